@@ -1,0 +1,9 @@
+"""Commands of the ingest stage."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    """Add this stage's commands to the top-level group."""

@@ -1,0 +1,85 @@
+"""The ``cmo-coder`` command line: one group, one module of commands per stage.
+
+Expected failures (``CmoError``) become one line on stderr and exit code 1; anything
+else is a bug, reported in one line too unless ``--debug`` asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from pydantic import ValidationError
+
+from .. import __version__
+from ..errors import CmoError
+from . import (
+    anonymise_cmds,
+    coding_cmds,
+    exchange_cmds,
+    graph_cmds,
+    ingest_cmds,
+    project_cmds,
+    suggest_cmds,
+)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        debug = bool(ctx.params.get("debug"))
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except CmoError as exc:
+            if debug:
+                raise
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except ValidationError as exc:
+            if debug:
+                raise
+            lines = [f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()]
+            click.echo("error: invalid input\n" + "\n".join(f"  - {line}" for line in lines), err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            raise
+        except Exception as exc:  # a bug: say so in one line
+            if debug:
+                raise
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
+            ctx.exit(2)
+        return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cmo-coder")
+@click.option("--debug", is_flag=True, help="Show a full traceback on errors.")
+def cli(debug: bool) -> None:
+    """Realist-evaluation coding of qualitative transcripts.
+
+    Load transcripts, anonymise them, tag context–mechanism–outcome evidence against
+    programme theories, query and graph it, and exchange it with NVivo, ATLAS.ti,
+    MAXQDA and QualCoder (REFI-QDA).
+    """
+
+
+for _module in (
+    project_cmds, ingest_cmds, anonymise_cmds, coding_cmds, graph_cmds, exchange_cmds, suggest_cmds,
+):
+    _module.register(cli)
+
+
+def main() -> None:
+    try:
+        cli(prog_name="cmo-coder")
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

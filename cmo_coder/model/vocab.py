@@ -1,0 +1,134 @@
+"""The controlled vocabularies of realist coding, with the short forms analysts write."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Component(StrEnum):
+    """A part of the context → mechanism → outcome chain of a programme theory."""
+
+    context = "context"
+    mechanism_resource = "mechanism_resource"
+    mechanism_response = "mechanism_response"
+    outcome = "outcome"
+
+    @property
+    def short(self) -> str:
+        """The label realist reports use: C, Mres, Mresp, O."""
+        return _SHORT[self]
+
+    @property
+    def code(self) -> str:
+        """The letter code inside element ids such as ``PT3.MR1``."""
+        return _CODE[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Component:
+        """Accept the names analysts actually type: ``C``, ``Mres``, ``mechanism-response``, ``outcome``."""
+        key = text.strip().lower().replace("–", "-").replace("—", "-")
+        key = " ".join(key.replace("-", " ").replace("_", " ").split())
+        try:
+            return _ALIASES[key]
+        except KeyError:
+            known = ", ".join(c.value for c in cls)
+            raise ValueError(f"unknown component {text!r} (expected one of {known}, or C, Mres, Mresp, O)") from None
+
+
+_SHORT = {
+    Component.context: "C",
+    Component.mechanism_resource: "Mres",
+    Component.mechanism_response: "Mresp",
+    Component.outcome: "O",
+}
+_CODE = {
+    Component.context: "C",
+    Component.mechanism_resource: "MR",
+    Component.mechanism_response: "MP",
+    Component.outcome: "O",
+}
+#: chain order, used for drawing and for the edges C → Mres → Mresp → O
+CHAIN: tuple[Component, ...] = (
+    Component.context,
+    Component.mechanism_resource,
+    Component.mechanism_response,
+    Component.outcome,
+)
+CODE_TO_COMPONENT = {code: comp for comp, code in _CODE.items()}
+
+_ALIASES: dict[str, Component] = {}
+for _c in Component:
+    _ALIASES[_c.value.replace("_", " ")] = _c
+    _ALIASES[_SHORT[_c].lower()] = _c
+    _ALIASES[_CODE[_c].lower()] = _c
+_ALIASES.update(
+    {
+        "contexts": Component.context,
+        "mechanism resource": Component.mechanism_resource,
+        "mechanism resources": Component.mechanism_resource,
+        "resource": Component.mechanism_resource,
+        "m res": Component.mechanism_resource,
+        "mechanism response": Component.mechanism_response,
+        "mechanism responses": Component.mechanism_response,
+        "response": Component.mechanism_response,
+        "m resp": Component.mechanism_response,
+        "outcomes": Component.outcome,
+    }
+)
+
+
+class Stance(StrEnum):
+    """How a piece of evidence bears on a programme theory."""
+
+    supports = "supports"
+    refutes = "refutes"
+    refines = "refines"
+
+    @classmethod
+    def parse(cls, text: str) -> Stance:
+        key = text.strip().lower()
+        for s in cls:
+            if key in (s.value, s.value.rstrip("s"), s.value[:-1]):
+                return s
+        raise ValueError(f"unknown stance {text!r} (expected supports, refutes or refines)")
+
+
+class Judgement(StrEnum):
+    """The analyst's verdict on a configuration (CMOC) against its programme theory."""
+
+    confirm = "confirm"
+    refute = "refute"
+    refine = "refine"
+
+
+class Role(StrEnum):
+    """Who a participant is in the study; decides the label prefix and the attribution."""
+
+    staff = "staff"
+    service_user = "service_user"
+    carer = "carer"
+    facilitator = "facilitator"
+
+    @classmethod
+    def parse(cls, text: str) -> Role:
+        key = "_".join(text.strip().lower().replace("-", " ").split())
+        aliases = {
+            "service_user": cls.service_user,
+            "serviceuser": cls.service_user,
+            "su": cls.service_user,
+            "patient": cls.service_user,
+            "client": cls.service_user,
+            "staff": cls.staff,
+            "practitioner": cls.staff,
+            "carer": cls.carer,
+            "family": cls.carer,
+            "facilitator": cls.facilitator,
+            "interviewer": cls.facilitator,
+            "researcher": cls.facilitator,
+        }
+        try:
+            return aliases[key]
+        except KeyError:
+            raise ValueError(
+                f"unknown role {text!r} (expected staff, service_user, carer or facilitator)"
+            ) from None

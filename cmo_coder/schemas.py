@@ -1,0 +1,47 @@
+"""JSON Schemas for every file format and JSON output, generated from the pydantic models.
+
+``python -m cmo_coder.schemas schemas`` rewrites ``schemas/``; a test fails when the
+committed files drift from the models, so the documentation cannot go stale.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .model import Codebook, Participant, Transcript
+from .model.coding_table import CodingRow
+from .model.manifest import Manifest
+
+#: file name (without .schema.json) → model. Stages add their own output shapes here.
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "codebook": Codebook,
+    "coding-row": CodingRow,
+    "participants-manifest": Manifest,
+    "participant": Participant,
+    "transcript": Transcript,
+}
+
+
+def render(model: type[BaseModel], name: str) -> str:
+    schema = model.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{name}.schema.json", **schema}
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def generate(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in sorted(SCHEMAS.items()):
+        path = folder / f"{name}.schema.json"
+        path.write_text(render(model, name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for p in generate(Path(sys.argv[1] if len(sys.argv) > 1 else "schemas")):
+        print(p)

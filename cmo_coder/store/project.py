@@ -1,0 +1,622 @@
+"""A project: one folder, one SQLite database, an append-only audit log inside it.
+
+Every change goes through :meth:`Project.transaction`, which opens an immediate
+transaction and hands back an :class:`Tx` that writes rows *and* their audit entries
+together: either both land or neither does. The project holds only anonymised text
+and study labels; identifying material belongs to :mod:`cmo_coder.store.secure`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from .. import __version__, clock
+from ..errors import CmoError, NotFound, ValidationFailed
+from ..model import (
+    Codebook,
+    Coding,
+    Configuration,
+    ConfigurationMember,
+    Participant,
+    SourceFormat,
+    Transcript,
+    TranscriptKind,
+    Turn,
+)
+from .schema import LATEST, migrate
+from .secure import MARKER, PROJECT_DB
+
+
+def current_actor() -> str:
+    """Who is making a change: ``CMO_CODER_USER`` if set, else the login name."""
+    return os.environ.get("CMO_CODER_USER") or getpass.getuser() or "unknown"
+
+
+def _connect(db: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(db, isolation_level=None)  # we manage transactions explicitly
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+@dataclass(frozen=True)
+class TranscriptSummary:
+    id: str
+    title: str
+    source_format: str
+    kind: str
+    status: str
+    source_sha256: str
+    normaliser_version: str
+    characters: int | None
+    turns: int
+    codings: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Tx:
+    """The write side of one transaction. Each method records its own audit entry."""
+
+    def __init__(self, project: Project, actor: str) -> None:
+        self.project = project
+        self.conn = project.conn
+        self.actor = actor
+
+    def audit(self, action: str, entity: str, entity_id: str | None, detail: dict[str, Any] | None = None) -> None:
+        self.conn.execute(
+            "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            (clock.now_iso(), self.actor, action, entity, entity_id, json.dumps(detail or {}, sort_keys=True)),
+        )
+
+    # -- participants ---------------------------------------------------------------------------
+    def upsert_participant(self, p: Participant) -> None:
+        old = self.project.participant(p.label, missing_ok=True)
+        if old == p:
+            return
+        self.conn.execute(
+            "INSERT INTO participants (label, role, site, attributes, provisional) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(label) DO UPDATE SET role=excluded.role, site=excluded.site, "
+            "attributes=excluded.attributes, provisional=excluded.provisional",
+            (p.label, p.role.value, p.site, json.dumps(p.attributes, sort_keys=True), int(p.provisional)),
+        )
+        self.audit("update" if old else "add", "participant", p.label, p.model_dump(mode="json"))
+
+    # -- transcripts ----------------------------------------------------------------------------
+    def add_pending_transcript(
+        self, transcript_id: str, title: str, source_format: SourceFormat, kind: TranscriptKind,
+        source_sha256: str, normaliser_version: str,
+    ) -> None:
+        """Register an imported transcript whose text is still identifiable (kept in the secure folder)."""
+        now = clock.now_iso()
+        position = self.conn.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM transcripts").fetchone()[0]
+        self.conn.execute(
+            "INSERT INTO transcripts (id, title, source_format, kind, text, source_sha256, normaliser_version, "
+            "status, position, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, ?, ?, 'pending', ?, ?, ?)",
+            (transcript_id, title, source_format.value, kind.value, source_sha256, normaliser_version,
+             position, now, now),
+        )
+        self.audit("import", "transcript", transcript_id, {"sha256": source_sha256, "format": source_format.value})
+
+    def replace_pending_transcript(self, transcript_id: str, source_sha256: str, normaliser_version: str) -> None:
+        """A changed source file re-imported with ``--replace``; refused if codings would shift."""
+        n = self.conn.execute("SELECT COUNT(*) FROM codings WHERE transcript_id = ?", (transcript_id,)).fetchone()[0]
+        if n:
+            raise CmoError(
+                f"transcript {transcript_id} has {n} coding(s); replacing its text would shift them. "
+                "Export and remove its codings first."
+            )
+        self.conn.execute("DELETE FROM turns WHERE transcript_id = ?", (transcript_id,))
+        self.conn.execute(
+            "UPDATE transcripts SET text = NULL, status = 'pending', source_sha256 = ?, normaliser_version = ?, "
+            "updated_at = ? WHERE id = ?",
+            (source_sha256, normaliser_version, clock.now_iso(), transcript_id),
+        )
+        self.audit("replace", "transcript", transcript_id, {"sha256": source_sha256})
+
+    def sign_off_transcript(self, transcript: Transcript) -> None:
+        """Store the anonymised text and its turns; from now on codings may point into it."""
+        row = self.conn.execute("SELECT status FROM transcripts WHERE id = ?", (transcript.id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no transcript {transcript.id!r} in the project")
+        if any(t.speaker_name for t in transcript.turns):
+            raise CmoError(f"transcript {transcript.id}: refusing to store speaker names in the project")
+        n = self.conn.execute(
+            "SELECT COUNT(*) FROM codings WHERE transcript_id = ?", (transcript.id,)
+        ).fetchone()[0]
+        if n:
+            raise CmoError(f"transcript {transcript.id} already has {n} coding(s); its text cannot change")
+        self.conn.execute("DELETE FROM turns WHERE transcript_id = ?", (transcript.id,))
+        self.conn.execute(
+            "UPDATE transcripts SET text = ?, title = ?, status = 'signed_off', updated_at = ? WHERE id = ?",
+            (transcript.text, transcript.title, clock.now_iso(), transcript.id),
+        )
+        self.conn.executemany(
+            'INSERT INTO turns (transcript_id, position, speaker, start, "end", start_time, end_time, flags) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (transcript.id, i, t.speaker, t.start, t.end, t.start_time, t.end_time, json.dumps(t.flags))
+                for i, t in enumerate(transcript.turns)
+            ],
+        )
+        self.audit("sign_off", "transcript", transcript.id, {"characters": len(transcript.text)})
+
+    def add_document(self, transcript: Transcript) -> None:
+        """A source that is not identifiable by nature (a published report): stored signed off at once."""
+        self.add_pending_transcript(
+            transcript.id, transcript.title, transcript.source_format, transcript.kind,
+            transcript.source_sha256, transcript.normaliser_version,
+        )
+        self.sign_off_transcript(transcript)
+
+    def remove_transcript(self, transcript_id: str) -> None:
+        n = self.conn.execute("SELECT COUNT(*) FROM codings WHERE transcript_id = ?", (transcript_id,)).fetchone()[0]
+        if n:
+            raise CmoError(f"transcript {transcript_id} has {n} coding(s); remove them first")
+        cur = self.conn.execute("DELETE FROM transcripts WHERE id = ?", (transcript_id,))
+        if not cur.rowcount:
+            raise NotFound(f"no transcript {transcript_id!r} in the project")
+        self.audit("remove", "transcript", transcript_id)
+
+    # -- codings --------------------------------------------------------------------------------
+    def add_coding(self, coding: Coding) -> Coding:
+        """Insert a coding after checking it against the codebook and the stored text."""
+        self.project.validate_coding(coding)
+        now = clock.now_iso()
+        coding = coding.model_copy(
+            update={"created_at": coding.created_at or _dt(now), "updated_at": coding.updated_at or _dt(now)}
+        )
+        try:
+            self.conn.execute(
+                'INSERT INTO codings (id, transcript_id, start, "end", text, pt, component, element, stance, coder, '
+                "memo, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _coding_row(coding),
+            )
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc):
+                raise CmoError(f"coding {coding.id} already exists (same span, code and coder)") from None
+            raise
+        self.audit("add", "coding", coding.id, coding.model_dump(mode="json", exclude={"text"}))
+        return coding
+
+    def update_coding(self, coding: Coding) -> Coding:
+        old = self.project.coding(coding.id)
+        self.project.validate_coding(coding, ignore_id=coding.id)
+        coding = coding.model_copy(update={"created_at": old.created_at, "updated_at": _dt(clock.now_iso())})
+        self.conn.execute(
+            'UPDATE codings SET transcript_id=?, start=?, "end"=?, text=?, pt=?, component=?, element=?, stance=?, '
+            "coder=?, memo=?, origin=?, created_at=?, updated_at=? WHERE id=?",
+            (*_coding_row(coding)[1:], coding.id),
+        )
+        changed = {
+            k: v for k, v in coding.model_dump(mode="json", exclude={"text", "updated_at"}).items()
+            if v != old.model_dump(mode="json").get(k)
+        }
+        self.audit("edit", "coding", coding.id, changed)
+        return coding
+
+    def remove_coding(self, coding_id: str) -> None:
+        used = [
+            r[0] for r in self.conn.execute(
+                "SELECT configuration_id FROM configuration_members WHERE coding_id = ?", (coding_id,)
+            )
+        ]
+        if used:
+            raise CmoError(f"coding {coding_id} is part of configuration(s) {', '.join(used)}; remove those first")
+        cur = self.conn.execute("DELETE FROM codings WHERE id = ?", (coding_id,))
+        if not cur.rowcount:
+            raise NotFound(f"no coding {coding_id!r}")
+        self.audit("remove", "coding", coding_id)
+
+    # -- configurations -------------------------------------------------------------------------
+    def add_configuration(self, config: Configuration) -> Configuration:
+        self.project.validate_configuration(config)
+        now = clock.now_iso()
+        config = config.model_copy(
+            update={"created_at": config.created_at or _dt(now), "updated_at": config.updated_at or _dt(now)}
+        )
+        try:
+            self.conn.execute(
+                "INSERT INTO configurations (id, pt, name, judgement, rationale, coder, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (config.id, config.pt, config.name, config.judgement.value if config.judgement else None,
+                 config.rationale, config.coder, _iso(config.created_at), _iso(config.updated_at)),
+            )
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc):
+                raise CmoError(f"configuration {config.id} already exists") from None
+            raise
+        self.conn.executemany(
+            "INSERT INTO configuration_members (configuration_id, coding_id, role, position) VALUES (?, ?, ?, ?)",
+            [(config.id, m.coding_id, m.role.value, i) for i, m in enumerate(config.members)],
+        )
+        self.audit("add", "configuration", config.id, config.model_dump(mode="json"))
+        return config
+
+    def remove_configuration(self, config_id: str) -> None:
+        cur = self.conn.execute("DELETE FROM configurations WHERE id = ?", (config_id,))
+        if not cur.rowcount:
+            raise NotFound(f"no configuration {config_id!r}")
+        self.audit("remove", "configuration", config_id)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
+def _dt(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def _iso(value: datetime | None) -> str:
+    return (value or clock.now()).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _coding_row(c: Coding) -> tuple[Any, ...]:
+    return (
+        c.id, c.transcript_id, c.start, c.end, c.text, c.pt, c.component.value if c.component else None,
+        c.element, c.stance.value, c.coder, c.memo, c.origin.value, _iso(c.created_at), _iso(c.updated_at),
+    )
+
+
+def _coding_from_row(r: sqlite3.Row) -> Coding:
+    return Coding(
+        id=r["id"], transcript_id=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"], pt=r["pt"],
+        component=r["component"], element=r["element"], stance=r["stance"], coder=r["coder"], memo=r["memo"],
+        origin=r["origin"], created_at=_dt(r["created_at"]), updated_at=_dt(r["updated_at"]),
+    )
+
+
+class Project:
+    """An open project. Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._codebook: Codebook | None = None
+        self._texts: dict[str, str] = {}
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path | str, codebook: Codebook, actor: str | None = None) -> Project:
+        """Create a new project folder. Nothing is left behind if any step fails."""
+        path = Path(path)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise CmoError(f"{path} already exists and is not an empty folder; choose a new project folder")
+        if (path.parent / MARKER).exists() or (path / MARKER).exists():
+            raise CmoError(f"{path} is inside a secure folder; projects must live apart from identifying data")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        try:
+            conn = _connect(staging / PROJECT_DB)
+            migrate(conn)
+            project = cls(staging, conn)
+            with project.transaction(actor) as tx:
+                tx.set_meta("created_at", clock.now_iso())
+                tx.set_meta("created_with", f"cmo-coder {__version__}")
+                tx.set_meta("codebook", codebook.model_dump_json())
+                for i, pt in enumerate(codebook.programme_theories):
+                    tx.conn.execute(
+                        "INSERT INTO programme_theories (id, title, statement, position) VALUES (?, ?, ?, ?)",
+                        (pt.id, pt.title, pt.statement, i),
+                    )
+                    tx.conn.executemany(
+                        "INSERT INTO elements (id, pt, component, statement, tag, position) VALUES (?, ?, ?, ?, ?, ?)",
+                        [(e.id, pt.id, e.component.value, e.statement, e.tag, j) for j, e in enumerate(pt.elements)],
+                    )
+                tx.audit("create", "project", None, {"codebook": codebook.name, "version": codebook.version})
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.close()
+            if path.exists():
+                path.rmdir()
+            os.replace(staging, path)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path | str) -> Project:
+        path = Path(path)
+        db = path / PROJECT_DB
+        if not db.exists():
+            raise NotFound(f"{path} is not a cmo-coder project (no {PROJECT_DB}); create one with 'cmo-coder init'")
+        try:
+            conn = _connect(db)
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise CmoError(f"{db}: not a readable project database ({exc})") from None
+        return cls(path, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Tx]:
+        """One unit of change: all its rows and audit entries commit together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield Tx(self, actor or current_actor())
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            self._texts.clear()
+            raise
+        self._texts.clear()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # -- codebook -------------------------------------------------------------------------------
+    @property
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            raw = self.meta("codebook")
+            if raw is None:
+                raise CmoError(f"{self.path}: the project has no codebook")
+            self._codebook = Codebook.model_validate_json(raw)
+        return self._codebook
+
+    # -- participants ---------------------------------------------------------------------------
+    def participant(self, label: str, missing_ok: bool = False) -> Participant | None:
+        r = self.conn.execute("SELECT * FROM participants WHERE label = ?", (label,)).fetchone()
+        if r is None:
+            if missing_ok:
+                return None
+            raise NotFound(f"no participant {label!r}")
+        return _participant(r)
+
+    def participants(self) -> list[Participant]:
+        return [_participant(r) for r in self.conn.execute("SELECT * FROM participants ORDER BY label")]
+
+    # -- transcripts ----------------------------------------------------------------------------
+    def transcript_ids(self, status: str | None = None) -> list[str]:
+        sql = "SELECT id FROM transcripts" + (" WHERE status = ?" if status else "") + " ORDER BY position"
+        return [r[0] for r in self.conn.execute(sql, (status,) if status else ())]
+
+    def transcript_status(self, transcript_id: str) -> str:
+        r = self.conn.execute("SELECT status FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no transcript {transcript_id!r} in the project")
+        return str(r[0])
+
+    def transcript_by_sha(self, sha256: str) -> str | None:
+        r = self.conn.execute("SELECT id FROM transcripts WHERE source_sha256 = ?", (sha256,)).fetchone()
+        return r[0] if r else None
+
+    def transcript(self, transcript_id: str) -> Transcript:
+        """The anonymised, signed-off transcript (the only text the project holds)."""
+        r = self.conn.execute("SELECT * FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no transcript {transcript_id!r} in the project")
+        if r["status"] != "signed_off":
+            raise CmoError(
+                f"transcript {transcript_id} is not signed off by anonymisation yet; run 'cmo-coder anonymise' "
+                "and 'cmo-coder review --sign-off'"
+            )
+        turns = [
+            Turn(speaker=t["speaker"], start=t["start"], end=t["end"], start_time=t["start_time"],
+                 end_time=t["end_time"], flags=json.loads(t["flags"]))
+            for t in self.conn.execute(
+                "SELECT * FROM turns WHERE transcript_id = ? ORDER BY position", (transcript_id,)
+            )
+        ]
+        return Transcript(
+            id=r["id"], title=r["title"], source_format=r["source_format"], kind=r["kind"], text=r["text"],
+            turns=turns, source_sha256=r["source_sha256"], normaliser_version=r["normaliser_version"],
+        )
+
+    def text(self, transcript_id: str) -> str:
+        """The signed-off text alone, cached for the life of the current transaction."""
+        if transcript_id not in self._texts:
+            r = self.conn.execute("SELECT text, status FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+            if r is None:
+                raise NotFound(f"no transcript {transcript_id!r} in the project")
+            if r["status"] != "signed_off":
+                raise CmoError(f"transcript {transcript_id} is not signed off by anonymisation; it cannot be coded")
+            self._texts[transcript_id] = r["text"]
+        return self._texts[transcript_id]
+
+    def transcript_summaries(self) -> list[TranscriptSummary]:
+        rows = self.conn.execute(
+            "SELECT t.*, LENGTH(t.text) AS n, "
+            "(SELECT COUNT(*) FROM turns u WHERE u.transcript_id = t.id) AS nturns, "
+            "(SELECT COUNT(*) FROM codings c WHERE c.transcript_id = t.id) AS ncodings "
+            "FROM transcripts t ORDER BY position"
+        )
+        return [
+            TranscriptSummary(
+                id=r["id"], title=r["title"], source_format=r["source_format"], kind=r["kind"], status=r["status"],
+                source_sha256=r["source_sha256"], normaliser_version=r["normaliser_version"], characters=r["n"],
+                turns=r["nturns"], codings=r["ncodings"],
+            )
+            for r in rows
+        ]
+
+    # -- codings --------------------------------------------------------------------------------
+    def validate_coding(self, coding: Coding, ignore_id: str | None = None) -> None:
+        """Check a coding against the codebook and the stored text; raise listing every problem."""
+        problems = []
+        cb = self.codebook
+        if coding.pt not in cb.pt_ids:
+            problems.append(f"unknown programme theory {coding.pt} (the codebook has {', '.join(cb.pt_ids)})")
+        elif coding.element is not None and coding.element not in {e.id for e in cb.pt(coding.pt).elements}:
+            known = ", ".join(e.id for e in cb.pt(coding.pt).elements) or "none"
+            problems.append(f"unknown element {coding.element} (elements of {coding.pt}: {known})")
+        try:
+            coding.check_against(self.text(coding.transcript_id))
+        except (ValueError, CmoError) as exc:
+            problems.append(f"transcript {coding.transcript_id}: {exc}")
+        if not problems:
+            dup = self.conn.execute(
+                'SELECT id FROM codings WHERE transcript_id = ? AND start < ? AND "end" > ? AND pt = ? '
+                "AND component IS ? AND element IS ? AND stance = ? AND coder = ? AND id IS NOT ?",
+                (coding.transcript_id, coding.end, coding.start, coding.pt,
+                 coding.component.value if coding.component else None, coding.element, coding.stance.value,
+                 coding.coder, ignore_id),
+            ).fetchone()
+            if dup:
+                problems.append(
+                    f"overlaps coding {dup[0]} by the same coder with the same code; edit that coding instead"
+                )
+        if problems:
+            raise ValidationFailed(f"coding {coding.id} rejected", problems)
+
+    def coding(self, coding_id: str) -> Coding:
+        r = self.conn.execute("SELECT * FROM codings WHERE id = ?", (coding_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no coding {coding_id!r}")
+        return _coding_from_row(r)
+
+    def codings(
+        self, *, transcript_id: str | None = None, pt: str | None = None, component: str | None = None,
+        stance: str | None = None, coder: str | None = None, element: str | None = None,
+        speaker: str | None = None, role: str | None = None, site: str | None = None,
+    ) -> list[Coding]:
+        """Codings in document order, filtered. Speaker, role and site filter by the turn a coding starts in."""
+        where, args = [], []
+        for column, value in (
+            ("c.transcript_id", transcript_id), ("c.pt", pt), ("c.component", component), ("c.stance", stance),
+            ("c.coder", coder), ("c.element", element),
+        ):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        join = ""
+        if speaker or role or site:
+            join = (
+                'JOIN turns u ON u.transcript_id = c.transcript_id AND u.start <= c.start AND c.start < u."end" '
+                "JOIN participants p ON p.label = u.speaker"
+            )
+            for column, value in (("p.label", speaker), ("p.role", role), ("p.site", site)):
+                if value is not None:
+                    where.append(f"{column} = ?")
+                    args.append(value)
+        sql = (
+            f"SELECT c.* FROM codings c JOIN transcripts t ON t.id = c.transcript_id {join}"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY t.position, c.start, c.\"end\", c.id"
+        )
+        return [_coding_from_row(r) for r in self.conn.execute(sql, args)]
+
+    def speaker_at(self, transcript_id: str, offset: int) -> Participant | None:
+        """The participant whose turn contains ``offset``: how a quote gets its attribution."""
+        r = self.conn.execute(
+            'SELECT p.* FROM turns u JOIN participants p ON p.label = u.speaker '
+            'WHERE u.transcript_id = ? AND u.start <= ? AND ? < u."end"',
+            (transcript_id, offset, offset),
+        ).fetchone()
+        return _participant(r) if r else None
+
+    # -- configurations -------------------------------------------------------------------------
+    def validate_configuration(self, config: Configuration) -> None:
+        problems = []
+        if config.pt not in self.codebook.pt_ids:
+            problems.append(f"unknown programme theory {config.pt}")
+        for m in config.members:
+            try:
+                c = self.coding(m.coding_id)
+            except NotFound as exc:
+                problems.append(str(exc))
+                continue
+            if c.pt != config.pt:
+                problems.append(f"coding {c.id} is coded to {c.pt}, not {config.pt}")
+            if c.component is not None and c.component is not m.role:
+                problems.append(f"coding {c.id} is a {c.component.value}, but is given the role {m.role.value}")
+        if problems:
+            raise ValidationFailed(f"configuration {config.name!r} rejected", problems)
+
+    def configuration(self, config_id: str) -> Configuration:
+        r = self.conn.execute("SELECT * FROM configurations WHERE id = ?", (config_id,)).fetchone()
+        if r is None:
+            raise NotFound(f"no configuration {config_id!r}")
+        return self._configuration(r)
+
+    def configurations(self, pt: str | None = None) -> list[Configuration]:
+        sql = "SELECT * FROM configurations" + (" WHERE pt = ?" if pt else "") + " ORDER BY pt, name, id"
+        return [self._configuration(r) for r in self.conn.execute(sql, (pt,) if pt else ())]
+
+    def _configuration(self, r: sqlite3.Row) -> Configuration:
+        members = [
+            ConfigurationMember(coding_id=m["coding_id"], role=m["role"])
+            for m in self.conn.execute(
+                "SELECT * FROM configuration_members WHERE configuration_id = ? ORDER BY position", (r["id"],)
+            )
+        ]
+        return Configuration(
+            id=r["id"], pt=r["pt"], name=r["name"], members=members, judgement=r["judgement"],
+            rationale=r["rationale"], coder=r["coder"], created_at=_dt(r["created_at"]),
+            updated_at=_dt(r["updated_at"]),
+        )
+
+    # -- reporting ------------------------------------------------------------------------------
+    def audit_log(self, entity: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM audit" + (" WHERE entity = ?" if entity else "") + " ORDER BY seq"
+        return [
+            {**dict(r), "detail": json.loads(r["detail"])}
+            for r in self.conn.execute(sql, (entity,) if entity else ())
+        ]
+
+    def status(self) -> dict[str, Any]:
+        """Counts an analyst wants at a glance; JSON-ready."""
+        q = self.conn.execute
+        per_pt = {
+            pt: {"codings": 0, "supports": 0, "refutes": 0, "refines": 0, "configurations": 0}
+            for pt in self.codebook.pt_ids
+        }
+        for r in q("SELECT pt, stance, COUNT(*) AS n FROM codings GROUP BY pt, stance"):
+            per_pt[r["pt"]]["codings"] += r["n"]
+            per_pt[r["pt"]][r["stance"]] = r["n"]
+        for r in q("SELECT pt, COUNT(*) AS n FROM configurations GROUP BY pt"):
+            per_pt[r["pt"]]["configurations"] = r["n"]
+        statuses = dict(q("SELECT status, COUNT(*) FROM transcripts GROUP BY status").fetchall())
+        roles = dict(q("SELECT role, COUNT(*) FROM participants GROUP BY role ORDER BY role").fetchall())
+        return {
+            "project": str(self.path),
+            "schema_version": self.schema_version,
+            "codebook": {"name": self.codebook.name, "version": self.codebook.version,
+                         "programme_theories": len(self.codebook.programme_theories)},
+            "transcripts": {"total": sum(statuses.values()), "signed_off": statuses.get("signed_off", 0),
+                            "pending": statuses.get("pending", 0)},
+            "participants": {"total": sum(roles.values()), "by_role": roles},
+            "codings": q("SELECT COUNT(*) FROM codings").fetchone()[0],
+            "configurations": q("SELECT COUNT(*) FROM configurations").fetchone()[0],
+            "per_pt": per_pt,
+        }
+
+
+def _participant(r: sqlite3.Row) -> Participant:
+    return Participant(
+        label=r["label"], role=r["role"], site=r["site"], attributes=json.loads(r["attributes"]),
+        provisional=bool(r["provisional"]),
+    )
+
+
+__all__ = ["LATEST", "Project", "TranscriptSummary", "Tx", "current_actor"]

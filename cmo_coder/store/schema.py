@@ -1,0 +1,190 @@
+"""The project database schema and its forward migrations.
+
+``PRAGMA user_version`` records the schema version. Each migration is a script that
+takes version N-1 to N; opening an older project applies the missing ones inside one
+transaction, so a failed migration leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import CmoError
+
+V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE programme_theories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE elements (
+    id TEXT PRIMARY KEY,
+    pt TEXT NOT NULL REFERENCES programme_theories(id),
+    component TEXT NOT NULL CHECK (component IN
+        ('context', 'mechanism_resource', 'mechanism_response', 'outcome')),
+    statement TEXT NOT NULL,
+    tag TEXT,
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE participants (
+    label TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('staff', 'service_user', 'carer', 'facilitator')),
+    site TEXT,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    provisional INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE transcripts (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source_format TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'transcript',
+    -- NULL until anonymisation signs the transcript off: before that the text is identifiable
+    -- and lives only in the secure folder.
+    text TEXT,
+    source_sha256 TEXT NOT NULL UNIQUE,
+    normaliser_version TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'signed_off')),
+    position INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE turns (
+    transcript_id TEXT NOT NULL REFERENCES transcripts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    speaker TEXT NOT NULL REFERENCES participants(label),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    start_time REAL,
+    end_time REAL,
+    flags TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (transcript_id, position),
+    CHECK (start >= 0 AND "end" >= start)
+);
+
+CREATE TABLE codings (
+    id TEXT PRIMARY KEY,
+    transcript_id TEXT NOT NULL REFERENCES transcripts(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    pt TEXT NOT NULL REFERENCES programme_theories(id),
+    component TEXT CHECK (component IS NULL OR component IN
+        ('context', 'mechanism_resource', 'mechanism_response', 'outcome')),
+    element TEXT REFERENCES elements(id),
+    stance TEXT NOT NULL CHECK (stance IN ('supports', 'refutes', 'refines')),
+    coder TEXT NOT NULL,
+    memo TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (start >= 0 AND "end" > start)
+);
+CREATE INDEX codings_by_transcript ON codings(transcript_id, start);
+CREATE INDEX codings_by_pt ON codings(pt);
+
+CREATE TABLE configurations (
+    id TEXT PRIMARY KEY,
+    pt TEXT NOT NULL REFERENCES programme_theories(id),
+    name TEXT NOT NULL,
+    judgement TEXT CHECK (judgement IS NULL OR judgement IN ('confirm', 'refute', 'refine')),
+    rationale TEXT,
+    coder TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE configuration_members (
+    configuration_id TEXT NOT NULL REFERENCES configurations(id) ON DELETE CASCADE,
+    coding_id TEXT NOT NULL REFERENCES codings(id),
+    role TEXT NOT NULL CHECK (role IN ('context', 'mechanism_resource', 'mechanism_response', 'outcome')),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (configuration_id, coding_id)
+);
+
+-- Append-only: the triggers below refuse to rewrite history.
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+# v2: codings remember how they came to be, and suggestions get a review queue.
+V2 = """
+ALTER TABLE codings ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual'
+    CHECK (origin IN ('manual', 'table', 'markup', 'suggestion', 'refi_qda'));
+
+CREATE TABLE suggestions (
+    id TEXT PRIMARY KEY,
+    transcript_id TEXT NOT NULL REFERENCES transcripts(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    component TEXT,
+    pt TEXT REFERENCES programme_theories(id),
+    confidence REAL NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'accepted', 'rejected')),
+    decided_by TEXT,
+    decided_at TEXT,
+    coding_id TEXT REFERENCES codings(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX suggestions_by_status ON suggestions(status, transcript_id);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
+LATEST = len(MIGRATIONS)
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a script, keeping trigger bodies (which contain ';') whole."""
+    statements, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    return statements
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring the database to ``target``; returns the version it was at.
+
+    Runs in one explicit transaction (DDL is transactional in SQLite), so an error
+    leaves the previous version intact.
+    """
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current > LATEST:
+        raise CmoError(
+            f"this project uses schema version {current}, newer than this cmo-coder understands ({LATEST}); "
+            "upgrade cmo-coder"
+        )
+    if current >= target:
+        return current
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(current + 1, target + 1):
+            for statement in _split(MIGRATIONS[version - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return current

@@ -1,0 +1,101 @@
+"""The secure folder: the only place identifying material is ever written.
+
+Following UK Data Service guidance and QualiAnon's separate identification folder,
+originals, raw canonical transcripts, the key (real name ↔ label, original ↔
+placeholder), review decisions and the anonymisation log live here, apart from the
+project. A marker file makes the folder recognisable, and the two folders may not
+nest, so a project shared with colleagues can never carry the key with it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import CmoError, PrivacyError
+from .atomic import write_text
+
+MARKER = ".cmo-coder-secure"
+PROJECT_DB = "project.sqlite"
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    try:
+        child.resolve().relative_to(parent.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+class SecureFolder:
+    """Layout: ``originals/`` source bytes by sha256, ``raw/`` canonical raw transcripts (JSON),
+    ``key.json``, ``decisions.json``, ``anonymisation-log.jsonl``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @classmethod
+    def open(cls, path: Path | str, project_path: Path | str | None = None, create: bool = False) -> SecureFolder:
+        path = Path(path)
+        if project_path is not None:
+            project = Path(project_path)
+            if _inside(path, project) or _inside(project, path):
+                raise PrivacyError(
+                    f"the secure folder {path} and the project {project} must not be inside one another: "
+                    "the project is shared, the secure folder never is"
+                )
+        if (path / PROJECT_DB).exists():
+            raise PrivacyError(f"{path} is a project folder, not a secure folder")
+        if not path.exists():
+            if not create:
+                raise CmoError(f"secure folder {path} does not exist (it is created by 'cmo-coder import')")
+            path.mkdir(parents=True)
+        elif not (path / MARKER).exists():
+            if not create:
+                raise CmoError(f"{path} is not a cmo-coder secure folder (no {MARKER} marker)")
+            if any(path.iterdir()):
+                raise CmoError(f"{path} is not empty and not a cmo-coder secure folder; name a new or empty folder")
+        marker = path / MARKER
+        if not marker.exists():
+            write_text(marker, "Identifying data for a cmo-coder project. Never share or commit this folder.\n")
+        folder = cls(path)
+        for sub in ("originals", "raw"):
+            (path / sub).mkdir(exist_ok=True)
+        return folder
+
+    @property
+    def originals(self) -> Path:
+        return self.path / "originals"
+
+    @property
+    def raw(self) -> Path:
+        return self.path / "raw"
+
+    @property
+    def key_path(self) -> Path:
+        return self.path / "key.json"
+
+    @property
+    def decisions_path(self) -> Path:
+        return self.path / "decisions.json"
+
+    @property
+    def log_path(self) -> Path:
+        return self.path / "anonymisation-log.jsonl"
+
+    def read_json(self, name: str, default: Any) -> Any:
+        p = self.path / name
+        if not p.exists():
+            return default
+        try:
+            return json.loads(p.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise CmoError(f"{p}: corrupt JSON at line {exc.lineno}: {exc.msg}") from None
+
+    def write_json(self, name: str, data: Any) -> None:
+        write_text(self.path / name, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def append_log(self, entry: dict[str, Any]) -> None:
+        with open(self.log_path, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n")
