@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CmoError, PrivacyError
+from ..model.key import ParticipantKey
 from .atomic import write_text
 
 MARKER = ".cmo-coder-secure"
@@ -74,7 +75,19 @@ class SecureFolder:
 
     @property
     def key_path(self) -> Path:
-        return self.path / "key.json"
+        """Real name ↔ study label (see :class:`ParticipantKey`)."""
+        return self.path / "participants-key.json"
+
+    def load_participant_key(self) -> ParticipantKey:
+        if not self.key_path.exists():
+            return ParticipantKey()
+        try:
+            return ParticipantKey.model_validate_json(self.key_path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise CmoError(f"{self.key_path}: corrupt participants key: {exc}") from None
+
+    def save_participant_key(self, key: ParticipantKey) -> None:
+        write_text(self.key_path, key.model_dump_json(indent=2) + "\n")
 
     @property
     def decisions_path(self) -> Path:

@@ -1,0 +1,28 @@
+"""The participants key: real names ↔ study labels. Lives only in the secure folder."""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictStr
+
+from .base import Frozen
+from .vocab import Role
+
+
+class KeyEntry(Frozen):
+    label: StrictStr
+    name: StrictStr
+    aliases: list[StrictStr] = Field(default_factory=list)
+    role: Role
+    site: StrictStr | None = None
+    attributes: dict[StrictStr, StrictStr] = Field(default_factory=dict)
+    provisional: bool = Field(default=False, description="Speaker not covered by the manifest yet.")
+
+
+class ParticipantKey(Frozen):
+    """Label numbering is stable: an entry keeps its label forever once assigned."""
+
+    label_formats: dict[StrictStr, StrictStr] = Field(
+        default_factory=lambda: {"staff": "SP{n}", "service_user": "P{n}", "carer": "P{n}", "facilitator": "F{n}"},
+        description="Label template per role; roles sharing a template share one numbering.",
+    )
+    entries: list[KeyEntry] = Field(default_factory=list)
