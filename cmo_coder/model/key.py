@@ -12,7 +12,7 @@ class KeyEntry(Frozen):
     label: StrictStr
     name: StrictStr
     aliases: list[StrictStr] = Field(default_factory=list)
-    role: Role
+    role: Role | None = Field(default=None, description="None only while provisional (speaker not in the manifest).")
     site: StrictStr | None = None
     attributes: dict[StrictStr, StrictStr] = Field(default_factory=dict)
     provisional: bool = Field(default=False, description="Speaker not covered by the manifest yet.")
