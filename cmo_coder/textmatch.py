@@ -67,8 +67,8 @@ def normalise(text: str) -> Normalised:
             out.append(" ")
             origin.append(i - 1)
             pending_space = False
-        folded = ch.lower()
-        for f in folded:  # lower() of a few characters yields two
+        folded = ch.casefold()
+        for f in folded:  # casefold() of a few characters (ß) yields two
             out.append(f)
             origin.append(i)
     return Normalised("".join(out), origin)
