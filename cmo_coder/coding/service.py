@@ -146,7 +146,8 @@ def _first_error(exc: Exception) -> str:
 
 def add_coding(
     project: Project, transcript_id: str, *, pt: str, quote: str | None = None,
-    span: str | tuple[int, int] | None = None, component: Component | str | None = None, element: str | None = None, stance: Stance | str | None = None,
+    span: str | tuple[int, int] | None = None, component: Component | str | None = None,
+    element: str | None = None, stance: Stance | str | None = None,
     memo: str | None = None, coder: str | None = None, occurrence: int | None = None,
     allow_cross_turn: bool = False, actor: str | None = None,
 ) -> Coding:
