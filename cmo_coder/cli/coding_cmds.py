@@ -265,9 +265,10 @@ def cmoc_show(project: Path, ref: str, as_json: bool) -> None:
     click.echo(f"{shown['id']}  {shown['pt']}  {shown['name']}  judgement: {shown['judgement'] or '-'}")
     if shown["rationale"]:
         click.echo(f"  rationale: {shown['rationale']}")
-    for m in shown["members"]:
+    for member in shown["members"]:
+        m = member["coding"]
         who = f" — {m['attribution']}" if m["attribution"] else ""
-        click.echo(f"  {m['role']:<20} {m['id']}  {m['transcript_id']} {m['start']}:{m['end']}  "
+        click.echo(f"  {member['role']:<20} {m['id']}  {m['transcript_id']} {m['start']}:{m['end']}  "
                    f"“{' '.join(m['text'].split())[:80]}”{who}")
 
 

@@ -97,7 +97,7 @@ def parse_judgement(value: Judgement | str | None) -> Judgement | None:
     if not key:
         return None
     for j in Judgement:
-        if key in (j.value, j.value + "s", j.value + "d", j.value[:-1] + "ing"):
+        if key in (j.value, j.value + "s", j.value + "d", j.value + "ed", j.value[:-1] + "ing", j.value + "ing"):
             return j
     raise CmoError(f"unknown judgement {value!r} (expected confirm, refute or refine)")
 
@@ -298,7 +298,7 @@ def show_configuration(project: Project, ref: str) -> dict[str, Any]:
     for m in config.members:
         c = project.coding(m.coding_id)
         speaker = project.speaker_at(c.transcript_id, c.start)
-        members.append({"role": m.role.value, **CodingView(c, speaker).as_dict()})
+        members.append({"role": m.role.value, "coding": CodingView(c, speaker).as_dict()})
     return {**config.model_dump(mode="json", exclude={"members"}), "members": members}
 
 
