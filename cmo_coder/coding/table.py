@@ -217,7 +217,8 @@ def parse_row(raw: _Raw, default_coder: str) -> CodingRow:
             stance = Stance.parse(values["stance"])
         except ValueError as exc:
             errors.append(f"column stance: {exc}")
-    if (values["start"] is None) != (values["end"] is None):
+    offsets_readable = not any(e.startswith(("column start:", "column end:")) for e in errors)
+    if offsets_readable and (values["start"] is None) != (values["end"] is None):
         errors.append("column start/end: give both offsets or neither")
     if errors:
         raise ValidationFailed(raw.where, errors)
