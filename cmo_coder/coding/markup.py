@@ -59,7 +59,9 @@ _ONE_ATTRIBUTION_RE = re.compile(r"^\s*" + _ONE_ATTRIBUTION + r"\s*$", re.IGNORE
 _SITE_RE = re.compile(r"\bcase\s+study\s+(?P<site>[A-Z0-9]{1,3})\b", re.IGNORECASE)
 _CARER_RE = re.compile(r"\(\s*carer\s*\)|\bcarer\b", re.IGNORECASE)
 #: a bracketed group, round or square, with at most one inner pair: "(P36, (Carer) Case Study B)"
-_GROUP_RE = re.compile(r"\((?P<round>(?:[^()\n]|\([^()\n]*\)){1,160})\)|\[(?P<square>(?:[^\[\]\n]|\([^()\n]*\)){1,160})\]")
+_GROUP_RE = re.compile(
+    r"\((?P<round>(?:[^()\n]|\([^()\n]*\)){1,160})\)|\[(?P<square>(?:[^\[\]\n]|\([^()\n]*\)){1,160})\]"
+)
 _HEADING_RE = re.compile(
     r"^\s*(?:(?:refined|revised|initial|final|candidate)\s+)?(?:programme|program)\s+theory\s+(?P<n>\d{1,3})"
     r"\s*(?:[:.–—-]|$)|^\s*PT\s?(?P<n2>\d{1,3})\s*(?:[:.–—-]|$)",
