@@ -26,7 +26,7 @@ from ..store import Project
 from ..store.project import current_actor
 from .locate import Span
 from .markup import AttributedQuote, MarkupDocument, census, parse_markup
-from .service import build_coding
+from .service import build_coding, insert_coding
 
 PARSER_VERSION = "markup-1"
 
@@ -149,7 +149,7 @@ def import_markup(
             memo = f"tag: ({c.tag})"
             coding = build_coding(project, tid, Span(c.start, c.end, c.text), pt=c.pt, component=c.component,
                                   element=element, memo=memo, coder=who, origin=CodingOrigin.markup)
-            tx.add_coding(coding)
+            insert_coding(tx, coding)
             coded.add(key)
             report.clause_codings += 1
             report.per_pt[c.pt] = report.per_pt.get(c.pt, 0) + 1
@@ -164,7 +164,7 @@ def import_markup(
                 continue  # one quote shared by several attributions is coded once
             coding = build_coding(project, tid, Span(q.start, q.end, q.text), pt=q.pt, component=None,
                                   memo=f"attributed: {q.attribution}", coder=who, origin=CodingOrigin.markup)
-            tx.add_coding(coding)
+            insert_coding(tx, coding)
             coded.add(key)
             report.quote_codings += 1
             report.per_pt[q.pt] = report.per_pt.get(q.pt, 0) + 1

@@ -15,7 +15,7 @@ from ..ids import stable_id
 from ..model import Coding, Configuration, ConfigurationMember, Participant
 from ..model.coding import CodingOrigin
 from ..model.vocab import Component, Judgement, Stance
-from ..store import Project
+from ..store import Project, Tx
 from ..store.project import current_actor
 from .locate import Span, locate_quote, parse_span, span_from_offsets
 
@@ -123,7 +123,7 @@ def build_coding(
         return Coding(
             id=coding_id(transcript_id, span.start, span.end, pt, comp, element, st, who),
             transcript_id=transcript_id, start=span.start, end=span.end, text=span.text, pt=pt, component=comp,
-            element=element, stance=st, coder=who, memo=memo or None, origin=origin,
+            element=element, stance=st, coder=who, memo=memo if memo and memo.strip() else None, origin=origin,
         )
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         raise CmoError(f"transcript {transcript_id} [{span.start}:{span.end}]: {_first_error(exc)}") from None
@@ -144,6 +144,16 @@ def _first_error(exc: Exception) -> str:
     return str(exc)
 
 
+def insert_coding(tx: Tx, coding: Coding) -> Coding:
+    """Add through the store, saying plainly when this very coding is already there."""
+    if tx.conn.execute("SELECT 1 FROM codings WHERE id = ?", (coding.id,)).fetchone():
+        raise CmoError(
+            f"coding {coding.id} already exists (same span, code, stance and coder) in {coding.transcript_id} "
+            f"[{coding.start}:{coding.end}]"
+        )
+    return tx.add_coding(coding)
+
+
 def add_coding(
     project: Project, transcript_id: str, *, pt: str, quote: str | None = None,
     span: str | tuple[int, int] | None = None, component: Component | str | None = None,
@@ -156,7 +166,7 @@ def add_coding(
     coding = build_coding(project, transcript_id, located, pt=pt, component=component, element=element,
                           stance=stance, memo=memo, coder=coder)
     with project.transaction(actor or coding.coder) as tx:
-        return tx.add_coding(coding)
+        return insert_coding(tx, coding)
 
 
 def edit_coding(

@@ -30,7 +30,7 @@ from ..store import Project
 from ..store.atomic import write_text
 from ..store.project import current_actor
 from .locate import Span, locate_quote, span_from_offsets
-from .service import build_coding, configuration_id, parse_judgement
+from .service import build_coding, configuration_id, insert_coding, parse_judgement
 
 Format = Literal["csv", "jsonl"]
 REQUIRED_COLUMNS = ("transcript", "quote", "pt")
@@ -312,7 +312,7 @@ def import_table(
                 coding = build_coding(project, row.transcript, span, pt=row.pt, component=row.component,
                                       element=row.element, stance=row.stance, memo=row.memo, coder=row.coder,
                                       origin=CodingOrigin.table)
-                tx.add_coding(coding)
+                insert_coding(tx, coding)
             except ValidationFailed as exc:
                 lines = exc.problems or [str(exc)]
                 problems.extend(f"{raw.where}: {p}" for p in lines)
