@@ -24,7 +24,7 @@ from typing import Any, Literal
 from ..errors import CmoError, ValidationFailed
 from ..model import Coding, Configuration, ConfigurationMember, Transcript
 from ..model.coding import CodingOrigin
-from ..model.coding_table import CODING_COLUMNS, CodingRow
+from ..model.coding_table import CODING_COLUMNS, CONFIGURATION_COLUMNS, CodingRow
 from ..model.vocab import Component, Stance
 from ..store import Project
 from ..store.atomic import write_text
@@ -34,7 +34,7 @@ from .service import build_coding, configuration_id, insert_coding, parse_judgem
 
 Format = Literal["csv", "jsonl"]
 REQUIRED_COLUMNS = ("transcript", "quote", "pt")
-CONFIG_COLUMNS = ("name", "pt", "judgement", "rationale")
+CONFIG_COLUMNS = CONFIGURATION_COLUMNS
 
 
 @dataclass
