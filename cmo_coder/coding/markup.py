@@ -383,7 +383,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
         if c_end > c_start:
             headings.append(PtHeading(start=c_start, end=c_end, text=canon[c_start:c_end], pt=pt))
 
-    line_starts = [0] + [i + 1 for i, ch in enumerate(canon) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", canon)]
 
     def line_start_of(c: int) -> int:
         return line_starts[bisect.bisect_right(line_starts, c) - 1]
