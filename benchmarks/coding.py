@@ -27,8 +27,7 @@ from cmo_coder.coding.table import export_table, import_table  # noqa: E402
 from cmo_coder.model import Participant, Transcript, Turn  # noqa: E402
 from cmo_coder.store import Project  # noqa: E402
 
-WORDS = ("staff felt supported to engage people with co-occurring needs when services shared "
-         "assessment and training so that clients stayed in treatment and carers were listened to").split()
+WORDS = ["staff", "felt", "supported", "to", "engage", "people", "with", "co-occurring", "needs", "when", "services", "shared", "assessment", "and", "training", "so", "that", "clients", "stayed", "in", "treatment", "and", "carers", "were", "listened", "to"]
 
 
 def _transcript(i: int, rng: random.Random, turns: int = 40) -> tuple[Transcript, list[str]]:
@@ -75,10 +74,7 @@ def _table(ts: list[Transcript], rows: int, rng: random.Random, coder: str, agre
     comps = ["context", "mechanism_resource", "mechanism_response", "outcome"]
     used: set[tuple[str, int]] = set()
     while len(used) < rows:
-        if agree_with is not None:
-            pick = agree_with if rng.random() < share else rng
-        else:
-            pick = rng
+        pick = (agree_with if rng.random() < share else rng) if agree_with is not None else rng
         t = pick.choice(ts)
         k = pick.randrange(len(t.turns))
         if (t.id, k) in used:
