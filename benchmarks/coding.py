@@ -27,9 +27,10 @@ from cmo_coder.coding.table import export_table, import_table  # noqa: E402
 from cmo_coder.model import Participant, Transcript, Turn  # noqa: E402
 from cmo_coder.store import Project  # noqa: E402
 
-WORDS = tuple(
-    "staff felt supported to engage people with co-occurring needs when services shared assessment and "
-    "training so that clients stayed in treatment and carers were listened to".split(" ")
+WORDS = (
+    "staff", "felt", "supported", "to", "engage", "people", "with", "co-occurring", "needs", "when",
+    "services", "shared", "assessment", "and", "training", "so", "that", "clients", "stayed", "in",
+    "treatment", "and", "carers", "were", "listened", "to",
 )
 
 
