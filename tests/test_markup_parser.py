@@ -201,4 +201,17 @@ def test_generated_markup_round_trips(pairs: list[tuple[str, str]], joiner: str)
 def test_arbitrary_text_never_breaks_offsets(text: str) -> None:
     doc = parse_markup(text)
     _check_spans(doc)
-    assert doc.restore() == text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    source = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    assert doc.restore() == source
+    for item in [*doc.clauses, *doc.quotes]:
+        assert source[item.source_start] == item.text[0]
+
+
+def test_source_offsets_point_at_the_same_characters() -> None:
+    text = "A (context). B [mechanism–resource] and ‘quoted words’ (SP1, Case Study A) then C (outcome).\nIt was.\nP2\n"
+    doc = parse_markup(text)
+    source = text
+    for item in [*doc.clauses, *doc.quotes]:
+        head = item.text[:3]
+        assert source[item.source_start : item.source_start + len(head)] == head
+    assert [q.text for q in doc.quotes] == ["quoted words", "It was."]

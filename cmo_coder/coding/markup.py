@@ -367,6 +367,12 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
             return removed[j].at
         return src - shift[k]
 
+    removal_ats = [r.at for r in removed]
+
+    def to_source(canon_offset: int) -> int:
+        """The input offset of the canonical character at ``canon_offset`` (after any removal there)."""
+        return canon_offset + shift[bisect.bisect_right(removal_ats, canon_offset)]
+
     heading_starts = [s for s, _ in heading_lines]
 
     def pt_at(src: int) -> str | None:
@@ -417,7 +423,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
             if end <= start:
                 problems.append(f"{place}: tag ({f.inner}) follows no clause")
             else:
-                src_start = _to_source(removed, start)
+                src_start = to_source(start)
                 last_clause = (start, end)
                 clauses.append(TaggedClause(
                     start=start, end=end, text=canon[start:end], component=component, tag=f.inner.strip(),
@@ -434,7 +440,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
                     quotes.append(AttributedQuote(
                         start=q_start, end=q_end, text=canon[q_start:q_end], label=label, role=role, site=site,
                         attribution=written, kind=QuoteKind.block, pt=pt_at(f.start),
-                        source_start=_to_source(removed, q_start),
+                        source_start=to_source(q_start),
                     ))
         else:
             span = _inline_quote(canon, r.at, line_start_of(r.at))
@@ -446,22 +452,11 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
                     quotes.append(AttributedQuote(
                         start=q_start, end=q_end, text=canon[q_start:q_end], label=label, role=role, site=site,
                         attribution=written, kind=QuoteKind.inline, pt=pt_at(f.start),
-                        source_start=_to_source(removed, q_start),
+                        source_start=to_source(q_start),
                     ))
         before_previous_at, previous_at, previous_kind = previous_at, r.at, f.kind
     return MarkupDocument(text=canon, clauses=clauses, quotes=quotes, headings=headings, removed=removed,
                           problems=problems)
-
-
-def _to_source(removed: list[Removal], canon_offset: int) -> int:
-    """The input offset of a canonical offset (the first character after any removal there)."""
-    shift = 0
-    for r in removed:
-        if r.at <= canon_offset:
-            shift += r.source_end - r.source_start
-        else:
-            break
-    return canon_offset + shift
 
 
 def _block_quote(canon: str, at: int, line_starts: list[int]) -> tuple[int, int] | None:
