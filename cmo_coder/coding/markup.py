@@ -347,6 +347,8 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
     pos = 0
     canon_len = 0
     for f in findings:
+        f.start = max(f.start, pos)  # two attribution lines in a row must not both take the same line break
+        f.end = max(f.end, f.start)
         parts.append(source[pos : f.start])
         canon_len += f.start - pos
         removed.append(Removal(kind=f.kind, source_start=f.start, source_end=f.end, at=canon_len,
