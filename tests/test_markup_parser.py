@@ -215,3 +215,10 @@ def test_source_offsets_point_at_the_same_characters() -> None:
         head = item.text[:3]
         assert source[item.source_start : item.source_start + len(head)] == head
     assert [q.text for q in doc.quotes] == ["quoted words", "It was."]
+
+
+def test_qualified_tags_and_prose_that_only_mentions_a_component() -> None:
+    assert parse_component_tag("intermediary outcome")[:3] == (Component.outcome, None, "intermediary")  # type: ignore[index]
+    assert parse_component_tag("service outcomes")[0] is Component.outcome  # type: ignore[index]
+    for prose in ("see outcome", "the context", "health and social outcomes", "context of care"):
+        assert parse_component_tag(prose) is None, prose

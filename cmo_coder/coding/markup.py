@@ -34,14 +34,19 @@ from ..model.vocab import Component, Role
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-#: words that qualify a component without changing it: "(proximal outcomes)", "(key context)"
-_QUALIFIERS = (
-    "proximal", "distal", "intermediate", "short term", "long term", "final", "initial", "immediate",
-    "key", "unintended", "intended", "additional", "further", "negative", "positive",
+#: words that qualify a component without changing it: "(proximal outcomes)", "(intermediary outcome)".
+#: Any one or two lower-case words are accepted before the component word (reports coin their own,
+#: e.g. "(service outcomes)"); these are the ones seen in realist reports, listed for readers.
+QUALIFIERS = (
+    "proximal", "distal", "intermediate", "intermediary", "interim", "short term", "long term", "final",
+    "initial", "immediate", "key", "unintended", "intended", "additional", "further", "negative", "positive",
+)
+_NOT_QUALIFIERS = frozenset(
+    ["see", "a", "an", "the", "this", "that", "these", "those", "and", "or", "of", "for", "in", "on", "to", "with", "by", "as", "at", "from", "no", "not", "cf", "eg", "ie", "e.g.", "i.e.", "our", "their", "its", "his", "her", "my", "your"]
 )
 #: the core of a component tag, after dashes and case are folded
 _COMPONENT_CORE_RE = re.compile(
-    r"^(?P<qual>(?:(?:" + "|".join(_QUALIFIERS) + r")\s+)*)"
+    r"^(?P<qual>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)*(?:[a-z]+\s+){0,2}?)"
     r"(?P<core>contexts?|mechanisms?\s*resources?|mechanisms?\s*responses?|outcomes?|"
     r"m\s*res|m\s*resp|mres|mresp|c|o)"
     r"(?:\s+(?P<num>\d{1,3}))?$"
@@ -195,6 +200,9 @@ def parse_component_tag(inner: str) -> tuple[Component, int | None, str | None, 
     m = _COMPONENT_CORE_RE.match(key)
     if not m or m["core"] in ("c", "o", "m res", "m resp", "mres", "mresp"):
         return None  # short forms only count in their written capitals (handled above)
+    qualifier_words = set(m["qual"].split())
+    if qualifier_words & _NOT_QUALIFIERS:
+        return None  # "(see outcome)", "(the context)": prose, not a label
     core = m["core"].replace(" ", "")
     if core.startswith("mechanism"):
         component = Component.mechanism_resource if "resource" in core else Component.mechanism_response
@@ -512,7 +520,7 @@ def census(text: str) -> dict[str, int]:
     """
     t = normalise_newlines(text)
     tags = re.findall(
-        r"[(\[]\s*(?:(?:proximal|distal|intermediate|key|short-term|long-term)\s+)?"
+        r"[(\[]\s*(?:(?:proximal|distal|intermediate|intermediary|interim|final|key|short-term|long-term)\s+)?"
         r"(?:context|contexts|mechanism\s*[–—-]?\s*res\w*|outcomes?)\s*\d*\s*(?:;[^)\]]*)?[)\]]",
         t, flags=re.IGNORECASE,
     )
