@@ -41,9 +41,11 @@ QUALIFIERS = (
     "proximal", "distal", "intermediate", "intermediary", "interim", "short term", "long term", "final",
     "initial", "immediate", "key", "unintended", "intended", "additional", "further", "negative", "positive",
 )
-_NOT_QUALIFIERS = frozenset(
-    ["see", "a", "an", "the", "this", "that", "these", "those", "and", "or", "of", "for", "in", "on", "to", "with", "by", "as", "at", "from", "no", "not", "cf", "eg", "ie", "e.g.", "i.e.", "our", "their", "its", "his", "her", "my", "your"]
-)
+_NOT_QUALIFIERS = frozenset((
+    "see", "a", "an", "the", "this", "that", "these", "those", "and", "or", "of", "for", "in", "on", "to",
+    "with", "by", "as", "at", "from", "no", "not", "cf", "eg", "ie", "e.g.", "i.e.", "our", "their", "its",
+    "his", "her", "my", "your",
+))
 #: the core of a component tag, after dashes and case are folded
 _COMPONENT_CORE_RE = re.compile(
     r"^(?P<qual>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)*(?:[a-z]+\s+){0,2}?)"
