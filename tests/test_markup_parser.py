@@ -222,3 +222,12 @@ def test_qualified_tags_and_prose_that_only_mentions_a_component() -> None:
     assert parse_component_tag("service outcomes")[0] is Component.outcome  # type: ignore[index]
     for prose in ("see outcome", "the context", "health and social outcomes", "context of care"):
         assert parse_component_tag(prose) is None, prose
+
+
+def test_combined_tags_label_one_clause_twice() -> None:
+    doc = parse_markup("Shared records (context and mechanism – resource) helped; staff stayed (Mres/outcome).")
+    assert [(c.text, c.component) for c in doc.clauses] == [
+        ("Shared records", Component.context), ("Shared records", Component.mechanism_resource),
+        ("staff stayed", Component.mechanism_resource), ("staff stayed", Component.outcome),
+    ]
+    assert parse_markup("Words (context and more) here.").clauses == []

@@ -45,6 +45,9 @@ _NOT_QUALIFIERS = frozenset((
     "see", "a", "an", "the", "this", "that", "these", "those", "and", "or", "of", "for", "in", "on", "to",
     "with", "by", "as", "at", "from", "no", "not", "cf", "eg", "ie", "e.g.", "i.e.", "our", "their", "its",
     "his", "her", "my", "your",
+    # component words are never qualifiers: "(Mres outcome)" is two labels, not a kind of outcome
+    "context", "contexts", "mechanism", "mechanisms", "resource", "resources", "response", "responses",
+    "outcome", "outcomes", "mres", "mresp", "c", "o", "m", "res", "resp",
 ))
 #: the core of a component tag, after dashes and case are folded
 _COMPONENT_CORE_RE = re.compile(
@@ -196,7 +199,7 @@ def parse_component_tag(inner: str) -> tuple[Component, int | None, str | None, 
     if raw in _SHORT_FORMS:
         return Component.parse(raw.replace("-", "").replace(" ", "")), None, None, note_text
     key = raw.lower()
-    for dash in ("–", "—", "‒", "‐", "‑", "-", "/"):
+    for dash in ("–", "—", "‒", "‐", "‑", "-"):
         key = key.replace(dash, " ")
     key = " ".join(key.split())
     m = _COMPONENT_CORE_RE.match(key)
@@ -214,6 +217,24 @@ def parse_component_tag(inner: str) -> tuple[Component, int | None, str | None, 
         component = Component.outcome
     qualifier = m["qual"].strip() or None
     return component, int(m["num"]) if m["num"] else None, qualifier, note_text
+
+
+_TAG_JOIN_RE = re.compile(r"\s*(?:/|&|,|\band\b)\s*")
+
+
+def parse_component_tags(inner: str) -> list[tuple[Component, int | None, str | None, str | None]]:
+    """One tag, or several joined by 'and', '/', '&' or ',' ("context and outcome"); [] if not all are tags."""
+    one = parse_component_tag(inner)
+    if one:
+        return [one]
+    head, sep, note = inner.partition(";")
+    parts = [p for p in _TAG_JOIN_RE.split(head) if p.strip()]
+    if len(parts) < 2:
+        return []
+    parsed = [parse_component_tag(p + (sep + note if sep else "")) for p in parts]
+    if any(p is None for p in parsed):
+        return []
+    return [p for p in parsed if p is not None]
 
 
 def parse_attribution(text: str) -> list[tuple[str, Role, str | None, str]]:
@@ -244,13 +265,13 @@ def _pt_of_heading(line: str) -> str | None:
 class _Finding:
     """A removal found in the input, with what it means; kept apart until the text is rebuilt."""
 
-    __slots__ = ("attributions", "bracket", "end", "inner", "kind", "start", "tag")
+    __slots__ = ("attributions", "bracket", "end", "inner", "kind", "start", "tags")
 
     def __init__(self, kind: RemovalKind, start: int, end: int, inner: str, bracket: TagBracket,
-                 tag: tuple[Component, int | None, str | None, str | None] | None = None,
+                 tags: list[tuple[Component, int | None, str | None, str | None]] | None = None,
                  attributions: list[tuple[str, Role, str | None, str]] | None = None) -> None:
         self.kind, self.start, self.end, self.inner, self.bracket = kind, start, end, inner, bracket
-        self.tag, self.attributions = tag, attributions or []
+        self.tags, self.attributions = tags or [], attributions or []
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -287,11 +308,11 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
             inner = m["round"] if m["round"] is not None else m["square"]
             bracket = TagBracket.round if m["round"] is not None else TagBracket.square
             g_start, g_end = start + m.start(), start + m.end()
-            tag = parse_component_tag(inner)
-            if tag and bracket is TagBracket.square and inner.strip() in _SHORT_FORMS:
-                tag = None  # "[O]ur", "[I]t": square brackets around a letter are editorial, not tags
-            attributions = [] if tag else parse_attribution(inner)
-            if not tag and not attributions:
+            tags = parse_component_tags(inner)
+            if tags and bracket is TagBracket.square and inner.strip() in _SHORT_FORMS:
+                tags = []  # "[O]ur", "[I]t": square brackets around a letter are editorial, not tags
+            attributions = [] if tags else parse_attribution(inner)
+            if not tags and not attributions:
                 continue
             # take the white space before the group with it, so "needs (context)." becomes "needs."
             r_start = g_start
@@ -300,8 +321,8 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
             if r_start == start:  # a group opening the line takes the space after it instead
                 while g_end < end and source[g_end] in " \t":
                     g_end += 1
-            kind = RemovalKind.tag if tag else RemovalKind.inline_attribution
-            findings.append(_Finding(kind, r_start, g_end, inner, bracket, tag=tag, attributions=attributions))
+            kind = RemovalKind.tag if tags else RemovalKind.inline_attribution
+            findings.append(_Finding(kind, r_start, g_end, inner, bracket, tags=tags, attributions=attributions))
     return findings, headings
 
 
@@ -415,8 +436,6 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
     for f, r in zip(findings, removed, strict=True):
         place = f"line {source.count(chr(10), 0, f.start) + 1 + (f.kind is RemovalKind.attribution_line)}"
         if f.kind is RemovalKind.tag:
-            assert f.tag is not None
-            component, number, qualifier, note = f.tag
             end = r.at
             while end > 0 and (canon[end - 1].isspace() or canon[end - 1] in ",;:"):
                 end -= 1
@@ -437,11 +456,12 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
             else:
                 src_start = to_source(start)
                 last_clause = (start, end)
-                clauses.append(TaggedClause(
-                    start=start, end=end, text=canon[start:end], component=component, tag=f.inner.strip(),
-                    bracket=f.bracket, number=number, qualifier=qualifier, note=note, pt=pt_at(f.start),
-                    source_start=src_start,
-                ))
+                for component, number, qualifier, note in f.tags:  # "(context and outcome)": one clause each
+                    clauses.append(TaggedClause(
+                        start=start, end=end, text=canon[start:end], component=component, tag=f.inner.strip(),
+                        bracket=f.bracket, number=number, qualifier=qualifier, note=note, pt=pt_at(f.start),
+                        source_start=src_start,
+                    ))
         elif f.kind is RemovalKind.attribution_line:
             span = _block_quote(canon, r.at, line_starts)
             if span is None:
@@ -538,5 +558,5 @@ def census(text: str) -> dict[str, int]:
 
 __all__ = [
     "AttributedQuote", "MarkupDocument", "PtHeading", "QuoteKind", "Removal", "RemovalKind", "TagBracket",
-    "TaggedClause", "census", "parse_attribution", "parse_component_tag", "parse_markup",
+    "TaggedClause", "census", "parse_attribution", "parse_component_tag", "parse_component_tags", "parse_markup",
 ]
