@@ -55,9 +55,12 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_import_locates_quotes_and_builds_configurations(study, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    seen: list[tuple[int, int]] = []
     report = import_table(study, _write(tmp_path, "codings.csv", CODINGS_CSV),
-                          configurations=_write(tmp_path, "configurations.csv", CONFIGS_CSV))
+                          configurations=_write(tmp_path, "configurations.csv", CONFIGS_CSV),
+                          progress=lambda done, total: seen.append((done, total)))
     assert (report.rows, report.codings, report.configurations, report.skipped) == (5, 5, 1, [])
+    assert seen == [(i, 5) for i in range(1, 6)]
     codings = study.codings()
     assert all(study.text("int01")[c.start : c.end] == c.text for c in codings)
     assert {c.origin.value for c in codings} == {"table"}

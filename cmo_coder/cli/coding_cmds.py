@@ -6,7 +6,9 @@ and the same validation, so scripts and the command line behave alike.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +20,28 @@ from ..coding.markup_import import import_markup
 from ..coding.table import export_table, import_table
 from ..model.vocab import Component
 from .options import coder_option, json_option, open_project, project_argument
-from .output import emit_json, info, warn
+from .output import emit_json, info, is_tty, warn
 
 _COMPONENTS = "context, mechanism_resource, mechanism_response, outcome (or C, Mres, Mresp, O)"
+
+
+@contextlib.contextmanager
+def row_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr for long imports (only on a terminal, so logs and pipes stay clean)."""
+    if not is_tty():
+        yield lambda done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            if done % 50 == 0 or done == total:
+                bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 def _line(v: service.CodingView) -> str:
@@ -142,9 +163,9 @@ def code_list(project: Path, as_json: bool, **filters: Any) -> None:
 def code_import(project: Path, table: Path, fmt: str, configurations: Path | None, skip_invalid: bool,
                 allow_cross_turn: bool, coder: str | None, as_json: bool) -> None:
     """Import codings (and configurations) from a CSV or JSON Lines TABLE, validated row by row."""
-    with open_project(project) as p:
+    with open_project(project) as p, row_progress(f"importing {table.name}") as progress:
         report = import_table(p, table, fmt=fmt, configurations=configurations, skip_invalid=skip_invalid,
-                              allow_cross_turn=allow_cross_turn, coder=coder)
+                              allow_cross_turn=allow_cross_turn, coder=coder, progress=progress)
     if as_json:
         emit_json(report.as_dict())
         return

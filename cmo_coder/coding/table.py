@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -281,6 +281,7 @@ def _span_for(row: CodingRow, transcript: Transcript, allow_cross_turn: bool) ->
 def import_table(
     project: Project, path: Path, *, fmt: str | None = None, configurations: Path | None = None,
     skip_invalid: bool = False, allow_cross_turn: bool = False, coder: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import a codings table in one transaction; refuse the whole file on any error unless skipping."""
     default_coder = coder or current_actor()
@@ -292,7 +293,9 @@ def import_table(
     # configuration name → [(where, coding, pt)]
     groups: dict[str, list[tuple[str, Coding]]] = {}
     with project.transaction(default_coder) as tx:
-        for raw in raws:
+        for done, raw in enumerate(raws, start=1):
+            if progress is not None:
+                progress(done, len(raws))
             try:
                 row = parse_row(raw, default_coder)
                 if row.transcript not in transcripts:
