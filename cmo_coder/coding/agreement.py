@@ -37,7 +37,6 @@ from typing import Any
 from ..errors import CmoError
 from ..model import Coding
 from ..store import Project
-from .locate import snippet
 
 Interval = tuple[int, int]
 
@@ -269,7 +268,7 @@ def compare(project: Project, coders: list[str], by: str | None = None,
             hist[len(cover)] += e - s
             if cover and len(cover) < len(coders):
                 disagreements.append(Disagreement(tid, code, s, e, tuple(c for c in coders if c in cover),
-                                                  snippet(text, s, e, width=0)))
+                                                  " ".join(text[s:e].split())))
         pairs = {}
         for a, b in combinations(coders, 2):
             both = sum(e - s for s, e, cv in segs if a in cv and b in cv)
