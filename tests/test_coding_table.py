@@ -166,6 +166,7 @@ def test_skip_invalid_imports_the_rest(study, tmp_path) -> None:  # type: ignore
         (b"transcript,quote\nint01,x\n", "missing column(s) pt"),
         (b"transcript,quote,pt,colour\nint01,x,PT1,red\n", "unknown column(s) colour"),
         (b"transcript,quote,pt\nint01,x\n", "row 2: has 2 cells, the header has 3"),
+        (b'transcript,quote,pt\nint01,"never closed,PT1\nint01,x,PT1\n', "malformed CSV"),
     ],
 )
 def test_malformed_files(study, tmp_path, content, message) -> None:  # type: ignore[no-untyped-def]

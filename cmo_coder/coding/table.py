@@ -85,7 +85,7 @@ def _read_text(path: Path) -> str:
 
 
 def _read_csv(path: Path, text: str, columns: tuple[str, ...], required: tuple[str, ...]) -> list[_Raw]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
