@@ -112,7 +112,7 @@ def _read_csv(path: Path, text: str, columns: tuple[str, ...], required: tuple[s
                 continue
             rows.append(_Raw(f"row {i}", dict(zip(header, cells, strict=True))))
     except csv.Error as exc:
-        raise CmoError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
+        raise CmoError(f"{path}: line {reader.line_num}: malformed CSV ({exc})") from None
     if problems:
         raise ValidationFailed(f"{path}: malformed rows", problems)
     return rows
