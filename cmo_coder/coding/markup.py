@@ -337,9 +337,6 @@ def _is_sentence_end(text: str, i: int) -> bool:
     return word not in _ABBREVIATIONS and not (len(word) == 2 and word[0].isalpha())
 
 
-_SOFT_BOUNDARY_RE = re.compile(r";|…|\.\.\.|:\s")
-
-
 def _clause_start(text: str, end: int, floor: int, bracket: TagBracket) -> int:
     """Where the clause ending at ``end`` begins: the last boundary after ``floor``.
 
