@@ -322,7 +322,12 @@ def markup() -> None:
 @json_option
 def markup_import(project: Path, file: Path, pt: str | None, transcript_id: str | None, title: str | None,
                   coder: str | None, as_json: bool) -> None:
-    """Import FILE as a source of its own, coding its tagged clauses and attributed quotes."""
+    """Import FILE as a source of its own, coding its tagged clauses and attributed quotes.
+
+    The text is stored as written (minus tags and attributions) without anonymisation: use this
+    for published reports and already anonymised notes only; interviews go through ingest and
+    anonymise.
+    """
     with open_project(project) as p:
         report = import_markup(p, file, pt=pt, transcript_id=transcript_id, title=title, coder=coder)
     if as_json:
