@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -205,32 +204,46 @@ def test_configurations_file_problems(study, tmp_path) -> None:  # type: ignore[
 _memo = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list('ab ,"\n;é’')), min_size=1, max_size=12))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def project_pair(tmp_path_factory, tiny_codebook):  # type: ignore[no-untyped-def]
+    """Two projects with the same transcript, made once: each example clears their codings first."""
+    root = tmp_path_factory.mktemp("pair")
+    a, b = _fresh_project(root / "a", tiny_codebook), _fresh_project(root / "b", tiny_codebook)
+    yield a, b
+    a.close()
+    b.close()
+
+
+def _clear(p: Project) -> None:
+    with p.transaction("tester") as tx:
+        for c in p.codings():
+            tx.remove_coding(c.id)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.data())
-def test_round_trip_property(tiny_codebook, data) -> None:  # type: ignore[no-untyped-def]
-    with tempfile.TemporaryDirectory() as tmp:
-        a = _fresh_project(Path(tmp) / "a", tiny_codebook)
-        text = a.text("int01")
-        turns = a.transcript("int01").turns
-        n = data.draw(st.integers(1, 6))
-        for _ in range(n):
-            turn = data.draw(st.sampled_from(turns))
-            s = data.draw(st.integers(turn.start, turn.end - 1))
-            e = data.draw(st.integers(s + 1, turn.end))
-            pt = data.draw(st.sampled_from(["PT1", "PT2"]))
-            comp = data.draw(st.sampled_from([None, "context", "outcome", "mechanism_resource"]))
-            try:
-                service.add_coding(a, "int01", span=(s, e), pt=pt, component=comp,
-                                   stance=data.draw(st.sampled_from(["supports", "refutes", "refines"])),
-                                   memo=data.draw(_memo), coder=data.draw(st.sampled_from(["ann", "bo"])))
-            except CmoError:
-                continue  # a duplicate or overlapping duplicate drawn by chance
-        assert all(text[c.start : c.end] == c.text for c in a.codings())
-        fmt = data.draw(st.sampled_from(["csv", "jsonl"]))
-        out = Path(tmp) / f"x.{fmt}"
-        first = export_table(a, fmt, out=out)
-        b = _fresh_project(Path(tmp) / "b", tiny_codebook)
-        import_table(b, out)
-        assert export_table(b, fmt) == first
-        a.close()
-        b.close()
+def test_round_trip_property(project_pair, tmp_path_factory, data) -> None:  # type: ignore[no-untyped-def]
+    a, b = project_pair
+    _clear(a)
+    _clear(b)
+    text = a.text("int01")
+    turns = a.transcript("int01").turns
+    n = data.draw(st.integers(1, 6))
+    for _ in range(n):
+        turn = data.draw(st.sampled_from(turns))
+        s = data.draw(st.integers(turn.start, turn.end - 1))
+        e = data.draw(st.integers(s + 1, turn.end))
+        pt = data.draw(st.sampled_from(["PT1", "PT2"]))
+        comp = data.draw(st.sampled_from([None, "context", "outcome", "mechanism_resource"]))
+        try:
+            service.add_coding(a, "int01", span=(s, e), pt=pt, component=comp,
+                               stance=data.draw(st.sampled_from(["supports", "refutes", "refines"])),
+                               memo=data.draw(_memo), coder=data.draw(st.sampled_from(["ann", "bo"])))
+        except CmoError:
+            continue  # a duplicate or overlapping duplicate drawn by chance
+    assert all(text[c.start : c.end] == c.text for c in a.codings())
+    fmt = data.draw(st.sampled_from(["csv", "jsonl"]))
+    out = tmp_path_factory.mktemp("rt") / f"x.{fmt}"
+    first = export_table(a, fmt, out=out)
+    import_table(b, out)
+    assert export_table(b, fmt) == first
