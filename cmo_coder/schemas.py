@@ -13,6 +13,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .coding.markup import MarkupDocument
+from .coding.outputs import (
+    AgreementReport,
+    CodingListItem,
+    ConfigurationView,
+    MarkupImportReport,
+    PtSummaryRow,
+    TableImportReport,
+)
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow, ConfigurationRow
 from .model.manifest import Manifest
@@ -22,6 +30,12 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "codebook": Codebook,
     "coding-row": CodingRow,
     "configuration-row": ConfigurationRow,
+    "agreement-report": AgreementReport,
+    "coding-list-item": CodingListItem,
+    "configuration-view": ConfigurationView,
+    "codings-table-import-report": TableImportReport,
+    "markup-import-report": MarkupImportReport,
+    "pt-summary-row": PtSummaryRow,
     "markup-document": MarkupDocument,
     "participants-manifest": Manifest,
     "participant": Participant,

@@ -19,6 +19,7 @@ from cmo_coder.coding.agreement import (
     methods_paragraph,
     segments,
 )
+from cmo_coder.coding.outputs import AgreementReport
 from cmo_coder.errors import CmoError
 
 HUNDRED = "abcdefghij" * 10  # N = 100 character units
@@ -133,7 +134,9 @@ def test_cli_agreement_and_errors(two_coders) -> None:  # type: ignore[no-untype
     assert "kappa" in r.output and "disagreements (3" in r.output and "Cohen's kappa" in r.output
     r = runner.invoke(cli, ["agreement", path, "--coders", "ann", "bob", "--json"])
     assert r.exit_code == 0
-    assert '"methods"' in r.output
+    report = AgreementReport.model_validate_json(r.stdout)  # the documented shape
+    assert report.overall.pairs["ann~bob"].kappa == pytest.approx(report.overall.kappa)
+    assert len(report.disagreements) == 3 and "NVivo" in report.methods
     r = runner.invoke(cli, ["agreement", path, "--coders", "ann", "zed"])
     assert r.exit_code == 1 and "coder 'zed' has no codings" in r.output
     with pytest.raises(CmoError, match="two or more different coders"):

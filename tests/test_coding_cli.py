@@ -9,6 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from cmo_coder.cli.main import cli
+from cmo_coder.coding.outputs import CodingListItem, ConfigurationView, PtSummaryRow
+from cmo_coder.model import Role
 from cmo_coder.store import Project
 
 STAFF = "They’re not going to feel judged, are they? So, you’re optimising engagement. Joint assessment helps."
@@ -47,7 +49,9 @@ def test_code_and_cmoc_commands(study: Project, tmp_path: Path) -> None:
                        "refutes", "--coder", "bob")
     assert code == 0
     code, out, err = run("code", "list", path, "--role", "carer", "--json")
-    assert [c["attribution"] for c in json.loads(out)] == ["P36, (Carer) Case Study B"]
+    items = [CodingListItem.model_validate(c) for c in json.loads(out)]  # the documented shape
+    assert [(i.attribution, i.label, i.role, i.site) for i in items] == [
+        ("P36, (Carer) Case Study B", "P36", Role.carer, "B")]
     code, out, err = run("code", "list", path, "--pt", "PT1", "--coder", "ann")
     assert out.count("\n") == 2 and "2 coding(s)" in err
     code, out, _ = run("code", "edit", path, out_id, "--memo", "strong quote")
@@ -57,6 +61,11 @@ def test_code_and_cmoc_commands(study: Project, tmp_path: Path) -> None:
     assert code == 0 and "first-contact" in out
     code, out, _ = run("cmoc", "show", path, "first-contact")
     assert "mechanism_response" in out and "SP10, Case Study C" in out and "staff only" in out
+    code, out, _ = run("cmoc", "show", path, "first-contact", "--json")
+    view = ConfigurationView.model_validate_json(out)
+    assert [m.role.value for m in view.members] == ["mechanism_response", "outcome"]
+    code, out, _ = run("code", "summary", path, "--json")
+    assert [PtSummaryRow.model_validate(r).codings for r in json.loads(out)] == [3, 0]
     code, out, _ = run("cmoc", "list", path, "--json")
     assert json.loads(out)[0]["judgement"] == "refine"
     code, out, _ = run("code", "summary", path)

@@ -153,7 +153,8 @@ def test_configurations_roles_pts_and_show(study) -> None:  # type: ignore[no-un
     service.remove_configuration(study, cfg.id)
     assert study.configurations() == []
     rows = {r["pt"]: r for r in service.summary(study)}
-    assert (rows["PT1"]["codings"], rows["PT1"]["C"], rows["PT1"]["O"], rows["PT2"]["codings"]) == (2, 1, 1, 1)
+    assert (rows["PT1"]["codings"], rows["PT1"]["context"], rows["PT1"]["outcome"], rows["PT2"]["codings"]) == (
+        2, 1, 1, 1)
 
 
 _WORD = st.sampled_from(["staff", "Felt", "judged", "‘really’", "help", "—", "the", "police", "…", "so,", "We"])

@@ -211,7 +211,8 @@ def code_summary(project: Path, as_json: bool) -> None:
     click.echo(head)
     for r in rows:
         click.echo(
-            f"{r['pt']:<6}{r['codings']:>8}{r['C']:>5}{r['Mres']:>6}{r['Mresp']:>7}{r['O']:>5}{r['PT-level']:>8}"
+            f"{r['pt']:<6}{r['codings']:>8}{r['context']:>5}{r['mechanism_resource']:>6}"
+            f"{r['mechanism_response']:>7}{r['outcome']:>5}{r['pt_level']:>8}"
             f"{r['supports']:>5}{r['refutes']:>5}{r['refines']:>5}{r['transcripts']:>6}{r['configurations']:>7}"
             f"  {r['title']}"
         )

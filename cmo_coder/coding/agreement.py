@@ -37,6 +37,7 @@ from typing import Any
 from ..errors import CmoError
 from ..model import Coding
 from ..store import Project
+from .outputs import AgreementReport
 
 Interval = tuple[int, int]
 
@@ -192,22 +193,20 @@ class Comparison:
     transcripts: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "coders": self.coders,
-            "by": self.by,
-            "transcripts": self.transcripts,
-            "overall": self.overall.as_dict(),
-            "groups": [g.as_dict() for g in self.groups],
-            "rows": [
+        report = AgreementReport(
+            coders=self.coders, by=self.by, transcripts=self.transcripts, overall=self.overall.as_dict(),
+            groups=[g.as_dict() for g in self.groups],
+            rows=[
                 {"transcript": r.transcript, "code": r.code, "characters": r.n, "coded": r.coded,
                  "agreement": round(_mean(p.agreement for p in r.pairs.values()), 6),
                  "kappa": round(_mean(p.kappa for p in r.pairs.values()), 6),
                  "alpha": _round(krippendorff_alpha_binary(r.histogram, len(self.coders)))}
                 for r in self.rows
             ],
-            "disagreements": [d.__dict__ | {"coded_by": list(d.coded_by)} for d in self.disagreements],
-            "methods": methods_paragraph(self),
-        }
+            disagreements=[d.__dict__ | {"coded_by": list(d.coded_by)} for d in self.disagreements],
+            methods=methods_paragraph(self),
+        )
+        return report.model_dump(mode="json")
 
 
 def _round(v: float | None) -> float | None:

@@ -26,6 +26,7 @@ from ..store import Project
 from ..store.project import current_actor
 from .locate import Span
 from .markup import AttributedQuote, MarkupDocument, census, parse_markup
+from .outputs import MarkupImportReport
 from .service import build_coding, insert_coding
 
 PARSER_VERSION = "markup-1"
@@ -45,7 +46,7 @@ class MarkupReport:
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return MarkupImportReport(**self.__dict__).model_dump(mode="json")
 
 
 def _read(path: Path) -> tuple[str, bytes]:

@@ -18,6 +18,7 @@ from ..model.vocab import Component, Judgement, Stance
 from ..store import Project, Tx
 from ..store.project import current_actor
 from .locate import Span, locate_quote, parse_span, span_from_offsets
+from .outputs import CodingListItem, ConfigurationMemberView, ConfigurationView, PtSummaryRow
 
 
 def coding_id(transcript: str, start: int, end: int, pt: str, component: Component | None, element: str | None,
@@ -43,15 +44,17 @@ class CodingView:
     def attribution(self) -> str | None:
         return self.speaker.attribution if self.speaker else None
 
-    def as_dict(self) -> dict[str, Any]:
-        d = self.coding.model_dump(mode="json")
-        d.update(
+    def item(self) -> CodingListItem:
+        return CodingListItem(
+            **self.coding.model_dump(),
             label=self.speaker.label if self.speaker else None,
-            role=self.speaker.role.value if self.speaker else None,
+            role=self.speaker.role if self.speaker else None,
             site=self.speaker.site if self.speaker else None,
             attribution=self.attribution,
         )
-        return d
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.item().model_dump(mode="json")
 
 
 def resolve_span(
@@ -308,8 +311,9 @@ def show_configuration(project: Project, ref: str) -> dict[str, Any]:
     for m in config.members:
         c = project.coding(m.coding_id)
         speaker = project.speaker_at(c.transcript_id, c.start)
-        members.append({"role": m.role.value, "coding": CodingView(c, speaker).as_dict()})
-    return {**config.model_dump(mode="json", exclude={"members"}), "members": members}
+        members.append(ConfigurationMemberView(role=m.role, coding=CodingView(c, speaker).item()))
+    view = ConfigurationView(**config.model_dump(mode="json", exclude={"members"}), members=members)
+    return view.model_dump(mode="json")
 
 
 def summary(project: Project) -> list[dict[str, Any]]:
@@ -321,13 +325,13 @@ def summary(project: Project) -> list[dict[str, Any]]:
         mine = [c for c in codings if c.pt == pt.id]
         row: dict[str, Any] = {"pt": pt.id, "title": pt.title, "codings": len(mine)}
         for comp in Component:
-            row[comp.short] = sum(c.component is comp for c in mine)
-        row["PT-level"] = sum(c.component is None for c in mine)
+            row[comp.value] = sum(c.component is comp for c in mine)
+        row["pt_level"] = sum(c.component is None for c in mine)
         for st in Stance:
             row[st.value] = sum(c.stance is st for c in mine)
         row["transcripts"] = len({c.transcript_id for c in mine})
         row["configurations"] = sum(c.pt == pt.id for c in configs)
-        rows.append(row)
+        rows.append(PtSummaryRow(**row).model_dump(mode="json"))
     return rows
 
 

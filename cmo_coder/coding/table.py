@@ -30,6 +30,7 @@ from ..store import Project
 from ..store.atomic import write_text
 from ..store.project import current_actor
 from .locate import Span, locate_quote, span_from_offsets
+from .outputs import TableImportReport
 from .service import build_coding, configuration_id, insert_coding, parse_judgement
 
 Format = Literal["csv", "jsonl"]
@@ -45,8 +46,8 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rows": self.rows, "codings": self.codings, "configurations": self.configurations,
-                "skipped": self.skipped}
+        return TableImportReport(rows=self.rows, codings=self.codings, configurations=self.configurations,
+                                 skipped=self.skipped).model_dump(mode="json")
 
 
 @dataclass(frozen=True)
