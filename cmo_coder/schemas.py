@@ -12,14 +12,31 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .coding.markup import MarkupDocument
+from .coding.outputs import (
+    AgreementReport,
+    CodingListItem,
+    ConfigurationView,
+    MarkupImportReport,
+    PtSummaryRow,
+    TableImportReport,
+)
 from .model import Codebook, Participant, Transcript
-from .model.coding_table import CodingRow
+from .model.coding_table import CodingRow, ConfigurationRow
 from .model.manifest import Manifest
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
     "codebook": Codebook,
     "coding-row": CodingRow,
+    "configuration-row": ConfigurationRow,
+    "agreement-report": AgreementReport,
+    "coding-list-item": CodingListItem,
+    "configuration-view": ConfigurationView,
+    "codings-table-import-report": TableImportReport,
+    "markup-import-report": MarkupImportReport,
+    "pt-summary-row": PtSummaryRow,
+    "markup-document": MarkupDocument,
     "participants-manifest": Manifest,
     "participant": Participant,
     "transcript": Transcript,
