@@ -80,7 +80,7 @@ def _ensure_component(g: nx.MultiDiGraph, pt: str, component: Component) -> str:
     if node not in g:
         g.add_node(
             node, kind="component", label=f"{pt} {component.short}", component=component.short, pt=pt,
-            statement=f"{component.value.replace('_', ' ')} (no element named)", tag="",
+            statement=f"coded to the {component.value.replace('_', ' ')} as a whole", tag="",
             column=CHAIN.index(component),
         )
         g.add_edge(pt, node, key="has_component", type="has_component")

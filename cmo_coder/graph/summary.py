@@ -52,6 +52,8 @@ class TargetSummary(Frozen):
     supports: StanceEvidence
     refutes: StanceEvidence
     refines: StanceEvidence
+    participants: int = Field(description="Distinct participants behind all of this evidence, any stance.")
+    by_role: dict[str, int] = Field(description="Distinct participants per role, any stance.")
     roles: list[str] = Field(description="Roles of all participants behind this evidence.")
     sites: list[str]
     no_evidence: bool
@@ -69,6 +71,8 @@ class LinkSummary(Frozen):
     supports: StanceEvidence
     refutes: StanceEvidence
     refines: StanceEvidence
+    participants: int
+    by_role: dict[str, int]
     roles: list[str]
     sites: list[str]
     no_evidence: bool
@@ -119,6 +123,16 @@ class _Cases:
         )
 
 
+def _people(per: dict[str, _Cases]) -> tuple[int, dict[str, int]]:
+    everyone: dict[str, str] = {}
+    for c in per.values():
+        everyone.update({label: role for label, (role, _) in c.people.items()})
+    by_role: dict[str, int] = defaultdict(int)
+    for role in everyone.values():
+        by_role[role or "unknown"] += 1
+    return len(everyone), dict(sorted(by_role.items()))
+
+
 def _flags(per: dict[str, _Cases]) -> tuple[list[str], list[str], bool, bool, bool]:
     roles = sorted({r for c in per.values() for r, _ in c.people.values() if r})
     sites = sorted({s for c in per.values() for _, s in c.people.values() if s})
@@ -144,6 +158,7 @@ def summarise(g: nx.MultiDiGraph) -> PTSummary:
         for coding, stance in _evidence_codings(g, node):
             per[stance].add(coding, g, coding)
         roles, sites, empty, contested, single = _flags(per)
+        n, by_role = _people(per)
         data = g.nodes[node]
         if data["kind"] == "theory" and empty:
             continue  # the theory as a whole is only listed when someone coded it as a whole
@@ -152,7 +167,7 @@ def summarise(g: nx.MultiDiGraph) -> PTSummary:
                 id=node, kind=data["kind"], component=data.get("component", ""), statement=data["statement"],
                 codings=sum(len(c.items) for c in per.values()), supports=per["supports"].evidence(),
                 refutes=per["refutes"].evidence(), refines=per["refines"].evidence(), roles=roles, sites=sites,
-                no_evidence=empty, contested=contested, single_role=single,
+                no_evidence=empty, contested=contested, single_role=single, participants=n, by_role=by_role,
             )
         )
     links = [_link(g, a, b) for a, b, key in g.edges(keys=True) if key == "leads_to"]
@@ -206,10 +221,11 @@ def _link(g: nx.MultiDiGraph, a: str, b: str) -> LinkSummary:
         for coding in at_a + at_b:
             per[stance].add(config, g, coding)
     roles, sites, empty, contested, single = _flags(per)
+    n, by_role = _people(per)
     return LinkSummary(
         id=f"{a} -> {b}", source=a, target=b, configurations=configs, supports=per["supports"].evidence(),
         refutes=per["refutes"].evidence(), refines=per["refines"].evidence(), roles=roles, sites=sites,
-        no_evidence=empty, contested=contested, single_role=single,
+        no_evidence=empty, contested=contested, single_role=single, participants=n, by_role=by_role,
     )
 
 
