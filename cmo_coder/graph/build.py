@@ -19,7 +19,8 @@ participant      ``participant:SP10``    a case: who said it
 site             ``site:C``              a case: where
 ===============  ======================  ==========================================
 
-Edge keys (and the ``type`` attribute): ``has_element``, ``has_component``,
+Edge keys (and the ``relation`` attribute; GEXF reserves ``type``, and ``start``/``end``
+for time, so spans are ``span_start``/``span_end``): ``has_element``, ``has_component``,
 ``leads_to`` (chain), ``of_theory``, ``contains`` (CMOC → coding, with ``role``),
 ``supports`` / ``refutes`` / ``refines`` (coding → what it evidences),
 ``spoken_by`` (coding → participant), ``at_site`` (participant → site).
@@ -70,9 +71,9 @@ def _add_theory(g: nx.MultiDiGraph, theory: ProgrammeTheory) -> None:
             el.id, kind="element", label=el.id, component=el.component.short, pt=theory.id,
             statement=el.statement, tag=el.tag or "", column=CHAIN.index(el.component),
         )
-        g.add_edge(theory.id, el.id, key="has_element", type="has_element")
+        g.add_edge(theory.id, el.id, key="has_element", relation="has_element")
     for a, b in theory.chain():
-        g.add_edge(a.id, b.id, key="leads_to", type="leads_to")
+        g.add_edge(a.id, b.id, key="leads_to", relation="leads_to")
 
 
 def _ensure_component(g: nx.MultiDiGraph, pt: str, component: Component) -> str:
@@ -83,7 +84,7 @@ def _ensure_component(g: nx.MultiDiGraph, pt: str, component: Component) -> str:
             statement=f"coded to the {component.value.replace('_', ' ')} as a whole", tag="",
             column=CHAIN.index(component),
         )
-        g.add_edge(pt, node, key="has_component", type="has_component")
+        g.add_edge(pt, node, key="has_component", relation="has_component")
     return node
 
 
@@ -91,7 +92,7 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
     node = coding_node(coding.id)
     g.add_node(
         node, kind="coding", label=coding.id, quote=coding.text, transcript=coding.transcript_id,
-        start=coding.start, end=coding.end, turn=who.turn, speaker=who.label, role=who.role, site=who.site,
+        span_start=coding.start, span_end=coding.end, turn=who.turn, speaker=who.label, role=who.role, site=who.site,
         attribution=who.attribution, coder=coding.coder, memo=coding.memo or "", pt=coding.pt,
         component=coding.component.short if coding.component else "", element=coding.element or "",
         stance=coding.stance.value, origin=coding.origin.value,
@@ -99,7 +100,7 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
     if coding.element is None and coding.component is not None:
         _ensure_component(g, theory.id, coding.component)
     target = target_node(coding)
-    g.add_edge(node, target, key=coding.stance.value, type=coding.stance.value)
+    g.add_edge(node, target, key=coding.stance.value, relation=coding.stance.value)
     if who.participant is not None:
         p = who.participant
         pnode = participant_node(p.label)
@@ -110,8 +111,8 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
                 snode = site_node(p.site)
                 if snode not in g:
                     g.add_node(snode, kind="site", label=p.site, name=p.site_name or p.site)
-                g.add_edge(pnode, snode, key="at_site", type="at_site")
-        g.add_edge(node, pnode, key="spoken_by", type="spoken_by")
+                g.add_edge(pnode, snode, key="at_site", relation="at_site")
+        g.add_edge(node, pnode, key="spoken_by", relation="spoken_by")
 
 
 def _add_configuration(g: nx.MultiDiGraph, config: Configuration) -> None:
@@ -121,8 +122,8 @@ def _add_configuration(g: nx.MultiDiGraph, config: Configuration) -> None:
         judgement=config.judgement.value if config.judgement else "", rationale=config.rationale or "",
         coder=config.coder, pt=config.pt,
     )
-    g.add_edge(node, theory_node(config.pt), key="of_theory", type="of_theory")
+    g.add_edge(node, theory_node(config.pt), key="of_theory", relation="of_theory")
     for i, m in enumerate(config.members):
-        g.add_edge(node, coding_node(m.coding_id), key="contains", type="contains", role=m.role.short, position=i)
+        g.add_edge(node, coding_node(m.coding_id), key="contains", relation="contains", role=m.role.short, position=i)
 
 

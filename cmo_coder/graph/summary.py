@@ -211,7 +211,7 @@ def _link(g: nx.MultiDiGraph, a: str, b: str) -> LinkSummary:
     per = {s: _Cases() for s in STANCES}
     configs: list[str] = []
     for config in nodes_of_kind(g, "configuration"):
-        members = [(dst, d["role"]) for _, dst, d in g.out_edges(config, data=True) if d["type"] == "contains"]
+        members = [(dst, d["role"]) for _, dst, d in g.out_edges(config, data=True) if d["relation"] == "contains"]
         at_a = [c for c, role in members if _member_at(g, c, role, a)]
         at_b = [c for c, role in members if _member_at(g, c, role, b)]
         if not (at_a and at_b):
