@@ -61,7 +61,8 @@ def test_attributes_are_plain_and_quotes_are_exact(study):
     c5 = g.nodes["coding:c5"]
     text = study.transcripts[c5["transcript"]].text
     assert text[c5["span_start"] : c5["span_end"]] == c5["quote"] == study.codings["c5"].text
-    assert (c5["speaker"], c5["role"], c5["site"], c5["attribution"]) == ("P2", "carer", "B", "P2, (Carer) Case Study B")
+    who = (c5["speaker"], c5["role"], c5["site"], c5["attribution"])
+    assert who == ("P2", "carer", "B", "P2, (Carer) Case Study B")
     assert c5["memo"] == "check with team" and c5["coder"] == "alice" and c5["turn"] == 2
     assert g.nodes["cmoc:K2"]["judgement"] == "refute" and g.nodes["cmoc:K3"]["judgement"] == ""
     # counts annotated for Gephi/Cytoscape sizing
