@@ -19,6 +19,7 @@ c9     PT1 Mres    refutes    P2         carer B   component only (no element)
 c10    PT1.C1      supports   P2         carer B   quote holds <script> and quotes
 d1     PT2.MR1     supports   SP2        staff B
 d2     PT2.MR1     supports   P1         user A    → PT2.O1 has no evidence
+d3     PT2.MR1     refines    SP1        staff A   inside c2: one passage, two PTs
 =====  ==========  =========  =========  ========  ==============================
 
 CMOCs: K1 = c1 C, c2 Mres, c4 Mresp, c6 O (confirm); K2 = c3 Mres, c5 Mresp (refute);
@@ -87,6 +88,7 @@ CODINGS = [
     ("d1", "site-b-focus-group", "The team training made everyone own it rather than leaving it to the specialist.",
      "PT2", "PT2.MR1", None, "supports"),
     ("d2", "site-a-interview", "somebody asked about both things at once", "PT2", "PT2.MR1", None, "supports"),
+    ("d3", "site-a-interview", "joint assessment with the drug and alcohol team", "PT2", "PT2.MR1", None, "refines"),
 ]
 
 CONFIGS = [

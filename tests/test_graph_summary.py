@@ -70,7 +70,8 @@ def test_thin_theory(study):
     assert s.no_evidence == ["PT2.O1", "PT2.MR1 -> PT2.O1"]
     mr1 = target(s, "PT2.MR1")
     assert mr1.roles == ["service_user", "staff"] and not mr1.single_role
-    assert s.configurations == 0 and s.participants == 2
+    assert s.configurations == 0 and s.participants == 3
+    assert (mr1.supports.count, mr1.refines.count) == (2, 1)
 
 
 def test_single_role_and_theory_level(project, add_transcript):
