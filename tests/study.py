@@ -131,3 +131,34 @@ def build_study(project: Project, add_transcript) -> Study:  # type: ignore[no-u
                 )
             )
     return study
+
+
+def add_signed_off(project: Project, transcript_id: str, turns) -> Transcript:  # type: ignore[no-untyped-def]
+    """The conftest ``add_transcript`` fixture as a function, for module-scoped studies."""
+    import hashlib
+
+    from cmo_coder.model import Participant, Turn
+
+    parts, model_turns, offset = [], [], 0
+    for i, (label, _role, _site, said) in enumerate(turns):
+        if i:
+            parts.append("\n\n")
+            offset += 2
+        model_turns.append(Turn(speaker=label, start=offset, end=offset + len(said)))
+        parts.append(said)
+        offset += len(said)
+    text = "".join(parts)
+    t = Transcript(id=transcript_id, title=transcript_id, source_format="plain_txt", text=text, turns=model_turns,
+                   source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+    with project.transaction("tester") as tx:
+        for label, role, site, _ in turns:
+            tx.upsert_participant(Participant(label=label, role=role, site=site))
+        tx.add_pending_transcript(t.id, t.title, t.source_format, t.kind, t.source_sha256, t.normaliser_version)
+        tx.sign_off_transcript(t)
+    return t
+
+
+def make_study(path, codebook) -> Study:  # type: ignore[no-untyped-def]
+    """A study in its own project folder (for module-scoped fixtures that render slow outputs once)."""
+    project = Project.create(path, codebook, actor="tester")
+    return build_study(project, lambda tid, turns: add_signed_off(project, tid, turns))

@@ -10,21 +10,24 @@ import pytest
 from cmo_coder.graph import build, summarise
 from cmo_coder.graph.draw import draw, render
 from cmo_coder.graph.report import md, write_report
-from tests.study import build_study
+from tests.study import make_study
 
 SCRIPT = '<script>alert("x")</script>'
 
 
-@pytest.fixture
-def study(project, add_transcript):
-    return build_study(project, add_transcript)
+@pytest.fixture(scope="module")
+def study(tmp_path_factory, tiny_codebook):
+    s = make_study(tmp_path_factory.mktemp("report") / "study", tiny_codebook)
+    yield s
+    s.project.close()
 
 
-@pytest.fixture
-def report(study, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    out = tmp_path / "report"
-    write_report(study.project, out)
+@pytest.fixture(scope="module")
+def report(study, tmp_path_factory):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        out = tmp_path_factory.mktemp("out") / "report"
+        write_report(study.project, out)
     return out
 
 
@@ -86,7 +89,8 @@ def test_markdown_cells_cannot_break_tables():
     assert md("<b>*x*</b> & [l](u)") == "&lt;b>\\*x\\*&lt;/b> &amp; \\[l\\](u)"
 
 
-def test_report_is_reproducible(study, report, tmp_path):
+def test_report_is_reproducible(study, report, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     again = tmp_path / "again"
     write_report(study.project, again)
     for p in report.iterdir():

@@ -49,6 +49,8 @@ MAX_HITS = 500
 SHORTLIST = 64
 #: how many of the query's rarest words vote for the shortlist
 VOTING_WORDS = 12
+#: most postings read per shortlist; keeps a query made of common words fast
+VOTE_BUDGET = 20_000
 
 
 class HitKind(StrEnum):
@@ -127,6 +129,9 @@ class QuoteIndex:
         self.norm_transcripts = norm_transcripts if norm_transcripts is not None else {
             tid: normalise(text).text for tid, text in self.transcripts.items()
         }
+        self._doc_ids = list(self.norm_transcripts)
+        self._docs = SEP.join(self.norm_transcripts[t] for t in self._doc_ids)
+        self._doc_starts = _starts([self.norm_transcripts[t] for t in self._doc_ids])
         self.postings = _postings(self.norm_texts)
 
     # -- building -------------------------------------------------------------------------------
@@ -247,8 +252,12 @@ class QuoteIndex:
         if not lists:
             return []
         votes: Counter[int] = Counter()
-        for posting in lists[:VOTING_WORDS]:
+        budget = VOTE_BUDGET
+        for n, posting in enumerate(lists[:VOTING_WORDS]):
+            if n and len(posting) > budget:
+                break  # common words say little and cost the most: stop once the rare ones have voted
             votes.update(posting)
+            budget -= len(posting)
         return [k for k, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:size]]
 
     def fuzzy(self, query: str, limit: int = 5, candidates: Iterable[int] | None = None) -> list[Hit]:
@@ -276,11 +285,15 @@ class QuoteIndex:
         query = query.replace(SEP, " ")
         needles = [normalise(f).text for f in split_fragments(query)] or [normalise(query).text]
         out: list[Place] = []
-        for tid, norm in self.norm_transcripts.items():
-            if needles[0] and needles[0] in norm:
+        if not needles[0]:
+            return out
+        i, seen = self._docs.find(needles[0]), set()
+        while i != -1 and len(out) < limit:
+            tid = self._doc_ids[bisect_right(self._doc_starts, i) - 1]
+            if tid not in seen:  # textmatch finds every occurrence (and checks the other fragments) in it
+                seen.add(tid)
                 out.extend(Place(tid, m.start, m.end, m.kind.value) for m in locate(self.transcripts[tid], query))
-            if len(out) >= limit:
-                break
+            i = self._docs.find(needles[0], i + 1)
         return out[:limit]
 
     def covering(self, transcript_id: str, start: int, end: int) -> list[int]:

@@ -77,8 +77,10 @@ class WhichPtAnswer(Frozen):
 def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLookup | None = None) -> WhichPtAnswer:
     """Find ``query`` among the coded quotes; say which PTs, components and stances it is coded to."""
     hits = index.find(query)
+    similar: list[Hit] = []
     if not hits:
-        hits = [h for h in index.fuzzy(query, limit=max(limit, 5)) if h.score >= FUZZY_MIN]
+        similar = index.fuzzy(query, limit=max(limit, 5))
+        hits = [h for h in similar if h.score >= FUZZY_MIN]
     locations: list[Location] = []
     nearest: list[Hit] = []
     if not hits:
@@ -96,7 +98,7 @@ def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLo
                              text=text[place.start : place.end], attribution=who)
                 )
     if not hits:
-        nearest = index.fuzzy(query, limit=limit)
+        nearest = similar[:limit]
     hits.sort(key=lambda h: (-h.score, h.coding.transcript_id, h.coding.start, h.coding.id))
     matches = [_match(h) for h in _unique(hits)[:limit]]
     return WhichPtAnswer(
