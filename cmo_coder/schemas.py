@@ -12,9 +12,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .graph.summary import PTSummary
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow
 from .model.manifest import Manifest
+from .query.evidence import EvidenceRow
+from .query.matrix import Matrix
+from .query.which_pt import WhichPtAnswer
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -23,6 +27,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "participants-manifest": Manifest,
     "participant": Participant,
     "transcript": Transcript,
+    "pt-summary": PTSummary,
+    "evidence-row": EvidenceRow,
+    "matrix": Matrix,
+    "which-pt-answer": WhichPtAnswer,
 }
 
 

@@ -10,6 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from cmo_coder.cli.main import cli
+from cmo_coder.graph.summary import PTSummary
+from cmo_coder.query.evidence import EvidenceRow
+from cmo_coder.query.matrix import Matrix
+from cmo_coder.query.which_pt import WhichPtAnswer
 from tests.study import UNCODED, build_study
 
 
@@ -48,6 +52,7 @@ def test_graph_summary_and_figure(study, tmp_path):
     r = run("graph", study.project.path, "--pt", "PT1", "--summary", "--figure", fig)
     assert r.exit_code == 0, r.output
     summary = json.loads(r.stdout)
+    PTSummary.model_validate(summary)
     assert summary["codings"] == 10 and summary["contested"][0] == "PT1.MP1"
     assert fig.read_text().startswith("<?xml")
 
@@ -62,6 +67,7 @@ def test_which_pt(study):
     r = run("which-pt", study.project.path, "joint assesments I felt far more confident", "--json")
     assert r.exit_code == 0, r.output
     answer = json.loads(r.stdout)
+    WhichPtAnswer.model_validate(answer)  # the documented schema (schemas/which-pt-answer.schema.json)
     assert answer["coded"] and answer["pts"][0]["pt"] == "PT1"
     assert answer["matches"][0]["attribution"] == "SP2, Case Study B" and answer["matches"][0]["kind"] == "fuzzy"
     r = run("which-pt", study.project.path, "Once we started doing … taking on people who drink")
@@ -75,7 +81,8 @@ def test_which_pt(study):
 def test_evidence(study):
     r = run("evidence", study.project.path, "PT1", "--refuting", "--role", "carer", "--json")
     assert r.exit_code == 0, r.output
-    assert [row["coding_id"] for row in json.loads(r.stdout)] == ["c5", "c9"]
+    rows = [EvidenceRow.model_validate(row) for row in json.loads(r.stdout)]
+    assert [row.coding_id for row in rows] == ["c5", "c9"]
     r = run("evidence", study.project.path, "PT1", "--site", "C")
     assert r.exit_code == 0 and "SP3, Case Study C" in r.stdout and "P2" not in r.stdout
 
@@ -86,6 +93,8 @@ def test_matrix_csv(study, tmp_path):
     assert r.exit_code == 0, r.output
     rows = list(csv.reader(out.open(encoding="utf-8")))
     assert rows[0] == ["pt", "title", "A", "B", "C", "total"] and rows[1][2:] == ["3", "4", "3", "10"]
+    r = run("matrix", study.project.path, "--by", "role", "--json")
+    assert Matrix.model_validate_json(r.stdout).rows[0].cells == {"staff": 5, "service_user": 2, "carer": 3}
     r = run("matrix", study.project.path, "--by", "role", "--count", "participants")
     assert r.exit_code == 0 and r.stdout.splitlines()[1] == "PT1,shared ownership,3,2,1,6"
 
