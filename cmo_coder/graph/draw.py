@@ -142,7 +142,8 @@ def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
                             linewidth=1.4, shrinkA=2, shrinkB=2)
         )
         n = len(link.configurations)
-        label = f"{n} CMOC{'s' if n != 1 else ''}\n" + _counts(link.supports, link.refutes, link.refines)
+        label = (f"{n} CMOC{'s' if n != 1 else ''}\n" + _counts(link.supports, link.refutes, link.refines)
+                 if n else "no CMOC")
         mx, my = start[0] + (end[0] - start[0]) * 0.5, start[1] + (end[1] - start[1]) * 0.5
         ax.text(mx, my, label, fontsize=FONT - 0.5, ha="center", va="center", linespacing=1.1,
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": edge, "linewidth": 0.8})
