@@ -104,18 +104,27 @@ def make_query(kind: str, rng: random.Random, text: str, words: list[str]) -> st
     return "".join(chars)
 
 
+def rss_mb() -> float:
+    """Current resident memory (Linux /proc), else the peak getrusage reports."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * resource.getpagesize() / 2**20
+    except (OSError, IndexError, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run(args: argparse.Namespace) -> dict[str, dict[str, float]]:
     t0 = time.perf_counter()
     records, texts, transcripts = synthesise(args.chars, args.codings, args.seed)
     t1 = time.perf_counter()
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss0 = rss_mb()
     index = QuoteIndex(records, texts, transcripts=transcripts)
     t2 = time.perf_counter()
-    rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss1 = rss_mb()
     corpus = sum(len(t) for t in transcripts.values())
     print(f"corpus: {corpus:,} characters in {len(transcripts):,} transcripts; {len(records):,} codings "
           f"({sum(map(len, texts)):,} coded characters); synthesised in {t1 - t0:.1f} s")
-    print(f"index built once in {t2 - t1:.1f} s (peak RSS +{(rss1 - rss0) / 1024:.0f} MB)")
+    print(f"index built once in {t2 - t1:.1f} s (resident memory +{rss1 - rss0:.0f} MB)")
     rng = random.Random(args.seed + 1)
     words = sorted({w for t in texts[:2000] for w in normalise(t).text.split()})
     norm_texts = index.norm_texts

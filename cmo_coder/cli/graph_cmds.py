@@ -10,7 +10,7 @@ import click
 from ..errors import CmoError
 from ..store.atomic import write_bytes, write_text
 from .options import json_option, open_project, project_argument
-from .output import emit_json, info
+from .output import emit_json, info, is_tty
 
 
 def _emit_bytes(data: bytes, out: Path | None) -> None:
@@ -65,8 +65,16 @@ def register(cli: click.Group) -> None:
 
         with open_project(project) as p:
             n = len(p.codebook.pt_ids)
-            info(f"drawing {n} programme theories…")
-            written = write_report(p, out)
+            if is_tty():
+                from rich.console import Console
+                from rich.progress import Progress
+
+                with Progress(console=Console(stderr=True), transient=True) as bar:
+                    task = bar.add_task("drawing programme theories", total=n)
+                    written = write_report(p, out, progress=lambda pt: bar.update(task, advance=1, description=pt))
+            else:
+                info(f"drawing {n} programme theories…")
+                written = write_report(p, out)
         info(f"wrote {len(written)} files to {out} (open {out / 'index.html'})")
 
     @cli.command("which-pt")
@@ -85,6 +93,8 @@ def register(cli: click.Group) -> None:
         if not quote.strip():
             raise CmoError("the quote is empty; pass the words to look for")
         with open_project(project) as p:
+            if no_cache or not QuoteIndex.is_cached(p):
+                info("indexing the coded quotes (once; cached in the project's .cache/ until the project changes)")
             index = QuoteIndex.for_project(p, use_cache=not no_cache)
             answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p))
         if as_json:

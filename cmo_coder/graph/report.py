@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,10 +86,17 @@ def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None) ->
     return PTReport(summary, g, project.configurations(pt), quotes, render(fig, "png"))
 
 
-def write_report(project: Project, out: Path) -> list[Path]:
-    """Write ``index.html``/``index.md`` and ``<PT>.html``/``<PT>.md``/``<PT>.png`` per PT into ``out``."""
+def write_report(project: Project, out: Path, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write ``index.html``/``index.md`` and ``<PT>.html``/``<PT>.md``/``<PT>.png`` per PT into ``out``.
+
+    ``progress`` is called with each PT id as its page is computed (drawing is the slow part).
+    """
     speakers = SpeakerLookup(project)
-    reports = [collect(project, pt, speakers) for pt in project.codebook.pt_ids]
+    reports = []
+    for pt in project.codebook.pt_ids:
+        if progress:
+            progress(pt)
+        reports.append(collect(project, pt, speakers))
     by_role = matrix(project, "role", count="participants")
     name = project.path.name
     stamp = clock.now_iso()

@@ -170,6 +170,11 @@ class QuoteIndex:
                 write_text(path, json.dumps(index._cache_payload(fingerprint), ensure_ascii=False))
         return index
 
+    @staticmethod
+    def is_cached(project: Project) -> bool:
+        """Whether a cache file exists (it may still be stale; :meth:`for_project` checks)."""
+        return (project.path / CACHE_PATH).is_file()
+
     def _cache_payload(self, fingerprint: str) -> dict[str, object]:
         return {
             "version": INDEX_VERSION, "fingerprint": fingerprint,
@@ -258,7 +263,8 @@ class QuoteIndex:
                 break  # common words say little and cost the most: stop once the rare ones have voted
             votes.update(posting)
             budget -= len(posting)
-        return [k for k, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[:size]]
+        # most_common is a C-level partial sort; ties keep posting (document) order, so answers are stable
+        return [k for k, _ in votes.most_common(size)]
 
     def fuzzy(self, query: str, limit: int = 5, candidates: Iterable[int] | None = None) -> list[Hit]:
         """The best-scoring codings for a quote with small differences, best first (scores 0–97)."""
