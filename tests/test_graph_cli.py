@@ -47,6 +47,13 @@ def test_graph_files_read_back(study, tmp_path, fmt, reader):
     assert {"leads_to", "supports", "refutes", "refines", "contains", "spoken_by", "at_site"} <= relations
 
 
+def test_graph_to_stdout(study):
+    r = run("graph", study.project.path, "--pt", "PT2", "--format", "json")
+    assert r.exit_code == 0, r.output
+    g = nx.node_link_graph(json.loads(r.stdout), edges="edges")
+    assert set(g.nodes) >= {"PT2", "PT2.MR1", "PT2.O1", "coding:d1", "participant:SP2", "site:B"}
+
+
 def test_graph_summary_and_figure(study, tmp_path):
     fig = tmp_path / "pt1.svg"
     r = run("graph", study.project.path, "--pt", "PT1", "--summary", "--figure", fig)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -15,8 +14,9 @@ from .output import emit_json, info, is_tty
 
 def _emit_bytes(data: bytes, out: Path | None) -> None:
     if out is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
     else:
         write_bytes(out, data)
         info(f"wrote {out}")
