@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -14,9 +15,9 @@ from .output import emit_json, info, is_tty
 
 def _emit_bytes(data: bytes, out: Path | None) -> None:
     if out is None:
-        stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     else:
         write_bytes(out, data)
         info(f"wrote {out}")
