@@ -67,6 +67,15 @@ def test_answer_names_pt_component_stance_and_attribution(study, index):
     assert text[m.matched_start : m.matched_end] == C4
 
 
+def test_limit_keeps_every_pt_in_the_answer(study, index):
+    answer = ask(study, index, "the", limit=2)  # a common word: many codings, two PTs
+    assert answer.total_matches > 2 and len(answer.matches) == 2
+    assert [p.pt for p in answer.pts] == ["PT1", "PT2"]
+    assert sum(p.codings for p in answer.pts) == answer.total_matches
+    order = [m.coding_id for m in ask(study, index, "the", limit=50).matches]
+    assert order[:3] == ["c2", "d3", "c4"]  # equal scores: document order (transcript position, then offset)
+
+
 def test_typos_are_tolerated(study, index):
     answer = ask(study, index, "Once we startd doing the joint assesments I felt far more confidant")
     assert answer.coded and answer.matches[0].coding_id == "c4"

@@ -191,7 +191,7 @@ def _doc(title: str, *body: Any) -> str:
     doc = E.HTML(
         E.HEAD(E.META(charset="utf-8"), E.META(name="viewport", content="width=device-width, initial-scale=1"),
                E.TITLE(title), E.STYLE(CSS)),
-        E.BODY(*body),
+        E.BODY(*body), lang="en",
     )
     return lxml.html.tostring(doc, doctype="<!DOCTYPE html>", encoding="unicode", pretty_print=True)
 

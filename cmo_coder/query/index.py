@@ -94,6 +94,7 @@ class Hit:
     score: int
     start: int
     end: int
+    order: int = 0  # the coding's position in the project's document order, for stable sorting
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ class QuoteIndex:
         out = []
         for m in locate(text, query)[:1]:
             assert 0 <= m.start < m.end <= len(text), f"coding {rec.id}: match outside its text"
-            out.append(Hit(rec, text, kind, KIND_SCORE[kind], rec.start + m.start, rec.start + m.end))
+            out.append(Hit(rec, text, kind, KIND_SCORE[kind], rec.start + m.start, rec.start + m.end, k))
         return out
 
     # -- tolerant strategy ------------------------------------------------------------------------
@@ -282,7 +283,7 @@ class QuoteIndex:
         out = []
         for score, k in scored[:limit]:
             rec = self.records[k]
-            out.append(Hit(rec, self.texts[k], HitKind.fuzzy, score, rec.start, rec.end))
+            out.append(Hit(rec, self.texts[k], HitKind.fuzzy, score, rec.start, rec.end, k))
         return out
 
     # -- transcripts ------------------------------------------------------------------------------

@@ -68,7 +68,8 @@ class WhichPtAnswer(Frozen):
 
     query: str
     coded: bool = Field(description="True when the quote was found in (or overlapping) at least one coding.")
-    pts: list[PTHit]
+    total_matches: int = Field(description="Codings matched; 'matches' lists the best of them, up to --limit.")
+    pts: list[PTHit] = Field(description="Every PT among all the matches, not only the listed ones.")
     matches: list[QuoteMatch]
     locations: list[Location] = Field(description="For an uncoded quote: where it occurs in the transcripts.")
     nearest: list[QuoteMatch] = Field(description="For an uncoded quote: the most similar coded quotes.")
@@ -90,7 +91,7 @@ def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLo
                 rec = index.records[k]
                 lo, hi = max(rec.start, place.start), min(rec.end, place.end)
                 score = min(OVERLAP_CAP, round(100 * (hi - lo) / (place.end - place.start)))
-                hits.append(Hit(rec, index.texts[k], HitKind.overlap, score, lo, hi))
+                hits.append(Hit(rec, index.texts[k], HitKind.overlap, score, lo, hi, k))
             if not hits:
                 who = speakers.at(place.transcript_id, place.start).attribution if speakers else ""
                 locations.append(
@@ -99,10 +100,11 @@ def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLo
                 )
     if not hits:
         nearest = similar[:limit]
-    hits.sort(key=lambda h: (-h.score, h.coding.transcript_id, h.coding.start, h.coding.id))
-    matches = [_match(h) for h in _unique(hits)[:limit]]
+    hits.sort(key=lambda h: (-h.score, h.order))
+    every = [_match(h) for h in _unique(hits)]
     return WhichPtAnswer(
-        query=query, coded=bool(matches), pts=_by_pt(matches), matches=matches, locations=locations,
+        query=query, coded=bool(every), total_matches=len(every), pts=_by_pt(every), matches=every[:limit],
+        locations=locations,
         nearest=[_match(h) for h in nearest if h.score > 0],
     )
 
@@ -164,6 +166,8 @@ def describe(answer: WhichPtAnswer) -> list[str]:
                 f"[{m.start}:{m.end}] {m.coding_id}"
             )
             lines.append(f"        \u201c{_clip(m.quote)}\u201d")
+        if answer.total_matches > len(answer.matches):
+            lines.append(f"  … and {answer.total_matches - len(answer.matches)} more (raise --limit to see them)")
         return lines
     lines.append("not coded: no coding contains this quote")
     for loc in answer.locations:
