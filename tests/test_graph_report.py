@@ -97,6 +97,15 @@ def test_report_is_reproducible(study, report, tmp_path, monkeypatch):
         assert (again / p.name).read_bytes() == p.read_bytes(), p.name
 
 
+def test_svg_report(study, tmp_path):
+    write_report(study.project, tmp_path / "svg", figure="svg")
+    assert (tmp_path / "svg" / "PT1.svg").is_file() and not (tmp_path / "svg" / "PT1.png").exists()
+    doc = lxml.html.parse(str(tmp_path / "svg" / "PT1.html")).getroot()
+    (img,) = doc.iter("img")
+    assert img.get("src").startswith("data:image/svg+xml;base64,")
+    assert "(PT1.svg)" in (tmp_path / "svg" / "PT1.md").read_text(encoding="utf-8")
+
+
 def test_svg_and_png(study):
     g = build(study.project, "PT1")
     fig = draw(g, summarise(g))

@@ -60,7 +60,9 @@ def register(cli: click.Group) -> None:
     @project_argument
     @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
                   help="Folder for index.html, index.md and one .html/.md/.png per programme theory.")
-    def report_cmd(project: Path, out: Path) -> None:
+    @click.option("--figure", "figure", type=click.Choice(["png", "svg"]), default="png", show_default=True,
+                  help="Figure format; svg is about five times faster to draw, png looks the same everywhere.")
+    def report_cmd(project: Path, out: Path, figure: str) -> None:
         """Write the evidence report: one self-contained HTML page (and Markdown twin) per PT."""
         from ..graph.report import write_report
 
@@ -72,10 +74,12 @@ def register(cli: click.Group) -> None:
 
                 with Progress(console=Console(stderr=True), transient=True) as bar:
                     task = bar.add_task("drawing programme theories", total=n)
-                    written = write_report(p, out, progress=lambda pt: bar.update(task, advance=1, description=pt))
+                    written = write_report(
+                        p, out, progress=lambda pt: bar.update(task, advance=1, description=pt), figure=figure
+                    )
             else:
                 info(f"drawing {n} programme theories…")
-                written = write_report(p, out)
+                written = write_report(p, out, figure=figure)
         info(f"wrote {len(written)} files to {out} (open {out / 'index.html'})")
 
     @cli.command("which-pt")
