@@ -95,6 +95,17 @@ def test_pt_without_codings_still_has_its_chain(project, add_transcript):
     assert list(g.successors("PT2.MR1")) == ["PT2.O1"]
 
 
+def test_a_span_that_no_longer_slices_to_its_quote_is_refused(study):
+    from cmo_coder.errors import CmoError
+    from cmo_coder.query.evidence import evidence
+
+    study.project.conn.execute("UPDATE codings SET text = ? WHERE id = 'c4'", ("x" * len(study.codings["c4"].text),))
+    with pytest.raises(CmoError, match="coding c4 in transcript site-b-focus-group: span"):
+        build(study.project, "PT1")
+    with pytest.raises(CmoError, match="coding c4"):
+        evidence(study.project, "PT1")
+
+
 def test_unknown_pt(project):
     with pytest.raises(NotFound, match="PT7"):
         build(project, "PT7")

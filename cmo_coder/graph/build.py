@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..errors import NotFound
+from ..errors import CmoError, NotFound
 from ..model import CHAIN, Coding, Component, Configuration, ProgrammeTheory
 from ..query.speakers import Speaker, SpeakerLookup
 from ..store import Project
@@ -57,6 +57,10 @@ def build(project: Project, pt: str, speakers: SpeakerLookup | None = None) -> n
     _add_theory(g, theory)
     codings = project.codings(pt=pt)
     for coding in codings:
+        try:  # the quote on the node must be the transcript's text at the span, always
+            coding.check_against(project.text(coding.transcript_id))
+        except ValueError as exc:
+            raise CmoError(f"coding {coding.id} in transcript {coding.transcript_id}: {exc}") from None
         _add_coding(g, theory, coding, speakers.of(coding))
     for config in project.configurations(pt):
         _add_configuration(g, config)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..errors import CmoError
 from ..model.base import Frozen
 from ..store import Project
 from .filters import resolve_pt, resolve_role, resolve_site
@@ -52,8 +53,10 @@ def evidence(
     rows = []
     for c in project.codings(pt=pt, stance=stance, role=role, site=site, element=element):
         who = speakers.of(c)
-        if project.text(c.transcript_id)[c.start : c.end] != c.text:
-            raise AssertionError(f"coding {c.id}: span no longer slices to its text")
+        try:  # the quote printed must be the transcript's text at the span, always
+            c.check_against(project.text(c.transcript_id))
+        except ValueError as exc:
+            raise CmoError(f"coding {c.id} in transcript {c.transcript_id}: {exc}") from None
         rows.append(
             EvidenceRow(
                 coding_id=c.id, pt=c.pt, element=c.element or "", component=c.component.short if c.component else "",
