@@ -142,6 +142,10 @@ class QuoteIndex:
         speakers = SpeakerLookup(project)
         records, texts = [], []
         for c in project.codings():
+            try:  # offsets answered later must slice the transcript to this very text
+                c.check_against(project.text(c.transcript_id))
+            except ValueError as exc:
+                raise CmoError(f"coding {c.id} in transcript {c.transcript_id}: {exc}") from None
             who = speakers.of(c)
             records.append(
                 IndexedCoding(
