@@ -21,9 +21,13 @@ from .coding.outputs import (
     PtSummaryRow,
     TableImportReport,
 )
+from .graph.summary import PTSummary
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow, ConfigurationRow
 from .model.manifest import Manifest
+from .query.evidence import EvidenceRow
+from .query.matrix import Matrix
+from .query.which_pt import WhichPtAnswer
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -40,6 +44,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "participants-manifest": Manifest,
     "participant": Participant,
     "transcript": Transcript,
+    "pt-summary": PTSummary,
+    "evidence-row": EvidenceRow,
+    "matrix": Matrix,
+    "which-pt-answer": WhichPtAnswer,
 }
 
 

@@ -1,9 +1,165 @@
-"""Commands of the graph stage."""
+"""Commands of the graph and query stage: graph, report, which-pt, evidence, matrix."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+from ..errors import CmoError
+from ..store.atomic import write_bytes, write_text
+from .options import json_option, open_project, project_argument
+from .output import emit_json, info, is_tty
+
+
+def _emit_bytes(data: bytes, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_bytes(out, data)
+        info(f"wrote {out}")
 
 
 def register(cli: click.Group) -> None:
     """Add this stage's commands to the top-level group."""
+
+    @cli.command("graph")
+    @project_argument
+    @click.option("--pt", "pt", required=True, help="The programme theory, e.g. PT3.")
+    @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json"]), default="graphml",
+                  show_default=True, help="GraphML and GEXF open in Gephi and Cytoscape; json is node-link.")
+    @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                  help="File to write (default: standard output).")
+    @click.option("--figure", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                  help="Also draw the PT's figure to this .png or .svg file.")
+    @click.option("--summary", is_flag=True, help="Print the evidence summary (JSON) instead of the graph.")
+    def graph_cmd(project: Path, pt: str, fmt: str, out: Path | None, figure: Path | None, summary: bool) -> None:
+        """The evidence graph of one programme theory: theory, CMOCs, codings, participants, sites."""
+        from ..graph import build, summarise
+        from ..graph.draw import draw, save
+        from ..graph.export import write
+        from ..query.filters import resolve_pt
+
+        with open_project(project) as p:
+            g = build(p, resolve_pt(p, pt))
+        s = summarise(g)
+        if figure is not None:
+            if figure.suffix.lower() not in (".png", ".svg"):
+                raise CmoError(f"{figure}: the figure must be a .png or .svg file")
+            save(draw(g, s), figure)
+            info(f"wrote {figure}")
+        if summary:
+            emit_json(s.model_dump(mode="json"))
+            return
+        _emit_bytes(write(g, fmt), out)
+
+    @cli.command("report")
+    @project_argument
+    @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True,
+                  help="Folder for index.html, index.md and one .html/.md/.png per programme theory.")
+    @click.option("--figure", "figure", type=click.Choice(["png", "svg"]), default="png", show_default=True,
+                  help="Figure format; svg is about five times faster to draw, png looks the same everywhere.")
+    def report_cmd(project: Path, out: Path, figure: str) -> None:
+        """Write the evidence report: one self-contained HTML page (and Markdown twin) per PT."""
+        from ..graph.report import write_report
+
+        with open_project(project) as p:
+            n = len(p.codebook.pt_ids)
+            if is_tty():
+                from rich.console import Console
+                from rich.progress import Progress
+
+                with Progress(console=Console(stderr=True), transient=True) as bar:
+                    task = bar.add_task("drawing programme theories", total=n)
+                    written = write_report(
+                        p, out, progress=lambda pt: bar.update(task, advance=1, description=pt), figure=figure
+                    )
+            else:
+                info(f"drawing {n} programme theories…")
+                written = write_report(p, out, figure=figure)
+        info(f"wrote {len(written)} files to {out} (open {out / 'index.html'})")
+
+    @cli.command("which-pt")
+    @project_argument
+    @click.argument("quote")
+    @json_option
+    @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
+                  help="Most matches (or nearest quotes) to show.")
+    @click.option("--no-cache", is_flag=True, help="Rebuild the quote index instead of using .cache/ in the project.")
+    def which_pt_cmd(project: Path, quote: str, as_json: bool, limit: int, no_cache: bool) -> None:
+        """Which programme theories, components and stances a quote (or fragment) is coded to."""
+        from ..query.index import QuoteIndex
+        from ..query.speakers import SpeakerLookup
+        from ..query.which_pt import describe, which_pt
+
+        if not quote.strip():
+            raise CmoError("the quote is empty; pass the words to look for")
+        with open_project(project) as p:
+            if no_cache or not QuoteIndex.is_cached(p):
+                info("indexing the coded quotes (once; cached in the project's .cache/ until the project changes)")
+            index = QuoteIndex.for_project(p, use_cache=not no_cache)
+            answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p))
+        if as_json:
+            emit_json(answer.model_dump(mode="json"))
+        else:
+            click.echo("\n".join(describe(answer)))
+
+    @cli.command("evidence")
+    @project_argument
+    @click.argument("pt")
+    @click.option("--supporting", "stance", flag_value="supports", help="Only supporting evidence.")
+    @click.option("--refuting", "stance", flag_value="refutes", help="Only refuting evidence.")
+    @click.option("--refining", "stance", flag_value="refines", help="Only refining evidence.")
+    @click.option("--role", default=None, help="Only quotes from this role: staff, service_user, carer.")
+    @click.option("--site", default=None, help="Only quotes from this site, e.g. B or 'Case Study B'.")
+    @click.option("--element", default=None, help="Only codings of this element, e.g. PT3.MR1.")
+    @json_option
+    def evidence_cmd(project: Path, pt: str, stance: str | None, role: str | None, site: str | None,
+                     element: str | None, as_json: bool) -> None:
+        """The evidence table of a programme theory: quote, attribution, element, stance, CMOCs."""
+        from ..query.evidence import evidence
+
+        with open_project(project) as p:
+            rows = evidence(p, pt, stance=stance, role=role, site=site, element=element)
+        if as_json:
+            emit_json([r.model_dump(mode="json") for r in rows])
+            return
+        if not rows:
+            info("no evidence matches")
+            return
+        sign = {"supports": "+", "refutes": "-", "refines": "~"}
+        for r in rows:
+            where = r.element or (f"{r.pt} {r.component}" if r.component else r.pt)
+            cmocs = f" [{', '.join(r.configurations)}]" if r.configurations else ""
+            click.echo(f"{sign[r.stance]} {where:<10} {r.coding_id}{cmocs} | {r.attribution or 'no speaker'} | "
+                       f"{r.transcript} [{r.start}:{r.end}]")
+            click.echo(f"    \u201c{' '.join(r.quote.split())}\u201d")
+        info(f"{len(rows)} coding(s)")
+
+    @cli.command("matrix")
+    @project_argument
+    @click.option("--by", type=click.Choice(["role", "site", "participant"]), required=True,
+                  help="Columns: roles, sites or participants.")
+    @click.option("--count", type=click.Choice(["codings", "participants"]), default="codings", show_default=True,
+                  help="Count codings, or distinct participants, in each cell.")
+    @click.option("--stance", type=click.Choice(["supports", "refutes", "refines"]), default=None,
+                  help="Count only this stance.")
+    @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+                  help="CSV file to write (default: standard output).")
+    @json_option
+    def matrix_cmd(project: Path, by: str, count: str, stance: str | None, out: Path | None, as_json: bool) -> None:
+        """A framework matrix: programme theories × roles, sites or participants (CSV)."""
+        from ..query.matrix import matrix, to_csv
+
+        with open_project(project) as p:
+            m = matrix(p, by, count=count, stance=stance)  # type: ignore[arg-type]
+        if as_json:
+            emit_json(m.model_dump(mode="json"))
+        elif out is not None:
+            write_text(out, to_csv(m))
+            info(f"wrote {out}")
+        else:
+            click.echo(to_csv(m), nl=False)

@@ -1,0 +1,68 @@
+"""The evidence table of one programme theory: every coded quote, who said it, and its CMOCs.
+
+This is the table an analyst pastes into a realist synthesis: quote, attribution,
+which element it bears on and how. Filters mirror the questions asked of it: only
+the refuting evidence, only carers, only site B.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..errors import CmoError
+from ..model.base import Frozen
+from ..store import Project
+from .filters import resolve_pt, resolve_role, resolve_site
+from .speakers import SpeakerLookup
+
+
+class EvidenceRow(Frozen):
+    """One row of ``cmo-coder evidence --json``."""
+
+    coding_id: str
+    pt: str
+    element: str
+    component: str = Field(description="C, Mres, Mresp or O; empty when coded to the PT as a whole.")
+    stance: str
+    quote: str
+    attribution: str
+    speaker: str
+    role: str
+    site: str
+    transcript: str
+    start: int
+    end: int
+    turn: int = Field(description="Index of the turn the quote starts in; -1 when the source has no turns.")
+    coder: str
+    memo: str
+    configurations: list[str] = Field(description="Ids of the CMOCs this coding belongs to.")
+
+
+def evidence(
+    project: Project, pt: str, *, stance: str | None = None, role: str | None = None, site: str | None = None,
+    element: str | None = None, speakers: SpeakerLookup | None = None,
+) -> list[EvidenceRow]:
+    """Codings of ``pt`` in document order, filtered by stance, speaker role, site and element."""
+    pt = resolve_pt(project, pt)
+    role, site = resolve_role(role), resolve_site(project, site)
+    speakers = speakers or SpeakerLookup(project)
+    in_configs: dict[str, list[str]] = {}
+    for config in project.configurations(pt):
+        for m in config.members:
+            in_configs.setdefault(m.coding_id, []).append(config.id)
+    rows = []
+    for c in project.codings(pt=pt, stance=stance, role=role, site=site, element=element):
+        who = speakers.of(c)
+        try:  # the quote printed must be the transcript's text at the span, always
+            c.check_against(project.text(c.transcript_id))
+        except ValueError as exc:
+            raise CmoError(f"coding {c.id} in transcript {c.transcript_id}: {exc}") from None
+        rows.append(
+            EvidenceRow(
+                coding_id=c.id, pt=c.pt, element=c.element or "", component=c.component.short if c.component else "",
+                stance=c.stance.value, quote=c.text, attribution=who.attribution, speaker=who.label, role=who.role,
+                site=who.site, transcript=c.transcript_id, start=c.start, end=c.end, turn=who.turn, coder=c.coder,
+                memo=c.memo or "", configurations=in_configs.get(c.id, []),
+            )
+        )
+    return rows

@@ -1,0 +1,69 @@
+"""Who said a coded quote: the turn a coding starts in, and that turn's participant.
+
+Graphs, evidence tables, matrices and the quote index all need the speaker of many
+codings; asking the database once per coding is slow, so turns are loaded once per
+transcript and searched by bisection.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Coding, Participant
+from ..store import Project
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Where a coding sits: its turn (index in the transcript, or -1) and the participant, if known."""
+
+    turn: int
+    participant: Participant | None
+
+    @property
+    def label(self) -> str:
+        return self.participant.label if self.participant else ""
+
+    @property
+    def role(self) -> str:
+        return self.participant.role.value if self.participant else ""
+
+    @property
+    def site(self) -> str:
+        return (self.participant.site or "") if self.participant else ""
+
+    @property
+    def attribution(self) -> str:
+        return self.participant.attribution if self.participant else ""
+
+
+class SpeakerLookup:
+    """Caches turns per transcript and all participants of one open project."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._participants = {p.label: p for p in project.participants()}
+        self._turns: dict[str, tuple[list[int], list[int], list[str]]] = {}
+
+    def _load(self, transcript_id: str) -> tuple[list[int], list[int], list[str]]:
+        if transcript_id not in self._turns:
+            rows = self.project.conn.execute(
+                'SELECT start, "end", speaker FROM turns WHERE transcript_id = ? ORDER BY position', (transcript_id,)
+            ).fetchall()
+            self._turns[transcript_id] = ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+        return self._turns[transcript_id]
+
+    def at(self, transcript_id: str, offset: int) -> Speaker:
+        """The turn containing ``offset`` (same rule as :meth:`Project.speaker_at`)."""
+        starts, ends, speakers = self._load(transcript_id)
+        i = bisect_right(starts, offset) - 1
+        if i < 0 or offset >= ends[i]:
+            return Speaker(-1, None)
+        return Speaker(i, self._participants.get(speakers[i]))
+
+    def of(self, coding: Coding) -> Speaker:
+        return self.at(coding.transcript_id, coding.start)
+
+    def participant(self, label: str) -> Participant | None:
+        return self._participants.get(label)

@@ -1,0 +1,189 @@
+"""Answer "which programme theory does this quote support?" from the quote index.
+
+The answer always says how the quote was found (exact, normalised, fragments, fuzzy,
+or overlapping a coding) with a score, so an analyst can tell a sure match from a
+guess. A passage nobody coded is reported as such, with where it sits in the
+transcripts (if it does) and the nearest coded quotes, because "not coded" is itself
+an analytic finding: evidence the coders passed over.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..model.base import Frozen
+from .index import Hit, HitKind, QuoteIndex
+from .speakers import SpeakerLookup
+
+#: below this fuzzy score a coding is shown as "nearest", not as a match
+FUZZY_MIN = 85
+OVERLAP_CAP = 96
+
+
+class QuoteMatch(Frozen):
+    """One coding the quote was found in (or near)."""
+
+    coding_id: str
+    pt: str
+    component: str = Field(description="C, Mres, Mresp or O; empty when coded to the PT as a whole.")
+    element: str
+    stance: str
+    quote: str = Field(description="The coding's full text.")
+    attribution: str = Field(description="e.g. 'SP10, Case Study C'; empty when no speaker is known.")
+    speaker: str
+    role: str
+    site: str
+    transcript: str
+    start: int = Field(description="Coding span in the transcript, end exclusive.")
+    end: int
+    matched_start: int = Field(description="The part of the transcript the query matched.")
+    matched_end: int
+    kind: str = Field(description="exact, normalised, fragments, fuzzy or overlap")
+    score: int = Field(ge=0, le=100)
+
+
+class PTHit(Frozen):
+    """The matches grouped by programme theory: the short answer."""
+
+    pt: str
+    components: list[str]
+    elements: list[str]
+    stances: list[str]
+    codings: int
+
+
+class Location(Frozen):
+    """Where an uncoded query sits in a transcript."""
+
+    transcript: str
+    start: int
+    end: int
+    kind: str
+    text: str
+    attribution: str
+
+
+class WhichPtAnswer(Frozen):
+    """The JSON printed by ``cmo-coder which-pt --json``."""
+
+    query: str
+    coded: bool = Field(description="True when the quote was found in (or overlapping) at least one coding.")
+    total_matches: int = Field(description="Codings matched; 'matches' lists the best of them, up to --limit.")
+    pts: list[PTHit] = Field(description="Every PT among all the matches, not only the listed ones.")
+    matches: list[QuoteMatch]
+    locations: list[Location] = Field(description="For an uncoded quote: where it occurs in the transcripts.")
+    nearest: list[QuoteMatch] = Field(description="For an uncoded quote: the most similar coded quotes.")
+
+
+def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLookup | None = None) -> WhichPtAnswer:
+    """Find ``query`` among the coded quotes; say which PTs, components and stances it is coded to."""
+    hits = index.find(query)
+    similar: list[Hit] = []
+    if not hits:
+        similar = index.fuzzy(query, limit=max(limit, 5))
+        hits = [h for h in similar if h.score >= FUZZY_MIN]
+    locations: list[Location] = []
+    nearest: list[Hit] = []
+    if not hits:
+        for place in index.places(query):
+            text = index.transcripts[place.transcript_id]
+            for k in index.covering(place.transcript_id, place.start, place.end):
+                rec = index.records[k]
+                lo, hi = max(rec.start, place.start), min(rec.end, place.end)
+                score = min(OVERLAP_CAP, round(100 * (hi - lo) / (place.end - place.start)))
+                hits.append(Hit(rec, index.texts[k], HitKind.overlap, score, lo, hi, k))
+            if not hits:
+                who = speakers.at(place.transcript_id, place.start).attribution if speakers else ""
+                locations.append(
+                    Location(transcript=place.transcript_id, start=place.start, end=place.end, kind=place.kind,
+                             text=text[place.start : place.end], attribution=who)
+                )
+    if not hits:
+        nearest = similar[:limit]
+    hits.sort(key=lambda h: (-h.score, h.order))
+    every = [_match(h) for h in _unique(hits)]
+    return WhichPtAnswer(
+        query=query, coded=bool(every), total_matches=len(every), pts=_by_pt(every), matches=every[:limit],
+        locations=locations,
+        nearest=[_match(h) for h in nearest if h.score > 0],
+    )
+
+
+def _unique(hits: list[Hit]) -> list[Hit]:
+    seen: set[str] = set()
+    out = []
+    for h in hits:
+        if h.coding.id not in seen:
+            seen.add(h.coding.id)
+            out.append(h)
+    return out
+
+
+def _match(h: Hit) -> QuoteMatch:
+    r = h.coding
+    return QuoteMatch(
+        coding_id=r.id, pt=r.pt, component=r.component, element=r.element, stance=r.stance, quote=h.text,
+        attribution=r.attribution, speaker=r.speaker, role=r.role, site=r.site, transcript=r.transcript_id,
+        start=r.start, end=r.end, matched_start=h.start, matched_end=h.end, kind=h.kind.value, score=h.score,
+    )
+
+
+def _by_pt(matches: list[QuoteMatch]) -> list[PTHit]:
+    groups: dict[str, list[QuoteMatch]] = {}
+    for m in matches:
+        groups.setdefault(m.pt, []).append(m)
+    return [
+        PTHit(
+            pt=pt, components=_ordered(m.component for m in ms if m.component),
+            elements=_ordered(m.element for m in ms if m.element), stances=_ordered(m.stance for m in ms),
+            codings=len(ms),
+        )
+        for pt, ms in sorted(groups.items(), key=lambda kv: _pt_key(kv[0]))
+    ]
+
+
+def _ordered(values: object) -> list[str]:
+    return list(dict.fromkeys(values))  # type: ignore[call-overload]
+
+
+def _pt_key(pt: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in pt if ch.isdigit())
+    return (int(digits) if digits else 0, pt)
+
+
+def describe(answer: WhichPtAnswer) -> list[str]:
+    """Plain lines for people (the CLI without ``--json``)."""
+    lines: list[str] = []
+    if answer.coded:
+        for p in answer.pts:
+            parts = ", ".join(p.elements or p.components) or "the theory as a whole"
+            lines.append(f"{p.pt}: {parts} ({'/'.join(p.stances)}; {p.codings} coding(s))")
+        for m in answer.matches:
+            where = m.element or (f"{m.pt} {m.component}" if m.component else m.pt)
+            who = m.attribution or "no speaker"
+            lines.append(
+                f"  [{m.score:3d} {m.kind}] {where} {m.stance} | {who} | {m.transcript} "
+                f"[{m.start}:{m.end}] {m.coding_id}"
+            )
+            lines.append(f"        \u201c{_clip(m.quote)}\u201d")
+        if answer.total_matches > len(answer.matches):
+            lines.append(f"  … and {answer.total_matches - len(answer.matches)} more (raise --limit to see them)")
+        return lines
+    lines.append("not coded: no coding contains this quote")
+    for loc in answer.locations:
+        who = loc.attribution or "no speaker"
+        lines.append(f"  found uncoded in {loc.transcript} [{loc.start}:{loc.end}] ({who}, {loc.kind} match)")
+    if not answer.locations:
+        lines.append("  not found in any signed-off transcript either")
+    if answer.nearest:
+        lines.append("nearest coded quotes:")
+        for m in answer.nearest:
+            where = m.element or (f"{m.pt} {m.component}" if m.component else m.pt)
+            lines.append(f"  [{m.score:3d}] {where} {m.stance} | {m.attribution or 'no speaker'} | {m.coding_id}")
+            lines.append(f"        \u201c{_clip(m.quote)}\u201d")
+    return lines
+
+
+def _clip(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"

@@ -1,0 +1,186 @@
+"""which-pt: exact, case, quote-mark, ellipsis and typo variants; uncoded passages; offsets that slice exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from cmo_coder.query.index import CACHE_PATH, IndexedCoding, QuoteIndex, project_fingerprint
+from cmo_coder.query.speakers import SpeakerLookup
+from cmo_coder.query.which_pt import FUZZY_MIN, which_pt
+from cmo_coder.textmatch import normalise
+from tests.study import CODINGS, UNCODED, build_study
+
+C4 = "Once we started doing the joint assessments I felt far more confident taking on people who drink."
+
+
+@pytest.fixture
+def study(project, add_transcript):
+    return build_study(project, add_transcript)
+
+
+@pytest.fixture
+def index(study):
+    return QuoteIndex.for_project(study.project)
+
+
+def ask(study, index, query, **kw):
+    return which_pt(index, query, speakers=SpeakerLookup(study.project), **kw)
+
+
+def check_offsets(study, answer):
+    for m in answer.matches:
+        text = study.transcripts[m.transcript].text
+        assert text[m.start : m.end] == m.quote
+        assert m.start <= m.matched_start < m.matched_end <= m.end or m.kind == "overlap"
+
+
+@pytest.mark.parametrize(
+    ("query", "kind", "score"),
+    [
+        (C4, "exact", 100),
+        ("joint assessments I felt far more confident", "exact", 100),
+        ("ONCE WE STARTED DOING the joint\n  assessments", "normalised", 99),
+        ("\u201cjust a phase\u201d & that\u2019s all we heard", "normalised", 99),
+        ("Once we started doing \u2026 taking on people who drink", "fragments", 98),
+        ("once we started doing [...] far more confident", "fragments", 98),
+    ],
+)
+def test_variants_find_the_coding(study, index, query, kind, score):
+    answer = ask(study, index, query)
+    assert answer.coded
+    top = answer.matches[0]
+    assert (top.kind, top.score) == (kind, score)
+    check_offsets(study, answer)
+    assert top.coding_id in ("c4", "c10")
+
+
+def test_answer_names_pt_component_stance_and_attribution(study, index):
+    answer = ask(study, index, C4)
+    assert [p.pt for p in answer.pts] == ["PT1"]
+    assert answer.pts[0].elements == ["PT1.MP1"] and answer.pts[0].components == ["Mresp"]
+    m = answer.matches[0]
+    assert (m.stance, m.attribution, m.transcript, m.coding_id) == ("supports", "SP2, Case Study B",
+                                                                   "site-b-focus-group", "c4")
+    text = study.transcripts[m.transcript].text
+    assert text[m.matched_start : m.matched_end] == C4
+
+
+def test_limit_keeps_every_pt_in_the_answer(study, index):
+    answer = ask(study, index, "the", limit=2)  # a common word: many codings, two PTs
+    assert answer.total_matches > 2 and len(answer.matches) == 2
+    assert [p.pt for p in answer.pts] == ["PT1", "PT2"]
+    assert sum(p.codings for p in answer.pts) == answer.total_matches
+    order = [m.coding_id for m in ask(study, index, "the", limit=50).matches]
+    assert order[:3] == ["c2", "d3", "c4"]  # equal scores: document order (transcript position, then offset)
+
+
+def test_typos_are_tolerated(study, index):
+    answer = ask(study, index, "Once we startd doing the joint assesments I felt far more confidant")
+    assert answer.coded and answer.matches[0].coding_id == "c4"
+    assert answer.matches[0].kind == "fuzzy" and FUZZY_MIN <= answer.matches[0].score <= 97
+
+
+def test_quote_coded_to_two_pts(study, index):
+    answer = ask(study, index, "a joint assessment with the drug and alcohol team")
+    assert sorted(m.coding_id for m in answer.matches) == ["c2"]  # d3 starts after "a "
+    answer = ask(study, index, "Joint assessment with the drug and alcohol team")
+    assert sorted(m.coding_id for m in answer.matches) == ["c2", "d3"]
+    assert [(p.pt, p.elements, p.stances) for p in answer.pts] == [
+        ("PT1", ["PT1.MR1"], ["supports"]), ("PT2", ["PT2.MR1"], ["refines"])
+    ]
+    assert {m.attribution for m in answer.matches} == {"SP1, Case Study A"}
+
+
+def test_uncoded_passage_says_where_it_is(study, index):
+    answer = ask(study, index, UNCODED.upper())
+    assert not answer.coded and answer.matches == [] and answer.pts == []
+    (loc,) = answer.locations
+    text = study.transcripts[loc.transcript].text
+    assert loc.transcript == "site-a-interview" and text[loc.start : loc.end] == UNCODED == loc.text
+    assert loc.attribution == "P1, Case Study A"
+    assert answer.nearest and all(n.score < FUZZY_MIN for n in answer.nearest)
+
+
+def test_absent_passage(study, index):
+    answer = ask(study, index, "The weather in Leeds was dreadful that whole spring")
+    assert not answer.coded and answer.locations == []
+
+
+def test_passage_running_past_a_coding_reports_the_overlap(study, index):
+    query = "so nobody gets bounced. The first appointment was the first time"
+    answer = ask(study, index, query)
+    assert answer.coded
+    m = answer.matches[0]
+    assert (m.coding_id, m.kind) == ("c2", "overlap") and 0 < m.score < 100
+    text = study.transcripts[m.transcript].text
+    assert text[m.matched_start : m.matched_end] == "so nobody gets bounced."
+
+
+def test_cache_is_reused_and_refreshed(study):
+    p = study.project
+    first = QuoteIndex.for_project(p)
+    cache = p.path / CACHE_PATH
+    assert cache.is_file()
+    before = project_fingerprint(p)
+    again = QuoteIndex.for_project(p)
+    assert again.texts == first.texts and len(again) == len(CODINGS)
+    with p.transaction("tester") as tx:
+        tx.remove_coding("d2")
+    assert project_fingerprint(p) != before
+    assert len(QuoteIndex.for_project(p)) == len(CODINGS) - 1
+    cache.write_text("{not json", encoding="utf-8")  # damaged cache: rebuilt, never trusted
+    assert len(QuoteIndex.for_project(p)) == len(CODINGS) - 1
+
+
+# -- properties over an index built straight from records (no project) ------------------------------
+TEXTS = [q for _, _, q, *_ in CODINGS]
+RECORDS = [
+    IndexedCoding(id=cid, transcript_id=tid, start=1000 * i, end=1000 * i + len(q), pt=pt, component="",
+                  element=el or "", stance=stance, speaker="", role="", site="", attribution="")
+    for i, (cid, tid, q, pt, el, _comp, stance) in enumerate(CODINGS)
+]
+INDEX = QuoteIndex(RECORDS, TEXTS)
+
+
+def _mangle(text: str, upper: bool, spaces: bool, curly: bool) -> str:
+    if upper:
+        text = text.upper()
+    if spaces:
+        text = text.replace(" ", "  \n ")
+    if curly:
+        text = text.replace("'", "\u2019").replace('"', "\u201d")
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), st.booleans(), st.booleans(), st.booleans())
+def test_any_substring_is_found_with_exact_offsets(data, upper, spaces, curly):
+    k = data.draw(st.integers(0, len(TEXTS) - 1))
+    text = TEXTS[k]
+    i = data.draw(st.integers(0, len(text) - 8))
+    j = data.draw(st.integers(i + 8, len(text)))
+    piece = text[i:j]
+    assume(piece.strip() and normalise(piece).text.strip())
+    hits = INDEX.find(_mangle(piece, upper, spaces, curly))
+    assert hits, piece
+    mine = [h for h in hits if h.coding.id == RECORDS[k].id]
+    assert mine or all(normalise(piece).text in normalise(h.text).text for h in hits)
+    for h in hits:
+        inner = h.text[h.start - h.coding.start : h.end - h.coding.start]
+        assert normalise(inner).text == normalise(piece).text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_one_typo_still_finds_the_coding(data):
+    k = data.draw(st.sampled_from([n for n, t in enumerate(TEXTS) if len(t) >= 40]))
+    text = TEXTS[k]
+    pos = data.draw(st.integers(5, len(text) - 5))
+    assume(text[pos].isalpha())
+    typo = text[:pos] + ("x" if text[pos] != "x" else "z") + text[pos + 1 :]
+    best = INDEX.fuzzy(typo, limit=3)
+    assert best and best[0].score >= FUZZY_MIN
+    # a coding nested inside another (d3 in c2) scores the same: the typo'd one is among the best
+    assert RECORDS[k].id in [h.coding.id for h in best if h.score == best[0].score]
