@@ -53,6 +53,10 @@ def parse_cues(text: str, source: str, webvtt: bool) -> list[Cue]:
             cue_id, timing, body, tline = None, block[0], block[1:], block_start
         elif len(block) > 1 and "-->" in block[1]:
             cue_id, timing, body, tline = block[0].strip(), block[1], block[2:], block_start + 1
+        elif len(block) > 1 and block[1][:1].isdigit():
+            raise ParseError(
+                f"{source}: line {block_start + 2}: malformed cue timing {block[1].strip()!r} (truncated file?)"
+            )
         else:
             raise ParseError(f"{source}: line {block_start + 1}: expected a cue timing line 'start --> end'")
         m = _ARROW_RE.match(timing)

@@ -72,4 +72,6 @@ def speakerish(prefix: str, recurs: bool) -> bool:
         return True
     if GENERIC_SPEAKERS.match(p):
         return True
-    return all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words)
+    # Said once: only a name-like run of two or more capitalised words ("Dr Jane Adams"), so a
+    # sentence opening "Note: ..." or "Anyway: ..." keeps its first word.
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words)
