@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import ingest_fixtures as fx
 import pytest
 
 from cmo_coder.ingest import canonical, detect
 from cmo_coder.ingest.utterance import ParseError
 from cmo_coder.model import SourceFormat
-
-import ingest_fixtures as fx
 
 
 def build(data: bytes, name: str, **kw: object) -> tuple[SourceFormat, canonical.Canonical]:
@@ -51,10 +50,10 @@ def test_zoom_vtt_crlf_prefixes_devices_and_unlabelled_cues() -> None:
 
 def test_zoom_vtt_infer_speakers_flags_them() -> None:
     data = (
-        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nPriya Shah: Hello there.\n\n"
-        "2\n00:00:02.000 --> 00:00:03.000\nand one more thing.\n\n"
-        "3\n00:00:03.000 --> 00:00:04.000\nPriya Shah: Bye.\n"
-    ).encode()
+        b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nPriya Shah: Hello there.\n\n"
+        b"2\n00:00:02.000 --> 00:00:03.000\nand one more thing.\n\n"
+        b"3\n00:00:03.000 --> 00:00:04.000\nPriya Shah: Bye.\n"
+    )
     _, plain = build(data, "a.vtt")
     assert [t.flags for t in plain.turns] == [[], ["no_speaker"], []]
     _, inferred = build(data, "a.vtt", infer_speakers=True)

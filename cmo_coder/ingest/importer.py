@@ -211,10 +211,10 @@ def import_files(
                 tx.upsert_participant(p)
             folder.save_participant_key(smap.key)
     imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor)
-    paths = [Path(p) for p in paths]
+    todo = [Path(p) for p in paths]
     results: list[FileResult] = []
-    with _progress(progress and len(paths) > 1, len(paths)) as tick:
-        for path in paths:
+    with _progress(progress and len(todo) > 1, len(todo)) as tick:
+        for path in todo:
             try:
                 results.append(imp.one(path))
             except CmoError as exc:

@@ -159,7 +159,8 @@ class SpeakerMap:
     def apply_manifest(self, rows: list[ManifestRow], source: str) -> None:
         """Bring the key in line with the manifest, keeping every label already given."""
         entries = list(self.key.entries)
-        for row in rows:
+        # Fixed labels first, so a number the manifest reserves is never handed out to someone else.
+        for row in sorted(rows, key=lambda r: r.entry.label is None):
             m = row.entry
             spellings = {split_scope(s) for s in [m.name, *m.aliases]}
             keys = {(name_key(b), (s or "").casefold()) for b, s in spellings}
