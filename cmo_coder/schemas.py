@@ -12,7 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .ingest.views import ImportReport, TranscriptList, TranscriptView
 from .model import Codebook, Participant, Transcript
+from .model.key import ParticipantKey
 from .model.coding_table import CodingRow
 from .model.manifest import Manifest
 
@@ -23,6 +25,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "participants-manifest": Manifest,
     "participant": Participant,
     "transcript": Transcript,
+    "import-report": ImportReport,
+    "transcript-list": TranscriptList,
+    "transcript-view": TranscriptView,
+    "participants-key": ParticipantKey,
 }
 
 
