@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from .ingest.views import ImportReport, TranscriptList, TranscriptView
 from .model import Codebook, Participant, Transcript
-from .model.key import ParticipantKey
 from .model.coding_table import CodingRow
+from .model.key import ParticipantKey
 from .model.manifest import Manifest
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
