@@ -25,28 +25,38 @@ class Cue:
     line_no: int  # 1-based line of the timing line
 
 
+_BLANK_RUN = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Non-blank blocks with the 0-based line number of their first line."""
+    out: list[tuple[int, list[str]]] = []
+    line = 0
+    pos = 0
+    for m in _BLANK_RUN.finditer(text):
+        chunk = text[pos : m.start()]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip("\n"))
+            out.append((line + lead, chunk.strip("\n").split("\n")))
+        line += chunk.count("\n") + m.group().count("\n")
+        pos = m.end()
+    chunk = text[pos:]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip("\n"))
+        out.append((line + lead, chunk.strip("\n").split("\n")))
+    return out
+
+
 def parse_cues(text: str, source: str, webvtt: bool) -> list[Cue]:
-    lines = text.split("\n")
-    i = 0
+    blocks = _blocks(text)
     if webvtt:
-        if not lines or not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
+        if not blocks or blocks[0][0] != 0 or not blocks[0][1][0].lstrip("\ufeff").startswith("WEBVTT"):
             raise ParseError(f"{source}: line 1: a WebVTT file must start with 'WEBVTT'")
-        i = 1
-        # header block runs to the first blank line
-        while i < len(lines) and lines[i].strip():
-            i += 1
+        if any("-->" in line for line in blocks[0][1]):
+            raise ParseError(f"{source}: line 2: a blank line must follow the WEBVTT header before the first cue")
+        blocks = blocks[1:]  # the header block runs to the first blank line
     cues: list[Cue] = []
-    n = len(lines)
-    while i < n:
-        while i < n and not lines[i].strip():
-            i += 1
-        if i >= n:
-            break
-        block_start = i
-        block: list[str] = []
-        while i < n and lines[i].strip():
-            block.append(lines[i])
-            i += 1
+    for block_start, block in blocks:
         if webvtt and block[0].startswith(("NOTE", "STYLE", "REGION")) and "-->" not in block[0]:
             continue
         if "-->" in block[0]:

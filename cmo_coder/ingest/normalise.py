@@ -17,19 +17,14 @@ from ..errors import CmoError
 
 NORMALISER_VERSION = "1"
 
-#: Characters that carry no speech: zero-width marks, BOMs, soft hyphens, bidi controls.
-_INVISIBLE = dict.fromkeys(
-    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-     0x2066, 0x2067, 0x2068, 0x2069]
+#: Characters that carry no speech: zero-width marks, BOMs, soft hyphens, bidi controls, and
+#: C0/C1 control characters except \t and \n (\r is folded away before this runs).
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
 )
-# C0/C1 control characters except \t and \n (\r is folded away before this runs).
-for _c in list(range(0x00, 0x20)) + [0x7F] + list(range(0x80, 0xA0)):
-    if _c not in (0x09, 0x0A):
-        _INVISIBLE[_c] = None
 
 #: WebVTT cue tags (<v Name>, <c.yellow>, <lang en>, <i>, </v>, timestamps <00:01.000>) and HTML-ish tags.
 _TAG_RE = re.compile(r"</?[A-Za-z0-9_.:]+(?:\s[^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 @dataclass
@@ -86,29 +81,23 @@ def clean(text: str) -> str:
     """Tags stripped, entities decoded, NFC, invisible and control characters dropped.
 
     Tags go before entities so that an escaped ``&lt;`` in speech is never taken for a tag.
-    Newlines are kept: deciding what a newline means is the reader's job.
+    Newlines are kept: deciding what a newline means is the reader's job. Each step is
+    skipped when it cannot apply (this runs once per cue: it is the hot path).
     """
-    text = html.unescape(strip_tags(text))
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.translate(_INVISIBLE)
+    if "<" in text:
+        text = _TAG_RE.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE_RE.sub("", text)
 
 
 def squash(text: str) -> str:
-    """Cleaned text with caption line wraps (and any run of spaces) folded to one space."""
-    text = clean(text)
-    return _SPACES_RE.sub(" ", text.replace("\n", " ")).strip()
-
-
-def paragraphs(text: str) -> str:
-    """Cleaned text keeping real paragraph breaks (one ``\\n``), folding wraps and spaces inside them."""
-    text = clean(text)
-    out = []
-    for para in re.split(r"\n\s*\n|\n", text):
-        p = _SPACES_RE.sub(" ", para).strip()
-        if p:
-            out.append(p)
-    return "\n".join(out)
+    """Cleaned text with caption line wraps (and any run of whitespace) folded to one space."""
+    return " ".join(clean(text).split())
 
 
 def clean_name(name: str) -> str:

@@ -20,6 +20,8 @@ _TOP_BLOCK = ("SUMMARY KEYWORDS", "SPEAKERS", "KEYWORDS", "SUMMARY")
 
 
 def is_header(line: str) -> bool:
+    if "  " not in line and "\t" not in line:  # a header always has a run of spaces or a tab
+        return False
     return HEADER_RE.match(clean(line).strip()) is not None
 
 
@@ -47,10 +49,11 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
             cur.text = "\n".join(squash(" ".join(p)) for p in paras if p)
             result.append(cur)
 
-    for line, where in lines:
-        if FOOTER_RE.match(clean(line)):
+    for raw, where in lines:
+        line = clean(raw)
+        if FOOTER_RE.match(line):
             continue
-        m = HEADER_RE.match(clean(line).strip())
+        m = HEADER_RE.match(line.strip()) if "  " in line or "\t" in line else None
         if m:
             flush()
             cur = Utterance(speaker=clean_name(m.group(1)), text="", start_time=parse_timestamp(m.group(2)),

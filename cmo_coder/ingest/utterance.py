@@ -36,7 +36,14 @@ _TS_RE = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
 
 def parse_timestamp(text: str) -> float | None:
     """``HH:MM:SS.mmm``, ``MM:SS.mmm``, ``H:MM:SS,mmm`` (SRT) or ``M:SS`` → seconds; None if not a time."""
-    m = _TS_RE.match(text.strip())
+    t = text.strip()
+    if len(t) == 12 and t[2] == ":" and t[5] == ":" and t[8] in ".," and t.replace(":", "0").replace(
+        t[8], "0").isdigit():  # HH:MM:SS.mmm, by far the commonest: skip the regex
+        s = int(t[6:8])
+        if s >= 60:
+            return None
+        return round(int(t[0:2]) * 3600 + int(t[3:5]) * 60 + s + int(t[9:12]) / 1000, 3)
+    m = _TS_RE.match(t)
     if not m:
         return None
     h, mnt, s, ms = m.groups()
