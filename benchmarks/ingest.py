@@ -28,9 +28,10 @@ from cmo_coder import codebook as codebook_io  # noqa: E402
 from cmo_coder.ingest import canonical, detect, import_files  # noqa: E402
 from cmo_coder.store import Project  # noqa: E402
 
-WORDS = ("the a support worker said that recovery college course peer trainer helped me feel safe and "
-         "listened to because nobody judged you there which made all difference when I was unwell "
-         "café naïve coördinator &").split()
+_VOCAB = ("the a support worker said that recovery college course peer trainer helped me feel safe and "
+          "listened to because nobody judged you there which made all difference when I was unwell "
+          "café naïve coördinator &")
+WORDS = _VOCAB.split(" ")
 NAMES = ["Jennifer Adams", "Lucía Farías", "Sam Okafor", "Priya Shah", "Tom Baker", "Chen Wei"]
 FORMATS = ["teams_vtt", "zoom_vtt", "srt", "zoom_captions", "otter_txt", "plain_txt", "teams_docx"]
 
@@ -77,7 +78,8 @@ def write_file(folder: Path, i: int, fmt: str, rnd: random.Random, words: int) -
     elif fmt == "zoom_vtt":
         lines.append("WEBVTT\n")
         for j, (name, text) in enumerate(cues):
-            lines.append(f"{j + 1}\n{_stamp(j * 3.0)} --> {_stamp(j * 3.0 + 2.5)}\n{name}: {text.replace('&', '&amp;')}\n")
+            said = text.replace("&", "&amp;")
+            lines.append(f"{j + 1}\n{_stamp(j * 3.0)} --> {_stamp(j * 3.0 + 2.5)}\n{name}: {said}\n")
         ext = ".vtt"
     elif fmt == "srt":
         for j, (name, text) in enumerate(cues):

@@ -39,10 +39,10 @@ def parse_timestamp(text: str) -> float | None:
     t = text.strip()
     if len(t) == 12 and t[2] == ":" and t[5] == ":" and t[8] in ".," and t.replace(":", "0").replace(
         t[8], "0").isdigit():  # HH:MM:SS.mmm, by far the commonest: skip the regex
-        s = int(t[6:8])
-        if s >= 60:
+        sec, minute = int(t[6:8]), int(t[3:5])
+        if sec >= 60 or minute >= 60:
             return None
-        return round(int(t[0:2]) * 3600 + int(t[3:5]) * 60 + s + int(t[9:12]) / 1000, 3)
+        return round(int(t[0:2]) * 3600 + minute * 60 + sec + int(t[9:12]) / 1000, 3)
     m = _TS_RE.match(t)
     if not m:
         return None
