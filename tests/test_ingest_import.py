@@ -260,3 +260,39 @@ def test_real_zoom_exports(project: Project, shared_dir: Path, tmp_path: Path) -
     for t in rv.turns + rc.turns:
         assert t.end > t.start
     assert json.loads((secure / "participants-key.json").read_text())["entries"][0]["provisional"] is True
+
+
+def test_sources_and_uncovered_speakers(project: Project, files: Path, manifest: Path, tmp_path: Path) -> None:
+    from cmo_coder.ingest.speakers import uncovered_speakers
+
+    secure = tmp_path / "secure"
+    import_files(project, [files / "siteB_staff_interview.srt"], secure)
+    folder = SecureFolder.open(secure)
+    sources = folder.read_json("sources.json", {})
+    assert sources["siteB_staff_interview"]["stem"] == "siteB_staff_interview"
+    assert (secure / sources["siteB_staff_interview"]["original"]).read_bytes() == \
+        (files / "siteB_staff_interview.srt").read_bytes()
+    names = [t.speaker_name for t in raw(secure, "siteB_staff_interview").turns]
+    assert uncovered_speakers(names, folder.load_participant_key(), "siteB_staff_interview") == [
+        "Interviewer", "Respondent"
+    ]
+    import_files(project, [], secure, manifest=manifest)
+    assert uncovered_speakers(names, folder.load_participant_key(), "siteB_staff_interview") == ["Interviewer"]
+
+
+def test_custom_transcription_markers(project: Project, tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Ana Ruiz ha iniciado la transcripción")
+    p = doc.add_paragraph()
+    p.add_run("Ana Ruiz   0:03").add_break()
+    p.add_run("Hola a todos.")
+    doc.add_paragraph("Ana Ruiz ha detenido la transcripción")
+    doc.save(tmp_path / "es.docx")
+    report = import_files(project, [tmp_path / "es.docx"], tmp_path / "secure",
+                          transcription_markers=(r"^.+ ha (?:iniciado|detenido) la transcripción$",))
+    assert report.files[0].status == "imported", report
+    assert raw(tmp_path / "secure", "es").text == "Hola a todos."
+    with pytest.raises(CmoError, match="not a valid regular expression"):
+        import_files(project, [], tmp_path / "secure", transcription_markers=("(",))

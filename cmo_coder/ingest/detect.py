@@ -67,14 +67,15 @@ def detect_text(text: str, source: str) -> SourceFormat:
     return SourceFormat.plain_txt
 
 
-def parse(data: bytes, name: str | Path, infer_speakers: bool = False) -> Parsed:
+def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
+          markers: tuple[str, ...] | None = None) -> Parsed:
     """Detect the format of ``data`` (the bytes of file ``name``) and read its utterances."""
     source = str(name)
     for magic, what in _FOREIGN:
         if data.startswith(magic):
             raise ParseError(f"{source}: unknown format: this is {what}, not a transcript")
     if data.startswith(b"PK\x03\x04") or Path(source).suffix.lower() == ".docx":
-        fmt, utts = docx_reader.read(data, source)
+        fmt, utts = docx_reader.read(data, source, markers=markers or docx_reader.TRANSCRIPTION_MARKERS)
         return Parsed(SourceFormat(fmt), utts)
     decoded = decode(data, source)
     fmt = detect_text(decoded.text, source)

@@ -27,6 +27,8 @@ from .views import FileResult, ImportReport, ProvisionalSpeaker
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 #: turn.speaker of speech whose speaker the source does not name
 NO_SPEAKER = "UNKNOWN"
+#: secure-folder file: transcript id → source file name and stem (scoped aliases need the stem)
+SOURCES_FILE = "sources.json"
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")
 
 
@@ -67,7 +69,9 @@ def _progress(enabled: bool, total: int) -> Iterator[object]:
 
 class _Importer:
     def __init__(self, project: Project, secure: SecureFolder, smap: speakers.SpeakerMap, replace: bool,
-                 max_bytes: int, infer_speakers: bool, actor: str | None) -> None:
+                 max_bytes: int, infer_speakers: bool, actor: str | None,
+                 markers: tuple[str, ...] | None = None) -> None:
+        self.markers = markers
         self.project = project
         self.secure = secure
         self.smap = smap
@@ -100,7 +104,8 @@ class _Importer:
         if not raw_path.exists():
             return []
         raw = Transcript.model_validate_json(raw_path.read_text(encoding="utf-8"))
-        labels = self._labels([t.speaker_name for t in raw.turns], path.stem)
+        stem = self.secure.read_json(SOURCES_FILE, {}).get(tid, {}).get("stem", path.stem)
+        labels = self._labels([t.speaker_name for t in raw.turns], stem)
         self._note_provisional(labels, tid)
         if labels != [t.speaker for t in raw.turns]:
             turns = [t.model_copy(update={"speaker": lab}) for t, lab in zip(raw.turns, labels, strict=True)]
@@ -127,7 +132,7 @@ class _Importer:
             labels = self._refresh_raw(path, existing)
             return FileResult(path=name, status="unchanged", transcript_id=existing, source_sha256=sha,
                               speakers=list(dict.fromkeys(labels)))
-        parsed = detect.parse(data, name, infer_speakers=self.infer)
+        parsed = detect.parse(data, name, infer_speakers=self.infer, markers=self.markers)
         canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
         if not canon.turns:
             raise CmoError(f"{name}: no speech found")
@@ -179,6 +184,10 @@ class _Importer:
                 write_bytes(self.secure.originals / f"{sha}{path.suffix.lower()}", data)
                 write_text(self.secure.raw / f"{tid}.json", raw.model_dump_json(indent=1) + "\n")
                 self.secure.save_participant_key(self.smap.key)
+                sources = self.secure.read_json(SOURCES_FILE, {})
+                sources[tid] = {"file": path.name, "stem": path.stem, "sha256": sha,
+                                "original": f"originals/{sha}{path.suffix.lower()}"}
+                self.secure.write_json(SOURCES_FILE, sources)
         except BaseException:
             self.smap.key = key_before
             del self.smap.added[added_before:]
@@ -197,8 +206,18 @@ def import_files(
     project: Project, paths: Iterable[Path | str], secure: SecureFolder | Path | str,
     manifest: Path | str | None = None, replace: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
     infer_speakers: bool = False, actor: str | None = None, progress: bool = False,
+    transcription_markers: tuple[str, ...] | None = None,
 ) -> ImportReport:
-    """Import every file; failures are reported per file, never raised (except a bad manifest)."""
+    """Import every file; failures are reported per file, never raised (except a bad manifest).
+
+    ``transcription_markers``: regular expressions for "X started transcription" lines in
+    Teams DOCX exports, replacing the English/German/French defaults.
+    """
+    for pattern in transcription_markers or ():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise CmoError(f"transcription marker {pattern!r} is not a valid regular expression: {exc}") from None
     folder = secure if isinstance(secure, SecureFolder) else SecureFolder.open(
         Path(secure), project_path=project.path, create=True
     )
@@ -210,7 +229,7 @@ def import_files(
             for p in smap.participants():
                 tx.upsert_participant(p)
             folder.save_participant_key(smap.key)
-    imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor)
+    imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers)
     todo = [Path(p) for p in paths]
     results: list[FileResult] = []
     with _progress(progress and len(todo) > 1, len(todo)) as tick:

@@ -251,3 +251,20 @@ def stem_mentions_name(stem: str, tokens: set[str]) -> bool:
     low = stem.casefold()
     parts = set(_TOKEN_RE.split(low))
     return any(tok in parts or (len(tok) >= 4 and tok in low) for tok in tokens)
+
+
+def uncovered_speakers(turn_names: list[str | None], key: ParticipantKey, stem: str) -> list[str]:
+    """Names in a raw transcript that no manifest line covers yet (in order, once each).
+
+    Anonymisation calls this before signing a transcript off: a provisional or unknown
+    speaker has no role or site, so their quotes could not be attributed.
+    """
+    smap = SpeakerMap(key)
+    out: list[str] = []
+    for name in turn_names:
+        if name is None:
+            continue
+        entry = smap.lookup(name, stem)
+        if (entry is None or entry.provisional) and name not in out:
+            out.append(name)
+    return out
