@@ -57,9 +57,9 @@ def test_zoom_vtt_infer_speakers_flags_them() -> None:
     _, plain = build(data, "a.vtt")
     assert [t.flags for t in plain.turns] == [[], ["no_speaker"], []]
     _, inferred = build(data, "a.vtt", infer_speakers=True)
-    assert [(t.speaker_name, t.flags) for t in inferred.turns] == [
-        ("Priya Shah", []), ("Priya Shah", ["inferred_speaker"]), ("Priya Shah", [])
-    ]
+    # the continuation joins its speaker's turn, which records that part of it was inferred
+    assert [(t.speaker_name, t.flags) for t in inferred.turns] == [("Priya Shah", ["inferred_speaker"])]
+    assert inferred.text == "Hello there. and one more thing. Bye."
 
 
 def test_zoom_captions_wall_clock_past_midnight() -> None:

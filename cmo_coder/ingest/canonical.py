@@ -3,7 +3,8 @@
 The text holds speech only: speaker names live in the turns, so that the project copy
 of a transcript never carries a name outside the anonymiser's reach. Turns are joined
 by a blank line; consecutive utterances of one speaker merge into one turn (caption
-cues with a space, paragraphs with a line break). The text is built once, and every
+cues with a space, paragraphs with a line break); a turn's flags are the union of its
+utterances' flags (``inferred_speaker`` marks a turn part of which had no speaker label). The text is built once, and every
 turn is checked against it at the end.
 """
 
@@ -45,9 +46,11 @@ def build(utterances: list[Utterance], joiner: str = " ") -> Canonical:
             continue
         if "\n\n" in u.text:
             raise AssertionError(f"utterance at {u.where} contains a turn separator")
-        if groups and groups[-1][0].speaker == u.speaker and groups[-1][0].flags == u.flags:
+        if groups and groups[-1][0].speaker == u.speaker:
+            # An inferred continuation joins its speaker's turn, and the turn says so in its flags.
             head, texts = groups[-1]
             texts.append(u.text)
+            head.flags.extend(f for f in u.flags if f not in head.flags)
             if u.end_time is not None:
                 head.end_time = u.end_time if head.end_time is None else max(head.end_time, u.end_time)
             continue

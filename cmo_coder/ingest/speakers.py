@@ -113,7 +113,7 @@ def load_manifest(path: Path) -> list[ManifestRow]:
         for spelling in [name, *aliases]:
             bare, stem = split_scope(spelling)
             k = (name_key(bare), stem)
-            if k in seen_names:
+            if k in seen_names and seen_names[k] != line:  # a row may spell its own name several ways
                 problems.append(f"line {line}: name or alias {spelling!r} already used on line {seen_names[k]}")
             else:
                 seen_names[k] = line
