@@ -83,13 +83,15 @@ class _Importer:
         self.used_provisional: dict[str, list[str]] = {}
 
     def _labels(self, names: list[str | None], stem: str) -> list[str]:
+        seen: dict[str, str] = {}
         out = []
         for name in names:
             if name is None:
                 out.append(NO_SPEAKER)
                 continue
-            entry = self.smap.resolve(name, stem)
-            out.append(entry.label)
+            if name not in seen:
+                seen[name] = self.smap.resolve(name, stem).label
+            out.append(seen[name])
         return out
 
     def _note_provisional(self, labels: list[str], tid: str) -> None:
@@ -139,7 +141,7 @@ class _Importer:
         warnings = list(parsed.warnings)
 
         # Choose the id. A name in the file name must never reach the project.
-        names = [t.speaker_name for t in canon.turns if t.speaker_name]
+        names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name))
         taken = set(self.project.transcript_ids()) | self.batch_ids
         stem_id = safe_stem(path.stem)
         replacing = False

@@ -8,6 +8,7 @@ later stages would drift. So every reader funnels through these few functions, a
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -100,6 +101,7 @@ def squash(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_name(name: str) -> str:
     """A speaker name as the source wrote it, made readable: entities decoded, spaces folded."""
     return squash(name)
