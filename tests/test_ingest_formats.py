@@ -178,3 +178,29 @@ def test_docx_zip_without_document(tmp_path: Path) -> None:
         zf.writestr("hello.txt", "hi")
     with pytest.raises(ParseError, match="no word/document.xml"):
         detect.parse(p.read_bytes(), str(p))
+
+
+def test_docx_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cmo_coder.ingest import docx_reader
+
+    path = fx.plain_docx(tmp_path / "p.docx")
+    monkeypatch.setattr(docx_reader, "MAX_UNPACKED", 10_000)
+    with pytest.raises(ParseError, match="zip bomb"):
+        detect.parse(path.read_bytes(), str(path))
+
+
+def test_docx_entities_are_not_expanded(tmp_path: Path) -> None:
+    import zipfile
+
+    src = fx.plain_docx(tmp_path / "p.docx")
+    bomb = tmp_path / "lol.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bomb, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                head, _, rest = data.partition(b"?>")
+                data = head + b'?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>' + rest
+                data = data.replace(b"The people, honestly.", b"&b;")
+            zout.writestr(item, data)
+    with pytest.raises(ParseError, match="lol.docx: .*DOCTYPE"):
+        detect.parse(bomb.read_bytes(), str(bomb))

@@ -26,15 +26,22 @@ TRANSCRIPTION_MARKERS: tuple[str, ...] = (
 )
 
 
+#: Refuse archives that unpack to more than this (a 50 MB transcript DOCX unpacks to far less).
+MAX_UNPACKED = 512 * 1024 * 1024
+
+
 def paragraphs_of(data: bytes, source: str) -> list[str]:
     """Body paragraphs (and table cells, row by row) in document order."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ParseError(f"{source}: not a valid .docx (a .docx is a zip archive; this file is not one)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            info = zf.getinfo("word/document.xml")
-            if info.file_size > 200 * 1024 * 1024:
-                raise ParseError(f"{source}: word/document.xml expands to {info.file_size} bytes; refusing")
+            zf.getinfo("word/document.xml")
+            unpacked = sum(i.file_size for i in zf.infolist())
+            if unpacked > MAX_UNPACKED:
+                raise ParseError(
+                    f"{source}: the archive unpacks to {unpacked} bytes (over {MAX_UNPACKED}); refusing a zip bomb"
+                )
         doc = Document(io.BytesIO(data))
     except KeyError:
         raise ParseError(f"{source}: not a Word document (no word/document.xml in the archive)") from None
@@ -42,9 +49,13 @@ def paragraphs_of(data: bytes, source: str) -> list[str]:
         raise
     except Exception as exc:  # python-docx raises many types for broken packages
         raise ParseError(f"{source}: corrupt .docx: {type(exc).__name__}: {exc}") from None
+    if doc.element.getroottree().docinfo.internalDTD is not None:
+        raise ParseError(f"{source}: word/document.xml declares a DOCTYPE (entities); Word never writes one, refusing")
     out: list[str] = []
     body = doc.element.body
     for child in body.iterchildren():
+        if not isinstance(child.tag, str):  # comments, processing instructions
+            continue
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             out.append("".join(_para_text(child)))
@@ -59,6 +70,8 @@ def _para_text(p: object) -> list[str]:
     """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does)."""
     parts: list[str] = []
     for el in p.iter():  # type: ignore[attr-defined]
+        if not isinstance(el.tag, str):
+            continue
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "t" and el.text:
             parts.append(el.text)
