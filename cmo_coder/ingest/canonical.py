@@ -4,8 +4,8 @@ The text holds speech only: speaker names live in the turns, so that the project
 of a transcript never carries a name outside the anonymiser's reach. Turns are joined
 by a blank line; consecutive utterances of one speaker merge into one turn (caption
 cues with a space, paragraphs with a line break); a turn's flags are the union of its
-utterances' flags (``inferred_speaker`` marks a turn part of which had no speaker label). The text is built once, and every
-turn is checked against it at the end.
+utterances' flags (``inferred_speaker`` marks a turn part of which had no speaker
+label). The text is built once, and every turn is checked against it at the end.
 """
 
 from __future__ import annotations
