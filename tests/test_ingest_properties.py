@@ -117,3 +117,27 @@ def test_srt_streams(cues: list[tuple[str, list[str], bool]], crlf: bool) -> Non
     # SRT speech is written unescaped; entities that happen to appear are decoded like everywhere else
     _check(text.encode(), "gen.srt", [(n, [html.unescape(x) for x in w], False) for n, w, _ in cues],
            SourceFormat.srt)
+
+
+PARAS = st.lists(st.tuples(st.sampled_from(NAMES + [None]), SPEECH), min_size=1, max_size=20)
+
+
+@settings(max_examples=60, deadline=None)
+@given(PARAS, st.booleans())
+def test_plain_text_streams(paras: list[tuple[str | None, list[str]]], crlf: bool) -> None:
+    """``Name: text`` paragraphs, unlabelled ones continuing the turn, blank lines between."""
+    if paras[0][0] is None:
+        paras = [(NAMES[0], paras[0][1]), *paras[1:]]
+    text = "\n\n".join(f"{name}: {' '.join(w)}" if name else " ".join(w) for name, w in paras) + "\n"
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    expected: list[tuple[str, str]] = []
+    for name, words in paras:
+        said = html.unescape(_normal(words))
+        if name is None or (expected and expected[-1][0] == name):
+            expected[-1] = (expected[-1][0], expected[-1][1] + "\n" + said)
+        else:
+            expected.append((name, said))
+    parsed = detect.parse(text.encode(), "gen.txt")
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    assert [(t.speaker_name, canon.text[t.start : t.end]) for t in canon.turns] == expected
