@@ -181,8 +181,9 @@ class _Importer:
                     tx.replace_pending_transcript(tid, sha, NORMALISER_VERSION)
                 else:
                     tx.add_pending_transcript(tid, tid, fmt, TranscriptKind.transcript, sha, NORMALISER_VERSION)
+                # Only a count of warnings: their text may quote the source, which stays in the secure folder.
                 tx.audit("ingest", "transcript", tid, {"format": fmt.value, "turns": len(turns),
-                                                        "characters": len(canon.text), "warnings": warnings})
+                                                        "characters": len(canon.text), "warnings": len(warnings)})
                 write_bytes(self.secure.originals / f"{sha}{path.suffix.lower()}", data)
                 write_text(self.secure.raw / f"{tid}.json", raw.model_dump_json(indent=1) + "\n")
                 self.secure.save_participant_key(self.smap.key)
