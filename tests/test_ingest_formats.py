@@ -204,3 +204,19 @@ def test_docx_entities_are_not_expanded(tmp_path: Path) -> None:
             zout.writestr(item, data)
     with pytest.raises(ParseError, match="lol.docx: .*DOCTYPE"):
         detect.parse(bomb.read_bytes(), str(bomb))
+
+
+def test_generic_docx_with_a_speaker_table(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("Transcript, site C")
+    table = doc.add_table(rows=3, cols=2)
+    for row, (who, said) in zip(table.rows, [("Interviewer", "How was the group?"), ("Respondent", "Good, mostly."),
+                                             ("Interviewer", "Thanks.")], strict=True):
+        row.cells[0].text, row.cells[1].text = who, said
+    doc.save(tmp_path / "table.docx")
+    fmt, canon = build((tmp_path / "table.docx").read_bytes(), "table.docx")
+    assert fmt is SourceFormat.plain_docx
+    assert turns(canon) == [(None, "Transcript, site C"), ("Interviewer", "How was the group?"),
+                            ("Respondent", "Good, mostly."), ("Interviewer", "Thanks.")]

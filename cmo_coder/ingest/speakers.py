@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -226,7 +227,7 @@ class SpeakerMap:
             for e in self.key.entries if not e.provisional and e.role is not None
         ]
 
-    def name_tokens(self, extra: list[str] = ()) -> set[str]:  # type: ignore[assignment]
+    def name_tokens(self, extra: Iterable[str] = ()) -> set[str]:
         """Lower-case tokens of every known name and alias (role words and 1-letter tokens left out)."""
         tokens: set[str] = set()
         spellings = [s for e in self.key.entries for s in [e.name, *e.aliases]] + list(extra)
