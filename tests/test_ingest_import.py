@@ -296,3 +296,16 @@ def test_custom_transcription_markers(project: Project, tmp_path: Path) -> None:
     assert raw(tmp_path / "secure", "es").text == "Hola a todos."
     with pytest.raises(CmoError, match="not a valid regular expression"):
         import_files(project, [], tmp_path / "secure", transcription_markers=("(",))
+
+
+def test_changed_file_with_a_name_in_its_name_keeps_its_id(project: Project, manifest: Path, tmp_path: Path) -> None:
+    src = tmp_path / "okafor_interview.txt"
+    src.write_text(fx.PLAIN, encoding="utf-8")
+    secure = tmp_path / "secure"
+    assert import_files(project, [src], secure, manifest=manifest).files[0].transcript_id == "transcript-1"
+    src.write_text(fx.PLAIN + "R: One more thing.\n", encoding="utf-8")
+    refused = import_files(project, [src], secure).files[0]
+    assert refused.status == "failed" and "transcript-1" in (refused.error or "") and "--replace" in (refused.error or "")
+    replaced = import_files(project, [src], secure, replace=True).files[0]
+    assert (replaced.status, replaced.transcript_id) == ("replaced", "transcript-1")
+    assert project.transcript_ids() == ["transcript-1"]

@@ -145,7 +145,17 @@ class _Importer:
         taken = set(self.project.transcript_ids()) | self.batch_ids
         stem_id = safe_stem(path.stem)
         replacing = False
-        if speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names)):
+        # A file imported before under another id (transcript-<n>) is recognised by its stem.
+        prior = next((tid for tid, src in sorted(self.secure.read_json(SOURCES_FILE, {}).items())
+                      if src.get("stem") == path.stem and tid in taken and tid not in self.batch_ids), None)
+        if prior is not None:
+            if not self.replace:
+                raise CmoError(
+                    f"{name}: transcript {prior} was imported from a different version of this file; "
+                    "use --replace to re-import it (refused if it has codings)"
+                )
+            tid, replacing = prior, True
+        elif speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names)):
             tid = _next_numbered(taken)
             warnings.append(f"the file name contains a participant's name; imported as {tid}")
         elif stem_id in self.batch_ids:
