@@ -305,7 +305,8 @@ def test_changed_file_with_a_name_in_its_name_keeps_its_id(project: Project, man
     assert import_files(project, [src], secure, manifest=manifest).files[0].transcript_id == "transcript-1"
     src.write_text(fx.PLAIN + "R: One more thing.\n", encoding="utf-8")
     refused = import_files(project, [src], secure).files[0]
-    assert refused.status == "failed" and "transcript-1" in (refused.error or "") and "--replace" in (refused.error or "")
+    assert refused.status == "failed"
+    assert "transcript-1" in (refused.error or "") and "--replace" in (refused.error or "")
     replaced = import_files(project, [src], secure, replace=True).files[0]
     assert (replaced.status, replaced.transcript_id) == ("replaced", "transcript-1")
     assert project.transcript_ids() == ["transcript-1"]
