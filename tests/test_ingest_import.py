@@ -310,3 +310,17 @@ def test_changed_file_with_a_name_in_its_name_keeps_its_id(project: Project, man
     replaced = import_files(project, [src], secure, replace=True).files[0]
     assert (replaced.status, replaced.transcript_id) == ("replaced", "transcript-1")
     assert project.transcript_ids() == ["transcript-1"]
+
+
+def test_relabel_after_the_manifest_covers_a_speaker(project: Project, files: Path, manifest: Path,
+                                                     tmp_path: Path) -> None:
+    from cmo_coder.ingest.speakers import relabel
+
+    secure = tmp_path / "secure"
+    import_files(project, [files / "otter_fg.txt"], secure)
+    before = raw(secure, "otter_fg")
+    assert {t.speaker for t in before.turns} == {"U1", "U2"}
+    import_files(project, [], secure, manifest=manifest)  # manifest only: the raw copy is not rewritten
+    after = relabel(before, SecureFolder.open(secure).load_participant_key(), "otter_fg")
+    assert [t.speaker for t in after.turns] == ["F2", "P7", "F2"]
+    assert [(t.start, t.end) for t in after.turns] == [(t.start, t.end) for t in before.turns]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
-from ..model import Participant, Role
+from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
 from ..model.manifest import ManifestEntry
 from .normalise import clean_name, decode
@@ -269,3 +269,19 @@ def uncovered_speakers(turn_names: list[str | None], key: ParticipantKey, stem: 
         if (entry is None or entry.provisional) and name not in out:
             out.append(name)
     return out
+
+
+def relabel(raw: Transcript, key: ParticipantKey, stem: str, unknown: str = "UNKNOWN") -> Transcript:
+    """The raw transcript with every turn's label taken afresh from the key (by the name as written).
+
+    Labels in a raw copy are those of its import; when the manifest has since covered a
+    provisional speaker, this gives the labels to sign off with. Names not in the key keep
+    their label; turns without a name get ``unknown``.
+    """
+    smap = SpeakerMap(key)
+    turns = []
+    for t in raw.turns:
+        entry = smap.lookup(t.speaker_name, stem) if t.speaker_name else None
+        label = entry.label if entry is not None else (t.speaker if t.speaker_name else unknown)
+        turns.append(t if label == t.speaker else t.model_copy(update={"speaker": label}))
+    return raw.model_copy(update={"turns": turns})

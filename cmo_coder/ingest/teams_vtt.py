@@ -28,9 +28,9 @@ def read(text: str, source: str) -> list[Utterance]:
         body = squash(raw)
         part = 0
         key = f"#{pos}"
-        if cue.id:
+        if cue.id and "/" in cue.id:  # only Teams' GUID/N-M ids say which cues form one utterance
             mid = _ID_RE.match(cue.id)
-            if mid and "/" in cue.id:
+            if mid:
                 key, part = mid.group(1), int(mid.group(2))
             else:
                 key = cue.id
