@@ -324,3 +324,10 @@ def test_relabel_after_the_manifest_covers_a_speaker(project: Project, files: Pa
     after = relabel(before, SecureFolder.open(secure).load_participant_key(), "otter_fg")
     assert [t.speaker for t in after.turns] == ["F2", "P7", "F2"]
     assert [(t.start, t.end) for t in after.turns] == [(t.start, t.end) for t in before.turns]
+
+
+def test_progress_bar_runs_on_batches(project: Project, files: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    report = import_files(project, [files / "notes.txt", files / "otter_fg.txt"], tmp_path / "secure", progress=True)
+    assert [f.status for f in report.files] == ["imported", "imported"]
+    assert capsys.readouterr().out == ""  # progress goes to stderr, never stdout
