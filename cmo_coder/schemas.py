@@ -24,6 +24,10 @@ from .coding.outputs import (
 from .graph.summary import PTSummary
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow, ConfigurationRow
+from .ingest.views import ImportReport, TranscriptList, TranscriptView
+from .model import Codebook, Participant, Transcript
+from .model.coding_table import CodingRow
+from .model.key import ParticipantKey
 from .model.manifest import Manifest
 from .query.evidence import EvidenceRow
 from .query.matrix import Matrix
@@ -48,6 +52,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "evidence-row": EvidenceRow,
     "matrix": Matrix,
     "which-pt-answer": WhichPtAnswer,
+    "import-report": ImportReport,
+    "transcript-list": TranscriptList,
+    "transcript-view": TranscriptView,
+    "participants-key": ParticipantKey,
 }
 
 

@@ -1,0 +1,100 @@
+"""Tell the format from the content, never the extension.
+
+A ``.txt`` may be an Otter export, Zoom saved captions, a Zoom chat log or a plain
+transcript; a ``.vtt`` from Teams and one from Zoom need different readers. Each test
+below looks at the structure only a given source produces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import SourceFormat
+from . import docx_reader, otter, plain, srt, teams_vtt, zoom_captions, zoom_vtt
+from .normalise import decode
+from .utterance import ParseError, Utterance
+
+_CHAT_RE = re.compile(r"^\d{1,2}:\d{2}:\d{2}(?:\t[^\t\n]{1,80}:\t| From .{1,80}? to .{1,80}?:)")
+_SRT_TIMING = re.compile(r"^\d{1,2}:\d{2}:\d{2},\d{1,3}\s+-->\s+")
+_FOREIGN = (
+    (b"%PDF", "a PDF document"), (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0", "a legacy Word/Office file"),
+)
+
+
+@dataclass
+class Parsed:
+    format: SourceFormat
+    utterances: list[Utterance]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _nonblank(text: str, n: int) -> list[str]:
+    out = []
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(line.strip())
+            if len(out) >= n:
+                break
+    return out
+
+
+def detect_text(text: str, source: str) -> SourceFormat:
+    head = _nonblank(text, 40)
+    if not head:
+        raise ParseError(f"{source}: the file has no text")
+    if head[0].startswith("WEBVTT"):
+        return SourceFormat.teams_vtt if re.search(r"<v[\s.][^>]*>", text) else SourceFormat.zoom_vtt
+    chat = sum(1 for line in head if _CHAT_RE.match(line))
+    if chat and chat >= len(head) // 2:
+        raise ParseError(
+            f"{source}: this is a Zoom chat log (time, name, message), not a transcript; "
+            "import the meeting's transcript (.vtt) or saved captions instead"
+        )
+    if zoom_captions.HEADER_RE.match(head[0]):
+        return SourceFormat.zoom_captions
+    if len(head) > 1 and head[0].isdigit() and _SRT_TIMING.match(head[1]):
+        return SourceFormat.srt
+    if any("-->" in line for line in head[:3]):
+        raise ParseError(f"{source}: line 1: looks like captions but is neither WebVTT (no 'WEBVTT' line) nor SRT")
+    if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or any(
+        otter.FOOTER_RE.match(line) for line in text.rstrip().rsplit("\n", 3)[-3:]
+    ):
+        return SourceFormat.otter_txt
+    if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):
+        raise ParseError(f"{source}: unknown format (markup or JSON, not a transcript)")
+    return SourceFormat.plain_txt
+
+
+def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
+          markers: tuple[str, ...] | None = None) -> Parsed:
+    """Detect the format of ``data`` (the bytes of file ``name``) and read its utterances."""
+    source = str(name)
+    for magic, what in _FOREIGN:
+        if data.startswith(magic):
+            raise ParseError(f"{source}: unknown format: this is {what}, not a transcript")
+    if data.startswith(b"PK\x03\x04") or Path(source).suffix.lower() == ".docx":
+        fmt, utts = docx_reader.read(data, source, markers=markers or docx_reader.TRANSCRIPTION_MARKERS)
+        return Parsed(SourceFormat(fmt), utts)
+    decoded = decode(data, source)
+    fmt = detect_text(decoded.text, source)
+    text = decoded.text
+    if fmt is SourceFormat.teams_vtt:
+        utts = teams_vtt.read(text, source)
+    elif fmt is SourceFormat.zoom_vtt:
+        utts = zoom_vtt.read(text, source, infer_speakers=infer_speakers)
+    elif fmt is SourceFormat.zoom_captions:
+        utts = zoom_captions.read(text, source)
+    elif fmt is SourceFormat.srt:
+        utts = srt.read(text, source)
+    elif fmt is SourceFormat.otter_txt:
+        utts = otter.read(text, source)
+    else:
+        utts = plain.read(text, source)
+        if not any(u.speaker for u in utts):
+            raise ParseError(
+                f"{source}: unknown format: no speaker labels ('Name:', 'I:', 'R:'), WebVTT, SRT, Otter or Zoom "
+                "structure found"
+            )
+    return Parsed(fmt, utts, decoded.warnings)

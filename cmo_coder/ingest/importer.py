@@ -1,0 +1,270 @@
+"""Import source files: parse, map speakers, keep the identifiable copy in the secure folder,
+register the transcript as ``pending`` in the project.
+
+One file at a time (memory stays bounded on large batches). A failing file is reported
+and the batch goes on; nothing of a failed file is written: its project row and its
+secure files are written inside one project transaction, after parsing succeeded, and
+the transaction is rolled back if any write fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import CmoError
+from ..model import SourceFormat, Transcript, TranscriptKind, Turn
+from ..store import Project
+from ..store.atomic import write_bytes, write_text
+from ..store.secure import SecureFolder
+from . import canonical, detect, speakers
+from .normalise import NORMALISER_VERSION
+from .views import FileResult, ImportReport, ProvisionalSpeaker
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: turn.speaker of speech whose speaker the source does not name
+NO_SPEAKER = "UNKNOWN"
+#: secure-folder file: transcript id → source file name and stem (scoped aliases need the stem)
+SOURCES_FILE = "sources.json"
+_ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def safe_stem(stem: str) -> str:
+    s = _ID_BAD.sub("-", stem).lstrip("-_.")[:72]
+    return s or "transcript"
+
+
+def _next_numbered(taken: set[str]) -> str:
+    n = 1
+    while f"transcript-{n}" in taken:
+        n += 1
+    return f"transcript-{n}"
+
+
+def _suffixed(base: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[object]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("import", total=total)
+        yield lambda: bar.advance(task)
+
+
+class _Importer:
+    def __init__(self, project: Project, secure: SecureFolder, smap: speakers.SpeakerMap, replace: bool,
+                 max_bytes: int, infer_speakers: bool, actor: str | None,
+                 markers: tuple[str, ...] | None = None) -> None:
+        self.markers = markers
+        self.project = project
+        self.secure = secure
+        self.smap = smap
+        self.replace = replace
+        self.max_bytes = max_bytes
+        self.infer = infer_speakers
+        self.actor = actor
+        self.batch_ids: set[str] = set()
+        self.used_provisional: dict[str, list[str]] = {}
+
+    def _labels(self, names: list[str | None], stem: str) -> list[str]:
+        seen: dict[str, str] = {}
+        out = []
+        for name in names:
+            if name is None:
+                out.append(NO_SPEAKER)
+                continue
+            if name not in seen:
+                seen[name] = self.smap.resolve(name, stem).label
+            out.append(seen[name])
+        return out
+
+    def _note_provisional(self, labels: list[str], tid: str) -> None:
+        prov = {e.label for e in self.smap.key.entries if e.provisional}
+        for label in dict.fromkeys(labels):
+            if label in prov:
+                self.used_provisional.setdefault(label, []).append(tid)
+
+    def _refresh_raw(self, path: Path, tid: str) -> list[str]:
+        """An unchanged file: relabel its raw copy if the manifest now covers its speakers."""
+        raw_path = self.secure.raw / f"{tid}.json"
+        if not raw_path.exists():
+            return []
+        raw = Transcript.model_validate_json(raw_path.read_text(encoding="utf-8"))
+        stem = self.secure.read_json(SOURCES_FILE, {}).get(tid, {}).get("stem", path.stem)
+        labels = self._labels([t.speaker_name for t in raw.turns], stem)
+        self._note_provisional(labels, tid)
+        if labels != [t.speaker for t in raw.turns]:
+            turns = [t.model_copy(update={"speaker": lab}) for t, lab in zip(raw.turns, labels, strict=True)]
+            write_text(raw_path, raw.model_copy(update={"turns": turns}).model_dump_json(indent=1) + "\n")
+            self.secure.save_participant_key(self.smap.key)
+        return labels
+
+    def one(self, path: Path) -> FileResult:
+        name = str(path)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise CmoError(f"{name}: cannot read: {exc.strerror}") from None
+        if not path.is_file():
+            raise CmoError(f"{name}: not a file")
+        if size > self.max_bytes:
+            raise CmoError(
+                f"{name}: {size / 1e6:.1f} MB is over the {self.max_bytes / 1e6:.1f} MB limit (raise it with --max-mb)"
+            )
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        existing = self.project.transcript_by_sha(sha)
+        if existing is not None:
+            labels = self._refresh_raw(path, existing)
+            return FileResult(path=name, status="unchanged", transcript_id=existing, source_sha256=sha,
+                              speakers=list(dict.fromkeys(labels)))
+        parsed = detect.parse(data, name, infer_speakers=self.infer, markers=self.markers)
+        canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+        if not canon.turns:
+            raise CmoError(f"{name}: no speech found")
+        warnings = list(parsed.warnings)
+
+        # Choose the id. A name in the file name must never reach the project.
+        names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name))
+        taken = set(self.project.transcript_ids()) | self.batch_ids
+        stem_id = safe_stem(path.stem)
+        replacing = False
+        # A file imported before under another id (transcript-<n>) is recognised by its stem.
+        prior = next((tid for tid, src in sorted(self.secure.read_json(SOURCES_FILE, {}).items())
+                      if src.get("stem") == path.stem and tid in taken and tid not in self.batch_ids), None)
+        if prior is not None:
+            if not self.replace:
+                raise CmoError(
+                    f"{name}: transcript {prior} was imported from a different version of this file; "
+                    "use --replace to re-import it (refused if it has codings)"
+                )
+            tid, replacing = prior, True
+        elif speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names)):
+            tid = _next_numbered(taken)
+            warnings.append(f"the file name contains a participant's name; imported as {tid}")
+        elif stem_id in self.batch_ids:
+            tid = _suffixed(stem_id, taken)
+        elif stem_id in taken:
+            if not self.replace:
+                raise CmoError(
+                    f"{name}: transcript {stem_id} was imported from a different version of this file; "
+                    "use --replace to re-import it (refused if it has codings)"
+                )
+            tid, replacing = stem_id, True
+        else:
+            tid = stem_id
+
+        key_before = self.smap.key
+        added_before = len(self.smap.added)
+        try:
+            labels = self._labels([t.speaker_name for t in canon.turns], path.stem)
+            turns = [
+                Turn(speaker=label, start=t.start, end=t.end, start_time=t.start_time, end_time=t.end_time,
+                     speaker_name=t.speaker_name, flags=list(t.flags))
+                for t, label in zip(canon.turns, labels, strict=True)
+            ]
+            fmt = SourceFormat(parsed.format)
+            raw = Transcript(id=tid, title=tid, source_format=fmt, kind=TranscriptKind.transcript, text=canon.text,
+                             turns=turns, source_sha256=sha, normaliser_version=NORMALISER_VERSION,
+                             warnings=warnings)
+            for i, t in enumerate(raw.turns):  # the invariant, checked once more on the final model
+                if raw.text[t.start : t.end] != canon.text[canon.turns[i].start : canon.turns[i].end]:
+                    raise AssertionError(f"{name}: turn {i} offsets drifted")
+            with self.project.transaction(self.actor) as tx:
+                if replacing:
+                    tx.replace_pending_transcript(tid, sha, NORMALISER_VERSION)
+                else:
+                    tx.add_pending_transcript(tid, tid, fmt, TranscriptKind.transcript, sha, NORMALISER_VERSION)
+                # Only a count of warnings: their text may quote the source, which stays in the secure folder.
+                tx.audit("ingest", "transcript", tid, {"format": fmt.value, "turns": len(turns),
+                                                        "characters": len(canon.text), "warnings": len(warnings)})
+                write_bytes(self.secure.originals / f"{sha}{path.suffix.lower()}", data)
+                write_text(self.secure.raw / f"{tid}.json", raw.model_dump_json(indent=1) + "\n")
+                self.secure.save_participant_key(self.smap.key)
+                sources = self.secure.read_json(SOURCES_FILE, {})
+                sources[tid] = {"file": path.name, "stem": path.stem, "sha256": sha,
+                                "original": f"originals/{sha}{path.suffix.lower()}"}
+                self.secure.write_json(SOURCES_FILE, sources)
+        except BaseException:
+            self.smap.key = key_before
+            del self.smap.added[added_before:]
+            self.smap._reindex()
+            raise
+        self.batch_ids.add(tid)
+        self._note_provisional(labels, tid)
+        return FileResult(
+            path=name, status="replaced" if replacing else "imported", transcript_id=tid, source_format=fmt.value,
+            source_sha256=sha, turns=len(turns), characters=len(canon.text),
+            speakers=list(dict.fromkeys(labels)), warnings=warnings,
+        )
+
+
+def import_files(
+    project: Project, paths: Iterable[Path | str], secure: SecureFolder | Path | str,
+    manifest: Path | str | None = None, replace: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+    infer_speakers: bool = False, actor: str | None = None, progress: bool = False,
+    transcription_markers: tuple[str, ...] | None = None,
+) -> ImportReport:
+    """Import every file; failures are reported per file, never raised (except a bad manifest).
+
+    ``transcription_markers``: regular expressions for "X started transcription" lines in
+    Teams DOCX exports, replacing the English/German/French defaults.
+    """
+    for pattern in transcription_markers or ():
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise CmoError(f"transcription marker {pattern!r} is not a valid regular expression: {exc}") from None
+    folder = secure if isinstance(secure, SecureFolder) else SecureFolder.open(
+        Path(secure), project_path=project.path, create=True
+    )
+    smap = speakers.SpeakerMap(folder.load_participant_key())
+    if manifest is not None:
+        rows = speakers.load_manifest(Path(manifest))
+        smap.apply_manifest(rows, str(manifest))
+        with project.transaction(actor) as tx:
+            for p in smap.participants():
+                tx.upsert_participant(p)
+            folder.save_participant_key(smap.key)
+    imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers)
+    todo = [Path(p) for p in paths]
+    results: list[FileResult] = []
+    with _progress(progress and len(todo) > 1, len(todo)) as tick:
+        for path in todo:
+            try:
+                results.append(imp.one(path))
+            except CmoError as exc:
+                results.append(FileResult(path=str(path), status="failed", error=str(exc)))
+            except OSError as exc:
+                results.append(FileResult(path=str(path), status="failed", error=f"{path}: {exc}"))
+            if tick is not None:
+                tick()  # type: ignore[operator]
+    by_label = {e.label: e for e in smap.key.entries}
+    provisional = [
+        ProvisionalSpeaker(label=label, name=by_label[label].name,
+                           suggested_manifest_line=speakers.suggested_line(by_label[label]), transcripts=tids)
+        for label, tids in sorted(imp.used_provisional.items(), key=lambda kv: _label_order(kv[0]))
+        if label in by_label and by_label[label].provisional
+    ]
+    return ImportReport(files=results, provisional_speakers=provisional, normaliser_version=NORMALISER_VERSION)
+
+
+def _label_order(label: str) -> tuple[str, int]:
+    m = re.match(r"^(\D*)(\d+)$", label)
+    return (m.group(1), int(m.group(2))) if m else (label, 0)

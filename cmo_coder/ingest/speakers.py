@@ -1,0 +1,287 @@
+"""Speaker names → study labels, through the participants manifest and the key.
+
+The manifest (CSV, kept in the secure folder by the user) says who is who; the key
+(``participants-key.json`` in the secure folder) remembers every label ever given, so
+a participant keeps their label across imports and manifest edits. Speakers the
+manifest does not cover get provisional ``U<n>`` labels: they are reported with a
+suggested manifest line and never reach the project until the manifest covers them.
+
+Names are compared after normalisation, because the same person is written
+``Adams, Jennifer (She/Her)`` by Teams, ``Jennifer Adams`` in the manifest and
+``Jennifer Adams (Guest)`` when they dial in from outside the organisation.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import CmoError, ValidationFailed
+from ..model import Participant, Role, Transcript
+from ..model.key import KeyEntry, ParticipantKey
+from ..model.manifest import ManifestEntry
+from .normalise import clean_name, decode
+from .utterance import GENERIC_SPEAKERS
+
+PROVISIONAL_TEMPLATE = "U{n}"
+_PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+_TOKEN_RE = re.compile(r"[^0-9a-z]+")
+MANIFEST_COLUMNS = ("name", "aliases", "role", "site", "label")
+
+
+def name_key(name: str) -> str:
+    """Comparable form of a name: entities decoded, ``(She/Her)`` / ``(Guest)`` dropped,
+    ``Surname, Firstname`` turned round, case and spacing folded."""
+    n = clean_name(name)
+    while True:
+        stripped = _PAREN_RE.sub("", n)
+        if stripped == n or not stripped:
+            break
+        n = stripped
+    if n.count(",") == 1:
+        last, first = (p.strip() for p in n.split(","))
+        if last and first:
+            n = f"{first} {last}"
+    return " ".join(n.casefold().split())
+
+
+def split_scope(alias: str) -> tuple[str, str | None]:
+    """``Respondent@siteB_staff_interview`` → (``Respondent``, ``siteB_staff_interview``); e-mails stay whole."""
+    if "@" in alias and not _EMAIL_RE.match(alias.strip()):
+        name, _, stem = alias.rpartition("@")
+        return name.strip(), stem.strip()
+    return alias.strip(), None
+
+
+def is_generic(name: str) -> bool:
+    return GENERIC_SPEAKERS.match(clean_name(name)) is not None
+
+
+@dataclass
+class ManifestRow:
+    entry: ManifestEntry
+    line: int
+
+
+def load_manifest(path: Path) -> list[ManifestRow]:
+    """Read and validate the manifest CSV; every problem is reported with its line."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CmoError(f"{path}: cannot read the manifest: {exc.strerror}") from None
+    text = decode(data, str(path)).text
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
+    if "name" not in fields or "role" not in fields:
+        raise CmoError(f"{path}: line 1: the manifest needs at least the columns 'name' and 'role' (got {fields})")
+    reader.fieldnames = fields
+    rows: list[ManifestRow] = []
+    problems: list[str] = []
+    seen_names: dict[tuple[str, str | None], int] = {}
+    seen_labels: dict[str, int] = {}
+    for raw in reader:
+        line = reader.line_num
+        if not any((v or "").strip() for v in raw.values() if isinstance(v, str)):
+            continue
+        if None in raw:
+            problems.append(f"line {line}: more values than columns")
+            continue
+        name = clean_name(raw.get("name") or "")
+        if not name:
+            problems.append(f"line {line}: empty name")
+            continue
+        try:
+            role = Role.parse(raw.get("role") or "")
+        except ValueError as exc:
+            problems.append(f"line {line}: {exc}")
+            continue
+        aliases = [a.strip() for a in (raw.get("aliases") or "").split(";") if a.strip()]
+        label = (raw.get("label") or "").strip() or None
+        attributes = {
+            k: (v or "").strip() for k, v in raw.items() if k not in MANIFEST_COLUMNS and k and (v or "").strip()
+        }
+        try:
+            entry = ManifestEntry(name=name, aliases=aliases, role=role, site=(raw.get("site") or "").strip() or None,
+                                  label=label, attributes=attributes)
+        except ValueError as exc:
+            problems.append(f"line {line}: {exc}")
+            continue
+        for spelling in [name, *aliases]:
+            bare, stem = split_scope(spelling)
+            k = (name_key(bare), stem)
+            if k in seen_names and seen_names[k] != line:  # a row may spell its own name several ways
+                problems.append(f"line {line}: name or alias {spelling!r} already used on line {seen_names[k]}")
+            else:
+                seen_names[k] = line
+        if label:
+            if label in seen_labels:
+                problems.append(f"line {line}: label {label!r} already used on line {seen_labels[label]}")
+            seen_labels[label] = line
+        rows.append(ManifestRow(entry, line))
+    if problems:
+        raise ValidationFailed(f"{path}: invalid participants manifest", problems)
+    return rows
+
+
+def _label_re(template: str) -> re.Pattern[str]:
+    return re.compile("^" + re.escape(template).replace(re.escape("{n}"), r"(\d+)") + "$")
+
+
+def next_label(entries: list[KeyEntry], template: str) -> str:
+    pat = _label_re(template)
+    used = [int(m.group(1)) for e in entries if (m := pat.match(e.label))]
+    return template.replace("{n}", str(max(used, default=0) + 1))
+
+
+class SpeakerMap:
+    """The key plus lookups; ``resolve`` adds provisional entries for unknown speakers."""
+
+    def __init__(self, key: ParticipantKey) -> None:
+        self.key = key
+        self.added: list[KeyEntry] = []
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._global: dict[str, KeyEntry] = {}
+        self._scoped: dict[tuple[str, str], KeyEntry] = {}
+        for e in self.key.entries:
+            for spelling in [e.name, *e.aliases]:
+                bare, stem = split_scope(spelling)
+                if stem is None:
+                    self._global.setdefault(name_key(bare), e)
+                else:
+                    self._scoped.setdefault((name_key(bare), stem.casefold()), e)
+
+    def apply_manifest(self, rows: list[ManifestRow], source: str) -> None:
+        """Bring the key in line with the manifest, keeping every label already given."""
+        entries = list(self.key.entries)
+        # Fixed labels first, so a number the manifest reserves is never handed out to someone else.
+        for row in sorted(rows, key=lambda r: r.entry.label is None):
+            m = row.entry
+            spellings = {split_scope(s) for s in [m.name, *m.aliases]}
+            keys = {(name_key(b), (s or "").casefold()) for b, s in spellings}
+
+            def matches(e: KeyEntry, keys: set[tuple[str, str]] = keys) -> bool:
+                for spelling in [e.name, *e.aliases]:
+                    b, s = split_scope(spelling)
+                    if (name_key(b), (s or "").casefold()) in keys:
+                        return True
+                return False
+
+            old = [e for e in entries if matches(e)]
+            confirmed = [e for e in old if not e.provisional]
+            if m.label:
+                label = m.label
+                if confirmed and confirmed[0].label != label:
+                    raise CmoError(
+                        f"{source}: line {row.line}: {m.name!r} already has label {confirmed[0].label} in the key; "
+                        f"labels never change (remove the label {label!r} or make it {confirmed[0].label})"
+                    )
+            elif confirmed:
+                label = confirmed[0].label
+            else:
+                template = self.key.label_formats.get(m.role.value)
+                if not template:
+                    raise CmoError(f"{source}: line {row.line}: no label template for role {m.role.value}")
+                label = next_label([e for e in entries if e not in old], template)
+            clash = [e for e in entries if e.label == label and e not in old]
+            if clash:
+                raise CmoError(
+                    f"{source}: line {row.line}: label {label} is already held by another participant in the key"
+                )
+            new = KeyEntry(label=label, name=m.name, aliases=list(m.aliases), role=m.role, site=m.site,
+                           attributes=dict(m.attributes), provisional=False)
+            idx = entries.index(old[0]) if old else len(entries)
+            entries = [e for e in entries if e not in old]
+            entries.insert(min(idx, len(entries)), new)
+        self.key = self.key.model_copy(update={"entries": entries})
+        self._reindex()
+
+    def lookup(self, name: str, stem: str) -> KeyEntry | None:
+        """File-scoped spellings first (``Respondent@stem``), then global names and aliases."""
+        k = name_key(name)
+        return self._scoped.get((k, stem.casefold())) or self._global.get(k)
+
+    def resolve(self, name: str, stem: str) -> KeyEntry:
+        found = self.lookup(name, stem)
+        if found is not None:
+            return found
+        # Role words ("Respondent", "I", "Speaker 1") name a different person in every file.
+        key_name = f"{clean_name(name)}@{stem}" if is_generic(name) else clean_name(name)
+        template = self.key.label_formats.get("provisional", PROVISIONAL_TEMPLATE)
+        entry = KeyEntry(label=next_label(self.key.entries, template), name=key_name, provisional=True)
+        self.key = self.key.model_copy(update={"entries": [*self.key.entries, entry]})
+        self.added.append(entry)
+        self._reindex()
+        return entry
+
+    def participants(self) -> list[Participant]:
+        """Manifest-covered participants as the project may know them: label, role, site, attributes."""
+        return [
+            Participant(label=e.label, role=e.role, site=e.site, attributes=dict(e.attributes))
+            for e in self.key.entries if not e.provisional and e.role is not None
+        ]
+
+    def name_tokens(self, extra: Iterable[str] = ()) -> set[str]:
+        """Lower-case tokens of every known name and alias (role words and 1-letter tokens left out)."""
+        tokens: set[str] = set()
+        spellings = [s for e in self.key.entries for s in [e.name, *e.aliases]] + list(extra)
+        for spelling in spellings:
+            bare, _ = split_scope(spelling)
+            for tok in _TOKEN_RE.split(clean_name(bare).casefold()):
+                if len(tok) >= 2 and not tok.isdigit() and not GENERIC_SPEAKERS.match(tok):
+                    tokens.add(tok)
+        return tokens
+
+
+def suggested_line(entry: KeyEntry) -> str:
+    """A manifest line the user can paste and complete (role and site to fill in)."""
+    bare, stem = split_scope(entry.name)
+    if stem is not None:
+        return f'"REAL NAME","{bare}@{stem}",ROLE,SITE,'
+    return f'"{entry.name}",,ROLE,SITE,'
+
+
+def stem_mentions_name(stem: str, tokens: set[str]) -> bool:
+    """Whether a file stem contains a name token: whole tokens for short names, substrings for 4+ letters."""
+    low = stem.casefold()
+    parts = set(_TOKEN_RE.split(low))
+    return any(tok in parts or (len(tok) >= 4 and tok in low) for tok in tokens)
+
+
+def uncovered_speakers(turn_names: list[str | None], key: ParticipantKey, stem: str) -> list[str]:
+    """Names in a raw transcript that no manifest line covers yet (in order, once each).
+
+    Anonymisation calls this before signing a transcript off: a provisional or unknown
+    speaker has no role or site, so their quotes could not be attributed.
+    """
+    smap = SpeakerMap(key)
+    out: list[str] = []
+    for name in turn_names:
+        if name is None:
+            continue
+        entry = smap.lookup(name, stem)
+        if (entry is None or entry.provisional) and name not in out:
+            out.append(name)
+    return out
+
+
+def relabel(raw: Transcript, key: ParticipantKey, stem: str, unknown: str = "UNKNOWN") -> Transcript:
+    """The raw transcript with every turn's label taken afresh from the key (by the name as written).
+
+    Labels in a raw copy are those of its import; when the manifest has since covered a
+    provisional speaker, this gives the labels to sign off with. Names not in the key keep
+    their label; turns without a name get ``unknown``.
+    """
+    smap = SpeakerMap(key)
+    turns = []
+    for t in raw.turns:
+        entry = smap.lookup(t.speaker_name, stem) if t.speaker_name else None
+        label = entry.label if entry is not None else (t.speaker if t.speaker_name else unknown)
+        turns.append(t if label == t.speaker else t.model_copy(update={"speaker": label}))
+    return raw.model_copy(update={"turns": turns})

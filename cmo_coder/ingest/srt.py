@@ -1,0 +1,43 @@
+"""SubRip: numbered cues; a speaker label (``Name:``, ``[Name]``, ``>> Name:``) usually only
+where the speaker changes, so an unlabelled cue continues the previous speaker."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import parse_cues
+from .normalise import clean_name, squash
+from .utterance import Utterance
+from .zoom_vtt import split_prefixes
+
+_BRACKET_RE = re.compile(r"^(?:>>\s*)?\[([^\]]{1,60})\]\s*")
+_CHEVRON_RE = re.compile(r"^>>\s*")
+
+
+def read(text: str, source: str) -> list[Utterance]:
+    cues = parse_cues(text, source, webvtt=False)
+    bodies: list[str] = []
+    bracketed: list[str | None] = []
+    for c in cues:
+        body = squash("\n".join(c.lines))
+        m = _BRACKET_RE.match(body)
+        if m:
+            bracketed.append(clean_name(m.group(1)))
+            body = body[m.end():]
+        else:
+            bracketed.append(None)
+            body = _CHEVRON_RE.sub("", body)
+        bodies.append(body)
+    result: list[Utterance] = []
+    current: str | None = None
+    for cue, b, (speaker, speech) in zip(cues, bracketed, split_prefixes(bodies), strict=True):
+        if b is not None:
+            speaker = b
+        flags: list[str] = []
+        if speaker is not None:
+            current = speaker
+        elif current is None:
+            flags = ["no_speaker"]
+        result.append(Utterance(speaker=current, text=speech, start_time=cue.start, end_time=cue.end,
+                                flags=flags, where=f"line {cue.line_no}"))
+    return result

@@ -1,0 +1,84 @@
+"""What every reader produces: raw utterances, before merging and speaker mapping."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import CmoError
+
+
+@dataclass
+class Utterance:
+    """One piece of speech as the source gives it.
+
+    ``speaker`` is the name exactly as written (entities decoded) or None when the source
+    names nobody. ``paragraph`` says whether, when merged into the previous utterance of
+    the same speaker, it starts a new paragraph (``\\n``) or continues a wrapped line (space).
+    ``where`` locates it in the source for error messages ("line 12", "paragraph 3").
+    """
+
+    speaker: str | None
+    text: str
+    start_time: float | None = None
+    end_time: float | None = None
+    flags: list[str] = field(default_factory=list)
+    paragraph: bool = False
+    where: str = ""
+
+
+class ParseError(CmoError):
+    """A source broke its format; the message names the place."""
+
+
+_TS_RE = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+
+
+def parse_timestamp(text: str) -> float | None:
+    """``HH:MM:SS.mmm``, ``MM:SS.mmm``, ``H:MM:SS,mmm`` (SRT) or ``M:SS`` → seconds; None if not a time."""
+    t = text.strip()
+    if len(t) == 12 and t[2] == ":" and t[5] == ":" and t[8] in ".," and t.replace(":", "0").replace(
+        t[8], "0").isdigit():  # HH:MM:SS.mmm, by far the commonest: skip the regex
+        sec, minute = int(t[6:8]), int(t[3:5])
+        if sec >= 60 or minute >= 60:
+            return None
+        return round(int(t[0:2]) * 3600 + minute * 60 + sec + int(t[9:12]) / 1000, 3)
+    m = _TS_RE.match(t)
+    if not m:
+        return None
+    h, mnt, s, ms = m.groups()
+    secs = int(h or 0) * 3600 + int(mnt) * 60 + int(s)
+    if int(s) >= 60:
+        return None
+    return round(secs + (int(ms.ljust(3, "0")) / 1000 if ms else 0.0), 3)
+
+
+#: Words that name a role, not a person: never treated as a name token or a global identity.
+GENERIC_SPEAKERS = re.compile(
+    r"^(?:interviewer|interviewee|respondent|participant|facilitator|moderator|researcher|int|resp|"
+    r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|unknown(?:\s+speaker)?|guest|host|co-host)$",
+    re.IGNORECASE,
+)
+
+_SENTENCE_PUNCT = re.compile(r"[.?!;\"“”…]")
+
+
+def speakerish(prefix: str, recurs: bool) -> bool:
+    """Whether a ``Prefix:`` before speech looks like a speaker rather than the start of a sentence.
+
+    Short, no sentence punctuation, and either recurring in the file or capitalised like a
+    name (``Dr Jane Adams``, ``R``, ``iPhone 12`` when it recurs).
+    """
+    p = prefix.strip()
+    if not p or len(p) > 48 or _SENTENCE_PUNCT.search(p) or "http" in p.lower():
+        return False
+    words = p.replace(",", " ").split()
+    if not words or len(words) > 6:
+        return False
+    if recurs:
+        return True
+    if GENERIC_SPEAKERS.match(p):
+        return True
+    # Said once: only a name-like run of two or more capitalised words ("Dr Jane Adams"), so a
+    # sentence opening "Note: ..." or "Anyway: ..." keeps its first word.
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words)
