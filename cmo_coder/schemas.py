@@ -22,11 +22,9 @@ from .coding.outputs import (
     TableImportReport,
 )
 from .graph.summary import PTSummary
-from .model import Codebook, Participant, Transcript
-from .model.coding_table import CodingRow, ConfigurationRow
 from .ingest.views import ImportReport, TranscriptList, TranscriptView
 from .model import Codebook, Participant, Transcript
-from .model.coding_table import CodingRow
+from .model.coding_table import CodingRow, ConfigurationRow
 from .model.key import ParticipantKey
 from .model.manifest import Manifest
 from .query.evidence import EvidenceRow
