@@ -76,7 +76,7 @@ def cue_weight(phrase: str) -> float:
 class CueMatcher:
     """Marks every cue phrase in a doc; a clause's evidence is the cues inside it."""
 
-    def __init__(self, nlp: Language, name: str = "cmo_cues", extra: dict[str, Iterable[str]] | None = None) -> None:
+    def __init__(self, nlp: Language, name: str = "cmo_cues", extra: dict[str, list[str]] | None = None) -> None:
         self.name = name
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         table: dict[str, list[str]] = {c.value: list(p) for c, p in CUES.items()}

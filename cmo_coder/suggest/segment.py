@@ -102,7 +102,7 @@ def clause_spans(doc: Doc) -> Iterator[Span]:
                 yield span
 
 
-def _words(tokens: Iterable) -> int:  # type: ignore[type-arg]
+def _words(tokens: Iterable) -> int:
     return sum(1 for t in tokens if t.is_alpha or t.like_num)
 
 
