@@ -1,0 +1,327 @@
+"""The coding API the CLI mirrors: add, edit, remove and list codings; configurations (CMOCs).
+
+Every function that changes the project does so in one transaction, so each change is
+one audit entry group that lands completely or not at all. Codings only ever point into
+the signed-off (anonymised) text: :meth:`Project.transcript` refuses anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import CmoError, NotFound, ValidationFailed
+from ..ids import stable_id
+from ..model import Coding, Configuration, ConfigurationMember, Participant
+from ..model.coding import CodingOrigin
+from ..model.vocab import Component, Judgement, Stance
+from ..store import Project
+from ..store.project import current_actor
+from .locate import Span, locate_quote, parse_span, span_from_offsets
+
+
+def coding_id(transcript: str, start: int, end: int, pt: str, component: Component | None, element: str | None,
+              stance: Stance, coder: str) -> str:
+    """The content id of a coding: the same coding gets the same id in every project."""
+    return stable_id(
+        "cod", transcript, start, end, pt, component.value if component else "", element or "", stance.value, coder
+    )
+
+
+def configuration_id(pt: str, name: str) -> str:
+    return stable_id("cmoc", pt, name)
+
+
+@dataclass(frozen=True)
+class CodingView:
+    """A coding with who said it: what ``code list`` prints and ``--json`` emits."""
+
+    coding: Coding
+    speaker: Participant | None
+
+    @property
+    def attribution(self) -> str | None:
+        return self.speaker.attribution if self.speaker else None
+
+    def as_dict(self) -> dict[str, Any]:
+        d = self.coding.model_dump(mode="json")
+        d.update(
+            label=self.speaker.label if self.speaker else None,
+            role=self.speaker.role.value if self.speaker else None,
+            site=self.speaker.site if self.speaker else None,
+            attribution=self.attribution,
+        )
+        return d
+
+
+def resolve_span(
+    project: Project, transcript_id: str, *, quote: str | None = None, span: str | tuple[int, int] | None = None,
+    occurrence: int | None = None, allow_cross_turn: bool = False,
+) -> Span:
+    """A quote or an explicit ``START:END`` → one exact span of the signed-off text."""
+    if (quote is None) == (span is None):
+        raise CmoError("give exactly one of --quote or --span")
+    transcript = project.transcript(transcript_id)
+    if span is not None:
+        start, end = parse_span(span) if isinstance(span, str) else span
+        return span_from_offsets(transcript, start, end, allow_cross_turn)
+    assert quote is not None
+    return locate_quote(transcript, quote, occurrence=occurrence, allow_cross_turn=allow_cross_turn)
+
+
+def _component(value: Component | str | None) -> Component | None:
+    if value is None or isinstance(value, Component):
+        return value
+    try:
+        return Component.parse(value)
+    except ValueError as exc:
+        raise CmoError(str(exc)) from None
+
+
+def _stance(value: Stance | str | None) -> Stance:
+    if value is None:
+        return Stance.supports
+    if isinstance(value, Stance):
+        return value
+    try:
+        return Stance.parse(value)
+    except ValueError as exc:
+        raise CmoError(str(exc)) from None
+
+
+def parse_judgement(value: Judgement | str | None) -> Judgement | None:
+    """``confirm``, ``confirmed``, ``Refutes``… → a :class:`Judgement`; empty → None."""
+    if value is None or isinstance(value, Judgement):
+        return value
+    key = value.strip().lower()
+    if not key:
+        return None
+    for j in Judgement:
+        if key in (j.value, j.value + "s", j.value + "d", j.value[:-1] + "ing"):
+            return j
+    raise CmoError(f"unknown judgement {value!r} (expected confirm, refute or refine)")
+
+
+def _check_pt(project: Project, pt: str) -> None:
+    if pt not in project.codebook.pt_ids:
+        raise NotFound(f"unknown programme theory {pt} (the codebook has {', '.join(project.codebook.pt_ids)})")
+
+
+def build_coding(
+    project: Project, transcript_id: str, span: Span, *, pt: str, component: Component | str | None = None,
+    element: str | None = None, stance: Stance | str | None = None, memo: str | None = None,
+    coder: str | None = None, origin: CodingOrigin = CodingOrigin.manual,
+) -> Coding:
+    """A validated-in-shape coding (the store checks it against codebook and text when added)."""
+    _check_pt(project, pt)
+    comp = _component(component)
+    st = _stance(stance)
+    who = coder or current_actor()
+    if element is not None and comp is None:
+        comp = _component(_element_component(element))
+    try:
+        return Coding(
+            id=coding_id(transcript_id, span.start, span.end, pt, comp, element, st, who),
+            transcript_id=transcript_id, start=span.start, end=span.end, text=span.text, pt=pt, component=comp,
+            element=element, stance=st, coder=who, memo=memo or None, origin=origin,
+        )
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise CmoError(f"transcript {transcript_id} [{span.start}:{span.end}]: {_first_error(exc)}") from None
+
+
+def _element_component(element: str) -> Component | None:
+    from ..model.codebook import ELEMENT_ID_RE
+    from ..model.vocab import CODE_TO_COMPONENT
+
+    m = ELEMENT_ID_RE.match(element)
+    return CODE_TO_COMPONENT[m["code"]] if m else None
+
+
+def _first_error(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        return "; ".join(str(e.get("msg", e)).removeprefix("Value error, ") for e in errors())
+    return str(exc)
+
+
+def add_coding(
+    project: Project, transcript_id: str, *, pt: str, quote: str | None = None,
+    span: str | tuple[int, int] | None = None, component: Component | str | None = None, element: str | None = None, stance: Stance | str | None = None,
+    memo: str | None = None, coder: str | None = None, occurrence: int | None = None,
+    allow_cross_turn: bool = False, actor: str | None = None,
+) -> Coding:
+    located = resolve_span(project, transcript_id, quote=quote, span=span, occurrence=occurrence,
+                           allow_cross_turn=allow_cross_turn)
+    coding = build_coding(project, transcript_id, located, pt=pt, component=component, element=element,
+                          stance=stance, memo=memo, coder=coder)
+    with project.transaction(actor or coding.coder) as tx:
+        return tx.add_coding(coding)
+
+
+def edit_coding(
+    project: Project, coding_id_: str, *, pt: str | None = None, component: Component | str | None = None,
+    element: str | None = None, stance: Stance | str | None = None, memo: str | None = None,
+    quote: str | None = None, span: str | tuple[int, int] | None = None, occurrence: int | None = None,
+    allow_cross_turn: bool = False, clear_element: bool = False, actor: str | None = None,
+) -> Coding:
+    """Change a coding in place. Its id stays the same so configurations and exports keep pointing at it."""
+    old = project.coding(coding_id_)
+    located = (
+        resolve_span(project, old.transcript_id, quote=quote, span=span, occurrence=occurrence,
+                     allow_cross_turn=allow_cross_turn)
+        if quote is not None or span is not None
+        else Span(old.start, old.end, old.text)
+    )
+    new_pt = pt or old.pt
+    new_component = _component(component) if component is not None else old.component
+    if element is not None:
+        new_element: str | None = element
+    elif clear_element or new_pt != old.pt or new_component is not old.component:
+        new_element = None  # a changed code drops an element that no longer fits it
+    else:
+        new_element = old.element
+    if new_pt != old.pt or new_component is not old.component:
+        used = [c.name for c in project.configurations() if any(m.coding_id == old.id for m in c.members)]
+        if used:
+            raise CmoError(
+                f"coding {old.id} is part of configuration(s) {', '.join(used)}; changing its programme theory "
+                "or component would break them. Remove it from those first."
+            )
+    rebuilt = build_coding(project, old.transcript_id, located, pt=new_pt, component=new_component,
+                           element=new_element, stance=stance if stance is not None else old.stance,
+                           memo=memo if memo is not None else old.memo, coder=old.coder, origin=old.origin)
+    updated = rebuilt.model_copy(update={"id": old.id})
+    if updated.model_dump(exclude={"created_at", "updated_at"}) == old.model_dump(exclude={"created_at", "updated_at"}):
+        raise CmoError(f"coding {old.id}: nothing to change")
+    with project.transaction(actor) as tx:
+        return tx.update_coding(updated)
+
+
+def remove_codings(project: Project, ids: list[str], actor: str | None = None) -> int:
+    with project.transaction(actor) as tx:
+        for i in ids:
+            tx.remove_coding(i)
+    return len(ids)
+
+
+def list_codings(
+    project: Project, *, transcript: str | None = None, pt: str | None = None, component: str | None = None,
+    stance: str | None = None, participant: str | None = None, role: str | None = None, site: str | None = None,
+    coder: str | None = None, element: str | None = None,
+) -> list[CodingView]:
+    """Codings in document order with their speakers; filter values are checked, not silently empty."""
+    if pt is not None:
+        _check_pt(project, pt)
+    comp = _component(component)
+    st = _stance(stance) if stance is not None else None
+    role_value = None
+    if role is not None:
+        from ..model.vocab import Role
+
+        try:
+            role_value = Role.parse(role).value
+        except ValueError as exc:
+            raise CmoError(str(exc)) from None
+    if site is not None:
+        site = site.removeprefix("Case Study ").strip()
+    if transcript is not None:
+        project.transcript_status(transcript)  # NotFound for a typo
+    codings = project.codings(
+        transcript_id=transcript, pt=pt, component=comp.value if comp else None, stance=st.value if st else None,
+        coder=coder, element=element, speaker=participant, role=role_value, site=site,
+    )
+    speakers: dict[tuple[str, int], Participant | None] = {}
+    views = []
+    for c in codings:
+        key = (c.transcript_id, c.start)
+        if key not in speakers:
+            speakers[key] = project.speaker_at(c.transcript_id, c.start)
+        views.append(CodingView(c, speakers[key]))
+    return views
+
+
+# -- configurations ---------------------------------------------------------------------------------
+
+
+def add_configuration(
+    project: Project, *, pt: str, members: list[tuple[str, Component | str]], name: str | None = None,
+    judgement: Judgement | str | None = None, rationale: str | None = None, coder: str | None = None,
+) -> Configuration:
+    """Link two or more codings of one PT into a CMOC (dyad, triad or full chain)."""
+    _check_pt(project, pt)
+    parsed = [ConfigurationMember(coding_id=cid, role=_component(role) or Component.context) for cid, role in members]
+    if len(parsed) < 2:
+        raise CmoError("a configuration links at least two codings (e.g. --context ID --outcome ID)")
+    if name is None:
+        name = f"{pt}-{len(project.configurations(pt)) + 1}"
+        while any(c.name == name for c in project.configurations(pt)):
+            name += "'"
+    if ";" in name:
+        raise CmoError(f"configuration name {name!r} must not contain ';' (tables use it to list several)")
+    jd = parse_judgement(judgement)
+    try:
+        config = Configuration(
+            id=configuration_id(pt, name), pt=pt, name=name, members=parsed, judgement=jd,
+            rationale=rationale or None, coder=coder or current_actor(),
+        )
+    except ValueError as exc:
+        raise CmoError(_first_error(exc)) from None
+    with project.transaction(coder) as tx:
+        return tx.add_configuration(config)
+
+
+def find_configuration(project: Project, ref: str) -> Configuration:
+    """By id, or by name when it is unique."""
+    try:
+        return project.configuration(ref)
+    except NotFound:
+        named = [c for c in project.configurations() if c.name == ref]
+        if len(named) == 1:
+            return named[0]
+        if named:
+            raise CmoError(f"{len(named)} configurations are named {ref!r}; use the id") from None
+        raise
+
+
+def remove_configuration(project: Project, ref: str, actor: str | None = None) -> Configuration:
+    config = find_configuration(project, ref)
+    with project.transaction(actor) as tx:
+        tx.remove_configuration(config.id)
+    return config
+
+
+def show_configuration(project: Project, ref: str) -> dict[str, Any]:
+    """A configuration with each member coding and its attribution, ready to print or emit."""
+    config = find_configuration(project, ref)
+    members = []
+    for m in config.members:
+        c = project.coding(m.coding_id)
+        speaker = project.speaker_at(c.transcript_id, c.start)
+        members.append({"role": m.role.value, **CodingView(c, speaker).as_dict()})
+    return {**config.model_dump(mode="json", exclude={"members"}), "members": members}
+
+
+def summary(project: Project) -> list[dict[str, Any]]:
+    """Per-PT counts for the demo and for a quick look: codings by component and stance, CMOCs."""
+    rows = []
+    codings = project.codings()
+    configs = project.configurations()
+    for pt in project.codebook.programme_theories:
+        mine = [c for c in codings if c.pt == pt.id]
+        row: dict[str, Any] = {"pt": pt.id, "title": pt.title, "codings": len(mine)}
+        for comp in Component:
+            row[comp.short] = sum(c.component is comp for c in mine)
+        row["PT-level"] = sum(c.component is None for c in mine)
+        for st in Stance:
+            row[st.value] = sum(c.stance is st for c in mine)
+        row["transcripts"] = len({c.transcript_id for c in mine})
+        row["configurations"] = sum(c.pt == pt.id for c in configs)
+        rows.append(row)
+    return rows
+
+
+__all__ = [
+    "CodingView", "ValidationFailed", "add_coding", "add_configuration", "build_coding", "coding_id",
+    "configuration_id", "edit_coding", "find_configuration", "list_codings", "remove_codings",
+    "remove_configuration", "resolve_span", "show_configuration", "summary",
+]
