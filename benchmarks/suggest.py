@@ -103,6 +103,12 @@ def fit_textcat(texts: list[str], cues: Cues, labels: list[str]) -> Predictor:
                 for t, y in zip(texts, labels, strict=True)]
     opt = nlp.initialize(lambda: examples)
     rng = random.Random(0)
+    # balance the classes by repeating rarer ones, as the logistic regression weights them
+    by_label: dict[str, list[SpacyExample]] = {}
+    for ex, y in zip(examples, labels, strict=True):
+        by_label.setdefault(y, []).append(ex)
+    most = max(len(v) for v in by_label.values())
+    examples = [ex for v in by_label.values() for ex in (v * (most // len(v) + 1))[:most]]
     for _ in range(15):
         rng.shuffle(examples)
         for batch in minibatch(examples, 16):
@@ -170,11 +176,17 @@ def pt_rankings(name: str, codebook, train_ex: list[Example], texts: list[str], 
             ws = {w for w in words(t) if w not in STOP_WORDS}
             out.append(sorted(pts, key=lambda p: (-len(ws & bags[p]), pts.index(p))))
         return out
-    scorer = PtScorer(codebook, train_ex if name.startswith("codebook + coded") else [])
+    if name.startswith("codebook + neighbour vote"):
+        scorer = PtScorer(codebook, train_ex, mode="vote")
+    else:
+        scorer = PtScorer(codebook, train_ex if name.startswith("codebook + coded") else [])
     return [sorted(ev.scores, key=lambda p: (-ev.scores[p], pts.index(p))) for ev in scorer.score(texts, comps)]
 
 
-PT_METHODS = ["majority PT", "keyword overlap", "codebook similarity", "codebook + coded examples *"]
+PT_METHODS = [
+    "majority PT", "keyword overlap", "codebook similarity", "codebook + neighbour vote",
+    "codebook + coded examples *",
+]
 
 
 def pt_eval(codebook, train_ex, test: list[tuple[str, str, str]]) -> dict[str, tuple[float, float]]:  # type: ignore[no-untyped-def]

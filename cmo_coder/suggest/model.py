@@ -153,13 +153,26 @@ class PtEvidence:
 
 
 class PtScorer:
-    """Which programme theory a clause speaks to: codebook similarity blended with nearest coded examples."""
+    """Which programme theory a clause speaks to: the codebook, plus the project's coded examples.
+
+    Each PT is scored by its best *prototype*: its own statement and elements (the codebook)
+    or, discounted by ``EXAMPLE_WEIGHT``, its nearest coded example. A PT nobody has coded yet
+    still competes on its codebook text, which matters because coding usually proceeds one
+    theory at a time. A neighbour *vote* (``mode="vote"``) ranks theories that already have
+    examples better but buries new ones (see ``benchmarks/suggest.py``, split by PT), so it is
+    available but not the default.
+    """
 
     K = 5
-    #: examples needed before neighbours weigh as much as the codebook
+    #: a coded example is noisier evidence than the authors' own element statement
+    EXAMPLE_WEIGHT = 0.5
+    #: in vote mode, examples needed before neighbours weigh as much as the codebook
     HALF_WEIGHT_AT = 30
 
-    def __init__(self, codebook: Codebook, examples: Sequence[Example] = ()) -> None:
+    def __init__(self, codebook: Codebook, examples: Sequence[Example] = (), mode: str = "prototype") -> None:
+        if mode not in ("prototype", "vote"):
+            raise ValueError(f"unknown PT scoring mode {mode!r}")
+        self.mode = mode
         self.pts = [pt.id for pt in codebook.programme_theories]
         profiles = [" ".join([pt.title, pt.statement, *(e.statement for e in pt.elements)])
                     for pt in codebook.programme_theories]
@@ -184,29 +197,36 @@ class PtScorer:
         ex = x @ self.example_m.T if self.examples else np.zeros((len(texts), 0), dtype=np.float32)
         out = []
         for i, comp in enumerate(components):
-            cb = {pt: float(prof[i, j]) for j, pt in enumerate(self.pts)}
+            raw = {pt: float(prof[i, j]) for j, pt in enumerate(self.pts)}
             best_el: dict[str, tuple[str, float]] = {}
             for j, (pt, el_id, el_comp, _) in enumerate(self.elements):
                 s = float(elem[i, j])
                 if (comp is None or el_comp == comp) and s > best_el.get(pt, ("", -1.0))[1]:
                     best_el[pt] = (el_id, s)
             for pt, (_, s) in best_el.items():
-                cb[pt] = 0.5 * cb[pt] + 0.5 * s
-            total = sum(cb.values())
-            dist = {pt: (v / total if total > 0 else 1 / len(self.pts)) for pt, v in cb.items()}
+                raw[pt] = 0.5 * raw[pt] + 0.5 * s
             neighbours: list[tuple[Example, float]] = []
             if self.examples:
                 order = np.argsort(-ex[i], kind="stable")[: self.K]
                 neighbours = [(self.examples[j], float(ex[i, j])) for j in order if ex[i, j] > 0]
+            if self.mode == "prototype":
+                for e, s in neighbours:
+                    raw[e.pt] = max(raw[e.pt], self.EXAMPLE_WEIGHT * s)
+            dist = _shares(raw, self.pts)
+            if self.mode == "vote" and neighbours:
                 mass = sum(s for _, s in neighbours)
-                if mass > 0:
-                    vote = {pt: 0.0 for pt in self.pts}
-                    for e, s in neighbours:
-                        vote[e.pt] += s / mass
-                    w = self.knn_weight
-                    dist = {pt: (1 - w) * dist[pt] + w * vote[pt] for pt in self.pts}
+                vote = {pt: 0.0 for pt in self.pts}
+                for e, s in neighbours:
+                    vote[e.pt] += s / mass
+                w = self.knn_weight
+                dist = {pt: (1 - w) * dist[pt] + w * vote[pt] for pt in self.pts}
             out.append(PtEvidence(dist, best_el, neighbours))
         return out
+
+
+def _shares(raw: dict[str, float], pts: Sequence[str]) -> dict[str, float]:
+    total = sum(raw.values())
+    return {pt: (raw[pt] / total if total > 0 else 1 / len(pts)) for pt in pts}
 
 
 def save(model: ComponentModel, folder: Path, meta: dict[str, Any]) -> Path:
