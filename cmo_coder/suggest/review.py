@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import CmoError, ValidationFailed
-from ..ids import stable_id
+from ..coding.locate import span_from_offsets
+from ..coding.service import build_coding
+from ..errors import CmoError
 from ..model import Coding, Component, Stance
 from ..model.coding import CodingOrigin
 from ..store import Project
@@ -29,24 +30,16 @@ class Edits:
 
 
 def _coding_for(project: Project, s: Suggestion, coder: str, edits: Edits) -> Coding:
+    """Built by the coding service, like a hand-made coding: same id scheme, span and turn checks."""
     start, end = edits.span or (s.start, s.end)
-    text = project.text(s.transcript)
-    if not (0 <= start < end <= len(text)):
-        raise CmoError(
-            f"suggestion {s.id}: span {start}:{end} is outside transcript {s.transcript} (0:{len(text)}) or empty"
-        )
-    pt = edits.pt or s.pt
-    component = edits.component or s.component
-    stance = edits.stance or Stance.supports
-    changed = {k: v for k, v in (("pt", edits.pt), ("component", edits.component), ("stance", edits.stance),
-                                  ("span", edits.span)) if v is not None}
+    span = span_from_offsets(project.transcript(s.transcript), start, end)
+    changed = [k for k, v in edits.__dict__.items() if v is not None]
     memo = f"accepted suggestion {s.id} (confidence {s.confidence:.2f})" + (
-        " with edits: " + ", ".join(f"{k}" for k in changed) if changed else ""
+        f" with edits to {', '.join(changed)}" if changed else ""
     )
-    return Coding(
-        id=stable_id("cod", s.transcript, start, end, pt, component.value, stance.value, coder),
-        transcript_id=s.transcript, start=start, end=end, text=text[start:end], pt=pt, component=component,
-        stance=stance, coder=coder, memo=memo, origin=CodingOrigin.suggestion,
+    return build_coding(
+        project, s.transcript, span, pt=edits.pt or s.pt, component=edits.component or s.component,
+        stance=edits.stance or Stance.supports, memo=memo, coder=coder, origin=CodingOrigin.suggestion,
     )
 
 
@@ -54,14 +47,10 @@ def accept_in(tx: Tx, suggestion_id: str, edits: Edits = Edits()) -> Coding:  # 
     s = queue.get(tx.project, suggestion_id)
     if s.status != "pending":
         raise CmoError(f"suggestion {s.id} was already {s.status} by {s.decided_by} at {s.decided_at}")
-    try:
-        coding = _coding_for(tx.project, s, tx.actor, edits)
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise ValidationFailed(f"suggestion {s.id} cannot become a coding", [str(exc)]) from None
-    coding = tx.add_coding(coding)
+    coding = tx.add_coding(_coding_for(tx.project, s, tx.actor, edits))
     queue.decide(tx, s.id, "accepted", coding.id)
-    tx.audit("accept", "suggestion", s.id, {"coding_id": coding.id, "edits": sorted(
-        k for k, v in edits.__dict__.items() if v is not None)})
+    edited = sorted(k for k, v in edits.__dict__.items() if v is not None)
+    tx.audit("accept", "suggestion", s.id, {"coding_id": coding.id, "edits": edited})
     return coding
 
 
@@ -83,10 +72,12 @@ def reject(project: Project, suggestion_id: str, coder: str) -> None:
         reject_in(tx, suggestion_id)
 
 
-def accept_above(project: Project, threshold: float, coder: str, transcript_id: str | None = None) -> list[Coding]:
+def accept_above(
+    project: Project, threshold: float, coder: str, transcript_id: str | None = None
+) -> list[tuple[str, Coding]]:
     """Accept every pending suggestion at or above ``threshold`` in one transaction: all or none."""
     if not 0.0 <= threshold <= 1.0:
         raise CmoError(f"--accept-above {threshold} must be between 0 and 1")
     pending = queue.listing(project, "pending", transcript_id, threshold)
     with project.transaction(coder) as tx:
-        return [accept_in(tx, s.id) for s in pending]
+        return [(s.id, accept_in(tx, s.id)) for s in pending]
