@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow
 from .model.manifest import Manifest
+from .suggest.records import Suggestion
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "coding-row": CodingRow,
     "participants-manifest": Manifest,
     "participant": Participant,
+    "suggestion": Suggestion,
     "transcript": Transcript,
 }
 

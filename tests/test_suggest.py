@@ -287,6 +287,14 @@ def test_cli_suggest_jsonl_review_and_train(coded_project: Project) -> None:
     assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == [sid]
     res = r.invoke(cli, ["suggest", "review", path, "--accept", sid, "--accept", "x", "--pt", "PT1"])
     assert res.exit_code == 1 and "exactly one --accept" in res.output
+    res = r.invoke(cli, ["suggest", "review", path, "--accept", lines[1]["id"], "--stance", "maybe"])
+    assert res.exit_code == 1 and "unknown stance 'maybe'" in res.output
+    res = r.invoke(cli, ["suggest", "review", path, "--reject", "sug-nope"])
+    assert res.exit_code == 1 and "no suggestion 'sug-nope'" in res.output
+    res = r.invoke(cli, ["suggest", "review", path, "--accept", lines[1]["id"], "--span", "12-40"])
+    assert res.exit_code == 1 and "START:END" in res.output
+    assert coded_project.conn.execute("SELECT status FROM suggestions WHERE id = ?", (lines[1]["id"],)).fetchone()[0] \
+        == "pending"
     res = r.invoke(cli, ["suggest", "train", path, "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout)["codings"] == 25
     res = r.invoke(cli, ["suggest", "run", path, "new", "--pt", "PT7"])

@@ -7,7 +7,9 @@ literally named ``review`` or ``train`` needs the explicit ``run``).
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -17,7 +19,7 @@ from ..model import Component, Stance
 from ..store.project import current_actor
 from ..suggest.records import Suggestion
 from .options import coder_option, json_option, open_project, project_argument
-from .output import emit_json, info
+from .output import emit_json, info, is_tty
 
 
 class _DefaultRun(click.Group):
@@ -25,6 +27,22 @@ class _DefaultRun(click.Group):
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int, int, str], None]]:
+    """A progress bar on stderr (only when it is a terminal), advanced once per transcript."""
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True, disable=not is_tty()) as bar:
+        task = bar.add_task("suggesting", total=None)
+
+        def step(i: int, n: int, tid: str) -> None:
+            bar.update(task, total=n, completed=i - 1, description=f"suggesting {tid}")
+
+        yield step
+        bar.update(task, completed=bar.tasks[0].total or 0)
 
 
 def _line(s: Suggestion) -> str:
@@ -76,8 +94,8 @@ def register(cli: click.Group) -> None:
         """
         from ..suggest import run
 
-        with open_project(project) as p:
-            found = run.suggest(p, transcripts, pt, min_confidence, coder or current_actor(), progress=info)
+        with open_project(project) as p, _progress() as step:
+            found = run.suggest(p, transcripts, pt, min_confidence, coder or current_actor(), progress=step)
             if as_json:
                 for s in found:
                     click.echo(_jsonl(s))
@@ -111,10 +129,13 @@ def register(cli: click.Group) -> None:
         """Accept (optionally edited) or reject queued suggestions; accepted ones become codings by --coder."""
         from ..suggest import queue, review
 
-        edits = review.Edits(
-            pt=pt, component=Component.parse(component) if component else None,
-            stance=Stance.parse(stance) if stance else None, span=_span(span),
-        )
+        try:
+            edits = review.Edits(
+                pt=pt, component=Component.parse(component) if component else None,
+                stance=Stance.parse(stance) if stance else None, span=_span(span),
+            )
+        except ValueError as exc:
+            raise CmoError(str(exc)) from None
         has_edits = any(v is not None for v in edits.__dict__.values())
         if has_edits and len(accept_ids) != 1:
             raise CmoError("--pt, --component, --stance and --span edit one suggestion: give exactly one --accept ID")
@@ -168,7 +189,7 @@ def register(cli: click.Group) -> None:
         from ..suggest import run
 
         with open_project(project) as p:
-            meta = run.train(p, coder or current_actor(), progress=info)
+            meta = run.train(p, coder or current_actor())
         if as_json:
             emit_json(meta)
         else:

@@ -23,6 +23,39 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
+class Sparse:
+    """A matrix as (row, column, value) triples: a study's vocabulary times its clauses would not fit dense.
+
+    Only the two products logistic regression needs, both via ``np.bincount``.
+    """
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n_rows: int, n_cols: int) -> None:
+        self.rows, self.cols, self.vals, self.n_rows, self.n_cols = rows, cols, vals, n_rows, n_cols
+
+    def hstack_dense(self, dense: np.ndarray) -> Sparse:
+        """Append dense columns (e.g. cue scores) after the sparse ones."""
+        r, c = np.nonzero(dense)
+        return Sparse(
+            np.concatenate([self.rows, r]), np.concatenate([self.cols, c + self.n_cols]),
+            np.concatenate([self.vals, dense[r, c].astype(np.float32)]), self.n_rows, self.n_cols + dense.shape[1],
+        )
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        """``X @ w`` for ``w`` of shape (n_cols, k)."""
+        contrib = self.vals[:, None] * w[self.cols]
+        return np.stack([np.bincount(self.rows, contrib[:, j], self.n_rows) for j in range(w.shape[1])], axis=1)
+
+    def tdot(self, g: np.ndarray) -> np.ndarray:
+        """``X.T @ g`` for ``g`` of shape (n_rows, k)."""
+        contrib = self.vals[:, None] * g[self.rows]
+        return np.stack([np.bincount(self.cols, contrib[:, j], self.n_cols) for j in range(g.shape[1])], axis=1)
+
+    def dense(self) -> np.ndarray:
+        x = np.zeros((self.n_rows, self.n_cols), dtype=np.float32)
+        x[self.rows, self.cols] = self.vals
+        return x
+
+
 class Tfidf:
     """Sublinear TF-IDF with L2-normalised rows; ``ngrams=2`` adds adjacent word pairs."""
 
@@ -55,16 +88,23 @@ class Tfidf:
         return self
 
     def transform(self, texts: Iterable[str]) -> np.ndarray:
-        rows = list(texts)
-        x = np.zeros((len(rows), len(self.vocab)), dtype=np.float32)
-        for i, t in enumerate(rows):
-            for term, c in Counter(self.terms(t)).items():
-                j = self.vocab.get(term)
-                if j is not None:
-                    x[i, j] = (1.0 + math.log(c)) * self.idf[j]
-        norms = np.linalg.norm(x, axis=1, keepdims=True)
-        np.divide(x, norms, out=x, where=norms > 0)
-        return x
+        """Dense rows: for the small matrices of PT similarity."""
+        return self.transform_sparse(texts).dense()
+
+    def transform_sparse(self, texts: Iterable[str]) -> Sparse:
+        rows, cols, vals = [], [], []
+        n = 0
+        for i, t in enumerate(texts):
+            n = i + 1
+            entries = [(self.vocab[term], (1.0 + math.log(c)) * float(self.idf[self.vocab[term]]))
+                       for term, c in Counter(self.terms(t)).items() if term in self.vocab]
+            norm = math.sqrt(sum(v * v for _, v in entries))
+            for j, v in sorted(entries):
+                rows.append(i)
+                cols.append(j)
+                vals.append(v / norm)
+        return Sparse(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64),
+                      np.array(vals, dtype=np.float32), n, len(self.vocab))
 
     def to_dict(self) -> dict[str, Any]:
         return {

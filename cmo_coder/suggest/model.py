@@ -25,7 +25,7 @@ import numpy as np
 from ..errors import CmoError
 from ..model import Codebook, Component
 from .cues import cue_scores
-from .features import Tfidf
+from .features import Sparse, Tfidf
 
 NONE = "none"
 LABELS: tuple[str, ...] = (NONE, *(c.value for c in Component))
@@ -65,14 +65,14 @@ class CueScorer:
 class ComponentModel:
     """Multinomial logistic regression on [TF-IDF | log(1 + cue score per component)]."""
 
-    vectorizer: Tfidf = field(default_factory=lambda: Tfidf(ngrams=2, min_df=2))
+    vectorizer: Tfidf = field(default_factory=lambda: Tfidf(ngrams=2, min_df=2, max_features=50000))
     weights: np.ndarray = field(default_factory=lambda: np.zeros((0, len(LABELS)), dtype=np.float32))
     bias: np.ndarray = field(default_factory=lambda: np.zeros(len(LABELS), dtype=np.float32))
     l2: float = 1e-3
     steps: int = 300
 
-    def _x(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]]) -> np.ndarray:
-        return np.hstack([self.vectorizer.transform(texts), _cue_matrix(cues)])
+    def _x(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]]) -> Sparse:
+        return self.vectorizer.transform_sparse(texts).hstack_dense(_cue_matrix(cues))
 
     def fit(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]], labels: Sequence[str]) -> None:
         """Full-batch Adam from zeros with balanced class weights (rare components count as much as common ones)."""
@@ -85,14 +85,14 @@ class ComponentModel:
         counts = np.bincount(y, minlength=k).astype(np.float32)
         class_w = np.where(counts > 0, n / (k * np.maximum(counts, 1)), 0.0).astype(np.float32)
         sample_w = class_w[y][:, None] / n
-        w = np.zeros((x.shape[1], k), dtype=np.float32)
+        w = np.zeros((x.n_cols, k), dtype=np.float32)
         b = np.zeros(k, dtype=np.float32)
         m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
         lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
         for t in range(1, self.steps + 1):
-            p = _softmax(x @ w + b)
+            p = _softmax(x.dot(w) + b)
             g = (p - onehot) * sample_w
-            gw = x.T @ g + self.l2 * w
+            gw = x.tdot(g) + self.l2 * w
             gb = g.sum(axis=0)
             m_w = beta1 * m_w + (1 - beta1) * gw
             v_w = beta2 * v_w + (1 - beta2) * gw * gw
@@ -106,7 +106,7 @@ class ComponentModel:
     def predict_proba(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]]) -> np.ndarray:
         if not texts:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
-        return _softmax(self._x(texts, cues) @ self.weights + self.bias)
+        return _softmax(self._x(texts, cues).dot(self.weights) + self.bias)
 
     def top_terms(self, text: str, label: str, n: int = 3) -> list[str]:
         """The words of ``text`` that pushed hardest towards ``label``: evidence a coder can check."""
@@ -164,6 +164,7 @@ class PtScorer:
     """
 
     K = 5
+    BATCH = 512
     #: a coded example is noisier evidence than the authors' own element statement
     EXAMPLE_WEIGHT = 0.5
     #: in vote mode, examples needed before neighbours weigh as much as the codebook
@@ -179,7 +180,7 @@ class PtScorer:
         self.elements = [(pt.id, e.id, e.component.value, e.statement)
                          for pt in codebook.programme_theories for e in pt.elements]
         self.examples = [e for e in examples if e.pt in self.pts]
-        self.vec = Tfidf(ngrams=1, stop_words=True).fit(
+        self.vec = Tfidf(ngrams=1, stop_words=True, max_features=5000).fit(
             profiles + [e[3] for e in self.elements] + [e.text for e in self.examples]
         )
         self.profile_m = self.vec.transform(profiles)
@@ -191,6 +192,9 @@ class PtScorer:
     def score(self, texts: Sequence[str], components: Sequence[str | None]) -> list[PtEvidence]:
         if not texts:
             return []
+        if len(texts) > self.BATCH:  # bound memory: the dense clause matrix is batch × vocabulary
+            return [ev for i in range(0, len(texts), self.BATCH)
+                    for ev in self.score(texts[i : i + self.BATCH], components[i : i + self.BATCH])]
         x = self.vec.transform(texts)
         prof = x @ self.profile_m.T
         elem = x @ self.element_m.T if len(self.elements) else np.zeros((len(texts), 0), dtype=np.float32)

@@ -31,7 +31,7 @@ def examples(project: Project) -> list[Example]:
     return [Example(c.id, c.pt, c.component.value if c.component else None, c.text) for c in project.codings()]
 
 
-def train(project: Project, actor: str | None = None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def train(project: Project, actor: str | None = None) -> dict[str, Any]:
     """Fit the component model on every coding with a component; refuse (changing nothing) when too few."""
     check_codebook(project.codebook)
     nlp = pipeline()
@@ -40,8 +40,6 @@ def train(project: Project, actor: str | None = None, progress: Callable[[str], 
         spans = [(c.start, c.end, c.component) for c in project.codings(transcript_id=tid) if c.component]
         if spans:
             coded.append((project.transcript(tid), spans))
-    if progress:
-        progress(f"reading {len(coded)} coded transcript(s)")
     ts = training_set(nlp, coded, facilitators(project))
     model = train_component_model(ts)
     meta = {
@@ -63,7 +61,7 @@ def suggester_for(project: Project) -> Suggester:
 
 def suggest(
     project: Project, transcript_ids: Sequence[str] = (), pt: str | None = None, min_confidence: float = 0.0,
-    actor: str | None = None, progress: Callable[[str], None] | None = None,
+    actor: str | None = None, progress: Callable[[int, int, str], None] | None = None,
 ) -> list[Suggestion]:
     """Suggest for the given (default: all signed-off) transcripts and queue what is new; returns the new ones."""
     if not 0.0 <= min_confidence <= 1.0:
@@ -78,7 +76,7 @@ def suggest(
     found: list[Suggestion] = []
     for i, t in enumerate(transcripts, 1):
         if progress:
-            progress(f"[{i}/{len(transcripts)}] {t.id}")
+            progress(i, len(transcripts), t.id)
         if not t.text.strip():
             raise CmoError(f"transcript {t.id} is empty: there is no speech to suggest from")
         clauses = segment(t, suggester.nlp, skip)
