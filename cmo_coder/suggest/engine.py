@@ -150,7 +150,8 @@ class Suggester:
         ev: PtEvidence,
     ) -> Suggestion:
         reasons = [Reason(kind="pt", pt=p, score=round(s, 4)) for p, s in top]
-        reasons += [Reason(kind="cue", text=phrase, component=Component(c)) for c, phrase in clause.cues]
+        cues = dict.fromkeys((c, phrase.lower()) for c, phrase in clause.cues)  # once each, in order of appearance
+        reasons += [Reason(kind="cue", text=phrase, component=Component(c)) for c, phrase in cues]
         if self.model is not None:
             reasons.append(Reason(kind="model", component=comp, score=round(conf, 4),
                                   text=", ".join(self.model.top_terms(clause.text, comp.value)) or None))
