@@ -316,8 +316,8 @@ def interview(n_words: int, seed: int = 7) -> list[tuple[str, str]]:
     return turns
 
 
-def speed(n_words: int, data: Data, nlp, codebook) -> None:  # type: ignore[no-untyped-def]
-    turns = interview(n_words)
+def generated(n_words: int, tid: str = "generated", seed: int = 7) -> Transcript:
+    turns = interview(n_words, seed)
     parts, model_turns, off = [], [], 0
     for i, (who, said) in enumerate(turns):
         if i:
@@ -327,8 +327,53 @@ def speed(n_words: int, data: Data, nlp, codebook) -> None:  # type: ignore[no-u
         parts.append(said)
         off += len(said)
     text = "".join(parts)
-    t = Transcript(id="generated", title="generated", source_format="plain_txt", text=text, turns=model_turns,
-                   source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="bench")
+    return Transcript(id=tid, title=tid, source_format="plain_txt", text=text, turns=model_turns,
+                      source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="bench")
+
+
+PHRASES = {Component.context: CONTEXTS, Component.mechanism_resource: VERBS, Component.mechanism_response: FEELINGS,
+           Component.outcome: RESULTS}
+
+
+def study_training(n_interviews: int, words_each: int, codebook) -> None:  # type: ignore[no-untyped-def]
+    """Train as ``suggest train`` does on a study-sized project: generated interviews, a third of the
+    generator's component phrases coded (to random PTs)."""
+    from cmo_coder.model import Coding
+    from cmo_coder.store import Project
+    from cmo_coder.suggest import run
+
+    rng = random.Random(5)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project.create(Path(tmp) / "study", codebook, actor="bench")
+        n_codings = 0
+        with project.transaction("bench") as tx:
+            tx.upsert_participant(Participant(label="F1", role="facilitator"))
+            tx.upsert_participant(Participant(label="P1", role="service_user"))
+            for k in range(n_interviews):
+                t = generated(words_each, f"int{k:02d}", seed=100 + k)
+                tx.add_pending_transcript(t.id, t.title, t.source_format, t.kind, t.source_sha256, "bench")
+                tx.sign_off_transcript(t)
+                for comp, phrases in PHRASES.items():
+                    for phrase in phrases:
+                        at = t.text.find(phrase)
+                        while at >= 0:
+                            if rng.random() < 0.33:
+                                tx.add_coding(Coding(
+                                    id=f"c{k}-{at}-{comp.value}", transcript_id=t.id, start=at, end=at + len(phrase),
+                                    text=phrase, pt=rng.choice(codebook.pt_ids), component=comp, coder="bench"))
+                                n_codings += 1
+                            at = t.text.find(phrase, at + 1)
+        t0 = time.perf_counter()
+        meta = run.train(project, "bench")
+        print(f"  'cmo-coder suggest train' on a study: {n_interviews} interviews x {words_each} words, "
+              f"{n_codings} codings, {meta['examples']} examples: {time.perf_counter() - t0:.1f} s")
+        project.close()
+
+
+def speed(n_words: int, data: Data, nlp, codebook) -> None:  # type: ignore[no-untyped-def]
+    t = generated(n_words)
+    text = t.text
+    turns = t.turns
     print(f"\nSpeed — generated interview: {len(text.split())} words, {len(turns)} turns (CPU, "
           f"{len(__import__('os').sched_getaffinity(0))} cores)")
     ts = training_set(nlp, [data.part(0, len(data.text), "all")])
@@ -366,6 +411,8 @@ def main() -> None:
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--words", type=int, default=10000)
+    ap.add_argument("--study", type=int, default=20, help="interviews in the study-sized training run (0: skip)")
+    ap.add_argument("--study-words", type=int, default=6000)
     args = ap.parse_args()
     t0 = time.perf_counter()
     nlp = pipeline()
@@ -377,6 +424,8 @@ def main() -> None:
     split_by_pt(data, nlp, codebook)
     random_split(data, nlp, codebook, args.folds)
     speed(args.words, data, nlp, codebook)
+    if args.study:
+        study_training(args.study, args.study_words, codebook)
 
 
 if __name__ == "__main__":
