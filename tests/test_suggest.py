@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cmo_coder.cli.main import cli
 from cmo_coder.errors import CmoError
-from cmo_coder.model import Codebook, Coding, Component, Transcript, Turn
+from cmo_coder.model import Codebook, Coding, Component, SourceFormat, Transcript, TranscriptKind, Turn
 from cmo_coder.model.coding import CodingOrigin
 from cmo_coder.store import Project
 from cmo_coder.suggest import queue, review, run
@@ -207,6 +207,7 @@ def test_train_suggest_accept_reject_round_trip(coded_project: Project) -> None:
         again = run.suggest(p, ["new"], actor="bob")
         assert victim.id not in {s.id for s in again}
         assert first.id not in {s.id for s in again}
+        assert again == [], "pending, accepted and rejected clauses are not proposed twice"
         with pytest.raises(CmoError, match="already"):
             review.reject(p, victim.id, "bob")
 
@@ -251,6 +252,17 @@ def test_empty_transcript_is_refused(project, add_transcript) -> None:  # type: 
     with pytest.raises(CmoError, match="blank is empty"):
         run.suggest(project, ["blank"])
     assert queue.listing(project, None) == []
+
+
+def test_pending_and_unknown_transcripts_are_refused(project, add_transcript) -> None:  # type: ignore[no-untyped-def]
+    add_transcript("ok", [("P1", "service_user", "A", "When they listened, I felt safe, so I went back.")])
+    with project.transaction("t") as tx:
+        tx.add_pending_transcript("raw", "raw", SourceFormat.plain_txt, TranscriptKind.transcript, "0" * 64, "test")
+    with pytest.raises(CmoError, match="raw is not signed off"):
+        run.suggest(project, ["ok", "raw"])
+    with pytest.raises(CmoError, match="no transcript 'nope'"):
+        run.suggest(project, ["nope"])
+    assert queue.listing(project, None) == [], "nothing queued when any transcript is refused"
 
 
 def test_codebook_without_elements_is_refused(tmp_path: Path, tiny_codebook: Codebook) -> None:

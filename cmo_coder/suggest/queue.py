@@ -30,13 +30,18 @@ def _from_row(r: sqlite3.Row) -> Suggestion:
 
 
 def add(tx: Tx, suggestions: Sequence[Suggestion]) -> list[Suggestion]:
-    """Queue new suggestions; returns those actually added (not already queued, not rejected before)."""
+    """Queue new suggestions; returns those actually added.
+
+    Left out: a clause with a pending suggestion already (one proposal per clause at a time, even
+    if a retrained model now prefers another component) and a clause rejected before for the
+    same component.
+    """
     added = []
     now = clock.now_iso()
     for s in suggestions:
         seen = tx.conn.execute(
             'SELECT 1 FROM suggestions WHERE id = ? OR (transcript_id = ? AND start = ? AND "end" = ? '
-            "AND component = ? AND status = 'rejected')",
+            "AND (status = 'pending' OR (status = 'rejected' AND component = ?)))",
             (s.id, s.transcript, s.start, s.end, s.component.value),
         ).fetchone()
         if seen:

@@ -67,7 +67,7 @@ def suggest(
     if not 0.0 <= min_confidence <= 1.0:
         raise CmoError(f"--min-confidence {min_confidence} must be between 0 and 1")
     check_codebook(project.codebook)
-    ids = list(transcript_ids) or project.transcript_ids("signed_off")
+    ids = list(dict.fromkeys(transcript_ids)) or project.transcript_ids("signed_off")
     if not ids:
         raise CmoError("no signed-off transcripts to suggest for; anonymise and sign off transcripts first")
     suggester = suggester_for(project)
