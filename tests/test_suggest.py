@@ -61,6 +61,16 @@ def test_clauses_never_cross_turns_or_lines_and_skip_facilitators(nlp) -> None: 
     assert all("\n" not in c.text for c in clauses)
 
 
+def test_a_huge_unpunctuated_line_is_cut_not_refused(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest import segment as seg
+
+    monkeypatch.setattr(seg, "MAX_REGION", 200)
+    text = " ".join(["staff felt supported because we had training"] * 40)
+    clauses = segment(doc(text), nlp)
+    assert clauses and all(text[c.start : c.end] == c.text for c in clauses)
+    assert all(c.end - c.start <= 200 for c in clauses)
+
+
 WORDS = st.sampled_from(
     ["staff", "felt", "when", "because", "led", "to", "so", "which", ",", ";", ".", " – ", "co-occurring",
      "the", "team", "trust", "we", "had", "training", "resulted", "in", "retention", "’", "(", ")", "...", "é"]
@@ -353,3 +363,18 @@ def test_candidates_cover_the_reports_tagged_clauses(shared_dir: Path, nlp) -> N
     hit = sum(1 for c in md.clauses if any(max(0, min(c.end, k.end) - max(c.start, k.start)) * 2 >= c.end - c.start
                                            for k in clauses))
     assert hit / len(md.clauses) >= 0.9
+
+
+@given(text=st.text(alphabet=st.sampled_from("ab \n"), max_size=400), limit=st.integers(1, 50))
+def test_long_line_chunks_tile_the_line(text: str, limit: int) -> None:
+    from cmo_coder.suggest import segment as seg
+
+    old, seg.MAX_REGION = seg.MAX_REGION, limit
+    try:
+        chunks = seg._chunks(text, 0, len(text))
+    finally:
+        seg.MAX_REGION = old
+    assert chunks[0][0] == 0 and chunks[-1][1] == len(text)
+    assert all(a < b or (a == b == len(text) == 0) for a, b in chunks)
+    assert all(b == c for (_, b), (c, _) in zip(chunks, chunks[1:], strict=False))
+    assert all(b - a <= limit for a, b in chunks)

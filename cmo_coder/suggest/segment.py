@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span
 from ..model import Transcript
 from .cues import SPAN_KEY
 
+#: longest stretch handed to spaCy at once (its limit is 1,000,000 characters; parsing cost grows with length)
+MAX_REGION = 20_000
 #: a candidate needs this many words to be worth a coder's attention
 MIN_WORDS = 3
 #: words before which a new clause starts (mid-sentence)
@@ -65,8 +67,20 @@ def regions(transcript: Transcript, skip_speakers: Iterable[str] = ()) -> list[t
         pos = start
         for line in transcript.text[start:end].split("\n"):
             if line.strip():
-                out.append((pos, pos + len(line), speaker))
+                out += [(a, b, speaker) for a, b in _chunks(transcript.text, pos, pos + len(line))]
             pos += len(line) + 1
+    return out
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line longer than ``MAX_REGION`` (an unpunctuated caption dump) is cut at spaces, keeping parsing linear."""
+    out = []
+    while end - start > MAX_REGION:
+        cut = text.rfind(" ", start + 1, start + MAX_REGION)
+        cut = cut if cut > start else start + MAX_REGION
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 
