@@ -12,8 +12,17 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .coding.markup import MarkupDocument
+from .coding.outputs import (
+    AgreementReport,
+    CodingListItem,
+    ConfigurationView,
+    MarkupImportReport,
+    PtSummaryRow,
+    TableImportReport,
+)
 from .model import Codebook, Participant, Transcript
-from .model.coding_table import CodingRow
+from .model.coding_table import CodingRow, ConfigurationRow
 from .model.manifest import Manifest
 from .suggest.records import Suggestion
 
@@ -21,6 +30,14 @@ from .suggest.records import Suggestion
 SCHEMAS: dict[str, type[BaseModel]] = {
     "codebook": Codebook,
     "coding-row": CodingRow,
+    "configuration-row": ConfigurationRow,
+    "agreement-report": AgreementReport,
+    "coding-list-item": CodingListItem,
+    "configuration-view": ConfigurationView,
+    "codings-table-import-report": TableImportReport,
+    "markup-import-report": MarkupImportReport,
+    "pt-summary-row": PtSummaryRow,
+    "markup-document": MarkupDocument,
     "participants-manifest": Manifest,
     "participant": Participant,
     "suggestion": Suggestion,

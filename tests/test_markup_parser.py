@@ -201,4 +201,33 @@ def test_generated_markup_round_trips(pairs: list[tuple[str, str]], joiner: str)
 def test_arbitrary_text_never_breaks_offsets(text: str) -> None:
     doc = parse_markup(text)
     _check_spans(doc)
-    assert doc.restore() == text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    source = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    assert doc.restore() == source
+    for item in [*doc.clauses, *doc.quotes]:
+        assert source[item.source_start] == item.text[0]
+
+
+def test_source_offsets_point_at_the_same_characters() -> None:
+    text = "A (context). B [mechanism–resource] and ‘quoted words’ (SP1, Case Study A) then C (outcome).\nIt was.\nP2\n"
+    doc = parse_markup(text)
+    source = text
+    for item in [*doc.clauses, *doc.quotes]:
+        head = item.text[:3]
+        assert source[item.source_start : item.source_start + len(head)] == head
+    assert [q.text for q in doc.quotes] == ["quoted words", "It was."]
+
+
+def test_qualified_tags_and_prose_that_only_mentions_a_component() -> None:
+    assert parse_component_tag("intermediary outcome")[:3] == (Component.outcome, None, "intermediary")  # type: ignore[index]
+    assert parse_component_tag("service outcomes")[0] is Component.outcome  # type: ignore[index]
+    for prose in ("see outcome", "the context", "health and social outcomes", "context of care"):
+        assert parse_component_tag(prose) is None, prose
+
+
+def test_combined_tags_label_one_clause_twice() -> None:
+    doc = parse_markup("Shared records (context and mechanism – resource) helped; staff stayed (Mres/outcome).")
+    assert [(c.text, c.component) for c in doc.clauses] == [
+        ("Shared records", Component.context), ("Shared records", Component.mechanism_resource),
+        ("staff stayed", Component.mechanism_resource), ("staff stayed", Component.outcome),
+    ]
+    assert parse_markup("Words (context and more) here.").clauses == []

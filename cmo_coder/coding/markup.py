@@ -34,14 +34,24 @@ from ..model.vocab import Component, Role
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
-#: words that qualify a component without changing it: "(proximal outcomes)", "(key context)"
-_QUALIFIERS = (
-    "proximal", "distal", "intermediate", "short term", "long term", "final", "initial", "immediate",
-    "key", "unintended", "intended", "additional", "further", "negative", "positive",
+#: words that qualify a component without changing it: "(proximal outcomes)", "(intermediary outcome)".
+#: Any one or two lower-case words are accepted before the component word (reports coin their own,
+#: e.g. "(service outcomes)"); these are the ones seen in realist reports, listed for readers.
+QUALIFIERS = (
+    "proximal", "distal", "intermediate", "intermediary", "interim", "short term", "long term", "final",
+    "initial", "immediate", "key", "unintended", "intended", "additional", "further", "negative", "positive",
 )
+_NOT_QUALIFIERS = frozenset((
+    "see", "a", "an", "the", "this", "that", "these", "those", "and", "or", "of", "for", "in", "on", "to",
+    "with", "by", "as", "at", "from", "no", "not", "cf", "eg", "ie", "e.g.", "i.e.", "our", "their", "its",
+    "his", "her", "my", "your",
+    # component words are never qualifiers: "(Mres outcome)" is two labels, not a kind of outcome
+    "context", "contexts", "mechanism", "mechanisms", "resource", "resources", "response", "responses",
+    "outcome", "outcomes", "mres", "mresp", "c", "o", "m", "res", "resp",
+))
 #: the core of a component tag, after dashes and case are folded
 _COMPONENT_CORE_RE = re.compile(
-    r"^(?P<qual>(?:(?:" + "|".join(_QUALIFIERS) + r")\s+)*)"
+    r"^(?P<qual>(?:(?:" + "|".join(QUALIFIERS) + r")\s+)*(?:[a-z]+\s+){0,2}?)"
     r"(?P<core>contexts?|mechanisms?\s*resources?|mechanisms?\s*responses?|outcomes?|"
     r"m\s*res|m\s*resp|mres|mresp|c|o)"
     r"(?:\s+(?P<num>\d{1,3}))?$"
@@ -58,8 +68,10 @@ _ONE_ATTRIBUTION = (
 _ONE_ATTRIBUTION_RE = re.compile(r"^\s*" + _ONE_ATTRIBUTION + r"\s*$", re.IGNORECASE)
 _SITE_RE = re.compile(r"\bcase\s+study\s+(?P<site>[A-Z0-9]{1,3})\b", re.IGNORECASE)
 _CARER_RE = re.compile(r"\(\s*carer\s*\)|\bcarer\b", re.IGNORECASE)
-#: a bracketed group: round or square, no nesting except "(Carer)" inside square brackets
-_GROUP_RE = re.compile(r"\((?P<round>[^()\n]{1,120})\)|\[(?P<square>(?:[^\[\]\n]|\([^()\n]*\)){1,160})\]")
+#: a bracketed group, round or square, with at most one inner pair: "(P36, (Carer) Case Study B)"
+_GROUP_RE = re.compile(
+    r"\((?P<round>(?:[^()\n]|\([^()\n]*\)){1,160})\)|\[(?P<square>(?:[^\[\]\n]|\([^()\n]*\)){1,160})\]"
+)
 _HEADING_RE = re.compile(
     r"^\s*(?:(?:refined|revised|initial|final|candidate)\s+)?(?:programme|program)\s+theory\s+(?P<n>\d{1,3})"
     r"\s*(?:[:.–—-]|$)|^\s*PT\s?(?P<n2>\d{1,3})\s*(?:[:.–—-]|$)",
@@ -187,12 +199,15 @@ def parse_component_tag(inner: str) -> tuple[Component, int | None, str | None, 
     if raw in _SHORT_FORMS:
         return Component.parse(raw.replace("-", "").replace(" ", "")), None, None, note_text
     key = raw.lower()
-    for dash in ("–", "—", "‒", "‐", "‑", "-", "/"):
+    for dash in ("–", "—", "‒", "‐", "‑", "-"):
         key = key.replace(dash, " ")
     key = " ".join(key.split())
     m = _COMPONENT_CORE_RE.match(key)
     if not m or m["core"] in ("c", "o", "m res", "m resp", "mres", "mresp"):
         return None  # short forms only count in their written capitals (handled above)
+    qualifier_words = set(m["qual"].split())
+    if qualifier_words & _NOT_QUALIFIERS:
+        return None  # "(see outcome)", "(the context)": prose, not a label
     core = m["core"].replace(" ", "")
     if core.startswith("mechanism"):
         component = Component.mechanism_resource if "resource" in core else Component.mechanism_response
@@ -202,6 +217,24 @@ def parse_component_tag(inner: str) -> tuple[Component, int | None, str | None, 
         component = Component.outcome
     qualifier = m["qual"].strip() or None
     return component, int(m["num"]) if m["num"] else None, qualifier, note_text
+
+
+_TAG_JOIN_RE = re.compile(r"\s*(?:/|&|,|\band\b)\s*")
+
+
+def parse_component_tags(inner: str) -> list[tuple[Component, int | None, str | None, str | None]]:
+    """One tag, or several joined by 'and', '/', '&' or ',' ("context and outcome"); [] if not all are tags."""
+    one = parse_component_tag(inner)
+    if one:
+        return [one]
+    head, sep, note = inner.partition(";")
+    parts = [p for p in _TAG_JOIN_RE.split(head) if p.strip()]
+    if len(parts) < 2:
+        return []
+    parsed = [parse_component_tag(p + (sep + note if sep else "")) for p in parts]
+    if any(p is None for p in parsed):
+        return []
+    return [p for p in parsed if p is not None]
 
 
 def parse_attribution(text: str) -> list[tuple[str, Role, str | None, str]]:
@@ -232,13 +265,13 @@ def _pt_of_heading(line: str) -> str | None:
 class _Finding:
     """A removal found in the input, with what it means; kept apart until the text is rebuilt."""
 
-    __slots__ = ("attributions", "bracket", "end", "inner", "kind", "start", "tag")
+    __slots__ = ("attributions", "bracket", "end", "inner", "kind", "start", "tags")
 
     def __init__(self, kind: RemovalKind, start: int, end: int, inner: str, bracket: TagBracket,
-                 tag: tuple[Component, int | None, str | None, str | None] | None = None,
+                 tags: list[tuple[Component, int | None, str | None, str | None]] | None = None,
                  attributions: list[tuple[str, Role, str | None, str]] | None = None) -> None:
         self.kind, self.start, self.end, self.inner, self.bracket = kind, start, end, inner, bracket
-        self.tag, self.attributions = tag, attributions or []
+        self.tags, self.attributions = tags or [], attributions or []
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -275,11 +308,11 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
             inner = m["round"] if m["round"] is not None else m["square"]
             bracket = TagBracket.round if m["round"] is not None else TagBracket.square
             g_start, g_end = start + m.start(), start + m.end()
-            tag = parse_component_tag(inner)
-            if tag and bracket is TagBracket.square and inner.strip() in _SHORT_FORMS:
-                tag = None  # "[O]ur", "[I]t": square brackets around a letter are editorial, not tags
-            attributions = [] if tag else parse_attribution(inner)
-            if not tag and not attributions:
+            tags = parse_component_tags(inner)
+            if tags and bracket is TagBracket.square and inner.strip() in _SHORT_FORMS:
+                tags = []  # "[O]ur", "[I]t": square brackets around a letter are editorial, not tags
+            attributions = [] if tags else parse_attribution(inner)
+            if not tags and not attributions:
                 continue
             # take the white space before the group with it, so "needs (context)." becomes "needs."
             r_start = g_start
@@ -288,8 +321,8 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
             if r_start == start:  # a group opening the line takes the space after it instead
                 while g_end < end and source[g_end] in " \t":
                     g_end += 1
-            kind = RemovalKind.tag if tag else RemovalKind.inline_attribution
-            findings.append(_Finding(kind, r_start, g_end, inner, bracket, tag=tag, attributions=attributions))
+            kind = RemovalKind.tag if tags else RemovalKind.inline_attribution
+            findings.append(_Finding(kind, r_start, g_end, inner, bracket, tags=tags, attributions=attributions))
     return findings, headings
 
 
@@ -302,9 +335,6 @@ def _is_sentence_end(text: str, i: int) -> bool:
         word_start -= 1
     word = text[word_start : i + 1].lower()
     return word not in _ABBREVIATIONS and not (len(word) == 2 and word[0].isalpha())
-
-
-_SOFT_BOUNDARY_RE = re.compile(r";|…|\.\.\.|:\s")
 
 
 def _clause_start(text: str, end: int, floor: int, bracket: TagBracket) -> int:
@@ -345,6 +375,8 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
     pos = 0
     canon_len = 0
     for f in findings:
+        f.start = max(f.start, pos)  # two attribution lines in a row must not both take the same line break
+        f.end = max(f.end, f.start)
         parts.append(source[pos : f.start])
         canon_len += f.start - pos
         removed.append(Removal(kind=f.kind, source_start=f.start, source_end=f.end, at=canon_len,
@@ -365,6 +397,12 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
             return removed[j].at
         return src - shift[k]
 
+    removal_ats = [r.at for r in removed]
+
+    def to_source(canon_offset: int) -> int:
+        """The input offset of the canonical character at ``canon_offset`` (after any removal there)."""
+        return canon_offset + shift[bisect.bisect_right(removal_ats, canon_offset)]
+
     heading_starts = [s for s, _ in heading_lines]
 
     def pt_at(src: int) -> str | None:
@@ -381,7 +419,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
         if c_end > c_start:
             headings.append(PtHeading(start=c_start, end=c_end, text=canon[c_start:c_end], pt=pt))
 
-    line_starts = [0] + [i + 1 for i, ch in enumerate(canon) if ch == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", canon)]
 
     def line_start_of(c: int) -> int:
         return line_starts[bisect.bisect_right(line_starts, c) - 1]
@@ -395,8 +433,6 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
     for f, r in zip(findings, removed, strict=True):
         place = f"line {source.count(chr(10), 0, f.start) + 1 + (f.kind is RemovalKind.attribution_line)}"
         if f.kind is RemovalKind.tag:
-            assert f.tag is not None
-            component, number, qualifier, note = f.tag
             end = r.at
             while end > 0 and (canon[end - 1].isspace() or canon[end - 1] in ",;:"):
                 end -= 1
@@ -415,13 +451,14 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
             if end <= start:
                 problems.append(f"{place}: tag ({f.inner}) follows no clause")
             else:
-                src_start = _to_source(removed, start)
+                src_start = to_source(start)
                 last_clause = (start, end)
-                clauses.append(TaggedClause(
-                    start=start, end=end, text=canon[start:end], component=component, tag=f.inner.strip(),
-                    bracket=f.bracket, number=number, qualifier=qualifier, note=note, pt=pt_at(f.start),
-                    source_start=src_start,
-                ))
+                for component, number, qualifier, note in f.tags:  # "(context and outcome)": one clause each
+                    clauses.append(TaggedClause(
+                        start=start, end=end, text=canon[start:end], component=component, tag=f.inner.strip(),
+                        bracket=f.bracket, number=number, qualifier=qualifier, note=note, pt=pt_at(f.start),
+                        source_start=src_start,
+                    ))
         elif f.kind is RemovalKind.attribution_line:
             span = _block_quote(canon, r.at, line_starts)
             if span is None:
@@ -432,7 +469,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
                     quotes.append(AttributedQuote(
                         start=q_start, end=q_end, text=canon[q_start:q_end], label=label, role=role, site=site,
                         attribution=written, kind=QuoteKind.block, pt=pt_at(f.start),
-                        source_start=_to_source(removed, q_start),
+                        source_start=to_source(q_start),
                     ))
         else:
             span = _inline_quote(canon, r.at, line_start_of(r.at))
@@ -444,22 +481,11 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
                     quotes.append(AttributedQuote(
                         start=q_start, end=q_end, text=canon[q_start:q_end], label=label, role=role, site=site,
                         attribution=written, kind=QuoteKind.inline, pt=pt_at(f.start),
-                        source_start=_to_source(removed, q_start),
+                        source_start=to_source(q_start),
                     ))
         before_previous_at, previous_at, previous_kind = previous_at, r.at, f.kind
     return MarkupDocument(text=canon, clauses=clauses, quotes=quotes, headings=headings, removed=removed,
                           problems=problems)
-
-
-def _to_source(removed: list[Removal], canon_offset: int) -> int:
-    """The input offset of a canonical offset (the first character after any removal there)."""
-    shift = 0
-    for r in removed:
-        if r.at <= canon_offset:
-            shift += r.source_end - r.source_start
-        else:
-            break
-    return canon_offset + shift
 
 
 def _block_quote(canon: str, at: int, line_starts: list[int]) -> tuple[int, int] | None:
@@ -513,7 +539,7 @@ def census(text: str) -> dict[str, int]:
     """
     t = normalise_newlines(text)
     tags = re.findall(
-        r"[(\[]\s*(?:(?:proximal|distal|intermediate|key|short-term|long-term)\s+)?"
+        r"[(\[]\s*(?:(?:proximal|distal|intermediate|intermediary|interim|final|key|short-term|long-term)\s+)?"
         r"(?:context|contexts|mechanism\s*[–—-]?\s*res\w*|outcomes?)\s*\d*\s*(?:;[^)\]]*)?[)\]]",
         t, flags=re.IGNORECASE,
     )
@@ -529,5 +555,5 @@ def census(text: str) -> dict[str, int]:
 
 __all__ = [
     "AttributedQuote", "MarkupDocument", "PtHeading", "QuoteKind", "Removal", "RemovalKind", "TagBracket",
-    "TaggedClause", "census", "parse_attribution", "parse_component_tag", "parse_markup",
+    "TaggedClause", "census", "parse_attribution", "parse_component_tag", "parse_component_tags", "parse_markup",
 ]

@@ -15,9 +15,10 @@ from ..ids import stable_id
 from ..model import Coding, Configuration, ConfigurationMember, Participant
 from ..model.coding import CodingOrigin
 from ..model.vocab import Component, Judgement, Stance
-from ..store import Project
+from ..store import Project, Tx
 from ..store.project import current_actor
 from .locate import Span, locate_quote, parse_span, span_from_offsets
+from .outputs import CodingListItem, ConfigurationMemberView, ConfigurationView, PtSummaryRow
 
 
 def coding_id(transcript: str, start: int, end: int, pt: str, component: Component | None, element: str | None,
@@ -43,15 +44,17 @@ class CodingView:
     def attribution(self) -> str | None:
         return self.speaker.attribution if self.speaker else None
 
-    def as_dict(self) -> dict[str, Any]:
-        d = self.coding.model_dump(mode="json")
-        d.update(
+    def item(self) -> CodingListItem:
+        return CodingListItem(
+            **self.coding.model_dump(),
             label=self.speaker.label if self.speaker else None,
-            role=self.speaker.role.value if self.speaker else None,
+            role=self.speaker.role if self.speaker else None,
             site=self.speaker.site if self.speaker else None,
             attribution=self.attribution,
         )
-        return d
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.item().model_dump(mode="json")
 
 
 def resolve_span(
@@ -97,7 +100,7 @@ def parse_judgement(value: Judgement | str | None) -> Judgement | None:
     if not key:
         return None
     for j in Judgement:
-        if key in (j.value, j.value + "s", j.value + "d", j.value[:-1] + "ing"):
+        if key in (j.value, j.value + "s", j.value + "d", j.value + "ed", j.value[:-1] + "ing", j.value + "ing"):
             return j
     raise CmoError(f"unknown judgement {value!r} (expected confirm, refute or refine)")
 
@@ -123,7 +126,7 @@ def build_coding(
         return Coding(
             id=coding_id(transcript_id, span.start, span.end, pt, comp, element, st, who),
             transcript_id=transcript_id, start=span.start, end=span.end, text=span.text, pt=pt, component=comp,
-            element=element, stance=st, coder=who, memo=memo or None, origin=origin,
+            element=element, stance=st, coder=who, memo=memo if memo and memo.strip() else None, origin=origin,
         )
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         raise CmoError(f"transcript {transcript_id} [{span.start}:{span.end}]: {_first_error(exc)}") from None
@@ -144,9 +147,20 @@ def _first_error(exc: Exception) -> str:
     return str(exc)
 
 
+def insert_coding(tx: Tx, coding: Coding) -> Coding:
+    """Add through the store, saying plainly when this very coding is already there."""
+    if tx.conn.execute("SELECT 1 FROM codings WHERE id = ?", (coding.id,)).fetchone():
+        raise CmoError(
+            f"coding {coding.id} already exists (same span, code, stance and coder) in {coding.transcript_id} "
+            f"[{coding.start}:{coding.end}]"
+        )
+    return tx.add_coding(coding)
+
+
 def add_coding(
     project: Project, transcript_id: str, *, pt: str, quote: str | None = None,
-    span: str | tuple[int, int] | None = None, component: Component | str | None = None, element: str | None = None, stance: Stance | str | None = None,
+    span: str | tuple[int, int] | None = None, component: Component | str | None = None,
+    element: str | None = None, stance: Stance | str | None = None,
     memo: str | None = None, coder: str | None = None, occurrence: int | None = None,
     allow_cross_turn: bool = False, actor: str | None = None,
 ) -> Coding:
@@ -155,7 +169,7 @@ def add_coding(
     coding = build_coding(project, transcript_id, located, pt=pt, component=component, element=element,
                           stance=stance, memo=memo, coder=coder)
     with project.transaction(actor or coding.coder) as tx:
-        return tx.add_coding(coding)
+        return insert_coding(tx, coding)
 
 
 def edit_coding(
@@ -297,8 +311,9 @@ def show_configuration(project: Project, ref: str) -> dict[str, Any]:
     for m in config.members:
         c = project.coding(m.coding_id)
         speaker = project.speaker_at(c.transcript_id, c.start)
-        members.append({"role": m.role.value, **CodingView(c, speaker).as_dict()})
-    return {**config.model_dump(mode="json", exclude={"members"}), "members": members}
+        members.append(ConfigurationMemberView(role=m.role, coding=CodingView(c, speaker).item()))
+    view = ConfigurationView(**config.model_dump(mode="json", exclude={"members"}), members=members)
+    return view.model_dump(mode="json")
 
 
 def summary(project: Project) -> list[dict[str, Any]]:
@@ -310,13 +325,13 @@ def summary(project: Project) -> list[dict[str, Any]]:
         mine = [c for c in codings if c.pt == pt.id]
         row: dict[str, Any] = {"pt": pt.id, "title": pt.title, "codings": len(mine)}
         for comp in Component:
-            row[comp.short] = sum(c.component is comp for c in mine)
-        row["PT-level"] = sum(c.component is None for c in mine)
+            row[comp.value] = sum(c.component is comp for c in mine)
+        row["pt_level"] = sum(c.component is None for c in mine)
         for st in Stance:
             row[st.value] = sum(c.stance is st for c in mine)
         row["transcripts"] = len({c.transcript_id for c in mine})
         row["configurations"] = sum(c.pt == pt.id for c in configs)
-        rows.append(row)
+        rows.append(PtSummaryRow(**row).model_dump(mode="json"))
     return rows
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -24,17 +24,18 @@ from typing import Any, Literal
 from ..errors import CmoError, ValidationFailed
 from ..model import Coding, Configuration, ConfigurationMember, Transcript
 from ..model.coding import CodingOrigin
-from ..model.coding_table import CODING_COLUMNS, CodingRow
+from ..model.coding_table import CODING_COLUMNS, CONFIGURATION_COLUMNS, CodingRow
 from ..model.vocab import Component, Stance
 from ..store import Project
 from ..store.atomic import write_text
 from ..store.project import current_actor
 from .locate import Span, locate_quote, span_from_offsets
-from .service import build_coding, configuration_id, parse_judgement
+from .outputs import TableImportReport
+from .service import build_coding, configuration_id, insert_coding, parse_judgement
 
 Format = Literal["csv", "jsonl"]
 REQUIRED_COLUMNS = ("transcript", "quote", "pt")
-CONFIG_COLUMNS = ("name", "pt", "judgement", "rationale")
+CONFIG_COLUMNS = CONFIGURATION_COLUMNS
 
 
 @dataclass
@@ -45,8 +46,8 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"rows": self.rows, "codings": self.codings, "configurations": self.configurations,
-                "skipped": self.skipped}
+        return TableImportReport(rows=self.rows, codings=self.codings, configurations=self.configurations,
+                                 skipped=self.skipped).model_dump(mode="json")
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _read_text(path: Path) -> str:
 
 
 def _read_csv(path: Path, text: str, columns: tuple[str, ...], required: tuple[str, ...]) -> list[_Raw]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
@@ -112,7 +113,7 @@ def _read_csv(path: Path, text: str, columns: tuple[str, ...], required: tuple[s
                 continue
             rows.append(_Raw(f"row {i}", dict(zip(header, cells, strict=True))))
     except csv.Error as exc:
-        raise CmoError(f"{path}: row {reader.line_num}: malformed CSV ({exc})") from None
+        raise CmoError(f"{path}: line {reader.line_num}: malformed CSV ({exc})") from None
     if problems:
         raise ValidationFailed(f"{path}: malformed rows", problems)
     return rows
@@ -217,7 +218,8 @@ def parse_row(raw: _Raw, default_coder: str) -> CodingRow:
             stance = Stance.parse(values["stance"])
         except ValueError as exc:
             errors.append(f"column stance: {exc}")
-    if (values["start"] is None) != (values["end"] is None):
+    offsets_readable = not any(e.startswith(("column start:", "column end:")) for e in errors)
+    if offsets_readable and (values["start"] is None) != (values["end"] is None):
         errors.append("column start/end: give both offsets or neither")
     if errors:
         raise ValidationFailed(raw.where, errors)
@@ -280,6 +282,7 @@ def _span_for(row: CodingRow, transcript: Transcript, allow_cross_turn: bool) ->
 def import_table(
     project: Project, path: Path, *, fmt: str | None = None, configurations: Path | None = None,
     skip_invalid: bool = False, allow_cross_turn: bool = False, coder: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import a codings table in one transaction; refuse the whole file on any error unless skipping."""
     default_coder = coder or current_actor()
@@ -291,7 +294,9 @@ def import_table(
     # configuration name → [(where, coding, pt)]
     groups: dict[str, list[tuple[str, Coding]]] = {}
     with project.transaction(default_coder) as tx:
-        for raw in raws:
+        for done, raw in enumerate(raws, start=1):
+            if progress is not None:
+                progress(done, len(raws))
             try:
                 row = parse_row(raw, default_coder)
                 if row.transcript not in transcripts:
@@ -311,7 +316,7 @@ def import_table(
                 coding = build_coding(project, row.transcript, span, pt=row.pt, component=row.component,
                                       element=row.element, stance=row.stance, memo=row.memo, coder=row.coder,
                                       origin=CodingOrigin.table)
-                tx.add_coding(coding)
+                insert_coding(tx, coding)
             except ValidationFailed as exc:
                 lines = exc.problems or [str(exc)]
                 problems.extend(f"{raw.where}: {p}" for p in lines)

@@ -1,0 +1,130 @@
+"""The JSON shapes the coding commands print with ``--json``, as models so they have schemas.
+
+Each command builds one of these and dumps it, so what scripts receive is exactly what
+``schemas/*.schema.json`` documents.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, StrictInt, StrictStr
+
+from ..model import Coding
+from ..model.base import Frozen
+from ..model.vocab import Component, Judgement, Role
+
+
+class CodingListItem(Coding):
+    """A coding with the attribution of the turn it starts in (``code list --json``, ``code add --json``)."""
+
+    label: StrictStr | None = Field(default=None, description="Study label of the speaker, e.g. SP10.")
+    role: Role | None = None
+    site: StrictStr | None = None
+    attribution: StrictStr | None = Field(default=None, description="'P36, (Carer) Case Study B'.")
+
+
+class ConfigurationMemberView(Frozen):
+    role: Component
+    coding: CodingListItem
+
+
+class ConfigurationView(Frozen):
+    """``cmoc show --json``: a configuration with each member coding and who said it."""
+
+    id: StrictStr
+    pt: StrictStr
+    name: StrictStr
+    judgement: Judgement | None = None
+    rationale: StrictStr | None = None
+    coder: StrictStr
+    created_at: StrictStr | None = None
+    updated_at: StrictStr | None = None
+    members: list[ConfigurationMemberView]
+
+
+class PtSummaryRow(Frozen):
+    """One line of ``code summary``: a programme theory's codings by component and stance."""
+
+    pt: StrictStr
+    title: StrictStr
+    codings: StrictInt
+    context: StrictInt
+    mechanism_resource: StrictInt
+    mechanism_response: StrictInt
+    outcome: StrictInt
+    pt_level: StrictInt = Field(description="Codings of the PT as a whole (no component).")
+    supports: StrictInt
+    refutes: StrictInt
+    refines: StrictInt
+    transcripts: StrictInt
+    configurations: StrictInt
+
+
+class TableImportReport(Frozen):
+    """``code import --json``."""
+
+    rows: StrictInt
+    codings: StrictInt
+    configurations: StrictInt
+    skipped: list[StrictStr] = Field(description="Problems of rows left out with --skip-invalid, row and column.")
+
+
+class MarkupImportReport(Frozen):
+    """``markup import --json``: what the parser recovered next to an independent count."""
+
+    transcript: StrictStr
+    census: dict[StrictStr, StrictInt]
+    clauses_found: StrictInt
+    quotes_found: StrictInt
+    clause_codings: StrictInt
+    quote_codings: StrictInt
+    turns: StrictInt
+    participants_added: list[StrictStr]
+    per_pt: dict[StrictStr, StrictInt]
+    notes: list[StrictStr]
+
+
+class PairFigures(Frozen):
+    agreement: float
+    kappa: float
+
+
+class AgreementSummary(Frozen):
+    group: StrictStr
+    rows: StrictInt = Field(description="Code–source pairs pooled.")
+    characters: StrictInt
+    agreement: float
+    kappa: float
+    alpha: float | None = Field(description="Krippendorff's alpha (nominal); null when there is no variation.")
+    pairs: dict[StrictStr, PairFigures] = Field(description="Per coder pair 'A~B'.")
+
+
+class AgreementRow(Frozen):
+    transcript: StrictStr
+    code: StrictStr = Field(description="PT3.Mres, or PT3 for PT-level codings.")
+    characters: StrictInt
+    coded: dict[StrictStr, StrictInt]
+    agreement: float
+    kappa: float
+    alpha: float | None
+
+
+class DisagreementItem(Frozen):
+    transcript: StrictStr
+    code: StrictStr
+    start: StrictInt
+    end: StrictInt
+    coded_by: list[StrictStr]
+    text: StrictStr
+
+
+class AgreementReport(Frozen):
+    """``agreement --json``."""
+
+    coders: list[StrictStr]
+    by: StrictStr | None
+    transcripts: StrictInt
+    overall: AgreementSummary
+    groups: list[AgreementSummary]
+    rows: list[AgreementRow]
+    disagreements: list[DisagreementItem]
+    methods: StrictStr = Field(description="A paragraph for the methods section.")
