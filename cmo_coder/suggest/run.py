@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import __version__, clock
 from ..errors import CmoError
-from ..model import Component, Role
+from ..model import Role
 from ..store import Project
 from . import model as model_io
 from . import queue
@@ -89,5 +89,3 @@ def suggest(
     with project.transaction(actor) as tx:
         return queue.add(tx, found)
 
-
-__all__ = ["Component", "suggest", "train", "suggester_for"]
