@@ -30,6 +30,7 @@ from .model.manifest import Manifest
 from .query.evidence import EvidenceRow
 from .query.matrix import Matrix
 from .query.which_pt import WhichPtAnswer
+from .suggest.records import Suggestion
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -45,6 +46,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "markup-document": MarkupDocument,
     "participants-manifest": Manifest,
     "participant": Participant,
+    "suggestion": Suggestion,
     "transcript": Transcript,
     "pt-summary": PTSummary,
     "evidence-row": EvidenceRow,

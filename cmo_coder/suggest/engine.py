@@ -1,0 +1,176 @@
+"""Suggesting and training, on a project or on in-memory data (the benchmark uses the latter).
+
+The flow is the same both ways: segment speech into clauses, give each clause component
+probabilities (cue rules, or the trained model), keep clauses whose best component beats
+"none", then rank programme theories for the kept clauses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+
+from ..errors import CmoError
+from ..ids import stable_id
+from ..model import Codebook, Component, Transcript
+from .model import LABELS, NONE, ComponentModel, CueScorer, Example, PtEvidence, PtScorer
+from .records import Reason, Suggestion
+from .segment import Clause, label_clauses, segment
+
+#: the smallest training set ``suggest train`` accepts: below it a model only memorises
+MIN_CODINGS = 20
+MIN_COMPONENTS = 2
+MIN_PER_COMPONENT = 3
+MODEL_FOLDER = "suggester"
+
+
+@dataclass(frozen=True)
+class TrainingSet:
+    texts: list[str]
+    cues: list[tuple[tuple[str, str], ...]]
+    labels: list[str]
+    codings_per_component: dict[str, int]
+
+    @property
+    def n_codings(self) -> int:
+        return sum(self.codings_per_component.values())
+
+
+def examples_from(
+    nlp: Language, transcript: Transcript, spans: Sequence[tuple[int, int, Component]],
+    skip_speakers: Sequence[str] = (),
+) -> tuple[list[Clause], list[str]]:
+    """Clauses of a coded transcript labelled by the codings covering them ("none" when uncoded)."""
+    clauses = segment(transcript, nlp, skip_speakers)
+    labels = label_clauses(clauses, [(s, e, c.value) for s, e, c in spans])
+    return clauses, [lab or NONE for lab in labels]
+
+
+def training_set(
+    nlp: Language, coded: Sequence[tuple[Transcript, Sequence[tuple[int, int, Component]]]],
+    skip_speakers: Sequence[str] = (),
+) -> TrainingSet:
+    """Labelled clauses of every coded transcript, plus each coded span itself as a positive example."""
+    texts: list[str] = []
+    cues: list[tuple[tuple[str, str], ...]] = []
+    labels: list[str] = []
+    per: Counter[str] = Counter()
+    span_texts: list[tuple[str, str]] = []
+    for transcript, spans in coded:
+        clauses, labs = examples_from(nlp, transcript, spans, skip_speakers)
+        texts += [c.text for c in clauses]
+        cues += [c.cues for c in clauses]
+        labels += labs
+        for s, e, comp in spans:
+            per[comp.value] += 1
+            span_texts.append((transcript.text[s:e], comp.value))
+    for (text, label), doc in zip(span_texts, nlp.pipe(t for t, _ in span_texts), strict=True):
+        texts.append(text)
+        cues.append(tuple((c.label_, c.text) for c in doc.spans.get("cmo_cues", ())))
+        labels.append(label)
+    return TrainingSet(texts, cues, labels, dict(sorted(per.items())))
+
+
+def check_trainable(ts: TrainingSet) -> None:
+    enough = {c: n for c, n in ts.codings_per_component.items() if n >= MIN_PER_COMPONENT}
+    if ts.n_codings < MIN_CODINGS or len(enough) < MIN_COMPONENTS:
+        have = ", ".join(f"{Component(c).short} {n}" for c, n in ts.codings_per_component.items()) or "none"
+        raise CmoError(
+            f"too few codings to train the suggester: it needs at least {MIN_CODINGS} codings with a component "
+            f"(C, Mres, Mresp or O), with {MIN_PER_COMPONENT} or more in each of at least {MIN_COMPONENTS} "
+            f"components; the project has {ts.n_codings} ({have}). Code more (or accept suggestions) and retry; "
+            "until then suggestions come from cue phrases and the codebook."
+        )
+
+
+def train_component_model(ts: TrainingSet) -> ComponentModel:
+    check_trainable(ts)
+    model = ComponentModel()
+    model.fit(ts.texts, ts.cues, ts.labels)
+    return model
+
+
+def check_codebook(codebook: Codebook) -> None:
+    if not any(pt.elements for pt in codebook.programme_theories):
+        raise CmoError(
+            f"codebook {codebook.name!r} has no C / Mres / Mresp / O elements, so there is nothing to suggest "
+            "against; add elements to its programme theories (see codebooks/tiny.yaml)"
+        )
+
+
+class Suggester:
+    """Clause → (component, PT, confidence, reasons). Stateless between calls; cheap to build."""
+
+    def __init__(
+        self, nlp: Language, codebook: Codebook, model: ComponentModel | None = None, examples: Sequence[Example] = (),
+    ) -> None:
+        check_codebook(codebook)
+        self.nlp = nlp
+        self.codebook = codebook
+        self.model = model
+        self.cue_scorer = CueScorer()
+        self.pt_scorer = PtScorer(codebook, examples)
+
+    def component_proba(self, clauses: Sequence[Clause]) -> np.ndarray:
+        texts = [c.text for c in clauses]
+        cues = [c.cues for c in clauses]
+        if self.model is not None:
+            return self.model.predict_proba(texts, cues)
+        return self.cue_scorer.predict_proba(texts, cues)
+
+    def suggest_clauses(
+        self, transcript_id: str, clauses: Sequence[Clause], pt: str | None = None, min_confidence: float = 0.0,
+    ) -> list[Suggestion]:
+        if pt is not None and pt not in self.codebook.pt_ids:
+            raise CmoError(f"unknown programme theory {pt} (the codebook has {', '.join(self.codebook.pt_ids)})")
+        proba = self.component_proba(clauses)
+        kept: list[tuple[Clause, str, float]] = []
+        for clause, p in zip(clauses, proba, strict=True):
+            j = int(np.argmax(p[1:])) + 1
+            if p[j] >= p[0] and p[j] >= min_confidence:
+                kept.append((clause, LABELS[j], float(p[j])))
+        evidence = self.pt_scorer.score([c.text for c, _, _ in kept], [comp for _, comp, _ in kept])
+        out = []
+        for (clause, comp, conf), ev in zip(kept, evidence, strict=True):
+            ranked = sorted(ev.scores.items(), key=lambda kv: (-kv[1], self.codebook.pt_ids.index(kv[0])))
+            top = ranked[:3]
+            if pt is not None and pt not in {p for p, _ in top}:
+                continue
+            chosen = pt or top[0][0]
+            out.append(self._suggestion(transcript_id, clause, Component(comp), chosen, conf, top, ev))
+        return out
+
+    def _suggestion(
+        self, tid: str, clause: Clause, comp: Component, pt: str, conf: float, top: list[tuple[str, float]],
+        ev: PtEvidence,
+    ) -> Suggestion:
+        reasons = [Reason(kind="pt", pt=p, score=round(s, 4)) for p, s in top]
+        cues = dict.fromkeys((c, phrase.lower()) for c, phrase in clause.cues)  # once each, in order of appearance
+        reasons += [Reason(kind="cue", text=phrase, component=Component(c)) for c, phrase in cues]
+        if self.model is not None:
+            reasons.append(Reason(kind="model", component=comp, score=round(conf, 4),
+                                  text=", ".join(self.model.top_terms(clause.text, comp.value)) or None))
+        if pt in ev.elements and ev.elements[pt][1] > 0:
+            el_id, sim = ev.elements[pt]
+            reasons.append(Reason(kind="element", element=el_id, pt=pt, score=round(sim, 4),
+                                  text=self.codebook.element(el_id).statement))
+        for ex, sim in ev.neighbours[:3]:
+            reasons.append(Reason(kind="example", coding_id=ex.id, pt=ex.pt, score=round(sim, 4),
+                                  component=Component(ex.component) if ex.component else None, text=ex.text[:200]))
+        return Suggestion(
+            id=stable_id("sug", tid, clause.start, clause.end, comp.value, pt), transcript=tid,
+            start=clause.start, end=clause.end, text=clause.text, component=comp, pt=pt,
+            confidence=round(min(1.0, max(0.0, conf)), 4), reasons=reasons,
+        )
+
+
+def model_folder(project_path: Path) -> Path:
+    return project_path / MODEL_FOLDER
+
+
+ProgressFn = Callable[[str], None]
