@@ -167,22 +167,21 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
                                + ("" if secure else "; pass --secure DIR to leak-check it"))
         targets, unmapped = mapping.build(qp.codes, project.codebook, code_map)
         code_path = {c.guid: "/".join([*c.path, c.name]) for c in qp.codes}
-        placed = _place_sources(project, qp, texts, mode, report)
+        people = {p.label: p for case in qp.cases if (p := _participant(case.name, case.variables, report))}
+        placed = _place_sources(project, qp, texts, mode, report, set(people))
         if secure is not None:
             _leak_check(placed, secure, report)
         default_coder = coder or actor or "imported"
         with project.transaction(actor) as tx:
+            for person in people.values():
+                tx.upsert_participant(person)
+                report.participants.append(person.label)
             for pl in placed.values():
                 if pl.new:
                     tx.add_document(pl.transcript)
                     report.transcripts_added.append(pl.transcript.id)
                 else:
                     report.transcripts_unchanged.append(pl.transcript.id)
-            for case in qp.cases:
-                p = _participant(case.name, case.variables, report)
-                if p is not None:
-                    tx.upsert_participant(p)
-                    report.participants.append(p.label)
             notes = {n.guid: n for n in qp.notes}
             codings_of = _codings(tx, qp, placed, targets, code_path, notes, qp.users, default_coder, report)
             _configurations(tx, qp, notes, codings_of, qp.users, default_coder, report)
@@ -223,8 +222,8 @@ def _snap(raw: str, i: int) -> int:
     return i + 1 if 0 < i < len(raw) and raw[i - 1] == "\r" and raw[i] == "\n" else i
 
 
-def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str,
-                   report: ImportReport) -> dict[str, _Placed]:
+def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, report: ImportReport,
+                   labels: set[str]) -> dict[str, _Placed]:
     turn_refs: dict[str, list[tuple[str, str]]] = {}  # selection guid → [(case name, ...)]
     for case in qp.cases:
         for ref in case.selections:
@@ -269,7 +268,7 @@ def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str,
         if not re.match(r"^[A-Za-z0-9]", tid):
             tid = f"s{tid}"[:80]
         existing = project.transcript_by_sha(sha)
-        turns = _turns(src, spans, turn_refs, text, report)
+        turns = _turns(src, spans, turn_refs, labels, report)
         kind = TranscriptKind(mark[2]) if mark and mark[2] in ("transcript", "document") else (
             TranscriptKind.transcript if turns else TranscriptKind.document)
         if existing is not None:
@@ -301,12 +300,13 @@ def _exists(project: Project, tid: str) -> bool:
         return False
 
 
-def _turns(src: QSource, spans: dict[str, tuple[int, int]], refs: dict[str, list[tuple[str, str]]], text: str,
-           report: ImportReport) -> list[Turn]:
+def _turns(src: QSource, spans: dict[str, tuple[int, int]], refs: dict[str, list[tuple[str, str]]],
+           labels: set[str], report: ImportReport) -> list[Turn]:
+    """Speaker turns from case selections; only for cases that become participants (turns name them)."""
     turns = []
     for g, (s, e) in spans.items():
         for case_name, _ in refs.get(g, []):
-            if LABEL_RE.match(case_name):
+            if case_name in labels:
                 turns.append(Turn(speaker=case_name, start=s, end=e))
     turns.sort(key=lambda t: (t.start, t.end))
     for a, b in zip(turns, turns[1:], strict=False):

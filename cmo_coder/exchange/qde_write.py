@@ -34,6 +34,11 @@ def q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
+def new_el(tag: str, attrib: dict[str, str] | None = None, **kw: str) -> etree._Element:
+    """A top-level element in the default namespace (no ``ns0:`` prefixes when streamed)."""
+    return etree.Element(tag, {**(attrib or {}), **kw}, nsmap={None: NS})
+
+
 def sub(parent: etree._Element, tag: str, **attrib: str) -> etree._Element:
     return etree.SubElement(parent, q(tag), {k: v for k, v in attrib.items() if v is not None})
 
@@ -129,11 +134,11 @@ class QdeWriter:
             with xf.element(q("Project"), attrib, nsmap={None: NS}):
                 xf.write("\n")
                 if users:
-                    el = etree.Element(q("Users"))
+                    el = new_el(q("Users"))
                     for u in users:
                         sub(el, "User", guid=self.user_guid(u), name=xml_text(u))
                     self._put(xf, el)
-                cb = etree.Element(q("CodeBook"))
+                cb = new_el(q("CodeBook"))
                 codes = sub(cb, "Codes")
                 for root in self.tree.roots:
                     codes.append(code_element(root, q))
@@ -158,13 +163,13 @@ class QdeWriter:
                             self.stats.notes += 1
                 links = [lk for c in self.configs for lk in self._links(c)]
                 if links:
-                    el = etree.Element(q("Links"))
+                    el = new_el(q("Links"))
                     for lk in links:
                         el.append(lk)
                     self.stats.links = len(links)
                     self._put(xf, el)
                 self._put(xf, self._sets())
-                graphs = etree.Element(q("Graphs"))
+                graphs = new_el(q("Graphs"))
                 for pt in self.project.codebook.programme_theories:
                     graphs.append(self._graph(pt.id))
                 self.stats.graphs = len(graphs)
@@ -196,7 +201,7 @@ class QdeWriter:
         return ["Role", "Site", *extra]
 
     def _variables(self, participants: list[Participant]) -> etree._Element:
-        el = etree.Element(q("Variables"))
+        el = new_el(q("Variables"))
         for name in self._variable_names(participants):
             v = sub(el, "Variable", guid=guid("variable", name), name=xml_text(name), typeOfVariable="Text")
             if name in ("Role", "Site"):
@@ -204,7 +209,7 @@ class QdeWriter:
         return el
 
     def _case(self, p: Participant) -> etree._Element:
-        el = etree.Element(q("Case"), guid=guid("case", p.label), name=p.label)
+        el = new_el(q("Case"), guid=guid("case", p.label), name=p.label)
         values = {"Role": p.role.value, "Site": p.site, **p.attributes}
         for name in sorted(values, key=lambda k: (k not in ("Role", "Site"), k)):
             value = values[name]
@@ -247,7 +252,7 @@ class QdeWriter:
             out.write(prepared.written)
         self.text_files.append((f"sources/{name}", staged))
         meta = self.meta[tid]
-        el = etree.Element(q("TextSource"), guid=sguid, name=xml_text(t.title), plainTextPath=f"internal://{name}",
+        el = new_el(q("TextSource"), guid=sguid, name=xml_text(t.title), plainTextPath=f"internal://{name}",
                            creationDateTime=meta["created_at"], modifiedDateTime=meta["updated_at"])
         text_el(el, "Description", f"{CMO_SOURCE_MARK}{t.id}; kind: {t.kind.value}")
         selections: list[tuple[int, int, str, etree._Element]] = []
@@ -256,7 +261,7 @@ class QdeWriter:
                 continue
             s, e = prepared.check(turn.start, turn.end, t.text[turn.start:turn.end], f"transcript {tid} turn {i}")
             g = self.turn_guid(tid, i)
-            sel = etree.Element(q("PlainTextSelection"), guid=g, name=f"{turn.speaker} turn {i + 1}",
+            sel = new_el(q("PlainTextSelection"), guid=g, name=f"{turn.speaker} turn {i + 1}",
                                 startPosition=str(s), endPosition=str(e))
             selections.append((s, e, g, sel))
         for c in codings:
@@ -272,7 +277,7 @@ class QdeWriter:
         g = self.selection_guid(c.id)
         user = self.user_guid(c.coder)
         created, modified = iso(c.created_at), iso(c.updated_at)
-        sel = etree.Element(q("PlainTextSelection"), guid=g, name=xml_text(first_words(c.text)) or "selection",
+        sel = new_el(q("PlainTextSelection"), guid=g, name=xml_text(first_words(c.text)) or "selection",
                             startPosition=str(s), endPosition=str(e), creatingUser=user, creationDateTime=created,
                             modifyingUser=user, modifiedDateTime=modified)
         code = codetree.code_for(self.code_index, c.pt, c.component, c.element)
@@ -302,7 +307,7 @@ class QdeWriter:
 
     def memo_note(self, c: Coding) -> etree._Element:
         user = self.user_guid(c.coder)
-        el = etree.Element(q("Note"), guid=guid("memo", c.id), name=xml_text(f"Memo: {first_words(c.text, 6)}"),
+        el = new_el(q("Note"), guid=guid("memo", c.id), name=xml_text(f"Memo: {first_words(c.text, 6)}"),
                            creatingUser=user, creationDateTime=iso(c.created_at), modifyingUser=user,
                            modifiedDateTime=iso(c.updated_at))
         text_el(el, "Description", f"cmo-coder memo on a {c.pt} coding")
@@ -311,7 +316,7 @@ class QdeWriter:
 
     def cmoc_note(self, cfg: Configuration) -> etree._Element:
         user = self.user_guid(cfg.coder)
-        el = etree.Element(q("Note"), guid=guid("cmoc", cfg.id), name=xml_text(f"CMOC {cfg.pt}: {cfg.name}"),
+        el = new_el(q("Note"), guid=guid("cmoc", cfg.id), name=xml_text(f"CMOC {cfg.pt}: {cfg.name}"),
                            creatingUser=user, creationDateTime=iso(cfg.created_at), modifyingUser=user,
                            modifiedDateTime=iso(cfg.updated_at))
         judgement = cfg.judgement.value if cfg.judgement else "none"
@@ -339,14 +344,14 @@ class QdeWriter:
     def _links(self, cfg: Configuration) -> list[etree._Element]:
         out = []
         for a, b, name in self._ordered_pairs(cfg):
-            lk = etree.Element(q("Link"), guid=guid("link", cfg.id, a, b), name=name, direction="OneWay",
+            lk = new_el(q("Link"), guid=guid("link", cfg.id, a, b), name=name, direction="OneWay",
                                color="#000000", originGUID=self.selection_guid(a), targetGUID=self.selection_guid(b))
             sub(lk, "NoteRef", targetGUID=guid("cmoc", cfg.id))
             out.append(lk)
         return out
 
     def _sets(self) -> etree._Element:
-        el = etree.Element(q("Sets"))
+        el = new_el(q("Sets"))
         for pt in self.project.codebook.programme_theories:
             s = sub(el, "Set", guid=guid("set", pt.id), name=xml_text(f"{pt.id} codes"))
             text_el(s, "Description", f"Codes of programme theory {pt.id}: {pt.title}")
@@ -359,7 +364,7 @@ class QdeWriter:
 
     def _graph(self, pt_id: str) -> etree._Element:
         """Columns C → Mres → Mresp → O: component codes on top, element codes below, then CMOC selections."""
-        el = etree.Element(q("Graph"), guid=guid("graph", pt_id), name=f"{pt_id} programme theory")
+        el = new_el(q("Graph"), guid=guid("graph", pt_id), name=f"{pt_id} programme theory")
         folder = next(r for r in self.tree.roots if r.pt is None and r.guid == guid("code", pt_id))
         comps = [c for c in folder.children if c.component is not None]
         vertex_of: dict[str, str] = {}
@@ -369,7 +374,7 @@ class QdeWriter:
 
         def vertex(node_guid: str, name: str, x: int, y: int, colour: str, shape: str) -> str:
             vg = guid("vertex", pt_id, node_guid)
-            vertices.append(etree.Element(q("Vertex"), guid=vg, representedGUID=node_guid, name=xml_text(name),
+            vertices.append(new_el(q("Vertex"), guid=vg, representedGUID=node_guid, name=xml_text(name),
                                           firstX=str(x), firstY=str(y), secondX=str(x + width), secondY=str(y + 50),
                                           shape=shape, color=colour))
             vertex_of[node_guid] = vg
@@ -383,7 +388,7 @@ class QdeWriter:
                 vertex(child.guid, child.name, x, 40 + (j + 1) * row, child.colour, "Rectangle")
                 element_rows = max(element_rows, j + 1)
         for left, right in zip(comps, comps[1:], strict=False):
-            edges.append(etree.Element(q("Edge"), guid=guid("edge", pt_id, left.guid, right.guid),
+            edges.append(new_el(q("Edge"), guid=guid("edge", pt_id, left.guid, right.guid),
                                        name=f"{left.name} → {right.name}",
                                        sourceVertex=vertex_of[left.guid], targetVertex=vertex_of[right.guid],
                                        direction="OneWay", lineStyle="solid"))
@@ -399,14 +404,14 @@ class QdeWriter:
             vertex(sg, first_words(c.text, 6), 40 + i * col, y, "#FFFFFF", "Note")
             code = codetree.code_for(self.code_index, c.pt, c.component, c.element)
             if code.guid in vertex_of:
-                edges.append(etree.Element(q("Edge"), guid=guid("edge", pt_id, sg, code.guid), name="coded as",
+                edges.append(new_el(q("Edge"), guid=guid("edge", pt_id, sg, code.guid), name="coded as",
                                            sourceVertex=vertex_of[sg], targetVertex=vertex_of[code.guid],
                                            direction="Associative", lineStyle="dotted"))
         for cfg in self.configs:
             if cfg.pt != pt_id:
                 continue
             for a, b, name in self._ordered_pairs(cfg):
-                edges.append(etree.Element(q("Edge"), guid=guid("edge", pt_id, cfg.id, a, b),
+                edges.append(new_el(q("Edge"), guid=guid("edge", pt_id, cfg.id, a, b),
                                            representedGUID=guid("link", cfg.id, a, b), name=name,
                                            sourceVertex=vertex_of[self.selection_guid(a)],
                                            targetVertex=vertex_of[self.selection_guid(b)], color="#000000",
@@ -446,7 +451,7 @@ def code_element(node: CodeNode, qname: Callable[[str], str]) -> etree._Element:
 
 
 def _text_only(tag: str, value: str) -> etree._Element:
-    el = etree.Element(q(tag))
+    el = new_el(q(tag))
     el.text = xml_text(value)
     return el
 
