@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from exchange_helpers import build_rich, qde_of, validate_both
 from lxml import etree
 
 from cmo_coder.cli.main import cli
@@ -19,8 +20,6 @@ from cmo_coder.exchange import export
 from cmo_coder.exchange.textprep import Profile
 from cmo_coder.model import SourceFormat, TranscriptKind
 from cmo_coder.store.secure import SecureFolder
-
-from exchange_helpers import build_rich, qde_of, validate_both
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
 GUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$")
