@@ -32,11 +32,13 @@ def build_rich(project: Project, add_transcript) -> dict[str, list[str]]:  # typ
     t2 = add_transcript("T02", T2, title="Carer interview, site C")
     specs = [
         (t1, "We assess everyone together now", "PT1", None, "PT1.MR1", Stance.supports, "alice", "joint working"),
-        (t1, "I felt listened to for once 😊", "PT1", Component.mechanism_response, None, Stance.supports, "alice", None),
+        (t1, "I felt listened to for once 😊", "PT1", Component.mechanism_response, None, Stance.supports, "alice",
+         None),
         (t1, "I kept coming back", "PT1", Component.outcome, "PT1.O1", Stance.supports, "alice", None),
         (t1, "Training helped the whole team see the person", "PT2", None, "PT2.MR1", Stance.refines, "bob",
          "training, not\nstructure"),
-        (t2, "My son was turned away twice.\nNobody owned his care", "PT1", None, "PT1.C1", Stance.refutes, "bob", None),
+        (t2, "My son was turned away twice.\nNobody owned his care", "PT1", None, "PT1.C1", Stance.refutes, "bob",
+         None),
         (t2, "café staff were kinder", "PT2", None, None, Stance.supports, "bob", None),
     ]
     ids = []
