@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,7 +38,10 @@ class _Counted:
         self.raw, self.limit, self.where, self.count = raw, limit, where, 0
 
     def read(self, n: int = -1) -> bytes:
-        chunk = self.raw.read(n if n and n > 0 else 1 << 20)
+        try:
+            chunk = self.raw.read(n if n and n > 0 else 1 << 20)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            raise CmoError(f"{self.where}: corrupt archive entry ({exc})") from None
         self.count += len(chunk)
         if self.count > self.limit:
             raise CmoError(f"{self.where}: expands beyond its size limit ({self.limit} bytes); refused as a zip bomb")
