@@ -12,6 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .exchange.export import ExportReport
+from .exchange.importer import ImportReport
+from .exchange.mapping import CodeMap
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow
 from .model.manifest import Manifest
@@ -22,6 +25,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "coding-row": CodingRow,
     "participants-manifest": Manifest,
     "participant": Participant,
+    "refi-code-map": CodeMap,
+    "refi-export-report": ExportReport,
+    "refi-import-report": ImportReport,
     "transcript": Transcript,
 }
 

@@ -185,7 +185,8 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
             notes = {n.guid: n for n in qp.notes}
             codings_of = _codings(tx, qp, placed, targets, code_path, notes, qp.users, default_coder, report)
             _configurations(tx, qp, notes, codings_of, qp.users, default_coder, report)
-        homeless = [n for n in qp.notes if not _is_cmoc(n) and n.guid not in _referenced_notes(qp)]
+        referenced = _referenced_notes(qp)
+        homeless = [n for n in qp.notes if not _is_cmoc(n) and n.guid not in referenced]
         if homeless:
             report.skipped["Note (no selection)"] = len(homeless)
             report.warnings.append(f"{len(homeless)} note(s) are not attached to a coded selection and were not "

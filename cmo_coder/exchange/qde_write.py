@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
 from lxml import etree
 
 from .. import __version__
-from ..model import CHAIN, Coding, Configuration, Participant
+from ..model import CHAIN, Coding, Configuration, Participant, Stance
 from ..store import Project
 from . import codetree
 from .codetree import CodeNode, CodeTree, first_words
@@ -49,10 +50,8 @@ def text_el(parent: etree._Element, tag: str, value: str) -> etree._Element:
     return el
 
 
-def iso(value: object) -> str:
-    from datetime import datetime
-
-    assert isinstance(value, datetime)
+def iso(value: datetime | None) -> str:
+    assert value is not None, "stored codings and configurations always carry their dates"
     return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -81,6 +80,7 @@ class QdeWriter:
         self.text_dir = text_dir
         self.tree: CodeTree = codetree.build(project.codebook)
         self.code_index = self.tree.by_target()
+        self.stance_codes = {st: self.tree.stance_code(st) for st in Stance}
         self.stats = WriteStats()
         self.progress = progress
         self.meta = {
@@ -281,7 +281,7 @@ class QdeWriter:
                             startPosition=str(s), endPosition=str(e), creatingUser=user, creationDateTime=created,
                             modifyingUser=user, modifiedDateTime=modified)
         code = codetree.code_for(self.code_index, c.pt, c.component, c.element)
-        for key, node in (("code", code), ("stance", self.tree.stance_code(c.stance))):
+        for key, node in (("code", code), ("stance", self.stance_codes[c.stance])):
             coding = sub(sel, "Coding", guid=guid("coding", c.id, key), creatingUser=user, creationDateTime=created)
             sub(coding, "CodeRef", targetGUID=node.guid)
             self.stats.codings += 1
