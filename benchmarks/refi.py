@@ -30,9 +30,10 @@ from cmo_coder import codebook as codebook_io  # noqa: E402
 from cmo_coder.model import Coding, Participant, Stance, Transcript, Turn  # noqa: E402
 from cmo_coder.store import Project  # noqa: E402
 
-WORDS = tuple(
-    "service staff team assessment support recovery housing alcohol drug worker nurse care plan felt listened "
-    "trust referral crisis meeting joint together alone waited weeks months".split(" ")
+WORDS = (
+    "service", "staff", "team", "assessment", "support", "recovery", "housing", "alcohol", "drug", "worker",
+    "nurse", "care", "plan", "felt", "listened", "trust", "referral", "crisis", "meeting", "joint", "together",
+    "alone", "waited", "weeks", "months",
 )
 
 
