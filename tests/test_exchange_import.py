@@ -179,3 +179,39 @@ def test_import_leak_check_refuses_and_writes_nothing(project, add_transcript, f
     with pytest.raises(PrivacyError, match="My son"):
         importer.run(fresh, out, secure=secure, actor="tester")
     assert fresh.transcript_ids() == [] and fresh.codings() == []
+
+
+MAXQDA_LIKE = """<?xml version="1.0" encoding="utf-8"?>
+<qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="maxqda-style" origin="MAXQDA 2022">
+  <qda:CodeBook><qda:Codes>
+    <qda:Code guid="{AAAAAAAA-0000-0000-0000-000000000001}" name="PT1 Context" isCodable="true">
+      <qda:Code guid="{aaaaaaaa-0000-0000-0000-000000000002}" name="PT1.C1 When every service" isCodable="true"/>
+    </qda:Code>
+    <qda:Code guid="AAAAAAAA-0000-0000-0000-000000000003" name="Stance" isCodable="true">
+      <qda:Code guid="AAAAAAAA-0000-0000-0000-000000000004" name="Refutes" isCodable="true"/>
+    </qda:Code>
+  </qda:Codes></qda:CodeBook>
+  <qda:Sources>
+    <qda:TextSource guid="AAAAAAAA-0000-0000-0000-000000000010" name="Focus group 2">
+      <qda:PlainTextContent>Line one&#13;&#10;Nobody owned his care.&#13;&#10;End</qda:PlainTextContent>
+      <qda:PlainTextSelection guid="AAAAAAAA-0000-0000-0000-000000000011" startPosition="10" endPosition="32">
+        <qda:Coding guid="AAAAAAAA-0000-0000-0000-000000000012">
+          <qda:CodeRef targetGUID="AAAAAAAA-0000-0000-0000-000000000002"/></qda:Coding>
+        <qda:Coding guid="AAAAAAAA-0000-0000-0000-000000000013">
+          <qda:CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000004"/></qda:Coding>
+      </qda:PlainTextSelection>
+    </qda:TextSource>
+  </qda:Sources>
+</qda:Project>
+"""
+
+
+def test_maxqda_style_prefixes_braced_guids_codable_parents_no_dates(fresh, tmp_path: Path) -> None:
+    qde = tmp_path / "mx.qde"
+    qde.write_text(MAXQDA_LIKE, encoding="utf-8")
+    report = importer.run(fresh, qde, coder="ana", actor="ana")
+    assert report.codings_added == 1 and report.unmapped_codes == {}
+    (c,) = fresh.codings()
+    assert (c.text, c.element, c.stance, c.coder) == ("Nobody owned his care.", "PT1.C1", Stance.refutes, "ana")
+    assert fresh.transcript(c.transcript_id).text == "Line one\nNobody owned his care.\nEnd"
+    assert fresh.transcript(c.transcript_id).kind.value == "document"

@@ -148,3 +148,14 @@ def parse_name(name: str, parent_names: list[str]) -> dict[str, str] | None:
             if n.lower() == s.value:
                 return {"stance": s.value}
     return None
+
+
+def is_folder(name: str, parent_names: list[str]) -> bool:
+    """The grouping folders :func:`build` writes (``PT3 <title>``, ``Stance``): not codes to map.
+
+    MAXQDA makes every parent codable on export, so they cannot be told apart by ``isCodable``.
+    """
+    if parent_names:
+        return False
+    n = " ".join(name.split())
+    return n.lower() == STANCE_FOLDER.lower() or bool(_PT_FOLDER.match(n) and parse_name(n, []) is None)

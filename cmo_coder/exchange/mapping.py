@@ -109,6 +109,6 @@ def build(codes: list[QCode], codebook: Codebook, code_map: CodeMap | None,
                 continue
             except CmoError:
                 pass
-        if c.codable:
+        if c.codable and not codetree.is_folder(c.name, c.path):
             unmapped.append("/".join([*c.path, c.name]))
     return out, unmapped
