@@ -230,3 +230,28 @@ def test_cli_export_json_and_warning(rich, tmp_path: Path) -> None:
     assert "NO LEAK CHECK" in result.stderr
     bad = CliRunner().invoke(cli, ["export", str(rich.path)])
     assert bad.exit_code == 1 and "nothing to export" in bad.stderr
+
+
+def test_xml_illegal_characters_never_reach_the_xml(project, add_transcript, tmp_path: Path, shared_dir: Path) -> None:
+    from cmo_coder.model import Coding
+
+    t = add_transcript("T05", [("SP1", "staff", "A", "Form\x0cfeed and a bell\x07 in the transcript.")],
+                       title="Odd\x01 title")
+    with project.transaction("tester") as tx:
+        tx.add_coding(Coding(id="c1", transcript_id=t.id, start=0, end=9, text=t.text[:9], pt="PT1",
+                             coder="ann\x02", memo="memo with \x0b vertical tab"))
+    out = tmp_path / "x.qdpx"
+    export.run(project, out, None)
+    xml = qde_of(out)
+    validate_both(xml, shared_dir / "refi-qda" / "Project-mrt2019.xsd")
+    assert b"Odd title" in xml and b"memo with  vertical tab" in xml
+    with zipfile.ZipFile(out) as z:
+        (text_name,) = [n for n in z.namelist() if n.startswith("sources/")]
+        assert z.read(text_name).decode() == t.text  # the text file keeps every character the offsets count
+
+
+def test_empty_project_exports_valid_archive(project, tmp_path: Path, shared_dir: Path) -> None:
+    out = tmp_path / "empty.qdpx"
+    report = export.run(project, out, None)
+    assert report.counts.sources == 0
+    validate_both(qde_of(out), shared_dir / "refi-qda" / "Project-mrt2019.xsd")

@@ -1,8 +1,8 @@
-"""What each target is known to drop from a cmo-coder export, so nobody is surprised later.
+"""What each target is expected to drop from a cmo-coder export, so nobody is surprised later.
 
-Sources: the REFI-QDA 1.5 specification's notes on partial support, the vendors' import
-documentation, and the behaviour of the sample exports. Each loss is stated with the
-count from this export, so the report says what *this* file will lose.
+These are expectations drawn from the REFI-QDA 1.5 specification, the vendors' import
+documentation and the sample exports, not results of importing into each tool here; each
+loss is stated with the count from this export, so the report says what *this* file risks.
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ def report(c: ExportCounts, profile: str) -> list[DataLoss]:
     out.append(DataLoss(target="NVivo", losses=nvivo))
     atlas = ["cases and their variables (role, site) have no ATLAS.ti equivalent beyond document groups; "
              "turn-level case membership is lost" if c.cases else "",
-             "non-codable PT and Stance folders become code groups, not a code hierarchy"]
+             "non-codable PT and Stance folders may arrive as code groups or flat names, not a hierarchy"]
     out.append(DataLoss(target="ATLAS.ti", losses=[x for x in atlas if x]))
     maxqda = ["graphs are not imported (MAXMaps are not part of the exchange)" if c.graphs else "",
               f"{c.links} link(s) between selections are not imported" if c.links else "",
-              "non-codable folders become ordinary (codable) parent codes"]
+              "non-codable folders arrive as ordinary (codable) parent codes"]
     out.append(DataLoss(target="MAXQDA", losses=[x for x in maxqda if x]))
     qualcoder = ["graphs are not imported" if c.graphs else "",
                  f"{c.links} link(s) between selections are not imported" if c.links else "",
