@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -22,15 +23,22 @@ optional_secure = click.option(
 )
 
 
-def _progress(label: str) -> Callable[[int, int], None] | None:
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr when a person is watching; nothing in scripts and tests."""
     if not is_tty():
-        return None
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
 
-    def show(n: int, total: int) -> None:
-        if n == total or n % 10 == 0:
-            click.echo(f"\r{label} {n}/{total}", err=True, nl=n == total)
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
 
-    return show
+        def update(n: int, total: int) -> None:
+            bar.update(task, completed=n, total=total)
+
+        yield update
 
 
 @click.command("export")
@@ -50,8 +58,8 @@ def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile:
     """Export PROJECT's anonymised transcripts, codes, codings, cases, memos and CMOCs as REFI-QDA."""
     with open_project(project) as p:
         folder = SecureFolder.open(secure, project_path=project) if secure else None
-        report = export_mod.run(p, qdpx, qdc_path, Profile(profile), folder, signed_off_only,
-                                _progress("exporting sources"))
+        with _progress("exporting sources") as progress:
+            report = export_mod.run(p, qdpx, qdc_path, Profile(profile), folder, signed_off_only, progress)
     for w in report.warnings:
         warn(w)
     if as_json:
