@@ -70,7 +70,7 @@ def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile:
         click.echo(f"wrote {report.qdpx}: {c.sources} source(s), {c.selections} selection(s), {c.codings} coding(s), "
                    f"{c.cases} case(s), {c.notes} note(s), {c.links} link(s), {c.graphs} graph(s) "
                    f"[profile {report.profile.value}, leak check {report.leak_check}]")
-        info("known losses on import:")
+        info("expected losses when importing into each tool:")
         for loss in report.data_loss:
             for line in loss.losses:
                 info(f"  {loss.target}: {line}")

@@ -49,7 +49,6 @@ def report(c: ExportCounts, profile: str) -> list[DataLoss]:
     out.append(DataLoss(target="MAXQDA", losses=[x for x in maxqda if x]))
     qualcoder = ["graphs are not imported" if c.graphs else "",
                  f"{c.links} link(s) between selections are not imported" if c.links else "",
-                 "code Sets are not imported",
-                 "codes of equal name would merge: cmo-coder prefixes every code with its PT so none do"]
+                 "code Sets are not imported"]
     out.append(DataLoss(target="QualCoder", losses=[x for x in qualcoder if x]))
     return out
