@@ -368,6 +368,7 @@ def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict
                     stances.append(t.stance)
             if len(set(stances)) > 1:
                 report.warnings.append(f"selection {sel.guid} carries several stances; using {stances[0].value}")
+            keep = any(n in notes and _is_cmoc(notes[n]) for n in sel.notes)  # only CMOC members are needed later
             memo_parts = [notes[n].content or "" for n in sel.notes if n in notes and not _is_cmoc(notes[n])]
             memo = "\n\n".join(p for p in memo_parts if p) or None
             for t, ref in theory:
@@ -383,7 +384,8 @@ def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict
                 try:
                     project.coding(cid)
                     report.codings_unchanged += 1
-                    out.setdefault(sel.guid, []).append(project.coding(cid))
+                    if keep:
+                        out.setdefault(sel.guid, []).append(project.coding(cid))
                     continue
                 except NotFound:
                     pass
@@ -394,7 +396,8 @@ def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict
                     continue
                 report.codings_added += 1
                 report.memos += 1 if memo else 0
-                out.setdefault(sel.guid, []).append(coding)
+                if keep:
+                    out.setdefault(sel.guid, []).append(coding)
     return out
 
 

@@ -8,6 +8,7 @@ when they have members, and every GUID is derived from a stable key (see ``guids
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -114,6 +115,7 @@ class QdeWriter:
         return guid("turn", tid, self.meta[tid]["source_sha256"], position)
 
     @staticmethod
+    @functools.lru_cache(maxsize=1024)
     def user_guid(name: str) -> str:
         return guid("user", name)
 
