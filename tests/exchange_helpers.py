@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cmo_coder.model import Coding, Component, Configuration, ConfigurationMember, Judgement, Stance
+from cmo_coder.model import Coding, Component, Configuration, ConfigurationMember, Judgement, Participant, Stance
 from cmo_coder.store import Project
 
 T1 = [
@@ -43,6 +43,7 @@ def build_rich(project: Project, add_transcript) -> dict[str, list[str]]:  # typ
     ]
     ids = []
     with project.transaction("tester") as tx:
+        tx.upsert_participant(Participant(label="SP1", role="staff", site="B", attributes={"team": "CMHT"}))
         for i, (t, quote, pt, comp, el, stance, coder, memo) in enumerate(specs):
             s, e = span(t.text, quote)
             c = tx.add_coding(Coding(id=f"cod-{i}", transcript_id=t.id, start=s, end=e, text=quote, pt=pt,
