@@ -17,7 +17,7 @@ from ..store.atomic import write_bytes
 from . import codetree
 from .guids import guid, normalise
 from .model import QCode
-from .qde_write import code_element
+from .qde_write import XML_DECLARATION, code_element
 from .xmlsafe import local, parse_bytes
 
 NS = "urn:QDA-XML:codebook:1.0"
@@ -40,7 +40,7 @@ def to_bytes(codebook: Codebook) -> bytes:
         d.text = f"Codes of programme theory {pt.id}: {pt.title}"
         for g in tree.pt_sets[pt.id]:
             etree.SubElement(s, _q("MemberCode"), guid=g)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+    return XML_DECLARATION + bytes(etree.tostring(root, xml_declaration=False, encoding="utf-8", pretty_print=True))
 
 
 def write(codebook: Codebook, path: Path) -> None:

@@ -30,6 +30,9 @@ from .xmlsafe import xml_text
 NS = "urn:QDA-XML:project:1.0"
 CMO_SOURCE_MARK = "cmo-coder transcript id: "
 CMO_CMOC_MARK = "cmo-coder configuration"
+#: lxml writes the declaration with single quotes; some importers only accept the usual double-quoted form,
+#: so this fixed line is written as bytes (it carries no data).
+XML_DECLARATION = b'<?xml version="1.0" encoding="utf-8"?>\n'
 
 
 def q(tag: str) -> str:
@@ -131,56 +134,55 @@ class QdeWriter:
         if users:
             attrib["modifyingUserGUID"] = self.user_guid(users[0])
         attrib["modifiedDateTime"] = last
-        with etree.xmlfile(fh, encoding="utf-8") as xf:
-            xf.write_declaration()
-            with xf.element(q("Project"), attrib, nsmap={None: NS}):
-                xf.write("\n")
-                if users:
-                    el = new_el(q("Users"))
-                    for u in users:
-                        sub(el, "User", guid=self.user_guid(u), name=xml_text(u))
-                    self._put(xf, el)
-                cb = new_el(q("CodeBook"))
-                codes = sub(cb, "Codes")
-                for root in self.tree.roots:
-                    codes.append(code_element(root, q))
-                self._put(xf, cb)
-                participants = self.project.participants()
-                if participants:
-                    self._put(xf, self._variables(participants))
-                    with xf.element(q("Cases")):
-                        for p in participants:
-                            self._put(xf, self._case(p))
-                            self.stats.cases += 1
-                if self.ids:
-                    with xf.element(q("Sources")):
-                        for n, tid in enumerate(self.ids, 1):
-                            self._put(xf, self._source(tid))
-                            if self.progress:
-                                self.progress(n, len(self.ids))
-                if self._has_notes():
-                    with xf.element(q("Notes")):
-                        for note in self._notes():
-                            self._put(xf, note)
-                            self.stats.notes += 1
-                links = [lk for c in self.configs for lk in self._links(c)]
-                if links:
-                    el = new_el(q("Links"))
-                    for lk in links:
-                        el.append(lk)
-                    self.stats.links = len(links)
-                    self._put(xf, el)
-                self._put(xf, self._sets())
-                graphs = new_el(q("Graphs"))
-                for pt in self.project.codebook.programme_theories:
-                    graphs.append(self._graph(pt.id))
-                self.stats.graphs = len(graphs)
-                self._put(xf, graphs)
-                cb_model = self.project.codebook
-                desc = f"{cb_model.name} (codebook version {cb_model.version}), exported by cmo-coder {__version__}."
-                if cb_model.citation:
-                    desc += f" Codebook source: {cb_model.citation}"
-                self._put(xf, _text_only("Description", desc))
+        fh.write(XML_DECLARATION)
+        with etree.xmlfile(fh, encoding="utf-8") as xf, xf.element(q("Project"), attrib, nsmap={None: NS}):
+            xf.write("\n")
+            if users:
+                el = new_el(q("Users"))
+                for u in users:
+                    sub(el, "User", guid=self.user_guid(u), name=xml_text(u))
+                self._put(xf, el)
+            cb = new_el(q("CodeBook"))
+            codes = sub(cb, "Codes")
+            for root in self.tree.roots:
+                codes.append(code_element(root, q))
+            self._put(xf, cb)
+            participants = self.project.participants()
+            if participants:
+                self._put(xf, self._variables(participants))
+                with xf.element(q("Cases")):
+                    for p in participants:
+                        self._put(xf, self._case(p))
+                        self.stats.cases += 1
+            if self.ids:
+                with xf.element(q("Sources")):
+                    for n, tid in enumerate(self.ids, 1):
+                        self._put(xf, self._source(tid))
+                        if self.progress:
+                            self.progress(n, len(self.ids))
+            if self._has_notes():
+                with xf.element(q("Notes")):
+                    for note in self._notes():
+                        self._put(xf, note)
+                        self.stats.notes += 1
+            links = [lk for c in self.configs for lk in self._links(c)]
+            if links:
+                el = new_el(q("Links"))
+                for lk in links:
+                    el.append(lk)
+                self.stats.links = len(links)
+                self._put(xf, el)
+            self._put(xf, self._sets())
+            graphs = new_el(q("Graphs"))
+            for pt in self.project.codebook.programme_theories:
+                graphs.append(self._graph(pt.id))
+            self.stats.graphs = len(graphs)
+            self._put(xf, graphs)
+            cb_model = self.project.codebook
+            desc = f"{cb_model.name} (codebook version {cb_model.version}), exported by cmo-coder {__version__}."
+            if cb_model.citation:
+                desc += f" Codebook source: {cb_model.citation}"
+            self._put(xf, _text_only("Description", desc))
         return self.stats
 
     def origin(self) -> str:
