@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from pathlib import Path
 
@@ -58,15 +59,20 @@ def build_rich(project: Project, add_transcript) -> dict[str, list[str]]:  # typ
     return {"codings": ids}
 
 
-def validate_both(xml: bytes, xsd: Path) -> None:
-    """lxml alone accepts #RRGGBBAA colours; xmlschema does not, so both must pass."""
+@functools.lru_cache(maxsize=4)
+def _schemas(xsd: Path) -> tuple[etree.XMLSchema, object]:
     import xmlschema
 
-    schema = etree.XMLSchema(etree.parse(str(xsd)))
+    return etree.XMLSchema(etree.parse(str(xsd))), xmlschema.XMLSchema(str(xsd))
+
+
+def validate_both(xml: bytes, xsd: Path) -> None:
+    """lxml alone accepts #RRGGBBAA colours; xmlschema does not, so both must pass."""
+    lxml_schema, xs = _schemas(xsd)
     doc = etree.fromstring(xml)
-    if not schema.validate(doc):
-        raise AssertionError(f"lxml: {schema.error_log}")
-    xmlschema.XMLSchema(str(xsd)).validate(xml.decode("utf-8"))
+    if not lxml_schema.validate(doc):
+        raise AssertionError(f"lxml: {lxml_schema.error_log}")
+    xs.validate(xml.decode("utf-8"))  # type: ignore[attr-defined]
 
 
 def qde_of(qdpx: Path) -> bytes:
