@@ -255,3 +255,27 @@ def test_empty_project_exports_valid_archive(project, tmp_path: Path, shared_dir
     report = export.run(project, out, None)
     assert report.counts.sources == 0
     validate_both(qde_of(out), shared_dir / "refi-qda" / "Project-mrt2019.xsd")
+
+
+def test_empty_turns_are_not_case_selections(project, tmp_path: Path, shared_dir: Path) -> None:
+    import hashlib
+
+    from cmo_coder.model import Participant, Transcript, Turn
+
+    text = "Hello there.\n\nYes."
+    t = Transcript(id="T07", title="t", source_format=SourceFormat.plain_txt, text=text,
+                   turns=[Turn(speaker="SP1", start=0, end=12), Turn(speaker="P1", start=14, end=14),
+                          Turn(speaker="P1", start=14, end=18)],
+                   source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="t")
+    with project.transaction("tester") as tx:
+        tx.upsert_participant(Participant(label="SP1", role="staff"))
+        tx.upsert_participant(Participant(label="P1", role="service_user"))
+        tx.add_pending_transcript(t.id, t.title, t.source_format, t.kind, t.source_sha256, "t")
+        tx.sign_off_transcript(t)
+    out = tmp_path / "x.qdpx"
+    export.run(project, out, None)
+    root = etree.fromstring(qde_of(out))
+    selections = {s.get("guid") for s in root.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")}
+    refs = [r.get("targetGUID") for r in root.iter("{urn:QDA-XML:project:1.0}SelectionRef")]
+    assert len(refs) == 2 and set(refs) <= selections
+    validate_both(qde_of(out), shared_dir / "refi-qda" / "Project-mrt2019.xsd")

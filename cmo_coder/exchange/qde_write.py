@@ -225,7 +225,7 @@ class QdeWriter:
         rows = [
             (r[0], r[1]) for r in self.project.conn.execute(
                 "SELECT u.transcript_id, u.position FROM turns u JOIN transcripts t ON t.id = u.transcript_id "
-                "WHERE u.speaker = ? ORDER BY t.position, u.position", (p.label,)
+                "WHERE u.speaker = ? AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label,)
             ) if r[0] in self.id_set
         ]
         seen: list[str] = []
