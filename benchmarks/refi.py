@@ -76,22 +76,37 @@ def build(path: Path, transcripts: int, codings_per: int, seed: int = 7) -> Proj
     return project
 
 
+def peak_kib() -> int:
+    """This process's peak resident memory in KiB.
+
+    Linux's ``ru_maxrss`` survives ``exec``, so a child started by a big parent would report the
+    parent's peak; ``VmHWM`` belongs to the new address space and starts afresh.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def child(argv: list[str]) -> None:
     """Run one timed operation; print JSON with seconds and peak RSS above the baseline."""
     from cmo_coder.exchange import export, importer
 
     op, project_path, file = argv
-    imported = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    imported = peak_kib()
     project = Project.open(Path(project_path))
     project.conn.execute("SELECT COUNT(*) FROM codings").fetchone()
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base = peak_kib()
     t0 = time.perf_counter()
     if op == "export":
         export.run(project, Path(file), None)
     else:
         importer.run(project, Path(file), actor="bench")
     seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_kib()
     print(json.dumps({"seconds": seconds, "peak_mib": peak / 1024, "delta_mib": (peak - base) / 1024,
                       "open_mib": (base - imported) / 1024}))
 
