@@ -94,7 +94,9 @@ def import_cmd(project: Path, file: Path, map_path: Path | None, offsets: str, s
     code_map = load_map(map_path) if map_path else None
     with open_project(project) as p:
         folder = SecureFolder.open(secure, project_path=project) if secure else None
-        report = importer.run(p, file, code_map, folder, coder=coder, offsets=offsets, actor=coder or current_actor())
+        with _progress("importing sources") as progress:
+            report = importer.run(p, file, code_map, folder, coder=coder, offsets=offsets,
+                                  actor=coder or current_actor(), progress=progress)
     for w in report.warnings:
         warn(w)
     if as_json:

@@ -13,6 +13,7 @@ import hashlib
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -155,7 +156,8 @@ def read_project(path: Path, stack: ExitStack) -> tuple[QProject, _Texts]:
 
 
 def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: SecureFolder | None = None,
-        coder: str | None = None, offsets: str = "auto", actor: str | None = None) -> ImportReport:
+        coder: str | None = None, offsets: str = "auto", actor: str | None = None,
+        progress: Callable[[int, int], None] | None = None) -> ImportReport:
     path = Path(path)
     if path.suffix.lower() == ".qdc":
         return _codebook_only(project, path, code_map)
@@ -183,7 +185,8 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
                 else:
                     report.transcripts_unchanged.append(pl.transcript.id)
             notes = {n.guid: n for n in qp.notes}
-            codings_of = _codings(tx, qp, placed, targets, code_path, notes, qp.users, default_coder, report)
+            codings_of = _codings(tx, qp, placed, targets, code_path, notes, qp.users, default_coder, report,
+                                  progress)
             _configurations(tx, qp, notes, codings_of, qp.users, default_coder, report)
         referenced = _referenced_notes(qp)
         homeless = [n for n in qp.notes if not _is_cmoc(n) and n.guid not in referenced]
@@ -340,13 +343,15 @@ def _participant(name: str, variables: dict[str, str], report: ImportReport) -> 
 
 def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict[str, Target],
              code_path: dict[str, str], notes: dict[str, QNote], users: dict[str, str], default_coder: str,
-             report: ImportReport) -> dict[str, list[Coding]]:
+             report: ImportReport, progress: Callable[[int, int], None] | None = None) -> dict[str, list[Coding]]:
     from ..store.project import Tx
 
     assert isinstance(tx, Tx)
     project = tx.project
     out: dict[str, list[Coding]] = {}
-    for src in qp.sources:
+    for n, src in enumerate(qp.sources, 1):
+        if progress:
+            progress(n, len(qp.sources))
         pl = placed.get(src.guid)
         if pl is None:
             continue
