@@ -215,3 +215,12 @@ def test_maxqda_style_prefixes_braced_guids_codable_parents_no_dates(fresh, tmp_
     assert (c.text, c.element, c.stance, c.coder) == ("Nobody owned his care.", "PT1.C1", Stance.refutes, "ana")
     assert fresh.transcript(c.transcript_id).text == "Line one\nNobody owned his care.\nEnd"
     assert fresh.transcript(c.transcript_id).kind.value == "document"
+
+
+def test_codebook_in_the_old_0_4_namespace_reads_by_local_name(fresh, shared_dir: Path, tmp_path: Path) -> None:
+    data = (shared_dir / "refi-qda" / "samples" / "atlasti-win-23.4_requal-test_codebook.qdc").read_bytes()
+    old = tmp_path / "old.qdc"
+    old.write_bytes(data.replace(b'xmlns="urn:QDA-XML:codebook:1.0"', b'xmlns="urn:QDA-XML:codebook:0:4"'))
+    assert b"codebook:0:4\"" in old.read_bytes()
+    code_map = CodeMap.model_validate({"codes": {"code1": {"element": "PT2.O1"}}})
+    assert importer.run(fresh, old, code_map).unmapped_codes == {}
