@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from cmo_coder.model import Coding, Component, Configuration, ConfigurationMember, Judgement, Participant, Stance
+from cmo_coder.model.note import ProjectNote
 from cmo_coder.store import Project
 
 T1 = [
@@ -56,6 +57,8 @@ def build_rich(project: Project, add_transcript) -> dict[str, list[str]]:  # typ
                      ConfigurationMember(coding_id="cod-1", role=Component.mechanism_response),
                      ConfigurationMember(coding_id="cod-2", role=Component.outcome)],
             judgement=Judgement.confirm, rationale="Both staff and service user describe it.", coder="alice"))
+        tx.add_note(ProjectNote(id="note-1", title="Analysis diary", description="week 3",
+                                body="PT2 looks refined by site C.\nCheck with the team.", author="carol"))
     return {"codings": ids}
 
 

@@ -151,7 +151,9 @@ def test_cases_links_notes_and_graphs(rich, tmp_path: Path) -> None:
     assert [lk.get("name") for lk in links] == ["Mres→Mresp", "Mresp→O"]
     assert all(lk.get("direction") == "OneWay" and lk.find("q:NoteRef", NS) is not None for lk in links)
     notes = root.findall(".//q:Notes/q:Note", NS)
-    assert len(notes) == 3  # two memos, one configuration
+    assert len(notes) == 4  # two memos, one configuration, one project note
+    (ref,) = root.findall("q:NoteRef", NS)  # the project note hangs off the Project itself
+    assert ref.get("targetGUID") == notes[-1].get("guid") and notes[-1].get("name") == "Analysis diary"
     graphs = root.findall(".//q:Graphs/q:Graph", NS)
     assert [g.get("name") for g in graphs] == ["PT1 programme theory", "PT2 programme theory"]
     edges = graphs[0].findall("q:Edge", NS)

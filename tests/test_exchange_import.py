@@ -43,6 +43,8 @@ def test_round_trip_gives_back_the_same_project(project, add_transcript, fresh, 
     report = importer.run(fresh, out, actor="tester")
     assert report.offsets == ("utf16" if profile is Profile.nvivo else "codepoints")
     assert report.not_placed == [] and report.unmapped_codes == {}
+    assert [(n.title, n.body, n.author, n.description) for n in fresh.notes()] == [
+        (n.title, n.body, n.author, n.description) for n in project.notes()]
     for tid in ("T01", "T02"):
         a, b = project.transcript(tid), fresh.transcript(tid)
         assert (a.text, a.title, a.turns, a.kind) == (b.text, b.title, b.turns, b.kind)
@@ -58,6 +60,7 @@ def test_round_trip_gives_back_the_same_project(project, add_transcript, fresh, 
     # a second import changes nothing
     again = importer.run(fresh, out, actor="tester")
     assert again.transcripts_added == [] and again.codings_added == 0 and again.configurations_added == 0
+    assert again.notes_added == 0 and len(fresh.notes()) == 1
     assert again.codings_unchanged == 6
     assert len(fresh.codings()) == 6
 
@@ -122,9 +125,12 @@ def test_atlas_sample_several_codings_in_one_selection(fresh, shared_dir: Path, 
     assert len(mabel_codes) == 2 and all(c.stance is Stance.refines for c in mabel_codes)
     assert all(c.text.startswith("I'm a single mum with an 8 month old") and len(c.text) == 410 for c in mabel_codes)
     assert by_el[("PT2", "mechanism_resource", "PT2.MR1")].coder == "Friedrich Markgraf"
-    # sources whose text is absent are reported, media sources and homeless notes are counted
+    # sources whose text is absent are reported, media sources counted, project-level notes kept
     assert any("Simon.docx" in m and "missing" in m for m in report.not_placed)
-    assert report.skipped["VideoSource"] == 2 and report.skipped["Note (no selection)"] == 2
+    assert report.skipped["VideoSource"] == 2 and report.notes_added == 2
+    plan = next(n for n in fresh.notes() if n.title == "Research Plan")
+    assert plan.body.startswith("This is a great project") and plan.author == "Friedrich Markgraf"
+    assert plan.description == "day to day log about this amazing project"
     assert "Feelings" in report.unmapped_codes
 
 

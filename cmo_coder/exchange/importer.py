@@ -38,6 +38,7 @@ from ..model import (
     TranscriptKind,
     Turn,
 )
+from ..model.note import NoteOrigin, ProjectNote
 from ..model.participant import LABEL_RE
 from ..store import Project
 from ..store.secure import SecureFolder
@@ -66,6 +67,7 @@ class ImportReport(BaseModel):
     codings_unchanged: int = 0
     memos: int = 0
     configurations_added: int = 0
+    notes_added: int = Field(default=0, description="project-level notes (attached to no selection)")
     unmapped_codes: dict[str, int] = Field(default_factory=dict, description="code path → codings not imported")
     not_placed: list[str] = Field(default_factory=list, description="selections or codings that could not be placed")
     skipped: dict[str, int] = Field(default_factory=dict, description="elements with no home in cmo-coder, by kind")
@@ -172,7 +174,7 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
         people = {p.label: p for case in qp.cases if (p := _participant(case.name, case.variables, report))}
         placed = _place_sources(project, qp, texts, mode, report, set(people))
         if secure is not None:
-            _leak_check(placed, secure, report)
+            _leak_check(placed, qp, secure, report)
         default_coder = coder or actor or "imported"
         with project.transaction(actor) as tx:
             for person in people.values():
@@ -188,12 +190,7 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
             codings_of = _codings(tx, qp, placed, targets, code_path, notes, qp.users, default_coder, report,
                                   progress)
             _configurations(tx, qp, notes, codings_of, qp.users, default_coder, report)
-        referenced = _referenced_notes(qp)
-        homeless = [n for n in qp.notes if not _is_cmoc(n) and n.guid not in referenced]
-        if homeless:
-            report.skipped["Note (no selection)"] = len(homeless)
-            report.warnings.append(f"{len(homeless)} note(s) are not attached to a coded selection and were not "
-                                   "imported: " + ", ".join(repr(n.name) for n in homeless[:5]))
+            _project_notes(tx, qp, report)
         foreign_links = [lk for lk in qp.links if not any(_is_cmoc(notes[n]) for n in lk.notes if n in notes)]
         if foreign_links:
             report.skipped["Link"] = len(foreign_links)
@@ -452,17 +449,42 @@ def _configurations(tx: object, qp: QProject, notes: dict[str, QNote], codings_o
             report.not_placed.append(f"configuration {name!r}: {exc}".replace("\n", " "))
 
 
-def _leak_check(placed: dict[str, _Placed], secure: SecureFolder, report: ImportReport) -> None:
+def _project_notes(tx: object, qp: QProject, report: ImportReport) -> None:
+    """Notes attached to no selection (research diaries, project memos) become project notes."""
+    from ..store.project import Tx
+
+    assert isinstance(tx, Tx)
+    referenced = _referenced_notes(qp)
+    for n in qp.notes:
+        if _is_cmoc(n) or n.guid in referenced:
+            continue
+        nid = stable_id("note", n.guid)
+        if tx.project.note(nid) is not None:
+            continue
+        tx.add_note(ProjectNote(id=nid, title=(n.name or "").strip() or "Note", description=n.description or None,
+                                body=n.content or "", author=qp.users.get(n.user or ""), origin=NoteOrigin.refi_qda,
+                                created_at=_dt(n.created), updated_at=_dt(n.modified or n.created)))
+        report.notes_added += 1
+
+
+def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: ImportReport) -> None:
+    """Scan every text that would enter the project: new transcripts, memos and notes."""
     new = [pl.transcript for pl in placed.values() if pl.new]
-    if not new:
-        report.leak_check = "passed"
-        return
+    notes = [n for n in qp.notes if (n.content or n.description or n.name)]
     with tempfile.TemporaryDirectory(prefix="cmo-import-check-") as d:
         paths = []
         for t in new:
             p = Path(d) / f"{PurePosixPath(t.id).name}.txt"
             p.write_text(t.text, encoding="utf-8")
             paths.append(p)
+        if notes:
+            p = Path(d) / "notes.txt"
+            p.write_text("\n\n".join("\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes),
+                         encoding="utf-8")
+            paths.append(p)
+        if not paths:
+            report.leak_check = "passed"
+            return
         hits = leak.scan(paths, secure)
         if hits:
             raise leak.refuse(hits, "import")

@@ -20,6 +20,7 @@ from lxml import etree
 
 from .. import __version__
 from ..model import CHAIN, Coding, Configuration, Participant, Stance
+from ..model.note import ProjectNote
 from ..store import Project
 from . import codetree
 from .codetree import CodeNode, CodeTree, first_words
@@ -102,6 +103,7 @@ class QdeWriter:
             for m in c.members:
                 self.configs_of[m.coding_id].append(c)
         self.text_files: list[tuple[str, Path]] = []  # (archive name, staged file)
+        self.project_notes: list[ProjectNote] = project.notes()
 
     def _coding_transcript(self, coding_id: str) -> str | None:
         r = self.project.conn.execute("SELECT transcript_id FROM codings WHERE id = ?", (coding_id,)).fetchone()
@@ -183,6 +185,8 @@ class QdeWriter:
             if cb_model.citation:
                 desc += f" Codebook source: {cb_model.citation}"
             self._put(xf, _text_only("Description", desc))
+            for pn in self.project_notes:
+                self._put(xf, new_el(q("NoteRef"), targetGUID=guid("note", pn.id)))
         return self.stats
 
     def origin(self) -> str:
@@ -195,7 +199,8 @@ class QdeWriter:
 
     def _users(self) -> list[str]:
         rows = self.project.conn.execute(
-            "SELECT coder FROM codings UNION SELECT coder FROM configurations ORDER BY 1"
+            "SELECT coder FROM codings UNION SELECT coder FROM configurations "
+            "UNION SELECT author FROM notes WHERE author IS NOT NULL ORDER BY 1"
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -297,7 +302,7 @@ class QdeWriter:
 
     # -- notes ----------------------------------------------------------------------------------
     def _has_notes(self) -> bool:
-        if self.configs:
+        if self.configs or self.project_notes:
             return True
         placeholders = ",".join("?" * len(self.ids))
         return bool(self.ids) and self.project.conn.execute(
@@ -332,6 +337,20 @@ class QdeWriter:
         if cfg.rationale:
             body += f"\nRationale: {cfg.rationale}"
         text_el(el, "PlainTextContent", body)
+        return el
+
+    def project_note(self, pn: ProjectNote) -> etree._Element:
+        user = self.user_guid(pn.author) if pn.author else None
+        el = new_el(q("Note"), guid=guid("note", pn.id), name=xml_text(pn.title))
+        if user:
+            el.set("creatingUser", user)
+        el.set("creationDateTime", iso(pn.created_at))
+        if user:
+            el.set("modifyingUser", user)
+        el.set("modifiedDateTime", iso(pn.updated_at))
+        if pn.description:
+            text_el(el, "Description", pn.description)
+        text_el(el, "PlainTextContent", pn.body)
         return el
 
     # -- links, sets, graphs --------------------------------------------------------------------
@@ -440,6 +459,8 @@ class _NoteStream:
                     yield self.w.memo_note(c)
         for cfg in self.w.configs:
             yield self.w.cmoc_note(cfg)
+        for pn in self.w.project_notes:
+            yield self.w.project_note(pn)
 
 
 def code_element(node: CodeNode, qname: Callable[[str], str]) -> etree._Element:
