@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .exchange.export import ExportReport
-from .exchange.importer import ImportReport
+from .exchange.export import RefiExportReport
+from .exchange.importer import RefiImportReport
 from .exchange.mapping import CodeMap
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow
@@ -26,8 +26,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "participants-manifest": Manifest,
     "participant": Participant,
     "refi-code-map": CodeMap,
-    "refi-export-report": ExportReport,
-    "refi-import-report": ImportReport,
+    "refi-export-report": RefiExportReport,
+    "refi-import-report": RefiImportReport,
     "transcript": Transcript,
 }
 

@@ -26,7 +26,7 @@ from .qde_write import QdeWriter
 from .textprep import Profile
 
 
-class ExportReport(BaseModel):
+class RefiExportReport(BaseModel):
     """What ``cmo-coder export --json`` prints."""
 
     qdpx: str | None = None
@@ -93,10 +93,10 @@ def write_qdpx(project: Project, dest: Path, transcript_ids: list[str], profile:
 
 def run(project: Project, qdpx: Path | None, qdc_path: Path | None, profile: Profile = Profile.refi,
         secure: SecureFolder | None = None, signed_off_only: bool = False,
-        progress: Callable[[int, int], None] | None = None) -> ExportReport:
+        progress: Callable[[int, int], None] | None = None) -> RefiExportReport:
     if qdpx is None and qdc_path is None:
         raise CmoError("nothing to export: give --qdpx FILE and/or --qdc FILE")
-    report = ExportReport(profile=profile, leak_check="passed" if secure is not None else "not run")
+    report = RefiExportReport(profile=profile, leak_check="passed" if secure is not None else "not run")
     if qdpx is not None:
         ids, pending = select_transcripts(project, signed_off_only)
         writer = write_qdpx(project, qdpx, ids, profile, secure, progress)

@@ -54,7 +54,7 @@ _SOURCE_MARK = re.compile(re.escape(CMO_SOURCE_MARK) + r"([A-Za-z0-9][A-Za-z0-9_
 _CMOC = re.compile(re.escape(CMO_CMOC_MARK) + r"; pt: (\S+); judgement: (\w+); name: (.*)$", re.S)
 
 
-class ImportReport(BaseModel):
+class RefiImportReport(BaseModel):
     """What ``cmo-coder import-qdpx --json`` prints."""
 
     file: str
@@ -159,14 +159,14 @@ def read_project(path: Path, stack: ExitStack) -> tuple[QProject, _Texts]:
 
 def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: SecureFolder | None = None,
         coder: str | None = None, offsets: str = "auto", actor: str | None = None,
-        progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        progress: Callable[[int, int], None] | None = None) -> RefiImportReport:
     path = Path(path)
     if path.suffix.lower() == ".qdc":
         return _codebook_only(project, path, code_map)
     with ExitStack() as stack:
         qp, texts = read_project(path, stack)
         mode = _offsets_mode(qp.origin, offsets)
-        report = ImportReport(file=str(path), origin=qp.origin, offsets=mode, skipped=dict(qp.skipped))
+        report = RefiImportReport(file=str(path), origin=qp.origin, offsets=mode, skipped=dict(qp.skipped))
         report.warnings.append("imported text is assumed to be anonymised already"
                                + ("" if secure else "; pass --secure DIR to leak-check it"))
         targets, unmapped = mapping.build(qp.codes, project.codebook, code_map)
@@ -200,10 +200,10 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
         return report
 
 
-def _codebook_only(project: Project, path: Path, code_map: CodeMap | None) -> ImportReport:
+def _codebook_only(project: Project, path: Path, code_map: CodeMap | None) -> RefiImportReport:
     codes = qdc.read(path)
     _, unmapped = mapping.build(codes, project.codebook, code_map)
-    report = ImportReport(file=str(path), offsets="codepoints")
+    report = RefiImportReport(file=str(path), offsets="codepoints")
     report.unmapped_codes = {u: 0 for u in unmapped}
     report.warnings.append("a QDC file holds a codebook only; the project's codebook is fixed, so only the mapping "
                            "of its codes was checked")
@@ -223,7 +223,7 @@ def _snap(raw: str, i: int) -> int:
     return i + 1 if 0 < i < len(raw) and raw[i - 1] == "\r" and raw[i] == "\n" else i
 
 
-def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, report: ImportReport,
+def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, report: RefiImportReport,
                    labels: set[str]) -> dict[str, _Placed]:
     turn_refs: dict[str, list[tuple[str, str]]] = {}  # selection guid → [(case name, ...)]
     for case in qp.cases:
@@ -302,7 +302,7 @@ def _exists(project: Project, tid: str) -> bool:
 
 
 def _turns(src: QSource, spans: dict[str, tuple[int, int]], refs: dict[str, list[tuple[str, str]]],
-           labels: set[str], report: ImportReport) -> list[Turn]:
+           labels: set[str], report: RefiImportReport) -> list[Turn]:
     """Speaker turns from case selections; only for cases that become participants (turns name them)."""
     turns = []
     for g, (s, e) in spans.items():
@@ -318,7 +318,7 @@ def _turns(src: QSource, spans: dict[str, tuple[int, int]], refs: dict[str, list
     return turns
 
 
-def _participant(name: str, variables: dict[str, str], report: ImportReport) -> Participant | None:
+def _participant(name: str, variables: dict[str, str], report: RefiImportReport) -> Participant | None:
     if not LABEL_RE.match(name):
         report.warnings.append(f"case {name!r}: not a study label (letter, then letters, digits, - or _); "
                                "not imported as a participant")
@@ -340,7 +340,7 @@ def _participant(name: str, variables: dict[str, str], report: ImportReport) -> 
 
 def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict[str, Target],
              code_path: dict[str, str], notes: dict[str, QNote], users: dict[str, str], default_coder: str,
-             report: ImportReport, progress: Callable[[int, int], None] | None = None) -> dict[str, list[Coding]]:
+             report: RefiImportReport, progress: Callable[[int, int], None] | None = None) -> dict[str, list[Coding]]:
     from ..store.project import Tx
 
     assert isinstance(tx, Tx)
@@ -404,7 +404,7 @@ def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict
 
 
 def _configurations(tx: object, qp: QProject, notes: dict[str, QNote], codings_of: dict[str, list[Coding]],
-                    users: dict[str, str], default_coder: str, report: ImportReport) -> None:
+                    users: dict[str, str], default_coder: str, report: RefiImportReport) -> None:
     from ..store.project import Tx
 
     assert isinstance(tx, Tx)
@@ -449,7 +449,7 @@ def _configurations(tx: object, qp: QProject, notes: dict[str, QNote], codings_o
             report.not_placed.append(f"configuration {name!r}: {exc}".replace("\n", " "))
 
 
-def _project_notes(tx: object, qp: QProject, report: ImportReport) -> None:
+def _project_notes(tx: object, qp: QProject, report: RefiImportReport) -> None:
     """Notes attached to no selection (research diaries, project memos) become project notes."""
     from ..store.project import Tx
 
@@ -467,7 +467,7 @@ def _project_notes(tx: object, qp: QProject, report: ImportReport) -> None:
         report.notes_added += 1
 
 
-def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: ImportReport) -> None:
+def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: RefiImportReport) -> None:
     """Scan every text that would enter the project: new transcripts, memos and notes."""
     new = [pl.transcript for pl in placed.values() if pl.new]
     notes = [n for n in qp.notes if (n.content or n.description or n.name)]
