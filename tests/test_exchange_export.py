@@ -205,9 +205,10 @@ def test_leak_check_hit_leaves_nothing_behind(rich, tmp_path: Path, monkeypatch:
     secure = SecureFolder.open(tmp_path / "secure", project_path=rich.path, create=True)
     _fake_leakcheck(monkeypatch, "drug worker")
     dest = tmp_path / "out" / "study.qdpx"
-    with pytest.raises(PrivacyError, match="drug worker"):
+    with pytest.raises(PrivacyError, match="drug worker") as err:
         export.run(rich, dest, None, secure=secure)
     assert list((tmp_path / "out").iterdir()) == []
+    assert f"{dest}:sources/" in str(err.value) and ".tmp" not in str(err.value)
     _fake_leakcheck(monkeypatch, "Zebedee")
     report = export.run(rich, dest, None, secure=secure)
     assert report.leak_check == "passed" and dest.exists()

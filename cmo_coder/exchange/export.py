@@ -82,7 +82,7 @@ def write_qdpx(project: Project, dest: Path, transcript_ids: list[str], profile:
         if secure is not None:
             hits = leak.scan([tmp], secure)
             if hits:
-                raise leak.refuse(hits, str(dest))
+                raise leak.refuse(hits, str(dest), {str(tmp): str(dest)})
         os.replace(tmp, dest)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

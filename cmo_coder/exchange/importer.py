@@ -473,19 +473,22 @@ def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, 
     notes = [n for n in qp.notes if (n.content or n.description or n.name)]
     with tempfile.TemporaryDirectory(prefix="cmo-import-check-") as d:
         paths = []
+        names: dict[str, str] = {}
         for t in new:
             p = Path(d) / f"{PurePosixPath(t.id).name}.txt"
             p.write_text(t.text, encoding="utf-8")
             paths.append(p)
+            names[str(p)] = f"{report.file}: source {t.title!r}"
         if notes:
             p = Path(d) / "notes.txt"
             p.write_text("\n\n".join("\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes),
                          encoding="utf-8")
             paths.append(p)
+            names[str(p)] = f"{report.file}: notes"
         if not paths:
             report.leak_check = "passed"
             return
         hits = leak.scan(paths, secure)
         if hits:
-            raise leak.refuse(hits, "import")
+            raise leak.refuse(hits, "import", names)
     report.leak_check = "passed"

@@ -22,15 +22,17 @@ def scan(paths: list[Path], secure: SecureFolder) -> list[Any]:
     return list(scan_paths(paths, secure))
 
 
-def describe(hits: list[Any], limit: int = 20) -> str:
+def describe(hits: list[Any], names: dict[str, str] | None = None, limit: int = 20) -> str:
+    """One line per hit; ``names`` shows temporary files under the name the user knows."""
     lines = []
     for h in hits[:limit]:
         member = f":{h.member}" if getattr(h, "member", None) else ""
-        lines.append(f"  - {h.path}{member}:{h.line}:{h.column}: {h.category} {h.surface!r}")
+        where = (names or {}).get(str(h.path), str(h.path))
+        lines.append(f"  - {where}{member}:{h.line}:{h.column}: {h.category} {h.surface!r}")
     more = f"\n  … and {len(hits) - limit} more" if len(hits) > limit else ""
     return "\n".join(lines) + more
 
 
-def refuse(hits: list[Any], what: str) -> PrivacyError:
+def refuse(hits: list[Any], what: str, names: dict[str, str] | None = None) -> PrivacyError:
     return PrivacyError(f"{what}: the leak check found {len(hits)} identifying string(s); nothing was written\n"
-                        + describe(hits))
+                        + describe(hits, names))
