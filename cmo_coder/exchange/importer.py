@@ -258,7 +258,7 @@ def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, rep
                                    "spans kept, text normalised piecewise")
         spans = {g: (m[s], m[e]) for g, (s, e) in raw_spans.items()}
         for sel in src.selections:
-            if sel.guid in spans and sel.name and not sel.name.endswith("…"):
+            if sel.guid in spans and sel.codings and sel.name and not sel.name.endswith("…"):
                 s, e = spans[sel.guid]
                 if len(sel.name) == e - s and " ".join(sel.name.split()) != " ".join(text[s:e].split()):
                     report.warnings.append(f"source {src.name!r} selection {sel.guid}: its name does not match the "
