@@ -8,6 +8,7 @@ Every GUID reference is resolved at the end; a dangling one refuses the file.
 
 from __future__ import annotations
 
+import sys
 from typing import IO, Any
 
 from lxml import etree
@@ -22,8 +23,14 @@ _OTHER_SOURCES = {"PictureSource", "PDFSource", "AudioSource", "VideoSource"}
 
 
 def _g(el: etree._Element, attr: str = "guid") -> str | None:
+    """A normalised GUID, interned: code and user GUIDs repeat on every coding of a large project."""
     v = el.get(attr)
-    return normalise(v) if v else None
+    return sys.intern(normalise(v)) if v else None
+
+
+def _date(el: etree._Element, attr: str) -> str | None:
+    v = el.get(attr)
+    return sys.intern(v) if v else None
 
 
 def _child_text(el: etree._Element, name: str) -> str | None:
@@ -47,7 +54,7 @@ def _selection(el: etree._Element, where: str) -> QSelection:
         raise CmoError(f"{where}:{el.sourceline}: a PlainTextSelection without a guid")
     sel = QSelection(guid=g, name=el.get("name"), start=_int(el, "startPosition", where),
                      end=_int(el, "endPosition", where), user=_g(el, "creatingUser"),
-                     created=el.get("creationDateTime"), modified=el.get("modifiedDateTime"),
+                     created=_date(el, "creationDateTime"), modified=_date(el, "modifiedDateTime"),
                      description=_child_text(el, "Description"))
     for c in el:
         name = local(c.tag)
@@ -56,7 +63,7 @@ def _selection(el: etree._Element, where: str) -> QSelection:
             target = _g(ref, "targetGUID") if ref is not None else None
             if not target:
                 raise CmoError(f"{where}:{c.sourceline}: a Coding without a CodeRef")
-            sel.codings.append(QCodeRef(code=target, user=_g(c, "creatingUser"), created=c.get("creationDateTime")))
+            sel.codings.append(QCodeRef(code=target, user=_g(c, "creatingUser"), created=_date(c, "creationDateTime")))
         elif name == "NoteRef" and (t := _g(c, "targetGUID")):
             sel.notes.append(t)
     return sel
