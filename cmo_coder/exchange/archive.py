@@ -11,7 +11,6 @@ import shutil
 import stat
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -164,8 +163,3 @@ class DeterministicZip:
     def close(self) -> None:
         self.zf.close()
 
-
-def iter_members(z: SafeZip, prefix: str) -> Iterator[str]:
-    for n in z.names():
-        if n.lower().startswith(prefix.lower()):
-            yield n

@@ -86,9 +86,6 @@ class CodeTree:
                     return n
         raise KeyError(stance)
 
-    def all(self) -> list[CodeNode]:
-        return [n for r in self.roots for n in r.walk()]
-
 
 def code_for(tree_index: dict[tuple[str | None, str | None, str | None], CodeNode], pt: str,
              component: Component | None, element: str | None) -> CodeNode:
