@@ -166,3 +166,10 @@ def test_malformed_xml_names_file_and_line(project, tmp_path: Path) -> None:
     broken = GOOD_QDE.replace("</Sources>", "</Source>")
     with pytest.raises(CmoError, match=r"project.qde:\d+:\d+: not well-formed"):
         _import(project, _zip(tmp_path / "m.qdpx", {"project.qde": broken.encode(), TEXT_NAME: b"Hello world"}))
+
+
+def test_total_size_beyond_limit_is_refused(tmp_path: Path) -> None:
+    path = _zip(tmp_path / "total.qdpx", {"project.qde": b"a" * 600, "sources/a.txt": b"b" * 600})
+    with pytest.raises(CmoError, match="in total"):
+        SafeZip(path, Limits(max_total_bytes=1000))
+    assert SafeZip(path, Limits(max_total_bytes=2000)).names() == ["project.qde", "sources/a.txt"]

@@ -230,3 +230,20 @@ def test_codebook_in_the_old_0_4_namespace_reads_by_local_name(fresh, shared_dir
     assert b"codebook:0:4\"" in old.read_bytes()
     code_map = CodeMap.model_validate({"codes": {"code1": {"element": "PT2.O1"}}})
     assert importer.run(fresh, old, code_map).unmapped_codes == {}
+
+
+def test_cli_import_with_map_and_json(shared_dir: Path, fresh, tmp_path: Path) -> None:
+    import json
+
+    fresh.close()
+    map_file = tmp_path / "codes.yaml"
+    map_file.write_text("codes:\n  piros: {element: PT1.C1}\n", encoding="utf-8")
+    args = ["import-qdpx", str(fresh.path), str(shared_dir / "refi-qda" / "samples" / NVIVO), "--map", str(map_file),
+            "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["codings_added"] == 2 and data["offsets"] == "utf16" and "piros" not in data["unmapped_codes"]
+    again = json.loads(CliRunner().invoke(cli, args).stdout)
+    assert again["codings_added"] == 0 and again["codings_unchanged"] == 2
+    assert again["transcripts_unchanged"] == data["transcripts_added"]
