@@ -23,6 +23,9 @@ from .coding.outputs import (
 )
 from .graph.summary import PTSummary
 from .ingest.views import ImportReport, TranscriptList, TranscriptView
+from .exchange.export import RefiExportReport
+from .exchange.importer import RefiImportReport
+from .exchange.mapping import CodeMap
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow, ConfigurationRow
 from .model.key import ParticipantKey
@@ -47,6 +50,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "participants-manifest": Manifest,
     "participant": Participant,
     "suggestion": Suggestion,
+    "refi-code-map": CodeMap,
+    "refi-export-report": RefiExportReport,
+    "refi-import-report": RefiImportReport,
     "transcript": Transcript,
     "pt-summary": PTSummary,
     "evidence-row": EvidenceRow,

@@ -34,6 +34,7 @@ from ..model import (
     TranscriptKind,
     Turn,
 )
+from ..model.note import ProjectNote
 from .schema import LATEST, migrate
 from .secure import MARKER, PROJECT_DB
 
@@ -252,6 +253,22 @@ class Tx:
         if not cur.rowcount:
             raise NotFound(f"no configuration {config_id!r}")
         self.audit("remove", "configuration", config_id)
+
+    # -- project-level notes --------------------------------------------------------------------
+    def add_note(self, note: ProjectNote) -> ProjectNote:
+        now = _dt(clock.now_iso())
+        note = note.model_copy(update={"created_at": note.created_at or now, "updated_at": note.updated_at or now})
+        try:
+            self.conn.execute(
+                "INSERT INTO notes (id, title, description, body, author, origin, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (note.id, note.title, note.description, note.body, note.author, note.origin.value,
+                 _iso(note.created_at), _iso(note.updated_at)),
+            )
+        except sqlite3.IntegrityError:
+            raise CmoError(f"note {note.id} already exists") from None
+        self.audit("add", "note", note.id, note.model_dump(mode="json", exclude={"body"}))
+        return note
 
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute(
@@ -576,6 +593,14 @@ class Project:
             updated_at=_dt(r["updated_at"]),
         )
 
+    # -- project-level notes --------------------------------------------------------------------
+    def notes(self) -> list[ProjectNote]:
+        return [_note(r) for r in self.conn.execute("SELECT * FROM notes ORDER BY created_at, id")]
+
+    def note(self, note_id: str) -> ProjectNote | None:
+        r = self.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
+        return _note(r) if r else None
+
     # -- reporting ------------------------------------------------------------------------------
     def audit_log(self, entity: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM audit" + (" WHERE entity = ?" if entity else "") + " ORDER BY seq"
@@ -610,6 +635,12 @@ class Project:
             "configurations": q("SELECT COUNT(*) FROM configurations").fetchone()[0],
             "per_pt": per_pt,
         }
+
+
+def _note(r: sqlite3.Row) -> ProjectNote:
+    return ProjectNote(id=r["id"], title=r["title"], description=r["description"], body=r["body"],
+                       author=r["author"], origin=r["origin"], created_at=_dt(r["created_at"]),
+                       updated_at=_dt(r["updated_at"]))
 
 
 def _participant(r: sqlite3.Row) -> Participant:

@@ -147,7 +147,21 @@ CREATE TABLE suggestions (
 CREATE INDEX suggestions_by_status ON suggestions(status, transcript_id);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# v3: project-level notes (memos about the study as a whole), e.g. from a REFI-QDA project.
+V3 = """
+CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    description TEXT,
+    body TEXT NOT NULL,
+    author TEXT,
+    origin TEXT NOT NULL DEFAULT 'manual' CHECK (origin IN ('manual', 'refi_qda')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,38 @@
+"""The one place the exchange stage calls the anonymise stage's leak check.
+
+Kept tiny and lazy so the wiring is obvious and an absent check is a clear error,
+never a silent pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import CmoError, PrivacyError
+from ..store.secure import SecureFolder
+
+
+def scan(paths: list[Path], secure: SecureFolder) -> list[Any]:
+    try:
+        from ..anonymise.leakcheck import scan_paths  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise CmoError("the leak check is unavailable in this installation (cmo_coder.anonymise.leakcheck); "
+                       "nothing was written") from None
+    return list(scan_paths(paths, secure))
+
+
+def describe(hits: list[Any], names: dict[str, str] | None = None, limit: int = 20) -> str:
+    """One line per hit; ``names`` shows temporary files under the name the user knows."""
+    lines = []
+    for h in hits[:limit]:
+        member = f":{h.member}" if getattr(h, "member", None) else ""
+        where = (names or {}).get(str(h.path), str(h.path))
+        lines.append(f"  - {where}{member}:{h.line}:{h.column}: {h.category} {h.surface!r}")
+    more = f"\n  … and {len(hits) - limit} more" if len(hits) > limit else ""
+    return "\n".join(lines) + more
+
+
+def refuse(hits: list[Any], what: str, names: dict[str, str] | None = None) -> PrivacyError:
+    return PrivacyError(f"{what}: the leak check found {len(hits)} identifying string(s); nothing was written\n"
+                        + describe(hits, names))
