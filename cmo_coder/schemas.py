@@ -21,11 +21,11 @@ from .coding.outputs import (
     PtSummaryRow,
     TableImportReport,
 )
-from .graph.summary import PTSummary
-from .ingest.views import ImportReport, TranscriptList, TranscriptView
 from .exchange.export import RefiExportReport
 from .exchange.importer import RefiImportReport
 from .exchange.mapping import CodeMap
+from .graph.summary import PTSummary
+from .ingest.views import ImportReport, TranscriptList, TranscriptView
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow, ConfigurationRow
 from .model.key import ParticipantKey
