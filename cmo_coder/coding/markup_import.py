@@ -24,6 +24,7 @@ from ..model import Participant, SourceFormat, Transcript, TranscriptKind, Turn
 from ..model.coding import CodingOrigin
 from ..store import Project
 from ..store.project import current_actor
+from ..textfile import read_user_text
 from .locate import Span
 from .markup import AttributedQuote, MarkupDocument, census, parse_markup
 from .outputs import MarkupImportReport
@@ -50,19 +51,7 @@ class MarkupReport:
 
 
 def _read(path: Path) -> tuple[str, bytes]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CmoError(f"{path}: cannot read ({exc.strerror})") from None
-    if b"\x00" in data[:4096]:
-        raise CmoError(f"{path}: looks like a binary file, not marked-up text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CmoError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from None
-    if not text.strip():
-        raise CmoError(f"{path}: the file is empty")
-    return text, data
+    return read_user_text(path, "marked-up text")
 
 
 def _turns(doc: MarkupDocument, notes: list[str]) -> list[Turn]:

@@ -29,6 +29,7 @@ from ..model.vocab import Component, Stance
 from ..store import Project
 from ..store.atomic import write_text
 from ..store.project import current_actor
+from ..textfile import read_user_text
 from .locate import Span, locate_quote, span_from_offsets
 from .outputs import TableImportReport
 from .service import build_coding, configuration_id, insert_coding, parse_judgement
@@ -70,19 +71,7 @@ def detect_format(path: Path, fmt: str | None) -> Format:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CmoError(f"{path}: cannot read ({exc.strerror})") from None
-    if b"\x00" in data[:4096]:
-        raise CmoError(f"{path}: looks like a binary file, not a CSV or JSON Lines table")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CmoError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again") from None
-    if not text.strip():
-        raise CmoError(f"{path}: the file is empty")
-    return text
+    return read_user_text(path, "a CSV or JSON Lines table")[0]
 
 
 def _read_csv(path: Path, text: str, columns: tuple[str, ...], required: tuple[str, ...]) -> list[_Raw]:
