@@ -74,7 +74,17 @@ def _name_context(token: Token) -> bool:
         return True
     if low == "you" and token.i >= 2 and doc[token.i - 2].lower_ == "thank":
         return True
-    return False
+    if low in _ADDRESSEE_VERBS:
+        return True
+    return low in {"to", "with"} and token.i >= 2 and doc[token.i - 2].lower_ in _TALK_VERBS
+
+
+_ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "texted", "messaged", "visited",
+                    "thanked", "tell", "ask", "meet", "see", "ring", "phone", "text", "visit", "thank", "named",
+                    "called", "introduced", "emailed", "email"}
+_TALK_VERBS = {"spoke", "speak", "speaking", "talk", "talked", "talking", "chat", "chatted", "chatting", "said",
+               "say", "went", "go", "going", "stay", "stayed", "lived", "live", "living", "sat", "wrote", "write",
+               "married", "engaged", "came", "come", "over", "along", "back", "out"}
 
 
 def _looks_like_name(token: Token, caseless: bool) -> bool:
@@ -245,6 +255,12 @@ class RulesComponent:
         for category, pattern, score, group in RULES:
             for m in pattern.finditer(text):
                 s, e = m.span(group) if group else m.span()
+                if group == 0:
+                    while True:  # "The Royal Infirmary": the article is not part of the name
+                        word = re.match(r"\S+\s+", text[s:e])
+                        if not word or word.group(0).strip().lower() not in self.nlp.Defaults.stop_words:
+                            break
+                        s += len(word.group(0))
                 if category in {"trust", "hospital", "practice", "ward"} and group == 0:
                     first = m.group(0).split()[0].lower().rstrip(".")
                     if first in _GENERIC and category != "hospital":
@@ -317,7 +333,11 @@ def ents_to_candidates(ents: Iterable[Span], layer: str) -> list[Candidate]:
         if ent.label_ not in NER_CATEGORIES:
             continue
         start, end = ent.start_char, ent.end_char
-        text = ent.text
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_.rstrip(".") in TITLE_WORDS:
+            start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
+        elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
+            start = ent[1].idx
+        text = ent.doc.text[start:end]
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix) and len(text) > len(suffix):
                 end -= len(suffix)
