@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -43,13 +44,13 @@ NOT_VOCATIVE = {
 def candidates(doc: Doc) -> list[Candidate]:
     if doc._.cmo_candidates is None:
         doc._.cmo_candidates = []
-    return doc._.cmo_candidates  # type: ignore[no-any-return]
+    return doc._.cmo_candidates
 
 
 def suspicions(doc: Doc) -> list[Suspicion]:
     if doc._.cmo_suspicions is None:
         doc._.cmo_suspicions = []
-    return doc._.cmo_suspicions  # type: ignore[no-any-return]
+    return doc._.cmo_suspicions
 
 
 def is_caseless(text: str) -> bool:
@@ -81,7 +82,7 @@ def _name_context(token: Token) -> bool:
 
 _ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "texted", "messaged", "visited",
                     "thanked", "tell", "ask", "meet", "see", "ring", "phone", "text", "visit", "thank", "named",
-                    "called", "introduced", "emailed", "email"}
+                    "introduced", "emailed", "email"}
 _TALK_VERBS = {"spoke", "speak", "speaking", "talk", "talked", "talking", "chat", "chatted", "chatting", "said",
                "say", "went", "go", "going", "stay", "stayed", "lived", "live", "living", "sat", "wrote", "write",
                "married", "engaged", "came", "come", "over", "along", "back", "out"}
@@ -112,6 +113,7 @@ class RegisterComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.items: dict[str, list[RegisterItem]] = {}
         self.transcript_id: str | None = None
+        self.owner: object = None
 
     def set_register(self, register: Register) -> None:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -161,7 +163,8 @@ def make_register(nlp: Language, name: str) -> RegisterComponent:
 
 
 # ---------------------------------------------------------------------------------------------- rules
-_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DATE = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+(?:\d{4}|'\d{2})"
     r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
@@ -182,8 +185,8 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
     ("ward", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
     ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
-    ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|Medical Centre)"
-                            r"\b"), 0.85, 0),
+    ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
+                            r"Medical Centre)\b"), 0.85, 0),
 ]
 _TITLE_NAME = re.compile(
     r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Nurse|Sister|Prof|Professor|Matron)\.?\s+([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
@@ -257,10 +260,10 @@ class RulesComponent:
                 s, e = m.span(group) if group else m.span()
                 if group == 0:
                     while True:  # "The Royal Infirmary": the article is not part of the name
-                        word = re.match(r"\S+\s+", text[s:e])
-                        if not word or word.group(0).strip().lower() not in self.nlp.Defaults.stop_words:
+                        lead = re.match(r"\S+\s+", text[s:e])
+                        if not lead or lead.group(0).strip().lower() not in self.nlp.Defaults.stop_words:
                             break
-                        s += len(word.group(0))
+                        s += len(lead.group(0))
                 if category in {"trust", "hospital", "practice", "ward"} and group == 0:
                     first = m.group(0).split()[0].lower().rstrip(".")
                     if first in _GENERIC and category != "hospital":
@@ -368,7 +371,7 @@ def make_ner(nlp: Language, name: str) -> NerCollector:
 def name_lexicon(first_limit: int = 3000, last_limit: int = 8000) -> frozenset[str]:
     """Frequent given names and surnames (US Census 1990 lists, public domain, from the ``names`` package)."""
     try:
-        import names as names_pkg  # type: ignore[import-untyped]
+        import names as names_pkg
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
     base = resources.files(names_pkg)
@@ -438,6 +441,7 @@ class AllowListComponent:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.phrases: set[str] = set()
+        self.owner: object = None
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.set_phrases(default_allowlist())
 

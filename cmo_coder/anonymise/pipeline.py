@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from typing import cast
 
 import spacy
 from rapidfuzz import fuzz
@@ -23,7 +24,15 @@ from ..errors import CmoError
 from ..model import Transcript
 from . import components  # noqa: F401  (registers the factories)
 from .candidates import LAYER_RANK, Candidate, Suspicion
-from .components import FUNCTION_POS, candidates, is_caseless, suspicions
+from .components import (
+    FUNCTION_POS,
+    AllowListComponent,
+    CaseFlag,
+    RegisterComponent,
+    candidates,
+    is_caseless,
+    suspicions,
+)
 from .models import Proposal, ProposalSet, Residual
 from .placeholders import placeholder_for
 from .register import Register
@@ -59,8 +68,8 @@ def resolve_model(model: str | None, rules_only: bool) -> str | None:
 
         if not Path(model).is_dir():
             raise CmoError(
-                f"unknown spaCy model {model!r}: it is not installed (installed: {', '.join(installed_models()) or 'none'})"
-                "; models are never downloaded at run time"
+                f"unknown spaCy model {model!r}: it is not installed "
+                f"(installed: {', '.join(installed_models()) or 'none'}); models are never downloaded at run time"
             )
     return model
 
@@ -127,16 +136,20 @@ class Anonymiser:
         self.allow = tuple(allow) if allow is not None else components.default_allowlist()
 
     def _configure(self, transcript_id: str | None, caseless: bool) -> None:
-        reg = self.nlp.get_pipe("cmo_register")
-        if getattr(reg, "_owner", None) is not self.register:
+        reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
+        if reg.owner is not self.register:
             reg.set_register(self.register)
-            reg._owner = self.register
+            reg.owner = self.register
         reg.transcript_id = transcript_id
-        allow = self.nlp.get_pipe("cmo_allowlist")
-        if getattr(allow, "_owner", None) != self.allow:
+        allow = self.allow_pipe
+        if allow.owner != self.allow:
             allow.set_phrases(self.allow)
-            allow._owner = self.allow
-        self.nlp.get_pipe("cmo_caseflag").override = caseless
+            allow.owner = self.allow
+        cast(CaseFlag, self.nlp.get_pipe("cmo_caseflag")).override = caseless
+
+    @property
+    def allow_pipe(self) -> AllowListComponent:
+        return cast(AllowListComponent, self.nlp.get_pipe("cmo_allowlist"))
 
     def docs(self, segments: list[str], transcript_id: str | None = None, caseless: bool | None = None) -> list[Doc]:
         if caseless is None:
@@ -199,7 +212,7 @@ class Anonymiser:
         def free(s: int, e: int) -> bool:
             return not any(a < e and s < b for a, b in covered)
 
-        allow_pipe = self.nlp.get_pipe("cmo_allowlist")
+        allow_pipe = self.allow_pipe
         hits: list[tuple[str, str, int, int]] = [(text[x.start:x.end], x.reason, x.start, x.end) for x in sus]
         singles = {v.lower() for v, _ in self.register.all_variants() if " " not in v and len(v) >= 4}
         for (off, _), doc in zip(segments, docs, strict=True):

@@ -116,7 +116,7 @@ def decide(decisions: Decisions, registered: set[str], surface: str, decision: s
     if decision == "edit" and not (placeholder and placeholder.startswith("[") and placeholder.endswith("]")):
         raise CmoError(f"edit for {surface!r}: the placeholder must be written in brackets, like [ward name]")
     surfaces = dict(decisions.surfaces)
-    surfaces[key] = Decision(decision=decision, placeholder=placeholder, by=actor, at=clock.now_iso())  # type: ignore[arg-type]
+    surfaces[key] = Decision(decision=decision, placeholder=placeholder, by=actor, at=clock.now_iso())
     return decisions.model_copy(update={"surfaces": surfaces})
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..anonymise.models import Decisions, ProposalSet
 from ..errors import CmoError
 from ..store.project import current_actor
 from ..store.secure import SecureFolder
@@ -74,7 +75,8 @@ def register(cli: click.Group) -> None:
     @click.option("--reject", "rejects", multiple=True, metavar="SURFACE", help="Keep a surface form everywhere.")
     @click.option("--edit", "edits", multiple=True, metavar="SURFACE=PLACEHOLDER",
                   help="Replace a surface form with your own placeholder, e.g. 'Ward 7=[ward name]'.")
-    @click.option("--sign-off", "sign_off_flag", is_flag=True, help="Apply decisions and store transcripts in the project.")
+    @click.option("--sign-off", "sign_off_flag", is_flag=True,
+                  help="Apply decisions and store transcripts in the project.")
     @click.argument("transcripts", nargs=-1)
     @coder_option
     @json_option
@@ -164,11 +166,11 @@ def register(cli: click.Group) -> None:
             sys.exit(1)
 
 
-def _interactive(sets: list, decisions: object, registered: set[str], actor: str) -> object:  # type: ignore[type-arg]
+def _interactive(sets: list[ProposalSet], decisions: Decisions, registered: set[str], actor: str) -> Decisions:
     """Prompt per undecided surface form: accept, reject, edit placeholder, or skip."""
     from ..anonymise import review as rv
 
-    for g in rv.group_by_surface(sets, decisions):  # type: ignore[arg-type]
+    for g in rv.group_by_surface(sets, decisions):
         if g.decision is not None:
             continue
         click.echo(f"\n{g.surface!r} ×{g.count} [{','.join(sorted(g.layers))}] → {g.as_dict()['placeholder']}")
@@ -177,10 +179,10 @@ def _interactive(sets: list, decisions: object, registered: set[str], actor: str
         choice = click.prompt("[a]ccept, [r]eject, [e]dit, [s]kip", type=click.Choice(["a", "r", "e", "s"]),
                               default="a")
         if choice == "a":
-            decisions = rv.decide(decisions, registered, g.surface, "accept", actor)  # type: ignore[arg-type]
+            decisions = rv.decide(decisions, registered, g.surface, "accept", actor)
         elif choice == "r":
-            decisions = rv.decide(decisions, registered, g.surface, "reject", actor)  # type: ignore[arg-type]
+            decisions = rv.decide(decisions, registered, g.surface, "reject", actor)
         elif choice == "e":
             ph = click.prompt("placeholder", default=g.as_dict()["placeholder"])
-            decisions = rv.decide(decisions, registered, g.surface, "edit", actor, ph)  # type: ignore[arg-type]
+            decisions = rv.decide(decisions, registered, g.surface, "edit", actor, ph)
     return decisions
