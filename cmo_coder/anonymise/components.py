@@ -89,20 +89,31 @@ _TALK_VERBS = {"spoke", "speak", "speaking", "talk", "talked", "talking", "chat"
 
 
 def _looks_like_name(token: Token, caseless: bool) -> bool:
-    """Whether a one-word registered form (``Will``, ``White``) is, here, a name rather than a word."""
+    """Whether a one-word registered form (``Will``, ``White``) is, here, a name rather than a word.
+
+    Errs towards "name": over-redacting an everyday word costs a reader a word, a leak costs a person.
+    """
     if _name_context(token):
         return True
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in {"'s", "’s", "was", "is", "has", "had", "said", "says", "and"}
+                            or nxt.tag_ in {"VBD", "VBZ", "MD"}):
+        return True  # "will's mum", "will was", "will can come": the word cannot be the verb here
+    if nxt is not None and nxt.lower_ == "from" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in {
+            "the", "my", "our", "her", "his", "their"}:
+        return True  # "hope from the team"
     common = token.lower_ in common_word_names()
+    if not common:
+        # a surname that is also a word ("White") written in lower case inside cased text is the word
+        return caseless or token.text[:1].isupper() or token.pos_ not in FUNCTION_POS
     if not caseless and token.text[:1].isupper():
-        sent_start = token.i == 0 or token.doc[token.i - 1].text in {".", "?", "!", "\n", ":"}
+        sent_start = token.i == 0 or doc[token.i - 1].text in {".", "?", "!", "\n", ":"}
         if not sent_start:
             return True
-        return not (common and token.pos_ in FUNCTION_POS)
-    if token.pos_ == "PROPN":
-        return True
-    if common:
-        return False
-    return token.pos_ not in FUNCTION_POS
+        sent = token.sent.text if doc.has_annotation("SENT_START") else doc.text
+        return not (token.pos_ in FUNCTION_POS and sent.rstrip().endswith("?"))
+    return token.pos_ == "PROPN"
 
 
 class RegisterComponent:
