@@ -12,12 +12,16 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .anonymise.models import Decisions, LogEntry, ProposalSet
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow
 from .model.manifest import Manifest
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "anonymisation-decisions": Decisions,
+    "anonymisation-log-entry": LogEntry,
+    "anonymisation-proposals": ProposalSet,
     "codebook": Codebook,
     "coding-row": CodingRow,
     "participants-manifest": Manifest,
