@@ -166,3 +166,16 @@ def test_rules_only_still_catches_registered_and_patterns() -> None:
     a = Anonymiser(_register(), None)
     out = redact_text(a, "Maggie said Dr Obuya rang 07700 900123.")
     assert out == "[name removed] said Dr [name removed] rang [phone number]."
+
+
+def test_device_spellings_and_speaker_tags_give_sensible_variants() -> None:
+    from cmo_coder.anonymise.register import plain_variants
+
+    assert person_variants("Adams, Jennifer (She/Her)")[:3] == ("Jennifer Adams", "Jennifer", "Adams")
+    assert person_variants("Interviewer") == () and person_variants("I") == ()
+    assert "Harbour" in plain_variants("the Harbour Recovery Service")
+
+
+def test_date_of_birth_with_article(anon: Anonymiser) -> None:
+    out = redact_text(anon, "He was born on the 2nd of November 1991, so he is thirty-four.")
+    assert out == "He was born on the [date of birth], so he is thirty-four."

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -79,16 +80,37 @@ def common_word_names() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+GENERIC_SPEAKERS = {"i", "r", "p", "q", "a", "interviewer", "interviewee", "speaker", "guest", "host", "moderator",
+                    "facilitator", "participant", "respondent", "unknown", "researcher", "me", "you", "chair"}
+
+
+def clean_name(name: str) -> str:
+    """Device and caption spellings to a spoken name: ``Adams, Jennifer (She/Her)`` → ``Jennifer Adams``."""
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name)
+    if name.count(",") == 1:
+        last, first = (p.strip() for p in name.split(","))
+        name = f"{first} {last}"
+    tokens = [t for t in name.replace(",", " ").split() if any(c.isalpha() for c in t)]
+    return " ".join(tokens)
+
+
 def person_variants(name: str) -> tuple[str, ...]:
-    """Full name, each given name and the surname, title + surname, and nicknames of the first name."""
-    tokens = [t for t in name.replace(",", " ").split() if t]
-    forms: list[str] = [name.strip()]
+    """Full name, each given name and the surname, title + surname, and nicknames of the first name.
+
+    Generic speaker tags (``Interviewer``, ``I``) are aliases for the transcript's speaker
+    column, not names anybody says, so they yield no variants.
+    """
+    name = clean_name(name)
+    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+", name):
+        return ()
+    tokens = name.split()
+    forms: list[str] = [name]
     if tokens and tokens[0].lower().rstrip(".") in TITLES:
         tokens = tokens[1:]
     if len(tokens) > 1:
         forms.append(" ".join(tokens))
     for t in tokens:
-        if len(t.strip(".")) >= 2:
+        if len(t.strip(".")) >= 2 and t.lower() not in GENERIC_SPEAKERS:
             forms.append(t)
     if len(tokens) >= 2:
         surname = tokens[-1]
@@ -106,11 +128,25 @@ def person_variants(name: str) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", "project", "trust", "hospital",
+                 "clinic", "unit", "practice", "surgery", "nhs", "foundation", "partnership", "hub", "group"}
+
+
 def plain_variants(surface: str) -> tuple[str, ...]:
-    """Places and services: the surface itself, and without a leading 'the'."""
+    """Places and services: the surface, without a leading 'the', and its distinctive head.
+
+    People say "Harbour" for "the Harbour Recovery Service", so the name minus its generic
+    tail words is registered too.
+    """
     forms = [surface.strip()]
     if surface.lower().startswith("the "):
         forms.append(surface[4:].strip())
+    words = forms[-1].split()
+    while len(words) > 1 and words[-1].lower() in GENERIC_TAILS:
+        words = words[:-1]
+    head = " ".join(words)
+    if head.lower() != forms[-1].lower() and len(head) >= 3 and head.lower() not in GENERIC_TAILS:
+        forms.append(head)
     return tuple(dict.fromkeys(forms))
 
 
