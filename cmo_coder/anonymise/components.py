@@ -189,8 +189,8 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("postcode", re.compile(r"(?i)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"), 0.9, 0),
     ("phone", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)"),
      0.9, 0),
-    ("dob", re.compile(r"(?i)\b(?:born(?:\s+on)?(?:\s+the)?|date of birth(?:\s+is)?|d\.?o\.?b\.?:?|birthday(?:\s+is)?)\s+(" + _DATE
-                       + r")"), 0.9, 1),
+    ("dob", re.compile(r"(?i)\b(?:born(?:\s+on)?(?:\s+the)?|date of birth(?:\s+is)?|d\.?o\.?b\.?:?"
+                       r"|birthday(?:\s+is)?)\s+(" + _DATE + r")"), 0.9, 1),
     ("trust", re.compile(r"((?:" + _CAP + r"){1,6})NHS\s+(?:Foundation\s+)?Trust\b"), 0.95, 0),
     ("hospital", re.compile(r"\bRoyal\s+(?:[A-Z][A-Za-z'’-]+\s+){1,3}(?:Infirmary|Hospital)\b"), 0.95, 0),
     ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
