@@ -111,9 +111,15 @@ def _looks_like_name(token: Token, caseless: bool) -> bool:
         sent_start = token.i == 0 or doc[token.i - 1].text in {".", "?", "!", "\n", ":"}
         if not sent_start:
             return True
-        sent = token.sent.text if doc.has_annotation("SENT_START") else doc.text
-        return not (token.pos_ in FUNCTION_POS and sent.rstrip().endswith("?"))
+        return not (token.pos_ in FUNCTION_POS and _ends_in_question(token))
     return token.pos_ == "PROPN"
+
+
+def _ends_in_question(token: Token) -> bool:
+    for t in token.doc[token.i : token.i + 40]:
+        if t.text in {".", "!", "?"}:
+            return t.text == "?"
+    return False
 
 
 class RegisterComponent:
@@ -341,7 +347,8 @@ def ner_category(label: str, text: str) -> str:
     return NER_CATEGORIES[label]
 
 
-def ents_to_candidates(ents: Iterable[Span], layer: str) -> list[Candidate]:
+def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
+    """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
     out = []
     for ent in ents:
         if ent.label_ not in NER_CATEGORIES:
@@ -351,7 +358,7 @@ def ents_to_candidates(ents: Iterable[Span], layer: str) -> list[Candidate]:
             start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
-        text = ent.doc.text[start:end]
+        text = doc_text[start:end]
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix) and len(text) > len(suffix):
                 end -= len(suffix)
@@ -368,7 +375,7 @@ class NerCollector:
     """Layer 3: turns the model's own ``doc.ents`` into candidates (the ``ner`` pipe runs just before)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates(doc).extend(ents_to_candidates(doc.ents, "ner"))
+        candidates(doc).extend(ents_to_candidates(doc.ents, "ner", doc.text))
         return doc
 
 
@@ -379,19 +386,27 @@ def make_ner(nlp: Language, name: str) -> NerCollector:
 
 # ------------------------------------------------------------------------------------- caseless layer
 @cache
-def name_lexicon(first_limit: int = 3000, last_limit: int = 8000) -> frozenset[str]:
-    """Frequent given names and surnames (US Census 1990 lists, public domain, from the ``names`` package)."""
+def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
+    """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
+
+    From the US Census 1990 lists shipped by the ``names`` package (public domain).
+    """
     try:
         import names as names_pkg
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
     base = resources.files(names_pkg)
+    files: list[tuple[str, int | None]] = [("dist.male.first", None), ("dist.female.first", None)]
+    if kind == "all":
+        files.append(("dist.all.last", last_limit))
     out: set[str] = set()
-    for fname, limit in (("dist.male.first", first_limit), ("dist.female.first", first_limit),
-                         ("dist.all.last", last_limit)):
+    for fname, limit in files:
         lines = base.joinpath(fname).read_text(encoding="ascii").splitlines()[:limit]
         out.update(line.split()[0].lower() for line in lines if line.strip())
     return frozenset(out)
+
+
+_NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
 
 
 class CaselessComponent:
@@ -405,16 +420,25 @@ class CaselessComponent:
         self.nlp = nlp
 
     def recase(self, doc: Doc) -> str:
-        lex = name_lexicon()
+        lex = name_lexicon("all")
+        firsts = name_lexicon("first")
         common = common_word_names()
         stop = self.nlp.Defaults.stop_words
         chars = list(doc.text)
+        previous_first = False
         for tok in doc:
             low = tok.lower_
             sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+            plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
+            # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
+            given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                     and tok.pos_ not in _NEVER_NAME_POS)
             up = (low == "i" or sent_start
-                  or (low in lex and low not in stop and low not in common and tok.pos_ not in FUNCTION_POS)
-                  or (low in lex and _name_context(tok)))
+                  or given
+                  or (tok.pos_ == "PROPN" and plain)
+                  or (low in lex and _name_context(tok))
+                  or (previous_first and plain))  # "brian nagel": the word after a given name
+            previous_first = given
             if up and tok.text[:1].isalpha():
                 chars[tok.idx] = chars[tok.idx].upper()
         return "".join(chars)
@@ -426,7 +450,7 @@ class CaselessComponent:
         for name, proc in self.nlp.pipeline:
             if name in {"tok2vec", "ner"}:
                 recased = proc(recased)
-        found = ents_to_candidates(recased.ents, "caseless")
+        found = ents_to_candidates(recased.ents, "caseless", recased.text)
         candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
         return doc
 
@@ -473,7 +497,8 @@ class AllowListComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         keep = self.protected(doc)
-        placeholders = placeholder_spans(doc.text)
+        text = doc.text
+        placeholders = placeholder_spans(text)
         out = []
         for c in candidates(doc):
             inside_placeholder = any(s < c.end and c.start < e for s, e in placeholders)
@@ -481,7 +506,7 @@ class AllowListComponent:
                 continue
             if c.layer != "register" and any(s <= c.start and c.end <= e for s, e in keep):
                 continue
-            if c.layer != "register" and doc.text[c.start : c.end].lower().strip() in self.phrases:
+            if c.layer != "register" and text[c.start : c.end].lower().strip() in self.phrases:
                 continue
             out.append(c)
         doc._.cmo_candidates = out
