@@ -212,3 +212,27 @@ def test_remap_keeps_every_turn_consistent(case) -> None:
     # untouched text between turns is preserved exactly
     for a, b in zip(out.turns, out.turns[1:], strict=False):
         assert out.text[a.end:b.start] == "\n\n"
+
+
+def test_scan_project_reports_a_name_in_the_database(tmp_path: Path, project: Project, add_transcript) -> None:
+    sf = secure_folder(tmp_path)
+    add_transcript("t-leak", [("P1", "service_user", "A", "It was fine.\nThen Maggie Okafor came in.")])
+    hits = scan_project(project, sf)
+    assert {(h.member.split("#")[0], h.line, h.surface) for h in hits if h.member} >= {
+        ("transcripts.text", 2, "Maggie Okafor")}
+
+
+def test_residual_risk_lists_what_remains_suspicious(study) -> None:
+    from cmo_coder.anonymise.review import load_proposals
+    from cmo_coder.anonymise.workflow import anonymise
+
+    project, sf, reg = study
+    add_pending(project, sf, "int-r", [("P2", "Liz", "I was the only Polish woman on the ward. Call 4471 2231."
+                                                    " Okafer was kind.")])
+    anonymise(project, sf, "tester", reg, transcript_ids=["int-r"])
+    reasons = {(r.surface, r.reason) for r in load_proposals(sf, "int-r").residual}
+    assert any(reason == "singles someone out" for _, reason in reasons)
+    ps = load_proposals(sf, "int-r")
+    assert ("4471 2231", "number") in reasons
+    # a misspelt registered name is either redacted by another layer or flagged for the reviewer
+    assert any(p.surface == "Okafer" for p in ps.proposals) or ("Okafer", "close to a registered name") in reasons

@@ -227,7 +227,7 @@ class Anonymiser:
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
                 elif tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles:
                     close = max((fuzz.ratio(tok.lower_, v) for v in singles), default=0)
-                    if close >= 85:
+                    if close >= 80:
                         hits.append((tok.text, "close to a registered name", s, e))
         for pattern, reason in ((_NUMBER_RE, "number"), (_ONLY_RE, "singles someone out")):
             for m in pattern.finditer(text):
