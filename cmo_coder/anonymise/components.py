@@ -10,13 +10,14 @@ touching the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 
 from .candidates import Candidate, Suspicion
 from .placeholders import RELATIONS, placeholder_spans
@@ -443,16 +444,27 @@ class CaselessComponent:
                 chars[tok.idx] = chars[tok.idx].upper()
         return "".join(chars)
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not doc._.cmo_caseless or not self.nlp.has_pipe("ner"):
-            return doc
-        recased = self.nlp.make_doc(self.recase(doc))
+    def _second_pass(self, docs: list[Doc], batch_size: int = 64) -> None:
+        todo = [d for d in docs if d._.cmo_caseless]
+        if not todo or not self.nlp.has_pipe("ner"):
+            return
+        recased = [self.nlp.make_doc(self.recase(d)) for d in todo]
         for name, proc in self.nlp.pipeline:
             if name in {"tok2vec", "ner"}:
-                recased = proc(recased)
-        found = ents_to_candidates(recased.ents, "caseless", recased.text)
-        candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
+                recased = list(proc.pipe(recased, batch_size=batch_size))  # type: ignore[attr-defined]
+        for doc, again in zip(todo, recased, strict=True):
+            found = ents_to_candidates(again.ents, "caseless", again.text)
+            candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._second_pass([doc])
         return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batched like the model's own pipes: one ``ner`` call per batch, not per turn."""
+        for batch in minibatch(stream, batch_size):
+            self._second_pass(batch, batch_size)
+            yield from batch
 
 
 @Language.factory("cmo_caseless")
