@@ -452,8 +452,12 @@ class CaselessComponent:
         for name, proc in self.nlp.pipeline:
             if name in {"tok2vec", "ner"}:
                 recased = list(proc.pipe(recased, batch_size=batch_size))  # type: ignore[attr-defined]
+        lex = name_lexicon("all")
         for doc, again in zip(todo, recased, strict=True):
-            found = ents_to_candidates(again.ents, "caseless", again.text)
+            # a PERSON here must contain a known given name or surname: re-cased proper nouns
+            # are there to help places, and alone they make too many false "people"
+            ents = [e for e in again.ents if e.label_ != "PERSON" or any(t.lower_ in lex for t in e)]
+            found = ents_to_candidates(ents, "caseless", again.text)
             candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
 
     def __call__(self, doc: Doc) -> Doc:
