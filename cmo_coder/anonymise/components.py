@@ -255,13 +255,15 @@ class RulesComponent:
     def _span_ok(self, doc: Doc, start: int, end: int) -> Span | None:
         return doc.char_span(start, end, alignment_mode="expand")
 
-    def _word_is_name(self, doc: Doc, start: int, end: int, caseless: bool) -> bool:
+    def _word_is_name(self, doc: Doc, start: int, end: int, caseless: bool, vocative: bool = False) -> bool:
         span = self._span_ok(doc, start, end)
         if span is None or not len(span):
             return False
         tok = span[0]
         if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num:
             return False
+        if vocative and tok.lower_ in common_word_names():
+            return True  # "thank you, mark." / "cheers, will": addressed by name
         if caseless or tok.text.islower():
             return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
         return True
@@ -317,7 +319,8 @@ class RulesComponent:
                     span = self._span_ok(doc, s, e)
                     if span is not None and len(span) and span[0].pos_ in {"PROPN", "NOUN", "X"}:
                         out.append(Candidate(s, e, "person", "rules", 0.85, reason))
-                elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True):
+                elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
+                                                                               vocative=reason == "vocative"):
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
         return doc
 
@@ -407,6 +410,17 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     return frozenset(out)
 
 
+def _extend_person(ent: Span) -> Span:
+    """``Tomas Restrepo`` where NER stopped at ``Tomas``: take following re-cased words along."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc, end = ent.doc, ent.end
+    while (end < len(doc) and end - ent.start < 4 and doc[end].is_alpha and doc[end].text[:1].isupper()
+           and not doc[end].is_stop and doc[end].whitespace_ is not None and doc[end - 1].whitespace_):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
 _NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
 
 
@@ -456,7 +470,8 @@ class CaselessComponent:
         for doc, again in zip(todo, recased, strict=True):
             # a PERSON here must contain a known given name or surname: re-cased proper nouns
             # are there to help places, and alone they make too many false "people"
-            ents = [e for e in again.ents if e.label_ != "PERSON" or any(t.lower_ in lex for t in e)]
+            ents = [_extend_person(e) for e in again.ents
+                    if e.label_ != "PERSON" or any(t.lower_ in lex for t in e)]
             found = ents_to_candidates(ents, "caseless", again.text)
             candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
 
