@@ -38,7 +38,10 @@ NOT_VOCATIVE = {
     "everyone", "everybody", "all", "guys", "there", "folks", "team", "again", "so", "very", "much", "for", "lot",
     "you", "both", "ladies", "gentlemen", "doctor", "nurse", "love", "mate", "darling", "dear", "sir", "madam",
     "and", "bye", "now", "then", "too", "though", "anyway", "indeed", "everyone's", "y'all", "god", "goodness",
-    "operator", "ma'am",
+    "operator", "ma'am", "mr", "mrs", "ms", "dr", "president", "chairman", "morning", "afternoon", "evening",
+    "got", "okay", "yes", "yeah", "no", "great", "good", "sure", "thanks", "perfect", "absolutely", "exactly",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }
 
 
@@ -212,7 +215,12 @@ _TITLE_NAME = re.compile(
 _TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|nurse|sister|prof|professor|matron)\.?\s+"
                                   r"([a-z][a-z'’-]+)")
 _VOCATIVE = re.compile(
-    r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n))"
+    r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
+)
+# "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
+_ADDRESS = re.compile(
+    r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
+    r"know)\s*,?\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
 )
 _RELATION_NAME = re.compile(
     r"(?i)\b(?:my|his|her|their|our|your)\s+(?:" + "|".join(RELATIONS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)"
@@ -309,6 +317,13 @@ class RulesComponent:
                         "practice" if m.group(2).lower() in {"surgery", "health centre", "medical centre"}
                         else "hospital")
                     out.append(Candidate(s, m.end(2), cat, "rules", 0.7, f"{cat} pattern"))
+        if not caseless:
+            for m in _ADDRESS.finditer(text):
+                s, e = m.span(1)
+                span = self._span_ok(doc, s, e)
+                if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
+                        and span[0].lower_ not in NOT_VOCATIVE and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                    out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
                 s, e = m.span(1)
@@ -379,7 +394,7 @@ class NerCollector:
     """Layer 3: turns the model's own ``doc.ents`` into candidates (the ``ner`` pipe runs just before)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates(doc).extend(ents_to_candidates(doc.ents, "ner", doc.text))
+        candidates(doc).extend(ents_to_candidates([_extend_person(e) for e in doc.ents], "ner", doc.text))
         return doc
 
 
