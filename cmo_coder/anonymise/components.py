@@ -217,6 +217,8 @@ _TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|nurse|sist
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
 )
+_INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
+                  "um", "uh", "alright", "brilliant", "lovely", "fine", "cool", "wow", "gosh", "blimey", "honestly"}
 # "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
 _ADDRESS = re.compile(
     r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
@@ -322,7 +324,8 @@ class RulesComponent:
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
-                        and span[0].lower_ not in NOT_VOCATIVE and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                        and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
+                        and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
                     out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
