@@ -179,3 +179,10 @@ def test_device_spellings_and_speaker_tags_give_sensible_variants() -> None:
 def test_date_of_birth_with_article(anon: Anonymiser) -> None:
     out = redact_text(anon, "He was born on the 2nd of November 1991, so he is thirty-four.")
     assert out == "He was born on the [date of birth], so he is thirty-four."
+
+
+def test_caseless_pass_finds_uk_places(anon: Anonymiser) -> None:
+    text = ("we moved up to huddersfield after that and then my sister went to live in doncaster with the kids "
+            "because the rent was cheaper there")
+    out = redact_text(anon, text)
+    assert "huddersfield" not in out and "doncaster" not in out, out

@@ -439,6 +439,18 @@ def _extend_person(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
+@cache
+def place_names() -> frozenset[str]:
+    """The shipped UK place list (``data/uk_places.txt``), lower-cased."""
+    text = resources.files("cmo_coder.data").joinpath("uk_places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    return frozenset(w for name in place_names() for w in name.split())
+
+
 _NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
 
 
@@ -455,6 +467,7 @@ class CaselessComponent:
     def recase(self, doc: Doc) -> str:
         lex = name_lexicon("all")
         firsts = name_lexicon("first")
+        places = place_words()
         common = common_word_names()
         stop = self.nlp.Defaults.stop_words
         chars = list(doc.text)
@@ -468,6 +481,7 @@ class CaselessComponent:
                      and tok.pos_ not in _NEVER_NAME_POS)
             up = (low == "i" or sent_start
                   or given
+                  or (low in places and tok.is_alpha and not tok.is_stop)
                   or (tok.pos_ == "PROPN" and plain)
                   or (low in lex and _name_context(tok))
                   or (previous_first and plain))  # "brian nagel": the word after a given name
@@ -485,6 +499,17 @@ class CaselessComponent:
             if name in {"tok2vec", "ner"}:
                 recased = list(proc.pipe(recased, batch_size=batch_size))  # type: ignore[attr-defined]
         lex = name_lexicon("all")
+        names = place_names()
+        for doc in todo:
+            # listed UK places: NER misses many even re-cased, and the list holds no everyday words
+            for i, tok in enumerate(doc):
+                pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+                if pair in names:
+                    candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "caseless",
+                                                     0.75, "UK place list"))
+                elif tok.lower_ in names:
+                    candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "caseless", 0.75,
+                                                     "UK place list"))
         for doc, again in zip(todo, recased, strict=True):
             # a PERSON here must contain a known given name or surname: re-cased proper nouns
             # are there to help places, and alone they make too many false "people"
