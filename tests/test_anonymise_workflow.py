@@ -236,3 +236,20 @@ def test_residual_risk_lists_what_remains_suspicious(study) -> None:
     assert ("4471 2231", "number") in reasons
     # a misspelt registered name is either redacted by another layer or flagged for the reviewer
     assert any(p.surface == "Okafer" for p in ps.proposals) or ("Okafer", "close to a registered name") in reasons
+
+
+def test_interactive_review_prompts_only_at_a_terminal(study, monkeypatch) -> None:
+    import cmo_coder.cli.anonymise_cmds as cmds
+
+    project, sf, reg = study
+    p, s = project.path, sf.path
+    run("anonymise", p, "--secure", s, "--register", reg)
+    r = run("review", p, "--secure", s)  # not a terminal: lists, never prompts
+    assert "UNDECIDED" in r.output and "[a]ccept" not in r.output
+    monkeypatch.setattr(cmds, "stdin_is_tty", lambda: True)
+    r = run("review", p, "--secure", s, input="e\n[council officer]\n" + "a\n" * 20)
+    assert r.exit_code == 0, r.output
+    assert "[a]ccept, [r]eject, [e]dit, [s]kip" in r.output
+    decisions = json.loads((s / "decisions.json").read_text())["surfaces"]
+    assert any(d["decision"] == "edit" and d["placeholder"] == "[council officer]" for d in decisions.values())
+    assert run("review", p, "--secure", s, "--sign-off").exit_code == 0

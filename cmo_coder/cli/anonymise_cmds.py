@@ -15,6 +15,11 @@ from .options import coder_option, json_option, open_project, project_argument, 
 from .output import emit_json, info, warn
 
 
+def stdin_is_tty() -> bool:
+    """Prompts only for a person at a terminal; scripts and CI never block on input."""
+    return sys.stdin.isatty()
+
+
 def _secure(secure: Path, project: Path) -> SecureFolder:
     return SecureFolder.open(secure, project_path=project)
 
@@ -115,7 +120,7 @@ def register(cli: click.Group) -> None:
                     warn(f"{surface!r} is not proposed in these transcripts; the decision is kept for later ones")
             if accept_all:
                 decisions = rv.accept_all(sets, decisions, actor)
-            if not scripted and sys.stdin.isatty():
+            if not scripted and stdin_is_tty():
                 decisions = _interactive(sets, decisions, registered, actor)
             rv.save_decisions(sf, decisions)
             groups = rv.group_by_surface(sets, decisions)
