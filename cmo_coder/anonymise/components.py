@@ -1,0 +1,614 @@
+"""spaCy pipeline components, one per analyzer layer, registered with ``@Language.factory``.
+
+Each layer appends :class:`Candidate` objects to ``doc._.cmo_candidates`` and never edits
+the text, so every offset any layer reports indexes the original string. The allow-list
+runs last and removes what must stay. Layers are separate components so a project can
+swap the statistical model, drop a layer, or add its own (spaCy's registry) without
+touching the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
+
+from .candidates import Candidate, Suspicion
+from .placeholders import RELATIONS, placeholder_spans
+from .register import Register, RegisterItem, common_word_names
+
+if not Doc.has_extension("cmo_candidates"):
+    Doc.set_extension("cmo_candidates", default=None)
+if not Doc.has_extension("cmo_suspicions"):
+    Doc.set_extension("cmo_suspicions", default=None)
+if not Doc.has_extension("cmo_caseless"):
+    Doc.set_extension("cmo_caseless", default=None)
+
+FUNCTION_POS = {"AUX", "VERB", "ADJ", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"}
+TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "nurse")
+GREETINGS = ("thanks", "thank you", "cheers", "hi", "hello", "hiya", "bye", "morning", "evening", "afternoon",
+             "night", "sorry", "welcome", "ta", "hey")
+NOT_VOCATIVE = {
+    "everyone", "everybody", "all", "guys", "there", "folks", "team", "again", "so", "very", "much", "for", "lot",
+    "you", "both", "ladies", "gentlemen", "doctor", "nurse", "love", "mate", "darling", "dear", "sir", "madam",
+    "and", "bye", "now", "then", "too", "though", "anyway", "indeed", "everyone's", "y'all", "god", "goodness",
+    "operator", "ma'am", "mr", "mrs", "ms", "dr", "president", "chairman", "morning", "afternoon", "evening",
+    "got", "okay", "yes", "yeah", "no", "great", "good", "sure", "thanks", "perfect", "absolutely", "exactly",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
+
+
+def candidates(doc: Doc) -> list[Candidate]:
+    if doc._.cmo_candidates is None:
+        doc._.cmo_candidates = []
+    return doc._.cmo_candidates
+
+
+def suspicions(doc: Doc) -> list[Suspicion]:
+    if doc._.cmo_suspicions is None:
+        doc._.cmo_suspicions = []
+    return doc._.cmo_suspicions
+
+
+def is_caseless(text: str) -> bool:
+    """Automatic captions are often all lower case: then capitals carry no signal at all."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) < 0.005
+
+
+def _name_context(token: Token) -> bool:
+    """A title, relation word or greeting right before: then an everyday word is being used as a name."""
+    doc = token.doc
+    if token.i == 0:
+        return False
+    prev = doc[token.i - 1]
+    if prev.is_punct and token.i >= 2:
+        prev = doc[token.i - 2]
+    low = prev.lower_.rstrip(".")
+    if low in TITLE_WORDS or low in RELATIONS or low in {"thanks", "hi", "hello", "cheers", "bye", "hiya", "hey"}:
+        return True
+    if low == "you" and token.i >= 2 and doc[token.i - 2].lower_ == "thank":
+        return True
+    if low in _ADDRESSEE_VERBS:
+        return True
+    return low in {"to", "with"} and token.i >= 2 and doc[token.i - 2].lower_ in _TALK_VERBS
+
+
+_ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "texted", "messaged", "visited",
+                    "thanked", "tell", "ask", "meet", "see", "ring", "phone", "text", "visit", "thank", "named",
+                    "introduced", "emailed", "email"}
+_TALK_VERBS = {"spoke", "speak", "speaking", "talk", "talked", "talking", "chat", "chatted", "chatting", "said",
+               "say", "went", "go", "going", "stay", "stayed", "lived", "live", "living", "sat", "wrote", "write",
+               "married", "engaged", "came", "come", "over", "along", "back", "out"}
+
+
+def _looks_like_name(token: Token, caseless: bool) -> bool:
+    """Whether a one-word registered form (``Will``, ``White``) is, here, a name rather than a word.
+
+    Errs towards "name": over-redacting an everyday word costs a reader a word, a leak costs a person.
+    """
+    if _name_context(token):
+        return True
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in {"'s", "’s", "was", "is", "has", "had", "said", "says", "and"}
+                            or nxt.tag_ in {"VBD", "VBZ", "MD"}):
+        return True  # "will's mum", "will was", "will can come": the word cannot be the verb here
+    if nxt is not None and nxt.lower_ == "from" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in {
+            "the", "my", "our", "her", "his", "their"}:
+        return True  # "hope from the team"
+    common = token.lower_ in common_word_names()
+    if not common:
+        # a surname that is also a word ("White") written in lower case inside cased text is the word
+        return caseless or token.text[:1].isupper() or token.pos_ not in FUNCTION_POS
+    if not caseless and token.text[:1].isupper():
+        sent_start = token.i == 0 or doc[token.i - 1].text in {".", "?", "!", "\n", ":"}
+        if not sent_start:
+            return True
+        return not (token.pos_ in FUNCTION_POS and _ends_in_question(token))
+    return token.pos_ == "PROPN"
+
+
+def _ends_in_question(token: Token) -> bool:
+    for t in token.doc[token.i : token.i + 40]:
+        if t.text in {".", "!", "?"}:
+            return t.text == "?"
+    return False
+
+
+class RegisterComponent:
+    """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.items: dict[str, list[RegisterItem]] = {}
+        self.transcript_id: str | None = None
+        self.owner: object = None
+
+    def set_register(self, register: Register) -> None:
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.items = {}
+        for variant, item in register.all_variants():
+            self.items.setdefault(variant.lower(), []).append(item)
+        patterns: dict[str, Doc] = {}
+        for variant in self.items:
+            patterns.setdefault(variant, self.nlp.make_doc(variant))
+            # curly apostrophes in speech: "O’Brien" should match a registered "O'Brien"
+            if "'" in variant:
+                patterns.setdefault(variant.replace("'", "’"), self.nlp.make_doc(variant.replace("'", "’")))
+        for variant, pattern in patterns.items():
+            self.matcher.add(variant.replace("’", "'"), [pattern])
+
+    def _item(self, variant: str) -> RegisterItem | None:
+        for item in self.items.get(variant, []):
+            if item.scope is None or self.transcript_id is None:
+                return item
+            from .register import _scope_matches
+
+            if _scope_matches(item.scope, self.transcript_id):
+                return item
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = candidates(doc)
+        caseless = bool(doc._.cmo_caseless)
+        for match_id, start, end in self.matcher(doc):
+            variant = self.nlp.vocab.strings[match_id]
+            item = self._item(variant)
+            if item is None:
+                continue
+            span = doc[start:end]
+            if end - start == 1 and not _looks_like_name(span[0], caseless):
+                suspicions(doc).append(Suspicion(span.start_char, span.end_char,
+                                                 "registered name used like an everyday word"))
+                continue
+            out.append(Candidate(span.start_char, span.end_char, item.category, "register", 1.0,
+                                 "registered", item_key=item.key, placeholder=item.placeholder))
+        return doc
+
+
+@Language.factory("cmo_register")
+def make_register(nlp: Language, name: str) -> RegisterComponent:
+    return RegisterComponent(nlp)
+
+
+# ---------------------------------------------------------------------------------------------- rules
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+(?:\d{4}|'\d{2})"
+    r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|(?:in\s+)?(?:19|20)\d{2})"
+)
+_CAP = r"(?:St\.?\s+|[A-Z][A-Za-z'’&-]+\s+)"
+RULES: list[tuple[str, re.Pattern[str], float, int]] = [
+    # (category, pattern, score, group to redact)
+    ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"), 0.99, 0),
+    ("postcode", re.compile(r"(?i)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"), 0.9, 0),
+    ("phone", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)"),
+     0.9, 0),
+    ("dob", re.compile(r"(?i)\b(?:born(?:\s+on)?(?:\s+the)?|date of birth(?:\s+is)?|d\.?o\.?b\.?:?"
+                       r"|birthday(?:\s+is)?)\s+(" + _DATE + r")"), 0.9, 1),
+    ("trust", re.compile(r"((?:" + _CAP + r"){1,6})NHS\s+(?:Foundation\s+)?Trust\b"), 0.95, 0),
+    ("hospital", re.compile(r"\bRoyal\s+(?:[A-Z][A-Za-z'’-]+\s+){1,3}(?:Infirmary|Hospital)\b"), 0.95, 0),
+    ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
+    ("ward", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
+    ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
+    ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
+                            r"Medical Centre)\b"), 0.85, 0),
+]
+_TITLE_NAME = re.compile(
+    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Nurse|Sister|Prof|Professor|Matron)\.?\s+([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
+)
+_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|nurse|sister|prof|professor|matron)\.?\s+"
+                                  r"([a-z][a-z'’-]+)")
+_VOCATIVE = re.compile(
+    r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
+)
+_INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
+                  "um", "uh", "alright", "brilliant", "lovely", "fine", "cool", "wow", "gosh", "blimey", "honestly"}
+# "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
+_ADDRESS = re.compile(
+    r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
+    r"know)\s*,?\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
+)
+_RELATION_NAME = re.compile(
+    r"(?i)\b(?:my|his|her|their|our|your)\s+(?:" + "|".join(RELATIONS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)"
+)
+_CASELESS_PLACE = re.compile(
+    r"(?i)\b((?:[a-z][a-z'’-]+\s+){1,3})(nhs\s+(?:foundation\s+)?trust|hospital|infirmary|surgery|health centre|"
+    r"medical centre)\b"
+)
+_GENERIC = {
+    "general", "local", "community", "district", "mental", "psychiatric", "children's", "private", "big", "new",
+    "old", "main", "university", "teaching", "acute", "same", "other", "a", "the", "our", "my", "his", "her",
+    "their", "your", "that", "this", "at", "in", "to", "from", "of", "and", "nhs", "foundation", "any", "some",
+    "go", "went", "going", "into", "out", "each", "every", "whole", "one", "another", "specialist", "day", "gp",
+    "doctor's", "doctors", "dentist", "vet", "national", "health", "care", "was", "is", "be", "been", "get",
+}
+_DESCRIPTORS = {"general", "local", "community", "district", "mental", "psychiatric", "children's", "university",
+                "teaching", "acute", "specialist", "royal", "memorial", "infirmary", "county", "city"}
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """NHS numbers carry a modulus-11 check digit; random 10-digit numbers mostly fail it."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+_NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
+
+
+class RulesComponent:
+    """Layer 2: patterns people and services are named by, and direct identifiers (numbers, e-mails)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _span_ok(self, doc: Doc, start: int, end: int) -> Span | None:
+        return doc.char_span(start, end, alignment_mode="expand")
+
+    def _word_is_name(self, doc: Doc, start: int, end: int, caseless: bool, vocative: bool = False) -> bool:
+        span = self._span_ok(doc, start, end)
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num:
+            return False
+        if vocative and tok.lower_ in common_word_names():
+            return True  # "thank you, mark." / "cheers, will": addressed by name
+        if caseless or tok.text.islower():
+            return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = candidates(doc)
+        text = doc.text
+        caseless = bool(doc._.cmo_caseless)
+        for m in _NHS_NUMBER.finditer(text):
+            if nhs_number_valid("".join(m.groups())):
+                out.append(Candidate(m.start(), m.end(), "nhs_number", "rules", 0.99, "NHS number (mod-11 valid)"))
+        for category, pattern, score, group in RULES:
+            for m in pattern.finditer(text):
+                s, e = m.span(group) if group else m.span()
+                if group == 0:
+                    while True:  # "The Royal Infirmary": the article is not part of the name
+                        lead = re.match(r"\S+\s+", text[s:e])
+                        if not lead or lead.group(0).strip().lower() not in self.nlp.Defaults.stop_words:
+                            break
+                        s += len(lead.group(0))
+                if category in {"trust", "hospital", "practice", "ward"} and group == 0:
+                    first = m.group(0).split()[0].lower().rstrip(".")
+                    if first in _GENERIC and category != "hospital":
+                        continue
+                out.append(Candidate(s, e, category, "rules", score, f"{category} pattern"))
+        for m in _TITLE_NAME.finditer(text):
+            out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.9, "title + name"))
+        if caseless:
+            for m in _TITLE_NAME_CASELESS.finditer(text):
+                if self._word_is_name(doc, m.start(1), m.end(1), True):
+                    out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "title + name"))
+            for m in _CASELESS_PLACE.finditer(text):
+                words = m.group(1).split()
+                keep: list[str] = []
+                for w in reversed(words):
+                    low = w.lower()
+                    if low in self.nlp.Defaults.stop_words or (low in _GENERIC and low not in _DESCRIPTORS):
+                        break
+                    keep.insert(0, w)
+                if any(w.lower() not in _DESCRIPTORS for w in keep):
+                    s = m.start(1) + m.group(1).rfind(" ".join(keep))
+                    cat = "trust" if "trust" in m.group(2).lower() else (
+                        "practice" if m.group(2).lower() in {"surgery", "health centre", "medical centre"}
+                        else "hospital")
+                    out.append(Candidate(s, m.end(2), cat, "rules", 0.7, f"{cat} pattern"))
+        if not caseless:
+            for m in _ADDRESS.finditer(text):
+                s, e = m.span(1)
+                span = self._span_ok(doc, s, e)
+                if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
+                        and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
+                        and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                    out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
+        for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
+            for m in pattern.finditer(text):
+                s, e = m.span(1)
+                word = m.group(1)
+                if word.lower() in NOT_VOCATIVE:
+                    continue
+                if word[:1].isupper() and not caseless:
+                    span = self._span_ok(doc, s, e)
+                    if span is not None and len(span) and span[0].pos_ in {"PROPN", "NOUN", "X"}:
+                        out.append(Candidate(s, e, "person", "rules", 0.85, reason))
+                elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
+                                                                               vocative=reason == "vocative"):
+                    out.append(Candidate(s, e, "person", "rules", 0.6, reason))
+        return doc
+
+
+@Language.factory("cmo_rules")
+def make_rules(nlp: Language, name: str) -> RulesComponent:
+    return RulesComponent(nlp)
+
+
+# ------------------------------------------------------------------------------------------ NER layer
+NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
+NER_SCORES = {"PERSON": 0.85, "GPE": 0.8, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6}
+
+
+def ner_category(label: str, text: str) -> str:
+    low = text.lower()
+    if label in {"ORG", "FAC"}:
+        if "trust" in low:
+            return "trust"
+        if "hospital" in low or "infirmary" in low:
+            return "hospital"
+        if "ward" in low.split():
+            return "ward"
+        if any(w in low for w in ("surgery", "practice", "health centre", "medical centre")):
+            return "practice"
+        if any(w in low for w in ("service", "project", "team", "recovery", "clinic")):
+            return "service"
+    return NER_CATEGORIES[label]
+
+
+def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
+    """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
+    out = []
+    for ent in ents:
+        if ent.label_ not in NER_CATEGORIES:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_.rstrip(".") in TITLE_WORDS:
+            start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
+        elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
+            start = ent[1].idx
+        text = doc_text[start:end]
+        for suffix in ("'s", "’s", "'", "’"):
+            if text.endswith(suffix) and len(text) > len(suffix):
+                end -= len(suffix)
+                text = text[: -len(suffix)]
+                break
+        if not text.strip() or not any(c.isalpha() for c in text):
+            continue
+        out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
+                             f"statistical NER {ent.label_}"))
+    return out
+
+
+class NerCollector:
+    """Layer 3: turns the model's own ``doc.ents`` into candidates (the ``ner`` pipe runs just before)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates(doc).extend(ents_to_candidates([_extend_person(e) for e in doc.ents], "ner", doc.text))
+        return doc
+
+
+@Language.factory("cmo_ner")
+def make_ner(nlp: Language, name: str) -> NerCollector:
+    return NerCollector()
+
+
+# ------------------------------------------------------------------------------------- caseless layer
+@cache
+def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
+    """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
+
+    From the US Census 1990 lists shipped by the ``names`` package (public domain).
+    """
+    try:
+        import names as names_pkg
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    base = resources.files(names_pkg)
+    files: list[tuple[str, int | None]] = [("dist.male.first", None), ("dist.female.first", None)]
+    if kind == "all":
+        files.append(("dist.all.last", last_limit))
+    out: set[str] = set()
+    for fname, limit in files:
+        lines = base.joinpath(fname).read_text(encoding="ascii").splitlines()[:limit]
+        out.update(line.split()[0].lower() for line in lines if line.strip())
+    return frozenset(out)
+
+
+def _extend_person(ent: Span) -> Span:
+    """``Tomas Restrepo`` where NER stopped at ``Tomas``: take following re-cased words along."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc, end = ent.doc, ent.end
+    while (end < len(doc) and end - ent.start < 4 and doc[end].is_alpha and doc[end].text[:1].isupper()
+           and not doc[end].is_stop and doc[end].whitespace_ is not None and doc[end - 1].whitespace_):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """The shipped UK place list (``data/uk_places.txt``), lower-cased."""
+    text = resources.files("cmo_coder.data").joinpath("uk_places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def place_words() -> frozenset[str]:
+    return frozenset(w for name in place_names() for w in name.split())
+
+
+_NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
+
+
+class CaselessComponent:
+    """Layer 3b: in lower-cased captions, re-case likely names and sentence starts, then rerun NER.
+
+    Re-casing changes no character's position (only its case), so the second doc's entity
+    offsets index the original text unchanged.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def recase(self, doc: Doc) -> str:
+        lex = name_lexicon("all")
+        firsts = name_lexicon("first")
+        places = place_words()
+        common = common_word_names()
+        stop = self.nlp.Defaults.stop_words
+        chars = list(doc.text)
+        previous_first = False
+        for tok in doc:
+            low = tok.lower_
+            sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+            plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
+            # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
+            given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                     and tok.pos_ not in _NEVER_NAME_POS)
+            up = (low == "i" or sent_start
+                  or given
+                  or (low in places and tok.is_alpha and not tok.is_stop)
+                  or (tok.pos_ == "PROPN" and plain)
+                  or (low in lex and _name_context(tok))
+                  or (previous_first and plain))  # "brian nagel": the word after a given name
+            previous_first = given
+            if up and tok.text[:1].isalpha():
+                chars[tok.idx] = chars[tok.idx].upper()
+        return "".join(chars)
+
+    def _second_pass(self, docs: list[Doc], batch_size: int = 64) -> None:
+        todo = [d for d in docs if d._.cmo_caseless]
+        if not todo or not self.nlp.has_pipe("ner"):
+            return
+        recased = [self.nlp.make_doc(self.recase(d)) for d in todo]
+        for name, proc in self.nlp.pipeline:
+            if name in {"tok2vec", "ner"}:
+                recased = list(proc.pipe(recased, batch_size=batch_size))  # type: ignore[attr-defined]
+        lex = name_lexicon("all")
+        names = place_names()
+        for doc in todo:
+            # listed UK places: NER misses many even re-cased, and the list holds no everyday words
+            for i, tok in enumerate(doc):
+                pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+                if pair in names:
+                    candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "caseless",
+                                                     0.75, "UK place list"))
+                elif tok.lower_ in names:
+                    candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "caseless", 0.75,
+                                                     "UK place list"))
+        for doc, again in zip(todo, recased, strict=True):
+            # a PERSON here must contain a known given name or surname: re-cased proper nouns
+            # are there to help places, and alone they make too many false "people"
+            ents = [_extend_person(e) for e in again.ents
+                    if e.label_ != "PERSON" or any(t.lower_ in lex for t in e)]
+            found = ents_to_candidates(ents, "caseless", again.text)
+            candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._second_pass([doc])
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batched like the model's own pipes: one ``ner`` call per batch, not per turn."""
+        for batch in minibatch(stream, batch_size):
+            self._second_pass(batch, batch_size)
+            yield from batch
+
+
+@Language.factory("cmo_caseless")
+def make_caseless(nlp: Language, name: str) -> CaselessComponent:
+    return CaselessComponent(nlp)
+
+
+# ---------------------------------------------------------------------------------------- allow-list
+LABEL_TOKEN = re.compile(r"^(?:S?P|F)\d{1,4}$")
+
+
+@cache
+def default_allowlist() -> tuple[str, ...]:
+    text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+class AllowListComponent:
+    """Layer 4: what must stay (national bodies, reports, eponyms, countries, study labels, placeholders)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.phrases: set[str] = set()
+        self.owner: object = None
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.set_phrases(default_allowlist())
+
+    def set_phrases(self, phrases: Iterable[str]) -> None:
+        self.phrases = {p.lower() for p in phrases}
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        docs = []
+        for p in sorted(self.phrases):
+            docs.append(self.nlp.make_doc(p))
+            if "'" in p:
+                docs.append(self.nlp.make_doc(p.replace("'", "’")))
+        self.matcher.add("ALLOW", docs)
+
+    def protected(self, doc: Doc) -> list[tuple[int, int]]:
+        spans = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.matcher(doc)]
+        spans += [(t.idx, t.idx + len(t)) for t in doc if LABEL_TOKEN.match(t.text)]
+        return spans + placeholder_spans(doc.text)
+
+    def __call__(self, doc: Doc) -> Doc:
+        keep = self.protected(doc)
+        text = doc.text
+        placeholders = placeholder_spans(text)
+        out = []
+        for c in candidates(doc):
+            inside_placeholder = any(s < c.end and c.start < e for s, e in placeholders)
+            if inside_placeholder:
+                continue
+            if c.layer != "register" and any(s <= c.start and c.end <= e for s, e in keep):
+                continue
+            if c.layer != "register" and text[c.start : c.end].lower().strip() in self.phrases:
+                continue
+            out.append(c)
+        doc._.cmo_candidates = out
+        return doc
+
+
+@Language.factory("cmo_allowlist")
+def make_allowlist(nlp: Language, name: str) -> AllowListComponent:
+    return AllowListComponent(nlp)
+
+
+class CaseFlag:
+    """Runs first: marks caseless docs so every later layer can adapt.
+
+    ``override`` is set per transcript: one short turn says too little about casing.
+    """
+
+    def __init__(self) -> None:
+        self.override: bool | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cmo_caseless = is_caseless(doc.text) if self.override is None else self.override
+        doc._.cmo_candidates = []
+        doc._.cmo_suspicions = []
+        return doc
+
+
+@Language.factory("cmo_caseflag")
+def make_caseflag(nlp: Language, name: str) -> CaseFlag:
+    return CaseFlag()
+

@@ -1,0 +1,70 @@
+"""File shapes of the anonymise stage. All of them live in the secure folder: they quote originals."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+from ..model.base import Frozen
+
+
+class Proposal(Frozen):
+    id: StrictStr
+    start: StrictInt = Field(ge=0)
+    end: StrictInt = Field(ge=0)
+    surface: StrictStr = Field(description="The original text (secure folder only).")
+    category: StrictStr
+    layers: list[StrictStr] = Field(description="Every layer that proposed this stretch, best first.")
+    score: StrictFloat
+    reason: StrictStr
+    placeholder: StrictStr
+    item_key: StrictStr | None = None
+    auto: StrictBool = Field(default=False, description="Registered: accepted without review.")
+    context: StrictStr = ""
+
+
+class Residual(Frozen):
+    surface: StrictStr
+    reason: StrictStr
+    count: StrictInt
+    context: StrictStr
+
+
+class ProposalSet(Frozen):
+    transcript_id: StrictStr
+    source_sha256: StrictStr
+    model: StrictStr | None
+    caseless: StrictBool
+    numbered: StrictBool
+    proposals: list[Proposal]
+    residual: list[Residual] = Field(default_factory=list)
+
+
+class Decision(Frozen):
+    decision: Literal["accept", "reject", "edit"]
+    placeholder: StrictStr | None = None
+    by: StrictStr
+    at: StrictStr
+
+
+class Decisions(Frozen):
+    """Saved review decisions. By surface (lower-cased) they apply to every transcript, now and later."""
+
+    surfaces: dict[StrictStr, Decision] = Field(default_factory=dict)
+    occurrences: dict[StrictStr, Decision] = Field(default_factory=dict)
+
+
+class LogEntry(Frozen):
+    """One line of the anonymisation log: never the original, only a salted hash of it."""
+
+    at: StrictStr
+    actor: StrictStr
+    transcript: StrictStr
+    action: StrictStr
+    layer: StrictStr | None = None
+    category: StrictStr | None = None
+    decision: StrictStr | None = None
+    placeholder: StrictStr | None = None
+    surface_hash: StrictStr | None = None
+    count: StrictInt | None = None

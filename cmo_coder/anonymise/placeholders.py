@@ -1,0 +1,74 @@
+"""Typed placeholders in the style qualitative reports print: ``[name removed]``, ``my son [son's name]``.
+
+A reader of a quote should still know what kind of thing was removed (a person, a ward,
+a hospital) and, where the speaker said so, whose name it was. Placeholders already in a
+text are recognised and never touched again, which is what makes anonymising idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
+
+RELATIONS = (
+    "son", "daughter", "husband", "wife", "partner", "mum", "mother", "dad", "father", "brother", "sister",
+    "nan", "nanna", "gran", "grandma", "grandad", "grandson", "granddaughter", "nephew", "niece", "cousin",
+    "uncle", "aunt", "auntie", "boyfriend", "girlfriend", "fiance", "fiancee", "friend", "carer", "neighbour",
+    "stepson", "stepdaughter", "stepdad", "stepmum", "child", "baby", "sibling", "ex", "mate", "colleague",
+    "manager", "boss", "keyworker", "worker", "gp", "consultant", "counsellor", "therapist",
+)
+_REL_BEFORE = re.compile(
+    r"\b(?:my|his|her|their|our|your|the|me)\s+(?:little\s+|older\s+|younger\s+|eldest\s+|youngest\s+|best\s+|ex[- ]?)?"
+    r"(" + "|".join(RELATIONS) + r")(?:[- ]in[- ]law)?\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+BY_CATEGORY = {
+    "person": "[name removed]",
+    "place": "[place name]",
+    "city": "[city name]",
+    "hospital": "[hospital name]",
+    "ward": "[ward name]",
+    "trust": "[trust name]",
+    "service": "[service name]",
+    "practice": "[GP practice name]",
+    "substance_service": "[name of substance use service]",
+    "org": "[organisation name]",
+    "postcode": "[postcode]",
+    "phone": "[phone number]",
+    "email": "[email address]",
+    "nhs_number": "[NHS number]",
+    "dob": "[date of birth]",
+    "other": "[removed]",
+}
+
+_SUBSTANCE = re.compile(r"drug|alcohol|substance|recovery|addiction|detox|rehab", re.IGNORECASE)
+
+
+def relation_before(text: str, start: int) -> str | None:
+    """``my son Daniel``: the relation word right before ``start``, lower-cased, else None."""
+    m = _REL_BEFORE.search(text[max(0, start - 40) : start])
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return "GP" if word == "gp" else word
+
+
+def placeholder_for(category: str, surface: str, text: str, start: int, number: int | None = None) -> str:
+    """The placeholder for one redaction; ``number`` gives ``[name 3]`` for a person in numbered mode."""
+    if category == "person":
+        if number is not None:
+            return f"[name {number}]"
+        rel = relation_before(text, start)
+        if rel:
+            return f"[{rel}'s name]"
+        return BY_CATEGORY["person"]
+    if category == "service" and _SUBSTANCE.search(surface):
+        return BY_CATEGORY["substance_service"]
+    return BY_CATEGORY.get(category, BY_CATEGORY["other"])
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """Where placeholders already stand in ``text``; nothing inside them is ever redacted."""
+    return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]

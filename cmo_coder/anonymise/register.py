@@ -1,0 +1,248 @@
+"""The project register: every name the study knows about, expanded into the forms speech uses.
+
+Registered items take precedence over every other layer because they are the one thing
+we can promise: a name someone wrote down is never let through. The key (manifest
+speakers) and the user's register CSV (relatives, staff, places, services) are merged
+here and expanded into variants: first name, surname, title + surname, nicknames both
+ways. Possessives need no variant: the tokenizer splits ``'s`` off, so the bare form
+matches. Lower-casing is done by the matcher (``attr="LOWER"``), not here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import CmoError, ValidationFailed
+from ..model.key import ParticipantKey
+
+CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "other")
+TITLES = ("mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "prof", "professor", "matron", "father")
+
+
+@dataclass(frozen=True)
+class RegisterItem:
+    """One thing to redact: a canonical surface, its category and the forms that stand for it."""
+
+    key: str  # stable identity, e.g. "label:P3" or "register:person:daniel smith"
+    surface: str
+    category: str
+    placeholder: str | None = None
+    variants: tuple[str, ...] = ()
+    scope: str | None = None  # transcript stem a file-scoped alias applies to, else everywhere
+    label: str | None = None
+
+
+@dataclass
+class Register:
+    items: list[RegisterItem] = field(default_factory=list)
+
+    def variant_table(self, transcript_id: str | None = None) -> dict[str, RegisterItem]:
+        """Lower-cased variant → item; the longest, earliest registration wins ties (manifest first)."""
+        table: dict[str, RegisterItem] = {}
+        for item in self.items:
+            if item.scope is not None and transcript_id is not None and not _scope_matches(item.scope, transcript_id):
+                continue
+            for v in item.variants:
+                table.setdefault(v.lower(), item)
+        return table
+
+    def all_variants(self) -> list[tuple[str, RegisterItem]]:
+        return [(v, item) for item in self.items for v in item.variants]
+
+
+def _scope_matches(scope: str, transcript_id: str) -> bool:
+    s, t = scope.lower(), transcript_id.lower()
+    return t == s or t.startswith(s + ".") or t.startswith(s + "-") or t.startswith(s + "_") or s.startswith(t)
+
+
+@cache
+def nickname_groups() -> dict[str, frozenset[str]]:
+    """name (lower) → every form in its group(s), from the shipped ``data/nicknames.csv``."""
+    text = resources.files("cmo_coder.data").joinpath("nicknames.csv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    groups: dict[str, set[str]] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(rows))):
+        forms = {row["name"].strip().lower(), *(n.strip().lower() for n in row["nicknames"].split(";") if n.strip())}
+        for f in forms:
+            groups.setdefault(f, set()).update(forms)
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+@cache
+def common_word_names() -> frozenset[str]:
+    text = resources.files("cmo_coder.data").joinpath("common_word_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+GENERIC_SPEAKERS = {"i", "r", "p", "q", "a", "interviewer", "interviewee", "speaker", "guest", "host", "moderator",
+                    "facilitator", "participant", "respondent", "unknown", "researcher", "me", "you", "chair"}
+
+
+def clean_name(name: str) -> str:
+    """Device and caption spellings to a spoken name: ``Adams, Jennifer (She/Her)`` → ``Jennifer Adams``."""
+    name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name)
+    if name.count(",") == 1:
+        last, first = (p.strip() for p in name.split(","))
+        name = f"{first} {last}"
+    tokens = [t for t in name.replace(",", " ").split() if any(c.isalpha() for c in t)]
+    return " ".join(tokens)
+
+
+def person_variants(name: str) -> tuple[str, ...]:
+    """Full name, each given name and the surname, title + surname, and nicknames of the first name.
+
+    Generic speaker tags (``Interviewer``, ``I``) are aliases for the transcript's speaker
+    column, not names anybody says, so they yield no variants.
+    """
+    name = clean_name(name)
+    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+", name):
+        return ()
+    tokens = name.split()
+    forms: list[str] = [name]
+    if tokens and tokens[0].lower().rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    if len(tokens) > 1:
+        forms.append(" ".join(tokens))
+    for t in tokens:
+        if len(t.strip(".")) >= 2 and t.lower() not in GENERIC_SPEAKERS:
+            forms.append(t)
+    if len(tokens) >= 2:
+        surname = tokens[-1]
+        forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
+        forms += [f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")]
+    if tokens:
+        first = tokens[0].lower()
+        for nick in sorted(nickname_groups().get(first, ())):
+            forms.append(nick.capitalize())
+            if len(tokens) >= 2:
+                forms.append(f"{nick.capitalize()} {tokens[-1]}")
+    seen: dict[str, str] = {}
+    for f in forms:
+        seen.setdefault(f.lower(), f)
+    return tuple(seen.values())
+
+
+GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", "project", "trust", "hospital",
+                 "clinic", "unit", "practice", "surgery", "nhs", "foundation", "partnership", "hub", "group"}
+
+
+def plain_variants(surface: str) -> tuple[str, ...]:
+    """Places and services: the surface, without a leading 'the', and its distinctive head.
+
+    People say "Harbour" for "the Harbour Recovery Service", so the name minus its generic
+    tail words is registered too.
+    """
+    forms = [surface.strip()]
+    if surface.lower().startswith("the "):
+        forms.append(surface[4:].strip())
+    words = forms[-1].split()
+    while len(words) > 1 and words[-1].lower() in GENERIC_TAILS:
+        words = words[:-1]
+    head = " ".join(words)
+    if head.lower() != forms[-1].lower() and len(head) >= 3 and head.lower() not in GENERIC_TAILS:
+        forms.append(head)
+    return tuple(dict.fromkeys(forms))
+
+
+def split_alias(alias: str) -> tuple[str, str | None]:
+    """``Alias@filestem`` is an alias valid in one transcript only."""
+    if "@" in alias:
+        name, _, scope = alias.rpartition("@")
+        if name and scope and " " not in scope:
+            return name, scope
+    return alias, None
+
+
+def from_key(key: ParticipantKey) -> list[RegisterItem]:
+    """Register items for every speaker in the key; refuses duplicate labels or names."""
+    problems: list[str] = []
+    labels: dict[str, int] = {}
+    names: dict[str, str] = {}
+    items: list[RegisterItem] = []
+    for i, e in enumerate(key.entries):
+        if e.label in labels:
+            problems.append(f"entry {i + 1}: label {e.label} is used twice (also entry {labels[e.label] + 1})")
+        labels.setdefault(e.label, i)
+        n = " ".join(e.name.lower().split())
+        if n in names and names[n] != e.label:
+            problems.append(f"entry {i + 1}: the name of {e.label} is also the name of {names[n]}")
+        names.setdefault(n, e.label)
+        items.append(RegisterItem(key=f"label:{e.label}", surface=e.name, category="person",
+                                  variants=person_variants(e.name), label=e.label))
+        for alias in e.aliases:
+            name, scope = split_alias(alias)
+            items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
+                                      variants=person_variants(name), scope=scope, label=e.label))
+    if problems:
+        raise ValidationFailed("participants key: duplicate labels or names", problems)
+    return items
+
+
+def load_register_csv(path: Path) -> list[RegisterItem]:
+    """Read ``surface,category[,placeholder]``; every bad line is reported with its number."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CmoError(f"cannot read register {path}: {exc.strerror}") from None
+    if b"\x00" in raw:
+        raise CmoError(f"{path}: not a text CSV file (binary content)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CmoError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    reader = csv.reader(io.StringIO(text))
+    rows = list(reader)
+    if not rows:
+        raise CmoError(f"{path}: empty register (expected a header 'surface,category[,placeholder]')")
+    header = [h.strip().lower() for h in rows[0]]
+    if header[:2] != ["surface", "category"] or len(header) > 3 or (len(header) == 3 and header[2] != "placeholder"):
+        raise CmoError(f"{path}:1: header must be 'surface,category[,placeholder]', found {','.join(rows[0])!r}")
+    problems: list[str] = []
+    items: list[RegisterItem] = []
+    seen: dict[str, int] = {}
+    for lineno, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) < 2 or len(row) > 3:
+            problems.append(f"{path}:{lineno}: expected 2 or 3 columns, found {len(row)}")
+            continue
+        surface, category = row[0].strip(), row[1].strip().lower()
+        placeholder = row[2].strip() if len(row) == 3 and row[2].strip() else None
+        if not surface:
+            problems.append(f"{path}:{lineno}: empty surface")
+            continue
+        if category not in CATEGORIES:
+            problems.append(f"{path}:{lineno}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+            continue
+        if placeholder and not (placeholder.startswith("[") and placeholder.endswith("]")):
+            problems.append(f"{path}:{lineno}: placeholder must be written in brackets, like [ward name]")
+            continue
+        k = surface.lower()
+        if k in seen:
+            problems.append(f"{path}:{lineno}: {surface!r} is registered twice (also line {seen[k]})")
+            continue
+        seen[k] = lineno
+        variants = person_variants(surface) if category == "person" else plain_variants(surface)
+        items.append(RegisterItem(key=f"register:{category}:{k}", surface=surface, category=category,
+                                  placeholder=placeholder, variants=variants))
+    if problems:
+        raise ValidationFailed(f"register {path} has {len(problems)} problem(s)", problems)
+    return items
+
+
+def build_register(key: ParticipantKey, extra: list[RegisterItem], allow: set[str]) -> Register:
+    """Merge key and register; a registered surface that is also allow-listed is a contradiction."""
+    items = from_key(key) + extra
+    clashes = sorted({i.surface for i in items if i.surface.lower() in allow})
+    if clashes:
+        raise ValidationFailed(
+            "register entries collide with the allow-list (a phrase cannot be both redacted and kept)",
+            [f"{c!r}: remove it from the register or from the allow-list" for c in clashes],
+        )
+    return Register(items)

@@ -1,0 +1,84 @@
+"""The ``anonymise`` step end to end: validate every input first, then propose, then write.
+
+Everything that can be wrong (model, register, key, allow-list clashes, transcript ids)
+is checked before the first write, so a failed run leaves the secure folder as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from .. import clock
+from ..errors import CmoError, NotFound
+from ..store.project import Project
+from ..store.secure import SecureFolder
+from .components import default_allowlist
+from .leakcheck import REGISTER_COPY
+from .models import LogEntry, ProposalSet
+from .pipeline import Anonymiser, resolve_model
+from .register import RegisterItem, build_register, load_register_csv
+from .review import load_numbers, load_raw, log, save_numbers, save_proposals
+
+
+def load_allowlist(path: Path | None) -> tuple[str, ...]:
+    phrases = list(default_allowlist())
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CmoError(f"cannot read allow-list {path}: {exc}") from None
+        phrases += [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return tuple(dict.fromkeys(phrases))
+
+
+def make_anonymiser(secure: SecureFolder, register_csv: Path | None, model: str | None, rules_only: bool,
+                    allowlist: Path | None = None) -> tuple[Anonymiser, list[RegisterItem]]:
+    name = resolve_model(model, rules_only)
+    source = register_csv or (secure.path / REGISTER_COPY if (secure.path / REGISTER_COPY).exists() else None)
+    extra = load_register_csv(source) if source else []
+    allow = load_allowlist(allowlist)
+    register = build_register(secure.load_participant_key(), extra, {a.lower() for a in allow})
+    return Anonymiser(register, name, allow), extra
+
+
+def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: Path | None = None,
+              model: str | None = None, rules_only: bool = False, numbered: bool = False,
+              transcript_ids: list[str] | None = None, allowlist: Path | None = None,
+              progress: object | None = None) -> list[ProposalSet]:
+    """Propose redactions for pending transcripts (all of them unless named)."""
+    anonymiser, _ = make_anonymiser(secure, register_csv, model, rules_only, allowlist)
+    pending = project.transcript_ids(status="pending")
+    targets = transcript_ids or pending
+    for tid in targets:
+        if tid not in pending:
+            status = project.transcript_status(tid)  # raises NotFound for unknown ids
+            raise CmoError(f"transcript {tid} is {status.replace('_', ' ')}, not pending anonymisation")
+    raws = [load_raw(secure, tid) for tid in targets]
+    if not raws:
+        raise NotFound("no transcripts are pending anonymisation (import some with 'cmo-coder import')")
+    numbers = load_numbers(secure)
+    sets = []
+    for i, raw in enumerate(raws):
+        sets.append(anonymiser.analyse(raw, numbered=numbered, numbers=numbers))
+        if callable(progress):
+            progress(i + 1, len(raws), raw.id)
+    # writes start here
+    if register_csv is not None:
+        shutil.copyfile(register_csv, secure.path / (REGISTER_COPY + ".tmp"))
+        (secure.path / (REGISTER_COPY + ".tmp")).replace(secure.path / REGISTER_COPY)
+    if numbered:
+        save_numbers(secure, numbers)
+    at = clock.now_iso()
+    with project.transaction(actor) as tx:
+        for ps in sets:
+            save_proposals(secure, ps)
+            by_layer = Counter(p.layers[0] for p in ps.proposals)
+            tx.audit("propose_redactions", "transcript", ps.transcript_id, {
+                "proposals": len(ps.proposals), "by_layer": dict(sorted(by_layer.items())),
+                "residual": len(ps.residual), "model": ps.model or "rules-only",
+            })
+            log(secure, LogEntry(at=at, actor=actor, transcript=ps.transcript_id, action="propose",
+                                 count=len(ps.proposals)))
+    return sets

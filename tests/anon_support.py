@@ -1,0 +1,43 @@
+"""Build the state the import stage leaves behind: a pending transcript plus its secure raw copy and key."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from cmo_coder.model import Transcript, Turn
+from cmo_coder.model.key import KeyEntry, ParticipantKey
+from cmo_coder.store import Project
+from cmo_coder.store.atomic import write_text
+from cmo_coder.store.secure import SecureFolder
+
+KEY = [
+    KeyEntry(label="SP1", name="Margaret Okafor", aliases=["Maggie"], role="staff", site="A"),
+    KeyEntry(label="P1", name="Will Jenkins", role="service_user", site="A"),
+    KeyEntry(label="P2", name="Elizabeth Harrow", role="carer", site="B"),
+]
+
+
+def secure_folder(tmp_path: Path, entries: list[KeyEntry] | None = None) -> SecureFolder:
+    sf = SecureFolder.open(tmp_path / "secure", create=True)
+    sf.save_participant_key(ParticipantKey(entries=list(KEY if entries is None else entries)))
+    return sf
+
+
+def add_pending(project: Project, secure: SecureFolder, tid: str, turns: list[tuple[str, str, str]]) -> Transcript:
+    """``turns`` = [(label, name as written, speech)]; the text holds speech only, turns joined by blank lines."""
+    parts, model_turns, offset = [], [], 0
+    for i, (label, name, said) in enumerate(turns):
+        if i:
+            parts.append("\n\n")
+            offset += 2
+        model_turns.append(Turn(speaker=label, speaker_name=name, start=offset, end=offset + len(said)))
+        parts.append(said)
+        offset += len(said)
+    text = "".join(parts)
+    t = Transcript(id=tid, title=f"Interview {tid}", source_format="plain_txt", text=text, turns=model_turns,
+                   source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+    write_text(secure.raw / f"{tid}.json", t.model_dump_json())
+    with project.transaction("tester") as tx:
+        tx.add_pending_transcript(t.id, t.title, t.source_format, t.kind, t.source_sha256, t.normaliser_version)
+    return t
