@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import clock
 from ..errors import CmoError, NotFound
+from ..ingest.importer import NO_SPEAKER
 from ..model import Participant, Transcript
 from ..store.atomic import write_text
 from ..store.project import Project
@@ -186,7 +187,14 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     for label in dict.fromkeys(t.speaker for t in raw.turns):
         e = key.get(label)
         if e is None:
-            problems.append(f"speaker {label} is not in the participants key")
+            if label == NO_SPEAKER:
+                n = sum(1 for t in raw.turns if t.speaker == label)
+                problems.append(
+                    f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
+                    "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker"
+                )
+            else:
+                problems.append(f"speaker {label} is not in the participants key")
             continue
         if e.provisional or e.role is None:
             problems.append(
@@ -206,7 +214,9 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
         raise CmoError(f"transcript {transcript_id} is already signed off")
     raw = load_raw(secure, transcript_id)
     ps = load_proposals(secure, transcript_id)
-    if ps.source_sha256 != raw.source_sha256:
+    # The same bytes re-imported with other options (--infer-speakers) give another text: check the spans too.
+    stale = any(raw.text[p.start : p.end] != p.surface for p in ps.proposals)
+    if ps.source_sha256 != raw.source_sha256 or stale:
         raise CmoError(f"transcript {transcript_id} changed since its proposals were made: run 'cmo-coder anonymise'")
     speakers = _speakers(secure, raw)
     decisions = load_decisions(secure)

@@ -130,7 +130,9 @@ class _Importer:
         data = path.read_bytes()
         sha = hashlib.sha256(data).hexdigest()
         existing = self.project.transcript_by_sha(sha)
-        if existing is not None:
+        # --replace on an unchanged, still pending file parses it again (e.g. with --infer-speakers).
+        reparse = existing is not None and self.replace and self.project.transcript_status(existing) == "pending"
+        if existing is not None and not reparse:
             labels = self._refresh_raw(path, existing)
             return FileResult(path=name, status="unchanged", transcript_id=existing, source_sha256=sha,
                               speakers=list(dict.fromkeys(labels)))
@@ -145,9 +147,13 @@ class _Importer:
         taken = set(self.project.transcript_ids()) | self.batch_ids
         stem_id = safe_stem(path.stem)
         replacing = False
-        # A file imported before under another id (transcript-<n>) is recognised by its stem.
-        prior = next((tid for tid, src in sorted(self.secure.read_json(SOURCES_FILE, {}).items())
-                      if src.get("stem") == path.stem and tid in taken and tid not in self.batch_ids), None)
+        if reparse:
+            assert existing is not None
+            prior: str | None = existing
+        else:
+            # A file imported before under another id (transcript-<n>) is recognised by its stem.
+            prior = next((tid for tid, src in sorted(self.secure.read_json(SOURCES_FILE, {}).items())
+                          if src.get("stem") == path.stem and tid in taken and tid not in self.batch_ids), None)
         if prior is not None:
             if not self.replace:
                 raise CmoError(
