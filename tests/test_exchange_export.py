@@ -282,3 +282,26 @@ def test_empty_turns_are_not_case_selections(project, tmp_path: Path, shared_dir
     refs = [r.get("targetGUID") for r in root.iter("{urn:QDA-XML:project:1.0}SelectionRef")]
     assert len(refs) == 2 and set(refs) <= selections
     validate_both(qde_of(out), shared_dir / "refi-qda" / "Project-mrt2019.xsd")
+
+
+def test_coding_memo_is_the_selections_description(rich, tmp_path: Path) -> None:
+    """QualCoder takes a coding memo only from the coded selection's own Description (it
+    ignores NoteRefs there), so the memo must sit there too, as the first child, verbatim;
+    selections without a memo get no (empty) Description."""
+    out = tmp_path / "study.qdpx"
+    export.run(rich, out, None)
+    root = etree.fromstring(qde_of(out))
+    from cmo_coder.exchange.guids import guid
+
+    sels = {s.get("guid"): s for s in root.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")}
+    with_memo = [c for c in rich.codings() if c.memo]
+    assert with_memo and len(with_memo) < len(rich.codings())
+    for c in rich.codings():
+        sel = sels[guid("selection", c.id)]
+        desc = sel.find("q:Description", NS)
+        if c.memo:
+            assert desc is not None and sel[0] is desc and desc.text == c.memo
+            # the Note stays for NVivo and the round trip
+            assert guid("memo", c.id) in {r.get("targetGUID") for r in sel.iterfind("q:NoteRef", NS)}
+        else:
+            assert desc is None

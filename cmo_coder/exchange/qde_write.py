@@ -289,6 +289,11 @@ class QdeWriter:
         sel = new_el(q("PlainTextSelection"), guid=g, name=xml_text(first_words(c.text)) or "selection",
                             startPosition=str(s), endPosition=str(e), creatingUser=user, creationDateTime=created,
                             modifyingUser=user, modifiedDateTime=modified)
+        if c.memo and xml_text(c.memo):
+            # The memo also travels as the selection's Description (schema: first child), because
+            # QualCoder reads a coding memo only from there and ignores NoteRefs on a selection;
+            # the Note below stays for NVivo, ATLAS.ti and cmo-coder's own importer.
+            text_el(sel, "Description", c.memo)
         code = codetree.code_for(self.code_index, c.pt, c.component, c.element)
         for key, node in (("code", code), ("stance", self.stance_codes[c.stance])):
             coding = sub(sel, "Coding", guid=guid("coding", c.id, key), creatingUser=user, creationDateTime=created)
