@@ -305,3 +305,30 @@ def test_coding_memo_is_the_selections_description(rich, tmp_path: Path) -> None
             assert guid("memo", c.id) in {r.get("targetGUID") for r in sel.iterfind("q:NoteRef", NS)}
         else:
             assert desc is None
+
+
+def test_qualcoder_profile_writes_no_uncoded_selections(rich, tmp_path: Path) -> None:
+    """QualCoder imports every selection without a Coding as an (empty) annotation and ignores a
+    named Case's SelectionRefs, so its profile writes only coded selections; cases keep their
+    variables and SourceRefs. The default profile still writes turn selections for NVivo."""
+    by_profile = {}
+    for profile in (Profile.refi, Profile.qualcoder):
+        out = tmp_path / f"{profile.value}.qdpx"
+        export.run(rich, out, None, profile)
+        by_profile[profile] = etree.fromstring(qde_of(out))
+    qc, refi = by_profile[Profile.qualcoder], by_profile[Profile.refi]
+    uncoded = [s for s in qc.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")
+               if s.find("q:Coding", NS) is None and s.getparent().tag.endswith("TextSource")]
+    assert uncoded == []
+    assert qc.findall(".//q:Cases/q:Case/q:SelectionRef", NS) == []
+    assert [s.get("targetGUID") for s in qc.iterfind(".//q:Cases/q:Case/q:SourceRef", NS)] == [
+        s.get("targetGUID") for s in refi.iterfind(".//q:Cases/q:Case/q:SourceRef", NS)]
+    assert len(refi.findall(".//q:Cases/q:Case/q:SelectionRef", NS)) > 0
+    coded = [(s.get("guid"), s.get("startPosition"), s.get("endPosition"))
+             for s in refi.iter("{urn:QDA-XML:project:1.0}PlainTextSelection") if s.find("q:Coding", NS) is not None]
+    assert coded and coded == [(s.get("guid"), s.get("startPosition"), s.get("endPosition"))
+                               for s in qc.iter("{urn:QDA-XML:project:1.0}PlainTextSelection")
+                               if s.getparent().tag.endswith("TextSource")]
+    # every SelectionRef left anywhere still resolves
+    guids = {e.get("guid") for e in qc.iter() if e.get("guid")}
+    assert all(r.get("targetGUID") in guids for r in qc.iter("{urn:QDA-XML:project:1.0}SelectionRef"))

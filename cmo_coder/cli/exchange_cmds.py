@@ -49,7 +49,9 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
               help="Write the codebook alone as a REFI-QDA codebook.")
 @click.option("--profile", type=click.Choice([p.value for p in Profile]), default=Profile.refi.value,
               show_default=True,
-              help="refi: code-point offsets, LF (the standard); nvivo: UTF-16 offsets and CR LF, as NVivo counts.")
+              help="refi: code-point offsets, LF (the standard); nvivo: UTF-16 offsets and CR LF, as NVivo counts; "
+                   "qualcoder: as refi, without the uncoded turn selections QualCoder turns into empty "
+                   "annotations.")
 @click.option("--signed-off-only", is_flag=True, help="Skip transcripts still awaiting anonymisation.")
 @optional_secure
 @json_option

@@ -107,7 +107,7 @@ def run(project: Project, qdpx: Path | None, qdc_path: Path | None, profile: Pro
         report.counts = ExportCounts(sources=s.sources, selections=s.selections, codings=s.codings, notes=s.notes,
                                      links=s.links, cases=s.cases, graphs=s.graphs,
                                      astral_sources=len(s.astral_sources))
-        if s.astral_sources and profile is Profile.refi:
+        if s.astral_sources and profile.code_points:
             report.warnings.append(
                 f"{len(s.astral_sources)} source(s) contain characters beyond U+FFFF (e.g. emoji): "
                 f"{', '.join(s.astral_sources[:10])}. NVivo counts these as two characters, so its codings would "

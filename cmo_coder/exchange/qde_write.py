@@ -239,8 +239,9 @@ class QdeWriter:
                 seen.append(tid)
         for tid in seen:
             sub(el, "SourceRef", targetGUID=self.source_guid(tid))
-        for tid, pos in rows:
-            sub(el, "SelectionRef", targetGUID=self.turn_guid(tid, pos))
+        if self.profile.turn_selections:
+            for tid, pos in rows:
+                sub(el, "SelectionRef", targetGUID=self.turn_guid(tid, pos))
         return el
 
     # -- sources --------------------------------------------------------------------------------
@@ -265,7 +266,7 @@ class QdeWriter:
                            creationDateTime=meta["created_at"], modifiedDateTime=meta["updated_at"])
         text_el(el, "Description", f"{CMO_SOURCE_MARK}{t.id}; kind: {t.kind.value}")
         selections: list[tuple[int, int, str, etree._Element]] = []
-        for i, turn in enumerate(t.turns):
+        for i, turn in enumerate(t.turns if self.profile.turn_selections else []):
             if turn.end <= turn.start:
                 continue
             s, e = prepared.check(turn.start, turn.end, t.text[turn.start:turn.end], f"transcript {tid} turn {i}")

@@ -18,10 +18,26 @@ from .offsets import CrlfIndex, Utf16Index, astral_count, nfc, rewrite_segments,
 
 
 class Profile(StrEnum):
-    """``refi``: code points, LF (the standard). ``nvivo``: UTF-16 units, CR LF (what NVivo counts)."""
+    """``refi``: code points, LF (the standard). ``nvivo``: UTF-16 units, CR LF (what NVivo counts).
+    ``qualcoder``: the text and offsets of ``refi``; the writer leaves out what QualCoder misreads
+    (see ``Profile.turn_selections``)."""
 
     refi = "refi"
     nvivo = "nvivo"
+    qualcoder = "qualcoder"
+
+    @property
+    def code_points(self) -> bool:
+        return self is not Profile.nvivo
+
+    @property
+    def turn_selections(self) -> bool:
+        """Whether each turn is written as an uncoded selection for its Case's SelectionRef.
+
+        QualCoder ignores a named Case's SelectionRefs and imports every uncoded selection as an
+        empty annotation (observed: 396 on the sample study), so its profile leaves them out.
+        """
+        return self is not Profile.qualcoder
 
 
 @dataclass
@@ -38,7 +54,7 @@ class PreparedText:
     def position(self, cp: int) -> int:
         """Offset in the profile's unit of a code-point offset of the stored text."""
         lf = self.boundary_map[cp]
-        if self.profile is Profile.refi:
+        if self.profile.code_points:
             return lf
         assert self._crlf is not None and self._u16 is not None
         return self._u16.to_utf16(self._crlf.to_crlf(lf))
@@ -46,7 +62,7 @@ class PreparedText:
     def check(self, start: int, end: int, quote: str, where: str) -> tuple[int, int]:
         """Positions of a span, after proving they slice the written text to the quote."""
         s, e = self.position(start), self.position(end)
-        if self.profile is Profile.refi:
+        if self.profile.code_points:
             got = self.written[s:e]
             want = nfc(quote)
         else:
