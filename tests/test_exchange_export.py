@@ -332,3 +332,19 @@ def test_qualcoder_profile_writes_no_uncoded_selections(rich, tmp_path: Path) ->
     # every SelectionRef left anywhere still resolves
     guids = {e.get("guid") for e in qc.iter() if e.get("guid")}
     assert all(r.get("targetGUID") in guids for r in qc.iter("{urn:QDA-XML:project:1.0}SelectionRef"))
+
+
+@pytest.mark.parametrize("profile", [Profile.refi, Profile.qualcoder])
+def test_data_loss_report_states_what_qualcoder_was_seen_to_drop(rich, tmp_path: Path, profile: Profile) -> None:
+    report = export.run(rich, tmp_path / "study.qdpx", None, profile)
+    (qc,) = [d.losses for d in report.data_loss if d.target == "QualCoder"]
+    assert all("observed with QualCoder" in line for line in qc)
+    turns = [line for line in qc if "empty annotation" in line]
+    if profile is Profile.refi:
+        assert report.counts.turn_selections == len(rich.transcript("T01").turns) + len(
+            rich.transcript("T02").turns) and turns == [f"{report.counts.turn_selections} uncoded turn selection(s) "
+                                                        "each become an empty annotation; re-export with --profile "
+                                                        "qualcoder (observed with QualCoder c3204641e0a9)"]
+    else:
+        assert report.counts.turn_selections == 0 and turns == []
+    assert any("CMO configurations are lost" in line for line in qc)

@@ -1,8 +1,11 @@
 """What each target is expected to drop from a cmo-coder export, so nobody is surprised later.
 
-These are expectations drawn from the REFI-QDA 1.5 specification, the vendors' import
-documentation and the sample exports, not results of importing into each tool here; each
-loss is stated with the count from this export, so the report says what *this* file risks.
+The NVivo, ATLAS.ti and MAXQDA lines are expectations drawn from the REFI-QDA 1.5
+specification, the vendors' import documentation and the sample exports. The QualCoder lines
+are what was OBSERVED by running QualCoder's own importer (``refi.RefiImport``, QualCoder
+commit c3204641e0a9, August 2026) headless on the sample study's export and reading the
+database it wrote. Each loss is stated with the count from this export, so the report says
+what *this* file risks.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pydantic import BaseModel, Field
 class ExportCounts(BaseModel):
     sources: int = 0
     selections: int = 0
+    turn_selections: int = 0
     codings: int = 0
     notes: int = 0
     links: int = 0
@@ -47,8 +51,34 @@ def report(c: ExportCounts, profile: str) -> list[DataLoss]:
               f"{c.links} link(s) between selections are not imported" if c.links else "",
               "non-codable folders arrive as ordinary (codable) parent codes"]
     out.append(DataLoss(target="MAXQDA", losses=[x for x in maxqda if x]))
-    qualcoder = ["graphs are not imported" if c.graphs else "",
-                 f"{c.links} link(s) between selections are not imported" if c.links else "",
-                 "code Sets are not imported"]
-    out.append(DataLoss(target="QualCoder", losses=[x for x in qualcoder if x]))
+    out.append(DataLoss(target="QualCoder", losses=qualcoder_losses(c, profile)))
+    return out
+
+
+QUALCODER_CHECKED = "observed with QualCoder c3204641e0a9"
+
+
+def qualcoder_losses(c: ExportCounts, profile: str) -> list[str]:
+    """What QualCoder's importer did with such an export when run on the sample study.
+
+    Texts, codes (with the PT folders as categories and elements as sub-codes), every coding
+    on exactly its quote with its coder, coding memos, case names and variables survived.
+    """
+    seen = f" ({QUALCODER_CHECKED})"
+    out = []
+    if c.turn_selections and profile != "qualcoder":
+        out.append(f"{c.turn_selections} uncoded turn selection(s) each become an empty annotation; "
+                   "re-export with --profile qualcoder" + seen)
+    if c.cases:
+        out.append(f"{c.cases} case(s) keep their name and variables but no text: QualCoder ignores a case's "
+                   "SourceRef and SelectionRef" + seen)
+    if c.notes:
+        out.append(f"{c.notes} note(s) are not imported (it reads only Notes held in a text file); coding memos "
+                   "survive as the codings' memos, configuration and project notes are lost" + seen)
+    if c.links:
+        out.append(f"{c.links} link(s) between selections are not imported, so CMO configurations are lost" + seen)
+    if c.graphs:
+        out.append(f"{c.graphs} graph(s) are not imported" + seen)
+    out.append("code colours are replaced by the nearest colour of QualCoder's palette (Outcome and Supports "
+               "both become #487E4B); code Sets are not imported" + seen)
     return out

@@ -104,7 +104,8 @@ def run(project: Project, qdpx: Path | None, qdc_path: Path | None, profile: Pro
         report.qdpx = str(qdpx)
         report.transcripts = ids
         report.skipped_pending = pending if signed_off_only else []
-        report.counts = ExportCounts(sources=s.sources, selections=s.selections, codings=s.codings, notes=s.notes,
+        report.counts = ExportCounts(sources=s.sources, selections=s.selections, turn_selections=s.turn_selections,
+                                     codings=s.codings, notes=s.notes,
                                      links=s.links, cases=s.cases, graphs=s.graphs,
                                      astral_sources=len(s.astral_sources))
         if s.astral_sources and profile.code_points:

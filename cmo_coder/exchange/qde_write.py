@@ -64,6 +64,7 @@ def iso(value: datetime | None) -> str:
 class WriteStats:
     sources: int = 0
     selections: int = 0
+    turn_selections: int = 0  # uncoded, one per speaker turn, for the Cases' SelectionRefs
     codings: int = 0
     notes: int = 0
     links: int = 0
@@ -274,6 +275,7 @@ class QdeWriter:
             sel = new_el(q("PlainTextSelection"), guid=g, name=f"{turn.speaker} turn {i + 1}",
                                 startPosition=str(s), endPosition=str(e))
             selections.append((s, e, g, sel))
+            self.stats.turn_selections += 1
         for c in codings:
             selections.append(self._selection(c, prepared))
         for _, _, _, sel in sorted(selections, key=lambda x: (x[0], x[1], x[2])):
