@@ -347,4 +347,37 @@ def test_data_loss_report_states_what_qualcoder_was_seen_to_drop(rich, tmp_path:
                                                         "qualcoder (observed with QualCoder c3204641e0a9)"]
     else:
         assert report.counts.turn_selections == 0 and turns == []
-    assert any("CMO configurations are lost" in line for line in qc)
+    lost = any("CMO configurations are lost" in line for line in qc)
+    journals = any("arrive as journals" in line for line in qc)
+    assert (lost, journals) == ((True, False) if profile is Profile.refi else (False, True))
+
+
+def test_qualcoder_profile_keeps_note_texts_in_files_under_unique_names(rich, tmp_path: Path,
+                                                                       shared_dir: Path) -> None:
+    """QualCoder imports a Note as a journal only from a plainTextPath file, and aborts its whole
+    import on two journals of one name: so configuration and project notes are files there, with
+    unique names; coding memos stay inline (QualCoder takes them from the selection)."""
+    from cmo_coder.model.note import ProjectNote
+
+    with rich.transaction("tester") as tx:  # a second note with the title of the first
+        tx.add_note(ProjectNote(id="note-dup", title="Analysis diary", body="Second entry: → détail."))
+    out = tmp_path / "study.qdpx"
+    export.run(rich, out, None, Profile.qualcoder)
+    validate_both(qde_of(out), shared_dir / "refi-qda" / "Project-mrt2019.xsd")
+    with zipfile.ZipFile(out) as z:
+        root = etree.fromstring(z.read("project.qde"))
+        names = set(z.namelist())
+        files = {}
+        for note in root.iterfind(".//q:Notes/q:Note", NS):
+            path = note.get("plainTextPath")
+            if path:
+                assert note.find("q:PlainTextContent", NS) is None
+                member = "sources/" + path.removeprefix("internal://")
+                assert member in names
+                files[note.get("name")] = z.read(member).decode("utf-8")
+            else:
+                assert note.get("name").startswith("Memo: ")
+    assert len(files) == 3  # one configuration, two project notes
+    assert files["Analysis diary (2)"] == "Second entry: → détail."
+    assert "Analysis diary" in files and any(n.startswith("CMOC ") for n in files)
+    assert len(set(files)) == len(files)

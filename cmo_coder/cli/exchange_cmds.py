@@ -51,7 +51,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
               show_default=True,
               help="refi: code-point offsets, LF (the standard); nvivo: UTF-16 offsets and CR LF, as NVivo counts; "
                    "qualcoder: as refi, without the uncoded turn selections QualCoder turns into empty "
-                   "annotations.")
+                   "annotations, and with note texts in files so they arrive as journals.")
 @click.option("--signed-off-only", is_flag=True, help="Skip transcripts still awaiting anonymisation.")
 @optional_secure
 @json_option

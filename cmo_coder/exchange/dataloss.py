@@ -72,11 +72,16 @@ def qualcoder_losses(c: ExportCounts, profile: str) -> list[str]:
     if c.cases:
         out.append(f"{c.cases} case(s) keep their name and variables but no text: QualCoder ignores a case's "
                    "SourceRef and SelectionRef" + seen)
-    if c.notes:
-        out.append(f"{c.notes} note(s) are not imported (it reads only Notes held in a text file); coding memos "
-                   "survive as the codings' memos, configuration and project notes are lost" + seen)
+    if c.notes and profile == "qualcoder":
+        out.append("configuration and project notes arrive as journals (not linked to the coded text); coding "
+                   "memos arrive as the codings' memos" + seen)
+    elif c.notes:
+        out.append(f"{c.notes} note(s) are not imported (it reads a Note only from a text file), so configuration "
+                   "and project notes are lost (re-export with --profile qualcoder); coding memos arrive as the "
+                   "codings' memos" + seen)
     if c.links:
-        out.append(f"{c.links} link(s) between selections are not imported, so CMO configurations are lost" + seen)
+        kept = " (each survives only as its journal)" if profile == "qualcoder" else ", so CMO configurations are lost"
+        out.append(f"{c.links} link(s) between selections are not imported{kept}" + seen)
     if c.graphs:
         out.append(f"{c.graphs} graph(s) are not imported" + seen)
     out.append("code colours are replaced by the nearest colour of QualCoder's palette (Outcome and Supports "

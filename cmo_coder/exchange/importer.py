@@ -88,7 +88,7 @@ class _Texts:
     def __init__(self, zf: SafeZip | None, folder: Path | None) -> None:
         self.zf, self.folder = zf, folder
 
-    def load(self, src: QSource) -> tuple[str | None, str]:
+    def load(self, src: QSource | QNote) -> tuple[str | None, str]:
         if src.plain_text_path:
             path = src.plain_text_path
             if not path.lower().startswith("internal://"):
@@ -169,6 +169,7 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
         report = RefiImportReport(file=str(path), origin=qp.origin, offsets=mode, skipped=dict(qp.skipped))
         report.warnings.append("imported text is assumed to be anonymised already"
                                + ("" if secure else "; pass --secure DIR to leak-check it"))
+        _note_texts(qp, texts, report)
         targets, unmapped = mapping.build(qp.codes, project.codebook, code_map)
         code_path = {c.guid: "/".join([*c.path, c.name]) for c in qp.codes}
         people = {p.label: p for case in qp.cases if (p := _participant(case.name, case.variables, report))}
@@ -198,6 +199,16 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
         for u in unmapped:
             report.unmapped_codes.setdefault(u, 0)
         return report
+
+
+def _note_texts(qp: QProject, texts: _Texts, report: RefiImportReport) -> None:
+    """A note whose text sits in a file (NVivo, cmo-coder's QualCoder profile) gets it as content."""
+    for n in qp.notes:
+        if n.content is None and n.plain_text_path:
+            text, where = texts.load(n)
+            if text is None:
+                report.warnings.append(f"note {n.name or n.guid!r}: {where}; its text is not imported")
+            n.content = text
 
 
 def _codebook_only(project: Project, path: Path, code_map: CodeMap | None) -> RefiImportReport:

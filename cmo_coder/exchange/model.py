@@ -71,6 +71,7 @@ class QNote:
     user: str | None = None
     created: str | None = None
     modified: str | None = None
+    plain_text_path: str | None = None  # NVivo and QualCoder keep a note's text in a file
 
 
 @dataclass(slots=True)

@@ -103,7 +103,8 @@ def _case(el: etree._Element, variables: dict[str, str], where: str) -> QCase:
 def _note(el: etree._Element) -> QNote:
     return QNote(guid=_g(el) or "", name=el.get("name"), description=_child_text(el, "Description"),
                  content=_child_text(el, "PlainTextContent"), user=_g(el, "creatingUser"),
-                 created=el.get("creationDateTime"), modified=el.get("modifiedDateTime"))
+                 created=el.get("creationDateTime"), modified=el.get("modifiedDateTime"),
+                 plain_text_path=el.get("plainTextPath"))
 
 
 def read(stream: IO[bytes] | Any, where: str) -> QProject:

@@ -25,6 +25,7 @@ from ..store import Project
 from . import codetree
 from .codetree import CodeNode, CodeTree, first_words
 from .guids import guid
+from .offsets import nfc
 from .textprep import PreparedText, Profile, prepare
 from .xmlsafe import xml_text
 
@@ -105,6 +106,7 @@ class QdeWriter:
                 self.configs_of[m.coding_id].append(c)
         self.text_files: list[tuple[str, Path]] = []  # (archive name, staged file)
         self.project_notes: list[ProjectNote] = project.notes()
+        self.note_names: set[str] = set()  # names of notes written as files (QualCoder journals)
 
     def _coding_transcript(self, coding_id: str) -> str | None:
         r = self.project.conn.execute("SELECT transcript_id FROM codings WHERE id = ?", (coding_id,)).fetchone()
@@ -344,8 +346,27 @@ class QdeWriter:
             body += f"\nJudgement: {cfg.judgement.value}."
         if cfg.rationale:
             body += f"\nRationale: {cfg.rationale}"
-        text_el(el, "PlainTextContent", body)
+        self._note_text(el, body)
         return el
+
+    def _note_text(self, el: etree._Element, body: str) -> None:
+        """The note's text: inline, or (QualCoder profile) in its own file under a unique name."""
+        if not self.profile.note_files:
+            text_el(el, "PlainTextContent", body)
+            return
+        base = el.get("name") or "Note"
+        name, k = base, 1
+        while name in self.note_names:
+            k += 1
+            name = f"{base} ({k})"
+        self.note_names.add(name)
+        el.set("name", name)
+        file = f"{el.get('guid')}.txt"
+        staged = self.text_dir / file
+        with open(staged, "w", encoding="utf-8", newline="") as out:
+            out.write(nfc(xml_text(body)))
+        self.text_files.append((f"sources/{file}", staged))
+        el.set("plainTextPath", f"internal://{file}")
 
     def project_note(self, pn: ProjectNote) -> etree._Element:
         user = self.user_guid(pn.author) if pn.author else None
@@ -358,7 +379,7 @@ class QdeWriter:
         el.set("modifiedDateTime", iso(pn.updated_at))
         if pn.description:
             text_el(el, "Description", pn.description)
-        text_el(el, "PlainTextContent", pn.body)
+        self._note_text(el, pn.body)
         return el
 
     # -- links, sets, graphs --------------------------------------------------------------------

@@ -39,6 +39,15 @@ class Profile(StrEnum):
         """
         return self is not Profile.qualcoder
 
+    @property
+    def note_files(self) -> bool:
+        """Whether configuration and project notes keep their text in ``sources/<GUID>.txt``.
+
+        QualCoder imports a Note (as a journal) only from such a file, never from
+        PlainTextContent, and aborts the whole import on two journals of the same name.
+        """
+        return self is Profile.qualcoder
+
 
 @dataclass
 class PreparedText:
