@@ -57,14 +57,16 @@ demo: install
 	$(CMO) which-pt $(OUT)/study "Watching someone and being watched, that's what changes practice"
 	@echo "== 8. exchange: REFI-QDA project and codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder; leak check"
 	$(CMO) export $(OUT)/study --qdpx $(OUT)/study.qdpx --qdc $(OUT)/codebook.qdc --secure $(OUT)/secure
-	$(CMO) leakcheck $(OUT)/study $(OUT)/study.qdpx $(OUT)/codebook.qdc $(OUT)/report --secure $(OUT)/secure
+	$(CMO) export $(OUT)/study --qdpx $(OUT)/study-qualcoder.qdpx --profile qualcoder --secure $(OUT)/secure
+	$(CMO) leakcheck $(OUT)/study $(OUT)/study.qdpx $(OUT)/study-qualcoder.qdpx $(OUT)/codebook.qdc $(OUT)/report \
+	    --secure $(OUT)/secure
 	$(CMO) status $(OUT)/study
 	@echo
 	@echo "Results are in $(OUT)/:"
 	@echo "  $(OUT)/study/            the project (anonymised text, study labels, codings; safe to share)"
 	@echo "  $(OUT)/secure/           originals, key and anonymisation log (never share)"
 	@echo "  $(OUT)/report/index.html evidence report per programme theory (HTML, Markdown, figures)"
-	@echo "  $(OUT)/study.qdpx        REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder"
+	@echo "  $(OUT)/study.qdpx        REFI-QDA project for NVivo, ATLAS.ti, MAXQDA (study-qualcoder.qdpx for QualCoder)"
 	@echo "  $(OUT)/codebook.qdc      REFI-QDA codebook"
 	@echo "  $(OUT)/PT3.graphml, $(OUT)/matrix-by-role.csv, $(OUT)/suggestions.jsonl, $(OUT)/agreement.txt"
 
