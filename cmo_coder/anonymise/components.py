@@ -534,6 +534,103 @@ def make_caseless(nlp: Language, name: str) -> CaselessComponent:
     return CaselessComponent(nlp)
 
 
+# --------------------------------------------------------------------------------------- lexicon layer
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words English writes in lower case (Webster's 2nd, public domain, via ``english-words``).
+
+    A given name found here ("Grant", "Dean", "Page") is also an ordinary word, so spelling
+    alone cannot say it is a name; one not found here ("Adrian", "Carolina") can be trusted.
+    """
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return frozenset(w for w in words if w.islower()) | common_word_names()
+
+
+def is_everyday(word: str) -> bool:
+    """``word`` or a stem of it is an everyday word: the list holds "number", not "numbers"."""
+    low = word.lower()
+    words = everyday_words()
+    if low in words:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("er", ""), ("ers", ""), ("ly", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3 and low[: -len(suffix)] + repl in words:
+            return True
+    return False
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names that are not also everyday words: these mark a person wherever they stand."""
+    return frozenset(n for n in name_lexicon("first") if len(n) > 2 and not is_everyday(n))
+
+
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+class LexiconComponent:
+    """Layer 3c: a known given name that is no everyday word marks a person even where NER missed it.
+
+    The statistical model misses many names the speech makes plain ("Yeah, Adrian, hey"),
+    worse in lower-cased captions. A given name that English never writes in lower case is
+    strong evidence on its own; the next word comes along when it too is no everyday word
+    (a surname: "adrian puerta"). Names inside a longer place or organisation entity
+    ("North Carolina", "Morgan Stanley") stay with that entity's decision.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _is_given(self, tok: Token, caseless: bool) -> bool:
+        if not tok.is_alpha or tok.is_stop or tok.lower_ not in given_names() or tok.lower_ in _CALENDAR:
+            return False
+        if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
+            return False  # "carolina" in lower case inside cased text is not written as a name
+        if tok.pos_ in _NEVER_NAME_POS:
+            return False
+        ent = tok.ent_type_
+        if ent and ent != "PERSON":
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not
+            if span is not None and len(span) > 1:
+                return False
+        return True
+
+    def _is_surname(self, tok: Token, caseless: bool) -> bool:
+        if not tok.is_alpha or tok.is_stop or is_everyday(tok.text) or tok.lower_ in given_names():
+            return False
+        if tok.pos_ in _NEVER_NAME_POS:
+            return False
+        return caseless or tok.text[:1].isupper()
+
+    def __call__(self, doc: Doc) -> Doc:
+        caseless = bool(doc._.cmo_caseless)
+        out = candidates(doc)
+        text = doc.text
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not self._is_given(tok, caseless):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 3 and doc[end - 1].whitespace_ and self._is_surname(doc[end], caseless):
+                end += 1
+            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            assert text[start_char:end_char].split()[0] == tok.text
+            out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
+            i = end
+        return doc
+
+
+@Language.factory("cmo_lexicon")
+def make_lexicon(nlp: Language, name: str) -> LexiconComponent:
+    return LexiconComponent(nlp)
+
+
 # ---------------------------------------------------------------------------------------- allow-list
 LABEL_TOKEN = re.compile(r"^(?:S?P|F)\d{1,4}$")
 

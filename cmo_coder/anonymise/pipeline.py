@@ -92,6 +92,7 @@ def build_language(model: str | None) -> Language:
     if model is not None:
         nlp.add_pipe("cmo_ner")
         nlp.add_pipe("cmo_caseless")
+        nlp.add_pipe("cmo_lexicon")
     nlp.add_pipe("cmo_allowlist")
     return nlp
 

