@@ -80,3 +80,41 @@ def test_lexicon_offsets_slice_to_the_name(anon: Anonymiser) -> None:
         if c.layer == "lexicon":
             assert text[c.start : c.end].strip() == text[c.start : c.end]
             assert text[c.start : c.end].split()[0] in {"Adrian", "Julian"}
+
+
+# ------------------------------------------------------------------------------- transcript consistency
+def _find(anon: Anonymiser, turns: list[str]) -> tuple[str, list[tuple[str, set[str]]]]:
+    text = "\n\n".join(turns)
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t)))
+        pos += len(t) + 2
+    groups, _, _ = anon.find(text, segments)
+    return text, [(text[min(c.start for c in g) : max(c.end for c in g)], {c.layer for c in g}) for g in groups]
+
+
+def test_a_name_found_once_is_removed_wherever_it_recurs(anon: Anonymiser) -> None:
+    turns = ["thank you camilo. i will also like to highlight the results" + PAD,
+             "as camilo mentioned, we may still see a slow recovery in the region" + PAD]
+    text, found = _find(anon, turns)
+    spans = [s for s, _ in found]
+    assert spans.count("camilo") == 2, found
+    assert any(s == "camilo" and "consistency" in layers for s, layers in found)
+
+
+def test_consistency_repeats_no_everyday_word_and_no_lower_case_word_in_cased_text(anon: Anonymiser) -> None:
+    turns = ["Thanks, Grant. I spoke to Dr Mark Hollins yesterday.",
+             "We will mark the grant as received; Hollins agreed."]
+    text, found = _find(anon, turns)
+    spans = [s for s, _ in found]
+    assert "Hollins" in spans  # a surname, not a word: repeated
+    second = text.index("We will")
+    assert not any(text.index(s, second) >= second for s in spans if s.lower() in {"mark", "grant"}
+                   and s in text[second:]), found
+
+
+def test_consistency_keeps_allowlisted_phrases(anon: Anonymiser) -> None:
+    turns = ["Thanks, Marmot. That was helpful.", "The Marmot review says the same."]
+    text, found = _find(anon, turns)
+    assert not any("consistency" in layers for _, layers in found), found
+    assert "The Marmot review" in redact_text(anon, text)

@@ -274,6 +274,8 @@ class RulesComponent:
             return False
         if vocative and tok.lower_ in common_word_names():
             return True  # "thank you, mark." / "cheers, will": addressed by name
+        if vocative and tok.is_alpha and tok.pos_ not in _NEVER_NAME_POS and not is_everyday(tok.text):
+            return True  # "thank you camilo": tagged ADJ, but no English word
         if caseless or tok.text.islower():
             return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
         return True

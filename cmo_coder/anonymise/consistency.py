@@ -43,7 +43,8 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
             if (len(low) < _MIN_LEN or low in NOT_VOCATIVE or low in _FILLERS or low in STOP_WORDS
                     or not low.isalpha() or word.isupper() or is_everyday(low)):
                 continue
-            if low in known or c.layer == "rules":
+            # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat
+            if low in known or (c.layer == "rules" and c.reason != "addressed by name"):
                 out.add(low)
     return out
 
