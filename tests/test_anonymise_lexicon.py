@@ -118,3 +118,53 @@ def test_consistency_keeps_allowlisted_phrases(anon: Anonymiser) -> None:
     text, found = _find(anon, turns)
     assert not any("consistency" in layers for _, layers in found), found
     assert "The Marmot review" in redact_text(anon, text)
+
+
+# ---------------------------------------------------------------------------------- introduction rules
+def _rule_hits(anon: Anonymiser, text: str) -> list[str]:
+    (doc,) = anon.docs([text])
+    return [text[c.start : c.end] for c in candidates(doc) if c.reason == "introduced by name"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("hello alexandra, this is tomas restrepo. so in april we had a slow month", "tomas restrepo"),
+    ("our next question comes from olivier van doosselaere from the bank, please go ahead", "olivier van doosselaere"),
+    ("my name is, um, siobhan and i look after my dad at home most days now", "siobhan"),
+    ("right, i'll hand it to priyanka now and then we can move on to the next bit", "priyanka"),
+])
+def test_introductions_in_lower_cased_speech(anon: Anonymiser, text: str, name: str) -> None:
+    text += PAD
+    assert name in _rule_hits(anon, text)
+    assert name not in redact_text(anon, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Steve, good morning. Jorge here. Listen, it is fine.", "Jorge"),
+    ("I will turn the call over to Rebecca Okonjo.", "Rebecca Okonjo"),
+    ("This is Tomas's view, not mine.", "Tomas"),
+])
+def test_introductions_in_cased_speech(anon: Anonymiser, text: str, name: str) -> None:
+    assert name in _rule_hits(anon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "This is great, and my name is not important. Over to you.",
+    "this is really hard, i'm gonna say it, we have lots to do here and over to you" + PAD,
+    "This is NICE guidance, and we have Parkinson's nurses.",
+])
+def test_introduction_cues_followed_by_words_are_not_names(anon: Anonymiser, text: str) -> None:
+    assert _rule_hits(anon, text) == []
+
+
+@pytest.mark.parametrize(("text", "name", "lower"), [
+    ("john roberts from the bank and mark conley asked similar questions", "mark conley", True),
+    ("And then Mark Conley asked about margins, I think.", "Mark Conley", False),
+])
+def test_everyday_given_name_followed_by_a_surname(anon: Anonymiser, text: str, name: str, lower: bool) -> None:
+    text = text + PAD if lower else text
+    assert name in _lexicon_hits(anon, text)
+
+
+def test_everyday_given_name_alone_stays_a_word(anon: Anonymiser) -> None:
+    text = "We will mark the grant as received and sandy soil is fine." + PAD.lower()
+    assert _lexicon_hits(anon, text.lower()) == []
