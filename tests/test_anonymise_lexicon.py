@@ -143,8 +143,10 @@ def test_introductions_in_lower_cased_speech(anon: Anonymiser, text: str, name: 
     ("I will turn the call over to Rebecca Okonjo.", "Rebecca Okonjo"),
     ("This is Tomas's view, not mine.", "Tomas"),
 ])
-def test_introductions_in_cased_speech(anon: Anonymiser, text: str, name: str) -> None:
-    assert name in _rule_hits(anon, text)
+def test_introduced_names_in_cased_speech_are_removed(anon: Anonymiser, text: str, name: str) -> None:
+    # in cased text the model and the lexicon find these; the introduction rules serve captions
+    out = redact_text(anon, text)
+    assert all(part not in out for part in name.split()), out
 
 
 @pytest.mark.parametrize("text", [

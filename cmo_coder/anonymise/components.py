@@ -357,14 +357,18 @@ class RulesComponent:
                 elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
                                                                                vocative=reason == "vocative"):
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
+        if caseless:  # cased text: NER already finds these; on the development half the rules added only noise
+            self._introductions(text, out)
+        return doc
+
+    def _introductions(self, text: str, out: list[Candidate]) -> None:
         for m in _INTRODUCTION.finditer(text):
-            found = self._names_after(text, m.end(), caseless)
+            found = self._names_after(text, m.end(), True)
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
         for m in _HERE.finditer(text):
-            if self._is_name_word(m.group(1), caseless):
+            if self._is_name_word(m.group(1), True):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
-        return doc
 
     @staticmethod
     def _is_name_word(word: str, caseless: bool) -> bool:
