@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -224,6 +225,20 @@ _ADDRESS = re.compile(
     r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
     r"know)\s*,?\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
 )
+# "this is Tomas Restrepo", "my name is…", "over to Rebecca", "next question is from Adrian Puerta",
+# "Jorge here": speakers introducing themselves and handing over name someone right after the cue
+_INTRODUCTION = re.compile(
+    r"(?i)\b(?:this is|my name is|name's|over to|hand(?:ing)? (?:it )?to|pass(?:ing)? (?:it )?to|"
+    r"joined by|question (?:is |comes )?from|questions (?:come )?from|from the line of)"
+    r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?(?=[^\W\d_])"
+)
+_HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
+                   r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "den"}
+FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
+           "kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
+           "hmm", "mmm", "uh", "um", "erm", "mhm", "mm", "ah", "oh", "huh", "yup"}
 _RELATION_NAME = re.compile(
     r"(?i)\b(?:my|his|her|their|our|your)\s+(?:" + "|".join(RELATIONS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)"
 )
@@ -274,6 +289,8 @@ class RulesComponent:
             return False
         if vocative and tok.lower_ in common_word_names():
             return True  # "thank you, mark." / "cheers, will": addressed by name
+        if vocative and tok.is_alpha and tok.pos_ not in _NEVER_NAME_POS and not is_everyday(tok.text):
+            return True  # "thank you camilo": tagged ADJ, but no English word
         if caseless or tok.text.islower():
             return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
         return True
@@ -340,7 +357,51 @@ class RulesComponent:
                 elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
                                                                                vocative=reason == "vocative"):
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
+        if caseless:  # cased text: NER already finds these; on the development half the rules added only noise
+            self._introductions(text, out)
         return doc
+
+    def _introductions(self, text: str, out: list[Candidate]) -> None:
+        for m in _INTRODUCTION.finditer(text):
+            found = self._names_after(text, m.end(), True)
+            if found:
+                out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
+        for m in _HERE.finditer(text):
+            if self._is_name_word(m.group(1), True):
+                out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
+
+    @staticmethod
+    def _is_name_word(word: str, caseless: bool) -> bool:
+        """No everyday word, stop word or filler; in cased text written with a capital."""
+        low = word.lower()
+        parts = low.split("-")
+        if len(low) < 3 or not all(p.isalpha() for p in parts) or low in FILLERS or low in NOT_VOCATIVE:
+            return False
+        if any(p in STOP_WORDS or is_everyday(p) for p in parts):
+            return False
+        return caseless or (word[:1].isupper() and not word.isupper())
+
+    def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
+        """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
+        end, last = pos, None
+        for n in range(4):
+            m = _NAME_WORD.match(text, end)
+            if m is None:
+                break
+            word = m.group(0)
+            base = re.sub(r"['’]s$", "", word)
+            if n and word.lower() in PARTICLES:
+                pass  # kept only if a name word follows
+            elif self._is_name_word(base, caseless):
+                last = m.start() + len(base)
+                if base != word:
+                    break  # "tomas's": the name ends at the possessive
+            else:
+                break
+            if text[m.end() : m.end() + 1] != " ":
+                break
+            end = m.end() + 1
+        return (pos, last) if last is not None else None
 
 
 @Language.factory("cmo_rules")
@@ -532,6 +593,122 @@ class CaselessComponent:
 @Language.factory("cmo_caseless")
 def make_caseless(nlp: Language, name: str) -> CaselessComponent:
     return CaselessComponent(nlp)
+
+
+# --------------------------------------------------------------------------------------- lexicon layer
+@cache
+def everyday_words() -> frozenset[str]:
+    """Words English writes in lower case (Webster's 2nd, public domain, via ``english-words``).
+
+    A given name found here ("Grant", "Dean", "Page") is also an ordinary word, so spelling
+    alone cannot say it is a name; one not found here ("Adrian", "Carolina") can be trusted.
+    """
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2"], lower=False, alpha=True)
+    return frozenset(w for w in words if w.islower()) | common_word_names()
+
+
+def is_everyday(word: str) -> bool:
+    """``word`` or a stem of it is an everyday word: the list holds "number", not "numbers"."""
+    low = word.lower()
+    words = everyday_words()
+    if low in words:
+        return True
+    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
+                         ("ing", "e"), ("er", ""), ("ers", ""), ("ly", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = low[: -len(suffix)]
+            if stem + repl in words or (suffix in {"ed", "ing"} and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True  # "dropped", "planning"
+    return False
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names that are not also everyday words: these mark a person wherever they stand."""
+    return frozenset(n for n in name_lexicon("first") if len(n) > 2 and not is_everyday(n))
+
+
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+class LexiconComponent:
+    """Layer 3c: a known given name that is no everyday word marks a person even where NER missed it.
+
+    The statistical model misses many names the speech makes plain ("Yeah, Adrian, hey"),
+    worse in lower-cased captions. A given name that English never writes in lower case is
+    strong evidence on its own; the next word comes along when it too is no everyday word
+    (a surname: "adrian puerta"). Names inside a longer place or organisation entity
+    ("North Carolina", "Morgan Stanley") stay with that entity's decision.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _is_given(self, tok: Token, caseless: bool) -> bool:
+        if not tok.is_alpha or tok.is_stop or tok.lower_ not in given_names() or tok.lower_ in _CALENDAR:
+            return False
+        if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
+            return False  # "carolina" in lower case inside cased text is not written as a name
+        if tok.pos_ in _NEVER_NAME_POS:
+            return False
+        ent = tok.ent_type_
+        if ent and ent != "PERSON":
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not
+            if span is not None and len(span) > 1:
+                return False
+        return True
+
+    @staticmethod
+    def _first_and_surname(tok: Token, nxt: Token, caseless: bool) -> bool:
+        """"mark conley", "Sandy Cooper": an everyday-word given name is a name when a surname follows."""
+        if not (tok.is_alpha and nxt.is_alpha and tok.whitespace_) or tok.lower_ in _CALENDAR:
+            return False
+        if not caseless and not (tok.text[:1].isupper() and nxt.text[:1].isupper() and not nxt.text.isupper()):
+            return False
+        if tok.is_stop or nxt.is_stop or tok.lower_ not in name_lexicon("first"):
+            return False
+        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text) and nxt.lower_ not in given_names()
+
+    def _is_surname(self, tok: Token, caseless: bool) -> bool:
+        if not tok.is_alpha or tok.is_stop or is_everyday(tok.text) or tok.lower_ in given_names():
+            return False
+        if tok.pos_ in _NEVER_NAME_POS:
+            return False
+        return caseless or tok.text[:1].isupper()
+
+    def __call__(self, doc: Doc) -> Doc:
+        caseless = bool(doc._.cmo_caseless)
+        out = candidates(doc)
+        text = doc.text
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not self._is_given(tok, caseless):
+                if i + 1 < len(doc) and self._first_and_surname(tok, doc[i + 1], caseless):
+                    nxt = doc[i + 1]
+                    out.append(Candidate(tok.idx, nxt.idx + len(nxt), "person", "lexicon", 0.7,
+                                         "given name + surname"))
+                    i += 2
+                    continue
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 3 and doc[end - 1].whitespace_ and self._is_surname(doc[end], caseless):
+                end += 1
+            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            assert text[start_char:end_char].split()[0] == tok.text
+            out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
+            i = end
+        return doc
+
+
+@Language.factory("cmo_lexicon")
+def make_lexicon(nlp: Language, name: str) -> LexiconComponent:
+    return LexiconComponent(nlp)
 
 
 # ---------------------------------------------------------------------------------------- allow-list

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
-from . import components  # noqa: F401  (registers the factories)
+from . import components, consistency  # components registers the factories
 from .candidates import LAYER_RANK, Candidate, Suspicion
 from .components import (
     FUNCTION_POS,
@@ -92,6 +92,7 @@ def build_language(model: str | None) -> Language:
     if model is not None:
         nlp.add_pipe("cmo_ner")
         nlp.add_pipe("cmo_caseless")
+        nlp.add_pipe("cmo_lexicon")
     nlp.add_pipe("cmo_allowlist")
     return nlp
 
@@ -170,6 +171,10 @@ class Anonymiser:
                 found.append(Candidate(c.start + s, c.end + s, c.category, c.layer, c.score, c.reason, c.item_key,
                                        c.placeholder))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        if self.model is not None:
+            protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
+                         for a, b in self.allow_pipe.protected(doc)]
+            found.extend(consistency.propagate(text, segments, found, bool(docs and docs[0]._.cmo_caseless), protected))
         return _merge(found), sus, docs
 
     def analyse(self, raw: Transcript, numbered: bool = False, numbers: dict[str, int] | None = None) -> ProposalSet:
