@@ -133,8 +133,10 @@ def build_study(project: Project, add_transcript) -> Study:  # type: ignore[no-u
     return study
 
 
-def add_signed_off(project: Project, transcript_id: str, turns) -> Transcript:  # type: ignore[no-untyped-def]
-    """The conftest ``add_transcript`` fixture as a function, for module-scoped studies."""
+def add_signed_off(  # type: ignore[no-untyped-def]
+    project: Project, transcript_id: str, turns, title: str | None = None
+) -> Transcript:
+    """Store an already anonymised transcript given as ``[(label, role, site, text), ...]`` turns."""
     import hashlib
 
     from cmo_coder.model import Participant, Turn
@@ -148,7 +150,8 @@ def add_signed_off(project: Project, transcript_id: str, turns) -> Transcript:  
         parts.append(said)
         offset += len(said)
     text = "".join(parts)
-    t = Transcript(id=transcript_id, title=transcript_id, source_format="plain_txt", text=text, turns=model_turns,
+    t = Transcript(id=transcript_id, title=title or transcript_id, source_format="plain_txt", text=text,
+                   turns=model_turns,
                    source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
     with project.transaction("tester") as tx:
         for label, role, site, _ in turns:
