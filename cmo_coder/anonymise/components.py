@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import minibatch
+from spacy.util import filter_spans, minibatch
 
 from .candidates import Candidate, Suspicion
 from .placeholders import RELATIONS, placeholder_spans
@@ -32,7 +32,8 @@ if not Doc.has_extension("cmo_caseless"):
     Doc.set_extension("cmo_caseless", default=None)
 
 FUNCTION_POS = {"AUX", "VERB", "ADJ", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"}
-TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "nurse")
+TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
+               "missus")
 GREETINGS = ("thanks", "thank you", "cheers", "hi", "hello", "hiya", "bye", "morning", "evening", "afternoon",
              "night", "sorry", "welcome", "ta", "hey")
 NOT_VOCATIVE = {
@@ -211,9 +212,11 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
                             r"Medical Centre)\b"), 0.85, 0),
 ]
 _TITLE_NAME = re.compile(
-    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Nurse|Sister|Prof|Professor|Matron)\.?\s+([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
+    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mister|Missus|Nurse|Sister|Prof|Professor|Matron)\.?\s+"
+    r"([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
 )
-_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|nurse|sister|prof|professor|matron)\.?\s+"
+_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|mister|missus|nurse|sister|prof|professor|"
+                                  r"matron)\.?\s+"
                                   r"([a-z][a-z'’-]+)")
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
@@ -229,12 +232,16 @@ _ADDRESS = re.compile(
 # "Jorge here": speakers introducing themselves and handing over name someone right after the cue
 _INTRODUCTION = re.compile(
     r"(?i)\b(?:this is|my name is|name's|over to|hand(?:ing)? (?:it )?to|pass(?:ing)? (?:it )?to|"
-    r"joined by|question (?:is |comes )?from|questions (?:come )?from|from the line of)"
-    r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?(?=[^\W\d_])"
+    r"joined by|questions? (?:is |are |comes? |will come |(?:is|are) coming )?(?:from|form)|"
+    r"from (?:the )?line of)"
+    r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?"
+    r"(?:(?:dr|doctors?|mr|mrs|ms|miss|mister|professor|prof)\.?\s+)?(?=[^\W\d_])"
 )
 _HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
                    r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_AFTER_NAME = {"to", "and", "from", "with", "who", "our", "here", "please", "of", "at", "for", "the", "who's", "is",
+               "will", "we", "i", "you", "he", "she", "they", "speaking", "on"}
 PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "den"}
 FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
            "kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
@@ -285,13 +292,17 @@ class RulesComponent:
         if span is None or not len(span):
             return False
         tok = span[0]
-        if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num:
+        if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num or tok.lower_ in FILLERS:
             return False
+        if span.end < len(doc) and doc[span.end].text == "-" and not tok.whitespace_:
+            return False  # "and-": a false start
         if vocative and tok.lower_ in common_word_names():
             return True  # "thank you, mark." / "cheers, will": addressed by name
         if vocative and tok.is_alpha and tok.pos_ not in _NEVER_NAME_POS and not is_everyday(tok.text):
             return True  # "thank you camilo": tagged ADJ, but no English word
         if caseless or tok.text.islower():
+            if vocative and is_everyday(tok.text) and tok.lower_ not in name_lexicon("first"):
+                return False  # "thank you, speakers": a word, and not one people are named
             return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
         return True
 
@@ -381,6 +392,34 @@ class RulesComponent:
             return False
         return caseless or (word[:1].isupper() and not word.isupper())
 
+    @staticmethod
+    def _closes_name(text: str, pos: int) -> bool:
+        """What follows ``pos`` ends a name: punctuation, the end, or a word such as "to" or "with"."""
+        rest = text[pos : pos + 12]
+        if not rest.strip() or rest[:1] in ",.;:?!":
+            return True
+        m = re.match(r"\s+([a-z']+)", rest.lower())
+        return m is not None and m.group(1) in _AFTER_NAME
+
+    def _everyday_name(self, text: str, m: re.Match[str], base: str, n: int) -> bool:
+        """ "over to mark to review", "comes from sandy cooper with": a name that is also a word,
+        trusted only where the cue has just said a name comes and a boundary follows it."""
+        low = base.lower()
+        if low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or low in _CALENDAR or len(low) < 3:
+            return False
+        if low not in (name_lexicon("first") if n == 0 else name_lexicon("all")):
+            return False
+        if self._closes_name(text, m.start() + len(base)):
+            return True
+        nxt = _NAME_WORD.match(text, m.end() + 1) if n == 0 and text[m.end() : m.end() + 1] == " " else None
+        if nxt is None:
+            return False
+        surname = re.sub(r"['’]s$", "", nxt.group(0))
+        low_next = surname.lower()
+        return (self._is_name_word(surname, True)  # "bill smith": a surname follows
+                or (low_next in name_lexicon("all") and low_next not in STOP_WORDS and low_next not in FILLERS
+                    and self._closes_name(text, nxt.start() + len(surname))))
+
     def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
         """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
         end, last = pos, None
@@ -392,7 +431,7 @@ class RulesComponent:
             base = re.sub(r"['’]s$", "", word)
             if n and word.lower() in PARTICLES:
                 pass  # kept only if a name word follows
-            elif self._is_name_word(base, caseless):
+            elif self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n)):
                 last = m.start() + len(base)
                 if base != word:
                     break  # "tomas's": the name ends at the possessive
@@ -454,17 +493,78 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
     return out
 
 
-class NerCollector:
-    """Layer 3: turns the model's own ``doc.ents`` into candidates (the ``ner`` pipe runs just before)."""
+class NerComponent:
+    """Layer 3: the statistical model's entities, with one model run per turn.
+
+    Cased text goes to the model as written. In lower-cased captions the model sees a re-cased
+    copy instead (:func:`recase`): its features include each word's shape, so on lower-cased
+    text it finds few names, and a second run on the lower-cased text as well would double the
+    cost of the slowest layer for little gain. Re-casing changes no character's position, so
+    the copy's entity offsets index the original text. The model's ``ner`` pipe is owned here
+    rather than left in the pipeline, so that choice can be made per turn.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.model_ner: object | None = None
+        self.upstream: list[tuple[str, object]] = []  # e.g. a tok2vec or transformer the model's ner listens to
+
+    def attach(self, nlp: Language) -> None:
+        """Take the model's ``ner`` out of the pipeline and run it from here."""
+        self.model_ner = nlp.remove_pipe("ner")[1]
+        self.upstream = [(name, proc) for name, proc in nlp.pipeline
+                         if "ner" in getattr(proc, "listening_components", [])]
+
+    def _run(self, docs: list[Doc], batch_size: int) -> None:
+        if self.model_ner is None:
+            return
+        inputs = [self.nlp.make_doc(recase(d, self.nlp.Defaults.stop_words)) if d._.cmo_caseless else d
+                  for d in docs]
+        recased = [x for x, d in zip(inputs, docs, strict=True) if x is not d]
+        for _, proc in self.upstream:
+            if recased:
+                done = iter(list(proc.pipe(recased, batch_size=batch_size)))  # type: ignore[attr-defined]
+                inputs = [next(done) if x is not d else x for x, d in zip(inputs, docs, strict=True)]
+        outputs = list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
+        for doc, out in zip(docs, outputs, strict=True):
+            if out is doc:
+                candidates(doc).extend(ents_to_candidates([_extend_person(e) for e in doc.ents], "ner", doc.text))
+            else:
+                self._from_recased(doc, out)
+
+    @staticmethod
+    def _from_recased(doc: Doc, again: Doc) -> None:
+        """Entities of the re-cased copy become the turn's own (later layers read ``ent_type_``)."""
+        lex = name_lexicon("all")
+        spans = []
+        for e in again.ents:
+            span = doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        # a PERSON here must contain a known given name, or a surname English does not write in
+        # lower case: re-cased proper nouns are there to help places, and "Long Term" or "Strong"
+        # (surnames too) alone make false "people"
+        firsts = name_lexicon("first")
+        ents = [_extend_person(e) for e in again.ents if e.label_ != "PERSON" or any(
+            t.lower_ in firsts or (t.lower_ in lex and not is_everyday(t.text)) for t in e)]
+        found = ents_to_candidates(ents, "caseless", again.text)
+        candidates(doc).extend(found)
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates(doc).extend(ents_to_candidates([_extend_person(e) for e in doc.ents], "ner", doc.text))
+        self._run([doc], 1)
         return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batched like the model's own pipes: one model call per batch, not per turn."""
+        for batch in minibatch(stream, batch_size):
+            self._run(batch, batch_size)
+            yield from batch
 
 
 @Language.factory("cmo_ner")
-def make_ner(nlp: Language, name: str) -> NerCollector:
-    return NerCollector()
+def make_ner(nlp: Language, name: str) -> NerComponent:
+    return NerComponent(nlp)
 
 
 # ------------------------------------------------------------------------------------- caseless layer
@@ -515,84 +615,66 @@ def place_words() -> frozenset[str]:
 _NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
 
 
-class CaselessComponent:
-    """Layer 3b: in lower-cased captions, re-case likely names and sentence starts, then rerun NER.
+def _takes_object(tok: Token) -> bool:
+    """ "going to mark the occasion": a verb with its object, not a name after "going to"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ in {"VERB", "AUX"} and nxt is not None and nxt.pos_ in {"DET", "PRON", "NUM", "ADJ"}
 
-    Re-casing changes no character's position (only its case), so the second doc's entity
-    offsets index the original text unchanged.
+
+def recase(doc: Doc, stop: Iterable[str]) -> str:
+    """The turn with likely names and sentence starts capitalised, for the model to read.
+
+    Only the case of first letters changes, so every offset stays valid.
     """
+    lex = name_lexicon("all")
+    firsts = name_lexicon("first")
+    places = place_words()
+    common = common_word_names()
+    stop = set(stop)
+    chars = list(doc.text)
+    previous_first = False
+    for tok in doc:
+        low = tok.lower_
+        sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+        plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
+        # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
+        given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                 and tok.pos_ not in _NEVER_NAME_POS)
+        up = (low == "i" or sent_start
+              or given
+              or (low in places and tok.is_alpha and not tok.is_stop)
+              or (tok.pos_ == "PROPN" and plain)
+              or (low in lex and _name_context(tok) and not _takes_object(tok))
+              or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
+        # "brian nagel", "michael piken/VERB": the word after a given name
+        previous_first = given
+        if up and tok.text[:1].isalpha():
+            chars[tok.idx] = chars[tok.idx].upper()
+    return "".join(chars)
 
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
 
-    def recase(self, doc: Doc) -> str:
-        lex = name_lexicon("all")
-        firsts = name_lexicon("first")
-        places = place_words()
-        common = common_word_names()
-        stop = self.nlp.Defaults.stop_words
-        chars = list(doc.text)
-        previous_first = False
-        for tok in doc:
-            low = tok.lower_
-            sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
-            plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
-            # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
-            given = (low in firsts and low not in stop and low not in common and tok.is_alpha
-                     and tok.pos_ not in _NEVER_NAME_POS)
-            up = (low == "i" or sent_start
-                  or given
-                  or (low in places and tok.is_alpha and not tok.is_stop)
-                  or (tok.pos_ == "PROPN" and plain)
-                  or (low in lex and _name_context(tok))
-                  or (previous_first and plain))  # "brian nagel": the word after a given name
-            previous_first = given
-            if up and tok.text[:1].isalpha():
-                chars[tok.idx] = chars[tok.idx].upper()
-        return "".join(chars)
-
-    def _second_pass(self, docs: list[Doc], batch_size: int = 64) -> None:
-        todo = [d for d in docs if d._.cmo_caseless]
-        if not todo or not self.nlp.has_pipe("ner"):
-            return
-        recased = [self.nlp.make_doc(self.recase(d)) for d in todo]
-        for name, proc in self.nlp.pipeline:
-            if name in {"tok2vec", "ner"}:
-                recased = list(proc.pipe(recased, batch_size=batch_size))  # type: ignore[attr-defined]
-        lex = name_lexicon("all")
-        names = place_names()
-        for doc in todo:
-            # listed UK places: NER misses many even re-cased, and the list holds no everyday words
-            for i, tok in enumerate(doc):
-                pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
-                if pair in names:
-                    candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "caseless",
-                                                     0.75, "UK place list"))
-                elif tok.lower_ in names:
-                    candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "caseless", 0.75,
-                                                     "UK place list"))
-        for doc, again in zip(todo, recased, strict=True):
-            # a PERSON here must contain a known given name or surname: re-cased proper nouns
-            # are there to help places, and alone they make too many false "people"
-            ents = [_extend_person(e) for e in again.ents
-                    if e.label_ != "PERSON" or any(t.lower_ in lex for t in e)]
-            found = ents_to_candidates(ents, "caseless", again.text)
-            candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
+class CaselessComponent:
+    """Layer 3b: in lower-cased captions, listed UK places, which the model misses even re-cased."""
 
     def __call__(self, doc: Doc) -> Doc:
-        self._second_pass([doc])
+        if not doc._.cmo_caseless:
+            return doc
+        names = place_names()
+        # the list holds no everyday words, so a match is a place wherever it stands
+        for i, tok in enumerate(doc):
+            pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+            if pair in names:
+                candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "caseless",
+                                                 0.75, "UK place list"))
+            elif tok.lower_ in names:
+                candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "caseless", 0.75,
+                                                 "UK place list"))
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """Batched like the model's own pipes: one ``ner`` call per batch, not per turn."""
-        for batch in minibatch(stream, batch_size):
-            self._second_pass(batch, batch_size)
-            yield from batch
 
 
 @Language.factory("cmo_caseless")
 def make_caseless(nlp: Language, name: str) -> CaselessComponent:
-    return CaselessComponent(nlp)
+    return CaselessComponent()
 
 
 # --------------------------------------------------------------------------------------- lexicon layer
@@ -657,9 +739,13 @@ class LexiconComponent:
         ent = tok.ent_type_
         if ent and ent != "PERSON":
             span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not
+            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not.
+            # Nor is "Dominic Macklon" as ORG: a given name followed only by words English never writes
+            # (surnames) is a person whatever label the model gave it
             if span is not None and len(span) > 1:
-                return False
+                rest = [t for t in span if t.i > tok.i]
+                return (ent not in {"GPE", "LOC", "FAC"} and bool(rest) and tok.i >= span.start
+                        and all(t.is_alpha and not is_everyday(t.text) for t in rest))
         return True
 
     @staticmethod
@@ -676,8 +762,8 @@ class LexiconComponent:
     def _is_surname(self, tok: Token, caseless: bool) -> bool:
         if not tok.is_alpha or tok.is_stop or is_everyday(tok.text) or tok.lower_ in given_names():
             return False
-        if tok.pos_ in _NEVER_NAME_POS:
-            return False
+        if tok.pos_ in _NEVER_NAME_POS and not caseless:
+            return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
         return caseless or tok.text[:1].isupper()
 
     def __call__(self, doc: Doc) -> Doc:
