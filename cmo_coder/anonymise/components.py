@@ -228,15 +228,27 @@ _ADDRESS = re.compile(
     r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
     r"know)\s*,?\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
 )
+_ADDRESS_CASELESS = re.compile(
+    r"(?m)(?:^|\b(?:yeah|yes|sure|okay|so|um|uh|and|well|sorry|right|know|hey|hi|thanks|morning)\s*,\s+)"
+    r"([a-z][a-z'’-]+)(?=\s*,)"
+)
 # "this is Tomas Restrepo", "my name is…", "over to Rebecca", "next question is from Adrian Puerta",
 # "Jorge here": speakers introducing themselves and handing over name someone right after the cue
 _INTRODUCTION = re.compile(
     r"(?i)\b(?:this is|my name is|name's|over to|hand(?:ing)? (?:it )?to|pass(?:ing)? (?:it )?to|"
-    r"joined by|questions? (?:is |are |comes? |will come |(?:is|are) coming )?(?:from|form)|"
-    r"from (?:the )?line of)"
+    r"joined by|questions? (?:is |are |comes? |will come |(?:is|are) coming )?(?:from|form)"
+    r"(?:\s+(?:the\s+)?line\s+of)?|from (?:the )?line of)"
     r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?"
     r"(?:(?:dr|doctors?|mr|mrs|ms|miss|mister|professor|prof)\.?\s+)?(?=[^\W\d_])"
 )
+# "mark skonieczny, our chief financial officer", "our cfo, mark lumpkin,": people named beside their job
+_JOB = (r"(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|cmo|evp|svp|vp|treasurer|secretary|director|"
+        r"manager|officer|head|chief|senior|executive|vice|general counsel|founder|partner|analyst|consultant|"
+        r"matron|sister|nurse|lead|coordinator|worker)")
+_NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
+                            r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
+_JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
+                            r"treasurer|counsel)\s*,\s+((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)(?=\s*[,.;])")
 _HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
                    r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
@@ -355,6 +367,15 @@ class RulesComponent:
                         and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
                         and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
                     out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
+        else:
+            # "yeah, fransisco, thank you", "um, jeoff, you know": a word no dictionary holds, set off
+            # after an interjection, is someone addressed (no capital to go by in captions)
+            for m in _ADDRESS_CASELESS.finditer(text):
+                s, e = m.span(1)
+                span = self._span_ok(doc, s, e)
+                if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
+                        and span[0].pos_ not in _NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                    out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
                 s, e = m.span(1)
@@ -380,6 +401,29 @@ class RulesComponent:
         for m in _HERE.finditer(text):
             if self._is_name_word(m.group(1), True):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
+        for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
+            for m in pattern.finditer(text):
+                found = self._job_name(text, m.start(1), m.end(1))
+                if found:
+                    out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "named beside a job title"))
+
+    def _job_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The name in "…, angus smith, our new chief financial officer": a given name leads it, or
+        every word is one English does not write in lower case."""
+        words = list(_NAME_WORD.finditer(text, start, end))
+        while words and words[0].group(0).lower() not in name_lexicon("first") and (
+                words[0].group(0).lower() in STOP_WORDS or is_everyday(words[0].group(0))):
+            words.pop(0)  # "and", "are", "finance" before the name
+        if not words or any(w.group(0).lower() in STOP_WORDS or w.group(0).lower() in FILLERS for w in words):
+            return None
+        first = words[0].group(0).lower()
+        rest = [w.group(0) for w in words[1:]]
+        if first in _CALENDAR or first in NOT_VOCATIVE:
+            return None
+        leads = first in name_lexicon("first") or all(self._is_name_word(w.group(0), True) for w in words)
+        if leads and all(r.lower() in name_lexicon("all") or self._is_name_word(r, True) for r in rest):
+            return words[0].start(), words[-1].end()
+        return None
 
     @staticmethod
     def _is_name_word(word: str, caseless: bool) -> bool:
@@ -469,6 +513,28 @@ def ner_category(label: str, text: str) -> str:
     return NER_CATEGORIES[label]
 
 
+_NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "mhm", "yep", "yup", "understood", "okay", "ok", "yeah", "kinda",
+               "gotcha", "hmm", "um", "uh", "erm"}
+
+
+def plausible_person(text: str) -> bool:
+    """Whether a model PERSON could be someone: not "Q4", "AFM24", "RNA", "mm-hmm" or "Treasurer".
+
+    A one-word everyday word ("Understood", "Euros") counts only when it is also a known name
+    ("Hope", "Baker"): a leaked surname costs more than a redacted word.
+    """
+    low = text.lower()
+    if any(c.isdigit() for c in text) or low in _NOT_PEOPLE or low in FILLERS:
+        return False
+    words = text.split()
+    if len(words) == 1:
+        if text.isupper() and len(text) >= 3:
+            return False  # an acronym; two capitals may be initials ("PJ")
+        if is_everyday(text) and low not in name_lexicon("all"):
+            return False
+    return True
+
+
 def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
     """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
     out = []
@@ -487,6 +553,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
                 text = text[: -len(suffix)]
                 break
         if not text.strip() or not any(c.isalpha() for c in text):
+            continue
+        if ent.label_ == "PERSON" and not plausible_person(text):
             continue
         out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
                              f"statistical NER {ent.label_}"))
