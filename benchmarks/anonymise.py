@@ -206,7 +206,6 @@ def covered(text: str, g: Gold, spans: list[tuple[int, int]]) -> bool:
 
 
 def _words(s: str) -> list[tuple[int, str]]:
-
     return [(m.start(), m.group(0)) for m in re.finditer(r"[A-Za-z0-9]+", s)]
 
 

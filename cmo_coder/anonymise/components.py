@@ -224,12 +224,13 @@ _VOCATIVE = re.compile(
 _INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
                   "um", "uh", "alright", "brilliant", "lovely", "fine", "cool", "wow", "gosh", "blimey", "honestly"}
 # "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
+# (the interjection comes first among the alternatives, or "Yeah" itself would take the match)
 _ADDRESS = re.compile(
-    r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
-    r"know)\s*,?\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
+    r"(?m)(?:\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
+    r"know)\s*,?\s+|^|[.!?]\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
 )
 _ADDRESS_CASELESS = re.compile(
-    r"(?m)(?:^|\b(?:yeah|yes|sure|okay|so|um|uh|and|well|sorry|right|know|hey|hi|thanks|morning)\s*,\s+)"
+    r"(?m)(?:\b(?:yeah|yes|sure|okay|so|um|uh|and|well|sorry|right|know|hey|hi|thanks|morning)\s*,\s+|^)"
     r"([a-z][a-z'’-]+)(?=\s*,)"
 )
 # "this is Tomas Restrepo", "my name is…", "over to Rebecca", "next question is from Adrian Puerta",
@@ -274,6 +275,15 @@ _GENERIC = {
 }
 _DESCRIPTORS = {"general", "local", "community", "district", "mental", "psychiatric", "children's", "university",
                 "teaching", "acute", "specialist", "royal", "memorial", "infirmary", "county", "city"}
+
+
+def _chained(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that may share words: in "know, um, jeoff," the "um" found as a name (and then
+    refused) must still serve as the interjection before "jeoff"."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = max(m.start(1), pos + 1)
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -360,7 +370,7 @@ class RulesComponent:
                         else "hospital")
                     out.append(Candidate(s, m.end(2), cat, "rules", 0.7, f"{cat} pattern"))
         if not caseless:
-            for m in _ADDRESS.finditer(text):
+            for m in _chained(_ADDRESS, text):
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
@@ -370,7 +380,7 @@ class RulesComponent:
         else:
             # "yeah, fransisco, thank you", "um, jeoff, you know": a word no dictionary holds, set off
             # after an interjection, is someone addressed (no capital to go by in captions)
-            for m in _ADDRESS_CASELESS.finditer(text):
+            for m in _chained(_ADDRESS_CASELESS, text):
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
