@@ -246,7 +246,7 @@ _INTRODUCTION = re.compile(
 _JOB = (r"(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|cmo|evp|svp|vp|treasurer|secretary|director|"
         r"manager|officer|head|chief|senior|executive|vice|general counsel|founder|partner|analyst|consultant|"
         r"matron|sister|nurse|lead|coordinator|worker)")
-_NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
+_NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|be|by|was|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
                             r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
 _JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
                             r"treasurer|counsel)\s*,\s+((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)(?=\s*[,.;])")
@@ -401,6 +401,7 @@ class RulesComponent:
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
         if caseless:  # cased text: NER already finds these; on the development half the rules added only noise
             self._introductions(text, out)
+        self._job_titles(text, out, caseless)
         return doc
 
     def _introductions(self, text: str, out: list[Candidate]) -> None:
@@ -411,13 +412,15 @@ class RulesComponent:
         for m in _HERE.finditer(text):
             if self._is_name_word(m.group(1), True):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
+
+    def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
         for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
             for m in pattern.finditer(text):
-                found = self._job_name(text, m.start(1), m.end(1))
+                found = self._job_name(text, m.start(1), m.end(1), caseless)
                 if found:
                     out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "named beside a job title"))
 
-    def _job_name(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _job_name(self, text: str, start: int, end: int, caseless: bool = True) -> tuple[int, int] | None:
         """The name in "…, angus smith, our new chief financial officer": a given name leads it, or
         every word is one English does not write in lower case."""
         words = list(_NAME_WORD.finditer(text, start, end))
@@ -426,6 +429,8 @@ class RulesComponent:
             words.pop(0)  # "and", "are", "finance" before the name
         if not words or any(w.group(0).lower() in STOP_WORDS or w.group(0).lower() in FILLERS for w in words):
             return None
+        if not caseless and not all(w.group(0)[:1].isupper() and not w.group(0).isupper() for w in words):
+            return None  # cased text writes names with capitals: "Joc O'Rourke, President and…"
         first = words[0].group(0).lower()
         rest = [w.group(0) for w in words[1:]]
         if first in _CALENDAR or first in NOT_VOCATIVE:
@@ -439,10 +444,10 @@ class RulesComponent:
     def _is_name_word(word: str, caseless: bool) -> bool:
         """No everyday word, stop word or filler; in cased text written with a capital."""
         low = word.lower()
-        parts = low.split("-")
+        parts = re.split(r"[-'’]", low)  # "jean-marc", "o'rourke"
         if len(low) < 3 or not all(p.isalpha() for p in parts) or low in FILLERS or low in NOT_VOCATIVE:
             return False
-        if any(p in STOP_WORDS or is_everyday(p) for p in parts):
+        if any(len(p) > 2 and (p in STOP_WORDS or is_everyday(p)) for p in parts) or low in STOP_WORDS:
             return False
         return caseless or (word[:1].isupper() and not word.isupper())
 
