@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import minibatch
+from spacy.util import filter_spans, minibatch
 
 from .candidates import Candidate, Suspicion
 from .placeholders import RELATIONS, placeholder_spans
@@ -32,7 +32,8 @@ if not Doc.has_extension("cmo_caseless"):
     Doc.set_extension("cmo_caseless", default=None)
 
 FUNCTION_POS = {"AUX", "VERB", "ADJ", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"}
-TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "nurse")
+TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
+               "missus")
 GREETINGS = ("thanks", "thank you", "cheers", "hi", "hello", "hiya", "bye", "morning", "evening", "afternoon",
              "night", "sorry", "welcome", "ta", "hey")
 NOT_VOCATIVE = {
@@ -211,9 +212,11 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
                             r"Medical Centre)\b"), 0.85, 0),
 ]
 _TITLE_NAME = re.compile(
-    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Nurse|Sister|Prof|Professor|Matron)\.?\s+([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
+    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mister|Missus|Nurse|Sister|Prof|Professor|Matron)\.?\s+"
+    r"([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
 )
-_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|nurse|sister|prof|professor|matron)\.?\s+"
+_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|mister|missus|nurse|sister|prof|professor|"
+                                  r"matron)\.?\s+"
                                   r"([a-z][a-z'’-]+)")
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
@@ -221,20 +224,37 @@ _VOCATIVE = re.compile(
 _INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
                   "um", "uh", "alright", "brilliant", "lovely", "fine", "cool", "wow", "gosh", "blimey", "honestly"}
 # "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
+# (the interjection comes first among the alternatives, or "Yeah" itself would take the match)
 _ADDRESS = re.compile(
-    r"(?m)(?:^|[.!?]\s+|\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
-    r"know)\s*,?\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
+    r"(?m)(?:\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
+    r"know)\s*,?\s+|^|[.!?]\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
+)
+_ADDRESS_CASELESS = re.compile(
+    r"(?m)(?:\b(?:yeah|yes|sure|okay|so|um|uh|and|well|sorry|right|know|hey|hi|thanks|morning)\s*,\s+|^)"
+    r"([a-z][a-z'’-]+)(?=\s*,)"
 )
 # "this is Tomas Restrepo", "my name is…", "over to Rebecca", "next question is from Adrian Puerta",
 # "Jorge here": speakers introducing themselves and handing over name someone right after the cue
 _INTRODUCTION = re.compile(
     r"(?i)\b(?:this is|my name is|name's|over to|hand(?:ing)? (?:it )?to|pass(?:ing)? (?:it )?to|"
-    r"joined by|question (?:is |comes )?from|questions (?:come )?from|from the line of)"
-    r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?(?=[^\W\d_])"
+    r"joined by|questions? (?:is |are |comes? |will come |(?:is|are) coming )?(?:from|form)"
+    r"(?:\s+(?:the\s+)?line\s+of)?|from (?:the )?line of)"
+    r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?"
+    r"(?:(?:dr|doctors?|mr|mrs|ms|miss|mister|professor|prof)\.?\s+)?(?=[^\W\d_])"
 )
+# "mark skonieczny, our chief financial officer", "our cfo, mark lumpkin,": people named beside their job
+_JOB = (r"(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|cmo|evp|svp|vp|treasurer|secretary|director|"
+        r"manager|officer|head|chief|senior|executive|vice|general counsel|founder|partner|analyst|consultant|"
+        r"matron|sister|nurse|lead|coordinator|worker)")
+_NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|be|by|was|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
+                            r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
+_JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
+                            r"treasurer|counsel)\s*,\s+((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)(?=\s*[,.;])")
 _HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
                    r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_AFTER_NAME = {"to", "and", "from", "with", "who", "our", "here", "please", "of", "at", "for", "the", "who's", "is",
+               "will", "we", "i", "you", "he", "she", "they", "speaking", "on"}
 PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "den"}
 FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
            "kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
@@ -255,6 +275,15 @@ _GENERIC = {
 }
 _DESCRIPTORS = {"general", "local", "community", "district", "mental", "psychiatric", "children's", "university",
                 "teaching", "acute", "specialist", "royal", "memorial", "infirmary", "county", "city"}
+
+
+def _chained(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that may share words: in "know, um, jeoff," the "um" found as a name (and then
+    refused) must still serve as the interjection before "jeoff"."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = max(m.start(1), pos + 1)
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -285,13 +314,17 @@ class RulesComponent:
         if span is None or not len(span):
             return False
         tok = span[0]
-        if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num:
+        if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num or tok.lower_ in FILLERS:
             return False
+        if span.end < len(doc) and doc[span.end].text == "-" and not tok.whitespace_:
+            return False  # "and-": a false start
         if vocative and tok.lower_ in common_word_names():
             return True  # "thank you, mark." / "cheers, will": addressed by name
         if vocative and tok.is_alpha and tok.pos_ not in _NEVER_NAME_POS and not is_everyday(tok.text):
             return True  # "thank you camilo": tagged ADJ, but no English word
         if caseless or tok.text.islower():
+            if vocative and is_everyday(tok.text) and tok.lower_ not in name_lexicon("first"):
+                return False  # "thank you, speakers": a word, and not one people are named
             return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
         return True
 
@@ -337,13 +370,22 @@ class RulesComponent:
                         else "hospital")
                     out.append(Candidate(s, m.end(2), cat, "rules", 0.7, f"{cat} pattern"))
         if not caseless:
-            for m in _ADDRESS.finditer(text):
+            for m in _chained(_ADDRESS, text):
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
                         and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
                         and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
                     out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
+        else:
+            # "yeah, fransisco, thank you", "um, jeoff, you know": a word no dictionary holds, set off
+            # after an interjection, is someone addressed (no capital to go by in captions)
+            for m in _chained(_ADDRESS_CASELESS, text):
+                s, e = m.span(1)
+                span = self._span_ok(doc, s, e)
+                if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
+                        and span[0].pos_ not in _NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                    out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
                 s, e = m.span(1)
@@ -359,6 +401,7 @@ class RulesComponent:
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
         if caseless:  # cased text: NER already finds these; on the development half the rules added only noise
             self._introductions(text, out)
+        self._job_titles(text, out, caseless)
         return doc
 
     def _introductions(self, text: str, out: list[Candidate]) -> None:
@@ -370,16 +413,71 @@ class RulesComponent:
             if self._is_name_word(m.group(1), True):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
 
+    def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
+        for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
+            for m in pattern.finditer(text):
+                found = self._job_name(text, m.start(1), m.end(1), caseless)
+                if found:
+                    out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "named beside a job title"))
+
+    def _job_name(self, text: str, start: int, end: int, caseless: bool = True) -> tuple[int, int] | None:
+        """The name in "…, angus smith, our new chief financial officer": a given name leads it, or
+        every word is one English does not write in lower case."""
+        words = list(_NAME_WORD.finditer(text, start, end))
+        while words and words[0].group(0).lower() not in name_lexicon("first") and (
+                words[0].group(0).lower() in STOP_WORDS or is_everyday(words[0].group(0))):
+            words.pop(0)  # "and", "are", "finance" before the name
+        if not words or any(w.group(0).lower() in STOP_WORDS or w.group(0).lower() in FILLERS for w in words):
+            return None
+        if not caseless and not all(w.group(0)[:1].isupper() and not w.group(0).isupper() for w in words):
+            return None  # cased text writes names with capitals: "Joc O'Rourke, President and…"
+        first = words[0].group(0).lower()
+        rest = [w.group(0) for w in words[1:]]
+        if first in _CALENDAR or first in NOT_VOCATIVE:
+            return None
+        leads = first in name_lexicon("first") or all(self._is_name_word(w.group(0), True) for w in words)
+        if leads and all(r.lower() in name_lexicon("all") or self._is_name_word(r, True) for r in rest):
+            return words[0].start(), words[-1].end()
+        return None
+
     @staticmethod
     def _is_name_word(word: str, caseless: bool) -> bool:
         """No everyday word, stop word or filler; in cased text written with a capital."""
         low = word.lower()
-        parts = low.split("-")
+        parts = re.split(r"[-'’]", low)  # "jean-marc", "o'rourke"
         if len(low) < 3 or not all(p.isalpha() for p in parts) or low in FILLERS or low in NOT_VOCATIVE:
             return False
-        if any(p in STOP_WORDS or is_everyday(p) for p in parts):
+        if any(len(p) > 2 and (p in STOP_WORDS or is_everyday(p)) for p in parts) or low in STOP_WORDS:
             return False
         return caseless or (word[:1].isupper() and not word.isupper())
+
+    @staticmethod
+    def _closes_name(text: str, pos: int) -> bool:
+        """What follows ``pos`` ends a name: punctuation, the end, or a word such as "to" or "with"."""
+        rest = text[pos : pos + 12]
+        if not rest.strip() or rest[:1] in ",.;:?!":
+            return True
+        m = re.match(r"\s+([a-z']+)", rest.lower())
+        return m is not None and m.group(1) in _AFTER_NAME
+
+    def _everyday_name(self, text: str, m: re.Match[str], base: str, n: int) -> bool:
+        """ "over to mark to review", "comes from sandy cooper with": a name that is also a word,
+        trusted only where the cue has just said a name comes and a boundary follows it."""
+        low = base.lower()
+        if low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or low in _CALENDAR or len(low) < 3:
+            return False
+        if low not in (name_lexicon("first") if n == 0 else name_lexicon("all")):
+            return False
+        if self._closes_name(text, m.start() + len(base)):
+            return True
+        nxt = _NAME_WORD.match(text, m.end() + 1) if n == 0 and text[m.end() : m.end() + 1] == " " else None
+        if nxt is None:
+            return False
+        surname = re.sub(r"['’]s$", "", nxt.group(0))
+        low_next = surname.lower()
+        return (self._is_name_word(surname, True)  # "bill smith": a surname follows
+                or (low_next in name_lexicon("all") and low_next not in STOP_WORDS and low_next not in FILLERS
+                    and self._closes_name(text, nxt.start() + len(surname))))
 
     def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
         """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
@@ -392,7 +490,7 @@ class RulesComponent:
             base = re.sub(r"['’]s$", "", word)
             if n and word.lower() in PARTICLES:
                 pass  # kept only if a name word follows
-            elif self._is_name_word(base, caseless):
+            elif self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n)):
                 last = m.start() + len(base)
                 if base != word:
                     break  # "tomas's": the name ends at the possessive
@@ -430,6 +528,28 @@ def ner_category(label: str, text: str) -> str:
     return NER_CATEGORIES[label]
 
 
+_NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "mhm", "yep", "yup", "understood", "okay", "ok", "yeah", "kinda",
+               "gotcha", "hmm", "um", "uh", "erm"}
+
+
+def plausible_person(text: str) -> bool:
+    """Whether a model PERSON could be someone: not "Q4", "AFM24", "RNA", "mm-hmm" or "Treasurer".
+
+    A one-word everyday word ("Understood", "Euros") counts only when it is also a known name
+    ("Hope", "Baker"): a leaked surname costs more than a redacted word.
+    """
+    low = text.lower()
+    if any(c.isdigit() for c in text) or low in _NOT_PEOPLE or low in FILLERS:
+        return False
+    words = text.split()
+    if len(words) == 1:
+        if text.isupper() and len(text) >= 3:
+            return False  # an acronym; two capitals may be initials ("PJ")
+        if is_everyday(text) and low not in name_lexicon("all"):
+            return False
+    return True
+
+
 def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
     """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
     out = []
@@ -449,22 +569,85 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
                 break
         if not text.strip() or not any(c.isalpha() for c in text):
             continue
+        if ent.label_ == "PERSON" and not plausible_person(text):
+            continue
         out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
                              f"statistical NER {ent.label_}"))
     return out
 
 
-class NerCollector:
-    """Layer 3: turns the model's own ``doc.ents`` into candidates (the ``ner`` pipe runs just before)."""
+class NerComponent:
+    """Layer 3: the statistical model's entities, with one model run per turn.
+
+    Cased text goes to the model as written. In lower-cased captions the model sees a re-cased
+    copy instead (:func:`recase`): its features include each word's shape, so on lower-cased
+    text it finds few names, and a second run on the lower-cased text as well would double the
+    cost of the slowest layer for little gain. Re-casing changes no character's position, so
+    the copy's entity offsets index the original text. The model's ``ner`` pipe is owned here
+    rather than left in the pipeline, so that choice can be made per turn.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.model_ner: object | None = None
+        self.upstream: list[tuple[str, object]] = []  # e.g. a tok2vec or transformer the model's ner listens to
+
+    def attach(self, nlp: Language) -> None:
+        """Take the model's ``ner`` out of the pipeline and run it from here."""
+        self.model_ner = nlp.remove_pipe("ner")[1]
+        self.upstream = [(name, proc) for name, proc in nlp.pipeline
+                         if "ner" in getattr(proc, "listening_components", [])]
+
+    def _run(self, docs: list[Doc], batch_size: int) -> None:
+        if self.model_ner is None:
+            return
+        inputs = [self.nlp.make_doc(recase(d, self.nlp.Defaults.stop_words)) if d._.cmo_caseless else d
+                  for d in docs]
+        recased = [x for x, d in zip(inputs, docs, strict=True) if x is not d]
+        for _, proc in self.upstream:
+            if recased:
+                done = iter(list(proc.pipe(recased, batch_size=batch_size)))  # type: ignore[attr-defined]
+                inputs = [next(done) if x is not d else x for x, d in zip(inputs, docs, strict=True)]
+        outputs = list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
+        for doc, out in zip(docs, outputs, strict=True):
+            if out is doc:
+                candidates(doc).extend(ents_to_candidates([_extend_person(e) for e in doc.ents], "ner", doc.text))
+            else:
+                self._from_recased(doc, out)
+
+    @staticmethod
+    def _from_recased(doc: Doc, again: Doc) -> None:
+        """Entities of the re-cased copy become the turn's own (later layers read ``ent_type_``)."""
+        lex = name_lexicon("all")
+        spans = []
+        for e in again.ents:
+            span = doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        # a PERSON here must contain a known given name, or a surname English does not write in
+        # lower case: re-cased proper nouns are there to help places, and "Long Term" or "Strong"
+        # (surnames too) alone make false "people"
+        firsts = name_lexicon("first")
+        ents = [_extend_person(e) for e in again.ents if e.label_ != "PERSON" or any(
+            t.lower_ in firsts or (t.lower_ in lex and not is_everyday(t.text)) for t in e)]
+        found = ents_to_candidates(ents, "caseless", again.text)
+        candidates(doc).extend(found)
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates(doc).extend(ents_to_candidates([_extend_person(e) for e in doc.ents], "ner", doc.text))
+        self._run([doc], 1)
         return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batched like the model's own pipes: one model call per batch, not per turn."""
+        for batch in minibatch(stream, batch_size):
+            self._run(batch, batch_size)
+            yield from batch
 
 
 @Language.factory("cmo_ner")
-def make_ner(nlp: Language, name: str) -> NerCollector:
-    return NerCollector()
+def make_ner(nlp: Language, name: str) -> NerComponent:
+    return NerComponent(nlp)
 
 
 # ------------------------------------------------------------------------------------- caseless layer
@@ -515,84 +698,66 @@ def place_words() -> frozenset[str]:
 _NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
 
 
-class CaselessComponent:
-    """Layer 3b: in lower-cased captions, re-case likely names and sentence starts, then rerun NER.
+def _takes_object(tok: Token) -> bool:
+    """ "going to mark the occasion": a verb with its object, not a name after "going to"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ in {"VERB", "AUX"} and nxt is not None and nxt.pos_ in {"DET", "PRON", "NUM", "ADJ"}
 
-    Re-casing changes no character's position (only its case), so the second doc's entity
-    offsets index the original text unchanged.
+
+def recase(doc: Doc, stop: Iterable[str]) -> str:
+    """The turn with likely names and sentence starts capitalised, for the model to read.
+
+    Only the case of first letters changes, so every offset stays valid.
     """
+    lex = name_lexicon("all")
+    firsts = name_lexicon("first")
+    places = place_words()
+    common = common_word_names()
+    stop = set(stop)
+    chars = list(doc.text)
+    previous_first = False
+    for tok in doc:
+        low = tok.lower_
+        sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+        plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
+        # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
+        given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                 and tok.pos_ not in _NEVER_NAME_POS)
+        up = (low == "i" or sent_start
+              or given
+              or (low in places and tok.is_alpha and not tok.is_stop)
+              or (tok.pos_ == "PROPN" and plain)
+              or (low in lex and _name_context(tok) and not _takes_object(tok))
+              or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
+        # "brian nagel", "michael piken/VERB": the word after a given name
+        previous_first = given
+        if up and tok.text[:1].isalpha():
+            chars[tok.idx] = chars[tok.idx].upper()
+    return "".join(chars)
 
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
 
-    def recase(self, doc: Doc) -> str:
-        lex = name_lexicon("all")
-        firsts = name_lexicon("first")
-        places = place_words()
-        common = common_word_names()
-        stop = self.nlp.Defaults.stop_words
-        chars = list(doc.text)
-        previous_first = False
-        for tok in doc:
-            low = tok.lower_
-            sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
-            plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
-            # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
-            given = (low in firsts and low not in stop and low not in common and tok.is_alpha
-                     and tok.pos_ not in _NEVER_NAME_POS)
-            up = (low == "i" or sent_start
-                  or given
-                  or (low in places and tok.is_alpha and not tok.is_stop)
-                  or (tok.pos_ == "PROPN" and plain)
-                  or (low in lex and _name_context(tok))
-                  or (previous_first and plain))  # "brian nagel": the word after a given name
-            previous_first = given
-            if up and tok.text[:1].isalpha():
-                chars[tok.idx] = chars[tok.idx].upper()
-        return "".join(chars)
-
-    def _second_pass(self, docs: list[Doc], batch_size: int = 64) -> None:
-        todo = [d for d in docs if d._.cmo_caseless]
-        if not todo or not self.nlp.has_pipe("ner"):
-            return
-        recased = [self.nlp.make_doc(self.recase(d)) for d in todo]
-        for name, proc in self.nlp.pipeline:
-            if name in {"tok2vec", "ner"}:
-                recased = list(proc.pipe(recased, batch_size=batch_size))  # type: ignore[attr-defined]
-        lex = name_lexicon("all")
-        names = place_names()
-        for doc in todo:
-            # listed UK places: NER misses many even re-cased, and the list holds no everyday words
-            for i, tok in enumerate(doc):
-                pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
-                if pair in names:
-                    candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "caseless",
-                                                     0.75, "UK place list"))
-                elif tok.lower_ in names:
-                    candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "caseless", 0.75,
-                                                     "UK place list"))
-        for doc, again in zip(todo, recased, strict=True):
-            # a PERSON here must contain a known given name or surname: re-cased proper nouns
-            # are there to help places, and alone they make too many false "people"
-            ents = [_extend_person(e) for e in again.ents
-                    if e.label_ != "PERSON" or any(t.lower_ in lex for t in e)]
-            found = ents_to_candidates(ents, "caseless", again.text)
-            candidates(doc).extend(c for c in found if c.category != "org" or c.score >= 0.7)
+class CaselessComponent:
+    """Layer 3b: in lower-cased captions, listed UK places, which the model misses even re-cased."""
 
     def __call__(self, doc: Doc) -> Doc:
-        self._second_pass([doc])
+        if not doc._.cmo_caseless:
+            return doc
+        names = place_names()
+        # the list holds no everyday words, so a match is a place wherever it stands
+        for i, tok in enumerate(doc):
+            pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
+            if pair in names:
+                candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "caseless",
+                                                 0.75, "UK place list"))
+            elif tok.lower_ in names:
+                candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "caseless", 0.75,
+                                                 "UK place list"))
         return doc
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """Batched like the model's own pipes: one ``ner`` call per batch, not per turn."""
-        for batch in minibatch(stream, batch_size):
-            self._second_pass(batch, batch_size)
-            yield from batch
 
 
 @Language.factory("cmo_caseless")
 def make_caseless(nlp: Language, name: str) -> CaselessComponent:
-    return CaselessComponent(nlp)
+    return CaselessComponent()
 
 
 # --------------------------------------------------------------------------------------- lexicon layer
@@ -657,9 +822,13 @@ class LexiconComponent:
         ent = tok.ent_type_
         if ent and ent != "PERSON":
             span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not
+            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not.
+            # Nor is "Dominic Macklon" as ORG: a given name followed only by words English never writes
+            # (surnames) is a person whatever label the model gave it
             if span is not None and len(span) > 1:
-                return False
+                rest = [t for t in span if t.i > tok.i]
+                return (ent not in {"GPE", "LOC", "FAC"} and bool(rest) and tok.i >= span.start
+                        and all(t.is_alpha and not is_everyday(t.text) for t in rest))
         return True
 
     @staticmethod
@@ -676,8 +845,8 @@ class LexiconComponent:
     def _is_surname(self, tok: Token, caseless: bool) -> bool:
         if not tok.is_alpha or tok.is_stop or is_everyday(tok.text) or tok.lower_ in given_names():
             return False
-        if tok.pos_ in _NEVER_NAME_POS:
-            return False
+        if tok.pos_ in _NEVER_NAME_POS and not caseless:
+            return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
         return caseless or tok.text[:1].isupper()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -33,6 +33,7 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
     companies people ("AFM", "Enagas"), and repeating its mistakes would multiply them.
     """
     known = name_lexicon("all")
+    firsts = name_lexicon("first")
     out: set[str] = set()
     for c in found:
         if c.category != "person" or c.layer == "register":
@@ -43,8 +44,11 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
             if (len(low) < _MIN_LEN or low in NOT_VOCATIVE or low in _FILLERS or low in STOP_WORDS
                     or not low.isalpha() or word.isupper() or is_everyday(low)):
                 continue
-            # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat
-            if low in known or (c.layer == "rules" and c.reason != "addressed by name"):
+            # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat;
+            # a surname-list word alone ("boe", "loe": also abbreviations) only as part of a full name
+            full_name = len(_WORD.findall(text[c.start : c.end])) > 1
+            if (low in firsts or (low in known and full_name)
+                    or (c.layer == "rules" and c.reason != "addressed by name")):
                 out.add(low)
     return out
 
@@ -70,4 +74,75 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
             continue
         assert text[s:e] == word
         out.append(Candidate(s, e, "person", "consistency", 0.65, "named as a person elsewhere in this transcript"))
+    return out
+
+
+# A given name that is also a word ("bill", "mark", "rob", "frank") is repeated only where the
+# words around it leave no room for the everyday sense: not after an article, possessive,
+# modal or subject pronoun ("the bill", "we bill"), not before an object ("mark the date").
+_BEFORE_WORD = {"a", "an", "the", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their", "its",
+                "will", "would", "can", "could", "should", "must", "may", "might", "shall", "not", "no", "every",
+                "each", "any", "some", "one", "first", "last", "next", "we", "they", "i", "he", "she", "it",
+                "don't", "didn't", "doesn't", "won't", "or", "of", "per", "big", "new", "high", "low"}
+_AFTER_WORD = {"the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their", "its",
+               "it", "them", "him", "us", "me", "of", "up", "out", "down", "off", "in", "on", "into", "for", "from",
+               "at", "by", "over", "as", "is", "was", "are", "were"}
+_NAME_FOLLOWS = {",", ".", "?", "!", ";", ":", "to", "and", "who", "here", "has", "had", "said", "says", "mentioned",
+                 "will", "just", "can", "would", "could", "'s", "’s", "also", "talked", "asked", "noted", "spoke"}
+_GRAMMATICAL = {"will", "may", "can", "june", "april", "august", "sue", "pat", "guy", "bob"}
+
+
+def _context(text: str, s: int, e: int) -> tuple[str, str]:
+    before = re.findall(r"[\w'’]+|[^\w\s]", text[max(0, s - 30) : s])
+    after = re.findall(r"[\w'’]+|[^\w\s]", text[e : e + 30])
+    return (before[-1].lower() if before else ""), (after[0].lower() if after else ".")
+
+
+def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
+    """Given names that are also words, seen used as a name in this transcript.
+
+    Only strong uses count: someone addressed or introduced by the rules, or the given name
+    of a full name ("mark lumpkin").
+    """
+    firsts = name_lexicon("first")
+    out: set[str] = set()
+    for c in found:
+        if c.category != "person" or c.layer == "register":
+            continue
+        words = _WORD.findall(text[c.start : c.end])
+        if not words:
+            continue
+        low = words[0].lower()
+        if low not in firsts or not is_everyday(low) or low in _GRAMMATICAL or low in STOP_WORDS:
+            continue
+        if c.layer == "rules" or (len(words) > 1 and not is_everyday(words[1])):
+            out.add(low)
+    return out
+
+
+def propagate_everyday(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
+                       protected: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates for the other uses of an everyday-word given name the transcript uses as a name."""
+    words = everyday_seeds(text, found)
+    if not words:
+        return []
+    taken = sorted((c.start, c.end) for c in found)
+    out = []
+    for seg_start, seg_end in segments:
+        for m in _WORD.finditer(text, seg_start, seg_end):
+            word = m.group(0)
+            if word.lower() not in words or (not caseless and not word[:1].isupper()):
+                continue
+            s, e = m.span()
+            if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+                continue
+            before, after = _context(text, s, e)
+            if before in _BEFORE_WORD or after in _AFTER_WORD:
+                continue
+            if before not in {",", ".", "?", "!", ":", ";", "thanks", "thank", "you", "hi", "hey", "morning",
+                              "invite", "ask", "let", "with", "as", "yeah", "yes", "and", "so", "over", ""} \
+                    and after not in _NAME_FOLLOWS:
+                continue
+            out.append(Candidate(s, e, "person", "consistency", 0.6,
+                                 "a given name this transcript uses as a name"))
     return out

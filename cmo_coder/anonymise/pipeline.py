@@ -87,10 +87,12 @@ def build_language(model: str | None) -> Language:
         if not nlp.has_pipe("ner"):
             raise CmoError(f"spaCy model {model!r} has no 'ner' component: it cannot find names")
     nlp.add_pipe("cmo_caseflag", first=True)
+    if model is not None:
+        # where the model's own ner stood: the rules read its entities
+        cast(components.NerComponent, nlp.add_pipe("cmo_ner", before="ner")).attach(nlp)
     nlp.add_pipe("cmo_register")
     nlp.add_pipe("cmo_rules")
     if model is not None:
-        nlp.add_pipe("cmo_ner")
         nlp.add_pipe("cmo_caseless")
         nlp.add_pipe("cmo_lexicon")
     nlp.add_pipe("cmo_allowlist")
@@ -174,7 +176,9 @@ class Anonymiser:
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
                          for a, b in self.allow_pipe.protected(doc)]
-            found.extend(consistency.propagate(text, segments, found, bool(docs and docs[0]._.cmo_caseless), protected))
+            caseless_docs = bool(docs and docs[0]._.cmo_caseless)
+            found.extend(consistency.propagate(text, segments, found, caseless_docs, protected))
+            found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected))
         return _merge(found), sus, docs
 
     def analyse(self, raw: Transcript, numbered: bool = False, numbers: dict[str, int] | None = None) -> ProposalSet:

