@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, minibatch
 
 from .candidates import Candidate, Suspicion
+from .namelists import faker_names
 from .placeholders import RELATIONS, placeholder_spans
 from .register import Register, RegisterItem, common_word_names
 
@@ -399,18 +400,17 @@ class RulesComponent:
                 elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
                                                                                vocative=reason == "vocative"):
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
-        if caseless:  # cased text: NER already finds these; on the development half the rules added only noise
-            self._introductions(text, out)
+        self._introductions(text, out, caseless)  # in cased text only capitalised names
         self._job_titles(text, out, caseless)
         return doc
 
-    def _introductions(self, text: str, out: list[Candidate]) -> None:
+    def _introductions(self, text: str, out: list[Candidate], caseless: bool) -> None:
         for m in _INTRODUCTION.finditer(text):
-            found = self._names_after(text, m.end(), True)
+            found = self._names_after(text, m.end(), caseless)
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
         for m in _HERE.finditer(text):
-            if self._is_name_word(m.group(1), True):
+            if self._is_name_word(m.group(1), caseless):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
 
     def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
@@ -447,7 +447,9 @@ class RulesComponent:
         parts = re.split(r"[-'’]", low)  # "jean-marc", "o'rourke"
         if len(low) < 3 or not all(p.isalpha() for p in parts) or low in FILLERS or low in NOT_VOCATIVE:
             return False
-        if any(len(p) > 2 and (p in STOP_WORDS or is_everyday(p)) for p in parts) or low in STOP_WORDS:
+        # cased, the capital is evidence: only an exact dictionary word counts ("Stender" is no "stend" + "er")
+        if any(len(p) > 2 and (p in STOP_WORDS or (is_everyday(p) if caseless else p in everyday_words()))
+               for p in parts) or low in STOP_WORDS:
             return False
         return caseless or (word[:1].isupper() and not word.isupper())
 
@@ -655,7 +657,10 @@ def make_ner(nlp: Language, name: str) -> NerComponent:
 def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
 
-    From the US Census 1990 lists shipped by the ``names`` package (public domain).
+    From the US Census 1990 lists shipped by the ``names`` package (public domain), widened
+    with Faker's lists for some sixty locales (:mod:`.namelists`): the census alone misses
+    names a UK study hears (Siobhan, Niamh, Priya, Kwame, Okafor), and a lexicon that knows
+    only some people's names protects only those people.
     """
     try:
         import names as names_pkg
@@ -669,6 +674,11 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     for fname, limit in files:
         lines = base.joinpath(fname).read_text(encoding="ascii").splitlines()[:limit]
         out.update(line.split()[0].lower() for line in lines if line.strip())
+    # names from many countries, where they cannot be mistaken for words or abbreviations
+    given, family = faker_names()
+    out |= {n for n in given if len(n) > 3 and not is_everyday(n)}
+    if kind == "all":
+        out |= {n for n in family if len(n) > 3 and not is_everyday(n)}
     return frozenset(out)
 
 
@@ -840,10 +850,14 @@ class LexiconComponent:
             return False
         if tok.is_stop or nxt.is_stop or tok.lower_ not in name_lexicon("first"):
             return False
-        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text) and nxt.lower_ not in given_names()
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ != "B":
+            return False  # "Morgan Stanley": the model reads one organisation, and its decision stands
+        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text)
 
     def _is_surname(self, tok: Token, caseless: bool) -> bool:
-        if not tok.is_alpha or tok.is_stop or is_everyday(tok.text) or tok.lower_ in given_names():
+        # cased, a capital after a given name is evidence enough that "Stender" is not "stend" + "er"
+        word = is_everyday(tok.text) if caseless else tok.lower_ in everyday_words()
+        if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():
             return False
         if tok.pos_ in _NEVER_NAME_POS and not caseless:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
