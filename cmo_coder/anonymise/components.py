@@ -738,6 +738,7 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
               or (low in places and tok.is_alpha and not tok.is_stop)
               or (tok.pos_ == "PROPN" and plain)
               or (low in lex and _name_context(tok) and not _takes_object(tok))
+              or (low in lex and tok.is_alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
               or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
         # "brian nagel", "michael piken/VERB": the word after a given name
         previous_first = given
