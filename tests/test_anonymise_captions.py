@@ -195,3 +195,17 @@ def test_introductions_in_cased_text_need_a_capital(anon: Anonymiser) -> None:
     assert "Stender" not in redact_text(anon, named)
     plain = "Our next question will come from somewhere else, I expect."
     assert redact_text(anon, plain) == plain
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("our next question is from raj patel with the bank, please proceed.", "raj patel"),
+    ("the first question comes from richie ci- ciciarelli with the bank. please go ahead.",
+     "richie ci- ciciarelli"),
+])
+def test_introduced_names_with_a_known_surname_or_a_false_start(anon: Anonymiser, text: str, name: str) -> None:
+    assert name in _redacted(anon, text + PAD)
+
+
+def test_a_re_cased_phrase_with_only_an_everyday_given_name_is_no_person(anon: Anonymiser) -> None:
+    text = "our next question comes from a long list, so go ahead." + PAD
+    assert not any("long" in s for s in _redacted(anon, text))

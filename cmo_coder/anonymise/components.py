@@ -254,6 +254,7 @@ _JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairma
 _HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
                    r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_STUTTER = re.compile(r"([^\W\d_]{1,12})-\s+")
 _AFTER_NAME = {"to", "and", "from", "with", "who", "our", "here", "please", "of", "at", "for", "the", "who's", "is",
                "will", "we", "i", "you", "he", "she", "they", "speaking", "on"}
 PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "den"}
@@ -481,10 +482,26 @@ class RulesComponent:
                 or (low_next in name_lexicon("all") and low_next not in STOP_WORDS and low_next not in FILLERS
                     and self._closes_name(text, nxt.start() + len(surname))))
 
+    def _leads_a_surname(self, text: str, m: re.Match[str], base: str, caseless: bool) -> bool:
+        """ "question is from raj patel with": after the cue, any word before a surname that ends the name."""
+        low = base.lower()
+        if (low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or not base.isalpha() or len(base) < 2
+                or (not caseless and not base[:1].isupper()) or text[m.end() : m.end() + 1] != " "):
+            return False
+        nxt = _NAME_WORD.match(text, m.end() + 1)
+        if nxt is None:
+            return False
+        surname = re.sub(r"['’]s$", "", nxt.group(0))
+        known = surname.lower() in name_lexicon("all") and surname.lower() not in STOP_WORDS
+        return (self._is_name_word(surname, caseless) or known) and self._closes_name(text, nxt.start() + len(surname))
+
     def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
         """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
         end, last = pos, None
         for n in range(4):
+            stutter = _STUTTER.match(text, end)
+            if stutter and text[stutter.end() :].lower().startswith(stutter.group(1).lower()):
+                end = stutter.end()  # "richie ci- ciciarelli": the false start goes with the name
             m = _NAME_WORD.match(text, end)
             if m is None:
                 break
@@ -492,7 +509,8 @@ class RulesComponent:
             base = re.sub(r"['’]s$", "", word)
             if n and word.lower() in PARTICLES:
                 pass  # kept only if a name word follows
-            elif self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n)):
+            elif (self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n))
+                  or (n == 0 and self._leads_a_surname(text, m, base, caseless))):
                 last = m.start() + len(base)
                 if base != word:
                     break  # "tomas's": the name ends at the possessive
@@ -578,6 +596,23 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
     return out
 
 
+def _named_person(ent: Span) -> bool:
+    """A re-cased PERSON holds evidence of a name: "Kamen", "Mark", "Bill Bullock", not "Long List".
+
+    A known name that is no everyday word is enough; an everyday-word given name ("Mark",
+    "Long") alone or with other known names only.
+    """
+    firsts, lex = name_lexicon("first"), name_lexicon("all")
+    words = [t for t in ent if t.is_alpha]
+    if any((t.lower_ in firsts or t.lower_ in lex) and not is_everyday(t.text) for t in words):
+        return True
+    if len(words) == 1:
+        return words[0].lower_ in firsts
+    # "Bill Bullock", "Mark Skonieczny": a given name with words that are names or no words at all
+    return (any(t.lower_ in firsts for t in words)
+            and all(t.lower_ in lex or t.lower_ in firsts or not is_everyday(t.text) for t in words))
+
+
 class NerComponent:
     """Layer 3: the statistical model's entities, with one model run per turn.
 
@@ -620,7 +655,6 @@ class NerComponent:
     @staticmethod
     def _from_recased(doc: Doc, again: Doc) -> None:
         """Entities of the re-cased copy become the turn's own (later layers read ``ent_type_``)."""
-        lex = name_lexicon("all")
         spans = []
         for e in again.ents:
             span = doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
@@ -630,9 +664,7 @@ class NerComponent:
         # a PERSON here must contain a known given name, or a surname English does not write in
         # lower case: re-cased proper nouns are there to help places, and "Long Term" or "Strong"
         # (surnames too) alone make false "people"
-        firsts = name_lexicon("first")
-        ents = [_extend_person(e) for e in again.ents if e.label_ != "PERSON" or any(
-            t.lower_ in firsts or (t.lower_ in lex and not is_everyday(t.text)) for t in e)]
+        ents = [_extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
         found = ents_to_candidates(ents, "caseless", again.text)
         candidates(doc).extend(found)
 
