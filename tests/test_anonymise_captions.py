@@ -140,3 +140,72 @@ def test_an_everyday_given_name_used_as_a_name_is_removed_where_only_a_name_fits
 ])
 def test_plausible_person(text: str, keep: bool) -> None:
     assert plausible_person(text) is keep
+
+
+# ------------------------------------------------------------------------------------- false starts
+@pytest.mark.parametrize(("text", "leaked"), [
+    ("Yeah, I think, Car- Carlos, if I could add something.", "Car"),
+    ("Um, so, Nei- Nei- Neil from the bank asked about it.", "Nei"),
+    ("With that, I will turn the call over to R-Rebecca.", "R-"),
+])
+def test_a_false_start_on_a_name_goes_with_the_name(anon: Anonymiser, text: str, leaked: str) -> None:
+    out = redact_text(anon, text)
+    assert leaked not in out, out
+    assert out.count("[") == 1, out  # one redaction, not a fragment left beside a placeholder
+
+
+def test_a_hyphen_before_a_name_that_it_does_not_begin_is_kept(anon: Anonymiser) -> None:
+    out = redact_text(anon, "We had a pre- Christmas meeting with Siobhan Gallagher.")
+    assert "pre-" in out and "Siobhan" not in out
+
+
+# --------------------------------------------------------------------------------- names of many countries
+@pytest.mark.parametrize("name", ["siobhan", "niamh", "priya", "kwame", "aisha", "gareth", "okafor", "bogdan"])
+def test_names_the_census_lists_miss_are_known(name: str) -> None:
+    from cmo_coder.anonymise.components import name_lexicon
+
+    assert name in name_lexicon("all")
+
+
+@pytest.mark.parametrize("word", ["line", "floor", "reason", "unique", "boe", "cas"])
+def test_words_and_abbreviations_from_other_languages_name_lists_are_not_names(word: str) -> None:
+    from cmo_coder.anonymise.components import name_lexicon
+
+    assert word not in name_lexicon("first")
+
+
+def test_lower_cased_uk_names_are_found(anon: Anonymiser) -> None:
+    text = "me and niamh went down to see kwame at the drop-in, and priya came along as well" + PAD
+    found = " ".join(_redacted(anon, text))
+    assert all(n in found for n in ("niamh", "kwame", "priya")), found
+
+
+# ------------------------------------------------------------------------------------ residual risk
+def test_captions_list_words_no_dictionary_holds_for_review(anon: Anonymiser) -> None:
+    text = "so i was on buprenorphine and then bednar from the housing rang me" + PAD
+    groups, sus, docs = anon.find(text)
+    residual = anon.residual(text, [(0, len(text))], docs, [], sus)
+    flagged = {r.surface for r in residual if r.reason.startswith("word no dictionary holds")}
+    assert {"bednar", "buprenorphine"} <= flagged
+    assert "housing" not in flagged
+
+
+def test_introductions_in_cased_text_need_a_capital(anon: Anonymiser) -> None:
+    named = "Our next question will come from Todd Stender with the bank. Please go ahead."
+    assert "Stender" not in redact_text(anon, named)
+    plain = "Our next question will come from somewhere else, I expect."
+    assert redact_text(anon, plain) == plain
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("our next question is from raj patel with the bank, please proceed.", "raj patel"),
+    ("the first question comes from richie ci- ciciarelli with the bank. please go ahead.",
+     "richie ci- ciciarelli"),
+])
+def test_introduced_names_with_a_known_surname_or_a_false_start(anon: Anonymiser, text: str, name: str) -> None:
+    assert name in _redacted(anon, text + PAD)
+
+
+def test_a_re_cased_phrase_with_only_an_everyday_given_name_is_no_person(anon: Anonymiser) -> None:
+    text = "our next question comes from a long list, so go ahead." + PAD
+    assert not any("long" in s for s in _redacted(anon, text))

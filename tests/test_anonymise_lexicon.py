@@ -94,12 +94,12 @@ def _find(anon: Anonymiser, turns: list[str]) -> tuple[str, list[tuple[str, set[
 
 
 def test_a_name_found_once_is_removed_wherever_it_recurs(anon: Anonymiser) -> None:
-    turns = ["thank you camilo. i will also like to highlight the results" + PAD,
-             "as camilo mentioned, we may still see a slow recovery in the region" + PAD]
+    turns = ["thank you tavita. i will also like to highlight the results" + PAD,
+             "as tavita mentioned, we may still see a slow recovery in the region" + PAD]
     text, found = _find(anon, turns)
     spans = [s for s, _ in found]
-    assert spans.count("camilo") == 2, found
-    assert any(s == "camilo" and "consistency" in layers for s, layers in found)
+    assert spans.count("tavita") == 2, found
+    assert any(s == "tavita" and "consistency" in layers for s, layers in found)
 
 
 def test_consistency_repeats_no_everyday_word_and_no_lower_case_word_in_cased_text(anon: Anonymiser) -> None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans, minibatch
 
 from .candidates import Candidate, Suspicion
+from .namelists import faker_names
 from .placeholders import RELATIONS, placeholder_spans
 from .register import Register, RegisterItem, common_word_names
 
@@ -253,6 +254,7 @@ _JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairma
 _HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
                    r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_STUTTER = re.compile(r"([^\W\d_]{1,12})-\s+")
 _AFTER_NAME = {"to", "and", "from", "with", "who", "our", "here", "please", "of", "at", "for", "the", "who's", "is",
                "will", "we", "i", "you", "he", "she", "they", "speaking", "on"}
 PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "den"}
@@ -399,18 +401,17 @@ class RulesComponent:
                 elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
                                                                                vocative=reason == "vocative"):
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
-        if caseless:  # cased text: NER already finds these; on the development half the rules added only noise
-            self._introductions(text, out)
+        self._introductions(text, out, caseless)  # in cased text only capitalised names
         self._job_titles(text, out, caseless)
         return doc
 
-    def _introductions(self, text: str, out: list[Candidate]) -> None:
+    def _introductions(self, text: str, out: list[Candidate], caseless: bool) -> None:
         for m in _INTRODUCTION.finditer(text):
-            found = self._names_after(text, m.end(), True)
+            found = self._names_after(text, m.end(), caseless)
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
         for m in _HERE.finditer(text):
-            if self._is_name_word(m.group(1), True):
+            if self._is_name_word(m.group(1), caseless):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
 
     def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
@@ -447,7 +448,9 @@ class RulesComponent:
         parts = re.split(r"[-'’]", low)  # "jean-marc", "o'rourke"
         if len(low) < 3 or not all(p.isalpha() for p in parts) or low in FILLERS or low in NOT_VOCATIVE:
             return False
-        if any(len(p) > 2 and (p in STOP_WORDS or is_everyday(p)) for p in parts) or low in STOP_WORDS:
+        # cased, the capital is evidence: only an exact dictionary word counts ("Stender" is no "stend" + "er")
+        if any(len(p) > 2 and (p in STOP_WORDS or (is_everyday(p) if caseless else p in everyday_words()))
+               for p in parts) or low in STOP_WORDS:
             return False
         return caseless or (word[:1].isupper() and not word.isupper())
 
@@ -479,10 +482,26 @@ class RulesComponent:
                 or (low_next in name_lexicon("all") and low_next not in STOP_WORDS and low_next not in FILLERS
                     and self._closes_name(text, nxt.start() + len(surname))))
 
+    def _leads_a_surname(self, text: str, m: re.Match[str], base: str, caseless: bool) -> bool:
+        """ "question is from raj patel with": after the cue, any word before a surname that ends the name."""
+        low = base.lower()
+        if (low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or not base.isalpha() or len(base) < 2
+                or (not caseless and not base[:1].isupper()) or text[m.end() : m.end() + 1] != " "):
+            return False
+        nxt = _NAME_WORD.match(text, m.end() + 1)
+        if nxt is None:
+            return False
+        surname = re.sub(r"['’]s$", "", nxt.group(0))
+        known = surname.lower() in name_lexicon("all") and surname.lower() not in STOP_WORDS
+        return (self._is_name_word(surname, caseless) or known) and self._closes_name(text, nxt.start() + len(surname))
+
     def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
         """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
         end, last = pos, None
         for n in range(4):
+            stutter = _STUTTER.match(text, end)
+            if stutter and text[stutter.end() :].lower().startswith(stutter.group(1).lower()):
+                end = stutter.end()  # "richie ci- ciciarelli": the false start goes with the name
             m = _NAME_WORD.match(text, end)
             if m is None:
                 break
@@ -490,7 +509,8 @@ class RulesComponent:
             base = re.sub(r"['’]s$", "", word)
             if n and word.lower() in PARTICLES:
                 pass  # kept only if a name word follows
-            elif self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n)):
+            elif (self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n))
+                  or (n == 0 and self._leads_a_surname(text, m, base, caseless))):
                 last = m.start() + len(base)
                 if base != word:
                     break  # "tomas's": the name ends at the possessive
@@ -576,6 +596,23 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
     return out
 
 
+def _named_person(ent: Span) -> bool:
+    """A re-cased PERSON holds evidence of a name: "Kamen", "Mark", "Bill Bullock", not "Long List".
+
+    A known name that is no everyday word is enough; an everyday-word given name ("Mark",
+    "Long") alone or with other known names only.
+    """
+    firsts, lex = name_lexicon("first"), name_lexicon("all")
+    words = [t for t in ent if t.is_alpha]
+    if any((t.lower_ in firsts or t.lower_ in lex) and not is_everyday(t.text) for t in words):
+        return True
+    if len(words) == 1:
+        return words[0].lower_ in firsts
+    # "Bill Bullock", "Mark Skonieczny": a given name with words that are names or no words at all
+    return (any(t.lower_ in firsts for t in words)
+            and all(t.lower_ in lex or t.lower_ in firsts or not is_everyday(t.text) for t in words))
+
+
 class NerComponent:
     """Layer 3: the statistical model's entities, with one model run per turn.
 
@@ -618,7 +655,6 @@ class NerComponent:
     @staticmethod
     def _from_recased(doc: Doc, again: Doc) -> None:
         """Entities of the re-cased copy become the turn's own (later layers read ``ent_type_``)."""
-        lex = name_lexicon("all")
         spans = []
         for e in again.ents:
             span = doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
@@ -628,9 +664,7 @@ class NerComponent:
         # a PERSON here must contain a known given name, or a surname English does not write in
         # lower case: re-cased proper nouns are there to help places, and "Long Term" or "Strong"
         # (surnames too) alone make false "people"
-        firsts = name_lexicon("first")
-        ents = [_extend_person(e) for e in again.ents if e.label_ != "PERSON" or any(
-            t.lower_ in firsts or (t.lower_ in lex and not is_everyday(t.text)) for t in e)]
+        ents = [_extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
         found = ents_to_candidates(ents, "caseless", again.text)
         candidates(doc).extend(found)
 
@@ -655,7 +689,10 @@ def make_ner(nlp: Language, name: str) -> NerComponent:
 def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
 
-    From the US Census 1990 lists shipped by the ``names`` package (public domain).
+    From the US Census 1990 lists shipped by the ``names`` package (public domain), widened
+    with Faker's lists for some sixty locales (:mod:`.namelists`): the census alone misses
+    names a UK study hears (Siobhan, Niamh, Priya, Kwame, Okafor), and a lexicon that knows
+    only some people's names protects only those people.
     """
     try:
         import names as names_pkg
@@ -669,6 +706,11 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     for fname, limit in files:
         lines = base.joinpath(fname).read_text(encoding="ascii").splitlines()[:limit]
         out.update(line.split()[0].lower() for line in lines if line.strip())
+    # names from many countries, where they cannot be mistaken for words or abbreviations
+    given, family = faker_names()
+    out |= {n for n in given if len(n) > 3 and not is_everyday(n)}
+    if kind == "all":
+        out |= {n for n in family if len(n) > 3 and not is_everyday(n)}
     return frozenset(out)
 
 
@@ -728,6 +770,7 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
               or (low in places and tok.is_alpha and not tok.is_stop)
               or (tok.pos_ == "PROPN" and plain)
               or (low in lex and _name_context(tok) and not _takes_object(tok))
+              or (low in lex and tok.is_alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
               or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
         # "brian nagel", "michael piken/VERB": the word after a given name
         previous_first = given
@@ -840,10 +883,14 @@ class LexiconComponent:
             return False
         if tok.is_stop or nxt.is_stop or tok.lower_ not in name_lexicon("first"):
             return False
-        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text) and nxt.lower_ not in given_names()
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ != "B":
+            return False  # "Morgan Stanley": the model reads one organisation, and its decision stands
+        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text)
 
     def _is_surname(self, tok: Token, caseless: bool) -> bool:
-        if not tok.is_alpha or tok.is_stop or is_everyday(tok.text) or tok.lower_ in given_names():
+        # cased, a capital after a given name is evidence enough that "Stender" is not "stend" + "er"
+        word = is_everyday(tok.text) if caseless else tok.lower_ in everyday_words()
+        if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():
             return False
         if tok.pos_ in _NEVER_NAME_POS and not caseless:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")

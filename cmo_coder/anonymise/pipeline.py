@@ -22,9 +22,10 @@ from spacy.tokens import Doc
 from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
-from . import components, consistency  # components registers the factories
+from . import components, consistency, fragments  # components registers the factories
 from .candidates import LAYER_RANK, Candidate, Suspicion
 from .components import (
+    FILLERS,
     FUNCTION_POS,
     AllowListComponent,
     CaseFlag,
@@ -179,6 +180,7 @@ class Anonymiser:
             caseless_docs = bool(docs and docs[0]._.cmo_caseless)
             found.extend(consistency.propagate(text, segments, found, caseless_docs, protected))
             found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected))
+        found.extend(fragments.false_starts(text, found))
         return _merge(found), sus, docs
 
     def analyse(self, raw: Transcript, numbered: bool = False, numbers: dict[str, int] | None = None) -> ProposalSet:
@@ -234,6 +236,10 @@ class Anonymiser:
                 if (tok.text[:1].isupper() and not sent_start and not tok.is_stop and tok.text != "I"
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
+                elif (doc._.cmo_caseless and tok.is_alpha and len(tok) >= 4 and not tok.is_stop
+                      and tok.lower_ not in FILLERS and not components.is_everyday(tok.text)):
+                    # captions have no capitals to go by: a word no dictionary holds may be a name
+                    hits.append((tok.text, "word no dictionary holds (no capitals in this text)", s, e))
                 elif tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles:
                     close = max((fuzz.ratio(tok.lower_, v) for v in singles), default=0)
                     if close >= 80:

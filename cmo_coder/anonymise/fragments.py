@@ -1,0 +1,40 @@
+"""False starts before a name: "Car- Carlos", "ci- ciciarelli", "R-Rebecca", "Nei- Nei- Neil".
+
+Speech transcribed verbatim keeps a speaker's false start, and a false start on a name is
+the first letters of that name: leaving "Car-" before "[name removed]" leaks part of it. Any
+fragment that begins the name it precedes is taken into the name's redaction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate
+
+_FRAGMENT = re.compile(r"([^\W\d_]{1,15})-[ \t]*$")
+_PERSON_LIKE = {"person"}
+
+
+def false_starts(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A candidate from each run of name fragments to the end of the name it precedes."""
+    out = []
+    for c in found:
+        if c.category not in _PERSON_LIKE:
+            continue
+        first = re.match(r"[^\W\d_]+", text[c.start : c.end])
+        if first is None:
+            continue
+        name = first.group(0).lower()
+        start = c.start
+        while (m := _FRAGMENT.search(text, max(0, start - 40), start)) is not None:
+            fragment = m.group(1).lower()
+            if not name.startswith(fragment):
+                break
+            if m.start(1) > 0 and (text[m.start(1) - 1].isalnum() or text[m.start(1) - 1] in "-'’"):
+                break  # part of a longer word ("jean-marc" is one name, not a false start)
+            start = m.start(1)
+        if start < c.start:
+            assert text[start:c.end].lower().endswith(text[c.start : c.end].lower())
+            out.append(Candidate(start, c.end, c.category, c.layer, c.score, "false start of a name",
+                                 c.item_key, c.placeholder))
+    return out
