@@ -17,8 +17,8 @@ from typing import Any
 
 from .. import clock
 from ..errors import CmoError, NotFound
-from ..ingest.importer import NO_SPEAKER
 from ..model import Participant, Transcript
+from ..model.transcript import NO_SPEAKER
 from ..store.atomic import write_text
 from ..store.project import Project
 from ..store.secure import SecureFolder

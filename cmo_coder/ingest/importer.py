@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import CmoError
 from ..model import SourceFormat, Transcript, TranscriptKind, Turn
+from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from ..store.secure import SecureFolder
@@ -25,8 +26,6 @@ from .normalise import NORMALISER_VERSION
 from .views import FileResult, ImportReport, ProvisionalSpeaker
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-#: turn.speaker of speech whose speaker the source does not name
-NO_SPEAKER = "UNKNOWN"
 #: secure-folder file: transcript id → source file name and stem (scoped aliases need the stem)
 SOURCES_FILE = "sources.json"
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")

@@ -35,6 +35,10 @@ class TranscriptKind(StrEnum):
     document = "document"
 
 
+#: ``Turn.speaker`` of speech whose speaker the source does not name
+NO_SPEAKER = "UNKNOWN"
+
+
 class Turn(Frozen):
     speaker: StrictStr = Field(description="Study label (or, in the secure raw copy, the provisional label).")
     start: StrictInt = Field(ge=0, description="Start character offset in the canonical text (inclusive).")
