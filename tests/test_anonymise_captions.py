@@ -182,12 +182,14 @@ def test_lower_cased_uk_names_are_found(anon: Anonymiser) -> None:
 
 # ------------------------------------------------------------------------------------ residual risk
 def test_captions_list_words_no_dictionary_holds_for_review(anon: Anonymiser) -> None:
-    text = "so i was on buprenorphine and then bednar from the housing rang me" + PAD
+    text = ("so i was on buprenorphine and then bednar from the housing rang me. it began on the website, "
+            "and anymore it is the toughest bit" + PAD)
     groups, sus, docs = anon.find(text)
     residual = anon.residual(text, [(0, len(text))], docs, [], sus)
     flagged = {r.surface for r in residual if r.reason.startswith("word no dictionary holds")}
     assert {"bednar", "buprenorphine"} <= flagged
-    assert "housing" not in flagged
+    # dictionary words, their inflections and compounds of two words are no names
+    assert not flagged & {"housing", "began", "website", "anymore", "toughest"}
 
 
 def test_introductions_in_cased_text_need_a_capital(anon: Anonymiser) -> None:

@@ -832,6 +832,22 @@ def is_everyday(word: str) -> bool:
     return False
 
 
+_INFLECTED_TAGS = {"VBD", "VBN", "JJS", "RBS", "MD"}
+
+
+def worth_a_look(tok: Token) -> bool:
+    """Whether a word in caption text could be a name nobody found: no dictionary word, no
+    inflection the tagger recognises ("began", "toughest"), no compound of two words
+    ("website", "anymore") unless it is a known name ("Newman")."""
+    low = tok.lower_
+    if is_everyday(low) or tok.tag_ in _INFLECTED_TAGS:
+        return False
+    if low in name_lexicon("all"):
+        return True
+    words = everyday_words()
+    return not any(low[:i] in words and is_everyday(low[i:]) for i in range(3, len(low) - 2))
+
+
 @cache
 def given_names() -> frozenset[str]:
     """Given names that are not also everyday words: these mark a person wherever they stand."""

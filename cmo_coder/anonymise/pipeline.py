@@ -237,7 +237,7 @@ class Anonymiser:
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
                 elif (doc._.cmo_caseless and tok.is_alpha and len(tok) >= 4 and not tok.is_stop
-                      and tok.lower_ not in FILLERS and not components.is_everyday(tok.text)):
+                      and tok.lower_ not in FILLERS and components.worth_a_look(tok)):
                     # captions have no capitals to go by: a word no dictionary holds may be a name
                     hits.append((tok.text, "word no dictionary holds (no capitals in this text)", s, e))
                 elif tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles:
