@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from cmo_coder.anonymise.apply import apply_spans  # noqa: E402
-from cmo_coder.anonymise.components import default_allowlist  # noqa: E402
+from cmo_coder.anonymise.layers.allowlist import default_allowlist  # noqa: E402
 from cmo_coder.anonymise.pipeline import Anonymiser, _best  # noqa: E402
 from cmo_coder.anonymise.placeholders import placeholder_for  # noqa: E402
 from cmo_coder.anonymise.register import RegisterItem, build_register, person_variants, plain_variants  # noqa: E402

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.components import candidates, plausible_person, recase
+from cmo_coder.anonymise.layers.ner import plausible_person, recase
+from cmo_coder.anonymise.layers.state import candidates
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import ParticipantKey
@@ -162,14 +163,14 @@ def test_a_hyphen_before_a_name_that_it_does_not_begin_is_kept(anon: Anonymiser)
 # --------------------------------------------------------------------------------- names of many countries
 @pytest.mark.parametrize("name", ["siobhan", "niamh", "priya", "kwame", "aisha", "gareth", "okafor", "bogdan"])
 def test_names_the_census_lists_miss_are_known(name: str) -> None:
-    from cmo_coder.anonymise.components import name_lexicon
+    from cmo_coder.anonymise.layers.words import name_lexicon
 
     assert name in name_lexicon("all")
 
 
 @pytest.mark.parametrize("word", ["line", "floor", "reason", "unique", "boe", "cas"])
 def test_words_and_abbreviations_from_other_languages_name_lists_are_not_names(word: str) -> None:
-    from cmo_coder.anonymise.components import name_lexicon
+    from cmo_coder.anonymise.layers.words import name_lexicon
 
     assert word not in name_lexicon("first")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from anon_support import KEY
 
-from cmo_coder.anonymise.components import is_caseless, nhs_number_valid
+from cmo_coder.anonymise.layers.rules import nhs_number_valid
+from cmo_coder.anonymise.layers.state import is_caseless
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import RegisterItem, build_register, person_variants
 from cmo_coder.errors import CmoError, ValidationFailed

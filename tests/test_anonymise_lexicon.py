@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cmo_coder.anonymise.components import candidates, given_names, is_everyday
+from cmo_coder.anonymise.layers.state import candidates
+from cmo_coder.anonymise.layers.words import given_names, is_everyday
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import ParticipantKey

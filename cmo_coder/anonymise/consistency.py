@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
-from .components import NOT_VOCATIVE, is_everyday, name_lexicon
+from .layers.words import NOT_VOCATIVE, is_everyday, name_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MIN_LEN = 3

@@ -22,18 +22,13 @@ from spacy.tokens import Doc
 from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
-from . import components, consistency, fragments  # components registers the factories
+from . import consistency, fragments
 from .candidates import LAYER_RANK, Candidate, Suspicion
-from .components import (
-    FILLERS,
-    FUNCTION_POS,
-    AllowListComponent,
-    CaseFlag,
-    RegisterComponent,
-    candidates,
-    is_caseless,
-    suspicions,
-)
+from .layers import allowlist, ner  # importing the package registers every layer's factory
+from .layers.allowlist import AllowListComponent
+from .layers.register import RegisterComponent
+from .layers.state import FUNCTION_POS, CaseFlag, candidates, is_caseless, suspicions
+from .layers.words import FILLERS, worth_a_look
 from .models import Proposal, ProposalSet, Residual
 from .placeholders import placeholder_for
 from .register import Register
@@ -90,7 +85,7 @@ def build_language(model: str | None) -> Language:
     nlp.add_pipe("cmo_caseflag", first=True)
     if model is not None:
         # where the model's own ner stood: the rules read its entities
-        cast(components.NerComponent, nlp.add_pipe("cmo_ner", before="ner")).attach(nlp)
+        cast(ner.NerComponent, nlp.add_pipe("cmo_ner", before="ner")).attach(nlp)
     nlp.add_pipe("cmo_register")
     nlp.add_pipe("cmo_rules")
     if model is not None:
@@ -137,7 +132,7 @@ class Anonymiser:
         self.model = model
         self.nlp = build_language(model)
         self.register = register
-        self.allow = tuple(allow) if allow is not None else components.default_allowlist()
+        self.allow = tuple(allow) if allow is not None else allowlist.default_allowlist()
 
     def _configure(self, transcript_id: str | None, caseless: bool) -> None:
         reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
@@ -237,7 +232,7 @@ class Anonymiser:
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
                 elif (doc._.cmo_caseless and tok.is_alpha and len(tok) >= 4 and not tok.is_stop
-                      and tok.lower_ not in FILLERS and components.worth_a_look(tok)):
+                      and tok.lower_ not in FILLERS and worth_a_look(tok)):
                     # captions have no capitals to go by: a word no dictionary holds may be a name
                     hits.append((tok.text, "word no dictionary holds (no capitals in this text)", s, e))
                 elif tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles:

@@ -14,7 +14,7 @@ from .. import clock
 from ..errors import CmoError, NotFound
 from ..store.project import Project
 from ..store.secure import SecureFolder
-from .components import default_allowlist
+from .layers.allowlist import default_allowlist
 from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
 from .pipeline import Anonymiser, resolve_model

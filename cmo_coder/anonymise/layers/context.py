@@ -1,0 +1,82 @@
+"""Whether the words around a token say it is a name: "thanks Will", "Will's mum", "going to mark the"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..placeholders import RELATIONS
+from ..register import common_word_names
+from .state import FUNCTION_POS
+from .words import TITLE_WORDS
+
+
+def name_context(token: Token) -> bool:
+    """A title, relation word or greeting right before: then an everyday word is being used as a name."""
+    doc = token.doc
+    if token.i == 0:
+        return False
+    prev = doc[token.i - 1]
+    if prev.is_punct and token.i >= 2:
+        prev = doc[token.i - 2]
+    low = prev.lower_.rstrip(".")
+    if low in TITLE_WORDS or low in RELATIONS or low in {"thanks", "hi", "hello", "cheers", "bye", "hiya", "hey"}:
+        return True
+    if low == "you" and token.i >= 2 and doc[token.i - 2].lower_ == "thank":
+        return True
+    if low in _ADDRESSEE_VERBS:
+        return True
+    return low in {"to", "with"} and token.i >= 2 and doc[token.i - 2].lower_ in _TALK_VERBS
+
+
+_ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "texted", "messaged", "visited",
+                    "thanked", "tell", "ask", "meet", "see", "ring", "phone", "text", "visit", "thank", "named",
+                    "introduced", "emailed", "email"}
+_TALK_VERBS = {"spoke", "speak", "speaking", "talk", "talked", "talking", "chat", "chatted", "chatting", "said",
+               "say", "went", "go", "going", "stay", "stayed", "lived", "live", "living", "sat", "wrote", "write",
+               "married", "engaged", "came", "come", "over", "along", "back", "out"}
+
+
+def looks_like_name(token: Token, caseless: bool) -> bool:
+    """Whether a one-word registered form (``Will``, ``White``) is, here, a name rather than a word.
+
+    Errs towards "name": over-redacting an everyday word costs a reader a word, a leak costs a person.
+    """
+    if name_context(token):
+        return True
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in {"'s", "’s", "was", "is", "has", "had", "said", "says", "and"}
+                            or nxt.tag_ in {"VBD", "VBZ", "MD"}):
+        return True  # "will's mum", "will was", "will can come": the word cannot be the verb here
+    if nxt is not None and nxt.lower_ == "from" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in {
+            "the", "my", "our", "her", "his", "their"}:
+        return True  # "hope from the team"
+    common = token.lower_ in common_word_names()
+    if not common:
+        # a surname that is also a word ("White") written in lower case inside cased text is the word
+        return caseless or token.text[:1].isupper() or token.pos_ not in FUNCTION_POS
+    if not caseless and token.text[:1].isupper():
+        sent_start = token.i == 0 or doc[token.i - 1].text in {".", "?", "!", "\n", ":"}
+        if not sent_start:
+            return True
+        return not (token.pos_ in FUNCTION_POS and _ends_in_question(token))
+    return token.pos_ == "PROPN"
+
+
+def _ends_in_question(token: Token) -> bool:
+    for t in token.doc[token.i : token.i + 40]:
+        if t.text in {".", "!", "?"}:
+            return t.text == "?"
+    return False
+
+
+
+
+def takes_object(tok: Token) -> bool:
+    """ "going to mark the occasion": a verb with its object, not a name after "going to"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ in {"VERB", "AUX"} and nxt is not None and nxt.pos_ in {"DET", "PRON", "NUM", "ADJ"}
+
+
+
+

@@ -1,0 +1,99 @@
+"""Layer 3c: known given names the model missed."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..candidates import Candidate
+from .state import NEVER_NAME_POS, candidates
+from .words import CALENDAR, everyday_words, given_names, is_everyday, name_lexicon
+
+
+class LexiconComponent:
+    """Layer 3c: a known given name that is no everyday word marks a person even where NER missed it.
+
+    The statistical model misses many names the speech makes plain ("Yeah, Adrian, hey"),
+    worse in lower-cased captions. A given name that English never writes in lower case is
+    strong evidence on its own; the next word comes along when it too is no everyday word
+    (a surname: "adrian puerta"). Names inside a longer place or organisation entity
+    ("North Carolina", "Morgan Stanley") stay with that entity's decision.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _is_given(self, tok: Token, caseless: bool) -> bool:
+        if not tok.is_alpha or tok.is_stop or tok.lower_ not in given_names() or tok.lower_ in CALENDAR:
+            return False
+        if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
+            return False  # "carolina" in lower case inside cased text is not written as a name
+        if tok.pos_ in NEVER_NAME_POS:
+            return False
+        ent = tok.ent_type_
+        if ent and ent != "PERSON":
+            span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            # one-word "Dominic" NORP or "Jorge" PRODUCT is the model mis-typing a name; "North Carolina" is not.
+            # Nor is "Dominic Macklon" as ORG: a given name followed only by words English never writes
+            # (surnames) is a person whatever label the model gave it
+            if span is not None and len(span) > 1:
+                rest = [t for t in span if t.i > tok.i]
+                return (ent not in {"GPE", "LOC", "FAC"} and bool(rest) and tok.i >= span.start
+                        and all(t.is_alpha and not is_everyday(t.text) for t in rest))
+        return True
+
+    @staticmethod
+    def _first_and_surname(tok: Token, nxt: Token, caseless: bool) -> bool:
+        """"mark conley", "Sandy Cooper": an everyday-word given name is a name when a surname follows."""
+        if not (tok.is_alpha and nxt.is_alpha and tok.whitespace_) or tok.lower_ in CALENDAR:
+            return False
+        if not caseless and not (tok.text[:1].isupper() and nxt.text[:1].isupper() and not nxt.text.isupper()):
+            return False
+        if tok.is_stop or nxt.is_stop or tok.lower_ not in name_lexicon("first"):
+            return False
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ != "B":
+            return False  # "Morgan Stanley": the model reads one organisation, and its decision stands
+        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text)
+
+    def _is_surname(self, tok: Token, caseless: bool) -> bool:
+        # cased, a capital after a given name is evidence enough that "Stender" is not "stend" + "er"
+        word = is_everyday(tok.text) if caseless else tok.lower_ in everyday_words()
+        if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():
+            return False
+        if tok.pos_ in NEVER_NAME_POS and not caseless:
+            return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
+        return caseless or tok.text[:1].isupper()
+
+    def __call__(self, doc: Doc) -> Doc:
+        caseless = bool(doc._.cmo_caseless)
+        out = candidates(doc)
+        text = doc.text
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if not self._is_given(tok, caseless):
+                if i + 1 < len(doc) and self._first_and_surname(tok, doc[i + 1], caseless):
+                    nxt = doc[i + 1]
+                    out.append(Candidate(tok.idx, nxt.idx + len(nxt), "person", "lexicon", 0.7,
+                                         "given name + surname"))
+                    i += 2
+                    continue
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 3 and doc[end - 1].whitespace_ and self._is_surname(doc[end], caseless):
+                end += 1
+            start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
+            assert text[start_char:end_char].split()[0] == tok.text
+            out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
+            i = end
+        return doc
+
+
+@Language.factory("cmo_lexicon")
+def make_lexicon(nlp: Language, name: str) -> LexiconComponent:
+    return LexiconComponent(nlp)
+
+
+
+

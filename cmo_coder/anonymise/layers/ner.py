@@ -1,0 +1,222 @@
+"""Layer 3: the statistical model's entities, read from the turn or its re-cased copy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, minibatch
+
+from ..candidates import Candidate
+from ..register import common_word_names
+from .context import name_context, takes_object
+from .state import FUNCTION_POS, NEVER_NAME_POS, candidates
+from .words import FILLERS, TITLE_WORDS, is_everyday, name_lexicon, place_words
+
+NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
+NER_SCORES = {"PERSON": 0.85, "GPE": 0.8, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6}
+
+
+def ner_category(label: str, text: str) -> str:
+    low = text.lower()
+    if label in {"ORG", "FAC"}:
+        if "trust" in low:
+            return "trust"
+        if "hospital" in low or "infirmary" in low:
+            return "hospital"
+        if "ward" in low.split():
+            return "ward"
+        if any(w in low for w in ("surgery", "practice", "health centre", "medical centre")):
+            return "practice"
+        if any(w in low for w in ("service", "project", "team", "recovery", "clinic")):
+            return "service"
+    return NER_CATEGORIES[label]
+
+
+_NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "mhm", "yep", "yup", "understood", "okay", "ok", "yeah", "kinda",
+               "gotcha", "hmm", "um", "uh", "erm"}
+
+
+def plausible_person(text: str) -> bool:
+    """Whether a model PERSON could be someone: not "Q4", "AFM24", "RNA", "mm-hmm" or "Treasurer".
+
+    A one-word everyday word ("Understood", "Euros") counts only when it is also a known name
+    ("Hope", "Baker"): a leaked surname costs more than a redacted word.
+    """
+    low = text.lower()
+    if any(c.isdigit() for c in text) or low in _NOT_PEOPLE or low in FILLERS:
+        return False
+    words = text.split()
+    if len(words) == 1:
+        if text.isupper() and len(text) >= 3:
+            return False  # an acronym; two capitals may be initials ("PJ")
+        if is_everyday(text) and low not in name_lexicon("all"):
+            return False
+    return True
+
+
+def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
+    """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
+    out = []
+    for ent in ents:
+        if ent.label_ not in NER_CATEGORIES:
+            continue
+        start, end = ent.start_char, ent.end_char
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_.rstrip(".") in TITLE_WORDS:
+            start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
+        elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
+            start = ent[1].idx
+        text = doc_text[start:end]
+        for suffix in ("'s", "’s", "'", "’"):
+            if text.endswith(suffix) and len(text) > len(suffix):
+                end -= len(suffix)
+                text = text[: -len(suffix)]
+                break
+        if not text.strip() or not any(c.isalpha() for c in text):
+            continue
+        if ent.label_ == "PERSON" and not plausible_person(text):
+            continue
+        out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
+                             f"statistical NER {ent.label_}"))
+    return out
+
+
+def _named_person(ent: Span) -> bool:
+    """A re-cased PERSON holds evidence of a name: "Kamen", "Mark", "Bill Bullock", not "Long List".
+
+    A known name that is no everyday word is enough; an everyday-word given name ("Mark",
+    "Long") alone or with other known names only.
+    """
+    firsts, lex = name_lexicon("first"), name_lexicon("all")
+    words = [t for t in ent if t.is_alpha]
+    if any((t.lower_ in firsts or t.lower_ in lex) and not is_everyday(t.text) for t in words):
+        return True
+    if len(words) == 1:
+        return words[0].lower_ in firsts
+    # "Bill Bullock", "Mark Skonieczny": a given name with words that are names or no words at all
+    return (any(t.lower_ in firsts for t in words)
+            and all(t.lower_ in lex or t.lower_ in firsts or not is_everyday(t.text) for t in words))
+
+
+class NerComponent:
+    """Layer 3: the statistical model's entities, with one model run per turn.
+
+    Cased text goes to the model as written. In lower-cased captions the model sees a re-cased
+    copy instead (:func:`recase`): its features include each word's shape, so on lower-cased
+    text it finds few names, and a second run on the lower-cased text as well would double the
+    cost of the slowest layer for little gain. Re-casing changes no character's position, so
+    the copy's entity offsets index the original text. The model's ``ner`` pipe is owned here
+    rather than left in the pipeline, so that choice can be made per turn.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.model_ner: object | None = None
+        self.upstream: list[tuple[str, object]] = []  # e.g. a tok2vec or transformer the model's ner listens to
+
+    def attach(self, nlp: Language) -> None:
+        """Take the model's ``ner`` out of the pipeline and run it from here."""
+        self.model_ner = nlp.remove_pipe("ner")[1]
+        self.upstream = [(name, proc) for name, proc in nlp.pipeline
+                         if "ner" in getattr(proc, "listening_components", [])]
+
+    def _run(self, docs: list[Doc], batch_size: int) -> None:
+        if self.model_ner is None:
+            return
+        inputs = [self.nlp.make_doc(recase(d, self.nlp.Defaults.stop_words)) if d._.cmo_caseless else d
+                  for d in docs]
+        recased = [x for x, d in zip(inputs, docs, strict=True) if x is not d]
+        for _, proc in self.upstream:
+            if recased:
+                done = iter(list(proc.pipe(recased, batch_size=batch_size)))  # type: ignore[attr-defined]
+                inputs = [next(done) if x is not d else x for x, d in zip(inputs, docs, strict=True)]
+        outputs = list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
+        for doc, out in zip(docs, outputs, strict=True):
+            if out is doc:
+                candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", doc.text))
+            else:
+                self._from_recased(doc, out)
+
+    @staticmethod
+    def _from_recased(doc: Doc, again: Doc) -> None:
+        """Entities of the re-cased copy become the turn's own (later layers read ``ent_type_``)."""
+        spans = []
+        for e in again.ents:
+            span = doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.ents = filter_spans(spans)
+        # a PERSON here must contain a known given name, or a surname English does not write in
+        # lower case: re-cased proper nouns are there to help places, and "Long Term" or "Strong"
+        # (surnames too) alone make false "people"
+        ents = [extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
+        found = ents_to_candidates(ents, "caseless", again.text)
+        candidates(doc).extend(found)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._run([doc], 1)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Batched like the model's own pipes: one model call per batch, not per turn."""
+        for batch in minibatch(stream, batch_size):
+            self._run(batch, batch_size)
+            yield from batch
+
+
+@Language.factory("cmo_ner")
+def make_ner(nlp: Language, name: str) -> NerComponent:
+    return NerComponent(nlp)
+
+
+
+
+def extend_person(ent: Span) -> Span:
+    """``Tomas Restrepo`` where NER stopped at ``Tomas``: take following re-cased words along."""
+    if ent.label_ != "PERSON":
+        return ent
+    doc, end = ent.doc, ent.end
+    while (end < len(doc) and end - ent.start < 4 and doc[end].is_alpha and doc[end].text[:1].isupper()
+           and not doc[end].is_stop and doc[end].whitespace_ is not None and doc[end - 1].whitespace_):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+
+
+def recase(doc: Doc, stop: Iterable[str]) -> str:
+    """The turn with likely names and sentence starts capitalised, for the model to read.
+
+    Only the case of first letters changes, so every offset stays valid.
+    """
+    lex = name_lexicon("all")
+    firsts = name_lexicon("first")
+    places = place_words()
+    common = common_word_names()
+    stop = set(stop)
+    chars = list(doc.text)
+    previous_first = False
+    for tok in doc:
+        low = tok.lower_
+        sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+        plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
+        # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
+        given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                 and tok.pos_ not in NEVER_NAME_POS)
+        up = (low == "i" or sent_start
+              or given
+              or (low in places and tok.is_alpha and not tok.is_stop)
+              or (tok.pos_ == "PROPN" and plain)
+              or (low in lex and name_context(tok) and not takes_object(tok))
+              or (low in lex and tok.is_alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
+              or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
+        # "brian nagel", "michael piken/VERB": the word after a given name
+        previous_first = given
+        if up and tok.text[:1].isalpha():
+            chars[tok.idx] = chars[tok.idx].upper()
+    return "".join(chars)
+
+
+
+

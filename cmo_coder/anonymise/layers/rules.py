@@ -1,0 +1,358 @@
+"""Layer 2: patterns people, places and services are named by, and direct identifiers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..candidates import Candidate
+from ..placeholders import RELATIONS
+from ..register import common_word_names
+from .state import NEVER_NAME_POS, candidates
+from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r",?\s+(?:\d{4}|'\d{2})"
+    r"|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|(?:in\s+)?(?:19|20)\d{2})"
+)
+_CAP = r"(?:St\.?\s+|[A-Z][A-Za-z'’&-]+\s+)"
+RULES: list[tuple[str, re.Pattern[str], float, int]] = [
+    # (category, pattern, score, group to redact)
+    ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"), 0.99, 0),
+    ("postcode", re.compile(r"(?i)\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"), 0.9, 0),
+    ("phone", re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?\d{2,4}|\(?0\d{2,4}\)?)[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)"),
+     0.9, 0),
+    ("dob", re.compile(r"(?i)\b(?:born(?:\s+on)?(?:\s+the)?|date of birth(?:\s+is)?|d\.?o\.?b\.?:?"
+                       r"|birthday(?:\s+is)?)\s+(" + _DATE + r")"), 0.9, 1),
+    ("trust", re.compile(r"((?:" + _CAP + r"){1,6})NHS\s+(?:Foundation\s+)?Trust\b"), 0.95, 0),
+    ("hospital", re.compile(r"\bRoyal\s+(?:[A-Z][A-Za-z'’-]+\s+){1,3}(?:Infirmary|Hospital)\b"), 0.95, 0),
+    ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
+    ("ward", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
+    ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
+    ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
+                            r"Medical Centre)\b"), 0.85, 0),
+]
+_TITLE_NAME = re.compile(
+    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mister|Missus|Nurse|Sister|Prof|Professor|Matron)\.?\s+"
+    r"([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
+)
+_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|mister|missus|nurse|sister|prof|professor|"
+                                  r"matron)\.?\s+"
+                                  r"([a-z][a-z'’-]+)")
+_VOCATIVE = re.compile(
+    r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
+)
+_INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
+                  "um", "uh", "alright", "brilliant", "lovely", "fine", "cool", "wow", "gosh", "blimey", "honestly"}
+# "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
+# (the interjection comes first among the alternatives, or "Yeah" itself would take the match)
+_ADDRESS = re.compile(
+    r"(?m)(?:\b(?:[Yy]eah|[Yy]es|[Ss]ure|[Oo]kay|OK|[Ss]o|[Uu]m|[Uu]h|[Aa]nd|[Ww]ell|[Ss]orry|[Rr]ight|"
+    r"know)\s*,?\s+|^|[.!?]\s+)([A-Z][a-z][a-z'’-]*)(?=\s*,)"
+)
+_ADDRESS_CASELESS = re.compile(
+    r"(?m)(?:\b(?:yeah|yes|sure|okay|so|um|uh|and|well|sorry|right|know|hey|hi|thanks|morning)\s*,\s+|^)"
+    r"([a-z][a-z'’-]+)(?=\s*,)"
+)
+# "this is Tomas Restrepo", "my name is…", "over to Rebecca", "next question is from Adrian Puerta",
+# "Jorge here": speakers introducing themselves and handing over name someone right after the cue
+_INTRODUCTION = re.compile(
+    r"(?i)\b(?:this is|my name is|name's|over to|hand(?:ing)? (?:it )?to|pass(?:ing)? (?:it )?to|"
+    r"joined by|questions? (?:is |are |comes? |will come |(?:is|are) coming )?(?:from|form)"
+    r"(?:\s+(?:the\s+)?line\s+of)?|from (?:the )?line of)"
+    r"\s*,?\s+(?:(?:uh|um|er|erm|actually)\s*,?\s+)?"
+    r"(?:(?:dr|doctors?|mr|mrs|ms|miss|mister|professor|prof)\.?\s+)?(?=[^\W\d_])"
+)
+# "mark skonieczny, our chief financial officer", "our cfo, mark lumpkin,": people named beside their job
+_JOB = (r"(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|cmo|evp|svp|vp|treasurer|secretary|director|"
+        r"manager|officer|head|chief|senior|executive|vice|general counsel|founder|partner|analyst|consultant|"
+        r"matron|sister|nurse|lead|coordinator|worker)")
+_NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|be|by|was|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
+                            r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
+_JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
+                            r"treasurer|counsel)\s*,\s+((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)(?=\s*[,.;])")
+_HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
+                   r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_STUTTER = re.compile(r"([^\W\d_]{1,12})-\s+")
+_AFTER_NAME = {"to", "and", "from", "with", "who", "our", "here", "please", "of", "at", "for", "the", "who's", "is",
+               "will", "we", "i", "you", "he", "she", "they", "speaking", "on"}
+PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "den"}
+
+
+_RELATION_NAME = re.compile(
+    r"(?i)\b(?:my|his|her|their|our|your)\s+(?:" + "|".join(RELATIONS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)"
+)
+_CASELESS_PLACE = re.compile(
+    r"(?i)\b((?:[a-z][a-z'’-]+\s+){1,3})(nhs\s+(?:foundation\s+)?trust|hospital|infirmary|surgery|health centre|"
+    r"medical centre)\b"
+)
+_GENERIC = {
+    "general", "local", "community", "district", "mental", "psychiatric", "children's", "private", "big", "new",
+    "old", "main", "university", "teaching", "acute", "same", "other", "a", "the", "our", "my", "his", "her",
+    "their", "your", "that", "this", "at", "in", "to", "from", "of", "and", "nhs", "foundation", "any", "some",
+    "go", "went", "going", "into", "out", "each", "every", "whole", "one", "another", "specialist", "day", "gp",
+    "doctor's", "doctors", "dentist", "vet", "national", "health", "care", "was", "is", "be", "been", "get",
+}
+_DESCRIPTORS = {"general", "local", "community", "district", "mental", "psychiatric", "children's", "university",
+                "teaching", "acute", "specialist", "royal", "memorial", "infirmary", "county", "city"}
+
+
+def _chained(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that may share words: in "know, um, jeoff," the "um" found as a name (and then
+    refused) must still serve as the interjection before "jeoff"."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        pos = max(m.start(1), pos + 1)
+
+
+def nhs_number_valid(digits: str) -> bool:
+    """NHS numbers carry a modulus-11 check digit; random 10-digit numbers mostly fail it."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+_NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
+
+
+class RulesComponent:
+    """Layer 2: patterns people and services are named by, and direct identifiers (numbers, e-mails)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def _span_ok(self, doc: Doc, start: int, end: int) -> Span | None:
+        return doc.char_span(start, end, alignment_mode="expand")
+
+    def _word_is_name(self, doc: Doc, start: int, end: int, caseless: bool, vocative: bool = False) -> bool:
+        span = self._span_ok(doc, start, end)
+        if span is None or not len(span):
+            return False
+        tok = span[0]
+        if tok.is_stop or tok.lower_ in NOT_VOCATIVE or tok.like_num or tok.lower_ in FILLERS:
+            return False
+        if span.end < len(doc) and doc[span.end].text == "-" and not tok.whitespace_:
+            return False  # "and-": a false start
+        if vocative and tok.lower_ in common_word_names():
+            return True  # "thank you, mark." / "cheers, will": addressed by name
+        if vocative and tok.is_alpha and tok.pos_ not in NEVER_NAME_POS and not is_everyday(tok.text):
+            return True  # "thank you camilo": tagged ADJ, but no English word
+        if caseless or tok.text.islower():
+            if vocative and is_everyday(tok.text) and tok.lower_ not in name_lexicon("first"):
+                return False  # "thank you, speakers": a word, and not one people are named
+            return tok.pos_ in {"PROPN", "NOUN", "X"} and tok.lower_ not in common_word_names() | _GENERIC
+        return True
+
+    def __call__(self, doc: Doc) -> Doc:
+        out = candidates(doc)
+        text = doc.text
+        caseless = bool(doc._.cmo_caseless)
+        for m in _NHS_NUMBER.finditer(text):
+            if nhs_number_valid("".join(m.groups())):
+                out.append(Candidate(m.start(), m.end(), "nhs_number", "rules", 0.99, "NHS number (mod-11 valid)"))
+        for category, pattern, score, group in RULES:
+            for m in pattern.finditer(text):
+                s, e = m.span(group) if group else m.span()
+                if group == 0:
+                    while True:  # "The Royal Infirmary": the article is not part of the name
+                        lead = re.match(r"\S+\s+", text[s:e])
+                        if not lead or lead.group(0).strip().lower() not in self.nlp.Defaults.stop_words:
+                            break
+                        s += len(lead.group(0))
+                if category in {"trust", "hospital", "practice", "ward"} and group == 0:
+                    first = m.group(0).split()[0].lower().rstrip(".")
+                    if first in _GENERIC and category != "hospital":
+                        continue
+                out.append(Candidate(s, e, category, "rules", score, f"{category} pattern"))
+        for m in _TITLE_NAME.finditer(text):
+            out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.9, "title + name"))
+        if caseless:
+            for m in _TITLE_NAME_CASELESS.finditer(text):
+                if self._word_is_name(doc, m.start(1), m.end(1), True):
+                    out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "title + name"))
+            for m in _CASELESS_PLACE.finditer(text):
+                words = m.group(1).split()
+                keep: list[str] = []
+                for w in reversed(words):
+                    low = w.lower()
+                    if low in self.nlp.Defaults.stop_words or (low in _GENERIC and low not in _DESCRIPTORS):
+                        break
+                    keep.insert(0, w)
+                if any(w.lower() not in _DESCRIPTORS for w in keep):
+                    s = m.start(1) + m.group(1).rfind(" ".join(keep))
+                    cat = "trust" if "trust" in m.group(2).lower() else (
+                        "practice" if m.group(2).lower() in {"surgery", "health centre", "medical centre"}
+                        else "hospital")
+                    out.append(Candidate(s, m.end(2), cat, "rules", 0.7, f"{cat} pattern"))
+        if not caseless:
+            for m in _chained(_ADDRESS, text):
+                s, e = m.span(1)
+                span = self._span_ok(doc, s, e)
+                if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
+                        and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
+                        and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                    out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
+        else:
+            # "yeah, fransisco, thank you", "um, jeoff, you know": a word no dictionary holds, set off
+            # after an interjection, is someone addressed (no capital to go by in captions)
+            for m in _chained(_ADDRESS_CASELESS, text):
+                s, e = m.span(1)
+                span = self._span_ok(doc, s, e)
+                if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
+                        and span[0].pos_ not in NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                    out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
+        for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
+            for m in pattern.finditer(text):
+                s, e = m.span(1)
+                word = m.group(1)
+                if word.lower() in NOT_VOCATIVE:
+                    continue
+                if word[:1].isupper() and not caseless:
+                    span = self._span_ok(doc, s, e)
+                    if span is not None and len(span) and span[0].pos_ in {"PROPN", "NOUN", "X"}:
+                        out.append(Candidate(s, e, "person", "rules", 0.85, reason))
+                elif (caseless or reason == "vocative") and self._word_is_name(doc, s, e, True,
+                                                                               vocative=reason == "vocative"):
+                    out.append(Candidate(s, e, "person", "rules", 0.6, reason))
+        self._introductions(text, out, caseless)  # in cased text only capitalised names
+        self._job_titles(text, out, caseless)
+        return doc
+
+    def _introductions(self, text: str, out: list[Candidate], caseless: bool) -> None:
+        for m in _INTRODUCTION.finditer(text):
+            found = self._names_after(text, m.end(), caseless)
+            if found:
+                out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
+        for m in _HERE.finditer(text):
+            if self._is_name_word(m.group(1), caseless):
+                out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
+
+    def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
+        for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
+            for m in pattern.finditer(text):
+                found = self._job_name(text, m.start(1), m.end(1), caseless)
+                if found:
+                    out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "named beside a job title"))
+
+    def _job_name(self, text: str, start: int, end: int, caseless: bool = True) -> tuple[int, int] | None:
+        """The name in "…, angus smith, our new chief financial officer": a given name leads it, or
+        every word is one English does not write in lower case."""
+        words = list(_NAME_WORD.finditer(text, start, end))
+        while words and words[0].group(0).lower() not in name_lexicon("first") and (
+                words[0].group(0).lower() in STOP_WORDS or is_everyday(words[0].group(0))):
+            words.pop(0)  # "and", "are", "finance" before the name
+        if not words or any(w.group(0).lower() in STOP_WORDS or w.group(0).lower() in FILLERS for w in words):
+            return None
+        if not caseless and not all(w.group(0)[:1].isupper() and not w.group(0).isupper() for w in words):
+            return None  # cased text writes names with capitals: "Joc O'Rourke, President and…"
+        first = words[0].group(0).lower()
+        rest = [w.group(0) for w in words[1:]]
+        if first in CALENDAR or first in NOT_VOCATIVE:
+            return None
+        leads = first in name_lexicon("first") or all(self._is_name_word(w.group(0), True) for w in words)
+        if leads and all(r.lower() in name_lexicon("all") or self._is_name_word(r, True) for r in rest):
+            return words[0].start(), words[-1].end()
+        return None
+
+    @staticmethod
+    def _is_name_word(word: str, caseless: bool) -> bool:
+        """No everyday word, stop word or filler; in cased text written with a capital."""
+        low = word.lower()
+        parts = re.split(r"[-'’]", low)  # "jean-marc", "o'rourke"
+        if len(low) < 3 or not all(p.isalpha() for p in parts) or low in FILLERS or low in NOT_VOCATIVE:
+            return False
+        # cased, the capital is evidence: only an exact dictionary word counts ("Stender" is no "stend" + "er")
+        if any(len(p) > 2 and (p in STOP_WORDS or (is_everyday(p) if caseless else p in everyday_words()))
+               for p in parts) or low in STOP_WORDS:
+            return False
+        return caseless or (word[:1].isupper() and not word.isupper())
+
+    @staticmethod
+    def _closes_name(text: str, pos: int) -> bool:
+        """What follows ``pos`` ends a name: punctuation, the end, or a word such as "to" or "with"."""
+        rest = text[pos : pos + 12]
+        if not rest.strip() or rest[:1] in ",.;:?!":
+            return True
+        m = re.match(r"\s+([a-z']+)", rest.lower())
+        return m is not None and m.group(1) in _AFTER_NAME
+
+    def _everyday_name(self, text: str, m: re.Match[str], base: str, n: int) -> bool:
+        """ "over to mark to review", "comes from sandy cooper with": a name that is also a word,
+        trusted only where the cue has just said a name comes and a boundary follows it."""
+        low = base.lower()
+        if low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or low in CALENDAR or len(low) < 3:
+            return False
+        if low not in (name_lexicon("first") if n == 0 else name_lexicon("all")):
+            return False
+        if self._closes_name(text, m.start() + len(base)):
+            return True
+        nxt = _NAME_WORD.match(text, m.end() + 1) if n == 0 and text[m.end() : m.end() + 1] == " " else None
+        if nxt is None:
+            return False
+        surname = re.sub(r"['’]s$", "", nxt.group(0))
+        low_next = surname.lower()
+        return (self._is_name_word(surname, True)  # "bill smith": a surname follows
+                or (low_next in name_lexicon("all") and low_next not in STOP_WORDS and low_next not in FILLERS
+                    and self._closes_name(text, nxt.start() + len(surname))))
+
+    def _leads_a_surname(self, text: str, m: re.Match[str], base: str, caseless: bool) -> bool:
+        """ "question is from raj patel with": after the cue, any word before a surname that ends the name."""
+        low = base.lower()
+        if (low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or not base.isalpha() or len(base) < 2
+                or (not caseless and not base[:1].isupper()) or text[m.end() : m.end() + 1] != " "):
+            return False
+        nxt = _NAME_WORD.match(text, m.end() + 1)
+        if nxt is None:
+            return False
+        surname = re.sub(r"['’]s$", "", nxt.group(0))
+        known = surname.lower() in name_lexicon("all") and surname.lower() not in STOP_WORDS
+        return (self._is_name_word(surname, caseless) or known) and self._closes_name(text, nxt.start() + len(surname))
+
+    def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
+        """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
+        end, last = pos, None
+        for n in range(4):
+            stutter = _STUTTER.match(text, end)
+            if stutter and text[stutter.end() :].lower().startswith(stutter.group(1).lower()):
+                end = stutter.end()  # "richie ci- ciciarelli": the false start goes with the name
+            m = _NAME_WORD.match(text, end)
+            if m is None:
+                break
+            word = m.group(0)
+            base = re.sub(r"['’]s$", "", word)
+            if n and word.lower() in PARTICLES:
+                pass  # kept only if a name word follows
+            elif (self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n))
+                  or (n == 0 and self._leads_a_surname(text, m, base, caseless))):
+                last = m.start() + len(base)
+                if base != word:
+                    break  # "tomas's": the name ends at the possessive
+            else:
+                break
+            if text[m.end() : m.end() + 1] != " ":
+                break
+            end = m.end() + 1
+        return (pos, last) if last is not None else None
+
+
+@Language.factory("cmo_rules")
+def make_rules(nlp: Language, name: str) -> RulesComponent:
+    return RulesComponent(nlp)
+
+
+
+
