@@ -68,6 +68,12 @@ HOSPITALS = ["Pinderfields General Hospital", "St Luke's Hospital", "Calderdale 
 REG_PLACES = [("Hillside", "service"), ("Ward 7", "ward"), ("Beckside Recovery", "service"), ("Moorview", "place")]
 NEGATIVES = ["the Carol Black review", "NICE", "Parkinson's", "Boris Johnson", "the Francis report", "NHS England",
              "Public Health England", "Marmot", "the CQC"]
+# everyday-word given names nobody registered, with less common surnames
+UNREGISTERED_WORDLIKE = ["Grace Oyelaran", "Will Thackray", "Rose Featherstone", "Mark Oduya", "Frank Sowerby",
+                         "Hope Mwangi", "Dawn Illingworth", "Faith Adebayo", "Jack Cheetham", "Ruby Pilkington"]
+# what service users talk about and a study keeps: medicines, benefits, national charities and services
+KEEP_WORDS = ["methadone", "buprenorphine", "sertraline", "Universal Credit", "the Samaritans", "Alcoholics Anonymous",
+              "the Jobcentre", "Citizens Advice", "naloxone", "Mind"]
 NICK = {"Elizabeth Harrow": ["Liz", "Beth", "Lizzie"], "Robert Ackroyd": ["Bob", "Rob"],
         "Christine Lumb": ["Chris"], "Margaret Okafor": ["Maggie", "Meg"]}
 RELS = ["son", "daughter", "husband", "wife", "brother", "sister", "nephew", "friend"]
@@ -83,7 +89,15 @@ def _templates(rng: random.Random) -> tuple[str, list[tuple[str, str]]]:
     place, _ = rng.choice(REG_PLACES)
     neg = rng.choice(NEGATIVES)
     nick = rng.choice(NICK.get(reg, [first_r]))
+    wordlike = rng.choice(UNREGISTERED_WORDLIKE)
+    first_w = wordlike.split()[0]
+    keep = rng.choice(KEEP_WORDS)
     options = [
+        ("{} from the housing team came round again.", [(first_w, "person_unregistered")]),
+        ("Thanks {}, I'll see you on Tuesday then.", [(first_w, "person_unregistered")]),
+        ("It was {} who sorted my benefits out.", [(wordlike, "person_unregistered")]),
+        ("I've been on {} for about two years now.", [(keep, "negative")]),
+        ("She told me to ring {} if it got bad again.", [(keep, "negative")]),
         ("I spoke to {} about it last week.", [(reg, "person_registered")]),
         ("{} from the team rang me on the Monday.", [(first_r, "person_registered")]),
         ("Thanks {}, that's really helpful.", [(first_r, "person_registered")]),

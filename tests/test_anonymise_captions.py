@@ -212,3 +212,33 @@ def test_introduced_names_with_a_known_surname_or_a_false_start(anon: Anonymiser
 def test_a_re_cased_phrase_with_only_an_everyday_given_name_is_no_person(anon: Anonymiser) -> None:
     text = "our next question comes from a long list, so go ahead." + PAD
     assert not any("long" in s for s in _redacted(anon, text))
+
+
+# ------------------------------------------------------------------- UK interview speech nobody registered
+@pytest.mark.parametrize(("text", "name"), [
+    ("Rose from the housing team came round again.", "Rose"),
+    ("Mark from our local council rang me twice.", "Mark"),
+    ("rose from the housing team came round again." + PAD, "rose"),
+])
+def test_a_given_name_said_with_where_they_work_is_a_person(anon: Anonymiser, text: str, name: str) -> None:
+    assert name not in redact_text(anon, text).split()
+
+
+def test_an_everyday_word_before_from_the_is_left(anon: Anonymiser) -> None:
+    text = "The price rose from the start of the year and we mark from the top of the page." + PAD
+    assert redact_text(anon, text.lower()) == text.lower()
+
+
+def test_captions_pair_a_given_name_with_an_unlisted_surname(anon: Anonymiser) -> None:
+    assert "oyelaran" not in redact_text(anon, "it was grace oyelaran who sorted my benefits out." + PAD)
+
+
+def test_listed_uk_places_are_found_in_cased_text(anon: Anonymiser) -> None:
+    out = redact_text(anon, "We moved to Barnsley when I was little, then on to Milton Keynes.")
+    assert "Barnsley" not in out and "Keynes" not in out
+
+
+@pytest.mark.parametrize("service", ["Citizens Advice", "the Jobcentre", "Samaritans", "Universal Credit"])
+def test_national_services_people_mention_are_kept(anon: Anonymiser, service: str) -> None:
+    text = f"She told me to ring {service} if it got bad again."
+    assert service in redact_text(anon, text)

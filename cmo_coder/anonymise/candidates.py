@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Lower number wins when layers disagree about one stretch of text.
-LAYER_RANK = {"register": 0, "rules": 1, "ner": 2, "caseless": 3, "lexicon": 4, "consistency": 5}
+LAYER_RANK = {"register": 0, "rules": 1, "ner": 2, "caseless": 3, "places": 3, "lexicon": 4, "consistency": 5}
 
 
 @dataclass(frozen=True)

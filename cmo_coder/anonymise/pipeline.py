@@ -89,7 +89,7 @@ def build_language(model: str | None) -> Language:
     nlp.add_pipe("cmo_register")
     nlp.add_pipe("cmo_rules")
     if model is not None:
-        nlp.add_pipe("cmo_caseless")
+        nlp.add_pipe("cmo_places")
         nlp.add_pipe("cmo_lexicon")
     nlp.add_pipe("cmo_allowlist")
     return nlp

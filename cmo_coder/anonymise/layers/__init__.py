@@ -7,7 +7,7 @@ the original string. The allow-list runs last and removes what must stay. Layers
 components so a project can swap the statistical model, drop a layer, or add its own (spaCy's
 registry) without touching the rest. Pipeline order (see ``pipeline.build_language``):
 ``cmo_caseflag`` (state), the model's tagger, ``cmo_ner``, ``cmo_register``, ``cmo_rules``,
-``cmo_caseless``, ``cmo_lexicon``, ``cmo_allowlist``.
+``cmo_places``, ``cmo_lexicon``, ``cmo_allowlist``.
 """
 
-from . import allowlist, caseless, lexicon, ner, register, rules, state  # noqa: F401  (register the factories)
+from . import allowlist, lexicon, ner, places, register, rules, state  # noqa: F401  (register the factories)

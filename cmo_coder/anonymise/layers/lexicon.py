@@ -7,7 +7,12 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from .state import NEVER_NAME_POS, candidates
-from .words import CALENDAR, everyday_words, given_names, is_everyday, name_lexicon
+from .words import CALENDAR, FILLERS, everyday_words, given_names, is_everyday, name_lexicon
+
+_OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
+_WORKPLACES = {"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church", "school",
+               "group", "centre", "center", "ward", "bank", "charity", "practice", "clinic", "trust", "project",
+               "agency", "unit", "department", "jobcentre", "hostel", "college", "university"}
 
 
 class LexiconComponent:
@@ -53,7 +58,23 @@ class LexiconComponent:
             return False
         if tok.ent_type_ and tok.ent_type_ != "PERSON" and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ != "B":
             return False  # "Morgan Stanley": the model reads one organisation, and its decision stands
-        return nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text)
+        if nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text):
+            return True
+        # "grace oyelaran": in captions a word no dictionary or list holds, after a given name
+        return caseless and len(nxt) >= 4 and nxt.lower_ not in FILLERS and not is_everyday(nxt.text)
+
+    @staticmethod
+    def _from_a_team(tok: Token, caseless: bool) -> bool:
+        """"Mark from the housing team", "rose from the council": a given name said with where the
+        person works is a person, even when the name is also a word."""
+        doc = tok.doc
+        if (not tok.is_alpha or tok.is_stop or tok.lower_ in CALENDAR or tok.lower_ not in name_lexicon("first")
+                or (not caseless and not tok.text[:1].isupper())):
+            return False
+        words = [t.lower_ for t in doc[tok.i + 1 : tok.i + 6]]
+        if len(words) < 3 or words[0] != "from" or words[1] not in _OWNERS:
+            return False
+        return any(w in _WORKPLACES for w in words[2:5])
 
     def _is_surname(self, tok: Token, caseless: bool) -> bool:
         # cased, a capital after a given name is evidence enough that "Stender" is not "stend" + "er"
@@ -72,6 +93,11 @@ class LexiconComponent:
         while i < len(doc):
             tok = doc[i]
             if not self._is_given(tok, caseless):
+                if self._from_a_team(tok, caseless):
+                    out.append(Candidate(tok.idx, tok.idx + len(tok), "person", "lexicon", 0.7,
+                                         "given name + where they work"))
+                    i += 1
+                    continue
                 if i + 1 < len(doc) and self._first_and_surname(tok, doc[i + 1], caseless):
                     nxt = doc[i + 1]
                     out.append(Candidate(tok.idx, nxt.idx + len(nxt), "person", "lexicon", 0.7,
