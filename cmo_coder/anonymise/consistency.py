@@ -10,7 +10,7 @@ it occurs. It adds candidates and never removes one; the allow-list is honoured.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -60,21 +60,26 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
     In cased text only capitalised occurrences: "Mark" the name, not "mark" the verb.
     """
     words = name_words(text, found)
+    return [Candidate(s, e, "person", "consistency", 0.65, "named as a person elsewhere in this transcript")
+            for s, e in _free_occurrences(text, segments, words, caseless, found, protected)]
+
+
+def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str], caseless: bool,
+                      found: list[Candidate], protected: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Where ``words`` occur in the turns and nothing covers or protects them yet; in cased text
+    only capitalised occurrences: "Mark" the name, not "mark" the verb."""
     if not words:
-        return []
+        return
     taken = sorted((c.start, c.end) for c in found)
-    out = []
-    matches = (m for seg_start, seg_end in segments for m in _WORD.finditer(text, seg_start, seg_end))
-    for m in matches:
-        word = m.group(0)
-        if word.lower() not in words or (not caseless and not word[:1].isupper()):
-            continue
-        s, e = m.span()
-        if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
-            continue
-        assert text[s:e] == word
-        out.append(Candidate(s, e, "person", "consistency", 0.65, "named as a person elsewhere in this transcript"))
-    return out
+    for seg_start, seg_end in segments:
+        for m in _WORD.finditer(text, seg_start, seg_end):
+            word = m.group(0)
+            if word.lower() not in words or (not caseless and not word[:1].isupper()):
+                continue
+            s, e = m.span()
+            if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+                continue
+            yield s, e
 
 
 # A given name that is also a word ("bill", "mark", "rob", "frank") is repeated only where the
@@ -89,6 +94,8 @@ _AFTER_WORD = {"the", "a", "an", "this", "that", "these", "those", "our", "my", 
                "at", "by", "over", "as", "is", "was", "are", "were"}
 _NAME_FOLLOWS = {",", ".", "?", "!", ";", ":", "to", "and", "who", "here", "has", "had", "said", "says", "mentioned",
                  "will", "just", "can", "would", "could", "'s", "’s", "also", "talked", "asked", "noted", "spoke"}
+_NAME_PRECEDES = {",", ".", "?", "!", ":", ";", "thanks", "thank", "you", "hi", "hey", "morning", "invite", "ask",
+                  "let", "with", "as", "yeah", "yes", "and", "so", "over", ""}
 _GRAMMATICAL = {"will", "may", "can", "june", "april", "august", "sue", "pat", "guy", "bob"}
 
 
@@ -123,26 +130,12 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
 def propagate_everyday(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
                        protected: list[tuple[int, int]]) -> list[Candidate]:
     """Candidates for the other uses of an everyday-word given name the transcript uses as a name."""
-    words = everyday_seeds(text, found)
-    if not words:
-        return []
-    taken = sorted((c.start, c.end) for c in found)
     out = []
-    for seg_start, seg_end in segments:
-        for m in _WORD.finditer(text, seg_start, seg_end):
-            word = m.group(0)
-            if word.lower() not in words or (not caseless and not word[:1].isupper()):
-                continue
-            s, e = m.span()
-            if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
-                continue
-            before, after = _context(text, s, e)
-            if before in _BEFORE_WORD or after in _AFTER_WORD:
-                continue
-            if before not in {",", ".", "?", "!", ":", ";", "thanks", "thank", "you", "hi", "hey", "morning",
-                              "invite", "ask", "let", "with", "as", "yeah", "yes", "and", "so", "over", ""} \
-                    and after not in _NAME_FOLLOWS:
-                continue
-            out.append(Candidate(s, e, "person", "consistency", 0.6,
-                                 "a given name this transcript uses as a name"))
+    for s, e in _free_occurrences(text, segments, everyday_seeds(text, found), caseless, found, protected):
+        before, after = _context(text, s, e)
+        if before in _BEFORE_WORD or after in _AFTER_WORD:
+            continue
+        if before not in _NAME_PRECEDES and after not in _NAME_FOLLOWS:
+            continue
+        out.append(Candidate(s, e, "person", "consistency", 0.6, "a given name this transcript uses as a name"))
     return out
