@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .state import candidates
-from .words import place_names
+from .words import place_names, place_words
 
 
 class PlacesComponent:
@@ -17,15 +17,19 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         caseless = bool(doc._.cmo_caseless)
-        names = place_names()
-        for i, tok in enumerate(doc):
-            if not caseless and not tok.text[:1].isupper():
-                continue
-            pair = f"{tok.lower_} {doc[i + 1].lower_}" if i + 1 < len(doc) else ""
-            if pair in names and (caseless or doc[i + 1].text[:1].isupper()):
-                candidates(doc).append(Candidate(tok.idx, doc[i + 1].idx + len(doc[i + 1]), "city", "places",
-                                                 0.75, "UK place list"))
-            elif tok.lower_ in names:
+        names, starts = place_names(), place_words()
+        words = [t.text for t in doc]
+        lows = [w.lower() for w in words]
+        for i, low in enumerate(lows):
+            if low not in starts or (not caseless and not words[i][:1].isupper()):
+                continue  # one set lookup for the many words that begin no listed place
+            tok = doc[i]
+            if (i + 1 < len(lows) and f"{low} {lows[i + 1]}" in names
+                    and (caseless or words[i + 1][:1].isupper())):
+                nxt = doc[i + 1]
+                candidates(doc).append(Candidate(tok.idx, nxt.idx + len(nxt), "city", "places", 0.75,
+                                                 "UK place list"))
+            elif low in names:
                 candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "places", 0.75,
                                                  "UK place list"))
         return doc

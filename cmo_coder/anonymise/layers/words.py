@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
@@ -90,6 +90,7 @@ def everyday_words() -> frozenset[str]:
     return frozenset(w for w in words if w.islower()) | common_word_names()
 
 
+@lru_cache(maxsize=200_000)
 def is_everyday(word: str) -> bool:
     """``word`` or a stem of it is an everyday word: the list holds "number", not "numbers"."""
     low = word.lower()
