@@ -69,7 +69,3 @@ class AllowListComponent:
 @Language.factory("cmo_allowlist")
 def make_allowlist(nlp: Language, name: str) -> AllowListComponent:
     return AllowListComponent(nlp)
-
-
-
-

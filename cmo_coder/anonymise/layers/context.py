@@ -70,13 +70,7 @@ def _ends_in_question(token: Token) -> bool:
     return False
 
 
-
-
 def takes_object(tok: Token) -> bool:
     """ "going to mark the occasion": a verb with its object, not a name after "going to"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return tok.pos_ in {"VERB", "AUX"} and nxt is not None and nxt.pos_ in {"DET", "PRON", "NUM", "ADJ"}
-
-
-
-

@@ -119,7 +119,3 @@ class LexiconComponent:
 @Language.factory("cmo_lexicon")
 def make_lexicon(nlp: Language, name: str) -> LexiconComponent:
     return LexiconComponent(nlp)
-
-
-
-

@@ -147,9 +147,7 @@ class NerComponent:
             if span is not None:
                 spans.append(span)
         doc.ents = filter_spans(spans)
-        # a PERSON here must contain a known given name, or a surname English does not write in
-        # lower case: re-cased proper nouns are there to help places, and "Long Term" or "Strong"
-        # (surnames too) alone make false "people"
+        # re-cased proper nouns are there to help places: a PERSON needs name evidence of its own
         ents = [extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
         found = ents_to_candidates(ents, "caseless", again.text)
         candidates(doc).extend(found)
@@ -170,8 +168,6 @@ def make_ner(nlp: Language, name: str) -> NerComponent:
     return NerComponent(nlp)
 
 
-
-
 def extend_person(ent: Span) -> Span:
     """``Tomas Restrepo`` where NER stopped at ``Tomas``: take following re-cased words along."""
     if ent.label_ != "PERSON":
@@ -181,8 +177,6 @@ def extend_person(ent: Span) -> Span:
            and not doc[end].is_stop and doc[end].whitespace_ is not None and doc[end - 1].whitespace_):
         end += 1
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
-
-
 
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her", "its",
@@ -223,7 +217,3 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
         if up and tok.text[:1].isalpha():
             chars[tok.idx] = chars[tok.idx].upper()
     return "".join(chars)
-
-
-
-

@@ -38,7 +38,3 @@ class PlacesComponent:
 @Language.factory("cmo_places")
 def make_places(nlp: Language, name: str) -> PlacesComponent:
     return PlacesComponent()
-
-
-
-

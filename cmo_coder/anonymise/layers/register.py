@@ -67,7 +67,3 @@ class RegisterComponent:
 @Language.factory("cmo_register")
 def make_register(nlp: Language, name: str) -> RegisterComponent:
     return RegisterComponent(nlp)
-
-
-
-

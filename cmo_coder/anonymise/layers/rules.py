@@ -352,7 +352,3 @@ class RulesComponent:
 @Language.factory("cmo_rules")
 def make_rules(nlp: Language, name: str) -> RulesComponent:
     return RulesComponent(nlp)
-
-
-
-

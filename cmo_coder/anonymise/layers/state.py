@@ -38,7 +38,6 @@ def is_caseless(text: str) -> bool:
     return upper / len(letters) < 0.005
 
 
-
 NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
 
 
@@ -61,6 +60,3 @@ class CaseFlag:
 @Language.factory("cmo_caseflag")
 def make_caseflag(nlp: Language, name: str) -> CaseFlag:
     return CaseFlag()
-
-
-

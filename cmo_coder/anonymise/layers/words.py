@@ -25,8 +25,6 @@ NOT_VOCATIVE = {
 }
 
 
-
-
 FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
            "kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
            "hmm", "mmm", "uh", "um", "erm", "mhm", "mm", "ah", "oh", "huh", "yup"}
@@ -61,8 +59,6 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     return frozenset(out)
 
 
-
-
 @cache
 def place_names() -> frozenset[str]:
     """The shipped UK place list (``data/uk_places.txt``), lower-cased."""
@@ -73,8 +69,6 @@ def place_names() -> frozenset[str]:
 @cache
 def place_words() -> frozenset[str]:
     return frozenset(w for name in place_names() for w in name.split())
-
-
 
 
 @cache
@@ -130,7 +124,3 @@ def given_names() -> frozenset[str]:
 
 CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-
-
