@@ -242,3 +242,15 @@ def test_listed_uk_places_are_found_in_cased_text(anon: Anonymiser) -> None:
 def test_national_services_people_mention_are_kept(anon: Anonymiser, service: str) -> None:
     text = f"She told me to ring {service} if it got bad again."
     assert service in redact_text(anon, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the services don't give up on people when they miss appointments. chase them.",
+    "shall i open the window? nah, you're alright.",
+])
+def test_caption_words_that_look_like_titles_or_addresses_stay(anon: Anonymiser, text: str) -> None:
+    assert redact_text(anon, text + PAD) == text + PAD
+
+
+def test_a_title_before_a_surname_in_captions_is_still_found(anon: Anonymiser) -> None:
+    assert "hargreaves" not in redact_text(anon, "there was a doctor, dr hargreaves, he said to me" + PAD)

@@ -182,6 +182,9 @@ class RulesComponent:
             out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.9, "title + name"))
         if caseless:
             for m in _TITLE_NAME_CASELESS.finditer(text):
+                word = m.group(1).lower()
+                if is_everyday(word) and word not in name_lexicon("all"):
+                    continue  # "miss appointments", "sister ward": the title word is a word here too
                 if self._word_is_name(doc, m.start(1), m.end(1), True):
                     out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "title + name"))
             for m in _CASELESS_PLACE.finditer(text):

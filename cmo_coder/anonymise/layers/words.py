@@ -27,7 +27,8 @@ NOT_VOCATIVE = {
 
 FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
            "kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
-           "hmm", "mmm", "uh", "um", "erm", "mhm", "mm", "ah", "oh", "huh", "yup"}
+           "hmm", "mmm", "uh", "um", "erm", "mhm", "mm", "ah", "oh", "huh", "yup", "nah", "naw", "aye", "eh", "ooh",
+           "oops", "whoa", "wow", "innit", "ta", "alright", "ay", "oi"}
 
 
 @cache
