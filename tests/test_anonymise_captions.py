@@ -254,3 +254,13 @@ def test_caption_words_that_look_like_titles_or_addresses_stay(anon: Anonymiser,
 
 def test_a_title_before_a_surname_in_captions_is_still_found(anon: Anonymiser) -> None:
     assert "hargreaves" not in redact_text(anon, "there was a doctor, dr hargreaves, he said to me" + PAD)
+
+
+@pytest.mark.parametrize("text", [
+    "What would stop it fading?  Supervision, I think. Regular case discussion.",
+    "And then it was other things. Spice, for a while, which was awful.",
+    "Shall I open the window?  Nah, you're alright.",
+    "Sorry, someone's at the door. One sec.  Of course.",
+])
+def test_cased_words_that_open_a_sentence_or_lack_a_capital_are_no_names(anon: Anonymiser, text: str) -> None:
+    assert redact_text(anon, text) == text

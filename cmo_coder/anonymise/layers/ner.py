@@ -68,6 +68,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
         text = doc_text[start:end]
+        if layer == "ner" and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
+            continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix) and len(text) > len(suffix):
                 end -= len(suffix)

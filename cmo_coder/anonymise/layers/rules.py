@@ -207,7 +207,9 @@ class RulesComponent:
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
                         and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
-                        and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                        and span[0].lower_ not in FILLERS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}
+                        # "Supervision, I think.", "Spice, for a while": a word that opens a sentence
+                        and (not is_everyday(span[0].text) or span[0].lower_ in name_lexicon("first"))):
                     out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
         else:
             # "yeah, fransisco, thank you", "um, jeoff, you know": a word no dictionary holds, set off
