@@ -264,3 +264,14 @@ def test_a_title_before_a_surname_in_captions_is_still_found(anon: Anonymiser) -
 ])
 def test_cased_words_that_open_a_sentence_or_lack_a_capital_are_no_names(anon: Anonymiser, text: str) -> None:
     assert redact_text(anon, text) == text
+
+
+def test_health_roles_services_and_tools_named_by_initials_are_kept(anon: Anonymiser) -> None:
+    text = ("I went to my GP, and the ICB funds it. My colleagues came through nursing or OT. I tried NA "
+            "a few times, and SMART. We did the AUDIT, and she'll go, right, CIWA, now.")
+    assert redact_text(anon, text) == text
+
+
+def test_an_everyday_word_opening_a_sentence_is_no_organisation(anon: Anonymiser) -> None:
+    text = "Why do you think people leave?  Workload. Moral injury, I'd say, is the phrase."
+    assert redact_text(anon, text) == text

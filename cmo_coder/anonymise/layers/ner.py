@@ -56,6 +56,14 @@ def plausible_person(text: str) -> bool:
     return True
 
 
+def _opens(ent: Span) -> bool:
+    """The entity opens a turn or a sentence (spaces between do not count)."""
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].is_space:
+        i -= 1
+    return i < 0 or ent.doc[i].text in {".", "?", "!"}
+
+
 def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
     """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
     out = []
@@ -70,6 +78,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
         text = doc_text[start:end]
         if layer == "ner" and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
+        if layer == "ner" and ent.label_ != "PERSON" and len(ent) == 1 and is_everyday(text) and _opens(ent):
+            continue  # "Workload. Moral injury…": an everyday word capitalised only because it opens a sentence
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix) and len(text) > len(suffix):
                 end -= len(suffix)
