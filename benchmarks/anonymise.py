@@ -1,15 +1,17 @@
 """Anonymiser recall, precision and speed, side by side with Microsoft Presidio (same spaCy model).
 
 (a) An invented, labelled UK-style interview set generated here (seeded, so every run is the
-    same): registered and unregistered names, nicknames, everyday-word names (Hope, Will),
-    titles, possessives, places, hospitals, services, and negatives that must survive
-    (public figures, reports, eponyms), each cased and lower-cased.
+    same): registered and unregistered names, nicknames, everyday-word names (Hope, Will, and
+    Rose or Mark nobody registered), titles, possessives, places, hospitals, services, and
+    negatives that must survive (public figures, reports, eponyms, medicines, benefits,
+    national services), each cased and lower-cased.
 (b) Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never copied):
     PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
-    sorted position: even = development (looked at while building), odd = test (reported).
-    Nothing was tuned on the test half.
+    sorted position: even = development (changes are chosen on it), odd = test (reported;
+    the README says what else it was used for). Person recall is also printed over the gold
+    mentions written as names, leaving out labels such as "GAAP" or "gigawatts".
 
-Run: python benchmarks/anonymise.py [--files N] [--no-presidio]
+Run: python benchmarks/anonymise.py [--split test|dev] [--files N] [--no-presidio]
 """
 
 from __future__ import annotations
