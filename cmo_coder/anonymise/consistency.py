@@ -15,14 +15,12 @@ from collections.abc import Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
-from .layers.words import NOT_VOCATIVE, is_everyday, name_lexicon
+from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MIN_LEN = 3
 
 
-_FILLERS = {"kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
-            "hmm", "mmm", "uh", "um", "erm", "mhm", "mm", "ah", "oh", "huh", "yup"}
 
 
 def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
@@ -41,7 +39,7 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
         for m in _WORD.finditer(text[c.start : c.end]):
             word = m.group(0)
             low = word.lower()
-            if (len(low) < _MIN_LEN or low in NOT_VOCATIVE or low in _FILLERS or low in STOP_WORDS
+            if (len(low) < _MIN_LEN or low in NOT_VOCATIVE or low in FILLERS or low in STOP_WORDS
                     or not low.isalpha() or word.isupper() or is_everyday(low)):
                 continue
             # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat;

@@ -12,23 +12,22 @@ import re
 from .candidates import Candidate
 
 _FRAGMENT = re.compile(r"([^\W\d_]{1,15})-[ \t]*$")
-_PERSON_LIKE = {"person"}
+
+
+def begins_word(fragment: str, text: str, pos: int) -> bool:
+    """Whether ``fragment`` is how the word at ``pos`` begins ("ci-" before "ciciarelli")."""
+    return text[pos : pos + len(fragment)].lower() == fragment.lower()
 
 
 def false_starts(text: str, found: list[Candidate]) -> list[Candidate]:
     """A candidate from each run of name fragments to the end of the name it precedes."""
     out = []
     for c in found:
-        if c.category not in _PERSON_LIKE:
+        if c.category != "person" or re.match(r"[^\W\d_]", text[c.start : c.end]) is None:
             continue
-        first = re.match(r"[^\W\d_]+", text[c.start : c.end])
-        if first is None:
-            continue
-        name = first.group(0).lower()
         start = c.start
         while (m := _FRAGMENT.search(text, max(0, start - 40), start)) is not None:
-            fragment = m.group(1).lower()
-            if not name.startswith(fragment):
+            if not begins_word(m.group(1), text, c.start):
                 break
             if m.start(1) > 0 and (text[m.start(1) - 1].isalnum() or text[m.start(1) - 1] in "-'’"):
                 break  # part of a longer word ("jean-marc" is one name, not a false start)

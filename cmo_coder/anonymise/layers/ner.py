@@ -64,8 +64,9 @@ def _opens(ent: Span) -> bool:
     return i < 0 or ent.doc[i].text in {".", "?", "!"}
 
 
-def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[Candidate]:
-    """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access."""
+def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: bool = True) -> list[Candidate]:
+    """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access. ``cased``:
+    the entities were read from text as written, not from a re-cased copy."""
     out = []
     for ent in ents:
         if ent.label_ not in NER_CATEGORIES:
@@ -76,9 +77,9 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str) -> list[
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
         text = doc_text[start:end]
-        if layer == "ner" and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
+        if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
-        if layer == "ner" and ent.label_ != "PERSON" and len(ent) == 1 and is_everyday(text) and _opens(ent):
+        if cased and ent.label_ != "PERSON" and len(ent) == 1 and is_everyday(text) and _opens(ent):
             continue  # "Workload. Moral injury…": an everyday word capitalised only because it opens a sentence
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix) and len(text) > len(suffix):
@@ -161,7 +162,7 @@ class NerComponent:
         doc.ents = filter_spans(spans)
         # re-cased proper nouns are there to help places: a PERSON needs name evidence of its own
         ents = [extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
-        found = ents_to_candidates(ents, "caseless", again.text)
+        found = ents_to_candidates(ents, "caseless", again.text, cased=False)
         candidates(doc).extend(found)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..candidates import Candidate
+from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .state import NEVER_NAME_POS, candidates
@@ -305,34 +306,45 @@ class RulesComponent:
             return False
         if self._closes_name(text, m.start() + len(base)):
             return True
-        nxt = _NAME_WORD.match(text, m.end() + 1) if n == 0 and text[m.end() : m.end() + 1] == " " else None
-        if nxt is None:
+        following = self._word_after(text, m) if n == 0 else None
+        if following is None:
             return False
-        surname = re.sub(r"['’]s$", "", nxt.group(0))
-        low_next = surname.lower()
+        surname, start = following
         return (self._is_name_word(surname, True)  # "bill smith": a surname follows
-                or (low_next in name_lexicon("all") and low_next not in STOP_WORDS and low_next not in FILLERS
-                    and self._closes_name(text, nxt.start() + len(surname))))
+                or (self._known_surname(surname) and surname.lower() not in FILLERS
+                    and self._closes_name(text, start + len(surname))))
+
+    @staticmethod
+    def _word_after(text: str, m: re.Match[str]) -> tuple[str, int] | None:
+        """The word after match ``m`` (one space between), without a possessive 's, and where it starts."""
+        if text[m.end() : m.end() + 1] != " ":
+            return None
+        nxt = _NAME_WORD.match(text, m.end() + 1)
+        return None if nxt is None else (re.sub(r"['’]s$", "", nxt.group(0)), nxt.start())
+
+    @staticmethod
+    def _known_surname(word: str) -> bool:
+        return word.lower() in name_lexicon("all") and word.lower() not in STOP_WORDS
 
     def _leads_a_surname(self, text: str, m: re.Match[str], base: str, caseless: bool) -> bool:
         """ "question is from raj patel with": after the cue, any word before a surname that ends the name."""
         low = base.lower()
         if (low in STOP_WORDS or low in FILLERS or low in NOT_VOCATIVE or not base.isalpha() or len(base) < 2
-                or (not caseless and not base[:1].isupper()) or text[m.end() : m.end() + 1] != " "):
+                or (not caseless and not base[:1].isupper())):
             return False
-        nxt = _NAME_WORD.match(text, m.end() + 1)
-        if nxt is None:
+        following = self._word_after(text, m)
+        if following is None:
             return False
-        surname = re.sub(r"['’]s$", "", nxt.group(0))
-        known = surname.lower() in name_lexicon("all") and surname.lower() not in STOP_WORDS
-        return (self._is_name_word(surname, caseless) or known) and self._closes_name(text, nxt.start() + len(surname))
+        surname, start = following
+        return ((self._is_name_word(surname, caseless) or self._known_surname(surname))
+                and self._closes_name(text, start + len(surname)))
 
     def _names_after(self, text: str, pos: int, caseless: bool) -> tuple[int, int] | None:
         """Up to four name words right after ``pos`` ("tomas restrepo", "Olivier van Doosselaere")."""
         end, last = pos, None
         for n in range(4):
             stutter = _STUTTER.match(text, end)
-            if stutter and text[stutter.end() :].lower().startswith(stutter.group(1).lower()):
+            if stutter and begins_word(stutter.group(1), text, stutter.end()):
                 end = stutter.end()  # "richie ci- ciciarelli": the false start goes with the name
             m = _NAME_WORD.match(text, end)
             if m is None:
