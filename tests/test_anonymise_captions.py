@@ -134,6 +134,62 @@ def test_an_everyday_given_name_used_as_a_name_is_removed_where_only_a_name_fits
     assert the_bill not in removed and we_bill not in removed
 
 
+def test_an_everyday_given_name_before_a_reporting_verb_is_the_name(anon: Anonymiser) -> None:
+    turns = [
+        "thanks, mark. and i would now like to hand over to our finance lead.",
+        "so, going back to what mark described, the numbers held up in the second half.",
+        "we mark the date in the diary every year.",
+    ]
+    text = "\n\n".join(t + PAD for t in turns)
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t) + len(PAD)))
+        pos += len(t) + len(PAD) + 2
+    groups, _, _ = anon.find(text, segments, caseless=True)
+    spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups]
+    marks = [m for m in range(len(text)) if text.startswith("mark ", m) or text.startswith("mark.", m)]
+    removed = {m for m in marks if any(s <= m < e for s, e in spans)}
+    thanks, described, we_mark = marks
+    assert {thanks, described} <= removed
+    assert we_mark not in removed
+
+
+# ------------------------------------------------------------------- names the dictionary also lists
+@pytest.mark.parametrize("name", ["rainer", "peter", "steven", "laura", "pam", "elmer", "lester"])
+def test_names_english_hardly_writes_in_lower_case_are_no_everyday_words(name: str) -> None:
+    from cmo_coder.anonymise.layers.words import given_names, in_dictionary, is_everyday
+
+    assert in_dictionary(name)  # Webster's lists a rare sense ("rainer": one who rains)
+    assert not is_everyday(name)
+    assert name in given_names()
+
+
+@pytest.mark.parametrize("word", ["mark", "bill", "rob", "will", "grace", "hope", "numbers", "season", "corona",
+                                  "colon", "unnamed", "levy"])
+def test_words_that_are_also_names_stay_words(word: str) -> None:
+    from cmo_coder.anonymise.layers.words import given_names, is_everyday
+
+    assert is_everyday(word)
+    assert word not in given_names()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("there is no question that rainer is the right person to lead the service", "rainer"),
+    ("i spoke to peter baker about it on the phone", "peter baker"),
+    ("so laura price was there when we needed her", "laura price"),
+])
+def test_caption_names_the_dictionary_also_lists_are_removed(anon: Anonymiser, text: str, name: str) -> None:
+    text += PAD
+    assert name in _redacted(anon, text)
+    out = redact_text(anon, text)
+    assert all(w not in out.split() for w in name.split()), out
+
+
+def test_a_surname_that_is_a_word_goes_only_with_a_given_name_before_it(anon: Anonymiser) -> None:
+    out = redact_text(anon, "the baker on the corner and the price of bread went up again" + PAD)
+    assert "baker" in out and "price" in out
+
+
 # --------------------------------------------------------------------------- model PERSONs kept or dropped
 @pytest.mark.parametrize(("text", "keep"), [
     ("Q4", False), ("AFM24", False), ("RNA", False), ("mm-hmm", False), ("Understood", False), ("Treasurer", False),

@@ -90,8 +90,13 @@ _BEFORE_WORD = {"a", "an", "the", "this", "that", "these", "those", "our", "my",
 _AFTER_WORD = {"the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their", "its",
                "it", "them", "him", "us", "me", "of", "up", "out", "down", "off", "in", "on", "into", "for", "from",
                "at", "by", "over", "as", "is", "was", "are", "were"}
-_NAME_FOLLOWS = {",", ".", "?", "!", ";", ":", "to", "and", "who", "here", "has", "had", "said", "says", "mentioned",
-                 "will", "just", "can", "would", "could", "'s", "’s", "also", "talked", "asked", "noted", "spoke"}
+_NAME_FOLLOWS = {",", ".", "?", "!", ";", ":", "to", "and", "who", "here", "has", "had", "will", "just", "can", "would",
+                 "could", "'s", "’s", "also",
+                 # what people do with words: "what rob described", "as mark referred to"
+                 "said", "says", "mentioned", "talked", "asked", "noted", "spoke", "described", "referred",
+                 "explained", "discussed", "highlighted", "indicated", "pointed", "commented", "answered", "suggested",
+                 "alluded", "outlined", "told", "tells", "thinks", "thought", "knows", "knew", "wants", "wanted",
+                 "feels", "felt", "agreed", "replied", "emailed", "rang", "phoned", "called"}
 _NAME_PRECEDES = {",", ".", "?", "!", ":", ";", "thanks", "thank", "you", "hi", "hey", "morning", "invite", "ask",
                   "let", "with", "as", "yeah", "yes", "and", "so", "over", ""}
 _GRAMMATICAL = {"will", "may", "can", "june", "april", "august", "sue", "pat", "guy", "bob"}

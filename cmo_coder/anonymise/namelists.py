@@ -1,4 +1,4 @@
-"""Given names and surnames from many countries, read from Faker's person providers (MIT).
+"""Given names and surnames: the US Census 1990 lists, widened with Faker's for many countries.
 
 The US Census 1990 lists miss many names a UK study hears (Siobhan, Niamh, Priya, Kwame,
 Aisha, Gareth, Okafor). Faker ships curated given-name and surname lists for some sixty
@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from importlib import resources
 
 
 def _values(value: object) -> list[str]:
@@ -44,3 +45,31 @@ def faker_names() -> tuple[frozenset[str], frozenset[str]]:
             given.update(n.lower() for n in _values(getattr(provider, attr, None)) if _latin(n))
         family.update(n.lower() for n in _values(getattr(provider, "last_names", None)) if _latin(n))
     return frozenset(given), frozenset(family)
+
+
+@cache
+def census_names(fname: str, limit: int | None = None) -> dict[str, float]:
+    """One US Census 1990 list of the ``names`` package (public domain): name → percent of people.
+
+    ``fname`` is ``dist.male.first``, ``dist.female.first`` or ``dist.all.last``; ``limit``
+    keeps the most frequent names only.
+    """
+    try:
+        import names as names_pkg
+    except ImportError:  # pragma: no cover - a declared dependency
+        return {}
+    lines = resources.files(names_pkg).joinpath(fname).read_text(encoding="ascii").splitlines()[:limit]
+    out: dict[str, float] = {}
+    for line in lines:
+        parts = line.split()
+        if parts:
+            out.setdefault(parts[0].lower(), float(parts[1]))
+    return out
+
+
+def census_given() -> dict[str, float]:
+    """US given names (men's and women's lists), with the larger of their two frequencies."""
+    out = dict(census_names("dist.female.first"))
+    for name, share in census_names("dist.male.first").items():
+        out[name] = max(share, out.get(name, 0.0))
+    return out

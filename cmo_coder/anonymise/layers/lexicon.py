@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from .state import NEVER_NAME_POS, candidates
-from .words import CALENDAR, FILLERS, everyday_words, given_names, is_everyday, name_lexicon
+from .words import CALENDAR, FILLERS, census_surnames, everyday_words, given_names, is_everyday, name_lexicon
 
 _OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
 _WORKPLACES = {"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church", "school",
@@ -43,8 +43,10 @@ class LexiconComponent:
             # (surnames) is a person whatever label the model gave it
             if span is not None and len(span) > 1:
                 rest = [t for t in span if t.i > tok.i]
+                # ("Morgan Stanley": two given names read as one organisation stay with the model)
                 return (ent not in {"GPE", "LOC", "FAC"} and bool(rest) and tok.i >= span.start
-                        and all(t.is_alpha and not is_everyday(t.text) for t in rest))
+                        and all(t.is_alpha and not is_everyday(t.text) and t.lower_ not in name_lexicon("first")
+                                for t in rest))
         return True
 
     @staticmethod
@@ -76,9 +78,15 @@ class LexiconComponent:
             return False
         return any(w in _WORKPLACES for w in words[2:5])
 
-    def _is_surname(self, tok: Token, caseless: bool) -> bool:
+    @staticmethod
+    def _is_surname(tok: Token, caseless: bool, first: bool = False) -> bool:
+        """``first``: the word right after the given name, where a surname that is also a word
+        ("sandy cooper", "peter brown") is still the surname."""
         # cased, a capital after a given name is evidence enough that "Stender" is not "stend" + "er"
         word = is_everyday(tok.text) if caseless else tok.lower_ in everyday_words()
+        if word and first and caseless and tok.lower_ in census_surnames() and tok.lower_ not in FILLERS \
+                and tok.lower_ not in CALENDAR and tok.pos_ not in NEVER_NAME_POS:
+            word = False
         if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():
             return False
         if tok.pos_ in NEVER_NAME_POS and not caseless:
@@ -107,7 +115,8 @@ class LexiconComponent:
                 i += 1
                 continue
             end = i + 1
-            while end < len(doc) and end - i < 3 and doc[end - 1].whitespace_ and self._is_surname(doc[end], caseless):
+            while (end < len(doc) and end - i < 3 and doc[end - 1].whitespace_
+                   and self._is_surname(doc[end], caseless, first=end == i + 1)):
                 end += 1
             start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
             assert text[start_char:end_char].split()[0] == tok.text

@@ -7,7 +7,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..namelists import faker_names
+from ..namelists import census_given, census_names, faker_names
 from ..register import common_word_names
 
 TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
@@ -36,28 +36,25 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
 
     From the US Census 1990 lists shipped by the ``names`` package (public domain), widened
-    with Faker's lists for some sixty locales (:mod:`.namelists`): the census alone misses
+    with Faker's lists for some sixty locales (:mod:`..namelists`): the census alone misses
     names a UK study hears (Siobhan, Niamh, Priya, Kwame, Okafor), and a lexicon that knows
     only some people's names protects only those people.
     """
-    try:
-        import names as names_pkg
-    except ImportError:  # pragma: no cover - a declared dependency
-        return frozenset()
-    base = resources.files(names_pkg)
-    files: list[tuple[str, int | None]] = [("dist.male.first", None), ("dist.female.first", None)]
+    out: set[str] = set(census_given())
     if kind == "all":
-        files.append(("dist.all.last", last_limit))
-    out: set[str] = set()
-    for fname, limit in files:
-        lines = base.joinpath(fname).read_text(encoding="ascii").splitlines()[:limit]
-        out.update(line.split()[0].lower() for line in lines if line.strip())
+        out.update(census_names("dist.all.last", last_limit))
     # names from many countries, where they cannot be mistaken for words or abbreviations
     given, family = faker_names()
     out |= {n for n in given if len(n) > 3 and not is_everyday(n)}
     if kind == "all":
         out |= {n for n in family if len(n) > 3 and not is_everyday(n)}
     return frozenset(out)
+
+
+@cache
+def census_surnames(limit: int = 20000) -> frozenset[str]:
+    """The most frequent US surnames, everyday words among them ("cooper", "brown", "price")."""
+    return frozenset(census_names("dist.all.last", limit))
 
 
 @cache
@@ -87,8 +84,15 @@ def everyday_words() -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def is_everyday(word: str) -> bool:
-    """``word`` or a stem of it is an everyday word: the list holds "number", not "numbers"."""
+    """``word`` or a stem of it is a word English writes in lower case, and no name that modern
+    English hardly ever writes so ("rainer", "peter": see :func:`names_before_words`)."""
     low = word.lower()
+    return in_dictionary(low) and low not in names_before_words()
+
+
+@lru_cache(maxsize=200_000)
+def in_dictionary(low: str) -> bool:
+    """``low`` or a stem of it is in the dictionary: the list holds "number", not "numbers"."""
     words = everyday_words()
     if low in words:
         return True
@@ -99,6 +103,42 @@ def is_everyday(word: str) -> bool:
             if stem + repl in words or (suffix in {"ed", "ing"} and stem[-1] == stem[-2] and stem[:-1] in words):
                 return True  # "dropped", "planning"
     return False
+
+
+@cache
+def lowercase_usage() -> dict[str, int]:
+    """How often each word occurs in lower case in pyspellchecker's English list (film and TV
+    subtitles, MIT). Names are counted there as written, so "mark" is frequent (50,334) and
+    "peter" rare (1,934): the one signal at hand that tells a name from a word of the same
+    spelling, which a dictionary cannot ("rainer", "peter" and "steven" are all in Webster's)."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+
+RARELY_LOWER = 100
+"""Fewer lower-case uses than this (about one in 16 million words): practically never a word."""
+CENSUS_RARELY_LOWER = 3000
+"""The same for a US Census given name (about two in a million): "peter", "steven", "laura", not
+"mark" or "bill". The census lists hold only names real people bear, so they get more room than
+the many-locale lists, where "corona" and "unnamed" are given names too."""
+
+
+@cache
+def names_before_words() -> frozenset[str]:
+    """Listed names that a dictionary also holds, but that are practically never written in lower case.
+
+    Webster's 2nd, the dictionary behind :func:`everyday_words`, lists archaic and rare senses
+    ("rainer": one who rains; "peter": to peter out). Treating those as everyday words kept
+    "rainer" and "peter" from marking a person in lower-cased captions, where nothing else can.
+    """
+    usage = lowercase_usage()
+    given, family = faker_names()
+    census = census_given()
+    out = {n for n in (given | family | set(census) | set(census_names("dist.all.last", 20000)))
+           if usage.get(n, 0) < RARELY_LOWER and in_dictionary(n)}
+    out |= {n for n in census if usage.get(n, 0) < CENSUS_RARELY_LOWER and in_dictionary(n)}
+    return frozenset(n for n in out if n not in common_word_names() and len(n) > 2)
 
 
 _INFLECTED_TAGS = {"VBD", "VBN", "JJS", "RBS", "MD"}
