@@ -190,6 +190,21 @@ def test_a_surname_that_is_a_word_goes_only_with_a_given_name_before_it(anon: An
     assert "baker" in out and "price" in out
 
 
+@pytest.mark.parametrize("lower", [False, True])
+def test_a_surname_joined_to_a_person_by_and_is_a_person(anon: Anonymiser, lower: bool) -> None:
+    text = "Goldstein and Steve Barnes both asked about the waiting list." + PAD
+    text = text.lower() if lower else text
+    out = redact_text(anon, text)
+    assert "goldstein" not in out.lower() and "barnes" not in out.lower(), out
+    kept = "The patients and doctors and nurses all agreed." + PAD
+    assert redact_text(anon, kept.lower() if lower else kept) == (kept.lower() if lower else kept)
+
+
+def test_re_casing_capitalises_i_after_a_determiner(anon: Anonymiser) -> None:
+    (doc,) = anon.docs(["one of the things that i am working on"], caseless=True)
+    assert "that I am" in recase(doc, anon.nlp.Defaults.stop_words)
+
+
 # --------------------------------------------------------------------------- model PERSONs kept or dropped
 @pytest.mark.parametrize(("text", "keep"), [
     ("Q4", False), ("AFM24", False), ("RNA", False), ("mm-hmm", False), ("Understood", False), ("Treasurer", False),

@@ -93,9 +93,30 @@ class LexiconComponent:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
         return caseless or tok.text[:1].isupper()
 
+    @staticmethod
+    def _coordinated(doc: Doc, caseless: bool) -> list[Candidate]:
+        """"goldstein and steve barnes asked": a known surname joined by "and" to a person the model
+        found is a person too, though the model read it as nothing."""
+        out = []
+        lex = name_lexicon("all")
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            for i, joint in ((ent.start - 2, ent.start - 1), (ent.end + 1, ent.end)):
+                if not (0 <= i < len(doc)) or doc[joint].lower_ not in {"and", "&"}:
+                    continue
+                tok = doc[i]
+                if (not tok.is_alpha or tok.is_stop or tok.ent_type_ or tok.lower_ not in lex or is_everyday(tok.text)
+                        or tok.lower_ in FILLERS or tok.pos_ in NEVER_NAME_POS
+                        or (not caseless and not tok.text[:1].isupper())):
+                    continue
+                out.append(Candidate(tok.idx, tok.idx + len(tok), "person", "lexicon", 0.7, "named beside a person"))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         caseless = bool(doc._.cmo_caseless)
         out = candidates(doc)
+        out.extend(self._coordinated(doc, caseless))
         text = doc.text
         i = 0
         while i < len(doc):

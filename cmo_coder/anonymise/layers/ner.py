@@ -223,8 +223,8 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
               or (low in lex and tok.is_alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
               or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
         # "brian nagel", "michael piken/VERB": the word after a given name
-        if up and not sent_start and low not in places and tok.i and doc[tok.i - 1].lower_ in _DETERMINERS \
-                and is_everyday(low):
+        if up and not sent_start and low != "i" and low not in places and tok.i \
+                and doc[tok.i - 1].lower_ in _DETERMINERS and is_everyday(low):
             up = given = False  # "the page", "our mark": a word after a determiner stays a word
         previous_first = given
         if up and tok.text[:1].isalpha():
