@@ -154,6 +154,32 @@ def test_an_everyday_given_name_before_a_reporting_verb_is_the_name(anon: Anonym
     assert we_mark not in removed
 
 
+def _found_in_turns(anon: Anonymiser, turns: list[str], word: str) -> list[bool]:
+    """For each turn, whether its first ``word`` lies inside a redaction (the turns read as one caption transcript)."""
+    text = "\n\n".join(t + PAD for t in turns)
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t) + len(PAD)))
+        pos += len(t) + len(PAD) + 2
+    groups, _, _ = anon.find(text, segments, caseless=True)
+    spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups]
+    at = [a + text[a:b].index(word) for a, b in segments]
+    return [any(s <= x < e for s, e in spans) for x in at]
+
+
+def test_where_position_cannot_tell_the_model_reads_the_capitalised_name(anon: Anonymiser) -> None:
+    turns = [
+        "thank you, rob. over to you.",  # addressed: this transcript uses "rob" as a name
+        "i'm working personally with rob on that and it is going well.",
+        "what rob on the board said was clear.",
+        "rising prices rob us of margin every quarter.",
+        "please rob me of nothing.",
+    ]
+    assert _found_in_turns(anon, turns, "rob") == [True, True, True, False, False]
+    turns = ["thanks, bill. good to hear.", "the utility bill went up in march.", "we bill in arrears."]
+    assert _found_in_turns(anon, turns, "bill") == [True, False, False]
+
+
 # ------------------------------------------------------------------- names the dictionary also lists
 @pytest.mark.parametrize("name", ["rainer", "peter", "steven", "laura", "pam", "elmer", "lester"])
 def test_names_english_hardly_writes_in_lower_case_are_no_everyday_words(name: str) -> None:

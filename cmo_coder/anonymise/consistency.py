@@ -10,7 +10,7 @@ it occurs. It adds candidates and never removes one; the allow-list is honoured.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -131,14 +131,27 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
 
 
 def propagate_everyday(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
-                       protected: list[tuple[int, int]]) -> list[Candidate]:
-    """Candidates for the other uses of an everyday-word given name the transcript uses as a name."""
+                       protected: list[tuple[int, int]],
+                       reread: Callable[[list[tuple[int, int]]], list[bool]] | None = None) -> list[Candidate]:
+    """Candidates for the other uses of an everyday-word given name the transcript uses as a name.
+
+    Where the neighbouring words leave both readings open, ``reread`` (captions only) decides:
+    it says, for each of those places, whether the model reads a person there once the word
+    has its capital.
+    """
     out = []
+    open_places = []
     for s, e in _free_occurrences(text, segments, everyday_seeds(text, found), caseless, found, protected):
         before, after = _context(text, s, e)
-        if before in _BEFORE_WORD or after in _AFTER_WORD:
+        if before in _BEFORE_WORD:
             continue
-        if before not in _NAME_PRECEDES and after not in _NAME_FOLLOWS:
+        if after in _AFTER_WORD or (before not in _NAME_PRECEDES and after not in _NAME_FOLLOWS):
+            open_places.append((s, e))
             continue
         out.append(Candidate(s, e, "person", "consistency", 0.6, "a given name this transcript uses as a name"))
+    if reread is not None and open_places:
+        for (s, e), person in zip(open_places, reread(open_places), strict=True):
+            if person:
+                out.append(Candidate(s, e, "person", "consistency", 0.6,
+                                     "a given name this transcript uses as a name, read as a name in context"))
     return out

@@ -9,8 +9,9 @@ registered and the user must know that.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import cast
 
@@ -174,9 +175,30 @@ class Anonymiser:
                          for a, b in self.allow_pipe.protected(doc)]
             caseless_docs = bool(docs and docs[0]._.cmo_caseless)
             found.extend(consistency.propagate(text, segments, found, caseless_docs, protected))
-            found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected))
+            reread = self._reread(segments, docs) if caseless_docs else None
+            found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected, reread))
         found.extend(fragments.false_starts(text, found))
         return _merge(found), sus, docs
+
+    def _reread(self, segments: list[tuple[int, int]],
+                docs: list[Doc]) -> Callable[[list[tuple[int, int]]], list[bool]]:
+        """Places (offsets into the transcript) → whether the model reads a person there once capitalised."""
+        model = cast(ner.NerComponent, self.nlp.get_pipe("cmo_ner"))
+        order = sorted(range(len(segments)), key=lambda i: segments[i][0])
+        starts = [segments[i][0] for i in order]
+
+        def reread(places: list[tuple[int, int]]) -> list[bool]:
+            by_turn: dict[int, list[tuple[int, int]]] = {}
+            for s, e in places:
+                i = order[bisect_right(starts, s) - 1]  # the turn holding the place
+                by_turn.setdefault(i, []).append((s - segments[i][0], e - segments[i][0]))
+            turns = sorted(by_turn)
+            verdicts = model.persons_once_capitalised([docs[i] for i in turns], [by_turn[i] for i in turns])
+            answer = {(a + segments[i][0], b + segments[i][0]): v for i, vs in zip(turns, verdicts, strict=True)
+                      for (a, b), v in zip(by_turn[i], vs, strict=True)}
+            return [answer[p] for p in places]
+
+        return reread
 
     def analyse(self, raw: Transcript, numbered: bool = False, numbers: dict[str, int] | None = None) -> ProposalSet:
         """Proposals for one raw transcript; ``numbers`` (identity → n) is extended in place when numbered."""

@@ -169,6 +169,32 @@ class NerComponent:
         self._run([doc], 1)
         return doc
 
+    def persons_once_capitalised(self, docs: list[Doc], words: list[list[tuple[int, int]]]) -> list[list[bool]]:
+        """For caption turns: is each word (character offsets in its turn) part of a PERSON the model
+        finds when the word is written with a capital in the re-cased copy?
+
+        A given name that is also a word ("rob", "mark", "bill") cannot be told from the word by
+        position alone ("what rob described" against "we mark the date"), but the model, given the
+        capital a cased transcript would have had, reads the sentence as it does in cased text.
+        Only turns holding such words are read again.
+        """
+        if self.model_ner is None:
+            return [[False] * len(w) for w in words]
+        texts = []
+        for doc, spans in zip(docs, words, strict=True):
+            chars = list(recase(doc, self.nlp.Defaults.stop_words))
+            for start, _ in spans:
+                chars[start] = chars[start].upper()
+            texts.append("".join(chars))
+        inputs = [self.nlp.make_doc(t) for t in texts]
+        for _, proc in self.upstream:
+            inputs = list(proc.pipe(inputs))  # type: ignore[attr-defined]
+        out = []
+        for doc, again, spans in zip(docs, self.model_ner.pipe(inputs), words, strict=True):  # type: ignore[attr-defined]
+            persons = [(e.start_char, e.end_char) for e in again.ents if e.label_ == "PERSON"]
+            out.append([_noun_alone(doc, s, e) and any(a <= s and e <= b for a, b in persons) for s, e in spans])
+        return out
+
     def pipe(self, stream: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
         """Batched like the model's own pipes: one model call per batch, not per turn."""
         for batch in minibatch(stream, batch_size):
@@ -179,6 +205,17 @@ class NerComponent:
 @Language.factory("cmo_ner")
 def make_ner(nlp: Language, name: str) -> NerComponent:
     return NerComponent(nlp)
+
+
+def _noun_alone(doc: Doc, start: int, end: int) -> bool:
+    """The tagger, reading the turn as written, saw no verb ("prices rob us", "mark up the
+    document") and no word modifying a noun ("the utility bill"): a capital would make a name of
+    those in the model's eyes."""
+    span = doc.char_span(start, end)
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    return tok.pos_ not in NEVER_NAME_POS and not (tok.i and doc[tok.i - 1].pos_ in {"NOUN", "ADJ", "NUM"})
 
 
 def extend_person(ent: Span) -> Span:
