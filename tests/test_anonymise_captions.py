@@ -180,6 +180,20 @@ def test_where_position_cannot_tell_the_model_reads_the_capitalised_name(anon: A
     assert _found_in_turns(anon, turns, "bill") == [True, False, False]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("now back to geoff. thank you relland. a couple of years ago we said", "relland"),  # tagged VERB
+    ("thank you, franco, and thank you for your questions", "franco"),  # in Webster's, seldom lower-cased
+])
+def test_someone_thanked_by_a_name_the_tagger_or_dictionary_misreads(anon: Anonymiser, text: str, name: str) -> None:
+    assert name not in redact_text(anon, text + PAD)
+
+
+@pytest.mark.parametrize("text", ["thank ya. and thanks again.", "thank you, operator. thanks, team.",
+                                  "thanks, everyone, and thank you kindly."])
+def test_thanks_to_no_one_in_particular_keeps_every_word(anon: Anonymiser, text: str) -> None:
+    assert redact_text(anon, text + PAD) == text + PAD
+
+
 # ------------------------------------------------------------------- names the dictionary also lists
 @pytest.mark.parametrize("name", ["rainer", "peter", "steven", "laura", "pam", "elmer", "lester"])
 def test_names_english_hardly_writes_in_lower_case_are_no_everyday_words(name: str) -> None:

@@ -14,7 +14,7 @@ from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .state import NEVER_NAME_POS, candidates
-from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon
+from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon, seldom_lower
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -51,6 +51,8 @@ _TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|mister|mis
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
 )
+# after "thank you" a word no dictionary holds is no verb, whatever the tagger says of a lower-cased one
+_NO_ADDRESS_POS = NEVER_NAME_POS - {"VERB"}
 _INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
                   "um", "uh", "alright", "brilliant", "lovely", "fine", "cool", "wow", "gosh", "blimey", "honestly"}
 # "Adrian, this will depend…", "Yeah, Adrian, hey": a capitalised word addressed at the start of a turn or sentence
@@ -150,8 +152,10 @@ class RulesComponent:
             return False  # "and-": a false start
         if vocative and tok.lower_ in common_word_names():
             return True  # "thank you, mark." / "cheers, will": addressed by name
-        if vocative and tok.is_alpha and tok.pos_ not in NEVER_NAME_POS and not is_everyday(tok.text):
-            return True  # "thank you camilo": tagged ADJ, but no English word
+        if vocative and tok.is_alpha and tok.pos_ not in _NO_ADDRESS_POS and not is_everyday(tok.text):
+            return True  # "thank you camilo", "thank you relland": tagged ADJ or VERB, but no English word
+        if vocative and tok.is_alpha and tok.pos_ not in _NO_ADDRESS_POS and seldom_lower(tok.text):
+            return True  # "thank you, franco": a word in Webster's, but a name people write with a capital
         if caseless or tok.text.islower():
             if vocative and is_everyday(tok.text) and tok.lower_ not in name_lexicon("first"):
                 return False  # "thank you, speakers": a word, and not one people are named

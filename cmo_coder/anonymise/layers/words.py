@@ -125,6 +125,20 @@ the many-locale lists, where "corona" and "unnamed" are given names too."""
 
 
 @cache
+def listed_names() -> frozenset[str]:
+    """Every given name and surname on any list (census and all of Faker's), words among them."""
+    given, family = faker_names()
+    return frozenset(given | family | set(census_given()) | set(census_names("dist.all.last", 20000)))
+
+
+def seldom_lower(word: str) -> bool:
+    """A listed name that English seldom writes in lower case ("franco", "peter"), though a
+    dictionary may hold it: the census threshold, for any list."""
+    low = word.lower()
+    return low in listed_names() and lowercase_usage().get(low, 0) < CENSUS_RARELY_LOWER
+
+
+@cache
 def names_before_words() -> frozenset[str]:
     """Listed names that a dictionary also holds, but that are practically never written in lower case.
 
@@ -133,10 +147,8 @@ def names_before_words() -> frozenset[str]:
     "rainer" and "peter" from marking a person in lower-cased captions, where nothing else can.
     """
     usage = lowercase_usage()
-    given, family = faker_names()
     census = census_given()
-    out = {n for n in (given | family | set(census) | set(census_names("dist.all.last", 20000)))
-           if usage.get(n, 0) < RARELY_LOWER and in_dictionary(n)}
+    out = {n for n in listed_names() if usage.get(n, 0) < RARELY_LOWER and in_dictionary(n)}
     out |= {n for n in census if usage.get(n, 0) < CENSUS_RARELY_LOWER and in_dictionary(n)}
     return frozenset(n for n in out if n not in common_word_names() and len(n) > 2)
 
