@@ -84,6 +84,13 @@ def build_language(model: str | None) -> Language:
         if not nlp.has_pipe("ner"):
             raise CmoError(f"spaCy model {model!r} has no 'ner' component: it cannot find names")
     nlp.add_pipe("cmo_caseflag", first=True)
+    if model is not None and nlp.has_pipe("attribute_ruler"):
+        try:  # the same parts of speech by table: the ruler's matcher is slow on many short turns
+            nlp.add_pipe("cmo_pos", before="attribute_ruler")
+        except ValueError:
+            pass  # this model's ruler is more than a table: keep it
+        else:
+            nlp.remove_pipe("attribute_ruler")
     if model is not None:
         # where the model's own ner stood: the rules read its entities
         cast(ner.NerComponent, nlp.add_pipe("cmo_ner", before="ner")).attach(nlp)

@@ -6,8 +6,9 @@ Each layer appends :class:`~cmo_coder.anonymise.candidates.Candidate` objects to
 the original string. The allow-list runs last and removes what must stay. Layers are separate
 components so a project can swap the statistical model, drop a layer, or add its own (spaCy's
 registry) without touching the rest. Pipeline order (see ``pipeline.build_language``):
-``cmo_caseflag`` (state), the model's tagger, ``cmo_ner``, ``cmo_register``, ``cmo_rules``,
+``cmo_caseflag`` (state), the model's tagger, ``cmo_pos`` (its parts of speech, by table),
+``cmo_ner``, ``cmo_register``, ``cmo_rules``,
 ``cmo_places``, ``cmo_lexicon``, ``cmo_allowlist``.
 """
 
-from . import allowlist, lexicon, ner, places, register, rules, state  # noqa: F401  (register the factories)
+from . import allowlist, lexicon, ner, places, pos, register, rules, state  # noqa: F401  (register the factories)

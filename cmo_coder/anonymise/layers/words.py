@@ -128,7 +128,7 @@ the many-locale lists, where "corona" and "unnamed" are given names too."""
 def listed_names() -> frozenset[str]:
     """Every given name and surname on any list (census and all of Faker's), words among them."""
     given, family = faker_names()
-    return frozenset(given | family | set(census_given()) | set(census_names("dist.all.last", 20000)))
+    return frozenset(given | family | set(census_given()) | census_surnames())
 
 
 def seldom_lower(word: str) -> bool:
