@@ -118,10 +118,12 @@ def lowercase_usage() -> dict[str, int]:
 
 RARELY_LOWER = 100
 """Fewer lower-case uses than this (about one in 16 million words): practically never a word."""
-CENSUS_RARELY_LOWER = 3000
-"""The same for a US Census given name (about two in a million): "peter", "steven", "laura", not
-"mark" or "bill". The census lists hold only names real people bear, so they get more room than
-the many-locale lists, where "corona" and "unnamed" are given names too."""
+NAME_TO_WORD = 1e-4
+"""A US Census given name is a name first when the share of people bearing it (in percent) is at
+least this fraction of its lower-case count: James (3.3%, 2,698), Peter (0.38%, 1,934) and Laura
+(0.51%, 1,439) are; Frank (0.58%, 6,903), Sherry (0.18%, 1,841) and Basil (0.01%, 963) are not.
+The census lists hold only names real people bear, with how many bear them; Faker's many-locale
+lists give no such share, and hold "corona" and "unnamed" as given names too."""
 
 
 @cache
@@ -131,11 +133,16 @@ def listed_names() -> frozenset[str]:
     return frozenset(given | family | set(census_given()) | census_surnames())
 
 
+SELDOM_LOWER = 3000
+"""Fewer lower-case uses than this (about two in a million words): seldom a word."""
+
+
 def seldom_lower(word: str) -> bool:
     """A listed name that English seldom writes in lower case ("franco", "peter"), though a
-    dictionary may hold it: the census threshold, for any list."""
+    dictionary may hold it. Weaker than :func:`names_before_words`: it serves where the
+    sentence already says a name may stand ("thank you, franco,")."""
     low = word.lower()
-    return low in listed_names() and lowercase_usage().get(low, 0) < CENSUS_RARELY_LOWER
+    return low in listed_names() and lowercase_usage().get(low, 0) < SELDOM_LOWER
 
 
 @cache
@@ -149,7 +156,7 @@ def names_before_words() -> frozenset[str]:
     usage = lowercase_usage()
     census = census_given()
     out = {n for n in listed_names() if usage.get(n, 0) < RARELY_LOWER and in_dictionary(n)}
-    out |= {n for n in census if usage.get(n, 0) < CENSUS_RARELY_LOWER and in_dictionary(n)}
+    out |= {n for n, share in census.items() if share >= NAME_TO_WORD * usage.get(n, 0) and in_dictionary(n)}
     return frozenset(n for n in out if n not in common_word_names() and len(n) > 2)
 
 
