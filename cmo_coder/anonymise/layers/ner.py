@@ -12,7 +12,7 @@ from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates
-from .words import FILLERS, TITLE_WORDS, is_everyday, name_lexicon, place_words
+from .words import FILLERS, KINSHIP, TITLE_WORDS, is_everyday, name_lexicon, place_words
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
 NER_SCORES = {"PERSON": 0.85, "GPE": 0.8, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6}
@@ -86,8 +86,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
                 end -= len(suffix)
                 text = text[: -len(suffix)]
                 break
-        if not text.strip() or not any(c.isalpha() for c in text):
-            continue
+        if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP:
+            continue  # "Nana said…": how someone names a relative, not a name
         if ent.label_ == "PERSON" and not plausible_person(text):
             continue
         out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],

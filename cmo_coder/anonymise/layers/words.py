@@ -8,6 +8,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..namelists import census_given, census_names, faker_names
+from ..placeholders import RELATIONS
 from ..register import common_word_names
 
 TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
@@ -43,12 +44,15 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     out: set[str] = set(census_given())
     if kind == "all":
         out.update(census_names("dist.all.last", last_limit))
-    # names from many countries, where they cannot be mistaken for words or abbreviations
+    # names from many countries, where they cannot be mistaken for words or abbreviations: no word
+    # Webster's holds, and seldom written in lower case (Webster's lacks "french", "fella", "telly",
+    # "metro" and "salami" in lower case, and some locale lists each as a name)
     given, family = faker_names()
-    out |= {n for n in given if len(n) > 3 and not is_everyday(n)}
+    usage = lowercase_usage()
+    out |= {n for n in given if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
     if kind == "all":
-        out |= {n for n in family if len(n) > 3 and not is_everyday(n)}
-    return frozenset(out)
+        out |= {n for n in family if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
+    return frozenset(out - KINSHIP)  # "son", "nan": census and Faker list them as names too
 
 
 @cache
@@ -133,8 +137,11 @@ def listed_names() -> frozenset[str]:
     return frozenset(given | family | set(census_given()) | census_surnames())
 
 
-SELDOM_LOWER = 3000
-"""Fewer lower-case uses than this (about two in a million words): seldom a word."""
+SELDOM_LOWER = 1000
+"""Fewer lower-case uses than this (about one in 1.6 million words): seldom a word."""
+KINSHIP = frozenset(RELATIONS) | {"nana", "nanna", "nanny", "mam", "mammy", "mama", "papa", "granny", "grandpa",
+                                  "gramps", "grandmother", "grandfather", "bro", "sis"}
+"""How people name a relative without naming them ("my nan", "nana said"): never a name here."""
 
 
 def seldom_lower(word: str) -> bool:
@@ -157,7 +164,7 @@ def names_before_words() -> frozenset[str]:
     census = census_given()
     out = {n for n in listed_names() if usage.get(n, 0) < RARELY_LOWER and in_dictionary(n)}
     out |= {n for n, share in census.items() if share >= NAME_TO_WORD * usage.get(n, 0) and in_dictionary(n)}
-    return frozenset(n for n in out if n not in common_word_names() and len(n) > 2)
+    return frozenset(n for n in out if n not in common_word_names() and n not in KINSHIP and len(n) > 2)
 
 
 _INFLECTED_TAGS = {"VBD", "VBN", "JJS", "RBS", "MD"}
