@@ -195,7 +195,7 @@ def test_thanks_to_no_one_in_particular_keeps_every_word(anon: Anonymiser, text:
 
 
 # ------------------------------------------------------------------- names the dictionary also lists
-@pytest.mark.parametrize("name", ["rainer", "peter", "steven", "laura", "james", "elmer", "lester"])
+@pytest.mark.parametrize("name", ["rainer", "peter", "steven", "laura", "james", "pam", "kim", "elmer", "lester"])
 def test_names_english_hardly_writes_in_lower_case_are_no_everyday_words(name: str) -> None:
     from cmo_coder.anonymise.layers.words import given_names, in_dictionary, is_everyday
 
@@ -205,8 +205,7 @@ def test_names_english_hardly_writes_in_lower_case_are_no_everyday_words(name: s
 
 
 @pytest.mark.parametrize("word", ["mark", "bill", "rob", "will", "grace", "hope", "frank", "numbers", "season",
-                                  "corona", "colon", "unnamed", "levy", "sherry", "walker", "basil", "easter", "tory",
-                                  "pasty", "shin", "kip", "herb", "delta", "aide"])
+                                  "corona", "colon", "unnamed", "levy", "nan", "nana", "son"])
 def test_words_that_are_also_names_stay_words(word: str) -> None:
     from cmo_coder.anonymise.layers.words import given_names, is_everyday
 
