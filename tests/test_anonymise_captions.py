@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,12 +116,9 @@ def test_interjections_before_words_address_nobody(anon: Anonymiser) -> None:
 
 
 # -------------------------------------------------------------------- everyday given names, transcript-wide
-def test_an_everyday_given_name_used_as_a_name_is_removed_where_only_a_name_fits(anon: Anonymiser) -> None:
-    turns = [
-        "thank you. i would now like to hand the call over to bill.",
-        "i would like to invite bill to explain the results for the region.",
-        "the bill was paid in march and we bill customers every month.",
-    ]
+def _removed(anon: Anonymiser, turns: list[str], word: str) -> list[bool]:
+    """Whether each use of ``word``, in text order, lies inside a redaction, the turns read as one
+    caption transcript."""
     text = "\n\n".join(t + PAD for t in turns)
     segments, pos = [], 0
     for t in turns:
@@ -127,11 +126,17 @@ def test_an_everyday_given_name_used_as_a_name_is_removed_where_only_a_name_fits
         pos += len(t) + len(PAD) + 2
     groups, _, _ = anon.find(text, segments, caseless=True)
     spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups]
-    bills = [m for m in range(len(text)) if text.startswith("bill", m)]
-    removed = {b for b in bills if any(s <= b < e for s, e in spans)}
-    first, invite, the_bill, we_bill = bills
-    assert {first, invite} <= removed
-    assert the_bill not in removed and we_bill not in removed
+    uses = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    return [any(s <= x < e for s, e in spans) for x in uses]
+
+
+def test_an_everyday_given_name_used_as_a_name_is_removed_where_only_a_name_fits(anon: Anonymiser) -> None:
+    turns = [
+        "thank you. i would now like to hand the call over to bill.",
+        "i would like to invite bill to explain the results for the region.",
+        "the bill was paid in march and we bill customers every month.",
+    ]
+    assert _removed(anon, turns, "bill") == [True, True, False, False]
 
 
 def test_an_everyday_given_name_before_a_reporting_verb_is_the_name(anon: Anonymiser) -> None:
@@ -140,31 +145,7 @@ def test_an_everyday_given_name_before_a_reporting_verb_is_the_name(anon: Anonym
         "so, going back to what mark described, the numbers held up in the second half.",
         "we mark the date in the diary every year.",
     ]
-    text = "\n\n".join(t + PAD for t in turns)
-    segments, pos = [], 0
-    for t in turns:
-        segments.append((pos, pos + len(t) + len(PAD)))
-        pos += len(t) + len(PAD) + 2
-    groups, _, _ = anon.find(text, segments, caseless=True)
-    spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups]
-    marks = [m for m in range(len(text)) if text.startswith("mark ", m) or text.startswith("mark.", m)]
-    removed = {m for m in marks if any(s <= m < e for s, e in spans)}
-    thanks, described, we_mark = marks
-    assert {thanks, described} <= removed
-    assert we_mark not in removed
-
-
-def _found_in_turns(anon: Anonymiser, turns: list[str], word: str) -> list[bool]:
-    """For each turn, whether its first ``word`` lies inside a redaction (the turns read as one caption transcript)."""
-    text = "\n\n".join(t + PAD for t in turns)
-    segments, pos = [], 0
-    for t in turns:
-        segments.append((pos, pos + len(t) + len(PAD)))
-        pos += len(t) + len(PAD) + 2
-    groups, _, _ = anon.find(text, segments, caseless=True)
-    spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups]
-    at = [a + text[a:b].index(word) for a, b in segments]
-    return [any(s <= x < e for s, e in spans) for x in at]
+    assert _removed(anon, turns, "mark") == [True, True, False]
 
 
 def test_where_position_cannot_tell_the_model_reads_the_capitalised_name(anon: Anonymiser) -> None:
@@ -175,9 +156,9 @@ def test_where_position_cannot_tell_the_model_reads_the_capitalised_name(anon: A
         "rising prices rob us of margin every quarter.",
         "please rob me of nothing.",
     ]
-    assert _found_in_turns(anon, turns, "rob") == [True, True, True, False, False]
+    assert _removed(anon, turns, "rob") == [True, True, True, False, False]
     turns = ["thanks, bill. good to hear.", "the utility bill went up in march.", "we bill in arrears."]
-    assert _found_in_turns(anon, turns, "bill") == [True, False, False]
+    assert _removed(anon, turns, "bill") == [True, False, False]
 
 
 @pytest.mark.parametrize(("text", "name"), [
