@@ -187,3 +187,13 @@ def test_caseless_pass_finds_uk_places(anon: Anonymiser) -> None:
             "because the rent was cheaper there")
     out = redact_text(anon, text)
     assert "huddersfield" not in out and "doncaster" not in out, out
+
+
+def test_a_bare_ward_or_hospital_name_takes_the_type_its_full_name_has(anon: Anonymiser) -> None:
+    text = ("I'm a staff nurse on Beech Ward, one of the acute wards. What changed things on Beech was the "
+            "training. I ended up on Cedar Ward at Northgate General Hospital, scared, at Northgate of all places. "
+            "Then I went to Leeds General Infirmary, and later back to Leeds.")
+    out = redact_text(anon, text)
+    assert "on [ward name] was the training" in out, out
+    assert "at [hospital name] of all places" in out, out
+    assert "back to [city name]" in out, out  # a known place keeps its own type

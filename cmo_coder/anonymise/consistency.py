@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
-from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon
+from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MIN_LEN = 3
@@ -154,4 +154,36 @@ def propagate_everyday(text: str, segments: list[tuple[int, int]], found: list[C
             if person:
                 out.append(Candidate(s, e, "person", "consistency", 0.6,
                                      "a given name this transcript uses as a name, read as a name in context"))
+    return out
+
+
+_TYPED = {"ward", "hospital", "service", "trust", "practice"}
+_VAGUE = {"city", "place", "org"}
+_NOT_A_HEAD = {"royal", "st", "saint", "the", "north", "south", "east", "west", "new", "general", "city", "county",
+               "district", "central", "old", "upper", "lower", "great", "little"}
+
+
+def retype_heads(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """"on Beech" where the transcript also says "Beech Ward": the bare name is the ward.
+
+    The model types a bare ward, hospital or service name as a city, an organisation or even
+    a person ("[city name]" for a ward misleads a reader of the report). Where the same transcript names it in
+    full, the full name's type is proposed for the bare one too. A known place stays a place
+    ("Leeds" beside "Leeds General Infirmary").
+    """
+    found = list(found)
+    heads: dict[str, str] = {}
+    for c in found:
+        if c.category in _TYPED:
+            words = _WORD.findall(text[c.start : c.end])
+            if len(words) > 1 and words[0].lower() not in _NOT_A_HEAD:
+                heads.setdefault(words[0].lower(), c.category)
+    out = []
+    for c in found:
+        surface = text[c.start : c.end].lower()
+        vague = c.category in _VAGUE or (c.category == "person" and c.layer in {"ner", "caseless"})
+        if vague and surface in heads and surface not in place_names():
+            category = heads[surface]
+            out.append(Candidate(c.start, c.end, category, "rules", 0.8,
+                                 f"named as a {category} elsewhere in this transcript"))
     return out

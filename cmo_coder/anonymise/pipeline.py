@@ -184,6 +184,7 @@ class Anonymiser:
             found.extend(consistency.propagate(text, segments, found, caseless_docs, protected))
             reread = self._reread(segments, docs) if caseless_docs else None
             found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected, reread))
+        found.extend(consistency.retype_heads(text, found))
         found.extend(fragments.false_starts(text, found))
         return _merge(found), sus, docs
 
