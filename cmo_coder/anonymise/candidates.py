@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Lower number wins when layers disagree about one stretch of text.
-LAYER_RANK = {"register": 0, "rules": 1, "ner": 2, "caseless": 3, "places": 3, "lexicon": 4, "consistency": 5}
+# Lower number wins when layers disagree about one stretch of text. "transcript": the type the same
+# transcript gives a name in full ("Beech Ward" for a bare "Beech"), over the model's guess.
+LAYER_RANK = {"register": 0, "rules": 1, "transcript": 1, "ner": 2, "caseless": 3, "places": 3, "lexicon": 4,
+              "consistency": 5}
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Speakers name each other dozens of times; the layers catch most mentions, the re
 ("thank you camilo" is caught, "as camilo mentioned" is not). Layers see one turn at a
 time, so this step runs over the whole transcript after them: every name word that some
 layer proposed as a person, and that is no everyday word, is proposed again wherever else
-it occurs. It adds candidates and never removes one; the allow-list is honoured.
+it occurs. It adds candidates and never removes one; the allow-list is honoured. The same
+holds for types: a bare "Beech" takes the type of "Beech Ward" said elsewhere in the transcript.
 """
 
 from __future__ import annotations
@@ -166,10 +167,10 @@ _NOT_A_HEAD = {"royal", "st", "saint", "the", "north", "south", "east", "west", 
 def retype_heads(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """"on Beech" where the transcript also says "Beech Ward": the bare name is the ward.
 
-    The model types a bare ward, hospital or service name as a city, an organisation or even
-    a person ("[city name]" for a ward misleads a reader of the report). Where the same transcript names it in
-    full, the full name's type is proposed for the bare one too. A known place stays a place
-    ("Leeds" beside "Leeds General Infirmary").
+    The model types a bare ward, hospital or service name as a city, an organisation or even a
+    person, and "[city name]" for a ward misleads a reader of the report. Where the same
+    transcript names it in full, the full name's type is proposed for the bare one too. A known
+    place stays a place ("Leeds" beside "Leeds General Infirmary").
     """
     found = list(found)
     heads: dict[str, str] = {}
@@ -184,6 +185,6 @@ def retype_heads(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         vague = c.category in _VAGUE or (c.category == "person" and c.layer in {"ner", "caseless"})
         if vague and surface in heads and surface not in place_names():
             category = heads[surface]
-            out.append(Candidate(c.start, c.end, category, "rules", 0.8,
+            out.append(Candidate(c.start, c.end, category, "transcript", 0.8,
                                  f"named as a {category} elsewhere in this transcript"))
     return out
