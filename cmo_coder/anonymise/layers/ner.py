@@ -34,8 +34,7 @@ def ner_category(label: str, text: str) -> str:
     return NER_CATEGORIES[label]
 
 
-_NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "mhm", "yep", "yup", "understood", "okay", "ok", "yeah", "kinda",
-               "gotcha", "hmm", "um", "uh", "erm"}
+_NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "understood", "ok", "gotcha"}  # beside the FILLERS
 
 
 def plausible_person(text: str) -> bool:
@@ -137,19 +136,23 @@ class NerComponent:
     def _run(self, docs: list[Doc], batch_size: int) -> None:
         if self.model_ner is None:
             return
-        inputs = [self.nlp.make_doc(recase(d, self.nlp.Defaults.stop_words)) if d._.cmo_caseless else d
-                  for d in docs]
-        recased = [x for x, d in zip(inputs, docs, strict=True) if x is not d]
+        cased = [d for d in docs if not d._.cmo_caseless]
+        for doc in self.model_ner.pipe(cased, batch_size=batch_size):  # type: ignore[attr-defined]
+            candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", doc.text))
+        caseless = [d for d in docs if d._.cmo_caseless]
+        copies = self._read_copies([recase(d, self.nlp.Defaults.stop_words) for d in caseless], batch_size)
+        for doc, again in zip(caseless, copies, strict=True):
+            self._from_recased(doc, again)
+
+    def _read_copies(self, texts: list[str], batch_size: int = 64) -> list[Doc]:
+        """The model's reading of re-cased copies: new docs, so the pipes its ner listens to
+        (a tok2vec or transformer of its own) run on them first."""
+        if not texts:
+            return []
+        inputs = [self.nlp.make_doc(t) for t in texts]
         for _, proc in self.upstream:
-            if recased:
-                done = iter(list(proc.pipe(recased, batch_size=batch_size)))  # type: ignore[attr-defined]
-                inputs = [next(done) if x is not d else x for x, d in zip(inputs, docs, strict=True)]
-        outputs = list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
-        for doc, out in zip(docs, outputs, strict=True):
-            if out is doc:
-                candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", doc.text))
-            else:
-                self._from_recased(doc, out)
+            inputs = list(proc.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
+        return list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[union-attr]
 
     @staticmethod
     def _from_recased(doc: Doc, again: Doc) -> None:
@@ -186,11 +189,8 @@ class NerComponent:
             for start, _ in spans:
                 chars[start] = chars[start].upper()
             texts.append("".join(chars))
-        inputs = [self.nlp.make_doc(t) for t in texts]
-        for _, proc in self.upstream:
-            inputs = list(proc.pipe(inputs))  # type: ignore[attr-defined]
         out = []
-        for doc, again, spans in zip(docs, self.model_ner.pipe(inputs), words, strict=True):  # type: ignore[attr-defined]
+        for doc, again, spans in zip(docs, self._read_copies(texts), words, strict=True):
             persons = [(e.start_char, e.end_char) for e in again.ents if e.label_ == "PERSON"]
             out.append([_noun_alone(doc, s, e) and any(a <= s and e <= b for a, b in persons) for s, e in spans])
         return out

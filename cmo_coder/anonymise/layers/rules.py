@@ -152,10 +152,11 @@ class RulesComponent:
             return False  # "and-": a false start
         if vocative and tok.lower_ in common_word_names():
             return True  # "thank you, mark." / "cheers, will": addressed by name
-        if vocative and tok.is_alpha and tok.pos_ not in _NO_ADDRESS_POS and not is_everyday(tok.text):
-            return True  # "thank you camilo", "thank you relland": tagged ADJ or VERB, but no English word
-        if vocative and tok.is_alpha and tok.pos_ not in _NO_ADDRESS_POS and seldom_lower(tok.text):
-            return True  # "thank you, franco": a word in Webster's, but a name people write with a capital
+        if (vocative and tok.is_alpha and tok.pos_ not in _NO_ADDRESS_POS
+                and (not is_everyday(tok.text) or seldom_lower(tok.text))):
+            # "thank you camilo", "thank you relland" (tagged ADJ or VERB, but no English word), "thank you,
+            # franco" (a word in Webster's, but a name people write with a capital)
+            return True
         if caseless or tok.text.islower():
             if vocative and is_everyday(tok.text) and tok.lower_ not in name_lexicon("first"):
                 return False  # "thank you, speakers": a word, and not one people are named

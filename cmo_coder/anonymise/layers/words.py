@@ -13,6 +13,8 @@ from ..register import common_word_names
 
 TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
                "missus")
+CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 GREETINGS = ("thanks", "thank you", "cheers", "hi", "hello", "hiya", "bye", "morning", "evening", "afternoon",
              "night", "sorry", "welcome", "ta", "hey")
 NOT_VOCATIVE = {
@@ -21,9 +23,7 @@ NOT_VOCATIVE = {
     "and", "bye", "now", "then", "too", "though", "anyway", "indeed", "everyone's", "y'all", "god", "goodness",
     "operator", "ma'am", "mr", "mrs", "ms", "dr", "president", "chairman", "morning", "afternoon", "evening",
     "got", "okay", "yes", "yeah", "no", "great", "good", "sure", "thanks", "perfect", "absolutely", "exactly",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-}
+} | CALENDAR
 
 
 FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
@@ -43,7 +43,7 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """
     out: set[str] = set(census_given())
     if kind == "all":
-        out.update(census_names("dist.all.last", last_limit))
+        out.update(census_surnames(last_limit))
     # names from many countries, where they cannot be mistaken for words or abbreviations: no word
     # Webster's holds, and seldom written in lower case (Webster's lacks "french", "fella", "telly",
     # "metro" and "salami" in lower case, and some locale lists each as a name)
@@ -189,6 +189,3 @@ def given_names() -> frozenset[str]:
     """Given names that are not also everyday words: these mark a person wherever they stand."""
     return frozenset(n for n in name_lexicon("first") if len(n) > 2 and not is_everyday(n))
 
-
-CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
