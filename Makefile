@@ -11,7 +11,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 export SOURCE_DATE_EPOCH ?= 1767225600
 export CMO_CODER_USER ?= demo
 
-.PHONY: install demo test lint typecheck schemas bench clean
+.PHONY: install demo test fuzz lint typecheck schemas bench clean
 
 install: $(VENV)/.installed
 
@@ -78,6 +78,11 @@ typecheck: install
 
 test: lint typecheck
 	$(PY) -m pytest
+
+# The long fuzz campaign: every fuzz target with CMO_FUZZ_SCALE times its ordinary example count.
+FUZZ_SCALE ?= 200
+fuzz: install
+	CMO_FUZZ_SCALE=$(FUZZ_SCALE) $(PY) -m pytest -m fuzz tests
 
 schemas: install
 	$(PY) -m cmo_coder.schemas schemas

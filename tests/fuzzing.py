@@ -1,0 +1,42 @@
+"""Shared settings for the fuzz targets: a short run in ``make test``, a long one in ``make fuzz``.
+
+Every fuzz target is a hypothesis test marked ``@pytest.mark.fuzz`` and decorated with
+``fuzz_settings(n)``: ``n`` examples in the ordinary suite, ``n * CMO_FUZZ_SCALE`` when the
+long campaign runs (``make fuzz`` sets the scale). Seed inputs come from ``transcripts_sample/``
+through ``seed_corpus()`` so mutations start from files shaped like the real ones.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "transcripts_sample"
+
+
+def fuzz_scale() -> int:
+    """How many times the ordinary example count the current run uses (``CMO_FUZZ_SCALE``, default 1)."""
+    raw = os.environ.get("CMO_FUZZ_SCALE", "1")
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        return 1
+
+
+def fuzz_settings(examples: int) -> settings:
+    """Hypothesis settings for a fuzz target: no deadline, no health checks, scaled example count."""
+    return settings(
+        max_examples=examples * fuzz_scale(),
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=fuzz_scale() == 1,
+    )
+
+
+def seed_corpus(*suffixes: str) -> list[tuple[str, bytes]]:
+    """The sample transcripts (name, bytes) whose suffix is one of ``suffixes`` (all when none given)."""
+    files = sorted(p for p in SAMPLE.iterdir() if p.is_file())
+    return [(p.name, p.read_bytes()) for p in files if not suffixes or p.suffix in suffixes]
