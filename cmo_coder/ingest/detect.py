@@ -58,8 +58,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.srt
     if any("-->" in line for line in head[:3]):
         raise ParseError(f"{source}: line 1: looks like captions but is neither WebVTT (no 'WEBVTT' line) nor SRT")
-    if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or any(
-        otter.FOOTER_RE.match(line) for line in text.rstrip().rsplit("\n", 3)[-3:]
+    if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or (
+        otter.looks_like_otter(text)
     ):
         return SourceFormat.otter_txt
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..errors import CmoError
 
-NORMALISER_VERSION = "1"
+NORMALISER_VERSION = "2"
 
 #: Characters that carry no speech: zero-width marks, BOMs, soft hyphens, bidi controls, and
 #: C0/C1 control characters except \t and \n (\r is folded away before this runs).
@@ -103,5 +103,12 @@ def squash(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def clean_name(name: str) -> str:
-    """A speaker name as the source wrote it, made readable: entities decoded, spaces folded."""
-    return squash(name)
+    """A speaker name as the source wrote it, made readable: entities decoded, spaces folded.
+
+    A name that is nothing but an angle-bracketed phrase (``<Interviewer Name>``, a redacted
+    speaker) keeps its brackets instead of vanishing as a tag.
+    """
+    out = squash(name)
+    if not out and "<" in name:
+        out = squash(name.replace("<", "&lt;"))
+    return out

@@ -1,22 +1,48 @@
 """Otter.ai exports (and the shared "header line, then speech" shape of Teams DOCX).
 
-Otter text: an optional ``SUMMARY KEYWORDS`` / ``SPEAKERS`` block on top, then
-``Name  MM:SS`` header lines each followed by speech, and a ``Transcribed by
-https://otter.ai`` footer. Headers and footer are stripped; speech under one header is
-one utterance whose blank-line paragraphs are kept.
+Otter text, as Otter writes it: the meeting title (and sometimes a date/duration line),
+an optional ``SUMMARY KEYWORDS`` block, a ``SPEAKERS`` block listing every speaker, then
+``Name  MM:SS`` header lines (name, two spaces, time; ``H:MM:SS`` past the hour) each
+followed by speech, and a ``Transcribed by https://otter.ai`` footer. Title, blocks and
+footer are stripped; speech under one header is one utterance whose blank-line
+paragraphs are kept.
+
+Headers are found by their structure, not by where the file starts: the title line
+means the first line is not a header, and copies made by hand sometimes fold the two
+spaces to one. A single-space ``Name M:SS`` line is taken as a header only when the
+name is one the file itself vouches for (in its ``SPEAKERS`` list, or recurring as a
+standalone header), so a sentence ending in a time never becomes a speaker.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from .normalise import clean, clean_name, squash
-from .utterance import ParseError, Utterance, parse_timestamp
+from .normalise import clean
+from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
 
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 #: ``Jane Adams  0:03``, ``Speaker 1  1:02:45``; Teams uses ``Name   0:03``. Two+ spaces or a tab.
-HEADER_RE = re.compile(r"^(\S[^\t\n]{0,79}?)(?:\s{2,}|\t)(\d{1,2}:\d{2}(?::\d{2})?)\s*$")
+HEADER_RE = re.compile(rf"^(\S[^\t\n]{{0,79}}?)(?:\s{{2,}}|\t)({_TIME})\s*$")
+#: The same with any whitespace: a header only for a name the file vouches for.
+_LOOSE_HEADER_RE = re.compile(rf"^(\S[^\t\n]{{0,79}}?)\s+({_TIME})\s*$")
 FOOTER_RE = re.compile(r"^\s*transcribed by\s+https?://otter\.ai\s*$", re.IGNORECASE)
-_TOP_BLOCK = ("SUMMARY KEYWORDS", "SPEAKERS", "KEYWORDS", "SUMMARY")
+_BLOCK_MARKERS = ("SUMMARY KEYWORDS", "KEYWORDS", "SUMMARY", "SPEAKERS")
+#: Lines of title, date or duration that may precede the first header with no marker block.
+_MAX_PREAMBLE_LINES = 3
+_MAX_PREAMBLE_CHARS = 160
+
+
+def clean_line(line: str) -> str:
+    """:func:`clean` without tag stripping: Otter writes no markup, and an angle-bracketed
+    ``<interviewer's name>`` or ``<Interviewer Name>`` is a redacted speaker, not a tag."""
+    return clean(line.replace("<", "&lt;")) if "<" in line else clean(line)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def is_header(line: str) -> bool:
@@ -25,38 +51,127 @@ def is_header(line: str) -> bool:
     return HEADER_RE.match(clean(line).strip()) is not None
 
 
-def strip_top_block(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop everything before the first header if it opens with Otter's keywords/speakers block."""
-    first = next((i for i, (line, _) in enumerate(lines) if is_header(line)), None)
+def _is_marker(line: str) -> bool:
+    return line.strip().upper().rstrip(":") in _BLOCK_MARKERS
+
+
+@dataclass
+class Preamble:
+    """What precedes the first header: where speech starts and the ``SPEAKERS`` list, if any."""
+
+    start: int
+    speakers: list[str] = field(default_factory=list)
+    marked: bool = False
+
+
+def _fold(name: str) -> str:
+    return _words(name.casefold())
+
+
+def speakers_block(lines: list[str]) -> list[str]:
+    """Names under a ``SPEAKERS`` line (``lines`` already cleaned) (comma-separated, until a blank line or another marker)."""
+    names: list[str] = []
+    for i, line in enumerate(lines):
+        if line.strip().upper().rstrip(":") != "SPEAKERS":
+            continue
+        for follow in lines[i + 1:]:
+            if not follow.strip() or _is_marker(follow):
+                break
+            names.extend(n.strip() for n in follow.split(",") if n.strip())
+        break
+    return names
+
+
+def recurring_names(lines: list[str]) -> set[str]:
+    """Folded names (``lines`` already cleaned) of standalone ``Name M:SS`` lines that recur: headers even with one space."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        m = _LOOSE_HEADER_RE.match(line.strip())
+        if m and len(m.group(1).split()) <= 6:
+            counts[_fold(m.group(1))] += 1
+    return {name for name, n in counts.items() if n >= 2}
+
+
+class HeaderMatcher:
+    """Tells header lines from speech, given the names the file vouches for."""
+
+    def __init__(self, vouched: set[str] | None = None) -> None:
+        self.vouched = vouched or set()
+
+    def match(self, line: str) -> tuple[str, str] | None:
+        """(name, time) of a header line, or None."""
+        text = line.strip()
+        if not text or not text[-1].isdigit():
+            return None
+        m = HEADER_RE.match(text) if "  " in text or "\t" in text else None
+        if m is None and self.vouched:
+            m = _LOOSE_HEADER_RE.match(text)
+            if m is not None and _fold(m.group(1)) not in self.vouched:
+                m = None
+        if m is None or parse_timestamp(m.group(2)) is None or ends_in_time(m.group(1)):
+            return None
+        return m.group(1), m.group(2)
+
+
+def find_preamble(lines: list[str], matcher: HeaderMatcher, source: str) -> Preamble:
+    """Where the first header sits, after the title/keywords/speakers block if there is one.
+
+    Without a marker block, only a few short lines (title, date, duration) may come first:
+    anything longer is speech before the first header, an error rather than a silent loss.
+    """
+    first = next((i for i, line in enumerate(lines) if matcher.match(line)), None)
     if first is None:
-        return lines
-    top = [line.strip().upper() for line, _ in lines[:first] if line.strip()]
-    if top and top[0] in _TOP_BLOCK:
-        return lines[first:]
-    return lines
+        return Preamble(start=0)
+    before = [line.strip() for line in lines[:first] if line.strip()]
+    marked = any(_is_marker(line) for line in before)
+    if not marked and before and (
+        len(before) > _MAX_PREAMBLE_LINES or any(len(line) > _MAX_PREAMBLE_CHARS for line in before)
+    ):
+        where = next(i for i, line in enumerate(lines) if line.strip()) + 1
+        raise ParseError(f"{source}: line {where}: speech before the first 'Name  M:SS' header")
+    return Preamble(start=first, speakers=speakers_block(lines[:first]), marked=marked)
+
+
+def looks_like_otter(text: str) -> bool:
+    """Otter's structure anywhere near the top: a marker block followed by headers, the footer,
+    or standalone ``Name  M:SS`` headers after at most a short title block."""
+    lines = text.split("\n")
+    if any(FOOTER_RE.match(clean(line)) for line in lines[-4:] if line.strip()):
+        return True
+    head = [clean_line(line) for line in lines[:400]]
+    matcher = HeaderMatcher(recurring_names(head) | {_fold(n) for n in speakers_block(head[:60])})
+    headers = [i for i, line in enumerate(head) if matcher.match(line)]
+    if not headers:
+        return False
+    nonblank_before = [line for line in head[:headers[0]] if line.strip()]
+    if any(_is_marker(line) for line in nonblank_before[:12]):
+        return True
+    return len(headers) >= 2 and len(nonblank_before) <= _MAX_PREAMBLE_LINES
 
 
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False) -> list[Utterance]:
     """``lines`` are (text, where) pairs. ``break_lines``: every line is its own paragraph
     (DOCX paragraphs); otherwise lines wrap and blank lines separate paragraphs."""
-    lines = strip_top_block(lines)
+    texts = [clean_line(line) for line, _ in lines]
+    listed = speakers_block(texts[:200])
+    matcher = HeaderMatcher(recurring_names(texts) | {_fold(n) for n in listed})
+    pre = find_preamble(texts, matcher, source)
     result: list[Utterance] = []
     cur: Utterance | None = None
     paras: list[list[str]] = []
 
     def flush() -> None:
         if cur is not None:
-            cur.text = "\n".join(squash(" ".join(p)) for p in paras if p)
+            cur.text = "\n".join(_words(" ".join(p)) for p in paras if p)
             result.append(cur)
 
-    for raw, where in lines:
-        line = clean(raw)
+    for line, (_, where) in zip(texts[pre.start:], lines[pre.start:], strict=True):
         if FOOTER_RE.match(line):
             continue
-        m = HEADER_RE.match(line.strip()) if "  " in line or "\t" in line else None
-        if m:
+        header = matcher.match(line)
+        if header:
             flush()
-            cur = Utterance(speaker=clean_name(m.group(1)), text="", start_time=parse_timestamp(m.group(2)),
+            cur = Utterance(speaker=_words(header[0]), text="", start_time=parse_timestamp(header[1]),
                             where=where)
             paras = [[]]
             continue

@@ -10,14 +10,14 @@ import re
 from collections import Counter
 
 from .normalise import clean, clean_name, squash
-from .utterance import ParseError, Utterance, speakerish
+from .utterance import ParseError, Utterance, colon_in_time, speakerish
 
 _LABEL_RE = re.compile(r"^\s*([^:\n]{1,60}?)\s*:[ \t]*(?=\S|$)")
 
 
 def _label(line: str, counts: Counter[str]) -> tuple[str, str] | None:
     m = _LABEL_RE.match(line)
-    if not m:
+    if not m or colon_in_time(line, line.index(":", m.end(1))):
         return None
     name = clean_name(m.group(1))
     if not speakerish(name, counts[name] > 1):

@@ -61,6 +61,17 @@ GENERIC_SPEAKERS = re.compile(
 )
 
 _SENTENCE_PUNCT = re.compile(r"[.?!;\"“”…]")
+_TIME_TAIL = re.compile(r"(?:^|\s)\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
+
+
+def ends_in_time(name: str) -> bool:
+    """Whether a would-be speaker name ends in a time stamp (``BSR01 00:32``): never a name."""
+    return _TIME_TAIL.search(name.strip()) is not None
+
+
+def colon_in_time(line: str, colon: int) -> bool:
+    """Whether the colon at ``colon`` sits between digits (``00:32``): a time, never a label's colon."""
+    return 0 < colon < len(line) - 1 and line[colon - 1].isdigit() and line[colon + 1].isdigit()
 
 
 def speakerish(prefix: str, recurs: bool) -> bool:
@@ -70,7 +81,7 @@ def speakerish(prefix: str, recurs: bool) -> bool:
     name (``Dr Jane Adams``, ``R``, ``iPhone 12`` when it recurs).
     """
     p = prefix.strip()
-    if not p or len(p) > 48 or _SENTENCE_PUNCT.search(p) or "http" in p.lower():
+    if not p or len(p) > 48 or _SENTENCE_PUNCT.search(p) or "http" in p.lower() or ends_in_time(p):
         return False
     words = p.replace(",", " ").split()
     if not words or len(words) > 6:
