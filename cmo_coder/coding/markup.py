@@ -31,6 +31,7 @@ from pydantic import Field, StrictInt, StrictStr, model_validator
 
 from ..model.base import Frozen
 from ..model.vocab import Component, Role
+from .attribution import LABEL_ROLES, looks_like_attribution, parse_attribution, strip_dash
 
 # -- vocabulary ----------------------------------------------------------------------------------
 
@@ -59,15 +60,6 @@ _COMPONENT_CORE_RE = re.compile(
 #: short forms must be written with their usual capitals to count: "(C)", "(O)", "(Mres)"
 _SHORT_FORMS = {"C", "O", "Mres", "Mresp", "M-res", "M-resp", "M res", "M resp", "MRes", "MResp"}
 
-#: label prefix → role; a "(Carer)" in the attribution overrides it
-LABEL_ROLES: dict[str, Role] = {"SP": Role.staff, "P": Role.service_user}
-_LABEL = r"(?:" + "|".join(sorted(LABEL_ROLES, key=len, reverse=True)) + r")\d{1,4}"
-_ONE_ATTRIBUTION = (
-    r"(?P<label>" + _LABEL + r")\s*(?:,\s*(?P<rest>[^;\[\]()]*(?:\(\s*carer\s*\)[^;\[\]()]*)?))?"
-)
-_ONE_ATTRIBUTION_RE = re.compile(r"^\s*" + _ONE_ATTRIBUTION + r"\s*$", re.IGNORECASE)
-_SITE_RE = re.compile(r"\bcase\s+study\s+(?P<site>[A-Z0-9]{1,3})\b", re.IGNORECASE)
-_CARER_RE = re.compile(r"\(\s*carer\s*\)|\bcarer\b", re.IGNORECASE)
 #: a bracketed group, round or square, with at most one inner pair: "(P36, (Carer) Case Study B)"
 _GROUP_RE = re.compile(
     r"\((?P<round>(?:[^()\n]|\([^()\n]*\)){1,160})\)|\[(?P<square>(?:[^\[\]\n]|\([^()\n]*\)){1,160})\]"
@@ -237,22 +229,6 @@ def parse_component_tags(inner: str) -> list[tuple[Component, int | None, str | 
     return [p for p in parsed if p is not None]
 
 
-def parse_attribution(text: str) -> list[tuple[str, Role, str | None, str]]:
-    """``'P29, (Carer) Case Study B; P6, Case Study C'`` → [(label, role, site, as written)], or [] if not one."""
-    out = []
-    for part in text.split(";"):
-        m = _ONE_ATTRIBUTION_RE.match(part)
-        if not m:
-            return []
-        label = m["label"].upper()
-        rest = m["rest"] or ""
-        prefix = label.rstrip("0123456789")
-        role = Role.carer if _CARER_RE.search(rest) else LABEL_ROLES[prefix]
-        site_m = _SITE_RE.search(rest)
-        out.append((label, role, site_m["site"].upper() if site_m else None, part.strip()))
-    return out
-
-
 def _pt_of_heading(line: str) -> str | None:
     if len(line) > 200:
         return None
@@ -265,13 +241,14 @@ def _pt_of_heading(line: str) -> str | None:
 class _Finding:
     """A removal found in the input, with what it means; kept apart until the text is rebuilt."""
 
-    __slots__ = ("attributions", "bracket", "end", "inner", "kind", "start", "tags")
+    __slots__ = ("attributions", "bracket", "dash", "end", "inner", "kind", "start", "tags")
 
     def __init__(self, kind: RemovalKind, start: int, end: int, inner: str, bracket: TagBracket,
                  tags: list[tuple[Component, int | None, str | None, str | None]] | None = None,
-                 attributions: list[tuple[str, Role, str | None, str]] | None = None) -> None:
+                 attributions: list[tuple[str, Role, str | None, str]] | None = None, dash: bool = False) -> None:
         self.kind, self.start, self.end, self.inner, self.bracket = kind, start, end, inner, bracket
         self.tags, self.attributions = tags or [], attributions or []
+        self.dash = dash  # written after a dash at the end of a line, not in brackets
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -282,17 +259,27 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
-    """Every tag and attribution in the input, and every PT heading (line start, PT)."""
+_TRAILING_DASH_RE = re.compile(r"(?P<dash>[ \t]+[–—][ \t]*)(?P<attr>[^–—\n]{1,100})$")
+
+
+def _unread(n: int, written: str) -> str:
+    return (f"line {n}: {written.strip()!r} looks like an attribution but fits no form the parser reads "
+            "(e.g. 'P16, Case Study C'); the quote before it is not attributed")
+
+
+def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]], list[str]]:
+    """Every tag and attribution in the input, every PT heading (line start, PT), and the
+    would-be attributions that could not be read (as problems naming their line)."""
     findings: list[_Finding] = []
     headings: list[tuple[int, str]] = []
-    for start, end in _line_spans(source):
+    problems: list[str] = []
+    for n, (start, end) in enumerate(_line_spans(source), 1):
         line = source[start:end]
         pt = _pt_of_heading(line)
         if pt:
             headings.append((start, pt))
             continue
-        stripped = line.strip()
+        stripped = strip_dash(line.strip())
         bare = stripped[1:-1] if stripped[:1] in "[(" and stripped[-1:] in "])" else stripped
         attributions = parse_attribution(bare) if stripped else []
         if attributions:
@@ -304,6 +291,7 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
             findings.append(_Finding(RemovalKind.attribution_line, r_start, r_end, bare, TagBracket.round,
                                      attributions=attributions))
             continue
+        found_before = len(findings)
         for m in _GROUP_RE.finditer(line):
             inner = m["round"] if m["round"] is not None else m["square"]
             bracket = TagBracket.round if m["round"] is not None else TagBracket.square
@@ -313,17 +301,30 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]]]:
                 tags = []  # "[O]ur", "[I]t": square brackets around a letter are editorial, not tags
             attributions = [] if tags else parse_attribution(inner)
             if not tags and not attributions:
+                if looks_like_attribution(inner):
+                    problems.append(_unread(n, f"({inner})"))
                 continue
             # take the white space before the group with it, so "needs (context)." becomes "needs."
             r_start = g_start
-            while r_start > start and source[r_start - 1] in " \t":
+            skip = " \t" if tags else " \t–—"  # "‘…’ — (P16, Case Study C)": the dash goes with its attribution
+            while r_start > start and source[r_start - 1] in skip:
                 r_start -= 1
             if r_start == start:  # a group opening the line takes the space after it instead
                 while g_end < end and source[g_end] in " \t":
                     g_end += 1
             kind = RemovalKind.tag if tags else RemovalKind.inline_attribution
             findings.append(_Finding(kind, r_start, g_end, inner, bracket, tags=tags, attributions=attributions))
-    return findings, headings
+        if any(f.kind is not RemovalKind.tag for f in findings[found_before:]):
+            continue
+        dash = _TRAILING_DASH_RE.search(line)
+        trailing = parse_attribution(dash["attr"]) if dash else []
+        if dash and trailing and dash.start() > 0:
+            # "‘…’ — P16, Case Study C" at the end of a line: an inline attribution after a dash
+            findings.append(_Finding(RemovalKind.inline_attribution, start + dash.start(), end, dash["attr"],
+                                     TagBracket.round, attributions=trailing, dash=True))
+        elif len(findings) == found_before and stripped and looks_like_attribution(bare):
+            problems.append(_unread(n, stripped))
+    return findings, headings, problems
 
 
 def _is_sentence_end(text: str, i: int) -> bool:
@@ -366,7 +367,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
     when the text has none). Headings such as "Refined programme theory 3: …" switch it.
     """
     source = normalise_newlines(text)
-    findings, heading_lines = _find(source)
+    findings, heading_lines, unread = _find(source)
     findings.sort(key=lambda f: f.start)
 
     # rebuild the text without the removals, remembering where each went
@@ -426,7 +427,7 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
 
     clauses: list[TaggedClause] = []
     quotes: list[AttributedQuote] = []
-    problems: list[str] = []
+    problems: list[str] = list(unread)
     previous_at = before_previous_at = -1
     previous_kind: RemovalKind | None = None
     last_clause: tuple[int, int] | None = None
@@ -473,6 +474,8 @@ def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
                     ))
         else:
             span = _inline_quote(canon, r.at, line_start_of(r.at))
+            if span is None and f.dash:  # "I think you need both. — SP5": the line before the dash
+                span = _block_quote(canon, r.at, line_starts)
             if span is None:
                 problems.append(f"{place}: attribution ({f.inner.strip()}) follows no quotation")
             else:
@@ -543,12 +546,20 @@ def census(text: str) -> dict[str, int]:
         r"(?:context|contexts|mechanism\s*[–—-]?\s*res\w*|outcomes?)\s*\d*\s*(?:;[^)\]]*)?[)\]]",
         t, flags=re.IGNORECASE,
     )
-    attribution_lines = re.findall(r"(?m)^\s*\[?(?:SP|P)\d+\s*,[^\n]{0,60}$", t)
-    inline = re.findall(r"(?<![\w])(?:SP|P)\d+\s*,\s*(?:\(Carer\)\s*|male,\s*|female,\s*)?Case Stud", t)
+    attribution_lines = re.findall(
+        r"(?m)^\s*(?:[–—-]\s*)?[\[(]?\s*(?:(?:carer|staff|patient|service user)\s*,?\s*)?(?:SP|P)\d+"
+        r"(?:\s*[,;]|\s+\(?(?:carer|staff|case study|site)|\s*[\])]?\s*$)[^\n]{0,60}$",
+        t, flags=re.IGNORECASE,
+    )
+    inline = re.findall(
+        r"(?<![\w])(?:SP|P)\d+\s*,?\s*(?:\(Carer\)\s*|male,\s*|female,\s*)?(?:Case Stud|site\s)", t,
+        flags=re.IGNORECASE,
+    )
     return {
         "tags": len(tags),
         "attribution_lines": len(attribution_lines),
-        "attributions": len(re.findall(r"\b(?:SP|P)\d+\s*,", t)),
+        "attributions": len(re.findall(r"\b(?:SP|P)\d+\b(?=\s*(?:[,;)\]]|\(|case study|site\s))", t,
+                                       flags=re.IGNORECASE)),
         "inline_attributions": max(0, len(inline) - len(attribution_lines)),
     }
 

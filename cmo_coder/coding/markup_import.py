@@ -102,7 +102,7 @@ def import_markup(
         raise CmoError(f"{path}: already imported as {project.transcript_by_sha(sha)}")
     report = MarkupReport(transcript=tid, census=census(text), clauses_found=len(doc.clauses),
                           quotes_found=len(doc.quotes))
-    report.notes.extend(doc.problems)
+    report.notes.extend(f"{path}: {problem}" for problem in doc.problems)  # file:line, for the user to find
     turns = _turns(doc, report.notes)
     transcript = Transcript(
         id=tid, title=title or path.stem, source_format=SourceFormat.markup, kind=TranscriptKind.document,
