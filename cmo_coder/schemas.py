@@ -26,7 +26,7 @@ from .exchange.export import RefiExportReport
 from .exchange.importer import RefiImportReport
 from .exchange.mapping import CodeMap
 from .graph.summary import PTSummary
-from .ingest.views import ImportReport, TranscriptList, TranscriptView
+from .ingest.views import ImportReport, TranscriptList, TranscriptRemoval, TranscriptView
 from .model import Codebook, Participant, Transcript
 from .model.coding_table import CodingRow, ConfigurationRow
 from .model.key import ParticipantKey
@@ -64,6 +64,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "which-pt-answer": WhichPtAnswer,
     "import-report": ImportReport,
     "transcript-list": TranscriptList,
+    "transcript-removal": TranscriptRemoval,
     "transcript-view": TranscriptView,
     "participants-key": ParticipantKey,
 }

@@ -1,4 +1,4 @@
-"""Commands of the ingest stage: ``import``, ``transcripts``, ``show``."""
+"""Commands of the ingest stage: ``import`` (``transcripts`` and ``show`` are in :mod:`.transcript_cmds`)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import CmoError, NotFound
 from ..ingest import import_files
 from ..ingest.importer import DEFAULT_MAX_BYTES
-from ..ingest.views import TranscriptList, TranscriptListItem, TranscriptView, TurnView
-from ..model import Transcript
-from ..store import Project
-from ..store.secure import SecureFolder
+from . import transcript_cmds
 from .options import json_option, open_project, project_argument, secure_option
 from .output import emit_json, info, is_tty, warn
 
@@ -63,83 +59,7 @@ def import_cmd(project: Path, files: tuple[Path, ...], secure: Path, manifest: P
         raise click.exceptions.Exit(1)
 
 
-@click.command()
-@project_argument
-@json_option
-def transcripts(project: Path, as_json: bool) -> None:
-    """List the project's transcripts with their status (pending or signed off)."""
-    with open_project(project) as p:
-        rows = [TranscriptListItem(**s.as_dict()) for s in p.transcript_summaries()]
-    if as_json:
-        emit_json(TranscriptList(transcripts=rows).model_dump(mode="json"))
-        return
-    for r in rows:
-        click.echo(f"{r.id:<32} {r.status:<11} {r.source_format:<14} {r.turns:>5} turns {r.codings:>5} codings")
-
-
-def transcript_view(p: Project, transcript_id: str, secure: Path | None) -> TranscriptView:
-    summary = next((s for s in p.transcript_summaries() if s.id == transcript_id), None)
-    if summary is None:
-        raise NotFound(f"no transcript {transcript_id!r} in the project")
-    parts = {x.label: x for x in p.participants()}
-    base = {"id": summary.id, "title": summary.title, "source_format": summary.source_format,
-            "kind": summary.kind, "status": summary.status, "source_sha256": summary.source_sha256,
-            "normaliser_version": summary.normaliser_version}
-    t: Transcript | None
-    if secure is not None:
-        folder = SecureFolder.open(secure, project_path=p.path)
-        raw_path = folder.raw / f"{transcript_id}.json"
-        if not raw_path.exists():
-            raise NotFound(f"{raw_path}: no raw copy of {transcript_id} in the secure folder")
-        try:
-            t = Transcript.model_validate_json(raw_path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            raise CmoError(f"{raw_path}: corrupt raw transcript: {exc}") from None
-        base["source_sha256"], base["normaliser_version"] = t.source_sha256, t.normaliser_version
-    elif summary.status == "signed_off":
-        t = p.transcript(transcript_id)
-    else:
-        t = None
-    if t is None:
-        return TranscriptView(secure=False, **base)
-    turns = []
-    for turn in t.turns:
-        who = parts.get(turn.speaker)
-        turns.append(TurnView(
-            speaker=turn.speaker, role=who.role.value if who else None, site=who.site if who else None,
-            start=turn.start, end=turn.end,
-            start_time=float(turn.start_time) if turn.start_time is not None else None,
-            end_time=float(turn.end_time) if turn.end_time is not None else None,
-            flags=list(turn.flags), speaker_name=turn.speaker_name if secure is not None else None,
-        ))
-    return TranscriptView(secure=secure is not None, text=t.text, turns=turns, warnings=list(t.warnings), **base)
-
-
-@click.command()
-@project_argument
-@click.argument("transcript_id", metavar="TRANSCRIPT")
-@json_option
-@click.option("--secure", "secure", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Show the raw identifiable copy from this secure folder (names beside labels).")
-def show(project: Path, transcript_id: str, as_json: bool, secure: Path | None) -> None:
-    """Print a transcript: the anonymised text, or with --secure the raw identifiable one."""
-    with open_project(project) as p:
-        view = transcript_view(p, transcript_id, secure)
-    if as_json:
-        emit_json(view.model_dump(mode="json"))
-        return
-    click.echo(f"{view.id}  [{view.source_format}, {view.status}{', SECURE raw copy' if view.secure else ''}]")
-    if view.text is None:
-        click.echo("(pending anonymisation: the project holds no text yet; use --secure to see the raw copy)")
-        return
-    for turn in view.turns:
-        who = turn.speaker + (f" ({turn.speaker_name})" if turn.speaker_name else "")
-        click.echo(f"\n{who}:")
-        click.echo(view.text[turn.start : turn.end])
-
-
 def register(cli: click.Group) -> None:
     """Add this stage's commands to the top-level group."""
     cli.add_command(import_cmd)
-    cli.add_command(transcripts)
-    cli.add_command(show)
+    transcript_cmds.register(cli)

@@ -31,7 +31,7 @@ from pydantic import Field, StrictInt, StrictStr, model_validator
 
 from ..model.base import Frozen
 from ..model.vocab import Component, Role
-from .attribution import LABEL_ROLES, looks_like_attribution, parse_attribution, strip_dash
+from .attribution import looks_like_attribution, parse_attribution, strip_dash
 
 # -- vocabulary ----------------------------------------------------------------------------------
 

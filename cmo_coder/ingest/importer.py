@@ -160,7 +160,8 @@ class _Importer:
                     "use --replace to re-import it (refused if it has codings)"
                 )
             tid, replacing = prior, True
-        elif speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names)):
+        elif speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names),
+                                         [*names, *(s for e in self.smap.key.entries for s in [e.name, *e.aliases])]):
             tid = _next_numbered(taken)
             warnings.append(f"the file name contains a participant's name; imported as {tid}")
         elif stem_id in self.batch_ids:

@@ -69,7 +69,9 @@ def _fold(name: str) -> str:
 
 
 def speakers_block(lines: list[str]) -> list[str]:
-    """Names under a ``SPEAKERS`` line (``lines`` already cleaned) (comma-separated, until a blank line or another marker)."""
+    """Names under a ``SPEAKERS`` line: comma-separated, until a blank line or another marker.
+
+    ``lines`` are already cleaned."""
     names: list[str] = []
     for i, line in enumerate(lines):
         if line.strip().upper().rstrip(":") != "SPEAKERS":
@@ -83,7 +85,9 @@ def speakers_block(lines: list[str]) -> list[str]:
 
 
 def recurring_names(lines: list[str]) -> set[str]:
-    """Folded names (``lines`` already cleaned) of standalone ``Name M:SS`` lines that recur: headers even with one space."""
+    """Folded names of standalone ``Name M:SS`` lines that recur: headers even with one space.
+
+    ``lines`` are already cleaned."""
     counts: Counter[str] = Counter()
     for line in lines:
         m = _LOOSE_HEADER_RE.match(line.strip())

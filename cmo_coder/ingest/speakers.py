@@ -247,11 +247,33 @@ def suggested_line(entry: KeyEntry) -> str:
     return f'"{entry.name}",,ROLE,SITE,'
 
 
-def stem_mentions_name(stem: str, tokens: set[str]) -> bool:
-    """Whether a file stem contains a name token: whole tokens for short names, substrings for 4+ letters."""
-    low = stem.casefold()
-    parts = set(_TOKEN_RE.split(low))
-    return any(tok in parts or (len(tok) >= 4 and tok in low) for tok in tokens)
+_STEM_SPLIT_RE = re.compile(r"[\s_.\-]+")
+#: camelCase and digit boundaries: ``JaneAdams2024`` → Jane, Adams, 2024; ``BSRInterview`` → BSR, Interview
+_CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_]+")
+
+
+def stem_tokens(stem: str) -> list[str]:
+    """A file stem's words, case-folded: split on ``_ - . space`` and at camelCase and digit boundaries."""
+    out: list[str] = []
+    for part in _STEM_SPLIT_RE.split(stem):
+        out.extend(w.casefold() for w in _CAMEL_RE.findall(part))
+    return out
+
+
+def stem_mentions_name(stem: str, tokens: set[str], names: Iterable[str] = ()) -> bool:
+    """Whether a file stem holds a name: a whole name token (``lowe`` in ``ann_lowe``, not in
+    ``…_lower``), or a full name run together (``annlowe``, ``loweann``) inside one word."""
+    words = stem_tokens(stem)
+    if any(w in tokens for w in words):
+        return True
+    runs = set()
+    for name in names:
+        parts = [t for t in _TOKEN_RE.split(clean_name(split_scope(name)[0]).casefold()) if t]
+        if len(parts) >= 2:
+            runs.add("".join(parts))
+            runs.add("".join(reversed(parts)))
+    squashed = [w for w in _STEM_SPLIT_RE.split(stem.casefold()) if w]
+    return any(run in w for run in runs for w in squashed)
 
 
 def uncovered_speakers(turn_names: list[str | None], key: ParticipantKey, stem: str) -> list[str]:

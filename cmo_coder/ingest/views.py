@@ -50,8 +50,9 @@ class TranscriptListItem(Frozen):
     source_sha256: str
     normaliser_version: str
     characters: int | None
-    turns: int
+    turns: int = Field(description="Turns of the project copy; for a pending transcript, of its import.")
     codings: int
+    source_file: str | None = Field(default=None, description="Only with --secure: the file it was imported from.")
 
 
 class TranscriptList(Frozen):
@@ -82,8 +83,20 @@ class TranscriptView(Frozen):
     kind: str
     status: str
     secure: bool = Field(description="True when this is the raw identifiable copy from the secure folder.")
+    source_file: str | None = Field(default=None, description="Only with --secure: the file it was imported from.")
     source_sha256: str
     normaliser_version: str
     text: str | None = None
     turns: list[TurnView] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+
+class TranscriptRemoval(Frozen):
+    """Output of ``cmo-coder transcripts remove --json``."""
+
+    transcript: str
+    status: str = Field(description="Its status when removed ('removed earlier': only secure copies were left).")
+    codings: int = Field(description="Codings removed with it (only with --force).")
+    suggestions: int = Field(description="Suggestions for it that were removed.")
+    secure_files: list[str] = Field(default_factory=list, description="Files removed from the secure folder.")
+    secure_left: bool = Field(description="True when no --secure was given: its secure copies are still there.")
