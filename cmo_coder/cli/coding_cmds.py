@@ -67,15 +67,16 @@ def code() -> None:
 @click.option("--quote", default=None, help="Text to code; found exactly, else tolerantly (case, spaces, quotes, …).")
 @click.option("--span", default=None, help="START:END character offsets instead of a quote.")
 @click.option("--occurrence", type=int, default=None, help="Which match (1, 2, …) if the quote recurs.")
-@click.option("--pt", required=True, help="Programme theory, e.g. PT3.")
+@click.option("--pt", default=None, help="Programme theory, e.g. PT3 (any case); implied by --element.")
 @click.option("--component", default=None, help=f"One of {_COMPONENTS}; omit for PT-level evidence.")
-@click.option("--element", default=None, help="Codebook element, e.g. PT3.MR1.")
+@click.option("--element", default=None, help="Codebook element, e.g. PT3.MR1 (implies its PT and component).")
 @click.option("--stance", default="supports", show_default=True, help="supports, refutes or refines.")
 @click.option("--memo", default=None)
 @click.option("--allow-cross-turn", is_flag=True, help="Allow a span that crosses speaker turns.")
 @coder_option
 @json_option
-def code_add(project: Path, transcript: str, quote: str | None, span: str | None, occurrence: int | None, pt: str,
+def code_add(project: Path, transcript: str, quote: str | None, span: str | None, occurrence: int | None,
+             pt: str | None,
              component: str | None, element: str | None, stance: str, memo: str | None, allow_cross_turn: bool,
              coder: str | None, as_json: bool) -> None:
     """Code a quote (or span) of TRANSCRIPT as evidence for a programme theory."""

@@ -121,24 +121,28 @@ def register(cli: click.Group) -> None:
     @click.option("--component", default=None, help="Edit: C, Mres, Mresp or O instead of the suggested one.")
     @click.option("--stance", default=None, help="Edit: supports (default), refutes or refines.")
     @click.option("--span", default=None, help="Edit: START:END character offsets instead of the suggested clause.")
+    @click.option("--element", default=None, help="Edit: this element, e.g. PT2.MP1 (implies its PT and component).")
+    @click.option("--memo", default=None, help="A memo for the coding the accepted suggestion becomes.")
     @json_option
     @coder_option
     def review_cmd(project: Path, do_list: bool, status: str, transcript: str | None, accept_ids: tuple[str, ...],
                    reject_ids: tuple[str, ...], accept_above: float | None, pt: str | None, component: str | None,
-                   stance: str | None, span: str | None, as_json: bool, coder: str | None) -> None:
+                   stance: str | None, span: str | None, element: str | None, memo: str | None, as_json: bool,
+                   coder: str | None) -> None:
         """Accept (optionally edited) or reject queued suggestions; accepted ones become codings by --coder."""
         from ..suggest import queue, review
 
         try:
             edits = review.Edits(
                 pt=pt, component=Component.parse(component) if component else None,
-                stance=Stance.parse(stance) if stance else None, span=_span(span),
+                stance=Stance.parse(stance) if stance else None, span=_span(span), element=element, memo=memo,
             )
         except ValueError as exc:
             raise CmoError(str(exc)) from None
         has_edits = any(v is not None for v in edits.__dict__.values())
         if has_edits and len(accept_ids) != 1:
-            raise CmoError("--pt, --component, --stance and --span edit one suggestion: give exactly one --accept ID")
+            raise CmoError("--pt, --component, --stance, --span, --element and --memo edit one suggestion: "
+                           "give exactly one --accept ID")
         overlap = set(accept_ids) & set(reject_ids)
         if overlap:
             raise CmoError(f"suggestion(s) {', '.join(sorted(overlap))} cannot be both accepted and rejected")

@@ -105,18 +105,48 @@ def parse_judgement(value: Judgement | str | None) -> Judgement | None:
     raise CmoError(f"unknown judgement {value!r} (expected confirm, refute or refine)")
 
 
-def _check_pt(project: Project, pt: str) -> None:
-    if pt not in project.codebook.pt_ids:
+def _check_pt(project: Project, pt: str) -> str:
+    """The codebook's spelling of ``pt`` (``pt3`` → ``PT3``), or NotFound."""
+    found = project.codebook.find_pt(pt)
+    if found is None:
         raise NotFound(f"unknown programme theory {pt} (the codebook has {', '.join(project.codebook.pt_ids)})")
+    return found
+
+
+def resolve_code(project: Project, pt: str | None, element: str | None) -> tuple[str, str | None]:
+    """(PT, element) in the codebook's spelling. An element implies its PT, so ``--element PT2.MP1``
+    needs no ``--pt``; a bare ``MP1`` is read within ``--pt`` (or any PT, if only one has it)."""
+    pt_id = _check_pt(project, pt) if pt is not None else None
+    if element is None:
+        if pt_id is None:
+            raise CmoError("give a programme theory (--pt PT3) or an element (--element PT3.MR1), which implies it")
+        return pt_id, None
+    found = project.codebook.find_elements(element, pt_id)
+    if not found and pt_id is not None and project.codebook.find_elements(element):
+        other = project.codebook.find_elements(element)
+        raise CmoError(f"element {element} belongs to {', '.join(sorted({e.split('.')[0] for e in other}))}, "
+                       f"not {pt_id}")
+    if not found:
+        if pt_id is None:
+            raise ValidationFailed(f"unknown element {element} (element ids look like PT3.MR1)")
+        known = ", ".join(e.id for e in project.codebook.pt(pt_id).elements) or "none"
+        raise ValidationFailed(f"unknown element {element} (elements of {pt_id}: {known})")
+    if len(found) > 1:
+        raise ValidationFailed(f"element {element} is ambiguous ({', '.join(found)}): give the full id or --pt")
+    element_id = found[0]
+    element_pt = element_id.split(".", 1)[0]
+    if pt_id is not None and element_pt != pt_id:
+        raise ValidationFailed(f"element {element_id} belongs to {element_pt}, not {pt_id}")
+    return element_pt, element_id
 
 
 def build_coding(
-    project: Project, transcript_id: str, span: Span, *, pt: str, component: Component | str | None = None,
+    project: Project, transcript_id: str, span: Span, *, pt: str | None, component: Component | str | None = None,
     element: str | None = None, stance: Stance | str | None = None, memo: str | None = None,
     coder: str | None = None, origin: CodingOrigin = CodingOrigin.manual,
 ) -> Coding:
     """A validated-in-shape coding (the store checks it against codebook and text when added)."""
-    _check_pt(project, pt)
+    pt, element = resolve_code(project, pt, element)
     comp = _component(component)
     st = _stance(stance)
     who = coder or current_actor()
@@ -158,7 +188,7 @@ def insert_coding(tx: Tx, coding: Coding) -> Coding:
 
 
 def add_coding(
-    project: Project, transcript_id: str, *, pt: str, quote: str | None = None,
+    project: Project, transcript_id: str, *, pt: str | None, quote: str | None = None,
     span: str | tuple[int, int] | None = None, component: Component | str | None = None,
     element: str | None = None, stance: Stance | str | None = None,
     memo: str | None = None, coder: str | None = None, occurrence: int | None = None,
@@ -186,7 +216,9 @@ def edit_coding(
         if quote is not None or span is not None
         else Span(old.start, old.end, old.text)
     )
-    new_pt = pt or old.pt
+    if element is not None:  # the element implies its PT
+        pt, element = resolve_code(project, pt, element)
+    new_pt = _check_pt(project, pt) if pt is not None else old.pt
     new_component = _component(component) if component is not None else old.component
     if element is not None:
         new_element: str | None = element
@@ -224,8 +256,9 @@ def list_codings(
     coder: str | None = None, element: str | None = None,
 ) -> list[CodingView]:
     """Codings in document order with their speakers; filter values are checked, not silently empty."""
-    if pt is not None:
-        _check_pt(project, pt)
+    if pt is not None or element is not None:
+        resolved_pt, element = resolve_code(project, pt, element)
+        pt = resolved_pt if pt is not None else None
     comp = _component(component)
     st = _stance(stance) if stance is not None else None
     role_value = None

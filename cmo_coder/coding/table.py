@@ -296,7 +296,7 @@ def import_table(
                 t = transcripts[row.transcript]
                 if isinstance(t, CmoError):
                     raise CmoError(f"column transcript: {t}")
-                if row.pt not in project.codebook.pt_ids:
+                if project.codebook.find_pt(row.pt) is None:
                     raise CmoError(
                         f"column pt: unknown programme theory {row.pt} (the codebook has "
                         f"{', '.join(project.codebook.pt_ids)})"
@@ -327,7 +327,7 @@ def import_table(
                 problems.append(f"{where}: configuration {name!r} mixes programme theories {', '.join(sorted(pts))}")
                 continue
             pt = pts.pop()
-            if meta.get("pt") and meta["pt"] != pt:
+            if meta.get("pt") and project.codebook.find_pt(meta["pt"]) != pt:
                 problems.append(f"{configurations}: {meta['where']}: configuration {name!r} is for {meta['pt']}, "
                                 f"but its codings ({where}) are coded to {pt}")
                 continue

@@ -102,6 +102,21 @@ class Codebook(Frozen):
                     return el
         raise KeyError(f"unknown element {element_id!r}")
 
+    def find_pt(self, text: str) -> str | None:
+        """The PT an analyst means: ``pt2``, ``Pt2``, ``PT 2`` all name ``PT2``; None if none."""
+        key = "".join(text.split()).casefold()
+        return next((p for p in self.pt_ids if p.casefold() == key), None)
+
+    def find_elements(self, text: str, pt: str | None = None) -> list[str]:
+        """Element ids that ``text`` may mean, ignoring case: the full id (``pt2.mp1``), or the
+        part after the dot (``MP1``) within ``pt``, or in any PT when ``pt`` is None."""
+        key = "".join(text.split()).casefold()
+        ids = [e.id for p in self.programme_theories for e in p.elements]
+        exact = [i for i in ids if i.casefold() == key]
+        if exact or "." in key:
+            return exact
+        return [i for i in ids if i.split(".", 1)[1].casefold() == key and (pt is None or i.split(".", 1)[0] == pt)]
+
     @property
     def pt_ids(self) -> list[str]:
         return [p.id for p in self.programme_theories]

@@ -27,18 +27,25 @@ class Edits:
     component: Component | None = None
     stance: Stance | None = None
     span: tuple[int, int] | None = None
+    element: str | None = None
+    memo: str | None = None
 
 
 def _coding_for(project: Project, s: Suggestion, coder: str, edits: Edits) -> Coding:
     """Built by the coding service, like a hand-made coding: same id scheme, span and turn checks."""
     start, end = edits.span or (s.start, s.end)
     span = span_from_offsets(project.transcript(s.transcript), start, end)
-    changed = [k for k, v in edits.__dict__.items() if v is not None]
+    changed = [k for k, v in edits.__dict__.items() if v is not None and k != "memo"]
     memo = f"accepted suggestion {s.id} (confidence {s.confidence:.2f})" + (
         f" with edits to {', '.join(changed)}" if changed else ""
     )
+    if edits.memo and edits.memo.strip():
+        memo = f"{edits.memo.strip()}\n({memo})"
+    # an element names its own PT and component; the suggested ones give way to it
+    pt = edits.pt or (None if edits.element else s.pt)
+    component = edits.component or (None if edits.element else s.component)
     return build_coding(
-        project, s.transcript, span, pt=edits.pt or s.pt, component=edits.component or s.component,
+        project, s.transcript, span, pt=pt, component=component, element=edits.element,
         stance=edits.stance or Stance.supports, memo=memo, coder=coder, origin=CodingOrigin.suggestion,
     )
 
