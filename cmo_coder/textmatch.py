@@ -30,6 +30,16 @@ class MatchKind(StrEnum):
     exact = "exact"
     normalised = "normalised"
     fragments = "fragments"
+    placeholders = "placeholders"
+
+
+#: a placeholder the anonymiser put in the text: ``[name removed]``, ``[trust name]``, ``[son's name]``
+PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
+#: how many characters of the original a placeholder may stand for (a long organisation name)
+MAX_REPLACED = 80
+#: a placeholder-tolerant match must still agree with the text on a good part of the quote
+MIN_LITERAL_SHARE = 0.3
+MIN_LITERAL = 8
 
 
 @dataclass(frozen=True)
@@ -107,9 +117,10 @@ def locate(text: str, quote: str, normalised_text: Normalised | None = None) -> 
         needle = normalise(fragments[0] if fragments else quote).text
         if not needle:
             return []
-        return [Match(*norm.span(i, i + len(needle)), MatchKind.normalised) for i in _find_all(norm.text, needle)]
+        found = [Match(*norm.span(i, i + len(needle)), MatchKind.normalised) for i in _find_all(norm.text, needle)]
+        return found or locate_with_placeholders(text, quote, norm)
     needles = [normalise(f).text for f in fragments]
-    matches = []
+    matches: list[Match] = []
     for first in _find_all(norm.text, needles[0]):
         end = first + len(needles[0])
         for needle in needles[1:]:
@@ -121,3 +132,77 @@ def locate(text: str, quote: str, normalised_text: Normalised | None = None) -> 
         else:
             matches.append(Match(*norm.span(first, end), MatchKind.fragments))
     return matches
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every placeholder in ``text``."""
+    return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+
+
+def snap_to_placeholders(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``[start, end)`` so that it never cuts a placeholder in two."""
+    for p_start, p_end in placeholder_spans(text):
+        if p_start < start < p_end:
+            start = p_start
+        if p_start < end < p_end:
+            end = p_end
+    return start, end
+
+
+def locate_with_placeholders(text: str, quote: str, normalised_text: Normalised | None = None) -> list[Match]:
+    """Where a quote copied from the *original* transcript stands in the anonymised one.
+
+    The analyst's copy still has the names the anonymiser replaced; in the text each is a
+    placeholder. Here a placeholder matches any run of up to :data:`MAX_REPLACED` characters
+    of the quote (holding a letter or digit), the rest must agree as in normalised matching,
+    and at least 30% of the quote (and 8 characters) must match the text itself, so that a
+    quote made mostly of names cannot match anywhere. Tried only when the plain strategies
+    find nothing.
+    """
+    norm = normalised_text or normalise(text)
+    t = norm.text
+    q = normalise(quote).text
+    holes = dict(placeholder_spans(t))
+    if not holes or len(q) < MIN_LITERAL:
+        return []
+    head = q[: min(6, len(q))]
+    starts = set(_find_all(t, head))
+    for h in holes:  # the quote may open with words before a name ("and Jo said" / "and [name removed] said")
+        k = next((k for k in range(min(len(q), h, MAX_REPLACED), 0, -1) if t[h - k : h] == q[:k]), 0)
+        starts.add(h - k)
+    found: list[Match] = []
+    last_end = -1
+    for start in sorted(starts):
+        if start < last_end:
+            continue  # inside the previous match
+        end = _match_holes(t, q, start, holes)
+        if end is not None:
+            found.append(Match(*norm.span(start, end), MatchKind.placeholders))
+            last_end = end
+    return found
+
+
+def _match_holes(t: str, q: str, start: int, holes: dict[int, int]) -> int | None:
+    """End in ``t`` of a match of all of ``q`` from ``start``, placeholders standing for names; None if none."""
+    need = max(MIN_LITERAL, int(len(q) * MIN_LITERAL_SHARE))
+    stack = [(0, start, 0, False)]  # position in q, position in t, characters matched literally, hole used
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        qi, ti, lit, used = stack.pop()
+        if (qi, ti) in seen:
+            continue
+        seen.add((qi, ti))
+        if qi == len(q):
+            if used and lit >= need:
+                return ti
+            continue
+        hole_end = holes.get(ti)
+        if hole_end is not None:
+            for qj in range(min(len(q), qi + MAX_REPLACED), qi, -1):
+                # the next character after the name must be the text's next one (or the quote ends)
+                if (qj == len(q) or (hole_end < len(t) and t[hole_end] == q[qj])) and any(
+                        c.isalnum() for c in q[qi:qj]):
+                    stack.append((qj, hole_end, lit, True))
+        if ti < len(t) and t[ti] == q[qi]:
+            stack.append((qi + 1, ti + 1, lit + 1, used))
+    return None

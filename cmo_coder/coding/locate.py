@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from ..errors import CmoError
 from ..model import Transcript
-from ..textmatch import Match, MatchKind, locate, normalise
+from ..textmatch import Match, MatchKind, locate, normalise, snap_to_placeholders
 
 CONTEXT_CHARS = 30
 
@@ -31,13 +31,19 @@ class Span:
 
 
 def snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
-    """``…before [matched] after…`` on one line, for showing candidates."""
-    before = text[max(0, start - width) : start]
-    after = text[end : end + width]
-    body = text[start:end]
+    """``…before [matched] after…`` on one line, for showing candidates.
+
+    Neither the match nor its context cuts a placeholder in two, and when the shown text
+    has square brackets of its own (``[name removed]``) the match is marked ``«…»``
+    instead, so the hint never nests brackets in placeholders.
+    """
+    lo, _ = snap_to_placeholders(text, max(0, start - width), max(0, start - width))
+    _, hi = snap_to_placeholders(text, min(len(text), end + width), min(len(text), end + width))
+    before, after, body = text[lo:start], text[end:hi], text[start:end]
     if len(body) > 80:
         body = body[:38] + " … " + body[-38:]
-    out = f"{'…' if start > width else ''}{before}[{body}]{after}{'…' if end + width < len(text) else ''}"
+    mark = "«»" if any(b in text[lo:hi] for b in "[]") else "[]"
+    out = f"{'…' if lo > 0 else ''}{before}{mark[0]}{body}{mark[1]}{after}{'…' if hi < len(text) else ''}"
     return " ".join(out.split())
 
 
@@ -125,5 +131,11 @@ def _near_miss(transcript: Transcript, quote: str) -> str:
     best = fuzz.partial_ratio_alignment(needle, norm.text, score_cutoff=75)
     if best is None or best.dest_end <= best.dest_start:
         return ""
+    text = transcript.text
     start, end = norm.span(best.dest_start, best.dest_end)
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():  # whole words only
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    start, end = snap_to_placeholders(text, start, end)
     return f"; closest passage ({best.score:.0f}% similar) at {start}:{end}: {snippet(transcript.text, start, end)}"

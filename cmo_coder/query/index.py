@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from ..errors import CmoError
 from ..store import Project
 from ..store.atomic import write_text
-from ..textmatch import locate, normalise, split_fragments
+from ..textmatch import locate, locate_with_placeholders, normalise, split_fragments
 from .speakers import SpeakerLookup
 
 INDEX_VERSION = "1"
@@ -59,6 +59,7 @@ class HitKind(StrEnum):
     fragments = "fragments"
     fuzzy = "fuzzy"
     overlap = "overlap"
+    placeholders = "placeholders"
 
 
 #: scores of the substring strategies; fuzzy scores are rapidfuzz's, capped below them
@@ -305,6 +306,19 @@ class QuoteIndex:
                 seen.add(tid)
                 out.extend(Place(tid, m.start, m.end, m.kind.value) for m in locate(self.transcripts[tid], query))
             i = self._docs.find(needles[0], i + 1)
+        return out[:limit]
+
+    def placeholder_places(self, query: str, limit: int = 5) -> list[Place]:
+        """Where a quote copied from an original transcript (names and all) stands in the anonymised
+        ones: each placeholder matches the name it replaced (see :func:`locate_with_placeholders`)."""
+        query = query.replace(SEP, " ")
+        out: list[Place] = []
+        for tid, text in self.transcripts.items():
+            if "[" not in text:
+                continue
+            out.extend(Place(tid, m.start, m.end, m.kind.value) for m in locate_with_placeholders(text, query))
+            if len(out) >= limit:
+                break
         return out[:limit]
 
     def covering(self, transcript_id: str, start: int, end: int) -> list[int]:

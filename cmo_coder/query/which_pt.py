@@ -38,7 +38,8 @@ class QuoteMatch(Frozen):
     end: int
     matched_start: int = Field(description="The part of the transcript the query matched.")
     matched_end: int
-    kind: str = Field(description="exact, normalised, fragments, fuzzy or overlap")
+    kind: str = Field(description="exact, normalised, fragments, fuzzy, overlap or placeholders (a quote with the "
+                                  "names the anonymised text replaced)")
     score: int = Field(ge=0, le=100)
 
 
@@ -79,19 +80,22 @@ def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLo
     """Find ``query`` among the coded quotes; say which PTs, components and stances it is coded to."""
     hits = index.find(query)
     similar: list[Hit] = []
-    if not hits:
+    # a quote copied from the original transcript: its names stand as placeholders in the coded text
+    named = index.placeholder_places(query) if not hits else []
+    if not hits and not named:
         similar = index.fuzzy(query, limit=max(limit, 5))
         hits = [h for h in similar if h.score >= FUZZY_MIN]
     locations: list[Location] = []
     nearest: list[Hit] = []
     if not hits:
-        for place in index.places(query):
+        for place in named or index.places(query):
             text = index.transcripts[place.transcript_id]
             for k in index.covering(place.transcript_id, place.start, place.end):
                 rec = index.records[k]
                 lo, hi = max(rec.start, place.start), min(rec.end, place.end)
                 score = min(OVERLAP_CAP, round(100 * (hi - lo) / (place.end - place.start)))
-                hits.append(Hit(rec, index.texts[k], HitKind.overlap, score, lo, hi, k))
+                kind = HitKind.placeholders if place.kind == HitKind.placeholders.value else HitKind.overlap
+                hits.append(Hit(rec, index.texts[k], kind, score, lo, hi, k))
             if not hits:
                 who = speakers.at(place.transcript_id, place.start).attribution if speakers else ""
                 locations.append(
