@@ -263,7 +263,8 @@ def cmoc_add(project: Path, pt: str, contexts: tuple[str, ...], resources: tuple
 def cmoc_list(project: Path, pt: str | None, as_json: bool) -> None:
     """List configurations."""
     with open_project(project) as p:
-        configs = p.configurations(pt)
+        configs = [c.model_copy(update={"members": service.chain_order(c.members)})
+                   for c in p.configurations(service.resolve_code(p, pt, None)[0] if pt is not None else None)]
     if as_json:
         emit_json([c.model_dump(mode="json") for c in configs])
         return

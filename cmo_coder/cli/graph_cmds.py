@@ -148,18 +148,26 @@ def register(cli: click.Group) -> None:
     @click.option("--stance", type=click.Choice(["supports", "refutes", "refines"]), default=None,
                   help="Count only this stance.")
     @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-                  help="CSV file to write (default: standard output).")
+                  help="File to write (default: standard output); .html or .md choose the format.")
+    @click.option("--format", "fmt", type=click.Choice(["csv", "html", "md"]), default=None,
+                  help="csv (default), html (one self-contained page) or md (a Markdown table); "
+                       "default: from the --out suffix.")
     @json_option
-    def matrix_cmd(project: Path, by: str, count: str, stance: str | None, out: Path | None, as_json: bool) -> None:
-        """A framework matrix: programme theories × roles, sites or participants (CSV)."""
+    def matrix_cmd(project: Path, by: str, count: str, stance: str | None, out: Path | None, fmt: str | None,
+                   as_json: bool) -> None:
+        """A framework matrix: programme theories × roles, sites or participants (CSV, HTML or Markdown)."""
         from ..query.matrix import matrix, to_csv
+        from ..query.matrix_render import format_for, to_html, to_markdown
 
         with open_project(project) as p:
             m = matrix(p, by, count=count, stance=stance)  # type: ignore[arg-type]
         if as_json:
             emit_json(m.model_dump(mode="json"))
-        elif out is not None:
-            write_text(out, to_csv(m))
+            return
+        chosen = format_for(out.suffix if out is not None else None, fmt)
+        text = to_html(m) if chosen == "html" else to_markdown(m) if chosen == "md" else to_csv(m)
+        if out is not None:
+            write_text(out, text)
             info(f"wrote {out}")
         else:
-            click.echo(to_csv(m), nl=False)
+            click.echo(text, nl=False)

@@ -29,6 +29,13 @@ def coding_id(transcript: str, start: int, end: int, pt: str, component: Compone
     )
 
 
+def chain_order(members: list[ConfigurationMember]) -> list[ConfigurationMember]:
+    """Members as a configuration reads: C → Mres → Mresp → O, keeping their order within a role."""
+    from ..model.vocab import CHAIN
+
+    return sorted(members, key=lambda m: CHAIN.index(m.role) if m.role in CHAIN else len(CHAIN))
+
+
 def configuration_id(pt: str, name: str) -> str:
     return stable_id("cmoc", pt, name)
 
@@ -341,7 +348,7 @@ def show_configuration(project: Project, ref: str) -> dict[str, Any]:
     """A configuration with each member coding and its attribution, ready to print or emit."""
     config = find_configuration(project, ref)
     members = []
-    for m in config.members:
+    for m in chain_order(config.members):
         c = project.coding(m.coding_id)
         speaker = project.speaker_at(c.transcript_id, c.start)
         members.append(ConfigurationMemberView(role=m.role, coding=CodingView(c, speaker).item()))
