@@ -37,6 +37,7 @@ def snippet(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     has square brackets of its own (``[name removed]``) the match is marked ``«…»``
     instead, so the hint never nests brackets in placeholders.
     """
+    start, end = snap_to_placeholders(text, start, end)  # shown whole: a mark never lands inside one
     lo, _ = snap_to_placeholders(text, max(0, start - width), max(0, start - width))
     _, hi = snap_to_placeholders(text, min(len(text), end + width), min(len(text), end + width))
     before, after, body = text[lo:start], text[end:hi], text[start:end]

@@ -302,7 +302,7 @@ def add_configuration(
     judgement: Judgement | str | None = None, rationale: str | None = None, coder: str | None = None,
 ) -> Configuration:
     """Link two or more codings of one PT into a CMOC (dyad, triad or full chain)."""
-    _check_pt(project, pt)
+    pt = _check_pt(project, pt)
     parsed = [ConfigurationMember(coding_id=cid, role=_component(role) or Component.context) for cid, role in members]
     if len(parsed) < 2:
         raise CmoError("a configuration links at least two codings (e.g. --context ID --outcome ID)")

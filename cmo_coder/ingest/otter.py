@@ -28,6 +28,7 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 HEADER_RE = re.compile(rf"^(\S[^\t\n]{{0,79}}?)(?:\s{{2,}}|\t)({_TIME})\s*$")
 #: The same with any whitespace: a header only for a name the file vouches for.
 _LOOSE_HEADER_RE = re.compile(rf"^(\S[^\t\n]{{0,79}}?)\s+({_TIME})\s*$")
+_LABEL_LINE_RE = re.compile(r"^\s*[^:\n\d]{1,40}:\s")
 FOOTER_RE = re.compile(r"^\s*transcribed by\s+https?://otter\.ai\s*$", re.IGNORECASE)
 _BLOCK_MARKERS = ("SUMMARY KEYWORDS", "KEYWORDS", "SUMMARY", "SPEAKERS")
 #: Lines of title, date or duration that may precede the first header with no marker block.
@@ -150,7 +151,10 @@ def looks_like_otter(text: str) -> bool:
     nonblank_before = [line for line in head[:headers[0]] if line.strip()]
     if any(_is_marker(line) for line in nonblank_before[:12]):
         return True
-    return len(headers) >= 2 and len(nonblank_before) <= _MAX_PREAMBLE_LINES
+    if len(nonblank_before) > _MAX_PREAMBLE_LINES:
+        return False
+    # one header alone is Otter only if nothing reads as a 'Name: text' transcript instead
+    return len(headers) >= 2 or not any(_LABEL_LINE_RE.match(line) for line in head)
 
 
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False) -> list[Utterance]:
