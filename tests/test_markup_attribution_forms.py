@@ -73,6 +73,7 @@ def test_unread_attributions_are_reported_with_their_line() -> None:
     assert [p.split(":")[0] for p in doc.problems] == ["line 2", "line 3"]
     assert "P21 the focus group" in doc.text  # left in the text, never dropped
     assert looks_like_attribution("P21 the focus group") and not looks_like_attribution("P21 said so.")
+    assert not looks_like_attribution("SP15’s") and not looks_like_attribution("P3-based work")
 
 
 def test_markup_import_names_file_and_line(tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ _LENIENT_RE = re.compile(
 )
 _SITE_RE = re.compile(r"\b" + _SITE + r"\b", re.IGNORECASE)
 _ROLE_RE = re.compile(r"\b" + _ROLE + r"\b", re.IGNORECASE)
-_OPENS_WITH_LABEL_RE = re.compile(rf"^\s*(?:{_ROLE}\s*,?\s*)?{_LABEL}\b", re.IGNORECASE)
+#: a label standing as a word of its own: "SP15’s view" is prose about SP15, not an attribution
+_OPENS_WITH_LABEL_RE = re.compile(rf"^\s*(?:{_ROLE}\s*,?\s*)?{_LABEL}(?=$|[\s,;)\]])", re.IGNORECASE)
 _MAX_LOOKALIKE = 80
 
 Attribution = tuple[str, Role, "str | None", str]
