@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from .normalise import clean
 from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
@@ -54,15 +53,6 @@ def is_header(line: str) -> bool:
 
 def _is_marker(line: str) -> bool:
     return line.strip().upper().rstrip(":") in _BLOCK_MARKERS
-
-
-@dataclass
-class Preamble:
-    """What precedes the first header: where speech starts and the ``SPEAKERS`` list, if any."""
-
-    start: int
-    speakers: list[str] = field(default_factory=list)
-    marked: bool = False
 
 
 def _fold(name: str) -> str:
@@ -118,7 +108,7 @@ class HeaderMatcher:
         return m.group(1), m.group(2)
 
 
-def find_preamble(lines: list[str], matcher: HeaderMatcher, source: str) -> Preamble:
+def first_header(lines: list[str], matcher: HeaderMatcher, source: str) -> int:
     """Where the first header sits, after the title/keywords/speakers block if there is one.
 
     Without a marker block, only a few short lines (title, date, duration) may come first:
@@ -126,7 +116,7 @@ def find_preamble(lines: list[str], matcher: HeaderMatcher, source: str) -> Prea
     """
     first = next((i for i, line in enumerate(lines) if matcher.match(line)), None)
     if first is None:
-        return Preamble(start=0)
+        return 0
     before = [line.strip() for line in lines[:first] if line.strip()]
     marked = any(_is_marker(line) for line in before)
     if not marked and before and (
@@ -134,7 +124,7 @@ def find_preamble(lines: list[str], matcher: HeaderMatcher, source: str) -> Prea
     ):
         where = next(i for i, line in enumerate(lines) if line.strip()) + 1
         raise ParseError(f"{source}: line {where}: speech before the first 'Name  M:SS' header")
-    return Preamble(start=first, speakers=speakers_block(lines[:first]), marked=marked)
+    return first
 
 
 def looks_like_otter(text: str) -> bool:
@@ -163,7 +153,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     texts = [clean_line(line) for line, _ in lines]
     listed = speakers_block(texts[:200])
     matcher = HeaderMatcher(recurring_names(texts) | {_fold(n) for n in listed})
-    pre = find_preamble(texts, matcher, source)
+    start = first_header(texts, matcher, source)
     result: list[Utterance] = []
     cur: Utterance | None = None
     paras: list[list[str]] = []
@@ -173,7 +163,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
             cur.text = "\n".join(_words(" ".join(p)) for p in paras if p)
             result.append(cur)
 
-    for line, (_, where) in zip(texts[pre.start:], lines[pre.start:], strict=True):
+    for line, (_, where) in zip(texts[start:], lines[start:], strict=True):
         if FOOTER_RE.match(line):
             continue
         header = matcher.match(line)
