@@ -204,3 +204,21 @@ def test_suggest_review_accept_with_element_and_memo(study) -> None:  # type: ig
     assert c.memo is not None and c.memo.startswith("felt unheard") and "sug-1" in c.memo
     with pytest.raises(ValidationFailed):
         service.add_coding(study, "int01", quote="Nobody", pt="PT2", element="PT1.MP1", coder="z")
+
+
+def test_pt_filters_read_any_case_and_refuse_unknown_ids(study) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.coding.agreement import compare
+    from cmo_coder.coding.table import export_rows
+    from cmo_coder.query.evidence import evidence
+
+    service.add_coding(study, "int01", quote="Nobody listened", pt="PT1", element="PT1.MP1", coder="a")
+    service.add_coding(study, "int01", quote="Nobody listened to us", pt="PT1", element="PT1.MP1", coder="b")
+    assert [r.element for r in evidence(study, "pt1", element="mp1")] == ["PT1.MP1", "PT1.MP1"]
+    with pytest.raises(CmoError, match="unknown element"):
+        evidence(study, "PT1", element="O7")
+    assert [r["pt"] for r in export_rows(study, pt="pt1")] == ["PT1", "PT1"]
+    with pytest.raises(CmoError, match="unknown programme theory"):
+        list(export_rows(study, pt="PT9"))
+    assert compare(study, ["a", "b"], pts=["pt1"]).overall is not None
+    with pytest.raises(CmoError, match="unknown programme theory PT9"):
+        compare(study, ["a", "b"], pts=["PT9"])

@@ -245,6 +245,13 @@ def compare(project: Project, coders: list[str], by: str | None = None,
     for coder, codings in per.items():
         if not codings:
             raise CmoError(f"coder {coder!r} has no codings in this project")
+    if pts:
+        known = [project.codebook.find_pt(p) for p in pts]
+        unknown = [p for p, k in zip(pts, known, strict=True) if k is None]
+        if unknown:
+            raise CmoError(f"unknown programme theory {', '.join(unknown)} "
+                           f"(the codebook has {', '.join(project.codebook.pt_ids)})")
+        pts = [k for k in known if k is not None]
     wanted = set(transcripts) if transcripts else None
     if wanted:
         for t in wanted:

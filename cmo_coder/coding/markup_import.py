@@ -93,8 +93,12 @@ def import_markup(
     title: str | None = None, coder: str | None = None,
 ) -> MarkupReport:
     text, data = _read(path)
-    if pt is not None and pt not in project.codebook.pt_ids:
-        raise CmoError(f"--pt {pt}: unknown programme theory (the codebook has {', '.join(project.codebook.pt_ids)})")
+    if pt is not None:
+        found = project.codebook.find_pt(pt)
+        if found is None:
+            raise CmoError(f"--pt {pt}: unknown programme theory (the codebook has "
+                           f"{', '.join(project.codebook.pt_ids)})")
+        pt = found
     doc = parse_markup(text, default_pt=pt)
     tid = transcript_id or slugify(path.stem, fallback="markup")[:80]
     sha = hashlib.sha256(data).hexdigest()

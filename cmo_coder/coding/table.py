@@ -368,12 +368,18 @@ def _msg(exc: Exception) -> str:
 # -- export ------------------------------------------------------------------------------------------
 
 
+def _unknown_pt(project: Project, pt: str) -> str:
+    raise CmoError(f"unknown programme theory {pt} (the codebook has {', '.join(project.codebook.pt_ids)})")
+
+
 def export_rows(project: Project, **filters: Any) -> Iterator[dict[str, Any]]:
     """Codings in document order as table rows (offsets filled in, cmoc names joined by ';')."""
     names: dict[str, list[str]] = {}
     for config in project.configurations():
         for m in config.members:
             names.setdefault(m.coding_id, []).append(config.name)
+    if filters.get("pt") is not None:  # "pt3" means PT3; an unknown PT is an error, not an empty table
+        filters["pt"] = project.codebook.find_pt(filters["pt"]) or _unknown_pt(project, filters["pt"])
     for c in project.codings(**filters):
         yield {
             "transcript": c.transcript_id, "start": c.start, "end": c.end, "quote": c.text, "pt": c.pt,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..errors import CmoError
+from ..errors import CmoError, NotFound
 from ..model.base import Frozen
 from ..store import Project
 from .filters import resolve_pt, resolve_role, resolve_site
@@ -44,6 +44,12 @@ def evidence(
 ) -> list[EvidenceRow]:
     """Codings of ``pt`` in document order, filtered by stance, speaker role, site and element."""
     pt = resolve_pt(project, pt)
+    if element is not None:  # "mr1" or "pt3.mr1" name PT3.MR1; an unknown element is an error, not an empty list
+        found = project.codebook.find_elements(element, pt)
+        if len(found) != 1:
+            known = ", ".join(e.id for e in project.codebook.pt(pt).elements) or "none"
+            raise NotFound(f"unknown element {element!r} for {pt} (its elements: {known})")
+        element = found[0]
     role, site = resolve_role(role), resolve_site(project, site)
     speakers = speakers or SpeakerLookup(project)
     in_configs: dict[str, list[str]] = {}

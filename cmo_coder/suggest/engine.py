@@ -126,8 +126,11 @@ class Suggester:
     def suggest_clauses(
         self, transcript_id: str, clauses: Sequence[Clause], pt: str | None = None, min_confidence: float = 0.0,
     ) -> list[Suggestion]:
-        if pt is not None and pt not in self.codebook.pt_ids:
-            raise CmoError(f"unknown programme theory {pt} (the codebook has {', '.join(self.codebook.pt_ids)})")
+        if pt is not None:
+            found = self.codebook.find_pt(pt)
+            if found is None:
+                raise CmoError(f"unknown programme theory {pt} (the codebook has {', '.join(self.codebook.pt_ids)})")
+            pt = found
         proba = self.component_proba(clauses)
         kept: list[tuple[Clause, str, float]] = []
         for clause, p in zip(clauses, proba, strict=True):
