@@ -9,6 +9,7 @@ as a span of the original text: offsets never drift.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -159,27 +160,76 @@ def locate_with_placeholders(text: str, quote: str, normalised_text: Normalised 
     quote made mostly of names cannot match anywhere. Tried only when the plain strategies
     find nothing.
     """
-    norm = normalised_text or normalise(text)
-    t = norm.text
-    q = normalise(quote).text
-    holes = dict(placeholder_spans(t))
-    if not holes or len(q) < MIN_LITERAL:
+    if "[" not in text:
         return []
-    head = q[: min(6, len(q))]
-    starts = set(_find_all(t, head))
-    for h in holes:  # the quote may open with words before a name ("and Jo said" / "and [name removed] said")
-        k = next((k for k in range(min(len(q), h, MAX_REPLACED), 0, -1) if t[h - k : h] == q[:k]), 0)
-        starts.add(h - k)
-    found: list[Match] = []
+    norm = normalised_text or normalise(text)
+    return [Match(*norm.span(s, e), MatchKind.placeholders)
+            for s, e in find_with_placeholders(norm.text, normalise(quote).text)]
+
+
+def find_with_placeholders(t: str, q: str) -> list[tuple[int, int]]:
+    """:func:`locate_with_placeholders` on texts already normalised: spans of ``t``, in order.
+
+    Only the neighbourhoods of the quote's own word runs (three words, else two) found in
+    the text are tried, so a long project is searched at the speed of ``str.find`` rather
+    than placeholder by placeholder.
+    """
+    if len(q) < MIN_LITERAL or "[" not in t:
+        return []
+    holes = dict(placeholder_spans(t))
+    hole_starts = sorted(holes)
+    starts: set[int] = set()
+    for lo, hi in _anchor_windows(t, q):
+        starts.update(_find_all(t, q[: min(6, len(q))], lo, hi))
+        for h in hole_starts[bisect.bisect_left(hole_starts, lo) : bisect.bisect_left(hole_starts, hi)]:
+            # the quote may open with words before a name ("and Jo said" / "and [name removed] said")
+            i = t.find(q[0], max(lo, h - min(len(q), MAX_REPLACED)), h)
+            while i != -1:  # the longest stretch before the placeholder that the quote opens with
+                if q.startswith(t[i:h]):
+                    starts.add(i)
+                    break
+                i = t.find(q[0], i + 1, h)
+            starts.add(h)
+    found: list[tuple[int, int]] = []
     last_end = -1
     for start in sorted(starts):
         if start < last_end:
             continue  # inside the previous match
         end = _match_holes(t, q, start, holes)
         if end is not None:
-            found.append(Match(*norm.span(start, end), MatchKind.placeholders))
+            found.append((start, end))
             last_end = end
     return found
+
+
+_MAX_ANCHOR_HITS = 500
+
+
+def _anchor_windows(t: str, q: str) -> list[tuple[int, int]]:
+    """Stretches of ``t`` that could hold a match: around each place a run of the quote's words occurs."""
+    words = q.split(" ")
+    offsets = [0]
+    for w in words[:-1]:
+        offsets.append(offsets[-1] + len(w) + 1)
+    slack = 4 * MAX_REPLACED
+    for n in (3, 2):
+        windows = []
+        for i in range(max(0, len(words) - n + 1)):
+            gram = " ".join(words[i : i + n])
+            if len(gram) < 6:
+                continue
+            for p in _find_all(t, gram)[:_MAX_ANCHOR_HITS]:
+                windows.append((max(0, p - offsets[i] - slack), min(len(t), p + len(q) + slack)))
+        if windows:
+            windows.sort()
+            merged = [windows[0]]
+            for lo, hi in windows[1:]:
+                if lo <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+                else:
+                    merged.append((lo, hi))
+            return merged
+    return []
 
 
 def _match_holes(t: str, q: str, start: int, holes: dict[int, int]) -> int | None:

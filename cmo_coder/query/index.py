@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from ..errors import CmoError
 from ..store import Project
 from ..store.atomic import write_text
-from ..textmatch import locate, locate_with_placeholders, normalise, split_fragments
+from ..textmatch import MatchKind, find_with_placeholders, locate, normalise, split_fragments
 from .speakers import SpeakerLookup
 
 INDEX_VERSION = "1"
@@ -311,12 +311,13 @@ class QuoteIndex:
     def placeholder_places(self, query: str, limit: int = 5) -> list[Place]:
         """Where a quote copied from an original transcript (names and all) stands in the anonymised
         ones: each placeholder matches the name it replaced (see :func:`locate_with_placeholders`)."""
-        query = query.replace(SEP, " ")
+        needle = normalise(query.replace(SEP, " ")).text
         out: list[Place] = []
-        for tid, text in self.transcripts.items():
-            if "[" not in text:
-                continue
-            out.extend(Place(tid, m.start, m.end, m.kind.value) for m in locate_with_placeholders(text, query))
+        for tid in self._doc_ids:
+            spans = find_with_placeholders(self.norm_transcripts[tid], needle)  # on the index's own copy
+            if spans:
+                norm = normalise(self.transcripts[tid])  # offsets back to the text, for the hits only
+                out.extend(Place(tid, *norm.span(s, e), MatchKind.placeholders.value) for s, e in spans)
             if len(out) >= limit:
                 break
         return out[:limit]
