@@ -160,3 +160,20 @@ def test_failed_secure_cleanup_rolls_everything_back(tmp_path: Path, monkeypatch
     assert (secure / "raw" / "otter_fg.json").exists()
     assert len(list((secure / "originals").iterdir())) == 1
     assert not [p for p in secure.iterdir() if p.name.startswith(".removing")]
+
+
+def test_remove_takes_anonymisation_files_and_keeps_shared_originals(tmp_path: Path) -> None:
+    proj, secure, runner = _import(tmp_path, ("a.txt", fx.OTTER_TXT), ("b.txt", fx.PLAIN))
+    (secure / "proposals").mkdir()
+    (secure / "proposals" / "a.json").write_text("{}", encoding="utf-8")
+    (secure / "proposals" / "b.json").write_text("{}", encoding="utf-8")
+    (secure / "redaction-key.json").write_text(json.dumps({"a": [], "b": []}), encoding="utf-8")
+    sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
+    sources["b"]["original"] = sources["a"]["original"]  # one original shared by two transcripts
+    (secure / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
+    res = runner.invoke(cli, ["transcripts", "remove", str(proj), "a", "--secure", str(secure), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["secure_files"] == ["raw/a.json", "proposals/a.json"]
+    assert not (secure / "proposals" / "a.json").exists() and (secure / "proposals" / "b.json").exists()
+    assert list(json.loads((secure / "redaction-key.json").read_text(encoding="utf-8"))) == ["b"]
+    assert (secure / sources["a"]["original"]).exists()  # b still needs it

@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..anonymise.review import PROPOSALS as _PROPOSALS
+from ..anonymise.review import REDACTION_KEY as _REDACTION_KEY
 from ..errors import CmoError, NotFound
 from ..store import Project
 from ..store.secure import SecureFolder
 from .importer import SOURCES_FILE
-
-_PROPOSALS = "proposals"
-_REDACTION_KEY = "redaction-key.json"
 
 
 @dataclass
