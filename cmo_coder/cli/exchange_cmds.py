@@ -58,7 +58,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
 def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile: str, signed_off_only: bool,
                secure: Path | None, as_json: bool) -> None:
     """Export PROJECT's anonymised transcripts, codes, codings, cases, memos and CMOCs as REFI-QDA."""
-    with open_project(project) as p:
+    with open_project(project, read_only=True) as p:
         folder = SecureFolder.open(secure, project_path=project) if secure else None
         with _progress("exporting sources") as progress:
             report = export_mod.run(p, qdpx, qdc_path, Profile(profile), folder, signed_off_only, progress)

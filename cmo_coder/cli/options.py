@@ -19,5 +19,6 @@ coder_option = click.option(
 )
 
 
-def open_project(path: Path) -> Project:
-    return Project.open(path)
+def open_project(path: Path, read_only: bool | None = None) -> Project:
+    """Open PROJECT; ``read_only=True`` for commands that only read (they then work on write-protected copies)."""
+    return Project.open(path, read_only=read_only)
