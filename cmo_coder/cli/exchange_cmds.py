@@ -72,7 +72,8 @@ def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile:
         click.echo(f"wrote {report.qdpx}: {c.sources} source(s), {c.selections} selection(s), {c.codings} coding(s), "
                    f"{c.cases} case(s), {c.notes} note(s), {c.links} link(s), {c.graphs} graph(s) "
                    f"[profile {report.profile.value}, leak check {report.leak_check}]")
-        info("expected losses when importing into each tool:")
+        tools = ", ".join(loss.target for loss in report.data_loss)
+        info(f"expected losses when importing into {tools}:")
         for loss in report.data_loss:
             for line in loss.losses:
                 info(f"  {loss.target}: {line}")
