@@ -10,8 +10,8 @@ from pathlib import Path
 
 from exchange_helpers import build_rich
 
-from cmo_coder.store.atomic import sweep_stale, temp_file_pattern
 from cmo_coder.exchange.export import STAGING_PATTERN
+from cmo_coder.store.atomic import sweep_stale, temp_file_pattern
 
 REPO = Path(__file__).resolve().parent.parent
 

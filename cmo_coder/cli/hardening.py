@@ -27,6 +27,22 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
 
 
+def error_text(message: str) -> str:
+    """A project error as printed: its first line, then only its indented list of problems.
+
+    Messages quote what the user gave (a path, an id), which may hold a line break or other
+    control characters; those are shown escaped so the error stays one line (plus the
+    "  - problem" lines a ``ValidationFailed`` lists on purpose).
+    """
+    lines: list[str] = []
+    for part in message.split("\n"):
+        if lines and not part.startswith("  "):
+            lines[-1] += "\\n" + _printable(part)
+        else:
+            lines.append(_printable(part))
+    return "\n".join(lines)
+
+
 def click_error_line(exc: click.ClickException) -> str:
     """Click's error as one line, pointing at the help of the command it concerns."""
     message = " ".join(_printable(part) for part in exc.format_message().split("\n") if part.strip())

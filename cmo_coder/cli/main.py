@@ -19,12 +19,12 @@ from pydantic import ValidationError
 
 from .. import __version__
 from ..errors import CmoError
-from . import hardening
 from . import (
     anonymise_cmds,
     coding_cmds,
     exchange_cmds,
     graph_cmds,
+    hardening,
     ingest_cmds,
     project_cmds,
     suggest_cmds,
@@ -41,7 +41,7 @@ class _Group(click.Group):
         except CmoError as exc:
             if debug:
                 raise
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {hardening.error_text(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except ValidationError as exc:
             if debug:

@@ -27,7 +27,6 @@ from .dataloss import DataLoss, ExportCounts
 from .qde_write import QdeWriter
 from .textprep import Profile
 
-
 #: The staging folder beside the destination (same file system, so the final move is a rename).
 #: It only ever holds what the archive holds: signed-off, anonymised text and the project file.
 STAGING_PREFIX = ".cmo-export-"
