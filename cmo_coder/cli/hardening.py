@@ -84,7 +84,7 @@ class FiniteFloat(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
         return self.inner.get_metavar(param, ctx)
 
-    def to_info_dict(self) -> dict[str, Any]:
+    def to_info_dict(self) -> Any:
         return self.inner.to_info_dict()
 
     def __repr__(self) -> str:
@@ -109,7 +109,7 @@ class BoundedInt(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
         return self.inner.get_metavar(param, ctx)
 
-    def to_info_dict(self) -> dict[str, Any]:
+    def to_info_dict(self) -> Any:
         return self.inner.to_info_dict()
 
     def __repr__(self) -> str:

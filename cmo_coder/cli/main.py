@@ -69,7 +69,7 @@ class _Group(click.Group):
             ctx.exit(2)
         return None
 
-    def main(  # type: ignore[override]
+    def main(
         self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
         standalone_mode: bool = True, **extra: Any,
     ) -> Any:
