@@ -208,7 +208,13 @@ def _fake_leakcheck(monkeypatch: pytest.MonkeyPatch, hits_for: str | None) -> No
                 out.append(Hit(p, None))  # type: ignore[arg-type]
         return out
 
+    def scan_text(text: str, matcher: object, path: Path, member: str | None) -> list[Hit]:
+        return [Hit(path, member)] if hits_for and hits_for in text else []  # type: ignore[arg-type]
+
     mod.scan_paths = scan_paths  # type: ignore[attr-defined]
+    mod.scan_text = scan_text  # type: ignore[attr-defined]
+    mod.registered_items = lambda secure: []  # type: ignore[attr-defined]
+    mod.build_matcher = lambda items: None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "cmo_coder.anonymise", types.ModuleType("cmo_coder.anonymise"))
     monkeypatch.setitem(sys.modules, "cmo_coder.anonymise.leakcheck", mod)
 

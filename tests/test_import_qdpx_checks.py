@@ -166,3 +166,29 @@ def test_cli_nothing_importable_exits_1_and_writes_nothing(project, tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("error: ") and "is missing" in result.output
     assert untouched(project)
+
+
+def test_leak_check_on_import_writes_no_temporary_copy(project, tmp_path, monkeypatch):
+    """Foreign text is scanned in memory: a crash mid-check cannot leave it on disk."""
+    import tempfile
+
+    from test_exchange_export import _fake_leakcheck
+
+    from cmo_coder.errors import PrivacyError
+    from cmo_coder.store.secure import SecureFolder
+
+    sel = selection("33333333-3333-3333-3333-333333333333", 0, 5, "Hello")
+    path = archive(tmp_path / "l.qdpx", qde([(SRC_A, "doc", [sel])]), {SRC_A: b"Hello Jane Roe"})
+    secure = SecureFolder.open(tmp_path / "secure", project_path=project.path, create=True)
+
+    def no_temp(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the import wrote a temporary file")
+
+    for name in ("mkstemp", "mkdtemp", "TemporaryDirectory", "NamedTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, no_temp)
+    _fake_leakcheck(monkeypatch, "Jane Roe")
+    with pytest.raises(PrivacyError, match="Jane Roe"):
+        importer.run(project, path, secure=secure, actor="t")
+    assert untouched(project)
+    _fake_leakcheck(monkeypatch, None)
+    assert importer.run(project, path, secure=secure, actor="t").leak_check == "passed"

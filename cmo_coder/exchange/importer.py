@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -500,27 +499,14 @@ def _project_notes(tx: object, qp: QProject, report: RefiImportReport) -> None:
 
 
 def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: RefiImportReport) -> None:
-    """Scan every text that would enter the project: new transcripts, memos and notes."""
-    new = [pl.transcript for pl in placed.values() if pl.new]
+    """Scan every text that would enter the project (new transcripts, memos and notes), in memory."""
+    texts = {f"{report.file}: source {pl.transcript.title!r}": pl.transcript.text
+             for pl in placed.values() if pl.new}
     notes = [n for n in qp.notes if (n.content or n.description or n.name)]
-    with tempfile.TemporaryDirectory(prefix="cmo-import-check-") as d:
-        paths = []
-        names: dict[str, str] = {}
-        for t in new:
-            p = Path(d) / f"{PurePosixPath(t.id).name}.txt"
-            p.write_text(t.text, encoding="utf-8")
-            paths.append(p)
-            names[str(p)] = f"{report.file}: source {t.title!r}"
-        if notes:
-            p = Path(d) / "notes.txt"
-            p.write_text("\n\n".join("\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes),
-                         encoding="utf-8")
-            paths.append(p)
-            names[str(p)] = f"{report.file}: notes"
-        if not paths:
-            report.leak_check = "passed"
-            return
-        hits = leak.scan(paths, secure)
-        if hits:
-            raise leak.refuse(hits, "import", names)
+    if notes:
+        texts[f"{report.file}: notes"] = "\n\n".join(
+            "\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes)
+    hits = leak.scan_texts(texts, secure) if texts else []
+    if hits:
+        raise leak.refuse(hits, "import")
     report.leak_check = "passed"
