@@ -178,3 +178,29 @@ def test_old_schema_read_only_asks_for_write_access(tmp_path, tiny_codebook):
     assert digest(db) == before
     with Project.open(db.parent) as p:
         assert p.schema_version >= 3
+
+
+def test_every_number_and_path_parameter_of_every_command_is_tightened():
+    """An option added later is covered too: the whole tree is walked when the CLI is built."""
+    import click
+
+    from cmo_coder.cli.hardening import BoundedInt, FiniteFloat, NamedPath
+
+    def walk(cmd: click.Command, path: str) -> list[str]:
+        loose = []
+        for p in cmd.params:
+            t = p.type
+            if isinstance(t, click.Path) and not isinstance(t, NamedPath):
+                loose.append(f"{path} {p.name}")
+            if isinstance(t, (click.types.FloatParamType, click.types.IntParamType)):
+                loose.append(f"{path} {p.name}")
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                loose += walk(sub, f"{path} {name}")
+        return loose
+
+    assert walk(cli, "cmo-coder") == []
+    kinds = {type(p.type) for c in cli.commands.values() for p in c.params}
+    assert NamedPath in kinds
+    assert FiniteFloat in {type(p.type) for c in cli.commands["suggest"].commands.values() for p in c.params}
+    assert BoundedInt in {type(p.type) for c in cli.commands.values() for p in c.params}
