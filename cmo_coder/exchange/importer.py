@@ -3,8 +3,11 @@
 Everything is read, placed and checked before the one transaction that writes: a file
 that cannot be imported leaves the project as it was. Imported text is taken as already
 anonymised (it comes from a team's QDA project), and with ``--secure`` it is leak-checked
-first. Sources already present (same sha256 of the canonical text) are not duplicated,
-and codings already present are counted as unchanged, so re-importing is a no-op.
+first, in memory. Sources already present (same sha256 of the canonical text) are not
+duplicated, two sources of one file with the same text become one transcript, and codings
+already present are counted as unchanged, so re-importing is a no-op. Each selection is
+checked against the quote its name gives (:mod:`.anchor`): re-anchored when that is
+unambiguous, refused otherwise. A file none of whose sources can be read is refused.
 """
 
 from __future__ import annotations
