@@ -204,3 +204,33 @@ def test_every_number_and_path_parameter_of_every_command_is_tightened():
     assert NamedPath in kinds
     assert FiniteFloat in {type(p.type) for c in cli.commands["suggest"].commands.values() for p in c.params}
     assert BoundedInt in {type(p.type) for c in cli.commands.values() for p in c.params}
+
+
+def test_reading_commands_open_the_project_read_only(study, monkeypatch):
+    import click
+
+    from cmo_coder.cli.options import READ_ONLY_COMMANDS
+
+    names = set()
+
+    def walk(cmd: click.Command, prefix: str) -> None:
+        for name, sub in cmd.commands.items() if isinstance(cmd, click.Group) else []:
+            path = f"{prefix} {name}".strip()
+            names.add(path)
+            walk(sub, path)
+
+    walk(cli, "")
+    assert names >= READ_ONLY_COMMANDS
+    seen: list[bool | None] = []
+    real_open = Project.open.__func__  # type: ignore[attr-defined]
+
+    def spy(cls, path, read_only=None):  # type: ignore[no-untyped-def]
+        seen.append(read_only)
+        return real_open(cls, path, read_only=read_only)
+
+    monkeypatch.setattr(Project, "open", classmethod(spy))
+    assert run("code", "list", study).exit_code == 0
+    assert run("status", study).exit_code == 0
+    assert seen == [True, True]
+    run("code", "add", study, "T1", "--quote", "x", "--pt", "PT1", "--stance", "supports")
+    assert seen[2] is None
