@@ -234,3 +234,18 @@ def test_reading_commands_open_the_project_read_only(study, monkeypatch):
     assert seen == [True, True]
     run("code", "add", study, "T1", "--quote", "x", "--pt", "PT1", "--stance", "supports")
     assert seen[2] is None
+
+
+def test_help_of_every_command_exits_0():
+    import click
+
+    def paths(cmd: click.Command, prefix: list[str]) -> list[list[str]]:
+        out = [prefix]
+        if isinstance(cmd, click.Group):
+            for name, sub in cmd.commands.items():
+                out += paths(sub, [*prefix, name])
+        return out
+
+    for argv in paths(cli, []):
+        result = run(*argv, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.output, argv
