@@ -249,3 +249,8 @@ def test_help_of_every_command_exits_0():
     for argv in paths(cli, []):
         result = run(*argv, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output, argv
+
+
+def test_errors_quoting_a_line_break_stay_one_line(tmp_path):
+    line = one_line_error(run("status", tmp_path / "a\nb"))
+    assert "a\\nb" in line

@@ -192,3 +192,14 @@ def test_leak_check_on_import_writes_no_temporary_copy(project, tmp_path, monkey
     assert untouched(project)
     _fake_leakcheck(monkeypatch, None)
     assert importer.run(project, path, secure=secure, actor="t").leak_check == "passed"
+
+
+def test_damaged_entry_header_is_a_project_error(project, tmp_path):
+    data = qde([(SRC_A, "doc", [selection("33333333-3333-3333-3333-333333333333", 0, 5, "Hello")])])
+    path = archive(tmp_path / "h.qdpx", data, {SRC_A: b"Hello world"})
+    raw = bytearray(path.read_bytes())
+    raw[0:4] = b"\x00\x00\x00\x00"  # the first local header's signature; the central directory is intact
+    path.write_bytes(bytes(raw))
+    with pytest.raises(CmoError, match="project.qde: corrupt archive entry"):
+        importer.run(project, path, actor="t")
+    assert untouched(project)
