@@ -177,6 +177,18 @@ def test_astral_characters_warn_under_refi_profile(rich, tmp_path: Path) -> None
     assert {d.target for d in report.data_loss} == {"NVivo", "ATLAS.ti", "MAXQDA", "QualCoder"}
 
 
+@pytest.mark.parametrize(("profile", "target"), [(Profile.nvivo, "NVivo"), (Profile.qualcoder, "QualCoder")])
+def test_a_tool_profile_reports_that_tools_losses_only(rich, tmp_path: Path, profile: Profile, target: str) -> None:
+    report = export.run(rich, tmp_path / "x.qdpx", None, profile)
+    assert [d.target for d in report.data_loss] == [target] and report.data_loss[0].losses
+    result = CliRunner().invoke(cli, ["export", str(rich.path), "--qdpx", str(tmp_path / "c.qdpx"),
+                                      "--profile", profile.value])
+    assert result.exit_code == 0, result.output
+    assert f"expected losses when importing into {target}:" in result.output
+    others = {"NVivo", "ATLAS.ti", "MAXQDA", "QualCoder"} - {target}
+    assert not any(f"  {o}: " in result.output for o in others)
+
+
 def _fake_leakcheck(monkeypatch: pytest.MonkeyPatch, hits_for: str | None) -> None:
     """Stand in for the anonymise stage's leak check: report a hit when ``hits_for`` occurs."""
     mod = types.ModuleType("cmo_coder.anonymise.leakcheck")
@@ -196,7 +208,13 @@ def _fake_leakcheck(monkeypatch: pytest.MonkeyPatch, hits_for: str | None) -> No
                 out.append(Hit(p, None))  # type: ignore[arg-type]
         return out
 
+    def scan_text(text: str, matcher: object, path: Path, member: str | None) -> list[Hit]:
+        return [Hit(path, member)] if hits_for and hits_for in text else []  # type: ignore[arg-type]
+
     mod.scan_paths = scan_paths  # type: ignore[attr-defined]
+    mod.scan_text = scan_text  # type: ignore[attr-defined]
+    mod.registered_items = lambda secure: []  # type: ignore[attr-defined]
+    mod.build_matcher = lambda items: None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "cmo_coder.anonymise", types.ModuleType("cmo_coder.anonymise"))
     monkeypatch.setitem(sys.modules, "cmo_coder.anonymise.leakcheck", mod)
 

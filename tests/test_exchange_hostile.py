@@ -154,12 +154,17 @@ def test_out_of_range_selection_and_traversal_path_are_reported(project, tmp_pat
     far = GOOD_QDE.replace('endPosition="5"', 'endPosition="500"')
     report = _import(project, _zip(tmp_path / "far.qdpx", {"project.qde": far.encode(), TEXT_NAME: b"Hello world"}))
     assert report.codings_added == 0 and "outside the text" in report.not_placed[0]
+    # a file none of whose sources can be read imports nothing, and says so as an error
+    before = project.transcript_ids()
     sneaky = GOOD_QDE.replace("internal://22222222-2222-2222-2222-222222222222.txt", "internal://../../etc/passwd")
-    report = _import(project, _zip(tmp_path / "s.qdpx", {"project.qde": sneaky.encode()}))
-    assert "not a plain file name" in report.not_placed[0]
+    with pytest.raises(CmoError, match="none of its 1 text source.*not a plain file name"):
+        _import(project, _zip(tmp_path / "s.qdpx", {"project.qde": sneaky.encode()}))
     outside = GOOD_QDE.replace("internal://22222222-2222-2222-2222-222222222222.txt", "/home/someone/t.txt")
-    report = _import(project, _zip(tmp_path / "o.qdpx", {"project.qde": outside.encode()}))
-    assert "outside the archive" in report.not_placed[0]
+    with pytest.raises(CmoError, match="none of its 1 text source.*outside the archive"):
+        _import(project, _zip(tmp_path / "o.qdpx", {"project.qde": outside.encode()}))
+    with pytest.raises(CmoError, match="none of its 1 text source.*is missing"):
+        _import(project, _zip(tmp_path / "m.qdpx", {"project.qde": GOOD_QDE.encode()}))
+    assert project.transcript_ids() == before
 
 
 def test_malformed_xml_names_file_and_line(project, tmp_path: Path) -> None:

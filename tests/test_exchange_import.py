@@ -96,14 +96,15 @@ def test_nvivo_sample_codings_land_on_their_text(fresh, shared_dir: Path, tmp_pa
 
 
 def _atlas_folder(shared_dir: Path, tmp_path: Path) -> Path:
-    """The ATLAS.ti sample ships without its texts: rebuild two with the quoted words at the quoted offsets."""
+    """The ATLAS.ti sample ships without its texts: rebuild two with the quoted words at the quoted offsets
+    (as far as the selection names give them: names are checked against the text on import)."""
     folder = tmp_path / "atlas"
     (folder / "sources").mkdir(parents=True)
     qde = folder / "project.qde"
     shutil.copy(shared_dir / "refi-qda" / "samples" / ATLAS, qde)
     diet = "x" * 139 + "Oh, that was great. See you tomorrow? Eleven thirty. Mm." + " tail\r\n"
     (folder / "sources" / "230B768E-5A3D-42B7-BE92-2A3721177944.txt").write_bytes(diet.encode("utf-8"))
-    mabel = "I'm a single mum with an 8 month old and a toddler and breakfast is mayhem."
+    mabel = "I'm a single mum with an 8 month old and a toddler and breakfast is mayhem. The baby has porridge, I"
     mabel = (mabel + " " + "y" * 410)[:410] + " after"
     (folder / "sources" / "B2F54555-0D2D-43B2-B40C-2A1C048F5F1C.txt").write_bytes(b"\xef\xbb\xbf" + mabel.encode())
     return qde
@@ -137,10 +138,10 @@ def test_atlas_sample_several_codings_in_one_selection(fresh, shared_dir: Path, 
     assert "Feelings" in report.unmapped_codes
 
 
-def test_atlas_sample_without_texts_imports_nothing_but_says_why(fresh, shared_dir: Path) -> None:
-    report = importer.run(fresh, shared_dir / "refi-qda" / "samples" / ATLAS, actor="tester")
-    assert report.codings_added == 0 and report.transcripts_added == []
-    assert sum("missing" in m for m in report.not_placed) == 6
+def test_atlas_sample_without_texts_is_refused_saying_why(fresh, shared_dir: Path) -> None:
+    with pytest.raises(CmoError, match=r"none of its 6 text source\(s\) could be imported.*sources/.*is missing"):
+        importer.run(fresh, shared_dir / "refi-qda" / "samples" / ATLAS, actor="tester")
+    assert fresh.transcript_ids() == [] and fresh.codings() == []
 
 
 def test_atlas_codebook_qdc_maps_codes(fresh, shared_dir: Path) -> None:

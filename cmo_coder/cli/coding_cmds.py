@@ -172,8 +172,11 @@ def code_import(project: Path, table: Path, fmt: str, configurations: Path | Non
         return
     for s in report.skipped:
         warn(f"skipped {s}")
+    present = report.already_present + report.configurations_already_present
     click.echo(f"imported {report.codings} coding(s) and {report.configurations} configuration(s) "
-               f"from {report.rows} row(s) of {table}")
+               f"from {report.rows} row(s) of {table}"
+               + (f"; {report.already_present} coding(s) and {report.configurations_already_present} "
+                  "configuration(s) were already in the project (skipped)" if present else ""))
 
 
 @code.command("export")

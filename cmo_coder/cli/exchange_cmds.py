@@ -58,7 +58,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
 def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile: str, signed_off_only: bool,
                secure: Path | None, as_json: bool) -> None:
     """Export PROJECT's anonymised transcripts, codes, codings, cases, memos and CMOCs as REFI-QDA."""
-    with open_project(project) as p:
+    with open_project(project, read_only=True) as p:
         folder = SecureFolder.open(secure, project_path=project) if secure else None
         with _progress("exporting sources") as progress:
             report = export_mod.run(p, qdpx, qdc_path, Profile(profile), folder, signed_off_only, progress)
@@ -72,7 +72,8 @@ def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile:
         click.echo(f"wrote {report.qdpx}: {c.sources} source(s), {c.selections} selection(s), {c.codings} coding(s), "
                    f"{c.cases} case(s), {c.notes} note(s), {c.links} link(s), {c.graphs} graph(s) "
                    f"[profile {report.profile.value}, leak check {report.leak_check}]")
-        info("expected losses when importing into each tool:")
+        tools = ", ".join(loss.target for loss in report.data_loss)
+        info(f"expected losses when importing into {tools}:")
         for loss in report.data_loss:
             for line in loss.losses:
                 info(f"  {loss.target}: {line}")

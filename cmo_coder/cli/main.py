@@ -2,11 +2,17 @@
 
 Expected failures (``CmoError``) become one line on stderr and exit code 1; anything
 else is a bug, reported in one line too unless ``--debug`` asks for the traceback.
+A command line click cannot parse is an expected failure like any other: one line naming
+the problem and the ``--help`` to read, exit code 1 (click's own style prints a usage block
+and exits 2). An operating-system refusal on a path the user named (permission denied, a
+folder under a regular file, a full disk) is reported as such, not as a bug.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 from pydantic import ValidationError
@@ -18,6 +24,7 @@ from . import (
     coding_cmds,
     exchange_cmds,
     graph_cmds,
+    hardening,
     ingest_cmds,
     project_cmds,
     suggest_cmds,
@@ -34,7 +41,7 @@ class _Group(click.Group):
         except CmoError as exc:
             if debug:
                 raise
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {hardening.error_text(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except ValidationError as exc:
             if debug:
@@ -47,12 +54,40 @@ class _Group(click.Group):
             ctx.exit(130)
         except BrokenPipeError:
             raise
+        except OSError as exc:
+            if debug or not exc.filename:
+                if debug:
+                    raise
+                click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
+                ctx.exit(2)
+            click.echo(f"error: {hardening.os_error_line(exc)}", err=True)
+            ctx.exit(1)
         except Exception as exc:  # a bug: say so in one line
             if debug:
                 raise
             click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
             ctx.exit(2)
         return None
+
+    def main(
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:
+        """Run click without its standalone error display, so usage errors are one line and exit 1."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # a bare group: its help is what was asked for
+            click.echo(exc.ctx.get_help())
+            sys.exit(0)
+        except click.ClickException as exc:
+            click.echo(f"error: {hardening.click_error_line(exc)}", err=True)
+            sys.exit(1)
+        except click.exceptions.Abort:
+            click.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,6 +106,7 @@ for _module in (
     project_cmds, ingest_cmds, anonymise_cmds, coding_cmds, graph_cmds, exchange_cmds, suggest_cmds,
 ):
     _module.register(cli)
+hardening.harden(cli)
 
 
 def main() -> None:

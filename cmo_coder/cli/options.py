@@ -19,5 +19,24 @@ coder_option = click.option(
 )
 
 
-def open_project(path: Path) -> Project:
-    return Project.open(path)
+#: Commands that only read the project database. They open it read-only (SQLite ``mode=ro``),
+#: so they work on a write-protected copy or share and cannot change a project by accident.
+#: (Caches and outputs they write live outside the database.)
+READ_ONLY_COMMANDS = frozenset({
+    "status", "show", "transcripts", "code list", "code export", "code summary", "cmoc list", "cmoc show",
+    "evidence", "matrix", "graph", "which-pt", "report", "agreement", "leakcheck", "export",
+})
+
+
+def _running_command() -> str | None:
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return None
+    return " ".join(ctx.command_path.split()[1:])
+
+
+def open_project(path: Path, read_only: bool | None = None) -> Project:
+    """Open PROJECT: read-only for the commands that only read, otherwise as its permissions allow."""
+    if read_only is None and _running_command() in READ_ONLY_COMMANDS:
+        read_only = True
+    return Project.open(path, read_only=read_only)

@@ -30,7 +30,7 @@ def init(project: Path, codebook_ref: str) -> None:
 @json_option
 def status(project: Path, as_json: bool) -> None:
     """Counts of transcripts, participants and codings per programme theory."""
-    with open_project(project) as p:
+    with open_project(project, read_only=True) as p:
         st = p.status()
     if as_json:
         emit_json(st)

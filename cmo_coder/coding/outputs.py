@@ -65,6 +65,10 @@ class TableImportReport(Frozen):
     rows: StrictInt
     codings: StrictInt
     configurations: StrictInt
+    already_present: StrictInt = Field(
+        default=0, description="Rows whose coding the project already holds, identical (a rerun): skipped.")
+    configurations_already_present: StrictInt = Field(
+        default=0, description="Configurations the project already holds with the same members: skipped.")
     skipped: list[StrictStr] = Field(description="Problems of rows left out with --skip-invalid, row and column.")
 
 

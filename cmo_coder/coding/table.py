@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import CmoError, ValidationFailed
+from ..errors import CmoError, NotFound, ValidationFailed
 from ..model import Coding, Configuration, ConfigurationMember, Transcript
 from ..model.coding import CodingOrigin
 from ..model.coding_table import CODING_COLUMNS, CONFIGURATION_COLUMNS, CodingRow
@@ -44,10 +44,14 @@ class ImportReport:
     rows: int = 0
     codings: int = 0
     configurations: int = 0
+    already_present: int = 0
+    configurations_already_present: int = 0
     skipped: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return TableImportReport(rows=self.rows, codings=self.codings, configurations=self.configurations,
+                                 already_present=self.already_present,
+                                 configurations_already_present=self.configurations_already_present,
                                  skipped=self.skipped).model_dump(mode="json")
 
 
@@ -282,6 +286,7 @@ def import_table(
     transcripts: dict[str, Transcript | CmoError] = {}
     # configuration name → [(where, coding, pt)]
     groups: dict[str, list[tuple[str, Coding]]] = {}
+    added_by: dict[str, str] = {}  # coding id → the row that added it in this run
     with project.transaction(default_coder) as tx:
         for done, raw in enumerate(raws, start=1):
             if progress is not None:
@@ -305,7 +310,14 @@ def import_table(
                 coding = build_coding(project, row.transcript, span, pt=row.pt, component=row.component,
                                       element=row.element, stance=row.stance, memo=row.memo, coder=row.coder,
                                       origin=CodingOrigin.table)
-                insert_coding(tx, coding)
+                held = _already_held(project, coding)
+                if held is None:
+                    insert_coding(tx, coding)
+                    added_by[coding.id] = raw.where
+                elif held.id in added_by:
+                    raise CmoError(f"repeats {added_by[held.id]} (same span, code, stance and coder)")
+                else:
+                    coding = held
             except ValidationFailed as exc:
                 lines = exc.problems or [str(exc)]
                 problems.extend(f"{raw.where}: {p}" for p in lines)
@@ -313,7 +325,10 @@ def import_table(
             except CmoError as exc:
                 problems.append(f"{raw.where}: {exc}")
                 continue
-            report.codings += 1
+            if held is None:
+                report.codings += 1
+            else:
+                report.already_present += 1
             for name in _split_cmoc(row.cmoc):
                 groups.setdefault(name, []).append((raw.where, coding))
         for name, meta in config_meta.items():
@@ -336,6 +351,15 @@ def import_table(
                 problems.append(f"{', '.join(no_role)}: a coding in configuration {name!r} needs a component "
                                 "(its role in the configuration)")
                 continue
+            member_ids = [c.id for _, c in members]
+            held_config = _held_configuration(project, configuration_id(pt, name))
+            if held_config is not None:
+                if sorted(m.coding_id for m in held_config.members) == sorted(member_ids):
+                    report.configurations_already_present += 1
+                else:
+                    problems.append(f"{where}: configuration {name!r} is already in the project with other "
+                                    "codings; edit it there (cmo-coder cmoc) or name this one differently")
+                continue
             try:
                 config = Configuration(
                     id=configuration_id(pt, name), pt=pt, name=name,
@@ -356,6 +380,30 @@ def import_table(
         report.skipped = problems
         tx.audit("import", "codings_table", str(path.name), report.as_dict())
     return report
+
+
+def _already_held(project: Project, coding: Coding) -> Coding | None:
+    """The project's identical coding when this row is one it already holds (a rerun), else None.
+
+    A coding's id is derived from its span, code, stance and coder, so the same row imported
+    twice has the same id. If the stored one says something else (another memo), that is a
+    genuine conflict, reported on the row rather than silently kept or overwritten.
+    """
+    try:
+        held = project.coding(coding.id)
+    except NotFound:
+        return None
+    if (held.memo or None) != (coding.memo or None):
+        raise CmoError(f"already in the project as coding {held.id} with a different memo; change it with "
+                       "'cmo-coder code edit' rather than importing it again")
+    return held
+
+
+def _held_configuration(project: Project, config_id: str) -> Configuration | None:
+    try:
+        return project.configuration(config_id)
+    except NotFound:
+        return None
 
 
 def _msg(exc: Exception) -> str:

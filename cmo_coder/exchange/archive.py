@@ -30,6 +30,11 @@ class Limits:
     ratio_floor_bytes: int = 1024 * 1024  # small entries may compress well without being bombs
 
 
+#: What zipfile raises on a damaged archive or entry (bad headers, bad CRC, truncated data,
+#: an unsupported compression method): all are a bad file, never a bug of ours.
+_CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError, RuntimeError)
+
+
 class _Counted:
     """A member stream that stops at the limit whatever the header claimed."""
 
@@ -39,7 +44,7 @@ class _Counted:
     def read(self, n: int = -1) -> bytes:
         try:
             chunk = self.raw.read(n if n and n > 0 else 1 << 20)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except _CORRUPT as exc:
             raise CmoError(f"{self.where}: corrupt archive entry ({exc})") from None
         self.count += len(chunk)
         if self.count > self.limit:
@@ -57,7 +62,7 @@ class SafeZip:
             raise CmoError(f"{self.path}: not a ZIP archive (a .qdpx file is a ZIP holding project.qde and sources/)")
         try:
             self.zf = zipfile.ZipFile(self.path)
-        except (zipfile.BadZipFile, OSError) as exc:
+        except _CORRUPT as exc:
             raise CmoError(f"{self.path}: unreadable ZIP archive ({exc})") from None
         self._by_name: dict[str, zipfile.ZipInfo] = {}
         self._check()
@@ -109,7 +114,12 @@ class SafeZip:
 
     def open(self, name: str) -> _Counted:
         info = self._by_name[str(PurePosixPath(name.replace("\\", "/"))).lower()]
-        return _Counted(self.zf.open(info), min(info.file_size, self.limits.max_entry_bytes), f"{self.path}:{name}")
+        where = f"{self.path}:{name}"
+        try:
+            raw = self.zf.open(info)
+        except _CORRUPT as exc:
+            raise CmoError(f"{where}: corrupt archive entry ({exc})") from None
+        return _Counted(raw, min(info.file_size, self.limits.max_entry_bytes), where)
 
     def read(self, name: str) -> bytes:
         stream = self.open(name)

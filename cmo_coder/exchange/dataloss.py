@@ -30,7 +30,18 @@ class DataLoss(BaseModel):
     losses: list[str] = Field(default_factory=list)
 
 
+#: A profile written for one tool reports that tool's losses only (the refi profile: every tool's).
+TARGET_OF_PROFILE = {"nvivo": "NVivo", "qualcoder": "QualCoder"}
+
+
 def report(c: ExportCounts, profile: str) -> list[DataLoss]:
+    """The losses to expect, for the tool ``profile`` targets or, for the standard profile, for each."""
+    everything = _all_targets(c, profile)
+    target = TARGET_OF_PROFILE.get(profile)
+    return [d for d in everything if d.target == target] if target else everything
+
+
+def _all_targets(c: ExportCounts, profile: str) -> list[DataLoss]:
     out = []
     nvivo = []
     if c.links:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
@@ -18,12 +19,18 @@ from pydantic import BaseModel, Field
 
 from ..errors import CmoError
 from ..store import Project
+from ..store.atomic import sweep_stale, temp_file_pattern
 from ..store.secure import SecureFolder
 from . import dataloss, leak, qdc
 from .archive import DeterministicZip
 from .dataloss import DataLoss, ExportCounts
 from .qde_write import QdeWriter
 from .textprep import Profile
+
+#: The staging folder beside the destination (same file system, so the final move is a rename).
+#: It only ever holds what the archive holds: signed-off, anonymised text and the project file.
+STAGING_PREFIX = ".cmo-export-"
+STAGING_PATTERN = re.compile(re.escape(STAGING_PREFIX) + r"[a-z0-9_]{8}")
 
 
 class RefiExportReport(BaseModel):
@@ -61,11 +68,13 @@ def write_qdpx(project: Project, dest: Path, transcript_ids: list[str], profile:
                secure: SecureFolder | None, progress: Callable[[int, int], None] | None = None) -> QdeWriter:
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    # a run killed mid-export (kill -9, power cut) leaves its staging folder and partial archive
+    sweep_stale(dest.parent, STAGING_PATTERN, temp_file_pattern(dest))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with tempfile.TemporaryDirectory(prefix=".cmo-export-", dir=dest.parent) as staging:
+        with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=dest.parent) as staging:
             stage = Path(staging)
             texts = stage / "sources"
             texts.mkdir()

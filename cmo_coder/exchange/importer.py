@@ -3,21 +3,23 @@
 Everything is read, placed and checked before the one transaction that writes: a file
 that cannot be imported leaves the project as it was. Imported text is taken as already
 anonymised (it comes from a team's QDA project), and with ``--secure`` it is leak-checked
-first. Sources already present (same sha256 of the canonical text) are not duplicated,
-and codings already present are counted as unchanged, so re-importing is a no-op.
+first, in memory. Sources already present (same sha256 of the canonical text) are not
+duplicated, two sources of one file with the same text become one transcript, and codings
+already present are counted as unchanged, so re-importing is a no-op. Each selection is
+checked against the quote its name gives (:mod:`.anchor`): re-anchored when that is
+unambiguous, refused otherwise. A file none of whose sources can be read is refused.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from pydantic import BaseModel, Field
 
@@ -43,6 +45,7 @@ from ..model.participant import LABEL_RE
 from ..store import Project
 from ..store.secure import SecureFolder
 from . import leak, mapping, qdc, qde_read
+from .anchor import anchor
 from .archive import Limits, SafeZip
 from .mapping import CodeMap, Target
 from .model import QNote, QProject, QSource
@@ -51,6 +54,7 @@ from .qde_write import CMO_CMOC_MARK, CMO_SOURCE_MARK
 
 NORMALISER = "refi-qda-import-1"
 _SOURCE_MARK = re.compile(re.escape(CMO_SOURCE_MARK) + r"([A-Za-z0-9][A-Za-z0-9_.-]{0,79})(?:; kind: (\w+))?")
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _CMOC = re.compile(re.escape(CMO_CMOC_MARK) + r"; pt: (\S+); judgement: (\w+); name: (.*)$", re.S)
 
 
@@ -174,6 +178,10 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
         code_path = {c.guid: "/".join([*c.path, c.name]) for c in qp.codes}
         people = {p.label: p for case in qp.cases if (p := _participant(case.name, case.variables, report))}
         placed = _place_sources(project, qp, texts, mode, report, set(people))
+        if qp.sources and not placed:
+            reasons = "; ".join(report.not_placed[:3]) + (" …" if len(report.not_placed) > 3 else "")
+            raise CmoError(f"{path}: none of its {len(qp.sources)} text source(s) could be imported, so nothing "
+                           f"was: {reasons}")
         if secure is not None:
             _leak_check(placed, qp, secure, report)
         default_coder = coder or actor or "imported"
@@ -241,6 +249,7 @@ def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, rep
         for ref in case.selections:
             turn_refs.setdefault(ref, []).append((case.name, case.guid))
     out: dict[str, _Placed] = {}
+    same_text: dict[str, _Placed] = {}  # sha256 of the stored text → the new transcript placed for it
     used_ids: set[str] = set()
     for src in qp.sources:
         raw, where = texts.load(src)
@@ -249,36 +258,45 @@ def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, rep
             continue
         if raw.startswith("\ufeff"):
             raw = raw[1:]
-        u16 = Utf16Index(raw) if mode == "utf16" else None
+        u16 = Utf16Index(raw)
         raw_spans: dict[str, tuple[int, int]] = {}
         for sel in src.selections:
             try:
-                if u16 is not None:
+                if mode == "utf16":
                     s, e = u16.to_codepoint(sel.start), u16.to_codepoint(sel.end)
                 else:
                     s, e = sel.start, sel.end
                 if not 0 <= s < e <= len(raw):
                     raise ValueError(f"[{sel.start}, {sel.end}) is outside the text ({len(raw)} characters) or empty")
+                placed_at = anchor(raw, s, e, sel.name, u16, from_utf16=mode == "utf16")
             except ValueError as exc:
                 report.not_placed.append(f"source {src.name!r} selection {sel.guid}: {exc}")
                 continue
-            raw_spans[sel.guid] = (_snap(raw, s), _snap(raw, e))
-        text, m = rewrite_segments(raw, [b for span in raw_spans.values() for b in span], canonical)
-        if text != canonical(raw):
+            if placed_at.note:
+                report.warnings.append(f"source {src.name!r} selection {sel.guid}: {placed_at.note}")
+            raw_spans[sel.guid] = (_snap(raw, placed_at.start), _snap(raw, placed_at.end))
+        text, m = rewrite_segments(raw, [b for span in raw_spans.values() for b in span], _stored)
+        if text != _stored(raw):
             report.warnings.append(f"source {src.name!r}: Unicode normalisation across a selection boundary; "
                                    "spans kept, text normalised piecewise")
+        dropped = len(_XML_ILLEGAL.findall(raw))
+        if dropped:
+            report.warnings.append(f"source {src.name!r}: {dropped} control character(s) XML cannot carry "
+                                   "(NUL and the like) removed from its text; selections kept on their words")
         spans = {g: (m[s], m[e]) for g, (s, e) in raw_spans.items()}
-        for sel in src.selections:
-            if sel.guid in spans and sel.codings and sel.name and not sel.name.endswith("…"):
-                s, e = spans[sel.guid]
-                if len(sel.name) == e - s and " ".join(sel.name.split()) != " ".join(text[s:e].split()):
-                    report.warnings.append(f"source {src.name!r} selection {sel.guid}: its name does not match the "
-                                           "text at its offsets")
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         mark = _SOURCE_MARK.search(src.description or "")
         tid = mark[1] if mark else (slugify(src.name, "source")[:80].strip("-.") or "source")
         if not re.match(r"^[A-Za-z0-9]", tid):
             tid = f"s{tid}"[:80]
+        twin = same_text.get(sha)
+        if twin is not None:
+            # Two sources with the same text are one transcript: the project keys transcripts by
+            # their text (source_sha256 is unique), and a second copy would double every count.
+            report.warnings.append(f"source {src.name!r} has the same text as source {twin.transcript.title!r}; "
+                                   f"imported as one transcript ({twin.transcript.id}), with the selections of both")
+            out[src.guid] = _Placed(twin.transcript, spans, new=False)
+            continue
         existing = project.transcript_by_sha(sha)
         turns = _turns(src, spans, turn_refs, labels, report)
         kind = TranscriptKind(mark[2]) if mark and mark[2] in ("transcript", "document") else (
@@ -300,8 +318,13 @@ def _place_sources(project: Project, qp: QProject, texts: _Texts, mode: str, rep
         used_ids.add(tid)
         transcript = Transcript(id=tid, title=src.name, source_format=SourceFormat.refi_qda, kind=kind, text=text,
                                 turns=turns, source_sha256=sha, normaliser_version=NORMALISER)
-        out[src.guid] = _Placed(transcript, spans, new=True)
+        out[src.guid] = same_text[sha] = _Placed(transcript, spans, new=True)
     return out
+
+
+def _stored(raw: str) -> str:
+    """What the project keeps of a source's text: canonical, without characters XML cannot carry."""
+    return canonical(_XML_ILLEGAL.sub("", raw))
 
 
 def _exists(project: Project, tid: str) -> bool:
@@ -479,27 +502,14 @@ def _project_notes(tx: object, qp: QProject, report: RefiImportReport) -> None:
 
 
 def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: RefiImportReport) -> None:
-    """Scan every text that would enter the project: new transcripts, memos and notes."""
-    new = [pl.transcript for pl in placed.values() if pl.new]
+    """Scan every text that would enter the project (new transcripts, memos and notes), in memory."""
+    texts = {f"{report.file}: source {pl.transcript.title!r}": pl.transcript.text
+             for pl in placed.values() if pl.new}
     notes = [n for n in qp.notes if (n.content or n.description or n.name)]
-    with tempfile.TemporaryDirectory(prefix="cmo-import-check-") as d:
-        paths = []
-        names: dict[str, str] = {}
-        for t in new:
-            p = Path(d) / f"{PurePosixPath(t.id).name}.txt"
-            p.write_text(t.text, encoding="utf-8")
-            paths.append(p)
-            names[str(p)] = f"{report.file}: source {t.title!r}"
-        if notes:
-            p = Path(d) / "notes.txt"
-            p.write_text("\n\n".join("\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes),
-                         encoding="utf-8")
-            paths.append(p)
-            names[str(p)] = f"{report.file}: notes"
-        if not paths:
-            report.leak_check = "passed"
-            return
-        hits = leak.scan(paths, secure)
-        if hits:
-            raise leak.refuse(hits, "import", names)
+    if notes:
+        texts[f"{report.file}: notes"] = "\n\n".join(
+            "\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes)
+    hits = leak.scan_texts(texts, secure) if texts else []
+    if hits:
+        raise leak.refuse(hits, "import")
     report.leak_check = "passed"

@@ -22,6 +22,29 @@ def scan(paths: list[Path], secure: SecureFolder) -> list[Any]:
     return list(scan_paths(paths, secure))
 
 
+def scan_texts(texts: dict[str, str], secure: SecureFolder) -> list[Any]:
+    """Scan texts held in memory, each under the name to report it by; nothing touches the disk.
+
+    Text arriving in an exchange file has not been through this project's anonymisation, so it
+    is never written anywhere (not even to a temporary file a crash could leave behind) before
+    it has passed.
+    """
+    try:
+        from ..anonymise.leakcheck import (  # type: ignore[import-not-found,unused-ignore]
+            build_matcher,
+            registered_items,
+            scan_text,
+        )
+    except ImportError:
+        raise CmoError("the leak check is unavailable in this installation (cmo_coder.anonymise.leakcheck); "
+                       "nothing was written") from None
+    matcher = build_matcher(registered_items(secure))
+    hits: list[Any] = []
+    for name, text in texts.items():
+        hits += scan_text(text, matcher, Path(name), None)
+    return hits
+
+
 def describe(hits: list[Any], names: dict[str, str] | None = None, limit: int = 20) -> str:
     """One line per hit; ``names`` shows temporary files under the name the user knows."""
     lines = []

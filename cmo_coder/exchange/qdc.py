@@ -15,7 +15,7 @@ from ..errors import CmoError
 from ..model import Codebook
 from ..store.atomic import write_bytes
 from . import codetree
-from .guids import guid, normalise
+from .guids import guid, is_guid, normalise
 from .model import QCode
 from .qde_write import XML_DECLARATION, code_element
 from .xmlsafe import local, parse_bytes
@@ -58,6 +58,8 @@ def read_codes(root: etree._Element, where: str) -> list[QCode]:
         g, name = el.get("guid"), el.get("name")
         if not g or name is None:
             raise CmoError(f"{where}:{el.sourceline}: a Code without guid or name")
+        if not is_guid(g):
+            raise CmoError(f"{where}:{el.sourceline}: Code {name!r} has guid={g!r}, which is not a GUID")
         desc = next((c.text for c in el if local(c.tag) == "Description"), None)
         code = QCode(guid=normalise(g), name=name, codable=(el.get("isCodable", "true").lower() in ("true", "1")),
                      description=desc, parent=parent.guid if parent else None,

@@ -14,7 +14,7 @@ from typing import IO, Any
 from lxml import etree
 
 from ..errors import CmoError
-from .guids import normalise
+from .guids import is_guid, normalise
 from .model import QCase, QCodeRef, QLink, QNote, QProject, QSelection, QSource
 from .qdc import read_codes
 from .xmlsafe import iterparse, local
@@ -22,10 +22,25 @@ from .xmlsafe import iterparse, local
 _OTHER_SOURCES = {"PictureSource", "PDFSource", "AudioSource", "VideoSource"}
 
 
+class _BadGuid(Exception):
+    """A GUID attribute that is not a GUID; :func:`read` adds the file name."""
+
+    def __init__(self, el: etree._Element, attr: str, value: str) -> None:
+        super().__init__(f"{el.sourceline}: {local(el.tag)} has {attr}={value!r}, which is not a GUID")
+
+
 def _g(el: etree._Element, attr: str = "guid") -> str | None:
-    """A normalised GUID, interned: code and user GUIDs repeat on every coding of a large project."""
+    """A normalised GUID, interned: code and user GUIDs repeat on every coding of a large project.
+
+    A value that is not a GUID is refused: GUIDs are how REFI-QDA files point at things, and
+    a malformed one silently matching nothing (or something else) is how codings go astray.
+    """
     v = el.get(attr)
-    return sys.intern(normalise(v)) if v else None
+    if not v:
+        return None
+    if not is_guid(v):
+        raise _BadGuid(el, attr, v)
+    return sys.intern(normalise(v))
 
 
 def _date(el: etree._Element, attr: str) -> str | None:
@@ -108,6 +123,13 @@ def _note(el: etree._Element) -> QNote:
 
 
 def read(stream: IO[bytes] | Any, where: str) -> QProject:
+    try:
+        return _read(stream, where)
+    except _BadGuid as exc:
+        raise CmoError(f"{where}:{exc}") from None
+
+
+def _read(stream: IO[bytes] | Any, where: str) -> QProject:
     proj = QProject()
     variables: dict[str, str] = {}
     root_seen = False
@@ -161,8 +183,34 @@ def read(stream: IO[bytes] | Any, where: str) -> QProject:
     return proj
 
 
+def check_unique(proj: QProject, where: str) -> None:
+    """No two elements may share a GUID: a reference to it would be ambiguous."""
+    owners: dict[str, list[str]] = {}
+    for c in proj.codes:
+        owners.setdefault(c.guid, []).append(f"Code {c.name!r}")
+    for s in proj.sources:
+        owners.setdefault(s.guid, []).append(f"TextSource {s.name!r}")
+        for sel in s.selections:
+            owners.setdefault(sel.guid, []).append(f"PlainTextSelection {sel.guid} in {s.name!r}")
+    for case in proj.cases:
+        if case.guid:
+            owners.setdefault(case.guid, []).append(f"Case {case.name!r}")
+    for n in proj.notes:
+        if n.guid:
+            owners.setdefault(n.guid, []).append(f"Note {n.name!r}")
+    for lk in proj.links:
+        if lk.guid:
+            owners.setdefault(lk.guid, []).append(f"Link {lk.name!r}")
+    dups = [(g, who) for g, who in owners.items() if len(who) > 1]
+    if dups:
+        shown = "; ".join(f"{g}: {', '.join(who[:3])}" for g, who in dups[:5])
+        more = f" (and {len(dups) - 5} more)" if len(dups) > 5 else ""
+        raise CmoError(f"{where}: {len(dups)} GUID(s) used by more than one element{more}: {shown}")
+
+
 def check_references(proj: QProject, where: str) -> None:
     """Every GUID a file points at must exist in it; list the first few that do not."""
+    check_unique(proj, where)
     codes = {c.guid for c in proj.codes}
     notes = {n.guid for n in proj.notes}
     sources = {s.guid for s in proj.sources}

@@ -53,6 +53,64 @@ def _connect(db: Path) -> sqlite3.Connection:
     return conn
 
 
+def _connect_read_only(db: Path) -> sqlite3.Connection:
+    """A connection that cannot write, even by accident (``mode=ro``).
+
+    In a folder we may not write to, SQLite cannot create the shared-memory file a WAL
+    reader needs; the database is then opened ``immutable`` (nobody can be writing it
+    there either, for the same reason).
+    """
+    folder_writable = os.access(db.parent, os.W_OK)
+    uri = db.resolve().as_uri() + ("?mode=ro" if folder_writable else "?mode=ro&immutable=1")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_project_file(path: Path, db: Path) -> None:
+    """Refuse anything that is not a cmo-coder database *before* SQLite may write into it.
+
+    ``sqlite3.connect`` happily turns an empty file into a fresh database, and migrating it
+    would make an empty file look like a project; so the file must be a SQLite database
+    (its 16-byte header) holding our ``meta`` table with a codebook.
+    """
+    if not path.exists():
+        raise NotFound(f"{path} is not a cmo-coder project (no such folder); create one with 'cmo-coder init'")
+    if not path.is_dir():
+        raise CmoError(f"{path}: a file, not a project folder")
+    if not db.exists():
+        raise NotFound(f"{path} is not a cmo-coder project (no {PROJECT_DB}); create one with 'cmo-coder init'")
+    if not db.is_file():
+        raise CmoError(f"{db}: not a file; this is not a cmo-coder project")
+    try:
+        with open(db, "rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CmoError(f"{db}: cannot be read ({exc.strerror})") from None
+    if not head:
+        raise CmoError(f"{db}: an empty file, not a project database (was the project copied incompletely?)")
+    if head != SQLITE_MAGIC:
+        raise CmoError(f"{db}: not a readable project database (not a SQLite file)")
+
+
+def _check_is_project(conn: sqlite3.Connection, db: Path) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version < 1 or "meta" not in tables or "transcripts" not in tables:
+        raise CmoError(f"{db}: a SQLite database, but not a cmo-coder project (no project tables)")
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'codebook'").fetchone() is None:
+        raise CmoError(f"{db}: a SQLite database, but not a cmo-coder project (no codebook)")
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may change the project (its folder for the journal, and its file)."""
+    return os.access(path, os.W_OK) and os.access(path / PROJECT_DB, os.W_OK)
+
+
 @dataclass(frozen=True)
 class TranscriptSummary:
     id: str
@@ -308,6 +366,7 @@ class Project:
         self.conn = conn
         self._codebook: Codebook | None = None
         self._texts: dict[str, str] = {}
+        self.read_only = False
 
     # -- lifecycle ------------------------------------------------------------------------------
     @classmethod
@@ -318,8 +377,13 @@ class Project:
             raise CmoError(f"{path} already exists and is not an empty folder; choose a new project folder")
         if (path.parent / MARKER).exists() or (path / MARKER).exists():
             raise CmoError(f"{path} is inside a secure folder; projects must live apart from identifying data")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+        except OSError as exc:
+            file_in_way = isinstance(exc, (FileExistsError, NotADirectoryError))
+            hint = "a part of the path is a file, not a folder" if file_in_way else "check the folder is writable"
+            raise CmoError(f"cannot create the project {path}: {exc.strerror or exc} ({hint})") from None
         try:
             conn = _connect(staging / PROJECT_DB)
             migrate(conn)
@@ -349,17 +413,48 @@ class Project:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
+    def open(cls, path: Path | str, read_only: bool | None = None) -> Project:
+        """Open an existing project; refuse anything that is not one, and never write while checking.
+
+        ``read_only=True`` is for commands that only read: the connection cannot write, so a
+        project on a read-only share or a write-protected copy can still be inspected.
+        ``None`` opens read-only exactly when the project cannot be written here; a writing
+        command then gets a clear refusal from :meth:`transaction` instead of a SQLite error.
+        """
         path = Path(path)
         db = path / PROJECT_DB
-        if not db.exists():
-            raise NotFound(f"{path} is not a cmo-coder project (no {PROJECT_DB}); create one with 'cmo-coder init'")
+        check_project_file(path, db)
+        if read_only is None:
+            read_only = not is_writable(path)
         try:
-            conn = _connect(db)
-            migrate(conn)
+            if read_only:
+                conn = _connect_read_only(db)
+                try:
+                    _check_is_project(conn, db)
+                except CmoError:
+                    conn.close()
+                    raise
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                if version < LATEST:
+                    conn.close()
+                    raise CmoError(
+                        f"{path}: the project uses schema version {version} and must be upgraded to {LATEST}, "
+                        "which needs write access; open it once with a command that can write to it"
+                    )
+                migrate(conn)  # refuses a newer schema; writes nothing at the latest version
+            else:
+                probe = _connect_read_only(db)  # look before touching: _connect switches the journal mode
+                try:
+                    _check_is_project(probe, db)
+                finally:
+                    probe.close()
+                conn = _connect(db)
+                migrate(conn)
         except sqlite3.DatabaseError as exc:
             raise CmoError(f"{db}: not a readable project database ({exc})") from None
-        return cls(path, conn)
+        project = cls(path, conn)
+        project.read_only = read_only
+        return project
 
     def close(self) -> None:
         self.conn.close()
@@ -373,7 +468,14 @@ class Project:
     @contextlib.contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Tx]:
         """One unit of change: all its rows and audit entries commit together or not at all."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            reason = "it cannot be written here" if not is_writable(self.path) else "it was opened read-only"
+            raise CmoError(f"{self.path}: this command changes the project, but {reason} "
+                           "(check the folder's and project.sqlite's permissions)")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise CmoError(f"{self.path}: the project cannot be changed now ({exc})") from None
         try:
             yield Tx(self, actor or current_actor())
             self.conn.execute("COMMIT")
