@@ -89,7 +89,13 @@ def test_decisions_are_reused_for_later_transcripts(study) -> None:
     r = run("review", p, "--secure", s, "--json")
     groups = {g["surface"]: g for g in json.loads(r.stdout)["groups"]}
     assert groups["Keith Brannigan"]["decision"] == "accept"
-    assert run("review", p, "--secure", s, "--sign-off").exit_code == 0
+    # "I will" is the registered name "Will" perhaps used as a word: its own undecided item
+    r = run("review", p, "--secure", s, "--sign-off")
+    assert r.exit_code == 1 and "undecided" in r.output
+    r = run("review", p, "--secure", s, "--undecided", "--json")
+    (will,) = json.loads(r.stdout)["occurrences"]
+    assert will["surface"] == "will" and "I ⟦will⟧ always" in will["context"]
+    assert run("review", p, "--secure", s, "--reject", will["id"], "--sign-off").exit_code == 0
     text = Project.open(p).transcript("int-b").text
     assert "Brannigan" not in text and "I will always remember" in text
 

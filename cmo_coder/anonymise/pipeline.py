@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
 from typing import cast
 
@@ -174,8 +175,7 @@ class Anonymiser:
         for (s, e), doc in zip(segments, docs, strict=True):
             for c in candidates(doc):
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
-                found.append(Candidate(c.start + s, c.end + s, c.category, c.layer, c.score, c.reason, c.item_key,
-                                       c.placeholder))
+                found.append(replace(c, start=c.start + s, end=c.end + s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
@@ -230,11 +230,15 @@ class Anonymiser:
             placeholder = next((c.placeholder for c in group if c.placeholder), None) or placeholder_for(
                 best.category, surface, text, start, number)
             layers = sorted({c.layer for c in group}, key=lambda x: LAYER_RANK.get(x, 9))
+            # open only while nothing else in the group says "name": another layer seeing a person there is a clear case
+            open_case = any(c.per_occurrence for c in group) and all(c.per_occurrence for c in group
+                                                                     if c.layer == "register") and all(
+                c.layer == "register" or c.category != "person" for c in group)
             proposals.append(Proposal(
                 id=ids.stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,
                 category=best.category, layers=layers, score=max(c.score for c in group), reason=best.reason,
-                placeholder=placeholder, item_key=key, auto="register" in layers,
-                context=context_of(text, start, end),
+                placeholder=placeholder, item_key=key, auto="register" in layers and not open_case,
+                context=context_of(text, start, end), per_occurrence=open_case,
             ))
         residual = self.residual(text, segments, docs, proposals, sus)
         return ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
