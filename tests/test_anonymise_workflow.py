@@ -175,8 +175,14 @@ def test_leakcheck_finds_names_inside_a_zip(study, tmp_path: Path) -> None:
     assert r.exit_code == 1 and "export.qdpx!project.qde:2:" in r.output
     clean = tmp_path / "clean.qdpx"
     with zipfile.ZipFile(clean, "w") as zf:
-        zf.writestr("project.qde", "<Project>[name removed] arrived. I will go.</Project>")
+        zf.writestr("project.qde", "<Project>[name removed] arrived. I shall go.</Project>")
     assert run("leakcheck", p, clean, "--secure", s).exit_code == 0
+    # the registered "Will" in lower case, kept by nobody, is reported with its context
+    unreviewed = tmp_path / "unreviewed.qdpx"
+    with zipfile.ZipFile(unreviewed, "w") as zf:
+        zf.writestr("project.qde", "<Project>[name removed] arrived. I will go.</Project>")
+    r = run("leakcheck", p, unreviewed, "--secure", s)
+    assert r.exit_code == 1 and "I ⟦will⟧ go" in r.output
     broken = tmp_path / "broken.qdpx"
     broken.write_bytes(b"PK\x03\x04 not really")
     r = run("leakcheck", p, broken, "--secure", s)

@@ -26,7 +26,7 @@ from ..store.project import Project
 from ..store.secure import SecureFolder
 from .apply import apply_spans, apply_to_transcript
 from .layers.words import CALENDAR, TITLE_WORDS
-from .leakcheck import registered_items
+from .leakcheck import KEPT, registered_items
 from .models import Decision, Decisions, LogEntry, Proposal, ProposalSet, Residual
 from .occurrences import Occurrence, accepted_occurrences, norm, registered_occurrences
 from .pipeline import context_of
@@ -374,9 +374,6 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     if problems:
         raise CmoError(f"transcript {raw.id} cannot be signed off:\n" + "\n".join(f"  - {p}" for p in problems))
     return out
-
-
-KEPT = "kept-occurrences.json"
 
 
 def _window(text: str, start: int, end: int, words: int = 3) -> tuple[list[str], list[str]]:

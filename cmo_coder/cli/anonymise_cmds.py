@@ -229,20 +229,25 @@ def register(cli: click.Group) -> None:
     @secure_option
     @json_option
     def leakcheck_cmd(project: Path, exports: tuple[Path, ...], secure: Path, as_json: bool) -> None:
-        """Search the project and export files (also inside .qdpx/.docx zips) for every registered name."""
-        from ..anonymise.leakcheck import scan_paths, scan_project
+        """Search the project and export files (also inside .qdpx/.docx zips) for every registered or accepted name.
+
+        Transcript-derived text is checked for every form in every casing; the codebook (and a
+        REFI-QDA CodeBook or .qdc) only for exact, cased full names. Exit status 1 when anything is found.
+        """
+        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project
 
         sf = _secure(secure, project)
         with open_project(project) as p:
             hits = scan_project(p, sf)
-        hits += scan_paths(list(exports), sf)
+            reference = codebook_text(p.conn)
+        hits += scan_paths(list(exports), sf, reference)
         if as_json:
             emit_json([{"path": str(h.path), "member": h.member, "line": h.line, "column": h.column,
-                        "surface": h.surface, "category": h.category} for h in hits])
+                        "surface": h.surface, "category": h.category, "context": h.context} for h in hits])
         else:
             for h in hits:
-                click.echo(f"{h.place()}: {h.category} {h.surface!r}")
-            info(f"{len(hits)} leak(s) found" if hits else "no registered name found")
+                click.echo(f"{h.place()}: {h.category} {h.surface!r}  {h.context}")
+            info(f"{len(hits)} leak(s) found" if hits else "no registered or accepted name found")
         if hits:
             sys.exit(1)
 
