@@ -290,4 +290,12 @@ def _interactive(sets: list[ProposalSet], decisions: Decisions, registered: set[
         elif choice == "e":
             ph = click.prompt("placeholder", default=g.as_dict()["placeholder"])
             decisions = rv.decide(decisions, registered, g.surface, "edit", actor, ph)
+    for tid, x, d in rv.occurrence_items(sets, decisions):
+        if d is not None:
+            continue
+        click.echo(f"\n{x.id} in {tid}: registered name {x.surface!r}, perhaps an everyday word here")
+        click.echo(f"    {x.context}")
+        choice = click.prompt("[r]edact, [k]eep as a word, [s]kip", type=click.Choice(["r", "k", "s"]), default="r")
+        if choice != "s":
+            decisions = rv.decide_occurrence(decisions, x, "accept" if choice == "r" else "reject", actor)
     return decisions
