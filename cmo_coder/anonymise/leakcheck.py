@@ -76,12 +76,17 @@ class Kept:
     after: tuple[str, ...]
 
     def explains(self, before: list[str], after: list[str]) -> bool:
-        kb = min(len(before), len(self.before))
-        ka = min(len(after), len(self.after))
-        if kb + ka < min(2, len(before) + len(after)):
-            return False
-        return (tuple(before[len(before) - kb:]) == self.before[len(self.before) - kb:]
-                and tuple(after[:ka]) == self.after[:ka])
+        """The same words on either side, outward from the word, two at least (or all the text has)."""
+        same = 0
+        for a, b in zip(reversed(before), reversed(self.before), strict=False):
+            if a != b:
+                break
+            same += 1
+        for a, b in zip(after, self.after, strict=False):
+            if a != b:
+                break
+            same += 1
+        return same >= min(2, len(before) + len(after))
 
 
 @dataclass
@@ -105,19 +110,20 @@ class Matcher:
         else:
             text = _DATA_URI.sub(lambda m: " " * len(m.group(0)), text)
             passes = [(self.strict, False, False), (self.everyday, False, True), (self.capitalised, True, True)]
-        seen: set[int] = set()
+        taken: list[tuple[int, int]] = []  # one report per stretch: "Mrs Foster", not also "Foster"
         for pattern, capital_only, may_be_kept in passes:
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
                 surface = m.group(0)
-                if m.start() in seen or (capital_only and not surface[:1].isupper()):
+                if any(a < m.end() and m.start() < b for a, b in taken) or (
+                        capital_only and not surface[:1].isupper()):
                     continue
                 if may_be_kept and mode == "derived" and (self._kept(text, m.start(), m.end(), norm(surface))
                                                           or self.quotes_reference(text, m.start(), m.end(),
                                                                                    norm(surface))):
                     continue
-                seen.add(m.start())
+                taken.append(m.span())
                 yield m.start(), surface, self.category.get(norm(surface), "person")
 
     def _kept(self, text: str, start: int, end: int, form: str) -> bool:

@@ -176,7 +176,12 @@ class SurfaceGroup:
 
 
 def _placeholder(p: Proposal, d: Decision | None) -> str:
-    return d.placeholder if d and d.decision == "edit" and d.placeholder else p.placeholder
+    """An edit's own placeholder; a reviewer's category (--redact … --category) over the layers' guess."""
+    if d and d.decision == "edit" and d.placeholder:
+        return d.placeholder
+    if d and d.category and d.category != p.category:
+        return placeholder_for(d.category, p.surface, p.surface, 0)
+    return p.placeholder
 
 
 def group_by_surface(sets: list[ProposalSet], decisions: Decisions) -> list[SurfaceGroup]:
