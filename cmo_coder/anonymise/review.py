@@ -3,8 +3,16 @@
 Decisions are made per surface form ("Daniel", "St James's") and saved in the secure
 folder, so once a reviewer accepts or edits a form, every later transcript that says it
 is handled the same way: the consistency UK Data Service guidance asks of pseudonyms.
+A decision reaches every occurrence, not only the ones the layers proposed: review adds a
+proposal wherever a registered or accepted surface occurs (:func:`complete`).
+
+A registered name that may be an everyday word at one place ("I will", "the dawn walks")
+is decided there alone: it is listed by occurrence id, a surface "reject" never reaches it,
+and ``--accept-all`` redacts it (a word redacted wrongly costs less than a leaked name).
+
 Sign-off is the only door into the project and it refuses while anything is undecided,
-while a speaker is provisional, or while a registered name survives in the result.
+while a speaker is provisional, or while any occurrence of a registered or accepted surface
+would survive without a decision on that very occurrence.
 """
 
 from __future__ import annotations
