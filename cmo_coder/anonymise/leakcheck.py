@@ -46,6 +46,7 @@ KEPT = "kept-occurrences.json"
 REFERENCE_TABLES = {"programme_theories", "elements", "meta"}
 _CODEBOOK_RE = re.compile(r"<(?:[\w.-]+:)?CodeBook\b.*?</(?:[\w.-]+:)?CodeBook\s*>", re.DOTALL)
 _WORDS = re.compile(r"[\w'’]+")
+_WORD_START = re.compile(r"(?<!\w)\w+")
 # embedded images (reports): base64 spells "Jo" by chance
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
 
@@ -101,6 +102,7 @@ class Matcher:
     kept: dict[str, list[Kept]] = field(default_factory=dict)
     reference: tuple[str, ...] = ()  # codebook text: reports and exports quote it
     _reference_words: str | None = None
+    firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # pattern text → first words of its forms
 
     def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
         if mode == "reference":
@@ -114,7 +116,7 @@ class Matcher:
         for pattern, capital_only, may_be_kept in passes:
             if pattern is None:
                 continue
-            for m in pattern.finditer(text):
+            for m in _matches(pattern, self.firsts.get(pattern.pattern, frozenset()), text):
                 surface = m.group(0)
                 if any(a < m.end() and m.start() < b for a, b in taken) or (
                         capital_only and not surface[:1].isupper()):
@@ -152,6 +154,21 @@ class Matcher:
             self._reference_words = "\n".join(
                 " " + " ".join(w.lower() for w in _WORDS.findall(r)) + " " for r in self.reference)
         return self._reference_words
+
+
+def _matches(pattern: re.Pattern[str], firsts: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` tried only where a word starts that begins one of its forms: one pass of a
+    simple word pattern and a set look-up, instead of the whole alternation at every character."""
+    for w in _WORD_START.finditer(text):
+        if w.group(0).lower() in firsts:
+            m = pattern.match(text, w.start())
+            if m is not None:
+                yield m
+
+
+def first_words(forms: set[str]) -> frozenset[str]:
+    """The lower-cased first word of each form: where a match can start."""
+    return frozenset(m.group(0).lower() for f in forms if (m := re.match(r"\w+", f)) is not None)
 
 
 def registered_items(secure: SecureFolder) -> list[RegisterItem]:
@@ -215,8 +232,15 @@ def build_matcher(items: list[RegisterItem], accepted: dict[str, str] | None = N
                         for f in sorted(full, key=lambda f: (-len(f), f)))
         full_re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
     refs = tuple(sorted({r for r in (reference or []) if r.strip()}))
-    return Matcher(form_pattern(strict), form_pattern(everyday), form_pattern(capitalised), full_re, category,
-                   kept or {}, refs)
+    firsts: dict[str, frozenset[str]] = {}
+    patterns = []
+    for forms, pattern in ((strict, form_pattern(strict)), (everyday, form_pattern(everyday)),
+                           (capitalised, form_pattern(capitalised)), (full, full_re)):
+        if pattern is not None:
+            firsts[pattern.pattern] = first_words({norm(f) for f in forms})
+        patterns.append(pattern)
+    return Matcher(strict=patterns[0], everyday=patterns[1], capitalised=patterns[2], full_names=patterns[3],
+                   category=category, kept=kept or {}, reference=refs, firsts=firsts)
 
 
 def project_matcher(secure: SecureFolder, reference: list[str] | None = None) -> Matcher:
