@@ -247,7 +247,7 @@ def register(cli: click.Group) -> None:
         else:
             for h in hits:
                 click.echo(f"{h.place()}: {h.category} {h.surface!r}  {h.context}")
-            info(f"{len(hits)} leak(s) found" if hits else "no registered or accepted name found")
+            info(f"{len(hits)} leak(s) found" if hits else "no registered name found (nor any accepted surface)")
         if hits:
             sys.exit(1)
 
