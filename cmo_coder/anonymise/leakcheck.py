@@ -42,8 +42,10 @@ MAX_MEMBER = 256 * 1024 * 1024
 REGISTER_COPY = "register.csv"
 DECISIONS = "decisions.json"
 KEPT = "kept-occurrences.json"
-# Project tables whose text never came from a transcript.
-REFERENCE_TABLES = {"programme_theories", "elements", "meta"}
+# Project tables whose text never came from a transcript: the codebook, and the manifest's participants.
+REFERENCE_TABLES = {"programme_theories", "elements", "meta", "participants"}
+# Audit rows about those (the participant a manifest line described) are reference text too.
+REFERENCE_AUDIT_ENTITIES = {"participant", "project", "codebook"}
 _CODEBOOK_RE = re.compile(r"<(?:[\w.-]+:)?CodeBook\b.*?</(?:[\w.-]+:)?CodeBook\s*>", re.DOTALL)
 _WORDS = re.compile(r"[\w'’]+")
 _WORD_START = re.compile(r"(?<!\w)\w+")
@@ -402,16 +404,19 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
-            mode = "reference" if table in REFERENCE_TABLES else "derived"
+            mode: Mode = "reference" if table in REFERENCE_TABLES else "derived"
             cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
             try:
                 rows = conn.execute(f'SELECT rowid, * FROM "{table}"').fetchall()
             except sqlite3.OperationalError:  # WITHOUT ROWID tables
                 rows = conn.execute(f'SELECT NULL, * FROM "{table}"').fetchall()
             for row in rows:
-                for col, value in zip(cols, tuple(row)[1:], strict=True):
+                values = dict(zip(cols, tuple(row)[1:], strict=True))
+                row_mode = "reference" if table == "audit" and values.get("entity") in REFERENCE_AUDIT_ENTITIES \
+                    else mode
+                for col, value in values.items():
                     if isinstance(value, str):
-                        hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", mode)
+                        hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", row_mode)
     except sqlite3.DatabaseError as exc:
         raise CmoError(f"{db}: cannot read database ({exc})") from None
     finally:

@@ -293,13 +293,20 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
     out = []
     for ps in sets:
         raw = raws[ps.transcript_id]
-        taken = [(p.start, p.end) for p in ps.proposals]
+        proposals = list(ps.proposals)
         by_key = {p.item_key: p.placeholder for p in ps.proposals if p.item_key and p.category == "person"}
         added: list[Proposal] = []
         for o in sorted(find_all(raw, ps.caseless, decisions, items), key=lambda o: (o.start, -o.end)):
-            if any(a < o.end and o.start < b for a, b in taken):
-                continue
-            taken.append((o.start, o.end))
+            inside = [p for p in [*proposals, *added] if p.start < o.end and o.start < p.end]
+            if inside:
+                # "Chantelle" proposed, "chantelle rings" accepted: the accepted stretch replaces what it
+                # contains, unless a proposal reaches beyond it or was decided on its own
+                if any(p.start < o.start or p.end > o.end or p.id in decisions.occurrences for p in inside):
+                    continue
+                if all(norm(p.surface) == o.form for p in inside):
+                    continue
+                proposals = [p for p in proposals if p not in inside]
+                added = [p for p in added if p not in inside]
             surface = raw.text[o.start : o.end]
             if o.item is not None:
                 category, reason = o.item.category, "registered (found by its spelling)"
@@ -319,7 +326,7 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
                 context=context_of(raw.text, o.start, o.end), per_occurrence=o.everyday,
             ))
         if added:
-            ps = ps.model_copy(update={"proposals": sorted([*ps.proposals, *added], key=lambda p: p.start)})
+            ps = ps.model_copy(update={"proposals": sorted([*proposals, *added], key=lambda p: p.start)})
         out.append(ps)
     return out
 
