@@ -333,3 +333,32 @@ def test_leakcheck_checks_accepted_surfaces_and_honours_kept_words(study, tmp_pa
     # the accepted surface in any casing, and a "will" nobody kept; the kept one (same words around) passes
     assert [h.surface for h in hits] == ["tarleton", "will"]
     assert "They ⟦will⟧ go" in hits[1].context
+
+
+def test_an_accepted_stretch_replaces_the_proposals_inside_it(study) -> None:
+    """A longer accepted surface ("chantelle rings", from captions) over a shorter proposal ("Chantelle")."""
+    project, sf = study
+    add_pending(project, sf, "t1", [("P1", "Will Jenkins", "Then Chantelle rings me. Chantelle Okoro was there.")])
+    p, s = project.path, sf.path
+    run("anonymise", p, "--secure", s)
+    from cmo_coder.anonymise.review import load_proposals
+
+    assert (5, 14) in {(x.start, x.end) for x in load_proposals(sf, "t1").proposals}  # "Chantelle" alone
+    r = run("review", p, "--secure", s, "--accept", "chantelle rings", "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    spans = {(x.start, x.end) for x in load_proposals(sf, "t1").proposals}
+    assert (5, 20) in spans and (5, 14) not in spans
+    text = signed_text(p, "t1")
+    assert "chantelle" not in text.lower() and "rings" not in text
+
+
+def test_leakcheck_reads_the_manifest_as_reference_text(study) -> None:
+    from cmo_coder.model import Participant
+
+    project, sf = study
+    with project.transaction("tester") as tx:
+        tx.upsert_participant(Participant(label="P9", role="carer", attributes={"team": "foster and kinship team"}))
+    assert scan_project(project, sf) == []  # the everyday word in a manifest column is no leak
+    with project.transaction("tester") as tx:
+        tx.upsert_participant(Participant(label="P8", role="carer", attributes={"team": "Dawn Foster's team"}))
+    assert {h.surface for h in scan_project(project, sf)} == {"Dawn Foster"}  # a full name always is
