@@ -39,7 +39,10 @@ def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> i
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(rows)
-    write_text(path, buf.getvalue())
+    try:
+        write_text(path, buf.getvalue())
+    except OSError as exc:
+        raise CmoError(f"cannot write decisions file {path}: {exc.strerror}") from None
     return len(rows)
 
 
@@ -52,7 +55,10 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
         raise CmoError(f"cannot read decisions file {path}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise CmoError(f"{path}: not UTF-8 (byte {exc.start})") from None
-    rows = list(csv.reader(io.StringIO(text)))
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise CmoError(f"{path}: not a readable CSV file ({exc})") from None
     if not rows:
         raise CmoError(f"{path}: empty decisions file (expected the header {','.join(COLUMNS)})")
     header = [h.strip().lower() for h in rows[0]]
