@@ -182,6 +182,8 @@ def registered_items(secure: SecureFolder) -> list[RegisterItem]:
 def accepted_surfaces(secure: SecureFolder) -> dict[str, str]:
     """Surfaces a reviewer accepted or added (normalised) → their category."""
     raw = secure.read_json(DECISIONS, {})
+    if not isinstance(raw, dict) or not isinstance(raw.get("surfaces", {}), dict):
+        raise CmoError(f"{secure.path / DECISIONS}: corrupt decisions file")
     out = {}
     for surface, d in (raw.get("surfaces") or {}).items():
         if isinstance(d, dict) and d.get("decision") in {"accept", "edit"}:
@@ -191,9 +193,12 @@ def accepted_surfaces(secure: SecureFolder) -> dict[str, str]:
 
 def kept_occurrences(secure: SecureFolder) -> dict[str, list[Kept]]:
     out: dict[str, list[Kept]] = {}
-    for entries in secure.read_json(KEPT, {}).values():
-        for e in entries:
-            out.setdefault(e["form"], []).append(Kept(e["form"], tuple(e["before"]), tuple(e["after"])))
+    try:
+        for entries in secure.read_json(KEPT, {}).values():
+            for e in entries:
+                out.setdefault(e["form"], []).append(Kept(e["form"], tuple(e["before"]), tuple(e["after"])))
+    except (AttributeError, KeyError, TypeError):
+        raise CmoError(f"{secure.path / KEPT}: corrupt file (expected transcript → kept occurrences)") from None
     return out
 
 
