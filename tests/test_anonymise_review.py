@@ -362,3 +362,15 @@ def test_leakcheck_reads_the_manifest_as_reference_text(study) -> None:
     with project.transaction("tester") as tx:
         tx.upsert_participant(Participant(label="P8", role="carer", attributes={"team": "Dawn Foster's team"}))
     assert {h.surface for h in scan_project(project, sf)} == {"Dawn Foster"}  # a full name always is
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
+def test_addressing_a_registered_everyday_name_is_a_clear_case(study, lower: bool) -> None:
+    project, sf = study
+    said = "Will, what do you think? And what about you, Dawn? So Will, tell me. Yes I will, of course."
+    add_pending(project, sf, "t1", [("SP1", "Margaret Okafor", said.lower() if lower else said)])
+    p, s = project.path, sf.path
+    run("anonymise", p, "--secure", s)
+    occurrences = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
+    # only the verb is left for a person to decide; the three addressed names are redacted as registered
+    assert [o["context"].split("⟦")[0][-6:] for o in occurrences] == [" Yes I" if not lower else " yes i"]

@@ -17,12 +17,17 @@ _JOINS = {"and", "with", "&"}
 _SPEECH_AFTER = {"says", "said", "mentioned", "told", "asked", "reckons", "thinks", "thought", "explained"}
 
 
+_OPENERS = {"", ",", ".", "?", "!", "so", "ok", "okay", "right", "yes", "yeah", "well", "now", "and", "oh"}
+
+
 def _beside_a_name(token: Token) -> bool:
-    """The clear cases ``looks_like_name`` leaves open: after "and"/"with", or as the subject of a speech verb."""
+    """The clear cases ``looks_like_name`` leaves open: after "and"/"with", the subject of a speech verb,
+    or addressed: "will, what do you think?" at the start of a sentence, "what do you think, will?" at its end."""
     doc = token.doc
     prev = doc[token.i - 1].lower_ if token.i else ""
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return prev in _JOINS or nxt in _SPEECH_AFTER
+    addressed = (nxt == "," and prev in _OPENERS) or (prev == "," and nxt in {"?", "!", ""})
+    return prev in _JOINS or nxt in _SPEECH_AFTER or addressed
 
 
 class RegisterComponent:
