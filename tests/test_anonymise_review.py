@@ -373,4 +373,4 @@ def test_addressing_a_registered_everyday_name_is_a_clear_case(study, lower: boo
     run("anonymise", p, "--secure", s)
     occurrences = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
     # only the verb is left for a person to decide; the three addressed names are redacted as registered
-    assert [o["context"].split("⟦")[0][-6:] for o in occurrences] == [" Yes I" if not lower else " yes i"]
+    assert [o["context"].split("⟦")[0].strip()[-5:] for o in occurrences] == ["Yes I" if not lower else "yes i"]
