@@ -89,7 +89,13 @@ def test_decisions_are_reused_for_later_transcripts(study) -> None:
     r = run("review", p, "--secure", s, "--json")
     groups = {g["surface"]: g for g in json.loads(r.stdout)["groups"]}
     assert groups["Keith Brannigan"]["decision"] == "accept"
-    assert run("review", p, "--secure", s, "--sign-off").exit_code == 0
+    # "I will" is the registered name "Will" perhaps used as a word: its own undecided item
+    r = run("review", p, "--secure", s, "--sign-off")
+    assert r.exit_code == 1 and "undecided" in r.output
+    r = run("review", p, "--secure", s, "--undecided", "--json")
+    (will,) = json.loads(r.stdout)["occurrences"]
+    assert will["surface"] == "will" and "I ⟦will⟧ always" in will["context"]
+    assert run("review", p, "--secure", s, "--reject", will["id"], "--sign-off").exit_code == 0
     text = Project.open(p).transcript("int-b").text
     assert "Brannigan" not in text and "I will always remember" in text
 
@@ -169,8 +175,14 @@ def test_leakcheck_finds_names_inside_a_zip(study, tmp_path: Path) -> None:
     assert r.exit_code == 1 and "export.qdpx!project.qde:2:" in r.output
     clean = tmp_path / "clean.qdpx"
     with zipfile.ZipFile(clean, "w") as zf:
-        zf.writestr("project.qde", "<Project>[name removed] arrived. I will go.</Project>")
+        zf.writestr("project.qde", "<Project>[name removed] arrived. I shall go.</Project>")
     assert run("leakcheck", p, clean, "--secure", s).exit_code == 0
+    # the registered "Will" in lower case, kept by nobody, is reported with its context
+    unreviewed = tmp_path / "unreviewed.qdpx"
+    with zipfile.ZipFile(unreviewed, "w") as zf:
+        zf.writestr("project.qde", "<Project>[name removed] arrived. I will go.</Project>")
+    r = run("leakcheck", p, unreviewed, "--secure", s)
+    assert r.exit_code == 1 and "I ⟦will⟧ go" in r.output
     broken = tmp_path / "broken.qdpx"
     broken.write_bytes(b"PK\x03\x04 not really")
     r = run("leakcheck", p, broken, "--secure", s)

@@ -20,6 +20,9 @@ class Candidate:
     reason: str
     item_key: str | None = None  # register identity, for stable numbering and leak checks
     placeholder: str | None = None  # fixed placeholder from the register
+    # A registered name that is here perhaps an everyday word ("I will"): a person decides this
+    # one occurrence; it is never silently kept.
+    per_occurrence: bool = False
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end

@@ -1,32 +1,58 @@
-"""Leak check: search the project and any export for every registered name and its variants.
+"""Leak check: search the project and any export for every registered or accepted name.
 
-This is the last line of defence and is deliberately dumb: no model, no context, just
-every manifest and register surface and variant, case-insensitively on word boundaries,
+This is the last line of defence and is deliberately dumb: no model, just plain patterns,
 in every text file, every text member of a ZIP (.qdpx, .docx) and every text value in the
-project database. Everyday-word forms of names (``Will``, ``Hope``) would hit every
-sentence in lower case, so they count only when written capitalised mid-sentence.
+project database. It reads text by where it came from, because a check that cries wolf
+stops being read:
+
+- text that came from a transcript (transcripts, codings, memos, notes, suggestions, the
+  sources of an export) is checked for every registered variant and every accepted surface
+  in every casing. An everyday-word name ("will", "hope") a reviewer kept, occurrence by
+  occurrence, is recognised by the words around it and not reported;
+- text that never came from a transcript (the codebook's theory statements, a REFI-QDA
+  ``CodeBook``, a ``.qdc`` file) is checked only for exact, cased full names: "foster" in
+  "foster a culture" is a verb there, "Tom Whitfield" never is;
+- word statistics (the suggester's model) cannot tell the name "Will" from the verb: there
+  everyday-word forms count only when capitalised; every other form in every casing.
+
+Every hit is printed with its context.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import CmoError
 from ..store.secure import SecureFolder
-from .register import RegisterItem, build_register, common_word_names, load_register_csv
+from .occurrences import everyday_form, form_pattern, norm
+from .register import RegisterItem, build_register, load_register_csv
 
 TEXT_SUFFIXES = {".txt", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".html", ".htm", ".md", ".qdc", ".qde", ".vtt",
                  ".srt", ".yaml", ".yml", ".gexf", ".graphml", ".dot", ".svg", ".rtf", ".log"}
 ZIP_SUFFIXES = {".qdpx", ".docx", ".zip", ".xlsx", ".odt"}
 MAX_MEMBER = 256 * 1024 * 1024
 REGISTER_COPY = "register.csv"
+DECISIONS = "decisions.json"
+KEPT = "kept-occurrences.json"
+# Project tables whose text never came from a transcript: the codebook, and the manifest's participants.
+REFERENCE_TABLES = {"programme_theories", "elements", "meta", "participants"}
+# Audit rows about those (the participant a manifest line described) are reference text too.
+REFERENCE_AUDIT_ENTITIES = {"participant", "project", "codebook"}
+_CODEBOOK_RE = re.compile(r"<(?:[\w.-]+:)?CodeBook\b.*?</(?:[\w.-]+:)?CodeBook\s*>", re.DOTALL)
+_WORDS = re.compile(r"[\w'’]+")
+_WORD_START = re.compile(r"(?<!\w)\w+")
+# embedded images (reports): base64 spells "Jo" by chance
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+")
+
+Mode = str  # "derived" | "reference" | "wordlist"
 
 
 @dataclass(frozen=True)
@@ -37,29 +63,114 @@ class LeakHit:
     column: int
     surface: str
     category: str
+    context: str = ""
 
     def place(self) -> str:
         inner = f"!{self.member}" if self.member else ""
         return f"{self.path}{inner}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True)
+class Kept:
+    """An everyday-word occurrence of a registered name a reviewer kept, by the words around it."""
+
+    form: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    def explains(self, before: list[str], after: list[str]) -> bool:
+        """The same words on either side, outward from the word, two at least (or all the text has)."""
+        same = 0
+        for a, b in zip(reversed(before), reversed(self.before), strict=False):
+            if a != b:
+                break
+            same += 1
+        for a, b in zip(after, self.after, strict=False):
+            if a != b:
+                break
+            same += 1
+        return same >= min(2, len(before) + len(after))
+
+
 @dataclass
 class Matcher:
-    anywhere: re.Pattern[str] | None
-    capitalised: re.Pattern[str] | None
-    category: dict[str, str]
+    """Patterns for each kind of text, and what each form stands for."""
 
-    def finditer(self, text: str) -> Iterator[tuple[int, str, str]]:
-        seen: set[int] = set()
-        for pattern in (self.anywhere, self.capitalised):
+    strict: re.Pattern[str] | None  # non-everyday forms, every casing
+    everyday: re.Pattern[str] | None  # everyday-word registered forms, every casing
+    capitalised: re.Pattern[str] | None  # accepted everyday words: capitalised only
+    full_names: re.Pattern[str] | None  # exact, cased full names
+    category: dict[str, str]
+    kept: dict[str, list[Kept]] = field(default_factory=dict)
+    reference: tuple[str, ...] = ()  # codebook text: reports and exports quote it
+    _reference_words: str | None = None
+    firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # pattern text → first words of its forms
+
+    def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
+        if mode == "reference":
+            passes = [(self.full_names, False, False)]
+        elif mode == "wordlist":
+            passes = [(self.strict, False, False), (self.everyday, True, True), (self.capitalised, True, True)]
+        else:
+            text = _DATA_URI.sub(lambda m: " " * len(m.group(0)), text)
+            passes = [(self.strict, False, False), (self.everyday, False, True), (self.capitalised, True, True)]
+        taken: list[tuple[int, int]] = []  # one report per stretch: "Mrs Foster", not also "Foster"
+        for pattern, capital_only, may_be_kept in passes:
             if pattern is None:
                 continue
-            for m in pattern.finditer(text):
-                if m.start() in seen:
-                    continue
-                seen.add(m.start())
+            for m in _matches(pattern, self.firsts.get(pattern.pattern, frozenset()), text):
                 surface = m.group(0)
-                yield m.start(), surface, self.category.get(surface.lower(), "person")
+                if any(a < m.end() and m.start() < b for a, b in taken) or (
+                        capital_only and not surface[:1].isupper()):
+                    continue
+                if may_be_kept and mode == "derived" and (self._kept(text, m.start(), m.end(), norm(surface))
+                                                          or self.quotes_reference(text, m.start(), m.end(),
+                                                                                   norm(surface))):
+                    continue
+                taken.append(m.span())
+                yield m.start(), surface, self.category.get(norm(surface), "person")
+
+    def _kept(self, text: str, start: int, end: int, form: str) -> bool:
+        entries = self.kept.get(form)
+        if not entries:
+            return False
+        before = [w.lower() for w in _WORDS.findall(text[max(0, start - 80) : start])][-3:]
+        after = [w.lower() for w in _WORDS.findall(text[end : end + 80])][:3]
+        return any(k.explains(before, after) for k in entries)
+
+    def quotes_reference(self, text: str, start: int, end: int, form: str) -> bool:
+        """The occurrence sits in a quotation of the codebook ("PT7 This will lead to increased …"), even a
+        truncated one: the form with the words on either side of it occurs in a theory statement."""
+        if not self.reference:
+            return False
+        before = [w.lower() for w in _WORDS.findall(text[max(0, start - 80) : start])][-3:]
+        after = [w.lower() for w in _WORDS.findall(text[end : end + 80])][:3]
+        for seq in (before + [form], [form] + after):
+            if len(seq) >= 3 and " " + " ".join(seq) + " " in self.reference_words:
+                return True
+        return False
+
+    @property
+    def reference_words(self) -> str:
+        if self._reference_words is None:
+            self._reference_words = "\n".join(
+                " " + " ".join(w.lower() for w in _WORDS.findall(r)) + " " for r in self.reference)
+        return self._reference_words
+
+
+def _matches(pattern: re.Pattern[str], firsts: frozenset[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer`` tried only where a word starts that begins one of its forms: one pass of a
+    simple word pattern and a set look-up, instead of the whole alternation at every character."""
+    for w in _WORD_START.finditer(text):
+        if w.group(0).lower() in firsts:
+            m = pattern.match(text, w.start())
+            if m is not None:
+                yield m
+
+
+def first_words(forms: set[str]) -> frozenset[str]:
+    """The lower-cased first word of each form: where a match can start."""
+    return frozenset(m.group(0).lower() for f in forms if (m := re.match(r"\w+", f)) is not None)
 
 
 def registered_items(secure: SecureFolder) -> list[RegisterItem]:
@@ -68,39 +179,97 @@ def registered_items(secure: SecureFolder) -> list[RegisterItem]:
     return build_register(secure.load_participant_key(), extra, set()).items
 
 
-def build_matcher(items: list[RegisterItem]) -> Matcher:
-    common = common_word_names()
-    anywhere: set[str] = set()
+def accepted_surfaces(secure: SecureFolder) -> dict[str, str]:
+    """Surfaces a reviewer accepted or added (normalised) → their category."""
+    raw = secure.read_json(DECISIONS, {})
+    if not isinstance(raw, dict) or not isinstance(raw.get("surfaces", {}), dict):
+        raise CmoError(f"{secure.path / DECISIONS}: corrupt decisions file")
+    out = {}
+    for surface, d in (raw.get("surfaces") or {}).items():
+        if isinstance(d, dict) and d.get("decision") in {"accept", "edit"}:
+            out[norm(surface)] = str(d.get("category") or "accepted")
+    return out
+
+
+def kept_occurrences(secure: SecureFolder) -> dict[str, list[Kept]]:
+    out: dict[str, list[Kept]] = {}
+    try:
+        for entries in secure.read_json(KEPT, {}).values():
+            for e in entries:
+                out.setdefault(e["form"], []).append(Kept(e["form"], tuple(e["before"]), tuple(e["after"])))
+    except (AttributeError, KeyError, TypeError):
+        raise CmoError(f"{secure.path / KEPT}: corrupt file (expected transcript → kept occurrences)") from None
+    return out
+
+
+def _full_names(items: list[RegisterItem]) -> set[str]:
+    """Forms that are a name in any text: several words, or one word that is no everyday word."""
+    out = set()
+    for item in items:
+        forms = item.variants if item.category == "person" else (item.surface, *item.variants)
+        for v in forms:
+            v = " ".join(v.split())
+            if len(v) >= 2 and (" " in v or not everyday_form(v)):
+                out.add(v)
+    return out
+
+
+def build_matcher(items: list[RegisterItem], accepted: dict[str, str] | None = None,
+                  kept: dict[str, list[Kept]] | None = None, reference: list[str] | None = None) -> Matcher:
+    accepted = accepted or {}
+    strict: set[str] = set()
+    everyday: set[str] = set()
     capitalised: set[str] = set()
     category: dict[str, str] = {}
     for item in items:
         for v in item.variants:
-            v = v.strip()
-            if len(v) < 2:
+            if len(norm(v)) < 2:
                 continue
-            category.setdefault(v.lower(), item.category)
-            (capitalised if v.lower() in common else anywhere).add(v)
-    def alt(forms: set[str]) -> str:
-        parts = []
-        for f in sorted(forms, key=lambda f: (-len(f), f)):
-            parts.append(r"\s+".join(re.escape(w).replace("'", "['’]") for w in f.split()))
-        return "|".join(parts)
-    any_re = re.compile(r"(?<!\w)(?:" + alt(anywhere) + r")(?!\w)", re.IGNORECASE) if anywhere else None
-    cap_re = None
-    if capitalised:
-        forms = {f[:1].upper() + f[1:] for f in capitalised}
-        cap_re = re.compile(r"(?<=[\w,;] )(?:" + alt(forms) + r")(?!\w)")
-    return Matcher(any_re, cap_re, category)
+            category.setdefault(norm(v), item.category)
+            (everyday if everyday_form(v) else strict).add(v)
+    for surface, cat in accepted.items():
+        if len(surface) < 2:
+            continue
+        category.setdefault(surface, cat)
+        (capitalised if everyday_form(surface) else strict).add(surface)
+    full = _full_names(items)
+    full_re = None
+    if full:
+        body = "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in f.split())
+                        for f in sorted(full, key=lambda f: (-len(f), f)))
+        full_re = re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    refs = tuple(sorted({r for r in (reference or []) if r.strip()}))
+    firsts: dict[str, frozenset[str]] = {}
+    patterns = []
+    for forms, pattern in ((strict, form_pattern(strict)), (everyday, form_pattern(everyday)),
+                           (capitalised, form_pattern(capitalised)), (full, full_re)):
+        if pattern is not None:
+            firsts[pattern.pattern] = first_words({norm(f) for f in forms})
+        patterns.append(pattern)
+    return Matcher(strict=patterns[0], everyday=patterns[1], capitalised=patterns[2], full_names=patterns[3],
+                   category=category, kept=kept or {}, reference=refs, firsts=firsts)
 
 
-def scan_text(text: str, matcher: Matcher, path: Path, member: str | None) -> list[LeakHit]:
+def project_matcher(secure: SecureFolder, reference: list[str] | None = None) -> Matcher:
+    """The matcher for one study: its register, its review decisions, the occurrences it kept."""
+    return build_matcher(registered_items(secure), accepted_surfaces(secure), kept_occurrences(secure), reference)
+
+
+def _context(text: str, start: int, end: int, width: int = 30) -> str:
+    left = text[max(0, start - width) : start].replace("\n", " ")
+    right = text[end : end + width].replace("\n", " ")
+    return f"…{left}⟦{text[start:end]}⟧{right}…"
+
+
+def scan_text(text: str, matcher: Matcher, path: Path, member: str | None, mode: Mode = "derived") -> list[LeakHit]:
     hits = []
     line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     from bisect import bisect_right
 
-    for pos, surface, category in matcher.finditer(text):
+    for pos, surface, category in matcher.finditer(text, mode):
         line = bisect_right(line_starts, pos)
-        hits.append(LeakHit(path, member, line, pos - line_starts[line - 1] + 1, surface, category))
+        hits.append(LeakHit(path, member, line, pos - line_starts[line - 1] + 1, surface, category,
+                            _context(text, pos, pos + len(surface))))
     return hits
 
 
@@ -119,7 +288,8 @@ def _decode(data: bytes) -> str | None:
 
 
 def _xml_text(data: bytes) -> str | None:
-    """Word splits a name across runs (``<w:t>Dan</w:t><w:t>iel</w:t>``): also scan the joined text."""
+    """Word splits a name across runs (``<w:t>Dan</w:t><w:t>iel</w:t>``): also scan the joined text
+    (outside a REFI-QDA ``CodeBook``, which is reference text)."""
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
         root = etree.fromstring(data, parser)
@@ -127,21 +297,44 @@ def _xml_text(data: bytes) -> str | None:
         return None
     paragraphs = []
     for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] in {"p", "PlainTextContent", "Description"}:
-            paragraphs.append("".join(el.itertext()))
+        if not isinstance(el.tag, str) or el.tag.rsplit("}", 1)[-1] not in {"p", "PlainTextContent", "Description"}:
+            continue
+        if any(isinstance(a.tag, str) and a.tag.rsplit("}", 1)[-1] == "CodeBook" for a in el.iterancestors()):
+            continue
+        paragraphs.append("".join(el.itertext()))
     return "\n".join(paragraphs) if paragraphs else None
 
 
-def _scan_bytes(data: bytes, name: str, matcher: Matcher, path: Path, member: str | None) -> list[LeakHit]:
+def _split_codebook(text: str) -> tuple[str, str]:
+    """(text outside any ``CodeBook`` element, text inside), both with the original offsets."""
+    inside = [" "] * len(text)
+    outside = list(text)
+    for m in _CODEBOOK_RE.finditer(text):
+        for i in range(m.start(), m.end()):
+            inside[i] = text[i]
+            outside[i] = " " if text[i] != "\n" else "\n"
+    return "".join(outside), "".join(inside)
+
+
+def _scan_bytes(data: bytes, name: str, matcher: Matcher, path: Path, member: str | None,
+                mode: Mode = "derived") -> list[LeakHit]:
     text = _decode(data)
     if text is None:
         return []
-    hits = scan_text(text, matcher, path, member)
-    if name.lower().endswith((".xml", ".qde", ".qdc", ".rels")) or text.lstrip().startswith("<?xml"):
+    xml = name.lower().endswith((".xml", ".qde", ".qdc", ".rels")) or text.lstrip().startswith("<?xml")
+    if xml and mode == "derived" and "CodeBook" in text:
+        outside, inside = _split_codebook(text)
+        hits = scan_text(inside, matcher, path, member, "reference")
+        # the file's own graphs and notes quote its codebook: that is reference text too
+        matcher = replace(matcher, reference=(*matcher.reference, html.unescape(inside)), _reference_words=None)
+        hits += scan_text(outside, matcher, path, member)
+    else:
+        hits = scan_text(text, matcher, path, member, mode)
+    if xml:
         joined = _xml_text(data)
         if joined:
             found = {h.surface.lower() for h in hits}
-            extra = [h for h in scan_text(joined, matcher, path, (member or "") + "#text")
+            extra = [h for h in scan_text(joined, matcher, path, (member or "") + "#text", mode)
                      if h.surface.lower() not in found]
             hits += extra
     return hits
@@ -177,28 +370,38 @@ def _scan_zip(path: Path, matcher: Matcher, data: bytes | None = None, prefix: s
     return hits
 
 
-def scan_paths(paths: list[Path], secure: SecureFolder) -> list[LeakHit]:
-    """Every place a registered name or variant occurs in ``paths`` (files or folders, recursively)."""
-    matcher = build_matcher(registered_items(secure))
+def _scan_files(files: list[Path], matcher: Matcher, wordlists: set[Path] | None = None) -> list[LeakHit]:
     hits: list[LeakHit] = []
+    for f in files:
+        suffix = f.suffix.lower()
+        if suffix in ZIP_SUFFIXES or (suffix not in TEXT_SUFFIXES and zipfile.is_zipfile(f)):
+            hits += _scan_zip(f, matcher)
+        elif suffix in {".sqlite", ".db", ".sqlite3"}:
+            hits += _scan_db(f, matcher)
+        elif suffix in TEXT_SUFFIXES or not suffix:
+            mode = "wordlist" if wordlists and f in wordlists else "derived"
+            hits += _scan_bytes(f.read_bytes(), f.name, matcher, f, None, mode)
+    return hits
+
+
+def scan_paths(paths: list[Path], secure: SecureFolder, reference: list[str] | None = None) -> list[LeakHit]:
+    """Every place a registered or accepted name occurs in ``paths`` (files or folders, recursively).
+
+    ``reference``: the codebook's statements, set aside wherever a report or export quotes them.
+    """
+    matcher = project_matcher(secure, reference)
+    files: list[Path] = []
     for root in paths:
         root = Path(root)
         if not root.exists():
             raise CmoError(f"{root}: no such file or folder to scan")
-        files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
-        for f in files:
-            suffix = f.suffix.lower()
-            if suffix in ZIP_SUFFIXES or (suffix not in TEXT_SUFFIXES and zipfile.is_zipfile(f)):
-                hits += _scan_zip(f, matcher)
-            elif suffix in {".sqlite", ".db", ".sqlite3"}:
-                hits += _scan_db(f, matcher)
-            elif suffix in TEXT_SUFFIXES or not suffix:
-                hits += _scan_bytes(f.read_bytes(), f.name, matcher, f, None)
-    return hits
+        files += sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    return _scan_files(files, matcher)
 
 
 def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None) -> list[LeakHit]:
-    """Every text value of every table; the member names table, column and row."""
+    """Every text value of every table; the member names table, column and row. Codebook tables are
+    reference text, every other table came from transcripts or from people reading them."""
     own = conn is None
     if conn is None:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -206,15 +409,19 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for table in tables:
+            mode: Mode = "reference" if table in REFERENCE_TABLES else "derived"
             cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
             try:
                 rows = conn.execute(f'SELECT rowid, * FROM "{table}"').fetchall()
             except sqlite3.OperationalError:  # WITHOUT ROWID tables
                 rows = conn.execute(f'SELECT NULL, * FROM "{table}"').fetchall()
             for row in rows:
-                for col, value in zip(cols, tuple(row)[1:], strict=True):
+                values = dict(zip(cols, tuple(row)[1:], strict=True))
+                row_mode = "reference" if table == "audit" and values.get("entity") in REFERENCE_AUDIT_ENTITIES \
+                    else mode
+                for col, value in values.items():
                     if isinstance(value, str):
-                        hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}")
+                        hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", row_mode)
     except sqlite3.DatabaseError as exc:
         raise CmoError(f"{db}: cannot read database ({exc})") from None
     finally:
@@ -223,19 +430,24 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
     return hits
 
 
+def codebook_text(conn: sqlite3.Connection) -> list[str]:
+    """The project's theory statements, titles and tags: reference text wherever it is quoted."""
+    out: list[str] = []
+    for sql in ("SELECT title, statement FROM programme_theories", "SELECT statement, tag FROM elements"):
+        for row in conn.execute(sql):
+            out += [v for v in row if isinstance(v, str) and v.strip()]
+    return out
+
+
 def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
     """The whole project database (texts, titles, codings, memos, audit) and its other files."""
     from ..store.project import Project
 
     assert isinstance(project, Project)
-    matcher = build_matcher(registered_items(secure))
+    matcher = project_matcher(secure, codebook_text(project.conn))
     db = project.path / "project.sqlite"
     hits = _scan_db(db, matcher, project.conn)
-    others = [p for p in project.path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite")]
-    for f in sorted(others):
-        suffix = f.suffix.lower()
-        if suffix in ZIP_SUFFIXES:
-            hits += _scan_zip(f, matcher)
-        elif suffix in TEXT_SUFFIXES or not suffix:
-            hits += _scan_bytes(f.read_bytes(), f.name, matcher, f, None)
-    return hits
+    others = sorted(p for p in project.path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite"))
+    # word statistics: a bag of lower-cased words cannot tell "will" the name from "will" the verb
+    wordlists = {p for p in others if "suggester" in p.relative_to(project.path).parts}
+    return hits + _scan_files(others, matcher, wordlists)

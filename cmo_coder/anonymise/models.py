@@ -22,6 +22,8 @@ class Proposal(Frozen):
     item_key: StrictStr | None = None
     auto: StrictBool = Field(default=False, description="Registered: accepted without review.")
     context: StrictStr = ""
+    per_occurrence: StrictBool = Field(
+        default=False, description="A registered name that may be an everyday word here: decided one by one.")
 
 
 class Residual(Frozen):
@@ -44,6 +46,7 @@ class ProposalSet(Frozen):
 class Decision(Frozen):
     decision: Literal["accept", "reject", "edit"]
     placeholder: StrictStr | None = None
+    category: StrictStr | None = Field(default=None, description="Set when a reviewer added the surface (--redact).")
     by: StrictStr
     at: StrictStr
 

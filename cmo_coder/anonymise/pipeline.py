@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import cache
 from typing import cast
 
@@ -119,6 +120,13 @@ def _merge(found: Iterable[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
+def open_case(group: list[Candidate]) -> bool:
+    """A registered name that may be a word here, and no other layer reads a person there: a person decides."""
+    registered = [c for c in group if c.layer == "register"]
+    return bool(registered) and all(c.per_occurrence for c in registered) and all(
+        c.layer == "register" or c.category != "person" for c in group)
+
+
 def _best(group: list[Candidate]) -> Candidate:
     return min(group, key=lambda c: (LAYER_RANK.get(c.layer, 9), -c.score, -(c.end - c.start)))
 
@@ -174,8 +182,7 @@ class Anonymiser:
         for (s, e), doc in zip(segments, docs, strict=True):
             for c in candidates(doc):
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
-                found.append(Candidate(c.start + s, c.end + s, c.category, c.layer, c.score, c.reason, c.item_key,
-                                       c.placeholder))
+                found.append(replace(c, start=c.start + s, end=c.end + s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
@@ -233,8 +240,8 @@ class Anonymiser:
             proposals.append(Proposal(
                 id=ids.stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,
                 category=best.category, layers=layers, score=max(c.score for c in group), reason=best.reason,
-                placeholder=placeholder, item_key=key, auto="register" in layers,
-                context=context_of(text, start, end),
+                placeholder=placeholder, item_key=key, auto="register" in layers and not open_case(group),
+                context=context_of(text, start, end), per_occurrence=open_case(group),
             ))
         residual = self.residual(text, segments, docs, proposals, sus)
         return ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
@@ -281,13 +288,19 @@ class Anonymiser:
                 for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def redact_text(anonymiser: Anonymiser, text: str) -> str:
-    """Accept every proposal and apply it: for benchmarks and quick checks (no review)."""
+def redact_text(anonymiser: Anonymiser, text: str, open_items: bool = False) -> str:
+    """Accept every proposal and apply it: for benchmarks and quick checks (no review).
+
+    A registered name that may be an everyday word here is a person's decision, one occurrence
+    at a time; it is left as written unless ``open_items`` (then redacted, as ``review --accept-all`` does).
+    """
     from .apply import apply_spans
 
     groups, _, _ = anonymiser.find(text)
     spans = []
     for g in groups:
+        if not open_items and open_case(g):
+            continue
         best = _best(g)
         s, e = min(c.start for c in g), max(c.end for c in g)
         spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))

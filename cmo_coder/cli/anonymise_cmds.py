@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import ModuleType
+from typing import cast
 
 import click
 
-from ..anonymise.models import Decisions, ProposalSet
-from ..errors import CmoError
+from .. import clock
+from ..anonymise.models import Decisions, LogEntry, ProposalSet
+from ..anonymise.register import CATEGORIES
+from ..errors import CmoError, PrivacyError
 from ..store.project import current_actor
 from ..store.secure import SecureFolder
 from .options import coder_option, json_option, open_project, project_argument, secure_option
@@ -75,77 +79,149 @@ def register(cli: click.Group) -> None:
     @cli.command("review")
     @project_argument
     @secure_option
-    @click.option("--accept-all", is_flag=True, help="Accept every undecided proposal (saved per surface form).")
-    @click.option("--accept", "accepts", multiple=True, metavar="SURFACE", help="Accept a surface form everywhere.")
-    @click.option("--reject", "rejects", multiple=True, metavar="SURFACE", help="Keep a surface form everywhere.")
-    @click.option("--edit", "edits", multiple=True, metavar="SURFACE=PLACEHOLDER",
-                  help="Replace a surface form with your own placeholder, e.g. 'Ward 7=[ward name]'.")
+    @click.option("--accept-all", is_flag=True,
+                  help="Accept every undecided proposal (per surface form); occurrences of registered names "
+                       "that may be words are redacted one by one.")
+    @click.option("--accept", "accepts", multiple=True, metavar="SURFACE|ID",
+                  help="Accept a surface form everywhere, or one occurrence by its id.")
+    @click.option("--reject", "rejects", multiple=True, metavar="SURFACE|ID",
+                  help="Keep a surface form everywhere, or one occurrence by its id.")
+    @click.option("--edit", "edits", multiple=True, metavar="SURFACE|ID=PLACEHOLDER",
+                  help="Your own placeholder for a surface form or one occurrence, e.g. 'Ward 7=[ward name]'.")
+    @click.option("--redact", "redacts", multiple=True, metavar="SURFACE",
+                  help="Add what the tool missed: redact SURFACE at every occurrence in every transcript.")
+    @click.option("--category", type=click.Choice(CATEGORIES), default=None,
+                  help="Category of the surfaces given to --redact (required with it).")
+    @click.option("--reject-rest", is_flag=True,
+                  help="Keep every undecided surface form (occurrences of registered names stay open).")
+    @click.option("--decisions", "decisions_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                  help="Read decisions from a CSV written by --export-decisions and edited.")
+    @click.option("--export-decisions", "export_csv", type=click.Path(path_type=Path, dir_okay=False),
+                  help="Write proposals and decisions to CSV (it quotes names: keep it with the secure folder).")
+    @click.option("--undecided", "only_open", is_flag=True, help="List only what is still undecided.")
     @click.option("--sign-off", "sign_off_flag", is_flag=True,
                   help="Apply decisions and store transcripts in the project.")
     @click.argument("transcripts", nargs=-1)
     @coder_option
     @json_option
     def review_cmd(project: Path, secure: Path, accept_all: bool, accepts: tuple[str, ...], rejects: tuple[str, ...],
-                   edits: tuple[str, ...], sign_off_flag: bool, transcripts: tuple[str, ...], coder: str | None,
-                   as_json: bool) -> None:
-        """List proposals grouped by surface with counts, context and layer; record decisions; sign off."""
+                   edits: tuple[str, ...], redacts: tuple[str, ...], category: str | None, reject_rest: bool,
+                   decisions_csv: Path | None, export_csv: Path | None, only_open: bool, sign_off_flag: bool,
+                   transcripts: tuple[str, ...], coder: str | None, as_json: bool) -> None:
+        """List proposals grouped by surface with counts, context and layer; record decisions; sign off.
+
+        Registered names that may be everyday words here ("I will") are listed one occurrence at a
+        time, by id; each must be decided (or redacted by --accept-all) before sign-off.
+        """
         from ..anonymise import review as rv
-        from ..anonymise.register import from_key
+        from ..anonymise.leakcheck import registered_items
+        from ..anonymise.sheet import export_sheet, read_sheet
 
         sf = _secure(secure, project)
         actor = coder or current_actor()
+        if redacts and category is None:
+            raise CmoError("--redact needs --category (one of " + ", ".join(CATEGORIES) + ")")
+        if export_csv is not None:
+            refuse_inside_project(export_csv, project)
         with open_project(project) as p:
             pending = set(p.transcript_ids(status="pending"))
             ids = list(transcripts) or [t for t in rv.proposal_ids(sf) if t in pending]
             for t in ids:
                 if t not in pending:
                     raise CmoError(f"transcript {t} is not pending anonymisation")
-            sets = [rv.load_proposals(sf, t) for t in ids]
+            items = registered_items(sf)
+            raws = {t: rv.load_raw(sf, t) for t in ids}
             decisions = rv.load_decisions(sf)
-            registered = {rv.norm(v) for item in from_key(sf.load_participant_key()) for v in item.variants}
-            registered |= {rv.norm(p.surface) for ps in sets for p in ps.proposals if p.auto}
+            sets = rv.complete([rv.load_proposals(sf, t) for t in ids], raws, decisions, items)
+            registered = {rv.norm(v) for item in items for v in item.variants}
+            registered |= {rv.norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
             known = {rv.norm(x.surface) for ps in sets for x in ps.proposals}
-            scripted = bool(accept_all or accepts or rejects or edits or sign_off_flag or as_json)
-            for surface in accepts:
-                decisions = rv.decide(decisions, registered, surface, "accept", actor)
-            for surface in rejects:
-                decisions = rv.decide(decisions, registered, surface, "reject", actor)
+            scripted = bool(accept_all or accepts or rejects or edits or redacts or reject_rest or decisions_csv
+                            or export_csv or only_open or sign_off_flag or as_json)
+            added: list[str] = []
+            for surface in redacts:
+                decisions = rv.decide(decisions, registered, surface, "accept", actor, category=category)
+                added.append(surface)
+            for value in accepts:
+                decisions = _decide(rv, sets, decisions, registered, value, "accept", actor)
+            for value in rejects:
+                decisions = _decide(rv, sets, decisions, registered, value, "reject", actor)
             for spec in edits:
                 if "=" not in spec:
-                    raise CmoError(f"--edit {spec!r}: write SURFACE=[placeholder]")
-                surface, placeholder = spec.split("=", 1)
-                decisions = rv.decide(decisions, registered, surface.strip(), "edit", actor, placeholder.strip())
-            for surface in (*accepts, *rejects, *(e.split("=", 1)[0].strip() for e in edits)):
-                if rv.norm(surface) not in known:
-                    warn(f"{surface!r} is not proposed in these transcripts; the decision is kept for later ones")
+                    raise CmoError(f"--edit {spec!r}: write SURFACE=[placeholder] or ID=[placeholder]")
+                value, placeholder = spec.split("=", 1)
+                decisions = _decide(rv, sets, decisions, registered, value.strip(), "edit", actor, placeholder.strip())
+            if decisions_csv is not None:
+                decisions, used = read_sheet(decisions_csv, sets, decisions, registered, actor)
+                info(f"{used} decision(s) read from {decisions_csv}")
+            for value in (*accepts, *rejects, *(e.split("=", 1)[0].strip() for e in edits)):
+                if rv.norm(value) not in known and rv.find_proposal(sets, value.strip()) is None:
+                    warn(f"{value!r} is not proposed in these transcripts; the decision is kept for later ones")
+            sets = rv.complete(sets, raws, decisions, items)  # accepted and added surfaces reach every occurrence
+            for surface in added:
+                n = sum(1 for ps in sets for x in ps.proposals if rv.norm(x.surface) == rv.norm(surface))
+                if not n:
+                    warn(f"{surface!r} does not occur in these transcripts; the decision is kept for later ones")
+                rv.log(sf, LogEntry(at=clock.now_iso(), actor=actor, transcript="*", action="add_redaction",
+                                    category=category, decision="accept", count=n,
+                                    surface_hash=rv.surface_hash(sf, surface)))
             if accept_all:
                 decisions = rv.accept_all(sets, decisions, actor)
+                sets = rv.complete(sets, raws, decisions, items)
+                decisions = rv.accept_all(sets, decisions, actor)
+            if reject_rest:
+                decisions, left = rv.reject_rest(sets, decisions, actor)
+                if left:
+                    warn(f"{left} occurrence(s) of registered names stay undecided: --reject-rest never keeps "
+                         "a registered name; decide them by id or with --accept-all")
             if not scripted and stdin_is_tty():
                 decisions = _interactive(sets, decisions, registered, actor)
+                sets = rv.complete(sets, raws, decisions, items)
             rv.save_decisions(sf, decisions)
+            for ps in sets:
+                rv.save_proposals(sf, ps)
+            if export_csv is not None:
+                n = export_sheet(export_csv, sets, decisions)
+                info(f"{n} row(s) written to {export_csv}: it quotes names, keep it with the secure folder")
             groups = rv.group_by_surface(sets, decisions)
+            singles = rv.occurrence_items(sets, decisions)
             signed: list[str] = []
             if sign_off_flag:
                 for t in ids:
                     rv.sign_off(p, sf, t, actor)
                     signed.append(t)
                     info(f"signed off {t}")
-        residual = [{"transcript": ps.transcript_id, **r.model_dump()} for ps in sets for r in ps.residual]
+        residual = [{"transcript": ps.transcript_id, **r.model_dump()} for ps in sets
+                    for r in rv.worth_a_look(ps.residual, decisions, registered)]
+        if only_open:
+            groups = [g for g in groups if g.decision is None]
+            singles = [x for x in singles if x[2] is None]
+        occurrences = [{"id": x.id, "transcript": tid, "surface": x.surface, "category": x.category,
+                        "placeholder": x.placeholder, "decision": d.decision if d else None, "context": x.context}
+                       for tid, x, d in singles]
         if as_json:
-            emit_json({"groups": [g.as_dict() for g in groups], "residual": residual, "signed_off": signed})
+            emit_json({"groups": [g.as_dict() for g in groups], "occurrences": occurrences, "residual": residual,
+                       "signed_off": signed})
             return
         for g in groups:
             layers = ",".join(sorted(g.layers))
-            click.echo(f"{g.decision or 'UNDECIDED':<22} {g.count:>3}x  {g.surface!r} → {g.as_dict()['placeholder']}"
+            placeholders = " / ".join(g.as_dict()["placeholders"])
+            click.echo(f"{g.decision or 'UNDECIDED':<22} {g.count:>3}x  {g.surface!r} → {placeholders}"
                        f"  [{layers}]  {g.contexts[0]}")
-        if residual:
-            click.echo(f"\nresidual risk ({len(residual)}): check these by eye")
+        if occurrences:
+            click.echo("\nregistered names that may be everyday words here, one occurrence at a time "
+                       "(--accept ID / --reject ID):")
+            for o in occurrences:
+                click.echo(f"{o['decision'] or 'UNDECIDED':<22} {o['id']}  {o['transcript']}  {o['surface']!r} → "
+                           f"{o['placeholder']}  {o['context']}")
+        if residual and not only_open:
+            click.echo(f"\nresidual risk ({len(residual)}): check these by eye (--redact SURFACE --category C)")
             for r in residual[:50]:
                 click.echo(f"  {r['transcript']}: {r['surface']!r} ×{r['count']} ({r['reason']}) {r['context']}")
-        open_n = sum(1 for g in groups if g.decision is None)
+        open_n = sum(1 for g in groups if g.decision is None) + sum(1 for o in occurrences if o["decision"] is None)
         if open_n and not sign_off_flag:
-            click.echo(f"\n{open_n} form(s) undecided: --accept-all, --accept/--reject SURFACE or --edit "
-                       "SURFACE=PLACEHOLDER, then --sign-off")
+            click.echo(f"\n{open_n} item(s) undecided: --accept-all, --accept/--reject SURFACE|ID, --edit "
+                       "SURFACE|ID=PLACEHOLDER, --reject-rest or --decisions FILE, then --sign-off")
 
     @cli.command("leakcheck")
     @project_argument
@@ -153,22 +229,46 @@ def register(cli: click.Group) -> None:
     @secure_option
     @json_option
     def leakcheck_cmd(project: Path, exports: tuple[Path, ...], secure: Path, as_json: bool) -> None:
-        """Search the project and export files (also inside .qdpx/.docx zips) for every registered name."""
-        from ..anonymise.leakcheck import scan_paths, scan_project
+        """Search the project and export files (also inside .qdpx/.docx zips) for every registered or accepted name.
+
+        Transcript-derived text is checked for every form in every casing; the codebook (and a
+        REFI-QDA CodeBook or .qdc) only for exact, cased full names. Exit status 1 when anything is found.
+        """
+        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project
 
         sf = _secure(secure, project)
         with open_project(project) as p:
             hits = scan_project(p, sf)
-        hits += scan_paths(list(exports), sf)
+            reference = codebook_text(p.conn)
+        hits += scan_paths(list(exports), sf, reference)
         if as_json:
             emit_json([{"path": str(h.path), "member": h.member, "line": h.line, "column": h.column,
-                        "surface": h.surface, "category": h.category} for h in hits])
+                        "surface": h.surface, "category": h.category, "context": h.context} for h in hits])
         else:
             for h in hits:
-                click.echo(f"{h.place()}: {h.category} {h.surface!r}")
-            info(f"{len(hits)} leak(s) found" if hits else "no registered name found")
+                click.echo(f"{h.place()}: {h.category} {h.surface!r}  {h.context}")
+            info(f"{len(hits)} leak(s) found" if hits else "no registered name found (nor any accepted surface)")
         if hits:
             sys.exit(1)
+
+
+def _decide(rv: ModuleType, sets: list[ProposalSet], decisions: Decisions, registered: set[str], value: str,
+            decision: str, actor: str, placeholder: str | None = None) -> Decisions:
+    """A value naming an occurrence id decides that occurrence; anything else is a surface form."""
+    found = rv.find_proposal(sets, value.strip())
+    if found is not None:
+        return cast(Decisions, rv.decide_occurrence(decisions, found[1], decision, actor, placeholder))
+    return cast(Decisions, rv.decide(decisions, registered, value, decision, actor, placeholder))
+
+
+def refuse_inside_project(path: Path, project: Path) -> None:
+    """A file that quotes names must never land inside the shared project folder."""
+    try:
+        path.resolve().relative_to(project.resolve())
+    except ValueError:
+        return
+    raise PrivacyError(f"{path} is inside the project {project}: the decisions sheet quotes names; "
+                       "write it next to the secure folder instead")
 
 
 def _interactive(sets: list[ProposalSet], decisions: Decisions, registered: set[str], actor: str) -> Decisions:
@@ -190,4 +290,12 @@ def _interactive(sets: list[ProposalSet], decisions: Decisions, registered: set[
         elif choice == "e":
             ph = click.prompt("placeholder", default=g.as_dict()["placeholder"])
             decisions = rv.decide(decisions, registered, g.surface, "edit", actor, ph)
+    for tid, x, d in rv.occurrence_items(sets, decisions):
+        if d is not None:
+            continue
+        click.echo(f"\n{x.id} in {tid}: registered name {x.surface!r}, perhaps an everyday word here")
+        click.echo(f"    {x.context}")
+        choice = click.prompt("[r]edact, [k]eep as a word, [s]kip", type=click.Choice(["r", "k", "s"]), default="r")
+        if choice != "s":
+            decisions = rv.decide_occurrence(decisions, x, "accept" if choice == "r" else "reject", actor)
     return decisions

@@ -117,7 +117,7 @@ def remove_cmd(project: Path, transcript_id: str, force: bool, secure: Path | No
         warn("the secure folder still holds its raw copy and original; rerun with --secure DIR to remove them")
 
 
-def transcript_view(p: Project, transcript_id: str, secure: Path | None) -> TranscriptView:
+def transcript_view(p: Project, transcript_id: str, secure: Path | None, preview: bool = False) -> TranscriptView:
     summary = next((s for s in p.transcript_summaries() if s.id == transcript_id), None)
     if summary is None:
         raise NotFound(f"no transcript {transcript_id!r} in the project")
@@ -139,6 +139,8 @@ def transcript_view(p: Project, transcript_id: str, secure: Path | None) -> Tran
         except ValueError as exc:
             raise CmoError(f"{raw_path}: corrupt raw transcript: {exc}") from None
         base["source_sha256"], base["normaliser_version"] = t.source_sha256, t.normaliser_version
+        if preview:
+            return _preview_view(p, folder, transcript_id, base)
     elif summary.status == "signed_off":
         t = p.transcript(transcript_id)
     else:
@@ -158,22 +160,47 @@ def transcript_view(p: Project, transcript_id: str, secure: Path | None) -> Tran
     return TranscriptView(secure=secure is not None, text=t.text, turns=turns, warnings=list(t.warnings), **base)
 
 
+def _preview_view(p: Project, folder: SecureFolder, transcript_id: str, base: dict[str, Any]) -> TranscriptView:
+    """The text as sign-off would store it with today's decisions; undecided items show as ``⟦?surface⟧``."""
+    from ..anonymise.review import preview
+
+    if p.transcript_status(transcript_id) != "pending":
+        raise CmoError(f"transcript {transcript_id} is already signed off: show it without --preview")
+    t, open_n = preview(folder, transcript_id)
+    parts = {x.label: x for x in p.participants()}
+    turns = [TurnView(speaker=turn.speaker, role=parts[turn.speaker].role.value if turn.speaker in parts else None,
+                      site=parts[turn.speaker].site if turn.speaker in parts else None, start=turn.start, end=turn.end,
+                      start_time=float(turn.start_time) if turn.start_time is not None else None,
+                      end_time=float(turn.end_time) if turn.end_time is not None else None, flags=list(turn.flags))
+             for turn in t.turns]
+    note = (f"PREVIEW before sign-off: {open_n} undecided item(s) shown as ⟦?…⟧, which quote the original"
+            if open_n else "PREVIEW before sign-off: every item is decided; this is the text sign-off will store")
+    return TranscriptView(secure=True, text=t.text, turns=turns, warnings=[note], **base)
+
+
 @click.command()
 @project_argument
 @click.argument("transcript_id", metavar="TRANSCRIPT")
 @json_option
 @click.option("--secure", "secure", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Show the raw identifiable copy from this secure folder (names beside labels).")
-def show(project: Path, transcript_id: str, as_json: bool, secure: Path | None) -> None:
-    """Print a transcript: the anonymised text, or with --secure the raw identifiable one."""
+@click.option("--preview", is_flag=True,
+              help="With --secure: the text as sign-off would store it with the review decisions made so far.")
+def show(project: Path, transcript_id: str, as_json: bool, secure: Path | None, preview: bool) -> None:
+    """Print a transcript: the anonymised text, or with --secure the raw identifiable one (--preview: as it will be
+    signed off)."""
+    if preview and secure is None:
+        raise CmoError("--preview needs --secure DIR: the preview is built from the secure raw copy and decisions")
     with open_project(project) as p:
-        view = transcript_view(p, transcript_id, secure)
+        view = transcript_view(p, transcript_id, secure, preview)
     if as_json:
         emit_json(view.model_dump(mode="json"))
         return
     origin = f" from {view.source_file}" if view.source_file else ""
-    click.echo(f"{view.id}  [{view.source_format}, {view.status}"
-               f"{', SECURE raw copy' + origin if view.secure else ''}]")
+    kind = ", SECURE preview" if preview else (", SECURE raw copy" if view.secure else "")
+    click.echo(f"{view.id}  [{view.source_format}, {view.status}{kind + origin if view.secure else ''}]")
+    if preview:
+        click.echo(view.warnings[0])
     if view.text is None:
         click.echo("(pending anonymisation: the project holds no text yet; use --secure to see the raw copy)")
         return

@@ -31,7 +31,8 @@ def _inside(child: Path, parent: Path) -> bool:
 
 class SecureFolder:
     """Layout: ``originals/`` source bytes by sha256, ``raw/`` canonical raw transcripts (JSON),
-    ``key.json``, ``decisions.json``, ``anonymisation-log.jsonl``."""
+    ``participants-key.json``, ``register.csv``, ``proposals/``, ``decisions.json``, ``redaction-key.json``,
+    ``kept-occurrences.json`` (everyday words a reviewer kept, for the leak check), ``anonymisation-log.jsonl``."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)

@@ -4,12 +4,30 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..candidates import Candidate, Suspicion
+from ..candidates import Candidate
 from ..register import Register, RegisterItem
 from .context import looks_like_name
-from .state import candidates, suspicions
+from .state import candidates
+
+# Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
+# "I went with Dawn". Speech verbs after the name are judged by ``looks_like_name``.
+_JOINS = {"and", "with", "&"}
+_SPEECH_AFTER = {"says", "said", "mentioned", "told", "asked", "reckons", "thinks", "thought", "explained"}
+
+
+_OPENERS = {"", ",", ".", "?", "!", "so", "ok", "okay", "right", "yes", "yeah", "well", "now", "and", "oh"}
+
+
+def _beside_a_name(token: Token) -> bool:
+    """The clear cases ``looks_like_name`` leaves open: after "and"/"with", the subject of a speech verb,
+    or addressed: "will, what do you think?" at the start of a sentence, "what do you think, will?" at its end."""
+    doc = token.doc
+    prev = doc[token.i - 1].lower_ if token.i else ""
+    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    addressed = (nxt == "," and prev in _OPENERS) or (prev == "," and nxt in {"?", "!", ""})
+    return prev in _JOINS or nxt in _SPEECH_AFTER or addressed
 
 
 class RegisterComponent:
@@ -55,9 +73,11 @@ class RegisterComponent:
             if item is None:
                 continue
             span = doc[start:end]
-            if end - start == 1 and not looks_like_name(span[0], caseless):
-                suspicions(doc).append(Suspicion(span.start_char, span.end_char,
-                                                 "registered name used like an everyday word"))
+            if end - start == 1 and not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])):
+                # never silently "just a word": the reviewer decides this occurrence
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     "registered name, perhaps an everyday word here", item_key=item.key,
+                                     placeholder=item.placeholder, per_occurrence=True))
                 continue
             out.append(Candidate(span.start_char, span.end_char, item.category, "register", 1.0,
                                  "registered", item_key=item.key, placeholder=item.placeholder))

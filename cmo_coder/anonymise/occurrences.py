@@ -1,0 +1,99 @@
+"""Every place a registered or accepted surface occurs, whatever surrounds it.
+
+The layers read text token by token and can miss an occurrence that punctuation, an
+ellipsis, a line break or a possessive wraps ("…business and… Tarleton."). A decision,
+though, is about a surface, so it must reach every occurrence. These plain patterns find
+them all: word-bounded, any run of white space between words, either apostrophe, and
+(for registered names) every casing. Review adds what they find as proposals, and
+sign-off uses them to prove that nothing registered or accepted survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .layers.words import is_everyday
+from .register import RegisterItem, common_word_names
+
+
+def norm(surface: str) -> str:
+    """The key a surface decision is saved under: lower case, one space, straight apostrophe."""
+    return " ".join(surface.lower().replace("’", "'").split())
+
+
+def everyday_form(form: str) -> bool:
+    """A one-word form English also writes as a word ("Will", "Hope", "Foster"): context decides it."""
+    low = norm(form)
+    return " " not in low and (low in common_word_names() or is_everyday(low))
+
+
+def _form_regex(form: str) -> str:
+    words = [re.escape(w).replace("'", "['’]") for w in norm(form).split()]
+    return r"\s+".join(words)
+
+
+@lru_cache(maxsize=256)
+def _compiled(forms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    body = "|".join(_form_regex(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
+def form_pattern(forms: Iterable[str], ignore_case: bool = True) -> re.Pattern[str] | None:
+    """One pattern for many surfaces, longest first, word-bounded; a possessive ``'s`` still matches."""
+    return _compiled(tuple(sorted({norm(f) for f in forms if norm(f)})), ignore_case)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: int
+    end: int
+    form: str  # the normalised registered variant or accepted surface it matched
+    item: RegisterItem | None  # the registered item, or None for an accepted surface
+    everyday: bool  # the form is also an everyday word: decide per occurrence
+
+
+def _in_segments(pattern: re.Pattern[str], text: str, segments: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for s, e in segments:
+        yield from pattern.finditer(text, s, e)
+
+
+def registered_occurrences(text: str, segments: list[tuple[int, int]],
+                           items: Iterable[RegisterItem]) -> list[Occurrence]:
+    """Every occurrence of every registered variant, in every casing."""
+    by_form: dict[str, RegisterItem] = {}
+    for item in items:
+        for v in item.variants:
+            if len(norm(v)) >= 2:
+                by_form.setdefault(norm(v), item)
+    pattern = form_pattern(by_form)
+    if pattern is None:
+        return []
+    out = []
+    for m in _in_segments(pattern, text, segments):
+        form = norm(m.group(0))
+        out.append(Occurrence(m.start(), m.end(), form, by_form[form], everyday_form(form)))
+    return out
+
+
+def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: Iterable[str],
+                         caseless: bool) -> list[Occurrence]:
+    """Every occurrence of surfaces a reviewer accepted. In cased text an everyday word counts only
+    where it is capitalised ("Mark", not "mark the date"); any other surface in every casing."""
+    forms = {norm(s) for s in surfaces if norm(s)}
+    plain = {f for f in forms if caseless or not everyday_form(f)}
+    words = forms - plain
+    out: list[Occurrence] = []
+    pattern = form_pattern(plain)
+    if pattern is not None:
+        out += [Occurrence(m.start(), m.end(), norm(m.group(0)), None, everyday_form(m.group(0)))
+                for m in _in_segments(pattern, text, segments)]
+    pattern = form_pattern(words)
+    if pattern is not None:
+        out += [Occurrence(m.start(), m.end(), norm(m.group(0)), None, True)
+                for m in _in_segments(pattern, text, segments) if m.group(0)[:1].isupper()]
+    return sorted(out, key=lambda o: (o.start, -o.end))

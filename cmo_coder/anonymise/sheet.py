@@ -1,0 +1,105 @@
+"""Review in a spreadsheet: proposals and decisions out to CSV, edited decisions back in.
+
+One row per surface form (decided for every transcript) and one row per occurrence that
+must be decided on its own (a registered name that may be an everyday word there). The
+team fills the ``decision`` column (accept/redact, reject/keep, edit with a placeholder,
+or blank for undecided) and reads the file back; every row is validated before any
+decision is saved, and each problem names the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..errors import CmoError, ValidationFailed
+from ..store.atomic import write_text
+from .models import Decisions, ProposalSet
+from .occurrences import norm
+from .review import decide, decide_occurrence, find_proposal, group_by_surface, occurrence_items
+
+COLUMNS = ["id", "transcript", "surface", "count", "category", "placeholder", "registered", "decision", "context"]
+SYNONYMS = {"accept": "accept", "redact": "accept", "reject": "reject", "keep": "reject", "edit": "edit"}
+
+
+def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> int:
+    """Write the sheet atomically; returns the number of rows."""
+    rows: list[list[str]] = []
+    for g in group_by_surface(sets, decisions):
+        d = g.as_dict()
+        decision = "" if g.decision is None else ("accept" if g.decision.startswith("accept") else g.decision)
+        rows.append(["", ";".join(d["transcripts"]), g.surface, str(g.count), ";".join(sorted(g.categories)),
+                     ";".join(d["placeholders"]), "yes" if g.auto else "", decision, g.contexts[0]])
+    for tid, p, dec in occurrence_items(sets, decisions):
+        rows.append([p.id, tid, p.surface, "1", p.category,
+                     dec.placeholder if dec and dec.placeholder else p.placeholder, "yes",
+                     dec.decision if dec else "", p.context])
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    try:
+        write_text(path, buf.getvalue())
+    except OSError as exc:
+        raise CmoError(f"cannot write decisions file {path}: {exc.strerror}") from None
+    return len(rows)
+
+
+def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, registered: set[str],
+               actor: str) -> tuple[Decisions, int]:
+    """Apply every filled-in row; nothing is applied unless every row is valid. Returns decisions, rows used."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise CmoError(f"cannot read decisions file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise CmoError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise CmoError(f"{path}: not a readable CSV file ({exc})") from None
+    if not rows:
+        raise CmoError(f"{path}: empty decisions file (expected the header {','.join(COLUMNS)})")
+    header = [h.strip().lower() for h in rows[0]]
+    missing = [c for c in ("id", "surface", "placeholder", "decision") if c not in header]
+    if missing:
+        raise CmoError(f"{path}:1: header lacks column(s) {', '.join(missing)} (export one with --export-decisions)")
+    col = {name: header.index(name) for name in header}
+    problems: list[str] = []
+    used = 0
+    for lineno, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            problems.append(f"{path}:{lineno}: expected {len(header)} columns, found {len(row)}")
+            continue
+        pid, surface = row[col["id"]].strip(), row[col["surface"]].strip()
+        raw_decision, placeholder = row[col["decision"]].strip().lower(), row[col["placeholder"]].strip()
+        if not raw_decision:
+            continue
+        decision = SYNONYMS.get(raw_decision)
+        if decision is None:
+            problems.append(f"{path}:{lineno}: unknown decision {raw_decision!r} "
+                            "(accept/redact, reject/keep, edit, or blank)")
+            continue
+        try:
+            if pid:
+                found = find_proposal(sets, pid)
+                if found is None:
+                    raise CmoError(f"no occurrence {pid} in the transcripts under review")
+                if surface and norm(surface) != norm(found[1].surface):
+                    raise CmoError(f"occurrence {pid} is {found[1].surface!r}, not {surface!r}")
+                decisions = decide_occurrence(decisions, found[1], decision, actor,
+                                              placeholder if decision == "edit" else None)
+            else:
+                if not surface:
+                    raise CmoError("a row without an id needs a surface")
+                decisions = decide(decisions, registered, surface, decision, actor,
+                                   placeholder if decision == "edit" else None)
+            used += 1
+        except CmoError as exc:
+            problems.append(f"{path}:{lineno}: {exc}")
+    if problems:
+        raise ValidationFailed(f"decisions file {path} has {len(problems)} problem(s); nothing was saved", problems)
+    return decisions, used
