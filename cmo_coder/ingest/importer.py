@@ -16,13 +16,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import CmoError
-from ..model import SourceFormat, Transcript, TranscriptKind, Turn
+from ..model import Transcript, TranscriptKind, Turn
 from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from ..store.secure import SecureFolder
-from . import canonical, detect, speakers
+from . import speakers
 from .normalise import NORMALISER_VERSION
+from .source import read_source
 from .views import FileResult, ImportReport, ProvisionalSpeaker
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -135,11 +136,9 @@ class _Importer:
             labels = self._refresh_raw(path, existing)
             return FileResult(path=name, status="unchanged", transcript_id=existing, source_sha256=sha,
                               speakers=list(dict.fromkeys(labels)))
-        parsed = detect.parse(data, name, infer_speakers=self.infer, markers=self.markers)
-        canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
-        if not canon.turns:
-            raise CmoError(f"{name}: no speech found")
-        warnings = list(parsed.warnings)
+        read = read_source(data, name, infer_speakers=self.infer, markers=self.markers)
+        canon = read.canon
+        warnings = read.warnings
 
         # Choose the id. A name in the file name must never reach the project.
         names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name))
@@ -184,7 +183,7 @@ class _Importer:
                      speaker_name=t.speaker_name, flags=list(t.flags))
                 for t, label in zip(canon.turns, labels, strict=True)
             ]
-            fmt = SourceFormat(parsed.format)
+            fmt = read.format
             raw = Transcript(id=tid, title=tid, source_format=fmt, kind=TranscriptKind.transcript, text=canon.text,
                              turns=turns, source_sha256=sha, normaliser_version=NORMALISER_VERSION,
                              warnings=warnings)
@@ -258,6 +257,8 @@ def import_files(
                 results.append(FileResult(path=str(path), status="failed", error=str(exc)))
             except OSError as exc:
                 results.append(FileResult(path=str(path), status="failed", error=f"{path}: {exc}"))
+            except Exception as exc:  # noqa: BLE001 - one file's defect must never end the batch
+                results.append(FileResult(path=str(path), status="failed", error=_unexpected(path, exc)))
             if tick is not None:
                 tick()  # type: ignore[operator]
     by_label = {e.label: e for e in smap.key.entries}
@@ -268,6 +269,14 @@ def import_files(
         if label in by_label and by_label[label].provisional
     ]
     return ImportReport(files=results, provisional_speakers=provisional, normaliser_version=NORMALISER_VERSION)
+
+
+def _unexpected(path: Path, exc: Exception) -> str:
+    """The failure line of a file whose reading hit something no rule expected (a bug to report)."""
+    if isinstance(exc, MemoryError):
+        return f"{path}: refused: out of memory while reading it (is it really a transcript?)"
+    detail = " ".join(str(exc).split())[:160]
+    return f"{path}: could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); nothing was imported"
 
 
 def _label_order(label: str) -> tuple[str, int]:

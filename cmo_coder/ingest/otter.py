@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .limits import check_turns
 from .normalise import clean, clean_name, squash
 from .utterance import ParseError, Utterance, parse_timestamp
 
@@ -48,6 +49,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
         if cur is not None:
             cur.text = "\n".join(squash(" ".join(p)) for p in paras if p)
             result.append(cur)
+            check_turns(len(result), source, cur.where)
 
     for raw, where in lines:
         line = clean(raw)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .limits import check_turns
 from .normalise import clean, clean_name, squash
 from .utterance import ParseError, Utterance, speakerish
 
@@ -39,6 +40,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
         if cur is not None:
             cur.text = "\n".join(squash(" ".join(p)) for p in paras if p)
             result.append(cur)
+            check_turns(len(result), source, cur.where)
 
     for line, where in cleaned:
         if not line.strip():

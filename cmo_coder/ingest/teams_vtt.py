@@ -14,7 +14,7 @@ from .normalise import clean_name, squash
 from .utterance import Utterance
 
 _V_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
-_ID_RE = re.compile(r"^(.*?)-(\d+)$")
+_ID_RE = re.compile(r"^(.*?)-([0-9]{1,9})$")
 
 
 def read(text: str, source: str) -> list[Utterance]:
