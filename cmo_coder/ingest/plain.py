@@ -13,7 +13,8 @@ from .limits import check_turns
 from .normalise import clean, clean_name, squash
 from .utterance import ParseError, Utterance, speakerish
 
-_LABEL_RE = re.compile(r"^\s*([^:\n]{1,60}?)\s*:[ \t]*(?=\S|$)")
+#: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
+_LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
 
 
 def _label(line: str, counts: Counter[str]) -> tuple[str, str] | None:

@@ -13,7 +13,8 @@ from .cues import parse_cues
 from .normalise import clean_name, squash
 from .utterance import Utterance
 
-_V_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
+#: Bounded runs: unbounded ones rescanned the rest of the cue from every unclosed ``<v`` (quadratic).
+_V_RE = re.compile(r"<v(?:\.[^\s<>]{0,100})?\s{1,20}([^<>]{0,200})>")
 _ID_RE = re.compile(r"^(.*?)-([0-9]{1,9})$")
 
 
