@@ -39,7 +39,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
 
     def flush() -> None:
         if cur is not None:
-            cur.text = "\n".join(squash(" ".join(p)) for p in paras if p)
+            cur.text = "\n".join(s for s in (squash(" ".join(p)) for p in paras) if s)
             result.append(cur)
             check_turns(len(result), source, cur.where)
 
