@@ -106,16 +106,20 @@ def _plain(turns: int, words: int) -> bytes:
     return "".join(f"{('Interviewer', 'Respondent')[i % 2]}: {said} {i}\n\n" for i in range(turns)).encode()
 
 
-def test_memory_of_a_large_plain_text_is_within_ten_times_its_size() -> None:
-    data = _plain(4000, 40)  # 0.9 MB of ordinary turns
+def test_memory_of_importing_a_large_plain_text_is_within_ten_times_its_size(project: Project,
+                                                                               tmp_path: Path) -> None:
+    """The whole import (read, turns, model, secure copies, project row) of ordinary turns."""
+    path = tmp_path / "big.txt"
+    path.write_bytes(_plain(2000, 40))  # 0.45 MB, turns of about 200 characters
+    size = path.stat().st_size
     tracemalloc.start()
     try:
-        read = read_source(data, "big.txt")
+        report = import_files(project, [path], tmp_path / "secure")
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert len(read.canon.turns) == 4000
-    assert peak <= 10 * len(data), f"peak {peak / 1e6:.1f} MB for {len(data) / 1e6:.1f} MB of text"
+    assert report.files[0].status == "imported" and report.files[0].turns == 2000
+    assert peak <= 10 * size, f"peak {peak / 1e6:.1f} MB for {size / 1e6:.2f} MB of text"
 
 
 def test_a_million_tiny_turns_are_refused_early_with_bounded_memory(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -124,7 +124,7 @@ def _local(tag: object) -> str | None:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
 
 
-def _body_paragraphs(stream: IO[bytes], source: str) -> list[str]:
+def _body_paragraphs(stream: _Capped, source: str) -> list[str]:
     events = etree.iterparse(
         stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
         huge_tree=False, remove_comments=True, remove_pis=True,

@@ -21,7 +21,7 @@ from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from ..store.secure import SecureFolder
-from . import speakers
+from . import canonical, speakers
 from .normalise import NORMALISER_VERSION
 from .source import read_source
 from .views import FileResult, ImportReport, ProvisionalSpeaker
@@ -178,18 +178,18 @@ class _Importer:
         added_before = len(self.smap.added)
         try:
             labels = self._labels([t.speaker_name for t in canon.turns], path.stem)
-            turns = [
-                Turn(speaker=label, start=t.start, end=t.end, start_time=t.start_time, end_time=t.end_time,
-                     speaker_name=t.speaker_name, flags=list(t.flags))
-                for t, label in zip(canon.turns, labels, strict=True)
-            ]
+            turns = [_turn(t, label) for t, label in zip(canon.turns, labels, strict=True)]
             fmt = read.format
             raw = Transcript(id=tid, title=tid, source_format=fmt, kind=TranscriptKind.transcript, text=canon.text,
                              turns=turns, source_sha256=sha, normaliser_version=NORMALISER_VERSION,
                              warnings=warnings)
-            for i, t in enumerate(raw.turns):  # the invariant, checked once more on the final model
-                if raw.text[t.start : t.end] != canon.text[canon.turns[i].start : canon.turns[i].end]:
+            if raw.text != canon.text:  # the invariant, checked once more on the final model
+                raise AssertionError(f"{name}: the text changed in the model")
+            for i, (t, c) in enumerate(zip(raw.turns, canon.turns, strict=True)):
+                if (t.start, t.end) != (c.start, c.end):
                     raise AssertionError(f"{name}: turn {i} offsets drifted")
+            # Memory: a turn costs about a kilobyte; only the model's copy is kept from here on.
+            canon.turns.clear()
             with self.project.transaction(self.actor) as tx:
                 if replacing:
                     tx.replace_pending_transcript(tid, sha, NORMALISER_VERSION)
@@ -199,7 +199,9 @@ class _Importer:
                 tx.audit("ingest", "transcript", tid, {"format": fmt.value, "turns": len(turns),
                                                         "characters": len(canon.text), "warnings": len(warnings)})
                 write_bytes(self.secure.originals / f"{sha}{path.suffix.lower()}", data)
-                write_text(self.secure.raw / f"{tid}.json", raw.model_dump_json(indent=1) + "\n")
+                # The same bytes as model_dump_json(indent=1), without a str copy of the whole JSON.
+                write_bytes(self.secure.raw / f"{tid}.json", Transcript.__pydantic_serializer__.to_json(
+                    raw, indent=1) + b"\n")
                 self.secure.save_participant_key(self.smap.key)
                 sources = self.secure.read_json(SOURCES_FILE, {})
                 sources[tid] = {"file": path.name, "stem": path.stem, "sha256": sha,
@@ -269,6 +271,26 @@ def import_files(
         if label in by_label and by_label[label].provisional
     ]
     return ImportReport(files=results, provisional_speakers=provisional, normaliser_version=NORMALISER_VERSION)
+
+
+#: Shared by every imported turn: a set per pydantic instance is most of a turn's memory (a
+#: 700-byte set of 7 names), and a frozen Turn never changes it (copies get their own).
+_TURN_FIELDS: set[str] = set(Turn.model_fields)
+
+
+def _turn(t: canonical.RawTurn, label: str) -> Turn:
+    """A Turn built without per-instance overhead; the checks are Turn's own, the Transcript
+    validator then checks bounds and order as usual."""
+    if not (isinstance(t.start, int) and isinstance(t.end, int) and 0 <= t.start <= t.end):
+        raise AssertionError(f"turn offsets {t.start}-{t.end} are not ordered")
+    for value in (t.start_time, t.end_time):
+        if value is not None and not isinstance(value, float | int):
+            raise AssertionError(f"turn time {value!r} is not a number")
+    return Turn.model_construct(
+        _fields_set=_TURN_FIELDS,
+        speaker=label, start=t.start, end=t.end, start_time=t.start_time, end_time=t.end_time,
+        speaker_name=t.speaker_name, flags=list(t.flags),
+    )
 
 
 def _unexpected(path: Path, exc: Exception) -> str:
