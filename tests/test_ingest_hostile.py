@@ -337,3 +337,31 @@ def test_the_cli_reports_every_file_and_exits_1(tmp_path: Path, monkeypatch: pyt
                                    "--json"])
     statuses = [f["status"] for f in json.loads(res.stdout)["files"]]
     assert res.exit_code == 1 and statuses == ["unchanged", "failed", "failed", "unchanged"]
+
+
+def test_a_failure_while_writing_leaves_the_secure_folder_as_it_was(project: Project, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last secure write fails: the project row is rolled back and the raw copy, original
+    and key entries written before it are removed, so the file can simply be imported again."""
+    from cmo_coder.store.secure import SecureFolder
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "first.vtt").write_text(fx.TEAMS_VTT, encoding="utf-8")
+    (d / "second.txt").write_text(fx.OTTER_TXT, encoding="utf-8")
+    secure = tmp_path / "secure"
+    assert import_files(project, [d / "first.vtt"], secure).files[0].status == "imported"
+    before = {p.relative_to(secure): p.read_bytes() for p in secure.rglob("*") if p.is_file()}
+    real = SecureFolder.write_json
+
+    def full_disk(self: SecureFolder, name: str, data: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(SecureFolder, "write_json", full_disk)
+    report = import_files(project, [d / "second.txt"], secure)
+    assert report.files[0].status == "failed" and "No space left" in (report.files[0].error or "")
+    after = {p.relative_to(secure): p.read_bytes() for p in secure.rglob("*") if p.is_file()}
+    assert after == before
+    assert project.transcript_ids() == ["first"]
+    monkeypatch.setattr(SecureFolder, "write_json", real)
+    assert import_files(project, [d / "second.txt"], secure).files[0].status == "imported"

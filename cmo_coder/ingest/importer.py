@@ -4,7 +4,9 @@ register the transcript as ``pending`` in the project.
 One file at a time (memory stays bounded on large batches). A failing file is reported
 and the batch goes on; nothing of a failed file is written: its project row and its
 secure files are written inside one project transaction, after parsing succeeded, and
-the transaction is rolled back if any write fails.
+the transaction is rolled back, and the secure files restored, if any write fails. An
+unexpected error in a reader is that file's failure too (with the exception's class), never
+the end of the batch.
 """
 
 from __future__ import annotations
@@ -65,6 +67,33 @@ def _progress(enabled: bool, total: int) -> Iterator[object]:
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("import", total=total)
         yield lambda: bar.advance(task)
+
+
+class _SecureUndo:
+    """The secure-folder side of one file's import transaction: if anything fails before the
+    project commits, the files it wrote are put back as they were (or removed), so a failed
+    file leaves neither a raw copy nor key entries behind."""
+
+    def __init__(self, created: Path, paths: list[Path]) -> None:
+        # ``created`` is content-addressed: if it exists it already holds these bytes, and stays.
+        self.created = None if created.exists() else created
+        self.before: list[tuple[Path, bytes | None]] = [
+            (p, p.read_bytes() if p.is_file() else None) for p in paths
+        ]
+
+    def __enter__(self) -> _SecureUndo:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            return
+        if self.created is not None:
+            self.created.unlink(missing_ok=True)
+        for path, data in reversed(self.before):
+            if data is None:
+                path.unlink(missing_ok=True)
+            elif not path.is_file() or path.read_bytes() != data:
+                write_bytes(path, data)
 
 
 class _Importer:
@@ -190,7 +219,10 @@ class _Importer:
                     raise AssertionError(f"{name}: turn {i} offsets drifted")
             # Memory: a turn costs about a kilobyte; only the model's copy is kept from here on.
             canon.turns.clear()
-            with self.project.transaction(self.actor) as tx:
+            original = self.secure.originals / f"{sha}{path.suffix.lower()}"
+            undo = _SecureUndo(original, [self.secure.raw / f"{tid}.json", self.secure.key_path,
+                                          self.secure.path / SOURCES_FILE])
+            with undo, self.project.transaction(self.actor) as tx:
                 if replacing:
                     tx.replace_pending_transcript(tid, sha, NORMALISER_VERSION)
                 else:
@@ -198,7 +230,7 @@ class _Importer:
                 # Only a count of warnings: their text may quote the source, which stays in the secure folder.
                 tx.audit("ingest", "transcript", tid, {"format": fmt.value, "turns": len(turns),
                                                         "characters": len(canon.text), "warnings": len(warnings)})
-                write_bytes(self.secure.originals / f"{sha}{path.suffix.lower()}", data)
+                write_bytes(original, data)
                 # The same bytes as model_dump_json(indent=1), without a str copy of the whole JSON.
                 write_bytes(self.secure.raw / f"{tid}.json", Transcript.__pydantic_serializer__.to_json(
                     raw, indent=1) + b"\n")
