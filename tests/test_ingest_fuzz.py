@@ -23,10 +23,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cmo_coder.errors import CmoError
-from cmo_coder.ingest import canonical
+from cmo_coder.ingest import canonical, import_files
 from cmo_coder.ingest.normalise import NORMALISER_VERSION
 from cmo_coder.ingest.source import read_source
 from cmo_coder.model import Transcript, TranscriptKind, Turn
+from cmo_coder.store import Project
 
 pytestmark = pytest.mark.fuzz
 
@@ -206,3 +207,35 @@ def test_fuzz_docx_archive_bytes(case: tuple[str, bytes]) -> None:
 def test_fuzz_docx_document_xml(case: tuple[str, bytes]) -> None:
     base = docx_seeds()[0][1]
     check_reads_or_refuses(_with_document_xml(base, case[1]), f"fuzz-{case[0]}")
+
+
+# ---- the batch: one import of several mutated files -------------------------------------------
+
+
+def test_fuzz_import_batch(project: Project, tmp_path: Path) -> None:
+    """A batch of mutated files of every kind: each gets exactly one outcome, the failures name
+    their file, and each imported raw copy reads back with turns slicing its text."""
+    seeds = [s for fmt in ("teams_vtt", "zoom_vtt", "srt", "otter_txt", "plain_txt") for s in text_seeds(fmt)[:1]]
+    counter = iter(range(10**9))
+    secure = tmp_path / "secure"
+
+    @fuzz_settings(6)
+    @given(st.lists(mutated(seeds + docx_seeds()[:1], HOSTILE), min_size=1, max_size=4))
+    def run(cases: list[tuple[str, bytes]]) -> None:
+        batch = tmp_path / f"batch{next(counter)}"
+        batch.mkdir()
+        paths = []
+        for i, (name, data) in enumerate(cases):
+            paths.append(batch / f"f{i}-{name}")
+            paths[-1].write_bytes(data)
+        report = import_files(project, paths, secure)
+        assert [f.path for f in report.files] == [str(p) for p in paths]
+        for f in report.files:
+            if f.status == "failed":
+                assert (f.error or "").startswith(f"{f.path}: ") and "\n" not in (f.error or "")
+                continue
+            raw = Transcript.model_validate_json((secure / "raw" / f"{f.transcript_id}.json").read_bytes())
+            assert len(raw.turns) == f.turns and len(raw.text) == f.characters
+            assert canonical.TURN_SEPARATOR.join(raw.turn_text(i) for i in range(len(raw.turns))) == raw.text
+
+    run()
