@@ -31,7 +31,7 @@ TRANSCRIPTION_MARKERS: tuple[str, ...] = (
 
 #: At most this many bytes of ``word/document.xml`` are unpacked, counted while streaming (the
 #: sizes a ZIP header claims are not trusted): a transcript of a whole day's meeting is a few MB.
-MAX_DOCUMENT_XML = 128 * 1024 * 1024
+MAX_DOCUMENT_XML = 64 * 1024 * 1024
 #: A Word document has tens of parts (hundreds with many images); a central directory listing
 #: far more is hostile, and every entry costs memory before anything is unpacked.
 MAX_ENTRIES = 10_000
@@ -124,68 +124,74 @@ def _local(tag: object) -> str | None:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
 
 
+def _check_root(tree: etree._ElementTree, source: str) -> etree._Element:
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ParseError(f"{source}: {DOCUMENT_PART} declares a DOCTYPE (entities); Word never writes one, refusing")
+    root = tree.getroot()
+    ns, _, name = str(root.tag).rpartition("}")
+    if name != "document" or ns.lstrip("{") not in _MAIN_NAMESPACES:
+        raise ParseError(
+            f"{source}: {DOCUMENT_PART}: the root element is <{_short(name, 40)}>, not a Word w:document; "
+            "not a Word document"
+        )
+    return root
+
+
 def _body_paragraphs(stream: _Capped, source: str) -> list[str]:
+    # Only body, paragraph and table elements reach Python (runs and text nodes stay in C):
+    # a Word document has several elements per paragraph, and a hostile one millions.
     events = etree.iterparse(
-        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
-        huge_tree=False, remove_comments=True, remove_pis=True,
+        stream, events=("end",), tag=("{*}body", "{*}p", "{*}tbl"), resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
     )
     out: list[str] = []
-    depth = 0
+    root = None
     body_seen = False
-    in_body = False
-    for event, el in events:
-        if event == "start":
-            depth += 1
-            if depth == 1:
-                docinfo = el.getroottree().docinfo
-                if docinfo.doctype or docinfo.internalDTD is not None:
-                    raise ParseError(
-                        f"{source}: {DOCUMENT_PART} declares a DOCTYPE (entities); Word never writes one, refusing"
-                    )
-                ns, _, name = el.tag.rpartition("}")
-                if name != "document" or ns.lstrip("{") not in _MAIN_NAMESPACES:
-                    raise ParseError(
-                        f"{source}: {DOCUMENT_PART}: the root element is <{_short(name, 40)}>, not a Word "
-                        "w:document; not a Word document"
-                    )
-            elif depth == 2 and _local(el.tag) == "body":
-                body_seen = in_body = True
-            continue
-        depth -= 1
-        if depth == 1:
-            in_body = False
-        elif depth == 2 and in_body:
-            tag = _local(el.tag)
-            if tag == "p":
-                out.append("".join(_para_text(el)))
-            elif tag == "tbl":
-                for row in el.iter("{*}tr"):
-                    cells = ["".join(_para_text(p)) for tc in row.iter("{*}tc") for p in tc.iter("{*}p")]
-                    out.append(": ".join(c for c in cells if c.strip()) if len(cells) > 1 else "".join(cells))
-            if len(out) > MAX_LINES:
-                check_lines(len(out), source)
-            el.clear()
-            parent = el.getparent()
-            while parent is not None and el.getprevious() is not None:  # what is read is dropped
-                del parent[0]
+    for _, el in events:
+        if root is None:
+            root = _check_root(el.getroottree(), source)
+        parent = el.getparent()
+        if parent is None or parent.getparent() is not root or _local(parent.tag) != "body":
+            if _local(el.tag) == "body" and parent is root:
+                body_seen = True
+            continue  # a paragraph inside a table cell: read with its table
+        if _local(el.tag) == "p":
+            out.append("".join(_para_text(el)))
+        else:
+            for row in el.iter("{*}tr"):
+                cells = ["".join(_para_text(p)) for tc in row.iter("{*}tc") for p in tc.iter("{*}p")]
+                out.append(": ".join(c for c in cells if c.strip()) if len(cells) > 1 else "".join(cells))
+        if len(out) > MAX_LINES:
+            check_lines(len(out), source)
+        el.clear()
+        while el.getprevious() is not None:  # what is read is dropped
+            del parent[0]
+    if root is None:  # no body, paragraph or table anywhere: still say what the document is
+        _check_root(events.root.getroottree(), source)
     if not body_seen:
         raise ParseError(f"{source}: {DOCUMENT_PART} has no w:body; not a Word document with text")
     return out
 
 
-def _para_text(p: object) -> list[str]:
-    """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does)."""
+_RUN_CONTENT = ("{*}t", "{*}br", "{*}cr", "{*}tab")
+_AS_TEXT = {"br": "\n", "cr": "\n", "tab": "\t"}
+
+
+def _para_text(p: etree._Element) -> list[str]:
+    """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does).
+
+    The tag filter runs in lxml, so only text, break and tab elements reach Python.
+    """
     parts: list[str] = []
-    for el in p.iter():  # type: ignore[attr-defined]
-        if not isinstance(el.tag, str):
-            continue
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag == "t" and el.text:
-            parts.append(el.text)
-        elif tag in ("br", "cr"):
-            parts.append("\n")
-        elif tag == "tab":
-            parts.append("\t")
+    for el in p.iter(*_RUN_CONTENT):
+        tag = str(el.tag)
+        name = tag[tag.rfind("}") + 1 :]
+        if name == "t":
+            if el.text:
+                parts.append(el.text)
+        else:
+            parts.append(_AS_TEXT[name])
     return parts
 
 
