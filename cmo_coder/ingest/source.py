@@ -2,7 +2,8 @@
 
 This is the whole reading half of ``import`` (format detection, the reader, merging into
 turns) behind one call, so the fuzz targets exercise exactly what an import runs. The
-limits that keep memory bounded on hostile input are stated and enforced here.
+limits that keep memory bounded on hostile input are stated in :mod:`.limits`; the readers
+check them as they go, and the utterance count is checked once more here for every format.
 """
 
 from __future__ import annotations
