@@ -365,3 +365,20 @@ def test_a_failure_while_writing_leaves_the_secure_folder_as_it_was(project: Pro
     assert project.transcript_ids() == ["first"]
     monkeypatch.setattr(SecureFolder, "write_json", real)
     assert import_files(project, [d / "second.txt"], secure).files[0].status == "imported"
+
+
+# ---- regressions found by the fuzz targets ---------------------------------------------------------
+
+def test_an_empty_label_line_never_puts_a_separator_inside_a_turn() -> None:
+    read = read_source(b"I:\nit went on\nI:\n\nit went on again\n", "empty.txt")
+    assert read.canon.text == "it went on\nit went on again"
+    assert [(t.start, t.end) for t in read.canon.turns] == [(0, len(read.canon.text))]
+
+
+@pytest.mark.parametrize(("ref", "expected"), [
+    ("&#" + "9" * 5000 + ";", "\ufffd"), ("&#x" + "f" * 5000 + ";", "\ufffd"), ("&#00000065;", "A"),
+    ("&#x0000041;", "A"), ("&#1114112;", "\ufffd"),
+])
+def test_numeric_references_of_any_length_decode_as_unescape_would(ref: str, expected: str) -> None:
+    read = read_source(f"Interviewer: a{ref}b\n".encode(), "refs.txt")
+    assert read.canon.text == f"a{expected}b"
