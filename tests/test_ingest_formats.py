@@ -184,7 +184,7 @@ def test_docx_zip_bomb_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     from cmo_coder.ingest import docx_reader
 
     path = fx.plain_docx(tmp_path / "p.docx")
-    monkeypatch.setattr(docx_reader, "MAX_UNPACKED", 10_000)
+    monkeypatch.setattr(docx_reader, "MAX_DOCUMENT_XML", 1_000)
     with pytest.raises(ParseError, match="zip bomb"):
         detect.parse(path.read_bytes(), str(path))
 

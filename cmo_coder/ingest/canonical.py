@@ -42,6 +42,8 @@ def joiner_for(fmt: SourceFormat) -> str:
 def build(utterances: list[Utterance], joiner: str = " ") -> Canonical:
     groups: list[tuple[Utterance, list[str]]] = []
     for u in utterances:
+        # An empty paragraph at either end would put a turn separator inside a merged turn.
+        u.text = u.text.strip("\n")
         if not u.text:
             continue
         if "\n\n" in u.text:

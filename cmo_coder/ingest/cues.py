@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .utterance import ParseError, parse_timestamp
+from .limits import check_turns
+from .utterance import ParseError, excerpt, parse_timestamp
 
 _ARROW_RE = re.compile(r"^\s*(\S+)\s+-->\s+(\S+)(?:\s+.*)?$")
 
@@ -65,7 +66,7 @@ def parse_cues(text: str, source: str, webvtt: bool) -> list[Cue]:
             cue_id, timing, body, tline = block[0].strip(), block[1], block[2:], block_start + 1
         elif len(block) > 1 and block[1][:1].isdigit():
             raise ParseError(
-                f"{source}: line {block_start + 2}: malformed cue timing {block[1].strip()!r} (truncated file?)"
+                f"{source}: line {block_start + 2}: malformed cue timing {excerpt(block[1].strip())} (truncated file?)"
             )
         else:
             raise ParseError(f"{source}: line {block_start + 1}: expected a cue timing line 'start --> end'")
@@ -73,8 +74,11 @@ def parse_cues(text: str, source: str, webvtt: bool) -> list[Cue]:
         start = parse_timestamp(m.group(1)) if m else None
         end = parse_timestamp(m.group(2)) if m else None
         if start is None or end is None:
-            raise ParseError(f"{source}: line {tline + 1}: malformed cue timing {timing.strip()!r} (truncated file?)")
+            raise ParseError(
+                f"{source}: line {tline + 1}: malformed cue timing {excerpt(timing.strip())} (truncated file?)"
+            )
         cues.append(Cue(id=cue_id, start=start, end=end, lines=body, line_no=tline + 1))
+        check_turns(len(cues), source, f"line {tline + 1}")
     if not cues:
         raise ParseError(f"{source}: no cues found")
     return cues

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..model import SourceFormat
 from . import docx_reader, otter, plain, srt, teams_vtt, zoom_captions, zoom_vtt
+from .limits import check_lines
 from .normalise import decode
 from .utterance import ParseError, Utterance
 
@@ -78,6 +79,7 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
         fmt, utts = docx_reader.read(data, source, markers=markers or docx_reader.TRANSCRIPTION_MARKERS)
         return Parsed(SourceFormat(fmt), utts)
     decoded = decode(data, source)
+    check_lines(decoded.text.count("\n") + 1, source)
     fmt = detect_text(decoded.text, source)
     text = decoded.text
     if fmt is SourceFormat.teams_vtt:

@@ -1,7 +1,7 @@
-"""Word documents via python-docx: Teams transcripts, Otter exports and generic ``Name: text``.
+"""Word documents: Teams transcripts, Otter exports and generic ``Name: text``.
 
 A Teams DOCX turn is ONE paragraph: first line ``Name   M:SS``, speech on the further
-lines (line breaks, which python-docx returns as ``\\n``). Title, date and duration
+lines (``w:br`` line breaks, read as ``\\n``). Title, date and duration
 lines come first, and ``X started/stopped transcription`` markers are dropped; the
 marker patterns are a parameter so other interface languages can be added.
 """
@@ -11,10 +11,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
+from typing import IO
 
-from docx import Document
+from lxml import etree
 
 from . import otter, plain
+from .limits import MAX_LINES, check_lines
 from .normalise import clean
 from .utterance import ParseError, Utterance
 
@@ -26,59 +29,169 @@ TRANSCRIPTION_MARKERS: tuple[str, ...] = (
 )
 
 
-#: Refuse archives that unpack to more than this (a 50 MB transcript DOCX unpacks to far less).
-MAX_UNPACKED = 512 * 1024 * 1024
+#: At most this many bytes of ``word/document.xml`` are unpacked, counted while streaming (the
+#: sizes a ZIP header claims are not trusted): a transcript of a whole day's meeting is a few MB.
+MAX_DOCUMENT_XML = 64 * 1024 * 1024
+#: A Word document has tens of parts (hundreds with many images); a central directory listing
+#: far more is hostile, and every entry costs memory before anything is unpacked.
+MAX_ENTRIES = 10_000
+DOCUMENT_PART = "word/document.xml"
+_MAIN_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",  # transitional (what Word writes)
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",  # strict
+)
+#: What a damaged archive or deflate stream raises while it is read.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+
+
+class _Capped(io.RawIOBase):
+    """A member of the archive read through a byte budget: the zip-bomb guard works on what is
+    actually decompressed, so a forged size in the header cannot get past it."""
+
+    def __init__(self, member: IO[bytes], limit: int, source: str) -> None:
+        super().__init__()
+        self.member = member
+        self.limit = limit
+        self.source = source
+        self.seen = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.member.read(min(size, 1 << 20) if size and size > 0 else 1 << 20)
+        self.seen += len(chunk)
+        if self.seen > self.limit:
+            raise ParseError(
+                f"{self.source}: {DOCUMENT_PART} unpacks to more than {self.limit // (1024 * 1024)} MB; "
+                "refusing a zip bomb (a transcript's document part is a few MB)"
+            )
+        return chunk
+
+
+def _entry_count(data: bytes) -> int | None:
+    """Entries announced by the end-of-central-directory record, before zipfile reads them all."""
+    pos = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if pos < 0 or pos + 12 > len(data):
+        return None
+    return int.from_bytes(data[pos + 10 : pos + 12], "little")
 
 
 def paragraphs_of(data: bytes, source: str) -> list[str]:
-    """Body paragraphs (and table cells, row by row) in document order."""
+    """Body paragraphs (and table cells, row by row) in document order.
+
+    Only ``word/document.xml`` is unpacked, streamed through :class:`_Capped` into lxml's
+    incremental parser with entities, DTDs and network access off; each body paragraph is
+    read and then dropped, so memory follows the text, not the XML.
+    """
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ParseError(f"{source}: not a valid .docx (a .docx is a zip archive; this file is not one)")
+    entries = _entry_count(data)
+    if entries is not None and entries > MAX_ENTRIES:
+        raise ParseError(f"{source}: the archive lists {entries} parts (over {MAX_ENTRIES}); not a Word document")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            zf.getinfo("word/document.xml")
-            unpacked = sum(i.file_size for i in zf.infolist())
-            if unpacked > MAX_UNPACKED:
+            if len(zf.infolist()) > MAX_ENTRIES:
+                raise ParseError(f"{source}: the archive lists over {MAX_ENTRIES} parts; not a Word document")
+            try:
+                info = zf.getinfo(DOCUMENT_PART)
+            except KeyError:
+                raise ParseError(f"{source}: not a Word document (no {DOCUMENT_PART} in the archive)") from None
+            if info.file_size > MAX_DOCUMENT_XML:
                 raise ParseError(
-                    f"{source}: the archive unpacks to {unpacked} bytes (over {MAX_UNPACKED}); refusing a zip bomb"
+                    f"{source}: {DOCUMENT_PART} would unpack to {info.file_size} bytes "
+                    f"(over {MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb"
                 )
-        doc = Document(io.BytesIO(data))
-    except KeyError:
-        raise ParseError(f"{source}: not a Word document (no word/document.xml in the archive)") from None
+            with zf.open(info) as member:
+                return _body_paragraphs(_Capped(member, MAX_DOCUMENT_XML, source), source)
     except ParseError:
         raise
-    except Exception as exc:  # python-docx raises many types for broken packages
-        raise ParseError(f"{source}: corrupt .docx: {type(exc).__name__}: {exc}") from None
-    if doc.element.getroottree().docinfo.internalDTD is not None:
-        raise ParseError(f"{source}: word/document.xml declares a DOCTYPE (entities); Word never writes one, refusing")
+    except etree.XMLSyntaxError as exc:
+        line = f"line {exc.lineno}: " if exc.lineno else ""
+        raise ParseError(f"{source}: {DOCUMENT_PART}: {line}not well-formed XML ({_short(str(exc.msg))})") from None
+    except etree.LxmlError as exc:
+        raise ParseError(f"{source}: {DOCUMENT_PART}: unreadable XML ({_short(str(exc))})") from None
+    except _ZIP_ERRORS as exc:
+        raise ParseError(f"{source}: corrupt .docx: {type(exc).__name__}: {_short(str(exc))}") from None
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _local(tag: object) -> str | None:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
+
+
+def _check_root(tree: etree._ElementTree, source: str) -> etree._Element:
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        raise ParseError(f"{source}: {DOCUMENT_PART} declares a DOCTYPE (entities); Word never writes one, refusing")
+    root = tree.getroot()
+    ns, _, name = str(root.tag).rpartition("}")
+    if name != "document" or ns.lstrip("{") not in _MAIN_NAMESPACES:
+        raise ParseError(
+            f"{source}: {DOCUMENT_PART}: the root element is <{_short(name, 40)}>, not a Word w:document; "
+            "not a Word document"
+        )
+    return root
+
+
+def _body_paragraphs(stream: _Capped, source: str) -> list[str]:
+    # Only body, paragraph and table elements reach Python (runs and text nodes stay in C):
+    # a Word document has several elements per paragraph, and a hostile one millions.
+    events = etree.iterparse(
+        stream, events=("end",), tag=("{*}body", "{*}p", "{*}tbl"), resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True,
+    )
     out: list[str] = []
-    body = doc.element.body
-    for child in body.iterchildren():
-        if not isinstance(child.tag, str):  # comments, processing instructions
-            continue
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            out.append("".join(_para_text(child)))
-        elif tag == "tbl":
-            for row in child.iter("{*}tr"):
+    root = None
+    body_seen = False
+    for _, el in events:
+        if root is None:
+            root = _check_root(el.getroottree(), source)
+        parent = el.getparent()
+        if parent is None or parent.getparent() is not root or _local(parent.tag) != "body":
+            if _local(el.tag) == "body" and parent is root:
+                body_seen = True
+            continue  # a paragraph inside a table cell: read with its table
+        if _local(el.tag) == "p":
+            out.append("".join(_para_text(el)))
+        else:
+            for row in el.iter("{*}tr"):
                 cells = ["".join(_para_text(p)) for tc in row.iter("{*}tc") for p in tc.iter("{*}p")]
                 out.append(": ".join(c for c in cells if c.strip()) if len(cells) > 1 else "".join(cells))
+        if len(out) > MAX_LINES:
+            check_lines(len(out), source)
+        el.clear()
+        while el.getprevious() is not None:  # what is read is dropped
+            del parent[0]
+    if root is None:  # no body, paragraph or table anywhere: still say what the document is
+        _check_root(events.root.getroottree(), source)
+    if not body_seen:
+        raise ParseError(f"{source}: {DOCUMENT_PART} has no w:body; not a Word document with text")
     return out
 
 
-def _para_text(p: object) -> list[str]:
-    """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does)."""
+_RUN_CONTENT = ("{*}t", "{*}br", "{*}cr", "{*}tab")
+_AS_TEXT = {"br": "\n", "cr": "\n", "tab": "\t"}
+
+
+def _para_text(p: etree._Element) -> list[str]:
+    """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does).
+
+    The tag filter runs in lxml, so only text, break and tab elements reach Python.
+    """
     parts: list[str] = []
-    for el in p.iter():  # type: ignore[attr-defined]
-        if not isinstance(el.tag, str):
-            continue
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag == "t" and el.text:
-            parts.append(el.text)
-        elif tag in ("br", "cr"):
-            parts.append("\n")
-        elif tag == "tab":
-            parts.append("\t")
+    for el in p.iter(*_RUN_CONTENT):
+        tag = str(el.tag)
+        name = tag[tag.rfind("}") + 1 :]
+        if name == "t":
+            if el.text:
+                parts.append(el.text)
+        else:
+            parts.append(_AS_TEXT[name])
     return parts
 
 
@@ -106,6 +219,7 @@ def _from_first_header(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def read(data: bytes, source: str, markers: tuple[str, ...] = TRANSCRIPTION_MARKERS,
          fmt: str | None = None) -> tuple[str, list[Utterance]]:
     paras = paragraphs_of(data, source)
+    check_lines(len(paras) + sum(p.count("\n") for p in paras), source)
     fmt = fmt or kind(paras)
     kept = _drop_markers(paras, markers)
     if fmt in ("teams_docx", "otter_docx"):

@@ -4,7 +4,9 @@ register the transcript as ``pending`` in the project.
 One file at a time (memory stays bounded on large batches). A failing file is reported
 and the batch goes on; nothing of a failed file is written: its project row and its
 secure files are written inside one project transaction, after parsing succeeded, and
-the transaction is rolled back if any write fails.
+the transaction is rolled back, and the secure files restored, if any write fails. An
+unexpected error in a reader is that file's failure too (with the exception's class), never
+the end of the batch.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import CmoError
-from ..model import SourceFormat, Transcript, TranscriptKind, Turn
+from ..model import Transcript, TranscriptKind, Turn
 from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from ..store.secure import SecureFolder
-from . import canonical, detect, speakers
+from . import canonical, speakers
 from .normalise import NORMALISER_VERSION
+from .source import read_source
 from .views import FileResult, ImportReport, ProvisionalSpeaker
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -64,6 +67,33 @@ def _progress(enabled: bool, total: int) -> Iterator[object]:
                   console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("import", total=total)
         yield lambda: bar.advance(task)
+
+
+class _SecureUndo:
+    """The secure-folder side of one file's import transaction: if anything fails before the
+    project commits, the files it wrote are put back as they were (or removed), so a failed
+    file leaves neither a raw copy nor key entries behind."""
+
+    def __init__(self, created: Path, paths: list[Path]) -> None:
+        # ``created`` is content-addressed: if it exists it already holds these bytes, and stays.
+        self.created = None if created.exists() else created
+        self.before: list[tuple[Path, bytes | None]] = [
+            (p, p.read_bytes() if p.is_file() else None) for p in paths
+        ]
+
+    def __enter__(self) -> _SecureUndo:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            return
+        if self.created is not None:
+            self.created.unlink(missing_ok=True)
+        for path, data in reversed(self.before):
+            if data is None:
+                path.unlink(missing_ok=True)
+            elif not path.is_file() or path.read_bytes() != data:
+                write_bytes(path, data)
 
 
 class _Importer:
@@ -135,11 +165,9 @@ class _Importer:
             labels = self._refresh_raw(path, existing)
             return FileResult(path=name, status="unchanged", transcript_id=existing, source_sha256=sha,
                               speakers=list(dict.fromkeys(labels)))
-        parsed = detect.parse(data, name, infer_speakers=self.infer, markers=self.markers)
-        canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
-        if not canon.turns:
-            raise CmoError(f"{name}: no speech found")
-        warnings = list(parsed.warnings)
+        read = read_source(data, name, infer_speakers=self.infer, markers=self.markers)
+        canon = read.canon
+        warnings = read.warnings
 
         # Choose the id. A name in the file name must never reach the project.
         names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name))
@@ -180,19 +208,22 @@ class _Importer:
         added_before = len(self.smap.added)
         try:
             labels = self._labels([t.speaker_name for t in canon.turns], path.stem)
-            turns = [
-                Turn(speaker=label, start=t.start, end=t.end, start_time=t.start_time, end_time=t.end_time,
-                     speaker_name=t.speaker_name, flags=list(t.flags))
-                for t, label in zip(canon.turns, labels, strict=True)
-            ]
-            fmt = SourceFormat(parsed.format)
+            turns = [_turn(t, label) for t, label in zip(canon.turns, labels, strict=True)]
+            fmt = read.format
             raw = Transcript(id=tid, title=tid, source_format=fmt, kind=TranscriptKind.transcript, text=canon.text,
                              turns=turns, source_sha256=sha, normaliser_version=NORMALISER_VERSION,
                              warnings=warnings)
-            for i, t in enumerate(raw.turns):  # the invariant, checked once more on the final model
-                if raw.text[t.start : t.end] != canon.text[canon.turns[i].start : canon.turns[i].end]:
+            if raw.text != canon.text:  # the invariant, checked once more on the final model
+                raise AssertionError(f"{name}: the text changed in the model")
+            for i, (t, c) in enumerate(zip(raw.turns, canon.turns, strict=True)):
+                if (t.start, t.end) != (c.start, c.end):
                     raise AssertionError(f"{name}: turn {i} offsets drifted")
-            with self.project.transaction(self.actor) as tx:
+            # Memory: a turn costs about a kilobyte; only the model's copy is kept from here on.
+            canon.turns.clear()
+            original = self.secure.originals / f"{sha}{path.suffix.lower()}"
+            undo = _SecureUndo(original, [self.secure.raw / f"{tid}.json", self.secure.key_path,
+                                          self.secure.path / SOURCES_FILE])
+            with undo, self.project.transaction(self.actor) as tx:
                 if replacing:
                     tx.replace_pending_transcript(tid, sha, NORMALISER_VERSION)
                 else:
@@ -200,8 +231,10 @@ class _Importer:
                 # Only a count of warnings: their text may quote the source, which stays in the secure folder.
                 tx.audit("ingest", "transcript", tid, {"format": fmt.value, "turns": len(turns),
                                                         "characters": len(canon.text), "warnings": len(warnings)})
-                write_bytes(self.secure.originals / f"{sha}{path.suffix.lower()}", data)
-                write_text(self.secure.raw / f"{tid}.json", raw.model_dump_json(indent=1) + "\n")
+                write_bytes(original, data)
+                # The same bytes as model_dump_json(indent=1), without a str copy of the whole JSON.
+                write_bytes(self.secure.raw / f"{tid}.json", Transcript.__pydantic_serializer__.to_json(
+                    raw, indent=1) + b"\n")
                 self.secure.save_participant_key(self.smap.key)
                 sources = self.secure.read_json(SOURCES_FILE, {})
                 sources[tid] = {"file": path.name, "stem": path.stem, "sha256": sha,
@@ -259,6 +292,8 @@ def import_files(
                 results.append(FileResult(path=str(path), status="failed", error=str(exc)))
             except OSError as exc:
                 results.append(FileResult(path=str(path), status="failed", error=f"{path}: {exc}"))
+            except Exception as exc:  # noqa: BLE001 - one file's defect must never end the batch
+                results.append(FileResult(path=str(path), status="failed", error=_unexpected(path, exc)))
             if tick is not None:
                 tick()  # type: ignore[operator]
     by_label = {e.label: e for e in smap.key.entries}
@@ -269,6 +304,34 @@ def import_files(
         if label in by_label and by_label[label].provisional
     ]
     return ImportReport(files=results, provisional_speakers=provisional, normaliser_version=NORMALISER_VERSION)
+
+
+#: Shared by every imported turn: a set per pydantic instance is most of a turn's memory (a
+#: 700-byte set of 7 names), and a frozen Turn never changes it (copies get their own).
+_TURN_FIELDS: set[str] = set(Turn.model_fields)
+
+
+def _turn(t: canonical.RawTurn, label: str) -> Turn:
+    """A Turn built without per-instance overhead; the checks are Turn's own, the Transcript
+    validator then checks bounds and order as usual."""
+    if not (isinstance(t.start, int) and isinstance(t.end, int) and 0 <= t.start <= t.end):
+        raise AssertionError(f"turn offsets {t.start}-{t.end} are not ordered")
+    for value in (t.start_time, t.end_time):
+        if value is not None and not isinstance(value, float | int):
+            raise AssertionError(f"turn time {value!r} is not a number")
+    return Turn.model_construct(
+        _fields_set=_TURN_FIELDS,
+        speaker=label, start=t.start, end=t.end, start_time=t.start_time, end_time=t.end_time,
+        speaker_name=t.speaker_name, flags=list(t.flags),
+    )
+
+
+def _unexpected(path: Path, exc: Exception) -> str:
+    """The failure line of a file whose reading hit something no rule expected (a bug to report)."""
+    if isinstance(exc, MemoryError):
+        return f"{path}: refused: out of memory while reading it (is it really a transcript?)"
+    detail = " ".join(str(exc).split())[:160]
+    return f"{path}: could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); nothing was imported"
 
 
 def _label_order(label: str) -> tuple[str, int]:

@@ -28,6 +28,20 @@ _INVISIBLE_RE = re.compile(
 _TAG_RE = re.compile(r"</?[A-Za-z0-9_.:]+(?:\s[^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})?\.\d{3}>")
 
 
+#: Numeric character references long enough to pass Python's int-conversion limit inside
+#: ``html.unescape`` (thousands of digits raise ValueError there).
+_LONG_CHARREF_RE = re.compile(r"&#(?:([0-9]{8,})|[xX]([0-9a-fA-F]{7,}))(;?)")
+
+
+def _short_charref(m: re.Match[str]) -> str:
+    """The same reference without leading zeros, or U+FFFD (what unescape gives) beyond U+10FFFF."""
+    dec, hexa, semi = m.groups()
+    digits = (dec or hexa).lstrip("0") or "0"
+    if len(digits) > (7 if dec else 6):
+        return "\ufffd"
+    return f"&#{digits if dec else 'x' + digits}{semi}"
+
+
 @dataclass
 class Decoded:
     """Text of a source after decoding, with anything worth telling the user."""
@@ -88,6 +102,8 @@ def clean(text: str) -> str:
     if "<" in text:
         text = _TAG_RE.sub("", text)
     if "&" in text:
+        if "&#" in text:
+            text = _LONG_CHARREF_RE.sub(_short_charref, text)
         text = html.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .limits import check_turns
 from .normalise import clean
 from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
 
@@ -160,8 +161,9 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
 
     def flush() -> None:
         if cur is not None:
-            cur.text = "\n".join(_words(" ".join(p)) for p in paras if p)
+            cur.text = "\n".join(s for s in (_words(" ".join(p)) for p in paras) if s)
             result.append(cur)
+            check_turns(len(result), source, cur.where)
 
     for line, (_, where) in zip(texts[start:], lines[start:], strict=True):
         if FOOTER_RE.match(line):

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .limits import check_turns
 from .normalise import clean, clean_name, squash
 from .utterance import ParseError, Utterance, colon_in_time, speakerish
 
-_LABEL_RE = re.compile(r"^\s*([^:\n]{1,60}?)\s*:[ \t]*(?=\S|$)")
+#: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
+_LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
 
 
 def _label(line: str, counts: Counter[str]) -> tuple[str, str] | None:
@@ -37,8 +39,9 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
 
     def flush() -> None:
         if cur is not None:
-            cur.text = "\n".join(squash(" ".join(p)) for p in paras if p)
+            cur.text = "\n".join(s for s in (squash(" ".join(p)) for p in paras) if s)
             result.append(cur)
+            check_turns(len(result), source, cur.where)
 
     for line, where in cleaned:
         if not line.strip():

@@ -13,8 +13,9 @@ from .cues import parse_cues
 from .normalise import clean_name, squash
 from .utterance import Utterance
 
-_V_RE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
-_ID_RE = re.compile(r"^(.*?)-(\d+)$")
+#: Bounded runs: unbounded ones rescanned the rest of the cue from every unclosed ``<v`` (quadratic).
+_V_RE = re.compile(r"<v(?:\.[^\s<>]{0,100})?\s{1,20}([^<>]{0,200})>")
+_ID_RE = re.compile(r"^(.*?)-([0-9]{1,9})$")
 
 
 def read(text: str, source: str) -> list[Utterance]:

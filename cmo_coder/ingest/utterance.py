@@ -31,14 +31,18 @@ class ParseError(CmoError):
     """A source broke its format; the message names the place."""
 
 
-_TS_RE = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$")
+#: Times are ASCII digits only: ``\\d`` would admit Arabic-Indic or fullwidth digits, and an
+#: hour field is bounded so a run of thousands of digits is simply not a time.
+_TS_RE = re.compile(r"^(?:([0-9]{1,6}):)?([0-9]{1,2}):([0-9]{2})(?:[.,]([0-9]{1,3}))?$", re.ASCII)
 
 
 def parse_timestamp(text: str) -> float | None:
     """``HH:MM:SS.mmm``, ``MM:SS.mmm``, ``H:MM:SS,mmm`` (SRT) or ``M:SS`` → seconds; None if not a time."""
     t = text.strip()
-    if len(t) == 12 and t[2] == ":" and t[5] == ":" and t[8] in ".," and t.replace(":", "0").replace(
-        t[8], "0").isdigit():  # HH:MM:SS.mmm, by far the commonest: skip the regex
+    if len(t) > 16 or not t.isascii():  # the longest time is 999999:59:59.999
+        return None
+    if len(t) == 12 and t[2] == ":" and t[5] == ":" and t[8] in ".," and (
+            t[0:2] + t[3:5] + t[6:8] + t[9:12]).isdigit():  # HH:MM:SS.mmm, by far the commonest: skip the regex
         sec, minute = int(t[6:8]), int(t[3:5])
         if sec >= 60 or minute >= 60:
             return None
@@ -51,6 +55,11 @@ def parse_timestamp(text: str) -> float | None:
     if int(s) >= 60:
         return None
     return round(secs + (int(ms.ljust(3, "0")) / 1000 if ms else 0.0), 3)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """A piece of the source quoted in an error message, cut short: a hostile line may be megabytes long."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 #: Words that name a role, not a person: never treated as a name token or a global identity.

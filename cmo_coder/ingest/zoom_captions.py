@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .limits import check_turns
 from .normalise import clean_name, squash
 from .utterance import ParseError, Utterance, parse_timestamp
 
@@ -27,6 +28,7 @@ def read(text: str, source: str) -> list[Utterance]:
         if cur is not None:
             name, t, ln = cur
             result.append(Utterance(speaker=name, text=squash("\n".join(body)), start_time=t, where=f"line {ln}"))
+            check_turns(len(result), source, f"line {ln}")
 
     for ln, line in enumerate(lines, 1):
         m = HEADER_RE.match(line.strip())

@@ -15,7 +15,7 @@ from .cues import parse_cues
 from .normalise import clean_name, squash
 from .utterance import Utterance, speakerish
 
-_PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):\s+(?=\S)")
+_PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):\s++(?=\S)")
 
 
 def split_prefixes(bodies: list[str]) -> list[tuple[str | None, str]]:
