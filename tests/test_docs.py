@@ -240,3 +240,34 @@ def test_every_page_is_in_the_navigation() -> None:
     pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
     assert pages
     assert [p for p in pages if p not in nav] == []
+
+
+# Options of other programs that the pages name, with the program: anything else must be ours.
+_FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.py"}
+_OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
+
+
+def _all_options(group: click.Group) -> set[str]:
+    found = {o for p in group.params for o in (*p.opts, *p.secondary_opts)}
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            found |= _all_options(command)
+        found |= {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+    return found
+
+
+def test_every_option_named_in_prose_exists() -> None:
+    """Prose names options too ("`--skip-invalid`"): a renamed or removed option must not linger there."""
+    known = _all_options(cli) | set(_FOREIGN_OPTIONS)
+    stale = [f"{page.relative_to(ROOT).as_posix()}:{number}: {m.group()}"
+             for page in _pages()
+             for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1)
+             for m in _OPTION.finditer(line) if m.group() not in known]
+    assert not stale, f"options no cmo-coder command has: {stale}"
+
+
+def test_every_schema_is_listed_in_the_reference() -> None:
+    listed = (ROOT / "docs" / "reference" / "json.md").read_text(encoding="utf-8")
+    schemas = sorted(p.name for p in (ROOT / "schemas").glob("*.schema.json"))
+    assert schemas
+    assert [s for s in schemas if f"schemas/{s}" not in listed] == []
