@@ -96,6 +96,8 @@ def collect_examples() -> list[Example]:
             except ValueError as exc:  # unbalanced quotes
                 raise AssertionError(f"{rel}:{number}: cannot split the shell line: {exc}") from exc
             for words in commands:
+                if words[:1] == ["$"]:  # a shell prompt before the command, in a block that shows output
+                    words = words[1:]
                 if words and Path(words[0]).name == PROG:
                     examples.append(Example(rel, number, tuple(words[1:])))
     return examples
@@ -224,6 +226,7 @@ def test_the_checker_rejects_a_wrong_example(line: str) -> None:
 def test_shell_lines_are_taken_apart() -> None:
     lines = _code_lines("```sh\ncmo-coder a \\\n  --b c  # note\nx\n```\ncmo-coder outside\n")
     assert lines == [(2, "cmo-coder a    --b c  # note"), (4, "x")]
+    assert _commands("$ cmo-coder x") == [["$", "cmo-coder", "x"]]
     assert _commands("cmo-coder a --b 'c d' > out.txt; cmo-coder e | tail -n 1") == [
         ["cmo-coder", "a", "--b", "c d"], ["cmo-coder", "e"], ["tail", "-n", "1"]]
 
