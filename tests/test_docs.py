@@ -18,6 +18,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from cmo_coder.cli.hardening import BoundedInt, FiniteFloat
 from cmo_coder.cli.main import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +166,8 @@ def _check_leaf(example: Example, command: click.Command, ctx: click.Context, ar
                     param.type.convert(v, param, ctx)
                 except click.BadParameter as exc:
                     raise AssertionError(f"{where}: {param.opts[0]}: {exc.format_message()}") from exc
-        if isinstance(param.type, click.types.FloatParamType | click.types.IntParamType) and value is not None:
+        if isinstance(param.type, click.types.FloatParamType | click.types.IntParamType | FiniteFloat | BoundedInt) \
+                and value is not None:
             try:
                 param.type.convert(value, param, ctx)
             except click.BadParameter as exc:
