@@ -73,9 +73,9 @@ TOWNS = ["Elmbury", "Kelderby", "Brackenholme", "Wyndford", "Stavesey", "Cawthwa
 HOSPITALS = ["Royal Elmbury Infirmary", "Royal Elmbury", "Ashgrove", "Larchfield Unit", "Thornwick General",
              "Kelderby Community Hospital", "Dunholt Memorial", "Pellington House", "Marrowby Centre",
              "Ravensby General", "Royal Stavesey", "Fennick Lodge", "Hobmoor Ward", "Brindleford Clinic"]
-SERVICES = ["Wyndford Recovery Hub", "Stavesey Wellbeing", "Brackenholme Project", "Cawthwaite Drug and Alcohol Service",
-            "Silverdyke Drop-in", "Kelderby Crisis Team", "Marrowby Moves", "Dunholt Way", "Elmbury Housing First",
-            "Thornwick Talking Therapies"]
+SERVICES = ["Wyndford Recovery Hub", "Stavesey Wellbeing", "Brackenholme Project",
+            "Cawthwaite Drug and Alcohol Service", "Silverdyke Drop-in", "Kelderby Crisis Team", "Marrowby Moves",
+            "Dunholt Way", "Elmbury Housing First", "Thornwick Talking Therapies"]
 STREETS = ["Tanners Lane", "Cobden Row", "Millrace Street", "Quarry Hill Road", "Gasworks Lane", "Kiln Court",
            "Heron Walk", "Spinners Yard", "Fleece Street", "Pottery Bank", "Wharf End", "Chapel Fold"]
 
@@ -493,7 +493,7 @@ def write_session(folder: Path, session: Session, fmt: str, turns: list[Turn], s
         return path
     if fmt == "teams_vtt":
         lines.append("WEBVTT\n")
-        guid = f"{rng.getrandbits(32):08x}-{rng.getrandbits(16):04x}-4{rng.getrandbits(12):03x}-9{rng.getrandbits(12):03x}"
+        guid = "-".join(f"{rng.getrandbits(bits):0{bits // 4}x}" for bits in (32, 16, 16, 16, 48))
         for n, (start, end, who, cues) in enumerate(timed, start=1):
             step = (end - start) / len(cues)
             for m, cue in enumerate(cues):

@@ -99,11 +99,12 @@ def sign_off_all(project: Path, secure: Path, ids: list[str]) -> dict[str, str]:
             if not m or m.group(1) in refused:
                 raise
             refused[m.group(1)] = m.group(2)
-            signed = json.loads(cmo("transcripts", project, "--json"))
-            ids = [t for t in ids if t in refused or any(x["id"] == t and x["status"] != "signed_off" for x in signed["transcripts"])]
+            status = {x["id"]: x["status"] for x in json.loads(cmo("transcripts", project, "--json"))["transcripts"]}
+            ids = [t for t in ids if t in refused or status.get(t) != "signed_off"]
 
 
-_TOKEN = re.compile(r"\w+|[^\w\s]")
+# a bracketed placeholder is one token, so "[local service]" never aligns with a raw "service"
+_TOKEN = re.compile(r"\[[^\[\]\n]*\]|\w+|[^\w\s]")
 
 
 def removed_spans(raw: str, signed: str) -> list[tuple[int, int]]:
