@@ -3,7 +3,8 @@
 Per row (a tool on cased text or on lower-cased captions):
 1. registered mentions left: gold mentions of registered people and places not wholly removed
    (goal 0); for cmo-coder also counted in the signed-off text of the real command path;
-2. mentions nobody registered, caught: the share wholly removed, overall and per type;
+2. mentions nobody registered, caught: the share wholly removed, overall and per type (a place
+   name's generic words, "Unit", "Recovery Hub", "Lane", may stay: see PLACE_GENERIC);
 3. public names and study labels wrongly removed: the share of gold negatives touched by any
    removal (goal ≤ 1%);
 and words per second.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,25 @@ class DocLike(Protocol):
 
 
 Spans = list[tuple[int, int]]
+
+# Words of a place name that say nothing on their own: "[town] Recovery Hub" or "the [hospital] Unit"
+# identifies nobody, so a place counts as caught when every other word is removed.
+PLACE_GENERIC = frozenset({
+    "the", "of", "and", "royal", "general", "community", "district", "hospital", "infirmary", "memorial", "house",
+    "centre", "center", "clinic", "lodge", "unit", "ward", "service", "services", "team", "crisis", "hub",
+    "project", "recovery", "wellbeing", "housing", "first", "talking", "therapies", "drug", "alcohol", "drop",
+    "in", "lane", "street", "road", "row", "court", "walk", "yard", "bank", "end", "fold", "way", "upper", "lower",
+    "vale", "bridge", "moor", "st", "saint", "hill", "north", "south", "east", "west", "new"
+})
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def place_caught(text: str, g: GoldLike, spans: Spans) -> bool:
+    """Every distinctive word of a place mention lies inside a removal, and at least one word does."""
+    words = [(g.start + m.start(), g.start + m.end()) for m in _WORD.finditer(text[g.start:g.end])]
+    inside = [any(s <= a and b <= e for s, e in spans) for a, b in words]
+    return any(inside) and all(ok or text[a:b].lower() in PLACE_GENERIC for (a, b), ok in zip(words, inside,
+                                                                                               strict=True))
 
 
 @dataclass
@@ -64,7 +85,7 @@ def measure(name: str, docs: list[DocLike], spans: list[Spans], words_per_s: flo
                     removed[key][0] += hit
                     removed[key][1] += 1
             elif g.category in ("person_unregistered", "place"):
-                hit = covered(doc.text, g, sp)
+                hit = covered(doc.text, g, sp) if g.kind == "person" else place_caught(doc.text, g, sp)
                 for key in ("all", g.kind):
                     caught[key][0] += hit
                     caught[key][1] += 1

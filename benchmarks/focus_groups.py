@@ -63,7 +63,11 @@ SURNAMES = ["Pengelly", "Trevithick", "Nwachukwu", "Kowalczyk", "Hollis", "Trant
             "Ormerod", "Pickup", "Ramsbottom", "Tattersall", "Uttley", "Varley", "Whiteley", "Yeadon", "Adebola",
             "Bankole", "Chukwu", "Danjuma", "Eze", "Gyamfi", "Hamid", "Ilyas", "Jaswal", "Kapoor", "Lodhi",
             "Malik", "Nazir", "Ozturk", "Petrov", "Rusu", "Sokolowski", "Tkachenko", "Vu", "Wojcik", "Zielinski",
-            "Lam", "Ng", "Doyle", "Flanagan", "Keane", "Lynch", "Rafferty", "Shields", "Tierney"]
+            "Lam", "Ng", "Doyle", "Flanagan", "Keane", "Lynch", "Rafferty", "Shields", "Tierney", "Akhtar",
+            "Bhatti", "Chowdhury", "Dlamini", "Edozie", "Fitzpatrick", "Gorski", "Hegarty", "Ibekwe", "Jankowski",
+            "Kaczmarek", "Lindqvist", "Mwale", "Nowicka", "Odhiambo", "Pryor", "Quayle", "Rosser", "Scanlon",
+            "Tomlin", "Umeh", "Vickers", "Walmsley", "Yates", "Zaman", "Barraclough", "Crowther", "Dobson", "Fenwick",
+            "Gledhill", "Hirst", "Jowett", "Kitching", "Longbottom", "Mitchinson", "Naylor", "Oldroyd", "Priestley"]
 TITLES = ["Dr", "Mrs", "Mr", "Ms", "Nurse"]
 
 # invented places: towns, hospitals and units, services (often named after a place), streets
@@ -345,7 +349,7 @@ class _Builder:
             surface = site.hospital if reg else rng.choice(study.other_hospitals)
             if surface == "Royal Elmbury Infirmary" and rng.random() < 0.5:
                 surface = "Royal Elmbury"  # as people say it; the register lists both
-            if surface.split()[0] in TOWNS and rng.random() < 0.6:
+            if surface.split()[0] in TOWNS and rng.random() < 0.6 and not self.text().endswith("the "):
                 self.say("the ")  # "the Ashgrove", "the Larchfield Unit"
             self.entity(surface, "hospital", reg)
         elif name == "UNIT_REG":
@@ -353,7 +357,7 @@ class _Builder:
         elif name in ("SERVICE", "SERVICE_REG"):
             reg = name == "SERVICE_REG"
             surface = site.service if reg else rng.choice(study.other_services)
-            if rng.random() < 0.4:
+            if rng.random() < 0.4 and not self.text().endswith("the "):
                 self.say("the ")
             self.entity(surface, "service", reg)
         elif name == "STREET":

@@ -6,9 +6,9 @@ include whatever the commands add around the anonymiser (speaker names from the 
 register file, review decisions, sign-off checks). The raw text comes from the secure folder;
 the signed-off text from the project.
 
-What was removed is read back by aligning the two texts word by word (``difflib``): a raw word
-that reappears unchanged in the signed-off text at its aligned place survived; every other
-word was replaced. This needs nothing from the anonymiser's own records, so it measures the
+What was removed is read back from the two texts alone (see :func:`removed_spans`): the
+signed-off text is the raw text with stretches replaced by bracketed placeholders, and the
+stretches are recovered from that. This needs nothing from the anonymiser's own records, so it measures the
 text that leaves the secure folder, whatever the internals do.
 """
 
@@ -103,11 +103,47 @@ def sign_off_all(project: Path, secure: Path, ids: list[str]) -> dict[str, str]:
             ids = [t for t in ids if t in refused or status.get(t) != "signed_off"]
 
 
+_PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
 # a bracketed placeholder is one token, so "[local service]" never aligns with a raw "service"
 _TOKEN = re.compile(r"\[[^\[\]\n]*\]|\w+|[^\w\s]")
 
 
 def removed_spans(raw: str, signed: str) -> list[tuple[int, int]]:
+    """The spans of ``raw`` that the signed-off text replaced with bracketed placeholders.
+
+    The signed-off text is the raw text with spans replaced, so it is read left to right: its
+    text between placeholders must recur in the raw text, and each placeholder stands for the
+    raw text up to where the next such stretch starts (or for itself, where the raw text held
+    that bracket already). "Will will" → "[name removed] will" is read the right way round.
+    Text changed in any other way falls back to a word alignment.
+    """
+    pieces: list[tuple[str, bool]] = []  # (text, is a placeholder)
+    pos = 0
+    for m in _PLACEHOLDER.finditer(signed):
+        pieces += [(signed[pos:m.start()], False), (m.group(0), True)]
+        pos = m.end()
+    pieces.append((signed[pos:], False))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    for k, (piece, placeholder) in enumerate(pieces):
+        if not placeholder:
+            if not raw.startswith(piece, i):
+                return aligned_removals(raw, signed)
+            i += len(piece)
+        elif raw.startswith(piece, i):
+            i += len(piece)  # the raw text held this bracket already
+        else:
+            following = pieces[k + 1][0]  # literal text, maybe empty
+            last = k + 2 == len(pieces)
+            end = len(raw) - len(following) if last else raw.find(following, i + 1) if following else i + 1
+            if end <= i:
+                return aligned_removals(raw, signed)
+            spans.append((i, end))
+            i = end
+    return spans if i == len(raw) else aligned_removals(raw, signed)
+
+
+def aligned_removals(raw: str, signed: str) -> list[tuple[int, int]]:
     """Runs of raw tokens with no unchanged counterpart in the signed-off text, as character spans."""
     a = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(raw)]
     b = [m.group(0) for m in _TOKEN.finditer(signed)]
