@@ -12,8 +12,8 @@ and its own negatives: public figures and bodies of UK health and drug policy, m
 third-sector bodies, tools and platforms, and study labels in several casings.
 
 Every session is written in one of the supported transcript formats (Teams VTT, Zoom VTT, SRT,
-Otter TXT, Teams DOCX, plain ``Name: text``), and again as lower-cased captions without
-punctuation (Teams VTT, Zoom VTT, SRT, Otter TXT). A study-team manifest (``participants.csv``)
+Otter TXT, Teams DOCX, plain ``Name: text``, Zoom saved captions), and again as lower-cased
+captions without punctuation (Teams VTT, Zoom VTT, SRT, Otter TXT, Zoom saved captions). A study-team manifest (``participants.csv``)
 and register (``register.csv``) are written beside them. Gold mentions carry exact offsets in
 each turn's speech; :func:`locate` maps them onto the text the import builds and checks that
 every one slices to its surface.
@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEED = 2026
-FORMATS = ("teams_vtt", "zoom_vtt", "srt", "otter_txt", "teams_docx", "plain_txt")
-CAPTION_FORMATS = ("teams_vtt", "zoom_vtt", "srt", "otter_txt")
+FORMATS = ("teams_vtt", "zoom_vtt", "srt", "otter_txt", "teams_docx", "plain_txt", "zoom_captions")
+CAPTION_FORMATS = ("teams_vtt", "zoom_vtt", "srt", "otter_txt", "zoom_captions")
 _EXT = {"teams_vtt": ".vtt", "zoom_vtt": ".vtt", "srt": ".srt", "otter_txt": ".txt", "teams_docx": ".docx",
-        "plain_txt": ".txt"}
+        "plain_txt": ".txt", "zoom_captions": ".txt"}
 
 # ---------------------------------------------------------------------------------------- name pools
 EVERYDAY_GIVEN = ["Will", "Dawn", "Jo", "Grace", "Hope", "Rose", "Faith", "Sky", "Joy", "Holly", "Robin", "Ray",
@@ -524,6 +524,10 @@ def write_session(folder: Path, session: Session, fmt: str, turns: list[Turn], s
         for (start, _, who, _), turn in zip(timed, turns, strict=True):
             lines.append(f"{who}  {int(start) // 60:02d}:{int(start) % 60:02d}\n{turn.text}\n")
         lines.append("Transcribed by https://otter.ai\n")
+    elif fmt == "zoom_captions":  # saved captions: [Name] wall-clock time, one block per cue
+        for start, _, who, cues in timed:
+            for m, cue in enumerate(cues):
+                lines.append(f"[{who}] {_stamp(36_000 + start + m * 1.5)[:8]}\n{cue}\n")
     else:
         for turn in turns:
             lines.append(f"{turn.speaker}: {turn.text}\n")

@@ -92,7 +92,7 @@ def test_files_import_as_generated_with_the_manifest(tmp_path: Path, study: fg.S
         raw = Transcript.model_validate_json((tmp_path / "secure" / "raw" / f"{f.transcript_id}.json").read_text())
         located = fg.locate(raw.text, turns, path.name)  # raises unless every mention slices to its surface
         assert len(located) == sum(len(t.mentions) for t in turns)
-    assert len(seen_formats) == (4 if caption else 6)
+    assert len(seen_formats) == (5 if caption else 7)
 
 
 def test_register_is_accepted_by_the_anonymiser(tmp_path: Path, study: fg.Study) -> None:
