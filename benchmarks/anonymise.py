@@ -424,7 +424,7 @@ def real_path(name: str, folder: Path, lower: bool) -> Labelled:
         gold = [Gold(x.start, x.end, _category(x.mention), kind=x.mention.kind) for x in located]
         docs.append(Doc(r.segments, r.raw, gold))
         signed.append(r)
-    print(f"  {'lower-cased' if lower else 'cased'}: {len(docs)} transcripts, "
+    print(f"  {folder.name}: {len(docs)} transcripts, "
           f"{sum(len(d.text.split()) for d in docs):,} words, {sum(len(d.gold) for d in docs):,} gold mentions "
           f"(generated in {generated:.1f}s; import, anonymise, review and sign-off {time.perf_counter() - t0:.0f}s)")
     return Labelled(docs, signed, folder / "work" / "secure", manifest, register)

@@ -13,10 +13,10 @@ third-sector bodies, tools and platforms, and study labels in several casings.
 
 Every session is written in one of the supported transcript formats (Teams VTT, Zoom VTT, SRT,
 Otter TXT, Teams DOCX, plain ``Name: text``, Zoom saved captions), and again as lower-cased
-captions without punctuation (Teams VTT, Zoom VTT, SRT, Otter TXT, Zoom saved captions). A study-team manifest (``participants.csv``)
-and register (``register.csv``) are written beside them. Gold mentions carry exact offsets in
-each turn's speech; :func:`locate` maps them onto the text the import builds and checks that
-every one slices to its surface.
+captions without punctuation (Teams VTT, Zoom VTT, SRT, Otter TXT, Zoom saved captions). A
+study-team manifest (``participants.csv``) and register (``register.csv``) are written beside
+them. Gold mentions carry exact offsets in each turn's speech; :func:`locate` maps them onto the
+text the import builds and checks that every one slices to its surface.
 
 The seed is fixed, so the set is the same on every run. No real person's name is used except
 public figures, which are negatives (a study keeps them).
