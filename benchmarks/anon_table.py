@@ -52,6 +52,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 def place_caught(text: str, g: GoldLike, spans: Spans) -> bool:
     """Every distinctive word of a place mention lies inside a removal, and at least one word does."""
     words = [(g.start + m.start(), g.start + m.end()) for m in _WORD.finditer(text[g.start:g.end])]
+    words = [(a, b) for a, b in words if not (b - a == 1 and text[a - 1:a] in "'’")]  # the s of "Leeds's"
     inside = [any(s <= a and b <= e for s, e in spans) for a, b in words]
     return any(inside) and all(ok or text[a:b].lower() in PLACE_GENERIC for (a, b), ok in zip(words, inside,
                                                                                                strict=True))

@@ -177,6 +177,8 @@ def test_place_caught_needs_every_distinctive_word() -> None:
     assert place_caught(text, g, [(4, 10)])
     assert not place_caught(text, g, [(11, 20)])
     assert not place_caught(text, g, [])
+    text = "in Ravensby's pubs"
+    assert place_caught(text, _G(3, 14, "place", "town"), [(3, 11)])  # a possessive s may stay
 
 
 def test_deny_lists_read_manifest_and_register(tmp_path: Path) -> None:
