@@ -56,9 +56,9 @@ from cmo_coder.anonymise.apply import apply_spans  # noqa: E402
 from cmo_coder.anonymise.layers.allowlist import default_allowlist  # noqa: E402
 from cmo_coder.anonymise.pipeline import Anonymiser, _best  # noqa: E402
 from cmo_coder.anonymise.placeholders import placeholder_for  # noqa: E402
-from cmo_coder.anonymise.register import RegisterItem, build_register, person_variants, plain_variants  # noqa: E402
+from cmo_coder.anonymise.register import build_register  # noqa: E402
 from cmo_coder.anonymise.workflow import make_anonymiser  # noqa: E402
-from cmo_coder.model.key import KeyEntry, ParticipantKey  # noqa: E402
+from cmo_coder.model.key import ParticipantKey  # noqa: E402
 from cmo_coder.store.secure import SecureFolder  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -188,13 +188,6 @@ def _kind(surface: str, category: str) -> str:
     if category == "place":
         return "hospital" if surface in HOSPITALS else "town"
     return "kept_word" if surface in KEEP_WORDS else "public"
-
-
-def invented_register() -> tuple[ParticipantKey, list[RegisterItem]]:
-    entries = [KeyEntry(label=f"P{i + 1}", name=n, role="service_user") for i, n in enumerate(REGISTERED)]
-    extra = [RegisterItem(key=f"register:{c}:{s.lower()}", surface=s, category=c,
-                          variants=person_variants(s) if c == "person" else plain_variants(s)) for s, c in REG_PLACES]
-    return ParticipantKey(entries=entries), extra
 
 
 # ----------------------------------------------------------------------------------------- Earnings-21
