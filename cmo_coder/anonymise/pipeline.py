@@ -99,6 +99,7 @@ def build_language(model: str | None) -> Language:
     if model is not None:
         nlp.add_pipe("cmo_places")
         nlp.add_pipe("cmo_lexicon")
+        nlp.add_pipe("cmo_cues")
     nlp.add_pipe("cmo_allowlist")
     return nlp
 

@@ -74,3 +74,48 @@ def takes_object(tok: Token) -> bool:
     """ "going to mark the occasion": a verb with its object, not a name after "going to"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return tok.pos_ in {"VERB", "AUX"} and nxt is not None and nxt.pos_ in {"DET", "PRON", "NUM", "ADJ"}
+
+
+REPORTING_VERBS = {"said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "thinks", "thought",
+                   "rang", "phoned", "texted", "messaged", "called", "came", "comes", "went", "goes", "got", "gets",
+                   "was", "is", "has", "had", "would", "will", "could", "can", "did", "does", "knows", "knew",
+                   "wanted", "wants", "used", "helped", "helps", "took", "takes", "brought", "drove", "picked",
+                   "sorted", "explained", "mentioned", "suggested", "replied", "answered", "laughed", "cried",
+                   "looked", "lives", "lived", "works", "worked", "died", "passed"}
+"""What people do: "Al said", "Kai rang". Several are also what bodies do ("Mind helped"): a cue is
+evidence of a person only for a word that is no everyday word (see ``person_cue``)."""
+_SPEECH_VERBS = {"said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "thinks", "thought",
+                 "rang", "phoned", "texted", "messaged", "laughed", "cried", "replied", "answered", "explained"}
+"""What only people do: said by a body ("Mind said") it is a spokesperson."""
+POSSESSIONS = {"mum", "dad", "mam", "mother", "father", "wife", "husband", "partner", "missus", "fella", "son",
+               "daughter", "brother", "sister", "kids", "children", "baby", "boyfriend", "girlfriend", "nan", "gran",
+               "house", "flat", "place", "mate", "mates", "friend", "friends", "family", "auntie", "uncle", "cousin",
+               "birthday", "funeral", "car", "dog", "room", "phone", "number"}
+"""What a person has: "Tiago's mum", "Eun's flat"; an organisation has none of these."""
+
+
+def person_cue(token: Token, strong_only: bool = False) -> bool:
+    """The words around ``token`` say a person stands there, whatever the word is.
+
+    "my friend Jo", "thanks Bo", "told Ade", "Al said", "Kai and I", "me and Kai", "Tiago's mum".
+    ``strong_only`` keeps the cues a public body cannot take ("Mind helped me" is the charity;
+    "Mind said" may be its spokesperson, "my friend Mind" or "Mind's mum" cannot be).
+    """
+    doc = token.doc
+    i = token.i
+    if i and doc[i - 1].lower_ in {"the", "a", "an", "this", "that", "our", "their", "its"} \
+            and not name_context(token):
+        return False  # "the mind said", "our dean": a word after a determiner
+    if name_context(token):
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    nxt2 = doc[i + 2] if i + 2 < len(doc) else None
+    if nxt is not None and nxt.lower_ in {"'s", "’s"} and nxt2 is not None and nxt2.lower_ in POSSESSIONS:
+        return True
+    if nxt is not None and nxt.lower_ == "and" and nxt2 is not None and nxt2.lower_ in {"i", "me", "myself"}:
+        return True
+    if i >= 2 and doc[i - 1].lower_ == "and" and doc[i - 2].lower_ in {"me", "i", "myself"}:
+        return True
+    if strong_only:
+        return nxt is not None and nxt.lower_ in _SPEECH_VERBS and not (i and doc[i - 1].lower_ in {"the", "a"})
+    return nxt is not None and nxt.lower_ in REPORTING_VERBS

@@ -1,0 +1,115 @@
+"""Layer 3d: a word said where only a person can stand, whatever list it is on or off.
+
+Short and unusual given names (Jo, Al, Ade, Kai, Bo, Eun, Tiago) escape the other layers: the
+lexicon trusts only names longer than three letters that no dictionary holds, and the model
+misses or mistypes them ("Tiago's mum" as an organisation). The sentence often leaves no doubt:
+"my friend Jo", "thanks Bo", "I told Ade", "Al said", "Kai and I", "me and Kai", "Tiago's mum",
+"Eun Kim". Those cues (see :func:`..context.person_cue`) make a person of a word that is a listed
+given name, or no dictionary word at all. A cue outranks the model's type, so "Tiago's mum"
+reads ``[name removed]'s mum`` rather than ``[organisation name]'s mum``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..candidates import Candidate
+from ..namelists import census_given, faker_names
+from ..placeholders import RELATIONS
+from .context import person_cue
+from .state import NEVER_NAME_POS, candidates
+from .words import CALENDAR, FILLERS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS, census_surnames, is_everyday, \
+    SELDOM_LOWER, lowercase_usage, place_names
+
+_NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
+          "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
+          "people", "staff", "everyone", "they", "he", "she", "it", "we", "you", "fella", "fellow", "bloke", "guy",
+          "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_COMMON_WORD = 20_000
+"""Lower-case uses (film subtitles, :func:`..words.lowercase_usage`) above which a word is a word first."""
+_TYPED_BY = {"register", "rules", "ner", "caseless"}
+_MODAL = {"will", "may", "can", "must", "might", "shall", "would", "could", "should"}
+
+
+@cache
+def listed_given() -> frozenset[str]:
+    """Every given name on the census and Faker lists, short ones too ("jo", "al", "bo", "kai")."""
+    given, _ = faker_names()
+    return frozenset(set(census_given()) | given) - KINSHIP
+
+
+class CuesComponent:
+    """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
+
+    def _word_ok(self, tok: Token, caseless: bool) -> bool:
+        low = tok.lower_
+        if (not tok.is_alpha or len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL
+                or low in place_names()):
+            return False
+        if not caseless and not (tok.text[:1].isupper() and (len(tok) <= 2 or not tok.text.isupper())):
+            return False  # cased text writes a name with its capital
+        return not (tok.ent_type_ in _PLACE_ENTS and tok.ent_iob_ == "I")  # inside "North Carolina"
+
+    @staticmethod
+    def _name_like(tok: Token, caseless: bool) -> bool | None:
+        """True: a listed given name no dictionary holds ("Tiago", "Kai"), which any cue makes a
+        person; False: a listed name that is also a word ("Jo", "Bo") or a word no list or dictionary
+        holds ("Eun"), which only a cue a body cannot take makes a person; None: an everyday word
+        ("mind", "release", "fella"), which no cue makes a name."""
+        low = tok.lower_
+        if tok.is_stop:
+            return None
+        everyday = is_everyday(low)
+        if not everyday:
+            return low in listed_given()
+        if low not in listed_given():
+            return None
+        usage = lowercase_usage().get(low, 0)
+        if caseless and usage < SELDOM_LOWER:
+            return False  # "thanks bo": the tagger reads a caption's rare word as anything
+        if tok.pos_ not in NEVER_NAME_POS and (not caseless or usage < _COMMON_WORD):
+            return False
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        caseless = bool(doc._.cmo_caseless)
+        out = candidates(doc)
+        # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
+        persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
+        for tok in doc:
+            if not self._word_ok(tok, caseless):
+                continue
+            start, end = tok.idx, tok.idx + len(tok)
+            if any(a <= start and end <= b for a, b in persons):
+                continue
+            listed = self._name_like(tok, caseless)
+            if listed is None:
+                continue
+            if person_cue(tok, strong_only=not listed):
+                out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
+            elif len(tok) <= 4 and self._before_surname(tok, caseless):
+                nxt = tok.doc[tok.i + 1]
+                out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
+        return doc
+
+    @staticmethod
+    def _before_surname(tok: Token, caseless: bool) -> bool:
+        """"Eun Kim", "Jo Pickles": a short given name right before a known surname."""
+        doc = tok.doc
+        if tok.i + 1 >= len(doc) or not tok.whitespace_:
+            return False
+        nxt = doc[tok.i + 1]
+        if not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in census_surnames() or nxt.lower_ in _NEVER:
+            return False
+        if caseless:
+            return not is_everyday(tok.lower_) and not is_everyday(nxt.lower_)
+        return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+@Language.factory("cmo_cues")
+def make_cues(nlp: Language, name: str) -> CuesComponent:
+    return CuesComponent()
