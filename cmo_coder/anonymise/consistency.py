@@ -188,3 +188,25 @@ def retype_heads(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             out.append(Candidate(c.start, c.end, category, "transcript", 0.8,
                                  f"named as a {category} elsewhere in this transcript"))
     return out
+
+
+_LOCATIVE = {"in", "to", "from", "near", "at", "around", "round", "outside", "towards", "toward", "via", "through",
+             "of", "into", "moved", "visit", "visited", "left", "leave", "live", "lived", "lives", "born", "grew"}
+_GUESSED = {"ner", "caseless", "lexicon", "consistency"}
+
+
+def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """"out to Hebden Bridge", "lives in Otley": a listed UK place after a word of place is the town,
+    though the model or a name list called it a person or an organisation; ``[name removed]`` or
+    ``[organisation name]`` for a town misleads a reader."""
+    out = []
+    for c in found:
+        if c.category not in {"person", "org", "place"} or c.layer not in _GUESSED:
+            continue
+        surface = " ".join(text[c.start : c.end].lower().split())
+        if surface not in place_names():
+            continue
+        before = re.findall(r"[\w'’]+", text[max(0, c.start - 20) : c.start])
+        if before and before[-1].lower() in _LOCATIVE:
+            out.append(Candidate(c.start, c.end, "city", "transcript", 0.8, "a UK place, said as a place"))
+    return out

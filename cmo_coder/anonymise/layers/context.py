@@ -106,7 +106,7 @@ def person_cue(token: Token, strong_only: bool = False) -> bool:
     if i and doc[i - 1].lower_ in {"the", "a", "an", "this", "that", "our", "their", "its"} \
             and not name_context(token):
         return False  # "the mind said", "our dean": a word after a determiner
-    if name_context(token):
+    if name_context(token) and not _goes_to(token):
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     nxt2 = doc[i + 2] if i + 2 < len(doc) else None
@@ -119,3 +119,14 @@ def person_cue(token: Token, strong_only: bool = False) -> bool:
     if strong_only:
         return nxt is not None and nxt.lower_ in _SPEECH_VERBS and not (i and doc[i - 1].lower_ in {"the", "a"})
     return nxt is not None and nxt.lower_ in REPORTING_VERBS
+
+
+_MOVING = {"went", "go", "going", "stay", "stayed", "lived", "live", "living", "came", "come", "over", "along", "back",
+           "out"}
+
+
+def _goes_to(token: Token) -> bool:
+    """ "went to X", "out to X", "back to X": where someone goes is a place far more often than a
+    person, so only for a registered name ("went to Will's") is it a name cue."""
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].lower_ == "to" and doc[token.i - 2].lower_ in _MOVING)

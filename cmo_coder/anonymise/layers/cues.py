@@ -52,7 +52,10 @@ class CuesComponent:
             return False
         if not caseless and not (tok.text[:1].isupper() and (len(tok) <= 2 or not tok.text.isupper())):
             return False  # cased text writes a name with its capital
-        return not (tok.ent_type_ in _PLACE_ENTS and tok.ent_iob_ == "I")  # inside "North Carolina"
+        if tok.ent_type_ in _PLACE_ENTS and tok.ent_iob_ == "I":
+            return False  # inside "North Carolina"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is None or f"{low} {nxt.lower_}" not in place_names()  # "Hebden Bridge"
 
     @staticmethod
     def _name_like(tok: Token, caseless: bool) -> bool | None:

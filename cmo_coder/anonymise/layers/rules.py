@@ -36,7 +36,8 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("trust", re.compile(r"((?:" + _CAP + r"){1,6})NHS\s+(?:Foundation\s+)?Trust\b"), 0.95, 0),
     ("hospital", re.compile(r"\bRoyal\s+(?:[A-Z][A-Za-z'’-]+\s+){1,3}(?:Infirmary|Hospital)\b"), 0.95, 0),
     ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
-    ("ward", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
+    # "Ward 32": a number, not a name; removed (a ward number still narrows a hospital down) as a number
+    ("ward_number", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
     ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
     ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
                             r"Medical Centre)\b"), 0.85, 0),
