@@ -8,7 +8,7 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..placeholders import placeholder_spans
@@ -76,13 +76,23 @@ class AllowListComponent:
 
     def public_phrases(self, doc: Doc) -> list[tuple[int, int]]:
         """Allow-listed phrases used in their public sense, as character spans."""
-        names = name_lexicon("all")
+        names, firsts = name_lexicon("all"), name_lexicon("first")
         out = []
         for _, s, e in self.matcher(doc):
-            if e - s == 1 and doc[s].lower_ in names and person_cue(doc[s], strong_only=True):
-                continue  # "Francis said he'd come": a person, whatever the list holds
+            if e - s == 1 and self._a_person(doc[s], names, firsts):
+                continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out
+
+    @staticmethod
+    def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
+        """A listed name the sentence uses as a person: a title or relation before any listed name;
+        speech or a person's possession after a given name ("NICE said" stays: an acronym)."""
+        low = tok.lower_
+        if low not in names or (tok.text.isupper() and len(tok) > 2):
+            return False
+        cue = person_cue(tok)
+        return cue == "before" or (low in firsts and cue in {"speaks", "owns", "with me"})
 
     def protected(self, doc: Doc) -> list[tuple[int, int]]:
         return self.public_phrases(doc) + study_label_spans(doc.text) + placeholder_spans(doc.text)

@@ -94,31 +94,35 @@ POSSESSIONS = {"mum", "dad", "mam", "mother", "father", "wife", "husband", "part
 """What a person has: "Tiago's mum", "Eun's flat"; an organisation has none of these."""
 
 
-def person_cue(token: Token, strong_only: bool = False) -> bool:
-    """The words around ``token`` say a person stands there, whatever the word is.
+def person_cue(token: Token) -> str | None:
+    """What in the words around ``token`` says a person stands there, whatever the word is; None if nothing.
 
-    "my friend Jo", "thanks Bo", "told Ade", "Al said", "Kai and I", "me and Kai", "Tiago's mum".
-    ``strong_only`` keeps the cues a public body cannot take ("Mind helped me" is the charity;
-    "Mind said" may be its spokesperson, "my friend Mind" or "Mind's mum" cannot be).
+    ``"before"``: a title, relation word or greeting ("my friend Jo", "Mrs Cruse", "thanks Bo");
+    ``"addressed"``: a verb people are the object of ("I told Ade", "ring X": also said of services);
+    ``"owns"``: a person's possession after it ("Tiago's mum"); ``"speaks"``: a verb of speech after it
+    ("Al said"); ``"with me"``: "Kai and I", "me and Kai" (also said of a drug: "X and I felt better");
+    ``"does"``: any other verb people do after it ("Kai rang", "Kai was"): bodies and things do those too.
     """
     doc = token.doc
     i = token.i
-    if i and doc[i - 1].lower_ in {"the", "a", "an", "this", "that", "our", "their", "its"} \
-            and not name_context(token):
-        return False  # "the mind said", "our dean": a word after a determiner
+    prev = doc[i - 1].lower_ if i else ""
+    if prev in {"the", "a", "an", "this", "that", "our", "their", "its"} and not name_context(token):
+        return None  # "the mind said", "our dean": a word after a determiner
     if name_context(token) and not _goes_to(token):
-        return True
-    nxt = doc[i + 1] if i + 1 < len(doc) else None
-    nxt2 = doc[i + 2] if i + 2 < len(doc) else None
-    if nxt is not None and nxt.lower_ in {"'s", "’s"} and nxt2 is not None and nxt2.lower_ in POSSESSIONS:
-        return True
-    if nxt is not None and nxt.lower_ == "and" and nxt2 is not None and nxt2.lower_ in {"i", "me", "myself"}:
-        return True
-    if i >= 2 and doc[i - 1].lower_ == "and" and doc[i - 2].lower_ in {"me", "i", "myself"}:
-        return True
-    if strong_only:
-        return nxt is not None and nxt.lower_ in _SPEECH_VERBS and not (i and doc[i - 1].lower_ in {"the", "a"})
-    return nxt is not None and nxt.lower_ in REPORTING_VERBS
+        low = (doc[i - 2] if doc[i - 1].is_punct and i >= 2 else doc[i - 1]).lower_.rstrip(".") if i else ""
+        return "addressed" if low in _ADDRESSEE_VERBS or low in {"to", "with"} else "before"
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    nxt2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    if nxt in {"'s", "’s"} and nxt2 in POSSESSIONS:
+        return "owns"
+    if (nxt == "and" and nxt2 in {"i", "me", "myself"}) or (prev == "and" and i >= 2
+                                                           and doc[i - 2].lower_ in {"me", "i", "myself"}):
+        return "with me"
+    if prev in {"the", "a"}:
+        return None
+    if nxt in _SPEECH_VERBS:
+        return "speaks"
+    return "does" if nxt in REPORTING_VERBS else None
 
 
 _MOVING = {"went", "go", "going", "stay", "stayed", "lived", "live", "living", "came", "come", "over", "along", "back",

@@ -31,6 +31,12 @@ _NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _COMMON_WORD = 20_000
 """Lower-case uses (film subtitles, :func:`..words.lowercase_usage`) above which a word is a word first."""
+# a word no list holds is a person on the cues only people take; in captions not "ring X" or "X and I"
+# either (said of services and drugs: "ring sertraline"); in cased text its capital speaks too
+_CASELESS_CUES = frozenset({"before", "owns", "speaks"})
+_PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
+_ANY = _PEOPLE_CUES | {"does"}
+_NONE: frozenset[str] = frozenset()
 _TYPED_BY = {"register", "rules", "ner", "caseless"}
 _MODAL = {"will", "may", "can", "must", "might", "shall", "would", "could", "should"}
 
@@ -58,25 +64,28 @@ class CuesComponent:
         return nxt is None or f"{low} {nxt.lower_}" not in place_names()  # "Hebden Bridge"
 
     @staticmethod
-    def _name_like(tok: Token, caseless: bool) -> bool | None:
-        """True: a listed given name no dictionary holds ("Tiago", "Kai"), which any cue makes a
-        person; False: a listed name that is also a word ("Jo", "Bo") or a word no list or dictionary
-        holds ("Eun"), which only a cue a body cannot take makes a person; None: an everyday word
-        ("mind", "release", "fella"), which no cue makes a name."""
+    def _cues_for(tok: Token, caseless: bool) -> frozenset[str]:
+        """The cues (kinds of :func:`..context.person_cue`) that make a person of this word.
+
+        A listed given name no dictionary holds ("Tiago", "Kai"): any cue. A listed name that is
+        also a word ("Jo", "Bo") or a word no list or dictionary holds ("Eun"): the cues only
+        people take (see ``_CASELESS_CUES``). An everyday word ("mind", "release", "fella"): none.
+        """
         low = tok.lower_
         if tok.is_stop:
-            return None
-        everyday = is_everyday(low)
-        if not everyday:
-            return low in listed_given()
+            return _NONE
+        if not is_everyday(low):
+            if low in listed_given():
+                return _ANY
+            return _CASELESS_CUES if caseless else _PEOPLE_CUES
         if low not in listed_given():
-            return None
+            return _NONE
         usage = lowercase_usage().get(low, 0)
         if caseless and usage < SELDOM_LOWER:
-            return False  # "thanks bo": the tagger reads a caption's rare word as anything
+            return _PEOPLE_CUES  # "thanks bo": the tagger reads a caption's rare word as anything
         if tok.pos_ not in NEVER_NAME_POS and (not caseless or usage < _COMMON_WORD):
-            return False
-        return None
+            return _PEOPLE_CUES
+        return _NONE
 
     def __call__(self, doc: Doc) -> Doc:
         caseless = bool(doc._.cmo_caseless)
@@ -89,10 +98,10 @@ class CuesComponent:
             start, end = tok.idx, tok.idx + len(tok)
             if any(a <= start and end <= b for a, b in persons):
                 continue
-            listed = self._name_like(tok, caseless)
-            if listed is None:
+            cues = self._cues_for(tok, caseless)
+            if not cues:
                 continue
-            if person_cue(tok, strong_only=not listed):
+            if person_cue(tok) in cues:
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
             elif len(tok) <= 4 and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
