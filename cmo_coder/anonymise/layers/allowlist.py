@@ -18,6 +18,10 @@ from .state import candidates
 from .words import name_lexicon
 
 
+if not Doc.has_extension("cmo_protected"):
+    Doc.set_extension("cmo_protected", default=None)
+
+
 @cache
 def default_allowlist() -> tuple[str, ...]:
     text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
@@ -95,13 +99,19 @@ class AllowListComponent:
         return cue == "before" or (low in firsts and cue in {"speaks", "owns", "with me"})
 
     def protected(self, doc: Doc) -> list[tuple[int, int]]:
-        return self.public_phrases(doc) + study_label_spans(doc.text) + placeholder_spans(doc.text)
+        """Public phrases, study labels and placeholders in ``doc``, as character spans (kept from the
+        pipeline's own run over ``doc`` when there was one: the matcher is not run twice)."""
+        if doc._.cmo_protected is None:
+            text = doc.text
+            doc._.cmo_protected = (self.public_phrases(doc), study_label_spans(text), placeholder_spans(text))
+        public, labels, placeholders = doc._.cmo_protected
+        return public + labels + placeholders
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        public = self.public_phrases(doc)
-        labels = study_label_spans(text)
-        placeholders = placeholder_spans(text)
+        doc._.cmo_protected = None
+        self.protected(doc)
+        public, labels, placeholders = doc._.cmo_protected
         out = []
         for c in candidates(doc):
             if any(s < c.end and c.start < e for s, e in placeholders):

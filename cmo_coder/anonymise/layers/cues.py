@@ -21,8 +21,8 @@ from ..namelists import census_given, faker_names
 from ..placeholders import RELATIONS
 from .context import person_cue
 from .state import NEVER_NAME_POS, candidates
-from .words import CALENDAR, FILLERS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS, census_surnames, is_everyday, \
-    SELDOM_LOWER, lowercase_usage, place_names
+from .words import CALENDAR, FILLERS, KINSHIP, NOT_VOCATIVE, SELDOM_LOWER, TITLE_WORDS, census_surnames, \
+    in_dictionary, is_everyday, lowercase_usage, place_names
 
 _NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
           "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
@@ -52,12 +52,12 @@ class CuesComponent:
     """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
 
     def _word_ok(self, tok: Token, caseless: bool) -> bool:
+        if not caseless and not (tok.text[:1].isupper() and (len(tok) <= 2 or not tok.text.isupper())):
+            return False  # cased text writes a name with its capital (the test that turns most words away)
         low = tok.lower_
-        if (not tok.is_alpha or len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL
+        if (not tok.is_alpha or len(low) < 2 or len(low) > 15 or tok.is_stop or low in _NEVER or low in _MODAL
                 or low in place_names()):
             return False
-        if not caseless and not (tok.text[:1].isupper() and (len(tok) <= 2 or not tok.text.isupper())):
-            return False  # cased text writes a name with its capital
         if tok.ent_type_ in _PLACE_ENTS and tok.ent_iob_ == "I":
             return False  # inside "North Carolina"
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -101,12 +101,27 @@ class CuesComponent:
             cues = self._cues_for(tok, caseless)
             if not cues:
                 continue
-            if person_cue(tok) in cues:
+            cue = person_cue(tok)
+            if cue == "with me" and cue not in cues and _opens_clause(tok):
+                cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
+            if cue in cues and self._not_a_body(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
             elif len(tok) <= 4 and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         return doc
+
+    @staticmethod
+    def _not_a_body(tok: Token, cue: str) -> bool:
+        """The model's organisation or place of several words ("Morgan Stanley said", "Credit Suisse
+        has") stays one, but for a cue before it; one it read in one word ("Tiago" ORG) yields to any
+        cue but "does", which bodies do too ("Delta has")."""
+        if not tok.ent_type_ or tok.ent_type_ == "PERSON":
+            return True
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            return cue == "before"
+        return cue != "does"
 
     @staticmethod
     def _before_surname(tok: Token, caseless: bool) -> bool:
@@ -115,11 +130,22 @@ class CuesComponent:
         if tok.i + 1 >= len(doc) or not tok.whitespace_:
             return False
         nxt = doc[tok.i + 1]
-        if not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in census_surnames() or nxt.lower_ in _NEVER:
-            return False
+        if (not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in census_surnames() or nxt.lower_ in _NEVER
+                or tok.text.isupper() or tok.ent_type_ not in {"", "PERSON"}):
+            return False  # "JP Morgan", "MD Anderson": initials and a company
         if caseless:
-            return not is_everyday(tok.lower_) and not is_everyday(nxt.lower_)
+            usage = lowercase_usage()
+            return (not is_everyday(tok.lower_) and not is_everyday(nxt.lower_) and not in_dictionary(nxt.lower_)
+                    and usage.get(nxt.lower_, 0) < SELDOM_LOWER)
         return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+def _opens_clause(tok: Token) -> bool:
+    """Nothing but punctuation or a linking word before ``tok``: it is the subject of what follows."""
+    if tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_punct or prev.lower_ in {"so", "then", "and", "but", "yeah", "well", "um", "erm", "because"}
 
 
 @Language.factory("cmo_cues")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import default_allowlist
 from .state import candidates
-from .words import everyday_words, in_dictionary, is_everyday, place_names
+from .words import CALENDAR, FILLERS, everyday_words, in_dictionary, is_everyday, place_names
 
 PLACE_ELEMENTS = ("brook", "field", "fields", "grove", "wood", "woods", "way", "bury", "borough", "ford", "ham", "ton",
                   "ley", "leigh", "hill", "hills", "dale", "side", "gate", "view", "bank", "croft", "mead", "moor",
@@ -41,8 +41,14 @@ _QUALIFIERS = ("recovery", "drug", "drugs", "alcohol", "substance", "substance m
                "detox", "rehab", "rehabilitation", "mental health", "housing", "outreach", "support", "community",
                "wellbeing", "well-being", "peer", "crisis", "health", "day", "resource", "assessment", "inpatient",
                "rehabilitation", "recovery and wellbeing", "drug and alcohol", "needle exchange", "methadone")
+_CLINICAL = {"unit", "clinic", "hospice", "hospital", "infirmary", "ward"}
+_HEALTH = {"recovery", "drug", "drugs", "alcohol", "substance", "addiction", "treatment", "detox", "rehab",
+           "rehabilitation", "mental", "crisis", "methadone", "needle", "inpatient", "assessment", "misuse"}
 _STREET = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row",
            "walk", "rise", "mews", "parade", "square", "way", "place")
+_STREET_SET = set(_STREET)
+_LIVES_WORDS = {"live", "lives", "lived", "living", "moved", "moving", "house", "flat", "estate", "stays", "stayed",
+                "staying"}
 _WORD = r"[^\W\d_][\w'’-]*"
 _HEAD_WORDS = sorted({w for q in _QUALIFIERS for w in q.split()} | set(_FACILITY) | set(_STREET), key=len, reverse=True)
 _NAME_WORD = r"(?!(?:" + "|".join(_HEAD_WORDS) + r")\b)" + _WORD  # a head or qualifier never ends the name
@@ -97,18 +103,22 @@ def place_shaped(word: str) -> bool:
 
 def name_word(word: str, caseless: bool, strict: bool = False) -> bool:
     """A word that can name a place or service: in cased text written with a capital and no everyday
-    word (or a listed place); in captions no dictionary word, a listed place or a place-shaped word.
-    ``strict``: no head word vouches for it, so in captions only a listed place or a place shape."""
+    word (or a listed place); in captions no dictionary word. ``strict``: the context alone does not
+    say a name stands there ("at the X", "X road", "X team"), so only a listed UK place or a word
+    of place-name shape will do ("at the ashgrove", not "at the capex")."""
     low = word.lower().replace("’", "'")
     if low.endswith("'s") and caseless:
         return False  # "my mum's place": whose, not which
-    if low in STOP_WORDS or low in _NOT_NAMES or low in _public_words() or len(low) < 3:
+    if (low in STOP_WORDS or low in _NOT_NAMES or low in _public_words() or len(low) < 3 or low in FILLERS
+            or low in CALENDAR or "-" in low):
         return False
-    if not caseless:
-        return word[:1].isupper() and not word.isupper() and (not is_everyday(low) or low in place_names())
+    if not caseless and not (word[:1].isupper() and not word.isupper()):
+        return False
     if low in place_names() or place_shaped(low):
         return True
-    return not strict and not is_everyday(low) and not in_dictionary(low.rstrip("s"))
+    if strict:
+        return False
+    return not is_everyday(low) if not caseless else not (is_everyday(low) or in_dictionary(low.rstrip("s")))
 
 
 class SitesComponent:
@@ -118,41 +128,58 @@ class SitesComponent:
         text = doc.text
         caseless = bool(doc._.cmo_caseless)
         out = candidates(doc)
+        said = {t.lower_ for t in doc}  # each pattern runs only on turns holding its head words
+        if said & _FACILITY.keys():
+            self._facilities(text, caseless, out)
+        if said & _STREET_SET:
+            for m in _STREET_RE.finditer(text):
+                if not caseless and not m.group(2)[:1].isupper():
+                    continue  # "Harrowby Road"; not "the Automate road"
+                start = self._name_start(m, caseless, strict=caseless)
+                if start is not None:
+                    out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
+        if "royal" in said:
+            for m in _ROYAL_RE.finditer(text):
+                word = m.group(1)
+                if name_word(word, caseless) and (caseless or m.group(0)[:1].isupper()):
+                    out.append(Candidate(m.start(), m.end(1), "hospital", "rules", 0.8, "Royal + place: a hospital"))
+        if said & _LIVES_WORDS:
+            for m in _LIVES_ON.finditer(text):
+                word = m.group(1)
+                if name_word(word, caseless, strict=True) and word.lower() not in place_names():
+                    on = "on" in m.group(0).lower().split()
+                    out.append(Candidate(m.start(1), m.end(1), "street" if on else "place", "rules", 0.7,
+                                         "where someone lives"))
+        if "the" in said:
+            for m in _AT_THE.finditer(text):
+                if name_word(m.group(1), caseless, strict=True):
+                    out.append(Candidate(m.start(1), m.end(1), "place", "rules", 0.7, "a place called by name"))
+        return doc
+
+    def _facilities(self, text: str, caseless: bool, out: list[Candidate]) -> None:
         for m in _FACILITY_RE.finditer(text):
-            start = self._name_start(m, caseless)
+            words = m.group(2).split()
+            head = words[-1].lower()
+            # a health head or qualifier says "a named service" ("Larchfield Unit", "Oakwell drug team");
+            # a plain "team" or "project" is said of anything ("the Constellium team"): then only a place
+            # name will do, and in cased text the head must have its capital too ("Willow Project")
+            health = head in _CLINICAL or any(w.lower() in _HEALTH for w in words[:-1])
+            if not health and not caseless and not words[-1][:1].isupper():
+                continue
+            start = self._name_start(m, caseless, strict=not health)
             if start is None:
                 continue
-            head = m.group(2).split()[-1].lower()
             category = _FACILITY[head]
             if category == "service" and head in {"house", "lodge"} and not caseless:
                 category = "place"
             out.append(Candidate(start, m.end(2), category, "rules", 0.8, f"{category} named after a place"))
-        for m in _STREET_RE.finditer(text):
-            start = self._name_start(m, caseless)
-            if start is not None:
-                out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
-        for m in _ROYAL_RE.finditer(text):
-            word = m.group(1)
-            if name_word(word, caseless) and (caseless or m.group(0)[:1].isupper()):
-                out.append(Candidate(m.start(), m.end(1), "hospital", "rules", 0.8, "Royal + place: a hospital"))
-        for m in _LIVES_ON.finditer(text):
-            word = m.group(1)
-            if name_word(word, caseless, strict=True) and word.lower() not in place_names():
-                on = "on" in m.group(0).lower().split()
-                out.append(Candidate(m.start(1), m.end(1), "street" if on else "place", "rules", 0.7,
-                                     "where someone lives"))
-        for m in _AT_THE.finditer(text):
-            word = m.group(1)
-            if name_word(word, caseless, strict=True):
-                out.append(Candidate(m.start(1), m.end(1), "place", "rules", 0.7, "a place called by name"))
-        return doc
 
     @staticmethod
-    def _name_start(m: re.Match[str], caseless: bool) -> int | None:
+    def _name_start(m: re.Match[str], caseless: bool, strict: bool = False) -> int | None:
         """Where the name before a head word starts: its last word must name, its first may ("Royal")."""
         words = list(re.finditer(_WORD, m.group(1)))
         last = words[-1].group(0)
-        if not name_word(last, caseless):
+        if not name_word(last, caseless, strict):
             return None
         if len(words) == 2 and name_word(words[0].group(0), caseless):
             return m.start(1) + words[0].start()
