@@ -106,8 +106,11 @@ def person_cue(token: Token) -> str | None:
     prev = doc[i - 1].lower_ if i else ""
     if prev in {"the", "a", "an", "this", "that", "our", "their", "its"} and not name_context(token):
         return None  # "the mind said", "our dean": a word after a determiner
-    if name_context(token) and not _goes_to(token):
-        low = (doc[i - 2] if doc[i - 1].is_punct and i >= 2 else doc[i - 1]).lower_.rstrip(".") if i else ""
+    if name_context(token) and not _goes_to(token) and not (i and doc[i - 1].text in {".", "?", "!"}):
+        before = doc[i - 2] if doc[i - 1].is_punct and i >= 2 else doc[i - 1]
+        low = before.lower_.rstrip(".")
+        if low in RELATIONS and not (before.i and doc[before.i - 1].lower_ in _OWNERS):
+            return None  # "ex BioPharma", "worker X": a relation word is a cue after "my", "her", "our"...
         return "addressed" if low in _ADDRESSEE_VERBS or low in {"to", "with"} else "before"
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     nxt2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
@@ -123,6 +126,8 @@ def person_cue(token: Token) -> str | None:
     return "does" if nxt in REPORTING_VERBS else None
 
 
+_OWNERS = {"my", "his", "her", "their", "our", "your", "me", "the", "best", "little", "big", "older", "younger",
+           "eldest", "youngest", "old", "new"}
 _MOVING = {"went", "go", "going", "stay", "stayed", "lived", "live", "living", "came", "come", "over", "along", "back",
            "out"}
 

@@ -77,14 +77,18 @@ class CuesComponent:
         if not is_everyday(low):
             if low in listed_given():
                 return _ANY
+            if caseless and lowercase_usage().get(low, 0) >= SELDOM_LOWER:
+                return _NONE  # "your commentary earlier answered": a word subtitles write in lower case
             return _CASELESS_CUES if caseless else _PEOPLE_CUES
         if low not in listed_given():
             return _NONE
         usage = lowercase_usage().get(low, 0)
         if caseless and usage < SELDOM_LOWER:
             return _PEOPLE_CUES  # "thanks bo": the tagger reads a caption's rare word as anything
-        if tok.pos_ not in NEVER_NAME_POS and (not caseless or usage < _COMMON_WORD):
+        if tok.pos_ not in NEVER_NAME_POS and not caseless:
             return _PEOPLE_CUES
+        if tok.pos_ not in NEVER_NAME_POS and usage < _COMMON_WORD:
+            return _CASELESS_CUES  # "talk to banks": in captions, only the cues no plural noun takes
         return _NONE
 
     def __call__(self, doc: Doc) -> Doc:
@@ -104,12 +108,21 @@ class CuesComponent:
             cue = person_cue(tok)
             if cue == "with me" and cue not in cues and _opens_clause(tok):
                 cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
-            if cue in cues and self._not_a_body(tok, cue):
+            if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
             elif len(tok) <= 4 and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         return doc
+
+    @staticmethod
+    def _modified(tok: Token, cue: str) -> bool:
+        """ "credit suisse asked", "the big banks said": a noun or adjective before the word makes it the
+        head of a longer name or phrase, unless that word is a given name ("rose tiago said")."""
+        if cue not in {"speaks", "owns", "does"} or tok.i == 0:
+            return False
+        prev = tok.doc[tok.i - 1]
+        return prev.pos_ in {"NOUN", "ADJ"} and prev.lower_ not in listed_given()
 
     @staticmethod
     def _not_a_body(tok: Token, cue: str) -> bool:
@@ -136,7 +149,7 @@ class CuesComponent:
         if caseless:
             usage = lowercase_usage()
             return (not is_everyday(tok.lower_) and not is_everyday(nxt.lower_) and not in_dictionary(nxt.lower_)
-                    and usage.get(nxt.lower_, 0) < SELDOM_LOWER)
+                    and usage.get(nxt.lower_, 0) < SELDOM_LOWER and usage.get(tok.lower_, 0) < SELDOM_LOWER)
         return nxt.text[:1].isupper() and not nxt.text.isupper()
 
 
