@@ -14,7 +14,7 @@ from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
-from .state import candidates
+from .state import candidates, text_of
 from .words import name_lexicon
 
 
@@ -102,13 +102,13 @@ class AllowListComponent:
         """Public phrases, study labels and placeholders in ``doc``, as character spans (kept from the
         pipeline's own run over ``doc`` when there was one: the matcher is not run twice)."""
         if doc._.cmo_protected is None:
-            text = doc.text
+            text = text_of(doc)
             doc._.cmo_protected = (self.public_phrases(doc), study_label_spans(text), placeholder_spans(text))
         public, labels, placeholders = doc._.cmo_protected
         return public + labels + placeholders
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         doc._.cmo_protected = None
         self.protected(doc)
         public, labels, placeholders = doc._.cmo_protected

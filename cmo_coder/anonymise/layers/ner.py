@@ -11,7 +11,7 @@ from spacy.util import filter_spans, minibatch
 from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .state import FUNCTION_POS, NEVER_NAME_POS, candidates
+from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, text_of
 from .words import FILLERS, KINSHIP, TITLE_WORDS, is_everyday, name_lexicon, place_names
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
@@ -138,7 +138,7 @@ class NerComponent:
             return
         cased = [d for d in docs if not d._.cmo_caseless]
         for doc in self.model_ner.pipe(cased, batch_size=batch_size):  # type: ignore[attr-defined]
-            candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", doc.text))
+            candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", text_of(doc)))
         caseless = [d for d in docs if d._.cmo_caseless]
         copies = self._read_copies([recase(d, self.nlp.Defaults.stop_words) for d in caseless], batch_size)
         for doc, again in zip(caseless, copies, strict=True):
@@ -243,7 +243,7 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
     places = place_names()
     common = common_word_names()
     stop = set(stop)
-    chars = list(doc.text)
+    chars = list(text_of(doc))
     previous_first = False
     for tok in doc:
         low = tok.lower_

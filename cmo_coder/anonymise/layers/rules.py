@@ -13,7 +13,7 @@ from ..candidates import Candidate
 from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
-from .state import NEVER_NAME_POS, candidates
+from .state import NEVER_NAME_POS, candidates, text_of
 from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon, seldom_lower
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -166,7 +166,7 @@ class RulesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        text = doc.text
+        text = text_of(doc)
         caseless = bool(doc._.cmo_caseless)
         for m in _NHS_NUMBER.finditer(text):
             if nhs_number_valid("".join(m.groups())):

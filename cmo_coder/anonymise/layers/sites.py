@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .allowlist import default_allowlist
-from .state import candidates
+from .state import candidates, text_of
 from .words import CALENDAR, FILLERS, everyday_words, in_dictionary, is_everyday, place_names
 
 PLACE_ELEMENTS = ("brook", "field", "fields", "grove", "wood", "woods", "way", "bury", "borough", "ford", "ham", "ton",
@@ -125,7 +125,7 @@ class SitesComponent:
     """Layer 3e: hospitals, units, services and streets named after places (see the module doc)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         caseless = bool(doc._.cmo_caseless)
         out = candidates(doc)
         said = {t.lower_ for t in doc}  # each pattern runs only on turns holding its head words
