@@ -220,3 +220,19 @@ def test_a_town_reads_as_a_town(anon: Anonymiser, text: str) -> None:
 @pytest.mark.parametrize("text", _both("The Ferndale substance misuse service were great."))
 def test_a_drug_service_reads_as_one(anon: Anonymiser, text: str) -> None:
     assert "[name of substance use service]" in _out(anon, text)
+
+
+# ------------------------------------------------------------------------------------------ named sites
+def test_a_named_site_in_the_key_is_a_registered_place() -> None:
+    from cmo_coder.anonymise.sitenames import named_site
+    from cmo_coder.model.key import KeyEntry
+
+    key = ParticipantKey(entries=[
+        KeyEntry(label="P1", name="Orla Fennimore", role="service_user", site="Glenbrae & Tannoch"),
+        KeyEntry(label="P2", name="Dev Achterberg", role="carer", site="C"),
+    ])
+    anon = Anonymiser(build_register(key, [], set()), MODEL)
+    for text in _both("We were at Tannoch until the flats came down, then Glenbrae."):
+        out = _out(anon, text)
+        assert "tannoch" not in out.lower() and "glenbrae" not in out.lower(), out
+    assert not named_site("C") and not named_site("Site B") and named_site("Glenbrae")
