@@ -17,7 +17,6 @@ from .labels import study_label_spans
 from .state import candidates, text_of
 from .words import name_lexicon
 
-
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
 

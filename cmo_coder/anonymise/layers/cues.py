@@ -21,8 +21,19 @@ from ..namelists import census_given, faker_names
 from ..placeholders import RELATIONS
 from .context import person_cue
 from .state import NEVER_NAME_POS, candidates
-from .words import CALENDAR, FILLERS, KINSHIP, NOT_VOCATIVE, SELDOM_LOWER, TITLE_WORDS, census_surnames, \
-    in_dictionary, is_everyday, lowercase_usage, place_names
+from .words import (
+    CALENDAR,
+    FILLERS,
+    KINSHIP,
+    NOT_VOCATIVE,
+    SELDOM_LOWER,
+    TITLE_WORDS,
+    census_surnames,
+    in_dictionary,
+    is_everyday,
+    lowercase_usage,
+    place_names,
+)
 
 _NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
           "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",

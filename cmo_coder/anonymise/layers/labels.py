@@ -33,9 +33,8 @@ def study_label_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _CODE.finditer(text)]
     for m in _ROLE_ID.finditer(text):
         ident = m.group(1)
-        if len(ident) == 1 and ident.isalpha():
-            if ident.islower() and not (caseless and ident not in {"a", "i"}):
-                continue
+        if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):
+            continue
         spans.append(m.span())
     return sorted(spans)
 
