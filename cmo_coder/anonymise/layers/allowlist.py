@@ -90,12 +90,13 @@ class AllowListComponent:
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
         """A listed name the sentence uses as a person: a title or relation before any listed name;
-        speech or a person's possession after a given name ("NICE said" stays: an acronym)."""
+        speech, a person's possession or a verb people are the object of with a given name ("I told Ai";
+        "NICE said" and "I asked AI" stay: acronyms)."""
         low = tok.lower_
-        if low not in names or (tok.text.isupper() and len(tok) > 2):
+        if low not in names or (tok.text.isupper() and len(tok) > 1):
             return False
         cue = person_cue(tok)
-        return cue == "before" or (low in firsts and cue in {"speaks", "owns", "with me"})
+        return cue == "before" or (low in firsts and cue in {"speaks", "owns", "with me", "addressed"})
 
     def protected(self, doc: Doc) -> list[tuple[int, int]]:
         """Public phrases, study labels and placeholders in ``doc``, as character spans (kept from the
