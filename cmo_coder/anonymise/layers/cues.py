@@ -172,6 +172,6 @@ def _opens_clause(tok: Token) -> bool:
     return prev.is_punct or prev.lower_ in {"so", "then", "and", "but", "yeah", "well", "um", "erm", "because"}
 
 
-@Language.factory("cmo_cues")
+@Language.factory("cmo_person_cues")
 def make_cues(nlp: Language, name: str) -> CuesComponent:
     return CuesComponent()
