@@ -236,3 +236,25 @@ def test_a_named_site_in_the_key_is_a_registered_place() -> None:
         out = _out(anon, text)
         assert "tannoch" not in out.lower() and "glenbrae" not in out.lower(), out
     assert not named_site("C") and not named_site("Site B") and named_site("Glenbrae")
+
+
+@pytest.mark.parametrize("text", _both("Our Jolene, that's Barry's wife, came along."))
+def test_our_before_a_relatives_name(anon: Anonymiser, text: str) -> None:
+    out = _out(anon, text)
+    assert "jolene" not in out.lower() and "[organisation name]" not in out, out
+
+
+@pytest.mark.parametrize("text", _both("She lives in Thwaitby with her nan."))
+def test_an_unlisted_town_where_someone_lives(anon: Anonymiser, text: str) -> None:
+    out = _out(anon, text)
+    assert "thwaitby" not in out.lower() and "[name removed]" not in out, out
+
+
+def test_a_person_after_from_stays_a_person(anon: Anonymiser) -> None:
+    out = _out(anon, "I got a letter from Okonjo about the flat.")
+    assert "Okonjo" not in out and "[name removed]" in out, out
+
+
+@pytest.mark.parametrize("text", _both("He lives on methadone and toast, the doctor says."))
+def test_lives_on_a_medicine_is_no_street(anon: Anonymiser, text: str) -> None:
+    assert "[street name]" not in _out(anon, text)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import census_given, faker_names
 from ..placeholders import RELATIONS
-from .context import person_cue
+from .context import REPORTING_VERBS, person_cue
 from .state import NEVER_NAME_POS, candidates
 from .words import (
     CALENDAR,
@@ -117,6 +117,8 @@ class CuesComponent:
             if not cues:
                 continue
             cue = person_cue(tok)
+            if cue is None and cues is _ANY and _our_family(tok):
+                cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
             if cue == "with me" and cue not in cues and _opens_clause(tok):
                 cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
@@ -162,6 +164,15 @@ class CuesComponent:
             return (not is_everyday(tok.lower_) and not is_everyday(nxt.lower_) and not in_dictionary(nxt.lower_)
                     and usage.get(nxt.lower_, 0) < SELDOM_LOWER and usage.get(tok.lower_, 0) < SELDOM_LOWER)
         return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+def _our_family(tok: Token) -> bool:
+    """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ != "our" or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return nxt.is_punct or nxt.lower_ in REPORTING_VERBS or nxt.lower_ in {"'s", "’s", "and", "was", "is", "has"}
 
 
 def _opens_clause(tok: Token) -> bool:

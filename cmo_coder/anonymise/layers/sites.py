@@ -24,7 +24,16 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import default_allowlist
 from .state import candidates, text_of
-from .words import CALENDAR, FILLERS, everyday_words, in_dictionary, is_everyday, place_names
+from .words import (
+    CALENDAR,
+    FILLERS,
+    SELDOM_LOWER,
+    everyday_words,
+    in_dictionary,
+    is_everyday,
+    lowercase_usage,
+    place_names,
+)
 
 PLACE_ELEMENTS = ("brook", "field", "fields", "grove", "wood", "woods", "way", "bury", "borough", "ford", "ham", "ton",
                   "ley", "leigh", "hill", "hills", "dale", "side", "gate", "view", "bank", "croft", "mead", "moor",
@@ -146,8 +155,11 @@ class SitesComponent:
         if said & _LIVES_WORDS:
             for m in _LIVES_ON.finditer(text):
                 word = m.group(1)
-                if name_word(word, caseless, strict=True) and word.lower() not in place_names():
-                    on = "on" in m.group(0).lower().split()
+                # cased, "lives on Pemberton" is a street whatever its shape; in captions "lives on" needs one
+                # ("lives on methadone"), "lives in" a word no dictionary holds and subtitles seldom write
+                on = "on" in m.group(0).lower().split()
+                loose = not caseless or (not on and lowercase_usage().get(word.lower(), 0) < SELDOM_LOWER)
+                if name_word(word, caseless, strict=not loose) and word.lower() not in place_names():
                     out.append(Candidate(m.start(1), m.end(1), "street" if on else "place", "rules", 0.7,
                                          "where someone lives"))
         if "the" in said:
