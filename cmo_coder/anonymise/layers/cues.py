@@ -171,6 +171,8 @@ def _our_family(tok: Token) -> bool:
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].lower_ != "our" or tok.i + 1 >= len(doc):
         return False
+    if lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER:
+        return False  # "our French,": a word people write in lower case too
     nxt = doc[tok.i + 1]
     return nxt.is_punct or nxt.lower_ in REPORTING_VERBS or nxt.lower_ in {"'s", "’s", "and", "was", "is", "has"}
 
