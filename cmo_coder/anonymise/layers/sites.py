@@ -56,6 +56,7 @@ _HEALTH = {"recovery", "drug", "drugs", "alcohol", "substance", "addiction", "tr
 _STREET = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row",
            "walk", "rise", "mews", "parade", "square", "way", "place")
 _STREET_SET = set(_STREET)
+_WORDS_RE = re.compile(r"[a-z]+")
 _LIVES_WORDS = {"live", "lives", "lived", "living", "moved", "moving", "house", "flat", "estate", "stays", "stayed",
                 "staying"}
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -137,7 +138,7 @@ class SitesComponent:
         text = text_of(doc)
         caseless = bool(doc._.cmo_caseless)
         out = candidates(doc)
-        said = {t.lower_ for t in doc}  # each pattern runs only on turns holding its head words
+        said = set(_WORDS_RE.findall(text.lower()))  # each pattern runs only on turns holding its head words
         if said & _FACILITY.keys():
             self._facilities(text, caseless, out)
         if said & _STREET_SET:
