@@ -188,3 +188,42 @@ def retype_heads(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             out.append(Candidate(c.start, c.end, category, "transcript", 0.8,
                                  f"named as a {category} elsewhere in this transcript"))
     return out
+
+
+_LOCATIVE = {"in", "to", "from", "near", "at", "around", "round", "outside", "towards", "toward", "via", "through",
+             "of", "into", "moved", "visit", "visited", "left", "leave", "live", "lived", "lives", "born", "grew"}
+_GUESSED = {"ner", "caseless", "lexicon", "consistency"}
+
+
+def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """"out to Hebden Bridge", "lives in Otley": a listed UK place after a word of place is the town,
+    though the model or a name list called it a person or an organisation; ``[name removed]`` or
+    ``[organisation name]`` for a town misleads a reader."""
+    out = []
+    firsts = name_lexicon("first")
+    for c in found:
+        if c.category not in {"person", "org", "place"} or c.layer not in _GUESSED:
+            continue
+        surface = " ".join(text[c.start : c.end].lower().split())
+        before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, c.start - 30) : c.start])]
+        if surface in place_names():
+            if before and before[-1] in _LOCATIVE:
+                out.append(Candidate(c.start, c.end, "city", "transcript", 0.8, "a UK place, said as a place"))
+        elif (c.category == "person" and c.layer in {"ner", "caseless"} and " " not in surface
+              and surface not in firsts and _moved_to(before) and not text.startswith(("'s", "’s"), c.end)):
+            # "we moved to Crossflatts", "she lives in Wrose": the model's person where only a place can stand
+            out.append(Candidate(c.start, c.end, "place", "transcript", 0.75, "a place, said as a place"))
+    return out
+
+
+_MOVES = {"moved", "move", "moving", "lives", "live", "lived", "living", "grew", "born", "raised", "stay", "stays",
+          "stayed", "staying", "drove", "driving", "travel", "travelled", "relocated", "emigrated", "settled"}
+
+
+def _moved_to(before: list[str]) -> bool:
+    """The words before say where: "moved to", "lives in", "grew up in", "born and bred in", "came from"."""
+    if len(before) < 2 or before[-1] not in {"to", "in", "from", "near", "outside"}:
+        return False
+    verb = before[-3] if before[-2] in {"up", "out", "back", "over", "down", "here", "there"} and len(before) > 2 \
+        else before[-2]
+    return verb in _MOVES or (before[-1] == "from" and verb in {"originally", "came", "come", "comes", "i'm", "am"})

@@ -100,6 +100,8 @@ def build_language(model: str | None) -> Language:
     if model is not None:
         nlp.add_pipe("cmo_places")
         nlp.add_pipe("cmo_lexicon")
+        nlp.add_pipe("cmo_sites")
+        nlp.add_pipe("cmo_person_cues")
     nlp.add_pipe("cmo_allowlist")
     return nlp
 
@@ -192,6 +194,7 @@ class Anonymiser:
             reread = self._reread(segments, docs) if caseless_docs else None
             found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected, reread))
         found.extend(consistency.retype_heads(text, found))
+        found.extend(consistency.retype_places(text, found))
         found.extend(fragments.false_starts(text, found))
         return _merge(found), sus, docs
 

@@ -30,6 +30,8 @@ BY_CATEGORY = {
     "city": "[city name]",
     "hospital": "[hospital name]",
     "ward": "[ward name]",
+    "ward_number": "[ward number]",
+    "street": "[street name]",
     "trust": "[trust name]",
     "service": "[service name]",
     "practice": "[GP practice name]",

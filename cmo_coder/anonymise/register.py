@@ -238,7 +238,9 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
 
 def build_register(key: ParticipantKey, extra: list[RegisterItem], allow: set[str]) -> Register:
     """Merge key and register; a registered surface that is also allow-listed is a contradiction."""
-    items = from_key(key) + extra
+    from .sitenames import site_items  # the key's named sites are registered places too
+
+    items = from_key(key) + site_items(key, allow) + extra
     clashes = sorted({i.surface for i in items if i.surface.lower() in allow})
     if clashes:
         raise ValidationFailed(

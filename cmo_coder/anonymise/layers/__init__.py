@@ -8,7 +8,7 @@ components so a project can swap the statistical model, drop a layer, or add its
 registry) without touching the rest. Pipeline order (see ``pipeline.build_language``):
 ``cmo_caseflag`` (state), the model's tagger, ``cmo_pos`` (its parts of speech, by table),
 ``cmo_ner``, ``cmo_register``, ``cmo_rules``,
-``cmo_places``, ``cmo_lexicon``, ``cmo_allowlist``.
+``cmo_places``, ``cmo_lexicon``, ``cmo_sites``, ``cmo_person_cues``, ``cmo_allowlist``.
 """
 
-from . import allowlist, lexicon, ner, places, pos, register, rules, state  # noqa: F401  (register the factories)
+from . import allowlist, cues, lexicon, ner, places, pos, register, rules, sites, state  # noqa: F401  (register the factories)

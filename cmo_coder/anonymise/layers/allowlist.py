@@ -1,20 +1,24 @@
-"""Layer 4: what must stay."""
+"""Layer 4: what must stay: public names in their public sense, study labels, placeholders."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..candidates import Candidate
 from ..placeholders import placeholder_spans
-from .state import candidates
+from .context import person_cue
+from .labels import study_label_spans
+from .state import candidates, text_of
+from .words import name_lexicon
 
-LABEL_TOKEN = re.compile(r"^(?:S?P|F)\d{1,4}$")
+if not Doc.has_extension("cmo_protected"):
+    Doc.set_extension("cmo_protected", default=None)
 
 
 @cache
@@ -23,8 +27,38 @@ def default_allowlist() -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
+def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate | None:
+    """``c`` with every study label cut away from its ends; None when nothing that names remains.
+
+    "Participant 2 agreed" read as one entity keeps no redaction; "Jo, Participant 2" keeps "Jo".
+    """
+    start, end = c.start, c.end
+    for a, b in spans:
+        if a <= start < b:
+            start = b
+        if a < end <= b:
+            end = a
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in "'’.":
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+        return None
+    if any(start < b and a < end for a, b in spans):
+        return None  # a label in the middle: too mixed to cut, and a label must never go
+    if (start, end) == (c.start, c.end):
+        return c
+    return Candidate(start, end, c.category, c.layer, c.score, c.reason, c.item_key, c.placeholder)
+
+
 class AllowListComponent:
-    """Layer 4: what must stay (national bodies, reports, eponyms, countries, study labels, placeholders)."""
+    """Layer 4: what must stay (national bodies, charities, reports, eponyms, countries, tools, study
+    labels, placeholders).
+
+    An allow-listed phrase keeps its public sense only: a one-word entry that the name lists hold
+    is not kept where the words around it say a person ("Francis said…", "Mrs Cruse"), and
+    registered names always win. Study labels are kept against every layer but the register.
+    """
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -43,24 +77,53 @@ class AllowListComponent:
                 docs.append(self.nlp.make_doc(p.replace("'", "’")))
         self.matcher.add("ALLOW", docs)
 
+    def public_phrases(self, doc: Doc) -> list[tuple[int, int]]:
+        """Allow-listed phrases used in their public sense, as character spans."""
+        names, firsts = name_lexicon("all"), name_lexicon("first")
+        out = []
+        for _, s, e in self.matcher(doc):
+            if e - s == 1 and self._a_person(doc[s], names, firsts):
+                continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
+            out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        return out
+
+    @staticmethod
+    def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
+        """A listed name the sentence uses as a person: a title or relation before any listed name;
+        speech, a person's possession or a verb people are the object of with a given name ("I told Ai";
+        "NICE said" and "I asked AI" stay: acronyms)."""
+        low = tok.lower_
+        if low not in names or (tok.text.isupper() and len(tok) > 1):
+            return False
+        cue = person_cue(tok)
+        return cue == "before" or (low in firsts and cue in {"speaks", "owns", "with me", "addressed"})
+
     def protected(self, doc: Doc) -> list[tuple[int, int]]:
-        spans = [(doc[s:e].start_char, doc[s:e].end_char) for _, s, e in self.matcher(doc)]
-        spans += [(t.idx, t.idx + len(t)) for t in doc if LABEL_TOKEN.match(t.text)]
-        return spans + placeholder_spans(doc.text)
+        """Public phrases, study labels and placeholders in ``doc``, as character spans (kept from the
+        pipeline's own run over ``doc`` when there was one: the matcher is not run twice)."""
+        if doc._.cmo_protected is None:
+            text = text_of(doc)
+            doc._.cmo_protected = (self.public_phrases(doc), study_label_spans(text), placeholder_spans(text))
+        public, labels, placeholders = doc._.cmo_protected
+        return public + labels + placeholders
 
     def __call__(self, doc: Doc) -> Doc:
-        keep = self.protected(doc)
-        text = doc.text
-        placeholders = placeholder_spans(text)
+        text = text_of(doc)
+        doc._.cmo_protected = None
+        self.protected(doc)
+        public, labels, placeholders = doc._.cmo_protected
         out = []
         for c in candidates(doc):
-            inside_placeholder = any(s < c.end and c.start < e for s, e in placeholders)
-            if inside_placeholder:
+            if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
-            if c.layer != "register" and any(s <= c.start and c.end <= e for s, e in keep):
-                continue
-            if c.layer != "register" and text[c.start : c.end].lower().strip() in self.phrases:
-                continue
+            if c.layer != "register":
+                if any(s <= c.start and c.end <= e for s, e in public):
+                    continue
+                if labels:
+                    kept = _outside(c, labels, text)
+                    if kept is None:
+                        continue
+                    c = kept
             out.append(c)
         doc._.cmo_candidates = out
         return doc

@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from .state import NEVER_NAME_POS, candidates
+from .state import NEVER_NAME_POS, candidates, text_of
 from .words import CALENDAR, FILLERS, census_surnames, everyday_words, given_names, is_everyday, name_lexicon
 
 _OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
@@ -117,7 +117,7 @@ class LexiconComponent:
         caseless = bool(doc._.cmo_caseless)
         out = candidates(doc)
         out.extend(self._coordinated(doc, caseless))
-        text = doc.text
+        text = text_of(doc)
         i = 0
         while i < len(doc):
             tok = doc[i]

@@ -11,8 +11,8 @@ from spacy.util import filter_spans, minibatch
 from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .state import FUNCTION_POS, NEVER_NAME_POS, candidates
-from .words import FILLERS, KINSHIP, TITLE_WORDS, is_everyday, name_lexicon, place_words
+from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, text_of
+from .words import FILLERS, KINSHIP, TITLE_WORDS, is_everyday, name_lexicon, place_names
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
 NER_SCORES = {"PERSON": 0.85, "GPE": 0.8, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6}
@@ -138,7 +138,7 @@ class NerComponent:
             return
         cased = [d for d in docs if not d._.cmo_caseless]
         for doc in self.model_ner.pipe(cased, batch_size=batch_size):  # type: ignore[attr-defined]
-            candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", doc.text))
+            candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", text_of(doc)))
         caseless = [d for d in docs if d._.cmo_caseless]
         copies = self._read_copies([recase(d, self.nlp.Defaults.stop_words) for d in caseless], batch_size)
         for doc, again in zip(caseless, copies, strict=True):
@@ -240,10 +240,10 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
     """
     lex = name_lexicon("all")
     firsts = name_lexicon("first")
-    places = place_words()
+    places = place_names()
     common = common_word_names()
     stop = set(stop)
-    chars = list(doc.text)
+    chars = list(text_of(doc))
     previous_first = False
     for tok in doc:
         low = tok.lower_
@@ -254,7 +254,7 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
                  and tok.pos_ not in NEVER_NAME_POS)
         up = (low == "i" or sent_start
               or given
-              or (low in places and tok.is_alpha and not tok.is_stop)
+              or (tok.is_alpha and not tok.is_stop and _in_place(doc, tok.i, places))
               or (tok.pos_ == "PROPN" and plain)
               or (low in lex and name_context(tok) and not takes_object(tok))
               or (low in lex and tok.is_alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
@@ -267,3 +267,13 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
         if up and tok.text[:1].isalpha():
             chars[tok.idx] = chars[tok.idx].upper()
     return "".join(chars)
+
+
+def _in_place(doc: Doc, i: int, places: frozenset[str]) -> bool:
+    """The word is a listed place or one word of a listed two-word place ("hebden bridge"): not any
+    word that begins some place ("great" of "Great Ayton" stays a word in "a great help")."""
+    low = doc[i].lower_
+    if low in places:
+        return True
+    return ((i + 1 < len(doc) and f"{low} {doc[i + 1].lower_}" in places)
+            or (i > 0 and f"{doc[i - 1].lower_} {low}" in places))

@@ -13,7 +13,7 @@ from ..candidates import Candidate
 from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
-from .state import NEVER_NAME_POS, candidates
+from .state import NEVER_NAME_POS, candidates, text_of
 from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon, seldom_lower
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -36,7 +36,8 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("trust", re.compile(r"((?:" + _CAP + r"){1,6})NHS\s+(?:Foundation\s+)?Trust\b"), 0.95, 0),
     ("hospital", re.compile(r"\bRoyal\s+(?:[A-Z][A-Za-z'’-]+\s+){1,3}(?:Infirmary|Hospital)\b"), 0.95, 0),
     ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
-    ("ward", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
+    # "Ward 32": a number, not a name; removed (a ward number still narrows a hospital down) as a number
+    ("ward_number", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
     ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
     ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
                             r"Medical Centre)\b"), 0.85, 0),
@@ -165,7 +166,7 @@ class RulesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        text = doc.text
+        text = text_of(doc)
         caseless = bool(doc._.cmo_caseless)
         for m in _NHS_NUMBER.finditer(text):
             if nhs_number_valid("".join(m.groups())):

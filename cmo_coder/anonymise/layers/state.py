@@ -11,6 +11,8 @@ if not Doc.has_extension("cmo_candidates"):
     Doc.set_extension("cmo_candidates", default=None)
 if not Doc.has_extension("cmo_suspicions"):
     Doc.set_extension("cmo_suspicions", default=None)
+if not Doc.has_extension("cmo_text"):
+    Doc.set_extension("cmo_text", default=None)
 if not Doc.has_extension("cmo_caseless"):
     Doc.set_extension("cmo_caseless", default=None)
 
@@ -27,6 +29,13 @@ def suspicions(doc: Doc) -> list[Suspicion]:
     if doc._.cmo_suspicions is None:
         doc._.cmo_suspicions = []
     return doc._.cmo_suspicions
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token's text again on each access."""
+    if doc._.cmo_text is None:
+        doc._.cmo_text = doc.text
+    return str(doc._.cmo_text)
 
 
 def is_caseless(text: str) -> bool:
@@ -51,7 +60,8 @@ class CaseFlag:
         self.override: bool | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cmo_caseless = is_caseless(doc.text) if self.override is None else self.override
+        doc._.cmo_text = doc.text
+        doc._.cmo_caseless = is_caseless(doc._.cmo_text) if self.override is None else self.override
         doc._.cmo_candidates = []
         doc._.cmo_suspicions = []
         return doc

@@ -61,11 +61,44 @@ def census_surnames(limit: int = 20000) -> frozenset[str]:
     return frozenset(census_names("dist.all.last", limit))
 
 
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("cmo_coder.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @cache
 def place_names() -> frozenset[str]:
-    """The shipped UK place list (``data/uk_places.txt``), lower-cased."""
-    text = resources.files("cmo_coder.data").joinpath("uk_places.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """UK places, lower-cased: the curated ``data/uk_places.txt`` and :func:`uk_towns`."""
+    return frozenset(line.lower() for line in _data_lines("uk_places.txt")) | uk_towns()
+
+
+@cache
+def uk_towns() -> frozenset[str]:
+    """GeoNames' UK towns and villages of 1,000 people or more (``data/uk_towns.txt``), lower-cased,
+    less those a transcript says as words or names.
+
+    The curated list held a hundred cities; a participant names the small town they live in, and
+    in captions nothing else catches it. A place list must hold no everyday word (it matches
+    wherever it stands), so a one-word name is dropped when a dictionary holds it or English
+    often writes it in lower case ("Street", "March", "Bury"), or when it is a given name
+    ("Stanley", "Ashley": the name layers decide those); a two-word name when both words are
+    words ("New Mills"). Names of three words or with hyphens are left to the model.
+    """
+    usage = lowercase_usage()
+    firsts = set(census_given())
+    out = set()
+    for name in _data_lines("uk_towns.txt"):
+        low = name.lower().replace("’", "'")
+        words = low.split()
+        if len(words) > 2 or not all(w.isalpha() for w in words):
+            continue
+        if len(words) == 1 and (len(low) < 4 or in_dictionary(low) or low in firsts
+                                or usage.get(low, 0) >= SELDOM_LOWER):
+            continue
+        if len(words) == 2 and all(in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER for w in words):
+            continue
+        out.add(low)
+    return frozenset(out)
 
 
 @cache

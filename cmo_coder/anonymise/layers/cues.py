@@ -1,0 +1,190 @@
+"""Layer 3d: a word said where only a person can stand, whatever list it is on or off.
+
+Short and unusual given names (Jo, Al, Ade, Kai, Bo, Eun, Tiago) escape the other layers: the
+lexicon trusts only names longer than three letters that no dictionary holds, and the model
+misses or mistypes them ("Tiago's mum" as an organisation). The sentence often leaves no doubt:
+"my friend Jo", "thanks Bo", "I told Ade", "Al said", "Kai and I", "me and Kai", "Tiago's mum",
+"Eun Kim". Those cues (see :func:`..context.person_cue`) make a person of a word that is a listed
+given name, or no dictionary word at all. A cue outranks the model's type, so "Tiago's mum"
+reads ``[name removed]'s mum`` rather than ``[organisation name]'s mum``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..candidates import Candidate
+from ..namelists import census_given, faker_names
+from ..placeholders import RELATIONS
+from .context import REPORTING_VERBS, person_cue
+from .state import NEVER_NAME_POS, candidates
+from .words import (
+    CALENDAR,
+    FILLERS,
+    KINSHIP,
+    NOT_VOCATIVE,
+    SELDOM_LOWER,
+    TITLE_WORDS,
+    census_surnames,
+    in_dictionary,
+    is_everyday,
+    lowercase_usage,
+    place_names,
+)
+
+_NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
+          "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
+          "people", "staff", "everyone", "they", "he", "she", "it", "we", "you", "fella", "fellow", "bloke", "guy",
+          "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_COMMON_WORD = 20_000
+"""Lower-case uses (film subtitles, :func:`..words.lowercase_usage`) above which a word is a word first."""
+# a word no list holds is a person on the cues only people take; in captions not "ring X" or "X and I"
+# either (said of services and drugs: "ring sertraline"); in cased text its capital speaks too
+_CASELESS_CUES = frozenset({"before", "owns", "speaks"})
+_PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
+_ANY = _PEOPLE_CUES | {"does"}
+_NONE: frozenset[str] = frozenset()
+_TYPED_BY = {"register", "rules", "ner", "caseless"}
+_MODAL = {"will", "may", "can", "must", "might", "shall", "would", "could", "should"}
+
+
+@cache
+def listed_given() -> frozenset[str]:
+    """Every given name on the census and Faker lists, short ones too ("jo", "al", "bo", "kai")."""
+    given, _ = faker_names()
+    return frozenset(set(census_given()) | given) - KINSHIP
+
+
+class CuesComponent:
+    """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
+
+    def _word_ok(self, tok: Token, caseless: bool) -> bool:
+        if not caseless and not (tok.text[:1].isupper() and (len(tok) <= 2 or not tok.text.isupper())):
+            return False  # cased text writes a name with its capital (the test that turns most words away)
+        low = tok.lower_
+        if (not tok.is_alpha or len(low) < 2 or len(low) > 15 or tok.is_stop or low in _NEVER or low in _MODAL
+                or low in place_names()):
+            return False
+        if tok.ent_type_ in _PLACE_ENTS and tok.ent_iob_ == "I":
+            return False  # inside "North Carolina"
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is None or f"{low} {nxt.lower_}" not in place_names()  # "Hebden Bridge"
+
+    @staticmethod
+    def _cues_for(tok: Token, caseless: bool) -> frozenset[str]:
+        """The cues (kinds of :func:`..context.person_cue`) that make a person of this word.
+
+        A listed given name no dictionary holds ("Tiago", "Kai"): any cue. A listed name that is
+        also a word ("Jo", "Bo") or a word no list or dictionary holds ("Eun"): the cues only
+        people take (see ``_CASELESS_CUES``). An everyday word ("mind", "release", "fella"): none.
+        """
+        low = tok.lower_
+        if tok.is_stop:
+            return _NONE
+        if not is_everyday(low):
+            if low in listed_given():
+                return _ANY
+            if caseless and lowercase_usage().get(low, 0) >= SELDOM_LOWER:
+                return _NONE  # "your commentary earlier answered": a word subtitles write in lower case
+            return _CASELESS_CUES if caseless else _PEOPLE_CUES
+        if low not in listed_given():
+            return _NONE
+        usage = lowercase_usage().get(low, 0)
+        if caseless and usage < SELDOM_LOWER:
+            return _PEOPLE_CUES  # "thanks bo": the tagger reads a caption's rare word as anything
+        if tok.pos_ not in NEVER_NAME_POS and not caseless:
+            return _PEOPLE_CUES
+        if tok.pos_ not in NEVER_NAME_POS and usage < _COMMON_WORD:
+            return _CASELESS_CUES  # "talk to banks": in captions, only the cues no plural noun takes
+        return _NONE
+
+    def __call__(self, doc: Doc) -> Doc:
+        caseless = bool(doc._.cmo_caseless)
+        out = candidates(doc)
+        # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
+        persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
+        for tok in doc:
+            if not self._word_ok(tok, caseless):
+                continue
+            start, end = tok.idx, tok.idx + len(tok)
+            if any(a <= start and end <= b for a, b in persons):
+                continue
+            cues = self._cues_for(tok, caseless)
+            if not cues:
+                continue
+            cue = person_cue(tok)
+            if cue is None and cues is _ANY and _our_family(tok):
+                cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
+            if cue == "with me" and cue not in cues and _opens_clause(tok):
+                cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
+            if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
+                out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
+            elif len(tok) <= 4 and self._before_surname(tok, caseless):
+                nxt = tok.doc[tok.i + 1]
+                out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
+        return doc
+
+    @staticmethod
+    def _modified(tok: Token, cue: str) -> bool:
+        """ "credit suisse asked", "the big banks said": a noun or adjective before the word makes it the
+        head of a longer name or phrase, unless that word is a given name ("rose tiago said")."""
+        if cue not in {"speaks", "owns", "does"} or tok.i == 0:
+            return False
+        prev = tok.doc[tok.i - 1]
+        return prev.pos_ in {"NOUN", "ADJ"} and prev.lower_ not in listed_given()
+
+    @staticmethod
+    def _not_a_body(tok: Token, cue: str) -> bool:
+        """The model's organisation or place of several words ("Morgan Stanley said", "Credit Suisse
+        has") stays one, but for a cue before it; one it read in one word ("Tiago" ORG) yields to any
+        cue but "does", which bodies do too ("Delta has")."""
+        if not tok.ent_type_ or tok.ent_type_ == "PERSON":
+            return True
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and len(ent) > 1:
+            return cue == "before"
+        return cue != "does"
+
+    @staticmethod
+    def _before_surname(tok: Token, caseless: bool) -> bool:
+        """"Eun Kim", "Jo Pickles": a short given name right before a known surname."""
+        doc = tok.doc
+        if tok.i + 1 >= len(doc) or not tok.whitespace_:
+            return False
+        nxt = doc[tok.i + 1]
+        if (not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in census_surnames() or nxt.lower_ in _NEVER
+                or tok.text.isupper() or tok.ent_type_ not in {"", "PERSON"}):
+            return False  # "JP Morgan", "MD Anderson": initials and a company
+        if caseless:
+            usage = lowercase_usage()
+            return (not is_everyday(tok.lower_) and not is_everyday(nxt.lower_) and not in_dictionary(nxt.lower_)
+                    and usage.get(nxt.lower_, 0) < SELDOM_LOWER and usage.get(tok.lower_, 0) < SELDOM_LOWER)
+        return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+def _our_family(tok: Token) -> bool:
+    """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].lower_ != "our" or tok.i + 1 >= len(doc):
+        return False
+    if lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER:
+        return False  # "our French,": a word people write in lower case too
+    nxt = doc[tok.i + 1]
+    return nxt.is_punct or nxt.lower_ in REPORTING_VERBS or nxt.lower_ in {"'s", "’s", "and", "was", "is", "has"}
+
+
+def _opens_clause(tok: Token) -> bool:
+    """Nothing but punctuation or a linking word before ``tok``: it is the subject of what follows."""
+    if tok.i == 0:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_punct or prev.lower_ in {"so", "then", "and", "but", "yeah", "well", "um", "erm", "because"}
+
+
+@Language.factory("cmo_person_cues")
+def make_cues(nlp: Language, name: str) -> CuesComponent:
+    return CuesComponent()

@@ -1,0 +1,45 @@
+"""Study labels: the names a study gives its own people and sites, which no layer may remove.
+
+Attributions and speech name participants by label (``SP12``, ``P7``, ``F2``) or by a role and a
+number or letter ("Participant 2", "Interviewee A", "Speaker 3", "Case Study C"); captions write
+them in lower case and spell numbers out ("sp12", "participant two"). They are the study's own
+pseudonyms, so removing one destroys the very information anonymisation keeps. The statistical
+model often reads them as people or organisations; the allow-list layer drops every proposal
+inside a label, whatever layer made it (registered names aside: they always win).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_ROLES = ("participant", "participants", "interviewee", "interviewer", "respondent", "speaker", "service user",
+          "carer", "staff member", "member of staff", "case study", "case", "site", "focus group", "group",
+          "patient", "client", "person", "practitioner", "stakeholder", "informant")
+_ID = r"(?:no\.?\s*)?(?:\d{1,4}[a-z]?|" + "|".join(_NUMBER_WORDS) + r"|[A-Z])"
+_CODE = re.compile(r"(?i)(?<![\w-])(?:sp|p|f|fg|su)[- ]?\d{1,4}(?![\w-])")
+_ROLE_ID = re.compile(r"(?i)\b(?:" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\s+(" + _ID
+                      + r")(?![\w'’])")
+
+
+def study_label_spans(text: str) -> list[tuple[int, int]]:
+    """Where study labels stand in ``text``: ``(start, end)`` character offsets, in order.
+
+    A role word followed by a single letter counts only for a capital letter or, in text with no
+    capitals at all, a lone letter other than "a" and "i" (which are words there: "speaker a lot").
+    """
+    caseless = not any(c.isupper() for c in text)
+    spans = [m.span() for m in _CODE.finditer(text)]
+    for m in _ROLE_ID.finditer(text):
+        ident = m.group(1)
+        if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):
+            continue
+        spans.append(m.span())
+    return sorted(spans)
+
+
+def is_study_label(surface: str) -> bool:
+    """The whole of ``surface`` is one study label ("SP12", "participant two")."""
+    s = surface.strip()
+    return any(a == 0 and b == len(s) for a, b in study_label_spans(s))
