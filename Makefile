@@ -36,7 +36,7 @@ demo: install
 	    --manifest $(SAMPLE)/secure/participants.csv --infer-speakers
 	@echo "== 3. anonymise: propose redactions, accept them all, sign the transcripts off into the project"
 	$(CMO) anonymise $(OUT)/study --secure $(OUT)/secure --register $(SAMPLE)/secure/register.csv
-	$(CMO) review $(OUT)/study --secure $(OUT)/secure --accept-all --sign-off > $(OUT)/anonymisation-review.txt
+	$(CMO) review $(OUT)/study --secure $(OUT)/secure --keep-word-readings --accept-all --sign-off > $(OUT)/anonymisation-review.txt
 	@echo "   (decisions and residual-risk list: $(OUT)/anonymisation-review.txt)"
 	@echo "== 4. code: import the sample codings and CMO configurations, and an analyst's marked-up note"
 	$(CMO) code import $(OUT)/study $(SAMPLE)/codings.csv --configurations $(SAMPLE)/configurations.csv

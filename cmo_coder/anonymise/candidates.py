@@ -23,6 +23,9 @@ class Candidate:
     # A registered name that is here perhaps an everyday word ("I will"): a person decides this
     # one occurrence; it is never silently kept.
     per_occurrence: bool = False
+    # Why such an occurrence reads as the everyday word ("modal verb before a verb"), for a reviewer
+    # who keeps those readings in bulk (review --keep-word-readings); None where only a person can tell.
+    word_reading: str | None = None
 
     def overlaps(self, other: Candidate) -> bool:
         return self.start < other.end and other.start < self.end

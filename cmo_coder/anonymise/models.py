@@ -24,6 +24,9 @@ class Proposal(Frozen):
     context: StrictStr = ""
     per_occurrence: StrictBool = Field(
         default=False, description="A registered name that may be an everyday word here: decided one by one.")
+    word_reading: StrictStr | None = Field(
+        default=None, description="Per-occurrence item whose grammar reads as the everyday word, and why "
+                                  "(review --keep-word-readings keeps these); none where only a person can tell.")
 
 
 class Residual(Frozen):

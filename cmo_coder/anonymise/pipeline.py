@@ -245,6 +245,8 @@ class Anonymiser:
                 category=best.category, layers=layers, score=max(c.score for c in group), reason=best.reason,
                 placeholder=placeholder, item_key=key, auto="register" in layers and not open_case(group),
                 context=context_of(text, start, end), per_occurrence=open_case(group),
+                word_reading=next((c.word_reading for c in group if c.layer == "register"), None)
+                if open_case(group) else None,
             ))
         residual = self.residual(text, segments, docs, proposals, sus)
         return ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,

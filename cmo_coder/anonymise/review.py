@@ -235,6 +235,23 @@ def accept_all(sets: list[ProposalSet], decisions: Decisions, actor: str) -> Dec
     return decisions.model_copy(update={"surfaces": surfaces, "occurrences": occurrences})
 
 
+def keep_word_readings(sets: list[ProposalSet], decisions: Decisions,
+                       actor: str) -> tuple[Decisions, dict[str, int]]:
+    """Keep, one occurrence at a time, every undecided occurrence of a registered name whose grammar
+    reads as the everyday word ("the transcript will be", "i hope so"). A reviewer asks for this by
+    name; the anonymiser never does it on its own. Returns the decisions and how many were kept in
+    each transcript."""
+    occurrences = dict(decisions.occurrences)
+    at = clock.now_iso()
+    kept: dict[str, int] = {}
+    for ps in sets:
+        for p in undecided(ps, decisions):
+            if p.per_occurrence and p.word_reading and not p.auto:
+                occurrences[p.id] = Decision(decision="reject", by=actor, at=at)
+                kept[ps.transcript_id] = kept.get(ps.transcript_id, 0) + 1
+    return decisions.model_copy(update={"occurrences": occurrences}), kept
+
+
 def reject_rest(sets: list[ProposalSet], decisions: Decisions, actor: str) -> tuple[Decisions, int]:
     """Keep every undecided surface form. Per-occurrence items of registered names are not touched:
     each must be decided by occurrence (or redacted by --accept-all). Returns the decisions and how
@@ -369,7 +386,13 @@ def load_raw(secure: SecureFolder, transcript_id: str) -> Transcript:
 
 def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     """The transcript's speakers as project participants; refuses while any is provisional."""
-    key = {e.label: e for e in secure.load_participant_key().entries}
+    from ..ingest.speakers import with_site_codes
+
+    stored = secure.load_participant_key()
+    whole = with_site_codes(stored)
+    if whole is not stored:  # a key written before sites named by towns were given letters
+        secure.save_participant_key(whole)
+    key = {e.label: e for e in whole.entries}
     problems = []
     out = []
     for label in dict.fromkeys(t.speaker for t in raw.turns):
@@ -390,7 +413,7 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
                 f"'{e.name},,service_user,,{label}' (name,aliases,role,site,label) and re-run 'cmo-coder import'"
             )
             continue
-        out.append(Participant(label=e.label, role=e.role, site=e.site, attributes=e.attributes))
+        out.append(Participant(label=e.label, role=e.role, site=whole.project_site(e.site), attributes=e.attributes))
     if problems:
         raise CmoError(f"transcript {raw.id} cannot be signed off:\n" + "\n".join(f"  - {p}" for p in problems))
     return out

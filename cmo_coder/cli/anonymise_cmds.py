@@ -92,6 +92,9 @@ def register(cli: click.Group) -> None:
                   help="Add what the tool missed: redact SURFACE at every occurrence in every transcript.")
     @click.option("--category", type=click.Choice(CATEGORIES), default=None,
                   help="Category of the surfaces given to --redact (required with it).")
+    @click.option("--keep-word-readings", "keep_words", is_flag=True,
+                  help="Keep each undecided occurrence of a registered name whose grammar reads as the everyday "
+                       "word ('the transcript will be', 'i hope so'), one by one; the rest stay for you.")
     @click.option("--reject-rest", is_flag=True,
                   help="Keep every undecided surface form (occurrences of registered names stay open).")
     @click.option("--decisions", "decisions_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -105,7 +108,8 @@ def register(cli: click.Group) -> None:
     @coder_option
     @json_option
     def review_cmd(project: Path, secure: Path, accept_all: bool, accepts: tuple[str, ...], rejects: tuple[str, ...],
-                   edits: tuple[str, ...], redacts: tuple[str, ...], category: str | None, reject_rest: bool,
+                   edits: tuple[str, ...], redacts: tuple[str, ...], category: str | None, keep_words: bool,
+                   reject_rest: bool,
                    decisions_csv: Path | None, export_csv: Path | None, only_open: bool, sign_off_flag: bool,
                    transcripts: tuple[str, ...], coder: str | None, as_json: bool) -> None:
         """List proposals grouped by surface with counts, context and layer; record decisions; sign off.
@@ -136,7 +140,8 @@ def register(cli: click.Group) -> None:
             registered = {rv.norm(v) for item in items for v in item.variants}
             registered |= {rv.norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
             known = {rv.norm(x.surface) for ps in sets for x in ps.proposals}
-            scripted = bool(accept_all or accepts or rejects or edits or redacts or reject_rest or decisions_csv
+            scripted = bool(accept_all or accepts or rejects or edits or redacts or reject_rest or keep_words
+                            or decisions_csv
                             or export_csv or only_open or sign_off_flag or as_json)
             added: list[str] = []
             for surface in redacts:
@@ -165,6 +170,13 @@ def register(cli: click.Group) -> None:
                 rv.log(sf, LogEntry(at=clock.now_iso(), actor=actor, transcript="*", action="add_redaction",
                                     category=category, decision="accept", count=n,
                                     surface_hash=rv.surface_hash(sf, surface)))
+            if keep_words:
+                decisions, kept = rv.keep_word_readings(sets, decisions, actor)
+                info(f"{sum(kept.values())} occurrence(s) of registered names kept where the grammar reads "
+                     "the everyday word")
+                for tid, n in kept.items():
+                    rv.log(sf, LogEntry(at=clock.now_iso(), actor=actor, transcript=tid,
+                                        action="keep_word_readings", decision="reject", count=n))
             if accept_all:
                 decisions = rv.accept_all(sets, decisions, actor)
                 sets = rv.complete(sets, raws, decisions, items)
@@ -197,7 +209,8 @@ def register(cli: click.Group) -> None:
             groups = [g for g in groups if g.decision is None]
             singles = [x for x in singles if x[2] is None]
         occurrences = [{"id": x.id, "transcript": tid, "surface": x.surface, "category": x.category,
-                        "placeholder": x.placeholder, "decision": d.decision if d else None, "context": x.context}
+                        "placeholder": x.placeholder, "decision": d.decision if d else None, "context": x.context,
+                        "word_reading": x.word_reading}
                        for tid, x, d in singles]
         if as_json:
             emit_json({"groups": [g.as_dict() for g in groups], "occurrences": occurrences, "residual": residual,
@@ -213,7 +226,8 @@ def register(cli: click.Group) -> None:
                        "(--accept ID / --reject ID):")
             for o in occurrences:
                 click.echo(f"{o['decision'] or 'UNDECIDED':<22} {o['id']}  {o['transcript']}  {o['surface']!r} → "
-                           f"{o['placeholder']}  {o['context']}")
+                           f"{o['placeholder']}  {o['context']}"
+                           + (f"  (reads as the word: {o['word_reading']})" if o["word_reading"] else ""))
         if residual and not only_open:
             click.echo(f"\nresidual risk ({len(residual)}): check these by eye (--redact SURFACE --category C)")
             for r in residual[:50]:
@@ -221,7 +235,8 @@ def register(cli: click.Group) -> None:
         open_n = sum(1 for g in groups if g.decision is None) + sum(1 for o in occurrences if o["decision"] is None)
         if open_n and not sign_off_flag:
             click.echo(f"\n{open_n} item(s) undecided: --accept-all, --accept/--reject SURFACE|ID, --edit "
-                       "SURFACE|ID=PLACEHOLDER, --reject-rest or --decisions FILE, then --sign-off")
+                       "SURFACE|ID=PLACEHOLDER, --keep-word-readings, --reject-rest or --decisions FILE, "
+                       "then --sign-off")
 
     @cli.command("leakcheck")
     @project_argument

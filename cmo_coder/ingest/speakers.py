@@ -138,6 +138,37 @@ def next_label(entries: list[KeyEntry], template: str) -> str:
     return template.replace("{n}", str(max(used, default=0) + 1))
 
 
+def with_site_codes(key: ParticipantKey) -> ParticipantKey:
+    """The key with a case-study letter for every site the manifest names by its place.
+
+    A town in the manifest's ``site`` column ("Bradford") would reach the project with every
+    attribution ("Case Study Bradford") and locate the participant; the project shows a letter
+    instead and the key, in the secure folder, keeps which town it stands for. Letters are given
+    in manifest order, skip those the manifest already uses, and never change once given.
+    """
+    from ..anonymise.sitenames import named_site
+
+    codes = dict(key.site_codes)
+    used = set(codes.values()) | {e.site for e in key.entries if e.site and not named_site(e.site)}
+    for e in key.entries:
+        if not e.site or e.site in codes or not named_site(e.site):
+            continue
+        n = 0
+        while True:
+            letter, rest = "", n
+            while True:
+                letter = chr(ord("A") + rest % 26) + letter
+                rest = rest // 26 - 1
+                if rest < 0:
+                    break
+            if letter not in used:
+                break
+            n += 1
+        codes[e.site] = letter
+        used.add(letter)
+    return key if codes == key.site_codes else key.model_copy(update={"site_codes": codes})
+
+
 class SpeakerMap:
     """The key plus lookups; ``resolve`` adds provisional entries for unknown speakers."""
 
@@ -199,7 +230,7 @@ class SpeakerMap:
             idx = entries.index(old[0]) if old else len(entries)
             entries = [e for e in entries if e not in old]
             entries.insert(min(idx, len(entries)), new)
-        self.key = self.key.model_copy(update={"entries": entries})
+        self.key = with_site_codes(self.key.model_copy(update={"entries": entries}))
         self._reindex()
 
     def lookup(self, name: str, stem: str) -> KeyEntry | None:
@@ -223,7 +254,8 @@ class SpeakerMap:
     def participants(self) -> list[Participant]:
         """Manifest-covered participants as the project may know them: label, role, site, attributes."""
         return [
-            Participant(label=e.label, role=e.role, site=e.site, attributes=dict(e.attributes))
+            Participant(label=e.label, role=e.role, site=self.key.project_site(e.site),
+                        attributes=dict(e.attributes))
             for e in self.key.entries if not e.provisional and e.role is not None
         ]
 

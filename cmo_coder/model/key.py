@@ -26,3 +26,11 @@ class ParticipantKey(Frozen):
         description="Label template per role; roles sharing a template share one numbering.",
     )
     entries: list[KeyEntry] = Field(default_factory=list)
+    site_codes: dict[StrictStr, StrictStr] = Field(
+        default_factory=dict,
+        description="A site the manifest names by its town ('Bradford') → the case-study letter the project "
+                    "shows instead; assigned once and kept, like labels.")
+
+    def project_site(self, site: str | None) -> str | None:
+        """The site as the project may show it: the case-study letter of a site named by its town."""
+        return self.site_codes.get(site, site) if site else None

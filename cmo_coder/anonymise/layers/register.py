@@ -30,6 +30,32 @@ def _beside_a_name(token: Token) -> bool:
     return prev in _JOINS or nxt in _SPEECH_AFTER or addressed
 
 
+# Words before a name that address or thank someone: "thank you will bye" is Will, whatever the tagger says.
+_ADDRESS_BEFORE = {"you", "thanks", "cheers", "hi", "hello", "hey", "bye", "morning", "dear", "ask", "to"}
+_SENTENCE_END = {".", "?", "!", "…"}
+
+
+def word_reading(token: Token, caseless: bool) -> str | None:
+    """Why this occurrence of a registered everyday-word name reads as the word, or None.
+
+    Only grammar that leaves no room for a person counts; everything else stays for a person to
+    decide. A reviewer applies these in bulk with ``review --keep-word-readings``; they are never
+    applied silently.
+    """
+    doc = token.doc
+    prev = doc[token.i - 1] if token.i else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and prev.lower_ in _ADDRESS_BEFORE:
+        return None
+    if not caseless and token.text.islower() and prev is not None and prev.text not in _SENTENCE_END:
+        return "lower case mid-sentence in cased text"
+    if nxt is not None and token.tag_ == "MD" and nxt.tag_ == "VB":
+        return f"modal verb before a verb ('{token.lower_} {nxt.lower_}')"
+    if prev is not None and prev.lower_ in {"i", "we", "they"} and token.pos_ in {"VERB", "AUX"}:
+        return f"verb after a subject pronoun ('{prev.lower_} {token.lower_}')"
+    return None
+
+
 class RegisterComponent:
     """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
 
@@ -77,7 +103,8 @@ class RegisterComponent:
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                      "registered name, perhaps an everyday word here", item_key=item.key,
-                                     placeholder=item.placeholder, per_occurrence=True))
+                                     placeholder=item.placeholder, per_occurrence=True,
+                                     word_reading=word_reading(span[0], caseless)))
                 continue
             out.append(Candidate(span.start_char, span.end_char, item.category, "register", 1.0,
                                  "registered", item_key=item.key, placeholder=item.placeholder))

@@ -1,0 +1,65 @@
+"""review --keep-word-readings: a reviewer keeps, in one step, the occurrences of registered
+everyday-word names whose grammar reads as the word, and nothing the grammar leaves open."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from anon_support import add_pending, secure_folder
+from click.testing import CliRunner
+
+from cmo_coder.cli.main import cli
+from cmo_coder.model.key import KeyEntry
+from cmo_coder.store import Project
+
+KEY = [
+    KeyEntry(label="SP1", name="Margaret Okafor", role="staff", site="A"),
+    KeyEntry(label="P1", name="Will Jenkins", role="service_user", site="A"),
+    KeyEntry(label="P2", name="Hope Brennan", role="carer", site="B"),
+]
+
+TURNS = [
+    ("SP1", "Margaret Okafor", "The transcript will be anonymised. Thank you Will, over to you. Will?"),
+    ("P1", "Will Jenkins", "I hope it helps. We will see how it goes, and Hope came with me."),
+    ("P2", "Hope Brennan", "Yes, I will try. Will said the same."),
+]
+
+
+def run(*args: object):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
+def test_word_readings_are_kept_only_when_asked_and_names_never(tmp_path: Path, project: Project,
+                                                               lower: bool) -> None:
+    sf = secure_folder(tmp_path, KEY)
+    add_pending(project, sf, "wr", [(a, b, c.lower() if lower else c) for a, b, c in TURNS])
+    p, s = project.path, sf.path
+    assert run("anonymise", p, "--secure", s).exit_code == 0
+    items = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
+    readings = {o["context"]: o["word_reading"] for o in items}
+    # the modal before a verb and the verb after "I"/"we" read as words, with the reason shown
+    assert any("⟦will⟧ be" in c and r for c, r in readings.items())
+    assert any("⟦hope⟧ it" in c.lower() and r for c, r in readings.items())
+    # nothing is decided until a reviewer asks
+    assert all(o["decision"] is None for o in items)
+    r = run("review", p, "--secure", s, "--keep-word-readings", "--json")
+    assert r.exit_code == 0, r.output
+    after = json.loads(r.stdout)["occurrences"]
+    kept = [o for o in after if o["decision"] == "reject"]
+    assert kept and all(o["word_reading"] for o in kept)
+    assert all(o["decision"] is None for o in after if not o["word_reading"])
+    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    proj = Project.open(p)
+    try:
+        text = proj.transcript("wr").text.lower()
+    finally:
+        proj.close()
+    assert "will be anonymised" in text
+    # addressed, thanked, subject of a speech verb, after "and": still redacted in every casing
+    assert "thank you will" not in text and "will said" not in text and "hope came" not in text
+    log = (sf.path / "anonymisation-log.jsonl").read_text(encoding="utf-8")
+    assert "keep_word_readings" in log
