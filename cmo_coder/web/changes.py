@@ -1,0 +1,115 @@
+"""Changes to codings made from the browser: add, edit, delete and undo, with stale-edit checks.
+
+Each function goes through :mod:`cmo_coder.coding.service` (the CLI's code path), so a coding
+made here is the same row, id and audit entry as one made by ``code add``. A coding's
+*version* is a hash of its stored row: the page sends the version it showed, and a change to a
+coding that changed meanwhile (another tab, another coder) is refused instead of overwriting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from typing import Literal
+
+from ..coding import service
+from ..errors import CmoError, NotFound
+from ..model import Coding
+from ..store import Project
+
+#: one change at a time per server: the version check and the write must not interleave
+WRITE_LOCK = threading.Lock()
+
+
+class StaleEdit(CmoError):
+    """The coding changed (or went) since the page showed it."""
+
+
+def version(coding: Coding) -> str:
+    """A short fingerprint of everything stored for a coding, timestamps included."""
+    return hashlib.sha256(coding.model_dump_json().encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change this browser session made, enough to undo it."""
+
+    kind: Literal["add", "edit", "delete"]
+    before: Coding | None
+    after: Coding | None
+
+    def describe(self) -> str:
+        c = self.after or self.before
+        assert c is not None
+        return f"{self.kind} of coding {c.id} ({c.transcript_id} {c.start}:{c.end})"
+
+
+def _current(project: Project, coding_id: str, seen_version: str | None) -> Coding:
+    try:
+        coding = project.coding(coding_id)
+    except NotFound:
+        raise StaleEdit(f"coding {coding_id} no longer exists (deleted elsewhere); reload the page") from None
+    if seen_version is None:
+        raise CmoError(f"coding {coding_id}: the request must say which version of the coding it changes")
+    if version(coding) != seen_version:
+        raise StaleEdit(f"coding {coding_id} was changed elsewhere since this page showed it; "
+                        "reload to see the change, then edit again")
+    return coding
+
+
+def add(project: Project, transcript_id: str, start: int, end: int, *, pt: str | None, component: str | None,
+        element: str | None, stance: str | None, memo: str | None, coder: str) -> Change:
+    """``code add PROJECT T --span START:END …`` exactly."""
+    with WRITE_LOCK:
+        coding = service.add_coding(project, transcript_id, pt=pt, span=(start, end), component=component,
+                                    element=element, stance=stance, memo=memo, coder=coder)
+    return Change("add", None, coding)
+
+
+def edit(project: Project, coding_id: str, seen_version: str | None, *, start: int | None, end: int | None,
+         pt: str | None, component: str | None, element: str | None, stance: str | None, memo: str | None,
+         actor: str) -> Change:
+    """``code edit`` with only what differs; an element set to none drops the element."""
+    with WRITE_LOCK:
+        old = _current(project, coding_id, seen_version)
+        span = (start, end) if start is not None and end is not None and (start, end) != (old.start, old.end) else None
+        new_component = component if component and component != (old.component.value if old.component else None) \
+            else None
+        after = service.edit_coding(
+            project, coding_id, pt=pt if pt and pt != old.pt else None, component=new_component,
+            element=element or None, clear_element=not element and old.element is not None,
+            stance=stance if stance and stance != old.stance.value else None,
+            memo=memo if memo is not None and memo != (old.memo or "") else None,
+            span=span, actor=actor,
+        )
+    return Change("edit", old, after)
+
+
+def delete(project: Project, coding_id: str, seen_version: str | None, actor: str) -> Change:
+    with WRITE_LOCK:
+        old = _current(project, coding_id, seen_version)
+        service.remove_codings(project, [coding_id], actor=actor)
+    return Change("delete", old, None)
+
+
+def undo(project: Project, change: Change, actor: str) -> None:
+    """Reverse ``change`` if nothing touched the coding since; recorded in the audit log as an undo."""
+    with WRITE_LOCK:
+        if change.kind == "delete":
+            assert change.before is not None
+            if project.conn.execute("SELECT 1 FROM codings WHERE id = ?", (change.before.id,)).fetchone():
+                raise StaleEdit(f"cannot undo the delete: coding {change.before.id} exists again")
+            with project.transaction(actor) as tx:
+                service.insert_coding(tx, change.before)
+                tx.audit("undo", "coding", change.before.id, {"undone": "remove"})
+            return
+        assert change.after is not None
+        current = _current(project, change.after.id, version(change.after))
+        with project.transaction(actor) as tx:
+            if change.kind == "add":
+                tx.remove_coding(current.id)
+            else:
+                assert change.before is not None
+                tx.update_coding(change.before)
+            tx.audit("undo", "coding", current.id, {"undone": change.kind})
