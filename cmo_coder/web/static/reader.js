@@ -170,7 +170,7 @@
     field("panel-error").textContent = "";
     field("f-delete").hidden = !editing;
     field("f-pt").value = editing ? editing.pt : (field("f-pt").value || "");
-    check("component", editing ? (editing.component || "") : (checkedValue("component") ?? "context"));
+    check("component", editing ? (editing.component || "") : (checkedValue("component") ?? ""));
     check("stance", editing ? editing.stance : "supports");
     field("f-memo").value = editing ? (editing.memo || "") : "";
     fillElements(editing ? editing.element : null);
