@@ -82,12 +82,12 @@ class Hit:
     speaker: str | None
 
 
-_QUERY_TERM = re.compile(r'"([^"]+)"|(\S+)')
+_QUERY_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 
 
 def search_pattern(query: str) -> re.Pattern[str] | None:
     """Words and "quoted phrases" → one case-insensitive pattern matching whole words, any spacing."""
-    terms = [(m[1] or m[2]).strip() for m in _QUERY_TERM.finditer(query)]
+    terms = [(m[1] if m[1] is not None else m[2]).strip() for m in _QUERY_TERM.finditer(query)]
     parts = []
     for term in terms:
         words = term.split()

@@ -254,6 +254,18 @@
     if (chosen) openPanel(chosen, editing);
   });
   document.querySelectorAll("#reader .text").forEach((t) => t.addEventListener("keydown", onTurnKey));
+  // a stripe that is hovered or focused marks the text it codes
+  function mark(id, on) {
+    document.querySelectorAll("#reader .seg[data-codings]").forEach((seg) => {
+      if (seg.dataset.codings.split(" ").includes(id)) seg.classList.toggle("active", on);
+    });
+  }
+  document.querySelectorAll("#reader .stripe").forEach((button) => {
+    const id = button.dataset.coding;
+    for (const [on, events] of [[true, ["mouseenter", "focus"]], [false, ["mouseleave", "blur"]]]) {
+      for (const name of events) button.addEventListener(name, () => mark(id, on));
+    }
+  });
   document.querySelectorAll("#reader .stripe").forEach((button) => button.addEventListener("click", () => {
     const coding = codings.get(button.dataset.coding);
     if (!coding) return;
