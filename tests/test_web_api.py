@@ -350,3 +350,54 @@ def test_a_coding_in_a_configuration_keeps_the_service_rules(api: Api) -> None:
 def test_unknown_coding_edit_is_refused(api: Api) -> None:
     status, data = api.call("PATCH", "/api/codings/nope", {"version": "x", "memo": "m"})
     assert status == 409 and "no longer exists" in data["error"]
+
+
+def test_a_project_that_vanishes_gives_one_line_not_a_traceback(client: TestClient, bench: Workbench) -> None:
+    import shutil
+
+    shutil.rmtree(bench.project_path)
+    r = client.get("/")
+    assert r.status_code == 404 and r.text.count("\n") == 0 and "not a cmo-coder project" in r.text
+    assert "no such folder" in client.get("/api/codings").json()["error"]
+
+
+# -- accessibility ---------------------------------------------------------------------------------
+
+
+def test_every_control_has_a_label(client: TestClient) -> None:
+    from lxml import html
+
+    for url in ("/", f"/transcripts/{B}", "/?q=plan"):
+        doc = html.fromstring(client.get(url).text)
+        labelled = {label.get("for") for label in doc.iter("label") if label.get("for")}
+        for control in doc.xpath("//input | //select | //textarea"):
+            named = (control.get("id") in labelled or control.get("aria-label")
+                     or any(a.tag == "label" for a in control.iterancestors()))
+            assert named, f"{url}: unlabelled {html.tostring(control)[:80]!r}"
+        for button in doc.xpath("//button"):
+            assert button.get("aria-label") or button.text_content().strip(), f"{url}: a button without a name"
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_colours_meet_wcag_aa_contrast() -> None:
+    import re
+
+    css = (Path(__file__).resolve().parent.parent / "cmo_coder/web/static/workbench.css").read_text()
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    pairs = [("ink", "bg"), ("muted", "bg"), ("muted", "soft"), ("ink", "multi-bg")]
+    pairs += [("ink", f"{k}-bg") for k in ("c", "mres", "mresp", "o", "pt")]
+    for fg, bg in pairs:
+        assert _contrast(var[fg], var[bg]) >= 4.5, (fg, bg)
+    for chip in ("c", "mres", "mresp", "o", "pt"):  # white chip text on each component colour
+        assert _contrast("#ffffff", var[chip]) >= 4.5, chip
+        assert _contrast(var[chip], var["bg"]) >= 3.0, chip  # stripe edges: non-text contrast
