@@ -401,3 +401,11 @@ def test_colours_meet_wcag_aa_contrast() -> None:
     for chip in ("c", "mres", "mresp", "o", "pt"):  # white chip text on each component colour
         assert _contrast("#ffffff", var[chip]) >= 4.5, chip
         assert _contrast(var[chip], var["bg"]) >= 3.0, chip  # stripe edges: non-text contrast
+
+
+def test_dropping_a_component_in_place_is_refused_with_the_way_to_do_it(api: Api) -> None:
+    status, data = api.call("PATCH", "/api/codings/c7", {"version": _version(api, "c7"), "component": None,
+                                                          "pt": "PT1"})
+    assert status == 400 and "delete it and code the span again as PT-level" in data["error"]
+    status, data = api.call("PATCH", "/api/codings/c7", {"version": _version(api, "c7"), "memo": "kept"})
+    assert status == 200 and data["coding"]["component"] == "outcome"

@@ -118,6 +118,7 @@ async def edit_coding(request: Request, bench: Workbench) -> dict[str, Any]:
             p, coding_id, _str(data, "version"), start=_int(data, "start", False), end=_int(data, "end", False),
             pt=_str(data, "pt"), component=_str(data, "component"), element=_str(data, "element"),
             stance=_str(data, "stance"), memo=_str(data, "memo"), actor=bench.coder,
+            pt_level="component" in data and not data["component"],
         )
     _remember(request, change)
     assert change.after is not None

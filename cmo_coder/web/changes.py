@@ -69,10 +69,17 @@ def add(project: Project, transcript_id: str, start: int, end: int, *, pt: str |
 
 def edit(project: Project, coding_id: str, seen_version: str | None, *, start: int | None, end: int | None,
          pt: str | None, component: str | None, element: str | None, stance: str | None, memo: str | None,
-         actor: str) -> Change:
-    """``code edit`` with only what differs; an element set to none drops the element."""
+         actor: str, pt_level: bool = False) -> Change:
+    """``code edit`` with only what differs; an element set to none drops the element.
+
+    ``pt_level`` asks to drop the component, which ``code edit`` cannot do either: refused with
+    the way to do it, rather than silently keeping the component.
+    """
     with WRITE_LOCK:
         old = _current(project, coding_id, seen_version)
+        if pt_level and old.component is not None:
+            raise CmoError(f"coding {coding_id}: a coding's component cannot be removed in place; "
+                           "delete it and code the span again as PT-level")
         span = (start, end) if start is not None and end is not None and (start, end) != (old.start, old.end) else None
         new_component = component if component and component != (old.component.value if old.component else None) \
             else None

@@ -108,7 +108,7 @@
       keySel.start = next > keySel.start ? next : keySel.start; keySel.end = keySel.start;
     } else if (key === "ArrowLeft") {
       keySel.start = wordStart(keySel.start, lo); keySel.end = keySel.start;
-    } else if (key === "Enter" || key === "c") {
+    } else if ((key === "Enter" || key === "c") && !event.ctrlKey && !event.metaKey && !event.altKey) {
       const chosen = snap(keySel.start, keySel.end, lo, hi) || selectionSpan();
       if (chosen) { event.preventDefault(); openPanel(chosen, editing); }
       return;
@@ -169,7 +169,7 @@
     field("panel-title").textContent = editing ? `Edit coding ${editing.id}` : "Code this span";
     field("panel-error").textContent = "";
     field("f-delete").hidden = !editing;
-    field("f-pt").value = editing ? editing.pt : (field("f-pt").value || "");
+    field("f-pt").value = editing ? editing.pt : (field("f-pt").value || sessionStorage.getItem("cmo-last-pt") || "");
     check("component", editing ? (editing.component || "") : (checkedValue("component") ?? ""));
     check("stance", editing ? editing.stance : "supports");
     field("f-memo").value = editing ? (editing.memo || "") : "";
@@ -199,6 +199,7 @@
         result = await Workbench.send("PATCH", `/api/codings/${encodeURIComponent(editing.id)}`, { ...body, version: editing.version });
       } else {
         result = await Workbench.send("POST", "/api/codings", { ...body, transcript: data.transcript });
+        sessionStorage.setItem("cmo-last-pt", result.coding.pt);  // the next span is often the same PT
       }
       Workbench.sayAfterReload(`${result.message} — Undo with Ctrl+Z`);
       location.hash = `c-${result.coding.id}`;
@@ -250,6 +251,7 @@
 
   // -- wiring ----------------------------------------------------------------------------------
   document.getElementById("reader").addEventListener("mouseup", () => {
+    keySel = null;  // the mouse took over the selection
     const chosen = selectionSpan();
     if (chosen) openPanel(chosen, editing);
   });
