@@ -14,6 +14,7 @@ import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import CmoError
 from ..store import Project
@@ -95,8 +96,6 @@ def url_for(host: str, port: int, token: str) -> str:
 
 def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str], None]) -> None:
     """Check, bind, print the one-time URL, open the browser, and serve until interrupted."""
-    import uvicorn
-
     from .app import create_app
 
     check_project(options.project)
@@ -113,10 +112,16 @@ def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str
     say(f"cmo-coder workbench for {options.project} (coding as {options.coder})")
     say(f"open {url}")
     say("the link works once; press Ctrl+C to stop")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    server = uvicorn.Server(config)
-    if options.open_browser:
-        threading.Timer(0.5, webbrowser.open, args=(url,)).start()
+    run_server(app, sock, url if options.open_browser else None)
+
+
+def run_server(app: Any, sock: socket.socket, browse: str | None) -> None:
+    """Serve ``app`` on the bound ``sock`` until interrupted; open ``browse`` in the browser if given."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    if browse:
+        threading.Timer(0.5, webbrowser.open, args=(browse,)).start()
     try:
         server.run(sockets=[sock])
     finally:
