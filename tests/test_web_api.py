@@ -409,3 +409,18 @@ def test_dropping_a_component_in_place_is_refused_with_the_way_to_do_it(api: Api
     assert status == 400 and "delete it and code the span again as PT-level" in data["error"]
     status, data = api.call("PATCH", "/api/codings/c7", {"version": _version(api, "c7"), "memo": "kept"})
     assert status == 200 and data["coding"]["component"] == "outcome"
+
+
+def test_two_workbenches_on_one_machine_keep_separate_cookies(tmp_path: Path) -> None:
+    from cmo_coder.web.app import create_app
+
+    one = Workbench(study_project(tmp_path / "one"), "ann")
+    two = Workbench(study_project(tmp_path / "two"), "ben")
+    client = TestClient(create_app(one, host="127.0.0.1", port=8765), base_url="http://127.0.0.1:8765")
+    assert client.get(f"/?token={one.sessions.issue_token()}").status_code == 200
+    other = TestClient(create_app(two, host="127.0.0.1", port=8766), base_url="http://127.0.0.1:8766",
+                       cookies=client.cookies)  # the same browser's cookie jar, another port
+    assert other.get(f"/?token={two.sessions.issue_token()}").status_code == 200
+    assert {c.name for c in other.cookies.jar} == {"cmo_session_8765", "cmo_session_8766"}
+    client.cookies = other.cookies
+    assert client.get("/").status_code == 200  # still signed in to the first

@@ -142,6 +142,9 @@ class SecurityMiddleware:
         self.sessions = sessions
         self.hosts = hosts
         self.secure_cookie = secure_cookie
+        # Cookies ignore ports: two workbenches on one machine (two projects) need two cookie names,
+        # or signing in to one would sign the other out.
+        self.cookie = cookie_name(hosts.port)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -168,7 +171,7 @@ class SecurityMiddleware:
         token = request.query_params.get("token")
         if token is not None:
             return self._exchange(request, token)
-        session = self.sessions.get(request.cookies.get(COOKIE))
+        session = self.sessions.get(request.cookies.get(self.cookie))
         if session is None:
             return _unauthorised(request)
         request.scope["cmo_session"] = session
@@ -190,8 +193,12 @@ class SecurityMiddleware:
         rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
         target = request.url.path + ("?" + urlencode(rest) if rest else "")
         response = RedirectResponse(target, status_code=303)
-        response.set_cookie(COOKIE, sid, httponly=True, samesite="strict", secure=self.secure_cookie, path="/")
+        response.set_cookie(self.cookie, sid, httponly=True, samesite="strict", secure=self.secure_cookie, path="/")
         return response
+
+
+def cookie_name(port: int | None) -> str:
+    return f"{COOKIE}_{port}" if port else COOKIE
 
 
 def session_of(request: Request) -> Session:
