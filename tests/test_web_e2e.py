@@ -233,3 +233,26 @@ def test_a_second_tab_stale_edit_is_refused(page: Any, server: Server) -> None:
     with Project.open(server.bench.project_path) as p:
         assert p.coding("c4").memo == "changed in the second tab"
     other.close()
+
+
+def test_respan_with_the_keyboard_then_delete_and_undo(page: Any, server: Server) -> None:
+    page.goto(server.url(f"/transcripts/{B}"))
+    page.locator("#c-c9").click()  # "Nobody gave us a plan we could follow."
+    assert page.locator("#panel-title").inner_text() == "Edit coding c9"
+    page.locator(".text").nth(2).focus()  # P2's turn
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    assert "re-span from" in page.locator("#panel-span").inner_text()
+    page.locator("#f-save").click()
+    page.wait_for_selector("#status:has-text('edited c9')")
+    with Project.open(server.bench.project_path) as p:
+        moved = p.coding("c9")
+        assert moved.text == "Honestly he" == p.text(B)[moved.start:moved.end]
+    page.locator("#c-d1").click()
+    page.locator("#f-delete").click()
+    page.wait_for_selector("#status:has-text('deleted d1')")
+    assert page.locator("#c-d1").count() == 0
+    page.get_by_role("button", name="Undo").click()
+    page.wait_for_selector("#status:has-text('undid the delete')")
+    assert page.locator("#c-d1").count() == 1
