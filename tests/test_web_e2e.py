@@ -256,3 +256,35 @@ def test_respan_with_the_keyboard_then_delete_and_undo(page: Any, server: Server
     page.get_by_role("button", name="Undo").click()
     page.wait_for_selector("#status:has-text('undid the delete')")
     assert page.locator("#c-d1").count() == 1
+
+
+def test_offsets_stay_exact_after_characters_outside_the_basic_plane(page: Any, server: Server) -> None:
+    """JavaScript counts UTF-16 units, Python code points: an emoji before the span must not shift it."""
+    from tests.study import add_signed_off
+
+    with Project.open(server.bench.project_path) as p:
+        add_signed_off(p, "astral", [("P9", "service_user", "A", "Café 😀😀 ﬁne — the plan worked, 𝒜 said.")])
+    page.goto(server.url("/transcripts/astral"))
+    page.locator(".text").first.focus()
+    page.keyboard.press("ArrowRight")  # Café → ﬁne
+    page.keyboard.press("ArrowRight")  # → the
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    page.keyboard.type("PT1")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#status:has-text('coded PT1')")
+    # and a mouse selection after the astral characters, snapped to words
+    last = page.locator(".text").first.locator(".seg").last
+    box = last.bounding_box()
+    page.mouse.move(box["x"] + box["width"] - 30, box["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 2, box["y"] + 8, steps=4)
+    page.mouse.up()
+    page.locator("#f-pt").fill("PT2")
+    page.locator("#f-save").click()
+    page.wait_for_selector("#status:has-text('coded PT2')")
+    text = _text(server, "astral")
+    made = sorted(_codings(server, "astral"), key=lambda c: c["start"])
+    assert [c["text"] for c in made] == ["the plan", "said."]  # the drag ran past the full stop
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in made)
