@@ -288,3 +288,20 @@ def test_offsets_stay_exact_after_characters_outside_the_basic_plane(page: Any, 
     made = sorted(_codings(server, "astral"), key=lambda c: c["start"])
     assert [c["text"] for c in made] == ["the plan", "said."]  # the drag ran past the full stop
     assert all(text[c["start"]:c["end"]] == c["text"] for c in made)
+
+
+def test_enter_in_the_pt_field_completes_a_unique_match_before_saving(page: Any, server: Server) -> None:
+    page.goto(server.url(f"/transcripts/{A}"))
+    page.locator(".text").nth(2).focus()
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("Enter")
+    page.keyboard.type("train")  # PT2's title is "training"
+    page.keyboard.press("Enter")
+    assert page.locator("#f-pt").input_value() == "PT2" and _codings(server, A) == []
+    page.locator("#f-pt").fill("PT")
+    page.keyboard.press("Enter")
+    assert "several programme theories match" in page.locator("#panel-error").inner_text()
+    page.locator("#f-pt").fill("pt2")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#status:has-text('coded PT2')")
+    assert [c["text"] for c in _codings(server, A)] == ["The"]

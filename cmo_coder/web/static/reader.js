@@ -152,6 +152,24 @@
     select.value = selected && [...select.options].some((o) => o.value === selected) ? selected : "";
   }
 
+  // Enter in the PT field: a known id saves; a prefix or title word naming one PT completes it
+  // (and stays, so the coder sees what was chosen); anything else says what is known.
+  function completePt() {
+    const typed = field("f-pt").value.trim().toLowerCase();
+    if (pts.has(typed)) return true;
+    const found = typed ? data.codebook.pts.filter((p) => p.id.toLowerCase().startsWith(typed)
+      || p.title.toLowerCase().includes(typed)) : [];
+    if (found.length === 1) {
+      field("f-pt").value = found[0].id;
+      fillElements(field("f-element").value);
+      field("panel-error").textContent = "";
+    } else {
+      const shown = (found.length ? found : data.codebook.pts).map((p) => p.id).join(", ");
+      field("panel-error").textContent = `${found.length ? "several" : "no"} programme theories match “${field("f-pt").value.trim()}”: ${shown}`;
+    }
+    return false;
+  }
+
   function setSpan(next) {
     span = next;
     field("panel-quote").textContent = `“${chars.slice(span.start, span.end).join("")}”`;
@@ -225,6 +243,9 @@
     const tag = event.target.tagName;
     const typing = tag === "TEXTAREA" || (tag === "INPUT" && event.target.type !== "radio") || tag === "SELECT";
     if (event.key === "Escape") { event.preventDefault(); closePanel(); return; }
+    if (event.key === "Enter" && event.target === field("f-pt") && !completePt()) {
+      event.preventDefault(); return;
+    }
     if (event.key === "Enter" && (tag !== "TEXTAREA" || event.ctrlKey || event.metaKey) && tag !== "BUTTON") {
       event.preventDefault(); save(); return;
     }
