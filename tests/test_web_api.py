@@ -424,3 +424,22 @@ def test_two_workbenches_on_one_machine_keep_separate_cookies(tmp_path: Path) ->
     assert {c.name for c in other.cookies.jar} == {"cmo_session_8765", "cmo_session_8766"}
     client.cookies = other.cookies
     assert client.get("/").status_code == 200  # still signed in to the first
+
+
+def test_a_document_without_turns_reads_as_one_block(client: TestClient, api: Api, bench: Workbench) -> None:
+    import hashlib
+
+    from cmo_coder.model import Transcript
+
+    text = "Refined programme theory 1: joint assessment builds confidence.\nSecond line."
+    doc = Transcript(id="report", title="Final report", source_format="plain_txt", kind="document", text=text,
+                     source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+    with Project.open(bench.project_path) as p, p.transaction("tester") as tx:
+        tx.add_document(doc)
+    page = client.get("/transcripts/report").text
+    assert page.count('class="text"') == 1 and f'data-s="0" data-e="{len(text)}"' in page
+    start, end = _offsets(text, "joint assessment builds confidence")
+    status, made = api.call("POST", "/api/codings", {"transcript": "report", "start": start, "end": end,
+                                                     "pt": "PT1", "component": "outcome"})
+    assert status == 201 and made["coding"]["text"] == text[start:end]
+    assert 'class="stripe stripe-outcome"' in client.get("/transcripts/report").text
