@@ -443,3 +443,9 @@ def test_a_document_without_turns_reads_as_one_block(client: TestClient, api: Ap
                                                      "pt": "PT1", "component": "outcome"})
     assert status == 201 and made["coding"]["text"] == text[start:end]
     assert 'class="stripe stripe-outcome"' in client.get("/transcripts/report").text
+
+
+def test_the_undo_button_is_enabled_only_with_something_to_undo(client: TestClient, api: Api) -> None:
+    assert 'id="undo" title="Undo the last change made in this browser (Ctrl+Z)" disabled' in client.get("/").text
+    assert api.call("PATCH", "/api/codings/c7", {"version": _version(api, "c7"), "memo": "m"})[0] == 200
+    assert "(Ctrl+Z)\" disabled" not in client.get("/").text
