@@ -449,3 +449,43 @@ def test_the_undo_button_is_enabled_only_with_something_to_undo(client: TestClie
     assert 'id="undo" title="Undo the last change made in this browser (Ctrl+Z)" disabled' in client.get("/").text
     assert api.call("PATCH", "/api/codings/c7", {"version": _version(api, "c7"), "memo": "m"})[0] == 200
     assert "(Ctrl+Z)\" disabled" not in client.get("/").text
+
+
+@pytest.mark.parametrize("method", ["PATCH", "DELETE"])
+def test_a_change_landing_between_the_check_and_the_write_is_refused(api: Api, bench: Workbench,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      method: str) -> None:
+    """Another process (a second coder's workbench) edits the coding after our check: ours must not land."""
+    from cmo_coder.coding import service
+
+    seen = _version(api, "c7")
+    real_transaction = Project.transaction
+    raced: list[bool] = []
+
+    def racing(self: Project, actor: str | None = None):  # type: ignore[no-untyped-def]
+        if not raced:  # the other process writes just before our transaction starts
+            raced.append(True)
+            with Project.open(bench.project_path) as other:
+                service.edit_coding(other, "c7", memo="the other coder's memo", actor="dora")
+        return real_transaction(self, actor)
+
+    monkeypatch.setattr(Project, "transaction", racing)
+    status, data = api.call(method, "/api/codings/c7", {"version": seen, "memo": "mine"})
+    assert raced and status == 409 and "changed elsewhere" in data["error"]
+    monkeypatch.setattr(Project, "transaction", real_transaction)
+    with Project.open(bench.project_path) as p:
+        assert p.coding("c7").memo == "the other coder's memo"
+
+
+def test_undo_does_not_depend_on_the_clock(api: Api, bench: Workbench, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each change stamps a new updated_at; undoing two edits made in different seconds still works."""
+    ticks = iter(range(1767225600, 1767225700))
+    monkeypatch.setattr("cmo_coder.clock.now_iso",
+                        lambda: __import__("datetime").datetime.fromtimestamp(next(ticks)).strftime(
+                            "%Y-%m-%dT%H:%M:%SZ"))
+    for memo in ("one", "two"):
+        assert api.call("PATCH", "/api/codings/c7", {"version": _version(api, "c7"), "memo": memo})[0] == 200
+    assert api.call("POST", "/api/undo")[0] == 200
+    assert api.call("POST", "/api/undo")[0] == 200
+    with Project.open(bench.project_path) as p:
+        assert p.coding("c7").memo is None

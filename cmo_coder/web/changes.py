@@ -2,21 +2,23 @@
 
 Each function goes through :mod:`cmo_coder.coding.service` (the CLI's code path), so a coding
 made here is the same row, id and audit entry as one made by ``code add``. A coding's
-*version* is a hash of its stored row: the page sends the version it showed, and a change to a
+*version* is a hash of its stored content: the page sends the version it showed, and a change to a
 coding that changed meanwhile (another tab, another coder) is refused instead of overwriting.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from ..coding import service
 from ..errors import CmoError, NotFound
 from ..model import Coding
-from ..store import Project
+from ..store import Project, Tx
 
 #: one change at a time per server: the version check and the write must not interleave
 WRITE_LOCK = threading.Lock()
@@ -26,9 +28,48 @@ class StaleEdit(CmoError):
     """The coding changed (or went) since the page showed it."""
 
 
+class GuardedProject(Project):
+    """A project whose next transaction first re-checks a condition, inside the write lock.
+
+    The version check before a change runs again once SQLite's write lock is held, so another
+    process (a second coder's workbench, the command line) cannot slip a change in between the
+    check and the write: the transaction is rolled back with a clear message instead.
+    """
+
+    precondition: Callable[[], None] | None = None
+
+    @contextlib.contextmanager
+    def transaction(self, actor: str | None = None) -> Iterator[Tx]:
+        with super().transaction(actor) as tx:
+            if self.precondition is not None:
+                self.precondition()
+            yield tx
+
+
+@contextlib.contextmanager
+def _guarded(project: Project, coding_id: str, seen_version: str) -> Iterator[None]:
+    """Within the block, the project's transactions refuse to start if the coding changed meanwhile."""
+    if not isinstance(project, GuardedProject):
+        yield
+        return
+    def unchanged() -> None:
+        _current(project, coding_id, seen_version)
+
+    project.precondition = unchanged
+    try:
+        yield
+    finally:
+        project.precondition = None
+
+
 def version(coding: Coding) -> str:
-    """A short fingerprint of everything stored for a coding, timestamps included."""
-    return hashlib.sha256(coding.model_dump_json().encode()).hexdigest()[:16]
+    """A short fingerprint of a coding's content (span, code, stance, memo…), not its timestamps.
+
+    Content is what a lost update would lose: a coding changed and changed back holds nothing
+    to lose, while an undo (which stamps a new ``updated_at``) must still match what it restored.
+    """
+    content = coding.model_dump_json(exclude={"created_at", "updated_at"})
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -83,20 +124,24 @@ def edit(project: Project, coding_id: str, seen_version: str | None, *, start: i
         span = (start, end) if start is not None and end is not None and (start, end) != (old.start, old.end) else None
         new_component = component if component and component != (old.component.value if old.component else None) \
             else None
-        after = service.edit_coding(
-            project, coding_id, pt=pt if pt and pt != old.pt else None, component=new_component,
-            element=element or None, clear_element=not element and old.element is not None,
-            stance=stance if stance and stance != old.stance.value else None,
-            memo=memo if memo is not None and memo != (old.memo or "") else None,
-            span=span, actor=actor,
-        )
+        assert seen_version is not None
+        with _guarded(project, coding_id, seen_version):
+            after = service.edit_coding(
+                project, coding_id, pt=pt if pt and pt != old.pt else None, component=new_component,
+                element=element or None, clear_element=not element and old.element is not None,
+                stance=stance if stance and stance != old.stance.value else None,
+                memo=memo if memo is not None and memo != (old.memo or "") else None,
+                span=span, actor=actor,
+            )
     return Change("edit", old, after)
 
 
 def delete(project: Project, coding_id: str, seen_version: str | None, actor: str) -> Change:
     with WRITE_LOCK:
         old = _current(project, coding_id, seen_version)
-        service.remove_codings(project, [coding_id], actor=actor)
+        assert seen_version is not None
+        with _guarded(project, coding_id, seen_version):
+            service.remove_codings(project, [coding_id], actor=actor)
     return Change("delete", old, None)
 
 
@@ -105,15 +150,15 @@ def undo(project: Project, change: Change, actor: str) -> None:
     with WRITE_LOCK:
         if change.kind == "delete":
             assert change.before is not None
-            if project.conn.execute("SELECT 1 FROM codings WHERE id = ?", (change.before.id,)).fetchone():
-                raise StaleEdit(f"cannot undo the delete: coding {change.before.id} exists again")
-            with project.transaction(actor) as tx:
+            with project.transaction(actor) as tx:  # checked inside the write lock: nothing can slip in
+                if tx.conn.execute("SELECT 1 FROM codings WHERE id = ?", (change.before.id,)).fetchone():
+                    raise StaleEdit(f"cannot undo the delete: coding {change.before.id} exists again")
                 service.insert_coding(tx, change.before)
                 tx.audit("undo", "coding", change.before.id, {"undone": "remove"})
             return
         assert change.after is not None
-        current = _current(project, change.after.id, version(change.after))
         with project.transaction(actor) as tx:
+            current = _current(project, change.after.id, version(change.after))
             if change.kind == "add":
                 tx.remove_coding(current.id)
             else:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..store import Project
+from .changes import GuardedProject
 from .security import Sessions
 
 
@@ -20,8 +21,9 @@ class Workbench:
 
     @contextmanager
     def project(self) -> Iterator[Project]:
-        """The project, opened for this request only (SQLite connections stay in one thread)."""
-        project = Project.open(self.project_path)
+        """The project, opened for this request only (SQLite connections stay in one thread), with
+        changes re-checked inside the write lock (:class:`GuardedProject`)."""
+        project = GuardedProject.open(self.project_path)
         try:
             yield project
         finally:
