@@ -69,6 +69,8 @@ demo: install
 	@echo "  $(OUT)/study.qdpx        REFI-QDA project for NVivo, ATLAS.ti, MAXQDA (study-qualcoder.qdpx for QualCoder)"
 	@echo "  $(OUT)/codebook.qdc      REFI-QDA codebook"
 	@echo "  $(OUT)/PT3.graphml, $(OUT)/matrix-by-role.csv, $(OUT)/suggestions.jsonl, $(OUT)/agreement.txt"
+	@echo
+	@echo "Code in the browser: $(CMO) serve $(OUT)/study --secure $(OUT)/secure --coder $(CMO_CODER_USER)"
 
 lint: install
 	$(PY) -m ruff check cmo_coder tests benchmarks

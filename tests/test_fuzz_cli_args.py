@@ -30,6 +30,8 @@ from tests.study import add_signed_off
 # Commands that load the language model take seconds per call; the short run leaves them to
 # the long one (CMO_FUZZ_SCALE > 1) so `make test` stays quick.
 SLOW = {("anonymise",), ("suggest", "run"), ("which-pt",)}
+# `serve` runs until interrupted; its own fuzz target (tests/test_web_serve.py) replaces the server.
+BLOCKING = {("serve",)}
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], click.Command]]:
@@ -89,7 +91,7 @@ def _value(param: click.Parameter, places: dict[str, str]) -> st.SearchStrategy[
 
 @st.composite
 def argv(draw: st.DrawFn, places: dict[str, str]) -> list[str]:
-    choices = [c for c in COMMANDS if _long_run() or c[0] not in SLOW]
+    choices = [c for c in COMMANDS if (_long_run() or c[0] not in SLOW) and c[0] not in BLOCKING]
     path, cmd = draw(st.sampled_from(choices))
     args = list(path)
     for param in cmd.params:

@@ -27,6 +27,7 @@ from . import (
     hardening,
     ingest_cmds,
     project_cmds,
+    serve_cmds,
     suggest_cmds,
 )
 
@@ -103,7 +104,7 @@ def cli(debug: bool) -> None:
 
 
 for _module in (
-    project_cmds, ingest_cmds, anonymise_cmds, coding_cmds, graph_cmds, exchange_cmds, suggest_cmds,
+    project_cmds, ingest_cmds, anonymise_cmds, coding_cmds, graph_cmds, exchange_cmds, suggest_cmds, serve_cmds,
 ):
     _module.register(cli)
 hardening.harden(cli)

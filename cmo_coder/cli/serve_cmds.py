@@ -1,0 +1,36 @@
+"""``cmo-coder serve``: the coding workbench in the browser (see :mod:`cmo_coder.web`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..store.project import current_actor
+from .options import project_argument
+from .output import warn
+
+
+@click.command()
+@project_argument
+@click.option("--secure", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="The secure folder (checked against the project; used by the review pages).")
+@click.option("--coder", default=None, help="Whose codings these are (default: $CMO_CODER_USER or your login name).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --allow-remote.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0 picks a free port.")
+@click.option("--allow-remote", is_flag=True, help="Allow --host to be an address other machines can reach.")
+@click.option("--no-browser", is_flag=True, help="Print the address but do not open a browser.")
+def serve(project: Path, secure: Path | None, coder: str | None, host: str, port: int, allow_remote: bool,
+          no_browser: bool) -> None:
+    """Code transcripts in the browser: a local, token-protected workbench on PROJECT."""
+    from ..web.server import ServeOptions
+    from ..web.server import serve as run
+
+    options = ServeOptions(project=project, secure=secure, coder=coder or current_actor(), host=host, port=port,
+                           allow_remote=allow_remote, open_browser=not no_browser)
+    run(options, say=click.echo, warn=warn)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(serve)

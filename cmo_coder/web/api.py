@@ -1,0 +1,155 @@
+"""JSON routes for changing codings; every one goes through :mod:`cmo_coder.web.changes`.
+
+Errors are one JSON object ``{"error": "..."}`` with 400 (bad input), 404 (unknown thing),
+409 (stale edit, nothing to undo) or 401/403 from the security layer; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from ..coding import service
+from ..errors import CmoError, NotFound
+from . import changes
+from .security import session_of
+from .state import Workbench
+from .views import coding_json
+
+MAX_BODY = 256 * 1024
+UNDO_DEPTH = 200
+
+
+class BadRequest(CmoError):
+    """The request itself is malformed (not JSON, wrong types)."""
+
+
+def _status(exc: CmoError) -> int:
+    if isinstance(exc, changes.StaleEdit):
+        return 409
+    if isinstance(exc, NotFound):
+        return 404
+    return 400
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if len(raw) > MAX_BODY:
+        raise BadRequest(f"request body larger than {MAX_BODY} bytes")
+    try:
+        data = json.loads(raw or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("request body is not JSON") from None
+    if not isinstance(data, dict):
+        raise BadRequest("request body must be a JSON object")
+    return data
+
+
+def _int(data: dict[str, Any], key: str, required: bool = True) -> int | None:
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadRequest(f"'{key}' must be a whole number (a character offset)")
+    return value
+
+
+def _str(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadRequest(f"'{key}' must be text")
+    return value
+
+
+Endpoint = Callable[[Request, Workbench], Awaitable[dict[str, Any]]]
+
+
+def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[[Request], Awaitable[JSONResponse]]:
+    async def handler(request: Request) -> JSONResponse:
+        try:
+            return JSONResponse(await endpoint(request, bench), status_code=status)
+        except CmoError as exc:
+            return JSONResponse({"error": str(exc)}, status_code=_status(exc))
+
+    return handler
+
+
+def _remember(request: Request, change: changes.Change) -> None:
+    session = session_of(request)
+    session.changes.append(change)
+    del session.changes[:-UNDO_DEPTH]
+
+
+async def list_codings(request: Request, bench: Workbench) -> dict[str, Any]:
+    transcript = request.query_params.get("transcript") or None
+    with bench.project() as p:
+        views = service.list_codings(p, transcript=transcript)
+        return {"codings": [{**v.as_dict(), "version": changes.version(v.coding)} for v in views]}
+
+
+async def add_coding(request: Request, bench: Workbench) -> dict[str, Any]:
+    data = await _body(request)
+    transcript = _str(data, "transcript")
+    if not transcript:
+        raise BadRequest("'transcript' is required")
+    start, end = _int(data, "start"), _int(data, "end")
+    assert start is not None and end is not None
+    with bench.project() as p:
+        change = changes.add(p, transcript, start, end, pt=_str(data, "pt"), component=_str(data, "component"),
+                             element=_str(data, "element"), stance=_str(data, "stance"), memo=_str(data, "memo"),
+                             coder=bench.coder)
+    _remember(request, change)
+    assert change.after is not None
+    return {"coding": coding_json(change.after), "message": f"coded {change.after.pt} {change.after.id}"}
+
+
+async def edit_coding(request: Request, bench: Workbench) -> dict[str, Any]:
+    data = await _body(request)
+    coding_id = request.path_params["coding_id"]
+    with bench.project() as p:
+        change = changes.edit(
+            p, coding_id, _str(data, "version"), start=_int(data, "start", False), end=_int(data, "end", False),
+            pt=_str(data, "pt"), component=_str(data, "component"), element=_str(data, "element"),
+            stance=_str(data, "stance"), memo=_str(data, "memo"), actor=bench.coder,
+            pt_level="component" in data and not data["component"],
+        )
+    _remember(request, change)
+    assert change.after is not None
+    return {"coding": coding_json(change.after), "message": f"edited {coding_id}"}
+
+
+async def delete_coding(request: Request, bench: Workbench) -> dict[str, Any]:
+    data = await _body(request)
+    coding_id = request.path_params["coding_id"]
+    with bench.project() as p:
+        change = changes.delete(p, coding_id, _str(data, "version"), actor=bench.coder)
+    _remember(request, change)
+    return {"deleted": coding_id, "message": f"deleted {coding_id}"}
+
+
+async def undo(request: Request, bench: Workbench) -> dict[str, Any]:
+    session = session_of(request)
+    if not session.changes:
+        raise changes.StaleEdit("nothing to undo in this browser session")
+    change = session.changes[-1]
+    with bench.project() as p:
+        changes.undo(p, change, actor=bench.coder)
+    session.changes.pop()
+    return {"undone": change.describe(), "message": f"undid the {change.describe()}"}
+
+
+def routes(bench: Workbench) -> list[Route]:
+    return [
+        Route("/api/codings", _route(bench, list_codings), methods=["GET"]),
+        Route("/api/codings", _route(bench, add_coding, status=201), methods=["POST"]),
+        Route("/api/codings/{coding_id}", _route(bench, edit_coding), methods=["PATCH"]),
+        Route("/api/codings/{coding_id}", _route(bench, delete_coding), methods=["DELETE"]),
+        Route("/api/undo", _route(bench, undo), methods=["POST"]),
+    ]

@@ -1,0 +1,48 @@
+"""The ASGI application: security middleware around the pages, the JSON API and the static files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from ..errors import CmoError, NotFound
+from . import api
+from .pages import Pages
+from .security import HostCheck, SecurityMiddleware
+from .state import Workbench
+
+STATIC = Path(__file__).parent / "static"
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return PlainTextResponse("404 Not Found", status_code=404)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return PlainTextResponse(f"500: {type(exc).__name__}: the server could not answer this request",
+                             status_code=500)
+
+
+async def _cmo_error(request: Request, exc: Exception) -> Response:
+    """An expected failure the routes did not turn into a page (e.g. the project vanished): one line."""
+    status = 404 if isinstance(exc, NotFound) else 400
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": str(exc)}, status_code=status)
+    return PlainTextResponse(f"{status}: {exc}", status_code=status)
+
+
+def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = None,
+               allow_remote: bool = False) -> Starlette:
+    """The workbench for ``bench``; ``host``/``port`` are what the Host header must name."""
+    pages = Pages(bench)
+    routes = [*pages.routes(), *api.routes(bench), Mount("/static", StaticFiles(directory=STATIC), name="static")]
+    middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions,
+                             hosts=HostCheck(host, port, allow_remote))]
+    return Starlette(routes=routes, middleware=middleware,
+                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error})

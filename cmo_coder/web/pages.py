@@ -1,0 +1,87 @@
+"""HTML pages: 1 project overview and search, 2 transcript reader with coding (pages 4–8 add routes here).
+
+Templates autoescape everything; data for the page script travels as JSON inside a
+``<script type="application/json">`` block (Jinja's ``tojson`` escapes ``<``, ``>`` and ``&``),
+so no transcript text, memo or name is ever interpreted as markup or script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.routing import Route
+
+from ..errors import CmoError, NotFound
+from .security import session_of
+from .state import Workbench
+from .views import Filters, check_filter_values, codebook_json, overview, reader, search
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One entry of the top navigation; later pages add theirs to :data:`NAV`."""
+
+    label: str
+    path: str
+
+
+NAV: list[NavItem] = [NavItem("Project", "/")]
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+class Pages:
+    def __init__(self, bench: Workbench) -> None:
+        self.bench = bench
+        self.env = environment()
+
+    def render(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        session = session_of(request)
+        html = self.env.get_template(name).render(
+            nav=NAV, path=request.url.path, csrf=session.csrf, coder=self.bench.coder,
+            project_name=self.bench.project_path.name, can_undo=bool(session.changes), **context,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def error(self, request: Request, exc: CmoError) -> HTMLResponse:
+        status = 404 if isinstance(exc, NotFound) else 400
+        return self.render(request, "error.html", status=status, message=str(exc), title="Problem")
+
+    async def project(self, request: Request) -> HTMLResponse:
+        query = request.query_params.get("q", "").strip()
+        with self.bench.project() as p:
+            data = overview(p)
+            hits, total = search(p, query) if query else ([], 0)
+        return self.render(request, "project.html", title="Project", data=data, query=query, hits=hits,
+                           total_hits=total)
+
+    async def transcript(self, request: Request) -> HTMLResponse:
+        filters = Filters.from_query(dict(request.query_params))
+        try:
+            with self.bench.project() as p:
+                check_filter_values(p, filters)
+                view = reader(p, request.path_params["transcript_id"], filters)
+                codebook = codebook_json(p)
+        except CmoError as exc:
+            return self.error(request, exc)
+        page_data = {"transcript": view["transcript"].id, "text": view["transcript"].text,
+                     "codings": view["codings"], "codebook": codebook}
+        return self.render(request, "transcript.html", title=view["transcript"].title, view=view,
+                           filters=filters, codebook=codebook, page_data=page_data)
+
+    def routes(self) -> list[Route]:
+        return [
+            Route("/", self.project, methods=["GET"]),
+            Route("/transcripts/{transcript_id}", self.transcript, methods=["GET"]),
+        ]

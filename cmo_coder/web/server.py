@@ -1,0 +1,128 @@
+"""Start the workbench: check everything that can be wrong *before* serving, then run uvicorn.
+
+A missing, locked, read-only or newer-schema project, a secure folder that is not this
+project's, a remote address without ``--allow-remote`` and a port in use each end in one
+clear line (a :class:`CmoError`) before any socket is served.
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import threading
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import CmoError
+from ..store import Project
+from ..store.secure import SecureFolder
+from .security import is_loopback
+from .state import Workbench
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    project: Path
+    secure: Path | None
+    coder: str
+    host: str = "127.0.0.1"
+    port: int = 8765
+    allow_remote: bool = False
+    open_browser: bool = True
+
+
+def check_project(path: Path) -> None:
+    """The project opens at this version, can be written here, and no other program holds its write lock."""
+    with Project.open(path) as project:  # missing, not a project, newer schema: CmoError
+        if project.read_only:
+            raise CmoError(f"{path}: the workbench changes the project, but it cannot be written here "
+                           "(check the folder's and project.sqlite's permissions)")
+        project.conn.execute("PRAGMA busy_timeout = 500")
+        try:
+            project.conn.execute("BEGIN IMMEDIATE")
+            project.conn.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            raise CmoError(f"{path}: the project is locked by another program ({exc}); "
+                           "wait for it to finish or close it, then start again") from None
+
+
+def check_secure(secure: Path, project_path: Path) -> None:
+    """The secure folder exists, is one, and holds this project's transcripts."""
+    folder = SecureFolder.open(secure, project_path=project_path)
+    with Project.open(project_path, read_only=True) as project:
+        ids = project.transcript_ids()
+    if not ids:
+        return
+    held = {p.stem for p in folder.raw.glob("*.json")}
+    if not held & set(ids):
+        raise CmoError(f"secure folder {secure} does not match the project {project_path}: "
+                       f"it holds none of the project's {len(ids)} transcript(s)")
+
+
+def check_host(host: str, allow_remote: bool) -> str | None:
+    """None for loopback; a warning for a remote address with ``--allow-remote``; else refuse."""
+    if is_loopback(host):
+        return None
+    if not allow_remote:
+        raise CmoError(f"--host {host} would let other machines reach this project's data; "
+                       "add --allow-remote if that is really intended")
+    return (f"serving on {host}: anyone who can reach this address and has the link can read "
+            "and change the codings of this project")
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound now so that a port in use is reported before anything starts."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]"), port))
+        sock.listen(64)
+    except OSError as exc:
+        sock.close()
+        if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+            raise CmoError(f"port {port} on {host} is in use; choose another with --port") from None
+        raise CmoError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def url_for(host: str, port: int, token: str) -> str:
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}/?token={token}"
+
+
+def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str], None]) -> None:
+    """Check, bind, print the one-time URL, open the browser, and serve until interrupted."""
+    from .app import create_app
+
+    check_project(options.project)
+    if options.secure is not None:
+        check_secure(options.secure, options.project)
+    warning = check_host(options.host, options.allow_remote)
+    sock = bind(options.host, options.port)
+    port = sock.getsockname()[1]
+    bench = Workbench(options.project, options.coder, options.secure)
+    app = create_app(bench, host=options.host, port=port, allow_remote=options.allow_remote)
+    url = url_for(options.host, port, bench.sessions.issue_token())
+    if warning:
+        warn(warning)
+    say(f"cmo-coder workbench for {options.project} (coding as {options.coder})")
+    say(f"open {url}")
+    say("the link works once; press Ctrl+C to stop")
+    run_server(app, sock, url if options.open_browser else None)
+
+
+def run_server(app: Any, sock: socket.socket, browse: str | None) -> None:
+    """Serve ``app`` on the bound ``sock`` until interrupted; open ``browse`` in the browser if given."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    if browse:
+        threading.Timer(0.5, webbrowser.open, args=(browse,)).start()
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

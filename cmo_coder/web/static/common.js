@@ -1,0 +1,51 @@
+// Shared by every page: JSON requests carrying the CSRF token, the status line, and Undo.
+"use strict";
+
+const Workbench = (() => {
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+
+  async function send(method, url, body) {
+    const response = await fetch(url, {
+      method,
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = { error: `the server answered ${response.status}` }; }
+    if (!response.ok) throw new Error(data.error || `the server answered ${response.status}`);
+    return data;
+  }
+
+  function say(message, isError) {
+    const status = document.getElementById("status");
+    status.textContent = message;
+    status.classList.toggle("status-error", Boolean(isError));
+  }
+
+  // A message shown after the reload that follows a change.
+  function sayAfterReload(message) { sessionStorage.setItem("cmo-status", message); }
+
+  async function undo() {
+    try {
+      const data = await send("POST", "/api/undo");
+      sayAfterReload(data.message);
+      location.reload();
+    } catch (err) { say(err.message, true); }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const flash = sessionStorage.getItem("cmo-status");
+    if (flash) { say(flash, false); sessionStorage.removeItem("cmo-status"); }
+    document.getElementById("undo").addEventListener("click", undo);
+    document.addEventListener("keydown", (event) => {
+      const typing = event.target.closest && event.target.closest("input, textarea, select");
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z" && !typing) {
+        event.preventDefault();
+        undo();
+      }
+    });
+  });
+
+  return { send, say, sayAfterReload, undo };
+})();

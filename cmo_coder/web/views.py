@@ -1,0 +1,283 @@
+"""What the pages show, computed from the project: plain data for the templates, no HTML here.
+
+Only signed-off (anonymised) text is ever read: pending transcripts appear in the list by id,
+title and status, never with text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import CmoError
+from ..model import Coding, Participant, Transcript
+from ..model.vocab import CHAIN, Component, Stance
+from ..store import Project
+from .changes import version
+
+COMPONENT_KEYS = {"context": "1", "mechanism_resource": "2", "mechanism_response": "3", "outcome": "4"}
+STANCE_KEYS = {"supports": "s", "refutes": "r", "refines": "f"}
+STANCE_MARKS = {"supports": "+", "refutes": "−", "refines": "~"}
+SEARCH_LIMIT = 200
+CONTEXT = 60
+
+
+def component_short(component: Component | None) -> str:
+    return component.short if component else "PT"
+
+
+def component_class(component: Component | None) -> str:
+    return component.value if component else "pt_level"
+
+
+# -- project page --------------------------------------------------------------------------------
+
+
+def overview(project: Project) -> dict[str, Any]:
+    """Transcripts with status and counts; PT × component coverage; codings per coder and PT."""
+    transcripts = []
+    rows = project.conn.execute(
+        "SELECT t.id, t.title, t.status, t.kind, LENGTH(t.text) AS characters, "
+        "(SELECT COUNT(*) FROM turns u WHERE u.transcript_id = t.id) AS turns, "
+        "(SELECT COUNT(*) FROM codings c WHERE c.transcript_id = t.id) AS codings "
+        "FROM transcripts t ORDER BY t.position"
+    )
+    for r in rows:
+        transcripts.append(dict(r))
+    coverage: dict[str, Counter[str]] = {pt: Counter() for pt in project.codebook.pt_ids}
+    by_coder: dict[str, Counter[str]] = {}
+    counts = "SELECT pt, component, coder, COUNT(*) AS n FROM codings GROUP BY pt, component, coder"
+    for r in project.conn.execute(counts):
+        coverage.setdefault(r["pt"], Counter())[r["component"] or "pt_level"] += r["n"]
+        by_coder.setdefault(r["coder"], Counter())[r["pt"]] += r["n"]
+    columns = [c.value for c in CHAIN] + ["pt_level"]
+    titles = {pt.id: pt.title for pt in project.codebook.programme_theories}
+    return {
+        "transcripts": transcripts,
+        "columns": columns,
+        "column_labels": {**{c.value: c.short for c in CHAIN}, "pt_level": "PT-level"},
+        "coverage": [
+            {"pt": pt, "title": titles.get(pt, ""), "counts": [coverage[pt][c] for c in columns],
+             "total": sum(coverage[pt].values())}
+            for pt in coverage
+        ],
+        "pt_ids": list(coverage),
+        "coders": [
+            {"coder": coder, "counts": [counts[pt] for pt in coverage], "total": sum(counts.values())}
+            for coder, counts in sorted(by_coder.items())
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Hit:
+    transcript: str
+    start: int
+    end: int
+    before: str
+    match: str
+    after: str
+    speaker: str | None
+
+
+_QUERY_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
+
+
+def search_pattern(query: str) -> re.Pattern[str] | None:
+    """Words and "quoted phrases" → one case-insensitive pattern matching whole words, any spacing."""
+    terms = [(m[1] if m[1] is not None else m[2]).strip() for m in _QUERY_TERM.finditer(query)]
+    parts = []
+    for term in terms:
+        words = term.split()
+        if not words:
+            continue
+        body = r"\s+".join(re.escape(w) for w in words)
+        parts.append(rf"(?<!\w){body}(?!\w)")
+    if not parts:
+        return None
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def search(project: Project, query: str) -> tuple[list[Hit], int]:
+    """Hits (at most :data:`SEARCH_LIMIT`) in signed-off text, with context, and the total count."""
+    pattern = search_pattern(query)
+    if pattern is None:
+        return [], 0
+    hits: list[Hit] = []
+    total = 0
+    for tid in project.transcript_ids(status="signed_off"):
+        transcript = project.transcript(tid)
+        text = transcript.text
+        for m in pattern.finditer(text):
+            total += 1
+            if len(hits) >= SEARCH_LIMIT:
+                continue
+            lo, hi = max(0, m.start() - CONTEXT), min(len(text), m.end() + CONTEXT)
+            turn = transcript.turn_at(m.start())
+            hits.append(Hit(
+                transcript=tid, start=m.start(), end=m.end(),
+                before=("…" if lo else "") + text[lo:m.start()],
+                match=text[m.start():m.end()], after=text[m.end():hi] + ("…" if hi < len(text) else ""),
+                speaker=transcript.turns[turn].speaker if turn is not None else None,
+            ))
+    return hits, total
+
+
+# -- reader --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    """A run of text covered by the same codings (the unit that gets highlighted)."""
+
+    start: int
+    end: int
+    text: str
+    codings: list[str]
+    css: str
+
+
+@dataclass
+class TurnView:
+    index: int
+    start: int
+    end: int
+    speaker: str | None
+    participant: Participant | None
+    start_time: float | None
+    end_time: float | None
+    segments: list[Segment] = field(default_factory=list)
+    stripes: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Filters:
+    coder: str | None = None
+    pt: str | None = None
+    component: str | None = None
+    stance: str | None = None
+
+    @classmethod
+    def from_query(cls, params: dict[str, str]) -> Filters:
+        def value(key: str) -> str | None:
+            v = params.get(key, "").strip()
+            return v or None
+
+        return cls(coder=value("coder"), pt=value("pt"), component=value("component"), stance=value("stance"))
+
+    def keep(self, c: Coding) -> bool:
+        if self.coder and c.coder != self.coder:
+            return False
+        if self.pt and c.pt != self.pt:
+            return False
+        if self.component and component_class(c.component) != self.component:
+            return False
+        return not (self.stance and c.stance.value != self.stance)
+
+
+def timestamp(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    s = int(seconds)
+    return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60:d}:{s % 60:02d}"
+
+
+def coding_json(c: Coding) -> dict[str, Any]:
+    """What the page script needs about a coding (the same fields ``code list --json`` has, plus version)."""
+    return {
+        "id": c.id, "start": c.start, "end": c.end, "text": c.text, "pt": c.pt,
+        "component": c.component.value if c.component else None, "element": c.element, "stance": c.stance.value,
+        "coder": c.coder, "memo": c.memo, "version": version(c),
+    }
+
+
+def _segments(text: str, lo: int, hi: int, codings: list[Coding]) -> list[Segment]:
+    cuts = {lo, hi}
+    for c in codings:
+        if c.end > lo and c.start < hi:
+            cuts.add(max(lo, c.start))
+            cuts.add(min(hi, c.end))
+    points = sorted(cuts)
+    out = []
+    for a, b in zip(points, points[1:], strict=False):
+        covering = [c for c in codings if c.start < b and c.end > a]
+        comps = {component_class(c.component) for c in covering}
+        css = "" if not covering else ("hl hl-multi" if len(comps) > 1 else f"hl hl-{comps.pop()}")
+        out.append(Segment(a, b, text[a:b], [c.id for c in covering], css))
+    return out
+
+
+def _stripe(c: Coding) -> dict[str, Any]:
+    return {
+        "id": c.id, "css": component_class(c.component), "short": component_short(c.component),
+        "mark": STANCE_MARKS[c.stance.value], "pt": c.pt, "element": c.element, "stance": c.stance.value,
+        "coder": c.coder, "memo": c.memo, "text": c.text, "start": c.start, "end": c.end,
+    }
+
+
+def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, Any]:
+    """Turns (or, for a document without turns, one block) with their segments and coding stripes."""
+    transcript: Transcript = project.transcript(transcript_id)  # NotFound / not signed off: CmoError
+    all_codings = project.codings(transcript_id=transcript_id)
+    shown = [c for c in all_codings if filters.keep(c)]
+    text = transcript.text
+    participants = {p.label: p for p in project.participants()}
+    blocks: list[tuple[int, int, int | None]] = []
+    position = 0
+    for i, turn in enumerate(transcript.turns):
+        if turn.start > position:
+            blocks.append((position, turn.start, None))
+        blocks.append((turn.start, turn.end, i))
+        position = turn.end
+    if position < len(text) or not blocks:
+        blocks.append((position, len(text), None))
+    turns = []
+    for n, (lo, hi, index) in enumerate(blocks):
+        t = transcript.turns[index] if index is not None else None
+        view = TurnView(
+            index=n, start=lo, end=hi, speaker=t.speaker if t else None,
+            participant=participants.get(t.speaker) if t else None,
+            start_time=t.start_time if t else None, end_time=t.end_time if t else None,
+            segments=_segments(text, lo, hi, shown),
+            stripes=[_stripe(c) for c in shown if c.start < hi and c.end > lo and c.start >= lo],
+        )
+        if index is None and not text[lo:hi].strip():
+            continue  # the blank line between two turns
+        turns.append(view)
+    return {
+        "transcript": transcript,
+        "turns": turns,
+        "codings": [coding_json(c) for c in all_codings],
+        "shown": len(shown),
+        "total": len(all_codings),
+        "coders": sorted({c.coder for c in all_codings}),
+        "timestamp": timestamp,
+    }
+
+
+def codebook_json(project: Project) -> dict[str, Any]:
+    """PTs and their elements for the coding panel's type-ahead and element list."""
+    return {
+        "pts": [
+            {"id": pt.id, "title": pt.title,
+             "elements": [{"id": e.id, "component": e.component.value, "statement": e.statement} for e in pt.elements]}
+            for pt in project.codebook.programme_theories
+        ],
+        "components": [{"value": c.value, "short": c.short, "key": COMPONENT_KEYS[c.value]} for c in CHAIN],
+        "stances": [{"value": s.value, "key": STANCE_KEYS[s.value]} for s in Stance],
+    }
+
+
+def check_filter_values(project: Project, filters: Filters) -> None:
+    """Unknown filter values are an error, as in ``code list``, not an empty page."""
+    if filters.pt and filters.pt not in project.codebook.pt_ids:
+        raise CmoError(f"unknown programme theory {filters.pt!r} in the filter")
+    if filters.component and filters.component not in [*COMPONENT_KEYS, "pt_level"]:
+        raise CmoError(f"unknown component {filters.component!r} in the filter")
+    if filters.stance and filters.stance not in STANCE_KEYS:
+        raise CmoError(f"unknown stance {filters.stance!r} in the filter")
+
+
+__all__ = ["Filters", "Hit", "codebook_json", "overview", "reader", "search"]
