@@ -80,6 +80,11 @@ def test_paths_with_nul_or_empty_are_refused(tmp_path):
     assert "empty path" in one_line_error(run("init", "", "--codebook", "tiny"))
 
 
+def test_text_values_with_nul_are_refused(tmp_path, study):
+    assert "NUL" in one_line_error(run("init", tmp_path / "p", "--codebook", "\x00"))
+    assert "NUL" in one_line_error(run("which-pt", study, "a quote\x00"))
+
+
 def test_output_path_under_a_regular_file(tmp_path, study):
     blocker = tmp_path / "file.txt"
     blocker.write_text("x", encoding="utf-8")

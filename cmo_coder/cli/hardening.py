@@ -135,6 +135,17 @@ class NamedPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+class PlainText(click.types.StringParamType):
+    """Text that names something (a codebook, a transcript, a surface): never a NUL, which no file,
+    id or word can hold and which the operating system refuses deep inside a command."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = super().convert(value, param, ctx)
+        if isinstance(text, str) and "\x00" in text:
+            self.fail(f"{_printable(text)!r} holds a NUL character", param, ctx)
+        return text
+
+
 def _tighten(param: click.Parameter) -> None:
     kind = param.type
     if isinstance(kind, click.Path) and not isinstance(kind, NamedPath):
@@ -143,6 +154,8 @@ def _tighten(param: click.Parameter) -> None:
         param.type = FiniteFloat(kind)
     elif isinstance(kind, (click.types.IntParamType, click.IntRange)):
         param.type = BoundedInt(kind)
+    elif type(kind) is click.types.StringParamType:
+        param.type = PlainText()
 
 
 def harden(command: click.Command) -> None:
