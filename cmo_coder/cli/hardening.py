@@ -66,54 +66,53 @@ def os_error_line(exc: OSError) -> str:
     return f"{_printable(' -> '.join(names))}: {reason}{hint}"
 
 
-class FiniteFloat(click.ParamType):
+class _Checked(click.ParamType):
+    """A number type that converts with the option's own type, then checks what that type lets through;
+    help text, metavar and info stay the inner type's."""
+
+    def __init__(self, inner: click.ParamType) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def check(self, result: Any) -> str | None:
+        """Why ``result`` is refused, or None."""
+        raise NotImplementedError
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        result = self.inner.convert(value, param, ctx)
+        problem = self.check(result) if result is not None else None
+        if problem:
+            self.fail(f"{value!r} {problem}", param, ctx)
+        return result
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        return self.inner.get_metavar(param, ctx)
+
+    def to_info_dict(self) -> Any:
+        return self.inner.to_info_dict()
+
+    def __repr__(self) -> str:
+        return repr(self.inner)
+
+
+class FiniteFloat(_Checked):
     """A float that is a real number within the option's range (no nan, no infinities)."""
 
     name = "float"
 
-    def __init__(self, inner: click.ParamType) -> None:
-        self.inner = inner
-        self.name = inner.name
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        result = self.inner.convert(value, param, ctx)
-        if result is not None and (not math.isfinite(result) or abs(result) > MAX_FLOAT):
-            self.fail(f"{value!r} is not a usable number (finite, at most {MAX_FLOAT:g})", param, ctx)
-        return result
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
-        return self.inner.get_metavar(param, ctx)
-
-    def to_info_dict(self) -> Any:
-        return self.inner.to_info_dict()
-
-    def __repr__(self) -> str:
-        return repr(self.inner)
+    def check(self, result: Any) -> str | None:
+        if not math.isfinite(result) or abs(result) > MAX_FLOAT:
+            return f"is not a usable number (finite, at most {MAX_FLOAT:g})"
+        return None
 
 
-class BoundedInt(click.ParamType):
+class BoundedInt(_Checked):
     """An integer SQLite and Python's sequences can hold."""
 
     name = "integer"
 
-    def __init__(self, inner: click.ParamType) -> None:
-        self.inner = inner
-        self.name = inner.name
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        result = self.inner.convert(value, param, ctx)
-        if result is not None and abs(result) > MAX_INT:
-            self.fail(f"{value!r} is out of range", param, ctx)
-        return result
-
-    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
-        return self.inner.get_metavar(param, ctx)
-
-    def to_info_dict(self) -> Any:
-        return self.inner.to_info_dict()
-
-    def __repr__(self) -> str:
-        return repr(self.inner)
+    def check(self, result: Any) -> str | None:
+        return "is out of range" if abs(result) > MAX_INT else None
 
 
 class NamedPath(click.Path):
