@@ -28,6 +28,7 @@ from .words import (
     CALENDAR,
     FILLERS,
     SELDOM_LOWER,
+    census_surnames,
     everyday_words,
     in_dictionary,
     is_everyday,
@@ -146,6 +147,8 @@ class SitesComponent:
                 if not caseless and not m.group(2)[:1].isupper():
                     continue  # "Harrowby Road"; not "the Automate road"
                 start = self._name_start(m, caseless, strict=caseless)
+                if start is None and caseless:
+                    start = _caption_street_start(m)
                 if start is not None:
                     out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
         if "royal" in said:
@@ -197,6 +200,39 @@ class SitesComponent:
         if len(words) == 2 and name_word(words[0].group(0), caseless):
             return m.start(1) + words[0].start()
         return m.start(1) + words[-1].start()
+
+
+_STREET_PREFIX = {"upper", "lower", "old", "new", "st", "saint", "north", "south", "east", "west", "little", "great",
+                  "nether", "far", "long"}
+_STREET_EVERYDAY = {"main", "high", "side", "back", "ring", "one", "dual", "country", "slip", "private", "busy", "same",
+                    "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end", "front",
+                    "middle", "way", "new", "old", "only", "first", "second", "third", "last", "each", "every"}
+
+
+def _street_name_word(word: str) -> bool:
+    """A caption word that names a street before "road", "lane", "close": a surname no dictionary
+    holds ("pemberton", "gresley", "hollins") or a word subtitles seldom write in lower case."""
+    low = word.lower().replace("’", "'")
+    if (len(low) < 3 or not low.isalpha() or low in STOP_WORDS or low in _NOT_NAMES or low in _STREET_EVERYDAY
+            or low in FILLERS or low in CALENDAR or low in _public_words() or is_everyday(low)):
+        return False
+    return low in census_surnames() or lowercase_usage().get(low, 0) < SELDOM_LOWER
+
+
+def _caption_street_start(m: re.Match[str]) -> int | None:
+    """Where a caption's street name starts, when its shape did not already tell: a surname
+    ("pemberton street"), or a prefix before any word ("upper mill lane", "st marys road"); never
+    an everyday word alone ("the main road", "a side street", "the ring road", "one way")."""
+    words = list(re.finditer(_WORD, m.group(1)))
+    last = words[-1].group(0).lower()
+    if len(words) == 2 and words[0].group(0).lower() in _STREET_PREFIX and last.isalpha() \
+            and last not in STOP_WORDS and last not in _STREET_EVERYDAY and last not in _NOT_NAMES:
+        return m.start(1) + words[0].start()
+    if _street_name_word(last):
+        if len(words) == 2 and _street_name_word(words[0].group(0)):
+            return m.start(1) + words[0].start()
+        return m.start(1) + words[-1].start()
+    return None
 
 
 @Language.factory("cmo_sites")
