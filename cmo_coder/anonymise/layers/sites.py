@@ -142,6 +142,8 @@ class SitesComponent:
         said = set(_WORDS_RE.findall(text.lower()))  # each pattern runs only on turns holding its head words
         if said & _FACILITY.keys():
             self._facilities(text, caseless, out)
+            if said & _CENTRE_HEADS:
+                out.extend(named_centres(text, caseless))
         if said & _STREET_SET:
             for m in _STREET_RE.finditer(text):
                 if not caseless and not m.group(2)[:1].isupper():
@@ -200,6 +202,53 @@ class SitesComponent:
         if len(words) == 2 and name_word(words[0].group(0), caseless):
             return m.start(1) + words[0].start()
         return m.start(1) + words[-1].start()
+
+
+_CENTRE_HEADS = {"centre", "center", "hub"}
+_CENTRE_KINDS = {
+    "community", "health", "day", "job", "jobs", "town", "city", "shopping", "leisure", "sports", "sport", "garden",
+    "call", "test", "testing", "vaccination", "vaccine", "covid", "medical", "family", "families", "youth", "resource",
+    "learning", "training", "education", "conference", "visitor", "visitors", "business", "data", "distribution",
+    "contact", "service", "advice", "information", "drop", "treatment", "recovery", "rehab", "detox", "crisis",
+    "assessment", "support", "care", "carers", "respite", "drug", "drugs", "alcohol", "wellbeing", "mental", "dental",
+    "eye", "sexual", "cancer", "stroke", "birth", "maternity", "trauma", "heart", "research", "arts", "art", "music",
+    "dance", "fitness", "citizens", "law", "legal", "tax", "benefits", "housing", "homeless", "night", "elderly",
+    "employment", "skills", "career", "careers", "enterprise", "innovation", "science", "tech", "technology",
+    "computer", "digital", "media", "news", "control", "operations", "command", "nerve", "custody", "detention",
+    "immigration", "refugee", "asylum", "rape", "referral", "sorting", "recycling", "waste", "cash", "power", "bus",
+    "coach", "transport", "travel", "tourist", "retail", "trade", "exhibition", "convention", "civic", "cultural",
+    "heritage", "faith", "student", "students", "police", "fire", "ambulance", "emergency", "urgent", "injuries",
+    "walk", "start", "victim", "victims", "women", "men", "kids", "children", "baby", "parent", "parents", "school",
+    "sexual", "diagnostic", "screening", "blood", "donor", "blood", "logistics", "customer", "fulfilment", "design",
+    "development", "excellence", "wellness", "spa", "garden", "food", "bank", "clinical", "nursing", "rehabilitation",
+    "addiction", "addictions", "outreach", "peer", "social", "sure", "drop-in", "walk-in", "village", "neighbourhood",
+    "local", "regional", "national", "central", "main", "new", "old", "big", "whole", "same", "other", "nearest",
+}
+_CENTRE_RE = re.compile(r"(?i)\b(the|to|at|from|into|in)\s+(" + _WORD + r")\s+(centre|center|hub)\b")
+
+
+def named_centres(text: str, caseless: bool) -> list[Candidate]:
+    """"the beacon centre", "to harbour hub": a service named by an everyday word ("beacon", "oasis",
+    "willow") is told from a kind of centre ("the job centre", "the community hub") by that word:
+    a kind names what the centre does or who it serves, and those are few (``_CENTRE_KINDS``);
+    without "the", only a hub ("at harbour hub", not "in town centre"). Cased text writes both words
+    with capitals."""
+    out = []
+    for m in _CENTRE_RE.finditer(text):
+        word, head = m.group(2), m.group(3)
+        low = word.lower().replace("’", "'")
+        if m.group(1).lower() != "the" and head.lower() != "hub":
+            continue
+        if not caseless and not (word[:1].isupper() and head[:1].isupper() and not word.isupper()):
+            continue
+        if (len(low) < 4 or not low.isalpha() or low in STOP_WORDS or low in _CENTRE_KINDS or low in _NOT_NAMES
+                or low in _public_words() or low in CALENDAR or low in FILLERS
+                or low.endswith(("al", "ive", "ic", "ous", "ful", "less", "ed", "ing", "ary", "ity", "ion", "ist",
+                                 "ern", "est", "'s"))
+                or (low.endswith("s") and in_dictionary(low[:-1]))):
+            continue  # adjectives, activities and plural users say a kind: "the regional hub", "the testing centre"
+        out.append(Candidate(m.start(2), m.end(3), "service", "rules", 0.7, "service named by its own word"))
+    return out
 
 
 _STREET_PREFIX = {"upper", "lower", "old", "new", "st", "saint", "north", "south", "east", "west", "little", "great",
