@@ -35,7 +35,9 @@ _BEFORE = re.compile(
     r"(?:over|down|up|out|back|round|across|along)\s+(?:in|at|to|near|by)|" + _PREPOSITIONS + r")\s+)$")
 _AFTER = re.compile(r"(?i)^\s+(?:area|estate|town\s+centre|town\s+center|high\s+street|village|town|way\s+(?:up|down)|"
                     r"side\s+of\s+town|ward|district|direction)\b")
-WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{6,}(?![\w'’-])")
+WORD = re.compile(r"(?i)(?<![\w'’-])[^\W\d_]{3,}(?:" + "|".join(sorted(set(TOWN_ENDINGS), key=len, reverse=True))
+                  + r")(?![\w'’-])")
+"""A word ending in a place-name element: one regex pass over a turn finds the few worth a look."""
 
 
 def town_shaped(word: str) -> bool:
