@@ -104,6 +104,7 @@ def test_a_place_found_once_is_found_everywhere_in_the_transcript(anon: Anonymis
     ("round st marys road", "st marys road"),
     ("we live on fairfax close", "fairfax close"),
     ("they moved to ollerton drive", "ollerton drive"),
+    ("the house on thackeray hill", "thackeray hill"),
 ])
 def test_caption_streets_are_caught(anon: Anonymiser, sentence: str, street: str) -> None:
     assert street in _removed(anon, sentence)
@@ -112,7 +113,7 @@ def test_caption_streets_are_caught(anon: Anonymiser, sentence: str, street: str
 @pytest.mark.parametrize("sentence", [
     "just down the road from here", "we went on the main road and the ring road", "it's a one way street",
     "along the high street there's a side street", "he lives on the old road now",
-    "she's on the new road by the school",
+    "she's on the new road by the school", "we walked up the hill and back",
 ])
 def test_everyday_streets_are_kept(anon: Anonymiser, sentence: str) -> None:
     assert _removed(anon, sentence) == []
@@ -155,6 +156,13 @@ def test_cased_centre_needs_its_capitals() -> None:
 ])
 def test_public_names_in_captions_are_kept(anon: Anonymiser, sentence: str) -> None:
     assert _removed(anon, sentence) == []
+
+
+def test_a_cased_surname_hill_stays_a_person(anon: Anonymiser) -> None:
+    text = "Jane Hill said it was fine"
+    groups, _, _ = anon.find(text)
+    assert [(text[min(c.start for c in g) : max(c.end for c in g)], g[0].category) for g in groups] == [
+        ("Jane Hill", "person")]
 
 
 def test_a_participant_sharing_a_public_first_name_is_still_removed(anon: Anonymiser) -> None:

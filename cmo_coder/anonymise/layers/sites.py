@@ -55,7 +55,7 @@ _CLINICAL = {"unit", "clinic", "hospice", "hospital", "infirmary", "ward"}
 _HEALTH = {"recovery", "drug", "drugs", "alcohol", "substance", "addiction", "treatment", "detox", "rehab",
            "rehabilitation", "mental", "crisis", "methadone", "needle", "inpatient", "assessment", "misuse"}
 _STREET = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row",
-           "walk", "rise", "mews", "parade", "square", "way", "place")
+           "walk", "rise", "mews", "parade", "square", "way", "place", "hill")
 _STREET_SET = set(_STREET)
 _WORDS_RE = re.compile(r"[a-z]+")
 _LIVES_WORDS = {"live", "lives", "lived", "living", "moved", "moving", "house", "flat", "estate", "stays", "stayed",
@@ -146,8 +146,8 @@ class SitesComponent:
                 out.extend(named_centres(text, caseless))
         if said & _STREET_SET:
             for m in _STREET_RE.finditer(text):
-                if not caseless and not m.group(2)[:1].isupper():
-                    continue  # "Harrowby Road"; not "the Automate road"
+                if not caseless and (not m.group(2)[:1].isupper() or m.group(2).lower() == "hill"):
+                    continue  # "Harrowby Road"; not "the Automate road"; cased "Jane Hill" is a person
                 start = self._name_start(m, caseless, strict=caseless)
                 if start is None and caseless:
                     start = _caption_street_start(m)
