@@ -219,8 +219,8 @@ _CENTRE_KINDS = {
     "coach", "transport", "travel", "tourist", "retail", "trade", "exhibition", "convention", "civic", "cultural",
     "heritage", "faith", "student", "students", "police", "fire", "ambulance", "emergency", "urgent", "injuries",
     "walk", "start", "victim", "victims", "women", "men", "kids", "children", "baby", "parent", "parents", "school",
-    "sexual", "diagnostic", "screening", "blood", "donor", "blood", "logistics", "customer", "fulfilment", "design",
-    "development", "excellence", "wellness", "spa", "garden", "food", "bank", "clinical", "nursing", "rehabilitation",
+    "diagnostic", "screening", "blood", "donor", "logistics", "customer", "fulfilment", "design",
+    "development", "excellence", "wellness", "spa", "food", "bank", "clinical", "nursing", "rehabilitation",
     "addiction", "addictions", "outreach", "peer", "social", "sure", "drop-in", "walk-in", "village", "neighbourhood",
     "local", "regional", "national", "central", "main", "new", "old", "big", "whole", "same", "other", "nearest",
 }
