@@ -44,10 +44,11 @@ class PlacesComponent:
 
     @staticmethod
     def _unlisted(doc: Doc, caseless: bool) -> None:
-        """Towns no list holds, by their shape and a word of place around them (see :mod:`.towns`);
-        in cased text a word the model already typed stays with the model."""
+        """Towns no list holds, by their shape and a word of place around them (see :mod:`.towns`).
+        A word the model typed as an organisation (in captions, on the re-cased copy) stays one:
+        it is proposed either way, and "from Earthstone", "at Honeywell" are companies."""
         text = text_of(doc)
-        typed = [(e.start_char, e.end_char) for e in doc.ents] if not caseless else []
+        typed = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
         for s, e in town_spans(text, caseless):
             if text[s:e].lower() in place_names() or any(a <= s and e <= b for a, b in typed):
                 continue

@@ -24,14 +24,15 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import default_allowlist
 from .state import candidates, text_of
+from .towns import town_shaped
 from .words import (
     CALENDAR,
     FILLERS,
     SELDOM_LOWER,
-    census_surnames,
     everyday_words,
     in_dictionary,
     is_everyday,
+    listed_names,
     lowercase_usage,
     place_names,
 )
@@ -244,7 +245,7 @@ def named_centres(text: str, caseless: bool) -> list[Candidate]:
         if (len(low) < 4 or not low.isalpha() or low in STOP_WORDS or low in _CENTRE_KINDS or low in _NOT_NAMES
                 or low in _public_words() or low in CALENDAR or low in FILLERS
                 or low.endswith(("al", "ive", "ic", "ous", "ful", "less", "ed", "ing", "ary", "ity", "ion", "ist",
-                                 "ern", "est", "'s"))
+                                 "ern", "est", "ate", "ant", "ent", "'s"))
                 or (low.endswith("s") and in_dictionary(low[:-1]))):
             continue  # adjectives, activities and plural users say a kind: "the regional hub", "the testing centre"
         out.append(Candidate(m.start(2), m.end(3), "service", "rules", 0.7, "service named by its own word"))
@@ -259,13 +260,18 @@ _STREET_EVERYDAY = {"main", "high", "side", "back", "ring", "one", "dual", "coun
 
 
 def _street_name_word(word: str) -> bool:
-    """A caption word that names a street before "road", "lane", "close": a surname no dictionary
-    holds ("pemberton", "gresley", "hollins") or a word subtitles seldom write in lower case."""
+    """A caption word that names a street before "road", "lane", "close": a word of place-name
+    shape ("gresley", "ollerton") or a name on the census or Faker lists that no dictionary holds
+    and subtitles seldom write in lower case ("pemberton", "fairfax"); not any rare word
+    ("automate road", "nfc lane")."""
     low = word.lower().replace("’", "'")
-    if (len(low) < 3 or not low.isalpha() or low in STOP_WORDS or low in _NOT_NAMES or low in _STREET_EVERYDAY
-            or low in FILLERS or low in CALENDAR or low in _public_words() or is_everyday(low)):
+    if town_shaped(low):
+        return True
+    if (low not in listed_names() or len(low) < 3 or not low.isalpha() or low in STOP_WORDS or low in _NOT_NAMES
+            or low in _STREET_EVERYDAY or low in FILLERS or low in CALENDAR or low in _public_words()
+            or is_everyday(low)):
         return False
-    return low in census_surnames() or lowercase_usage().get(low, 0) < SELDOM_LOWER
+    return lowercase_usage().get(low, 0) < SELDOM_LOWER
 
 
 def _caption_street_start(m: re.Match[str]) -> int | None:
