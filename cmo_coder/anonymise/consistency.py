@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
+from .layers.towns import town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -59,8 +60,37 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
     In cased text only capitalised occurrences: "Mark" the name, not "mark" the verb.
     """
     words = name_words(text, found)
-    return [Candidate(s, e, "person", "consistency", 0.65, "named as a person elsewhere in this transcript")
-            for s, e in _free_occurrences(text, segments, words, caseless, found, protected)]
+    out = [Candidate(s, e, "person", "consistency", 0.65, "named as a person elsewhere in this transcript")
+           for s, e in _free_occurrences(text, segments, words, caseless, found, protected)]
+    places = place_words_of(text, found) - words
+    out.extend(Candidate(s, e, "place", "consistency", 0.65, "named as a place elsewhere in this transcript")
+               for s, e in _free_occurrences(text, segments, places, caseless, found + out, protected))
+    return out
+
+
+_PLACE_CATEGORIES = {"city", "place"}
+_PLACE_EVIDENCE = {"places", "rules", "transcript"}
+
+
+def place_words_of(text: str, found: Iterable[Candidate]) -> set[str]:
+    """Lower-cased one-word places some layer proposed on evidence of its own ("lives in
+    wendlebury", a listed UK town): "wendlebury" said again later ("wendlebury's changed") is
+    the same place. The model's places seed only when the word has a place's shape or is on the
+    UK list, so its mistakes ("Jordan" as a country) are not multiplied; no everyday word seeds."""
+    out: set[str] = set()
+    for c in found:
+        if c.category not in _PLACE_CATEGORIES:
+            continue
+        words = _WORD.findall(text[c.start : c.end])
+        if len(words) != 1:
+            continue
+        low = words[0].lower()
+        if (len(low) < 4 or not low.isalpha() or low in STOP_WORDS or low in FILLERS or words[0].isupper()
+                or is_everyday(low)):
+            continue
+        if c.layer in _PLACE_EVIDENCE or low in place_names() or town_shaped(low):
+            out.add(low)
+    return out
 
 
 def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str], caseless: bool,

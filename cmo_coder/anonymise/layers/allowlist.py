@@ -72,9 +72,8 @@ class AllowListComponent:
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         docs = []
         for p in sorted(self.phrases):
-            docs.append(self.nlp.make_doc(p))
-            if "'" in p:
-                docs.append(self.nlp.make_doc(p.replace("'", "’")))
+            for variant in spellings(p):
+                docs.append(self.nlp.make_doc(variant))
         self.matcher.add("ALLOW", docs)
 
     def public_phrases(self, doc: Doc) -> list[tuple[int, int]]:
@@ -127,6 +126,18 @@ class AllowListComponent:
             out.append(c)
         doc._.cmo_candidates = out
         return doc
+
+
+def spellings(phrase: str) -> list[str]:
+    """``phrase`` as people and captions write it: "Al-Anon" also as "al anon" and "alanon",
+    "St Mungo's" also with a curly apostrophe, "Change, Grow, Live" also without its commas."""
+    forms = {phrase}
+    if "-" in phrase:
+        forms |= {phrase.replace("-", " "), phrase.replace("-", "")}
+    if "," in phrase:
+        forms.add(" ".join(phrase.replace(",", " ").split()))
+    forms |= {f.replace("'", "’") for f in forms if "'" in f}
+    return sorted(forms)
 
 
 @Language.factory("cmo_allowlist")

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .state import candidates, text_of
+from .towns import town_spans
 from .words import place_names, place_words
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -22,6 +23,7 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         caseless = bool(doc._.cmo_caseless)
         names, starts = place_names(), place_words()
+        self._unlisted(doc, caseless)
         if starts.isdisjoint(_WORDS_RE.findall(text_of(doc).lower())):
             return doc  # most turns name no listed place: one regex pass instead of a look at every token
         words = [t.text for t in doc]
@@ -39,6 +41,18 @@ class PlacesComponent:
                 candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "places", 0.75,
                                                  "UK place list"))
         return doc
+
+    @staticmethod
+    def _unlisted(doc: Doc, caseless: bool) -> None:
+        """Towns no list holds, by their shape and a word of place around them (see :mod:`.towns`).
+        A word the model typed as an organisation (in captions, on the re-cased copy) stays one:
+        it is proposed either way, and "from Earthstone", "at Honeywell" are companies."""
+        text = text_of(doc)
+        typed = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+        for s, e in town_spans(text, caseless):
+            if text[s:e].lower() in place_names() or any(a <= s and e <= b for a, b in typed):
+                continue
+            candidates(doc).append(Candidate(s, e, "place", "places", 0.7, "a place-shaped word said as a place"))
 
 
 @Language.factory("cmo_places")

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import default_allowlist
 from .state import candidates, text_of
+from .towns import town_shaped
 from .words import (
     CALENDAR,
     FILLERS,
@@ -31,6 +32,7 @@ from .words import (
     everyday_words,
     in_dictionary,
     is_everyday,
+    listed_names,
     lowercase_usage,
     place_names,
 )
@@ -54,7 +56,7 @@ _CLINICAL = {"unit", "clinic", "hospice", "hospital", "infirmary", "ward"}
 _HEALTH = {"recovery", "drug", "drugs", "alcohol", "substance", "addiction", "treatment", "detox", "rehab",
            "rehabilitation", "mental", "crisis", "methadone", "needle", "inpatient", "assessment", "misuse"}
 _STREET = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row",
-           "walk", "rise", "mews", "parade", "square", "way", "place")
+           "walk", "rise", "mews", "parade", "square", "way", "place", "hill")
 _STREET_SET = set(_STREET)
 _WORDS_RE = re.compile(r"[a-z]+")
 _LIVES_WORDS = {"live", "lives", "lived", "living", "moved", "moving", "house", "flat", "estate", "stays", "stayed",
@@ -141,11 +143,15 @@ class SitesComponent:
         said = set(_WORDS_RE.findall(text.lower()))  # each pattern runs only on turns holding its head words
         if said & _FACILITY.keys():
             self._facilities(text, caseless, out)
+            if said & _CENTRE_HEADS:
+                out.extend(named_centres(text, caseless))
         if said & _STREET_SET:
             for m in _STREET_RE.finditer(text):
-                if not caseless and not m.group(2)[:1].isupper():
-                    continue  # "Harrowby Road"; not "the Automate road"
+                if not caseless and (not m.group(2)[:1].isupper() or m.group(2).lower() == "hill"):
+                    continue  # "Harrowby Road"; not "the Automate road"; cased "Jane Hill" is a person
                 start = self._name_start(m, caseless, strict=caseless)
+                if start is None and caseless:
+                    start = _caption_street_start(m)
                 if start is not None:
                     out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
         if "royal" in said:
@@ -197,6 +203,91 @@ class SitesComponent:
         if len(words) == 2 and name_word(words[0].group(0), caseless):
             return m.start(1) + words[0].start()
         return m.start(1) + words[-1].start()
+
+
+_CENTRE_HEADS = {"centre", "center", "hub"}
+_CENTRE_KINDS = {
+    "community", "health", "day", "job", "jobs", "town", "city", "shopping", "leisure", "sports", "sport", "garden",
+    "call", "test", "testing", "vaccination", "vaccine", "covid", "medical", "family", "families", "youth", "resource",
+    "learning", "training", "education", "conference", "visitor", "visitors", "business", "data", "distribution",
+    "contact", "service", "advice", "information", "drop", "treatment", "recovery", "rehab", "detox", "crisis",
+    "assessment", "support", "care", "carers", "respite", "drug", "drugs", "alcohol", "wellbeing", "mental", "dental",
+    "eye", "sexual", "cancer", "stroke", "birth", "maternity", "trauma", "heart", "research", "arts", "art", "music",
+    "dance", "fitness", "citizens", "law", "legal", "tax", "benefits", "housing", "homeless", "night", "elderly",
+    "employment", "skills", "career", "careers", "enterprise", "innovation", "science", "tech", "technology",
+    "computer", "digital", "media", "news", "control", "operations", "command", "nerve", "custody", "detention",
+    "immigration", "refugee", "asylum", "rape", "referral", "sorting", "recycling", "waste", "cash", "power", "bus",
+    "coach", "transport", "travel", "tourist", "retail", "trade", "exhibition", "convention", "civic", "cultural",
+    "heritage", "faith", "student", "students", "police", "fire", "ambulance", "emergency", "urgent", "injuries",
+    "walk", "start", "victim", "victims", "women", "men", "kids", "children", "baby", "parent", "parents", "school",
+    "diagnostic", "screening", "blood", "donor", "logistics", "customer", "fulfilment", "design",
+    "development", "excellence", "wellness", "spa", "food", "bank", "clinical", "nursing", "rehabilitation",
+    "addiction", "addictions", "outreach", "peer", "social", "sure", "drop-in", "walk-in", "village", "neighbourhood",
+    "local", "regional", "national", "central", "main", "new", "old", "big", "whole", "same", "other", "nearest",
+}
+_CENTRE_RE = re.compile(r"(?i)\b(the|to|at|from|into|in)\s+(" + _WORD + r")\s+(centre|center|hub)\b")
+
+
+def named_centres(text: str, caseless: bool) -> list[Candidate]:
+    """"the beacon centre", "to harbour hub": a service named by an everyday word ("beacon", "oasis",
+    "willow") is told from a kind of centre ("the job centre", "the community hub") by that word:
+    a kind names what the centre does or who it serves, and those are few (``_CENTRE_KINDS``);
+    without "the", only a hub ("at harbour hub", not "in town centre"). Cased text writes both words
+    with capitals."""
+    out = []
+    for m in _CENTRE_RE.finditer(text):
+        word, head = m.group(2), m.group(3)
+        low = word.lower().replace("’", "'")
+        if m.group(1).lower() != "the" and head.lower() != "hub":
+            continue
+        if not caseless and not (word[:1].isupper() and head[:1].isupper() and not word.isupper()):
+            continue
+        if (len(low) < 4 or not low.isalpha() or low in STOP_WORDS or low in _CENTRE_KINDS or low in _NOT_NAMES
+                or low in _public_words() or low in CALENDAR or low in FILLERS
+                or low.endswith(("al", "ive", "ic", "ous", "ful", "less", "ed", "ing", "ary", "ity", "ion", "ist",
+                                 "ern", "est", "ate", "ant", "ent", "'s"))
+                or (low.endswith("s") and in_dictionary(low[:-1]))):
+            continue  # adjectives, activities and plural users say a kind: "the regional hub", "the testing centre"
+        out.append(Candidate(m.start(2), m.end(3), "service", "rules", 0.7, "service named by its own word"))
+    return out
+
+
+_STREET_PREFIX = {"upper", "lower", "old", "new", "st", "saint", "north", "south", "east", "west", "little", "great",
+                  "nether", "far", "long"}
+_STREET_EVERYDAY = {"main", "high", "side", "back", "ring", "one", "dual", "country", "slip", "private", "busy", "same",
+                    "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end", "front",
+                    "middle", "way", "new", "old", "only", "first", "second", "third", "last", "each", "every"}
+
+
+def _street_name_word(word: str) -> bool:
+    """A caption word that names a street before "road", "lane", "close": a word of place-name
+    shape ("gresley", "ollerton") or a name on the census or Faker lists that no dictionary holds
+    and subtitles seldom write in lower case ("pemberton", "fairfax"); not any rare word
+    ("automate road", "nfc lane")."""
+    low = word.lower().replace("’", "'")
+    if town_shaped(low):
+        return True
+    if (low not in listed_names() or len(low) < 3 or not low.isalpha() or low in STOP_WORDS or low in _NOT_NAMES
+            or low in _STREET_EVERYDAY or low in FILLERS or low in CALENDAR or low in _public_words()
+            or is_everyday(low)):
+        return False
+    return lowercase_usage().get(low, 0) < SELDOM_LOWER
+
+
+def _caption_street_start(m: re.Match[str]) -> int | None:
+    """Where a caption's street name starts, when its shape did not already tell: a surname
+    ("pemberton street"), or a prefix before any word ("upper mill lane", "st marys road"); never
+    an everyday word alone ("the main road", "a side street", "the ring road", "one way")."""
+    words = list(re.finditer(_WORD, m.group(1)))
+    last = words[-1].group(0).lower()
+    if len(words) == 2 and words[0].group(0).lower() in _STREET_PREFIX and last.isalpha() \
+            and last not in STOP_WORDS and last not in _STREET_EVERYDAY and last not in _NOT_NAMES:
+        return m.start(1) + words[0].start()
+    if _street_name_word(last):
+        if len(words) == 2 and _street_name_word(words[0].group(0)):
+            return m.start(1) + words[0].start()
+        return m.start(1) + words[-1].start()
+    return None
 
 
 @Language.factory("cmo_sites")

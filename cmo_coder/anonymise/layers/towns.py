@@ -1,0 +1,72 @@
+"""Unlisted towns and villages: a word of English place-name shape where the sentence says a place.
+
+No list holds every village, and invented names in research data ("Wendlebury", "Harbeckton")
+are on none. In lower-cased captions the model sees none of them; in cased text it misses some.
+Two kinds of evidence together make a town of such a word:
+
+* its form: no dictionary word, seldom written in lower case, and ending in an element English
+  place names end in ("-by", "-ton", "-ham", "-ley", "-field", "-bury", "-thorpe", "-mouth" ...);
+* its place: a word of place before it ("lives in", "moved to", "over in", "from", "near",
+  "out at", "in the middle of", "round") or after it ("the X area", "the X estate",
+  "X town centre", "X high street").
+
+Either alone is weak ("from Pemberton" may be a person; "-ton" ends many surnames), so both
+are required. In cased text the word must have its capital, and a word the model already
+typed is left to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import SELDOM_LOWER, in_dictionary, is_everyday, lowercase_usage
+
+TOWN_ENDINGS = ("by", "ton", "ham", "ley", "leigh", "lea", "field", "bury", "borough", "burgh", "wick", "wich",
+                "thorpe", "thorp", "worth", "worthy", "den", "don", "combe", "coombe", "mouth", "ford", "stead",
+                "caster", "chester", "cester", "minster", "bridge", "pool", "well", "wells", "dale", "holme",
+                "hurst", "stow", "stowe", "ridge", "stone", "haven", "port", "gate", "cliffe", "moor", "mere",
+                "brook", "wood", "church", "haugh", "thwaite", "bourne", "burn", "wold", "ington", "hampton",
+                "cott", "cote", "heath", "marsh")
+"""Endings of English place names (Ekwall's place-name elements, as modern spellings)."""
+_STEM_MIN = 3
+_PREPOSITIONS = r"(?:in|to|from|near|round|around|outside|towards|at|via|through)"
+_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in\s+the\s+middle\s+of|on\s+the\s+outskirts\s+of|the\s+other\s+side\s+of|"
+    r"(?:over|down|up|out|back|round|across|along)\s+(?:in|at|to|near|by)|" + _PREPOSITIONS + r")\s+)$")
+_AFTER = re.compile(r"(?i)^\s+(?:area|estate|town\s+centre|town\s+center|high\s+street|village|town|way\s+(?:up|down)|"
+                    r"side\s+of\s+town|ward|district|direction)\b")
+WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{6,}(?![\w'’-])")
+_ENDINGS = tuple(sorted(set(TOWN_ENDINGS)))
+
+
+def town_shaped(word: str) -> bool:
+    """"wendlebury", "harbeckton", "stallowmouth": no dictionary word, seldom lower-cased, and
+    ending in a place-name element after a stem of three letters or more."""
+    low = word.lower()
+    if len(low) < 6 or not low.isalpha() or in_dictionary(low) or is_everyday(low):
+        return False
+    if lowercase_usage().get(low, 0) >= SELDOM_LOWER:
+        return False
+    return any(low.endswith(e) and len(low) - len(e) >= _STEM_MIN for e in TOWN_ENDINGS)
+
+
+def said_as_place(text: str, start: int, end: int) -> bool:
+    """The words around ``text[start:end]`` say a place stands there."""
+    before = text[max(0, start - 40) : start]
+    if _BEFORE.search(before):
+        return True
+    return bool(_AFTER.match(text[end : end + 30]))
+
+
+def town_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """Spans of place-shaped words said as places in ``text``."""
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        if not word.lower().endswith(_ENDINGS):
+            continue  # one C-level test turns away most words
+        if not caseless and not (word[:1].isupper() and not word.isupper()):
+            continue
+        if town_shaped(word) and said_as_place(text, m.start(), m.end()):
+            out.append(m.span())
+    return out
