@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .anonymise.placeholders import placeholder_spans
+
 _QUOTE_FOLD = str.maketrans(
     {
         "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
@@ -34,8 +36,6 @@ class MatchKind(StrEnum):
     placeholders = "placeholders"
 
 
-#: a placeholder the anonymiser put in the text: ``[name removed]``, ``[trust name]``, ``[son's name]``
-PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
 #: how many characters of the original a placeholder may stand for (a long organisation name)
 MAX_REPLACED = 80
 #: a placeholder-tolerant match must still agree with the text on a good part of the quote
@@ -133,11 +133,6 @@ def locate(text: str, quote: str, normalised_text: Normalised | None = None) -> 
         else:
             matches.append(Match(*norm.span(first, end), MatchKind.fragments))
     return matches
-
-
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of every placeholder in ``text``."""
-    return [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
 
 
 def snap_to_placeholders(text: str, start: int, end: int) -> tuple[int, int]:
