@@ -35,6 +35,8 @@ from .query.evidence import EvidenceRow
 from .query.matrix import Matrix
 from .query.which_pt import WhichPtAnswer
 from .suggest.records import Suggestion
+from .theory.diff import TheoryDiff
+from .theory.model import PTVersion, TheoryHistory
 
 #: file name (without .schema.json) → model. Stages add their own output shapes here.
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -67,6 +69,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "transcript-removal": TranscriptRemoval,
     "transcript-view": TranscriptView,
     "participants-key": ParticipantKey,
+    "pt-version": PTVersion,
+    "theory-history": TheoryHistory,
+    "theory-diff": TheoryDiff,
 }
 
 

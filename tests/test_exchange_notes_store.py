@@ -27,12 +27,12 @@ def test_notes_are_stored_audited_and_unique(project) -> None:
 
 
 def test_version_2_project_gains_the_notes_table(tmp_path, tiny_codebook) -> None:
-    Project.create(tmp_path / "s", tiny_codebook).close()
+    (tmp_path / "s").mkdir()
     conn = sqlite3.connect(tmp_path / "s" / PROJECT_DB, isolation_level=None)
-    conn.execute("DROP TABLE notes")
-    conn.execute("PRAGMA user_version = 2")
+    migrate(conn, target=2)
+    conn.execute("INSERT INTO meta VALUES ('codebook', ?)", (tiny_codebook.model_dump_json(),))
     conn.close()
     with Project.open(tmp_path / "s") as p:
-        assert p.schema_version == LATEST == 3 and p.notes() == []
+        assert p.schema_version == LATEST and p.notes() == []
     conn = sqlite3.connect(tmp_path / "s" / PROJECT_DB, isolation_level=None)
-    assert migrate(conn) == 3
+    assert migrate(conn) == LATEST

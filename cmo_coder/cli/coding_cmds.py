@@ -19,6 +19,7 @@ from ..coding import service
 from ..coding.markup_import import import_markup
 from ..coding.table import export_table, import_table
 from ..model.vocab import Component
+from ..theory.service import confirm_codings, versions_coded_against
 from .options import coder_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty, warn
 
@@ -138,17 +139,37 @@ def code_remove(project: Path, coding_ids: tuple[str, ...], coder: str | None) -
 @click.option("--site", default=None, help="Site or case study letter, e.g. C.")
 @click.option("--coder", default=None)
 @click.option("--element", default=None)
+@click.option("--stale-version", is_flag=True,
+              help="Only codings coded against an earlier version of their PT (or moved by a theory change) "
+                   "that no coder has confirmed ('code confirm') or moved ('code edit') since.")
 @json_option
-def code_list(project: Path, as_json: bool, **filters: Any) -> None:
-    """List codings in document order with their speakers' attributions."""
+def code_list(project: Path, as_json: bool, stale_version: bool, **filters: Any) -> None:
+    """List codings in document order with their speakers' attributions and the PT version coded against."""
     with open_project(project) as p:
         views = service.list_codings(p, **filters)
+        against = versions_coded_against(p)
+    if stale_version:
+        views = [v for v in views if against[v.coding.id][1]]
     if as_json:
-        emit_json([v.as_dict() for v in views])
+        emit_json([v.item().model_copy(update={"coded_against": against[v.coding.id][0],
+                                               "stale": against[v.coding.id][1]}).model_dump(mode="json")
+                   for v in views])
         return
     for v in views:
-        click.echo(_line(v))
-    info(f"{len(views)} coding(s)")
+        coded, stale = against[v.coding.id]
+        click.echo(_line(v) + (f"  [coded against {coded}; not confirmed since]" if stale else f"  [{coded}]"))
+    info(f"{len(views)} coding(s)" + (" coded against an earlier version" if stale_version else ""))
+
+
+@code.command("confirm")
+@project_argument
+@click.argument("coding_ids", nargs=-1, required=True)
+@coder_option
+def code_confirm(project: Path, coding_ids: tuple[str, ...], coder: str | None) -> None:
+    """Confirm codings against their PT's current version after a theory change (all or none)."""
+    with open_project(project) as p:
+        n = confirm_codings(p, list(coding_ids), actor=coder)
+    click.echo(f"confirmed {n} coding(s) against the current version of their programme theory")
 
 
 @code.command("import")

@@ -29,6 +29,7 @@ from . import (
     project_cmds,
     serve_cmds,
     suggest_cmds,
+    theory_cmds,
 )
 
 
@@ -107,6 +108,7 @@ for _module in (
     project_cmds, ingest_cmds, anonymise_cmds, coding_cmds, graph_cmds, exchange_cmds, suggest_cmds, serve_cmds,
 ):
     _module.register(cli)
+theory_cmds.register(cli)
 hardening.harden(cli)
 
 

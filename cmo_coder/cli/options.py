@@ -25,6 +25,7 @@ coder_option = click.option(
 READ_ONLY_COMMANDS = frozenset({
     "status", "show", "transcripts", "code list", "code export", "code summary", "cmoc list", "cmoc show",
     "evidence", "matrix", "graph", "which-pt", "report", "agreement", "leakcheck", "export",
+    "theory show", "theory history", "theory diff", "memo list", "memo show",
 })
 
 

@@ -6,7 +6,7 @@ Each command builds one of these and dumps it, so what scripts receive is exactl
 
 from __future__ import annotations
 
-from pydantic import Field, StrictInt, StrictStr
+from pydantic import Field, StrictBool, StrictInt, StrictStr
 
 from ..model import Coding
 from ..model.base import Frozen
@@ -20,6 +20,11 @@ class CodingListItem(Coding):
     role: Role | None = None
     site: StrictStr | None = None
     attribution: StrictStr | None = Field(default=None, description="'P36, (Carer) Case Study B'.")
+    coded_against: StrictStr | None = Field(
+        default=None, description="The PT version (and element, if since moved) it was coded against: 'PT3 v1'.")
+    stale: StrictBool = Field(
+        default=False, description="Coded against an earlier version of its PT, or moved by a theory change, and "
+                                   "not confirmed or edited by a coder since.")
 
 
 class ConfigurationMemberView(Frozen):

@@ -1,4 +1,4 @@
-"""Project-level notes: memos about the study as a whole rather than about one coding.
+"""Notes and memos: about the study as a whole, or attached to a transcript, coding, PT or CMOC.
 
 QDA tools keep research diaries and analytic memos beside the codes; a REFI-QDA import
 brings them along, and an export gives them back, so they get a home of their own.
@@ -19,6 +19,15 @@ class NoteOrigin(StrEnum):
     refi_qda = "refi_qda"
 
 
+class MemoTarget(StrEnum):
+    """What a memo is about; a note with no target is about the study as a whole."""
+
+    transcript = "transcript"
+    coding = "coding"
+    pt = "pt"
+    cmoc = "cmoc"
+
+
 class ProjectNote(Frozen):
     id: StrictStr
     title: StrictStr = Field(min_length=1)
@@ -28,3 +37,5 @@ class ProjectNote(Frozen):
     origin: NoteOrigin = NoteOrigin.manual
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    target_kind: MemoTarget | None = None
+    target_id: StrictStr | None = None

@@ -249,8 +249,17 @@ class Tx:
             if "UNIQUE" in str(exc):
                 raise CmoError(f"coding {coding.id} already exists (same span, code and coder)") from None
             raise
+        self.stamp_coded_against(coding.id)
         self.audit("add", "coding", coding.id, coding.model_dump(mode="json", exclude={"text"}))
         return coding
+
+    def stamp_coded_against(self, coding_id: str) -> None:
+        """Record that a coder has just coded (or confirmed) this coding against its PT's current version."""
+        self.conn.execute(
+            "UPDATE codings SET coded_pt = pt, coded_element = element, "
+            "pt_version = (SELECT version FROM programme_theories WHERE id = codings.pt) WHERE id = ?",
+            (coding_id,),
+        )
 
     def update_coding(self, coding: Coding) -> Coding:
         old = self.project.coding(coding.id)
@@ -265,6 +274,7 @@ class Tx:
             k: v for k, v in coding.model_dump(mode="json", exclude={"text", "updated_at"}).items()
             if v != old.model_dump(mode="json").get(k)
         }
+        self.stamp_coded_against(coding.id)
         self.audit("edit", "coding", coding.id, changed)
         return coding
 
@@ -318,14 +328,28 @@ class Tx:
         note = note.model_copy(update={"created_at": note.created_at or now, "updated_at": note.updated_at or now})
         try:
             self.conn.execute(
-                "INSERT INTO notes (id, title, description, body, author, origin, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO notes (id, title, description, body, author, origin, created_at, updated_at, "
+                "target_kind, target_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (note.id, note.title, note.description, note.body, note.author, note.origin.value,
-                 _iso(note.created_at), _iso(note.updated_at)),
+                 _iso(note.created_at), _iso(note.updated_at),
+                 note.target_kind.value if note.target_kind else None, note.target_id),
             )
         except sqlite3.IntegrityError:
             raise CmoError(f"note {note.id} already exists") from None
         self.audit("add", "note", note.id, note.model_dump(mode="json", exclude={"body"}))
+        return note
+
+    def update_note(self, note: ProjectNote) -> ProjectNote:
+        """Rewrite a note's title and body (its target and origin stay); the audit keeps the old length."""
+        old = self.project.note(note.id)
+        if old is None:
+            raise NotFound(f"no memo or note {note.id!r}")
+        note = note.model_copy(update={"created_at": old.created_at, "updated_at": _dt(clock.now_iso())})
+        self.conn.execute(
+            "UPDATE notes SET title = ?, description = ?, body = ?, updated_at = ? WHERE id = ?",
+            (note.title, note.description, note.body, _iso(note.updated_at), note.id),
+        )
+        self.audit("edit", "note", note.id, {"title": note.title, "characters": len(note.body)})
         return note
 
     def set_meta(self, key: str, value: str) -> None:
@@ -400,6 +424,13 @@ class Project:
                     tx.conn.executemany(
                         "INSERT INTO elements (id, pt, component, statement, tag, position) VALUES (?, ?, ?, ?, ?, ?)",
                         [(e.id, pt.id, e.component.value, e.statement, e.tag, j) for j, e in enumerate(pt.elements)],
+                    )
+                    tx.conn.execute(  # version 1 of each PT: what later refinements are measured from
+                        "INSERT INTO pt_versions (pt, version, title, statement, elements, change, author, at) "
+                        "VALUES (?, 1, ?, ?, ?, 'initial', ?, ?)",
+                        (pt.id, pt.title, pt.statement,
+                         json.dumps([e.model_dump(mode="json") for e in pt.elements], ensure_ascii=False),
+                         tx.actor, clock.now_iso()),
                     )
                 tx.audit("create", "project", None, {"codebook": codebook.name, "version": codebook.version})
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -494,6 +525,19 @@ class Project:
         return row[0] if row else None
 
     # -- codebook -------------------------------------------------------------------------------
+    def forget_codebook(self) -> None:
+        """Drop the cached codebook after a theory change rewrote it (read again on next use)."""
+        self._codebook = None
+
+    def coded_against(self) -> dict[str, tuple[str | None, str | None, int, str, str | None, int]]:
+        """coding id → (PT, element and PT version it was coded against; its PT and element now, and
+        that PT's current version)."""
+        rows = self.conn.execute(
+            "SELECT c.id, c.coded_pt, c.coded_element, c.pt_version, c.pt, c.element, p.version FROM codings c "
+            "JOIN programme_theories p ON p.id = c.pt"
+        )
+        return {r[0]: (r[1], r[2], int(r[3]), r[4], r[5], int(r[6])) for r in rows}
+
     @property
     def codebook(self) -> Codebook:
         if self._codebook is None:
@@ -695,9 +739,19 @@ class Project:
             updated_at=_dt(r["updated_at"]),
         )
 
-    # -- project-level notes --------------------------------------------------------------------
-    def notes(self) -> list[ProjectNote]:
-        return [_note(r) for r in self.conn.execute("SELECT * FROM notes ORDER BY created_at, id")]
+    # -- project-level notes and memos ----------------------------------------------------------
+    def notes(self, target_kind: str | None = None, target_id: str | None = None,
+              project_level: bool = False) -> list[ProjectNote]:
+        """Notes in the order they were written; ``project_level`` keeps those attached to nothing."""
+        where, args = [], []
+        if project_level:
+            where.append("target_kind IS NULL")
+        for column, value in (("target_kind", target_kind), ("target_id", target_id)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                args.append(value)
+        sql = "SELECT * FROM notes" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY created_at, id"
+        return [_note(r) for r in self.conn.execute(sql, args)]
 
     def note(self, note_id: str) -> ProjectNote | None:
         r = self.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
@@ -742,7 +796,7 @@ class Project:
 def _note(r: sqlite3.Row) -> ProjectNote:
     return ProjectNote(id=r["id"], title=r["title"], description=r["description"], body=r["body"],
                        author=r["author"], origin=r["origin"], created_at=_dt(r["created_at"]),
-                       updated_at=_dt(r["updated_at"]))
+                       updated_at=_dt(r["updated_at"]), target_kind=r["target_kind"], target_id=r["target_id"])
 
 
 def _participant(r: sqlite3.Row) -> Participant:

@@ -161,7 +161,52 @@ CREATE TABLE notes (
 );
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# v4: programme theories are refined, not fixed. Each PT keeps every version it has had (who,
+# when, why, on what evidence); a coding remembers the PT version and element it was coded
+# against, so a later revision shows it as coded against an earlier version until a coder
+# confirms or moves it. Retired PTs and elements stay as rows for the codings that name them
+# in the audit log. Notes may be memos on a transcript, coding, PT or CMOC.
+V4 = """
+ALTER TABLE programme_theories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE programme_theories ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE elements ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE pt_versions (
+    pt TEXT NOT NULL REFERENCES programme_theories(id),
+    version INTEGER NOT NULL CHECK (version >= 1),
+    title TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    elements TEXT NOT NULL DEFAULT '[]',
+    retired INTEGER NOT NULL DEFAULT 0,
+    change TEXT NOT NULL,
+    rationale TEXT,
+    evidence TEXT NOT NULL DEFAULT '[]',
+    moves TEXT NOT NULL DEFAULT '{}',
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (pt, version)
+);
+INSERT INTO pt_versions (pt, version, title, statement, elements, change, author, at)
+SELECT p.id, 1, p.title, p.statement,
+       (SELECT COALESCE(json_group_array(json_object('id', e.id, 'component', e.component,
+                        'statement', e.statement, 'tag', e.tag)), '[]')
+          FROM (SELECT * FROM elements WHERE pt = p.id ORDER BY position) AS e),
+       'initial', COALESCE((SELECT actor FROM audit WHERE action = 'create' AND entity = 'project'), 'unknown'),
+       COALESCE((SELECT at FROM audit WHERE action = 'create' AND entity = 'project'), '1970-01-01T00:00:00Z')
+FROM programme_theories AS p;
+
+ALTER TABLE codings ADD COLUMN pt_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE codings ADD COLUMN coded_pt TEXT;
+ALTER TABLE codings ADD COLUMN coded_element TEXT;
+UPDATE codings SET coded_pt = pt, coded_element = element;
+
+ALTER TABLE notes ADD COLUMN target_kind TEXT
+    CHECK (target_kind IS NULL OR target_kind IN ('transcript', 'coding', 'pt', 'cmoc'));
+ALTER TABLE notes ADD COLUMN target_id TEXT;
+CREATE INDEX notes_by_target ON notes(target_kind, target_id);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 LATEST = len(MIGRATIONS)
 
 
