@@ -21,6 +21,7 @@ Every hit is printed with its context.
 from __future__ import annotations
 
 import html
+import json
 import re
 import sqlite3
 import zipfile
@@ -399,6 +400,15 @@ def scan_paths(paths: list[Path], secure: SecureFolder, reference: list[str] | N
     return _scan_files(files, matcher)
 
 
+def _is_reference_row(table: str, values: dict[str, object]) -> bool:
+    """Rows of otherwise derived tables that hold codebook text: audit entries about the codebook, and
+    the initial version of each programme theory. Revised versions, their rationales and every memo
+    were written by people who read the transcripts, so they are scanned as derived text."""
+    if table == "audit":
+        return values.get("entity") in REFERENCE_AUDIT_ENTITIES
+    return table == "pt_versions" and values.get("change") == "initial"
+
+
 def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None) -> list[LeakHit]:
     """Every text value of every table; the member names table, column and row. Codebook tables are
     reference text, every other table came from transcripts or from people reading them."""
@@ -417,8 +427,7 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
                 rows = conn.execute(f'SELECT NULL, * FROM "{table}"').fetchall()
             for row in rows:
                 values = dict(zip(cols, tuple(row)[1:], strict=True))
-                row_mode = "reference" if table == "audit" and values.get("entity") in REFERENCE_AUDIT_ENTITIES \
-                    else mode
+                row_mode = "reference" if _is_reference_row(table, values) else mode
                 for col, value in values.items():
                     if isinstance(value, str):
                         hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", row_mode)
@@ -433,6 +442,16 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
 def codebook_text(conn: sqlite3.Connection) -> list[str]:
     """The project's theory statements, titles and tags: reference text wherever it is quoted."""
     out: list[str] = []
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "pt_versions" in tables:
+        # the codebook as loaded: a revised statement or element was written after reading the transcripts,
+        # so a name in it must not pass as a quotation of the codebook
+        for title, statement, elements in conn.execute(
+                "SELECT title, statement, elements FROM pt_versions WHERE change = 'initial'"):
+            out += [title, statement]
+            for e in json.loads(elements):
+                out += [v for v in (e.get("statement"), e.get("tag")) if isinstance(v, str)]
+        return [v for v in out if isinstance(v, str) and v.strip()]
     for sql in ("SELECT title, statement FROM programme_theories", "SELECT statement, tag FROM elements"):
         for row in conn.execute(sql):
             out += [v for v in row if isinstance(v, str) and v.strip()]

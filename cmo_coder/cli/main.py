@@ -26,6 +26,7 @@ from . import (
     graph_cmds,
     hardening,
     ingest_cmds,
+    memo_cmds,
     project_cmds,
     serve_cmds,
     suggest_cmds,
@@ -109,6 +110,7 @@ for _module in (
 ):
     _module.register(cli)
 theory_cmds.register(cli)
+memo_cmds.register(cli)
 hardening.harden(cli)
 
 
