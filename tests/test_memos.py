@@ -98,3 +98,20 @@ def test_leakcheck_reads_memos_and_refined_theory_as_transcript_derived(tmp_path
     assert ("pt_versions.statement", "maggie okafor") in hits  # lower-cased: only derived text is read so closely
     assert ("pt_versions.rationale", "okafor") in hits
     p.close()
+
+
+def test_evidence_shows_memos_on_the_pt_and_on_each_coding(study: Study) -> None:
+    p = study.project
+    service.add_memo(p, "Trust, not forms.", pt="PT1")
+    service.add_memo(p, "Strongest refutation.", coding="c5")
+    path = str(p.path)
+    p.close()
+    code, out, _ = run("evidence", path, "PT1", "--json")
+    rows = {r["coding_id"]: r for r in json.loads(out)}
+    assert rows["c5"]["memos"] == ["Strongest refutation."] and rows["c1"]["memos"] == []
+    code, out, _ = run("evidence", path, "PT1")
+    assert out.startswith("memo on PT1 (")
+    assert "Trust, not forms." in out.splitlines()[0]
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if " c5 " in line)
+    assert lines[at + 2] == "    memo: Strongest refutation."

@@ -124,12 +124,15 @@ def register(cli: click.Group) -> None:
 
         with open_project(project) as p:
             rows = evidence(p, pt, stance=stance, role=role, site=site, element=element)
+            pt_memos = p.notes("pt", rows[0].pt) if rows else []
         if as_json:
             emit_json([r.model_dump(mode="json") for r in rows])
             return
         if not rows:
             info("no evidence matches")
             return
+        for m in pt_memos:
+            click.echo(f"memo on {rows[0].pt} ({m.author or '-'}): {' '.join(m.body.split())}")
         sign = {"supports": "+", "refutes": "-", "refines": "~"}
         for r in rows:
             where = r.element or (f"{r.pt} {r.component}" if r.component else r.pt)
@@ -137,6 +140,8 @@ def register(cli: click.Group) -> None:
             click.echo(f"{sign[r.stance]} {where:<10} {r.coding_id}{cmocs} | {r.attribution or 'no speaker'} | "
                        f"{r.transcript} [{r.start}:{r.end}]")
             click.echo(f"    \u201c{' '.join(r.quote.split())}\u201d")
+            for memo in r.memos:
+                click.echo(f"    memo: {' '.join(memo.split())}")
         info(f"{len(rows)} coding(s)")
 
     @cli.command("matrix")

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..errors import CmoError, NotFound
+from ..memo.service import memos_by_target
 from ..model.base import Frozen
+from ..model.note import MemoTarget
 from ..store import Project
 from .filters import resolve_pt, resolve_role, resolve_site
 from .speakers import SpeakerLookup
@@ -36,6 +38,7 @@ class EvidenceRow(Frozen):
     coder: str
     memo: str
     configurations: list[str] = Field(description="Ids of the CMOCs this coding belongs to.")
+    memos: list[str] = Field(default_factory=list, description="Memos written on this coding ('memo add --coding').")
 
 
 def evidence(
@@ -56,6 +59,7 @@ def evidence(
     for config in project.configurations(pt):
         for m in config.members:
             in_configs.setdefault(m.coding_id, []).append(config.id)
+    memos = memos_by_target(project, (MemoTarget.coding,))
     rows = []
     for c in project.codings(pt=pt, stance=stance, role=role, site=site, element=element):
         who = speakers.of(c)
@@ -69,6 +73,7 @@ def evidence(
                 stance=c.stance.value, quote=c.text, attribution=who.attribution, speaker=who.label, role=who.role,
                 site=who.site, transcript=c.transcript_id, start=c.start, end=c.end, turn=who.turn, coder=c.coder,
                 memo=c.memo or "", configurations=in_configs.get(c.id, []),
+                memos=[m.body for m in memos.get(("coding", c.id), [])],
             )
         )
     return rows
