@@ -33,7 +33,8 @@ def report(study, tmp_path_factory):
 
 def test_files(report):
     names = sorted(p.name for p in report.iterdir())
-    assert names == ["PT1.html", "PT1.md", "PT1.png", "PT2.html", "PT2.md", "PT2.png", "index.html", "index.md"]
+    assert names == ["PT1.html", "PT1.md", "PT1.png", "PT2.html", "PT2.md", "PT2.png", "index.html", "index.md",
+                     "refined.html", "refined.md"]
     assert (report / "PT1.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,13 @@ import networkx as nx
 from lxml.html import builder as E
 
 from .. import clock
+from ..memo.report import ReportMemo, memos_for_pt
 from ..model import CHAIN, Component, Configuration
 from ..query.matrix import Matrix, matrix
 from ..query.speakers import SpeakerLookup
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
+from ..theory import report as refined
 from .build import build
 from .draw import draw, render
 from .nodes import coding_node
@@ -46,6 +48,8 @@ figure img { max-width: 100%; border: 1px solid #ddd; }
 nav { font-size: 0.9em; margin-bottom: 1em; }
 """
 STANCE_SIGN = {"supports": "+", "refutes": "\u2212", "refines": "~"}
+REFINED = "refined"
+REFINED_TITLE = "Initial \u2192 refined programme theories"
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class PTReport:
     quotes: dict[str, Quote]
     figure: bytes
     figure_format: str  # png or svg
+    memos: list[ReportMemo] = field(default_factory=list)
 
 
 def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, figure: str = "png") -> PTReport:
@@ -84,7 +89,9 @@ def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, fi
                 stance=data["stance"], transcript=data["transcript"],
             )
     fig = draw(g, summary)
-    return PTReport(summary, g, project.configurations(pt), quotes, render(fig, figure), figure)
+    configs = project.configurations(pt)
+    memos = memos_for_pt(project, pt, [(c.id, c.name) for c in configs], [q.coding_id for q in quotes.values()])
+    return PTReport(summary, g, configs, quotes, render(fig, figure), figure, memos)
 
 
 def write_report(
@@ -111,6 +118,9 @@ def write_report(
         files[f"{pt}.{r.figure_format}"] = r.figure
         files[f"{pt}.html"] = _page_html(r, name, stamp)
         files[f"{pt}.md"] = _page_md(r, name, stamp)
+    refinements = refined.collect(project, speakers)
+    files[f"{REFINED}.html"] = _doc(REFINED_TITLE, *refined.page_html(refinements, REFINED_TITLE, stamp))
+    files[f"{REFINED}.md"] = refined.page_md(refinements, REFINED_TITLE, stamp, md)
     files["index.html"] = _index_html(reports, by_role, name, stamp)
     files["index.md"] = _index_md(reports, by_role, name, stamp)
     written = []
@@ -265,7 +275,15 @@ def _page_html(r: PTReport, project_name: str, stamp: str) -> str:
         E.H2("All evidence"),
         _table(QUOTE_HEAD, [[q.element, q.stance, q.text, q.attribution, q.transcript] for q in quotes])
         if quotes else E.P("No codings yet."),
+        *_memos_html(r.memos),
     )
+
+
+def _memos_html(memos: list[ReportMemo]) -> list[Any]:
+    if not memos:
+        return []
+    return [E.H2("Memos"), *[E.DIV(E.P(E.STRONG(m.memo.title), E.BR(), m.memo.body),
+                                   E.SPAN(m.byline, E.CLASS("attr"))) for m in memos]]
 
 
 def _index_rows(reports: list[PTReport]) -> list[list[str]]:
@@ -300,6 +318,8 @@ def _index_html(reports: list[PTReport], by_role: Matrix, project_name: str, sta
         E.P(f"Generated {stamp}. One page per programme theory; counts are computed from the project.",
             E.CLASS("attr")),
         E.TABLE(E.THEAD(E.TR(*[E.TH(h) for h in INDEX_HEAD])), E.TBODY(*rows)),
+        E.P(E.A(REFINED_TITLE, href=f"{REFINED}.html"), ": each change with its rationale and evidence, "
+            "and the RAMESES II reporting items it answers."),
         E.H2("Participants giving evidence, by programme theory and role"),
         _table(mhead, mrows, numeric=range(1, len(mhead))),
     )
@@ -348,6 +368,10 @@ def _page_md(r: PTReport, project_name: str, stamp: str) -> str:
     out += ["## All evidence", ""]
     out += _md_table(QUOTE_HEAD, [[q.element, q.stance, q.text, q.attribution, q.transcript] for q in quotes]) \
         if quotes else ["No codings yet.", ""]
+    if r.memos:
+        out += ["## Memos", ""]
+        for m in r.memos:
+            out += [f"**{md(m.memo.title)}** ({md(m.byline)})", "", md(m.memo.body), ""]
     return "\n".join(out)
 
 
@@ -358,5 +382,7 @@ def _index_md(reports: list[PTReport], by_role: Matrix, project_name: str, stamp
     head = ["| " + " | ".join(md(h) for h in INDEX_HEAD) + " |", "|" + "|".join("---" for _ in INDEX_HEAD) + "|"]
     body = ["| " + " | ".join([f"[{md(r[0])}]({r[0]}.md)", *[md(c) for c in r[1:]]]) + " |" for r in rows]
     mhead, mrows = _matrix_rows(by_role)
-    return "\n".join([*lines, *head, *body, "", "## Participants giving evidence, by programme theory and role", "",
-                      *_md_table(mhead, mrows)])
+    refined_link = f"[{REFINED_TITLE}]({REFINED}.md): each change with its rationale and evidence, and the " \
+        "RAMESES II reporting items it answers."
+    return "\n".join([*lines, *head, *body, "", refined_link, "",
+                      "## Participants giving evidence, by programme theory and role", "", *_md_table(mhead, mrows)])
