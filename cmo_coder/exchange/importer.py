@@ -40,11 +40,11 @@ from ..model import (
     TranscriptKind,
     Turn,
 )
-from ..model.note import NoteOrigin, ProjectNote
+from ..model.note import MemoTarget, NoteOrigin, ProjectNote
 from ..model.participant import LABEL_RE
 from ..store import Project
 from ..store.secure import SecureFolder
-from . import leak, mapping, qdc, qde_read
+from . import leak, mapping, qdc, qde_read, theory_notes
 from .anchor import anchor
 from .archive import Limits, SafeZip
 from .mapping import CodeMap, Target
@@ -71,7 +71,8 @@ class RefiImportReport(BaseModel):
     codings_unchanged: int = 0
     memos: int = 0
     configurations_added: int = 0
-    notes_added: int = Field(default=0, description="project-level notes (attached to no selection)")
+    notes_added: int = Field(default=0, description="notes and memos not folded into a coding's memo: project-level "
+                                                  "notes, and cmo-coder memos and theory versions")
     unmapped_codes: dict[str, int] = Field(default_factory=dict, description="code path → codings not imported")
     not_placed: list[str] = Field(default_factory=list, description="selections or codings that could not be placed")
     skipped: dict[str, int] = Field(default_factory=dict, description="elements with no home in cmo-coder, by kind")
@@ -198,8 +199,8 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
             notes = {n.guid: n for n in qp.notes}
             codings_of = _codings(tx, qp, placed, targets, code_path, notes, qp.users, default_coder, report,
                                   progress)
-            _configurations(tx, qp, notes, codings_of, qp.users, default_coder, report)
-            _project_notes(tx, qp, report)
+            configs_of = _configurations(tx, qp, notes, codings_of, qp.users, default_coder, report)
+            _project_notes(tx, qp, report, codings_of, configs_of)
         foreign_links = [lk for lk in qp.links if not any(_is_cmoc(notes[n]) for n in lk.notes if n in notes)]
         if foreign_links:
             report.skipped["Link"] = len(foreign_links)
@@ -405,7 +406,8 @@ def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict
             if len(set(stances)) > 1:
                 report.warnings.append(f"selection {sel.guid} carries several stances; using {stances[0].value}")
             keep = any(n in notes and _is_cmoc(notes[n]) for n in sel.notes)  # only CMOC members are needed later
-            memo_parts = [notes[n].content or "" for n in sel.notes if n in notes and not _is_cmoc(notes[n])]
+            memo_parts = [notes[n].content or "" for n in sel.notes
+                          if n in notes and not _is_cmoc(notes[n]) and not _is_targeted(notes[n])]
             memo = "\n\n".join(p for p in memo_parts if p) or None
             for t, ref in theory:
                 stance = stances[0] if stances else (t.stance or Stance.supports)
@@ -438,10 +440,12 @@ def _codings(tx: object, qp: QProject, placed: dict[str, _Placed], targets: dict
 
 
 def _configurations(tx: object, qp: QProject, notes: dict[str, QNote], codings_of: dict[str, list[Coding]],
-                    users: dict[str, str], default_coder: str, report: RefiImportReport) -> None:
+                    users: dict[str, str], default_coder: str, report: RefiImportReport) -> dict[str, str]:
+    """Add the CMOCs the file's configuration notes describe; returns note GUID → configuration id."""
     from ..store.project import Tx
 
     assert isinstance(tx, Tx)
+    made: dict[str, str] = {}
     members_of: dict[str, list[str]] = {}
     for src in qp.sources:
         for sel in src.selections:
@@ -466,6 +470,7 @@ def _configurations(tx: object, qp: QProject, notes: dict[str, QNote], codings_o
         cid = stable_id("cmoc", pt, name, *sorted(members))
         try:
             tx.project.configuration(cid)
+            made[note.guid] = cid
             continue
         except NotFound:
             pass
@@ -478,26 +483,69 @@ def _configurations(tx: object, qp: QProject, notes: dict[str, QNote], codings_o
                 created_at=_dt(note.created), updated_at=_dt(note.modified),
             )
             tx.add_configuration(cfg)
+            made[note.guid] = cid
             report.configurations_added += 1
         except (ValueError, ValidationFailed) as exc:
             report.not_placed.append(f"configuration {name!r}: {exc}".replace("\n", " "))
+    return made
 
 
-def _project_notes(tx: object, qp: QProject, report: RefiImportReport) -> None:
-    """Notes attached to no selection (research diaries, project memos) become project notes."""
+def _is_targeted(note: QNote) -> bool:
+    """A cmo-coder memo or theory-version note: kept as a memo of its own, not folded into a coding's memo."""
+    return bool(theory_notes.read_memo_mark(note.description) or theory_notes.read_theory_mark(note.description))
+
+
+def _memo_target(tx: object, note: QNote, qp: QProject, codings_of: dict[str, list[Coding]],
+                 configs_of: dict[str, str]) -> tuple[MemoTarget | None, str | None]:
+    """What an exported memo or theory version was about, if this project has it too; else (None, None)."""
+    from ..store.project import Tx
+
+    assert isinstance(tx, Tx)
+    project = tx.project
+    if (version := theory_notes.read_theory_mark(note.description)) is not None:
+        return (MemoTarget.pt, version[0]) if version[0] in project.codebook.pt_ids else (None, None)
+    marked = theory_notes.read_memo_mark(note.description)
+    if marked is None:
+        return None, None
+    kind, target = marked
+    if kind is MemoTarget.coding:
+        for src in qp.sources:
+            for sel in src.selections:
+                if note.guid in sel.notes and codings_of.get(sel.guid):
+                    return kind, codings_of[sel.guid][0].id
+    if kind is MemoTarget.cmoc:  # on the CMOC's links, beside the CMOC's own note
+        for lk in qp.links:
+            made = [configs_of[n] for n in lk.notes if n in configs_of]
+            if note.guid in lk.notes and made:
+                return kind, made[0]
+    table = {MemoTarget.coding: "codings", MemoTarget.transcript: "transcripts", MemoTarget.cmoc: "configurations"}
+    if kind is MemoTarget.pt:
+        found = target in project.codebook.pt_ids
+    else:
+        found = project.conn.execute(f"SELECT 1 FROM {table[kind]} WHERE id = ?", (target,)).fetchone() is not None
+    return (kind, target) if found else (None, None)
+
+
+def _project_notes(tx: object, qp: QProject, report: RefiImportReport,
+                   codings_of: dict[str, list[Coding]] | None = None, configs_of: dict[str, str] | None = None) -> None:
+    """Notes attached to no selection (research diaries, project memos) become project notes; cmo-coder's
+    memos and theory versions become memos on what they were about, when this project has it."""
     from ..store.project import Tx
 
     assert isinstance(tx, Tx)
     referenced = _referenced_notes(qp)
     for n in qp.notes:
-        if _is_cmoc(n) or n.guid in referenced:
+        if _is_cmoc(n) or (n.guid in referenced and not _is_targeted(n)):
             continue
         nid = stable_id("note", n.guid)
         if tx.project.note(nid) is not None:
             continue
-        tx.add_note(ProjectNote(id=nid, title=(n.name or "").strip() or "Note", description=n.description or None,
+        kind, target = _memo_target(tx, n, qp, codings_of or {}, configs_of or {})
+        description = None if kind is not None and theory_notes.read_memo_mark(n.description) else n.description
+        tx.add_note(ProjectNote(id=nid, title=(n.name or "").strip() or "Note", description=description or None,
                                 body=n.content or "", author=qp.users.get(n.user or ""), origin=NoteOrigin.refi_qda,
-                                created_at=_dt(n.created), updated_at=_dt(n.modified or n.created)))
+                                created_at=_dt(n.created), updated_at=_dt(n.modified or n.created),
+                                target_kind=kind, target_id=target))
         report.notes_added += 1
 
 

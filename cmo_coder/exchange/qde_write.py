@@ -22,7 +22,9 @@ from .. import __version__
 from ..model import CHAIN, Coding, Configuration, Participant, Stance
 from ..model.note import ProjectNote
 from ..store import Project
-from . import codetree
+from ..theory.model import ChangeKind, PTVersion
+from ..theory.store import all_versions
+from . import codetree, theory_notes
 from .codetree import CodeNode, CodeTree, first_words
 from .guids import guid
 from .offsets import nfc
@@ -107,6 +109,14 @@ class QdeWriter:
         self.text_files: list[tuple[str, Path]] = []  # (archive name, staged file)
         self.project_notes: list[ProjectNote] = project.notes()
         self.note_names: set[str] = set()  # names of notes written as files (QualCoder journals)
+        live = set(project.codebook.pt_ids)
+        # every refinement of a live PT: its statement and rationale travel as notes on the PT's code
+        self.versions: list[PTVersion] = [v for v in all_versions(project)
+                                          if v.change is not ChangeKind.initial and v.pt in live]
+        self.memo_refs: dict[tuple[str, str], list[str]] = defaultdict(list)  # (kind, target) → note GUIDs
+        for pn in self.project_notes:
+            if pn.target_kind is not None and pn.target_id is not None:
+                self.memo_refs[(pn.target_kind.value, pn.target_id)].append(guid("note", pn.id))
 
     def _coding_transcript(self, coding_id: str) -> str | None:
         r = self.project.conn.execute("SELECT transcript_id FROM codings WHERE id = ?", (coding_id,)).fetchone()
@@ -150,7 +160,7 @@ class QdeWriter:
             cb = new_el(q("CodeBook"))
             codes = sub(cb, "Codes")
             for root in self.tree.roots:
-                codes.append(code_element(root, q))
+                codes.append(self._with_pt_notes(code_element(root, q), root))
             self._put(xf, cb)
             participants = self.project.participants()
             if participants:
@@ -189,8 +199,21 @@ class QdeWriter:
                 desc += f" Codebook source: {cb_model.citation}"
             self._put(xf, _text_only("Description", desc))
             for pn in self.project_notes:
-                self._put(xf, new_el(q("NoteRef"), targetGUID=guid("note", pn.id)))
+                if pn.target_kind is None:  # memos hang off what they are about
+                    self._put(xf, new_el(q("NoteRef"), targetGUID=guid("note", pn.id)))
         return self.stats
+
+    def _with_pt_notes(self, el: etree._Element, root: CodeNode) -> etree._Element:
+        """A PT folder code gains NoteRefs to its versions and memos (schema: after Description, before Codes)."""
+        pt = next((p for p in self.project.codebook.pt_ids if root.guid == guid("code", p)), None)
+        if pt is None:
+            return el
+        refs = [guid("theory-version", v.pt, v.version) for v in self.versions if v.pt == pt]
+        refs += self.memo_refs.get(("pt", pt), [])
+        at = 1 if len(el) and el[0].tag == q("Description") else 0
+        for i, target in enumerate(refs):
+            el.insert(at + i, etree.Element(q("NoteRef"), targetGUID=target))
+        return el
 
     def origin(self) -> str:
         suffix = "; offsets=utf16-crlf" if self.profile is Profile.nvivo else ""
@@ -203,7 +226,8 @@ class QdeWriter:
     def _users(self) -> list[str]:
         rows = self.project.conn.execute(
             "SELECT coder FROM codings UNION SELECT coder FROM configurations "
-            "UNION SELECT author FROM notes WHERE author IS NOT NULL ORDER BY 1"
+            "UNION SELECT author FROM notes WHERE author IS NOT NULL "
+            "UNION SELECT author FROM pt_versions WHERE change != 'initial' ORDER BY 1"
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -282,6 +306,8 @@ class QdeWriter:
             selections.append(self._selection(c, prepared))
         for _, _, _, sel in sorted(selections, key=lambda x: (x[0], x[1], x[2])):
             el.append(sel)
+        for target in self.memo_refs.get(("transcript", tid), []):
+            sub(el, "NoteRef", targetGUID=target)
         self.stats.sources += 1
         self.stats.selections += len(selections)
         return el
@@ -308,11 +334,13 @@ class QdeWriter:
             sub(sel, "NoteRef", targetGUID=guid("memo", c.id))
         for cfg in self.configs_of.get(c.id, []):
             sub(sel, "NoteRef", targetGUID=guid("cmoc", cfg.id))
+        for target in self.memo_refs.get(("coding", c.id), []):
+            sub(sel, "NoteRef", targetGUID=target)
         return s, e, g, sel
 
     # -- notes ----------------------------------------------------------------------------------
     def _has_notes(self) -> bool:
-        if self.configs or self.project_notes:
+        if self.configs or self.project_notes or self.versions:
             return True
         placeholders = ",".join("?" * len(self.ids))
         return bool(self.ids) and self.project.conn.execute(
@@ -377,9 +405,20 @@ class QdeWriter:
         if user:
             el.set("modifyingUser", user)
         el.set("modifiedDateTime", iso(pn.updated_at))
-        if pn.description:
-            text_el(el, "Description", pn.description)
+        description = theory_notes.memo_description(pn)
+        if description:
+            text_el(el, "Description", description)
         self._note_text(el, pn.body)
+        return el
+
+    def version_note(self, v: PTVersion) -> etree._Element:
+        """One refinement of a PT: its statement, elements, rationale and evidence, on the PT's code."""
+        user = self.user_guid(v.author)
+        el = new_el(q("Note"), guid=guid("theory-version", v.pt, v.version),
+                    name=xml_text(theory_notes.version_title(v)), creatingUser=user, creationDateTime=v.at,
+                    modifyingUser=user, modifiedDateTime=v.at)
+        text_el(el, "Description", theory_notes.version_description(v))
+        self._note_text(el, theory_notes.version_body(v))
         return el
 
     # -- links, sets, graphs --------------------------------------------------------------------
@@ -399,6 +438,8 @@ class QdeWriter:
             lk = new_el(q("Link"), guid=guid("link", cfg.id, a, b), name=name, direction="OneWay",
                                color="#000000", originGUID=self.selection_guid(a), targetGUID=self.selection_guid(b))
             sub(lk, "NoteRef", targetGUID=guid("cmoc", cfg.id))
+            for target in self.memo_refs.get(("cmoc", cfg.id), []):
+                sub(lk, "NoteRef", targetGUID=target)
             out.append(lk)
         return out
 
@@ -490,6 +531,8 @@ class _NoteStream:
             yield self.w.cmoc_note(cfg)
         for pn in self.w.project_notes:
             yield self.w.project_note(pn)
+        for v in self.w.versions:
+            yield self.w.version_note(v)
 
 
 def code_element(node: CodeNode, qname: Callable[[str], str]) -> etree._Element:
