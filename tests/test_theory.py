@@ -282,3 +282,15 @@ def test_a_failing_migration_leaves_version_3_intact(tmp_path: Path) -> None:
         migrate(conn)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
     assert "pt_versions" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_history_of_a_merged_pt_is_still_readable(study: Study) -> None:
+    service.merge(study.project, ["pt2"], into="PT1", because="one programme")
+    path = str(study.project.path)
+    study.project.close()
+    code, out, _ = run("theory", "history", path, "pt2")
+    assert code == 0 and "v2" in out and "(retired)" in out and "PT2.MR1 → PT1.MR2" in out
+    code, out, _ = run("theory", "diff", path, "PT2")
+    assert code == 0 and "moved_out  PT2.MR1 (to PT1.MR2): Team-wide training" in out
+    code, out, err = run("theory", "history", path, "PT7")
+    assert code == 1 and "unknown programme theory PT7" in err

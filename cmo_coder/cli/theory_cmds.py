@@ -74,7 +74,7 @@ def theory_show(project: Path, pt: str | None, as_json: bool) -> None:
 def theory_history(project: Path, pt: str, as_json: bool) -> None:
     """Every version of PT, oldest first, with who changed it, when, why and on what evidence."""
     with open_project(project) as p:
-        versions = history(p, service.resolve_pt(p, pt) if p.codebook.find_pt(pt) else pt.upper())
+        versions = history(p, service.any_pt(p, pt))
     if as_json:
         emit_json(TheoryHistory(pt=versions[0].pt, versions=versions).model_dump(mode="json"))
         return
@@ -104,7 +104,7 @@ def theory_diff(project: Path, pt: str, old: int | None, new: int | None, as_jso
         raise click.UsageError("give two versions (e.g. 1 3) or none")
     versions = (old, new) if old is not None and new is not None else ()
     with open_project(project) as p:
-        all_v = history(p, service.resolve_pt(p, pt) if p.codebook.find_pt(pt) else pt.upper())
+        all_v = history(p, service.any_pt(p, pt))
     by_number = {v.version: v for v in all_v}
     a, b = versions if versions else (all_v[0].version, all_v[-1].version)
     for n in (a, b):

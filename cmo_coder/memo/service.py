@@ -98,6 +98,6 @@ def memos_by_target(project: Project, kinds: Sequence[MemoTarget] = tuple(MemoTa
     """(kind, target id) → its memos, oldest first: what reports and exports attach to each object."""
     out: dict[tuple[str, str], list[ProjectNote]] = {}
     for note in project.notes():
-        if note.target_kind in kinds and note.target_id is not None:
+        if note.target_kind is not None and note.target_kind in kinds and note.target_id is not None:
             out.setdefault((note.target_kind.value, note.target_id), []).append(note)
     return out

@@ -23,7 +23,7 @@ class ChangeKind(StrEnum):
     add_element = "add_element"
     edit_element = "edit_element"
     retire_element = "retire_element"
-    split = "split"
+    split_pt = "split"  # not `split`: that would shadow str.split
     merge = "merge"
 
 

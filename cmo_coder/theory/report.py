@@ -24,7 +24,7 @@ from .store import all_versions
 CHANGE_WORDS = {
     ChangeKind.initial: "initial programme theory", ChangeKind.revise: "statement revised",
     ChangeKind.add: "added", ChangeKind.add_element: "element added", ChangeKind.edit_element: "element reworded",
-    ChangeKind.retire_element: "element retired", ChangeKind.split: "split", ChangeKind.merge: "merged",
+    ChangeKind.retire_element: "element retired", ChangeKind.split_pt: "split", ChangeKind.merge: "merged",
 }
 
 
@@ -67,7 +67,7 @@ class PTRefinement:
             return "merged into another programme theory"
         if self.initial.change is ChangeKind.add:
             return "new: added from the evidence"
-        if self.initial.change is ChangeKind.split:
+        if self.initial.change is ChangeKind.split_pt:
             return "new: split from another programme theory"
         if not self.changes:
             return "tested, not changed" if self.codings else "not tested: no evidence coded"

@@ -34,6 +34,15 @@ def resolve_pt(project: Project, pt: str) -> str:
     return found
 
 
+def any_pt(project: Project, pt: str) -> str:
+    """A PT ever in the project, live or retired (for history and diffs), in its own spelling."""
+    row = project.conn.execute("SELECT id FROM programme_theories WHERE lower(id) = lower(?)",
+                               ("".join(pt.split()),)).fetchone()
+    if row is None:
+        raise NotFound(f"unknown programme theory {pt} (the codebook has {', '.join(project.codebook.pt_ids)})")
+    return str(row[0])
+
+
 def resolve_element(project: Project, element: str, pt: str | None = None) -> str:
     found = project.codebook.find_elements(element, pt)
     if len(found) == 1:
@@ -261,7 +270,7 @@ def split(project: Project, pt: str, *, new_pt: str, elements: Sequence[str], ti
         moves[el] = _next_number(project, new, comp, set(moves.values()))
     rationale = _because(because)
     ev = _check_evidence(project, evidence, {pt})
-    return _commit(project, actor, {"kind": ChangeKind.split, "pt": pt, "new_pt": new, "title": title.strip(),
+    return _commit(project, actor, {"kind": ChangeKind.split_pt, "pt": pt, "new_pt": new, "title": title.strip(),
                                     "statement": text, "moves": moves, "rationale": rationale, "evidence": ev})
 
 

@@ -75,7 +75,7 @@ def apply_change(latest: Mapping[str, PTVersion], change: TheoryChange) -> list[
         return [_next(current, change, elements=els)]
     if k is ChangeKind.retire_element:
         return [_next(current, change, elements=[e for e in current.elements if e.id != change.element])]
-    if k is ChangeKind.split:
+    if k is ChangeKind.split_pt:
         assert change.new_pt
         moved = [_renamed(e, change.moves[e.id]) for e in current.elements if e.id in change.moves]
         kept = [e for e in current.elements if e.id not in change.moves]
