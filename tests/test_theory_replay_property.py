@@ -93,3 +93,14 @@ def test_replaying_the_audit_log_rebuilds_every_version(steps: list) -> None:  #
                 (v.pt, v.statement, v.elements) for v in live.values() if not v.retired]
         finally:
             p.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab c\n", max_size=30), st.text(alphabet="ab c\n", max_size=30))
+def test_word_diff_rebuilds_both_statements(old: str, new: str) -> None:
+    from cmo_coder.theory.diff import word_diff
+
+    words = word_diff(old, new)
+    assert " ".join(w.text for w in words if w.op != "insert").split() == old.split()
+    assert " ".join(w.text for w in words if w.op != "delete").split() == new.split()
+    assert all(w.text for w in words)
