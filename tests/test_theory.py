@@ -124,6 +124,10 @@ def test_refusals_change_nothing(study: Study) -> None:
         service.revise(p, "PT1", statement="x", because="  ")
     with pytest.raises(CmoError, match="already exists"):
         service.add_pt(p, "pt2", title="t", statement="s", because="b")
+    with pytest.raises(CmoError, match="nothing to change"):
+        service.revise(p, "PT2", statement=p.codebook.pt("PT2").statement, because="b")
+    with pytest.raises(CmoError, match="nothing to change"):
+        service.edit_element(p, "PT2.O1", statement="builds empathy", because="b")
     assert _snapshot(p) == before
 
 

@@ -174,6 +174,9 @@ def revise(project: Project, pt: str, *, statement: str | None = None, title: st
     pt = resolve_pt(project, pt)
     if not (statement or "").strip() and not (title or "").strip():
         raise CmoError("revise needs a new --statement or --title")
+    current = project.codebook.pt(pt)
+    if (statement or "").strip() in ("", current.statement) and (title or "").strip() in ("", current.title):
+        raise CmoError(f"{pt}: the statement and title are already as given; nothing to change")
     rationale = _because(because)
     ev = _check_evidence(project, evidence, {pt})
     return _commit(project, actor, {"kind": ChangeKind.revise, "pt": pt, "statement": (statement or "").strip() or None,
@@ -212,6 +215,9 @@ def edit_element(project: Project, element: str, *, statement: str | None, tag: 
     pt = el.split(".", 1)[0]
     if not (statement or "").strip() and tag is None:
         raise CmoError("edit-element needs a new --statement or --tag")
+    now = project.codebook.element(el)
+    if (statement or "").strip() in ("", now.statement) and tag in (None, now.tag):
+        raise CmoError(f"element {el} already reads as given; nothing to change")
     rationale = _because(because)
     ev = _check_evidence(project, evidence, {pt})
     return _commit(project, actor, {"kind": ChangeKind.edit_element, "pt": pt, "element": el,
