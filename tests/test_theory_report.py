@@ -50,7 +50,9 @@ def test_refined_page_sets_initial_beside_refined_with_rationale_and_evidence(re
     findings = {r[0].text_content().strip(): r[3].text_content().strip() for r in doc.xpath("//table[2]/tbody/tr")}
     assert findings == {"PT1": "refined (1 change)", "PT2": "tested, not changed",
                         "PT12": "new: added from the evidence"}
-    assert "2 initial programme theories; 2 tested against coded evidence, 1 refined, 0 merged away and 1 added" in text
+    assert ("2 initial programme theories; 2 tested against coded evidence, 1 refined, 0 merged away and 1 added or "
+            "split off; 2 recorded change(s) cite 3 coding(s) and CMOC(s).") in text
+    assert cells["PT12"][1] == "none: added in v1"
     md = (report / "refined.md").read_text()
     assert "[c5](PT1.md)" in md and "## Reporting against RAMESES II" in md
     assert "refined.html" in (report / "index.html").read_text() and "(refined.md)" in (report / "index.md").read_text()

@@ -134,10 +134,20 @@ def _summary_sentence(refinements: list[PTRefinement]) -> str:
     refined = [r for r in initial if r.changes and not r.current.retired]
     new = [r for r in refinements if r.initial.change is not ChangeKind.initial]
     evidence = {ref for r in refinements for ref in r.evidence}
+    # a split or merge makes versions of several PTs in one change: count changes, not versions
+    changes = {(v.at, v.author, v.change, v.rationale, tuple(v.evidence)) for r in refinements for v in r.changes}
     return (f"{len(initial)} initial programme theories; {len(tested)} tested against coded evidence, "
             f"{len(refined)} refined, {sum(r.current.retired for r in refinements)} merged away and {len(new)} "
-            f"added or split off; {sum(len(r.changes) for r in refinements)} recorded changes cite "
+            f"added or split off; {len(changes)} recorded change(s) cite "
             f"{len(evidence)} coding(s) and CMOC(s).")
+
+
+def _origin(r: PTRefinement) -> str | None:
+    """How a PT that was not in the initial codebook came to be, for its empty "initial" cell."""
+    if r.initial.change is ChangeKind.initial:
+        return None
+    came = "split off" if r.initial.change is ChangeKind.split_pt else "added"
+    return f"none: {came} in v1"
 
 
 def page_html(refinements: list[PTRefinement], title: str, stamp: str) -> list[Any]:
@@ -155,7 +165,8 @@ def page_html(refinements: list[PTRefinement], title: str, stamp: str) -> list[A
         current = r.current
         rows.append(E.TR(
             E.TD(E.A(r.pt, href=f"{r.pt}.html") if not current.retired else r.pt),
-            E.TD(E.STRONG(r.initial.title), E.BR(), r.initial.statement),
+            E.TD(_origin(r), E.CLASS("none")) if _origin(r) else E.TD(E.STRONG(r.initial.title), E.BR(),
+                                                                        r.initial.statement),
             E.TD(E.STRONG(current.title), E.BR(), "retired" if current.retired else current.statement),
             E.TD(*changes) if changes else E.TD("no change", E.CLASS("none")),
         ))
@@ -200,7 +211,8 @@ def page_md(refinements: list[PTRefinement], title: str, stamp: str, md: Any) ->
                            f"{md(r.evidence[ref].who)}" for ref in v.evidence)
             changes.append(md(_change_line(v)) + (f" Evidence: {ev}" if ev else ""))
         current = "retired" if r.current.retired else r.current.statement
-        out.append(f"| {md(r.pt)} | **{md(r.initial.title)}** {md(r.initial.statement)} | **{md(r.current.title)}** "
+        initial = md(_origin(r) or "") or f"**{md(r.initial.title)}** {md(r.initial.statement)}"
+        out.append(f"| {md(r.pt)} | {initial} | **{md(r.current.title)}** "
                    f"{md(current)} | {'<br>'.join(changes) or 'no change'} |")
     out += ["", "## Reporting against RAMESES II", "",
             "Items of the RAMESES II reporting standards for realist evaluations that these records answer.", "",
