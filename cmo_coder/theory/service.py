@@ -155,15 +155,14 @@ def _move_codings(tx: Tx, moves: dict[str, str], pt_moves: dict[str, str]) -> in
 
 
 def _commit(project: Project, actor: str | None, make: dict[str, object],
-            moves_codings: bool = True, pt_moves: dict[str, str] | None = None) -> list[PTVersion]:
+            pt_moves: dict[str, str] | None = None) -> list[PTVersion]:
     """Build the change, apply it, store versions and moved codings, audit it: one transaction."""
     who = actor or current_actor()
     change = TheoryChange.model_validate({**make, "author": who, "at": clock.now_iso()})
     with project.transaction(who) as tx:
         versions = apply_change(latest(project), change)
         store_versions(tx, versions)  # first: moved codings must point at elements that exist
-        if moves_codings:
-            _move_codings(tx, dict(change.moves), pt_moves or {})
+        _move_codings(tx, dict(change.moves), pt_moves or {})
         tx.audit(change.kind.value, "theory", change.pt, {"change": change.model_dump(mode="json")})
     return versions
 
