@@ -124,6 +124,10 @@ def test_refusals_change_nothing(study: Study) -> None:
         service.revise(p, "PT1", statement="x", because="  ")
     with pytest.raises(CmoError, match="already exists"):
         service.add_pt(p, "pt2", title="t", statement="s", because="b")
+    with pytest.raises(CmoError, match="belongs to PT2, not PT1"):
+        service.split(p, "PT1", new_pt="PT12", elements=["PT2.MR1"], title="t", statement="s", because="b")
+    with pytest.raises(CmoError, match="cannot be merged into itself"):
+        service.merge(p, ["PT2", "pt1"], into="PT1", because="b")
     with pytest.raises(CmoError, match="nothing to change"):
         service.revise(p, "PT2", statement=p.codebook.pt("PT2").statement, because="b")
     with pytest.raises(CmoError, match="nothing to change"):
@@ -164,6 +168,11 @@ def test_merge_pts_moves_elements_codings_and_cmocs(study: Study) -> None:
     with pytest.raises(NotFound, match="retired"):
         service.revise(p, "PT1", statement="x", because="y")
     assert p.status()["codings"] == len(study.codings)
+
+
+def test_a_source_named_twice_is_merged_once(study: Study) -> None:
+    out = service.merge(study.project, ["PT2", "pt2"], into="PT1", because="one programme")
+    assert [(v.pt, v.version) for v in out] == [("PT1", 2), ("PT2", 2)]
 
 
 def test_merge_elements_within_a_pt(study: Study) -> None:

@@ -267,6 +267,9 @@ def split(project: Project, pt: str, *, new_pt: str, elements: Sequence[str], ti
     picked = []
     for e in elements:
         el = resolve_element(project, e, pt)
+        if el.split(".", 1)[0] != pt:
+            raise CmoError(f"element {el} belongs to {el.split('.', 1)[0]}, not {pt}; "
+                           f"a split moves {pt}'s own elements")
         if el not in picked:
             picked.append(el)
     moves: dict[str, str] = {}
@@ -297,6 +300,8 @@ def merge(project: Project, sources: Sequence[str], *, into: str, title: str | N
             if "." not in s:
                 raise CmoError(f"merge into an element takes elements, not {s}")
             el = resolve_element(project, s)
+            if el in srcs:
+                continue
             moves[el] = _check_move_target(project, el, target)
             srcs.append(el)
         pts = {target_pt, *(s.split(".", 1)[0] for s in srcs)}
@@ -309,6 +314,8 @@ def merge(project: Project, sources: Sequence[str], *, into: str, title: str | N
             src = resolve_pt(project, s)
             if src == target_pt:
                 raise CmoError(f"programme theory {src} cannot be merged into itself")
+            if src in srcs:
+                continue
             srcs.append(src)
             taken = set(moves.values())
             for e in project.codebook.pt(src).elements:
