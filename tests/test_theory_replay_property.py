@@ -104,3 +104,33 @@ def test_word_diff_rebuilds_both_statements(old: str, new: str) -> None:
     assert " ".join(w.text for w in words if w.op != "insert").split() == old.split()
     assert " ".join(w.text for w in words if w.op != "delete").split() == new.split()
     assert all(w.text for w in words)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(op, max_size=6))
+def test_codings_and_cmocs_stay_consistent_with_the_codebook(steps: list) -> None:  # type: ignore[type-arg]
+    """Whatever changes are accepted, every coding names a live PT and element, and every CMOC's members
+    are codings of its own PT in the roles their components say."""
+    from tests.study import make_study
+
+    with TemporaryDirectory() as tmp:
+        p = make_study(Path(tmp) / "s", CODEBOOK).project
+        try:
+            n = len(p.codings())
+            for step in steps:
+                with contextlib.suppress(CmoError):
+                    _do(p, step)
+            cb = p.codebook
+            live_elements = {e.id for pt in cb.programme_theories for e in pt.elements}
+            codings = {c.id: c for c in p.codings()}
+            assert len(codings) == n  # theory changes move codings, never lose them
+            for c in codings.values():
+                assert c.pt in cb.pt_ids and (c.element is None or c.element in live_elements)
+                assert c.element is None or c.element.split(".")[0] == c.pt
+            for k in p.configurations():
+                assert k.pt in cb.pt_ids
+                for m in k.members:
+                    assert codings[m.coding_id].pt == k.pt
+                    assert codings[m.coding_id].component in (None, m.role)
+        finally:
+            p.close()
