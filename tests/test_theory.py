@@ -307,3 +307,18 @@ def test_history_of_a_merged_pt_is_still_readable(study: Study) -> None:
     assert code == 0 and "moved_out  PT2.MR1 (to PT1.MR2): Team-wide training" in out
     code, out, err = run("theory", "history", path, "PT7")
     assert code == 1 and "unknown programme theory PT7" in err
+
+
+def test_split_merge_and_show_json_through_the_cli(study: Study) -> None:
+    path = str(study.project.path)
+    study.project.close()
+    code, out, _ = run("theory", "split", path, "PT2", "--into", "PT12", "--element", "O1", "--title", "empathy",
+                       "--statement", "Empathy grows.", "--because", "two ideas", "--evidence", "d1")
+    assert (code, out.splitlines()) == (0, ["PT2 now v2 (split: two ideas)", "PT12 now v1 (split: two ideas)"])
+    code, out, _ = run("theory", "merge", path, "PT12", "--into", "PT2", "--because", "one idea after all", "--json")
+    assert code == 0 and [(v["pt"], v["retired"]) for v in json.loads(out)] == [("PT2", False), ("PT12", True)]
+    code, out, _ = run("theory", "show", path, "pt2", "--json")
+    [shown] = json.loads(out)
+    assert (shown["pt"], shown["version"], [e["id"] for e in shown["elements"]]) == ("PT2", 3, ["PT2.MR1", "PT2.O2"])
+    code, out, _ = run("theory", "show", path)
+    assert "PT12" not in out  # retired PTs leave the codebook; their history stays
