@@ -87,3 +87,22 @@ def test_import_keeps_versions_and_memos_on_their_targets(refined: Project, tmp_
     again = importer.run(fresh, out, actor="tester")  # a re-import adds nothing
     assert again.notes_added == 0
     fresh.close()
+
+
+def test_export_refuses_a_name_in_a_refined_theory_before_writing_anything(project: Project, tmp_path: Path) -> None:
+    from anon_support import secure_folder
+
+    from cmo_coder.errors import PrivacyError
+
+    sf = secure_folder(tmp_path)
+    service.revise(project, "PT1", statement="Joint assessment keeps people in treatment.", because="staff said so")
+    out = tmp_path / "out"
+    report = export.run(project, out / "ok.qdpx", out / "ok.qdc", Profile.refi, secure=sf)
+    assert report.leak_check == "passed" and (out / "ok.qdpx").exists() and (out / "ok.qdc").exists()
+    # lower-cased, the name would pass as reference text inside the exported codebook: it is caught first
+    service.revise(project, "PT2", statement="As maggie okafor put it, training builds empathy.", because="b")
+    with pytest.raises(PrivacyError, match="nothing was written"):
+        export.run(project, out / "leak.qdpx", out / "leak.qdc", Profile.refi, secure=sf)
+    with pytest.raises(PrivacyError, match="theory PT2 v2"):
+        export.run(project, None, out / "leak.qdc", Profile.refi, secure=sf)
+    assert sorted(p.name for p in out.iterdir()) == ["ok.qdc", "ok.qdpx"]

@@ -21,7 +21,7 @@ from ..errors import CmoError
 from ..store import Project
 from ..store.atomic import sweep_stale, temp_file_pattern
 from ..store.secure import SecureFolder
-from . import dataloss, leak, qdc
+from . import dataloss, leak, qdc, theory_notes
 from .archive import DeterministicZip
 from .dataloss import DataLoss, ExportCounts
 from .qde_write import QdeWriter
@@ -106,6 +106,10 @@ def run(project: Project, qdpx: Path | None, qdc_path: Path | None, profile: Pro
     if qdpx is None and qdc_path is None:
         raise CmoError("nothing to export: give --qdpx FILE and/or --qdc FILE")
     report = RefiExportReport(profile=profile, leak_check="passed" if secure is not None else "not run")
+    if secure is not None and (refined := theory_notes.refined_texts(project)):
+        hits = leak.scan_texts(refined, secure)
+        if hits:  # before anything is written: the codebook of both files would carry them
+            raise leak.refuse(hits, str(qdpx or qdc_path))
     if qdpx is not None:
         ids, pending = select_transcripts(project, signed_off_only)
         writer = write_qdpx(project, qdpx, ids, profile, secure, progress)

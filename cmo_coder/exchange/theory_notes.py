@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 
 from ..model.note import MemoTarget, ProjectNote
-from ..theory.model import PTVersion
+from ..store import Project
+from ..theory.model import ChangeKind, PTVersion
 from ..theory.report import CHANGE_WORDS
+from ..theory.store import all_versions
 
 THEORY_MARK = "cmo-coder theory version"
 MEMO_MARK = "cmo-coder memo"
@@ -58,3 +60,11 @@ def read_theory_mark(description: str | None) -> tuple[str, int] | None:
 def read_memo_mark(description: str | None) -> tuple[MemoTarget, str] | None:
     m = _MEMO.match((description or "").strip())
     return (MemoTarget(m["kind"]), m["target"]) if m else None
+
+
+def refined_texts(project: Project) -> dict[str, str]:
+    """Every refined version's words, named for a leak report. Refinements are written after reading
+    the transcripts, yet an export carries them inside its codebook, which the file scan reads as
+    reference text (only full, cased names): they are checked here in full first."""
+    return {f"theory {v.pt} v{v.version}": f"{v.title}\n{version_body(v)}"
+            for v in all_versions(project) if v.change is not ChangeKind.initial}
