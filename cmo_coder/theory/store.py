@@ -28,7 +28,7 @@ def _version(r: sqlite3.Row) -> PTVersion:
 
 def all_versions(project: Project) -> list[PTVersion]:
     """Every version of every PT, in the order they were made."""
-    rows = project.conn.execute("SELECT * FROM pt_versions ORDER BY at, rowid")
+    rows = project.conn.execute("SELECT * FROM pt_versions ORDER BY rowid")  # the order they were stored
     return [_version(r) for r in rows]
 
 
