@@ -395,6 +395,9 @@ def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ..
 
 def register(cli: click.Group) -> None:
     """Add this stage's commands to the top-level group."""
+    from .consensus_cmds import consensus
+
+    code.add_command(consensus)
     cli.add_command(code)
     cli.add_command(cmoc)
     cli.add_command(markup)
