@@ -19,7 +19,7 @@ from ..coding import service
 from ..coding.markup_import import import_markup
 from ..coding.table import export_table, import_table
 from ..model.vocab import Component
-from .options import coder_option, json_option, open_project, project_argument
+from .options import coder_option, coders_filter_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty, warn
 
 _COMPONENTS = "context, mechanism_resource, mechanism_response, outcome (or C, Mres, Mresp, O)"
@@ -202,11 +202,14 @@ def code_export(project: Path, fmt: str, out: Path | None, configurations: Path 
 
 @code.command("summary")
 @project_argument
+@coders_filter_option
 @json_option
-def code_summary(project: Path, as_json: bool) -> None:
+def code_summary(project: Path, coders: tuple[str, ...], as_json: bool) -> None:
     """Codings per programme theory: by component, stance, transcripts, configurations."""
+    from ..query.filters import resolve_coders
+
     with open_project(project) as p:
-        rows = service.summary(p)
+        rows = service.summary(p, resolve_coders(p, coders))
     if as_json:
         emit_json(rows)
         return

@@ -356,11 +356,15 @@ def show_configuration(project: Project, ref: str) -> dict[str, Any]:
     return view.model_dump(mode="json")
 
 
-def summary(project: Project) -> list[dict[str, Any]]:
-    """Per-PT counts for the demo and for a quick look: codings by component and stance, CMOCs."""
+def summary(project: Project, coders: frozenset[str] | None = None) -> list[dict[str, Any]]:
+    """Per-PT counts for the demo and for a quick look: codings by component and stance, CMOCs.
+
+    With ``coders``, only their codings, and only the CMOCs all of whose members are theirs.
+    """
     rows = []
-    codings = project.codings()
-    configs = project.configurations()
+    codings = [c for c in project.codings() if coders is None or c.coder in coders]
+    kept = {c.id for c in codings}
+    configs = [c for c in project.configurations() if all(m.coding_id in kept for m in c.members)]
     for pt in project.codebook.programme_theories:
         mine = [c for c in codings if c.pt == pt.id]
         row: dict[str, Any] = {"pt": pt.id, "title": pt.title, "codings": len(mine)}

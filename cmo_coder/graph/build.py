@@ -28,10 +28,13 @@ for time, so spans are ``span_start``/``span_end``): ``has_element``, ``has_comp
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import networkx as nx
 
 from ..errors import CmoError, NotFound
 from ..model import CHAIN, Coding, Component, Configuration, ProgrammeTheory
+from ..query.filters import by_coder
 from ..query.speakers import Speaker, SpeakerLookup
 from ..store import Project
 from .nodes import (
@@ -46,8 +49,13 @@ from .nodes import (
 from .summary import annotate, summarise
 
 
-def build(project: Project, pt: str, speakers: SpeakerLookup | None = None) -> nx.MultiDiGraph:
-    """The evidence graph of programme theory ``pt`` as stored in ``project`` right now."""
+def build(project: Project, pt: str, speakers: SpeakerLookup | None = None,
+          coders: Collection[str] | None = None) -> nx.MultiDiGraph:
+    """The evidence graph of programme theory ``pt`` as stored in ``project`` right now.
+
+    With ``coders``, only their codings, and only the CMOCs whose every member is one of them
+    (a CMOC is a claim about its codings: without them it has nothing to stand on).
+    """
     try:
         theory = project.codebook.pt(pt)
     except KeyError as exc:
@@ -55,7 +63,8 @@ def build(project: Project, pt: str, speakers: SpeakerLookup | None = None) -> n
     speakers = speakers or SpeakerLookup(project)
     g = nx.MultiDiGraph(pt=theory.id, title=theory.title, codebook=project.codebook.name)
     _add_theory(g, theory)
-    codings = project.codings(pt=pt)
+    codings = by_coder(project.codings(pt=pt), coders)
+    kept = {c.id for c in codings}
     for coding in codings:
         try:  # the quote on the node must be the transcript's text at the span, always
             coding.check_against(project.text(coding.transcript_id))
@@ -63,7 +72,8 @@ def build(project: Project, pt: str, speakers: SpeakerLookup | None = None) -> n
             raise CmoError(f"coding {coding.id} in transcript {coding.transcript_id}: {exc}") from None
         _add_coding(g, theory, coding, speakers.of(coding))
     for config in project.configurations(pt):
-        _add_configuration(g, config)
+        if all(m.coding_id in kept for m in config.members):
+            _add_configuration(g, config)
     annotate(g, summarise(g))
     return g
 

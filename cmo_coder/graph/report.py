@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from .build import build
 from .draw import draw, render
-from .nodes import coding_node
+from .nodes import coding_node, configuration_node
 from .summary import LinkSummary, PTSummary, StanceEvidence, TargetSummary, summarise
 
 CSS = """
@@ -70,10 +70,11 @@ class PTReport:
     figure_format: str  # png or svg
 
 
-def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, figure: str = "png") -> PTReport:
-    """Everything one PT page shows, computed from the project."""
+def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, figure: str = "png",
+            coders: Collection[str] | None = None) -> PTReport:
+    """Everything one PT page shows, computed from the project (from ``coders``' codings only, if given)."""
     speakers = speakers or SpeakerLookup(project)
-    g = build(project, pt, speakers)
+    g = build(project, pt, speakers, coders=coders)
     summary = summarise(g)
     quotes = {}
     for node, data in g.nodes(data=True):
@@ -84,11 +85,13 @@ def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, fi
                 stance=data["stance"], transcript=data["transcript"],
             )
     fig = draw(g, summary)
-    return PTReport(summary, g, project.configurations(pt), quotes, render(fig, figure), figure)
+    configs = [c for c in project.configurations(pt) if configuration_node(c.id) in g]
+    return PTReport(summary, g, configs, quotes, render(fig, figure), figure)
 
 
 def write_report(
     project: Project, out: Path, progress: Callable[[str], None] | None = None, figure: str = "png",
+    coders: Collection[str] | None = None,
 ) -> list[Path]:
     """Write ``index.html``/``index.md`` and ``<PT>.html``/``<PT>.md``/``<PT>.png`` per PT into ``out``.
 
@@ -101,8 +104,8 @@ def write_report(
     for pt in project.codebook.pt_ids:
         if progress:
             progress(pt)
-        reports.append(collect(project, pt, speakers, figure))
-    by_role = matrix(project, "role", count="participants")
+        reports.append(collect(project, pt, speakers, figure, coders))
+    by_role = matrix(project, "role", count="participants", coders=coders)
     name = project.path.name
     stamp = clock.now_iso()
     files: dict[str, str | bytes] = {}

@@ -7,12 +7,14 @@ the refuting evidence, only carers, only site B.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pydantic import Field
 
 from ..errors import CmoError, NotFound
 from ..model.base import Frozen
 from ..store import Project
-from .filters import resolve_pt, resolve_role, resolve_site
+from .filters import by_coder, resolve_pt, resolve_role, resolve_site
 from .speakers import SpeakerLookup
 
 
@@ -40,9 +42,9 @@ class EvidenceRow(Frozen):
 
 def evidence(
     project: Project, pt: str, *, stance: str | None = None, role: str | None = None, site: str | None = None,
-    element: str | None = None, speakers: SpeakerLookup | None = None,
+    element: str | None = None, speakers: SpeakerLookup | None = None, coders: Collection[str] | None = None,
 ) -> list[EvidenceRow]:
-    """Codings of ``pt`` in document order, filtered by stance, speaker role, site and element."""
+    """Codings of ``pt`` in document order, filtered by stance, speaker role, site, element and coder."""
     pt = resolve_pt(project, pt)
     if element is not None:  # "mr1" or "pt3.mr1" name PT3.MR1; an unknown element is an error, not an empty list
         found = project.codebook.find_elements(element, pt)
@@ -57,7 +59,7 @@ def evidence(
         for m in config.members:
             in_configs.setdefault(m.coding_id, []).append(config.id)
     rows = []
-    for c in project.codings(pt=pt, stance=stance, role=role, site=site, element=element):
+    for c in by_coder(project.codings(pt=pt, stance=stance, role=role, site=site, element=element), coders):
         who = speakers.of(c)
         try:  # the quote printed must be the transcript's text at the span, always
             c.check_against(project.text(c.transcript_id))

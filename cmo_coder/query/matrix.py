@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 from typing import Literal
 
 from pydantic import Field
@@ -19,6 +20,7 @@ from ..errors import CmoError
 from ..model import Role
 from ..model.base import Frozen
 from ..store import Project
+from .filters import by_coder
 from .speakers import SpeakerLookup
 
 By = Literal["role", "site", "participant"]
@@ -49,14 +51,15 @@ def _natural(label: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", label))
 
 
-def matrix(project: Project, by: By, count: Count = "codings", stance: str | None = None) -> Matrix:
+def matrix(project: Project, by: By, count: Count = "codings", stance: str | None = None,
+           coders: Collection[str] | None = None) -> Matrix:
     if by not in ("role", "site", "participant"):
         raise CmoError(f"cannot group by {by!r} (expected role, site or participant)")
     if count not in ("codings", "participants"):
         raise CmoError(f"cannot count {count!r} (expected codings or participants)")
     speakers = SpeakerLookup(project)
     cells: dict[str, dict[str, set[str]]] = {pt: {} for pt in project.codebook.pt_ids}
-    for c in project.codings(stance=stance):
+    for c in by_coder(project.codings(stance=stance), coders):
         who = speakers.of(c)
         if by == "role":
             group = who.role
