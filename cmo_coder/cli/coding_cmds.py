@@ -367,13 +367,17 @@ def markup_import(project: Path, file: Path, pt: str | None, transcript_id: str 
 @click.option("--pt", "pts", multiple=True, help="Only these programme theories (repeatable).")
 @click.option("--disagreements", "show_disagreements", type=int, default=20, show_default=True,
               help="How many disagreements to print (0: none; --json lists all).")
+@click.option("--with-stance", is_flag=True,
+              help="Make the stance part of the code: 'supports' against 'refutes' on one span is a disagreement.")
 @json_option
 def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ...], by: str | None,
-              transcripts: tuple[str, ...], pts: tuple[str, ...], show_disagreements: int, as_json: bool) -> None:
+              transcripts: tuple[str, ...], pts: tuple[str, ...], show_disagreements: int, with_stance: bool,
+              as_json: bool) -> None:
     """Percentage agreement, Cohen's kappa (NVivo's method) and Krippendorff's alpha between coders."""
     names = [n for c in (*coders, *more_coders) for n in c.split()]
     with open_project(project) as p:
-        cmp = agreement_mod.compare(p, names, by=by, transcripts=list(transcripts) or None, pts=list(pts) or None)
+        cmp = agreement_mod.compare(p, names, by=by, transcripts=list(transcripts) or None, pts=list(pts) or None,
+                                    with_stance=with_stance)
     if as_json:
         emit_json(cmp.as_dict())
         return
@@ -389,7 +393,10 @@ def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ..
             click.echo(f"{g.group:<14}{g.rows:>6}{100 * g.agreement:>10.2f}{g.kappa:>8.3f}{ga:>8}")
     if show_disagreements and cmp.disagreements:
         click.echo("")
-        click.echo(f"disagreements ({len(cmp.disagreements)}; coded by one coder only):")
+        n, shown = len(cmp.disagreements), min(show_disagreements, len(cmp.disagreements))
+        count = f"first {shown} of {n}" if shown < n else f"{n}"
+        skipped = f"; {cmp.slivers} sliver(s) shorter than a word left out" if cmp.slivers else ""
+        click.echo(f"disagreements ({count}; coded by one coder only{skipped}):")
         for d in cmp.disagreements[:show_disagreements]:
             click.echo(f"  {d.transcript} {d.start}:{d.end} {d.code:<10} {'+'.join(d.coded_by):<12} “{d.text[:70]}”")
     click.echo("")

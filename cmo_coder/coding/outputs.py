@@ -131,4 +131,6 @@ class AgreementReport(Frozen):
     groups: list[AgreementSummary]
     rows: list[AgreementRow]
     disagreements: list[DisagreementItem]
+    with_stance: bool = Field(default=False, description="Stance was part of the code (--with-stance).")
+    slivers: StrictInt = Field(default=0, description="Disagreements shorter than a word, left out of the list.")
     methods: StrictStr = Field(description="A paragraph for the methods section.")
