@@ -2,9 +2,14 @@
 
 Boxes are the C, Mres, Mresp and O elements in four columns; arrows are the chain links
 the codebook states. Each box says how many codings support (+), refute (−) or refine
-(~) it, from which roles and sites; each arrow how many CMOCs evidence the link. Colour
-marks where the evidence is thin: grey dashed = none, orange = contested, yellow = one
-role only. The figure is drawn with matplotlib's object API (no pyplot, no GUI), and
+(~) it, from which roles and sites; each arrow how many CMOCs evidence the link.
+
+Colour says what the evidence says, and a text mark in the box says it again so the
+figure reads in grey print too: green ``[supported]`` only when the evidence supports and
+comes from two or more roles; yellow ``[supported, 1 role]``; orange ``[MIXED]`` when it
+both supports and refutes; red ``[REFUTED]`` when it refutes and nothing supports (however
+many roles it comes from: refutation is never painted as triangulated support); blue
+``[refined]`` when it only refines; grey dashed ``[no evidence]``. The figure is drawn with matplotlib's object API (no pyplot, no GUI), and
 SVG output is made deterministic (fixed hash salt, no date) so reports are reproducible.
 """
 
@@ -22,7 +27,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from ..errors import CmoError
 from ..model import CHAIN
 from ..store.atomic import write_bytes
-from .summary import LinkSummary, PTSummary, StanceEvidence, TargetSummary
+from .summary import LinkSummary, PTSummary, StanceEvidence, TargetSummary, balance
 
 matplotlib.rcParams["svg.hashsalt"] = "cmo-coder"
 matplotlib.rcParams["svg.fonttype"] = "none"  # keep text as text: searchable, and smaller files
@@ -35,23 +40,33 @@ GAP = 0.35
 WRAP = 40
 MAX_STATEMENT_LINES = 4
 FONT = 9.0
+#: status → (face, edge, line style); the status is the evidence's balance, "supporting" split by roles
 COLOURS = {
     "ok": ("#e3f1e3", "#3b7a3b", "solid"),
     "single": ("#fdf3c4", "#a08000", "solid"),
     "contested": ("#fde0c5", "#c05a00", "solid"),
+    "refuted": ("#f7d4d4", "#b00020", "solid"),
+    "refined": ("#dde8f7", "#2c5aa0", "solid"),
     "none": ("#eeeeee", "#888888", "dashed"),
+}
+#: status → the text mark printed in the box (and on the arrow), so colour is never the only cue
+MARKS = {
+    "ok": "[supported]", "single": "[supported, 1 role]", "contested": "[MIXED]",
+    "refuted": "[REFUTED]", "refined": "[refined only]", "none": "[no evidence]",
+}
+LEGEND = {
+    "ok": "supported, 2+ roles", "single": "supported, one role only", "contested": "supports and refutes",
+    "refuted": "refuted (nothing supports)", "refined": "refined only", "none": "no evidence",
 }
 ROLE_NAMES = {"staff": "staff", "service_user": "service user", "carer": "carer", "facilitator": "facilitator"}
 
 
 def _status(t: TargetSummary | LinkSummary) -> str:
-    if t.no_evidence:
-        return "none"
-    if t.contested:
-        return "contested"
-    if t.single_role:
-        return "single"
-    return "ok"
+    """The box's colour and mark, from the balance of its evidence (never "ok" unless it supports)."""
+    b = balance(t.supports.count, t.refutes.count, t.refines.count)
+    if b == "supporting":
+        return "single" if t.single_role else "ok"
+    return {"mixed": "contested", "refuting": "refuted", "refining": "refined"}.get(b, "none")
 
 
 def _counts(s: StanceEvidence, r: StanceEvidence, f: StanceEvidence) -> str:
@@ -74,8 +89,8 @@ def _box_lines(t: TargetSummary) -> tuple[str, list[str]]:
         statement = statement[:MAX_STATEMENT_LINES]
         statement[-1] = statement[-1][: WRAP - 1].rstrip() + "\u2026"
     counts = _counts(t.supports, t.refutes, t.refines) + f"   ({t.codings} coding{'s' if t.codings != 1 else ''})"
-    title = t.id if t.kind == "element" else f"{t.id.replace(':', ' ')} (no element named)"
-    return title, [*statement, counts, *_cases(t)]
+    title = t.id if t.kind == "element" else f"{t.id.replace(':', ' ')} (no element)"
+    return f"{title}  {MARKS[_status(t)]}", [*statement, counts, *_cases(t)]
 
 
 def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
@@ -142,20 +157,16 @@ def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
                             linewidth=1.4, shrinkA=2, shrinkB=2)
         )
         n = len(link.configurations)
-        label = (f"{n} CMOC{'s' if n != 1 else ''}\n" + _counts(link.supports, link.refutes, link.refines)
-                 if n else "no CMOC")
+        label = (f"{n} CMOC{'s' if n != 1 else ''}\n{MARKS[_status(link)]}\n"
+                 + _counts(link.supports, link.refutes, link.refines) if n else "no CMOC")
         mx, my = start[0] + (end[0] - start[0]) * 0.5, start[1] + (end[1] - start[1]) * 0.5
         ax.text(mx, my, label, fontsize=FONT - 0.5, ha="center", va="center", linespacing=1.1,
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": edge, "linewidth": 0.8})
     handles = [
-        Patch(facecolor=COLOURS["ok"][0], edgecolor=COLOURS["ok"][1], label="evidence from 2+ roles"),
-        Patch(facecolor=COLOURS["single"][0], edgecolor=COLOURS["single"][1],
-              label="one role only (no triangulation)"),
-        Patch(facecolor=COLOURS["contested"][0], edgecolor=COLOURS["contested"][1],
-              label="contested (supports and refutes)"),
-        Patch(facecolor=COLOURS["none"][0], edgecolor=COLOURS["none"][1], linestyle="dashed", label="no evidence"),
+        Patch(facecolor=face, edgecolor=edge, linestyle=style, label=f"{MARKS[status]} {LEGEND[status]}")
+        for status, (face, edge, style) in COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="lower left", ncol=4, fontsize=9, frameon=False,
+    ax.legend(handles=handles, loc="lower left", ncol=3, fontsize=8.5, frameon=False,
               title="+ supports   \u2212 refutes   ~ refines   (codings on boxes, CMOCs on arrows)",
               title_fontsize=9, bbox_to_anchor=(0.01, 0.0))
     return fig

@@ -134,6 +134,10 @@ def _flag_words(t: TargetSummary | LinkSummary) -> list[str]:
         words.append("no evidence")
     if t.contested:
         words.append("contested")
+    if t.balance == "refuting":
+        words.append("refuted, nothing supports")
+    elif t.balance == "refining":
+        words.append("refined only")
     if t.single_role:
         words.append("one role only")
     return words
@@ -255,7 +259,9 @@ def _page_html(r: PTReport, project_name: str, stamp: str) -> str:
         _table([k for k, _ in _totals(s)], [[v for _, v in _totals(s)]], numeric=range(7)),
         _flags_html(s),
         E.FIGURE(E.IMG(src=src, alt=f"Evidence graph of {s.pt}"),
-                 E.FIGCAPTION("+ supports, \u2212 refutes, ~ refines; codings on boxes, CMOCs on arrows.")),
+                 E.FIGCAPTION("+ supports, \u2212 refutes, ~ refines; codings on boxes, CMOCs on arrows. "
+                              "Each box and arrow is marked [supported], [supported, 1 role], [MIXED], "
+                              "[REFUTED], [refined only] or [no evidence], as its colour is.")),
         E.H2("Evidence per element"),
         E.P("Counts are codings, with the distinct participants (cases) behind them in brackets."),
         _table(ELEMENT_HEAD, [_element_row(t) for t in s.targets]),

@@ -29,6 +29,21 @@ JUDGEMENT_STANCE = {
     Judgement.refine.value: Stance.refines.value,
 }
 STANCES = tuple(s.value for s in Stance)
+#: what the evidence of an element or link says as a whole; the figure colours and marks boxes by it
+BALANCES = ("supporting", "mixed", "refuting", "refining", "none")
+
+
+def balance(supports: int, refutes: int, refines: int) -> str:
+    """``supporting`` (no refutation), ``mixed`` (supports and refutes), ``refuting`` (refutes, nothing
+    supports), ``refining`` (only refines) or ``none``: a box is never shown as well evidenced when its
+    evidence refutes it."""
+    if supports and refutes:
+        return "mixed"
+    if refutes:
+        return "refuting"
+    if supports:
+        return "supporting"
+    return "refining" if refines else "none"
 
 
 class StanceEvidence(Frozen):
@@ -59,6 +74,7 @@ class TargetSummary(Frozen):
     no_evidence: bool
     contested: bool = Field(description="Evidence both supports and refutes it.")
     single_role: bool = Field(description="Evidence exists but comes from fewer than two roles (no triangulation).")
+    balance: str = Field(default="none", description="supporting, mixed, refuting, refining or none.")
 
 
 class LinkSummary(Frozen):
@@ -78,6 +94,7 @@ class LinkSummary(Frozen):
     no_evidence: bool
     contested: bool
     single_role: bool
+    balance: str = Field(default="none", description="supporting, mixed, refuting, refining or none.")
 
 
 class PTSummary(Frozen):
@@ -168,6 +185,7 @@ def summarise(g: nx.MultiDiGraph) -> PTSummary:
                 codings=sum(len(c.items) for c in per.values()), supports=per["supports"].evidence(),
                 refutes=per["refutes"].evidence(), refines=per["refines"].evidence(), roles=roles, sites=sites,
                 no_evidence=empty, contested=contested, single_role=single, participants=n, by_role=by_role,
+                balance=balance(*(len(per[s].items) for s in STANCES)),
             )
         )
     links = [_link(g, a, b) for a, b, key in g.edges(keys=True) if key == "leads_to"]
@@ -226,6 +244,7 @@ def _link(g: nx.MultiDiGraph, a: str, b: str) -> LinkSummary:
         id=f"{a} -> {b}", source=a, target=b, configurations=configs, supports=per["supports"].evidence(),
         refutes=per["refutes"].evidence(), refines=per["refines"].evidence(), roles=roles, sites=sites,
         no_evidence=empty, contested=contested, single_role=single, participants=n, by_role=by_role,
+        balance=balance(*(len(per[s].items) for s in STANCES)),
     )
 
 
@@ -233,10 +252,12 @@ def annotate(g: nx.MultiDiGraph, summary: PTSummary) -> None:
     """Copy the counts onto the graph's nodes and chain edges, so Gephi and Cytoscape can size by them."""
     for t in summary.targets:
         _put(g.nodes[t.id], t.supports, t.refutes, t.refines, t.no_evidence, t.contested, t.single_role)
+        g.nodes[t.id]["balance"] = t.balance
     for link in summary.links:
         _put(g.edges[link.source, link.target, "leads_to"], link.supports, link.refutes, link.refines,
              link.no_evidence, link.contested, link.single_role)
         g.edges[link.source, link.target, "leads_to"]["configurations"] = len(link.configurations)
+        g.edges[link.source, link.target, "leads_to"]["balance"] = link.balance
 
 
 def _put(data: dict[str, object], s: StanceEvidence, r: StanceEvidence, f: StanceEvidence,
