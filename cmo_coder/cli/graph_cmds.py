@@ -99,9 +99,9 @@ def register(cli: click.Group) -> None:
     def which_pt_cmd(project: Path, quote: str, as_json: bool, limit: int, no_cache: bool,
                      coders: tuple[str, ...]) -> None:
         """Which programme theories, components and stances a quote (or fragment) is coded to."""
+        from ..query.filters import resolve_coders
         from ..query.index import QuoteIndex
         from ..query.speakers import SpeakerLookup
-        from ..query.filters import resolve_coders
         from ..query.which_pt import describe, which_pt
         from ..query.which_pt_coders import only_coders
 

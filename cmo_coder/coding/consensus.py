@@ -43,35 +43,17 @@ from ..ids import stable_id
 from ..model import Coding
 from ..store import Project, Tx
 from .locate import Span, parse_span
+from .overlap import CodeKey, code_key, overlap_groups
 from .service import build_coding, resolve_code
 
 ENTITY = "consensus"
 Side = Literal["a", "b"]
-CodeKey = tuple[str, str, str, str]  # pt, component, element, stance
-
-
-def code_key(c: Coding) -> CodeKey:
-    return (c.pt, c.component.value if c.component else "", c.element or "", c.stance.value)
 
 
 def code_label(c: Coding) -> str:
     comp = c.component.short if c.component else "PT"
     element = f" [{c.element}]" if c.element else ""
     return f"{c.pt} {comp}{element} {c.stance.value}"
-
-
-def overlap_groups(codings: Iterable[Coding]) -> list[list[Coding]]:
-    """Codings chained together by overlapping spans (half-open: touching spans do not overlap)."""
-    groups: list[list[Coding]] = []
-    end = -1
-    for c in sorted(codings, key=lambda c: (c.start, c.end, c.id)):
-        if groups and c.start < end:
-            groups[-1].append(c)
-            end = max(end, c.end)
-        else:
-            groups.append([c])
-            end = c.end
-    return groups
 
 
 @dataclass(frozen=True)

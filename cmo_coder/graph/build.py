@@ -23,6 +23,8 @@ Edge keys (and the ``relation`` attribute; GEXF reserves ``type``, and ``start``
 for time, so spans are ``span_start``/``span_end``): ``has_element``, ``has_component``,
 ``leads_to`` (chain), ``of_theory``, ``contains`` (CMOC → coding, with ``role``),
 ``supports`` / ``refutes`` / ``refines`` (coding → what it evidences),
+(coding nodes carry ``quote_id``: codings of one code by several coders that overlap share
+it and count as one piece of evidence; ``quote_coders`` says how many coders coded it),
 ``spoken_by`` (coding → participant), ``at_site`` (participant → site).
 """
 
@@ -32,6 +34,7 @@ from collections.abc import Collection
 
 import networkx as nx
 
+from ..coding.overlap import Quote, quotes
 from ..errors import CmoError, NotFound
 from ..model import CHAIN, Coding, Component, Configuration, ProgrammeTheory
 from ..query.filters import by_coder
@@ -65,12 +68,13 @@ def build(project: Project, pt: str, speakers: SpeakerLookup | None = None,
     _add_theory(g, theory)
     codings = by_coder(project.codings(pt=pt), coders)
     kept = {c.id for c in codings}
+    distinct = quotes(codings)
     for coding in codings:
         try:  # the quote on the node must be the transcript's text at the span, always
             coding.check_against(project.text(coding.transcript_id))
         except ValueError as exc:
             raise CmoError(f"coding {coding.id} in transcript {coding.transcript_id}: {exc}") from None
-        _add_coding(g, theory, coding, speakers.of(coding))
+        _add_coding(g, theory, coding, speakers.of(coding), distinct[coding.id])
     for config in project.configurations(pt):
         if all(m.coding_id in kept for m in config.members):
             _add_configuration(g, config)
@@ -102,7 +106,7 @@ def _ensure_component(g: nx.MultiDiGraph, pt: str, component: Component) -> str:
     return node
 
 
-def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who: Speaker) -> None:
+def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who: Speaker, quote: Quote) -> None:
     node = coding_node(coding.id)
     g.add_node(
         node, kind="coding", label=coding.id, quote=coding.text, transcript=coding.transcript_id,
@@ -110,6 +114,7 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
         attribution=who.attribution, coder=coding.coder, memo=coding.memo or "", pt=coding.pt,
         component=coding.component.short if coding.component else "", element=coding.element or "",
         stance=coding.stance.value, origin=coding.origin.value,
+        quote_id=quote.id, quote_coders=len(quote.coders), quote_coder_names=", ".join(quote.coders),
     )
     if coding.element is None and coding.component is not None:
         _ensure_component(g, theory.id, coding.component)

@@ -9,7 +9,8 @@ figure reads in grey print too: green ``[supported]`` only when the evidence sup
 comes from two or more roles; yellow ``[supported, 1 role]``; orange ``[MIXED]`` when it
 both supports and refutes; red ``[REFUTED]`` when it refutes and nothing supports (however
 many roles it comes from: refutation is never painted as triangulated support); blue
-``[refined]`` when it only refines; grey dashed ``[no evidence]``. The figure is drawn with matplotlib's object API (no pyplot, no GUI), and
+``[refined only]`` when it only refines; grey dashed ``[no evidence]``. The figure is drawn
+with matplotlib's object API (no pyplot, no GUI), and
 SVG output is made deterministic (fixed hash salt, no date) so reports are reproducible.
 """
 
@@ -88,7 +89,10 @@ def _box_lines(t: TargetSummary) -> tuple[str, list[str]]:
     if len(statement) > MAX_STATEMENT_LINES:
         statement = statement[:MAX_STATEMENT_LINES]
         statement[-1] = statement[-1][: WRAP - 1].rstrip() + "\u2026"
-    counts = _counts(t.supports, t.refutes, t.refines) + f"   ({t.codings} coding{'s' if t.codings != 1 else ''})"
+    doubled = f", {t.double_coded} by 2+ coders" if t.double_coded else ""
+    counts = _counts(t.supports, t.refutes, t.refines) + (
+        f"   ({t.codings} quote{'s' if t.codings != 1 else ''}{doubled})" if doubled
+        else f"   ({t.codings} coding{'s' if t.codings != 1 else ''})")
     title = t.id if t.kind == "element" else f"{t.id.replace(':', ' ')} (no element)"
     return f"{title}  {MARKS[_status(t)]}", [*statement, counts, *_cases(t)]
 
@@ -121,8 +125,11 @@ def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
     ax.axis("off")
     ax.text(0.25, 0.35, f"{summary.pt}: {summary.title}", fontsize=14, fontweight="bold", va="center")
     whole = next((t for t in summary.targets if t.kind == "theory"), None)
+    evidence = (f"{summary.quotes} distinct quotes from {summary.codings} codings "
+                f"({summary.double_coded} coded by 2+ coders)" if summary.double_coded
+                else f"{summary.codings} codings")
     sub = (
-        f"{summary.codings} codings (+{summary.stances['supports']} \u2212{summary.stances['refutes']} "
+        f"{evidence} (+{summary.stances['supports']} \u2212{summary.stances['refutes']} "
         f"~{summary.stances['refines']}) from {summary.participants} participants at {summary.sites} sites; "
         f"{summary.configurations} CMOCs"
         + (f"; {whole.codings} coded to the theory as a whole" if whole else "")
