@@ -84,7 +84,7 @@ def code_add(project: Path, transcript: str, quote: str | None, span: str | None
         c = service.add_coding(p, transcript, pt=pt, quote=quote, span=span, component=component, element=element,
                                stance=stance, memo=memo, coder=coder, occurrence=occurrence,
                                allow_cross_turn=allow_cross_turn)
-        view = service.CodingView(c, p.speaker_at(c.transcript_id, c.start))
+        view = service.CodingView.of(p, c)
     if as_json:
         emit_json(view.as_dict())
     else:
@@ -113,7 +113,7 @@ def code_edit(project: Path, coding_id: str, quote: str | None, span: str | None
         c = service.edit_coding(p, coding_id, pt=pt, component=component, element=element, stance=stance, memo=memo,
                                 quote=quote, span=span, occurrence=occurrence, allow_cross_turn=allow_cross_turn,
                                 clear_element=clear_element, actor=coder)
-        click.echo(f"edited {_line(service.CodingView(c, p.speaker_at(c.transcript_id, c.start)))}")
+        click.echo(f"edited {_line(service.CodingView.of(p, c))}")
 
 
 @code.command("remove")

@@ -125,11 +125,11 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
         pnode = participant_node(p.label)
         if pnode not in g:
             g.add_node(pnode, kind="participant", label=p.label, role=p.role.value, site=p.site or "",
-                       attribution=p.attribution)
+                       attribution=who.attribution)
             if p.site:
                 snode = site_node(p.site)
                 if snode not in g:
-                    g.add_node(snode, kind="site", label=p.site, name=p.site_name or p.site)
+                    g.add_node(snode, kind="site", label=p.site, name=who.style.site_name(p.site) or p.site)
                 g.add_edge(pnode, snode, key="at_site", relation="at_site")
         g.add_edge(node, pnode, key="spoken_by", relation="spoken_by")
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import textwrap
 from pathlib import Path
+from typing import Literal
 
 import matplotlib
 import networkx as nx
@@ -42,7 +43,7 @@ WRAP = 40
 MAX_STATEMENT_LINES = 4
 FONT = 9.0
 #: status → (face, edge, line style); the status is the evidence's balance, "supporting" split by roles
-COLOURS = {
+COLOURS: dict[str, tuple[str, str, Literal["solid", "dashed"]]] = {
     "ok": ("#e3f1e3", "#3b7a3b", "solid"),
     "single": ("#fdf3c4", "#a08000", "solid"),
     "contested": ("#fde0c5", "#c05a00", "solid"),

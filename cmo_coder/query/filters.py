@@ -19,11 +19,14 @@ def resolve_role(text: str | None) -> str | None:
 
 
 def resolve_site(project: Project, text: str | None) -> str | None:
-    """``B``, ``b`` and ``Case Study B`` all name site B; an unknown site is an error, not an empty table."""
+    """``B``, ``b``, ``Case Study B`` and the project's own form (``Trust B``) all name site B; an unknown
+    site is an error, not an empty table."""
     if text is None:
         return None
+    from ..coding.attribution_style import style_of
+
     sites = sorted({p.site for p in project.participants() if p.site})
-    key = text.strip().lower().removeprefix("case study").strip()
+    key = style_of(project).strip_site(text).lower()
     for site in sites:
         if site.lower() == key:
             return site
