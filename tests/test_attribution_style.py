@@ -20,6 +20,7 @@ from cmo_coder.graph import build
 from cmo_coder.model import Participant, Role
 from cmo_coder.query.evidence import evidence
 from cmo_coder.store import Project
+from tests.fuzzing import fuzz_settings
 
 STAFF = "Everyone here accepts that people who drink are our job too."
 CARER = "He still felt judged at every appointment."
@@ -80,7 +81,7 @@ def test_markup_in_the_projects_form_is_read_back(study: Project, tmp_path: Path
 
 
 @pytest.mark.parametrize("bad", ["{site}", "Site", "Site {site} {site}", "Site, {site}", "Site; {site}",
-                                 "(Site) {site}", "Site {region}", "Staff {site}", "S" * 41 + " {site}"])
+                                 "(Site) {site}", "Site {region}", "Staff {site}", "Site {site}x", "Trust B{site}", "S" * 41 + " {site}"])
 def test_bad_formats_refused_one_line_nothing_changed(study: Project, bad: str) -> None:
     with pytest.raises(CmoError):
         AttributionStyle.parse(bad)
@@ -116,3 +117,19 @@ def test_printed_attributions_parse_back(words: list[str], before: bool, site: s
     written = style.attribution(Participant(label=label, role=role, site=site))
     parsed = parse_attribution(written, style.site_pattern())
     assert [(p[0], p[1], p[2]) for p in parsed] == [(label, role, site)]
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.text(max_size=50), st.sampled_from(["A", "B", "7"]))
+def test_fuzz_any_format_is_refused_or_reads_back(text: str, site: str) -> None:
+    try:
+        style = AttributionStyle.parse(text)
+    except CmoError as exc:
+        assert "\n" not in str(exc)
+        return
+    written = style.attribution(Participant(label="SP4", role=Role.staff, site=site))
+    parsed = parse_attribution(written, style.site_pattern())
+    assert [(p[0], p[1]) for p in parsed] == [("SP4", Role.staff)]
+    if style.site_format:
+        assert parsed[0][2] == site

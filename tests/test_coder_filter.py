@@ -73,6 +73,8 @@ def test_cli_coder_on_every_query_command(study, tmp_path: Path) -> None:  # typ
     assert rc == 0, err
     page = (out_dir / "PT1.md").read_text()
     assert "We rarely see them" in page
+    assert "from the codings of bob only" in page
+    assert "from the codings of bob only" in (out_dir / "index.html").read_text()
     assert "Everyone here accepts" not in page  # alice's c1 is left out
 
 

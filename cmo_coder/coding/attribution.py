@@ -46,12 +46,13 @@ _OTHER = r"(?:male|female|man|woman|aged\s+\d{1,3}|\d{2}s|age\s+\d{1,3})"
 @lru_cache(maxsize=16)
 def _grammar(site_pattern: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(one piece of a comma-less attribution, a site anywhere) for a project's site form."""
-    extra = rf"|(?:{site_pattern})\b" if site_pattern else ""
+    extra = rf"|(?:{site_pattern})(?!\w)" if site_pattern else ""
     piece = re.compile(
         rf"(?P<label>{_LABEL})\b|\(\s*(?P<prole>{_ROLE})\s*\)|(?P<role>{_ROLE})\b|{_SITE}\b{extra}|{_OTHER}\b",
         re.IGNORECASE,
     )
-    site = re.compile(r"\b" + _SITE + r"\b" + (rf"|\b(?:{site_pattern})\b" if site_pattern else ""), re.IGNORECASE)
+    site = re.compile(r"\b" + _SITE + r"\b" + (rf"|(?<!\w)(?:{site_pattern})(?!\w)" if site_pattern else ""),
+                      re.IGNORECASE)
     return piece, site
 
 

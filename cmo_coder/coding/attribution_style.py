@@ -45,6 +45,9 @@ class AttributionStyle:
         if bad:
             raise CmoError(f"attribution format {text!r} must not contain {' '.join(bad)} "
                            "(attributions use , ; and brackets to separate their parts)")
+        if re.search(r"\w\{site\}|\{site\}\w", value):
+            raise CmoError(f"attribution format {text!r}: {{site}} must stand apart from letters and digits "
+                           "(e.g. 'Site {site}' or 'Site-{site}'), or the site could not be read back")
         role = ROLE_WORD_RE.search(rest)
         if role:
             raise CmoError(f"attribution format {text!r} uses a role word ({role[0]!r}); "

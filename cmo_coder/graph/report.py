@@ -109,6 +109,8 @@ def write_report(
     by_role = matrix(project, "role", count="participants", coders=coders)
     name = project.path.name
     stamp = clock.now_iso()
+    if coders is not None:  # every page says whose codings it counts
+        stamp += f", from the codings of {', '.join(sorted(coders))} only"
     files: dict[str, str | bytes] = {}
     for r in reports:
         pt = r.summary.pt
