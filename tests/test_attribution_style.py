@@ -81,7 +81,8 @@ def test_markup_in_the_projects_form_is_read_back(study: Project, tmp_path: Path
 
 
 @pytest.mark.parametrize("bad", ["{site}", "Site", "Site {site} {site}", "Site, {site}", "Site; {site}",
-                                 "(Site) {site}", "Site {region}", "Staff {site}", "Site {site}x", "Trust B{site}", "S" * 41 + " {site}"])
+                                 "(Site) {site}", "Site {region}", "Staff {site}", "Site {site}x", "Trust B{site}",
+                                 "S" * 41 + " {site}"])
 def test_bad_formats_refused_one_line_nothing_changed(study: Project, bad: str) -> None:
     with pytest.raises(CmoError):
         AttributionStyle.parse(bad)
