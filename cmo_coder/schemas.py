@@ -18,6 +18,8 @@ from .coding.outputs import (
     AgreementReport,
     CodingListItem,
     ConfigurationView,
+    ConsensusDifference,
+    ConsensusOutcome,
     MarkupImportReport,
     PtSummaryRow,
     TableImportReport,
@@ -67,6 +69,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "transcript-removal": TranscriptRemoval,
     "transcript-view": TranscriptView,
     "participants-key": ParticipantKey,
+    "consensus-difference": ConsensusDifference,
+    "consensus-outcome": ConsensusOutcome,
 }
 
 

@@ -219,3 +219,36 @@ def test_reports_run_on_the_consensus_coder(study: Project, tmp_path: Path) -> N
     assert rc == 0, err
     rows = json.loads(out)
     assert [r["coder"] for r in rows] == ["consensus"]
+
+
+def test_rerun_after_a_coder_widens_a_span_keeps_the_earlier_consensus(study: Project) -> None:
+    code(study, "not going to feel judged", "ann")
+    bob = code(study, "feel judged, are they", "bob")
+    cons.apply_agreements(study, cons.plan(study, "ann", "bob", "consensus"))
+    (first,) = study.codings(coder="consensus")
+    service.edit_coding(study, bob, quote="feel judged, are they? So you are")
+    again = cons.apply_agreements(study, cons.plan(study, "ann", "bob", "consensus"))
+    assert again.added == [] and again.covered == [first.id]
+    assert [c.id for c in study.codings(coder="consensus")] == [first.id]
+    rc, out, err = run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus")
+    assert rc == 0, err
+    assert "1 left to the earlier consensus coding(s)" in out
+
+
+def test_json_outputs_have_their_documented_shape(study: Project) -> None:
+    from cmo_coder.coding.outputs import ConsensusDifference, ConsensusOutcome
+
+    path = str(study.path)
+    code(study, "not going to feel judged", "ann")
+    code(study, "feel judged, are they", "bob")
+    code(study, "Nobody listened to us", "bob", element="PT1.O1")
+    rc, out, _ = run("code", "consensus", path, "--from", "ann", "bob", "--into", "consensus", "--json")
+    merged = ConsensusOutcome.model_validate_json(out)
+    assert (merged.action, merged.agreements, len(merged.added), merged.pending) == ("merge", 1, 1, 1)
+    rc, out, _ = run("code", "consensus", path, "--from", "ann", "bob", "--into", "consensus", "--list", "--json")
+    (d,) = [ConsensusDifference.model_validate(x) for x in json.loads(out)]
+    assert d.a.codings == [] and d.b.coder == "bob" and d.b.codings[0].code == "PT1 O [PT1.O1] supports"
+    rc, out, _ = run("code", "consensus", path, "--from", "ann", "bob", "--into", "consensus", "--accept", d.id,
+                     "--side", "b", "--json")
+    decided = ConsensusOutcome.model_validate_json(out)
+    assert (decided.action, decided.decision, len(decided.added), decided.pending) == ("accept", d.id, 1, 0)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..coding import consensus as cons
+from ..coding.outputs import ConsensusOutcome
 from ..errors import CmoError
 from .options import coder_option, json_option, open_project, project_argument
 from .output import emit_json, info
@@ -82,8 +83,10 @@ def consensus(project: Path, sources: tuple[str, str], into: str, transcript: st
                                edit=edit, actor=coder)
             left = len(cons.pending(p, plan))
             if as_json:
-                emit_json({"decision": did, "action": action, "added": done.added, "already_present": done.present,
-                           "pending": left})
+                emit_json(ConsensusOutcome(
+                    coders=[a, b], into=into, decision=did, action=action, added=done.added,
+                    already_present=done.present, differences=len(plan.differences), pending=left,
+                ).model_dump(mode="json"))
                 return
             what = f"{len(done.added)} consensus coding(s) added" + (
                 f", {len(done.present)} already there" if done.present else "")
@@ -92,10 +95,15 @@ def consensus(project: Path, sources: tuple[str, str], into: str, transcript: st
         applied = cons.apply_agreements(p, plan, actor=coder)
         left = len(cons.pending(p, plan))
     if as_json:
-        emit_json({"from": [a, b], "into": into, "agreements": len(plan.agreements), "added": applied.added,
-                   "already_present": applied.present, "differences": len(plan.differences), "pending": left})
+        emit_json(ConsensusOutcome(
+            coders=[a, b], into=into, action="merge", agreements=len(plan.agreements), added=applied.added,
+            already_present=applied.present, covered=applied.covered, differences=len(plan.differences),
+            pending=left,
+        ).model_dump(mode="json"))
         return
+    covered = (f", {len(applied.covered)} left to the earlier consensus coding(s) over the same words"
+               if applied.covered else "")
     click.echo(f"{len(plan.agreements)} agreement(s) between {a} and {b}: {len(applied.added)} consensus coding(s) "
-               f"added to {into}, {len(applied.present)} already there")
+               f"added to {into}, {len(applied.present)} already there{covered}")
     click.echo(f"{len(plan.differences)} difference(s), {left} still to decide"
                + (" (list them with --list)" if left else ""))

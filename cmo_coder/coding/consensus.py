@@ -43,6 +43,7 @@ from ..ids import stable_id
 from ..model import Coding
 from ..store import Project, Tx
 from .locate import Span, parse_span
+from .outputs import ConsensusCoding, ConsensusDifference, ConsensusSide
 from .overlap import CodeKey, code_key, overlap_groups
 from .service import build_coding, resolve_code
 
@@ -86,12 +87,14 @@ class Difference:
         return self.a if side == "a" else self.b
 
     def as_dict(self, coders: tuple[str, str]) -> dict[str, Any]:
-        def view(c: Coding) -> dict[str, Any]:
-            return {"id": c.id, "start": c.start, "end": c.end, "code": code_label(c), "text": c.text}
+        def side(coder: str, codings: tuple[Coding, ...]) -> ConsensusSide:
+            return ConsensusSide(coder=coder, codings=[
+                ConsensusCoding(id=c.id, start=c.start, end=c.end, code=code_label(c), text=c.text) for c in codings
+            ])
 
-        return {"id": self.id, "transcript": self.transcript, "start": self.start, "end": self.end,
-                "text": self.text, "a": {"coder": coders[0], "codings": [view(c) for c in self.a]},
-                "b": {"coder": coders[1], "codings": [view(c) for c in self.b]}}
+        return ConsensusDifference(id=self.id, transcript=self.transcript, start=self.start, end=self.end,
+                                   text=self.text, a=side(coders[0], self.a),
+                                   b=side(coders[1], self.b)).model_dump(mode="json")
 
 
 @dataclass
@@ -192,22 +195,39 @@ def _consensus_coding(project: Project, transcript: str, start: int, end: int, l
                         coder=into, origin=like.origin)
 
 
-def _insert_new(tx: Tx, codings: list[Coding]) -> tuple[list[str], list[str]]:
-    """Add the codings not yet there; (added ids, ids already present)."""
-    added, present = [], []
+def _covering(tx: Tx, c: Coding) -> str | None:
+    """A consensus coding of the same code already over part of ``c``'s span (e.g. made before a coder
+    widened their span): the store would refuse ``c``, and the earlier decision stands."""
+    row = tx.conn.execute(
+        'SELECT id FROM codings WHERE transcript_id = ? AND start < ? AND "end" > ? AND pt = ? AND component IS ? '
+        "AND element IS ? AND stance = ? AND coder = ? AND id != ?",
+        (c.transcript_id, c.end, c.start, c.pt, c.component.value if c.component else None, c.element,
+         c.stance.value, c.coder, c.id),
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def _insert_new(tx: Tx, codings: list[Coding], skip_covered: bool = False) -> Applied:
+    """Add the codings not yet there (and, for agreements, not covered by an earlier consensus coding)."""
+    out = Applied([], [], [])
     for c in codings:
         if tx.conn.execute("SELECT 1 FROM codings WHERE id = ?", (c.id,)).fetchone():
-            present.append(c.id)
+            out.present.append(c.id)
+        elif skip_covered and (earlier := _covering(tx, c)) is not None:
+            out.covered.append(earlier)
         else:
             tx.add_coding(c)
-            added.append(c.id)
-    return added, present
+            out.added.append(c.id)
+    return out
 
 
 @dataclass(frozen=True)
 class Applied:
+    """What one step wrote: consensus codings added, already there, or left to an earlier one covering them."""
+
     added: list[str]
     present: list[str]
+    covered: list[str] = field(default_factory=list)
 
 
 def apply_agreements(project: Project, p: Plan, actor: str | None = None) -> Applied:
@@ -215,14 +235,14 @@ def apply_agreements(project: Project, p: Plan, actor: str | None = None) -> App
     made = [_consensus_coding(project, g.transcript, g.start, g.end, g.sources[0], p.into, _memo(g.sources))
             for g in p.agreements]
     with project.transaction(actor) as tx:
-        added, present = _insert_new(tx, made)
-        if added:
+        done = _insert_new(tx, made, skip_covered=True)
+        if done.added:
             tx.audit("agree", ENTITY, None, {
-                "from": [p.a, p.b], "into": p.into, "added": added,
+                "from": [p.a, p.b], "into": p.into, "added": done.added,
                 "sources": [[c.id for c in g.sources] for g, m in zip(p.agreements, made, strict=True)
-                            if m.id in added],
+                            if m.id in done.added],
             })
-    return Applied(added, present)
+    return done
 
 
 @dataclass(frozen=True)
@@ -250,21 +270,22 @@ def decide(project: Project, p: Plan, difference_id: str, action: Literal["accep
         if edit is None:
             raise CmoError("--edit needs --side a or --side b to start from")
         made = [_edited(project, p, d, edit)]
-    done = decisions(project, p.into).get(d.id)
+    earlier = decisions(project, p.into).get(d.id)
     detail = {"from": [p.a, p.b], "into": p.into, "decision": action, "side": side or (edit.side if edit else None),
               "transcript": d.transcript, "sources": sorted(c.id for c in (*d.a, *d.b)),
               "added": sorted(c.id for c in made)}
-    if done is not None:
-        same = {k: done.get(k) for k in ("decision", "side", "added")} == \
+    if earlier is not None:
+        same = {k: earlier.get(k) for k in ("decision", "side", "added")} == \
             {k: detail[k] for k in ("decision", "side", "added")}
         if same:
             return Applied([], [c.id for c in made])
-        raise CmoError(f"difference {d.id} was already decided ({done.get('decision')}"
-                       f"{' ' + str(done.get('side')) if done.get('side') else ''}); decisions are not overwritten")
+        raise CmoError(f"difference {d.id} was already decided ({earlier.get('decision')}"
+                       f"{' ' + str(earlier.get('side')) if earlier.get('side') else ''}); "
+                       "decisions are not overwritten")
     with project.transaction(actor) as tx:
-        added, present = _insert_new(tx, made)
+        done = _insert_new(tx, made)
         tx.audit(action, ENTITY, d.id, detail)
-    return Applied(added, present)
+    return done
 
 
 def _edited(project: Project, p: Plan, d: Difference, e: Edit) -> Coding:
