@@ -111,6 +111,12 @@ def test_transcript_filter_and_symmetry_of_ids(study: Project, add_transcript) -
     service.add_coding(study, "int02", pt=None, quote="Joint assessment", element="PT1.MR1", coder="ann")
     one = cons.plan(study, "ann", "bob", "consensus", transcript="int01")
     assert {d.transcript for d in one.differences} == {"int01"}
+    # int02 only ann coded: nothing to agree or differ on there, and it is said so
+    every = cons.plan(study, "ann", "bob", "consensus")
+    assert (every.transcripts, every.single_coder) == (["int01"], ["int02"])
+    assert {d.transcript for d in every.differences} == {"int01"}
+    rc, out, err = run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus")
+    assert "left out 1 coded by one of them only (int02)" in err
     both = cons.plan(study, "ann", "bob", "consensus")
     flipped = cons.plan(study, "bob", "ann", "consensus")
     assert [d.id for d in both.differences] == [d.id for d in flipped.differences]

@@ -71,6 +71,7 @@ def consensus(project: Path, sources: tuple[str, str], into: str, transcript: st
             for d in todo:
                 click.echo("\n".join(_show(d, (a, b))))
             info(f"{len(todo)} difference(s) to decide of {len(plan.differences)}")
+            _note_single(plan)
             return
         if accept_id or drop_id or edit_id:
             did = accept_id or drop_id or edit_id
@@ -98,7 +99,7 @@ def consensus(project: Path, sources: tuple[str, str], into: str, transcript: st
         emit_json(ConsensusOutcome(
             coders=[a, b], into=into, action="merge", agreements=len(plan.agreements), added=applied.added,
             already_present=applied.present, covered=applied.covered, differences=len(plan.differences),
-            pending=left,
+            pending=left, transcripts=plan.transcripts, single_coder=plan.single_coder,
         ).model_dump(mode="json"))
         return
     covered = (f", {len(applied.covered)} left to the earlier consensus coding(s) over the same words"
@@ -107,3 +108,10 @@ def consensus(project: Path, sources: tuple[str, str], into: str, transcript: st
                f"added to {into}, {len(applied.present)} already there{covered}")
     click.echo(f"{len(plan.differences)} difference(s), {left} still to decide"
                + (" (list them with --list)" if left else ""))
+    _note_single(plan)
+
+
+def _note_single(plan: cons.Plan) -> None:
+    if plan.single_coder:
+        info(f"compared {len(plan.transcripts)} transcript(s) both coders coded; left out "
+             f"{len(plan.single_coder)} coded by one of them only ({', '.join(plan.single_coder)})")

@@ -27,6 +27,10 @@ a side with changed code, stance or span) or drops it; each decision is one tran
 that writes the consensus codings and an audit entry (entity ``consensus``), and a
 decided difference is never listed again.
 
+Only transcripts *both* coders coded are compared: in a transcript one coder never coded
+there is nothing to agree or differ on, and its codings are not a difference; they are
+counted (:attr:`Plan.single_coder`) and left out.
+
 Reruns add nothing: consensus codings have content ids (span, code, stance and coder),
 and one that is already there is skipped.
 """
@@ -106,6 +110,8 @@ class Plan:
     into: str
     agreements: list[Agreement] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
+    transcripts: list[str] = field(default_factory=list)  # coded by both: the ones compared
+    single_coder: list[str] = field(default_factory=list)  # coded by one of them only: left out
 
     def difference(self, decision_id: str) -> Difference:
         for d in self.differences:
@@ -145,6 +151,10 @@ def plan(project: Project, a: str, b: str, into: str, transcript: str | None = N
             per[c.transcript_id].append(c)
     order = {t: i for i, t in enumerate(project.transcript_ids())}
     for tid in sorted(per, key=lambda t: order.get(t, len(order))):
+        if {c.coder for c in per[tid]} != {a, b}:
+            out.single_coder.append(tid)
+            continue
+        out.transcripts.append(tid)
         text = project.text(tid)
         by_key: dict[CodeKey, list[Coding]] = defaultdict(list)
         for c in per[tid]:

@@ -177,3 +177,6 @@ class ConsensusOutcome(Frozen):
                                      description="Earlier consensus codings over the same words, left as they are.")
     differences: StrictInt = Field(description="Differences between the two coders.")
     pending: StrictInt = Field(description="Differences still to decide.")
+    transcripts: list[StrictStr] = Field(default_factory=list, description="Transcripts both coders coded.")
+    single_coder: list[StrictStr] = Field(default_factory=list,
+                                          description="Transcripts only one of them coded: left out.")
