@@ -55,6 +55,15 @@ def test_summary_counts_distinct_quotes_and_double_coding(doubled: Project) -> N
     assert (alone.codings, alone.quotes, alone.double_coded) == (3, 3, 0)
 
 
+def test_evidence_rows_name_every_coder_of_their_quote(doubled: Project) -> None:
+    from cmo_coder.query.evidence import evidence
+
+    rows = evidence(doubled, "PT1", element="PT1.MP1")
+    assert len(rows) == 3 and len({r.quote_id for r in rows}) == 1
+    assert all(r.quote_coders == ["ann", "bob", "consensus"] for r in rows)
+    assert [r.quote_coders for r in evidence(doubled, "PT1", element="PT1.MP1", coders={"bob"})] == [["bob"]]
+
+
 def test_matrix_counts_a_double_coded_quote_once(doubled: Project) -> None:
     m = matrix(doubled, "role")
     pt1 = next(r for r in m.rows if r.pt == "PT1")

@@ -152,10 +152,12 @@ def register(cli: click.Group) -> None:
         for r in rows:
             where = r.element or (f"{r.pt} {r.component}" if r.component else r.pt)
             cmocs = f" [{', '.join(r.configurations)}]" if r.configurations else ""
+            doubled = f" | coded by {', '.join(r.quote_coders)}" if len(r.quote_coders) > 1 else ""
             click.echo(f"{sign[r.stance]} {where:<10} {r.coding_id}{cmocs} | {r.attribution or 'no speaker'} | "
-                       f"{r.transcript} [{r.start}:{r.end}]")
+                       f"{r.transcript} [{r.start}:{r.end}]{doubled}")
             click.echo(f"    \u201c{' '.join(r.quote.split())}\u201d")
-        info(f"{len(rows)} coding(s)")
+        distinct = len({r.quote_id for r in rows})
+        info(f"{len(rows)} coding(s)" + (f", {distinct} distinct quote(s)" if distinct != len(rows) else ""))
 
     @cli.command("matrix")
     @project_argument

@@ -11,6 +11,7 @@ from collections.abc import Collection
 
 from pydantic import Field
 
+from ..coding.overlap import quotes
 from ..errors import CmoError, NotFound
 from ..model.base import Frozen
 from ..store import Project
@@ -38,6 +39,9 @@ class EvidenceRow(Frozen):
     coder: str
     memo: str
     configurations: list[str] = Field(description="Ids of the CMOCs this coding belongs to.")
+    quote_id: str = Field(default="", description="The distinct quote this coding belongs to: overlapping codings "
+                                                  "of one code by several coders share it (double coding).")
+    quote_coders: list[str] = Field(default_factory=list, description="Every coder who coded that quote.")
 
 
 def evidence(
@@ -58,6 +62,7 @@ def evidence(
     for config in project.configurations(pt):
         for m in config.members:
             in_configs.setdefault(m.coding_id, []).append(config.id)
+    distinct = quotes(by_coder(project.codings(pt=pt), coders))
     rows = []
     for c in by_coder(project.codings(pt=pt, stance=stance, role=role, site=site, element=element), coders):
         who = speakers.of(c)
@@ -70,7 +75,8 @@ def evidence(
                 coding_id=c.id, pt=c.pt, element=c.element or "", component=c.component.short if c.component else "",
                 stance=c.stance.value, quote=c.text, attribution=who.attribution, speaker=who.label, role=who.role,
                 site=who.site, transcript=c.transcript_id, start=c.start, end=c.end, turn=who.turn, coder=c.coder,
-                memo=c.memo or "", configurations=in_configs.get(c.id, []),
+                memo=c.memo or "", configurations=in_configs.get(c.id, []), quote_id=distinct[c.id].id,
+                quote_coders=list(distinct[c.id].coders),
             )
         )
     return rows
