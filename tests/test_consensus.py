@@ -258,3 +258,23 @@ def test_json_outputs_have_their_documented_shape(study: Project) -> None:
                      "--side", "b", "--json")
     decided = ConsensusOutcome.model_validate_json(out)
     assert (decided.action, decided.decision, len(decided.added), decided.pending) == ("accept", d.id, 1, 0)
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--span", "5:2"], "span"),
+    (["--span", "0:100000"], "outside transcript"),
+    (["--element", "PT9.MR1"], "element"),
+    (["--stance", "maybe"], "stance"),
+    ([], "--side"),
+])
+def test_cli_edit_refusals_change_nothing(study: Project, extra: list[str], message: str) -> None:
+    code(study, "not going to feel judged", "ann")
+    code(study, "going to feel judged", "bob", "refutes")
+    (d,) = cons.plan(study, "ann", "bob", "consensus").differences
+    side = [] if not extra else ["--side", "a"]
+    before = _counts(study)
+    rc, out, err = run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus",
+                       "--edit", d.id, *side, *extra)
+    assert rc == 1, out
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert _counts(study) == before
