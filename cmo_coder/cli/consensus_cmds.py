@@ -76,12 +76,12 @@ def consensus(project: Path, sources: tuple[str, str], into: str, transcript: st
         if accept_id or drop_id or edit_id:
             did = accept_id or drop_id or edit_id
             assert did is not None
-            if side is None and not drop_id:
+            chosen: cons.Side | None = "a" if side == "a" else "b" if side == "b" else None
+            if chosen is None and not drop_id:
                 raise CmoError(f"--{'accept' if accept_id else 'edit'} needs --side a or --side b")
-            action = "accept" if accept_id else "drop" if drop_id else "edit"
-            edit = cons.Edit(side, pt, component, element, stance, span) if edit_id and side else None  # type: ignore[arg-type]
-            done = cons.decide(p, plan, did, action, side=side if not drop_id else None,  # type: ignore[arg-type]
-                               edit=edit, actor=coder)
+            action: cons.Action = "accept" if accept_id else "drop" if drop_id else "edit"
+            edit = cons.Edit(chosen, pt, component, element, stance, span) if edit_id and chosen else None
+            done = cons.decide(p, plan, did, action, side=chosen if not drop_id else None, edit=edit, actor=coder)
             left = len(cons.pending(p, plan))
             if as_json:
                 emit_json(ConsensusOutcome(

@@ -53,6 +53,7 @@ from .service import build_coding, resolve_code
 
 ENTITY = "consensus"
 Side = Literal["a", "b"]
+Action = Literal["accept", "edit", "drop"]
 
 
 def code_label(c: Coding) -> str:
@@ -205,6 +206,15 @@ def _consensus_coding(project: Project, transcript: str, start: int, end: int, l
                         coder=into, origin=like.origin)
 
 
+@dataclass(frozen=True)
+class Applied:
+    """What one step wrote: consensus codings added, already there, or left to an earlier one covering them."""
+
+    added: list[str]
+    present: list[str]
+    covered: list[str] = field(default_factory=list)
+
+
 def _covering(tx: Tx, c: Coding) -> str | None:
     """A consensus coding of the same code already over part of ``c``'s span (e.g. made before a coder
     widened their span): the store would refuse ``c``, and the earlier decision stands."""
@@ -229,15 +239,6 @@ def _insert_new(tx: Tx, codings: list[Coding], skip_covered: bool = False) -> Ap
             tx.add_coding(c)
             out.added.append(c.id)
     return out
-
-
-@dataclass(frozen=True)
-class Applied:
-    """What one step wrote: consensus codings added, already there, or left to an earlier one covering them."""
-
-    added: list[str]
-    present: list[str]
-    covered: list[str] = field(default_factory=list)
 
 
 def apply_agreements(project: Project, p: Plan, actor: str | None = None) -> Applied:
@@ -267,7 +268,7 @@ class Edit:
     span: str | None = None
 
 
-def decide(project: Project, p: Plan, difference_id: str, action: Literal["accept", "edit", "drop"],
+def decide(project: Project, p: Plan, difference_id: str, action: Action,
            side: Side | None = None, edit: Edit | None = None, actor: str | None = None) -> Applied:
     """Record one decision on one difference (one transaction); repeating the same decision is a no-op."""
     d = p.difference(difference_id)
@@ -322,5 +323,5 @@ def _edited(project: Project, p: Plan, d: Difference, e: Edit) -> Coding:
                         memo=_memo(base), coder=p.into, origin=like.origin)
 
 
-__all__ = ["Agreement", "Applied", "Difference", "Edit", "Plan", "apply_agreements", "check_coders", "code_key",
-           "decide", "decisions", "overlap_groups", "pending", "plan"]
+__all__ = ["Action", "Agreement", "Applied", "Difference", "Edit", "Plan", "apply_agreements", "check_coders",
+           "decide", "decisions", "pending", "plan"]
