@@ -18,6 +18,8 @@ from .coding.outputs import (
     AgreementReport,
     CodingListItem,
     ConfigurationView,
+    ConsensusDifference,
+    ConsensusOutcome,
     MarkupImportReport,
     PtSummaryRow,
     TableImportReport,
@@ -72,6 +74,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "pt-version": PTVersion,
     "theory-history": TheoryHistory,
     "theory-diff": TheoryDiff,
+    "consensus-difference": ConsensusDifference,
+    "consensus-outcome": ConsensusOutcome,
 }
 
 

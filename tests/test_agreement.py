@@ -22,7 +22,7 @@ from cmo_coder.coding.agreement import (
 from cmo_coder.coding.outputs import AgreementReport
 from cmo_coder.errors import CmoError
 
-HUNDRED = "abcdefghij" * 10  # N = 100 character units
+HUNDRED = "abcdefghi-" * 10  # N = 100 character units, in words of nine letters (disagreements hold whole words)
 
 
 def test_worked_example_by_hand() -> None:
@@ -141,3 +141,58 @@ def test_cli_agreement_and_errors(two_coders) -> None:  # type: ignore[no-untype
     assert r.exit_code == 1 and "coder 'zed' has no codings" in r.output
     with pytest.raises(CmoError, match="two or more different coders"):
         compare(two_coders, ["ann"])
+
+
+def test_with_stance_opposite_stances_disagree(two_coders) -> None:  # type: ignore[no-untyped-def]
+    # t2 [10, 30): ann PT2.O supports, bob PT2.O refutes — agreement without stance, disagreement with it
+    plain = compare(two_coders, ["ann", "bob"])
+    assert not [d for d in plain.disagreements if d.code.startswith("PT2")]
+    staged = compare(two_coders, ["ann", "bob"], with_stance=True, by="component")
+    pt2 = [(d.code, d.start, d.end, d.coded_by) for d in staged.disagreements if d.code.startswith("PT2")]
+    assert pt2 == [("PT2.O refutes", 10, 30, ("bob",)), ("PT2.O supports", 10, 30, ("ann",))]
+    assert {r.code for r in staged.rows} >= {"PT2.O supports", "PT2.O refutes"}
+    assert {g.group for g in staged.groups} == {"C", "O", "PT-level"}  # stance never leaks into the groups
+    assert staged.overall.kappa < plain.overall.kappa
+    assert "opposite stances" in methods_paragraph(staged)
+    r = CliRunner().invoke(cli, ["agreement", str(two_coders.path), "--coders", "ann", "bob", "--with-stance",
+                                 "--json"])
+    assert r.exit_code == 0 and AgreementReport.model_validate_json(r.stdout).with_stance is True
+
+
+def test_slivers_left_out_of_the_list_and_cut_lists_say_so(project, add_transcript) -> None:  # type: ignore[no-untyped-def]
+    said = "They are not going to feel judged, are they? Nobody listened to us at all, not once."
+    add_transcript("t", [("SP1", "staff", "A", said)])
+
+    def span(quote: str) -> tuple[int, int]:
+        return said.index(quote), said.index(quote) + len(quote)
+
+    service.add_coding(project, "t", span=span("not going to feel judged"), pt="PT1", component="context",
+                       coder="ann")
+    service.add_coding(project, "t", span=span("not going to feel judged,"), pt="PT1", component="context",
+                       coder="bob")  # one comma more: a sliver
+    service.add_coding(project, "t", span=span("Nobody listened to us"), pt="PT1", component="outcome", coder="ann")
+    service.add_coding(project, "t", span=span("Nobody listened"), pt="PT1", component="outcome",
+                       coder="bob")  # " to us": two whole words, listed
+    service.add_coding(project, "t", span=span("at all, not once"), pt="PT1", component="outcome", coder="ann")
+    cmp = compare(project, ["ann", "bob"])
+    assert cmp.slivers == 1
+    assert [d.text for d in cmp.disagreements] == ["to us", "at all, not once"]
+    assert all(d.text.strip(" ,") for d in cmp.disagreements)
+    assert "1 sliver(s)" in methods_paragraph(cmp)
+    r = CliRunner().invoke(cli, ["agreement", str(project.path), "--coders", "ann", "bob", "--disagreements", "1"])
+    assert r.exit_code == 0
+    assert "disagreements (first 1 of 2; coded by one coder only; 1 sliver(s) shorter than a word left out)" \
+        in r.output
+    r = CliRunner().invoke(cli, ["agreement", str(project.path), "--coders", "ann", "bob"])
+    assert "disagreements (2; coded by one coder only;" in r.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab ,.", min_size=1, max_size=30), st.data())
+def test_has_whole_word_matches_a_word_by_word_check(text: str, data: st.DataObject) -> None:
+    from cmo_coder.coding.agreement import has_whole_word
+
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", text)]
+    assert has_whole_word(text, start, end) == any(start <= s and e <= end for s, e in words)

@@ -51,10 +51,12 @@ def test_numbers_match_the_summary(study, report):
     doc = lxml.html.parse(str(report / "PT1.html")).getroot()
     head, values = _table(doc, "Summary")
     got = dict(zip(head, values, strict=True))
-    assert got == {"Codings": str(s.codings), "Supporting": str(s.stances["supports"]),
+    assert got == {"Quotes": str(s.quotes), "Codings": str(s.codings), "Double-coded": str(s.double_coded),
+                   "Supporting": str(s.stances["supports"]),
                    "Refuting": str(s.stances["refutes"]), "Refining": str(s.stances["refines"]),
                    "Participants": str(s.participants), "Sites": str(s.sites), "CMOCs": str(s.configurations)}
-    assert got["Codings"] == "10" and got["Refuting"] == "2"  # and the summary itself is right (hand-worked)
+    # and the summary itself is right (hand-worked)
+    assert got["Codings"] == got["Quotes"] == "10" and got["Refuting"] == "2"
     elements = {row[0]: row for row in _table(doc, "Evidence per element")[1:]}
     assert elements["PT1.O1"][2] == "2 (1 case)" and elements["PT1.O1"][7] == "one role only"
     assert elements["PT1.MP1"][3] == "1 (1 case)" and elements["PT1.MP1"][7] == "contested"

@@ -51,7 +51,9 @@ def test_summary_matches_direct_counts(tmp_path_factory, tiny_codebook, picks):
                 these = [c for c in mine if c.stance.value == stance]
                 people = {p.label: p for c in these if (p := project.speaker_at(c.transcript_id, c.start))}
                 ev = getattr(t, stance)
-                assert ev.count == len(these)
+                # each coding has a coder of its own, so one sentence picked twice for one code is
+                # double coding: one distinct quote (sentences never overlap, so overlap means the same span)
+                assert ev.count == len({(c.transcript_id, c.start, c.end) for c in these})
                 assert ev.participants == len(people)
                 assert sum(ev.by_role.values()) == len(people)
                 assert ev.sites == len({p.site for p in people.values() if p.site})
@@ -62,5 +64,9 @@ def test_summary_matches_direct_counts(tmp_path_factory, tiny_codebook, picks):
             assert (el in s.no_evidence, el in s.contested, el in s.single_role) == (
                 t.no_evidence, t.contested, t.single_role)
         assert s.codings == len(codings) == len(picks)
+        spans = [(c.transcript_id, c.start, c.end, c.element, c.stance.value) for c in codings]
+        assert s.quotes == len(set(spans))
+        assert s.double_coded == sum(1 for k in set(spans) if spans.count(k) > 1)
+        assert sum(s.stances.values()) == s.quotes
     finally:
         project.close()

@@ -20,7 +20,7 @@ from ..coding.markup_import import import_markup
 from ..coding.table import export_table, import_table
 from ..model.vocab import Component
 from ..theory.service import confirm_codings, versions_coded_against
-from .options import coder_option, json_option, open_project, project_argument
+from .options import coder_option, coders_filter_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty, warn
 
 _COMPONENTS = "context, mechanism_resource, mechanism_response, outcome (or C, Mres, Mresp, O)"
@@ -85,7 +85,7 @@ def code_add(project: Path, transcript: str, quote: str | None, span: str | None
         c = service.add_coding(p, transcript, pt=pt, quote=quote, span=span, component=component, element=element,
                                stance=stance, memo=memo, coder=coder, occurrence=occurrence,
                                allow_cross_turn=allow_cross_turn)
-        view = service.CodingView(c, p.speaker_at(c.transcript_id, c.start))
+        view = service.CodingView.of(p, c)
     if as_json:
         emit_json(view.as_dict())
     else:
@@ -114,7 +114,7 @@ def code_edit(project: Path, coding_id: str, quote: str | None, span: str | None
         c = service.edit_coding(p, coding_id, pt=pt, component=component, element=element, stance=stance, memo=memo,
                                 quote=quote, span=span, occurrence=occurrence, allow_cross_turn=allow_cross_turn,
                                 clear_element=clear_element, actor=coder)
-        click.echo(f"edited {_line(service.CodingView(c, p.speaker_at(c.transcript_id, c.start)))}")
+        click.echo(f"edited {_line(service.CodingView.of(p, c))}")
 
 
 @code.command("remove")
@@ -223,11 +223,14 @@ def code_export(project: Path, fmt: str, out: Path | None, configurations: Path 
 
 @code.command("summary")
 @project_argument
+@coders_filter_option
 @json_option
-def code_summary(project: Path, as_json: bool) -> None:
+def code_summary(project: Path, coders: tuple[str, ...], as_json: bool) -> None:
     """Codings per programme theory: by component, stance, transcripts, configurations."""
+    from ..query.filters import resolve_coders
+
     with open_project(project) as p:
-        rows = service.summary(p)
+        rows = service.summary(p, resolve_coders(p, coders))
     if as_json:
         emit_json(rows)
         return
@@ -385,13 +388,17 @@ def markup_import(project: Path, file: Path, pt: str | None, transcript_id: str 
 @click.option("--pt", "pts", multiple=True, help="Only these programme theories (repeatable).")
 @click.option("--disagreements", "show_disagreements", type=int, default=20, show_default=True,
               help="How many disagreements to print (0: none; --json lists all).")
+@click.option("--with-stance", is_flag=True,
+              help="Make the stance part of the code: 'supports' against 'refutes' on one span is a disagreement.")
 @json_option
 def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ...], by: str | None,
-              transcripts: tuple[str, ...], pts: tuple[str, ...], show_disagreements: int, as_json: bool) -> None:
+              transcripts: tuple[str, ...], pts: tuple[str, ...], show_disagreements: int, with_stance: bool,
+              as_json: bool) -> None:
     """Percentage agreement, Cohen's kappa (NVivo's method) and Krippendorff's alpha between coders."""
     names = [n for c in (*coders, *more_coders) for n in c.split()]
     with open_project(project) as p:
-        cmp = agreement_mod.compare(p, names, by=by, transcripts=list(transcripts) or None, pts=list(pts) or None)
+        cmp = agreement_mod.compare(p, names, by=by, transcripts=list(transcripts) or None, pts=list(pts) or None,
+                                    with_stance=with_stance)
     if as_json:
         emit_json(cmp.as_dict())
         return
@@ -407,7 +414,10 @@ def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ..
             click.echo(f"{g.group:<14}{g.rows:>6}{100 * g.agreement:>10.2f}{g.kappa:>8.3f}{ga:>8}")
     if show_disagreements and cmp.disagreements:
         click.echo("")
-        click.echo(f"disagreements ({len(cmp.disagreements)}; coded by one coder only):")
+        n, shown = len(cmp.disagreements), min(show_disagreements, len(cmp.disagreements))
+        count = f"first {shown} of {n}" if shown < n else f"{n}"
+        skipped = f"; {cmp.slivers} sliver(s) shorter than a word left out" if cmp.slivers else ""
+        click.echo(f"disagreements ({count}; coded by one coder only{skipped}):")
         for d in cmp.disagreements[:show_disagreements]:
             click.echo(f"  {d.transcript} {d.start}:{d.end} {d.code:<10} {'+'.join(d.coded_by):<12} “{d.text[:70]}”")
     click.echo("")
@@ -416,6 +426,9 @@ def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ..
 
 def register(cli: click.Group) -> None:
     """Add this stage's commands to the top-level group."""
+    from .consensus_cmds import consensus
+
+    code.add_command(consensus)
     cli.add_command(code)
     cli.add_command(cmoc)
     cli.add_command(markup)

@@ -18,6 +18,11 @@ coder_option = click.option(
     "--coder", default=None, help="Who makes this change (default: $CMO_CODER_USER or your login name)."
 )
 
+coders_filter_option = click.option(
+    "--coder", "coders", multiple=True,
+    help="Only codings by this coder (repeatable), e.g. --coder consensus after code consensus.",
+)
+
 
 #: Commands that only read the project database. They open it read-only (SQLite ``mode=ro``),
 #: so they work on a write-protected copy or share and cannot change a project by accident.

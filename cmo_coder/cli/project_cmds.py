@@ -1,4 +1,4 @@
-"""Commands that create and describe a project: ``init`` and ``status``."""
+"""Commands that create, describe and configure a project: ``init``, ``status`` and ``config``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from .. import codebook as codebook_io
+from ..coding.attribution_style import AttributionStyle, set_style, style_of
+from ..errors import CmoError
+from ..model import Participant, Role
 from ..store import Project
 from .options import json_option, open_project, project_argument
 from .output import emit_json
@@ -50,6 +53,37 @@ def status(project: Path, as_json: bool) -> None:
         )
 
 
+#: setting name → what it is, for ``config`` without a value
+SETTINGS = {"attribution": "how attributions name a site: {site} where its letter or number goes; '' for none"}
+
+
+def _example(style: AttributionStyle) -> str:
+    return style.attribution(Participant(label="P36", role=Role.carer, site="B"))
+
+
+@click.command("config")
+@project_argument
+@click.argument("key", required=False)
+@click.argument("value", required=False)
+@json_option
+def config(project: Path, key: str | None, value: str | None, as_json: bool) -> None:
+    """Show or change a project setting: KEY alone shows it, KEY VALUE sets it.
+
+    attribution: how quotes' attributions name a site, e.g. 'Site {site}' or 'Trust {site}'
+    ('' for no site); the default is the RECO study's 'Case Study {site}'.
+    """
+    if key is not None and key not in SETTINGS:
+        raise CmoError(f"unknown setting {key!r} (settings: {', '.join(SETTINGS)})")
+    with open_project(project, read_only=value is None) as p:
+        style = set_style(p, value) if value is not None else style_of(p)
+    if as_json:
+        emit_json({"attribution": style.site_format, "example": _example(style)})
+        return
+    prefix = "set " if value is not None else ""
+    click.echo(f"{prefix}attribution  {style.shown!r}  (e.g. {_example(style)})")
+
+
 def register(cli: click.Group) -> None:
     cli.add_command(init)
     cli.add_command(status)
+    cli.add_command(config)

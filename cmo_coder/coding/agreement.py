@@ -24,10 +24,18 @@ example above: alpha = 1 − 199 × 30 / (130 × 70) = 0.344.
 
 Only (code, source) pairs where at least one compared coder used the code are counted:
 pairs nobody coded would add perfect "agreement" on nothing.
+
+With ``with_stance`` the stance is part of the code (``PT3.Mres supports``), so one coder's
+"supports" against another's "refutes" on the same words is a disagreement rather than
+agreement on the code. The list of disagreements leaves out *slivers*: passages holding
+no whole word (a trailing comma, the last letter of a word one coder stopped short of).
+Their characters still count in the figures above, which follow NVivo's method; only the
+list for discussion skips them, and says how many it skipped.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -130,8 +138,23 @@ def krippendorff_alpha_binary(histogram: dict[int, int], coders: int) -> float |
     return 1 - (n - 1) * o01 / (n0 * n1)
 
 
-def code_of(c: Coding) -> str:
-    return f"{c.pt}.{c.component.short}" if c.component else c.pt
+def code_of(c: Coding, with_stance: bool = False) -> str:
+    code = f"{c.pt}.{c.component.short}" if c.component else c.pt
+    return f"{code} {c.stance.value}" if with_stance else code
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def has_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds at least one whole word of ``text`` (a run of word characters
+    that does not go on past either end)."""
+    for m in _WORD_RE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if (s > start or s == 0 or not text[s - 1].isalnum() and text[s - 1] != "_") and \
+                (e < end or e == len(text) or not (text[e].isalnum() or text[e] == "_")):
+            return True
+    return False
 
 
 @dataclass
@@ -147,11 +170,12 @@ class Row:
 
     @property
     def pt(self) -> str:
-        return self.code.split(".")[0]
+        return self.code.split(" ")[0].split(".")[0]
 
     @property
     def component(self) -> str:
-        return self.code.split(".")[1] if "." in self.code else "PT-level"
+        base = self.code.split(" ")[0]
+        return base.split(".")[1] if "." in base else "PT-level"
 
 
 @dataclass(frozen=True)
@@ -191,6 +215,8 @@ class Comparison:
     groups: list[Summary]
     by: str | None
     transcripts: int
+    with_stance: bool = False
+    slivers: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         report = AgreementReport(
@@ -204,6 +230,7 @@ class Comparison:
                 for r in self.rows
             ],
             disagreements=[d.__dict__ | {"coded_by": list(d.coded_by)} for d in self.disagreements],
+            with_stance=self.with_stance, slivers=self.slivers,
             methods=methods_paragraph(self),
         )
         return report.model_dump(mode="json")
@@ -235,8 +262,12 @@ def _summarise(group: str, rows: list[Row], coders: list[str]) -> Summary:
 
 
 def compare(project: Project, coders: list[str], by: str | None = None,
-            transcripts: list[str] | None = None, pts: list[str] | None = None) -> Comparison:
-    """Compare the codings of two or more coders over the transcripts any of them coded."""
+            transcripts: list[str] | None = None, pts: list[str] | None = None,
+            with_stance: bool = False) -> Comparison:
+    """Compare the codings of two or more coders over the transcripts any of them coded.
+
+    ``with_stance`` makes the stance part of the code (see the module docstring).
+    """
     if len(coders) < 2 or len(set(coders)) != len(coders):
         raise CmoError("agreement needs two or more different coders (--coders A B)")
     if by not in (None, "pt", "component", "transcript"):
@@ -261,10 +292,11 @@ def compare(project: Project, coders: list[str], by: str | None = None,
         for c in codings:
             if (wanted and c.transcript_id not in wanted) or (pts and c.pt not in pts):
                 continue
-            keyed[(c.transcript_id, code_of(c))][coder].append((c.start, c.end))
+            keyed[(c.transcript_id, code_of(c, with_stance))][coder].append((c.start, c.end))
     order = {t: i for i, t in enumerate(project.transcript_ids())}
     rows: list[Row] = []
     disagreements: list[Disagreement] = []
+    slivers = 0
     for (tid, code) in sorted(keyed, key=lambda k: (order.get(k[0], 0), k[1])):
         text = project.text(tid)
         n = len(text)
@@ -273,6 +305,9 @@ def compare(project: Project, coders: list[str], by: str | None = None,
         for s, e, cover in segs:
             hist[len(cover)] += e - s
             if cover and len(cover) < len(coders):
+                if not has_whole_word(text, s, e):
+                    slivers += 1
+                    continue
                 disagreements.append(Disagreement(tid, code, s, e, tuple(c for c in coders if c in cover),
                                                   " ".join(text[s:e].split())))
         pairs = {}
@@ -294,7 +329,7 @@ def compare(project: Project, coders: list[str], by: str | None = None,
         groups = [_summarise(g, rs, coders) for g, rs in sorted(grouped.items())]
     return Comparison(coders=list(coders), rows=rows, disagreements=disagreements,
                       overall=_summarise("all", rows, coders), groups=groups, by=by,
-                      transcripts=len({r.transcript for r in rows}))
+                      transcripts=len({r.transcript for r in rows}), with_stance=with_stance, slivers=slivers)
 
 
 def methods_paragraph(cmp: Comparison) -> str:
@@ -308,13 +343,17 @@ def methods_paragraph(cmp: Comparison) -> str:
         low = min(cmp.groups, key=lambda g: g.kappa)
         worst = f" Agreement was lowest for {low.group} (kappa {low.kappa:.2f})."
     dis_chars = sum(d.end - d.start for d in cmp.disagreements)
+    stance = (" Stance (supports, refutes, refines) was part of the code, so opposite stances on the same "
+              "passage counted as disagreement." if cmp.with_stance else "")
+    slivers = (f" {cmp.slivers} sliver(s) shorter than a word (e.g. a trailing comma) were left out of that list."
+               if cmp.slivers else "")
     return (
         f"Inter-coder agreement was assessed on {cmp.transcripts} source(s) coded independently by {names}. "
         f"Following the coding comparison procedure of NVivo, agreement was computed on character units for each "
         f"code (programme theory and component) in each source, over {len(cmp.rows)} code–source pair(s) "
         f"({o.characters:,} character units). Percentage agreement was {100 * o.agreement:.1f}% and Cohen's kappa "
         f"was {o.kappa:.2f}{pair_note}, with kappa = (Po − Pe)/(1 − Pe) and chance agreement "
-        f"Pe = (a/N × b/N) + ((N − a)/N × (N − b)/N). Krippendorff's alpha (nominal) was {alpha}.{worst} "
+        f"Pe = (a/N × b/N) + ((N − a)/N × (N − b)/N).{stance} Krippendorff's alpha (nominal) was {alpha}.{worst} "
         f"The {len(cmp.disagreements)} passage(s) ({dis_chars:,} characters) coded by one coder but not the "
-        f"other are listed for discussion between the coders."
+        f"other are listed for discussion between the coders.{slivers}"
     )

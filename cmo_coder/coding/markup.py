@@ -267,7 +267,7 @@ def _unread(n: int, written: str) -> str:
             "(e.g. 'P16, Case Study C'); the quote before it is not attributed")
 
 
-def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]], list[str]]:
+def _find(source: str, site_pattern: str | None = None) -> tuple[list[_Finding], list[tuple[int, str]], list[str]]:
     """Every tag and attribution in the input, every PT heading (line start, PT), and the
     would-be attributions that could not be read (as problems naming their line)."""
     findings: list[_Finding] = []
@@ -281,7 +281,7 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]], list[str]
             continue
         stripped = strip_dash(line.strip())
         bare = stripped[1:-1] if stripped[:1] in "[(" and stripped[-1:] in "])" else stripped
-        attributions = parse_attribution(bare) if stripped else []
+        attributions = parse_attribution(bare, site_pattern) if stripped else []
         if attributions:
             # the whole line goes, with the line break before it (or after it, on the first line)
             if start > 0:
@@ -299,7 +299,7 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]], list[str]
             tags = parse_component_tags(inner)
             if tags and bracket is TagBracket.square and inner.strip() in _SHORT_FORMS:
                 tags = []  # "[O]ur", "[I]t": square brackets around a letter are editorial, not tags
-            attributions = [] if tags else parse_attribution(inner)
+            attributions = [] if tags else parse_attribution(inner, site_pattern)
             if not tags and not attributions:
                 if looks_like_attribution(inner):
                     problems.append(_unread(n, f"({inner})"))
@@ -317,7 +317,7 @@ def _find(source: str) -> tuple[list[_Finding], list[tuple[int, str]], list[str]
         if any(f.kind is not RemovalKind.tag for f in findings[found_before:]):
             continue
         dash = _TRAILING_DASH_RE.search(line)
-        trailing = parse_attribution(dash["attr"]) if dash else []
+        trailing = parse_attribution(dash["attr"], site_pattern) if dash else []
         if dash and trailing and dash.start() > 0:
             # "‘…’ — P16, Case Study C" at the end of a line: an inline attribution after a dash
             findings.append(_Finding(RemovalKind.inline_attribution, start + dash.start(), end, dash["attr"],
@@ -360,14 +360,14 @@ def _clause_start(text: str, end: int, floor: int, bracket: TagBracket) -> int:
     return start
 
 
-def parse_markup(text: str, default_pt: str | None = None) -> MarkupDocument:
+def parse_markup(text: str, default_pt: str | None = None, site_pattern: str | None = None) -> MarkupDocument:
     """Parse inline realist markup; every span indexes the returned canonical ``text``.
 
     ``default_pt`` is the PT of anything before the first PT heading (or of everything,
     when the text has none). Headings such as "Refined programme theory 3: …" switch it.
     """
     source = normalise_newlines(text)
-    findings, heading_lines, unread = _find(source)
+    findings, heading_lines, unread = _find(source, site_pattern)
     findings.sort(key=lambda f: f.start)
 
     # rebuild the text without the removals, remembering where each went

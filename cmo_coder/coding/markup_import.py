@@ -25,6 +25,7 @@ from ..model.coding import CodingOrigin
 from ..store import Project
 from ..store.project import current_actor
 from ..textfile import read_user_text
+from .attribution_style import style_of
 from .locate import Span
 from .markup import AttributedQuote, MarkupDocument, census, parse_markup
 from .outputs import MarkupImportReport
@@ -79,7 +80,8 @@ def _participants(project: Project, quotes: list[AttributedQuote], notes: list[s
         if existing is not None:
             if existing.role is not q.role or (q.site and existing.site and existing.site != q.site):
                 notes.append(
-                    f"{q.label}: the report says {q.attribution!r}, the project has {existing.attribution!r}; "
+                    f"{q.label}: the report says {q.attribution!r}, the project has "
+                    f"{style_of(project).attribution(existing)!r}; "
                     "the project's record is kept"
                 )
             out[q.label] = existing
@@ -99,7 +101,8 @@ def import_markup(
             raise CmoError(f"--pt {pt}: unknown programme theory (the codebook has "
                            f"{', '.join(project.codebook.pt_ids)})")
         pt = found
-    doc = parse_markup(text, default_pt=pt)
+    style = style_of(project)
+    doc = parse_markup(text, default_pt=pt, site_pattern=style.site_pattern())
     tid = transcript_id or slugify(path.stem, fallback="markup")[:80]
     sha = hashlib.sha256(data).hexdigest()
     if project.transcript_by_sha(sha):

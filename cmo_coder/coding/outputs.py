@@ -136,4 +136,52 @@ class AgreementReport(Frozen):
     groups: list[AgreementSummary]
     rows: list[AgreementRow]
     disagreements: list[DisagreementItem]
+    with_stance: bool = Field(default=False, description="Stance was part of the code (--with-stance).")
+    slivers: StrictInt = Field(default=0, description="Disagreements shorter than a word, left out of the list.")
     methods: StrictStr = Field(description="A paragraph for the methods section.")
+
+
+class ConsensusCoding(Frozen):
+    """One coder's coding in a difference."""
+
+    id: StrictStr
+    start: StrictInt
+    end: StrictInt
+    code: StrictStr = Field(description="'PT3 Mres [PT3.MR1] supports'.")
+    text: StrictStr
+
+
+class ConsensusSide(Frozen):
+    coder: StrictStr
+    codings: list[ConsensusCoding] = Field(description="Empty when this coder did not code the passage.")
+
+
+class ConsensusDifference(Frozen):
+    """One difference still to decide (``code consensus --list --json`` prints a list of these)."""
+
+    id: StrictStr = Field(description="The same whichever coder is named first; use with --accept/--edit/--drop.")
+    transcript: StrictStr
+    start: StrictInt
+    end: StrictInt
+    text: StrictStr
+    a: ConsensusSide
+    b: ConsensusSide
+
+
+class ConsensusOutcome(Frozen):
+    """``code consensus --json``: the merge of agreements, or one decision."""
+
+    coders: list[StrictStr] = Field(description="The two coders merged: side a, side b.")
+    into: StrictStr
+    decision: StrictStr | None = Field(default=None, description="The difference decided; none for the merge.")
+    action: StrictStr = Field(description="merge, accept, edit or drop.")
+    agreements: StrictInt | None = Field(default=None, description="Agreements found (merge only).")
+    added: list[StrictStr] = Field(description="Consensus codings added by this step.")
+    already_present: list[StrictStr] = Field(description="Consensus codings this step would add that were there.")
+    covered: list[StrictStr] = Field(default_factory=list,
+                                     description="Earlier consensus codings over the same words, left as they are.")
+    differences: StrictInt = Field(description="Differences between the two coders.")
+    pending: StrictInt = Field(description="Differences still to decide.")
+    transcripts: list[StrictStr] = Field(default_factory=list, description="Transcripts both coders coded.")
+    single_coder: list[StrictStr] = Field(default_factory=list,
+                                          description="Transcripts only one of them coded: left out.")

@@ -17,6 +17,7 @@ from ..model.coding import CodingOrigin
 from ..model.vocab import Component, Judgement, Stance
 from ..store import Project, Tx
 from ..store.project import current_actor
+from .attribution_style import DEFAULT_STYLE, AttributionStyle, style_of
 from .locate import Span, locate_quote, parse_span, span_from_offsets
 from .outputs import CodingListItem, ConfigurationMemberView, ConfigurationView, PtSummaryRow
 
@@ -46,10 +47,16 @@ class CodingView:
 
     coding: Coding
     speaker: Participant | None
+    style: AttributionStyle = DEFAULT_STYLE
+
+    @classmethod
+    def of(cls, project: Project, coding: Coding) -> CodingView:
+        """The coding with its speaker, attributed in the project's style."""
+        return cls(coding, project.speaker_at(coding.transcript_id, coding.start), style_of(project))
 
     @property
     def attribution(self) -> str | None:
-        return self.speaker.attribution if self.speaker else None
+        return self.style.attribution(self.speaker) if self.speaker else None
 
     def item(self) -> CodingListItem:
         return CodingListItem(
@@ -276,8 +283,9 @@ def list_codings(
             role_value = Role.parse(role).value
         except ValueError as exc:
             raise CmoError(str(exc)) from None
+    style = style_of(project)
     if site is not None:
-        site = site.removeprefix("Case Study ").strip()
+        site = style.strip_site(site)
     if transcript is not None:
         project.transcript_status(transcript)  # NotFound for a typo
     codings = project.codings(
@@ -290,7 +298,7 @@ def list_codings(
         key = (c.transcript_id, c.start)
         if key not in speakers:
             speakers[key] = project.speaker_at(c.transcript_id, c.start)
-        views.append(CodingView(c, speakers[key]))
+        views.append(CodingView(c, speakers[key], style))
     return views
 
 
@@ -351,16 +359,20 @@ def show_configuration(project: Project, ref: str) -> dict[str, Any]:
     for m in chain_order(config.members):
         c = project.coding(m.coding_id)
         speaker = project.speaker_at(c.transcript_id, c.start)
-        members.append(ConfigurationMemberView(role=m.role, coding=CodingView(c, speaker).item()))
+        members.append(ConfigurationMemberView(role=m.role, coding=CodingView(c, speaker, style_of(project)).item()))
     view = ConfigurationView(**config.model_dump(mode="json", exclude={"members"}), members=members)
     return view.model_dump(mode="json")
 
 
-def summary(project: Project) -> list[dict[str, Any]]:
-    """Per-PT counts for the demo and for a quick look: codings by component and stance, CMOCs."""
+def summary(project: Project, coders: frozenset[str] | None = None) -> list[dict[str, Any]]:
+    """Per-PT counts for the demo and for a quick look: codings by component and stance, CMOCs.
+
+    With ``coders``, only their codings, and only the CMOCs all of whose members are theirs.
+    """
     rows = []
-    codings = project.codings()
-    configs = project.configurations()
+    codings = [c for c in project.codings() if coders is None or c.coder in coders]
+    kept = {c.id for c in codings}
+    configs = [c for c in project.configurations() if all(m.coding_id in kept for m in c.members)]
     for pt in project.codebook.programme_theories:
         mine = [c for c in codings if c.pt == pt.id]
         row: dict[str, Any] = {"pt": pt.id, "title": pt.title, "codings": len(mine)}

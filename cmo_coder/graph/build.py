@@ -23,15 +23,21 @@ Edge keys (and the ``relation`` attribute; GEXF reserves ``type``, and ``start``
 for time, so spans are ``span_start``/``span_end``): ``has_element``, ``has_component``,
 ``leads_to`` (chain), ``of_theory``, ``contains`` (CMOC → coding, with ``role``),
 ``supports`` / ``refutes`` / ``refines`` (coding → what it evidences),
+(coding nodes carry ``quote_id``: codings of one code by several coders that overlap share
+it and count as one piece of evidence; ``quote_coders`` says how many coders coded it),
 ``spoken_by`` (coding → participant), ``at_site`` (participant → site).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import networkx as nx
 
+from ..coding.overlap import Quote, quotes
 from ..errors import CmoError, NotFound
 from ..model import CHAIN, Coding, Component, Configuration, ProgrammeTheory
+from ..query.filters import by_coder
 from ..query.speakers import Speaker, SpeakerLookup
 from ..store import Project
 from .nodes import (
@@ -46,8 +52,13 @@ from .nodes import (
 from .summary import annotate, summarise
 
 
-def build(project: Project, pt: str, speakers: SpeakerLookup | None = None) -> nx.MultiDiGraph:
-    """The evidence graph of programme theory ``pt`` as stored in ``project`` right now."""
+def build(project: Project, pt: str, speakers: SpeakerLookup | None = None,
+          coders: Collection[str] | None = None) -> nx.MultiDiGraph:
+    """The evidence graph of programme theory ``pt`` as stored in ``project`` right now.
+
+    With ``coders``, only their codings, and only the CMOCs whose every member is one of them
+    (a CMOC is a claim about its codings: without them it has nothing to stand on).
+    """
     try:
         theory = project.codebook.pt(pt)
     except KeyError as exc:
@@ -55,15 +66,18 @@ def build(project: Project, pt: str, speakers: SpeakerLookup | None = None) -> n
     speakers = speakers or SpeakerLookup(project)
     g = nx.MultiDiGraph(pt=theory.id, title=theory.title, codebook=project.codebook.name)
     _add_theory(g, theory)
-    codings = project.codings(pt=pt)
+    codings = by_coder(project.codings(pt=pt), coders)
+    kept = {c.id for c in codings}
+    distinct = quotes(codings)
     for coding in codings:
         try:  # the quote on the node must be the transcript's text at the span, always
             coding.check_against(project.text(coding.transcript_id))
         except ValueError as exc:
             raise CmoError(f"coding {coding.id} in transcript {coding.transcript_id}: {exc}") from None
-        _add_coding(g, theory, coding, speakers.of(coding))
+        _add_coding(g, theory, coding, speakers.of(coding), distinct[coding.id])
     for config in project.configurations(pt):
-        _add_configuration(g, config)
+        if all(m.coding_id in kept for m in config.members):
+            _add_configuration(g, config)
     annotate(g, summarise(g))
     return g
 
@@ -92,7 +106,7 @@ def _ensure_component(g: nx.MultiDiGraph, pt: str, component: Component) -> str:
     return node
 
 
-def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who: Speaker) -> None:
+def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who: Speaker, quote: Quote) -> None:
     node = coding_node(coding.id)
     g.add_node(
         node, kind="coding", label=coding.id, quote=coding.text, transcript=coding.transcript_id,
@@ -100,6 +114,7 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
         attribution=who.attribution, coder=coding.coder, memo=coding.memo or "", pt=coding.pt,
         component=coding.component.short if coding.component else "", element=coding.element or "",
         stance=coding.stance.value, origin=coding.origin.value,
+        quote_id=quote.id, quote_coders=len(quote.coders), quote_coder_names=", ".join(quote.coders),
     )
     if coding.element is None and coding.component is not None:
         _ensure_component(g, theory.id, coding.component)
@@ -110,11 +125,11 @@ def _add_coding(g: nx.MultiDiGraph, theory: ProgrammeTheory, coding: Coding, who
         pnode = participant_node(p.label)
         if pnode not in g:
             g.add_node(pnode, kind="participant", label=p.label, role=p.role.value, site=p.site or "",
-                       attribution=p.attribution)
+                       attribution=who.attribution)
             if p.site:
                 snode = site_node(p.site)
                 if snode not in g:
-                    g.add_node(snode, kind="site", label=p.site, name=p.site_name or p.site)
+                    g.add_node(snode, kind="site", label=p.site, name=who.style.site_name(p.site) or p.site)
                 g.add_edge(pnode, snode, key="at_site", relation="at_site")
         g.add_edge(node, pnode, key="spoken_by", relation="spoken_by")
 

@@ -2,9 +2,15 @@
 
 Boxes are the C, Mres, Mresp and O elements in four columns; arrows are the chain links
 the codebook states. Each box says how many codings support (+), refute (−) or refine
-(~) it, from which roles and sites; each arrow how many CMOCs evidence the link. Colour
-marks where the evidence is thin: grey dashed = none, orange = contested, yellow = one
-role only. The figure is drawn with matplotlib's object API (no pyplot, no GUI), and
+(~) it, from which roles and sites; each arrow how many CMOCs evidence the link.
+
+Colour says what the evidence says, and a text mark in the box says it again so the
+figure reads in grey print too: green ``[supported]`` only when the evidence supports and
+comes from two or more roles; yellow ``[supported, 1 role]``; orange ``[MIXED]`` when it
+both supports and refutes; red ``[REFUTED]`` when it refutes and nothing supports (however
+many roles it comes from: refutation is never painted as triangulated support); blue
+``[refined only]`` when it only refines; grey dashed ``[no evidence]``. The figure is drawn
+with matplotlib's object API (no pyplot, no GUI), and
 SVG output is made deterministic (fixed hash salt, no date) so reports are reproducible.
 """
 
@@ -13,6 +19,7 @@ from __future__ import annotations
 import io
 import textwrap
 from pathlib import Path
+from typing import Literal
 
 import matplotlib
 import networkx as nx
@@ -22,7 +29,7 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 from ..errors import CmoError
 from ..model import CHAIN
 from ..store.atomic import write_bytes
-from .summary import LinkSummary, PTSummary, StanceEvidence, TargetSummary
+from .summary import LinkSummary, PTSummary, StanceEvidence, TargetSummary, balance
 
 matplotlib.rcParams["svg.hashsalt"] = "cmo-coder"
 matplotlib.rcParams["svg.fonttype"] = "none"  # keep text as text: searchable, and smaller files
@@ -35,23 +42,33 @@ GAP = 0.35
 WRAP = 40
 MAX_STATEMENT_LINES = 4
 FONT = 9.0
-COLOURS = {
+#: status → (face, edge, line style); the status is the evidence's balance, "supporting" split by roles
+COLOURS: dict[str, tuple[str, str, Literal["solid", "dashed"]]] = {
     "ok": ("#e3f1e3", "#3b7a3b", "solid"),
     "single": ("#fdf3c4", "#a08000", "solid"),
     "contested": ("#fde0c5", "#c05a00", "solid"),
+    "refuted": ("#f7d4d4", "#b00020", "solid"),
+    "refined": ("#dde8f7", "#2c5aa0", "solid"),
     "none": ("#eeeeee", "#888888", "dashed"),
+}
+#: status → the text mark printed in the box (and on the arrow), so colour is never the only cue
+MARKS = {
+    "ok": "[supported]", "single": "[supported, 1 role]", "contested": "[MIXED]",
+    "refuted": "[REFUTED]", "refined": "[refined only]", "none": "[no evidence]",
+}
+LEGEND = {
+    "ok": "supported, 2+ roles", "single": "supported, one role only", "contested": "supports and refutes",
+    "refuted": "refuted (nothing supports)", "refined": "refined only", "none": "no evidence",
 }
 ROLE_NAMES = {"staff": "staff", "service_user": "service user", "carer": "carer", "facilitator": "facilitator"}
 
 
 def _status(t: TargetSummary | LinkSummary) -> str:
-    if t.no_evidence:
-        return "none"
-    if t.contested:
-        return "contested"
-    if t.single_role:
-        return "single"
-    return "ok"
+    """The box's colour and mark, from the balance of its evidence (never "ok" unless it supports)."""
+    b = balance(t.supports.count, t.refutes.count, t.refines.count)
+    if b == "supporting":
+        return "single" if t.single_role else "ok"
+    return {"mixed": "contested", "refuting": "refuted", "refining": "refined"}.get(b, "none")
 
 
 def _counts(s: StanceEvidence, r: StanceEvidence, f: StanceEvidence) -> str:
@@ -73,9 +90,12 @@ def _box_lines(t: TargetSummary) -> tuple[str, list[str]]:
     if len(statement) > MAX_STATEMENT_LINES:
         statement = statement[:MAX_STATEMENT_LINES]
         statement[-1] = statement[-1][: WRAP - 1].rstrip() + "\u2026"
-    counts = _counts(t.supports, t.refutes, t.refines) + f"   ({t.codings} coding{'s' if t.codings != 1 else ''})"
-    title = t.id if t.kind == "element" else f"{t.id.replace(':', ' ')} (no element named)"
-    return title, [*statement, counts, *_cases(t)]
+    doubled = f", {t.double_coded} by 2+ coders" if t.double_coded else ""
+    counts = _counts(t.supports, t.refutes, t.refines) + (
+        f"   ({t.codings} quote{'s' if t.codings != 1 else ''}{doubled})" if doubled
+        else f"   ({t.codings} coding{'s' if t.codings != 1 else ''})")
+    title = t.id if t.kind == "element" else f"{t.id.replace(':', ' ')} (no element)"
+    return f"{title}  {MARKS[_status(t)]}", [*statement, counts, *_cases(t)]
 
 
 def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
@@ -106,8 +126,11 @@ def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
     ax.axis("off")
     ax.text(0.25, 0.35, f"{summary.pt}: {summary.title}", fontsize=14, fontweight="bold", va="center")
     whole = next((t for t in summary.targets if t.kind == "theory"), None)
+    evidence = (f"{summary.quotes} distinct quotes from {summary.codings} codings "
+                f"({summary.double_coded} coded by 2+ coders)" if summary.double_coded
+                else f"{summary.codings} codings")
     sub = (
-        f"{summary.codings} codings (+{summary.stances['supports']} \u2212{summary.stances['refutes']} "
+        f"{evidence} (+{summary.stances['supports']} \u2212{summary.stances['refutes']} "
         f"~{summary.stances['refines']}) from {summary.participants} participants at {summary.sites} sites; "
         f"{summary.configurations} CMOCs"
         + (f"; {whole.codings} coded to the theory as a whole" if whole else "")
@@ -142,20 +165,16 @@ def draw(g: nx.MultiDiGraph, summary: PTSummary) -> Figure:
                             linewidth=1.4, shrinkA=2, shrinkB=2)
         )
         n = len(link.configurations)
-        label = (f"{n} CMOC{'s' if n != 1 else ''}\n" + _counts(link.supports, link.refutes, link.refines)
-                 if n else "no CMOC")
+        label = (f"{n} CMOC{'s' if n != 1 else ''}\n{MARKS[_status(link)]}\n"
+                 + _counts(link.supports, link.refutes, link.refines) if n else "no CMOC")
         mx, my = start[0] + (end[0] - start[0]) * 0.5, start[1] + (end[1] - start[1]) * 0.5
         ax.text(mx, my, label, fontsize=FONT - 0.5, ha="center", va="center", linespacing=1.1,
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": edge, "linewidth": 0.8})
     handles = [
-        Patch(facecolor=COLOURS["ok"][0], edgecolor=COLOURS["ok"][1], label="evidence from 2+ roles"),
-        Patch(facecolor=COLOURS["single"][0], edgecolor=COLOURS["single"][1],
-              label="one role only (no triangulation)"),
-        Patch(facecolor=COLOURS["contested"][0], edgecolor=COLOURS["contested"][1],
-              label="contested (supports and refutes)"),
-        Patch(facecolor=COLOURS["none"][0], edgecolor=COLOURS["none"][1], linestyle="dashed", label="no evidence"),
+        Patch(facecolor=face, edgecolor=edge, linestyle=style, label=f"{MARKS[status]} {LEGEND[status]}")
+        for status, (face, edge, style) in COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="lower left", ncol=4, fontsize=9, frameon=False,
+    ax.legend(handles=handles, loc="lower left", ncol=3, fontsize=8.5, frameon=False,
               title="+ supports   \u2212 refutes   ~ refines   (codings on boxes, CMOCs on arrows)",
               title_fontsize=9, bbox_to_anchor=(0.01, 0.0))
     return fig

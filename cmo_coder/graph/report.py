@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from ..store.atomic import write_bytes, write_text
 from ..theory import report as refined
 from .build import build
 from .draw import draw, render
-from .nodes import coding_node
+from .nodes import coding_node, configuration_node
 from .summary import LinkSummary, PTSummary, StanceEvidence, TargetSummary, summarise
 
 CSS = """
@@ -62,6 +62,7 @@ class Quote:
     element: str
     stance: str
     transcript: str
+    coders: str = ""  # every coder who coded this quote (to this code), e.g. "ann, bob"
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,11 @@ class PTReport:
     memos: list[ReportMemo] = field(default_factory=list)
 
 
-def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, figure: str = "png") -> PTReport:
-    """Everything one PT page shows, computed from the project."""
+def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, figure: str = "png",
+            coders: Collection[str] | None = None) -> PTReport:
+    """Everything one PT page shows, computed from the project (from ``coders``' codings only, if given)."""
     speakers = speakers or SpeakerLookup(project)
-    g = build(project, pt, speakers)
+    g = build(project, pt, speakers, coders=coders)
     summary = summarise(g)
     quotes = {}
     for node, data in g.nodes(data=True):
@@ -86,16 +88,17 @@ def collect(project: Project, pt: str, speakers: SpeakerLookup | None = None, fi
             quotes[node] = Quote(
                 coding_id=data["label"], text=data["quote"], attribution=data["attribution"] or "no speaker",
                 element=data["element"] or (f"{pt} {data['component']}" if data["component"] else pt),
-                stance=data["stance"], transcript=data["transcript"],
+                stance=data["stance"], transcript=data["transcript"], coders=data.get("quote_coder_names", ""),
             )
     fig = draw(g, summary)
-    configs = project.configurations(pt)
+    configs = [c for c in project.configurations(pt) if configuration_node(c.id) in g]
     memos = memos_for_pt(project, pt, [(c.id, c.name) for c in configs], [q.coding_id for q in quotes.values()])
     return PTReport(summary, g, configs, quotes, render(fig, figure), figure, memos)
 
 
 def write_report(
     project: Project, out: Path, progress: Callable[[str], None] | None = None, figure: str = "png",
+    coders: Collection[str] | None = None,
 ) -> list[Path]:
     """Write ``index.html``/``index.md`` and ``<PT>.html``/``<PT>.md``/``<PT>.png`` per PT into ``out``.
 
@@ -108,10 +111,12 @@ def write_report(
     for pt in project.codebook.pt_ids:
         if progress:
             progress(pt)
-        reports.append(collect(project, pt, speakers, figure))
-    by_role = matrix(project, "role", count="participants")
+        reports.append(collect(project, pt, speakers, figure, coders))
+    by_role = matrix(project, "role", count="participants", coders=coders)
     name = project.path.name
     stamp = clock.now_iso()
+    if coders is not None:  # every page says whose codings it counts
+        stamp += f", from the codings of {', '.join(sorted(coders))} only"
     files: dict[str, str | bytes] = {}
     for r in reports:
         pt = r.summary.pt
@@ -141,6 +146,10 @@ def _flag_words(t: TargetSummary | LinkSummary) -> list[str]:
         words.append("no evidence")
     if t.contested:
         words.append("contested")
+    if t.balance == "refuting":
+        words.append("refuted, nothing supports")
+    elif t.balance == "refining":
+        words.append("refined only")
     if t.single_role:
         words.append("one role only")
     return words
@@ -171,24 +180,37 @@ def _config_quotes(r: PTReport, config: Configuration, stances: Iterable[str]) -
     return [q for q in qs if q is not None and q.stance in stances]
 
 
+def _distinct(quotes: Iterable[Quote], g: nx.MultiDiGraph) -> list[Quote]:
+    """One quote per piece of evidence: double coding of one passage to one code is listed once, with its
+    coders (the longest of the coders' spans stands for it)."""
+    best: dict[str, Quote] = {}
+    for q in quotes:
+        key = str(g.nodes[coding_node(q.coding_id)].get("quote_id") or q.coding_id)
+        if key not in best or len(q.text) > len(best[key].text):
+            best[key] = q
+    return list(best.values())
+
+
 def _totals(s: PTSummary) -> list[tuple[str, str]]:
     return [
-        ("Codings", str(s.codings)), ("Supporting", str(s.stances["supports"])),
+        ("Quotes", str(s.quotes)), ("Codings", str(s.codings)), ("Double-coded", str(s.double_coded)),
+        ("Supporting", str(s.stances["supports"])),
         ("Refuting", str(s.stances["refutes"])), ("Refining", str(s.stances["refines"])),
         ("Participants", str(s.participants)), ("Sites", str(s.sites)), ("CMOCs", str(s.configurations)),
     ]
 
 
-ELEMENT_HEAD = ["Element", "Statement", "Supports", "Refutes", "Refines", "Cases by role", "Sites", "Flags"]
+ELEMENT_HEAD = ["Element", "Statement", "Supports", "Refutes", "Refines", "Cases by role", "Sites", "Flags",
+                "Coded by 2+ coders"]
 LINK_HEAD = ["Link", "CMOCs", "Supports", "Refutes", "Refines", "Cases by role", "Flags"]
 CMOC_HEAD = ["ID", "C", "Mres", "Mresp", "O", "Supporting quotes", "Refuting quotes", "Judgement"]
-QUOTE_HEAD = ["Element", "Stance", "Quote", "Attribution", "Transcript"]
+QUOTE_HEAD = ["Element", "Stance", "Quote", "Attribution", "Transcript", "Coders"]
 
 
 def _element_row(t: TargetSummary) -> list[str]:
     label = t.id if t.kind == "element" else ("whole theory" if t.kind == "theory" else t.id.replace(":", " "))
     return [label, t.statement, _ev(t.supports), _ev(t.refutes), _ev(t.refines), _roles(t.by_role),
-            ", ".join(t.sites) or "\u2013", "; ".join(_flag_words(t))]
+            ", ".join(t.sites) or "\u2013", "; ".join(_flag_words(t)), str(t.double_coded)]
 
 
 def _link_row(link: LinkSummary) -> list[str]:
@@ -222,9 +244,10 @@ def _table(head: list[str], rows: list[list[Any]], numeric: Iterable[int] = ()) 
 
 
 def _quote_block(q: Quote) -> Any:
+    coders = f" \u00b7 coded by {q.coders}" if "," in q.coders else ""
     return E.DIV(
         E.BLOCKQUOTE(f"\u201c{q.text}\u201d"),
-        E.SPAN(f"{q.attribution} \u00b7 {q.element} \u00b7 {q.stance} \u00b7 {q.coding_id}", E.CLASS("attr")),
+        E.SPAN(f"{q.attribution} \u00b7 {q.element} \u00b7 {q.stance} \u00b7 {q.coding_id}{coders}", E.CLASS("attr")),
     )
 
 
@@ -248,7 +271,8 @@ def _page_html(r: PTReport, project_name: str, stamp: str) -> str:
         cells.append(E.TD(*[_quote_block(q) for q in _config_quotes(r, c, ("refutes",))]))
         cells.append(E.TD(_judgement(c)))
         cmoc_rows.append(E.TR(*cells))
-    quotes = sorted(r.quotes.values(), key=lambda q: (q.element, q.stance, q.transcript, q.coding_id))
+    quotes = sorted(_distinct(r.quotes.values(), r.graph), key=lambda q: (q.element, q.stance, q.transcript,
+                                                                           q.coding_id))
     mime = "image/png" if r.figure_format == "png" else "image/svg+xml"
     src = f"data:{mime};base64," + base64.b64encode(r.figure).decode("ascii")
     return _doc(
@@ -259,12 +283,15 @@ def _page_html(r: PTReport, project_name: str, stamp: str) -> str:
         E.P(f"Project {project_name}, generated {stamp}. Counts are computed from the project's codings.",
             E.CLASS("attr")),
         E.H2("Summary"),
-        _table([k for k, _ in _totals(s)], [[v for _, v in _totals(s)]], numeric=range(7)),
+        _table([k for k, _ in _totals(s)], [[v for _, v in _totals(s)]], numeric=range(len(_totals(s)))),
         _flags_html(s),
         E.FIGURE(E.IMG(src=src, alt=f"Evidence graph of {s.pt}"),
-                 E.FIGCAPTION("+ supports, \u2212 refutes, ~ refines; codings on boxes, CMOCs on arrows.")),
+                 E.FIGCAPTION("+ supports, \u2212 refutes, ~ refines; codings on boxes, CMOCs on arrows. "
+                              "Each box and arrow is marked [supported], [supported, 1 role], [MIXED], "
+                              "[REFUTED], [refined only] or [no evidence], as its colour is.")),
         E.H2("Evidence per element"),
-        E.P("Counts are codings, with the distinct participants (cases) behind them in brackets."),
+        E.P("Counts are distinct quotes (one passage coded to one code by several coders counts once), with the "
+            "distinct participants (cases) behind them in brackets."),
         _table(ELEMENT_HEAD, [_element_row(t) for t in s.targets]),
         E.H2("Evidence per link"),
         E.P("A link is evidenced by a CMOC with members at both ends; counts are CMOCs."),
@@ -273,7 +300,7 @@ def _page_html(r: PTReport, project_name: str, stamp: str) -> str:
         E.TABLE(E.THEAD(E.TR(*[E.TH(h) for h in CMOC_HEAD])), E.TBODY(*cmoc_rows)) if cmoc_rows
         else E.P("No configurations yet."),
         E.H2("All evidence"),
-        _table(QUOTE_HEAD, [[q.element, q.stance, q.text, q.attribution, q.transcript] for q in quotes])
+        _table(QUOTE_HEAD, [[q.element, q.stance, q.text, q.attribution, q.transcript, q.coders] for q in quotes])
         if quotes else E.P("No codings yet."),
         *_memos_html(r.memos),
     )
@@ -294,7 +321,8 @@ def _index_rows(reports: list[PTReport]) -> list[list[str]]:
     ]
 
 
-INDEX_HEAD = ["PT", "Title", "Codings", "Supporting", "Refuting", "Refining", "Participants", "Sites", "CMOCs",
+INDEX_HEAD = ["PT", "Title", "Quotes", "Codings", "Double-coded",
+              "Supporting", "Refuting", "Refining", "Participants", "Sites", "CMOCs",
               "No evidence", "Contested", "One role only"]
 
 
@@ -342,7 +370,8 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def _md_quotes(qs: list[Quote]) -> str:
-    return "; ".join(f"\u201c{q.text}\u201d ({q.attribution}, {q.coding_id})" for q in qs) or "\u2013"
+    return "; ".join(f"\u201c{q.text}\u201d ({q.attribution}, {q.coding_id}"
+                     f"{', coded by ' + q.coders if ',' in q.coders else ''})" for q in qs) or "\u2013"
 
 
 def _page_md(r: PTReport, project_name: str, stamp: str) -> str:
@@ -364,9 +393,11 @@ def _page_md(r: PTReport, project_name: str, stamp: str) -> str:
         for c in r.configurations
     ]
     out += _md_table(CMOC_HEAD, rows) if rows else ["No configurations yet.", ""]
-    quotes = sorted(r.quotes.values(), key=lambda q: (q.element, q.stance, q.transcript, q.coding_id))
+    quotes = sorted(_distinct(r.quotes.values(), r.graph),
+                    key=lambda q: (q.element, q.stance, q.transcript, q.coding_id))
     out += ["## All evidence", ""]
-    out += _md_table(QUOTE_HEAD, [[q.element, q.stance, q.text, q.attribution, q.transcript] for q in quotes]) \
+    out += _md_table(QUOTE_HEAD, [[q.element, q.stance, q.text, q.attribution, q.transcript, q.coders]
+                                  for q in quotes]) \
         if quotes else ["No codings yet.", ""]
     if r.memos:
         out += ["## Memos", ""]

@@ -3,6 +3,9 @@
 Counting walks the graph built by :func:`cmo_coder.graph.build.build`, so the report,
 the figure and the JSON output cannot disagree. Cases are *distinct* participants and
 sites: ten quotes from one carer are one case, which is what triangulation is about.
+Evidence is counted in *distinct quotes*: the same passage coded to the same code by two
+coders (double coding) is one piece of evidence, not two, and ``double_coded`` says how
+many of them more than one coder coded.
 
 A chain link (e.g. ``PT3.C1 → PT3.MR1``) is evidenced by a configuration (CMOC) that
 has a member at each end: a coding of that element, or a coding naming only that
@@ -29,12 +32,27 @@ JUDGEMENT_STANCE = {
     Judgement.refine.value: Stance.refines.value,
 }
 STANCES = tuple(s.value for s in Stance)
+#: what the evidence of an element or link says as a whole; the figure colours and marks boxes by it
+BALANCES = ("supporting", "mixed", "refuting", "refining", "none")
+
+
+def balance(supports: int, refutes: int, refines: int) -> str:
+    """``supporting`` (no refutation), ``mixed`` (supports and refutes), ``refuting`` (refutes, nothing
+    supports), ``refining`` (only refines) or ``none``: a box is never shown as well evidenced when its
+    evidence refutes it."""
+    if supports and refutes:
+        return "mixed"
+    if refutes:
+        return "refuting"
+    if supports:
+        return "supporting"
+    return "refining" if refines else "none"
 
 
 class StanceEvidence(Frozen):
     """Evidence of one stance: how many items, and from how many distinct cases."""
 
-    count: int = Field(description="Codings (for an element) or configurations (for a link).")
+    count: int = Field(description="Distinct quotes (for an element) or configurations (for a link).")
     participants: int = Field(description="Distinct participants who gave this evidence.")
     by_role: dict[str, int] = Field(description="Distinct participants per role.")
     by_site: dict[str, int] = Field(description="Distinct participants per site.")
@@ -48,7 +66,8 @@ class TargetSummary(Frozen):
     kind: str = Field(description="element, component or theory")
     component: str = Field(description="C, Mres, Mresp or O; empty for the theory")
     statement: str
-    codings: int
+    codings: int = Field(description="Distinct quotes: overlapping codings of one code by several coders count once.")
+    double_coded: int = Field(default=0, description="Of those quotes, how many two or more coders coded.")
     supports: StanceEvidence
     refutes: StanceEvidence
     refines: StanceEvidence
@@ -59,6 +78,7 @@ class TargetSummary(Frozen):
     no_evidence: bool
     contested: bool = Field(description="Evidence both supports and refutes it.")
     single_role: bool = Field(description="Evidence exists but comes from fewer than two roles (no triangulation).")
+    balance: str = Field(default="none", description="supporting, mixed, refuting, refining or none.")
 
 
 class LinkSummary(Frozen):
@@ -78,6 +98,7 @@ class LinkSummary(Frozen):
     no_evidence: bool
     contested: bool
     single_role: bool
+    balance: str = Field(default="none", description="supporting, mixed, refuting, refining or none.")
 
 
 class PTSummary(Frozen):
@@ -85,11 +106,14 @@ class PTSummary(Frozen):
 
     pt: str
     title: str
-    codings: int
+    codings: int = Field(description="Codings, one per coder: double-coded quotes count once per coder here.")
+    quotes: int = Field(default=0, description="Distinct quotes: overlapping codings of one code by several coders "
+                                               "count once.")
+    double_coded: int = Field(default=0, description="Distinct quotes coded by two or more coders.")
     configurations: int
     participants: int
     sites: int
-    stances: dict[str, int] = Field(description="Codings per stance.")
+    stances: dict[str, int] = Field(description="Distinct quotes per stance.")
     targets: list[TargetSummary]
     links: list[LinkSummary]
     no_evidence: list[str] = Field(description="Elements and links with no evidence at all.")
@@ -141,6 +165,11 @@ def _flags(per: dict[str, _Cases]) -> tuple[list[str], list[str], bool, bool, bo
     return roles, sites, total == 0, contested, total > 0 and len(roles) < 2
 
 
+def _quote(g: nx.MultiDiGraph, coding: str) -> str:
+    """The distinct quote a coding node belongs to (itself, in graphs built without quote ids)."""
+    return str(g.nodes[coding].get("quote_id") or coding)
+
+
 def _evidence_codings(g: nx.MultiDiGraph, node: str) -> Iterable[tuple[str, str]]:
     """(coding node, stance) pairs of the evidence edges into ``node``."""
     for src, _, key in g.in_edges(node, keys=True):
@@ -155,8 +184,12 @@ def summarise(g: nx.MultiDiGraph) -> PTSummary:
     order = nodes_of_kind(g, "element") + nodes_of_kind(g, "component") + [pt]
     for node in order:
         per = {s: _Cases() for s in STANCES}
+        doubled: set[str] = set()
         for coding, stance in _evidence_codings(g, node):
-            per[stance].add(coding, g, coding)
+            quote = _quote(g, coding)
+            per[stance].add(quote, g, coding)
+            if g.nodes[coding].get("quote_coders", 1) > 1:
+                doubled.add(quote)
         roles, sites, empty, contested, single = _flags(per)
         n, by_role = _people(per)
         data = g.nodes[node]
@@ -165,19 +198,25 @@ def summarise(g: nx.MultiDiGraph) -> PTSummary:
         targets.append(
             TargetSummary(
                 id=node, kind=data["kind"], component=data.get("component", ""), statement=data["statement"],
-                codings=sum(len(c.items) for c in per.values()), supports=per["supports"].evidence(),
+                codings=sum(len(c.items) for c in per.values()), double_coded=len(doubled),
+                supports=per["supports"].evidence(),
                 refutes=per["refutes"].evidence(), refines=per["refines"].evidence(), roles=roles, sites=sites,
                 no_evidence=empty, contested=contested, single_role=single, participants=n, by_role=by_role,
+                balance=balance(*(len(per[s].items) for s in STANCES)),
             )
         )
     links = [_link(g, a, b) for a, b, key in g.edges(keys=True) if key == "leads_to"]
     codings = nodes_of_kind(g, "coding")
     stances = {s: 0 for s in STANCES}
+    distinct: dict[str, str] = {}
     for c in codings:
+        distinct[_quote(g, c)] = c
+    for c in distinct.values():
         stances[g.nodes[c]["stance"]] += 1
     flagged: list[TargetSummary | LinkSummary] = [*targets, *links]
     return PTSummary(
-        pt=pt, title=g.graph.get("title", ""), codings=len(codings),
+        pt=pt, title=g.graph.get("title", ""), codings=len(codings), quotes=len(distinct),
+        double_coded=sum(g.nodes[c].get("quote_coders", 1) > 1 for c in distinct.values()),
         configurations=len(nodes_of_kind(g, "configuration")),
         participants=len({g.nodes[c]["speaker"] for c in codings if g.nodes[c]["speaker"]}),
         sites=len({g.nodes[c]["site"] for c in codings if g.nodes[c]["site"]}), stances=stances,
@@ -226,6 +265,7 @@ def _link(g: nx.MultiDiGraph, a: str, b: str) -> LinkSummary:
         id=f"{a} -> {b}", source=a, target=b, configurations=configs, supports=per["supports"].evidence(),
         refutes=per["refutes"].evidence(), refines=per["refines"].evidence(), roles=roles, sites=sites,
         no_evidence=empty, contested=contested, single_role=single, participants=n, by_role=by_role,
+        balance=balance(*(len(per[s].items) for s in STANCES)),
     )
 
 
@@ -233,10 +273,12 @@ def annotate(g: nx.MultiDiGraph, summary: PTSummary) -> None:
     """Copy the counts onto the graph's nodes and chain edges, so Gephi and Cytoscape can size by them."""
     for t in summary.targets:
         _put(g.nodes[t.id], t.supports, t.refutes, t.refines, t.no_evidence, t.contested, t.single_role)
+        g.nodes[t.id]["balance"] = t.balance
     for link in summary.links:
         _put(g.edges[link.source, link.target, "leads_to"], link.supports, link.refutes, link.refines,
              link.no_evidence, link.contested, link.single_role)
         g.edges[link.source, link.target, "leads_to"]["configurations"] = len(link.configurations)
+        g.edges[link.source, link.target, "leads_to"]["balance"] = link.balance
 
 
 def _put(data: dict[str, object], s: StanceEvidence, r: StanceEvidence, f: StanceEvidence,

@@ -14,6 +14,8 @@ from .base import Frozen
 from .vocab import Role
 
 LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
+#: how the RECO study named a site in attributions; a project can choose another (``cmo-coder config``)
+DEFAULT_SITE_FORMAT = "Case Study {site}"
 
 
 class Participant(Frozen):
@@ -32,17 +34,29 @@ class Participant(Frozen):
 
     @property
     def site_name(self) -> str | None:
-        return f"Case Study {self.site}" if self.site else None
+        return self.site_name_in(DEFAULT_SITE_FORMAT)
 
     @property
     def attribution(self) -> str:
         """The attribution line realist reports print under a quote: ``P36, (Carer) Case Study B``."""
+        return self.attribution_in(DEFAULT_SITE_FORMAT)
+
+    def site_name_in(self, site_format: str) -> str | None:
+        """The site as a project's attributions name it: ``Site 2``, ``Trust B``; None without a site
+        or when the project's attributions name no site (an empty format)."""
+        if not self.site or not site_format:
+            return None
+        return site_format.replace("{site}", self.site)
+
+    def attribution_in(self, site_format: str) -> str:
+        """The attribution with a project's site format, e.g. ``P36, (Carer) Site 2``."""
         parts = [self.label]
         rest = []
         if self.role is Role.carer:
             rest.append("(Carer)")
-        if self.site_name:
-            rest.append(self.site_name)
+        site_name = self.site_name_in(site_format)
+        if site_name:
+            rest.append(site_name)
         if rest:
             parts.append(" ".join(rest))
         return ", ".join(parts)

@@ -7,14 +7,17 @@ the refuting evidence, only carers, only site B.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from pydantic import Field
 
+from ..coding.overlap import quotes
 from ..errors import CmoError, NotFound
 from ..memo.service import memos_by_target
 from ..model.base import Frozen
 from ..model.note import MemoTarget
 from ..store import Project
-from .filters import resolve_pt, resolve_role, resolve_site
+from .filters import by_coder, resolve_pt, resolve_role, resolve_site
 from .speakers import SpeakerLookup
 
 
@@ -39,13 +42,16 @@ class EvidenceRow(Frozen):
     memo: str
     configurations: list[str] = Field(description="Ids of the CMOCs this coding belongs to.")
     memos: list[str] = Field(default_factory=list, description="Memos written on this coding ('memo add --coding').")
+    quote_id: str = Field(default="", description="The distinct quote this coding belongs to: overlapping codings "
+                                                  "of one code by several coders share it (double coding).")
+    quote_coders: list[str] = Field(default_factory=list, description="Every coder who coded that quote.")
 
 
 def evidence(
     project: Project, pt: str, *, stance: str | None = None, role: str | None = None, site: str | None = None,
-    element: str | None = None, speakers: SpeakerLookup | None = None,
+    element: str | None = None, speakers: SpeakerLookup | None = None, coders: Collection[str] | None = None,
 ) -> list[EvidenceRow]:
-    """Codings of ``pt`` in document order, filtered by stance, speaker role, site and element."""
+    """Codings of ``pt`` in document order, filtered by stance, speaker role, site, element and coder."""
     pt = resolve_pt(project, pt)
     if element is not None:  # "mr1" or "pt3.mr1" name PT3.MR1; an unknown element is an error, not an empty list
         found = project.codebook.find_elements(element, pt)
@@ -60,8 +66,9 @@ def evidence(
         for m in config.members:
             in_configs.setdefault(m.coding_id, []).append(config.id)
     memos = memos_by_target(project, (MemoTarget.coding,))
+    distinct = quotes(by_coder(project.codings(pt=pt), coders))
     rows = []
-    for c in project.codings(pt=pt, stance=stance, role=role, site=site, element=element):
+    for c in by_coder(project.codings(pt=pt, stance=stance, role=role, site=site, element=element), coders):
         who = speakers.of(c)
         try:  # the quote printed must be the transcript's text at the span, always
             c.check_against(project.text(c.transcript_id))
@@ -74,6 +81,7 @@ def evidence(
                 site=who.site, transcript=c.transcript_id, start=c.start, end=c.end, turn=who.turn, coder=c.coder,
                 memo=c.memo or "", configurations=in_configs.get(c.id, []),
                 memos=[m.body for m in memos.get(("coding", c.id), [])],
+                quote_id=distinct[c.id].id, quote_coders=list(distinct[c.id].coders),
             )
         )
     return rows

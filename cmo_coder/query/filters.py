@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from ..errors import CmoError, NotFound
-from ..model import Role
+from ..model import Coding, Role
 from ..store import Project
 
 
@@ -17,11 +19,14 @@ def resolve_role(text: str | None) -> str | None:
 
 
 def resolve_site(project: Project, text: str | None) -> str | None:
-    """``B``, ``b`` and ``Case Study B`` all name site B; an unknown site is an error, not an empty table."""
+    """``B``, ``b``, ``Case Study B`` and the project's own form (``Trust B``) all name site B; an unknown
+    site is an error, not an empty table."""
     if text is None:
         return None
+    from ..coding.attribution_style import style_of
+
     sites = sorted({p.site for p in project.participants() if p.site})
-    key = text.strip().lower().removeprefix("case study").strip()
+    key = style_of(project).strip_site(text).lower()
     for site in sites:
         if site.lower() == key:
             return site
@@ -33,3 +38,25 @@ def resolve_pt(project: Project, pt: str) -> str:
         if known.lower() == pt.strip().lower():
             return known
     raise NotFound(f"unknown programme theory {pt!r} (the codebook has {', '.join(project.codebook.pt_ids)})")
+
+
+def resolve_coders(project: Project, names: Iterable[str] | None) -> frozenset[str] | None:
+    """The coders named by ``--coder`` (repeatable), or None for everyone; an unknown coder is an error.
+
+    One filter for every query, so ``--coder consensus`` means the same in ``evidence``,
+    ``matrix``, ``graph``, ``report``, ``which-pt`` and ``code summary``.
+    """
+    wanted = [n.strip() for n in names or () if n.strip()]
+    if not wanted:
+        return None
+    known = {r[0] for r in project.conn.execute("SELECT DISTINCT coder FROM codings")}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise NotFound(f"no coder {', '.join(repr(n) for n in unknown)} in this project "
+                       f"(coders: {', '.join(sorted(known)) or 'none'})")
+    return frozenset(wanted)
+
+
+def by_coder(codings: Iterable[Coding], coders: Collection[str] | None) -> list[Coding]:
+    """The codings made by one of ``coders`` (all of them when ``coders`` is None)."""
+    return list(codings) if coders is None else [c for c in codings if c.coder in coders]

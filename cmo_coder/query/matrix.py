@@ -3,7 +3,8 @@
 Framework analysis reads gaps as much as counts, so every PT of the codebook gets a
 row, even with no evidence, and every group present among the participants a column.
 A cell counts codings, or (``count="participants"``) distinct participants, since one
-talkative interviewee should not look like triangulation.
+talkative interviewee should not look like triangulation. Codings are counted as distinct
+quotes: one passage coded to one code by two coders is one piece of evidence, not two.
 """
 
 from __future__ import annotations
@@ -11,14 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Collection
 from typing import Literal
 
 from pydantic import Field
 
+from ..coding.overlap import quotes
 from ..errors import CmoError
 from ..model import Role
 from ..model.base import Frozen
 from ..store import Project
+from .filters import by_coder
 from .speakers import SpeakerLookup
 
 By = Literal["role", "site", "participant"]
@@ -49,14 +53,17 @@ def _natural(label: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", label))
 
 
-def matrix(project: Project, by: By, count: Count = "codings", stance: str | None = None) -> Matrix:
+def matrix(project: Project, by: By, count: Count = "codings", stance: str | None = None,
+           coders: Collection[str] | None = None) -> Matrix:
     if by not in ("role", "site", "participant"):
         raise CmoError(f"cannot group by {by!r} (expected role, site or participant)")
     if count not in ("codings", "participants"):
         raise CmoError(f"cannot count {count!r} (expected codings or participants)")
     speakers = SpeakerLookup(project)
     cells: dict[str, dict[str, set[str]]] = {pt: {} for pt in project.codebook.pt_ids}
-    for c in project.codings(stance=stance):
+    codings = by_coder(project.codings(stance=stance), coders)
+    distinct = quotes(codings)
+    for c in codings:
         who = speakers.of(c)
         if by == "role":
             group = who.role
@@ -64,7 +71,7 @@ def matrix(project: Project, by: By, count: Count = "codings", stance: str | Non
             group = who.site
         else:
             group = who.label
-        item = c.id if count == "codings" else (who.label or f"?{c.transcript_id}")
+        item = distinct[c.id].id if count == "codings" else (who.label or f"?{c.transcript_id}")
         cells[c.pt].setdefault(group or UNATTRIBUTED, set()).add(item)
     groups = {g for row in cells.values() for g in row}
     columns = _columns(project, by, groups)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..coding.attribution_style import DEFAULT_STYLE, AttributionStyle, style_of
 from ..model import Coding, Participant
 from ..store import Project
 
@@ -20,6 +21,7 @@ class Speaker:
 
     turn: int
     participant: Participant | None
+    style: AttributionStyle = DEFAULT_STYLE
 
     @property
     def label(self) -> str:
@@ -35,7 +37,7 @@ class Speaker:
 
     @property
     def attribution(self) -> str:
-        return self.participant.attribution if self.participant else ""
+        return self.style.attribution(self.participant) if self.participant else ""
 
 
 class SpeakerLookup:
@@ -44,6 +46,7 @@ class SpeakerLookup:
     def __init__(self, project: Project) -> None:
         self.project = project
         self._participants = {p.label: p for p in project.participants()}
+        self.style = style_of(project)
         self._turns: dict[str, tuple[list[int], list[int], list[str]]] = {}
 
     def _load(self, transcript_id: str) -> tuple[list[int], list[int], list[str]]:
@@ -59,8 +62,8 @@ class SpeakerLookup:
         starts, ends, speakers = self._load(transcript_id)
         i = bisect_right(starts, offset) - 1
         if i < 0 or offset >= ends[i]:
-            return Speaker(-1, None)
-        return Speaker(i, self._participants.get(speakers[i]))
+            return Speaker(-1, None, self.style)
+        return Speaker(i, self._participants.get(speakers[i]), self.style)
 
     def of(self, coding: Coding) -> Speaker:
         return self.at(coding.transcript_id, coding.start)
