@@ -331,9 +331,9 @@ def edit_configuration(
 ) -> Configuration:
     """Change a CMOC's name, judgement, rationale or members in one transaction.
 
-    A configuration's id is derived from its PT and name, so the change is recorded as the old
-    configuration removed and the new one added (audited together; its first coder and creation
-    time are kept). The same rules as :func:`add_configuration` apply to the result.
+    A configuration's id is derived from its PT and name, so a rename gives it a new id; the change
+    is recorded as the old configuration removed and the new one added (audited together; its first
+    coder and creation time are kept). The same rules as :func:`add_configuration` apply to the result.
     """
     old = find_configuration(project, ref)
     new_name = old.name if name is None else name.strip()
@@ -348,14 +348,15 @@ def edit_configuration(
         raise CmoError("a configuration links at least two codings")
     jd = None if clear_judgement else (parse_judgement(judgement) if judgement is not None else old.judgement)
     new_rationale = old.rationale if rationale is None else (rationale.strip() or None)
+    new_id = old.id if new_name == old.name else configuration_id(old.pt, new_name)
     try:
         config = Configuration(
-            id=configuration_id(old.pt, new_name), pt=old.pt, name=new_name, members=parsed, judgement=jd,
+            id=new_id, pt=old.pt, name=new_name, members=parsed, judgement=jd,
             rationale=new_rationale, coder=old.coder, created_at=old.created_at,
         )
     except ValueError as exc:
         raise CmoError(_first_error(exc)) from None
-    if config.id != old.id and any(c.id == config.id for c in project.configurations(old.pt)):
+    if any(c.id != old.id and (c.id == config.id or c.name == new_name) for c in project.configurations(old.pt)):
         raise CmoError(f"{old.pt} already has a configuration named {new_name!r}")
     with project.transaction(actor) as tx:
         tx.remove_configuration(old.id)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..coding import service
 from ..errors import CmoError, NotFound
 from ..model import Coding, Configuration
-from ..model.vocab import Component
+from ..model.vocab import CHAIN, Component
 from ..store import Project
 from .changes import WRITE_LOCK, GuardedProject, StaleEdit
 
@@ -50,7 +50,7 @@ def _role_of(coding: Coding, asked: str | None) -> Component:
 
 
 def resolve_members(project: Project, members: list[MemberRequest]) -> tuple[str, list[tuple[str, Component]]]:
-    """The picked codings' programme theory and (coding, role) pairs; unknown codings are NotFound."""
+    """The picked codings' programme theory and (coding, role) pairs in chain order; unknown codings are NotFound."""
     if len(members) < 2:
         raise CmoError("a configuration links at least two codings: pick two or more")
     codings = []
@@ -63,7 +63,9 @@ def resolve_members(project: Project, members: list[MemberRequest]) -> tuple[str
     if len(pts) > 1:
         raise CmoError(f"the picked codings belong to {' and '.join(pts)}; a configuration links codings of one "
                        "programme theory")
-    return pts[0], [(c.id, _role_of(c, m.role)) for c, m in zip(codings, members, strict=True)]
+    pairs = [(c.id, _role_of(c, m.role)) for c, m in zip(codings, members, strict=True)]
+    # stored in chain order (C, Mres, Mresp, O), as ``cmoc add`` stores its --context … --outcome options
+    return pts[0], sorted(pairs, key=lambda pair: CHAIN.index(pair[1]))
 
 
 def _current(project: Project, config_id: str, seen_version: str | None) -> Configuration:
@@ -97,6 +99,18 @@ def _guarded(project: Project, config_id: str, seen_version: str) -> Iterator[No
         project.precondition = None
 
 
+@contextlib.contextmanager
+def _gone_is_stale(config_id: str) -> Iterator[None]:
+    """A configuration removed by another process between the check and the change: stale, not unknown."""
+    try:
+        yield
+    except NotFound as exc:
+        if config_id not in str(exc):
+            raise
+        raise StaleEdit(f"configuration {config_id} no longer exists (changed or deleted elsewhere); "
+                        "reload the page") from None
+
+
 def link(project: Project, members: list[MemberRequest], *, pt: str | None, name: str | None,
          judgement: str | None, rationale: str | None, coder: str) -> Configuration:
     """``cmoc add`` exactly: a codings' PT given explicitly must match theirs (the store says which does not)."""
@@ -118,7 +132,7 @@ def edit(project: Project, config_id: str, seen_version: str | None, *, members:
             if found_pt != old.pt:
                 raise CmoError(f"configuration {old.name!r} is of {old.pt}; the picked codings are of {found_pt}")
         assert seen_version is not None
-        with _guarded(project, config_id, seen_version):
+        with _guarded(project, config_id, seen_version), _gone_is_stale(config_id):
             after = service.edit_configuration(
                 project, old.id, members=list(pairs) if pairs is not None else None, name=name,
                 judgement=judgement or None, clear_judgement=judgement == "", rationale=rationale, actor=actor,
@@ -131,6 +145,6 @@ def delete(project: Project, config_id: str, seen_version: str | None, actor: st
     with WRITE_LOCK:
         old = _current(project, config_id, seen_version)
         assert seen_version is not None
-        with _guarded(project, config_id, seen_version):
+        with _guarded(project, config_id, seen_version), _gone_is_stale(config_id):
             service.remove_configuration(project, old.id, actor=actor)
     return old
