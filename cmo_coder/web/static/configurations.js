@@ -18,7 +18,7 @@
       const state = JSON.parse(sessionStorage.getItem(KEY) || "null");
       if (state && Array.isArray(state.members)) return state;
     } catch (e) { /* a damaged pick starts afresh */ }
-    return { editing: null, members: [], name: "", judgement: "", rationale: "" };
+    return { editing: null, open: false, members: [], name: "", judgement: "", rationale: "" };
   }
   let state = load();
   function store() { sessionStorage.setItem(KEY, JSON.stringify(state)); }
@@ -36,9 +36,15 @@
   function render() {
     const pts = [...new Set(state.members.map((m) => m.pt))];
     tray.hidden = state.members.length === 0 && !state.editing;
+    const count = `${state.members.length} coding${state.members.length === 1 ? "" : "s"}`;
     field("tray-title").textContent = state.editing
       ? `Edit configuration ${state.editing.name}`
       : `New configuration (CMOC)${pts.length === 1 ? ` of ${pts[0]}` : ""}`;
+    field("tray-title").append(el("span", { className: "tray-count", textContent: ` · ${count}` }));
+    field("tray-body").hidden = !state.open;
+    tray.classList.toggle("tray-open", Boolean(state.open));
+    field("t-toggle").textContent = state.open ? "Hide" : "Open";
+    field("t-toggle").setAttribute("aria-expanded", String(Boolean(state.open)));
     field("t-save").textContent = state.editing ? "Save changes" : "Link as CMOC";
     field("t-clear").textContent = state.editing ? "Stop editing" : "Clear";
     const list = field("tray-members");
@@ -75,6 +81,9 @@
   function pick(member) {
     if (picked(member.coding)) return;
     state.members.push(member);
+    // shown as the configuration reads, C → Mres → Mresp → O (the order the server stores)
+    const rank = (m) => { const i = roles.findIndex((r) => r.value === (m.component || m.role)); return i < 0 ? roles.length : i; };
+    state.members.sort((a, b) => rank(a) - rank(b));
     store(); render();
     Workbench.say(`picked ${member.pt} ${shortOf(member.component)} “${clip(member.text, 50)}” — ${state.members.length} in the configuration; Shift+L goes to its panel`);
   }
@@ -86,13 +95,15 @@
   function toggle(member) { if (picked(member.coding)) unpick(member.coding); else pick(member); }
 
   function clear() {
-    state = { editing: null, members: [], name: "", judgement: "", rationale: "" };
+    state = { editing: null, open: false, members: [], name: "", judgement: "", rationale: "" };
     store(); render();
   }
 
   for (const [id, key] of [["t-name", "name"], ["t-judgement", "judgement"], ["t-rationale", "rationale"]]) {
     field(id).addEventListener(id === "t-judgement" ? "change" : "input", () => { state[key] = field(id).value; store(); });
   }
+  function open(yes) { state.open = yes; store(); render(); }
+  field("t-toggle").addEventListener("click", () => open(!state.open));
   field("t-clear").addEventListener("click", () => { clear(); Workbench.say("the configuration panel is empty"); });
 
   async function save() {
@@ -126,12 +137,13 @@
   tray.addEventListener("submit", (event) => { event.preventDefault(); save(); });
   tray.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); save(); }
-    if (event.key === "Escape") { event.preventDefault(); document.activeElement.blur(); }
+    if (event.key === "Escape") { event.preventDefault(); open(false); field("t-toggle").focus(); }
   });
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest && event.target.closest("input:not([type=checkbox]), textarea, select");
     if (event.key === "L" && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && !typing && !tray.hidden) {
       event.preventDefault();
+      open(true);
       field("t-name").focus();
     }
   });
@@ -230,7 +242,7 @@
     box.addEventListener("change", () => {
       const d = box.dataset;
       const member = { coding: d.coding, pt: d.pt, component: d.component || null, transcript: d.transcript, text: d.text, role: null };
-      if (box.checked) pick(member); else unpick(member.coding);
+      if (box.checked) { state.open = true; pick(member); } else unpick(member.coding);
     });
   });
   document.querySelectorAll("article.cmoc[data-config]").forEach((card) => {
@@ -245,6 +257,7 @@
           rationale: c.rationale || "",
           members: c.members.map((m) => ({ coding: m.coding, pt: m.pt, component: m.component, transcript: m.transcript, text: m.text, role: m.component ? null : m.role })),
         };
+        state.open = true;
         store(); render();
         Workbench.say(`editing ${c.name}: change it in the panel, or pick codings in the reader to add them`);
         field("t-name").focus();
