@@ -219,8 +219,8 @@ def main() -> None:
                     raise SystemExit(f"coding failed: {r.status_code} {r.text}")
 
             add_ms = timed(add, args.adds)
-            print(line("code a span (POST /api/codings)", add_ms) + ("   goal p95 < 100 ms: "
-                                                                      + ("met" if pct(add_ms, 95) < 100 else "NOT met")))
+            verdict = "met" if pct(add_ms, 95) < 100 else "NOT met"
+            print(line("code a span (POST /api/codings)", add_ms) + f"   goal p95 < 100 ms: {verdict}")
             if refused:
                 print(f"  ({len(refused)} of {args.adds} random spans refused as overlapping the same code)")
             print(line("list a transcript's codings (GET /api/codings)",
