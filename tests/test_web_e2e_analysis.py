@@ -14,7 +14,11 @@ from click.testing import CliRunner
 
 from cmo_coder.cli.main import cli
 from cmo_coder.store import Project
-from tests.test_web_e2e import A, B, Server, browser, page, server  # noqa: F401 (fixtures)
+from tests import test_web_e2e as harness
+from tests.test_web_e2e import A, B, Server
+
+# the same browser, server and page fixtures as the other browser tests
+browser, server, page = harness.browser, harness.server, harness.page
 
 C = "site-c-interview"
 
