@@ -476,3 +476,36 @@ def test_every_page_links_the_new_pages(client: TestClient) -> None:
         for target in ('href="/configurations"', 'href="/pts"', 'href="/which-pt"'):
             assert target in page, (url, target)
     assert 'href="/pts" aria-current="page"' in client.get("/pts/PT2").text
+
+
+# -- accessibility ---------------------------------------------------------------------------------
+
+
+def test_every_control_on_the_new_pages_has_a_label(client: TestClient) -> None:
+    from lxml import html
+
+    for url in ("/configurations", "/pts", "/pts/PT1", "/which-pt", f"/transcripts/{A}"):
+        doc = html.fromstring(client.get(url).text)
+        labelled = {label.get("for") for label in doc.iter("label") if label.get("for")}
+        for control in doc.xpath("//input | //select | //textarea"):
+            named = (control.get("id") in labelled or control.get("aria-label")
+                     or any(a.tag == "label" for a in control.iterancestors()))
+            assert named, f"{url}: unlabelled {html.tostring(control)[:80]!r}"
+        for button in doc.xpath("//button"):
+            assert button.get("aria-label") or button.text_content().strip(), f"{url}: a button without a name"
+        assert doc.xpath("//img[not(@alt)]") == [], f"{url}: an image without alt text"
+
+
+def test_every_text_colour_in_the_stylesheet_meets_aa_on_white() -> None:
+    """Literal text colours (judgements, stances, hints…) against the white page; white itself is for dark bars."""
+    from tests.test_web_api import _contrast
+
+    css = (Path(__file__).resolve().parent.parent / "cmo_coder/web/static/workbench.css").read_text()
+    colours = set(re.findall(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})\b", css)) - {"#ffffff", "#FFFFFF"}
+    assert {"#1b6e35", "#a50e0e", "#7a3da8"} <= colours  # the judgement colours are among those checked
+    for colour in colours:
+        assert _contrast(colour, "#ffffff") >= 4.5, colour
+    marks = re.findall(r"\.cmoc-(?:member|stripe) \{[^}]*?(?:outline|box-shadow):[^;]*?(#[0-9a-fA-F]{6})", css)
+    assert len(marks) == 2
+    for mark in marks:  # the outlines marking a CMOC's members: non-text contrast
+        assert _contrast(mark, "#ffffff") >= 3.0, mark
