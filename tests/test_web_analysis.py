@@ -295,6 +295,42 @@ def test_delete_keeps_the_codings(api: Api, bench: Workbench) -> None:
     assert api.call("DELETE", "/api/configurations/K1", {"version": k1["version"]})[0] == 409
 
 
+def test_undo_reverses_link_edit_and_delete_in_turn(api: Api, bench: Workbench) -> None:
+    def state() -> list[tuple[str, str, str | None, list[str]]]:
+        with Project.open(bench.project_path) as p:
+            return [(c.id, c.name, c.rationale, [m.coding_id for m in c.members]) for c in p.configurations()]
+
+    start = state()
+    status, made = api.call("POST", "/api/configurations", {"members": [{"coding": "c7"}, {"coding": "c3"}]})
+    assert status == 201
+    k1 = _config(api, "K1")
+    assert api.call("PATCH", "/api/configurations/K1", {"version": k1["version"], "name": "Renamed",
+                                                        "members": [{"coding": "c1"}, {"coding": "c6"}]})[0] == 200
+    k3 = _config(api, "K3")
+    assert api.call("DELETE", "/api/configurations/K3", {"version": k3["version"]})[0] == 200
+    for expected in ("delete of configuration 'Prior relationship matters'", "edit of configuration 'Renamed'",
+                     "link of configuration 'PT1-4'"):
+        status, data = api.call("POST", "/api/undo")
+        assert status == 200 and expected in data["message"], data
+    assert state() == start
+    with Project.open(bench.project_path) as p:
+        log = [(e["actor"], e["action"], e["detail"].get("undone")) for e in p.audit_log("configuration")]
+    assert [x for x in log if x[1] == "undo"] == [("carol", "undo", "delete"), ("carol", "undo", "edit"),
+                                                  ("carol", "undo", "link")]
+
+
+def test_undo_of_a_cmoc_changed_meanwhile_is_refused(bench: Workbench) -> None:
+    first, second = Api(client_for(bench)), Api(client_for(bench))
+    status, made = first.call("POST", "/api/configurations", {"members": [{"coding": "c7"}, {"coding": "c3"}]})
+    config = made["configuration"]
+    assert second.call("PATCH", f"/api/configurations/{config['id']}", {"version": config["version"],
+                                                                         "rationale": "mine now"})[0] == 200
+    status, data = first.call("POST", "/api/undo")
+    assert status == 409 and "changed elsewhere" in data["error"]
+    with Project.open(bench.project_path) as p:
+        assert p.configuration(config["id"]).rationale == "mine now"
+
+
 def test_a_coding_in_a_cmoc_cannot_be_deleted_from_the_reader(api: Api) -> None:
     status, data = api.call("GET", f"/api/codings?transcript={C}")
     c6 = next(c for c in data["codings"] if c["id"] == "c6")

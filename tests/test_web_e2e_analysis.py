@@ -87,6 +87,10 @@ def test_link_a_cmoc_from_the_reader_by_keyboard(page: Any, server: Server, tmp_
     page.wait_for_selector("#cmoc-bar .cmoc-shown")
     assert page.locator(".stripe.cmoc-stripe").count() == 2
     assert page.evaluate("window.getSelection().toString()") == "We rarely see them turn up in crisis at A&E any more."
+    # the header's Undo takes the link back, as it does a coding
+    page.get_by_role("button", name="Undo").click()
+    page.wait_for_selector("#status:has-text('undid the link')")
+    assert "Knowing the worker keeps people" not in [c["name"] for c in _configs(server)]
 
 
 def test_pick_from_the_list_then_edit_and_delete(page: Any, server: Server, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from ..coding import service
 from ..errors import CmoError, NotFound
@@ -20,6 +21,34 @@ from ..model import Coding, Configuration
 from ..model.vocab import CHAIN, Component
 from ..store import Project
 from .changes import WRITE_LOCK, GuardedProject, StaleEdit
+
+
+@dataclass(frozen=True)
+class ConfigChange:
+    """One change to a CMOC this browser session made, enough to undo it (the header's Undo, Ctrl+Z)."""
+
+    kind: Literal["link", "edit", "delete"]
+    before: Configuration | None
+    after: Configuration | None
+
+    def describe(self) -> str:
+        c = self.after or self.before
+        assert c is not None
+        return f"{self.kind} of configuration {c.name!r}"
+
+    def undo(self, project: Project, actor: str) -> None:
+        """Reverse the change if nothing touched the configuration since; audited as an ``undo``."""
+        with WRITE_LOCK, project.transaction(actor) as tx:  # checked inside the write lock
+            if self.after is not None:
+                current = _current(project, self.after.id, version(self.after))
+                tx.remove_configuration(current.id)
+            if self.before is not None:
+                if tx.conn.execute("SELECT 1 FROM configurations WHERE id = ?", (self.before.id,)).fetchone():
+                    raise StaleEdit(f"cannot undo the {self.kind}: configuration {self.before.name!r} exists again")
+                tx.add_configuration(self.before)  # validated again: its codings must still be there
+            c = self.after or self.before
+            assert c is not None
+            tx.audit("undo", "configuration", c.id, {"undone": self.kind})
 
 
 def version(config: Configuration) -> str:

@@ -21,7 +21,7 @@ from ..model.vocab import CHAIN, Component, Judgement
 from ..query.speakers import SpeakerLookup
 from ..store import Project
 from . import config_changes
-from .api import BadRequest, _body, _route, _str
+from .api import BadRequest, _body, _remember, _route, _str
 from .pages import Pages
 from .state import Workbench
 from .views import STANCE_MARKS, component_class, component_short
@@ -102,6 +102,7 @@ async def link_configuration(request: Request, bench: Workbench) -> dict[str, An
                                      judgement=_str(data, "judgement"), rationale=_str(data, "rationale"),
                                      coder=bench.coder)
         shown = config_json(p, config)
+    _remember(request, config_changes.ConfigChange("link", None, config))
     return {"configuration": shown, "message": f"linked {config.name!r} ({config.pt}, {len(config.members)} codings)"}
 
 
@@ -109,11 +110,12 @@ async def edit_configuration(request: Request, bench: Workbench) -> dict[str, An
     data = await _body(request)
     config_id = request.path_params["config_id"]
     with bench.project() as p:
-        _old, after = config_changes.edit(
+        before, after = config_changes.edit(
             p, config_id, _str(data, "version"), members=_members(data, required=False), name=_str(data, "name"),
             judgement=_str(data, "judgement"), rationale=_str(data, "rationale"), actor=bench.coder,
         )
         shown = config_json(p, after)
+    _remember(request, config_changes.ConfigChange("edit", before, after))
     return {"configuration": shown, "message": f"saved {after.name!r}"}
 
 
@@ -121,6 +123,7 @@ async def delete_configuration(request: Request, bench: Workbench) -> dict[str, 
     data = await _body(request)
     with bench.project() as p:
         old = config_changes.delete(p, request.path_params["config_id"], _str(data, "version"), actor=bench.coder)
+    _remember(request, config_changes.ConfigChange("delete", old, None))
     return {"deleted": old.id, "message": f"deleted configuration {old.name!r} (its codings stay)"}
 
 
