@@ -107,6 +107,7 @@ def test_pick_from_the_list_then_edit_and_delete(page: Any, server: Server, tmp_
     card.get_by_role("button", name="Edit").click()
     page.wait_for_selector("#tray-title:has-text('Edit configuration')")
     assert page.locator("#tray-title").inner_text() == "Edit configuration Prior relationship matters · 2 codings"
+    page.screenshot(path=str(tmp_path / "configurations-edit.png"))
     page.locator("#t-judgement").select_option("confirm")
     page.locator("#t-rationale").fill("agreed at the second meeting")
     page.locator("#t-save").click()

@@ -29,7 +29,9 @@
     const n = answer.total_matches;
     field("answer-summary").textContent = answer.coded
       ? `Coded: ${n} coding${n === 1 ? "" : "s"} match, under ${answer.pts.map((p) => p.pt).join(", ")}.`
-      : "Not coded: no coding holds this quote.";
+      : answer.locations.length
+        ? "Not coded: no coding holds this quote, though it stands in a transcript (below)."
+        : "Not coded, and not found in the signed-off transcripts either.";
     field("answer-pts").replaceChildren(...answer.pts.map((p) => el("li", {},
       el("a", { href: `/pts/${encodeURIComponent(p.pt)}`, textContent: p.pt }),
       ` — ${p.codings} coding${p.codings === 1 ? "" : "s"}; ${p.components.join(", ") || "PT-level"}; ${p.stances.join(", ")}` +
