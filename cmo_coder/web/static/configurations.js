@@ -9,6 +9,8 @@
   const KEY = "cmo-cmoc-pick";
   const tray = document.getElementById("tray");
   if (!tray) return;
+  // beside the reader the coding panel holds the right-hand corner; elsewhere the list's boxes are on the left
+  if (!document.getElementById("reader")) tray.classList.add("tray-right");
   const field = (id) => document.getElementById(id);
   const roles = tray.dataset.roles.split(" ").map((pair) => { const [value, short] = pair.split(":"); return { value, short }; });
   const shortOf = (value) => (roles.find((r) => r.value === value) || { short: "PT" }).short;
@@ -43,6 +45,8 @@
     field("tray-title").append(el("span", { className: "tray-count", textContent: ` · ${count}` }));
     field("tray-body").hidden = !state.open;
     tray.classList.toggle("tray-open", Boolean(state.open));
+    // room below the page to scroll anything out from under the panel
+    document.body.classList.toggle("tray-shown", !tray.hidden && Boolean(state.open));
     field("t-toggle").textContent = state.open ? "Hide" : "Open";
     field("t-toggle").setAttribute("aria-expanded", String(Boolean(state.open)));
     field("t-save").textContent = state.editing ? "Save changes" : "Link as CMOC";
