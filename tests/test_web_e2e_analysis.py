@@ -167,3 +167,22 @@ def test_which_pt_ranks_and_links_the_matching_codings(page: Any, server: Server
     page.locator("#answer-matches a.match-quote").first.click()
     page.wait_for_url(f"**/transcripts/{B}#at-*")
     assert page.evaluate("window.getSelection().toString()").startswith("The nurse said <script>")
+
+
+def test_a_hostile_cmoc_name_and_rationale_show_as_text(page: Any, server: Server, tmp_path: Path) -> None:
+    from cmo_coder.coding import service
+
+    hostile = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+    with Project.open(server.bench.project_path) as p:
+        config = service.add_configuration(p, pt="PT1", members=[("c3", "mechanism_resource"), ("c7", "outcome")],
+                                           name=hostile, rationale=hostile, coder="carol")
+    page.goto(server.url("/"))
+    page.goto(f"http://127.0.0.1:{server.port}/transcripts/{A}?cmoc={config.id}")
+    page.wait_for_selector("#cmoc-bar .cmoc-shown")
+    assert hostile in page.locator("#cmoc-bar").inner_text()
+    page.goto(f"http://127.0.0.1:{server.port}/configurations")
+    page.locator(f"#cmoc-{config.id}").get_by_role("button", name="Edit").click()
+    page.wait_for_selector("#tray-title:has-text('Edit configuration')")
+    assert hostile in page.locator("#tray-title").inner_text() and page.locator("#t-rationale").input_value() == hostile
+    assert page.locator("img").count() == 0
+    page.screenshot(path=str(tmp_path / "configurations-hostile.png"))
