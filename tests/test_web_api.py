@@ -142,7 +142,7 @@ def test_transcript_text_memos_and_names_are_escaped(client: TestClient, api: Ap
     assert status == 201
     page = client.get(f"/transcripts/{B}").text
     assert "<img" not in page and "alert(1)>" not in page
-    assert page.count("<script") == 3  # common.js, reader.js and the JSON data block, nothing else
+    assert page.count("<script") == 4  # common.js, reader.js, configurations.js and the JSON data block, nothing else
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page  # the transcript's own <script> as text
     data = page.split('id="page-data">', 1)[1].split("</script>", 1)[0]
     assert "<" not in data and json.loads(data)["codings"]  # JSON escapes < so it cannot close the block

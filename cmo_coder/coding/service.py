@@ -332,6 +332,45 @@ def add_configuration(
         return tx.add_configuration(config)
 
 
+def edit_configuration(
+    project: Project, ref: str, *, members: list[tuple[str, Component | str]] | None = None,
+    name: str | None = None, judgement: Judgement | str | None = None, clear_judgement: bool = False,
+    rationale: str | None = None, actor: str | None = None,
+) -> Configuration:
+    """Change a CMOC's name, judgement, rationale or members in one transaction.
+
+    A configuration's id is derived from its PT and name, so a rename gives it a new id; the change
+    is recorded as the old configuration removed and the new one added (audited together; its first
+    coder and creation time are kept). The same rules as :func:`add_configuration` apply to the result.
+    """
+    old = find_configuration(project, ref)
+    new_name = old.name if name is None else name.strip()
+    if not new_name:
+        raise CmoError("a configuration needs a name")
+    if ";" in new_name:
+        raise CmoError(f"configuration name {new_name!r} must not contain ';' (tables use it to list several)")
+    parsed = old.members if members is None else [
+        ConfigurationMember(coding_id=cid, role=_component(role) or Component.context) for cid, role in members
+    ]
+    if len(parsed) < 2:
+        raise CmoError("a configuration links at least two codings")
+    jd = None if clear_judgement else (parse_judgement(judgement) if judgement is not None else old.judgement)
+    new_rationale = old.rationale if rationale is None else (rationale.strip() or None)
+    new_id = old.id if new_name == old.name else configuration_id(old.pt, new_name)
+    try:
+        config = Configuration(
+            id=new_id, pt=old.pt, name=new_name, members=parsed, judgement=jd,
+            rationale=new_rationale, coder=old.coder, created_at=old.created_at,
+        )
+    except ValueError as exc:
+        raise CmoError(_first_error(exc)) from None
+    if any(c.id != old.id and (c.id == config.id or c.name == new_name) for c in project.configurations(old.pt)):
+        raise CmoError(f"{old.pt} already has a configuration named {new_name!r}")
+    with project.transaction(actor) as tx:
+        tx.remove_configuration(old.id)
+        return tx.add_configuration(config)
+
+
 def find_configuration(project: Project, ref: str) -> Configuration:
     """By id, or by name when it is unique."""
     try:
@@ -389,6 +428,6 @@ def summary(project: Project, coders: frozenset[str] | None = None) -> list[dict
 
 __all__ = [
     "CodingView", "ValidationFailed", "add_coding", "add_configuration", "build_coding", "coding_id",
-    "configuration_id", "edit_coding", "find_configuration", "list_codings", "remove_codings",
+    "configuration_id", "edit_coding", "edit_configuration", "find_configuration", "list_codings", "remove_codings",
     "remove_configuration", "resolve_span", "show_configuration", "summary",
 ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from ..coding import service
 from ..errors import CmoError, NotFound
+from ..store import Project
 from . import changes
 from .security import session_of
 from .state import Workbench
@@ -81,7 +82,15 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
     return handler
 
 
-def _remember(request: Request, change: changes.Change) -> None:
+class SelfUndoing(Protocol):
+    """A change to something other than a coding (a CMOC…) that the session's Undo can reverse."""
+
+    def describe(self) -> str: ...
+
+    def undo(self, project: Project, actor: str) -> None: ...
+
+
+def _remember(request: Request, change: changes.Change | SelfUndoing) -> None:
     session = session_of(request)
     session.changes.append(change)
     del session.changes[:-UNDO_DEPTH]
@@ -140,7 +149,10 @@ async def undo(request: Request, bench: Workbench) -> dict[str, Any]:
         raise changes.StaleEdit("nothing to undo in this browser session")
     change = session.changes[-1]
     with bench.project() as p:
-        changes.undo(p, change, actor=bench.coder)
+        if isinstance(change, changes.Change):
+            changes.undo(p, change, actor=bench.coder)
+        else:  # a change to something else (a CMOC…) knows how to undo itself
+            change.undo(p, actor=bench.coder)
     session.changes.pop()
     return {"undone": change.describe(), "message": f"undid the {change.describe()}"}
 

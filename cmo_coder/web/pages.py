@@ -32,7 +32,12 @@ class NavItem:
     path: str
 
 
-NAV: list[NavItem] = [NavItem("Project", "/")]
+NAV: list[NavItem] = [
+    NavItem("Project", "/"),
+    NavItem("Configurations", "/configurations"),
+    NavItem("Programme theories", "/pts"),
+    NavItem("Which PT?", "/which-pt"),
+]
 
 
 def environment() -> Environment:

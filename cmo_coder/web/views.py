@@ -236,12 +236,13 @@ def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, 
     turns = []
     for n, (lo, hi, index) in enumerate(blocks):
         t = transcript.turns[index] if index is not None else None
+        here = [c for c in shown if c.start < hi and c.end > lo]  # keeps segmenting linear in the codings
         view = TurnView(
             index=n, start=lo, end=hi, speaker=t.speaker if t else None,
             participant=participants.get(t.speaker) if t else None,
             start_time=t.start_time if t else None, end_time=t.end_time if t else None,
-            segments=_segments(text, lo, hi, shown),
-            stripes=[_stripe(c) for c in shown if c.start < hi and c.end > lo and c.start >= lo],
+            segments=_segments(text, lo, hi, here),
+            stripes=[_stripe(c) for c in here if c.start >= lo],
         )
         if index is None and not text[lo:hi].strip():
             continue  # the blank line between two turns
