@@ -12,7 +12,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import CmoError, NotFound
-from . import api
+from . import anonymisation, api, suggestions
 from .pages import Pages
 from .security import HostCheck, SecurityMiddleware
 from .state import Workbench
@@ -41,7 +41,8 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
                allow_remote: bool = False) -> Starlette:
     """The workbench for ``bench``; ``host``/``port`` are what the Host header must name."""
     pages = Pages(bench)
-    routes = [*pages.routes(), *api.routes(bench), Mount("/static", StaticFiles(directory=STATIC), name="static")]
+    routes = [*pages.routes(), *suggestions.routes(pages), *anonymisation.routes(pages), *api.routes(bench),
+              Mount("/static", StaticFiles(directory=STATIC), name="static")]
     middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions,
                              hosts=HostCheck(host, port, allow_remote))]
     return Starlette(routes=routes, middleware=middleware,

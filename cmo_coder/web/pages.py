@@ -32,7 +32,9 @@ class NavItem:
     path: str
 
 
-NAV: list[NavItem] = [NavItem("Project", "/")]
+NAV: list[NavItem] = [NavItem("Project", "/"), NavItem("Suggestions", "/suggestions")]
+#: shown only when ``serve`` got ``--secure``: the one page that reads identifying text
+SECURE_NAV = NavItem("Anonymisation review", "/secure/review")
 
 
 def environment() -> Environment:
@@ -48,8 +50,9 @@ class Pages:
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         session = session_of(request)
+        nav = [*NAV, SECURE_NAV] if self.bench.secure_path else NAV
         html = self.env.get_template(name).render(
-            nav=NAV, path=request.url.path, csrf=session.csrf, coder=self.bench.coder,
+            nav=nav, path=request.url.path, csrf=session.csrf, coder=self.bench.coder,
             project_name=self.bench.project_path.name, can_undo=bool(session.changes), **context,
         )
         return HTMLResponse(html, status_code=status)
