@@ -119,6 +119,11 @@ def _check_version(current: Decision | None, seen: str | None, what: str) -> Non
 
 
 def _kwic(context: str, surface: str) -> dict[str, str]:
+    """A context line cut around its marked stretch (the anonymiser writes ``…before ⟦surface⟧ after…``)."""
+    before, mark, rest = context.partition("⟦")
+    match, close, after = rest.partition("⟧")
+    if mark and close:
+        return {"before": before, "match": match, "after": after}
     at = context.find(surface)
     if at < 0:
         return {"before": context, "match": "", "after": ""}
