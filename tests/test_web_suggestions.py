@@ -83,7 +83,8 @@ def test_unknown_and_pending_transcripts_are_refused(client: TestClient, bench: 
     from cmo_coder.model import SourceFormat, TranscriptKind
 
     with Project.open(bench.project_path) as p, p.transaction("tester") as tx:
-        tx.add_pending_transcript("raw-one", "Pending", SourceFormat.plain_txt, TranscriptKind.transcript, "0" * 64, "t")
+        tx.add_pending_transcript("raw-one", "Pending", SourceFormat.plain_txt, TranscriptKind.transcript,
+                                  "0" * 64, "t")
     r = client.get("/suggestions/raw-one")
     assert r.status_code == 400 and "not signed off" in r.text
 

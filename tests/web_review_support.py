@@ -31,20 +31,19 @@ QUEUE = [
 def queue_suggestions(project_path: Path) -> dict[str, Suggestion]:
     """Three pending suggestions with every kind of reason (one quoting hostile markup), as ``suggest`` queues them."""
     made = {}
-    with Project.open(project_path) as p:
-        with p.transaction("suggester") as tx:
-            for sid, tid, clause, component, pt in QUEUE:
-                text = p.transcript(tid).text
-                start = text.index(clause)
-                made[sid] = Suggestion(
-                    id=sid, transcript=tid, start=start, end=start + len(clause), text=clause, component=component,
-                    pt=pt, confidence=0.72,
-                    reasons=[Reason(kind="pt", pt=pt, score=0.61), Reason(kind="pt", pt="PT2", score=0.2),
-                             Reason(kind="cue", text="first time", component=component),
-                             Reason(kind="element", element=f"{pt}.O1", text="people stay in treatment", score=0.4),
-                             Reason(kind="example", coding_id="c1", text=HOSTILE, score=0.3)],
-                )
-            queue.add(tx, list(made.values()))
+    with Project.open(project_path) as p, p.transaction("suggester") as tx:
+        for sid, tid, clause, component, pt in QUEUE:
+            text = p.transcript(tid).text
+            start = text.index(clause)
+            made[sid] = Suggestion(
+                id=sid, transcript=tid, start=start, end=start + len(clause), text=clause, component=component,
+                pt=pt, confidence=0.72,
+                reasons=[Reason(kind="pt", pt=pt, score=0.61), Reason(kind="pt", pt="PT2", score=0.2),
+                         Reason(kind="cue", text="first time", component=component),
+                         Reason(kind="element", element=f"{pt}.O1", text="people stay in treatment", score=0.4),
+                         Reason(kind="example", coding_id="c1", text=HOSTILE, score=0.3)],
+            )
+        queue.add(tx, list(made.values()))
     return made
 
 
