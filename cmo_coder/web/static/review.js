@@ -85,16 +85,19 @@
       if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(el.dataset.occ); }
     });
   });
-  $("reader").addEventListener("mouseup", () => {
-    const chosen = text.selection();
-    if (!chosen) return;
+  function offerRedaction(chosen) {
     selected = chosen;
     panel.hidden = true;
     form.hidden = false;
     $("rp-help").hidden = true;
     $("rp-selected").textContent = text.slice(chosen.start, chosen.end);
     $("rp-redact-category").focus();
+  }
+  $("reader").addEventListener("mouseup", () => {
+    const chosen = text.selection();
+    if (chosen) offerRedaction(chosen);
   });
+  text.keyboard(document.querySelectorAll("#reader .text"), offerRedaction);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (!selected) return;

@@ -138,6 +138,12 @@
     const chosen = text.selection();
     if (chosen && !form.hidden) setSpan(chosen);  // while editing, a selection re-spans
   });
+  // keyboard: focus a turn, Shift+→ to select word by word, Enter to re-span (opening the edit form)
+  text.keyboard(document.querySelectorAll("#reader .text"), (chosen) => {
+    if (form.hidden) openForm();
+    setSpan(chosen);
+    $("e-save").focus();
+  });
   document.getElementById("reader").addEventListener("click", (event) => {
     const seg = event.target.closest && event.target.closest(".seg[data-suggestions]");
     if (!seg || !form.hidden || !window.getSelection().isCollapsed) return;

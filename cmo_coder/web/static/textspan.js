@@ -70,6 +70,44 @@ const TextSpan = (chars) => {
     window.getSelection().setBaseAndExtent(a, ao, b, bo);
   }
 
+  // -- keyboard selection: a focused block; ← / → move a word, Shift+← / Shift+→ shrink or grow ---
+  const wordEnd = (i, hi) => { while (i < hi && !isWord(chars[i])) i++; while (i < hi && isWord(chars[i])) i++; return i; };
+  const wordStart = (i, lo) => { while (i > lo && !isWord(chars[i - 1])) i--; while (i > lo && isWord(chars[i - 1])) i--; return i; };
+  let keySel = null;
+
+  function onKey(event, choose) {
+    const block = event.currentTarget;
+    if (event.target !== block || event.ctrlKey || event.metaKey || event.altKey) return;
+    const lo = Number(block.dataset.s), hi = Number(block.dataset.e);
+    if (!keySel || keySel.block !== block) {
+      const first = wordStart(wordEnd(lo, hi), lo);
+      keySel = { block, start: first, end: first };
+    }
+    const key = event.key;
+    if (key === "ArrowRight" && event.shiftKey) keySel.end = wordEnd(keySel.end, hi);
+    else if (key === "ArrowLeft" && event.shiftKey) keySel.end = Math.max(keySel.start, wordStart(keySel.end, lo));
+    else if (key === "ArrowRight") {
+      const next = wordStart(wordEnd(wordEnd(keySel.start, hi), hi), lo);
+      keySel.start = next > keySel.start ? next : keySel.start; keySel.end = keySel.start;
+    } else if (key === "ArrowLeft") { keySel.start = wordStart(keySel.start, lo); keySel.end = keySel.start; }
+    else if (key === "Enter") {
+      const span = snap(keySel.start, keySel.end, lo, hi);
+      if (span) { event.preventDefault(); choose({ ...span, block }); }
+      return;
+    } else return;
+    event.preventDefault();
+    show(block, keySel.start, keySel.end > keySel.start ? keySel.end : wordEnd(keySel.start, hi));
+  }
+
+  // Make each block focusable and selectable word by word; Enter hands the snapped span to ``choose``.
+  function keyboard(blocks, choose) {
+    blocks.forEach((b) => {
+      b.tabIndex = 0;
+      b.addEventListener("keydown", (event) => onKey(event, choose));
+      b.addEventListener("mousedown", () => { keySel = null; });
+    });
+  }
+
   const slice = (start, end) => chars.slice(start, end).join("");
-  return { selection, show, snap, slice };
+  return { selection, show, snap, slice, keyboard };
 };
