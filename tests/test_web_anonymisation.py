@@ -284,3 +284,34 @@ def test_the_server_keeps_no_access_log(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(uvicorn, "Server", Recorder)
     run_server(object(), socket.socket(), None)
     assert configs[0].access_log is False
+
+
+def test_every_control_on_the_review_pages_has_a_label(client: TestClient) -> None:
+    from lxml import html
+
+    from tests.web_review_support import A
+
+    for url in ("/suggestions", f"/suggestions/{A}", "/secure/review", f"/secure/review/{SECRET}"):
+        doc = html.fromstring(client.get(url).text)
+        labelled = {label.get("for") for label in doc.iter("label") if label.get("for")}
+        for control in doc.xpath("//input | //select | //textarea"):
+            named = (control.get("id") in labelled or control.get("aria-label")
+                     or any(a.tag == "label" for a in control.iterancestors()))
+            assert named, f"{url}: unlabelled {html.tostring(control)[:80]!r}"
+        for button in doc.xpath("//button"):
+            assert button.get("aria-label") or button.text_content().strip(), f"{url}: a button without a name"
+
+
+def test_review_colours_meet_wcag_aa_contrast() -> None:
+    from tests.test_web_api import _contrast
+
+    css = (Path(__file__).resolve().parent.parent / "cmo_coder/web/static/workbench.css").read_text()
+    ink = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))["ink"]
+    rules = dict(re.findall(r"\.((?:ghost|prop)-[\w]+) \{ background: (#[0-9a-fA-F]{6})", css))
+    assert {"ghost-context", "ghost-outcome", "prop-open", "prop-accept", "prop-edit", "prop-reject"} <= set(rules)
+    for name, background in rules.items():
+        assert _contrast(ink, background) >= 4.5, name
+    banner = re.search(r"\.secure-banner \{ background: (#\w{6});.*color: (#\w{6})", css)
+    assert banner and _contrast(banner[2], banner[1]) >= 4.5
+    disabled = re.search(r"\.act:disabled \{.*color: (#\w{6})", css)
+    assert disabled and _contrast(disabled[1], "#ffffff") >= 4.5
