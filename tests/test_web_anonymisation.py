@@ -315,3 +315,20 @@ def test_review_colours_meet_wcag_aa_contrast() -> None:
     assert banner and _contrast(banner[2], banner[1]) >= 4.5
     disabled = re.search(r"\.act:disabled \{.*color: (#\w{6})", css)
     assert disabled and _contrast(disabled[1], "#ffffff") >= 4.5
+
+
+def test_an_unexpected_failure_on_a_secure_page_quotes_and_logs_nothing(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    from cmo_coder.web import anonymisation
+
+    def broken(*args: Any) -> Any:
+        raise KeyError("Quennell at Ravensholme")
+
+    monkeypatch.setattr(anonymisation, "review_view", broken)
+    monkeypatch.setattr(anonymisation, "load_state", broken)
+    with caplog.at_level("DEBUG"):
+        page = client.get("/secure/review")
+        status, out = _post(client, "/secure/api/decide", {"kind": "surface", "id": "x", "decision": "accept"})
+    assert page.status_code == 500 and "KeyError" in page.text and "Quennell" not in page.text
+    assert status == 500 and "Quennell" not in out["error"]
+    assert "Quennell" not in caplog.text

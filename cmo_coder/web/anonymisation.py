@@ -20,13 +20,13 @@ What keeps identifying text on these pages:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from .. import clock
@@ -56,8 +56,14 @@ class ReviewState:
     sets: list[ProposalSet]
     registered: set[str]
 
+    _ids: dict[str, str] = field(default_factory=dict)
+
     def surface_id(self, surface: str) -> str:
-        return rv.surface_hash(self.secure, surface)
+        """The salted hash the anonymisation log names a surface by (salt read once per request)."""
+        key = norm(surface)
+        if key not in self._ids:
+            self._ids[key] = rv.surface_hash(self.secure, surface)
+        return self._ids[key]
 
     def surface_for(self, group_id: str) -> str:
         """The surface a group id names (among those proposed now), or NotFound."""
@@ -181,6 +187,23 @@ class Piece:
     proposal: dict[str, Any] | None
 
 
+def cut(text: str, lo: int, hi: int, marks: list[dict[str, Any]]) -> list[Piece]:
+    """``text[lo:hi]`` as pieces that tile it exactly, one per mark (``start``/``end`` in order of start)
+    inside it; a mark crossing the block's edge or overlapping an earlier one stays plain text."""
+    pieces: list[Piece] = []
+    at = lo
+    for m in sorted(marks, key=lambda m: (m["start"], -m["end"])):
+        if m["start"] < at or m["end"] > hi or m["start"] >= m["end"]:
+            continue
+        if m["start"] > at:
+            pieces.append(Piece(at, m["start"], text[at:m["start"]], None))
+        pieces.append(Piece(m["start"], m["end"], text[m["start"]:m["end"]], m))
+        at = m["end"]
+    if at < hi:
+        pieces.append(Piece(at, hi, text[at:hi], None))
+    return pieces
+
+
 def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
     """The raw text, turn by turn, cut at every proposal, and the preview sign-off would store now."""
     raw = state.raw(transcript_id)
@@ -190,18 +213,7 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
     blocks: list[tuple[int, int, str | None]] = [(t.start, t.end, t.speaker) for t in raw.turns]
     blocks = blocks or [(0, len(raw.text), None)]
     for lo, hi, speaker in blocks:
-        pieces: list[Piece] = []
-        at = lo
-        for o in occurrences:
-            if o["start"] < at or o["end"] > hi or o["start"] < lo:
-                continue  # outside this turn, or overlapping one already shown
-            if o["start"] > at:
-                pieces.append(Piece(at, o["start"], raw.text[at:o["start"]], None))
-            pieces.append(Piece(o["start"], o["end"], raw.text[o["start"]:o["end"]], o))
-            at = o["end"]
-        if at < hi:
-            pieces.append(Piece(at, hi, raw.text[at:hi], None))
-        turns.append({"speaker": speaker, "start": lo, "end": hi, "pieces": pieces})
+        turns.append({"speaker": speaker, "start": lo, "end": hi, "pieces": cut(raw.text, lo, hi, occurrences)})
     try:
         preview, open_n = rv.preview(state.secure, transcript_id)
         preview_text: str | None = preview.text
@@ -340,6 +352,24 @@ class ReviewPages:
                                  page_data=page_data, secure_page=True)
 
 
+def _private(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+    """An unexpected failure on a secure route answers with its type alone and is not logged: its
+    message or traceback could quote the secure folder into a terminal or a log file."""
+
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except CmoError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - nothing of it may reach a log
+            text = f"500: {type(exc).__name__}: the server could not answer this request (details withheld)"
+            if "/api/" in request.url.path:
+                return JSONResponse({"error": text}, status_code=500)
+            return PlainTextResponse(text, status_code=500)
+
+    return run
+
+
 def routes(pages: Pages) -> list[Route]:
     """Nothing at all without ``--secure``: every /secure/ path is then 404."""
     bench = pages.bench
@@ -347,9 +377,9 @@ def routes(pages: Pages) -> list[Route]:
         return []
     rp = ReviewPages(pages)
     return [
-        Route("/secure/review", rp.index, methods=["GET"]),
-        Route("/secure/review/{transcript_id}", rp.transcript, methods=["GET"]),
-        Route("/secure/api/decide", api._route(bench, decide), methods=["POST"]),
-        Route("/secure/api/redact", api._route(bench, redact), methods=["POST"]),
-        Route("/secure/api/sign-off", api._route(bench, sign_off), methods=["POST"]),
+        Route("/secure/review", _private(rp.index), methods=["GET"]),
+        Route("/secure/review/{transcript_id}", _private(rp.transcript), methods=["GET"]),
+        Route("/secure/api/decide", _private(api._route(bench, decide)), methods=["POST"]),
+        Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
+        Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
     ]
