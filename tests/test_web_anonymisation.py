@@ -69,7 +69,7 @@ def test_without_secure_every_review_route_is_404(tmp_path: Path) -> None:
     assert "/secure/review" not in client.get("/").text  # not in the navigation either
     for url in ("/secure/review", f"/secure/review/{SECRET}"):
         assert client.get(url).status_code == 404
-    for url in ("/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off"):
+    for url in ("/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off", "/secure/api/accept-all"):
         r = client.post(url, json={"transcript": SECRET}, headers={"x-csrf-token": csrf_of(client)})
         assert r.status_code == 404
         assert not any(name in r.text for name in IDENTIFYING)
@@ -207,11 +207,12 @@ def test_security_applies_to_the_secure_routes(bench: Workbench, client: TestCli
     anonymous = client_for(bench, signed_in=False)
     for method, url in [("GET", "/secure/review"), ("GET", f"/secure/review/{SECRET}"),
                         ("POST", "/secure/api/decide"), ("POST", "/secure/api/redact"),
-                        ("POST", "/secure/api/sign-off"), ("GET", "/static/review.js")]:
+                        ("POST", "/secure/api/sign-off"), ("POST", "/secure/api/accept-all"),
+                        ("GET", "/static/review.js")]:
         r = anonymous.request(method, url)
         assert r.status_code == 401 and not any(name in r.text for name in IDENTIFYING), url
     before = _state(bench)
-    for url in ("/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off"):
+    for url in ("/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off", "/secure/api/accept-all"):
         assert client.post(url, json={"transcript": SECRET}).status_code == 403
     assert _state(bench) == before
 
@@ -332,3 +333,24 @@ def test_an_unexpected_failure_on_a_secure_page_quotes_and_logs_nothing(
     assert page.status_code == 500 and "KeyError" in page.text and "Quennell" not in page.text
     assert status == 500 and "Quennell" not in out["error"]
     assert "Quennell" not in caplog.text
+
+
+def test_redact_everything_undecided_as_accept_all_does(client: TestClient, bench: Workbench) -> None:
+    status, out = _post(client, "/secure/api/accept-all", {})
+    assert status == 200 and out["count"] == 3, out  # Quennell ×2 and one "will"
+    decisions = _state(bench)
+    assert decisions.surfaces["quennell"].decision == "accept"
+    assert [d.decision for d in decisions.occurrences.values()] == ["accept"]
+    assert "Redact everything undecided" not in client.get("/secure/review").text
+    assert _post(client, "/secure/api/accept-all", {})[1]["count"] == 0
+
+
+def test_accepting_with_another_category_uses_its_placeholder(client: TestClient, bench: Workbench) -> None:
+    gid, row = _group(client, "Quennell")
+    assert row["category"] == "person"
+    status, out = _post(client, "/secure/api/decide", {"kind": "surface", "id": gid, "decision": "accept",
+                                                        "category": "place", "version": row["version"]})
+    assert status == 200, out
+    assert _state(bench).surfaces["quennell"].category == "place"
+    _, row = _group(client, "Quennell")
+    assert 'value="[place name]"' in row["html"]

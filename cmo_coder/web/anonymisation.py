@@ -276,6 +276,22 @@ async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
     return _changing(bench, work)
 
 
+async def accept_all(request: Request, bench: Workbench) -> dict[str, Any]:
+    """``review --accept-all``: every undecided surface accepted, every open occurrence redacted."""
+    await api._body(request)
+
+    def work(p: Project, state: ReviewState) -> dict[str, Any]:
+        before = sum(len(rv.undecided(ps, state.decisions)) for ps in state.sets)
+        decisions = rv.accept_all(state.sets, state.decisions, bench.coder)
+        sets = rv.complete(state.sets, state.raws, decisions, state.items)  # as the CLI: accepted forms reach
+        decisions = rv.accept_all(sets, decisions, bench.coder)             # occurrences no layer proposed
+        save(state, decisions)
+        return {"message": f"redacting all {before} undecided proposal{'' if before == 1 else 's'}",
+                "count": before}
+
+    return _changing(bench, work)
+
+
 async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
     """``review --redact SURFACE --category C``: a stretch of one transcript's text, or a residual item, by id."""
     data = await api._body(request)
@@ -381,5 +397,6 @@ def routes(pages: Pages) -> list[Route]:
         Route("/secure/review/{transcript_id}", _private(rp.transcript), methods=["GET"]),
         Route("/secure/api/decide", _private(api._route(bench, decide)), methods=["POST"]),
         Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
+        Route("/secure/api/accept-all", _private(api._route(bench, accept_all)), methods=["POST"]),
         Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
     ]

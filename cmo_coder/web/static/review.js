@@ -30,6 +30,10 @@
       post("/secure/api/sign-off", { transcript: tid }, `/transcripts/${encodeURIComponent(tid)}`);
       return;
     }
+    if (action === "accept-all") {
+      post("/secure/api/accept-all", {});
+      return;
+    }
     if (action === "redact") {
       const row = button.closest(".redactable");
       post("/secure/api/redact", { residual: row.dataset.residual, category: row.querySelector(".f-category").value });
