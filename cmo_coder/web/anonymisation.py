@@ -20,6 +20,7 @@ What keeps identifying text on these pages:
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,8 +213,11 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
     turns = []
     blocks: list[tuple[int, int, str | None]] = [(t.start, t.end, t.speaker) for t in raw.turns]
     blocks = blocks or [(0, len(raw.text), None)]
-    for lo, hi, speaker in blocks:
-        turns.append({"speaker": speaker, "start": lo, "end": hi, "pieces": cut(raw.text, lo, hi, occurrences)})
+    occurrences.sort(key=lambda o: (o["start"], -o["end"]))
+    starts = [o["start"] for o in occurrences]
+    for lo, hi, speaker in blocks:  # a block's marks start inside it
+        near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
+        turns.append({"speaker": speaker, "start": lo, "end": hi, "pieces": cut(raw.text, lo, hi, near)})
     try:
         preview, open_n = rv.preview(state.secure, transcript_id)
         preview_text: str | None = preview.text

@@ -10,6 +10,7 @@ A suggestion decided meanwhile (another tab, another coder, the command line) is
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,7 +50,6 @@ class QueueTurn:
     speaker: str | None
     start_time: float | None
     segments: list[GhostSegment] = field(default_factory=list)
-    items: list[dict[str, Any]] = field(default_factory=list)
 
 
 def reason_text(r: Reason) -> str:
@@ -102,15 +102,20 @@ def queue_view(project: Project, transcript_id: str) -> dict[str, Any]:
         position = turn.end
     if position < len(text) or not blocks:
         blocks.append((position, len(text), None))
+    # suggestions by start, so that each block looks only at those that can reach it (a 20,000-word
+    # transcript has hundreds of turns and may have a thousand suggestions)
+    pending.sort(key=lambda s: (s.start, s.end))
+    starts = [s.start for s in pending]
+    longest = max((s.end - s.start for s in pending), default=0)
     turns = []
     for n, (lo, hi, index) in enumerate(blocks):
         if index is None and not text[lo:hi].strip():
             continue
         t = transcript.turns[index] if index is not None else None
+        near = pending[bisect_left(starts, lo - longest):bisect_left(starts, hi)]
         turns.append(QueueTurn(
             index=n, start=lo, end=hi, speaker=t.speaker if t else None, start_time=t.start_time if t else None,
-            segments=_ghosts(text, lo, hi, pending),
-            items=[suggestion_json(s) for s in pending if lo <= s.start < hi],
+            segments=_ghosts(text, lo, hi, [s for s in near if s.end > lo]),
         ))
     return {"transcript": transcript, "turns": turns, "pending": [suggestion_json(s) for s in pending],
             "timestamp": timestamp}
@@ -221,7 +226,9 @@ class SuggestionPages:
         except CmoError as exc:
             return self.pages.error(request, exc)
         t = view["transcript"]
-        page_data = {"transcript": t.id, "text": t.text, "suggestions": view["pending"], "codebook": codebook}
+        # each clause is sliced from the text on the page, not sent twice
+        items = [{k: v for k, v in item.items() if k not in ("text", "status", "short")} for item in view["pending"]]
+        page_data = {"transcript": t.id, "text": t.text, "suggestions": items, "codebook": codebook}
         return self.pages.render(request, "suggestions.html", title=f"Suggestions · {t.title}", view=view,
                                  rows=rows, codebook=codebook, page_data=page_data)
 

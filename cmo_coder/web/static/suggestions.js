@@ -11,6 +11,7 @@
   const $ = (id) => document.getElementById(id);
   const form = $("sugg-form");
   const pts = new Map(data.codebook.pts.map((p) => [p.id.toLowerCase(), p]));
+  const shortOf = new Map(data.codebook.components.map((c) => [c.value, c.short]));
   let current = Math.max(0, items.findIndex((s) => `#s-${s.id}` === location.hash));
   let span = null;  // the span the edit form will accept
 
@@ -18,25 +19,19 @@
     current = (i + items.length) % items.length;
     const s = items[current];
     $("sugg-pos").textContent = `${current + 1} of ${items.length}`;
-    $("sugg-quote").textContent = `“${s.text}”`;
-    $("sugg-chip").textContent = s.short;
+    $("sugg-quote").textContent = `“${text.slice(s.start, s.end)}”`;
+    $("sugg-chip").textContent = shortOf.get(s.component);
     $("sugg-chip").className = `chip chip-${s.component}`;
     $("sugg-pt").textContent = s.pt;
     $("sugg-conf").textContent = s.confidence.toFixed(2);
     $("sugg-span").textContent = `${s.start}:${s.end}`;
     $("sugg-reasons").replaceChildren(...s.reasons.map((r) => { const li = document.createElement("li"); li.textContent = r; return li; }));
     $("sugg-error").textContent = "";
-    document.querySelectorAll("#reader .seg[data-suggestions]").forEach((seg) => {
-      seg.classList.toggle("current", seg.dataset.suggestions.split(" ").includes(s.id));
-    });
-    document.querySelectorAll("#reader .ghost-stripe").forEach((b) => {
-      if (b.dataset.suggestion === s.id) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
-    });
+    document.querySelectorAll("#reader .seg.current").forEach((seg) => seg.classList.remove("current"));
+    const mine = document.querySelectorAll(`#reader .seg[data-suggestions~="${CSS.escape(s.id)}"]`);
+    mine.forEach((seg) => seg.classList.add("current"));
     closeForm();
-    if (scroll) {
-      const stripe = $(`s-${s.id}`);
-      if (stripe) stripe.closest(".turn").scrollIntoView({ block: "center" });
-    }
+    if (scroll && mine.length) mine[0].scrollIntoView({ block: "center" });
   }
 
   async function decide(kind, body) {
@@ -130,10 +125,6 @@
   $("s-edit").addEventListener("click", openForm);
   $("s-next").addEventListener("click", () => show(current + 1, true));
   $("s-prev").addEventListener("click", () => show(current - 1, true));
-  document.querySelectorAll("#reader .ghost-stripe").forEach((b) => b.addEventListener("click", () => {
-    show(items.findIndex((s) => s.id === b.dataset.suggestion), false);
-    $("s-accept").focus();
-  }));
   document.getElementById("reader").addEventListener("mouseup", () => {
     const chosen = text.selection();
     if (chosen && !form.hidden) setSpan(chosen);  // while editing, a selection re-spans
