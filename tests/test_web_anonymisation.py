@@ -235,7 +235,7 @@ def _crawl(client: TestClient) -> dict[str, str]:
     """Every page and API answer a signed-in browser can reach outside /secure/, and the links they hold."""
     seen: dict[str, str] = {}
     todo = ["/", "/suggestions", "/api/codings", "/api/suggestions?status=all", "/transcripts/nope",
-            "/suggestions/nope", f"/suggestions/{SECRET}", "/no/such/page", "/?q=ward"]
+            f"/transcripts/{SECRET}", "/suggestions/nope", f"/suggestions/{SECRET}", "/no/such/page", "/?q=ward"]
     while todo:
         url = todo.pop()
         if url in seen or url.startswith(("/secure", "/static")):

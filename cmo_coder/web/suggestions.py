@@ -124,8 +124,12 @@ def queue_view(project: Project, transcript_id: str) -> dict[str, Any]:
 def overview(project: Project) -> list[dict[str, Any]]:
     """Pending, accepted and rejected suggestions per transcript, in project order."""
     counts: dict[str, Counter[str]] = {}
-    for s in queue.listing(project, None):
-        counts.setdefault(s.transcript, Counter())[s.status] += 1
+    rows = project.conn.execute(
+        "SELECT s.transcript_id AS tid, s.status AS status, COUNT(*) AS n FROM suggestions s "
+        "JOIN transcripts t ON t.id = s.transcript_id GROUP BY t.position, s.transcript_id, s.status "
+        "ORDER BY t.position")
+    for r in rows:  # counted in SQL: the queue may hold thousands
+        counts.setdefault(r["tid"], Counter())[r["status"]] += r["n"]
     titles = {t.id: t.title for t in project.transcript_summaries()}
     return [{"id": tid, "title": titles.get(tid, tid), **{k: c[k] for k in queue.STATUSES}}
             for tid, c in counts.items()]
