@@ -203,3 +203,26 @@ def test_review_and_sign_off_anonymisation(page: Any, server: Server, shots: Pat
     assert "[name removed]" in text and "I will be fine" in text
     assert not [n for n in IDENTIFYING if n in text]
     page.screenshot(path=str(shots / "review-signed-off.png"), full_page=True)
+
+
+def test_redact_a_missed_name_with_the_keyboard_only(page: Any, server: Server) -> None:
+    page.goto(server.url(f"/secure/review/{SECRET}"))
+    turn = page.locator("#reader .text").first  # "Thanks Will. I work with Dr Quennell at Ravensholme ward, …"
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if turn.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the turn's text never received keyboard focus")
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Shift+ArrowRight")
+    assert page.evaluate("window.getSelection().toString()") == "Ravensholme"
+    page.keyboard.press("Enter")
+    assert page.locator("#rp-selected").inner_text() == "Ravensholme"
+    assert page.evaluate("document.activeElement.id") == "rp-redact-category"
+    page.keyboard.press("p")  # place
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    _wait_for(page, "#status", "redacting a new surface as place")
+    assert "[place name] ward" in page.locator("#preview").inner_text()
