@@ -354,3 +354,21 @@ def test_accepting_with_another_category_uses_its_placeholder(client: TestClient
     assert _state(bench).surfaces["quennell"].category == "place"
     _, row = _group(client, "Quennell")
     assert 'value="[place name]"' in row["html"]
+
+
+def test_an_occurrence_decided_by_the_cli_meanwhile_is_refused(client: TestClient, bench: Workbench) -> None:
+    page = client.get("/secure/review").text
+    singles = page.split('id="h-singles"')[1]
+    ((oid, row),) = _rows(singles, "occurrence").items()  # "I will be fine"
+    code, _, err = _cli("review", str(bench.project_path), "--secure", str(bench.secure_path), "--reject", oid,
+                        "--coder", "bob")
+    assert code == 0, err
+    status, out = _post(client, "/secure/api/decide", {"kind": "occurrence", "id": oid, "decision": "accept",
+                                                        "version": row["version"]})
+    assert status == 409 and "decided elsewhere" in out["error"], out
+    assert _state(bench).occurrences[oid].by == "bob"
+    ((_, fresh),) = _rows(client.get("/secure/review").text.split('id="h-singles"')[1], "occurrence").items()
+    assert "reject" in fresh["html"]
+    status, out = _post(client, "/secure/api/decide", {"kind": "occurrence", "id": oid, "decision": "accept",
+                                                        "version": fresh["version"]})
+    assert status == 200 and _state(bench).occurrences[oid].decision == "accept"
