@@ -12,7 +12,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import CmoError, NotFound
-from . import api, configurations, theory_page, which_pt_page
+from . import anonymisation, api, configurations, suggestions, theory_page, which_pt_page
 from .pages import Pages
 from .security import HostCheck, SecurityMiddleware
 from .state import Workbench
@@ -41,7 +41,7 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
                allow_remote: bool = False) -> Starlette:
     """The workbench for ``bench``; ``host``/``port`` are what the Host header must name."""
     pages = Pages(bench)
-    routes = [*pages.routes(), *api.routes(bench),
+    routes = [*pages.routes(), *suggestions.routes(pages), *anonymisation.routes(pages), *api.routes(bench),
               *configurations.routes(pages), *theory_page.routes(pages), *which_pt_page.routes(pages),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions,

@@ -34,10 +34,13 @@ class NavItem:
 
 NAV: list[NavItem] = [
     NavItem("Project", "/"),
+    NavItem("Suggestions", "/suggestions"),
     NavItem("Configurations", "/configurations"),
     NavItem("Programme theories", "/pts"),
     NavItem("Which PT?", "/which-pt"),
 ]
+#: shown only when ``serve`` got ``--secure``: the one page that reads identifying text
+SECURE_NAV = NavItem("Anonymisation review", "/secure/review")
 
 
 def environment() -> Environment:
@@ -53,8 +56,9 @@ class Pages:
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         session = session_of(request)
+        nav = [*NAV, SECURE_NAV] if self.bench.secure_path else NAV
         html = self.env.get_template(name).render(
-            nav=NAV, path=request.url.path, csrf=session.csrf, coder=self.bench.coder,
+            nav=nav, path=request.url.path, csrf=session.csrf, coder=self.bench.coder,
             project_name=self.bench.project_path.name, can_undo=bool(session.changes), **context,
         )
         return HTMLResponse(html, status_code=status)

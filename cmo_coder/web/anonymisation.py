@@ -1,0 +1,406 @@
+"""Page 6, anonymisation review: the only pages that read identifying text, and only with ``--secure``.
+
+Every decision goes through :mod:`cmo_coder.anonymise.review`, in the order ``cmo-coder review``
+uses (decide, complete every occurrence, save decisions and proposals), and sign-off is
+:func:`~cmo_coder.anonymise.review.sign_off` itself, so its refusals are the command line's.
+
+What keeps identifying text on these pages:
+
+* without ``--secure`` none of these routes exists (404);
+* surfaces never travel in a URL: surface groups are named by the secure folder's salted hash
+  (the anonymisation log's ``surface_hash``), occurrences by their proposal ids, residual items by
+  a salted hash too; decisions are POST bodies;
+* replies to decisions name counts and ids, never a surface (the page keeps its status line in
+  session storage across a reload); only these pages' HTML and sign-off refusals quote text;
+* every response is ``Cache-Control: no-store`` (the security middleware), and uvicorn's
+  access log is off (:func:`cmo_coder.web.server.run_server`);
+* the other pages read only the project, which holds signed-off text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_left
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from .. import clock
+from ..anonymise import review as rv
+from ..anonymise.leakcheck import registered_items
+from ..anonymise.models import Decision, Decisions, LogEntry, Proposal, ProposalSet
+from ..anonymise.occurrences import norm
+from ..anonymise.register import CATEGORIES, RegisterItem
+from ..errors import CmoError, NotFound
+from ..model import Transcript
+from ..store import Project
+from ..store.secure import SecureFolder
+from . import api, changes
+from .pages import Pages
+from .state import Workbench
+
+
+@dataclass
+class ReviewState:
+    """What ``cmo-coder review`` loads: pending transcripts with proposals, completed with every occurrence."""
+
+    secure: SecureFolder
+    ids: list[str]
+    raws: dict[str, Transcript]
+    items: list[RegisterItem]
+    decisions: Decisions
+    sets: list[ProposalSet]
+    registered: set[str]
+
+    _ids: dict[str, str] = field(default_factory=dict)
+
+    def surface_id(self, surface: str) -> str:
+        """The salted hash the anonymisation log names a surface by (salt read once per request)."""
+        key = norm(surface)
+        if key not in self._ids:
+            self._ids[key] = rv.surface_hash(self.secure, surface)
+        return self._ids[key]
+
+    def surface_for(self, group_id: str) -> str:
+        """The surface a group id names (among those proposed now), or NotFound."""
+        for ps in self.sets:
+            for p in ps.proposals:
+                if self.surface_id(p.surface) == group_id:
+                    return p.surface
+        raise NotFound(f"no proposal group {group_id!r} (reload the page: the proposals changed)")
+
+    def proposal(self, proposal_id: str) -> tuple[ProposalSet, Proposal]:
+        found = rv.find_proposal(self.sets, proposal_id)
+        if found is None:
+            raise NotFound(f"no proposal {proposal_id!r} (reload the page: the proposals changed)")
+        return found
+
+    def raw(self, transcript_id: str) -> Transcript:
+        if transcript_id not in self.raws:
+            raise NotFound(f"transcript {transcript_id!r} has no proposals pending review "
+                           "(unknown, already signed off, or not yet through 'cmo-coder anonymise')")
+        return self.raws[transcript_id]
+
+
+def load_state(project: Project, secure_path: Path | None) -> ReviewState:
+    if secure_path is None:
+        raise NotFound("the anonymisation review needs 'cmo-coder serve … --secure DIR'")
+    sf = SecureFolder.open(secure_path, project_path=project.path)
+    pending = set(project.transcript_ids(status="pending"))
+    ids = [t for t in rv.proposal_ids(sf) if t in pending]
+    items = registered_items(sf)
+    raws = {t: rv.load_raw(sf, t) for t in ids}
+    decisions = rv.load_decisions(sf)
+    sets = rv.complete([rv.load_proposals(sf, t) for t in ids], raws, decisions, items)
+    registered = {norm(v) for item in items for v in item.variants}
+    registered |= {norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
+    return ReviewState(sf, ids, raws, items, decisions, sets, registered)
+
+
+def save(state: ReviewState, decisions: Decisions) -> None:
+    """As the CLI: decisions first, then the proposals completed with every occurrence they now reach."""
+    rv.save_decisions(state.secure, decisions)
+    for ps in rv.complete(state.sets, state.raws, decisions, state.items):
+        rv.save_proposals(state.secure, ps)
+
+
+def decision_version(d: Decision | None) -> str:
+    """What the page saw of one decision; a decision changed since is a stale one (409)."""
+    content = d.model_dump_json() if d is not None else "undecided"
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def _check_version(current: Decision | None, seen: str | None, what: str) -> None:
+    if seen is None:
+        raise api.BadRequest("the request must say which version of the decision it changes ('version')")
+    if decision_version(current) != seen:
+        raise changes.StaleEdit(f"{what} was decided elsewhere since this page showed it; reload, then decide again")
+
+
+# -- what the pages show ---------------------------------------------------------------------------
+
+
+def _kwic(context: str, surface: str) -> dict[str, str]:
+    """A context line cut around its marked stretch (the anonymiser writes ``…before ⟦surface⟧ after…``)."""
+    before, mark, rest = context.partition("⟦")
+    match, close, after = rest.partition("⟧")
+    if mark and close:
+        return {"before": before, "match": match, "after": after}
+    at = context.find(surface)
+    if at < 0:
+        return {"before": context, "match": "", "after": ""}
+    return {"before": context[:at], "match": surface, "after": context[at + len(surface):]}
+
+
+def _occurrence(state: ReviewState, tid: str, p: Proposal) -> dict[str, Any]:
+    own = state.decisions.occurrences.get(p.id)
+    d = rv.decision_for(p, state.decisions)
+    return {
+        "id": p.id, "transcript": tid, "start": p.start, "end": p.end, "surface": p.surface, "category": p.category,
+        "placeholder": rv._placeholder(p, d), "decision": d.decision if d else None, "own": own is not None,
+        "version": decision_version(own), "kwic": _kwic(p.context, p.surface), "word_reading": p.word_reading,
+        "registered": p.auto, "layers": p.layers, "per_occurrence": p.per_occurrence,
+        "group": state.surface_id(p.surface),
+        "group_version": decision_version(state.decisions.surfaces.get(norm(p.surface))),
+    }
+
+
+def review_view(state: ReviewState) -> dict[str, Any]:
+    """Surface groups (with their occurrences), per-occurrence items, residual risk, and each transcript's state."""
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for ps in state.sets:
+        for p in ps.proposals:
+            if not p.per_occurrence:
+                by_key.setdefault(norm(p.surface), []).append(_occurrence(state, ps.transcript_id, p))
+    groups = []
+    for g in rv.group_by_surface(state.sets, state.decisions):
+        info = g.as_dict()
+        key = norm(g.surface)
+        groups.append({
+            **info, "id": state.surface_id(g.surface), "kwics": [_kwic(c, g.surface) for c in g.contexts],
+            "category": max(g.categories, key=lambda c: (g.categories[c], c)),
+            "version": decision_version(state.decisions.surfaces.get(key)), "occurrences": by_key.get(key, []),
+        })
+    singles = [_occurrence(state, tid, p) for tid, p, _ in rv.occurrence_items(state.sets, state.decisions)]
+    residual = []
+    for ps in state.sets:
+        for r in rv.worth_a_look(ps.residual, state.decisions, state.registered):
+            residual.append({"id": state.surface_id(r.surface), "transcript": ps.transcript_id, "surface": r.surface,
+                             "count": r.count, "reason": r.reason, "kwic": _kwic(r.context, r.surface)})
+    transcripts = [{"id": ps.transcript_id, "title": state.raws[ps.transcript_id].title,
+                    "proposals": len(ps.proposals), "undecided": len(rv.undecided(ps, state.decisions))}
+                   for ps in state.sets]
+    return {"groups": groups, "singles": singles, "residual": residual, "transcripts": transcripts,
+            "categories": CATEGORIES, "open": sum(1 for g in groups if g["decision"] is None)
+            + sum(1 for o in singles if o["decision"] is None)}
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    text: str
+    proposal: dict[str, Any] | None
+
+
+def cut(text: str, lo: int, hi: int, marks: list[dict[str, Any]]) -> list[Piece]:
+    """``text[lo:hi]`` as pieces that tile it exactly, one per mark (``start``/``end`` in order of start)
+    inside it; a mark crossing the block's edge or overlapping an earlier one stays plain text."""
+    pieces: list[Piece] = []
+    at = lo
+    for m in sorted(marks, key=lambda m: (m["start"], -m["end"])):
+        if m["start"] < at or m["end"] > hi or m["start"] >= m["end"]:
+            continue
+        if m["start"] > at:
+            pieces.append(Piece(at, m["start"], text[at:m["start"]], None))
+        pieces.append(Piece(m["start"], m["end"], text[m["start"]:m["end"]], m))
+        at = m["end"]
+    if at < hi:
+        pieces.append(Piece(at, hi, text[at:hi], None))
+    return pieces
+
+
+def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
+    """The raw text, turn by turn, cut at every proposal, and the preview sign-off would store now."""
+    raw = state.raw(transcript_id)
+    ps = next(s for s in state.sets if s.transcript_id == transcript_id)
+    occurrences = [_occurrence(state, transcript_id, p) for p in ps.proposals]
+    turns = []
+    blocks: list[tuple[int, int, str | None]] = [(t.start, t.end, t.speaker) for t in raw.turns]
+    blocks = blocks or [(0, len(raw.text), None)]
+    occurrences.sort(key=lambda o: (o["start"], -o["end"]))
+    starts = [o["start"] for o in occurrences]
+    for lo, hi, speaker in blocks:  # a block's marks start inside it
+        near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
+        turns.append({"speaker": speaker, "start": lo, "end": hi, "pieces": cut(raw.text, lo, hi, near)})
+    try:
+        preview, open_n = rv.preview(state.secure, transcript_id)
+        preview_text: str | None = preview.text
+        preview_error = None
+    except CmoError as exc:
+        preview_text, open_n, preview_error = None, len(rv.undecided(ps, state.decisions)), str(exc)
+    return {"raw": raw, "turns": turns, "occurrences": occurrences, "preview": preview_text, "open": open_n,
+            "preview_error": preview_error, "categories": CATEGORIES}
+
+
+# -- changes ---------------------------------------------------------------------------------------
+
+DECISIONS = ("accept", "reject", "edit")
+DONE = {"accept": "redacting", "reject": "keeping", "edit": "new placeholder for"}
+
+
+def _choice(data: dict[str, Any], key: str, allowed: tuple[str, ...], required: bool = True) -> str | None:
+    value = api._str(data, key)
+    if value is None and not required:
+        return None
+    if value not in allowed:
+        raise api.BadRequest(f"'{key}' must be one of {', '.join(allowed)}")
+    return value
+
+
+def _changing(bench: Workbench, work: Callable[[Project, ReviewState], dict[str, Any]]) -> dict[str, Any]:
+    """Load, change and save under the server's write lock: two tabs never interleave a read and a write."""
+    with changes.WRITE_LOCK, bench.project() as p:
+        return work(p, load_state(p, bench.secure_path))
+
+
+async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
+    """Decide a surface everywhere (``kind: surface``) or one occurrence (``kind: occurrence``)."""
+    data = await api._body(request)
+    kind = _choice(data, "kind", ("surface", "occurrence"))
+    decision = _choice(data, "decision", DECISIONS)
+    assert decision is not None
+    target = api._str(data, "id") or ""
+    placeholder = (api._str(data, "placeholder") or "").strip() or None
+    category = _choice(data, "category", CATEGORIES, required=False)
+    seen = api._str(data, "version")
+
+    def work(p: Project, state: ReviewState) -> dict[str, Any]:
+        if kind == "occurrence":
+            _, proposal = state.proposal(target)
+            _check_version(state.decisions.occurrences.get(proposal.id), seen, f"occurrence {proposal.id}")
+            decisions = rv.decide_occurrence(state.decisions, proposal, decision, bench.coder, placeholder)
+            what = f"occurrence {proposal.id}"
+        else:
+            surface = state.surface_for(target)
+            _check_version(state.decisions.surfaces.get(norm(surface)), seen, "this surface")
+            decisions = rv.decide(state.decisions, state.registered, surface, decision, bench.coder,
+                                  placeholder=placeholder if decision == "edit" else None,
+                                  category=category if decision != "reject" else None)
+            n = sum(1 for ps in state.sets for x in ps.proposals if norm(x.surface) == norm(surface))
+            what = f"a surface ({n} occurrence{'' if n == 1 else 's'})"
+        save(state, decisions)
+        return {"message": f"{DONE[decision]} {what}", "decision": decision}
+
+    return _changing(bench, work)
+
+
+async def accept_all(request: Request, bench: Workbench) -> dict[str, Any]:
+    """``review --accept-all``: every undecided surface accepted, every open occurrence redacted."""
+    await api._body(request)
+
+    def work(p: Project, state: ReviewState) -> dict[str, Any]:
+        before = sum(len(rv.undecided(ps, state.decisions)) for ps in state.sets)
+        decisions = rv.accept_all(state.sets, state.decisions, bench.coder)
+        sets = rv.complete(state.sets, state.raws, decisions, state.items)  # as the CLI: accepted forms reach
+        decisions = rv.accept_all(sets, decisions, bench.coder)             # occurrences no layer proposed
+        save(state, decisions)
+        return {"message": f"redacting all {before} undecided proposal{'' if before == 1 else 's'}",
+                "count": before}
+
+    return _changing(bench, work)
+
+
+async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
+    """``review --redact SURFACE --category C``: a stretch of one transcript's text, or a residual item, by id."""
+    data = await api._body(request)
+    category = _choice(data, "category", CATEGORIES)
+    assert category is not None
+
+    def work(p: Project, state: ReviewState) -> dict[str, Any]:
+        residual = api._str(data, "residual")
+        if residual is not None:
+            found = [r.surface for ps in state.sets for r in ps.residual if state.surface_id(r.surface) == residual]
+            if not found:
+                raise NotFound(f"no residual-risk item {residual!r} (reload the page)")
+            surface = found[0]
+        else:
+            tid = api._str(data, "transcript") or ""
+            raw = state.raw(tid)
+            start, end = api._int(data, "start"), api._int(data, "end")
+            assert start is not None and end is not None
+            if not 0 <= start < end <= len(raw.text):
+                raise api.BadRequest(f"span {start}:{end} is outside transcript {tid} (0:{len(raw.text)})")
+            surface = " ".join(raw.text[start:end].split())
+            if not surface:
+                raise api.BadRequest("the selection holds no text to redact")
+        decisions = rv.decide(state.decisions, state.registered, surface, "accept", bench.coder, category=category)
+        completed = rv.complete(state.sets, state.raws, decisions, state.items)
+        n = sum(1 for ps in completed for x in ps.proposals if norm(x.surface) == norm(surface))
+        save(state, decisions)
+        rv.log(state.secure, LogEntry(at=clock.now_iso(), actor=bench.coder, transcript="*", action="add_redaction",
+                                      category=category, decision="accept", count=n,
+                                      surface_hash=rv.surface_hash(state.secure, surface)))
+        return {"message": f"redacting a new surface as {category} at {n} occurrence{'' if n == 1 else 's'}",
+                "count": n}
+
+    return _changing(bench, work)
+
+
+async def sign_off(request: Request, bench: Workbench) -> dict[str, Any]:
+    data = await api._body(request)
+    tid = api._str(data, "transcript") or ""
+
+    def work(p: Project, state: ReviewState) -> dict[str, Any]:
+        if p.transcript_status(tid) != "pending":  # unknown: NotFound
+            raise CmoError(f"transcript {tid} is already signed off")
+        rv.sign_off(p, state.secure, tid, bench.coder)
+        return {"signed_off": tid, "message": f"signed off {tid}: it now reads in the reader"}
+
+    return _changing(bench, work)
+
+
+# -- pages -----------------------------------------------------------------------------------------
+
+
+class ReviewPages:
+    def __init__(self, pages: Pages) -> None:
+        self.pages = pages
+        self.bench = pages.bench
+
+    async def index(self, request: Request) -> HTMLResponse:
+        try:
+            with self.bench.project() as p:
+                view = review_view(load_state(p, self.bench.secure_path))
+        except CmoError as exc:
+            return self.pages.error(request, exc)
+        return self.pages.render(request, "review.html", title="Anonymisation review", view=view, secure_page=True)
+
+    async def transcript(self, request: Request) -> HTMLResponse:
+        try:
+            with self.bench.project() as p:
+                view = transcript_view(load_state(p, self.bench.secure_path), request.path_params["transcript_id"])
+        except CmoError as exc:
+            return self.pages.error(request, exc)
+        page_data = {"transcript": view["raw"].id, "text": view["raw"].text, "occurrences": view["occurrences"]}
+        return self.pages.render(request, "review_transcript.html", title=f"Review {view['raw'].id}", view=view,
+                                 page_data=page_data, secure_page=True)
+
+
+def _private(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+    """An unexpected failure on a secure route answers with its type alone and is not logged: its
+    message or traceback could quote the secure folder into a terminal or a log file."""
+
+    async def run(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except CmoError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - nothing of it may reach a log
+            text = f"500: {type(exc).__name__}: the server could not answer this request (details withheld)"
+            if "/api/" in request.url.path:
+                return JSONResponse({"error": text}, status_code=500)
+            return PlainTextResponse(text, status_code=500)
+
+    return run
+
+
+def routes(pages: Pages) -> list[Route]:
+    """Nothing at all without ``--secure``: every /secure/ path is then 404."""
+    bench = pages.bench
+    if bench.secure_path is None:
+        return []
+    rp = ReviewPages(pages)
+    return [
+        Route("/secure/review", _private(rp.index), methods=["GET"]),
+        Route("/secure/review/{transcript_id}", _private(rp.transcript), methods=["GET"]),
+        Route("/secure/api/decide", _private(api._route(bench, decide)), methods=["POST"]),
+        Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
+        Route("/secure/api/accept-all", _private(api._route(bench, accept_all)), methods=["POST"]),
+        Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
+    ]

@@ -1,0 +1,111 @@
+// Page 6, anonymisation review (secure pages only). Every decision is a POST body naming opaque
+// ids (salted surface hashes, proposal ids): no surface ever goes into an address. Replies name
+// counts only, so the status line carried across the reload never holds identifying text.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const dataEl = $("page-data");
+  const data = dataEl ? JSON.parse(dataEl.textContent) : null;
+  const occurrences = new Map(data ? data.occurrences.map((o) => [o.id, o]) : []);
+
+  function fail(message) {
+    const box = $("rp-error");
+    if (box) box.textContent = message;
+    Workbench.say(message, true);
+  }
+
+  async function post(url, body, after) {
+    try {
+      const result = await Workbench.send("POST", url, body);
+      Workbench.sayAfterReload(result.message);
+      if (after) location.assign(after); else location.reload();
+    } catch (err) { fail(err.message); }
+  }
+
+  function act(button) {
+    const action = button.dataset.action;
+    if (action === "sign-off") {
+      const tid = button.dataset.transcript;
+      post("/secure/api/sign-off", { transcript: tid }, `/transcripts/${encodeURIComponent(tid)}`);
+      return;
+    }
+    if (action === "accept-all") {
+      post("/secure/api/accept-all", {});
+      return;
+    }
+    if (action === "redact") {
+      const row = button.closest(".redactable");
+      post("/secure/api/redact", { residual: row.dataset.residual, category: row.querySelector(".f-category").value });
+      return;
+    }
+    const row = button.closest(".decidable");
+    const everywhere = button.dataset.scope === "surface";
+    const body = {
+      kind: everywhere ? "surface" : row.dataset.kind, decision: action,
+      id: everywhere ? row.dataset.group : row.dataset.id,
+      version: everywhere ? row.dataset.groupVersion : row.dataset.version,
+    };
+    const category = row.querySelector(":scope > td > .f-category, :scope > .f-category");
+    if (category && category.value !== row.dataset.category && action !== "reject") body.category = category.value;
+    if (action === "edit") body.placeholder = row.querySelector(".f-placeholder").value;
+    post("/secure/api/decide", body);
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest("button.act");
+    if (button && !button.disabled) act(button);
+  });
+
+  if (!data) return;
+  // -- the transcript page: choose a marked stretch, or select text to redact ---------------------
+  const text = TextSpan(Array.from(data.text));
+  const panel = $("rp-occurrence");
+  const form = $("rp-redact");
+  let selected = null;
+
+  function choose(id) {
+    const o = occurrences.get(id);
+    if (!o) return;
+    form.hidden = true;
+    panel.hidden = false;
+    $("rp-help").hidden = true;
+    $("rp-error").textContent = "";
+    Object.assign(panel.dataset, { id: o.id, version: o.version, group: o.group, groupVersion: o.group_version });
+    $("rp-surface").textContent = o.surface;
+    $("rp-category").textContent = o.category;
+    $("rp-placeholder").textContent = o.placeholder;
+    $("rp-state").textContent = `${o.decision || "undecided"}${o.own ? " (this occurrence)" : ""}` +
+      (o.word_reading ? ` · reads as the word: ${o.word_reading}` : "") + (o.registered ? " · registered name" : "");
+    $("rp-reject").disabled = o.registered;
+    $("rp-everywhere").hidden = o.per_occurrence;  // a registered everyday word is decided where it stands
+    $("rp-reject-all").disabled = o.registered;
+    $("rp-accept").focus();
+  }
+
+  document.querySelectorAll("#reader .prop").forEach((el) => {
+    el.addEventListener("click", () => { if (window.getSelection().isCollapsed) choose(el.dataset.occ); });
+    el.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(el.dataset.occ); }
+    });
+  });
+  function offerRedaction(chosen) {
+    selected = chosen;
+    panel.hidden = true;
+    form.hidden = false;
+    $("rp-help").hidden = true;
+    $("rp-selected").textContent = text.slice(chosen.start, chosen.end);
+    $("rp-redact-category").focus();
+  }
+  $("reader").addEventListener("mouseup", () => {
+    const chosen = text.selection();
+    if (chosen) offerRedaction(chosen);
+  });
+  text.keyboard(document.querySelectorAll("#reader .text"), offerRedaction);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!selected) return;
+    post("/secure/api/redact", { transcript: data.transcript, start: selected.start, end: selected.end,
+                                 category: $("rp-redact-category").value });
+  });
+})();
