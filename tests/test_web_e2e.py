@@ -103,6 +103,9 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
             errors.append(m.text)
 
     p.on("console", console)
+    # the console names no address for a failed load: record which ones failed
+    p.on("response", lambda r: errors.append(f"{r.status} {r.request.method} {r.url.split('?')[0]}")
+         if r.status >= 400 and r.status not in (400, 409) else None)
     yield p
     assert not dialogs, f"script ran in the page: {dialogs}"
     assert not errors, f"errors in the page: {errors}"

@@ -195,8 +195,12 @@
       const here = await Workbench.send("GET", `/api/configurations?transcript=${encodeURIComponent(transcript)}`);
       let shown = null;
       if (wanted) {
+        // Looked up in the whole list, not by its address: after an undo or a delete elsewhere the
+        // CMOC named in this page's address is gone, and that is news for the page, not an error.
         shown = here.configurations.find((c) => c.id === wanted)
-          || (await Workbench.send("GET", `/api/configurations/${encodeURIComponent(wanted)}`)).configuration;
+          || (await Workbench.send("GET", "/api/configurations")).configurations.find((c) => c.id === wanted)
+          || null;
+        if (!shown) box.append(el("p", { className: "cmoc-shown", textContent: "That configuration no longer exists (undone or deleted)." }));
       }
       if (shown) {
         markMembers(shown);
