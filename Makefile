@@ -48,14 +48,21 @@ demo: install
 	$(CMO) suggest train $(OUT)/study
 	$(CMO) suggest $(OUT)/study --min-confidence 0.5 --json > $(OUT)/suggestions.jsonl
 	$(CMO) suggest review $(OUT)/study --list
-	@echo "== 6. graph, matrix and evidence report per programme theory"
+	@echo "== 6. two coders, one consensus; refine a programme theory on its evidence, with a memo"
+	$(CMO) code consensus $(OUT)/study --from coder_a coder_b --into consensus --transcript siteA_staff_focus_group
+	$(CMO) theory add-element $(OUT)/study PT3 --component mechanism_resource \
+	    --statement "Protected time for joint reviews, agreed by both services' managers" \
+	    --because "Joint reviews lapse without protected time: goodwill and protocol are not enough (CMOC PT3-A1)"
+	$(CMO) memo add $(OUT)/study --cmoc PT3-A1 --text "Time, not trust, is what the staff accounts keep coming back to."
+	$(CMO) theory history $(OUT)/study PT3
+	@echo "== 7. graph, matrix and evidence report per programme theory (with initial -> refined theories)"
 	$(CMO) graph $(OUT)/study --pt PT3 --format graphml --out $(OUT)/PT3.graphml
 	$(CMO) matrix $(OUT)/study --by role --out $(OUT)/matrix-by-role.csv
 	$(CMO) evidence $(OUT)/study PT1 --refuting
 	$(CMO) report $(OUT)/study --out $(OUT)/report
-	@echo "== 7. which programme theory does this quote support?"
+	@echo "== 8. which programme theory does this quote support?"
 	$(CMO) which-pt $(OUT)/study "Watching someone and being watched, that's what changes practice"
-	@echo "== 8. exchange: REFI-QDA project and codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder; leak check"
+	@echo "== 9. exchange: REFI-QDA project and codebook for NVivo, ATLAS.ti, MAXQDA, QualCoder; leak check"
 	$(CMO) export $(OUT)/study --qdpx $(OUT)/study.qdpx --qdc $(OUT)/codebook.qdc --secure $(OUT)/secure
 	$(CMO) export $(OUT)/study --qdpx $(OUT)/study-qualcoder.qdpx --profile qualcoder --secure $(OUT)/secure
 	$(CMO) leakcheck $(OUT)/study $(OUT)/study.qdpx $(OUT)/study-qualcoder.qdpx $(OUT)/codebook.qdc $(OUT)/report \
@@ -65,7 +72,7 @@ demo: install
 	@echo "Results are in $(OUT)/:"
 	@echo "  $(OUT)/study/            the project (anonymised text, study labels, codings; safe to share)"
 	@echo "  $(OUT)/secure/           originals, key and anonymisation log (never share)"
-	@echo "  $(OUT)/report/index.html evidence report per programme theory (HTML, Markdown, figures)"
+	@echo "  $(OUT)/report/index.html evidence report per programme theory (HTML, Markdown, figures; refined.html)"
 	@echo "  $(OUT)/study.qdpx        REFI-QDA project for NVivo, ATLAS.ti, MAXQDA (study-qualcoder.qdpx for QualCoder)"
 	@echo "  $(OUT)/codebook.qdc      REFI-QDA codebook"
 	@echo "  $(OUT)/PT3.graphml, $(OUT)/matrix-by-role.csv, $(OUT)/suggestions.jsonl, $(OUT)/agreement.txt"

@@ -106,3 +106,26 @@ def test_export_refuses_a_name_in_a_refined_theory_before_writing_anything(proje
     with pytest.raises(PrivacyError, match="theory PT2 v2"):
         export.run(project, None, out / "leak.qdc", Profile.refi, secure=sf)
     assert sorted(p.name for p in out.iterdir()) == ["ok.qdc", "ok.qdpx"]
+
+
+def test_a_refined_theory_quoting_its_first_statement_is_not_a_leak(tmp_path: Path, reco_codebook) -> None:  # type: ignore[no-untyped-def]
+    """An added element keeps the PT's first statement ("… will help staff feel …"): with "Will Jenkins"
+    registered, that "will" is the codebook's word, not the participant; a name in new words still fails."""
+    from anon_support import secure_folder
+
+    from cmo_coder.errors import PrivacyError
+
+    sf = secure_folder(tmp_path)
+    p = Project.create(tmp_path / "study", reco_codebook, actor="tester")
+    try:
+        assert " will " in next(t.statement for t in p.codebook.programme_theories if t.id == "PT3")
+        service.add_element(p, "PT3", component="Mres", statement="Protected time for joint reviews",
+                            because="joint reviews lapse without it")
+        out = tmp_path / "out"
+        assert export.run(p, out / "ok.qdpx", out / "ok.qdc", Profile.refi, secure=sf).leak_check == "passed"
+        service.add_element(p, "PT3", component="Mresp", statement="Staff trust what Will told them",
+                            because="a carer's account")
+        with pytest.raises(PrivacyError, match="theory PT3 v3"):
+            export.run(p, out / "leak.qdpx", None, Profile.refi, secure=sf)
+    finally:
+        p.close()

@@ -107,7 +107,9 @@ def run(project: Project, qdpx: Path | None, qdc_path: Path | None, profile: Pro
         raise CmoError("nothing to export: give --qdpx FILE and/or --qdc FILE")
     report = RefiExportReport(profile=profile, leak_check="passed" if secure is not None else "not run")
     if secure is not None and (refined := theory_notes.refined_texts(project)):
-        hits = leak.scan_texts(refined, secure)
+        from ..anonymise.leakcheck import codebook_text
+
+        hits = leak.scan_texts(refined, secure, codebook_text(project.conn))
         if hits:  # before anything is written: the codebook of both files would carry them
             raise leak.refuse(hits, str(qdpx or qdc_path))
     if qdpx is not None:

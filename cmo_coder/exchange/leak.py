@@ -22,23 +22,26 @@ def scan(paths: list[Path], secure: SecureFolder) -> list[Any]:
     return list(scan_paths(paths, secure))
 
 
-def scan_texts(texts: dict[str, str], secure: SecureFolder) -> list[Any]:
+def scan_texts(texts: dict[str, str], secure: SecureFolder, reference: list[str] | None = None) -> list[Any]:
     """Scan texts held in memory, each under the name to report it by; nothing touches the disk.
 
     Text arriving in an exchange file has not been through this project's anonymisation, so it
     is never written anywhere (not even to a temporary file a crash could leave behind) before
-    it has passed.
+    it has passed. ``reference`` is the project's codebook as loaded, for texts that quote it (a
+    refined theory keeps most of its first statement): an everyday-word name inside such a
+    quotation ("this will lead to") is the codebook's word, and accepted surfaces are checked too.
     """
     try:
         from ..anonymise.leakcheck import (  # type: ignore[import-not-found,unused-ignore]
             build_matcher,
+            project_matcher,
             registered_items,
             scan_text,
         )
     except ImportError:
         raise CmoError("the leak check is unavailable in this installation (cmo_coder.anonymise.leakcheck); "
                        "nothing was written") from None
-    matcher = build_matcher(registered_items(secure))
+    matcher = build_matcher(registered_items(secure)) if reference is None else project_matcher(secure, reference)
     hits: list[Any] = []
     for name, text in texts.items():
         hits += scan_text(text, matcher, Path(name), None)
