@@ -378,3 +378,59 @@ def test_long_line_chunks_tile_the_line(text: str, limit: int) -> None:
     assert all(a < b or (a == b == len(text) == 0) for a, b in chunks)
     assert all(b == c for (_, b), (c, _) in zip(chunks, chunks[1:], strict=False))
     assert all(b - a <= limit for a, b in chunks)
+
+
+# -- the default model and training against it -----------------------------------------------------
+def test_a_fresh_project_suggests_with_the_shipped_default_model(project, add_transcript) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest.pretrain import DATA_DIR, default_model
+
+    data = json.loads((DATA_DIR / "default-model.json").read_text(encoding="utf-8"))
+    assert data["meta"]["default"] is True and "pickle" not in json.dumps(data["meta"])
+    sources = json.loads((DATA_DIR / "sources.json").read_text(encoding="utf-8"))
+    assert all(s["licence"] and s["citation"] and len(s["sha256"]) == 64 for s in sources["sources"])
+    model, name = run.component_model(project)
+    assert name == "default" and model is default_model() and model is not None
+    add_transcript("t1", [("P1", "service_user", "A",
+                           "Because there was no detox bed in the area, the team arranged joint assessments with the "
+                           "drug service. I felt listened to for the first time, so I stayed in treatment.")])
+    found = run.suggest(project, ["t1"], actor="alice")
+    assert found and any(r.kind == "model" for s in found for r in s.reasons)
+
+
+def test_train_says_whether_the_project_model_beats_the_default(coded_project: Project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest.engine import Comparison
+
+    meta = run.train(coded_project, "alice")
+    cmp = meta["comparison"]
+    assert cmp["held_out_codings"] > 0 and cmp["held_out_clauses"] > 0
+    assert 0 <= cmp["project_macro_f1"] <= 1 and 0 <= cmp["default_macro_f1"] <= 1
+    assert meta["saved"] == cmp["project_beats_default"]
+
+    folder = coded_project.path / "suggester"
+    if folder.exists():
+        import shutil
+
+        shutil.rmtree(folder)
+    monkeypatch.setattr(run, "compare_with_default", lambda *a, **k: Comparison(5, 5, 0.2, 0.4))
+    res = CliRunner().invoke(cli, ["suggest", "train", str(coded_project.path)])
+    assert res.exit_code == 0, res.output
+    assert "does not beat the default (macro-F1 0.20 vs 0.40)" in res.output and "not saved" in res.output
+    assert not (folder / "component-model.json").exists()
+    assert run.component_model(coded_project)[1] == "default"
+    res = CliRunner().invoke(cli, ["suggest", "train", str(coded_project.path), "--force", "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["saved"] is True
+    assert run.component_model(coded_project)[1] == "project"
+
+
+def test_retraining_the_default_model_reproduces_the_shipped_file(shared_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest import pretrain
+
+    model_text, sources_text = pretrain.build(shared_dir / "reco", nlp)
+    shipped = json.loads((pretrain.DATA_DIR / pretrain.MODEL_FILE).read_text(encoding="utf-8"))
+    rebuilt = json.loads(model_text)
+    assert rebuilt["model"]["vectorizer"] == shipped["model"]["vectorizer"]
+    assert rebuilt["meta"]["examples_per_label"] == shipped["meta"]["examples_per_label"]
+    import numpy as np
+
+    np.testing.assert_allclose(rebuilt["model"]["weights"], shipped["model"]["weights"], atol=1e-4)
+    assert json.loads(sources_text) == json.loads((pretrain.DATA_DIR / pretrain.SOURCES_FILE).read_text("utf-8"))
