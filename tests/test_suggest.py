@@ -42,11 +42,34 @@ def test_clauses_split_at_fronted_condition_and_consequence(nlp) -> None:  # typ
             "another three weeks on the ward.")
     clauses = segment(doc(text), nlp)
     texts = [c.text for c in clauses]
-    assert texts[0] == "When nobody would take him"
-    assert "because of the drinking" in texts
+    # "because of the drinking" has no verb: it stays with its clause instead of becoming a fragment
+    assert texts[0] == "When nobody would take him because of the drinking"
+    assert "he ended up in A&E again" in texts
     assert "which meant another three weeks on the ward." in texts
     for c in clauses:
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Those three days, that's when it all changed for me on the ward.", "Those three days, that's"),
+        ("Those three days, that's", "Those three days, that's"),
+        ("It was the staff, because of the waiting list, and the nurses felt stuck.", "because of the waiting list"),
+        ("We had training, so that we could help people who drink.", "so that"),
+        ("And it was so, yeah, um.", "And it was so"),
+        ("The three days on the ward.", "The three days on the ward"),
+    ],
+)
+def test_no_clause_is_a_fragment(nlp, text: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    """No verb, a dangling ending ("that's", "and", "the") or no content word: never a candidate on its own."""
+    clauses = segment(doc(text), nlp)
+    assert fragment not in [c.text.rstrip(".") for c in clauses]
+    for c in clauses:
+        tokens = nlp(c.text)
+        assert any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.i < len(tokens) - 1) for t in tokens), c.text
+        assert not c.text.endswith(("that's", " and", " the", " so")), c.text
+        assert sum(t.is_alpha for t in tokens) >= 3
 
 
 def test_clauses_never_cross_turns_or_lines_and_skip_facilitators(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -434,3 +457,44 @@ def test_retraining_the_default_model_reproduces_the_shipped_file(shared_dir: Pa
 
     np.testing.assert_allclose(rebuilt["model"]["weights"], shipped["model"]["weights"], atol=1e-4)
     assert json.loads(sources_text) == json.loads((pretrain.DATA_DIR / pretrain.SOURCES_FILE).read_text("utf-8"))
+
+
+STORY = ("When the crisis team accepted me even though I was drinking, they arranged a joint assessment with the "
+         "drug service. I felt confident with them for the first time, so I stayed in treatment for a whole year.")
+
+
+def test_no_suggestion_overlaps_a_coding_or_pending_suggestion_of_its_component(tmp_path, tiny_codebook) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest.records import Suggestion
+    from tests.study import add_signed_off
+
+    def fresh(name: str) -> Project:
+        p = Project.create(tmp_path / name, tiny_codebook, actor="t")
+        add_signed_off(p, "t1", [("P1", "service_user", "A", STORY)])
+        return p
+
+    first = fresh("a")
+    found = run.suggest(first, ["t1"], actor="t")
+    first.close()
+    assert found
+    for victim in found:
+        # a coding of the same component over the last two characters of the clause (well under half of it)
+        p = fresh(f"coded-{victim.id}")
+        with p.transaction("t") as tx:
+            tx.add_coding(Coding(id="c1", transcript_id="t1", start=victim.end - 2, end=victim.end,
+                                 text=STORY[victim.end - 2 : victim.end], pt="PT1", component=victim.component,
+                                 coder="t"))
+        again = run.suggest(p, ["t1"], actor="t")
+        assert not [s for s in again if s.component == victim.component and s.start < victim.end
+                    and victim.end - 2 < s.end]
+        p.close()
+        # a pending suggestion of the same component over a slightly different span
+        p = fresh(f"queued-{victim.id}")
+        shifted = Suggestion(**{**victim.model_dump(), "id": "sug-other", "start": victim.start + 1,
+                                "text": STORY[victim.start + 1 : victim.end]})
+        with p.transaction("t") as tx:
+            queue.add(tx, [shifted])
+        again = run.suggest(p, ["t1"], actor="t")
+        assert not [s for s in again if s.component == victim.component and s.start < victim.end
+                    and victim.start + 1 < s.end]
+        assert any(s.id == victim.id for s in found)
+        p.close()

@@ -11,7 +11,7 @@ from typing import Any
 
 from .. import __version__, clock
 from ..errors import CmoError
-from ..model import Role
+from ..model import Coding, Role
 from ..store import Project
 from . import model as model_io
 from . import queue
@@ -96,6 +96,21 @@ def suggester_for(project: Project) -> Suggester:
     return Suggester(pipeline(), project.codebook, component_model(project)[0], examples(project))
 
 
+def taken_spans(project: Project, transcript_id: str, codings: Sequence[Coding]) -> dict[str, list[tuple[int, int]]]:
+    """Per component, the spans a new suggestion of that component must not touch: codings and pending suggestions.
+
+    A clause half covered by any coding is skipped before scoring; this catches the rest, so a
+    suggestion never overlaps, even by a word, a passage already coded or proposed for its component.
+    """
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for c in codings:
+        if c.component is not None:
+            taken.setdefault(c.component.value, []).append((c.start, c.end))
+    for s in queue.listing(project, "pending", transcript_id):
+        taken.setdefault(s.component.value, []).append((s.start, s.end))
+    return taken
+
+
 def suggest(
     project: Project, transcript_ids: Sequence[str] = (), pt: str | None = None, min_confidence: float = 0.0,
     actor: str | None = None, progress: Callable[[int, int, str], None] | None = None,
@@ -117,12 +132,17 @@ def suggest(
         if not t.text.strip():
             raise CmoError(f"transcript {t.id} is empty: there is no speech to suggest from")
         clauses = segment(t, suggester.nlp, skip)
-        coded = [(c.start, c.end) for c in project.codings(transcript_id=t.id)]
+        codings = project.codings(transcript_id=t.id)
+        coded = [(c.start, c.end) for c in codings]
         clauses = [
             c for c in clauses
             if not any(overlap((c.start, c.end), span) * 2 >= c.end - c.start for span in coded)
         ]
-        found += suggester.suggest_clauses(t.id, clauses, pt, min_confidence)
+        taken = taken_spans(project, t.id, codings)
+        found += [
+            s for s in suggester.suggest_clauses(t.id, clauses, pt, min_confidence)
+            if not any(overlap((s.start, s.end), span) for span in taken.get(s.component.value, ()))
+        ]
     with project.transaction(actor) as tx:
         return queue.add(tx, found)
 
