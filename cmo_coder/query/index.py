@@ -60,6 +60,7 @@ class HitKind(StrEnum):
     fuzzy = "fuzzy"
     overlap = "overlap"
     placeholders = "placeholders"
+    paraphrase = "paraphrase"
 
 
 #: scores of the substring strategies; fuzzy scores are rapidfuzz's, capped below them
