@@ -101,7 +101,8 @@ def register(cli: click.Group) -> None:
             if no_cache or not QuoteIndex.is_cached(p):
                 info("indexing the coded quotes (once; cached in the project's .cache/ until the project changes)")
             index = QuoteIndex.for_project(p, use_cache=not no_cache)
-            answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p), codebook=p.codebook)
+            answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p), codebook=p.codebook,
+                              project_path=p.path)
         if as_json:
             emit_json(answer.model_dump(mode="json"))
         else:

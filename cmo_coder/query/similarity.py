@@ -17,16 +17,23 @@ answer stays "not coded, by similarity": a near tie between two quotes is not ev
 the analyst meant either.
 
 Similarity is TF-IDF cosine over content words (no stop words), in plain numpy; coded quotes
-are held sparse, so a project of 100,000 codings costs megabytes, not gigabytes.
+are held sparse, so a project of 100,000 codings costs megabytes, not gigabytes. With the
+optional semantic extra installed (:mod:`cmo_coder.semantic`), theories are ranked by
+sentence-embedding cosine instead: statements and elements are embedded whole, and coded
+quotes are first shortlisted by TF-IDF (``SEMANTIC_SHORTLIST`` per query) and only those are
+embedded (cached per project), so the first question of a large project does not embed
+every coding. Paraphrases are always decided by TF-IDF, whose thresholds were measured.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from .. import semantic
 from ..model import Codebook
 from ..suggest.features import Sparse, Tfidf
 from .index import QuoteIndex
@@ -38,6 +45,8 @@ PARAPHRASE_MIN = 0.45
 #: ... and be this much closer to it than to any other coded quote
 PARAPHRASE_MARGIN = 0.15
 METHOD = "tf-idf"
+#: coded quotes re-scored by meaning per query (the closest by TF-IDF)
+SEMANTIC_SHORTLIST = 200
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,11 @@ class Paraphrase:
 class TheorySimilarity:
     """Vectors of a codebook's theories and a project's coded quotes, built once per index."""
 
-    def __init__(self, codebook: Codebook, index: QuoteIndex) -> None:
+    def __init__(self, codebook: Codebook, index: QuoteIndex,
+                 embeddings: semantic.EmbeddingCache | None = None) -> None:
         self.codebook = codebook
+        self.embeddings = embeddings
+        self.method = semantic.METHOD if embeddings is not None else METHOD
         self.index = index
         self.pts = [pt.id for pt in codebook.programme_theories]
         profiles = [" ".join([pt.title, pt.statement]) for pt in codebook.programme_theories]
@@ -75,6 +87,9 @@ class TheorySimilarity:
         self.element_m = self.vec.transform(element_texts) if element_texts else np.zeros((0, len(self.vec.vocab)))
         self.quotes: Sparse = self.vec.transform_sparse(index.texts)
         self.quote_pts = [r.pt for r in index.records]
+        if embeddings is not None:
+            self.profile_m = embeddings.embed(profiles)
+            self.element_m = embeddings.embed(element_texts)
         #: per theory, the positions of its coded quotes (vectorised best-quote lookup)
         self.quotes_of = {pt: np.array([k for k, q in enumerate(self.quote_pts) if q == pt], dtype=np.int64)
                           for pt in self.pts}
@@ -84,11 +99,23 @@ class TheorySimilarity:
         quote_cos = self.quotes.dot(q[:, None].astype(np.float32))[:, 0] if len(self.quote_pts) else np.zeros(0)
         return q, quote_cos
 
+    def _semantic_query(self, text: str, tfidf_cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        assert self.embeddings is not None
+        q = self.embeddings.embed([text])[0]
+        quote_cos = np.zeros(len(self.quote_pts), dtype=np.float32)
+        shortlist = [int(k) for k in np.argsort(-tfidf_cos, kind="stable")[:SEMANTIC_SHORTLIST] if tfidf_cos[k] > 0]
+        if shortlist:
+            quote_cos[shortlist] = self.embeddings.embed([self.index.texts[k] for k in shortlist]) @ q
+        self.embeddings.save()
+        return q, np.maximum(quote_cos, 0.0)
+
     def rank(self, text: str) -> list[TheoryScore]:
         """Every theory of the codebook, most similar first (ties in codebook order); empty scores are 0."""
         q, quote_cos = self._query(text)
-        prof = self.profile_m @ q
-        elem = self.element_m @ q if len(self.elements) else np.zeros(0)
+        if self.embeddings is not None:
+            q, quote_cos = self._semantic_query(text, quote_cos)
+        prof = np.maximum(self.profile_m @ q, 0.0)
+        elem = np.maximum(self.element_m @ q, 0.0) if len(self.elements) else np.zeros(0)
         out = []
         for j, pt in enumerate(self.pts):
             best_el, best_el_s = "", 0.0
@@ -131,12 +158,16 @@ class TheorySimilarity:
         return Paraphrase(best, top, runner_up)
 
 
-def for_index(index: QuoteIndex, codebook: Codebook) -> TheorySimilarity:
-    """The similarity model of an index, built on first use and kept on the index (a server reuses it)."""
-    key = hashlib.sha256(codebook.model_dump_json().encode("utf-8")).hexdigest()
+def for_index(index: QuoteIndex, codebook: Codebook, project_path: Path | None = None) -> TheorySimilarity:
+    """The similarity model of an index, built on first use and kept on the index (a server reuses it).
+
+    Sentence embeddings are used when the semantic extra is installed (cached under the project).
+    """
+    use_semantic = semantic.available()
+    key = hashlib.sha256(codebook.model_dump_json().encode("utf-8")).hexdigest() + str(use_semantic)
     cached = getattr(index, "_theory_similarity", None)
     if cached is not None and cached[0] == key:
         return cached[1]
-    sim = TheorySimilarity(codebook, index)
+    sim = TheorySimilarity(codebook, index, semantic.cache_for(project_path) if use_semantic else None)
     index._theory_similarity = (key, sim)  # type: ignore[attr-defined]
     return sim

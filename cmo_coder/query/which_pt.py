@@ -11,6 +11,8 @@ best-matching element and coded quote of each as the reason (see ``similarity``)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
 from ..model import Codebook
@@ -104,12 +106,13 @@ class WhichPtAnswer(Frozen):
 
 def which_pt(
     index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLookup | None = None,
-    codebook: Codebook | None = None,
+    codebook: Codebook | None = None, project_path: Path | None = None,
 ) -> WhichPtAnswer:
     """Find ``query`` among the coded quotes; say which PTs, components and stances it is coded to.
 
     With ``codebook``, a quote no coding contains is also checked as a paraphrase of a coded
-    quote, and else answered by similarity to each theory (see :mod:`.similarity`).
+    quote, and else answered by similarity to each theory (see :mod:`.similarity`); sentence
+    embeddings are used for that when the semantic extra is installed, cached under ``project_path``.
     """
     hits = index.find(query)
     similar: list[Hit] = []
@@ -140,7 +143,7 @@ def which_pt(
     if not hits and codebook is not None and (len(index) or any(pt.elements for pt in codebook.programme_theories)):
         from .similarity import METHOD, for_index
 
-        sim = for_index(index, codebook)
+        sim = for_index(index, codebook, project_path)
         method = METHOD
         para = sim.paraphrase(query) if not locations else None  # a passage found uncoded is not a retelling
         if para is not None:
@@ -157,12 +160,13 @@ def which_pt(
                       f"{para.score:.2f}, next {para.runner_up:.2f})")
         else:
             ranked = [_similarity(index, codebook, t) for t in sim.rank(query)[:limit] if t.score > 0]
+            method = sim.method
             if ranked:
                 answered_by = "similarity"
                 best = ranked[0]
                 why = [f"element {best.element}" if best.element else "",
                        f"coded quote {best.coding_id}" if best.coding_id else ""]
-                reason = (f"by similarity ({METHOD}): {best.pt} is closest"
+                reason = (f"by similarity ({method}): {best.pt} is closest"
                           + (f", best matching {' and '.join(w for w in why if w)}" if any(why) else ""))
     if not hits:
         nearest = similar[:limit]
