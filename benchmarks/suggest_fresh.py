@@ -30,11 +30,13 @@ the index, "false" = the retelling was called a paraphrase of some other coding.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import random
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +48,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from suggest import Data, decide, document, pt_rankings, scores  # noqa: E402
 
 from cmo_coder import codebook as codebook_io  # noqa: E402
+from cmo_coder import semantic  # noqa: E402
 from cmo_coder.model import Codebook  # noqa: E402
 from cmo_coder.query.index import IndexedCoding, QuoteIndex  # noqa: E402
 from cmo_coder.query.which_pt import which_pt  # noqa: E402
@@ -54,6 +57,9 @@ from cmo_coder.suggest.features import Tfidf  # noqa: E402
 from cmo_coder.suggest.model import NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
 from cmo_coder.suggest.nlp import pipeline  # noqa: E402
 from cmo_coder.suggest.segment import Clause, label_clauses, segment  # noqa: E402
+
+#: one in-memory embedding cache for the whole run (the extra is optional; None without it)
+EMBEDDINGS = semantic.EmbeddingCache(None) if semantic.available() else None
 
 
 # -- held-out paragraphs ---------------------------------------------------------------------------
@@ -84,6 +90,17 @@ class Chapter:
         return self._clauses[i]
 
 
+PT_METHODS = ["keyword overlap", "codebook similarity"] + (["sentence embeddings"] if semantic.available() else [])
+
+
+def rankings(method: str, codebook: Codebook, texts: list[str], comps: list[str]) -> list[list[str]]:
+    if method != "sentence embeddings":
+        return pt_rankings(method, codebook, [], texts, comps)
+    scorer = PtScorer(codebook, embeddings=EMBEDDINGS)
+    return [sorted(ev.scores, key=lambda p: (-ev.scores[p], codebook.pt_ids.index(p)))
+            for ev in scorer.score(texts, comps)]
+
+
 def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_paras: set[int],
              test_paras: Sequence[int]) -> dict[str, dict[str, float]]:
     parts = pretrain.chapter_parts(ch.raw, keep=lambda i: i in train_paras)
@@ -109,8 +126,8 @@ def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_p
     for name, pred in preds.items():
         s = scores(gold, pred)
         chosen = [k for k, (g, p) in enumerate(zip(gold, pred, strict=True)) if g != NONE and p != NONE and pts[k]]
-        for method in ("keyword overlap", "codebook similarity"):
-            ranks = pt_rankings(method, codebook, [], [texts[k] for k in chosen], [pred[k] for k in chosen])
+        for method in PT_METHODS:
+            ranks = rankings(method, codebook, [texts[k] for k in chosen], [pred[k] for k in chosen])
             s[f"{method} top1"] = float(np.mean([r[0] == pts[k] for r, k in zip(ranks, chosen, strict=True)])) \
                 if chosen else 0.0
             s[f"{method} top3"] = float(np.mean([pts[k] in r[:3] for r, k in zip(ranks, chosen, strict=True)])) \
@@ -127,12 +144,11 @@ def print_components(title: str, results: list[dict[str, dict[str, float]]]) -> 
     print(f"\n{title} ({int(n['n_clauses'])} clauses, {int(n['n_tagged'])} tagged"
           + (f"; mean of {len(results)} folds" if len(results) > 1 else "") + ")")
     print(f"  {'component model':34} {'macro-F1':>8} {'det P':>6} {'det R':>6}   PT of suggestions (top-1 / top-3): "
-          "keyword overlap | codebook similarity *")
+          + " | ".join(PT_METHODS))
     for name in results[0]:
         m = {k: float(np.mean([r[name][k] for r in results])) for k in results[0][name]}
-        print(f"  {name:34} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   "
-              f"{m['keyword overlap top1']:.2f} / {m['keyword overlap top3']:.2f} | "
-              f"{m['codebook similarity top1']:.2f} / {m['codebook similarity top3']:.2f}  (n={m['n_pt']:.0f})")
+        pts = " | ".join(f"{m[f'{x} top1']:.2f} / {m[f'{x} top3']:.2f}" for x in PT_METHODS)
+        print(f"  {name:34} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   {pts}  (n={m['n_pt']:.0f})")
 
 
 def fresh_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, folds: int) -> None:
@@ -202,6 +218,36 @@ def chapter_index(ch: Chapter, leave_out: set[int]) -> tuple[QuoteIndex, list[in
     return QuoteIndex(records, texts, transcripts={"ch4": data.text}), pos
 
 
+@contextlib.contextmanager
+def tfidf_only() -> Iterator[None]:
+    """Run with the semantic extra switched off (to measure TF-IDF beside it in the same run)."""
+    before = os.environ.get(semantic.ENV)
+    os.environ[semantic.ENV] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[semantic.ENV]
+        else:
+            os.environ[semantic.ENV] = before
+
+
+def speed_semantic(codebook: Codebook, n_words: int) -> None:
+    from suggest import generated
+
+    from cmo_coder.suggest.engine import Suggester
+    from cmo_coder.suggest.pretrain import default_model
+
+    nlp = pipeline()
+    t = generated(n_words)
+    clauses = segment(t, nlp, ["F1"])
+    for label, emb in (("tf-idf", None), ("sentence embeddings", semantic.EmbeddingCache(None))):
+        t0 = time.perf_counter()
+        found = Suggester(nlp, codebook, default_model(), [], emb).suggest_clauses(t.id, clauses)
+        print(f"  default model, PTs by {label:20} score {time.perf_counter() - t0:6.1f} s for {len(clauses)} clauses "
+              f"({len(found)} suggestions) of a {n_words:,}-word interview")
+
+
 def bag_rank(codebook: Codebook, query: str) -> list[str]:
     return pt_rankings("keyword overlap", codebook, [], [query], [None])[0]  # type: ignore[list-item]
 
@@ -225,10 +271,13 @@ def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
     random.Random(13).shuffle(order)
     fold = {i: k % folds for k, i in enumerate(order)}
     methods = ["nearest coded quote (which-pt before)", "keyword overlap with PT statements",
-               "TF-IDF similarity to the codebook only", "which-pt by similarity *"]
+               "TF-IDF similarity to the codebook only", "which-pt by similarity (tf-idf) *"]
+    if semantic.available():
+        methods += ["embedding similarity to the codebook only", "which-pt by similarity (embeddings) *"]
     hits: dict[str, list[tuple[bool, bool]]] = {m: [] for m in methods}
     false_para, held_retold = 0, 0
-    per_query = []
+    per_query: list[float] = []
+    per_query_semantic: list[float] = []
     for k in range(folds):
         held = {i for i in order if fold[i] == k}
         index, _ = chapter_index(ch, held)
@@ -237,15 +286,22 @@ def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
             q = ch.data.text[s:e]
             before = which_pt(index, q)
             t0 = time.perf_counter()
-            now = which_pt(index, q, codebook=codebook)
+            with tfidf_only():
+                now = which_pt(index, q, codebook=codebook)
             per_query.append(time.perf_counter() - t0)
             ranks = {
                 methods[0]: [m.pt for m in (before.matches if before.coded else before.nearest)],
                 methods[1]: bag_rank(codebook, q), methods[2]: codebook_rank(codebook, q), methods[3]: answer_rank(now),
             }
+            if len(methods) > 4:
+                t0 = time.perf_counter()
+                ranks[methods[5]] = answer_rank(which_pt(index, q, codebook=codebook))
+                per_query_semantic.append(time.perf_counter() - t0)
+                ranks[methods[4]] = rankings("sentence embeddings", codebook, [q], [None])[0]  # type: ignore[list-item]
             for m, r in ranks.items():
                 hits[m].append((bool(r) and r[0] == gold, gold in r[:3]))
-            retold = which_pt(index, retell(q), codebook=codebook)
+            with tfidf_only():
+                retold = which_pt(index, retell(q), codebook=codebook)
             held_retold += 1
             false_para += retold.answered_by == "paraphrase"
     n = len(hits[methods[0]])
@@ -254,8 +310,11 @@ def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
     print(f"  {'method':40} {'top-1':>6} {'top-3':>6}")
     for m in methods:
         print(f"  {m:40} {np.mean([a for a, _ in hits[m]]):6.3f} {np.mean([b for _, b in hits[m]]):6.3f}")
-    print(f"  similarity answer: {1000 * float(np.mean(per_query)):.1f} ms per query (median "
+    print(f"  similarity answer (tf-idf): {1000 * float(np.mean(per_query)):.1f} ms per query (median "
           f"{1000 * float(np.median(per_query)):.1f} ms; includes building the vectors once per index)")
+    if per_query_semantic:
+        print(f"  similarity answer (embeddings): {1000 * float(np.mean(per_query_semantic)):.0f} ms per query "
+              f"(median {1000 * float(np.median(per_query_semantic)):.0f} ms; embeddings cached in memory per index)")
 
     index, pos = chapter_index(ch, set())
     found_before = found_now = wrong_now = total = 0
@@ -268,7 +327,8 @@ def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
         r = retell(q)
         before = which_pt(index, r)
         found_before += before.coded and before.matches[0].coding_id == f"q{i}"
-        now = which_pt(index, r, codebook=codebook)
+        with tfidf_only():
+            now = which_pt(index, r, codebook=codebook)
         if now.coded:
             ok = any(m.coding_id == f"q{i}" for m in now.matches[:1])
             found_now += ok
@@ -295,8 +355,12 @@ def run(reco: Path, folds: int = 5) -> None:
     books = [cb for _, cb in pretrain.shipped_codebooks()]
     ch = Chapter(reco, nlp)
     t0 = time.perf_counter()
+    print("semantic extra: " + (f"installed, {semantic.METHOD}" if semantic.available() else "not installed"))
     fresh_components(ch, books, codebook, folds)
     which_pt_bench(ch, codebook, folds)
+    if semantic.available():
+        print("\nSpeed with the semantic extra (CPU)")
+        speed_semantic(codebook, 10000)
     print(f"\n(fresh-project and which-pt evaluations: {time.perf_counter() - t0:.0f} s)")
 
 

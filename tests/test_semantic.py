@@ -55,3 +55,17 @@ def test_the_cache_keeps_only_texts_still_in_use(tmp_path) -> None:  # type: ign
 def test_off_switch(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("CMO_CODER_SEMANTIC", "0")
     assert not semantic.available()
+
+
+def test_suggestions_rank_pts_by_meaning_and_say_so(project, add_transcript) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest import run
+
+    add_transcript("t1", [("P1", "service_user", "A",
+                           "Because there was no detox bed in the area, the team arranged joint assessments with the "
+                           "drug service. I felt listened to for the first time, so I stayed in treatment.")])
+    found = run.suggest(project, ["t1"], actor="t")
+    assert found
+    for s in found:
+        pts = [r for r in s.reasons if r.kind == "pt"]
+        assert pts and all(r.text == f"by {semantic.METHOD}" for r in pts)
+    assert (project.path / semantic.CACHE_FILE).is_file()

@@ -104,9 +104,13 @@ def register(cli: click.Group) -> None:
                 click.echo(_line(s))
             from ..suggest import queue
 
+            from .. import semantic
+
             pending = len(queue.listing(p, "pending"))
-            info(f"{len(found)} new suggestion(s); {pending} pending in the queue "
-                 f"(review: cmo-coder suggest review {project} --list)")
+            model = run.component_model(p)[1]
+            pts_by = semantic.METHOD if semantic.available() else "tf-idf"
+            info(f"{len(found)} new suggestion(s) (components by the {model} model, PTs by {pts_by}); {pending} "
+                 f"pending in the queue (review: cmo-coder suggest review {project} --list)")
 
     @suggest.command("review")
     @project_argument

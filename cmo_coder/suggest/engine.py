@@ -19,6 +19,7 @@ from spacy.language import Language
 from ..errors import CmoError
 from ..ids import stable_id
 from ..model import Codebook, Component, Transcript
+from ..semantic import EmbeddingCache
 from .model import LABELS, NONE, ComponentModel, CueScorer, Example, PtEvidence, PtScorer
 from .records import Reason, Suggestion
 from .segment import Clause, label_clauses, overlap, segment
@@ -210,13 +211,14 @@ class Suggester:
 
     def __init__(
         self, nlp: Language, codebook: Codebook, model: ComponentModel | None = None, examples: Sequence[Example] = (),
+        embeddings: EmbeddingCache | None = None,
     ) -> None:
         check_codebook(codebook)
         self.nlp = nlp
         self.codebook = codebook
         self.model = model
         self.cue_scorer = CueScorer()
-        self.pt_scorer = PtScorer(codebook, examples)
+        self.pt_scorer = PtScorer(codebook, examples, embeddings=embeddings)
 
     def component_proba(self, clauses: Sequence[Clause]) -> np.ndarray:
         texts = [c.text for c in clauses]
@@ -254,7 +256,8 @@ class Suggester:
         self, tid: str, clause: Clause, comp: Component, pt: str, conf: float, top: list[tuple[str, float]],
         ev: PtEvidence,
     ) -> Suggestion:
-        reasons = [Reason(kind="pt", pt=p, score=round(s, 4)) for p, s in top]
+        method = self.pt_scorer.method
+        reasons = [Reason(kind="pt", pt=p, score=round(s, 4), text=f"by {method}") for p, s in top]
         cues = dict.fromkeys((c, phrase.lower()) for c, phrase in clause.cues)  # once each, in order of appearance
         reasons += [Reason(kind="cue", text=phrase, component=Component(c)) for c, phrase in cues]
         if self.model is not None:

@@ -93,7 +93,11 @@ def component_model(project: Project) -> tuple[ComponentModel | None, str]:
 
 
 def suggester_for(project: Project) -> Suggester:
-    return Suggester(pipeline(), project.codebook, component_model(project)[0], examples(project))
+    """The project's suggester; PTs by sentence embeddings (cached in the project) when the semantic extra is on."""
+    from .. import semantic
+
+    cache = semantic.cache_for(project.path) if semantic.available() else None
+    return Suggester(pipeline(), project.codebook, component_model(project)[0], examples(project), cache)
 
 
 def taken_spans(project: Project, transcript_id: str, codings: Sequence[Coding]) -> dict[str, list[tuple[int, int]]]:
@@ -143,6 +147,8 @@ def suggest(
             s for s in suggester.suggest_clauses(t.id, clauses, pt, min_confidence)
             if not any(overlap((s.start, s.end), span) for span in taken.get(s.component.value, ()))
         ]
+    if suggester.pt_scorer.embeddings is not None:
+        suggester.pt_scorer.embeddings.save()
     with project.transaction(actor) as tx:
         return queue.add(tx, found)
 
