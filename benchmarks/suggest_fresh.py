@@ -345,20 +345,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--part", choices=("all", "components", "which-pt", "speed"), default="all")
     args = ap.parse_args()
-    run(args.reco, args.folds)
+    run(args.reco, args.folds, args.part)
 
 
-def run(reco: Path, folds: int = 5) -> None:
+def run(reco: Path, folds: int = 5, part: str = "all") -> None:
     nlp = pipeline()
     codebook = codebook_io.load(REPO / "codebooks" / "reco.yaml")
     books = [cb for _, cb in pretrain.shipped_codebooks()]
     ch = Chapter(reco, nlp)
     t0 = time.perf_counter()
     print("semantic extra: " + (f"installed, {semantic.METHOD}" if semantic.available() else "not installed"))
-    fresh_components(ch, books, codebook, folds)
-    which_pt_bench(ch, codebook, folds)
-    if semantic.available():
+    if part in ("all", "components"):
+        fresh_components(ch, books, codebook, folds)
+    if part in ("all", "which-pt"):
+        which_pt_bench(ch, codebook, folds)
+    if part in ("all", "speed") and semantic.available():
         print("\nSpeed with the semantic extra (CPU)")
         speed_semantic(codebook, 10000)
     print(f"\n(fresh-project and which-pt evaluations: {time.perf_counter() - t0:.0f} s)")

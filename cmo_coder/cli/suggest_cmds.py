@@ -102,9 +102,8 @@ def register(cli: click.Group) -> None:
                 return
             for s in found:
                 click.echo(_line(s))
-            from ..suggest import queue
-
             from .. import semantic
+            from ..suggest import queue
 
             pending = len(queue.listing(p, "pending"))
             model = run.component_model(p)[1]

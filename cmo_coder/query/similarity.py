@@ -164,10 +164,10 @@ def for_index(index: QuoteIndex, codebook: Codebook, project_path: Path | None =
     Sentence embeddings are used when the semantic extra is installed (cached under the project).
     """
     use_semantic = semantic.available()
-    key = hashlib.sha256(codebook.model_dump_json().encode("utf-8")).hexdigest() + str(use_semantic)
-    cached = getattr(index, "_theory_similarity", None)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    sim = TheorySimilarity(codebook, index, semantic.cache_for(project_path) if use_semantic else None)
-    index._theory_similarity = (key, sim)  # type: ignore[attr-defined]
-    return sim
+    key = (hashlib.sha256(codebook.model_dump_json().encode("utf-8")).hexdigest(), use_semantic)
+    cached: dict[tuple[str, bool], TheorySimilarity] = getattr(index, "_theory_similarity", {})
+    if key not in cached:
+        cached = {k: v for k, v in cached.items() if k[0] == key[0]}  # one codebook at a time, with and without
+        cached[key] = TheorySimilarity(codebook, index, semantic.cache_for(project_path) if use_semantic else None)
+        index._theory_similarity = cached  # type: ignore[attr-defined]
+    return cached[key]
