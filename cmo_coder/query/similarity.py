@@ -46,7 +46,7 @@ PARAPHRASE_MIN = 0.45
 PARAPHRASE_MARGIN = 0.15
 METHOD = "tf-idf"
 #: coded quotes re-scored by meaning per query (the closest by TF-IDF)
-SEMANTIC_SHORTLIST = 200
+SEMANTIC_SHORTLIST = 50
 
 
 @dataclass(frozen=True)
