@@ -16,7 +16,9 @@ words) and the logistic regression the suggester ships (TF-IDF words+pairs, with
 without cue features). PTs: top-1 / top-3 accuracy on held-out tagged clauses, for the
 majority-PT baseline, a keyword-overlap baseline, codebook similarity, and codebook
 similarity blended with nearest coded examples (what the suggester does).
-Speed: suggesting for a generated 10,000-word interview (untrained and trained).
+Speed: suggesting for a generated 10,000-word interview (cue rules, default model, trained).
+Then ``benchmarks/suggest_fresh.py``: a fresh project with the default model, and which-pt for
+uncoded quotes and paraphrases, on held-out parts of the chapter.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from cmo_coder import codebook as codebook_io  # noqa: E402
 from cmo_coder.coding.markup import parse_markup  # noqa: E402
@@ -382,7 +385,10 @@ def speed(n_words: int, data: Data, nlp, codebook) -> None:  # type: ignore[no-u
     model.fit(ts.texts, ts.cues, ts.labels)
     print(f"  train on {len(ts.texts)} examples: {time.perf_counter() - t0:.2f} s")
     ex = examples_in(data, 0, len(data.text))
-    for label, m in (("cue rules (fresh project)", None), ("trained model", model)):
+    from cmo_coder.suggest.pretrain import default_model
+
+    for label, m in (("cue rules", None), ("default model (fresh project)", default_model()),
+                     ("trained model", model)):
         t0 = time.perf_counter()
         clauses = segment(t, nlp, ["F1"])
         t1 = time.perf_counter()
@@ -426,6 +432,9 @@ def main() -> None:
     speed(args.words, data, nlp, codebook)
     if args.study:
         study_training(args.study, args.study_words, codebook)
+    import suggest_fresh  # the fresh-project (default model) and theory-aware which-pt evaluations
+
+    suggest_fresh.run(args.reco, args.folds)
 
 
 if __name__ == "__main__":

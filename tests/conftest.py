@@ -16,6 +16,13 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _semantic_only_where_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite runs as without the optional semantic extra; only tests marked ``semantic`` may use it."""
+    if request.node.get_closest_marker("semantic") is None:
+        monkeypatch.setenv("CMO_CODER_SEMANTIC", "0")
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """``../shared`` (reference material CI provides); tests that need it skip, saying why, when absent."""

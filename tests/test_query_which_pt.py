@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cmo_coder.query.index import CACHE_PATH, IndexedCoding, QuoteIndex, project_fingerprint
 from cmo_coder.query.speakers import SpeakerLookup
-from cmo_coder.query.which_pt import FUZZY_MIN, which_pt
+from cmo_coder.query.which_pt import FUZZY_MIN, describe, which_pt
 from cmo_coder.textmatch import normalise
 from tests.study import CODINGS, UNCODED, build_study
 
@@ -184,3 +184,84 @@ def test_one_typo_still_finds_the_coding(data):
     assert best and best[0].score >= FUZZY_MIN
     # a coding nested inside another (d3 in c2) scores the same: the typo'd one is among the best
     assert RECORDS[k].id in [h.coding.id for h in best if h.score == best[0].score]
+
+
+# -- theory-aware answers: paraphrases and quotes nobody coded -----------------------------------------
+def ask_with_theory(study, index, query, **kw):
+    return which_pt(index, query, speakers=SpeakerLookup(study.project), codebook=study.project.codebook, **kw)
+
+
+@pytest.mark.parametrize(
+    "retold",
+    [
+        "After we began the joint assessments I was much more confident about taking on people who drink.",
+        "doing joint assessments made me far more confident about people who drink",
+    ],
+)
+def test_a_paraphrase_finds_its_coding_when_it_is_closest_by_a_clear_margin(study, index, retold):
+    assert not ask(study, index, retold).coded, "without the codebook the answer is as before"
+    answer = ask_with_theory(study, index, retold)
+    assert answer.coded and answer.answered_by == "paraphrase"
+    top = answer.matches[0]
+    assert (top.coding_id, top.kind, top.pt) == ("c4", "paraphrase", "PT1") and top.score < FUZZY_MIN
+    assert "c4" in answer.reason and "next" in answer.reason
+    check_offsets(study, answer)
+
+
+def test_a_near_tie_between_two_coded_quotes_is_not_a_paraphrase(study, index):
+    # about as close to c4 (joint assessments, confident) as to d1 (team training)
+    answer = ask_with_theory(study, index, "the team training and the joint assessments made us confident")
+    assert answer.answered_by == "similarity" and not answer.coded
+    assert answer.by_similarity and answer.similar
+
+
+def test_a_paraphrase_of_a_passage_coded_twice_answers_both_codings(study, index):
+    # d3 ("joint assessment with the drug and alcohol team") lies inside c2: one passage, two PTs
+    answer = ask_with_theory(study, index, "the drug and alcohol team came to do a joint assessment with us")
+    assert answer.answered_by == "paraphrase"
+    assert [m.coding_id for m in answer.matches] == ["d3", "c2"] and {p.pt for p in answer.pts} == {"PT1", "PT2"}
+    check_offsets(study, answer)
+
+
+def test_an_uncoded_quote_gets_theories_by_similarity_with_element_and_quote_as_reasons(study, index):
+    quote = "Honestly the staff training helps the whole team take on this work together"
+    plain = ask(study, index, quote)
+    assert not plain.coded and plain.similar == [] and plain.answered_by == "none"
+    answer = ask_with_theory(study, index, quote)
+    assert not answer.coded and answer.by_similarity and answer.answered_by == "similarity"
+    assert answer.similarity_method == "tf-idf"
+    best = answer.similar[0]
+    assert best.pt == "PT2" and best.element == "PT2.MR1" and best.element_statement == "Team-wide training"
+    assert best.coding_id in ("d1", "d2", "d3") and best.quote and best.attribution
+    assert 0 < best.score <= 1 and [s.score for s in answer.similar] == sorted((s.score for s in answer.similar),
+                                                                              reverse=True)
+    assert "by similarity" in answer.reason and "PT2" in answer.reason
+    text = "\n".join(describe(answer))
+    assert "not coded" in text and "by similarity (tf-idf)" in text and "element PT2.MR1" in text
+
+
+def test_a_coded_quote_is_answered_as_before(study, index):
+    answer = ask_with_theory(study, index, C4)
+    assert answer.answered_by == "quote" and not answer.by_similarity and answer.similar == []
+    assert answer.model_dump(exclude={"answered_by", "by_similarity", "similarity_method", "similar", "reason"}) \
+        == ask(study, index, C4).model_dump(exclude={"answered_by", "by_similarity", "similarity_method", "similar",
+                                                     "reason"})
+
+
+def test_a_passage_found_uncoded_in_a_transcript_is_not_called_a_paraphrase(study, index):
+    answer = ask_with_theory(study, index, UNCODED)
+    assert not answer.coded and answer.locations and answer.answered_by in ("similarity", "none")
+
+
+def test_cli_which_pt_json_carries_the_similarity_answer(study):
+    import json
+
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    res = CliRunner().invoke(cli, ["which-pt", str(study.project.path), "team training helps everyone own it",
+                                   "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert {"answered_by", "by_similarity", "similar", "reason", "matches", "nearest", "coded"} <= set(out)

@@ -42,11 +42,34 @@ def test_clauses_split_at_fronted_condition_and_consequence(nlp) -> None:  # typ
             "another three weeks on the ward.")
     clauses = segment(doc(text), nlp)
     texts = [c.text for c in clauses]
-    assert texts[0] == "When nobody would take him"
-    assert "because of the drinking" in texts
+    # "because of the drinking" has no verb: it stays with its clause instead of becoming a fragment
+    assert texts[0] == "When nobody would take him because of the drinking"
+    assert "he ended up in A&E again" in texts
     assert "which meant another three weeks on the ward." in texts
     for c in clauses:
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Those three days, that's when it all changed for me on the ward.", "Those three days, that's"),
+        ("Those three days, that's", "Those three days, that's"),
+        ("It was the staff, because of the waiting list, and the nurses felt stuck.", "because of the waiting list"),
+        ("We had training, so that we could help people who drink.", "so that"),
+        ("And it was so, yeah, um.", "And it was so"),
+        ("The three days on the ward.", "The three days on the ward"),
+    ],
+)
+def test_no_clause_is_a_fragment(nlp, text: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    """No verb, a dangling ending ("that's", "and", "the") or no content word: never a candidate on its own."""
+    clauses = segment(doc(text), nlp)
+    assert fragment not in [c.text.rstrip(".") for c in clauses]
+    for c in clauses:
+        tokens = nlp(c.text)
+        assert any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.i < len(tokens) - 1) for t in tokens), c.text
+        assert not c.text.endswith(("that's", " and", " the", " so")), c.text
+        assert sum(t.is_alpha for t in tokens) >= 3
 
 
 def test_clauses_never_cross_turns_or_lines_and_skip_facilitators(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -378,3 +401,100 @@ def test_long_line_chunks_tile_the_line(text: str, limit: int) -> None:
     assert all(a < b or (a == b == len(text) == 0) for a, b in chunks)
     assert all(b == c for (_, b), (c, _) in zip(chunks, chunks[1:], strict=False))
     assert all(b - a <= limit for a, b in chunks)
+
+
+# -- the default model and training against it -----------------------------------------------------
+def test_a_fresh_project_suggests_with_the_shipped_default_model(project, add_transcript) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest.pretrain import DATA_DIR, default_model
+
+    data = json.loads((DATA_DIR / "default-model.json").read_text(encoding="utf-8"))
+    assert data["meta"]["default"] is True and "pickle" not in json.dumps(data["meta"])
+    sources = json.loads((DATA_DIR / "sources.json").read_text(encoding="utf-8"))
+    assert all(s["licence"] and s["citation"] and len(s["sha256"]) == 64 for s in sources["sources"])
+    model, name = run.component_model(project)
+    assert name == "default" and model is default_model() and model is not None
+    add_transcript("t1", [("P1", "service_user", "A",
+                           "Because there was no detox bed in the area, the team arranged joint assessments with the "
+                           "drug service. I felt listened to for the first time, so I stayed in treatment.")])
+    found = run.suggest(project, ["t1"], actor="alice")
+    assert found and any(r.kind == "model" for s in found for r in s.reasons)
+
+
+def test_train_says_whether_the_project_model_beats_the_default(coded_project: Project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest.engine import Comparison
+
+    meta = run.train(coded_project, "alice")
+    cmp = meta["comparison"]
+    assert cmp["held_out_codings"] > 0 and cmp["held_out_clauses"] > 0
+    assert 0 <= cmp["project_macro_f1"] <= 1 and 0 <= cmp["default_macro_f1"] <= 1
+    assert meta["saved"] == cmp["project_beats_default"]
+
+    folder = coded_project.path / "suggester"
+    if folder.exists():
+        import shutil
+
+        shutil.rmtree(folder)
+    monkeypatch.setattr(run, "compare_with_default", lambda *a, **k: Comparison(5, 5, 0.2, 0.4))
+    res = CliRunner().invoke(cli, ["suggest", "train", str(coded_project.path)])
+    assert res.exit_code == 0, res.output
+    assert "does not beat the default (macro-F1 0.20 vs 0.40)" in res.output and "not saved" in res.output
+    assert not (folder / "component-model.json").exists()
+    assert run.component_model(coded_project)[1] == "default"
+    res = CliRunner().invoke(cli, ["suggest", "train", str(coded_project.path), "--force", "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["saved"] is True
+    assert run.component_model(coded_project)[1] == "project"
+
+
+def test_retraining_the_default_model_reproduces_the_shipped_file(shared_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest import pretrain
+
+    model_text, sources_text = pretrain.build(shared_dir / "reco", nlp)
+    shipped = json.loads((pretrain.DATA_DIR / pretrain.MODEL_FILE).read_text(encoding="utf-8"))
+    rebuilt = json.loads(model_text)
+    assert rebuilt["model"]["vectorizer"] == shipped["model"]["vectorizer"]
+    assert rebuilt["meta"]["examples_per_label"] == shipped["meta"]["examples_per_label"]
+    import numpy as np
+
+    np.testing.assert_allclose(rebuilt["model"]["weights"], shipped["model"]["weights"], atol=1e-4)
+    assert json.loads(sources_text) == json.loads((pretrain.DATA_DIR / pretrain.SOURCES_FILE).read_text("utf-8"))
+
+
+STORY = ("When the crisis team accepted me even though I was drinking, they arranged a joint assessment with the "
+         "drug service. I felt confident with them for the first time, so I stayed in treatment for a whole year.")
+
+
+def test_no_suggestion_overlaps_a_coding_or_pending_suggestion_of_its_component(tmp_path, tiny_codebook) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.suggest.records import Suggestion
+    from tests.study import add_signed_off
+
+    def fresh(name: str) -> Project:
+        p = Project.create(tmp_path / name, tiny_codebook, actor="t")
+        add_signed_off(p, "t1", [("P1", "service_user", "A", STORY)])
+        return p
+
+    first = fresh("a")
+    found = run.suggest(first, ["t1"], actor="t")
+    first.close()
+    assert found
+    for victim in found:
+        # a coding of the same component over the last two characters of the clause (well under half of it)
+        p = fresh(f"coded-{victim.id}")
+        with p.transaction("t") as tx:
+            tx.add_coding(Coding(id="c1", transcript_id="t1", start=victim.end - 2, end=victim.end,
+                                 text=STORY[victim.end - 2 : victim.end], pt="PT1", component=victim.component,
+                                 coder="t"))
+        again = run.suggest(p, ["t1"], actor="t")
+        assert not [s for s in again if s.component == victim.component and s.start < victim.end
+                    and victim.end - 2 < s.end]
+        p.close()
+        # a pending suggestion of the same component over a slightly different span
+        p = fresh(f"queued-{victim.id}")
+        shifted = Suggestion(**{**victim.model_dump(), "id": "sug-other", "start": victim.start + 1,
+                                "text": STORY[victim.start + 1 : victim.end]})
+        with p.transaction("t") as tx:
+            queue.add(tx, [shifted])
+        again = run.suggest(p, ["t1"], actor="t")
+        assert not [s for s in again if s.component == victim.component and s.start < victim.end
+                    and victim.start + 1 < s.end]
+        assert any(s.id == victim.id for s in found)
+        p.close()

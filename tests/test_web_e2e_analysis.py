@@ -169,6 +169,19 @@ def test_which_pt_ranks_and_links_the_matching_codings(page: Any, server: Server
     assert page.evaluate("window.getSelection().toString()").startswith("The nurse said <script>")
 
 
+def test_which_pt_answers_an_uncoded_quote_by_similarity(page: Any, server: Server, tmp_path: Path) -> None:
+    page.goto(server.url("/which-pt"))
+    page.get_by_label("Paste a quote or a fragment").fill("A shared assessment between the teams kept him coming back")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#answer:not([hidden])")
+    assert page.locator("#answer-matches li").count() == 0
+    heading = page.locator("#answer-elsewhere h3", has_text="by similarity")
+    assert heading.count() == 1
+    assert page.locator("#answer-elsewhere .pt-ranking > li").count() >= 1
+    assert page.locator("#answer-elsewhere .pt-ranking > li a").first.inner_text() in {"PT1", "PT2"}
+    page.screenshot(path=str(tmp_path / "which-pt-similarity.png"), full_page=True)
+
+
 def test_a_hostile_cmoc_name_and_rationale_show_as_text(page: Any, server: Server, tmp_path: Path) -> None:
     from cmo_coder.coding import service
 

@@ -113,9 +113,11 @@ def register(cli: click.Group) -> None:
                 info("indexing the coded quotes (once; cached in the project's .cache/ until the project changes)")
             index = QuoteIndex.for_project(p, use_cache=not no_cache)
             if only is None:
-                answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p))
+                answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p), codebook=p.codebook,
+                                  project_path=p.path)
             else:  # every match, then those of the coders asked for, then the limit
-                answer = only_coders(which_pt(index, quote, limit=1_000_000, speakers=SpeakerLookup(p)),
+                answer = only_coders(which_pt(index, quote, limit=1_000_000, speakers=SpeakerLookup(p),
+                                              codebook=p.codebook, project_path=p.path),
                                      {c.id for c in p.codings() if c.coder in only}, limit)
         if as_json:
             emit_json(answer.model_dump(mode="json"))

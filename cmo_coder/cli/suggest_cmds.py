@@ -102,11 +102,14 @@ def register(cli: click.Group) -> None:
                 return
             for s in found:
                 click.echo(_line(s))
+            from .. import semantic
             from ..suggest import queue
 
             pending = len(queue.listing(p, "pending"))
-            info(f"{len(found)} new suggestion(s); {pending} pending in the queue "
-                 f"(review: cmo-coder suggest review {project} --list)")
+            model = run.component_model(p)[1]
+            pts_by = semantic.METHOD if semantic.available() else "tf-idf"
+            info(f"{len(found)} new suggestion(s) (components by the {model} model, PTs by {pts_by}); {pending} "
+                 f"pending in the queue (review: cmo-coder suggest review {project} --list)")
 
     @suggest.command("review")
     @project_argument
@@ -181,22 +184,39 @@ def register(cli: click.Group) -> None:
 
     @suggest.command("train")
     @project_argument
+    @click.option("--force", is_flag=True,
+                  help="Save the project's model even when it does not beat the default one on held-out codings.")
     @json_option
     @coder_option
-    def train_cmd(project: Path, as_json: bool, coder: str | None) -> None:
-        """Retrain the component model on the project's codings (manual, imported and accepted).
+    def train_cmd(project: Path, force: bool, as_json: bool, coder: str | None) -> None:
+        """Train the component model on the project's codings (manual, imported and accepted).
 
         Needs at least 20 codings with a component, with 3 or more in each of at least two
-        components; below that it refuses and changes nothing (suggestions then come from cue
-        phrases and the codebook). The model is saved in PROJECT/suggester/.
+        components; below that it refuses and changes nothing (suggestions then come from the
+        default model shipped with cmo-coder). Before replacing the default, the project's model
+        and the default are scored on a held-out quarter of the codings (macro-F1 over C, Mres,
+        Mresp, O); the project's model is saved in PROJECT/suggester/ only when it scores higher
+        (or with --force).
         """
         from ..suggest import run
 
         with open_project(project) as p:
-            meta = run.train(p, coder or current_actor())
+            meta = run.train(p, coder or current_actor(), force=force)
         if as_json:
             emit_json(meta)
+            return
+        per = ", ".join(f"{Component(c).short} {n}" for c, n in meta["codings_per_component"].items())
+        info(f"trained on {meta['codings']} codings ({per}) from {meta['transcripts']} transcript(s), "
+             f"{meta['examples']} examples")
+        cmp = meta["comparison"]
+        if cmp:
+            verdict = "beats" if cmp["project_beats_default"] else "does not beat"
+            info(f"held out {cmp['held_out_codings']} codings ({cmp['held_out_clauses']} clauses): the project's "
+                 f"model {verdict} the default (macro-F1 {cmp['project_macro_f1']:.2f} vs "
+                 f"{cmp['default_macro_f1']:.2f})")
         else:
-            per = ", ".join(f"{Component(c).short} {n}" for c, n in meta["codings_per_component"].items())
-            info(f"trained on {meta['codings']} codings ({per}) from {meta['transcripts']} transcript(s), "
-                 f"{meta['examples']} examples; saved {meta['path']}")
+            info("too few held-out codings to compare with the default model")
+        if meta["saved"]:
+            info(f"saved {meta['path']}; suggestions now use the project's model")
+        else:
+            info(f"not saved; suggestions keep using the {meta['in_use']} model (--force saves it anyway)")

@@ -60,6 +60,7 @@ class HitKind(StrEnum):
     fuzzy = "fuzzy"
     overlap = "overlap"
     placeholders = "placeholders"
+    paraphrase = "paraphrase"
 
 
 #: scores of the substring strategies; fuzzy scores are rapidfuzz's, capped below them
@@ -259,7 +260,9 @@ class QuoteIndex:
     def shortlist(self, query: str, size: int = SHORTLIST) -> list[int]:
         """Codings sharing the most of the query's rarest words: the only ones worth fuzzy scoring."""
         words = set(_WORD_RE.findall(normalise(query).text))
-        lists = sorted((self.postings[w] for w in words if w in self.postings), key=len)
+        # ties broken by the word itself: set order varies between runs, and answers must not
+        lists = [self.postings[w] for w in sorted((w for w in words if w in self.postings),
+                                                  key=lambda w: (len(self.postings[w]), w))]
         if not lists:
             return []
         votes: Counter[int] = Counter()

@@ -1,16 +1,21 @@
 """Answer "which programme theory does this quote support?" from the quote index.
 
 The answer always says how the quote was found (exact, normalised, fragments, fuzzy,
-or overlapping a coding) with a score, so an analyst can tell a sure match from a
-guess. A passage nobody coded is reported as such, with where it sits in the
+overlapping a coding, or a paraphrase of one) with a score, so an analyst can tell a sure
+match from a guess. A passage nobody coded is reported as such, with where it sits in the
 transcripts (if it does) and the nearest coded quotes, because "not coded" is itself
-an analytic finding: evidence the coders passed over.
+an analytic finding: evidence the coders passed over. Given the codebook, an uncoded quote
+also gets the theories it is most similar to, said to be *by similarity*, with the
+best-matching element and coded quote of each as the reason (see ``similarity``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
+from ..model import Codebook
 from ..model.base import Frozen
 from .index import Hit, HitKind, QuoteIndex
 from .speakers import SpeakerLookup
@@ -64,6 +69,21 @@ class Location(Frozen):
     attribution: str
 
 
+class PTSimilarity(Frozen):
+    """A programme theory ranked by similarity to a quote no coding contains, with its reasons."""
+
+    pt: str
+    title: str
+    score: float = Field(description="Similarity 0–1: the better of statement-and-element and coded-quote evidence.")
+    element: str = Field(description="The theory's best-matching element ('' when none shares a word).")
+    element_statement: str
+    element_score: float
+    coding_id: str = Field(description="The theory's best-matching coded quote ('' when none shares a word).")
+    quote: str
+    quote_score: float
+    attribution: str
+
+
 class WhichPtAnswer(Frozen):
     """The JSON printed by ``cmo-coder which-pt --json``."""
 
@@ -74,10 +94,26 @@ class WhichPtAnswer(Frozen):
     matches: list[QuoteMatch]
     locations: list[Location] = Field(description="For an uncoded quote: where it occurs in the transcripts.")
     nearest: list[QuoteMatch] = Field(description="For an uncoded quote: the most similar coded quotes.")
+    answered_by: str = Field(
+        default="quote", description="quote (a coding contains it), paraphrase (one coded quote is the closest by a "
+        "clear margin), similarity (no coding contains it: 'similar' ranks the theories) or none")
+    by_similarity: bool = Field(default=False, description="True when the PTs come from similarity, not codings.")
+    similarity_method: str = Field(default="", description="How similarity was measured, e.g. tf-idf.")
+    similar: list[PTSimilarity] = Field(
+        default_factory=list, description="For a quote no coding contains: theories by similarity, best first.")
+    reason: str = Field(default="", description="For a paraphrase or a similarity answer: why, in words.")
 
 
-def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLookup | None = None) -> WhichPtAnswer:
-    """Find ``query`` among the coded quotes; say which PTs, components and stances it is coded to."""
+def which_pt(
+    index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLookup | None = None,
+    codebook: Codebook | None = None, project_path: Path | None = None,
+) -> WhichPtAnswer:
+    """Find ``query`` among the coded quotes; say which PTs, components and stances it is coded to.
+
+    With ``codebook``, a quote no coding contains is also checked as a paraphrase of a coded
+    quote, and else answered by similarity to each theory (see :mod:`.similarity`); sentence
+    embeddings are used for that when the semantic extra is installed, cached under ``project_path``.
+    """
     hits = index.find(query)
     similar: list[Hit] = []
     # a quote copied from the original transcript: its names stand as placeholders in the coded text
@@ -102,6 +138,36 @@ def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLo
                     Location(transcript=place.transcript_id, start=place.start, end=place.end, kind=place.kind,
                              text=text[place.start : place.end], attribution=who)
                 )
+    answered_by, reason, method = ("quote", "", "") if hits else ("none", "", "")
+    ranked: list[PTSimilarity] = []
+    if not hits and codebook is not None and (len(index) or any(pt.elements for pt in codebook.programme_theories)):
+        from .similarity import METHOD, for_index
+
+        sim = for_index(index, codebook, project_path)
+        method = METHOD
+        para = sim.paraphrase(query) if not locations else None  # a passage found uncoded is not a retelling
+        if para is not None:
+            rec = index.records[para.index]
+            score = min(FUZZY_MIN - 1, round(100 * para.score))
+            # the retold passage: the closest coding and every coding overlapping it (nested or coded twice)
+            for k in [para.index, *(k for k in index.covering(rec.transcript_id, rec.start, rec.end)
+                                    if k != para.index)]:
+                other = index.records[k]
+                hits.append(Hit(other, index.texts[k], HitKind.paraphrase, score if k == para.index else score - 1,
+                                other.start, other.end, k))
+            answered_by = "paraphrase"
+            reason = (f"paraphrase: coding {rec.id} is the closest coded quote ({METHOD} similarity "
+                      f"{para.score:.2f}, next {para.runner_up:.2f})")
+        else:
+            ranked = [_similarity(index, codebook, t) for t in sim.rank(query)[:limit] if t.score > 0]
+            method = sim.method
+            if ranked:
+                answered_by = "similarity"
+                best = ranked[0]
+                why = [f"element {best.element}" if best.element else "",
+                       f"coded quote {best.coding_id}" if best.coding_id else ""]
+                reason = (f"by similarity ({method}): {best.pt} is closest"
+                          + (f", best matching {' and '.join(w for w in why if w)}" if any(why) else ""))
     if not hits:
         nearest = similar[:limit]
     hits.sort(key=lambda h: (-h.score, h.order))
@@ -110,6 +176,23 @@ def which_pt(index: QuoteIndex, query: str, limit: int = 10, speakers: SpeakerLo
         query=query, coded=bool(every), total_matches=len(every), pts=_by_pt(every), matches=every[:limit],
         locations=locations,
         nearest=[_match(h) for h in nearest if h.score > 0],
+        answered_by=answered_by, by_similarity=bool(ranked), similarity_method=method if answered_by != "none" else "",
+        similar=ranked, reason=reason,
+    )
+
+
+def _similarity(index: QuoteIndex, codebook: Codebook, t: object) -> PTSimilarity:
+    from .similarity import TheoryScore
+
+    assert isinstance(t, TheoryScore)
+    pt = codebook.programme_theories[codebook.pt_ids.index(t.pt)]
+    rec = index.records[t.quote_index] if t.quote_index >= 0 else None
+    return PTSimilarity(
+        pt=t.pt, title=pt.title, score=round(t.score, 4), element=t.element,
+        element_statement=codebook.element(t.element).statement if t.element else "",
+        element_score=round(t.element_score, 4), coding_id=rec.id if rec else "",
+        quote=index.texts[t.quote_index] if rec else "", quote_score=round(t.quote_score, 4),
+        attribution=rec.attribution if rec else "",
     )
 
 
@@ -159,6 +242,8 @@ def describe(answer: WhichPtAnswer) -> list[str]:
     """Plain lines for people (the CLI without ``--json``)."""
     lines: list[str] = []
     if answer.coded:
+        if answer.answered_by == "paraphrase":
+            lines.append(f"not found verbatim; {answer.reason}")
         for p in answer.pts:
             parts = ", ".join(p.elements or p.components) or "the theory as a whole"
             lines.append(f"{p.pt}: {parts} ({'/'.join(p.stances)}; {p.codings} coding(s))")
@@ -179,6 +264,17 @@ def describe(answer: WhichPtAnswer) -> list[str]:
         lines.append(f"  found uncoded in {loc.transcript} [{loc.start}:{loc.end}] ({who}, {loc.kind} match)")
     if not answer.locations:
         lines.append("  not found in any signed-off transcript either")
+    if answer.similar:
+        lines.append(f"by similarity ({answer.similarity_method}) to the theories' statements, elements and coded "
+                     "quotes, the closest theories:")
+        for t in answer.similar:
+            lines.append(f"  {t.pt} {t.score:.2f}  {t.title}")
+            if t.element:
+                statement = _clip(t.element_statement)
+                lines.append(f"        element {t.element} ({t.element_score:.2f}): \u201c{statement}\u201d")
+            if t.coding_id:
+                who = t.attribution or "no speaker"
+                lines.append(f"        quote {t.coding_id} ({t.quote_score:.2f}, {who}): \u201c{_clip(t.quote)}\u201d")
     if answer.nearest:
         lines.append("nearest coded quotes:")
         for m in answer.nearest:

@@ -7,6 +7,7 @@ probabilities (cue rules, or the trained model), keep clauses whose best compone
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,9 +19,10 @@ from spacy.language import Language
 from ..errors import CmoError
 from ..ids import stable_id
 from ..model import Codebook, Component, Transcript
+from ..semantic import EmbeddingCache
 from .model import LABELS, NONE, ComponentModel, CueScorer, Example, PtEvidence, PtScorer
 from .records import Reason, Suggestion
-from .segment import Clause, label_clauses, segment
+from .segment import Clause, label_clauses, overlap, segment
 
 #: the smallest training set ``suggest train`` accepts: below it a model only memorises
 MIN_CODINGS = 20
@@ -95,6 +97,107 @@ def train_component_model(ts: TrainingSet) -> ComponentModel:
     return model
 
 
+#: share of a project's codings held out to decide whether its own model beats the default one
+HELD_OUT_SHARE = 0.25
+
+
+def _held_out(key: str) -> bool:
+    """A stable quarter of keys (a hash, not a random draw: retraining gives the same split)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) < HELD_OUT_SHARE * 0x100000000
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The project's model against the default one on the same held-out clauses."""
+
+    held_out_clauses: int
+    held_out_codings: int
+    project_f1: float
+    default_f1: float
+
+    @property
+    def project_wins(self) -> bool:
+        return self.project_f1 > self.default_f1
+
+    def as_dict(self) -> dict[str, object]:
+        return {"held_out_clauses": self.held_out_clauses, "held_out_codings": self.held_out_codings,
+                "project_macro_f1": round(self.project_f1, 4), "default_macro_f1": round(self.default_f1, 4),
+                "project_beats_default": self.project_wins}
+
+
+def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    """Mean F1 over the four components; a component clause predicted "none" is a miss."""
+    f1s = []
+    for comp in LABELS[1:]:
+        tp = sum(g == comp and p == comp for g, p in zip(gold, pred, strict=True))
+        wrong = sum((g == comp) != (p == comp) for g, p in zip(gold, pred, strict=True))
+        f1s.append(2 * tp / (2 * tp + wrong) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def decide(proba: np.ndarray) -> list[str]:
+    """The suggester's rule: the best component when it is at least as likely as "none"."""
+    out = []
+    for p in proba:
+        j = int(np.argmax(p[1:])) + 1
+        out.append(LABELS[j] if p[j] >= p[0] else NONE)
+    return out
+
+
+def compare_with_default(
+    nlp: Language, coded: Sequence[tuple[Transcript, Sequence[tuple[int, int, Component]]]],
+    default: ComponentModel, skip_speakers: Sequence[str] = (),
+) -> Comparison | None:
+    """Train on three quarters of the codings, score both models on the clauses of the held-out quarter.
+
+    A clause overlapping a held-out coding is held out with it (its label comes from that coding),
+    and so is a stable quarter of the uncoded clauses; the held-out codings' own text is never
+    trained on. None when the held-out part has no coded clause to score.
+    """
+    train_texts: list[str] = []
+    train_cues: list[tuple[tuple[str, str], ...]] = []
+    train_labels: list[str] = []
+    test: list[tuple[Clause, str]] = []
+    per: Counter[str] = Counter()
+    spans_out: list[tuple[str, str]] = []
+    n_held = 0
+    for transcript, spans in coded:
+        held = [(s, e, c) for s, e, c in spans if _held_out(f"{transcript.id}\x1f{s}\x1f{e}")]
+        kept = [sp for sp in spans if sp not in held]
+        n_held += len(held)
+        clauses, labels = examples_from(nlp, transcript, spans, skip_speakers)
+        for clause, label in zip(clauses, labels, strict=True):
+            touches_held = any(overlap((clause.start, clause.end), (s, e)) for s, e, _ in held)
+            touches_kept = any(overlap((clause.start, clause.end), (s, e)) for s, e, _ in kept)
+            if touches_held or (not touches_kept and _held_out(f"{transcript.id}\x1f{clause.start}")):
+                test.append((clause, label))
+            else:
+                train_texts.append(clause.text)
+                train_cues.append(clause.cues)
+                train_labels.append(label)
+        for s, e, comp in kept:
+            per[comp.value] += 1
+            spans_out.append((transcript.text[s:e], comp.value))
+    if not any(label != NONE for _, label in test):
+        return None
+    for (text, label), doc in zip(spans_out, nlp.pipe(t for t, _ in spans_out), strict=True):
+        train_texts.append(text)
+        train_cues.append(tuple((c.label_, c.text) for c in doc.spans.get("cmo_cues", ())))
+        train_labels.append(label)
+    if len(set(train_labels) - {NONE}) < MIN_COMPONENTS:
+        return None
+    candidate = ComponentModel()
+    candidate.fit(train_texts, train_cues, train_labels)
+    texts = [c.text for c, _ in test]
+    cues = [c.cues for c, _ in test]
+    gold = [lab for _, lab in test]
+    return Comparison(
+        held_out_clauses=len(test), held_out_codings=n_held,
+        project_f1=macro_f1(gold, decide(candidate.predict_proba(texts, cues))),
+        default_f1=macro_f1(gold, decide(default.predict_proba(texts, cues))),
+    )
+
+
 def check_codebook(codebook: Codebook) -> None:
     if not any(pt.elements for pt in codebook.programme_theories):
         raise CmoError(
@@ -108,13 +211,14 @@ class Suggester:
 
     def __init__(
         self, nlp: Language, codebook: Codebook, model: ComponentModel | None = None, examples: Sequence[Example] = (),
+        embeddings: EmbeddingCache | None = None,
     ) -> None:
         check_codebook(codebook)
         self.nlp = nlp
         self.codebook = codebook
         self.model = model
         self.cue_scorer = CueScorer()
-        self.pt_scorer = PtScorer(codebook, examples)
+        self.pt_scorer = PtScorer(codebook, examples, embeddings=embeddings)
 
     def component_proba(self, clauses: Sequence[Clause]) -> np.ndarray:
         texts = [c.text for c in clauses]
@@ -152,7 +256,8 @@ class Suggester:
         self, tid: str, clause: Clause, comp: Component, pt: str, conf: float, top: list[tuple[str, float]],
         ev: PtEvidence,
     ) -> Suggestion:
-        reasons = [Reason(kind="pt", pt=p, score=round(s, 4)) for p, s in top]
+        method = self.pt_scorer.method
+        reasons = [Reason(kind="pt", pt=p, score=round(s, 4), text=f"by {method}") for p, s in top]
         cues = dict.fromkeys((c, phrase.lower()) for c, phrase in clause.cues)  # once each, in order of appearance
         reasons += [Reason(kind="cue", text=phrase, component=Component(c)) for c, phrase in cues]
         if self.model is not None:

@@ -24,6 +24,8 @@ import numpy as np
 
 from ..errors import CmoError
 from ..model import Codebook, Component
+from ..semantic import METHOD as SEMANTIC_METHOD
+from ..semantic import EmbeddingCache
 from .cues import cue_scores
 from .features import Sparse, Tfidf
 
@@ -158,7 +160,9 @@ class PtScorer:
     Each PT is scored by its best *prototype*: its own statement and elements (the codebook)
     or, discounted by ``EXAMPLE_WEIGHT``, its nearest coded example. A PT nobody has coded yet
     still competes on its codebook text, which matters because coding usually proceeds one
-    theory at a time. A neighbour *vote* (``mode="vote"``) ranks theories that already have
+    theory at a time. With the semantic extra (``embeddings``), statements, elements and
+    clauses are compared by sentence-embedding cosine, and the nearest coded examples (found
+    by TF-IDF) are re-scored by it. A neighbour *vote* (``mode="vote"``) ranks theories that already have
     examples better but buries new ones (see ``benchmarks/suggest.py``, split by PT), so it is
     available but not the default.
     """
@@ -170,10 +174,13 @@ class PtScorer:
     #: in vote mode, examples needed before neighbours weigh as much as the codebook
     HALF_WEIGHT_AT = 30
 
-    def __init__(self, codebook: Codebook, examples: Sequence[Example] = (), mode: str = "prototype") -> None:
+    def __init__(self, codebook: Codebook, examples: Sequence[Example] = (), mode: str = "prototype",
+                 embeddings: EmbeddingCache | None = None) -> None:
         if mode not in ("prototype", "vote"):
             raise ValueError(f"unknown PT scoring mode {mode!r}")
         self.mode = mode
+        self.embeddings = embeddings
+        self.method = SEMANTIC_METHOD if embeddings is not None else "tf-idf"
         self.pts = [pt.id for pt in codebook.programme_theories]
         profiles = [" ".join([pt.title, pt.statement, *(e.statement for e in pt.elements)])
                     for pt in codebook.programme_theories]
@@ -188,6 +195,9 @@ class PtScorer:
         self.example_m = self.vec.transform([e.text for e in self.examples])
         n = len(self.examples)
         self.knn_weight = n / (n + self.HALF_WEIGHT_AT)
+        if embeddings is not None:  # by meaning: the codebook embedded whole, neighbours re-scored (below)
+            self.profile_m = embeddings.embed(profiles)
+            self.element_m = embeddings.embed([e[3] for e in self.elements])
 
     def score(self, texts: Sequence[str], components: Sequence[str | None]) -> list[PtEvidence]:
         if not texts:
@@ -196,8 +206,9 @@ class PtScorer:
             return [ev for i in range(0, len(texts), self.BATCH)
                     for ev in self.score(texts[i : i + self.BATCH], components[i : i + self.BATCH])]
         x = self.vec.transform(texts)
-        prof = x @ self.profile_m.T
-        elem = x @ self.element_m.T if len(self.elements) else np.zeros((len(texts), 0), dtype=np.float32)
+        xs = self.embeddings.embed(list(texts)) if self.embeddings is not None else x
+        prof = np.maximum(xs @ self.profile_m.T, 0.0)
+        elem = np.maximum(xs @ self.element_m.T, 0.0) if len(self.elements) else np.zeros((len(texts), 0), np.float32)
         ex = x @ self.example_m.T if self.examples else np.zeros((len(texts), 0), dtype=np.float32)
         out = []
         for i, comp in enumerate(components):
@@ -213,6 +224,10 @@ class PtScorer:
             if self.examples:
                 order = np.argsort(-ex[i], kind="stable")[: self.K]
                 neighbours = [(self.examples[j], float(ex[i, j])) for j in order if ex[i, j] > 0]
+                if self.embeddings is not None and neighbours:  # the nearest by words, re-scored by meaning
+                    sims = self.embeddings.embed([e.text for e, _ in neighbours]) @ xs[i]
+                    neighbours = sorted(((e, max(0.0, float(v))) for (e, _), v in zip(neighbours, sims, strict=True)),
+                                        key=lambda es: -es[1])
             if self.mode == "prototype":
                 for e, s in neighbours:
                     raw[e.pt] = max(raw[e.pt], self.EXAMPLE_WEIGHT * s)

@@ -15,7 +15,8 @@ class Reason(Frozen):
     model's strongest words, the best-matching codebook element, a nearest coded example."""
 
     kind: Literal["pt", "cue", "model", "element", "example"]
-    text: StrictStr | None = Field(default=None, description="cue phrase, words, element statement or example text")
+    text: StrictStr | None = Field(default=None, description="cue phrase, words, element statement or example text; "
+                                   "for a PT, how it was scored (by tf-idf, or by sentence embeddings)")
     component: Component | None = None
     pt: StrictStr | None = None
     element: StrictStr | None = None

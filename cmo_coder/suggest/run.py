@@ -11,13 +11,22 @@ from typing import Any
 
 from .. import __version__, clock
 from ..errors import CmoError
-from ..model import Role
+from ..model import Coding, Role
 from ..store import Project
 from . import model as model_io
 from . import queue
-from .engine import Suggester, check_codebook, model_folder, train_component_model, training_set
-from .model import Example
+from .engine import (
+    Suggester,
+    check_codebook,
+    check_trainable,
+    compare_with_default,
+    model_folder,
+    train_component_model,
+    training_set,
+)
+from .model import ComponentModel, Example
 from .nlp import pipeline
+from .pretrain import default_model
 from .records import Suggestion
 from .segment import overlap, segment
 
@@ -31,8 +40,13 @@ def examples(project: Project) -> list[Example]:
     return [Example(c.id, c.pt, c.component.value if c.component else None, c.text) for c in project.codings()]
 
 
-def train(project: Project, actor: str | None = None) -> dict[str, Any]:
-    """Fit the component model on every coding with a component; refuse (changing nothing) when too few."""
+def train(project: Project, actor: str | None = None, force: bool = False) -> dict[str, Any]:
+    """Fit the component model on every coding with a component; refuse (changing nothing) when too few.
+
+    Before the project's model replaces the shipped default, both are scored on a held-out
+    quarter of the codings; the project's model is saved only when it scores higher (or with
+    ``force``), so training never makes a fresh project's suggestions worse.
+    """
     check_codebook(project.codebook)
     nlp = pipeline()
     coded = []
@@ -40,23 +54,65 @@ def train(project: Project, actor: str | None = None) -> dict[str, Any]:
         spans = [(c.start, c.end, c.component) for c in project.codings(transcript_id=tid) if c.component]
         if spans:
             coded.append((project.transcript(tid), spans))
-    ts = training_set(nlp, coded, facilitators(project))
-    model = train_component_model(ts)
-    meta = {
+    skip = facilitators(project)
+    ts = training_set(nlp, coded, skip)
+    check_trainable(ts)
+    default = default_model()
+    comparison = compare_with_default(nlp, coded, default, skip) if default is not None else None
+    replace = force or default is None or comparison is None or comparison.project_wins
+    meta: dict[str, Any] = {
         "trained_at": clock.now_iso(), "cmo_coder": __version__, "transcripts": len(coded),
         "codings": ts.n_codings, "codings_per_component": ts.codings_per_component, "examples": len(ts.texts),
         "examples_per_label": {lab: ts.labels.count(lab) for lab in model_io.LABELS},
     }
+    report = {**meta, "comparison": comparison.as_dict() if comparison else None, "saved": replace}
+    if not replace:
+        with project.transaction(actor) as tx:
+            tx.audit("train", "suggester", None, report)
+        in_use = model_io.load(model_folder(project.path))
+        report["path"] = None
+        report["in_use"] = "project (an earlier one)" if in_use else "default"
+        return report
+    model = train_component_model(ts)
+    meta["comparison"] = report["comparison"]
     with project.transaction(actor) as tx:
         path = model_io.save(model, model_folder(project.path), meta)
-        tx.audit("train", "suggester", None, meta)
-    meta["path"] = str(path)
-    return meta
+        tx.audit("train", "suggester", None, report)
+    report["path"] = str(path)
+    report["in_use"] = "project"
+    return report
+
+
+def component_model(project: Project) -> tuple[ComponentModel | None, str]:
+    """The project's own model when it has one, else the shipped default (else cue rules): the model and its name."""
+    loaded = model_io.load(model_folder(project.path))
+    if loaded is not None:
+        return loaded[0], "project"
+    default = default_model()
+    return (default, "default") if default is not None else (None, "cue rules")
 
 
 def suggester_for(project: Project) -> Suggester:
-    loaded = model_io.load(model_folder(project.path))
-    return Suggester(pipeline(), project.codebook, loaded[0] if loaded else None, examples(project))
+    """The project's suggester; PTs by sentence embeddings (cached in the project) when the semantic extra is on."""
+    from .. import semantic
+
+    cache = semantic.cache_for(project.path) if semantic.available() else None
+    return Suggester(pipeline(), project.codebook, component_model(project)[0], examples(project), cache)
+
+
+def taken_spans(project: Project, transcript_id: str, codings: Sequence[Coding]) -> dict[str, list[tuple[int, int]]]:
+    """Per component, the spans a new suggestion of that component must not touch: codings and pending suggestions.
+
+    A clause half covered by any coding is skipped before scoring; this catches the rest, so a
+    suggestion never overlaps, even by a word, a passage already coded or proposed for its component.
+    """
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for c in codings:
+        if c.component is not None:
+            taken.setdefault(c.component.value, []).append((c.start, c.end))
+    for s in queue.listing(project, "pending", transcript_id):
+        taken.setdefault(s.component.value, []).append((s.start, s.end))
+    return taken
 
 
 def suggest(
@@ -80,12 +136,19 @@ def suggest(
         if not t.text.strip():
             raise CmoError(f"transcript {t.id} is empty: there is no speech to suggest from")
         clauses = segment(t, suggester.nlp, skip)
-        coded = [(c.start, c.end) for c in project.codings(transcript_id=t.id)]
+        codings = project.codings(transcript_id=t.id)
+        coded = [(c.start, c.end) for c in codings]
         clauses = [
             c for c in clauses
             if not any(overlap((c.start, c.end), span) * 2 >= c.end - c.start for span in coded)
         ]
-        found += suggester.suggest_clauses(t.id, clauses, pt, min_confidence)
+        taken = taken_spans(project, t.id, codings)
+        found += [
+            s for s in suggester.suggest_clauses(t.id, clauses, pt, min_confidence)
+            if not any(overlap((s.start, s.end), span) for span in taken.get(s.component.value, ()))
+        ]
+    if suggester.pt_scorer.embeddings is not None:
+        suggester.pt_scorer.embeddings.save()
     with project.transaction(actor) as tx:
         return queue.add(tx, found)
 

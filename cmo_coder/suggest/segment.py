@@ -23,6 +23,14 @@ from .cues import SPAN_KEY
 MAX_REGION = 20_000
 #: a candidate needs this many words to be worth a coder's attention
 MIN_WORDS = 3
+#: ... of which this many content words (not stop words): "and it was so" says nothing codable
+MIN_CONTENT_WORDS = 1
+#: parts of speech that count as the verb a clause needs (an auxiliary only when something follows it)
+VERB_POS = frozenset({"VERB"})
+#: a clause ending on one of these parts of speech is cut off mid-phrase ("Those three days, that's")
+DANGLING_POS = frozenset({"DET", "CCONJ", "SCONJ"})
+#: contracted auxiliaries cannot end an English clause ("that's", "we're", "they've")
+CLITICS = frozenset({"'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"})
 #: words before which a new clause starts (mid-sentence)
 SPLIT_BEFORE = frozenset(
     {"because", "whereas", "although", "though", "whilst", "while", "unless", "until", "but", "thus",
@@ -112,12 +120,33 @@ def clause_spans(doc: Doc) -> Iterator[Span]:
         bounds = [sent.start, *cuts, sent.end]
         for a, b in zip(bounds, bounds[1:], strict=False):
             span = _trim(doc, a, b)
-            if span is not None and _words(span) >= MIN_WORDS:
+            if span is not None and is_clause(span):
                 yield span
 
 
 def _words(tokens: Iterable) -> int:
     return sum(1 for t in tokens if t.is_alpha or t.like_num)
+
+
+def is_clause(span: Span) -> bool:
+    """Whether a stretch is a meaningful clause: enough words, enough content, a verb, and a proper ending.
+
+    Without a tagger (the fallback pipeline) only the word counts can be checked. A verb is a
+    VERB, or an auxiliary with a word after it ("it was awful"), so "the three days" and
+    "Those three days, that's" are not clauses, while "I felt safe" is.
+    """
+    if _words(span) < MIN_WORDS or sum(1 for t in span if t.is_alpha and not t.is_stop) < MIN_CONTENT_WORDS:
+        return False
+    if not _tagged(span.doc):
+        return True
+    last = span[-1]
+    if last.pos_ in DANGLING_POS or last.lower_ in CLITICS or (last.pos_ == "PART" and last.lower_ == "to"):
+        return False
+    return any(t.pos_ in VERB_POS or (t.pos_ == "AUX" and t.i < span.end - 1) for t in span)
+
+
+def _tagged(doc: Doc) -> bool:
+    return doc.has_annotation("POS")
 
 
 def _candidates(sent: Span) -> list[int]:
@@ -150,14 +179,15 @@ def _candidates(sent: Span) -> list[int]:
 
 
 def _cuts(sent: Span) -> list[int]:
-    """Accepted boundaries: greedy, keeping at least ``MIN_WORDS`` words on both sides of every cut."""
+    """Accepted boundaries: greedy, keeping a whole clause (:func:`is_clause`) on both sides of every cut."""
     doc = sent.doc
     cuts: list[int] = []
     last = sent.start
     for c in _candidates(sent):
         if c <= last or c >= sent.end:
             continue
-        if _words(doc[last:c]) >= MIN_WORDS and _words(doc[c : sent.end]) >= MIN_WORDS:
+        before, after = _trim(doc, last, c), _trim(doc, c, sent.end)
+        if before is not None and after is not None and is_clause(before) and is_clause(after):
             cuts.append(c)
             last = c
     return cuts

@@ -54,7 +54,8 @@ async def ask(request: Request, bench: Workbench) -> dict[str, Any]:
         raise BadRequest(f"'limit' must be a whole number from 1 to {MAX_LIMIT}")
     with bench.project() as p:
         index = QuoteIndex.for_project(p)
-        answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p))
+        answer = which_pt(index, quote, limit=limit, speakers=SpeakerLookup(p), codebook=p.codebook,
+                           project_path=p.path)
     out = answer.model_dump(mode="json")
     out["matches"] = [highlighted(m) for m in answer.matches]
     out["nearest"] = [highlighted(m) for m in answer.nearest]

@@ -46,6 +46,16 @@
           el("a", { href: loc.href, textContent: `“${loc.text}”` }),
           el("span", { className: "where", textContent: ` ${loc.attribution || "no speaker"} · ${loc.transcript} ${loc.start}:${loc.end} (${loc.kind})` })))));
     }
+    if (answer.by_similarity && answer.similar.length) {
+      // no coding holds the quote: the theories it reads most like, said to be by similarity
+      elsewhere.append(el("h3", { textContent: `Closest programme theories, by similarity (${answer.similarity_method})` }),
+        el("ol", { className: "pt-ranking" }, ...answer.similar.map((s) => el("li", {},
+          el("a", { href: `/pts/${encodeURIComponent(s.pt)}`, textContent: s.pt }),
+          ` ${s.title} — similarity ${s.score.toFixed(2)}`,
+          s.element ? el("span", { className: "where", textContent: `closest element ${s.element}: ${s.element_statement}` }) : "",
+          s.coding_id ? el("span", { className: "where", textContent: `closest coded quote (${s.attribution || "no speaker"}): “${s.quote}”` }) : ""))));
+    }
+    if (answer.reason) elsewhere.append(el("p", { className: "match-how", textContent: answer.reason }));
     if (answer.nearest.length) {
       elsewhere.append(el("h3", { textContent: "Nearest coded quotes" }), el("ol", { className: "matches" }, ...answer.nearest.map(matchItem)));
     }

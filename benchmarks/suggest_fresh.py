@@ -1,0 +1,371 @@
+"""A fresh project on realist text it has never seen: the default model, PT of suggestions, theory-aware which-pt.
+
+Usage: python benchmarks/suggest_fresh.py PATH/TO/shared/reco [--folds 5]
+(also run at the end of ``benchmarks/suggest.py``).
+
+Never evaluated on text the default model was trained on: for each evaluation the default
+model is retrained by ``cmo_coder.suggest.pretrain.train`` from the codebook element statements
+and only the *training* paragraphs of the RECO chapter, then scored on the held-out paragraphs:
+
+  A. split by programme theory: trained on the paragraphs of PT1–3, tested on PT4–5;
+  B. K folds over paragraphs (seed 13);
+  C. codebook statements only, tested on the whole chapter (no chapter text trained on).
+
+Components: macro-F1 over C / Mres / Mresp / O (a tagged clause predicted "none" is a miss)
+for the keyword baseline (cue rules, what fresh projects had before), a TF-IDF logistic
+regression without cue features trained on the same data, and the default model as shipped
+(TF-IDF + cues). PT of suggestions: among held-out clauses the model suggested that are
+tagged, the share whose section PT is first / in the top 3 (fresh project: codebook only, no
+coded examples), beside the keyword-overlap baseline.
+
+which-pt: the chapter's block quotes and tagged clauses are the codings (one document).
+Uncoded quotes: K folds over the quotes; each held-out quote is asked with its own coding
+removed; top-1 / top-3 of the theory-aware answer beside the nearest coded quote (what
+which-pt reported before), keyword overlap and TF-IDF similarity to the codebook alone.
+Paraphrases: each quote of 8+ words retold mechanically (synonyms, fillers dropped, clause
+order swapped; ``retell``): found = its own coding is the answer; for quotes held out of
+the index, "false" = the retelling was called a paraphrase of some other coding.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import re
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from suggest import Data, decide, document, pt_rankings, scores  # noqa: E402
+
+from cmo_coder import codebook as codebook_io  # noqa: E402
+from cmo_coder import semantic  # noqa: E402
+from cmo_coder.model import Codebook  # noqa: E402
+from cmo_coder.query.index import IndexedCoding, QuoteIndex  # noqa: E402
+from cmo_coder.query.which_pt import which_pt  # noqa: E402
+from cmo_coder.suggest import pretrain  # noqa: E402
+from cmo_coder.suggest.features import Tfidf  # noqa: E402
+from cmo_coder.suggest.model import NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
+from cmo_coder.suggest.nlp import pipeline  # noqa: E402
+from cmo_coder.suggest.segment import Clause, label_clauses, segment  # noqa: E402
+
+#: one in-memory embedding cache for the whole run (the extra is optional; None without it)
+EMBEDDINGS = semantic.EmbeddingCache(None) if semantic.available() else None
+
+
+# -- held-out paragraphs ---------------------------------------------------------------------------
+class Chapter:
+    def __init__(self, reco: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+        self.raw = (reco / pretrain.CHAPTER).read_text(encoding="utf-8")
+        self.data = Data(reco)
+        self.nlp = nlp
+        self.paras = self.data.text.split("\n")
+        starts, pos = [], 0
+        for line in self.paras:
+            starts.append(pos)
+            pos += len(line) + 1
+        self.starts = starts
+        self._clauses: dict[int, tuple[list[Clause], list[str], str | None]] = {}
+
+    def para_of(self, offset: int) -> int:
+        return self.data.text.count("\n", 0, offset)
+
+    def clauses(self, i: int) -> tuple[list[Clause], list[str], str | None]:
+        """Candidate clauses of paragraph i, their gold labels and the paragraph's section PT."""
+        if i not in self._clauses:
+            start, line = self.starts[i], self.paras[i]
+            cs = segment(document(line, f"p{i}"), self.nlp) if line.strip() else []
+            spans = [(s - start, e - start, c.value) for s, e, c, _ in self.data.tagged
+                     if start <= s and e <= start + len(line)]
+            self._clauses[i] = (cs, [g or NONE for g in label_clauses(cs, spans)], self.data.section(start))
+        return self._clauses[i]
+
+
+PT_METHODS = ["keyword overlap", "codebook similarity"] + (["sentence embeddings"] if semantic.available() else [])
+
+
+def rankings(method: str, codebook: Codebook, texts: list[str], comps: list[str]) -> list[list[str]]:
+    if method != "sentence embeddings":
+        return pt_rankings(method, codebook, [], texts, comps)
+    scorer = PtScorer(codebook, embeddings=EMBEDDINGS)
+    return [sorted(ev.scores, key=lambda p: (-ev.scores[p], codebook.pt_ids.index(p)))
+            for ev in scorer.score(texts, comps)]
+
+
+def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_paras: set[int],
+             test_paras: Sequence[int]) -> dict[str, dict[str, float]]:
+    parts = pretrain.chapter_parts(ch.raw, keep=lambda i: i in train_paras)
+    shipped, ts = pretrain.train(ch.nlp, books, parts)  # the shipped recipe, on the training paragraphs only
+    no_cues = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES))
+    empty: list[tuple[str, str]] = []
+    no_cues.fit(ts.texts, [empty] * len(ts.texts), ts.labels)
+    clauses: list[Clause] = []
+    gold: list[str] = []
+    pts: list[str | None] = []
+    for i in test_paras:
+        cs, gs, pt = ch.clauses(i)
+        clauses += cs
+        gold += gs
+        pts += [pt] * len(cs)
+    texts, cues = [c.text for c in clauses], [c.cues for c in clauses]
+    preds = {
+        "keyword (cue rules)": decide(CueScorer().predict_proba(texts, cues)),
+        "TF-IDF logistic regression": decide(no_cues.predict_proba(texts, [empty] * len(texts))),
+        "default model (TF-IDF + cues) *": decide(shipped.predict_proba(texts, cues)),
+    }
+    out: dict[str, dict[str, float]] = {}
+    for name, pred in preds.items():
+        s = scores(gold, pred)
+        chosen = [k for k, (g, p) in enumerate(zip(gold, pred, strict=True)) if g != NONE and p != NONE and pts[k]]
+        for method in PT_METHODS:
+            ranks = rankings(method, codebook, [texts[k] for k in chosen], [pred[k] for k in chosen])
+            s[f"{method} top1"] = float(np.mean([r[0] == pts[k] for r, k in zip(ranks, chosen, strict=True)])) \
+                if chosen else 0.0
+            s[f"{method} top3"] = float(np.mean([pts[k] in r[:3] for r, k in zip(ranks, chosen, strict=True)])) \
+                if chosen else 0.0
+        s["n_pt"] = len(chosen)
+        s["n_clauses"] = len(clauses)
+        s["n_tagged"] = sum(g != NONE for g in gold)
+        out[name] = s
+    return out
+
+
+def print_components(title: str, results: list[dict[str, dict[str, float]]]) -> None:
+    n = results[0][next(iter(results[0]))]
+    print(f"\n{title} ({int(n['n_clauses'])} clauses, {int(n['n_tagged'])} tagged"
+          + (f"; mean of {len(results)} folds" if len(results) > 1 else "") + ")")
+    print(f"  {'component model':34} {'macro-F1':>8} {'det P':>6} {'det R':>6}   PT of suggestions (top-1 / top-3): "
+          + " | ".join(PT_METHODS))
+    for name in results[0]:
+        m = {k: float(np.mean([r[name][k] for r in results])) for k in results[0][name]}
+        pts = " | ".join(f"{m[f'{x} top1']:.2f} / {m[f'{x} top3']:.2f}" for x in PT_METHODS)
+        print(f"  {name:34} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   {pts}  (n={m['n_pt']:.0f})")
+
+
+def fresh_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, folds: int) -> None:
+    n = len(ch.paras)
+    cut = ch.para_of(next(s for s, p in ch.data.heads if p == "PT4"))
+    print_components("A. fresh project, split by PT: default model trained on codebooks + chapter PT1–3, "
+                     "tested on PT4–5",
+                     [evaluate(ch, books, codebook, set(range(cut)), range(cut, n))])
+    order = list(range(n))
+    random.Random(13).shuffle(order)
+    fold = {p: k % folds for k, p in enumerate(order)}
+    results = [evaluate(ch, books, codebook, {p for p in range(n) if fold[p] != k},
+                        [p for p in range(n) if fold[p] == k]) for k in range(folds)]
+    print_components(f"B. fresh project, {folds} folds over paragraphs (seed 13)", results)
+    print_components("C. fresh project, default model trained on the codebooks' statements only, tested on the "
+                     "whole chapter", [evaluate(ch, books, codebook, set(), range(n))])
+
+
+# -- which-pt ----------------------------------------------------------------------------------------
+SYNONYMS = {
+    "staff": "workers", "people": "folk", "help": "support", "helped": "supported", "helpful": "useful",
+    "service": "team", "services": "teams", "think": "reckon", "lot": "great deal", "lots": "plenty",
+    "know": "realise", "good": "great", "bad": "poor", "need": "require", "needs": "requirements",
+    "want": "wish", "get": "receive", "got": "received", "feel": "sense", "felt": "sensed", "work": "job",
+    "difficult": "hard", "problem": "issue", "problems": "issues", "important": "key", "understand": "grasp",
+    "talk": "speak", "talking": "speaking", "said": "told us", "make": "create", "big": "large",
+    "often": "frequently", "never": "not ever", "always": "every time", "because": "as", "but": "yet",
+    "time": "period", "go": "head", "went": "headed", "different": "other", "patients": "clients",
+    "someone": "somebody", "everyone": "everybody", "person": "individual", "trying": "attempting",
+    "start": "begin", "started": "began", "change": "shift", "changed": "shifted", "team": "group",
+}
+FILLERS = frozenset({"really", "just", "very", "actually", "quite", "so", "um", "erm", "like", "basically"})
+_TOKEN = re.compile(r"\S+")
+
+
+def retell(quote: str) -> str:
+    """A mechanical retelling: synonyms for common words, fillers dropped, the two halves around the first comma
+    swapped. Deterministic; it keeps more of the original wording than a person's paraphrase would."""
+    text = " ".join(quote.split())
+    head, sep, tail = text.partition(", ")
+    if sep and len(head.split()) >= 3 and len(tail.split()) >= 3:
+        text = tail.rstrip(".") + ", " + head[0].lower() + head[1:]
+    out = []
+    for tok in _TOKEN.findall(text):
+        core = tok.strip(".,;:!?'\"‘’“”()").lower()
+        if core in FILLERS:
+            continue
+        if core in SYNONYMS:
+            tok = tok.replace(core, SYNONYMS[core]) if core in tok else SYNONYMS[core]
+        out.append(tok)
+    return " ".join(out)
+
+
+def chapter_index(ch: Chapter, leave_out: set[int]) -> tuple[QuoteIndex, list[int]]:
+    """Quotes and tagged clauses as codings of one document; quote number → index position."""
+    records, texts, pos = [], [], []
+    data = ch.data
+    for i, (s, e, p) in enumerate(data.quotes):
+        if p and i not in leave_out:
+            pos.append(i)
+            records.append(IndexedCoding(f"q{i}", "ch4", s, e, p, "", "", "supports", "", "", "", ""))
+            texts.append(data.text[s:e])
+    for i, (s, e, c, p) in enumerate(data.tagged):
+        if p:
+            records.append(IndexedCoding(f"c{i}", "ch4", s, e, p, c.short, "", "supports", "", "", "", ""))
+            texts.append(data.text[s:e])
+    return QuoteIndex(records, texts, transcripts={"ch4": data.text}), pos
+
+
+@contextlib.contextmanager
+def tfidf_only() -> Iterator[None]:
+    """Run with the semantic extra switched off (to measure TF-IDF beside it in the same run)."""
+    before = os.environ.get(semantic.ENV)
+    os.environ[semantic.ENV] = "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[semantic.ENV]
+        else:
+            os.environ[semantic.ENV] = before
+
+
+def speed_semantic(codebook: Codebook, n_words: int) -> None:
+    from suggest import generated
+
+    from cmo_coder.suggest.engine import Suggester
+    from cmo_coder.suggest.pretrain import default_model
+
+    nlp = pipeline()
+    t = generated(n_words)
+    clauses = segment(t, nlp, ["F1"])
+    for label, emb in (("tf-idf", None), ("sentence embeddings", semantic.EmbeddingCache(None))):
+        t0 = time.perf_counter()
+        found = Suggester(nlp, codebook, default_model(), [], emb).suggest_clauses(t.id, clauses)
+        print(f"  default model, PTs by {label:20} score {time.perf_counter() - t0:6.1f} s for {len(clauses)} clauses "
+              f"({len(found)} suggestions) of a {n_words:,}-word interview")
+
+
+def bag_rank(codebook: Codebook, query: str) -> list[str]:
+    return pt_rankings("keyword overlap", codebook, [], [query], [None])[0]  # type: ignore[list-item]
+
+
+def codebook_rank(codebook: Codebook, query: str) -> list[str]:
+    ev = PtScorer(codebook).score([query], [None])[0]
+    return sorted(ev.scores, key=lambda p: (-ev.scores[p], codebook.pt_ids.index(p)))
+
+
+def answer_rank(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    if answer.coded:
+        return [m.pt for m in answer.matches]
+    if answer.similar:
+        return [s.pt for s in answer.similar]
+    return []
+
+
+def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
+    quotes = [(i, q) for i, q in enumerate(ch.data.quotes) if q[2]]
+    order = [i for i, _ in quotes]
+    random.Random(13).shuffle(order)
+    fold = {i: k % folds for k, i in enumerate(order)}
+    methods = ["nearest coded quote (which-pt before)", "keyword overlap with PT statements",
+               "TF-IDF similarity to the codebook only", "which-pt by similarity (tf-idf) *"]
+    if semantic.available():
+        methods += ["embedding similarity to the codebook only", "which-pt by similarity (embeddings) *"]
+    hits: dict[str, list[tuple[bool, bool]]] = {m: [] for m in methods}
+    false_para, held_retold = 0, 0
+    per_query: list[float] = []
+    per_query_semantic: list[float] = []
+    for k in range(folds):
+        held = {i for i in order if fold[i] == k}
+        index, _ = chapter_index(ch, held)
+        for i in sorted(held):
+            s, e, gold = ch.data.quotes[i]
+            q = ch.data.text[s:e]
+            before = which_pt(index, q)
+            t0 = time.perf_counter()
+            with tfidf_only():
+                now = which_pt(index, q, codebook=codebook)
+            per_query.append(time.perf_counter() - t0)
+            ranks = {
+                methods[0]: [m.pt for m in (before.matches if before.coded else before.nearest)],
+                methods[1]: bag_rank(codebook, q), methods[2]: codebook_rank(codebook, q), methods[3]: answer_rank(now),
+            }
+            if len(methods) > 4:
+                t0 = time.perf_counter()
+                ranks[methods[5]] = answer_rank(which_pt(index, q, codebook=codebook))
+                per_query_semantic.append(time.perf_counter() - t0)
+                ranks[methods[4]] = rankings("sentence embeddings", codebook, [q], [None])[0]  # type: ignore[list-item]
+            for m, r in ranks.items():
+                hits[m].append((bool(r) and r[0] == gold, gold in r[:3]))
+            with tfidf_only():
+                retold = which_pt(index, retell(q), codebook=codebook)
+            held_retold += 1
+            false_para += retold.answered_by == "paraphrase"
+    n = len(hits[methods[0]])
+    print(f"\nwhich-pt, uncoded quotes: {n} block quotes of the chapter, {folds} folds (seed 13), each asked with "
+          "its own coding left out (the rest of the quotes and every tagged clause are the codings)")
+    print(f"  {'method':40} {'top-1':>6} {'top-3':>6}")
+    for m in methods:
+        print(f"  {m:40} {np.mean([a for a, _ in hits[m]]):6.3f} {np.mean([b for _, b in hits[m]]):6.3f}")
+    print(f"  similarity answer (tf-idf): {1000 * float(np.mean(per_query)):.1f} ms per query (median "
+          f"{1000 * float(np.median(per_query)):.1f} ms; includes building the vectors once per index)")
+    if per_query_semantic:
+        print(f"  similarity answer (embeddings): {1000 * float(np.mean(per_query_semantic)):.0f} ms per query "
+              f"(median {1000 * float(np.median(per_query_semantic)):.0f} ms; embeddings cached in memory per index)")
+
+    index, pos = chapter_index(ch, set())
+    found_before = found_now = wrong_now = total = 0
+    for i in pos:
+        s, e, _ = ch.data.quotes[i]
+        q = ch.data.text[s:e]
+        if len(q.split()) < 8:
+            continue
+        total += 1
+        r = retell(q)
+        before = which_pt(index, r)
+        found_before += before.coded and before.matches[0].coding_id == f"q{i}"
+        with tfidf_only():
+            now = which_pt(index, r, codebook=codebook)
+        if now.coded:
+            ok = any(m.coding_id == f"q{i}" for m in now.matches[:1])
+            found_now += ok
+            wrong_now += not ok
+    print(f"\nwhich-pt, paraphrases: {total} quotes of 8+ words retold mechanically (see retell())")
+    print(f"  fuzzy match only (which-pt before):   found its coding {found_before / total:.3f}")
+    print(f"  paraphrase rule *:                    found its coding {found_now / total:.3f}, "
+          f"another coding {wrong_now / total:.3f}")
+    print(f"  retellings of held-out quotes (no coding of their own) called a paraphrase: "
+          f"{false_para}/{held_retold} ({false_para / max(1, held_retold):.3f})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--part", choices=("all", "components", "which-pt", "speed"), default="all")
+    args = ap.parse_args()
+    run(args.reco, args.folds, args.part)
+
+
+def run(reco: Path, folds: int = 5, part: str = "all") -> None:
+    nlp = pipeline()
+    codebook = codebook_io.load(REPO / "codebooks" / "reco.yaml")
+    books = [cb for _, cb in pretrain.shipped_codebooks()]
+    ch = Chapter(reco, nlp)
+    t0 = time.perf_counter()
+    print("semantic extra: " + (f"installed, {semantic.METHOD}" if semantic.available() else "not installed"))
+    if part in ("all", "components"):
+        fresh_components(ch, books, codebook, folds)
+    if part in ("all", "which-pt"):
+        which_pt_bench(ch, codebook, folds)
+    if part in ("all", "speed") and semantic.available():
+        print("\nSpeed with the semantic extra (CPU)")
+        speed_semantic(codebook, 10000)
+    print(f"\n(fresh-project and which-pt evaluations: {time.perf_counter() - t0:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

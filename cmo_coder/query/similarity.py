@@ -1,0 +1,173 @@
+"""Theory-aware answers for quotes no coding contains: rank programme theories by similarity.
+
+Analysts most often ask "which PT does this quote support?" about quotes they have not
+coded yet, so an uncoded quote is compared with what the project already knows about each
+theory: its statement and title, its elements (the authors' own C / Mres / Mresp / O
+wording) and the quotes coded to it. A theory's score is its best *prototype*, the same rule
+the suggester's PT scorer uses (``cmo_coder.suggest.model.PtScorer``): the mean of the
+statement's and the best element's cosine, or the best coded quote's cosine discounted by
+``QUOTE_WEIGHT``, whichever is higher. The answer names the best-matching element and quote
+as the reason, so an analyst can judge it.
+
+A *paraphrase* (a coded quote retold in other words) is recognised when one coded quote is
+the closest to it by a clear margin: cosine at least ``PARAPHRASE_MIN`` and at least
+``PARAPHRASE_MARGIN`` above the next closest quote of another passage (codings of the same
+passage, nested or coded twice, are one candidate and are all answered). Below that the
+answer stays "not coded, by similarity": a near tie between two quotes is not evidence that
+the analyst meant either.
+
+Similarity is TF-IDF cosine over content words (no stop words), in plain numpy; coded quotes
+are held sparse, so a project of 100,000 codings costs megabytes, not gigabytes. With the
+optional semantic extra installed (:mod:`cmo_coder.semantic`), theories are ranked by
+sentence-embedding cosine instead: statements and elements are embedded whole, and coded
+quotes are first shortlisted by TF-IDF (``SEMANTIC_SHORTLIST`` per query) and only those are
+embedded (cached per project), so the first question of a large project does not embed
+every coding. Paraphrases are always decided by TF-IDF, whose thresholds were measured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .. import semantic
+from ..model import Codebook
+from ..suggest.features import Sparse, Tfidf
+from .index import QuoteIndex
+
+#: a coded quote is noisier evidence of its theory than the authors' own statements
+QUOTE_WEIGHT = 0.5
+#: a paraphrase must share this much weighted vocabulary with its coding ...
+PARAPHRASE_MIN = 0.45
+#: ... and be this much closer to it than to any other coded quote
+PARAPHRASE_MARGIN = 0.15
+METHOD = "tf-idf"
+#: coded quotes re-scored by meaning per query (the closest by TF-IDF)
+SEMANTIC_SHORTLIST = 50
+
+
+@dataclass(frozen=True)
+class TheoryScore:
+    """One programme theory's similarity to a query, with the evidence behind it."""
+
+    pt: str
+    score: float
+    statement_score: float
+    element: str
+    element_score: float
+    quote_index: int  # index into the quote index's records (-1: the theory has no coded quote)
+    quote_score: float
+
+
+@dataclass(frozen=True)
+class Paraphrase:
+    index: int  # the coding in the quote index
+    score: float
+    runner_up: float
+
+
+class TheorySimilarity:
+    """Vectors of a codebook's theories and a project's coded quotes, built once per index."""
+
+    def __init__(self, codebook: Codebook, index: QuoteIndex,
+                 embeddings: semantic.EmbeddingCache | None = None) -> None:
+        self.codebook = codebook
+        self.embeddings = embeddings
+        self.method = semantic.METHOD if embeddings is not None else METHOD
+        self.index = index
+        self.pts = [pt.id for pt in codebook.programme_theories]
+        profiles = [" ".join([pt.title, pt.statement]) for pt in codebook.programme_theories]
+        self.elements = [(pt.id, e.id) for pt in codebook.programme_theories for e in pt.elements]
+        element_texts = [e.statement for pt in codebook.programme_theories for e in pt.elements]
+        self.vec = Tfidf(ngrams=1, stop_words=True, max_features=50000).fit(profiles + element_texts + index.texts)
+        self.profile_m = self.vec.transform(profiles)
+        self.element_m = self.vec.transform(element_texts) if element_texts else np.zeros((0, len(self.vec.vocab)))
+        self.quotes: Sparse = self.vec.transform_sparse(index.texts)
+        self.quote_pts = [r.pt for r in index.records]
+        if embeddings is not None:
+            self.profile_m = embeddings.embed(profiles)
+            self.element_m = embeddings.embed(element_texts)
+        #: per theory, the positions of its coded quotes (vectorised best-quote lookup)
+        self.quotes_of = {pt: np.array([k for k, q in enumerate(self.quote_pts) if q == pt], dtype=np.int64)
+                          for pt in self.pts}
+
+    def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        q = self.vec.transform([text])[0]
+        quote_cos = self.quotes.dot(q[:, None].astype(np.float32))[:, 0] if len(self.quote_pts) else np.zeros(0)
+        return q, quote_cos
+
+    def _semantic_query(self, text: str, tfidf_cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        assert self.embeddings is not None
+        q = self.embeddings.embed([text])[0]
+        quote_cos = np.zeros(len(self.quote_pts), dtype=np.float32)
+        shortlist = [int(k) for k in np.argsort(-tfidf_cos, kind="stable")[:SEMANTIC_SHORTLIST] if tfidf_cos[k] > 0]
+        if shortlist:
+            quote_cos[shortlist] = self.embeddings.embed([self.index.texts[k] for k in shortlist]) @ q
+        self.embeddings.save()
+        return q, np.maximum(quote_cos, 0.0)
+
+    def rank(self, text: str) -> list[TheoryScore]:
+        """Every theory of the codebook, most similar first (ties in codebook order); empty scores are 0."""
+        q, quote_cos = self._query(text)
+        if self.embeddings is not None:
+            q, quote_cos = self._semantic_query(text, quote_cos)
+        prof = np.maximum(self.profile_m @ q, 0.0)
+        elem = np.maximum(self.element_m @ q, 0.0) if len(self.elements) else np.zeros(0)
+        out = []
+        for j, pt in enumerate(self.pts):
+            best_el, best_el_s = "", 0.0
+            for k, (el_pt, el_id) in enumerate(self.elements):
+                if el_pt == pt and float(elem[k]) > best_el_s:
+                    best_el, best_el_s = el_id, float(elem[k])
+            best_q, best_q_s = -1, 0.0
+            mine = self.quotes_of[pt]
+            if len(mine):
+                k = int(mine[int(np.argmax(quote_cos[mine]))])
+                if float(quote_cos[k]) > 0:
+                    best_q, best_q_s = k, float(quote_cos[k])
+            statement = float(prof[j])
+            codebook_score = 0.5 * statement + 0.5 * best_el_s if best_el else statement
+            score = max(codebook_score, QUOTE_WEIGHT * best_q_s)
+            out.append(TheoryScore(pt, score, statement, best_el, best_el_s, best_q, best_q_s))
+        order = {pt: i for i, pt in enumerate(self.pts)}
+        return sorted(out, key=lambda s: (-s.score, order[s.pt]))
+
+    def paraphrase(self, text: str) -> Paraphrase | None:
+        """The coded quote this query retells, when one is closest by a clear margin."""
+        _, quote_cos = self._query(text)
+        if not len(quote_cos):
+            return None
+        best = int(np.argmax(quote_cos))
+        top = float(quote_cos[best])
+        if top < PARAPHRASE_MIN:
+            return None
+        rec = self.index.records[best]
+        same = self.index.norm_texts[best]
+        runner_up = 0.0
+        for k in np.argsort(-quote_cos, kind="stable")[:50]:  # the runner-up is among the closest few
+            other = self.index.records[int(k)]
+            same_passage = other.transcript_id == rec.transcript_id and other.start < rec.end and rec.start < other.end
+            if self.index.norm_texts[int(k)] != same and not same_passage:
+                runner_up = float(quote_cos[int(k)])
+                break
+        if top - runner_up < PARAPHRASE_MARGIN:
+            return None
+        return Paraphrase(best, top, runner_up)
+
+
+def for_index(index: QuoteIndex, codebook: Codebook, project_path: Path | None = None) -> TheorySimilarity:
+    """The similarity model of an index, built on first use and kept on the index (a server reuses it).
+
+    Sentence embeddings are used when the semantic extra is installed (cached under the project).
+    """
+    use_semantic = semantic.available()
+    key = (hashlib.sha256(codebook.model_dump_json().encode("utf-8")).hexdigest(), use_semantic)
+    cached: dict[tuple[str, bool], TheorySimilarity] = getattr(index, "_theory_similarity", {})
+    if key not in cached:
+        cached = {k: v for k, v in cached.items() if k[0] == key[0]}  # one codebook at a time, with and without
+        cached[key] = TheorySimilarity(codebook, index, semantic.cache_for(project_path) if use_semantic else None)
+        index._theory_similarity = cached  # type: ignore[attr-defined]
+    return cached[key]
