@@ -197,7 +197,7 @@ NEGATIVE_POOLS: dict[str, list[str]] = {
                 "Coronation Street", "Emmerdale", "Hollyoaks", "Pobol y Cwm", "Question Time", "Strictly",
                 "Bargain Hunt", "Homes Under the Hammer", "Match of the Day", "Gavin and Stacey", "Still Game",
                 "Derry Girls"],
-    "study_label": ["P14", "p9", "SP3", "sp5", "F1", "f2", "Participant 14", "participant nine", "PARTICIPANT 21",
+    "study_label": ["P14", "p9", "SP4", "sp5", "F1", "f2", "Participant 14", "participant nine", "PARTICIPANT 21",
                     "Interviewee C", "interviewee d", "Case Study B", "case study d", "SP 6", "participant 3"],
 }
 NEGATIVE_SLOTS = {"figure": "public_figure", "body": "public_body", "med": "medicine_brand", "shop": "medicine_brand",
@@ -574,6 +574,8 @@ def make_study(seed: int = SEED, sessions_per_site: int = 8, events_per_story: i
                                                                              "organisation", "practice")
               else [x for x in v if x not in SITE_TOWNS] for k, v in pools.items()}
     interviewers = [names.draw(True, formal=True) for _ in range(2)]
+    # every registered person is drawn before anyone nobody registered, so no one shares a registered name
+    tellers = [names.draw(True, formal=rng.random() < 0.5) for _ in range(len(sites) * sessions_per_site)]
     people = [fg.Person(c.given, c.surname, "facilitator", "", c.full) for c in interviewers]
     sessions: list[NoteSession] = []
     n = 0
@@ -582,7 +584,7 @@ def make_study(seed: int = SEED, sessions_per_site: int = 8, events_per_story: i
             fmt = fg.FORMATS[n % len(fg.FORMATS)]
             n += 1
             staff_interview = k % 4 == 3
-            teller_char = names.draw(True, formal=rng.random() < 0.5)
+            teller_char = tellers[n - 1]
             disp, aliases = _display(rng, teller_char, fmt)
             role = "staff" if staff_interview else rng.choice(["service_user", "service_user", "carer"])
             stem = f"{site.town.lower()}_{'staff' if staff_interview else 'story'}_{k + 1:02d}"
