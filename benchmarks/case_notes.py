@@ -390,7 +390,7 @@ EVENTS: list[tuple[str, list[str]]] = [
               "we grew up on {l:estate1}, me, {p:sib1}, {p:sib2} and {p:nan:full} who lived with us"]),
     ("school", ["I went to {l:school}, and {p:friend1} was in my year, we were thick as thieves",
                 "{l:school} was all right, {p:teacher:title} was the only teacher who bothered with me",
-                "I left {l:school} at {age}, no exams, {p:friend1}'s dad said there was work going"]),
+                "I left {l:school} at fifteen, no exams, {p:friend1}'s dad said there was work going"]),
     ("church", ["{p:nan:poss} whole life was {l:church}, every {day}, and at {festival} she'd drag us all there",
                 "we did {festival} at {l:church} when I was little, {p:mam} doing the food",
                 "there was a minister at {l:church}, {p:minister:title}, he used to give us a lift"]),
