@@ -133,7 +133,8 @@ def deny_lists(manifest: Path | None, register: Path) -> tuple[list[str], list[s
     """What a Presidio user would deny-list from the same manifest and register: (people, places).
 
     People: every name and alias, and each given name and surname alone (the register's
-    variants do the same for cmo-coder); places: every register surface, with and without "the".
+    variants do the same for cmo-coder); places: every register surface, with and without "the",
+    and every site the manifest names (cmo-coder registers a named site too; a site letter is no place).
     """
     people: set[str] = set()
     places: set[str] = set()
@@ -153,6 +154,9 @@ def deny_lists(manifest: Path | None, register: Path) -> tuple[list[str], list[s
                 person(rec["name"])
                 for alias in (rec.get("aliases") or "").split(";"):
                     person(alias)
+                site = " ".join((rec.get("site") or "").split())
+                if len(site) >= 3 and any(c.isalpha() for c in site):  # a named site ("Trefwyn"), not a letter
+                    places.add(site)
     with register.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
             surface = rec["surface"].strip()

@@ -124,3 +124,13 @@ def test_place_names_generic_words_may_stay_only_for_this_set() -> None:
     assert place_caught(text, g, [(7, 16)], PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA)  # "[place] Surgery"
     assert not place_caught(text, g, [(7, 16)])  # the other sets keep their own list
     assert not place_caught(text, g, [(17, 24)], PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA)
+
+
+def test_deny_list_holds_the_named_sites_of_the_manifest(tmp_path: Path, study: cn.NoteStudy) -> None:
+    from anon_table import deny_lists
+
+    cn.write_manifest(tmp_path / "participants.csv", study)
+    cn.write_register(tmp_path / "register.csv", study)
+    _, places = deny_lists(tmp_path / "participants.csv", tmp_path / "register.csv")
+    assert set(cn.SITE_TOWNS) <= set(places)
+    assert not [p for p in places if len(p) < 3]
