@@ -34,14 +34,18 @@ def scan_texts(texts: dict[str, str], secure: SecureFolder, reference: list[str]
     try:
         from ..anonymise.leakcheck import (  # type: ignore[import-not-found,unused-ignore]
             build_matcher,
-            project_matcher,
             registered_items,
             scan_text,
         )
     except ImportError:
         raise CmoError("the leak check is unavailable in this installation (cmo_coder.anonymise.leakcheck); "
                        "nothing was written") from None
-    matcher = build_matcher(registered_items(secure)) if reference is None else project_matcher(secure, reference)
+    if reference is None:
+        matcher = build_matcher(registered_items(secure))
+    else:
+        from ..anonymise.leakcheck import project_matcher  # type: ignore[import-not-found,unused-ignore]
+
+        matcher = project_matcher(secure, reference)
     hits: list[Any] = []
     for name, text in texts.items():
         hits += scan_text(text, matcher, Path(name), None)
