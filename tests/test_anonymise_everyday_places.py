@@ -109,3 +109,24 @@ def test_unlisted_towns_after_a_word_of_residence(sentence: str, town: str) -> N
 ])
 def test_words_and_people_after_residence_stay(sentence: str) -> None:
     assert residence_spans(sentence, caseless=True) == []
+
+
+@pytest.mark.parametrize(("sentence", "street"), [
+    ("church street's been shut for weeks", "church street"),
+    ("and mill lane was flooded again", "mill lane"),
+    ("we went near station road and past park avenue", "park avenue"),
+])
+def test_streets_at_a_clause_start_or_after_a_preposition(sentence: str, street: str) -> None:
+    spans = everyday_streets(sentence, caseless=True)
+    assert street in [sentence[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize("sentence", [
+    "the next question comes from deutsche bank. your line is open.",
+    "they've been included in the, uh, national road maps.",
+    "and automate road tasks so clinicians can rest",
+    "but pretty darn close. so i'd say it",
+    "the near term view is as follows",
+])
+def test_business_speech_holds_no_streets(sentence: str) -> None:
+    assert everyday_streets(sentence, caseless=True) == []

@@ -36,7 +36,8 @@ SERVICE_IMAGES = {
     # birds and animals
     "kestrel", "robin", "wren", "swallow", "swan", "heron", "kingfisher", "falcon", "eagle", "owl", "lark",
     "skylark", "dove", "peregrine", "starling", "nightingale", "butterfly", "dragonfly", "seahorse", "otter",
-    "badger", "hedgehog",
+    "badger", "hedgehog", "hive", "beehive", "honeycomb", "kite",
+    "evergreen", "woodland", "hillside", "cairn", "harbourside", "wayfinder", "voyager", "odyssey",
     # qualities
     "serenity", "harmony", "unity", "solace", "clarity", "freedom", "liberty", "renewal", "tranquillity",
     "resilience", "inspire", "aspire", "thrive", "flourish", "blossom", "evolve", "emerge", "revive",
@@ -47,7 +48,9 @@ SERVICE_PHRASES = {"new leaf", "open door", "open doors", "fresh start", "new be
                    "new dawn", "north star", "turning tide", "next step", "next steps", "first step"}
 """Two-word images ("the new leaf project", "the stepping stones team")."""
 SERVICE_HEADS = ("service", "services", "project", "house", "lodge", "centre", "center", "hub", "unit", "clinic",
-                 "team", "programme", "program", "trust", "foundation", "partnership", "recovery", "café", "cafe")
+                 "team", "programme", "program", "trust", "foundation", "partnership", "recovery", "café", "cafe",
+                 "network", "collective", "community", "kitchen", "pantry", "club", "group", "alliance", "college",
+                 "academy", "initiative", "works", "space")
 _WORD = r"[^\W\d_][\w'’-]*"
 _SERVICE = re.compile(r"(?i)\b(the|to|at|from|into|with|by|via|called|through)\s+(" + _WORD + r"(?:\s+" + _WORD
                       + r")?)\s+(" + "|".join(SERVICE_HEADS) + r")\b")

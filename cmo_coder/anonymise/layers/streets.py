@@ -8,7 +8,9 @@ alone cannot tell "mill lane" from "the bus lane". What the sentence says around
   "just off church street", "at the top of castle hill", "on the corner of station road",
   "down park avenue";
 * a house number right before it: "12 mill lane", "number forty station road";
-* a town after it: "station road in wendlebury" (a listed town or a word of place-name shape).
+* a town after it: "station road in wendlebury" (a listed town or a word of place-name shape);
+* the start of a clause, for the heads that name nothing else ("road", "street", "lane", "avenue"...):
+  "church street's been shut", "and mill lane was flooded".
 
 An article or possessive before the first word ("the main road", "down the road", "our lane")
 says a kind of road, never a name; so do the few words that name kinds of road ("ring road",
@@ -26,7 +28,7 @@ from .words import CALENDAR, FILLERS, place_names
 
 STREET_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
                 "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
-                "wynd", "brow", "croft", "green", "view", "bank", "gate", "mount", "vale", "chase", "wharf",
+                "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
                 "quay", "hollow", "meadows", "fields")
 """Words that end English street names (Royal Mail's street descriptors, and northern ones: fold, brow, wynd)."""
 KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "country", "slip", "private", "busy",
@@ -37,18 +39,28 @@ KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "c
                 "no", "any", "some", "own", "narrow", "wide", "steep", "little", "big", "quiet", "dead", "short",
                 "straight", "windy", "muddy", "green", "village", "town", "city", "public", "parking", "play",
                 "dog", "exercise", "prison", "hospital", "ward", "way", "half", "under", "over", "hard", "soft",
-                "great", "good", "bad", "best", "worst", "nice", "lovely", "proper", "real", "king", "queen"}
+                "great", "good", "bad", "best", "worst", "nice", "lovely", "proper", "real", "king", "queen",
+                "pretty", "very", "really", "quite", "fairly", "darn", "damn", "bloody", "too", "near", "far"}
 """First words that say a kind of road or place, not its name ("the ring road", "a bus lane", "memory lane")."""
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  "hundred")
 _CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|born)\s+(?:on|in|off|at|down|up)"
-        r"|\b(?:just\s+)?off|\bat\s+the\s+(?:top|bottom|end|far\s+end)\s+of|\b(?:down|up|along|onto|on|via|into)"
+        r"|\b(?:just\s+)?off|\bat\s+the\s+(?:top|bottom|end|far\s+end)\s+of"
+        r"|\b(?:down|up|along|onto|on|via|into|near|from|to|past|round|across|behind|opposite|towards|outside)"
         r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|(?:" + _NUMBER_WORDS + r")(?:[\s-](?:" + _NUMBER_WORDS
         + r"))?)|\bflat\s+\d+[a-z]?|(?<![\w.,:])\d{1,4}[a-z]?)")
 _WORD = r"[^\W\d_][\w'’]*"
 _STREET = re.compile(r"(?i)" + _CUE + r"\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
                      + r")\b")
+STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gardens", "mews")
+"""Heads that name a street even with no cue, at the start of a clause ("church street's been shut")."""
+_ENDS_PHRASE = (r"(?=\s*(?:$|[.,;:!?)]|['’]s\b|\s(?:is|was|has|had|were|been|will|would|and|or|but|to|in|on|at|"
+                r"where|which|that|near|by|off|down|up|round|just|there|now|then|too|it's)\b))")
+"""After the head: the street ends its phrase ("church street's been shut", not "road maps")."""
+_CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|because|cos)\s+)(" + _WORD + r"(?:\s+"
+                            + _WORD + r")?)\s+(" + "|".join(STRONG_HEADS) + r")\b(?!\s+(?:" + "|".join(STREET_HEADS)
+                            + r")\b)" + _ENDS_PHRASE)
 _ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
                          + r")\s+in\s+(" + _WORD + r")\b")
 
@@ -56,7 +68,8 @@ _ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "
 def _namable(word: str) -> bool:
     low = word.lower().replace("’", "'")
     return (len(low) >= 3 and low.replace("'", "").isalpha() and low not in STOP_WORDS and low not in KIND_OF_ROAD
-            and low not in FILLERS and low not in CALENDAR and not low.endswith(("'s", "ing", "ed", "ly")))
+            and low not in FILLERS and low not in CALENDAR
+            and not low.endswith(("'s", "ing", "ed", "ly", "al", "ate", "ive", "ous", "ful", "ic", "less", "est")))
 
 
 def _start(text: str, m: re.Match[str]) -> int | None:
@@ -78,7 +91,7 @@ def everyday_streets(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of streets named by everyday words that a cue, a house number or a town marks (module doc).
     In cased text both words need their capitals ("Mill Lane", not "the mill lane")."""
     out: list[tuple[int, int]] = []
-    for pattern in (_STREET, _ANY_STREET):
+    for pattern in (_STREET, _ANY_STREET, _CLAUSE_STREET):
         for m in pattern.finditer(text):
             if pattern is _ANY_STREET and not _town(m.group(3)):
                 continue

@@ -26,7 +26,8 @@ TOWN_ENDINGS = ("by", "ton", "ham", "ley", "leigh", "lea", "field", "bury", "bor
                 "caster", "chester", "cester", "minster", "bridge", "pool", "well", "wells", "dale", "holme",
                 "hurst", "stow", "stowe", "ridge", "stone", "haven", "port", "gate", "cliffe", "moor", "mere",
                 "brook", "wood", "church", "haugh", "thwaite", "bourne", "burn", "wold", "ington", "hampton",
-                "cott", "cote", "heath", "marsh")
+                "cott", "cote", "heath", "marsh", "sey", "ney", "hall", "low", "castle", "land", "sea", "stoke",
+                "hithe")
 """Endings of English place names (Ekwall's place-name elements, as modern spellings)."""
 _STEM_MIN = 3
 _PREPOSITIONS = r"(?:in|to|from|near|round|around|outside|towards|at|via|through)"
@@ -58,6 +59,8 @@ def said_as_place(text: str, start: int, end: int) -> bool:
     return bool(_AFTER.match(text[end : end + 30]))
 
 
+_WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ise", "ize", "ised", "ized", "ly")
+"""Endings of derived English words the dictionary may lack ("restructuring"): no town ends so."""
 _RESIDENCE = re.compile(
     r"(?i)\b(?:(?:lives?|lived|living|grew\s+up|born|brought\s+up|raised|moved|moving|based|settled|"
     r"relocated|housed|rehoused)\s+(?:in|to|near|round|over\s+to|out\s+to|down\s+to|up\s+to)|"
@@ -78,7 +81,7 @@ def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if not caseless and not (word[:1].isupper() and not word.isupper()):
             continue
         if (low in firsts or in_dictionary(low) or is_everyday(low) or low in CALENDAR or low in FILLERS
-                or lowercase_usage().get(low, 0) >= SELDOM_LOWER):
+                or low.endswith(_WORD_ENDINGS) or lowercase_usage().get(low, 0) >= SELDOM_LOWER):
             continue
         out.append(m.span(1))
     return out
