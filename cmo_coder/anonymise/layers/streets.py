@@ -58,7 +58,8 @@ STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gard
 _ENDS_PHRASE = (r"(?=\s*(?:$|[.,;:!?)]|['’]s\b|\s(?:is|was|has|had|were|been|will|would|and|or|but|to|in|on|at|"
                 r"where|which|that|near|by|off|down|up|round|just|there|now|then|too|it's)\b))")
 """After the head: the street ends its phrase ("church street's been shut", not "road maps")."""
-_CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|because|cos)\s+)(" + _WORD + r"(?:\s+"
+_CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|because|cos)\s+)"
+                            r"(?!(?:and|but|so|then|or|because|cos)\b)(" + _WORD + r"(?:\s+"
                             + _WORD + r")?)\s+(" + "|".join(STRONG_HEADS) + r")\b(?!\s+(?:" + "|".join(STREET_HEADS)
                             + r")\b)" + _ENDS_PHRASE)
 _ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
