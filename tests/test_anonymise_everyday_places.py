@@ -130,3 +130,19 @@ def test_streets_at_a_clause_start_or_after_a_preposition(sentence: str, street:
 ])
 def test_business_speech_holds_no_streets(sentence: str) -> None:
     assert everyday_streets(sentence, caseless=True) == []
+
+
+@pytest.mark.parametrize(("sentence", "service"), [
+    ("i went to the harbour drug service for a year", "harbour drug service"),
+    ("he was on cedar ward for a month", "cedar ward"),
+])
+def test_an_image_name_with_a_qualifier_or_a_ward(sentence: str, service: str) -> None:
+    assert [sentence[s:e] for s, e in image_services(sentence, caseless=True)] == [service]
+
+
+@pytest.mark.parametrize(("sentence", "town"), [
+    ("we met in brellach town centre by the clock", "brellach"),
+    ("i got off at tarvanish train station", "tarvanish"),
+])
+def test_an_unlisted_town_before_a_part_only_a_town_has(sentence: str, town: str) -> None:
+    assert [sentence[s:e] for s, e in residence_spans(sentence, caseless=True)] == [town]

@@ -50,10 +50,15 @@ SERVICE_PHRASES = {"new leaf", "open door", "open doors", "fresh start", "new be
 SERVICE_HEADS = ("service", "services", "project", "house", "lodge", "centre", "center", "hub", "unit", "clinic",
                  "team", "programme", "program", "trust", "foundation", "partnership", "recovery", "café", "cafe",
                  "network", "collective", "community", "kitchen", "pantry", "club", "group", "alliance", "college",
-                 "academy", "initiative", "works", "space")
+                 "academy", "initiative", "works", "space", "ward", "wing", "suite")
+QUALIFIERS = ("recovery", "drug", "drugs", "alcohol", "drug and alcohol", "mental health", "wellbeing", "support",
+              "outreach", "treatment", "housing", "family", "families", "community", "peer", "day", "crisis",
+              "addiction", "addictions", "detox", "rehab", "young people's", "carers", "counselling", "homeless")
+"""What a service does, said between its name and its head ("the harbour drug service")."""
 _WORD = r"[^\W\d_][\w'’-]*"
-_SERVICE = re.compile(r"(?i)\b(the|to|at|from|into|with|by|via|called|through)\s+(" + _WORD + r"(?:\s+" + _WORD
-                      + r")?)\s+(" + "|".join(SERVICE_HEADS) + r")\b")
+_QUAL = r"(?:" + "|".join(q.replace(" ", r"\s+") for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")"
+_SERVICE = re.compile(r"(?i)\b(the|to|at|from|into|with|by|via|called|through|on)\s+(" + _WORD + r"(?:\s+(?!" + _QUAL
+                      + r"\b)" + _WORD + r")?)\s+((?:" + _QUAL + r"\s+){0,2}(?:" + "|".join(SERVICE_HEADS) + r"))\b")
 
 
 def image_services(text: str, caseless: bool) -> list[tuple[int, int]]:
@@ -69,7 +74,7 @@ def image_services(text: str, caseless: bool) -> list[tuple[int, int]]:
             start = m.start(2) + m.group(2).rfind(words[-1])
         else:
             continue
-        if low[-1] == m.group(3).lower():
+        if low[-1] == m.group(3).split()[-1].lower():
             continue  # "the lodge lodge": nothing named
         if not caseless and not all(w[:1].isupper() for w in text[start : m.end(3)].split()):
             continue

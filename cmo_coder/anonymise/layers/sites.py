@@ -160,7 +160,8 @@ class SitesComponent:
                     out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
         if said & _IMAGE_HEADS:
             for s, e in image_services(text, caseless):
-                out.append(Candidate(s, e, "service", "rules", 0.75, "service named by an image"))
+                kind = "ward" if text[s:e].lower().endswith(("ward", "wing", "suite")) else "service"
+                out.append(Candidate(s, e, kind, "rules", 0.75, f"{kind} named by an image"))
         if said & _STREET_WORDS:
             for s, e in everyday_streets(text, caseless):
                 out.append(Candidate(s, e, "street", "rules", 0.75, "street named by everyday words, where someone "

@@ -68,14 +68,19 @@ _RESIDENCE = re.compile(
     r"\s+([^\W\d_]{4,})(?![\w'’-])")
 
 
+_TOWN_PART = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})\s+(?:town\s+cent(?:re|er)|high\s+street|train\s+station|"
+                        r"railway\s+station|bus\s+station|city\s+cent(?:re|er))\b")
+
+
 def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """A word no dictionary holds and subtitles seldom write in lower case, right after a strong word of
     residence ("lives in", "grew up in", "moved to", "over in"): a town, whatever its ending ("moved
-    to kelso", "grew up in dunoon"). Weaker cues ("from", "at", "near") need the place-name shape too
+    to kelso", "grew up in dunoon"); so is one before a part only a town has ("X town centre", "X train
+    station"). Weaker cues ("from", "at", "near") need the place-name shape too
     (:func:`town_spans`); a given name is left to the person layers ("moved in with", "over to")."""
     out = []
     firsts = name_lexicon("first")
-    for m in _RESIDENCE.finditer(text):
+    for m in [*_RESIDENCE.finditer(text), *_TOWN_PART.finditer(text)]:
         word = m.group(1)
         low = word.lower()
         if not caseless and not (word[:1].isupper() and not word.isupper()):
