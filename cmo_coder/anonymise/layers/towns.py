@@ -26,8 +26,7 @@ TOWN_ENDINGS = ("by", "ton", "ham", "ley", "leigh", "lea", "field", "bury", "bor
                 "caster", "chester", "cester", "minster", "bridge", "pool", "well", "wells", "dale", "holme",
                 "hurst", "stow", "stowe", "ridge", "stone", "haven", "port", "gate", "cliffe", "moor", "mere",
                 "brook", "wood", "church", "haugh", "thwaite", "bourne", "burn", "wold", "ington", "hampton",
-                "cott", "cote", "heath", "marsh", "sey", "ney", "hall", "low", "castle", "land", "sea", "stoke",
-                "hithe")
+                "cott", "cote", "heath", "marsh", "hall", "castle", "land", "sea", "stoke", "hithe")
 """Endings of English place names (Ekwall's place-name elements, as modern spellings)."""
 _STEM_MIN = 3
 _PREPOSITIONS = r"(?:in|to|from|near|round|around|outside|towards|at|via|through)"
