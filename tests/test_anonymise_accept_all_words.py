@@ -62,3 +62,31 @@ def test_accept_all_leaves_the_word_elsewhere_in_captions() -> None:
             project.close()
         assert "see frank" not in text, text  # proposed there by the model, and redacted
         assert "he was frank with me" in text, text
+
+
+def test_an_accepted_stretch_replaces_a_word_accepted_inside_it() -> None:
+    """Captions: "lane" proposed alone (accepted by occurrence) inside a second "brindleby lane" whose
+    surface was accepted from the first: the stretch is redacted whole, and sign-off finds no survivor."""
+    from cmo_coder.anonymise.review import complete, redaction_spans, survivors
+    from cmo_coder.model import Transcript, Turn
+
+    text = "she lives on brindleby lane now and brindleby lane floods"
+    first, second = text.index("brindleby lane"), text.rindex("brindleby lane")
+    lane = second + len("brindleby ")
+    raw = Transcript(id="t1", title="t1", source_format="plain_txt", text=text,
+                     turns=[Turn(speaker="P1", speaker_name="x", start=0, end=len(text))],
+                     source_sha256="0" * 64, normaliser_version="test")
+    props = [
+        Proposal(id="red-a", start=first, end=first + 14, surface="brindleby lane", category="street",
+                 layers=["rules"], score=0.8, reason="street", placeholder="[street name]"),
+        Proposal(id="red-b", start=lane, end=lane + 4, surface="lane", category="person", layers=["caseless"],
+                 score=0.8, reason="statistical NER PERSON", placeholder="[name removed]"),
+    ]
+    ps = ProposalSet(transcript_id="t1", source_sha256="x", model=None, caseless=True, numbered=False,
+                     proposals=props)
+    d = accept_all([ps], Decisions(), "tester")
+    sets = complete([ps], {"t1": raw}, d, [])
+    d = accept_all(sets, d, "tester")
+    spans = [span for _, _, span in redaction_spans(sets[0], d)]
+    assert survivors(raw, sets[0], d, [], spans) == []
+    assert any(s <= second and second + 14 <= e for s, e, _ in spans)

@@ -302,6 +302,14 @@ def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[
             + accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), caseless))
 
 
+def _kept_or_edited(p: Proposal, decisions: Decisions) -> bool:
+    """A decision on this one occurrence that a longer accepted stretch must not override: a reject or an
+    edit. An occurrence accepted on its own ("lane" redacted where the model saw a person) is redacted by
+    the stretch too, so the stretch replaces it and nothing of the surface survives."""
+    d = decisions.occurrences.get(p.id)
+    return d is not None and d.decision != "accept"
+
+
 def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: Decisions,
              items: list[RegisterItem]) -> list[ProposalSet]:
     """Each set with a proposal for every occurrence of a registered or accepted surface no layer proposed.
@@ -325,7 +333,7 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
             if inside:
                 # "Chantelle" proposed, "chantelle rings" accepted: the accepted stretch replaces what it
                 # contains, unless a proposal reaches beyond it or was decided on its own
-                if any(p.start < o.start or p.end > o.end or p.id in decisions.occurrences for p in inside):
+                if any(p.start < o.start or p.end > o.end or _kept_or_edited(p, decisions) for p in inside):
                     continue
                 if all(norm(p.surface) == o.form for p in inside):
                     continue
