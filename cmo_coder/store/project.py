@@ -574,9 +574,8 @@ class Project:
         r = self.conn.execute("SELECT id FROM transcripts WHERE source_sha256 = ?", (sha256,)).fetchone()
         return r[0] if r else None
 
-    def transcript(self, transcript_id: str) -> Transcript:
-        """The anonymised, signed-off transcript (the only text the project holds)."""
-        r = self.conn.execute("SELECT * FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+    def _signed_off_row(self, transcript_id: str, columns: str) -> sqlite3.Row:
+        r = self.conn.execute(f"SELECT status, {columns} FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
         if r is None:
             raise NotFound(f"no transcript {transcript_id!r} in the project")
         if r["status"] != "signed_off":
@@ -584,6 +583,11 @@ class Project:
                 f"transcript {transcript_id} is not signed off by anonymisation yet; run 'cmo-coder anonymise' "
                 "and 'cmo-coder review --sign-off'"
             )
+        return r
+
+    def transcript(self, transcript_id: str) -> Transcript:
+        """The anonymised, signed-off transcript (the only text the project holds)."""
+        r = self._signed_off_row(transcript_id, "*")
         turns = [
             Turn(speaker=t["speaker"], start=t["start"], end=t["end"], start_time=t["start_time"],
                  end_time=t["end_time"], flags=json.loads(t["flags"]))
@@ -595,6 +599,22 @@ class Project:
             id=r["id"], title=r["title"], source_format=r["source_format"], kind=r["kind"], text=r["text"],
             turns=turns, source_sha256=r["source_sha256"], normaliser_version=r["normaliser_version"],
         )
+
+    def signed_off_text(self, transcript_id: str) -> str:
+        """The text alone, refused exactly as :meth:`transcript` refuses, without reading the turns."""
+        return str(self._signed_off_row(transcript_id, "text")["text"])
+
+    def turn_index_at(self, transcript_id: str, offset: int) -> int | None:
+        """The position of the turn containing ``offset`` (as :meth:`Transcript.turn_at`), or None."""
+        r = self.conn.execute(
+            'SELECT position FROM turns WHERE transcript_id = ? AND start <= ? AND ? < "end" ORDER BY position LIMIT 1',
+            (transcript_id, offset, offset),
+        ).fetchone()
+        return int(r[0]) if r else None
+
+    def has_turns(self, transcript_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM turns WHERE transcript_id = ? LIMIT 1", (transcript_id,)).fetchone() \
+            is not None
 
     def text(self, transcript_id: str) -> str:
         """The signed-off text alone, cached for the life of the current transaction."""
