@@ -210,3 +210,12 @@ def test_a_span_checked_in_the_store_is_the_span_checked_on_the_whole_transcript
 def test_a_span_in_a_missing_or_unsigned_transcript_is_refused_as_before(study) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound, match="no transcript 'nope'"):
         service.span_from_store(study, "nope", 0, 3)
+
+
+def test_speakers_for_many_offsets_are_the_speakers_for_each(study) -> None:  # type: ignore[no-untyped-def]
+    """The listing's one read of the turns names the same participant as asking offset by offset."""
+    n = len(study.text("int01"))
+    offsets = list(range(-1, n + 2))
+    many = study.speakers_at("int01", offsets)
+    assert many == {o: study.speaker_at("int01", o) for o in offsets}
+    assert {p.label for p in many.values() if p} == {"SP10", "P36"}

@@ -310,14 +310,11 @@ def list_codings(
         transcript_id=transcript, pt=pt, component=comp.value if comp else None, stance=st.value if st else None,
         coder=coder, element=element, speaker=participant, role=role_value, site=site,
     )
-    speakers: dict[tuple[str, int], Participant | None] = {}
-    views = []
+    starts: dict[str, set[int]] = {}
     for c in codings:
-        key = (c.transcript_id, c.start)
-        if key not in speakers:
-            speakers[key] = project.speaker_at(c.transcript_id, c.start)
-        views.append(CodingView(c, speakers[key], style))
-    return views
+        starts.setdefault(c.transcript_id, set()).add(c.start)
+    speakers = {tid: project.speakers_at(tid, offsets) for tid, offsets in starts.items()}
+    return [CodingView(c, speakers[c.transcript_id][c.start], style) for c in codings]
 
 
 # -- configurations ---------------------------------------------------------------------------------

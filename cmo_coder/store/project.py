@@ -8,6 +8,7 @@ and study labels; identifying material belongs to :mod:`cmo_coder.store.secure`.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import getpass
 import json
@@ -15,7 +16,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -719,6 +720,24 @@ class Project:
         return _participant(r) if r else None
 
     # -- configurations -------------------------------------------------------------------------
+    def speakers_at(self, transcript_id: str, offsets: Iterable[int]) -> dict[int, Participant | None]:
+        """:meth:`speaker_at` for many offsets of one transcript, reading its turns once (a listing of a
+        thousand codings asked a thousand times)."""
+        turns = [
+            (r["turn_start"], r["turn_end"], _participant(r)) for r in self.conn.execute(
+                'SELECT u.start AS turn_start, u."end" AS turn_end, p.* FROM turns u '
+                "JOIN participants p ON p.label = u.speaker WHERE u.transcript_id = ? ORDER BY u.start, u.\"end\"",
+                (transcript_id,),
+            )
+        ]
+        starts = [t[0] for t in turns]
+        found: dict[int, Participant | None] = {}
+        for offset in offsets:
+            # turns are in order and do not overlap: only the last one starting at or before the offset can hold it
+            i = bisect.bisect_right(starts, offset) - 1
+            found[offset] = turns[i][2] if i >= 0 and offset < turns[i][1] else None
+        return found
+
     def validate_configuration(self, config: Configuration) -> None:
         problems = []
         if config.pt not in self.codebook.pt_ids:
