@@ -71,6 +71,7 @@ class Workbench:
             self._kept.value = None
             kept.project.close()
         project = GuardedProject.open(self.project_path)
+        assert isinstance(project, GuardedProject)  # ``open`` is a classmethod: it makes the subclass
         if kept is not None and kept.busy:  # nested: a separate connection, closed after use
             try:
                 yield project
