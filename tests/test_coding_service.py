@@ -180,3 +180,42 @@ def test_located_spans_slice_to_text_that_normalises_to_the_quote(words, cut) ->
     assert text[span.start : span.end] == span.text
     if "…" not in quote:
         assert normalise(span.text).text == normalise(quote).text
+
+
+def _outcome(fn, *args):  # type: ignore[no-untyped-def]
+    try:
+        return fn(*args)
+    except CmoError as exc:
+        return str(exc)
+
+
+@given(data=st.data())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_span_checked_in_the_store_is_the_span_checked_on_the_whole_transcript(study, data) -> None:  # type: ignore[no-untyped-def]
+    """The workbench's quick check (text and two turn look-ups) accepts, slices and refuses as the full one."""
+    from cmo_coder.coding.locate import span_from_offsets
+
+    transcript = study.transcript("int01")
+    n = len(transcript.text)
+    start = data.draw(st.integers(-2, n + 2))
+    end = data.draw(st.integers(-2, n + 2))
+    cross = data.draw(st.booleans())
+    quick = _outcome(service.span_from_store, study, "int01", start, end, cross)
+    full = _outcome(span_from_offsets, transcript, start, end, cross)
+    assert quick == full
+    if not isinstance(quick, str):
+        assert quick.text == transcript.text[quick.start:quick.end]
+
+
+def test_a_span_in_a_missing_or_unsigned_transcript_is_refused_as_before(study) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(NotFound, match="no transcript 'nope'"):
+        service.span_from_store(study, "nope", 0, 3)
+
+
+def test_speakers_for_many_offsets_are_the_speakers_for_each(study) -> None:  # type: ignore[no-untyped-def]
+    """The listing's one read of the turns names the same participant as asking offset by offset."""
+    n = len(study.text("int01"))
+    offsets = list(range(-1, n + 2))
+    many = study.speakers_at("int01", offsets)
+    assert many == {o: study.speaker_at("int01", o) for o in offsets}
+    assert {p.label for p in many.values() if p} == {"SP10", "P36"}

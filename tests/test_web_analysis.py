@@ -308,10 +308,13 @@ def test_undo_reverses_link_edit_and_delete_in_turn(api: Api, bench: Workbench) 
                                                         "members": [{"coding": "c1"}, {"coding": "c6"}]})[0] == 200
     k3 = _config(api, "K3")
     assert api.call("DELETE", "/api/configurations/K3", {"version": k3["version"]})[0] == 200
+    gone = []
     for expected in ("delete of configuration 'Prior relationship matters'", "edit of configuration 'Renamed'",
                      "link of configuration 'PT1-4'"):
         status, data = api.call("POST", "/api/undo")
         assert status == 200 and expected in data["message"], data
+        gone.append(data["gone"])
+    assert gone == [None, None, made["configuration"]["id"]]  # only undoing the link removed one
     assert state() == start
     with Project.open(bench.project_path) as p:
         log = [(e["actor"], e["action"], e["detail"].get("undone")) for e in p.audit_log("configuration")]

@@ -182,6 +182,8 @@ def test_mouse_selection_snaps_to_words_then_edit_and_undo(page: Any, server: Se
     assert page.locator("#panel").is_visible()
     quote = page.locator("#panel-quote").inner_text().strip("“”")
     text = _text(server, A)
+    _segments_tile_the_text(page, text)
+    assert page.locator('#reader .seg.hl-mechanism_resource[data-codings="c2 d3"]').count() == 1  # overlap
     assert quote in text and text.index(quote) > 0
     before = text[text.index(quote) - 1]
     assert not before.isalnum() and not quote[0].isspace() and not quote[-1].isspace()
@@ -218,6 +220,7 @@ def test_hostile_text_shows_as_text(page: Any, server: Server, tmp_path: Path) -
     page.locator("#c-c5").focus()
     assert '"><img src=x onerror=alert(1)>' in page.locator("#tip-c5").inner_text()
     assert page.locator("img").count() == 0
+    _segments_tile_the_text(page, _text(server, B))
     page.screenshot(path=str(tmp_path / "reader-hostile.png"), full_page=True)
 
 
@@ -291,6 +294,22 @@ def test_offsets_stay_exact_after_characters_outside_the_basic_plane(page: Any, 
     made = sorted(_codings(server, "astral"), key=lambda c: c["start"])
     assert [c["text"] for c in made] == ["the plan", "said."]  # the drag ran past the full stop
     assert all(text[c["start"]:c["end"]] == c["text"] for c in made)
+    _segments_tile_the_text(page, text)
+    assert "the plan" in page.locator(f"#tip-{made[0]['id']}").text_content()  # the quote, sliced by the page
+
+
+def _segments_tile_the_text(page: Any, text: str) -> None:
+    """The segments the page script builds cover each block exactly, and slice to the server's text."""
+    blocks = page.evaluate("""() => [...document.querySelectorAll('#reader .text')].map((b) => ({
+        s: Number(b.dataset.s), e: Number(b.dataset.e),
+        segs: [...b.children].map((x) => [Number(x.dataset.s), Number(x.dataset.e), x.textContent,
+                                          x.dataset.codings || ''])}))""")
+    assert blocks
+    for block in blocks:
+        segs = block["segs"]
+        assert segs[0][0] == block["s"] and segs[-1][1] == block["e"]
+        assert all(a[1] == b[0] and a[0] < a[1] for a, b in zip(segs, segs[1:], strict=False))
+        assert all(text[s:e] == shown for s, e, shown, _ in segs)
 
 
 def test_enter_in_the_pt_field_completes_a_unique_match_before_saving(page: Any, server: Server) -> None:

@@ -67,7 +67,9 @@ def test_suggestions_show_as_ghost_highlights_with_their_reasons(client: TestCli
     assert ghost in page
     data = json.loads(page.split('id="page-data">')[1].split("</script>")[0])
     (item,) = data["suggestions"]
-    assert data["text"][item["start"]:item["end"]] == s.text and "text" not in item  # sliced on the page
+    assert (item["start"], item["end"]) == (s.start, s.end) and "text" not in item  # sliced on the page
+    assert "text" not in data and data["length"] > s.end  # the text travels once, in the reading view
+    assert s.text not in page.split('id="page-data">')[1]
     assert item["reasons"][:3] == ["programme theory PT1 (0.61)", "programme theory PT2 (0.20)",
                                    "cue phrase “first time” → Mres"]
     assert HOSTILE not in page and "<img" not in page.split('id="page-data">')[1]

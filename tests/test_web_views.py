@@ -1,49 +1,14 @@
-"""Properties of what the pages are built from: segments and search hits slice exactly to their text."""
+"""Properties of what the pages are built from: search hits slice exactly to their text."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cmo_coder.model import Coding
-from cmo_coder.web.views import _segments, search_pattern
+from cmo_coder.web.views import search_pattern
 from tests.fuzzing import fuzz_settings
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab cé\n😀[]<>&\"'")), min_size=1, max_size=60)
-
-
-def _coding(i: int, text: str, start: int, end: int, component: str | None) -> Coding:
-    return Coding(id=f"k{i}", transcript_id="t", start=start, end=end, text=text[start:end], pt="PT1",
-                  component=component, stance="supports", coder="x")
-
-
-@st.composite
-def text_and_codings(draw: st.DrawFn) -> tuple[str, int, int, list[Coding]]:
-    text = draw(TEXT)
-    lo = draw(st.integers(0, len(text) - 1))
-    hi = draw(st.integers(lo + 1, len(text)))
-    codings = []
-    for i in range(draw(st.integers(0, 5))):
-        start = draw(st.integers(0, len(text) - 1))
-        end = draw(st.integers(start + 1, len(text)))
-        comp = draw(st.sampled_from([None, "context", "outcome"]))
-        codings.append(_coding(i, text, start, end, comp))
-    return text, lo, hi, codings
-
-
-@fuzz_settings(200)
-@given(text_and_codings())
-def test_segments_tile_the_block_and_slice_exactly(case: tuple[str, int, int, list[Coding]]) -> None:
-    text, lo, hi, codings = case
-    segments = _segments(text, lo, hi, codings)
-    assert "".join(s.text for s in segments) == text[lo:hi]
-    assert segments[0].start == lo and segments[-1].end == hi
-    for a, b in zip(segments, segments[1:], strict=False):
-        assert a.end == b.start
-    for s in segments:
-        assert s.text == text[s.start:s.end] and s.start < s.end
-        assert set(s.codings) == {c.id for c in codings if c.start < s.end and c.end > s.start}
-        assert all(c.start <= s.start and s.end <= c.end for c in codings if c.id in s.codings)
 
 
 WORDS = st.lists(st.sampled_from(["plan", "Plan", "joint", "assessment", "a", "é", "😀", "x-y"]), min_size=1,

@@ -18,7 +18,7 @@ from ..model.vocab import Component, Judgement, Stance
 from ..store import Project, Tx
 from ..store.project import current_actor
 from .attribution_style import DEFAULT_STYLE, AttributionStyle, style_of
-from .locate import Span, locate_quote, parse_span, span_from_offsets
+from .locate import Span, locate_quote, parse_span, snippet
 from .outputs import CodingListItem, ConfigurationMemberView, ConfigurationView, PtSummaryRow
 
 
@@ -78,12 +78,30 @@ def resolve_span(
     """A quote or an explicit ``START:END`` → one exact span of the signed-off text."""
     if (quote is None) == (span is None):
         raise CmoError("give exactly one of --quote or --span")
-    transcript = project.transcript(transcript_id)
     if span is not None:
         start, end = parse_span(span) if isinstance(span, str) else span
-        return span_from_offsets(transcript, start, end, allow_cross_turn)
+        return span_from_store(project, transcript_id, start, end, allow_cross_turn)
+    transcript = project.transcript(transcript_id)
     assert quote is not None
     return locate_quote(transcript, quote, occurrence=occurrence, allow_cross_turn=allow_cross_turn)
+
+
+def span_from_store(project: Project, transcript_id: str, start: int, end: int, allow_cross_turn: bool = False) -> Span:
+    """:func:`span_from_offsets` (same checks, same messages) reading only the text and the turns at the
+    span's two ends: a coding made in the workbench must not wait for every turn of a long interview."""
+    text = project.signed_off_text(transcript_id)
+    n = len(text)
+    if not (0 <= start < end <= n):
+        raise CmoError(f"transcript {transcript_id}: span {start}:{end} is outside its text (0:{n}) or empty")
+    if not allow_cross_turn and project.has_turns(transcript_id):
+        first = project.turn_index_at(transcript_id, start)
+        last = project.turn_index_at(transcript_id, end - 1)
+        if first is None or last is None or first != last:
+            raise CmoError(
+                f"transcript {transcript_id}: span {start}:{end} crosses speaker turns "
+                f"({snippet(text, start, end)}); pass --allow-cross-turn if that is intended"
+            )
+    return Span(start, end, text[start:end])
 
 
 def _component(value: Component | str | None) -> Component | None:
@@ -292,14 +310,11 @@ def list_codings(
         transcript_id=transcript, pt=pt, component=comp.value if comp else None, stance=st.value if st else None,
         coder=coder, element=element, speaker=participant, role=role_value, site=site,
     )
-    speakers: dict[tuple[str, int], Participant | None] = {}
-    views = []
+    starts: dict[str, set[int]] = {}
     for c in codings:
-        key = (c.transcript_id, c.start)
-        if key not in speakers:
-            speakers[key] = project.speaker_at(c.transcript_id, c.start)
-        views.append(CodingView(c, speakers[key], style))
-    return views
+        starts.setdefault(c.transcript_id, set()).add(c.start)
+    speakers = {tid: project.speakers_at(tid, offsets) for tid, offsets in starts.items()}
+    return [CodingView(c, speakers[c.transcript_id][c.start], style) for c in codings]
 
 
 # -- configurations ---------------------------------------------------------------------------------

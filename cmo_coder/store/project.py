@@ -8,6 +8,7 @@ and study labels; identifying material belongs to :mod:`cmo_coder.store.secure`.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import getpass
 import json
@@ -15,7 +16,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -574,9 +575,8 @@ class Project:
         r = self.conn.execute("SELECT id FROM transcripts WHERE source_sha256 = ?", (sha256,)).fetchone()
         return r[0] if r else None
 
-    def transcript(self, transcript_id: str) -> Transcript:
-        """The anonymised, signed-off transcript (the only text the project holds)."""
-        r = self.conn.execute("SELECT * FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
+    def _signed_off_row(self, transcript_id: str, columns: str) -> sqlite3.Row:
+        r = self.conn.execute(f"SELECT status, {columns} FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
         if r is None:
             raise NotFound(f"no transcript {transcript_id!r} in the project")
         if r["status"] != "signed_off":
@@ -584,6 +584,11 @@ class Project:
                 f"transcript {transcript_id} is not signed off by anonymisation yet; run 'cmo-coder anonymise' "
                 "and 'cmo-coder review --sign-off'"
             )
+        return r
+
+    def transcript(self, transcript_id: str) -> Transcript:
+        """The anonymised, signed-off transcript (the only text the project holds)."""
+        r = self._signed_off_row(transcript_id, "*")
         turns = [
             Turn(speaker=t["speaker"], start=t["start"], end=t["end"], start_time=t["start_time"],
                  end_time=t["end_time"], flags=json.loads(t["flags"]))
@@ -595,6 +600,22 @@ class Project:
             id=r["id"], title=r["title"], source_format=r["source_format"], kind=r["kind"], text=r["text"],
             turns=turns, source_sha256=r["source_sha256"], normaliser_version=r["normaliser_version"],
         )
+
+    def signed_off_text(self, transcript_id: str) -> str:
+        """The text alone, refused exactly as :meth:`transcript` refuses, without reading the turns."""
+        return str(self._signed_off_row(transcript_id, "text")["text"])
+
+    def turn_index_at(self, transcript_id: str, offset: int) -> int | None:
+        """The position of the turn containing ``offset`` (as :meth:`Transcript.turn_at`), or None."""
+        r = self.conn.execute(
+            'SELECT position FROM turns WHERE transcript_id = ? AND start <= ? AND ? < "end" ORDER BY position LIMIT 1',
+            (transcript_id, offset, offset),
+        ).fetchone()
+        return int(r[0]) if r else None
+
+    def has_turns(self, transcript_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM turns WHERE transcript_id = ? LIMIT 1", (transcript_id,)).fetchone() \
+            is not None
 
     def text(self, transcript_id: str) -> str:
         """The signed-off text alone, cached for the life of the current transaction."""
@@ -699,6 +720,24 @@ class Project:
         return _participant(r) if r else None
 
     # -- configurations -------------------------------------------------------------------------
+    def speakers_at(self, transcript_id: str, offsets: Iterable[int]) -> dict[int, Participant | None]:
+        """:meth:`speaker_at` for many offsets of one transcript, reading its turns once (a listing of a
+        thousand codings asked a thousand times)."""
+        turns = [
+            (r["turn_start"], r["turn_end"], _participant(r)) for r in self.conn.execute(
+                'SELECT u.start AS turn_start, u."end" AS turn_end, p.* FROM turns u '
+                "JOIN participants p ON p.label = u.speaker WHERE u.transcript_id = ? ORDER BY u.start, u.\"end\"",
+                (transcript_id,),
+            )
+        ]
+        starts = [t[0] for t in turns]
+        found: dict[int, Participant | None] = {}
+        for offset in offsets:
+            # turns are in order and do not overlap: only the last one starting at or before the offset can hold it
+            i = bisect.bisect_right(starts, offset) - 1
+            found[offset] = turns[i][2] if i >= 0 and offset < turns[i][1] else None
+        return found
+
     def validate_configuration(self, config: Configuration) -> None:
         problems = []
         if config.pt not in self.codebook.pt_ids:

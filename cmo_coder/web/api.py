@@ -18,6 +18,7 @@ from ..coding import service
 from ..errors import CmoError, NotFound
 from ..store import Project
 from . import changes
+from .config_changes import ConfigChange
 from .security import session_of
 from .state import Workbench
 from .views import coding_json
@@ -154,7 +155,9 @@ async def undo(request: Request, bench: Workbench) -> dict[str, Any]:
         else:  # a change to something else (a CMOC…) knows how to undo itself
             change.undo(p, actor=bench.coder)
     session.changes.pop()
-    return {"undone": change.describe(), "message": f"undid the {change.describe()}"}
+    # a configuration that undoing its link removed: the page must not ask for it again
+    gone = change.after.id if isinstance(change, ConfigChange) and change.kind == "link" and change.after else None
+    return {"undone": change.describe(), "message": f"undid the {change.describe()}", "gone": gone}
 
 
 def routes(bench: Workbench) -> list[Route]:

@@ -40,10 +40,14 @@ class GuardedProject(Project):
 
     @contextlib.contextmanager
     def transaction(self, actor: str | None = None) -> Iterator[Tx]:
-        with super().transaction(actor) as tx:
-            if self.precondition is not None:
-                self.precondition()
-            yield tx
+        try:
+            with super().transaction(actor) as tx:
+                if self.precondition is not None:
+                    self.precondition()
+                yield tx
+        except BaseException:
+            self.forget_codebook()  # the workbench keeps this project open: no codebook from a rollback
+            raise
 
 
 @contextlib.contextmanager

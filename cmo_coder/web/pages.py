@@ -19,7 +19,7 @@ from starlette.routing import Route
 from ..errors import CmoError, NotFound
 from .security import session_of
 from .state import Workbench
-from .views import Filters, check_filter_values, codebook_json, overview, reader, search
+from .views import CODING_FIELDS, Filters, check_filter_values, codebook_json, overview, reader, search
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,6 +46,8 @@ SECURE_NAV = NavItem("Anonymisation review", "/secure/review")
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
+    # page data without the spaces after separators (still escaped for HTML by ``tojson``)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     return env
 
 
@@ -84,8 +86,9 @@ class Pages:
                 codebook = codebook_json(p)
         except CmoError as exc:
             return self.error(request, exc)
-        page_data = {"transcript": view["transcript"].id, "text": view["transcript"].text,
-                     "codings": view["codings"], "codebook": codebook}
+        # the text travels once, in the reading view; the script reads it back from there
+        page_data = {"transcript": view["transcript"].id, "length": len(view["transcript"].text),
+                     "gaps": view["gaps"], "fields": CODING_FIELDS, "codings": view["codings"], "codebook": codebook}
         return self.render(request, "transcript.html", title=view["transcript"].title, view=view,
                            filters=filters, codebook=codebook, page_data=page_data)
 

@@ -112,7 +112,10 @@ def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str
     say(f"cmo-coder workbench for {options.project} (coding as {options.coder})")
     say(f"open {url}")
     say("the link works once; press Ctrl+C to stop")
-    run_server(app, sock, url if options.open_browser else None)
+    try:
+        run_server(app, sock, url if options.open_browser else None)
+    finally:
+        bench.close()
 
 
 def run_server(app: Any, sock: socket.socket, browse: str | None) -> None:

@@ -2,14 +2,40 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..store import Project
+from ..store.project import PROJECT_DB
 from .changes import GuardedProject
 from .security import Sessions
+
+#: what must be unchanged for a kept connection to be reused: the database file (same file, same
+#: permissions), the folder's permissions (where SQLite writes its journal), and no commit by
+#: another connection (``PRAGMA data_version``)
+Identity = tuple[int, int, int, int, int]
+
+
+@dataclass
+class _Kept:
+    project: GuardedProject
+    identity: Identity
+    busy: bool = False
+
+
+def _identity(project_path: Path, data_version: int) -> Identity:
+    db = os.stat(project_path / PROJECT_DB)
+    folder = os.stat(project_path)
+    return (db.st_dev, db.st_ino, db.st_mode, folder.st_mode, data_version)
+
+
+def _data_version(project: Project) -> int:
+    return int(project.conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 @dataclass
@@ -18,13 +44,59 @@ class Workbench:
     coder: str
     secure_path: Path | None = None
     sessions: Sessions = field(default_factory=Sessions)
+    _kept: threading.local = field(default_factory=threading.local, repr=False)
 
     @contextmanager
     def project(self) -> Iterator[Project]:
-        """The project, opened for this request only (SQLite connections stay in one thread), with
-        changes re-checked inside the write lock (:class:`GuardedProject`)."""
+        """The project, with changes re-checked inside the write lock (:class:`GuardedProject`).
+
+        Opening the project costs more than most requests (connecting, the schema check, reading
+        the codebook, and closing, which checkpoints the journal), so each thread keeps its
+        connection (SQLite connections stay in the thread that made them). It is reused only
+        while nothing else changed the project: another program's commit (``data_version``), a
+        replaced, moved or re-permissioned file or folder each mean a fresh open, which reports
+        a vanished or unwritable project as before. A request nested inside another on the same
+        thread gets a connection of its own.
+        """
+        kept: _Kept | None = getattr(self._kept, "value", None)
+        if kept is not None and not kept.busy and self._still_current(kept):
+            kept.busy = True
+            try:
+                yield kept.project
+            finally:
+                kept.busy = False
+                kept.project.precondition = None
+            return
+        if kept is not None and not kept.busy:
+            self._kept.value = None
+            kept.project.close()
         project = GuardedProject.open(self.project_path)
+        assert isinstance(project, GuardedProject)  # ``open`` is a classmethod: it makes the subclass
+        if kept is not None and kept.busy:  # nested: a separate connection, closed after use
+            try:
+                yield project
+            finally:
+                project.close()
+            return
+        kept = _Kept(project, _identity(self.project_path, _data_version(project)), busy=True)
+        self._kept.value = kept
         try:
             yield project
         finally:
-            project.close()
+            kept.busy = False
+            project.precondition = None
+
+    def _still_current(self, kept: _Kept) -> bool:
+        try:
+            if kept.project.conn.in_transaction:  # a change that did not end cleanly: start afresh
+                return False
+            return _identity(self.project_path, _data_version(kept.project)) == kept.identity
+        except (OSError, sqlite3.Error):  # vanished file, closed or broken connection: open afresh
+            return False
+
+    def close(self) -> None:
+        """Close this thread's kept connection (the server calls this when it stops)."""
+        kept: _Kept | None = getattr(self._kept, "value", None)
+        if kept is not None and not kept.busy:
+            self._kept.value = None
+            kept.project.close()

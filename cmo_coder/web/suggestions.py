@@ -108,8 +108,10 @@ def queue_view(project: Project, transcript_id: str) -> dict[str, Any]:
     starts = [s.start for s in pending]
     longest = max((s.end - s.start for s in pending), default=0)
     turns = []
+    gaps: list[tuple[int, str]] = []
     for n, (lo, hi, index) in enumerate(blocks):
         if index is None and not text[lo:hi].strip():
+            gaps.append((lo, text[lo:hi]))  # not shown, but sent so the page knows every offset
             continue
         t = transcript.turns[index] if index is not None else None
         near = pending[bisect_left(starts, lo - longest):bisect_left(starts, hi)]
@@ -117,7 +119,7 @@ def queue_view(project: Project, transcript_id: str) -> dict[str, Any]:
             index=n, start=lo, end=hi, speaker=t.speaker if t else None, start_time=t.start_time if t else None,
             segments=_ghosts(text, lo, hi, [s for s in near if s.end > lo]),
         ))
-    return {"transcript": transcript, "turns": turns, "pending": [suggestion_json(s) for s in pending],
+    return {"transcript": transcript, "turns": turns, "gaps": gaps, "pending": [suggestion_json(s) for s in pending],
             "timestamp": timestamp}
 
 
@@ -232,7 +234,9 @@ class SuggestionPages:
         t = view["transcript"]
         # each clause is sliced from the text on the page, not sent twice
         items = [{k: v for k, v in item.items() if k not in ("text", "status", "short")} for item in view["pending"]]
-        page_data = {"transcript": t.id, "text": t.text, "suggestions": items, "codebook": codebook}
+        # and the text itself travels once, in the reading view, which the script reads back
+        page_data = {"transcript": t.id, "length": len(t.text), "gaps": view["gaps"], "suggestions": items,
+                     "codebook": codebook}
         return self.pages.render(request, "suggestions.html", title=f"Suggestions · {t.title}", view=view,
                                  rows=rows, codebook=codebook, page_data=page_data)
 

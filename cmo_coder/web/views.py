@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import CmoError
@@ -129,17 +129,6 @@ def search(project: Project, query: str) -> tuple[list[Hit], int]:
 
 
 @dataclass
-class Segment:
-    """A run of text covered by the same codings (the unit that gets highlighted)."""
-
-    start: int
-    end: int
-    text: str
-    codings: list[str]
-    css: str
-
-
-@dataclass
 class TurnView:
     index: int
     start: int
@@ -148,8 +137,7 @@ class TurnView:
     participant: Participant | None
     start_time: float | None
     end_time: float | None
-    segments: list[Segment] = field(default_factory=list)
-    stripes: list[dict[str, Any]] = field(default_factory=list)
+    text: str
 
 
 @dataclass(frozen=True)
@@ -193,28 +181,16 @@ def coding_json(c: Coding) -> dict[str, Any]:
     }
 
 
-def _segments(text: str, lo: int, hi: int, codings: list[Coding]) -> list[Segment]:
-    cuts = {lo, hi}
-    for c in codings:
-        if c.end > lo and c.start < hi:
-            cuts.add(max(lo, c.start))
-            cuts.add(min(hi, c.end))
-    points = sorted(cuts)
-    out = []
-    for a, b in zip(points, points[1:], strict=False):
-        covering = [c for c in codings if c.start < b and c.end > a]
-        comps = {component_class(c.component) for c in covering}
-        css = "" if not covering else ("hl hl-multi" if len(comps) > 1 else f"hl hl-{comps.pop()}")
-        out.append(Segment(a, b, text[a:b], [c.id for c in covering], css))
-    return out
+#: the order of a coding's fields in the reader's page data (one array per coding, not one object:
+#: a thousand codings' keys would weigh more than their values); component and stance travel as
+#: their keyboard keys from the codebook part of the page data
+CODING_FIELDS = ("id", "start", "end", "pt", "component", "element", "stance", "coder", "memo", "version")
 
 
-def _stripe(c: Coding) -> dict[str, Any]:
-    return {
-        "id": c.id, "css": component_class(c.component), "short": component_short(c.component),
-        "mark": STANCE_MARKS[c.stance.value], "pt": c.pt, "element": c.element, "stance": c.stance.value,
-        "coder": c.coder, "memo": c.memo, "text": c.text, "start": c.start, "end": c.end,
-    }
+def coding_row(c: Coding) -> list[Any]:
+    """A coding as the reader's page data carries it: no quote (the page slices it from the text it shows)."""
+    return [c.id, c.start, c.end, c.pt, COMPONENT_KEYS[c.component.value] if c.component else None, c.element,
+            STANCE_KEYS[c.stance.value], c.coder, c.memo, version(c)]
 
 
 def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, Any]:
@@ -234,23 +210,22 @@ def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, 
     if position < len(text) or not blocks:
         blocks.append((position, len(text), None))
     turns = []
+    gaps: list[tuple[int, str]] = []
     for n, (lo, hi, index) in enumerate(blocks):
         t = transcript.turns[index] if index is not None else None
-        here = [c for c in shown if c.start < hi and c.end > lo]  # keeps segmenting linear in the codings
-        view = TurnView(
+        if index is None and not text[lo:hi].strip():
+            gaps.append((lo, text[lo:hi]))  # the blank line between two turns: not shown, but sent for offsets
+            continue
+        turns.append(TurnView(
             index=n, start=lo, end=hi, speaker=t.speaker if t else None,
             participant=participants.get(t.speaker) if t else None,
-            start_time=t.start_time if t else None, end_time=t.end_time if t else None,
-            segments=_segments(text, lo, hi, here),
-            stripes=[_stripe(c) for c in here if c.start >= lo],
-        )
-        if index is None and not text[lo:hi].strip():
-            continue  # the blank line between two turns
-        turns.append(view)
+            start_time=t.start_time if t else None, end_time=t.end_time if t else None, text=text[lo:hi],
+        ))
     return {
         "transcript": transcript,
         "turns": turns,
-        "codings": [coding_json(c) for c in all_codings],
+        "gaps": gaps,
+        "codings": [coding_row(c) for c in shown],
         "shown": len(shown),
         "total": len(all_codings),
         "coders": sorted({c.coder for c in all_codings}),
@@ -267,7 +242,7 @@ def codebook_json(project: Project) -> dict[str, Any]:
             for pt in project.codebook.programme_theories
         ],
         "components": [{"value": c.value, "short": c.short, "key": COMPONENT_KEYS[c.value]} for c in CHAIN],
-        "stances": [{"value": s.value, "key": STANCE_KEYS[s.value]} for s in Stance],
+        "stances": [{"value": s.value, "key": STANCE_KEYS[s.value], "mark": STANCE_MARKS[s.value]} for s in Stance],
     }
 
 

@@ -30,7 +30,14 @@ const Workbench = (() => {
     try {
       const data = await send("POST", "/api/undo");
       sayAfterReload(data.message);
-      location.reload();
+      // undoing a link removes its configuration: reload without asking for it (?cmoc=) again
+      const url = new URL(location.href);
+      if (data.gone && url.searchParams.get("cmoc") === data.gone) {
+        url.searchParams.delete("cmoc");
+        location.replace(url.href);
+      } else {
+        location.reload();
+      }
     } catch (err) { say(err.message, true); }
   }
 

@@ -157,7 +157,7 @@
   const reader = document.getElementById("reader");
   if (reader && pageData) {
     const data = JSON.parse(pageData.textContent);
-    const codings = new Map(data.codings.map((c) => [c.id, c]));
+    const codings = Reader.codings;  // built by reader.js, which runs first
     const memberOf = (c) => ({ coding: c.id, pt: c.pt, component: c.component, transcript: data.transcript, text: c.text, role: null });
     reader.querySelectorAll(".stripe[data-coding]").forEach((button) => {
       const coding = codings.get(button.dataset.coding);

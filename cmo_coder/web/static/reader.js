@@ -3,12 +3,96 @@
 //
 // Offsets are Python string indices (code points); JavaScript strings count UTF-16 units,
 // so every conversion goes through code points, never .length of a DOM string.
+//
+// The page carries the transcript text once, in the reading view, and each shown coding once, as
+// an array of fields in the page data (no quote: it is sliced from the text). This script builds
+// the highlighted segments, the stripes and their tooltips from those.
 "use strict";
+
+// What the configurations script needs from the reader: the shown codings by id, with their quotes.
+const Reader = { codings: new Map() };
 
 (() => {
   const data = JSON.parse(document.getElementById("page-data").textContent);
-  const chars = Array.from(data.text);          // one entry per code point, as the server counts
-  const codings = new Map(data.codings.map((c) => [c.id, c]));
+  const components = new Map(data.codebook.components.map((c) => [c.key, c]));
+  const stances = new Map(data.codebook.stances.map((s) => [s.key, s]));
+
+  // one entry per code point, as the server counts: the reading view's blocks and the blank gaps between
+  const chars = new Array(data.length);
+  const put = (at, text) => { Array.from(text).forEach((ch, i) => { chars[at + i] = ch; }); };
+  data.gaps.forEach(([at, gap]) => put(at, gap));
+  const blocks = [...document.querySelectorAll("#reader .text")];
+  for (const block of blocks) {
+    const text = block.textContent;
+    if (Array.from(text).length !== Number(block.dataset.e) - Number(block.dataset.s)) {
+      throw new Error(`the text of block ${block.dataset.s}:${block.dataset.e} did not arrive intact; reload the page`);
+    }
+    put(Number(block.dataset.s), text);
+  }
+  const slice = (start, end) => chars.slice(start, end).join("");
+
+  const codings = Reader.codings;
+  for (const row of data.codings) {
+    const c = Object.fromEntries(data.fields.map((name, i) => [name, row[i]]));
+    c.component = c.component === null ? null : components.get(c.component).value;
+    c.stance = stances.get(c.stance).value;
+    c.text = slice(c.start, c.end);
+    codings.set(c.id, c);
+  }
+
+  // -- building the reading view: segments covered by the same codings, and one stripe per coding --
+  const cssOf = (c) => c.component || "pt_level";
+  const shortOf = (c) => (c.component ? data.codebook.components.find((k) => k.value === c.component).short : "PT");
+  const markOf = (c) => data.codebook.stances.find((s) => s.value === c.stance).mark;
+  function make(tag, props, ...children) {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  }
+
+  function segments(block, here) {
+    const lo = Number(block.dataset.s), hi = Number(block.dataset.e);
+    const cuts = new Set([lo, hi]);
+    for (const c of here) { cuts.add(Math.max(lo, c.start)); cuts.add(Math.min(hi, c.end)); }
+    const points = [...cuts].sort((a, b) => a - b);
+    const out = [];
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [a, b] = [points[i], points[i + 1]];
+      const covering = here.filter((c) => c.start < b && c.end > a);
+      const kinds = new Set(covering.map(cssOf));
+      const css = !covering.length ? "" : (kinds.size > 1 ? " hl hl-multi" : ` hl hl-${[...kinds][0]}`);
+      const seg = make("span", { className: `seg${css}`, id: `o${a}`, textContent: slice(a, b) });
+      seg.dataset.s = a; seg.dataset.e = b;
+      if (covering.length) seg.dataset.codings = covering.map((c) => c.id).join(" ");
+      out.push(seg);
+    }
+    block.replaceChildren(...out);
+  }
+
+  function stripe(c) {
+    const button = make("button", { type: "button", className: `stripe stripe-${cssOf(c)}`, id: `c-${c.id}` },
+      make("span", { textContent: `${c.pt} ${shortOf(c)} ${markOf(c)}` }));
+    button.firstChild.setAttribute("aria-hidden", "true");
+    button.dataset.coding = c.id;
+    button.setAttribute("aria-describedby", `tip-${c.id}`);
+    button.setAttribute("aria-label", `Edit coding ${c.pt} ${shortOf(c)} ${c.stance} by ${c.coder}`);
+    const tip = make("div", { className: "tip", id: `tip-${c.id}` },
+      make("strong", { textContent: `${c.pt}${c.element ? ` · ${c.element}` : ""} · ${shortOf(c)} · ${c.stance}` }),
+      make("span", { className: "tip-who", textContent: `${c.coder} · ${c.start}:${c.end}` }),
+      make("q", { textContent: c.text }));
+    tip.setAttribute("role", "tooltip");
+    if (c.memo) tip.append(make("span", { className: "memo", textContent: `Memo: ${c.memo}` }));
+    return make("li", { className: "stripe-item" }, button, tip);
+  }
+
+  const shown = [...codings.values()];
+  for (const block of blocks) {
+    const lo = Number(block.dataset.s), hi = Number(block.dataset.e);
+    const here = shown.filter((c) => c.start < hi && c.end > lo);
+    segments(block, here);
+    const list = block.parentElement.querySelector(".stripes");
+    list.replaceChildren(...here.filter((c) => c.start >= lo).map(stripe));
+  }
   const panel = document.getElementById("panel");
   const field = (id) => document.getElementById(id);
   let editing = null;                           // the coding being edited, or null when adding

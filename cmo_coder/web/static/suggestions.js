@@ -7,7 +7,7 @@
   const data = JSON.parse(document.getElementById("page-data").textContent);
   const items = data.suggestions;
   if (!items.length) return;
-  const text = TextSpan(Array.from(data.text));
+  const text = TextSpan(pageChars(data.length, data.gaps, document.querySelectorAll("#reader .text")));
   const $ = (id) => document.getElementById(id);
   const form = $("sugg-form");
   const pts = new Map(data.codebook.pts.map((p) => [p.id.toLowerCase(), p]));

@@ -111,3 +111,20 @@ const TextSpan = (chars) => {
   const slice = (start, end) => chars.slice(start, end).join("");
   return { selection, show, snap, slice, keyboard };
 };
+
+// The page's text, one entry per code point as the server counts, read back from the reading view's
+// `.text` blocks (data-s / data-e) and the blank gaps between them that the page data lists: the
+// text is sent once, as the page shows it, not a second time in the page data.
+const pageChars = (length, gaps, blocks) => {
+  const chars = new Array(length);
+  const put = (at, text) => { Array.from(text).forEach((ch, i) => { chars[at + i] = ch; }); };
+  gaps.forEach(([at, gap]) => put(at, gap));
+  for (const block of blocks) {
+    const text = block.textContent;
+    if (Array.from(text).length !== Number(block.dataset.e) - Number(block.dataset.s)) {
+      throw new Error(`the text of block ${block.dataset.s}:${block.dataset.e} did not arrive intact; reload the page`);
+    }
+    put(Number(block.dataset.s), text);
+  }
+  return chars;
+};
