@@ -11,7 +11,7 @@ import re
 
 from .candidates import Candidate
 
-_FRAGMENT = re.compile(r"([^\W\d_]{1,15})-[ \t]*$")
+_FRAGMENT = re.compile(r"([^\W\d_]{1,15})[-–—][ \t]*$")
 
 
 def begins_word(fragment: str, text: str, pos: int) -> bool:
@@ -29,7 +29,7 @@ def false_starts(text: str, found: list[Candidate]) -> list[Candidate]:
         while (m := _FRAGMENT.search(text, max(0, start - 40), start)) is not None:
             if not begins_word(m.group(1), text, c.start):
                 break
-            if m.start(1) > 0 and (text[m.start(1) - 1].isalnum() or text[m.start(1) - 1] in "-'’"):
+            if m.start(1) > 0 and (text[m.start(1) - 1].isalnum() or text[m.start(1) - 1] in "-–—'’"):
                 break  # part of a longer word ("jean-marc" is one name, not a false start)
             start = m.start(1)
         if start < c.start:

@@ -77,6 +77,48 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
     for m in _in_segments(pattern, text, segments):
         form = norm(m.group(0))
         out.append(Occurrence(m.start(), m.end(), form, by_form[form], everyday_form(form)))
+    return out + [o for o in cut_prefixes(text, segments, by_form.values())
+                  if not any(x.start <= o.start and o.end <= x.end for x in out)]
+
+
+_CUT = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[-–—](?=[\s,.;:!?)\]\"']|$)")
+_NEXT_WORD = re.compile(r"[\s,.;:!?…]*([^\W\d_][\w'’-]*)")
+
+
+def cut_prefixes(text: str, segments: list[tuple[int, int]],
+                 items: Iterable[RegisterItem]) -> list[Occurrence]:
+    """A registered name cut off by an interruption or a false start: "I'm with Dev-", "Marg— sorry".
+
+    Verbatim speech keeps the first letters of a name a speaker did not finish; they identify as the
+    name does, so they are occurrences of it. Not when the next word is the word they begin and
+    that word is not the name ("Mar- market": the false start of another word).
+    """
+    persons: dict[str, RegisterItem] = {}
+    for item in items:
+        if item.category != "person":
+            continue
+        for v in item.variants:
+            for word in norm(v).split():
+                if len(word) > 2 and word.isalpha():
+                    persons.setdefault(word, item)
+    if not persons:
+        return []
+    out = []
+    for s, e in segments:
+        for m in _CUT.finditer(text, s, e):
+            cut = m.group(1).lower()
+            if len(cut) < 2:
+                continue
+            whole = next((w for w in persons if w != cut and w.startswith(cut)), None)
+            if whole is None:
+                continue
+            nxt = _NEXT_WORD.match(text, m.end(), e)
+            if nxt is not None:
+                following = re.sub(r"'s$", "", norm(nxt.group(1)))
+                if following.startswith(cut) and following not in persons:
+                    continue  # "mar- market": the start of the word said next
+            out.append(Occurrence(m.start(1), m.end(1), norm(whole), persons[whole],
+                                  everyday_form(cut) or len(cut) <= 2))
     return out
 
 

@@ -36,7 +36,7 @@ from .apply import apply_spans, apply_to_transcript
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
 from .models import Decision, Decisions, LogEntry, Proposal, ProposalSet, Residual
-from .occurrences import Occurrence, accepted_occurrences, norm, registered_occurrences
+from .occurrences import Occurrence, accepted_occurrences, everyday_form, norm, registered_occurrences
 from .pipeline import context_of
 from .placeholders import placeholder_for
 from .register import TITLES, RegisterItem
@@ -222,13 +222,20 @@ def occurrence_items(sets: list[ProposalSet], decisions: Decisions) -> list[tupl
 def accept_all(sets: list[ProposalSet], decisions: Decisions, actor: str) -> Decisions:
     """Accept every undecided proposal. Surface proposals are accepted per surface (and so reach later
     transcripts); per-occurrence items are redacted one by one: a registered name redacted where it was
-    a word costs a reader one word, a leak costs a person."""
+    a word costs a reader one word, a leak costs a person.
+
+    In captions, a proposal of one everyday word that nobody registered ("frank", "dawn", typed a person
+    by the model in one sentence) is accepted where it was proposed, not as a surface: there a surface
+    decision reaches every occurrence of the word in every casing ("he was frank with me", "at dawn"),
+    which nobody asked for. Where the layers saw the name again they proposed it again; a reviewer who
+    wants every occurrence gone says so with ``--accept SURFACE``. In cased text an accepted everyday
+    word reaches only its capitalised occurrences, so it is accepted as a surface there."""
     surfaces = dict(decisions.surfaces)
     occurrences = dict(decisions.occurrences)
     at = clock.now_iso()
     for ps in sets:
         for p in undecided(ps, decisions):
-            if p.per_occurrence:
+            if p.per_occurrence or (ps.caseless and not p.auto and p.item_key is None and everyday_form(p.surface)):
                 occurrences[p.id] = Decision(decision="accept", by=actor, at=at)
             else:
                 surfaces.setdefault(norm(p.surface), Decision(decision="accept", by=actor, at=at))
@@ -295,6 +302,14 @@ def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[
             + accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), caseless))
 
 
+def _kept_or_edited(p: Proposal, decisions: Decisions) -> bool:
+    """A decision on this one occurrence that a longer accepted stretch must not override: a reject or an
+    edit. An occurrence accepted on its own ("lane" redacted where the model saw a person) is redacted by
+    the stretch too, so the stretch replaces it and nothing of the surface survives."""
+    d = decisions.occurrences.get(p.id)
+    return d is not None and d.decision != "accept"
+
+
 def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: Decisions,
              items: list[RegisterItem]) -> list[ProposalSet]:
     """Each set with a proposal for every occurrence of a registered or accepted surface no layer proposed.
@@ -318,7 +333,7 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
             if inside:
                 # "Chantelle" proposed, "chantelle rings" accepted: the accepted stretch replaces what it
                 # contains, unless a proposal reaches beyond it or was decided on its own
-                if any(p.start < o.start or p.end > o.end or p.id in decisions.occurrences for p in inside):
+                if any(p.start < o.start or p.end > o.end or _kept_or_edited(p, decisions) for p in inside):
                     continue
                 if all(norm(p.surface) == o.form for p in inside):
                     continue

@@ -14,6 +14,7 @@ from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
+from .public_figures import PUBLIC_WORK, public_figures, surname_spans
 from .state import candidates, text_of
 from .words import name_lexicon
 
@@ -23,8 +24,32 @@ if not Doc.has_extension("cmo_protected"):
 
 @cache
 def default_allowlist() -> tuple[str, ...]:
+    """The shipped allow-list and the full names of listed public figures."""
     text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    listed = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return listed + public_figures()
+
+
+_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK,
+                  "professor", "prof", "dame", "sir", "lord", "lady", "baroness", "dr", "doctor", "mr", "mrs", "ms"}
+"""Words a proposal may hold beside a public phrase and still be that phrase: "the Marmot review",
+"Professor Chris Whitty", "Carol Black's report"."""
+
+
+def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``c`` is a public phrase: inside one, or made of public phrases and the words that go with
+    them (a title, an article, a possessive, the name of the work)."""
+    overlapping = [(s, e) for s, e in public if s < c.end and c.start < e]
+    if not overlapping:
+        return False
+    if any(s <= c.start and c.end <= e for s, e in overlapping):
+        return True
+    rest = list(text[c.start : c.end])
+    for s, e in overlapping:
+        for i in range(max(s, c.start), min(e, c.end)):
+            rest[i - c.start] = " "
+    words = "".join(rest).replace("’", "'").replace("'s", " ").lower().split()
+    return all(w.strip(".,") in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
 
 
 def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate | None:
@@ -84,7 +109,7 @@ class AllowListComponent:
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
-        return out
+        return out + surname_spans(doc)
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -116,7 +141,7 @@ class AllowListComponent:
             if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
             if c.layer != "register":
-                if any(s <= c.start and c.end <= e for s, e in public):
+                if _within_public(c, public, text):
                     continue
                 if labels:
                     kept = _outside(c, labels, text)

@@ -23,7 +23,9 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .allowlist import default_allowlist
+from .services import SERVICE_HEADS, image_services
 from .state import candidates, text_of
+from .streets import STREET_HEADS, everyday_streets
 from .towns import town_shaped
 from .words import (
     CALENDAR,
@@ -58,6 +60,8 @@ _HEALTH = {"recovery", "drug", "drugs", "alcohol", "substance", "addiction", "tr
 _STREET = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row",
            "walk", "rise", "mews", "parade", "square", "way", "place", "hill")
 _STREET_SET = set(_STREET)
+_STREET_WORDS = set(STREET_HEADS)
+_IMAGE_HEADS = set(SERVICE_HEADS)
 _WORDS_RE = re.compile(r"[a-z]+")
 _LIVES_WORDS = {"live", "lives", "lived", "living", "moved", "moving", "house", "flat", "estate", "stays", "stayed",
                 "staying"}
@@ -154,6 +158,14 @@ class SitesComponent:
                     start = _caption_street_start(m)
                 if start is not None:
                     out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
+        if said & _IMAGE_HEADS:
+            for s, e in image_services(text, caseless):
+                kind = "ward" if text[s:e].lower().endswith(("ward", "wing", "suite")) else "service"
+                out.append(Candidate(s, e, kind, "rules", 0.75, f"{kind} named by an image"))
+        if said & _STREET_WORDS:
+            for s, e in everyday_streets(text, caseless):
+                out.append(Candidate(s, e, "street", "rules", 0.75, "street named by everyday words, where someone "
+                                                                    "lives or a number or town says a street"))
         if "royal" in said:
             for m in _ROYAL_RE.finditer(text):
                 word = m.group(1)

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 
-from .words import SELDOM_LOWER, in_dictionary, is_everyday, lowercase_usage
+from .words import CALENDAR, FILLERS, SELDOM_LOWER, in_dictionary, is_everyday, lowercase_usage, name_lexicon
 
 TOWN_ENDINGS = ("by", "ton", "ham", "ley", "leigh", "lea", "field", "bury", "borough", "burgh", "wick", "wich",
                 "thorpe", "thorp", "worth", "worthy", "den", "don", "combe", "coombe", "mouth", "ford", "stead",
                 "caster", "chester", "cester", "minster", "bridge", "pool", "well", "wells", "dale", "holme",
                 "hurst", "stow", "stowe", "ridge", "stone", "haven", "port", "gate", "cliffe", "moor", "mere",
                 "brook", "wood", "church", "haugh", "thwaite", "bourne", "burn", "wold", "ington", "hampton",
-                "cott", "cote", "heath", "marsh")
+                "cott", "cote", "heath", "marsh", "hall", "castle", "land", "sea", "stoke", "hithe")
 """Endings of English place names (Ekwall's place-name elements, as modern spellings)."""
 _STEM_MIN = 3
 _PREPOSITIONS = r"(?:in|to|from|near|round|around|outside|towards|at|via|through)"
@@ -58,6 +58,39 @@ def said_as_place(text: str, start: int, end: int) -> bool:
     return bool(_AFTER.match(text[end : end + 30]))
 
 
+_WORD_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ise", "ize", "ised", "ized", "ly")
+"""Endings of derived English words the dictionary may lack ("restructuring"): no town ends so."""
+_RESIDENCE = re.compile(
+    r"(?i)\b(?:(?:lives?|lived|living|grew\s+up|born|brought\s+up|raised|moved|moving|based|settled|"
+    r"relocated|housed|rehoused)\s+(?:in|to|near|round|over\s+to|out\s+to|down\s+to|up\s+to)|"
+    r"(?:over|down|up|out|back)\s+in|(?:lives|lived|living)\s+out\s+(?:in|at))"
+    r"\s+([^\W\d_]{4,})(?![\w'’-])")
+
+
+_TOWN_PART = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})\s+(?:town\s+cent(?:re|er)|high\s+street|train\s+station|"
+                        r"railway\s+station|bus\s+station|city\s+cent(?:re|er))\b")
+
+
+def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """A word no dictionary holds and subtitles seldom write in lower case, right after a strong word of
+    residence ("lives in", "grew up in", "moved to", "over in"): a town, whatever its ending ("moved
+    to kelso", "grew up in dunoon"); so is one before a part only a town has ("X town centre", "X train
+    station"). Weaker cues ("from", "at", "near") need the place-name shape too
+    (:func:`town_spans`); a given name is left to the person layers ("moved in with", "over to")."""
+    out = []
+    firsts = name_lexicon("first")
+    for m in [*_RESIDENCE.finditer(text), *_TOWN_PART.finditer(text)]:
+        word = m.group(1)
+        low = word.lower()
+        if not caseless and not (word[:1].isupper() and not word.isupper()):
+            continue
+        if (low in firsts or in_dictionary(low) or is_everyday(low) or low in CALENDAR or low in FILLERS
+                or low.endswith(_WORD_ENDINGS) or lowercase_usage().get(low, 0) >= SELDOM_LOWER):
+            continue
+        out.append(m.span(1))
+    return out
+
+
 def town_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of place-shaped words said as places in ``text``."""
     out = []
@@ -69,4 +102,4 @@ def town_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
             continue
         if town_shaped(word) and said_as_place(text, m.start(), m.end()):
             out.append(m.span())
-    return out
+    return out + [span for span in residence_spans(text, caseless) if span not in out]

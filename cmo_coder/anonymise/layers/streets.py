@@ -1,0 +1,105 @@
+"""Streets named by everyday words, told from generic roads by where they stand.
+
+Most English streets are named by ordinary words: "Station Road", "Church Street", "Mill Lane",
+"Castle Hill", "Park Avenue". Cased text gives them capitals; captions give nothing, and the word
+alone cannot tell "mill lane" from "the bus lane". What the sentence says around it can:
+
+* a residence or position cue right before it, with no article between: "lives on mill lane",
+  "just off church street", "at the top of castle hill", "on the corner of station road",
+  "down park avenue";
+* a house number right before it: "12 mill lane", "number forty station road";
+* a town after it: "station road in wendlebury" (a listed town or a word of place-name shape);
+* the start of a clause, for the heads that name nothing else ("road", "street", "lane", "avenue"...):
+  "church street's been shut", "and mill lane was flooded".
+
+An article or possessive before the first word ("the main road", "down the road", "our lane")
+says a kind of road, never a name; so do the few words that name kinds of road ("ring road",
+"bus lane", "side street", "memory lane").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .towns import town_shaped
+from .words import CALENDAR, FILLERS, place_names
+
+STREET_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
+                "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
+                "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
+                "quay", "hollow", "meadows", "fields")
+"""Words that end English street names (Royal Mail's street descriptors, and northern ones: fold, brow, wynd)."""
+KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "country", "slip", "private", "busy",
+                "same", "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end",
+                "front", "middle", "new", "old", "only", "first", "second", "third", "last", "each", "every", "bus",
+                "cycle", "bike", "fast", "slow", "inside", "outside", "memory", "dirt", "toll", "trunk", "link",
+                "access", "service", "relief", "bypass", "civvy", "easy", "farm", "school", "car", "this", "that",
+                "no", "any", "some", "own", "narrow", "wide", "steep", "little", "big", "quiet", "dead", "short",
+                "straight", "windy", "muddy", "green", "village", "town", "city", "public", "parking", "play",
+                "dog", "exercise", "prison", "hospital", "ward", "way", "half", "under", "over", "hard", "soft",
+                "great", "good", "bad", "best", "worst", "nice", "lovely", "proper", "real", "king", "queen",
+                "pretty", "very", "really", "quite", "fairly", "darn", "damn", "bloody", "too", "near", "far"}
+"""First words that say a kind of road or place, not its name ("the ring road", "a bus lane", "memory lane")."""
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                 "hundred")
+_CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|born)\s+(?:on|in|off|at|down|up)"
+        r"|\b(?:just\s+)?off|\bat\s+the\s+(?:top|bottom|end|far\s+end)\s+of"
+        r"|\b(?:down|up|along|onto|on|via|into|near|from|to|past|round|across|behind|opposite|towards|outside)"
+        r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|(?:" + _NUMBER_WORDS + r")(?:[\s-](?:" + _NUMBER_WORDS
+        + r"))?)|\bflat\s+\d+[a-z]?|(?<![\w.,:])\d{1,4}[a-z]?)")
+_WORD = r"[^\W\d_][\w'’]*"
+_STREET = re.compile(r"(?i)" + _CUE + r"\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
+                     + r")\b")
+STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gardens", "mews")
+"""Heads that name a street even with no cue, at the start of a clause ("church street's been shut")."""
+_ENDS_PHRASE = (r"(?=\s*(?:$|[.,;:!?)]|['’]s\b|\s(?:is|was|has|had|were|been|will|would|and|or|but|to|in|on|at|"
+                r"where|which|that|near|by|off|down|up|round|just|there|now|then|too|it's)\b))")
+"""After the head: the street ends its phrase ("church street's been shut", not "road maps")."""
+_CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|because|cos)\s+)"
+                            r"(?!(?:and|but|so|then|or|because|cos)\b)(" + _WORD + r"(?:\s+"
+                            + _WORD + r")?)\s+(" + "|".join(STRONG_HEADS) + r")\b(?!\s+(?:" + "|".join(STREET_HEADS)
+                            + r")\b)" + _ENDS_PHRASE)
+_ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
+                         + r")\s+in\s+(" + _WORD + r")\b")
+
+
+def _namable(word: str) -> bool:
+    low = word.lower().replace("’", "'")
+    return (len(low) >= 3 and low.replace("'", "").isalpha() and low not in STOP_WORDS and low not in KIND_OF_ROAD
+            and low not in FILLERS and low not in CALENDAR
+            and not low.endswith(("'s", "ing", "ed", "ly", "al", "ate", "ive", "ous", "ful", "ic", "less", "est")))
+
+
+def _start(text: str, m: re.Match[str]) -> int | None:
+    """Where the street name starts in group 1: its last word must name, a first word may join it."""
+    words = list(re.finditer(_WORD, m.group(1)))
+    if not _namable(words[-1].group(0)):
+        return None
+    if len(words) == 2:
+        return m.start(1) + words[0].start() if _namable(words[0].group(0)) else None
+    return m.start(1) + words[-1].start()
+
+
+def _town(word: str) -> bool:
+    low = word.lower()
+    return low in place_names() or town_shaped(low)
+
+
+def everyday_streets(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """Spans of streets named by everyday words that a cue, a house number or a town marks (module doc).
+    In cased text both words need their capitals ("Mill Lane", not "the mill lane")."""
+    out: list[tuple[int, int]] = []
+    for pattern in (_STREET, _ANY_STREET, _CLAUSE_STREET):
+        for m in pattern.finditer(text):
+            if pattern is _ANY_STREET and not _town(m.group(3)):
+                continue
+            start = _start(text, m)
+            if start is None:
+                continue
+            if not caseless and not all(w[:1].isupper() for w in text[start : m.end(2)].split()):
+                continue
+            out.append((start, m.end(2)))
+    return out
