@@ -215,6 +215,7 @@ def _fake_leakcheck(monkeypatch: pytest.MonkeyPatch, hits_for: str | None) -> No
     mod.scan_text = scan_text  # type: ignore[attr-defined]
     mod.registered_items = lambda secure: []  # type: ignore[attr-defined]
     mod.build_matcher = lambda items: None  # type: ignore[attr-defined]
+    mod.project_matcher = lambda secure, reference=None: None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "cmo_coder.anonymise", types.ModuleType("cmo_coder.anonymise"))
     monkeypatch.setitem(sys.modules, "cmo_coder.anonymise.leakcheck", mod)
 

@@ -27,6 +27,9 @@ class Proposal(Frozen):
     word_reading: StrictStr | None = Field(
         default=None, description="Per-occurrence item whose grammar reads as the everyday word, and why "
                                   "(review --keep-word-readings keeps these); none where only a person can tell.")
+    part_of: StrictStr | None = Field(
+        default=None, description="The accepted surface (normalised) this stretch is part of, where another "
+                                  "proposal covers the rest of it: the stretch takes that surface's decision.")
 
 
 class Residual(Frozen):

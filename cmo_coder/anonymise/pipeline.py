@@ -239,7 +239,7 @@ class Anonymiser:
                 number = numbers[identity]
             placeholder = next((c.placeholder for c in group if c.placeholder), None) or placeholder_for(
                 best.category, surface, text, start, number)
-            layers = sorted({c.layer for c in group}, key=lambda x: LAYER_RANK.get(x, 9))
+            layers = sorted({c.layer for c in group}, key=lambda x: (LAYER_RANK.get(x, 9), x))  # a set: no hash order
             proposals.append(Proposal(
                 id=ids.stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,
                 category=best.category, layers=layers, score=max(c.score for c in group), reason=best.reason,

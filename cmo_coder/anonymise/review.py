@@ -32,6 +32,7 @@ from ..model.transcript import NO_SPEAKER
 from ..store.atomic import write_text
 from ..store.project import Project
 from ..store.secure import SecureFolder
+from . import overlaps
 from .apply import apply_spans, apply_to_transcript
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
@@ -110,6 +111,9 @@ def decision_for(p: Proposal, decisions: Decisions) -> Decision | None:
     one occurrence at a time, by someone who read that occurrence.
     """
     d = decisions.occurrences.get(p.id)
+    if d is None and p.part_of is not None:  # part of an accepted surface that another proposal overlaps
+        whole = decisions.surfaces.get(p.part_of)
+        d = whole if whole is not None and whole.decision != "reject" else None
     if d is None:
         d = decisions.surfaces.get(norm(p.surface))
         if d is not None and d.decision == "reject" and p.per_occurrence:
@@ -302,21 +306,15 @@ def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[
             + accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), caseless))
 
 
-def _kept_or_edited(p: Proposal, decisions: Decisions) -> bool:
-    """A decision on this one occurrence that a longer accepted stretch must not override: a reject or an
-    edit. An occurrence accepted on its own ("lane" redacted where the model saw a person) is redacted by
-    the stretch too, so the stretch replaces it and nothing of the surface survives."""
-    d = decisions.occurrences.get(p.id)
-    return d is not None and d.decision != "accept"
-
-
 def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: Decisions,
              items: list[RegisterItem]) -> list[ProposalSet]:
     """Each set with a proposal for every occurrence of a registered or accepted surface no layer proposed.
 
     A registered everyday-word form becomes a per-occurrence item; other registered forms are
     accepted as registered; an accepted surface takes its surface decision (and, for an everyday
-    word, can still be kept one occurrence at a time).
+    word, can still be kept one occurrence at a time). Where proposals overlap an occurrence
+    without matching it, :func:`overlaps.plan` decides what is added, so that every letter of it
+    is redacted unless a reviewer kept that very occurrence.
     """
     kinds: dict[str, tuple[str, str]] = {}
     for ps in sets:
@@ -327,40 +325,49 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
         raw = raws[ps.transcript_id]
         proposals = list(ps.proposals)
         by_key = {p.item_key: p.placeholder for p in ps.proposals if p.item_key and p.category == "person"}
-        added: list[Proposal] = []
-        for o in sorted(find_all(raw, ps.caseless, decisions, items), key=lambda o: (o.start, -o.end)):
-            inside = [p for p in [*proposals, *added] if p.start < o.end and o.start < p.end]
-            if inside:
-                # "Chantelle" proposed, "chantelle rings" accepted: the accepted stretch replaces what it
-                # contains, unless a proposal reaches beyond it or was decided on its own
-                if any(p.start < o.start or p.end > o.end or _kept_or_edited(p, decisions) for p in inside):
-                    continue
-                if all(norm(p.surface) == o.form for p in inside):
-                    continue
-                proposals = [p for p in proposals if p not in inside]
-                added = [p for p in added if p not in inside]
-            surface = raw.text[o.start : o.end]
-            if o.item is not None:
-                category, reason = o.item.category, "registered (found by its spelling)"
-                placeholder = o.item.placeholder or by_key.get(o.item.key) or placeholder_for(
-                    category, surface, raw.text, o.start)
-                layer = "register"
-            else:
-                d = decisions.surfaces[o.form]
-                category, known = kinds.get(o.form, (d.category or "other", ""))
-                category = d.category or category
-                placeholder = known or placeholder_for(category, surface, raw.text, o.start)
-                reason, layer = "an accepted surface, found again", "review" if d.category else "decision"
-            added.append(Proposal(
-                id=stable_id("red", raw.id, o.start, o.end), start=o.start, end=o.end, surface=surface,
-                category=category, layers=[layer], score=1.0, reason=reason, placeholder=placeholder,
-                item_key=o.item.key if o.item else None, auto=o.item is not None and not o.everyday,
-                context=context_of(raw.text, o.start, o.end), per_occurrence=o.everyday,
-            ))
-        if added:
-            ps = ps.model_copy(update={"proposals": sorted([*proposals, *added], key=lambda p: p.start)})
+        changed = False
+        found = sorted(find_all(raw, ps.caseless, decisions, items), key=lambda o: (o.start, -o.end, o.form))
+        for o in found:
+            step = overlaps.plan(raw.text, o.start, o.end, o.form, proposals, decisions,
+                                 lambda p: decision_for(p, decisions))
+            if step is None:
+                continue
+            dropped = {id(p) for p in step.drop}
+            proposals = [p for p in proposals if id(p) not in dropped]
+            for start, end in step.stretches:
+                proposals.append(_occurrence_proposal(raw, o, start, end, decisions, kinds, by_key))
+            changed = True
+        if changed:
+            ps = ps.model_copy(update={"proposals": sorted(proposals, key=lambda p: (p.start, p.end, p.id))})
         out.append(ps)
     return out
+
+
+def _occurrence_proposal(raw: Transcript, o: Occurrence, start: int, end: int, decisions: Decisions,
+                         kinds: dict[str, tuple[str, str]], by_key: dict[str, str]) -> Proposal:
+    """The proposal for an occurrence, or for the part ``start``-``end`` of it that nothing else covers."""
+    surface = raw.text[start:end]
+    part = (start, end) != (o.start, o.end)
+    if o.item is not None:
+        category, reason = o.item.category, "registered (found by its spelling)"
+        placeholder = o.item.placeholder or by_key.get(o.item.key) or placeholder_for(
+            category, surface, raw.text, start)
+        layer = "register"
+    else:
+        d = decisions.surfaces[o.form]
+        category, known = kinds.get(o.form, (d.category or "other", ""))
+        category = d.category or category
+        placeholder = known or placeholder_for(category, surface, raw.text, start)
+        reason, layer = "an accepted surface, found again", "review" if d.category else "decision"
+    if part:
+        reason += "; part of it, another proposal covers the rest"
+    return Proposal(
+        id=stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,
+        category=category, layers=[layer], score=1.0, reason=reason, placeholder=placeholder,
+        item_key=o.item.key if o.item else None, auto=o.item is not None and not o.everyday,
+        context=context_of(raw.text, start, end), per_occurrence=o.everyday,
+        part_of=o.form if part and o.item is None else None,
+    )
 
 
 def redaction_spans(ps: ProposalSet, decisions: Decisions,
@@ -381,11 +388,10 @@ def redaction_spans(ps: ProposalSet, decisions: Decisions,
 def survivors(raw: Transcript, ps: ProposalSet, decisions: Decisions, items: list[RegisterItem],
               spans: list[tuple[int, int, str]]) -> list[Occurrence]:
     """Registered or accepted occurrences neither redacted nor kept by a decision on that very occurrence."""
-    kept = [(p.start, p.end) for p in ps.proposals
-            if (d := decisions.occurrences.get(p.id)) is not None and d.decision == "reject"]
-    covered = [(s, e) for s, e, _ in spans] + kept
+    kept = [(p.start, p.end) for p in ps.proposals if overlaps.kept_here(p, decisions)]
+    redacted = [(s, e) for s, e, _ in spans]
     return [o for o in find_all(raw, ps.caseless, decisions, items)
-            if not any(a <= o.start and o.end <= b for a, b in covered)]
+            if not overlaps.covered(raw.text, o.start, o.end, redacted, kept)]
 
 
 # -- sign-off --------------------------------------------------------------------------------------
@@ -495,7 +501,7 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
         places += [f"title ({o.form!r})" for o in left_in_title[:3]] + [f"placeholder {r}" for r in in_placeholders[:3]]
         raise CmoError(f"transcript {transcript_id}: {len(left) + len(left_in_title) + len(in_placeholders)} "
                        f"registered or accepted surface(s) would survive anonymisation ({', '.join(places)}); "
-                       "a rejected or edited decision overlapping them let them through")
+                       + overlaps.why_left(ps, decisions, left, bool(left_in_title), bool(in_placeholders)))
     anonymised = apply_to_transcript(raw, spans)
     anonymised = anonymised.model_copy(update={"warnings": [], "title": raw.title})
     by_layer = Counter(p.layers[0] for p, _ in chosen)

@@ -66,7 +66,8 @@ _WORDS_RE = re.compile(r"[a-z]+")
 _LIVES_WORDS = {"live", "lives", "lived", "living", "moved", "moving", "house", "flat", "estate", "stays", "stayed",
                 "staying"}
 _WORD = r"[^\W\d_][\w'’-]*"
-_HEAD_WORDS = sorted({w for q in _QUALIFIERS for w in q.split()} | set(_FACILITY) | set(_STREET), key=len, reverse=True)
+_HEAD_WORDS = sorted({w for q in _QUALIFIERS for w in q.split()} | set(_FACILITY) | set(_STREET),
+                     key=lambda w: (-len(w), w))  # longest first; ties by spelling, never by hash order
 _NAME_WORD = r"(?!(?:" + "|".join(_HEAD_WORDS) + r")\b)" + _WORD  # a head or qualifier never ends the name
 _NAME = r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)"
 _FACILITY_RE = re.compile(r"(?i)\b" + _NAME + r"\s+((?:(?:" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS)
