@@ -14,6 +14,7 @@ from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
+from .public_names import all_public_names
 from .public_figures import PUBLIC_WORK, public_figures, surname_spans
 from .state import candidates, text_of
 from .words import name_lexicon
@@ -24,10 +25,11 @@ if not Doc.has_extension("cmo_protected"):
 
 @cache
 def default_allowlist() -> tuple[str, ...]:
-    """The shipped allow-list and the full names of listed public figures."""
+    """The shipped allow-list, the everyday public names by class (calendar, medicines, brands, platforms,
+    culture: :mod:`.public_names`) and the full names of listed public figures."""
     text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
     listed = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    return listed + public_figures()
+    return listed + all_public_names() + public_figures()
 
 
 _BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK,
