@@ -16,8 +16,8 @@ from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
-from .public_names import all_public_names
 from .public_figures import PUBLIC_WORK, public_figures, surname_spans
+from .public_names import all_public_names
 from .state import candidates, text_of
 from .words import name_lexicon
 

@@ -35,7 +35,8 @@ def public_names(kind: str) -> tuple[str, ...]:
     """The entries of one class's list, in file order, comments and blank lines left out."""
     if kind not in CLASSES:
         raise ValueError(f"unknown public-name class {kind!r} (known: {', '.join(CLASSES)})")
-    text = resources.files("cmo_coder.data").joinpath("public_names").joinpath(f"{kind}.txt").read_text(encoding="utf-8")
+    folder = resources.files("cmo_coder.data").joinpath("public_names")
+    text = folder.joinpath(f"{kind}.txt").read_text(encoding="utf-8")
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
 
 
