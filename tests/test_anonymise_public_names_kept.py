@@ -59,7 +59,8 @@ KEPT = {
                "Turning Point ran the service before With You took it over.",
                "The DWP stopped my Universal Credit for six weeks."],
     "figures": ["Sajid Javid said it on the news.", "Nicola Sturgeon was on the telly about drug deaths.",
-                "Chris Whitty told everyone to stay home."],
+                "Chris Whitty told everyone to stay home.",
+                "When Sturgeon was first minister at Holyrood things changed."],
     "labels": ["Participant 2 said it was hard.", "SP12 agreed with P7 about the waiting list."],
 }
 
@@ -79,6 +80,7 @@ REMOVED = [
     ("We got the bus to the Co-op in Brackley.", "brackley"),
     ("She has a flat in Tottenham near her mum.", "tottenham"),
     ("Whitty said he'd bring the forms round at Christmas.", "whitty"),
+    ("He's been a Leeds United fan since he was a lad.", "leeds"),
 ]
 
 
