@@ -289,7 +289,8 @@ def test_captions_list_words_no_dictionary_holds_for_review(anon: Anonymiser) ->
     groups, sus, docs = anon.find(text)
     residual = anon.residual(text, [(0, len(text))], docs, [], sus)
     flagged = {r.surface for r in residual if r.reason.startswith("word no dictionary holds")}
-    assert {"bednar", "buprenorphine"} <= flagged
+    assert "bednar" in flagged
+    assert "buprenorphine" not in flagged  # a listed medicine (data/public_names/medicines.txt): nothing to review
     # dictionary words, their inflections and compounds of two words are no names
     assert not flagged & {"housing", "began", "website", "anymore", "toughest"}
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 
@@ -15,6 +17,7 @@ from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
 from .public_figures import PUBLIC_WORK, public_figures, surname_spans
+from .public_names import all_public_names
 from .state import candidates, text_of
 from .words import name_lexicon
 
@@ -24,10 +27,11 @@ if not Doc.has_extension("cmo_protected"):
 
 @cache
 def default_allowlist() -> tuple[str, ...]:
-    """The shipped allow-list and the full names of listed public figures."""
+    """The shipped allow-list, the everyday public names by class (calendar, medicines, brands, platforms,
+    culture: :mod:`.public_names`) and the full names of listed public figures."""
     text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
     listed = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    return listed + public_figures()
+    return listed + all_public_names() + public_figures()
 
 
 _BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK,
@@ -50,6 +54,44 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
             rest[i - c.start] = " "
     words = "".join(rest).replace("’", "'").replace("'s", " ").lower().split()
     return all(w.strip(".,") in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
+
+
+_LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
+"""Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
+
+
+def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> Candidate:
+    """``c`` without a public phrase at its start or end and the joining words beside it: the model reads
+    "the Boots in Kettering" as one organisation, and the brand stays while the town goes. Only a joining
+    word between them allows the cut ("Sally Asda" stays whole: a surname that is also a brand), and a
+    public phrase in the middle changes nothing: the whole proposal stays, as nothing may leak around it."""
+    start, end = c.start, c.end
+    for a, b in sorted(public):
+        if a <= start < b < end:
+            start = b
+    for a, b in sorted(public, reverse=True):
+        if start < a < end <= b:
+            end = a
+    if (start, end) == (c.start, c.end):
+        return c
+    words = list(re.finditer(r"[\w'’.-]+", text[start:end]))
+    lead = trail = 0
+    while words and words[0].group().lower().strip(".") in _LINKS:
+        words.pop(0)
+        lead += 1
+    while words and words[-1].group().lower().strip(".") in _LINKS:
+        words.pop()
+        trail += 1
+    if (start > c.start and not lead) or (end < c.end and not trail):
+        return c  # "Sally Asda": a surname that is also a brand is a person's, joined to the name
+    if not words or not any(ch.isalpha() for w in words for ch in w.group()):
+        return c  # nothing that names beside the public phrase: _within_public decides
+    s, e = start + words[0].start(), start + words[-1].end()
+    while e > s and text[e - 1] in ".,":
+        e -= 1
+    if any(s < b and a < e for a, b in public):
+        return c
+    return replace(c, start=s, end=e)
 
 
 def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate | None:
@@ -143,6 +185,7 @@ class AllowListComponent:
             if c.layer != "register":
                 if _within_public(c, public, text):
                     continue
+                c = _cut_public_ends(c, public, text)
                 if labels:
                     kept = _outside(c, labels, text)
                     if kept is None:

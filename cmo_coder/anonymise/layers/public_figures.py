@@ -32,7 +32,8 @@ PUBLIC_SETTING = {"news", "telly", "tv", "television", "radio", "bbc", "itv", "n
                   "parliament", "commons", "lords", "government", "minister", "ministers", "secretary", "chancellor",
                   "prime", "pm", "mp", "mps", "cabinet", "downing", "briefing", "briefings", "podium", "election",
                   "tories", "tory", "labour", "conservative", "conservatives", "cmo", "review", "report", "inquiry",
-                  "published", "announced", "podcast", "documentary", "lecture"}
+                  "published", "announced", "podcast", "documentary", "lecture", "holyrood", "stormont", "senedd",
+                  "westminster", "msp", "msps", "mla", "mlas", "politician", "politicians", "mayor"}
 """A sentence holding one of these talks about public life."""
 _PRIVATE = set(RELATIONS) | {"my", "our", "your", "his", "her", "their", "mate", "friend", "neighbour", "nan",
                              "gran", "uncle", "auntie", "cousin", "keyworker", "worker", "counsellor"}
