@@ -71,6 +71,18 @@ _TOWN_PART = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})\s+(?:town\s+cent(?:re
                         r"railway\s+station|bus\s+station|city\s+cent(?:re|er))\b")
 
 
+def _british_spelling_of_a_word(low: str) -> bool:
+    """"centre", "harbour", "organise": words the (American-spelt) dictionary holds under another spelling."""
+    variants = []
+    if low.endswith("re"):
+        variants.append(low[:-2] + "er")
+    if "our" in low:
+        variants.append(low.replace("our", "or"))
+    if low.endswith(("ise", "ised", "ising")):
+        variants.append(low.replace("is", "iz"))
+    return any(in_dictionary(v) for v in variants)
+
+
 def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """A word no dictionary holds and subtitles seldom write in lower case, right after a strong word of
     residence ("lives in", "grew up in", "moved to", "over in"): a town, whatever its ending ("moved
@@ -84,8 +96,9 @@ def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         low = word.lower()
         if not caseless and not (word[:1].isupper() and not word.isupper()):
             continue
-        if (low in firsts or in_dictionary(low) or is_everyday(low) or low in CALENDAR or low in FILLERS
-                or low.endswith(_WORD_ENDINGS) or lowercase_usage().get(low, 0) >= SELDOM_LOWER):
+        if (low in firsts or in_dictionary(low) or _british_spelling_of_a_word(low) or is_everyday(low)
+                or low in CALENDAR or low in FILLERS or low.endswith(_WORD_ENDINGS)
+                or lowercase_usage().get(low, 0) >= SELDOM_LOWER):
             continue
         out.append(m.span(1))
     return out
