@@ -89,7 +89,7 @@ def write_qdpx(project: Project, dest: Path, transcript_ids: list[str], profile:
                     z.write_file(name, path)
                 z.close()
         if secure is not None:
-            hits = leak.scan([tmp], secure)
+            hits = leak.scan([tmp], secure, leak.codebook_reference(project))
             if hits:
                 raise leak.refuse(hits, str(dest), {str(tmp): str(dest)})
         os.replace(tmp, dest)
@@ -107,9 +107,7 @@ def run(project: Project, qdpx: Path | None, qdc_path: Path | None, profile: Pro
         raise CmoError("nothing to export: give --qdpx FILE and/or --qdc FILE")
     report = RefiExportReport(profile=profile, leak_check="passed" if secure is not None else "not run")
     if secure is not None and (refined := theory_notes.refined_texts(project)):
-        from ..anonymise.leakcheck import codebook_text
-
-        hits = leak.scan_texts(refined, secure, codebook_text(project.conn))
+        hits = leak.scan_texts(refined, secure, leak.codebook_reference(project) or [])
         if hits:  # before anything is written: the codebook of both files would carry them
             raise leak.refuse(hits, str(qdpx or qdc_path))
     if qdpx is not None:

@@ -13,13 +13,27 @@ from ..errors import CmoError, PrivacyError
 from ..store.secure import SecureFolder
 
 
-def scan(paths: list[Path], secure: SecureFolder) -> list[Any]:
+def scan(paths: list[Path], secure: SecureFolder, reference: list[str] | None = None) -> list[Any]:
+    """Scan written files. ``reference`` is the codebook as loaded: an export quotes it outside its
+    codebook too (a refined theory's note, or a note written as a text source for QualCoder), and an
+    everyday-word name inside such a quotation ("this will lead to") is the codebook's word."""
     try:
         from ..anonymise.leakcheck import scan_paths  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         raise CmoError("the leak check is unavailable in this installation (cmo_coder.anonymise.leakcheck); "
                        "nothing was written") from None
-    return list(scan_paths(paths, secure))
+    if reference is None:
+        return list(scan_paths(paths, secure))
+    return list(scan_paths(paths, secure, reference))
+
+
+def codebook_reference(project: Any) -> list[str] | None:
+    """The project's codebook as loaded, as the leak check reads it (None where the check is replaced)."""
+    try:
+        from ..anonymise.leakcheck import codebook_text  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return list(codebook_text(project.conn))
 
 
 def scan_texts(texts: dict[str, str], secure: SecureFolder, reference: list[str] | None = None) -> list[Any]:
