@@ -19,18 +19,14 @@ from click.testing import CliRunner
 
 from cmo_coder.cli.main import cli
 from cmo_coder.web.state import Workbench
-from tests.test_web_e2e import ARGS, CHROMIUM, Server, _need_browser
+from tests import test_web_e2e as harness
+from tests.test_web_e2e import Server
 from tests.web_review_support import IDENTIFYING, SECRET, A, B, C, add_secure_transcript, queue_suggestions
 from tests.web_support import study_project
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_playwright = _need_browser()
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield b
-        b.close()
+# the same browser and page fixtures as the other browser tests (this module's server adds a queue and a
+# secure folder)
+browser, page = harness.browser, harness.page
 
 
 @pytest.fixture
@@ -47,28 +43,6 @@ def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture
-def page(browser: Any, server: Server) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    p = context.new_page()
-    p.set_default_timeout(8000)
-    dialogs: list[str] = []
-    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    expected = ("status of 400", "status of 409")  # refusals the page shows
-
-    def console(m: Any) -> None:
-        if m.type == "error" and not any(e in m.text for e in expected):
-            errors.append(m.text)
-
-    p.on("console", console)
-    yield p
-    assert not dialogs, f"script ran in the page: {dialogs}"
-    assert not errors, f"errors in the page: {errors}"
-    context.close()
 
 
 def _codings(server: Server, transcript: str) -> list[dict[str, Any]]:
