@@ -69,3 +69,26 @@ def test_pt_pages_show_memos_on_the_pt_its_cmocs_and_its_codings(report: Path) -
     assert "About PT2 only." not in text and not doc.xpath("//b")
     assert "About PT2 only." in (report / "PT2.md").read_text()
     assert "## Memos" in (report / "PT1.md").read_text()
+
+
+def test_refined_column_lists_element_changes_when_the_statement_stays(
+        project: Project, add_transcript, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """add-element / edit-element / retire-element leave the headline statement alone; the refined
+    column must still show what changed, or it reads as if nothing had."""
+    study: Study = build_study(project, add_transcript)
+    p = study.project
+    first = p.codebook.pt("PT2").elements
+    added = service.add_element(p, "PT2", component="mechanism_resource",
+                                statement="Protected time for joint reviews", because="reviews lapse without it",
+                                actor="lead")[-1]
+    added = next(e for e in added.elements if e.statement == "Protected time for joint reviews")
+    service.retire_element(p, first[0].id, move_to=added.id, because="not borne out", actor="lead")
+    out = tmp_path / "report"
+    write_report(p, out, figure="svg")
+    doc = lxml.html.parse(str(out / "refined.html")).getroot()
+    row = next(r for r in doc.xpath("//table[1]/tbody/tr") if r[0].text_content().strip() == "PT2")
+    lines = [li.text_content() for li in row[2].xpath(".//li")]
+    assert "Mres added: Protected time for joint reviews" in lines
+    assert f"{first[0].component.short} retired: {first[0].statement}" in lines
+    md = (out / "refined.md").read_text()
+    assert "<br>Mres added: Protected time for joint reviews" in md

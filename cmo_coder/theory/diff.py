@@ -79,8 +79,11 @@ def diff_versions(old: PTVersion, new: PTVersion, between: list[PTVersion]) -> T
     for eid, e in after.items():
         if eid not in before:
             src = arrived.get(eid)
-            changes.append(ElementChange(element=eid, change="moved_in" if src else "added",
-                                         component=e.component.value, statement=e.statement, other=src))
+            # codings moved here from a retired element of the same PT do not make this element "moved in"
+            moved = src is not None and src.split(".", 1)[0] != new.pt
+            changes.append(ElementChange(element=eid, change="moved_in" if moved else "added",
+                                         component=e.component.value, statement=e.statement,
+                                         other=src if moved else None))
     return TheoryDiff(pt=new.pt, old=old.version, new=new.version, title=word_diff(old.title, new.title),
                       statement=word_diff(old.statement, new.statement), elements=changes)
 

@@ -16,8 +16,10 @@ from typing import Any
 
 from lxml.html import builder as E
 
+from ..model.vocab import Component
 from ..query.speakers import SpeakerLookup
 from ..store import Project
+from .diff import diff_versions
 from .model import ChangeKind, PTVersion
 from .store import all_versions
 
@@ -118,6 +120,27 @@ def _change_line(v: PTVersion) -> str:
             + (f" ({moved})" if moved else ""))
 
 
+ELEMENT_CHANGE_WORDS = {"added": "added", "retired": "retired", "reworded": "reworded",
+                        "moved_in": "moved in", "moved_out": "moved out"}
+
+
+def element_lines(r: PTRefinement) -> list[str]:
+    """How the refined theory's elements differ from the initial ones, one line each ("Mres added: …").
+
+    A refinement often changes an element, not the headline statement (``theory add-element``,
+    ``edit-element``, ``retire-element``): without these lines the refined column would repeat the
+    initial statement and hide the change it reports.
+    """
+    if not r.changes or r.initial.change is not ChangeKind.initial:
+        return []
+    diff = diff_versions(r.initial, r.current, r.changes)
+    lines = []
+    for c in diff.elements:
+        where = f" ({c.other})" if c.other and c.change in ("moved_in", "moved_out") else ""
+        lines.append(f"{Component(c.component).short} {ELEMENT_CHANGE_WORDS[c.change]}{where}: {c.statement}")
+    return lines
+
+
 def ramesesii_rows(refinements: list[PTRefinement]) -> list[list[str]]:
     """PT | initial status | evidence coded (supports/refutes/refines) | outcome | rationale of each change."""
     return [[r.pt, r.current.title, f"{r.codings} ({r.supports} / {r.refutes} / {r.refines})", r.status,
@@ -167,7 +190,9 @@ def page_html(refinements: list[PTRefinement], title: str, stamp: str) -> list[A
             E.TD(E.A(r.pt, href=f"{r.pt}.html") if not current.retired else r.pt),
             E.TD(_origin(r), E.CLASS("none")) if _origin(r) else E.TD(E.STRONG(r.initial.title), E.BR(),
                                                                         r.initial.statement),
-            E.TD(E.STRONG(current.title), E.BR(), "retired" if current.retired else current.statement),
+            E.TD(E.STRONG(current.title), E.BR(), "retired" if current.retired else current.statement,
+                 *([E.UL(*[E.LI(line) for line in element_lines(r)], E.CLASS("elements"))]
+                   if element_lines(r) else [])),
             E.TD(*changes) if changes else E.TD("no change", E.CLASS("none")),
         ))
     return [
@@ -210,10 +235,11 @@ def page_md(refinements: list[PTRefinement], title: str, stamp: str, md: Any) ->
             ev = "; ".join(f"[{md(ref)}]({r.evidence[ref].pt}.md) {md(r.evidence[ref].text)} \u2014 "
                            f"{md(r.evidence[ref].who)}" for ref in v.evidence)
             changes.append(md(_change_line(v)) + (f" Evidence: {ev}" if ev else ""))
-        current = "retired" if r.current.retired else r.current.statement
+        current = md("retired" if r.current.retired else r.current.statement)
+        current += "".join(f"<br>{md(line)}" for line in element_lines(r))
         initial = md(_origin(r) or "") or f"**{md(r.initial.title)}** {md(r.initial.statement)}"
         out.append(f"| {md(r.pt)} | {initial} | **{md(r.current.title)}** "
-                   f"{md(current)} | {'<br>'.join(changes) or 'no change'} |")
+                   f"{current} | {'<br>'.join(changes) or 'no change'} |")
     out += ["", "## Reporting against RAMESES II", "",
             "Items of the RAMESES II reporting standards for realist evaluations that these records answer.", "",
             "### Item 4, programme theory: the initial programme theories", ""]
