@@ -92,3 +92,20 @@ def test_refined_column_lists_element_changes_when_the_statement_stays(
     assert f"{first[0].component.short} retired: {first[0].statement}" in lines
     md = (out / "refined.md").read_text()
     assert "<br>Mres added: Protected time for joint reviews" in md
+
+
+def test_memos_on_transcripts_appear_on_the_index_page(project: Project, add_transcript,
+                                                        tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    study: Study = build_study(project, add_transcript)
+    p = study.project
+    tid = p.transcript_summaries()[0].id
+    memos.add_memo(p, "Field note: the <i>interview</i> ran short.", transcript=tid, actor="ann")
+    out = tmp_path / "report"
+    write_report(p, out, figure="svg")
+    doc = lxml.html.parse(str(out / "index.html")).getroot()
+    assert doc.xpath("//h2")[-1].text_content() == "Memos on transcripts"
+    text = doc.text_content()
+    assert "Field note: the <i>interview</i> ran short." in text and f"transcript {tid} — ann" in text
+    assert not doc.xpath("//i")
+    assert "## Memos on transcripts" in (out / "index.md").read_text()
+    assert "Field note" not in (out / "PT1.html").read_text()

@@ -22,7 +22,7 @@ import networkx as nx
 from lxml.html import builder as E
 
 from .. import clock
-from ..memo.report import ReportMemo, memos_for_pt
+from ..memo.report import ReportMemo, memos_for_pt, transcript_memos
 from ..model import CHAIN, Component, Configuration
 from ..query.matrix import Matrix, matrix
 from ..query.speakers import SpeakerLookup
@@ -126,8 +126,9 @@ def write_report(
     refinements = refined.collect(project, speakers)
     files[f"{REFINED}.html"] = _doc(REFINED_TITLE, *refined.page_html(refinements, REFINED_TITLE, stamp))
     files[f"{REFINED}.md"] = refined.page_md(refinements, REFINED_TITLE, stamp, md)
-    files["index.html"] = _index_html(reports, by_role, name, stamp)
-    files["index.md"] = _index_md(reports, by_role, name, stamp)
+    on_transcripts = transcript_memos(project)
+    files["index.html"] = _index_html(reports, by_role, name, stamp, on_transcripts)
+    files["index.md"] = _index_md(reports, by_role, name, stamp, on_transcripts)
     written = []
     for fname, content in files.items():  # everything is rendered before the first file is written
         path = out / fname
@@ -333,7 +334,8 @@ def _matrix_rows(m: Matrix) -> tuple[list[str], list[list[str]]]:
     return head, rows
 
 
-def _index_html(reports: list[PTReport], by_role: Matrix, project_name: str, stamp: str) -> str:
+def _index_html(reports: list[PTReport], by_role: Matrix, project_name: str, stamp: str,
+                memos: list[ReportMemo]) -> str:
     rows = []
     for row in _index_rows(reports):
         pt = row[0]
@@ -350,6 +352,7 @@ def _index_html(reports: list[PTReport], by_role: Matrix, project_name: str, sta
             "and the RAMESES II reporting items it answers."),
         E.H2("Participants giving evidence, by programme theory and role"),
         _table(mhead, mrows, numeric=range(1, len(mhead))),
+        *([E.H2("Memos on transcripts"), *_memos_html(memos)[1:]] if memos else []),
     )
 
 
@@ -406,7 +409,8 @@ def _page_md(r: PTReport, project_name: str, stamp: str) -> str:
     return "\n".join(out)
 
 
-def _index_md(reports: list[PTReport], by_role: Matrix, project_name: str, stamp: str) -> str:
+def _index_md(reports: list[PTReport], by_role: Matrix, project_name: str, stamp: str,
+              memos: list[ReportMemo]) -> str:
     rows = _index_rows(reports)
     lines = [f"# Evidence report: {md(project_name)}", "",
              f"Generated {stamp}. One page per programme theory; counts are computed from the project.", ""]
@@ -415,5 +419,9 @@ def _index_md(reports: list[PTReport], by_role: Matrix, project_name: str, stamp
     mhead, mrows = _matrix_rows(by_role)
     refined_link = f"[{REFINED_TITLE}]({REFINED}.md): each change with its rationale and evidence, and the " \
         "RAMESES II reporting items it answers."
+    notes = ["## Memos on transcripts", ""] if memos else []
+    for m in memos:
+        notes += [f"**{md(m.memo.title)}** ({md(m.byline)})", "", md(m.memo.body), ""]
     return "\n".join([*lines, *head, *body, "", refined_link, "",
-                      "## Participants giving evidence, by programme theory and role", "", *_md_table(mhead, mrows)])
+                      "## Participants giving evidence, by programme theory and role", "", *_md_table(mhead, mrows),
+                      *notes])

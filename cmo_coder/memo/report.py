@@ -30,3 +30,9 @@ def memos_for_pt(project: Project, pt: str, configurations: Iterable[tuple[str, 
     out += [ReportMemo(f"coding {m.target_id}", m) for m in project.notes("coding")
             if m.target_id in wanted]
     return out
+
+
+def transcript_memos(project: Project) -> list[ReportMemo]:
+    """Memos on whole transcripts (field notes, interview summaries), for the report's index page:
+    they belong to no one programme theory, so no PT page would show them."""
+    return [ReportMemo(f"transcript {m.target_id}", m) for m in project.notes("transcript")]
