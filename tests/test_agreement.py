@@ -22,6 +22,8 @@ from cmo_coder.coding.agreement import (
 from cmo_coder.coding.outputs import AgreementReport
 from cmo_coder.errors import CmoError
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 HUNDRED = "abcdefghi-" * 10  # N = 100 character units, in words of nine letters (disagreements hold whole words)
 
 
@@ -128,7 +130,7 @@ def test_compare_per_code_and_source(two_coders) -> None:  # type: ignore[no-unt
 
 def test_cli_agreement_and_errors(two_coders) -> None:  # type: ignore[no-untyped-def]
     runner = CliRunner()
-    path = str(two_coders.path)
+    path = two_coders.ref
     r = runner.invoke(cli, ["agreement", path, "--coders", "ann", "bob", "--by", "component"])
     assert r.exit_code == 0, r.output
     assert "kappa" in r.output and "disagreements (3" in r.output and "Cohen's kappa" in r.output
@@ -154,7 +156,7 @@ def test_with_stance_opposite_stances_disagree(two_coders) -> None:  # type: ign
     assert {g.group for g in staged.groups} == {"C", "O", "PT-level"}  # stance never leaks into the groups
     assert staged.overall.kappa < plain.overall.kappa
     assert "opposite stances" in methods_paragraph(staged)
-    r = CliRunner().invoke(cli, ["agreement", str(two_coders.path), "--coders", "ann", "bob", "--with-stance",
+    r = CliRunner().invoke(cli, ["agreement", two_coders.ref, "--coders", "ann", "bob", "--with-stance",
                                  "--json"])
     assert r.exit_code == 0 and AgreementReport.model_validate_json(r.stdout).with_stance is True
 
@@ -179,11 +181,11 @@ def test_slivers_left_out_of_the_list_and_cut_lists_say_so(project, add_transcri
     assert [d.text for d in cmp.disagreements] == ["to us", "at all, not once"]
     assert all(d.text.strip(" ,") for d in cmp.disagreements)
     assert "1 sliver(s)" in methods_paragraph(cmp)
-    r = CliRunner().invoke(cli, ["agreement", str(project.path), "--coders", "ann", "bob", "--disagreements", "1"])
+    r = CliRunner().invoke(cli, ["agreement", project.ref, "--coders", "ann", "bob", "--disagreements", "1"])
     assert r.exit_code == 0
     assert "disagreements (first 1 of 2; coded by one coder only; 1 sliver(s) shorter than a word left out)" \
         in r.output
-    r = CliRunner().invoke(cli, ["agreement", str(project.path), "--coders", "ann", "bob"])
+    r = CliRunner().invoke(cli, ["agreement", project.ref, "--coders", "ann", "bob"])
     assert "disagreements (2; coded by one coder only;" in r.output
 
 

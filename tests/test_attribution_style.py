@@ -23,6 +23,8 @@ from cmo_coder.query.evidence import evidence
 from cmo_coder.store import Project
 from tests.fuzzing import fuzz_settings
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 STAFF = "Everyone here accepts that people who drink are our job too."
 CARER = "He still felt judged at every appointment."
 
@@ -58,10 +60,10 @@ def test_format_used_wherever_attributions_are_printed(study: Project, fmt: str,
     coding = next(n for n, d in g.nodes(data=True) if d["kind"] == "coding")
     assert g.nodes[coding]["attribution"] == expected
     assert study.audit_log("setting")[-1]["detail"] == {"site_format": style_of(study).site_format}
-    rc, out, _ = run("code", "list", str(study.path))
+    rc, out, _ = run("code", "list", study.ref)
     # the attribution closes the quote's part of the line (a PT version mark may follow it)
     assert re.search("\u201d — " + re.escape(expected) + r"(\s+\[PT1 v\d+\])?$", out.rstrip()), out
-    rc, out, _ = run("which-pt", str(study.path), "He still felt judged", "--json")
+    rc, out, _ = run("which-pt", study.ref, "He still felt judged", "--json")
     assert json.loads(out)["matches"][0]["attribution"] == expected
 
 
@@ -89,14 +91,14 @@ def test_bad_formats_refused_one_line_nothing_changed(study: Project, bad: str) 
     with pytest.raises(CmoError):
         AttributionStyle.parse(bad)
     before = study.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
-    rc, out, err = run("config", str(study.path), "attribution", bad)
+    rc, out, err = run("config", study.ref, "attribution", bad)
     assert rc == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert study.conn.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
     assert style_of(study).site_format == "Case Study {site}"
 
 
 def test_config_command(study: Project) -> None:
-    path = str(study.path)
+    path = study.ref
     rc, out, _ = run("config", path)
     assert rc == 0 and "'Case Study {site}'" in out and "P36, (Carer) Case Study B" in out
     rc, out, _ = run("config", path, "attribution", "Site {site}")

@@ -13,6 +13,8 @@ from cmo_coder.model import Component, Transcript, Turn
 from cmo_coder.model.vocab import Stance
 from cmo_coder.textmatch import normalise
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 STAFF = (
     "I would like them to be met at where they’re at and for us not to focus on what is wrong with you. "
     "They’re not going to feel judged, are they? So, you’re optimising engagement."

@@ -15,6 +15,8 @@ from cmo_coder.coding import consensus as cons
 from cmo_coder.coding import service
 from cmo_coder.store import Project
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 STAFF = "They are not going to feel judged, are they? So you are optimising engagement. Joint assessment helps."
 CARER = "The only way we could get help was to ring the police. Nobody listened to us at all."
 
@@ -115,7 +117,7 @@ def test_transcript_filter_and_symmetry_of_ids(study: Project, add_transcript) -
     every = cons.plan(study, "ann", "bob", "consensus")
     assert (every.transcripts, every.single_coder) == (["int01"], ["int02"])
     assert {d.transcript for d in every.differences} == {"int01"}
-    rc, out, err = run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus")
+    rc, out, err = run("code", "consensus", study.ref, "--from", "ann", "bob", "--into", "consensus")
     assert "left out 1 coded by one of them only (int02)" in err
     both = cons.plan(study, "ann", "bob", "consensus")
     flipped = cons.plan(study, "bob", "ann", "consensus")
@@ -169,7 +171,7 @@ def test_agreements_symmetric_and_rerun_adds_nothing(tmp_path_factory, tiny_code
 
 
 def test_cli_merge_list_accept_drop(study: Project) -> None:
-    path = str(study.path)
+    path = study.ref
     code(study, "not going to feel judged", "ann")
     code(study, "going to feel judged, are they", "bob")
     code(study, "Joint assessment helps", "ann", element="PT1.MR1")
@@ -210,7 +212,7 @@ def test_cli_refusals_change_nothing(study: Project, args: list[str], message: s
     code(study, "not going to feel judged", "ann")
     code(study, "going to feel judged", "bob", "refutes")
     before = _counts(study)
-    rc, out, err = run("code", "consensus", str(study.path), *args)
+    rc, out, err = run("code", "consensus", study.ref, *args)
     assert rc == 1
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert _counts(study) == before
@@ -220,8 +222,8 @@ def test_reports_run_on_the_consensus_coder(study: Project, tmp_path: Path) -> N
     code(study, "not going to feel judged", "ann")
     code(study, "feel judged, are they", "bob")
     code(study, "Nobody listened to us", "bob", element="PT1.O1")
-    run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus")
-    rc, out, err = run("evidence", str(study.path), "PT1", "--coder", "consensus", "--json")
+    run("code", "consensus", study.ref, "--from", "ann", "bob", "--into", "consensus")
+    rc, out, err = run("evidence", study.ref, "PT1", "--coder", "consensus", "--json")
     assert rc == 0, err
     rows = json.loads(out)
     assert [r["coder"] for r in rows] == ["consensus"]
@@ -236,7 +238,7 @@ def test_rerun_after_a_coder_widens_a_span_keeps_the_earlier_consensus(study: Pr
     again = cons.apply_agreements(study, cons.plan(study, "ann", "bob", "consensus"))
     assert again.added == [] and again.covered == [first.id]
     assert [c.id for c in study.codings(coder="consensus")] == [first.id]
-    rc, out, err = run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus")
+    rc, out, err = run("code", "consensus", study.ref, "--from", "ann", "bob", "--into", "consensus")
     assert rc == 0, err
     assert "1 left to the earlier consensus coding(s)" in out
 
@@ -244,7 +246,7 @@ def test_rerun_after_a_coder_widens_a_span_keeps_the_earlier_consensus(study: Pr
 def test_json_outputs_have_their_documented_shape(study: Project) -> None:
     from cmo_coder.coding.outputs import ConsensusDifference, ConsensusOutcome
 
-    path = str(study.path)
+    path = study.ref
     code(study, "not going to feel judged", "ann")
     code(study, "feel judged, are they", "bob")
     code(study, "Nobody listened to us", "bob", element="PT1.O1")
@@ -273,7 +275,7 @@ def test_cli_edit_refusals_change_nothing(study: Project, extra: list[str], mess
     (d,) = cons.plan(study, "ann", "bob", "consensus").differences
     side = [] if not extra else ["--side", "a"]
     before = _counts(study)
-    rc, out, err = run("code", "consensus", str(study.path), "--from", "ann", "bob", "--into", "consensus",
+    rc, out, err = run("code", "consensus", study.ref, "--from", "ann", "bob", "--into", "consensus",
                        "--edit", d.id, *side, *extra)
     assert rc == 1, out
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 
 from cmo_coder.cli.hardening import BoundedInt, FiniteFloat
 from cmo_coder.cli.main import cli
+from cmo_coder.cli.options import DB_ENV, pop_db
 
 ROOT = Path(__file__).resolve().parent.parent
 PROG = "cmo-coder"
@@ -141,9 +142,24 @@ def _default_subcommand(group: click.Group, ctx: click.Context, rest: list[str])
     return rest
 
 
+def _db_named(example: Example) -> bool:
+    """Whether the page sets ``CMO_CODER_DB`` above the example (then PROJECT may be left out)."""
+    page = ROOT / example.page
+    if not page.is_file():
+        return False
+    lines = page.read_text(encoding="utf-8").splitlines()[: example.line]
+    return any(line.lstrip().startswith(f"export {DB_ENV}=") for line in lines)
+
+
 def _check_leaf(example: Example, command: click.Command, ctx: click.Context, args: list[str],
                 path: list[str]) -> None:
     where = f"{example.where}: {' '.join([PROG, *path])}"
+    if any(p.name == "db" for p in command.params):  # --db URL stands where PROJECT goes, as the CLI does it
+        db, args = pop_db(args)
+        if db is None and _db_named(example):
+            db = "postgresql://example/db"
+        if db is not None:
+            args = [db, *args]
     parser = command.make_parser(ctx)
     try:
         opts, extra, _order = parser.parse_args(args=list(args))

@@ -21,6 +21,8 @@ from cmo_coder.exchange.textprep import Profile
 from cmo_coder.model import SourceFormat, TranscriptKind
 from cmo_coder.store.secure import SecureFolder
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 NS = {"q": "urn:QDA-XML:project:1.0"}
 GUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$")
 
@@ -181,7 +183,7 @@ def test_astral_characters_warn_under_refi_profile(rich, tmp_path: Path) -> None
 def test_a_tool_profile_reports_that_tools_losses_only(rich, tmp_path: Path, profile: Profile, target: str) -> None:
     report = export.run(rich, tmp_path / "x.qdpx", None, profile)
     assert [d.target for d in report.data_loss] == [target] and report.data_loss[0].losses
-    result = CliRunner().invoke(cli, ["export", str(rich.path), "--qdpx", str(tmp_path / "c.qdpx"),
+    result = CliRunner().invoke(cli, ["export", rich.ref, "--qdpx", str(tmp_path / "c.qdpx"),
                                       "--profile", profile.value])
     assert result.exit_code == 0, result.output
     assert f"expected losses when importing into {target}:" in result.output
@@ -245,12 +247,12 @@ def test_missing_leak_check_is_an_error_not_a_pass(rich, tmp_path: Path, monkeyp
 def test_cli_export_json_and_warning(rich, tmp_path: Path) -> None:
     rich.close()
     out = tmp_path / "study.qdpx"
-    result = CliRunner().invoke(cli, ["export", str(rich.path), "--qdpx", str(out), "--qdc",
+    result = CliRunner().invoke(cli, ["export", rich.ref, "--qdpx", str(out), "--qdc",
                                       str(tmp_path / "c.qdc"), "--profile", "nvivo", "--json"])
     assert result.exit_code == 0, result.output
     assert '"profile": "nvivo"' in result.stdout and out.exists()
     assert "NO LEAK CHECK" in result.stderr
-    bad = CliRunner().invoke(cli, ["export", str(rich.path)])
+    bad = CliRunner().invoke(cli, ["export", rich.ref])
     assert bad.exit_code == 1 and "nothing to export" in bad.stderr
 
 

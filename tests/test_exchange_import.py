@@ -17,6 +17,8 @@ from cmo_coder.exchange.textprep import Profile
 from cmo_coder.model import Stance
 from cmo_coder.store import Project
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 @pytest.fixture(autouse=True)
 def _epoch(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -24,8 +26,8 @@ def _epoch(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, tiny_codebook):  # type: ignore[no-untyped-def]
-    p = Project.create(tmp_path / "fresh", tiny_codebook, actor="tester")
+def fresh(new_location, tiny_codebook):  # type: ignore[no-untyped-def]
+    p = Project.create(new_location("fresh"), tiny_codebook, actor="tester")
     yield p
     p.close()
 
@@ -165,12 +167,12 @@ def test_map_file_errors_name_the_problem(fresh, tmp_path: Path) -> None:
 
 def test_cli_import_reports_unmapped_codes(shared_dir: Path, fresh, tmp_path: Path) -> None:
     fresh.close()
-    result = CliRunner().invoke(cli, ["import-qdpx", str(fresh.path), str(shared_dir / "refi-qda" / "samples" / NVIVO),
+    result = CliRunner().invoke(cli, ["import-qdpx", fresh.ref, str(shared_dir / "refi-qda" / "samples" / NVIVO),
                                       "--coder", "tester"])
     assert result.exit_code == 0, result.output
     assert "0 coding(s) added" in result.stdout and "not mapped" in result.stderr
     assert "assumed to be anonymised" in result.stderr
-    missing = CliRunner().invoke(cli, ["import-qdpx", str(fresh.path), str(tmp_path / "nope.qdpx")])
+    missing = CliRunner().invoke(cli, ["import-qdpx", fresh.ref, str(tmp_path / "nope.qdpx")])
     assert missing.exit_code == 1 and "not found" in missing.stderr
 
 
@@ -242,7 +244,7 @@ def test_cli_import_with_map_and_json(shared_dir: Path, fresh, tmp_path: Path) -
     fresh.close()
     map_file = tmp_path / "codes.yaml"
     map_file.write_text("codes:\n  piros: {element: PT1.C1}\n", encoding="utf-8")
-    args = ["import-qdpx", str(fresh.path), str(shared_dir / "refi-qda" / "samples" / NVIVO), "--map", str(map_file),
+    args = ["import-qdpx", fresh.ref, str(shared_dir / "refi-qda" / "samples" / NVIVO), "--map", str(map_file),
             "--json"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output

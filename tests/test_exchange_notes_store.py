@@ -12,6 +12,8 @@ from cmo_coder.store import Project
 from cmo_coder.store.schema import LATEST, migrate
 from cmo_coder.store.secure import PROJECT_DB
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 def test_notes_are_stored_audited_and_unique(project) -> None:
     with project.transaction("ann") as tx:

@@ -15,6 +15,8 @@ from cmo_coder.store import Project
 from cmo_coder.theory import service
 from tests.study import build_study
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 NS = {"q": "urn:QDA-XML:project:1.0"}
 
 

@@ -9,6 +9,8 @@ from cmo_coder.graph import build
 from cmo_coder.graph.export import FORMATS, read, write
 from tests.study import build_study
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def study(project, add_transcript):

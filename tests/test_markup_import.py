@@ -14,6 +14,8 @@ from cmo_coder.errors import CmoError, ValidationFailed
 from cmo_coder.model import Component
 from cmo_coder.store import Project
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 REPORT = """Findings
 Where every service accepted people (context), joint assessment (mechanism – resource 1) made staff confident \
 (mechanism response) and people stayed (proximal outcomes).

@@ -17,6 +17,8 @@ from cmo_coder.store import Project
 from cmo_coder.theory import service as theory
 from tests.study import Study, build_study
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def study(project: Project, add_transcript) -> Study:  # type: ignore[no-untyped-def]
@@ -66,7 +68,7 @@ def test_memo_refusals_change_nothing(study: Study) -> None:
 
 
 def test_memo_cli(study: Study) -> None:
-    path = str(study.project.path)
+    path = study.project.ref
     study.project.close()
     code, out, _ = run("memo", "add", path, "--pt", "PT1", "--text", "Trust, not forms.", "--coder", "ann")
     assert code == 0 and out.startswith("added memo memo-") and out.rstrip().endswith("on pt PT1")
@@ -104,7 +106,7 @@ def test_evidence_shows_memos_on_the_pt_and_on_each_coding(study: Study) -> None
     p = study.project
     service.add_memo(p, "Trust, not forms.", pt="PT1")
     service.add_memo(p, "Strongest refutation.", coding="c5")
-    path = str(p.path)
+    path = p.ref
     p.close()
     code, out, _ = run("evidence", path, "PT1", "--json")
     rows = {r["coding_id"]: r for r in json.loads(out)}

@@ -12,6 +12,8 @@ from cmo_coder.query.evidence import evidence
 from cmo_coder.query.matrix import matrix, to_csv
 from tests.study import build_study
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def study(project, add_transcript):

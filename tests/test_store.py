@@ -9,8 +9,11 @@ import pytest
 from cmo_coder.errors import CmoError, NotFound, PrivacyError, ValidationFailed
 from cmo_coder.model import Coding, Configuration, Participant, Transcript, Turn
 from cmo_coder.store import Project, SecureFolder
+from cmo_coder.store.db import DbError
 from cmo_coder.store.schema import LATEST, migrate
 from cmo_coder.store.secure import PROJECT_DB
+
+pytestmark = pytest.mark.engines  # every test using the engine (or a project) runs on SQLite and PostgreSQL
 
 SAID = "We never had a joint assessment before the pathway came in."
 
@@ -23,14 +26,18 @@ def _coding(t, quote, **kw):
     return Coding(**base)
 
 
-def test_create_and_reopen(tmp_path, tiny_codebook):
-    path = tmp_path / "study"
+def test_create_and_reopen(new_location, tiny_codebook, engine):
+    path = new_location("study")
     Project.create(path, tiny_codebook, actor="ann").close()
     with Project.open(path) as p:
         assert p.codebook == tiny_codebook
         assert p.schema_version == LATEST
         assert [e["action"] for e in p.audit_log()] == ["create"]
         assert p.audit_log()[0]["actor"] == "ann"
+    if engine == "postgresql":
+        with pytest.raises(CmoError, match="the database is not empty"):
+            Project.create(path, tiny_codebook)
+        return
     assert sorted(x.name for x in path.iterdir() if not x.name.startswith(PROJECT_DB + "-")) == [PROJECT_DB]
 
 
@@ -110,10 +117,14 @@ def test_configuration_rules(project, add_transcript):
 
 
 def test_audit_log_is_append_only(project):
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(DbError, match="append-only"):
         project.conn.execute("UPDATE audit SET actor = 'mallory'")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(DbError, match="append-only"):
         project.conn.execute("DELETE FROM audit")
+    if project.conn.is_postgres:
+        with pytest.raises(DbError, match="append-only"):
+            project.conn.execute("TRUNCATE audit")
+    assert [e["action"] for e in project.audit_log()] == ["create"]
 
 
 def test_migration_from_version_1_keeps_data(tmp_path, tiny_codebook):
@@ -158,7 +169,8 @@ def test_project_never_stores_speaker_names(project):
         project.transcript("t1")
 
 
-def test_secure_folder_and_project_may_not_nest(tmp_path, project):
+def test_secure_folder_and_project_may_not_nest(tmp_path, tiny_codebook):
+    project = Project.create(tmp_path / "study", tiny_codebook)
     with pytest.raises(PrivacyError, match="must not be inside one another"):
         SecureFolder.open(project.path / "secure", project_path=project.path, create=True)
     with pytest.raises(PrivacyError, match="is a project folder"):

@@ -22,6 +22,8 @@ from cmo_coder.suggest.model import CueScorer
 from cmo_coder.suggest.nlp import pipeline
 from cmo_coder.suggest.segment import label_clauses, segment
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
@@ -303,7 +305,7 @@ def test_codebook_without_elements_is_refused(tmp_path: Path, tiny_codebook: Cod
         pt.model_copy(update={"elements": []}) for pt in tiny_codebook.programme_theories]})
     p = Project.create(tmp_path / "bare", bare, actor="t")
     try:
-        res = CliRunner().invoke(cli, ["suggest", str(p.path)])
+        res = CliRunner().invoke(cli, ["suggest", p.ref])
         assert res.exit_code == 1
         assert "has no C / Mres / Mresp / O elements" in res.output
         with pytest.raises(CmoError, match="has no C / Mres / Mresp / O elements"):
@@ -330,7 +332,7 @@ def test_spacy_components_label_clauses(coded_project: Project) -> None:
 
 # -- command line ----------------------------------------------------------------------------------
 def test_cli_suggest_jsonl_review_and_train(coded_project: Project) -> None:
-    path = str(coded_project.path)
+    path = coded_project.ref
     r = CliRunner()
     res = r.invoke(cli, ["suggest", path, "new", "--json", "--min-confidence", "0.2"])
     assert res.exit_code == 0, res.output
@@ -435,12 +437,12 @@ def test_train_says_whether_the_project_model_beats_the_default(coded_project: P
 
         shutil.rmtree(folder)
     monkeypatch.setattr(run, "compare_with_default", lambda *a, **k: Comparison(5, 5, 0.2, 0.4))
-    res = CliRunner().invoke(cli, ["suggest", "train", str(coded_project.path)])
+    res = CliRunner().invoke(cli, ["suggest", "train", coded_project.ref])
     assert res.exit_code == 0, res.output
     assert "does not beat the default (macro-F1 0.20 vs 0.40)" in res.output and "not saved" in res.output
     assert not (folder / "component-model.json").exists()
     assert run.component_model(coded_project)[1] == "default"
-    res = CliRunner().invoke(cli, ["suggest", "train", str(coded_project.path), "--force", "--json"])
+    res = CliRunner().invoke(cli, ["suggest", "train", coded_project.ref, "--force", "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout)["saved"] is True
     assert run.component_model(coded_project)[1] == "project"
 

@@ -17,6 +17,8 @@ from cmo_coder.theory.diff import diff_versions, word_diff
 from cmo_coder.theory.store import all_versions, history
 from tests.study import Study, build_study
 
+pytestmark = pytest.mark.engines  # the store behaviours here are checked on SQLite and PostgreSQL
+
 
 @pytest.fixture
 def study(project: Project, add_transcript) -> Study:  # type: ignore[no-untyped-def]
@@ -190,7 +192,7 @@ def test_word_diff() -> None:
 
 
 def test_theory_cli(study: Study) -> None:
-    path = str(study.project.path)
+    path = study.project.ref
     study.project.close()
     code, out, _ = run("theory", "show", path)
     assert code == 0 and "PT1 v1  shared ownership" in out and "PT1.MR1" in out and "Mres" in out
@@ -240,7 +242,7 @@ def test_theory_cli(study: Study) -> None:
     (["diff", "PT1", "1", "7"], "not 7"),
 ])
 def test_theory_cli_refusals(study: Study, args: list[str], message: str) -> None:
-    path = str(study.project.path)
+    path = study.project.ref
     before = _snapshot(study.project)
     study.project.close()
     code, out, err = run("theory", args[0], path, *args[1:])
@@ -299,7 +301,7 @@ def test_a_failing_migration_leaves_version_3_intact(tmp_path: Path) -> None:
 
 def test_history_of_a_merged_pt_is_still_readable(study: Study) -> None:
     service.merge(study.project, ["pt2"], into="PT1", because="one programme")
-    path = str(study.project.path)
+    path = study.project.ref
     study.project.close()
     code, out, _ = run("theory", "history", path, "pt2")
     assert code == 0 and "v2" in out and "(retired)" in out and "PT2.MR1 → PT1.MR2" in out
@@ -310,7 +312,7 @@ def test_history_of_a_merged_pt_is_still_readable(study: Study) -> None:
 
 
 def test_split_merge_and_show_json_through_the_cli(study: Study) -> None:
-    path = str(study.project.path)
+    path = study.project.ref
     study.project.close()
     code, out, _ = run("theory", "split", path, "PT2", "--into", "PT12", "--element", "O1", "--title", "empathy",
                        "--statement", "Empathy grows.", "--because", "two ideas", "--evidence", "d1")

@@ -32,6 +32,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import CmoError
+from ..store.db import Database, DbError
 from ..store.secure import SecureFolder
 from .occurrences import everyday_form, form_pattern, norm
 from .register import RegisterItem, build_register, load_register_csv
@@ -409,9 +410,11 @@ def _is_reference_row(table: str, values: dict[str, object]) -> bool:
     return table == "pt_versions" and values.get("change") == "initial"
 
 
-def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None) -> list[LeakHit]:
+def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | Database | None = None) -> list[LeakHit]:
     """Every text value of every table; the member names table, column and row. Codebook tables are
     reference text, every other table came from transcripts or from people reading them."""
+    if isinstance(conn, Database) and conn.is_postgres:
+        return _scan_pg(db, matcher, conn)
     own = conn is None
     if conn is None:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -431,7 +434,7 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
                 for col, value in values.items():
                     if isinstance(value, str):
                         hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", row_mode)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, DbError) as exc:
         raise CmoError(f"{db}: cannot read database ({exc})") from None
     finally:
         if own:
@@ -439,10 +442,31 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | None = None)
     return hits
 
 
-def codebook_text(conn: sqlite3.Connection) -> list[str]:
+def _scan_pg(where: Path, matcher: Matcher, conn: Database) -> list[LeakHit]:
+    """:func:`_scan_db` on PostgreSQL: every table of the project's schema, rows numbered in key order."""
+    hits: list[LeakHit] = []
+    try:
+        for table in conn.table_names():
+            mode: Mode = "reference" if table in REFERENCE_TABLES else "derived"
+            cur = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1')
+            for n, row in enumerate(cur.fetchall(), start=1):
+                values = dict(zip(row.keys(), tuple(row), strict=True))
+                row_mode = "reference" if _is_reference_row(table, values) else mode
+                for col, value in values.items():
+                    if isinstance(value, str):
+                        hits += scan_text(value, matcher, where, f"{table}.{col}#{n}", row_mode)
+    except DbError as exc:
+        raise CmoError(f"{where}: cannot read database ({exc})") from None
+    return hits
+
+
+def codebook_text(conn: sqlite3.Connection | Database) -> list[str]:
     """The project's theory statements, titles and tags: reference text wherever it is quoted."""
     out: list[str] = []
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if isinstance(conn, Database):
+        tables = set(conn.table_names())
+    else:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "pt_versions" in tables:
         # the codebook as loaded: a revised statement or element was written after reading the transcripts,
         # so a name in it must not pass as a quotation of the codebook
@@ -464,7 +488,7 @@ def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
 
     assert isinstance(project, Project)
     matcher = project_matcher(secure, codebook_text(project.conn))
-    db = project.path / "project.sqlite"
+    db = Path(project.location.display) if project.location.is_postgres else project.path / "project.sqlite"
     hits = _scan_db(db, matcher, project.conn)
     others = sorted(p for p in project.path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite"))
     # word statistics: a bag of lower-cased words cannot tell "will" the name from "will" the verb

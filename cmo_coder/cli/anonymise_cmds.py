@@ -13,9 +13,10 @@ from .. import clock
 from ..anonymise.models import Decisions, LogEntry, ProposalSet
 from ..anonymise.register import CATEGORIES
 from ..errors import CmoError, PrivacyError
+from ..store.location import Location
 from ..store.project import current_actor
 from ..store.secure import SecureFolder
-from .options import coder_option, json_option, open_project, project_argument, secure_option
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument, secure_option
 from .output import emit_json, info, warn
 
 
@@ -24,7 +25,7 @@ def stdin_is_tty() -> bool:
     return sys.stdin.isatty()
 
 
-def _secure(secure: Path, project: Path) -> SecureFolder:
+def _secure(secure: Path, project: ProjectRef) -> SecureFolder:
     return SecureFolder.open(secure, project_path=project)
 
 
@@ -44,7 +45,7 @@ def register(cli: click.Group) -> None:
     @click.argument("transcripts", nargs=-1)
     @coder_option
     @json_option
-    def anonymise_cmd(project: Path, secure: Path, register_csv: Path | None, model: str | None, rules_only: bool,
+    def anonymise_cmd(project: ProjectRef, secure: Path, register_csv: Path | None, model: str | None, rules_only: bool,
                       numbered: bool, allowlist: Path | None, transcripts: tuple[str, ...], coder: str | None,
                       as_json: bool) -> None:
         """Propose redactions for pending transcripts (all unless named). Nothing enters the project yet."""
@@ -107,7 +108,8 @@ def register(cli: click.Group) -> None:
     @click.argument("transcripts", nargs=-1)
     @coder_option
     @json_option
-    def review_cmd(project: Path, secure: Path, accept_all: bool, accepts: tuple[str, ...], rejects: tuple[str, ...],
+    def review_cmd(project: ProjectRef, secure: Path, accept_all: bool, accepts: tuple[str, ...],
+                   rejects: tuple[str, ...],
                    edits: tuple[str, ...], redacts: tuple[str, ...], category: str | None, keep_words: bool,
                    reject_rest: bool,
                    decisions_csv: Path | None, export_csv: Path | None, only_open: bool, sign_off_flag: bool,
@@ -243,7 +245,7 @@ def register(cli: click.Group) -> None:
     @click.argument("exports", nargs=-1, type=click.Path(path_type=Path, exists=True))
     @secure_option
     @json_option
-    def leakcheck_cmd(project: Path, exports: tuple[Path, ...], secure: Path, as_json: bool) -> None:
+    def leakcheck_cmd(project: ProjectRef, exports: tuple[Path, ...], secure: Path, as_json: bool) -> None:
         """Search the project and export files (also inside .qdpx/.docx zips) for every registered or accepted name.
 
         Transcript-derived text is checked for every form in every casing; the codebook (and a
@@ -276,8 +278,10 @@ def _decide(rv: ModuleType, sets: list[ProposalSet], decisions: Decisions, regis
     return cast(Decisions, rv.decide(decisions, registered, value, decision, actor, placeholder))
 
 
-def refuse_inside_project(path: Path, project: Path) -> None:
+def refuse_inside_project(path: Path, project: ProjectRef) -> None:
     """A file that quotes names must never land inside the shared project folder."""
+    if isinstance(project, Location):  # a database: no shared folder to land in
+        return
     try:
         path.resolve().relative_to(project.resolve())
     except ValueError:

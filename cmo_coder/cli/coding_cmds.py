@@ -20,7 +20,7 @@ from ..coding.markup_import import import_markup
 from ..coding.table import export_table, import_table
 from ..model.vocab import Component
 from ..theory.service import confirm_codings, versions_coded_against
-from .options import coder_option, coders_filter_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, coders_filter_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty, warn
 
 _COMPONENTS = "context, mechanism_resource, mechanism_response, outcome (or C, Mres, Mresp, O)"
@@ -76,7 +76,7 @@ def code() -> None:
 @click.option("--allow-cross-turn", is_flag=True, help="Allow a span that crosses speaker turns.")
 @coder_option
 @json_option
-def code_add(project: Path, transcript: str, quote: str | None, span: str | None, occurrence: int | None,
+def code_add(project: ProjectRef, transcript: str, quote: str | None, span: str | None, occurrence: int | None,
              pt: str | None,
              component: str | None, element: str | None, stance: str, memo: str | None, allow_cross_turn: bool,
              coder: str | None, as_json: bool) -> None:
@@ -106,7 +106,7 @@ def code_add(project: Path, transcript: str, quote: str | None, span: str | None
 @click.option("--memo", default=None)
 @click.option("--allow-cross-turn", is_flag=True)
 @coder_option
-def code_edit(project: Path, coding_id: str, quote: str | None, span: str | None, occurrence: int | None,
+def code_edit(project: ProjectRef, coding_id: str, quote: str | None, span: str | None, occurrence: int | None,
               pt: str | None, component: str | None, element: str | None, clear_element: bool, stance: str | None,
               memo: str | None, allow_cross_turn: bool, coder: str | None) -> None:
     """Change a coding (its id stays the same)."""
@@ -121,7 +121,7 @@ def code_edit(project: Path, coding_id: str, quote: str | None, span: str | None
 @project_argument
 @click.argument("coding_ids", nargs=-1, required=True)
 @coder_option
-def code_remove(project: Path, coding_ids: tuple[str, ...], coder: str | None) -> None:
+def code_remove(project: ProjectRef, coding_ids: tuple[str, ...], coder: str | None) -> None:
     """Remove codings (all or none)."""
     with open_project(project) as p:
         n = service.remove_codings(p, list(coding_ids), actor=coder)
@@ -143,7 +143,7 @@ def code_remove(project: Path, coding_ids: tuple[str, ...], coder: str | None) -
               help="Only codings coded against an earlier version of their PT (or moved by a theory change) "
                    "that no coder has confirmed ('code confirm') or moved ('code edit') since.")
 @json_option
-def code_list(project: Path, as_json: bool, stale_version: bool, **filters: Any) -> None:
+def code_list(project: ProjectRef, as_json: bool, stale_version: bool, **filters: Any) -> None:
     """List codings in document order with their speakers' attributions and the PT version coded against."""
     with open_project(project) as p:
         views = service.list_codings(p, **filters)
@@ -165,7 +165,7 @@ def code_list(project: Path, as_json: bool, stale_version: bool, **filters: Any)
 @project_argument
 @click.argument("coding_ids", nargs=-1, required=True)
 @coder_option
-def code_confirm(project: Path, coding_ids: tuple[str, ...], coder: str | None) -> None:
+def code_confirm(project: ProjectRef, coding_ids: tuple[str, ...], coder: str | None) -> None:
     """Confirm codings against their PT's current version after a theory change (all or none)."""
     with open_project(project) as p:
         n = confirm_codings(p, list(coding_ids), actor=coder)
@@ -182,7 +182,7 @@ def code_confirm(project: Path, coding_ids: tuple[str, ...], coder: str | None) 
 @click.option("--allow-cross-turn", is_flag=True)
 @coder_option
 @json_option
-def code_import(project: Path, table: Path, fmt: str, configurations: Path | None, skip_invalid: bool,
+def code_import(project: ProjectRef, table: Path, fmt: str, configurations: Path | None, skip_invalid: bool,
                 allow_cross_turn: bool, coder: str | None, as_json: bool) -> None:
     """Import codings (and configurations) from a CSV or JSON Lines TABLE, validated row by row."""
     with open_project(project) as p, row_progress(f"importing {table.name}") as progress:
@@ -209,7 +209,7 @@ def code_import(project: Path, table: Path, fmt: str, configurations: Path | Non
 @click.option("--transcript", "transcript_id", default=None)
 @click.option("--pt", default=None)
 @click.option("--coder", default=None)
-def code_export(project: Path, fmt: str, out: Path | None, configurations: Path | None, transcript_id: str | None,
+def code_export(project: ProjectRef, fmt: str, out: Path | None, configurations: Path | None, transcript_id: str | None,
                 pt: str | None, coder: str | None) -> None:
     """Export codings in the import format (round trip exact)."""
     with open_project(project) as p:
@@ -225,7 +225,7 @@ def code_export(project: Path, fmt: str, out: Path | None, configurations: Path 
 @project_argument
 @coders_filter_option
 @json_option
-def code_summary(project: Path, coders: tuple[str, ...], as_json: bool) -> None:
+def code_summary(project: ProjectRef, coders: tuple[str, ...], as_json: bool) -> None:
     """Codings per programme theory: by component, stance, transcripts, configurations."""
     from ..query.filters import resolve_coders
 
@@ -266,7 +266,7 @@ def cmoc() -> None:
 @click.option("--rationale", default=None)
 @coder_option
 @json_option
-def cmoc_add(project: Path, pt: str, contexts: tuple[str, ...], resources: tuple[str, ...],
+def cmoc_add(project: ProjectRef, pt: str, contexts: tuple[str, ...], resources: tuple[str, ...],
              responses: tuple[str, ...], outcomes: tuple[str, ...], name: str | None, judgement: str | None,
              rationale: str | None, coder: str | None, as_json: bool) -> None:
     """Add a configuration of two or more codings (dyads, triads, full chains)."""
@@ -287,7 +287,7 @@ def cmoc_add(project: Path, pt: str, contexts: tuple[str, ...], resources: tuple
 @project_argument
 @click.option("--pt", default=None)
 @json_option
-def cmoc_list(project: Path, pt: str | None, as_json: bool) -> None:
+def cmoc_list(project: ProjectRef, pt: str | None, as_json: bool) -> None:
     """List configurations."""
     with open_project(project) as p:
         configs = [c.model_copy(update={"members": service.chain_order(c.members)})
@@ -306,7 +306,7 @@ def cmoc_list(project: Path, pt: str | None, as_json: bool) -> None:
 @project_argument
 @click.argument("ref")
 @json_option
-def cmoc_show(project: Path, ref: str, as_json: bool) -> None:
+def cmoc_show(project: ProjectRef, ref: str, as_json: bool) -> None:
     """Show a configuration (by id or name) with its codings and who said them."""
     with open_project(project) as p:
         shown = service.show_configuration(p, ref)
@@ -327,7 +327,7 @@ def cmoc_show(project: Path, ref: str, as_json: bool) -> None:
 @project_argument
 @click.argument("ref")
 @coder_option
-def cmoc_remove(project: Path, ref: str, coder: str | None) -> None:
+def cmoc_remove(project: ProjectRef, ref: str, coder: str | None) -> None:
     """Remove a configuration (its codings stay)."""
     with open_project(project) as p:
         config = service.remove_configuration(p, ref, actor=coder)
@@ -350,7 +350,7 @@ def markup() -> None:
 @click.option("--title", default=None)
 @coder_option
 @json_option
-def markup_import(project: Path, file: Path, pt: str | None, transcript_id: str | None, title: str | None,
+def markup_import(project: ProjectRef, file: Path, pt: str | None, transcript_id: str | None, title: str | None,
                   coder: str | None, as_json: bool) -> None:
     """Import FILE as a source of its own, coding its tagged clauses and attributed quotes.
 
@@ -391,7 +391,7 @@ def markup_import(project: Path, file: Path, pt: str | None, transcript_id: str 
 @click.option("--with-stance", is_flag=True,
               help="Make the stance part of the code: 'supports' against 'refutes' on one span is a disagreement.")
 @json_option
-def agreement(project: Path, coders: tuple[str, ...], more_coders: tuple[str, ...], by: str | None,
+def agreement(project: ProjectRef, coders: tuple[str, ...], more_coders: tuple[str, ...], by: str | None,
               transcripts: tuple[str, ...], pts: tuple[str, ...], show_disagreements: int, with_stance: bool,
               as_json: bool) -> None:
     """Percentage agreement, Cohen's kappa (NVivo's method) and Krippendorff's alpha between coders."""

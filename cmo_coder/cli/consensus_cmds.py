@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ..coding import consensus as cons
 from ..coding.outputs import ConsensusOutcome
 from ..errors import CmoError
-from .options import coder_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument
 from .output import emit_json, info
 
 
@@ -44,7 +42,7 @@ def _show(d: cons.Difference, coders: tuple[str, str]) -> list[str]:
 @click.option("--span", default=None, help="With --edit: START:END (default: the whole difference).")
 @coder_option
 @json_option
-def consensus(project: Path, sources: tuple[str, str], into: str, transcript: str | None, list_only: bool,
+def consensus(project: ProjectRef, sources: tuple[str, str], into: str, transcript: str | None, list_only: bool,
               accept_id: str | None, edit_id: str | None, drop_id: str | None, side: str | None, pt: str | None,
               component: str | None, element: str | None, stance: str | None, span: str | None,
               coder: str | None, as_json: bool) -> None:

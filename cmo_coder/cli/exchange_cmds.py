@@ -14,7 +14,7 @@ from ..exchange.mapping import load_map
 from ..exchange.textprep import Profile
 from ..store import current_actor
 from ..store.secure import SecureFolder
-from .options import coder_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty, warn
 
 optional_secure = click.option(
@@ -55,7 +55,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
 @click.option("--signed-off-only", is_flag=True, help="Skip transcripts still awaiting anonymisation.")
 @optional_secure
 @json_option
-def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile: str, signed_off_only: bool,
+def export_cmd(project: ProjectRef, qdpx: Path | None, qdc_path: Path | None, profile: str, signed_off_only: bool,
                secure: Path | None, as_json: bool) -> None:
     """Export PROJECT's anonymised transcripts, codes, codings, cases, memos and CMOCs as REFI-QDA."""
     with open_project(project, read_only=True) as p:
@@ -91,7 +91,7 @@ def export_cmd(project: Path, qdpx: Path | None, qdc_path: Path | None, profile:
 @optional_secure
 @coder_option
 @json_option
-def import_cmd(project: Path, file: Path, map_path: Path | None, offsets: str, secure: Path | None,
+def import_cmd(project: ProjectRef, file: Path, map_path: Path | None, offsets: str, secure: Path | None,
                coder: str | None, as_json: bool) -> None:
     """Import a REFI-QDA project (.qdpx, or a .qde with its sources/ folder) or check a .qdc codebook."""
     code_map = load_map(map_path) if map_path else None

@@ -9,7 +9,7 @@ import click
 
 from ..errors import CmoError
 from ..store.atomic import write_bytes, write_text
-from .options import coders_filter_option, json_option, open_project, project_argument
+from .options import ProjectRef, coders_filter_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty
 
 
@@ -37,7 +37,7 @@ def register(cli: click.Group) -> None:
                   help="Also draw the PT's figure to this .png or .svg file.")
     @click.option("--summary", is_flag=True, help="Print the evidence summary (JSON) instead of the graph.")
     @coders_filter_option
-    def graph_cmd(project: Path, pt: str, fmt: str, out: Path | None, figure: Path | None, summary: bool,
+    def graph_cmd(project: ProjectRef, pt: str, fmt: str, out: Path | None, figure: Path | None, summary: bool,
                   coders: tuple[str, ...]) -> None:
         """The evidence graph of one programme theory: theory, CMOCs, codings, participants, sites."""
         from ..graph import build, summarise
@@ -65,7 +65,7 @@ def register(cli: click.Group) -> None:
     @click.option("--figure", "figure", type=click.Choice(["png", "svg"]), default="png", show_default=True,
                   help="Figure format; svg is about five times faster to draw, png looks the same everywhere.")
     @coders_filter_option
-    def report_cmd(project: Path, out: Path, figure: str, coders: tuple[str, ...]) -> None:
+    def report_cmd(project: ProjectRef, out: Path, figure: str, coders: tuple[str, ...]) -> None:
         """Write the evidence report: one self-contained HTML page (and Markdown twin) per PT."""
         from ..graph.report import write_report
         from ..query.filters import resolve_coders
@@ -96,7 +96,7 @@ def register(cli: click.Group) -> None:
                   help="Most matches (or nearest quotes) to show.")
     @click.option("--no-cache", is_flag=True, help="Rebuild the quote index instead of using .cache/ in the project.")
     @coders_filter_option
-    def which_pt_cmd(project: Path, quote: str, as_json: bool, limit: int, no_cache: bool,
+    def which_pt_cmd(project: ProjectRef, quote: str, as_json: bool, limit: int, no_cache: bool,
                      coders: tuple[str, ...]) -> None:
         """Which programme theories, components and stances a quote (or fragment) is coded to."""
         from ..query.filters import resolve_coders
@@ -135,7 +135,7 @@ def register(cli: click.Group) -> None:
     @click.option("--element", default=None, help="Only codings of this element, e.g. PT3.MR1.")
     @coders_filter_option
     @json_option
-    def evidence_cmd(project: Path, pt: str, stance: str | None, role: str | None, site: str | None,
+    def evidence_cmd(project: ProjectRef, pt: str, stance: str | None, role: str | None, site: str | None,
                      element: str | None, coders: tuple[str, ...], as_json: bool) -> None:
         """The evidence table of a programme theory: quote, attribution, element, stance, CMOCs."""
         from ..query.evidence import evidence
@@ -181,7 +181,7 @@ def register(cli: click.Group) -> None:
                        "default: from the --out suffix.")
     @coders_filter_option
     @json_option
-    def matrix_cmd(project: Path, by: str, count: str, stance: str | None, out: Path | None, fmt: str | None,
+    def matrix_cmd(project: ProjectRef, by: str, count: str, stance: str | None, out: Path | None, fmt: str | None,
                    coders: tuple[str, ...], as_json: bool) -> None:
         """A framework matrix: programme theories × roles, sites or participants (CSV, HTML or Markdown)."""
         from ..query.filters import resolve_coders

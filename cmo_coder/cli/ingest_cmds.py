@@ -9,7 +9,7 @@ import click
 from ..ingest import import_files
 from ..ingest.importer import DEFAULT_MAX_BYTES
 from . import transcript_cmds
-from .options import json_option, open_project, project_argument, secure_option
+from .options import ProjectRef, json_option, open_project, project_argument, secure_option
 from .output import emit_json, info, is_tty, warn
 
 
@@ -28,7 +28,7 @@ from .output import emit_json, info, is_tty, warn
               help="Teams DOCX: a line to drop such as '.* started transcription' (replaces the built-in "
                    "English, German and French markers; repeatable).")
 @json_option
-def import_cmd(project: Path, files: tuple[Path, ...], secure: Path, manifest: Path | None, replace: bool,
+def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manifest: Path | None, replace: bool,
                max_mb: float, infer_speakers: bool, markers: tuple[str, ...], as_json: bool) -> None:
     """Import transcripts (Teams, Zoom, Otter, SRT, DOCX, plain text) as pending anonymisation.
 

@@ -22,11 +22,13 @@ from ..errors import CmoError
 from . import (
     anonymise_cmds,
     coding_cmds,
+    db_cmds,
     exchange_cmds,
     graph_cmds,
     hardening,
     ingest_cmds,
     memo_cmds,
+    options,
     project_cmds,
     serve_cmds,
     suggest_cmds,
@@ -111,7 +113,9 @@ for _module in (
     _module.register(cli)
 theory_cmds.register(cli)
 memo_cmds.register(cli)
+db_cmds.register(cli)
 hardening.harden(cli)
+options.enable_db_option(cli)
 
 
 def main() -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
 from ..memo import service
 from ..model.note import ProjectNote
-from .options import coder_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument
 from .output import emit_json, info
 
 
@@ -41,7 +40,8 @@ def memo() -> None:
 @click.option("--title", default=None, help="Default: the memo's first words.")
 @coder_option
 @json_option
-def memo_add(project: Path, transcript: str | None, coding: str | None, pt: str | None, cmoc: str | None, text: str,
+def memo_add(project: ProjectRef, transcript: str | None, coding: str | None, pt: str | None, cmoc: str | None,
+             text: str,
              title: str | None, coder: str | None, as_json: bool) -> None:
     """Write a memo (about the study as a whole when no target is given)."""
     with open_project(project) as p:
@@ -57,7 +57,7 @@ def memo_add(project: Path, transcript: str | None, coding: str | None, pt: str 
 @project_argument
 @target_options
 @json_option
-def memo_list(project: Path, transcript: str | None, coding: str | None, pt: str | None, cmoc: str | None,
+def memo_list(project: ProjectRef, transcript: str | None, coding: str | None, pt: str | None, cmoc: str | None,
               as_json: bool) -> None:
     """List memos, or those about one target."""
     with open_project(project) as p:
@@ -74,7 +74,7 @@ def memo_list(project: Path, transcript: str | None, coding: str | None, pt: str
 @project_argument
 @click.argument("memo_id")
 @json_option
-def memo_show(project: Path, memo_id: str, as_json: bool) -> None:
+def memo_show(project: ProjectRef, memo_id: str, as_json: bool) -> None:
     """Print one memo."""
     with open_project(project) as p:
         m = service.show_memo(p, memo_id)
@@ -94,7 +94,7 @@ def memo_show(project: Path, memo_id: str, as_json: bool) -> None:
 @click.option("--text", default=None)
 @click.option("--title", default=None)
 @coder_option
-def memo_edit(project: Path, memo_id: str, text: str | None, title: str | None, coder: str | None) -> None:
+def memo_edit(project: ProjectRef, memo_id: str, text: str | None, title: str | None, coder: str | None) -> None:
     """Rewrite a memo's text or title (the audit log records the edit)."""
     with open_project(project) as p:
         m = service.edit_memo(p, memo_id, text=text, title=title, actor=coder)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from .. import codebook as codebook_io
@@ -11,7 +9,7 @@ from ..coding.attribution_style import AttributionStyle, set_style, style_of
 from ..errors import CmoError
 from ..model import Participant, Role
 from ..store import Project
-from .options import json_option, open_project, project_argument
+from .options import ProjectRef, json_option, open_project, project_argument
 from .output import emit_json
 
 
@@ -21,7 +19,7 @@ from .output import emit_json
     "--codebook", "codebook_ref", required=True,
     help="Codebook YAML file, or the name of a shipped codebook ('reco', 'tiny').",
 )
-def init(project: Path, codebook_ref: str) -> None:
+def init(project: ProjectRef, codebook_ref: str) -> None:
     """Create a new project folder PROJECT with a codebook of programme theories."""
     cb = codebook_io.load(codebook_ref)
     Project.create(project, cb).close()
@@ -31,7 +29,7 @@ def init(project: Path, codebook_ref: str) -> None:
 @click.command()
 @project_argument
 @json_option
-def status(project: Path, as_json: bool) -> None:
+def status(project: ProjectRef, as_json: bool) -> None:
     """Counts of transcripts, participants and codings per programme theory."""
     with open_project(project, read_only=True) as p:
         st = p.status()
@@ -66,7 +64,7 @@ def _example(style: AttributionStyle) -> str:
 @click.argument("key", required=False)
 @click.argument("value", required=False)
 @json_option
-def config(project: Path, key: str | None, value: str | None, as_json: bool) -> None:
+def config(project: ProjectRef, key: str | None, value: str | None, as_json: bool) -> None:
     """Show or change a project setting: KEY alone shows it, KEY VALUE sets it.
 
     attribution: how quotes' attributions name a site, e.g. 'Site {site}' or 'Trust {site}'

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from ..errors import CmoError
+from ..store.location import Location
 from ..store.project import current_actor
-from .options import project_argument
+from .options import ProjectRef, project_argument
 from .output import warn
 
 
@@ -21,12 +23,15 @@ from .output import warn
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="0 picks a free port.")
 @click.option("--allow-remote", is_flag=True, help="Allow --host to be an address other machines can reach.")
 @click.option("--no-browser", is_flag=True, help="Print the address but do not open a browser.")
-def serve(project: Path, secure: Path | None, coder: str | None, host: str, port: int, allow_remote: bool,
+def serve(project: ProjectRef, secure: Path | None, coder: str | None, host: str, port: int, allow_remote: bool,
           no_browser: bool) -> None:
     """Code transcripts in the browser: a local, token-protected workbench on PROJECT."""
     from ..web.server import ServeOptions
     from ..web.server import serve as run
 
+    if isinstance(project, Location):
+        raise CmoError(f"{project}: the workbench serves a project folder; a database project is coded "
+                       "from the command line")
     options = ServeOptions(project=project, secure=secure, coder=coder or current_actor(), host=host, port=port,
                            allow_remote=allow_remote, open_browser=not no_browser)
     run(options, say=click.echo, warn=warn)

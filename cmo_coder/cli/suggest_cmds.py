@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import click
 
@@ -18,7 +17,7 @@ from ..errors import CmoError
 from ..model import Component, Stance
 from ..store.project import current_actor
 from ..suggest.records import Suggestion
-from .options import coder_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument
 from .output import emit_json, info, is_tty
 
 
@@ -84,7 +83,7 @@ def register(cli: click.Group) -> None:
                   help="Leave out suggestions less likely than this (0–1).")
     @json_option
     @coder_option
-    def run_cmd(project: Path, transcripts: tuple[str, ...], pt: str | None, min_confidence: float, as_json: bool,
+    def run_cmd(project: ProjectRef, transcripts: tuple[str, ...], pt: str | None, min_confidence: float, as_json: bool,
                 coder: str | None) -> None:
         """Suggest codings for TRANSCRIPTs (default: every signed-off one) and queue them for review.
 
@@ -128,7 +127,7 @@ def register(cli: click.Group) -> None:
     @click.option("--memo", default=None, help="A memo for the coding the accepted suggestion becomes.")
     @json_option
     @coder_option
-    def review_cmd(project: Path, do_list: bool, status: str, transcript: str | None, accept_ids: tuple[str, ...],
+    def review_cmd(project: ProjectRef, do_list: bool, status: str, transcript: str | None, accept_ids: tuple[str, ...],
                    reject_ids: tuple[str, ...], accept_above: float | None, pt: str | None, component: str | None,
                    stance: str | None, span: str | None, element: str | None, memo: str | None, as_json: bool,
                    coder: str | None) -> None:
@@ -188,7 +187,7 @@ def register(cli: click.Group) -> None:
                   help="Save the project's model even when it does not beat the default one on held-out codings.")
     @json_option
     @coder_option
-    def train_cmd(project: Path, force: bool, as_json: bool, coder: str | None) -> None:
+    def train_cmd(project: ProjectRef, force: bool, as_json: bool, coder: str | None) -> None:
         """Train the component model on the project's codings (manual, imported and accepted).
 
         Needs at least 20 codings with a component, with 3 or more in each of at least two

@@ -6,15 +6,13 @@ so scripts and the command line refuse the same things in the same words.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from ..theory import service
 from ..theory.diff import diff_versions, render_words
 from ..theory.model import PTVersion, TheoryHistory
 from ..theory.store import history, latest
-from .options import coder_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument
 from .output import emit_json
 
 because_option = click.option("--because", required=True, help="Why: the rationale recorded with the new version.")
@@ -50,7 +48,7 @@ def theory() -> None:
 @project_argument
 @click.argument("pt", required=False)
 @json_option
-def theory_show(project: Path, pt: str | None, as_json: bool) -> None:
+def theory_show(project: ProjectRef, pt: str | None, as_json: bool) -> None:
     """Print the codebook: each PT's current version, statement and element ids (or one PT)."""
     with open_project(project) as p:
         current = [v for v in latest(p).values() if not v.retired]
@@ -71,7 +69,7 @@ def theory_show(project: Path, pt: str | None, as_json: bool) -> None:
 @project_argument
 @click.argument("pt")
 @json_option
-def theory_history(project: Path, pt: str, as_json: bool) -> None:
+def theory_history(project: ProjectRef, pt: str, as_json: bool) -> None:
     """Every version of PT, oldest first, with who changed it, when, why and on what evidence."""
     with open_project(project) as p:
         versions = history(p, service.any_pt(p, pt))
@@ -95,7 +93,7 @@ def theory_history(project: Path, pt: str, as_json: bool) -> None:
 @click.argument("old", type=int, required=False)
 @click.argument("new", type=int, required=False)
 @json_option
-def theory_diff(project: Path, pt: str, old: int | None, new: int | None, as_json: bool) -> None:
+def theory_diff(project: ProjectRef, pt: str, old: int | None, new: int | None, as_json: bool) -> None:
     """Word-level diff of PT between versions OLD and NEW (default: the first and the current one).
 
     Deleted words print as [-words-], inserted ones as {+words+}.
@@ -136,7 +134,7 @@ def theory_diff(project: Path, pt: str, old: int | None, new: int | None, as_jso
 @evidence_option
 @coder_option
 @json_option
-def theory_revise(project: Path, pt: str, statement: str | None, title: str | None, because: str,
+def theory_revise(project: ProjectRef, pt: str, statement: str | None, title: str | None, because: str,
                   evidence: tuple[str, ...], coder: str | None, as_json: bool) -> None:
     """Reword PT's statement or title: a new version; the old one is kept."""
     with open_project(project) as p:
@@ -154,7 +152,7 @@ def theory_revise(project: Path, pt: str, statement: str | None, title: str | No
 @evidence_option
 @coder_option
 @json_option
-def theory_add(project: Path, pt_id: str, title: str, statement: str, because: str, evidence: tuple[str, ...],
+def theory_add(project: ProjectRef, pt_id: str, title: str, statement: str, because: str, evidence: tuple[str, ...],
                coder: str | None, as_json: bool) -> None:
     """Add a programme theory the evidence suggested."""
     with open_project(project) as p:
@@ -174,7 +172,7 @@ def theory_add(project: Path, pt_id: str, title: str, statement: str, because: s
 @evidence_option
 @coder_option
 @json_option
-def theory_add_element(project: Path, pt: str, component: str, statement: str, tag: str | None, because: str,
+def theory_add_element(project: ProjectRef, pt: str, component: str, statement: str, tag: str | None, because: str,
                        evidence: tuple[str, ...], coder: str | None, as_json: bool) -> None:
     """Add an element to PT (it gets the next free id, e.g. PT3.MP2)."""
     with open_project(project) as p:
@@ -192,7 +190,7 @@ def theory_add_element(project: Path, pt: str, component: str, statement: str, t
 @evidence_option
 @coder_option
 @json_option
-def theory_edit_element(project: Path, element: str, statement: str | None, tag: str | None, because: str,
+def theory_edit_element(project: ProjectRef, element: str, statement: str | None, tag: str | None, because: str,
                         evidence: tuple[str, ...], coder: str | None, as_json: bool) -> None:
     """Reword ELEMENT (e.g. PT3.MR1): a new version of its PT."""
     with open_project(project) as p:
@@ -209,7 +207,7 @@ def theory_edit_element(project: Path, element: str, statement: str | None, tag:
 @evidence_option
 @coder_option
 @json_option
-def theory_retire_element(project: Path, element: str, move_to: str | None, because: str,
+def theory_retire_element(project: ProjectRef, element: str, move_to: str | None, because: str,
                           evidence: tuple[str, ...], coder: str | None, as_json: bool) -> None:
     """Retire ELEMENT from its PT; its codings, if any, move to --move-to."""
     with open_project(project) as p:
@@ -230,7 +228,7 @@ def theory_retire_element(project: Path, element: str, move_to: str | None, beca
 @evidence_option
 @coder_option
 @json_option
-def theory_split(project: Path, pt: str, new_pt: str, elements: tuple[str, ...], title: str, statement: str,
+def theory_split(project: ProjectRef, pt: str, new_pt: str, elements: tuple[str, ...], title: str, statement: str,
                  because: str, evidence: tuple[str, ...], coder: str | None, as_json: bool) -> None:
     """Split PT: the given elements (and their codings) become a new PT."""
     with open_project(project) as p:
@@ -249,7 +247,7 @@ def theory_split(project: Path, pt: str, new_pt: str, elements: tuple[str, ...],
 @evidence_option
 @coder_option
 @json_option
-def theory_merge(project: Path, sources: tuple[str, ...], into: str, statement: str | None, title: str | None,
+def theory_merge(project: ProjectRef, sources: tuple[str, ...], into: str, statement: str | None, title: str | None,
                  because: str, evidence: tuple[str, ...], coder: str | None, as_json: bool) -> None:
     """Merge PTs into one PT (their elements, codings and CMOCs move; they retire),
     or elements into one element (they retire; their codings move)."""

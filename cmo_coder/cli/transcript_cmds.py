@@ -19,7 +19,7 @@ from ..ingest.views import TranscriptList, TranscriptListItem, TranscriptRemoval
 from ..model import Transcript
 from ..store import Project
 from ..store.secure import SecureFolder
-from .options import coder_option, json_option, open_project, project_argument
+from .options import ProjectRef, coder_option, json_option, open_project, project_argument
 from .output import emit_json, info, warn
 
 _secure_view_option = click.option(
@@ -63,7 +63,7 @@ def transcripts() -> None:
 @project_argument
 @json_option
 @_secure_view_option
-def list_cmd(project: Path, as_json: bool, secure: Path | None) -> None:
+def list_cmd(project: ProjectRef, as_json: bool, secure: Path | None) -> None:
     """List the project's transcripts with their status (pending or signed off), turns and codings."""
     with open_project(project) as p:
         sources = _sources(p, secure)
@@ -95,7 +95,7 @@ def list_cmd(project: Path, as_json: bool, secure: Path | None) -> None:
               help="The secure folder of the import: its raw copy, proposals and original go too.")
 @coder_option
 @json_option
-def remove_cmd(project: Path, transcript_id: str, force: bool, secure: Path | None, coder: str | None,
+def remove_cmd(project: ProjectRef, transcript_id: str, force: bool, secure: Path | None, coder: str | None,
                as_json: bool) -> None:
     """Remove TRANSCRIPT imported by mistake (pending, or without codings unless --force)."""
     with open_project(project) as p:
@@ -186,7 +186,7 @@ def _preview_view(p: Project, folder: SecureFolder, transcript_id: str, base: di
               help="Show the raw identifiable copy from this secure folder (names beside labels).")
 @click.option("--preview", is_flag=True,
               help="With --secure: the text as sign-off would store it with the review decisions made so far.")
-def show(project: Path, transcript_id: str, as_json: bool, secure: Path | None, preview: bool) -> None:
+def show(project: ProjectRef, transcript_id: str, as_json: bool, secure: Path | None, preview: bool) -> None:
     """Print a transcript: the anonymised text, or with --secure the raw identifiable one (--preview: as it will be
     signed off)."""
     if preview and secure is None:

@@ -219,8 +219,9 @@ def _covering(tx: Tx, c: Coding) -> str | None:
     """A consensus coding of the same code already over part of ``c``'s span (e.g. made before a coder
     widened their span): the store would refuse ``c``, and the earlier decision stands."""
     row = tx.conn.execute(
-        'SELECT id FROM codings WHERE transcript_id = ? AND start < ? AND "end" > ? AND pt = ? AND component IS ? '
-        "AND element IS ? AND stance = ? AND coder = ? AND id != ?",
+        'SELECT id FROM codings WHERE transcript_id = ? AND start < ? AND "end" > ? AND pt = ? '
+        "AND component IS NOT DISTINCT FROM ? AND element IS NOT DISTINCT FROM ? AND stance = ? AND coder = ? "
+        "AND id != ?",
         (c.transcript_id, c.end, c.start, c.pt, c.component.value if c.component else None, c.element,
          c.stance.value, c.coder, c.id),
     ).fetchone()

@@ -1,4 +1,4 @@
-"""A project: one folder, one SQLite database, an append-only audit log inside it.
+"""A project: one folder with a SQLite database, or one PostgreSQL database; an append-only audit log inside.
 
 Every change goes through :meth:`Project.transaction`, which opens an immediate
 transaction and hands back an :class:`Tx` that writes rows *and* their audit entries
@@ -36,6 +36,10 @@ from ..model import (
     Turn,
 )
 from ..model.note import ProjectNote
+from . import schema_pg
+from .connect import connect_postgres, connect_sqlite, connect_sqlite_read_only
+from .db import Database, DbError, IntegrityError, LockedError, Row
+from .location import Location, parse
 from .schema import LATEST, migrate
 from .secure import MARKER, PROJECT_DB
 
@@ -45,28 +49,8 @@ def current_actor() -> str:
     return os.environ.get("CMO_CODER_USER") or getpass.getuser() or "unknown"
 
 
-def _connect(db: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(db, isolation_level=None)  # we manage transactions explicitly
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
-
-
-def _connect_read_only(db: Path) -> sqlite3.Connection:
-    """A connection that cannot write, even by accident (``mode=ro``).
-
-    In a folder we may not write to, SQLite cannot create the shared-memory file a WAL
-    reader needs; the database is then opened ``immutable`` (nobody can be writing it
-    there either, for the same reason).
-    """
-    folder_writable = os.access(db.parent, os.W_OK)
-    uri = db.resolve().as_uri() + ("?mode=ro" if folder_writable else "?mode=ro&immutable=1")
-    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
+_connect = connect_sqlite
+_connect_read_only = connect_sqlite_read_only
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -98,13 +82,37 @@ def check_project_file(path: Path, db: Path) -> None:
         raise CmoError(f"{db}: not a readable project database (not a SQLite file)")
 
 
-def _check_is_project(conn: sqlite3.Connection, db: Path) -> None:
+def _check_is_project(conn: Database, db: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if version < 1 or "meta" not in tables or "transcripts" not in tables:
         raise CmoError(f"{db}: a SQLite database, but not a cmo-coder project (no project tables)")
     if conn.execute("SELECT 1 FROM meta WHERE key = 'codebook'").fetchone() is None:
         raise CmoError(f"{db}: a SQLite database, but not a cmo-coder project (no codebook)")
+
+
+def _pg_tables(conn: Database) -> set[str]:
+    return set(conn.table_names())
+
+
+def _check_is_pg_project(conn: Database, where: str) -> None:
+    """A PostgreSQL database is a project when it has our tables and a codebook; and not of a newer schema."""
+    tables = _pg_tables(conn)
+    if not set(schema_pg.PROJECT_TABLES) <= tables:
+        what = "an empty database" if not tables else "a database"
+        raise CmoError(f"{where}: {what}, but not a cmo-coder project (no project tables); "
+                       "create one with 'cmo-coder init --db URL'")
+    version = pg_schema_version(conn)
+    if version > LATEST:
+        raise CmoError(f"{where}: made by a newer cmo-coder: schema version {version}, newer than this cmo-coder "
+                       f"understands ({LATEST}); upgrade cmo-coder")
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'codebook'").fetchone() is None:
+        raise CmoError(f"{where}: a database, but not a cmo-coder project (no codebook)")
+
+
+def pg_schema_version(conn: Database) -> int:
+    row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
 
 
 def is_writable(path: Path) -> bool:
@@ -246,8 +254,8 @@ class Tx:
                 "memo, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _coding_row(coding),
             )
-        except sqlite3.IntegrityError as exc:
-            if "UNIQUE" in str(exc):
+        except IntegrityError as exc:
+            if exc.unique:
                 raise CmoError(f"coding {coding.id} already exists (same span, code and coder)") from None
             raise
         self.stamp_coded_against(coding.id)
@@ -306,8 +314,8 @@ class Tx:
                 (config.id, config.pt, config.name, config.judgement.value if config.judgement else None,
                  config.rationale, config.coder, _iso(config.created_at), _iso(config.updated_at)),
             )
-        except sqlite3.IntegrityError as exc:
-            if "UNIQUE" in str(exc):
+        except IntegrityError as exc:
+            if exc.unique:
                 raise CmoError(f"configuration {config.id} already exists") from None
             raise
         self.conn.executemany(
@@ -335,7 +343,7 @@ class Tx:
                  _iso(note.created_at), _iso(note.updated_at),
                  note.target_kind.value if note.target_kind else None, note.target_id),
             )
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             raise CmoError(f"note {note.id} already exists") from None
         self.audit("add", "note", note.id, note.model_dump(mode="json", exclude={"body"}))
         return note
@@ -375,7 +383,7 @@ def _coding_row(c: Coding) -> tuple[Any, ...]:
     )
 
 
-def _coding_from_row(r: sqlite3.Row) -> Coding:
+def _coding_from_row(r: Row) -> Coding:
     return Coding(
         id=r["id"], transcript_id=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"], pt=r["pt"],
         component=r["component"], element=r["element"], stance=r["stance"], coder=r["coder"], memo=r["memo"],
@@ -383,21 +391,58 @@ def _coding_from_row(r: sqlite3.Row) -> Coding:
     )
 
 
+def _fill_new(tx: Tx, codebook: Codebook) -> None:
+    """A new project's first change: its metadata, codebook, programme theories (version 1) and audit entry."""
+    tx.set_meta("created_at", clock.now_iso())
+    tx.set_meta("created_with", f"cmo-coder {__version__}")
+    tx.set_meta("codebook", codebook.model_dump_json())
+    for i, pt in enumerate(codebook.programme_theories):
+        tx.conn.execute(
+            "INSERT INTO programme_theories (id, title, statement, position) VALUES (?, ?, ?, ?)",
+            (pt.id, pt.title, pt.statement, i),
+        )
+        tx.conn.executemany(
+            "INSERT INTO elements (id, pt, component, statement, tag, position) VALUES (?, ?, ?, ?, ?, ?)",
+            [(e.id, pt.id, e.component.value, e.statement, e.tag, j) for j, e in enumerate(pt.elements)],
+        )
+        tx.conn.execute(  # version 1 of each PT: what later refinements are measured from
+            "INSERT INTO pt_versions (pt, version, title, statement, elements, change, author, at) "
+            "VALUES (?, 1, ?, ?, ?, 'initial', ?, ?)",
+            (pt.id, pt.title, pt.statement,
+             json.dumps([e.model_dump(mode="json") for e in pt.elements], ensure_ascii=False),
+             tx.actor, clock.now_iso()),
+        )
+    tx.audit("create", "project", None, {"codebook": codebook.name, "version": codebook.version})
+
+
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: Database, location: Location | None = None) -> None:
+        #: where the project's files live: its folder, or a local cache folder for a database project
         self.path = path
+        self.location = location or Location(folder=path)
         self.conn = conn
         self._codebook: Codebook | None = None
         self._texts: dict[str, str] = {}
         self.read_only = False
 
+    @property
+    def ref(self) -> str:
+        """How a command names this project: its folder, or its database URL *with* the password (for
+        passing on, e.g. to a subprocess; never for printing, which uses ``location.display``)."""
+        return self.location.url if self.location.url is not None else str(self.path)
+
     # -- lifecycle ------------------------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path | str, codebook: Codebook, actor: str | None = None) -> Project:
-        """Create a new project folder. Nothing is left behind if any step fails."""
-        path = Path(path)
+    def create(cls, path: Path | str | Location, codebook: Codebook, actor: str | None = None) -> Project:
+        """Create a new project: a folder, or an empty PostgreSQL database. Nothing is left behind if any
+        step fails."""
+        location = parse(path)
+        if location.url is not None:
+            return cls._create_postgres(location, codebook, actor)
+        assert location.folder is not None
+        path = location.folder
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
             raise CmoError(f"{path} already exists and is not an empty folder; choose a new project folder")
         if (path.parent / MARKER).exists() or (path / MARKER).exists():
@@ -414,26 +459,7 @@ class Project:
             migrate(conn)
             project = cls(staging, conn)
             with project.transaction(actor) as tx:
-                tx.set_meta("created_at", clock.now_iso())
-                tx.set_meta("created_with", f"cmo-coder {__version__}")
-                tx.set_meta("codebook", codebook.model_dump_json())
-                for i, pt in enumerate(codebook.programme_theories):
-                    tx.conn.execute(
-                        "INSERT INTO programme_theories (id, title, statement, position) VALUES (?, ?, ?, ?)",
-                        (pt.id, pt.title, pt.statement, i),
-                    )
-                    tx.conn.executemany(
-                        "INSERT INTO elements (id, pt, component, statement, tag, position) VALUES (?, ?, ?, ?, ?, ?)",
-                        [(e.id, pt.id, e.component.value, e.statement, e.tag, j) for j, e in enumerate(pt.elements)],
-                    )
-                    tx.conn.execute(  # version 1 of each PT: what later refinements are measured from
-                        "INSERT INTO pt_versions (pt, version, title, statement, elements, change, author, at) "
-                        "VALUES (?, 1, ?, ?, ?, 'initial', ?, ?)",
-                        (pt.id, pt.title, pt.statement,
-                         json.dumps([e.model_dump(mode="json") for e in pt.elements], ensure_ascii=False),
-                         tx.actor, clock.now_iso()),
-                    )
-                tx.audit("create", "project", None, {"codebook": codebook.name, "version": codebook.version})
+                _fill_new(tx, codebook)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             conn.close()
             if path.exists():
@@ -445,7 +471,34 @@ class Project:
         return cls.open(path)
 
     @classmethod
-    def open(cls, path: Path | str, read_only: bool | None = None) -> Project:
+    def _create_postgres(cls, location: Location, codebook: Codebook, actor: str | None) -> Project:
+        """The schema and the codebook in one transaction, into a database that must hold no tables yet."""
+        assert location.url is not None
+        conn = connect_postgres(location.url)
+        try:
+            if _pg_tables(conn):
+                raise CmoError(f"{location}: the database is not empty; a new project needs an empty database "
+                               "(or use 'cmo-coder db copy' to move a project into it)")
+            conn.begin_schema()  # tables, triggers and the first change together, or nothing
+            try:
+                for statement in schema_pg.statements():
+                    conn.execute(statement)
+                project = cls(location.files_folder, conn, location)
+                _fill_new(Tx(project, actor or current_actor()), codebook)
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        except DbError as exc:
+            conn.close()
+            raise CmoError(f"{location}: cannot create the project ({exc})") from None
+        except BaseException:
+            conn.close()
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str | Location, read_only: bool | None = None) -> Project:
         """Open an existing project; refuse anything that is not one, and never write while checking.
 
         ``read_only=True`` is for commands that only read: the connection cannot write, so a
@@ -453,7 +506,11 @@ class Project:
         ``None`` opens read-only exactly when the project cannot be written here; a writing
         command then gets a clear refusal from :meth:`transaction` instead of a SQLite error.
         """
-        path = Path(path)
+        location = parse(path)
+        if location.url is not None:
+            return cls._open_postgres(location, bool(read_only))
+        assert location.folder is not None
+        path = location.folder
         db = path / PROJECT_DB
         check_project_file(path, db)
         if read_only is None:
@@ -482,9 +539,25 @@ class Project:
                     probe.close()
                 conn = _connect(db)
                 migrate(conn)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, DbError) as exc:
             raise CmoError(f"{db}: not a readable project database ({exc})") from None
         project = cls(path, conn)
+        project.read_only = read_only
+        return project
+
+    @classmethod
+    def _open_postgres(cls, location: Location, read_only: bool) -> Project:
+        assert location.url is not None
+        conn = connect_postgres(location.url, read_only=read_only)
+        try:
+            _check_is_pg_project(conn, location.display)
+        except DbError as exc:
+            conn.close()
+            raise CmoError(f"{location}: not a readable project database ({exc})") from None
+        except BaseException:
+            conn.close()
+            raise
+        project = cls(location.files_folder, conn, location)
         project.read_only = read_only
         return project
 
@@ -501,24 +574,28 @@ class Project:
     def transaction(self, actor: str | None = None) -> Iterator[Tx]:
         """One unit of change: all its rows and audit entries commit together or not at all."""
         if self.read_only:
+            if self.location.is_postgres:
+                raise CmoError(f"{self.location}: this command changes the project, but it was opened read-only")
             reason = "it cannot be written here" if not is_writable(self.path) else "it was opened read-only"
             raise CmoError(f"{self.path}: this command changes the project, but {reason} "
                            "(check the folder's and project.sqlite's permissions)")
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise CmoError(f"{self.path}: the project cannot be changed now ({exc})") from None
+            self.conn.begin_write()
+        except (LockedError, DbError) as exc:
+            raise CmoError(f"{self.location}: the project cannot be changed now ({exc})") from None
         try:
             yield Tx(self, actor or current_actor())
-            self.conn.execute("COMMIT")
+            self.conn.commit()
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.rollback()
             self._texts.clear()
             raise
         self._texts.clear()
 
     @property
     def schema_version(self) -> int:
+        if self.conn.is_postgres:
+            return pg_schema_version(self.conn)
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def meta(self, key: str) -> str | None:
@@ -544,7 +621,7 @@ class Project:
         if self._codebook is None:
             raw = self.meta("codebook")
             if raw is None:
-                raise CmoError(f"{self.path}: the project has no codebook")
+                raise CmoError(f"{self.location}: the project has no codebook")
             self._codebook = Codebook.model_validate_json(raw)
         return self._codebook
 
@@ -575,7 +652,7 @@ class Project:
         r = self.conn.execute("SELECT id FROM transcripts WHERE source_sha256 = ?", (sha256,)).fetchone()
         return r[0] if r else None
 
-    def _signed_off_row(self, transcript_id: str, columns: str) -> sqlite3.Row:
+    def _signed_off_row(self, transcript_id: str, columns: str) -> Row:
         r = self.conn.execute(f"SELECT status, {columns} FROM transcripts WHERE id = ?", (transcript_id,)).fetchone()
         if r is None:
             raise NotFound(f"no transcript {transcript_id!r} in the project")
@@ -661,7 +738,8 @@ class Project:
         if not problems:
             dup = self.conn.execute(
                 'SELECT id FROM codings WHERE transcript_id = ? AND start < ? AND "end" > ? AND pt = ? '
-                "AND component IS ? AND element IS ? AND stance = ? AND coder = ? AND id IS NOT ?",
+                "AND component IS NOT DISTINCT FROM ? AND element IS NOT DISTINCT FROM ? AND stance = ? AND coder = ? "
+                "AND id IS DISTINCT FROM ?",
                 (coding.transcript_id, coding.end, coding.start, coding.pt,
                  coding.component.value if coding.component else None, coding.element, coding.stance.value,
                  coding.coder, ignore_id),
@@ -765,7 +843,7 @@ class Project:
         sql = "SELECT * FROM configurations" + (" WHERE pt = ?" if pt else "") + " ORDER BY pt, name, id"
         return [self._configuration(r) for r in self.conn.execute(sql, (pt,) if pt else ())]
 
-    def _configuration(self, r: sqlite3.Row) -> Configuration:
+    def _configuration(self, r: Row) -> Configuration:
         members = [
             ConfigurationMember(coding_id=m["coding_id"], role=m["role"])
             for m in self.conn.execute(
@@ -819,7 +897,7 @@ class Project:
         statuses = dict(q("SELECT status, COUNT(*) FROM transcripts GROUP BY status").fetchall())
         roles = dict(q("SELECT role, COUNT(*) FROM participants GROUP BY role ORDER BY role").fetchall())
         return {
-            "project": str(self.path),
+            "project": self.location.display,
             "schema_version": self.schema_version,
             "codebook": {"name": self.codebook.name, "version": self.codebook.version,
                          "programme_theories": len(self.codebook.programme_theories)},
@@ -832,13 +910,13 @@ class Project:
         }
 
 
-def _note(r: sqlite3.Row) -> ProjectNote:
+def _note(r: Row) -> ProjectNote:
     return ProjectNote(id=r["id"], title=r["title"], description=r["description"], body=r["body"],
                        author=r["author"], origin=r["origin"], created_at=_dt(r["created_at"]),
                        updated_at=_dt(r["updated_at"]), target_kind=r["target_kind"], target_id=r["target_id"])
 
 
-def _participant(r: sqlite3.Row) -> Participant:
+def _participant(r: Row) -> Participant:
     return Participant(
         label=r["label"], role=r["role"], site=r["site"], attributes=json.loads(r["attributes"]),
         provisional=bool(r["provisional"]),

@@ -8,8 +8,12 @@ transaction, so a failed migration leaves the file exactly as it was.
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from ..errors import CmoError
+
+if TYPE_CHECKING:
+    from .db import Database
 
 V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -222,8 +226,8 @@ def _split(script: str) -> list[str]:
     return statements
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
-    """Bring the database to ``target``; returns the version it was at.
+def migrate(conn: Database | sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring a SQLite project database to ``target``; returns the version it was at.
 
     Runs in one explicit transaction (DDL is transactional in SQLite), so an error
     leaves the previous version intact.
@@ -231,8 +235,8 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     if current > LATEST:
         raise CmoError(
-            f"this project uses schema version {current}, newer than this cmo-coder understands ({LATEST}); "
-            "upgrade cmo-coder"
+            f"made by a newer cmo-coder: this project uses schema version {current}, newer than this cmo-coder "
+            f"understands ({LATEST}); upgrade cmo-coder"
         )
     if current >= target:
         return current

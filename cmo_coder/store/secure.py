@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CmoError, PrivacyError
 from ..model.key import ParticipantKey
 from .atomic import write_text
+
+if TYPE_CHECKING:
+    from .location import Location
 
 MARKER = ".cmo-coder-secure"
 PROJECT_DB = "project.sqlite"
@@ -38,10 +41,15 @@ class SecureFolder:
         self.path = Path(path)
 
     @classmethod
-    def open(cls, path: Path | str, project_path: Path | str | None = None, create: bool = False) -> SecureFolder:
+    def open(cls, path: Path | str, project_path: Path | str | Location | None = None,
+             create: bool = False) -> SecureFolder:
+        """The secure folder at ``path``. A project in a folder may not nest with it; a project in a database
+        has no folder to nest with (its secure folder is on the lead's own disk)."""
         path = Path(path)
-        if project_path is not None:
-            project = Path(project_path)
+        project_folder = (project_path if isinstance(project_path, (Path, str))
+                          else getattr(project_path, "folder", None))
+        if project_folder is not None:
+            project = Path(project_folder)
             if _inside(path, project) or _inside(project, path):
                 raise PrivacyError(
                     f"the secure folder {path} and the project {project} must not be inside one another: "

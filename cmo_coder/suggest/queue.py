@@ -8,19 +8,19 @@ the same clause is not proposed for the same component again.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 
 from .. import clock
 from ..errors import CmoError, NotFound
 from ..store import Project
+from ..store.db import Row
 from ..store.project import Tx
 from .records import Reason, Suggestion
 
 STATUSES = ("pending", "accepted", "rejected")
 
 
-def _from_row(r: sqlite3.Row) -> Suggestion:
+def _from_row(r: Row) -> Suggestion:
     return Suggestion(
         id=r["id"], transcript=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"],
         component=r["component"], pt=r["pt"], confidence=float(r["confidence"]),

@@ -9,15 +9,15 @@ keep their rows (marked retired) so old codings and audit entries still name rea
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from ..errors import NotFound
 from ..model.codebook import Codebook, Element, ProgrammeTheory
 from ..store import Project, Tx
+from ..store.db import Row
 from .model import PTVersion
 
 
-def _version(r: sqlite3.Row) -> PTVersion:
+def _version(r: Row) -> PTVersion:
     return PTVersion(
         pt=r["pt"], version=r["version"], title=r["title"], statement=r["statement"],
         elements=[Element.model_validate(e) for e in json.loads(r["elements"])], retired=bool(r["retired"]),

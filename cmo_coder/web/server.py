@@ -8,7 +8,6 @@ clear line (a :class:`CmoError`) before any socket is served.
 from __future__ import annotations
 
 import socket
-import sqlite3
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from typing import Any
 
 from ..errors import CmoError
 from ..store import Project
+from ..store.db import DbError
 from ..store.secure import SecureFolder
 from .security import is_loopback
 from .state import Workbench
@@ -40,11 +40,11 @@ def check_project(path: Path) -> None:
         if project.read_only:
             raise CmoError(f"{path}: the workbench changes the project, but it cannot be written here "
                            "(check the folder's and project.sqlite's permissions)")
-        project.conn.execute("PRAGMA busy_timeout = 500")
+        project.conn.set_lock_timeout(500)
         try:
-            project.conn.execute("BEGIN IMMEDIATE")
-            project.conn.execute("ROLLBACK")
-        except sqlite3.OperationalError as exc:
+            project.conn.begin_write()
+            project.conn.rollback()
+        except DbError as exc:
             raise CmoError(f"{path}: the project is locked by another program ({exc}); "
                            "wait for it to finish or close it, then start again") from None
 

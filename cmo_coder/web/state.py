@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,13 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..store import Project
+from ..store.db import DbError
+from ..store.location import Location, parse
 from ..store.project import PROJECT_DB
 from .changes import GuardedProject
 from .security import Sessions
 
 #: what must be unchanged for a kept connection to be reused: the database file (same file, same
 #: permissions), the folder's permissions (where SQLite writes its journal), and no commit by
-#: another connection (``PRAGMA data_version``)
+#: another connection (``PRAGMA data_version``; on PostgreSQL a counter every writer bumps)
 Identity = tuple[int, int, int, int, int]
 
 
@@ -28,14 +29,17 @@ class _Kept:
     busy: bool = False
 
 
-def _identity(project_path: Path, data_version: int) -> Identity:
-    db = os.stat(project_path / PROJECT_DB)
-    folder = os.stat(project_path)
+def _identity(project_path: Path | Location, data_version: int) -> Identity:
+    location = parse(project_path)
+    if location.folder is None:  # a database: no file to replace, only other writers' commits
+        return (0, 0, 0, 0, data_version)
+    db = os.stat(location.folder / PROJECT_DB)
+    folder = os.stat(location.folder)
     return (db.st_dev, db.st_ino, db.st_mode, folder.st_mode, data_version)
 
 
 def _data_version(project: Project) -> int:
-    return int(project.conn.execute("PRAGMA data_version").fetchone()[0])
+    return project.conn.data_version()
 
 
 @dataclass
@@ -91,7 +95,7 @@ class Workbench:
             if kept.project.conn.in_transaction:  # a change that did not end cleanly: start afresh
                 return False
             return _identity(self.project_path, _data_version(kept.project)) == kept.identity
-        except (OSError, sqlite3.Error):  # vanished file, closed or broken connection: open afresh
+        except (OSError, DbError):  # vanished file, closed or broken connection: open afresh
             return False
 
     def close(self) -> None:
