@@ -31,6 +31,7 @@ from . import (
     serve_cmds,
     suggest_cmds,
     theory_cmds,
+    users_cmds,
 )
 
 
@@ -111,6 +112,7 @@ for _module in (
     _module.register(cli)
 theory_cmds.register(cli)
 memo_cmds.register(cli)
+users_cmds.register(cli)
 hardening.harden(cli)
 
 
