@@ -58,7 +58,7 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
         gate = Gate(bench, pages.env, hosts, accounts, routes)
         routes[:0] = gate.routes_of_signin()
         gate.refusal_page = lambda request, message: pages.render(
-            request, "error.html", status=403, message=message, title="Not allowed")
+            request, "error.html", status=403, message=message, title="Not allowed", heading="Not allowed")
     missing = unruled(routes)
     if missing:  # a programming error: every route must say who may use it
         raise RuntimeError(f"routes without a rule in cmo_coder.web.roles.RULES: {missing}")

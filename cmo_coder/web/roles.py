@@ -112,7 +112,7 @@ def refusal(role: Role, action: Action) -> str:
     """One sentence a user can act on: what their role cannot do, and whom to ask."""
     assert action.role is not None
     if action.role is Role.lead:
-        return f"{role.value}s cannot {action.refused}; only leads can (ask a lead)"
+        return f"{role.value}s cannot {action.refused}; only leads can"
     return f"{role.value}s cannot {action.refused}; ask a lead for the {action.role.value} role"
 
 

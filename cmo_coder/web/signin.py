@@ -249,8 +249,16 @@ class Gate:
             return {}
 
     def _cross_site(self, request: Request) -> bool:
+        """A form post from another site's page.
+
+        Browsers send ``Origin: null`` for a form post from a page whose referrer policy is
+        ``no-referrer`` (ours), so then the browser's ``Sec-Fetch-Site`` decides; either way the
+        form token must also match a SameSite=Strict cookie, which a cross-site post never carries.
+        """
         origin = request.headers.get("origin")
-        return origin is not None and not self.hosts.accepts(urlsplit(origin).netloc)
+        if origin is not None and origin != "null":
+            return not self.hosts.accepts(urlsplit(origin).netloc)
+        return request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none")
 
     async def login(self, request: Request) -> Response:
         form = await self._form(request)
