@@ -418,3 +418,47 @@ def test_accounts_without_users_and_proxy_options_without_accounts_are_refused(t
     with pytest.raises(CmoError, match="--behind-proxy serve a team with accounts"):
         check_accounts_options(_options(bench, behind_proxy=True), False)
     check_accounts_options(_options(bench, coder_given=True), False)  # the token mode keeps --coder
+
+
+def _serve(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str, dict[str, object]]:
+    from click.testing import CliRunner
+
+    import cmo_coder.web.server as server_mod
+    from cmo_coder.cli.main import cli
+
+    served: dict[str, object] = {}
+
+    def fake_run(app: object, sock: object, browse: str | None) -> None:
+        served.update(app=app, port=sock.getsockname()[1], browse=browse)  # type: ignore[attr-defined]
+        sock.close()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(server_mod, "run_server", fake_run)
+    r = CliRunner().invoke(cli, ["serve", *args, "--no-browser"])
+    return r.exit_code, r.stdout, r.stderr, served
+
+
+def test_serve_with_users_prints_the_sign_in_address_and_its_app_asks_to_sign_in(
+        bench: Workbench, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    code, out, err, served = _serve([str(bench.project_path), "--port", "0"], monkeypatch)
+    assert code == 0, err
+    found = re.search(r"open http://127\.0\.0\.1:(\d+)/login\n", out)
+    assert found and int(found[1]) == served["port"] and "token=" not in out and "sign in" in out
+    client = TestClient(served["app"], base_url=f"http://127.0.0.1:{found[1]}",  # type: ignore[arg-type]
+                        follow_redirects=False)
+    assert client.get("/").status_code == 303
+    assert sign_in(client, "carl").status_code == 303
+    assert "signed in as <strong>carl</strong>" in client.get("/").text
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--coder", "ann"], "--coder is not used with accounts"),
+    (["--host", "0.0.0.0"], "over plain HTTP"),
+    (["--host", "0.0.0.0", "--allow-remote"], "add --insecure-http"),
+])
+def test_serve_with_users_refuses_in_one_line(bench: Workbench, monkeypatch: pytest.MonkeyPatch,
+                                              args: list[str], message: str) -> None:
+    code, out, err, served = _serve([str(bench.project_path), *args], monkeypatch)
+    assert code == 1 and not served and "open http" not in out
+    assert err.count("\n") == 1 and err.startswith("error: ") and message in err

@@ -78,11 +78,19 @@ def check_accounts_options(options: ServeOptions, accounts: bool) -> None:
                        f"add them with 'cmo-coder users add {options.project} NAME --role …' first")
 
 
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a line is logged (not the one at start-up)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
 def _log_to_stderr() -> None:
     """Sign-ins, failures and refusals, one line each on stderr (uvicorn's access log stays off)."""
     logger = logging.getLogger("cmo_coder.web.access")
     if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
+        handler = _CurrentStderr()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
