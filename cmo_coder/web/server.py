@@ -78,7 +78,7 @@ def check_accounts_options(options: ServeOptions, accounts: bool) -> None:
                        f"add them with 'cmo-coder users add {options.project} NAME --role …' first")
 
 
-class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _CurrentStderr(logging.StreamHandler):
     """Writes to whatever ``sys.stderr`` is when a line is logged (not the one at start-up)."""
 
     def emit(self, record: logging.LogRecord) -> None:
