@@ -211,6 +211,19 @@ def test_a_password_typed_into_the_name_field_is_not_logged(client: TestClient,
 # -- sessions ending -------------------------------------------------------------------------------
 
 
+def test_signing_in_ignores_the_letter_case_of_the_name(client: TestClient) -> None:
+    assert sign_in(client, "Carl", TEAM["carl"][1]).status_code == 303
+    assert "signed in as <strong>carl</strong>" in client.get("/").text
+
+
+def test_signing_out_after_the_session_ended_goes_to_the_sign_in_page(client: TestClient, clock: Clock) -> None:
+    sign_in(client, "carl")
+    csrf = page_csrf(client)
+    clock.now += 601
+    r = client.post("/logout", data={"csrf": csrf})
+    assert r.status_code == 303 and r.headers["location"] == "/login?out=1"
+
+
 def test_sign_out_ends_the_session_on_the_server(client: TestClient) -> None:
     sign_in(client, "carl")
     cookie = client.cookies.get("cmo_session")
@@ -456,9 +469,29 @@ def test_serve_with_users_prints_the_sign_in_address_and_its_app_asks_to_sign_in
     (["--coder", "ann"], "--coder is not used with accounts"),
     (["--host", "0.0.0.0"], "over plain HTTP"),
     (["--host", "0.0.0.0", "--allow-remote"], "add --insecure-http"),
+    (["--public-host", "coding.example.org"], "with --behind-proxy"),
 ])
 def test_serve_with_users_refuses_in_one_line(bench: Workbench, monkeypatch: pytest.MonkeyPatch,
                                               args: list[str], message: str) -> None:
     code, out, err, served = _serve([str(bench.project_path), *args], monkeypatch)
     assert code == 1 and not served and "open http" not in out
     assert err.count("\n") == 1 and err.startswith("error: ") and message in err
+
+
+def test_serve_with_insecure_http_warns_and_starts(bench: Workbench, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err, served = _serve([str(bench.project_path), "--host", "0.0.0.0", "--port", "0",
+                                     "--insecure-http"], monkeypatch)
+    assert code == 0, err
+    assert "plain HTTP" in err and "unencrypted" in err and served["app"] is not None
+    assert "open http://0.0.0.0:" in out
+
+
+def test_serve_behind_a_proxy_accepts_the_public_host(bench: Workbench, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, err, served = _serve([str(bench.project_path), "--port", "0", "--behind-proxy",
+                                     "--public-host", "coding.example.org"], monkeypatch)
+    assert code == 0, err
+    assert "users open https://coding.example.org/" in out
+    client = TestClient(served["app"], base_url="https://coding.example.org",  # type: ignore[arg-type]
+                        follow_redirects=False)
+    assert client.get("/login").status_code == 200
+    assert client.get("/login", headers={"host": "elsewhere.example"}).status_code == 400

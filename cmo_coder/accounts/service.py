@@ -111,9 +111,13 @@ def list_users(project: Project) -> list[User]:
     return [_user(r) for r in rows]
 
 
-def credentials(project: Project, name: str) -> Credentials | None:
-    """The stored hash and stamp of ``name`` (exactly as spelt), or None."""
-    row = project.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", (name,)).fetchone()
+def credentials(project: Project, name: str, any_case: bool = False) -> Credentials | None:
+    """The stored hash and stamp of ``name`` (exactly as spelt, or in any letter case), or None.
+
+    Names are unique whatever their letter case (:func:`add_user`), so signing in as "Ann" finds "ann".
+    """
+    where = "LOWER(name) = LOWER(?)" if any_case else "name = ?"
+    row = project.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE {where}", (name,)).fetchone()
     if row is None:
         return None
     return Credentials(_user(row), row["password_hash"], row["stamp"])
@@ -185,7 +189,7 @@ def verify(project: Project, name: str, password: str) -> User | None:
     The time taken does not depend on whether the name exists or is disabled: a password is always
     checked against one argon2 hash. A hash made with older parameters is replaced by a new one.
     """
-    found = credentials(project, name) if len(password) <= MAX_PASSWORD else None
+    found = credentials(project, name, any_case=True) if len(password) <= MAX_PASSWORD else None
     ok = passwords.check(found.password_hash if found else None, password[:MAX_PASSWORD])
     if not ok or found is None or found.user.disabled:
         return None

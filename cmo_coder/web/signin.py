@@ -195,8 +195,10 @@ class Gate:
     def sign_in_first(self, request: Request) -> Response:
         had_cookie = self.cookie in request.cookies
         why = "your session has ended; sign in again" if had_cookie else "sign in first"
-        if request.url.path.startswith(("/api/", "/secure/api/")) or request.method != "GET":
-            response: Response = JSONResponse({"error": f"401 Unauthorised: {why} at /login"}, status_code=401)
+        if request.url.path == "/logout":  # signing out of a session that already ended
+            response: Response = RedirectResponse("/login?out=1", status_code=303)
+        elif request.url.path.startswith(("/api/", "/secure/api/")) or request.method != "GET":
+            response = JSONResponse({"error": f"401 Unauthorised: {why} at /login"}, status_code=401)
         else:
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
             query = {"next": target} if target != "/" else {}
@@ -301,7 +303,7 @@ class Gate:
     async def _verify(self, name: str, password: str) -> accounts.User | None:
         """The account if the password is right and it is enabled; hashing runs off the event loop."""
         with self.bench.project() as p:
-            found = accounts.credentials(p, name) if len(password) <= accounts.MAX_PASSWORD else None
+            found = accounts.credentials(p, name, any_case=True) if len(password) <= accounts.MAX_PASSWORD else None
         ok = await run_in_threadpool(passwords.check, found.password_hash if found else None,
                                      password[:accounts.MAX_PASSWORD])
         if not ok or found is None or found.user.disabled:
