@@ -51,6 +51,15 @@ SECURITY_HEADERS = {
 }
 
 
+def same_secret(sent: str, expected: str) -> bool:
+    """Constant-time comparison of a token the client sent with ours, whatever characters it holds.
+
+    ``hmac.compare_digest`` refuses ``str`` with non-ASCII characters (a TypeError, i.e. a 500), and
+    a header, form field or query value can hold any; compared as UTF-8 bytes, they simply differ.
+    """
+    return hmac.compare_digest(sent.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
+
 def is_loopback(host: str) -> bool:
     """127.0.0.0/8, ::1 and the name ``localhost``."""
     if host.strip("[]").lower() == "localhost":
@@ -105,7 +114,7 @@ class Sessions:
     def exchange(self, token: str) -> tuple[str, Session] | None:
         """Spend ``token`` (once) for a new session id and session; None if it is not a live token."""
         with self._lock:
-            match = next((t for t in self._tokens if hmac.compare_digest(t, token)), None)
+            match = next((t for t in self._tokens if same_secret(token, t)), None)
             if match is None:
                 return None
             self._tokens.discard(match)
@@ -212,7 +221,7 @@ class SecurityMiddleware:
         """A change without the session's CSRF token, or from another site's page: refused."""
         if request.method in UNSAFE_METHODS:
             sent = request.headers.get(CSRF_HEADER, "")
-            if not sent or not hmac.compare_digest(sent, session.csrf):
+            if not sent or not same_secret(sent, session.csrf):
                 return JSONResponse({"error": "refused: the request lacks this page's CSRF token; reload the page"},
                                     status_code=403)
             origin = request.headers.get("origin")

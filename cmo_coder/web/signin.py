@@ -19,7 +19,6 @@ Used instead of the one-time link when the project has accounts (``cmo-coder use
 
 from __future__ import annotations
 
-import hmac
 import logging
 import secrets
 import threading
@@ -39,7 +38,7 @@ from ..accounts import passwords
 from ..accounts import service as accounts
 from . import roles
 from .ratelimit import LoginLimiter, minutes
-from .security import HostCheck, Session, cookie_name
+from .security import HostCheck, Session, cookie_name, same_secret
 from .state import Workbench
 
 log = logging.getLogger("cmo_coder.web.access")
@@ -266,7 +265,7 @@ class Gate:
         form = await self._form(request)
         name, password = form.get("name", "").strip(), form.get("password", "")
         sent, expected = form.get("csrf", ""), request.cookies.get(self.login_cookie, "")
-        if self._cross_site(request) or not sent or not expected or not hmac.compare_digest(sent, expected):
+        if self._cross_site(request) or not sent or not expected or not same_secret(sent, expected):
             log.warning("sign-in refused: no matching form token (cross-site or stale form) from %s",
                         client_address(request, self.config.behind_proxy))
             return self._page(request, 403, "This sign-in form has expired or came from another site; "
@@ -320,7 +319,7 @@ class Gate:
         form = await self._form(request)
         if found is not None:
             sid, session = found
-            if self._cross_site(request) or not hmac.compare_digest(form.get("csrf", ""), session.csrf):
+            if self._cross_site(request) or not same_secret(form.get("csrf", ""), session.csrf):
                 return refusal_response(request, "refused: the sign-out lacks this page's token; reload the page",
                                         self.refusal_page)
             self.sessions.end(sid)
