@@ -214,6 +214,12 @@ def test_cli_password_stdin_list_json_disable_enable_passwd(folder: Path) -> Non
     code, out, _ = run("users", "list", str(folder))
     assert code == 0 and "ann\tcoder\tdisabled" in out
     assert run("users", "enable", str(folder), "ann")[0] == 0
+    assert run("users", "role", str(folder), "cat", "--role", "coder") == (
+        0, "cat is now a coder; their sessions have ended\n", "")
+    with Project.open(folder) as p:
+        assert service.get_user(p, "cat").role is Role.coder
+        assert [(e["action"], json.loads(e["detail"]) if isinstance(e["detail"], str) else e["detail"])
+                for e in p.audit_log() if e["entity_id"] == "cat"][-1] == ("role", {"role": "coder"})
     code, out, _ = run("users", "passwd", str(folder), "ann", "--password-stdin", stdin="the new pass phrase\n")
     assert code == 0 and "sessions have ended" in out
     with Project.open(folder) as p:
@@ -227,6 +233,7 @@ def test_cli_password_stdin_list_json_disable_enable_passwd(folder: Path) -> Non
     (["users", "add", "{p}", "a b", "--role", "coder", "--password-stdin"], GOOD, "not allowed"),
     (["users", "add", "{p}", "ann", "--role", "coder", "--password", GOOD], None, "No such option"),
     (["users", "disable", "{p}", "zed"], None, "no user 'zed'"),
+    (["users", "role", "{p}", "zed", "--role", "lead"], None, "no user 'zed'"),
     (["users", "passwd", "{p}", "zed", "--password-stdin"], GOOD, "no user 'zed'"),
     (["users", "list", "{p}/nothing-here"], None, "not a cmo-coder project"),
 ])

@@ -252,7 +252,7 @@ def test_sessions_expire_when_idle_and_after_their_lifetime(client: TestClient, 
     assert status == 401
 
 
-@pytest.mark.parametrize("change", ["disable", "passwd"])
+@pytest.mark.parametrize("change", ["disable", "passwd", "role"])
 def test_disabling_a_user_or_changing_their_password_ends_their_sessions(client: TestClient, bench: Workbench,
                                                                          change: str) -> None:
     sign_in(client, "carl")
@@ -260,12 +260,36 @@ def test_disabling_a_user_or_changing_their_password_ends_their_sessions(client:
     with Project.open(bench.project_path) as p:
         if change == "disable":
             service.set_disabled(p, "carl", True)
+        elif change == "role":
+            service.set_role(p, "carl", service.Role.viewer)
         else:
             service.change_password(p, "carl", "carl's new passphrase")
     r = client.get("/api/codings")
     assert r.status_code == 401 and "session has ended" in r.json()["error"]
     if change == "passwd":
         assert sign_in(client, "carl", "carl's new passphrase").status_code == 303
+    if change == "role":
+        assert sign_in(client, "carl").status_code == 303
+        assert '<span class="role-badge">viewer</span>' in client.get("/").text
+        r = client.post("/api/undo", headers={"x-csrf-token": page_csrf(client)})
+        assert r.status_code == 403 and "viewers cannot undo changes" in r.json()["error"]
+
+
+def test_signing_in_replaces_a_hash_made_with_older_parameters(client: TestClient, bench: Workbench,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+
+    from cmo_coder.accounts import passwords
+
+    with Project.open(bench.project_path) as p:
+        old = service.credentials(p, "carl").password_hash  # type: ignore[union-attr]
+    monkeypatch.setattr(passwords, "HASHER", PasswordHasher(time_cost=2, memory_cost=8, parallelism=1))
+    assert sign_in(client, "carl").status_code == 303
+    with Project.open(bench.project_path) as p:
+        new = service.credentials(p, "carl").password_hash  # type: ignore[union-attr]
+        assert new != old and "t=2" in new
+        assert [e["action"] for e in p.audit_log("user") if e["entity_id"] == "carl"] == ["add", "rehash"]
+    assert client.get("/api/codings").status_code == 200  # the same password: the session goes on
 
 
 # -- roles -----------------------------------------------------------------------------------------

@@ -150,7 +150,7 @@ def add_user(project: Project, name: str, role: Role, password: str, actor: str 
 
 
 def _change(project: Project, name: str, action: str, assignments: str, params: tuple[Any, ...],
-            actor: str | None) -> User:
+            actor: str | None, detail: dict[str, Any] | None = None) -> User:
     """One change to one user: a new stamp (ending their sessions), the change time, an audit entry."""
     with project.transaction(actor) as tx:
         if tx.conn.execute("SELECT 1 FROM users WHERE name = ?", (name,)).fetchone() is None:
@@ -159,13 +159,18 @@ def _change(project: Project, name: str, action: str, assignments: str, params: 
             f"UPDATE users SET {assignments}, stamp = ?, changed_at = ? WHERE name = ?",
             (*params, secrets.token_urlsafe(16), clock.now_iso(), name),
         )
-        tx.audit(action, "user", name)
+        tx.audit(action, "user", name, detail)
     return get_user(project, name)
 
 
 def set_disabled(project: Project, name: str, disabled: bool, actor: str | None = None) -> User:
     """Disable (their sessions end at their next request) or enable an account; its codings stay theirs."""
     return _change(project, name, "disable" if disabled else "enable", "disabled = ?", (int(disabled),), actor)
+
+
+def set_role(project: Project, name: str, role: Role, actor: str | None = None) -> User:
+    """Give NAME another role; their sessions end, so the pages they see match it at once."""
+    return _change(project, name, "role", "role = ?", (role.value,), actor, {"role": role.value})
 
 
 def change_password(project: Project, name: str, password: str, actor: str | None = None) -> User:

@@ -99,6 +99,17 @@ def users_enable(project: Path, name: str) -> None:
     click.echo(f"enabled {user.name}")
 
 
+@users.command("role")
+@project_argument
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice([r.value for r in service.Role]), help="The new role.")
+def users_role(project: Path, name: str, role: str) -> None:
+    """Give NAME another role (e.g. a viewer who is to code); their sessions end."""
+    with open_project(project) as p:
+        user = service.set_role(p, name, service.Role(role))
+    click.echo(f"{user.name} is now a {user.role.value}; their sessions have ended")
+
+
 @users.command("passwd")
 @project_argument
 @click.argument("name")
