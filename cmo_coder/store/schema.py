@@ -208,7 +208,7 @@ CREATE INDEX notes_by_target ON notes(target_kind, target_id);
 
 # v5: accounts for a team's server (``cmo-coder users``, ``serve`` with sign-in). A user's name is
 # the coder name their codings carry. ``password_hash`` is an argon2id string, never a password;
-# ``stamp`` changes whenever the password changes or the account is disabled, and a browser
+# ``stamp`` changes whenever the password, the role or the account's state changes, and a browser
 # session remembers the stamp it began with, so such a change ends the user's sessions.
 # Portable SQL (booleans as 0/1, text ids and times) so the same step runs on PostgreSQL.
 V5 = """

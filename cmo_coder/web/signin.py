@@ -11,7 +11,7 @@ Used instead of the one-time link when the project has accounts (``cmo-coder use
 * a session is a random id in a signed, HttpOnly, SameSite=Strict cookie (``Secure`` when the
   request came over TLS through a trusted proxy); it ends on sign-out, after
   :data:`IDLE_SECONDS` unused or :data:`LIFETIME_SECONDS` in all, and at the next request once
-  the user is disabled or their password changes (the account's *stamp* no longer matches);
+  the user is disabled, their password or role changes (the account's *stamp* no longer matches);
 * before any route runs, :class:`Gate` checks the signed-in user's role against
   :data:`cmo_coder.web.roles.RULES`; a refusal is a 403 page or JSON with a sentence to act on,
   and a log line.
@@ -176,7 +176,7 @@ class Gate:
         return None
 
     def session(self, request: Request) -> tuple[str, Session] | None:
-        """The request's session if it is live and its user is still enabled with the same stamp and role."""
+        """The request's session if it is live and its account unchanged since sign-in (enabled, same stamp)."""
         found = self.sessions.find(request.cookies.get(self.cookie))
         if found is None:
             return None
@@ -186,7 +186,7 @@ class Gate:
             current = accounts.credentials(p, session.user)
         if current is None or current.user.disabled or current.stamp != session.stamp:
             self.sessions.end(sid)
-            log.info("session of %r ended: the account was disabled or its password changed", session.user)
+            log.info("session of %r ended: the account changed (disabled, new password or role)", session.user)
             return None
         session.role = current.user.role  # a changed role applies at once
         return sid, session
