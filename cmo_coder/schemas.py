@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .accounts.service import User
 from .anonymise.models import Decisions, LogEntry, ProposalSet
 from .coding.markup import MarkupDocument
 from .coding.outputs import (
@@ -76,6 +77,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "theory-diff": TheoryDiff,
     "consensus-difference": ConsensusDifference,
     "consensus-outcome": ConsensusOutcome,
+    "user": User,
 }
 
 

@@ -276,7 +276,7 @@ def test_a_version_3_project_migrates_in_one_step_and_keeps_its_data(tmp_path: P
                  "'2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')")
     conn.close()
     with Project.open(db.parent) as p:
-        assert p.schema_version == LATEST == 4
+        assert p.schema_version == LATEST == 5
         assert p.coding("c1").element == "PT1.MR1" and service.stale_codings(p) == {}
         assert [(n.id, n.target_kind) for n in p.notes()] == [("n1", None)]
         versions = all_versions(p)

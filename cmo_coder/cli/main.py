@@ -33,6 +33,7 @@ from . import (
     serve_cmds,
     suggest_cmds,
     theory_cmds,
+    users_cmds,
 )
 
 
@@ -114,6 +115,7 @@ for _module in (
 theory_cmds.register(cli)
 memo_cmds.register(cli)
 db_cmds.register(cli)
+users_cmds.register(cli)
 hardening.harden(cli)
 options.enable_db_option(cli)
 

@@ -41,6 +41,7 @@ TABLES: tuple[tuple[str, str], ...] = (
     ("suggestions", "id"),
     ("notes", "id"),
     ("pt_versions", "rowid"),  # the order they were stored, which a copy keeps
+    ("users", "name"),  # a team's accounts move with its project (hashes only, never a password)
     ("audit", "seq"),
 )
 

@@ -210,7 +210,24 @@ ALTER TABLE notes ADD COLUMN target_id TEXT;
 CREATE INDEX notes_by_target ON notes(target_kind, target_id);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# v5: accounts for a team's server (``cmo-coder users``, ``serve`` with sign-in). A user's name is
+# the coder name their codings carry. ``password_hash`` is an argon2id string, never a password;
+# ``stamp`` changes whenever the password, the role or the account's state changes, and a browser
+# session remembers the stamp it began with, so such a change ends the user's sessions.
+# Portable SQL (booleans as 0/1, text ids and times) so the same step runs on PostgreSQL.
+V5 = """
+CREATE TABLE users (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'coder', 'viewer')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    stamp TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 LATEST = len(MIGRATIONS)
 
 

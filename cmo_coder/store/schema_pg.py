@@ -182,6 +182,16 @@ CREATE TABLE pt_versions (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY,
     PRIMARY KEY (pt, version)
 );
+
+CREATE TABLE users (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'coder', 'viewer')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    stamp TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+);
 """
 
 #: the append-only audit log, kept by the database itself (as SQLite's RAISE(ABORT) triggers do)

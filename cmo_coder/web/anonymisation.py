@@ -42,6 +42,7 @@ from ..store import Project
 from ..store.secure import SecureFolder
 from . import api, changes
 from .pages import Pages
+from .security import actor_of
 from .state import Workbench
 
 
@@ -251,6 +252,7 @@ def _changing(bench: Workbench, work: Callable[[Project, ReviewState], dict[str,
 
 async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
     """Decide a surface everywhere (``kind: surface``) or one occurrence (``kind: occurrence``)."""
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await api._body(request)
     kind = _choice(data, "kind", ("surface", "occurrence"))
     decision = _choice(data, "decision", DECISIONS)
@@ -264,12 +266,12 @@ async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
         if kind == "occurrence":
             _, proposal = state.proposal(target)
             _check_version(state.decisions.occurrences.get(proposal.id), seen, f"occurrence {proposal.id}")
-            decisions = rv.decide_occurrence(state.decisions, proposal, decision, bench.coder, placeholder)
+            decisions = rv.decide_occurrence(state.decisions, proposal, decision, who, placeholder)
             what = f"occurrence {proposal.id}"
         else:
             surface = state.surface_for(target)
             _check_version(state.decisions.surfaces.get(norm(surface)), seen, "this surface")
-            decisions = rv.decide(state.decisions, state.registered, surface, decision, bench.coder,
+            decisions = rv.decide(state.decisions, state.registered, surface, decision, who,
                                   placeholder=placeholder if decision == "edit" else None,
                                   category=category if decision != "reject" else None)
             n = sum(1 for ps in state.sets for x in ps.proposals if norm(x.surface) == norm(surface))
@@ -282,13 +284,14 @@ async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
 
 async def accept_all(request: Request, bench: Workbench) -> dict[str, Any]:
     """``review --accept-all``: every undecided surface accepted, every open occurrence redacted."""
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     await api._body(request)
 
     def work(p: Project, state: ReviewState) -> dict[str, Any]:
         before = sum(len(rv.undecided(ps, state.decisions)) for ps in state.sets)
-        decisions = rv.accept_all(state.sets, state.decisions, bench.coder)
+        decisions = rv.accept_all(state.sets, state.decisions, who)
         sets = rv.complete(state.sets, state.raws, decisions, state.items)  # as the CLI: accepted forms reach
-        decisions = rv.accept_all(sets, decisions, bench.coder)             # occurrences no layer proposed
+        decisions = rv.accept_all(sets, decisions, who)             # occurrences no layer proposed
         save(state, decisions)
         return {"message": f"redacting all {before} undecided proposal{'' if before == 1 else 's'}",
                 "count": before}
@@ -298,6 +301,7 @@ async def accept_all(request: Request, bench: Workbench) -> dict[str, Any]:
 
 async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
     """``review --redact SURFACE --category C``: a stretch of one transcript's text, or a residual item, by id."""
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await api._body(request)
     category = _choice(data, "category", CATEGORIES)
     assert category is not None
@@ -319,11 +323,11 @@ async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
             surface = " ".join(raw.text[start:end].split())
             if not surface:
                 raise api.BadRequest("the selection holds no text to redact")
-        decisions = rv.decide(state.decisions, state.registered, surface, "accept", bench.coder, category=category)
+        decisions = rv.decide(state.decisions, state.registered, surface, "accept", who, category=category)
         completed = rv.complete(state.sets, state.raws, decisions, state.items)
         n = sum(1 for ps in completed for x in ps.proposals if norm(x.surface) == norm(surface))
         save(state, decisions)
-        rv.log(state.secure, LogEntry(at=clock.now_iso(), actor=bench.coder, transcript="*", action="add_redaction",
+        rv.log(state.secure, LogEntry(at=clock.now_iso(), actor=who, transcript="*", action="add_redaction",
                                       category=category, decision="accept", count=n,
                                       surface_hash=rv.surface_hash(state.secure, surface)))
         return {"message": f"redacting a new surface as {category} at {n} occurrence{'' if n == 1 else 's'}",
@@ -333,13 +337,14 @@ async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
 
 
 async def sign_off(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await api._body(request)
     tid = api._str(data, "transcript") or ""
 
     def work(p: Project, state: ReviewState) -> dict[str, Any]:
         if p.transcript_status(tid) != "pending":  # unknown: NotFound
             raise CmoError(f"transcript {tid} is already signed off")
-        rv.sign_off(p, state.secure, tid, bench.coder)
+        rv.sign_off(p, state.secure, tid, who)
         return {"signed_off": tid, "message": f"signed off {tid}: it now reads in the reader"}
 
     return _changing(bench, work)

@@ -7,6 +7,7 @@ Errors are one JSON object ``{"error": "..."}`` with 400 (bad input), 404 (unkno
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
@@ -17,11 +18,13 @@ from starlette.routing import Route
 from ..coding import service
 from ..errors import CmoError, NotFound
 from ..store import Project
-from . import changes
+from . import changes, roles
 from .config_changes import ConfigChange
-from .security import session_of
+from .security import actor_of, session_of
 from .state import Workbench
 from .views import coding_json
+
+log = logging.getLogger("cmo_coder.web.access")
 
 MAX_BODY = 256 * 1024
 UNDO_DEPTH = 200
@@ -32,6 +35,8 @@ class BadRequest(CmoError):
 
 
 def _status(exc: CmoError) -> int:
+    if isinstance(exc, roles.Refused):
+        return 403
     if isinstance(exc, changes.StaleEdit):
         return 409
     if isinstance(exc, NotFound):
@@ -77,6 +82,9 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
     async def handler(request: Request) -> JSONResponse:
         try:
             return JSONResponse(await endpoint(request, bench), status_code=status)
+        except roles.Refused as exc:
+            log.warning("refused: %r %s %s: %s", session_of(request).user, request.method, request.url.path, exc)
+            return JSONResponse({"error": f"403 Forbidden: {exc}"}, status_code=403)
         except CmoError as exc:
             return JSONResponse({"error": str(exc)}, status_code=_status(exc))
 
@@ -105,6 +113,7 @@ async def list_codings(request: Request, bench: Workbench) -> dict[str, Any]:
 
 
 async def add_coding(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await _body(request)
     transcript = _str(data, "transcript")
     if not transcript:
@@ -114,20 +123,32 @@ async def add_coding(request: Request, bench: Workbench) -> dict[str, Any]:
     with bench.project() as p:
         change = changes.add(p, transcript, start, end, pt=_str(data, "pt"), component=_str(data, "component"),
                              element=_str(data, "element"), stance=_str(data, "stance"), memo=_str(data, "memo"),
-                             coder=bench.coder)
+                             coder=who)
     _remember(request, change)
     assert change.after is not None
     return {"coding": coding_json(change.after), "message": f"coded {change.after.pt} {change.after.id}"}
 
 
+def check_own_coding(request: Request, project: Project, coding_id: str) -> None:
+    """With accounts, a coder may change only their own coding (a vanished one is left to the stale check)."""
+    session = session_of(request)
+    try:
+        owner = project.coding(coding_id).coder
+    except NotFound:
+        return
+    roles.check_owner(session.role, session.user, owner, f"coding {coding_id}")
+
+
 async def edit_coding(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await _body(request)
     coding_id = request.path_params["coding_id"]
     with bench.project() as p:
+        check_own_coding(request, p, coding_id)
         change = changes.edit(
             p, coding_id, _str(data, "version"), start=_int(data, "start", False), end=_int(data, "end", False),
             pt=_str(data, "pt"), component=_str(data, "component"), element=_str(data, "element"),
-            stance=_str(data, "stance"), memo=_str(data, "memo"), actor=bench.coder,
+            stance=_str(data, "stance"), memo=_str(data, "memo"), actor=who,
             pt_level="component" in data and not data["component"],
         )
     _remember(request, change)
@@ -136,24 +157,27 @@ async def edit_coding(request: Request, bench: Workbench) -> dict[str, Any]:
 
 
 async def delete_coding(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await _body(request)
     coding_id = request.path_params["coding_id"]
     with bench.project() as p:
-        change = changes.delete(p, coding_id, _str(data, "version"), actor=bench.coder)
+        check_own_coding(request, p, coding_id)
+        change = changes.delete(p, coding_id, _str(data, "version"), actor=who)
     _remember(request, change)
     return {"deleted": coding_id, "message": f"deleted {coding_id}"}
 
 
 async def undo(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     session = session_of(request)
     if not session.changes:
         raise changes.StaleEdit("nothing to undo in this browser session")
     change = session.changes[-1]
     with bench.project() as p:
         if isinstance(change, changes.Change):
-            changes.undo(p, change, actor=bench.coder)
+            changes.undo(p, change, actor=who)
         else:  # a change to something else (a CMOC…) knows how to undo itself
-            change.undo(p, actor=bench.coder)
+            change.undo(p, actor=who)
     session.changes.pop()
     # a configuration that undoing its link removed: the page must not ask for it again
     gone = change.after.id if isinstance(change, ConfigChange) and change.kind == "link" and change.after else None

@@ -8,13 +8,15 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Mount
+from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import CmoError, NotFound
 from . import anonymisation, api, configurations, suggestions, theory_page, which_pt_page
 from .pages import Pages
+from .roles import unruled
 from .security import HostCheck, SecurityMiddleware
+from .signin import AccountsConfig, Gate
 from .state import Workbench
 
 STATIC = Path(__file__).parent / "static"
@@ -38,13 +40,29 @@ async def _cmo_error(request: Request, exc: Exception) -> Response:
 
 
 def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = None,
-               allow_remote: bool = False) -> Starlette:
-    """The workbench for ``bench``; ``host``/``port`` are what the Host header must name."""
+               allow_remote: bool = False, accounts: AccountsConfig | None = None,
+               public_host: str | None = None) -> Starlette:
+    """The workbench for ``bench``; ``host``/``port`` (and ``public_host``) are what the Host header may name.
+
+    With ``accounts``, users sign in (:mod:`cmo_coder.web.signin`) instead of using the one-time
+    link, and each route's rule in :mod:`cmo_coder.web.roles` is enforced before it runs.
+    """
     pages = Pages(bench)
-    routes = [*pages.routes(), *suggestions.routes(pages), *anonymisation.routes(pages), *api.routes(bench),
-              *configurations.routes(pages), *theory_page.routes(pages), *which_pt_page.routes(pages),
-              Mount("/static", StaticFiles(directory=STATIC), name="static")]
-    middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions,
-                             hosts=HostCheck(host, port, allow_remote))]
+    routes: list[BaseRoute] = [
+        *pages.routes(), *suggestions.routes(pages), *anonymisation.routes(pages), *api.routes(bench),
+        *configurations.routes(pages), *theory_page.routes(pages), *which_pt_page.routes(pages),
+        Mount("/static", StaticFiles(directory=STATIC), name="static")]
+    hosts = HostCheck(host, port, allow_remote, public_host=public_host)
+    gate = None
+    if accounts is not None:
+        gate = Gate(bench, pages.env, hosts, accounts, routes)
+        routes[:0] = gate.routes_of_signin()
+        gate.refusal_page = lambda request, message: pages.render(
+            request, "error.html", status=403, message=message, title="Not allowed", heading="Not allowed")
+    missing = unruled(routes)
+    if missing:  # a programming error: every route must say who may use it
+        raise RuntimeError(f"routes without a rule in cmo_coder.web.roles.RULES: {missing}")
+    middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions, hosts=hosts, gate=gate,
+                             secure_cookie=False)]
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error})

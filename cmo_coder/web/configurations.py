@@ -20,9 +20,10 @@ from ..model import Coding, Configuration
 from ..model.vocab import CHAIN, Component, Judgement
 from ..query.speakers import SpeakerLookup
 from ..store import Project
-from . import config_changes
+from . import config_changes, roles
 from .api import BadRequest, _body, _remember, _route, _str
 from .pages import Pages
+from .security import actor_of, session_of
 from .state import Workbench
 from .views import STANCE_MARKS, component_class, component_short
 
@@ -94,25 +95,38 @@ async def get_configuration(request: Request, bench: Workbench) -> dict[str, Any
 
 
 async def link_configuration(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await _body(request)
     members = _members(data, required=True)
     assert members is not None
     with bench.project() as p:
         config = config_changes.link(p, members, pt=_str(data, "pt"), name=_str(data, "name"),
                                      judgement=_str(data, "judgement"), rationale=_str(data, "rationale"),
-                                     coder=bench.coder)
+                                     coder=who)
         shown = config_json(p, config)
     _remember(request, config_changes.ConfigChange("link", None, config))
     return {"configuration": shown, "message": f"linked {config.name!r} ({config.pt}, {len(config.members)} codings)"}
 
 
+def check_own_configuration(request: Request, project: Project, config_id: str) -> None:
+    """With accounts, a coder may change only their own CMOC (a vanished one is left to the stale check)."""
+    session = session_of(request)
+    try:
+        owner = project.configuration(config_id).coder
+    except NotFound:
+        return
+    roles.check_owner(session.role, session.user, owner, f"configuration {config_id}")
+
+
 async def edit_configuration(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await _body(request)
     config_id = request.path_params["config_id"]
     with bench.project() as p:
+        check_own_configuration(request, p, config_id)
         before, after = config_changes.edit(
             p, config_id, _str(data, "version"), members=_members(data, required=False), name=_str(data, "name"),
-            judgement=_str(data, "judgement"), rationale=_str(data, "rationale"), actor=bench.coder,
+            judgement=_str(data, "judgement"), rationale=_str(data, "rationale"), actor=who,
         )
         shown = config_json(p, after)
     _remember(request, config_changes.ConfigChange("edit", before, after))
@@ -120,9 +134,11 @@ async def edit_configuration(request: Request, bench: Workbench) -> dict[str, An
 
 
 async def delete_configuration(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await _body(request)
     with bench.project() as p:
-        old = config_changes.delete(p, request.path_params["config_id"], _str(data, "version"), actor=bench.coder)
+        check_own_configuration(request, p, request.path_params["config_id"])
+        old = config_changes.delete(p, request.path_params["config_id"], _str(data, "version"), actor=who)
     _remember(request, config_changes.ConfigChange("delete", old, None))
     return {"deleted": old.id, "message": f"deleted configuration {old.name!r} (its codings stay)"}
 

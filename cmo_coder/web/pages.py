@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
+from ..accounts.service import Role
 from ..errors import CmoError, NotFound
 from .security import session_of
 from .state import Workbench
@@ -58,9 +59,13 @@ class Pages:
 
     def render(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         session = session_of(request)
-        nav = [*NAV, SECURE_NAV] if self.bench.secure_path else NAV
+        lead = session.role is None or session.role is Role.lead
+        nav = [*NAV, SECURE_NAV] if self.bench.secure_path and lead else NAV
+        # what the page offers; the server refuses the rest whatever the page shows (cmo_coder.web.roles)
+        can_change = session.role is None or session.role.rank >= Role.coder.rank
         html = self.env.get_template(name).render(
-            nav=nav, path=request.url.path, csrf=session.csrf, coder=self.bench.coder,
+            nav=nav, path=request.url.path, csrf=session.csrf, coder=session.user or self.bench.coder,
+            user=session.user, role=session.role.value if session.role else None, can_change=can_change,
             project_name=self.bench.project_path.name, can_undo=bool(session.changes), **context,
         )
         return HTMLResponse(html, status_code=status)

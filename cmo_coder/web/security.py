@@ -13,16 +13,24 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import logging
 import secrets
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..accounts.service import Role
+
+if TYPE_CHECKING:
+    from .signin import Gate
+
+log = logging.getLogger("cmo_coder.web.access")
 
 COOKIE = "cmo_session"
 CSRF_HEADER = "x-csrf-token"
@@ -41,6 +49,15 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
 }
+
+
+def same_secret(sent: str, expected: str) -> bool:
+    """Constant-time comparison of a token the client sent with ours, whatever characters it holds.
+
+    ``hmac.compare_digest`` refuses ``str`` with non-ASCII characters (a TypeError, i.e. a 500), and
+    a header, form field or query value can hold any; compared as UTF-8 bytes, they simply differ.
+    """
+    return hmac.compare_digest(sent.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
 
 
 def is_loopback(host: str) -> bool:
@@ -63,10 +80,20 @@ def _is_ip_literal(host: str) -> bool:
 
 @dataclass
 class Session:
-    """One browser's session: its CSRF token and the changes it may undo (newest last)."""
+    """One browser's session: its CSRF token and the changes it may undo (newest last).
+
+    With accounts, also who signed in, their role, the account's stamp when they did (a changed
+    stamp, i.e. a new password or a disabled account, ends the session) and when it began and was
+    last used (for expiry). Without accounts these stay empty: the one person who holds the link.
+    """
 
     csrf: str
     changes: list[Any] = field(default_factory=list)
+    user: str | None = None
+    role: Role | None = None
+    stamp: str = ""
+    started: float = 0.0
+    seen: float = 0.0
 
 
 class Sessions:
@@ -87,7 +114,7 @@ class Sessions:
     def exchange(self, token: str) -> tuple[str, Session] | None:
         """Spend ``token`` (once) for a new session id and session; None if it is not a live token."""
         with self._lock:
-            match = next((t for t in self._tokens if hmac.compare_digest(t, token)), None)
+            match = next((t for t in self._tokens if same_secret(token, t)), None)
             if match is None:
                 return None
             self._tokens.discard(match)
@@ -106,10 +133,13 @@ class Sessions:
 class HostCheck:
     """Which Host headers name this server: the bound address and port (and ``localhost`` for loopback)."""
 
-    def __init__(self, host: str, port: int | None, allow_remote: bool = False) -> None:
+    def __init__(self, host: str, port: int | None, allow_remote: bool = False,
+                 public_host: str | None = None) -> None:
         self.host = host.strip("[]").lower()
         self.port = port
         self.allow_remote = allow_remote
+        #: behind a TLS proxy: the name users open (the proxy's port, usually 443, is not ours)
+        self.public_host = public_host.strip("[]").lower() if public_host else None
 
     def accepts(self, header: str | None) -> bool:
         if not header:
@@ -120,6 +150,8 @@ class HostCheck:
         except ValueError:
             return False
         name = (parts.hostname or "").lower()
+        if self.public_host is not None and name == self.public_host:
+            return True
         if self.port is not None and port != self.port:
             return False
         if name == self.host:
@@ -135,13 +167,19 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 
 class SecurityMiddleware:
-    """Host check, token exchange, session cookie, CSRF, and security headers on every response."""
+    """Host check, token exchange, session cookie, CSRF, and security headers on every response.
 
-    def __init__(self, app: ASGIApp, sessions: Sessions, hosts: HostCheck, secure_cookie: bool = False) -> None:
+    With a :class:`~cmo_coder.web.signin.Gate` (accounts), sign-in replaces the token, and each
+    request's role is checked against the route's rule before the route runs.
+    """
+
+    def __init__(self, app: ASGIApp, sessions: Sessions, hosts: HostCheck, secure_cookie: bool = False,
+                 gate: Gate | None = None) -> None:
         self.app = app
         self.sessions = sessions
         self.hosts = hosts
         self.secure_cookie = secure_cookie
+        self.gate = gate
         # Cookies ignore ports: two workbenches on one machine (two projects) need two cookie names,
         # or signing in to one would sign the other out.
         self.cookie = cookie_name(hosts.port)
@@ -168,6 +206,8 @@ class SecurityMiddleware:
     def _refusal(self, request: Request) -> Response | None:
         if not self.hosts.accepts(request.headers.get("host")):
             return PlainTextResponse("Refused: this server only answers to its own address.", status_code=400)
+        if self.gate is not None:
+            return self._accounts_refusal(request, self.gate)
         token = request.query_params.get("token")
         if token is not None:
             return self._exchange(request, token)
@@ -175,14 +215,38 @@ class SecurityMiddleware:
         if session is None:
             return _unauthorised(request)
         request.scope["cmo_session"] = session
+        return self._forgery(request, session)
+
+    def _forgery(self, request: Request, session: Session) -> Response | None:
+        """A change without the session's CSRF token, or from another site's page: refused."""
         if request.method in UNSAFE_METHODS:
             sent = request.headers.get(CSRF_HEADER, "")
-            if not sent or not hmac.compare_digest(sent, session.csrf):
+            if not sent or not same_secret(sent, session.csrf):
                 return JSONResponse({"error": "refused: the request lacks this page's CSRF token; reload the page"},
                                     status_code=403)
             origin = request.headers.get("origin")
             if origin is not None and not self.hosts.accepts(urlsplit(origin).netloc):
                 return JSONResponse({"error": "refused: the request comes from another site"}, status_code=403)
+        return None
+
+    def _accounts_refusal(self, request: Request, gate: Gate) -> Response | None:
+        """Accounts mode: the route's rule first (sign-in and static files are public), then session, CSRF, role."""
+        action = gate.action(request)
+        if action is not None and action.role is None:
+            return None  # the sign-in page checks its own form token
+        found = gate.session(request)
+        if found is None:
+            return gate.sign_in_first(request)
+        _sid, session = found
+        request.scope["cmo_session"] = session
+        if request.url.path != "/logout":  # a form post: the sign-out checks the token in its form
+            forged = self._forgery(request, session)
+            if forged is not None:
+                log.warning("refused: %r %s %s without this session's CSRF token or from another site",
+                            session.user, request.method, request.url.path)
+                return forged
+        if action is not None and session.role is not None and not action.allows(session.role):
+            return gate.refuse(request, session, action)
         return None
 
     def _exchange(self, request: Request, token: str) -> Response:
@@ -206,6 +270,11 @@ def session_of(request: Request) -> Session:
     session = request.scope.get("cmo_session")
     assert isinstance(session, Session), "route reached without the security middleware"
     return session
+
+
+def actor_of(request: Request, default: str) -> str:
+    """Who makes a change: the signed-in user with accounts (never a form field), else ``serve``'s coder."""
+    return session_of(request).user or default
 
 
 def _unauthorised(request: Request, spent: bool = False) -> Response:

@@ -7,7 +7,9 @@ clear line (a :class:`CmoError`) before any socket is served.
 
 from __future__ import annotations
 
+import logging
 import socket
+import sys
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -15,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..accounts.service import has_users
 from ..errors import CmoError
 from ..store import Project
 from ..store.db import DbError
 from ..store.secure import SecureFolder
 from .security import is_loopback
+from .signin import AccountsConfig
 from .state import Workbench
 
 
@@ -32,6 +36,64 @@ class ServeOptions:
     port: int = 8765
     allow_remote: bool = False
     open_browser: bool = True
+    #: require sign-in even if the project has no users yet (refused then: nobody could sign in)
+    accounts: bool = False
+    #: ``--coder`` was given (refused with accounts: the signed-in user is the coder)
+    coder_given: bool = False
+    behind_proxy: bool = False
+    public_host: str | None = None
+    insecure_http: bool = False
+
+
+PROXY_DOCS = "see 'Serving a team' in the guide (docs/guide/team.md) for nginx and Caddy examples"
+
+
+def accounts_mode(options: ServeOptions) -> bool:
+    """Sign-in is required when the project has users (whatever the options say) or ``--accounts`` asks."""
+    with Project.open(options.project, read_only=True) as project:
+        has = has_users(project)
+    if options.accounts and not has:
+        raise CmoError(f"{options.project} has no users, so nobody could sign in: add one first with "
+                       f"'cmo-coder users add {options.project} NAME --role lead'")
+    return has
+
+
+def check_accounts_options(options: ServeOptions, accounts: bool) -> None:
+    """The options that only make sense with accounts, and those that do not make sense with them."""
+    if accounts:
+        if options.coder_given:
+            raise CmoError("--coder is not used with accounts: every change is recorded under the name of "
+                           "the user who signed in; leave --coder out")
+        if options.public_host and not options.behind_proxy:
+            raise CmoError("--public-host names the address a TLS proxy serves: give it with --behind-proxy")
+        if not is_loopback(options.host) and not options.insecure_http:
+            raise CmoError(f"--host {options.host} would send passwords and session cookies over plain HTTP; "
+                           f"serve on 127.0.0.1 behind a TLS proxy ({PROXY_DOCS}), or add --insecure-http "
+                           "if the network is private and that is really intended")
+        return
+    given = [name for name, on in (("--behind-proxy", options.behind_proxy), ("--public-host", options.public_host),
+                                   ("--insecure-http", options.insecure_http)) if on]
+    if given:
+        raise CmoError(f"{' and '.join(given)} serve a team with accounts, but {options.project} has no users: "
+                       f"add them with 'cmo-coder users add {options.project} NAME --role …' first")
+
+
+class _CurrentStderr(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a line is logged (not the one at start-up)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def _log_to_stderr() -> None:
+    """Sign-ins, failures and refusals, one line each on stderr (uvicorn's access log stays off)."""
+    logger = logging.getLogger("cmo_coder.web.access")
+    if not logger.handlers:
+        handler = _CurrentStderr()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%dT%H:%M:%S"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
 
 
 def check_project(path: Path) -> None:
@@ -89,9 +151,10 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def url_for(host: str, port: int, token: str) -> str:
+def url_for(host: str, port: int, token: str | None) -> str:
+    """The address to open: with the one-time token, or (accounts) the sign-in page's."""
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    return f"http://{shown}:{port}/?token={token}"
+    return f"http://{shown}:{port}/" + (f"?token={token}" if token else "login")
 
 
 def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str], None]) -> None:
@@ -99,19 +162,34 @@ def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str
     from .app import create_app
 
     check_project(options.project)
+    accounts = accounts_mode(options)
+    check_accounts_options(options, accounts)
     if options.secure is not None:
         check_secure(options.secure, options.project)
-    warning = check_host(options.host, options.allow_remote)
+    warning = None if accounts else check_host(options.host, options.allow_remote)
     sock = bind(options.host, options.port)
     port = sock.getsockname()[1]
     bench = Workbench(options.project, options.coder, options.secure)
-    app = create_app(bench, host=options.host, port=port, allow_remote=options.allow_remote)
-    url = url_for(options.host, port, bench.sessions.issue_token())
-    if warning:
-        warn(warning)
-    say(f"cmo-coder workbench for {options.project} (coding as {options.coder})")
-    say(f"open {url}")
-    say("the link works once; press Ctrl+C to stop")
+    if accounts:
+        _log_to_stderr()
+        remote = not is_loopback(options.host)
+        app = create_app(bench, host=options.host, port=port, allow_remote=remote,
+                         accounts=AccountsConfig(behind_proxy=options.behind_proxy), public_host=options.public_host)
+        url = url_for(options.host, port, None)
+        if remote:
+            warn(f"serving accounts over plain HTTP on {options.host} (--insecure-http): passwords and session "
+                 f"cookies cross the network unencrypted; {PROXY_DOCS}")
+        say(f"cmo-coder workbench for {options.project}: users sign in with their accounts")
+        say(f"open {url}" + (f" (users open https://{options.public_host}/)" if options.public_host else ""))
+        say("press Ctrl+C to stop")
+    else:
+        app = create_app(bench, host=options.host, port=port, allow_remote=options.allow_remote)
+        url = url_for(options.host, port, bench.sessions.issue_token())
+        if warning:
+            warn(warning)
+        say(f"cmo-coder workbench for {options.project} (coding as {options.coder})")
+        say(f"open {url}")
+        say("the link works once; press Ctrl+C to stop")
     try:
         run_server(app, sock, url if options.open_browser else None)
     finally:

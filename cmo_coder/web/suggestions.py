@@ -27,6 +27,7 @@ from ..suggest import queue, review
 from ..suggest.records import Reason, Suggestion
 from . import api, changes
 from .pages import Pages
+from .security import actor_of
 from .state import Workbench
 from .views import codebook_json, coding_json, timestamp
 
@@ -178,13 +179,14 @@ def _guarded_pending(project: Project, suggestion_id: str) -> None:
 
 
 async def accept(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await api._body(request)
     sid = request.path_params["suggestion_id"]
     with changes.WRITE_LOCK, bench.project() as p:
         s = _pending(p, sid)
         edits = edits_from(data, s)
         _guarded_pending(p, sid)
-        with p.transaction(bench.coder) as tx:
+        with p.transaction(who) as tx:
             coding = review.accept_in(tx, sid, edits)
     return {"coding": coding_json(coding), "suggestion": sid,
             "message": f"accepted {sid} as coding {coding.id} ({coding.pt} "
@@ -192,12 +194,13 @@ async def accept(request: Request, bench: Workbench) -> dict[str, Any]:
 
 
 async def reject(request: Request, bench: Workbench) -> dict[str, Any]:
+    who = actor_of(request, bench.coder)  # the signed-in user with accounts
     await api._body(request)
     sid = request.path_params["suggestion_id"]
     with changes.WRITE_LOCK, bench.project() as p:
         _pending(p, sid)
         _guarded_pending(p, sid)
-        review.reject(p, sid, bench.coder)
+        review.reject(p, sid, who)
     return {"suggestion": sid, "message": f"rejected {sid}"}
 
 

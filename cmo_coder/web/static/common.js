@@ -44,7 +44,9 @@ const Workbench = (() => {
   document.addEventListener("DOMContentLoaded", () => {
     const flash = sessionStorage.getItem("cmo-status");
     if (flash) { say(flash, false); sessionStorage.removeItem("cmo-status"); }
-    document.getElementById("undo").addEventListener("click", undo);
+    const undoButton = document.getElementById("undo");
+    if (!undoButton) return;  // a role that cannot change anything (a viewer) has no Undo
+    undoButton.addEventListener("click", undo);
     document.addEventListener("keydown", (event) => {
       const typing = event.target.closest && event.target.closest("input, textarea, select");
       if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z" && !typing) {
@@ -54,5 +56,8 @@ const Workbench = (() => {
     });
   });
 
-  return { send, say, sayAfterReload, undo };
+  // false for a viewer: pages leave out the controls that change the project (the server refuses them anyway)
+  const canChange = document.body.dataset.canChange !== "0";
+
+  return { send, say, sayAfterReload, undo, canChange };
 })();

@@ -202,7 +202,7 @@ const Reader = { codings: new Map() };
     event.preventDefault();
     if (keySel.end > keySel.start) {
       showSelection(turn, keySel.start, keySel.end);
-      Workbench.say(`selected ${keySel.start}:${keySel.end} “${chars.slice(keySel.start, keySel.end).join("")}” — Enter to code`);
+      Workbench.say(`selected ${keySel.start}:${keySel.end} “${chars.slice(keySel.start, keySel.end).join("")}”` + (Workbench.canChange ? " — Enter to code" : ""));
     } else {
       showSelection(turn, keySel.start, wordEnd(keySel.start, hi));
       keySel.end = keySel.start;
@@ -262,6 +262,7 @@ const Reader = { codings: new Map() };
   }
 
   function openPanel(chosen, coding) {
+    if (!Workbench.canChange) return;  // a viewer reads; the server would refuse a change anyway
     if (!panel.hidden && editing && coding === editing) {  // a new selection while editing re-spans
       setSpan(chosen);
       field("f-save").focus();

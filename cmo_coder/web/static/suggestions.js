@@ -120,9 +120,11 @@
   $("e-cancel").addEventListener("click", () => { closeForm(); $("s-edit").focus(); });
 
   // -- wiring ------------------------------------------------------------------------------------
-  $("s-accept").addEventListener("click", () => decide("accept"));
-  $("s-reject").addEventListener("click", () => decide("reject"));
-  $("s-edit").addEventListener("click", openForm);
+  if (Workbench.canChange) {  // a viewer's page has no buttons to decide with
+    $("s-accept").addEventListener("click", () => decide("accept"));
+    $("s-reject").addEventListener("click", () => decide("reject"));
+    $("s-edit").addEventListener("click", openForm);
+  }
   $("s-next").addEventListener("click", () => show(current + 1, true));
   $("s-prev").addEventListener("click", () => show(current - 1, true));
   document.getElementById("reader").addEventListener("mouseup", () => {
@@ -131,6 +133,7 @@
   });
   // keyboard: focus a turn, Shift+→ to select word by word, Enter to re-span (opening the edit form)
   text.keyboard(document.querySelectorAll("#reader .text"), (chosen) => {
+    if (!Workbench.canChange) return;
     if (form.hidden) openForm();
     setSpan(chosen);
     $("e-save").focus();
@@ -144,8 +147,8 @@
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest && event.target.closest("input, textarea, select");
     if (typing || event.ctrlKey || event.metaKey || event.altKey || !form.hidden) return;
-    const actions = { n: () => show(current + 1, true), p: () => show(current - 1, true), a: () => decide("accept"),
-                      x: () => decide("reject"), e: openForm };
+    const actions = { n: () => show(current + 1, true), p: () => show(current - 1, true) };
+    if (Workbench.canChange) Object.assign(actions, { a: () => decide("accept"), x: () => decide("reject"), e: openForm });
     const action = actions[event.key];
     if (action) { event.preventDefault(); action(); }
   });

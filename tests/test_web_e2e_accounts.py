@@ -1,0 +1,152 @@
+"""A team's workbench in a real browser: a coder signs in and codes as themselves; a viewer cannot code.
+
+Uses the browser and page fixtures of the other browser tests (Debian's chromium through Playwright;
+skipped outside CI when missing). Screenshots of the sign-in page, the page header and a refusal
+land in the test's tmp folder (or in $CMO_SCREENSHOTS when set).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cmo_coder.cli.main import cli
+from cmo_coder.web.app import create_app
+from cmo_coder.web.server import bind
+from cmo_coder.web.signin import AccountsConfig
+from cmo_coder.web.state import Workbench
+from tests import test_web_e2e as harness
+from tests.accounts_support import TEAM, add_team, cheap_hashing  # noqa: F401  (a fixture)
+from tests.web_support import study_project
+
+browser, page = harness.browser, harness.page
+A = harness.A
+
+
+class AccountsServer:
+    """The app with accounts on uvicorn in a background thread, on a free loopback port."""
+
+    def __init__(self, bench: Workbench) -> None:
+        import uvicorn
+
+        self.bench = bench
+        self.sock = bind("127.0.0.1", 0)
+        self.port = self.sock.getsockname()[1]
+        app = create_app(bench, host="127.0.0.1", port=self.port, accounts=AccountsConfig())
+        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+        self.thread.start()
+        for _ in range(200):
+            if self.server.started:
+                break
+            threading.Event().wait(0.02)
+
+    def url(self, path: str = "/") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path, cheap_hashing: None) -> Iterator[AccountsServer]:  # noqa: F811
+    path = study_project(tmp_path / "study")
+    add_team(path)
+    s = AccountsServer(Workbench(path, "nobody-in-particular", tmp_path / "secure"))
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _sign_in(p: Any, server: AccountsServer, name: str, path: str, shot: Path | None = None) -> None:
+    p.goto(server.url(path))
+    p.wait_for_url("**/login?next=*")
+    if shot is not None:
+        p.screenshot(path=str(shot), full_page=True)
+    p.get_by_label("Name").fill(name)
+    p.get_by_label("Password").fill(TEAM[name][1])
+    p.get_by_role("button", name="Sign in").click()
+    p.wait_for_url(f"**{path}")
+
+
+def _select_three_words_and_press_enter(p: Any) -> None:
+    target = p.locator(".text").nth(1)  # SP1's turn
+    for _ in range(40):
+        p.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the turn's text never received keyboard focus")
+    for _ in range(3):
+        p.keyboard.press("Shift+ArrowRight")
+    assert p.evaluate("window.getSelection().toString()") == "Everyone here accepts"
+    p.keyboard.press("Enter")
+
+
+def _codings(server: AccountsServer, coder: str) -> list[dict[str, Any]]:
+    r = CliRunner().invoke(cli, ["code", "list", str(server.bench.project_path), "--transcript", A,
+                                 "--coder", coder, "--json"])
+    assert r.exit_code == 0, r.stderr
+    return list(json.loads(r.stdout))
+
+
+def test_a_coder_codes_as_themselves_and_a_viewer_cannot(browser: Any, page: Any, server: AccountsServer,
+                                                          shots: Path) -> None:
+    from playwright.sync_api import expect
+
+    # the coder: signs in on the way to a transcript, codes a span with the keyboard
+    _sign_in(page, server, "carl", f"/transcripts/{A}", shots / "accounts-login.png")
+    expect(page.locator("header .coder")).to_have_text(re.compile(r"signed in as\s+carl\s+coder"))
+    _select_three_words_and_press_enter(page)
+    assert page.locator("#panel").is_visible()
+    page.keyboard.type("PT1")
+    page.keyboard.press("Tab")
+    page.keyboard.press("2")
+    page.keyboard.press("Enter")
+    expect(page.locator("#status")).to_contain_text("coded PT1")
+    page.screenshot(path=str(shots / "accounts-coder-reader.png"))
+    made = _codings(server, "carl")
+    assert [(c["text"], c["coder"]) for c in made] == [("Everyone here accepts", "carl")]
+
+    # the viewer: reads the same transcript without a way to change it; the API refuses anyway
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    viewer = context.new_page()
+    viewer.set_default_timeout(8000)
+    _sign_in(viewer, server, "vera", f"/transcripts/{A}")
+    expect(viewer.locator("header .coder")).to_have_text(re.compile(r"signed in as\s+vera\s+viewer"))
+    assert viewer.locator("#undo").count() == 0 and viewer.locator("#tray").count() == 0
+    assert viewer.locator("input.pick").count() == 0  # no "link" boxes beside the stripes
+    assert viewer.locator("#reader .stripe").count() > 0  # the codings are there to read
+    _select_three_words_and_press_enter(viewer)
+    assert viewer.locator("#panel").is_hidden()
+    viewer.screenshot(path=str(shots / "accounts-viewer-reader.png"))
+    csrf = viewer.locator('meta[name="csrf-token"]').get_attribute("content")
+    r = context.request.post(server.url("/api/codings"), headers={"x-csrf-token": csrf},
+                             data={"transcript": A, "start": 0, "end": 5, "pt": "PT1"})
+    assert r.status == 403
+    assert r.json()["error"] == "403 Forbidden: viewers cannot change codings; ask a lead for the coder role"
+    assert _codings(server, "vera") == []
+    refused = viewer.goto(server.url("/secure/review"))
+    assert refused is not None and refused.status == 403
+    expect(viewer.locator("p.error")).to_contain_text("viewers cannot review anonymisation")
+    viewer.screenshot(path=str(shots / "accounts-refused.png"), full_page=True)
+    viewer.get_by_role("button", name="Sign out").click()
+    viewer.wait_for_url("**/login?out=1")
+    expect(viewer.locator(".notice")).to_have_text("You have signed out.")
+    context.close()
