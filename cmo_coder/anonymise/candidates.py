@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 # Lower number wins when layers disagree about one stretch of text. "transcript": the type the same
 # transcript gives a name in full ("Beech Ward" for a bare "Beech"), over the model's guess.
-LAYER_RANK = {"register": 0, "sound_alike": 1, "rules": 1, "transcript": 1, "ner": 2, "caseless": 3, "places": 3, "lexicon": 4,
-              "consistency": 5}
+LAYER_RANK = {"register": 0, "sound_alike": 1, "rules": 1, "transcript": 1, "ner": 2, "caseless": 3, "places": 3,
+              "lexicon": 4, "consistency": 5}
 
 
 @dataclass(frozen=True)

@@ -34,8 +34,7 @@ from .labels import study_label_spans
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
 from .state import candidates, text_of
-from .words import (CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names,
-                    lowercase_usage)
+from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
 
 SCORE = 0.8
 _MC = {"mc", "mac"}
