@@ -142,7 +142,7 @@ class SoundAlikeComponent:
                     i += 2
                     continue
             single = self._single(tok, caseless)
-            if single is not None and free(single.start, single.end) and not self.index.is_registered(tok.text):
+            if single is not None and free(single.start, single.end):
                 found.append(single)
             i += 1
         out.extend(found)
