@@ -177,6 +177,13 @@ def test_a_dictionary_word_that_sounds_like_a_name_is_decided_per_occurrence(tmp
     assert group["decision"] is None and "Siobhan" in group["reason"]
     out = run("review", p, "--secure", s).output
     assert "sounds like a registered name (a spoken respelling of Siobhan)" in out
+    # the workbench's review page (secure only) says the same
+    from cmo_coder.web.state import Workbench
+    from tests.web_support import client_for
+
+    page = client_for(Workbench(p, "carol", s)).get("/secure/review").text
+    assert "sounds like a registered name (a spoken respelling of Siobhan)" in page
+    assert "sounds like a registered name (a spoken respelling of Rae)" in page
     # undecided until someone decides: sign-off refuses
     refused = run("review", p, "--secure", s, "--sign-off")
     assert refused.exit_code == 1 and "undecided" in refused.output
