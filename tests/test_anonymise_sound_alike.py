@@ -108,6 +108,20 @@ def test_mc_and_mac_said_as_two_words(anon: Anonymiser, lower: bool) -> None:
 
 
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
+def test_a_name_without_its_accents_or_apostrophe(lower: bool) -> None:
+    """"obrien", "o brien" for a registered O'Brien; "siobhán" for a registered Siobhan (and the reverse)."""
+    anon = Anonymiser(build_register(ParticipantKey(), _items(["Siobhan O'Brien", "Róisín D'Souza"]), set()), MODEL)
+    for sentence, surface in (("I told Obrien about the flat", "obrien"), ("and O Brien was there too", "o brien"),
+                              ("Siobhán came round after", "siobhán"), ("Roisin rang me back", "roisin"),
+                              ("we saw D Souza at the clinic", "d souza")):
+        text = sentence.lower() if lower else sentence
+        ps = anon.analyse(Transcript(id="t", title="t", source_format="plain_txt", text=text,
+                                     turns=[Turn(speaker="P1", speaker_name="x", start=0, end=len(text))],
+                                     source_sha256="0" * 64, normaliser_version="test"))
+        assert any(surface in p.surface.lower() for p in ps.proposals), (text, [p.surface for p in ps.proposals])
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
 def test_words_that_merely_share_a_key_with_a_name_are_not_proposed(lower: bool) -> None:
     """Registered Sean, Niamh, Will, Rose, Amy, Jon: "seen", "shone", "knife", "naive", "well", "rows",
     "aim", "join" share a key (or a short one) with them and are everyday words, not names."""

@@ -85,11 +85,12 @@ class SoundMatch:
 
     part: str  # the registered name part, as registered ("Siobhan")
     items: tuple[RegisterItem, ...]  # the registered people it belongs to (several may share a part)
-    how: str  # "respelling" (the curated table), "key" (the phonetic key), "split" (the name in two words)
+    how: str  # "respelling" (the curated table), "key" (the phonetic key), "split" (the name in two words),
+    # "letters" (its letters without the accents or apostrophe: "obrien", "siobhán" for a registered Siobhan)
 
     def reason(self) -> str:
         how = {"respelling": "a spoken respelling of", "key": "spelt by sound like",
-               "split": "said in two words:"}[self.how]
+               "split": "said in two words:", "letters": "the letters of"}[self.how]
         return f"sounds like a registered name ({how} {self.part})"
 
 
@@ -118,6 +119,7 @@ class SoundIndex:
 
     def __init__(self, parts: Iterable[tuple[str, RegisterItem]]) -> None:
         self.registered: dict[str, str] = {}  # folded part → part as registered
+        self.spellings: set[str] = set()  # each part as registered, lower-cased: the register's own matches
         self.items: dict[str, list[RegisterItem]] = {}  # folded part → its items
         self.exact: dict[str, str] = {}  # folded respelling → folded part
         self.by_key: dict[str, list[_Entry]] = {}
@@ -125,6 +127,7 @@ class SoundIndex:
         for part, item in parts:
             folded = fold(part)
             self.registered.setdefault(folded, part)
+            self.spellings.add(part.lower().replace("’", "'"))
             bucket = self.items.setdefault(folded, [])
             if item not in bucket:
                 bucket.append(item)
@@ -157,15 +160,18 @@ class SoundIndex:
         """How ``word`` (or, ``joined``, two words said as one) sounds like a registered name part, or None.
 
         A word spelt as the registered part is no sound-alike (the register finds it), unless it was
-        said in two words ("mc allister"), which the register's spellings do not hold.
+        said in two words ("mc allister") or lost its accents or apostrophe ("obrien" for O'Brien,
+        "siobhán" for a registered Siobhan), which the register's spellings do not hold.
         """
         folded = fold(word)
         if len(folded) < 2:
             return None
         if folded in self.registered:
-            if not joined:
-                return None
-            return SoundMatch(self.registered[folded], tuple(self.items[folded]), "split")
+            if joined:
+                return SoundMatch(self.registered[folded], tuple(self.items[folded]), "split")
+            if word.lower().replace("’", "'") in self.spellings:
+                return None  # the registered spelling: the register layer's
+            return SoundMatch(self.registered[folded], tuple(self.items[folded]), "letters")
         part = self.exact.get(folded)
         if part is not None:
             return SoundMatch(self.registered[part], tuple(self.items[part]), "respelling")

@@ -94,15 +94,18 @@ def clean_name(name: str) -> str:
     return " ".join(tokens)
 
 
-_MC_MAC = re.compile(r"(Mc|Mac|M')([A-Z][^\W\d_]{2,})")
+_PREFIXED = re.compile(r"(Mc|Mac|M['’]|O['’]|D['’])([A-Z][^\W\d_]{2,})")
 
 
 def prefix_split(word: str) -> list[str]:
-    """A Scottish or Irish surname as speech recognition splits it: "McAllister" → "Mc Allister" (and
-    "MacDonald" → "Mac Donald"). Only where a capital marks the join, so "Macey" and "Mackie" stay whole;
-    spellings run together another way ("mac allister" for McAllister) are the sound-alike layer's."""
-    m = _MC_MAC.fullmatch(word)
-    return [f"{m.group(1)} {m.group(2)}"] if m else []
+    """A surname with a prefix as speech recognition splits it: "McAllister" → "Mc Allister",
+    "MacDonald" → "Mac Donald", "O'Brien" → "O Brien", "D'Souza" → "D Souza". Only where a capital
+    marks the join, so "Macey" and "Mackie" stay whole; spellings run together another way ("mac
+    allister" for McAllister, "obrien") are the sound-alike layer's."""
+    m = _PREFIXED.fullmatch(word)
+    if not m:
+        return []
+    return [f"{m.group(1).rstrip(chr(39) + '’')} {m.group(2)}"]
 
 
 def person_variants(name: str) -> tuple[str, ...]:
