@@ -1,9 +1,11 @@
 """Layer 1b: words that sound like a registered name, as speech recognition spells names it does not know.
 
-Captions of a registered "Siobhan" read "shavonne", of "Niamh" "neeve", of "McAllister" "mc allister":
-no spelling the register holds, so the register layer passes them, and before this layer six in ten
-such mentions reached signed-off text. Here every word (and every two words said as one) is related
-to the registered name parts by :mod:`..pronunciation`, and what matches is proposed as that person:
+Captions of a registered "Siobhan" read "shavonne" or "shiv on", of "Niamh" "neeve", of "McAllister"
+"mac allister": no spelling the register holds, so the register layer passes them, and before this
+layer six in ten such mentions reached signed-off text. Here every word is related to the registered
+name parts by :mod:`..pronunciation`, and so are two words said as one where the first is "mc" or
+"mac", or the two spell a listed respelling or the registered name itself; what matches is proposed
+as that person:
 
 - a word no dictionary holds ("shavonne", "kathryn" for a registered Catherine) is proposed for
   redaction, with the person's category and placeholder; ``review --accept-all`` accepts it;
