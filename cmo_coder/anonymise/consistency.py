@@ -36,7 +36,7 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
     firsts = name_lexicon("first")
     out: set[str] = set()
     for c in found:
-        if c.category != "person" or c.layer == "register":
+        if c.category != "person" or c.layer in ("register", "sound_alike"):
             continue  # the register already matches every variant of its names everywhere
         for m in _WORD.finditer(text[c.start : c.end]):
             word = m.group(0)
@@ -148,7 +148,7 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
     firsts = name_lexicon("first")
     out: set[str] = set()
     for c in found:
-        if c.category != "person" or c.layer == "register":
+        if c.category != "person" or c.layer in ("register", "sound_alike"):
             continue
         words = _WORD.findall(text[c.start : c.end])
         if not words:

@@ -494,3 +494,78 @@ def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
     # word statistics: a bag of lower-cased words cannot tell "will" the name from "will" the verb
     wordlists = {p for p in others if "suggester" in p.relative_to(project.path).parts}
     return hits + _scan_files(others, matcher, wordlists)
+
+
+# -- words that sound like a registered name: warnings, not leaks -----------------------------------
+_SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class SoundAlikeHit:
+    """A word in signed-off text that sounds like a registered name ("shavonne" for Siobhan). A warning:
+    speech recognition spells names by sound, and so does English ("owen", "reece" may be someone
+    else). It names the registered part it sounds like, so it is shown only to the secure side."""
+
+    transcript: str
+    line: int
+    column: int
+    surface: str
+    sounds_like: str
+    context: str
+
+
+def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
+    """``(start, end, registered part)`` for each word (or "mc"/"mac" and the next word) in ``text`` that
+    sounds like a registered name part, by the rules of the sound-alike layer without its parser: a
+    word no dictionary holds, or a dictionary word the pronunciation table lists or that is a name
+    seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .layers.sound_alike import name_like_word
+    from .layers.words import FILLERS, KINSHIP, is_everyday
+    from .pronunciation import SoundIndex
+
+    assert isinstance(index, SoundIndex)
+    words = list(_SPOKEN_WORD.finditer(text))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        low = w.group(0).lower()
+        if low in {"mc", "mac"} and i + 1 < len(words) and text[w.end():words[i + 1].start()].isspace():
+            nxt = words[i + 1]
+            pair = index.match(low + nxt.group(0), joined=True)
+            if pair is not None:
+                out.append((w.start(), nxt.end(), pair.part))
+                i += 2
+                continue
+        i += 1
+        if low in STOP_WORDS or low in FILLERS or low in KINSHIP or len(low) < 2:
+            continue
+        match = index.match(low)
+        if match is None or (is_everyday(low) and not name_like_word(low, match)):
+            continue
+        out.append((w.start(), w.end(), match.part))
+    return out
+
+
+def scan_sound_alikes(project: object, secure: SecureFolder) -> list[SoundAlikeHit]:
+    """Words in the project's signed-off transcripts that sound like a registered person's name."""
+    from bisect import bisect_right
+
+    from ..store.project import Project
+    from .pronunciation import SoundIndex
+
+    assert isinstance(project, Project)
+    index = SoundIndex.from_register(registered_items(secure))
+    if not index:
+        return []
+    hits: list[SoundAlikeHit] = []
+    rows = project.conn.execute("SELECT id, text FROM transcripts WHERE text IS NOT NULL ORDER BY position, id")
+    for tid, text in rows:
+        line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        for start, end, part in sound_alikes(text, index):
+            line = bisect_right(line_starts, start)
+            hits.append(SoundAlikeHit(tid, line, start - line_starts[line - 1] + 1, text[start:end], part,
+                                      _context(text, start, end)))
+    return hits

@@ -29,6 +29,7 @@ from .candidates import LAYER_RANK, Candidate, Suspicion
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
 from .layers.register import RegisterComponent
+from .layers.sound_alike import SoundAlikeComponent
 from .layers.state import FUNCTION_POS, CaseFlag, candidates, is_caseless, suspicions
 from .layers.words import FILLERS, worth_a_look
 from .models import Proposal, ProposalSet, Residual
@@ -96,6 +97,7 @@ def build_language(model: str | None) -> Language:
         # where the model's own ner stood: the rules read its entities
         cast(ner.NerComponent, nlp.add_pipe("cmo_ner", before="ner")).attach(nlp)
     nlp.add_pipe("cmo_register")
+    nlp.add_pipe("cmo_sound_alike")
     nlp.add_pipe("cmo_rules")
     if model is not None:
         nlp.add_pipe("cmo_places")
@@ -122,11 +124,16 @@ def _merge(found: Iterable[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
+REGISTER_LAYERS = ("register", "sound_alike")
+"""Layers that tie a stretch to a registered person: spelt as registered, or sounding like it."""
+
+
 def open_case(group: list[Candidate]) -> bool:
-    """A registered name that may be a word here, and no other layer reads a person there: a person decides."""
-    registered = [c for c in group if c.layer == "register"]
+    """A registered name (or a word sounding like one) that may be a word here, and no other layer reads a
+    person there: a person decides."""
+    registered = [c for c in group if c.layer in REGISTER_LAYERS]
     return bool(registered) and all(c.per_occurrence for c in registered) and all(
-        c.layer == "register" or c.category != "person" for c in group)
+        c.layer in REGISTER_LAYERS or c.category != "person" for c in group)
 
 
 def _best(group: list[Candidate]) -> Candidate:
@@ -158,6 +165,11 @@ class Anonymiser:
             reg.set_register(self.register)
             reg.owner = self.register
         reg.transcript_id = transcript_id
+        sounds = cast(SoundAlikeComponent, self.nlp.get_pipe("cmo_sound_alike"))
+        if sounds.owner is not self.register:
+            sounds.set_register(self.register)
+            sounds.owner = self.register
+        sounds.transcript_id = transcript_id
         allow = self.allow_pipe
         if allow.owner != self.allow:
             allow.set_phrases(self.allow)
@@ -245,7 +257,7 @@ class Anonymiser:
                 category=best.category, layers=layers, score=max(c.score for c in group), reason=best.reason,
                 placeholder=placeholder, item_key=key, auto="register" in layers and not open_case(group),
                 context=context_of(text, start, end), per_occurrence=open_case(group),
-                word_reading=next((c.word_reading for c in group if c.layer == "register"), None)
+                word_reading=next((c.word_reading for c in group if c.layer in REGISTER_LAYERS), None)
                 if open_case(group) else None,
             ))
         residual = self.residual(text, segments, docs, proposals, sus)

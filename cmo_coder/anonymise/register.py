@@ -94,8 +94,23 @@ def clean_name(name: str) -> str:
     return " ".join(tokens)
 
 
+_PREFIXED = re.compile(r"(Mc|Mac|M['’]|O['’]|D['’])([A-Z][^\W\d_]{2,})")
+
+
+def prefix_split(word: str) -> list[str]:
+    """A surname with a prefix as speech recognition splits it: "McAllister" → "Mc Allister",
+    "MacDonald" → "Mac Donald", "O'Brien" → "O Brien", "D'Souza" → "D Souza". Only where a capital
+    marks the join, so "Macey" and "Mackie" stay whole; spellings run together another way ("mac
+    allister" for McAllister, "obrien") are the sound-alike layer's."""
+    m = _PREFIXED.fullmatch(word)
+    if not m:
+        return []
+    return [f"{m.group(1).rstrip(chr(39) + '’')} {m.group(2)}"]
+
+
 def person_variants(name: str) -> tuple[str, ...]:
-    """Full name, each given name and the surname, title + surname, and nicknames of the first name.
+    """Full name, each given name and the surname (also split after Mc/Mac), title + surname, and
+    nicknames of the first name.
 
     Generic speaker tags (``Interviewer``, ``I``) are aliases for the transcript's speaker
     column, not names anybody says, so they yield no variants.
@@ -112,6 +127,7 @@ def person_variants(name: str) -> tuple[str, ...]:
     for t in tokens:
         if len(t.strip(".")) >= 2 and t.lower() not in GENERIC_SPEAKERS:
             forms.append(t)
+            forms.extend(prefix_split(t))
     if len(tokens) >= 2:
         surname = tokens[-1]
         forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]

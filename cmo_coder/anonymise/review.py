@@ -174,6 +174,7 @@ class SurfaceGroup:
     categories: Counter[str] = field(default_factory=Counter)
     placeholders: Counter[str] = field(default_factory=Counter)
     contexts: list[str] = field(default_factory=list)
+    reasons: Counter[str] = field(default_factory=Counter)
     transcripts: set[str] = field(default_factory=set)
     decision: str | None = None
     auto: bool = False
@@ -184,7 +185,18 @@ class SurfaceGroup:
             "categories": dict(self.categories), "placeholder": self.placeholders.most_common(1)[0][0],
             "placeholders": sorted(self.placeholders), "contexts": self.contexts,
             "transcripts": sorted(self.transcripts), "decision": self.decision, "registered": self.auto,
+            "reason": self.reasons.most_common(1)[0][0] if self.reasons else "",
         }
+
+    def sounds_like(self) -> str | None:
+        """Why a surface spelt unlike any registered name is proposed as one ("sounds like a registered name
+        (a spoken respelling of Siobhan)"): a reviewer must see which person, to judge it."""
+        return next((s for r, _ in self.reasons.most_common() if (s := sounds_like(r))), None)
+
+
+def sounds_like(reason: str) -> str | None:
+    """The sound-alike layer's reason without its everyday-word note, or None for any other reason."""
+    return reason.split(", perhaps")[0] if reason.startswith("sounds like") else None
 
 
 def _placeholder(p: Proposal, d: Decision | None) -> str:
@@ -207,6 +219,7 @@ def group_by_surface(sets: list[ProposalSet], decisions: Decisions) -> list[Surf
             g = groups.setdefault(norm(p.surface), SurfaceGroup(surface=p.surface))
             g.count += 1
             g.layers.update(p.layers)
+            g.reasons[p.reason] += 1
             g.categories[p.category] += 1
             g.placeholders[_placeholder(p, d)] += 1
             if len(g.contexts) < 3:

@@ -212,7 +212,7 @@ def register(cli: click.Group) -> None:
             singles = [x for x in singles if x[2] is None]
         occurrences = [{"id": x.id, "transcript": tid, "surface": x.surface, "category": x.category,
                         "placeholder": x.placeholder, "decision": d.decision if d else None, "context": x.context,
-                        "word_reading": x.word_reading}
+                        "word_reading": x.word_reading, "sounds_like": rv.sounds_like(x.reason)}
                        for tid, x, d in singles]
         if as_json:
             emit_json({"groups": [g.as_dict() for g in groups], "occurrences": occurrences, "residual": residual,
@@ -221,14 +221,16 @@ def register(cli: click.Group) -> None:
         for g in groups:
             layers = ",".join(sorted(g.layers))
             placeholders = " / ".join(g.as_dict()["placeholders"])
+            sounds = g.sounds_like()
             click.echo(f"{g.decision or 'UNDECIDED':<22} {g.count:>3}x  {g.surface!r} → {placeholders}"
-                       f"  [{layers}]  {g.contexts[0]}")
+                       f"  [{layers}]  {g.contexts[0]}" + (f"  ({sounds})" if sounds else ""))
         if occurrences:
-            click.echo("\nregistered names that may be everyday words here, one occurrence at a time "
-                       "(--accept ID / --reject ID):")
+            click.echo("\nregistered names (or words that sound like one) that may be everyday words here, one "
+                       "occurrence at a time (--accept ID / --reject ID):")
             for o in occurrences:
                 click.echo(f"{o['decision'] or 'UNDECIDED':<22} {o['id']}  {o['transcript']}  {o['surface']!r} → "
                            f"{o['placeholder']}  {o['context']}"
+                           + (f"  ({o['sounds_like']})" if o["sounds_like"] else "")
                            + (f"  (reads as the word: {o['word_reading']})" if o["word_reading"] else ""))
         if residual and not only_open:
             click.echo(f"\nresidual risk ({len(residual)}): check these by eye (--redact SURFACE --category C)")
@@ -250,14 +252,22 @@ def register(cli: click.Group) -> None:
 
         Transcript-derived text is checked for every form in every casing; the codebook (and a
         REFI-QDA CodeBook or .qdc) only for exact, cased full names. Exit status 1 when anything is found.
+        Words in signed-off transcripts that sound like a registered name ("shavonne" for a registered
+        Siobhan) are listed on stderr as warnings; they do not change the exit status.
         """
-        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project
+        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project, scan_sound_alikes
 
         sf = _secure(secure, project)
         with open_project(project) as p:
             hits = scan_project(p, sf)
             reference = codebook_text(p.conn)
+            sounds = scan_sound_alikes(p, sf)
         hits += scan_paths(list(exports), sf, reference)
+        if sounds:  # a warning on stderr: it names registered people, and it is no leak by itself
+            warn(f"{len(sounds)} word(s) in signed-off transcripts sound like a registered name (not counted "
+                 "as leaks: look at each before the files leave the team):")
+            for s in sounds:
+                info(f"  {s.transcript}:{s.line}:{s.column}: {s.surface!r} sounds like {s.sounds_like}  {s.context}")
         if as_json:
             emit_json([{"path": str(h.path), "member": h.member, "line": h.line, "column": h.column,
                         "surface": h.surface, "category": h.category, "context": h.context} for h in hits])
@@ -297,7 +307,9 @@ def _interactive(sets: list[ProposalSet], decisions: Decisions, registered: set[
     for g in rv.group_by_surface(sets, decisions):
         if g.decision is not None:
             continue
-        click.echo(f"\n{g.surface!r} ×{g.count} [{','.join(sorted(g.layers))}] → {g.as_dict()['placeholder']}")
+        sounds = g.sounds_like()
+        click.echo(f"\n{g.surface!r} ×{g.count} [{','.join(sorted(g.layers))}] → {g.as_dict()['placeholder']}"
+                   + (f"  ({sounds})" if sounds else ""))
         for c in g.contexts:
             click.echo(f"    {c}")
         choice = click.prompt("[a]ccept, [r]eject, [e]dit, [s]kip", type=click.Choice(["a", "r", "e", "s"]),
@@ -312,7 +324,8 @@ def _interactive(sets: list[ProposalSet], decisions: Decisions, registered: set[
     for tid, x, d in rv.occurrence_items(sets, decisions):
         if d is not None:
             continue
-        click.echo(f"\n{x.id} in {tid}: registered name {x.surface!r}, perhaps an everyday word here")
+        what = rv.sounds_like(x.reason) or "registered name"
+        click.echo(f"\n{x.id} in {tid}: {x.surface!r}, {what}, perhaps an everyday word here")
         click.echo(f"    {x.context}")
         choice = click.prompt("[r]edact, [k]eep as a word, [s]kip", type=click.Choice(["r", "k", "s"]), default="r")
         if choice != "s":

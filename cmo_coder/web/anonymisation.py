@@ -146,6 +146,7 @@ def _occurrence(state: ReviewState, tid: str, p: Proposal) -> dict[str, Any]:
         "placeholder": rv._placeholder(p, d), "decision": d.decision if d else None, "own": own is not None,
         "version": decision_version(own), "kwic": _kwic(p.context, p.surface), "word_reading": p.word_reading,
         "registered": p.auto, "layers": p.layers, "per_occurrence": p.per_occurrence,
+        "sounds_like": rv.sounds_like(p.reason),
         "group": state.surface_id(p.surface),
         "group_version": decision_version(state.decisions.surfaces.get(norm(p.surface))),
     }
@@ -164,6 +165,7 @@ def review_view(state: ReviewState) -> dict[str, Any]:
         key = norm(g.surface)
         groups.append({
             **info, "id": state.surface_id(g.surface), "kwics": [_kwic(c, g.surface) for c in g.contexts],
+            "sounds_like": g.sounds_like(),
             "category": max(g.categories, key=lambda c: (g.categories[c], c)),
             "version": decision_version(state.decisions.surfaces.get(key)), "occurrences": by_key.get(key, []),
         })

@@ -7,8 +7,20 @@ the original string. The allow-list runs last and removes what must stay. Layers
 components so a project can swap the statistical model, drop a layer, or add its own (spaCy's
 registry) without touching the rest. Pipeline order (see ``pipeline.build_language``):
 ``cmo_caseflag`` (state), the model's tagger, ``cmo_pos`` (its parts of speech, by table),
-``cmo_ner``, ``cmo_register``, ``cmo_rules``,
+``cmo_ner``, ``cmo_register``, ``cmo_sound_alike``, ``cmo_rules``,
 ``cmo_places``, ``cmo_lexicon``, ``cmo_sites``, ``cmo_person_cues``, ``cmo_allowlist``.
 """
 
-from . import allowlist, cues, lexicon, ner, places, pos, register, rules, sites, state  # noqa: F401  (register the factories)
+from . import (  # noqa: F401  (register the factories)
+    allowlist,
+    cues,
+    lexicon,
+    ner,
+    places,
+    pos,
+    register,
+    rules,
+    sites,
+    sound_alike,
+    state,
+)

@@ -1,0 +1,156 @@
+"""Layer 1b: words that sound like a registered name, as speech recognition spells names it does not know.
+
+Captions of a registered "Siobhan" read "shavonne" or "shiv on", of "Niamh" "neeve", of "McAllister"
+"mac allister": no spelling the register holds, so the register layer passes them, and before this
+layer six in ten such mentions reached signed-off text. Here every word is related to the registered
+name parts by :mod:`..pronunciation`, and so are two words said as one where the first is "mc" or
+"mac", or the two spell a listed respelling or the registered name itself; what matches is proposed
+as that person:
+
+- a word no dictionary holds ("shavonne", "kathryn" for a registered Catherine) is proposed for
+  redaction, with the person's category and placeholder; ``review --accept-all`` accepts it;
+- a dictionary word is proposed only when the curated table lists it as a respelling ("owen" for
+  Eoin, "shona" for Seonaid) or it is a given name English seldom writes in lower case ("rory",
+  "shaun"); where the words around it do not make it a name it becomes a per-occurrence item, like
+  the everyday-word readings of registered names, so a person decides it and it is never silently
+  "just a word". Everyday words that merely share a key with a name ("seen" for Sean, "well" for
+  Will) are not proposed: they would flood review with nothing to find.
+
+Never proposed: a registered spelling (the register has it), a study label, a public name, a
+function word, a filler. The allow-list layer, which runs after this one, still removes a proposal
+inside a public phrase.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..candidates import Candidate
+from ..pronunciation import SoundIndex, SoundMatch, fold
+from ..register import Register, RegisterItem, _scope_matches
+from .context import looks_like_name, name_context
+from .labels import study_label_spans
+from .public_names import all_public_names
+from .register import _beside_a_name, word_reading
+from .state import candidates, text_of
+from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
+
+SCORE = 0.8
+_MC = {"mc", "mac"}
+
+
+@cache
+def _public_words() -> frozenset[str]:
+    """One-word public names (medicines, brands, platforms): never a person's name here."""
+    return frozenset(fold(n) for n in all_public_names() if " " not in n.strip())
+
+
+def _never_a_name(tok: Token) -> bool:
+    low = tok.lower_
+    return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
+            or low in KINSHIP or fold(low) in _public_words())
+
+
+def name_like_word(word: str, match: SoundMatch) -> bool:
+    """Whether a dictionary word that sounds like a registered name is worth a reviewer's look: the table
+    lists it as that name's respelling ("owen" for Eoin), or it is a given name or surname that English
+    seldom writes in lower case ("rory", "shaun"). A common word sharing a key ("seen", "well") is not."""
+    low = word.lower()
+    return match.how != "key" or (low in listed_names() and lowercase_usage().get(low, 0) < SELDOM_LOWER)
+
+
+class SoundAlikeComponent:
+    """Layer 1b: a word (or two words said as one) that sounds like a registered person's name part."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.index = SoundIndex(())
+        self.transcript_id: str | None = None
+        self.owner: object = None
+
+    def set_register(self, register: Register) -> None:
+        self.index = SoundIndex.from_register(register)
+
+    def _item(self, match: SoundMatch) -> RegisterItem | None:
+        """The registered person the name part belongs to in this transcript (an alias may be file-scoped)."""
+        for item in match.items:
+            if item.scope is None or self.transcript_id is None or _scope_matches(item.scope, self.transcript_id):
+                return item
+        return None
+
+    def _candidate(self, start: int, end: int, match: SoundMatch, item: RegisterItem, open_case: bool,
+                   reading: str | None) -> Candidate:
+        reason = match.reason() + (", perhaps an everyday word here" if open_case else "")
+        return Candidate(start, end, item.category, "sound_alike", SCORE, reason, item_key=item.key,
+                         placeholder=item.placeholder, per_occurrence=open_case,
+                         word_reading=reading if open_case else None)
+
+    def _pair(self, doc: Doc, i: int, caseless: bool) -> Candidate | None:
+        """Two words said as one: "mc allister", "shiv on", "an harad"."""
+        a, b = doc[i], doc[i + 1]
+        if not (a.is_alpha and b.is_alpha and a.whitespace_ and b.lower_ not in FILLERS):
+            return None
+        mc = a.lower_ in _MC
+        match = self.index.match(a.text + b.text, joined=True)
+        if match is None or (match.how == "key" and not mc):
+            return None
+        item = self._item(match)
+        if item is None:
+            return None
+        words = (b,) if mc else (a, b)
+        everyday = all(is_everyday(t.text) or t.is_stop for t in words)
+        open_case = everyday and not (name_context(a) or _beside_a_name(a))
+        return self._candidate(a.idx, b.idx + len(b), match, item, open_case, None)
+
+    def _single(self, tok: Token, caseless: bool) -> Candidate | None:
+        if _never_a_name(tok) or len(tok) < 2:
+            return None
+        match = self.index.match(tok.text)
+        if match is None:
+            return None
+        item = self._item(match)
+        if item is None:
+            return None
+        if not is_everyday(tok.text):
+            return self._candidate(tok.idx, tok.idx + len(tok), match, item, False, None)
+        if not name_like_word(tok.text, match):
+            return None
+        open_case = not (looks_like_name(tok, caseless) or _beside_a_name(tok))
+        return self._candidate(tok.idx, tok.idx + len(tok), match, item, open_case,
+                               word_reading(tok, caseless) if open_case else None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.index:
+            return doc
+        out = candidates(doc)
+        caseless = bool(doc._.cmo_caseless)
+        registered = [(c.start, c.end) for c in out if c.layer == "register"]
+        labels = study_label_spans(text_of(doc))
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in registered + labels)
+
+        found: list[Candidate] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i + 1 < len(doc):
+                pair = self._pair(doc, i, caseless)
+                if pair is not None and free(pair.start, pair.end):
+                    found.append(pair)
+                    i += 2
+                    continue
+            single = self._single(tok, caseless)
+            if single is not None and free(single.start, single.end):
+                found.append(single)
+            i += 1
+        out.extend(found)
+        return doc
+
+
+@Language.factory("cmo_sound_alike")
+def make_sound_alike(nlp: Language, name: str) -> SoundAlikeComponent:
+    return SoundAlikeComponent(nlp)
