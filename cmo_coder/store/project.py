@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, clock
-from ..errors import CmoError, NotFound, ValidationFailed
+from ..errors import CmoError, NotFound, ProjectBusy, ValidationFailed
 from ..model import (
     Codebook,
     Coding,
@@ -45,8 +45,29 @@ def current_actor() -> str:
     return os.environ.get("CMO_CODER_USER") or getpass.getuser() or "unknown"
 
 
+#: how long a change waits for another program's write (an import, a suggest run) to finish before
+#: it is refused as busy: long enough for any ordinary change, short enough that nobody waits blindly
+BUSY_TIMEOUT = 5.0
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error only means that another connection holds a lock (SQLITE_BUSY/LOCKED)."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def busy_message(path: Path) -> str:
+    return (f"{path}: another program (or another coder's change) is writing to the project and did not finish "
+            f"within {BUSY_TIMEOUT:.0f} s; nothing was changed, try again in a moment")
+
+
 def _connect(db: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(db, isolation_level=None)  # we manage transactions explicitly
+    # we manage transactions explicitly; a lock held by another connection is waited for, then refused
+    conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -507,6 +528,8 @@ class Project:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise ProjectBusy(busy_message(self.path)) from None
             raise CmoError(f"{self.path}: the project cannot be changed now ({exc})") from None
         try:
             yield Tx(self, actor or current_actor())

@@ -15,7 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ..coding import service
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, Conflict, NotFound, ProjectBusy
 from ..store import Project
 from . import changes
 from .config_changes import ConfigChange
@@ -31,11 +31,14 @@ class BadRequest(CmoError):
     """The request itself is malformed (not JSON, wrong types)."""
 
 
-def _status(exc: CmoError) -> int:
-    if isinstance(exc, changes.StaleEdit):
-        return 409
+def status_of(exc: CmoError) -> int:
+    """404 unknown thing, 409 changed meanwhile, 503 busy (try again), 400 anything else the input got wrong."""
     if isinstance(exc, NotFound):
         return 404
+    if isinstance(exc, Conflict):
+        return 409
+    if isinstance(exc, ProjectBusy):
+        return 503
     return 400
 
 
@@ -78,7 +81,9 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
         try:
             return JSONResponse(await endpoint(request, bench), status_code=status)
         except CmoError as exc:
-            return JSONResponse({"error": str(exc)}, status_code=_status(exc))
+            refused = status_of(exc)
+            return JSONResponse({"error": str(exc)}, status_code=refused,
+                                headers={"retry-after": "2"} if refused == 503 else None)
 
     return handler
 

@@ -16,15 +16,37 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..coding import service
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, Conflict, NotFound, ProjectBusy
 from ..model import Coding
 from ..store import Project, Tx
-
-#: one change at a time per server: the version check and the write must not interleave
-WRITE_LOCK = threading.Lock()
+from ..store.project import BUSY_TIMEOUT
 
 
-class StaleEdit(CmoError):
+class WriteLock:
+    """One change at a time per server: the version check and the write must not interleave.
+
+    Requests run in worker threads, so a change may find another one under way (or waiting for a
+    long import by another program to finish). It waits at most :data:`BUSY_TIMEOUT`, then is
+    refused as busy (503, try again) instead of queueing without bound behind the others.
+    """
+
+    def __init__(self, wait: float = BUSY_TIMEOUT) -> None:
+        self.wait = wait
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        if not self._lock.acquire(timeout=self.wait):
+            raise ProjectBusy(f"the project is busy with other changes (still waiting after {self.wait:.0f} s); "
+                              "nothing was changed, try again in a moment")
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+WRITE_LOCK = WriteLock()
+
+
+class StaleEdit(Conflict):
     """The coding changed (or went) since the page showed it."""
 
 
