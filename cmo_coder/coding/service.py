@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import CmoError, NotFound, ValidationFailed
+from ..errors import CmoError, Conflict, NotFound, ValidationFailed
 from ..ids import stable_id
 from ..model import Coding, Configuration, ConfigurationMember, Participant
 from ..model.coding import CodingOrigin
@@ -272,7 +272,24 @@ def edit_coding(
     if updated.model_dump(exclude={"created_at", "updated_at"}) == old.model_dump(exclude={"created_at", "updated_at"}):
         raise CmoError(f"coding {old.id}: nothing to change")
     with project.transaction(actor) as tx:
+        unchanged_since_read(project, old)
         return tx.update_coding(updated)
+
+
+def unchanged_since_read(project: Project, old: Coding) -> None:
+    """Inside the change's transaction: the coding is still what the change was built from.
+
+    An edit rewrites the whole row from what it read; had a coder in the browser (or another
+    command) saved the coding in between, writing now would silently undo their change.
+    """
+    try:
+        now = project.coding(old.id)
+    except NotFound:
+        raise Conflict(f"coding {old.id} was removed while this change was being made; nothing was changed") \
+            from None
+    if now.model_dump(exclude={"created_at", "updated_at"}) != old.model_dump(exclude={"created_at", "updated_at"}):
+        raise Conflict(f"coding {old.id} was changed while this change was being made (another coder or the "
+                       "workbench saved it); nothing was changed: look at it again, then edit it")
 
 
 def remove_codings(project: Project, ids: list[str], actor: str | None = None) -> int:
