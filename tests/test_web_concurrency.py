@@ -396,3 +396,37 @@ def test_a_command_line_edit_racing_a_browser_edit_is_refused(project: Path, mon
     with Project.open(project, read_only=True) as p:
         stored = p.coding(coding_id)
     assert stored.memo == "the browser's memo" and stored.stance.value != "refutes"
+
+
+def test_code_edit_and_remove_with_expect_version_refuse_a_coding_changed_since(project: Path) -> None:
+    """The command line's optimistic check: the version ``code list --json`` showed, or nothing is changed."""
+    import json
+
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    coding_id = _some_coding(project, 4)
+    runner = CliRunner()
+
+    def listed() -> str:
+        out = runner.invoke(cli, ["code", "list", str(project), "--transcript", TID, "--json"])
+        assert out.exit_code == 0, out.output
+        return next(c["version"] for c in json.loads(out.stdout) if c["id"] == coding_id)
+
+    seen = listed()
+    ok = runner.invoke(cli, ["code", "edit", str(project), coding_id, "--memo", "first", "--expect-version", seen])
+    assert ok.exit_code == 0, ok.output
+    stale = runner.invoke(cli, ["code", "edit", str(project), coding_id, "--memo", "second", "--expect-version", seen])
+    assert stale.exit_code == 1 and "was changed since version" in stale.output
+    assert "nothing was changed" in stale.output
+    gone = runner.invoke(cli, ["code", "remove", str(project), coding_id, "--expect-version", seen])
+    assert gone.exit_code == 1 and "was changed since version" in gone.output
+    miscounted = runner.invoke(cli, ["code", "remove", str(project), coding_id, coding_id, "--expect-version", seen])
+    assert miscounted.exit_code == 1 and "one per coding" in miscounted.output
+    with Project.open(project, read_only=True) as p:
+        assert p.coding(coding_id).memo == "first"
+    current = listed()
+    assert current != seen
+    removed = runner.invoke(cli, ["code", "remove", str(project), coding_id, "--expect-version", current])
+    assert removed.exit_code == 0, removed.output

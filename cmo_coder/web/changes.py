@@ -9,7 +9,6 @@ coding that changed meanwhile (another tab, another coder) is refused instead of
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -89,13 +88,8 @@ def _guarded(project: Project, coding_id: str, seen_version: str) -> Iterator[No
 
 
 def version(coding: Coding) -> str:
-    """A short fingerprint of a coding's content (span, code, stance, memo…), not its timestamps.
-
-    Content is what a lost update would lose: a coding changed and changed back holds nothing
-    to lose, while an undo (which stamps a new ``updated_at``) must still match what it restored.
-    """
-    content = coding.model_dump_json(exclude={"created_at", "updated_at"})
-    return hashlib.sha256(content.encode()).hexdigest()[:16]
+    """The coding's content fingerprint (:func:`cmo_coder.coding.service.content_version`), which pages send back."""
+    return service.content_version(coding)
 
 
 @dataclass(frozen=True)
