@@ -51,6 +51,7 @@ from workbench import TID, _word_span, build, pct, sign_in  # noqa: E402
 
 from cmo_coder.model import Transcript  # noqa: E402
 from cmo_coder.store import Project  # noqa: E402
+from cmo_coder.store.secure import SecureFolder  # noqa: E402
 from cmo_coder.web.changes import version as coding_version  # noqa: E402
 
 #: what one simulated coder does, and how often (weights)
@@ -177,6 +178,7 @@ class Ledger:
     in_flight: list[tuple[str, str]] = field(default_factory=list)  # (kind, coding id or ""): no answer came
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     outcomes: Counter[tuple[str, str]] = field(default_factory=Counter)  # (kind, outcome)
+    retries: Counter[str] = field(default_factory=Counter)  # server down, signed out: tried again
     pool: dict[str, str] = field(default_factory=dict)  # coding id → newest acknowledged version
     owner: dict[str, int] = field(default_factory=dict)
     linked: set[str] = field(default_factory=set)  # codings in a CMOC (a delete would be refused)
@@ -225,7 +227,7 @@ class Coder(threading.Thread):
     def call(self, kind: str, method: str, path: str, body: dict[str, Any] | None,
              target: str = "") -> tuple[int, dict[str, Any]] | None:
         """One request; None when no answer came (the change may or may not have landed)."""
-        for _ in range(3):
+        for _ in range(50):  # bounded: the server is down for seconds at most
             generation = self.session.generation
             if generation != self.signed_in:  # a new sign-in (the server restarted): its cookie
                 self.client.cookies = httpx.Cookies(self.session.cookies)
@@ -234,7 +236,8 @@ class Coder(threading.Thread):
             try:
                 r = self.client.request(method, path, json=body, headers={"x-csrf-token": self.session.csrf})
             except httpx.ConnectError:  # the server is down (killed, restarting): nothing was sent
-                self.ledger.record(kind, "unavailable", None)
+                with self.ledger.lock:
+                    self.ledger.retries["server down (connection refused)"] += 1
                 self.stop.wait(0.2)
                 if self.stop.is_set():
                     return None
@@ -246,7 +249,8 @@ class Coder(threading.Thread):
                 return None
             ms = (time.perf_counter() - t0) * 1000
             if r.status_code == 401:  # a restarted server: sign in again, then retry
-                self.ledger.record(kind, "signed out (401)", None)
+                with self.ledger.lock:
+                    self.ledger.retries["signed out by the restart (401)"] += 1
                 self.session.renew(generation)
                 continue
             try:
@@ -529,10 +533,9 @@ class Report:
 
     def table(self) -> str:
         outcomes = self.ledger.outcomes
-        answered = sum(n for (_k, o), n in outcomes.items() if o not in ("unavailable", "no answer",
-                                                                         "signed out (401)"))
+        answered = sum(n for (_k, o), n in outcomes.items() if o != "no answer")
         acked = sum(n for (_k, o), n in outcomes.items() if o == "ok")
-        lines = [f"{self.engine}: {self.coders} coders for {self.seconds:.0f} s"
+        lines = [f"{self.engine}: {self.coders} coders for {self.seconds:.0f} s of serving"
                  + (" (server SIGKILLed half-way and restarted)" if self.killed else ""),
                  f"  {answered / self.seconds:,.1f} requests/s answered, {acked / self.seconds:,.1f} changes/s "
                  f"acknowledged",
@@ -545,13 +548,15 @@ class Report:
             p95 = f"{pct(ms, 95):9.1f}" if ms else f"{'-':>9}"
             lines.append(f"  {kind:<12}{n:>7}{outcomes[kind, 'ok']:>7}{outcomes[kind, 'conflict (409)']:>6}"
                          f"{outcomes[kind, 'refused (400)']:>6}{other:>7}{p50}{p95}")
-        errors = Counter()
+        errors: Counter[str] = Counter()
         for (_k, o), n in outcomes.items():
             if o not in ("ok", "conflict (409)", "refused (400)"):
                 errors[o] += n
         lines.append("  expected: " + f"{sum(outcomes[k, 'conflict (409)'] for k in KINDS)} conflicts (409, two "
                      f"coders on one coding), {sum(outcomes[k, 'refused (400)'] for k in KINDS)} refusals (400)")
         lines.append("  errors: " + (", ".join(f"{n} {o}" for o, n in sorted(errors.items())) or "none"))
+        if self.ledger.retries:
+            lines.append("  retried: " + ", ".join(f"{n} × {why}" for why, n in sorted(self.ledger.retries.items())))
         lines.append(f"  lost writes: {self.lost_writes}   half-written changes visible: "
                      f"{len(self.verdict.half_written)}   in flight when the server died (either outcome is "
                      f"correct): {len(self.ledger.in_flight)}")
@@ -600,28 +605,35 @@ def run(project: Path, *, coders: int, seconds: float, kill: bool, seed: int, lo
         team = [Coder(i, session, ledger, transcript, turns[i], rng.sample(theories, 2), stop, seed * 1000 + i)
                 for i in range(coders)]
         t0 = time.monotonic()
+        downtime = 0.0
         for c in team:
             c.start()
         try:
-            if kill:
+            if kill:  # half the time before the kill, half after the restart, however long that took
                 stop.wait(seconds / 2)
+                killed_at = time.monotonic()
                 server.kill()
                 down, _ = consistency(project, base)
                 checks.append("while the server was down: " + ("nothing half-written visible" if not down
                                                                else f"{len(down)} half-written: {down[:3]}"))
                 server.restart()
-            stop.wait(max(0.0, seconds - (time.monotonic() - t0)))
+                downtime = time.monotonic() - killed_at
+                checks.append(f"down for {downtime:.1f} s (the check above and a fresh start of the server)")
+            stop.wait(seconds / 2 if kill else seconds)
         finally:
             stop.set()
             for c in team:
                 c.join(timeout=REQUEST_TIMEOUT + 10)
-        elapsed = time.monotonic() - t0
+        elapsed = time.monotonic() - t0 - downtime
     failures = [f"{c.name}: {c.failure!r}" for c in team if c.failure is not None]
     if failures:
         raise RuntimeError("a simulated coder failed: " + "; ".join(failures))
     verdict = verify(project, base, ledger)
     if kill:
         checks.append(f"status after the restart: {cli_check(['status', str(project)])}")
+        secure = project.parent / "secure"
+        SecureFolder.open(secure, project_path=project, create=True)
+        checks.append(f"leakcheck after the restart: {cli_check(['leakcheck', str(project), '--secure', str(secure)])}")
     return Report(engine, coders, elapsed, ledger, verdict, kill, checks)
 
 
