@@ -430,3 +430,20 @@ def test_code_edit_and_remove_with_expect_version_refuse_a_coding_changed_since(
     assert current != seen
     removed = runner.invoke(cli, ["code", "remove", str(project), coding_id, "--expect-version", current])
     assert removed.exit_code == 0, removed.output
+
+
+@pytest.mark.parametrize(("message", "code", "said"), [("database is locked", 1, "the project is busy"),
+                                                       ("disk I/O error", 2, "internal error")])
+def test_a_database_lock_reaching_a_command_is_one_line(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        message: str, code: int, said: str) -> None:
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    def failing(self: Project, **filters: Any) -> Any:
+        raise sqlite3.OperationalError(message)
+
+    monkeypatch.setattr(Project, "codings", failing)
+    out = CliRunner().invoke(cli, ["code", "list", str(project)])
+    assert out.exit_code == code and said in out.output and "Traceback" not in out.output
+    assert len(out.output.strip().splitlines()) == 1
