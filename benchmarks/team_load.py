@@ -40,7 +40,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from urllib.parse import parse_qs, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -78,6 +79,7 @@ class ServeProcess:
         self.port = port
         self.token = ""
         self.proc: subprocess.Popen[str] | None = None
+        self.stderr: IO[str] | None = None
         self.start(port)
 
     def argv(self, port: int) -> list[str]:
@@ -86,9 +88,9 @@ class ServeProcess:
 
     def start(self, port: int, wait: float = 60.0) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        stderr = open(self.log, "a") if self.log else subprocess.DEVNULL  # noqa: SIM115 (closed with the process)
-        self.proc = subprocess.Popen(self.argv(port), stdout=subprocess.PIPE, stderr=stderr, text=True, env=env,
-                                     cwd=ROOT)
+        self.stderr = open(self.log, "a") if self.log else None  # noqa: SIM115 (closed by kill())
+        self.proc = subprocess.Popen(self.argv(port), stdout=subprocess.PIPE,
+                                     stderr=self.stderr or subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
         LIVE.add(self)
         lines: queue.Queue[str] = queue.Queue()
         out = self.proc.stdout
@@ -103,9 +105,10 @@ class ServeProcess:
                     raise RuntimeError(f"cmo-coder serve exited with {self.proc.returncode} before serving") from None
                 continue
             if line.startswith("open http://"):
-                url = line.split()[1]
-                self.port = int(url.split(":")[2].split("/")[0])
-                self.token = url.split("token=", 1)[1]
+                url = urlsplit(line.split()[1])
+                assert url.port is not None, line
+                self.port = url.port
+                self.token = parse_qs(url.query)["token"][0]
                 return
         self.kill()
         raise RuntimeError(f"cmo-coder serve printed no address within {wait:.0f} s")
@@ -119,6 +122,9 @@ class ServeProcess:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(timeout=30)
+        if self.stderr is not None:
+            self.stderr.close()
+            self.stderr = None
         LIVE.discard(self)
 
     def restart(self) -> None:
@@ -468,7 +474,7 @@ def verify(project_path: Path, base: Baseline, ledger: Ledger) -> Verdict:
     for coding_id, acks in by_coding.items():
         needed = Counter(audit_action[a.kind] for a in acks)
         for action, n in needed.items():
-            if audited["add" if action == "add" else action, "coding", coding_id] < n:
+            if audited[action, "coding", coding_id] < n:
                 verdict.lost.append(f"coding {coding_id}: {n} acknowledged {action}(s), "
                                     f"{audited[action, 'coding', coding_id]} audit entries")
         successors: dict[str | None, list[str | None]] = defaultdict(list)
