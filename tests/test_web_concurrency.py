@@ -447,3 +447,26 @@ def test_a_database_lock_reaching_a_command_is_one_line(project: Path, monkeypat
     out = CliRunner().invoke(cli, ["code", "list", str(project)])
     assert out.exit_code == code and said in out.output and "Traceback" not in out.output
     assert len(out.output.strip().splitlines()) == 1
+
+
+def test_opening_the_project_again_keeps_the_journal_of_this_processs_connections(tmp_path: Path) -> None:
+    """A workbench opens the project anew while its other threads' connections are open; another program
+    then closes its own connection. Had the second open read the database file itself (and closed it),
+    this process's locks would be gone and the other program, thinking itself the last user, would
+    delete the journal under the open connections: their changes would go where nobody reads them."""
+    path = tmp_path / "study"
+    workbench.build(path, 1500, 10, random.Random(5)).close()
+    kept = Project.open(path)  # a thread's kept connection
+    kept.codings()
+    Project.open(path).close()  # another thread opening (and closing) its own
+    Project.open(path, read_only=True).close()
+    other = subprocess.run([sys.executable, "-c", "import sys; from cmo_coder.store import Project; "
+                            "p = Project.open(sys.argv[1]); p.codings(); p.close()", str(path)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert other.returncode == 0, other.stderr
+    assert (path / f"{PROJECT_DB}-wal").exists() and (path / f"{PROJECT_DB}-shm").exists()
+    with kept.transaction("carol") as tx:
+        tx.set_meta("still", "seen")
+    kept.close()
+    with Project.open(path, read_only=True) as p:
+        assert p.meta("still") == "seen"

@@ -90,15 +90,21 @@ def _connect_read_only(db: Path) -> sqlite3.Connection:
     return conn
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def check_project_file(path: Path, db: Path) -> None:
     """Refuse anything that is not a cmo-coder database *before* SQLite may write into it.
 
     ``sqlite3.connect`` happily turns an empty file into a fresh database, and migrating it
-    would make an empty file look like a project; so the file must be a SQLite database
-    (its 16-byte header) holding our ``meta`` table with a codebook.
+    would make an empty file look like a project; so the file must not be empty, must be a
+    SQLite database (SQLite itself says so when first read, see :meth:`Project.open`) and hold
+    our ``meta`` table with a codebook.
+
+    The file itself is never opened here, only looked at (``stat``, ``access``): closing any
+    descriptor of a database file drops every POSIX lock this process holds on it, SQLite's
+    included. Another program closing its connection would then find no other user, check the
+    journal into the database and delete it under this process's open connections (a workbench
+    serving other coders), whose next changes would go to a journal nobody else reads: lost.
     """
     if not path.exists():
         raise NotFound(f"{path} is not a cmo-coder project (no such folder); create one with 'cmo-coder init'")
@@ -109,14 +115,13 @@ def check_project_file(path: Path, db: Path) -> None:
     if not db.is_file():
         raise CmoError(f"{db}: not a file; this is not a cmo-coder project")
     try:
-        with open(db, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        size = db.stat().st_size
     except OSError as exc:
         raise CmoError(f"{db}: cannot be read ({exc.strerror})") from None
-    if not head:
+    if not os.access(db, os.R_OK):
+        raise CmoError(f"{db}: cannot be read (Permission denied)")
+    if not size:
         raise CmoError(f"{db}: an empty file, not a project database (was the project copied incompletely?)")
-    if head != SQLITE_MAGIC:
-        raise CmoError(f"{db}: not a readable project database (not a SQLite file)")
 
 
 def _check_is_project(conn: sqlite3.Connection, db: Path) -> None:
@@ -504,6 +509,8 @@ class Project:
                 conn = _connect(db)
                 migrate(conn)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB or str(exc) == "file is not a database":
+                raise CmoError(f"{db}: not a readable project database (not a SQLite file)") from None
             raise CmoError(f"{db}: not a readable project database ({exc})") from None
         project = cls(path, conn)
         project.read_only = read_only
