@@ -116,6 +116,15 @@ def build(path: Path, words: int, codings: int, rng: random.Random) -> Project:
     return project
 
 
+def sign_in(client: httpx.Client, token: str) -> str:
+    """Spend a one-time ``token`` as a browser does (the session cookie lands in ``client``); the page's CSRF token."""
+    page = client.get(f"/?token={token}", follow_redirects=True)
+    page.raise_for_status()
+    csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', page.text)
+    assert csrf, "no CSRF token on the page"
+    return csrf[1]
+
+
 class Server:
     def __init__(self, bench: Workbench) -> None:
         import uvicorn
@@ -132,10 +141,7 @@ class Server:
 
     def client(self) -> tuple[httpx.Client, str]:
         client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=60)
-        page = client.get(f"/?token={self.bench.sessions.issue_token()}", follow_redirects=True).text
-        csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', page)
-        assert csrf, "no CSRF token on the page"
-        return client, csrf[1]
+        return client, sign_in(client, self.bench.sessions.issue_token())
 
     def stop(self) -> None:
         self.server.should_exit = True

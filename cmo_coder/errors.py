@@ -29,3 +29,11 @@ class NotFound(CmoError):
 
 class PrivacyError(CmoError):
     """An operation would put identifying data where it must never be."""
+
+
+class Conflict(CmoError):
+    """Someone else changed the same thing first: the change is refused, never made over theirs."""
+
+
+class ProjectBusy(CmoError):
+    """Another program holds the project's write lock for longer than a change may wait: try again."""

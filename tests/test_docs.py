@@ -267,7 +267,8 @@ def test_every_page_is_in_the_navigation() -> None:
 _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.py", "--set": "benchmarks/anonymise.py",
                     "--files": "benchmarks/anonymise.py", "--no-presidio": "benchmarks/anonymise.py",
                     "--keep": "benchmarks/anonymise.py", "--strict": "mkdocs build",
-                    "--index-url": "pip install (torch's CPU build)"}
+                    "--index-url": "pip install (torch's CPU build)", "--seconds": "benchmarks/team_load.py",
+                    "--kill": "benchmarks/team_load.py"}
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 
 

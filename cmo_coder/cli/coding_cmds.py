@@ -18,6 +18,7 @@ from ..coding import agreement as agreement_mod
 from ..coding import service
 from ..coding.markup_import import import_markup
 from ..coding.table import export_table, import_table
+from ..errors import CmoError
 from ..model.vocab import Component
 from ..theory.service import confirm_codings, versions_coded_against
 from .options import ProjectRef, coder_option, coders_filter_option, json_option, open_project, project_argument
@@ -105,26 +106,36 @@ def code_add(project: ProjectRef, transcript: str, quote: str | None, span: str 
 @click.option("--stance", default=None)
 @click.option("--memo", default=None)
 @click.option("--allow-cross-turn", is_flag=True)
+@click.option("--expect-version", default=None, metavar="VERSION",
+              help="Refuse if the coding changed since 'code list --json' showed this version (another coder, "
+                   "the workbench).")
 @coder_option
 def code_edit(project: ProjectRef, coding_id: str, quote: str | None, span: str | None, occurrence: int | None,
               pt: str | None, component: str | None, element: str | None, clear_element: bool, stance: str | None,
-              memo: str | None, allow_cross_turn: bool, coder: str | None) -> None:
+              memo: str | None, allow_cross_turn: bool, expect_version: str | None, coder: str | None) -> None:
     """Change a coding (its id stays the same)."""
     with open_project(project) as p:
         c = service.edit_coding(p, coding_id, pt=pt, component=component, element=element, stance=stance, memo=memo,
                                 quote=quote, span=span, occurrence=occurrence, allow_cross_turn=allow_cross_turn,
-                                clear_element=clear_element, actor=coder)
+                                clear_element=clear_element, actor=coder, expect_version=expect_version)
         click.echo(f"edited {_line(service.CodingView.of(p, c))}")
 
 
 @code.command("remove")
 @project_argument
 @click.argument("coding_ids", nargs=-1, required=True)
+@click.option("--expect-version", "expect_versions", multiple=True, metavar="VERSION",
+              help="One per coding, in order: refuse if any changed since 'code list --json' showed it.")
 @coder_option
-def code_remove(project: ProjectRef, coding_ids: tuple[str, ...], coder: str | None) -> None:
+def code_remove(project: ProjectRef, coding_ids: tuple[str, ...], expect_versions: tuple[str, ...],
+                coder: str | None) -> None:
     """Remove codings (all or none)."""
+    if expect_versions and len(expect_versions) != len(coding_ids):
+        raise CmoError(f"{len(coding_ids)} coding(s) but {len(expect_versions)} --expect-version: give one per "
+                       "coding, in the same order")
     with open_project(project) as p:
-        n = service.remove_codings(p, list(coding_ids), actor=coder)
+        expected = dict(zip(coding_ids, expect_versions, strict=True)) if expect_versions else None
+        n = service.remove_codings(p, list(coding_ids), actor=coder, expect_versions=expected)
     click.echo(f"removed {n} coding(s)")
 
 

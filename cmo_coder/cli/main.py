@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from .. import __version__
 from ..errors import CmoError
+from ..store.project import is_busy
 from . import (
     anonymise_cmds,
     coding_cmds,
@@ -71,6 +72,10 @@ class _Group(click.Group):
         except Exception as exc:  # a bug: say so in one line
             if debug:
                 raise
+            if is_busy(exc):  # another program's lock met outside a change (SQLite recovering after a crash)
+                click.echo("error: the project is busy: another program is writing to it; nothing was changed, "
+                           "try again in a moment", err=True)
+                ctx.exit(1)
             click.echo(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)", err=True)
             ctx.exit(2)
         return None

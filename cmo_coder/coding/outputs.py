@@ -25,6 +25,9 @@ class CodingListItem(Coding):
     stale: StrictBool = Field(
         default=False, description="Coded against an earlier version of its PT, or moved by a theory change, and "
                                    "not confirmed or edited by a coder since.")
+    version: StrictStr | None = Field(
+        default=None, description="A fingerprint of the coding's content: 'code edit --expect-version' and the "
+                                  "workbench refuse a change made from an older one.")
 
 
 class ConfigurationMemberView(Frozen):

@@ -7,10 +7,11 @@ the signed-off (anonymised) text: :meth:`Project.transcript` refuses anything el
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import CmoError, NotFound, ValidationFailed
+from ..errors import CmoError, Conflict, NotFound, ValidationFailed
 from ..ids import stable_id
 from ..model import Coding, Configuration, ConfigurationMember, Participant
 from ..model.coding import CodingOrigin
@@ -41,6 +42,17 @@ def configuration_id(pt: str, name: str) -> str:
     return stable_id("cmoc", pt, name)
 
 
+def content_version(item: Coding | Configuration) -> str:
+    """A short fingerprint of a coding's or configuration's content (span, code, stance, memo…), not its times.
+
+    Content is what a lost update would lose: a coding changed and changed back holds nothing to
+    lose, while an undo (which stamps a new ``updated_at``) must still match what it restored. The
+    workbench sends it with every change; ``code edit --expect-version`` checks it from the command line.
+    """
+    content = item.model_dump_json(exclude={"created_at", "updated_at"})
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class CodingView:
     """A coding with who said it: what ``code list`` prints and ``--json`` emits."""
@@ -65,6 +77,7 @@ class CodingView:
             role=self.speaker.role if self.speaker else None,
             site=self.speaker.site if self.speaker else None,
             attribution=self.attribution,
+            version=content_version(self.coding),
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -239,9 +252,15 @@ def edit_coding(
     element: str | None = None, stance: Stance | str | None = None, memo: str | None = None,
     quote: str | None = None, span: str | tuple[int, int] | None = None, occurrence: int | None = None,
     allow_cross_turn: bool = False, clear_element: bool = False, actor: str | None = None,
+    expect_version: str | None = None,
 ) -> Coding:
-    """Change a coding in place. Its id stays the same so configurations and exports keep pointing at it."""
+    """Change a coding in place. Its id stays the same so configurations and exports keep pointing at it.
+
+    ``expect_version`` (the ``version`` that ``code list --json`` showed) refuses the change if the
+    coding changed since, as the workbench refuses a save from a page showing an older version.
+    """
     old = project.coding(coding_id_)
+    check_expected_version(old, expect_version)
     located = (
         resolve_span(project, old.transcript_id, quote=quote, span=span, occurrence=occurrence,
                      allow_cross_turn=allow_cross_turn)
@@ -272,12 +291,40 @@ def edit_coding(
     if updated.model_dump(exclude={"created_at", "updated_at"}) == old.model_dump(exclude={"created_at", "updated_at"}):
         raise CmoError(f"coding {old.id}: nothing to change")
     with project.transaction(actor) as tx:
+        unchanged_since_read(project, old)
         return tx.update_coding(updated)
 
 
-def remove_codings(project: Project, ids: list[str], actor: str | None = None) -> int:
+def unchanged_since_read(project: Project, old: Coding) -> None:
+    """Inside the change's transaction: the coding is still what the change was built from.
+
+    An edit rewrites the whole row from what it read; had a coder in the browser (or another
+    command) saved the coding in between, writing now would silently undo their change.
+    """
+    try:
+        now = project.coding(old.id)
+    except NotFound:
+        raise Conflict(f"coding {old.id} was removed while this change was being made; nothing was changed") \
+            from None
+    if now.model_dump(exclude={"created_at", "updated_at"}) != old.model_dump(exclude={"created_at", "updated_at"}):
+        raise Conflict(f"coding {old.id} was changed while this change was being made (another coder or the "
+                       "workbench saved it); nothing was changed: look at it again, then edit it")
+
+
+def check_expected_version(coding: Coding, expected: str | None) -> None:
+    if expected is not None and content_version(coding) != expected:
+        raise Conflict(f"coding {coding.id} was changed since version {expected} (it is now version "
+                       f"{content_version(coding)}); nothing was changed: look at it again (code list --json), "
+                       "then change it")
+
+
+def remove_codings(project: Project, ids: list[str], actor: str | None = None,
+                   expect_versions: dict[str, str] | None = None) -> int:
+    """Remove codings, all or none; ``expect_versions`` (id → version) refuses if any changed since."""
     with project.transaction(actor) as tx:
         for i in ids:
+            if expect_versions and i in expect_versions:
+                check_expected_version(project.coding(i), expect_versions[i])
             tx.remove_coding(i)
     return len(ids)
 
@@ -382,6 +429,13 @@ def edit_configuration(
     if any(c.id != old.id and (c.id == config.id or c.name == new_name) for c in project.configurations(old.pt)):
         raise CmoError(f"{old.pt} already has a configuration named {new_name!r}")
     with project.transaction(actor) as tx:
+        try:
+            unchanged = content_version(project.configuration(old.id)) == content_version(old)
+        except NotFound:
+            unchanged = False
+        if not unchanged:
+            raise Conflict(f"configuration {old.name!r} was changed or removed while this change was being made; "
+                           "nothing was changed: look at it again, then edit it")
         tx.remove_configuration(old.id)
         return tx.add_configuration(config)
 

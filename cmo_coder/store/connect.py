@@ -19,8 +19,9 @@ from .db import LOCK_TIMEOUT_MS, Database, _pg_row_factory, connection_error, ma
 CONNECT_TIMEOUT_S = 5
 
 
-def connect_sqlite(db: Path) -> Database:
-    conn = sqlite3.connect(db, isolation_level=None)  # we manage transactions explicitly
+def connect_sqlite(db: Path, timeout: float = LOCK_TIMEOUT_MS / 1000) -> Database:
+    """A writable connection; a lock held by another connection is waited for ``timeout`` s, then refused."""
+    conn = sqlite3.connect(db, isolation_level=None, timeout=timeout)  # we manage transactions explicitly
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, clock
-from ..errors import CmoError, NotFound, ValidationFailed
+from ..errors import CmoError, NotFound, ProjectBusy, ValidationFailed
 from ..model import (
     Codebook,
     Coding,
@@ -38,7 +38,7 @@ from ..model import (
 from ..model.note import ProjectNote
 from . import schema_pg
 from .connect import connect_postgres, connect_sqlite, connect_sqlite_read_only
-from .db import Database, DbError, IntegrityError, LockedError, Row
+from .db import LOCK_TIMEOUT_MS, Database, DbError, IntegrityError, LockedError, Row
 from .location import Location, parse
 from .schema import LATEST, migrate
 from .secure import MARKER, PROJECT_DB
@@ -49,19 +49,49 @@ def current_actor() -> str:
     return os.environ.get("CMO_CODER_USER") or getpass.getuser() or "unknown"
 
 
-_connect = connect_sqlite
 _connect_read_only = connect_sqlite_read_only
 
+#: how long a change waits for another program's write (an import, a suggest run) to finish before
+#: it is refused as busy: long enough for any ordinary change, short enough that nobody waits blindly
+BUSY_TIMEOUT = LOCK_TIMEOUT_MS / 1000
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error only means that another connection holds a lock (either engine)."""
+    if isinstance(exc, LockedError):
+        return True
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _connect(db: Path) -> Database:
+    return connect_sqlite(db, timeout=BUSY_TIMEOUT)  # read at each call: tests shorten the wait
+
+
+def busy_message(where: object) -> str:
+    return (f"{where}: another program (or another coder's change) is writing to the project and did not finish "
+            f"within {BUSY_TIMEOUT:.0f} s; nothing was changed, try again in a moment")
+
+
 
 
 def check_project_file(path: Path, db: Path) -> None:
     """Refuse anything that is not a cmo-coder database *before* SQLite may write into it.
 
     ``sqlite3.connect`` happily turns an empty file into a fresh database, and migrating it
-    would make an empty file look like a project; so the file must be a SQLite database
-    (its 16-byte header) holding our ``meta`` table with a codebook.
+    would make an empty file look like a project; so the file must not be empty, must be a
+    SQLite database (SQLite itself says so when first read, see :meth:`Project.open`) and hold
+    our ``meta`` table with a codebook.
+
+    The file itself is never opened here, only looked at (``stat``, ``access``): closing any
+    descriptor of a database file drops every POSIX lock this process holds on it, SQLite's
+    included. Another program closing its connection would then find no other user, check the
+    journal into the database and delete it under this process's open connections (a workbench
+    serving other coders), whose next changes would go to a journal nobody else reads: lost.
     """
     if not path.exists():
         raise NotFound(f"{path} is not a cmo-coder project (no such folder); create one with 'cmo-coder init'")
@@ -72,14 +102,13 @@ def check_project_file(path: Path, db: Path) -> None:
     if not db.is_file():
         raise CmoError(f"{db}: not a file; this is not a cmo-coder project")
     try:
-        with open(db, "rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        size = db.stat().st_size
     except OSError as exc:
         raise CmoError(f"{db}: cannot be read ({exc.strerror})") from None
-    if not head:
+    if not os.access(db, os.R_OK):
+        raise CmoError(f"{db}: cannot be read (Permission denied)")
+    if not size:
         raise CmoError(f"{db}: an empty file, not a project database (was the project copied incompletely?)")
-    if head != SQLITE_MAGIC:
-        raise CmoError(f"{db}: not a readable project database (not a SQLite file)")
 
 
 def _check_is_project(conn: Database, db: Path) -> None:
@@ -540,6 +569,8 @@ class Project:
                 conn = _connect(db)
                 migrate(conn)
         except (sqlite3.DatabaseError, DbError) as exc:
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB or str(exc) == "file is not a database":
+                raise CmoError(f"{db}: not a readable project database (not a SQLite file)") from None
             raise CmoError(f"{db}: not a readable project database ({exc})") from None
         project = cls(path, conn)
         project.read_only = read_only
@@ -582,6 +613,8 @@ class Project:
         try:
             self.conn.begin_write()
         except (LockedError, DbError) as exc:
+            if is_busy(exc):
+                raise ProjectBusy(busy_message(self.location)) from None
             raise CmoError(f"{self.location}: the project cannot be changed now ({exc})") from None
         try:
             yield Tx(self, actor or current_actor())

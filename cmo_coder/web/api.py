@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ..coding import service
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, Conflict, NotFound, ProjectBusy
 from ..store import Project
 from . import changes, roles
 from .config_changes import ConfigChange
@@ -34,13 +34,17 @@ class BadRequest(CmoError):
     """The request itself is malformed (not JSON, wrong types)."""
 
 
-def _status(exc: CmoError) -> int:
+def status_of(exc: CmoError) -> int:
+    """403 refused by role, 404 unknown thing, 409 changed meanwhile, 503 busy (try again), 400 anything else
+    the input got wrong."""
     if isinstance(exc, roles.Refused):
         return 403
-    if isinstance(exc, changes.StaleEdit):
-        return 409
     if isinstance(exc, NotFound):
         return 404
+    if isinstance(exc, Conflict):
+        return 409
+    if isinstance(exc, ProjectBusy):
+        return 503
     return 400
 
 
@@ -86,7 +90,9 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
             log.warning("refused: %r %s %s: %s", session_of(request).user, request.method, request.url.path, exc)
             return JSONResponse({"error": f"403 Forbidden: {exc}"}, status_code=403)
         except CmoError as exc:
-            return JSONResponse({"error": str(exc)}, status_code=_status(exc))
+            refused = status_of(exc)
+            return JSONResponse({"error": str(exc)}, status_code=refused,
+                                headers={"retry-after": "2"} if refused == 503 else None)
 
     return handler
 

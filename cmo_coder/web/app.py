@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -11,13 +12,16 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, ProjectBusy
+from ..store.project import busy_message, is_busy
 from . import anonymisation, api, configurations, suggestions, theory_page, which_pt_page
+from .api import status_of
 from .pages import Pages
 from .roles import unruled
 from .security import HostCheck, SecurityMiddleware
 from .signin import AccountsConfig, Gate
 from .state import Workbench
+from .workers import in_workers
 
 STATIC = Path(__file__).parent / "static"
 
@@ -31,12 +35,22 @@ async def _server_error(request: Request, exc: Exception) -> Response:
                              status_code=500)
 
 
+async def _database_error(request: Request, exc: Exception) -> Response:
+    """A lock held elsewhere that reached a request outside a change (e.g. while SQLite recovers its
+    journal after a crash): 503, try again; any other database error is a 500 like any other bug."""
+    if is_busy(exc):
+        return await _cmo_error(request, ProjectBusy(busy_message(Path(request.app.state.project_path))))
+    return await _server_error(request, exc)
+
+
 async def _cmo_error(request: Request, exc: Exception) -> Response:
     """An expected failure the routes did not turn into a page (e.g. the project vanished): one line."""
-    status = 404 if isinstance(exc, NotFound) else 400
+    assert isinstance(exc, CmoError)
+    status = status_of(exc)
+    headers = {"retry-after": "2"} if status == 503 else None
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": str(exc)}, status_code=status)
-    return PlainTextResponse(f"{status}: {exc}", status_code=status)
+        return JSONResponse({"error": str(exc)}, status_code=status, headers=headers)
+    return PlainTextResponse(f"{status}: {exc}", status_code=status, headers=headers)
 
 
 def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = None,
@@ -64,5 +78,8 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
         raise RuntimeError(f"routes without a rule in cmo_coder.web.roles.RULES: {missing}")
     middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions, hosts=hosts, gate=gate,
                              secure_cookie=False)]
-    return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error})
+    app = Starlette(routes=in_workers(routes), middleware=middleware,
+                    exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error,
+                                        sqlite3.OperationalError: _database_error})
+    app.state.project_path = str(bench.project_path)
+    return app

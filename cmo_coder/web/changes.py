@@ -9,22 +9,43 @@ coding that changed meanwhile (another tab, another coder) is refused instead of
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from ..coding import service
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, Conflict, NotFound, ProjectBusy
 from ..model import Coding
 from ..store import Project, Tx
-
-#: one change at a time per server: the version check and the write must not interleave
-WRITE_LOCK = threading.Lock()
+from ..store.project import BUSY_TIMEOUT
 
 
-class StaleEdit(CmoError):
+class WriteLock:
+    """One change at a time per server: the version check and the write must not interleave.
+
+    Requests run in worker threads, so a change may find another one under way (or waiting for a
+    long import by another program to finish). It waits at most :data:`BUSY_TIMEOUT`, then is
+    refused as busy (503, try again) instead of queueing without bound behind the others.
+    """
+
+    def __init__(self, wait: float = BUSY_TIMEOUT) -> None:
+        self.wait = wait
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        if not self._lock.acquire(timeout=self.wait):
+            raise ProjectBusy(f"the project is busy with other changes (still waiting after {self.wait:.0f} s); "
+                              "nothing was changed, try again in a moment")
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+WRITE_LOCK = WriteLock()
+
+
+class StaleEdit(Conflict):
     """The coding changed (or went) since the page showed it."""
 
 
@@ -67,13 +88,8 @@ def _guarded(project: Project, coding_id: str, seen_version: str) -> Iterator[No
 
 
 def version(coding: Coding) -> str:
-    """A short fingerprint of a coding's content (span, code, stance, memo…), not its timestamps.
-
-    Content is what a lost update would lose: a coding changed and changed back holds nothing
-    to lose, while an undo (which stamps a new ``updated_at``) must still match what it restored.
-    """
-    content = coding.model_dump_json(exclude={"created_at", "updated_at"})
-    return hashlib.sha256(content.encode()).hexdigest()[:16]
+    """The coding's content fingerprint (:func:`cmo_coder.coding.service.content_version`), which pages send back."""
+    return service.content_version(coding)
 
 
 @dataclass(frozen=True)

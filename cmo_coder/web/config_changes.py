@@ -10,7 +10,6 @@ check runs again inside SQLite's write lock.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -52,9 +51,8 @@ class ConfigChange:
 
 
 def version(config: Configuration) -> str:
-    """A short fingerprint of a configuration's content (name, members, judgement…), not its timestamps."""
-    content = config.model_dump_json(exclude={"created_at", "updated_at"})
-    return hashlib.sha256(content.encode()).hexdigest()[:16]
+    """The configuration's content fingerprint (:func:`cmo_coder.coding.service.content_version`)."""
+    return service.content_version(config)
 
 
 @dataclass(frozen=True)
