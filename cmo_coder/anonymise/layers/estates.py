@@ -56,8 +56,6 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if not n or (n == 1 and norm_word(words[-1]) in KIND_WORDS):
             continue
         start = m.start(1) + m.group(1).rstrip().rfind(" ".join(words[-n:]))
-        if not caseless and not m.group(2)[:1].isupper() and not proper_word(words[-1], caseless):
-            continue  # cased "the Park estate" is a kind; "the Beechwood estate" names one
         out.append((start, m.end(2)))
     for m in _BLOCK.finditer(text):
         words = m.group(1).split()

@@ -50,7 +50,8 @@ NAMING_NOUNS = frozenset({
     "dale", "vale", "valley", "field", "fields", "moor", "moors", "moorland", "heath", "marsh", "lea", "leas", "wood",
     "woods", "woodland", "bank", "banks", "cliff", "cliffs", "spring", "springs", "well", "wells", "river",
     "riverside", "lake", "lakeside", "bay", "harbour", "quay", "bridge", "bridges", "ford", "fold", "crag", "crags",
-    "knoll", "mount", "glen", "burn", "haugh", "common", "commons", "downs", "hollow", "island", "shore",
+    "knoll", "mount", "glen", "burn", "haugh", "common", "commons", "downs", "hollow", "island", "shore", "beck",
+    "gill", "ghyll", "clough", "dene", "holme", "carr", "royd", "thwaite", "howe", "scar", "nook", "brow", "edge",
     # old buildings and estates
     "grange", "manor", "hall", "abbey", "priory", "chapel", "minster", "castle", "tower", "towers", "mill", "mills",
     "lodge", "lodges", "court", "croft", "crofts", "garth", "gate", "gates", "cross", "market", "station", "forge",

@@ -56,15 +56,15 @@ class PlacesComponent:
         text = text_of(doc)
         out = candidates(doc)
         for s, e in postcode_spans(text):
-            out.append(Candidate(s, e, "postcode", "rules", 0.8, "postcode district"))
+            out.append(Candidate(s, e, "postcode", "rules", 0.9, "postcode district"))
         for s, e, kind in pub_spans(text, caseless):
-            out.append(Candidate(s, e, kind, "rules", 0.75, f"{kind} named by its sign or its head"))
+            out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named by its sign or its head"))
         for s, e in estate_spans(text, caseless):
-            out.append(Candidate(s, e, "estate", "rules", 0.75, "estate or block named where someone lives"))
+            out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
         for s, e, kind in practice_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named by its head"))
         for s, e in workplace_spans(text, caseless):
-            out.append(Candidate(s, e, "workplace", "rules", 0.75, "workplace named after its owner or place"))
+            out.append(Candidate(s, e, "workplace", "rules", 0.8, "workplace named after its owner or place"))
 
     @staticmethod
     def _unlisted(doc: Doc, caseless: bool) -> None:

@@ -123,4 +123,5 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
         strong = len(area) == 2 and area not in _WORD_PAIRS
         if strong or _cued(text, start, end):
             out.append((start, end))
-    return sorted(set(out))
+    spans = sorted(set(out))
+    return [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]

@@ -134,7 +134,7 @@ def _name_words(words: list[str], head: str, caseless: bool) -> int:
     lows = [norm_word(w) for w in words]
     if not lows or lows[-1] in KIND_WORDS - {"royal", "new", "old"}:
         return 0
-    weak_head = head in {"hotel", "pub", "bar"} or _CLUB.search(head) is not None
+    weak_head = head in {"hotel", "pub", "bar"}  # "the park hotel", "the village pub": kinds as often as names
     for n in (3, 2):  # "the rose and crown inn", "the red lion pub"
         if len(lows) >= n and " ".join(lows[-n:]) in PUB_NAMES:
             return n
