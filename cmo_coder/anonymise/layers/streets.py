@@ -28,10 +28,14 @@ from .allowlist import default_allowlist
 from .towns import town_shaped
 from .words import CALENDAR, FILLERS, in_dictionary, place_names
 
-STREET_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
-                "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
-                "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
-                "quay", "hollow", "meadows", "fields", "view", "bank", "vennel", "brae", "loan", "side", "lea")
+_GENERAL_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
+                  "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
+                  "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
+                  "quay", "hollow", "meadows", "fields")
+HOUSE_HEADS = ("view", "bank", "vennel", "brae", "loan", "side", "lea")
+"""Street words that are also everyday nouns of other sorts ("deutsche bank", "the near term view"): a street
+only after a house number or where someone lives ("number nine pendle view", "lived on larkhill bank")."""
+STREET_HEADS = _GENERAL_HEADS + HOUSE_HEADS
 """Words that end English street names: the thoroughfare descriptors of Royal Mail's Postcode Address File
 and Ordnance Survey's OS Open Roads ("road", "street", "lane", "avenue", "close", "crescent", "mews", "rise",
 "view", "bank", "parade"...), and the northern and Scottish ones in the same files (fold, brow, wynd, vennel,
@@ -57,9 +61,14 @@ _CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|b
         r"|\b(?:down|up|along|onto|on|via|into|near|from|to|past|round|across|behind|opposite|towards|outside)"
         r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|(?:" + _NUMBER_WORDS + r")(?:[\s-](?:" + _NUMBER_WORDS
         + r"))?)|\bflat\s+\d+[a-z]?|(?<![\w.,:])\d{1,4}[a-z]?|\b" + _NUMBER_CUE + r"(?:\s*[ab])?)")
+_HOUSE_CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|born)\s+(?:on|in|off|at|down|up)"
+              r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|" + _NUMBER_CUE + r")|\bflat\s+\d+[a-z]?"
+              r"|(?<![\w.,:])\d{1,4}[a-z]?|\b" + _NUMBER_CUE + r"(?:\s*[ab])?)")
 _WORD = r"[^\W\d_][\w'’]*"
-_STREET = re.compile(r"(?i)" + _CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
+_STREET = re.compile(r"(?i)" + _CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_GENERAL_HEADS)
                      + r")\b")
+_HOUSE_STREET = re.compile(r"(?i)" + _HOUSE_CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+("
+                           + "|".join(HOUSE_HEADS) + r")\b")
 STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gardens", "mews")
 """Heads that name a street even with no cue, at the start of a clause ("church street's been shut")."""
 _ENDS_PHRASE = (r"(?=\s*(?:$|[.,;:!?)]|['’]s\b|\s(?:is|was|has|had|were|been|will|would|and|or|but|to|in|on|at|"
@@ -69,7 +78,7 @@ _CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|becau
                             r"(?!(?:and|but|so|then|or|because|cos)\b)(" + _WORD + r"(?:\s+"
                             + _WORD + r")?)\s+(" + "|".join(STRONG_HEADS) + r")\b(?!\s+(?:" + "|".join(STREET_HEADS)
                             + r")\b)" + _ENDS_PHRASE)
-_ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
+_ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_GENERAL_HEADS)
                          + r")\s+in\s+(" + _WORD + r")\b")
 
 
@@ -119,7 +128,7 @@ def everyday_streets(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of streets named by everyday words that a cue, a house number or a town marks (module doc).
     In cased text both words need their capitals ("Mill Lane", not "the mill lane")."""
     out: list[tuple[int, int]] = []
-    for pattern in (_STREET, _ANY_STREET, _CLAUSE_STREET):
+    for pattern in (_STREET, _HOUSE_STREET, _ANY_STREET, _CLAUSE_STREET):
         for m in pattern.finditer(text):
             if pattern is _ANY_STREET and not _town(m.group(3)):
                 continue
