@@ -120,6 +120,12 @@ def test_someones_house_is_no_block() -> None:
     assert estate_spans("we stayed at darren's house", True) == []
 
 
+def test_a_court_or_house_is_a_block_only_where_someone_lives() -> None:
+    assert estate_spans("the delaware court ruled against them", True) == []
+    text = "she lived in ellerby court for years"
+    assert [text[s:e] for s, e in estate_spans(text, True)] == ["ellerby court"]
+
+
 # ------------------------------------------------------------------------------------------------ pubs and clubs
 @pytest.mark.parametrize("sentence, name, placeholder", [
     ("We were down the Red Lion every Friday.", "Red Lion", "the [pub name]"),
@@ -148,6 +154,11 @@ def test_brands_and_phrases_stay(anon: Anonymiser, sentence: str) -> None:
 
 def test_a_phrase_that_goes_on_is_no_pub() -> None:
     assert pub_spans("the crown court sentenced him for the pint", True) == []
+
+
+def test_hotel_chains_and_beverage_talk_are_no_pubs() -> None:
+    assert pub_spans("we stayed at the marriott hotel", True) == []
+    assert pub_spans("energy drinks sold well at the star and the globe", True) == []
 
 
 def test_an_emblem_alone_needs_a_word_of_drinking() -> None:
@@ -246,8 +257,9 @@ def test_brands_and_kinds_of_workplace_stay(anon: Anonymiser, sentence: str) -> 
     _assert_kept(anon, sentence)
 
 
-def test_a_person_worked_for_is_left_to_the_name_layers() -> None:
+def test_a_person_or_a_company_worked_for_is_left_to_the_other_layers() -> None:
     assert workplace_spans("he worked for john for years", True) == []
+    assert workplace_spans("we are working with nvidia and working at zentrix", True) == []
 
 
 # ------------------------------------------------------------------------------------------------ every occurrence

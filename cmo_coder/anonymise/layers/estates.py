@@ -6,10 +6,11 @@ town an estate is a few hundred households. Three forms:
 
 * a name before "estate" ("the beechwood estate", "the grange park estate"), not a kind of estate
   ("the council estate", "a housing estate", "real estate", "an industrial estate", "estate agents");
-* a name before a block's head: "flats", "towers", "heights", "mansions", "court", "house",
-  "buildings" ("danbury flats", "carlton towers"), where the name is of proper-name kind (a place,
-  a surname, a word no dictionary holds), not an everyday word ("the council flats", "the white
-  house") nor someone's ("darren's house");
+* a name before a block's head: "flats", "towers", "heights", "mansions" ("danbury flats",
+  "carlton towers"), and "court", "house", "buildings" where living there is said ("lived in
+  ellerby court": "the delaware court ruled" is no block), where the name is of proper-name kind (a
+  place, a surname, a word no dictionary holds), not an everyday word ("the council flats", "the
+  white house") nor someone's ("darren's house");
 * "the" and a name after living on an estate is said: "grew up on the hollins", "lives on the
   manor", "moved onto the brackenfield" (the estate is said without its head), where the name is
   of proper-name kind or a noun estates are named by (:data:`..naming.NAMING_NOUNS`), not the
@@ -27,6 +28,11 @@ _ESTATE = re.compile(r"(?i)\b((?:" + _WORD + r"\s+){1,3})(estate)\b(?!\s+(?:agen
                      r"duty|sale|sales|management))")
 _BLOCK_HEADS = ("flats", "towers", "heights", "mansions", "court", "house", "buildings", "tower", "block",
                 "maisonettes")
+_WEAK_BLOCKS = frozenset({"house", "court", "block", "tower", "buildings"})
+_RESIDE = re.compile(r"(?i)\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving|housed|rehoused|flat|born|grew\s+up|"
+                     r"brought\s+up)\s+(?:in|at|into|to|on)|(?:in|into)\s+(?:a\s+)?flat\s+(?:in|at)|"
+                     r"number\s+\w+|flat\s+\w+)\s*,?\s*(?:the\s+)?$")
+"""Words of living somewhere right before a block named by a weak head ("lived in carlton house")."""
 _BLOCK = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_BLOCK_HEADS) + r")\b")
 _ON_THE = re.compile(r"(?i)\b(?:grew\s+up|grow\s+up|growing\s+up|brought\s+up|raised|born|live|lives|lived|living|"
                      r"stay|stays|stayed|staying|moved|moving|housed|rehoused|flat|house)\s+(?:on|onto|off)\s+the\s+("
@@ -65,8 +71,8 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if not named and not (head in {"towers", "heights", "mansions"} and naming_word(last, caseless)
                               and norm_word(last) not in KIND_WORDS):
             continue
-        if head in {"house", "court", "block", "tower"} and not caseless and not m.group(2)[:1].isupper():
-            continue  # cased "the Jenkins house" is whose house, "Carlton House" a block
+        if head in _WEAK_BLOCKS and not _RESIDE.search(text[max(0, m.start() - 30) : m.start()]):
+            continue  # "the delaware court ruled", "warner house": a block only where someone lives
         start = m.start(1) + m.group(1).rfind(last)
         if len(words) == 2 and proper_word(words[0], caseless) and not norm_word(words[0]).endswith("'s"):
             start = m.start(1)

@@ -35,7 +35,8 @@ _WARD_NUMBER = re.compile(r"(?i)\bward\s+(?:number\s+|no\.?\s+)?(" + _NUMBER + r
 PHARMACY_BRANDS = frozenset({"boots", "lloyds", "lloydspharmacy", "superdrug", "well", "rowlands", "day lewis",
                              "asda", "tesco", "morrisons", "sainsbury's", "sainsburys", "cohens", "jhoots", "numark",
                              "avicenna", "paydens", "whitworths", "weldricks", "m&s", "co-op", "coop", "kamsons",
-                             "hi-weld", "superdrug's", "boots's"})
+                             "hi-weld", "superdrug's", "boots's", "cvs", "walgreens", "rite aid",
+                             "walmart", "kroger", "costco", "express scripts", "optum", "amazon"})
 """National and regional pharmacy chains: public names (module doc)."""
 PRACTICE_KINDS = frozenset({"good", "best", "bad", "poor", "clinical", "general", "medical", "nursing", "private",
                              "dental", "vets", "vet's", "vet", "veterinary", "gp", "gps", "gp's", "doctors",

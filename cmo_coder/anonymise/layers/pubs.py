@@ -96,6 +96,9 @@ PUB_BRANDS = frozenset({"wetherspoons", "wetherspoon", "wetherspoon's", "spoons"
                         "hungry horse", "all bar one", "yates", "yates's", "o'neills", "walkabout", "revolution",
                         "vintage inns", "greene king", "marston's", "sam smith's", "sam smiths", "be at one",
                         "nicholson's", "nicholsons", "ember inns", "chef and brewer", "crown carveries",
+                        "marriott", "hilton", "hyatt", "sheraton", "radisson", "novotel", "ibis", "ritz", "savoy",
+                        "intercontinental", "westin", "best western", "crowne plaza", "doubletree", "hampton inn",
+                        "comfort inn", "days inn", "red roof inn", "mercure", "malmaison", "hotel du vin",
                         "stonehouse pizza and carvery", "miller and carter", "browns", "frankie and benny's"})
 """Pub and hotel chains known everywhere: public names, never removed (module doc)."""
 
@@ -109,11 +112,11 @@ _HEADED = re.compile(r"(?i)\b(the|at|in|down|from|to|behind)\s+((?:" + _WORD + r
                      + r")\b")
 _LISTED = re.compile(r"(?i)\bthe\s+(?=((?:" + _WORD + r"\s+){0,3}" + _WORD + r"))")
 """After each "the", up to four words (a lookahead, so "landlord of the black bull" is read at both "the"s)."""
-_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|drinks?|drinking|drank|bevvy|bevvies|landlord|landlady|"
-                    r"barman|barmaid|bar\s+staff|behind\s+the\s+bar|quiz|darts|pool\s+table|karaoke|lock-?in|"
-                    r"last\s+orders|beer|beers|lager|ale|cider|our\s+local|my\s+local|his\s+local|her\s+local|"
-                    r"their\s+local|the\s+local|regulars?|pissed|drunk|half\s+of|round\s+of\s+drinks|jukebox|"
-                    r"sunday\s+dinner|carvery|function\s+room|beer\s+garden|open\s+mic)\b")
+_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|a\s+drink|for\s+drinks|drinking\s+(?:at|in|down|up)|bevvy|"
+                    r"bevvies|landlord|landlady|barman|barmaid|bar\s+staff|behind\s+the\s+bar|quiz|darts|"
+                    r"pool\s+table|karaoke|lock-?in|last\s+orders|our\s+local|my\s+local|his\s+local|her\s+local|"
+                    r"their\s+local|the\s+local|pissed|jukebox|beer\s+garden)\b")
+"""Words of going to the pub; not "drinks" or "beer" alone, which beverage firms' calls are full of."""
 _PUB_CUE = re.compile(r"(?i)\b(?:(?:pints?|drinks?|drinking|a\s+drink|a\s+half|quiz(?:\s+night)?|darts|karaoke|"
                       r"lock-?in|pool|dinner|lunch)\s+(?:at|in|down|up|round)|(?:landlord|landlady|barman|barmaid|"
                       r"manager|regulars?)\s+(?:of|at|in|down)|(?:our|my|his|her|their)\s+local\s+(?:was|is|were)|"

@@ -7,10 +7,10 @@ are. Local firms are named after a family or a place, and captions write them as
 * a name of proper-name kind and a workplace's head: "hendersons factory", "mcgregor's depot",
   "the elswick plant", "thornley colliery" (not a kind: "the car factory", "the power plant",
   "the gas works");
-* a surname-shaped employer after work is said: "worked at brannigans", "got a job at
-  mcgregor's", "works for pattersons" (a possessive or plural of a surname, or a word no
-  dictionary holds), not a person ("worked for john") or a town ("worked in leeds"), and not a
-  brand every town has ("worked at tesco": public names stay).
+* a family firm after work is said: "worked at brannigans", "got a job at mcgregor's", "works
+  for pattersons" (a possessive, or a plural of a listed surname), not a person ("worked for
+  john"), a company named otherwise ("working at nvidia": the model's), a town ("worked in
+  leeds"), or a brand every town has ("worked at tesco": public names stay).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .naming import norm_word, proper_word, public_words
-from .words import name_lexicon, place_names
+from .words import listed_names, name_lexicon, place_names
 
 _WORD = r"[^\W\d_][\w'’]*"
 WORKPLACE_HEADS = ("factory", "factories", "warehouse", "mill", "mills", "depot", "garage", "yard", "works", "plant",
@@ -30,7 +30,7 @@ WORKPLACE_HEADS = ("factory", "factories", "warehouse", "mill", "mills", "depot"
 _HEAD = re.compile(r"(?i)\b(the\s+)?(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(sorted(set(WORKPLACE_HEADS)))
                    + r")\b")
 _WORKED = re.compile(r"(?i)\b(?:work(?:ed|s|ing)?|job|jobs|employed|apprenticeship|apprentice|started|labouring|"
-                     r"laid\s+off|sacked|redundant|finished|packing|shifts?)\s+(?:at|for|from|in|down|with)\s+("
+                     r"laid\s+off|sacked|redundant|finished|packing|shifts?)\s+(?:at|for|down)\s+("
                      + _WORD + r")")
 _NOT_EMPLOYERS = frozenset({"home", "night", "nights", "days", "weekends", "first", "last", "least", "all", "once",
                             "times", "length", "work", "school", "college", "uni", "university", "hospital",
@@ -64,8 +64,8 @@ def workplace_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
                 or text[m.end(1) : m.end(1) + 12].lower().lstrip().startswith(WORKPLACE_HEADS)):
             continue  # the head form above has "brannigans warehouse"
         plural = low.endswith("'s") or (low.endswith("s") and not low.endswith("ss")
-                                        and low[:-1] in name_lexicon("all"))
-        if not plural and (low in name_lexicon("first") or low in name_lexicon("all")):
-            continue  # "worked for john", "works with smith": a person, the name layers' to decide
+                                        and (low[:-1] in listed_names() or proper_word(low[:-1], True)))
+        if not plural:
+            continue  # "worked for john", "working at nvidia": a person or a company, the other layers' to decide
         out.append(m.span(1))
     return sorted(set(out))
