@@ -71,11 +71,11 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if not named and not (head in {"towers", "heights", "mansions"} and naming_word(last, caseless)
                               and norm_word(last) not in KIND_WORDS):
             continue
-        if head in _WEAK_BLOCKS and not _RESIDE.search(text[max(0, m.start() - 30) : m.start()]):
-            continue  # "the delaware court ruled", "warner house": a block only where someone lives
         start = m.start(1) + m.group(1).rfind(last)
         if len(words) == 2 and proper_word(words[0], caseless) and not norm_word(words[0]).endswith("'s"):
             start = m.start(1)
+        if head in _WEAK_BLOCKS and not _RESIDE.search(text[max(0, start - 30) : start]):
+            continue  # "the delaware court ruled", "warner house": a block only where someone lives
         out.append((start, m.end(2)))
     for m in _ON_THE.finditer(text):
         first, second = m.group(1), m.group(2)
