@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 
-from .naming import KIND_WORDS, NAMING_NOUNS, name_before, naming_word, norm_word, proper_word
+from .naming import KIND_WORDS, NAMING_NOUNS, name_before, naming_word, norm_word, proper_word, said_words
 
 _WORD = r"[^\W\d_][\w'’]*"
 _ESTATE = re.compile(r"(?i)\b((?:" + _WORD + r"\s+){1,3})(estate)\b(?!\s+(?:agents?|car|cars|agency|planning|tax|"
                      r"duty|sale|sales|management))")
 _BLOCK_HEADS = ("flats", "towers", "heights", "mansions", "court", "house", "buildings", "tower", "block",
                 "maisonettes")
+_BLOCK_SET = frozenset(_BLOCK_HEADS)
 _WEAK_BLOCKS = frozenset({"house", "court", "block", "tower", "buildings"})
 _RESIDE = re.compile(r"(?i)\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving|housed|rehoused|flat|born|grew\s+up|"
                      r"brought\s+up)\s+(?:in|at|into|to|on)|(?:in|into)\s+(?:a\s+)?flat\s+(?:in|at)|"
@@ -56,14 +57,15 @@ _ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)])|\s+(?:estate|and|but|so|then|whe
 def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of named estates and blocks (module doc): the name and its head, the article left out."""
     out: list[tuple[int, int]] = []
-    for m in _ESTATE.finditer(text):
+    said = said_words(text)
+    for m in _ESTATE.finditer(text) if "estate" in said else ():
         words = m.group(1).split()
         n = name_before(words, caseless)
         if not n or (n == 1 and norm_word(words[-1]) in KIND_WORDS):
             continue
         start = m.start(1) + m.group(1).rstrip().rfind(" ".join(words[-n:]))
         out.append((start, m.end(2)))
-    for m in _BLOCK.finditer(text):
+    for m in _BLOCK.finditer(text) if said & _BLOCK_SET else ():
         words = m.group(1).split()
         head = m.group(2).lower()
         last = words[-1]
@@ -77,7 +79,7 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if head in _WEAK_BLOCKS and not _RESIDE.search(text[max(0, start - 30) : start]):
             continue  # "the delaware court ruled", "warner house": a block only where someone lives
         out.append((start, m.end(2)))
-    for m in _ON_THE.finditer(text):
+    for m in _ON_THE.finditer(text) if "the" in said else ():
         first, second = m.group(1), m.group(2)
         low = norm_word(first)
         if low in _NOT_ESTATES or low in KIND_WORDS or not naming_word(first, caseless):

@@ -157,6 +157,14 @@ def name_before(words: list[str], caseless: bool) -> int:
     return 1
 
 
+_LOW_WORDS = re.compile(r"[a-z]+")
+
+
+def said_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text``: each layer runs its patterns only on turns holding its head words."""
+    return frozenset(_LOW_WORDS.findall(text.lower()))
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Every word of ``text`` (letters, inner apostrophes) as a span."""
     return [m.span() for m in _LETTERS.finditer(text)]

@@ -61,16 +61,11 @@ def postcode_areas() -> frozenset[str]:
                      if line.strip() and not line.startswith("#"))
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    areas = sorted(postcode_areas(), key=lambda a: (-len(a), a))
-    joined = re.compile(r"(?i)(?<![\w'’.-])(" + "|".join(areas) + r")(\s?)(\d{1,2})([a-z]?)(" + _INWARD
-                        + r")(?![\w'’-])")
-    two = [a for a in areas if len(a) == 2]
-    spelt = re.compile(r"(?i)(?<![\w'’.-])((?:" + "|".join(f"{a[0]}\\.?\\s{a[1]}" for a in two) + r")\.?)\s+("
-                       + r"\d{1,2}|" + _NUMBER_WORDS + r")(?![\w'’-])")
-    said = re.compile(r"(?i)(?<![\w'’.-])(" + "|".join(areas) + r")\s+(" + _NUMBER_WORDS + r")(?![\w'’-])")
-    return joined, spelt, said
+_JOINED = re.compile(r"(?i)(?<![\w'’.-])([a-z]{1,2})(\s?)(\d{1,2})([a-z]?)(" + _INWARD + r")(?![\w'’-])")
+_SPELT = re.compile(r"(?i)(?<![\w'’.-])(([a-z])\.?\s([a-z])\.?)\s+(\d{1,2}|" + _NUMBER_WORDS + r")(?![\w'’-])")
+_SAID = re.compile(r"(?i)(?<![\w'’.-])([a-z]{1,2})\s+(" + _NUMBER_WORDS + r")(?![\w'’-])")
+_ANY_NUMBER = re.compile(r"(?i)\d|\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS)) + r"|zero|nought)\b")
+"""Most turns hold no digit and no number word: one search turns them away."""
 
 
 def _cued(text: str, start: int, end: int) -> bool:
@@ -94,11 +89,13 @@ def _district_ok(area: str, digits: str, letter: str) -> bool:
 
 def postcode_spans(text: str) -> list[tuple[int, int]]:
     """Spans of postcode districts (and full postcodes written with them) in ``text`` (module doc)."""
-    joined, spelt, said = _patterns()
+    if not _ANY_NUMBER.search(text):
+        return []
+    areas = postcode_areas()
     out: list[tuple[int, int]] = []
-    for m in joined.finditer(text):
+    for m in _JOINED.finditer(text):
         area, gap, digits, letter, inward = (g.lower() for g in m.groups())
-        if not _district_ok(area, digits, letter):
+        if area not in areas or not _district_ok(area, digits, letter):
             continue
         start, end = m.span()
         if inward:
@@ -110,10 +107,13 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
         if (len(area) == 1 or gap or code in EVERYDAY_CODES) and not _cued(text, start, end):
             continue  # "b12 injections", "the g20", "co2": a place only where the sentence says one
         out.append((start, end))
-    for m in spelt.finditer(text):
-        out.append(m.span())
-    for m in said.finditer(text):
+    for m in _SPELT.finditer(text):
+        if f"{m.group(2)}{m.group(3)}".lower() in areas:
+            out.append(m.span())
+    for m in _SAID.finditer(text):
         area = m.group(1).lower()
+        if area not in areas:
+            continue
         start, end = m.span()
         if _motorway(text, area, start, end):
             continue

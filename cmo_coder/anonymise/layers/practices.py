@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 
-from .naming import KIND_WORDS, name_before, naming_word, norm_word, proper_word, public_words
+from .naming import KIND_WORDS, name_before, naming_word, norm_word, proper_word, public_words, said_words
 
 _WORD = r"[^\W\d_][\w'’]*"
 _PRACTICE_HEADS = (r"medical\s+practice|family\s+practice|group\s+practice|medical\s+cent(?:re|er)|"
                    r"health\s+cent(?:re|er)|surgery|practice|pharmacy|chemists?|dispensary")
+_PRACTICE_WORDS = frozenset({"practice", "surgery", "centre", "center", "pharmacy", "chemist", "chemists",
+                            "dispensary"})
 _PRACTICE = re.compile(r"(?i)\b((?:" + _WORD + r"\s+){1,3})(" + _PRACTICE_HEADS + r")\b")
 _WARD = re.compile(r"(?i)\b(the|on|to|from|in|onto|at)\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(ward|suite|wing)\b")
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -71,7 +73,8 @@ _WARD_KINDS = frozenset({"maternity", "children's", "childrens", "kids", "psych"
 def practice_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """Spans of named practices ("practice") and pharmacies ("pharmacy") (module doc), head included."""
     out: list[tuple[int, int, str]] = []
-    for m in _PRACTICE.finditer(text):
+    said = said_words(text)
+    for m in _PRACTICE.finditer(text) if said & _PRACTICE_WORDS else ():
         words = m.group(1).split()
         lows = [norm_word(w) for w in words]
         if lows[-1] in PRACTICE_KINDS or lows[-1] in KIND_WORDS - {"royal", "upper", "lower"}:
@@ -93,6 +96,8 @@ def practice_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             continue  # cased "the Park surgery"? only a proper name carries a lower-case head
         start = m.start(1) + m.group(1).rstrip().rfind(" ".join(words[-n:]))
         out.append((start, m.end(2), kind))
+    if "ward" not in said and not said & {"suite", "wing"}:
+        return sorted(set(out))
     for m in _WARD.finditer(text):
         words = m.group(2).split()
         lows = [norm_word(w) for w in words]

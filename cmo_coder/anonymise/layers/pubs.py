@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .naming import KIND_WORDS, naming_word, norm_word, proper_word
+from .naming import KIND_WORDS, naming_word, norm_word, proper_word, said_words
 
 PUB_NAMES = frozenset({
     "red lion", "royal oak", "white hart", "rose and crown", "kings head", "king's head", "kings arms", "king's arms",
@@ -106,6 +106,8 @@ _HEADS = (r"arms|inn|tavern|vaults|hotel|alehouse|ale\s+house|free\s+house|brewe
           r"social\s+club|working\s+men'?s\s+club|workingmen'?s\s+club|working\s+mens\s+club|wmc|labour\s+club|"
           r"con\s+club|cons\s+club|conservative\s+club|liberal\s+club|british\s+legion|legion|miners'?\s+welfare|"
           r"welfare\s+club|sports\s+and\s+social(?:\s+club)?|ex-?servicemen'?s\s+club|comrades\s+club|pub|bar")
+_HEAD_WORDS = frozenset({"arms", "inn", "tavern", "vaults", "hotel", "alehouse", "house", "tap", "taphouse", "club",
+                         "wmc", "legion", "welfare", "social", "pub", "bar"})
 _CLUB = re.compile(r"(?i)club|legion|welfare|social|wmc")
 _WORD = r"[^\W\d_][\w'’]*"
 _HEADED = re.compile(r"(?i)\b(the|at|in|down|from|to|behind)\s+((?:" + _WORD + r"\s+){0,2}" + _WORD + r")\s+(" + _HEADS
@@ -126,6 +128,10 @@ _TAIL_STOP = frozenset({"pub", "inn", "for", "and", "on", "in", "at", "with", "e
                         "that", "which", "where", "when", "was", "is", "had", "has", "we", "i", "he", "she", "they",
                         "you", "it", "then", "but", "or", "so", "because", "cos", "til", "till", "until", "after",
                         "before", "to", "most", "a", "the", "like", "all", "there", "round", "down", "up"})
+
+
+_LISTED_WORDS = frozenset(w for name in PUB_NAMES for w in name.split()) | PUB_EMBLEMS
+"""Words of any listed name or emblem: a turn holding none names no listed pub."""
 
 
 def _drink_near(text: str, start: int, end: int) -> bool:
@@ -157,7 +163,10 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """Spans of pubs ("pub") and local clubs ("club") named in ``text`` (module doc); the article stays out."""
     out: list[tuple[int, int, str]] = []
     low_text = text.lower()
-    for m in _HEADED.finditer(text):
+    said = said_words(text)
+    if "the" not in said and not said & _HEAD_WORDS:
+        return out
+    for m in _HEADED.finditer(text) if said & _HEAD_WORDS else ():
         head = " ".join(m.group(3).lower().split())
         if head == "bar" and m.group(1).lower() != "the":
             continue
@@ -174,7 +183,7 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if surface in PUB_BRANDS or " ".join(low_text[start : m.end(2)].split()) in PUB_BRANDS:
             continue
         out.append((start, end, "club" if _CLUB.search(head) and head not in {"pub", "bar"} else "pub"))
-    for m in _LISTED.finditer(text):
+    for m in _LISTED.finditer(text) if said & _LISTED_WORDS else ():
         found = list(re.finditer(_WORD, m.group(1)))
         for n in (4, 3, 2, 1):
             if len(found) < n:

@@ -203,7 +203,8 @@ class RulesComponent:
                     if low in self.nlp.Defaults.stop_words or (low in _GENERIC and low not in _DESCRIPTORS):
                         break
                     keep.insert(0, w)
-                if keep and keep[-1].lower().replace("’", "'") in PRACTICE_KINDS:
+                if (m.group(2).lower() == "surgery" and keep
+                        and keep[-1].lower().replace("’", "'") in PRACTICE_KINDS - _DESCRIPTORS):
                     continue  # "had heart surgery", "good practice": a kind of operation or practice, no name
                 if any(w.lower() not in _DESCRIPTORS for w in keep):
                     s = m.start(1) + m.group(1).rfind(" ".join(keep))

@@ -36,6 +36,7 @@ HOUSE_HEADS = ("view", "bank", "vennel", "brae", "loan", "side", "lea")
 """Street words that are also everyday nouns of other sorts ("deutsche bank", "the near term view"): a street
 only after a house number or where someone lives ("number nine pendle view", "lived on larkhill bank")."""
 STREET_HEADS = _GENERAL_HEADS + HOUSE_HEADS
+_GENERAL_SET, _HOUSE_SET = frozenset(_GENERAL_HEADS), frozenset(HOUSE_HEADS)
 """Words that end English street names: the thoroughfare descriptors of Royal Mail's Postcode Address File
 and Ordnance Survey's OS Open Roads ("road", "street", "lane", "avenue", "close", "crescent", "mews", "rise",
 "view", "bank", "parade"...), and the northern and Scottish ones in the same files (fold, brow, wynd, vennel,
@@ -128,7 +129,11 @@ def everyday_streets(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of streets named by everyday words that a cue, a house number or a town marks (module doc).
     In cased text both words need their capitals ("Mill Lane", not "the mill lane")."""
     out: list[tuple[int, int]] = []
-    for pattern in (_STREET, _HOUSE_STREET, _ANY_STREET, _CLAUSE_STREET):
+    said = frozenset(re.findall(r"[a-z]+", text.lower()))
+    patterns = [_STREET, _ANY_STREET, _CLAUSE_STREET] if said & _GENERAL_SET else []
+    if said & _HOUSE_SET:
+        patterns.append(_HOUSE_STREET)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is _ANY_STREET and not _town(m.group(3)):
                 continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .naming import norm_word, proper_word, public_words
+from .naming import norm_word, proper_word, public_words, said_words
 from .words import listed_names, name_lexicon, place_names
 
 _WORD = r"[^\W\d_][\w'’]*"
@@ -27,6 +27,10 @@ WORKPLACE_HEADS = ("factory", "factories", "warehouse", "mill", "mills", "depot"
                    "shipyard", "dockyard", "cannery", "mine", "steelworks", "ironworks", "gasworks", "brickworks",
                    "haulier", "hauliers", "logistics", "engineering", "fabrications", "packaging", "transport",
                    "motors", "coaches", "removals", "construction", "contractors", "plumbing", "roofing", "joinery")
+_HEAD_SET = frozenset(WORKPLACE_HEADS)
+_WORK_WORDS = frozenset({"work", "worked", "works", "working", "job", "jobs", "employed", "apprenticeship",
+                         "apprentice", "started", "labouring", "off", "sacked", "redundant", "finished", "packing",
+                         "shift", "shifts"})
 _HEAD = re.compile(r"(?i)\b(the\s+)?(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(sorted(set(WORKPLACE_HEADS)))
                    + r")\b")
 _WORKED = re.compile(r"(?i)\b(?:work(?:ed|s|ing)?|job|jobs|employed|apprenticeship|apprentice|started|labouring|"
@@ -41,7 +45,8 @@ _NOT_EMPLOYERS = frozenset({"home", "night", "nights", "days", "weekends", "firs
 def workplace_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of named workplaces (module doc), the head included and the article left out."""
     out: list[tuple[int, int]] = []
-    for m in _HEAD.finditer(text):
+    said = said_words(text)
+    for m in _HEAD.finditer(text) if said & _HEAD_SET else ():
         words = m.group(2).split()
         last = words[-1]
         low = norm_word(last).removesuffix("'s")
@@ -56,7 +61,7 @@ def workplace_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if len(words) == 2 and proper_word(words[0], caseless) and not norm_word(words[0]).endswith("'s"):
             start = m.start(2)
         out.append((start, m.end(3)))
-    for m in _WORKED.finditer(text):
+    for m in _WORKED.finditer(text) if said & _WORK_WORDS else ():
         word = m.group(1)
         low = norm_word(word)
         bare = low.removesuffix("'s")
