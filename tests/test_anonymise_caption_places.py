@@ -136,6 +136,8 @@ def test_a_court_or_house_is_a_block_only_where_someone_lives() -> None:
     ("He had a pint at the Plough, like always.", "Plough", "[pub name]"),
     ("The landlord of the Quillhaven was barred.", "Quillhaven", "[pub name]"),
     ("She goes to the Beck Social Club.", "Beck", "[club name]"),
+    ("We used to drink in the Golden Fleece on a Friday.", "Golden Fleece", "[pub name]"),
+    ("Her local was the Kestrel Arms.", "Kestrel Arms", "[pub name]"),
 ])
 def test_pubs_and_clubs(anon: Anonymiser, sentence: str, name: str, placeholder: str) -> None:
     _assert_removed(anon, sentence, name, placeholder)
@@ -147,6 +149,8 @@ def test_pubs_and_clubs(anon: Anonymiser, sentence: str, name: str, placeholder:
     "Sat in the sun all day.",
     "The black dog of depression.",
     "The arms race.",
+    "He held her in his outstretched arms.",
+    "The nuclear arms talks.",
 ])
 def test_brands_and_phrases_stay(anon: Anonymiser, sentence: str) -> None:
     _assert_kept(anon, sentence)

@@ -31,7 +31,7 @@ _BLOCK_HEADS = ("flats", "towers", "heights", "mansions", "court", "house", "bui
 _BLOCK_SET = frozenset(_BLOCK_HEADS)
 _WEAK_BLOCKS = frozenset({"house", "court", "block", "tower", "buildings"})
 _RESIDE = re.compile(r"(?i)\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|moving|housed|rehoused|flat|born|grew\s+up|"
-                     r"brought\s+up)\s+(?:in|at|into|to|on)|(?:in|into)\s+(?:a\s+)?flat\s+(?:in|at)|"
+                     r"brought\s+up)\s+(?:in|at|into|to|on)|(?:in|into)\s+(?:a\s+)?flat\s+(?:in|at)|put\s+\w+\s+in|"
                      r"number\s+\w+|flat\s+\w+)\s*,?\s*(?:the\s+)?$")
 """Words of living somewhere right before a block named by a weak head ("lived in carlton house")."""
 _BLOCK = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_BLOCK_HEADS) + r")\b")

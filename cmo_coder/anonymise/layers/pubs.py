@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .naming import KIND_WORDS, naming_word, norm_word, proper_word, said_words
 
 PUB_NAMES = frozenset({
@@ -69,7 +71,8 @@ _BEASTS = frozenset({"lion", "hart", "horse", "bull", "swan", "boar", "bear", "c
                      "horseshoes", "crowns", "tuns", "kings", "keys", "cups", "pigeons", "swans", "magpies",
                      "crown", "ship", "tree", "post", "gate", "sailor", "farmer", "falcon", "griffin", "unicorn",
                      "ram", "talbot", "greyhound", "pheasant", "partridge", "hound", "hounds", "star", "feathers",
-                     "mariners", "sailors", "fishermen", "jockey", "huntsman", "friar", "monk", "nun", "abbot"})
+                     "mariners", "sailors", "fishermen", "jockey", "huntsman", "friar", "monk", "nun", "abbot",
+                     "fleece", "boy", "barrel", "grapes", "bull's", "rock"})
 """Second words of "colour/number + beast or emblem" names ("the white hart", "the three horseshoes")."""
 _PAIR_WORDS = frozenset({"rose", "crown", "fox", "hounds", "coach", "horses", "dog", "duck", "horse", "groom", "hare",
                          "lamb", "flag", "cat", "fiddle", "bat", "ball", "bell", "anchor", "plough", "harrow",
@@ -114,12 +117,12 @@ _HEADED = re.compile(r"(?i)\b(the|at|in|down|from|to|behind)\s+((?:" + _WORD + r
                      + r")\b")
 _LISTED = re.compile(r"(?i)\bthe\s+(?=((?:" + _WORD + r"\s+){0,3}" + _WORD + r"))")
 """After each "the", up to four words (a lookahead, so "landlord of the black bull" is read at both "the"s)."""
-_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|a\s+drink|for\s+drinks|drinking\s+(?:at|in|down|up)|bevvy|"
-                    r"bevvies|landlord|landlady|barman|barmaid|bar\s+staff|behind\s+the\s+bar|quiz|darts|"
+_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|a\s+drink|for\s+drinks|"
+                    r"(?:drink|drinking|drank)\s+(?:at|in|down|up)|bevvy|bevvies|landlord|landlady|barman|barmaid|bar\s+staff|behind\s+the\s+bar|quiz|darts|"
                     r"pool\s+table|karaoke|lock-?in|last\s+orders|our\s+local|my\s+local|his\s+local|her\s+local|"
                     r"their\s+local|the\s+local|pissed|jukebox|beer\s+garden)\b")
 """Words of going to the pub; not "drinks" or "beer" alone, which beverage firms' calls are full of."""
-_PUB_CUE = re.compile(r"(?i)\b(?:(?:pints?|drinks?|drinking|a\s+drink|a\s+half|quiz(?:\s+night)?|darts|karaoke|"
+_PUB_CUE = re.compile(r"(?i)\b(?:(?:pints?|drinks?|drinking|drank|a\s+drink|a\s+half|quiz(?:\s+night)?|darts|karaoke|"
                       r"lock-?in|pool|dinner|lunch)\s+(?:at|in|down|up|round)|(?:landlord|landlady|barman|barmaid|"
                       r"manager|regulars?)\s+(?:of|at|in|down)|(?:our|my|his|her|their)\s+local\s+(?:was|is|were)|"
                       r"pub\s+called|(?:worked|working|works)\s+behind\s+the\s+bar\s+(?:at|of|in)|"
@@ -149,6 +152,8 @@ def _name_words(words: list[str], head: str, caseless: bool) -> int:
             return n
     if not weak_head and lows[-1] in _TRADES:
         return 1  # "the miners arms", "the new inn"
+    if not weak_head and _sign_word(lows[-1]):
+        return 1  # "the kestrel arms", "the anchor inn": before "arms" or "inn" any noun is a sign
     if head == "pub" and lows[-1] in PUB_EMBLEMS:
         return 1  # "the plough pub"
     if not naming_word(words[-1], caseless) or (weak_head and not proper_word(words[-1], caseless)
@@ -157,6 +162,19 @@ def _name_words(words: list[str], head: str, caseless: bool) -> int:
     if len(words) >= 2 and naming_word(words[-2], caseless) and lows[-2] not in KIND_WORDS:
         return 2
     return 1
+
+
+_NOT_SIGNS = frozenset({"open", "strong", "warm", "loving", "bare", "both", "two", "tired", "weak", "little", "big",
+                        "long", "short", "thin", "fat", "baby's", "mum's", "dad's", "own", "other", "same", "coat",
+                        "fire", "small", "nuclear", "chemical", "conventional", "heavy", "light", "side", "broken"})
+"""Words before "arms" that say whose or what arms ("with open arms", "the nuclear arms"), not a pub's sign."""
+
+
+def _sign_word(low: str) -> bool:
+    """A noun that can be a pub's sign before "arms" or "inn" ("kestrel", "anchor"), not an adjective or
+    a participle ("open", "folded", "outstretched")."""
+    return (len(low) >= 3 and low.isalpha() and low not in STOP_WORDS and low not in KIND_WORDS
+            and low not in _NOT_SIGNS and not low.endswith(("ed", "ing", "ful", "ous", "ive", "less", "est", "ly")))
 
 
 def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
