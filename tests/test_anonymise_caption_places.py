@@ -197,7 +197,7 @@ def test_spoken_postcodes(text: str, said: str) -> None:
 @pytest.mark.parametrize("text", [
     "a4 paper", "the m1 motorway", "stuck on the m62 for hours", "junction three of the m6", "vitamin b12 injections",
     "co2 levels", "the g20 summit", "my ex two years ago", "it s eleven o'clock", "a ps5", "an mp3", "wd40",
-    "a mk2 golf", "she's in year 11",
+    "a mk2 golf", "she's in year 11", "our FY21 guidance", "in fy20 we grew",
 ])
 def test_codes_that_are_no_postcodes(text: str) -> None:
     assert postcode_spans(text) == []
@@ -229,7 +229,8 @@ def test_a_ward_number_reads_as_one(anon: Anonymiser, text: str) -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "I had heart surgery last year.", "That's good practice really.", "The dental practice was shut.",
+    "I had heart surgery last year.", "That's good practice really.", "It's longterm practice here.",
+    "The dental practice was shut.",
     "She went to the local chemist.", "We went to Boots the chemist.",
 ])
 def test_kinds_of_practice_stay(anon: Anonymiser, sentence: str) -> None:

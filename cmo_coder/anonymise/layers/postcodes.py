@@ -81,8 +81,14 @@ def _motorway(text: str, area: str, start: int, end: int) -> bool:
     return bool(_ROAD_BEFORE.search(text[max(0, start - 30) : start])) and not _CUE_AFTER.match(text[end : end + 20])
 
 
+_FEW_DISTRICTS = {"fy": 8, "ze": 3, "hs": 9, "ld": 8, "kw": 17, "td": 15, "dg": 16}
+"""Areas with few districts (FY0–FY8 ...): "fy21" is a fiscal year, never Blackpool."""
+
+
 def _district_ok(area: str, digits: str, letter: str) -> bool:
     if len(digits) == 2 and digits[0] == "0":
+        return False
+    if int(digits) > _FEW_DISTRICTS.get(area, 99):
         return False
     return not letter or (area in _LETTER_SUFFIX_AREAS and len(digits) == 1)
 

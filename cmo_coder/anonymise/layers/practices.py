@@ -52,7 +52,9 @@ PRACTICE_KINDS = frozenset({"good", "best", "bad", "poor", "clinical", "general"
                              "choir", "football", "rugby", "training", "driving", "target", "fire", "drill",
                              "sports", "dance", "music", "law", "legal", "dispensing", "teaching",
                              "health", "centre", "center", "this", "that", "mp's", "mps", "constituency",
-                             "councillor's"})
+                             "councillor's", "longterm", "long-term", "longstanding", "standard", "common",
+                             "accepted", "industry", "business", "accounting", "sales", "pricing", "market",
+                             "hiring", "lending", "underwriting", "normal", "current", "past", "recent"})
 """First words of kinds of surgery, practice and pharmacy ("good practice", "heart surgery", "the local chemist")."""
 _WARD_KINDS = frozenset({"maternity", "children's", "childrens", "kids", "psych", "psychiatric", "mental", "acute",
                          "general", "medical", "surgical", "stroke", "cancer", "cardiac", "renal", "orthopaedic",
