@@ -8,9 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
+from .estates import estate_spans
+from .postcodes import postcode_spans
+from .practices import practice_spans
+from .pubs import pub_spans
 from .state import candidates, text_of
 from .towns import town_spans
 from .words import place_names, place_words
+from .workplaces import workplace_spans
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 
@@ -24,6 +29,7 @@ class PlacesComponent:
         caseless = bool(doc._.cmo_caseless)
         names, starts = place_names(), place_words()
         self._unlisted(doc, caseless)
+        self._local(doc, caseless)
         if starts.isdisjoint(_WORDS_RE.findall(text_of(doc).lower())):
             return doc  # most turns name no listed place: one regex pass instead of a look at every token
         words = [t.text for t in doc]
@@ -41,6 +47,24 @@ class PlacesComponent:
                 candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "places", 0.75,
                                                  "UK place list"))
         return doc
+
+    @staticmethod
+    def _local(doc: Doc, caseless: bool) -> None:
+        """Local places a participant's life is told by: postcode districts, pubs and clubs, estates and
+        blocks, GP practices and pharmacies, named wards and ward numbers, workplaces. Typed as the rules
+        layer types what it finds, so the placeholder says what was there ("down the [pub name]")."""
+        text = text_of(doc)
+        out = candidates(doc)
+        for s, e in postcode_spans(text):
+            out.append(Candidate(s, e, "postcode", "rules", 0.9, "postcode district"))
+        for s, e, kind in pub_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named by its sign or its head"))
+        for s, e in estate_spans(text, caseless):
+            out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
+        for s, e, kind in practice_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named by its head"))
+        for s, e in workplace_spans(text, caseless):
+            out.append(Candidate(s, e, "workplace", "rules", 0.8, "workplace named after its owner or place"))
 
     @staticmethod
     def _unlisted(doc: Doc, caseless: bool) -> None:

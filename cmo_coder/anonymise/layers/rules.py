@@ -13,6 +13,7 @@ from ..candidates import Candidate
 from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
+from .practices import PRACTICE_KINDS
 from .state import NEVER_NAME_POS, candidates, text_of
 from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon, seldom_lower
 
@@ -202,6 +203,9 @@ class RulesComponent:
                     if low in self.nlp.Defaults.stop_words or (low in _GENERIC and low not in _DESCRIPTORS):
                         break
                     keep.insert(0, w)
+                if (m.group(2).lower() == "surgery" and keep
+                        and keep[-1].lower().replace("’", "'") in PRACTICE_KINDS - _DESCRIPTORS):
+                    continue  # "had heart surgery", "good practice": a kind of operation or practice, no name
                 if any(w.lower() not in _DESCRIPTORS for w in keep):
                     s = m.start(1) + m.group(1).rfind(" ".join(keep))
                     cat = "trust" if "trust" in m.group(2).lower() else (

@@ -20,17 +20,27 @@ says a kind of road, never a name; so do the few words that name kinds of road (
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .allowlist import default_allowlist
 from .towns import town_shaped
-from .words import CALENDAR, FILLERS, place_names
+from .words import CALENDAR, FILLERS, in_dictionary, place_names
 
-STREET_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
-                "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
-                "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
-                "quay", "hollow", "meadows", "fields")
-"""Words that end English street names (Royal Mail's street descriptors, and northern ones: fold, brow, wynd)."""
+_GENERAL_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
+                  "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
+                  "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
+                  "quay", "hollow", "meadows", "fields")
+HOUSE_HEADS = ("view", "bank", "vennel", "brae", "loan", "side", "lea")
+"""Street words that are also everyday nouns of other sorts ("deutsche bank", "the near term view"): a street
+only after a house number or where someone lives ("number nine pendle view", "lived on larkhill bank")."""
+STREET_HEADS = _GENERAL_HEADS + HOUSE_HEADS
+_GENERAL_SET, _HOUSE_SET = frozenset(_GENERAL_HEADS), frozenset(HOUSE_HEADS)
+"""Words that end English street names: the thoroughfare descriptors of Royal Mail's Postcode Address File
+and Ordnance Survey's OS Open Roads ("road", "street", "lane", "avenue", "close", "crescent", "mews", "rise",
+"view", "bank", "parade"...), and the northern and Scottish ones in the same files (fold, brow, wynd, vennel,
+brae, loan, side)."""
 KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "country", "slip", "private", "busy",
                 "same", "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end",
                 "front", "middle", "new", "old", "only", "first", "second", "third", "last", "each", "every", "bus",
@@ -45,14 +55,21 @@ KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "c
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                  "hundred")
+_NUMBER_CUE = r"(?:" + _NUMBER_WORDS + r")(?:[\s-](?:" + _NUMBER_WORDS + r"))?"
+"""A house number said in words: "forty two fenwick road", "fifteen cheviot road"."""
 _CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|born)\s+(?:on|in|off|at|down|up)"
         r"|\b(?:just\s+)?off|\bat\s+the\s+(?:top|bottom|end|far\s+end)\s+of"
         r"|\b(?:down|up|along|onto|on|via|into|near|from|to|past|round|across|behind|opposite|towards|outside)"
         r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|(?:" + _NUMBER_WORDS + r")(?:[\s-](?:" + _NUMBER_WORDS
-        + r"))?)|\bflat\s+\d+[a-z]?|(?<![\w.,:])\d{1,4}[a-z]?)")
+        + r"))?)|\bflat\s+\d+[a-z]?|(?<![\w.,:])\d{1,4}[a-z]?|\b" + _NUMBER_CUE + r"(?:\s*[ab])?)")
+_HOUSE_CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|born)\s+(?:on|in|off|at|down|up)"
+              r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|" + _NUMBER_CUE + r")|\bflat\s+\d+[a-z]?"
+              r"|(?<![\w.,:])\d{1,4}[a-z]?|\b" + _NUMBER_CUE + r"(?:\s*[ab])?)")
 _WORD = r"[^\W\d_][\w'’]*"
-_STREET = re.compile(r"(?i)" + _CUE + r"\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
+_STREET = re.compile(r"(?i)" + _CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_GENERAL_HEADS)
                      + r")\b")
+_HOUSE_STREET = re.compile(r"(?i)" + _HOUSE_CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+("
+                           + "|".join(HOUSE_HEADS) + r")\b")
 STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gardens", "mews")
 """Heads that name a street even with no cue, at the start of a clause ("church street's been shut")."""
 _ENDS_PHRASE = (r"(?=\s*(?:$|[.,;:!?)]|['’]s\b|\s(?:is|was|has|had|were|been|will|would|and|or|but|to|in|on|at|"
@@ -62,22 +79,42 @@ _CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|becau
                             r"(?!(?:and|but|so|then|or|because|cos)\b)(" + _WORD + r"(?:\s+"
                             + _WORD + r")?)\s+(" + "|".join(STRONG_HEADS) + r")\b(?!\s+(?:" + "|".join(STREET_HEADS)
                             + r")\b)" + _ENDS_PHRASE)
-_ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(STREET_HEADS)
+_ANY_STREET = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_GENERAL_HEADS)
                          + r")\s+in\s+(" + _WORD + r")\b")
 
 
+MEASURES = frozenset({"minute", "minutes", "min", "mins", "hour", "hours", "day", "days", "week", "weeks", "month",
+                      "months", "year", "years", "second", "seconds", "mile", "miles", "yard", "yards", "metre",
+                      "metres", "meter", "meters", "foot", "feet", "inch", "inches", "kilometre", "kilometres", "k",
+                      "storey", "story", "stories", "storeys", "bedroom", "bed", "lane", "lanes", "people", "times",
+                      "quid", "pound", "pounds", "kids", "children", "dogs", "cars", "bus", "buses", "stop", "stops",
+                      "floor", "floors", "stage", "stages", "point", "step", "steps", "of", "or", "and"})
+"""Words a number says the size of ("ten minutes walk", "a two mile walk", "three lane road"), not a street's name."""
+_ADJECTIVE_ENDINGS = ("'s", "ing", "ed", "ly", "al", "ate", "ive", "ous", "ful", "ic", "less", "est")
+
+
+@cache
+def _public_words() -> frozenset[str]:
+    """Words of the shipped allow-list ("barclays", "lloyds"): "barclays bank" is no street."""
+    return frozenset(p.lower() for p in default_allowlist() if " " not in p)
+
+
 def _namable(word: str) -> bool:
+    """A word that can name a street; an ending of adjectives and participles turns away a dictionary word
+    ("central", "winding"), not a name ("rydal", "kendal")."""
     low = word.lower().replace("’", "'")
     return (len(low) >= 3 and low.replace("'", "").isalpha() and low not in STOP_WORDS and low not in KIND_OF_ROAD
-            and low not in FILLERS and low not in CALENDAR
-            and not low.endswith(("'s", "ing", "ed", "ly", "al", "ate", "ive", "ous", "ful", "ic", "less", "est")))
+            and low not in FILLERS and low not in CALENDAR and low not in MEASURES
+            and not (low.endswith(_ADJECTIVE_ENDINGS) and (low.endswith("'s") or in_dictionary(low))))
 
 
 def _start(text: str, m: re.Match[str]) -> int | None:
     """Where the street name starts in group 1: its last word must name, a first word may join it."""
     words = list(re.finditer(_WORD, m.group(1)))
-    if not _namable(words[-1].group(0)):
+    if not _namable(words[-1].group(0)) or words[-1].group(0).lower() in _public_words():
         return None
+    if len(words) == 2 and re.fullmatch(_NUMBER_CUE, words[0].group(0).lower()):
+        return m.start(1) + words[-1].start()  # "lived at twelve sefton brow": the number is the cue
     if len(words) == 2:
         return m.start(1) + words[0].start() if _namable(words[0].group(0)) else None
     return m.start(1) + words[-1].start()
@@ -92,7 +129,11 @@ def everyday_streets(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of streets named by everyday words that a cue, a house number or a town marks (module doc).
     In cased text both words need their capitals ("Mill Lane", not "the mill lane")."""
     out: list[tuple[int, int]] = []
-    for pattern in (_STREET, _ANY_STREET, _CLAUSE_STREET):
+    said = frozenset(re.findall(r"[a-z]+", text.lower()))
+    patterns = [_STREET, _ANY_STREET, _CLAUSE_STREET] if said & _GENERAL_SET else []
+    if said & _HOUSE_SET:
+        patterns.append(_HOUSE_STREET)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is _ANY_STREET and not _town(m.group(3)):
                 continue

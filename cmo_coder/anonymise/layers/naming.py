@@ -1,0 +1,170 @@
+"""Which words can name a local place: shared by the pub, estate, practice and workplace layers.
+
+A head word says a kind of place ("estate", "surgery", "arms", "warehouse"); the word before it
+says whether a particular one is meant. "the beechwood estate", "the meadowbank practice",
+"brannigans warehouse" name one; "the council estate", "the heart surgery", "the big warehouse"
+say a kind. In cased text the capital tells ("the Beechwood Estate"); in captions the word has to:
+
+* a word of proper-name kind: a listed UK place, a word of English place-name shape
+  ("beechwood", "meadowbank": a word and a place element), a listed given name or surname that
+  subtitles seldom write in lower case ("fenwick", "brannigan"), or a word no dictionary holds;
+* or, where the head alone says a name stands there, one of the everyday nouns English local
+  names are made of: trees, landforms, buildings of old ("the elms surgery", "the grange estate",
+  "the park practice"), listed in :data:`NAMING_NOUNS`.
+
+Words that say a kind of place (:data:`KIND_WORDS`: "council", "local", "big", "private") are
+never names, whatever their casing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .allowlist import default_allowlist
+from .sites import PLACE_ELEMENTS, place_shaped
+from .towns import town_shaped
+from .words import (
+    CALENDAR,
+    FILLERS,
+    SELDOM_LOWER,
+    everyday_words,
+    in_dictionary,
+    is_everyday,
+    listed_names,
+    lowercase_usage,
+    place_names,
+)
+
+NAMING_NOUNS = frozenset({
+    # trees and plants (plural forms are how houses and practices are named: "the elms", "the limes")
+    "oak", "oaks", "elm", "elms", "ash", "ashes", "beech", "beeches", "birch", "birches", "lime", "limes", "larch",
+    "pine", "pines", "cedar", "cedars", "willow", "willows", "hawthorn", "hawthorns", "holly", "hollies", "laurel",
+    "laurels", "poplar", "poplars", "rowan", "rowans", "yew", "yews", "maple", "maples", "chestnut", "chestnuts",
+    "sycamore", "sycamores", "hazel", "alder", "alders", "thorn", "thorns", "heather", "ivy", "bramble", "brambles",
+    "fern", "ferns", "rose", "roses", "orchard", "orchards",
+    # landforms and water
+    "park", "grove", "groves", "ridge", "ridgeway", "green", "meadow", "meadows", "brook", "brooks", "hill", "hills",
+    "dale", "vale", "valley", "field", "fields", "moor", "moors", "moorland", "heath", "marsh", "lea", "leas", "wood",
+    "woods", "woodland", "bank", "banks", "cliff", "cliffs", "spring", "springs", "well", "wells", "river",
+    "riverside", "lake", "lakeside", "bay", "harbour", "quay", "bridge", "bridges", "ford", "fold", "crag", "crags",
+    "knoll", "mount", "glen", "burn", "haugh", "common", "commons", "downs", "hollow", "island", "shore", "beck",
+    "gill", "ghyll", "clough", "dene", "holme", "carr", "royd", "thwaite", "howe", "scar", "nook", "brow", "edge",
+    # old buildings and estates
+    "grange", "manor", "hall", "abbey", "priory", "chapel", "minster", "castle", "tower", "towers", "mill", "mills",
+    "lodge", "lodges", "court", "croft", "crofts", "garth", "gate", "gates", "cross", "market", "station", "forge",
+    "mews", "cloisters", "almshouses", "gardens", "garden", "terrace", "parade", "square", "crescent", "beacon",
+    "hermitage", "rectory", "vicarage", "parsonage", "farmstead",
+    # compass and old order
+    "north", "south", "east", "west", "central", "upper", "lower", "old", "new", "high", "little", "great", "long",
+    "broad", "king's", "kings", "queen's", "queens", "bishop's", "bishops", "saint", "st", "st.", "royal",
+})
+"""Everyday nouns English local names are made of (Ekwall's elements and the Royal Mail thoroughfare words
+as modern words). Only a strong head ("estate", "surgery", "arms") lets one of these name a place."""
+
+_QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "upper", "lower", "old", "new", "high", "little",
+                         "great", "long", "broad", "saint", "st", "st.", "royal"})
+"""Words that name only beside another naming word ("upper grange", not "the upper estate")."""
+
+KIND_WORDS = frozenset({
+    "council", "housing", "local", "big", "small", "little", "large", "huge", "new", "old", "same", "other", "whole",
+    "nearest", "private", "public", "social", "industrial", "trading", "business", "retail", "real", "country",
+    "rough", "posh", "nice", "bad", "good", "best", "worst", "main", "only", "first", "last", "next", "own",
+    "family", "village", "town", "city", "student", "corner", "sports", "gay", "irish", "english", "scottish",
+    "welsh", "british", "local's", "dodgy", "decent", "proper", "favourite", "usual", "regular", "busy", "quiet",
+    "nearby", "general", "medical", "dental", "doctor's", "doctors", "doctor", "gp", "gp's", "nhs", "clinical",
+    "group", "health", "care", "community", "heart", "knee", "hip", "back", "brain", "eye", "eyes", "laser",
+    "keyhole", "cosmetic", "plastic", "bypass", "major", "minor", "emergency", "day", "night", "late", "early",
+    "chemical", "power", "nuclear", "steel", "car", "gas", "paper", "cotton", "wool", "coal", "food", "meat",
+    "distribution", "delivery", "packing", "bottling", "processing", "recycling", "sewage", "treatment", "water",
+    "bus", "tram", "train", "fire", "police", "ambulance", "army", "builder's", "builders", "timber", "scrap",
+    "amazon", "royal", "mail", "post", "sorting", "storage", "furniture", "clothing", "shoe", "biscuit",
+    "chocolate", "sweet", "toy", "glass", "brick", "cement", "concrete", "print", "printing", "textile", "textiles",
+    "engineering", "electronics", "aircraft", "ship", "boat", "dock", "docks", "farm", "pig", "chicken", "dairy",
+    "this", "that", "these", "those", "my", "his", "her", "their", "our", "your", "its", "a", "an", "the", "any",
+    "some", "every", "each", "no", "one", "two", "three", "several", "many", "few", "lovely", "awful", "horrible",
+    "terrible", "grotty", "shabby", "run", "down", "rundown", "high-rise", "rise", "tower", "council's", "bloody",
+    "flipping", "massive", "tiny", "estate", "estates", "pub", "pubs", "club", "working", "men's", "mens",
+})
+"""First words that say a kind of place, never a name ("the council estate", "the heart surgery")."""
+
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+@cache
+def public_words() -> frozenset[str]:
+    """Single words and phrases of the shipped allow-list, lower-cased ("tesco", "boots", "amazon"): brands
+    and bodies known everywhere, which name no local place."""
+    return frozenset(" ".join(p.lower().replace("’", "'").split()) for p in default_allowlist())
+
+
+def norm_word(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def proper_word(word: str, caseless: bool) -> bool:
+    """``word`` is of proper-name kind (module doc, first bullet); cased text needs its capital."""
+    low = norm_word(word)
+    if low.endswith("'s"):
+        low = low[:-2]
+    if (len(low) < 3 or not low.replace("'", "").isalpha() or low in STOP_WORDS or low in FILLERS
+            or low in CALENDAR or low in KIND_WORDS or low in public_words()):
+        return False
+    if not caseless and not (word[:1].isupper() and not word.isupper()):
+        return False
+    if low in place_names() or place_shaped(low) or town_shaped(low):
+        return True
+    stem = low[:-1] if low.endswith("s") and len(low) > 4 else low  # "brannigans", "hendersons"
+    for form in (low, stem):
+        if form in listed_names() and not is_everyday(form) and lowercase_usage().get(form, 0) < SELDOM_LOWER:
+            return True
+    return not in_dictionary(low) and not is_everyday(low) and lowercase_usage().get(low, 0) < SELDOM_LOWER
+
+
+def compound_place(low: str) -> bool:
+    """"beechwood", "hollybank", "oakfield": a naming noun or word joined to a place element. Unlike
+    :func:`..sites.place_shaped` the dictionary may hold it: only a strong head lets it name."""
+    if len(low) < 7 or not low.isalpha():
+        return False
+    for element in PLACE_ELEMENTS:
+        stem = low[: -len(element)]
+        if low.endswith(element) and len(stem) >= (4 if len(element) <= 3 else 3) \
+                and (stem in NAMING_NOUNS or stem in everyday_words()) and stem not in STOP_WORDS:
+            return True
+    return False
+
+
+def naming_word(word: str, caseless: bool) -> bool:
+    """``word`` can stand in a local name before a strong head: of proper-name kind, or a naming noun.
+    In cased text any capitalised word that says no kind will do ("the Park Surgery")."""
+    low = norm_word(word)
+    if low in KIND_WORDS - _QUALIFIERS or low in STOP_WORDS or low in FILLERS or low in CALENDAR:
+        return False
+    if not caseless:
+        return word[:1].isupper() and not word.isupper() and len(low) >= 2
+    return low in NAMING_NOUNS or compound_place(low) or proper_word(word, caseless)
+
+
+def name_before(words: list[str], caseless: bool) -> int:
+    """How many of the last one or two ``words`` (read backwards from a head) make a local name: 0 if none.
+    The last word must name; a first word joins it when it names too ("upper grange", "st marys")."""
+    if not words or not naming_word(words[-1], caseless) or norm_word(words[-1]) in _QUALIFIERS:
+        return 0
+    if len(words) >= 2 and naming_word(words[-2], caseless) and norm_word(words[-2]) not in STOP_WORDS:
+        return 2
+    return 1
+
+
+_LOW_WORDS = re.compile(r"[a-z]+")
+
+
+def said_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text``: each layer runs its patterns only on turns holding its head words."""
+    return frozenset(_LOW_WORDS.findall(text.lower()))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Every word of ``text`` (letters, inner apostrophes) as a span."""
+    return [m.span() for m in _LETTERS.finditer(text)]

@@ -1,0 +1,249 @@
+"""Pubs and clubs: "down the red lion", "the fitzroy arms", "a pint in the nag's head", "the beck social club".
+
+A participant's local pub places them within a street or two, and in a village names it. Pub names
+follow few patterns, which a recogniser writes in lower case as it writes anything:
+
+* a name and a pub head: "the X arms / inn / tavern / vaults / hotel / alehouse" ("the fitzroy arms",
+  "the miners arms", "the railway inn"), and local clubs: "the X social club / working men's club /
+  labour club / con club / british legion / miners welfare";
+* the traditional names, which are everyday words: a colour and a beast or an emblem ("the red
+  lion", "the white hart", "the black bull"), a head ("the kings head", "the nag's head"), a pair
+  ("the rose and crown", "the fox and hounds", "the coach and horses"), an emblem alone ("the crown",
+  "the plough", "the swan");
+* any name after words only a pub takes: "a pint in the X", "quiz at the X", "landlord of the X",
+  "the X pub".
+
+The commonest names come from the two surveys Wikipedia's "Pub names" cites (British Beer and Pub
+Association and CAMRA, 2007: Red Lion, Royal Oak, White Hart, Rose and Crown, Kings Head, Kings Arms,
+Queens Head, Crown, Swan, Railway, Plough, White Horse, Bell, New Inn), and the patterns from the same
+article (heraldic colours and beasts, trades' arms, pairs). Names of several words that nothing but a
+pub is called (:data:`PUB_NAMES`) need only their article; one-word emblems and the names that are
+also phrases ("the rising sun", "the black dog", "the crown") need a word of drinking near them.
+
+Chains that are brands everywhere ("Wetherspoons", "Harvester", "Toby Carvery", "Slug and Lettuce",
+"Premier Inn") identify nobody: they are public names and stay (:data:`PUB_BRANDS`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .naming import KIND_WORDS, naming_word, norm_word, proper_word, said_words
+
+PUB_NAMES = frozenset({
+    "red lion", "royal oak", "white hart", "rose and crown", "kings head", "king's head", "kings arms", "king's arms",
+    "queens head", "queen's head", "queens arms", "new inn", "white lion", "golden lion", "black lion", "red cow",
+    "black bull", "white bull", "fox and hounds", "coach and horses", "george and dragon", "nags head", "nag's head",
+    "three horseshoes", "cross keys", "dog and duck", "horse and groom", "hare and hounds", "lamb and flag",
+    "wagon and horses", "waggon and horses", "boars head", "boar's head", "saracens head", "saracen's head",
+    "turks head", "turk's head", "marquis of granby", "blue boar", "bay horse", "barley mow", "three tuns",
+    "travellers rest", "traveller's rest", "jolly sailor", "jolly farmer", "eight bells", "spread eagle",
+    "white swan", "black swan", "white bear", "blue bell", "plough and harrow", "bell and anchor", "crown and anchor",
+    "shoulder of mutton", "pack horse", "packhorse", "wheatsheaf", "woolpack", "old bell", "blue anchor",
+    "bull and butcher", "cat and fiddle", "bat and ball", "fleece", "three crowns", "two brewers", "royal standard",
+    "grey horse", "white heart", "green dragon", "red house", "black horse", "white horse", "green man", "rising sun",
+    "half moon", "prince of wales", "duke of wellington", "duke of york", "masons arms", "miners arms",
+    "farmers arms", "bricklayers arms", "carpenters arms", "butchers arms", "blacksmiths arms", "gardeners arms",
+    "railway inn", "railway tavern", "station hotel", "royal hotel", "crown inn", "swan inn", "plough inn",
+    "ship inn", "star inn", "bell inn", "black dog", "red lion inn",
+})
+"""The commonest UK pub names (module doc), as said; "X arms" and "X inn" are caught by their head too."""
+_NEED_CUE = frozenset({"rising sun", "half moon", "black dog", "green man", "white horse", "black horse",
+                       "prince of wales", "duke of york", "duke of wellington", "red house", "fleece",
+                       "royal standard", "green dragon", "blue bell"})
+"""Listed names that are also phrases, figures or badges ("land of the rising sun", "the black dog" of
+depression, "the prince of wales"): a pub only with a word of drinking near."""
+PUB_EMBLEMS = frozenset({
+    "crown", "swan", "plough", "bell", "ship", "bull", "fox", "star", "anchor", "globe", "victoria", "angel",
+    "george", "chequers", "feathers", "mitre", "greyhound", "railway", "lamb", "albion", "volunteer", "grapes",
+    "vine", "eagle", "falcon", "unicorn", "castle", "mermaid", "harp", "stag", "hind", "cock", "pheasant",
+    "woolpack", "wheatsheaf", "beehive", "compasses", "sun", "moon", "roebuck", "buck", "hare", "ram", "talbot",
+    "sloop", "lighthouse", "windmill", "oak", "elms", "cricketers", "navigation", "canal", "junction",
+    "locomotive", "engine", "tram", "coach", "wagon", "bridge", "ferry", "boat", "crossways",
+})
+"""One-word names of pubs (emblems, beasts, trades' signs); everyday words, so a pub only beside drink."""
+_COLOURS = ("red", "white", "black", "golden", "gold", "blue", "green", "grey", "silver", "old", "royal", "jolly",
+            "three", "two", "four", "five", "seven", "eight", "nine", "twelve")
+_BEASTS = frozenset({"lion", "hart", "horse", "bull", "swan", "boar", "bear", "cow", "dragon", "eagle", "hind", "stag",
+                     "lamb", "cock", "bell", "bells", "anchor", "cross", "oak", "heart", "dog", "cat", "fox",
+                     "horseshoes", "crowns", "tuns", "kings", "keys", "cups", "pigeons", "swans", "magpies",
+                     "crown", "ship", "tree", "post", "gate", "sailor", "farmer", "falcon", "griffin", "unicorn",
+                     "ram", "talbot", "greyhound", "pheasant", "partridge", "hound", "hounds", "star", "feathers",
+                     "mariners", "sailors", "fishermen", "jockey", "huntsman", "friar", "monk", "nun", "abbot",
+                     "fleece", "boy", "barrel", "grapes", "bull's", "rock"})
+"""Second words of "colour/number + beast or emblem" names ("the white hart", "the three horseshoes")."""
+_PAIR_WORDS = frozenset({"rose", "crown", "fox", "hounds", "coach", "horses", "dog", "duck", "horse", "groom", "hare",
+                         "lamb", "flag", "cat", "fiddle", "bat", "ball", "bell", "anchor", "plough", "harrow",
+                         "george", "dragon", "wagon", "waggon", "pheasant", "partridge", "hawk", "buck", "bull",
+                         "butcher", "castle", "ship", "shovel", "pig", "whistle", "goat", "compasses", "sceptre",
+                         "cushion", "mitre", "keys", "sun", "moon", "stars", "feathers", "hope", "boot",
+                         "slipper", "hen", "chickens", "stag", "hunter", "hunters", "gate", "gun", "drum", "monkey",
+                         "pelican", "cross", "bear", "ragged", "staff", "punchbowl", "punch", "bowl", "jug", "bottle",
+                         "barrel", "tun", "grapes", "vine", "oak", "ivy", "thistle", "shamrock", "leek"})
+_TRADES = frozenset({"miners", "masons", "bricklayers", "carpenters", "farmers", "gardeners", "butchers", "bakers",
+                     "blacksmiths", "weavers", "foresters", "fishermen's", "fishermans", "sailors", "drovers",
+                     "shepherds", "ploughmen", "coopers", "joiners", "plasterers", "painters", "wheelwrights",
+                     "colliers", "boilermakers", "railwaymen", "engineers", "cricketers", "bowlers", "anglers",
+                     "huntsman", "hunters", "volunteers", "oddfellows", "freemasons", "lifeboat", "waggoners",
+                     "brewers", "maltsters", "millers", "tanners", "saddlers", "smiths", "shipwrights", "dyers",
+                     "kings", "queens", "dukes", "duke", "earl", "earls", "lord", "lords", "bishops", "bishop",
+                     "prince", "princes", "marquis", "squires", "squire", "travellers", "carters", "ferrymen",
+                     "railway", "station", "canal", "bridge", "market", "new", "old", "royal", "feathers", "crown",
+                     "swan", "plough", "bell", "ship", "star", "anchor", "globe", "angel", "george", "victoria",
+                     "albert", "wellington", "nelson", "marlborough", "white", "black", "red", "golden"})
+"""Words before "arms" / "inn" that are no proper name but name a pub ("the miners arms", "the new inn")."""
+PUB_BRANDS = frozenset({"wetherspoons", "wetherspoon", "wetherspoon's", "spoons", "harvester", "toby carvery",
+                        "slug and lettuce", "premier inn", "holiday inn", "travelodge", "beefeater", "brewers fayre",
+                        "hungry horse", "all bar one", "yates", "yates's", "o'neills", "walkabout", "revolution",
+                        "vintage inns", "greene king", "marston's", "sam smith's", "sam smiths", "be at one",
+                        "nicholson's", "nicholsons", "ember inns", "chef and brewer", "crown carveries",
+                        "marriott", "hilton", "hyatt", "sheraton", "radisson", "novotel", "ibis", "ritz", "savoy",
+                        "intercontinental", "westin", "best western", "crowne plaza", "doubletree", "hampton inn",
+                        "comfort inn", "days inn", "red roof inn", "mercure", "malmaison", "hotel du vin",
+                        "stonehouse pizza and carvery", "miller and carter", "browns", "frankie and benny's"})
+"""Pub and hotel chains known everywhere: public names, never removed (module doc)."""
+
+_HEADS = (r"arms|inn|tavern|vaults|hotel|alehouse|ale\s+house|free\s+house|brewery\s+tap|taphouse|tap\s+house|"
+          r"social\s+club|working\s+men'?s\s+club|workingmen'?s\s+club|working\s+mens\s+club|wmc|labour\s+club|"
+          r"con\s+club|cons\s+club|conservative\s+club|liberal\s+club|british\s+legion|legion|miners'?\s+welfare|"
+          r"welfare\s+club|sports\s+and\s+social(?:\s+club)?|ex-?servicemen'?s\s+club|comrades\s+club|pub|bar")
+_HEAD_WORDS = frozenset({"arms", "inn", "tavern", "vaults", "hotel", "alehouse", "house", "tap", "taphouse", "club",
+                         "wmc", "legion", "welfare", "social", "pub", "bar"})
+_CLUB = re.compile(r"(?i)club|legion|welfare|social|wmc")
+_WORD = r"[^\W\d_][\w'’]*"
+_HEADED = re.compile(r"(?i)\b(the|at|in|down|from|to|behind)\s+((?:" + _WORD + r"\s+){0,2}" + _WORD + r")\s+(" + _HEADS
+                     + r")\b")
+_LISTED = re.compile(r"(?i)\bthe\s+(?=((?:" + _WORD + r"\s+){0,3}" + _WORD + r"))")
+"""After each "the", up to four words (a lookahead, so "landlord of the black bull" is read at both "the"s)."""
+_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|a\s+drink|for\s+drinks|"
+                    r"(?:drink|drinking|drank)\s+(?:at|in|down|up)|bevvy|bevvies|landlord|landlady|barman|barmaid|bar\s+staff|behind\s+the\s+bar|quiz|darts|"
+                    r"pool\s+table|karaoke|lock-?in|last\s+orders|our\s+local|my\s+local|his\s+local|her\s+local|"
+                    r"their\s+local|the\s+local|pissed|jukebox|beer\s+garden)\b")
+"""Words of going to the pub; not "drinks" or "beer" alone, which beverage firms' calls are full of."""
+_PUB_CUE = re.compile(r"(?i)\b(?:(?:pints?|drinks?|drinking|drank|a\s+drink|a\s+half|quiz(?:\s+night)?|darts|karaoke|"
+                      r"lock-?in|pool|dinner|lunch)\s+(?:at|in|down|up|round)|(?:landlord|landlady|barman|barmaid|"
+                      r"manager|regulars?)\s+(?:of|at|in|down)|(?:our|my|his|her|their)\s+local\s+(?:was|is|were)|"
+                      r"pub\s+called|(?:worked|working|works)\s+behind\s+the\s+bar\s+(?:at|of|in)|"
+                      r"(?:barred|banned|kicked\s+out)\s+(?:from|of))\s+$")
+_TAIL_STOP = frozenset({"pub", "inn", "for", "and", "on", "in", "at", "with", "every", "near", "by", "last",
+                        "that", "which", "where", "when", "was", "is", "had", "has", "we", "i", "he", "she", "they",
+                        "you", "it", "then", "but", "or", "so", "because", "cos", "til", "till", "until", "after",
+                        "before", "to", "most", "a", "the", "like", "all", "there", "round", "down", "up"})
+
+
+_LISTED_WORDS = frozenset(w for name in PUB_NAMES for w in name.split()) | PUB_EMBLEMS
+"""Words of any listed name or emblem: a turn holding none names no listed pub."""
+
+
+def _drink_near(text: str, start: int, end: int) -> bool:
+    return bool(_DRINK.search(text[max(0, start - 80) : min(len(text), end + 80)]))
+
+
+def _name_words(words: list[str], head: str, caseless: bool) -> int:
+    """How many of the words before a pub head name the pub (0: none; "the big pub", "a wine bar")."""
+    lows = [norm_word(w) for w in words]
+    if not lows or lows[-1] in KIND_WORDS - {"royal", "new", "old"}:
+        return 0
+    weak_head = head in {"hotel", "pub", "bar"}  # "the park hotel", "the village pub": kinds as often as names
+    for n in (3, 2):  # "the rose and crown inn", "the red lion pub"
+        if len(lows) >= n and " ".join(lows[-n:]) in PUB_NAMES:
+            return n
+    if not weak_head and lows[-1] in _TRADES:
+        return 1  # "the miners arms", "the new inn"
+    if not weak_head and _sign_word(lows[-1]):
+        return 1  # "the kestrel arms", "the anchor inn": before "arms" or "inn" any noun is a sign
+    if head == "pub" and lows[-1] in PUB_EMBLEMS:
+        return 1  # "the plough pub"
+    if not naming_word(words[-1], caseless) or (weak_head and not proper_word(words[-1], caseless)
+                                                 and lows[-1] not in {"station", "railway", "royal"}):
+        return 0  # a hotel, bar or club by a naming noun alone is a kind ("the park hotel" stays open)
+    if len(words) >= 2 and naming_word(words[-2], caseless) and lows[-2] not in KIND_WORDS:
+        return 2
+    return 1
+
+
+_NOT_SIGNS = frozenset({"open", "strong", "warm", "loving", "bare", "both", "two", "tired", "weak", "little", "big",
+                        "long", "short", "thin", "fat", "baby's", "mum's", "dad's", "own", "other", "same", "coat",
+                        "fire", "small", "nuclear", "chemical", "conventional", "heavy", "light", "side", "broken"})
+"""Words before "arms" that say whose or what arms ("with open arms", "the nuclear arms"), not a pub's sign."""
+
+
+def _sign_word(low: str) -> bool:
+    """A noun that can be a pub's sign before "arms" or "inn" ("kestrel", "anchor"), not an adjective or
+    a participle ("open", "folded", "outstretched")."""
+    return (len(low) >= 3 and low.isalpha() and low not in STOP_WORDS and low not in KIND_WORDS
+            and low not in _NOT_SIGNS and not low.endswith(("ed", "ing", "ful", "ous", "ive", "less", "est", "ly")))
+
+
+def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """Spans of pubs ("pub") and local clubs ("club") named in ``text`` (module doc); the article stays out."""
+    out: list[tuple[int, int, str]] = []
+    low_text = text.lower()
+    said = said_words(text)
+    if "the" not in said and not said & _HEAD_WORDS:
+        return out
+    for m in _HEADED.finditer(text) if said & _HEAD_WORDS else ():
+        head = " ".join(m.group(3).lower().split())
+        if head == "bar" and m.group(1).lower() != "the":
+            continue
+        words = m.group(2).split()
+        n = _name_words(words, head, caseless)
+        if not n:
+            continue
+        start = m.start(2) + m.group(2).rfind(" ".join(words[-n:]))
+        end = m.end(3) if head not in {"pub", "bar"} else m.end(2)
+        if not caseless and not all(w[:1].isupper() or w.lower() in {"and", "of"}
+                                    for w in text[start:m.end(2)].split()):
+            continue
+        surface = " ".join(low_text[start:end].split())
+        if surface in PUB_BRANDS or " ".join(low_text[start : m.end(2)].split()) in PUB_BRANDS:
+            continue
+        out.append((start, end, "club" if _CLUB.search(head) and head not in {"pub", "bar"} else "pub"))
+    for m in _LISTED.finditer(text) if said & _LISTED_WORDS else ():
+        found = list(re.finditer(_WORD, m.group(1)))
+        for n in (4, 3, 2, 1):
+            if len(found) < n:
+                continue
+            s, e = m.start(1) + found[0].start(), m.start(1) + found[n - 1].end()
+            name = " ".join(low_text[s:e].replace("’", "'").split())
+            listed = name in PUB_NAMES
+            emblem = n == 1 and name in PUB_EMBLEMS
+            shaped = n == 2 and found[0].group(0).lower() in _COLOURS and found[1].group(0).lower() in _BEASTS
+            paired = (n == 3 and found[1].group(0).lower() == "and" and found[0].group(0).lower() in _PAIR_WORDS
+                      and found[2].group(0).lower() in _PAIR_WORDS)
+            if not (listed or emblem or shaped or paired) or name in PUB_BRANDS:
+                continue
+            if not caseless and not all(w[:1].isupper() or w in {"and", "of"} for w in text[s:e].split()):
+                break
+            after = low_text[e : e + 12].split()
+            if after and after[0].strip(".,;:!?") not in _TAIL_STOP and not re.match(r"[.,;:!?]", low_text[e:e + 1]):
+                break  # "the crown court", "the white horse vale": the phrase goes on
+            needs_drink = name in _NEED_CUE if listed else emblem or shaped
+            if needs_drink and not _drink_near(text, s, e):
+                break
+            out.append((s, e, "pub"))
+            break
+    for word_start, word_end in _cue_matches(text):
+        words = text[word_start:word_end].split()
+        if not all(proper_word(w, caseless) or norm_word(w) in PUB_EMBLEMS for w in words):
+            words = words[:1]  # "a pint in the fitzroy tonight"
+            word_end = word_start + len(words[0])
+        if all(proper_word(w, caseless) or norm_word(w) in PUB_EMBLEMS for w in words) \
+                and " ".join(w.lower() for w in words) not in PUB_BRANDS:
+            out.append((word_start, word_end, "pub"))
+    return sorted(set(out))
+
+
+def _cue_matches(text: str) -> list[tuple[int, int]]:
+    """ "a pint in the fitzroy", "landlord of the beckside": the name right after words only a pub takes."""
+    out = []
+    for m in re.finditer(r"(?i)\bthe\s+(" + _WORD + r")(?:\s+(" + _WORD + r"))?", text):
+        if not _PUB_CUE.search(text[max(0, m.start() - 50) : m.start()]):
+            continue
+        end = m.end(1)
+        if m.group(2) and m.group(2).lower() not in _TAIL_STOP:
+            end = m.end(2)
+        out.append((m.start(1), end))
+    return out
