@@ -182,3 +182,36 @@ def test_secure_folder_and_project_may_not_nest(tmp_path, tiny_codebook):
     (tmp_path / "random" / "x.txt").write_text("x")
     with pytest.raises(CmoError, match="not a cmo-coder secure folder"):
         SecureFolder.open(tmp_path / "random")
+
+
+def test_a_read_only_project_refuses_every_write(project):
+    with Project.open(project.ref, read_only=True) as reader:
+        assert reader.codebook == project.codebook
+        with pytest.raises(CmoError, match="read-only"), reader.transaction() as tx:
+            tx.set_meta("x", "y")
+        with pytest.raises(DbError):
+            reader.conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    assert project.meta("x") is None
+
+
+def test_one_writer_at_a_time_and_a_waiting_writer_gives_up_in_one_line(project):
+    with Project.open(project.ref) as other:
+        other.conn.set_lock_timeout(200)
+        with project.transaction("ann") as tx:
+            tx.set_meta("held", "by ann")
+            with pytest.raises(CmoError, match="cannot be changed now"), other.transaction("bob") as tx2:
+                tx2.set_meta("held", "by bob")
+        with other.transaction("bob") as tx2:  # once ann's change is committed, bob's goes through
+            tx2.set_meta("after", "bob")
+    assert project.meta("held") == "by ann" and project.meta("after") == "bob"
+    assert [e["actor"] for e in project.audit_log()] == ["tester"]  # set_meta alone writes no audit entry
+
+
+def test_another_writers_commit_is_noticed_but_not_ones_own(project):
+    before = project.conn.data_version()
+    with project.transaction() as tx:
+        tx.set_meta("mine", "1")
+    assert project.conn.data_version() == before
+    with Project.open(project.ref) as other, other.transaction() as tx:
+        tx.set_meta("theirs", "1")
+    assert project.conn.data_version() != before
