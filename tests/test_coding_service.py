@@ -103,6 +103,7 @@ def test_cross_turn_spans_need_permission(study) -> None:  # type: ignore[no-unt
 )
 def test_bad_input_is_refused_and_nothing_written(study, kwargs, error, message) -> None:  # type: ignore[no-untyped-def]
     before = _db_snapshot(study)
+    kwargs = dict(kwargs)  # the parameters are shared by the runs on each engine: never change them
     tid = kwargs.pop("transcript_id")
     with pytest.raises(error, match=message):
         service.add_coding(study, tid, **kwargs)
