@@ -182,3 +182,75 @@ def test_secure_folder_and_project_may_not_nest(tmp_path, tiny_codebook):
     (tmp_path / "random" / "x.txt").write_text("x")
     with pytest.raises(CmoError, match="not a cmo-coder secure folder"):
         SecureFolder.open(tmp_path / "random")
+
+
+def test_a_read_only_project_refuses_every_write(project):
+    with Project.open(project.ref, read_only=True) as reader:
+        assert reader.codebook == project.codebook
+        with pytest.raises(CmoError, match="read-only"), reader.transaction() as tx:
+            tx.set_meta("x", "y")
+        with pytest.raises(DbError):
+            reader.conn.execute("INSERT INTO meta (key, value) VALUES ('x', 'y')")
+    assert project.meta("x") is None
+
+
+def test_one_writer_at_a_time_and_a_waiting_writer_gives_up_in_one_line(project):
+    with Project.open(project.ref) as other:
+        other.conn.set_lock_timeout(200)
+        with project.transaction("ann") as tx:
+            tx.set_meta("held", "by ann")
+            with pytest.raises(CmoError, match="cannot be changed now"), other.transaction("bob") as tx2:
+                tx2.set_meta("held", "by bob")
+        with other.transaction("bob") as tx2:  # once ann's change is committed, bob's goes through
+            tx2.set_meta("after", "bob")
+    assert project.meta("held") == "by ann" and project.meta("after") == "bob"
+    assert [e["actor"] for e in project.audit_log()] == ["tester"]  # set_meta alone writes no audit entry
+
+
+def test_another_writers_commit_is_noticed_but_not_ones_own(project):
+    before = project.conn.data_version()
+    with project.transaction() as tx:
+        tx.set_meta("mine", "1")
+    assert project.conn.data_version() == before
+    with Project.open(project.ref) as other, other.transaction() as tx:
+        tx.set_meta("theirs", "1")
+    assert project.conn.data_version() != before
+
+
+def _revision(path):
+    conn = sqlite3.connect(path / PROJECT_DB)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] if "alembic_version" in tables \
+            else None
+        return rev, conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_project_from_before_alembic_is_stamped_and_upgraded_in_one_go(tmp_path, tiny_codebook):
+    Project.create(tmp_path / "new", tiny_codebook).close()
+    assert _revision(tmp_path / "new") == ("v4", LATEST)
+    old = tmp_path / "old"
+    old.mkdir()
+    conn = sqlite3.connect(old / PROJECT_DB, isolation_level=None)
+    migrate(conn, target=2)
+    conn.execute("DROP TABLE alembic_version")  # as a project made before the migrations were Alembic's
+    conn.execute("INSERT INTO meta VALUES ('codebook', ?)", (tiny_codebook.model_dump_json(),))
+    conn.close()
+    assert _revision(old) == (None, 2)
+    with Project.open(old) as p:
+        assert p.schema_version == LATEST and p.notes() == []
+    assert _revision(old) == ("v4", LATEST)
+
+
+def test_a_revision_this_code_does_not_know_is_refused_untouched(tmp_path, tiny_codebook):
+    Project.create(tmp_path / "s", tiny_codebook).close()
+    conn = sqlite3.connect(tmp_path / "s" / PROJECT_DB, isolation_level=None)
+    conn.execute("UPDATE alembic_version SET version_num = 'v9_from_the_future'")
+    conn.close()
+    before = (tmp_path / "s" / PROJECT_DB).read_bytes()
+    for read_only in (True, False):
+        with pytest.raises(CmoError, match="made by a newer cmo-coder"):
+            Project.open(tmp_path / "s", read_only=read_only)
+    assert (tmp_path / "s" / PROJECT_DB).read_bytes() == before

@@ -170,3 +170,9 @@ def _closed_port() -> int:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
+
+
+def test_an_unknown_revision_on_postgresql_is_refused(pg_cluster: PgCluster, pg_url: str) -> None:
+    assert run("init", "--db", pg_url, "--codebook", "tiny").exit_code == 0
+    pg_cluster.admin_in(pg_url, "UPDATE alembic_version SET version_num = 'v9_from_the_future'")
+    assert "made by a newer cmo-coder" in one_line_refusal(run("status", "--db", pg_url))

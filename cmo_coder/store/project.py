@@ -131,6 +131,13 @@ def _check_is_pg_project(conn: Database, where: str) -> None:
         what = "an empty database" if not tables else "a database"
         raise CmoError(f"{where}: {what}, but not a cmo-coder project (no project tables); "
                        "create one with 'cmo-coder init --db URL'")
+    from . import migrations
+
+    revision = conn.execute("SELECT MAX(version_num) FROM alembic_version").fetchone()[0] \
+        if "alembic_version" in tables else None
+    if revision is not None and not migrations.known(str(revision)):
+        raise CmoError(f"{where}: made by a newer cmo-coder: schema revision {revision!r}, which this cmo-coder "
+                       f"does not know (it understands up to {migrations.head()!r}); upgrade cmo-coder")
     version = pg_schema_version(conn)
     if version > LATEST:
         raise CmoError(f"{where}: made by a newer cmo-coder: schema version {version}, newer than this cmo-coder "

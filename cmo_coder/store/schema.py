@@ -231,7 +231,7 @@ MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 LATEST = len(MIGRATIONS)
 
 
-def _split(script: str) -> list[str]:
+def split(script: str) -> list[str]:
     """Statements of a script, keeping trigger bodies (which contain ';') whole."""
     statements, buf = [], ""
     for line in script.splitlines(keepends=True):
@@ -246,25 +246,47 @@ def _split(script: str) -> list[str]:
 def migrate(conn: Database | sqlite3.Connection, target: int = LATEST) -> int:
     """Bring a SQLite project database to ``target``; returns the version it was at.
 
-    Runs in one explicit transaction (DDL is transactional in SQLite), so an error
-    leaves the previous version intact.
+    The steps are the Alembic revisions in :mod:`cmo_coder.store.migrations` (one per version above).
+    A project from before Alembic has only ``PRAGMA user_version``; it is stamped at that revision in
+    the same transaction as its upgrade. Everything runs in one explicit transaction (DDL is
+    transactional in SQLite), so an error leaves the previous version intact. ``user_version`` is kept
+    in step, for older code reading it.
     """
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    from . import migrations
+    from .db import Database
+
+    db = conn if isinstance(conn, Database) else Database(conn, "sqlite")
+    current = int(db.execute("PRAGMA user_version").fetchone()[0])
+    revision: str | None = None
+    if "alembic_version" in db.table_names():
+        row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = str(row[0]) if row else None
+        if revision is not None and not migrations.known(revision):
+            raise CmoError(
+                f"made by a newer cmo-coder: this project's schema is at revision {revision!r}, which this "
+                f"cmo-coder does not know (it understands up to {migrations.head()!r}); upgrade cmo-coder"
+            )
     if current > LATEST:
         raise CmoError(
             f"made by a newer cmo-coder: this project uses schema version {current}, newer than this cmo-coder "
             f"understands ({LATEST}); upgrade cmo-coder"
         )
-    if current >= target:
+    stamp = revision is None and current >= 1
+    if current >= target and (not stamp or db.read_only):
         return current
-    conn.execute("BEGIN IMMEDIATE")
+    start = revision or (migrations.revision_for(current) if current >= 1 else None)
+    statements = migrations.upgrade_statements("sqlite", start, migrations.revision_for(max(target, current)))
+    db.execute("BEGIN IMMEDIATE")
     try:
-        for version in range(current + 1, target + 1):
-            for statement in _split(MIGRATIONS[version - 1]):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version}")
-        conn.execute("COMMIT")
+        if stamp:  # made before Alembic: record the revision its user_version stands for
+            db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                       "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))")
+            db.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (start,))
+        for statement in statements:
+            db.execute(statement.rstrip().rstrip(";"))
+        db.execute(f"PRAGMA user_version = {max(target, current)}")
+        db.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        db.execute("ROLLBACK")
         raise
     return current

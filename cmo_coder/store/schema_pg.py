@@ -20,6 +20,9 @@ TABLES = f"""
 CREATE TABLE schema_version (version INTEGER NOT NULL);
 INSERT INTO schema_version (version) VALUES ({LATEST});
 
+CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
+INSERT INTO alembic_version (version_num) VALUES ('v{LATEST}');
+
 CREATE TABLE change_counter (n BIGINT NOT NULL);
 INSERT INTO change_counter (n) VALUES (0);
 
