@@ -74,7 +74,7 @@ def _connect(db: Path) -> Database:
 
 def busy_message(where: object) -> str:
     return (f"{where}: another program (or another coder's change) is writing to the project and did not finish "
-            f"within {BUSY_TIMEOUT:.0f} s; nothing was changed, try again in a moment")
+            "in time; nothing was changed, try again in a moment")
 
 
 
