@@ -16,7 +16,7 @@ from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
-from .public_figures import PUBLIC_WORK, public_figures, surname_spans
+from .public_figures import PUBLIC_WORK, echo_spans, public_figures, said_publicly, surname_spans
 from .public_names import all_public_names
 from .state import candidates, text_of
 from .words import name_lexicon
@@ -172,6 +172,27 @@ class AllowListComponent:
             doc._.cmo_protected = (self.public_phrases(doc), study_label_spans(text), placeholder_spans(text))
         public, labels, placeholders = doc._.cmo_protected
         return public + labels + placeholders
+
+    def echo(self, docs: list[Doc]) -> None:
+        """Across one transcript's turns: a distinctive public surname said of the public person in one
+        turn ("Sajid Javid was on") is that person when said alone in another ("then Javid said"), as the
+        consistency pass treats a name said once as a person. Drops what other layers proposed there
+        (registered names always win) and protects it from being spread to."""
+        said: set[str] = set()
+        for doc in docs:
+            self.protected(doc)
+            said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
+        if not said:
+            return
+        for doc in docs:
+            echoes = echo_spans(doc, said)
+            if not echoes:
+                continue
+            public, labels, placeholders = doc._.cmo_protected
+            doc._.cmo_protected = (public + echoes, labels, placeholders)
+            text = text_of(doc)
+            doc._.cmo_candidates = [c for c in candidates(doc)
+                                    if c.layer == "register" or not _within_public(c, echoes, text)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)

@@ -16,6 +16,8 @@ minister. So (``cmo_coder/data/public_figures.txt``, full names with their sourc
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -52,6 +54,88 @@ def public_figures() -> tuple[str, ...]:
 def public_surnames() -> frozenset[str]:
     """Last words of the listed full names ("whitty", "black", "van-tam")."""
     return frozenset(name.split()[-1].lower() for name in public_figures())
+
+
+def _name_regex(name: str) -> str:
+    """A full name as speech and captions write it: any casing and spacing, a hyphen as a hyphen, a space
+    or nothing ("Van-Tam", "van tam", "vantam"), either apostrophe ("O'Brien", "o’brien")."""
+    words = []
+    for word in name.split():
+        parts = [re.escape(p).replace("'", "['’]?") for p in word.split("-")]
+        words.append(r"[-\s]?".join(parts))
+    return r"\s+".join(words)
+
+
+@cache
+def _full_name_pattern() -> re.Pattern[str]:
+    names = sorted({n for n in public_figures() if " " in n}, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(_name_regex(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+def full_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a listed public figure's full name stands in ``text`` (plain text, no model): the register
+    and review use it to tell "Carol Black" from a participant registered as "Mark Black"."""
+    return [m.span() for m in _full_name_pattern().finditer(text)]
+
+
+def names_this_figure(variants: Iterable[str], text: str, start: int, end: int) -> bool:
+    """Whether a registered person with ``variants`` could be the one named by the full public name
+    ``text[start:end]``: only when the register holds that very full name (a participant who shares
+    a minister's name is that participant, wherever it is said)."""
+    said = " ".join(re.findall(r"[^\W\d_]+", text[start:end].lower().replace("’", "'")))
+    return any(" ".join(re.findall(r"[^\W\d_]+", v.lower())) == said for v in variants)
+
+
+def inside_public_full_name(text: str, start: int, end: int, variants: Iterable[str],
+                            spans: list[tuple[int, int]] | None = None) -> bool:
+    """``text[start:end]`` (a registered form) is part of a listed public figure's full name said there,
+    and is not the whole of it, and that registered person does not bear the full name: "Black" in
+    "Dame Carol Black's review" when "Mark Black" is registered, "Chris" in "Chris Whitty" when a
+    participant is registered as "Chris Jones". Only a full name decides it: a surname alone ("Black's
+    review") stays the registered person's, as any registered name wins."""
+    forms = list(variants)
+    for a, b in spans if spans is not None else full_name_spans(text):
+        if a <= start and end <= b and (a, b) != (start, end) and not names_this_figure(forms, text, a, b):
+            return True
+    return False
+
+
+@cache
+def distinctive_surnames() -> frozenset[str]:
+    """Listed surnames few people bear ("marmot", "javid", "streeting", "whitty"): neither a given name
+    nor among the 3,000 commonest surnames ("black", "brown", "hunt", "may", "francis" are out)."""
+    from .words import census_surnames, name_lexicon
+
+    common = census_surnames(3000) | name_lexicon("first")
+    return frozenset(s for s in public_surnames() if s not in common)
+
+
+def said_publicly(text: str, public: Iterable[tuple[int, int]]) -> set[str]:
+    """Distinctive listed surnames that stand inside a public phrase of ``text`` ("Sajid Javid",
+    "the Marmot review", "Professor Whitty on the news")."""
+    names = distinctive_surnames()
+    out: set[str] = set()
+    for a, b in public:
+        out.update(w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b].lower()) if w in names)
+    return out
+
+
+def echo_spans(doc: Doc, said: set[str]) -> list[tuple[int, int]]:
+    """Character spans of a distinctive surname said alone where the same transcript said it of the
+    public person ("Sajid Javid ... then Javid said the figures were fine"), a title and a possessive
+    with it; never where a word of kinship or friendship is near ("my mate Javid")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in said:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
+            start -= 1
+        if any(t.lower_ in _PRIVATE for t in doc[max(0, start - 3) : min(len(doc), tok.i + 4)]):
+            continue
+        end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
+        out.append((doc[start].idx, doc[end].idx + len(doc[end])))
+    return out
 
 
 def _sentence(token: Token) -> list[Token]:
