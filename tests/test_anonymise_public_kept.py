@@ -163,3 +163,38 @@ def test_only_distinctive_surnames_echo() -> None:
     assert not names & {"black", "brown", "hunt", "may", "francis", "johnson", "smith"}
     text = "Jeremy Hunt and Michael Marmot"
     assert said_publicly(text, full_name_spans(text)) == {"marmot"}
+
+
+# -- a proposal that holds a public name and words that name nobody -----------------------------------
+KEPT_WHOLE = [
+    "So I rang Healthwatch and they did nothing about it.",
+    "Honestly Public Health England were useless, then UKHSA took over.",
+    "Then Turning Point got the contract from Change Grow Live.",
+    "She goes to Narcotics Anonymous on Tuesdays and SMART Recovery online.",
+    "We use SystmOne for the notes but the practice is on EMIS.",
+    "You have to go through Ask My GP and then the NHS App.",
+    "Marmot's work on inequalities is what got me into this.",
+    "The Darzi review said the NHS was in critical condition.",
+]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
+@pytest.mark.parametrize("text", KEPT_WHOLE)
+def test_public_names_in_speech_are_kept(anon: Anonymiser, text: str, lower: bool) -> None:
+    text = _case(text, lower)
+    assert redact_text(anon, text) == text
+
+
+REMOVED_BESIDE = [
+    ("Sally Asda came round with the kids.", "sally"),  # a surname that is also a brand, after a given name
+    ("Mark Black's review of my care plan was late.", "black"),  # another given name before a listed surname
+    ("My mate Marmot came with me.", "marmot"),
+    ("Turning Point Brackley is where I got my script.", "brackley"),
+]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
+@pytest.mark.parametrize(("text", "word"), REMOVED_BESIDE)
+def test_a_name_beside_a_public_name_is_still_removed(anon: Anonymiser, text: str, word: str, lower: bool) -> None:
+    out = redact_text(anon, _case(text, lower))
+    assert word not in out.lower(), out

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -16,10 +17,18 @@ from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from .context import person_cue
 from .labels import study_label_spans
-from .public_figures import PUBLIC_WORK, echo_spans, public_figures, said_publicly, surname_spans
+from .public_figures import (
+    BROAD_WORK,
+    PUBLIC_WORK,
+    echo_spans,
+    public_figures,
+    public_surnames,
+    said_publicly,
+    surname_spans,
+)
 from .public_names import all_public_names
 from .state import candidates, text_of
-from .words import name_lexicon
+from .words import FILLERS, is_everyday, name_lexicon
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
@@ -34,7 +43,7 @@ def default_allowlist() -> tuple[str, ...]:
     return listed + all_public_names() + public_figures()
 
 
-_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK,
+_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *BROAD_WORK,
                   "professor", "prof", "dame", "sir", "lord", "lady", "baroness", "dr", "doctor", "mr", "mrs", "ms"}
 """Words a proposal may hold beside a public phrase and still be that phrase: "the Marmot review",
 "Professor Chris Whitty", "Carol Black's report"."""
@@ -52,8 +61,21 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
     for s, e in overlapping:
         for i in range(max(s, c.start), min(e, c.end)):
             rest[i - c.start] = " "
-    words = "".join(rest).replace("’", "'").replace("'s", " ").lower().split()
-    return all(w.strip(".,") in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
+    words = "".join(rest).replace("’", "'").replace("'s", " ").split()
+    return all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") or _no_name(w.strip(".,'"), text)
+               for w in words)
+
+
+def _no_name(word: str, text: str) -> bool:
+    """A word beside a public phrase in one proposal that names nobody: a function word, a dictionary
+    word no name list holds ("So I rang Healthwatch", "Honestly Public Health England were useless"),
+    or a lower-case word in cased text. "Sally" of "Sally Asda" is a name, so that proposal stays whole."""
+    low = word.lower()
+    if low in STOP_WORDS or low in FILLERS:
+        return True
+    if low in name_lexicon("all"):
+        return False
+    return is_everyday(low) or (word.islower() and any(ch.isupper() for ch in text))
 
 
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
@@ -147,9 +169,12 @@ class AllowListComponent:
         """Allow-listed phrases used in their public sense, as character spans."""
         names, firsts = name_lexicon("all"), name_lexicon("first")
         out = []
+        surnames = public_surnames()
         for _, s, e in self.matcher(doc):
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
+            if e - s == 1 and doc[s].lower_ in surnames:
+                continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out + surname_spans(doc)
 

@@ -28,14 +28,22 @@ from ..placeholders import RELATIONS
 PUBLIC_WORK = {"review", "reviews", "report", "reports", "inquiry", "enquiry", "recommendations", "recommendation",
                "stocktake", "principles", "reforms", "reform", "paper", "papers", "plan", "act", "strategy",
                "commission", "guidelines", "guidance", "study", "studies", "research", "scale", "model",
-               "framework", "agenda", "speech", "findings"}
+               "framework", "agenda", "speech", "findings", "government", "administration"}
+BROAD_WORK = {"work", "book", "books", "article", "articles", "speeches", "announcement", "announcements", "policy",
+              "policies", "budget", "cuts", "era", "lecture", "lectures", "ideas", "theory"}
+"""Work words a local person's name may come before too ("Black's work van", "Smith's cuts" at the
+barber's): public only after a distinctive surname ("Marmot's work", "Javid's announcement")."""
 """What a public figure's surname names when it comes before these: their published work."""
 PUBLIC_SETTING = {"news", "telly", "tv", "television", "radio", "bbc", "itv", "newspaper", "newspapers", "press",
                   "parliament", "commons", "lords", "government", "minister", "ministers", "secretary", "chancellor",
                   "prime", "pm", "mp", "mps", "cabinet", "downing", "briefing", "briefings", "podium", "election",
                   "tories", "tory", "labour", "conservative", "conservatives", "cmo", "review", "report", "inquiry",
                   "published", "announced", "podcast", "documentary", "lecture", "holyrood", "stormont", "senedd",
-                  "westminster", "msp", "msps", "mla", "mlas", "politician", "politicians", "mayor"}
+                  "westminster", "msp", "msps", "mla", "mlas", "politician", "politicians", "mayor",
+                  "lockdown", "lockdowns", "pandemic", "covid", "coronavirus", "brexit", "austerity", "policy",
+                  "policies", "budget", "speech", "tweeted", "twitter", "wrote", "book", "conference",
+                  "dame", "sir", "baroness", "officer", "inequalities", "announcement",
+                  "interviewed", "youtube", "headlines"}
 """A sentence holding one of these talks about public life."""
 _PRIVATE = set(RELATIONS) | {"my", "our", "your", "his", "her", "their", "mate", "friend", "neighbour", "nan",
                              "gran", "uncle", "auntie", "cousin", "keyworker", "worker", "counsellor"}
@@ -131,7 +139,8 @@ def echo_spans(doc: Doc, said: set[str]) -> list[tuple[int, int]]:
         start = tok.i
         while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
             start -= 1
-        if any(t.lower_ in _PRIVATE for t in doc[max(0, start - 3) : min(len(doc), tok.i + 4)]):
+        if (any(t.lower_ in _PRIVATE for t in doc[max(0, start - 3) : min(len(doc), tok.i + 4)])
+                or _another_given_name(doc, start, tok)):
             continue
         end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
         out.append((doc[start].idx, doc[end].idx + len(doc[end])))
@@ -155,9 +164,27 @@ def _work_after(doc: Doc, i: int) -> int | None:
     j = i + 1
     if j < len(doc) and doc[j].lower_ in {"'s", "’s", "'", "’"}:
         j += 1
-    if j < len(doc) and doc[j].lower_ in PUBLIC_WORK:
+    if j < len(doc) and (doc[j].lower_ in PUBLIC_WORK
+                         or (doc[j].lower_ in BROAD_WORK and doc[i].lower_ in distinctive_surnames())):
         return j
     return None
+
+
+@cache
+def _full_names_lower() -> frozenset[str]:
+    return frozenset(" ".join(n.lower().split()) for n in public_figures())
+
+
+def _another_given_name(doc: Doc, start: int, tok: Token) -> bool:
+    """A given name right before the surname that makes no listed full name: "Mark Black" is not Carol
+    Black, whatever follows; the listed full names themselves are kept by the allow-list's matcher."""
+    from .words import name_lexicon
+
+    if start != tok.i or start == 0:
+        return False
+    prev = doc[start - 1]
+    return (prev.lower_ in name_lexicon("first") and prev.is_alpha
+            and f"{prev.lower_} {tok.lower_}" not in _full_names_lower())
 
 
 def surname_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -173,8 +200,8 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
         while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
             start -= 1
         prev = doc[start - 1].lower_ if start > 0 else ""
-        if prev in _PRIVATE:
-            continue  # "my mate Whitty", "our Hancock"
+        if prev in _PRIVATE or _another_given_name(doc, start, tok):
+            continue  # "my mate Whitty", "our Hancock", "Mark Black's review of my care plan"
         end = _work_after(doc, tok.i)
         if end is None:
             sentence = _sentence(tok)
