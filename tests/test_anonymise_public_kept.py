@@ -198,3 +198,12 @@ REMOVED_BESIDE = [
 def test_a_name_beside_a_public_name_is_still_removed(anon: Anonymiser, text: str, word: str, lower: bool) -> None:
     out = redact_text(anon, _case(text, lower))
     assert word not in out.lower(), out
+
+
+@pytest.mark.parametrize("text", ["Turning Point Elmbury is where I got my script.",
+                                  "He goes to Narcotics Anonymous Elmbury on a Monday."])
+def test_a_local_branch_keeps_the_body_and_loses_the_town(anon: Anonymiser, text: str) -> None:
+    """The model reads "Turning Point Elmbury" as one organisation: the body stays, the town goes."""
+    out = redact_text(anon, text)
+    assert "Elmbury" not in out
+    assert ("Turning Point [" in out) or ("Narcotics Anonymous [" in out), out

@@ -84,16 +84,20 @@ _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "rou
 
 def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> Candidate:
     """``c`` without a public phrase at its start or end and the joining words beside it: the model reads
-    "the Boots in Kettering" as one organisation, and the brand stays while the town goes. Only a joining
-    word between them allows the cut ("Sally Asda" stays whole: a surname that is also a brand), and a
-    public phrase in the middle changes nothing: the whole proposal stays, as nothing may leak around it."""
+    "the Boots in Kettering" and "Turning Point Elmbury" as one organisation, and the public name stays
+    while the town goes. A one-word public name at the end is cut off only after a joining word ("Sally
+    Asda" stays whole: a surname that is also a brand); no listed name begins a person's name, as no
+    one-word entry is a given name. A public phrase in the middle changes nothing: the whole proposal
+    stays, as nothing may leak around it."""
     start, end = c.start, c.end
     for a, b in sorted(public):
         if a <= start < b < end:
             start = b
+    one_word_after = False
     for a, b in sorted(public, reverse=True):
         if start < a < end <= b:
             end = a
+            one_word_after = len(text[a:b].split()) == 1
     if (start, end) == (c.start, c.end):
         return c
     words = list(re.finditer(r"[\w'’.-]+", text[start:end]))
@@ -104,7 +108,7 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     while words and words[-1].group().lower().strip(".") in _LINKS:
         words.pop()
         trail += 1
-    if (start > c.start and not lead) or (end < c.end and not trail):
+    if end < c.end and not trail and one_word_after:
         return c  # "Sally Asda": a surname that is also a brand is a person's, joined to the name
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides

@@ -111,11 +111,12 @@ def inside_public_full_name(text: str, start: int, end: int, variants: Iterable[
 @cache
 def distinctive_surnames() -> frozenset[str]:
     """Listed surnames few people bear ("marmot", "javid", "streeting", "whitty"): neither a given name
-    nor among the 3,000 commonest surnames ("black", "brown", "hunt", "may", "francis" are out)."""
+    nor among the 3,000 commonest surnames, with or without its apostrophe ("black", "brown", "hunt",
+    "may", "francis", "o'brien" are out)."""
     from .words import census_surnames, name_lexicon
 
     common = census_surnames(3000) | name_lexicon("first")
-    return frozenset(s for s in public_surnames() if s not in common)
+    return frozenset(s for s in public_surnames() if s not in common and s.replace("'", "") not in common)
 
 
 def said_publicly(text: str, public: Iterable[tuple[int, int]]) -> set[str]:
