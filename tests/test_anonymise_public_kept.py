@@ -207,3 +207,32 @@ def test_a_local_branch_keeps_the_body_and_loses_the_town(anon: Anonymiser, text
     out = redact_text(anon, text)
     assert "Elmbury" not in out
     assert ("Turning Point [" in out) or ("Narcotics Anonymous [" in out), out
+
+
+# -- a surname alone in a public reading; the same surname of someone present is removed --------------
+SURNAME_PUBLIC = [
+    "Under Thatcher the pits all closed round here.",
+    "It got worse under Cameron and Osborne with the cuts.",
+    "Hancock and Javid were on the news every night.",
+    "I saw it on the BBC website and then on Sky News.",
+]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
+@pytest.mark.parametrize("text", SURNAME_PUBLIC)
+def test_a_surname_in_a_public_reading_is_kept(anon: Anonymiser, text: str, lower: bool) -> None:
+    text = _case(text, lower)
+    assert redact_text(anon, text) == text
+
+
+SURNAME_PRIVATE = [
+    ("I was under Dr Black at the hospital for years.", "Black"),  # a consultant's patient: a title between
+    ("I went to the Marmot review talk with Black and Smith.", "Black"),  # company, not the public figure
+    ("Under Cameron and my mate Osborne we got by.", "Osborne"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), SURNAME_PRIVATE)
+def test_a_surname_of_someone_present_is_removed(anon: Anonymiser, text: str, word: str) -> None:
+    out = redact_text(anon, text)
+    assert word not in out, out

@@ -50,6 +50,9 @@ _PRIVATE = set(RELATIONS) | {"my", "our", "your", "his", "her", "their", "mate",
 _TITLES = {"professor", "prof", "dame", "sir", "lord", "lady", "baroness", "baron", "dr", "doctor", "mr", "mrs",
            "ms", "miss", "the", "minister", "secretary", "rt", "hon"}
 _WINDOW = 12
+_IN_OFFICE = {"under"}
+"""A word before a bare surname that says a term of office: "under Thatcher", "under Blair"; "under
+Dr Black" (a consultant's patient) has a title between and is not read so."""
 
 
 @cache
@@ -204,12 +207,35 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
         if prev in _PRIVATE or _another_given_name(doc, start, tok):
             continue  # "my mate Whitty", "our Hancock", "Mark Black's review of my care plan"
         end = _work_after(doc, tok.i)
+        if end is None and start == tok.i and prev in _IN_OFFICE:
+            end = tok.i  # "under Thatcher", "since Cameron": a term of office (a doctor's patient has a title)
         if end is None:
             sentence = _sentence(tok)
-            if any(t.lower_ in _PRIVATE for t in sentence if abs(t.i - tok.i) <= 3):
-                continue
+            if prev == "with" or any(t.lower_ in _PRIVATE for t in sentence if abs(t.i - tok.i) <= 3):
+                continue  # "I went with Black and Smith": company, not a public figure
             if not any(t.lower_ in PUBLIC_SETTING for t in sentence if t.i != tok.i):
                 continue
             end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
         out.append((doc[start].idx, doc[end].idx + len(doc[end])))
+    return out + _joined_to(doc, out, names)
+
+
+def _joined_to(doc: Doc, kept: list[tuple[int, int]], names: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed surname joined by "and" to one kept as public: "under Cameron and Osborne", "Hancock and
+    Javid on the news"; not after "with" or a word of kinship ("I went with Black and Smith")."""
+    starts = {e: s for s, e in kept}
+    out = []
+    for tok in doc:
+        if tok.i < 2 or tok.lower_ not in names or doc[tok.i - 1].lower_ != "and":
+            continue
+        left = doc[tok.i - 2]
+        start = starts.get(left.idx + len(left))
+        if start is None or any(s <= tok.idx < e for s, e in kept):
+            continue
+        before = doc.char_span(start, start + 1, alignment_mode="expand")
+        if before is not None and before.start > 0 and doc[before.start - 1].lower_ in _PRIVATE | {"with"}:
+            continue  # "I went with Black and Smith": people who came along
+        if not _another_given_name(doc, tok.i, tok):
+            end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
+            out.append((tok.idx, doc[end].idx + len(doc[end])))
     return out
