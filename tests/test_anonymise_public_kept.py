@@ -14,10 +14,14 @@ from pathlib import Path
 import pytest
 from anon_support import add_pending, secure_folder
 from click.testing import CliRunner
+from fuzzing import fuzz_settings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cmo_coder.anonymise.layers.public_figures import (
     distinctive_surnames,
     full_name_spans,
+    public_figures,
     inside_public_full_name,
     said_publicly,
 )
@@ -236,3 +240,30 @@ SURNAME_PRIVATE = [
 def test_a_surname_of_someone_present_is_removed(anon: Anonymiser, text: str, word: str) -> None:
     out = redact_text(anon, text)
     assert word not in out, out
+
+
+# -- offsets: every full name found slices to a listed name, wherever and however it is written ---------
+_FILLER = st.sampled_from([" and ", " said, then ", ". ", " was on telly; ", "\n", " (", ") ", " — "])
+_SPELLING = st.sampled_from(["as listed", "lower", "upper", "hyphen as space"])
+
+
+def _spell(name: str, how: str) -> str:
+    if how == "lower":
+        return name.lower()
+    if how == "upper":
+        return name.upper()
+    return name.replace("-", " ") if how == "hyphen as space" else name
+
+
+@pytest.mark.fuzz
+@fuzz_settings(60)
+@given(st.lists(st.tuples(st.sampled_from(sorted(n for n in public_figures() if " " in n)), _SPELLING, _FILLER),
+                min_size=1, max_size=6))
+def test_full_name_spans_slice_to_the_names_said(parts: list[tuple[str, str, str]]) -> None:
+    text, expected = "", []
+    for name, how, filler in parts:
+        said = _spell(name, how)
+        expected.append((len(text), len(text) + len(said)))
+        text += said + filler
+    found = full_name_spans(text)
+    assert found == expected, (text, [text[a:b] for a, b in found])
