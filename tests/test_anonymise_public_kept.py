@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from cmo_coder.anonymise.layers.public_figures import (
     distinctive_surnames,
     full_name_spans,
-    public_figures,
     inside_public_full_name,
+    public_figures,
     said_publicly,
 )
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
@@ -194,6 +194,8 @@ REMOVED_BESIDE = [
     ("Mark Black's review of my care plan was late.", "black"),  # another given name before a listed surname
     ("My mate Marmot came with me.", "marmot"),
     ("Turning Point Brackley is where I got my script.", "brackley"),
+    ("The Samaritans on Market Street were brilliant with him.", "market street"),  # dictionary words after one
+    ("We met at the Boots on Station Road after the clinic.", "station road"),
 ]
 
 

@@ -28,7 +28,7 @@ from .public_figures import (
 )
 from .public_names import all_public_names
 from .state import candidates, text_of
-from .words import FILLERS, is_everyday, name_lexicon
+from .words import FILLERS, is_everyday, name_lexicon, place_names
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
@@ -57,25 +57,31 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
         return False
     if any(s <= c.start and c.end <= e for s, e in overlapping):
         return True
+    first = min(s for s, _ in overlapping)
     rest = list(text[c.start : c.end])
     for s, e in overlapping:
         for i in range(max(s, c.start), min(e, c.end)):
             rest[i - c.start] = " "
-    words = "".join(rest).replace("’", "'").replace("'s", " ").split()
-    return all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") or _no_name(w.strip(".,'"), text)
-               for w in words)
+    lead = "".join(rest[: max(0, first - c.start)]).replace("’", "'").split()
+    words = "".join(rest[max(0, first - c.start) :]).replace("’", "'").replace("'s", " ").split()
+    cased = any(ch.isupper() for ch in text)
+    return (all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
+            and all(w.strip(".,").lower() in _BESIDE_PUBLIC or _no_name(w.strip(".,'"), k == 0, cased)
+                    for k, w in enumerate(lead)))
 
 
-def _no_name(word: str, text: str) -> bool:
-    """A word beside a public phrase in one proposal that names nobody: a function word, a dictionary
-    word no name list holds ("So I rang Healthwatch", "Honestly Public Health England were useless"),
-    or a lower-case word in cased text. "Sally" of "Sally Asda" is a name, so that proposal stays whole."""
+def _no_name(word: str, first: bool, cased: bool) -> bool:
+    """A word before a public phrase, in one proposal, that names nobody: a function word or filler, a
+    lower-case word in cased text ("So I rang Healthwatch"), or a dictionary word that no name or place
+    list holds, capitalised only as the proposal's first word ("Honestly Public Health England were
+    useless"). "Sally" of "Sally Asda" is a name, so that proposal stays whole; a place after a public
+    name ("Boots on Station Road") is never dropped with it, as only words before one count."""
     low = word.lower()
-    if low in STOP_WORDS or low in FILLERS:
+    if not low or low in STOP_WORDS or low in FILLERS:
         return True
-    if low in name_lexicon("all"):
+    if low in name_lexicon("all") or low in place_names() or not is_everyday(low):
         return False
-    return is_everyday(low) or (word.islower() and any(ch.isupper() for ch in text))
+    return not cased or word.islower() or first
 
 
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}

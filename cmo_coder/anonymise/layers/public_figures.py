@@ -50,6 +50,10 @@ _PRIVATE = set(RELATIONS) | {"my", "our", "your", "his", "her", "their", "mate",
 _TITLES = {"professor", "prof", "dame", "sir", "lord", "lady", "baroness", "baron", "dr", "doctor", "mr", "mrs",
            "ms", "miss", "the", "minister", "secretary", "rt", "hon"}
 _WINDOW = 12
+_PLACE_HEADS = frozenset({"street", "hall", "road", "lane", "green", "park", "hill", "field", "wood", "gate", "way",
+                          "bridge", "cross", "church", "court", "house", "day", "may", "major"})
+"""Listed surnames that end a place's name or are an everyday word of time ("High Street", "Village Hall",
+"in May"): never kept alone, only in the full name ("Andy Street", "Theresa May")."""
 _IN_OFFICE = {"under"}
 """A word before a bare surname that says a term of office: "under Thatcher", "under Blair"; "under
 Dr Black" (a consultant's patient) has a title between and is not read so."""
@@ -194,7 +198,7 @@ def _another_given_name(doc: Doc, start: int, tok: Token) -> bool:
 def surname_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of listed surnames said of the public person (see the module doc), a title and
     a possessive with them."""
-    names = public_surnames()
+    names = public_surnames() - _PLACE_HEADS
     out = []
     for tok in doc:
         low = tok.lower_
