@@ -126,10 +126,11 @@ class Matcher:
                 if any(a < m.end() and m.start() < b for a, b in taken) or (
                         capital_only and not surface[:1].isupper()):
                     continue
-                if may_be_kept and mode == "derived" and (self._kept(text, m.start(), m.end(), norm(surface))
-                                                          or self.quotes_reference(text, m.start(), m.end(),
-                                                                                   norm(surface))):
-                    continue
+                if may_be_kept and mode == "derived" and (
+                        self._kept(text, m.start(), m.end(), norm(surface))
+                        or (pattern is not self.strict
+                            and self.quotes_reference(text, m.start(), m.end(), norm(surface)))):
+                    continue  # a strict form is excused only by an occurrence review kept, never by a quote
                 taken.append(m.span())
                 yield m.start(), surface, self.category.get(norm(surface), "person")
 
