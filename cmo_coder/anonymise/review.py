@@ -35,7 +35,7 @@ from ..store.project import Project
 from ..store.secure import SecureFolder
 from . import overlaps
 from .apply import apply_spans, apply_to_transcript
-from .layers.public_figures import inside_public_full_name
+from .layers.public_figures import full_name_spans, inside_public_full_name
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
 from .models import Decision, Decisions, LogEntry, Proposal, ProposalSet, Residual
@@ -316,14 +316,17 @@ def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[
     accepted = accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), caseless)
     if public:
         accepted = [o for o in accepted if not _in_public(o, public, decisions)]
+    figures = full_name_spans(raw.text)
     return [o for o in registered_occurrences(raw.text, segments, _items_for(items, raw.id))
-            if not _in_public_figure(raw.text, o)] + accepted
+            if not _in_public_figure(raw.text, o, figures)] + accepted
 
 
-def _in_public_figure(text: str, o: Occurrence) -> bool:
+def _in_public_figure(text: str, o: Occurrence, figures: list[tuple[int, int]]) -> bool:
     """A registered form that is part of a listed public figure's full name the register does not hold
-    ("Black" of a registered Mark Black, in "Carol Black's review"): the register layer left it too."""
-    return o.item is not None and inside_public_full_name(text, o.start, o.end, o.item.variants)
+    ("Black" of a registered Mark Black, in "Carol Black's review"): the register layer left it too.
+    ``figures``: :func:`full_name_spans` of ``text``."""
+    return bool(figures) and o.item is not None and inside_public_full_name(text, o.start, o.end,
+                                                                           o.item.variants, figures)
 
 
 def _in_public(o: Occurrence, public: Sequence[tuple[int, int]], decisions: Decisions) -> bool:
@@ -583,8 +586,9 @@ def _record_kept(secure: SecureFolder, raw: Transcript, ps: ProposalSet, decisio
             before, after = _window(new_text, s, s + (p.end - p.start))
             kept.append({"form": norm(p.surface), "before": before, "after": after})
     redacted = [(a, b) for a, b, _ in spans]
+    figures = full_name_spans(raw.text)
     in_figures = [o for o in registered_occurrences(raw.text, _segments(raw), _items_for(items, raw.id))
-                  if _in_public_figure(raw.text, o)]
+                  if _in_public_figure(raw.text, o, figures)]
     for o in public_kept(raw, ps, decisions) + in_figures:
         if not any(a < o.end and o.start < b for a, b in redacted):
             s = remap(o.start)
