@@ -206,13 +206,20 @@ def test_a_name_beside_a_public_name_is_still_removed(anon: Anonymiser, text: st
     assert word not in out.lower(), out
 
 
-@pytest.mark.parametrize("text", ["Turning Point Elmbury is where I got my script.",
-                                  "He goes to Narcotics Anonymous Elmbury on a Monday."])
-def test_a_local_branch_keeps_the_body_and_loses_the_town(anon: Anonymiser, text: str) -> None:
-    """The model reads "Turning Point Elmbury" as one organisation: the body stays, the town goes."""
+BRANCHES = [
+    ("Turning Point Elmbury is where I got my script.", "Turning Point ["),
+    ("He goes to Narcotics Anonymous Elmbury on a Monday.", "Narcotics Anonymous ["),
+    ("I got help from Elmbury Mind in the end.", "] Mind in the end"),
+]
+
+
+@pytest.mark.parametrize(("text", "body"), BRANCHES)
+def test_a_local_branch_keeps_the_body_and_loses_the_town(anon: Anonymiser, text: str, body: str) -> None:
+    """The model reads "Turning Point Elmbury" or "Elmbury Mind" as one organisation: the body stays, the
+    town goes ("Sally Asda", a given name before a one-word brand, stays whole: see above)."""
     out = redact_text(anon, text)
     assert "Elmbury" not in out
-    assert ("Turning Point [" in out) or ("Narcotics Anonymous [" in out), out
+    assert body in out, out
 
 
 # -- a surname alone in a public reading; the same surname of someone present is removed --------------

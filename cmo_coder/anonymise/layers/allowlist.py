@@ -91,9 +91,10 @@ _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "rou
 def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> Candidate:
     """``c`` without a public phrase at its start or end and the joining words beside it: the model reads
     "the Boots in Kettering" and "Turning Point Elmbury" as one organisation, and the public name stays
-    while the town goes. A one-word public name at the end is cut off only after a joining word ("Sally
-    Asda" stays whole: a surname that is also a brand); no listed name begins a person's name, as no
-    one-word entry is a given name. A public phrase in the middle changes nothing: the whole proposal
+    while the town goes. A one-word public name at the end is cut off after a joining word or after a
+    word no name list holds ("Elmbury Mind", a local branch, loses only the town; "Sally Asda" stays
+    whole: a surname that is also a brand); no listed name begins a person's name, as no one-word entry
+    is a given name. A public phrase in the middle changes nothing: the whole proposal
     stays, as nothing may leak around it."""
     start, end = c.start, c.end
     for a, b in sorted(public):
@@ -114,7 +115,8 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     while words and words[-1].group().lower().strip(".") in _LINKS:
         words.pop()
         trail += 1
-    if end < c.end and not trail and one_word_after:
+    if end < c.end and not trail and one_word_after and words and (
+            words[-1].group().lower().strip(".'’") in name_lexicon("all")):
         return c  # "Sally Asda": a surname that is also a brand is a person's, joined to the name
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides
