@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..placeholders import placeholder_spans
+from ..register import GENERIC_TAILS
 from .context import person_cue
 from .labels import study_label_spans
 from .public_figures import (
@@ -28,6 +29,7 @@ from .public_figures import (
 )
 from .public_names import all_public_names
 from .state import candidates, text_of
+from .streets import STREET_HEADS
 from .words import FILLERS, is_everyday, name_lexicon, place_names
 
 if not Doc.has_extension("cmo_protected"):
@@ -84,6 +86,12 @@ def _no_name(word: str, first: bool, cased: bool) -> bool:
     return not cased or word.islower() or first
 
 
+_HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", "court", "lodge", "ward", "road",
+                    "street", "building", "rooms", "room", "cafe", "café", "shop", "store", "branch", "office",
+                    "garage", "club", "bar", "pub", "inn", "hotel", "hall", "church", "chapel", "school", "college"})
+"""Words that make a local place's name with the public word before them ("Oasis Centre", "Mind House",
+"Shelter Lodge"): no cut there, the whole proposal stays."""
+
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
 """Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
 
@@ -115,6 +123,8 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     while words and words[-1].group().lower().strip(".") in _LINKS:
         words.pop()
         trail += 1
+    if start > c.start and not lead and words and words[0].group().lower().strip(".'’") in _HEADS:
+        return c  # "Oasis Centre", "Mind House": a local place named with the public word, whole
     if end < c.end and not trail and one_word_after and words and (
             words[-1].group().lower().strip(".'’") in name_lexicon("all")):
         return c  # "Sally Asda": a surname that is also a brand is a person's, joined to the name
