@@ -73,17 +73,33 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
 
 
 def _no_name(word: str, first: bool, cased: bool) -> bool:
-    """A word before a public phrase, in one proposal, that names nobody: a function word or filler, a
-    lower-case word in cased text ("So I rang Healthwatch"), or a dictionary word that no name or place
-    list holds, capitalised only as the proposal's first word ("Honestly Public Health England were
-    useless"). "Sally" of "Sally Asda" is a name, so that proposal stays whole; a place after a public
-    name ("Boots on Station Road") is never dropped with it, as only words before one count."""
+    """A word before a public phrase, in one proposal, that names nobody: a function word, a filler or a
+    word of talk ("Honestly Public Health England were useless"), or a lower-case word in cased text
+    ("So I rang Healthwatch"). "Sally" of "Sally Asda" is a name, and "South" of "South Korea" or
+    "Latin" of "Latin America" makes a place with the public name, so those proposals stay whole; a
+    place after a public name ("Boots on Station Road") is never dropped with it, as only words before
+    one count. In captions only function words and words of talk count: a lower-case word there may
+    be part of a place."""
     low = word.lower()
-    if not low or low in STOP_WORDS or low in FILLERS:
-        return True
-    if low in name_lexicon("all") or low in place_names() or not is_everyday(low):
+    if not low or low in STOP_WORDS or low in FILLERS or low in _TALK:
+        return low not in _PLACE_MAKERS
+    if not cased or low in _PLACE_MAKERS or low in name_lexicon("all") or low in place_names():
         return False
-    return not cased or word.islower() or first
+    return word.islower() and is_everyday(low)
+
+
+_TALK = frozenset({"honestly", "basically", "obviously", "apparently", "actually", "personally", "anyway",
+                   "yeah", "yes", "no", "well", "so", "then", "also", "plus", "like", "literally", "luckily",
+                   "thankfully", "sadly", "unfortunately", "eventually", "now", "maybe", "perhaps", "um", "erm",
+                   "uh", "er", "oh", "okay", "ok", "right", "rang", "phoned", "called", "contacted", "emailed",
+                   "joined", "tried", "asked", "told", "through", "via"})
+"""Words of talk that come before a public name in one of the model's proposals."""
+_PLACE_MAKERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "greater", "upper", "lower", "new", "great", "united", "latin", "mid", "inner", "outer",
+                           "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                           "south-east", "south-west", "royal", "old", "little", "saint", "st"})
+"""Words that make a place with a public name after them ("South Korea", "Latin America", "Greater
+Manchester"): never dropped with it."""
 
 
 _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", "court", "lodge", "ward", "road",
@@ -126,8 +142,8 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     if start > c.start and not lead and words and words[0].group().lower().strip(".'’") in _HEADS:
         return c  # "Oasis Centre", "Mind House": a local place named with the public word, whole
     if end < c.end and not trail and one_word_after and words and (
-            words[-1].group().lower().strip(".'’") in name_lexicon("all")):
-        return c  # "Sally Asda": a surname that is also a brand is a person's, joined to the name
+            words[-1].group().lower().strip(".'’") in name_lexicon("all") | _PLACE_MAKERS):
+        return c  # "Sally Asda": a surname that is also a brand is a person's; "Latin America" a place
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides
     s, e = start + words[0].start(), start + words[-1].end()
