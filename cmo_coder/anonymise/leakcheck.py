@@ -74,7 +74,8 @@ class LeakHit:
 
 @dataclass(frozen=True)
 class Kept:
-    """An everyday-word occurrence of a registered name a reviewer kept, by the words around it."""
+    """An everyday-word occurrence of a registered name a reviewer kept, or an accepted surface review left
+    inside a public name ("Chris" in "Chris Whitty"), by the words around it."""
 
     form: str
     before: tuple[str, ...]
@@ -115,7 +116,8 @@ class Matcher:
             passes = [(self.strict, False, False), (self.everyday, True, True), (self.capitalised, True, True)]
         else:
             text = _DATA_URI.sub(lambda m: " " * len(m.group(0)), text)
-            passes = [(self.strict, False, False), (self.everyday, False, True), (self.capitalised, True, True)]
+            # strict forms too: an accepted "Javid" left inside "Sajid Javid" on the news was kept there by review
+            passes = [(self.strict, False, True), (self.everyday, False, True), (self.capitalised, True, True)]
         taken: list[tuple[int, int]] = []  # one report per stretch: "Mrs Foster", not also "Foster"
         for pattern, capital_only, may_be_kept in passes:
             if pattern is None:
@@ -125,10 +127,11 @@ class Matcher:
                 if any(a < m.end() and m.start() < b for a, b in taken) or (
                         capital_only and not surface[:1].isupper()):
                     continue
-                if may_be_kept and mode == "derived" and (self._kept(text, m.start(), m.end(), norm(surface))
-                                                          or self.quotes_reference(text, m.start(), m.end(),
-                                                                                   norm(surface))):
-                    continue
+                if may_be_kept and mode == "derived" and (
+                        self._kept(text, m.start(), m.end(), norm(surface))
+                        or (pattern is not self.strict
+                            and self.quotes_reference(text, m.start(), m.end(), norm(surface)))):
+                    continue  # a strict form is excused only by an occurrence review kept, never by a quote
                 taken.append(m.span())
                 yield m.start(), surface, self.category.get(norm(surface), "person")
 

@@ -47,6 +47,11 @@ class ProposalSet(Frozen):
     numbered: StrictBool
     proposals: list[Proposal]
     residual: list[Residual] = Field(default_factory=list)
+    public: list[tuple[StrictInt, StrictInt]] = Field(
+        default_factory=list,
+        description="Stretches the allow-list kept in their public sense here (a national body, a public figure "
+                    "in a public context, a study label): a surface accepted elsewhere does not reach into them, "
+                    "so a local 'Chris' accepted in one turn leaves 'Chris Whitty' on the news as said.")
 
 
 class Decision(Frozen):

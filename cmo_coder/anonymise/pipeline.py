@@ -191,6 +191,7 @@ class Anonymiser:
         """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``."""
         segments = segments or [(0, len(text))]
         docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless)
+        self.allow_pipe.echo(docs)
         found: list[Candidate] = []
         sus: list[Suspicion] = []
         for (s, e), doc in zip(segments, docs, strict=True):
@@ -262,7 +263,20 @@ class Anonymiser:
             ))
         residual = self.residual(text, segments, docs, proposals, sus)
         return ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
-                           caseless=caseless, numbered=numbered, proposals=proposals, residual=residual)
+                           caseless=caseless, numbered=numbered, proposals=proposals, residual=residual,
+                           public=self.public_spans(segments, docs, proposals))
+
+    def public_spans(self, segments: list[tuple[int, int]], docs: list[Doc],
+                     proposals: list[Proposal]) -> list[tuple[int, int]]:
+        """Where the allow-list kept a public name or a study label, as transcript offsets, and no proposal
+        touches it: review keeps a surface accepted elsewhere out of these (see :func:`.review.find_all`)."""
+        out: set[tuple[int, int]] = set()
+        for (off, _), doc in zip(segments, docs, strict=True):
+            self.allow_pipe.protected(doc)
+            public, labels, _ = doc._.cmo_protected
+            out.update((a + off, b + off) for a, b in (*public, *labels))
+        return sorted((a, b) for a, b in out
+                      if not any(p.start < b and a < p.end for p in proposals))
 
     def residual(self, text: str, segments: list[tuple[int, int]], docs: list[Doc], proposals: list[Proposal],
                  sus: list[Suspicion]) -> list[Residual]:

@@ -21,6 +21,7 @@ import hashlib
 import re
 import secrets
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ from ..store.project import Project
 from ..store.secure import SecureFolder
 from . import overlaps
 from .apply import apply_spans, apply_to_transcript
+from .layers.public_figures import full_name_spans, inside_public_full_name
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
 from .models import Decision, Decisions, LogEntry, Proposal, ProposalSet, Residual
@@ -313,10 +315,37 @@ def accepted_surfaces(decisions: Decisions) -> list[str]:
     return sorted(k for k, d in decisions.surfaces.items() if d.decision != "reject")
 
 
-def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[RegisterItem]) -> list[Occurrence]:
+def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[RegisterItem],
+             public: Sequence[tuple[int, int]] = ()) -> list[Occurrence]:
+    """Every occurrence of a registered or accepted surface, but an accepted one inside ``public``.
+
+    ``public`` holds the stretches the allow-list kept in their public sense in this transcript
+    (:attr:`ProposalSet.public`). A surface accepted because it named someone in one place ("Chris came
+    round", "Then Javid said") is not that person inside "Chris Whitty was on telly" or "Sajid Javid's
+    announcement", so it does not reach there. A registered name reaches everywhere, and so does a
+    surface a reviewer added by hand (``--redact``): both are a person's word that it is a name.
+    """
     segments = _segments(raw)
-    return (registered_occurrences(raw.text, segments, _items_for(items, raw.id))
-            + accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), caseless))
+    accepted = accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), caseless)
+    if public:
+        accepted = [o for o in accepted if not _in_public(o, public, decisions)]
+    figures = full_name_spans(raw.text)
+    return [o for o in registered_occurrences(raw.text, segments, _items_for(items, raw.id))
+            if not _in_public_figure(raw.text, o, figures)] + accepted
+
+
+def _in_public_figure(text: str, o: Occurrence, figures: list[tuple[int, int]]) -> bool:
+    """A registered form that is part of a listed public figure's full name the register does not hold
+    ("Black" of a registered Mark Black, in "Carol Black's review"): the register layer left it too.
+    ``figures``: :func:`full_name_spans` of ``text``."""
+    return bool(figures) and o.item is not None and inside_public_full_name(text, o.start, o.end,
+                                                                           o.item.variants, figures)
+
+
+def _in_public(o: Occurrence, public: Sequence[tuple[int, int]], decisions: Decisions) -> bool:
+    d = decisions.surfaces.get(o.form)
+    added_by_hand = d is not None and d.category is not None
+    return not added_by_hand and any(a <= o.start and o.end <= b for a, b in public)
 
 
 def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: Decisions,
@@ -339,7 +368,7 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
         proposals = list(ps.proposals)
         by_key = {p.item_key: p.placeholder for p in ps.proposals if p.item_key and p.category == "person"}
         changed = False
-        found = sorted(find_all(raw, ps.caseless, decisions, items), key=lambda o: (o.start, -o.end, o.form))
+        found = sorted(find_all(raw, ps.caseless, decisions, items, ps.public), key=lambda o: (o.start, -o.end, o.form))
         for o in found:
             step = overlaps.plan(raw.text, o.start, o.end, o.form, proposals, decisions,
                                  lambda p: decision_for(p, decisions))
@@ -403,7 +432,7 @@ def survivors(raw: Transcript, ps: ProposalSet, decisions: Decisions, items: lis
     """Registered or accepted occurrences neither redacted nor kept by a decision on that very occurrence."""
     kept = [(p.start, p.end) for p in ps.proposals if overlaps.kept_here(p, decisions)]
     redacted = [(s, e) for s, e, _ in spans]
-    return [o for o in find_all(raw, ps.caseless, decisions, items)
+    return [o for o in find_all(raw, ps.caseless, decisions, items, ps.public)
             if not overlaps.covered(raw.text, o.start, o.end, redacted, kept)]
 
 
@@ -535,7 +564,7 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
         for (p, _), (_, _, rep) in zip(chosen, spans, strict=True)
     ]
     secure.write_json(REDACTION_KEY, key)
-    _record_kept(secure, raw, ps, decisions, spans)
+    _record_kept(secure, raw, ps, decisions, spans, items)
     at = clock.now_iso()
     for p, d in resolved(ps, decisions):
         assert d is not None
@@ -547,10 +576,20 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
     return anonymised
 
 
+def public_kept(raw: Transcript, ps: ProposalSet, decisions: Decisions) -> list[Occurrence]:
+    """Occurrences of accepted surfaces left as said because they stand inside a public name here."""
+    if not ps.public:
+        return []
+    segments = _segments(raw)
+    return [o for o in accepted_occurrences(raw.text, segments, accepted_surfaces(decisions), ps.caseless)
+            if _in_public(o, ps.public, decisions)]
+
+
 def _record_kept(secure: SecureFolder, raw: Transcript, ps: ProposalSet, decisions: Decisions,
-                 spans: list[tuple[int, int, str]]) -> None:
-    """Registered everyday words a reviewer kept, each with the words around it in the signed-off text,
-    so the leak check can tell that reviewed "will" from a name that slipped through."""
+                 spans: list[tuple[int, int, str]], items: list[RegisterItem]) -> None:
+    """Registered everyday words a reviewer kept, and accepted surfaces kept inside a public name ("Chris"
+    in "Chris Whitty"), each with the words around it in the signed-off text, so the leak check can tell
+    that reviewed "will" or that public figure from a name that slipped through."""
     new_text, remap = apply_spans(raw.text, spans)
     kept = []
     for p in ps.proposals:
@@ -559,6 +598,15 @@ def _record_kept(secure: SecureFolder, raw: Transcript, ps: ProposalSet, decisio
             s = remap(p.start)
             before, after = _window(new_text, s, s + (p.end - p.start))
             kept.append({"form": norm(p.surface), "before": before, "after": after})
+    redacted = [(a, b) for a, b, _ in spans]
+    figures = full_name_spans(raw.text)
+    in_figures = [o for o in registered_occurrences(raw.text, _segments(raw), _items_for(items, raw.id))
+                  if _in_public_figure(raw.text, o, figures)]
+    for o in public_kept(raw, ps, decisions) + in_figures:
+        if not any(a < o.end and o.start < b for a, b in redacted):
+            s = remap(o.start)
+            before, after = _window(new_text, s, s + (o.end - o.start))
+            kept.append({"form": o.form, "before": before, "after": after})
     data = secure.read_json(KEPT, {})
     data[raw.id] = kept
     secure.write_json(KEPT, data)

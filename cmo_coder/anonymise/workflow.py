@@ -15,6 +15,7 @@ from ..errors import CmoError, NotFound
 from ..store.project import Project
 from ..store.secure import SecureFolder
 from .layers.allowlist import default_allowlist
+from .layers.public_figures import public_figures
 from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
 from .pipeline import Anonymiser, resolve_model
@@ -22,15 +23,26 @@ from .register import RegisterItem, build_register, load_register_csv
 from .review import load_numbers, load_raw, log, save_numbers, save_proposals
 
 
+def _own_phrases(path: Path | None) -> list[str]:
+    if path is None:
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CmoError(f"cannot read allow-list {path}: {exc}") from None
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
 def load_allowlist(path: Path | None) -> tuple[str, ...]:
-    phrases = list(default_allowlist())
-    if path is not None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CmoError(f"cannot read allow-list {path}: {exc}") from None
-        phrases += [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return tuple(dict.fromkeys(phrases))
+    return tuple(dict.fromkeys([*default_allowlist(), *_own_phrases(path)]))
+
+
+def clashing_phrases(path: Path | None) -> set[str]:
+    """Allow-listed phrases a registered surface may not equal. A participant who bears a listed public
+    figure's full name ("Chris Whitty", "Paul Hayes") is registered all the same and always removed:
+    registered names win over the shipped list of figures (a project's own allow-list still clashes)."""
+    figures = {f.lower() for f in public_figures()}
+    return ({a.lower() for a in default_allowlist()} - figures) | {a.lower() for a in _own_phrases(path)}
 
 
 def make_anonymiser(secure: SecureFolder, register_csv: Path | None, model: str | None, rules_only: bool,
@@ -39,7 +51,7 @@ def make_anonymiser(secure: SecureFolder, register_csv: Path | None, model: str 
     source = register_csv or (secure.path / REGISTER_COPY if (secure.path / REGISTER_COPY).exists() else None)
     extra = load_register_csv(source) if source else []
     allow = load_allowlist(allowlist)
-    register = build_register(secure.load_participant_key(), extra, {a.lower() for a in allow})
+    register = build_register(secure.load_participant_key(), extra, clashing_phrases(allowlist))
     return Anonymiser(register, name, allow), extra
 
 

@@ -8,18 +8,29 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..placeholders import placeholder_spans
+from ..register import GENERIC_TAILS
 from .context import person_cue
 from .labels import study_label_spans
-from .public_figures import PUBLIC_WORK, public_figures, surname_spans
+from .public_figures import (
+    BROAD_WORK,
+    PUBLIC_WORK,
+    echo_spans,
+    public_figures,
+    public_surnames,
+    said_publicly,
+    surname_spans,
+)
 from .public_names import all_public_names
 from .state import candidates, text_of
-from .words import name_lexicon
+from .streets import STREET_HEADS
+from .words import FILLERS, is_everyday, name_lexicon, place_names
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
@@ -34,7 +45,7 @@ def default_allowlist() -> tuple[str, ...]:
     return listed + all_public_names() + public_figures()
 
 
-_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK,
+_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *BROAD_WORK,
                   "professor", "prof", "dame", "sir", "lord", "lady", "baroness", "dr", "doctor", "mr", "mrs", "ms"}
 """Words a proposal may hold beside a public phrase and still be that phrase: "the Marmot review",
 "Professor Chris Whitty", "Carol Black's report"."""
@@ -48,13 +59,54 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
         return False
     if any(s <= c.start and c.end <= e for s, e in overlapping):
         return True
+    first = min(s for s, _ in overlapping)
     rest = list(text[c.start : c.end])
     for s, e in overlapping:
         for i in range(max(s, c.start), min(e, c.end)):
             rest[i - c.start] = " "
-    words = "".join(rest).replace("’", "'").replace("'s", " ").lower().split()
-    return all(w.strip(".,") in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
+    lead = "".join(rest[: max(0, first - c.start)]).replace("’", "'").split()
+    words = "".join(rest[max(0, first - c.start) :]).replace("’", "'").replace("'s", " ").split()
+    cased = any(ch.isupper() for ch in text)
+    return (all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
+            and all(w.strip(".,").lower() in _BESIDE_PUBLIC or _no_name(w.strip(".,'"), k == 0, cased)
+                    for k, w in enumerate(lead)))
 
+
+def _no_name(word: str, first: bool, cased: bool) -> bool:
+    """A word before a public phrase, in one proposal, that names nobody: a function word, a filler or a
+    word of talk ("Honestly Public Health England were useless"), or a lower-case word in cased text
+    ("So I rang Healthwatch"). "Sally" of "Sally Asda" is a name, and "South" of "South Korea" or
+    "Latin" of "Latin America" makes a place with the public name, so those proposals stay whole; a
+    place after a public name ("Boots on Station Road") is never dropped with it, as only words before
+    one count. In captions only function words and words of talk count: a lower-case word there may
+    be part of a place."""
+    low = word.lower()
+    if not low or low in STOP_WORDS or low in FILLERS or low in _TALK:
+        return low not in _PLACE_MAKERS
+    if not cased or low in _PLACE_MAKERS or low in name_lexicon("all") or low in place_names():
+        return False
+    return word.islower() and is_everyday(low)
+
+
+_TALK = frozenset({"honestly", "basically", "obviously", "apparently", "actually", "personally", "anyway",
+                   "yeah", "yes", "no", "well", "so", "then", "also", "plus", "like", "literally", "luckily",
+                   "thankfully", "sadly", "unfortunately", "eventually", "now", "maybe", "perhaps", "um", "erm",
+                   "uh", "er", "oh", "okay", "ok", "right", "rang", "phoned", "called", "contacted", "emailed",
+                   "joined", "tried", "asked", "told", "through", "via"})
+"""Words of talk that come before a public name in one of the model's proposals."""
+_PLACE_MAKERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "greater", "upper", "lower", "new", "great", "united", "latin", "mid", "inner", "outer",
+                           "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+                           "south-east", "south-west", "royal", "old", "little", "saint", "st"})
+"""Words that make a place with a public name after them ("South Korea", "Latin America", "Greater
+Manchester"): never dropped with it."""
+
+
+_HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", "court", "lodge", "ward", "road",
+                    "street", "building", "rooms", "room", "cafe", "café", "shop", "store", "branch", "office",
+                    "garage", "club", "bar", "pub", "inn", "hotel", "hall", "church", "chapel", "school", "college"})
+"""Words that make a local place's name with the public word before them ("Oasis Centre", "Mind House",
+"Shelter Lodge"): no cut there, the whole proposal stays."""
 
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
 """Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
@@ -62,16 +114,21 @@ _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "rou
 
 def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> Candidate:
     """``c`` without a public phrase at its start or end and the joining words beside it: the model reads
-    "the Boots in Kettering" as one organisation, and the brand stays while the town goes. Only a joining
-    word between them allows the cut ("Sally Asda" stays whole: a surname that is also a brand), and a
-    public phrase in the middle changes nothing: the whole proposal stays, as nothing may leak around it."""
+    "the Boots in Kettering" and "Turning Point Elmbury" as one organisation, and the public name stays
+    while the town goes. A one-word public name at the end is cut off after a joining word or after a
+    word no name list holds ("Elmbury Mind", a local branch, loses only the town; "Sally Asda" stays
+    whole: a surname that is also a brand); no listed name begins a person's name, as no one-word entry
+    is a given name. A public phrase in the middle changes nothing: the whole proposal
+    stays, as nothing may leak around it."""
     start, end = c.start, c.end
     for a, b in sorted(public):
         if a <= start < b < end:
             start = b
+    one_word_after = False
     for a, b in sorted(public, reverse=True):
         if start < a < end <= b:
             end = a
+            one_word_after = len(text[a:b].split()) == 1
     if (start, end) == (c.start, c.end):
         return c
     words = list(re.finditer(r"[\w'’.-]+", text[start:end]))
@@ -82,8 +139,11 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     while words and words[-1].group().lower().strip(".") in _LINKS:
         words.pop()
         trail += 1
-    if (start > c.start and not lead) or (end < c.end and not trail):
-        return c  # "Sally Asda": a surname that is also a brand is a person's, joined to the name
+    if start > c.start and not lead and words and words[0].group().lower().strip(".'’") in _HEADS:
+        return c  # "Oasis Centre", "Mind House": a local place named with the public word, whole
+    if end < c.end and not trail and one_word_after and words and (
+            words[-1].group().lower().strip(".'’") in name_lexicon("all") | _PLACE_MAKERS):
+        return c  # "Sally Asda": a surname that is also a brand is a person's; "Latin America" a place
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides
     s, e = start + words[0].start(), start + words[-1].end()
@@ -147,9 +207,12 @@ class AllowListComponent:
         """Allow-listed phrases used in their public sense, as character spans."""
         names, firsts = name_lexicon("all"), name_lexicon("first")
         out = []
+        surnames = public_surnames()
         for _, s, e in self.matcher(doc):
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
+            if e - s == 1 and doc[s].lower_ in surnames:
+                continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         return out + surname_spans(doc)
 
@@ -172,6 +235,27 @@ class AllowListComponent:
             doc._.cmo_protected = (self.public_phrases(doc), study_label_spans(text), placeholder_spans(text))
         public, labels, placeholders = doc._.cmo_protected
         return public + labels + placeholders
+
+    def echo(self, docs: list[Doc]) -> None:
+        """Across one transcript's turns: a distinctive public surname said of the public person in one
+        turn ("Sajid Javid was on") is that person when said alone in another ("then Javid said"), as the
+        consistency pass treats a name said once as a person. Drops what other layers proposed there
+        (registered names always win) and protects it from being spread to."""
+        said: set[str] = set()
+        for doc in docs:
+            self.protected(doc)
+            said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
+        if not said:
+            return
+        for doc in docs:
+            echoes = echo_spans(doc, said)
+            if not echoes:
+                continue
+            public, labels, placeholders = doc._.cmo_protected
+            doc._.cmo_protected = (public + echoes, labels, placeholders)
+            text = text_of(doc)
+            doc._.cmo_candidates = [c for c in candidates(doc)
+                                    if c.layer == "register" or not _within_public(c, echoes, text)]
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)

@@ -16,6 +16,8 @@ minister. So (``cmo_coder/data/public_figures.txt``, full names with their sourc
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -26,20 +28,35 @@ from ..placeholders import RELATIONS
 PUBLIC_WORK = {"review", "reviews", "report", "reports", "inquiry", "enquiry", "recommendations", "recommendation",
                "stocktake", "principles", "reforms", "reform", "paper", "papers", "plan", "act", "strategy",
                "commission", "guidelines", "guidance", "study", "studies", "research", "scale", "model",
-               "framework", "agenda", "speech", "findings"}
+               "framework", "agenda", "speech", "findings", "government", "administration"}
+BROAD_WORK = {"work", "book", "books", "article", "articles", "speeches", "announcement", "announcements", "policy",
+              "policies", "budget", "cuts", "era", "lecture", "lectures", "ideas", "theory"}
+"""Work words a local person's name may come before too ("Black's work van", "Smith's cuts" at the
+barber's): public only after a distinctive surname ("Marmot's work", "Javid's announcement")."""
 """What a public figure's surname names when it comes before these: their published work."""
 PUBLIC_SETTING = {"news", "telly", "tv", "television", "radio", "bbc", "itv", "newspaper", "newspapers", "press",
                   "parliament", "commons", "lords", "government", "minister", "ministers", "secretary", "chancellor",
                   "prime", "pm", "mp", "mps", "cabinet", "downing", "briefing", "briefings", "podium", "election",
                   "tories", "tory", "labour", "conservative", "conservatives", "cmo", "review", "report", "inquiry",
                   "published", "announced", "podcast", "documentary", "lecture", "holyrood", "stormont", "senedd",
-                  "westminster", "msp", "msps", "mla", "mlas", "politician", "politicians", "mayor"}
+                  "westminster", "msp", "msps", "mla", "mlas", "politician", "politicians", "mayor",
+                  "lockdown", "lockdowns", "pandemic", "covid", "coronavirus", "brexit", "austerity", "policy",
+                  "policies", "budget", "speech", "tweeted", "twitter", "wrote", "book", "conference",
+                  "dame", "sir", "baroness", "officer", "inequalities", "announcement",
+                  "interviewed", "youtube", "headlines"}
 """A sentence holding one of these talks about public life."""
 _PRIVATE = set(RELATIONS) | {"my", "our", "your", "his", "her", "their", "mate", "friend", "neighbour", "nan",
                              "gran", "uncle", "auntie", "cousin", "keyworker", "worker", "counsellor"}
 _TITLES = {"professor", "prof", "dame", "sir", "lord", "lady", "baroness", "baron", "dr", "doctor", "mr", "mrs",
            "ms", "miss", "the", "minister", "secretary", "rt", "hon"}
 _WINDOW = 12
+_PLACE_HEADS = frozenset({"street", "hall", "road", "lane", "green", "park", "hill", "field", "wood", "gate", "way",
+                          "bridge", "cross", "church", "court", "house", "day", "may", "major"})
+"""Listed surnames that end a place's name or are an everyday word of time ("High Street", "Village Hall",
+"in May"): never kept alone, only in the full name ("Andy Street", "Theresa May")."""
+_IN_OFFICE = {"under"}
+"""A word before a bare surname that says a term of office: "under Thatcher", "under Blair"; "under
+Dr Black" (a consultant's patient) has a title between and is not read so."""
 
 
 @cache
@@ -52,6 +69,90 @@ def public_figures() -> tuple[str, ...]:
 def public_surnames() -> frozenset[str]:
     """Last words of the listed full names ("whitty", "black", "van-tam")."""
     return frozenset(name.split()[-1].lower() for name in public_figures())
+
+
+def _name_regex(name: str) -> str:
+    """A full name as speech and captions write it: any casing and spacing, a hyphen as a hyphen, a space
+    or nothing ("Van-Tam", "van tam", "vantam"), either apostrophe ("O'Brien", "o’brien")."""
+    words = []
+    for word in name.split():
+        parts = [re.escape(p).replace("'", "['’]?") for p in word.split("-")]
+        words.append(r"[-\s]?".join(parts))
+    return r"\s+".join(words)
+
+
+@cache
+def _full_name_pattern() -> re.Pattern[str]:
+    names = sorted({n for n in public_figures() if " " in n}, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(_name_regex(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+def full_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where a listed public figure's full name stands in ``text`` (plain text, no model): the register
+    and review use it to tell "Carol Black" from a participant registered as "Mark Black"."""
+    return [m.span() for m in _full_name_pattern().finditer(text)]
+
+
+def names_this_figure(variants: Iterable[str], text: str, start: int, end: int) -> bool:
+    """Whether a registered person with ``variants`` could be the one named by the full public name
+    ``text[start:end]``: only when the register holds that very full name (a participant who shares
+    a minister's name is that participant, wherever it is said)."""
+    said = " ".join(re.findall(r"[^\W\d_]+", text[start:end].lower().replace("’", "'")))
+    return any(" ".join(re.findall(r"[^\W\d_]+", v.lower())) == said for v in variants)
+
+
+def inside_public_full_name(text: str, start: int, end: int, variants: Iterable[str],
+                            spans: list[tuple[int, int]] | None = None) -> bool:
+    """``text[start:end]`` (a registered form) is part of a listed public figure's full name said there,
+    and is not the whole of it, and that registered person does not bear the full name: "Black" in
+    "Dame Carol Black's review" when "Mark Black" is registered, "Chris" in "Chris Whitty" when a
+    participant is registered as "Chris Jones". Only a full name decides it: a surname alone ("Black's
+    review") stays the registered person's, as any registered name wins."""
+    forms = list(variants)
+    for a, b in spans if spans is not None else full_name_spans(text):
+        if a <= start and end <= b and (a, b) != (start, end) and not names_this_figure(forms, text, a, b):
+            return True
+    return False
+
+
+@cache
+def distinctive_surnames() -> frozenset[str]:
+    """Listed surnames few people bear ("marmot", "javid", "streeting", "whitty"): neither a given name
+    nor among the 3,000 commonest surnames, with or without its apostrophe ("black", "brown", "hunt",
+    "may", "francis", "o'brien" are out)."""
+    from .words import census_surnames, name_lexicon
+
+    common = census_surnames(3000) | name_lexicon("first")
+    return frozenset(s for s in public_surnames() if s not in common and s.replace("'", "") not in common)
+
+
+def said_publicly(text: str, public: Iterable[tuple[int, int]]) -> set[str]:
+    """Distinctive listed surnames that stand inside a public phrase of ``text`` ("Sajid Javid",
+    "the Marmot review", "Professor Whitty on the news")."""
+    names = distinctive_surnames()
+    out: set[str] = set()
+    for a, b in public:
+        out.update(w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b].lower()) if w in names)
+    return out
+
+
+def echo_spans(doc: Doc, said: set[str]) -> list[tuple[int, int]]:
+    """Character spans of a distinctive surname said alone where the same transcript said it of the
+    public person ("Sajid Javid ... then Javid said the figures were fine"), a title and a possessive
+    with it; never where a word of kinship or friendship is near ("my mate Javid")."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in said:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
+            start -= 1
+        if (any(t.lower_ in _PRIVATE for t in doc[max(0, start - 3) : min(len(doc), tok.i + 4)])
+                or _another_given_name(doc, start, tok)):
+            continue
+        end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
+        out.append((doc[start].idx, doc[end].idx + len(doc[end])))
+    return out
 
 
 def _sentence(token: Token) -> list[Token]:
@@ -71,15 +172,33 @@ def _work_after(doc: Doc, i: int) -> int | None:
     j = i + 1
     if j < len(doc) and doc[j].lower_ in {"'s", "’s", "'", "’"}:
         j += 1
-    if j < len(doc) and doc[j].lower_ in PUBLIC_WORK:
+    if j < len(doc) and (doc[j].lower_ in PUBLIC_WORK
+                         or (doc[j].lower_ in BROAD_WORK and doc[i].lower_ in distinctive_surnames())):
         return j
     return None
+
+
+@cache
+def _full_names_lower() -> frozenset[str]:
+    return frozenset(" ".join(n.lower().split()) for n in public_figures())
+
+
+def _another_given_name(doc: Doc, start: int, tok: Token) -> bool:
+    """A given name right before the surname that makes no listed full name: "Mark Black" is not Carol
+    Black, whatever follows; the listed full names themselves are kept by the allow-list's matcher."""
+    from .words import name_lexicon
+
+    if start != tok.i or start == 0:
+        return False
+    prev = doc[start - 1]
+    return (prev.lower_ in name_lexicon("first") and prev.is_alpha
+            and f"{prev.lower_} {tok.lower_}" not in _full_names_lower())
 
 
 def surname_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of listed surnames said of the public person (see the module doc), a title and
     a possessive with them."""
-    names = public_surnames()
+    names = public_surnames() - _PLACE_HEADS
     out = []
     for tok in doc:
         low = tok.lower_
@@ -89,15 +208,38 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
         while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
             start -= 1
         prev = doc[start - 1].lower_ if start > 0 else ""
-        if prev in _PRIVATE:
-            continue  # "my mate Whitty", "our Hancock"
+        if prev in _PRIVATE or _another_given_name(doc, start, tok):
+            continue  # "my mate Whitty", "our Hancock", "Mark Black's review of my care plan"
         end = _work_after(doc, tok.i)
+        if end is None and start == tok.i and prev in _IN_OFFICE:
+            end = tok.i  # "under Thatcher", "since Cameron": a term of office (a doctor's patient has a title)
         if end is None:
             sentence = _sentence(tok)
-            if any(t.lower_ in _PRIVATE for t in sentence if abs(t.i - tok.i) <= 3):
-                continue
+            if prev == "with" or any(t.lower_ in _PRIVATE for t in sentence if abs(t.i - tok.i) <= 3):
+                continue  # "I went with Black and Smith": company, not a public figure
             if not any(t.lower_ in PUBLIC_SETTING for t in sentence if t.i != tok.i):
                 continue
             end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
         out.append((doc[start].idx, doc[end].idx + len(doc[end])))
+    return out + _joined_to(doc, out, names)
+
+
+def _joined_to(doc: Doc, kept: list[tuple[int, int]], names: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed surname joined by "and" to one kept as public: "under Cameron and Osborne", "Hancock and
+    Javid on the news"; not after "with" or a word of kinship ("I went with Black and Smith")."""
+    starts = {e: s for s, e in kept}
+    out = []
+    for tok in doc:
+        if tok.i < 2 or tok.lower_ not in names or doc[tok.i - 1].lower_ != "and":
+            continue
+        left = doc[tok.i - 2]
+        start = starts.get(left.idx + len(left))
+        if start is None or any(s <= tok.idx < e for s, e in kept):
+            continue
+        before = doc.char_span(start, start + 1, alignment_mode="expand")
+        if before is not None and before.start > 0 and doc[before.start - 1].lower_ in _PRIVATE | {"with"}:
+            continue  # "I went with Black and Smith": people who came along
+        if not _another_given_name(doc, tok.i, tok):
+            end = tok.i + 1 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"'s", "’s"} else tok.i
+            out.append((tok.idx, doc[end].idx + len(doc[end])))
     return out

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..register import Register, RegisterItem
 from .context import looks_like_name
+from .public_figures import full_name_spans, inside_public_full_name
 from .state import candidates
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
@@ -93,12 +94,15 @@ class RegisterComponent:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         caseless = bool(doc._.cmo_caseless)
+        public = full_name_spans(doc.text)
         for match_id, start, end in self.matcher(doc):
             variant = self.nlp.vocab.strings[match_id]
             item = self._item(variant)
             if item is None:
                 continue
             span = doc[start:end]
+            if public and inside_public_full_name(doc.text, span.start_char, span.end_char, item.variants, public):
+                continue  # "Carol Black" is not the registered Mark Black
             if end - start == 1 and not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])):
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
