@@ -104,7 +104,12 @@ Manchester"): never dropped with it."""
 
 _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", "court", "lodge", "ward", "road",
                     "street", "building", "rooms", "room", "cafe", "café", "shop", "store", "branch", "office",
-                    "garage", "club", "bar", "pub", "inn", "hotel", "hall", "church", "chapel", "school", "college"})
+                    "garage", "club", "bar", "pub", "inn", "hotel", "hall", "church", "chapel", "school", "college",
+                    # the heads of pubs, estates and blocks, practices and workplaces ("Kestrel Arms" is a pub
+                    # named after a lager, "Boots Yard" a yard): a local place, whole
+                    "arms", "tavern", "vaults", "alehouse", "taphouse", "estate", "flats", "towers", "heights",
+                    "mansions", "surgery", "practice", "pharmacy", "chemist", "chemists", "factory", "warehouse",
+                    "mill", "mills", "depot", "yard", "works", "plant", "unit"})
 """Words that make a local place's name with the public word before them ("Oasis Centre", "Mind House",
 "Shelter Lodge"): no cut there, the whole proposal stays."""
 

@@ -24,7 +24,6 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .allowlist import default_allowlist
 from .towns import town_shaped
 from .words import CALENDAR, FILLERS, in_dictionary, place_names
 
@@ -96,6 +95,8 @@ _ADJECTIVE_ENDINGS = ("'s", "ing", "ed", "ly", "al", "ate", "ive", "ous", "ful",
 @cache
 def _public_words() -> frozenset[str]:
     """Words of the shipped allow-list ("barclays", "lloyds"): "barclays bank" is no street."""
+    from .allowlist import default_allowlist  # here, not at the top: the allow-list reads this module's heads
+
     return frozenset(p.lower() for p in default_allowlist() if " " not in p)
 
 
