@@ -29,3 +29,10 @@ class NotFound(CmoError):
 
 class PrivacyError(CmoError):
     """An operation would put identifying data where it must never be."""
+
+
+class ProjectBusy(CmoError):
+    """Another writer held the project's write lock longer than we wait: try again in a moment.
+
+    Not the input's fault, so the workbench answers it with 503 and Retry-After, not 400 or 500.
+    """

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__, clock
-from ..errors import CmoError, NotFound, ValidationFailed
+from ..errors import CmoError, NotFound, ProjectBusy, ValidationFailed
 from ..model import (
     Codebook,
     Coding,
@@ -581,7 +581,10 @@ class Project:
                            "(check the folder's and project.sqlite's permissions)")
         try:
             self.conn.begin_write()
-        except (LockedError, DbError) as exc:
+        except LockedError as exc:
+            raise ProjectBusy(f"{self.location}: another change is being saved; try again in a moment ({exc})") \
+                from None
+        except DbError as exc:
             raise CmoError(f"{self.location}: the project cannot be changed now ({exc})") from None
         try:
             yield Tx(self, actor or current_actor())

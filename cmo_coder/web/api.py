@@ -16,7 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from ..coding import service
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, NotFound, ProjectBusy
 from ..store import Project
 from . import changes, roles
 from .config_changes import ConfigChange
@@ -28,6 +28,8 @@ log = logging.getLogger("cmo_coder.web.access")
 
 MAX_BODY = 256 * 1024
 UNDO_DEPTH = 200
+#: seconds a client is told to wait when another writer held the project (a change takes milliseconds)
+BUSY_RETRY_AFTER = "2"
 
 
 class BadRequest(CmoError):
@@ -41,6 +43,8 @@ def _status(exc: CmoError) -> int:
         return 409
     if isinstance(exc, NotFound):
         return 404
+    if isinstance(exc, ProjectBusy):  # another writer held the lock: not the request's fault
+        return 503
     return 400
 
 
@@ -86,7 +90,8 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
             log.warning("refused: %r %s %s: %s", session_of(request).user, request.method, request.url.path, exc)
             return JSONResponse({"error": f"403 Forbidden: {exc}"}, status_code=403)
         except CmoError as exc:
-            return JSONResponse({"error": str(exc)}, status_code=_status(exc))
+            headers = {"Retry-After": BUSY_RETRY_AFTER} if isinstance(exc, ProjectBusy) else None
+            return JSONResponse({"error": str(exc)}, status_code=_status(exc), headers=headers)
 
     return handler
 

@@ -11,8 +11,10 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, NotFound, ProjectBusy
+from ..store.db import LockedError
 from . import anonymisation, api, configurations, suggestions, theory_page, which_pt_page
+from .api import BUSY_RETRY_AFTER
 from .pages import Pages
 from .roles import unruled
 from .security import HostCheck, SecurityMiddleware
@@ -33,10 +35,25 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 async def _cmo_error(request: Request, exc: Exception) -> Response:
     """An expected failure the routes did not turn into a page (e.g. the project vanished): one line."""
+    if isinstance(exc, ProjectBusy):
+        return _busy(request, str(exc))
     status = 404 if isinstance(exc, NotFound) else 400
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": str(exc)}, status_code=status)
     return PlainTextResponse(f"{status}: {exc}", status_code=status)
+
+
+async def _locked(request: Request, exc: Exception) -> Response:
+    """A write lock that another writer held too long, met outside a change's transaction (where the
+    store says :class:`ProjectBusy` itself): a moment's wait, not a server error."""
+    return _busy(request, "another change is being saved; try again in a moment")
+
+
+def _busy(request: Request, message: str) -> Response:
+    headers = {"Retry-After": BUSY_RETRY_AFTER}
+    if "/api/" in request.url.path:
+        return JSONResponse({"error": message}, status_code=503, headers=headers)
+    return PlainTextResponse(f"503: {message}", status_code=503, headers=headers)
 
 
 def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = None,
@@ -65,4 +82,5 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
     middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions, hosts=hosts, gate=gate,
                              secure_cookie=False)]
     return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error})
+                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error,
+                                         LockedError: _locked})
