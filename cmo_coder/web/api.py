@@ -28,6 +28,8 @@ log = logging.getLogger("cmo_coder.web.access")
 
 MAX_BODY = 256 * 1024
 UNDO_DEPTH = 200
+#: seconds a client is told to wait when another writer held the project (a change takes milliseconds)
+BUSY_RETRY_AFTER = "2"
 
 
 class BadRequest(CmoError):

@@ -39,7 +39,7 @@ async def _database_error(request: Request, exc: Exception) -> Response:
     """A lock held elsewhere that reached a request outside a change (e.g. while SQLite recovers its
     journal after a crash): 503, try again; any other database error is a 500 like any other bug."""
     if is_busy(exc):
-        return await _cmo_error(request, ProjectBusy(busy_message(Path(request.app.state.project_path))))
+        return await _cmo_error(request, ProjectBusy(busy_message(request.app.state.project_name)))
     return await _server_error(request, exc)
 
 
@@ -51,6 +51,7 @@ async def _cmo_error(request: Request, exc: Exception) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": str(exc)}, status_code=status, headers=headers)
     return PlainTextResponse(f"{status}: {exc}", status_code=status, headers=headers)
+
 
 
 def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = None,
@@ -81,5 +82,5 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
     app = Starlette(routes=in_workers(routes), middleware=middleware,
                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error,
                                         sqlite3.OperationalError: _database_error})
-    app.state.project_path = str(bench.project_path)
+    app.state.project_name = bench.project_name  # never a database URL: it may hold a password
     return app
