@@ -237,6 +237,25 @@ def test_kinds_of_practice_stay(anon: Anonymiser, sentence: str) -> None:
     _assert_kept(anon, sentence)
 
 
+@pytest.mark.parametrize("text", ["I cover Beech Ward one day a week", "the ward two nurses short",
+                                  "ward three times a week", "on the ward one or two patients"])
+def test_a_number_counting_something_after_ward_is_no_ward_number(text: str) -> None:
+    """"Beech Ward one day a week": "one" counts days; read as a ward number it was accepted and then
+    spread to every "One" of the study."""
+    for form in (text, text.lower()):
+        assert not [s for s in practice_spans(form, form.islower()) if s[2] == "ward_number"], form
+
+
+def test_an_accepted_number_is_not_spread_or_reported_as_a_name() -> None:
+    from cmo_coder.anonymise.occurrences import accepted_occurrences, only_a_number
+
+    assert only_a_number("One") and only_a_number("thirty two") and only_a_number("12b")
+    assert not only_a_number("Oneida") and not only_a_number("Ward One") and not only_a_number("Jo")
+    text = "One plan. Jo came. one more"
+    found = accepted_occurrences(text, [(0, len(text))], ["One", "Jo"], caseless=False)
+    assert [text[o.start:o.end] for o in found] == ["Jo"]
+
+
 def test_chains_and_kinds_of_ward_stay() -> None:
     assert practice_spans("the boots pharmacy on the corner", True) == []
     assert practice_spans("he was on the maternity ward", True) == []

@@ -34,7 +34,7 @@ from lxml import etree
 from ..errors import CmoError
 from ..store.db import Database, DbError
 from ..store.secure import SecureFolder
-from .occurrences import everyday_form, form_pattern, norm
+from .occurrences import everyday_form, form_pattern, norm, only_a_number
 from .register import RegisterItem, build_register, load_register_csv
 
 TEXT_SUFFIXES = {".txt", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".html", ".htm", ".md", ".qdc", ".qde", ".vtt",
@@ -191,7 +191,7 @@ def accepted_surfaces(secure: SecureFolder) -> dict[str, str]:
         raise CmoError(f"{secure.path / DECISIONS}: corrupt decisions file")
     out = {}
     for surface, d in (raw.get("surfaces") or {}).items():
-        if isinstance(d, dict) and d.get("decision") in {"accept", "edit"}:
+        if isinstance(d, dict) and d.get("decision") in {"accept", "edit"} and not only_a_number(surface):
             out[norm(surface)] = str(d.get("category") or "accepted")
     return out
 

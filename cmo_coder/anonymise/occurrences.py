@@ -24,6 +24,23 @@ def norm(surface: str) -> str:
     return " ".join(surface.lower().replace("’", "'").split())
 
 
+_NUMBER_WORDS = frozenset({
+    "zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "and", "a", "number", "no", "no."})
+
+
+def only_a_number(surface: str) -> bool:
+    """A surface that is a number and nothing else ("32", "One", "thirty two", "12b").
+
+    A ward, house or flat number identifies only beside what it numbers ("ward [ward number]"), so
+    accepting one such occurrence says nothing about the same number elsewhere: it is never spread to
+    every occurrence as an accepted name is, and never reported as a leak on its own ("One page per
+    programme theory")."""
+    words = norm(surface).replace("-", " ").split()
+    return bool(words) and all(w in _NUMBER_WORDS or re.fullmatch(r"\d+[a-z]?", w) for w in words)
+
+
 def everyday_form(form: str) -> bool:
     """A one-word form English also writes as a word ("Will", "Hope", "Foster"): context decides it."""
     low = norm(form)
@@ -126,7 +143,7 @@ def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: I
                          caseless: bool) -> list[Occurrence]:
     """Every occurrence of surfaces a reviewer accepted. In cased text an everyday word counts only
     where it is capitalised ("Mark", not "mark the date"); any other surface in every casing."""
-    forms = {norm(s) for s in surfaces if norm(s)}
+    forms = {norm(s) for s in surfaces if norm(s) and not only_a_number(s)}
     plain = {f for f in forms if caseless or not everyday_form(f)}
     words = forms - plain
     out: list[Occurrence] = []

@@ -32,8 +32,12 @@ _WARD = re.compile(r"(?i)\b(the|on|to|from|in|onto|at)\s+(" + _WORD + r"(?:\s+" 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _NUMBER = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:" + _UNITS + r"))?|ten|eleven|"
            r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _UNITS + r")")
+_COUNTED = (r"(?:days?|nights?|weeks?|months?|years?|hours?|times?|shifts?|mornings?|afternoons?|evenings?|"
+            r"of|or|more|less|other|another|and\s+a\s+half|patients?|beds?|nurses?|staff|people|person)\b")
+"""Words a number counts ("I cover Beech Ward one day a week", "the ward two nurses short"): then the
+number is no ward's number."""
 _WARD_NUMBER = re.compile(r"(?i)\bward\s+(?:number\s+|no\.?\s+)?(" + _NUMBER + r"(?:\s+(?:" + _UNITS + r"))?"
-                          r"(?:\s+[a-f])?)\b(?![\w'’-])")
+                          r"(?:\s+[a-f])?)\b(?![\w'’-])(?!\s+" + _COUNTED + r")")
 PHARMACY_BRANDS = frozenset({"boots", "lloyds", "lloydspharmacy", "superdrug", "well", "rowlands", "day lewis",
                              "asda", "tesco", "morrisons", "sainsbury's", "sainsburys", "cohens", "jhoots", "numark",
                              "avicenna", "paydens", "whitworths", "weldricks", "m&s", "co-op", "coop", "kamsons",
