@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from cmo_coder.web.server import ServeOptions, accounts_mode, check_accounts_opt
 from cmo_coder.web.signin import GENERIC_FAILURE, AccountsConfig, safe_next
 from cmo_coder.web.state import Workbench
 from tests.accounts_support import TEAM, accounts_client, add_team, cheap_hashing, page_csrf, sign_in  # noqa: F401
-from tests.web_support import study_project
+from tests.web_support import study_project, workbench_at
 
 pytestmark = pytest.mark.usefixtures("cheap_hashing")
 
@@ -35,12 +36,12 @@ class Clock:
 
 
 @pytest.fixture
-def bench(tmp_path: Path, request: pytest.FixtureRequest) -> Workbench:
+def bench(tmp_path: Path, request: pytest.FixtureRequest, new_location: Callable[[str], Path | str]) -> Workbench:
     request.getfixturevalue("cheap_hashing")  # before the team's passwords are hashed
-    path = study_project(tmp_path / "study")
+    path = study_project(new_location("study"))  # SQLite unless the test is marked ``engines``
     add_team(path)
     # with a secure folder named, the /secure/ routes exist (a lead reaching them gets the folder's error)
-    return Workbench(path, "ignored-serve-coder", tmp_path / "secure")
+    return workbench_at(path, "ignored-serve-coder", tmp_path / "secure")
 
 
 @pytest.fixture
@@ -88,6 +89,7 @@ def test_without_a_session_pages_go_to_sign_in_and_the_api_says_401(client: Test
     assert '<form method="post" action="/login"' in login.text and "<script" not in login.text
 
 
+@pytest.mark.engines
 def test_signing_in_sets_a_strict_httponly_cookie_and_shows_who_and_role(client: TestClient) -> None:
     r = sign_in(client, "carl", next_path=f"/transcripts/{A}")
     assert r.status_code == 303 and r.headers["location"] == f"/transcripts/{A}"
@@ -295,6 +297,7 @@ def test_signing_in_replaces_a_hash_made_with_older_parameters(client: TestClien
 # -- roles -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.engines
 def test_a_viewer_cannot_code_gets_a_clear_403_and_it_is_logged(client: TestClient, bench: Workbench,
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, "cmo_coder.web.access")
@@ -337,6 +340,7 @@ def test_the_coder_of_a_coding_is_the_signed_in_user_never_a_form_field(client: 
         assert [e["actor"] for e in p.audit_log("coding") if e["entity_id"] == made["id"]] == ["carl"]
 
 
+@pytest.mark.engines
 def test_a_coder_changes_only_their_own_codings_a_lead_any(client: TestClient, bench: Workbench) -> None:
     from cmo_coder.web.changes import version
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,15 +26,15 @@ from cmo_coder.web.state import Workbench
 from cmo_coder.web.theory_page import safe_svg
 from cmo_coder.web.which_pt_page import highlighted
 from tests.fuzzing import fuzz_settings
-from tests.web_support import client_for, csrf_of, study_project
+from tests.web_support import client_for, csrf_of, study_project, workbench_at
 
 A, B, C = "site-a-interview", "site-b-focus-group", "site-c-interview"
 XSS = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
 
 
 @pytest.fixture
-def bench(tmp_path: Path) -> Workbench:
-    return Workbench(study_project(tmp_path / "study"), "carol")
+def bench(new_location: Callable[[str], Path | str]) -> Workbench:
+    return workbench_at(study_project(new_location("study")), "carol")  # SQLite unless marked ``engines``
 
 
 @pytest.fixture
@@ -134,6 +135,7 @@ def test_a_browser_cmoc_is_the_same_as_a_cli_cmoc(api: Api, bench: Workbench) ->
     assert first == [("carol", "add"), ("carol", "remove"), ("carol", "add")]
 
 
+@pytest.mark.engines
 def test_an_unnamed_cmoc_is_numbered_like_the_cli(api: Api) -> None:
     status, made = api.call("POST", "/api/configurations", {"members": [{"coding": "c7"}, {"coding": "c3"}],
                                                             "name": None})
@@ -219,6 +221,7 @@ def test_edit_renames_rejudges_and_changes_members(api: Api, bench: Workbench) -
     assert data["configuration"]["rationale"] == "carer and user differ"  # kept when not sent
 
 
+@pytest.mark.engines
 def test_a_stale_cmoc_edit_or_delete_is_refused_not_overwritten(bench: Workbench) -> None:
     first, second = Api(client_for(bench)), Api(client_for(bench))
     seen = _config(first, "K1")["version"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,14 @@ from cmo_coder.store import Project
 from cmo_coder.store.secure import SecureFolder
 from cmo_coder.web.state import Workbench
 from tests.web_review_support import IDENTIFYING, SECRET, add_secure_transcript, queue_suggestions
-from tests.web_support import client_for, csrf_of, study_project
+from tests.web_support import client_for, csrf_of, project_ref, study_project, workbench_at
 
 
 @pytest.fixture
-def bench(tmp_path: Path) -> Workbench:
-    path = study_project(tmp_path / "study")
+def bench(tmp_path: Path, new_location: Callable[[str], Path | str]) -> Workbench:
+    path = study_project(new_location("study"))  # SQLite unless the test is marked ``engines``
     queue_suggestions(path)
-    return Workbench(path, "carol", add_secure_transcript(path, tmp_path))
+    return workbench_at(path, "carol", add_secure_transcript(path, tmp_path))
 
 
 @pytest.fixture
@@ -75,6 +76,7 @@ def test_without_secure_every_review_route_is_404(tmp_path: Path) -> None:
         assert not any(name in r.text for name in IDENTIFYING)
 
 
+@pytest.mark.engines
 def test_review_lists_groups_occurrences_and_residual_with_context(client: TestClient) -> None:
     r = client.get("/secure/review")
     assert r.status_code == 200 and r.headers["cache-control"] == "no-store"
@@ -104,6 +106,7 @@ def test_hostile_text_in_surfaces_and_context_stays_text(client: TestClient, ben
     assert p is not None
 
 
+@pytest.mark.engines
 def test_decide_a_surface_everywhere_then_one_occurrence(client: TestClient, bench: Workbench) -> None:
     gid, row = _group(client, "Quennell")
     status, out = _post(client, "/secure/api/decide", {"kind": "surface", "id": gid, "decision": "reject",
@@ -179,9 +182,10 @@ def test_redact_a_missed_stretch_and_a_residual_item(client: TestClient, bench: 
         assert status in (400, 404) and expected in out["error"], out
 
 
+@pytest.mark.engines
 def test_sign_off_refuses_as_the_cli_does_then_the_reader_shows_the_text(client: TestClient, bench: Workbench) -> None:
     status, out = _post(client, "/secure/api/sign-off", {"transcript": SECRET})
-    code, _, err = _cli("review", str(bench.project_path), "--secure", str(bench.secure_path), "--sign-off")
+    code, _, err = _cli("review", project_ref(bench), "--secure", str(bench.secure_path), "--sign-off")
     assert status == 400 and code == 1
     assert out["error"].splitlines()[0] in err and "undecided proposal(s)" in out["error"]
     assert client.get(f"/transcripts/{SECRET}").status_code == 400

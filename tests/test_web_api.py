@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +18,16 @@ from cmo_coder.store import Project
 from cmo_coder.web.security import CONTENT_SECURITY_POLICY
 from cmo_coder.web.state import Workbench
 from tests.study import TURNS
-from tests.web_support import client_for, csrf_of, study_project
+from tests.web_support import client_for, csrf_of, study_project, workbench_at
 
 A = "site-a-interview"
 B = "site-b-focus-group"
 
 
 @pytest.fixture
-def bench(tmp_path: Path) -> Workbench:
-    return Workbench(study_project(tmp_path / "study"), "carol")
+def bench(new_location: Callable[[str], Path | str]) -> Workbench:
+    """The study on the engine under test (SQLite unless the test is marked ``engines``)."""
+    return workbench_at(study_project(new_location("study")), "carol")
 
 
 @pytest.fixture
@@ -267,6 +269,7 @@ def test_a_browser_coding_is_byte_identical_to_a_cli_coding(api: Api, bench: Wor
     assert _cli("code", "list", path, "--transcript", A, "--coder", "carol", "--json")[1] == out
 
 
+@pytest.mark.engines
 def test_changes_are_audited_under_the_coder(api: Api, bench: Workbench) -> None:
     start, end = _offsets(_text(bench, A), "nobody gets bounced")
     status, made = api.call("POST", "/api/codings", {"transcript": A, "start": start, "end": end, "pt": "PT1"})
@@ -313,6 +316,7 @@ def _version(api: Api, coding_id: str) -> str:
     return next(c["version"] for c in data["codings"] if c["id"] == coding_id)
 
 
+@pytest.mark.engines
 def test_edit_respan_and_undo(api: Api, bench: Workbench) -> None:
     text = _text(bench, B)
     status, edited = api.call("PATCH", "/api/codings/c9", {
@@ -333,6 +337,7 @@ def test_edit_respan_and_undo(api: Api, bench: Workbench) -> None:
         (*_offsets(text, "Nobody gave us a plan we could follow."), "refutes", None, None)
 
 
+@pytest.mark.engines
 def test_a_stale_edit_is_refused_not_overwritten(bench: Workbench) -> None:
     first, second = Api(client_for(bench)), Api(client_for(bench))
     seen = _version(first, "c6")
@@ -348,6 +353,7 @@ def test_a_stale_edit_is_refused_not_overwritten(bench: Workbench) -> None:
     assert second.call("POST", "/api/undo")[0] == 200
 
 
+@pytest.mark.engines
 def test_undo_refuses_when_the_coding_changed_meanwhile(bench: Workbench) -> None:
     first, second = Api(client_for(bench)), Api(client_for(bench))
     assert first.call("PATCH", "/api/codings/c6", {"version": _version(first, "c6"), "memo": "one"})[0] == 200
@@ -356,6 +362,7 @@ def test_undo_refuses_when_the_coding_changed_meanwhile(bench: Workbench) -> Non
     assert status == 409 and "changed elsewhere" in data["error"]
 
 
+@pytest.mark.engines
 def test_delete_and_undo_restores_the_same_coding(api: Api, bench: Workbench) -> None:
     with Project.open(bench.project_path) as p:
         before = p.coding("c7")

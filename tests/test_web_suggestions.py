@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +18,13 @@ from cmo_coder.suggest import queue
 from cmo_coder.suggest.records import Suggestion
 from cmo_coder.web.state import Workbench
 from tests.web_review_support import HOSTILE, A, queue_suggestions
-from tests.web_support import client_for, csrf_of, study_project
+from tests.web_support import client_for, csrf_of, project_ref, study_project, workbench_at
 
 
 @pytest.fixture
-def made(tmp_path: Path) -> tuple[Workbench, dict[str, Suggestion]]:
-    path = study_project(tmp_path / "study")
-    return Workbench(path, "carol"), queue_suggestions(path)
+def made(new_location: Callable[[str], Path | str]) -> tuple[Workbench, dict[str, Suggestion]]:
+    path = study_project(new_location("study"))  # SQLite unless the test is marked ``engines``
+    return workbench_at(path, "carol"), queue_suggestions(path)
 
 
 @pytest.fixture
@@ -117,6 +118,7 @@ def test_an_accepted_suggestion_is_byte_identical_to_the_cli_s(bench: Workbench,
     assert _status(bench, "sug-a1").status == "accepted"
 
 
+@pytest.mark.engines
 def test_accepting_unchanged_counts_no_edits(client: TestClient) -> None:
     status, out = _post(client, "/api/suggestions/sug-b1/accept", {
         "pt": "PT2", "component": "Mres", "stance": "supports", "memo": " "})
@@ -132,8 +134,9 @@ def test_reject_records_the_coder_and_makes_no_coding(client: TestClient, bench:
     assert (s.status, s.decided_by, s.coding_id) == ("rejected", "carol", None)
 
 
+@pytest.mark.engines
 def test_a_suggestion_decided_elsewhere_is_refused_not_decided_twice(client: TestClient, bench: Workbench) -> None:
-    assert _cli("suggest", "review", str(bench.project_path), "--reject", "sug-a1", "--coder", "bob")[0] == 0
+    assert _cli("suggest", "review", project_ref(bench), "--reject", "sug-a1", "--coder", "bob")[0] == 0
     for action in ("accept", "reject"):
         status, out = _post(client, f"/api/suggestions/sug-a1/{action}")
         assert status == 409 and "already rejected by bob" in out["error"], out

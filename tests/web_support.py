@@ -8,6 +8,7 @@ from pathlib import Path
 from starlette.testclient import TestClient
 
 from cmo_coder import codebook as codebook_io
+from cmo_coder.store.location import parse
 from cmo_coder.web.app import create_app
 from cmo_coder.web.state import Workbench
 from tests.study import make_study
@@ -15,11 +16,17 @@ from tests.study import make_study
 REPO = Path(__file__).resolve().parent.parent
 
 
-def study_project(path: Path) -> Path:
-    """The hand-checked study of tests/study.py in its own folder, closed (the app opens it per request)."""
+def study_project(path: Path | str) -> Path | str:
+    """The hand-checked study of tests/study.py in its own folder (or a database URL), closed (the app
+    opens it per request)."""
     study = make_study(path, codebook_io.load(REPO / "codebooks" / "tiny.yaml"))
     study.project.close()
     return path
+
+
+def workbench_at(ref: Path | str, coder: str, secure: Path | None = None) -> Workbench:
+    """A workbench on a project folder, or on a database URL as ``serve`` gets it (a :class:`Location`)."""
+    return Workbench(parse(ref) if isinstance(ref, str) else ref, coder, secure)
 
 
 def client_for(bench: Workbench, signed_in: bool = True) -> TestClient:
@@ -35,3 +42,9 @@ def csrf_of(client: TestClient) -> str:
     found = re.search(r'<meta name="csrf-token" content="([^"]+)">', page)
     assert found, "the page carries no CSRF token"
     return found[1]
+
+
+def project_ref(bench: Workbench) -> str:
+    """How a command line names the workbench's project: its folder, or its URL with the password."""
+    location = parse(bench.project_path)
+    return location.url if location.url is not None else str(location.folder)

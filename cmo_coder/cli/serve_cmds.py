@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..errors import CmoError
-from ..store.location import Location
 from ..store.project import current_actor
 from .options import ProjectRef, project_argument
 from .output import warn
@@ -36,14 +34,13 @@ def serve(project: ProjectRef, secure: Path | None, coder: str | None, host: str
     """Code transcripts in the browser: a local, token-protected workbench on PROJECT.
 
     Once the project has users ('cmo-coder users add'), everyone signs in instead and what they may
-    do follows their role; --coder is then refused (changes carry the signed-in user's name).
+    do follows their role; --coder is then refused (changes carry the signed-in user's name). A project
+    in PostgreSQL (a URL, --db or $CMO_CODER_DB) is a team's: several coders at once, each signed in;
+    without users it is served only on loopback, to whoever holds the one-time link.
     """
     from ..web.server import ServeOptions
     from ..web.server import serve as run
 
-    if isinstance(project, Location):
-        raise CmoError(f"{project}: the workbench serves a project folder; a database project is coded "
-                       "from the command line")
     options = ServeOptions(project=project, secure=secure, coder=coder or current_actor(), host=host, port=port,
                            allow_remote=allow_remote, open_browser=not no_browser, accounts=accounts,
                            coder_given=coder is not None, behind_proxy=behind_proxy, public_host=public_host,

@@ -48,6 +48,9 @@ class Location:
     def __str__(self) -> str:
         return self.display
 
+    def __repr__(self) -> str:  # a traceback or log line shows a Location: never with its password
+        return f"Location({self.display!r})"
+
     @property
     def files_folder(self) -> Path:
         """The local folder for the project's files: the project folder itself, or a cache folder."""

@@ -39,6 +39,7 @@ from ..anonymise.register import CATEGORIES, RegisterItem
 from ..errors import CmoError, NotFound
 from ..model import Transcript
 from ..store import Project
+from ..store.db import LockedError
 from ..store.secure import SecureFolder
 from . import api, changes
 from .pages import Pages
@@ -91,7 +92,7 @@ class ReviewState:
 def load_state(project: Project, secure_path: Path | None) -> ReviewState:
     if secure_path is None:
         raise NotFound("the anonymisation review needs 'cmo-coder serve … --secure DIR'")
-    sf = SecureFolder.open(secure_path, project_path=project.path)
+    sf = SecureFolder.open(secure_path, project_path=project.location)
     pending = set(project.transcript_ids(status="pending"))
     ids = [t for t in rv.proposal_ids(sf) if t in pending]
     items = registered_items(sf)
@@ -386,7 +387,7 @@ def _private(handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Req
     async def run(request: Request) -> Response:
         try:
             return await handler(request)
-        except CmoError:
+        except (CmoError, LockedError):  # one clear line, or a 503 to retry: nothing secret in either
             raise
         except Exception as exc:  # noqa: BLE001 - nothing of it may reach a log
             text = f"500: {type(exc).__name__}: the server could not answer this request (details withheld)"

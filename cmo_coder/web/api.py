@@ -28,6 +28,8 @@ log = logging.getLogger("cmo_coder.web.access")
 
 MAX_BODY = 256 * 1024
 UNDO_DEPTH = 200
+#: seconds a client is told to wait when another writer held the project (a change takes milliseconds)
+BUSY_RETRY_AFTER = "2"
 
 
 class BadRequest(CmoError):
@@ -92,7 +94,7 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
         except CmoError as exc:
             refused = status_of(exc)
             return JSONResponse({"error": str(exc)}, status_code=refused,
-                                headers={"retry-after": "2"} if refused == 503 else None)
+                                headers={"retry-after": BUSY_RETRY_AFTER} if refused == 503 else None)
 
     return handler
 

@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from ..accounts.service import Role
-from ..errors import CmoError, NotFound
+from ..errors import CmoError, NotFound, ProjectBusy
 from .security import session_of
 from .state import Workbench
 from .views import CODING_FIELDS, Filters, check_filter_values, codebook_json, overview, reader, search
@@ -66,12 +66,12 @@ class Pages:
         html = self.env.get_template(name).render(
             nav=nav, path=request.url.path, csrf=session.csrf, coder=session.user or self.bench.coder,
             user=session.user, role=session.role.value if session.role else None, can_change=can_change,
-            project_name=self.bench.project_path.name, can_undo=bool(session.changes), **context,
+            project_name=self.bench.project_name, can_undo=bool(session.changes), **context,
         )
         return HTMLResponse(html, status_code=status)
 
     def error(self, request: Request, exc: CmoError) -> HTMLResponse:
-        status = 404 if isinstance(exc, NotFound) else 400
+        status = 404 if isinstance(exc, NotFound) else 503 if isinstance(exc, ProjectBusy) else 400
         return self.render(request, "error.html", status=status, message=str(exc), title="Problem")
 
     async def project(self, request: Request) -> HTMLResponse:

@@ -20,7 +20,8 @@ from typing import Any
 from ..accounts.service import has_users
 from ..errors import CmoError
 from ..store import Project
-from ..store.db import DbError
+from ..store.db import DbError, LockedError
+from ..store.location import Location, parse
 from ..store.secure import SecureFolder
 from .security import is_loopback
 from .signin import AccountsConfig
@@ -29,7 +30,8 @@ from .state import Workbench
 
 @dataclass(frozen=True)
 class ServeOptions:
-    project: Path
+    #: a project folder, or a team's project in PostgreSQL (its URL as a :class:`Location`)
+    project: Path | Location
     secure: Path | None
     coder: str
     host: str = "127.0.0.1"
@@ -56,6 +58,25 @@ def accounts_mode(options: ServeOptions) -> bool:
         raise CmoError(f"{options.project} has no users, so nobody could sign in: add one first with "
                        f"'cmo-coder users add {options.project} NAME --role lead'")
     return has
+
+
+def check_shared_database(options: ServeOptions, accounts: bool) -> str | None:
+    """A project in a database is a team's: served to others, only with accounts.
+
+    Without sign-in every change would carry the one ``--coder`` name, whoever made it, and anyone
+    who reached the address could code. On loopback the one-time link still keeps the workbench to
+    the person who started it (a lead trying the project before adding the team), so that is allowed,
+    with a note; any other address is refused until the project has users. Returns the note, if any.
+    """
+    location = parse(options.project)
+    if not location.is_postgres or accounts:
+        return None
+    add = f"'cmo-coder users add {location} NAME --role lead'"
+    if not is_loopback(options.host):
+        raise CmoError(f"{location} is a shared database but has no users, so everyone would code under one "
+                       f"name: add users first with {add} (then each coder signs in)")
+    return (f"{location} has no users: this workbench is yours alone (the one-time link) and codes as "
+            f"{options.coder!r}; to let the team sign in, add users with {add}")
 
 
 def check_accounts_options(options: ServeOptions, accounts: bool) -> None:
@@ -96,9 +117,13 @@ def _log_to_stderr() -> None:
         logger.setLevel(logging.INFO)
 
 
-def check_project(path: Path) -> None:
-    """The project opens at this version, can be written here, and no other program holds its write lock."""
-    with Project.open(path) as project:  # missing, not a project, newer schema: CmoError
+def check_project(path: Path | Location) -> None:
+    """The project opens at this version, can be written here, and no other program holds its write lock.
+
+    On PostgreSQL the trial write also shows that the database user may change the project (a
+    read-only role is refused now, not at the first coding).
+    """
+    with Project.open(path) as project:  # missing, unreachable, not a project, newer schema: CmoError
         if project.read_only:
             raise CmoError(f"{path}: the workbench changes the project, but it cannot be written here "
                            "(check the folder's and project.sqlite's permissions)")
@@ -106,13 +131,23 @@ def check_project(path: Path) -> None:
         try:
             project.conn.begin_write()
             project.conn.rollback()
-        except DbError as exc:
+        except LockedError as exc:
             raise CmoError(f"{path}: the project is locked by another program ({exc}); "
                            "wait for it to finish or close it, then start again") from None
+        except DbError as exc:
+            if not project.conn.is_postgres:  # SQLite says "locked" for a held lock in other words too
+                raise CmoError(f"{path}: the project is locked by another program ({exc}); "
+                               "wait for it to finish or close it, then start again") from None
+            raise CmoError(f"{path}: the workbench changes the project, but this database user cannot "
+                           f"({str(exc).splitlines()[0]}); connect as a user with write access") from None
 
 
-def check_secure(secure: Path, project_path: Path) -> None:
-    """The secure folder exists, is one, and holds this project's transcripts."""
+def check_secure(secure: Path, project_path: Path | Location) -> None:
+    """The secure folder exists, is one, and holds this project's transcripts.
+
+    A folder project and its secure folder may not nest; a database project has no folder to nest
+    with, so for both the tie is the same: the secure folder holds raw transcripts of this project's ids.
+    """
     folder = SecureFolder.open(secure, project_path=project_path)
     with Project.open(project_path, read_only=True) as project:
         ids = project.transcript_ids()
@@ -164,6 +199,7 @@ def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str
     check_project(options.project)
     accounts = accounts_mode(options)
     check_accounts_options(options, accounts)
+    note = check_shared_database(options, accounts)
     if options.secure is not None:
         check_secure(options.secure, options.project)
     warning = None if accounts else check_host(options.host, options.allow_remote)
@@ -187,6 +223,8 @@ def serve(options: ServeOptions, say: Callable[[str], None], warn: Callable[[str
         url = url_for(options.host, port, bench.sessions.issue_token())
         if warning:
             warn(warning)
+        if note:
+            warn(note)
         say(f"cmo-coder workbench for {options.project} (coding as {options.coder})")
         say(f"open {url}")
         say("the link works once; press Ctrl+C to stop")

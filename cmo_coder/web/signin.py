@@ -227,7 +227,7 @@ class Gate:
               notice: str = "") -> HTMLResponse:
         token = secrets.token_urlsafe(32)
         html = self.env.get_template("login.html").render(
-            title="Sign in", project_name=self.bench.project_path.name, csrf=token, message=message, name=name,
+            title="Sign in", project_name=self.bench.project_name, csrf=token, message=message, name=name,
             notice=notice, next=safe_next(request.query_params.get("next")),
         )
         response = HTMLResponse(html, status_code=status)

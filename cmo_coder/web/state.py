@@ -42,13 +42,32 @@ def _data_version(project: Project) -> int:
     return project.conn.data_version()
 
 
+def display_name(project_path: Path | Location) -> str:
+    """The project's name on pages: the folder's name, or the database's name (never its URL, whose
+    user and password are not for a page)."""
+    location = parse(project_path)
+    if location.folder is not None:
+        return location.folder.name
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(location.url or "").database or "project"
+    except Exception:  # noqa: BLE001 - an unparseable URL was refused at opening; a name is enough here
+        return "project"
+
+
 @dataclass
 class Workbench:
-    project_path: Path
+    #: the project folder, or (a team's shared project) its PostgreSQL :class:`Location`
+    project_path: Path | Location
     coder: str
     secure_path: Path | None = None
     sessions: Sessions = field(default_factory=Sessions)
     _kept: threading.local = field(default_factory=threading.local, repr=False)
+
+    @property
+    def project_name(self) -> str:
+        return display_name(self.project_path)
 
     @contextmanager
     def project(self) -> Iterator[Project]:
