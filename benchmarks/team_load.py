@@ -1,6 +1,7 @@
 """Team load: simulated coders coding, editing and linking at once against ``cmo-coder serve``; lost writes counted.
 
-Run from the repository root: ``.venv/bin/python benchmarks/team_load.py [--seconds 60] [--coders 20] [--kill]``.
+Run from the repository root: ``.venv/bin/python benchmarks/team_load.py [--engine both] [--seconds 60]
+[--coders 20] [--kill] [--accounts]``.
 A generated 20,000-word interview (the workbench benchmark's, with its codings and CMOCs) is served
 by ``cmo-coder serve`` started as a real subprocess on a loopback port. Each simulated coder is a
 thread with its own HTTP client doing a realistic mix until the time is up: code a span (in turns
@@ -15,6 +16,17 @@ must be 0; and nothing half-written is visible (the audit log replayed gives exa
 codings and CMOCs, every CMOC has its members, every coding slices its text exactly, no audit
 entry beyond the acknowledged and in-flight changes). ``--kill`` SIGKILLs the server half-way,
 checks the store while it is down, restarts it on the same port and lets the coders carry on.
+
+On PostgreSQL (``--engine postgresql``, or ``both``: SQLite first, then PostgreSQL) a throwaway
+cluster (the tests' ``tests/pg_cluster.py``: loopback only, its own temporary folder, stopped in
+``finally`` and at exit) gets a fresh database, the project is put there with ``cmo-coder db copy``
+and served by its URL; the same checks then read it by URL. A shared database is served with
+sign-in, so there ``--accounts`` is the default: one user (role coder) per simulated coder, made
+with ``cmo-coder users add … --password-stdin``, each signing in with its own session. A coder may
+change only their own codings, so the "memo on another coder's coding" kind is then an expected
+403 (refused by role; reported as such), or a 409 when that coding changed first; neither may
+leave an audit entry. Without ``--accounts`` (the SQLite default) the coders share the session
+the one-time link opens, as before.
 
 Bounded and self-stopping: every request has a timeout, the run a deadline, the whole script a
 global timeout (``--timeout``), and the server process is killed in ``finally`` whatever happens.
@@ -538,7 +550,12 @@ def verify(project_path: Path | str, base: Baseline, ledger: Ledger) -> Verdict:
             if len(made) > 1:
                 verdict.lost.append(f"coding {coding_id}: {len(made)} acknowledged edits made from one version "
                                     f"{seen} (one overwrote the other)")
-        deleted = any(a.kind == "delete" for a in acks)
+        # a coding's id is a hash of its content (span, code, stance, coder), so a coder who deletes a coding
+        # and codes the same span the same way again gets the same id back: only the acknowledgements since
+        # the last delete describe what must be stored now (one coder's own add/delete come in order)
+        last_delete = max((i for i, a in enumerate(acks) if a.kind == "delete"), default=-1)
+        life = acks[last_delete + 1:]
+        deleted = last_delete >= 0 and not any(a.kind == "add" for a in life)
         if deleted:
             if coding_id in codings:
                 verdict.lost.append(f"coding {coding_id}: an acknowledged delete, but it is still stored")
@@ -549,7 +566,7 @@ def verify(project_path: Path | str, base: Baseline, ledger: Ledger) -> Verdict:
             else:
                 verdict.lost.append(f"coding {coding_id}: acknowledged, not stored")
             continue
-        version = next((a.version for a in acks if a.kind == "add"), None)
+        version = next((a.version for a in life if a.kind == "add"), None)
         while version in successors and successors[version]:
             version = successors[version][0]
         if version is not None and codings[coding_id] != version:
@@ -760,9 +777,9 @@ def postgres_cluster() -> Any:
     return PgCluster(binaries)
 
 
-def run_engine(engine: str, args: argparse.Namespace) -> Report:
+def run_engine(engine: str, args: argparse.Namespace, cluster: Any = None) -> Report:
     """Build the project, put it where ``engine`` keeps it (PostgreSQL: ``db copy`` into a fresh database of a
-    throwaway cluster), and run the coders against it."""
+    throwaway cluster, or of ``cluster`` when the caller has one running), and run the coders against it."""
     accounts = args.accounts if args.accounts is not None else engine == "postgresql"
     with tempfile.TemporaryDirectory(prefix="team-load-") as tmp:
         t0 = time.perf_counter()
@@ -775,17 +792,23 @@ def run_engine(engine: str, args: argparse.Namespace) -> Report:
         if engine == "sqlite":
             return run(folder, Path(tmp), coders=args.coders, seconds=args.seconds, kill=args.kill, seed=args.seed,
                        log=Path(tmp) / "serve.log", engine="SQLite", accounts=accounts)
-        cluster = postgres_cluster()
+        own = cluster is None
+        if own:
+            cluster = postgres_cluster()
+        url = cluster.new_database("teamload")
         try:
-            url = cluster.new_database("teamload")
             cli_must(["db", "copy", str(folder), url])
             return run(url, Path(tmp), coders=args.coders, seconds=args.seconds, kill=args.kill, seed=args.seed,
                        log=Path(tmp) / "serve.log", engine="PostgreSQL", accounts=accounts)
         finally:
-            cluster.stop()
+            if own:
+                cluster.stop()
+            else:
+                cluster.drop_database(url)
 
 
-def main(argv: Sequence[str] | None = None) -> list[Report]:
+def main(argv: Sequence[str] | None = None, cluster: Any = None) -> list[Report]:
+    """Run the benchmark; ``cluster`` is a running throwaway PostgreSQL to use instead of starting one."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both",
                     help="Where the project is kept (default both, one run after the other).")
@@ -811,7 +834,7 @@ def main(argv: Sequence[str] | None = None) -> list[Report]:
     reports = []
     try:
         for engine in engines:
-            report = run_engine(engine, args)
+            report = run_engine(engine, args, cluster)
             print(report.table(), flush=True)
             reports.append(report)
     finally:
