@@ -25,7 +25,7 @@ from cmo_coder.web.signin import AccountsConfig
 from cmo_coder.web.state import Workbench
 from tests import test_web_e2e as harness
 from tests.accounts_support import TEAM, add_team, cheap_hashing  # noqa: F401  (a fixture)
-from tests.web_support import study_project
+from tests.web_support import study_project, workbench_at
 
 browser, page = harness.browser, harness.page
 A = harness.A
@@ -150,3 +150,90 @@ def test_a_coder_codes_as_themselves_and_a_viewer_cannot(browser: Any, page: Any
     viewer.wait_for_url("**/login?out=1")
     expect(viewer.locator(".notice")).to_have_text("You have signed out.")
     context.close()
+
+
+# -- a team's project in PostgreSQL ----------------------------------------------------------------
+
+
+@pytest.fixture
+def pg_server(pg_url: str, tmp_path: Path, cheap_hashing: None) -> Iterator[AccountsServer]:  # noqa: F811
+    study_project(pg_url)
+    add_team(pg_url)  # type: ignore[arg-type]
+    s = AccountsServer(workbench_at(pg_url, "nobody-in-particular", tmp_path / "secure"))
+    yield s
+    s.stop()
+
+
+def _select_words_of_turn(p: Any, turn: int, words: int) -> str:
+    """Select the first ``words`` words of the ``turn``-th turn by keyboard and open the coding panel."""
+    target = p.locator(".text").nth(turn)
+    target.click(position={"x": 2, "y": 2})
+    p.evaluate("""([i, n]) => {
+        const el = document.querySelectorAll('.text')[i];
+        const sel = window.getSelection(); sel.removeAllRanges();
+        const range = document.createRange(); range.setStart(el.firstChild, 0); range.setEnd(el.firstChild, 0);
+        sel.addRange(range);
+        for (let k = 0; k < n; k++) sel.modify('extend', 'forward', 'word');
+    }""", [turn, words])
+    chosen = str(p.evaluate("window.getSelection().toString()")).strip()
+    p.keyboard.press("Enter")
+    return chosen
+
+
+def _code_pt1(p: Any) -> None:
+    from playwright.sync_api import expect
+
+    assert p.locator("#panel").is_visible()
+    p.keyboard.type("PT1")
+    p.keyboard.press("Tab")
+    p.keyboard.press("2")
+    p.keyboard.press("Enter")
+    expect(p.locator("#status")).to_contain_text("coded PT1")
+
+
+def test_two_coders_on_a_postgresql_project_code_at_once_and_one_stale_edit_is_409(
+        browser: Any, page: Any, pg_server: AccountsServer, pg_url: str, shots: Path) -> None:
+    from playwright.sync_api import expect
+
+    before = {c["id"] for c in _pg_codings(pg_url)}
+    _sign_in(page, pg_server, "carl", f"/transcripts/{A}")
+    expect(page.locator("header .coder")).to_have_text(re.compile(r"signed in as\s+carl\s+coder"))
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    other = context.new_page()
+    other.set_default_timeout(8000)
+    _sign_in(other, pg_server, "alice", f"/transcripts/{A}")
+    # both open the panel on their own span before either saves: the two saves land one after the other
+    carl_span = _select_words_of_turn(page, 1, 3)
+    alice_span = _select_words_of_turn(other, 2, 2)
+    assert carl_span and alice_span and carl_span != alice_span
+    _code_pt1(page)
+    _code_pt1(other)
+    page.screenshot(path=str(shots / "team-postgresql-reader.png"))
+    by = {c["coder"]: c for c in _pg_codings(pg_url) if c["id"] not in before}
+    assert (by["carl"]["text"], by["alice"]["text"]) == (carl_span, alice_span)
+
+    # carl's coding: alice (a coder) may not change it; carl and the lead both try from the same version
+    coding = by["carl"]["id"]
+    lead = browser.new_context()
+    lead_page = lead.new_page()
+    _sign_in(lead_page, pg_server, "lena", f"/transcripts/{A}")
+
+    def patch(ctx: Any, p: Any, body: dict[str, Any]) -> Any:
+        csrf = p.locator('meta[name="csrf-token"]').get_attribute("content")
+        return ctx.request.patch(pg_server.url(f"/api/codings/{coding}"), headers={"x-csrf-token": csrf}, data=body)
+
+    listed = context.request.get(pg_server.url("/api/codings")).json()["codings"]
+    seen = next(c["version"] for c in listed if c["id"] == coding)
+    assert patch(context, other, {"version": seen, "memo": "alice's"}).status == 403
+    assert patch(lead, lead_page, {"version": seen, "memo": "lena's"}).status == 200
+    stale = patch(page.context, page, {"version": seen, "memo": "carl's"})
+    assert stale.status == 409 and "changed elsewhere" in stale.json()["error"]
+    assert next(c for c in _pg_codings(pg_url) if c["id"] == coding)["memo"] == "lena's"
+    lead.close()
+    context.close()
+
+
+def _pg_codings(url: str) -> list[dict[str, Any]]:
+    r = CliRunner().invoke(cli, ["code", "list", url, "--transcript", A, "--json"])
+    assert r.exit_code == 0, r.stderr
+    return list(json.loads(r.stdout))

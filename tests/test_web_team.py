@@ -157,3 +157,16 @@ def test_a_writer_kept_waiting_by_another_gets_503_and_retry_after_not_500(
     with Project.open(bench.project_path) as p:
         assert len(p.codings()) == 13  # nothing half-written
     assert api.call("POST", "/api/codings", body)[0] == 201
+
+
+def test_serve_checks_the_secure_folder_against_a_database_project(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cheap_hashing: None) -> None:  # noqa: F811
+    from cmo_coder.store.secure import SecureFolder
+
+    study_project(pg_url)
+    add_team(pg_url)  # type: ignore[arg-type]
+    code, _, err, served = _serve([pg_url, "--secure", str(tmp_path / "missing"), "--port", "0"], monkeypatch)
+    assert code == 1 and not served and "does not exist" in err and err.count("\n") == 1
+    other = SecureFolder.open(tmp_path / "another-study", create=True).path  # holds none of this project's
+    code, _, err, served = _serve([pg_url, "--secure", str(other), "--port", "0"], monkeypatch)
+    assert code == 1 and not served and "does not match the project" in err and _password(pg_url) not in err
