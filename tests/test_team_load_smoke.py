@@ -53,3 +53,35 @@ def test_team_load_smoke_on_postgresql(capsys, pg_cluster: PgCluster) -> None:  
     assert report.engine == "PostgreSQL" and report.accounts and "each coder signed in as its own user" in out
     # a coder's memo on another coder's coding: refused by role (or a 409 if it changed first), never written
     assert report.ledger.outcomes["shared edit", "ok"] == 0, out
+
+
+def test_the_check_follows_a_coding_through_delete_and_re_add(tmp_path: Path) -> None:
+    """Coding ids are content hashes: deleting a coding and coding the same span the same way again gives the
+    same id back. Stored after its re-add is right; stored after a delete with no re-add is a lost delete."""
+    import random
+
+    from cmo_coder.coding import service
+
+    mod = _bench()
+    project = mod.build(tmp_path / "study", 800, 10, random.Random(1))
+    project.close()
+    base = mod.baseline(tmp_path / "study")
+    with mod.Project.open(tmp_path / "study") as p:
+        element = next(e for pt in p.codebook.programme_theories for e in pt.elements if e.component is not None)
+        span = (p.transcript(mod.TID).text.index(" ") + 1, p.transcript(mod.TID).text.index(" ") + 6)
+
+        def add() -> Any:
+            return service.add_coding(p, mod.TID, pt=None, span=span, element=element.id, stance="supports",
+                                      memo="a note", coder="team")
+
+        first = add()
+        service.remove_codings(p, [first.id], actor="team")
+        again = add()
+    assert again.id == first.id
+    v = mod.coding_version(again)
+    ledger = mod.Ledger()
+    ledger.acks += [mod.Ack("add", "coding", first.id, None, v), mod.Ack("delete", "coding", first.id, v),
+                    mod.Ack("add", "coding", first.id, None, v)]
+    assert mod.verify(tmp_path / "study", base, ledger).ok
+    ledger.acks.append(mod.Ack("delete", "coding", first.id, v))  # acknowledged, yet the coding is stored
+    assert any("acknowledged delete" in lost for lost in mod.verify(tmp_path / "study", base, ledger).lost)
