@@ -1,6 +1,7 @@
 """Team load: simulated coders coding, editing and linking at once against ``cmo-coder serve``; lost writes counted.
 
-Run from the repository root: ``.venv/bin/python benchmarks/team_load.py [--seconds 60] [--coders 20] [--kill]``.
+Run from the repository root: ``.venv/bin/python benchmarks/team_load.py [--engine both] [--seconds 60]
+[--coders 20] [--kill] [--accounts]``.
 A generated 20,000-word interview (the workbench benchmark's, with its codings and CMOCs) is served
 by ``cmo-coder serve`` started as a real subprocess on a loopback port. Each simulated coder is a
 thread with its own HTTP client doing a realistic mix until the time is up: code a span (in turns
@@ -16,6 +17,17 @@ codings and CMOCs, every CMOC has its members, every coding slices its text exac
 entry beyond the acknowledged and in-flight changes). ``--kill`` SIGKILLs the server half-way,
 checks the store while it is down, restarts it on the same port and lets the coders carry on.
 
+On PostgreSQL (``--engine postgresql``, or ``both``: SQLite first, then PostgreSQL) a throwaway
+cluster (the tests' ``tests/pg_cluster.py``: loopback only, its own temporary folder, stopped in
+``finally`` and at exit) gets a fresh database, the project is put there with ``cmo-coder db copy``
+and served by its URL; the same checks then read it by URL. A shared database is served with
+sign-in, so there ``--accounts`` is the default: one user (role coder) per simulated coder, made
+with ``cmo-coder users add … --password-stdin``, each signing in with its own session. A coder may
+change only their own codings, so the "memo on another coder's coding" kind is then an expected
+403 (refused by role; reported as such), or a 409 when that coding changed first; neither may
+leave an audit entry. Without ``--accounts`` (the SQLite default) the coders share the session
+the one-time link opens, as before.
+
 Bounded and self-stopping: every request has a timeout, the run a deadline, the whole script a
 global timeout (``--timeout``), and the server process is killed in ``finally`` whatever happens.
 """
@@ -28,6 +40,8 @@ import json
 import os
 import queue
 import random
+import re
+import secrets
 import signal
 import statistics
 import subprocess
@@ -52,6 +66,7 @@ from workbench import TID, _word_span, build, pct, sign_in  # noqa: E402
 
 from cmo_coder.model import Transcript  # noqa: E402
 from cmo_coder.store import Project  # noqa: E402
+from cmo_coder.store.location import parse  # noqa: E402
 from cmo_coder.store.secure import SecureFolder  # noqa: E402
 from cmo_coder.web.changes import version as coding_version  # noqa: E402
 
@@ -59,6 +74,9 @@ from cmo_coder.web.changes import version as coding_version  # noqa: E402
 MIX = {"add": 30, "edit": 15, "memo": 15, "shared edit": 15, "delete": 10, "link": 15}
 KINDS = tuple(MIX)
 SERVER_CODER = "team"
+#: answers a correct server gives this mix: acknowledged, two coders on one coding (409), a refused request
+#: (400), another coder's coding with accounts (403)
+EXPECTED = ("ok", "conflict (409)", "refused (400)", "refused (403)")
 REQUEST_TIMEOUT = 20.0
 
 
@@ -72,9 +90,11 @@ LIVE: set[ServeProcess] = set()
 class ServeProcess:
     """``cmo-coder serve`` in a process of its own: started, read for its one-time link, killed."""
 
-    def __init__(self, project: Path, port: int = 0, coder: str = SERVER_CODER, log: Path | None = None) -> None:
+    def __init__(self, project: Path | str, port: int = 0, coder: str = SERVER_CODER, log: Path | None = None,
+                 accounts: bool = False) -> None:
         self.project = project
         self.coder = coder
+        self.accounts = accounts
         self.log = log
         self.port = port
         self.token = ""
@@ -83,8 +103,8 @@ class ServeProcess:
         self.start(port)
 
     def argv(self, port: int) -> list[str]:
-        return [sys.executable, "-m", "cmo_coder", "serve", str(self.project), "--port", str(port),
-                "--no-browser", "--coder", self.coder]
+        argv = [sys.executable, "-m", "cmo_coder", "serve", str(self.project), "--port", str(port), "--no-browser"]
+        return argv if self.accounts else [*argv, "--coder", self.coder]  # with accounts: the signed-in user
 
     def start(self, port: int, wait: float = 60.0) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
@@ -108,7 +128,7 @@ class ServeProcess:
                 url = urlsplit(line.split()[1])
                 assert url.port is not None, line
                 self.port = url.port
-                self.token = parse_qs(url.query)["token"][0]
+                self.token = "" if self.accounts else parse_qs(url.query)["token"][0]
                 return
         self.kill()
         raise RuntimeError(f"cmo-coder serve printed no address within {wait:.0f} s")
@@ -160,6 +180,49 @@ class SharedSession:
             self.generation += 1
 
 
+class UserSession:
+    """One coder's own signed-in session (accounts mode): name and password at ``/login``, as a browser does.
+
+    When the server restarts, the session is gone; the 401 makes the coder sign in again.
+    """
+
+    def __init__(self, server: ServeProcess, name: str, password: str) -> None:
+        self.server = server
+        self.name = name
+        self.password = password
+        self.lock = threading.Lock()
+        self.generation = 0
+        self.cookies: httpx.Cookies = httpx.Cookies()
+        self.csrf = ""
+        self.renew(0)
+
+    def renew(self, seen_generation: int) -> None:
+        with self.lock:
+            if seen_generation != self.generation:
+                return
+            with httpx.Client(base_url=self.server.base_url, timeout=REQUEST_TIMEOUT) as client:
+                self.csrf = sign_in_as(client, self.name, self.password)
+                self.cookies = httpx.Cookies(client.cookies)
+            self.generation += 1
+
+
+def sign_in_as(client: httpx.Client, name: str, password: str) -> str:
+    """Sign in with the form at ``/login`` (its own token and cookie); the workbench page's CSRF token."""
+    form = client.get("/login")
+    form.raise_for_status()
+    token = re.search(r'name="csrf" value="([^"]+)"', form.text)
+    assert token, "no form token on the sign-in page"
+    done = client.post("/login", data={"name": name, "password": password, "csrf": token[1]},
+                       headers={"origin": str(client.base_url).rstrip("/")}, follow_redirects=True)
+    done.raise_for_status()
+    csrf = re.search(r'<meta name="csrf-token" content="([^"]+)">', done.text)
+    assert csrf, f"signing in as {name} did not reach the workbench (HTTP {done.status_code})"
+    return csrf[1]
+
+
+Session = SharedSession | UserSession
+
+
 # -- what the coders did ----------------------------------------------------------------------------
 
 
@@ -204,6 +267,8 @@ def outcome_of(status: int, body: dict[str, Any]) -> str:
         return "conflict (409)"
     if status == 400:
         return "refused (400)"
+    if status == 403:
+        return "refused (403)"
     if status == 503:
         return "busy (503)"
     return f"error {status}"
@@ -212,7 +277,7 @@ def outcome_of(status: int, body: dict[str, Any]) -> str:
 class Coder(threading.Thread):
     """One simulated coder: its own HTTP client and turns, the mix of :data:`MIX` until ``stop``."""
 
-    def __init__(self, n: int, session: SharedSession, ledger: Ledger, transcript: Transcript,
+    def __init__(self, n: int, session: Session, ledger: Ledger, transcript: Transcript,
                  turns: list[int], theories: list[tuple[str, list[str]]], stop: threading.Event, seed: int) -> None:
         super().__init__(name=f"coder-{n}", daemon=True)
         self.n = n
@@ -331,7 +396,7 @@ class Coder(threading.Thread):
     def shared_edit(self) -> None:
         with self.ledger.lock:
             others = sorted(i for i, who in self.ledger.owner.items() if who != self.n and i in self.ledger.pool)
-        if others:
+        if others:  # accounts mode: a coder changes only their own codings, so this is an expected 403
             self.patch("shared edit", self.rng.choice(others[-50:]), {"memo": self.note()})
 
     def delete(self) -> None:
@@ -399,7 +464,7 @@ class Baseline:
     audit_seq: int
 
 
-def baseline(project_path: Path) -> Baseline:
+def baseline(project_path: Path | str) -> Baseline:
     with Project.open(project_path, read_only=True) as p:
         seq = max((a["seq"] for a in p.audit_log()), default=0)
         return Baseline(frozenset(c.id for c in p.codings()), frozenset(c.id for c in p.configurations()), seq)
@@ -417,7 +482,7 @@ class Verdict:
         return not self.lost and not self.half_written
 
 
-def consistency(project_path: Path, base: Baseline) -> tuple[list[str], int]:
+def consistency(project_path: Path | str, base: Baseline) -> tuple[list[str], int]:
     """Half-written changes visible in the store (problems), and the number of audit rows since the baseline."""
     problems: list[str] = []
     with Project.open(project_path, read_only=True) as p:
@@ -453,7 +518,7 @@ def consistency(project_path: Path, base: Baseline) -> tuple[list[str], int]:
     return problems, len(audit)
 
 
-def verify(project_path: Path, base: Baseline, ledger: Ledger) -> Verdict:
+def verify(project_path: Path | str, base: Baseline, ledger: Ledger) -> Verdict:
     """Every acknowledged change is in the store with its audit entry; nothing unacknowledged is half-visible."""
     verdict = Verdict()
     verdict.half_written, verdict.audit_rows = consistency(project_path, base)
@@ -485,7 +550,12 @@ def verify(project_path: Path, base: Baseline, ledger: Ledger) -> Verdict:
             if len(made) > 1:
                 verdict.lost.append(f"coding {coding_id}: {len(made)} acknowledged edits made from one version "
                                     f"{seen} (one overwrote the other)")
-        deleted = any(a.kind == "delete" for a in acks)
+        # a coding's id is a hash of its content (span, code, stance, coder), so a coder who deletes a coding
+        # and codes the same span the same way again gets the same id back: only the acknowledgements since
+        # the last delete describe what must be stored now (one coder's own add/delete come in order)
+        last_delete = max((i for i, a in enumerate(acks) if a.kind == "delete"), default=-1)
+        life = acks[last_delete + 1:]
+        deleted = last_delete >= 0 and not any(a.kind == "add" for a in life)
         if deleted:
             if coding_id in codings:
                 verdict.lost.append(f"coding {coding_id}: an acknowledged delete, but it is still stored")
@@ -496,7 +566,7 @@ def verify(project_path: Path, base: Baseline, ledger: Ledger) -> Verdict:
             else:
                 verdict.lost.append(f"coding {coding_id}: acknowledged, not stored")
             continue
-        version = next((a.version for a in acks if a.kind == "add"), None)
+        version = next((a.version for a in life if a.kind == "add"), None)
         while version in successors and successors[version]:
             version = successors[version][0]
         if version is not None and codings[coding_id] != version:
@@ -532,6 +602,7 @@ class Report:
     verdict: Verdict
     killed: bool
     checks: list[str]
+    accounts: bool = False
 
     @property
     def lost_writes(self) -> int:
@@ -541,25 +612,31 @@ class Report:
         outcomes = self.ledger.outcomes
         answered = sum(n for (_k, o), n in outcomes.items() if o != "no answer")
         acked = sum(n for (_k, o), n in outcomes.items() if o == "ok")
-        lines = [f"{self.engine}: {self.coders} coders for {self.seconds:.0f} s of serving"
+        mode = ("accounts: each coder signed in as its own user" if self.accounts
+                else "token mode: one shared session")
+        lines = [f"{self.engine}: {self.coders} coders for {self.seconds:.0f} s of serving ({mode})"
                  + (" (server SIGKILLed half-way and restarted)" if self.killed else ""),
                  f"  {answered / self.seconds:,.1f} requests/s answered, {acked / self.seconds:,.1f} changes/s "
                  f"acknowledged",
-                 f"  {'operation':<12}{'n':>7}{'ok':>7}{'409':>6}{'400':>6}{'other':>7}{'p50 ms':>9}{'p95 ms':>9}"]
+                 f"  {'operation':<12}{'n':>7}{'ok':>7}{'409':>6}{'400':>6}{'403':>6}{'other':>7}{'p50 ms':>9}"
+                 f"{'p95 ms':>9}"]
         for kind in KINDS:
             ms = self.ledger.latencies.get(kind, [])
             n = sum(v for (k, _o), v in outcomes.items() if k == kind)
-            other = n - sum(outcomes[kind, o] for o in ("ok", "conflict (409)", "refused (400)"))
+            other = n - sum(outcomes[kind, o] for o in EXPECTED)
             p50 = f"{statistics.median(ms):9.1f}" if ms else f"{'-':>9}"
             p95 = f"{pct(ms, 95):9.1f}" if ms else f"{'-':>9}"
             lines.append(f"  {kind:<12}{n:>7}{outcomes[kind, 'ok']:>7}{outcomes[kind, 'conflict (409)']:>6}"
-                         f"{outcomes[kind, 'refused (400)']:>6}{other:>7}{p50}{p95}")
+                         f"{outcomes[kind, 'refused (400)']:>6}{outcomes[kind, 'refused (403)']:>6}{other:>7}"
+                         f"{p50}{p95}")
         errors: Counter[str] = Counter()
         for (_k, o), n in outcomes.items():
-            if o not in ("ok", "conflict (409)", "refused (400)"):
+            if o not in EXPECTED:
                 errors[o] += n
         lines.append("  expected: " + f"{sum(outcomes[k, 'conflict (409)'] for k in KINDS)} conflicts (409, two "
-                     f"coders on one coding), {sum(outcomes[k, 'refused (400)'] for k in KINDS)} refusals (400)")
+                     f"coders on one coding), {sum(outcomes[k, 'refused (400)'] for k in KINDS)} refusals (400), "
+                     f"{sum(outcomes[k, 'refused (403)'] for k in KINDS)} refusals by role (403: with accounts "
+                     "a coder may not change another coder's coding, so every 'shared edit' is one)")
         lines.append("  errors: " + (", ".join(f"{n} {o}" for o, n in sorted(errors.items())) or "none"))
         if self.ledger.retries:
             lines.append("  retried: " + ", ".join(f"{n} × {why}" for why, n in sorted(self.ledger.retries.items())))
@@ -578,37 +655,76 @@ def split_turns(transcript: Transcript, coders: int) -> list[list[int]]:
 
 
 @contextmanager
-def serving(project: Path, log: Path | None) -> Iterator[ServeProcess]:
-    server = ServeProcess(project, log=log)
+def serving(project: Path | str, log: Path | None, accounts: bool) -> Iterator[ServeProcess]:
+    server = ServeProcess(project, log=log, accounts=accounts)
     try:
         yield server
     finally:
         server.kill()
 
 
+def cli(args: Sequence[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "cmo_coder", *args], input=stdin, capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=300, check=False)
+
+
 def cli_check(args: Sequence[str]) -> str:
     """A command on the project after the run; its first line, or why it failed."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    r = subprocess.run([sys.executable, "-m", "cmo_coder", *args], capture_output=True, text=True, env=env,
-                       cwd=ROOT, timeout=120, check=False)
+    r = cli(args)
     first = (r.stdout or r.stderr).strip().splitlines()
     return f"exit {r.returncode}: {first[0] if first else ''}"
 
 
-def run(project: Path, *, coders: int, seconds: float, kill: bool, seed: int, log: Path | None = None,
-        engine: str = "SQLite") -> Report:
-    """Serve ``project``, let ``coders`` code for ``seconds`` (killing the server half-way with ``kill``), check."""
+def cli_must(args: Sequence[str], stdin: str | None = None) -> None:
+    """A setup command that must work (the benchmark stops with its one-line error otherwise)."""
+    r = cli(args, stdin)
+    if r.returncode != 0:
+        raise RuntimeError(f"cmo-coder {args[0]} {args[1] if len(args) > 1 else ''} failed: "
+                           f"{(r.stderr or r.stdout).strip()[-500:]}")
+
+
+def add_users(project: Path | str, coders: int) -> list[tuple[str, str]]:
+    """One account (role coder) per simulated coder, made with ``users add --password-stdin``; names and
+    passwords. The commands run side by side (each hashes its password first, then writes briefly)."""
+    team = [(f"coder{i:02d}", secrets.token_urlsafe(18)) for i in range(coders)]
+    procs = []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for name, _password in team:
+        procs.append(subprocess.Popen([sys.executable, "-m", "cmo_coder", "users", "add", str(project), name,
+                                       "--role", "coder", "--password-stdin"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT))
+    failed = []
+    for (name, password), proc in zip(team, procs, strict=True):
+        _out, err = proc.communicate(password + "\n", timeout=300)
+        if proc.returncode != 0:
+            failed.append(f"{name}: {err.strip()[-300:]}")
+    if failed:
+        raise RuntimeError("users add failed: " + "; ".join(failed))
+    return team
+
+
+def run(project: Path | str, workdir: Path, *, coders: int, seconds: float, kill: bool, seed: int,
+        log: Path | None = None, engine: str = "SQLite", accounts: bool = False) -> Report:
+    """Serve ``project`` (a folder or a database URL), let ``coders`` code for ``seconds`` (killing the server
+    half-way with ``kill``), check. With ``accounts`` each coder is a user of its own, signed in with its own
+    session; otherwise they share the one session the one-time link opens."""
     with Project.open(project, read_only=True) as p:
         transcript = p.transcript(TID)
         theories = [(pt.id, [e.id for e in pt.elements if e.component is not None])
                     for pt in p.codebook.programme_theories]
+    team_accounts = add_users(project, coders) if accounts else []
     base = baseline(project)
     ledger, stop, checks = Ledger(), threading.Event(), []
     rng = random.Random(seed)
-    with serving(project, log) as server:
-        session = SharedSession(server)
+    with serving(project, log, accounts) as server:
+        sessions: list[Session]
+        if accounts:
+            sessions = [UserSession(server, name, password) for name, password in team_accounts]
+        else:
+            sessions = [SharedSession(server)] * coders
         turns = split_turns(transcript, coders)
-        team = [Coder(i, session, ledger, transcript, turns[i], rng.sample(theories, 2), stop, seed * 1000 + i)
+        team = [Coder(i, sessions[i], ledger, transcript, turns[i], rng.sample(theories, 2), stop, seed * 1000 + i)
                 for i in range(coders)]
         t0 = time.monotonic()
         downtime = 0.0
@@ -637,10 +753,10 @@ def run(project: Path, *, coders: int, seconds: float, kill: bool, seed: int, lo
     verdict = verify(project, base, ledger)
     if kill:
         checks.append(f"status after the restart: {cli_check(['status', str(project)])}")
-        secure = project.parent / "secure"
-        SecureFolder.open(secure, project_path=project, create=True)
+        secure = workdir / "secure"
+        SecureFolder.open(secure, project_path=parse(project), create=True)
         checks.append(f"leakcheck after the restart: {cli_check(['leakcheck', str(project), '--secure', str(secure)])}")
-    return Report(engine, coders, elapsed, ledger, verdict, kill, checks)
+    return Report(engine, coders, elapsed, ledger, verdict, kill, checks, accounts)
 
 
 def give_up(after: float) -> None:
@@ -651,40 +767,83 @@ def give_up(after: float) -> None:
     _thread.interrupt_main()
 
 
-def main(argv: Sequence[str] | None = None) -> list[Report]:
+def postgres_cluster() -> Any:
+    """A throwaway PostgreSQL on loopback (the tests' :mod:`tests.pg_cluster`); stopped by the caller and at exit."""
+    from tests.pg_cluster import PgCluster, find_binaries
+
+    binaries = find_binaries()
+    if binaries is None:
+        raise RuntimeError("--engine postgresql needs the PostgreSQL server binaries (initdb, pg_ctl); none found")
+    return PgCluster(binaries)
+
+
+def run_engine(engine: str, args: argparse.Namespace, cluster: Any = None) -> Report:
+    """Build the project, put it where ``engine`` keeps it (PostgreSQL: ``db copy`` into a fresh database of a
+    throwaway cluster, or of ``cluster`` when the caller has one running), and run the coders against it."""
+    accounts = args.accounts if args.accounts is not None else engine == "postgresql"
+    with tempfile.TemporaryDirectory(prefix="team-load-") as tmp:
+        t0 = time.perf_counter()
+        folder = Path(tmp) / "study"
+        project = build(folder, args.words, args.codings, random.Random(args.seed))
+        project.close()
+        print(f"{engine}: project: {args.words:,} words, {args.codings:,} codings (built in "
+              f"{time.perf_counter() - t0:.1f} s); machine: {os.cpu_count()} CPUs, load average "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+        if engine == "sqlite":
+            return run(folder, Path(tmp), coders=args.coders, seconds=args.seconds, kill=args.kill, seed=args.seed,
+                       log=Path(tmp) / "serve.log", engine="SQLite", accounts=accounts)
+        own = cluster is None
+        if own:
+            cluster = postgres_cluster()
+        url = cluster.new_database("teamload")
+        try:
+            cli_must(["db", "copy", str(folder), url])
+            return run(url, Path(tmp), coders=args.coders, seconds=args.seconds, kill=args.kill, seed=args.seed,
+                       log=Path(tmp) / "serve.log", engine="PostgreSQL", accounts=accounts)
+        finally:
+            if own:
+                cluster.stop()
+            else:
+                cluster.drop_database(url)
+
+
+def main(argv: Sequence[str] | None = None, cluster: Any = None) -> list[Report]:
+    """Run the benchmark; ``cluster`` is a running throwaway PostgreSQL to use instead of starting one."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both",
+                    help="Where the project is kept (default both, one run after the other).")
     ap.add_argument("--seconds", type=float, default=60.0, help="How long the coders code (default 60).")
     ap.add_argument("--coders", type=int, default=20)
     ap.add_argument("--words", type=int, default=20_000)
     ap.add_argument("--codings", type=int, default=1_000, help="Codings in the project before the coders start.")
     ap.add_argument("--kill", action="store_true", help="SIGKILL the server half-way and restart it.")
+    ap.add_argument("--accounts", action=argparse.BooleanOptionalAction, default=None,
+                    help="One user per coder, each signed in with its own session (default: on for PostgreSQL, "
+                         "off for SQLite, where the coders share the one-time link's session).")
     ap.add_argument("--seed", type=int, default=18)
     ap.add_argument("--timeout", type=float, default=None,
-                    help="Give up (and kill everything) after this many seconds (default: 3 × --seconds + 300).")
+                    help="Give up (and kill everything) after this many seconds (default: 3 × --seconds + 300 "
+                         "per engine).")
     ap.add_argument("--json", dest="as_json", action="store_true", help="Also print the figures as JSON.")
     args = ap.parse_args(argv)
-    timeout = args.timeout or 3 * args.seconds + 300
+    engines = ["sqlite", "postgresql"] if args.engine == "both" else [args.engine]
+    timeout = args.timeout or (3 * args.seconds + 300) * len(engines)
     watchdog = threading.Timer(timeout, give_up, args=(timeout,))
     watchdog.daemon = True
     watchdog.start()
     reports = []
     try:
-        with tempfile.TemporaryDirectory(prefix="team-load-") as tmp:
-            t0 = time.perf_counter()
-            project = build(Path(tmp) / "study", args.words, args.codings, random.Random(args.seed))
-            project.close()
-            print(f"project: {args.words:,} words, {args.codings:,} codings (built in "
-                  f"{time.perf_counter() - t0:.1f} s); machine: {os.cpu_count()} CPUs, load average "
-                  f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-            report = run(Path(tmp) / "study", coders=args.coders, seconds=args.seconds, kill=args.kill,
-                         seed=args.seed, log=Path(tmp) / "serve.log")
-            print(report.table())
+        for engine in engines:
+            report = run_engine(engine, args, cluster)
+            print(report.table(), flush=True)
             reports.append(report)
     finally:
         watchdog.cancel()
+        for server in list(LIVE):
+            server.kill()
     if args.as_json:
-        print(json.dumps([{"engine": r.engine, "lost_writes": r.lost_writes,
-                           "half_written": len(r.verdict.half_written),
+        print(json.dumps([{"engine": r.engine, "accounts": r.accounts, "killed": r.killed, "seconds": r.seconds,
+                           "lost_writes": r.lost_writes, "half_written": len(r.verdict.half_written),
                            "outcomes": {f"{k} {o}": n for (k, o), n in sorted(r.ledger.outcomes.items())}}
                           for r in reports], indent=1))
     return reports

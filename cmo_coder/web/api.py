@@ -94,7 +94,7 @@ def _route(bench: Workbench, endpoint: Endpoint, status: int = 200) -> Callable[
         except CmoError as exc:
             refused = status_of(exc)
             return JSONResponse({"error": str(exc)}, status_code=refused,
-                                headers={"retry-after": "2"} if refused == 503 else None)
+                                headers={"retry-after": BUSY_RETRY_AFTER} if refused == 503 else None)
 
     return handler
 

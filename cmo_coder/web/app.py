@@ -13,9 +13,10 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import CmoError, ProjectBusy
+from ..store.db import LockedError
 from ..store.project import busy_message, is_busy
 from . import anonymisation, api, configurations, suggestions, theory_page, which_pt_page
-from .api import status_of
+from .api import BUSY_RETRY_AFTER, status_of
 from .pages import Pages
 from .roles import unruled
 from .security import HostCheck, SecurityMiddleware
@@ -47,11 +48,10 @@ async def _cmo_error(request: Request, exc: Exception) -> Response:
     """An expected failure the routes did not turn into a page (e.g. the project vanished): one line."""
     assert isinstance(exc, CmoError)
     status = status_of(exc)
-    headers = {"retry-after": "2"} if status == 503 else None
+    headers = {"retry-after": BUSY_RETRY_AFTER} if status == 503 else None
     if request.url.path.startswith("/api/"):
         return JSONResponse({"error": str(exc)}, status_code=status, headers=headers)
     return PlainTextResponse(f"{status}: {exc}", status_code=status, headers=headers)
-
 
 
 def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = None,
@@ -81,6 +81,7 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
                              secure_cookie=False)]
     app = Starlette(routes=in_workers(routes), middleware=middleware,
                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error,
-                                        sqlite3.OperationalError: _database_error})
-    app.state.project_name = bench.project_name  # never a database URL: it may hold a password
+                                        sqlite3.OperationalError: _database_error,
+                                        LockedError: _database_error})
+    app.state.project_name = bench.project_name  # a database's name, never its URL (it may hold a password)
     return app
