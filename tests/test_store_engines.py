@@ -176,3 +176,30 @@ def test_an_unknown_revision_on_postgresql_is_refused(pg_cluster: PgCluster, pg_
     assert run("init", "--db", pg_url, "--codebook", "tiny").exit_code == 0
     pg_cluster.admin_in(pg_url, "UPDATE alembic_version SET version_num = 'v9_from_the_future'")
     assert "made by a newer cmo-coder" in one_line_refusal(run("status", "--db", pg_url))
+
+
+def test_both_engines_hold_the_same_tables_and_columns_in_the_same_order(
+        pg_url: str, tmp_path: Path, tiny_codebook) -> None:  # type: ignore[no-untyped-def]
+    """The PostgreSQL schema is written out by hand beside the SQLite migrations: a step added to one
+    and not the other (the users table once was) must fail here, not in a team's copy."""
+    make_study(tmp_path / "study", tiny_codebook).project.close()
+
+    def layout(ref: Path | str) -> dict[str, list[str]]:
+        with Project.open(ref, read_only=True) as p:
+            names = [t for t in p.conn.table_names()
+                     if t not in {"alembic_version", "schema_version", "change_counter", "sqlite_sequence"}]
+            return {t: _columns(p, t) for t in sorted(names)}
+
+    assert run("db", "copy", tmp_path / "study", pg_url).exit_code == 0
+    sqlite, postgres = layout(tmp_path / "study"), layout(pg_url)
+    assert sqlite.keys() == postgres.keys()
+    for table, columns in sqlite.items():
+        assert [c for c in postgres[table] if c != "rowid"] == columns, table
+
+
+def _columns(p: Project, table: str) -> list[str]:
+    if p.conn.is_postgres:
+        rows = p.conn.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                              "AND table_schema = current_schema() ORDER BY ordinal_position", (table,))
+        return [r[0] for r in rows]
+    return [r[1] for r in p.conn.execute(f'PRAGMA table_info("{table}")')]
