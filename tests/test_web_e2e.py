@@ -20,6 +20,7 @@ from cmo_coder.cli.main import cli
 from cmo_coder.store import Project
 from cmo_coder.web.app import create_app
 from cmo_coder.web.server import bind
+from cmo_coder.web.signin import AccountsConfig
 from cmo_coder.web.state import Workbench
 from tests.web_support import study_project
 
@@ -47,13 +48,13 @@ def _need_browser() -> Any:
 class Server:
     """The app on uvicorn in a background thread, on a free loopback port."""
 
-    def __init__(self, bench: Workbench) -> None:
+    def __init__(self, bench: Workbench, accounts: AccountsConfig | None = None) -> None:
         import uvicorn
 
         self.bench = bench
         self.sock = bind("127.0.0.1", 0)
         self.port = self.sock.getsockname()[1]
-        app = create_app(bench, host="127.0.0.1", port=self.port)
+        app = create_app(bench, host="127.0.0.1", port=self.port, accounts=accounts)
         self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
         self.thread.start()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,6 @@ import pytest
 from click.testing import CliRunner
 
 from cmo_coder.cli.main import cli
-from cmo_coder.web.app import create_app
-from cmo_coder.web.server import bind
 from cmo_coder.web.signin import AccountsConfig
 from cmo_coder.web.state import Workbench
 from tests import test_web_e2e as harness
@@ -31,31 +28,14 @@ browser, page = harness.browser, harness.page
 A = harness.A
 
 
-class AccountsServer:
-    """The app with accounts on uvicorn in a background thread, on a free loopback port."""
+class AccountsServer(harness.Server):
+    """The harness's server with sign-in: its addresses carry no one-time token."""
 
     def __init__(self, bench: Workbench) -> None:
-        import uvicorn
-
-        self.bench = bench
-        self.sock = bind("127.0.0.1", 0)
-        self.port = self.sock.getsockname()[1]
-        app = create_app(bench, host="127.0.0.1", port=self.port, accounts=AccountsConfig())
-        self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                break
-            threading.Event().wait(0.02)
+        super().__init__(bench, accounts=AccountsConfig())
 
     def url(self, path: str = "/") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-        self.sock.close()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from ..errors import CmoError, ProjectBusy
-from ..store.db import LockedError
 from ..store.project import busy_message, is_busy
 from . import anonymisation, api, configurations, suggestions, theory_page, which_pt_page
 from .api import BUSY_RETRY_AFTER, status_of
@@ -81,7 +80,7 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
                              secure_cookie=False)]
     app = Starlette(routes=in_workers(routes), middleware=middleware,
                     exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error,
-                                        sqlite3.OperationalError: _database_error,
-                                        LockedError: _database_error})
+                                        # the store's LockedError (either engine) is one of these
+                                        sqlite3.OperationalError: _database_error})
     app.state.project_name = bench.project_name  # a database's name, never its URL (it may hold a password)
     return app
