@@ -131,6 +131,9 @@ def test_bad_urls_are_one_line_and_change_nothing(pg_cluster: PgCluster, pg_url:
     assert _tables(pg_cluster, pg_url) == []
     assert "unknown database scheme 'mysql'" in one_line_refusal(run("status", "--db", "mysql://u:secret-pw@h/x"))
     assert "no such database" in one_line_refusal(run("status", "--db", pg_url + "_missing"))
+    # a whole URL pasted where the database name goes: the server's message quotes it, password and all
+    pasted = pg_url.rsplit("/", 1)[0] + "/" + pg_url.replace(":", "%3A").replace("/", "%2F").replace("@", "%40")
+    assert "no such database" in one_line_refusal(run("status", "--db", pasted))
 
 
 def test_a_database_that_is_not_a_project_is_refused(pg_cluster: PgCluster, pg_url: str) -> None:

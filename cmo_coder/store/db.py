@@ -262,12 +262,34 @@ class Database:
         self.raw.close()
 
 
+def _password_of(url: str) -> str | None:
+    try:
+        from sqlalchemy.engine import make_url
+
+        return make_url(url).password
+    except Exception:
+        return None
+
+
+def without_password(text: str, url: str) -> str:
+    """``text`` with the URL's password replaced by ``***`` wherever it stands, as typed or
+    percent-encoded: a driver's message may quote it (a database name pasted with the whole URL)."""
+    password = _password_of(url)
+    if not password:
+        return text
+    from urllib.parse import quote
+
+    for form in {password, quote(password, safe=""), quote(quote(password, safe=""), safe="")}:
+        text = text.replace(form, "***")
+    return text
+
+
 def mask_url(url: str) -> str:
     """The URL as it may be shown: any password replaced by ``***``."""
     try:
         from sqlalchemy.engine import make_url
 
-        return make_url(url).render_as_string(hide_password=True)
+        return without_password(make_url(url).render_as_string(hide_password=True), url)
     except Exception:  # not parseable: hide everything between '//' and '@'
         return re.sub(r"//[^@/]*@", "//***@", url)
 
@@ -275,7 +297,7 @@ def mask_url(url: str) -> str:
 def connection_error(url: str, exc: BaseException) -> CmoError:
     """One line for a PostgreSQL connection that failed: unreachable, refused, wrong password."""
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    message = message.replace(url, mask_url(url))
+    message = without_password(message.replace(url, mask_url(url)), url)
     lowered = message.lower()
     if "password authentication failed" in lowered or "no password supplied" in lowered:
         why = "wrong user name or password"
