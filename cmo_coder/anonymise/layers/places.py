@@ -16,6 +16,7 @@ from .state import candidates, text_of
 from .towns import town_spans
 from .words import place_names, place_words
 from .workplaces import workplace_spans
+from .worship import worship_spans
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
 
@@ -51,7 +52,8 @@ class PlacesComponent:
     @staticmethod
     def _local(doc: Doc, caseless: bool) -> None:
         """Local places a participant's life is told by: postcode districts, pubs and clubs, estates and
-        blocks, GP practices and pharmacies, named wards and ward numbers, workplaces. Typed as the rules
+        blocks, GP practices and pharmacies, named wards and ward numbers, workplaces, places of worship
+        and places named after a saint. Typed as the rules
         layer types what it finds, so the placeholder says what was there ("down the [pub name]")."""
         text = text_of(doc)
         out = candidates(doc)
@@ -65,6 +67,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named by its head"))
         for s, e in workplace_spans(text, caseless):
             out.append(Candidate(s, e, "workplace", "rules", 0.8, "workplace named after its owner or place"))
+        for s, e, kind in worship_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
 
     @staticmethod
     def _unlisted(doc: Doc, caseless: bool) -> None:
