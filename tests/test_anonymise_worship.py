@@ -100,3 +100,18 @@ def test_spans_lie_inside_the_text_and_are_typed(text: str, caseless: bool) -> N
     for s, e, kind in worship_spans(text, caseless):
         assert 0 <= s < e <= len(text)
         assert kind in {"church", "mosque", "gurdwara", "temple", "synagogue", "school", "hospital", "ward", "place"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Holy Spirit moved me that night.", "She takes St John's wort for her nerves.",
+    "The Catholic Church has a food bank.", "She became a Jehovah's Witness after that.",
+    "My nan was Church of Scotland all her life.", "We said the Lord's Prayer at the end.",
+])
+def test_faiths_as_institutions_and_words_of_worship_are_kept(anon: Anonymiser, sentence: str) -> None:
+    for form in _forms(sentence):
+        assert redact_text(anon, form) == form
+
+
+def test_a_congregation_inside_a_kept_faith_name_still_loses_its_own_name(anon: Anonymiser) -> None:
+    for form in _forms("We go to St Anne's Catholic Church on Sundays."):
+        assert "anne" not in redact_text(anon, form).lower()

@@ -1,4 +1,4 @@
-"""Everyday public names by class: calendar words, medicines, brands, platforms, culture.
+"""Everyday public names by class: calendar words, medicines, brands, platforms, culture, faith.
 
 People talk about their lives through these ("we went up for Vaisakhi", "he was on Subutex then
 Espranor", "she's on Instagram", "watching Coronation Street"), and the statistical model reads
@@ -26,7 +26,7 @@ CALENDAR_OVER_NAME = frozenset({"january", "march", "april", "september", "sunda
 """Calendar words that some name list also holds (a given name, or the town of March): kept as the
 time they name except where the words around them say a person."""
 
-CLASSES = ("calendar", "medicines", "brands", "platforms", "culture")
+CLASSES = ("calendar", "medicines", "brands", "platforms", "culture", "faith")
 """The shipped lists, by file name without ``.txt``."""
 
 
