@@ -642,6 +642,12 @@ class Project:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def forget_cached(self) -> None:
+        """Drop what this connection read and kept (the codebook, signed-off texts): another program
+        committed a change, and the connection itself can stay open (see :meth:`Workbench.project`)."""
+        self._codebook = None
+        self._texts.clear()
+
     # -- codebook -------------------------------------------------------------------------------
     def forget_codebook(self) -> None:
         """Drop the cached codebook after a theory change rewrote it (read again on next use)."""

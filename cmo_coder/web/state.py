@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import os
 import threading
 from collections.abc import Iterator
@@ -26,7 +27,16 @@ Identity = tuple[int, int, int, int, int]
 class _Kept:
     project: GuardedProject
     identity: Identity
+    schema: int
     busy: bool = False
+
+
+class Freshness(enum.Enum):
+    """What :meth:`Workbench._still_current` found about a kept connection."""
+
+    CURRENT = "nothing changed"
+    REFRESHED = "another program committed; what the connection had read was forgotten"
+    STALE = "open afresh"
 
 
 def _identity(project_path: Path | Location, data_version: int) -> Identity:
@@ -75,14 +85,15 @@ class Workbench:
 
         Opening the project costs more than most requests (connecting, the schema check, reading
         the codebook, and closing, which checkpoints the journal), so each thread keeps its
-        connection (SQLite connections stay in the thread that made them). It is reused only
-        while nothing else changed the project: another program's commit (``data_version``), a
-        replaced, moved or re-permissioned file or folder each mean a fresh open, which reports
-        a vanished or unwritable project as before. A request nested inside another on the same
+        connection (SQLite connections stay in the thread that made them). It is reused while
+        the project is where it was: after another program's commit (``data_version``) the
+        connection stays and forgets what it had read (the codebook, texts); a replaced, moved or
+        re-permissioned file or folder, a schema upgrade or a broken connection each mean a fresh
+        open, which reports a vanished or unwritable project as before. A request nested inside another on the same
         thread gets a connection of its own.
         """
         kept: _Kept | None = getattr(self._kept, "value", None)
-        if kept is not None and not kept.busy and self._still_current(kept):
+        if kept is not None and not kept.busy and self._still_current(kept) is not Freshness.STALE:
             kept.busy = True
             try:
                 yield kept.project
@@ -101,7 +112,7 @@ class Workbench:
             finally:
                 project.close()
             return
-        kept = _Kept(project, _identity(self.project_path, _data_version(project)), busy=True)
+        kept = _Kept(project, _identity(self.project_path, _data_version(project)), project.schema_version, busy=True)
         self._kept.value = kept
         try:
             yield project
@@ -109,13 +120,24 @@ class Workbench:
             kept.busy = False
             project.precondition = None
 
-    def _still_current(self, kept: _Kept) -> bool:
+    def _still_current(self, kept: _Kept) -> Freshness:
+        """Whether the kept connection can serve this request: as it is, after forgetting what it read
+        (another program committed, but the file, its permissions and the schema are as they were:
+        reconnecting would cost more than the request, above all on PostgreSQL, where every coder's
+        change is such a commit), or not at all (:attr:`Freshness.STALE`)."""
         try:
             if kept.project.conn.in_transaction:  # a change that did not end cleanly: start afresh
-                return False
-            return _identity(self.project_path, _data_version(kept.project)) == kept.identity
+                return Freshness.STALE
+            now = _identity(self.project_path, _data_version(kept.project))
+            if now == kept.identity:
+                return Freshness.CURRENT
+            if now[:4] != kept.identity[:4] or kept.project.schema_version != kept.schema:
+                return Freshness.STALE
         except (OSError, DbError):  # vanished file, closed or broken connection: open afresh
-            return False
+            return Freshness.STALE
+        kept.project.forget_cached()
+        kept.identity = now
+        return Freshness.REFRESHED
 
     def close(self) -> None:
         """Close this thread's kept connection (the server calls this when it stops)."""
