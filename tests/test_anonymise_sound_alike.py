@@ -74,7 +74,6 @@ CLASSES = {
                          ("Muhammad was with me all that week", "muhammad", "Mohammed"),
                          ("Rebekah was there as well", "rebekah", "Rebecca"),
                          ("I told Zoey what had happened", "zoey", "Zoe"),
-                         ("John came with me to the meeting", "john", "Jon"),
                          ("Shaun said it would be fine", "shaun", "Sean"),
                          ("Shawn was at the group", "shawn", "Sean"),
                          ("Katharine phoned the ward", "katharine", "Catherine"),

@@ -75,6 +75,59 @@ def nickname_groups() -> dict[str, frozenset[str]]:
 
 
 @cache
+def curated_nicknames() -> dict[str, frozenset[str]]:
+    """name (lower) → its familiar forms, and a familiar form → the names it is short for, one hop each
+    way, from the hand-curated English names and nicknames of the ``nicknames`` package (Carlton
+    Northern and Nick Crews, Apache-2.0; about 1,100 given names). One hop only: a registered "Sandy"
+    matches "Sandra" and "Alexandra", not every other familiar form of Alexandra."""
+    text = resources.files("nicknames").joinpath("names.csv").read_text(encoding="utf-8")
+    links: dict[str, set[str]] = {}
+    for row in csv.reader(io.StringIO(text)):
+        if len(row) != 3 or row[1] != "has_nickname":
+            continue
+        name, nick = row[0].strip().lower(), row[2].strip().lower()
+        if name and nick and name != nick:
+            links.setdefault(name, set()).add(nick)
+            links.setdefault(nick, set()).add(name)
+    return {k: frozenset(v) for k, v in links.items()}
+
+
+_VOWELS = "aeiouy"
+
+
+def diminutives(given: str) -> tuple[str, ...]:
+    """Familiar forms English speakers make of any given name, listed or not, in three shapes only:
+    a long name cut to its first four or five letters ("Temi" for Temitope, "Abdi" for Abdirahman,
+    "Funmi" for Funmilayo); the first syllable with its consonant doubled and "-ie", "-y" or "-o"
+    ("Debbie" for Deborah, "Jonno" for Jonathan); and, where that syllable ends in r or n, the British
+    "-z" and "-zza" forms ("Gaz", "Gazza" for Gary, "Shaz" for Sharon, "Kaz" for Karen).
+
+    A form that speech often writes in lower case is left out (:func:`.layers.words.lowercase_usage`,
+    and the dictionary): "dan" is a name but "abs" and "anno" are not, and a registered form is
+    matched in every casing, so a word-like form would put every such word in the review.
+    """
+    from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage  # the layers import this module
+
+    low = given.lower()
+    if len(low) < 4 or not low.isalpha():
+        return ()
+    forms: list[str] = [low[:k] for k in (4, 5) if len(low) >= 7 and k < len(low) - 1]
+    first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
+    if first is not None:
+        end = first
+        while end < len(low) and low[end] in _VOWELS:
+            end += 1
+        if end < len(low) and end >= 2:
+            stem = low[: end + 1]  # the first syllable closed by its consonant: "deb", "jon", "shar"
+            forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
+            if stem[-1] in "rn":
+                forms += [stem[:-1] + e for e in ("z", "zza")]
+    usage = lowercase_usage()
+    return tuple(f for f in dict.fromkeys(forms)
+                 if len(f) >= 3 and f != low and not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER)
+
+
+@cache
 def common_word_names() -> frozenset[str]:
     text = resources.files("cmo_coder.data").joinpath("common_word_names.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
@@ -109,8 +162,9 @@ def prefix_split(word: str) -> list[str]:
 
 
 def person_variants(name: str) -> tuple[str, ...]:
-    """Full name, each given name and the surname (also split after Mc/Mac), title + surname, and
-    nicknames of the first name.
+    """Full name, each given name and the surname (also split after Mc/Mac), title + surname, the
+    nicknames of the first name (shipped list and the ``nicknames`` package) and the familiar forms
+    any given name makes (:func:`diminutives`).
 
     Generic speaker tags (``Interviewer``, ``I``) are aliases for the transcript's speaker
     column, not names anybody says, so they yield no variants.
@@ -134,10 +188,12 @@ def person_variants(name: str) -> tuple[str, ...]:
         forms += [f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")]
     if tokens:
         first = tokens[0].lower()
-        for nick in sorted(nickname_groups().get(first, ())):
+        familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
+        for nick in sorted(familiar):
             forms.append(nick.capitalize())
             if len(tokens) >= 2:
                 forms.append(f"{nick.capitalize()} {tokens[-1]}")
+        forms += [d.capitalize() for d in diminutives(first) if d not in familiar]
     seen: dict[str, str] = {}
     for f in forms:
         seen.setdefault(f.lower(), f)
