@@ -107,7 +107,8 @@ def rankings(method: str, codebook: Codebook, texts: list[str], comps: list[str]
 
 
 def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_paras: set[int],
-             test_paras: Sequence[int], confusion: Counter[tuple[str, str]] | None = None) -> dict[str, dict[str, float]]:
+             test_paras: Sequence[int],
+             confusion: Counter[tuple[str, str]] | None = None) -> dict[str, dict[str, float]]:
     parts = pretrain.chapter_parts(ch.raw, keep=lambda i: i in train_paras)
     shipped, ts = pretrain.train(ch.nlp, books, parts)  # the shipped recipe, on the training paragraphs only
     no_cues = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES), grammar=False)
@@ -154,12 +155,12 @@ def print_components(title: str, results: list[dict[str, dict[str, float]]]) -> 
     n = results[0][next(iter(results[0]))]
     print(f"\n{title} ({int(n['n_clauses'])} clauses, {int(n['n_tagged'])} tagged"
           + (f"; mean of {len(results)} folds" if len(results) > 1 else "") + ")")
-    print(f"  {'component model':34} {'macro-F1':>8} {'det P':>6} {'det R':>6}   PT of suggestions (top-1 / top-3): "
+    print(f"  {'component model':38} {'macro-F1':>8} {'det P':>6} {'det R':>6}   PT of suggestions (top-1 / top-3): "
           + " | ".join(PT_METHODS))
     for name in results[0]:
         m = {k: float(np.mean([r[name][k] for r in results])) for k in results[0][name]}
         pts = " | ".join(f"{m[f'{x} top1']:.2f} / {m[f'{x} top3']:.2f}" for x in PT_METHODS)
-        print(f"  {name:34} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   {pts}  (n={m['n_pt']:.0f})")
+        print(f"  {name:38} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   {pts}  (n={m['n_pt']:.0f})")
 
 
 def print_confusion(confusions: dict[str, Counter[tuple[str, str]]]) -> None:
@@ -208,22 +209,23 @@ def development(ch: Chapter, books: Sequence[Codebook]) -> None:
         for k in range(4):
             test = sorted(order[k::4])
             splits.append((set(range(pt4)) - set(test), test))
-    variants = {"TF-IDF + cues (no grammar)": 0.0, "+ grammar, context x0.2 *": 0.2, "+ grammar, context x0.5": 0.5}
+    variants = {"TF-IDF + cues (no grammar)": (True, 0.0), "+ grammar, context x0.2 *": (True, 0.2),
+                "+ grammar, context x0.5": (True, 0.5), "TF-IDF + grammar, context x0.2, no cues": (False, 0.2)}
     pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in variants}
     first: dict[str, float] = {}
     for j, (train_paras, test_paras) in enumerate(splits):
-        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=lambda i: i in train_paras))
+        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train_paras.__contains__))
         clauses, gold = [], []
         for i in test_paras:
             cs, gs, _ = ch.clauses(i)
             clauses += cs
             gold += gs
-        for name, weight in variants.items():
+        for name, (use_cues, weight) in variants.items():
             m = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES),
                                grammar=weight > 0, grammar_weight=weight)
-            m.fit(ts.texts, ts.cues, ts.labels, ts.features)
-            pred = decide(m.predict_proba([c.text for c in clauses], [c.cues for c in clauses],
-                                          [c.features for c in clauses]))
+            m.fit(ts.texts, ts.cues if use_cues else [()] * len(ts.texts), ts.labels, ts.features)
+            pred = decide(m.predict_proba([c.text for c in clauses],
+                                          [c.cues if use_cues else () for c in clauses], [c.features for c in clauses]))
             if j == 0:
                 first[name] = scores(gold, pred)["macro_f1"]
             else:
@@ -231,10 +233,10 @@ def development(ch: Chapter, books: Sequence[Codebook]) -> None:
                 pooled[name][1].extend(pred)
     print("\nDevelopment split (what the settings were chosen on): train PT1–2 → test PT3, and 3 × 4 folds over "
           "the paragraphs of PT1–3 (predictions pooled)")
-    print(f"  {'component model':34} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6}")
+    print(f"  {'component model':42} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6}")
     for name in variants:
         s = scores(*pooled[name])
-        print(f"  {name:34} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
+        print(f"  {name:42} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
 
 
 def fresh_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, folds: int) -> None:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ..errors import CmoError
 from . import model as model_io
 from .cues import SPAN_KEY as CUE_KEY
-from .model import LABELS, ComponentModel, CueScorer
 from .grammar import clause_features, context_features
+from .model import LABELS, ComponentModel, CueScorer
 from .segment import clause_spans, sentence_clauses
 
 CLAUSE_KEY = "cmo_clauses"

@@ -20,9 +20,9 @@ from ..errors import CmoError
 from ..ids import stable_id
 from ..model import Codebook, Component, Transcript
 from ..semantic import EmbeddingCache
+from .grammar import clause_features, context_features, own
 from .model import LABELS, NONE, ComponentModel, CueScorer, Example, PtEvidence, PtScorer
 from .records import Reason, Suggestion
-from .grammar import clause_features, context_features, own
 from .segment import Clause, label_clauses, overlap, segment
 
 #: the smallest training set ``suggest train`` accepts: below it a model only memorises

@@ -35,6 +35,7 @@ VERB_CLASSES: dict[str, frozenset[str]] = {
         "love", "hate", "motivate", "encourage", "reassure", "empower", "inspire", "discourage", "judge",
         "stigmatise", "stigmatize", "blame", "respect", "internalise", "internalize", "embrace", "resist",
         "avoid", "refuse", "fail", "shy", "engender", "gain", "learn", "own", "commit", "invest", "relate",
+        "felt",  # the tagger sometimes reads "felt" before a participle as an auxiliary, left unlemmatised
     }),
     "resource": frozenset({
         "provide", "offer", "give", "deliver", "train", "supply", "fund", "implement", "introduce", "establish",
@@ -88,7 +89,7 @@ OPENERS = frozenset({
 
 
 def _verb_class(tok: Token) -> str | None:
-    lemma = tok.lemma_.lower()
+    lemma = tok.lemma_.lower() or tok.lower_
     if lemma in CONSEQUENCE_PREPOSITIONS:
         prep = CONSEQUENCE_PREPOSITIONS[lemma]
         if any(c.lower_ == prep for c in tok.children) or (
@@ -138,12 +139,15 @@ def clause_features(span: Span, index: int = 0, count: int = 1) -> tuple[str, ..
                  "place=last" if index == count - 1 else "place=middle")
     if not span.doc.has_annotation("POS"):
         return tuple(feats)
-    classes = sorted({c for t in span if t.pos_ == "VERB" and (c := _verb_class(t)) is not None})
+    classes = sorted({c for t in span if t.pos_ in ("VERB", "AUX") and (c := _verb_class(t)) is not None})
     feats += [f"vclass={c}" for c in classes]
     main = _main_verb(span)
     if main is not None:
-        main_class = _verb_class(main)
-        feats.append(f"main={main_class or ('be' if main.lemma_ == 'be' else 'have' if main.lemma_ == 'have' else 'other')}")
+        # a classless head takes the class of a mis-tagged auxiliary ("felt listened to": "felt" as AUX)
+        main_class = _verb_class(main) or next(
+            (c for a in main.children if a.dep_ == "aux" and (c := _verb_class(a)) is not None), None)
+        plain = main.lemma_ if main.lemma_ in ("be", "have") else "other"
+        feats.append(f"main={main_class or plain}")
         feats.append("tense=past" if main.tag_ in ("VBD", "VBN") or any(
             c.tag_ == "VBD" for c in main.children if c.dep_ in ("aux", "auxpass")) else "tense=nonpast")
         if any(c.dep_ == "auxpass" for c in main.children):

@@ -74,8 +74,8 @@ class ComponentModel:
     The grammar features (:mod:`.grammar`: the clause's verb class, opening word, subject, modal,
     place in its sentence, and the same of its neighbours) are indicator columns scaled by
     ``grammar_weight``: at full weight they outvote the words on little data, at a fifth they
-    add what carries over to unseen theories; 0.2 and 0.3 measured alike, 0.5 and 1.0 worse (chosen on a development split, see
-    docs/benchmarks.md). A model without a grammar vocabulary (files written before it existed,
+    add what carries over to unseen theories (0.2 and 0.3 measured alike on a development split,
+    0.5 and 1.0 worse; see docs/benchmarks.md). A model without a grammar vocabulary (files written before it existed,
     or ``grammar=False``) scores words and cues only.
     """
 
