@@ -12,10 +12,11 @@ Two held-out evaluations, both reported:
   B. random clause split: K folds with a fixed seed (same theories, unseen clauses).
 Components: macro-F1 over C / Mres / Mresp / O (a clause predicted "none" counts as a miss),
 for the majority-class baseline, the cue-phrase keyword baseline, spaCy textcat (bag of
-words) and the logistic regression the suggester ships (TF-IDF words+pairs, with and
-without cue features). PTs: top-1 / top-3 accuracy on held-out tagged clauses, for the
-majority-PT baseline, a keyword-overlap baseline, codebook similarity, and codebook
-similarity blended with nearest coded examples (what the suggester does).
+words) and the logistic regression the suggester ships (TF-IDF words+pairs, without and
+with cue features, and with grammar and neighbour features as shipped). PTs: top-1 / top-3
+accuracy on held-out tagged clauses, for the majority-PT baseline, a keyword-overlap baseline,
+codebook similarity, and codebook similarity blended with nearest coded examples (what the
+suggester does).
 Speed: suggesting for a generated 10,000-word interview (cue rules, default model, trained).
 Then ``benchmarks/suggest_fresh.py``: a fresh project with the default model, and which-pt for
 uncoded quotes and paraphrases, on held-out parts of the chapter.
@@ -50,7 +51,8 @@ from cmo_coder.suggest.segment import Clause, label_clauses, segment  # noqa: E4
 
 COMPONENTS = [c.value for c in Component]
 Cues = Sequence[Sequence[tuple[str, str]]]
-Predictor = Callable[[list[str], Cues], np.ndarray]
+Feats = Sequence[Sequence[str]]
+Predictor = Callable[[list[str], Cues, Feats], np.ndarray]
 
 
 # -- data ------------------------------------------------------------------------------------------
@@ -83,14 +85,15 @@ class Data:
 
 
 # -- component models ------------------------------------------------------------------------------
-def fit_lr(texts: list[str], cues: Cues, labels: list[str], use_cues: bool = True) -> Predictor:
-    m = ComponentModel()
+def fit_lr(texts: list[str], cues: Cues, labels: list[str], feats: Feats, use_cues: bool = True,
+           grammar: bool = True) -> Predictor:
+    m = ComponentModel(grammar=grammar)
     empty: list[tuple[str, str]] = []
-    m.fit(texts, cues if use_cues else [empty] * len(texts), labels)
-    return lambda t, c: m.predict_proba(t, c if use_cues else [empty] * len(t))
+    m.fit(texts, cues if use_cues else [empty] * len(texts), labels, feats)
+    return lambda t, c, f: m.predict_proba(t, c if use_cues else [empty] * len(t), f)
 
 
-def fit_textcat(texts: list[str], cues: Cues, labels: list[str]) -> Predictor:
+def fit_textcat(texts: list[str], cues: Cues, labels: list[str], feats: Feats) -> Predictor:
     import spacy
     from spacy.training import Example as SpacyExample
     from spacy.util import fix_random_seed, minibatch
@@ -117,27 +120,28 @@ def fit_textcat(texts: list[str], cues: Cues, labels: list[str]) -> Predictor:
         for batch in minibatch(examples, 16):
             nlp.update(batch, sgd=opt, losses={})
 
-    def predict(t: list[str], c: Cues) -> np.ndarray:
+    def predict(t: list[str], c: Cues, f: Feats) -> np.ndarray:
         return np.array([[d.cats[lab] for lab in LABELS] for d in nlp.pipe(t)])
     return predict
 
 
-def fit_majority(texts: list[str], cues: Cues, labels: list[str]) -> Predictor:
+def fit_majority(texts: list[str], cues: Cues, labels: list[str], feats: Feats) -> Predictor:
     top = Counter(labels).most_common(1)[0][0]
     row = np.array([float(lab == top) for lab in LABELS])
-    return lambda t, c: np.tile(row, (len(t), 1))
+    return lambda t, c, f: np.tile(row, (len(t), 1))
 
 
-def fit_keyword(texts: list[str], cues: Cues, labels: list[str]) -> Predictor:
-    return CueScorer().predict_proba  # rules only: nothing learnt
+def fit_keyword(texts: list[str], cues: Cues, labels: list[str], feats: Feats) -> Predictor:
+    return lambda t, c, f: CueScorer().predict_proba(t, c)  # rules only: nothing learnt
 
 
-MODELS: dict[str, Callable[[list[str], Cues, list[str]], Predictor]] = {
+MODELS: dict[str, Callable[[list[str], Cues, list[str], Feats], Predictor]] = {
     "majority class": fit_majority,
     "keyword (cue rules)": fit_keyword,
     "spaCy textcat (bow)": fit_textcat,
-    "logistic regression (tf-idf)": lambda t, c, y: fit_lr(t, c, y, use_cues=False),
-    "logistic regression (tf-idf+cues) *": fit_lr,
+    "logistic regression (tf-idf)": lambda t, c, y, f: fit_lr(t, c, y, f, use_cues=False, grammar=False),
+    "logistic regression (tf-idf+cues)": lambda t, c, y, f: fit_lr(t, c, y, f, grammar=False),
+    "logistic regression (+grammar) *": fit_lr,
 }
 
 
@@ -215,7 +219,7 @@ def split_by_pt(data: Data, nlp, codebook) -> None:  # type: ignore[no-untyped-d
     gold = [g or NONE for g in label_clauses(test_clauses, [(s, e, c.value) for s, e, c in test_spans])]
     print(f"\nA. split by PT — train on PT1–3 ({len(train_spans)} tagged clauses, {len(ts.texts)} examples), "
           f"test on PT4–5 ({len(test_clauses)} clauses, {sum(g != NONE for g in gold)} tagged)")
-    component_table(ts.texts, ts.cues, ts.labels, test_clauses, gold)
+    component_table(ts.texts, ts.cues, ts.labels, ts.features, test_clauses, gold)
     train_ex = examples_in(data, 0, cut)
     test = [(data.text[s:e], c.value, p) for s, e, c, p in data.tagged if s >= cut and p]
     pt_table(pt_eval(codebook, train_ex, test), len(test), len(train_ex))
@@ -248,9 +252,11 @@ def random_split(data: Data, nlp, codebook, folds: int) -> None:  # type: ignore
         te = [i for i in range(len(clauses)) if fold_of[i] == k]
         texts = [clauses[i].text for i in tr]
         cues = [clauses[i].cues for i in tr]
+        feats = [clauses[i].features for i in tr]
         labels = [gold[i] for i in tr]
         for name, fit in MODELS.items():
-            pred = decide(fit(texts, cues, labels)([clauses[i].text for i in te], [clauses[i].cues for i in te]))
+            pred = decide(fit(texts, cues, labels, feats)([clauses[i].text for i in te], [clauses[i].cues for i in te],
+                                                          [clauses[i].features for i in te]))
             results.setdefault(name, []).append(scores([gold[i] for i in te], pred))
         train_ex = examples_in(data, 0, len(data.text), keep=lambda i, k=k: tag_fold[i] != k)  # type: ignore[misc]
         test = [(data.text[s:e], c.value, p) for i, (s, e, c, p) in enumerate(data.tagged) if p and tag_fold[i] == k]
@@ -264,10 +270,11 @@ def random_split(data: Data, nlp, codebook, folds: int) -> None:  # type: ignore
               for n, v in pt_results.items()}, len(data.tagged) // folds, None)
 
 
-def component_table(texts, cues, labels, test_clauses: list[Clause], gold: list[str]) -> None:  # type: ignore[no-untyped-def]
+def component_table(texts, cues, labels, feats, test_clauses: list[Clause], gold: list[str]) -> None:  # type: ignore[no-untyped-def]
     print(f"  {'component model':38} {'macro-F1':>9} {'detect P':>9} {'detect R':>9}")
     for name, fit in MODELS.items():
-        pred = decide(fit(texts, cues, labels)([c.text for c in test_clauses], [c.cues for c in test_clauses]))
+        pred = decide(fit(texts, cues, labels, feats)([c.text for c in test_clauses], [c.cues for c in test_clauses],
+                                                      [c.features for c in test_clauses]))
         s = scores(gold, pred)
         print(f"  {name:38} {s['macro_f1']:9.3f} {s['det_p']:9.3f} {s['det_r']:9.3f}")
 
@@ -382,7 +389,7 @@ def speed(n_words: int, data: Data, nlp, codebook) -> None:  # type: ignore[no-u
     ts = training_set(nlp, [data.part(0, len(data.text), "all")])
     t0 = time.perf_counter()
     model = ComponentModel()
-    model.fit(ts.texts, ts.cues, ts.labels)
+    model.fit(ts.texts, ts.cues, ts.labels, ts.features)
     print(f"  train on {len(ts.texts)} examples: {time.perf_counter() - t0:.2f} s")
     ex = examples_in(data, 0, len(data.text))
     from cmo_coder.suggest.pretrain import default_model

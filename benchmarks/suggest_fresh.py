@@ -13,8 +13,12 @@ and only the *training* paragraphs of the RECO chapter, then scored on the held-
 
 Components: macro-F1 over C / Mres / Mresp / O (a tagged clause predicted "none" is a miss)
 for the keyword baseline (cue rules, what fresh projects had before), a TF-IDF logistic
-regression without cue features trained on the same data, and the default model as shipped
-(TF-IDF + cues). PT of suggestions: among held-out clauses the model suggested that are
+regression without cue features trained on the same data, the default model before grammar
+features (TF-IDF + cues) and the default model as shipped (TF-IDF + cues + grammar and
+neighbour features); then where the F1 goes (clause boundaries, confusion matrices).
+``--part dev`` is the development split the model's settings were chosen on (train PT1–2,
+test PT3, and 3 × 4 folds over the paragraphs of PT1–3, pooled): A, B and C were not used to
+choose anything. PT of suggestions: among held-out clauses the model suggested that are
 tagged, the share whose section PT is first / in the top 3 (fresh project: codebook only, no
 coded examples), beside the keyword-overlap baseline.
 
@@ -36,6 +40,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -49,14 +54,14 @@ from suggest import Data, decide, document, pt_rankings, scores  # noqa: E402
 
 from cmo_coder import codebook as codebook_io  # noqa: E402
 from cmo_coder import semantic  # noqa: E402
-from cmo_coder.model import Codebook  # noqa: E402
+from cmo_coder.model import Codebook, Component  # noqa: E402
 from cmo_coder.query.index import IndexedCoding, QuoteIndex  # noqa: E402
 from cmo_coder.query.which_pt import which_pt  # noqa: E402
 from cmo_coder.suggest import pretrain  # noqa: E402
 from cmo_coder.suggest.features import Tfidf  # noqa: E402
 from cmo_coder.suggest.model import NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
 from cmo_coder.suggest.nlp import pipeline  # noqa: E402
-from cmo_coder.suggest.segment import Clause, label_clauses, segment  # noqa: E402
+from cmo_coder.suggest.segment import Clause, label_clauses, overlap, segment  # noqa: E402
 
 #: one in-memory embedding cache for the whole run (the extra is optional; None without it)
 EMBEDDINGS = semantic.EmbeddingCache(None) if semantic.available() else None
@@ -102,12 +107,16 @@ def rankings(method: str, codebook: Codebook, texts: list[str], comps: list[str]
 
 
 def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_paras: set[int],
-             test_paras: Sequence[int]) -> dict[str, dict[str, float]]:
+             test_paras: Sequence[int],
+             confusion: Counter[tuple[str, str]] | None = None) -> dict[str, dict[str, float]]:
     parts = pretrain.chapter_parts(ch.raw, keep=lambda i: i in train_paras)
     shipped, ts = pretrain.train(ch.nlp, books, parts)  # the shipped recipe, on the training paragraphs only
-    no_cues = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES))
+    no_cues = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES), grammar=False)
     empty: list[tuple[str, str]] = []
     no_cues.fit(ts.texts, [empty] * len(ts.texts), ts.labels)
+    words_cues = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES),
+                                grammar=False)  # the default model before grammar features
+    words_cues.fit(ts.texts, ts.cues, ts.labels)
     clauses: list[Clause] = []
     gold: list[str] = []
     pts: list[str | None] = []
@@ -116,12 +125,15 @@ def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_p
         clauses += cs
         gold += gs
         pts += [pt] * len(cs)
-    texts, cues = [c.text for c in clauses], [c.cues for c in clauses]
+    texts, cues, feats = [c.text for c in clauses], [c.cues for c in clauses], [c.features for c in clauses]
     preds = {
         "keyword (cue rules)": decide(CueScorer().predict_proba(texts, cues)),
         "TF-IDF logistic regression": decide(no_cues.predict_proba(texts, [empty] * len(texts))),
-        "default model (TF-IDF + cues) *": decide(shipped.predict_proba(texts, cues)),
+        "TF-IDF + cues (default model before)": decide(words_cues.predict_proba(texts, cues)),
+        "default model (+ grammar, context) *": decide(shipped.predict_proba(texts, cues, feats)),
     }
+    if confusion is not None:
+        confusion.update(zip(gold, preds["default model (+ grammar, context) *"], strict=True))
     out: dict[str, dict[str, float]] = {}
     for name, pred in preds.items():
         s = scores(gold, pred)
@@ -143,28 +155,108 @@ def print_components(title: str, results: list[dict[str, dict[str, float]]]) -> 
     n = results[0][next(iter(results[0]))]
     print(f"\n{title} ({int(n['n_clauses'])} clauses, {int(n['n_tagged'])} tagged"
           + (f"; mean of {len(results)} folds" if len(results) > 1 else "") + ")")
-    print(f"  {'component model':34} {'macro-F1':>8} {'det P':>6} {'det R':>6}   PT of suggestions (top-1 / top-3): "
+    print(f"  {'component model':38} {'macro-F1':>8} {'det P':>6} {'det R':>6}   PT of suggestions (top-1 / top-3): "
           + " | ".join(PT_METHODS))
     for name in results[0]:
         m = {k: float(np.mean([r[name][k] for r in results])) for k in results[0][name]}
         pts = " | ".join(f"{m[f'{x} top1']:.2f} / {m[f'{x} top3']:.2f}" for x in PT_METHODS)
-        print(f"  {name:34} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   {pts}  (n={m['n_pt']:.0f})")
+        print(f"  {name:38} {m['macro_f1']:8.3f} {m['det_p']:6.2f} {m['det_r']:6.2f}   {pts}  (n={m['n_pt']:.0f})")
+
+
+def print_confusion(confusions: dict[str, Counter[tuple[str, str]]]) -> None:
+    """Where the shipped model's F1 goes: missed tagged clauses, wrong components, untagged clauses flagged."""
+    labels = [NONE, *(c.value for c in Component)]
+    short = {NONE: "none", **{c.value: c.short for c in Component}}
+    for split, c in confusions.items():
+        print(f"  confusion of the default model, {split} (rows gold, columns predicted):")
+        print("    " + " " * 7 + "".join(f"{short[p]:>7}" for p in labels))
+        for g in labels:
+            print(f"    {short[g]:7}" + "".join(f"{c[(g, p)]:7d}" for p in labels))
+        tagged = sum(v for (g, _), v in c.items() if g != NONE)
+        found = sum(v for (g, p), v in c.items() if g != NONE and p != NONE)
+        right = sum(v for (g, p), v in c.items() if g != NONE and p == g)
+        print(f"    {tagged} tagged clauses: {found} detected, {right} of them with the right component "
+              f"({right / max(1, found):.2f}); {sum(v for (g, p), v in c.items() if g == NONE and p != NONE)} "
+              "untagged clauses given a component")
+
+
+def boundaries(ch: Chapter) -> None:
+    """How much is lost before any model: tagged clauses our candidates do not represent."""
+    n_tags = missing = straddle = n_clauses = 0
+    for i in range(len(ch.paras)):
+        cs, gs, _ = ch.clauses(i)
+        start, line = ch.starts[i], ch.paras[i]
+        spans = [(s - start, e - start, c.value) for s, e, c, _ in ch.data.tagged
+                 if start <= s and e <= start + len(line)]
+        n_clauses += len(cs)
+        for s, e, comp in spans:
+            n_tags += 1
+            missing += not any(overlap((c.start, c.end), (s, e)) and g == comp for c, g in zip(cs, gs, strict=True))
+        straddle += sum(sum(1 for s, e, _ in spans if overlap((c.start, c.end), (s, e))) >= 2 for c in cs)
+    print(f"\nClause boundaries (whole chapter, {n_clauses} candidate clauses, {n_tags} tagged clauses): "
+          f"{missing} tagged clauses have no candidate carrying their label; {straddle} candidates straddle "
+          "two tags (they take the label covering most of them)")
+
+
+def development(ch: Chapter, books: Sequence[Codebook]) -> None:
+    """The split the default model's settings were chosen on: never PT4–5, never the A/B/C figures."""
+    head = {p: ch.para_of(s) for s, p in ch.data.heads}
+    pt3, pt4 = head["PT3"], head["PT4"]
+    splits = [(set(range(pt3)), list(range(pt3, pt4)))]
+    for seed in (7, 8, 9):
+        order = list(range(pt4))
+        random.Random(seed).shuffle(order)
+        for k in range(4):
+            test = sorted(order[k::4])
+            splits.append((set(range(pt4)) - set(test), test))
+    variants = {"TF-IDF + cues (no grammar)": (True, 0.0), "+ grammar, context x0.2 *": (True, 0.2),
+                "+ grammar, context x0.5": (True, 0.5), "TF-IDF + grammar, context x0.2, no cues": (False, 0.2)}
+    pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in variants}
+    first: dict[str, float] = {}
+    for j, (train_paras, test_paras) in enumerate(splits):
+        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train_paras.__contains__))
+        clauses, gold = [], []
+        for i in test_paras:
+            cs, gs, _ = ch.clauses(i)
+            clauses += cs
+            gold += gs
+        for name, (use_cues, weight) in variants.items():
+            m = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES),
+                               grammar=weight > 0, grammar_weight=weight)
+            m.fit(ts.texts, ts.cues if use_cues else [()] * len(ts.texts), ts.labels, ts.features)
+            pred = decide(m.predict_proba([c.text for c in clauses],
+                                          [c.cues if use_cues else () for c in clauses], [c.features for c in clauses]))
+            if j == 0:
+                first[name] = scores(gold, pred)["macro_f1"]
+            else:
+                pooled[name][0].extend(gold)
+                pooled[name][1].extend(pred)
+    print("\nDevelopment split (what the settings were chosen on): train PT1–2 → test PT3, and 3 × 4 folds over "
+          "the paragraphs of PT1–3 (predictions pooled)")
+    print(f"  {'component model':42} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6}")
+    for name in variants:
+        s = scores(*pooled[name])
+        print(f"  {name:42} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
 
 
 def fresh_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, folds: int) -> None:
+    boundaries(ch)
     n = len(ch.paras)
     cut = ch.para_of(next(s for s, p in ch.data.heads if p == "PT4"))
+    confusions: dict[str, Counter[tuple[str, str]]] = {"A": Counter(), "B, all folds": Counter(), "C": Counter()}
     print_components("A. fresh project, split by PT: default model trained on codebooks + chapter PT1–3, "
                      "tested on PT4–5",
-                     [evaluate(ch, books, codebook, set(range(cut)), range(cut, n))])
+                     [evaluate(ch, books, codebook, set(range(cut)), range(cut, n), confusions["A"])])
     order = list(range(n))
     random.Random(13).shuffle(order)
     fold = {p: k % folds for k, p in enumerate(order)}
     results = [evaluate(ch, books, codebook, {p for p in range(n) if fold[p] != k},
-                        [p for p in range(n) if fold[p] == k]) for k in range(folds)]
+                        [p for p in range(n) if fold[p] == k], confusions["B, all folds"]) for k in range(folds)]
     print_components(f"B. fresh project, {folds} folds over paragraphs (seed 13)", results)
     print_components("C. fresh project, default model trained on the codebooks' statements only, tested on the "
-                     "whole chapter", [evaluate(ch, books, codebook, set(), range(n))])
+                     "whole chapter", [evaluate(ch, books, codebook, set(), range(n), confusions["C"])])
+    print()
+    print_confusion(confusions)
 
 
 # -- which-pt ----------------------------------------------------------------------------------------
@@ -345,7 +437,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--part", choices=("all", "components", "which-pt", "speed"), default="all")
+    ap.add_argument("--part", choices=("all", "components", "dev", "which-pt", "speed"), default="all")
     args = ap.parse_args()
     run(args.reco, args.folds, args.part)
 
@@ -357,6 +449,8 @@ def run(reco: Path, folds: int = 5, part: str = "all") -> None:
     ch = Chapter(reco, nlp)
     t0 = time.perf_counter()
     print("semantic extra: " + (f"installed, {semantic.METHOD}" if semantic.available() else "not installed"))
+    if part == "dev":
+        development(ch, books)
     if part in ("all", "components"):
         fresh_components(ch, books, codebook, folds)
     if part in ("all", "which-pt"):

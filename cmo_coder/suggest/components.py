@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ..errors import CmoError
 from . import model as model_io
 from .cues import SPAN_KEY as CUE_KEY
+from .grammar import clause_features, context_features
 from .model import LABELS, ComponentModel, CueScorer
-from .segment import clause_spans
+from .segment import clause_spans, sentence_clauses
 
 CLAUSE_KEY = "cmo_clauses"
 if not Span.has_extension("cmo_proba"):
@@ -36,6 +37,26 @@ class ClauseSplitter:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[CLAUSE_KEY] = SpanGroup(doc, name=CLAUSE_KEY, spans=list(clause_spans(doc)))
         return doc
+
+
+def _features(doc: Doc, clauses: list[Span]) -> list[tuple[str, ...]]:
+    """Grammar and neighbour features of the doc's clauses, as :func:`segment.segment` computes them."""
+    place = {(s.start, s.end): (i, n) for s, i, n in sentence_clauses(doc)}
+    own = [clause_features(s, *place.get((s.start, s.end), (0, 1))) for s in clauses]
+    cues = [
+        tuple((c.label_, c.text) for c in doc.spans.get(CUE_KEY, ()) if c.start >= s.start and c.end <= s.end)
+        for s in clauses
+    ]
+
+    def joined(a: Span, b: Span) -> bool:  # neighbours on one line, as segment() sees them
+        return "\n" not in doc.text[a.end_char : b.start_char]
+
+    return [
+        own[k] + context_features(
+            (own[k - 1], cues[k - 1]) if k and joined(clauses[k - 1], clauses[k]) else None,
+            (own[k + 1], cues[k + 1]) if k + 1 < len(clauses) and joined(clauses[k], clauses[k + 1]) else None)
+        for k in range(len(clauses))
+    ]
 
 
 @Language.factory("cmo_component_model", default_config={"path": None})
@@ -60,7 +81,7 @@ class ComponentLabeller:
             for s in clauses
         ]
         texts = [s.text for s in clauses]
-        proba = (self.model.predict_proba(texts, cues) if self.model is not None
+        proba = (self.model.predict_proba(texts, cues, _features(doc, clauses)) if self.model is not None
                  else CueScorer().predict_proba(texts, cues))
         labelled = []
         for span, p in zip(clauses, proba, strict=True):

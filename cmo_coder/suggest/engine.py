@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +20,7 @@ from ..errors import CmoError
 from ..ids import stable_id
 from ..model import Codebook, Component, Transcript
 from ..semantic import EmbeddingCache
+from .grammar import clause_features, context_features, own
 from .model import LABELS, NONE, ComponentModel, CueScorer, Example, PtEvidence, PtScorer
 from .records import Reason, Suggestion
 from .segment import Clause, label_clauses, overlap, segment
@@ -37,6 +38,7 @@ class TrainingSet:
     cues: list[tuple[tuple[str, str], ...]]
     labels: list[str]
     codings_per_component: dict[str, int]
+    features: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def n_codings(self) -> int:
@@ -53,6 +55,38 @@ def examples_from(
     return clauses, [lab or NONE for lab in labels]
 
 
+def span_context(text: str, clauses: Sequence[Clause], start: int, end: int) -> tuple[str, ...]:
+    """The neighbour features a coded span would have as a clause: those of the clauses just outside it.
+
+    Neighbours count only on the same line of the same speaker, as in :func:`segment.with_context`;
+    a span no candidate clause touches has no context features.
+    """
+    inside = [k for k, c in enumerate(clauses) if overlap((c.start, c.end), (start, end))]
+    if not inside:
+        return ()
+    first, last = inside[0], inside[-1]
+
+    def same_line(a: Clause, b: Clause) -> bool:
+        return a.speaker == b.speaker and "\n" not in text[a.end : b.start]
+
+    prev = clauses[first - 1] if first > 0 and same_line(clauses[first - 1], clauses[first]) else None
+    nxt = clauses[last + 1] if last + 1 < len(clauses) and same_line(clauses[last], clauses[last + 1]) else None
+    return context_features((own(prev.features), prev.cues) if prev else None,
+                            (own(nxt.features), nxt.cues) if nxt else None)
+
+
+def parsed_examples(
+    nlp: Language, texts: Sequence[str], contexts: Sequence[tuple[str, ...]] | None = None,
+) -> tuple[list[tuple[tuple[str, str], ...]], list[tuple[str, ...]]]:
+    """Cues and grammar features of stand-alone examples (coded spans, codebook statements), parsed on their own."""
+    cues: list[tuple[tuple[str, str], ...]] = []
+    features: list[tuple[str, ...]] = []
+    for k, doc in enumerate(nlp.pipe(texts)):
+        cues.append(tuple((c.label_, c.text) for c in doc.spans.get("cmo_cues", ())))
+        features.append(clause_features(doc[:], 0, 1) + (contexts[k] if contexts is not None else ()))
+    return cues, features
+
+
 def training_set(
     nlp: Language, coded: Sequence[tuple[Transcript, Sequence[tuple[int, int, Component]]]],
     skip_speakers: Sequence[str] = (),
@@ -61,21 +95,26 @@ def training_set(
     texts: list[str] = []
     cues: list[tuple[tuple[str, str], ...]] = []
     labels: list[str] = []
+    features: list[tuple[str, ...]] = []
     per: Counter[str] = Counter()
     span_texts: list[tuple[str, str]] = []
+    span_contexts: list[tuple[str, ...]] = []
     for transcript, spans in coded:
         clauses, labs = examples_from(nlp, transcript, spans, skip_speakers)
         texts += [c.text for c in clauses]
         cues += [c.cues for c in clauses]
+        features += [c.features for c in clauses]
         labels += labs
         for s, e, comp in spans:
             per[comp.value] += 1
             span_texts.append((transcript.text[s:e], comp.value))
-    for (text, label), doc in zip(span_texts, nlp.pipe(t for t, _ in span_texts), strict=True):
-        texts.append(text)
-        cues.append(tuple((c.label_, c.text) for c in doc.spans.get("cmo_cues", ())))
-        labels.append(label)
-    return TrainingSet(texts, cues, labels, dict(sorted(per.items())))
+            span_contexts.append(span_context(transcript.text, clauses, s, e))
+    span_cues, span_features = parsed_examples(nlp, [t for t, _ in span_texts], span_contexts)
+    texts += [t for t, _ in span_texts]
+    cues += span_cues
+    features += span_features
+    labels += [lab for _, lab in span_texts]
+    return TrainingSet(texts, cues, labels, dict(sorted(per.items())), features)
 
 
 def check_trainable(ts: TrainingSet) -> None:
@@ -93,7 +132,7 @@ def check_trainable(ts: TrainingSet) -> None:
 def train_component_model(ts: TrainingSet) -> ComponentModel:
     check_trainable(ts)
     model = ComponentModel()
-    model.fit(ts.texts, ts.cues, ts.labels)
+    model.fit(ts.texts, ts.cues, ts.labels, ts.features)
     return model
 
 
@@ -157,9 +196,11 @@ def compare_with_default(
     train_texts: list[str] = []
     train_cues: list[tuple[tuple[str, str], ...]] = []
     train_labels: list[str] = []
+    train_features: list[tuple[str, ...]] = []
     test: list[tuple[Clause, str]] = []
     per: Counter[str] = Counter()
     spans_out: list[tuple[str, str]] = []
+    span_contexts: list[tuple[str, ...]] = []
     n_held = 0
     for transcript, spans in coded:
         held = [(s, e, c) for s, e, c in spans if _held_out(f"{transcript.id}\x1f{s}\x1f{e}")]
@@ -175,26 +216,30 @@ def compare_with_default(
                 train_texts.append(clause.text)
                 train_cues.append(clause.cues)
                 train_labels.append(label)
+                train_features.append(clause.features)
         for s, e, comp in kept:
             per[comp.value] += 1
             spans_out.append((transcript.text[s:e], comp.value))
+            span_contexts.append(span_context(transcript.text, clauses, s, e))
     if not any(label != NONE for _, label in test):
         return None
-    for (text, label), doc in zip(spans_out, nlp.pipe(t for t, _ in spans_out), strict=True):
-        train_texts.append(text)
-        train_cues.append(tuple((c.label_, c.text) for c in doc.spans.get("cmo_cues", ())))
-        train_labels.append(label)
+    span_cues, span_features = parsed_examples(nlp, [t for t, _ in spans_out], span_contexts)
+    train_texts += [t for t, _ in spans_out]
+    train_cues += span_cues
+    train_labels += [lab for _, lab in spans_out]
+    train_features += span_features
     if len(set(train_labels) - {NONE}) < MIN_COMPONENTS:
         return None
     candidate = ComponentModel()
-    candidate.fit(train_texts, train_cues, train_labels)
+    candidate.fit(train_texts, train_cues, train_labels, train_features)
     texts = [c.text for c, _ in test]
     cues = [c.cues for c, _ in test]
+    features = [c.features for c, _ in test]
     gold = [lab for _, lab in test]
     return Comparison(
         held_out_clauses=len(test), held_out_codings=n_held,
-        project_f1=macro_f1(gold, decide(candidate.predict_proba(texts, cues))),
-        default_f1=macro_f1(gold, decide(default.predict_proba(texts, cues))),
+        project_f1=macro_f1(gold, decide(candidate.predict_proba(texts, cues, features))),
+        default_f1=macro_f1(gold, decide(default.predict_proba(texts, cues, features))),
     )
 
 
@@ -224,7 +269,7 @@ class Suggester:
         texts = [c.text for c in clauses]
         cues = [c.cues for c in clauses]
         if self.model is not None:
-            return self.model.predict_proba(texts, cues)
+            return self.model.predict_proba(texts, cues, [c.features for c in clauses])
         return self.cue_scorer.predict_proba(texts, cues)
 
     def suggest_clauses(

@@ -32,7 +32,8 @@ from spacy.language import Language
 
 from ..errors import CmoError
 from ..model import Codebook, Component, Transcript
-from .engine import TrainingSet, training_set
+from .engine import TrainingSet, parsed_examples, training_set
+from .grammar import context_features
 from .model import FORMAT, ComponentModel
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "suggester"
@@ -87,17 +88,29 @@ def chapter_parts(text: str, keep: Any = None) -> list[Part]:
 
 
 def pretraining_set(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part]) -> TrainingSet:
-    """Chapter clauses (tagged or "none") and tagged spans, plus every codebook element as a positive."""
+    """Chapter clauses (tagged or "none") and tagged spans, plus every codebook element as a positive.
+
+    An element's neighbours are the elements before and after it in its programme theory: a PT
+    statement reads as one chain of clauses (context, then resource, response, outcome).
+    """
     ts = training_set(nlp, [(p.transcript, p.spans) for p in parts])
     elements = codebook_examples(codebooks)
-    texts, cues, labels = list(ts.texts), list(ts.cues), list(ts.labels)
+    el_cues, el_own = parsed_examples(nlp, [t for t, _ in elements])
+    bounds = [len(pt.elements) for cb in codebooks for pt in cb.programme_theories]
+    el_features: list[tuple[str, ...]] = []
+    at = 0
+    for n in bounds:
+        for k in range(at, at + n):
+            prev = (el_own[k - 1], el_cues[k - 1]) if k > at else None
+            nxt = (el_own[k + 1], el_cues[k + 1]) if k + 1 < at + n else None
+            el_features.append(el_own[k] + context_features(prev, nxt))
+        at += n
     per = dict(ts.codings_per_component)
-    for (text, label), doc in zip(elements, nlp.pipe(t for t, _ in elements), strict=True):
-        texts.append(text)
-        cues.append(tuple((c.label_, c.text) for c in doc.spans.get("cmo_cues", ())))
-        labels.append(label)
+    for _, label in elements:
         per[label] = per.get(label, 0) + 1
-    return TrainingSet(texts, cues, labels, dict(sorted(per.items())))
+    return TrainingSet([*ts.texts, *(t for t, _ in elements)], [*ts.cues, *el_cues],
+                       [*ts.labels, *(lab for _, lab in elements)], dict(sorted(per.items())),
+                       [*ts.features, *el_features])
 
 
 def train(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part]) -> tuple[ComponentModel, TrainingSet]:
@@ -105,7 +118,7 @@ def train(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part]) -
     from .features import Tfidf
 
     model = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=MAX_FEATURES))
-    model.fit(ts.texts, ts.cues, ts.labels)
+    model.fit(ts.texts, ts.cues, ts.labels, ts.features)
     return model, ts
 
 

@@ -11,13 +11,14 @@ one coding.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..model import Transcript
 from .cues import SPAN_KEY
+from .grammar import clause_features, context_features
 
 #: longest stretch handed to spaCy at once (its limit is 1,000,000 characters; parsing cost grows with length)
 MAX_REGION = 20_000
@@ -40,6 +41,14 @@ SPLIT_BEFORE = frozenset(
 SPLIT_AFTER_COMMA = frozenset({"which", "who", "then", "and", "or", "as", "meaning", "making"})
 #: participles that start a consequence clause when followed by the preposition
 CONSEQUENCE = {"leading": "to", "resulting": "in", "resulted": "in", "meaning": "that"}
+#: finite causal verbs: report prose chains components through them ("training [Mres] led to confidence
+#: [Mresp]", "which would lead to staff feeling supported"), so the effect starts a clause of its own,
+#: together with the modal, auxiliary or relative word just before the verb
+CAUSAL_VERBS = {"lead": "to", "leads": "to", "led": "to", "result": "in", "results": "in",
+                "contribute": "to", "contributes": "to", "contributed": "to"}
+CAUSAL_LEAD_IN = frozenset({"which", "that", "this", "and", "then", "thus", "in", "turn", "also", "not", "n't",
+                            "would", "could", "will", "can", "may", "might", "should", "must", "has", "have", "had",
+                            "does", "did", "do", "ultimately", "often", "eventually", "subsequently"})
 #: fronted subordinate clauses end at their first comma
 FRONTED = frozenset(
     {"when", "if", "because", "although", "though", "where", "once", "as", "since", "while", "whilst",
@@ -60,6 +69,8 @@ class Clause:
     text: str
     speaker: str | None
     cues: tuple[tuple[str, str], ...]  # (component value, cue phrase as written)
+    #: grammar of the clause in its sentence (:func:`grammar.clause_features`), read from the same parse
+    features: tuple[str, ...] = ()
 
 
 def regions(transcript: Transcript, skip_speakers: Iterable[str] = ()) -> list[tuple[int, int, str | None]]:
@@ -101,7 +112,8 @@ def segment(
     clauses: list[Clause] = []
     docs = nlp.pipe((text[s:e] for s, e, _ in regs), batch_size=batch_size)
     for (offset, _end, speaker), doc in zip(regs, docs, strict=True):
-        for span in clause_spans(doc):
+        line: list[Clause] = []
+        for span, index, count in sentence_clauses(doc):
             start = offset + span.start_char
             end = offset + span.end_char
             clause_text = text[start:end]
@@ -109,19 +121,37 @@ def segment(
             cues = tuple(
                 (c.label_, c.text) for c in doc.spans.get(SPAN_KEY, ()) if c.start >= span.start and c.end <= span.end
             )
-            clauses.append(Clause(start, end, clause_text, speaker, cues))
+            line.append(Clause(start, end, clause_text, speaker, cues, clause_features(span, index, count)))
+        clauses += with_context(line)
     return clauses
+
+
+def with_context(line: Sequence[Clause]) -> list[Clause]:
+    """The clauses of one line of text, each given the features of its neighbours (:func:`context_features`)."""
+    return [
+        replace(c, features=c.features + context_features(
+            (line[k - 1].features, line[k - 1].cues) if k else None,
+            (line[k + 1].features, line[k + 1].cues) if k + 1 < len(line) else None,
+        ))
+        for k, c in enumerate(line)
+    ]
 
 
 def clause_spans(doc: Doc) -> Iterator[Span]:
     """Clauses of every sentence of ``doc``, trimmed of edge punctuation and spaces."""
+    for span, _, _ in sentence_clauses(doc):
+        yield span
+
+
+def sentence_clauses(doc: Doc) -> Iterator[tuple[Span, int, int]]:
+    """Each clause with its place among its sentence's clauses: (span, index, count)."""
     for sent in doc.sents:
         cuts = _cuts(sent)
         bounds = [sent.start, *cuts, sent.end]
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            span = _trim(doc, a, b)
-            if span is not None and is_clause(span):
-                yield span
+        spans = [span for a, b in zip(bounds, bounds[1:], strict=False)
+                 if (span := _trim(doc, a, b)) is not None and is_clause(span)]
+        for i, span in enumerate(spans):
+            yield span, i, len(spans)
 
 
 def _words(tokens: Iterable) -> int:
@@ -169,6 +199,12 @@ def _candidates(sent: Span) -> list[int]:
             out.append(tok.i)
         elif low in CONSEQUENCE and nxt is not None and nxt.lower_ == CONSEQUENCE[low]:
             out.append(tok.i)
+        elif (low in CAUSAL_VERBS and nxt is not None and nxt.lower_ == CAUSAL_VERBS[low]
+              and (not _tagged(doc) or tok.pos_ == "VERB")):
+            start = tok.i
+            while start - 1 > sent.start and doc[start - 1].lower_ in CAUSAL_LEAD_IN:
+                start -= 1
+            out.append(start)
         elif tok.text in SEPARATORS and tok.i + 1 < sent.end and (tok.text not in DASHES or prev.whitespace_):
             out.append(tok.i + 1)
         elif low == "and" and tok.dep_ == "cc" and tok.head.pos_ in {"VERB", "AUX"} and any(
