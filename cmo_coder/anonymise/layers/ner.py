@@ -79,9 +79,10 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
         if cased and ent.label_ != "PERSON" and len(ent) == 1 and is_everyday(text) and (
-                _opens(ent) or not _named_slot(ent)):
+                _opens(ent) or (ent.label_ == "ORG" and not _named_slot(ent))):
             continue  # "Workload. Moral injury…", "oxygen Weighs 16", "to mass, Alright": an everyday word
-            # capitalised because it opens a sentence or by the recogniser's whim; "the Hub", "at Bridge" stay
+            # capitalised because it opens a sentence or by the recogniser's whim; "the Hub", "at Bridge"
+            # stay, and so do places that are words ("our China business", "Jersey"): the model's GPE is kept
         if cased and ent.label_ == "PERSON" and not any(c.isupper() for c in text) and all(
                 is_everyday(t.text) and t.lower_ not in name_lexicon("all") for t in ent if t.is_alpha):
             continue  # "switch to incognito mode", "a cubic millimeter": cased text writes names with capitals
