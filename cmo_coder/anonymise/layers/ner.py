@@ -78,8 +78,14 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
-        if cased and ent.label_ != "PERSON" and len(ent) == 1 and is_everyday(text) and _opens(ent):
-            continue  # "Workload. Moral injury…": an everyday word capitalised only because it opens a sentence
+        if cased and ent.label_ != "PERSON" and len(ent) == 1 and is_everyday(text) and (
+                _opens(ent) or (ent.label_ == "ORG" and not _named_slot(ent))):
+            continue  # "Workload. Moral injury…", "oxygen Weighs 16", "to mass, Alright": an everyday word
+            # capitalised because it opens a sentence or by the recogniser's whim; "the Hub", "at Bridge"
+            # stay, and so do places that are words ("our China business", "Jersey"): the model's GPE is kept
+        if cased and ent.label_ == "PERSON" and not any(c.isupper() for c in text) and all(
+                is_everyday(t.text) and t.lower_ not in name_lexicon("all") for t in ent if t.is_alpha):
+            continue  # "switch to incognito mode", "a cubic millimeter": cased text writes names with capitals
         for suffix in ("'s", "’s", "'", "’"):
             if text.endswith(suffix) and len(text) > len(suffix):
                 end -= len(suffix)
@@ -92,6 +98,20 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
                              f"statistical NER {ent.label_}"))
     return out
+
+
+_NAME_SLOT = frozenset({"the", "a", "an", "at", "in", "from", "to", "with", "for", "by", "on", "into", "near", "called",
+                        "named", "like", "and", "or", "of", "via", "through", "round", "around", "outside", "behind",
+                        "inside", "towards", "opposite", "off", "up", "down", "over", "under", "about", "than"})
+"""Words after which a capitalised everyday word is used as a name ("the Hub", "at Bridge", "from Harbour")."""
+
+
+def _named_slot(ent: Span) -> bool:
+    """The entity stands where a name of a place or organisation stands: after an article or a preposition."""
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].is_space:
+        i -= 1
+    return i >= 0 and ent.doc[i].lower_ in _NAME_SLOT
 
 
 def _named_person(ent: Span) -> bool:
