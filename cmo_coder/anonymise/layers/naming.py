@@ -168,3 +168,82 @@ def said_words(text: str) -> frozenset[str]:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Every word of ``text`` (letters, inner apostrophes) as a span."""
     return [m.span() for m in _LETTERS.finditer(text)]
+
+
+# ------------------------------------------------------------------------------ a place said again, bare
+_BARE_HEADS = frozenset({
+    # streets (:data:`.streets.STREET_HEADS`) and their written short forms
+    "road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row", "walk",
+    "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court", "wynd", "brow", "croft",
+    "green", "gate", "mount", "vale", "chase", "wharf", "quay", "hollow", "meadows", "fields", "view", "bank",
+    "vennel", "brae", "loan", "side", "lea", "rd", "st", "ave",
+    # estates and blocks
+    "estate", "flats", "towers", "tower", "heights", "mansions", "house", "buildings", "block", "maisonettes",
+    # pubs and clubs
+    "arms", "inn", "tavern", "vaults", "hotel", "alehouse", "tap", "taphouse", "club", "wmc", "legion", "welfare",
+    "social", "pub", "bar", "hall", "rest",
+    # practices and pharmacies
+    "practice", "surgery", "centre", "center", "pharmacy", "chemist", "chemists", "dispensary", "clinic",
+    # workplaces (:data:`.workplaces.WORKPLACE_HEADS`)
+    "factory", "factories", "warehouse", "mill", "mills", "depot", "garage", "works", "plant", "foundry", "bakery",
+    "dairy", "brewery", "quarry", "pit", "colliery", "abattoir", "haulage", "scrapyard", "joinery", "laundry",
+    "printworks", "sawmill", "distillery", "tannery", "shipyard", "dockyard", "cannery", "mine", "steelworks",
+})
+"""Last words of a local place's name that say its kind: "the thornfield estate" said again is "thornfield"."""
+_HEAD_PARTS = frozenset({"medical", "health", "family", "group", "working", "men's", "mens", "workingmen's", "con",
+                         "cons", "conservative", "labour", "liberal", "british", "sports", "and", "snooker", "ale",
+                         "free", "brewery", "miners", "miners'", "comrades", "ex-servicemen's", "exservicemen's",
+                         "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the"})
+"""Words of a head of several words ("medical centre", "working men's club", "sports and social club")."""
+_BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", "near", "round", "around", "behind",
+                           "opposite", "past", "outside", "inside", "into", "onto", "towards", "along", "across",
+                           "via", "by", "left", "leaving", "visit", "visited", "leave", "back"})
+"""Words that put what follows as a place: "back on the grange", "down the feathers", "up at the anchor"."""
+_PHRASE_ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)…-])|\s*['’]s\b|\s+(?:and|but|so|then|when|with|for|in|at|on|"
+                          r"near|till|until|where|which|that|was|is|had|has|all|since|from|as|because|cos|now|"
+                          r"every|each|every|there|i|we|he|she|they|you|my|his|her|our|their|before|after|though|"
+                          r"yeah|like|um|er|erm|uh|again|anymore|any|no|not|or|to|by|did|does|do|were|are|used|"
+                          r"would|will|could|it|it's|what|who|years?|last|one|too|either|first|either|a|the)\b)")
+"""After a bare name: its phrase ends ("back on the grange and...", not "the grange farm", "the crown court")."""
+
+
+def bare_place(surface: str) -> str | None:
+    """The name a local place is said again by, its kind left off: "thornfield estate" → "thornfield",
+    "the meadowbank medical centre" → "meadowbank", "hetton working men's club" → "hetton"; None when
+    the surface ends in no head or nothing that can name is left ("the miners arms", "the new inn")."""
+    words = norm_word(surface).split()
+    if not words or words[-1] not in _BARE_HEADS:
+        return None
+    words.pop()
+    while words and (words[-1] in _BARE_HEADS or words[-1] in _HEAD_PARTS):
+        words.pop()
+    while words and words[0] in {"the", "a", "an"}:
+        words.pop(0)
+    if not words or not all(w.replace("'", "").replace("-", "").isalpha() for w in words):
+        return None
+    last = words[-1]
+    if len(words) == 1 and (len(last) < 3 or last in STOP_WORDS or last in KIND_WORDS or last in FILLERS
+                            or last in CALENDAR or last in _QUALIFIERS):
+        return None
+    bare = " ".join(words)
+    return None if bare in public_words() else bare
+
+
+def everyday_place(form: str) -> bool:
+    """Every word of ``form`` is also an everyday word ("grange", "red lion", "station"): said again, it
+    is the place only where the words around it say a place (:func:`said_as_place`)."""
+    return all(is_everyday(w.removesuffix("'s")) or w in NAMING_NOUNS or w in STOP_WORDS for w in form.split())
+
+
+def said_as_place(text: str, start: int, end: int) -> bool:
+    """The words around ``text[start:end]`` say a place: a word of where before it, "the" between or not
+    ("back on the grange", "down the feathers", "lives on orchard"), and its phrase ending after it
+    (not "the crown court", "on the grange farm")."""
+    before = re.findall(r"[\w'’]+", text[max(0, start - 40) : start].lower())
+    if not before:
+        return False
+    if before[-1] == "the":
+        before = before[:-1]
+    if not before or before[-1] not in _BEFORE_PLACE:
+        return False
+    return bool(_PHRASE_ENDS.match(text[end : end + 20]))
