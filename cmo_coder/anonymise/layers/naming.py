@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .allowlist import default_allowlist
 from .sites import PLACE_ELEMENTS, place_shaped
+from .streets import KIND_OF_ROAD, STREET_HEADS, street_namable
 from .towns import town_shaped
 from .words import (
     CALENDAR,
@@ -155,6 +156,25 @@ def name_before(words: list[str], caseless: bool) -> int:
     if len(words) >= 2 and naming_word(words[-2], caseless) and norm_word(words[-2]) not in STOP_WORDS:
         return 2
     return 1
+
+
+def street_name_before(words: list[str], caseless: bool) -> int:
+    """How many of the last ``words`` (read backwards from a head) are a street's name that names the
+    place: "the hollin way estate", "the talbot street surgery", "the upper mill lane practice"; 0 if
+    the last word is no street head or the street is a kind ("the ring road estate", "the high street
+    surgery")."""
+    if len(words) < 2 or norm_word(words[-1]) not in STREET_HEADS:
+        return 0
+    name = norm_word(words[-2])
+    # the street's head says a name stands before it, so any word that can name a street will do ("hollin")
+    names = street_namable(words[-2]) if caseless else naming_word(words[-2], caseless)
+    if name in KIND_OF_ROAD or name in KIND_WORDS or not names:
+        return 0
+    if not caseless and not words[-1][:1].isupper():
+        return 0
+    if len(words) >= 3 and norm_word(words[-3]) in _QUALIFIERS and norm_word(words[-3]) not in KIND_OF_ROAD:
+        return 3  # "upper mill lane"
+    return 2
 
 
 _LOW_WORDS = re.compile(r"[a-z]+")
