@@ -61,7 +61,8 @@ _NOT_ESTATES = frozenset({
 _ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)])|\s+(?:estate|and|but|so|then|when|with|for|in|at|near|till|until|"
                    r"where|which|that|was|is|had|has|all|most|since|from|as|because|cos|now|years?|til|there|"
                    r"for|i|we|he|she|they|you|my|his|her|our|their|before|after|though|yeah|like|um|er|knew|know|knows|"
-                   r"were|are|got|used|went|did|does|do|would|will|could|back|again|anymore|either|too)\b)")
+                   r"were|are|got|used|went|did|does|do|would|will|could|back|again|anymore|either|too|on|up|off|down|"
+                   r"round)\b)")
 
 
 _NEAR_ON_THE = re.compile(r"(?i)\b(?:on|onto|off|up|round|across|from)\s+the\s+(" + _WORD + r")")

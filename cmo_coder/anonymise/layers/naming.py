@@ -213,7 +213,8 @@ _BARE_HEADS = frozenset({
 _HEAD_PARTS = frozenset({"medical", "health", "family", "group", "working", "men's", "mens", "workingmen's", "con",
                          "cons", "conservative", "labour", "liberal", "british", "sports", "and", "snooker", "ale",
                          "free", "brewery", "miners", "miners'", "comrades", "ex-servicemen's", "exservicemen's",
-                         "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the"})
+                         "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the",
+                         "social", "snooker"})
 """Words of a head of several words ("medical centre", "working men's club", "sports and social club")."""
 _BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", "near", "round", "around", "behind",
                            "opposite", "past", "outside", "inside", "into", "onto", "towards", "along", "across",
@@ -235,7 +236,7 @@ def bare_place(surface: str) -> str | None:
     if not words or words[-1] not in _BARE_HEADS:
         return None
     words.pop()
-    while words and (words[-1] in _BARE_HEADS or words[-1] in _HEAD_PARTS):
+    while words and words[-1] in _HEAD_PARTS:  # "working men's club"; a street's head stays ("hollin way")
         words.pop()
     while words and words[0] in {"the", "a", "an"}:
         words.pop(0)
@@ -252,7 +253,10 @@ def bare_place(surface: str) -> str | None:
 def everyday_place(form: str) -> bool:
     """Every word of ``form`` is also an everyday word ("grange", "red lion", "station"): said again, it
     is the place only where the words around it say a place (:func:`said_as_place`)."""
-    return all(is_everyday(w.removesuffix("'s")) or w in NAMING_NOUNS or w in STOP_WORDS for w in form.split())
+    words = form.split()
+    if len(words) >= 2 and words[-1] in STREET_HEADS and words[-2] not in KIND_OF_ROAD:
+        return False  # "hollin way", "talbot street": a street's name, whatever its words
+    return all(is_everyday(w.removesuffix("'s")) or w in NAMING_NOUNS or w in STOP_WORDS for w in words)
 
 
 def said_as_place(text: str, start: int, end: int) -> bool:
