@@ -214,7 +214,7 @@ _HEAD_PARTS = frozenset({"medical", "health", "family", "group", "working", "men
                          "cons", "conservative", "labour", "liberal", "british", "sports", "and", "snooker", "ale",
                          "free", "brewery", "miners", "miners'", "comrades", "ex-servicemen's", "exservicemen's",
                          "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the",
-                         "social", "snooker"})
+                         "social"})
 """Words of a head of several words ("medical centre", "working men's club", "sports and social club")."""
 _BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", "near", "round", "around", "behind",
                            "opposite", "past", "outside", "inside", "into", "onto", "towards", "along", "across",
@@ -222,9 +222,9 @@ _BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", 
 """Words that put what follows as a place: "back on the grange", "down the feathers", "up at the anchor"."""
 _PHRASE_ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)…-])|\s*['’]s\b|\s+(?:and|but|so|then|when|with|for|in|at|on|"
                           r"near|till|until|where|which|that|was|is|had|has|all|since|from|as|because|cos|now|"
-                          r"every|each|every|there|i|we|he|she|they|you|my|his|her|our|their|before|after|though|"
+                          r"every|each|there|i|we|he|she|they|you|my|his|her|our|their|before|after|though|"
                           r"yeah|like|um|er|erm|uh|again|anymore|any|no|not|or|to|by|did|does|do|were|are|used|"
-                          r"would|will|could|it|it's|what|who|years?|last|one|too|either|first|either|a|the)\b)")
+                          r"would|will|could|it|it's|what|who|years?|last|one|too|either|first|a|the)\b)")
 """After a bare name: its phrase ends ("back on the grange and...", not "the grange farm", "the crown court")."""
 
 
