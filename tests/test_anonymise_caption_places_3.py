@@ -67,6 +67,9 @@ def _assert_kept(anon: Anonymiser, sentence: str) -> None:
     ("We'd meet in the Spotted Cow for a pint.", "Spotted Cow"),
     ("She was barred from the Marquis.", "Marquis"),
     ("The Anchor on the corner did a quiz night.", "Anchor"),
+    ("We had a pint at the Bulls Head.", "Bulls"),
+    ("The Stag's Head had a quiz on Tuesdays.", "Stag's"),
+    ("There was a pub called the Fitzwilliam on our street.", "Fitzwilliam"),
 ])
 def test_pubs(anon: Anonymiser, sentence: str, name: str) -> None:
     _assert_removed(anon, sentence, name, "[pub name]")
@@ -83,6 +86,7 @@ def test_clubs(anon: Anonymiser, sentence: str, name: str) -> None:
 
 @pytest.mark.parametrize("sentence", [
     "She was the anchor of the family.",
+    "The bull's head was lowered.",
     "We had a rest at the weekend.",
     "The rest of the lads went for a pint.",
     "Social services came round, then a drink.",
@@ -108,6 +112,10 @@ def test_pub_words_in_everyday_sense_stay(anon: Anonymiser, sentence: str) -> No
 ])
 def test_estates(anon: Anonymiser, sentence: str, name: str) -> None:
     _assert_removed(anon, sentence, name, "[estate name]")
+
+
+def test_an_estate_called_by_name(anon: Anonymiser) -> None:
+    _assert_removed(anon, "It was an estate called Pellowfield, out past the tip.", "Pellowfield")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -152,6 +160,7 @@ def test_street_words_in_everyday_sense_stay(anon: Anonymiser, sentence: str) ->
     ("My GP at Kirkgate said wait.", "Kirkgate"),
     ("I go to the Beechwood\nPractice.", "Beechwood"),
     ("We changed doctors to the Limes in the end.", "Limes"),
+    ("The surgery was called the Hollies, it was lovely.", "Hollies"),
 ])
 def test_practices(anon: Anonymiser, sentence: str, name: str) -> None:
     _assert_removed(anon, sentence, name, "[GP practice name]")
@@ -168,6 +177,8 @@ def test_a_practice_named_by_its_street(anon: Anonymiser) -> None:
     "I registered at the job centre.",
     "We're with the practice on the high street.",
     "The high street surgery is shut.",
+    "The street was named after him.",
+    "A pub called the local would do.",
 ])
 def test_practice_words_in_everyday_sense_stay(anon: Anonymiser, sentence: str) -> None:
     _assert_kept(anon, sentence)

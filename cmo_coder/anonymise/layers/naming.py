@@ -177,6 +177,43 @@ def street_name_before(words: list[str], caseless: bool) -> int:
     return 2
 
 
+_CALLED = re.compile(r"(?i)\b(estate|flats|block|tower\s+block|pub|club|surgery|practice|pharmacy|chemists?|"
+                     r"health\s+cent(?:re|er)|medical\s+cent(?:re|er)|street|road|lane|close|avenue|crescent)\s+"
+                     r"(?:that\s+was\s+|which\s+was\s+|was\s+|is\s+|were\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?"
+                     r"([^\W\d_][\w'’]*)(?:\s+([^\W\d_][\w'’]*))?")
+_CALLED_KINDS = {"estate": "estate", "flats": "estate", "block": "estate", "pub": "pub", "club": "club",
+                 "surgery": "practice", "practice": "practice", "pharmacy": "pharmacy", "chemist": "pharmacy",
+                 "chemists": "pharmacy", "street": "street", "road": "street", "lane": "street", "close": "street",
+                 "avenue": "street", "crescent": "street"}
+
+
+def _called_word(word: str, caseless: bool) -> bool:
+    """After "called" any word that can name will do ("a pub called the kestrel"): no kind, no adjective."""
+    return naming_word(word, caseless) or (street_namable(word) and (caseless or word[:1].isupper()))
+
+
+def called_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """ "an estate called thornfield", "a pub called the kestrel", "a surgery named the limes": the name
+    after its kind and "called", of any class; a word that names, its phrase ending after it."""
+    out = []
+    for m in _CALLED.finditer(text):
+        head = " ".join(m.group(1).lower().split())
+        kind = _CALLED_KINDS.get(head) or ("estate" if head.endswith("block") else "practice")
+        first, second = m.group(2), m.group(3)
+        if not _called_word(first, caseless) or norm_word(first) in KIND_WORDS | _QUALIFIERS:
+            continue
+        end = m.end(2)
+        if second and (_called_word(second, caseless) or norm_word(second) in _BARE_HEADS) \
+                and norm_word(second) not in KIND_WORDS and _PHRASE_ENDS.match(text[m.end(3):]):
+            end = m.end(3)
+        elif not _PHRASE_ENDS.match(text[end:]):
+            continue
+        if " ".join(text[m.start(2):end].lower().split()) in public_words():
+            continue
+        out.append((m.start(2), end, kind))
+    return out
+
+
 _LOW_WORDS = re.compile(r"[a-z]+")
 
 

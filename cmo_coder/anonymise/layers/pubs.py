@@ -258,7 +258,31 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             word_end = word_start + len(words[0])
         if all(_cue_word(w, caseless) for w in words) and " ".join(w.lower() for w in words) not in PUB_BRANDS:
             out.append((word_start, word_end, "pub"))
+    if "head" in said:
+        out.extend(_heads(text, caseless))
     return sorted(set(out))
+
+
+_HEAD_SIGNS = frozenset({"nag", "king", "queen", "duke", "bishop", "saracen", "turk", "boar", "ram", "stag", "buck",
+                         "hart", "roebuck", "admiral", "lord", "marquis", "shepherd", "fox", "dog", "bull", "cock",
+                         "goat", "swan", "bear", "lion", "horse", "wolf", "hound", "moor", "boy", "pope",
+                         "abbot", "friar", "monk", "sailor", "farmer", "miller", "angel", "dolphin", "eagle", "hawk"})
+"""Whose head names a pub: "the bull's head", "the rams head", "the black boy's head"."""
+_HEAD_RE = re.compile(r"(?i)\bthe\s+((?:black\s+)?(" + _WORD + r"?)(?:['’]s|s)\s+head)\b")
+
+
+def _heads(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """ "the bull's head", "the rams head": a sign's head, a pub where drinking is said near or the phrase
+    ends after it (not "the bull's head was lowered")."""
+    out = []
+    for m in _HEAD_RE.finditer(text):
+        sign = norm_word(m.group(2))
+        if sign not in _HEAD_SIGNS or (not caseless and not m.group(1)[:1].isupper()):
+            continue
+        s, e = m.span(1)
+        if " ".join(text[s:e].lower().replace("’", "'").split()) in PUB_NAMES or _drink_near(text, s, e):
+            out.append((s, e, "pub"))
+    return out
 
 
 def _cue_word(word: str, caseless: bool) -> bool:
