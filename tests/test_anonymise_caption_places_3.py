@@ -206,7 +206,9 @@ def test_a_place_said_again_without_its_kind(anon: Anonymiser, sentence: str, na
 @pytest.mark.parametrize("sentence, kept", [
     ("We lived on the Manor estate. It was a manor once, a farm.", "a manor once"),
     ("He drank at the Crown for a pint. The crown court sent him down.", "crown court"),
-    ("We lived on Station Road in Garforth. The station was shut.", "station was shut"),
+    ("We lived on Station Road in Garforth. I went to the station after.", "the station after"),
+    ("We lived on the Park Lane estate. We went to the park after.", "the park after"),
+    ("He drank at the Station Hotel. We went down to the station.", "the station"),
 ])
 def test_a_bare_everyday_word_spreads_only_where_it_is_said_as_a_place(anon: Anonymiser, sentence: str,
                                                                         kept: str) -> None:
@@ -254,6 +256,12 @@ def test_an_accepted_place_is_found_again_without_its_kind() -> None:
     assert [text[s:e] for s, e, _, _ in spans] == ["thornfield estate", "thornfield", "thornfield"]
     assert all(form == "thornfield estate" for _, _, form, _ in spans)
     assert not any(everyday for _, _, _, everyday in spans)
+
+
+def test_an_accepted_bare_name_of_a_kind_of_place_is_not_spread() -> None:
+    text = "we lived on station road. i went to the station after. up the station."
+    found = accepted_occurrences(text, [(0, len(text))], ["station road"], caseless=True)
+    assert [text[o.start : o.end] for o in found] == ["station road"]
 
 
 def test_an_accepted_everyday_bare_name_only_where_said_as_a_place() -> None:

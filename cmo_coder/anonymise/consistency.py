@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
-from .layers.naming import bare_place, everyday_place, said_as_place
+from .layers.naming import bare_place, recurs_as_place
 from .layers.towns import town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 from .occurrences import form_pattern, norm
@@ -98,7 +98,7 @@ def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Ca
             form = norm(m.group(0))
             if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
                 continue
-            if everyday_place(form) and not said_as_place(text, s, e):
+            if not recurs_as_place(form, text, s, e):
                 continue
             out.append(Candidate(s, e, forms[form], "consistency", 0.65,
                                  "a local place this transcript names, said again"))

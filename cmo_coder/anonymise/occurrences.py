@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .layers.naming import bare_place, everyday_place, said_as_place
+from .layers.naming import bare_place, everyday_place, recurs_as_place
 from .layers.words import is_everyday
 from .register import RegisterItem, common_word_names
 
@@ -167,8 +167,9 @@ def bare_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable
     thornfield" is the same place, and so is "the meadowbank" of "the meadowbank surgery". Such an
     occurrence carries the accepted surface as its form, so it takes that surface's decision and
     placeholder. A bare name that is also an everyday word ("grange" of "the grange estate") counts
-    only where the words around it say a place ("up the grange", not "the grange farm"), and is
-    decided one occurrence at a time; in cased text it needs its capital."""
+    only where the words around it say a place ("up the grange", not "the grange farm"), never when it
+    names a kind of place as often ("station" of "station road"; :func:`.layers.naming.recurs_as_place`),
+    and is decided one occurrence at a time; in cased text it needs its capital."""
     bare: dict[str, str] = {}
     for form in sorted(forms):
         name = bare_place(form)
@@ -180,8 +181,7 @@ def bare_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable
     out = []
     for m in _in_segments(pattern, text, segments):
         name = norm(m.group(0))
-        weak = everyday_place(name)
-        if (not caseless and not m.group(0)[:1].isupper()) or (weak and not said_as_place(text, m.start(), m.end())):
+        if (not caseless and not m.group(0)[:1].isupper()) or not recurs_as_place(name, text, m.start(), m.end()):
             continue
-        out.append(Occurrence(m.start(), m.end(), bare[name], None, weak))
+        out.append(Occurrence(m.start(), m.end(), bare[name], None, everyday_place(name)))
     return out

@@ -296,6 +296,33 @@ def everyday_place(form: str) -> bool:
     return all(is_everyday(w.removesuffix("'s")) or w in NAMING_NOUNS or w in STOP_WORDS for w in words)
 
 
+_BARE_EVERYDAY = frozenset({
+    # estates called by one noun ("up the grange", "on the hollies")
+    "grange", "manor", "abbey", "priory", "hollies", "limes", "elms", "oaks", "beeches", "laurels", "willows",
+    "brambles", "chase", "warren", "crofts", "larches", "poplars", "rowans", "sycamores", "hawthorns", "cedars",
+    "firs", "pines", "hollins",
+    # pubs called by their sign ("at the crown", "down the feathers")
+    "crown", "anchor", "plough", "feathers", "swan", "bell", "ship", "bull", "fox", "globe", "angel", "george",
+    "chequers", "mitre", "greyhound", "lamb", "albion", "volunteer", "grapes", "vine", "eagle", "falcon", "unicorn",
+    "mermaid", "harp", "stag", "cock", "pheasant", "woolpack", "wheatsheaf", "beehive", "compasses", "roebuck",
+    "talbot", "sloop", "cricketers", "navigation", "lion", "hart", "marquis", "victoria",
+})
+"""Everyday words said alone as a particular estate or pub. Any other everyday word ("station", "park",
+"church", "mill") is said alone of the kind of place far more often: "we lived on station road ... I
+went to the station" leaves "the station" as it is."""
+
+
+def recurs_as_place(form: str, text: str, start: int, end: int) -> bool:
+    """Whether ``form``, a place some layer or reviewer named, is that place again at ``text[start:end]``:
+    a name not every word of which is everyday, always; an everyday one only where the words around it
+    say a place (:func:`said_as_place`), and of one word only if it is of :data:`_BARE_EVERYDAY`."""
+    if not everyday_place(form):
+        return True
+    if " " not in form and form not in _BARE_EVERYDAY:
+        return False
+    return said_as_place(text, start, end)
+
+
 def said_as_place(text: str, start: int, end: int) -> bool:
     """The words around ``text[start:end]`` say a place: a word of where before it, "the" between or not
     ("back on the grange", "down the feathers", "lives on orchard"), and its phrase ending after it
