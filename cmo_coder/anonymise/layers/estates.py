@@ -75,6 +75,9 @@ _ESTATE_NOUNS = frozenset({"grange", "manor", "abbey", "priory", "hollies", "lim
                            "poplars", "rowans", "sycamores", "hawthorns", "cedars", "firs", "pines"})
 """Everyday nouns an estate is called by on its own ("up the grange", "on the hollies")."""
 _CUE_WINDOW = 100
+_HOUSING_WORDS = frozenset({"estate", "estates", "council", "tower", "block", "blocks", "maisonette", "maisonettes",
+                            "flats", "high", "highrise", "housing"})
+"""The words of :data:`_ESTATE_CUE`: a turn holding none has no "on the X" to read."""
 
 
 def _estate_near(text: str, caseless: bool) -> list[tuple[int, int]]:
@@ -135,6 +138,6 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if text[end:].lower().lstrip().startswith("estate"):
             continue  # the head form above has it
         out.append((m.start(1), end))
-    if "the" in said:
+    if "the" in said and said & _HOUSING_WORDS:
         out.extend(_estate_near(text, caseless))
     return sorted(set(out))
