@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
+from .layers.naming import bare_place, recurs_as_place
 from .layers.towns import town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
+from .occurrences import form_pattern, norm
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MIN_LEN = 3
@@ -65,6 +67,41 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
     places = place_words_of(text, found) - words
     out.extend(Candidate(s, e, "place", "consistency", 0.65, "named as a place elsewhere in this transcript")
                for s, e in _free_occurrences(text, segments, places, caseless, found + out, protected))
+    out.extend(local_recurrences(text, segments, found + out, caseless, protected))
+    return out
+
+
+_LOCAL = {"street", "estate", "pub", "club", "practice", "pharmacy", "workplace"}
+
+
+def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
+                      protected: list[tuple[int, int]]) -> list[Candidate]:
+    """A local place a layer found, said again with or without its kind: "the thornfield estate" ...
+    "back on thornfield", "the fitzroy arms" ... "the fitzroy". A form whose every word is also an
+    everyday word ("the grange", "the crown", "station") only where the words around it say a place
+    (:func:`.layers.naming.said_as_place`)."""
+    forms: dict[str, str] = {}
+    for c in found:
+        if c.category in _LOCAL and c.layer == "rules":
+            surface = norm(text[c.start : c.end]).removeprefix("the ")
+            for form in (surface, bare_place(surface)):
+                if form and len(form) >= 3:
+                    forms.setdefault(form, c.category)
+    pattern = form_pattern(forms)
+    if pattern is None:
+        return []
+    taken = [(c.start, c.end) for c in found] + protected
+    out = []
+    for seg_start, seg_end in segments:
+        for m in pattern.finditer(text, seg_start, seg_end):
+            s, e = m.span()
+            form = norm(m.group(0))
+            if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
+                continue
+            if not recurs_as_place(form, text, s, e):
+                continue
+            out.append(Candidate(s, e, forms[form], "consistency", 0.65,
+                                 "a local place this transcript names, said again"))
     return out
 
 

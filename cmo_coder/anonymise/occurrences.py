@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .layers.naming import bare_place, everyday_place, recurs_as_place
 from .layers.words import is_everyday
 from .register import RegisterItem, common_word_names
 
@@ -155,4 +156,32 @@ def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: I
     if pattern is not None:
         out += [Occurrence(m.start(), m.end(), norm(m.group(0)), None, True)
                 for m in _in_segments(pattern, text, segments) if m.group(0)[:1].isupper()]
+    out += [o for o in bare_occurrences(text, segments, forms, caseless)
+            if not any(x.start <= o.start and o.end <= x.end for x in out)]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+def bare_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable[str],
+                     caseless: bool) -> list[Occurrence]:
+    """An accepted local place said again without its kind: "thornfield estate" accepted, "back on
+    thornfield" is the same place, and so is "the meadowbank" of "the meadowbank surgery". Such an
+    occurrence carries the accepted surface as its form, so it takes that surface's decision and
+    placeholder. A bare name that is also an everyday word ("grange" of "the grange estate") counts
+    only where the words around it say a place ("up the grange", not "the grange farm"), never when it
+    names a kind of place as often ("station" of "station road"; :func:`.layers.naming.recurs_as_place`),
+    and is decided one occurrence at a time; in cased text it needs its capital."""
+    bare: dict[str, str] = {}
+    for form in sorted(forms):
+        name = bare_place(form)
+        if name and name not in forms:
+            bare.setdefault(name, form)
+    pattern = form_pattern(bare)
+    if pattern is None:
+        return []
+    out = []
+    for m in _in_segments(pattern, text, segments):
+        name = norm(m.group(0))
+        if (not caseless and not m.group(0)[:1].isupper()) or not recurs_as_place(name, text, m.start(), m.end()):
+            continue
+        out.append(Occurrence(m.start(), m.end(), bare[name], None, everyday_place(name)))
+    return out

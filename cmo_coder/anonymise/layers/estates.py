@@ -21,7 +21,16 @@ from __future__ import annotations
 
 import re
 
-from .naming import KIND_WORDS, NAMING_NOUNS, name_before, naming_word, norm_word, proper_word, said_words
+from .naming import (
+    KIND_WORDS,
+    NAMING_NOUNS,
+    name_before,
+    naming_word,
+    norm_word,
+    proper_word,
+    said_words,
+    street_name_before,
+)
 
 _WORD = r"[^\W\d_][\w'’]*"
 _ESTATE = re.compile(r"(?i)\b((?:" + _WORD + r"\s+){1,3})(estate)\b(?!\s+(?:agents?|car|cars|agency|planning|tax|"
@@ -51,7 +60,41 @@ _NOT_ESTATES = frozenset({
 """Words said after "lives on the" that are no estate ("the edge", "the streets", "the coast")."""
 _ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)])|\s+(?:estate|and|but|so|then|when|with|for|in|at|near|till|until|"
                    r"where|which|that|was|is|had|has|all|most|since|from|as|because|cos|now|years?|til|there|"
-                   r"for|i|we|he|she|they|you|my|his|her|our|their|before|after|though|yeah|like|um|er)\b)")
+                   r"for|i|we|he|she|they|you|my|his|her|our|their|before|after|though|yeah|like|um|er|knew|know|knows|"
+                   r"were|are|got|used|went|did|does|do|would|will|could|back|again|anymore|either|too|on|up|off|down|"
+                   r"round)\b)")
+
+
+_NEAR_ON_THE = re.compile(r"(?i)\b(?:on|onto|off|up|round|across|from)\s+the\s+(" + _WORD + r")")
+_ESTATE_CUE = re.compile(r"(?i)\b(?:estates?|council\s+(?:house|houses|flat|flats)|tower\s+blocks?|"
+                         r"blocks?\s+of\s+flats|maisonettes?|the\s+flats|high-?rise|housing\s+association)\b")
+"""Words of housing said near "on the X": then a proper name there is the estate ("we had a maisonette on
+the brackley", "everyone on the wolsey knew us, it was a big estate")."""
+_ESTATE_NOUNS = frozenset({"grange", "manor", "abbey", "priory", "hollies", "limes", "elms", "oaks", "beeches",
+                           "laurels", "willows", "brambles", "meadows", "chase", "warren", "crofts", "leas", "larches",
+                           "poplars", "rowans", "sycamores", "hawthorns", "cedars", "firs", "pines"})
+"""Everyday nouns an estate is called by on its own ("up the grange", "on the hollies")."""
+_CUE_WINDOW = 100
+_HOUSING_WORDS = frozenset({"estate", "estates", "council", "tower", "block", "blocks", "maisonette", "maisonettes",
+                            "flats", "high", "highrise", "housing"})
+"""The words of :data:`_ESTATE_CUE`: a turn holding none has no "on the X" to read."""
+
+
+def _estate_near(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """ "on the X" with words of housing near (:data:`_ESTATE_CUE`): X a proper name or an estate's noun."""
+    out = []
+    for m in _NEAR_ON_THE.finditer(text):
+        word = m.group(1)
+        low = norm_word(word)
+        if low in _NOT_ESTATES or low in KIND_WORDS or not (proper_word(word, caseless) or low in _ESTATE_NOUNS):
+            continue
+        if (not caseless and not word[:1].isupper()) or not _ENDS.match(text[m.end(1):]):
+            continue
+        if text[m.end(1):].lower().lstrip().startswith("estate"):
+            continue
+        if _ESTATE_CUE.search(text[max(0, m.start() - _CUE_WINDOW) : m.end() + _CUE_WINDOW]):
+            out.append(m.span(1))
+    return out
 
 
 def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
@@ -60,7 +103,7 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     said = said_words(text)
     for m in _ESTATE.finditer(text) if "estate" in said else ():
         words = m.group(1).split()
-        n = name_before(words, caseless)
+        n = street_name_before(words, caseless) or name_before(words, caseless)
         if not n or (n == 1 and norm_word(words[-1]) in KIND_WORDS):
             continue
         start = m.start(1) + m.group(1).rstrip().rfind(" ".join(words[-n:]))
@@ -95,4 +138,6 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if text[end:].lower().lstrip().startswith("estate"):
             continue  # the head form above has it
         out.append((m.start(1), end))
+    if "the" in said and said & _HOUSING_WORDS:
+        out.extend(_estate_near(text, caseless))
     return sorted(set(out))

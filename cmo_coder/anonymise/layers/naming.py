@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .allowlist import default_allowlist
 from .sites import PLACE_ELEMENTS, place_shaped
+from .streets import KIND_OF_ROAD, STREET_HEADS, street_namable
 from .towns import town_shaped
 from .words import (
     CALENDAR,
@@ -157,6 +158,62 @@ def name_before(words: list[str], caseless: bool) -> int:
     return 1
 
 
+def street_name_before(words: list[str], caseless: bool) -> int:
+    """How many of the last ``words`` (read backwards from a head) are a street's name that names the
+    place: "the hollin way estate", "the talbot street surgery", "the upper mill lane practice"; 0 if
+    the last word is no street head or the street is a kind ("the ring road estate", "the high street
+    surgery")."""
+    if len(words) < 2 or norm_word(words[-1]) not in STREET_HEADS:
+        return 0
+    name = norm_word(words[-2])
+    # the street's head says a name stands before it, so any word that can name a street will do ("hollin")
+    names = street_namable(words[-2]) if caseless else naming_word(words[-2], caseless)
+    if name in KIND_OF_ROAD or name in KIND_WORDS or not names:
+        return 0
+    if not caseless and not words[-1][:1].isupper():
+        return 0
+    if len(words) >= 3 and norm_word(words[-3]) in _QUALIFIERS and norm_word(words[-3]) not in KIND_OF_ROAD:
+        return 3  # "upper mill lane"
+    return 2
+
+
+_CALLED = re.compile(r"(?i)\b(estate|flats|block|tower\s+block|pub|club|surgery|practice|pharmacy|chemists?|"
+                     r"health\s+cent(?:re|er)|medical\s+cent(?:re|er)|street|road|lane|close|avenue|crescent)\s+"
+                     r"(?:that\s+was\s+|which\s+was\s+|was\s+|is\s+|were\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?"
+                     r"([^\W\d_][\w'’]*)(?:\s+([^\W\d_][\w'’]*))?")
+_CALLED_KINDS = {"estate": "estate", "flats": "estate", "block": "estate", "pub": "pub", "club": "club",
+                 "surgery": "practice", "practice": "practice", "pharmacy": "pharmacy", "chemist": "pharmacy",
+                 "chemists": "pharmacy", "street": "street", "road": "street", "lane": "street", "close": "street",
+                 "avenue": "street", "crescent": "street"}
+
+
+def _called_word(word: str, caseless: bool) -> bool:
+    """After "called" any word that can name will do ("a pub called the kestrel"): no kind, no adjective."""
+    return naming_word(word, caseless) or (street_namable(word) and (caseless or word[:1].isupper()))
+
+
+def called_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """ "an estate called thornfield", "a pub called the kestrel", "a surgery named the limes": the name
+    after its kind and "called", of any class; a word that names, its phrase ending after it."""
+    out = []
+    for m in _CALLED.finditer(text):
+        head = " ".join(m.group(1).lower().split())
+        kind = _CALLED_KINDS.get(head) or ("estate" if head.endswith("block") else "practice")
+        first, second = m.group(2), m.group(3)
+        if not _called_word(first, caseless) or norm_word(first) in KIND_WORDS | _QUALIFIERS:
+            continue
+        end = m.end(2)
+        if second and (_called_word(second, caseless) or norm_word(second) in _BARE_HEADS) \
+                and norm_word(second) not in KIND_WORDS and _PHRASE_ENDS.match(text[m.end(3):]):
+            end = m.end(3)
+        elif not _PHRASE_ENDS.match(text[end:]):
+            continue
+        if " ".join(text[m.start(2):end].lower().split()) in public_words():
+            continue
+        out.append((m.start(2), end, kind))
+    return out
+
+
 _LOW_WORDS = re.compile(r"[a-z]+")
 
 
@@ -168,3 +225,113 @@ def said_words(text: str) -> frozenset[str]:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Every word of ``text`` (letters, inner apostrophes) as a span."""
     return [m.span() for m in _LETTERS.finditer(text)]
+
+
+# ------------------------------------------------------------------------------ a place said again, bare
+_BARE_HEADS = frozenset({
+    # streets (:data:`.streets.STREET_HEADS`) and their written short forms
+    "road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens", "row", "walk",
+    "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court", "wynd", "brow", "croft",
+    "green", "gate", "mount", "vale", "chase", "wharf", "quay", "hollow", "meadows", "fields", "view", "bank",
+    "vennel", "brae", "loan", "side", "lea", "rd", "st", "ave",
+    # estates and blocks
+    "estate", "flats", "towers", "tower", "heights", "mansions", "house", "buildings", "block", "maisonettes",
+    # pubs and clubs
+    "arms", "inn", "tavern", "vaults", "hotel", "alehouse", "tap", "taphouse", "club", "wmc", "legion", "welfare",
+    "social", "pub", "bar", "hall", "rest",
+    # practices and pharmacies
+    "practice", "surgery", "centre", "center", "pharmacy", "chemist", "chemists", "dispensary", "clinic",
+    # workplaces (:data:`.workplaces.WORKPLACE_HEADS`)
+    "factory", "factories", "warehouse", "mill", "mills", "depot", "garage", "works", "plant", "foundry", "bakery",
+    "dairy", "brewery", "quarry", "pit", "colliery", "abattoir", "haulage", "scrapyard", "joinery", "laundry",
+    "printworks", "sawmill", "distillery", "tannery", "shipyard", "dockyard", "cannery", "mine", "steelworks",
+})
+"""Last words of a local place's name that say its kind: "the thornfield estate" said again is "thornfield"."""
+_HEAD_PARTS = frozenset({"medical", "health", "family", "group", "working", "men's", "mens", "workingmen's", "con",
+                         "cons", "conservative", "labour", "liberal", "british", "sports", "and", "snooker", "ale",
+                         "free", "brewery", "miners", "miners'", "comrades", "ex-servicemen's", "exservicemen's",
+                         "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the",
+                         "social"})
+"""Words of a head of several words ("medical centre", "working men's club", "sports and social club")."""
+_BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", "near", "round", "around", "behind",
+                           "opposite", "past", "outside", "inside", "into", "onto", "towards", "along", "across",
+                           "via", "by", "left", "leaving", "visit", "visited", "leave", "back"})
+"""Words that put what follows as a place: "back on the grange", "down the feathers", "up at the anchor"."""
+_PHRASE_ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)…-])|\s*['’]s\b|\s+(?:and|but|so|then|when|with|for|in|at|on|"
+                          r"near|till|until|where|which|that|was|is|had|has|all|since|from|as|because|cos|now|"
+                          r"every|each|there|i|we|he|she|they|you|my|his|her|our|their|before|after|though|"
+                          r"yeah|like|um|er|erm|uh|again|anymore|any|no|not|or|to|by|did|does|do|were|are|used|"
+                          r"would|will|could|it|it's|what|who|years?|last|one|too|either|first|a|the)\b)")
+"""After a bare name: its phrase ends ("back on the grange and...", not "the grange farm", "the crown court")."""
+
+
+def bare_place(surface: str) -> str | None:
+    """The name a local place is said again by, its kind left off: "thornfield estate" → "thornfield",
+    "the meadowbank medical centre" → "meadowbank", "hetton working men's club" → "hetton"; None when
+    the surface ends in no head or nothing that can name is left ("the miners arms", "the new inn")."""
+    words = norm_word(surface).split()
+    if not words or words[-1] not in _BARE_HEADS:
+        return None
+    words.pop()
+    while words and words[-1] in _HEAD_PARTS:  # "working men's club"; a street's head stays ("hollin way")
+        words.pop()
+    while words and words[0] in {"the", "a", "an"}:
+        words.pop(0)
+    if not words or not all(w.replace("'", "").replace("-", "").isalpha() for w in words):
+        return None
+    last = words[-1]
+    if len(words) == 1 and (len(last) < 3 or last in STOP_WORDS or last in KIND_WORDS or last in FILLERS
+                            or last in CALENDAR or last in _QUALIFIERS):
+        return None
+    bare = " ".join(words)
+    return None if bare in public_words() else bare
+
+
+def everyday_place(form: str) -> bool:
+    """Every word of ``form`` is also an everyday word ("grange", "red lion", "station"): said again, it
+    is the place only where the words around it say a place (:func:`said_as_place`)."""
+    words = form.split()
+    if len(words) >= 2 and words[-1] in STREET_HEADS and words[-2] not in KIND_OF_ROAD:
+        return False  # "hollin way", "talbot street": a street's name, whatever its words
+    return all(is_everyday(w.removesuffix("'s")) or w in NAMING_NOUNS or w in STOP_WORDS for w in words)
+
+
+_BARE_EVERYDAY = frozenset({
+    # estates called by one noun ("up the grange", "on the hollies")
+    "grange", "manor", "abbey", "priory", "hollies", "limes", "elms", "oaks", "beeches", "laurels", "willows",
+    "brambles", "chase", "warren", "crofts", "larches", "poplars", "rowans", "sycamores", "hawthorns", "cedars",
+    "firs", "pines", "hollins",
+    # pubs called by their sign ("at the crown", "down the feathers")
+    "crown", "anchor", "plough", "feathers", "swan", "bell", "ship", "bull", "fox", "globe", "angel", "george",
+    "chequers", "mitre", "greyhound", "lamb", "albion", "volunteer", "grapes", "vine", "eagle", "falcon", "unicorn",
+    "mermaid", "harp", "stag", "cock", "pheasant", "woolpack", "wheatsheaf", "beehive", "compasses", "roebuck",
+    "talbot", "sloop", "cricketers", "navigation", "lion", "hart", "marquis", "victoria",
+})
+"""Everyday words said alone as a particular estate or pub. Any other everyday word ("station", "park",
+"church", "mill") is said alone of the kind of place far more often: "we lived on station road ... I
+went to the station" leaves "the station" as it is."""
+
+
+def recurs_as_place(form: str, text: str, start: int, end: int) -> bool:
+    """Whether ``form``, a place some layer or reviewer named, is that place again at ``text[start:end]``:
+    a name not every word of which is everyday, always; an everyday one only where the words around it
+    say a place (:func:`said_as_place`), and of one word only if it is of :data:`_BARE_EVERYDAY`."""
+    if not everyday_place(form):
+        return True
+    if " " not in form and form not in _BARE_EVERYDAY:
+        return False
+    return said_as_place(text, start, end)
+
+
+def said_as_place(text: str, start: int, end: int) -> bool:
+    """The words around ``text[start:end]`` say a place: a word of where before it, "the" between or not
+    ("back on the grange", "down the feathers", "lives on orchard"), and its phrase ending after it
+    (not "the crown court", "on the grange farm")."""
+    before = re.findall(r"[\w'’]+", text[max(0, start - 40) : start].lower())
+    if not before:
+        return False
+    if before[-1] == "the":
+        before = before[:-1]
+    if not before or before[-1] not in _BEFORE_PLACE:
+        return False
+    return bool(_PHRASE_ENDS.match(text[end : end + 20]))

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .estates import estate_spans
+from .naming import called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pubs import pub_spans
@@ -59,6 +60,9 @@ class PlacesComponent:
         out = candidates(doc)
         for s, e in postcode_spans(text):
             out.append(Candidate(s, e, "postcode", "rules", 0.9, "postcode district"))
+        if "called" in text or "named" in text or "known" in text:
+            for s, e, kind in called_spans(text, caseless):
+                out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named after its kind and 'called'"))
         for s, e, kind in pub_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named by its sign or its head"))
         for s, e in estate_spans(text, caseless):

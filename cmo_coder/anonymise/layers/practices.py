@@ -20,7 +20,17 @@ from __future__ import annotations
 
 import re
 
-from .naming import KIND_WORDS, name_before, naming_word, norm_word, proper_word, public_words, said_words
+from .naming import (
+    KIND_WORDS,
+    name_before,
+    naming_word,
+    norm_word,
+    proper_word,
+    public_words,
+    said_words,
+    street_name_before,
+)
+from .words import place_names
 
 _WORD = r"[^\W\d_][\w'’]*"
 _PRACTICE_HEADS = (r"medical\s+practice|family\s+practice|group\s+practice|medical\s+cent(?:re|er)|"
@@ -76,6 +86,48 @@ _WARD_KINDS = frozenset({"maternity", "children's", "childrens", "kids", "psych"
 """Kinds of ward, suite and wing, and the other suites (software, bridal, a three-piece)."""
 
 
+_GP_CUE = re.compile(r"(?i)\b(?:registered\s+(?:at|with)|signed\s+(?:on\s+|up\s+)?(?:at|with)|"
+                     r"(?:gp|gp's|doctors?|doctor's|surgery|practice)\s+(?:is\s+|was\s+|were\s+)?(?:at|up|down)|"
+                     r"(?:moved|changed|switched)\s+(?:gps?|doctors?|surgery|surgeries|practice)\s+to)\s+"
+                     r"(?:the\s+)?(" + _WORD + r")(?:\s+(" + _WORD + r"))?")
+"""Words only a GP practice follows: "registered at the elms", "my gp at kirkgate", "changed doctors to the
+limes"."""
+_PHRASE_ENDS = re.compile(r"(?i)^(?:\s*(?:$|[.,;:!?)])|\s+(?:and|but|so|then|when|with|for|in|at|on|near|where|which|"
+                          r"that|was|is|had|has|since|as|because|cos|now|there|i|we|he|she|they|you|said|says|"
+                          r"before|after|though|yeah|like|um|er|erm|for|are|were|told|gave|rang|sent|did|do|does|"
+                          r"have|put|got|were|would|will|could|surgery|practice|medical|health)\b)")
+_NOT_PRACTICES = frozenset({"time", "moment", "minute", "start", "end", "weekend", "weekends", "hospital", "hospitals",
+                            "job", "jobcentre", "council", "same", "other", "walk", "clinic", "centre", "center",
+                            "top", "bottom", "back", "front", "station", "market", "bridge", "river", "high", "new",
+                            "old", "long", "great", "little", "west", "east", "north", "south", "central", "upper",
+                            "lower", "cross", "gate", "well", "wells", "spring", "springs", "hill", "hills", "bank"})
+"""Words after "registered at the" or "my gp at" that say when or what else, or name too little alone."""
+
+
+def _gp_cued(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """A practice named after words only a practice follows (:data:`_GP_CUE`), without its head."""
+    out = []
+    for m in _GP_CUE.finditer(text):
+        word = m.group(1)
+        low = norm_word(word)
+        if (low in _NOT_PRACTICES or low in PRACTICE_KINDS or low in KIND_WORDS or low in place_names()
+                or not naming_word(word, caseless) or low in PHARMACY_BRANDS or low in public_words()):
+            continue
+        if not caseless and not proper_word(word, caseless) and not word[:1].isupper():
+            continue
+        end = m.end(1)
+        second = m.group(2)
+        if second and _PHRASE_ENDS.match(text[m.end(2):]) and naming_word(second, caseless) \
+                and norm_word(second) not in _NOT_PRACTICES | PRACTICE_KINDS | KIND_WORDS:
+            end = m.end(2)  # "registered at the ash grove"
+        elif not _PHRASE_ENDS.match(text[end:]):
+            continue
+        if text[end:].lower().lstrip().startswith(("surgery", "practice", "medical", "health")):
+            continue  # the head form has it
+        out.append((m.start(1), end, "practice"))
+    return out
+
+
 def practice_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """Spans of named practices ("practice") and pharmacies ("pharmacy") (module doc), head included."""
     out: list[tuple[int, int, str]] = []
@@ -83,9 +135,10 @@ def practice_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     for m in _PRACTICE.finditer(text) if said & _PRACTICE_WORDS else ():
         words = m.group(1).split()
         lows = [norm_word(w) for w in words]
-        if lows[-1] in PRACTICE_KINDS or lows[-1] in KIND_WORDS - {"royal", "upper", "lower"}:
+        n = street_name_before(words, caseless)  # "the talbot street surgery"
+        if not n and (lows[-1] in PRACTICE_KINDS or lows[-1] in KIND_WORDS - {"royal", "upper", "lower"}):
             continue
-        n = name_before(words, caseless)
+        n = n or name_before(words, caseless)
         if n == 2 and lows[-2] in PRACTICE_KINDS | KIND_WORDS:
             n = 1
         if not n:
@@ -102,6 +155,8 @@ def practice_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             continue  # cased "the Park surgery"? only a proper name carries a lower-case head
         start = m.start(1) + m.group(1).rstrip().rfind(" ".join(words[-n:]))
         out.append((start, m.end(2), kind))
+    if said & {"registered", "gp", "gp's", "doctor", "doctors", "doctor's", "surgery", "practice", "signed"}:
+        out.extend(_gp_cued(text, caseless))
     if "ward" not in said and not said & {"suite", "wing"}:
         return sorted(set(out))
     for m in _WARD.finditer(text):

@@ -65,7 +65,8 @@ PUB_EMBLEMS = frozenset({
 })
 """One-word names of pubs (emblems, beasts, trades' signs); everyday words, so a pub only beside drink."""
 _COLOURS = ("red", "white", "black", "golden", "gold", "blue", "green", "grey", "silver", "old", "royal", "jolly",
-            "three", "two", "four", "five", "seven", "eight", "nine", "twelve")
+            "three", "two", "four", "five", "seven", "eight", "nine", "twelve", "dun", "bay", "brown", "spotted",
+            "pied", "speckled", "flying", "fighting", "laughing", "merry", "yellow", "little", "noble", "ancient")
 _BEASTS = frozenset({"lion", "hart", "horse", "bull", "swan", "boar", "bear", "cow", "dragon", "eagle", "hind", "stag",
                      "lamb", "cock", "bell", "bells", "anchor", "cross", "oak", "heart", "dog", "cat", "fox",
                      "horseshoes", "crowns", "tuns", "kings", "keys", "cups", "pigeons", "swans", "magpies",
@@ -108,19 +109,23 @@ PUB_BRANDS = frozenset({"wetherspoons", "wetherspoon", "wetherspoon's", "spoons"
 _HEADS = (r"arms|inn|tavern|vaults|hotel|alehouse|ale\s+house|free\s+house|brewery\s+tap|taphouse|tap\s+house|"
           r"social\s+club|working\s+men'?s\s+club|workingmen'?s\s+club|working\s+mens\s+club|wmc|labour\s+club|"
           r"con\s+club|cons\s+club|conservative\s+club|liberal\s+club|british\s+legion|legion|miners'?\s+welfare|"
-          r"welfare\s+club|sports\s+and\s+social(?:\s+club)?|ex-?servicemen'?s\s+club|comrades\s+club|pub|bar")
+          r"welfare\s+club|sports\s+and\s+social(?:\s+club)?|ex-?servicemen'?s\s+club|comrades\s+club|snooker\s+(?:hall|club)|"
+          r"social(?![\w'’-]|\s+(?:work|workers?|services?|care|housing|media|security|life|skills|class|"
+          r"distanc\w*|isolation|anxiety|prescrib\w*|side|enterprise|mobility|worker's|workers'))|rest|pub|bar")
 _HEAD_WORDS = frozenset({"arms", "inn", "tavern", "vaults", "hotel", "alehouse", "house", "tap", "taphouse", "club",
-                         "wmc", "legion", "welfare", "social", "pub", "bar"})
-_CLUB = re.compile(r"(?i)club|legion|welfare|social|wmc")
+                         "wmc", "legion", "welfare", "social", "pub", "bar", "hall", "rest"})
+_CLUB = re.compile(r"(?i)club|legion|welfare|social|wmc|snooker")
 _WORD = r"[^\W\d_][\w'’]*"
 _HEADED = re.compile(r"(?i)\b(the|at|in|down|from|to|behind)\s+((?:" + _WORD + r"\s+){0,2}" + _WORD + r")\s+(" + _HEADS
                      + r")\b")
 _LISTED = re.compile(r"(?i)\bthe\s+(?=((?:" + _WORD + r"\s+){0,3}" + _WORD + r"))")
 """After each "the", up to four words (a lookahead, so "landlord of the black bull" is read at both "the"s)."""
-_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|a\s+drink|for\s+drinks|"
-                    r"(?:drink|drinking|drank)\s+(?:at|in|down|up)|bevvy|bevvies|landlord|landlady|barman|barmaid|bar\s+staff|behind\s+the\s+bar|quiz|darts|"
-                    r"pool\s+table|karaoke|lock-?in|last\s+orders|our\s+local|my\s+local|his\s+local|her\s+local|"
-                    r"their\s+local|the\s+local|pissed|jukebox|beer\s+garden)\b")
+_DRINK = re.compile(r"(?i)\b(?:pints?|pub|pubs|boozer|a\s+drink|for\s+drinks|drinking|drank|"
+                    r"(?:drink|drinks)\s+(?:at|in|down|up)|bevvy|bevvies|landlord|landlady|barman|barmaid|"
+                    r"bar\s+staff|behind\s+the\s+bar|quiz|darts|pool\s+(?:table|team|league)|dominoes|karaoke|"
+                    r"lock-?in|last\s+orders|our\s+local|my\s+local|his\s+local|her\s+local|their\s+local|"
+                    r"the\s+local|pissed|jukebox|beer\s+garden|tap\s+room|taproom|lounge\s+bar|the\s+snug|"
+                    r"happy\s+hour|round\s+of\s+drinks|on\s+the\s+lash)\b")
 """Words of going to the pub; not "drinks" or "beer" alone, which beverage firms' calls are full of."""
 _PUB_CUE = re.compile(r"(?i)\b(?:(?:pints?|drinks?|drinking|drank|a\s+drink|a\s+half|quiz(?:\s+night)?|darts|karaoke|"
                       r"lock-?in|pool|dinner|lunch)\s+(?:at|in|down|up|round)|(?:landlord|landlady|barman|barmaid|"
@@ -130,15 +135,24 @@ _PUB_CUE = re.compile(r"(?i)\b(?:(?:pints?|drinks?|drinking|drank|a\s+drink|a\s+
 _TAIL_STOP = frozenset({"pub", "inn", "for", "and", "on", "in", "at", "with", "every", "near", "by", "last",
                         "that", "which", "where", "when", "was", "is", "had", "has", "we", "i", "he", "she", "they",
                         "you", "it", "then", "but", "or", "so", "because", "cos", "til", "till", "until", "after",
-                        "before", "to", "most", "a", "the", "like", "all", "there", "round", "down", "up"})
+                        "before", "to", "most", "a", "the", "like", "all", "there", "round", "down", "up", "did",
+                        "does", "do", "were", "are", "used", "shut", "closed", "closes", "opened", "got", "went",
+                        "would", "will", "could", "became", "now", "again", "as", "nearly", "yeah", "um", "er", "erm",
+                        "uh", "right", "though", "anyway", "since", "if", "what", "who", "you'd", "we'd", "i'd", "he'd",
+                        "she'd", "they'd", "not", "never", "always",
+                        "about", "over", "off", "from", "each", "this", "too", "instead", "mostly"})
 
 
 _LISTED_WORDS = frozenset(w for name in PUB_NAMES for w in name.split()) | PUB_EMBLEMS
 """Words of any listed name or emblem: a turn holding none names no listed pub."""
 
 
+_DRINK_WINDOW = 120
+"""Characters either side of a pub's name a word of drinking may stand in: a sentence or two of speech."""
+
+
 def _drink_near(text: str, start: int, end: int) -> bool:
-    return bool(_DRINK.search(text[max(0, start - 80) : min(len(text), end + 80)]))
+    return bool(_DRINK.search(text[max(0, start - _DRINK_WINDOW) : min(len(text), end + _DRINK_WINDOW)]))
 
 
 def _name_words(words: list[str], head: str, caseless: bool) -> int:
@@ -146,7 +160,10 @@ def _name_words(words: list[str], head: str, caseless: bool) -> int:
     lows = [norm_word(w) for w in words]
     if not lows or lows[-1] in KIND_WORDS - {"royal", "new", "old"}:
         return 0
-    weak_head = head in {"hotel", "pub", "bar"}  # "the park hotel", "the village pub": kinds as often as names
+    if head == "rest":  # "the ploughmans rest", "the travellers rest"; never "the weekend rest"
+        return 1 if lows[-1] in _RESTERS else 0
+    # "the park hotel", "the village pub", "the church social": kinds as often as names
+    weak_head = head in {"hotel", "pub", "bar", "social", "snooker hall", "snooker club"}
     for n in (3, 2):  # "the rose and crown inn", "the red lion pub"
         if len(lows) >= n and " ".join(lows[-n:]) in PUB_NAMES:
             return n
@@ -163,6 +180,13 @@ def _name_words(words: list[str], head: str, caseless: bool) -> int:
         return 2
     return 1
 
+
+_RESTERS = frozenset({"ploughmans", "ploughman's", "travellers", "traveller's", "drovers", "drover's", "pilgrims",
+                      "pilgrim's", "sailors", "sailor's", "miners", "shepherds", "shepherd's", "woodmans", "woodman's",
+                      "sportsmans", "sportsman's", "farmers", "farmer's", "anglers", "angler's", "cyclists",
+                      "walkers", "hikers", "carters", "bargemans", "bargeman's", "boatmans", "boatman's", "keelmans",
+                      "waggoners", "colliers", "quarrymans", "quarryman's", "huntsmans", "huntsman's", "wayfarers"})
+"""Who rests at a "... rest" pub ("the travellers rest", "the ploughmans rest")."""
 
 _NOT_SIGNS = frozenset({"open", "strong", "warm", "loving", "bare", "both", "two", "tired", "weak", "little", "big",
                         "long", "short", "thin", "fat", "baby's", "mum's", "dad's", "own", "other", "same", "coat",
@@ -227,13 +251,45 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             break
     for word_start, word_end in _cue_matches(text):
         words = text[word_start:word_end].split()
-        if not all(proper_word(w, caseless) or norm_word(w) in PUB_EMBLEMS for w in words):
+        if not all(_cue_word(w, caseless) for w in words):
+            if not proper_word(words[0], caseless):
+                continue  # "lunch at the post office": a sign word, and the phrase goes on
             words = words[:1]  # "a pint in the fitzroy tonight"
             word_end = word_start + len(words[0])
-        if all(proper_word(w, caseless) or norm_word(w) in PUB_EMBLEMS for w in words) \
-                and " ".join(w.lower() for w in words) not in PUB_BRANDS:
+        if all(_cue_word(w, caseless) for w in words) and " ".join(w.lower() for w in words) not in PUB_BRANDS:
             out.append((word_start, word_end, "pub"))
+    if "head" in said:
+        out.extend(_heads(text, caseless))
     return sorted(set(out))
+
+
+_HEAD_SIGNS = frozenset({"nag", "king", "queen", "duke", "bishop", "saracen", "turk", "boar", "ram", "stag", "buck",
+                         "hart", "roebuck", "admiral", "lord", "marquis", "shepherd", "fox", "dog", "bull", "cock",
+                         "goat", "swan", "bear", "lion", "horse", "wolf", "hound", "moor", "boy", "pope",
+                         "abbot", "friar", "monk", "sailor", "farmer", "miller", "angel", "dolphin", "eagle", "hawk"})
+"""Whose head names a pub: "the bull's head", "the rams head", "the black boy's head"."""
+_HEAD_RE = re.compile(r"(?i)\bthe\s+((?:black\s+)?(" + _WORD + r"?)(?:['’]s|s)\s+head)\b")
+
+
+def _heads(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """ "the bull's head", "the rams head": a sign's head, a pub where drinking is said near or the phrase
+    ends after it (not "the bull's head was lowered")."""
+    out = []
+    for m in _HEAD_RE.finditer(text):
+        sign = norm_word(m.group(2))
+        if sign not in _HEAD_SIGNS or (not caseless and not m.group(1)[:1].isupper()):
+            continue
+        s, e = m.span(1)
+        if " ".join(text[s:e].lower().replace("’", "'").split()) in PUB_NAMES or _drink_near(text, s, e):
+            out.append((s, e, "pub"))
+    return out
+
+
+def _cue_word(word: str, caseless: bool) -> bool:
+    """A word of a pub's name after words only a pub takes: a proper name, or a sign ("drank in the lion")."""
+    low = norm_word(word)
+    return proper_word(word, caseless) or ((low in PUB_EMBLEMS or low in _BEASTS)
+                                           and (caseless or word[:1].isupper()))
 
 
 def _cue_matches(text: str) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ from .words import CALENDAR, FILLERS, in_dictionary, place_names
 _GENERAL_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
                   "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
                   "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
-                  "quay", "hollow", "meadows", "fields")
+                  "quay", "hollow", "meadows", "fields", "rd", "ave")
 HOUSE_HEADS = ("view", "bank", "vennel", "brae", "loan", "side", "lea")
 """Street words that are also everyday nouns of other sorts ("deutsche bank", "the near term view"): a street
 only after a house number or where someone lives ("number nine pendle view", "lived on larkhill bank")."""
@@ -39,7 +39,7 @@ _GENERAL_SET, _HOUSE_SET = frozenset(_GENERAL_HEADS), frozenset(HOUSE_HEADS)
 """Words that end English street names: the thoroughfare descriptors of Royal Mail's Postcode Address File
 and Ordnance Survey's OS Open Roads ("road", "street", "lane", "avenue", "close", "crescent", "mews", "rise",
 "view", "bank", "parade"...), and the northern and Scottish ones in the same files (fold, brow, wynd, vennel,
-brae, loan, side)."""
+brae, loan, side), and the short forms captions and notes write ("rd", "ave"; "st" in :data:`_SHORT_ST`)."""
 KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "country", "slip", "private", "busy",
                 "same", "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end",
                 "front", "middle", "new", "old", "only", "first", "second", "third", "last", "each", "every", "bus",
@@ -61,12 +61,18 @@ _CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|b
         r"|\b(?:down|up|along|onto|on|via|into|near|from|to|past|round|across|behind|opposite|towards|outside)"
         r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|(?:" + _NUMBER_WORDS + r")(?:[\s-](?:" + _NUMBER_WORDS
         + r"))?)|\bflat\s+\d+[a-z]?|(?<![\w.,:])\d{1,4}[a-z]?|\b" + _NUMBER_CUE + r"(?:\s*[ab])?)")
+_NEAR_CUE = r"(?:\b(?:by|in|at|around|through|between|beside|called|top\s+of|bottom\s+of|end\s+of|bit\s+of))"
+"""Words that put a street by them only before a head naming nothing but a street ("in mill lane", "by
+fenwick road", "the top of kirk street"): "in harm's way", "at market close", "in federal court" say else."""
+_NEAR_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gardens", "mews", "rd", "ave")
 _HOUSE_CUE = (r"(?:\b(?:lives?|lived|living|stay(?:s|ed|ing)?|moved|moving|grew\s+up|born)\s+(?:on|in|off|at|down|up)"
               r"|\bthe\s+corner\s+of|\bnumber\s+(?:\d+[a-z]?|" + _NUMBER_CUE + r")|\bflat\s+\d+[a-z]?"
               r"|(?<![\w.,:])\d{1,4}[a-z]?|\b" + _NUMBER_CUE + r"(?:\s*[ab])?)")
 _WORD = r"[^\W\d_][\w'’]*"
 _STREET = re.compile(r"(?i)" + _CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_GENERAL_HEADS)
                      + r")\b")
+_NEAR_STREET = re.compile(r"(?i)" + _NEAR_CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+("
+                          + "|".join(_NEAR_HEADS) + r")\b")
 _HOUSE_STREET = re.compile(r"(?i)" + _HOUSE_CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+("
                            + "|".join(HOUSE_HEADS) + r")\b")
 STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gardens", "mews")
@@ -100,7 +106,7 @@ def _public_words() -> frozenset[str]:
     return frozenset(p.lower() for p in default_allowlist() if " " not in p)
 
 
-def _namable(word: str) -> bool:
+def street_namable(word: str) -> bool:
     """A word that can name a street; an ending of adjectives and participles turns away a dictionary word
     ("central", "winding"), not a name ("rydal", "kendal")."""
     low = word.lower().replace("’", "'")
@@ -109,16 +115,41 @@ def _namable(word: str) -> bool:
             and not (low.endswith(_ADJECTIVE_ENDINGS) and (low.endswith("'s") or in_dictionary(low))))
 
 
+_NOT_STREETS = {"court": frozenset({"crown", "magistrates", "magistrates'", "magistrate's", "county", "family",
+                                    "supreme", "youth", "coroner's", "coroners", "coroners'", "appeal", "appeals",
+                                    "civil", "criminal", "sheriff", "sheriff's", "tennis", "squash", "basketball",
+                                    "netball", "food", "royal", "district", "juvenile", "divorce", "small", "claims",
+                                    "employment", "tribunal", "kangaroo", "high"}),
+                "row": frozenset({"death", "skid", "back", "front"}),
+                "way": frozenset({"harm's", "harms", "milky", "british", "american", "hard", "pathway"}),
+                "place": frozenset({"first", "second", "third", "last", "pride", "safe", "happy", "dark", "meeting"}),
+                "yard": frozenset({"scotland", "school", "prison", "back", "builder's", "builders", "scrap"}),
+                "square": frozenset({"times", "fair", "trafalgar", "leicester", "red", "tiananmen"})}
+"""Names of a head's other things ("crown court", "death row", "harm's way", "times square"): no local street."""
+
+
 def _start(text: str, m: re.Match[str]) -> int | None:
     """Where the street name starts in group 1: its last word must name, a first word may join it."""
     words = list(re.finditer(_WORD, m.group(1)))
-    if not _namable(words[-1].group(0)) or words[-1].group(0).lower() in _public_words():
+    if not street_namable(words[-1].group(0)) or words[-1].group(0).lower() in _public_words():
+        return None
+    if norm_word(words[-1].group(0)) in _NOT_STREETS.get(m.group(2).lower(), frozenset()):
         return None
     if len(words) == 2 and re.fullmatch(_NUMBER_CUE, words[0].group(0).lower()):
         return m.start(1) + words[-1].start()  # "lived at twelve sefton brow": the number is the cue
     if len(words) == 2:
-        return m.start(1) + words[0].start() if _namable(words[0].group(0)) else None
+        return m.start(1) + words[0].start() if street_namable(words[0].group(0)) else None
     return m.start(1) + words[-1].start()
+
+
+def norm_word(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+_SHORT_ST = re.compile(r"(?i)" + _CUE + r",?\s+(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(st)\b\.?"
+                       r"(?=\s*(?:$|[,;:!?)]|\.(?:\s|$)|\s+(?:is|was|has|had|and|or|but|in|where|which|that|near|"
+                       r"by|off|now|then|there|for|with|when|we|i|he|she|they|it|till|until|before|after|yeah)\b))")
+"""A street written "X St": only where the phrase ends after it, since "st" also opens a saint's name."""
 
 
 def _town(word: str) -> bool:
@@ -131,7 +162,9 @@ def everyday_streets(text: str, caseless: bool) -> list[tuple[int, int]]:
     In cased text both words need their capitals ("Mill Lane", not "the mill lane")."""
     out: list[tuple[int, int]] = []
     said = frozenset(re.findall(r"[a-z]+", text.lower()))
-    patterns = [_STREET, _ANY_STREET, _CLAUSE_STREET] if said & _GENERAL_SET else []
+    patterns = [_STREET, _NEAR_STREET, _ANY_STREET, _CLAUSE_STREET] if said & _GENERAL_SET else []
+    if "st" in said:
+        patterns.append(_SHORT_ST)
     if said & _HOUSE_SET:
         patterns.append(_HOUSE_STREET)
     for pattern in patterns:
