@@ -18,6 +18,8 @@ from ..placeholders import placeholder_spans
 from ..register import GENERIC_TAILS
 from .context import person_cue
 from .labels import study_label_spans
+from .platform_context import platform_spans
+from .public_context import name_runs, office_spans, public_by_context
 from .public_figures import (
     BROAD_WORK,
     PUBLIC_WORK,
@@ -27,7 +29,7 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
-from .public_names import all_public_names
+from .public_names import all_public_names, spaced_platforms
 from .state import candidates, text_of
 from .streets import STREET_HEADS
 from .words import FILLERS, is_everyday, name_lexicon, place_names
@@ -42,7 +44,7 @@ def default_allowlist() -> tuple[str, ...]:
     culture: :mod:`.public_names`) and the full names of listed public figures."""
     text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
     listed = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    return listed + all_public_names() + public_figures()
+    return listed + all_public_names() + spaced_platforms() + public_figures()
 
 
 _BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *BROAD_WORK,
@@ -219,7 +221,10 @@ class AllowListComponent:
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
-        return out + surname_spans(doc)
+        caseless = bool(doc._.cmo_caseless)
+        names = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
+        return (out + surname_spans(doc) + office_spans(doc) + public_by_context(doc, names, caseless)
+                + platform_spans(doc, caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
