@@ -19,7 +19,7 @@ from ..register import GENERIC_TAILS
 from .context import person_cue
 from .labels import study_label_spans
 from .platform_context import platform_spans
-from .public_context import name_runs, office_spans, public_by_context
+from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_figures import (
     BROAD_WORK,
     PUBLIC_WORK,
@@ -36,6 +36,8 @@ from .words import FILLERS, is_everyday, name_lexicon, place_names
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
+if not Doc.has_extension("cmo_public_people"):
+    Doc.set_extension("cmo_public_people", default=None)
 
 
 @cache
@@ -223,8 +225,9 @@ class AllowListComponent:
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         caseless = bool(doc._.cmo_caseless)
         names = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
-        return (out + surname_spans(doc) + office_spans(doc) + public_by_context(doc, names, caseless)
-                + platform_spans(doc, caseless))
+        people = public_by_context(doc, names, caseless)
+        doc._.cmo_public_people = people
+        return out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -248,13 +251,15 @@ class AllowListComponent:
 
     def echo(self, docs: list[Doc]) -> None:
         """Across one transcript's turns: a distinctive public surname said of the public person in one
-        turn ("Sajid Javid was on") is that person when said alone in another ("then Javid said"), as the
+        turn ("Sajid Javid was on", "Minister Andrea Leadsom announced it": a listed name or one kept by
+        its frame) is that person when said alone in another ("then Javid said"), as the
         consistency pass treats a name said once as a person. Drops what other layers proposed there
         (registered names always win) and protects it from being spread to."""
         said: set[str] = set()
         for doc in docs:
             self.protected(doc)
             said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
+            said |= echoed_surnames(doc, doc._.cmo_public_people or ())
         if not said:
             return
         for doc in docs:

@@ -143,7 +143,7 @@ def office_spans(doc: Doc) -> list[tuple[int, int]]:
 def _name_shaped(doc: Doc, i: int, caseless: bool) -> bool:
     tok = doc[i]
     if (not re.fullmatch(r"[^\W\d_][\w'’-]*", tok.text) or tok.lower_ in _TITLES or tok.lower_ in _OFFICE_WORDS
-            or office_at(doc, i)):
+            or tok.lower_ in _PLACE_HEADS or office_at(doc, i)):
         return False
     if caseless:
         return tok.lower_ in name_lexicon("all") or not tok.is_stop
@@ -309,4 +309,23 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
                   or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS))
         if public:
             out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    return out
+
+
+def echoed_surnames(doc: Doc, spans: Iterable[tuple[int, int]]) -> set[str]:
+    """Surnames of full names kept here by their frame that few people bear ("raab", "leadsom", "hallett"):
+    said alone in another turn of the same transcript, they are that public person (see
+    ``AllowListComponent.echo``). Common surnames, given names, places and dictionary words are left out:
+    "Jones" of "Carwyn Jones" said alone later may well be a neighbour."""
+    from .words import census_surnames, in_dictionary
+
+    common = census_surnames(3000) | name_lexicon("first")
+    out = set()
+    for a, b in spans:
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", doc.text[a:b].lower()) if w not in _TITLES]
+        if len(words) < 2:
+            continue
+        last = words[-1].replace("’", "'")
+        if last not in common and last not in place_names() and not in_dictionary(last) and len(last) > 2:
+            out.add(last)
     return out
