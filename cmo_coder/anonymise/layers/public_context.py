@@ -102,6 +102,23 @@ def offices() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(rows, key=lambda r: (-len(r), r)))
 
 
+@cache
+def _by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Offices by their first word, longest first: a token that starts none is passed at once."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in offices():
+        out.setdefault(row[0], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _by_last() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in offices():
+        out.setdefault(row[-1], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _low(doc: Doc, i: int) -> str:
     return doc[i].lower_.replace("’", "'") if 0 <= i < len(doc) else ""
 
@@ -109,7 +126,7 @@ def _low(doc: Doc, i: int) -> str:
 def office_at(doc: Doc, i: int) -> int:
     """Tokens of the longest listed office starting at token ``i`` (0 if none). A bare "minister" counts
     only before "for"/"of" (``office_before`` also takes it right before a name)."""
-    for row in offices():
+    for row in _by_first().get(_low(doc, i), ()):
         if tuple(_low(doc, i + k) for k in range(len(row))) == row:
             return len(row)
     if _low(doc, i) == "minister" and _low(doc, i + 1) in {"for", "of"}:
@@ -119,7 +136,7 @@ def office_at(doc: Doc, i: int) -> int:
 
 def office_ending_at(doc: Doc, end: int) -> int:
     """Start token of a listed office that ends just before token ``end``, or -1."""
-    for row in offices():
+    for row in _by_last().get(_low(doc, end - 1), ()):
         start = end - len(row)
         if start >= 0 and tuple(_low(doc, start + k) for k in range(len(row))) == row:
             return start
@@ -320,9 +337,11 @@ def echoed_surnames(doc: Doc, spans: Iterable[tuple[int, int]]) -> set[str]:
     from .words import census_surnames, in_dictionary
 
     common = census_surnames(3000) | name_lexicon("first")
-    out = set()
+    out: set[str] = set()
+    spans = list(spans)
+    text = doc.text if spans else ""  # built from the tokens at each call: once
     for a, b in spans:
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", doc.text[a:b].lower()) if w not in _TITLES]
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b].lower()) if w not in _TITLES]
         if len(words) < 2:
             continue
         last = words[-1].replace("’", "'")
