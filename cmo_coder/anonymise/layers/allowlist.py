@@ -224,8 +224,8 @@ class AllowListComponent:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         caseless = bool(doc._.cmo_caseless)
-        names = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
-        people = public_by_context(doc, names, caseless)
+        proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
+        people = public_by_context(doc, proposed, caseless)
         doc._.cmo_public_people = people
         return out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
 
