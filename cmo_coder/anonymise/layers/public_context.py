@@ -119,8 +119,18 @@ def _by_last() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _lows(doc: Doc) -> list[str]:
+    """The doc's words in lower case, straight apostrophes, made once per doc (a Token costs to make)."""
+    lows = doc.user_data.get("cmo_lows")
+    if lows is None or len(lows) != len(doc):
+        lows = [t.lower_.replace("’", "'") for t in doc]
+        doc.user_data["cmo_lows"] = lows
+    return lows
+
+
 def _low(doc: Doc, i: int) -> str:
-    return doc[i].lower_.replace("’", "'") if 0 <= i < len(doc) else ""
+    lows = _lows(doc)
+    return lows[i] if 0 <= i < len(lows) else ""
 
 
 def office_at(doc: Doc, i: int) -> int:
@@ -146,9 +156,10 @@ def office_ending_at(doc: Doc, end: int) -> int:
 def office_spans(doc: Doc) -> list[tuple[int, int]]:
     """Every office of more than one word, as character spans: never a name."""
     out = []
+    lows, firsts = _lows(doc), _by_first()
     i = 0
     while i < len(doc):
-        n = office_at(doc, i)
+        n = office_at(doc, i) if lows[i] in firsts else 0
         if n > 1:
             out.append((doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
             i += n
@@ -276,8 +287,9 @@ def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     i = 0
     while i < len(doc):
         j = i
-        while (j < len(doc) and j - i < 3 and _name_shaped(doc, j, caseless)
-               and (not caseless or _low(doc, j) in allnames)):
+        while (j < len(doc) and j - i < 3
+               and (doc[j].lower_ in allnames if caseless else doc[j].text[:1].isupper())
+               and _name_shaped(doc, j, caseless)):
             j += 1
         if j > i:
             out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
@@ -291,7 +303,7 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
     """Character spans of the names among ``names`` (character spans of proposed names) that the words
     around them make public (see the module doc), titles included."""
     out: list[tuple[int, int]] = []
-    for a, b in names:
+    for a, b in sorted(set(names)):
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span) or len(span) > 5:
             continue
@@ -329,14 +341,21 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
     return out
 
 
+@cache
+def _common_names() -> frozenset[str]:
+    from .words import census_surnames
+
+    return census_surnames(3000) | name_lexicon("first")
+
+
 def echoed_surnames(doc: Doc, spans: Iterable[tuple[int, int]]) -> set[str]:
     """Surnames of full names kept here by their frame that few people bear ("raab", "leadsom", "hallett"):
     said alone in another turn of the same transcript, they are that public person (see
     ``AllowListComponent.echo``). Common surnames, given names, places and dictionary words are left out:
     "Jones" of "Carwyn Jones" said alone later may well be a neighbour."""
-    from .words import census_surnames, in_dictionary
+    from .words import in_dictionary
 
-    common = census_surnames(3000) | name_lexicon("first")
+    common = _common_names()
     out: set[str] = set()
     spans = list(spans)
     text = doc.text if spans else ""  # built from the tokens at each call: once
