@@ -18,6 +18,8 @@ from ..placeholders import placeholder_spans
 from ..register import GENERIC_TAILS
 from .context import person_cue
 from .labels import study_label_spans
+from .platform_context import platform_spans
+from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_figures import (
     BROAD_WORK,
     PUBLIC_WORK,
@@ -27,13 +29,15 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
-from .public_names import all_public_names
+from .public_names import all_public_names, spaced_platforms
 from .state import candidates, text_of
 from .streets import STREET_HEADS
 from .words import FILLERS, is_everyday, name_lexicon, place_names
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
+if not Doc.has_extension("cmo_public_people"):
+    Doc.set_extension("cmo_public_people", default=None)
 
 
 @cache
@@ -42,7 +46,7 @@ def default_allowlist() -> tuple[str, ...]:
     culture: :mod:`.public_names`) and the full names of listed public figures."""
     text = resources.files("cmo_coder.data").joinpath("allowlist.txt").read_text(encoding="utf-8")
     listed = tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    return listed + all_public_names() + public_figures()
+    return listed + all_public_names() + spaced_platforms() + public_figures()
 
 
 _BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *BROAD_WORK,
@@ -219,7 +223,11 @@ class AllowListComponent:
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
-        return out + surname_spans(doc)
+        caseless = bool(doc._.cmo_caseless)
+        proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
+        people = public_by_context(doc, proposed, caseless)
+        doc._.cmo_public_people = people
+        return out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -243,13 +251,15 @@ class AllowListComponent:
 
     def echo(self, docs: list[Doc]) -> None:
         """Across one transcript's turns: a distinctive public surname said of the public person in one
-        turn ("Sajid Javid was on") is that person when said alone in another ("then Javid said"), as the
+        turn ("Sajid Javid was on", "Minister Andrea Leadsom announced it": a listed name or one kept by
+        its frame) is that person when said alone in another ("then Javid said"), as the
         consistency pass treats a name said once as a person. Drops what other layers proposed there
         (registered names always win) and protects it from being spread to."""
         said: set[str] = set()
         for doc in docs:
             self.protected(doc)
             said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
+            said |= echoed_surnames(doc, doc._.cmo_public_people or ())
         if not said:
             return
         for doc in docs:

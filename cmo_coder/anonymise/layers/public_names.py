@@ -19,6 +19,7 @@ allow-list's person cues still redact "April said" and "my friend Easter".
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -44,3 +45,14 @@ def public_names(kind: str) -> tuple[str, ...]:
 def all_public_names() -> tuple[str, ...]:
     """Every class's entries, in the order of :data:`CLASSES`."""
     return tuple(entry for kind in CLASSES for entry in public_names(kind))
+
+
+_CAMEL = re.compile(r"(?<=[A-Za-z][a-z]{2})(?=[A-Z][a-z]{2})")
+
+
+@cache
+def spaced_platforms() -> tuple[str, ...]:
+    """Platform names made of two capitalised words as speech recognition and transcribers split them:
+    "tik tok", "whats app", "you tube", "face time". Only the platforms class: a charity or a shop split
+    so ("Bright House", "Mind Out") could be the name of a local place."""
+    return tuple(_CAMEL.sub(" ", p) for p in public_names("platforms") if " " not in p and _CAMEL.search(p))

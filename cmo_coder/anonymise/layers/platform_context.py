@@ -1,0 +1,92 @@
+"""Apps, platforms and clinical systems no list holds, known by how people speak of using them.
+
+New apps appear every year and every trust buys its own system, so the platform list
+(``cmo_coder/data/public_names/platforms.txt``) is always behind. What people say around them is not:
+"I sold it on Depop", "he messaged me on Discord", "download Flo", "log into Patchs", "the Docobo box",
+"the iPlato texts", "the Medway system". The statistical model reads such a word as a person or an
+organisation, as it has never seen it. This module keeps the word in those frames:
+
+* a head word after it that only software and devices have ("app", "system", "account", "portal",
+  "texts", "notifications", "login"), with nothing possessive between ("Sharon's account" is hers);
+* a verb of installing or signing in before it ("download", "installed", "log into", "signed up to"),
+  the verb kept with it;
+* "on", "via", "through" or "using" after a verb of posting, selling, messaging or being online ("she's
+  on", "posted it on", "sold my bike on", "messaged me on", "I saw it on"), for a word that no name list
+  holds and no dictionary has: "it's on Dave" and "through Sharon at reception" stay people.
+
+A word that names a town or place is never kept here ("the Leeds system" is a place's services), and
+registered names always win, as everywhere in the allow-list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .words import in_dictionary, name_lexicon, place_names
+
+HEADS = frozenset({"app", "apps", "system", "systems", "account", "accounts", "portal", "software", "platform",
+                   "website", "login", "logins", "password", "notification", "notifications", "text", "texts",
+                   "reminder", "reminders", "alert", "alerts", "feed", "profile", "server", "channel", "dashboard",
+                   "template", "templates", "module", "inbox", "device", "box", "notes", "records", "record"})
+"""What only software and devices have: "the Docobo box", "the Cerner notes", "the Flo app"."""
+INSTALL = frozenset({"download", "downloaded", "downloading", "install", "installed", "installing", "uninstalled",
+                     "deleted", "reinstalled"})
+"""Verbs whose object is an app ("download Flo")."""
+SIGN_IN = frozenset({"log", "logged", "logging", "logs", "sign", "signed", "signing", "signs", "login"})
+_SIGN_IN_LINKS = frozenset({"into", "onto", "on", "in", "up", "to", "for", "with"})
+USE = frozenset({"'s", "is", "was", "are", "'m", "am", "'re", "were", "be", "been", "being", "always", "still",
+                 "constantly", "all", "posted", "post", "posting", "posts", "put", "putting", "puts", "saw", "seen",
+                 "see", "read", "found", "message", "messaged", "messages", "messaging", "dm", "dmd", "dm'd",
+                 "chat", "chatted", "chatting", "sold", "selling", "sell", "sells", "bought", "buying", "advertised",
+                 "advertise", "shared", "share", "sharing", "stream", "streams", "streamed", "streaming", "live",
+                 "follow", "followed", "following", "it", "them", "me", "him", "her", "us", "you", "stuff", "things",
+                 "bike", "clothes", "photos", "pictures", "pics", "videos", "video", "booked", "book", "ordered",
+                 "order", "uploaded", "upload", "watched", "watch", "watching", "went", "go", "goes", "online"})
+"""Words before "on X" that make X somewhere people post, sell, message or spend time."""
+_LINKS = frozenset({"on", "onto", "via", "through", "using"})
+_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "every", "each", "some", "no"})
+_WORD = re.compile(r"[^\W_][\w+’'-]*")
+
+
+def _low(doc: Doc, i: int) -> str:
+    return doc[i].lower_.replace("’", "'") if 0 <= i < len(doc) else ""
+
+
+def _product_shaped(doc: Doc, i: int, caseless: bool) -> bool:
+    """A word that could be a product's name: not a function word, not a place, capitalised in cased text."""
+    tok = doc[i]
+    if not _WORD.fullmatch(tok.text) or tok.is_stop or tok.lower_ in place_names():
+        return False
+    return caseless or not tok.text.islower()
+
+
+def _unknown(doc: Doc, i: int) -> bool:
+    """No name list holds the word and no dictionary has it ("Depop", "Nextdoor", "Vinted")."""
+    low = _low(doc, i)
+    return low not in name_lexicon("all") and not in_dictionary(low)
+
+
+def platform_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
+    """Character spans of words said as apps, platforms or systems (see the module doc)."""
+    out = []
+    for tok in doc:
+        i = tok.i
+        if not _product_shaped(doc, i, caseless):
+            continue
+        nxt, prev = _low(doc, i + 1), _low(doc, i - 1)
+        start = i
+        if nxt in HEADS and (prev in _DETERMINERS or _unknown(doc, i)):
+            pass  # "the Docobo box", "the Flo app"; "Sharon texts me" is Sharon
+        elif prev in INSTALL:
+            start = i - 1  # "download Flo": the verb with it, as the model reads "Download Flo" as one name
+        elif prev in _SIGN_IN_LINKS and (_low(doc, i - 2) in SIGN_IN or (
+                _low(doc, i - 2) in _SIGN_IN_LINKS and _low(doc, i - 3) in SIGN_IN)):
+            pass  # "log into Patchs", "signed up to Nextdoor", "logged on to Airmid"
+        elif prev in _LINKS and _low(doc, i - 2) in USE and _unknown(doc, i) and nxt not in {"'s", "'"}:
+            pass  # "she's on Snapchat", "I sold my bike on Depop", "messaged me on Discord"
+        else:
+            continue
+        out.append((doc[start].idx, tok.idx + len(tok)))
+    return out

@@ -1,0 +1,369 @@
+"""Public people no list holds, known by the words around them: an office, a peer's title, a public setting.
+
+Lists of figures never cover the minister of the year a participant remembers ("the health secretary at
+the time, whatshisname, Edward Argar"), a devolved leader ("Paul Givan the first minister"), or the chair
+of an inquiry ("Baroness Hallett said at the inquiry"). What makes those public is how they are said, so
+this module reads the frame, not the name (offices from ``cmo_coder/data/public_offices.txt``):
+
+* an office is never a name: "the First Minister", "the Chief Medical Officer" (offices of more than one
+  word only: "King", "Chancellor" and "Queen" are also surnames, pubs and hospitals);
+* a name right after an office ("Minister Andrea Leadsom", "the prime minister Rishi", "our MP Caroline
+  Lucas", "the health secretary at the time, whatshisname, Edward Argar"), or right before one ("Alex
+  Salmond the first minister", "when Raab was deputy prime minister", "Humza was health secretary");
+* a peer's title ("Sir", "Dame", "Lord", "Baroness") before a name, no kin or friend beside it;
+  "Professor" with a public setting in the sentence, "Dr" with a full name and the news or television;
+* a full name with a strong public setting in its sentence (parliament, the government, the news, the
+  telly, an inquiry, announced) and no kin or friend beside it;
+* a name with its public work: "the Hallett inquiry", "the Hancock years", "Dido Harding's reforms".
+
+Recall comes first. A name is kept only in these frames, never by itself; a word of kinship or
+friendship next to it ("my mate", "our neighbour") undoes every frame; a name with a place's head after
+it ("Queen Elizabeth Hospital", "Lansley Ward") is a place; registered names always win (the allow-list
+never drops the register's proposals).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from ..placeholders import RELATIONS
+from ..register import GENERIC_TAILS
+from .context import person_cue
+from .streets import STREET_HEADS
+from .words import name_lexicon, place_names
+
+PEERS = frozenset({"sir", "dame", "lord", "baroness", "baron"})
+"""Titles the Crown gives: public people by the title itself."""
+ACADEMICS = frozenset({"professor", "prof"})
+DOCTORS = frozenset({"dr", "doctor"})
+_TITLES = PEERS | ACADEMICS | DOCTORS | {"rt", "hon", "the"}
+
+STRONG_SETTING = frozenset({
+    "parliament", "commons", "government", "downing", "election", "elections", "tories", "tory", "conservatives",
+    "snp", "holyrood", "stormont", "senedd", "westminster", "msp", "msps", "mla", "mlas", "mp", "mps", "inquiry",
+    "enquiry", "announced", "briefing", "briefings", "podium", "politician", "politicians", "manifesto",
+    "government's", "parliament's", "ministers", "cabinet", "news", "telly", "tv", "television", "radio", "bbc",
+    "itv", "newspaper", "newspapers", "headlines", "documentary", "podcast", "interviewed", "tweeted"})
+"""Words that put a sentence in public life, none of them also a word of private life ("minister" has a
+church, "secretary" a club, "labour" a birth, "policy" an insurer, "press" a button: left out)."""
+LOCAL_ROLES = frozenset({"council", "councillor", "from", "works", "worked", "working", "job", "boss", "manager",
+                         "staff", "office", "officer", "local", "church", "club", "school", "ward", "estate"})
+"""Words that make a full name in a political sentence someone local ("Kevin Doyle from the council said
+the government won't pay"): the political setting does not count then."""
+ON_AIR = frozenset({"news", "telly", "tv", "television", "radio", "bbc", "itv", "newspaper", "newspapers", "papers",
+                    "headlines", "documentary", "podcast", "press", "interviewed", "tweeted"})
+"""Setting words that also come up in private talk ("I told Kevin about the news"): they count for a full
+name only where the name is the one on air (:func:`_on_air`)."""
+MEDIA = frozenset({"news", "telly", "tv", "television", "radio", "bbc", "itv", "documentary", "podcast", "headlines",
+                   "interviewed", "programme"})
+"""Where a doctor becomes a public one: on air."""
+WORKS = frozenset({"inquiry", "enquiry", "review", "report", "commission", "reforms", "reform", "act", "years", "era",
+                   "government", "administration", "recommendations", "stocktake", "white", "strategy"})
+"""What follows "the X" when X is the public person behind it ("the Hallett inquiry", "the Blair years")."""
+OWN_WORKS = frozenset({"inquiry", "enquiry", "reforms", "government", "administration", "cabinet", "policies",
+                       "strategy", "commission", "white", "act", "manifesto"})
+"""What follows "X's" when X is a full name and the public person's ("Dido Harding's reforms"): works no
+private person has. A care worker has a review and a report ("Mark Black's review of my care plan"), a
+barber cuts, a best man makes a speech: those count only after a peer's or a professor's title."""
+TITLED_WORKS = OWN_WORKS | {"review", "report", "recommendations", "cuts", "speech", "announcement", "years", "era",
+                            "budget", "research", "findings"}
+PRIVATE = frozenset({*RELATIONS, "mates", "friends", "neighbours", "bloke", "fella", "lad", "lass",
+                     "girl", "boy", "hostel", "group", "meeting", "landlord", "landlady"})
+"""Words that make the person beside them someone the speaker knows."""
+OWNERS = frozenset({"my", "our", "me", "your"})
+"""Right before a name ("our Wes", "me and Wes"), not before an office ("our MP Caroline Lucas")."""
+_PLACE_HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "ward", "school", "academy", "college", "university",
+                          "house", "court", "hall", "centre", "park", "estate", "surgery", "medical", "health",
+                          "infirmary", "pub", "arms", "inn", "hotel", "church", "chapel", "building", "wing",
+                          "library", "bridge", "station", "hospice", "gardens", "memorial", "primary", "high"})
+_GAP = frozenset({",", "the", "then", "former", "ex", "at", "time", "whatshisname", "whatsername", "whatsisname",
+                  "whatshername", "what", "'s", "his", "her", "name", "um", "erm", "er", "uh", "like", "-", "—", "–",
+                  "called", "was", "is", "who", "current", "new", "now", "later", "still", "deputy", "as", "became",
+                  "become", "being", "when", "he", "she", "of", "you", "know", "our", "your", "old"})
+"""Words that may stand between a name and its office: "the health secretary at the time, whatshisname,
+Edward Argar", "Humza, who was health secretary"."""
+_PARTICLES = frozenset({"van", "von", "de", "du", "da", "der", "den", "le", "la", "bin", "al", "el", "st", "mc", "o"})
+_WINDOW = 14
+_OFFICE_WORDS = frozenset({"minister", "ministers", "secretary", "mp", "msp", "mla", "mep", "officer", "leader",
+                           "mayor", "president"})
+"""Words of an office that never start or end a name here ("Minister Rishi" is the office and the name)."""
+
+
+@cache
+def offices() -> tuple[tuple[str, ...], ...]:
+    """The listed offices as lower-case word tuples, longest first."""
+    text = resources.files("cmo_coder.data").joinpath("public_offices.txt").read_text(encoding="utf-8")
+    rows = {tuple(line.split()) for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")}
+    return tuple(sorted(rows, key=lambda r: (-len(r), r)))
+
+
+@cache
+def _by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Offices by their first word, longest first: a token that starts none is passed at once."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in offices():
+        out.setdefault(row[0], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _by_last() -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for row in offices():
+        out.setdefault(row[-1], []).append(row)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _lows(doc: Doc) -> list[str]:
+    """The doc's words in lower case, straight apostrophes, made once per doc (a Token costs to make)."""
+    lows = doc.user_data.get("cmo_lows")
+    if lows is None or len(lows) != len(doc):
+        lows = [t.lower_.replace("’", "'") for t in doc]
+        doc.user_data["cmo_lows"] = lows
+    return lows
+
+
+def _low(doc: Doc, i: int) -> str:
+    lows = _lows(doc)
+    return lows[i] if 0 <= i < len(lows) else ""
+
+
+def office_at(doc: Doc, i: int) -> int:
+    """Tokens of the longest listed office starting at token ``i`` (0 if none). A bare "minister" counts
+    only before "for"/"of" (``office_before`` also takes it right before a name)."""
+    for row in _by_first().get(_low(doc, i), ()):
+        if tuple(_low(doc, i + k) for k in range(len(row))) == row:
+            return len(row)
+    if _low(doc, i) == "minister" and _low(doc, i + 1) in {"for", "of"}:
+        return 1
+    return 0
+
+
+def office_ending_at(doc: Doc, end: int) -> int:
+    """Start token of a listed office that ends just before token ``end``, or -1."""
+    for row in _by_last().get(_low(doc, end - 1), ()):
+        start = end - len(row)
+        if start >= 0 and tuple(_low(doc, start + k) for k in range(len(row))) == row:
+            return start
+    return -1
+
+
+def office_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Every office of more than one word, as character spans: never a name."""
+    out = []
+    lows, firsts = _lows(doc), _by_first()
+    i = 0
+    while i < len(doc):
+        n = office_at(doc, i) if lows[i] in firsts else 0
+        if n > 1:
+            out.append((doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _name_shaped(doc: Doc, i: int, caseless: bool) -> bool:
+    tok = doc[i]
+    if (not re.fullmatch(r"[^\W\d_][\w'’-]*", tok.text) or tok.lower_ in _TITLES or tok.lower_ in _OFFICE_WORDS
+            or tok.lower_ in _PLACE_HEADS or office_at(doc, i)):
+        return False
+    if caseless:
+        return tok.lower_ in name_lexicon("all") or not tok.is_stop
+    return tok.text[:1].isupper() or tok.lower_ in _PARTICLES
+
+
+def _private_near(doc: Doc, start: int, end: int) -> bool:
+    """A word of kinship or friendship within three words of the name ("my mate Wes", "Wes from the group")."""
+    lo, hi = max(0, start - 3), min(len(doc), end + 3)
+    return _low(doc, start - 1) in OWNERS or any(_low(doc, k) in PRIVATE for k in range(lo, hi)
+                                                 if not start <= k < end)
+
+
+def _sentence(doc: Doc, start: int, end: int) -> list[str]:
+    lo = start
+    while lo > 0 and start - lo < _WINDOW and doc[lo - 1].text not in {".", "?", "!"}:
+        lo -= 1
+    hi = end
+    while hi < len(doc) and hi - end < _WINDOW and doc[hi - 1].text not in {".", "?", "!"}:
+        hi += 1
+    return [_low(doc, k) for k in range(lo, hi) if not start <= k < end]
+
+
+def _office_before(doc: Doc, start: int) -> bool:
+    """An office just before the name, perhaps across a few words of talk (see :data:`_GAP`)."""
+    if _low(doc, start - 1) == "minister" or (_low(doc, start - 1) in {","} and _low(doc, start - 2) == "minister"):
+        return True  # "Minister Andrea Leadsom"; a church's minister has "at our church" between
+    k = start
+    for _ in range(7):
+        if office_ending_at(doc, k) >= 0:
+            return _low(doc, k) not in {"'s", "'"}  # "the prime minister's wife Carrie" is not in office
+        if k == 0 or _low(doc, k - 1) not in _GAP:
+            return False
+        k -= 1
+    return False
+
+
+def _office_after(doc: Doc, end: int) -> bool:
+    """An office just after the name: "Alex Salmond the first minister", "Raab was deputy prime minister"."""
+    k = end
+    for _ in range(5):
+        n = office_at(doc, k)
+        if n:
+            return _low(doc, k + n) not in {"'s", "'"}  # "Dave, the prime minister's driver" is not in office
+        if _low(doc, k) not in _GAP - {"'s"}:
+            return False
+        k += 1
+    return False
+
+
+_AIR_VERBS = frozenset({"was", "is", "were", "'s", "said", "says", "saying", "talking", "speaking", "announced",
+                        "announcing", "explained", "being", "interviewed", "always", "again", "on", "in", "the",
+                        "every", "last", "night", "all", "over", "appeared", "came", "went", "been", "has", "had", "it",
+                        "that", "this", "about"})
+
+
+def _on_air(doc: Doc, end: int) -> bool:
+    """The name is the one heard on air: "X said on the news", "X was on the telly", "X on the radio"."""
+    k = end
+    while k < len(doc) and k - end < 6 and _low(doc, k) in _AIR_VERBS:
+        k += 1
+    return _low(doc, k) in ON_AIR and any(_low(doc, j) in {"on", "in"} for j in range(end, k))
+
+
+_NOT_A_TITLE = frozenset({"oh", "yes", "no", "yeah", "good", "dear", "thank", "thanks", "you", "o", "my", "please",
+                          "sorry", ",", "okay", "ok", "cheers", "ta", "right"})
+"""Words before "sir" or "lord" that make it an address or an oath ("yes sir", "oh lord"), not a peer's title."""
+
+
+def _spoken_of(doc: Doc, name_start: int) -> bool:
+    """The name is talked about, not talked to or gone about with: no cue that it is someone the speaker
+    deals with ("I told Kevin Doyle", "with Jenny Marsh", "Mrs ...")."""
+    cue = person_cue(doc[name_start])
+    return cue not in {"before", "addressed", "with me"} and _low(doc, name_start - 1) not in {"with", "and", "to"}
+
+
+def _place_after(doc: Doc, end: int) -> bool:
+    return _low(doc, end) in _PLACE_HEADS or (_low(doc, end) in {"'s", "'"} and _low(doc, end + 1) in _PLACE_HEADS)
+
+
+def _hyphen_joined(doc: Doc, span: Span) -> Span:
+    """``span`` with the rest of a hyphenated name it cuts ("-Mogg" of "Rees-Mogg", "Rees" of it)."""
+    start, end = span.start, span.end
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start].text == "-" or doc[start - 1].text == "-"):
+        start -= 1
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-"):
+        end += 1
+    return doc[start:end]
+
+
+def _expand(doc: Doc, span: Span, caseless: bool) -> tuple[int, int, int]:
+    """(first title token, first name token, end) of the name run holding ``span``: a given name before a
+    lone surname ("Professor Neil Ferguson" proposed as "Ferguson"), a surname after a lone given name
+    (cased text only), and the titles before both."""
+    start, end = span.start, span.end
+    firsts = name_lexicon("first")
+    if end - start == 1 and start > 0 and _low(doc, start - 1) in firsts and _name_shaped(doc, start - 1, caseless):
+        start -= 1
+    elif (end - start == 1 and not caseless and _low(doc, start) in firsts and end < len(doc)
+          and _name_shaped(doc, end, caseless) and not doc[end].is_stop):
+        end += 1
+    name_start = start
+    while start > 0 and _low(doc, start - 1).rstrip(".") in _TITLES - {"the"}:
+        start -= 1
+    return start, name_start, end
+
+
+def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
+    """Character spans of runs of one to three name-shaped words (capitalised; in captions, words the name
+    lists hold): the names no layer proposed here but that review may reach from elsewhere."""
+    allnames = name_lexicon("all")
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (j < len(doc) and j - i < 3
+               and (doc[j].lower_ in allnames if caseless else doc[j].text[:1].isupper())
+               and _name_shaped(doc, j, caseless)):
+            j += 1
+        if j > i:
+            out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+    """Character spans of the names among ``names`` (character spans of proposed names) that the words
+    around them make public (see the module doc), titles included."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(set(names)):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span) or len(span) > 5:
+            continue
+        while len(span) and span[0].lower_ in {"the", "a"}:
+            span = doc[span.start + 1 : span.end]
+        span = _hyphen_joined(doc, span)
+        if not len(span) or not all(_name_shaped(doc, t.i, caseless) or t.lower_.rstrip(".") in _TITLES
+                                    or t.text == "-" for t in span):
+            continue
+        start, name_start, end = _expand(doc, span, caseless)
+        if end <= name_start or _private_near(doc, start, end) or _place_after(doc, end):
+            continue
+        words = [_low(doc, k) for k in range(name_start, end)]
+        if any(w in place_names() for w in words) and len(words) == 1:
+            continue  # a town is never a person here: the place layers decide it
+        titles = {_low(doc, k).rstrip(".") for k in range(start, name_start)}
+        if _low(doc, start - 1) in _NOT_A_TITLE or (not caseless and any(
+                doc[k].text.islower() for k in range(start, name_start))):
+            titles = set()  # "yes sir Dave said", "oh lord Sharon was furious": an address, not a title
+        full = end - name_start >= 2
+        setting = set(_sentence(doc, start, end))
+        possessive = _low(doc, end) in {"'s", "'"}
+        public = (_office_before(doc, start) or _office_after(doc, end)
+                  or bool(titles & PEERS)
+                  or (bool(titles & ACADEMICS) and bool(setting & STRONG_SETTING))
+                  or (bool(titles & DOCTORS) and full and bool(setting & MEDIA))
+                  or (full and not titles & DOCTORS and _spoken_of(doc, name_start)
+                      and ((bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
+                           or _on_air(doc, end)))
+                  or (possessive and full and _low(doc, end + 1) in OWN_WORKS)
+                  or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS)
+                  or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS))
+        if public:
+            out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    return out
+
+
+@cache
+def _common_names() -> frozenset[str]:
+    from .words import census_surnames
+
+    return census_surnames(3000) | name_lexicon("first")
+
+
+def echoed_surnames(doc: Doc, spans: Iterable[tuple[int, int]]) -> set[str]:
+    """Surnames of full names kept here by their frame that few people bear ("raab", "leadsom", "hallett"):
+    said alone in another turn of the same transcript, they are that public person (see
+    ``AllowListComponent.echo``). Common surnames, given names, places and dictionary words are left out:
+    "Jones" of "Carwyn Jones" said alone later may well be a neighbour."""
+    from .words import in_dictionary
+
+    common = _common_names()
+    out: set[str] = set()
+    spans = list(spans)
+    text = doc.text if spans else ""  # built from the tokens at each call: once
+    for a, b in spans:
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b].lower()) if w not in _TITLES]
+        if len(words) < 2:
+            continue
+        last = words[-1].replace("’", "'")
+        if last not in common and last not in place_names() and not in_dictionary(last) and len(last) > 2:
+            out.add(last)
+    return out
