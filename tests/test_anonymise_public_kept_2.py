@@ -62,8 +62,8 @@ KEPT = [
     ("Sir Jonathan Symonds is the chair of NHS England now.", "Symonds"),
     ("I watched Professor Neil Ferguson on the news every night.", "Ferguson"),
     ("Professor Susan Michie was on the radio about it.", "Michie"),
-    ("Harriet Harman was on the telly talking about it.", "Harriet Harman"),
-    ("Like Dominic Raab said on the news, nobody was listening.", "Dominic Raab"),
+    ("Harriet Harman was in parliament talking about it.", "Harriet Harman"),
+    ("Like Dominic Raab said in parliament, nobody was listening.", "Dominic Raab"),
     ("The Hallett inquiry is still going on.", "Hallett"),
     ("The prime minister Rishi came to the hospital once.", "Rishi"),
     ("The Health Secretary came to visit and shook my hand.", "Health Secretary"),
@@ -106,6 +106,8 @@ REMOVED = [
     ("Andrew next door came round with the shopping.", "Andrew"),
     ("We saw Mr Hunt our neighbour at the shops.", "Hunt"),
     ("I was on Lansley Ward for a month after the fall.", "Lansley"),
+    ("Dave Smith was on the news after the fire on our street.", "Dave Smith"),
+    ("Dr Priya Nair was on the telly about the clinic.", "Nair"),
 ]
 
 

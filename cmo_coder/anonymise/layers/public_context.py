@@ -11,9 +11,11 @@ this module reads the frame, not the name (offices from ``cmo_coder/data/public_
   Lucas", "the health secretary at the time, whatshisname, Edward Argar"), or right before one ("Alex
   Salmond the first minister", "when Raab was deputy prime minister", "Humza was health secretary");
 * a peer's title ("Sir", "Dame", "Lord", "Baroness") before a name, no kin or friend beside it;
-  "Professor" with a public setting in the sentence, "Dr" with a full name and the news or television;
-* a full name with a strong public setting in its sentence (parliament, the government, the news, the
-  telly, an inquiry, announced) and no kin or friend beside it;
+  "Professor" with a public setting in the sentence;
+* a full name with a strong public setting in its sentence (parliament, the government, an inquiry,
+  announced) and no kin or friend beside it. Being on the news or the telly is no such setting, nor is a
+  doctor on air: a participant's son or the local GP is on the news too ("Dave Smith was on the news
+  after the fire" stays removed), and a leaked name costs more than a public one removed;
 * a name with its public work: "the Hallett inquiry", "the Hancock years", "Dido Harding's reforms".
 
 Recall comes first. A name is kept only in these frames, never by itself; a word of kinship or
@@ -329,10 +331,8 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         public = (_office_before(doc, start) or _office_after(doc, end)
                   or bool(titles & PEERS)
                   or (bool(titles & ACADEMICS) and bool(setting & STRONG_SETTING))
-                  or (bool(titles & DOCTORS) and full and bool(setting & MEDIA))
                   or (full and not titles & DOCTORS and _spoken_of(doc, name_start)
-                      and ((bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
-                           or _on_air(doc, end)))
+                      and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
                   or (possessive and full and _low(doc, end + 1) in OWN_WORKS)
                   or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS)
                   or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS))
