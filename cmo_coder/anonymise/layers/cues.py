@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..namelists import census_given, faker_names
+from ..namelists import census_given, faker_names, uk_given
 from ..placeholders import RELATIONS
 from .context import REPORTING_VERBS, person_cue
 from .state import NEVER_NAME_POS, candidates
@@ -28,9 +28,9 @@ from .words import (
     NOT_VOCATIVE,
     SELDOM_LOWER,
     TITLE_WORDS,
-    census_surnames,
     in_dictionary,
     is_everyday,
+    known_surnames,
     lowercase_usage,
     place_names,
 )
@@ -54,9 +54,9 @@ _MODAL = {"will", "may", "can", "must", "might", "shall", "would", "could", "sho
 
 @cache
 def listed_given() -> frozenset[str]:
-    """Every given name on the census and Faker lists, short ones too ("jo", "al", "bo", "kai")."""
+    """Every given name on the census, Faker and UK lists, short ones too ("jo", "al", "bo", "kai")."""
     given, _ = faker_names()
-    return frozenset(set(census_given()) | given) - KINSHIP
+    return frozenset(set(census_given()) | given | uk_given()) - KINSHIP
 
 
 class CuesComponent:
@@ -156,7 +156,7 @@ class CuesComponent:
         if tok.i + 1 >= len(doc) or not tok.whitespace_:
             return False
         nxt = doc[tok.i + 1]
-        if (not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in census_surnames() or nxt.lower_ in _NEVER
+        if (not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in known_surnames() or nxt.lower_ in _NEVER
                 or tok.text.isupper() or tok.ent_type_ not in {"", "PERSON"}):
             return False  # "JP Morgan", "MD Anderson": initials and a company
         if caseless:
