@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import census_given, faker_names, uk_given
 from ..placeholders import RELATIONS
-from .context import REPORTING_VERBS, person_cue
+from .context import REPORTING_VERBS, person_cue, strong_person_cue
 from .state import NEVER_NAME_POS, candidates
 from .words import (
     CALENDAR,
@@ -38,7 +38,9 @@ from .words import (
 _NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
           "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
           "people", "staff", "everyone", "they", "he", "she", "it", "we", "you", "fella", "fellow", "bloke", "guy",
-          "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun"}
+          "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun",
+          # benefits a participant talks about as much as people ("pip", "esa" are also given names somewhere)
+          "pip", "esa", "dla", "jsa", "uc"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _COMMON_WORD = 20_000
 """Lower-case uses (film subtitles, :func:`..words.lowercase_usage`) above which a word is a word first."""
@@ -48,6 +50,16 @@ _CASELESS_CUES = frozenset({"before", "owns", "speaks"})
 _PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
 _ANY = _PEOPLE_CUES | {"does"}
 _NONE: frozenset[str] = frozenset()
+_BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to"})
+"""Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
+_NAMING_KINDS = frozenset({"kin title", "person noun", "called"})
+"""Kinds only a person's name follows; the others are said of a body too ("it was barnardos who")."""
+
+
+def _plural_like(low: str) -> bool:
+    """ "barnardos", "samaritans", "sainsburys": a body's name, written without its apostrophe in
+    captions, ends in a plural or possessive "s"; a given name nobody listed seldom does."""
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
 _TYPED_BY = {"register", "rules", "ner", "caseless"}
 _MODAL = {"will", "may", "can", "must", "might", "shall", "would", "could", "should"}
 
@@ -121,9 +133,15 @@ class CuesComponent:
                 cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
             if cue == "with me" and cue not in cues and _opens_clause(tok):
                 cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
+            if cue is None and not is_everyday(tok.lower_) and _our_family(tok):
+                cue = "before"  # "our Tesni said": a word no dictionary holds, after a Northern "our"
+            strong = None if cue in cues or not caseless else strong_person_cue(tok)
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
-            elif len(tok) <= 4 and self._before_surname(tok, caseless):
+            elif (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
+                  and (strong in _NAMING_KINDS or tok.lower_ in listed_given() or not _plural_like(tok.lower_))):
+                out.append(Candidate(start, end, "person", "rules", 0.75, f"said where a name stands ({strong})"))
+            elif (len(tok) <= 4 or caseless) and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         return doc
