@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .candidates import Candidate
 from .layers.towns import town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
+from .namelists import uk_given
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MIN_LEN = 3
@@ -41,7 +42,8 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
         for m in _WORD.finditer(text[c.start : c.end]):
             word = m.group(0)
             low = word.lower()
-            if (len(low) < _MIN_LEN or low in NOT_VOCATIVE or low in FILLERS or low in STOP_WORDS
+            short = len(low) == 2 and c.layer == "rules" and low in uk_given()  # "me and li went": a cue said so
+            if ((len(low) < _MIN_LEN and not short) or low in NOT_VOCATIVE or low in FILLERS or low in STOP_WORDS
                     or not low.isalpha() or word.isupper() or is_everyday(low)):
                 continue
             # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat;
@@ -143,9 +145,9 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
     """Given names that are also words, seen used as a name in this transcript.
 
     Only strong uses count: someone addressed or introduced by the rules, or the given name
-    of a full name ("mark lumpkin").
+    of a full name ("mark lumpkin"). The UK list's given names count too ("raj", "mo", "blessing").
     """
-    firsts = name_lexicon("first")
+    firsts = name_lexicon("first") | uk_given()
     out: set[str] = set()
     for c in found:
         if c.category != "person" or c.layer in ("register", "sound_alike"):

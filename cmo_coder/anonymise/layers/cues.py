@@ -133,8 +133,9 @@ class CuesComponent:
                 cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
             if cue == "with me" and cue not in cues and _opens_clause(tok):
                 cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
-            if cue is None and not is_everyday(tok.lower_) and _our_family(tok):
-                cue = "before"  # "our Tesni said": a word no dictionary holds, after a Northern "our"
+            if cue is None and (not is_everyday(tok.lower_) or tok.lower_ in listed_given()) \
+                    and _our_family(tok, speech_only=is_everyday(tok.lower_)):
+                cue = "before"  # "our tesni said", "our mo said": a name after a Northern "our"
             strong = None if cue in cues or not caseless else strong_person_cue(tok)
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
@@ -184,15 +185,21 @@ class CuesComponent:
         return nxt.text[:1].isupper() and not nxt.text.isupper()
 
 
-def _our_family(tok: Token) -> bool:
-    """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase."""
+def _our_family(tok: Token, speech_only: bool = False) -> bool:
+    """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase.
+    ``speech_only``: for a name that is also a word ("our mo said", not "our ivy is"), only speech after it."""
     doc = tok.doc
     if tok.i == 0 or doc[tok.i - 1].lower_ != "our" or tok.i + 1 >= len(doc):
         return False
+    nxt = doc[tok.i + 1]
+    if speech_only:
+        return nxt.lower_ in _SPEECH
     if lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER:
         return False  # "our French,": a word people write in lower case too
-    nxt = doc[tok.i + 1]
     return nxt.is_punct or nxt.lower_ in REPORTING_VERBS or nxt.lower_ in {"'s", "’s", "and", "was", "is", "has"}
+
+
+_SPEECH = frozenset({"said", "says", "told", "tells", "rang", "reckons", "reckoned", "texted", "asked", "goes"})
 
 
 def _opens_clause(tok: Token) -> bool:
