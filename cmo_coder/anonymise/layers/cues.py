@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import census_given, faker_names, uk_given
 from ..placeholders import RELATIONS
-from .context import REPORTING_VERBS, person_cue, strong_person_cue
+from .context import REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates
 from .words import (
     CALENDAR,
@@ -151,9 +151,9 @@ class CuesComponent:
     def _modified(tok: Token, cue: str) -> bool:
         """ "credit suisse asked", "the big banks said": a noun or adjective before the word makes it the
         head of a longer name or phrase, unless that word is a given name ("rose tiago said")."""
-        if cue not in {"speaks", "owns", "does"} or tok.i == 0:
+        prev = word_before(tok)
+        if cue not in {"speaks", "owns", "does"} or prev is None:
             return False
-        prev = tok.doc[tok.i - 1]
         return prev.pos_ in {"NOUN", "ADJ"} and prev.lower_ not in listed_given()
 
     @staticmethod
@@ -188,10 +188,9 @@ class CuesComponent:
 def _our_family(tok: Token, speech_only: bool = False) -> bool:
     """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase.
     ``speech_only``: for a name that is also a word ("our mo said", not "our ivy is"), only speech after it."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ != "our" or tok.i + 1 >= len(doc):
+    prev, nxt = word_before(tok), word_after(tok)
+    if prev is None or prev.lower_ != "our" or nxt is None:
         return False
-    nxt = doc[tok.i + 1]
     if speech_only:
         return nxt.lower_ in _SPEECH
     if lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER:
@@ -204,9 +203,9 @@ _SPEECH = frozenset({"said", "says", "told", "tells", "rang", "reckons", "reckon
 
 def _opens_clause(tok: Token) -> bool:
     """Nothing but punctuation or a linking word before ``tok``: it is the subject of what follows."""
-    if tok.i == 0:
+    prev = word_before(tok)
+    if prev is None:
         return True
-    prev = tok.doc[tok.i - 1]
     return prev.is_punct or prev.lower_ in {"so", "then", "and", "but", "yeah", "well", "um", "erm", "because"}
 
 
