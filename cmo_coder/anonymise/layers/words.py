@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from ..namelists import census_given, census_names, faker_names, uk_given, uk_surnames
 from ..placeholders import RELATIONS
 from ..register import common_word_names
+from .public_names import all_public_names
 
 TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
                "missus")
@@ -49,13 +50,18 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     # "metro" and "salami" in lower case, and some locale lists each as a name)
     given, family = faker_names()
     usage = lowercase_usage()
+    # a public one-word name ("emis", "november": a Turkish and an Icelandic given name without accents)
+    # stays what the public lists say it is
+    public = {e.lower() for e in all_public_names() if " " not in e}
+    given, family = given - public, family - public
     out |= {n for n in given if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
     # the UK lists are names people here bear, so three letters will do ("ife", "xin", "ade"): a name
     # the dictionary also holds ("raj", "blessing") is left to the cues (layers/cues.py)
-    out |= {n for n in uk_given() if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
+    out |= {n for n in uk_given() - public if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
     if kind == "all":
         out |= {n for n in family if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
-        out |= {n for n in uk_surnames() if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
+        out |= {n for n in uk_surnames() - public
+                if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
     return frozenset(out - KINSHIP)  # "son", "nan": census and Faker list them as names too
 
 
