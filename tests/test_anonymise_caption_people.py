@@ -226,3 +226,11 @@ def test_every_person_span_is_whole_words_of_the_text(anon: Anonymiser, words: l
             assert surface == surface.strip() and surface
             assert c.start == 0 or not text[c.start - 1].isalnum(), (text, surface)
             assert c.end == len(text) or not text[c.end].isalnum(), (text, surface)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("i went round to see tesni okonkwo about the flat", "tesni okonkwo"),
+    ("we had kiflom gebremedhin on the ward with us", "kiflom gebremedhin"),
+])
+def test_a_name_nobody_listed_before_a_listed_surname(anon: Anonymiser, text: str, name: str) -> None:
+    assert _caught(anon, text + PAD, name)
