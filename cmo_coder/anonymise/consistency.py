@@ -35,6 +35,7 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
     """
     known = name_lexicon("all")
     firsts = name_lexicon("first")
+    articled = _articled(text)
     out: set[str] = set()
     for c in found:
         if c.category != "person" or c.layer in ("register", "sound_alike"):
@@ -49,10 +50,23 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
             # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat;
             # a surname-list word alone ("boe", "loe": also abbreviations) only as part of a full name
             full_name = len(_WORD.findall(text[c.start : c.end])) > 1
-            if (low in firsts or (low in known and full_name)
-                    or (c.layer == "rules" and c.reason != "addressed by name")):
+            if low in firsts or (low in known and full_name):
+                out.add(low)
+            elif c.layer == "rules" and c.reason != "addressed by name" and (
+                    low not in articled or not c.reason.startswith(_CUED)):
+                # a word no list holds, seen once where a name stands; not when the transcript also says
+                # "the nextera", "an rfid": a thing's name, which a caption cue read as a person's
                 out.add(low)
     return out
+
+
+_CUED = "said where a name stands"
+_ARTICLE = re.compile(r"(?i)(?:the|a|an)\s+([^\W\d_]+)")
+
+
+def _articled(text: str) -> set[str]:
+    """Lower-cased words said after "the", "a" or "an" somewhere in ``text``."""
+    return {m.group(1).lower() for m in _ARTICLE.finditer(text)}
 
 
 def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,

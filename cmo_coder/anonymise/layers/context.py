@@ -196,8 +196,12 @@ _ASKS = frozenset({"told", "asked", "met", "thanked", "tell", "ask", "meet", "th
 _TALKS_TO = frozenset({"talking", "talk", "talked", "spoke", "speak", "speaking", "chatting", "chat", "chatted",
                        "married", "engaged", "moaning", "moaned", "confided", "opened"})
 """Verbs whose "to X" is a person ("talking to X"); "moved to X", "went to X" are places."""
-_WITH = _TALKS_TO | {"friends", "mates", "out", "up", "in", "seeing", "together", "sleeping", "arguing", "rowing"}
-"""Words whose "with X" is a person: "fell out with X", "split up with X", "moved in with X"."""
+_WITH = _TALKS_TO | {"friends", "mates", "seeing", "sleeping", "arguing", "rowing"}
+"""Words whose "with X" is a person ("friends with X"); "out", "up" and "in" only after a verb of
+falling out, splitting up or moving in (see ``_WITH_AFTER``): "come in with X" is anything."""
+_WITH_AFTER = {"out": {"fell", "fall", "falling", "falls", "going", "go", "went", "goes"},
+               "up": {"split", "splitting", "broke", "breaking", "hooked", "linked", "teamed", "shacked"},
+               "in": {"moved", "move", "moving", "moves"}}
 _COMPANY = frozenset({"me", "us", "him", "her", "them", "my", "mine"})
 _MOVES_WITH = frozenset({"came", "come", "comes", "went", "go", "goes", "drove", "walked", "sat", "stayed", "stays",
                          "stopped", "moved", "lived", "lives", "sleeps", "slept", "waited", "queued"})
@@ -232,6 +236,8 @@ def strong_person_cue(token: Token) -> str | None:
     nxt1, nxt2, nxt3 = (_low(word_after(token, k)) for k in (1, 2, 3))
     if low1 in _KIN_TITLES and low2 not in {"the", "a", "an"}:
         return "kin title"
+    if low1 == "ex" and low2 not in _OWNER_WORDS:
+        return None  # "this ex tnt": an ex- anything; "my ex X" is a person
     if low1 in PERSON_NOUNS - {"social", "support", "key", "care", "link"} and low2 in _DETERMINERS:
         return "person noun"
     if low1 in _ROLE_HEADS and low2 in PERSON_NOUNS and low3 in _DETERMINERS:
@@ -242,7 +248,8 @@ def strong_person_cue(token: Token) -> str | None:
         return "called"  # "a lad called X", "someone named X", "she was called X" (not "it was called X")
     if low1 in {"was", "is", "'s", "’s"} and low2 == "name" and low3 in _OWNER_WORDS | {"the", "whose"}:
         return "called"  # "her name was X"
-    if low1 in _ASKS or (low1 == "to" and low2 in _TALKS_TO) or (low1 == "with" and low2 in _WITH):
+    if low1 in _ASKS or (low1 == "to" and low2 in _TALKS_TO) or (low1 == "with" and (
+            low2 in _WITH or low3 in _WITH_AFTER.get(low2, ()))):
         return "talks to"
     opens = prev is None or low1 in _OPENERS or low1 in {"but", "then", "cos", "because", "like", "with", "when"}
     if opens and nxt1 in _OWNER_WORDS and (nxt2 in RELATIONS or nxt2 in PERSON_NOUNS - {"ex"}

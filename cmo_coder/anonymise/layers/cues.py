@@ -134,8 +134,8 @@ class CuesComponent:
             if cue == "with me" and cue not in cues and _opens_clause(tok):
                 cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
             if cue is None and (not is_everyday(tok.lower_) or tok.lower_ in listed_given()) \
-                    and _our_family(tok, speech_only=is_everyday(tok.lower_)):
-                cue = "before"  # "our tesni said", "our mo said": a name after a Northern "our"
+                    and _our_family(tok, speech_only=True):
+                cue = "before"  # "our tesni said", "our mo said" (not "our gaap and", "our rfid and")
             strong = None if cue in cues or not caseless else strong_person_cue(tok)
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
