@@ -53,7 +53,8 @@ _NONE: frozenset[str] = frozenset()
 _BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to"})
 """Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
 _NAMING_KINDS = frozenset({"kin title", "person noun", "called"})
-"""Kinds only a person's name follows; the others are said of a body too ("it was barnardos who")."""
+"""Kinds only a person's name follows; the others are said of a body too ("it was barnardos who"), or of
+a thing ("talking to banks"): those take no everyday word."""
 
 
 def _plural_like(low: str) -> bool:
@@ -140,7 +141,8 @@ class CuesComponent:
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
             elif (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
-                  and (strong in _NAMING_KINDS or tok.lower_ in listed_given() or not _plural_like(tok.lower_))):
+                  and (strong in _NAMING_KINDS or (not is_everyday(tok.lower_) and (
+                      tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):
                 out.append(Candidate(start, end, "person", "rules", 0.75, f"said where a name stands ({strong})"))
             elif (len(tok) <= 4 or caseless) and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
