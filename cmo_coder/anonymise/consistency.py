@@ -19,6 +19,7 @@ from .candidates import Candidate
 from .layers.naming import bare_place, recurs_as_place
 from .layers.towns import town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
+from .namelists import uk_given
 from .occurrences import form_pattern, norm
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -36,6 +37,7 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
     """
     known = name_lexicon("all")
     firsts = name_lexicon("first")
+    articled = _articled(text)
     out: set[str] = set()
     for c in found:
         if c.category != "person" or c.layer in ("register", "sound_alike"):
@@ -43,16 +45,30 @@ def name_words(text: str, found: Iterable[Candidate]) -> set[str]:
         for m in _WORD.finditer(text[c.start : c.end]):
             word = m.group(0)
             low = word.lower()
-            if (len(low) < _MIN_LEN or low in NOT_VOCATIVE or low in FILLERS or low in STOP_WORDS
+            short = len(low) == 2 and c.layer == "rules" and low in uk_given()  # "me and li went": a cue said so
+            if ((len(low) < _MIN_LEN and not short) or low in NOT_VOCATIVE or low in FILLERS or low in STOP_WORDS
                     or not low.isalpha() or word.isupper() or is_everyday(low)):
                 continue
             # "uh, Halloween, I'm curious": a word merely set off by commas is too weak to repeat;
             # a surname-list word alone ("boe", "loe": also abbreviations) only as part of a full name
             full_name = len(_WORD.findall(text[c.start : c.end])) > 1
-            if (low in firsts or (low in known and full_name)
-                    or (c.layer == "rules" and c.reason != "addressed by name")):
+            if low in firsts or (low in known and full_name):
+                out.add(low)
+            elif c.layer == "rules" and c.reason != "addressed by name" and (
+                    low not in articled or not c.reason.startswith(_CUED)):
+                # a word no list holds, seen once where a name stands; not when the transcript also says
+                # "the nextera", "an rfid": a thing's name, which a caption cue read as a person's
                 out.add(low)
     return out
+
+
+_CUED = "said where a name stands"
+_ARTICLE = re.compile(r"(?i)(?:the|a|an)\s+([^\W\d_]+)")
+
+
+def _articled(text: str) -> set[str]:
+    """Lower-cased words said after "the", "a" or "an" somewhere in ``text``."""
+    return {m.group(1).lower() for m in _ARTICLE.finditer(text)}
 
 
 def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
@@ -180,9 +196,9 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
     """Given names that are also words, seen used as a name in this transcript.
 
     Only strong uses count: someone addressed or introduced by the rules, or the given name
-    of a full name ("mark lumpkin").
+    of a full name ("mark lumpkin"). The UK list's given names count too ("raj", "mo", "blessing").
     """
-    firsts = name_lexicon("first")
+    firsts = name_lexicon("first") | uk_given()
     out: set[str] = set()
     for c in found:
         if c.category != "person" or c.layer in ("register", "sound_alike"):

@@ -1,15 +1,21 @@
-"""Given names and surnames: the US Census 1990 lists, widened with Faker's for many countries.
+"""Given names and surnames: the US Census 1990 lists, widened with Faker's for many countries
+and with the project's own lists of names heard in the UK today.
 
 The US Census 1990 lists miss many names a UK study hears (Siobhan, Niamh, Priya, Kwame,
 Aisha, Gareth, Okafor). Faker ships curated given-name and surname lists for some sixty
-locales; the Latin-script ones widen the lexicon. Only the lists are read: nothing is
-generated, and no locale's other data is used.
+locales; the Latin-script ones widen the lexicon, read with and without their accents
+("Zsófia" is said, and captioned, "zsofia"), with the romanised lists of the locales that
+have them. Only the lists are read: nothing is generated, and no locale's other data is used.
+Faker has no Welsh, Gaelic, Somali, Eritrean, Igbo, Caribbean, Bangladeshi, Gujarati, Tamil
+or Kurdish names in Latin script; ``data/given_names_uk.txt`` and ``data/surnames_uk.txt``
+(sources in their headers) hold those.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -24,6 +30,30 @@ def _values(value: object) -> list[str]:
 
 def _latin(name: str) -> bool:
     return len(name) > 2 and all(c.isascii() and (c.isalpha() or c in "-'") for c in name)
+
+
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
+                               "þ": "th", "’": "'"})
+
+
+def fold(name: str) -> str:
+    """``name`` lower-cased without accents ("Zsófia" → "zsofia", "Łukasz" → "lukasz"): how speech
+    recognition and most people type a name they heard."""
+    low = name.lower().translate(_UNDECOMPOSED)
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
+def _forms(name: str) -> set[str]:
+    """The lower-cased name as written and without accents, each kept only in Latin letters."""
+    return {f for f in (name.lower(), fold(name)) if _latin(f)}
+
+
+_GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+                "first_names_unisex", "first_romanized_names", "first_romanized_names_male",
+                "first_romanized_names_female", "first_names_est", "first_names_rus")
+_FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female", "last_names_unisex", "last_names_common",
+                 "male_last_names", "unisex_last_names", "last_romanized_names", "last_names_est",
+                 "last_names_rus", "last_names_without_suffix")
 
 
 @cache
@@ -41,10 +71,38 @@ def faker_names() -> tuple[frozenset[str], frozenset[str]]:
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
         if provider is None:
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
-            given.update(n.lower() for n in _values(getattr(provider, attr, None)) if _latin(n))
-        family.update(n.lower() for n in _values(getattr(provider, "last_names", None)) if _latin(n))
+        for attr in _GIVEN_ATTRS:
+            for n in _values(getattr(provider, attr, None)):
+                given.update(_forms(n))
+        for attr in _FAMILY_ATTRS:
+            for n in _values(getattr(provider, attr, None)):
+                family.update(_forms(n))
     return frozenset(given), frozenset(family)
+
+
+def _listed(fname: str) -> frozenset[str]:
+    """Names of a ``cmo_coder/data`` list, lower-cased, as written and without accents; short ones too."""
+    text = resources.files("cmo_coder.data").joinpath(fname).read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        out.update(f for f in (name.lower().replace("’", "'"), fold(name))
+                   if len(f) >= 2 and all(c.isascii() and (c.isalpha() or c in "-'") for c in f))
+    return frozenset(out)
+
+
+@cache
+def uk_given() -> frozenset[str]:
+    """Given names heard in the UK today, of many origins (``data/given_names_uk.txt``), lower-cased."""
+    return _listed("given_names_uk.txt")
+
+
+@cache
+def uk_surnames() -> frozenset[str]:
+    """Surnames heard in the UK today, of many origins (``data/surnames_uk.txt``), lower-cased."""
+    return _listed("surnames_uk.txt")
 
 
 @cache

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from spacy.tokens import Token
 
 from ..placeholders import RELATIONS
@@ -10,22 +12,52 @@ from .state import FUNCTION_POS
 from .words import TITLE_WORDS
 
 
+def word_before(token: Token, n: int = 1) -> Token | None:
+    """The ``n``-th token before ``token``, line breaks skipped: a caption line or a wrapped line of a
+    transcript may end between "me and" and the name ("me and\nkwame went")."""
+    doc, i = token.doc, token.i
+    while n:
+        i -= 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        n -= 1
+    return doc[i]
+
+
+def word_after(token: Token, n: int = 1) -> Token | None:
+    """The ``n``-th token after ``token``, line breaks skipped (see :func:`word_before`)."""
+    doc, i = token.doc, token.i
+    while n:
+        i += 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc):
+            return None
+        n -= 1
+    return doc[i]
+
+
+def _low(tok: Token | None) -> str:
+    return tok.lower_ if tok is not None else ""
+
+
 def name_context(token: Token) -> bool:
     """A title, relation word or greeting right before: then an everyday word is being used as a name."""
-    doc = token.doc
-    if token.i == 0:
+    prev = word_before(token)
+    if prev is None:
         return False
-    prev = doc[token.i - 1]
-    if prev.is_punct and token.i >= 2:
-        prev = doc[token.i - 2]
+    if prev.is_punct and word_before(prev) is not None:
+        prev = cast(Token, word_before(prev))
     low = prev.lower_.rstrip(".")
     if low in TITLE_WORDS or low in RELATIONS or low in {"thanks", "hi", "hello", "cheers", "bye", "hiya", "hey"}:
         return True
-    if low == "you" and token.i >= 2 and doc[token.i - 2].lower_ == "thank":
+    if low == "you" and _low(word_before(prev)) == "thank":
         return True
     if low in _ADDRESSEE_VERBS:
         return True
-    return low in {"to", "with"} and token.i >= 2 and doc[token.i - 2].lower_ in _TALK_VERBS
+    return low in {"to", "with"} and _low(word_before(prev)) in _TALK_VERBS
 
 
 _ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "texted", "messaged", "visited",
@@ -101,23 +133,25 @@ def person_cue(token: Token) -> str | None:
     ("Al said"); ``"with me"``: "Kai and I", "me and Kai" (also said of a drug: "X and I felt better");
     ``"does"``: any other verb people do after it ("Kai rang", "Kai was"): bodies and things do those too.
     """
-    doc = token.doc
-    i = token.i
-    prev = doc[i - 1].lower_ if i else ""
+    previous = word_before(token)
+    prev = _low(previous)
     if prev in {"the", "a", "an", "this", "that", "our", "their", "its"} and not name_context(token):
         return None  # "the mind said", "our dean": a word after a determiner
-    if name_context(token) and not _goes_to(token) and not (i and doc[i - 1].text in {".", "?", "!"}):
-        before = doc[i - 2] if doc[i - 1].is_punct and i >= 2 else doc[i - 1]
+    if (name_context(token) and not _goes_to(token) and previous is not None
+            and previous.text not in {".", "?", "!"}):
+        before = word_before(previous) if previous.is_punct else previous
+        if before is None:
+            return None
         low = before.lower_.rstrip(".")
-        if low in RELATIONS and not (before.i and doc[before.i - 1].lower_ in _OWNERS):
+        if low in RELATIONS and _low(word_before(before)) not in _OWNERS:
             return None  # "ex BioPharma", "worker X": a relation word is a cue after "my", "her", "our"...
         return "addressed" if low in _ADDRESSEE_VERBS or low in {"to", "with"} else "before"
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    nxt2 = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+    nxt = _low(word_after(token))
+    nxt2 = _low(word_after(token, 2))
     if nxt in {"'s", "’s"} and nxt2 in POSSESSIONS:
         return "owns"
-    if (nxt == "and" and nxt2 in {"i", "me", "myself"}) or (prev == "and" and i >= 2
-                                                           and doc[i - 2].lower_ in {"me", "i", "myself"}):
+    if (nxt == "and" and nxt2 in {"i", "me", "myself"}) or (prev == "and"
+                                                           and _low(word_before(token, 2)) in {"me", "i", "myself"}):
         return "with me"
     if prev in {"the", "a"}:
         return None
@@ -135,5 +169,107 @@ _MOVING = {"went", "go", "going", "stay", "stayed", "lived", "live", "living", "
 def _goes_to(token: Token) -> bool:
     """ "went to X", "out to X", "back to X": where someone goes is a place far more often than a
     person, so only for a registered name ("went to Will's") is it a name cue."""
-    doc = token.doc
-    return (token.i >= 2 and doc[token.i - 1].lower_ == "to" and doc[token.i - 2].lower_ in _MOVING)
+    return _low(word_before(token)) == "to" and _low(word_before(token, 2)) in _MOVING
+
+
+PERSON_NOUNS = frozenset({
+    "fella", "feller", "bloke", "lad", "lass", "girl", "boy", "guy", "woman", "man", "lady", "gentleman", "chap",
+    "kid", "pal", "bestie", "hubby", "missus", "wife", "husband", "fiance", "fiancee", "ex", "bf", "gf", "geezer",
+    "person", "client", "patient", "resident", "tenant", "neighbour", "flatmate", "housemate", "roommate",
+    "teacher", "doctor", "nurse", "midwife", "officer", "copper", "social", "support", "key", "care", "link",
+})
+"""Words for a person ("her fella X", "this woman X"); the last few only before "worker"."""
+_ROLE_HEADS = frozenset({"worker", "workers", "nurse", "officer", "doctor", "manager", "coordinator", "lead",
+                         "practitioner", "visitor"})
+_KIN_TITLES = frozenset({"auntie", "aunty", "aunt", "uncle", "nana", "nanna", "nan", "gran", "granny", "grandma",
+                         "grandad", "grandpa", "cousin", "nanny", "grandmother", "grandfather"})
+"""Kin words said as a title before a name, with no "my" before them ("auntie X looked after us")."""
+_DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "this", "that", "a", "the", "one", "some",
+                          "me", "another", "an", "old", "new", "best", "little", "older", "younger", "eldest"})
+_OWNER_WORDS = frozenset({"my", "his", "her", "their", "our", "your"})
+_QUOTE_OPENERS = frozenset({"no", "oh", "yeah", "yes", "i", "you", "what", "right", "well", "okay", "ok", "come",
+                            "don't", "why", "look", "listen", "mate", "love", "nah", "wow", "seriously", "are", "do",
+                            "can", "hey", "babe", "we", "get", "go", "stop", "shut", "just", "please", "ah", "er",
+                            "um", "erm", "whoa", "that's", "it's", "i'm", "you're", "we're", "if", "how", "where"})
+_ASKS = frozenset({"told", "asked", "met", "thanked", "tell", "ask", "meet", "thank", "introduced", "married",
+                   "texted", "messaged", "text", "message", "marry", "dated", "dating", "fancied"})
+_TALKS_TO = frozenset({"talking", "talk", "talked", "spoke", "speak", "speaking", "chatting", "chat", "chatted",
+                       "married", "engaged", "moaning", "moaned", "confided", "opened"})
+"""Verbs whose "to X" is a person ("talking to X"); "moved to X", "went to X" are places."""
+_WITH = _TALKS_TO | {"friends", "mates", "seeing", "sleeping", "arguing", "rowing"}
+"""Words whose "with X" is a person ("friends with X"); "out", "up" and "in" only after a verb of
+falling out, splitting up or moving in (see ``_WITH_AFTER``): "come in with X" is anything."""
+_WITH_AFTER = {"out": {"fell", "fall", "falling", "falls", "going", "go", "went", "goes"},
+               "up": {"split", "splitting", "broke", "breaking", "hooked", "linked", "teamed", "shacked"},
+               "in": {"moved", "move", "moving", "moves"}}
+_COMPANY = frozenset({"me", "us", "him", "her", "them", "my", "mine"})
+_MOVES_WITH = frozenset({"came", "come", "comes", "went", "go", "goes", "drove", "walked", "sat", "stayed", "stays",
+                         "stopped", "moved", "lived", "lives", "sleeps", "slept", "waited", "queued"})
+_NOT_PERSON_BEFORE = frozenset({"from", "in", "at", "to", "near", "round", "around", "of", "on", "into", "off",
+                                "about", "for", "through", "via", "towards", "outside", "inside"})
+_QUESTION_WORDS = frozenset({"what", "how", "why", "when", "where", "can", "could", "would", "do", "did", "have",
+                             "are", "tell", "any", "is", "will", "were", "shall"})
+_OPENERS = frozenset({"yeah", "yes", "right", "okay", "ok", "so", "and", "well", "thanks", "cheers", "hi", "hello",
+                      "hiya", "morning", "um", "erm", "er", "uh", "oh", "sorry", "alright", "now"})
+_WORKS_AT = frozenset({"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church",
+                       "school", "group", "centre", "center", "ward", "charity", "practice", "clinic", "project",
+                       "agency", "unit", "department", "jobcentre", "hostel", "college", "university", "shelter",
+                       "refuge", "mosque", "temple", "gurdwara", "chapel", "drop-in", "pharmacy", "chemist",
+                       "job", "probation", "police", "hub", "foodbank", "cafe", "gym", "nursery", "home"})
+
+
+def strong_person_cue(token: Token) -> str | None:
+    """Words around ``token`` that only a person's name fits, for captions without capitals or
+    punctuation; None if none. Kinds:
+
+    ``"kin title"``: "auntie X", "uncle X"; ``"person noun"``: "her fella X", "this woman X", "my
+    support worker X"; ``"called"``: "a lad called X", "her name was X"; ``"apposition"``: "X my key
+    worker", "X her mum" where X opens a clause; ``"works at"``: "X from the hostel"; ``"quotes"``:
+    "X was like no way", "and X goes to me"; ``"keeps company"``: "X came with me"; ``"cleft"``: "it
+    was X who"; ``"talks to"``: "I told X", "talking to X"; ``"asked"``: "X what do you think" at a
+    turn's start.
+    """
+    prev = word_before(token)
+    low1 = _low(prev)
+    low2 = _low(word_before(token, 2))
+    low3 = _low(word_before(token, 3))
+    nxt1, nxt2, nxt3 = (_low(word_after(token, k)) for k in (1, 2, 3))
+    if low1 in _KIN_TITLES and low2 not in {"the", "a", "an"}:
+        return "kin title"
+    if low1 == "ex" and low2 not in _OWNER_WORDS:
+        return None  # "this ex tnt": an ex- anything; "my ex X" is a person
+    if low1 in PERSON_NOUNS - {"social", "support", "key", "care", "link"} and low2 in _DETERMINERS:
+        return "person noun"
+    if low1 in _ROLE_HEADS and low2 in PERSON_NOUNS and low3 in _DETERMINERS:
+        return "person noun"  # "my support worker X", "her social worker X"
+    people = PERSON_NOUNS | _ROLE_HEADS | set(RELATIONS)
+    if low1 in {"called", "named"} and (low2 in people or low2 in {"someone", "somebody", "he's", "she's"} or (
+            low2 in {"was", "is", "were"} and (low3 in people or low3 in {"he", "she", "they", "who"}))):
+        return "called"  # "a lad called X", "someone named X", "she was called X" (not "it was called X")
+    if low1 in {"was", "is", "'s", "’s"} and low2 == "name" and low3 in _OWNER_WORDS | {"the", "whose"}:
+        return "called"  # "her name was X"
+    if low1 in _ASKS or (low1 == "to" and low2 in _TALKS_TO) or (low1 == "with" and (
+            low2 in _WITH or low3 in _WITH_AFTER.get(low2, ()))):
+        return "talks to"
+    opens = prev is None or low1 in _OPENERS or low1 in {"but", "then", "cos", "because", "like", "with", "when"}
+    if opens and nxt1 in _OWNER_WORDS and (nxt2 in RELATIONS or nxt2 in PERSON_NOUNS - {"ex"}
+                                           or nxt3 in _ROLE_HEADS):
+        return "apposition"  # "X my key worker sorted it", "and X her mum came"
+    if nxt1 == "from" and (nxt2 in _WORKS_AT or (nxt2 in {"the", "my", "our", "his", "her", "their", "your"}
+                                                 and (nxt3 in _WORKS_AT or _low(word_after(token, 4)) in _WORKS_AT))):
+        return "works at"
+    if low1 in _NOT_PERSON_BEFORE:
+        return None  # "lads from X who", "went to X with me": a place
+    if nxt1 in {"was", "is", "were", "'s", "’s"} and nxt2 == "like" and nxt3 in _QUOTE_OPENERS:
+        return "quotes"
+    if nxt1 in {"goes", "went", "turns", "turned", "says"} and nxt2 in {"to", "round", "around"} \
+            and nxt3 in {"me", "us", "him", "her", "them", "and"}:
+        return "quotes"  # "and X goes to me", "X turned round and said"
+    if nxt1 in _MOVES_WITH and nxt2 == "with" and nxt3 in _COMPANY:
+        return "keeps company"
+    if nxt1 in {"who", "who's", "who'd"} and low1 in {"was", "is", "it's", "and", "but", "only", "just", "like"}:
+        return "cleft"  # "it was X who sorted it"
+    turn_start = prev is None or (low1 in _OPENERS and (word_before(token, 2) is None or low2 in _OPENERS))
+    if turn_start and nxt1 in _QUESTION_WORDS and "you" in {nxt2, nxt3, _low(word_after(token, 4))}:
+        return "asked"  # "X what do you think", "yeah X how are you doing": someone addressed
+    return None

@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..namelists import census_given, faker_names
+from ..namelists import census_given, faker_names, uk_given
 from ..placeholders import RELATIONS
-from .context import REPORTING_VERBS, person_cue
+from .context import REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates
 from .words import (
     CALENDAR,
@@ -28,9 +28,9 @@ from .words import (
     NOT_VOCATIVE,
     SELDOM_LOWER,
     TITLE_WORDS,
-    census_surnames,
     in_dictionary,
     is_everyday,
+    known_surnames,
     lowercase_usage,
     place_names,
 )
@@ -38,7 +38,9 @@ from .words import (
 _NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
           "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
           "people", "staff", "everyone", "they", "he", "she", "it", "we", "you", "fella", "fellow", "bloke", "guy",
-          "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun"}
+          "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun",
+          # benefits a participant talks about as much as people ("pip", "esa" are also given names somewhere)
+          "pip", "esa", "dla", "jsa", "uc"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _COMMON_WORD = 20_000
 """Lower-case uses (film subtitles, :func:`..words.lowercase_usage`) above which a word is a word first."""
@@ -48,15 +50,26 @@ _CASELESS_CUES = frozenset({"before", "owns", "speaks"})
 _PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
 _ANY = _PEOPLE_CUES | {"does"}
 _NONE: frozenset[str] = frozenset()
+_BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to"})
+"""Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
+_NAMING_KINDS = frozenset({"kin title", "person noun", "called"})
+"""Kinds only a person's name follows; the others are said of a body too ("it was barnardos who"), or of
+a thing ("talking to banks"): those take no everyday word."""
+
+
+def _plural_like(low: str) -> bool:
+    """ "barnardos", "samaritans", "sainsburys": a body's name, written without its apostrophe in
+    captions, ends in a plural or possessive "s"; a given name nobody listed seldom does."""
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
 _TYPED_BY = {"register", "rules", "ner", "caseless"}
 _MODAL = {"will", "may", "can", "must", "might", "shall", "would", "could", "should"}
 
 
 @cache
 def listed_given() -> frozenset[str]:
-    """Every given name on the census and Faker lists, short ones too ("jo", "al", "bo", "kai")."""
+    """Every given name on the census, Faker and UK lists, short ones too ("jo", "al", "bo", "kai")."""
     given, _ = faker_names()
-    return frozenset(set(census_given()) | given) - KINSHIP
+    return frozenset(set(census_given()) | given | uk_given()) - KINSHIP
 
 
 class CuesComponent:
@@ -121,9 +134,17 @@ class CuesComponent:
                 cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
             if cue == "with me" and cue not in cues and _opens_clause(tok):
                 cues = cues | {cue}  # "femi and i went": the clause opens on it, no "on sertraline and i"
+            if cue is None and (not is_everyday(tok.lower_) or tok.lower_ in listed_given()) \
+                    and _our_family(tok, speech_only=True):
+                cue = "before"  # "our tesni said", "our mo said" (not "our gaap and", "our rfid and")
+            strong = None if cue in cues or not caseless else strong_person_cue(tok)
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
-            elif len(tok) <= 4 and self._before_surname(tok, caseless):
+            elif (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
+                  and (strong in _NAMING_KINDS or (not is_everyday(tok.lower_) and (
+                      tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):
+                out.append(Candidate(start, end, "person", "rules", 0.75, f"said where a name stands ({strong})"))
+            elif (len(tok) <= 4 or caseless) and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         return doc
@@ -132,9 +153,9 @@ class CuesComponent:
     def _modified(tok: Token, cue: str) -> bool:
         """ "credit suisse asked", "the big banks said": a noun or adjective before the word makes it the
         head of a longer name or phrase, unless that word is a given name ("rose tiago said")."""
-        if cue not in {"speaks", "owns", "does"} or tok.i == 0:
+        prev = word_before(tok)
+        if cue not in {"speaks", "owns", "does"} or prev is None:
             return False
-        prev = tok.doc[tok.i - 1]
         return prev.pos_ in {"NOUN", "ADJ"} and prev.lower_ not in listed_given()
 
     @staticmethod
@@ -156,7 +177,7 @@ class CuesComponent:
         if tok.i + 1 >= len(doc) or not tok.whitespace_:
             return False
         nxt = doc[tok.i + 1]
-        if (not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in census_surnames() or nxt.lower_ in _NEVER
+        if (not nxt.is_alpha or nxt.is_stop or nxt.lower_ not in known_surnames() or nxt.lower_ in _NEVER
                 or tok.text.isupper() or tok.ent_type_ not in {"", "PERSON"}):
             return False  # "JP Morgan", "MD Anderson": initials and a company
         if caseless:
@@ -166,22 +187,27 @@ class CuesComponent:
         return nxt.text[:1].isupper() and not nxt.text.isupper()
 
 
-def _our_family(tok: Token) -> bool:
-    """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase."""
-    doc = tok.doc
-    if tok.i == 0 or doc[tok.i - 1].lower_ != "our" or tok.i + 1 >= len(doc):
+def _our_family(tok: Token, speech_only: bool = False) -> bool:
+    """ "our Kayleigh," / "our Dwayne said": "our" names a relative; the word after must end the phrase.
+    ``speech_only``: for a name that is also a word ("our mo said", not "our ivy is"), only speech after it."""
+    prev, nxt = word_before(tok), word_after(tok)
+    if prev is None or prev.lower_ != "our" or nxt is None:
         return False
+    if speech_only:
+        return nxt.lower_ in _SPEECH
     if lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER:
         return False  # "our French,": a word people write in lower case too
-    nxt = doc[tok.i + 1]
     return nxt.is_punct or nxt.lower_ in REPORTING_VERBS or nxt.lower_ in {"'s", "’s", "and", "was", "is", "has"}
+
+
+_SPEECH = frozenset({"said", "says", "told", "tells", "rang", "reckons", "reckoned", "texted", "asked", "goes"})
 
 
 def _opens_clause(tok: Token) -> bool:
     """Nothing but punctuation or a linking word before ``tok``: it is the subject of what follows."""
-    if tok.i == 0:
+    prev = word_before(tok)
+    if prev is None:
         return True
-    prev = tok.doc[tok.i - 1]
     return prev.is_punct or prev.lower_ in {"so", "then", "and", "but", "yeah", "well", "um", "erm", "because"}
 
 

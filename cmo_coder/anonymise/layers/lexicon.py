@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from .state import NEVER_NAME_POS, candidates, text_of
-from .words import CALENDAR, FILLERS, census_surnames, everyday_words, given_names, is_everyday, name_lexicon
+from .words import CALENDAR, FILLERS, everyday_words, given_names, is_everyday, known_surnames, name_lexicon
 
 _OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
 _WORKPLACES = {"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church", "school",
@@ -84,7 +84,7 @@ class LexiconComponent:
         ("sandy cooper", "peter brown") is still the surname."""
         # cased, a capital after a given name is evidence enough that "Stender" is not "stend" + "er"
         word = is_everyday(tok.text) if caseless else tok.lower_ in everyday_words()
-        if word and first and caseless and tok.lower_ in census_surnames() and tok.lower_ not in FILLERS \
+        if word and first and caseless and tok.lower_ in known_surnames() and tok.lower_ not in FILLERS \
                 and tok.lower_ not in CALENDAR and tok.pos_ not in NEVER_NAME_POS:
             word = False
         if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():

@@ -7,9 +7,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from ..namelists import census_given, census_names, faker_names
+from ..namelists import census_given, census_names, faker_names, uk_given, uk_surnames
 from ..placeholders import RELATIONS
 from ..register import common_word_names
+from .public_names import all_public_names
 
 TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
                "missus")
@@ -49,9 +50,18 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     # "metro" and "salami" in lower case, and some locale lists each as a name)
     given, family = faker_names()
     usage = lowercase_usage()
+    # a public one-word name ("emis", "november": a Turkish and an Icelandic given name without accents)
+    # stays what the public lists say it is
+    public = {e.lower() for e in all_public_names() if " " not in e}
+    given, family = given - public, family - public
     out |= {n for n in given if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
+    # the UK lists are names people here bear, so three letters will do ("ife", "xin", "ade"): a name
+    # the dictionary also holds ("raj", "blessing") is left to the cues (layers/cues.py)
+    out |= {n for n in uk_given() - public if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
     if kind == "all":
         out |= {n for n in family if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
+        out |= {n for n in uk_surnames() - public
+                if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
     return frozenset(out - KINSHIP)  # "son", "nan": census and Faker list them as names too
 
 
@@ -59,6 +69,13 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
 def census_surnames(limit: int = 20000) -> frozenset[str]:
     """The most frequent US surnames, everyday words among them ("cooper", "brown", "price")."""
     return frozenset(census_names("dist.all.last", limit))
+
+
+@cache
+def known_surnames() -> frozenset[str]:
+    """Surnames a word after a given name is checked against: the US census and the UK lists
+    ("jo pickles", "eun kim", "hodan warsame"), everyday words among them."""
+    return census_surnames() | uk_surnames()
 
 
 def _data_lines(name: str) -> list[str]:
@@ -168,7 +185,7 @@ count) kept those words but lost "Pam" and "Kim", and a leaked name costs more t
 def listed_names() -> frozenset[str]:
     """Every given name and surname on any list (census and all of Faker's), words among them."""
     given, family = faker_names()
-    return frozenset(given | family | set(census_given()) | census_surnames())
+    return frozenset(given | family | set(census_given()) | census_surnames() | uk_given() | uk_surnames())
 
 
 SELDOM_LOWER = 1000
