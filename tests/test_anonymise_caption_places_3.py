@@ -200,7 +200,7 @@ def test_a_place_said_again_without_its_kind(anon: Anonymiser, sentence: str, na
     _assert_removed(anon, sentence, name, placeholder)
     for text in _forms(sentence):
         out = redact_text(anon, text + PAD)
-        assert out.count("[") >= 2, out
+        assert name.lower() not in out.lower(), out  # both mentions gone (in captions the model may join them)
 
 
 @pytest.mark.parametrize("sentence, kept", [
