@@ -86,15 +86,24 @@ class TheoryTerms:
         self.vocab = {t: i for i, t in enumerate(vocab)}
         # a word in every theory weighs ~0; a word of one theory log((n + 1) / 1.5)
         self.idf = np.array([math.log((n + 1) / (df[t] + 0.5)) for t in vocab], dtype=np.float32)
+        #: a word no theory uses: it has no column, but counts in a text's length (see ``transform``)
+        self.unseen_idf = math.log((n + 1) / 0.5)
 
     def transform(self, texts: Sequence[str]) -> np.ndarray:
+        """Rows of unit length over *all* of a text's content words, so a cosine is the share of the text that is
+        about the codebook: a quote mostly about something else scores low, on the same scale as a cosine to a
+        coded quote over the project's words (which-pt and the suggester compare the two)."""
         x = np.zeros((len(texts), len(self.vocab)), dtype=np.float32)
+        norms = np.zeros((len(texts), 1), dtype=np.float32)
         for i, text in enumerate(texts):
+            sq = 0.0
             for term, c in Counter(terms(text)).items():
                 j = self.vocab.get(term)
+                w = (1.0 + math.log(c)) * (float(self.idf[j]) if j is not None else self.unseen_idf)
+                sq += w * w
                 if j is not None:
-                    x[i, j] = (1.0 + math.log(c)) * self.idf[j]
-        norms = np.linalg.norm(x, axis=1, keepdims=True)
+                    x[i, j] = w
+            norms[i, 0] = math.sqrt(sq)
         return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
 
 
@@ -128,6 +137,16 @@ class TheoryMatch:
     statement: np.ndarray  # texts × theories: the statement's cosine (the passage's own)
     element: np.ndarray  # texts × elements: each element's cosine (passage and context joined)
     context: np.ndarray  # texts × theories: the surroundings' own score (0 without context)
+    own: np.ndarray  # texts × theories: the passage's own score, without its surroundings
+    weight: np.ndarray  # per text, the weight its context was given (0 without context)
+
+    def join(self, own: np.ndarray, rows: Sequence[int] | None = None) -> np.ndarray:
+        """Join the passages' own evidence (the codebook's, or a better one such as a coded quote) with their
+        surroundings' codebook scores, at each text's context weight; stays on the cosine scale. ``own`` holds
+        the given ``rows`` (default: all)."""
+        picked = list(rows) if rows is not None else list(range(len(self.weight)))
+        w = self.weight[picked][:, None]
+        return (own + w * self.context[picked]) / (1 + w)
 
 
 class CodebookSimilarity:
@@ -184,19 +203,21 @@ class CodebookSimilarity:
         return out
 
     def match(self, texts: Sequence[str], components: Sequence[str | None],
-              contexts: Sequence[str] | None = None, context_weight: float = CONTEXT_WEIGHT) -> TheoryMatch:
+              contexts: Sequence[str] | None = None, context_weight: float | None = None) -> TheoryMatch:
         """Score ``texts`` (with the component each is asked about, None for any); with ``contexts``, each
         text's surroundings join its score at ``context_weight`` (the result stays on the cosine scale)."""
-        scores, prof, elem = self._scores(texts, components)
-        ctx_scores = np.zeros_like(scores)
-        if contexts is not None and any(contexts):
+        own, prof, elem = self._scores(texts, components)
+        ctx_scores = np.zeros_like(own)
+        weight = np.zeros(len(texts))
+        if contexts is not None and any(c.strip() for c in contexts):
             has = [i for i, c in enumerate(contexts) if c.strip()]
             c_scores, _, c_elem = self._scores([contexts[i] for i in has], [components[i] for i in has])
-            w = context_weight
+            w = CONTEXT_WEIGHT if context_weight is None else context_weight
             ctx_scores[has] = c_scores
-            scores[has] = (scores[has] + w * c_scores) / (1 + w)
+            weight[has] = w
             elem[has] = (elem[has] + w * c_elem) / (1 + w)
-        return TheoryMatch(scores, prof, elem, ctx_scores)
+        match = TheoryMatch(own, prof, elem, ctx_scores, own, weight)
+        return TheoryMatch(match.join(own), prof, elem, ctx_scores, own, weight)
 
     def best_element(self, match: TheoryMatch, i: int, pt: str, component: str | None = None) -> tuple[str, float]:
         """The theory's element (of ``component``, if given) closest to text ``i`` ("", 0 if none)."""

@@ -130,7 +130,8 @@ class TheorySimilarity:
         match = self.codebook_sim.match([text], [None], [context] if context else None)
         if self.embeddings is not None:
             self.embeddings.save()
-        out = []
+        evidence = []
+        own = np.zeros((1, len(self.pts)))
         for j, pt in enumerate(self.pts):
             best_el, best_el_s = self.codebook_sim.best_element(match, 0, pt)
             best_q, best_q_s = -1, 0.0
@@ -139,10 +140,12 @@ class TheorySimilarity:
                 k = int(mine[int(np.argmax(quote_cos[mine]))])
                 if float(quote_cos[k]) > 0:
                     best_q, best_q_s = k, float(quote_cos[k])
-            codebook_score = float(match.scores[0, j])
-            score = max(codebook_score, QUOTE_WEIGHT * best_q_s)
-            out.append(TheoryScore(pt, score, float(match.statement[0, j]), best_el, best_el_s, best_q, best_q_s,
-                                   float(match.context[0, j])))
+            own[0, j] = max(float(match.own[0, j]), QUOTE_WEIGHT * best_q_s)
+            evidence.append((best_el, best_el_s, best_q, best_q_s))
+        joined = match.join(own)[0]  # the quote's own best evidence, then its surroundings at a lower weight
+        out = [TheoryScore(pt, float(joined[j]), float(match.statement[0, j]), el, el_s, q, q_s,
+                           float(match.context[0, j]))
+               for j, (pt, (el, el_s, q, q_s)) in enumerate(zip(self.pts, evidence, strict=True))]
         order = {pt: i for i, pt in enumerate(self.pts)}
         return sorted(out, key=lambda s: (-s.score, order[s.pt]))
 

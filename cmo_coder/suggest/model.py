@@ -209,7 +209,7 @@ class PtScorer:
         ex = self.vec.transform(texts) @ self.example_m.T if self.examples else np.zeros((len(texts), 0), np.float32)
         out = []
         for i, comp in enumerate(components):
-            raw = {pt: float(match.scores[i, j]) for j, pt in enumerate(self.pts)}
+            raw = {pt: float(match.own[i, j]) for j, pt in enumerate(self.pts)}
             best_el = {}
             for pt in self.pts:
                 el_id, s = self.codebook_sim.best_element(match, i, pt, comp)
@@ -226,6 +226,10 @@ class PtScorer:
             if self.mode == "prototype":
                 for e, s in neighbours:
                     raw[e.pt] = max(raw[e.pt], self.EXAMPLE_WEIGHT * s)
+            # the clause's own best evidence, then its surroundings' codebook score at a lower weight
+            if match.weight[i]:
+                joined = match.join(np.array([[raw[pt] for pt in self.pts]]), [i])[0]
+                raw = {pt: float(joined[j]) for j, pt in enumerate(self.pts)}
             dist = _shares(raw, self.pts)
             if self.mode == "vote" and neighbours:
                 mass = sum(s for _, s in neighbours)
