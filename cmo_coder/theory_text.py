@@ -86,24 +86,16 @@ class TheoryTerms:
         self.vocab = {t: i for i, t in enumerate(vocab)}
         # a word in every theory weighs ~0; a word of one theory log((n + 1) / 1.5)
         self.idf = np.array([math.log((n + 1) / (df[t] + 0.5)) for t in vocab], dtype=np.float32)
-        #: a word no theory uses: it has no column, but counts in a text's length (see ``transform``)
-        self.unseen_idf = math.log((n + 1) / 0.5)
 
     def transform(self, texts: Sequence[str]) -> np.ndarray:
-        """Rows of unit length over *all* of a text's content words, so a cosine is the share of the text that is
-        about the codebook: a quote mostly about something else scores low, on the same scale as a cosine to a
-        coded quote over the project's words (which-pt and the suggester compare the two)."""
+        """Rows of unit length over the codebook's words (a word no theory uses has no column and no weight)."""
         x = np.zeros((len(texts), len(self.vocab)), dtype=np.float32)
-        norms = np.zeros((len(texts), 1), dtype=np.float32)
         for i, text in enumerate(texts):
-            sq = 0.0
             for term, c in Counter(terms(text)).items():
                 j = self.vocab.get(term)
-                w = (1.0 + math.log(c)) * (float(self.idf[j]) if j is not None else self.unseen_idf)
-                sq += w * w
                 if j is not None:
-                    x[i, j] = w
-            norms[i, 0] = math.sqrt(sq)
+                    x[i, j] = (1.0 + math.log(c)) * self.idf[j]
+        norms = np.linalg.norm(x, axis=1, keepdims=True)
         return np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
 
 
