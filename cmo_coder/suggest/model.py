@@ -238,7 +238,7 @@ class PtScorer:
                     vote[e.pt] += s / mass
                 w = self.knn_weight
                 dist = {pt: (1 - w) * dist[pt] + w * vote[pt] for pt in self.pts}
-            out.append(PtEvidence(dist, best_el, neighbours, float(match.context[i].max()) > 0))
+            out.append(PtEvidence(dist, best_el, neighbours, bool(match.weight[i] > 0)))
         return out
 
 
