@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -44,6 +45,7 @@ CONTEXT_WEIGHT = 0.75
 STATEMENT_SHARE = 0.5
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light, deterministic suffix stripper (plurals, -ing, -ed, -ly, a final e); never below four letters."""
     w = word.replace("’", "'").removesuffix("'s")
@@ -183,15 +185,17 @@ class CodebookSimilarity:
         return scores / k, prof_sum / k, elem_sum / k
 
     def _blend(self, prof: np.ndarray, elem: np.ndarray, components: Sequence[str | None]) -> np.ndarray:
+        """Per text and theory: the statement's cosine, blended with the best element's of the asked component
+        (any component for None) when the theory has such an element."""
         out = prof.copy()
-        for i, comp in enumerate(components):
-            best = np.full(len(self.pts), -1.0)
-            for k, (_, _, el_comp) in enumerate(self.elements):
-                if comp is None or el_comp == comp:
-                    j = self._el_pt[k]
-                    best[j] = max(best[j], float(elem[i, k]))
-            has = best >= 0
-            out[i, has] = STATEMENT_SHARE * prof[i, has] + (1 - STATEMENT_SHARE) * best[has]
+        for comp in dict.fromkeys(components):
+            rows = np.array([i for i, c in enumerate(components) if c == comp], dtype=np.int64)
+            for j in range(len(self.pts)):
+                cols = np.array([k for k, (_, _, el_comp) in enumerate(self.elements)
+                                 if self._el_pt[k] == j and (comp is None or el_comp == comp)], dtype=np.int64)
+                if len(cols):
+                    best = elem[np.ix_(rows, cols)].max(axis=1)
+                    out[rows, j] = STATEMENT_SHARE * prof[rows, j] + (1 - STATEMENT_SHARE) * best
         return out
 
     def match(self, texts: Sequence[str], components: Sequence[str | None],
