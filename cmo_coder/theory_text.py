@@ -148,7 +148,7 @@ class CodebookSimilarity:
 
     With sentence embeddings (``embeddings``) the two are *fused*: every score is the mean of the
     TF-IDF one and the embedding one, so a theory found by shared words and one found by meaning
-    both rise (measured better than either alone, docs/benchmarks.md).
+    both rise (for suggested clauses measured better than either alone, docs/benchmarks.md).
     """
 
     def __init__(self, codebook: Codebook, embeddings: EmbeddingCache | None = None) -> None:

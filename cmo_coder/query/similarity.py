@@ -23,7 +23,8 @@ theories use them (:mod:`cmo_coder.theory_text`); against coded quotes, TF-IDF c
 project's own words, in plain numpy; coded quotes are held sparse, so a project of 100,000
 codings costs megabytes, not gigabytes. With the optional semantic extra installed
 (:mod:`cmo_coder.semantic`), each cosine becomes the mean of the TF-IDF one and the
-sentence-embedding one (fused: measured better than either alone): statements and elements
+sentence-embedding one (fused; on report text better than embeddings alone, below TF-IDF alone
+for quotes, see docs/benchmarks.md): statements and elements
 are embedded whole, and coded quotes are first shortlisted by TF-IDF (``SEMANTIC_SHORTLIST``
 per query) and only those are embedded (cached per project), so the first question of a
 large project does not embed every coding. Paraphrases are always decided by TF-IDF, whose
