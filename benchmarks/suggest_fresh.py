@@ -26,6 +26,11 @@ which-pt: the chapter's block quotes and tagged clauses are the codings (one doc
 Uncoded quotes: K folds over the quotes; each held-out quote is asked with its own coding
 removed; top-1 / top-3 of the theory-aware answer beside the nearest coded quote (what
 which-pt reported before), keyword overlap and TF-IDF similarity to the codebook alone.
+Context: a clause or quote is scored with up to 600 characters each side of it (weight 0.75 beside
+its own 1), taken from the chapter with its section headings blanked (they name the PTs). Both
+were chosen on a development split only (PT1–3 clauses and quotes, codebook only). Coded quotes
+are never compared with the surroundings in the shipped answer; the row that does is printed
+apart, as a signal the report's layout flatters (every neighbour of a quote is coded to its PT).
 Paraphrases: each quote of 8+ words retold mechanically (synonyms, fillers dropped, clause
 order swapped; ``retell``): found = its own coding is the answer; for quotes held out of
 the index, "false" = the retelling was called a paraphrase of some other coding.
@@ -56,12 +61,14 @@ from cmo_coder import codebook as codebook_io  # noqa: E402
 from cmo_coder import semantic  # noqa: E402
 from cmo_coder.model import Codebook, Component  # noqa: E402
 from cmo_coder.query.index import IndexedCoding, QuoteIndex  # noqa: E402
+from cmo_coder.query.similarity import for_index  # noqa: E402
 from cmo_coder.query.which_pt import which_pt  # noqa: E402
 from cmo_coder.suggest import pretrain  # noqa: E402
 from cmo_coder.suggest.features import Tfidf  # noqa: E402
 from cmo_coder.suggest.model import NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
 from cmo_coder.suggest.nlp import pipeline  # noqa: E402
 from cmo_coder.suggest.segment import Clause, label_clauses, overlap, segment  # noqa: E402
+from cmo_coder.theory_text import CodebookSimilarity, window  # noqa: E402
 
 #: one in-memory embedding cache for the whole run (the extra is optional; None without it)
 EMBEDDINGS = semantic.EmbeddingCache(None) if semantic.available() else None
@@ -80,6 +87,15 @@ class Chapter:
             pos += len(line) + 1
         self.starts = starts
         self._clauses: dict[int, tuple[list[Clause], list[str], str | None]] = {}
+        # the text surroundings are taken from: the section headings (which name each PT) blanked, same offsets
+        chars = list(self.data.text)
+        for s, _ in self.data.heads:
+            e = self.data.text.find("\n", s)
+            chars[s:e] = " " * (e - s)
+        self.context_text = "".join(chars)
+
+    def context(self, start: int, end: int) -> str:
+        return window(self.context_text, start, end)[2]
 
     def para_of(self, offset: int) -> int:
         return self.data.text.count("\n", 0, offset)
@@ -95,15 +111,38 @@ class Chapter:
         return self._clauses[i]
 
 
-PT_METHODS = ["keyword overlap", "codebook similarity"] + (["sentence embeddings"] if semantic.available() else [])
+PT_METHODS = ["keyword overlap", "tf-idf as before, clause only", "tf-idf, clause only", "tf-idf + context *"] + (
+    ["tf-idf + embeddings, clause only", "tf-idf + embeddings + context *"] if semantic.available() else [])
 
 
-def rankings(method: str, codebook: Codebook, texts: list[str], comps: list[str]) -> list[list[str]]:
-    if method != "sentence embeddings":
+def rankings(method: str, codebook: Codebook, texts: list[str], comps: list[str | None],
+             contexts: list[str] | None = None) -> list[list[str]]:
+    if method == "keyword overlap":
         return pt_rankings(method, codebook, [], texts, comps)
-    scorer = PtScorer(codebook, embeddings=EMBEDDINGS)
+    if method.startswith("tf-idf as before"):
+        return before_rankings(codebook, texts, comps)
+    scorer = PtScorer(codebook, embeddings=EMBEDDINGS if "embeddings" in method else None)
     return [sorted(ev.scores, key=lambda p: (-ev.scores[p], codebook.pt_ids.index(p)))
-            for ev in scorer.score(texts, comps)]
+            for ev in scorer.score(texts, comps, contexts if "context" in method else None)]
+
+
+def before_rankings(codebook: Codebook, texts: list[str], comps: list[str | None]) -> list[list[str]]:
+    """The codebook scoring shipped before: plain TF-IDF over the codebook's words (IDF over its statements and
+    elements, no stemming), the mean of the statement's and the best element's cosine (a same-run baseline)."""
+    pts = codebook.programme_theories
+    profiles = [" ".join([pt.title, pt.statement, *(e.statement for e in pt.elements)]) for pt in pts]
+    elements = [(pt.id, e.component.value, e.statement) for pt in pts for e in pt.elements]
+    vec = Tfidf(ngrams=1, stop_words=True, max_features=5000).fit(profiles + [e[2] for e in elements])
+    x = vec.transform(texts)
+    prof, elem = x @ vec.transform(profiles).T, x @ vec.transform([e[2] for e in elements]).T
+    out = []
+    for i, comp in enumerate(comps):
+        raw = []
+        for j, pt in enumerate(pts):
+            best = [float(elem[i, k]) for k, (p, c, _) in enumerate(elements) if p == pt.id and comp in (None, c)]
+            raw.append(0.5 * float(prof[i, j]) + 0.5 * max(best) if best else float(prof[i, j]))
+        out.append([pts[j].id for j in np.argsort(-np.array(raw), kind="stable")])
+    return out
 
 
 def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_paras: set[int],
@@ -120,11 +159,13 @@ def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_p
     clauses: list[Clause] = []
     gold: list[str] = []
     pts: list[str | None] = []
+    contexts: list[str] = []
     for i in test_paras:
         cs, gs, pt = ch.clauses(i)
         clauses += cs
         gold += gs
         pts += [pt] * len(cs)
+        contexts += [ch.context(ch.starts[i] + c.start, ch.starts[i] + c.end) for c in cs]
     texts, cues, feats = [c.text for c in clauses], [c.cues for c in clauses], [c.features for c in clauses]
     preds = {
         "keyword (cue rules)": decide(CueScorer().predict_proba(texts, cues)),
@@ -139,7 +180,8 @@ def evaluate(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, train_p
         s = scores(gold, pred)
         chosen = [k for k, (g, p) in enumerate(zip(gold, pred, strict=True)) if g != NONE and p != NONE and pts[k]]
         for method in PT_METHODS:
-            ranks = rankings(method, codebook, [texts[k] for k in chosen], [pred[k] for k in chosen])
+            ranks = rankings(method, codebook, [texts[k] for k in chosen], [pred[k] for k in chosen],
+                             [contexts[k] for k in chosen])
             s[f"{method} top1"] = float(np.mean([r[0] == pts[k] for r, k in zip(ranks, chosen, strict=True)])) \
                 if chosen else 0.0
             s[f"{method} top3"] = float(np.mean([pts[k] in r[:3] for r, k in zip(ranks, chosen, strict=True)])) \
@@ -307,7 +349,7 @@ def chapter_index(ch: Chapter, leave_out: set[int]) -> tuple[QuoteIndex, list[in
         if p:
             records.append(IndexedCoding(f"c{i}", "ch4", s, e, p, c.short, "", "supports", "", "", "", ""))
             texts.append(data.text[s:e])
-    return QuoteIndex(records, texts, transcripts={"ch4": data.text}), pos
+    return QuoteIndex(records, texts, transcripts={"ch4": ch.context_text}), pos
 
 
 @contextlib.contextmanager
@@ -324,7 +366,8 @@ def tfidf_only() -> Iterator[None]:
             os.environ[semantic.ENV] = before
 
 
-def speed_semantic(codebook: Codebook, n_words: int) -> None:
+def speed(codebook: Codebook, n_words: int) -> None:
+    """Time to score a generated interview's clauses (segmenting excluded), clause only and with context."""
     from suggest import generated
 
     from cmo_coder.suggest.engine import Suggester
@@ -333,10 +376,14 @@ def speed_semantic(codebook: Codebook, n_words: int) -> None:
     nlp = pipeline()
     t = generated(n_words)
     clauses = segment(t, nlp, ["F1"])
-    for label, emb in (("tf-idf", None), ("sentence embeddings", semantic.EmbeddingCache(None))):
+    runs: list[tuple[str, semantic.EmbeddingCache | None, str | None]] = [
+        ("tf-idf, clause only", None, None), ("tf-idf + context", None, t.text)]
+    if semantic.available():
+        runs.append(("tf-idf + embeddings + context", semantic.EmbeddingCache(None), t.text))
+    for label, emb, text in runs:
         t0 = time.perf_counter()
-        found = Suggester(nlp, codebook, default_model(), [], emb).suggest_clauses(t.id, clauses)
-        print(f"  default model, PTs by {label:20} score {time.perf_counter() - t0:6.1f} s for {len(clauses)} clauses "
+        found = Suggester(nlp, codebook, default_model(), [], emb).suggest_clauses(t.id, clauses, text=text)
+        print(f"  default model, PTs by {label:30} score {time.perf_counter() - t0:6.1f} s for {len(clauses)} clauses "
               f"({len(found)} suggestions) of a {n_words:,}-word interview")
 
 
@@ -344,9 +391,15 @@ def bag_rank(codebook: Codebook, query: str) -> list[str]:
     return pt_rankings("keyword overlap", codebook, [], [query], [None])[0]  # type: ignore[list-item]
 
 
-def codebook_rank(codebook: Codebook, query: str) -> list[str]:
-    ev = PtScorer(codebook).score([query], [None])[0]
-    return sorted(ev.scores, key=lambda p: (-ev.scores[p], codebook.pt_ids.index(p)))
+def codebook_rank(sim: CodebookSimilarity, query: str, context: str = "") -> list[str]:
+    scores = sim.match([query], [None], [context] if context else None).scores[0]
+    return [sim.pts[j] for j in np.argsort(-scores, kind="stable")]
+
+
+def similarity_rank(index: QuoteIndex, codebook: Codebook, query: str, context: str = "",
+                    context_quotes: bool = False) -> list[str]:
+    """which-pt's similarity ranking, asked directly (to measure it without context, or with the neighbours')."""
+    return [t.pt for t in for_index(index, codebook).rank(query, context, context_quotes) if t.score > 0]
 
 
 def answer_rank(answer) -> list[str]:  # type: ignore[no-untyped-def]
@@ -363,33 +416,48 @@ def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
     random.Random(13).shuffle(order)
     fold = {i: k % folds for k, i in enumerate(order)}
     methods = ["nearest coded quote (which-pt before)", "keyword overlap with PT statements",
-               "TF-IDF similarity to the codebook only", "which-pt by similarity (tf-idf) *"]
-    if semantic.available():
-        methods += ["embedding similarity to the codebook only", "which-pt by similarity (embeddings) *"]
+               "tf-idf, codebook only, quote only", "tf-idf, codebook only, + context",
+               "which-pt by similarity (tf-idf), quote only", "which-pt by similarity (tf-idf) *"]
+    fused = ["tf-idf + embeddings, codebook only, quote only", "tf-idf + embeddings, codebook only, + context",
+             "which-pt by similarity (tf-idf + embeddings), quote only",
+             "which-pt by similarity (tf-idf + embeddings) *"]
+    layout = ["which-pt (tf-idf) *, context also against coded quotes"]
+    methods += (fused if semantic.available() else []) + layout
     hits: dict[str, list[tuple[bool, bool]]] = {m: [] for m in methods}
     false_para, held_retold = 0, 0
     per_query: list[float] = []
     per_query_semantic: list[float] = []
+    tfidf_codebook = CodebookSimilarity(codebook)
+    fused_codebook = CodebookSimilarity(codebook, EMBEDDINGS) if semantic.available() else None
+    with_context = 0
     for k in range(folds):
         held = {i for i in order if fold[i] == k}
         index, _ = chapter_index(ch, held)
         for i in sorted(held):
             s, e, gold = ch.data.quotes[i]
             q = ch.data.text[s:e]
+            around = ch.context(s, e)
             before = which_pt(index, q)
             t0 = time.perf_counter()
             with tfidf_only():
                 now = which_pt(index, q, codebook=codebook)
             per_query.append(time.perf_counter() - t0)
+            with_context += now.context is not None
             ranks = {
                 methods[0]: [m.pt for m in (before.matches if before.coded else before.nearest)],
-                methods[1]: bag_rank(codebook, q), methods[2]: codebook_rank(codebook, q), methods[3]: answer_rank(now),
+                methods[1]: bag_rank(codebook, q), methods[2]: codebook_rank(tfidf_codebook, q),
+                methods[3]: codebook_rank(tfidf_codebook, q, around), methods[5]: answer_rank(now),
             }
-            if len(methods) > 4:
+            with tfidf_only():
+                ranks[methods[4]] = similarity_rank(index, codebook, q)
+                ranks[layout[0]] = similarity_rank(index, codebook, q, around, context_quotes=True)
+            if fused_codebook is not None:
                 t0 = time.perf_counter()
-                ranks[methods[5]] = answer_rank(which_pt(index, q, codebook=codebook))
+                ranks[fused[3]] = answer_rank(which_pt(index, q, codebook=codebook))
                 per_query_semantic.append(time.perf_counter() - t0)
-                ranks[methods[4]] = rankings("sentence embeddings", codebook, [q], [None])[0]  # type: ignore[list-item]
+                ranks[fused[0]] = codebook_rank(fused_codebook, q)
+                ranks[fused[1]] = codebook_rank(fused_codebook, q, around)
+                ranks[fused[2]] = similarity_rank(index, codebook, q)
             for m, r in ranks.items():
                 hits[m].append((bool(r) and r[0] == gold, gold in r[:3]))
             with tfidf_only():
@@ -398,15 +466,18 @@ def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
             false_para += retold.answered_by == "paraphrase"
     n = len(hits[methods[0]])
     print(f"\nwhich-pt, uncoded quotes: {n} block quotes of the chapter, {folds} folds (seed 13), each asked with "
-          "its own coding left out (the rest of the quotes and every tagged clause are the codings)")
-    print(f"  {'method':40} {'top-1':>6} {'top-3':>6}")
+          "its own coding left out (the rest of the quotes and every tagged clause are the codings); "
+          f"{with_context} answers used the quote's surroundings (section headings blanked)")
+    print(f"  {'method':58} {'top-1':>6} {'top-3':>6}")
     for m in methods:
-        print(f"  {m:40} {np.mean([a for a, _ in hits[m]]):6.3f} {np.mean([b for _, b in hits[m]]):6.3f}")
+        if m in layout:
+            print("  signal the chapter's layout flatters (every neighbour of a quote is coded to its section's PT):")
+        print(f"  {m:58} {np.mean([a for a, _ in hits[m]]):6.3f} {np.mean([b for _, b in hits[m]]):6.3f}")
     print(f"  similarity answer (tf-idf): {1000 * float(np.mean(per_query)):.1f} ms per query (median "
           f"{1000 * float(np.median(per_query)):.1f} ms; includes building the vectors once per index)")
     if per_query_semantic:
-        print(f"  similarity answer (embeddings): {1000 * float(np.mean(per_query_semantic)):.0f} ms per query "
-              f"(median {1000 * float(np.median(per_query_semantic)):.0f} ms; embeddings cached in memory per index)")
+        print(f"  similarity answer (tf-idf + embeddings): {1000 * float(np.mean(per_query_semantic)):.0f} ms per "
+              f"query (median {1000 * float(np.median(per_query_semantic)):.0f} ms; embeddings cached in memory)")
 
     index, pos = chapter_index(ch, set())
     found_before = found_now = wrong_now = total = 0
@@ -455,9 +526,9 @@ def run(reco: Path, folds: int = 5, part: str = "all") -> None:
         fresh_components(ch, books, codebook, folds)
     if part in ("all", "which-pt"):
         which_pt_bench(ch, codebook, folds)
-    if part in ("all", "speed") and semantic.available():
-        print("\nSpeed with the semantic extra (CPU)")
-        speed_semantic(codebook, 10000)
+    if part in ("all", "speed"):
+        print("\nSpeed (CPU; segmenting not included)")
+        speed(codebook, 10000)
     print(f"\n(fresh-project and which-pt evaluations: {time.perf_counter() - t0:.0f} s)")
 
 

@@ -30,7 +30,7 @@ def test_which_pt_by_meaning_says_so_and_caches_embeddings_per_project(project, 
     quote = "Learning together as a whole team is what made the staff take it on"
     answer = which_pt(index, quote, speakers=SpeakerLookup(study.project), codebook=project.codebook,
                       project_path=project.path)
-    assert answer.by_similarity and answer.similarity_method == semantic.METHOD
+    assert answer.by_similarity and answer.similarity_method == f"tf-idf + {semantic.METHOD}"
     assert semantic.METHOD in answer.reason and answer.similar[0].pt == "PT2"
     cache = project.path / semantic.CACHE_FILE
     assert cache.is_file()
@@ -67,5 +67,20 @@ def test_suggestions_rank_pts_by_meaning_and_say_so(project, add_transcript) -> 
     assert found
     for s in found:
         pts = [r for r in s.reasons if r.kind == "pt"]
-        assert pts and all(r.text == f"by {semantic.METHOD}" for r in pts)
+        assert pts and all(r.text == f"by tf-idf + {semantic.METHOD}, with the surrounding text" for r in pts)
     assert (project.path / semantic.CACHE_FILE).is_file()
+
+
+def test_fused_scores_are_the_mean_of_tfidf_and_embeddings(tiny_codebook) -> None:  # type: ignore[no-untyped-def]
+    from cmo_coder.theory_text import CodebookSimilarity
+
+    texts = ["the whole team learnt together", "people stayed in treatment for months"]
+    contexts = ["What did the team-wide training change?", ""]
+    tfidf = CodebookSimilarity(tiny_codebook)
+    fused = CodebookSimilarity(tiny_codebook, semantic.EmbeddingCache(None))
+    assert fused.method == f"tf-idf + {semantic.METHOD}" and len(fused.channels) == 2
+    meaning = CodebookSimilarity(tiny_codebook)
+    meaning.channels = fused.channels[1:]
+    a, b, f = (s.match(texts, [None, None], contexts) for s in (tfidf, meaning, fused))
+    np.testing.assert_allclose(f.scores, (a.scores + b.scores) / 2, rtol=1e-5)
+    assert f.scores[1].argmax() == 0  # PT1: people stay in treatment

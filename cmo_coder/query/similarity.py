@@ -4,10 +4,12 @@ Analysts most often ask "which PT does this quote support?" about quotes they ha
 coded yet, so an uncoded quote is compared with what the project already knows about each
 theory: its statement and title, its elements (the authors' own C / Mres / Mresp / O
 wording) and the quotes coded to it. A theory's score is its best *prototype*, the same rule
-the suggester's PT scorer uses (``cmo_coder.suggest.model.PtScorer``): the mean of the
-statement's and the best element's cosine, or the best coded quote's cosine discounted by
-``QUOTE_WEIGHT``, whichever is higher. The answer names the best-matching element and quote
-as the reason, so an analyst can judge it.
+the suggester's PT scorer uses (``cmo_coder.suggest.model.PtScorer``): the codebook score of
+:class:`cmo_coder.theory_text.CodebookSimilarity` (the mean of the statement's and the best
+element's cosine; when the quote was found in a transcript, its surroundings join at a lower
+weight), or the best coded quote's cosine discounted by ``QUOTE_WEIGHT``, whichever is
+higher. The answer names the best-matching element and quote, and the surroundings used, as
+the reason, so an analyst can judge it.
 
 A *paraphrase* (a coded quote retold in other words) is recognised when one coded quote is
 the closest to it by a clear margin: cosine at least ``PARAPHRASE_MIN`` and at least
@@ -16,13 +18,17 @@ passage, nested or coded twice, are one candidate and are all answered). Below t
 answer stays "not coded, by similarity": a near tie between two quotes is not evidence that
 the analyst meant either.
 
-Similarity is TF-IDF cosine over content words (no stop words), in plain numpy; coded quotes
-are held sparse, so a project of 100,000 codings costs megabytes, not gigabytes. With the
-optional semantic extra installed (:mod:`cmo_coder.semantic`), theories are ranked by
-sentence-embedding cosine instead: statements and elements are embedded whole, and coded
-quotes are first shortlisted by TF-IDF (``SEMANTIC_SHORTLIST`` per query) and only those are
-embedded (cached per project), so the first question of a large project does not embed
-every coding. Paraphrases are always decided by TF-IDF, whose thresholds were measured.
+Against the codebook, similarity is TF-IDF over stemmed content words weighted by how few
+theories use them (:mod:`cmo_coder.theory_text`); against coded quotes, TF-IDF cosine over the
+project's own words, in plain numpy; coded quotes are held sparse, so a project of 100,000
+codings costs megabytes, not gigabytes. With the optional semantic extra installed
+(:mod:`cmo_coder.semantic`), each cosine becomes the mean of the TF-IDF one and the
+sentence-embedding one (fused; on report text better than embeddings alone, below TF-IDF alone
+for quotes, see docs/benchmarks.md): statements and elements
+are embedded whole, and coded quotes are first shortlisted by TF-IDF (``SEMANTIC_SHORTLIST``
+per query) and only those are embedded (cached per project), so the first question of a
+large project does not embed every coding. Paraphrases are always decided by TF-IDF, whose
+thresholds were measured.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import numpy as np
 from .. import semantic
 from ..model import Codebook
 from ..suggest.features import Sparse, Tfidf
+from ..theory_text import CONTEXT_WEIGHT, CodebookSimilarity
 from .index import QuoteIndex
 
 #: a coded quote is noisier evidence of its theory than the authors' own statements
@@ -60,6 +67,7 @@ class TheoryScore:
     element_score: float
     quote_index: int  # index into the quote index's records (-1: the theory has no coded quote)
     quote_score: float
+    context_score: float = 0.0  # the surroundings' own codebook score (0 without context)
 
 
 @dataclass(frozen=True)
@@ -76,20 +84,16 @@ class TheorySimilarity:
                  embeddings: semantic.EmbeddingCache | None = None) -> None:
         self.codebook = codebook
         self.embeddings = embeddings
-        self.method = semantic.METHOD if embeddings is not None else METHOD
+        self.codebook_sim = CodebookSimilarity(codebook, embeddings)
+        self.method = self.codebook_sim.method
         self.index = index
-        self.pts = [pt.id for pt in codebook.programme_theories]
+        self.pts = self.codebook_sim.pts
         profiles = [" ".join([pt.title, pt.statement]) for pt in codebook.programme_theories]
-        self.elements = [(pt.id, e.id) for pt in codebook.programme_theories for e in pt.elements]
         element_texts = [e.statement for pt in codebook.programme_theories for e in pt.elements]
+        #: coded quotes against the query (and paraphrases): TF-IDF over the project's own words
         self.vec = Tfidf(ngrams=1, stop_words=True, max_features=50000).fit(profiles + element_texts + index.texts)
-        self.profile_m = self.vec.transform(profiles)
-        self.element_m = self.vec.transform(element_texts) if element_texts else np.zeros((0, len(self.vec.vocab)))
         self.quotes: Sparse = self.vec.transform_sparse(index.texts)
         self.quote_pts = [r.pt for r in index.records]
-        if embeddings is not None:
-            self.profile_m = embeddings.embed(profiles)
-            self.element_m = embeddings.embed(element_texts)
         #: per theory, the positions of its coded quotes (vectorised best-quote lookup)
         self.quotes_of = {pt: np.array([k for k, q in enumerate(self.quote_pts) if q == pt], dtype=np.int64)
                           for pt in self.pts}
@@ -99,39 +103,50 @@ class TheorySimilarity:
         quote_cos = self.quotes.dot(q[:, None].astype(np.float32))[:, 0] if len(self.quote_pts) else np.zeros(0)
         return q, quote_cos
 
-    def _semantic_query(self, text: str, tfidf_cos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _semantic_quotes(self, text: str, tfidf_cos: np.ndarray) -> np.ndarray:
+        """The closest coded quotes by words, re-scored by the mean of their TF-IDF and embedding cosines."""
         assert self.embeddings is not None
         q = self.embeddings.embed([text])[0]
         quote_cos = np.zeros(len(self.quote_pts), dtype=np.float32)
         shortlist = [int(k) for k in np.argsort(-tfidf_cos, kind="stable")[:SEMANTIC_SHORTLIST] if tfidf_cos[k] > 0]
         if shortlist:
-            quote_cos[shortlist] = self.embeddings.embed([self.index.texts[k] for k in shortlist]) @ q
-        self.embeddings.save()
-        return q, np.maximum(quote_cos, 0.0)
+            emb = np.maximum(self.embeddings.embed([self.index.texts[k] for k in shortlist]) @ q, 0.0)
+            quote_cos[shortlist] = 0.5 * tfidf_cos[shortlist] + 0.5 * emb
+        return quote_cos
 
-    def rank(self, text: str) -> list[TheoryScore]:
-        """Every theory of the codebook, most similar first (ties in codebook order); empty scores are 0."""
-        q, quote_cos = self._query(text)
+    def rank(self, text: str, context: str = "", context_quotes: bool = False) -> list[TheoryScore]:
+        """Every theory of the codebook, most similar first (ties in codebook order); empty scores are 0.
+
+        ``context`` (the text around the quote where it was found) joins the codebook score at a
+        lower weight. Coded quotes are compared with the quote alone: the surroundings are often
+        coded themselves, and matching them would answer with the neighbours' theories
+        (``context_quotes=True`` does, for the benchmark that measures how much that would flatter).
+        """
+        _, quote_cos = self._query(text)
         if self.embeddings is not None:
-            q, quote_cos = self._semantic_query(text, quote_cos)
-        prof = np.maximum(self.profile_m @ q, 0.0)
-        elem = np.maximum(self.element_m @ q, 0.0) if len(self.elements) else np.zeros(0)
-        out = []
+            quote_cos = self._semantic_quotes(text, quote_cos)
+        if context_quotes and context:
+            _, ctx_cos = self._query(context)
+            quote_cos = (quote_cos + CONTEXT_WEIGHT * ctx_cos) / (1 + CONTEXT_WEIGHT)
+        match = self.codebook_sim.match([text], [None], [context] if context else None)
+        if self.embeddings is not None:
+            self.embeddings.save()
+        evidence = []
+        own = np.zeros((1, len(self.pts)))
         for j, pt in enumerate(self.pts):
-            best_el, best_el_s = "", 0.0
-            for k, (el_pt, el_id) in enumerate(self.elements):
-                if el_pt == pt and float(elem[k]) > best_el_s:
-                    best_el, best_el_s = el_id, float(elem[k])
+            best_el, best_el_s = self.codebook_sim.best_element(match, 0, pt)
             best_q, best_q_s = -1, 0.0
             mine = self.quotes_of[pt]
             if len(mine):
                 k = int(mine[int(np.argmax(quote_cos[mine]))])
                 if float(quote_cos[k]) > 0:
                     best_q, best_q_s = k, float(quote_cos[k])
-            statement = float(prof[j])
-            codebook_score = 0.5 * statement + 0.5 * best_el_s if best_el else statement
-            score = max(codebook_score, QUOTE_WEIGHT * best_q_s)
-            out.append(TheoryScore(pt, score, statement, best_el, best_el_s, best_q, best_q_s))
+            own[0, j] = max(float(match.own[0, j]), QUOTE_WEIGHT * best_q_s)
+            evidence.append((best_el, best_el_s, best_q, best_q_s))
+        joined = match.join(own)[0]  # the quote's own best evidence, then its surroundings at a lower weight
+        out = [TheoryScore(pt, float(joined[j]), float(match.statement[0, j]), el, el_s, q, q_s,
+                           float(match.context[0, j]))
+               for j, (pt, (el, el_s, q, q_s)) in enumerate(zip(self.pts, evidence, strict=True))]
         order = {pt: i for i, pt in enumerate(self.pts)}
         return sorted(out, key=lambda s: (-s.score, order[s.pt]))
 

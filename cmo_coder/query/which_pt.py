@@ -6,7 +6,9 @@ match from a guess. A passage nobody coded is reported as such, with where it si
 transcripts (if it does) and the nearest coded quotes, because "not coded" is itself
 an analytic finding: evidence the coders passed over. Given the codebook, an uncoded quote
 also gets the theories it is most similar to, said to be *by similarity*, with the
-best-matching element and coded quote of each as the reason (see ``similarity``).
+best-matching element and coded quote of each as the reason (see ``similarity``); when the
+quote was found uncoded in a transcript, the text around it is scored with it (below it)
+and shown as ``context``.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ class PTSimilarity(Frozen):
     quote: str
     quote_score: float
     attribution: str
+    context_score: float = Field(default=0.0, description="The surroundings' own similarity to the theory's statement "
+                                 "and elements (0 when the quote was not found in a transcript).")
 
 
 class WhichPtAnswer(Frozen):
@@ -102,6 +106,10 @@ class WhichPtAnswer(Frozen):
     similar: list[PTSimilarity] = Field(
         default_factory=list, description="For a quote no coding contains: theories by similarity, best first.")
     reason: str = Field(default="", description="For a paraphrase or a similarity answer: why, in words.")
+    context: Location | None = Field(
+        default=None, description="For a similarity answer to a quote found in a transcript: the window around it "
+        "(text is the transcript from start to end, the quote included); the parts before and after the quote are "
+        "scored with it, at a lower weight.")
 
 
 def which_pt(
@@ -140,6 +148,7 @@ def which_pt(
                 )
     answered_by, reason, method = ("quote", "", "") if hits else ("none", "", "")
     ranked: list[PTSimilarity] = []
+    context: Location | None = None
     if not hits and codebook is not None and (len(index) or any(pt.elements for pt in codebook.programme_theories)):
         from .similarity import METHOD, for_index
 
@@ -159,7 +168,8 @@ def which_pt(
             reason = (f"paraphrase: coding {rec.id} is the closest coded quote ({METHOD} similarity "
                       f"{para.score:.2f}, next {para.runner_up:.2f})")
         else:
-            ranked = [_similarity(index, codebook, t) for t in sim.rank(query)[:limit] if t.score > 0]
+            context, around = _context(index, locations[0], speakers) if locations else (None, "")
+            ranked = [_similarity(index, codebook, t) for t in sim.rank(query, around)[:limit] if t.score > 0]
             method = sim.method
             if ranked:
                 answered_by = "similarity"
@@ -167,7 +177,9 @@ def which_pt(
                 why = [f"element {best.element}" if best.element else "",
                        f"coded quote {best.coding_id}" if best.coding_id else ""]
                 reason = (f"by similarity ({method}): {best.pt} is closest"
-                          + (f", best matching {' and '.join(w for w in why if w)}" if any(why) else ""))
+                          + (f", best matching {' and '.join(w for w in why if w)}" if any(why) else "")
+                          + (f"; with the surrounding text in {context.transcript} [{context.start}:{context.end}]"
+                             if context else ""))
     if not hits:
         nearest = similar[:limit]
     hits.sort(key=lambda h: (-h.score, h.order))
@@ -177,8 +189,21 @@ def which_pt(
         locations=locations,
         nearest=[_match(h) for h in nearest if h.score > 0],
         answered_by=answered_by, by_similarity=bool(ranked), similarity_method=method if answered_by != "none" else "",
-        similar=ranked, reason=reason,
+        similar=ranked, reason=reason, context=context if ranked else None,
     )
+
+
+def _context(index: QuoteIndex, place: Location, speakers: SpeakerLookup | None) -> tuple[Location | None, str]:
+    """Where an uncoded quote was found, widened to its surroundings, and the surrounding words themselves."""
+    from ..theory_text import window
+
+    transcript = index.transcripts[place.transcript]
+    lo, hi, around = window(transcript, place.start, place.end)
+    if not around:
+        return None, ""
+    who = speakers.at(place.transcript, lo).attribution if speakers else ""
+    return Location(transcript=place.transcript, start=lo, end=hi, kind="context", text=transcript[lo:hi],
+                    attribution=who), around
 
 
 def _similarity(index: QuoteIndex, codebook: Codebook, t: object) -> PTSimilarity:
@@ -192,7 +217,7 @@ def _similarity(index: QuoteIndex, codebook: Codebook, t: object) -> PTSimilarit
         element_statement=codebook.element(t.element).statement if t.element else "",
         element_score=round(t.element_score, 4), coding_id=rec.id if rec else "",
         quote=index.texts[t.quote_index] if rec else "", quote_score=round(t.quote_score, 4),
-        attribution=rec.attribution if rec else "",
+        attribution=rec.attribution if rec else "", context_score=round(t.context_score, 4),
     )
 
 
@@ -275,6 +300,12 @@ def describe(answer: WhichPtAnswer) -> list[str]:
             if t.coding_id:
                 who = t.attribution or "no speaker"
                 lines.append(f"        quote {t.coding_id} ({t.quote_score:.2f}, {who}): \u201c{_clip(t.quote)}\u201d")
+            if answer.context is not None:
+                lines.append(f"        surrounding text ({t.context_score:.2f})")
+    if answer.similar and answer.context is not None:
+        c = answer.context
+        lines.append(f"surrounding text scored with the quote (weighted below it), {c.transcript} [{c.start}:{c.end}]:")
+        lines.append(f"  \u201c{_clip(c.text, 240)}\u201d")
     if answer.nearest:
         lines.append("nearest coded quotes:")
         for m in answer.nearest:

@@ -20,6 +20,7 @@ from ..errors import CmoError
 from ..ids import stable_id
 from ..model import Codebook, Component, Transcript
 from ..semantic import EmbeddingCache
+from ..theory_text import window
 from .grammar import clause_features, context_features, own
 from .model import LABELS, NONE, ComponentModel, CueScorer, Example, PtEvidence, PtScorer
 from .records import Reason, Suggestion
@@ -274,7 +275,9 @@ class Suggester:
 
     def suggest_clauses(
         self, transcript_id: str, clauses: Sequence[Clause], pt: str | None = None, min_confidence: float = 0.0,
+        text: str | None = None,
     ) -> list[Suggestion]:
+        """Suggestions for ``clauses``; given the transcript text, PTs are scored with each clause's surroundings."""
         if pt is not None:
             found = self.codebook.find_pt(pt)
             if found is None:
@@ -286,7 +289,8 @@ class Suggester:
             j = int(np.argmax(p[1:])) + 1
             if p[j] >= p[0] and p[j] >= min_confidence:
                 kept.append((clause, LABELS[j], float(p[j])))
-        evidence = self.pt_scorer.score([c.text for c, _, _ in kept], [comp for _, comp, _ in kept])
+        contexts = [window(text, c.start, c.end)[2] for c, _, _ in kept] if text is not None else None
+        evidence = self.pt_scorer.score([c.text for c, _, _ in kept], [comp for _, comp, _ in kept], contexts)
         out = []
         for (clause, comp, conf), ev in zip(kept, evidence, strict=True):
             ranked = sorted(ev.scores.items(), key=lambda kv: (-kv[1], self.codebook.pt_ids.index(kv[0])))
@@ -301,8 +305,8 @@ class Suggester:
         self, tid: str, clause: Clause, comp: Component, pt: str, conf: float, top: list[tuple[str, float]],
         ev: PtEvidence,
     ) -> Suggestion:
-        method = self.pt_scorer.method
-        reasons = [Reason(kind="pt", pt=p, score=round(s, 4), text=f"by {method}") for p, s in top]
+        method = f"by {self.pt_scorer.method}" + (", with the surrounding text" if ev.with_context else "")
+        reasons = [Reason(kind="pt", pt=p, score=round(s, 4), text=method) for p, s in top]
         cues = dict.fromkeys((c, phrase.lower()) for c, phrase in clause.cues)  # once each, in order of appearance
         reasons += [Reason(kind="cue", text=phrase, component=Component(c)) for c, phrase in cues]
         if self.model is not None:

@@ -7,9 +7,10 @@ measurement (``benchmarks/suggest.py`` compares it with spaCy's ``textcat``, the
 and baselines): it trains in seconds on a CPU, is deterministic (zero initialisation,
 full-batch optimisation, no sampling) and its weights explain themselves as evidence.
 
-Programme theory: cosine similarity of the clause to each PT's statement and to its
-elements of the predicted component (the codebook works on a fresh project), blended with
-a vote of the nearest already-coded examples, which takes over as the project grows.
+Programme theory: cosine similarity of the clause, and at a lower weight of its
+surroundings, to each PT's statement and to its elements of the predicted component (the
+codebook works on a fresh project), beside the nearest already-coded examples, which take
+over as the project grows.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ import numpy as np
 
 from ..errors import CmoError
 from ..model import Codebook, Component
-from ..semantic import METHOD as SEMANTIC_METHOD
 from ..semantic import EmbeddingCache
+from ..theory_text import CodebookSimilarity
 from .cues import cue_scores
 from .features import Sparse, Tfidf
 
@@ -192,19 +193,24 @@ class PtEvidence:
     scores: dict[str, float]  # pt → share of belief, sums to 1
     elements: dict[str, tuple[str, float]]  # pt → best-matching element id and its cosine
     neighbours: list[tuple[Example, float]]  # nearest coded examples with their cosine
+    with_context: bool = False  # the clause's surroundings took part in the codebook score
 
 
 class PtScorer:
     """Which programme theory a clause speaks to: the codebook, plus the project's coded examples.
 
-    Each PT is scored by its best *prototype*: its own statement and elements (the codebook)
-    or, discounted by ``EXAMPLE_WEIGHT``, its nearest coded example. A PT nobody has coded yet
-    still competes on its codebook text, which matters because coding usually proceeds one
-    theory at a time. With the semantic extra (``embeddings``), statements, elements and
-    clauses are compared by sentence-embedding cosine, and the nearest coded examples (found
-    by TF-IDF) are re-scored by it. A neighbour *vote* (``mode="vote"``) ranks theories that already have
-    examples better but buries new ones (see ``benchmarks/suggest.py``, split by PT), so it is
-    available but not the default.
+    Each PT is scored by its best *prototype*: its own statement and elements (the codebook,
+    :class:`cmo_coder.theory_text.CodebookSimilarity`) or, discounted by ``EXAMPLE_WEIGHT``, its
+    nearest coded example. A PT nobody has coded yet still competes on its codebook text, which
+    matters because coding usually proceeds one theory at a time. Given each clause's
+    surroundings (``contexts``: the question or sentences around it), the codebook score joins
+    the clause's with the surroundings' at a lower weight; coded examples are compared with the
+    clause alone, never with its surroundings (those are often coded themselves, and a
+    neighbour's coding is not evidence of this clause's theory). With the semantic extra
+    (``embeddings``), every cosine is the mean of the TF-IDF one and the sentence-embedding one,
+    and the nearest coded examples (found by TF-IDF) are re-scored so too. A neighbour *vote*
+    (``mode="vote"``) ranks theories that already have examples better but buries new ones (see
+    ``benchmarks/suggest.py``, split by PT), so it is available but not the default.
     """
 
     K = 5
@@ -220,57 +226,50 @@ class PtScorer:
             raise ValueError(f"unknown PT scoring mode {mode!r}")
         self.mode = mode
         self.embeddings = embeddings
-        self.method = SEMANTIC_METHOD if embeddings is not None else "tf-idf"
-        self.pts = [pt.id for pt in codebook.programme_theories]
+        self.codebook_sim = CodebookSimilarity(codebook, embeddings)
+        self.method = self.codebook_sim.method
+        self.pts = self.codebook_sim.pts
+        self.examples = [e for e in examples if e.pt in self.pts]
         profiles = [" ".join([pt.title, pt.statement, *(e.statement for e in pt.elements)])
                     for pt in codebook.programme_theories]
-        self.elements = [(pt.id, e.id, e.component.value, e.statement)
-                         for pt in codebook.programme_theories for e in pt.elements]
-        self.examples = [e for e in examples if e.pt in self.pts]
-        self.vec = Tfidf(ngrams=1, stop_words=True, max_features=5000).fit(
-            profiles + [e[3] for e in self.elements] + [e.text for e in self.examples]
-        )
-        self.profile_m = self.vec.transform(profiles)
-        self.element_m = self.vec.transform([e[3] for e in self.elements])
+        self.vec = Tfidf(ngrams=1, stop_words=True, max_features=5000).fit(profiles + [e.text for e in self.examples])
         self.example_m = self.vec.transform([e.text for e in self.examples])
         n = len(self.examples)
         self.knn_weight = n / (n + self.HALF_WEIGHT_AT)
-        if embeddings is not None:  # by meaning: the codebook embedded whole, neighbours re-scored (below)
-            self.profile_m = embeddings.embed(profiles)
-            self.element_m = embeddings.embed([e[3] for e in self.elements])
 
-    def score(self, texts: Sequence[str], components: Sequence[str | None]) -> list[PtEvidence]:
+    def score(self, texts: Sequence[str], components: Sequence[str | None],
+              contexts: Sequence[str] | None = None) -> list[PtEvidence]:
         if not texts:
             return []
         if len(texts) > self.BATCH:  # bound memory: the dense clause matrix is batch × vocabulary
             return [ev for i in range(0, len(texts), self.BATCH)
-                    for ev in self.score(texts[i : i + self.BATCH], components[i : i + self.BATCH])]
-        x = self.vec.transform(texts)
-        xs = self.embeddings.embed(list(texts)) if self.embeddings is not None else x
-        prof = np.maximum(xs @ self.profile_m.T, 0.0)
-        elem = np.maximum(xs @ self.element_m.T, 0.0) if len(self.elements) else np.zeros((len(texts), 0), np.float32)
-        ex = x @ self.example_m.T if self.examples else np.zeros((len(texts), 0), dtype=np.float32)
+                    for ev in self.score(texts[i : i + self.BATCH], components[i : i + self.BATCH],
+                                         contexts[i : i + self.BATCH] if contexts is not None else None)]
+        match = self.codebook_sim.match(texts, components, contexts)
+        ex = self.vec.transform(texts) @ self.example_m.T if self.examples else np.zeros((len(texts), 0), np.float32)
         out = []
         for i, comp in enumerate(components):
-            raw = {pt: float(prof[i, j]) for j, pt in enumerate(self.pts)}
-            best_el: dict[str, tuple[str, float]] = {}
-            for j, (pt, el_id, el_comp, _) in enumerate(self.elements):
-                s = float(elem[i, j])
-                if (comp is None or el_comp == comp) and s > best_el.get(pt, ("", -1.0))[1]:
+            raw = {pt: float(match.own[i, j]) for j, pt in enumerate(self.pts)}
+            best_el = {}
+            for pt in self.pts:
+                el_id, s = self.codebook_sim.best_element(match, i, pt, comp)
+                if el_id:
                     best_el[pt] = (el_id, s)
-            for pt, (_, s) in best_el.items():
-                raw[pt] = 0.5 * raw[pt] + 0.5 * s
             neighbours: list[tuple[Example, float]] = []
             if self.examples:
                 order = np.argsort(-ex[i], kind="stable")[: self.K]
                 neighbours = [(self.examples[j], float(ex[i, j])) for j in order if ex[i, j] > 0]
-                if self.embeddings is not None and neighbours:  # the nearest by words, re-scored by meaning
-                    sims = self.embeddings.embed([e.text for e, _ in neighbours]) @ xs[i]
-                    neighbours = sorted(((e, max(0.0, float(v))) for (e, _), v in zip(neighbours, sims, strict=True)),
-                                        key=lambda es: -es[1])
+                if self.embeddings is not None and neighbours:  # the nearest by words, re-scored by words and meaning
+                    sims = self.embeddings.embed([e.text for e, _ in neighbours]) @ self.embeddings.embed([texts[i]])[0]
+                    neighbours = sorted(((e, 0.5 * s + 0.5 * max(0.0, float(v)))
+                                         for (e, s), v in zip(neighbours, sims, strict=True)), key=lambda es: -es[1])
             if self.mode == "prototype":
                 for e, s in neighbours:
                     raw[e.pt] = max(raw[e.pt], self.EXAMPLE_WEIGHT * s)
+            # the clause's own best evidence, then its surroundings' codebook score at a lower weight
+            if match.weight[i]:
+                joined = match.join(np.array([[raw[pt] for pt in self.pts]]), [i])[0]
+                raw = {pt: float(joined[j]) for j, pt in enumerate(self.pts)}
             dist = _shares(raw, self.pts)
             if self.mode == "vote" and neighbours:
                 mass = sum(s for _, s in neighbours)
@@ -279,7 +278,7 @@ class PtScorer:
                     vote[e.pt] += s / mass
                 w = self.knn_weight
                 dist = {pt: (1 - w) * dist[pt] + w * vote[pt] for pt in self.pts}
-            out.append(PtEvidence(dist, best_el, neighbours))
+            out.append(PtEvidence(dist, best_el, neighbours, bool(match.weight[i] > 0)))
         return out
 
 

@@ -144,7 +144,7 @@ def suggest(
         ]
         taken = taken_spans(project, t.id, codings)
         found += [
-            s for s in suggester.suggest_clauses(t.id, clauses, pt, min_confidence)
+            s for s in suggester.suggest_clauses(t.id, clauses, pt, min_confidence, text=t.text)
             if not any(overlap((s.start, s.end), span) for span in taken.get(s.component.value, ()))
         ]
     if suggester.pt_scorer.embeddings is not None:
