@@ -57,7 +57,8 @@ NEGATIVE_KINDS = frozenset({"public_figure", "public_body", "third_sector", "pla
                             "calendar", "culture", "study_label"})
 FLAGS = frozenset({"reg", "dim", "other"})  # other: shares a registered name, is someone else
 TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "auntie", "aunty", "uncle", "nana",
-                    "our", "father", "sister", "prof", "professor"})
+                    "our", "father", "sister", "prof", "professor", "pc", "sergeant",
+                    "councillor"})
 # Words of this set's place names that identify nothing alone (beside anon_table.PLACE_GENERIC and
 # case_notes.PLACE_GENERIC_EXTRA): "[name] Surgery", "[name] estate", "the [name] Wing".
 PLACE_GENERIC_EXTRA = frozenset({"estate", "wing", "chapel", "church", "school", "centre", "station", "group",
