@@ -58,7 +58,7 @@ NEGATIVE_KINDS = frozenset({"public_figure", "public_body", "third_sector", "pla
 FLAGS = frozenset({"reg", "dim", "other"})  # other: shares a registered name, is someone else
 TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "auntie", "aunty", "uncle", "nana",
                     "our", "father", "sister", "prof", "professor", "pc", "sergeant",
-                    "councillor"})
+                    "councillor", "mama", "pastor", "aunt"})
 # Words of this set's place names that identify nothing alone (beside anon_table.PLACE_GENERIC and
 # case_notes.PLACE_GENERIC_EXTRA): "[name] Surgery", "[name] estate", "the [name] Wing".
 PLACE_GENERIC_EXTRA = frozenset({"estate", "wing", "chapel", "church", "school", "centre", "station", "group",
@@ -66,6 +66,7 @@ PLACE_GENERIC_EXTRA = frozenset({"estate", "wing", "chapel", "church", "school",
                                  "team", "project", "cafe", "café", "house", "office"})
 
 _MARK = re.compile(r"\{\{([^{}|]+)\|([^{}]+)\}\}")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _FORBIDDEN = re.compile(r"[:<>\[\]{}]")  # would read as a speaker label, a cue tag or markup once written
 
 
@@ -123,7 +124,7 @@ def registered_names(people: list[dict[str, str]], rows: list[dict[str, str]]) -
     for n in full:
         n = re.sub(r"\(.*?\)|'s iPhone", "", n).replace(",", " ")
         names.add(_norm(n))
-        names.update(w.casefold() for w in n.split() if len(w) > 1)
+        names.update(w.casefold() for w in n.split() if len(w) > 1 and w.casefold().rstrip(".") not in TITLES)
     return names
 
 
@@ -172,6 +173,11 @@ def parse_turn(line: str, where: str, reg_names: set[str], reg_places: set[str]
         text += surface
         pos = m.end()
     text += said[pos:]
+    marked = [(m.start, m.end) for m in mentions]
+    for w in _CAPITALISED.finditer(text):
+        bare = re.sub(r"['’]s$", "", w.group(0)).casefold()
+        if bare in reg_names and not any(s <= w.start() < e for s, e in marked):
+            raise SourceError(f"{where}: {w.group(0)!r} is a registered name left unmarked")
     if "{{" in text or "}}" in text or _FORBIDDEN.search(text):
         raise SourceError(f"{where}: stray markup or a character the writers cannot carry "
                           f"({_FORBIDDEN.search(text) or '{{'!r})")
