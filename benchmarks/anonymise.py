@@ -378,7 +378,7 @@ TUNED = {
     "third": "invented life stories (events told as paragraphs, case notes, seven formats, captions): NOBODY "
              "tunes on this set",
     "handwritten": "hand-written interviews and focus groups (typed as people talk, by an author blind to the "
-                   "anonymiser, six formats, captions): NOBODY tunes on this set",
+                   "anonymiser, seven formats, captions): NOBODY tunes on this set",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
             "README), so it is no longer blind",
     "dev": "Earnings-21 development half: the rules WERE tuned on this half",
@@ -525,7 +525,8 @@ def _spans(preds: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int]
 def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
     """Registered mentions left, per class and per form a person was said in; unregistered people caught per form.
 
-    Only the third and hand-written sets record forms; the table's columns cannot show which way of saying a name leaks."""
+    Only the third and hand-written sets record forms; the table's columns cannot show which way of saying a
+    name leaks."""
     left: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for doc, sp in zip(docs, spans, strict=True):
@@ -551,7 +552,8 @@ def labelled_set(name: str, root: Path, engines) -> None:  # type: ignore[no-unt
     details: list[tuple[str, list[Doc], list[list[tuple[int, int, str]]]]] = []
     forms: list[tuple[str, list[Doc], list[list[tuple[int, int]]]]] = []
     for lower in (False, True):
-        casing = "captions" if lower and name in ("focus-groups", "third", "handwritten") else "lower-cased" if lower else "cased"
+        captioned = name in ("focus-groups", "third", "handwritten")
+        casing = "captions" if lower and captioned else "lower-cased" if lower else "cased"
         lab = real_path(name, root / name / casing, lower)
         anon, _ = make_anonymiser(SecureFolder.open(lab.secure), lab.register, MODEL, False)
         anon.find(WARM_UP.lower() if lower else WARM_UP, [(0, len(WARM_UP))])

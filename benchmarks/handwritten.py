@@ -27,12 +27,15 @@ Source files (``benchmarks/handwritten/*.txt``, one per session, UTF-8): ``#`` h
 ``format`` (a writer of ``focus_groups.py``), ``caption`` (a caption format when the session is also
 written as lower-cased captions) and notes; then one turn a line, ``Speaker: speech``, where the
 speaker is written as the meeting platform shows it, and a turn starting ``~`` is said over the
-previous one. Gold is marked inline as ``{{surface|kind}}`` or ``{{surface|person|reg}}`` (a person the
-manifest or register covers, under any name they are called by) with an optional ``dim`` flag (a
-diminutive or nickname) or ``other`` (someone nobody registered who shares a registered name); the markup is stripped when building, so every offset is computed. Places
-are registered when the register or the manifest's ``site`` column names them as said (with or
-without "the"); a person's mention without ``reg`` must not be a registered name. The study team's
-``participants.csv`` and ``register.csv`` sit beside the sessions.
+previous one. Gold is marked inline as ``{{surface|kind}}`` or ``{{surface|person|reg}}`` (a person
+the manifest or register covers, under any name they are called by) with an optional ``dim`` flag
+(a diminutive or nickname) or ``other`` (someone nobody registered who shares a registered name);
+the markup is stripped when building, so every offset is computed. Places are registered when the
+register or the manifest's ``site`` column names them as said (with or without "the"); a person's
+mention without ``reg`` must not be a registered name, and a registered name may not be left
+unmarked. The study team's ``participants.csv`` and ``register.csv`` sit beside the sessions.
+Kinds are the classes the harness reports: ``person``; places (:data:`PLACE_KINDS`, a date of birth
+among them, removed like a place); negatives a study keeps (:data:`NEGATIVE_KINDS`).
 """
 
 from __future__ import annotations
