@@ -135,3 +135,18 @@ def test_a_shared_name_marked_other_is_not_registered(study: hw.Study) -> None:
     names = hw.registered_names(study.people, study.register_rows)
     turn, forms = hw.parse_turn("Helen MO: my son {{Gary|person|other}} came", "x.txt:1", names, set())
     assert turn.text == "my son Gary came" and not turn.mentions[0].registered and forms == ["single"]
+
+
+@pytest.mark.parametrize("lower", [False, True])
+def test_the_benchmark_reads_the_set_with_a_form_per_mention(tmp_path: Path, study: hw.Study, lower: bool) -> None:
+    import anonymise
+
+    assert "handwritten" in anonymise.SETS and "NOBODY tunes" in anonymise.TUNED["handwritten"]
+    files, manifest, register, forms = anonymise._handwritten_files(tmp_path, lower)
+    assert len(files) == (4 if lower else len(study.sessions))
+    assert manifest.read_bytes() == study.manifest.read_bytes()
+    assert register.read_bytes() == study.register.read_bytes()
+    for path, turns in files:
+        assert len(forms[path]) == sum(len(t.mentions) for t in turns)
+        if lower:
+            assert all(t.text == t.text.lower() for t in turns), path.name
