@@ -218,7 +218,8 @@ def load_session(path: Path, reg_names: set[str], reg_places: set[str],
     if caption is not None and caption not in fg.CAPTION_FORMATS:
         raise SourceError(f"{path.name}: header 'caption' must be one of {', '.join(fg.CAPTION_FORMATS)}")
     speakers = list({t.speaker: people[t.speaker] for t in turns}.values())
-    session = fg.Session(path.stem, speakers[0].site if speakers else "", fmt, speakers, turns)
+    site = next((p.site for p in speakers if p.role != "facilitator"), "")  # interviewers travel between sites
+    session = fg.Session(path.stem, site, fmt, speakers, turns)
     return Built(path.stem, fmt, caption, session, forms)
 
 

@@ -52,6 +52,7 @@ def test_the_set_is_what_its_documentation_says(study: hw.Study) -> None:
     assert {b.fmt for b in study.sessions} >= {"teams_vtt", "zoom_vtt", "srt", "otter_txt", "teams_docx",
                                                  "plain_txt"}
     assert sum(b.caption is not None for b in study.sessions) == 4
+    assert {b.session.site for b in study.sessions} == {p["site"] for p in study.people}  # five site towns
     assert sum(len(b.session.speakers) >= 5 for b in study.sessions) >= 3  # focus groups: 4-7 voices
     for b in study.sessions:
         n = sum(len(t.text.split()) for t in b.session.turns)
