@@ -53,6 +53,7 @@ import argparse
 import ast
 import csv
 import json
+import os
 import random
 import re
 import shutil
@@ -533,8 +534,12 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
         for g in doc.gold:
             if g.category.endswith("_registered"):
                 key = f"person {g.form}" if g.kind == "person" else g.kind
-                left[key][0] += not covered(doc.text, g, sp)
+                missed = not covered(doc.text, g, sp)
+                left[key][0] += missed
                 left[key][1] += 1
+                if missed and os.environ.get("CMO_BENCH_SHOW_LEFT"):  # which registered mentions a run left
+                    around = doc.text[max(0, g.start - 40) : g.end + 40]
+                    print(f"    left ({key}): {doc.text[g.start:g.end]!r} in {around!r}")
             elif g.category == "person_unregistered" and g.form:
                 caught[g.form][0] += covered(doc.text, g, sp)
                 caught[g.form][1] += 1
