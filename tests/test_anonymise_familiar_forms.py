@@ -62,3 +62,24 @@ def test_a_registered_person_said_by_a_familiar_form_is_removed(anon: Anonymiser
 def test_words_near_a_familiar_form_stay(anon: Anonymiser) -> None:
     text = "He was doing abs at the gym most mornings."
     assert redact_text(anon, text, open_items=True) == text
+
+
+def test_surnames_titles_and_plurals_make_familiar_forms_too() -> None:
+    forms = {f.lower() for f in person_variants("Anthony Molyneux")}
+    assert {"molly", "dr m", "tonys", "anthonys"} <= forms
+    assert "robbo" in {f.lower() for f in person_variants("Dean Robson")}
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("Everyone called him Molly, after Molyneux.", "Molly"),
+    ("Dr Q did a joint review with the team.", "Dr Q"),
+    ("We had two Sandys at one point.", "Sandys"),
+])
+def test_a_registered_person_said_by_surname_nickname_initial_or_plural_is_removed(sentence: str, said: str) -> None:
+    people = ["Anthony Molyneux", "Bronagh Quigley", "Alexandra Fenwick"]
+    items = [RegisterItem(key=f"register:person:{n.lower()}", surface=n, category="person",
+                          variants=person_variants(n)) for n in people]
+    anon = Anonymiser(build_register(ParticipantKey(), items, set()), MODEL)
+    for form in (sentence, sentence.lower()):
+        out = redact_text(anon, form, open_items=True)
+        assert said.lower() not in out.lower(), out

@@ -106,8 +106,6 @@ def diminutives(given: str) -> tuple[str, ...]:
     and the dictionary): "dan" is a name but "abs" and "anno" are not, and a registered form is
     matched in every casing, so a word-like form would put every such word in the review.
     """
-    from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage  # the layers import this module
-
     low = given.lower()
     if len(low) < 4 or not low.isalpha():
         return ()
@@ -122,9 +120,37 @@ def diminutives(given: str) -> tuple[str, ...]:
             forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
             if stem[-1] in "rn":
                 forms += [stem[:-1] + e for e in ("z", "zza")]
-    usage = lowercase_usage()
+    return _name_like(forms, low)
+
+
+def _name_like(forms: list[str], low: str) -> tuple[str, ...]:
+    """The generated ``forms`` worth registering: a given name in its own right ("Molly", "Ellie"), or a
+    form no dictionary holds that speech seldom writes in lower case."""
+    from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon
+
+    usage, firsts = lowercase_usage(), name_lexicon("first")
     return tuple(f for f in dict.fromkeys(forms)
-                 if len(f) >= 3 and f != low and not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER)
+                 if len(f) >= 3 and f != low and (f in firsts or (not in_dictionary(f)
+                                                                  and usage.get(f, 0) < SELDOM_LOWER)))
+
+
+def surname_diminutives(surname: str) -> tuple[str, ...]:
+    """What colleagues and mates make of a surname: its first syllable doubled with "-y", "-ie" or "-o"
+    ("Molly" for Molyneux, "Robbo" for Robson, "Gibbo" for Gibson) and the surname with "-y" or "-sy"
+    ("Jonesy", "Whitey"); the same filter as :func:`diminutives`."""
+    low = surname.lower()
+    if len(low) < 4 or not low.isalpha():
+        return ()
+    forms = [low + "y", low + "sy", low + "ie"]
+    first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
+    if first is not None:
+        end = first
+        while end < len(low) and low[end] in _VOWELS:
+            end += 1
+        if end < len(low) and end >= 2:
+            stem = low[: end + 1]
+            forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
+    return _name_like(forms, low)
 
 
 @cache
@@ -186,6 +212,9 @@ def person_variants(name: str) -> tuple[str, ...]:
         surname = tokens[-1]
         forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
         forms += [f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")]
+        if surname[:1].isalpha():
+            forms.append(f"Dr {surname[0].upper()}")  # "Dr A, we call her, we cannot say it": a doctor by initial
+        forms += [d.capitalize() for d in surname_diminutives(surname)]
     if tokens:
         first = tokens[0].lower()
         familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
@@ -194,6 +223,7 @@ def person_variants(name: str) -> tuple[str, ...]:
             if len(tokens) >= 2:
                 forms.append(f"{nick.capitalize()} {tokens[-1]}")
         forms += [d.capitalize() for d in diminutives(first) if d not in familiar]
+        forms += [f"{f.capitalize()}s" for f in sorted({first, *familiar}) if not f.endswith("s")]  # "two Sandys"
     seen: dict[str, str] = {}
     for f in forms:
         seen.setdefault(f.lower(), f)
