@@ -210,7 +210,11 @@ def test_fused_scores_are_the_mean_of_each_way_of_comparing(tiny_codebook: Codeb
     other.add_channel(flat, profiles, elements)
     fused = CodebookSimilarity(tiny_codebook)
     fused.add_channel(flat, profiles, elements)
-    a, b, f = (sim.match(texts, [None, None], contexts) for sim in (tfidf, other, fused))
+    a, b, f = (sim.match(texts, [None, None]) for sim in (tfidf, other, fused))
     np.testing.assert_allclose(f.scores, (a.scores + b.scores) / 2, rtol=1e-5)
     np.testing.assert_allclose(f.element, (a.element + b.element) / 2, rtol=1e-5)
     assert 0 < float(f.scores.max()) <= 1
+    # the surroundings are compared by words alone (embedding every window cost minutes per transcript)
+    a, f = (sim.match(texts, [None, None], contexts) for sim in (tfidf, fused))
+    np.testing.assert_allclose(f.context, a.context, rtol=1e-5)
+    np.testing.assert_allclose(f.own, (a.own + b.own) / 2, rtol=1e-5)

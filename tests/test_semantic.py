@@ -81,6 +81,8 @@ def test_fused_scores_are_the_mean_of_tfidf_and_embeddings(tiny_codebook) -> Non
     assert fused.method == f"tf-idf + {semantic.METHOD}" and len(fused.channels) == 2
     meaning = CodebookSimilarity(tiny_codebook)
     meaning.channels = fused.channels[1:]
-    a, b, f = (s.match(texts, [None, None], contexts) for s in (tfidf, meaning, fused))
+    a, b, f = (s.match(texts, [None, None]) for s in (tfidf, meaning, fused))
     np.testing.assert_allclose(f.scores, (a.scores + b.scores) / 2, rtol=1e-5)
+    a, f = (s.match(texts, [None, None], contexts) for s in (tfidf, fused))
+    np.testing.assert_allclose(f.context, a.context, rtol=1e-5)  # the surroundings by words alone
     assert f.scores[1].argmax() == 0  # PT1: people stay in treatment
