@@ -110,17 +110,24 @@ def diminutives(given: str) -> tuple[str, ...]:
     if len(low) < 4 or not low.isalpha():
         return ()
     forms: list[str] = [low[:k] for k in (4, 5) if len(low) >= 7 and k < len(low) - 1]
-    first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
-    if first is not None:
-        end = first
-        while end < len(low) and low[end] in _VOWELS:
-            end += 1
-        if end < len(low) and end >= 2:
-            stem = low[: end + 1]  # the first syllable closed by its consonant: "deb", "jon", "shar"
-            forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
-            if stem[-1] in "rn":
-                forms += [stem[:-1] + e for e in ("z", "zza")]
+    stem = _first_syllable(low)
+    if stem:
+        forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
+        if stem[-1] in "rn":
+            forms += [stem[:-1] + e for e in ("z", "zza")]
     return _name_like(forms, low)
+
+
+def _first_syllable(low: str) -> str | None:
+    """The first syllable closed by its consonant ("deb" of deborah, "jon", "shar", "mol" of molyneux), or
+    None when the name opens with a lone vowel ("andrew", "achterberg") or has no closing consonant."""
+    first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
+    if first is None:
+        return None
+    end = first
+    while end < len(low) and low[end] in _VOWELS:
+        end += 1
+    return low[: end + 1] if end < len(low) and end >= 2 else None
 
 
 def _name_like(forms: list[str], low: str) -> tuple[str, ...]:
@@ -142,14 +149,9 @@ def surname_diminutives(surname: str) -> tuple[str, ...]:
     if len(low) < 4 or not low.isalpha():
         return ()
     forms = [low + "y", low + "sy", low + "ie"]
-    first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
-    if first is not None:
-        end = first
-        while end < len(low) and low[end] in _VOWELS:
-            end += 1
-        if end < len(low) and end >= 2:
-            stem = low[: end + 1]
-            forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
+    stem = _first_syllable(low)
+    if stem:
+        forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
     return _name_like(forms, low)
 
 
