@@ -265,3 +265,14 @@ def test_cli_which_pt_json_carries_the_similarity_answer(study):
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert {"answered_by", "by_similarity", "similar", "reason", "matches", "nearest", "coded"} <= set(out)
+
+
+def test_one_word_shared_with_a_quote_is_no_paraphrase(study, index, monkeypatch):
+    # only "hopeful" ties this query to c5, and to no other quote; with the cosine bar lowered so that one
+    # word clears it (on a short quote it does), the shared-word rule is what refuses the paraphrase
+    from cmo_coder.query import similarity
+    monkeypatch.setattr(similarity, "PARAPHRASE_MIN", 0.01)
+    answer = ask_with_theory(study, index, "the weather forecast made the farmers hopeful about the harvest")
+    assert answer.answered_by != "paraphrase"
+    retold = ask_with_theory(study, index, "he still felt judged and not hopeful at the appointment")
+    assert retold.answered_by == "paraphrase" and retold.matches[0].coding_id == "c5"

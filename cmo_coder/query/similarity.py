@@ -51,6 +51,9 @@ QUOTE_WEIGHT = 0.5
 PARAPHRASE_MIN = 0.45
 #: ... and be this much closer to it than to any other coded quote
 PARAPHRASE_MARGIN = 0.15
+#: ... and share at least this many words with it: one rare word shared with a short quote ("kept") makes a
+#: high cosine and no retelling ("the same nurse kept coming" is no paraphrase of "that's why I kept going")
+PARAPHRASE_SHARED_WORDS = 2
 METHOD = "tf-idf"
 #: coded quotes re-scored by meaning per query (the closest by TF-IDF)
 SEMANTIC_SHORTLIST = 50
@@ -152,12 +155,15 @@ class TheorySimilarity:
 
     def paraphrase(self, text: str) -> Paraphrase | None:
         """The coded quote this query retells, when one is closest by a clear margin."""
-        _, quote_cos = self._query(text)
+        q, quote_cos = self._query(text)
         if not len(quote_cos):
             return None
         best = int(np.argmax(quote_cos))
         top = float(quote_cos[best])
         if top < PARAPHRASE_MIN:
+            return None
+        words = self.quotes.cols[self.quotes.rows == best]
+        if len(np.intersect1d(words, np.nonzero(q)[0])) < PARAPHRASE_SHARED_WORDS:
             return None
         rec = self.index.records[best]
         same = self.index.norm_texts[best]
