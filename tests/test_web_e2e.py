@@ -180,7 +180,7 @@ def _drag_select(page: Any, locator: Any, start_frac: float, end_frac: float) ->
 def test_mouse_selection_snaps_to_words_then_edit_and_undo(page: Any, server: Server, tmp_path: Path) -> None:
     page.goto(server.url(f"/transcripts/{A}"))
     _drag_select(page, page.locator(".text").nth(2), 0.03, 0.3)  # P1's turn, starting inside a word
-    assert page.locator("#panel").is_visible()
+    page.locator("#panel").wait_for(state="visible")  # opens on the selection event: slower when busy
     quote = page.locator("#panel-quote").inner_text().strip("“”")
     text = _text(server, A)
     _segments_tile_the_text(page, text)
