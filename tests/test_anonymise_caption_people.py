@@ -227,3 +227,23 @@ def test_every_person_span_is_whole_words_of_the_text(anon: Anonymiser, words: l
 ])
 def test_a_name_nobody_listed_before_a_listed_surname(anon: Anonymiser, text: str, name: str) -> None:
     assert _caught(anon, text + PAD, name)
+
+
+# --------------------------------------------------------------- everyday words where only a name stands
+@pytest.mark.parametrize(("text", "word"), [
+    ("theres a lovely carer called precious she comes tuesdays", "precious"),
+    ("and this lad named sonny he was on the same ward", "sonny"),
+    ("her name was hope and she ran the group", "hope"),
+    ("my key worker at the time she was called summer", "summer"),
+])
+def test_an_everyday_word_after_called_is_a_name(anon: Anonymiser, text: str, word: str) -> None:
+    assert _caught(anon, text, word)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("she was called back in to see the consultant", "back"),
+    ("its called respite and they give you a week", "respite"),
+    ("he was called in by his manager about it", "manager"),
+])
+def test_called_of_a_thing_or_a_summons_names_nobody(anon: Anonymiser, text: str, word: str) -> None:
+    assert not _touched(anon, text, word)

@@ -34,6 +34,15 @@ def test_everyday_words_and_their_inflections_are_not_given_names() -> None:
         assert name in given_names(), name
 
 
+def test_british_spellings_are_words_and_listed_names_stay_names() -> None:
+    """The dictionary is American: without this, captions of British speech proposed "neighbour" as a name."""
+    for word in ("neighbour", "neighbours", "favourite", "organise", "organisation", "centre", "programme",
+                 "travelled", "defence", "anaemia", "behaviour", "realised", "apologise", "analyse"):
+        assert is_everyday(word), word
+    for name in ("annalise", "sylvestre", "achour", "zeller", "penwithick", "trebilcock", "shavonne"):
+        assert not is_everyday(name), name
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("I think, as Dominic described earlier, the margins held up.", "Dominic"),
     ("We've got a terrific team with people like Jorge running supply.", "Jorge"),

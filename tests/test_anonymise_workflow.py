@@ -265,3 +265,17 @@ def test_interactive_review_prompts_only_at_a_terminal(study, monkeypatch) -> No
     decisions = json.loads((s / "decisions.json").read_text())["surfaces"]
     assert any(d["decision"] == "edit" and d["placeholder"] == "[council officer]" for d in decisions.values())
     assert run("review", p, "--secure", s, "--sign-off").exit_code == 0
+
+
+def test_a_register_may_name_categories_as_study_teams_write_them(tmp_path: Path) -> None:
+    """ "GP practice", "town", "Organisation": read as the categories they mean, each with its own placeholder."""
+    from cmo_coder.anonymise.placeholders import BY_CATEGORY
+    from cmo_coder.anonymise.register import CATEGORIES, load_register_csv
+
+    assert set(CATEGORIES) <= set(BY_CATEGORY)
+    reg = tmp_path / "register.csv"
+    reg.write_text("surface,category\nPolgooth Surgery,GP practice\nSt Austell,town\nBright Horizons,Organisation\n"
+                   "Penwithick Road,street\nKing's Head,pub\n", encoding="utf-8")
+    items = load_register_csv(reg)
+    assert [i.category for i in items] == ["practice", "place", "org", "street", "pub"]
+    assert [BY_CATEGORY[i.category] for i in items[:2]] == ["[GP practice name]", "[place name]"]

@@ -21,7 +21,18 @@ from pathlib import Path
 from ..errors import CmoError, ValidationFailed
 from ..model.key import ParticipantKey
 
-CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "other")
+CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
+              "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "workplace",
+              "org", "postcode", "other")
+"""What a register line or a reviewer's ``--redact`` may call a thing; each has its placeholder
+(:data:`.placeholders.BY_CATEGORY`): a GP practice reads "[GP practice name]", not "[removed]"."""
+CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surgery": "practice", "gp": "practice",
+                    "chemist": "pharmacy", "road": "street", "organisation": "org", "organization": "org",
+                    "charity": "org", "company": "org", "employer": "workplace", "town": "place", "village": "place",
+                    "area": "place", "neighbourhood": "place", "housing estate": "estate", "college": "school",
+                    "university": "school", "chapel": "church", "nhs trust": "trust", "health board": "trust",
+                    "unit": "ward", "team": "service", "name": "person", "people": "person", "staff": "person"}
+"""How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 TITLES = ("mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "prof", "professor", "matron", "father")
 
 
@@ -316,7 +327,8 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
         if len(row) < 2 or len(row) > 3:
             problems.append(f"{path}:{lineno}: expected 2 or 3 columns, found {len(row)}")
             continue
-        surface, category = row[0].strip(), row[1].strip().lower()
+        surface, category = row[0].strip(), " ".join(row[1].lower().split())
+        category = CATEGORY_ALIASES.get(category, category)
         placeholder = row[2].strip() if len(row) == 3 and row[2].strip() else None
         if not surface:
             problems.append(f"{path}:{lineno}: empty surface")

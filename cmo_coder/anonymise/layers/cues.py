@@ -52,6 +52,10 @@ _ANY = _PEOPLE_CUES | {"does"}
 _NONE: frozenset[str] = frozenset()
 _BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to"})
 """Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
+_CALL_PARTICLES = frozenset({"round", "around", "over", "by", "back", "in", "out", "up", "off", "away", "on", "for",
+                             "to", "at", "about", "after", "upon", "through", "down", "across", "home", "names"})
+"""After "called" these make a verb of it: "a lad called round", "she was called back", "he was called names"."""
+_NOT_NAMED_POS = frozenset({"ADP", "PART", "ADV", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT"})
 _NAMING_KINDS = frozenset({"kin title", "person noun", "called"})
 """Kinds only a person's name follows; the others are said of a body too ("it was barnardos who"), or of
 a thing ("talking to banks"): those take no everyday word."""
@@ -125,6 +129,12 @@ class CuesComponent:
                 continue
             start, end = tok.idx, tok.idx + len(tok)
             if any(a <= start and end <= b for a, b in persons):
+                continue
+            if strong_person_cue(tok) == "called" and tok.lower_ not in _CALL_PARTICLES \
+                    and tok.pos_ not in _NOT_NAMED_POS:
+                # "a carer called precious", "her name was hope": only a name is said there, so even an
+                # everyday word is one (a stop word, filler or kin word never: "she was called back")
+                out.append(Candidate(start, end, "person", "rules", 0.8, "said where only a name stands (called)"))
                 continue
             cues = self._cues_for(tok, caseless)
             if not cues:

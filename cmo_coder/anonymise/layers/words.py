@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -150,6 +151,35 @@ def in_dictionary(low: str) -> bool:
     words = everyday_words()
     if low in words:
         return True
+    if _british_word(low):
+        return True
+    return _inflected_word(low)
+
+
+# British spellings of words Webster's writes the American way: "neighbour", "organise", "centre",
+# "programme", "travelled", "defence", "anaemia" (the dictionary and the subtitle counts are American,
+# so captions of British speech had these proposed as names nobody found).
+_BRITISH_SPELLINGS = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"our(s|ed|ing|ite|ites|able|er|ers|hood|hoods)?$", r"or\1"), (r"is(e|es|ed|ing|ation|ations)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"), (r"tre(s)?$", r"ter\1"), (r"ogue(s)?$", r"og\1"), (r"ence(s)?$", r"ense\1"),
+    (r"ll(ed|ing)$", r"l\1"), (r"mme(s)?$", r"m\1"), (r"aemia$", "emia")))
+
+
+def _british_word(low: str) -> bool:
+    """``low`` is the British spelling of a dictionary word, and no listed name ("Annalise", "Sylvestre",
+    "Achour" keep their reading as names)."""
+    if len(low) < 6 or low in listed_names():
+        return False
+    for pattern, repl in _BRITISH_SPELLINGS:
+        american = pattern.sub(repl, low)
+        if american != low and len(american) >= 5 and (american in everyday_words() or _inflected_word(american)):
+            return True
+    return False
+
+
+def _inflected_word(low: str) -> bool:
+    """A stem of ``low`` is in the dictionary: the list holds "number", not "numbers"."""
+    words = everyday_words()
     for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""),
                          ("ing", "e"), ("er", ""), ("ers", ""), ("ly", "")):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
