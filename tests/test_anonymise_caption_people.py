@@ -247,3 +247,29 @@ def test_an_everyday_word_after_called_is_a_name(anon: Anonymiser, text: str, wo
 ])
 def test_called_of_a_thing_or_a_summons_names_nobody(anon: Anonymiser, text: str, word: str) -> None:
     assert not _touched(anon, text, word)
+
+
+# ------------------------------------------------------------------------------- saying one's own name
+@pytest.mark.parametrize(("text", "word", "caseless"), [
+    ("So I'm Obiageli, I've been the team leader there for about six years now.", "Obiageli", False),
+    ("so im obiageli ive been the team leader there for six years", "obiageli", True),
+    ("and everyone calls me dibbo even my mam", "dibbo", True),
+    ("i am kwabena and i'm a peer mentor", "kwabena", True),
+])
+def test_a_speaker_saying_their_own_name(anon: Anonymiser, text: str, word: str, caseless: bool) -> None:
+    groups, _, _ = anon.find(text, caseless=caseless)
+    spans = [(min(c.start for c in g), max(c.end for c in g)) for g in groups if any(c.category == "person" for c in g)]
+    start = text.index(word)
+    assert (start, start + len(word)) in spans  # the name alone: "ive" after it is no surname
+
+
+@pytest.mark.parametrize(("text", "caseless"), [
+    ("I'm Nigerian, I came over in 2004.", False),
+    ("I'm Sikh and I'm Punjabi and I'm Glaswegian.", False),
+    ("im gutted im skint im proper mardy about it", True),
+    ("i'm knackered i'm chuffed i'm buzzing", True),
+    ("i'm on sertraline now i'm on pregabalin as well", True),
+])
+def test_saying_what_one_is_names_nobody(anon: Anonymiser, text: str, caseless: bool) -> None:
+    groups, _, _ = anon.find(text, caseless=caseless)
+    assert not [g for g in groups if any(c.category == "person" for c in g)], text

@@ -26,6 +26,7 @@ from .words import (
     FILLERS,
     KINSHIP,
     NOT_VOCATIVE,
+    PEOPLES,
     SELDOM_LOWER,
     TITLE_WORDS,
     in_dictionary,
@@ -35,8 +36,8 @@ from .words import (
     place_names,
 )
 
-_NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me", "lad",
-          "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
+_NEVER = {*FILLERS, *NOT_VOCATIVE, *CALENDAR, *PEOPLES, *KINSHIP, *TITLE_WORDS, *RELATIONS, "mum", "dad", "i", "me",
+          "lad", "lads", "girls", "boys", "kids", "someone", "somebody", "anyone", "anybody", "nobody", "who", "one",
           "people", "staff", "everyone", "they", "he", "she", "it", "we", "you", "fella", "fellow", "bloke", "guy",
           "chap", "lass", "missus", "hubby", "bro", "sis", "sir", "madam", "love", "pet", "duck", "hun",
           # benefits a participant talks about as much as people ("pip", "esa" are also given names somewhere)

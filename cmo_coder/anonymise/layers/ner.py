@@ -12,7 +12,7 @@ from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, text_of
-from .words import FILLERS, KINSHIP, TITLE_WORDS, is_everyday, name_lexicon, place_names
+from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
 NER_SCORES = {"PERSON": 0.85, "GPE": 0.8, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6}
@@ -95,6 +95,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             continue  # "Nana said…": how someone names a relative, not a name
         if ent.label_ == "PERSON" and not plausible_person(text):
             continue
+        if len(ent) == 1 and text.lower() in PEOPLES:
+            continue  # "I'm Glaswegian", "a Punjabi family": a people or faith read as a person or a place
         out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
                              f"statistical NER {ent.label_}"))
     return out

@@ -15,7 +15,20 @@ from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .practices import PRACTICE_KINDS
 from .state import NEVER_NAME_POS, candidates, text_of
-from .words import CALENDAR, FILLERS, GREETINGS, NOT_VOCATIVE, everyday_words, is_everyday, name_lexicon, seldom_lower
+from .words import (
+    CALENDAR,
+    FILLERS,
+    GREETINGS,
+    NOT_VOCATIVE,
+    PEOPLES,
+    SELDOM_LOWER,
+    everyday_words,
+    is_everyday,
+    lowercase_usage,
+    name_lexicon,
+    place_names,
+    seldom_lower,
+)
 
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -80,6 +93,14 @@ _INTRODUCTION = re.compile(
 _JOB = (r"(?:president|chairman|chairwoman|chair|ceo|cfo|coo|cto|cmo|evp|svp|vp|treasurer|secretary|director|"
         r"manager|officer|head|chief|senior|executive|vice|general counsel|founder|partner|analyst|consultant|"
         r"matron|sister|nurse|lead|coordinator|worker)")
+# "So I'm Segun, I've been…", "i'm marsha i look after me mum", "everyone calls me Baz": a speaker saying
+# their own name. "I'm" is followed by anything ("I'm Polish", "i'm knackered"), so the word must be one
+# English does not write (no dictionary word, in captions one subtitles seldom write in lower case), and no
+# people, faith, place or nationality the model or the list below knows.
+_SELF_INTRODUCTION = re.compile(
+    r"(?i)\b(?:i['’]m|i am|im|they call me|everyone calls me|people call me|call me|known as)\s*,?\s+"
+    r"(?:(?:uh|um|er|erm)\s*,?\s+)?(?=[^\W\d_])"
+)
 _NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|be|by|was|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
                             r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
 _JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
@@ -245,6 +266,7 @@ class RulesComponent:
                                                                                vocative=reason == "vocative"):
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
         self._introductions(text, out, caseless)  # in cased text only capitalised names
+        self._self_introductions(doc, text, out, caseless)
         self._job_titles(text, out, caseless)
         return doc
 
@@ -256,6 +278,23 @@ class RulesComponent:
         for m in _HERE.finditer(text):
             if self._is_name_word(m.group(1), caseless):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
+
+    def _self_introductions(self, doc: Doc, text: str, out: list[Candidate], caseless: bool) -> None:
+        for m in _SELF_INTRODUCTION.finditer(text):
+            word = _NAME_WORD.match(text, m.end())
+            if word is None:
+                continue
+            base = re.sub(r"['’]s$", "", word.group(0))
+            low = base.lower()
+            if (low in PEOPLES or low in place_names() or not self._is_name_word(base, caseless)
+                    or (caseless and lowercase_usage().get(low, 0) >= SELDOM_LOWER)):
+                continue
+            span = doc.char_span(word.start(), word.start() + len(base), alignment_mode="expand")
+            if span is not None and any(t.ent_type_ in {"NORP", "GPE", "LOC", "FAC", "LANGUAGE"} for t in span):
+                continue
+            found = self._names_after(text, word.start(), caseless)
+            if found:
+                out.append(Candidate(found[0], found[1], "person", "rules", 0.75, "says their own name"))
 
     def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
         for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):

@@ -32,6 +32,26 @@ FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
            "kinda", "gonna", "wanna", "gotta", "sorta", "dunno", "lemme", "gimme", "yep", "yeah", "nope", "okay",
            "hmm", "mmm", "uh", "um", "erm", "mhm", "mm", "ah", "oh", "huh", "yup", "nah", "naw", "aye", "eh", "ooh",
            "oops", "whoa", "wow", "innit", "ta", "alright", "ay", "oi"}
+PEOPLES = frozenset({
+    "british", "english", "scottish", "scots", "welsh", "irish", "cornish", "manx", "geordie", "scouse", "scouser",
+    "brummie", "mancunian", "glaswegian", "cockney", "european",
+    "african", "asian", "caribbean", "american", "canadian", "australian", "polish", "romanian", "bulgarian",
+    "lithuanian", "latvian", "estonian", "czech", "slovak", "hungarian", "ukrainian", "russian", "portuguese",
+    "spanish", "italian", "french", "german", "dutch", "greek", "cypriot", "turkish", "kurdish", "albanian",
+    "nigerian", "ghanaian", "somali", "somalian", "eritrean", "ethiopian", "sudanese", "kenyan", "ugandan",
+    "zimbabwean", "congolese", "jamaican", "barbadian", "trinidadian", "pakistani", "indian", "bangladeshi",
+    "sri lankan", "tamil", "punjabi", "gujarati", "nepali", "afghan", "iranian", "iraqi", "syrian", "yemeni",
+    "chinese", "vietnamese", "filipino", "filipina", "thai", "malaysian", "japanese", "korean", "brazilian",
+    "muslim", "christian", "catholic", "protestant", "sikh", "hindu", "jewish", "buddhist", "rasta",
+    "rastafarian", "pentecostal", "methodist", "anglican", "traveller", "gypsy", "roma", "deaf", "autistic"})
+"""Peoples, faiths and communities a speaker says they are ("I'm Nigerian", "I'm Sikh"): never their name."""
+BARE_CONTRACTIONS = frozenset({
+    "ive", "im", "youre", "theyre", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent",
+    "havent", "hasnt", "hadnt", "couldnt", "wouldnt", "shouldnt", "thats", "whats", "wheres", "theres", "heres",
+    "hes", "shes", "weve", "youve", "theyve", "youd", "theyd", "itll", "youll", "theyll", "thatll", "aint"})
+"""Contractions as captions write them, without the apostrophe ("so im segun ive been"): never a name,
+though a few are surnames somewhere ("Im", "Ive")."""
+FILLERS |= BARE_CONTRACTIONS
 
 
 @cache
@@ -134,7 +154,16 @@ def everyday_words() -> frozenset[str]:
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
-    return frozenset(w for w in words if w.islower()) | common_word_names()
+    return frozenset(w for w in words if w.islower()) | common_word_names() | british_words()
+
+
+@cache
+def british_words() -> frozenset[str]:
+    """Everyday British words the American dictionary lacks ("skint", "mardy", "clucking"), less any
+    word a name list holds (``data/british_words.txt``: "charlie" and "mandy" stay names)."""
+    text = resources.files("cmo_coder.data").joinpath("british_words.txt").read_text(encoding="utf-8")
+    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words - listed_names())
 
 
 @lru_cache(maxsize=200_000)
