@@ -180,3 +180,10 @@ def test_everyday_given_name_followed_by_a_surname(anon: Anonymiser, text: str, 
 def test_everyday_given_name_alone_stays_a_word(anon: Anonymiser) -> None:
     text = "We will mark the grant as received and sandy soil is fine." + PAD.lower()
     assert _lexicon_hits(anon, text.lower()) == []
+
+
+def test_a_given_name_the_model_reads_as_a_city_reads_as_a_name(anon: Anonymiser) -> None:
+    """The placeholder must read right: "[city name], he'd ring me" tells a reader a town rang."""
+    out = redact_text(anon, "Mr Dhokia there, Hitesh, he'd ring me if the lad didn't show.")
+    assert "Hitesh" not in out and "[city name]" not in out and out.count("[name removed]") == 2
+    assert redact_text(anon, "She moved to Lincoln last year.") == "She moved to [city name] last year."

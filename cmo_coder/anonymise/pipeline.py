@@ -136,8 +136,20 @@ def open_case(group: list[Candidate]) -> bool:
         c.layer in REGISTER_LAYERS or c.category != "person" for c in group)
 
 
-def _best(group: list[Candidate]) -> Candidate:
-    return min(group, key=lambda c: (LAYER_RANK.get(c.layer, 9), -c.score, -(c.end - c.start)))
+_PLACE_SLOT = re.compile(r"(?i)\b(?:to|in|from|at|near|round|around|outside|towards|via|into)\s+(?:the\s+)?$")
+
+
+def _best(group: list[Candidate], text: str) -> Candidate:
+    best = min(group, key=lambda c: (LAYER_RANK.get(c.layer, 9), -c.score, -(c.end - c.start)))
+    if best.layer in {"ner", "caseless"} and best.category in {"city", "place", "org"}:
+        # "Mr Patel there, Hitesh, he'd ring me": the model read a given name as a city; a given name no
+        # place list holds, and no rule or list reading a place there, makes it a person's placeholder
+        given = [c for c in group if c.layer == "lexicon" and c.category == "person"
+                 and (c.start, c.end) == (best.start, best.end)]
+        if given and not _PLACE_SLOT.search(text[max(0, best.start - 20):best.start]) and not any(
+                c.layer in {"places", "rules", "transcript", "consistency"} and c.category != "person" for c in group):
+            return given[0]  # (not "we went to Florence")
+    return best
 
 
 def context_of(text: str, start: int, end: int, width: int = 40) -> str:
@@ -240,7 +252,7 @@ class Anonymiser:
         proposals: list[Proposal] = []
         numbers = numbers if numbers is not None else {}
         for group in groups:
-            best = _best(group)
+            best = _best(group, text)
             start, end = min(c.start for c in group), max(c.end for c in group)
             surface = text[start:end]
             key = next((c.item_key for c in group if c.item_key), None)
@@ -332,7 +344,7 @@ def redact_text(anonymiser: Anonymiser, text: str, open_items: bool = False) -> 
     for g in groups:
         if not open_items and open_case(g):
             continue
-        best = _best(g)
+        best = _best(g, text)
         s, e = min(c.start for c in g), max(c.end for c in g)
         spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
     return apply_spans(text, spans)[0]
