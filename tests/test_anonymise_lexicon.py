@@ -187,3 +187,19 @@ def test_a_given_name_the_model_reads_as_a_city_reads_as_a_name(anon: Anonymiser
     out = redact_text(anon, "Mr Dhokia there, Hitesh, he'd ring me if the lad didn't show.")
     assert "Hitesh" not in out and "[city name]" not in out and out.count("[name removed]") == 2
     assert redact_text(anon, "She moved to Lincoln last year.") == "She moved to [city name] last year."
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Before that I was at the Diana Princess of Wales in the detox bay.", "Diana Princess of Wales"),
+    ("She was in the Queen Elizabeth for a fortnight after the operation.", "Queen Elizabeth"),
+    ("i did my nurse training at the princess alexandra", "princess alexandra"),
+    ("we met up at the prince of wales for a pint after", "prince of wales"),
+])
+def test_a_hospital_or_pub_named_after_a_royal_goes_whole(anon: Anonymiser, text: str, name: str) -> None:
+    out = redact_text(anon, text, open_items=True)
+    assert not any(w in out for w in name.split() if w.lower() != "of"), out
+
+
+@pytest.mark.parametrize("text", ["The Princess of Wales visited the ward.", "He wrote to the king himself about it."])
+def test_a_royal_is_no_institution(anon: Anonymiser, text: str) -> None:
+    assert "[hospital name]" not in redact_text(anon, text, open_items=True)

@@ -119,6 +119,9 @@ _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", 
 
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
 """Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
+ROYAL_INSTITUTION = "institution named after a royal"
+"""The reason of :mod:`.rules`' hospitals and pubs named after royals ("at the Diana Princess of Wales"): the
+royal's public name inside is the institution's, and cutting it out would leave "Diana [hospital] of Wales"."""
 
 
 def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> Candidate:
@@ -281,7 +284,7 @@ class AllowListComponent:
         for c in candidates(doc):
             if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
-            if c.layer != "register":
+            if c.layer != "register" and c.reason != ROYAL_INSTITUTION:
                 if _within_public(c, public, text):
                     continue
                 c = _cut_public_ends(c, public, text)

@@ -13,6 +13,7 @@ from ..candidates import Candidate
 from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
+from .allowlist import ROYAL_INSTITUTION
 from .practices import PRACTICE_KINDS
 from .state import NEVER_NAME_POS, candidates, text_of
 from .words import (
@@ -101,6 +102,18 @@ _SELF_INTRODUCTION = re.compile(
     r"(?i)\b(?:i['’]m|i am|im|they call me|everyone calls me|people call me|call me|known as)\s*,?\s+"
     r"(?:(?:uh|um|er|erm)\s*,?\s+)?(?=[^\W\d_])"
 )
+# "I was at the Diana Princess of Wales", "in the Queen Elizabeth", "to the King George", "at the Prince of
+# Wales": hospitals (and pubs) named after royals, said without their head word. A person is not "at the"
+# anyone, so after a preposition and "the" a royal title with a given name, "of" and a place, or "Royal",
+# is an institution; "the Queen said", "Prince Charles" and "the Queen's speech" stay.
+_ROYAL_INSTITUTION = re.compile(
+    r"(?i)\b(?:at|in|into|from|to|outside|round|near|opposite|up|down)\s+the\s+"
+    r"((?:diana,?\s+)?(?:queen|king|prince|princess|duchess|duke|lady)(?:['’]s)?\s+"
+    r"(?:of\s+[^\W\d_][\w'’-]*|royal|[^\W\d_][\w'’-]*))"
+)
+_CLINICAL = re.compile(r"(?i)\b(?:ward|wards|bay|nurse|nurses|doctor|doctors|consultant|admitted|discharged|born|"
+                       r"a\s*&\s*e|a and e|maternity|operation|scan|clinic|unit|detox|sectioned|hospital|"
+                       r"trained|training|midwife|theatre|surgeon|inpatient|outpatients?)\b")
 _NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|be|by|was|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
                             r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
 _JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
@@ -267,6 +280,7 @@ class RulesComponent:
                     out.append(Candidate(s, e, "person", "rules", 0.6, reason))
         self._introductions(text, out, caseless)  # in cased text only capitalised names
         self._self_introductions(doc, text, out, caseless)
+        self._royal_institutions(text, out, caseless)
         self._job_titles(text, out, caseless)
         return doc
 
@@ -295,6 +309,19 @@ class RulesComponent:
             found = self._names_after(text, word.start(), caseless)
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.75, "says their own name"))
+
+    @staticmethod
+    def _royal_institutions(text: str, out: list[Candidate], caseless: bool) -> None:
+        for m in _ROYAL_INSTITUTION.finditer(text):
+            words = m.group(1).replace(",", " ").split()
+            last = words[-1].lower()
+            if not caseless and not all(w[:1].isupper() for w in words if w.lower() != "of"):
+                continue  # cased text writes the name with capitals: "in the Queen's speech" is no place
+            if last not in {"royal"} and words[-2].lower() != "of" and last.rstrip("'’s") not in name_lexicon("first"):
+                continue  # "the queen's speech", "the king himself": a royal title and a word
+            sentence = text[max(0, m.start() - 200): m.end() + 200]
+            category = "hospital" if _CLINICAL.search(sentence) else "place"
+            out.append(Candidate(m.start(1), m.end(1), category, "rules", 0.8, ROYAL_INSTITUTION))
 
     def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
         for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
