@@ -203,3 +203,21 @@ def test_a_hospital_or_pub_named_after_a_royal_goes_whole(anon: Anonymiser, text
 @pytest.mark.parametrize("text", ["The Princess of Wales visited the ward.", "He wrote to the king himself about it."])
 def test_a_royal_is_no_institution(anon: Anonymiser, text: str) -> None:
     assert "[hospital name]" not in redact_text(anon, text, open_items=True)
+
+
+@pytest.mark.parametrize(("text", "name", "placeholder"), [
+    ("and twice to the Fernside, the detox unit out at the coast", "Fernside", "[service name]"),
+    ("he'd been to the Beacon four times, that's the A&E up the road", "Beacon", "[hospital name]"),
+    ("we met at the Larches, which is our crisis house", "Larches", "[service name]"),
+    ("he went to the beacon thats the a and e", "beacon", "[hospital name]"),
+])
+def test_a_place_named_beside_its_kind_is_typed_by_it(anon: Anonymiser, text: str, name: str,
+                                                      placeholder: str) -> None:
+    out = redact_text(anon, text, open_items=True)
+    assert name not in out and placeholder in out, out
+
+
+@pytest.mark.parametrize("text", ["Then the Government, the health service, all of them.",
+                                  "I rang the ward, the detox unit, twice.", "the other day thats the unit"])
+def test_a_kind_beside_a_kind_names_no_place(anon: Anonymiser, text: str) -> None:
+    assert redact_text(anon, text, open_items=True) == text

@@ -214,6 +214,67 @@ def called_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     return out
 
 
+# "twice to the Fernside, the detox unit out at…", "the Beacon, that's the A&E at…", "the Larches, which is our
+# crisis house": a name followed by what kind of place it is. The kind said beside it makes a place of even an
+# everyday word; its head word types the placeholder.
+_APPOSITION_KINDS = {
+    "ward": "ward", "bay": "ward", "unit": "hospital", "hospital": "hospital", "infirmary": "hospital",
+    "a&e": "hospital", "hospice": "hospital", "hostel": "service", "house": "service", "rehab": "service",
+    "detox": "service", "clinic": "service", "centre": "service", "center": "service", "service": "service",
+    "project": "service", "home": "service", "team": "service", "hub": "service", "surgery": "practice",
+    "practice": "practice", "pharmacy": "pharmacy", "chemist": "pharmacy", "chemists": "pharmacy",
+    "estate": "estate", "flats": "estate", "pub": "pub", "club": "club", "school": "school", "college": "school",
+    "academy": "school", "church": "church", "chapel": "church", "mosque": "mosque", "temple": "temple",
+    "gurdwara": "gurdwara", "synagogue": "synagogue", "a and e": "hospital"}
+_LINK = r"(?:that['’]s|that is|thats|which is|which was|that was|it['’]s|its)"
+_NAME_WORD = r"(?!" + _LINK + r"\b|the\b)[^\W\d_][\w'’-]*"
+_KIND_HEAD = "|".join(re.escape(k) for k in sorted(_APPOSITION_KINDS, key=len, reverse=True))
+_APPOSITION = re.compile(
+    r"(?i)\bthe\s+((?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r")(,?)((?:\s+[a-z]+){0,3}?)(,?)\s+"
+    r"(" + _LINK + r"\s+)?(?:the|our|their|a|an)\s+((?:[\w&'’-]+\s+){0,3}?)(" + _KIND_HEAD + r")\b(?![&'’-]?\w)")
+
+
+def _names_alone(word: str) -> bool:
+    """A word that can name a place with no head beside it: of proper-name kind or a naming noun, in the
+    plural too ("the Larches", "the Beacon", "the Fernside")."""
+    low = norm_word(word)
+    return naming_word(word, True) or (low.endswith("s") and low.rstrip("s").removesuffix("e") in NAMING_NOUNS) or (
+        low.endswith("es") and low[:-2] in NAMING_NOUNS)
+
+
+def apposition_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """ "the Fernside, the detox unit", "the Beacon four times, that's the A&E": the name before its kind,
+    typed by the kind's head word. Cased text needs the name's capitals and a comma; captions, which have
+    neither, need "that's the" or "which is" between and a name of proper-name kind or a naming noun ("the
+    beacon thats the a and e"). Up to three words may come between ("four times") only before "that's"."""
+    out = []
+    for m in _APPOSITION.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        naming = 0
+        for w in words:
+            word = w.group(0)
+            if norm_word(word) in KIND_WORDS | STOP_WORDS or norm_word(word) in _APPOSITION_KINDS:
+                break  # "the ward, the detox unit", "the other one, the unit": a kind, not a name
+            if not (naming_word(word, True) if caseless else word[:1].isupper() and not word.isupper()):
+                break
+            naming += 1
+        if not naming or not any(_names_alone(w.group(0)) for w in words[:naming]):
+            continue  # "the Government, the health service": a capital alone names nothing
+        between = " ".join(w.group(0) for w in words[naming:]) + m.group(3)
+        comma, link = m.group(2) or m.group(4), m.group(5)
+        if between.strip() and not (link and (comma or caseless)):
+            continue  # "the Beacon four times, that's the A&E"; not "the Beacon four times the unit"
+        if (caseless or not comma) and not link:
+            continue
+        if not caseless and any(w[:1].isupper() for w in between.split()):
+            continue
+        end = m.start(1) + words[naming - 1].end()
+        if " ".join(text[m.start(1):end].lower().split()) in public_words():
+            continue
+        out.append((m.start(1), end, _APPOSITION_KINDS[" ".join(m.group(7).lower().split())]))
+    return out
+
+
 _LOW_WORDS = re.compile(r"[a-z]+")
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .estates import estate_spans
-from .naming import called_spans
+from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pubs import pub_spans
@@ -63,6 +63,8 @@ class PlacesComponent:
         if "called" in text or "named" in text or "known" in text:
             for s, e, kind in called_spans(text, caseless):
                 out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named after its kind and 'called'"))
+        for s, e, kind in apposition_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named beside what kind of place it is"))
         for s, e, kind in pub_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named by its sign or its head"))
         for s, e in estate_spans(text, caseless):
