@@ -64,6 +64,18 @@ def test_the_set_is_the_size_and_spread_the_docs_give(study: hw.Study) -> None:
                 assert 0 <= m.start < m.end <= len(t.text)
 
 
+# The register categories ``cmo-coder anonymise --register`` accepts (its error message lists them).
+REGISTER_CATEGORIES = {"person", "place", "hospital", "ward", "trust", "service", "other"}
+
+
+def test_the_team_files_are_what_the_commands_read(study: hw.Study) -> None:
+    assert {r["category"] for r in study.register_rows} <= REGISTER_CATEGORIES
+    assert all(r["surface"] == r["surface"].strip() and r["surface"] for r in study.register_rows)
+    assert {"name", "aliases", "role", "site", "label"} <= set(study.people[0])
+    sites = {p["site"] for p in study.people if p["role"] != "facilitator"}
+    assert len(sites) == 5 and "" not in sites
+
+
 def test_registered_names_and_places_are_all_marked(study: hw.Study) -> None:
     """Checked from the built text, independently of the builder's own check: every capitalised word that is a
     registered person's name lies inside a gold mention, and every register place said verbatim is a registered
