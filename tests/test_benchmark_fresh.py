@@ -155,3 +155,16 @@ def test_this_sets_markup_accepts_its_own_classes(tmp_path: Path) -> None:
     assert [(t.text[m.start:m.end], m.kind, m.registered, m.negative) for m in t.mentions] == [
         ("the Ferns", "care_home", False, False), ("Oxley Ward", "unit", True, False),
         ("Nani", "kin_term", False, True)]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
+def test_the_benchmark_runs_the_set_as_its_own_blind_table(tmp_path: Path, lower: bool) -> None:
+    import anonymise
+
+    assert "fresh" in anonymise.SETS and "NOBODY tunes" in anonymise.TUNED["fresh"]
+    files, manifest, register, forms = anonymise._fresh_files(tmp_path, lower)
+    assert manifest.read_bytes() == (fresh.SOURCE / "participants.csv").read_bytes()
+    assert register.read_bytes() == (fresh.SOURCE / "register.csv").read_bytes()
+    assert len(files) == (5 if lower else 12)
+    for path, turns in files:
+        assert len(forms[path]) == sum(len(t.mentions) for t in turns)
