@@ -1,6 +1,6 @@
 """Anonymiser recall, precision and speed, side by side with Microsoft Presidio (same spaCy model).
 
-Four labelled invented sets and Earnings-21, each reported in its own table, cased and lower-cased:
+Five labelled invented sets and Earnings-21, each reported in its own table, cased and lower-cased:
 
 (a) "interviews": an invented, labelled UK-style interview set generated here from one-sentence
     templates (seeded, so every run is the same): registered and unregistered names, nicknames,
@@ -27,15 +27,22 @@ Four labelled invented sets and Earnings-21, each reported in its own table, cas
     UK health-services interviews and focus groups typed the way people talk, by an author who never
     read the anonymiser's code, word lists or tests; nobody who wrote a rule has read it. Eleven or
     so sessions in the transcript formats of ``focus_groups.py``, four again as lower-cased captions,
-    with the study team's own manifest and register. Nobody tunes on it: it is run to report.
-(e) "earnings": Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never
+    with the study team's own manifest and register. Rules have since been written after reading its
+    misses, so it is no longer blind; the fifth set (e) is.
+(e) "fresh": a fifth invented set written by hand (``fresh.py``), blind, by another author and about other
+    things: community services for older people, dementia, learning disability, perinatal mental
+    health, young people and prison healthcare, with telephone, walking and family interviews,
+    focus groups and a supervision chat, families of many backgrounds and their naming customs,
+    names spelled out, numbers and postcodes said aloud; built by the same builder as (d), five
+    sessions again as lower-cased captions. Nobody tunes on it: it is run to report.
+(f) "earnings": Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never
     copied): PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
     sorted position: even = development (changes are chosen on it), odd = test (reported; not
     tuned on directly, but its misses were read in the past, see the README). Person recall is
     also printed over the gold mentions written as names, leaving out labels such as "GAAP" or
     "gigawatts".
 
-Sets (a) to (d) also run the real path a study team follows (``realpath.py``): the files are
+Sets (a) to (e) also run the real path a study team follows (``realpath.py``): the files are
 imported with a manifest, ``anonymise --register``, ``review --accept-all --sign-off``, and every
 gold registered mention is looked for in the signed-off text. Presidio runs twice: as shipped,
 and with the register and manifest names as a deny list.
@@ -43,8 +50,8 @@ and with the register and manifest names as a deny list.
 Speeds on the short invented sets are the best of three runs for each tool (on a shared machine
 the others also measure the neighbours); each Earnings-21 half is run once.
 
-Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|earnings|all] [--split test|dev]
-     [--files N] [--no-presidio] [--keep DIR]
+Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|earnings|all]
+     [--split test|dev] [--files N] [--no-presidio] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -79,6 +86,7 @@ from cmo_coder.store.secure import SecureFolder  # noqa: E402
 sys.path.insert(0, str(REPO / "benchmarks"))
 import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
+import fresh as fr  # noqa: E402
 import handwritten as hw  # noqa: E402
 from anon_table import PLACE_GENERIC, Row, deny_lists, measure, print_table  # noqa: E402
 from realpath import Signed  # noqa: E402
@@ -371,7 +379,7 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 
 # --------------------------------------------------------------------------- labelled sets, real path
-SETS = ("interviews", "focus-groups", "third", "handwritten", "earnings")
+SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -379,7 +387,10 @@ TUNED = {
     "third": "invented life stories (events told as paragraphs, case notes, seven formats, captions): NOBODY "
              "tunes on this set",
     "handwritten": "hand-written interviews and focus groups (typed as people talk, by an author blind to the "
-                   "anonymiser, seven formats, captions): NOBODY tunes on this set",
+                   "anonymiser, seven formats, captions): rules were since written after reading its misses, so it "
+                   "is NO LONGER BLIND",
+    "fresh": "fifth set, hand-written blind by another author (older people, families, young people, prison "
+             "healthcare; seven formats, captions): NOBODY tunes on this set",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
             "README), so it is no longer blind",
     "dev": "Earnings-21 development half: the rules WERE tuned on this half",
@@ -463,6 +474,16 @@ def _handwritten_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list
             {path: forms for _, path, _, forms in written})
 
 
+def _fresh_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
+                                                     dict[Path, list[str]]]:
+    """The fifth set (``fresh.py``), built by the hand-written builder from its own folder and team files."""
+    study = fr.load_study()
+    written = fr.write_set(folder / "files", study, caption=lower)
+    manifest, register = hw.copy_team_files(folder, study)
+    return ([(path, turns) for _, path, turns, _ in written], manifest, register,
+            {path: forms for _, path, _, forms in written})
+
+
 def real_path(name: str, folder: Path, lower: bool) -> Labelled:
     """Write one casing of a set, run import → anonymise → review → sign-off, place the gold on the imported text."""
     t0 = time.perf_counter()
@@ -473,6 +494,8 @@ def real_path(name: str, folder: Path, lower: bool) -> Labelled:
         files, manifest, register = _focus_group_files(folder, lower)
     elif name == "handwritten":
         files, manifest, register, forms = _handwritten_files(folder, lower)
+    elif name == "fresh":
+        files, manifest, register, forms = _fresh_files(folder, lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
     generated = time.perf_counter() - t0
@@ -526,7 +549,7 @@ def _spans(preds: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int]
 def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
     """Registered mentions left, per class and per form a person was said in; unregistered people caught per form.
 
-    Only the third and hand-written sets record forms; the table's columns cannot show which way of saying a
+    Only the third and the two hand-written sets record forms; the table's columns cannot show which way of saying a
     name leaks."""
     left: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -553,11 +576,13 @@ def labelled_set(name: str, root: Path, engines) -> None:  # type: ignore[no-unt
     generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA if name == "third" else PLACE_GENERIC
     if name == "handwritten":
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA
+    if name == "fresh":
+        generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA | fr.PLACE_GENERIC_EXTRA
     rows: list[Row] = []
     details: list[tuple[str, list[Doc], list[list[tuple[int, int, str]]]]] = []
     forms: list[tuple[str, list[Doc], list[list[tuple[int, int]]]]] = []
     for lower in (False, True):
-        captioned = name in ("focus-groups", "third", "handwritten")
+        captioned = name in ("focus-groups", "third", "handwritten", "fresh")
         casing = "captions" if lower and captioned else "lower-cased" if lower else "cased"
         lab = real_path(name, root / name / casing, lower)
         anon, _ = make_anonymiser(SecureFolder.open(lab.secure), lab.register, MODEL, False)
@@ -625,7 +650,7 @@ def earnings_set(args: argparse.Namespace, engines) -> None:  # type: ignore[no-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="which", choices=[*SETS, "all"], default="all",
-                    help="run one set only (default: all five)")
+                    help="run one set only (default: all six)")
     ap.add_argument("--files", type=int, default=None, help="Earnings-21 files to use (default: all 22 of the half)")
     ap.add_argument("--split", choices=["test", "dev"], default="test", help="Earnings-21 half")
     ap.add_argument("--no-presidio", action="store_true")
@@ -634,8 +659,8 @@ def main() -> None:
     args = ap.parse_args()
     which = SETS if args.which == "all" else (args.which,)
     print("Tuned on: the invented interview set and the Earnings-21 development half. Not tuned on: the invented "
-          "focus-group set (its figures were read), the invented life-story set and the hand-written set (nobody tunes "
-          "on either). The "
+          "focus-group set (its figures were read), the invented life-story set, the hand-written set (but rules were "
+          "written after reading its misses, so it is no longer blind) and the fifth, fresh set (blind). The "
           "Earnings-21 test half was not tuned on directly, but looked at in the past.")
     engines = None
     if not args.no_presidio:

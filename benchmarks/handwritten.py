@@ -68,6 +68,20 @@ PLACE_GENERIC_EXTRA = frozenset({"estate", "wing", "chapel", "church", "school",
                                  "shopping", "precinct", "library", "uned", "ward", "clinic", "partnership",
                                  "team", "project", "cafe", "café", "house", "office"})
 
+
+@dataclass(frozen=True)
+class Markup:
+    """What a hand-written set's inline gold may say: its place and negative kinds, and the words that are
+    titles rather than names ("Dr", "Aunty"). Each hand-written set passes its own, so the builder is shared
+    while a set can report classes another has not got."""
+
+    place_kinds: frozenset[str] = PLACE_KINDS
+    negative_kinds: frozenset[str] = NEGATIVE_KINDS
+    titles: frozenset[str] = TITLES
+
+
+HANDWRITTEN = Markup()
+
 _MARK = re.compile(r"\{\{([^{}|]+)\|([^{}]+)\}\}")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _FORBIDDEN = re.compile(r"[:<>\[\]{}]")  # would read as a speaker label, a cue tag or markup once written
@@ -119,7 +133,8 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def registered_names(people: list[dict[str, str]], rows: list[dict[str, str]]) -> set[str]:
+def registered_names(people: list[dict[str, str]], rows: list[dict[str, str]],
+                     titles: frozenset[str] = TITLES) -> set[str]:
     """Every name a registered person is written under, whole and word by word, case-folded."""
     names: set[str] = set()
     full = [p["name"] for p in people] + [a for p in people for a in p["aliases"].split(";") if a]
@@ -127,7 +142,7 @@ def registered_names(people: list[dict[str, str]], rows: list[dict[str, str]]) -
     for n in full:
         n = re.sub(r"\(.*?\)|'s iPhone", "", n).replace(",", " ")
         names.add(_norm(n))
-        names.update(w.casefold() for w in n.split() if len(w) > 1 and w.casefold().rstrip(".") not in TITLES)
+        names.update(w.casefold() for w in n.split() if len(w) > 1 and w.casefold().rstrip(".") not in titles)
     return names
 
 
@@ -135,17 +150,17 @@ def registered_places(people: list[dict[str, str]], rows: list[dict[str, str]]) 
     return {_norm(r["surface"]) for r in rows if r["category"] != "person"} | {_norm(p["site"]) for p in people}
 
 
-def _form(surface: str, flags: set[str]) -> str:
+def _form(surface: str, flags: set[str], titles: frozenset[str] = TITLES) -> str:
     if "dim" in flags:
         return "diminutive"
     words = surface.replace("’", "'").split()
-    if words and words[0].casefold().rstrip(".") in TITLES:
+    if words and words[0].casefold().rstrip(".") in titles:
         return "title"
     return "full" if len(words) > 1 else "single"
 
 
-def parse_turn(line: str, where: str, reg_names: set[str], reg_places: set[str]
-               ) -> tuple[fg.Turn, list[str]]:
+def parse_turn(line: str, where: str, reg_names: set[str], reg_places: set[str],
+               markup: Markup = HANDWRITTEN) -> tuple[fg.Turn, list[str]]:
     """``Speaker: speech with {{gold|kind}}`` → a turn whose mentions slice exactly to their surfaces."""
     overlaps = line.startswith("~")
     speaker, sep, said = line.lstrip("~").partition(": ")
@@ -156,7 +171,7 @@ def parse_turn(line: str, where: str, reg_names: set[str], reg_places: set[str]
         text += said[pos:m.start()]
         surface, (kind, *rest) = m.group(1), [x.strip() for x in m.group(2).split("|")]
         flags = set(rest)
-        if kind not in {PERSON} | PLACE_KINDS | NEGATIVE_KINDS or not flags <= FLAGS:
+        if kind not in {PERSON} | markup.place_kinds | markup.negative_kinds or not flags <= FLAGS:
             raise SourceError(f"{where}: unknown kind or flag in {m.group(0)!r}")
         if flags and kind != PERSON:
             raise SourceError(f"{where}: only a person takes flags: {m.group(0)!r}")
@@ -165,14 +180,15 @@ def parse_turn(line: str, where: str, reg_names: set[str], reg_places: set[str]
         if kind == PERSON:
             registered = "reg" in flags
             bare = _norm(re.sub(r"'s$", "", surface))
-            bare_words = [w for w in bare.split() if w.rstrip(".") not in TITLES]
+            bare_words = [w for w in bare.split() if w.rstrip(".") not in markup.titles]
             if not registered and "other" not in flags and (bare in reg_names or " ".join(bare_words) in reg_names):
                 raise SourceError(f"{where}: {surface!r} is a registered name but not marked reg")
-            forms.append(_form(surface, flags))
+            forms.append(_form(surface, flags, markup.titles))
         else:
-            registered = kind in PLACE_KINDS and _norm(surface) in reg_places
+            registered = kind in markup.place_kinds and _norm(surface) in reg_places
             forms.append("")
-        mentions.append(fg.Mention(len(text), len(text) + len(surface), kind, registered, kind in NEGATIVE_KINDS))
+        mentions.append(fg.Mention(len(text), len(text) + len(surface), kind, registered,
+                                   kind in markup.negative_kinds))
         text += surface
         pos = m.end()
     text += said[pos:]
@@ -192,7 +208,7 @@ def parse_turn(line: str, where: str, reg_names: set[str], reg_places: set[str]
 
 
 def load_session(path: Path, reg_names: set[str], reg_places: set[str],
-                 people: dict[str, fg.Person]) -> Built:
+                 people: dict[str, fg.Person], markup: Markup = HANDWRITTEN) -> Built:
     """Parse one session source: header, then turns; every speaker must be someone the manifest covers."""
     header: dict[str, str] = {}
     turns: list[fg.Turn] = []
@@ -206,7 +222,7 @@ def load_session(path: Path, reg_names: set[str], reg_places: set[str],
             key, _, value = line[1:].partition(":")
             header[key.strip()] = value.strip()
             continue
-        turn, f = parse_turn(line, where, reg_names, reg_places)
+        turn, f = parse_turn(line, where, reg_names, reg_places, markup)
         if turn.speaker not in people:
             raise SourceError(f"{where}: speaker {turn.speaker!r} is not in the manifest")
         turns.append(turn)
@@ -235,13 +251,15 @@ def _platform_people(people: list[dict[str, str]]) -> dict[str, fg.Person]:
     return out
 
 
-def load_study(source: Path = SOURCE) -> Study:
-    """Every session source with the team's manifest and register; errors name the file and line."""
+def load_study(source: Path = SOURCE, markup: Markup = HANDWRITTEN) -> Study:
+    """Every session source in ``source`` with the team's manifest and register beside them; errors name the
+    file and line. Any hand-written set builds this way: a folder of sessions, ``participants.csv`` and
+    ``register.csv``, and the set's :class:`Markup`."""
     manifest, register = source / "participants.csv", source / "register.csv"
     people, rows = _read_csv(manifest), _read_csv(register)
-    reg_names, reg_places = registered_names(people, rows), registered_places(people, rows)
+    reg_names, reg_places = registered_names(people, rows, markup.titles), registered_places(people, rows)
     shown = _platform_people(people)
-    sessions = [load_session(p, reg_names, reg_places, shown) for p in sorted(source.glob("*.txt"))]
+    sessions = [load_session(p, reg_names, reg_places, shown, markup) for p in sorted(source.glob("*.txt"))]
     return Study(sessions, manifest, register, people, rows)
 
 
