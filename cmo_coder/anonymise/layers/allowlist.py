@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from ..register import GENERIC_TAILS
-from .context import person_cue
+from .club_context import club_spans
+from .context import person_cue, word_before
 from .labels import study_label_spans
 from .platform_context import platform_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_figures import (
     BROAD_WORK,
+    PRIVATE_WORDS,
     PUBLIC_WORK,
     echo_spans,
     public_figures,
@@ -29,7 +31,7 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
-from .public_names import all_public_names, spaced_platforms
+from .public_names import all_public_names, public_names, spaced_platforms
 from .state import candidates, text_of
 from .streets import STREET_HEADS
 from .words import FILLERS, is_everyday, name_lexicon, place_names
@@ -218,6 +220,8 @@ class AllowListComponent:
         out = []
         surnames = public_surnames()
         for _, s, e in self.matcher(doc):
+            if e - s > 1 and _kin_before(doc, s) and _words_of(doc[s:e].text) in _people_full_names():
+                continue  # "my mate Harry Kane", "our Gary Lineker": a private person who bears the name
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
             if e - s == 1 and doc[s].lower_ in surnames:
@@ -227,7 +231,8 @@ class AllowListComponent:
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         people = public_by_context(doc, proposed, caseless)
         doc._.cmo_public_people = people
-        return out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
+        return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
+                + club_spans(doc))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -293,6 +298,23 @@ class AllowListComponent:
             out.append(c)
         doc._.cmo_candidates = out
         return doc
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[^\W\d_]+", text.lower().replace("’", "'")))
+
+
+@cache
+def _people_full_names() -> frozenset[str]:
+    """Listed full names of public people, health-policy figures and everyday ones, as :func:`_words_of`."""
+    return frozenset(_words_of(n) for n in (*public_figures(), *public_names("people")) if " " in n.strip())
+
+
+def _kin_before(doc: Doc, start: int) -> bool:
+    """A word of kinship or friendship right before token ``start`` ("my mate", "our", "her son"): the
+    listed full name after it is a private person's who bears it."""
+    prev = word_before(doc[start])
+    return prev is not None and prev.lower_ in PRIVATE_WORDS
 
 
 def spellings(phrase: str) -> list[str]:
