@@ -9,8 +9,8 @@ town's word (and the club word after it, if any) in a club frame only:
 
 * a verb of supporting before it ("supports", "supported", "a supporter of"), "the" between allowed,
   and nothing but the end of the phrase after it ("supports Barnsley residents" is a council's work);
-* a word after it that only a club has: "fan", "fans", "supporters", "game", "match", "shirt", "top",
-  "kit", "manager", "season ticket";
+* a word after it that only a club has: "fan", "fans", "supporters", "game", "match", "score", "shirt",
+  "top", "kit", "manager", "season ticket";
 * a match result or fixture after it: "beat", "drew", "thrashed", "were playing", "lost to", "won the
   league", "v", "vs";
 * "v", "vs" or "versus" between it and another club.
@@ -40,7 +40,8 @@ SUPPORT = frozenset({"supports", "support", "supported", "supporting", "supporte
                      "followed"})
 """Verbs and nouns before a club ("he supports Barnsley", "a supporter of Leeds")."""
 CLUB_THINGS = frozenset({"fan", "fans", "supporter", "supporters", "game", "games", "match", "matches", "shirt",
-                         "shirts", "top", "tops", "kit", "manager", "striker", "goalie", "keeper", "mad", "nil"})
+                         "shirts", "top", "tops", "kit", "manager", "striker", "goalie", "keeper", "mad", "nil", "score",
+                         "scores", "result", "results"})
 """What only a club has after its name ("the Leeds game", "a Newcastle shirt", "Barnsley mad")."""
 RESULTS = frozenset({"beat", "beats", "drew", "thrashed", "hammered", "battered", "v", "vs", "versus"})
 _RESULT_LINKS = {"lost": {"to", "at", "on", "again", "away"}, "won": {"the", "at", "on", "again", "away"},
