@@ -50,6 +50,8 @@ KEPT = [
     ("Prince Harry talked about his mental health.", "Prince Harry"),
     ("Tyson Fury talked about his depression.", "Tyson Fury"),
     ("Andy Burnham stood up for the North.", "Andy Burnham"),
+    ("She's really into Ed Sheeran at the minute.", "Ed Sheeran"),
+    ("We were all laughing at Peter Kay on the telly.", "Peter Kay"),
     ("I get my pasties from Greggs.", "Greggs"),
     ("We went to Spoons for breakfast.", "Spoons"),
     ("Met her at Frankie and Benny's.", "Frankie and Benny's"),
@@ -82,6 +84,8 @@ REMOVED = [
     ("The council supports Barnsley residents with the bills.", "barnsley"),
     ("We lived near Everton for years.", "everton"),
     ("The Wetherspoons on Kirkgate was our local.", "kirkgate"),  # a chain keeps its street removed
+    ("She got a nursing job at Princess Diana in the end.", "diana"),  # a place named after a figure
+    ("We flew from Luton into the John Lennon, the airport.", "lennon"),
 ]
 
 

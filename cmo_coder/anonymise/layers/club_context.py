@@ -40,8 +40,8 @@ SUPPORT = frozenset({"supports", "support", "supported", "supporting", "supporte
                      "followed"})
 """Verbs and nouns before a club ("he supports Barnsley", "a supporter of Leeds")."""
 CLUB_THINGS = frozenset({"fan", "fans", "supporter", "supporters", "game", "games", "match", "matches", "shirt",
-                         "shirts", "top", "tops", "kit", "manager", "striker", "goalie", "keeper", "mad", "nil", "score",
-                         "scores", "result", "results"})
+                         "shirts", "top", "tops", "kit", "manager", "striker", "goalie", "keeper", "mad", "nil",
+                         "score", "scores", "result", "results"})
 """What only a club has after its name ("the Leeds game", "a Newcastle shirt", "Barnsley mad")."""
 RESULTS = frozenset({"beat", "beats", "drew", "thrashed", "hammered", "battered", "v", "vs", "versus"})
 _RESULT_LINKS = {"lost": {"to", "at", "on", "again", "away"}, "won": {"the", "at", "on", "again", "away"},
