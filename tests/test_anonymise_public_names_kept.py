@@ -45,7 +45,8 @@ KEPT = {
                 "He supports Celtic and his brother supports Rangers.",
                 "We'd put Love Island on and just not talk.",
                 "I read Harry Potter to the kids at the weekend.",
-                "They played Arctic Monkeys in the car the whole way."],
+                "They played Arctic Monkeys in the car the whole way.",
+                "He's been a Leeds United fan since he was a lad."],
     "medicines": ["He was on Subutex and then they moved him to Espranor.",
                   "She got a Prenoxad kit and a Nyxoid spray from the van.",
                   "Mirtazapine and zopiclone just knocked me out.",
@@ -80,7 +81,7 @@ REMOVED = [
     ("We got the bus to the Co-op in Brackley.", "brackley"),
     ("She has a flat in Tottenham near her mum.", "tottenham"),
     ("Whitty said he'd bring the forms round at Christmas.", "whitty"),
-    ("He's been a Leeds United fan since he was a lad.", "leeds"),
+    ("He moved to Leeds when he was a lad.", "leeds"),  # a club's town with no club frame
 ]
 
 

@@ -16,6 +16,7 @@ from ..store.project import Project
 from ..store.secure import SecureFolder
 from .layers.allowlist import default_allowlist
 from .layers.public_figures import public_figures
+from .layers.public_names import public_names
 from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
 from .pipeline import Anonymiser, resolve_model
@@ -40,8 +41,9 @@ def load_allowlist(path: Path | None) -> tuple[str, ...]:
 def clashing_phrases(path: Path | None) -> set[str]:
     """Allow-listed phrases a registered surface may not equal. A participant who bears a listed public
     figure's full name ("Chris Whitty", "Paul Hayes") is registered all the same and always removed:
-    registered names win over the shipped list of figures (a project's own allow-list still clashes)."""
-    figures = {f.lower() for f in public_figures()}
+    registered names win over the shipped lists of figures and public people (a project's own allow-list
+    still clashes)."""
+    figures = {f.lower() for f in (*public_figures(), *public_names("people"))}
     return ({a.lower() for a in default_allowlist()} - figures) | {a.lower() for a in _own_phrases(path)}
 
 

@@ -16,12 +16,14 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..placeholders import placeholder_spans
 from ..register import GENERIC_TAILS
-from .context import person_cue
+from .club_context import club_spans
+from .context import person_cue, word_after, word_before
 from .labels import study_label_spans
 from .platform_context import platform_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_figures import (
     BROAD_WORK,
+    PRIVATE_WORDS,
     PUBLIC_WORK,
     echo_spans,
     public_figures,
@@ -29,7 +31,7 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
-from .public_names import all_public_names, spaced_platforms
+from .public_names import all_public_names, public_names, spaced_platforms
 from .state import candidates, text_of
 from .streets import STREET_HEADS
 from .words import FILLERS, is_everyday, name_lexicon, place_names
@@ -221,6 +223,9 @@ class AllowListComponent:
         out = []
         surnames = public_surnames()
         for _, s, e in self.matcher(doc):
+            if e - s > 1 and (_kin_before(doc, s) or _said_as_place(doc, s, e)) \
+                    and _words_of(doc[s:e].text) in _people_full_names():
+                continue  # "my mate Harry Kane": a private person; "a job at Prince Charles": a hospital
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
             if e - s == 1 and doc[s].lower_ in surnames:
@@ -228,9 +233,10 @@ class AllowListComponent:
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         caseless = bool(doc._.cmo_caseless)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
-        people = public_by_context(doc, proposed, caseless)
+        people = [(a, b) for a, b in public_by_context(doc, proposed, caseless) if not _place_named_after(doc, a, b)]
         doc._.cmo_public_people = people
-        return out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
+        return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
+                + club_spans(doc))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -296,6 +302,64 @@ class AllowListComponent:
             out.append(c)
         doc._.cmo_candidates = out
         return doc
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"[^\W\d_]+", text.lower().replace("’", "'")))
+
+
+@cache
+def _people_full_names() -> frozenset[str]:
+    """Listed full names of public people, health-policy figures and everyday ones, as :func:`_words_of`."""
+    return frozenset(_words_of(n) for n in (*public_figures(), *public_names("people")) if " " in n.strip())
+
+
+def _kin_before(doc: Doc, start: int) -> bool:
+    """A word of kinship or friendship right before token ``start`` ("my mate", "our", "her son"): the
+    listed full name after it is a private person's who bears it."""
+    prev = word_before(doc[start])
+    return prev is not None and prev.lower_ in PRIVATE_WORDS
+
+
+_AT_PLACE = frozenset({"at", "into", "in", "near", "outside", "inside", "opposite", "behind"})
+_AT_PERSON = frozenset({"look", "looked", "looking", "looks", "laugh", "laughed", "laughing", "laughs", "shout",
+                        "shouted", "shouting", "stare", "stared", "staring", "aimed", "pointed", "mad", "angry",
+                        "fuming", "annoyed", "swore", "swearing", "dig", "go", "went", "had", "having", "in", "into"})
+"""Words before "at"/"in"/"into" that make a person its object ("laughing at", "had a go at", "into
+Ed Sheeran": a fan)."""
+_NAMED_TITLES = frozenset({"prince", "princess", "king", "queen", "sir", "dame", "lord", "lady", "captain"})
+_MOVING_TO = frozenset({"went", "go", "going", "goes", "came", "come", "coming", "moved", "transferred", "taken",
+                        "admitted", "sent", "back", "drove", "flew", "walked", "got"})
+
+
+def _said_as_place(doc: Doc, start: int, end: int) -> bool:
+    """A listed person's full name used as the name of a place named after them: a hospital, an airport,
+    a school ("a job at Prince Charles", "flew into the George Best", "taken to Queen Elizabeth"). The
+    words before say a place: "at", "in", "into", "near" (not after "laughing", "had a go", "into" as
+    a fan is), "to" after a verb of going, or "the" before a name that ends its phrase ("into the
+    George Best, the City airport")."""
+    prev = word_before(doc[start])
+    while prev is not None and prev.lower_ in _NAMED_TITLES:
+        prev = word_before(prev)  # "at Princess Diana": the title is part of the place's name
+    if prev is None:
+        return False
+    low = prev.lower_
+    before = word_before(prev)
+    blow = before.lower_ if before is not None else ""
+    if low == "the":
+        nxt = word_after(doc[end - 1])
+        return nxt is None or nxt.is_punct or nxt.lower_ in _LINKS | {"airport", "hospital", "school"}
+    if low in _AT_PLACE:
+        return blow not in _AT_PERSON and not (low in {"in", "into"} and blow in {"'m", "am", "is", "'s", "are",
+                                                                                "'re", "was", "were", "be", "really"})
+    return low == "to" and blow in _MOVING_TO
+
+
+def _place_named_after(doc: Doc, start: int, end: int) -> bool:
+    """A name the public context keeps (``start``, ``end``: characters) said as a place named after the
+    person: see :func:`_said_as_place`."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _said_as_place(doc, span.start, span.end)
 
 
 def spellings(phrase: str) -> list[str]:

@@ -47,6 +47,8 @@ PUBLIC_SETTING = {"news", "telly", "tv", "television", "radio", "bbc", "itv", "n
 """A sentence holding one of these talks about public life."""
 _PRIVATE = set(RELATIONS) | {"my", "our", "your", "his", "her", "their", "mate", "friend", "neighbour", "nan",
                              "gran", "uncle", "auntie", "cousin", "keyworker", "worker", "counsellor"}
+PRIVATE_WORDS = frozenset(_PRIVATE)
+"""Words of kinship, friendship or care before a name: the person after them is private."""
 _TITLES = {"professor", "prof", "dame", "sir", "lord", "lady", "baroness", "baron", "dr", "doctor", "mr", "mrs",
            "ms", "miss", "the", "minister", "secretary", "rt", "hon"}
 _WINDOW = 12
@@ -83,13 +85,16 @@ def _name_regex(name: str) -> str:
 
 @cache
 def _full_name_pattern() -> re.Pattern[str]:
-    names = sorted({n for n in public_figures() if " " in n}, key=lambda n: (-len(n), n))
+    from .public_names import everyday_figures
+
+    names = sorted({n for n in (*public_figures(), *everyday_figures()) if " " in n}, key=lambda n: (-len(n), n))
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(_name_regex(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
 
 
 def full_name_spans(text: str) -> list[tuple[int, int]]:
-    """Where a listed public figure's full name stands in ``text`` (plain text, no model): the register
-    and review use it to tell "Carol Black" from a participant registered as "Mark Black"."""
+    """Where a listed public figure's full name (health policy, or everyday public people of
+    ``data/public_names/people.txt``) stands in ``text`` (plain text, no model): the register and review
+    use it to tell "Carol Black" from a participant registered as "Mark Black"."""
     return [m.span() for m in _full_name_pattern().finditer(text)]
 
 

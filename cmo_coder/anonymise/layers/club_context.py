@@ -1,0 +1,126 @@
+"""A football club said by its town's name, known by the words around it: "he supports Barnsley",
+"the Leeds game", "a Newcastle shirt", "Liverpool were playing".
+
+Many clubs are named after a town or a district ("Leeds United", "Everton", "Chelsea"). The club list
+(``cmo_coder/data/public_names/clubs.txt``) holds them in their full club form only, because the town
+alone is a place that says where a participant lives and is removed. Talk about football says the club
+all the same, and a reader loses the sense of "he supports [place]" for nothing. This module keeps the
+town's word (and the club word after it, if any) in a club frame only:
+
+* a verb of supporting before it ("supports", "supported", "a supporter of"), "the" between allowed,
+  and nothing but the end of the phrase after it ("supports Barnsley residents" is a council's work);
+* a word after it that only a club has: "fan", "fans", "supporters", "game", "match", "score", "shirt",
+  "top", "kit", "manager", "season ticket";
+* a match result or fixture after it: "beat", "drew", "thrashed", "were playing", "lost to", "won the
+  league", "v", "vs";
+* "v", "vs" or "versus" between it and another club.
+
+Which words these are: a one-word club entry that is also a UK place ("Everton", "Chelsea"), and the
+town before a club word in a listed club ("Leeds" of "Leeds United", "Sheffield" of "Sheffield
+Wednesday", "Liverpool" of "Liverpool FC"). A word of kinship before it ("my mate Chelsea") is never a
+club, and registered names and places always win, as everywhere in the allow-list.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .context import word_after, word_before
+from .public_figures import PRIVATE_WORDS
+from .public_names import public_names
+from .words import place_names
+
+CLUB_WORDS = frozenset({"united", "utd", "city", "town", "rovers", "wanderers", "athletic", "albion", "county",
+                        "wednesday", "forest", "villa", "fc", "afc", "argyle", "hotspur", "rangers", "thistle",
+                        "palace", "alexandra", "orient", "stanley", "vale"})
+"""Words that end a club's name after its town ("Leeds United", "Hull City", "Barnsley FC")."""
+SUPPORT = frozenset({"supports", "support", "supported", "supporting", "supporter", "supporters", "follows",
+                     "followed"})
+"""Verbs and nouns before a club ("he supports Barnsley", "a supporter of Leeds")."""
+CLUB_THINGS = frozenset({"fan", "fans", "supporter", "supporters", "game", "games", "match", "matches", "shirt",
+                         "shirts", "top", "tops", "kit", "manager", "striker", "goalie", "keeper", "mad", "nil",
+                         "score", "scores", "result", "results"})
+"""What only a club has after its name ("the Leeds game", "a Newcastle shirt", "Barnsley mad")."""
+RESULTS = frozenset({"beat", "beats", "drew", "thrashed", "hammered", "battered", "v", "vs", "versus"})
+_RESULT_LINKS = {"lost": {"to", "at", "on", "again", "away"}, "won": {"the", "at", "on", "again", "away"},
+                 "were": {"playing"}, "are": {"playing"}, "was": {"playing"}, "is": {"playing"},
+                 "got": {"relegated", "promoted", "beat", "battered"}}
+"""A result or a fixture after the club ("Leeds lost to", "Barnsley won the league", "Hull were playing")."""
+_PHRASE_END = frozenset({"and", "but", "so", "through", "too", "now", "still", "like", "because", "cos", "though",
+                         "all", "since", "mate", "yeah", "i", "he", "she", "we", "they", "you", "me", "him", "her",
+                         "us", "them", "as", "really", "properly", "not", "then", "innit", "even", "or"})
+"""Words that may follow "supports X" when X ends its phrase ("he supports Barnsley and all")."""
+
+
+@cache
+def club_towns() -> frozenset[str]:
+    """Words (lower-case, one or two tokens) that name a club by its town: one-word club entries that are
+    UK places, the place before a club word in a listed club, and any name before "FC" ("Chelsea FC":
+    Chelsea is a given name too, so the list may not hold it alone)."""
+    places = place_names()
+    out = set()
+    for entry in public_names("clubs"):
+        words = entry.lower().split()
+        if len(words) == 1 and words[0] in places:
+            out.add(words[0])
+        elif len(words) >= 2 and words[-1] in CLUB_WORDS:
+            town = " ".join(words[:-1])
+            if town in places or words[-1] in {"fc", "afc"}:  # "Chelsea FC": a given name is listed so
+                out.add(town)
+    return frozenset(out)
+
+
+def club_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of a town's name said as its football club (see the module doc)."""
+    towns = club_towns()
+    out = []
+    for tok in doc:
+        for width in (2, 1):
+            if tok.i + width > len(doc):
+                continue
+            words = doc[tok.i : tok.i + width]
+            if " ".join(t.lower_ for t in words) not in towns or any(not t.is_alpha for t in words):
+                continue
+            last = doc[tok.i + width - 1]
+            end_tok = last
+            nxt = word_after(last)
+            if nxt is not None and nxt.lower_ in CLUB_WORDS:
+                end_tok = nxt  # "Leeds United" is listed; "Barnsley Town" and the like kept with it
+            if _club_frame(tok, end_tok):
+                out.append((tok.idx, end_tok.idx + len(end_tok)))
+            break
+    return out
+
+
+def _club_frame(first: Token, last: Token) -> bool:
+    prev = word_before(first)
+    if prev is not None and prev.lower_ in PRIVATE_WORDS:
+        return False  # "my mate Chelsea": a person
+    if prev is not None and prev.lower_ == "the":
+        prev = word_before(prev)
+    if prev is not None and prev.lower_ == "of" and word_before(prev) is not None:
+        prev = word_before(prev)  # "a supporter of Leeds"
+    nxt = word_after(last)
+    nxt2 = word_after(last, 2)
+    low1 = nxt.lower_ if nxt is not None else ""
+    low2 = nxt2.lower_ if nxt2 is not None else ""
+    if prev is not None and prev.lower_ in SUPPORT:
+        return nxt is None or nxt.is_punct or low1 in _PHRASE_END
+    if low1 in CLUB_THINGS or low1 in RESULTS:
+        return not (low1 == "top" and low2 in {"of", "end"})  # "Leeds top end" is a part of town
+    if low1 == "season" and low2 in {"ticket", "tickets"}:
+        return True
+    if low1 in _RESULT_LINKS and low2 in _RESULT_LINKS[low1]:
+        return low1 != "won" or (nxt2 is not None and _won_what(nxt2))
+    return prev is not None and prev.lower_ in {"v", "vs", "versus"}
+
+
+def _won_what(tok: Token) -> bool:
+    """ "won the league", "won the cup", "won at home": a result; "won the bid" is a town's."""
+    if tok.lower_ != "the":
+        return True
+    what = word_after(tok)
+    return what is not None and what.lower_ in {"league", "cup", "game", "match", "derby", "title", "final",
+                                                 "championship", "play-off", "playoffs", "premiership"}
