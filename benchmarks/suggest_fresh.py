@@ -46,7 +46,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -60,15 +60,17 @@ from suggest import Data, decide, document, pt_rankings, scores  # noqa: E402
 from cmo_coder import codebook as codebook_io  # noqa: E402
 from cmo_coder import semantic  # noqa: E402
 from cmo_coder.model import Codebook, Component  # noqa: E402
+from cmo_coder.query import similarity  # noqa: E402
+from cmo_coder.query.bm25 import Okapi  # noqa: E402
 from cmo_coder.query.index import IndexedCoding, QuoteIndex  # noqa: E402
 from cmo_coder.query.similarity import for_index  # noqa: E402
-from cmo_coder.query.which_pt import which_pt  # noqa: E402
+from cmo_coder.query.which_pt import WhichPtAnswer, which_pt  # noqa: E402
 from cmo_coder.suggest import pretrain  # noqa: E402
 from cmo_coder.suggest.features import Tfidf  # noqa: E402
 from cmo_coder.suggest.model import NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
 from cmo_coder.suggest.nlp import pipeline  # noqa: E402
 from cmo_coder.suggest.segment import Clause, label_clauses, overlap, segment  # noqa: E402
-from cmo_coder.theory_text import CodebookSimilarity, window  # noqa: E402
+from cmo_coder.theory_text import CodebookSimilarity, terms, window  # noqa: E402
 
 #: one in-memory embedding cache for the whole run (the extra is optional; None without it)
 EMBEDDINGS = semantic.EmbeddingCache(None) if semantic.available() else None
@@ -336,8 +338,9 @@ def retell(quote: str) -> str:
     return " ".join(out)
 
 
-def chapter_index(ch: Chapter, leave_out: set[int]) -> tuple[QuoteIndex, list[int]]:
-    """Quotes and tagged clauses as codings of one document; quote number → index position."""
+def chapter_index(ch: Chapter, leave_out: set[int], transcript: bool = True) -> tuple[QuoteIndex, list[int]]:
+    """Quotes and tagged clauses as codings of one document; quote number → index position. Without
+    ``transcript`` the chapter is not among the index's transcripts, so a quote is found in none."""
     records, texts, pos = [], [], []
     data = ch.data
     for i, (s, e, p) in enumerate(data.quotes):
@@ -349,7 +352,7 @@ def chapter_index(ch: Chapter, leave_out: set[int]) -> tuple[QuoteIndex, list[in
         if p:
             records.append(IndexedCoding(f"c{i}", "ch4", s, e, p, c.short, "", "supports", "", "", "", ""))
             texts.append(data.text[s:e])
-    return QuoteIndex(records, texts, transcripts={"ch4": ch.context_text}), pos
+    return QuoteIndex(records, texts, transcripts={"ch4": ch.context_text} if transcript else None), pos
 
 
 @contextlib.contextmanager
@@ -410,98 +413,233 @@ def answer_rank(answer) -> list[str]:  # type: ignore[no-untyped-def]
     return []
 
 
+#: the development quotes (which-pt's settings were chosen on the quotes of these sections); the rest are held out
+DEV_PTS = ("PT1", "PT2", "PT3")
+SPLITS = ("dev", "held-out", "all")
+
+
+def split_of(pt: str) -> str:
+    return "dev" if pt in DEV_PTS else "held-out"
+
+
+def before_join(codebook_score: float, best_quote: float, has_quotes: bool) -> float:
+    """The rule shipped before: the better of the codebook score and half the best coded quote's cosine."""
+    return max(codebook_score, 0.5 * best_quote)
+
+
+@contextlib.contextmanager
+def join_rule(rule: Callable[[float, float, bool], float]) -> Iterator[None]:
+    """Run which-pt with another rule for joining a theory's codebook and coded-quote evidence."""
+    shipped = similarity.coded_quote_join
+    similarity.coded_quote_join = rule
+    try:
+        yield
+    finally:
+        similarity.coded_quote_join = shipped
+
+
+class BM25Similarity(similarity.TheorySimilarity):
+    """which-pt's similarity with coded quotes scored by Okapi BM25 (divided by the query's self-score) instead of
+    the TF-IDF cosine, or by the better of the two (``both``)."""
+
+    def __init__(self, codebook: Codebook, index: QuoteIndex, k1: float, b: float, both: bool = False) -> None:
+        super().__init__(codebook, index)
+        self.okapi = Okapi([terms(t) for t in index.texts], k1, b)
+        self.both = both
+
+    def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        q, cos = super()._query(text)
+        bm = self.okapi.normalised(terms(text))
+        return q, (np.maximum(cos, bm) if self.both else bm)
+
+
+#: BM25's parameters, the best top-1 (then top-3) on the development quotes over k1 0.6–2.0 × b 0.25–1.0
+BM25_K1, BM25_B = 1.6, 1.0
+
+
+def without_pt(index: QuoteIndex, pt: str) -> QuoteIndex:
+    """The index with one theory's codings removed: that theory is one nobody has coded yet."""
+    keep = [k for k, r in enumerate(index.records) if r.pt != pt]
+    return QuoteIndex([index.records[k] for k in keep], [index.texts[k] for k in keep])
+
+
+class Tally:
+    """top-1 / top-3 hits per method and split."""
+
+    def __init__(self) -> None:
+        self.hits: dict[str, dict[str, list[tuple[bool, bool]]]] = {}
+
+    def add(self, method: str, gold: str, ranking: list[str]) -> None:
+        hit = (bool(ranking) and ranking[0] == gold, gold in ranking[:3])
+        for split in (split_of(gold), "all"):
+            self.hits.setdefault(method, {}).setdefault(split, []).append(hit)
+
+    def print(self, title: str, note: Callable[[str], str | None] = lambda m: None) -> None:
+        n = {sp: len(self.hits[next(iter(self.hits))].get(sp, [])) for sp in SPLITS}
+        print(f"  {title:62} " + " ".join(f"{f'{sp} ({n[sp]})':>13}" for sp in SPLITS))
+        for method, by_split in self.hits.items():
+            if (line := note(method)) is not None:
+                print(f"  {line}")
+            cells = []
+            for sp in SPLITS:
+                h = by_split.get(sp, [])
+                cells.append(f"{np.mean([a for a, _ in h]):.3f}/{np.mean([b for _, b in h]):.3f}" if h else "-")
+            print(f"  {method:62} " + " ".join(f"{c:>13}" for c in cells))
+
+
 def which_pt_bench(ch: Chapter, codebook: Codebook, folds: int) -> None:
     quotes = [(i, q) for i, q in enumerate(ch.data.quotes) if q[2]]
     order = [i for i, _ in quotes]
     random.Random(13).shuffle(order)
     fold = {i: k % folds for k, i in enumerate(order)}
-    methods = ["nearest coded quote (which-pt before)", "keyword overlap with PT statements",
-               "tf-idf, codebook only, quote only", "tf-idf, codebook only, + context",
-               "which-pt by similarity (tf-idf), quote only", "which-pt by similarity (tf-idf) *"]
-    fused = ["tf-idf + embeddings, codebook only, quote only", "tf-idf + embeddings, codebook only, + context",
-             "which-pt by similarity (tf-idf + embeddings), quote only",
-             "which-pt by similarity (tf-idf + embeddings) *"]
-    layout = ["which-pt (tf-idf) *, context also against coded quotes"]
-    methods += (fused if semantic.available() else []) + layout
-    hits: dict[str, list[tuple[bool, bool]]] = {m: [] for m in methods}
-    false_para, held_retold = 0, 0
-    per_query: list[float] = []
-    per_query_semantic: list[float] = []
+    fused = semantic.available()
+    tally = Tally()
+    per_query: dict[str, list[float]] = {}
+    false_para: Counter[str] = Counter()
+    held_retold: Counter[str] = Counter()
     tfidf_codebook = CodebookSimilarity(codebook)
-    fused_codebook = CodebookSimilarity(codebook, EMBEDDINGS) if semantic.available() else None
+    fused_codebook = CodebookSimilarity(codebook, EMBEDDINGS) if fused else None
     with_context = 0
+
+    def timed(label: str, ask: Callable[[], WhichPtAnswer]) -> list[str]:
+        t0 = time.perf_counter()
+        answer = ask()
+        per_query.setdefault(label, []).append(time.perf_counter() - t0)
+        return answer_rank(answer)
+
     for k in range(folds):
         held = {i for i in order if fold[i] == k}
         index, _ = chapter_index(ch, held)
+        alone_index, _ = chapter_index(ch, held, transcript=False)  # the quote is found in no transcript
+        bm25 = BM25Similarity(codebook, alone_index, BM25_K1, BM25_B)
+        bm25_both = BM25Similarity(codebook, alone_index, BM25_K1, BM25_B, both=True)
         for i in sorted(held):
             s, e, gold = ch.data.quotes[i]
             q = ch.data.text[s:e]
             around = ch.context(s, e)
-            before = which_pt(index, q)
-            t0 = time.perf_counter()
+            add = lambda m, r, gold=gold: tally.add(m, gold, r)  # noqa: E731
+            add("nearest coded quote (which-pt before the theory)",
+                [m.pt for m in (lambda a: a.matches if a.coded else a.nearest)(which_pt(index, q))])
+            add("keyword overlap with PT statements", bag_rank(codebook, q))
+            add("tf-idf, codebook only, quote alone", codebook_rank(tfidf_codebook, q))
+            add("tf-idf, codebook only, + surroundings", codebook_rank(tfidf_codebook, q, around))
             with tfidf_only():
+                # a quote found in no transcript: no surroundings
+                with join_rule(before_join):
+                    add("quote alone: better of codebook, half quote (before)",
+                        similarity_rank(alone_index, codebook, q))
+                add("quote alone: coded quotes by BM25, mean", [t.pt for t in bm25.rank(q) if t.score > 0])
+                add("quote alone: better of BM25 and tf-idf, mean", [t.pt for t in bm25_both.rank(q) if t.score > 0])
+                add("quote alone: codebook and best quote, mean *", similarity_rank(alone_index, codebook, q))
+                add("quote alone: the whole answer (paraphrases too) *",
+                    timed("tf-idf, quote alone", lambda q=q, ix=alone_index: which_pt(ix, q, codebook=codebook)))
+                uncoded = without_pt(alone_index, gold)
+                with join_rule(before_join):
+                    add("its theory uncoded, quote alone: before", similarity_rank(uncoded, codebook, q))
+                add("its theory uncoded, quote alone: mean *", similarity_rank(uncoded, codebook, q))
+                # found uncoded in the chapter: its surroundings count
+                with join_rule(before_join):
+                    add("with surroundings: better of codebook, half quote (before)",
+                        answer_rank(which_pt(index, q, codebook=codebook)))
                 now = which_pt(index, q, codebook=codebook)
-            per_query.append(time.perf_counter() - t0)
-            with_context += now.context is not None
-            ranks = {
-                methods[0]: [m.pt for m in (before.matches if before.coded else before.nearest)],
-                methods[1]: bag_rank(codebook, q), methods[2]: codebook_rank(tfidf_codebook, q),
-                methods[3]: codebook_rank(tfidf_codebook, q, around), methods[5]: answer_rank(now),
-            }
-            with tfidf_only():
-                ranks[methods[4]] = similarity_rank(index, codebook, q)
-                ranks[layout[0]] = similarity_rank(index, codebook, q, around, context_quotes=True)
-            if fused_codebook is not None:
-                t0 = time.perf_counter()
-                ranks[fused[3]] = answer_rank(which_pt(index, q, codebook=codebook))
-                per_query_semantic.append(time.perf_counter() - t0)
-                ranks[fused[0]] = codebook_rank(fused_codebook, q)
-                ranks[fused[1]] = codebook_rank(fused_codebook, q, around)
-                ranks[fused[2]] = similarity_rank(index, codebook, q)
-            for m, r in ranks.items():
-                hits[m].append((bool(r) and r[0] == gold, gold in r[:3]))
-            with tfidf_only():
+                with_context += now.context is not None
+                add("with surroundings: codebook and best quote, mean *",
+                    timed("tf-idf, with surroundings", lambda q=q, ix=index: which_pt(ix, q, codebook=codebook)))
+                add("layout: surroundings also against coded quotes",
+                    similarity_rank(index, codebook, q, around, context_quotes=True))
                 retold = which_pt(index, retell(q), codebook=codebook)
-            held_retold += 1
-            false_para += retold.answered_by == "paraphrase"
-    n = len(hits[methods[0]])
-    print(f"\nwhich-pt, uncoded quotes: {n} block quotes of the chapter, {folds} folds (seed 13), each asked with "
-          "its own coding left out (the rest of the quotes and every tagged clause are the codings); "
-          f"{with_context} answers used the quote's surroundings (section headings blanked)")
-    print(f"  {'method':58} {'top-1':>6} {'top-3':>6}")
-    for m in methods:
-        if m in layout:
-            print("  signal the chapter's layout flatters (every neighbour of a quote is coded to its section's PT):")
-        print(f"  {m:58} {np.mean([a for a, _ in hits[m]]):6.3f} {np.mean([b for _, b in hits[m]]):6.3f}")
-    print(f"  similarity answer (tf-idf): {1000 * float(np.mean(per_query)):.1f} ms per query (median "
-          f"{1000 * float(np.median(per_query)):.1f} ms; includes building the vectors once per index)")
-    if per_query_semantic:
-        print(f"  similarity answer (tf-idf + embeddings): {1000 * float(np.mean(per_query_semantic)):.0f} ms per "
-              f"query (median {1000 * float(np.median(per_query_semantic)):.0f} ms; embeddings cached in memory)")
+            if fused_codebook is not None:
+                add("extra: codebook only, quote alone", codebook_rank(fused_codebook, q))
+                add("extra: codebook only, + surroundings", codebook_rank(fused_codebook, q, around))
+                with join_rule(before_join):
+                    add("extra: quote alone, before", similarity_rank(alone_index, codebook, q))
+                    add("extra: with surroundings, before", answer_rank(which_pt(index, q, codebook=codebook)))
+                add("extra: quote alone, mean *",
+                    timed("extra, quote alone", lambda q=q, ix=alone_index: which_pt(ix, q, codebook=codebook)))
+                add("extra: with surroundings, mean *",
+                    timed("extra, with surroundings", lambda q=q, ix=index: which_pt(ix, q, codebook=codebook)))
+            held_retold[split_of(gold)] += 1
+            false_para[split_of(gold)] += retold.answered_by == "paraphrase"
+    print(f"\nwhich-pt, uncoded quotes: {len(order)} block quotes of the chapter, {folds} folds (seed 13), each asked "
+          "with its own coding left out (the rest of the quotes and every tagged clause are the codings); "
+          f"{with_context} answers used the quote's surroundings (section headings blanked). 'quote alone': the "
+          "chapter is not a transcript of the project, so no surroundings. dev = quotes of PT1–3 (settings chosen "
+          "there), held-out = PT4–5; top-1/top-3")
+    layout = "signal the chapter's layout flatters (every neighbour of a quote is coded to its section's PT):"
+    tally.print("method", lambda m: layout if m.startswith("layout") else
+                ("with the semantic extra (sentence embeddings fused):" if m == "extra: codebook only, quote alone"
+                 else None))
+    for label, times in per_query.items():
+        print(f"  answer time, {label}: {1000 * float(np.median(times)):.1f} ms median, "
+              f"{1000 * float(np.mean(times)):.1f} ms mean (the first question of an index builds its vectors)")
+    paraphrases(ch, codebook, false_para, held_retold)
 
+
+def paraphrases(ch: Chapter, codebook: Codebook, false_para: Counter[str], held_retold: Counter[str]) -> None:
     index, pos = chapter_index(ch, set())
-    found_before = found_now = wrong_now = total = 0
+    found_before: Counter[str] = Counter()
+    found_now: Counter[str] = Counter()
+    wrong_now: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for i in pos:
-        s, e, _ = ch.data.quotes[i]
+        s, e, pt = ch.data.quotes[i]
         q = ch.data.text[s:e]
         if len(q.split()) < 8:
             continue
-        total += 1
         r = retell(q)
         before = which_pt(index, r)
-        found_before += before.coded and before.matches[0].coding_id == f"q{i}"
         with tfidf_only():
             now = which_pt(index, r, codebook=codebook)
-        if now.coded:
-            ok = any(m.coding_id == f"q{i}" for m in now.matches[:1])
-            found_now += ok
-            wrong_now += not ok
-    print(f"\nwhich-pt, paraphrases: {total} quotes of 8+ words retold mechanically (see retell())")
-    print(f"  fuzzy match only (which-pt before):   found its coding {found_before / total:.3f}")
-    print(f"  paraphrase rule *:                    found its coding {found_now / total:.3f}, "
-          f"another coding {wrong_now / total:.3f}")
-    print(f"  retellings of held-out quotes (no coding of their own) called a paraphrase: "
-          f"{false_para}/{held_retold} ({false_para / max(1, held_retold):.3f})")
+        for split in (split_of(pt), "all"):
+            total[split] += 1
+            found_before[split] += before.coded and before.matches[0].coding_id == f"q{i}"
+            if now.coded:
+                ok = any(m.coding_id == f"q{i}" for m in now.matches[:1])
+                found_now[split] += ok
+                wrong_now[split] += not ok
+    for counter in (false_para, held_retold):
+        counter["all"] = sum(v for key, v in counter.items() if key != "all")
+    print(f"\nwhich-pt, paraphrases: {total['all']} quotes of 8+ words retold mechanically (see retell()); "
+          + ", ".join(f"{sp} {total[sp]}" for sp in SPLITS[:2]))
+    for sp in SPLITS:
+        n = max(1, total[sp])
+        print(f"  {sp:9} fuzzy match only (before): found {found_before[sp] / n:.3f}; paraphrase rule *: found "
+              f"{found_now[sp] / n:.3f}, another coding {wrong_now[sp] / n:.3f}; retellings of held-out quotes called "
+              f"a paraphrase {false_para[sp]}/{held_retold[sp]} ({false_para[sp] / max(1, held_retold[sp]):.3f})")
+
+
+def sample_study(codebook: Codebook) -> None:
+    """The same question on other text: the sample study's 59 codings (interview speech, not a report), each asked
+    alone (leave one out: every coding of an overlapping passage removed: one quote inside the other, or the same
+    transcript and more than half its words shared, as the second coder's spans are), quote alone, TF-IDF."""
+    import csv
+
+    rows = list(csv.DictReader((REPO / "transcripts_sample" / "codings.csv").open(encoding="utf-8")))
+    tally = Tally()
+    for i, row in enumerate(rows):
+        q = row["quote"]
+        words = set(q.split())
+        keep = [j for j, o in enumerate(rows) if j != i and o["quote"] not in q and q not in o["quote"]
+                and not (o["transcript"] == row["transcript"]
+                         and len(set(o["quote"].split()) & words) > len(words) / 2)]
+        records = [IndexedCoding(f"s{j}", rows[j]["transcript"], 0, len(rows[j]["quote"]), rows[j]["pt"], "", "",
+                                 "supports", "", "", "", "") for j in keep]
+        index = QuoteIndex(records, [rows[j]["quote"] for j in keep])
+        gold = row["pt"]
+        with tfidf_only():
+            with join_rule(before_join):
+                tally.add("before: better of codebook, half quote", gold, similarity_rank(index, codebook, q))
+            bm = BM25Similarity(codebook, index, BM25_K1, BM25_B)
+            tally.add("coded quotes by BM25, mean", gold, [t.pt for t in bm.rank(q) if t.score > 0])
+            tally.add("codebook and best quote, mean *", gold, similarity_rank(index, codebook, q))
+            tally.add("the whole answer (paraphrases too) *", gold, answer_rank(which_pt(index, q, codebook=codebook)))
+            uncoded = without_pt(index, gold)
+            with join_rule(before_join):
+                tally.add("its theory uncoded: before", gold, similarity_rank(uncoded, codebook, q))
+            tally.add("its theory uncoded: mean *", gold, similarity_rank(uncoded, codebook, q))
+    print(f"\nwhich-pt on other text: the sample study's {len(rows)} codings (transcripts_sample/codings.csv, "
+          "interview speech), each asked alone with the codings of its passage left out, quote alone, tf-idf")
+    tally.print("method")
 
 
 def main() -> None:
@@ -526,6 +664,7 @@ def run(reco: Path, folds: int = 5, part: str = "all") -> None:
         fresh_components(ch, books, codebook, folds)
     if part in ("all", "which-pt"):
         which_pt_bench(ch, codebook, folds)
+        sample_study(codebook)
     if part in ("all", "speed"):
         print("\nSpeed (CPU; segmenting not included)")
         speed(codebook, 10000)

@@ -76,7 +76,8 @@ class PTSimilarity(Frozen):
 
     pt: str
     title: str
-    score: float = Field(description="Similarity 0–1: the better of statement-and-element and coded-quote evidence.")
+    score: float = Field(description="Similarity 0–1: the mean of statement-and-element and best coded-quote "
+                         "evidence (statement-and-element alone for a theory with no coded quote).")
     element: str = Field(description="The theory's best-matching element ('' when none shares a word).")
     element_statement: str
     element_score: float
