@@ -49,7 +49,8 @@ class CloseNames:
     _MARGIN = 5.0
 
     def __init__(self, names: Iterable[str], threshold: float = 80) -> None:
-        self.names = sorted(set(names))
+        self.key = frozenset(names)
+        self.names = sorted(self.key)
         self.threshold = threshold
         self._seen: dict[str, bool] = {}
 

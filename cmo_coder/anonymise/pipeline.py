@@ -158,6 +158,7 @@ class Anonymiser:
         self.nlp = build_language(model)
         self.register = register
         self.allow = tuple(allow) if allow is not None else allowlist.default_allowlist()
+        self._close: CloseNames | None = None
 
     def _configure(self, transcript_id: str | None, caseless: bool) -> None:
         reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
@@ -175,6 +176,13 @@ class Anonymiser:
             allow.set_phrases(self.allow)
             allow.owner = self.allow
         cast(CaseFlag, self.nlp.get_pipe("cmo_caseflag")).override = caseless
+
+    def _close_names(self, singles: set[str]) -> CloseNames:
+        """The look-up of words near the register's one-word names, kept while those names stay the same:
+        a study's transcripts share most of their words, and each is then looked up once."""
+        if self._close is None or self._close.key != singles:
+            self._close = CloseNames(singles, 80)
+        return self._close
 
     @property
     def allow_pipe(self) -> AllowListComponent:
@@ -289,14 +297,16 @@ class Anonymiser:
         allow_pipe = self.allow_pipe
         hits: list[tuple[str, str, int, int]] = [(text[x.start:x.end], x.reason, x.start, x.end) for x in sus]
         singles = {v.lower() for v, _ in self.register.all_variants() if " " not in v and len(v) >= 4}
-        close_to_registered = CloseNames(singles, 80)
+        close_to_registered = self._close_names(singles)
         for (off, _), doc in zip(segments, docs, strict=True):
             protected = Intervals(allow_pipe.protected(doc))
+            previous: str | None = None  # the text of the token before (None at the first): no Token made twice
             for tok in doc:
+                before, previous = previous, tok.text
                 s, e = tok.idx + off, tok.idx + len(tok) + off
                 if not free(s, e) or protected.holds(tok.idx):
                     continue
-                sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!", ":"}
+                sent_start = before is None or before in {".", "?", "!", ":"}
                 if (tok.text[:1].isupper() and not sent_start and not tok.is_stop and tok.text != "I"
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
