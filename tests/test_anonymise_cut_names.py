@@ -74,3 +74,16 @@ def test_a_cut_name_is_redacted_and_the_transcript_signs_off(said: str) -> None:
         finally:
             project.close()
         assert "dev" not in text.lower() and "sand" not in text.lower(), text
+
+
+def test_an_item_passed_once_per_form_finds_what_it_finds_passed_once() -> None:
+    """registered_occurrences passes each item once per registered form; the cuts found, and whose
+    they are, are those of the distinct items in first-seen order (the second item shares "Dev")."""
+    other = RegisterItem(key="key:P2", surface="Devon Clarke", category="person",
+                         variants=person_variants("Devon Clarke"))
+    text = "I'm with Dev- and Cla- and Sand— sorry"
+    once = cut_prefixes(text, [(0, len(text))], [ITEM, other])
+    repeated = cut_prefixes(text, [(0, len(text))], [ITEM] * len(ITEM.variants) + [other, ITEM, other])
+    assert [(o.start, o.end, o.form, o.item.key if o.item else None) for o in repeated] == \
+        [(o.start, o.end, o.form, o.item.key if o.item else None) for o in once]
+    assert [text[o.start : o.end] for o in once] == ["Dev", "Cla", "Sand"]

@@ -268,7 +268,10 @@ _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.
                     "--files": "benchmarks/anonymise.py", "--no-presidio": "benchmarks/anonymise.py",
                     "--keep": "benchmarks/anonymise.py", "--strict": "mkdocs build",
                     "--index-url": "pip install (torch's CPU build)", "--seconds": "benchmarks/team_load.py",
-                    "--kill": "benchmarks/team_load.py", "--engine": "benchmarks/team_load.py"}
+                    "--kill": "benchmarks/team_load.py", "--engine": "benchmarks/team_load.py",
+                    "--rounds": "benchmarks/anon_speed.py", "--sets": "benchmarks/anon_speed.py",
+                    "--casings": "benchmarks/anon_speed.py", "--compare": "benchmarks/anon_speed.py",
+                    "--work": "benchmarks/anon_speed.py"}
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 
 

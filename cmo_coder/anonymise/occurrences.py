@@ -86,8 +86,8 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
     by_form: dict[str, RegisterItem] = {}
     for item in items:
         for v in item.variants:
-            if len(norm(v)) >= 2:
-                by_form.setdefault(norm(v), item)
+            if len(form := norm(v)) >= 2:
+                by_form.setdefault(form, item)
     pattern = form_pattern(by_form)
     if pattern is None:
         return []
@@ -112,9 +112,12 @@ def cut_prefixes(text: str, segments: list[tuple[int, int]],
     that word is not the name ("Mar- market": the false start of another word).
     """
     persons: dict[str, RegisterItem] = {}
+    seen: set[int] = set()
     for item in items:
-        if item.category != "person":
+        # callers pass one item per registered form: each item's words are read once, not once a form
+        if item.category != "person" or id(item) in seen:
             continue
+        seen.add(id(item))
         for v in item.variants:
             for word in norm(v).split():
                 if len(word) > 2 and word.isalpha():

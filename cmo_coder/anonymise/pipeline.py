@@ -17,7 +17,6 @@ from functools import cache
 from typing import cast
 
 import spacy
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +31,7 @@ from .layers.register import RegisterComponent
 from .layers.sound_alike import SoundAlikeComponent
 from .layers.state import FUNCTION_POS, CaseFlag, candidates, is_caseless, suspicions
 from .layers.words import FILLERS, worth_a_look
+from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
 from .placeholders import placeholder_for
 from .register import Register
@@ -170,6 +170,7 @@ class Anonymiser:
         self.nlp = build_language(model)
         self.register = register
         self.allow = tuple(allow) if allow is not None else allowlist.default_allowlist()
+        self._close: CloseNames | None = None
 
     def _configure(self, transcript_id: str | None, caseless: bool) -> None:
         reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
@@ -187,6 +188,13 @@ class Anonymiser:
             allow.set_phrases(self.allow)
             allow.owner = self.allow
         cast(CaseFlag, self.nlp.get_pipe("cmo_caseflag")).override = caseless
+
+    def _close_names(self, singles: set[str]) -> CloseNames:
+        """The look-up of words near the register's one-word names, kept while those names stay the same:
+        a study's transcripts share most of their words, and each is then looked up once."""
+        if self._close is None or self._close.key != singles:
+            self._close = CloseNames(singles, 80)
+        return self._close
 
     @property
     def allow_pipe(self) -> AllowListComponent:
@@ -293,21 +301,24 @@ class Anonymiser:
     def residual(self, text: str, segments: list[tuple[int, int]], docs: list[Doc], proposals: list[Proposal],
                  sus: list[Suspicion]) -> list[Residual]:
         """What is left that a reviewer should still look at: nothing here is redacted automatically."""
-        covered = [(p.start, p.end) for p in proposals]
+        covered = Intervals((p.start, p.end) for p in proposals)
 
         def free(s: int, e: int) -> bool:
-            return not any(a < e and s < b for a, b in covered)
+            return not covered.overlaps(s, e)
 
         allow_pipe = self.allow_pipe
         hits: list[tuple[str, str, int, int]] = [(text[x.start:x.end], x.reason, x.start, x.end) for x in sus]
         singles = {v.lower() for v, _ in self.register.all_variants() if " " not in v and len(v) >= 4}
+        close_to_registered = self._close_names(singles)
         for (off, _), doc in zip(segments, docs, strict=True):
-            protected = allow_pipe.protected(doc)
+            protected = Intervals(allow_pipe.protected(doc))
+            previous: str | None = None  # the text of the token before (None at the first): no Token made twice
             for tok in doc:
+                before, previous = previous, tok.text
                 s, e = tok.idx + off, tok.idx + len(tok) + off
-                if not free(s, e) or any(a <= tok.idx < b for a, b in protected):
+                if not free(s, e) or protected.holds(tok.idx):
                     continue
-                sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!", ":"}
+                sent_start = before is None or before in {".", "?", "!", ":"}
                 if (tok.text[:1].isupper() and not sent_start and not tok.is_stop and tok.text != "I"
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
@@ -315,10 +326,9 @@ class Anonymiser:
                       and tok.lower_ not in FILLERS and worth_a_look(tok)):
                     # captions have no capitals to go by: a word no dictionary holds may be a name
                     hits.append((tok.text, "word no dictionary holds (no capitals in this text)", s, e))
-                elif tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles:
-                    close = max((fuzz.ratio(tok.lower_, v) for v in singles), default=0)
-                    if close >= 80:
-                        hits.append((tok.text, "close to a registered name", s, e))
+                elif (tok.is_alpha and len(tok) >= 4 and singles and tok.lower_ not in singles
+                      and close_to_registered(tok.lower_)):
+                    hits.append((tok.text, "close to a registered name", s, e))
         for pattern, reason in ((_NUMBER_RE, "number"), (_ONLY_RE, "singles someone out")):
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):

