@@ -79,17 +79,17 @@ def variant(item: Item, form: str) -> tuple[str, str]:
         return sentence, phrase
     at = sentence.index(phrase)
     gaps = [m.start() for m in re.finditer(" ", phrase)]
-    if gaps:  # the line break nearest the middle of the phrase
-        cut = at + min(gaps, key=lambda g: abs(g - len(phrase) / 2))
-    else:
-        cut = at - 1 if at > 0 else None
-    if cut is None:
+    # the line break nearest the middle of the phrase, or before a one-word phrase
+    cut = at + min(gaps, key=lambda g: abs(g - len(phrase) / 2)) if gaps else at - 1
+    if cut < 0:
         return sentence, phrase
     wrapped = sentence[:cut] + "\n" + sentence[cut + 1 :]
     return wrapped, wrapped[at : at + len(phrase)]
 
 
 def _words(text: str) -> Counter[str]:
+    """Words that could tell whose the identifier is, placeholders left out ("[street name]" says no street)."""
+    text = re.sub(r"\[[^\[\]]*\]", " ", text)
     return Counter(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _GLUE)
 
 
