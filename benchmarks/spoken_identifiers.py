@@ -13,7 +13,10 @@ captions write it; and lower-cased with a caption line break inside the identifi
 * A sentence to keep raises a false alarm when its phrase is changed or any identifier placeholder
   appears.
 
-Run: python benchmarks/spoken_identifiers.py [--misses]
+``tests/data/spoken_identifiers_second.tsv`` is a second list written after the rules, in other words,
+to see how they carry to sentences they were not shaped on.
+
+Run: python benchmarks/spoken_identifiers.py [--misses] [--rules-only] [--list PATH]
 """
 
 from __future__ import annotations
@@ -141,6 +144,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="print every miss and false alarm")
     ap.add_argument("--rules-only", action="store_true", help="no statistical model")
+    ap.add_argument("--list", type=Path, default=LIST, help="the list to measure (default: the first list)")
     args = ap.parse_args()
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from cmo_coder.anonymise.pipeline import DEFAULT_MODEL, Anonymiser, redact_text
@@ -148,7 +152,7 @@ def main() -> int:
     from cmo_coder.model.key import ParticipantKey
 
     anon = Anonymiser(build_register(ParticipantKey(), [], set()), None if args.rules_only else DEFAULT_MODEL)
-    results = measure(lambda t: redact_text(anon, t))
+    results = measure(lambda t: redact_text(anon, t), load(args.list))
     print(f"{'form':10} {'recall':>14} {'false alarms':>14}")
     for r in results:
         print(f"{r.form:10} {r.found:>4}/{r.identifiers:<3} {r.found / r.identifiers:5.0%} "

@@ -46,6 +46,8 @@ DOB = [
     ("My birthday's on the twelfth, same as my mum's.", "twelfth"),
     ("Born in Hull in nineteen seventy.", "nineteen seventy"),
     ("d o b one two oh three eighty one", "one two oh three eighty one"),
+    ("She was born on, like, the, erm, Boxing Day, oh one.", "boxing day oh one"),
+    ("I was born in, you know, nineteen fifty-eight.", "nineteen fifty eight"),
 ]
 NOT_DOB = [
     "We met on the seventh of April nineteen fifty-three.",
@@ -56,6 +58,7 @@ NOT_DOB = [
     "My birthday present came on the twelfth.",
     "I got my date for the operation, the third of May.",
     "He's a born worrier, he was up at half seven.",
+    "We always go out on Boxing Day.",
 ]
 
 
@@ -92,6 +95,10 @@ IDENTIFIERS = [
     ("Email me at rosie dot kaur ninety at outlook dot com.", "email", "rosie dot kaur ninety at outlook dot com"),
     ("It's t underscore okoro at btinternet dot com, all lower case.", "email",
      "t underscore okoro at btinternet dot com"),
+    ("The national insurance one is Z X one one two two three three A.", "national_insurance",
+     "z x one one two two three three a"),
+    ("Unit number's on the wristband, it's M R four four one nine two.", "hospital_number",
+     "m r four four one nine two"),
 ]
 NOT_IDENTIFIERS = [
     "We had to ring nine nine nine and then one one one.",
@@ -104,6 +111,8 @@ NOT_IDENTIFIERS = [
     "Ward twelve, bed four, room two one six.",
     "The score was three nil, then four one.",
     "Number one, two, three, that's how we count the steps.",
+    "Ring the helpline on one one six, one two three, any time.",
+    "Call one one six one one seven out of hours.",
 ]
 
 
@@ -174,6 +183,14 @@ def test_the_invented_list_recall_and_false_alarms(anon: Anonymiser) -> None:
     for r in listed.measure(lambda t: redact_text(anon, t)):
         assert r.found == r.identifiers, r.misses
         assert r.alarms <= 1, r.misses
+
+
+def test_the_second_list_written_after_the_rules(anon: Anonymiser) -> None:
+    """``tests/data/spoken_identifiers_second.tsv``, in other words than the first (before its misses were
+    fixed: 20/25 written, 21/25 captions, one false alarm, the Samaritans' 116 123)."""
+    for r in listed.measure(lambda t: redact_text(anon, t), listed.load(listed.LIST.with_name(
+            "spoken_identifiers_second.tsv"))):
+        assert r.found == r.identifiers and r.alarms == 0, r.misses
 
 
 def _said(digits: str, rng: list[int]) -> str:

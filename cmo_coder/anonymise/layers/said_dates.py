@@ -45,13 +45,17 @@ _LONG_YEAR = (r"(?:(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and\s+" + _TWO + r")
               + _UNIT + r"))?|(?:19|20)\d\d)")
 _YEAR = r"(?:" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d|\d\d)"
 _DIGIT = r"(?:zero|oh|o|nought|" + _UNIT + r"|\d)"
-_FILL = r"(?:erm|um|uh|er|ah|em)"
+_FILL = r"(?:erm|um|uh|er|ah|em|like|the|you\s+know)"
 _GAP = r"(?:[\s,]+" + _FILL + r"(?=[\s,]))*[\s,]+"
 """Spaces and commas between words, with fillers: " ", ", erm, "."""
 _END = r"(?![\w'’-])"
 
-_DAY_MONTH = (r"(?:the" + _GAP + r")?(?P<dm>" + _DAY + r"(?:" + _GAP + r"of)?" + _GAP + r"(?:the" + _GAP + r")?"
-              + _MONTH + r"|" + _DAY + _GAP + r"of" + _GAP + r"the" + _GAP + _MONTH_NUMBER + _END + r")")
+_FEAST = (r"(?:(?:christmas|new\s+year['’]?s?|valentine['’]?s?|boxing|st\.?\s+(?:patrick|george|david|andrew)['’]?s?|"
+          r"bonfire|guy\s+fawkes)\s+(?:day|eve|night)|christmas|hallowe['’]?en)")
+"""Days people are born on and name without a number: "christmas eve", "bonfire night", "new year's day"."""
+_DAY_MONTH = (r"(?:the" + _GAP + r")?(?P<dm>" + _FEAST + r"|" + _DAY + r"(?:" + _GAP + r"of)?" + _GAP
+              + r"(?:the" + _GAP + r")?" + _MONTH + r"|" + _DAY + _GAP + r"of" + _GAP + r"the" + _GAP + _MONTH_NUMBER
+              + _END + r")")
 _MONTH_DAY = r"(?P<md>" + _MONTH + _GAP + r"(?:the" + _GAP + r")?" + _DAY + _END + r")"
 _YEAR_AFTER = r"(?:" + _GAP + r"(?:in" + _GAP + r")?(?P<year>" + _YEAR + r")" + _END + r")?"
 _NUMERIC = (r"(?P<num>" + _DIGIT + r"(?:[\s-]+" + _DIGIT + r"){1,3}" + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO

@@ -33,9 +33,11 @@ Found = tuple[int, int, str, str]
 
 _PHONE_CUE = re.compile(r"(?i)\b(?:number|numbers|mobile|mobile's|landline|landline's|phone|ring|call|text|"
                         r"contact|reach|extension|ext|tel|telephone)\b[^.?!\n]{0,24}$")
+_HELPLINE = re.compile(r"1(?:16\d{3}|1\d|0\d)$|999$")
+"""Numbers everyone rings, not a person's: 116 123 (Samaritans), 116 117, 111, 101, 999."""
 _NHS_CUE = re.compile(r"(?i)\bnhs\s+(?:number|no)\b[^.?!]{0,20}$")
 _HOSPITAL_CUE = re.compile(r"(?i)\b(?:(?:hospital|patient|unit|case|medical\s+record|record|chi|k)\s+(?:number|no)"
-                           r"(?:['’]s)?|m\s?r\s?n|mrn)\b[^.?!]{0,20}$")
+                           r"(?:['’]s)?|m\s?r\s?n|mrn)\b[^.?!]{0,36}$")
 _NI_CUE = re.compile(r"(?i)\b(?:national\s+insurance|n\s?i|nino)\b[^.?!]{0,30}$")
 _CAR_CUE = re.compile(r"(?i)\b(?:reg|reg's|registration|registration's|number\s+plate|plate|car|van)\b[^.?!]{0,20}$")
 _NI_FIRST_NEVER, _NI_SECOND_NEVER = set("dfiquv"), set("dfiqouv")
@@ -97,7 +99,9 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
         n = _letters_before(text, toks, run.first, 2)
         after = _letters_after(text, toks, run.last, 1)
         prefix = _spelt(toks, run.first - n, run.first)
-        if n and after and _ni_letters_ok(prefix, toks[run.last + 1].text):
+        suffix = toks[run.last + 1].text if after else ""
+        if n and after and (_ni_letters_ok(prefix, suffix) or (
+                _NI_CUE.search(_before(text, toks[run.first - n].start)) and suffix in {"a", "b", "c", "d"})):
             return toks[run.first - n].start, toks[run.last + 1].end, "national_insurance", "national insurance said"
     if len(digits) == 2 and not run.plus:
         n = _letters_before(text, toks, run.first, 2)
@@ -120,7 +124,7 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
         return run.start, run.end, "phone", "phone number said"
     if digits.startswith("0") and 10 <= len(digits) <= 12:  # one digit too many or few: still someone's number
         return run.start, run.end, "phone", "phone number said"
-    if 6 <= len(digits) <= 13 and _PHONE_CUE.search(before):
+    if 6 <= len(digits) <= 13 and _PHONE_CUE.search(before) and not _HELPLINE.match(digits):
         return run.start, run.end, "phone", "phone number said (after a phone cue)"
     return None
 
