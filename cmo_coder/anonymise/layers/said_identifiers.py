@@ -186,16 +186,21 @@ def _merged(found: list[Found]) -> list[Found]:
     return out
 
 
-_ANY = re.compile(r"(?i)\d|\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                  r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple)\b|\bat\b")
+_NUMBER = (r"(?:\d|\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
+           r"seven|eigh|nine)teen|"
+           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|treble)\b)")
+_TWO_NUMBERS = re.compile(r"(?i)" + _NUMBER + r"[\s,-]+" + _NUMBER + r"|\d\d")
+"""Every identifier here holds two digits in a row, said or written: most turns have none."""
+_DOT = re.compile(r"(?i)\bdot\s")
 
 
 def said_identifiers(text: str) -> list[Found]:
     """Every identifier of the kinds above said or written in ``text`` (module doc)."""
-    if not _ANY.search(text):
-        return []
-    toks = tokens(text)
-    found = [f for run in digit_runs(text, toks) if (f := _from_run(text, toks, run)) is not None]
-    found.extend(_written(text))
-    found.extend(_emails(text))
+    found: list[Found] = []
+    if _TWO_NUMBERS.search(text):
+        toks = tokens(text)
+        found.extend(f for run in digit_runs(text, toks) if (f := _from_run(text, toks, run)) is not None)
+        found.extend(_written(text))
+    if _DOT.search(text):
+        found.extend(_emails(text))
     return _merged(found)
