@@ -186,18 +186,19 @@ def _merged(found: list[Found]) -> list[Found]:
     return out
 
 
-_NUMBER = (r"(?:\d|\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|"
-           r"seven|eigh|nine)teen|"
-           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|triple|treble)\b)")
-_TWO_NUMBERS = re.compile(r"(?i)" + _NUMBER + r"[\s,-]+" + _NUMBER + r"|\d\d")
-"""Every identifier here holds two digits in a row, said or written: most turns have none."""
+_NUMBER = (r"(?:\d|\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|"
+           r"triple|treble)\b)")
+_LOOK = re.compile(r"(?i)" + _NUMBER + r"[\s,-]+" + _NUMBER + r"|\d\d|\b[b-hj-z][\s,-]+" + _NUMBER)
+"""Every identifier here holds two digits in a row, or a spelt letter then a number ("s l seventy, m v p"),
+said or written: most turns have neither."""
 _DOT = re.compile(r"(?i)\bdot\s")
 
 
 def said_identifiers(text: str) -> list[Found]:
     """Every identifier of the kinds above said or written in ``text`` (module doc)."""
     found: list[Found] = []
-    if _TWO_NUMBERS.search(text):
+    if _LOOK.search(text):
         toks = tokens(text)
         found.extend(f for run in digit_runs(text, toks) if (f := _from_run(text, toks, run)) is not None)
         found.extend(_written(text))
