@@ -205,6 +205,7 @@ def _said(digits: str, rng: list[int]) -> str:
 
 @given(st.text(alphabet="0123456789", min_size=1, max_size=14), st.lists(st.integers(0, 3), min_size=1, max_size=5),
        st.sampled_from(["ring me on ", "it's ", "", "so the number, "]))
+@pytest.mark.fuzz
 @fuzz_settings(200)
 def test_digits_said_read_back_exactly(digits: str, seps: list[int], lead: str) -> None:
     text = lead + _said(digits, seps) + " and that's it"
@@ -215,6 +216,7 @@ def test_digits_said_read_back_exactly(digits: str, seps: list[int], lead: str) 
 
 
 @given(st.text(alphabet="0123456789", min_size=9, max_size=9))
+@pytest.mark.fuzz
 @fuzz_settings(200)
 def test_every_nhs_number_said_with_a_valid_check_digit_is_caught(first: str) -> None:
     check = next((str(c) for c in range(10) if nhs_number_valid(first + str(c))), None)
@@ -227,6 +229,7 @@ def test_every_nhs_number_said_with_a_valid_check_digit_is_caught(first: str) ->
 
 
 @given(st.text(max_size=120))
+@pytest.mark.fuzz
 @fuzz_settings(300)
 def test_spans_slice_inside_any_text(text: str) -> None:
     for a, b, _, _ in said_identifiers(text):
