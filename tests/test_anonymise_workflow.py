@@ -239,13 +239,13 @@ def test_residual_risk_lists_what_remains_suspicious(study) -> None:
     from cmo_coder.anonymise.workflow import anonymise
 
     project, sf, reg = study
-    add_pending(project, sf, "int-r", [("P2", "Liz", "I was the only Polish woman on the ward. Call 4471 2231."
+    add_pending(project, sf, "int-r", [("P2", "Liz", "I was the only Polish woman on the ward. The code was 4471 2231."
                                                     " Okafer was kind.")])
     anonymise(project, sf, "tester", reg, transcript_ids=["int-r"])
     reasons = {(r.surface, r.reason) for r in load_proposals(sf, "int-r").residual}
     assert any(reason == "singles someone out" for _, reason in reasons)
     ps = load_proposals(sf, "int-r")
-    assert ("4471 2231", "number") in reasons
+    assert ("4471 2231", "number") in reasons  # no phone cue before it ("call 4471 2231" is a phone number)
     # a misspelt registered name is either redacted by another layer or flagged for the reviewer
     assert any(p.surface == "Okafer" for p in ps.proposals) or ("Okafer", "close to a registered name") in reasons
 

@@ -53,8 +53,16 @@ BY_CATEGORY = {
     "email": "[email address]",
     "nhs_number": "[NHS number]",
     "dob": "[date of birth]",
+    "hospital_number": "[hospital number]",
+    "national_insurance": "[national insurance number]",
+    "car_registration": "[car registration]",
     "other": "[removed]",
 }
+
+DIRECT_IDENTIFIERS = frozenset({"dob", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
+                                "car_registration"})
+"""Categories that name one person by a number, a date or an address, never by a public name: a month in
+"born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep."""
 
 _SUBSTANCE = re.compile(r"drug|alcohol|substance|recovery|addiction|detox|rehab", re.IGNORECASE)
 

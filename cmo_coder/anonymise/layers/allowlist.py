@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..placeholders import placeholder_spans
+from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
 from ..register import GENERIC_TAILS
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
@@ -290,7 +290,7 @@ class AllowListComponent:
         for c in candidates(doc):
             if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
-            if c.layer != "register" and c.reason != ROYAL_INSTITUTION:
+            if c.layer != "register" and c.reason != ROYAL_INSTITUTION and c.category not in DIRECT_IDENTIFIERS:
                 if _within_public(c, public, text):
                     continue
                 c = _cut_public_ends(c, public, text)

@@ -51,6 +51,8 @@ _ROAD_AFTER = re.compile(r"(?i)^\s*(?:motorway|junction|j\d|northbound|southboun
 _ROAD_BEFORE = re.compile(r"(?i)\b(?:junction\s+\w+\s+(?:of|on)\s+the|on\s+the|off\s+the|along\s+the|up\s+the|"
                           r"down\s+the|the|via\s+the|onto\s+the|join(?:ed|ing)?\s+the)\s*$")
 _INWARD = r"(?:\s?\d[abd-hjlnp-uw-z]{2})?"
+_DIGITS_SAID = r"(?:(?:" + "|".join(_UNITS) + r")[\s-](?:" + "|".join(_UNITS) + r"|zero|nought|oh))"
+"""A district number said a digit at a time: "b one one", "b-one-one", "s one oh"."""
 
 
 @cache
@@ -63,7 +65,16 @@ def postcode_areas() -> frozenset[str]:
 
 _JOINED = re.compile(r"(?i)(?<![\w'’.-])([a-z]{1,2})(\s?)(\d{1,2})([a-z]?)(" + _INWARD + r")(?![\w'’-])")
 _SPELT = re.compile(r"(?i)(?<![\w'’.-])(([a-z])\.?\s([a-z])\.?)\s+(\d{1,2}|" + _NUMBER_WORDS + r")(?![\w'’-])")
-_SAID = re.compile(r"(?i)(?<![\w'’.-])([a-z]{1,2})\s+(" + _NUMBER_WORDS + r")(?![\w'’-])")
+_SAID = re.compile(r"(?i)(?<![\w'’.-])([a-z]{1,2})(?:\s+|-)(" + _DIGITS_SAID + r"|" + _NUMBER_WORDS + r")(?![\w'’-])")
+_INWARD_LETTER = r"[abd-hjlnp-uw-z]"
+_WORD_UNITS = {"as", "at", "be", "by", "he", "we", "us", "up", "so", "no", "go", "do", "to", "an", "in", "is", "it",
+               "of", "on", "or", "me", "my", "ah", "eh", "uh", "er", "ha", "hm", "yes", "ye", "ya", "ex"}
+"""Two joined letters that are words ("my ex two, three at a time"): an inward code only when spelt apart."""
+_FULL_SAID = re.compile(
+    r"(?i)(?<![\w'’.-])(?P<area>[a-z]{1,2}|[a-z]\.?\s[a-z]\.?)(?:\s*|-)(?P<district>\d{1,2}|" + _DIGITS_SAID + r"|"
+    + _NUMBER_WORDS + r")[\s,-]+(?P<sector>\d|zero|nought|oh|" + "|".join(_UNITS) + r")[\s-]*"
+    r"(?P<unit>" + _INWARD_LETTER + r"\.?\s?" + _INWARD_LETTER + r")(?![\w'’-])")
+"""A whole postcode said or spelt: "ls nine seven tf", "M fourteen five T P", "w f one, three d x"."""
 _ANY_NUMBER = re.compile(r"(?i)\d|\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS)) + r"|zero|nought)\b")
 """Most turns hold no digit and no number word: one search turns them away."""
 
@@ -129,5 +140,8 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
         strong = len(area) == 2 and area not in _WORD_PAIRS
         if strong or _cued(text, start, end):
             out.append((start, end))
+    for m in _FULL_SAID.finditer(text):
+        if re.sub(r"[\s.]", "", m.group("area")).lower() in areas and m.group("unit").lower() not in _WORD_UNITS:
+            out.append(m.span())  # the inward code's shape is proof, as in a written full postcode
     spans = sorted(set(out))
     return [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]

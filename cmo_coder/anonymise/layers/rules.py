@@ -15,6 +15,9 @@ from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
 from .practices import PRACTICE_KINDS
+from .said_dates import dates_of_birth
+from .said_identifiers import said_identifiers
+from .said_numbers import nhs_number_valid
 from .state import NEVER_NAME_POS, candidates, text_of
 from .words import (
     CALENDAR,
@@ -154,17 +157,9 @@ def _chained(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         pos = max(m.start(1), pos + 1)
 
 
-def nhs_number_valid(digits: str) -> bool:
-    """NHS numbers carry a modulus-11 check digit; random 10-digit numbers mostly fail it."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    if check == 11:
-        check = 0
-    return check != 10 and check == int(digits[9])
-
-
+_SAID_SCORE = {"phone": 0.9, "nhs_number": 0.97, "hospital_number": 0.95, "national_insurance": 0.95,
+               "car_registration": 0.95, "email": 0.95}
+"""Identifiers said aloud (``said_identifiers``): a shape read from words outranks a postcode district inside it."""
 _NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
 
 
@@ -206,6 +201,10 @@ class RulesComponent:
         for m in _NHS_NUMBER.finditer(text):
             if nhs_number_valid("".join(m.groups())):
                 out.append(Candidate(m.start(), m.end(), "nhs_number", "rules", 0.99, "NHS number (mod-11 valid)"))
+        for s, e, category, reason in said_identifiers(text):
+            out.append(Candidate(s, e, category, "rules", _SAID_SCORE[category], reason))
+        for s, e in dates_of_birth(text):
+            out.append(Candidate(s, e, "dob", "rules", 0.9, "date of birth after a birth cue"))
         for category, pattern, score, group in RULES:
             for m in pattern.finditer(text):
                 s, e = m.span(group) if group else m.span()

@@ -1,0 +1,114 @@
+"""Dates of birth as people say them: "born third of March eighty-one", "date of birth, erm, the twelfth of
+August eighty-eight", "my birthday's the fourth", "born in April seventy-seven", "D O B nine two sixty-two".
+
+A date is removed only where a birth cue stands right before it ("born", "born on/in", "date of birth",
+"DOB", "d o b", "birthday's", "a ninety-one baby"), with at most fillers and commas between; a date of
+birth is a direct identifier, while other dates ("we met on the third of March", "since March", "in 1962")
+are what a study reads and stay. The words of the cue stay too: "born on the [date of birth]".
+
+What counts as a date after a cue:
+
+* a day and a month, in either order, with or without a year: "the fifth of June nineteen seventy-four",
+  "twenty-fifth December", "May the second, nineteen ninety", "14th of July '83", "sixth of the twelfth";
+* a month and a year: "April seventy-seven", "March 1981";
+* a year alone after "born in": "nineteen sixty-two", "eighty-eight", "two thousand and three", "oh three";
+  and a birth year then a place: "born in Leeds in 1962";
+* a month alone after "born in": "born in March" (narrows a birth to thirty days);
+* a day alone after "birthday's": "my birthday's the fourth";
+* a date said as digits: "zero four zero seven nineteen eighty", "twelve oh three eighty-one".
+
+"Date of birth" and "DOB" also reach a day and month a few words on ("the date of birth they had was wrong,
+it's the 3rd of March"): the cue names what the next date is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_ORD_UNIT = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_ORD_TEEN = (r"(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+             r"nineteenth)")
+_DAY = (r"(?:(?:twenty|thirty)[\s-]+" + _ORD_UNIT + r"|twentieth|thirtieth|" + _ORD_TEEN + r"|" + _ORD_UNIT
+        + r"|[0-3]?\d(?:st|nd|rd|th))")
+_MONTH_NUMBER = r"(?:" + _ORD_UNIT + r"|tenth|eleventh|twelfth|1[0-2](?:th)|[1-9](?:st|nd|rd|th))"
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+          r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
+_TWO = r"(?:" + _TENS + r"(?:[\s-]+" + _UNIT + r")?|" + _TEEN + r"|(?:oh|o|zero)[\s-]+" + _UNIT + r")"
+"""A year's last two digits in words: "eighty-one", "sixty", "twelve", "oh three"."""
+_LONG_YEAR = (r"(?:(?:nineteen|twenty)[\s-]+(?:hundred(?:\s+and\s+" + _TWO + r")?|" + _TWO + r")"
+              r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:" + _TENS + r"(?:[\s-]+" + _UNIT + r")?|" + _TEEN + r"|"
+              + _UNIT + r"))?|(?:19|20)\d\d)")
+_YEAR = r"(?:" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d|\d\d)"
+_DIGIT = r"(?:zero|oh|o|nought|" + _UNIT + r"|\d)"
+_FILL = r"(?:erm|um|uh|er|ah|em|like|the|you\s+know)"
+_GAP = r"(?:[\s,]+" + _FILL + r"(?=[\s,]))*[\s,]+"
+"""Spaces and commas between words, with fillers: " ", ", erm, "."""
+_END = r"(?![\w'’-])"
+
+_FEAST = (r"(?:(?:christmas|new\s+year['’]?s?|valentine['’]?s?|boxing|st\.?\s+(?:patrick|george|david|andrew)['’]?s?|"
+          r"bonfire|guy\s+fawkes)\s+(?:day|eve|night)|christmas|hallowe['’]?en)")
+"""Days people are born on and name without a number: "christmas eve", "bonfire night", "new year's day"."""
+_DAY_MONTH = (r"(?:the" + _GAP + r")?(?P<dm>" + _FEAST + r"|" + _DAY + r"(?:" + _GAP + r"of)?" + _GAP
+              + r"(?:the" + _GAP + r")?" + _MONTH + r"|" + _DAY + _GAP + r"of" + _GAP + r"the" + _GAP + _MONTH_NUMBER
+              + _END + r")")
+_MONTH_DAY = r"(?P<md>" + _MONTH + _GAP + r"(?:the" + _GAP + r")?" + _DAY + _END + r")"
+_YEAR_AFTER = r"(?:" + _GAP + r"(?:in" + _GAP + r")?(?P<year>" + _YEAR + r")" + _END + r")?"
+_NUMERIC = (r"(?P<num>" + _DIGIT + r"(?:[\s-]+" + _DIGIT + r"){1,3}" + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
+            + r"))" + _END)
+_MONTH_YEAR = r"(?P<my>" + _MONTH + _GAP + r"(?:" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d))" + _END
+_WRITTEN = r"(?P<written>[0-3]?\d[/.\-\s][01]?\d[/.\-\s](?:(?:19|20)\d\d|\d\d))" + _END
+_FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" + _WRITTEN + r")"
+
+_BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP
+_ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
+"""A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
+_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED + r"(?:is|was|were|"
+        r"being|on))?" + _ASKED)
+_BIRTHDAY = r"\bbirthday(?:['’]s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
+
+_PATTERNS = [
+    re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
+               + _MONTH_YEAR + r")"),
+    re.compile(r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r")" + _END
+               + r"|(?P<month>" + _MONTH + r")(?!" + _GAP + r"(?:the" + _GAP + r")?(?:\d|" + _DAY + r")))"),
+    re.compile(r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
+    re.compile(r"(?i)\b(?:an?|the)\s+(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)(?=\s+baby\b)"),
+]
+_DOB_AHEAD = re.compile(r"(?i)(?:\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?"
+                        r"(?P<between>(?:[\s,]+[\w'’]+){0,8}?)[\s,]+" + _FULL)
+_BORN_IN_PLACE = re.compile(r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
+                            + r"(?P<year>" + _LONG_YEAR + r")" + _END)
+_NOT_A_PLACE = STOP_WORDS - {"the"}
+_ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b")
+
+
+def _date_span(m: re.Match[str]) -> tuple[int, int]:
+    """From the first word of the date (no cue, no article) to the last of its year, if one was said."""
+    starts = [m.start(g) for g in ("dm", "md", "written", "num", "my", "year", "month", "day") if g in m.re.groupindex
+              and m.start(g) >= 0]
+    return min(starts), m.end()
+
+
+def dates_of_birth(text: str) -> list[tuple[int, int]]:
+    """Spans of dates of birth said after a birth cue in ``text`` (module doc)."""
+    if not _ANY_CUE.search(text):
+        return []
+    out = [_date_span(m) for pattern in _PATTERNS for m in pattern.finditer(text)]
+    for m in _DOB_AHEAD.finditer(text):
+        if not re.search(r"[.?!]", m.group("between")):
+            out.append(_date_span(m))
+    for m in _BORN_IN_PLACE.finditer(text):
+        if not any(w.lower() in _NOT_A_PLACE for w in m.group("place").split()):
+            out.append((m.start("year"), m.end("year")))
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(set(out)):  # "born in April" and "April seventy-seven": one date
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged

@@ -1,0 +1,207 @@
+"""Direct identifiers said aloud: phone, NHS, hospital and national insurance numbers, car registrations and
+e-mail addresses as speech and captions write them.
+
+The written-form rules (``rules.py``) expect "07700 900123" and "jo@example.org"; a transcript has "oh seven
+seven double oh, nine hundred, one two three" and "jo dot bloggs at gmail dot com". Digits are read back
+from words by :mod:`.said_numbers`; what the digits are is told by their shape and the words before them:
+
+* a phone number: a leading zero and 10-12 digits (a digit said twice), "plus four four" and 12, or 6-13
+  digits right after a phone cue ("my number's", "ring me on", "mobile", "landline");
+* an NHS number: 10 digits passing the modulus-11 check, or any 10 digits after "NHS number";
+* a hospital number: after "hospital/patient/unit number" or "MRN", spelt letters and 4 or more digits;
+* a national insurance number: two letters, six digits, a letter A-D ("ab 12 34 56 c", "J K one two…D"),
+  the prefix letters checked against those HMRC never issues;
+* a car registration (current style): two letters, two digits, three letters ("LV19 HBC", "y k six eight
+  x r t"); lower-case and joined ("ab12 cde") only where the three letters are no word or a cue says a car;
+* an e-mail address: words joined by "dot"/"underscore", "at", a domain and "dot com"/"co dot uk"….
+
+Counts, times, doses and ages stay: they are short runs and no cue stands before them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .said_numbers import NUMBER_WORDS, Run, Token, digit_runs, joined, nhs_number_valid, tokens
+from .words import is_everyday
+
+Found = tuple[int, int, str, str]
+"""(start, end, category, reason)"""
+
+_PHONE_CUE = re.compile(r"(?i)\b(?:number|numbers|mobile|mobile's|landline|landline's|phone|ring|call|text|"
+                        r"contact|reach|extension|ext|tel|telephone)\b[^.?!\n]{0,24}$")
+_HELPLINE = re.compile(r"1(?:16\d{3}|1\d|0\d)$|999$")
+"""Numbers everyone rings, not a person's: 116 123 (Samaritans), 116 117, 111, 101, 999."""
+_NHS_CUE = re.compile(r"(?i)\bnhs\s+(?:number|no)\b[^.?!]{0,20}$")
+_HOSPITAL_CUE = re.compile(r"(?i)\b(?:(?:hospital|patient|unit|case|medical\s+record|record|chi|k)\s+(?:number|no)"
+                           r"(?:['’]s)?|m\s?r\s?n|mrn)\b[^.?!]{0,36}$")
+_NI_CUE = re.compile(r"(?i)\b(?:national\s+insurance|n\s?i|nino)\b[^.?!]{0,30}$")
+_CAR_CUE = re.compile(r"(?i)\b(?:reg|reg's|registration|registration's|number\s+plate|plate|car|van)\b[^.?!]{0,20}$")
+_NI_FIRST_NEVER, _NI_SECOND_NEVER = set("dfiquv"), set("dfiqouv")
+_NI_PREFIX_NEVER = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
+_NI_WRITTEN = re.compile(r"(?i)(?<![\w])([a-z]{2})\s?(\d{2})\s?(\d{2})\s?(\d{2})\s?([a-d])(?![\w])")
+_CAR_WRITTEN = re.compile(r"(?<![\w])([A-Za-z]{2})(\d{2})(\s?)([A-Za-z]{3})(?![\w])")
+_TLD = r"(?:com|net|org|uk|ie|io|me|info|biz|edu|gov|ac|nhs|scot|wales|co)"
+_EMAIL_DOMAIN = re.compile(r"(?i)\bat\s+([a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*?\s+dot\s+" + _TLD
+                           + r"(?:\s+dot\s+" + _TLD + r")?)(?![\w])")
+_LOCAL_WORD = re.compile(r"(?i)[a-z0-9]+(?:['’][a-z]+)?$")
+_CONNECTORS = {"dot", "underscore", "dash", "hyphen", "point"}
+_LOCAL_STOP = STOP_WORDS | {"email", "e-mail", "mail", "address", "it's", "its", "that's", "is", "me", "send",
+                            "write", "erm", "um", "er", "uh", "like", "just", "so", "yeah", "okay", "oh", "at"}
+
+
+def _before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _letters_before(text: str, toks: list[Token], i: int, most: int) -> int:
+    """How many spelt letters (or one short joined group of them) end right before token ``i``: "r t", "jk"."""
+    n = 0
+    while n < most and i - n - 1 >= 0 and toks[i - n - 1].letter and joined(text, toks[i - n - 1], toks[i - n]):
+        n += 1
+    if n == 0 and i > 0 and joined(text, toks[i - 1], toks[i]):
+        word = toks[i - 1].text
+        if 2 <= len(word) <= most and word.isalpha() and word not in STOP_WORDS and not is_everyday(word):
+            return 1
+    return n
+
+
+def _letters_after(text: str, toks: list[Token], i: int, want: int) -> int:
+    """Tokens after token ``i`` spelling ``want`` letters (one by one, or joined as one group); 0 if not."""
+    n = 0
+    while n < want and i + n + 1 < len(toks) and toks[i + n + 1].letter and joined(text, toks[i + n], toks[i + n + 1]):
+        n += 1
+    if n == want:
+        return n
+    if (n == 0 and i + 1 < len(toks) and joined(text, toks[i], toks[i + 1]) and len(toks[i + 1].text) == want
+            and toks[i + 1].text.isalpha()):
+        return 1
+    return 0
+
+
+def _ni_letters_ok(prefix: str, suffix: str) -> bool:
+    prefix = prefix.lower()
+    return (len(prefix) == 2 and prefix[0] not in _NI_FIRST_NEVER and prefix[1] not in _NI_SECOND_NEVER
+            and prefix not in _NI_PREFIX_NEVER and suffix.lower() in {"a", "b", "c", "d"})
+
+
+def _spelt(toks: list[Token], a: int, b: int) -> str:
+    return "".join(t.text for t in toks[a:b])
+
+
+def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
+    """What the digits of one run are, with the letters around them; None for a count, a time, a dose."""
+    digits, before = run.digits, _before(text, toks[run.first].start)
+    if len(digits) == 6:
+        n = _letters_before(text, toks, run.first, 2)
+        after = _letters_after(text, toks, run.last, 1)
+        prefix = _spelt(toks, run.first - n, run.first)
+        suffix = toks[run.last + 1].text if after else ""
+        if n and after and (_ni_letters_ok(prefix, suffix) or (
+                _NI_CUE.search(_before(text, toks[run.first - n].start)) and suffix in {"a", "b", "c", "d"})):
+            return toks[run.first - n].start, toks[run.last + 1].end, "national_insurance", "national insurance said"
+    if len(digits) == 2 and not run.plus:
+        n = _letters_before(text, toks, run.first, 2)
+        after = _letters_after(text, toks, run.last, 3)
+        spelt_letters = n == 2 or (after == 3)
+        if n and after and len(_spelt(toks, run.first - n, run.first)) == 2 and (
+                spelt_letters or _CAR_CUE.search(before)):
+            end = toks[run.last + after].end
+            return toks[run.first - n].start, end, "car_registration", "car registration said"
+    if _HOSPITAL_CUE.search(_before(text, toks[run.first - _letters_before(text, toks, run.first, 3)].start)) and (
+            len(digits) >= 4):
+        n = _letters_before(text, toks, run.first, 3)
+        end = toks[run.last].end
+        if _letters_after(text, toks, run.last, 1) and toks[run.last + 1].text not in STOP_WORDS:
+            end = toks[run.last + 1].end
+        return toks[run.first - n].start, end, "hospital_number", "hospital number said"
+    if len(digits) == 10 and (nhs_number_valid(digits) or _NHS_CUE.search(before)):
+        return run.start, run.end, "nhs_number", "NHS number said"
+    if run.plus and digits.startswith("44") and 11 <= len(digits) <= 13:
+        return run.start, run.end, "phone", "phone number said"
+    if digits.startswith("0") and 10 <= len(digits) <= 12:  # one digit too many or few: still someone's number
+        return run.start, run.end, "phone", "phone number said"
+    if 6 <= len(digits) <= 13 and _PHONE_CUE.search(before) and not _HELPLINE.match(digits):
+        return run.start, run.end, "phone", "phone number said (after a phone cue)"
+    return None
+
+
+def _written(text: str) -> Iterator[Found]:
+    """National insurance numbers and car registrations written compactly: "AB123456C", "LV19 HBC"."""
+    for m in _NI_WRITTEN.finditer(text):
+        if _ni_letters_ok(m.group(1), m.group(5)):
+            yield m.start(), m.end(), "national_insurance", "national insurance number"
+    for m in _CAR_WRITTEN.finditer(text):
+        letters = m.group(1) + m.group(4)
+        if letters.isupper() or (not is_everyday(m.group(4)) and m.group(4).lower() not in STOP_WORDS) or (
+                _CAR_CUE.search(_before(text, m.start()))):
+            yield m.start(), m.end(), "car_registration", "car registration"
+
+
+def _emails(text: str) -> Iterator[Found]:
+    """ "dean dot smith at gmail dot com": from the domain back over the address words to the first that is
+    no part of it (a stop word such as "is" or "me", "email", punctuation)."""
+    for m in _EMAIL_DOMAIN.finditer(text):
+        start = pos = m.start()
+        said: list[str] = []
+        while len(said) < 8:
+            gap = re.search(r"[ \t\n-]+$", text[max(0, pos - 4) : pos])
+            if gap is None:
+                break
+            word = _LOCAL_WORD.search(text[max(0, pos - len(gap.group(0)) - 30) : pos - len(gap.group(0))])
+            if word is None:
+                break
+            low = word.group(0).lower().replace("’", "'")
+            base = re.sub(r"'s$", "", low)  # "email's", "address's"
+            if ((base in _LOCAL_STOP or low in _LOCAL_STOP) and len(low) > 1 and low not in NUMBER_WORDS) or (
+                    low in {"a", "i"}):
+                break
+            pos = pos - len(gap.group(0)) - len(word.group(0))
+            if low not in _CONNECTORS:
+                start = pos
+            said.append(low)
+        if start < m.start() and _address_like(said):
+            yield start, m.end(), "email", "e-mail address said"
+
+
+def _address_like(words: list[str]) -> bool:
+    """ "dean dot smith", "j bloggs", "kaur ninety", "okoro": not a lone everyday word ("have a look at nhs dot
+    uk" names a website)."""
+    return any(w in _CONNECTORS or w in NUMBER_WORDS or w.isdigit() or len(w) == 1 or not is_everyday(w)
+               for w in words)
+
+
+def _merged(found: list[Found]) -> list[Found]:
+    """One span per stretch: the same identifier found twice, or a longer reading of it, is kept once."""
+    out: list[Found] = []
+    for f in sorted(set(found), key=lambda f: (f[0], -f[1])):
+        if out and f[0] < out[-1][1]:
+            last = out[-1]
+            out[-1] = (last[0], max(last[1], f[1]), last[2], last[3])
+        else:
+            out.append(f)
+    return out
+
+
+_NUMBER = (r"(?:\d|\b(?:oh|zero|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+           r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|double|"
+           r"triple|treble)\b)")
+_LOOK = re.compile(r"(?i)" + _NUMBER + r"[\s,-]+" + _NUMBER + r"|\d\d|\b[b-hj-z][\s,-]+" + _NUMBER)
+"""Every identifier here holds two digits in a row, or a spelt letter then a number ("s l seventy, m v p"),
+said or written: most turns have neither."""
+_DOT = re.compile(r"(?i)\bdot\s")
+
+
+def said_identifiers(text: str) -> list[Found]:
+    """Every identifier of the kinds above said or written in ``text`` (module doc)."""
+    found: list[Found] = []
+    if _LOOK.search(text):
+        toks = tokens(text)
+        found.extend(f for run in digit_runs(text, toks) if (f := _from_run(text, toks, run)) is not None)
+        found.extend(_written(text))
+    if _DOT.search(text):
+        found.extend(_emails(text))
+    return _merged(found)
