@@ -213,3 +213,25 @@ def test_a_spelt_out_name_is_one_span_that_slices_to_its_letters(anon: Anonymise
     for g in groups:
         for c in g:
             assert 0 <= c.start < c.end <= len(text)
+
+
+def test_a_vowel_initial_name_cut_to_two_letters_is_a_word_form() -> None:
+    assert "al" in person_word_forms("Alistair Broadbent")
+    assert "an" not in person_word_forms("Angus Broadbent")  # a stop word never
+
+
+def test_big_al_for_a_registered_alistair_is_removed_in_both_casings() -> None:
+    anon = Anonymiser(build_register(ParticipantKey(), [_item("Alistair Broadbent")], set()), MODEL)
+    for text in ("The residents all call him Big Al these days.", "the residents all call him big al these days"):
+        assert not _says(redact_text(anon, text), "al"), text
+    for text in ("We had a lovely al fresco lunch.", "we had lunch al fresco on the terrace"):
+        groups, _, _ = anon.find(text)  # the statistical model may read "al fresco lunch" as a person
+        assert not [c for g in groups for c in g if c.layer == "register"], text
+
+
+def test_a_word_form_closing_a_caption_turn_is_a_review_item(anon: Anonymiser) -> None:
+    text = "honestly it was the best by a country mile pad\n\nyeah well you would say that wouldn't you"
+    removed, without_review = _open_and_clear(anon, text, "pad")
+    assert removed and not without_review
+    text = "honestly i just needed a new pad\n\nyeah well we all do"
+    assert redact_text(anon, text, open_items=True) == text

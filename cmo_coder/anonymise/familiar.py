@@ -69,6 +69,15 @@ def clipped_forms(given: str) -> tuple[str, ...]:
     return tuple(f for f in dict.fromkeys(forms) if len(f) >= 2 and f != low)
 
 
+def vowel_clip(given: str) -> tuple[str, ...]:
+    """The two letters a name opening with a vowel is cut to ("al" for Alistair, "ed" for Edwin, "em" for
+    Emeka): always a word form, since two letters spell many words."""
+    low = fold(given)
+    if len(low) < 4 or low[0] not in _VOWELS or low[1] in _VOWELS:
+        return ()
+    return (low[:2],)
+
+
 def silent_e_forms(given: str) -> tuple[str, ...]:
     """The first syllable with a silent e, where its one vowel is long ("tone" for Tony, "dave" for David,
     "pete" for Peter). Most such shapes are neither name nor word ("keve" for Kevin), so the register

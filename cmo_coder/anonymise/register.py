@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
 from ..model.key import ParticipantKey
-from .familiar import clipped_forms, compound_forms, curated_forms, initials, silent_e_forms
+from .familiar import clipped_forms, compound_forms, curated_forms, initials, silent_e_forms, vowel_clip
 from .folding import fold
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "other")
@@ -279,7 +279,7 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tokens = _name_tokens(name)
     if not tokens or name.lower() in GENERIC_SPEAKERS:
         return (), ()
-    from .layers.words import in_dictionary, lowercase_usage, name_lexicon, SELDOM_LOWER
+    from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon
 
     first = tokens[0].lower()
     firsts = name_lexicon("first")
@@ -287,8 +287,9 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # a clipped syllable is a guess: a variant only when it is a given name in its own right ("kev", "del",
     # "bart"); otherwise a word form ("sus", "jus", "pres" are slang, "tone" and "pad" words)
     clips = [*clipped_forms(first), *(f for f in silent_e_forms(first) if f in firsts or in_dictionary(f))]
-    names += tuple(f for f in clips if f in firsts and f not in names and f != first)
+    names += tuple(f for f in clips if f in firsts and f not in names and f != first and len(f) >= 3)
     words += tuple(f for f in clips if f not in firsts and f not in words and f != first and len(f) >= 3)
+    words += tuple(f for f in vowel_clip(first) if f not in names)  # "Big Al" for Alistair
     if len(tokens) >= 2:
         surname = tokens[-1].lower()
         words = words + _split_name_like(_surname_forms(surname), surname)[1]

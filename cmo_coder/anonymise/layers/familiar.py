@@ -68,8 +68,9 @@ def named_here(token: Token, surnames: frozenset[str], is_name: Callable[[Token]
         return "addressed at the end of a greeting"
     if (prev is None or prev.text in {".", "?", "!"} or (prev.text.startswith("\n"))) and low_next == ",":
         return "addressed at the start of a sentence"
-    if low_prev == "," and (nxt is None or nxt.text in {"?", "!"}):
-        return "addressed at the end of a question or call"
+    raw_next = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if low_prev == "," and (raw_next is None or raw_next.text in {"?", "!", "."}):
+        return "addressed at the end of a sentence"  # "It's not a joke, Pad."
     if _clause_end(nxt) and low_prev not in _DETERMINERS | {"you", "to", "of", "in", "on", "at", "for", "with"} and (
             "you" in {_low(word_before(token, k)) for k in (2, 3, 4)}):
         return "addressed at the end of a question"  # "what do you reckon pad", "you alright there tone"
@@ -101,4 +102,23 @@ def needs_review(token: Token, form: str, caseless: bool) -> bool:
             return True  # "Tone turned up late": a capital opening a sentence, then a verb it is the subject of
         if token.text.islower():
             return False
+    if caseless and turn_final(token):
+        return True  # "by a country mile pad" closing a caption turn: perhaps someone addressed
     return lowercase_usage().get(form, 0) < REVIEW_BELOW
+
+
+_NOT_BEFORE_VOCATIVE = _DETERMINERS | {"to", "of", "in", "on", "at", "for", "with", "from", "by", "into", "about",
+                                       "is", "was", "be", "been", "very", "too", "so", "more", "less", "and", "or"}
+
+
+def turn_final(token: Token) -> bool:
+    """The last word of a turn or paragraph, after a word a noun of its own cannot follow ("mile pad", not
+    "a pad", "to pad")."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if not (nxt is None or (nxt.is_space and "\n\n" in nxt.text)):
+        return False
+    prev = word_before(token)
+    if prev is None or prev.lower_ in _NOT_BEFORE_VOCATIVE or prev.pos_ == "ADJ":
+        return False  # "a new pad", "to pad"
+    return _low(word_before(token, 2)) not in _DETERMINERS  # "the note pad"
