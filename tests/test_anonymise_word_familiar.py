@@ -223,7 +223,8 @@ def test_a_vowel_initial_name_cut_to_two_letters_is_a_word_form() -> None:
 def test_big_al_for_a_registered_alistair_is_removed_in_both_casings() -> None:
     anon = Anonymiser(build_register(ParticipantKey(), [_item("Alistair Broadbent")], set()), MODEL)
     for text in ("The residents all call him Big Al these days.", "the residents all call him big al these days"):
-        assert not _says(redact_text(anon, text), "al"), text
+        out = redact_text(anon, text)
+        assert not _says(out, "al") and not _says(out, "big"), out  # the adjective is part of the nickname
     for text in ("We had a lovely al fresco lunch.", "we had lunch al fresco on the terrace"):
         groups, _, _ = anon.find(text)  # the statistical model may read "al fresco lunch" as a person
         assert not [c for g in groups for c in g if c.layer == "register"], text

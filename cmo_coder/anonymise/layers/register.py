@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
 from ..register import Register, RegisterItem
@@ -38,6 +38,15 @@ def _before_a_name(token: Token) -> bool:
     prev, prev2 = word_before(token), word_before(token, 2)
     return prev is not None and prev.lower_ in ADJECTIVES and (prev2 is None or prev2.lower_ not in {
         "the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its", "no", "some"})
+
+
+def _name_start(span: Span) -> int:
+    """Where a one-word name starts once an adjective said as part of it is counted: "Big Al" is the
+    nickname, and "Big [name removed]" still tells a reader who. Not across a line break."""
+    prev = word_before(span[0])
+    if _before_a_name(span[0]) and prev is not None and "\n" not in span.doc.text[prev.idx:span.start_char]:
+        return prev.idx
+    return span.start_char
 
 
 # Words before a name that address or thank someone: "thank you will bye" is Will, whatever the tagger says.
@@ -125,7 +134,7 @@ class RegisterComponent:
             surnames = frozenset(i.surface.split()[-1].lower() for i in items if len(i.surface.split()) > 1)
             why = named_here(span[0], surnames, self._is_name)
             if why is not None:
-                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 1.0,
+                out.append(Candidate(_name_start(span), span.end_char, item.category, "register", 1.0,
                                      f"registered person's familiar form ({why})", item_key=item.key,
                                      placeholder=item.placeholder))
             elif needs_review(span[0], form, caseless):
@@ -167,9 +176,10 @@ class RegisterComponent:
                                      word_reading=word_reading(span[0], caseless)))
                 taken.append((span.start_char, span.end_char))
                 continue
-            out.append(Candidate(span.start_char, span.end_char, item.category, "register", 1.0,
+            start_char = _name_start(span) if end - start == 1 else span.start_char
+            out.append(Candidate(start_char, span.end_char, item.category, "register", 1.0,
                                  "registered", item_key=item.key, placeholder=item.placeholder))
-            taken.append((span.start_char, span.end_char))
+            taken.append((start_char, span.end_char))
         out.extend(self._word_forms(doc, taken, caseless))
         return doc
 
