@@ -230,6 +230,13 @@ def test_big_al_for_a_registered_alistair_is_removed_in_both_casings() -> None:
         assert not [c for g in groups for c in g if c.layer == "register"], text
 
 
+def test_part_of_a_hyphened_word_is_no_familiar_form() -> None:
+    anon = Anonymiser(build_register(ParticipantKey(), [_item("Alistair Broadbent")], set()), MODEL)
+    for text in ("She goes to Al-Anon on Thursdays.", "she goes to al-anon on thursdays"):
+        groups, _, _ = anon.find(text)
+        assert not [c for g in groups for c in g if c.layer == "register"], text
+
+
 def test_a_word_form_closing_a_caption_turn_is_a_review_item(anon: Anonymiser) -> None:
     text = "honestly it was the best by a country mile pad\n\nyeah well you would say that wouldn't you"
     removed, without_review = _open_and_clear(anon, text, "pad")

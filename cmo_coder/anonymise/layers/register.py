@@ -40,6 +40,14 @@ def _before_a_name(token: Token) -> bool:
         "the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its", "no", "some"})
 
 
+def _in_compound(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool((after is not None and after.text in {"-", "–"} and not span[-1].whitespace_)
+                or (before is not None and before.text in {"-", "–"} and not before.whitespace_))
+
+
 def _name_start(span: Span) -> int:
     """Where a one-word name starts once an adjective said as part of it is counted: "Big Al" is the
     nickname, and "Big [name removed]" still tells a reader who. Not across a line break."""
@@ -126,6 +134,8 @@ class RegisterComponent:
             span = doc[start:end]
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
+            if _in_compound(span):
+                continue  # "Al-Anon", "pad-thai": a part of a hyphened word is no familiar form
             form = self.nlp.vocab.strings[match_id]
             items = self._in_scope(self.word_items.get(form, []))
             if not items:
