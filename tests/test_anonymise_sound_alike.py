@@ -238,9 +238,10 @@ def _names(draw: st.DrawFn) -> tuple[list[str], list[str]]:
     forms = sorted({f for g in groups.values() for f in g})
     given_names = draw(st.lists(st.sampled_from(forms), min_size=1, max_size=3, unique=True))
     surnames = draw(st.lists(st.sampled_from(forms), min_size=len(given_names), max_size=len(given_names)))
-    people = [f"{g.capitalize()} {s.capitalize()}" for g, s in zip(given_names, surnames, strict=True)
-              if g != s]
-    return people or [f"{given_names[0].capitalize()} Okafor"], given_names
+    # every given name said must be registered: one drawn as its own surname gets another surname
+    people = [f"{g.capitalize()} {(s if g != s else 'okafor').capitalize()}"
+              for g, s in zip(given_names, surnames, strict=True)]
+    return people, given_names
 
 
 @st.composite

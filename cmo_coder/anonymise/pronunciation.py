@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -27,7 +26,10 @@ from importlib import resources
 import jellyfish
 from rapidfuzz import fuzz
 
+from .folding import fold
 from .register import Register, RegisterItem
+
+__all__ = ["fold", "SoundIndex", "SoundMatch", "sound_key", "pronunciation_groups", "person_parts"]
 
 KEY_SIMILARITY = 60
 """Least ``rapidfuzz`` ratio (0-100) between a word and the closest spelling of a registered name for a
@@ -41,19 +43,6 @@ MIN_KEYED_LENGTH = 4
 "Jon" (JN) or "Amy" (AM) is shared by too many words."""
 MIN_KEY = 2
 """A key of one sound ("S" for "Zoe") relates nothing."""
-
-_FOLD = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ð": "th",
-                       "ı": "i"})
-
-
-@lru_cache(maxsize=200_000)
-def fold(word: str) -> str:
-    """Lower case, diacritics dropped (Siobhán → siobhan, Małgorzata → malgorzata), letters only.
-    Remembered: the sound-alike layer folds every word of every turn, and a transcript repeats its words."""
-    low = word.lower().translate(_FOLD)
-    plain = unicodedata.normalize("NFKD", low)
-    return "".join(c for c in plain if "a" <= c <= "z")
-
 
 @lru_cache(maxsize=200_000)
 def sound_key(word: str) -> str:

@@ -14,12 +14,14 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
 from ..model.key import ParticipantKey
+from .familiar import clipped_forms, compound_forms, curated_forms, initials, silent_e_forms, vowel_clip
+from .folding import fold
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
               "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "workplace",
@@ -47,6 +49,8 @@ class RegisterItem:
     variants: tuple[str, ...] = ()
     scope: str | None = None  # transcript stem a file-scoped alias applies to, else everywhere
     label: str | None = None
+    word_forms: tuple[str, ...] = ()  # familiar forms made by rule that are everyday words ("pad", "smithy"):
+    # redacted where the words around them name a person (``layers.familiar``), never in the sign-off proof
 
 
 @dataclass
@@ -113,20 +117,25 @@ def diminutives(given: str) -> tuple[str, ...]:
     ("Debbie" for Deborah, "Jonno" for Jonathan); and, where that syllable ends in r or n, the British
     "-z" and "-zza" forms ("Gaz", "Gazza" for Gary, "Shaz" for Sharon, "Kaz" for Karen).
 
-    A form that speech often writes in lower case is left out (:func:`.layers.words.lowercase_usage`,
+    A form that speech often writes in lower case is left out here (:func:`.layers.words.lowercase_usage`,
     and the dictionary): "dan" is a name but "abs" and "anno" are not, and a registered form is
-    matched in every casing, so a word-like form would put every such word in the review.
+    matched in every casing, so a word-like form would put every such word in the review. Those word
+    forms are not dropped from the register: :func:`person_word_forms` keeps them for context to decide.
     """
     low = given.lower()
+    return _split_name_like(_given_forms(low), low)[0]
+
+
+def _given_forms(low: str) -> list[str]:
     if len(low) < 4 or not low.isalpha():
-        return ()
+        return []
     forms: list[str] = [low[:k] for k in (4, 5) if len(low) >= 7 and k < len(low) - 1]
     stem = _first_syllable(low)
     if stem:
         forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
         if stem[-1] in "rn":
             forms += [stem[:-1] + e for e in ("z", "zza")]
-    return _name_like(forms, low)
+    return forms
 
 
 def _first_syllable(low: str) -> str | None:
@@ -144,12 +153,25 @@ def _first_syllable(low: str) -> str | None:
 def _name_like(forms: list[str], low: str) -> tuple[str, ...]:
     """The generated ``forms`` worth registering: a given name in its own right ("Molly", "Ellie"), or a
     form no dictionary holds that speech seldom writes in lower case."""
+    return _split_name_like(forms, low)[0]
+
+
+def _split_name_like(forms: list[str], low: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The generated ``forms`` as (name-like, word-like): the second are everyday words ("smithy",
+    "paddy", "pad"), kept as word forms that context decides rather than dropped unseen."""
     from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon
 
     usage, firsts = lowercase_usage(), name_lexicon("first")
-    return tuple(f for f in dict.fromkeys(forms)
-                 if len(f) >= 3 and f != low and (f in firsts or (not in_dictionary(f)
-                                                                  and usage.get(f, 0) < SELDOM_LOWER)))
+    names: list[str] = []
+    words: list[str] = []
+    for f in dict.fromkeys(forms):
+        if len(f) < 3 or f == low:
+            continue
+        if f in firsts or (not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER):
+            names.append(f)
+        else:
+            words.append(f)
+    return tuple(names), tuple(words)
 
 
 def surname_diminutives(surname: str) -> tuple[str, ...]:
@@ -157,13 +179,17 @@ def surname_diminutives(surname: str) -> tuple[str, ...]:
     ("Molly" for Molyneux, "Robbo" for Robson, "Gibbo" for Gibson) and the surname with "-y" or "-sy"
     ("Jonesy", "Whitey"); the same filter as :func:`diminutives`."""
     low = surname.lower()
+    return _split_name_like(_surname_forms(low), low)[0]
+
+
+def _surname_forms(low: str) -> list[str]:
     if len(low) < 4 or not low.isalpha():
-        return ()
+        return []
     forms = [low + "y", low + "sy", low + "ie"]
     stem = _first_syllable(low)
     if stem:
         forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
-    return _name_like(forms, low)
+    return forms
 
 
 @cache
@@ -231,16 +257,77 @@ def person_variants(name: str) -> tuple[str, ...]:
     if tokens:
         first = tokens[0].lower()
         familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
+        familiar |= set(curated_forms().get(fold(first), ()))
         for nick in sorted(familiar):
-            forms.append(nick.capitalize())
+            forms.append(_capitalise(nick))
             if len(tokens) >= 2:
-                forms.append(f"{nick.capitalize()} {tokens[-1]}")
-        forms += [d.capitalize() for d in diminutives(first) if d not in familiar]
-        forms += [f"{f.capitalize()}s" for f in sorted({first, *familiar}) if not f.endswith("s")]  # "two Sandys"
+                forms.append(f"{_capitalise(nick)} {tokens[-1]}")
+        forms += [d.capitalize() for d in _person_word_split(name)[0] if d not in familiar]
+        forms += [f"{f.capitalize()}s" for f in sorted({first, *familiar})
+                  if not f.endswith("s") and " " not in f]  # "two Sandys"
     seen: dict[str, str] = {}
     for f in forms:
         seen.setdefault(f.lower(), f)
     return tuple(seen.values())
+
+
+def _capitalise(form: str) -> str:
+    return "-".join(p.capitalize() for p in form.split("-"))
+
+
+def _name_tokens(name: str) -> list[str]:
+    name = clean_name(name)
+    tokens = name.split()
+    if tokens and tokens[0].lower().rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    return tokens
+
+
+@lru_cache(maxsize=4096)
+def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The given name's forms made by rule (English diminutives, clips, compound openings dropped) and the
+    surname's (``Jonesy``), as (name-like, word-like); initials are always word-like."""
+    tokens = _name_tokens(name)
+    if not tokens or name.lower() in GENERIC_SPEAKERS:
+        return (), ()
+    from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon
+
+    first = tokens[0].lower()
+    firsts = name_lexicon("first")
+    names, words = _split_name_like(_given_forms(first) + list(compound_forms(first)), first)
+    # a clipped syllable is a guess: a variant only when it is a given name in its own right ("kev", "del",
+    # "bart"); otherwise a word form ("sus", "jus", "pres" are slang, "tone" and "pad" words)
+    clips = [*clipped_forms(first), *(f for f in silent_e_forms(first) if f in firsts or in_dictionary(f))]
+    names += tuple(f for f in clips if f in firsts and f not in names and f != first and len(f) >= 3)
+    words += tuple(f for f in clips if f not in firsts and f not in words and f != first and len(f) >= 3)
+    words += tuple(f for f in vowel_clip(first) if f not in names)  # "Big Al" for Alistair
+    if len(tokens) >= 2:
+        surname = tokens[-1].lower()
+        words = words + _split_name_like(_surname_forms(surname), surname)[1]
+        usage = lowercase_usage()
+        words = words + tuple(i for i in initials(tokens)  # "jb", not "an" or "md"
+                              if not in_dictionary(i) and usage.get(i, 0) < SELDOM_LOWER)
+    return names, words
+
+
+_OATHS = frozenset({"christ", "god", "jesus", "lord", "hell", "bless", "gosh", "golly", "blimey", "hello", "hallo",
+                    "cor", "crikey", "gawd", "dear", "heck"})
+"""Exclamations a clipped name can spell ("Christ" of Christopher, "hello" of Helen): said as oaths and
+greetings, where the name contexts ("oh X", "X!") would read them as someone addressed."""
+
+
+def person_word_forms(name: str) -> tuple[str, ...]:
+    """Familiar forms made by rule that are everyday words ("pad" for Padraig, "del" for Derek, "smithy"
+    for Smith) and initials ("jb"): the register layer redacts them only in a name context and, below
+    :data:`.layers.familiar.REVIEW_BELOW` lower-case uses, puts the rest in the review."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
+
+    variants = {v.lower() for v in person_variants(name)}
+    skip = (variants | FILLERS | KINSHIP | set(TITLE_WORDS) | GENERIC_SPEAKERS | set(STOP_WORDS) | NOT_VOCATIVE
+            | set(GREETINGS) | _OATHS)
+    return tuple(w for w in dict.fromkeys(_person_word_split(name)[1]) if len(w) >= 2 and w not in skip)
 
 
 GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", "project", "trust", "hospital",
@@ -289,11 +376,13 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
             problems.append(f"entry {i + 1}: the name of {e.label} is also the name of {names[n]}")
         names.setdefault(n, e.label)
         items.append(RegisterItem(key=f"label:{e.label}", surface=e.name, category="person",
-                                  variants=person_variants(e.name), label=e.label))
+                                  variants=person_variants(e.name), label=e.label,
+                                  word_forms=person_word_forms(e.name)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
-                                      variants=person_variants(name), scope=scope, label=e.label))
+                                      variants=person_variants(name), scope=scope, label=e.label,
+                                      word_forms=person_word_forms(name)))
     if problems:
         raise ValidationFailed("participants key: duplicate labels or names", problems)
     return items
@@ -346,7 +435,8 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
         seen[k] = lineno
         variants = person_variants(surface) if category == "person" else plain_variants(surface)
         items.append(RegisterItem(key=f"register:{category}:{k}", surface=surface, category=category,
-                                  placeholder=placeholder, variants=variants))
+                                  placeholder=placeholder, variants=variants,
+                                  word_forms=person_word_forms(surface) if category == "person" else ()))
     if problems:
         raise ValidationFailed(f"register {path} has {len(problems)} problem(s)", problems)
     return items

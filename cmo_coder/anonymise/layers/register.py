@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
 from ..register import Register, RegisterItem
-from .context import looks_like_name
+from .context import looks_like_name, word_before
+from .familiar import ADJECTIVES, named_here, needs_review
 from .public_figures import full_name_spans, inside_public_full_name
 from .state import candidates
 
@@ -29,6 +30,31 @@ def _beside_a_name(token: Token) -> bool:
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     addressed = (nxt == "," and prev in _OPENERS) or (prev == "," and nxt in {"?", "!", ""})
     return prev in _JOINS or nxt in _SPEECH_AFTER or addressed
+
+
+def _before_a_name(token: Token) -> bool:
+    """ "Big Al", "little Mo", "young Kev", "auld Tam": an adjective said as part of the name, not after a
+    determiner ("the big will")."""
+    prev, prev2 = word_before(token), word_before(token, 2)
+    return prev is not None and prev.lower_ in ADJECTIVES and (prev2 is None or prev2.lower_ not in {
+        "the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its", "no", "some"})
+
+
+def _in_compound(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return bool((after is not None and after.text in {"-", "–"} and not span[-1].whitespace_)
+                or (before is not None and before.text in {"-", "–"} and not before.whitespace_))
+
+
+def _name_start(span: Span) -> int:
+    """Where a one-word name starts once an adjective said as part of it is counted: "Big Al" is the
+    nickname, and "Big [name removed]" still tells a reader who. Not across a line break."""
+    prev = word_before(span[0])
+    if _before_a_name(span[0]) and prev is not None and "\n" not in span.doc.text[prev.idx:span.start_char]:
+        return prev.idx
+    return span.start_char
 
 
 # Words before a name that address or thank someone: "thank you will bye" is Will, whatever the tagger says.
@@ -63,7 +89,9 @@ class RegisterComponent:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.items: dict[str, list[RegisterItem]] = {}
+        self.word_items: dict[str, list[RegisterItem]] = {}
         self.transcript_id: str | None = None
         self.owner: object = None
 
@@ -80,6 +108,51 @@ class RegisterComponent:
                 patterns.setdefault(variant.replace("'", "’"), self.nlp.make_doc(variant.replace("'", "’")))
         for variant, pattern in patterns.items():
             self.matcher.add(variant.replace("’", "'"), [pattern])
+        self.word_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.word_items = {}
+        for item in register.items:
+            for form in item.word_forms:
+                if form not in self.items:
+                    self.word_items.setdefault(form, []).append(item)
+        for form in self.word_items:
+            self.word_matcher.add(form, [self.nlp.make_doc(form)])
+
+    def _in_scope(self, items: list[RegisterItem]) -> list[RegisterItem]:
+        from ..register import _scope_matches
+
+        return [i for i in items if i.scope is None or self.transcript_id is None
+                or _scope_matches(i.scope, self.transcript_id)]
+
+    def _is_name(self, tok: Token) -> bool:
+        """A neighbouring word that is a name: a registered form, or a proper noun."""
+        return tok.lower_ in self.items or tok.lower_ in self.word_items or tok.pos_ == "PROPN"
+
+    def _word_forms(self, doc: Doc, taken: list[tuple[int, int]], caseless: bool) -> list[Candidate]:
+        """Registered people's everyday-word familiar forms: redacted where named, reviewed where unsure."""
+        out: list[Candidate] = []
+        for match_id, start, end in self.word_matcher(doc):
+            span = doc[start:end]
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
+                continue
+            if _in_compound(span):
+                continue  # "Al-Anon", "pad-thai": a part of a hyphened word is no familiar form
+            form = self.nlp.vocab.strings[match_id]
+            items = self._in_scope(self.word_items.get(form, []))
+            if not items:
+                continue
+            item = items[0]
+            surnames = frozenset(i.surface.split()[-1].lower() for i in items if len(i.surface.split()) > 1)
+            why = named_here(span[0], surnames, self._is_name)
+            if why is not None:
+                out.append(Candidate(_name_start(span), span.end_char, item.category, "register", 1.0,
+                                     f"registered person's familiar form ({why})", item_key=item.key,
+                                     placeholder=item.placeholder))
+            elif needs_review(span[0], form, caseless):
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     "registered person's familiar form, perhaps an everyday word here",
+                                     item_key=item.key, placeholder=item.placeholder, per_occurrence=True,
+                                     word_reading=word_reading(span[0], caseless)))
+        return out
 
     def _item(self, variant: str) -> RegisterItem | None:
         for item in self.items.get(variant, []):
@@ -95,6 +168,7 @@ class RegisterComponent:
         out = candidates(doc)
         caseless = bool(doc._.cmo_caseless)
         public = full_name_spans(doc.text)
+        taken: list[tuple[int, int]] = []  # every registered match, decided or open: word forms yield to them
         for match_id, start, end in self.matcher(doc):
             variant = self.nlp.vocab.strings[match_id]
             item = self._item(variant)
@@ -103,15 +177,20 @@ class RegisterComponent:
             span = doc[start:end]
             if public and inside_public_full_name(doc.text, span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
-            if end - start == 1 and not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])):
+            if end - start == 1 and not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])
+                                         or _before_a_name(span[0])):
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                      "registered name, perhaps an everyday word here", item_key=item.key,
                                      placeholder=item.placeholder, per_occurrence=True,
                                      word_reading=word_reading(span[0], caseless)))
+                taken.append((span.start_char, span.end_char))
                 continue
-            out.append(Candidate(span.start_char, span.end_char, item.category, "register", 1.0,
+            start_char = _name_start(span) if end - start == 1 else span.start_char
+            out.append(Candidate(start_char, span.end_char, item.category, "register", 1.0,
                                  "registered", item_key=item.key, placeholder=item.placeholder))
+            taken.append((start_char, span.end_char))
+        out.extend(self._word_forms(doc, taken, caseless))
         return doc
 
 

@@ -105,6 +105,51 @@ class SoundAlikeComponent:
         open_case = everyday and not (name_context(a) or _beside_a_name(a))
         return self._candidate(a.idx, b.idx + len(b), match, item, open_case, None)
 
+    def _hyphened(self, doc: Doc, i: int) -> Candidate | None:
+        """A name written as it sounds with a hyphen between its parts: "Roy-sin", "Shiv-awn", "Nee-ev"."""
+        if i + 2 >= len(doc):
+            return None
+        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+        if not (a.is_alpha and b.is_alpha and dash.text == "-" and not a.whitespace_ and not dash.whitespace_):
+            return None
+        match = self.index.match(a.text + b.text, joined=True)
+        if match is None or match.how == "key":
+            return None
+        item = self._item(match)
+        return None if item is None else self._candidate(a.idx, b.idx + len(b), match, item, False, None)
+
+    def _spelled(self, doc: Doc, i: int) -> tuple[Candidate, int] | None:
+        """A name spelt out letter by letter ("s-i-o-b-h-a-n", "S I O B H A N", "s. i. o." across a caption
+        line break), joined and checked against the register and its respellings: a spelling is never a word.
+        Returns the candidate and the index after its last letter."""
+        letters: list[Token] = []
+        j = i
+        while j < len(doc):
+            tok = doc[j]
+            text = tok.text.rstrip(".")
+            if len(text) == 1 and text.isalpha():
+                letters.append(tok)
+                j += 1
+                continue
+            if letters and (tok.text == "-" or tok.is_space) and j + 1 < len(doc):
+                j += 1
+                continue
+            break
+        if len(letters) < 3:
+            return None
+        word = "".join(t.text.rstrip(".") for t in letters)
+        match = self.index.match(word, joined=True)
+        if match is None or match.how == "key":
+            return None
+        item = self._item(match)
+        if item is None:
+            return None
+        last = letters[-1]
+        cand = Candidate(letters[0].idx, last.idx + len(last.text), item.category, "sound_alike", SCORE,
+                         f"a registered name spelt out letter by letter ({match.part})", item_key=item.key,
+                         placeholder=item.placeholder)
+        return cand, last.i + 1
+
     def _single(self, tok: Token, caseless: bool) -> Candidate | None:
         if _never_a_name(tok) or len(tok) < 2:
             return None
@@ -137,6 +182,16 @@ class SoundAlikeComponent:
         i = 0
         while i < len(doc):
             tok = doc[i]
+            spelled = self._spelled(doc, i) if len(tok.text.rstrip(".")) == 1 else None
+            if spelled is not None and free(spelled[0].start, spelled[0].end):
+                found.append(spelled[0])
+                i = spelled[1]
+                continue
+            hyphened = self._hyphened(doc, i)
+            if hyphened is not None and free(hyphened.start, hyphened.end):
+                found.append(hyphened)
+                i += 3
+                continue
             if i + 1 < len(doc):
                 pair = self._pair(doc, i, caseless)
                 if pair is not None and free(pair.start, pair.end):
