@@ -330,7 +330,7 @@ def run_ours(anon: Anonymiser, docs: list[Doc], lower: bool) -> tuple[list[list[
         groups, _, _ = anon.find(text, d.segments)
         spans = []
         for g in groups:
-            best = _best(g)
+            best = _best(g, text)
             s, e = min(c.start for c in g), max(c.end for c in g)
             spans.append((s, e, best.category))
         apply_spans(text, [(s, e, placeholder_for(c, text[s:e], text, s)) for s, e, c in spans])
