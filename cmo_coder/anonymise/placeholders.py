@@ -60,7 +60,7 @@ BY_CATEGORY = {
 }
 
 DIRECT_IDENTIFIERS = frozenset({"dob", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
-                                "car_registration"})
+                                "car_registration", "postcode"})
 """Categories that name one person by a number, a date or an address, never by a public name: a month in
 "born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep."""
 

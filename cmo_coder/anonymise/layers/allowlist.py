@@ -290,11 +290,12 @@ class AllowListComponent:
         for c in candidates(doc):
             if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
-            if c.layer != "register" and c.reason != ROYAL_INSTITUTION and c.category not in DIRECT_IDENTIFIERS:
-                if _within_public(c, public, text):
-                    continue
-                c = _cut_public_ends(c, public, text)
-                if labels:
+            if c.layer != "register":
+                if c.reason != ROYAL_INSTITUTION and c.category not in DIRECT_IDENTIFIERS:
+                    if _within_public(c, public, text):
+                        continue
+                    c = _cut_public_ends(c, public, text)
+                if labels:  # study labels win over every layer but the register, identifiers too ("SP12")
                     kept = _outside(c, labels, text)
                     if kept is None:
                         continue
