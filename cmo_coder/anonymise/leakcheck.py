@@ -501,6 +501,7 @@ def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
 
 # -- words that sound like a registered name: warnings, not leaks -----------------------------------
 _SPOKEN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CLITIC = re.compile(r"(?:['’](?:s|ll|d|re|ve|m)|n['’]t)$")
 
 
 @dataclass(frozen=True)
@@ -525,7 +526,7 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from .layers.sound_alike import name_like_word
-    from .layers.words import FILLERS, KINSHIP, is_everyday
+    from .layers.words import CALENDAR, FILLERS, KINSHIP, is_everyday
     from .pronunciation import SoundIndex
 
     assert isinstance(index, SoundIndex)
@@ -543,7 +544,9 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
                 i += 2
                 continue
         i += 1
-        if low in STOP_WORDS or low in FILLERS or low in KINSHIP or len(low) < 2:
+        base = _CLITIC.sub("", low)  # "she's", "we'll", "who'd", "else's": a function word and its clitic
+        if (low in STOP_WORDS or base in STOP_WORDS or low in FILLERS or len(low) < 2 or low in CALENDAR
+                or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR):
             continue
         match = index.match(low)
         if match is None or (is_everyday(low) and not name_like_word(low, match)):
