@@ -35,7 +35,7 @@ Their Meanings* (1972), and in Igbo name lists; the rest must keep at least four
 the longest openings), so "Olu" alone or "Chioma" → "oma" is not made."""
 
 
-def _syllable_end(low: str) -> int | None:
+def syllable_end(low: str) -> int | None:
     """Index just past the first vowel group of ``low``; None when the name opens with a vowel group that
     ends it or has no vowel."""
     first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
@@ -54,7 +54,7 @@ def clipped_forms(given: str) -> tuple[str, ...]:
     low = fold(given)
     if len(low) < 4:
         return ()
-    end = _syllable_end(low)
+    end = syllable_end(low)
     if end is None:
         return ()
     stem = low[: end + 1]
@@ -83,7 +83,7 @@ def silent_e_forms(given: str) -> tuple[str, ...]:
     "pete" for Peter). Most such shapes are neither name nor word ("keve" for Kevin), so the register
     keeps one only when a name list or the dictionary holds it."""
     low = fold(given)
-    end = _syllable_end(low) if len(low) >= 4 else None
+    end = syllable_end(low) if len(low) >= 4 else None
     if end is None:
         return ()
     stem = low[: end + 1]

@@ -20,7 +20,15 @@ from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
 from ..model.key import ParticipantKey
-from .familiar import clipped_forms, compound_forms, curated_forms, initials, silent_e_forms, vowel_clip
+from .familiar import (
+    clipped_forms,
+    compound_forms,
+    curated_forms,
+    initials,
+    silent_e_forms,
+    syllable_end,
+    vowel_clip,
+)
 from .folding import fold
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
@@ -107,9 +115,6 @@ def curated_nicknames() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in links.items()}
 
 
-_VOWELS = "aeiouy"
-
-
 def diminutives(given: str) -> tuple[str, ...]:
     """Familiar forms English speakers make of any given name, listed or not, in three shapes only:
     a long name cut to its first four or five letters ("Temi" for Temitope, "Abdi" for Abdirahman,
@@ -141,13 +146,8 @@ def _given_forms(low: str) -> list[str]:
 def _first_syllable(low: str) -> str | None:
     """The first syllable closed by its consonant ("deb" of deborah, "jon", "shar", "mol" of molyneux), or
     None when the name opens with a lone vowel ("andrew", "achterberg") or has no closing consonant."""
-    first = next((i for i, c in enumerate(low) if c in _VOWELS), None)
-    if first is None:
-        return None
-    end = first
-    while end < len(low) and low[end] in _VOWELS:
-        end += 1
-    return low[: end + 1] if end < len(low) and end >= 2 else None
+    end = syllable_end(low)
+    return low[: end + 1] if end is not None and end >= 2 else None
 
 
 def _name_like(forms: list[str], low: str) -> tuple[str, ...]:
