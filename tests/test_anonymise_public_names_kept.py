@@ -133,3 +133,19 @@ def test_every_list_names_its_sources(kind: str) -> None:
 def test_an_unknown_class_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown public-name class"):
         public_names("birds")
+
+
+@pytest.mark.parametrize("text", ["Bauji said it was fine, Bauji always says that.", "My Poh Poh came over to help.",
+                                  "we went round to nain's house on sundays", "i told dadima and nani about it",
+                                  "Babcia looked after the kids.", "Ayeeyo prays for me every night."])
+def test_kin_words_of_other_languages_name_nobody(anon: Anonymiser, text: str) -> None:
+    """Like "mum" or "nan": a family's word for a relative names nobody outside it."""
+    for said in (text, text.lower()):
+        assert redact_text(anon, said, open_items=True) == said
+
+
+def test_no_single_kin_word_is_a_listed_name() -> None:
+    from cmo_coder.anonymise.layers.words import listed_names
+
+    single = [k for k in public_names("kin") if " " not in k]
+    assert single and not [k for k in single if k in listed_names()]
