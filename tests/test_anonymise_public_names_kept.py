@@ -135,7 +135,7 @@ def test_an_unknown_class_is_refused() -> None:
         public_names("birds")
 
 
-@pytest.mark.parametrize("text", ["Bauji said it was fine, Bauji always says that.", "My Poh Poh came over to help.",
+@pytest.mark.parametrize("text", ["Beeji said it was fine, Beeji always says that.", "My Nai Nai came over to help.",
                                   "we went round to nain's house on sundays", "i told dadima and nani about it",
                                   "Babcia looked after the kids.", "Ayeeyo prays for me every night."])
 def test_kin_words_of_other_languages_name_nobody(anon: Anonymiser, text: str) -> None:
