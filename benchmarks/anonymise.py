@@ -70,6 +70,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -464,24 +465,25 @@ def _third_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Tu
             {path: forms for _, path, _, forms in written})
 
 
-def _handwritten_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
-                                                           dict[Path, list[str]]]:
-    """The hand-written set (``handwritten.py``): every session cased, or the caption sessions lower-cased."""
-    study = hw.load_study()
-    written = hw.write_set(folder / "files", study, caption=lower)
+def _typed_files(builder: ModuleType, folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
+                                                                   dict[Path, list[str]]]:
+    """A set typed by hand (``handwritten.py`` or ``fresh.py``, one builder): every session cased, or the caption
+    sessions lower-cased, with the study team's files copied beside them."""
+    study = builder.load_study()
+    written = builder.write_set(folder / "files", study, caption=lower)
     manifest, register = hw.copy_team_files(folder, study)
     return ([(path, turns) for _, path, turns, _ in written], manifest, register,
             {path: forms for _, path, _, forms in written})
+
+
+def _handwritten_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
+                                                           dict[Path, list[str]]]:
+    return _typed_files(hw, folder, lower)
 
 
 def _fresh_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
                                                      dict[Path, list[str]]]:
-    """The fifth set (``fresh.py``), built by the hand-written builder from its own folder and team files."""
-    study = fr.load_study()
-    written = fr.write_set(folder / "files", study, caption=lower)
-    manifest, register = hw.copy_team_files(folder, study)
-    return ([(path, turns) for _, path, turns, _ in written], manifest, register,
-            {path: forms for _, path, _, forms in written})
+    return _typed_files(fr, folder, lower)
 
 
 def real_path(name: str, folder: Path, lower: bool) -> Labelled:

@@ -83,11 +83,4 @@ def write_set(folder: Path, study: hw.Study, caption: bool) -> list[tuple[fg.Ses
 
 
 if __name__ == "__main__":
-    s = load_study()
-    w, per = hw.counts(s)
-    print(f"{len(s.sessions)} sessions, {w:,} words, {sum(per.values()):,} gold mentions")
-    for b in s.sessions:
-        print(f"  {b.stem}: {b.fmt}{' + ' + b.caption if b.caption else ''}, "
-              f"{sum(len(t.text.split()) for t in b.session.turns):,} words, {len(b.session.speakers)} voices")
-    for k, v in per.items():
-        print(f"  {k}: {v}")
+    hw.describe(load_study())

@@ -301,8 +301,8 @@ def counts(study: Study) -> tuple[int, dict[str, int]]:
     return words, dict(sorted(per.items()))
 
 
-if __name__ == "__main__":
-    s = load_study()
+def describe(s: Study) -> None:
+    """Print a set's size, its sessions and its gold mentions per class (``python handwritten.py``)."""
     w, per = counts(s)
     print(f"{len(s.sessions)} sessions, {w:,} words, {sum(per.values()):,} gold mentions")
     for b in s.sessions:
@@ -310,3 +310,7 @@ if __name__ == "__main__":
               f"{sum(len(t.text.split()) for t in b.session.turns):,} words, {len(b.session.speakers)} voices")
     for k, v in per.items():
         print(f"  {k}: {v}")
+
+
+if __name__ == "__main__":
+    describe(load_study())
