@@ -470,3 +470,24 @@ def test_opening_the_project_again_keeps_the_journal_of_this_processs_connection
     kept.close()
     with Project.open(path, read_only=True) as p:
         assert p.meta("still") == "seen"
+
+
+def test_an_edit_whose_coding_is_deleted_between_check_and_write_is_stale_not_unknown(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The delete landing after the edit's version check: a 409 that says it was deleted, never a 404."""
+    from cmo_coder.coding import service
+    from cmo_coder.web import changes
+
+    coding_id = _some_coding(project, 5)
+    real_edit = service.edit_coding
+
+    def deleted_first(p: Project, cid: str, **kwargs: Any) -> Any:
+        service.remove_codings(p, [cid], actor="ben")
+        return real_edit(p, cid, **kwargs)
+
+    monkeypatch.setattr(service, "edit_coding", deleted_first)
+    with Project.open(project) as p:
+        seen = changes.version(p.coding(coding_id))
+        with pytest.raises(changes.StaleEdit, match="deleted elsewhere"):
+            changes.edit(p, coding_id, seen, start=None, end=None, pt=None, component=None, element=None,
+                         stance=None, memo="ann", actor="ann")

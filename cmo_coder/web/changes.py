@@ -73,18 +73,28 @@ class GuardedProject(Project):
 
 @contextlib.contextmanager
 def _guarded(project: Project, coding_id: str, seen_version: str) -> Iterator[None]:
-    """Within the block, the project's transactions refuse to start if the coding changed meanwhile."""
-    if not isinstance(project, GuardedProject):
-        yield
-        return
-    def unchanged() -> None:
-        _current(project, coding_id, seen_version)
+    """Within the block, the project's transactions refuse to start if the coding changed meanwhile, and a
+    coding deleted elsewhere between the check and the write is a stale edit (409), not an unknown one (404)."""
+    if isinstance(project, GuardedProject):
+        def unchanged() -> None:
+            _current(project, coding_id, seen_version)
 
-    project.precondition = unchanged
+        project.precondition = unchanged
     try:
         yield
+    except NotFound:
+        try:
+            project.coding(coding_id)
+        except NotFound:
+            raise _deleted_elsewhere(coding_id) from None
+        raise
     finally:
-        project.precondition = None
+        if isinstance(project, GuardedProject):
+            project.precondition = None
+
+
+def _deleted_elsewhere(coding_id: str) -> StaleEdit:
+    return StaleEdit(f"coding {coding_id} no longer exists (deleted elsewhere); reload the page")
 
 
 def version(coding: Coding) -> str:
@@ -110,7 +120,7 @@ def _current(project: Project, coding_id: str, seen_version: str | None) -> Codi
     try:
         coding = project.coding(coding_id)
     except NotFound:
-        raise StaleEdit(f"coding {coding_id} no longer exists (deleted elsewhere); reload the page") from None
+        raise _deleted_elsewhere(coding_id) from None
     if seen_version is None:
         raise CmoError(f"coding {coding_id}: the request must say which version of the coding it changes")
     if version(coding) != seen_version:
