@@ -49,3 +49,43 @@ def test_replace_reparses_a_pending_file_and_stale_proposals_block_sign_off(tmp_
     shown = json.loads(run("show", project, "carer", "--json").output)
     assert [t["speaker"] for t in shown["turns"]] == ["F1", "P1", "F1"]
     assert "Sandra" not in shown["text"]
+
+
+SRT = (
+    "1\n00:00:00,500 --> 00:00:04,000\nso my son is called dylan\nhe's thirty one now\n\n"
+    "2\n00:00:04,300 --> 00:00:09,800\nand me and gareth my husband\ndid everything\n"
+)
+
+
+def test_speaker_gives_caption_turns_without_a_name_to_one_participant(tmp_path):
+    """SRT captions name nobody: sign-off refuses them until --speaker gives them to a participant."""
+    (tmp_path / "carer.srt").write_bytes(SRT.encode())
+    (tmp_path / "manifest.csv").write_text(MANIFEST)
+    project, secure = tmp_path / "study", tmp_path / "secure"
+    common = ["--secure", secure, "--manifest", tmp_path / "manifest.csv"]
+    assert run("init", project, "--codebook", "tiny").exit_code == 0
+    assert run("import", project, tmp_path / "carer.srt", *common).exit_code == 0
+    assert run("anonymise", project, "--secure", secure, "--rules-only").exit_code == 0
+    refused = run("review", project, "--secure", secure, "--accept-all", "--sign-off")
+    assert refused.exit_code == 1 and "--speaker NAME" in refused.output
+
+    replaced = run("import", project, tmp_path / "carer.srt", *common, "--replace", "--speaker", "sandra pryce",
+                   "--json")
+    assert replaced.exit_code == 0, replaced.output
+    assert json.loads(replaced.output)["files"][0]["speakers"] == ["P1"]
+    raw = json.loads(run("show", project, "carer", "--secure", secure, "--json").output)
+    assert {tuple(t["flags"]) for t in raw["turns"]} == {("assigned_speaker",)}
+
+    assert run("anonymise", project, "--secure", secure, "--rules-only").exit_code == 0
+    signed = run("review", project, "--secure", secure, "--accept-all", "--sign-off")
+    assert signed.exit_code == 0, signed.output
+    shown = json.loads(run("show", project, "carer", "--json").output)
+    assert {t["speaker"] for t in shown["turns"]} == {"P1"}
+
+
+def test_speaker_must_not_be_empty(tmp_path):
+    (tmp_path / "carer.srt").write_bytes(SRT.encode())
+    project, secure = tmp_path / "study", tmp_path / "secure"
+    assert run("init", project, "--codebook", "tiny").exit_code == 0
+    out = run("import", project, tmp_path / "carer.srt", "--secure", secure, "--speaker", "  ")
+    assert out.exit_code == 1 and "--speaker" in out.output

@@ -465,7 +465,8 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
                 n = sum(1 for t in raw.turns if t.speaker == label)
                 problems.append(
                     f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
-                    "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker"
+                    "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
+                    "or with '--replace --speaker NAME' to give them all to one participant of the manifest"
                 )
             else:
                 problems.append(f"speaker {label} is not in the participants key")
@@ -627,12 +628,13 @@ _NOT_WORTH_A_LOOK = {"close to a registered name"}
 
 def worth_a_look(residual: list[Residual], decisions: Decisions, registered: set[str]) -> list[Residual]:
     """The residual-risk items a reviewer should still read: capitalised words nobody decided, numbers,
-    phrases that single someone out. Dropped: months and weekdays, a title alone, single letters, words
+    phrases that single someone out. Dropped: months and weekdays ("Tuesdays" too), a title alone, single letters, words
     merely spelled close to a registered name, and anything already decided or registered."""
     out = []
     for r in residual:
         key = norm(r.surface).strip(".")
         if (r.reason in _NOT_WORTH_A_LOOK or len(key.replace(" ", "")) <= 1 or key in CALENDAR
+                or key.removesuffix("s") in CALENDAR  # "Tuesdays"
                 or key in TITLES or key in TITLE_WORDS or key in decisions.surfaces or key in registered):
             continue
         out.append(r)

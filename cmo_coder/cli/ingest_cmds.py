@@ -24,12 +24,16 @@ from .output import emit_json, info, is_tty, warn
               show_default=True, help="Refuse files larger than this.")
 @click.option("--infer-speakers", is_flag=True,
               help="Zoom: give cues without a speaker the previous speaker (flagged 'inferred_speaker').")
+@click.option("--speaker", default=None, metavar="NAME",
+              help="Give every turn without a speaker (SRT and other captions of one person) to NAME, a name "
+                   "or alias of the manifest (flagged 'assigned_speaker').")
 @click.option("--transcription-marker", "markers", multiple=True, metavar="REGEX",
               help="Teams DOCX: a line to drop such as '.* started transcription' (replaces the built-in "
                    "English, German and French markers; repeatable).")
 @json_option
 def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manifest: Path | None, replace: bool,
-               max_mb: float, infer_speakers: bool, markers: tuple[str, ...], as_json: bool) -> None:
+               max_mb: float, infer_speakers: bool, speaker: str | None, markers: tuple[str, ...],
+               as_json: bool) -> None:
     """Import transcripts (Teams, Zoom, Otter, SRT, DOCX, plain text) as pending anonymisation.
 
     The identifiable text goes to the secure folder; the project records only the id,
@@ -38,7 +42,8 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
     with open_project(project) as p:
         report = import_files(p, files, secure, manifest=manifest, replace=replace,
                               max_bytes=int(max_mb * 1024 * 1024), infer_speakers=infer_speakers,
-                              progress=is_tty() and not as_json, transcription_markers=markers or None)
+                              progress=is_tty() and not as_json, transcription_markers=markers or None,
+                              speaker=speaker)
     if as_json:
         emit_json(report.model_dump(mode="json"))
     else:

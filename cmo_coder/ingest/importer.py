@@ -99,8 +99,9 @@ class _SecureUndo:
 class _Importer:
     def __init__(self, project: Project, secure: SecureFolder, smap: speakers.SpeakerMap, replace: bool,
                  max_bytes: int, infer_speakers: bool, actor: str | None,
-                 markers: tuple[str, ...] | None = None) -> None:
+                 markers: tuple[str, ...] | None = None, speaker: str | None = None) -> None:
         self.markers = markers
+        self.speaker = speaker
         self.project = project
         self.secure = secure
         self.smap = smap
@@ -168,6 +169,8 @@ class _Importer:
         read = read_source(data, name, infer_speakers=self.infer, markers=self.markers)
         canon = read.canon
         warnings = read.warnings
+        if self.speaker is not None:
+            _assign_speaker(canon.turns, self.speaker)
 
         # Choose the id. A name in the file name must never reach the project.
         names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name))
@@ -258,9 +261,11 @@ def import_files(
     project: Project, paths: Iterable[Path | str], secure: SecureFolder | Path | str,
     manifest: Path | str | None = None, replace: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
     infer_speakers: bool = False, actor: str | None = None, progress: bool = False,
-    transcription_markers: tuple[str, ...] | None = None,
+    transcription_markers: tuple[str, ...] | None = None, speaker: str | None = None,
 ) -> ImportReport:
     """Import every file; failures are reported per file, never raised (except a bad manifest).
+
+    ``speaker``: the name every turn without a speaker is given (after ``infer_speakers``).
 
     ``transcription_markers``: regular expressions for "X started transcription" lines in
     Teams DOCX exports, replacing the English/German/French defaults.
@@ -281,7 +286,10 @@ def import_files(
             for p in smap.participants():
                 tx.upsert_participant(p)
             folder.save_participant_key(smap.key)
-    imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers)
+    if speaker is not None and not speaker.strip():
+        raise CmoError("--speaker: the name is empty")
+    imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers,
+                    speaker.strip() if speaker is not None else None)
     todo = [Path(p) for p in paths]
     results: list[FileResult] = []
     with _progress(progress and len(todo) > 1, len(todo)) as tick:
@@ -310,6 +318,19 @@ def import_files(
 #: Shared by every imported turn: a set per pydantic instance is most of a turn's memory (a
 #: 700-byte set of 7 names), and a frozen Turn never changes it (copies get their own).
 _TURN_FIELDS: set[str] = set(Turn.model_fields)
+
+
+def _assign_speaker(turns: list[canonical.RawTurn], name: str) -> None:
+    """Give every turn without a speaker to ``name``: caption files (SRT, unlabelled Zoom cues)
+    of a one-person recording name nobody, and a turn without a speaker cannot be signed off.
+
+    The name is resolved like a name the file itself wrote (manifest, aliases), and the turn is
+    flagged ``assigned_speaker`` instead of ``no_speaker`` so the choice stays visible.
+    """
+    for t in turns:
+        if t.speaker_name is None:
+            t.speaker_name = name
+            t.flags = [f for f in t.flags if f != "no_speaker"] + ["assigned_speaker"]
 
 
 def _turn(t: canonical.RawTurn, label: str) -> Turn:
