@@ -108,3 +108,16 @@ def test_faiths_as_institutions_and_words_of_worship_are_kept(anon: Anonymiser, 
 def test_a_congregation_inside_a_kept_faith_name_still_loses_its_own_name(anon: Anonymiser) -> None:
     for form in _forms("We go to St Anne's Catholic Church on Sundays."):
         assert "anne" not in redact_text(anon, form).lower()
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("For me it was the meetings at St Elwen's and my sponsor, Big Tam.", "St Elwen's"),
+    ("We met at St Brannoc and then the cafe.", "St Brannoc"),
+    ("The wedding was at St Peter and St Paul in the end.", "St Peter and St Paul"),
+    ("She was christened at SS Peter and Paul Church.", "SS Peter and Paul Church"),
+])
+def test_a_saints_place_ends_where_the_dedication_ends(sentence: str, place: str) -> None:
+    """"and" joins a second saint of one dedication, never the next words of the sentence."""
+    for text in _forms(sentence):
+        spans = {text[s:e].lower() for s, e, _ in worship_spans(text, text.islower())}
+        assert place.lower() in spans, (text, spans)

@@ -112,6 +112,19 @@ def worship_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     return out
 
 
+def _second_saint(m: re.Match[str], caseless: bool) -> bool:
+    """Whether "and Y" after a saint's name names a second saint of one dedication ("St Peter and
+    St Paul", "SS Peter and Paul"), not the next words of the sentence ("St Teilo's and my sponsor"):
+    "st" said again, or a name that is no function word, capitalised in cased text, after a first
+    name that is not possessive."""
+    second = m.group(2)
+    if re.search(r"(?i)(?:and|&)\s+" + _SAINT + r"\s+$", m.string[m.end(1) : m.start(2)]):
+        return True
+    if norm_word(m.group(1)).endswith("'s") or norm_word(second) in STOP_WORDS:
+        return False
+    return caseless or second[:1].isupper()
+
+
 def _saint_places(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     out = []
     for m in _SAINT_NAME.finditer(text):
@@ -123,6 +136,8 @@ def _saint_places(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if not caseless and not (m.group(0)[:1].isupper() and name[:1].isupper()):
             continue  # cased text writes a saint's place with its capitals
         end = m.end()
+        if m.group(2) is not None and not _second_saint(m, caseless):
+            end = m.end(1)  # "St Teilo's and my sponsor": the place ends at the first name
         rest = text[end:]
         if _DAY_AFTER.match(rest) or _STREET_AFTER.match(rest):
             continue  # a day or a herb; a street is the street layer's
