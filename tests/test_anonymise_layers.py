@@ -175,6 +175,8 @@ def test_device_spellings_and_speaker_tags_give_sensible_variants() -> None:
     assert person_variants("Adams, Jennifer (She/Her)")[:3] == ("Jennifer Adams", "Jennifer", "Adams")
     assert person_variants("Interviewer") == () and person_variants("I") == ()
     assert "Harbour" in plain_variants("the Harbour Recovery Service")
+    assert "Cwm Eithin" in plain_variants("Ysbyty Cwm Eithin")  # Welsh names put the kind first
+    assert "Pen Dinas" in plain_variants("Canolfan Pen Dinas Centre")
 
 
 def test_date_of_birth_with_article(anon: Anonymiser) -> None:

@@ -332,6 +332,8 @@ def person_word_forms(name: str) -> tuple[str, ...]:
 
 GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", "project", "trust", "hospital",
                  "clinic", "unit", "practice", "surgery", "nhs", "foundation", "partnership", "hub", "group"}
+GENERIC_LEADS = {"ysbyty", "canolfan", "meddygfa", "uned", "clinig", "gwasanaeth", "cartref", "tîm", "tim"}
+"""Welsh names put the kind first ("Ysbyty Glan Ceri" is Glan Ceri Hospital): people say "Glan Ceri"."""
 
 
 def plain_variants(surface: str) -> tuple[str, ...]:
@@ -346,6 +348,8 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     words = forms[-1].split()
     while len(words) > 1 and words[-1].lower() in GENERIC_TAILS:
         words = words[:-1]
+    while len(words) > 1 and words[0].lower() in GENERIC_LEADS:
+        words = words[1:]
     head = " ".join(words)
     if head.lower() != forms[-1].lower() and len(head) >= 3 and head.lower() not in GENERIC_TAILS:
         forms.append(head)

@@ -27,6 +27,8 @@ from .services import SERVICE_HEADS, image_services
 from .state import candidates, text_of
 from .streets import STREET_HEADS, everyday_streets
 from .towns import town_shaped
+from .welsh_streets import CUES as WELSH_STREET_CUES
+from .welsh_streets import welsh_street_spans
 from .words import (
     CALENDAR,
     FILLERS,
@@ -167,6 +169,9 @@ class SitesComponent:
             for s, e in everyday_streets(text, caseless):
                 out.append(Candidate(s, e, "street", "rules", 0.75, "street named by everyday words, where someone "
                                                                     "lives or a number or town says a street"))
+        if said & WELSH_STREET_CUES or "lôn" in text.lower():  # said words are [a-z] runs
+            for s, e in welsh_street_spans(text, caseless):
+                out.append(Candidate(s, e, "street", "rules", 0.8, "Welsh street name, its kind first"))
         if "royal" in said:
             for m in _ROYAL_RE.finditer(text):
                 word = m.group(1)
