@@ -172,7 +172,7 @@ _SPELLING_ALPHABET = {
 _EVERYDAY_LETTER_NAMES = {"see", "oh", "are", "you", "why", "ex", "queue", "cue", "ee", "es", "el", "en", "em",
                           "ar", "ay"}
 """Letter names that are words too ("are you…", "why", "oh"): a spelt postcode needs one letter said otherwise."""
-_NAMED_TOKEN = re.compile(r"[^\W_]+")
+_NAMED_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _SPELLING_JOIN = re.compile(r"[ \t\r\n,-]*")
 _WORD_DIGITS = {**{w: str(i) for i, w in enumerate(_UNITS, 1)}, **{w: str(i) for i, w in enumerate(_TEENS, 10)},
                 "zero": "0", "nought": "0", "o": "0", "oh": "0"}
