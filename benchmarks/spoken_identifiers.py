@@ -104,7 +104,8 @@ def _words(text: str) -> Counter[str]:
 
 def caught(item: Item, sentence: str, phrase: str, out: str) -> bool:
     before, gone, after = _words(sentence), _words(phrase), _words(out)
-    return any(p in out for p in (PLACEHOLDER[item.category], *ALSO.get(item.category, ()))) and all(after[w] <= before[w] - n for w, n in gone.items())
+    placed = any(p in out for p in (PLACEHOLDER[item.category], *ALSO.get(item.category, ())))
+    return placed and all(after[w] <= before[w] - n for w, n in gone.items())
 
 
 def kept(sentence: str, phrase: str, out: str) -> bool:

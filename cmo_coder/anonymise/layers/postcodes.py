@@ -22,6 +22,7 @@ towns and identifies nobody. A district beside one is (the cue decides: "lives i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -231,12 +232,17 @@ def _spelt_symbols(text: str) -> list[tuple[int, int, str, bool]]:
     return out
 
 
-def spelt_postcode_spans(text: str, found_already: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def _might_spell(low: str) -> bool:
+    """A cheap first look: "for", "post", a spelling-alphabet word or a letter name no sentence says by chance."""
+    padded = f" {low} "
+    return (" for " in low or "post" in low or any(f" {w}" in low for w in _SPELLING_ALPHABET)
+            or any(f" {w} " in padded for w in _LETTER_NAMES if w not in _EVERYDAY_LETTER_NAMES))
+
+
+def spelt_postcode_spans(text: str, found_already: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Postcodes said letter by letter with letter names or a spelling alphabet (see the comment above). Letter
     names that are everyday words ("oh ex four, one ay why") count where they widen a postcode found already."""
-    low = text.lower()
-    if not found_already and not (any(w in low for w in (" for ", "post")) or any(f" {w}" in low for w in _SPELLING_ALPHABET)
-            or any(f" {w} " in f" {low} " for w in _LETTER_NAMES if w not in _EVERYDAY_LETTER_NAMES)):
+    if not found_already and not _might_spell(text.lower()):
         return []
     sym = _spelt_symbols(text)
     areas = postcode_areas()

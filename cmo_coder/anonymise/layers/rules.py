@@ -14,8 +14,8 @@ from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
-from .practices import PRACTICE_KINDS
 from .handles import handle_spans
+from .practices import PRACTICE_KINDS
 from .said_dates import dates_of_birth
 from .said_identifiers import said_identifiers
 from .said_numbers import nhs_number_valid

@@ -233,8 +233,8 @@ _HOUSE = (r"(?:[1-9]\d{0,3}[a-hA-H]?|(?:(?:twenty|thirty|forty|fifty|sixty|seven
           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]?[a-h])?)")
 _FLAT = re.compile(r"(?i)\b(?:flat|apartment|apt)\s+(?P<n>" + _HOUSE + r")(?![\w'’-])")
 _NUMBER_AT = re.compile(r"(?i)\b(?:at|live|lives|living|lived|house\s+is|house\s+was|house's|home\s+is|it['’]s|"
-                        r"address\s+is|moved\s+(?:in)?to|round)\s+(?:number|no\.?)\s+(?P<n>" + _HOUSE
-                        + r")(?![\w'’-])(?!\s+(?:on|in)\s+(?:the|a|my|our|their)\s+(?:waiting\s+)?"
+                        r"address\s+is|moved\s+(?:in)?to|round)\s+(?P<lead>(?:number|no\.?)\s+(?P<n>" + _HOUSE
+                        + r"))(?![\w'’-])(?!\s+(?:on|in)\s+(?:the|a|my|our|their)\s+(?:waiting\s+)?"
                         r"(?:list|queue|charts?|table))")
 _NUMBER_STREET = re.compile(r"(?P<n>(?<![\w'’£$.,/-])" + _HOUSE + r")\s+(?P<street>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                             + r"[\w'’-]+\s+" + _STREET_KINDS + r"(?:\s+" + _STREET_KINDS + r")?)\b(?!['’-])",
@@ -259,9 +259,8 @@ def _addresses(text: str) -> Iterator[Found]:
         for m in pattern.finditer(text):
             if pattern is _LETTERED and _NOT_HOUSE_BEFORE.search(_before(text, m.start("n"), 20)):
                 continue
-            start = m.start() if pattern is not _LETTERED else m.start("n")
-            if pattern is _NUMBER_AT:
-                start = m.start("n") - len(re.search(r"(?i)(?:number|no\.?)\s+$", text[: m.start("n")]).group(0))
+            lead = "lead" if pattern is _NUMBER_AT else "n" if pattern is _LETTERED else 0
+            start = m.start(lead)
             yield start, m.end("n"), "house_number", "house or flat number"
     for m in _NUMBER_STREET.finditer(text):
         words = m.group("street").split()
