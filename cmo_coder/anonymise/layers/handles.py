@@ -44,6 +44,11 @@ _SAID_CUE = re.compile(r"(?i)\b" + _PLATFORM + _KIND + _WHERE + _LINK)
 _LINK_WORDS = re.compile(r"(?i)['’]s|is|was|it['’]?s|its|she['’]s|he['’]s|i['’]m|they['’]re|as|at|called|by")
 _GOES_BY = re.compile(r"(?i)\b(?:goes\s+by|known\s+as|post(?:s|ing)?\s+as|search\s+for|add\s+me,?\s+i['’]m|"
                       r"he['’]s|she['’]s|i['’]m)\s+$")
+_PLATFORM_KEYS = ("insta", "ig", "snap", "tik", "twitter", "facebook", "fb", "discord", "reddit", "youtube",
+                  "twitch", "xbox", "psn", "playstation", "steam", "threads", "bluesky", "mastodon", "tumblr",
+                  "pinterest", "etsy", "depop", "vinted", "ebay", "linkedin", "whatsapp", "telegram", "kik",
+                  "onlyfans", "gamer", "user", "screen", "handle", "account", "channel")
+"""A substring of every platform word: most turns hold none, and one pass over these turns them away."""
 _PLATFORM_NEAR = re.compile(r"(?i)\b" + _PLATFORM + r"\b")
 _AT = re.compile(r"(?<![\w@.])@(?P<name>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
 _UNDERSCORED = re.compile(r"(?<![\w@.#/])[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*_[A-Za-z0-9]+(?:[_.][A-Za-z0-9]+)*"
@@ -101,14 +106,15 @@ def _said_after(text: str, pos: int) -> Found | None:
 
 def handle_spans(text: str) -> list[Found]:
     """Spans of handles, usernames and personal pages in ``text`` (module doc), longest where they overlap."""
-    out = list(_typed(text))
-    if _PLATFORM_NEAR.search(text):
+    low = text.lower()
+    out = list(_typed(text, low))
+    if any(k in low for k in _PLATFORM_KEYS) and _PLATFORM_NEAR.search(text):
         out.extend(_cued(text))
     spans = sorted(set(out))
     return [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
 
 
-def _typed(text: str) -> Iterator[Found]:
+def _typed(text: str, low: str) -> Iterator[Found]:
     if "@" in text:
         for m in _AT.finditer(text):
             name = m.group("name")
@@ -118,9 +124,9 @@ def _typed(text: str) -> Iterator[Found]:
         yield from (m.span() for m in _UNDERSCORED.finditer(text))
     if "#" in text:
         yield from (m.span() for m in _DISCORD.finditer(text))
-    if "." in text:
+    if ".com" in low or "/" in low:
         yield from (m.span() for m in _PAGE.finditer(text))
-    if " dot " in text.lower():
+    if " dot " in low:
         yield from (m.span() for m in _SAID_PAGE.finditer(text))
 
 

@@ -100,7 +100,8 @@ give the date of birth as surely as a year would)."""
 _BORN_IN_PLACE = re.compile(r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
                             + r"(?P<year>" + _LONG_YEAR + r")" + _END)
 _NOT_A_PLACE = STOP_WORDS - {"the"}
-_ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b|\bbe\s|\bturn")
+_ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b")
+_AGE_CUE = re.compile(r"(?i)\b(?:be|turns?|turned|turning)\s[^.?!]*\bon\s")
 
 
 def _date_span(m: re.Match[str]) -> tuple[int, int]:
@@ -114,7 +115,7 @@ def _date_span(m: re.Match[str]) -> tuple[int, int]:
 def dates_of_birth(text: str) -> list[tuple[int, int]]:
     """Spans of dates of birth said after a birth cue in ``text`` (module doc)."""
     if not _ANY_CUE.search(text):
-        return []
+        return [m.span("age_on") for m in _AGE_ON.finditer(text)] if _AGE_CUE.search(text) else []
     out = [_date_span(m) for pattern in _PATTERNS for m in pattern.finditer(text)]
     for m in _DOB_AHEAD.finditer(text):
         if m.group("between").count("?") <= 1:

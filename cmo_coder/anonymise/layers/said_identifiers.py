@@ -193,8 +193,7 @@ _LOOK = re.compile(r"(?i)" + _NUMBER + r"[\s,-]+" + _NUMBER + r"|\d\d|\b[b-hj-z]
 """Every identifier here holds two digits in a row, or a spelt letter then a number ("s l seventy, m v p"),
 said or written: most turns have neither."""
 _DOT = re.compile(r"(?i)\bdot\s")
-_HOUSE_LOOK = re.compile(r"(?i)\d|\b(?:flat|apartment|apt|number|no)\b|\b(?:road|street|lane|avenue|grove|close|"
-                         r"drive|way|crescent|terrace|row|place|court|gardens)\b")
+
 
 
 _SORT_CODE_CUE = re.compile(r"(?i)\bsort\s?codes?(?:['’]s)?\b[^.?!\n]{0,16}$")
@@ -245,17 +244,20 @@ _MEASURES = {"minute", "minutes", "min", "mins", "mile", "miles", "hour", "hours
              "different", "people", "kids", "houses", "doors", "lane", "mph", "percent", "per", "cent"}
 """Words after a number that say how many or how far ("a 10 minute walk", "two lane road"), not whose house."""
 _LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?P<n>[1-9]\d{0,3}[a-h])(?![\w'’-])")
+_DIGIT = re.compile(r"\d")
 _NOT_HOUSE_BEFORE = re.compile(r"(?i)\b(?:room|section|ward|bay|bed|page|form|level|year|grade|class|unit|gate|"
                                r"platform|band|size|tier|stage|step|chapter|question|item|box|table|seat|bus)\s*$")
 
 
-def _addresses(text: str) -> Iterator[Found]:
+def _addresses(text: str, low: str) -> Iterator[Found]:
     """House and flat numbers, with the street named after a number: "42 Elm Grove", "number 7", "flat 3b",
     "47a". A number alone is a count; it is an address after "flat", after "at/lives at/house is number", as a
     number-and-letter after "at" or "it's", or before words ending in a street kind (in cased text those words
     start with capitals: "20 minutes up the road" is no address)."""
     cased = any(c.isupper() for c in text)
-    for pattern in (_FLAT, _NUMBER_AT, _LETTERED):
+    patterns = [p for p, look in ((_FLAT, "flat" in low or "ap" in low), (_NUMBER_AT, "number" in low or " no" in low),
+                                  (_LETTERED, _DIGIT.search(text))) if look]  # each only where its word stands
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if pattern is _LETTERED and _NOT_HOUSE_BEFORE.search(_before(text, m.start("n"), 20)):
                 continue
@@ -289,8 +291,7 @@ def said_identifiers(text: str) -> list[Found]:
                      and not any(a <= f[0] < b for a, b, _, _ in banked))
         found.extend(_written(text))
         found.extend(_hospital_written(text))
-    if _HOUSE_LOOK.search(text):
-        found.extend(_addresses(text))
+    found.extend(_addresses(text, text.lower()))
     if _DOT.search(text):
         found.extend(_emails(text))
     return _merged(found)
