@@ -241,7 +241,7 @@ _NUMBER_STREET = re.compile(r"(?P<n>(?<![\w'’£$.,/-])" + _HOUSE + r")\s+(?P<s
 _MEASURES = {"minute", "minutes", "min", "mins", "mile", "miles", "hour", "hours", "second", "seconds", "day", "days",
              "week", "weeks", "month", "months", "year", "years", "yard", "yards", "metre", "metres", "meter", "meters",
              "foot", "feet", "km", "quid", "pound", "pounds", "times", "storey", "story", "bed", "bedroom", "odd",
-             "different", "people", "kids", "houses", "doors", "lane", "mph", "percent", "per", "cent"}
+             "different", "people", "kids", "houses", "doors", "lane", "mph", "percent", "per", "cent", "way"}
 """Words after a number that say how many or how far ("a 10 minute walk", "two lane road"), not whose house."""
 _LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?P<n>[1-9]\d{0,3}[a-h])(?![\w'’-])")
 _DIGIT = re.compile(r"\d")
@@ -272,8 +272,10 @@ def _addresses(text: str, low: str) -> Iterator[Found]:
             continue
         if cased and not all(w[:1].isupper() for w in named + [words[-1]]):
             continue
-        if _NOT_HOUSE_BEFORE.search(_before(text, m.start("n"), 20)):
-            continue
+        said = not m.group("n")[:1].isdigit()
+        if _NOT_HOUSE_BEFORE.search(_before(text, m.start("n"), 20)) or (
+                said and re.search(r"(?i)\b(?:a|an|the)\s+$", _before(text, m.start("n"), 6))):
+            continue  # "a one way street", "the two lane road": a count, said after an article
         yield m.start("n"), m.end("n"), "house_number", "house number before a street"
         yield m.start("street") + (4 if words[0].lower() == "the" else 0), m.end("street"), "street", \
             "street named after a house number"
