@@ -39,7 +39,13 @@ PLACEHOLDER = {
     "car_registration": "[car registration]",
     "email": "[email address]",
     "street": "[street name]",
+    "handle": "[handle]",
+    "address": "[house number]",
+    "bank": "[bank details]",
 }
+ALSO = {"handle": ("[name removed]", "[email address]"), "address": ("[street name]",), "email": ("[handle]",)}
+"""Other placeholders that remove the same thing: a handle that is a name ("on Facebook as Kaz Marie"), a house
+number the street layer took with its street ("[street name]" for "42 Elm Grove")."""
 IDENTIFIER_PLACEHOLDERS = tuple(v for k, v in PLACEHOLDER.items() if k != "street")
 _GLUE = {"the", "of", "and", "at", "dot", "um", "erm", "on", "in", "is", "s", "underscore"}
 """Words of a phrase that may stay: they say nothing about whom the identifier belongs to."""
@@ -98,7 +104,8 @@ def _words(text: str) -> Counter[str]:
 
 def caught(item: Item, sentence: str, phrase: str, out: str) -> bool:
     before, gone, after = _words(sentence), _words(phrase), _words(out)
-    return PLACEHOLDER[item.category] in out and all(after[w] <= before[w] - n for w, n in gone.items())
+    placed = any(p in out for p in (PLACEHOLDER[item.category], *ALSO.get(item.category, ())))
+    return placed and all(after[w] <= before[w] - n for w, n in gone.items())
 
 
 def kept(sentence: str, phrase: str, out: str) -> bool:

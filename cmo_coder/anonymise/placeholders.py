@@ -56,11 +56,14 @@ BY_CATEGORY = {
     "hospital_number": "[hospital number]",
     "national_insurance": "[national insurance number]",
     "car_registration": "[car registration]",
+    "handle": "[handle]",
+    "house_number": "[house number]",
+    "bank": "[bank details]",
     "other": "[removed]",
 }
 
 DIRECT_IDENTIFIERS = frozenset({"dob", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
-                                "car_registration", "postcode"})
+                                "car_registration", "postcode", "handle", "house_number", "bank"})
 """Categories that name one person by a number, a date or an address, never by a public name: a month in
 "born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep."""
 

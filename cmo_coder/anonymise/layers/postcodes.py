@@ -22,6 +22,7 @@ towns and identifies nobody. A district beside one is (the cue decides: "lives i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -143,5 +144,136 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
     for m in _FULL_SAID.finditer(text):
         if re.sub(r"[\s.]", "", m.group("area")).lower() in areas and m.group("unit").lower() not in _WORD_UNITS:
             out.append(m.span())  # the inward code's shape is proof, as in a written full postcode
+    out.extend(spelt_postcode_spans(text, out))
+    return _outermost(out)
+
+
+def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     spans = sorted(set(out))
     return [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
+
+
+# --- postcodes spelt with letter names and spelling alphabets -----------------------------------------------
+# "el es six, two ay bee", "B for bravo, D for delta, five, three", "bravo delta nine, four alpha foxtrot",
+# "oh ex four, one ay why": each letter said as its name, a spelling-alphabet word, or "X for x-ray". The
+# words are read back into letters and digits and the postcode shape is matched on those.
+
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "ef": "f", "eff": "f", "gee": "g",
+    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "oh": "o",
+    "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "es": "s", "ess": "s", "tee": "t", "you": "u",
+    "vee": "v", "ex": "x", "why": "y", "wye": "y", "zed": "z", "zee": "z",
+}
+_SPELLING_ALPHABET = {
+    "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f",
+    "golf": "g", "hotel": "h", "india": "i", "juliet": "j", "juliett": "j", "kilo": "k", "lima": "l", "mike": "m",
+    "november": "n", "oscar": "o", "papa": "p", "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t",
+    "uniform": "u", "victor": "v", "whiskey": "w", "whisky": "w", "xray": "x", "yankee": "y", "zulu": "z",
+}
+_EVERYDAY_LETTER_NAMES = {"see", "oh", "are", "you", "why", "ex", "queue", "cue", "ee", "es", "el", "en", "em",
+                          "ar", "ay"}
+"""Letter names that are words too ("are you…", "why", "oh"): a spelt postcode needs one letter said otherwise."""
+_NAMED_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_SPELLING_JOIN = re.compile(r"[ \t\r\n,-]*")
+_WORD_DIGITS = {**{w: str(i) for i, w in enumerate(_UNITS, 1)}, **{w: str(i) for i, w in enumerate(_TEENS, 10)},
+                "zero": "0", "nought": "0", "o": "0", "oh": "0"}
+_TENS_DIGIT = {w: str(i) for i, w in enumerate(_TENS, 2)}
+_SPELT_FULL = re.compile(r"([a-z]{1,2})(\d{1,2}[a-z]?)(\d)([abd-hjlnp-uw-z]{2})")
+_SPELT_DISTRICT = re.compile(r"([a-z]{1,2})(\d{1,2})")
+_POSTCODE_CUE = re.compile(r"(?i)\b(?:post\s?code|postcode['’]s|pc)\b[^.?!]{0,20}$")
+
+
+def _spelt_symbols(text: str) -> list[tuple[int, int, str, bool]]:
+    """Letter-and-digit readings of the words of ``text``: (start, end, symbols, plain); ``plain`` is False for a
+    letter said in a way no sentence says by chance (a spelling-alphabet word, "B for bravo", a lone letter)."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _NAMED_TOKEN.finditer(text)]
+    out: list[tuple[int, int, str, bool]] = []
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        if len(w) == 1 and w.isalpha() and nxt == "for" and i + 2 < len(words) and words[i + 2][2].startswith(w):
+            end = words[i + 2][1]  # "B for bravo", "S for sugar", "X for x-ray" (x-ray is two words here)
+            skip = 3 + (words[i + 2][2] == "x" and i + 3 < len(words) and words[i + 3][2] == "ray")
+            out.append((s, end if skip == 3 else words[i + 3][1], w, False))
+            i += skip
+            continue
+        if w == "x" and nxt == "ray":
+            out.append((s, words[i + 1][1], "x", False))
+            i += 2
+            continue
+        if w == "double" and nxt in {"you", "u"}:
+            out.append((s, words[i + 1][1], "w", False))
+            i += 2
+            continue
+        if w in _TENS_DIGIT:
+            if nxt in _UNITS:
+                out.append((s, words[i + 1][1], _TENS_DIGIT[w] + _WORD_DIGITS[nxt], True))
+                i += 2
+                continue
+            out.append((s, e, _TENS_DIGIT[w] + "0", True))
+        elif w == "oh" and nxt in _LETTER_NAMES and nxt != "oh":
+            out.append((s, e, "o", True))  # "oh ex four": the letter O before another letter
+        elif w in _WORD_DIGITS and w != "o":
+            out.append((s, e, _WORD_DIGITS[w], True))
+        elif w.isdigit() and len(w) <= 2:
+            out.append((s, e, w, True))
+        elif len(w) == 1 and w.isalpha():
+            out.append((s, e, w, False))
+        elif w in _SPELLING_ALPHABET:
+            out.append((s, e, _SPELLING_ALPHABET[w], False))
+        elif w in _LETTER_NAMES:
+            out.append((s, e, _LETTER_NAMES[w], w in _EVERYDAY_LETTER_NAMES))
+        elif len(w) == 2 and w.isalpha() and w in postcode_areas():
+            out.append((s, e, w, True))  # "hd one three ex why": joined area letters
+        else:
+            out.append((s, e, "", True))
+        i += 1
+    return out
+
+
+def _might_spell(low: str) -> bool:
+    """A cheap first look: "for", "post", a spelling-alphabet word or a letter name no sentence says by chance."""
+    padded = f" {low} "
+    return (" for " in low or "post" in low or any(f" {w}" in low for w in _SPELLING_ALPHABET)
+            or any(f" {w} " in padded for w in _LETTER_NAMES if w not in _EVERYDAY_LETTER_NAMES))
+
+
+def spelt_postcode_spans(text: str, found_already: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Postcodes said letter by letter with letter names or a spelling alphabet (see the comment above). Letter
+    names that are everyday words ("oh ex four, one ay why") count where they widen a postcode found already."""
+    if not found_already and not _might_spell(text.lower()):
+        return []
+    sym = _spelt_symbols(text)
+    areas = postcode_areas()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sym):
+        found = None
+        if sym[i][2].isalpha():
+            said = ""
+            for j in range(i, min(len(sym), i + 9)):
+                if not sym[j][2] or (j > i and _SPELLING_JOIN.fullmatch(text, sym[j - 1][1], sym[j][0]) is None):
+                    break
+                said += sym[j][2]
+                m = _SPELT_FULL.fullmatch(said)
+                strong = any(not plain for _, _, _, plain in sym[i : j + 1]) or any(
+                    a < sym[j][1] and sym[i][0] < b for a, b in found_already)
+                if m and m.group(1) in areas and _district_ok(m.group(1), re.sub(r"\D", "", m.group(2)),
+                                                              re.sub(r"\d", "", m.group(2))) and (
+                        strong or _POSTCODE_CUE.search(text[max(0, sym[i][0] - 30) : sym[i][0]])):
+                    found = (sym[i][0], sym[j][1], j)
+                d = _SPELT_DISTRICT.fullmatch(said)
+                if (found is None and d and d.group(1) in areas and _district_ok(d.group(1), d.group(2), "")
+                        and (j + 1 >= len(sym) or not sym[j + 1][2].isdigit())
+                        and (_POSTCODE_CUE.search(text[max(0, sym[i][0] - 30) : sym[i][0]])
+                             or (any(not plain for _, _, _, plain in sym[i:j]) and _cued(text, sym[i][0], sym[j][1]))
+                             or (all(sym[k][2] in areas or sym[k][2].isalpha() for k in range(i, j))
+                                 and j - i == 2 and _cued(text, sym[i][0], sym[j][1])))):
+                    found = (sym[i][0], sym[j][1], j)
+        if found:
+            out.append(found[:2])
+            i = found[2] + 1
+        else:
+            i += 1
+    return out

@@ -14,6 +14,7 @@ from ..fragments import begins_word
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
+from .handles import handle_spans
 from .practices import PRACTICE_KINDS
 from .said_dates import dates_of_birth
 from .said_identifiers import said_identifiers
@@ -158,7 +159,7 @@ def _chained(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 _SAID_SCORE = {"phone": 0.9, "nhs_number": 0.97, "hospital_number": 0.95, "national_insurance": 0.95,
-               "car_registration": 0.95, "email": 0.95}
+               "car_registration": 0.95, "email": 0.95, "bank": 0.95, "house_number": 0.85, "street": 0.8}
 """Identifiers said aloud (``said_identifiers``): a shape read from words outranks a postcode district inside it."""
 _NHS_NUMBER = re.compile(r"(?<!\d)(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
 
@@ -203,6 +204,8 @@ class RulesComponent:
                 out.append(Candidate(m.start(), m.end(), "nhs_number", "rules", 0.99, "NHS number (mod-11 valid)"))
         for s, e, category, reason in said_identifiers(text):
             out.append(Candidate(s, e, category, "rules", _SAID_SCORE[category], reason))
+        for s, e in handle_spans(text):
+            out.append(Candidate(s, e, "handle", "rules", 0.95, "social-media handle or username"))
         for s, e in dates_of_birth(text):
             out.append(Candidate(s, e, "dob", "rules", 0.9, "date of birth after a birth cue"))
         for category, pattern, score, group in RULES:

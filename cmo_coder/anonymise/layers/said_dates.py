@@ -53,12 +53,12 @@ _END = r"(?![\w'’-])"
 _FEAST = (r"(?:(?:christmas|new\s+year['’]?s?|valentine['’]?s?|boxing|st\.?\s+(?:patrick|george|david|andrew)['’]?s?|"
           r"bonfire|guy\s+fawkes)\s+(?:day|eve|night)|christmas|hallowe['’]?en)")
 """Days people are born on and name without a number: "christmas eve", "bonfire night", "new year's day"."""
-_DAY_MONTH = (r"(?:the" + _GAP + r")?(?P<dm>" + _FEAST + r"|" + _DAY + r"(?:" + _GAP + r"of)?" + _GAP
+_DAY_MONTH = (r"(?:the" + _GAP + r")?(?P<dm>" + _FEAST + r"|(?:" + _DAY + r"|[0-3]?\d)(?:" + _GAP + r"of)?" + _GAP
               + r"(?:the" + _GAP + r")?" + _MONTH + r"|" + _DAY + _GAP + r"of" + _GAP + r"the" + _GAP + _MONTH_NUMBER
               + _END + r")")
 _MONTH_DAY = r"(?P<md>" + _MONTH + _GAP + r"(?:the" + _GAP + r")?" + _DAY + _END + r")"
 _YEAR_AFTER = r"(?:" + _GAP + r"(?:in" + _GAP + r")?(?P<year>" + _YEAR + r")" + _END + r")?"
-_NUMERIC = (r"(?P<num>" + _DIGIT + r"(?:[\s-]+" + _DIGIT + r"){1,3}" + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
+_NUMERIC = (r"(?P<num>" + _DIGIT + r"(?:[\s,-]+" + _DIGIT + r"){1,3}" + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
             + r"))" + _END)
 _MONTH_YEAR = r"(?P<my>" + _MONTH + _GAP + r"(?:" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d))" + _END
 _WRITTEN = r"(?P<written>[0-3]?\d[/.\-\s][01]?\d[/.\-\s](?:(?:19|20)\d\d|\d\d))" + _END
@@ -74,22 +74,40 @@ _BIRTHDAY = r"\bbirthday(?:['’]s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" +
 _PATTERNS = [
     re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
                + _MONTH_YEAR + r")"),
-    re.compile(r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r")" + _END
+    re.compile(r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)" + _END
                + r"|(?P<month>" + _MONTH + r")(?!" + _GAP + r"(?:the" + _GAP + r")?(?:\d|" + _DAY + r")))"),
     re.compile(r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
     re.compile(r"(?i)\b(?:an?|the)\s+(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)(?=\s+baby\b)"),
 ]
-_DOB_AHEAD = re.compile(r"(?i)(?:\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?"
-                        r"(?P<between>(?:[\s,]+[\w'’]+){0,8}?)[\s,]+" + _FULL)
+_DOB_AHEAD = re.compile(r"(?i)(?:\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\b\.?|\bbirthday)(?:['’]s)?"
+                        r"(?P<between>(?:[\s,?]+[\w'’]+){0,8}?)[\s,?]+" + _FULL)
+"""A birth cue naming what the next date is, a few words on, across the question it was asked in: "can I take
+your date of birth? Yes, it's the fourth of July", "when's your birthday? The thirteenth of December"."""
+_ON_THE_DAY = (r"(?:" + _GAP + r"(?:on" + _GAP + r")?(?:the" + _GAP + r")?(?P<ext>(?:" + _DAY + r"|[0-3]?\d)(?:"
+               + _GAP + r"of" + _GAP + r"(?:the" + _GAP + r")?" + _MONTH + r")?|" + _MONTH + _GAP + r"(?:the" + _GAP
+               + r")?" + _DAY + r")" + _END + r")")
+_EXTEND = re.compile(r"(?i)" + _ON_THE_DAY)
+"""The rest of a date of birth said in two goes: "born in two thousand and six, on the ninth of January", "born in
+May 1963, on the twelfth", "born in '62, on the 9th of July"."""
+_BEFORE_CUE = re.compile(r"(?i)(?:(?P<pyear>" + _LONG_YEAR + r")" + _GAP + r")?" + _FULL
+                         + r"(?P<tail>(?:[\s,]+[\w'’]+){0,6}?)[\s,]+born\b")
+"""A date then its cue: "nineteen fifty-two, March the third, that's when I was born", "I had her on the 4th of
+January 2010, she was born at home"; a day and a month, so a year alone before "born" stays."""
+_AGE_ON = re.compile(r"(?i)\b(?:be|turn(?:s|ed|ing)?)" + _GAP + r"(?:" + _TWO + r"|\d{1,3}|a\s+hundred)"
+                     + _GAP + r"on" + _GAP + r"(?:the" + _GAP + r")?(?P<age_on>" + _FULL + r")")
+"""An age and the day it is reached: "she'll be ninety on the first of December" (a day, a month and an age
+give the date of birth as surely as a year would)."""
 _BORN_IN_PLACE = re.compile(r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
                             + r"(?P<year>" + _LONG_YEAR + r")" + _END)
 _NOT_A_PLACE = STOP_WORDS - {"the"}
 _ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b")
+_AGE_CUE = re.compile(r"(?i)\b(?:be|turns?|turned|turning)\s[^.?!]*\bon\s")
 
 
 def _date_span(m: re.Match[str]) -> tuple[int, int]:
     """From the first word of the date (no cue, no article) to the last of its year, if one was said."""
-    starts = [m.start(g) for g in ("dm", "md", "written", "num", "my", "year", "month", "day") if g in m.re.groupindex
+    starts = [m.start(g) for g in ("pyear", "dm", "md", "written", "num", "my", "year", "month", "day")
+              if g in m.re.groupindex
               and m.start(g) >= 0]
     return min(starts), m.end()
 
@@ -97,14 +115,22 @@ def _date_span(m: re.Match[str]) -> tuple[int, int]:
 def dates_of_birth(text: str) -> list[tuple[int, int]]:
     """Spans of dates of birth said after a birth cue in ``text`` (module doc)."""
     if not _ANY_CUE.search(text):
-        return []
+        return [m.span("age_on") for m in _AGE_ON.finditer(text)] if _AGE_CUE.search(text) else []
     out = [_date_span(m) for pattern in _PATTERNS for m in pattern.finditer(text)]
     for m in _DOB_AHEAD.finditer(text):
-        if not re.search(r"[.?!]", m.group("between")):
+        if m.group("between").count("?") <= 1:
             out.append(_date_span(m))
+    for m in _BEFORE_CUE.finditer(text):
+        if not re.search(r"(?i)\b(?:and|again|to|into|with|early|late|abroad)\b", text[m.end(): m.end() + 12]):
+            out.append((_date_span(m)[0], m.start("tail")))  # not "born and bred", "born again"
+    out.extend(m.span("age_on") for m in _AGE_ON.finditer(text))
     for m in _BORN_IN_PLACE.finditer(text):
         if not any(w.lower() in _NOT_A_PLACE for w in m.group("place").split()):
             out.append((m.start("year"), m.end("year")))
+    for i, (a, b) in enumerate(out):
+        more = _EXTEND.match(text, b)
+        if more and b > a:
+            out[i] = (a, more.end())
     merged: list[tuple[int, int]] = []
     for a, b in sorted(set(out)):  # "born in April" and "April seventy-seven": one date
         if merged and a < merged[-1][1]:

@@ -195,13 +195,105 @@ said or written: most turns have neither."""
 _DOT = re.compile(r"(?i)\bdot\s")
 
 
+
+_SORT_CODE_CUE = re.compile(r"(?i)\bsort\s?codes?(?:['’]s)?\b[^.?!\n]{0,16}$")
+_ACCOUNT_CUE = re.compile(r"(?i)\b(?:(?:bank\s+)?account(?:\s+(?:number|no))?(?:['’]s)?|acc(?:ount)?\s+no)\b"
+                          r"[^.?!\n]{0,16}$")
+_HOSPITAL_WRITTEN = re.compile(r"(?<![\w])[A-Za-z]{1,3}\d{4,9}[A-Za-z]?(?![\w])")
+
+
+def _bank(text: str, toks: list[Token], runs: list[Run]) -> Iterator[Found]:
+    """A sort code (six digits, said in pairs or written 20-45-67) after "sort code"; an account number (eight
+    digits) after "account number" or "the account's". Other six- and eight-digit runs are left to the phone and
+    hospital rules."""
+    for run in runs:
+        before = _before(text, run.start, 30)
+        if len(run.digits) == 6 and _SORT_CODE_CUE.search(before):
+            yield run.start, run.end, "bank", "sort code"
+        elif len(run.digits) == 8 and _ACCOUNT_CUE.search(before):
+            yield run.start, run.end, "bank", "bank account number"
+    for m in re.finditer(r"(?<![\w-])\d\d([- ])\d\d\1\d\d(?![\w-])", text):
+        if _SORT_CODE_CUE.search(_before(text, m.start(), 30)):
+            yield m.start(), m.end(), "bank", "sort code"
+
+
+def _hospital_written(text: str) -> Iterator[Found]:
+    """ "My hospital number is K447281": letters and digits typed as one word after a hospital-number cue."""
+    for m in _HOSPITAL_WRITTEN.finditer(text):
+        if _HOSPITAL_CUE.search(_before(text, m.start())):
+            yield m.start(), m.end(), "hospital_number", "hospital number"
+
+
+_STREET_KINDS = (r"(?:road|rd|street|st|lane|ln|avenue|ave|grove|close|drive|dr|way|crescent|terrace|row|place|"
+                 r"court|gardens|walk|mews|rise|hill|view|square|green|vale|parade|fold|croft|bank|side|gate|"
+                 r"park|mount|meadows?|wynd|brae|chase)")
+_HOUSE = (r"(?:[1-9]\d{0,3}[a-hA-H]?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+"
+          r"(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
+          r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]?[a-h])?)")
+_FLAT = re.compile(r"(?i)\b(?:flat|apartment|apt)\s+(?P<n>" + _HOUSE + r")(?![\w'’-])")
+_NUMBER_AT = re.compile(r"(?i)\b(?:at|live|lives|living|lived|house\s+is|house\s+was|house's|home\s+is|it['’]s|"
+                        r"address\s+is|moved\s+(?:in)?to|round)\s+(?P<lead>(?:number|no\.?)\s+(?P<n>" + _HOUSE
+                        + r"))(?![\w'’-])(?!\s+(?:on|in)\s+(?:the|a|my|our|their)\s+(?:waiting\s+)?"
+                        r"(?:list|queue|charts?|table))")
+_NUMBER_STREET = re.compile(r"(?P<n>(?<![\w'’£$.,/-])" + _HOUSE + r")\s+(?P<street>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                            + r"[\w'’-]+\s+" + _STREET_KINDS + r"(?:\s+" + _STREET_KINDS + r")?)\b(?!['’-])",
+                            re.IGNORECASE)
+_MEASURES = {"minute", "minutes", "min", "mins", "mile", "miles", "hour", "hours", "second", "seconds", "day", "days",
+             "week", "weeks", "month", "months", "year", "years", "yard", "yards", "metre", "metres", "meter", "meters",
+             "foot", "feet", "km", "quid", "pound", "pounds", "times", "storey", "story", "bed", "bedroom", "odd",
+             "different", "people", "kids", "houses", "doors", "lane", "mph", "percent", "per", "cent", "way"}
+"""Words after a number that say how many or how far ("a 10 minute walk", "two lane road"), not whose house."""
+_LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?P<n>[1-9]\d{0,3}[a-h])(?![\w'’-])")
+_DIGIT = re.compile(r"\d")
+_NOT_HOUSE_BEFORE = re.compile(r"(?i)\b(?:room|section|ward|bay|bed|page|form|level|year|grade|class|unit|gate|"
+                               r"platform|band|size|tier|stage|step|chapter|question|item|box|table|seat|bus)\s*$")
+
+
+def _addresses(text: str, low: str) -> Iterator[Found]:
+    """House and flat numbers, with the street named after a number: "42 Elm Grove", "number 7", "flat 3b",
+    "47a". A number alone is a count; it is an address after "flat", after "at/lives at/house is number", as a
+    number-and-letter after "at" or "it's", or before words ending in a street kind (in cased text those words
+    start with capitals: "20 minutes up the road" is no address)."""
+    cased = any(c.isupper() for c in text)
+    patterns = [p for p, look in ((_FLAT, "flat" in low or "ap" in low), (_NUMBER_AT, "number" in low or " no" in low),
+                                  (_LETTERED, _DIGIT.search(text))) if look]  # each only where its word stands
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            if pattern is _LETTERED and _NOT_HOUSE_BEFORE.search(_before(text, m.start("n"), 20)):
+                continue
+            lead = "lead" if pattern is _NUMBER_AT else "n" if pattern is _LETTERED else 0
+            start = m.start(lead)
+            yield start, m.end("n"), "house_number", "house or flat number"
+    for m in _NUMBER_STREET.finditer(text):
+        words = m.group("street").split()
+        named = [w for w in words[:-1] if w.lower() != "the"]
+        if not named or any(w.lower() in STOP_WORDS or w.lower() in NUMBER_WORDS or w.lower() in _MEASURES
+                            for w in named):
+            continue
+        if cased and not all(w[:1].isupper() for w in named + [words[-1]]):
+            continue
+        said = not m.group("n")[:1].isdigit()
+        if _NOT_HOUSE_BEFORE.search(_before(text, m.start("n"), 20)) or (
+                said and re.search(r"(?i)\b(?:a|an|the)\s+$", _before(text, m.start("n"), 6))):
+            continue  # "a one way street", "the two lane road": a count, said after an article
+        yield m.start("n"), m.end("n"), "house_number", "house number before a street"
+        yield m.start("street") + (4 if words[0].lower() == "the" else 0), m.end("street"), "street", \
+            "street named after a house number"
+
+
 def said_identifiers(text: str) -> list[Found]:
     """Every identifier of the kinds above said or written in ``text`` (module doc)."""
     found: list[Found] = []
     if _LOOK.search(text):
         toks = tokens(text)
-        found.extend(f for run in digit_runs(text, toks) if (f := _from_run(text, toks, run)) is not None)
+        runs = digit_runs(text, toks)
+        banked = list(_bank(text, toks, runs))
+        found.extend(banked)
+        found.extend(f for run in runs if (f := _from_run(text, toks, run)) is not None
+                     and not any(a <= f[0] < b for a, b, _, _ in banked))
         found.extend(_written(text))
+        found.extend(_hospital_written(text))
+    found.extend(_addresses(text, text.lower()))
     if _DOT.search(text):
         found.extend(_emails(text))
     return _merged(found)
