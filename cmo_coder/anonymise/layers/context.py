@@ -182,7 +182,7 @@ PERSON_NOUNS = frozenset({
 _ROLE_HEADS = frozenset({"worker", "workers", "nurse", "officer", "doctor", "manager", "coordinator", "lead",
                          "practitioner", "visitor"})
 _KIN_TITLES = frozenset({"auntie", "aunty", "aunt", "uncle", "nana", "nanna", "nan", "gran", "granny", "grandma",
-                         "grandad", "grandpa", "cousin", "nanny", "grandmother", "grandfather"})
+                         "grandad", "grandpa", "cousin", "nanny", "grandmother", "grandfather", "mama", "papa"})
 """Kin words said as a title before a name, with no "my" before them ("auntie X looked after us")."""
 _DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "this", "that", "a", "the", "one", "some",
                           "me", "another", "an", "old", "new", "best", "little", "older", "younger", "eldest"})
@@ -248,7 +248,7 @@ def strong_person_cue(token: Token) -> str | None:
     worker", "X her mum" where X opens a clause; ``"works at"``: "X from the hostel"; ``"quotes"``:
     "X was like no way", "and X goes to me"; ``"keeps company"``: "X came with me"; ``"cleft"``: "it
     was X who"; ``"talks to"``: "I told X", "talking to X"; ``"asked"``: "X what do you think" at a
-    turn's start; ``"addressed"``: "sorry X", "go on X"; ``"deed"``: "X picked me up", "X came round".
+    turn's start; ``"addressed"``: "sorry X", "ta X"; ``"deed"``: "X picked me up", "X came round".
     """
     prev = word_before(token)
     low1 = _low(prev)
@@ -281,8 +281,8 @@ def strong_person_cue(token: Token) -> str | None:
     if opens and nxt1 in {"was", "is", "'s", "’s"} and nxt2 in _OWNER_WORDS and (
             nxt3 in RELATIONS or nxt3 in PERSON_NOUNS - {"ex"} or _low(word_after(token, 4)) in _ROLE_HEADS):
         return "apposition"  # "X was my support worker", "X is my mate"
-    if low1 in _FAREWELLS or (low1 == "on" and low2 == "go" and (low3 == "" or low3 in _OPENERS)):
-        return "addressed"  # "sorry X i didn't hear", "go on X you say": a vocative without its commas
+    if low1 in _FAREWELLS:
+        return "addressed"  # "sorry X i didn't hear", "ta X": a vocative without its commas
     if opens and _does_what_people_do(nxt1, nxt2, nxt3, _low(word_after(token, 4))):
         return "deed"  # "X picked me up", "X kept ringing me", "X came round"
     if nxt1 == "from" and (nxt2 in _WORKS_AT or (nxt2 in {"the", "my", "our", "his", "her", "their", "your"}

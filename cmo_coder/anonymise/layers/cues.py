@@ -157,6 +157,9 @@ class CuesComponent:
             if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
                   and (strong in _NAMING_KINDS or (not is_everyday(tok.lower_) and (
                       tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):
+                kin = word_before(tok)
+                if strong == "kin title" and kin is not None and _low(word_before(kin)) not in _OWNERS:
+                    start = kin.idx  # "auntie marcia": the kin title goes with the name, as "Auntie Marcia" does
                 out.append(Candidate(start, end, "person", "rules", 0.75, f"said where a name stands ({strong})"))
             elif (len(tok) <= 4 or caseless) and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
@@ -200,6 +203,13 @@ class CuesComponent:
             return (not is_everyday(tok.lower_) and not is_everyday(nxt.lower_) and not in_dictionary(nxt.lower_)
                     and usage.get(nxt.lower_, 0) < SELDOM_LOWER and usage.get(tok.lower_, 0) < SELDOM_LOWER)
         return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+_OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "me", "the", "a"})
+
+
+def _low(tok: Token | None) -> str:
+    return tok.lower_ if tok is not None else ""
 
 
 def _our_family(tok: Token, speech_only: bool = False) -> bool:

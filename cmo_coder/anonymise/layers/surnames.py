@@ -35,7 +35,7 @@ _SKIPPED_LAYERS = frozenset({"register", "sound_alike"})
 """A registered person's forms are the register's to decide."""
 _PLACE_HEADS = frozenset({"street", "road", "lane", "avenue", "close", "way", "drive", "court", "house", "hall",
                           "centre", "center", "park", "estate", "ward", "unit", "surgery", "practice", "hospital",
-                          "hostel", "school", "college", "church", "mosque", "trust", "team", "house", "lodge",
+                          "hostel", "school", "college", "church", "mosque", "trust", "team", "lodge",
                           "gardens", "place", "square", "terrace", "crescent", "grove", "view", "mews", "hill",
                           "walk", "row", "green", "rise", "foundation", "project", "group", "services", "service"})
 """Words after a name that make it a place's or a body's ("Grace House", "Hope Street"), never a surname."""

@@ -35,12 +35,12 @@ HONORIFICS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "mister", "missus
 ROLE_TITLES = ("nurse", "sister", "matron", "father", "fr", "rev", "revd", "reverend", "pastor", "imam", "rabbi",
                "sheikh", "councillor", "cllr", "judge", "officer", "pc", "dc", "ds", "di", "dci", "sgt", "sergeant",
                "inspector", "constable", "auntie", "aunty", "aunt", "uncle", "nana", "nanna", "nan", "gran",
-               "granny", "grandma", "grandad")
+               "granny", "grandma", "grandad", "mama", "papa")
 """Titles people are also called by alone ("Sister said", "ask the officer"): a word after them must
 be of a name's kind (see the module doc)."""
 CASELESS_TITLES = tuple(t for t in (*HONORIFICS, *ROLE_TITLES)
                         if t not in {"dc", "ds", "di", "dci", "fr", "aunt", "nan", "gran", "granny", "grandma",
-                                     "grandad", "nana", "nanna", "auntie", "aunty", "uncle"})
+                                     "grandad", "nana", "nanna", "auntie", "aunty", "uncle", "mama", "papa"})
 """In captions: not the police ranks a caption writes as words ("ds", "di"), nor the kin words,
 which :func:`..context.strong_person_cue` reads with their own care ("auntie X")."""
 PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "das", "dos", "di", "du", "la", "le",
@@ -59,13 +59,15 @@ _NEVER = frozenset({*KINSHIP, "mum", "mam", "dad", "christmas", "easter", "eid",
 """Words no title makes a name of: "I miss Mum", "we'll miss Christmas"."""
 _TITLE = re.compile(r"(?i)\b(" + "|".join(sorted((*HONORIFICS, *ROLE_TITLES), key=len, reverse=True))
                     + r")(\.?)[ \t]+")
+_OWNED = re.compile(r"(?i)\b(?:my|his|her|their|our|your|me|the|a)\s+$")
+"""A relation or role said of someone ("my sister Mbeki", "the nurse Lhamo"): the word stays, the name goes."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _IRISH_MUTATION = re.compile(r"^[tnh][A-ZÁÉÍÓÚ]")
 """Irish surnames after "Mac an", "Ní", "Ó" may start with a lower-case mutation letter: "tSaoir", "hUallacháin"."""
 
 
 class TitledName(NamedTuple):
-    start: int  # first character of the name (the title is left in place: "Dr [name]")
+    start: int  # first character of the redaction: the name, or a role title with it (see ``titled_names``)
     first_start: int  # the name's first word that is no particle: a rule may check that word alone
     first_end: int
     end: int
@@ -87,26 +89,28 @@ def _plain(word: str) -> str:
     return re.sub(r"['’]s$", "", word).lower().replace("’", "'")
 
 
-def _name_word(word: str, caseless: bool, strict: bool) -> bool:
+def _name_word(word: str, caseless: bool, strict: bool, verb: bool = False) -> bool:
     """Whether ``word`` can be (part of) a surname here. ``strict``: after a title also said alone, or
-    a second word, which must be no everyday word unless a name list holds it."""
+    a second word, which must be no everyday word unless a name list holds it. ``verb``: the title was
+    written in lower case in cased text, where it may be a verb ("I miss Leeds")."""
     low = _plain(word)
     if not caseless and not _capitalised(word):
         return False
     if len(low) < 2 or low in STOP_WORDS or low in FILLERS or low in CALENDAR or low in _NEVER:
         return False
     listed = low in name_lexicon("all") or all(p in name_lexicon("all") for p in re.split(r"[-']", low) if p)
-    if low in place_names() and (strict or not listed):
-        return False  # "I miss Leeds"
+    if low in place_names() and (verb or not listed):
+        return False  # "I miss Leeds"; "Sister Ramsey" stays a name
     if strict and caseless and (is_everyday(low) or lowercase_usage().get(low, 0) >= SELDOM_LOWER):
         return False  # in captions "dr de souza said", whatever list holds "said"
-    if strict and not listed and is_everyday(low):
-        return False  # "Nurse Practitioner"
-    return True
+    return not (strict and not listed and is_everyday(low))  # "Nurse Practitioner"
 
 
 def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
     """Every name after a title in ``text``: up to three words, with particles between them.
+
+    An honorific stays ("Dr [name]"); a role or kin title goes with the name ("Sister Ramsey", "Auntie
+    Marcia", "PC Tait"), which it narrows down to one person, unless it is said of someone ("my sister X").
 
     In cased text the title may be written either way ("Dr", "dr.", "Sister") but the name must be
     capitalised; in captions the first word is any word not ruled out here, for the caller to judge.
@@ -137,7 +141,7 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
                 pos = w.end() + 1
                 continue
             strict = strict_title or words > 0 or pending >= 0
-            if not _name_word(word, caseless, strict):
+            if not _name_word(word, caseless, strict, verb=not caseless and m.group(1)[:1].islower()):
                 break
             if start < 0:
                 start = pending if pending >= 0 else w.start()
@@ -158,4 +162,6 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
         if any(phrase == p or phrase.startswith(p + " ") for p in NOT_TITLED) or \
                 f"{title} {_plain(text[start:first_end])}" in NOT_TITLED:
             continue
+        if title in ROLE_TITLES and not _OWNED.search(text[max(0, m.start(1) - 8):m.start(1)]):
+            start = m.start(1)  # "Sister Ramsey", "Father Mulcahy", "PC Tait": the role singles them out too
         yield TitledName(start, first_start, first_end, end)
