@@ -171,3 +171,18 @@ def test_titled_names_slice_to_name_words(words: list[str], caseless: bool) -> N
         name = text[t.start:t.end]
         assert name == name.strip() and name[-1:].isalpha()
         assert re.fullmatch(r"[^\W\d_]+(?:['’ -][^\W\d_]+)*", name), name
+
+
+# ------------------------------------------------------------------------------ accents and nicknames
+@pytest.mark.parametrize(("text", "name"), [
+    ("and aoife's brother seán he came down from manchester", "seán"),
+    ("my friend from church mairéad she's lovely", "mairéad"),
+    ("there's a lad i'll call him tobbo he were in with me", "tobbo"),
+])
+def test_accented_names_and_nicknames_in_captions(anon: Anonymiser, text: str, name: str) -> None:
+    assert _removed(anon, text, name, caseless=True)
+
+
+@pytest.mark.parametrize("text", ["we call him lazy", "i'll call him back later"])
+def test_calling_someone_a_word_names_no_one(anon: Anonymiser, text: str) -> None:
+    assert not any("person" in cats for _, _, cats in _spans(anon, text, caseless=True))

@@ -248,7 +248,8 @@ def strong_person_cue(token: Token) -> str | None:
     worker", "X her mum" where X opens a clause; ``"works at"``: "X from the hostel"; ``"quotes"``:
     "X was like no way", "and X goes to me"; ``"keeps company"``: "X came with me"; ``"cleft"``: "it
     was X who"; ``"talks to"``: "I told X", "talking to X"; ``"asked"``: "X what do you think" at a
-    turn's start; ``"addressed"``: "sorry X", "ta X"; ``"deed"``: "X picked me up", "X came round".
+    turn's start; ``"nicknamed"``: "we call him X"; ``"addressed"``: "sorry X", "ta X"; ``"deed"``: "X
+    picked me up", "X came round".
     """
     prev = word_before(token)
     low1 = _low(prev)
@@ -269,6 +270,8 @@ def strong_person_cue(token: Token) -> str | None:
         return "called"  # "a lad called X", "someone named X", "she was called X" (not "it was called X")
     if low1 in {"was", "is", "'s", "’s"} and low2 == "name" and low3 in _OWNER_WORDS | {"the", "whose"}:
         return "called"  # "her name was X"
+    if low1 in {"him", "her", "them"} and low2 in {"call", "calls", "called", "calling", "name", "named"}:
+        return "nicknamed"  # "i'll call him macca", "we called her shaz" (for no everyday word: "call him lazy")
     if low1 in _ASKS or (low1 == "to" and low2 in _TALKS_TO) or (low1 == "with" and (
             low2 in _WITH or low3 in _WITH_AFTER.get(low2, ()))):
         return "talks to"

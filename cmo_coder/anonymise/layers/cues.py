@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..namelists import census_given, faker_names, uk_given
+from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .context import REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates
@@ -101,7 +101,7 @@ class CuesComponent:
         also a word ("Jo", "Bo") or a word no list or dictionary holds ("Eun"): the cues only
         people take (see ``_CASELESS_CUES``). An everyday word ("mind", "release", "fella"): none.
         """
-        low = tok.lower_
+        low = plain(tok.lower_)  # "seán", "mairéad": the lists hold names without their accents too
         if tok.is_stop:
             return _NONE
         if not is_everyday(low):
