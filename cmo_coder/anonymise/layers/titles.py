@@ -140,7 +140,9 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
                     break
                 pos = w.end() + 1
                 continue
-            strict = strict_title or words > 0 or pending >= 0
+            # after an honorific a capitalised particle leads the surname ("Mr Da Costa"); a lower-case one
+            # ("de", "van der") or a second word must be of a name's kind
+            strict = strict_title or words > 0 or (pending >= 0 and (caseless or text[pending:pending + 1].islower()))
             if not _name_word(word, caseless, strict, verb=not caseless and m.group(1)[:1].islower()):
                 break
             if start < 0:
