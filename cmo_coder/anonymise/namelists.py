@@ -43,6 +43,12 @@ def fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
 
 
+def plain(low: str) -> str:
+    """A lower-cased word as the name lists hold it: as written if ASCII, else without accents
+    ("seán" → "sean"); a word of a caption is looked up this way, a word of ASCII costs nothing."""
+    return low if low.isascii() else fold(low)
+
+
 def _forms(name: str) -> set[str]:
     """The lower-cased name as written and without accents, each kept only in Latin letters."""
     return {f for f in (name.lower(), fold(name)) if _latin(f)}

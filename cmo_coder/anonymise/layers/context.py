@@ -182,7 +182,7 @@ PERSON_NOUNS = frozenset({
 _ROLE_HEADS = frozenset({"worker", "workers", "nurse", "officer", "doctor", "manager", "coordinator", "lead",
                          "practitioner", "visitor"})
 _KIN_TITLES = frozenset({"auntie", "aunty", "aunt", "uncle", "nana", "nanna", "nan", "gran", "granny", "grandma",
-                         "grandad", "grandpa", "cousin", "nanny", "grandmother", "grandfather"})
+                         "grandad", "grandpa", "cousin", "nanny", "grandmother", "grandfather", "mama", "papa"})
 """Kin words said as a title before a name, with no "my" before them ("auntie X looked after us")."""
 _DETERMINERS = frozenset({"my", "his", "her", "their", "our", "your", "this", "that", "a", "the", "one", "some",
                           "me", "another", "an", "old", "new", "best", "little", "older", "younger", "eldest"})
@@ -218,6 +218,27 @@ _WORKS_AT = frozenset({"team", "council", "housing", "surgery", "hospital", "ser
                        "job", "probation", "police", "hub", "foodbank", "cafe", "gym", "nursery", "home"})
 
 
+_STAFF = frozenset({"nurse", "doctor", "midwife", "gp", "receptionist", "counsellor", "therapist", "consultant",
+                    "pharmacist", "chaplain", "warden", "caretaker", "psychiatrist", "psychologist", "dentist"})
+"""Jobs said after "the" beside a name ("X the nurse said")."""
+_FAREWELLS = frozenset({"sorry", "cheers", "thanks", "ta", "hiya", "bye", "alright", "morning", "night"})
+"""Words said to someone, right before their name ("sorry X", "ta X")."""
+_OBJECTS = frozenset({"me", "us", "him", "her", "them"})
+
+
+def _does_what_people_do(nxt1: str, nxt2: str, nxt3: str, nxt4: str) -> bool:
+    """ "picked me up", "dropped us off", "kept ringing me", "came round", "gave me a lift": things only
+    a person does, said after the one who did them."""
+    if nxt1 in {"picked", "dropped", "fetched"} and nxt2 in _OBJECTS and nxt3 in {"up", "off"}:
+        return True
+    if nxt1 in {"kept", "keeps"} and nxt2 in {"ringing", "texting", "calling", "phoning", "messaging", "asking",
+                                              "saying", "telling", "nagging", "shouting"}:
+        return True
+    if nxt1 in {"came", "comes", "come", "popped", "pops", "nipped"} and nxt2 in {"round", "over"}:
+        return True
+    return nxt1 in {"gave", "gives"} and nxt2 in _OBJECTS and nxt3 == "a" and nxt4 in {"lift", "hug", "ring", "bell"}
+
+
 def strong_person_cue(token: Token) -> str | None:
     """Words around ``token`` that only a person's name fits, for captions without capitals or
     punctuation; None if none. Kinds:
@@ -227,7 +248,8 @@ def strong_person_cue(token: Token) -> str | None:
     worker", "X her mum" where X opens a clause; ``"works at"``: "X from the hostel"; ``"quotes"``:
     "X was like no way", "and X goes to me"; ``"keeps company"``: "X came with me"; ``"cleft"``: "it
     was X who"; ``"talks to"``: "I told X", "talking to X"; ``"asked"``: "X what do you think" at a
-    turn's start.
+    turn's start; ``"nicknamed"``: "we call him X"; ``"addressed"``: "sorry X", "ta X"; ``"deed"``: "X
+    picked me up", "X came round".
     """
     prev = word_before(token)
     low1 = _low(prev)
@@ -244,10 +266,12 @@ def strong_person_cue(token: Token) -> str | None:
         return "person noun"  # "my support worker X", "her social worker X"
     people = PERSON_NOUNS | _ROLE_HEADS | set(RELATIONS)
     if low1 in {"called", "named"} and (low2 in people or low2 in {"someone", "somebody", "he's", "she's"} or (
-            low2 in {"was", "is", "were"} and (low3 in people or low3 in {"he", "she", "they", "who"}))):
+            low2 in {"was", "is", "were", "'s", "’s"} and (low3 in people or low3 in {"he", "she", "they", "who"}))):
         return "called"  # "a lad called X", "someone named X", "she was called X" (not "it was called X")
     if low1 in {"was", "is", "'s", "’s"} and low2 == "name" and low3 in _OWNER_WORDS | {"the", "whose"}:
         return "called"  # "her name was X"
+    if low1 in {"him", "her", "them"} and low2 in {"call", "calls", "called", "calling", "name", "named"}:
+        return "nicknamed"  # "i'll call him macca", "we called her shaz" (for no everyday word: "call him lazy")
     if low1 in _ASKS or (low1 == "to" and low2 in _TALKS_TO) or (low1 == "with" and (
             low2 in _WITH or low3 in _WITH_AFTER.get(low2, ()))):
         return "talks to"
@@ -255,6 +279,15 @@ def strong_person_cue(token: Token) -> str | None:
     if opens and nxt1 in _OWNER_WORDS and (nxt2 in RELATIONS or nxt2 in PERSON_NOUNS - {"ex"}
                                            or nxt3 in _ROLE_HEADS):
         return "apposition"  # "X my key worker sorted it", "and X her mum came"
+    if opens and nxt1 == "the" and (nxt2 in _ROLE_HEADS | _STAFF or nxt3 in _ROLE_HEADS):
+        return "apposition"  # "X the social worker came", "X the nurse said"
+    if opens and nxt1 in {"was", "is", "'s", "’s"} and nxt2 in _OWNER_WORDS and (
+            nxt3 in RELATIONS or nxt3 in PERSON_NOUNS - {"ex"} or _low(word_after(token, 4)) in _ROLE_HEADS):
+        return "apposition"  # "X was my support worker", "X is my mate"
+    if low1 in _FAREWELLS:
+        return "addressed"  # "sorry X i didn't hear", "ta X": a vocative without its commas
+    if opens and _does_what_people_do(nxt1, nxt2, nxt3, _low(word_after(token, 4))):
+        return "deed"  # "X picked me up", "X kept ringing me", "X came round"
     if nxt1 == "from" and (nxt2 in _WORKS_AT or (nxt2 in {"the", "my", "our", "his", "her", "their", "your"}
                                                  and (nxt3 in _WORKS_AT or _low(word_after(token, 4)) in _WORKS_AT))):
         return "works at"

@@ -17,10 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..namelists import census_given, faker_names, uk_given
+from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .context import REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates
+from .surnames import surnames_after
 from .words import (
     CALENDAR,
     FILLERS,
@@ -51,7 +52,7 @@ _CASELESS_CUES = frozenset({"before", "owns", "speaks"})
 _PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
 _ANY = _PEOPLE_CUES | {"does"}
 _NONE: frozenset[str] = frozenset()
-_BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to"})
+_BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to", "addressed"})
 """Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
 _CALL_PARTICLES = frozenset({"round", "around", "over", "by", "back", "in", "out", "up", "off", "away", "on", "for",
                              "to", "at", "about", "after", "upon", "through", "down", "across", "home", "names"})
@@ -100,7 +101,7 @@ class CuesComponent:
         also a word ("Jo", "Bo") or a word no list or dictionary holds ("Eun"): the cues only
         people take (see ``_CASELESS_CUES``). An everyday word ("mind", "release", "fella"): none.
         """
-        low = tok.lower_
+        low = plain(tok.lower_)  # "seán", "mairéad": the lists hold names without their accents too
         if tok.is_stop:
             return _NONE
         if not is_everyday(low):
@@ -148,16 +149,22 @@ class CuesComponent:
             if cue is None and (not is_everyday(tok.lower_) or tok.lower_ in listed_given()) \
                     and _our_family(tok, speech_only=True):
                 cue = "before"  # "our tesni said", "our mo said" (not "our gaap and", "our rfid and")
-            strong = None if cue in cues or not caseless else strong_person_cue(tok)
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
-            elif (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
+                continue
+            # a weaker cue that failed ("this woman X rang": a noun before X) leaves the stronger one to speak
+            strong = strong_person_cue(tok) if caseless else None
+            if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
                   and (strong in _NAMING_KINDS or (not is_everyday(tok.lower_) and (
                       tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):
+                kin = word_before(tok)
+                if strong == "kin title" and kin is not None and _low(word_before(kin)) not in _OWNERS:
+                    start = kin.idx  # "auntie marcia": the kin title goes with the name, as "Auntie Marcia" does
                 out.append(Candidate(start, end, "person", "rules", 0.75, f"said where a name stands ({strong})"))
             elif (len(tok) <= 4 or caseless) and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
+        out.extend(surnames_after(doc, out, caseless))
         return doc
 
     @staticmethod
@@ -196,6 +203,13 @@ class CuesComponent:
             return (not is_everyday(tok.lower_) and not is_everyday(nxt.lower_) and not in_dictionary(nxt.lower_)
                     and usage.get(nxt.lower_, 0) < SELDOM_LOWER and usage.get(tok.lower_, 0) < SELDOM_LOWER)
         return nxt.text[:1].isupper() and not nxt.text.isupper()
+
+
+_OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "me", "the", "a"})
+
+
+def _low(tok: Token | None) -> str:
+    return tok.lower_ if tok is not None else ""
 
 
 def _our_family(tok: Token, speech_only: bool = False) -> bool:

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..namelists import plain
 from .state import NEVER_NAME_POS, candidates, text_of
 from .words import CALENDAR, FILLERS, everyday_words, given_names, is_everyday, known_surnames, name_lexicon
 
@@ -29,7 +30,7 @@ class LexiconComponent:
         self.nlp = nlp
 
     def _is_given(self, tok: Token, caseless: bool) -> bool:
-        if not tok.is_alpha or tok.is_stop or tok.lower_ not in given_names() or tok.lower_ in CALENDAR:
+        if not tok.is_alpha or tok.is_stop or plain(tok.lower_) not in given_names() or tok.lower_ in CALENDAR:
             return False
         if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
             return False  # "carolina" in lower case inside cased text is not written as a name

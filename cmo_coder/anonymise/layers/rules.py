@@ -20,6 +20,7 @@ from .said_dates import dates_of_birth
 from .said_identifiers import said_identifiers
 from .said_numbers import nhs_number_valid
 from .state import NEVER_NAME_POS, candidates, text_of
+from .titles import titled_names
 from .words import (
     CALENDAR,
     FILLERS,
@@ -61,13 +62,6 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
                             r"Medical Centre)\b"), 0.85, 0),
 ]
-_TITLE_NAME = re.compile(
-    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mister|Missus|Nurse|Sister|Prof|Professor|Matron)\.?\s+"
-    r"([A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?)"
-)
-_TITLE_NAME_CASELESS = re.compile(r"(?i)\b(?:dr|doctor|mr|mrs|ms|miss|mister|missus|nurse|sister|prof|professor|"
-                                  r"matron)\.?\s+"
-                                  r"([a-z][a-z'’-]+)")
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
 )
@@ -222,15 +216,16 @@ class RulesComponent:
                     if first in _GENERIC and category != "hospital":
                         continue
                 out.append(Candidate(s, e, category, "rules", score, f"{category} pattern"))
-        for m in _TITLE_NAME.finditer(text):
-            out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.9, "title + name"))
+        for t in titled_names(text, caseless):
+            if not caseless:
+                out.append(Candidate(t.start, t.end, "person", "rules", 0.9, "title + name"))
+                continue
+            word = text[t.first_start:t.first_end].lower()
+            if is_everyday(word) and word not in name_lexicon("all"):
+                continue  # "miss appointments", "sister ward": the title word is a word here too
+            if self._word_is_name(doc, t.first_start, t.first_end, True):
+                out.append(Candidate(t.start, t.end, "person", "rules", 0.7, "title + name"))
         if caseless:
-            for m in _TITLE_NAME_CASELESS.finditer(text):
-                word = m.group(1).lower()
-                if is_everyday(word) and word not in name_lexicon("all"):
-                    continue  # "miss appointments", "sister ward": the title word is a word here too
-                if self._word_is_name(doc, m.start(1), m.end(1), True):
-                    out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "title + name"))
             for m in _CASELESS_PLACE.finditer(text):
                 words = m.group(1).split()
                 keep: list[str] = []

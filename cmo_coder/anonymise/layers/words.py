@@ -25,6 +25,7 @@ NOT_VOCATIVE = {
     "and", "bye", "now", "then", "too", "though", "anyway", "indeed", "everyone's", "y'all", "god", "goodness",
     "operator", "ma'am", "mr", "mrs", "ms", "dr", "president", "chairman", "morning", "afternoon", "evening",
     "got", "okay", "yes", "yeah", "no", "great", "good", "sure", "thanks", "perfect", "absolutely", "exactly",
+    "pal", "buddy", "bud", "chief", "pet", "hun", "babe", "bro", "lads", "girls",
 } | CALENDAR
 
 
