@@ -114,3 +114,12 @@ def test_layers_still_find_their_words() -> None:
     assert club_context.club_spans(_doc("He supports Leeds and always has."))
     assert platform_context.platform_spans(_doc("I sold my bike on Depop last week."), False)
     assert platform_context.platform_spans(_doc("Then download Flo and you are set."), False)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(texts, st.booleans())
+def test_letter_words_are_the_words_a_scan_lets_through(text: str, capitalised: bool) -> None:
+    doc = _doc(text)
+    assert [t.i for t in state.letter_words(doc, capitalised)] == [
+        t.i for t in doc if t.is_alpha and not t.is_stop and (not capitalised or t.text[:1].isupper())]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
@@ -93,6 +93,17 @@ def tokens_among(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
     ``for tok in doc: if tok.lower_ in words`` would visit, without making a ``Token`` of every word."""
     for i in indices_among(doc, words):
         yield doc[i]
+
+
+def letter_words(doc: Doc, capitalised: bool) -> Iterator[Token]:
+    """The tokens made of letters that are no stop word (and, when ``capitalised``, begin with a capital),
+    in order: a layer that turns every other word away visits these only, from one array per turn."""
+    if not len(doc):
+        return
+    text = text_of(doc)
+    for i, (idx, alpha, stop) in enumerate(doc.to_array([IDX, IS_ALPHA, IS_STOP]).tolist()):
+        if alpha and not stop and (not capitalised or text[idx:idx + 1].isupper()):
+            yield doc[i]
 
 
 def is_caseless(text: str) -> bool:
