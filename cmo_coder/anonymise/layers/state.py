@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # (not in its stubs)
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate, Suspicion
@@ -30,9 +31,10 @@ asks for a turn's text and candidates several times, and each ``doc._`` makes an
 
 
 def candidates(doc: Doc) -> list[Candidate]:
-    found = doc.user_data.get(_CANDIDATES_KEY)
+    data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; extensions use tuples
+    found: list[Candidate] | None = data.get(_CANDIDATES_KEY)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found
     if doc._.cmo_candidates is None:
         doc._.cmo_candidates = []
     return doc._.cmo_candidates
@@ -46,7 +48,8 @@ def suspicions(doc: Doc) -> list[Suspicion]:
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once per doc: spaCy joins every token's text again on each access."""
-    text = doc.user_data.get(_TEXT_KEY)
+    data: dict[Any, Any] = doc.user_data
+    text = data.get(_TEXT_KEY)
     if text is not None:
         return str(text)
     if doc._.cmo_text is None:
@@ -61,11 +64,11 @@ def lower_ids(doc: Doc) -> list[int]:
     and making a ``Token`` of every word for that costs more than the rest of such a layer. The ids
     answer the same question as a set look-up; a ``Token`` is then made only where a listed word is.
     """
-    ids = doc.user_data.get("cmo_lower_ids")
+    ids: list[int] | None = doc.user_data.get("cmo_lower_ids")
     if ids is None or len(ids) != len(doc):
         ids = doc.to_array(LOWER).tolist() if len(doc) else []
         doc.user_data["cmo_lower_ids"] = ids
-    return ids  # type: ignore[no-any-return]
+    return ids
 
 
 _WORD_IDS: dict[frozenset[str], frozenset[int]] = {}
