@@ -166,7 +166,11 @@ class Worker:
             assert self.proc.stdin is not None
             self.proc.stdin.write("quit\n")
             self.proc.stdin.flush()
-            self.proc.wait(timeout=60)
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:  # a loaded machine: its figures are in, so stop it
+                self.proc.kill()
+                self.proc.wait()
 
 
 # ------------------------------------------------------------------------------------------ the run

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .layers.naming import bare_place, everyday_place, recurs_as_place
 from .layers.words import is_everyday
+from .lookup import by_first_letter
 from .register import RegisterItem, common_word_names
 
 
@@ -57,7 +58,7 @@ def _form_regex(form: str) -> str:
 def _compiled(forms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | None:
     if not forms:
         return None
-    body = "|".join(_form_regex(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    body = by_first_letter((_form_regex(f) for f in sorted(forms, key=lambda f: (-len(f), f))), ignore_case)
     return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE if ignore_case else 0)
 
 

@@ -17,6 +17,7 @@ from functools import cache
 from typing import cast
 
 import spacy
+from spacy.attrs import IDX, IS_ALPHA, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,7 +30,7 @@ from .layers import allowlist, ner  # importing the package registers every laye
 from .layers.allowlist import AllowListComponent
 from .layers.register import RegisterComponent
 from .layers.sound_alike import SoundAlikeComponent
-from .layers.state import FUNCTION_POS, CaseFlag, candidates, is_caseless, suspicions
+from .layers.state import FUNCTION_POS, CaseFlag, candidates, is_caseless, suspicions, text_of
 from .layers.words import FILLERS, worth_a_look
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
@@ -312,17 +313,23 @@ class Anonymiser:
         close_to_registered = self._close_names(singles)
         for (off, _), doc in zip(segments, docs, strict=True):
             protected = Intervals(allow_pipe.protected(doc))
-            previous: str | None = None  # the text of the token before (None at the first): no Token made twice
-            for tok in doc:
-                before, previous = previous, tok.text
-                s, e = tok.idx + off, tok.idx + len(tok) + off
-                if not free(s, e) or protected.holds(tok.idx):
+            turn = text_of(doc)
+            caseless = doc._.cmo_caseless
+            rows = doc.to_array([IDX, LENGTH, IS_ALPHA]).tolist() if len(doc) else []
+            for i, (idx, length, alpha) in enumerate(rows):
+                # every reason below needs a word of letters: a Token is made only for one that may be hit
+                if not alpha or (length < 4 and not turn[idx:idx + 1].isupper()):
                     continue
+                s, e = idx + off, idx + length + off
+                if not free(s, e) or protected.holds(idx):
+                    continue
+                tok = doc[i]
+                before = turn[rows[i - 1][0]:rows[i - 1][0] + rows[i - 1][1]] if i else None  # its text
                 sent_start = before is None or before in {".", "?", "!", ":"}
                 if (tok.text[:1].isupper() and not sent_start and not tok.is_stop and tok.text != "I"
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):
                     hits.append((tok.text, "capitalised word nobody redacted", s, e))
-                elif (doc._.cmo_caseless and tok.is_alpha and len(tok) >= 4 and not tok.is_stop
+                elif (caseless and tok.is_alpha and len(tok) >= 4 and not tok.is_stop
                       and tok.lower_ not in FILLERS and worth_a_look(tok)):
                     # captions have no capitals to go by: a word no dictionary holds may be a name
                     hits.append((tok.text, "word no dictionary holds (no capitals in this text)", s, e))

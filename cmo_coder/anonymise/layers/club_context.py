@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from .context import word_after, word_before
 from .public_figures import PRIVATE_WORDS
 from .public_names import public_names
+from .state import tokens_among
 from .words import place_names
 
 CLUB_WORDS = frozenset({"united", "utd", "city", "town", "rovers", "wanderers", "athletic", "albion", "county",
@@ -72,11 +73,17 @@ def club_towns() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every club town: a town's name can begin nowhere else."""
+    return frozenset(town.split(" ")[0] for town in club_towns())
+
+
 def club_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of a town's name said as its football club (see the module doc)."""
     towns = club_towns()
     out = []
-    for tok in doc:
+    for tok in tokens_among(doc, _first_words()):  # only where a club town's first word stands
         for width in (2, 1):
             if tok.i + width > len(doc):
                 continue

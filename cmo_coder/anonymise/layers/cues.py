@@ -20,7 +20,7 @@ from ..candidates import Candidate
 from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .context import REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
-from .state import NEVER_NAME_POS, candidates
+from .state import NEVER_NAME_POS, candidates, letter_words
 from .surnames import surnames_after
 from .words import (
     CALENDAR,
@@ -126,7 +126,7 @@ class CuesComponent:
         out = candidates(doc)
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
         persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
-        for tok in doc:
+        for tok in letter_words(doc, capitalised=not caseless):  # the only words _word_ok may let through
             if not self._word_ok(tok, caseless):
                 continue
             start, end = tok.idx, tok.idx + len(tok)

@@ -82,8 +82,11 @@ class PlacesComponent:
         A word the model typed as an organisation (in captions, on the re-cased copy) stays one:
         it is proposed either way, and "from Earthstone", "at Honeywell" are companies."""
         text = text_of(doc)
+        spans = town_spans(text, caseless)
+        if not spans:
+            return  # most turns: no entity need be read
         typed = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
-        for s, e in town_spans(text, caseless):
+        for s, e in spans:
             if text[s:e].lower() in place_names() or any(a <= s and e <= b for a, b in typed):
                 continue
             candidates(doc).append(Candidate(s, e, "place", "places", 0.7, "a place-shaped word said as a place"))

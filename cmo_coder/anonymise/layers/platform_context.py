@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .state import indices_among
 from .words import in_dictionary, name_lexicon, place_names
 
 HEADS = frozenset({"app", "apps", "system", "systems", "account", "accounts", "portal", "software", "platform",
@@ -48,6 +49,9 @@ USE = frozenset({"'s", "is", "was", "are", "'m", "am", "'re", "were", "be", "bee
 _LINKS = frozenset({"on", "onto", "via", "through", "using"})
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "every", "each", "some", "no"})
 _WORD = re.compile(r"[^\W_][\w+’'-]*")
+_BEFORE = INSTALL | _SIGN_IN_LINKS | _LINKS
+"""The words one of which stands right before a word kept other than by a head after it (none has an
+apostrophe, so ``lower_`` and :func:`_low` agree on them)."""
 
 
 def _low(doc: Doc, i: int) -> str:
@@ -71,8 +75,11 @@ def _unknown(doc: Doc, i: int) -> bool:
 def platform_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     """Character spans of words said as apps, platforms or systems (see the module doc)."""
     out = []
-    for tok in doc:
-        i = tok.i
+    # only a word beside a head, a verb of installing or a link can be kept (a Token costs to make)
+    beside = {k - 1 for k in indices_among(doc, HEADS) if k > 0}
+    beside.update(k + 1 for k in indices_among(doc, _BEFORE) if k + 1 < len(doc))
+    for i in sorted(beside):
+        tok = doc[i]
         if not _product_shaped(doc, i, caseless):
             continue
         nxt, prev = _low(doc, i + 1), _low(doc, i - 1)

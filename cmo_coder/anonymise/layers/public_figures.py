@@ -23,7 +23,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..lookup import by_first_letter
 from ..placeholders import RELATIONS
+from .state import tokens_among
 
 PUBLIC_WORK = {"review", "reviews", "report", "reports", "inquiry", "enquiry", "recommendations", "recommendation",
                "stocktake", "principles", "reforms", "reform", "paper", "papers", "plan", "act", "strategy",
@@ -94,7 +96,8 @@ def _full_name_pattern() -> re.Pattern[str]:
     from .public_names import everyday_figures
 
     names = sorted({n for n in (*public_figures(), *everyday_figures()) if " " in n}, key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(_name_regex(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+    body = by_first_letter((_name_regex(n) for n in names), ignore_case=True)  # the same match, found faster
+    return re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
 def full_name_spans(text: str) -> list[tuple[int, int]]:
@@ -152,9 +155,7 @@ def echo_spans(doc: Doc, said: set[str]) -> list[tuple[int, int]]:
     public person ("Sajid Javid ... then Javid said the figures were fine"), a title and a possessive
     with it; never where a word of kinship or friendship is near ("my mate Javid")."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in said:
-            continue
+    for tok in tokens_among(doc, frozenset(said)):
         start = tok.i
         while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
             start -= 1
@@ -211,10 +212,7 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
     a possessive with them."""
     names = _surnames_kept_alone()
     out = []
-    for tok in doc:
-        low = tok.lower_
-        if low not in names:
-            continue
+    for tok in tokens_among(doc, names):  # the turn's listed surnames only (a Token costs to make)
         start = tok.i
         while start > 0 and doc[start - 1].lower_.rstrip(".") in _TITLES:
             start -= 1
@@ -240,8 +238,8 @@ def _joined_to(doc: Doc, kept: list[tuple[int, int]], names: frozenset[str]) -> 
     Javid on the news"; not after "with" or a word of kinship ("I went with Black and Smith")."""
     starts = {e: s for s, e in kept}
     out = []
-    for tok in doc:
-        if tok.i < 2 or tok.lower_ not in names or doc[tok.i - 1].lower_ != "and":
+    for tok in tokens_among(doc, names):
+        if tok.i < 2 or doc[tok.i - 1].lower_ != "and":
             continue
         left = doc[tok.i - 2]
         start = starts.get(left.idx + len(left))

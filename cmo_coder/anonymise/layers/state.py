@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # (not in its stubs)
+from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate, Suspicion
 
@@ -19,7 +24,17 @@ if not Doc.has_extension("cmo_caseless"):
 FUNCTION_POS = {"AUX", "VERB", "ADJ", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ"}
 
 
+_CANDIDATES_KEY = ("._.", "cmo_candidates", None, None)
+_TEXT_KEY = ("._.", "cmo_text", None, None)
+"""Where spaCy keeps a doc's extension values (``doc.user_data``): read there directly, as every layer
+asks for a turn's text and candidates several times, and each ``doc._`` makes an object of its own."""
+
+
 def candidates(doc: Doc) -> list[Candidate]:
+    data: dict[Any, Any] = doc.user_data  # spaCy types its keys as str; extensions use tuples
+    found: list[Candidate] | None = data.get(_CANDIDATES_KEY)
+    if found is not None:
+        return found
     if doc._.cmo_candidates is None:
         doc._.cmo_candidates = []
     return doc._.cmo_candidates
@@ -33,9 +48,65 @@ def suspicions(doc: Doc) -> list[Suspicion]:
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once per doc: spaCy joins every token's text again on each access."""
+    data: dict[Any, Any] = doc.user_data
+    text = data.get(_TEXT_KEY)
+    if text is not None:
+        return str(text)
     if doc._.cmo_text is None:
         doc._.cmo_text = doc.text
     return str(doc._.cmo_text)
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """Each token's ``lower_`` as its string id, read in one call and kept on the doc.
+
+    Why: many layers look for a few listed words in a turn (``for tok in doc: if tok.lower_ in names``),
+    and making a ``Token`` of every word for that costs more than the rest of such a layer. The ids
+    answer the same question as a set look-up; a ``Token`` is then made only where a listed word is.
+    """
+    ids: list[int] | None = doc.user_data.get("cmo_lower_ids")
+    if ids is None or len(ids) != len(doc):
+        ids = doc.to_array(LOWER).tolist() if len(doc) else []
+        doc.user_data["cmo_lower_ids"] = ids
+    return ids
+
+
+_WORD_IDS: dict[frozenset[str], frozenset[int]] = {}
+
+
+def word_ids(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of ``words`` (what ``LOWER`` holds for a token whose ``lower_`` is the word),
+    remembered per word list: the lists are made once per process."""
+    got = _WORD_IDS.get(words)
+    if got is None:
+        if len(_WORD_IDS) > 256:  # a caller building a new set each time must not grow this without end
+            _WORD_IDS.clear()
+        got = _WORD_IDS[words] = frozenset(hash_string(w) for w in words)
+    return got
+
+
+def indices_among(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose ``lower_`` is one of ``words``, in order."""
+    wanted = word_ids(words)
+    return [i for i, h in enumerate(lower_ids(doc)) if h in wanted]
+
+
+def tokens_among(doc: Doc, words: frozenset[str]) -> Iterator[Token]:
+    """The tokens whose ``lower_`` is one of ``words``, in order: exactly those that
+    ``for tok in doc: if tok.lower_ in words`` would visit, without making a ``Token`` of every word."""
+    for i in indices_among(doc, words):
+        yield doc[i]
+
+
+def letter_words(doc: Doc, capitalised: bool) -> Iterator[Token]:
+    """The tokens made of letters that are no stop word (and, when ``capitalised``, begin with a capital),
+    in order: a layer that turns every other word away visits these only, from one array per turn."""
+    if not len(doc):
+        return
+    text = text_of(doc)
+    for i, (idx, alpha, stop) in enumerate(doc.to_array([IDX, IS_ALPHA, IS_STOP]).tolist()):
+        if alpha and not stop and (not capitalised or text[idx:idx + 1].isupper()):
+            yield doc[i]
 
 
 def is_caseless(text: str) -> bool:
