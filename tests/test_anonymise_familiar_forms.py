@@ -115,13 +115,18 @@ def _forms(name: str) -> set[str]:
     ("Wendell Fitzwalter", "fitzy"), ("Dorothea Wilkerson", "wilko"), ("Stellan Haverfield", "stevo"),
     ("Marcus McTavish", "macca"), ("Jolyon Peter Quennell", "jp"), ("Gideon Ashcombe", "giddo"),
     ("Gideon Ashcombe", "gido"), ("Rosalind Pettifer", "roz"), ("Rosalind Pettifer", "rozza"),
-    ("Bethany Rudd", "bethers"), ("Dorothea Wilkerson", "dozza"),
+    ("Bethany Rudd", "beths"), ("Dorothea Wilkerson", "dozza"),
 ])
 def test_british_shapes_of_any_name(name: str, form: str) -> None:
     if form == "stevo":  # a v is not doubled: "Stevo", "Stevie" for Steven, as "Stelo" for Stellan is not
         assert {"stevo", "stevie"} <= _forms("Steven Haverfield")
         return
     assert form in _forms(name), sorted(_forms(name))
+
+
+def test_no_form_that_spells_a_plural_noun() -> None:
+    made = _forms("Tanya Rudd") | _forms("Dinah Rudd") | _forms("Bethany Rudd")
+    assert not {"tanners", "dinners", "bethers"} & made
 
 
 def test_nickname_stems_and_given_initials() -> None:

@@ -147,8 +147,9 @@ def suffix_forms(low: str) -> tuple[str, ...]:
     """The British suffixes on a name's first syllable as speech makes them, beyond the doubled "-ie/-y/-o"
     of :func:`.register.diminutives`: the undoubled "-o" ("Stevo", "Jono", "Davo"), "-ie/-y" after a
     consonant English does not double ("Stevie"), the whole consonant cluster with "-y/-o/-s/-sy"
-    ("Fitzy" for Fitzgerald, "Wilko" for Wilkinson, "Richo", "Hutchy"), "-s" ("Debs", "Jens") and the
-    public-school "-ers" ("Jonners"). Unfiltered: the register decides which are words."""
+    ("Fitzy" for Fitzgerald, "Wilko" for Wilkinson, "Richo", "Hutchy") and "-s" ("Debs", "Jens"). Not the
+    public-school "-ers" ("Jonners"): it spells plural nouns ("tanners" of Tanya, "dinners"), each a
+    false alarm in street and trade names. Unfiltered: the register decides which are words."""
     if len(low) < 4 or not low.isalpha():
         return ()
     end = syllable_end(low)
@@ -157,9 +158,7 @@ def suffix_forms(low: str) -> tuple[str, ...]:
     stem = low[: end + 1]
     if low[end:end + 2] in _DIGRAPHS:  # "Beth" of Bethany, "Josh": a digraph is one sound, never doubled
         stem = low[: end + 2]
-        forms = [stem + "o", stem + "s", stem + "ers"]
-    else:
-        forms = [stem + "o", stem + "s", stem + stem[-1] + "ers"]
+    forms = [stem + "o", stem + "s"]
     if stem[-1] in _UNDOUBLED:
         forms += [stem + "ie", stem + "y"]
     cluster = end

@@ -197,7 +197,7 @@ def _surname_forms(low: str) -> list[str]:
     stem = _first_syllable(low)
     if stem:
         forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
-    forms += [f for f in suffix_forms(low) if not f.endswith("ers")]  # "Wilko", "Fitzy", "Richo"
+    forms += suffix_forms(low)  # "Wilko", "Fitzy", "Richo"
     forms += mac_forms(low)  # "Macca" for McCarthy
     return forms
 
