@@ -136,3 +136,96 @@ def _spellings(form: str) -> set[str]:
     """A form as written and without its accents ("małgosia", "malgosia"): speech is typed either way."""
     plain = "-".join(fold(part) for part in form.split("-"))
     return {form, plain} if plain else {form}
+
+
+_UNDOUBLED = frozenset("vkxwjhzy")
+"""Consonants English spelling does not double before "-ie"/"-y" ("Stevie", "Jacky", "Maxy"): the
+familiar form keeps them single."""
+
+
+def suffix_forms(low: str) -> tuple[str, ...]:
+    """The British suffixes on a name's first syllable as speech makes them, beyond the doubled "-ie/-y/-o"
+    of :func:`.register.diminutives`: the undoubled "-o" ("Stevo", "Jono", "Davo"), "-ie/-y" after a
+    consonant English does not double ("Stevie"), the whole consonant cluster with "-y/-o/-s/-sy"
+    ("Fitzy" for Fitzgerald, "Wilko" for Wilkinson, "Richo", "Hutchy") and "-s" ("Debs", "Jens"). Not the
+    public-school "-ers" ("Jonners"): it spells plural nouns ("tanners" of Tanya, "dinners"), each a
+    false alarm in street and trade names. Unfiltered: the register decides which are words."""
+    if len(low) < 4 or not low.isalpha():
+        return ()
+    end = syllable_end(low)
+    if end is None or end < 2:
+        return ()
+    stem = low[: end + 1]
+    if low[end:end + 2] in _DIGRAPHS:  # "Beth" of Bethany, "Josh": a digraph is one sound, never doubled
+        stem = low[: end + 2]
+    forms = [stem + "o", stem + "s"]
+    if stem[-1] in _UNDOUBLED:
+        forms += [stem + "ie", stem + "y"]
+    cluster = end
+    while cluster < len(low) and low[cluster] not in _VOWELS:
+        cluster += 1
+    if cluster - end >= 2 and cluster < len(low):
+        two = low[: end + 2]
+        forms += [two + e for e in ("y", "o", "s", "sy", "ie")]
+        if cluster - end >= 3 and low[end + 1:end + 3] in {"ch", "sh", "th", "ck"}:
+            forms += [low[: end + 3] + e for e in ("y", "o", "ie")]  # "hutchy" of Hutchinson, "ricko"
+    if low.startswith("th") and len(low) > 4:
+        forms += ["t" + f[2:] for f in list(forms) if f.startswith("th")]  # "Tommo" for Thompson, said with a t
+        forms.append("t" + stem[2:] + stem[-1] + "o")
+    return tuple(f for f in dict.fromkeys(forms) if f != low and len(f) >= 3)
+
+
+def open_clip(given: str) -> tuple[str, ...]:
+    """The open first syllable of a name whose "i" runs into another vowel ("Fi" for Fiona, "Di" for Diana,
+    "Vi" for Violet). Two letters spell many words, so always a word form."""
+    low = fold(given)
+    if len(low) < 4 or low[0] in _VOWELS or low[1] != "i" or low[2] not in "aeo":
+        return ()
+    return (low[:2],)
+
+
+_MAC = ("mac", "mc")
+
+
+def mac_forms(surname: str) -> tuple[str, ...]:
+    """What a Mc/Mac surname is called ("Macca", "Mackers", "Macky"; "Mac" itself is a word form)."""
+    low = fold(surname)
+    if not any(low.startswith(p) and len(low) >= len(p) + 3 and low[len(p)] not in _VOWELS for p in _MAC):
+        return ()  # "Macey", "Mackie", "Macaulay" are not Mac + a name
+    return ("macca", "mackers", "macky")  # and "mac", always a word form (a Mac, a mac): see the register
+
+
+def nickname_stems(nickname: str) -> tuple[str, ...]:
+    """Further forms of a listed nickname, as its first syllable is said: "Mags" of Maggie, "Xan" of
+    Xander, "Shell" of Shelley, "Bex" of Becky (a closing "ck" + "s" written x)."""
+    low = fold(nickname)
+    # not a clip ending in a doubled consonant ("magg" of Maggie, "becc" of Becca): English writes it single,
+    # and a spelling nobody uses would only make the sound layer hear it in every "mags" (a closing ll stays:
+    # "Shell" of Shelley)
+    forms = [f for f in clipped_forms(low) if not (f[-1] == f[-2] and f[-1] not in _VOWELS + "l")]
+    for f in list(forms):
+        forms.append(f + "s")
+        if f.endswith("ck"):
+            forms.append(f[:-2] + "x")
+        elif f.endswith(("k", "c")):
+            forms.append(f[:-1] + "x")
+    return tuple(f for f in dict.fromkeys(forms) if f != low and len(f) >= 3)
+
+
+LETTER_NAMES = {"b": "bee", "c": "cee", "d": "dee", "g": "gee", "j": "jay", "k": "kay", "p": "pee", "t": "tee",
+                "v": "vee", "z": "zed"}
+"""Letters whose spoken names captions write as a word of their own: "jay jay" for JJ. Vowels and the
+one-letter names ("a", "i", "o") are left out: "a j" is not a name anybody could tell."""
+
+
+def given_initials(tokens: list[str]) -> tuple[str, ...]:
+    """Initials of two given names, said as a name ("JJ" for John James Tierney, "AJ" for Andrew James
+    Hollis), and spelt out where captions write both letters as words ("jay jay")."""
+    letters = [fold(t)[:1] for t in tokens[:-1] if fold(t)]
+    if len(letters) < 2:
+        return ()
+    pair = letters[0] + letters[1]
+    out = [pair]
+    if all(c in LETTER_NAMES for c in pair):
+        out.append(" ".join(LETTER_NAMES[c] for c in pair))
+    return tuple(out)

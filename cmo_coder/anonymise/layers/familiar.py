@@ -89,6 +89,17 @@ def named_here(token: Token, surnames: frozenset[str], is_name: Callable[[Token]
     return None
 
 
+SPLIT_COMPOUNDS = frozenset({("hi", "fi"), ("wi", "fi"), ("sci", "fi"), ("lo", "fi")})
+"""Words speech writes in two halves ("wi fi", "hi fi", "sci fi"): the second half is no familiar form
+("Fi" for Fiona), and the first half's greeting ("hi") no name context."""
+
+
+def split_compound(token: Token) -> bool:
+    """Whether ``token`` is the second half of a word written in two (:data:`SPLIT_COMPOUNDS`)."""
+    prev = token.doc[token.i - 1] if token.i else None
+    return prev is not None and (prev.lower_, token.lower_) in SPLIT_COMPOUNDS
+
+
 def needs_review(token: Token, form: str, caseless: bool) -> bool:
     """A word form with no name context: a review item when written as a name inside a cased sentence, or
     when English seldom writes it in lower case; otherwise the word."""
@@ -102,6 +113,9 @@ def needs_review(token: Token, form: str, caseless: bool) -> bool:
             return True  # "Tone turned up late": a capital opening a sentence, then a verb it is the subject of
         if token.text.islower():
             return False
+    prev = word_before(token)
+    if token.text.islower() and prev is not None and prev.lower_ in _DETERMINERS - {"our"}:
+        return False  # "the mags on the table", "a shell": after a determiner, the word ("our Mags" is a name)
     if caseless and turn_final(token):
         return True  # "by a country mile pad" closing a caption turn: perhaps someone addressed
     return lowercase_usage().get(form, 0) < REVIEW_BELOW

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..candidates import Candidate
 from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
-from .familiar import ADJECTIVES, named_here, needs_review
+from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
 from .state import candidates
 
@@ -134,8 +134,8 @@ class RegisterComponent:
             span = doc[start:end]
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
-            if _in_compound(span):
-                continue  # "Al-Anon", "pad-thai": a part of a hyphened word is no familiar form
+            if _in_compound(span) or split_compound(span[0]):
+                continue  # "Al-Anon", "pad-thai", "wi fi": a part of a word is no familiar form
             form = self.nlp.vocab.strings[match_id]
             items = self._in_scope(self.word_items.get(form, []))
             if not items:
