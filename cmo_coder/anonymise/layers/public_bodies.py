@@ -74,6 +74,10 @@ ENDS = HEADS | {"council", "trust", "foundation", "association", "society", "fed
 years ago" keeps the body only)."""
 _NOT_IN_NAME = frozenset({"VERB", "AUX", "ADV", "PRON", "DET", "ADP", "NUM", "INTJ", "SCONJ", "PART"})
 """Parts of speech no word of a body's name has (joiners aside): "rang", "said", "ago" end the run."""
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "matron", "professor", "prof",
+                    "officer", "sergeant", "pc", "inspector", "councillor", "father", "reverend", "rev", "worker",
+                    "manager", "boss", "lady", "man", "woman", "bloke", "lad", "lass", "guy", "fella"})
+"""Words after which a name follows ("NHS nurse Black"): a body's name never holds them."""
 JOINERS = frozenset({"and", "&", "of", "for", "the"})
 """Words inside a body's name that need no capital ("Department for Work and Pensions")."""
 _MAX_WORDS = 7
@@ -116,6 +120,8 @@ def _generic(doc: Doc, i: int, caseless: bool) -> bool:
     if tok.pos_ in _NOT_IN_NAME:
         return False
     low = _lows(doc)[i]
+    if low in TITLES:
+        return False
     return _plain_word(low) and not tok.is_stop
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .public_names import COMMONEST_SURNAMES
 from .words import is_everyday, name_lexicon
 
 TRADES = frozenset({"footballer", "footballers", "singer", "rapper", "comedian", "comedienne", "presenter",
@@ -39,26 +40,38 @@ TV_TRADES = frozenset({"doctor", "chef", "gardener", "psychologist", "vet", "pre
 """Trades that are famous only after "TV", "telly" or "celebrity" ("the TV doctor Michael Mosley")."""
 ON_SCREEN = frozenset({"tv", "telly", "celebrity", "television"})
 WORKS = frozenset({"album", "albums", "single", "singles", "song", "songs", "book", "books", "novel", "novels",
-                   "autobiography", "memoir", "documentary", "documentaries", "podcast", "podcasts", "series",
-                   "film", "films", "movie", "movies", "tour", "sitcom", "lyrics", "programme", "programmes", "show",
-                   "shows", "column", "hit", "hits", "debut"})
+                   "autobiography", "memoir", "documentary", "documentaries", "podcast", "podcasts", "sitcom",
+                   "lyrics", "film", "films", "movie", "movies"})
 """Published work after a full name and a possessive ("Matt Haig's book", "Dua Lipa's new song")."""
-WORK_ADJECTIVES = frozenset({"new", "latest", "last", "first", "old", "best", "famous", "big", "breakfast",
-                             "radio", "tv", "telly", "cooking", "chat", "comedy", "christmas"})
+NOT_THE_WORK = frozenset({"club", "clubs", "group", "groups", "shop", "case", "cover", "token", "tokens", "bag",
+                          "shelf", "list", "collection"})
+"""Words after the work that make it something anybody has ("Karen Holt's book club")."""
+ON_AIR_WORKS = frozenset({"show", "shows", "programme", "programmes", "series"})
+"""Work anybody may have (a school show, a dog show) unless on air: only after :data:`BROADCAST`."""
+BROADCAST = frozenset({"breakfast", "radio", "tv", "telly", "cooking", "chat", "comedy", "talk", "quiz", "cookery",
+                       "saturday", "sunday", "morning", "evening", "late", "night"})
+WORK_ADJECTIVES = frozenset({"new", "latest", "last", "first", "old", "best", "famous", "big", "christmas"})
 """Words between the possessive and the work ("Dua Lipa's new song", "Zoe Ball's breakfast show")."""
-WATCH = frozenset({"watching", "watched", "watch", "watches", "saw", "seen", "see"})
+WATCH = frozenset({"watching", "watched", "watch", "watches"})
 LISTEN = frozenset({"listening", "listened", "listen", "listens"})
 AIR = frozenset({"telly", "tv", "television", "radio", "iplayer", "youtube", "netflix", "bbc", "itv", "podcast",
                  "channel", "programme", "show"})
 """Where a person is watched or heard as a public one."""
 SAYS = frozenset({"says", "said", "say", "puts", "put"})
-ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess"})
+ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen"})
 MONARCHS = frozenset({"king", "queen"})
 ROYAL_PLACE_AFTER = frozenset({"head", "arms", "inn", "hotel", "tavern", "hospital", "infirmary", "school",
                                "college", "academy", "road", "street", "avenue", "square", "park", "ward", "wing",
                                "house", "court", "hall", "centre", "dock", "docks", "bridge", "building",
-                               "estate", "oak", "vaults", "lodge", "gardens", "memorial", "primary", "high"})
+                               "estate", "oak", "vaults", "lodge", "gardens", "memorial", "primary", "high",
+                               "university", "medical", "campus", "barracks", "pub", "surgery", "spaniel",
+                               "spaniels", "care", "nursing", "mansions", "close", "drive", "way", "lane"})
 """Words after a royal name that make it a place: "the Queen's Head", "King Edward School", "Prince Street"."""
+
+
+_TO_A_PLACE = frozenset({"at", "in", "to", "into", "from", "near", "outside", "down", "up", "round", "opposite",
+                         "behind", "by", "past"})
+"""Words before "the King" or "the Queen" that make it a pub or a place."""
 
 
 def _low(lows: list[str], i: int) -> str:
@@ -89,13 +102,17 @@ def _work_after(lows: list[str], end: int) -> bool:
     if _low(lows, end) not in {"'s", "'"}:
         return False
     k = end + 1
-    for _ in range(2):
-        if _low(lows, k) in WORKS:
-            return True
-        if _low(lows, k) not in WORK_ADJECTIVES:
+    broadcast = False
+    for _ in range(3):
+        low = _low(lows, k)
+        if low in WORKS or (broadcast and low in ON_AIR_WORKS):
+            return _low(lows, k + 1) not in NOT_THE_WORK
+        if low in BROADCAST:
+            broadcast = True
+        elif low not in WORK_ADJECTIVES:
             return False
         k += 1
-    return _low(lows, k) in WORKS
+    return False
 
 
 def _on_air_after(lows: list[str], end: int) -> bool:
@@ -146,10 +163,11 @@ def royal_spans(doc: Doc, caseless: bool, private: frozenset[str]) -> list[tuple
         if _low(lows, i - 1) in private:
             continue
         nxt = _low(lows, i + 1)
-        if nxt in firsts and doc[i + 1].is_alpha and (caseless or doc[i + 1].text[:1].isupper()):
+        if (nxt in firsts and nxt not in COMMONEST_SURNAMES and doc[i + 1].is_alpha
+                and (caseless or doc[i + 1].text[:1].isupper())):
             end = i + 1
-        elif low in MONARCHS and _low(lows, i - 1) == "the":
-            end = i
+        elif low in MONARCHS and _low(lows, i - 1) == "the" and _low(lows, i - 2) not in _TO_A_PLACE:
+            end = i  # "when the Queen died"; "a pint at the Queen" is a pub
         else:
             continue
         after = _low(lows, end + 1)
