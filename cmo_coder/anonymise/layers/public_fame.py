@@ -137,9 +137,12 @@ def _full_name(doc: Doc, start: int, end: int, caseless: bool) -> bool:
     """Tokens ``start``..``end`` are a given name and a surname or two, and no word of talk between: in
     captions a run of listed words may hold one ("tracey said jordan": "Said" is a surname too)."""
     lows = doc.user_data["cmo_lows"]
-    if not 2 <= end - start <= 3 or lows[start] not in name_lexicon("first"):
+    if not 2 <= end - start <= 3:
         return False
-    return not caseless or not any(is_everyday(lows[k]) or doc[k].is_stop for k in range(start + 1, end))
+    if not caseless:  # capitals say a name: "Romesh Ranganathan", "Dua Lipa" are on no name list
+        return all(doc[k].text[:1].isupper() for k in range(start, end))
+    return lows[start] in name_lexicon("first") and not any(is_everyday(lows[k]) or doc[k].is_stop
+                                                             for k in range(start + 1, end))
 
 
 def fame_frame(doc: Doc, start: int, end: int, caseless: bool) -> bool:
