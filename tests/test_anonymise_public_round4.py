@@ -283,7 +283,7 @@ def _run(*args: object):
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
 def test_the_real_path_keeps_bodies_figures_and_labels_and_the_register_wins(tmp_path: Path, project: Project,
                                                                             lower: bool) -> None:
-    """A participant registered as Edward is removed even after "Prince"; the national bodies, a famous
+    """A participant registered as Edward is removed wherever he is himself; the national bodies, a famous
     person and the study labels stay through accept-all and sign-off; the towns beside bodies go."""
     key = [KeyEntry(label="P1", name="Edward Kane", role="service_user", site="A"),
            KeyEntry(label="P2", name="Sam Patel", role="service_user", site="A")]
@@ -291,7 +291,7 @@ def test_the_real_path_keeps_bodies_figures_and_labels_and_the_register_wins(tmp
     turns = [
         ("P1", "Edward Kane", "I rang Kidney Care UK and then the General Optical Council about my eyes."),
         ("P2", "Sam Patel", "Barnsley Council were no help. Participant 2's mum said the same, and so did SP12."),
-        ("P1", "Edward Kane", "I was watching Greg Wallace on the telly. Prince Edward was on after."),
+        ("P1", "Edward Kane", "I was watching Greg Wallace on the telly. Princess Anne was on after."),
         ("P2", "Sam Patel", "Edward said the Royal College of Podiatry wrote to him. When the Queen died he cried."),
     ]
     if lower:
@@ -308,5 +308,5 @@ def test_the_real_path_keeps_bodies_figures_and_labels_and_the_register_wins(tmp
         signed.close()
     assert "edward" not in out and "barnsley" not in out
     for kept in ("kidney care uk", "general optical council", "royal college of podiatry", "greg wallace",
-                 "participant 2", "sp12", "queen"):
+                 "participant 2", "sp12", "queen", "princess anne"):
         assert kept in out, (kept, out)

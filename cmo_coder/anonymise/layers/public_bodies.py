@@ -162,8 +162,13 @@ _PREFIXES: tuple[tuple[str, ...], ...] = (
 """Words before a body's name that make it national, longest first within a first word."""
 
 
+_PREFIX_FIRSTS = frozenset(row[0] for row in _PREFIXES)
+
+
 def _prefix_at(lows: list[str], i: int) -> int:
     """Tokens of a national prefix starting at token ``i`` (0 if none)."""
+    if lows[i] not in _PREFIX_FIRSTS:
+        return 0
     for row in _PREFIXES:
         if tuple(lows[i : i + len(row)]) == row:
             return len(row)
