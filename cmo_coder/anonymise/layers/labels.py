@@ -24,7 +24,10 @@ _ROLES = ("participant", "participants", "interviewee", "interviewer", "responde
 _ID = r"(?:(?:no\.?|number|num\.?|#)\s*)?(?:\d{1,4}[a-z]?\b|" + _SPOKEN + r"|[A-Z])"
 _END = r"(?=['’]s\b|(?![\w'’-]))"
 """Where a label ends: a word boundary, or a possessive ("Participant 2's mum" keeps "Participant 2")."""
-_CODE = re.compile(r"(?i)(?<![\w'’-])(?:sp|p|f|fg|su)(?:[- ]?\d{1,4}|[- ]" + _SPOKEN + r")" + _END)
+_CODE = re.compile(r"(?i)(?<![\w'’-])(?:(?:sp|p|f|fg|su)[- ]?\d{1,4}|(?<!\b[a-z] )(?:sp|p|fg|su)[- ]" + _SPOKEN
+                   + r")" + _END)
+"""A code and its number ("SP12", "P7", "FG2"), or a spoken number after a code ("p seven"), not after a lone
+letter: "W F one" is a postcode read out."""
 _ROLE_ID = re.compile(r"(?i)\b(?:" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\s+(" + _ID
                       + r")" + _END)
 
