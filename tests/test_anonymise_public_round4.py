@@ -264,8 +264,8 @@ _LABEL = st.sampled_from(["Participant 2", "participant twelve", "Carer seven", 
 
 
 @fuzz_settings(60)
-@given(_LABEL, st.sampled_from(["", "'s", ".", ",", " said", "’s"]), st.text(alphabet="abc ", max_size=8),
-       st.booleans())
+@given(_LABEL, st.sampled_from(["", "'s", ".", ",", " said", "’s"]),
+       st.sampled_from(["", "then", "and so", "it was", "ok,"]), st.booleans())
 def test_label_spans_slice_to_the_label(label: str, tail: str, lead: str, lower: bool) -> None:
     text = f"{lead} {label}{tail} ok"
     text = text.lower() if lower else text
