@@ -20,7 +20,9 @@ from .club_context import club_spans
 from .context import person_cue, word_after, word_before
 from .labels import study_label_spans
 from .platform_context import platform_spans
+from .public_bodies import body_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
+from .public_fame import royal_spans
 from .public_figures import (
     BROAD_WORK,
     PRIVATE_WORDS,
@@ -233,10 +235,11 @@ class AllowListComponent:
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         caseless = bool(doc._.cmo_caseless)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
-        people = [(a, b) for a, b in public_by_context(doc, proposed, caseless) if not _place_named_after(doc, a, b)]
+        framed = public_by_context(doc, proposed, caseless) + royal_spans(doc, caseless, PRIVATE_WORDS)
+        people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b)]
         doc._.cmo_public_people = people
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
-                + club_spans(doc))
+                + club_spans(doc) + body_spans(doc, caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:

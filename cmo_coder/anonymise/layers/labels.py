@@ -13,14 +13,23 @@ from __future__ import annotations
 import re
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPOKEN = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_NUMBER_WORDS[:9]) + r"))?|"
+           + "|".join(_NUMBER_WORDS) + r")")
+"""A number as captions spell it: "seven", "twelve", "twenty-one", "thirty two"."""
 _ROLES = ("participant", "participants", "interviewee", "interviewer", "respondent", "speaker", "service user",
           "carer", "staff member", "member of staff", "case study", "case", "site", "focus group", "group",
           "patient", "client", "person", "practitioner", "stakeholder", "informant")
-_ID = r"(?:no\.?\s*)?(?:\d{1,4}[a-z]?|" + "|".join(_NUMBER_WORDS) + r"|[A-Z])"
-_CODE = re.compile(r"(?i)(?<![\w-])(?:sp|p|f|fg|su)[- ]?\d{1,4}(?![\w-])")
+_ID = r"(?:(?:no\.?|number|num\.?|#)\s*)?(?:\d{1,4}[a-z]?\b|" + _SPOKEN + r"|[A-Z])"
+_END = r"(?=['’]s\b|(?![\w'’-]))"
+"""Where a label ends: a word boundary, or a possessive ("Participant 2's mum" keeps "Participant 2")."""
+_CODE = re.compile(r"(?i)(?<![\w'’-])(?:(?:sp|p|f|fg|su)[- ]?\d{1,4}|(?<!\b[a-z] )(?:sp|p|fg|su)[- ]" + _SPOKEN
+                   + r")" + _END)
+"""A code and its number ("SP12", "P7", "FG2"), or a spoken number after a code ("p seven"), not after a lone
+letter: "W F one" is a postcode read out."""
 _ROLE_ID = re.compile(r"(?i)\b(?:" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\s+(" + _ID
-                      + r")(?![\w'’])")
+                      + r")" + _END)
 
 
 def study_label_spans(text: str) -> list[tuple[int, int]]:

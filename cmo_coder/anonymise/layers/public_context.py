@@ -16,7 +16,9 @@ this module reads the frame, not the name (offices from ``cmo_coder/data/public_
   announced) and no kin or friend beside it. Being on the news or the telly is no such setting, nor is a
   doctor on air: a participant's son or the local GP is on the news too ("Dave Smith was on the news
   after the fire" stays removed), and a leaked name costs more than a public one removed;
-* a name with its public work: "the Hallett inquiry", "the Hancock years", "Dido Harding's reforms".
+* a name with its public work: "the Hallett inquiry", "the Hancock years", "Dido Harding's reforms";
+* a full name said as a famous person's: a trade of fame, published work, being watched on air
+  (:mod:`.public_fame`: "Jermaine Defoe the footballer", "Matt Haig's book").
 
 Recall comes first. A name is kept only in these frames, never by itself; a word of kinship or
 friendship next to it ("my mate", "our neighbour") undoes every frame; a name with a place's head after
@@ -36,6 +38,7 @@ from spacy.tokens import Doc, Span
 from ..placeholders import RELATIONS
 from ..register import GENERIC_TAILS
 from .context import person_cue
+from .public_fame import fame_frame
 from .streets import STREET_HEADS
 from .words import name_lexicon, place_names
 
@@ -340,7 +343,8 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
                   or (spoken_of and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
                   or (possessive and full and _low(doc, end + 1) in OWN_WORKS)
                   or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS)
-                  or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS))
+                  or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS)
+                  or (full and not titles and fame_frame(doc, name_start, end, caseless)))
         if public:
             out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
     return out
