@@ -58,9 +58,19 @@ def _person_touches(anon: Anonymiser, text: str, word: str, caseless: bool) -> b
     ("Sgt Boddington came to the door.", "Boddington"),
     ("Councillor Abernethy never replied.", "Abernethy"),
     ("Pastor Adebanjo prayed with us.", "Adebanjo"),
+    ("I saw Mr Da Costa at the clinic yesterday.", "Da Costa"),  # "Costa" is also a chain of cafés
+    ("Mrs De Boots rang about it.", "De Boots"),
 ])
 def test_a_title_takes_the_whole_surname_with_it(anon: Anonymiser, text: str, name: str) -> None:
     assert _removed(anon, text, name, caseless=False)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("and mr da costa rang me about the appointment on tuesday morning again", "da costa"),
+    ("so mrs van tesco said no to the move and that was that", "van tesco"),
+])
+def test_a_particle_after_an_honorific_leads_a_surname_in_captions(anon: Anonymiser, text: str, name: str) -> None:
+    assert _removed(anon, text, name, caseless=True)
 
 
 @pytest.mark.parametrize(("text", "title"), [

@@ -36,6 +36,7 @@ from .public_figures import (
 from .public_names import all_public_names, public_names, spaced_platforms
 from .state import candidates, text_of
 from .streets import STREET_HEADS
+from .titles import PARTICLES
 from .words import FILLERS, is_everyday, name_lexicon, place_names
 
 if not Doc.has_extension("cmo_protected"):
@@ -158,8 +159,9 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     if start > c.start and not lead and words and words[0].group().lower().strip(".'’") in _HEADS:
         return c  # "Oasis Centre", "Mind House": a local place named with the public word, whole
     if end < c.end and not trail and one_word_after and words and (
-            words[-1].group().lower().strip(".'’") in name_lexicon("all") | _PLACE_MAKERS):
-        return c  # "Sally Asda": a surname that is also a brand is a person's; "Latin America" a place
+            words[-1].group().lower().strip(".'’") in name_lexicon("all") | _PLACE_MAKERS | PARTICLES):
+        return c  # "Sally Asda": a surname that is also a brand is a person's; "Latin America" a place;
+        # "Mr Da Costa": after a surname's particle the brand is the surname's second word
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides
     s, e = start + words[0].start(), start + words[-1].end()

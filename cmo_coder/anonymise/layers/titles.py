@@ -47,6 +47,10 @@ PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "
                        "ter", "ten", "ap", "ab", "bin", "ben", "ibn", "bint", "abu", "al", "el", "mac", "ni", "ní",
                        "nic", "ó", "o", "ua", "uí", "st", "an"})
 """Words inside a surname ("van der Merwe", "de Souza", "bin Rashid", "ap Dafydd", "Ní Bhriain", "Mac an tSaoir")."""
+_CAPTION_PARTICLES = frozenset({"da", "de", "del", "della", "dos", "das", "di", "du", "van", "von", "ap", "bin", "ibn",
+                                "abu", "mac", "ni", "nic"})
+"""Particles that in captions, after an honorific, lead a surname whatever word follows ("mr da costa"): no
+everyday sentence says "mr van" or "dr da"."""
 _PREFIXES = ("al", "el", "ul", "bin", "ibn", "abu", "d", "o")
 """Lower-case prefixes joined to a capitalised surname by a hyphen or apostrophe ("al-Hashimi", "d'Almeida")."""
 NOT_TITLED = frozenset({"father christmas", "father time", "doctor who", "uncle sam", "mother nature", "mr men",
@@ -142,7 +146,9 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
                 continue
             # after an honorific a capitalised particle leads the surname ("Mr Da Costa"); a lower-case one
             # ("de", "van der") or a second word must be of a name's kind
-            strict = strict_title or words > 0 or (pending >= 0 and (caseless or text[pending:pending + 1].islower()))
+            strict = strict_title or words > 0 or (pending >= 0 and (
+                (caseless and text[pending:particle_end].lower().split()[0] not in _CAPTION_PARTICLES)
+                or (not caseless and text[pending:pending + 1].islower())))
             if not _name_word(word, caseless, strict, verb=not caseless and m.group(1)[:1].islower()):
                 break
             if start < 0:
