@@ -41,8 +41,9 @@ from spacy.tokens import Doc
 
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words, said_words
 from .pubs import PUB_EMBLEMS
-from .services import SERVICE_IMAGES
+from .services import SERVICE_IMAGES, SERVICE_PHRASES
 from .sites import _CENTRE_KINDS, _NOT_NAMES, place_shaped
+from .streets import STREET_HEADS
 from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, in_dictionary, is_everyday, lowercase_usage, place_names
 
 HEADS: dict[str, str] = {
@@ -66,7 +67,7 @@ HEADS: dict[str, str] = {
     "barber's": "shop", "florists": "shop", "butchers": "shop", "butcher's": "shop", "bakers": "shop",
     "baker's": "shop", "garden centre": "shop", "off licence": "shop", "offy": "shop", "minimart": "shop",
     # schools and nurseries
-    "school": "school", "primary": "school", "primary school": "school", "infants": "school",
+    "school": "school", "high": "school", "primary": "school", "primary school": "school", "infants": "school",
     "infant school": "school", "junior school": "school", "juniors": "school", "high school": "school",
     "secondary school": "school", "academy": "school", "college": "school", "sixth form": "school",
     "nursery": "school", "pre-school": "school", "preschool": "school", "playgroup": "school",
@@ -81,12 +82,13 @@ HEADS: dict[str, str] = {
     # local organisations and agencies
     "agency": "org", "care agency": "org", "trust": "org", "charity": "org", "foundation": "org",
     "association": "org", "society": "org", "partnership": "org", "network": "org", "collective": "org",
-    "forum": "org", "project": "service", "hub": "service", "centre": "service", "center": "service",
+    "forum": "org", "team": "service", "project": "service", "hub": "service", "centre": "service", "center": "service",
     "estate": "estate", "pub": "pub", "arms": "pub", "inn": "pub", "tavern": "pub",
 }
 """Facility heads (as said, lower case) and the category that types their placeholder."""
 
-_LOOSE_HEADS = frozenset({"club", "group", "shop", "shops", "store", "stores", "trust", "society", "network", "forum",
+_LOOSE_HEADS = frozenset({"high", "team", "club", "group", "shop", "shops", "store", "stores", "trust", "society",
+                          "network", "forum",
                           "association", "partnership", "collective", "foundation", "project", "hub", "centre",
                           "center", "unit", "ward", "primary", "comprehensive", "juniors", "infants", "practice",
                           "surgery", "academy", "college", "school", "charity", "agency", "salon", "takeaway",
@@ -95,6 +97,41 @@ _LOOSE_HEADS = frozenset({"club", "group", "shop", "shops", "store", "stores", "
 """Heads also said of a kind, an activity or a body ("the book club", "the corner shop", "the trust", "good
 practice"): in captions only after an article or preposition, and only a word of proper-name kind or a
 naming noun names before them."""
+
+OPEN_HEADS = frozenset({"club", "day centre", "day center", "day centres", "day care centre", "care home",
+                        "nursing home", "residential home", "rest home", "retirement home", "playgroup", "tea rooms",
+                        "tearooms", "team"})
+"""Heads whose kinds are few and all listed in :data:`GENERIC` and :data:`ACTIVITIES` (what a club does, who a
+day centre or a care home is for): in captions any other noun before them names one ("the friendship club",
+"the jubilee day centre"), as the tagger reads it."""
+
+ACTIVITIES = frozenset({
+    "drama", "jazz", "comedy", "judo", "karate", "taekwondo", "kickboxing", "athletics", "gymnastics", "netball",
+    "hockey", "badminton", "squash", "rowing", "sailing", "climbing", "rambling", "ramblers", "hiking", "camera",
+    "photography", "science", "computer", "computing", "coding", "lego", "chess", "draughts", "dominoes", "cards",
+    "whist", "quiz", "poetry", "writers", "history", "heritage", "nature", "wildlife", "birdwatching", "garden",
+    "allotment", "supporters", "fan", "fans", "country", "golf", "night", "strip", "gentlemen's", "gentlemens",
+    "boys", "girls", "ladies", "lads", "working", "men's", "women's", "bowls", "pool", "snooker", "billiards",
+    "fishing", "angling", "cycling", "running", "jogging", "swimming", "diving", "surf", "surfing", "ski", "skiing",
+    "skating", "dance", "ballet", "tap", "salsa", "zumba", "pilates", "aerobics", "fitness", "health", "sports",
+    "sport", "rugby", "football", "cricket", "tennis", "boxing", "darts", "bingo", "film", "cinema", "book",
+    "reading", "knitting", "sewing", "craft", "crafts", "art", "arts", "music", "singing", "choir", "gardening",
+    "cookery", "cooking", "lunch", "breakfast", "homework", "youth", "kids", "toddler", "toddlers", "baby", "mums",
+    "parents", "carers", "social", "sunday", "saturday", "tuesday", "monday", "wednesday", "thursday", "friday",
+    "model", "railway", "train", "car", "motor", "motorbike", "bike", "biker", "bikers", "vintage", "classic",
+    "stamp", "coin", "antique", "wine", "beer", "cheese", "supper", "dinner", "tea", "coffee", "luncheon",
+    "memory", "dementia", "stroke", "heart", "cancer", "diabetes", "parkinson's", "parkinsons", "carer", "blind",
+    "deaf", "elderly", "pensioners", "retired", "veterans", "army", "navy", "rafa", "legion", "conservative",
+    "labour", "liberal", "rotary", "lions", "round", "table", "masonic", "scouts", "guides", "brownies", "cubs",
+    "beavers", "rainbows", "cadets", "brigade", "youthclub", "holiday", "summer", "christmas", "easter",
+    "nursing", "residential", "respite", "care", "emi", "specialist", "private", "council", "local", "family",
+    "friendly", "happy", "lovely", "nice", "good", "great", "best", "big", "small", "little", "old", "new", "whole",
+    "same", "other", "next", "first", "last", "only", "own", "different", "right", "wrong", "proper", "real",
+    "crisis", "home", "treatment", "outreach", "support", "mental", "community", "district", "team", "teams", "club",
+    "clubs", "day", "drop", "walking", "talking", "listening", "after",
+})
+"""What a club does or who it is for, what a day centre or care home serves, as said before the head:
+kinds, never names ("the drama club", "the nursing home", "the dementia day centre")."""
 
 GENERIC = frozenset({
     "local", "new", "old", "council", "nhs", "community", "private", "day", "drop-in", "drop", "in", "main",
@@ -138,6 +175,10 @@ GENERIC = frozenset({
 """Words said between an article and a facility's head that say a kind of facility, never its name (module
 doc): size, age, who it serves, what it does, when it meets, what it sells, its faith or its funder."""
 
+_SCHOOL_SHORT = frozenset({"high", "primary", "comprehensive", "juniors", "infants", "academy", "college"})
+_NOT_SCHOOL_AFTER = re.compile(r"(?i)^\s+(?:street|st|road|rd|lane|care|school|dependency|unit|team|ward|"
+                               r"level|levels|risk|blood|alert|court|sheriff|commission)\b")
+"""After a school said by its short head, words that make the head something else ("high street", "primary care")."""
 _DEMONYM_ENDINGS = ("ian", "ish", "ese", "ean", "ican", "istani", "eshi", "ani", "ali")
 _BOUNDARY = frozenset({"the", "a", "an", "at", "to", "from", "in", "into", "with", "by", "for", "on", "near", "of",
                        "down", "up", "round", "around", "outside", "inside", "behind", "opposite", "past", "via",
@@ -159,13 +200,16 @@ class Found(NamedTuple):
     end: int
     category: str
     reason: str
+    score: float = 0.85
+    """Above the other local layers (0.8) where the head types the place; below them where only the words
+    around say a place, so a layer that knows its kind ("registered at the Elms": a practice) types it."""
 
 
 def _low(word: str) -> str:
     return norm_word(word)
 
 
-def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = False) -> bool:
+def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = False, pos: str | None = None) -> bool:
     """``word`` can be (the last word of) a facility's name before ``head`` (module doc)."""
     low = _low(word)
     bare = low.removesuffix("'s").removesuffix("s'")
@@ -185,6 +229,9 @@ def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = F
         return False  # "my mum's home", "the kids' club": whose, not which
     if proper_word(word, True) or compound_place(low) or place_shaped(low):
         return True
+    if (head in OPEN_HEADS and pos in {"NOUN", "PROPN"} and low not in ACTIVITIES and bare not in ACTIVITIES
+            and len(low) >= 4 and not low.endswith(("ing", "ers", "ics"))):
+        return True  # "the friendship club", "the jubilee day centre": no kind, so a name
     loose = head in _LOOSE_HEADS or HEADS.get(head) in {"shop", "cafe", "club", "org"}
     images = low in SERVICE_IMAGES or bare in SERVICE_IMAGES or low in PUB_EMBLEMS
     if loose:
@@ -196,7 +243,7 @@ def _words_before(text: str, end: int, limit: int = 4) -> tuple[list[re.Match[st
     """The last ``limit`` words before ``end`` (nearest last), stopping at punctuation other than apostrophes."""
     chunk_start = max(0, end - 80)
     chunk = text[chunk_start:end]
-    cut = max(chunk.rfind(c) for c in ".,;:!?\n()\"")
+    cut = max(chunk.rfind(c) for c in ".,;:!?\n()\"…")
     if cut >= 0:
         chunk_start += cut + 1
     return list(re.finditer(_WORD, text[chunk_start:end]))[-limit:], chunk_start
@@ -207,12 +254,15 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“"
 
 
-def headed_spans(text: str, caseless: bool) -> list[Found]:
+def headed_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Found]:
     """[article/preposition] + name words + a facility's head (module doc, first two bullets)."""
     out: list[Found] = []
+    pos_at = pos_at or {}
     for m in _HEAD_RE.finditer(text):
         head = " ".join(m.group(1).lower().replace("’", "'").split())
         category = HEADS[head]
+        if head in _SCHOOL_SHORT and _NOT_SCHOOL_AFTER.match(text[m.end():]):
+            continue  # "ashdale high street", "the primary care team"
         # "the Sunflower day centre" is fine; a loose head in lower case needs a name that is no movement's
         cased_ok = not caseless and head in _LOOSE_HEADS and not m.group(1)[:1].isupper()
         words, offset = _words_before(text, m.start())
@@ -223,7 +273,16 @@ def headed_spans(text: str, caseless: bool) -> list[Found]:
         if i < 0 or i < len(words) - 3:
             continue
         last = words[i]
-        if not _is_name_word(last.group(0), caseless, head, _sentence_start(text, offset + last.start())):
+        possessive = _low(last.group(0)).endswith(("'s", "s'"))
+        if possessive and (head.endswith("s") or _low(last.group(0))[:-2] in STREET_HEADS):
+            continue  # "Attercliffe Road's shops", "the Smiths' shops": whose shops, not one named
+        if i >= 1 and f"{_low(words[i - 1].group(0))} {_low(last.group(0))}" in SERVICE_PHRASES:
+            # "the stepping stones playgroup", "the new leaf project": a phrase services are named by
+            out.append(Found(offset + words[i - 1].start(), m.end(), category,
+                             f"{category.replace('_', ' ')} named before its head"))
+            continue
+        if not _is_name_word(last.group(0), caseless, head, _sentence_start(text, offset + last.start()),
+                             pos_at.get(offset + last.start())):
             continue
         if cased_ok and not _cased_loose_ok(last.group(0), head):
             continue
@@ -319,10 +378,10 @@ def _called_name(word: str, caseless: bool) -> bool:
 
 
 # ------------------------------------------------------------------------------ "bright horizons, the agency"
-_APPOSED = re.compile(r"(?i)\b(?:at|from|with|to|for|in|into|by|via|through|called|joined|and)\s+("
+_APPOSED = re.compile(r"(?i)\b(?:at|from|with|to|for|in|into|by|via|through|called|joined|and|the)\s+("
                       + _WORD + r"(?:\s+" + _WORD + r"){0,2}?)(,)?\s+"
                       r"(?:that's\s+|thats\s+|which\s+is\s+|it's\s+|its\s+)?"
-                      r"the\s+((?:" + _WORD + r"\s+){0,2}?)(" + _HEAD_ALT + r")(?![\w'’-])")
+                      r"(the|a|an)\s+((?:" + _WORD + r"\s+){0,2}?)(" + _HEAD_ALT + r")(?![\w'’-])")
 
 
 def apposed_spans(text: str, caseless: bool) -> list[Found]:
@@ -331,10 +390,10 @@ def apposed_spans(text: str, caseless: bool) -> list[Found]:
     test or join one that does; cased, each carries its capital."""
     out: list[Found] = []
     for m in _APPOSED.finditer(text):
-        head = " ".join(m.group(4).lower().replace("’", "'").split())
+        head = " ".join(m.group(5).lower().replace("’", "'").split())
         category = HEADS[head]
-        between = [_low(w) for w in m.group(3).split()]
-        if any(w not in GENERIC and w not in {"local", "new", "old"} for w in between):
+        between = [_low(w) for w in m.group(4).split()]
+        if any(w not in GENERIC and w not in ACTIVITIES for w in between):
             continue
         words = m.group(1).split()
         lows = [_low(w) for w in words]
@@ -379,7 +438,7 @@ def at_place_spans(text: str, caseless: bool) -> list[Found]:
         second = m.group(3)
         if second and _low(second) in {"church", "chapel", "hall", "halls", "school", "centre", "center"}:
             end = m.end(3)
-        out.append(Found(start, end, "church" if saint else "place", "where a group meets, named after 'at'"))
+        out.append(Found(start, end, "church" if saint else "place", "where a group meets, named after 'at'", 0.75))
     return out
 
 
@@ -402,7 +461,7 @@ def tree_spans(text: str, caseless: bool) -> list[Found]:
     for m in _TREES.finditer(text):
         if not caseless and not m.group(1)[:1].isupper():
             continue
-        out.append(Found(m.start(1), m.end(1), "place", "a place called by a plural of trees"))
+        out.append(Found(m.start(1), m.end(1), "place", "a place called by a plural of trees", 0.7))
     return out
 
 
@@ -423,7 +482,7 @@ _MEDICINE_ENDINGS = ("ine", "pam", "lam", "done", "zole", "pril", "statin", "olo
                      "pine", "apine", "ate", "ide", "one", "ol")
 """Endings of medicines' names ("sertraline", "diazepam", "methadone", "omeprazole"): "down on sertraline" is no
 street. Streets seldom end so ("Ropewalk", "Tanners", "Quarrybank")."""
-_NEVER_LOWER = 25
+_NEVER_LOWER = 100
 """Fewer lower-case uses than this in the subtitle counts: a word nobody says of everyday things."""
 
 
@@ -460,7 +519,8 @@ def street_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None
             end = m.end(2)
         if not _STREET_ENDS.match(text[end : end + 20]):
             continue
-        out.append(Found(m.start(1), end, "street", "a street said without its suffix where someone lives or goes"))
+        out.append(Found(m.start(1), end, "street", "a street said without its suffix where someone lives or goes",
+                         0.75))
     return out
 
 
@@ -469,8 +529,8 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
     said = said_words(text)
     found: list[Found] = []
     if said & _HEAD_FIRST_WORDS:
-        found.extend(headed_spans(text, caseless))
-        if said & {"the"}:
+        found.extend(headed_spans(text, caseless, pos_at))
+        if said & {"the", "a", "an"}:
             found.extend(apposed_spans(text, caseless))
     if said & {"called", "named", "known"}:
         found.extend(called_spans(text, caseless))

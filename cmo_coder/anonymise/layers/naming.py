@@ -306,13 +306,15 @@ _BARE_HEADS = frozenset({
     "factory", "factories", "warehouse", "mill", "mills", "depot", "garage", "works", "plant", "foundry", "bakery",
     "dairy", "brewery", "quarry", "pit", "colliery", "abattoir", "haulage", "scrapyard", "joinery", "laundry",
     "printworks", "sawmill", "distillery", "tannery", "shipyard", "dockyard", "cannery", "mine", "steelworks",
+    # day centres, care homes, cafés and shops (:data:`.facilities.HEADS`)
+    "home", "cafe", "café", "caff", "tearooms", "shop", "stores", "store", "newsagents",
 })
 """Last words of a local place's name that say its kind: "the thornfield estate" said again is "thornfield"."""
 _HEAD_PARTS = frozenset({"medical", "health", "family", "group", "working", "men's", "mens", "workingmen's", "con",
                          "cons", "conservative", "labour", "liberal", "british", "sports", "and", "snooker", "ale",
                          "free", "brewery", "miners", "miners'", "comrades", "ex-servicemen's", "exservicemen's",
                          "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the",
-                         "social"})
+                         "social", "day", "care", "nursing", "residential", "retirement", "coffee", "lunch"})
 """Words of a head of several words ("medical centre", "working men's club", "sports and social club")."""
 _BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", "near", "round", "around", "behind",
                            "opposite", "past", "outside", "inside", "into", "onto", "towards", "along", "across",

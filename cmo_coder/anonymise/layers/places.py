@@ -86,7 +86,7 @@ class PlacesComponent:
         text = text_of(doc)
         out = candidates(doc)
         for f in facility_spans(text, caseless, pos_by_offset(doc)):
-            out.append(Candidate(f.start, f.end, f.category, "rules", 0.85, f.reason))
+            out.append(Candidate(f.start, f.end, f.category, "rules", f.score, f.reason))
 
     @staticmethod
     def _unlisted(doc: Doc, caseless: bool) -> None:
