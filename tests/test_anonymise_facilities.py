@@ -110,6 +110,15 @@ def test_a_street_said_without_its_suffix(anon: Anonymiser, sentence: str, name:
     _assert_removed(anon, sentence, name, "[street name]")
 
 
+@pytest.mark.parametrize("sentence, name, placeholder", [
+    ("Mum goes to the Sunflower Day Centre on Tuesdays, she likes it at Sunflower.", "Sunflower",
+     "[day centre name]"),
+    ("Dad's in the Rosedene care home now. The staff at Rosedene are kind.", "Rosedene", "[care home name]"),
+])
+def test_a_facility_said_again_without_its_head(anon: Anonymiser, sentence: str, name: str, placeholder: str) -> None:
+    _assert_removed(anon, sentence, name, placeholder)
+
+
 # ------------------------------------------------------------------------------------------ what stays
 @pytest.mark.parametrize("sentence", [
     "He goes to the local day centre twice a week.",

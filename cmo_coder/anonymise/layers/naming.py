@@ -24,6 +24,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .allowlist import default_allowlist
+from .services import SERVICE_IMAGES
 from .sites import PLACE_ELEMENTS, place_shaped
 from .streets import KIND_OF_ROAD, STREET_HEADS, street_namable
 from .towns import town_shaped
@@ -381,8 +382,8 @@ def recurs_as_place(form: str, text: str, start: int, end: int) -> bool:
     say a place (:func:`said_as_place`), and of one word only if it is of :data:`_BARE_EVERYDAY`."""
     if not everyday_place(form):
         return True
-    if " " not in form and form not in _BARE_EVERYDAY:
-        return False
+    if " " not in form and form not in _BARE_EVERYDAY and form not in SERVICE_IMAGES:
+        return False  # an image a day centre or a club is named by ("at sunflower") is one again
     return said_as_place(text, start, end)
 
 
