@@ -421,6 +421,12 @@ _AT_PLACE = re.compile(r"(?i)(?<![\w'’-])(?:club|group|day\s+centre|day\s+cent
                        + _WORD + r")(?:\s+(" + _WORD + r"))?")
 
 
+_AT_PLACE_WORDS = frozenset({"club", "group", "day", "café", "cafe", "coffee", "lunch", "luncheon", "drop", "bingo",
+                             "tea", "service", "services", "meeting", "meetings", "choir", "mass", "playgroup",
+                             "toddlers", "class", "classes"})
+"""Words of :data:`_AT_PLACE` (a turn holding none of them is not scanned)."""
+
+
 def at_place_spans(text: str, caseless: bool) -> list[Found]:
     """"the lunch club at st aidans", "the tuesday club at greenbank": where a group meets, named after "at"."""
     out: list[Found] = []
@@ -504,6 +510,11 @@ def _street_word(word: str, caseless: bool, pos: str | None) -> bool:
                                                                                   and len(low) >= 6)
 
 
+_STREET_CUE_WORDS = frozenset({"live", "lives", "lived", "living", "stay", "stays", "stayed", "staying", "house",
+                               "flat", "born", "grew", "along", "up", "down", "round", "over"})
+"""Words of :data:`_STREET_CUE` one of which every match holds (a turn holding none is not scanned)."""
+
+
 def street_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Found]:
     """"lives up on ropewalk", "walked along tanners": a street said without its suffix after a word of
     movement or residence; a word no dictionary holds, seldom lower-cased, read as a noun ("on holiday",
@@ -534,11 +545,11 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
             found.extend(apposed_spans(text, caseless))
     if said & {"called", "named", "known"}:
         found.extend(called_spans(text, caseless))
-    if said & {"at", "in"}:
+    if said & {"at", "in"} and said & _AT_PLACE_WORDS:
         found.extend(at_place_spans(text, caseless))
     if said & TREE_PLURALS:
         found.extend(tree_spans(text, caseless))
-    if said & {"on", "onto", "along", "off", "down", "up"}:
+    if said & {"on", "along", "off", "down", "up"} and said & _STREET_CUE_WORDS:
         found.extend(street_spans(text, caseless, pos_at))
     return sorted(set(found))
 
