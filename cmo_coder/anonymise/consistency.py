@@ -87,7 +87,8 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
     return out
 
 
-_LOCAL = {"street", "estate", "pub", "club", "practice", "pharmacy", "workplace"}
+_LOCAL = {"street", "estate", "pub", "club", "practice", "pharmacy", "workplace", "day_centre", "care_home", "shop",
+          "cafe"}
 
 
 def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,

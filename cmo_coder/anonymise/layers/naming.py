@@ -24,6 +24,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .allowlist import default_allowlist
+from .services import SERVICE_IMAGES
 from .sites import PLACE_ELEMENTS, place_shaped
 from .streets import KIND_OF_ROAD, STREET_HEADS, street_namable
 from .towns import town_shaped
@@ -306,13 +307,15 @@ _BARE_HEADS = frozenset({
     "factory", "factories", "warehouse", "mill", "mills", "depot", "garage", "works", "plant", "foundry", "bakery",
     "dairy", "brewery", "quarry", "pit", "colliery", "abattoir", "haulage", "scrapyard", "joinery", "laundry",
     "printworks", "sawmill", "distillery", "tannery", "shipyard", "dockyard", "cannery", "mine", "steelworks",
+    # day centres, care homes, cafés and shops (:data:`.facilities.HEADS`)
+    "home", "cafe", "café", "caff", "tearooms", "shop", "stores", "store", "newsagents",
 })
 """Last words of a local place's name that say its kind: "the thornfield estate" said again is "thornfield"."""
 _HEAD_PARTS = frozenset({"medical", "health", "family", "group", "working", "men's", "mens", "workingmen's", "con",
                          "cons", "conservative", "labour", "liberal", "british", "sports", "and", "snooker", "ale",
                          "free", "brewery", "miners", "miners'", "comrades", "ex-servicemen's", "exservicemen's",
                          "bowling", "cricket", "rugby", "football", "golf", "tennis", "youth", "boxing", "the",
-                         "social"})
+                         "social", "day", "care", "nursing", "residential", "retirement", "coffee", "lunch"})
 """Words of a head of several words ("medical centre", "working men's club", "sports and social club")."""
 _BEFORE_PLACE = frozenset({"on", "in", "at", "off", "up", "down", "from", "to", "near", "round", "around", "behind",
                            "opposite", "past", "outside", "inside", "into", "onto", "towards", "along", "across",
@@ -379,8 +382,8 @@ def recurs_as_place(form: str, text: str, start: int, end: int) -> bool:
     say a place (:func:`said_as_place`), and of one word only if it is of :data:`_BARE_EVERYDAY`."""
     if not everyday_place(form):
         return True
-    if " " not in form and form not in _BARE_EVERYDAY:
-        return False
+    if " " not in form and form not in _BARE_EVERYDAY and form not in SERVICE_IMAGES:
+        return False  # an image a day centre or a club is named by ("at sunflower") is one again
     return said_as_place(text, start, end)
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .estates import estate_spans
+from .facilities import facility_spans, pos_by_offset
 from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
@@ -32,6 +33,7 @@ class PlacesComponent:
         names, starts = place_names(), place_words()
         self._unlisted(doc, caseless)
         self._local(doc, caseless)
+        self._facilities(doc, caseless)
         if starts.isdisjoint(_WORDS_RE.findall(text_of(doc).lower())):
             return doc  # most turns name no listed place: one regex pass instead of a look at every token
         words = [t.text for t in doc]
@@ -75,6 +77,16 @@ class PlacesComponent:
             out.append(Candidate(s, e, "workplace", "rules", 0.8, "workplace named after its owner or place"))
         for s, e, kind in worship_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
+
+    @staticmethod
+    def _facilities(doc: Doc, caseless: bool) -> None:
+        """Day centres, care homes, clubs, cafés, shops, schools, churches, agencies and suffix-less streets
+        named by the shape of the phrase (see :mod:`.facilities`); typed by their head, and scored above the
+        other local layers so the head's type ("[day centre name]") is the placeholder."""
+        text = text_of(doc)
+        out = candidates(doc)
+        for f in facility_spans(text, caseless, pos_by_offset(doc)):
+            out.append(Candidate(f.start, f.end, f.category, "rules", f.score, f.reason))
 
     @staticmethod
     def _unlisted(doc: Doc, caseless: bool) -> None:
