@@ -310,3 +310,26 @@ def test_the_real_path_keeps_bodies_figures_and_labels_and_the_register_wins(tmp
     for kept in ("kidney care uk", "general optical council", "royal college of podiatry", "greg wallace",
                  "participant 2", "sp12", "queen", "princess anne"):
         assert kept in out, (kept, out)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("We listened to Jordan Pryce's new album all weekend.", "Jordan Pryce"),
+    ("I was watching Holly Tranter on the telly with my nan.", "Holly Tranter"),
+])
+def test_a_name_kept_for_how_it_is_said_is_on_the_residual_list(anon, text: str, name: str) -> None:
+    """A frame keeps a full name no list holds, and a participant's friend may be spoken of so too:
+    the reviewer sees it on the residual-risk list, never silently."""
+    from cmo_coder.anonymise.pipeline import KEPT_BY_FRAME
+
+    groups, sus, docs = anon.find(text)
+    assert not any(text[c.start:c.end] in name for g in groups for c in g)
+    residual = anon.residual(text, [(0, len(text))], docs, [], sus)
+    assert (name, KEPT_BY_FRAME) in {(r.surface, r.reason) for r in residual}
+
+
+def test_a_royal_said_alone_is_not_on_the_residual_list(anon) -> None:
+    from cmo_coder.anonymise.pipeline import KEPT_BY_FRAME
+
+    text = "When the Queen died we all watched it, and Prince Edward was there."
+    groups, sus, docs = anon.find(text)
+    assert not any(r.reason == KEPT_BY_FRAME for r in anon.residual(text, [(0, len(text))], docs, [], sus))

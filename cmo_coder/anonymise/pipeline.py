@@ -315,6 +315,12 @@ class Anonymiser:
             protected = Intervals(allow_pipe.protected(doc))
             turn = text_of(doc)
             caseless = doc._.cmo_caseless
+            for a, b in doc._.cmo_public_people or ():
+                # a full name kept for how it is said ("Jordan Price's album"), not for a list: a reviewer
+                # sees it, since a participant's friend may be spoken of so too
+                if len(turn[a:b].split()) > 1 and turn[a:b].split()[0].lower() not in _ROYAL_TITLES \
+                        and free(a + off, b + off):
+                    hits.append((turn[a:b], KEPT_BY_FRAME, a + off, b + off))
             rows = doc.to_array([IDX, LENGTH, IS_ALPHA]).tolist() if len(doc) else []
             for i, (idx, length, alpha) in enumerate(rows):
                 # every reason below needs a word of letters: a Token is made only for one that may be hit
@@ -346,6 +352,10 @@ class Anonymiser:
             first.setdefault((surface.lower(), reason), (surface, s, e))
         return [Residual(surface=first[k][0], reason=k[1], count=n, context=context_of(text, first[k][1], first[k][2]))
                 for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+KEPT_BY_FRAME = "kept as a public figure by how it is said: check it is no one the speaker knows"
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "the"})
 
 
 def redact_text(anonymiser: Anonymiser, text: str, open_items: bool = False) -> str:
