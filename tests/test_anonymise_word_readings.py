@@ -63,3 +63,43 @@ def test_word_readings_are_kept_only_when_asked_and_names_never(tmp_path: Path, 
     assert "thank you will" not in text and "will said" not in text and "hope came" not in text
     log = (sf.path / "anonymisation-log.jsonl").read_text(encoding="utf-8")
     assert "keep_word_readings" in log
+
+
+
+KIN_KEY = [
+    KeyEntry(label="SP1", name="Margaret Okafor", role="staff", site="A"),
+    KeyEntry(label="P1", name="Nancy Bello", role="service_user", site="A"),
+    KeyEntry(label="P2", name="Junior Adeyemi", role="carer", site="B"),
+]
+KIN_TURNS = [
+    ("SP1", "Margaret Okafor", "How was the summer for you all?"),
+    ("P1", "Nancy Bello", "My nan came round in June and last June too, it was her birthday."),
+    ("P2", "Junior Adeyemi", "Thanks June. Nan said it was fine, and me nan agreed."),
+]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
+def test_a_relative_or_a_month_made_from_a_name_reads_as_the_word(tmp_path: Path, project: Project,
+                                                                  lower: bool) -> None:
+    """"nan" of Nancy and "june" of Junior are familiar forms that are mostly a relative and a month:
+    word forms, removed where a name stands ("Nan said", "Thanks June"), never registered variants that
+    remove "my nan" and "in June" everywhere. Where such a form is left for review, grammar reads "me nan"
+    and "last June" as the relative and the month, which a reviewer keeps in bulk."""
+    sf = secure_folder(tmp_path, KIN_KEY)
+    add_pending(project, sf, "kin", [(a, b, c.lower() if lower else c) for a, b, c in KIN_TURNS])
+    p, s = project.path, sf.path
+    assert run("anonymise", p, "--secure", s).exit_code == 0
+    items = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
+    readings = {o["context"].lower(): o["word_reading"] for o in items}
+    assert all(readings.values()), readings  # what is left for review reads as the word by grammar
+    assert run("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
+    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    proj = Project.open(p)
+    try:
+        text = proj.transcript("kin").text.lower()
+    finally:
+        proj.close()
+    assert "my nan came round in june and last june too" in text
+    assert "me nan agreed" in text
+    assert "thanks june" not in text and "nan said" not in text

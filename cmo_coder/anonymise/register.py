@@ -167,7 +167,7 @@ def _name_like(forms: list[str], low: str) -> tuple[str, ...]:
 def _split_name_like(forms: list[str], low: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The generated ``forms`` as (name-like, word-like): the second are everyday words ("smithy",
     "paddy", "pad"), kept as word forms that context decides rather than dropped unseen."""
-    from .layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon
+    from .layers.words import CALENDAR, KINSHIP, SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon
 
     usage, firsts = lowercase_usage(), name_lexicon("first")
     names: list[str] = []
@@ -175,7 +175,9 @@ def _split_name_like(forms: list[str], low: str) -> tuple[tuple[str, ...], tuple
     for f in dict.fromkeys(forms):
         if len(f) < 3 or f == low:
             continue
-        if f in firsts or (not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER):
+        if f in KINSHIP or f in CALENDAR or f.removesuffix("s") in CALENDAR:
+            words.append(f)  # "nan" of Nancy, "june" of Junior: mostly a relative and a month, never unseen
+        elif f in firsts or (not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER):
             names.append(f)
         else:
             words.append(f)
@@ -266,8 +268,8 @@ def person_variants(name: str) -> tuple[str, ...]:
         forms += [d.capitalize() for d in surname_diminutives(surname)]
     if tokens:
         first = tokens[0].lower()
-        familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
-        familiar |= set(curated_forms().get(fold(first), ()))
+        familiar = _nicknames_of(first)
+        familiar -= _kin_or_calendar(familiar)  # "nan" of Nancy, "june" of Junior: word forms, not variants
         for nick in sorted(familiar):
             forms.append(_capitalise(nick))
             if len(tokens) >= 2:
@@ -279,6 +281,20 @@ def person_variants(name: str) -> tuple[str, ...]:
     for f in forms:
         seen.setdefault(f.lower(), f)
     return tuple(seen.values())
+
+
+def _nicknames_of(first: str) -> set[str]:
+    """Listed nicknames of a given name: the shipped list, the ``nicknames`` package, curated forms."""
+    familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
+    return familiar | set(curated_forms().get(fold(first), ()))
+
+
+def _kin_or_calendar(forms: set[str]) -> set[str]:
+    """The forms that are words for a relative or a month or day ("nan", "nanny", "june", "august"): as a
+    name they are rare beside the word, so they are word forms that grammar or a reviewer decides."""
+    from .layers.words import CALENDAR, KINSHIP
+
+    return {f for f in forms if f in KINSHIP or f in CALENDAR or f.removesuffix("s") in CALENDAR}
 
 
 def _capitalise(form: str) -> str:
@@ -324,7 +340,8 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             words = words + ("mac",)  # "Mac" for McTavish, but also a raincoat and a computer: context decides
         words = words + tuple(i for i in (*initials(tokens), *given_initials(tokens))  # "jb", "jj"; not "an", "md"
                               if not in_dictionary(i) and usage.get(i, 0) < SELDOM_LOWER)
-    return names, words
+    moved = _kin_or_calendar(set(names))  # "june" of Junior is mostly the month: a word form
+    return tuple(f for f in names if f not in moved), words + tuple(sorted(moved - set(words)))
 
 
 def _shorter_nicknames(first: str) -> list[str]:
@@ -351,9 +368,13 @@ def person_word_forms(name: str) -> tuple[str, ...]:
     from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
 
     variants = {v.lower() for v in person_variants(name)}
-    skip = (variants | FILLERS | KINSHIP | set(TITLE_WORDS) | GENERIC_SPEAKERS | set(STOP_WORDS) | NOT_VOCATIVE
-            | set(GREETINGS) | _OATHS)
-    return tuple(w for w in dict.fromkeys(_person_word_split(name)[1]) if len(w) >= 2 and w not in skip)
+    # a relative's word made from the name ("nan" of Nancy) stays: grammar reads "my nan" as the word
+    skip = (variants | FILLERS | (KINSHIP - set(_person_word_split(name)[1])) | set(TITLE_WORDS) | GENERIC_SPEAKERS
+            | set(STOP_WORDS) | NOT_VOCATIVE | set(GREETINGS) | _OATHS)
+    tokens = _name_tokens(name)
+    listed = sorted(_kin_or_calendar(_nicknames_of(tokens[0].lower()))) if tokens else []
+    return tuple(w for w in dict.fromkeys([*_person_word_split(name)[1], *listed])
+                 if len(w) >= 2 and (w not in skip or w in listed))
 
 
 GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", "project", "trust", "hospital",

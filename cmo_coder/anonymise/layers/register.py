@@ -12,6 +12,7 @@ from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
 from .state import candidates
+from .words import CALENDAR, KINSHIP
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
 # "I went with Dawn". Speech verbs after the name are judged by ``looks_like_name``.
@@ -80,7 +81,27 @@ def word_reading(token: Token, caseless: bool) -> str | None:
         return f"modal verb before a verb ('{token.lower_} {nxt.lower_}')"
     if prev is not None and prev.lower_ in {"i", "we", "they"} and token.pos_ in {"VERB", "AUX"}:
         return f"verb after a subject pronoun ('{prev.lower_} {token.lower_}')"
+    low = token.lower_
+    if prev is not None and low in KINSHIP and prev.lower_ in _POSSESSIVES:
+        return f"a relative, after a possessive ('{prev.lower_} {low}')"  # "my nan" for a registered Nancy
+    if low in CALENDAR or low.removesuffix("s") in CALENDAR:
+        if prev is not None and prev.lower_ in _BEFORE_A_DATE:
+            return f"a month or a day, after '{prev.lower_}' ('{prev.lower_} {low}')"  # "in june" for Junior
+        if nxt is not None and (nxt.like_num or nxt.lower_ in _AFTER_A_DATE):
+            return f"a month or a day, before '{nxt.lower_}' ('{low} {nxt.lower_}')"
     return None
+
+
+_POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their", "me", "yer", "ur"})
+"""Possessives before a word for a relative: "me nan" is said as often as "my nan"."""
+_BEFORE_A_DATE = frozenset({"in", "on", "last", "next", "this", "since", "until", "till", "every", "early", "late",
+                            "mid", "each"})
+"""Words before a month or weekday that leave no room for a person ("in june", "last sunday"); not "of",
+"from", "by", "through": "a text from April" is a person."""
+_AFTER_A_DATE = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                           "tenth", "eleventh", "twelfth", "twentieth", "thirtieth", "morning", "night",
+                           "afternoon", "evening"})
+"""Words after a month or weekday that say a date or a time ("june the fifth", "sunday morning")."""
 
 
 class RegisterComponent:
