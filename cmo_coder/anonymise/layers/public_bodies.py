@@ -200,6 +200,8 @@ def body_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
         elif low in HEADS or low in {"council", "trust"}:
             if not caseless and not doc[i].text[:1].isupper():
                 continue
+            if i > 0 and lows[i - 1] == "the":
+                continue  # "bright horizons the agency": a local name and its kind, said beside it
             start = _run_back(doc, i, caseless)
             if start == i:
                 continue
