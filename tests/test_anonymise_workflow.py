@@ -279,3 +279,14 @@ def test_a_register_may_name_categories_as_study_teams_write_them(tmp_path: Path
     items = load_register_csv(reg)
     assert [i.category for i in items] == ["practice", "place", "org", "street", "pub"]
     assert [BY_CATEGORY[i.category] for i in items[:2]] == ["[GP practice name]", "[place name]"]
+
+
+def test_the_new_placeholder_kinds_are_categories_a_register_or_reviewer_may_name(tmp_path) -> None:
+    """The review page's category menu and a register line offer every kind the rules give a placeholder
+    of its own: a day centre found by rule is not shown as a "person"."""
+    from cmo_coder.anonymise.register import CATEGORIES, load_register_csv
+
+    assert {"day_centre", "care_home", "shop", "cafe", "handle"} <= set(CATEGORIES)
+    f = tmp_path / "register.csv"
+    f.write_text("surface,category\nSunflower Day Centre,day centre\nThe Willows,nursing home\nBean There,café\n")
+    assert [i.category for i in load_register_csv(f)] == ["day_centre", "care_home", "cafe"]

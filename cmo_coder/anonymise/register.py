@@ -37,8 +37,8 @@ from .familiar import (
 from .folding import fold
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
-              "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "workplace",
-              "org", "postcode", "other")
+              "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "day_centre",
+              "care_home", "shop", "cafe", "workplace", "org", "postcode", "handle", "other")
 """What a register line or a reviewer's ``--redact`` may call a thing; each has its placeholder
 (:data:`.placeholders.BY_CATEGORY`): a GP practice reads "[GP practice name]", not "[removed]"."""
 CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surgery": "practice", "gp": "practice",
@@ -46,7 +46,9 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                     "charity": "org", "company": "org", "employer": "workplace", "town": "place", "village": "place",
                     "area": "place", "neighbourhood": "place", "housing estate": "estate", "college": "school",
                     "university": "school", "chapel": "church", "nhs trust": "trust", "health board": "trust",
-                    "unit": "ward", "team": "service", "name": "person", "people": "person", "staff": "person"}
+                    "unit": "ward", "team": "service", "name": "person", "people": "person", "staff": "person",
+                    "day centre": "day_centre", "care home": "care_home", "nursing home": "care_home",
+                    "café": "cafe", "username": "handle"}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 TITLES = ("mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "prof", "professor", "matron", "father")
 
