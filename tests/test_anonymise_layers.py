@@ -199,3 +199,22 @@ def test_a_bare_ward_or_hospital_name_takes_the_type_its_full_name_has(anon: Ano
     assert "on [ward name] was the training" in out, out
     assert "at [hospital name] of all places" in out, out
     assert "back to [city name]" in out, out  # a known place keeps its own type
+
+
+def test_a_registered_places_name_without_its_kind_is_registered_and_yields_to_a_registered_town() -> None:
+    """People say "Hollins" for Hollins Pharmacy and "the Oaks" for the Oaks Care Home; a town registered in its
+    own right stays the town when a registered hospital is named after it."""
+    from cmo_coder.anonymise.register import Register, RegisterItem, plain_variants
+
+    assert "Hollins" in plain_variants("Hollins Pharmacy")
+    assert "Oaks" in plain_variants("the Oaks Care Home")
+    assert "Dewsbury" in plain_variants("Dewsbury District Hospital")
+    assert "Elmfield and District" in plain_variants("Elmfield and District NHS Foundation Trust")
+    hospital = RegisterItem(key="register:hospital:ddh", surface="Dewsbury District Hospital", category="hospital",
+                            variants=plain_variants("Dewsbury District Hospital"))
+    town = RegisterItem(key="register:place:dewsbury", surface="Dewsbury", category="place",
+                        variants=plain_variants("Dewsbury"))
+    register = Register([hospital, town])
+    assert register.variant_table()["dewsbury"] is town
+    assert dict(register.all_variants()[:1]) == {"Dewsbury District Hospital": hospital}
+    assert register.variant_table()["dewsbury district hospital"] is hospital

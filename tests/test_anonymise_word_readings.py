@@ -103,3 +103,44 @@ def test_a_relative_or_a_month_made_from_a_name_reads_as_the_word(tmp_path: Path
     assert "my nan came round in june and last june too" in text
     assert "me nan agreed" in text
     assert "thanks june" not in text and "nan said" not in text
+
+
+MONTH_KEY = [
+    KeyEntry(label="F1", name="Megan Lloyd", role="facilitator", site="A"),
+    KeyEntry(label="P1", name="June Barraclough", role="carer", site="A"),
+    KeyEntry(label="P2", name="April Nwosu", role="carer", site="A"),
+]
+MONTH_TURNS = [
+    ("F1", "Megan Lloyd", "So June, you collected a kit? And April, you too?"),
+    ("P1", "June Barraclough", "I did, in June last year. April said the same, she went since April."),
+    ("P2", "April Nwosu", "Yes, every June we go back. June knows."),
+]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
+def test_a_participant_named_for_a_month_is_reviewed_where_the_month_fits(tmp_path: Path, project: Project,
+                                                                         lower: bool) -> None:
+    """A participant called June: "in June last year" is a month, whatever its capital; the occurrence is
+    put in the review with the reading (never removed as her, never kept unseen), and the accepted name
+    "June" stays removed where she is addressed or speaks."""
+    sf = secure_folder(tmp_path, MONTH_KEY)
+    add_pending(project, sf, "months", [(a, b, c.lower() if lower else c) for a, b, c in MONTH_TURNS])
+    p, s = project.path, sf.path
+    assert run("anonymise", p, "--secure", s).exit_code == 0
+    items = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
+    month_items = {o["context"].lower(): o["word_reading"] for o in items}
+    assert any("in ⟦june⟧ last" in c and r for c, r in month_items.items()), month_items
+    assert any("since ⟦april⟧" in c and r for c, r in month_items.items()), month_items
+    assert any("every ⟦june⟧" in c and r for c, r in month_items.items()), month_items
+    assert run("review", p, "--secure", s, "--sign-off").exit_code != 0  # nothing of a name passes unseen
+    assert run("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
+    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    proj = Project.open(p)
+    try:
+        text = proj.transcript("months").text.lower()
+    finally:
+        proj.close()
+    assert "in june last year" in text and "since april" in text and "every june" in text
+    assert "so june" not in text and "april said" not in text and "june knows" not in text
+    assert run("leakcheck", p, "--secure", s).exit_code == 0

@@ -74,17 +74,25 @@ class Register:
     items: list[RegisterItem] = field(default_factory=list)
 
     def variant_table(self, transcript_id: str | None = None) -> dict[str, RegisterItem]:
-        """Lower-cased variant → item; the longest, earliest registration wins ties (manifest first)."""
+        """Lower-cased variant → item; an item that registers the form itself wins over one that derived it, then
+        the earliest registration (manifest first)."""
         table: dict[str, RegisterItem] = {}
-        for item in self.items:
+        for v, item in self.all_variants():
             if item.scope is not None and transcript_id is not None and not _scope_matches(item.scope, transcript_id):
                 continue
-            for v in item.variants:
-                table.setdefault(v.lower(), item)
+            table.setdefault(v.lower(), item)
         return table
 
     def all_variants(self) -> list[tuple[str, RegisterItem]]:
-        return [(v, item) for item in self.items for v in item.variants]
+        """Every (variant, item), those an item registers itself (its surface or an alias) first: "Dewsbury"
+        registered as a town is the town, not the head of a registered "Dewsbury District Hospital"."""
+        pairs = [(v, item) for item in self.items for v in item.variants]
+        return sorted(pairs, key=lambda pair: not _registers_itself(pair[1], pair[0]))
+
+
+def _registers_itself(item: RegisterItem, variant: str) -> bool:
+    low = variant.lower()
+    return low == item.surface.lower() or any(low == a.lower() for a in item.aliases)
 
 
 def _scope_matches(scope: str, transcript_id: str) -> bool:
@@ -380,7 +388,13 @@ def person_word_forms(name: str) -> tuple[str, ...]:
 
 
 GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", "project", "trust", "hospital",
-                 "clinic", "unit", "practice", "surgery", "nhs", "foundation", "partnership", "hub", "group"}
+                 "clinic", "unit", "practice", "surgery", "nhs", "foundation", "partnership", "hub", "group",
+                 "pharmacy", "pharmacies", "chemist", "chemists", "infirmary", "medical", "health", "day", "care",
+                 "home", "nursing", "residential", "school", "primary", "academy", "college", "nursery", "church",
+                 "chapel", "mosque", "club", "cafe", "café", "shop", "stores", "ward", "district", "general",
+                 "community", "memorial"}
+"""Kinds of place said after a name: "Hollins Pharmacy" is "Hollins" in speech, "the Oaks Care Home" "the Oaks"."""
+_JOINERS = {"and", "&", "of", "the", "for", "on", "upon", "in"}
 GENERIC_LEADS = {"ysbyty", "canolfan", "meddygfa", "uned", "clinig", "gwasanaeth", "cartref", "tîm", "tim"}
 """Welsh names put the kind first ("Ysbyty Glan Ceri" is Glan Ceri Hospital): people say "Glan Ceri"."""
 
@@ -395,8 +409,8 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     if surface.lower().startswith("the "):
         forms.append(surface[4:].strip())
     words = forms[-1].split()
-    while len(words) > 1 and words[-1].lower() in GENERIC_TAILS:
-        words = words[:-1]
+    while len(words) > 1 and words[-1].lower() in GENERIC_TAILS and words[-2].lower() not in _JOINERS:
+        words = words[:-1]  # "Elmfield and District" is the name, not "Elmfield and"
     while len(words) > 1 and words[0].lower() in GENERIC_LEADS:
         words = words[1:]
     head = " ".join(words)

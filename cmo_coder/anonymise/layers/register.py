@@ -92,6 +92,16 @@ def word_reading(token: Token, caseless: bool) -> str | None:
     return None
 
 
+def _reads_as_a_date(token: Token, caseless: bool) -> bool:
+    """A registered name that is a month or a weekday, said where only the date fits ("in June last year" for
+    a participant called June): a capital proves nothing there, so the occurrence is the reviewer's to decide,
+    never removed as the person nor kept unseen."""
+    if token.lower_ not in CALENDAR:
+        return False
+    reason = word_reading(token, caseless)
+    return reason is not None and reason.startswith("a month or a day")
+
+
 _POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their", "me", "yer", "ur"})
 """Possessives before a word for a relative: "me nan" is said as often as "my nan"."""
 _BEFORE_A_DATE = frozenset({"in", "on", "last", "next", "this", "since", "until", "till", "every", "early", "late",
@@ -198,8 +208,8 @@ class RegisterComponent:
             span = doc[start:end]
             if public and inside_public_full_name(doc.text, span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
-            if end - start == 1 and not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])
-                                         or _before_a_name(span[0])):
+            if end - start == 1 and (_reads_as_a_date(span[0], caseless) or not (
+                    looks_like_name(span[0], caseless) or _beside_a_name(span[0]) or _before_a_name(span[0]))):
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                      "registered name, perhaps an everyday word here", item_key=item.key,
