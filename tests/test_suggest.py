@@ -133,6 +133,35 @@ def test_every_clause_slices_exactly_inside_one_turn(nlp, turns: list[str], seps
             assert Component(comp) and phrase.lower() in c.text.lower()
 
 
+PLACEHOLDERS = st.sampled_from(["[name removed]", "[key worker's name]", "[GP practice name]", "[town]",
+                                 "[son's name]", "[date of birth]", "[hospital name]"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=st.lists(st.one_of(WORDS, PLACEHOLDERS), min_size=4, max_size=40))
+def test_no_clause_cuts_an_anonymisation_placeholder(nlp, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """A clause of signed-off text holds a placeholder whole or not at all: "[key worker's name] was
+    brilliant", never "key worker's name] was brilliant"."""
+    from cmo_coder.anonymise.placeholders import placeholder_spans
+
+    text = " ".join(parts)
+    holes = placeholder_spans(text)
+    for c in segment(doc(text), nlp):
+        assert text[c.start : c.end] == c.text
+        for a, b in holes:
+            assert not (a < c.start < b or a < c.end < b), (c.text, text[a:b])
+
+
+def test_a_clause_begins_with_the_placeholder_it_starts_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Honestly before that I'd never held a kit. [key worker's name] was brilliant, she'd done it loads. "
+            "A bit, if you've got the kit you stay. [name removed] stayed with his cousin till the ambulance come.")
+    texts = [c.text for c in segment(doc(text), nlp)]
+    assert "[key worker's name] was brilliant, she'd done it loads" in texts or any(
+        t.startswith("[key worker's name] was brilliant") for t in texts), texts
+    assert any(t.startswith("[name removed] stayed with his cousin") for t in texts), texts
+    assert not any(t.startswith(("key worker", "name removed")) for t in texts), texts
+
+
 def test_label_clauses_needs_half_of_the_clause_or_of_the_coding() -> None:
     from cmo_coder.suggest.segment import Clause
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..anonymise.placeholders import PLACEHOLDER_RE, placeholder_spans
 from ..model import Transcript
 from .cues import SPAN_KEY
 from .grammar import clause_features, context_features
@@ -211,7 +212,7 @@ def _candidates(sent: Span) -> list[int]:
             c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > tok.i for c in tok.head.children
         ):
             out.append(tok.i)
-    return sorted(set(out))
+    return sorted(i for i in set(out) if i >= sent.end or not _inside_placeholder(doc, i))
 
 
 def _cuts(sent: Span) -> list[int]:
@@ -230,11 +231,29 @@ def _cuts(sent: Span) -> list[int]:
 
 
 def _trim(doc: Doc, a: int, b: int) -> Span | None:
-    while a < b and (doc[a].is_space or doc[a].text in _TRIM):
+    """The stretch without edge punctuation; the brackets of an anonymisation placeholder are words here,
+    so a clause begins "[name removed] stayed", never "name removed] stayed"."""
+    while a < b and (doc[a].is_space or (doc[a].text in _TRIM and not _opens_placeholder(doc, a))):
         a += 1
-    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _TRIM):
+    while b > a and (doc[b - 1].is_space or (doc[b - 1].text in _TRIM and not _closes_placeholder(doc, b - 1))):
         b -= 1
     return doc[a:b] if b > a else None
+
+
+def _opens_placeholder(doc: Doc, i: int) -> bool:
+    return doc[i].text == "[" and PLACEHOLDER_RE.match(doc.text, doc[i].idx) is not None
+
+
+def _closes_placeholder(doc: Doc, i: int) -> bool:
+    if doc[i].text != "]":
+        return False
+    opening = doc.text.rfind("[", 0, doc[i].idx)
+    return opening >= 0 and PLACEHOLDER_RE.fullmatch(doc.text, opening, doc[i].idx + 1) is not None
+
+
+def _inside_placeholder(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` begins strictly inside a placeholder: no clause may start there."""
+    return any(s < doc[i].idx < e for s, e in placeholder_spans(doc.text))
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
