@@ -13,7 +13,11 @@ stops being read:
   ``CodeBook``, a ``.qdc`` file) is checked only for exact, cased full names: "foster" in
   "foster a culture" is a verb there, "Tom Whitfield" never is;
 - word statistics (the suggester's model) cannot tell the name "Will" from the verb: there
-  everyday-word forms count only when capitalised; every other form in every casing.
+  everyday-word forms count only when capitalised; every other form in every casing;
+- the team's own names (the coder, actor and author names the project records: "megan" for the
+  interviewer who codes her own interviews) are no transcript's text: a whole field that is exactly
+  such a one-word name (a database value, a report's table cell, a JSON or XML attribute value) is
+  not reported. A team name of several words is checked like any other text.
 
 Every hit is printed with its context.
 """
@@ -108,6 +112,7 @@ class Matcher:
     reference: tuple[str, ...] = ()  # codebook text: reports and exports quote it
     _reference_words: str | None = None
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # pattern text → first words of its forms
+    team: frozenset[str] = frozenset()  # one-word coder and author names the project records
 
     def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
         if mode == "reference":
@@ -127,6 +132,8 @@ class Matcher:
                 if any(a < m.end() and m.start() < b for a, b in taken) or (
                         capital_only and not surface[:1].isupper()):
                     continue
+                if self.team and mode != "reference" and _whole_field(text, m.start(), m.end()) in self.team:
+                    continue  # "megan" as a coding's coder, a report's "Coder" cell, a QDPX user's name
                 if may_be_kept and mode == "derived" and (
                         self._kept(text, m.start(), m.end(), norm(surface))
                         or (pattern is not self.strict
@@ -161,6 +168,43 @@ class Matcher:
             self._reference_words = "\n".join(
                 " " + " ".join(w.lower() for w in _WORDS.findall(r)) + " " for r in self.reference)
         return self._reference_words
+
+
+_FIELD_EDGES = frozenset('|<>"\t\n,')
+_MAX_FIELD = 80
+
+
+def _whole_field(text: str, start: int, end: int) -> str | None:
+    """The field a match fills, when it is a short one: the text between the nearest table, tag, quote, tab,
+    comma or line edges, stripped (Markdown's escapes too), or None when the field runs on longer."""
+    a = start
+    while a > 0 and text[a - 1] not in _FIELD_EDGES:
+        a -= 1
+        if start - a > _MAX_FIELD:
+            return None
+    b = end
+    while b < len(text) and text[b] not in _FIELD_EDGES:
+        b += 1
+        if b - end > _MAX_FIELD:
+            return None
+    return text[a:b].replace("\\", "").strip()
+
+
+def team_names(conn: sqlite3.Connection | Database) -> frozenset[str]:
+    """The one-word names the project records as its team's (coders, actors, authors, users): never a
+    transcript's text, so never a leak where one fills a field of its own."""
+    columns = {"codings": "coder", "configurations": "coder", "audit": "actor", "suggestions": "decided_by",
+               "notes": "author", "pt_versions": "author", "users": "name"}
+    if isinstance(conn, Database):
+        tables = set(conn.table_names())
+    else:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    names: set[str] = set()
+    for table, column in columns.items():
+        if table in tables:
+            names |= {v for (v,) in conn.execute(f'SELECT DISTINCT "{column}" FROM "{table}"')
+                      if isinstance(v, str) and v.strip() and not any(c.isspace() for c in v.strip())}
+    return frozenset(v.strip() for v in names)
 
 
 def _matches(pattern: re.Pattern[str], firsts: frozenset[str], text: str) -> Iterator[re.Match[str]]:
@@ -255,9 +299,11 @@ def build_matcher(items: list[RegisterItem], accepted: dict[str, str] | None = N
                    category=category, kept=kept or {}, reference=refs, firsts=firsts)
 
 
-def project_matcher(secure: SecureFolder, reference: list[str] | None = None) -> Matcher:
-    """The matcher for one study: its register, its review decisions, the occurrences it kept."""
-    return build_matcher(registered_items(secure), accepted_surfaces(secure), kept_occurrences(secure), reference)
+def project_matcher(secure: SecureFolder, reference: list[str] | None = None,
+                    team: frozenset[str] = frozenset()) -> Matcher:
+    """The matcher for one study: its register, its review decisions, the occurrences it kept, its team."""
+    matcher = build_matcher(registered_items(secure), accepted_surfaces(secure), kept_occurrences(secure), reference)
+    return replace(matcher, team=team)
 
 
 def _context(text: str, start: int, end: int, width: int = 30) -> str:
@@ -389,12 +435,14 @@ def _scan_files(files: list[Path], matcher: Matcher, wordlists: set[Path] | None
     return hits
 
 
-def scan_paths(paths: list[Path], secure: SecureFolder, reference: list[str] | None = None) -> list[LeakHit]:
+def scan_paths(paths: list[Path], secure: SecureFolder, reference: list[str] | None = None,
+               team: frozenset[str] = frozenset()) -> list[LeakHit]:
     """Every place a registered or accepted name occurs in ``paths`` (files or folders, recursively).
 
-    ``reference``: the codebook's statements, set aside wherever a report or export quotes them.
+    ``reference``: the codebook's statements, set aside wherever a report or export quotes them;
+    ``team``: the project's :func:`team_names`.
     """
-    matcher = project_matcher(secure, reference)
+    matcher = project_matcher(secure, reference, team)
     files: list[Path] = []
     for root in paths:
         root = Path(root)
@@ -490,7 +538,7 @@ def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
     from ..store.project import Project
 
     assert isinstance(project, Project)
-    matcher = project_matcher(secure, codebook_text(project.conn))
+    matcher = project_matcher(secure, codebook_text(project.conn), team_names(project.conn))
     db = Path(project.location.display) if project.location.is_postgres else project.path / "project.sqlite"
     hits = _scan_db(db, matcher, project.conn)
     others = sorted(p for p in project.path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite"))

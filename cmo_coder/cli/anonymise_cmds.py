@@ -255,14 +255,15 @@ def register(cli: click.Group) -> None:
         Words in signed-off transcripts that sound like a registered name ("shavonne" for a registered
         Siobhan) are listed on stderr as warnings; they do not change the exit status.
         """
-        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project, scan_sound_alikes
+        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project, scan_sound_alikes, team_names
 
         sf = _secure(secure, project)
         with open_project(project) as p:
             hits = scan_project(p, sf)
             reference = codebook_text(p.conn)
+            team = team_names(p.conn)
             sounds = scan_sound_alikes(p, sf)
-        hits += scan_paths(list(exports), sf, reference)
+        hits += scan_paths(list(exports), sf, reference, team)
         if sounds:  # a warning on stderr: it names registered people, and it is no leak by itself
             warn(f"{len(sounds)} word(s) in signed-off transcripts sound like a registered name (not counted "
                  "as leaks: look at each before the files leave the team):")

@@ -89,7 +89,7 @@ def write_qdpx(project: Project, dest: Path, transcript_ids: list[str], profile:
                     z.write_file(name, path)
                 z.close()
         if secure is not None:
-            hits = leak.scan([tmp], secure, leak.codebook_reference(project))
+            hits = leak.scan([tmp], secure, leak.codebook_reference(project), leak.team_names(project))
             if hits:
                 raise leak.refuse(hits, str(dest), {str(tmp): str(dest)})
         os.replace(tmp, dest)

@@ -13,10 +13,12 @@ from ..errors import CmoError, PrivacyError
 from ..store.secure import SecureFolder
 
 
-def scan(paths: list[Path], secure: SecureFolder, reference: list[str] | None = None) -> list[Any]:
+def scan(paths: list[Path], secure: SecureFolder, reference: list[str] | None = None,
+         team: frozenset[str] = frozenset()) -> list[Any]:
     """Scan written files. ``reference`` is the codebook as loaded: an export quotes it outside its
     codebook too (a refined theory's note, or a note written as a text source for QualCoder), and an
-    everyday-word name inside such a quotation ("this will lead to") is the codebook's word."""
+    everyday-word name inside such a quotation ("this will lead to") is the codebook's word. ``team``:
+    the coder names the project records (a user's name in the export, not a transcript's text)."""
     try:
         from ..anonymise.leakcheck import scan_paths  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
@@ -24,7 +26,17 @@ def scan(paths: list[Path], secure: SecureFolder, reference: list[str] | None = 
                        "nothing was written") from None
     if reference is None:
         return list(scan_paths(paths, secure))
-    return list(scan_paths(paths, secure, reference))
+    return list(scan_paths(paths, secure, reference, team))
+
+
+def team_names(project: Any) -> frozenset[str]:
+    """The project's one-word coder and author names, as the leak check reads them (none where it is
+    replaced)."""
+    try:
+        from ..anonymise.leakcheck import team_names as names  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return frozenset()
+    return frozenset(names(project.conn))
 
 
 def codebook_reference(project: Any) -> list[str] | None:
