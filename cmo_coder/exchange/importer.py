@@ -184,7 +184,7 @@ def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: S
             raise CmoError(f"{path}: none of its {len(qp.sources)} text source(s) could be imported, so nothing "
                            f"was: {reasons}")
         if secure is not None:
-            _leak_check(placed, qp, secure, report)
+            _leak_check(placed, qp, secure, report, leak.codebook_reference(project) or [])
         default_coder = coder or actor or "imported"
         with project.transaction(actor) as tx:
             for person in people.values():
@@ -549,15 +549,20 @@ def _project_notes(tx: object, qp: QProject, report: RefiImportReport,
         report.notes_added += 1
 
 
-def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: RefiImportReport) -> None:
-    """Scan every text that would enter the project (new transcripts, memos and notes), in memory."""
+def _leak_check(placed: dict[str, _Placed], qp: QProject, secure: SecureFolder, report: RefiImportReport,
+                reference: list[str]) -> None:
+    """Scan every text that would enter the project (new transcripts, memos and notes), in memory, as the
+    study's own exports are scanned: every registered form and accepted surface, an occurrence the study's
+    review kept ("in June last year" of a participant called June) recognised by the words around it, and
+    the codebook quoted in a note recognised as the codebook. An archive this study exported (to NVivo and
+    back) then imports as it left; a name it never held is still refused."""
     texts = {f"{report.file}: source {pl.transcript.title!r}": pl.transcript.text
              for pl in placed.values() if pl.new}
     notes = [n for n in qp.notes if (n.content or n.description or n.name)]
     if notes:
         texts[f"{report.file}: notes"] = "\n\n".join(
             "\n".join(x for x in (n.name, n.description, n.content) if x) for n in notes)
-    hits = leak.scan_texts(texts, secure) if texts else []
+    hits = leak.scan_texts(texts, secure, reference) if texts else []
     if hits:
         raise leak.refuse(hits, "import")
     report.leak_check = "passed"
