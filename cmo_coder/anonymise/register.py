@@ -26,6 +26,7 @@ from .familiar import (
     curated_forms,
     given_initials,
     initials,
+    letter_forms,
     mac_forms,
     nickname_stems,
     open_clip,
@@ -265,8 +266,8 @@ def person_variants(name: str) -> tuple[str, ...]:
         surname = tokens[-1]
         forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
         forms += [f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")]
-        if surname[:1].isalpha():
-            forms.append(f"Dr {surname[0].upper()}")  # "Dr A, we call her, we cannot say it": a doctor by initial
+        if surname[:1].isalpha():  # "Dr A, we call her, we cannot say it"; "Mrs H was lovely": a person by initial
+            forms += [f"{title} {surname[0].upper()}" for title in ("Dr", "Mr", "Mrs", "Ms", "Miss")]
         forms += [d.capitalize() for d in surname_diminutives(surname)]
     if tokens:
         first = tokens[0].lower()
@@ -333,6 +334,9 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                                               first)  # "Mags" of Maggie, "Xan" of Xander
     names += tuple(f for f in stem_names if f not in names)
     usage = lowercase_usage()
+    spelt = [f for n in (first, *_shorter_nicknames(first)) for f in letter_forms(n)]  # "kt" for Katie
+    words += tuple(f for f in dict.fromkeys(spelt) if f not in words and not in_dictionary(f)
+                   and usage.get(f, 0) < SELDOM_LOWER)
     words += tuple(f for f in stem_words if f not in words  # not "mad" of Madge, "mid" of Midge: a guess that
                    and (len(f) >= 4 or usage.get(f, 0) < SELDOM_LOWER))  # common and short is no one's name
     if len(tokens) >= 2:
