@@ -104,6 +104,23 @@ def compound_forms(given: str) -> tuple[str, ...]:
     return ()
 
 
+def tail_forms(given: str) -> tuple[str, ...]:
+    """The end of a name said alone, cut where a syllable opens with a consonant ("tina" of Christina and
+    Valentina, "rina" of Katarina, "lena" of Magdalena, "bert" of Robert and Albert, "sandra" of
+    Cassandra, "manuel" of Emmanuel), leaving at least one syllable cut off and four letters said.
+    Unfiltered: the register keeps only the ends that are given names in their own right, since most
+    ends of names ("stian", "jamin") are nobody's name and some are words ("ward" of Edward)."""
+    low = fold(given)
+    if not low.isalpha():
+        return ()
+    out = []
+    for i in range(2, len(low) - 3):
+        onset = low[i] not in _VOWELS and low[i + 1] in _VOWELS
+        if onset and low[i - 1:i + 1] not in _DIGRAPHS and any(c in _VOWELS for c in low[:i]):
+            out.append(low[i:])
+    return tuple(out)
+
+
 def initials(tokens: list[str]) -> tuple[str, ...]:
     """Initials a name is called by: first and last ("jb" for John Brown) and, for three names or more,
     all of them ("jpb")."""

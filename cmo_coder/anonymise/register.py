@@ -33,6 +33,7 @@ from .familiar import (
     silent_e_forms,
     suffix_forms,
     syllable_end,
+    tail_forms,
     vowel_clip,
 )
 from .folding import fold
@@ -122,6 +123,19 @@ def curated_nicknames() -> dict[str, frozenset[str]]:
             links.setdefault(name, set()).add(nick)
             links.setdefault(nick, set()).add(name)
     return {k: frozenset(v) for k, v in links.items()}
+
+
+@cache
+def surname_bynames() -> dict[str, tuple[str, ...]]:
+    """Folded surname → the customary nicknames anybody with it is given ("chalky" for White, "spud" for
+    Murphy), from ``data/surname_nicknames.csv``."""
+    text = resources.files("cmo_coder.data").joinpath("surname_nicknames.csv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out: dict[str, tuple[str, ...]] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(rows))):
+        forms = tuple(f.strip().lower() for f in row["nicknames"].split(";") if f.strip())
+        out[fold(row["surname"])] = tuple(dict.fromkeys(out.get(fold(row["surname"]), ()) + forms))
+    return out
 
 
 def diminutives(given: str) -> tuple[str, ...]:
@@ -262,6 +276,7 @@ def person_variants(name: str) -> tuple[str, ...]:
         if len(t.strip(".")) >= 2 and t.lower() not in GENERIC_SPEAKERS:
             forms.append(t)
             forms.extend(prefix_split(t))
+            forms.extend(hyphen_parts(t))
     if len(tokens) >= 2:
         surname = tokens[-1]
         forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
@@ -278,12 +293,35 @@ def person_variants(name: str) -> tuple[str, ...]:
             if len(tokens) >= 2:
                 forms.append(f"{_capitalise(nick)} {tokens[-1]}")
         forms += [d.capitalize() for d in _person_word_split(name)[0] if d not in familiar]
+        for other in _other_given_names(tokens):  # "Liz" for Mary Elizabeth, "Marie" for Anne-Marie
+            others = _nicknames_of(other.lower())
+            forms += [_capitalise(n) for n in sorted(others - _kin_or_calendar(others))]
+            forms += [d.capitalize() for d in diminutives(other)]
         forms += [f"{f.capitalize()}s" for f in sorted({first, *familiar})
                   if not f.endswith("s") and " " not in f]  # "two Sandys"
     seen: dict[str, str] = {}
     for f in forms:
         seen.setdefault(f.lower(), f)
     return tuple(seen.values())
+
+
+def hyphen_parts(token: str) -> list[str]:
+    """A hyphenated name's parts, said alone ("Marie" of Anne-Marie, "Jones" of Smith-Jones), and the whole
+    written without its hyphen, as captions write it ("anne marie"); not a particle ("al" of Al-Hassan)."""
+    from .layers.titles import PARTICLES
+
+    parts = [p for p in re.split(r"[-‐–]", token) if p]
+    if len(parts) < 2:
+        return []
+    return [*(p for p in parts if len(p) >= 3 and p.lower() not in PARTICLES), " ".join(parts)]
+
+
+def _other_given_names(tokens: list[str]) -> list[str]:
+    """The given names after the first (a middle name a person goes by) and the parts of a hyphenated first
+    name: their listed nicknames and familiar forms are the person's too."""
+    given = tokens[:-1] if len(tokens) >= 2 else tokens
+    parts = [p for p in hyphen_parts(given[0])[:-1]] if given else []
+    return [t for t in [*parts, *given[1:]] if len(t) >= 3 and t.isalpha()]
 
 
 def _nicknames_of(first: str) -> set[str]:
@@ -334,6 +372,8 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                                               first)  # "Mags" of Maggie, "Xan" of Xander
     names += tuple(f for f in stem_names if f not in names)
     usage = lowercase_usage()
+    names += tuple(f for f in tail_forms(first) if f in firsts and not in_dictionary(f) and f not in names
+                   and usage.get(f, 0) < SELDOM_LOWER)  # "tina" of Valentina, "bert" of Albert; never "ward"
     spelt = [f for n in (first, *_shorter_nicknames(first)) for f in letter_forms(n)]  # "kt" for Katie
     words += tuple(f for f in dict.fromkeys(spelt) if f not in words and not in_dictionary(f)
                    and usage.get(f, 0) < SELDOM_LOWER)
@@ -342,6 +382,7 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if len(tokens) >= 2:
         surname = tokens[-1].lower()
         words = words + _split_name_like(_surname_forms(surname), surname)[1]
+        words = words + tuple(f for f in surname_bynames().get(fold(surname), ()) if f not in words)  # "chalky"
         if mac_forms(surname):
             words = words + ("mac",)  # "Mac" for McTavish, but also a raincoat and a computer: context decides
         words = words + tuple(i for i in (*initials(tokens), *given_initials(tokens))  # "jb", "jj"; not "an", "md"
