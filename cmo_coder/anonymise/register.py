@@ -222,6 +222,48 @@ def _surname_forms(low: str) -> list[str]:
 
 
 @cache
+def familiar_shapes() -> frozenset[str]:
+    """Familiar forms British speech makes of common given names and surnames, whoever is registered:
+    "dazza", "jonno", "stevo", "shazza", "robbo", "macca", "hendo", "jonesy". For the names nobody
+    registered: a word here that no dictionary or name list holds and that English practically never
+    writes in lower case is somebody's name wherever it stands ("then dazza turned up"), as a given name
+    is (:class:`.layers.lexicon.LexiconComponent`).
+
+    Made by the same rules as a registered person's forms (:func:`_given_forms`, :func:`_surname_forms`)
+    from the given names of the nickname lists and the common UK surnames, less the whole surname with
+    "-y/-sy/-ie" on a surname of more than five letters ("robertsonie" is nobody's), and less every shape
+    that is a word, a name of its own (the name layers know those), a place, or seldom as rare as a name
+    in the subtitle counts (:data:`.layers.words.RARELY_LOWER`: "bevvy", "ciggy" and "brekkie" are said)."""
+    from .layers.words import RARELY_LOWER, in_dictionary, lowercase_usage, name_lexicon, place_names, uk_surnames
+
+    usage, names, places = lowercase_usage(), name_lexicon("all"), place_names()
+    shapes: set[str] = set()
+    for given in set(nickname_groups()) | set(curated_nicknames()):
+        if len(given) >= 4 and given.isalpha():
+            shapes.update(_given_forms(given))
+    for surname in uk_surnames():
+        if len(surname) >= 4 and surname.isalpha():
+            whole = {surname + e for e in ("y", "sy", "ie")} if len(surname) > 5 else set()
+            shapes.update(set(_surname_forms(surname)) - whole)
+    return frozenset(f for f in shapes if len(f) >= 4 and f.endswith(NAME_SHAPE_ENDINGS) and f not in SLANG_CLIPS
+                     and f not in names and f not in places and usage.get(f, 0) < RARELY_LOWER
+                     and not in_dictionary(f))
+
+
+NAME_SHAPE_ENDINGS = ("zza", "o", "sy", "zy")
+"""The endings British speech puts on names and seldom on words: "Gazza", "Jonno", "Robbo", "Jonesy",
+"Fitzy". Not "-ie/-y" ("hubbie", "brekkie") nor "-s" ("meds", "obs"), which English puts on words as
+often, nor a long name cut short ("merce", "migue"), which spells words of other languages."""
+
+SLANG_CLIPS = frozenset({"virgo", "leccy", "lecky", "bezza", "bezzie", "lezza", "lezzer", "cozzie", "mozzie", "trackie",
+                         "hozzy", "sozza", "preggo", "ciggie", "ciggy", "bevvy", "bevvie", "brekkie", "sarnie",
+                         "scally", "chippy", "cuppa", "footy", "telly", "hanky", "lippy", "kiddo", "nebby"})
+"""Everyday words British speech clips the way it clips names ("leccy" electricity, "bezza" best friend,
+"cozzie" swimming costume), and the star sign "virgo": no familiar shape of anybody's name, though a
+dictionary lacks them."""
+
+
+@cache
 def common_word_names() -> frozenset[str]:
     text = resources.files("cmo_coder.data").joinpath("common_word_names.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
