@@ -104,6 +104,23 @@ def compound_forms(given: str) -> tuple[str, ...]:
     return ()
 
 
+def tail_forms(given: str) -> tuple[str, ...]:
+    """The end of a name said alone, cut where a syllable opens with a consonant ("tina" of Christina and
+    Valentina, "rina" of Katarina, "lena" of Magdalena, "bert" of Robert and Albert, "sandra" of
+    Cassandra, "manuel" of Emmanuel), leaving at least one syllable cut off and four letters said.
+    Unfiltered: the register keeps only the ends that are given names in their own right, since most
+    ends of names ("stian", "jamin") are nobody's name and some are words ("ward" of Edward)."""
+    low = fold(given)
+    if not low.isalpha():
+        return ()
+    out = []
+    for i in range(2, len(low) - 3):
+        onset = low[i] not in _VOWELS and low[i + 1] in _VOWELS
+        if onset and low[i - 1:i + 1] not in _DIGRAPHS and any(c in _VOWELS for c in low[:i]):
+            out.append(low[i:])
+    return tuple(out)
+
+
 def initials(tokens: list[str]) -> tuple[str, ...]:
     """Initials a name is called by: first and last ("jb" for John Brown) and, for three names or more,
     all of them ("jpb")."""
@@ -216,6 +233,51 @@ LETTER_NAMES = {"b": "bee", "c": "cee", "d": "dee", "g": "gee", "j": "jay", "k":
                 "v": "vee", "z": "zed"}
 """Letters whose spoken names captions write as a word of their own: "jay jay" for JJ. Vowels and the
 one-letter names ("a", "i", "o") are left out: "a j" is not a name anybody could tell."""
+
+
+SPOKEN_LETTERS = {"a": "ay", "b": "bee", "c": "see", "d": "dee", "e": "ee", "f": "ef", "g": "jee", "h": "aych",
+                  "i": "eye", "j": "jay", "k": "kay", "l": "el", "m": "em", "n": "en", "o": "oh", "p": "pee",
+                  "q": "kyoo", "r": "ar", "s": "es", "t": "tee", "u": "yoo", "v": "vee", "w": "dubelyoo",
+                  "x": "eks", "y": "wy", "z": "zed"}
+"""Each letter's name as English spells the sound: what two letters say one after the other."""
+_LONG = {"a": "ay", "e": "ee", "i": "eye", "o": "oh"}
+
+
+def said_as(low: str) -> str:
+    """A short name spelt as it sounds, in the spelling of :data:`SPOKEN_LETTERS`: a soft c is s and a hard
+    one k, a closing "-ie/-y/-ey/-i" is "ee", and a vowel before one consonant and a vowel is long ("katie"
+    → "kaytee", "casey" → "kaysee", "evie" → "eevee"); a doubled consonant keeps the vowel before it short
+    ("ellie" → "elee")."""
+    s = low.replace("ph", "f").replace("ck", "k").replace("q", "k").replace("x", "ks")
+    s = "".join("s" if c == "c" and s[i + 1:i + 2] in ("e", "i", "y") else "k" if c == "c" else c
+                for i, c in enumerate(s))
+    for end in ("ie", "ey", "ea", "ee", "y", "i"):
+        if s.endswith(end) and len(s) > len(end) + 1:
+            s = s[: -len(end)] + "ee"
+            break
+    out = []
+    for i, c in enumerate(s):
+        nxt, after = s[i + 1:i + 2], s[i + 2:i + 3]
+        opens = i == 0 or s[i - 1] not in _VOWELS  # not the second letter of a vowel pair ("ay", "ee")
+        single = bool(nxt) and nxt not in _VOWELS and bool(after) and after in _VOWELS
+        if c in _LONG and opens and single:
+            out.append(_LONG[c])
+        else:
+            out.append(c)
+    said = "".join(out)
+    return "".join(c for i, c in enumerate(said) if i == 0 or c != said[i - 1] or c in _VOWELS)
+
+
+def letter_forms(given: str) -> tuple[str, ...]:
+    """Two letters whose names, said one after the other, say a short given name: "kt" for Katie or Katy,
+    "kc" for Casey, "lc" for Elsie, "jc" for Jaycee. People text and write a name so ("KT was on the desk").
+    Only a name that sounds exactly as the two letters do (:func:`said_as`): not "Kathy", "Becky", "Abbie"."""
+    low = fold(given)
+    if not (3 <= len(low) <= 7) or not low.isalpha():
+        return ()
+    said = said_as(low)
+    return tuple(a + b for a, one in SPOKEN_LETTERS.items() if said.startswith(one)
+                 for b, two in SPOKEN_LETTERS.items() if said == one + two)
 
 
 def given_initials(tokens: list[str]) -> tuple[str, ...]:

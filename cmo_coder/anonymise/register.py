@@ -26,12 +26,14 @@ from .familiar import (
     curated_forms,
     given_initials,
     initials,
+    letter_forms,
     mac_forms,
     nickname_stems,
     open_clip,
     silent_e_forms,
     suffix_forms,
     syllable_end,
+    tail_forms,
     vowel_clip,
 )
 from .folding import fold
@@ -131,6 +133,19 @@ def curated_nicknames() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in links.items()}
 
 
+@cache
+def surname_bynames() -> dict[str, tuple[str, ...]]:
+    """Folded surname → the customary nicknames anybody with it is given ("chalky" for White, "spud" for
+    Murphy), from ``data/surname_nicknames.csv``."""
+    text = resources.files("cmo_coder.data").joinpath("surname_nicknames.csv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out: dict[str, tuple[str, ...]] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(rows))):
+        forms = tuple(f.strip().lower() for f in row["nicknames"].split(";") if f.strip())
+        out[fold(row["surname"])] = tuple(dict.fromkeys(out.get(fold(row["surname"]), ()) + forms))
+    return out
+
+
 def diminutives(given: str) -> tuple[str, ...]:
     """Familiar forms English speakers make of any given name, listed or not, in three shapes only:
     a long name cut to its first four or five letters ("Temi" for Temitope, "Abdi" for Abdirahman,
@@ -215,6 +230,48 @@ def _surname_forms(low: str) -> list[str]:
 
 
 @cache
+def familiar_shapes() -> frozenset[str]:
+    """Familiar forms British speech makes of common given names and surnames, whoever is registered:
+    "dazza", "jonno", "stevo", "shazza", "robbo", "macca", "hendo", "jonesy". For the names nobody
+    registered: a word here that no dictionary or name list holds and that English practically never
+    writes in lower case is somebody's name wherever it stands ("then dazza turned up"), as a given name
+    is (:class:`.layers.lexicon.LexiconComponent`).
+
+    Made by the same rules as a registered person's forms (:func:`_given_forms`, :func:`_surname_forms`)
+    from the given names of the nickname lists and the common UK surnames, less the whole surname with
+    "-y/-sy/-ie" on a surname of more than five letters ("robertsonie" is nobody's), and less every shape
+    that is a word, a name of its own (the name layers know those), a place, or seldom as rare as a name
+    in the subtitle counts (:data:`.layers.words.RARELY_LOWER`: "bevvy", "ciggy" and "brekkie" are said)."""
+    from .layers.words import RARELY_LOWER, in_dictionary, lowercase_usage, name_lexicon, place_names, uk_surnames
+
+    usage, names, places = lowercase_usage(), name_lexicon("all"), place_names()
+    shapes: set[str] = set()
+    for given in set(nickname_groups()) | set(curated_nicknames()):
+        if len(given) >= 4 and given.isalpha():
+            shapes.update(_given_forms(given))
+    for surname in uk_surnames():
+        if len(surname) >= 4 and surname.isalpha():
+            whole = {surname + e for e in ("y", "sy", "ie")} if len(surname) > 5 else set()
+            shapes.update(set(_surname_forms(surname)) - whole)
+    return frozenset(f for f in shapes if len(f) >= 4 and f.endswith(NAME_SHAPE_ENDINGS) and f not in SLANG_CLIPS
+                     and f not in names and f not in places and usage.get(f, 0) < RARELY_LOWER
+                     and not in_dictionary(f))
+
+
+NAME_SHAPE_ENDINGS = ("zza", "o", "sy", "zy")
+"""The endings British speech puts on names and seldom on words: "Gazza", "Jonno", "Robbo", "Jonesy",
+"Fitzy". Not "-ie/-y" ("hubbie", "brekkie") nor "-s" ("meds", "obs"), which English puts on words as
+often, nor a long name cut short ("merce", "migue"), which spells words of other languages."""
+
+SLANG_CLIPS = frozenset({"virgo", "leccy", "lecky", "bezza", "bezzie", "lezza", "lezzer", "cozzie", "mozzie", "trackie",
+                         "hozzy", "sozza", "preggo", "ciggie", "ciggy", "bevvy", "bevvie", "brekkie", "sarnie",
+                         "scally", "chippy", "cuppa", "footy", "telly", "hanky", "lippy", "kiddo", "nebby"})
+"""Everyday words British speech clips the way it clips names ("leccy" electricity, "bezza" best friend,
+"cozzie" swimming costume), and the star sign "virgo": no familiar shape of anybody's name, though a
+dictionary lacks them."""
+
+
+@cache
 def common_word_names() -> frozenset[str]:
     text = resources.files("cmo_coder.data").joinpath("common_word_names.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
@@ -269,12 +326,13 @@ def person_variants(name: str) -> tuple[str, ...]:
         if len(t.strip(".")) >= 2 and t.lower() not in GENERIC_SPEAKERS:
             forms.append(t)
             forms.extend(prefix_split(t))
+            forms.extend(hyphen_parts(t))
     if len(tokens) >= 2:
         surname = tokens[-1]
         forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
         forms += [f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")]
-        if surname[:1].isalpha():
-            forms.append(f"Dr {surname[0].upper()}")  # "Dr A, we call her, we cannot say it": a doctor by initial
+        if surname[:1].isalpha():  # "Dr A, we call her, we cannot say it"; "Mrs H was lovely": a person by initial
+            forms += [f"{title} {surname[0].upper()}" for title in ("Dr", "Mr", "Mrs", "Ms", "Miss")]
         forms += [d.capitalize() for d in surname_diminutives(surname)]
     if tokens:
         first = tokens[0].lower()
@@ -285,12 +343,35 @@ def person_variants(name: str) -> tuple[str, ...]:
             if len(tokens) >= 2:
                 forms.append(f"{_capitalise(nick)} {tokens[-1]}")
         forms += [d.capitalize() for d in _person_word_split(name)[0] if d not in familiar]
+        for other in _other_given_names(tokens):  # "Liz" for Mary Elizabeth, "Marie" for Anne-Marie
+            others = _nicknames_of(other.lower())
+            forms += [_capitalise(n) for n in sorted(others - _kin_or_calendar(others))]
+            forms += [d.capitalize() for d in diminutives(other)]
         forms += [f"{f.capitalize()}s" for f in sorted({first, *familiar})
                   if not f.endswith("s") and " " not in f]  # "two Sandys"
     seen: dict[str, str] = {}
     for f in forms:
         seen.setdefault(f.lower(), f)
     return tuple(seen.values())
+
+
+def hyphen_parts(token: str) -> list[str]:
+    """A hyphenated name's parts, said alone ("Marie" of Anne-Marie, "Jones" of Smith-Jones), and the whole
+    written without its hyphen, as captions write it ("anne marie"); not a particle ("al" of Al-Hassan)."""
+    from .layers.titles import PARTICLES
+
+    parts = [p for p in re.split(r"[-‐–]", token) if p]
+    if len(parts) < 2:
+        return []
+    return [*(p for p in parts if len(p) >= 3 and p.lower() not in PARTICLES), " ".join(parts)]
+
+
+def _other_given_names(tokens: list[str]) -> list[str]:
+    """The given names after the first (a middle name a person goes by) and the parts of a hyphenated first
+    name: their listed nicknames and familiar forms are the person's too."""
+    given = tokens[:-1] if len(tokens) >= 2 else tokens
+    parts = [p for p in hyphen_parts(given[0])[:-1]] if given else []
+    return [t for t in [*parts, *given[1:]] if len(t) >= 3 and t.isalpha()]
 
 
 def _nicknames_of(first: str) -> set[str]:
@@ -341,11 +422,17 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                                               first)  # "Mags" of Maggie, "Xan" of Xander
     names += tuple(f for f in stem_names if f not in names)
     usage = lowercase_usage()
+    names += tuple(f for f in tail_forms(first) if f in firsts and not in_dictionary(f) and f not in names
+                   and usage.get(f, 0) < SELDOM_LOWER)  # "tina" of Valentina, "bert" of Albert; never "ward"
+    spelt = [f for n in (first, *_shorter_nicknames(first)) for f in letter_forms(n)]  # "kt" for Katie
+    words += tuple(f for f in dict.fromkeys(spelt) if f not in words and not in_dictionary(f)
+                   and usage.get(f, 0) < SELDOM_LOWER)
     words += tuple(f for f in stem_words if f not in words  # not "mad" of Madge, "mid" of Midge: a guess that
                    and (len(f) >= 4 or usage.get(f, 0) < SELDOM_LOWER))  # common and short is no one's name
     if len(tokens) >= 2:
         surname = tokens[-1].lower()
         words = words + _split_name_like(_surname_forms(surname), surname)[1]
+        words = words + tuple(f for f in surname_bynames().get(fold(surname), ()) if f not in words)  # "chalky"
         if mac_forms(surname):
             words = words + ("mac",)  # "Mac" for McTavish, but also a raincoat and a computer: context decides
         words = words + tuple(i for i in (*initials(tokens), *given_initials(tokens))  # "jb", "jj"; not "an", "md"

@@ -60,6 +60,8 @@ def named_here(token: Token, surnames: frozenset[str], is_name: Callable[[Token]
     after_word = low_prev not in _DETERMINERS
     if name_context(token):
         return "after a title, relation word or greeting"
+    if low_prev == "our" and lowercase_usage().get(token.lower_, 0) < REVIEW_BELOW:
+        return "'our X', a relative named"  # "our Kel", "our Shaz"; not "our pad", which is a flat
     if low_prev in ADJECTIVES and _low(prev2) not in _DETERMINERS:
         return f"'{low_prev} X', said as a name"
     if low_next in surnames:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..namelists import plain
+from ..register import familiar_shapes
 from .state import NEVER_NAME_POS, candidates, text_of
 from .words import CALENDAR, FILLERS, everyday_words, given_names, is_everyday, known_surnames, name_lexicon
 
@@ -30,8 +31,9 @@ class LexiconComponent:
         self.nlp = nlp
 
     def _is_given(self, tok: Token, caseless: bool) -> bool:
-        if not tok.is_alpha or tok.is_stop or plain(tok.lower_) not in given_names() or tok.lower_ in CALENDAR:
-            return False
+        if not tok.is_alpha or tok.is_stop or tok.lower_ in CALENDAR or (
+                plain(tok.lower_) not in given_names() and tok.lower_ not in familiar_shapes()):
+            return False  # a familiar shape: "dazza", "jonno", "macca" (:func:`..register.familiar_shapes`)
         if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
             return False  # "carolina" in lower case inside cased text is not written as a name
         if tok.pos_ in NEVER_NAME_POS:
