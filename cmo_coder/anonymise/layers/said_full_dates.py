@@ -12,6 +12,8 @@ may answer "when were you born?" asked a turn earlier). So:
 * a **day and a month** with a year a few words off ("born in nineteen sixty, um, the tenth of June") or an age
   in the same sentence ("she'll be ninety on the 5th of December", "I'm twenty on the fifteenth of January")
   is removed too: the age or the year completes the date;
+* eight digits read out as a day, a month and a year ("oh three oh five nineteen fifty-two"), or six in a turn
+  about a birth;
 * a day and a month alone ("on the fourth of June we went"), a month and a year ("March 2020"), years, months,
   weekdays, feasts ("Christmas", "Bonfire night") and counts stay: they do not narrow a life to a day.
 
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .said_numbers import digit_runs
 
 _UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -129,6 +133,25 @@ def _typed(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_WORTH_A_LOOK = re.compile(r"\d|(?i:first|second|third|th\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+                           r"\bo(?:h)?\s+(?:one|two|three|four|five|six|seven|eight|nine)\b|zero|nought)")
+"""Every full date holds a digit, an ordinal, a month, or a zero said ("oh three"): most turns hold none."""
+
+
+def _digit_by_digit(text: str, birth: bool) -> list[tuple[int, int]]:
+    """A date read out as digits: eight of them making a day, a month and a year of 1900-2029 ("oh three, oh
+    five, one nine five two"); six (day, month, two-digit year) only in a turn that speaks of a birth, since
+    six digits are as often a sort code."""
+    out = []
+    for run in digit_runs(text):
+        d, said = run.digits, text[run.start : run.end]
+        eight = len(d) == 8 and re.fullmatch(r"(?:19|20)\d\d", d[4:]) is not None and not re.search(r"[/.:]", said)
+        six = len(d) == 6 and birth and " " in said.strip()
+        if (eight or six) and _valid(int(d[:2]), int(d[2:4])):
+            out.append((run.start, run.end))
+    return out
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence holding ``start``-``end``: from the last full stop (or the turn's start) to the next."""
     a = 0
@@ -152,8 +175,7 @@ def _counted(text: str, year_end: int, year: str) -> bool:
 def full_dates(text: str) -> list[FullDate]:
     """Every date in ``text`` as specific as a day with its month and year, or a day and month completed by a
     year nearby or an age (module doc)."""
-    if not re.search(r"\d|(?i:first|second|third|th\b|january|february|march|april|may|june|july|august|"
-                     r"september|october|november|december)", text):
+    if not _WORTH_A_LOOK.search(text):
         return []
     spans: list[tuple[int, int]] = _typed(text)
     for m in _SPOKEN.finditer(text):
@@ -168,9 +190,10 @@ def full_dates(text: str) -> list[FullDate]:
             completed = _complete(text, m.start(), m.end())
             if completed:
                 spans.append(completed)
+    birth = bool(_BIRTH_CUE.search(text))
+    spans.extend(_digit_by_digit(text, birth))
     spans = [(a, again.end()) if (again := _MORE_MONTH.match(text, b)) else (a, b) for a, b in spans if b > a]
     spans = _merged(spans)
-    birth = bool(_BIRTH_CUE.search(text))
     return [FullDate(a, b, birth or _aged(text, a, b)) for a, b in spans]
 
 

@@ -48,8 +48,9 @@ _PLAIN_PAIRS = {"me", "be", "we", "he", "so", "do", "go", "no", "to", "ha", "la"
                 "hi", "pa", "ma", "st", "ll", "tv", "uk"}
 """Two letters that are a word or an everyday abbreviation when written joined ("my ex", "tell me")."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_JOIN = re.compile(r"[ \t\r\n,-]*")
-"""What may stand between two symbols of one identifier: spaces, a pause (comma), a hyphen, a line break."""
+_JOIN = re.compile(r"[ \t\r\n,-]*(?:(?:\.\.\.|…)[ \t\r\n]*)?")
+"""What may stand between two symbols of one identifier: spaces, a pause (comma, an ellipsis), a hyphen, a line
+break."""
 _ALNUM = re.compile(r"[a-z0-9]{1,8}")
 
 
