@@ -321,3 +321,20 @@ def test_the_shapes_list(anon: Anonymiser) -> None:
     for r in listed.measure(lambda t: redact_text(anon, t), listed.load(listed.LIST.with_name(
             "identifier_shapes.tsv"))):
         assert r.found >= r.identifiers - 2, r.misses
+
+
+def test_review_keeps_event_dates_only_when_asked_and_never_a_date_of_birth() -> None:
+    from cmo_coder.anonymise import review as rv
+    from cmo_coder.anonymise.models import Decisions, Proposal, ProposalSet
+
+    text = "On the 3rd of March 2020 the ward closed. Born 03.05.1952."
+    props = [Proposal(id=f"red-{cat}", start=text.index(s), end=text.index(s) + len(s), surface=s, category=cat,
+                      layers=["rules"], score=0.9, reason="a full date", placeholder=placeholder_for(cat, s, text, 0))
+             for s, cat in (("3rd of March 2020", "date"), ("03.05.1952", "dob"))]
+    ps = ProposalSet(transcript_id="t1", source_sha256="0" * 64, model=None, caseless=False, numbered=False,
+                     proposals=props)
+    assert [p.placeholder for p in props] == ["[date]", "[date of birth]"]
+    decisions, kept = rv.keep_dates([ps], Decisions(), "coder")
+    assert kept == {"t1": 1}
+    assert decisions.occurrences["red-date"].decision == "reject" and "red-dob" not in decisions.occurrences
+    assert [p.id for p in rv.undecided(ps, decisions)] == ["red-dob"]
