@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from .said_symbols import Piece, digits, find_shapes, letters, symbol_runs
+from .said_symbols import Piece, digits, find_shapes, letters, might_hold, symbol_runs
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -317,7 +317,7 @@ def _proof(pieces: Sequence[Piece]) -> bool:
 
 def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
     """Postcodes said or typed in any form, found by their shape (see the comment above)."""
-    if not _ANY_NUMBER.search(text) and "oh" not in text.lower():
+    if not might_hold(text):
         return []
     areas = postcode_areas()
     out: list[tuple[int, int]] = []

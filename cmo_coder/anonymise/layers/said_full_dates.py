@@ -133,9 +133,31 @@ def _typed(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_WORTH_A_LOOK = re.compile(r"\d|(?i:first|second|third|th\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-                           r"\bo(?:h)?\s+(?:one|two|three|four|five|six|seven|eight|nine)\b|zero|nought)")
-"""Every full date holds a digit, an ordinal, a month, or a zero said ("oh three"): most turns hold none."""
+_TYPED_LOOK = re.compile(r"\d[/.\-\s]\d")
+_DIGIT_WORDS = frozenset({"oh", "o", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven",
+                          "eight", "nine", "double", "nineteen", "twenty"})
+_SPLIT = re.compile(r"[\s,-]+")
+_ANCHOR_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "of the",
+                "of\nthe", "of, the")
+"""A cheap first look for :data:`_ANCHOR`: most turns hold none of these."""
+_ANCHOR = re.compile(r"(?i)(?<![\w'’-])" + _MONTH_NAME + r"|\bof[\s,]+the[\s,]+" + _MONTH_ORD)
+"""A month named or numbered ("of the fifth"): every date said in words holds one, and most turns none."""
+
+
+def _spoken(text: str) -> list[re.Match[str]]:
+    """Matches of the spoken forms, looked for only around a month: windows of 90 characters either side,
+    joined where they meet (a date spans far less)."""
+    windows: list[list[int]] = []
+    for m in _ANCHOR.finditer(text):
+        a, b = max(0, m.start() - 90), min(len(text), m.end() + 90)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    out: list[re.Match[str]] = []
+    for a, b in windows:
+        out.extend(_SPOKEN.finditer(text, a, b))
+    return out
 
 
 def _digit_by_digit(text: str, birth: bool) -> list[tuple[int, int]]:
@@ -175,10 +197,9 @@ def _counted(text: str, year_end: int, year: str) -> bool:
 def full_dates(text: str) -> list[FullDate]:
     """Every date in ``text`` as specific as a day with its month and year, or a day and month completed by a
     year nearby or an age (module doc)."""
-    if not _WORTH_A_LOOK.search(text):
-        return []
-    spans: list[tuple[int, int]] = _typed(text)
-    for m in _SPOKEN.finditer(text):
+    low = text.lower()
+    spans: list[tuple[int, int]] = _typed(text) if _TYPED_LOOK.search(text) else []
+    for m in _spoken(text) if any(k in low for k in _ANCHOR_KEYS) else ():
         if m.group("dmy"):
             if _counted(text, m.end("y1"), m.group("y1")):
                 spans.append(_complete(text, m.start(), m.start("y1")) or (0, 0))
@@ -190,10 +211,13 @@ def full_dates(text: str) -> list[FullDate]:
             completed = _complete(text, m.start(), m.end())
             if completed:
                 spans.append(completed)
-    birth = bool(_BIRTH_CUE.search(text))
-    spans.extend(_digit_by_digit(text, birth))
+    if sum(w in _DIGIT_WORDS or w.isdigit() for w in _SPLIT.split(low)) >= 6:
+        spans.extend(_digit_by_digit(text, bool(_BIRTH_CUE.search(text))))
     spans = [(a, again.end()) if (again := _MORE_MONTH.match(text, b)) else (a, b) for a, b in spans if b > a]
     spans = _merged(spans)
+    if not spans:
+        return []
+    birth = bool(_BIRTH_CUE.search(text))
     return [FullDate(a, b, birth or _aged(text, a, b)) for a, b in spans]
 
 

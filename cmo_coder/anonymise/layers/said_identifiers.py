@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .said_numbers import NUMBER_WORDS, Run, Token, digit_runs, joined, nhs_number_valid, tokens
-from .said_symbols import Piece, find_shapes, letters, symbol_runs
+from .said_symbols import Piece, find_shapes, letters, might_hold, symbol_runs
 from .words import is_everyday
 
 Found = tuple[int, int, str, str]
@@ -335,7 +335,8 @@ def said_identifiers(text: str) -> list[Found]:
                      and not any(a <= f[0] < b for a, b, _, _ in banked))
         found.extend(_written(text))
         found.extend(_hospital_written(text))
-        found.extend(_shaped(text))
+        if might_hold(text):
+            found.extend(_shaped(text))
     found.extend(_addresses(text, text.lower()))
     if _DOT.search(text):
         found.extend(_emails(text))

@@ -54,6 +54,28 @@ break."""
 _ALNUM = re.compile(r"[a-z0-9]{1,8}")
 
 
+_COMMON_PAIRS = frozenset({"in", "on", "at", "to", "of", "no", "so", "do", "go", "is", "it", "we", "he", "my", "by",
+                           "or", "if", "as", "an", "up", "us", "am", "be", "oh", "ok", "hi", "ah", "eh", "er", "um",
+                           "uh", "mm", "hm", "yo", "ya", "ye", "a", "i"})
+_NUMBERISH = frozenset({"oh", "o", "zero", "nought", "double", *_UNITS, *_TEENS, *_TENS})
+_LETTERISH = frozenset({*LETTER_NAMES, *SPELLING_ALPHABET, "ray"})
+_MIXED = re.compile(r"[a-zA-Z]\d")
+
+
+def might_hold(text: str) -> bool:
+    """A cheap first look: could ``text`` hold a postcode, a national insurance number or a plate? Every such
+    shape holds a letter right before a digit, said or typed ("ls9", "el ess nine", "Bravo Delta three"); most
+    turns hold none."""
+    if _MIXED.search(text):
+        return True
+    words = _WORD.findall(text.lower())
+    for a, b in zip(words, words[1:], strict=False):
+        if (b in _NUMBERISH or b.isdigit()) and (a in _LETTERISH or (len(a) <= 2 and a.isalpha()
+                                                                        and a not in _COMMON_PAIRS)):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Piece:
     """One word (or "X for x-ray") read as symbols."""
