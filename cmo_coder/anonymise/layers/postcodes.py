@@ -328,8 +328,8 @@ def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
             area, district = letters(m.group(1)), digits(m.group(2))
             if area not in areas or not _district_ok(area, re.sub(r"\D", "", district), re.sub(r"\d", "", district)):
                 continue
-            tail = found.pieces[-1]
-            word_tail = tail.plain and len(tail.symbols) == 2  # "the M10 at junction 4": "at" is a word
+            word_tail = any(p.plain and len(p.symbols) >= 2 and p.symbols.isalpha() for p in found.pieces[1:])
+            # "the M10 at junction 4": "at" is a word, not the inward letters
             if (_proof(found.pieces) and not word_tail) or _cued(text, found.start, found.end) or _POSTCODE_CUE.search(
                     text[max(0, found.start - 30) : found.start]):
                 out.append((found.start, found.end))

@@ -261,7 +261,9 @@ _MEASURES = {"minute", "minutes", "min", "mins", "mile", "miles", "hour", "hours
              "foot", "feet", "km", "quid", "pound", "pounds", "times", "storey", "story", "bed", "bedroom", "odd",
              "different", "people", "kids", "houses", "doors", "lane", "mph", "percent", "per", "cent", "way"}
 """Words after a number that say how many or how far ("a 10 minute walk", "two lane road"), not whose house."""
-_LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?P<n>[1-9]\d{0,3}[a-h])(?![\w'’-])")
+_LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?!(?:[2-5]g|[2-4]d)\b)(?P<n>[1-9]\d{0,3}[a-h])"
+                       r"(?![\w'’-])")
+"""A house number and its letter after "at", "it's": not a network ("in 5G") nor a dimension ("at 2D")."""
 _DIGIT = re.compile(r"\d")
 _NOT_HOUSE_BEFORE = re.compile(r"(?i)\b(?:room|section|ward|bay|bed|page|form|level|year|grade|class|unit|gate|"
                                r"platform|band|size|tier|stage|step|chapter|question|item|box|table|seat|bus)\s*$")
@@ -320,7 +322,10 @@ def _shaped(text: str) -> Iterator[Found]:
 
 
 def _spelt_proof(pieces: tuple[Piece, ...]) -> bool:
-    return any(not p.plain and not p.digit_word for p in pieces)
+    """Some letter said in a way no sentence says by chance, and no English word after the first piece ("CD16a
+    as an engager": "as" is a word, not the plate's last letters)."""
+    return any(not p.plain and not p.digit_word for p in pieces) and not any(
+        p.plain and len(p.symbols) >= 2 and p.symbols.isalpha() for p in pieces[1:])
 
 
 def said_identifiers(text: str) -> list[Found]:
