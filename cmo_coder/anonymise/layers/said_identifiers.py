@@ -119,7 +119,8 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
         if _letters_after(text, toks, run.last, 1) and toks[run.last + 1].text not in STOP_WORDS:
             end = toks[run.last + 1].end
         return toks[run.first - n].start, end, "hospital_number", "hospital number said"
-    if len(digits) == 10 and (nhs_number_valid(digits) or _NHS_CUE.search(before) or (
+    if len(digits) == 10 and (nhs_number_valid(digits) or _NHS_CUE.search(before) or _NHS_NEAR.search(
+            text, max(0, run.start - 40), min(len(text), run.end + 30)) or (
             _read_out(text, toks, run) and not _PHONE_CUE.search(before))):
         return run.start, run.end, "nhs_number", "NHS number said"
     if run.plus and digits.startswith("44") and 11 <= len(digits) <= 13:
@@ -141,6 +142,8 @@ def _read_out(text: str, toks: list[Token], run: Run) -> bool:
     return all(t.text.isdigit() or t.text in _SINGLE_DIGIT_WORDS for t in toks[run.first : run.last + 1])
 
 
+_NHS_NEAR = re.compile(r"(?i)\bnhs\b")
+"""Ten digits with "NHS" a few words off ("his number, the NHS one, is…", "…, that's her NHS") are that number."""
 _SINGLE_DIGIT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zero",
                                  "oh", "o", "nought", "double", "triple", "treble"})
 _HOSPITAL_CUE_AFTER = re.compile(r"(?i)[\s,]*(?:(?:that['’]s|is|it['’]s|was)\s+)?(?:the|my|her|his|their|your)\s+"
