@@ -330,8 +330,8 @@ def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
                 continue
             word_tail = any(p.plain and len(p.symbols) >= 2 and p.symbols.isalpha() for p in found.pieces[1:])
             # "the M10 at junction 4": "at" is a word, not the inward letters
-            if (_proof(found.pieces) and not word_tail) or _cued(text, found.start, found.end) or _POSTCODE_CUE.search(
-                    text[max(0, found.start - 30) : found.start]):
+            if not word_tail and (_proof(found.pieces) or _cued(text, found.start, found.end) or _POSTCODE_CUE.search(
+                    text[max(0, found.start - 30) : found.start])):
                 out.append((found.start, found.end))
         for found in find_shapes(run, _SHAPE_DISTRICT, most=4):
             m = _SHAPE_DISTRICT.fullmatch(found.symbols)

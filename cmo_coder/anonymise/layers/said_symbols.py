@@ -54,9 +54,9 @@ break."""
 _ALNUM = re.compile(r"[a-z0-9]{1,8}")
 
 
-_COMMON_PAIRS = frozenset({"in", "on", "at", "to", "of", "no", "so", "do", "go", "is", "it", "we", "he", "my", "by",
+_COMMON_PAIRS = frozenset({"in", "on", "at", "to", "of", "no", "do", "go", "is", "it", "we", "he", "my", "by",
                            "or", "if", "as", "an", "up", "us", "am", "be", "oh", "ok", "hi", "ah", "eh", "er", "um",
-                           "uh", "mm", "hm", "yo", "ya", "ye", "a", "i"})
+                           "uh", "mm", "hm", "ya", "ye", "a", "i"})
 _NUMBERISH = frozenset({"oh", "o", "zero", "nought", "double", *_UNITS, *_TEENS, *_TENS})
 _LETTERISH = frozenset({*LETTER_NAMES, *SPELLING_ALPHABET, "ray"})
 _MIXED = re.compile(r"[a-zA-Z]\d")
