@@ -31,6 +31,7 @@ from pathlib import Path
 LIST = Path(__file__).resolve().parent.parent / "tests" / "data" / "spoken_identifiers.tsv"
 PLACEHOLDER = {
     "dob": "[date of birth]",
+    "date": "[date]",
     "phone": "[phone number]",
     "postcode": "[postcode]",
     "nhs_number": "[NHS number]",

@@ -57,6 +57,7 @@ BY_CATEGORY = {
     "email": "[email address]",
     "nhs_number": "[NHS number]",
     "dob": "[date of birth]",
+    "date": "[date]",
     "hospital_number": "[hospital number]",
     "national_insurance": "[national insurance number]",
     "car_registration": "[car registration]",
@@ -66,10 +67,11 @@ BY_CATEGORY = {
     "other": "[removed]",
 }
 
-DIRECT_IDENTIFIERS = frozenset({"dob", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
+DIRECT_IDENTIFIERS = frozenset({"dob", "date", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
                                 "car_registration", "postcode", "handle", "house_number", "bank"})
 """Categories that name one person by a number, a date or an address, never by a public name: a month in
-"born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep."""
+"born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep. A full date
+("the 3rd of March 2020") is one too, birth or not (see :mod:`.layers.said_full_dates`)."""
 
 _SUBSTANCE = re.compile(r"drug|alcohol|substance|recovery|addiction|detox|rehab", re.IGNORECASE)
 

@@ -278,6 +278,23 @@ def keep_word_readings(sets: list[ProposalSet], decisions: Decisions,
     return decisions.model_copy(update={"occurrences": occurrences}), kept
 
 
+def keep_dates(sets: list[ProposalSet], decisions: Decisions, actor: str) -> tuple[Decisions, dict[str, int]]:
+    """Keep, one occurrence at a time, every undecided full date that is no date of birth (category ``date``,
+    "[date]"): for a study whose questions need event dates ("the ward closed on the 3rd of March 2020"). Full
+    dates are removed by default (every element of a date more specific than the year is an identifier); a
+    reviewer asks for this by name, and the anonymisation log records how many were kept. Dates of birth are
+    never kept this way. Returns the decisions and how many were kept in each transcript."""
+    occurrences = dict(decisions.occurrences)
+    at = clock.now_iso()
+    kept: dict[str, int] = {}
+    for ps in sets:
+        for p in undecided(ps, decisions):
+            if p.category == "date" and not p.auto:
+                occurrences[p.id] = Decision(decision="reject", by=actor, at=at)
+                kept[ps.transcript_id] = kept.get(ps.transcript_id, 0) + 1
+    return decisions.model_copy(update={"occurrences": occurrences}), kept
+
+
 def reject_rest(sets: list[ProposalSet], decisions: Decisions, actor: str) -> tuple[Decisions, int]:
     """Keep every undecided surface form. Per-occurrence items of registered names are not touched:
     each must be decided by occurrence (or redacted by --accept-all). Returns the decisions and how

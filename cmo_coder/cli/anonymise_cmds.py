@@ -96,6 +96,9 @@ def register(cli: click.Group) -> None:
     @click.option("--keep-word-readings", "keep_words", is_flag=True,
                   help="Keep each undecided occurrence of a registered name whose grammar reads as the everyday "
                        "word ('the transcript will be', 'i hope so'), one by one; the rest stay for you.")
+    @click.option("--keep-dates", "keep_dates", is_flag=True,
+                  help="Keep each undecided full date that is no date of birth ('[date]': 'the 3rd of March 2020'), "
+                       "one by one, for a study that needs event dates; dates of birth stay removed.")
     @click.option("--reject-rest", is_flag=True,
                   help="Keep every undecided surface form (occurrences of registered names stay open).")
     @click.option("--decisions", "decisions_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -111,7 +114,7 @@ def register(cli: click.Group) -> None:
     def review_cmd(project: ProjectRef, secure: Path, accept_all: bool, accepts: tuple[str, ...],
                    rejects: tuple[str, ...],
                    edits: tuple[str, ...], redacts: tuple[str, ...], category: str | None, keep_words: bool,
-                   reject_rest: bool,
+                   keep_dates: bool, reject_rest: bool,
                    decisions_csv: Path | None, export_csv: Path | None, only_open: bool, sign_off_flag: bool,
                    transcripts: tuple[str, ...], coder: str | None, as_json: bool) -> None:
         """List proposals grouped by surface with counts, context and layer; record decisions; sign off.
@@ -143,6 +146,7 @@ def register(cli: click.Group) -> None:
             registered |= {rv.norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
             known = {rv.norm(x.surface) for ps in sets for x in ps.proposals}
             scripted = bool(accept_all or accepts or rejects or edits or redacts or reject_rest or keep_words
+                            or keep_dates
                             or decisions_csv
                             or export_csv or only_open or sign_off_flag or as_json)
             added: list[str] = []
@@ -179,6 +183,12 @@ def register(cli: click.Group) -> None:
                 for tid, n in kept.items():
                     rv.log(sf, LogEntry(at=clock.now_iso(), actor=actor, transcript=tid,
                                         action="keep_word_readings", decision="reject", count=n))
+            if keep_dates:
+                decisions, kept = rv.keep_dates(sets, decisions, actor)
+                info(f"{sum(kept.values())} full date(s) that are no date of birth kept")
+                for tid, n in kept.items():
+                    rv.log(sf, LogEntry(at=clock.now_iso(), actor=actor, transcript=tid,
+                                        action="keep_dates", decision="reject", count=n))
             if accept_all:
                 decisions = rv.accept_all(sets, decisions, actor)
                 sets = rv.complete(sets, raws, decisions, items)

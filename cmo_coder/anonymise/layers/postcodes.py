@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from .said_symbols import Piece, digits, find_shapes, letters, might_hold, symbol_runs
+
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -34,9 +36,9 @@ _NUMBER_WORDS = (r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:" + "|".join(_UNITS
 _LETTER_SUFFIX_AREAS = {"e", "ec", "n", "nw", "se", "sw", "w", "wc"}
 """Central London areas whose districts may end in a letter ("EC1A", "W1D", "SW1A")."""
 EVERYDAY_CODES = frozenset({"co2", "so2", "so3", "no2", "mk1", "mk2", "mk3", "mk4", "mk5", "mk6", "mk7", "wd40",
-                            "ch4", "st1", "ha1", "ha2", "ll1", "pe1", "pe2", "se1"})
+                            "ch4", "st1", "ha1", "ha2", "ll1", "pe1", "pe2", "se1", "hs2"})
 """Area letters and a number that more often mean something else: gases, a car's mark, a lubricant, a TV
-channel, PE lessons. "se1" stays here because captions write "se one" as a tense marker too; a cue makes
+channel, PE lessons, a railway. "se1" stays here because captions write "se one" as a tense marker too; a cue makes
 any of them a postcode ("lives in se1")."""
 _WORD_PAIRS = {"ab", "al", "ba", "ca", "co", "de", "eh", "en", "ex", "ha", "hr", "la", "le", "me", "ne", "pa", "pe",
                "po", "pr", "sa", "se", "so", "st", "ta", "wc", "yo", "ox", "ll", "ml", "ss", "tv", "dd"}
@@ -84,6 +86,19 @@ def _cued(text: str, start: int, end: int) -> bool:
     return bool(_CUE_BEFORE.search(text[max(0, start - 30) : start]) or _CUE_AFTER.match(text[end : end + 20]))
 
 
+_LABEL_BEFORE = re.compile(r"(?i)\b(?:participants?|respondents?|interviewees?|speakers?|groups?|sites?|id|label|"
+                           r"ref|reference|study|focus\s+group|round|wave|arm|cohort|transcript|interview)\s*$")
+_LABEL_AFTER = re.compile(r"(?i)\s*(?::|(?:said|says|saying|told|tells|felt|feels|thought|thinks|mentioned|reported|"
+                          r"described|explained|added|agreed|disagreed|noted|replied|answered|laughed|interrupted|"
+                          r"talked|spoke|commented|raised)\b)")
+
+
+def _label(text: str, start: int, end: int) -> bool:
+    """ "SP12 said the same", "participant BD5", "SP12:": a study's label for a person, which has a district's
+    shape ("SP" is Salisbury) but is said as a speaker or a participant, never as a place."""
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 20) : start]) or _LABEL_AFTER.match(text, end))
+
+
 def _motorway(text: str, area: str, start: int, end: int) -> bool:
     """ "the m62", "m1 motorway", "junction 3 of the m6": a motorway, not a district."""
     if area != "m":
@@ -122,10 +137,13 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
         code = f"{area}{digits}{letter}"
         if _motorway(text, area, start, end):
             continue
-        if (len(area) == 1 or gap or code in EVERYDAY_CODES) and not _cued(text, start, end):
-            continue  # "b12 injections", "the g20", "co2": a place only where the sentence says one
+        if (len(area) == 1 or gap or code in EVERYDAY_CODES or _label(text, start, end)) and not _cued(
+                text, start, end):
+            continue  # "b12 injections", "the g20", "co2", "SP12 said": a place only where the sentence says one
         out.append((start, end))
     for m in _SPELT.finditer(text):
+        if m.group(2).lower() in {"a", "i"} and not _cued(text, m.start(), m.end()):
+            continue  # "had a b twelve jab": an article, then a vitamin
         if f"{m.group(2)}{m.group(3)}".lower() in areas:
             out.append(m.span())
     for m in _SAID.finditer(text):
@@ -138,13 +156,14 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
         if len(area) == 1 and re.search(r"(?i)\b(?:it|that|he|she|what|there|let|who|where|here)\s*$",
                                         text[max(0, start - 8) : start]):
             continue  # "it s eleven": an apostrophe the recogniser dropped
-        strong = len(area) == 2 and area not in _WORD_PAIRS
+        strong = len(area) == 2 and area not in _WORD_PAIRS and not _label(text, start, end)
         if strong or _cued(text, start, end):
             out.append((start, end))
     for m in _FULL_SAID.finditer(text):
         if re.sub(r"[\s.]", "", m.group("area")).lower() in areas and m.group("unit").lower() not in _WORD_UNITS:
             out.append(m.span())  # the inward code's shape is proof, as in a written full postcode
     out.extend(spelt_postcode_spans(text, out))
+    out.extend(shaped_postcode_spans(text))
     return _outermost(out)
 
 
@@ -276,4 +295,54 @@ def spelt_postcode_spans(text: str, found_already: Sequence[tuple[int, int]] = (
             i = found[2] + 1
         else:
             i += 1
+    return out
+
+
+# --- postcodes by their shape in the symbols said -------------------------------------------------------------
+# Whatever the words ("ls nine seven tf", "pee oh four, one aitch tee", "Hotel Delta one, five X-ray Uniform",
+# "em twenty three, nine el zed"), the symbols are read back (:mod:`.said_symbols`) and the UK grammar tested:
+# an area of the 121 (one or two letters), a district (one or two digits, or a digit and a letter in central
+# London), then the inward code: a digit and two letters of the 20 used there (never C, I, K, M, O or V). A
+# whole postcode is proof by itself unless every letter of it is a word a sentence says anyway ("tell me one two
+# are you"); a district alone ("bee dee three") needs a place cue, as a written one does.
+
+_SHAPE_FULL = re.compile(r"([a-z°]{1,2})([0-9°]{1,2}|[0-9°][a-z])([0-9°])([abd-hjlnp-uw-z]{2})")
+_SHAPE_DISTRICT = re.compile(r"([a-z°]{1,2})([0-9°]{1,2})")
+
+
+def _proof(pieces: Sequence[Piece]) -> bool:
+    """Some letter said in a way no sentence says by chance: "pee", "Hotel", "B for bravo", "ls9"."""
+    return any(not p.plain and not p.digit_word for p in pieces)
+
+
+def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
+    """Postcodes said or typed in any form, found by their shape (see the comment above)."""
+    if not might_hold(text):
+        return []
+    areas = postcode_areas()
+    out: list[tuple[int, int]] = []
+    for run in symbol_runs(text):
+        for found in find_shapes(run, _SHAPE_FULL):
+            m = _SHAPE_FULL.fullmatch(found.symbols)
+            assert m is not None
+            area, district = letters(m.group(1)), digits(m.group(2))
+            if area not in areas or not _district_ok(area, re.sub(r"\D", "", district), re.sub(r"\d", "", district)):
+                continue
+            word_tail = any(p.plain and len(p.symbols) >= 2 and p.symbols.isalpha() for p in found.pieces[1:])
+            # "the M10 at junction 4": "at" is a word, not the inward letters
+            if not word_tail and (_proof(found.pieces) or _cued(text, found.start, found.end) or _POSTCODE_CUE.search(
+                    text[max(0, found.start - 30) : found.start])):
+                out.append((found.start, found.end))
+        for found in find_shapes(run, _SHAPE_DISTRICT, most=4):
+            m = _SHAPE_DISTRICT.fullmatch(found.symbols)
+            assert m is not None
+            area, district = letters(m.group(1)), digits(m.group(2))
+            last = run.index(found.pieces[-1])
+            if (area not in areas or not _district_ok(area, district, "") or len(found.pieces) < 2
+                    or (last + 1 < len(run) and run[last + 1].symbols[:1].isdigit())
+                    or _motorway(text, area, found.start, found.end)):
+                continue
+            if _cued(text, found.start, found.end) or _POSTCODE_CUE.search(
+                    text[max(0, found.start - 30) : found.start]):
+                out.append((found.start, found.end))
     return out

@@ -17,6 +17,7 @@ from .allowlist import ROYAL_INSTITUTION
 from .handles import handle_spans
 from .practices import PRACTICE_KINDS
 from .said_dates import dates_of_birth
+from .said_full_dates import full_dates
 from .said_identifiers import said_identifiers
 from .said_numbers import nhs_number_valid
 from .state import NEVER_NAME_POS, candidates, text_of
@@ -202,6 +203,11 @@ class RulesComponent:
             out.append(Candidate(s, e, "handle", "rules", 0.95, "social-media handle or username"))
         for s, e in dates_of_birth(text):
             out.append(Candidate(s, e, "dob", "rules", 0.9, "date of birth after a birth cue"))
+        for d in full_dates(text):
+            if d.birth:
+                out.append(Candidate(d.start, d.end, "dob", "rules", 0.9, "a full date, with a birth cue or an age"))
+            else:
+                out.append(Candidate(d.start, d.end, "date", "rules", 0.85, "a full date (day, month and year)"))
         for category, pattern, score, group in RULES:
             for m in pattern.finditer(text):
                 s, e = m.span(group) if group else m.span()

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .said_numbers import NUMBER_WORDS, Run, Token, digit_runs, joined, nhs_number_valid, tokens
+from .said_symbols import Piece, find_shapes, letters, might_hold, symbol_runs
 from .words import is_everyday
 
 Found = tuple[int, int, str, str]
@@ -36,7 +37,7 @@ _PHONE_CUE = re.compile(r"(?i)\b(?:number|numbers|mobile|mobile's|landline|landl
 _HELPLINE = re.compile(r"1(?:16\d{3}|1\d|0\d)$|999$")
 """Numbers everyone rings, not a person's: 116 123 (Samaritans), 116 117, 111, 101, 999."""
 _NHS_CUE = re.compile(r"(?i)\bnhs\s+(?:number|no)\b[^.?!]{0,20}$")
-_HOSPITAL_CUE = re.compile(r"(?i)\b(?:(?:hospital|patient|unit|case|medical\s+record|record|chi|k)\s+(?:number|no)"
+_HOSPITAL_CUE = re.compile(r"(?i)\b(?:(?:hospital|patient|unit|case|medical\s+record|record|chi|k)\s+(?:number|no|id)"
                            r"(?:['’]s)?|m\s?r\s?n|mrn)\b[^.?!]{0,36}$")
 _NI_CUE = re.compile(r"(?i)\b(?:national\s+insurance|n\s?i|nino)\b[^.?!]{0,30}$")
 _CAR_CUE = re.compile(r"(?i)\b(?:reg|reg's|registration|registration's|number\s+plate|plate|car|van)\b[^.?!]{0,20}$")
@@ -111,14 +112,16 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
                 spelt_letters or _CAR_CUE.search(before)):
             end = toks[run.last + after].end
             return toks[run.first - n].start, end, "car_registration", "car registration said"
-    if _HOSPITAL_CUE.search(_before(text, toks[run.first - _letters_before(text, toks, run.first, 3)].start)) and (
-            len(digits) >= 4):
+    if (_HOSPITAL_CUE.search(_before(text, toks[run.first - _letters_before(text, toks, run.first, 3)].start))
+            or _HOSPITAL_CUE_AFTER.match(text, run.end)) and len(digits) >= 4:
         n = _letters_before(text, toks, run.first, 3)
         end = toks[run.last].end
         if _letters_after(text, toks, run.last, 1) and toks[run.last + 1].text not in STOP_WORDS:
             end = toks[run.last + 1].end
         return toks[run.first - n].start, end, "hospital_number", "hospital number said"
-    if len(digits) == 10 and (nhs_number_valid(digits) or _NHS_CUE.search(before)):
+    if len(digits) == 10 and (nhs_number_valid(digits) or _NHS_CUE.search(before) or _NHS_NEAR.search(
+            text, max(0, run.start - 40), min(len(text), run.end + 30)) or (
+            _read_out(text, toks, run) and not _PHONE_CUE.search(before))):
         return run.start, run.end, "nhs_number", "NHS number said"
     if run.plus and digits.startswith("44") and 11 <= len(digits) <= 13:
         return run.start, run.end, "phone", "phone number said"
@@ -127,6 +130,24 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
     if 6 <= len(digits) <= 13 and _PHONE_CUE.search(before) and not _HELPLINE.match(digits):
         return run.start, run.end, "phone", "phone number said (after a phone cue)"
     return None
+
+
+def _read_out(text: str, toks: list[Token], run: Run) -> bool:
+    """Ten digits read out one by one or typed in groups ("six one two, four four nine…", "721-334-8876"), not
+    starting with zero (a phone number does): the shape of an NHS number, whatever words stand around it. Counts
+    said in tens or teens ("nineteen eighty-four…") and sums typed with thousands commas ("1,234,567,890") are
+    no such run."""
+    if run.digits.startswith("0") or re.search(r"\d,\d", text[run.start : run.end]):
+        return False
+    return all(t.text.isdigit() or t.text in _SINGLE_DIGIT_WORDS for t in toks[run.first : run.last + 1])
+
+
+_NHS_NEAR = re.compile(r"(?i)\bnhs\b")
+"""Ten digits with "NHS" a few words off ("his number, the NHS one, is…", "…, that's her NHS") are that number."""
+_SINGLE_DIGIT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zero",
+                                 "oh", "o", "nought", "double", "triple", "treble"})
+_HOSPITAL_CUE_AFTER = re.compile(r"(?i)[\s,]*(?:(?:that['’]s|is|it['’]s|was)\s+)?(?:the|my|her|his|their|your)\s+"
+                                 r"(?:hospital|patient|unit|case|record)\s+(?:number|no|id)\b")
 
 
 def _written(text: str) -> Iterator[Found]:
@@ -199,7 +220,7 @@ _DOT = re.compile(r"(?i)\bdot\s")
 _SORT_CODE_CUE = re.compile(r"(?i)\bsort\s?codes?(?:['’]s)?\b[^.?!\n]{0,16}$")
 _ACCOUNT_CUE = re.compile(r"(?i)\b(?:(?:bank\s+)?account(?:\s+(?:number|no))?(?:['’]s)?|acc(?:ount)?\s+no)\b"
                           r"[^.?!\n]{0,16}$")
-_HOSPITAL_WRITTEN = re.compile(r"(?<![\w])[A-Za-z]{1,3}\d{4,9}[A-Za-z]?(?![\w])")
+_HOSPITAL_WRITTEN = re.compile(r"(?<![\w-])[A-Za-z]{1,3}-?\d{4,9}[A-Za-z]?(?![\w-])")
 
 
 def _bank(text: str, toks: list[Token], runs: list[Run]) -> Iterator[Found]:
@@ -243,7 +264,9 @@ _MEASURES = {"minute", "minutes", "min", "mins", "mile", "miles", "hour", "hours
              "foot", "feet", "km", "quid", "pound", "pounds", "times", "storey", "story", "bed", "bedroom", "odd",
              "different", "people", "kids", "houses", "doors", "lane", "mph", "percent", "per", "cent", "way"}
 """Words after a number that say how many or how far ("a 10 minute walk", "two lane road"), not whose house."""
-_LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?P<n>[1-9]\d{0,3}[a-h])(?![\w'’-])")
+_LETTERED = re.compile(r"(?i)\b(?:at|it['’]s|is|number|no\.?|in)\s+(?!(?:[2-5]g|[2-4]d)\b)(?P<n>[1-9]\d{0,3}[a-h])"
+                       r"(?![\w'’-])")
+"""A house number and its letter after "at", "it's": not a network ("in 5G") nor a dimension ("at 2D")."""
 _DIGIT = re.compile(r"\d")
 _NOT_HOUSE_BEFORE = re.compile(r"(?i)\b(?:room|section|ward|bay|bed|page|form|level|year|grade|class|unit|gate|"
                                r"platform|band|size|tier|stage|step|chapter|question|item|box|table|seat|bus)\s*$")
@@ -281,6 +304,33 @@ def _addresses(text: str, low: str) -> Iterator[Found]:
             "street named after a house number"
 
 
+_SHAPE_NI = re.compile(r"([a-z°]{2})([0-9°]{6})([a-d])")
+_SHAPE_CAR = re.compile(r"([a-z°]{2})([0-9°]{2})([a-z°]{3})")
+
+
+def _shaped(text: str) -> Iterator[Found]:
+    """National insurance numbers and number plates said in any letters (names, a spelling alphabet, "J for
+    Juliet") and digits, found by their shape in the symbols read back (:mod:`.said_symbols`). Letters that are
+    all everyday words ("why", "are", "you", "a") need a cue before them."""
+    for run in symbol_runs(text):
+        for found in find_shapes(run, _SHAPE_NI, most=12):
+            m = _SHAPE_NI.fullmatch(found.symbols)
+            assert m is not None
+            if _ni_letters_ok(letters(m.group(1)), m.group(3)) and (
+                    _spelt_proof(found.pieces) or _NI_CUE.search(_before(text, found.start))):
+                yield found.start, found.end, "national_insurance", "national insurance number by its shape"
+        for found in find_shapes(run, _SHAPE_CAR, most=9):
+            if _spelt_proof(found.pieces) or _CAR_CUE.search(_before(text, found.start)):
+                yield found.start, found.end, "car_registration", "car registration by its shape"
+
+
+def _spelt_proof(pieces: tuple[Piece, ...]) -> bool:
+    """Some letter said in a way no sentence says by chance, and no English word after the first piece ("CD16a
+    as an engager": "as" is a word, not the plate's last letters)."""
+    return any(not p.plain and not p.digit_word for p in pieces) and not any(
+        p.plain and len(p.symbols) >= 2 and p.symbols.isalpha() for p in pieces[1:])
+
+
 def said_identifiers(text: str) -> list[Found]:
     """Every identifier of the kinds above said or written in ``text`` (module doc)."""
     found: list[Found] = []
@@ -293,6 +343,8 @@ def said_identifiers(text: str) -> list[Found]:
                      and not any(a <= f[0] < b for a, b, _, _ in banked))
         found.extend(_written(text))
         found.extend(_hospital_written(text))
+        if might_hold(text):
+            found.extend(_shaped(text))
     found.extend(_addresses(text, text.lower()))
     if _DOT.search(text):
         found.extend(_emails(text))
