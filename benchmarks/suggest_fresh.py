@@ -18,9 +18,12 @@ features (TF-IDF + cues) and the default model as shipped (TF-IDF + cues + gramm
 neighbour features); then where the F1 goes (clause boundaries, confusion matrices).
 ``--part dev`` is the development split the model's settings were chosen on (train PT1–2,
 test PT3, and 3 × 4 folds over the paragraphs of PT1–3, pooled): A, B and C were not used to
-choose anything. PT of suggestions: among held-out clauses the model suggested that are
-tagged, the share whose section PT is first / in the top 3 (fresh project: codebook only, no
-coded examples), beside the keyword-overlap baseline.
+choose anything. ``--part ideas`` prints, on that development split only, each idea tried for the
+default model and not kept (sentence units, codebook similarity, embeddings as features, self-training,
+an ensemble with the cue rules), each at its best setting there, beside the shipped recipe.
+PT of suggestions: among held-out clauses the model suggested that are tagged, the share whose
+section PT is first / in the top 3 (fresh project: codebook only, no coded examples), beside the
+keyword-overlap baseline.
 
 which-pt: the chapter's block quotes and tagged clauses are the codings (one document).
 Uncoded quotes: K folds over the quotes; each held-out quote is asked with its own coding
