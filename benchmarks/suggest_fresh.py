@@ -18,9 +18,12 @@ features (TF-IDF + cues) and the default model as shipped (TF-IDF + cues + gramm
 neighbour features); then where the F1 goes (clause boundaries, confusion matrices).
 ``--part dev`` is the development split the model's settings were chosen on (train PT1–2,
 test PT3, and 3 × 4 folds over the paragraphs of PT1–3, pooled): A, B and C were not used to
-choose anything. PT of suggestions: among held-out clauses the model suggested that are
-tagged, the share whose section PT is first / in the top 3 (fresh project: codebook only, no
-coded examples), beside the keyword-overlap baseline.
+choose anything. ``--part ideas`` prints, on that development split only, each idea tried for the
+default model and not kept (sentence units, codebook similarity, embeddings as features, self-training,
+an ensemble with the cue rules), each at its best setting there, beside the shipped recipe.
+PT of suggestions: among held-out clauses the model suggested that are tagged, the share whose
+section PT is first / in the top 3 (fresh project: codebook only, no coded examples), beside the
+keyword-overlap baseline.
 
 which-pt: the chapter's block quotes and tagged clauses are the codings (one document).
 Uncoded quotes: K folds over the quotes; each held-out quote is asked with its own coding
@@ -67,7 +70,7 @@ from cmo_coder.query.similarity import for_index  # noqa: E402
 from cmo_coder.query.which_pt import WhichPtAnswer, which_pt  # noqa: E402
 from cmo_coder.suggest import pretrain  # noqa: E402
 from cmo_coder.suggest.features import Tfidf  # noqa: E402
-from cmo_coder.suggest.model import NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
+from cmo_coder.suggest.model import LABELS, NONE, ComponentModel, CueScorer, PtScorer  # noqa: E402
 from cmo_coder.suggest.nlp import pipeline  # noqa: E402
 from cmo_coder.suggest.segment import Clause, label_clauses, overlap, segment  # noqa: E402
 from cmo_coder.theory_text import CodebookSimilarity, terms, window  # noqa: E402
@@ -281,6 +284,175 @@ def development(ch: Chapter, books: Sequence[Codebook]) -> None:
     for name in variants:
         s = scores(*pooled[name])
         print(f"  {name:42} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
+
+
+# -- ideas tried for the default model, on the development split only ---------------------------------
+def sentences(clauses: Sequence[Clause]) -> list[list[int]]:
+    """Clause indices grouped by sentence: a sentence starts at a clause placed "only" or "first" in it."""
+    out: list[list[int]] = []
+    for k, c in enumerate(clauses):
+        if not out or "place=only" in c.features or "place=first" in c.features:
+            out.append([])
+        out[-1].append(k)
+    return out
+
+
+class WithColumns(ComponentModel):
+    """The shipped model with extra dense columns (set ``columns`` before ``fit`` and before ``predict_proba``)."""
+
+    columns: np.ndarray | None = None
+
+    def _x(self, texts, cues, features):  # type: ignore[no-untyped-def]
+        x = super()._x(texts, cues, features)
+        return x.hstack_dense(self.columns.astype(np.float32)) if self.columns is not None else x
+
+
+def component_similarity(codebook: Codebook, texts: Sequence[str]) -> np.ndarray:
+    """Per text, the best cosine to each component's element statements of ``codebook`` (codebook weights and
+    stems, as PT ranking uses), and the nearest element's component as a one-hot: 8 columns. A text that is an
+    element statement itself does not see its own statement."""
+    from cmo_coder.theory_text import TheoryTerms
+
+    elements = [(e.statement, e.component.value) for pt in codebook.programme_theories for e in pt.elements]
+    vec = TheoryTerms(codebook)
+    sims = vec.transform(list(texts)) @ vec.transform([t for t, _ in elements]).T
+    for i, t in enumerate(texts):
+        sims[i, [k for k, (et, _) in enumerate(elements) if et == t]] = -1.0
+    comps = [c.value for c in Component]
+    of = np.array([comps.index(c) for _, c in elements])
+    best = np.stack([np.maximum(sims[:, of == j].max(axis=1), 0.0) for j in range(len(comps))], axis=1)
+    nearest = np.zeros_like(best)
+    nearest[np.arange(len(texts)), of[sims.argmax(axis=1)]] = sims.max(axis=1) > 0
+    return np.concatenate([best, nearest], axis=1)
+
+
+Idea = Callable[..., list[str]]
+
+
+def ideas(ch: Chapter, books: Sequence[Codebook], codebook: Codebook) -> None:
+    """Each idea tried for the default model at its best setting, on the development split (train PT1–2 → PT3,
+    3 × 4 folds over PT1–3 pooled), beside the shipped recipe. Nothing here uses PT4–5."""
+    head = {p: ch.para_of(s) for s, p in ch.data.heads}
+    pt3, pt4 = head["PT3"], head["PT4"]
+    splits = [(set(range(pt3)), list(range(pt3, pt4)))]
+    for seed in (7, 8, 9):
+        order = list(range(pt4))
+        random.Random(seed).shuffle(order)
+        splits += [(set(range(pt4)) - set(order[k::4]), sorted(order[k::4])) for k in range(4)]
+    vectorizer = lambda: Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES)  # noqa: E731
+    emb = EMBEDDINGS.embed if EMBEDDINGS is not None else None
+
+    def fitted(texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]], labels: Sequence[str],
+               feats: Sequence[Sequence[str]], columns: np.ndarray | None = None) -> WithColumns:
+        m = WithColumns(vectorizer=vectorizer())
+        m.columns = columns
+        m.fit(texts, cues, labels, feats)
+        return m
+
+    def proba(m: WithColumns, cs: Sequence[Clause], columns: np.ndarray | None = None) -> np.ndarray:
+        m.columns = columns
+        return m.predict_proba([c.text for c in cs], [c.cues for c in cs], [c.features for c in cs])
+
+    def shipped(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        return decide(proba(fitted(ts.texts, ts.cues, ts.labels, ts.features), cs))
+
+    def smoothed(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        p = proba(fitted(ts.texts, ts.cues, ts.labels, ts.features), cs)
+        for group in test_sentences(test):
+            p[group] = 0.75 * p[group] + 0.25 * p[group].mean(axis=0)
+        return decide(p)
+
+    def sentence_units(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        def unit(i: int, group: list[int]) -> tuple[str, tuple[tuple[str, str], ...], tuple[str, ...]]:
+            clauses = [ch.clauses(i)[0][k] for k in group]
+            return (ch.paras[i][clauses[0].start : clauses[-1].end], tuple(x for c in clauses for x in c.cues),
+                    tuple(sorted({f for c in clauses for f in c.features})))
+        rows = []
+        for i in sorted(train):
+            for group in sentences(ch.clauses(i)[0]):
+                tags = Counter(g for k in group if (g := ch.clauses(i)[1][k]) != NONE)
+                rows.append((*unit(i, group), tags.most_common(1)[0][0] if tags else NONE))
+        rows += list(zip(ts.texts[n:], ts.cues[n:], ts.features[n:], ts.labels[n:], strict=True))
+        m = fitted([r[0] for r in rows], [r[1] for r in rows], [r[3] for r in rows], [r[2] for r in rows])
+        out: list[str] = []
+        for i in test:
+            for group in sentences(ch.clauses(i)[0]):
+                text, cues, feats = unit(i, group)
+                out += decide(m.predict_proba([text], [cues], [feats])) * len(group)
+        return out
+
+    def propagated(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        labels = list(ts.labels)
+        at = 0
+        for i in sorted(train):
+            clauses, gold, _ = ch.clauses(i)
+            for group in sentences(clauses):
+                tags = {gold[k] for k in group} - {NONE}
+                if len(tags) == 1:
+                    for k in group:
+                        labels[at + k] = next(iter(tags))
+            at += len(clauses)
+        assert at == n
+        return decide(proba(fitted(ts.texts, ts.cues, labels, ts.features), cs))
+
+    def similarity(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        m = fitted(ts.texts, ts.cues, ts.labels, ts.features, 0.5 * component_similarity(codebook, ts.texts))
+        return decide(proba(m, cs, 0.5 * component_similarity(codebook, [c.text for c in cs])))
+
+    def embedded(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        assert emb is not None
+        m = fitted(ts.texts, ts.cues, ts.labels, ts.features, 0.2 * emb(ts.texts))
+        return decide(proba(m, cs, 0.2 * emb([c.text for c in cs])))
+
+    def self_trained(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        p = proba(fitted(ts.texts, ts.cues, ts.labels, ts.features), cs)
+        sure = [k for k in range(len(cs)) if p[k].max() >= 0.6]
+        m = fitted([*ts.texts, *(cs[k].text for k in sure)], [*ts.cues, *(cs[k].cues for k in sure)],
+                   [*ts.labels, *(LABELS[int(p[k].argmax())] for k in sure)],
+                   [*ts.features, *(cs[k].features for k in sure)])
+        return decide(proba(m, cs))
+
+    def with_cue_rules(ts, n, train, test, cs):  # type: ignore[no-untyped-def]
+        p = proba(fitted(ts.texts, ts.cues, ts.labels, ts.features), cs)
+        return decide(0.8 * p + 0.2 * CueScorer().predict_proba([c.text for c in cs], [c.cues for c in cs]))
+
+    def test_sentences(test: Sequence[int]) -> list[list[int]]:
+        out, base = [], 0
+        for i in test:
+            out += [[base + k for k in group] for group in sentences(ch.clauses(i)[0])]
+            base += len(ch.clauses(i)[0])
+        return out
+
+    variants: dict[str, Idea] = {
+        "shipped recipe *": shipped,
+        "1. sentence: clause probabilities smoothed, 0.25": smoothed,
+        "1. sentence units, label to every clause": sentence_units,
+        "1. one-tag sentence: its tag to every clause": propagated,
+        "2. codebook similarity per component, 0.5": similarity,
+        **({"2. sentence embeddings as features, 0.2": embedded} if emb is not None else {}),
+        "3. self-training on the test text, p >= 0.6": self_trained,
+        "4. ensemble with the cue rules, 0.2": with_cue_rules,
+    }
+    pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in variants}
+    first: dict[str, float] = {}
+    for j, (train, test) in enumerate(splits):
+        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
+        n = sum(len(ch.clauses(i)[0]) for i in train)
+        cs = [c for i in test for c in ch.clauses(i)[0]]
+        gold = [g for i in test for g in ch.clauses(i)[1]]
+        for name, idea in variants.items():
+            pred = idea(ts, n, train, test, cs)
+            if j == 0:
+                first[name] = scores(gold, pred)["macro_f1"]
+            else:
+                pooled[name][0].extend(gold)
+                pooled[name][1].extend(pred)
+    print("\nIdeas for the default model, development split only (train PT1–2 → test PT3; 3 × 4 folds over the "
+          "paragraphs of PT1–3, pooled)")
+    print(f"  {'idea (best setting on this split)':50} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6}")
+    for name in variants:
+        s = scores(*pooled[name])
+        print(f"  {name:50} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
 
 
 def fresh_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, folds: int) -> None:
@@ -646,7 +818,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--part", choices=("all", "components", "dev", "which-pt", "speed"), default="all")
+    ap.add_argument("--part", choices=("all", "components", "dev", "ideas", "which-pt", "speed"), default="all")
     args = ap.parse_args()
     run(args.reco, args.folds, args.part)
 
@@ -660,6 +832,8 @@ def run(reco: Path, folds: int = 5, part: str = "all") -> None:
     print("semantic extra: " + (f"installed, {semantic.METHOD}" if semantic.available() else "not installed"))
     if part == "dev":
         development(ch, books)
+    if part == "ideas":
+        ideas(ch, books, codebook)
     if part in ("all", "components"):
         fresh_components(ch, books, codebook, folds)
     if part in ("all", "which-pt"):

@@ -195,3 +195,47 @@ def test_the_shipped_default_model_uses_grammar_and_the_spacy_component_agrees_w
     expected = model.predict_proba([c.text for c in clauses], [c.cues for c in clauses], [c.features for c in clauses])
     for span, p in zip(spans, expected, strict=True):
         assert span._.cmo_proba == {lab: round(float(v), 4) for lab, v in zip(LABELS, p, strict=True)}
+
+
+# -- the development-split ideas of benchmarks/suggest_fresh.py ------------------------------------
+def _fresh_bench():  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "benchmarks"
+    sys.path.insert(0, str(bench))
+    spec = importlib.util.spec_from_file_location("bench_suggest_fresh", bench / "suggest_fresh.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_clauses_group_into_the_sentences_they_were_cut_from(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The sentence-level ideas pool clauses by sentence: every group lies inside one spaCy sentence, in order."""
+    text = ("When staff were trained, they felt more confident, which led to better engagement. "
+            "Carers lacked information about the service. Service users valued the flexible approach, "
+            "because it let them attend when they could.")
+    clauses = segment(doc(text), nlp)
+    groups = _fresh_bench().sentences(clauses)
+    sents = [(s.start_char, s.end_char) for s in nlp(text).sents]
+    assert [k for g in groups for k in g] == list(range(len(clauses)))
+    assert len(groups) == len(sents) == 3
+    for group, (a, b) in zip(groups, sents, strict=True):
+        assert all(a <= clauses[k].start and clauses[k].end <= b for k in group)
+    assert len(groups[0]) >= 2  # the first sentence was cut into clauses, and they stay together
+
+
+def test_component_similarity_never_lets_an_element_see_itself() -> None:
+    from cmo_coder import codebook as codebook_io
+    from cmo_coder.codebook import SHIPPED_DIR
+
+    codebook = codebook_io.load(SHIPPED_DIR / "reco.yaml")
+    element = codebook.programme_theories[0].elements[0]
+    cols = _fresh_bench().component_similarity(codebook, [element.statement, "xyzzy plugh"])
+    assert cols.shape == (2, 8)
+    # with its own statement left out the element is near others (the nearest one's component is set), never at 1
+    assert 0 < cols[0, :4].max() < 0.99
+    assert cols[0, 4:].sum() == 1
+    assert not cols[1].any()  # no shared word: no similarity, no nearest element
