@@ -39,6 +39,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from .facility_cues import cued_spans
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words, said_words
 from .pubs import PUB_EMBLEMS
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
@@ -335,7 +336,10 @@ _CALLED_HEADS = {**HEADS, "place": "place", "firm": "workplace", "company": "wor
                  "home": "care_home", "centre": "service", "service": "service", "team": "service"}
 _CALLED_ALT = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_CALLED_HEADS, key=lambda h: (-len(h), h)))
 _CALLED = re.compile(r"(?i)(?<![\w'’-])(" + _CALLED_ALT + r")\s+(?:that\s+was\s+|which\s+was\s+|which\s+is\s+|"
-                     r"that's\s+|was\s+|is\s+|they\s+call\s+|we\s+call\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?")
+                     r"that's\s+|was\s+|is\s+|they\s+call\s+|we\s+call\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?"
+                     # "the centre they call the ark", "a group we all call the natterers": the name after the call
+                     r"|(" + _CALLED_ALT + r")\s+(?:that\s+|which\s+)?(?:they|we|people|everyone|everybody|folk)"
+                     r"(?:\s+all)?\s+call(?:s|ed)?\s+(?:it\s+)?(?:the\s+)?")
 _CALLED_STOP = frozenset(STOP_WORDS) | {"yeah", "um", "er", "erm", "uh", "like", "now", "then", "there", "here",
                                         "and", "but", "so", "cos", "because", "which", "who", "where", "when"}
 
@@ -345,7 +349,7 @@ def called_spans(text: str, caseless: bool) -> list[Found]:
     facility's head and "called", the words up to where the phrase ends name it, whatever they are."""
     out: list[Found] = []
     for m in _CALLED.finditer(text):
-        head = " ".join(m.group(1).lower().replace("’", "'").split())
+        head = " ".join((m.group(1) or m.group(2)).lower().replace("’", "'").split())
         category = _CALLED_HEADS[head]
         words = list(re.finditer(_WORD, text[m.end() : m.end() + 60]))
         taken: list[re.Match[str]] = []
@@ -543,7 +547,7 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
         found.extend(headed_spans(text, caseless, pos_at))
         if said & {"the", "a", "an"}:
             found.extend(apposed_spans(text, caseless))
-    if said & {"called", "named", "known"}:
+    if said & {"called", "named", "known", "call", "calls"}:
         found.extend(called_spans(text, caseless))
     if said & {"at", "in"} and said & _AT_PLACE_WORDS:
         found.extend(at_place_spans(text, caseless))
@@ -551,7 +555,41 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
         found.extend(tree_spans(text, caseless))
     if said & {"on", "along", "off", "down", "up"} and said & _STREET_CUE_WORDS:
         found.extend(street_spans(text, caseless, pos_at))
+    found.extend(Found(*c) for c in cued_spans(text, caseless))
+    found.extend(said_again(text, found, caseless))
     return sorted(set(found))
+
+
+_SAID_AGAIN_CATEGORIES = frozenset({"day_centre", "care_home", "club", "cafe", "shop", "school", "org", "service",
+                                    "workplace", "church", "hospital", "place", "pub", "estate"})
+
+
+def said_again(text: str, found: list[Found], caseless: bool) -> list[Found]:
+    """A name found with its head or its verb, said again in the same turn without either: "the juniper club
+    on tuesdays and juniper do a trip" (the transcript-wide step repeats it in other turns)."""
+    if not found:
+        return []
+    taken = [(f.start, f.end) for f in found]
+    forms: dict[str, str] = {}
+    for f in found:
+        words = text[f.start : f.end].lower().replace("’", "'").split()
+        while words and (words[-1] in GENERIC or words[-1] in HEADS or " ".join(words[-2:]) in HEADS):
+            words = words[:-2] if " ".join(words[-2:]) in HEADS else words[:-1]  # the name without its head
+        while words and words[0] in {"the", "a", "an"}:
+            words = words[1:]
+        surface = " ".join(words)
+        if f.category in _SAID_AGAIN_CATEGORIES and len(surface) >= 4 and surface not in GENERIC:
+            forms.setdefault(surface, f.category)
+    out: list[Found] = []
+    for form, category in forms.items():
+        pattern = r"(?i)(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in form.split()) + r"(?![\w'’-])"
+        for m in re.finditer(pattern, text):
+            if any(a <= m.start() and m.end() <= b for a, b in taken):
+                continue
+            if not caseless and not m.group(0)[:1].isupper():
+                continue
+            out.append(Found(m.start(), m.end(), category, "a name this turn gives a place, said again", 0.7))
+    return out
 
 
 def pos_by_offset(doc: Doc) -> dict[int, str]:
