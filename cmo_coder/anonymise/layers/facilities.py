@@ -230,7 +230,8 @@ def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = F
         return False  # "my mum's home", "the kids' club": whose, not which
     if proper_word(word, True) or compound_place(low) or place_shaped(low):
         return True
-    if (head in OPEN_HEADS and pos in {"NOUN", "PROPN"} and low not in ACTIVITIES and bare not in ACTIVITIES
+    if (head in OPEN_HEADS and (pos in {"NOUN", "PROPN"} or (pos == "ADJ" and _noun_read_as_adjective(low)))
+            and low not in ACTIVITIES and bare not in ACTIVITIES
             and len(low) >= 4 and not low.endswith(("ing", "ers", "ics"))):
         return True  # "the friendship club", "the jubilee day centre": no kind, so a name
     loose = head in _LOOSE_HEADS or HEADS.get(head) in {"shop", "cafe", "club", "org"}
@@ -238,6 +239,22 @@ def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = F
     if loose:
         return images and low not in {"bridge", "spring", "star", "sun", "moon", "junction", "engine", "coach"}
     return low in NAMING_NOUNS or images or (low.endswith("s") and low[:-1] in NAMING_NOUNS)
+
+
+_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ish", "y", "ly", "ed", "est", "ant",
+                      "ent", "ary", "ory", "ern", "er", "ile", "id")
+_ADJECTIVES = frozenset({"secret", "top", "smart", "cool", "hot", "cold", "warm", "dark", "bright", "quiet", "loud",
+                         "fine", "free", "safe", "sound", "strong", "weak", "young", "rich", "poor", "kind", "wide",
+                         "deep", "fast", "slow", "hard", "soft", "late", "early", "fresh", "clean", "bare", "brave",
+                         "calm", "true", "wise", "wild", "rare", "common", "modern", "mixed", "open", "closed",
+                         "main", "senior", "junior", "exclusive", "complete", "absolute", "entire", "separate",
+                         "actual", "present", "recent", "usual", "single", "double", "final", "front", "back"})
+
+
+def _noun_read_as_adjective(low: str) -> bool:
+    """Captions: the tagger often reads an unknown noun before a head as an adjective ("the pelican club");
+    a word with no adjective's ending and no common adjective is taken as the noun it most likely is."""
+    return len(low) >= 4 and low not in _ADJECTIVES and not low.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _words_before(text: str, end: int, limit: int = 4) -> tuple[list[re.Match[str]], int]:
@@ -339,7 +356,11 @@ _CALLED = re.compile(r"(?i)(?<![\w'’-])(" + _CALLED_ALT + r")\s+(?:that\s+was\
                      r"that's\s+|was\s+|is\s+|they\s+call\s+|we\s+call\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?"
                      # "the centre they call the ark", "a group we all call the natterers": the name after the call
                      r"|(" + _CALLED_ALT + r")\s+(?:that\s+|which\s+)?(?:they|we|people|everyone|everybody|folk)"
-                     r"(?:\s+all)?\s+call(?:s|ed)?\s+(?:it\s+)?(?:the\s+)?")
+                     r"(?:\s+all)?\s+call(?:s|ed)?\s+(?:it\s+)?(?:the\s+)?"
+                     # "the day centre she goes to is called larchmont", "the shop at the end called pennies"
+                     r"|(" + _CALLED_ALT + r")((?:\s+(?!(?:called|named)\b)" + _WORD + r"){1,5}?)\s+"
+                     r"(?:(is|was|it's|its|it\s+is|it\s+was|that's|which\s+is|which\s+was)\s+)?(?:called|named)\s+"
+                     r"(?:the\s+)?")
 _CALLED_STOP = frozenset(STOP_WORDS) | {"yeah", "um", "er", "erm", "uh", "like", "now", "then", "there", "here",
                                         "and", "but", "so", "cos", "because", "which", "who", "where", "when"}
 
@@ -349,8 +370,10 @@ def called_spans(text: str, caseless: bool) -> list[Found]:
     facility's head and "called", the words up to where the phrase ends name it, whatever they are."""
     out: list[Found] = []
     for m in _CALLED.finditer(text):
-        head = " ".join((m.group(1) or m.group(2)).lower().replace("’", "'").split())
+        head = " ".join((m.group(1) or m.group(2) or m.group(3)).lower().replace("’", "'").split())
         category = _CALLED_HEADS[head]
+        if m.group(3) and not m.group(5) and _low(m.group(4).split()[-1]) in _CALLERS:
+            continue  # "the agency my sister called yesterday": a call made, no name given
         words = list(re.finditer(_WORD, text[m.end() : m.end() + 60]))
         taken: list[re.Match[str]] = []
         for k, w in enumerate(words[:4]):
@@ -372,6 +395,11 @@ def called_spans(text: str, caseless: bool) -> list[Found]:
             continue
         out.append(Found(start, end, category, f"{category.replace('_', ' ')} named after its kind and 'called'"))
     return out
+
+
+_CALLERS = frozenset(STOP_WORDS) | KINSHIP | {"someone", "somebody", "council", "doctor", "gp", "nurse", "social",
+                                             "worker", "they've", "we've", "i've", "she'd", "he'd", "staff"}
+"""Who makes a call: "the agency mum called" says nothing of the agency's name."""
 
 
 def _called_name(word: str, caseless: bool) -> bool:
@@ -555,7 +583,7 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
         found.extend(tree_spans(text, caseless))
     if said & {"on", "along", "off", "down", "up"} and said & _STREET_CUE_WORDS:
         found.extend(street_spans(text, caseless, pos_at))
-    found.extend(Found(*c) for c in cued_spans(text, caseless))
+    found.extend(Found(*c) for c in cued_spans(text, caseless, pos_at))
     found.extend(said_again(text, found, caseless))
     return sorted(set(found))
 

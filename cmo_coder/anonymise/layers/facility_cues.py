@@ -47,7 +47,7 @@ from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_
 from .pubs import PUB_EMBLEMS
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
 from .sites import _CENTRE_KINDS, place_shaped
-from .words import CALENDAR, FILLERS, KINSHIP, place_names
+from .words import CALENDAR, FILLERS, KINSHIP, in_dictionary, name_lexicon, place_names
 
 _WORD = r"[^\W\d_][\w'’-]*"
 _OBJ = r"(?:them|him|her|me|us|people|patients|families|clients|folk|someone|somebody|you|everyone|lots|a\s+lot)"
@@ -66,6 +66,7 @@ _FACILITY_VERB = re.compile(
     r"|(?:works|worked|working|work|volunteers|volunteered|volunteering|volunteer|job|placement|shifts|"
     r"employed|cleaner|carer|carers|manager|cook|started|starting|apprenticeship)\s+(?:at|for|with|in)"
     r"|(?:attends|attended|attending)"
+    r"|(?:supported|helped|run|funded|referred|managed|organised|organized|owned|visited|contacted)\s+by"
     r"|(?:support|help|referral|referrals|funding|letter|someone|somebody|worker|workers|bloke|lady|woman|man)"
     r"\s+from"
     r"|(?:up|down|over|round)\s+at)"
@@ -185,6 +186,9 @@ _PLURAL_VERB = re.compile(r"(?i)(?<=\s)(?:have\s+been|have\s+got|haven't|havent|
 _SAID_THEY = re.compile(r"(?i)^(?:said|told\s+(?:us|me|him|her|them)|rang\s+(?:us|me|him|her)\s+and\s+said)\s+they")
 
 
+_NOUNS = frozenset({"NOUN", "PROPN", "X", ""})
+
+
 class Cued(NamedTuple):
     start: int
     end: int
@@ -226,11 +230,16 @@ def _rare(word: str) -> bool:
             or (bare.endswith("s") and len(bare) > 5 and (compound_place(bare[:-1]) or place_shaped(bare[:-1]))))
 
 
-def _image(low: str) -> bool:
-    """One of the everyday words local services and houses are named by ("haven", "bridge", "sunflowers")."""
+def _image(low: str, landforms: bool = True) -> bool:
+    """One of the everyday words local services and houses are named by ("haven", "bridge", "sunflowers");
+    with ``landforms``, the naming nouns of places too ("fernbank"'s "bank"), which after "the" are
+    where everyone walks ("up the hill", "down the green")."""
+    from .facilities import TREE_PLURALS
+
     bare = low.removesuffix("'s")
     stem = bare[:-1] if bare.endswith("s") else bare
-    return any(w in SERVICE_IMAGES or w in NAMING_NOUNS or w in PUB_EMBLEMS for w in (bare, stem))
+    return any(w in SERVICE_IMAGES or w in PUB_EMBLEMS or w in TREE_PLURALS or (landforms and w in NAMING_NOUNS)
+               for w in (bare, stem))
 
 
 def _phrase(text: str, at: int, cased: bool, the: bool = False) -> list[re.Match[str]]:
@@ -258,7 +267,8 @@ def _phrase(text: str, at: int, cased: bool, the: bool = False) -> list[re.Match
     return words
 
 
-def _names(words: list[str], the: bool, second_cue: bool, cased: bool, kind_beside: bool = False) -> bool:
+def _names(words: list[str], the: bool, second_cue: bool, cased: bool, kind_beside: bool = False,
+           tags: list[str] | None = None) -> bool:
     """The phrase names one place (module doc): each word rare, or all dictionary words with a second cue
     (any such word when its kind is said right after it: "crumbs the bakery")."""
     lows = [_low(w) for w in words]
@@ -267,25 +277,31 @@ def _names(words: list[str], the: bool, second_cue: bool, cased: bool, kind_besi
     phrase = " ".join(lows)
     if phrase in public_words() or phrase in place_names() or any(w in place_names() for w in lows):
         return False
+    if len(lows) == 1 and lows[0] in name_lexicon("all") and not in_dictionary(lows[0]):
+        return False  # "a letter from okonjo", "works for patel": a person, the name layers' to type
     if all(_rare(w) for w in words):
         return True
     if not second_cue:
         return False
-    if cased:
-        return True  # a capital on every word and two cues: "to Open Door on a Wednesday"
-    if phrase in SERVICE_PHRASES or phrase.removesuffix("s") in SERVICE_PHRASES or kind_beside:
+    if phrase in SERVICE_PHRASES or phrase.removesuffix("s") in SERVICE_PHRASES:
         return True
+    if tags and tags[-1] not in _NOUNS:
+        return False  # "goes to swim on a tuesday", "went to visit every week": a verb, no place
+    if cased or kind_beside:
+        return True  # a capital on every word and two cues: "to Open Door on a Wednesday"
     if the:
-        return len(lows) == 1 and _image(lows[0])
+        return len(lows) == 1 and _image(lows[0], landforms=False)
     # no article: a singular count noun cannot stand so unless it names; a plural must be an image's
     if len(lows) == 1:
         return _image(lows[0]) or not lows[0].endswith("s")
     return any(_rare(w) or _image(_low(w)) for w in words) or len(lows) == 2
 
 
-def cued_spans(text: str, caseless: bool) -> list[Cued]:
-    """Every facility named by a facility verb or an organisation's plural verb in ``text`` (module doc)."""
+def cued_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Cued]:
+    """Every facility named by a facility verb or an organisation's plural verb in ``text`` (module doc);
+    ``pos_at`` (offset → the tagger's part of speech) keeps verbs out of a place's slot."""
     out: list[Cued] = []
+    pos_at = pos_at or {}
     for m in _FACILITY_VERB.finditer(text):
         words = _phrase(text, m.end(), not caseless, m.group("the") is not None)
         if not words:
@@ -302,12 +318,14 @@ def cued_spans(text: str, caseless: bool) -> list[Cued]:
         surface = [w.group(0) for w in words]
         if m.group("source") and not (second or all(_rare(w) for w in surface)):
             continue
-        if not _names(surface, m.group("the") is not None, second, not caseless, beside):
+        tags = [pos_at.get(m.end() + w.start(), "") for w in words]
+        if not _names(surface, m.group("the") is not None, second, not caseless, beside, tags):
             continue
         category = _category(m.group(0), kind.group(0) if kind else "")
         start = m.end() + words[0].start()
         out.append(Cued(start, end, category, "a place or body named after a verb of going, working or referring"))
     out.extend(_plural_subjects(text, caseless))
+    out.extend(after_head_spans(text, caseless))
     return sorted(set(out))
 
 
@@ -355,4 +373,41 @@ def _plural_subjects(text: str, caseless: bool) -> list[Cued]:
                 break  # words apart by more than a space: no one name
             out.append(Cued(start, end, "org", "a body named by the plural verb British English gives it", 0.7))
             break
+    return out
+
+
+def after_head_spans(text: str, caseless: bool) -> list[Cued]:
+    """"the paper shop bradleys", "the housing association, Greenvale Homes, sent a letter": a name said after
+    its kind. In captions only words no dictionary holds (a dictionary word after a head is what the place does
+    or is: "the shop closed", "the club house"); cased, capitalised words, set off by a comma unless rare."""
+    from .facilities import _HEAD_ALT, HEADS
+
+    out: list[Cued] = []
+    pattern = (r"(?i)(?<![\w'’-])(?:the|a|an|our|my|his|her|their|this|that)\s+(?:" + _WORD + r"\s+){0,2}?("
+               + _HEAD_ALT + r")(\s*,\s*|\s+)(" + _WORD + r")(?:\s+(" + _WORD + r"))?")
+    for m in re.finditer(pattern, text):
+        head = " ".join(m.group(1).lower().replace("’", "'").split())
+        comma = "," in m.group(2)
+        words = [w for w in (m.group(3), m.group(4)) if w]
+        spans = [(m.start(3), m.end(3))] + ([(m.start(4), m.end(4))] if m.group(4) else [])
+        taken: list[tuple[int, int]] = []
+        for word, span in zip(words, spans, strict=True):
+            low = _low(word)
+            if low in _AFTER or _kind(low) or low in place_names() or low in HEADS:
+                break
+            if caseless and not _rare(word):
+                break
+            if not caseless and (not word[:1].isupper() or word.isupper() or not (comma or _rare(word))):
+                break
+            taken.append(span)
+        if not taken:
+            continue
+        end = taken[-1][1]
+        nxt = re.match(r"\s*(" + _WORD + r"|[.,;:!?]|$)", text[end : end + 40])
+        if nxt is None or not (nxt.group(1) == "" or not nxt.group(1)[:1].isalpha() or _low(nxt.group(1)) in _AFTER
+                               or _low(nxt.group(1)) in HEADS or _kind(_low(nxt.group(1))) or (not caseless and comma)):
+            continue
+        if " ".join(_low(text[a:b]) for a, b in taken) in public_words():
+            continue
+        out.append(Cued(taken[0][0], end, HEADS[head], "a name said right after its kind", 0.8))
     return out
