@@ -105,8 +105,8 @@ _KIND_HEADS = (r"day\s+cent(?:re|er)|care\s+home|nursing\s+home|residential\s+ho
                r"hospice|hospital|college|academy|refuge|lot|outfit|scheme|programme|network|partnership|"
                r"foundation|association|society|collective|forum|butchers|bakers|greengrocers?|newsagents?|"
                r"supermarket|office|offices|housing\s+association|estate")
-_KIND_SAID = re.compile(r"(?i)^(?:\s+" + _WORD + r"){0,6}?\s+(?:it's|its|it\s+is|it\s+was|they're|theyre|they\s+are|"
-                        r"they\s+were|that's|thats|which\s+is|which\s+was|that\s+is|the)\s+(?:a\s+|an\s+|the\s+)?"
+_KIND_SAID = re.compile(r"(?i)^(?:[\s,]+" + _WORD + r"){0,6}?[\s,]+(?:it's|its|it\s+is|it\s+was|they're|theyre|"
+                        r"they\s+are|they\s+were|that's|thats|which\s+is|which\s+was|that\s+is|the)\s+(?:a\s+|an\s+|the\s+)?"
                         r"(?:" + _WORD + r"\s+){0,3}?(?:" + _KIND_HEADS + r")(?![\w'’-])")
 """What kind of place it is, said after it: "phoenix on mondays, it's a day centre", "homewise, they're an agency"."""
 _KIND_BESIDE = re.compile(r"(?i)^,?\s+(?:(?:it's|its|they're|theyre|that's|thats|which\s+is)\s+)?(?:the|a|an)\s+"
@@ -329,11 +329,22 @@ def cued_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) 
     return sorted(set(out))
 
 
+_KIND_CATEGORY = {"bakery": "shop", "greengrocers": "shop", "greengrocer": "shop", "newsagent": "shop",
+                  "newsagents": "shop", "butchers": "shop", "bakers": "shop", "supermarket": "shop", "salon": "shop",
+                  "takeaway": "shop", "caff": "cafe", "factory": "workplace", "warehouse": "workplace",
+                  "garage": "workplace", "office": "workplace", "offices": "workplace", "firm": "workplace",
+                  "company": "workplace", "business": "workplace", "home": "care_home", "hostel": "service",
+                  "shelter": "service", "refuge": "service", "scheme": "service", "programme": "service",
+                  "services": "service", "lot": "org", "outfit": "org", "organisation": "org",
+                  "organization": "org", "housing association": "org"}
+"""Kinds said after a name that :data:`.facilities.HEADS` does not hold, and the category each types."""
+
+
 def _category(verb: str, kind: str) -> str:
     from .facilities import HEADS
 
-    said = " ".join(kind.lower().split())
-    for head, category in sorted(HEADS.items(), key=lambda h: -len(h[0])):
+    said = " ".join(kind.lower().replace("’", "'").split())
+    for head, category in sorted({**HEADS, **_KIND_CATEGORY}.items(), key=lambda h: (-len(h[0]), h[0])):
         if re.search(r"(?<![\w'’-])" + re.escape(head) + r"$", said):
             return category
     if re.search(r"(?i)\b(?:work|works|worked|working|job|employed|cleaner|manager|cook|shifts|placement|"
