@@ -230,3 +230,29 @@ def test_spans_slice_inside_the_text_and_are_stable(text: str, caseless: bool) -
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start:f.end] == text[f.start:f.end].strip() and f.category in BY_CATEGORY
         assert re.fullmatch(r"[^\W\d_][\w'’ \n-]*", text[f.start:f.end]), text[f.start:f.end]
+
+
+# ------------------------------------------------------------------------------ said again in another turn
+def _turns(anon: Anonymiser, turns: list[str]) -> list[str]:
+    text = "\n".join(turns)
+    segments, at = [], 0
+    for t in turns:
+        segments.append((at, at + len(t)))
+        at += len(t) + 1
+    groups, _, _ = anon.find(text, segments)
+    return [text[min(c.start for c in g):max(c.end for c in g)] for g in groups]
+
+
+@pytest.mark.parametrize("turns, name", [
+    (["we refer them to turning tides for housing", "turning tides have been brilliant"], "turning tides"),
+    (["mum goes to the juniper club on tuesdays", "juniper do a trip every summer"], "juniper"),
+    (["she goes to phoenix on mondays its a day centre", "yeah phoenix is good"], "phoenix"),
+])
+def test_a_name_found_once_goes_again_in_another_turn(anon: Anonymiser, turns: list[str], name: str) -> None:
+    assert _turns(anon, turns).count(name) + _turns(anon, turns).count(f"{name} club") == 2
+
+
+def test_the_everyday_word_elsewhere_stays(anon: Anonymiser) -> None:
+    removed = _turns(anon, ["mum goes to the juniper club on tuesdays", "she put juniper berries in the gin",
+                            "i saw a phoenix on the telly"])
+    assert removed == ["juniper club"], removed

@@ -422,3 +422,30 @@ def after_head_spans(text: str, caseless: bool) -> list[Cued]:
             continue
         out.append(Cued(taken[0][0], end, HEADS[head], "a name said right after its kind", 0.8))
     return out
+
+
+_GONE_TO = re.compile(_FACILITY_VERB.pattern + r"$")
+_SUBJECT_VERBS = frozenset({"is", "was", "are", "were", "have", "has", "had", "do", "did", "does", "said", "says",
+                            "closed", "shut", "opened", "rang", "phoned", "sent", "helped", "told", "offered", "run",
+                            "runs", "ran", "put", "gave", "give", "got", "arranged", "organise", "organised",
+                            "been", "will", "would", "could", "can", "can't", "won't", "wouldn't", "couldn't",
+                            "isn't", "wasn't", "they're", "it's"})
+
+
+def said_as_facility(form: str, text: str, start: int, end: int) -> bool:
+    """A name this transcript gave a facility is that facility again at ``text[start:end]`` where the words
+    around say so as they did the first time: after a verb of going, working or referring ("she still goes to
+    juniper"), or as the subject of a clause ("juniper do a trip", "phoenix is lovely", "turning tides have
+    been brilliant"). One dictionary word recurs so only if it is an image services take and no destination
+    ("phoenix", "juniper"; not "the station" of "station road")."""
+    words = form.split()
+    if len(words) == 1 and in_dictionary(words[0]) and (not _image(words[0], landforms=False) or _kind(words[0])):
+        return False
+    if _GONE_TO.search(text[max(0, start - 60) : start]):
+        return True
+    before = re.findall(r"[\w'’-]+|[.,;:!?\n]", text[max(0, start - 30) : start])
+    prev = _low(before[-1]) if before else ""
+    if prev and prev not in _CLAUSE_START and prev[:1].isalpha():
+        return False
+    after = re.match(r"\s+([\w'’-]+)", text[end : end + 30])
+    return after is not None and _low(after.group(1)) in _SUBJECT_VERBS
