@@ -53,6 +53,8 @@ def _left(name: str, out: str) -> list[str]:
     ("She used to go to New Beginnings, it's a group for young mums.", "New Beginnings"),
     ("She's a carer with Homewise, they're an agency.", "Homewise"),
     ("We were supported by Rising Stars, it's a charity.", "Rising Stars"),
+    ("We signposted her to Second Chances for the debt.", "Second Chances"),
+    ("They moved him over to Thistlegarth, it's a residential home.", "Thistlegarth"),
 ])
 def test_a_name_after_a_facility_verb(anon: Anonymiser, sentence: str, name: str) -> None:
     for text in (sentence, _caption(sentence)):

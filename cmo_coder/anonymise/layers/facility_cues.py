@@ -56,7 +56,7 @@ _WEAK = (r"go|goes|going|went|gone|been|get|gets|got|getting|take|takes|took|tak
          + r"|take\s+" + _OBJ + r"|took\s+" + _OBJ + r"|taking\s+" + _OBJ + r"|drive|drives|drove|driving|"
          r"pop|pops|popped|popping|nip|nips|nipped|head|heads|headed|started\s+going|still\s+goes")
 _STRONG = (r"(?:refer|refers|referred|referring|signpost|signposts|signposted|signposting|send|sends|sent|sending|"
-           r"passed|pass|transferred|moved|move|moving|introduced)(?:\s+" + _OBJ + r"(?:\s+on)?)?")
+           r"passed|pass|transferred|moved|move|moving|introduced)(?:\s+" + _OBJ + r"(?:\s+(?:on|over|across|back))?)?")
 _FACILITY_VERB = re.compile(
     r"(?i)(?<![\w'’-])(?:"
     # weak: going somewhere, with a preposition of going
@@ -248,7 +248,8 @@ def _phrase(text: str, at: int, cased: bool, the: bool = False) -> list[re.Match
     words: list[re.Match[str]] = []
     pos = at
     ahead = list(re.finditer(_WORD, text[at : at + 60]))[:2]
-    if len(ahead) == 2 and " ".join(_low(w.group(0)) for w in ahead) in SERVICE_PHRASES \
+    said = " ".join(_low(w.group(0)) for w in ahead)
+    if len(ahead) == 2 and (said in SERVICE_PHRASES or said.removesuffix("s") in SERVICE_PHRASES) \
             and text[at + ahead[0].end() : at + ahead[1].start()] == " ":
         return ahead  # "open door", "new beginnings": kind words that name together
     for m in re.finditer(_WORD, text[at : at + 60]):
