@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
+from .layers.facility_cues import said_as_facility
 from .layers.naming import bare_place, recurs_as_place
 from .layers.towns import town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
@@ -88,7 +89,7 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
 
 
 _LOCAL = {"street", "estate", "pub", "club", "practice", "pharmacy", "workplace", "day_centre", "care_home", "shop",
-          "cafe"}
+          "cafe", "org", "service"}
 
 
 def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
@@ -115,7 +116,7 @@ def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Ca
             form = norm(m.group(0))
             if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
                 continue
-            if not recurs_as_place(form, text, s, e):
+            if not recurs_as_place(form, text, s, e) and not said_as_facility(form, text, s, e):
                 continue
             out.append(Candidate(s, e, forms[form], "consistency", 0.65,
                                  "a local place this transcript names, said again"))

@@ -39,6 +39,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from .facility_cues import cued_spans
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words, said_words
 from .pubs import PUB_EMBLEMS
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
@@ -229,7 +230,8 @@ def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = F
         return False  # "my mum's home", "the kids' club": whose, not which
     if proper_word(word, True) or compound_place(low) or place_shaped(low):
         return True
-    if (head in OPEN_HEADS and pos in {"NOUN", "PROPN"} and low not in ACTIVITIES and bare not in ACTIVITIES
+    if (head in OPEN_HEADS and (pos in {"NOUN", "PROPN"} or (pos == "ADJ" and _noun_read_as_adjective(low)))
+            and low not in ACTIVITIES and bare not in ACTIVITIES
             and len(low) >= 4 and not low.endswith(("ing", "ers", "ics"))):
         return True  # "the friendship club", "the jubilee day centre": no kind, so a name
     loose = head in _LOOSE_HEADS or HEADS.get(head) in {"shop", "cafe", "club", "org"}
@@ -237,6 +239,22 @@ def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = F
     if loose:
         return images and low not in {"bridge", "spring", "star", "sun", "moon", "junction", "engine", "coach"}
     return low in NAMING_NOUNS or images or (low.endswith("s") and low[:-1] in NAMING_NOUNS)
+
+
+_ADJECTIVE_ENDINGS = ("al", "ful", "ous", "ive", "ic", "able", "ible", "less", "ish", "y", "ly", "ed", "est", "ant",
+                      "ent", "ary", "ory", "ern", "er", "ile", "id")
+_ADJECTIVES = frozenset({"secret", "top", "smart", "cool", "hot", "cold", "warm", "dark", "bright", "quiet", "loud",
+                         "fine", "free", "safe", "sound", "strong", "weak", "young", "rich", "poor", "kind", "wide",
+                         "deep", "fast", "slow", "hard", "soft", "late", "early", "fresh", "clean", "bare", "brave",
+                         "calm", "true", "wise", "wild", "rare", "common", "modern", "mixed", "open", "closed",
+                         "main", "senior", "junior", "exclusive", "complete", "absolute", "entire", "separate",
+                         "actual", "present", "recent", "usual", "single", "double", "final", "front", "back"})
+
+
+def _noun_read_as_adjective(low: str) -> bool:
+    """Captions: the tagger often reads an unknown noun before a head as an adjective ("the pelican club");
+    a word with no adjective's ending and no common adjective is taken as the noun it most likely is."""
+    return len(low) >= 4 and low not in _ADJECTIVES and not low.endswith(_ADJECTIVE_ENDINGS)
 
 
 def _words_before(text: str, end: int, limit: int = 4) -> tuple[list[re.Match[str]], int]:
@@ -335,7 +353,14 @@ _CALLED_HEADS = {**HEADS, "place": "place", "firm": "workplace", "company": "wor
                  "home": "care_home", "centre": "service", "service": "service", "team": "service"}
 _CALLED_ALT = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_CALLED_HEADS, key=lambda h: (-len(h), h)))
 _CALLED = re.compile(r"(?i)(?<![\w'’-])(" + _CALLED_ALT + r")\s+(?:that\s+was\s+|which\s+was\s+|which\s+is\s+|"
-                     r"that's\s+|was\s+|is\s+|they\s+call\s+|we\s+call\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?")
+                     r"that's\s+|was\s+|is\s+|they\s+call\s+|we\s+call\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?"
+                     # "the centre they call the ark", "a group we all call the natterers": the name after the call
+                     r"|(" + _CALLED_ALT + r")\s+(?:that\s+|which\s+)?(?:they|we|people|everyone|everybody|folk)"
+                     r"(?:\s+all)?\s+call(?:s|ed)?\s+(?:it\s+)?(?:the\s+)?"
+                     # "the day centre she goes to is called larchmont", "the shop at the end called pennies"
+                     r"|(" + _CALLED_ALT + r")((?:\s+(?!(?:called|named)\b)" + _WORD + r"){1,5}?)\s+"
+                     r"(?:(is|was|it's|its|it\s+is|it\s+was|that's|which\s+is|which\s+was)\s+)?(?:called|named)\s+"
+                     r"(?:the\s+)?")
 _CALLED_STOP = frozenset(STOP_WORDS) | {"yeah", "um", "er", "erm", "uh", "like", "now", "then", "there", "here",
                                         "and", "but", "so", "cos", "because", "which", "who", "where", "when"}
 
@@ -345,8 +370,10 @@ def called_spans(text: str, caseless: bool) -> list[Found]:
     facility's head and "called", the words up to where the phrase ends name it, whatever they are."""
     out: list[Found] = []
     for m in _CALLED.finditer(text):
-        head = " ".join(m.group(1).lower().replace("’", "'").split())
+        head = " ".join((m.group(1) or m.group(2) or m.group(3)).lower().replace("’", "'").split())
         category = _CALLED_HEADS[head]
+        if m.group(3) and not m.group(5) and _low(m.group(4).split()[-1]) in _CALLERS:
+            continue  # "the agency my sister called yesterday": a call made, no name given
         words = list(re.finditer(_WORD, text[m.end() : m.end() + 60]))
         taken: list[re.Match[str]] = []
         for k, w in enumerate(words[:4]):
@@ -368,6 +395,11 @@ def called_spans(text: str, caseless: bool) -> list[Found]:
             continue
         out.append(Found(start, end, category, f"{category.replace('_', ' ')} named after its kind and 'called'"))
     return out
+
+
+_CALLERS = frozenset(STOP_WORDS) | KINSHIP | {"someone", "somebody", "council", "doctor", "gp", "nurse", "social",
+                                             "worker", "they've", "we've", "i've", "she'd", "he'd", "staff"}
+"""Who makes a call: "the agency mum called" says nothing of the agency's name."""
 
 
 def _called_name(word: str, caseless: bool) -> bool:
@@ -543,7 +575,7 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
         found.extend(headed_spans(text, caseless, pos_at))
         if said & {"the", "a", "an"}:
             found.extend(apposed_spans(text, caseless))
-    if said & {"called", "named", "known"}:
+    if said & {"called", "named", "known", "call", "calls"}:
         found.extend(called_spans(text, caseless))
     if said & {"at", "in"} and said & _AT_PLACE_WORDS:
         found.extend(at_place_spans(text, caseless))
@@ -551,7 +583,41 @@ def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = No
         found.extend(tree_spans(text, caseless))
     if said & {"on", "along", "off", "down", "up"} and said & _STREET_CUE_WORDS:
         found.extend(street_spans(text, caseless, pos_at))
+    found.extend(Found(*c) for c in cued_spans(text, caseless, pos_at))
+    found.extend(said_again(text, found, caseless))
     return sorted(set(found))
+
+
+_SAID_AGAIN_CATEGORIES = frozenset({"day_centre", "care_home", "club", "cafe", "shop", "school", "org", "service",
+                                    "workplace", "church", "hospital", "place", "pub", "estate"})
+
+
+def said_again(text: str, found: list[Found], caseless: bool) -> list[Found]:
+    """A name found with its head or its verb, said again in the same turn without either: "the juniper club
+    on tuesdays and juniper do a trip" (the transcript-wide step repeats it in other turns)."""
+    if not found:
+        return []
+    taken = [(f.start, f.end) for f in found]
+    forms: dict[str, str] = {}
+    for f in found:
+        words = text[f.start : f.end].lower().replace("’", "'").split()
+        while words and (words[-1] in GENERIC or words[-1] in HEADS or " ".join(words[-2:]) in HEADS):
+            words = words[:-2] if " ".join(words[-2:]) in HEADS else words[:-1]  # the name without its head
+        while words and words[0] in {"the", "a", "an"}:
+            words = words[1:]
+        surface = " ".join(words)
+        if f.category in _SAID_AGAIN_CATEGORIES and len(surface) >= 4 and surface not in GENERIC:
+            forms.setdefault(surface, f.category)
+    out: list[Found] = []
+    for form, category in forms.items():
+        pattern = r"(?i)(?<![\w'’-])" + r"\s+".join(re.escape(w) for w in form.split()) + r"(?![\w'’-])"
+        for m in re.finditer(pattern, text):
+            if any(a <= m.start() and m.end() <= b for a, b in taken):
+                continue
+            if not caseless and not m.group(0)[:1].isupper():
+                continue
+            out.append(Found(m.start(), m.end(), category, "a name this turn gives a place, said again", 0.7))
+    return out
 
 
 def pos_by_offset(doc: Doc) -> dict[int, str]:
