@@ -21,8 +21,11 @@ from .context import person_cue, word_after, word_before
 from .labels import study_label_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
+from .public_charities import branch_places, charity_spans
+from .public_culture import club_form_spans, culture_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_fame import royal_spans
+from .public_medicines import medicine_spans
 from .public_figures import (
     BROAD_WORK,
     PRIVATE_WORDS,
@@ -34,6 +37,7 @@ from .public_figures import (
     surname_spans,
 )
 from .public_names import all_public_names, public_names, spaced_platforms
+from .public_runs import runs
 from .state import candidates, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
@@ -124,6 +128,8 @@ _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", 
 
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
 """Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
+BRANCH_PLACE = "place of a local branch named after a public body"
+"""The reason of a place found after a public name ("Age UK Elmbury"): nothing else proposed it."""
 ROYAL_INSTITUTION = "institution named after a royal"
 """The reason of :mod:`.rules`' hospitals and pubs named after royals ("at the Diana Princess of Wales"): the
 royal's public name inside is the institution's, and cutting it out would leave "Diana [hospital] of Wales"."""
@@ -241,7 +247,7 @@ class AllowListComponent:
         people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b)]
         doc._.cmo_public_people = people
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
-                + club_spans(doc) + body_spans(doc, caseless))
+                + club_spans(doc) + body_spans(doc, caseless) + framed_names(doc, proposed, caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -306,8 +312,20 @@ class AllowListComponent:
                         continue
                     c = kept
             out.append(c)
+        for a, b in branch_places(doc, public, bool(doc._.cmo_caseless)):
+            if not any(s < b and a < e for s, e in public) and not any(c.start < b and a < c.end for c in out):
+                out.append(Candidate(a, b, "city", "places", 0.7, BRANCH_PLACE))
         doc._.cmo_candidates = out
         return doc
+
+
+def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+    """Medicines, titles, brands, clubs and charities no list holds, kept for how they are spoken of (see
+    :mod:`.public_medicines`, :mod:`.public_culture`, :mod:`.public_charities`): read on the runs other
+    layers proposed, as only a proposal can remove a public name."""
+    found = runs(doc, proposed, caseless)
+    return (medicine_spans(doc, found) + culture_spans(doc, found, caseless) + charity_spans(doc, found, caseless)
+            + club_form_spans(doc, caseless))
 
 
 def _words_of(text: str) -> str:
