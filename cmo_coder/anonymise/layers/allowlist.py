@@ -22,10 +22,9 @@ from .labels import study_label_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
 from .public_charities import branch_places, charity_spans
-from .public_culture import club_form_spans, culture_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
+from .public_culture import club_form_spans, culture_spans
 from .public_fame import royal_spans
-from .public_medicines import medicine_spans
 from .public_figures import (
     BROAD_WORK,
     PRIVATE_WORDS,
@@ -36,6 +35,7 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
+from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
 from .state import candidates, text_of

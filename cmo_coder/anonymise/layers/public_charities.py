@@ -24,12 +24,13 @@ removed. Registered names always win, as everywhere in the allow-list.
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .public_bodies import _lows
-from .public_runs import capitalised, given_first, personal, plain, span_of, unknown
 from .public_names import COMMONEST_SURNAMES
-from .words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon, place_names
+from .public_runs import capitalised, given_first, local_risk, personal, place_shaped, plain, span_of
+from .words import in_dictionary, name_lexicon, place_names
 
 SERVICE = frozenset({"helpline", "helplines", "hopeline", "charity", "charities", "textline", "webchat"})
 """What only a charity has after its name ("the Papyrus helpline")."""
@@ -57,6 +58,12 @@ def _service_after(lows: list[str], e: int) -> bool:
     if k < len(lows) and lows[k] in SERVICE:
         return True
     return k + 1 < len(lows) and lows[k] in {"support", "advice", "crisis"} and lows[k + 1] in {"line", "lines"}
+
+
+def _helpline_after(lows: list[str], e: int) -> bool:
+    """ "X helpline", "X hopeline": no family or place has one ("the Okonkwo charity" may be a family's)."""
+    k = e + (e < len(lows) and lows[e] in {"'s", "'"})
+    return k < len(lows) and lows[k] in {"helpline", "helplines", "hopeline", "textline"}
 
 
 def _material_after(lows: list[str], e: int) -> bool:
@@ -94,7 +101,10 @@ def charity_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list
         if given_first(lows, s) or personal(lows, s, e):
             continue
         words = plain(lows, s, e)
-        if (_service_after(lows, e) or _called(lows, s)
+        if local_risk(doc, lows, s, e) and not _helpline_after(lows, e):
+            continue  # "the Thornfield leaflet", "the Okonkwo charity": a place's or a family's
+        if (_service_after(lows, e)
+                or _called(lows, s)
                 or (words and _material_after(lows, e))
                 or (words and _contacted(lows, s) and not any(lows[k] in names for k in range(s, e)))):
             out.append(span_of(doc, s, e))
@@ -124,16 +134,15 @@ def branch_places(doc: Doc, public: list[tuple[int, int]], caseless: bool) -> li
     layers' already."""
     if not public:
         return []
-    ends: dict[int, int] = {}
-    for i, tok in enumerate(doc):
-        ends[tok.idx + len(tok)] = i
+    rows = doc.to_array([IDX, LENGTH]).tolist()  # no Token made for a word that is no public name's end
+    ends = {idx + length: i for i, (idx, length) in enumerate(rows)}
+    lows = _lows(doc)
     out = []
     for _, b in public:
-        i = ends.get(b)
-        if i is None:
+        end = ends.get(b)
+        if end is None:
             continue
-        k = i + 1
-        lows = _lows(doc)
+        k = end + 1
         if k < len(doc) and lows[k] in BRANCH_LINKS:
             k += 1
         if k >= len(doc):
@@ -141,14 +150,6 @@ def branch_places(doc: Doc, public: list[tuple[int, int]], caseless: bool) -> li
         tok = doc[k]
         if not tok.is_alpha or len(tok) < 4 or (not caseless and not tok.text[:1].isupper()):
             continue
-        if _place_shaped(lows[k]):
+        if place_shaped(lows[k]):
             out.append((tok.idx, tok.idx + len(tok)))
     return out
-
-
-def _place_shaped(low: str) -> bool:
-    """No dictionary and no name list holds the word, English seldom writes it in lower case, and it is no
-    compound of two words ("online", "website", "smartphone" are words the 1934 dictionary lacks)."""
-    if not unknown(low) or lowercase_usage().get(low, 0) >= SELDOM_LOWER:
-        return False
-    return not any(in_dictionary(low[:i]) and in_dictionary(low[i:]) for i in range(3, len(low) - 2))

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from .public_bodies import _lows
 from .public_figures import PRIVATE_WORDS
-from .public_runs import OWNERS, capitalised, given_first, personal, plain, span_of, unknown
+from .public_runs import OWNERS, PLACE_ENDINGS, capitalised, given_first, personal, plain, span_of, unknown
 from .words import in_dictionary, place_names
 
 CONSUME = frozenset({"watching", "watched", "watch", "watches", "binge", "binged", "bingeing", "binging", "playing",
@@ -58,7 +58,7 @@ LOCAL_WORKS = frozenset({"show", "shows", "series", "game", "games", "tour", "gi
                          "character", "characters", "theme", "tune", "lyrics", "channel", "quiz"})
 """Works a local name has too ("the Elmbury show", "the Thornbury game"): only for a run of dictionary words."""
 WORK_ADJECTIVES = frozenset({"new", "latest", "last", "first", "old", "best", "big", "massive", "huge", "christmas",
-                             "whole", "live", "next", "early", "favourite", "original", "early", "official"})
+                             "whole", "live", "next", "early", "favourite", "original", "official"})
 _BEFORE_WORK = frozenset({"the", "a", "an", "that", "this", "those", "these", "some", "any", "every", "big",
                           "massive", "huge", "proper", "mad", "diehard", "die-hard", "new", "latest", "old",
                           "first", "last", "whole", "favourite", "same", "no", "'s"})
@@ -169,6 +169,11 @@ def _quoted(doc: Doc, s: int, e: int, caseless: bool) -> bool:
         capitalised(doc, k) or doc[k].lower_ in {"of", "the", "and", "a", "in", "on", "to"} for k in range(s, e))
 
 
+def _place_ending(doc: Doc, lows: list[str], s: int, e: int) -> bool:
+    """A word with a place's ending that no list holds ("playing Thornfield away"): a local team or place."""
+    return any(len(lows[k]) >= 6 and lows[k].endswith(PLACE_ENDINGS) and unknown(lows[k]) for k in range(s, e))
+
+
 def culture_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
     """Character spans of the proposed ``runs`` (token runs) said as titles, bands or brands (see the module doc)."""
     lows = _lows(doc)
@@ -181,6 +186,7 @@ def culture_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list
             if strong and e - s >= 2:
                 out.append(span_of(doc, s, e))
             continue
-        if strong or _consumed(lows, s, e) or _work_after(lows, s, e, plain(lows, s, e)):
+        if strong or ((_consumed(lows, s, e) or _work_after(lows, s, e, plain(lows, s, e)))
+                      and not _place_ending(doc, lows, s, e)):
             out.append(span_of(doc, s, e))
     return out

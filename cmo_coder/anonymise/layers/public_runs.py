@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .public_bodies import _lows
 from .public_figures import PRIVATE_WORDS
 from .public_names import COMMONEST_SURNAMES
-from .words import in_dictionary, name_lexicon, place_names
+from .words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon, place_names
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "auntie", "aunty", "uncle",
                     "nan", "nana", "grandma", "grandad", "mister", "missus", "councillor", "father", "rev"})
@@ -109,3 +109,40 @@ def plain(lows: list[str], s: int, e: int) -> bool:
 def span_of(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Character span of tokens ``s``..``e``."""
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+
+
+def local_risk(doc: Doc, lows: list[str], s: int, e: int) -> bool:
+    """A word of the run may be a family's name (see :func:`family_name_risk`) or a place nobody listed: a word
+    no list or dictionary holds with the ending of an English place ("Thornfield", "Kelderby")."""
+    return family_name_risk(doc, lows, s, e) or any(
+        len(lows[k]) >= 6 and lows[k].endswith(PLACE_ENDINGS) and unknown(lows[k]) for k in range(s, e))
+
+
+def family_name_risk(doc: Doc, lows: list[str], s: int, e: int) -> bool:
+    """A run with a word no dictionary holds that is written as a name, not as a product ("Okonkwo",
+    "Nowak", not "StepChange" or "Co-op2"): a family's name from anywhere in the world may be said so
+    ("the Okonkwo group chat", "the Nowak charity"), so the weaker frames do not keep it."""
+    for k in range(s, e):
+        text = doc[k].text
+        product = any(ch.isdigit() for ch in text) or any(ch.isupper() for ch in text[1:])
+        if not in_dictionary(lows[k]) and not product:
+            return True
+    return False
+
+
+PLACE_ENDINGS = ("bury", "borough", "brough", "field", "ton", "ham", "ford", "ley", "by", "wick", "worth", "thorpe",
+                 "mouth", "bridge", "caster", "cester", "chester", "minster", "wood", "combe", "stead", "stow", "well",
+                 "dale", "holme", "hurst", "den", "don", "ing", "ington", "moor", "more", "port", "sey", "wich")
+"""Endings of English place names (Old English "burh", "feld", "tun", "ham", "ford", "leah", Norse "by"):
+a word no dictionary holds that ends so is read as a place, though made of two words ("Elmbury")."""
+
+
+def place_shaped(low: str) -> bool:
+    """No dictionary and no name list holds the word, English seldom writes it in lower case, and it is a
+    place's shape or no compound of two words ("online", "website", "smartphone" are words the 1934
+    dictionary lacks)."""
+    if not unknown(low) or lowercase_usage().get(low, 0) >= SELDOM_LOWER:
+        return False
+    if low.endswith(PLACE_ENDINGS):
+        return True  # "Elmbury", "Thornfield": a compound of words, as English places are
+    return not any(in_dictionary(low[:i]) and in_dictionary(low[i:]) for i in range(3, len(low) - 2))
