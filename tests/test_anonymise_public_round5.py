@@ -165,6 +165,8 @@ CHARITIES = [
     ("The Hearing Dogs Association sent a volunteer round.", "Hearing Dogs Association", True),
     ("I rang Headway and they were lovely about it.", "Headway", True),
     ("StepChange, the charity, sorted out my debts.", "StepChange", True),
+    ("The Youth Justice Board funded it.", "Youth Justice Board", True),
+    ("The Marie Curie nurse came at night.", "Marie Curie", True),
 ]
 PRIVATE_BY_CHARITIES = [
     ("I rang Dave and he came straight round.", "Dave"),
@@ -176,6 +178,8 @@ PRIVATE_BY_CHARITIES = [
     ("The Kelderby Society meets on a Thursday.", "Kelderby"),
     ("I picked up the Thornfield leaflet at the surgery.", "Thornfield"),
     ("I rang Shirley and she gave me the number.", "Shirley"),
+    ("The Elmbury Health Board cut the funding.", "Elmbury"),
+    ("My nurse Gemma Pryce came at night.", "Gemma Pryce"),
 ]
 
 

@@ -43,8 +43,12 @@ CONTACT = frozenset({"rang", "ring", "ringing", "rung", "phoned", "phone", "phon
                      "contact", "contacting", "texted", "referred", "signposted", "through", "via", "joined"})
 """Verbs of getting in touch before a charity ("rang Headway", "referred to Refuge" with "to" between)."""
 HEADS = frozenset({"foundation", "society", "association", "alliance", "federation", "institute", "charity",
-                   "network", "coalition", "collective"})
-"""Heads of charities' names ("the Hearing Dogs Association")."""
+                   "network", "coalition", "collective", "board", "army", "brigade", "guild", "union", "league",
+                   "bureau"})
+"""Heads of charities' and public bodies' names ("the Hearing Dogs Association", "the Parole Board")."""
+NAMED_NURSES = frozenset({"nurse", "nurses"})
+"""After "a"/"the" and a name, a charity's nurse ("a Marie Curie nurse", "the Macmillan nurse"): a nurse is
+called by her own name, not "the X nurse", so a charity named after its founder is kept here too."""
 _RUN = 5
 
 
@@ -58,6 +62,12 @@ def _service_after(lows: list[str], e: int) -> bool:
     if k < len(lows) and lows[k] in SERVICE:
         return True
     return k + 1 < len(lows) and lows[k] in {"support", "advice", "crisis"} and lows[k + 1] in {"line", "lines"}
+
+
+def _charity_nurse(lows: list[str], s: int, e: int) -> bool:
+    """ "a Marie Curie nurse", "the Macmillan nurses", not "my nurse" nor "Nurse Jones"."""
+    return (s > 0 and lows[s - 1] in {"a", "the"} and e < len(lows) and lows[e] in NAMED_NURSES
+            and e - s <= 2)
 
 
 def _helpline_after(lows: list[str], e: int) -> bool:
@@ -98,6 +108,9 @@ def charity_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list
     names = name_lexicon("all")
     out = []
     for s, e in runs:
+        if _charity_nurse(lows, s, e):
+            out.append(span_of(doc, s, e))
+            continue
         if given_first(lows, s) or personal(lows, s, e):
             continue
         words = plain(lows, s, e)
