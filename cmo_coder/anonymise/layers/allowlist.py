@@ -245,9 +245,14 @@ class AllowListComponent:
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         framed = public_by_context(doc, proposed, caseless) + royal_spans(doc, caseless, PRIVATE_WORDS)
         people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b)]
-        doc._.cmo_public_people = people
+        named: list[tuple[int, int]] = []
+        kept_by_frame = framed_names(doc, proposed, caseless, named)
+        # a title that begins with a given name ("Ted Lasso on Netflix") is on the review's residual-risk list
+        # with the full names kept by a frame; only those are echoed across the transcript (see echo)
+        doc._.cmo_public_people = people + named
+        doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
-                + club_spans(doc) + body_spans(doc, caseless) + framed_names(doc, proposed, caseless))
+                + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame)
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -279,7 +284,8 @@ class AllowListComponent:
         for doc in docs:
             self.protected(doc)
             said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
-            said |= echoed_surnames(doc, doc._.cmo_public_people or ())
+            titles = doc.user_data.get("cmo_named_titles") or ()
+            said |= echoed_surnames(doc, [p for p in doc._.cmo_public_people or () if p not in titles])
         if not said:
             return
         for doc in docs:
@@ -319,13 +325,15 @@ class AllowListComponent:
         return doc
 
 
-def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
+                 named: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Medicines, titles, brands, clubs and charities no list holds, kept for how they are spoken of (see
     :mod:`.public_medicines`, :mod:`.public_culture`, :mod:`.public_charities`): read on the runs other
-    layers proposed, as only a proposal can remove a public name."""
+    layers proposed, as only a proposal can remove a public name. Titles kept that begin with a given name
+    are added to ``named``."""
     found = runs(doc, proposed, caseless)
-    return (medicine_spans(doc, found) + culture_spans(doc, found, caseless) + charity_spans(doc, found, caseless)
-            + club_form_spans(doc, caseless))
+    return (medicine_spans(doc, found) + culture_spans(doc, found, caseless, named)
+            + charity_spans(doc, found, caseless) + club_form_spans(doc, caseless))
 
 
 def _words_of(text: str) -> str:

@@ -18,8 +18,9 @@ hold a private person:
   before "United" or "City" for a UK place or words ("Hull City", not "Hull City Council").
 
 A run that begins with a given name is a person but in the last two frames ("watching Kayleigh in the
-school play", "Leanne won the raffle"); a word of kinship, an owner or a title before it, or a one-word
-UK place, is never kept ("my son Tyler was on the telly", "moved to Crawley"); registered names always
+school play", "Leanne won the raffle"), and even there when a word after the given name is no dictionary
+word ("Mia Okonkwo on Netflix" may be a person, and a name kept in one turn is not spread to the next); a
+word of kinship, an owner or a title before it, or a one-word UK place, is never kept ("my son Tyler was on the telly", "moved to Crawley"); registered names always
 win, as everywhere in the allow-list.
 """
 
@@ -29,7 +30,17 @@ from spacy.tokens import Doc
 
 from .public_bodies import _lows
 from .public_figures import PRIVATE_WORDS
-from .public_runs import OWNERS, PLACE_ENDINGS, capitalised, given_first, personal, plain, span_of, unknown
+from .public_runs import (
+    OWNERS,
+    PLACE_ENDINGS,
+    capitalised,
+    family_name_risk,
+    given_first,
+    personal,
+    plain,
+    span_of,
+    unknown,
+)
 from .words import in_dictionary, place_names
 
 CONSUME = frozenset({"watching", "watched", "watch", "watches", "binge", "binged", "bingeing", "binging", "playing",
@@ -174,8 +185,10 @@ def _place_ending(doc: Doc, lows: list[str], s: int, e: int) -> bool:
     return any(len(lows[k]) >= 6 and lows[k].endswith(PLACE_ENDINGS) and unknown(lows[k]) for k in range(s, e))
 
 
-def culture_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
-    """Character spans of the proposed ``runs`` (token runs) said as titles, bands or brands (see the module doc)."""
+def culture_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool,
+                  named: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Character spans of the proposed ``runs`` (token runs) said as titles, bands or brands (see the module doc);
+    those that begin with a given name ("Ted Lasso") are also added to ``named``, for a reviewer to check."""
     lows = _lows(doc)
     out = []
     for s, e in runs:
@@ -183,8 +196,10 @@ def culture_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list
             continue
         strong = _shown_on(lows, e) or _part_of(lows, s) or _quoted(doc, s, e, caseless)
         if given_first(lows, s):
-            if strong and e - s >= 2:
+            if strong and e - s >= 2 and not family_name_risk(doc, lows, s + 1, e):  # "Mia Okonkwo" is hers
                 out.append(span_of(doc, s, e))
+                if named is not None:
+                    named.append(span_of(doc, s, e))
             continue
         if strong or ((_consumed(lows, s, e) or _work_after(lows, s, e, plain(lows, s, e)))
                       and not _place_ending(doc, lows, s, e)):
