@@ -17,11 +17,11 @@ hold a private person:
   "Argyle", "Hotspur", "Thistle" ("Forest Green Rovers", "Mossley AFC": the town inside is the club's), or
   before "United" or "City" for a UK place or words ("Hull City", not "Hull City Council").
 
-A run that begins with a given name is a person but in the last two frames ("watching Kayleigh in the
-school play", "Leanne won the raffle"), and even there when a word after the given name is no dictionary
-word ("Mia Okonkwo on Netflix" may be a person, and a name kept in one turn is not spread to the next); a
-word of kinship, an owner or a title before it, or a one-word UK place, is never kept ("my son Tyler was on the telly", "moved to Crawley"); registered names always
-win, as everywhere in the allow-list.
+A run that begins with a given name is a person but in the last two frames ("watching Kayleigh in the school
+play", "Leanne won the raffle"), and even there when a word after the given name is no dictionary word ("Mia
+Okonkwo on Netflix" may be a person, and a name kept in one turn is not spread to the next); a word of
+kinship, an owner or a title before it, or a one-word UK place, is never kept ("my son Tyler was on the
+telly", "moved to Crawley"); registered names always win, as everywhere in the allow-list.
 """
 
 from __future__ import annotations
