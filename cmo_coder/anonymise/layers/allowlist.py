@@ -21,7 +21,9 @@ from .context import person_cue, word_after, word_before
 from .labels import study_label_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
+from .public_charities import branch_places, charity_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
+from .public_culture import club_form_spans, culture_spans
 from .public_fame import royal_spans
 from .public_figures import (
     BROAD_WORK,
@@ -33,7 +35,9 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
+from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
+from .public_runs import runs
 from .state import candidates, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
@@ -124,6 +128,8 @@ _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", 
 
 _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "round", "up", "down", "off"}
 """Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
+BRANCH_PLACE = "place of a local branch named after a public body"
+"""The reason of a place found after a public name ("Age UK Elmbury"): nothing else proposed it."""
 ROYAL_INSTITUTION = "institution named after a royal"
 """The reason of :mod:`.rules`' hospitals and pubs named after royals ("at the Diana Princess of Wales"): the
 royal's public name inside is the institution's, and cutting it out would leave "Diana [hospital] of Wales"."""
@@ -239,9 +245,14 @@ class AllowListComponent:
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         framed = public_by_context(doc, proposed, caseless) + royal_spans(doc, caseless, PRIVATE_WORDS)
         people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b)]
-        doc._.cmo_public_people = people
+        named: list[tuple[int, int]] = []
+        kept_by_frame = framed_names(doc, proposed, caseless, named)
+        # a title that begins with a given name ("Ted Lasso on Netflix") is on the review's residual-risk list
+        # with the full names kept by a frame; only those are echoed across the transcript (see echo)
+        doc._.cmo_public_people = people + named
+        doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
-                + club_spans(doc) + body_spans(doc, caseless))
+                + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame)
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -273,7 +284,8 @@ class AllowListComponent:
         for doc in docs:
             self.protected(doc)
             said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
-            said |= echoed_surnames(doc, doc._.cmo_public_people or ())
+            titles = doc.user_data.get("cmo_named_titles") or ()
+            said |= echoed_surnames(doc, [p for p in doc._.cmo_public_people or () if p not in titles])
         if not said:
             return
         for doc in docs:
@@ -306,8 +318,22 @@ class AllowListComponent:
                         continue
                     c = kept
             out.append(c)
+        for a, b in branch_places(doc, public, bool(doc._.cmo_caseless)):
+            if not any(s < b and a < e for s, e in public) and not any(c.start < b and a < c.end for c in out):
+                out.append(Candidate(a, b, "city", "places", 0.7, BRANCH_PLACE))
         doc._.cmo_candidates = out
         return doc
+
+
+def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
+                 named: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Medicines, titles, brands, clubs and charities no list holds, kept for how they are spoken of (see
+    :mod:`.public_medicines`, :mod:`.public_culture`, :mod:`.public_charities`): read on the runs other
+    layers proposed, as only a proposal can remove a public name. Titles kept that begin with a given name
+    are added to ``named``."""
+    found = runs(doc, proposed, caseless)
+    return (medicine_spans(doc, found) + culture_spans(doc, found, caseless, named)
+            + charity_spans(doc, found, caseless) + club_form_spans(doc, caseless))
 
 
 def _words_of(text: str) -> str:

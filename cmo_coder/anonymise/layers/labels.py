@@ -20,7 +20,8 @@ _SPOKEN = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_NUMBER_WORDS
 """A number as captions spell it: "seven", "twelve", "twenty-one", "thirty two"."""
 _ROLES = ("participant", "participants", "interviewee", "interviewer", "respondent", "speaker", "service user",
           "carer", "staff member", "member of staff", "case study", "case", "site", "focus group", "group",
-          "patient", "client", "person", "practitioner", "stakeholder", "informant")
+          "patient", "client", "person", "practitioner", "stakeholder", "informant", "int", "hcp", "parent",
+          "clinician", "professional", "family member")
 _ID = r"(?:(?:no\.?|number|num\.?|#)\s*)?(?:\d{1,4}[a-z]?\b|" + _SPOKEN + r"|[A-Z])"
 _END = r"(?=['’]s\b|(?![\w'’-]))"
 """Where a label ends: a word boundary, or a possessive ("Participant 2's mum" keeps "Participant 2")."""
@@ -32,6 +33,14 @@ _ROLE_ID = re.compile(r"(?i)\b(?:" + "|".join(r.replace(" ", r"\s+") for r in _R
                       + r")" + _END)
 
 
+_SAYS = ("said", "says", "say", "felt", "feels", "thought", "thinks", "agreed", "agrees", "disagreed", "mentioned",
+         "described", "describes", "reported", "reports", "explained", "explains", "added", "adds", "laughed",
+         "replied", "answered", "asked", "continued", "commented", "noted", "stated", "talked", "spoke")
+_SAID_CODE = re.compile(r"(?<![\w'’-])([A-Za-z]{2,4}\d{1,3})(?=\s+(?:" + "|".join(_SAYS) + r")\b)")
+"""A study's own code of letters and a number said as a speaker ("HCP4 said", "CM12 felt"), whatever letters a
+study chose; a postcode district ("LS12") never speaks (a possessive is no sign: "LS12's a rough area")."""
+
+
 def study_label_spans(text: str) -> list[tuple[int, int]]:
     """Where study labels stand in ``text``: ``(start, end)`` character offsets, in order.
 
@@ -40,6 +49,10 @@ def study_label_spans(text: str) -> list[tuple[int, int]]:
     """
     caseless = not any(c.isupper() for c in text)
     spans = [m.span() for m in _CODE.finditer(text)]
+    for m in _SAID_CODE.finditer(text):
+        code = m.group(1)
+        if (caseless or code.rstrip("0123456789").isupper()) and m.span() not in spans:
+            spans.append(m.span())
     for m in _ROLE_ID.finditer(text):
         ident = m.group(1)
         if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):

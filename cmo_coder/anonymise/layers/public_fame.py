@@ -52,6 +52,12 @@ BROADCAST = frozenset({"breakfast", "radio", "tv", "telly", "cooking", "chat", "
                        "saturday", "sunday", "morning", "evening", "late", "night"})
 WORK_ADJECTIVES = frozenset({"new", "latest", "last", "first", "old", "best", "famous", "big", "christmas"})
 """Words between the possessive and the work ("Dua Lipa's new song", "Zoe Ball's breakfast show")."""
+ARTICLED = frozenset({"a", "an", "the", "that", "this", "new", "latest", "last"})
+"""Words before a full name and its work with no possessive ("a Stacey Dooley documentary")."""
+PUBLISHED = frozenset({"documentary", "documentaries", "album", "albums", "podcast", "podcasts", "single", "novel",
+                       "novels", "autobiography", "memoir", "sitcom", "boxset"})
+"""Works said after a full name with no possessive only of the famous: a film, a book or a show may be a
+school's or a family's ("a Kerry Nolan film at the school festival")."""
 WATCH = frozenset({"watching", "watched", "watch", "watches"})
 LISTEN = frozenset({"listening", "listened", "listen", "listens"})
 AIR = frozenset({"telly", "tv", "television", "radio", "iplayer", "youtube", "netflix", "bbc", "itv", "podcast",
@@ -97,10 +103,12 @@ def _trade_before(lows: list[str], start: int) -> bool:
     return _low(lows, k - 1) in {"the", "that", "this", "a", "famous"}
 
 
-def _work_after(lows: list[str], end: int) -> bool:
-    """ "X's book", "X's new album", "X's breakfast show"."""
+def _work_after(lows: list[str], end: int, start: int = -1) -> bool:
+    """ "X's book", "X's new album", "X's breakfast show"; with ``start``, also "a X documentary", "the new X
+    album": an article before the name and the work right after it."""
     if _low(lows, end) not in {"'s", "'"}:
-        return False
+        return start >= 0 and _low(lows, start - 1) in ARTICLED and _low(lows, end) in PUBLISHED \
+            and _low(lows, end + 1) not in NOT_THE_WORK
     k = end + 1
     broadcast = False
     for _ in range(3):
@@ -150,7 +158,7 @@ def fame_frame(doc: Doc, start: int, end: int, caseless: bool) -> bool:
     if not _full_name(doc, start, end, caseless):
         return False
     lows = doc.user_data["cmo_lows"]
-    return (_trade_after(lows, end) or _trade_before(lows, start) or _work_after(lows, end)
+    return (_trade_after(lows, end) or _trade_before(lows, start) or _work_after(lows, end, start)
             or _watched(lows, start, end))
 
 
