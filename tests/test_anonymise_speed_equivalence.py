@@ -17,9 +17,24 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
-from cmo_coder.anonymise.layers import club_context, platform_context, public_figures, state
+from cmo_coder.anonymise.layers import (
+    club_context,
+    context,
+    facilities,
+    labels,
+    ner,
+    platform_context,
+    public_context,
+    public_figures,
+    state,
+    words,
+)
 from cmo_coder.anonymise.lookup import by_first_letter
 from cmo_coder.anonymise.occurrences import _form_regex
+from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.anonymise.pronunciation import SoundIndex
+from cmo_coder.anonymise.register import RegisterItem, build_register, common_word_names, person_variants
+from cmo_coder.model.key import ParticipantKey
 from tests.fuzzing import fuzz_settings
 
 NLP = spacy.blank("en")
@@ -123,3 +138,145 @@ def test_letter_words_are_the_words_a_scan_lets_through(text: str, capitalised: 
     doc = _doc(text)
     assert [t.i for t in state.letter_words(doc, capitalised)] == [
         t.i for t in doc if t.is_alpha and not t.is_stop and (not capitalised or t.text[:1].isupper())]
+
+
+# ------------------------------------------------------------------------------ caption re-casing
+def _recase_by_tokens(doc: Doc, stop: frozenset[str]) -> str:
+    """The re-casing as it read every ``Token`` of the turn: the reference for :func:`ner.recase`."""
+    lex, firsts, places = words.name_lexicon("all"), words.name_lexicon("first"), words.place_names()
+    common = common_word_names()
+    chars = list(doc.text)
+    previous_first = False
+    for tok in doc:
+        low = tok.lower_
+        sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+        plain = low not in stop and low not in common and tok.pos_ not in state.FUNCTION_POS and tok.is_alpha
+        given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                 and tok.pos_ not in state.NEVER_NAME_POS)
+        in_place = low in places or (tok.i + 1 < len(doc) and f"{low} {doc[tok.i + 1].lower_}" in places) or (
+            tok.i > 0 and f"{doc[tok.i - 1].lower_} {low}" in places)
+        up = (low == "i" or sent_start or given
+              or (tok.is_alpha and not tok.is_stop and in_place)
+              or (tok.pos_ == "PROPN" and plain)
+              or (low in lex and context.name_context(tok) and not context.takes_object(tok))
+              or (low in lex and tok.is_alpha and low not in stop and not words.is_everyday(low))
+              or (previous_first and (plain or (tok.is_alpha and low not in stop and not words.is_everyday(low)))))
+        if up and not sent_start and low != "i" and low not in places and tok.i \
+                and doc[tok.i - 1].lower_ in ner._DETERMINERS and words.is_everyday(low):
+            up = given = False
+        previous_first = given
+        if up and tok.text[:1].isalpha():
+            chars[tok.idx] = chars[tok.idx].upper()
+    return "".join(chars)
+
+
+caption_words = st.sampled_from(["mark", "brian", "nagel", "kamen", "okafor", "leeds", "hebden", "bridge", "great",
+                                 "ayton", "the", "our", "a", "i", "told", "thanks", "hi", "to", "with", "spoke",
+                                 "page", "said", ".", "?", ",", "seán", "’s", "2", "-", "\n", "will", "rose", "went",
+                                 "london", "ÉMILE", "x"])
+tags = st.sampled_from(["", "PROPN", "NOUN", "VERB", "ADJ", "ADV", "DET", "PRON", "ADP", "AUX", "INTJ", "PUNCT"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(caption_words, tags), max_size=25))
+@example([("hi", "INTJ"), ("brian", "ADJ"), ("nagel", "VERB"), ("the", "DET"), ("page", "NOUN")])
+@example([("told", "VERB"), ("mark", "NOUN"), ("in", "ADP"), ("hebden", "PROPN"), ("bridge", "NOUN")])
+def test_recase_from_arrays_recases_as_a_visit_of_every_token(tagged: list[tuple[str, str]]) -> None:
+    doc = _doc(" ".join(w for w, _ in tagged))
+    for tok, tag in zip(doc, [t for _, t in tagged], strict=False):
+        if tag and not tok.is_space:
+            tok.pos_ = tag
+    stop = frozenset(NLP.Defaults.stop_words)
+    assert ner.recase(doc, stop) == _recase_by_tokens(doc, stop)
+
+
+def test_recase_still_capitalises() -> None:
+    doc = _doc("hi brian nagel we went to hebden bridge")
+    assert ner.recase(doc, NLP.Defaults.stop_words).startswith("Hi Brian")
+
+
+# ------------------------------------------------------------------------------ per-turn arrays
+def _name_runs_by_tokens(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
+    allnames = words.name_lexicon("all")
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (j < len(doc) and j - i < 3
+               and (doc[j].lower_ in allnames if caseless else doc[j].text[:1].isupper())
+               and public_context._name_shaped(doc, j, caseless)):
+            j += 1
+        if j > i:
+            out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(caption_words | vocabulary, max_size=25), st.booleans())
+def test_turn_arrays_answer_as_tokens_do(said: list[str], caseless: bool) -> None:
+    """Name runs, lower-cased words, parts of speech by offset and the kept text, each against the
+    ``Token`` by ``Token`` way."""
+    text = " ".join(said)
+    doc = state.doc_of(NLP, text)
+    assert doc.text == text and state.text_of(doc) == text
+    for tok, tag in zip(doc, ["PROPN", "VERB", "NOUN", "ADJ"] * 10, strict=False):
+        tok.pos_ = tag
+    assert public_context.name_runs(doc, caseless) == _name_runs_by_tokens(doc, caseless)
+    assert public_context._lows(doc) == [t.lower_.replace("’", "'") for t in doc]
+    assert facilities.pos_by_offset(doc) == {t.idx: t.pos_ for t in doc}
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.text(max_size=40))
+def test_a_doc_made_with_its_text_keeps_every_character(text: str) -> None:
+    assert state.doc_of(NLP, text).text == text
+
+
+# ------------------------------------------------------------------------------ remembered answers
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.sampled_from(["siobhan", "shiv", "awn", "shivawn", "obrien", "o'brien", "mc", "allister",
+                                 "mcallister", "sean", "shaun", "x", "well", "seen"]), max_size=12), st.booleans())
+def test_a_remembered_sound_match_is_a_fresh_one(said: list[str], joined: bool) -> None:
+    index = SoundIndex(_PARTS)
+    for word in said:
+        assert index.match(word, joined) == index.match(word, joined) == SoundIndex(_PARTS)._match(word, joined)
+
+
+_PARTS = [(p, RegisterItem(key=f"register:person:{p.lower()}", surface=p, category="person", variants=[p]))
+          for p in ("Siobhan", "O'Brien", "McAllister", "Sean")]
+
+
+def test_study_labels_are_a_new_list_each_time() -> None:
+    first = labels.study_label_spans("Participant 2 and SP12 said")
+    first.clear()
+    assert labels.study_label_spans("Participant 2 and SP12 said") == [(0, 13), (18, 22)]
+
+
+def _register_of(*people: str) -> object:
+    return build_register(ParticipantKey(), [RegisterItem(key=f"register:person:{p.lower()}", surface=p,
+                                                          category="person", variants=person_variants(p))
+                                             for p in people], set())
+
+
+def test_anonymisers_used_in_turn_keep_their_own_registers() -> None:
+    """The shared ``Language``'s register layers are put back in each anonymiser's state, not left in the
+    other's: each finds its own people, as it did before the other ran."""
+    text = "Then Siobhan Menzies rang Wojciech Urquhart about it, and shivawn said so."
+    first = Anonymiser(_register_of("Siobhan Menzies"), None)  # type: ignore[arg-type]
+    second = Anonymiser(_register_of("Wojciech Urquhart"), None)  # type: ignore[arg-type]
+
+    def found(anon: Anonymiser) -> list[tuple[int, int, str, str | None]]:
+        return sorted((c.start, c.end, c.layer, c.item_key) for g in anon.find(text)[0] for c in g)
+
+    alone = found(first)
+    assert found(second) != alone
+    assert found(first) == alone and found(second) == found(second)
+    assert any(k == "register:person:siobhan menzies" for *_, k in alone)
+    assert not any(k == "register:person:wojciech urquhart" for *_, k in alone)
