@@ -280,3 +280,44 @@ def test_anonymisers_used_in_turn_keep_their_own_registers() -> None:
     assert found(first) == alone and found(second) == found(second)
     assert any(k == "register:person:siobhan menzies" for *_, k in alone)
     assert not any(k == "register:person:wojciech urquhart" for *_, k in alone)
+
+
+# ------------------------------------------------------------------------------ words around, quick passes
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(caption_words | st.sampled_from(["  ", "\n\n"]), max_size=20))
+def test_words_around_a_token_are_those_word_before_and_after_find(said: list[str]) -> None:
+    doc = _doc(" ".join(said))
+    for tok in doc:
+        before, after = context._around(tok)
+        expected_before = [w.i for n in (1, 2, 3) if (w := context.word_before(tok, n)) is not None]
+        expected_after = [w.i for n in (1, 2, 3, 4) if (w := context.word_after(tok, n)) is not None]
+        assert ([w.i for w in before], [w.i for w in after]) == (expected_before, expected_after)
+
+
+rule_words = st.sampled_from(["here", "HERE", "Here", "nurse", "Nurse", "the", "our", "new", "head", ",", ", ", ".",
+                              "hospital", "Infirmary", "nhs", "foundation", "trust", "truſt", "health", "centre",
+                              "medical", "jo", "Sam", "is", "and", "we have", "ſister", "sister", "\n", "K", "-"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(rule_words, max_size=25), st.sampled_from(["", " ", "  "]))
+def test_quick_passes_turn_away_only_turns_without_a_match(said: list[str], sep: str) -> None:
+    """A turn the quick pass turns away holds no match of the whole pattern."""
+    from cmo_coder.anonymise.layers import rules
+
+    text = (sep or " ").join(said)
+    for quick, whole in ((rules._JOB_AFTER_COMMA, rules._NAME_THEN_JOB), (rules._HERE_WORD, rules._HERE),
+                         (rules._CASELESS_HEAD, rules._CASELESS_PLACE)):
+        if quick.search(text) is None:
+            assert whole.search(text) is None
+
+
+def test_quick_passes_let_real_cases_through() -> None:
+    from cmo_coder.anonymise.layers import rules
+
+    for quick, whole, text in ((rules._JOB_AFTER_COMMA, rules._NAME_THEN_JOB, "and Jo Bloggs, our nurse lead"),
+                               (rules._HERE_WORD, rules._HERE, "Hi, Sam here."),
+                               (rules._CASELESS_HEAD, rules._CASELESS_PLACE, "at elm grove hospital")):
+        assert quick.search(text) and whole.search(text)

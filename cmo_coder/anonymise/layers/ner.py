@@ -13,7 +13,7 @@ from spacy.util import filter_spans, minibatch
 from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, text_of
+from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
@@ -173,7 +173,7 @@ class NerComponent:
         (a tok2vec or transformer of its own) run on them first."""
         if not texts:
             return []
-        inputs = [self.nlp.make_doc(t) for t in texts]
+        inputs = [doc_of(self.nlp, t) for t in texts]  # each keeps its text: read below without a join
         for _, proc in self.upstream:
             inputs = list(proc.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
         return list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[union-attr]
@@ -189,7 +189,7 @@ class NerComponent:
         doc.ents = filter_spans(spans)
         # re-cased proper nouns are there to help places: a PERSON needs name evidence of its own
         ents = [extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
-        found = ents_to_candidates(ents, "caseless", again.text, cased=False)
+        found = ents_to_candidates(ents, "caseless", text_of(again), cased=False)
         candidates(doc).extend(found)
 
     def __call__(self, doc: Doc) -> Doc:
