@@ -321,3 +321,85 @@ def test_quick_passes_let_real_cases_through() -> None:
                                (rules._HERE_WORD, rules._HERE, "Hi, Sam here."),
                                (rules._CASELESS_HEAD, rules._CASELESS_PLACE, "at elm grove hospital")):
         assert quick.search(text) and whole.search(text)
+
+
+# ------------------------------------------------------------------------------ the sound-alike walk
+def _sound_alikes_visiting_every_token(layer: object, doc: Doc, caseless: bool) -> list[object]:
+    """The sound-alike layer's walk as it made a Token of every word: the reference for its array walk."""
+    from cmo_coder.anonymise.layers.sound_alike import SoundAlikeComponent
+
+    assert isinstance(layer, SoundAlikeComponent)
+    registered: list[tuple[int, int]] = []
+    found_labels = labels.study_label_spans(doc.text)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in registered + found_labels)
+
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        spelled = layer._spelled(doc, i) if len(tok.text.rstrip(".")) == 1 else None
+        if spelled is not None and free(spelled[0].start, spelled[0].end):
+            found.append(spelled[0])
+            i = spelled[1]
+            continue
+        hyphened = layer._hyphened(doc, i)
+        if hyphened is not None and free(hyphened.start, hyphened.end):
+            found.append(hyphened)
+            i += 3
+            continue
+        if i + 1 < len(doc):
+            pair = layer._pair(doc, i, caseless)
+            if pair is not None and free(pair.start, pair.end):
+                found.append(pair)
+                i += 2
+                continue
+        single = layer._single(tok, caseless)
+        if single is not None and free(single.start, single.end):
+            found.append(single)
+        i += 1
+    return found
+
+
+sound_words = st.sampled_from(["shiv", "awn", "shivawn", "siobhan", "Shiv", "-", "s", "i", "o", "b", "h", "a", "n",
+                               "s.", "mc", "allister", "roy", "sin", "the", "and", "um", "well", "seen", "obrien",
+                               "Niamh", "nee", "ev", "P7", "participant", "two", "\n", ",", "x"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(sound_words, st.sampled_from([" ", "", " ", "\n"])), max_size=20), st.booleans())
+@example([("shiv", "-"), ("awn", " ")], False)
+@example([("s", "-"), ("i", "-"), ("o", "-"), ("b", "-"), ("h", "-"), ("a", "-"), ("n", " ")], True)
+def test_sound_alike_walk_from_arrays_finds_what_a_visit_of_every_token_finds(
+        said: list[tuple[str, str]], caseless: bool) -> None:
+    from cmo_coder.anonymise.layers.sound_alike import SoundAlikeComponent
+
+    layer = _sound_layer()
+    text = "".join(w + sep for w, sep in said)
+    doc = _doc(text)
+    doc._.cmo_caseless = caseless
+    expected = _sound_alikes_visiting_every_token(layer, doc, caseless)
+    assert isinstance(layer, SoundAlikeComponent)
+    layer(doc)
+    assert state.candidates(doc) == expected
+
+
+_SOUND_LAYER: list[object] = []
+
+
+def _sound_layer() -> object:
+    from cmo_coder.anonymise.layers.sound_alike import SoundAlikeComponent
+
+    if not _SOUND_LAYER:
+        layer = SoundAlikeComponent(NLP)
+        layer.set_register(_register_of("Siobhan O'Brien", "Fiona McAllister", "Niamh Roisin"))  # type: ignore[arg-type]
+        _SOUND_LAYER.append(layer)
+    return _SOUND_LAYER[0]
+
+
+def test_sound_alike_walk_still_finds_names() -> None:
+    doc = _doc("then shiv-awn rang and s-i-o-b-h-a-n wrote")
+    _sound_layer()(doc)  # type: ignore[operator]
+    assert len(state.candidates(doc)) == 2
