@@ -140,8 +140,10 @@ class CaseFlag:
         self.override: bool | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.user_data.get(_TEXT_KEY)  # given with the doc (:func:`doc_of`), or built here
-        doc._.cmo_text = text = doc.text if text is None else text
+        data: dict[Any, Any] = doc.user_data
+        given: str | None = data.get(_TEXT_KEY)  # given with the doc (:func:`doc_of`), or built here
+        text = doc.text if given is None else given
+        doc._.cmo_text = text
         doc._.cmo_caseless = is_caseless(text) if self.override is None else self.override
         doc._.cmo_candidates = []
         doc._.cmo_suspicions = []
