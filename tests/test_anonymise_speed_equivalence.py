@@ -17,9 +17,24 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
-from cmo_coder.anonymise.layers import club_context, platform_context, public_figures, state
+from cmo_coder.anonymise.layers import (
+    club_context,
+    context,
+    facilities,
+    labels,
+    ner,
+    platform_context,
+    public_context,
+    public_figures,
+    state,
+    words,
+)
 from cmo_coder.anonymise.lookup import by_first_letter
 from cmo_coder.anonymise.occurrences import _form_regex
+from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.anonymise.pronunciation import SoundIndex
+from cmo_coder.anonymise.register import RegisterItem, build_register, common_word_names, person_variants
+from cmo_coder.model.key import ParticipantKey
 from tests.fuzzing import fuzz_settings
 
 NLP = spacy.blank("en")
@@ -123,3 +138,268 @@ def test_letter_words_are_the_words_a_scan_lets_through(text: str, capitalised: 
     doc = _doc(text)
     assert [t.i for t in state.letter_words(doc, capitalised)] == [
         t.i for t in doc if t.is_alpha and not t.is_stop and (not capitalised or t.text[:1].isupper())]
+
+
+# ------------------------------------------------------------------------------ caption re-casing
+def _recase_by_tokens(doc: Doc, stop: frozenset[str]) -> str:
+    """The re-casing as it read every ``Token`` of the turn: the reference for :func:`ner.recase`."""
+    lex, firsts, places = words.name_lexicon("all"), words.name_lexicon("first"), words.place_names()
+    common = common_word_names()
+    chars = list(doc.text)
+    previous_first = False
+    for tok in doc:
+        low = tok.lower_
+        sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
+        plain = low not in stop and low not in common and tok.pos_ not in state.FUNCTION_POS and tok.is_alpha
+        given = (low in firsts and low not in stop and low not in common and tok.is_alpha
+                 and tok.pos_ not in state.NEVER_NAME_POS)
+        in_place = low in places or (tok.i + 1 < len(doc) and f"{low} {doc[tok.i + 1].lower_}" in places) or (
+            tok.i > 0 and f"{doc[tok.i - 1].lower_} {low}" in places)
+        up = (low == "i" or sent_start or given
+              or (tok.is_alpha and not tok.is_stop and in_place)
+              or (tok.pos_ == "PROPN" and plain)
+              or (low in lex and context.name_context(tok) and not context.takes_object(tok))
+              or (low in lex and tok.is_alpha and low not in stop and not words.is_everyday(low))
+              or (previous_first and (plain or (tok.is_alpha and low not in stop and not words.is_everyday(low)))))
+        if up and not sent_start and low != "i" and low not in places and tok.i \
+                and doc[tok.i - 1].lower_ in ner._DETERMINERS and words.is_everyday(low):
+            up = given = False
+        previous_first = given
+        if up and tok.text[:1].isalpha():
+            chars[tok.idx] = chars[tok.idx].upper()
+    return "".join(chars)
+
+
+caption_words = st.sampled_from(["mark", "brian", "nagel", "kamen", "okafor", "leeds", "hebden", "bridge", "great",
+                                 "ayton", "the", "our", "a", "i", "told", "thanks", "hi", "to", "with", "spoke",
+                                 "page", "said", ".", "?", ",", "seán", "’s", "2", "-", "\n", "will", "rose", "went",
+                                 "london", "ÉMILE", "x"])
+tags = st.sampled_from(["", "PROPN", "NOUN", "VERB", "ADJ", "ADV", "DET", "PRON", "ADP", "AUX", "INTJ", "PUNCT"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(caption_words, tags), max_size=25))
+@example([("hi", "INTJ"), ("brian", "ADJ"), ("nagel", "VERB"), ("the", "DET"), ("page", "NOUN")])
+@example([("told", "VERB"), ("mark", "NOUN"), ("in", "ADP"), ("hebden", "PROPN"), ("bridge", "NOUN")])
+def test_recase_from_arrays_recases_as_a_visit_of_every_token(tagged: list[tuple[str, str]]) -> None:
+    doc = _doc(" ".join(w for w, _ in tagged))
+    for tok, tag in zip(doc, [t for _, t in tagged], strict=False):
+        if tag and not tok.is_space:
+            tok.pos_ = tag
+    stop = frozenset(NLP.Defaults.stop_words)
+    assert ner.recase(doc, stop) == _recase_by_tokens(doc, stop)
+
+
+def test_recase_still_capitalises() -> None:
+    doc = _doc("hi brian nagel we went to hebden bridge")
+    assert ner.recase(doc, NLP.Defaults.stop_words).startswith("Hi Brian")
+
+
+# ------------------------------------------------------------------------------ per-turn arrays
+def _name_runs_by_tokens(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
+    allnames = words.name_lexicon("all")
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while (j < len(doc) and j - i < 3
+               and (doc[j].lower_ in allnames if caseless else doc[j].text[:1].isupper())
+               and public_context._name_shaped(doc, j, caseless)):
+            j += 1
+        if j > i:
+            out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(caption_words | vocabulary, max_size=25), st.booleans())
+def test_turn_arrays_answer_as_tokens_do(said: list[str], caseless: bool) -> None:
+    """Name runs, lower-cased words, parts of speech by offset and the kept text, each against the
+    ``Token`` by ``Token`` way."""
+    text = " ".join(said)
+    doc = state.doc_of(NLP, text)
+    assert doc.text == text and state.text_of(doc) == text
+    for tok, tag in zip(doc, ["PROPN", "VERB", "NOUN", "ADJ"] * 10, strict=False):
+        tok.pos_ = tag
+    assert public_context.name_runs(doc, caseless) == _name_runs_by_tokens(doc, caseless)
+    assert public_context._lows(doc) == [t.lower_.replace("’", "'") for t in doc]
+    assert facilities.pos_by_offset(doc) == {t.idx: t.pos_ for t in doc}
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.text(max_size=40))
+def test_a_doc_made_with_its_text_keeps_every_character(text: str) -> None:
+    assert state.doc_of(NLP, text).text == text
+
+
+# ------------------------------------------------------------------------------ remembered answers
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.sampled_from(["siobhan", "shiv", "awn", "shivawn", "obrien", "o'brien", "mc", "allister",
+                                 "mcallister", "sean", "shaun", "x", "well", "seen"]), max_size=12), st.booleans())
+def test_a_remembered_sound_match_is_a_fresh_one(said: list[str], joined: bool) -> None:
+    index = SoundIndex(_PARTS)
+    for word in said:
+        assert index.match(word, joined) == index.match(word, joined) == SoundIndex(_PARTS)._match(word, joined)
+
+
+_PARTS = [(p, RegisterItem(key=f"register:person:{p.lower()}", surface=p, category="person", variants=[p]))
+          for p in ("Siobhan", "O'Brien", "McAllister", "Sean")]
+
+
+def test_study_labels_are_a_new_list_each_time() -> None:
+    first = labels.study_label_spans("Participant 2 and SP12 said")
+    first.clear()
+    assert labels.study_label_spans("Participant 2 and SP12 said") == [(0, 13), (18, 22)]
+
+
+def _register_of(*people: str) -> object:
+    return build_register(ParticipantKey(), [RegisterItem(key=f"register:person:{p.lower()}", surface=p,
+                                                          category="person", variants=person_variants(p))
+                                             for p in people], set())
+
+
+def test_anonymisers_used_in_turn_keep_their_own_registers() -> None:
+    """The shared ``Language``'s register layers are put back in each anonymiser's state, not left in the
+    other's: each finds its own people, as it did before the other ran."""
+    text = "Then Siobhan Menzies rang Wojciech Urquhart about it, and shivawn said so."
+    first = Anonymiser(_register_of("Siobhan Menzies"), None)  # type: ignore[arg-type]
+    second = Anonymiser(_register_of("Wojciech Urquhart"), None)  # type: ignore[arg-type]
+
+    def found(anon: Anonymiser) -> list[tuple[int, int, str, str | None]]:
+        return sorted((c.start, c.end, c.layer, c.item_key) for g in anon.find(text)[0] for c in g)
+
+    alone = found(first)
+    assert found(second) != alone
+    assert found(first) == alone and found(second) == found(second)
+    assert any(k == "register:person:siobhan menzies" for *_, k in alone)
+    assert not any(k == "register:person:wojciech urquhart" for *_, k in alone)
+
+
+# ------------------------------------------------------------------------------ words around, quick passes
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(caption_words | st.sampled_from(["  ", "\n\n"]), max_size=20))
+def test_words_around_a_token_are_those_word_before_and_after_find(said: list[str]) -> None:
+    doc = _doc(" ".join(said))
+    for tok in doc:
+        before, after = context._around(tok)
+        expected_before = [w.i for n in (1, 2, 3) if (w := context.word_before(tok, n)) is not None]
+        expected_after = [w.i for n in (1, 2, 3, 4) if (w := context.word_after(tok, n)) is not None]
+        assert ([w.i for w in before], [w.i for w in after]) == (expected_before, expected_after)
+
+
+rule_words = st.sampled_from(["here", "HERE", "Here", "nurse", "Nurse", "the", "our", "new", "head", ",", ", ", ".",
+                              "hospital", "Infirmary", "nhs", "foundation", "trust", "truſt", "health", "centre",
+                              "medical", "jo", "Sam", "is", "and", "we have", "ſister", "sister", "\n", "K", "-"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(rule_words, max_size=25), st.sampled_from(["", " ", "  "]))
+def test_quick_passes_turn_away_only_turns_without_a_match(said: list[str], sep: str) -> None:
+    """A turn the quick pass turns away holds no match of the whole pattern."""
+    from cmo_coder.anonymise.layers import rules
+
+    text = (sep or " ").join(said)
+    for quick, whole in ((rules._JOB_AFTER_COMMA, rules._NAME_THEN_JOB), (rules._HERE_WORD, rules._HERE),
+                         (rules._CASELESS_HEAD, rules._CASELESS_PLACE)):
+        if quick.search(text) is None:
+            assert whole.search(text) is None
+
+
+def test_quick_passes_let_real_cases_through() -> None:
+    from cmo_coder.anonymise.layers import rules
+
+    for quick, whole, text in ((rules._JOB_AFTER_COMMA, rules._NAME_THEN_JOB, "and Jo Bloggs, our nurse lead"),
+                               (rules._HERE_WORD, rules._HERE, "Hi, Sam here."),
+                               (rules._CASELESS_HEAD, rules._CASELESS_PLACE, "at elm grove hospital")):
+        assert quick.search(text) and whole.search(text)
+
+
+# ------------------------------------------------------------------------------ the sound-alike walk
+def _sound_alikes_visiting_every_token(layer: object, doc: Doc, caseless: bool) -> list[object]:
+    """The sound-alike layer's walk as it made a Token of every word: the reference for its array walk."""
+    from cmo_coder.anonymise.layers.sound_alike import SoundAlikeComponent
+
+    assert isinstance(layer, SoundAlikeComponent)
+    registered: list[tuple[int, int]] = []
+    found_labels = labels.study_label_spans(doc.text)
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in registered + found_labels)
+
+    found = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        spelled = layer._spelled(doc, i) if len(tok.text.rstrip(".")) == 1 else None
+        if spelled is not None and free(spelled[0].start, spelled[0].end):
+            found.append(spelled[0])
+            i = spelled[1]
+            continue
+        hyphened = layer._hyphened(doc, i)
+        if hyphened is not None and free(hyphened.start, hyphened.end):
+            found.append(hyphened)
+            i += 3
+            continue
+        if i + 1 < len(doc):
+            pair = layer._pair(doc, i, caseless)
+            if pair is not None and free(pair.start, pair.end):
+                found.append(pair)
+                i += 2
+                continue
+        single = layer._single(tok, caseless)
+        if single is not None and free(single.start, single.end):
+            found.append(single)
+        i += 1
+    return found
+
+
+sound_words = st.sampled_from(["shiv", "awn", "shivawn", "siobhan", "Shiv", "-", "s", "i", "o", "b", "h", "a", "n",
+                               "s.", "mc", "allister", "roy", "sin", "the", "and", "um", "well", "seen", "obrien",
+                               "Niamh", "nee", "ev", "P7", "participant", "two", "\n", ",", "x"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(sound_words, st.sampled_from([" ", "", " ", "\n"])), max_size=20), st.booleans())
+@example([("shiv", "-"), ("awn", " ")], False)
+@example([("s", "-"), ("i", "-"), ("o", "-"), ("b", "-"), ("h", "-"), ("a", "-"), ("n", " ")], True)
+def test_sound_alike_walk_from_arrays_finds_what_a_visit_of_every_token_finds(
+        said: list[tuple[str, str]], caseless: bool) -> None:
+    from cmo_coder.anonymise.layers.sound_alike import SoundAlikeComponent
+
+    layer = _sound_layer()
+    text = "".join(w + sep for w, sep in said)
+    doc = _doc(text)
+    doc._.cmo_caseless = caseless
+    expected = _sound_alikes_visiting_every_token(layer, doc, caseless)
+    assert isinstance(layer, SoundAlikeComponent)
+    layer(doc)
+    assert state.candidates(doc) == expected
+
+
+_SOUND_LAYER: list[object] = []
+
+
+def _sound_layer() -> object:
+    from cmo_coder.anonymise.layers.sound_alike import SoundAlikeComponent
+
+    if not _SOUND_LAYER:
+        layer = SoundAlikeComponent(NLP)
+        layer.set_register(_register_of("Siobhan O'Brien", "Fiona McAllister", "Niamh Roisin"))  # type: ignore[arg-type]
+        _SOUND_LAYER.append(layer)
+    return _SOUND_LAYER[0]
+
+
+def test_sound_alike_walk_still_finds_names() -> None:
+    doc = _doc("then shiv-awn rang and s-i-o-b-h-a-n wrote")
+    _sound_layer()(doc)  # type: ignore[operator]
+    assert len(state.candidates(doc)) == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -194,13 +195,19 @@ def _context(text: str, s: int, e: int) -> tuple[str, str]:
     return (before[-1].lower() if before else ""), (after[0].lower() if after else ".")
 
 
+@cache
+def _given_names() -> frozenset[str]:
+    """The name lexicon's given names and the UK list's, joined once (tens of thousands of names)."""
+    return name_lexicon("first") | uk_given()
+
+
 def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
     """Given names that are also words, seen used as a name in this transcript.
 
     Only strong uses count: someone addressed or introduced by the rules, or the given name
     of a full name ("mark lumpkin"). The UK list's given names count too ("raj", "mo", "blessing").
     """
-    firsts = name_lexicon("first") | uk_given()
+    firsts = _given_names()
     out: set[str] = set()
     for c in found:
         if c.category != "person" or c.layer in ("register", "sound_alike"):

@@ -30,7 +30,7 @@ from .layers import allowlist, ner  # importing the package registers every laye
 from .layers.allowlist import AllowListComponent
 from .layers.register import RegisterComponent
 from .layers.sound_alike import SoundAlikeComponent
-from .layers.state import FUNCTION_POS, CaseFlag, candidates, is_caseless, suspicions, text_of
+from .layers.state import FUNCTION_POS, CaseFlag, candidates, doc_of, is_caseless, suspicions, text_of
 from .layers.words import FILLERS, worth_a_look
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
@@ -137,6 +137,32 @@ def open_case(group: list[Candidate]) -> bool:
         c.layer in REGISTER_LAYERS or c.category != "person" for c in group)
 
 
+_STATES: dict[tuple[int, int], tuple[object, dict[str, object]]] = {}
+"""A layer's state once configured for a register: (layer id, register id) → (register, the layer's attributes)."""
+_KEPT_STATES = 16
+
+
+def _load_state(layer: object, register: Register, configure: Callable[[], None]) -> None:
+    """Give ``layer`` (one of the shared ``Language``'s register layers) its state for ``register``.
+
+    Why: every ``Anonymiser`` of a process shares one ``Language`` (:func:`build_language`), so two
+    anonymisers used in turn (two studies, a benchmark, the workbench) each rebuilt the other's
+    matchers and sound index at every switch: seconds of work per switch for large registers. A
+    layer's state after ``set_register`` depends on the register alone, so it is kept per register
+    and put back as it was. The register object is held with it, so its id cannot be reused.
+    """
+    key = (id(layer), id(register))
+    kept = _STATES.get(key)
+    if kept is not None and kept[0] is register:
+        vars(layer).update(kept[1])
+        return
+    configure()
+    layer.owner = register  # type: ignore[attr-defined]
+    if len(_STATES) >= _KEPT_STATES:
+        _STATES.pop(next(iter(_STATES)))
+    _STATES[key] = (register, {k: v for k, v in vars(layer).items() if k != "transcript_id"})
+
+
 _PLACE_SLOT = re.compile(r"(?i)\b(?:to|in|from|at|near|round|around|outside|towards|via|into)\s+(?:the\s+)?$")
 
 
@@ -176,13 +202,11 @@ class Anonymiser:
     def _configure(self, transcript_id: str | None, caseless: bool) -> None:
         reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
         if reg.owner is not self.register:
-            reg.set_register(self.register)
-            reg.owner = self.register
+            _load_state(reg, self.register, lambda: reg.set_register(self.register))
         reg.transcript_id = transcript_id
         sounds = cast(SoundAlikeComponent, self.nlp.get_pipe("cmo_sound_alike"))
         if sounds.owner is not self.register:
-            sounds.set_register(self.register)
-            sounds.owner = self.register
+            _load_state(sounds, self.register, lambda: sounds.set_register(self.register))
         sounds.transcript_id = transcript_id
         allow = self.allow_pipe
         if allow.owner != self.allow:
@@ -205,7 +229,7 @@ class Anonymiser:
         if caseless is None:
             caseless = is_caseless("\n".join(segments))
         self._configure(transcript_id, caseless)
-        return list(self.nlp.pipe(segments, batch_size=64))
+        return list(self.nlp.pipe((doc_of(self.nlp, s) for s in segments), batch_size=64))
 
     def find(self, text: str, segments: list[tuple[int, int]] | None = None, transcript_id: str | None = None,
              caseless: bool | None = None) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:

@@ -105,6 +105,10 @@ def person_parts(items: Iterable[RegisterItem]) -> list[tuple[str, RegisterItem]
     return out
 
 
+_REMEMBERED = 200_000
+"""Answers a :class:`SoundIndex` keeps (words and pairs of words) before it starts again."""
+
+
 class SoundIndex:
     """Registered name parts by their respellings and keys; answers "does this word sound like one?"."""
 
@@ -114,6 +118,7 @@ class SoundIndex:
         self.items: dict[str, list[RegisterItem]] = {}  # folded part → its items
         self.exact: dict[str, str] = {}  # folded respelling → folded part
         self.by_key: dict[str, list[_Entry]] = {}
+        self._answers: dict[tuple[str, bool], SoundMatch | None] = {}  # see :meth:`match`
         groups = pronunciation_groups()
         for part, item in parts:
             folded = fold(part)
@@ -153,7 +158,19 @@ class SoundIndex:
         A word spelt as the registered part is no sound-alike (the register finds it), unless it was
         said in two words ("mc allister") or lost its accents or apostrophe ("obrien" for O'Brien,
         "siobhán" for a registered Siobhan), which the register's spellings do not hold.
+
+        Remembered per word: the layer asks it of every word and every pair of words of every turn,
+        and a study's transcripts say the same words again and again (the index does not change).
         """
+        key = (word, joined)
+        if key in self._answers:
+            return self._answers[key]
+        if len(self._answers) >= _REMEMBERED:
+            self._answers.clear()
+        answer = self._answers[key] = self._match(word, joined)
+        return answer
+
+    def _match(self, word: str, joined: bool) -> SoundMatch | None:
         folded = fold(word)
         if len(folded) < 2:
             return None

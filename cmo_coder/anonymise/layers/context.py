@@ -239,6 +239,33 @@ def _does_what_people_do(nxt1: str, nxt2: str, nxt3: str, nxt4: str) -> bool:
     return nxt1 in {"gave", "gives"} and nxt2 in _OBJECTS and nxt3 == "a" and nxt4 in {"lift", "hug", "ring", "bell"}
 
 
+_NAMING_NOUNS = PERSON_NOUNS - {"social", "support", "key", "care", "link"}
+_PEOPLE = PERSON_NOUNS | _ROLE_HEADS | set(RELATIONS)
+_NAME_OWNERS = _OWNER_WORDS | {"the", "whose"}
+_NOUNS_BUT_EX = PERSON_NOUNS - {"ex"}
+_ROLES_OR_STAFF = _ROLE_HEADS | _STAFF
+"""Word sets :func:`strong_person_cue` asks of every caption word, made once."""
+
+
+def _around(token: Token) -> tuple[list[Token], list[Token]]:
+    """Up to three words before ``token`` and four after it, nearest first, as :func:`word_before` and
+    :func:`word_after` count them (line breaks skipped): one walk instead of one per word asked for."""
+    doc, i = token.doc, token.i
+    before: list[Token] = []
+    k = i - 1
+    while k >= 0 and len(before) < 3:
+        if not doc[k].is_space:
+            before.append(doc[k])
+        k -= 1
+    after: list[Token] = []
+    k, n = i + 1, len(doc)
+    while k < n and len(after) < 4:
+        if not doc[k].is_space:
+            after.append(doc[k])
+        k += 1
+    return before, after
+
+
 def strong_person_cue(token: Token) -> str | None:
     """Words around ``token`` that only a person's name fits, for captions without capitals or
     punctuation; None if none. Kinds:
@@ -251,24 +278,23 @@ def strong_person_cue(token: Token) -> str | None:
     turn's start; ``"nicknamed"``: "we call him X"; ``"addressed"``: "sorry X", "ta X"; ``"deed"``: "X
     picked me up", "X came round".
     """
-    prev = word_before(token)
-    low1 = _low(prev)
-    low2 = _low(word_before(token, 2))
-    low3 = _low(word_before(token, 3))
-    nxt1, nxt2, nxt3 = (_low(word_after(token, k)) for k in (1, 2, 3))
+    before, after = _around(token)  # the words on each side, line breaks skipped, walked once
+    prev = before[0] if before else None
+    low1, low2, low3 = (_low(before[k]) if k < len(before) else "" for k in (0, 1, 2))
+    nxt1, nxt2, nxt3, nxt4 = (_low(after[k]) if k < len(after) else "" for k in (0, 1, 2, 3))
     if low1 in _KIN_TITLES and low2 not in {"the", "a", "an"}:
         return "kin title"
     if low1 == "ex" and low2 not in _OWNER_WORDS:
         return None  # "this ex tnt": an ex- anything; "my ex X" is a person
-    if low1 in PERSON_NOUNS - {"social", "support", "key", "care", "link"} and low2 in _DETERMINERS:
+    if low1 in _NAMING_NOUNS and low2 in _DETERMINERS:
         return "person noun"
     if low1 in _ROLE_HEADS and low2 in PERSON_NOUNS and low3 in _DETERMINERS:
         return "person noun"  # "my support worker X", "her social worker X"
-    people = PERSON_NOUNS | _ROLE_HEADS | set(RELATIONS)
+    people = _PEOPLE
     if low1 in {"called", "named"} and (low2 in people or low2 in {"someone", "somebody", "he's", "she's"} or (
             low2 in {"was", "is", "were", "'s", "’s"} and (low3 in people or low3 in {"he", "she", "they", "who"}))):
         return "called"  # "a lad called X", "someone named X", "she was called X" (not "it was called X")
-    if low1 in {"was", "is", "'s", "’s"} and low2 == "name" and low3 in _OWNER_WORDS | {"the", "whose"}:
+    if low1 in {"was", "is", "'s", "’s"} and low2 == "name" and low3 in _NAME_OWNERS:
         return "called"  # "her name was X"
     if low1 in {"him", "her", "them"} and low2 in {"call", "calls", "called", "calling", "name", "named"}:
         return "nicknamed"  # "i'll call him macca", "we called her shaz" (for no everyday word: "call him lazy")
@@ -276,20 +302,20 @@ def strong_person_cue(token: Token) -> str | None:
             low2 in _WITH or low3 in _WITH_AFTER.get(low2, ()))):
         return "talks to"
     opens = prev is None or low1 in _OPENERS or low1 in {"but", "then", "cos", "because", "like", "with", "when"}
-    if opens and nxt1 in _OWNER_WORDS and (nxt2 in RELATIONS or nxt2 in PERSON_NOUNS - {"ex"}
+    if opens and nxt1 in _OWNER_WORDS and (nxt2 in RELATIONS or nxt2 in _NOUNS_BUT_EX
                                            or nxt3 in _ROLE_HEADS):
         return "apposition"  # "X my key worker sorted it", "and X her mum came"
-    if opens and nxt1 == "the" and (nxt2 in _ROLE_HEADS | _STAFF or nxt3 in _ROLE_HEADS):
+    if opens and nxt1 == "the" and (nxt2 in _ROLES_OR_STAFF or nxt3 in _ROLE_HEADS):
         return "apposition"  # "X the social worker came", "X the nurse said"
     if opens and nxt1 in {"was", "is", "'s", "’s"} and nxt2 in _OWNER_WORDS and (
-            nxt3 in RELATIONS or nxt3 in PERSON_NOUNS - {"ex"} or _low(word_after(token, 4)) in _ROLE_HEADS):
+            nxt3 in RELATIONS or nxt3 in _NOUNS_BUT_EX or nxt4 in _ROLE_HEADS):
         return "apposition"  # "X was my support worker", "X is my mate"
     if low1 in _FAREWELLS:
         return "addressed"  # "sorry X i didn't hear", "ta X": a vocative without its commas
-    if opens and _does_what_people_do(nxt1, nxt2, nxt3, _low(word_after(token, 4))):
+    if opens and _does_what_people_do(nxt1, nxt2, nxt3, nxt4):
         return "deed"  # "X picked me up", "X kept ringing me", "X came round"
     if nxt1 == "from" and (nxt2 in _WORKS_AT or (nxt2 in {"the", "my", "our", "his", "her", "their", "your"}
-                                                 and (nxt3 in _WORKS_AT or _low(word_after(token, 4)) in _WORKS_AT))):
+                                                 and (nxt3 in _WORKS_AT or nxt4 in _WORKS_AT))):
         return "works at"
     if low1 in _NOT_PERSON_BEFORE:
         return None  # "lads from X who", "went to X with me": a place
@@ -302,7 +328,7 @@ def strong_person_cue(token: Token) -> str | None:
         return "keeps company"
     if nxt1 in {"who", "who's", "who'd"} and low1 in {"was", "is", "it's", "and", "but", "only", "just", "like"}:
         return "cleft"  # "it was X who sorted it"
-    turn_start = prev is None or (low1 in _OPENERS and (word_before(token, 2) is None or low2 in _OPENERS))
-    if turn_start and nxt1 in _QUESTION_WORDS and "you" in {nxt2, nxt3, _low(word_after(token, 4))}:
+    turn_start = prev is None or (low1 in _OPENERS and (len(before) < 2 or low2 in _OPENERS))
+    if turn_start and nxt1 in _QUESTION_WORDS and "you" in {nxt2, nxt3, nxt4}:
         return "asked"  # "X what do you think", "yeah X how are you doing": someone addressed
     return None

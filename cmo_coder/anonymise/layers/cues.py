@@ -132,7 +132,8 @@ class CuesComponent:
             start, end = tok.idx, tok.idx + len(tok)
             if any(a <= start and end <= b for a, b in persons):
                 continue
-            if strong_person_cue(tok) == "called" and tok.lower_ not in _CALL_PARTICLES \
+            strong_cue = strong_person_cue(tok)  # read once: the words around cost more than the rest
+            if strong_cue == "called" and tok.lower_ not in _CALL_PARTICLES \
                     and tok.pos_ not in _NOT_NAMED_POS:
                 # "a carer called precious", "her name was hope": only a name is said there, so even an
                 # everyday word is one (a stop word, filler or kin word never: "she was called back")
@@ -153,7 +154,7 @@ class CuesComponent:
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
                 continue
             # a weaker cue that failed ("this woman X rang": a noun before X) leaves the stronger one to speak
-            strong = strong_person_cue(tok) if caseless else None
+            strong = strong_cue if caseless else None
             if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
                   and (strong in _NAMING_KINDS or (not is_everyday(tok.lower_) and (
                       tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):

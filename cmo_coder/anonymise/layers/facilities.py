@@ -36,7 +36,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from spacy.attrs import IDX, POS
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from .facility_cues import cued_spans
@@ -621,8 +623,11 @@ def said_again(text: str, found: list[Found], caseless: bool) -> list[Found]:
 
 
 def pos_by_offset(doc: Doc) -> dict[int, str]:
-    """The tagger's part of speech of each token, by its offset in the doc's text."""
-    return {t.idx: t.pos_ for t in doc}
+    """The tagger's part of speech of each token, by its offset in the doc's text (from one array: no
+    Token made; ``Token.pos_`` is ``parts_of_speech.NAMES`` of the same number)."""
+    if not len(doc):
+        return {}
+    return {idx: POS_NAMES[pos] for idx, pos in doc.to_array([IDX, POS]).tolist()}
 
 
 def spans_of(found: Iterable[Found]) -> list[tuple[int, int, str]]:

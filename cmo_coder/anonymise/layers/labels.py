@@ -11,6 +11,7 @@ inside a label, whatever layer made it (registered names aside: they always win)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -47,7 +48,14 @@ def study_label_spans(text: str) -> list[tuple[int, int]]:
     A role word followed by a single letter counts only for a capital letter or, in text with no
     capitals at all, a lone letter other than "a" and "i" (which are words there: "speaker a lot").
     """
-    caseless = not any(c.isupper() for c in text)
+    return list(_label_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _label_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`study_label_spans`, remembered for the last few texts: the allow-list and the sound-alike
+    layer ask it of every turn."""
+    caseless = not any(map(str.isupper, text))
     spans = [m.span() for m in _CODE.finditer(text)]
     for m in _SAID_CODE.finditer(text):
         code = m.group(1)
@@ -58,7 +66,7 @@ def study_label_spans(text: str) -> list[tuple[int, int]]:
         if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):
             continue
         spans.append(m.span())
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def is_study_label(surface: str) -> bool:

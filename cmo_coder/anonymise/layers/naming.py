@@ -19,7 +19,7 @@ never names, whatever their casing.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -279,8 +279,12 @@ def apposition_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
 _LOW_WORDS = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=64)
 def said_words(text: str) -> frozenset[str]:
-    """The lower-cased words of ``text``: each layer runs its patterns only on turns holding its head words."""
+    """The lower-cased words of ``text``: each layer runs its patterns only on turns holding its head words.
+
+    Remembered for the last few texts: six layers ask it of the same turn, one after another.
+    """
     return frozenset(_LOW_WORDS.findall(text.lower()))
 
 

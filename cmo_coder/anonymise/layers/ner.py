@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, text_of
+from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
@@ -171,7 +173,7 @@ class NerComponent:
         (a tok2vec or transformer of its own) run on them first."""
         if not texts:
             return []
-        inputs = [self.nlp.make_doc(t) for t in texts]
+        inputs = [doc_of(self.nlp, t) for t in texts]  # each keeps its text: read below without a join
         for _, proc in self.upstream:
             inputs = list(proc.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
         return list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[union-attr]
@@ -187,7 +189,7 @@ class NerComponent:
         doc.ents = filter_spans(spans)
         # re-cased proper nouns are there to help places: a PERSON needs name evidence of its own
         ents = [extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
-        found = ents_to_candidates(ents, "caseless", again.text, cased=False)
+        found = ents_to_candidates(ents, "caseless", text_of(again), cased=False)
         candidates(doc).extend(found)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -258,44 +260,54 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "my", "our",
 def recase(doc: Doc, stop: Iterable[str]) -> str:
     """The turn with likely names and sentence starts capitalised, for the model to read.
 
-    Only the case of first letters changes, so every offset stays valid.
+    Only the case of first letters changes, so every offset stays valid. Each token's words, part of
+    speech and flags are read from one array per turn (a ``Token`` is made only for a listed name's
+    context): every caption turn goes through here, and making a ``Token`` of each word cost more than
+    the tests themselves.
     """
     lex = name_lexicon("all")
     firsts = name_lexicon("first")
     places = place_names()
     common = common_word_names()
     stop = set(stop)
-    chars = list(text_of(doc))
+    text = text_of(doc)
+    chars = list(text)
+    if not len(doc):
+        return "".join(chars)
+    strings = doc.vocab.strings
+    rows = doc.to_array([IDX, LENGTH, LOWER, POS, IS_ALPHA, IS_STOP]).tolist()
+    lows = [strings[row[2]] for row in rows]
     previous_first = False
-    for tok in doc:
-        low = tok.lower_
-        sent_start = tok.i == 0 or doc[tok.i - 1].text in {".", "?", "!"}
-        plain = low not in stop and low not in common and tok.pos_ not in FUNCTION_POS and tok.is_alpha
+    for i, (idx, _, _, pos_id, alpha, is_stop) in enumerate(rows):
+        low = lows[i]
+        pos = POS_NAMES[pos_id]
+        sent_start = i == 0 or text[rows[i - 1][0]:rows[i - 1][0] + rows[i - 1][1]] in {".", "?", "!"}
+        plain = low not in stop and low not in common and pos not in FUNCTION_POS and alpha
         # lower-cased given names are often tagged ADJ or ADV ("brian", "carolina"): allow those too
-        given = (low in firsts and low not in stop and low not in common and tok.is_alpha
-                 and tok.pos_ not in NEVER_NAME_POS)
+        given = (low in firsts and low not in stop and low not in common and alpha
+                 and pos not in NEVER_NAME_POS)
         up = (low == "i" or sent_start
               or given
-              or (tok.is_alpha and not tok.is_stop and _in_place(doc, tok.i, places))
-              or (tok.pos_ == "PROPN" and plain)
-              or (low in lex and name_context(tok) and not takes_object(tok))
-              or (low in lex and tok.is_alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
-              or (previous_first and (plain or (tok.is_alpha and low not in stop and not is_everyday(low)))))
+              or (alpha and not is_stop and _listed_place(lows, i, places))
+              or (pos == "PROPN" and plain)
+              or (low in lex and name_context(doc[i]) and not takes_object(doc[i]))
+              or (low in lex and alpha and low not in stop and not is_everyday(low))  # "kamen", "okafor"
+              or (previous_first and (plain or (alpha and low not in stop and not is_everyday(low)))))
         # "brian nagel", "michael piken/VERB": the word after a given name
-        if up and not sent_start and low != "i" and low not in places and tok.i \
-                and doc[tok.i - 1].lower_ in _DETERMINERS and is_everyday(low):
+        if up and not sent_start and low != "i" and low not in places and i \
+                and lows[i - 1] in _DETERMINERS and is_everyday(low):
             up = given = False  # "the page", "our mark": a word after a determiner stays a word
         previous_first = given
-        if up and tok.text[:1].isalpha():
-            chars[tok.idx] = chars[tok.idx].upper()
+        if up and text[idx:idx + 1].isalpha():
+            chars[idx] = chars[idx].upper()
     return "".join(chars)
 
 
-def _in_place(doc: Doc, i: int, places: frozenset[str]) -> bool:
-    """The word is a listed place or one word of a listed two-word place ("hebden bridge"): not any
-    word that begins some place ("great" of "Great Ayton" stays a word in "a great help")."""
-    low = doc[i].lower_
+def _listed_place(lows: list[str], i: int, places: frozenset[str]) -> bool:
+    """The word ``lows[i]`` is a listed place or one word of a listed two-word place ("hebden bridge"): not
+    any word that begins some place ("great" of "Great Ayton" stays a word in "a great help")."""
+    low = lows[i]
     if low in places:
         return True
-    return ((i + 1 < len(doc) and f"{low} {doc[i + 1].lower_}" in places)
-            or (i > 0 and f"{doc[i - 1].lower_} {low}" in places))
+    return ((i + 1 < len(lows) and f"{low} {lows[i + 1]}" in places)
+            or (i > 0 and f"{lows[i - 1]} {low}" in places))

@@ -33,12 +33,14 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from ..placeholders import RELATIONS
 from ..register import GENERIC_TAILS
 from .context import person_cue
 from .public_fame import fame_frame
+from .state import lower_ids, text_of, word_ids
 from .streets import STREET_HEADS
 from .words import name_lexicon, place_names
 
@@ -128,7 +130,8 @@ def _lows(doc: Doc) -> list[str]:
     """The doc's words in lower case, straight apostrophes, made once per doc (a Token costs to make)."""
     lows = doc.user_data.get("cmo_lows")
     if lows is None or len(lows) != len(doc):
-        lows = [t.lower_.replace("’", "'") for t in doc]
+        strings = doc.vocab.strings  # each token's ``lower_``, read from its string id: no Token made
+        lows = [strings[h].replace("’", "'") for h in lower_ids(doc)]
         doc.user_data["cmo_lows"] = lows
     return lows
 
@@ -290,14 +293,17 @@ def _expand(doc: Doc, span: Span, caseless: bool) -> tuple[int, int, int]:
 def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     """Character spans of runs of one to three name-shaped words (capitalised; in captions, words the name
     lists hold): the names no layer proposed here but that review may reach from elsewhere."""
-    allnames = name_lexicon("all")
+    if caseless:  # whether each word may start or go on a run, from one array per turn
+        listed = word_ids(name_lexicon("all"))
+        may = [h in listed for h in lower_ids(doc)]
+    else:
+        text = text_of(doc)
+        may = [text[idx:idx + 1].isupper() for idx in doc.to_array(IDX).tolist()] if len(doc) else []
     out = []
     i = 0
     while i < len(doc):
         j = i
-        while (j < len(doc) and j - i < 3
-               and (doc[j].lower_ in allnames if caseless else doc[j].text[:1].isupper())
-               and _name_shaped(doc, j, caseless)):
+        while j < len(doc) and j - i < 3 and may[j] and _name_shaped(doc, j, caseless):
             j += 1
         if j > i:
             out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))

@@ -11,7 +11,7 @@ from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
-from .state import candidates
+from .state import candidates, text_of
 from .words import CALENDAR, KINSHIP
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
@@ -53,7 +53,7 @@ def _name_start(span: Span) -> int:
     """Where a one-word name starts once an adjective said as part of it is counted: "Big Al" is the
     nickname, and "Big [name removed]" still tells a reader who. Not across a line break."""
     prev = word_before(span[0])
-    if _before_a_name(span[0]) and prev is not None and "\n" not in span.doc.text[prev.idx:span.start_char]:
+    if _before_a_name(span[0]) and prev is not None and "\n" not in text_of(span.doc)[prev.idx:span.start_char]:
         return prev.idx
     return span.start_char
 
@@ -198,7 +198,7 @@ class RegisterComponent:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         caseless = bool(doc._.cmo_caseless)
-        public = full_name_spans(doc.text)
+        public = full_name_spans(text_of(doc))
         taken: list[tuple[int, int]] = []  # every registered match, decided or open: word forms yield to them
         for match_id, start, end in self.matcher(doc):
             variant = self.nlp.vocab.strings[match_id]
@@ -206,7 +206,7 @@ class RegisterComponent:
             if item is None:
                 continue
             span = doc[start:end]
-            if public and inside_public_full_name(doc.text, span.start_char, span.end_char, item.variants, public):
+            if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
             if end - start == 1 and (_reads_as_a_date(span[0], caseless) or not (
                     looks_like_name(span[0], caseless) or _beside_a_name(span[0]) or _before_a_name(span[0]))):

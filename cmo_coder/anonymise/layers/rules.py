@@ -115,10 +115,15 @@ _CLINICAL = re.compile(r"(?i)\b(?:ward|wards|bay|nurse|nurses|doctor|doctors|con
                        r"trained|training|midwife|theatre|surgeon|inpatient|outpatients?)\b")
 _NAME_THEN_JOB = re.compile(r"(?i)(?:^|[,;]\s+|\b(?:and|are|is|be|by|was|we have|with)\s+)((?:[^\W\d_][\w'’-]*\s+){0,2}"
                             r"[^\W\d_][\w'’-]*),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
+_JOB_AFTER_COMMA = re.compile(r"(?i),\s+(?:(?:our|the|its|their|your|new)\s+){0,2}" + _JOB + r"\b")
+"""The end of :data:`_NAME_THEN_JOB` alone: a turn without it holds no match, and it is found in one quick pass
+(the whole pattern tries a name of up to three words at every word of the turn)."""
 _JOB_THEN_NAME = re.compile(r"(?i)\b(?:ceo|cfo|coo|cto|evp|svp|president|chairman|officer|director|manager|"
                             r"treasurer|counsel)\s*,\s+((?:[^\W\d_][\w'’-]*\s+){0,2}[^\W\d_][\w'’-]*)(?=\s*[,.;])")
 _HERE = re.compile(r"(?im)(?:^|[.,!?]\s+|\b(?:hi|hey|morning|yeah|yes|sure|okay|so)\s*,?\s+)([^\W\d_][\w'’-]*)"
                    r"(?=\s+here\b\s*[.,!?]|\s+here\s*$)")
+_HERE_WORD = re.compile(r"(?i)\s+here\b")
+"""What every match of :data:`_HERE` holds: a turn without it is passed at once."""
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
 _STUTTER = re.compile(r"([^\W\d_]{1,12})-\s+")
 _AFTER_NAME = {"to", "and", "from", "with", "who", "our", "here", "please", "of", "at", "for", "the", "who's", "is",
@@ -133,6 +138,9 @@ _CASELESS_PLACE = re.compile(
     r"(?i)\b((?:[a-z][a-z'’-]+\s+){1,3})(nhs\s+(?:foundation\s+)?trust|hospital|infirmary|surgery|health centre|"
     r"medical centre)\b"
 )
+_CASELESS_HEAD = re.compile(r"(?i)(?:nhs\s+(?:foundation\s+)?trust|hospital|infirmary|surgery|health centre|"
+                            r"medical centre)\b")
+"""The head of :data:`_CASELESS_PLACE` alone: a turn without one holds no match."""
 _GENERIC = {
     "general", "local", "community", "district", "mental", "psychiatric", "children's", "private", "big", "new",
     "old", "main", "university", "teaching", "acute", "same", "other", "a", "the", "our", "my", "his", "her",
@@ -231,7 +239,7 @@ class RulesComponent:
                 continue  # "miss appointments", "sister ward": the title word is a word here too
             if self._word_is_name(doc, t.first_start, t.first_end, True):
                 out.append(Candidate(t.start, t.end, "person", "rules", 0.7, "title + name"))
-        if caseless:
+        if caseless and _CASELESS_HEAD.search(text):
             for m in _CASELESS_PLACE.finditer(text):
                 words = m.group(1).split()
                 keep: list[str] = []
@@ -292,7 +300,7 @@ class RulesComponent:
             found = self._names_after(text, m.end(), caseless)
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
-        for m in _HERE.finditer(text):
+        for m in _HERE.finditer(text) if _HERE_WORD.search(text) else ():
             if self._is_name_word(m.group(1), caseless):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
 
@@ -328,6 +336,8 @@ class RulesComponent:
 
     def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
         for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
+            if pattern is _NAME_THEN_JOB and not _JOB_AFTER_COMMA.search(text):
+                continue  # most turns: no job title after a comma
             for m in pattern.finditer(text):
                 found = self._job_name(text, m.start(1), m.end(1), caseless)
                 if found:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -179,26 +180,38 @@ class SoundAlikeComponent:
             return not any(s < end and start < e for s, e in registered + labels)
 
         found: list[Candidate] = []
+        # each word's letters-only, stop-word and trailing-space flags, its text and lower case from one
+        # array per turn: the tests below that turn a word away need no Token (see the reads they mirror)
+        text = text_of(doc)
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, SPACY, LOWER]).tolist() if len(doc) else []
+        texts = [text[idx:idx + length] for idx, length, *_ in rows]
+        n = len(rows)
         i = 0
-        while i < len(doc):
-            tok = doc[i]
-            spelled = self._spelled(doc, i) if len(tok.text.rstrip(".")) == 1 else None
+        while i < n:
+            _, length, alpha, stop, space, _ = rows[i]
+            # (``_spelled``: a word of one letter, but for dots)
+            spelled = self._spelled(doc, i) if len(texts[i].rstrip(".")) == 1 else None
             if spelled is not None and free(spelled[0].start, spelled[0].end):
                 found.append(spelled[0])
                 i = spelled[1]
                 continue
-            hyphened = self._hyphened(doc, i)
+            # (``_hyphened``: letters, a "-" and letters, nothing between)
+            hyphened = (self._hyphened(doc, i) if i + 2 < n and alpha and rows[i + 2][2] and texts[i + 1] == "-"
+                        and not space and not rows[i + 1][4] else None)
             if hyphened is not None and free(hyphened.start, hyphened.end):
                 found.append(hyphened)
                 i += 3
                 continue
-            if i + 1 < len(doc):
+            # (``_pair``: two words of letters, a space between, the second no filler)
+            if i + 1 < n and alpha and rows[i + 1][2] and space and strings[rows[i + 1][5]] not in FILLERS:
                 pair = self._pair(doc, i, caseless)
                 if pair is not None and free(pair.start, pair.end):
                     found.append(pair)
                     i += 2
                     continue
-            single = self._single(tok, caseless)
+            # (``_single``: ``_never_a_name`` turns away a stop word or one not of letters, and one letter)
+            single = self._single(doc[i], caseless) if alpha and not stop and length >= 2 else None
             if single is not None and free(single.start, single.end):
                 found.append(single)
             i += 1

@@ -109,6 +109,15 @@ def letter_words(doc: Doc, capitalised: bool) -> Iterator[Token]:
             yield doc[i]
 
 
+def doc_of(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with ``text`` kept as the doc's text: the tokenizer keeps every character,
+    so ``doc.text == text``, and the first layer need not join every token's text again to get it."""
+    doc = nlp.make_doc(text)
+    data: dict[Any, Any] = doc.user_data
+    data[_TEXT_KEY] = text
+    return doc
+
+
 def is_caseless(text: str) -> bool:
     """Automatic captions are often all lower case: then capitals carry no signal at all."""
     letters = [c for c in text if c.isalpha()]
@@ -131,8 +140,11 @@ class CaseFlag:
         self.override: bool | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cmo_text = doc.text
-        doc._.cmo_caseless = is_caseless(doc._.cmo_text) if self.override is None else self.override
+        data: dict[Any, Any] = doc.user_data
+        given: str | None = data.get(_TEXT_KEY)  # given with the doc (:func:`doc_of`), or built here
+        text = doc.text if given is None else given
+        doc._.cmo_text = text
+        doc._.cmo_caseless = is_caseless(text) if self.override is None else self.override
         doc._.cmo_candidates = []
         doc._.cmo_suspicions = []
         return doc

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
@@ -78,7 +79,10 @@ def _next_word(doc: Doc, i: int, caseless: bool) -> int | None:
 
 def surnames_after(doc: Doc, found: Iterable[Candidate], caseless: bool) -> list[Candidate]:
     """A candidate for the surname (hyphenated parts and particles with it) after every person found."""
-    ends = {t.idx + len(t): t.i for t in doc}
+    found = list(found)
+    if not any(c.category == "person" and c.layer not in _SKIPPED_LAYERS for c in found):
+        return []  # most turns: no person found, no token need be read
+    ends = {idx + length: i for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist())}
     taken = {(c.start, c.end) for c in found}
     out: list[Candidate] = []
     seen: set[int] = set()
