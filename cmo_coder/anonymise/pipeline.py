@@ -30,7 +30,16 @@ from .layers import allowlist, ner  # importing the package registers every laye
 from .layers.allowlist import AllowListComponent
 from .layers.register import RegisterComponent
 from .layers.sound_alike import SoundAlikeComponent
-from .layers.state import FUNCTION_POS, CaseFlag, candidates, doc_of, is_caseless, suspicions, text_of
+from .layers.state import (
+    FUNCTION_POS,
+    CaseFlag,
+    candidates,
+    doc_of,
+    is_caseless,
+    lower_cased_speakers,
+    suspicions,
+    text_of,
+)
 from .layers.words import FILLERS, worth_a_look
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
@@ -225,17 +234,23 @@ class Anonymiser:
     def allow_pipe(self) -> AllowListComponent:
         return cast(AllowListComponent, self.nlp.get_pipe("cmo_allowlist"))
 
-    def docs(self, segments: list[str], transcript_id: str | None = None, caseless: bool | None = None) -> list[Doc]:
+    def docs(self, segments: list[str], transcript_id: str | None = None, caseless: bool | None = None,
+             turn_caseless: list[bool] | None = None) -> list[Doc]:
+        """One doc per segment; ``turn_caseless``: segments that are lower-cased captions in a cased
+        transcript (:func:`.layers.state.lower_cased_speakers`)."""
         if caseless is None:
             caseless = is_caseless("\n".join(segments))
         self._configure(transcript_id, caseless)
-        return list(self.nlp.pipe((doc_of(self.nlp, s) for s in segments), batch_size=64))
+        own = turn_caseless if turn_caseless is not None and not caseless else [None] * len(segments)
+        return list(self.nlp.pipe((doc_of(self.nlp, s, flag or None) for s, flag in zip(segments, own, strict=True)),
+                                  batch_size=64))
 
     def find(self, text: str, segments: list[tuple[int, int]] | None = None, transcript_id: str | None = None,
-             caseless: bool | None = None) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
+             caseless: bool | None = None, turn_caseless: list[bool] | None = None,
+             ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
         """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``."""
         segments = segments or [(0, len(text))]
-        docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless)
+        docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless, turn_caseless)
         self.allow_pipe.echo(docs)
         found: list[Candidate] = []
         sus: list[Suspicion] = []
@@ -247,10 +262,12 @@ class Anonymiser:
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
                          for a, b in self.allow_pipe.protected(doc)]
-            caseless_docs = bool(docs and docs[0]._.cmo_caseless)
-            found.extend(consistency.propagate(text, segments, found, caseless_docs, protected))
-            reread = self._reread(segments, docs) if caseless_docs else None
-            found.extend(consistency.propagate_everyday(text, segments, found, caseless_docs, protected, reread))
+            flags = [bool(doc._.cmo_caseless) for doc in docs]
+            for lower in sorted(set(flags)):  # typed turns first: a name read there is looked for in the captions
+                segs = [seg for seg, flag in zip(segments, flags, strict=True) if flag is lower]
+                found.extend(consistency.propagate(text, segs, found, lower, protected))
+                reread = self._reread(segments, docs) if lower else None
+                found.extend(consistency.propagate_everyday(text, segs, found, lower, protected, reread))
         found.extend(consistency.retype_heads(text, found))
         found.extend(consistency.retype_places(text, found))
         found.extend(fragments.false_starts(text, found))
@@ -281,7 +298,9 @@ class Anonymiser:
         text = raw.text
         segments = [(t.start, t.end) for t in raw.turns] or [(0, len(text))]
         caseless = is_caseless(text)
-        groups, sus, docs = self.find(text, segments, raw.id, caseless)
+        turn_caseless = None if caseless or not raw.turns else lower_cased_speakers(
+            text, [(t.speaker, t.start, t.end) for t in raw.turns])
+        groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless)
         proposals: list[Proposal] = []
         numbers = numbers if numbers is not None else {}
         for group in groups:

@@ -109,13 +109,33 @@ def letter_words(doc: Doc, capitalised: bool) -> Iterator[Token]:
             yield doc[i]
 
 
-def doc_of(nlp: Language, text: str) -> Doc:
+def doc_of(nlp: Language, text: str, caseless: bool | None = None) -> Doc:
     """``nlp.make_doc(text)`` with ``text`` kept as the doc's text: the tokenizer keeps every character,
-    so ``doc.text == text``, and the first layer need not join every token's text again to get it."""
+    so ``doc.text == text``, and the first layer need not join every token's text again to get it.
+    ``caseless``: this turn's own casing, where it differs from its transcript's (:class:`CaseFlag`)."""
     doc = nlp.make_doc(text)
     data: dict[Any, Any] = doc.user_data
     data[_TEXT_KEY] = text
+    if caseless is not None:
+        data[_CASELESS_KEY] = caseless
     return doc
+
+
+_CASELESS_KEY = "cmo_turn_caseless"
+
+
+def lower_cased_speakers(text: str, turns: list[tuple[str | None, int, int]]) -> list[bool]:
+    """For each turn, whether its speaker's speech, all turns together, is lower-cased captions.
+
+    A transcript may mix the two: the interviewer's questions typed, the answers left as speech
+    recognition wrote them. Capitals then say nothing in the answers, and a name there ("a lass called
+    shaz") must be read as captions are. Decided per speaker, not per turn: one short turn says too
+    little about casing."""
+    said: dict[str | None, list[str]] = {}
+    for speaker, start, end in turns:
+        said.setdefault(speaker, []).append(text[start:end])
+    lower = {speaker: is_caseless("\n".join(parts)) for speaker, parts in said.items()}
+    return [lower[speaker] for speaker, _, _ in turns]
 
 
 def is_caseless(text: str) -> bool:
@@ -144,7 +164,9 @@ class CaseFlag:
         given: str | None = data.get(_TEXT_KEY)  # given with the doc (:func:`doc_of`), or built here
         text = doc.text if given is None else given
         doc._.cmo_text = text
-        doc._.cmo_caseless = is_caseless(text) if self.override is None else self.override
+        own: bool | None = data.get(_CASELESS_KEY)  # this turn's own casing (:func:`lower_cased_speakers`)
+        doc._.cmo_caseless = (own if own is not None else is_caseless(text) if self.override is None
+                              else self.override)
         doc._.cmo_candidates = []
         doc._.cmo_suspicions = []
         return doc
