@@ -74,6 +74,8 @@ class RegisterItem:
 @dataclass
 class Register:
     items: list[RegisterItem] = field(default_factory=list)
+    _ordered: tuple[tuple[int, ...], list[tuple[str, RegisterItem]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def variant_table(self, transcript_id: str | None = None) -> dict[str, RegisterItem]:
         """Lower-cased variant → item; an item that registers the form itself wins over one that derived it, then
@@ -88,8 +90,11 @@ class Register:
     def all_variants(self) -> list[tuple[str, RegisterItem]]:
         """Every (variant, item), those an item registers itself (its surface or an alias) first: "Dewsbury"
         registered as a town is the town, not the head of a registered "Dewsbury District Hospital"."""
-        pairs = [(v, item) for item in self.items for v in item.variants]
-        return sorted(pairs, key=lambda pair: not _registers_itself(pair[1], pair[0]))
+        key = tuple(map(id, self.items))
+        if self._ordered is None or self._ordered[0] != key:  # one order per register, not per transcript
+            pairs = [(v, item) for item in self.items for v in item.variants]
+            self._ordered = (key, sorted(pairs, key=lambda pair: not _registers_itself(pair[1], pair[0])))
+        return list(self._ordered[1])
 
 
 def _registers_itself(item: RegisterItem, variant: str) -> bool:
