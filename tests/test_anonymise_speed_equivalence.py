@@ -403,3 +403,18 @@ def test_sound_alike_walk_still_finds_names() -> None:
     doc = _doc("then shiv-awn rang and s-i-o-b-h-a-n wrote")
     _sound_layer()(doc)  # type: ignore[operator]
     assert len(state.candidates(doc)) == 2
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(texts)
+def test_public_runs_read_token_texts_as_tokens_do(text: str) -> None:
+    """The public frames read each word's text from one array per doc: the same as each Token's text."""
+    from cmo_coder.anonymise.layers import public_runs
+
+    doc = _doc(text)
+    assert public_runs._texts(doc) == [t.text for t in doc]
+    for i, tok in enumerate(doc):
+        assert public_runs.capitalised(doc, i) == (tok.text[:1].isupper() and any(c.isalpha() for c in tok.text))
+        assert public_runs._alpha(doc, i) == (any(c.isalpha() for c in tok.text)
+                                              and all(c.isalnum() or c in "-'’&+!." for c in tok.text))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .public_bodies import _lows
@@ -32,13 +33,24 @@ JOINERS = frozenset({"of", "the", "and", "&", "in", "on", "to", "a"})
 _MAX = 6
 
 
+def _texts(doc: Doc) -> list[str]:
+    """The doc's token texts, read once per doc from their string ids (a Token costs to make)."""
+    texts = doc.user_data.get("cmo_texts")
+    if texts is None or len(texts) != len(doc):
+        strings = doc.vocab.strings
+        texts = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
+        doc.user_data["cmo_texts"] = texts
+    return texts
+
+
 def capitalised(doc: Doc, i: int) -> bool:
-    text = doc[i].text
+    text = _texts(doc)[i]
     return text[:1].isupper() and any(ch.isalpha() for ch in text)
 
 
 def _alpha(doc: Doc, i: int) -> bool:
-    return any(ch.isalpha() for ch in doc[i].text) and all(ch.isalnum() or ch in "-'’&+!." for ch in doc[i].text)
+    text = _texts(doc)[i]
+    return any(ch.isalpha() for ch in text) and all(ch.isalnum() or ch in "-'’&+!." for ch in text)
 
 
 def runs(doc: Doc, proposed: Iterable[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
