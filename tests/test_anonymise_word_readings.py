@@ -31,6 +31,29 @@ def run(*args: object):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
+def _readings(tmp_path: Path, project: Project, key: list[KeyEntry], tid: str,
+              turns: list[tuple[str, str, str]], lower: bool) -> tuple[Path, Path, dict[str, str | None]]:
+    """Anonymise one pending transcript: (project, secure folder, review context → word reading)."""
+    sf = secure_folder(tmp_path, key)
+    add_pending(project, sf, tid, [(a, b, c.lower() if lower else c) for a, b, c in turns])
+    p, s = project.path, sf.path
+    assert run("anonymise", p, "--secure", s).exit_code == 0
+    items = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
+    return p, s, {o["context"].lower(): o["word_reading"] for o in items}
+
+
+def _kept_and_signed_off(p: Path, s: Path, tid: str) -> str:
+    """Keep the word readings, accept the rest, sign off: the transcript's text, lower-cased."""
+    assert run("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
+    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    proj = Project.open(p)
+    try:
+        return proj.transcript(tid).text.lower()
+    finally:
+        proj.close()
+
+
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])
 def test_word_readings_are_kept_only_when_asked_and_names_never(tmp_path: Path, project: Project,
                                                                lower: bool) -> None:
@@ -85,21 +108,9 @@ def test_a_relative_or_a_month_made_from_a_name_reads_as_the_word(tmp_path: Path
     word forms, removed where a name stands ("Nan said", "Thanks June"), never registered variants that
     remove "my nan" and "in June" everywhere. Where such a form is left for review, grammar reads "me nan"
     and "last June" as the relative and the month, which a reviewer keeps in bulk."""
-    sf = secure_folder(tmp_path, KIN_KEY)
-    add_pending(project, sf, "kin", [(a, b, c.lower() if lower else c) for a, b, c in KIN_TURNS])
-    p, s = project.path, sf.path
-    assert run("anonymise", p, "--secure", s).exit_code == 0
-    items = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
-    readings = {o["context"].lower(): o["word_reading"] for o in items}
+    p, s, readings = _readings(tmp_path, project, KIN_KEY, "kin", KIN_TURNS, lower)
     assert all(readings.values()), readings  # what is left for review reads as the word by grammar
-    assert run("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
-    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
-    assert r.exit_code == 0, r.output
-    proj = Project.open(p)
-    try:
-        text = proj.transcript("kin").text.lower()
-    finally:
-        proj.close()
+    text = _kept_and_signed_off(p, s, "kin")
     assert "my nan came round in june and last june too" in text
     assert "me nan agreed" in text
     assert "thanks june" not in text and "nan said" not in text
@@ -123,24 +134,12 @@ def test_a_participant_named_for_a_month_is_reviewed_where_the_month_fits(tmp_pa
     """A participant called June: "in June last year" is a month, whatever its capital; the occurrence is
     put in the review with the reading (never removed as her, never kept unseen), and the accepted name
     "June" stays removed where she is addressed or speaks."""
-    sf = secure_folder(tmp_path, MONTH_KEY)
-    add_pending(project, sf, "months", [(a, b, c.lower() if lower else c) for a, b, c in MONTH_TURNS])
-    p, s = project.path, sf.path
-    assert run("anonymise", p, "--secure", s).exit_code == 0
-    items = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
-    month_items = {o["context"].lower(): o["word_reading"] for o in items}
+    p, s, month_items = _readings(tmp_path, project, MONTH_KEY, "months", MONTH_TURNS, lower)
     assert any("in ⟦june⟧ last" in c and r for c, r in month_items.items()), month_items
     assert any("since ⟦april⟧" in c and r for c, r in month_items.items()), month_items
     assert any("every ⟦june⟧" in c and r for c, r in month_items.items()), month_items
     assert run("review", p, "--secure", s, "--sign-off").exit_code != 0  # nothing of a name passes unseen
-    assert run("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
-    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
-    assert r.exit_code == 0, r.output
-    proj = Project.open(p)
-    try:
-        text = proj.transcript("months").text.lower()
-    finally:
-        proj.close()
+    text = _kept_and_signed_off(p, s, "months")
     assert "in june last year" in text and "since april" in text and "every june" in text
     assert "so june" not in text and "april said" not in text and "june knows" not in text
     assert run("leakcheck", p, "--secure", s).exit_code == 0
