@@ -176,6 +176,8 @@ def test_a_line_break_inside_the_phrase(anon: Anonymiser, text: str) -> None:
     "She works from home on Fridays.", "He goes to physio every week.", "She goes to counselling every week.",
     "Support from staff every week.", "He goes down the club on Fridays.", "We had an open door policy.",
     "They referred him on to specialist services.", "She goes to the allotment on Sundays.",
+    "So I'm the dual diagnosis lead for the trust, I've been in post about six years.",
+    "We went to the club, I was there till late.", "She rang the surgery, We never heard back.",
 ])
 def test_everyday_places_and_activities_stay(anon: Anonymiser, sentence: str) -> None:
     for text in (sentence, _caption(sentence)):

@@ -407,6 +407,8 @@ def after_head_spans(text: str, caseless: bool) -> list[Cued]:
             low = _low(word)
             if low in _AFTER or _kind(low) or low in place_names() or low in HEADS:
                 break
+            if low in STOP_WORDS or low.split("'")[0] in STOP_WORDS:
+                break  # "the dual diagnosis lead for the trust, I've been": a pronoun, whatever its capital
             if caseless and not _rare(word):
                 break
             if not caseless and (not word[:1].isupper() or word.isupper() or not (comma or _rare(word))):
