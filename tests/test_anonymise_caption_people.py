@@ -269,6 +269,8 @@ def test_a_speaker_saying_their_own_name(anon: Anonymiser, text: str, word: str,
     ("im gutted im skint im proper mardy about it", True),
     ("i'm knackered i'm chuffed i'm buzzing", True),
     ("i'm on sertraline now i'm on pregabalin as well", True),
+    ("And I'm a peer support worker, so I'm, um, I'm sort of half in the recovery college.", False),
+    ("so i'm, um, i'm sort of half on the wards", True),
 ])
 def test_saying_what_one_is_names_nobody(anon: Anonymiser, text: str, caseless: bool) -> None:
     groups, _, _ = anon.find(text, caseless=caseless)

@@ -311,6 +311,8 @@ class RulesComponent:
                 continue
             base = re.sub(r"['’]s$", "", word.group(0))
             low = base.lower()
+            if low.replace("’", "'").split("'")[0] in STOP_WORDS:
+                continue  # "so I'm, um, I'm sort of": the speaker starting again, no name
             if (low in PEOPLES or low in place_names() or not self._is_name_word(base, caseless)
                     or (caseless and lowercase_usage().get(low, 0) >= SELDOM_LOWER)):
                 continue
