@@ -262,6 +262,37 @@ def test_decisions_round_trip_through_a_spreadsheet(study, tmp_path: Path) -> No
     assert r.exit_code == 1 and f"{header_only}:1: header lacks" in r.output
 
 
+def test_a_placeholder_changed_in_the_spreadsheet_is_used_when_the_row_says_accept(study, tmp_path: Path) -> None:
+    """A team types the right placeholder over a wrongly typed one and writes "accept": the new one is used,
+    not silently dropped; a changed cell naming several placeholders is refused with its line."""
+    import csv
+
+    project, sf = study
+    add_pending(project, sf, "t1", [("P1", "Will Jenkins", "Margaret Okafor rang from Thornbury Lodge. "
+                                                          "Margaret Okafor was kind.")])
+    p, s = project.path, sf.path
+    run("anonymise", p, "--secure", s)
+    sheet = tmp_path / "decisions.csv"
+    assert run("review", p, "--secure", s, "--export-decisions", sheet).exit_code == 0
+    table = list(csv.reader(sheet.open(encoding="utf-8")))
+    row = next(r for r in table[1:] if r[2] == "Margaret Okafor")
+    row[5], row[7] = "[her friend's name]", "accept"
+    for other in table[1:]:
+        other[7] = other[7] or "accept"
+    bad = [r[:] for r in table]
+    next(r for r in bad[1:] if r[2] == "Margaret Okafor")[5] = "[a];[b]"
+    bad_path = tmp_path / "bad.csv"
+    with bad_path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(bad)
+    r = run("review", p, "--secure", s, "--decisions", bad_path)
+    assert r.exit_code == 1 and "names several" in r.output
+    with sheet.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(table)
+    r = run("review", p, "--secure", s, "--decisions", sheet, "--sign-off")
+    assert r.exit_code == 0, r.output
+    assert signed_text(p, "t1").count("[her friend's name]") == 2
+
+
 def test_residual_list_keeps_what_is_worth_a_look() -> None:
     from cmo_coder.anonymise.models import Decision, Decisions
 

@@ -66,6 +66,7 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
     if missing:
         raise CmoError(f"{path}:1: header lacks column(s) {', '.join(missing)} (export one with --export-decisions)")
     col = {name: header.index(name) for name in header}
+    shown = {norm(g.surface): ";".join(g.as_dict()["placeholders"]) for g in group_by_surface(sets, decisions)}
     problems: list[str] = []
     used = 0
     for lineno, row in enumerate(rows[1:], start=2):
@@ -90,11 +91,16 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
                     raise CmoError(f"no occurrence {pid} in the transcripts under review")
                 if surface and norm(surface) != norm(found[1].surface):
                     raise CmoError(f"occurrence {pid} is {found[1].surface!r}, not {surface!r}")
+                earlier = decisions.occurrences.get(found[1].id)
+                decision = _edited(decision, placeholder, {found[1].placeholder,
+                                                           earlier.placeholder if earlier and earlier.placeholder
+                                                           else ""})
                 decisions = decide_occurrence(decisions, found[1], decision, actor,
                                               placeholder if decision == "edit" else None)
             else:
                 if not surface:
                     raise CmoError("a row without an id needs a surface")
+                decision = _edited(decision, placeholder, {shown.get(norm(surface), "")})
                 decisions = decide(decisions, registered, surface, decision, actor,
                                    placeholder if decision == "edit" else None)
             used += 1
@@ -103,3 +109,14 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
     if problems:
         raise ValidationFailed(f"decisions file {path} has {len(problems)} problem(s); nothing was saved", problems)
     return decisions, used
+
+
+def _edited(decision: str, placeholder: str, exported: set[str]) -> str:
+    """An accepted row whose placeholder cell was changed is an edit: a team that types "[service name]" over
+    "[city name]" and writes "accept" means the new placeholder, and silently keeping the old one would put a
+    wrong type into the signed-off text. A cell still holding several placeholders cannot be one edit."""
+    if decision != "accept" or not placeholder or placeholder in exported:
+        return decision
+    if ";" in placeholder:
+        raise CmoError(f"placeholder {placeholder!r} was changed but names several; give the one to use")
+    return "edit"
