@@ -138,3 +138,15 @@ def test_fuzz_any_format_is_refused_or_reads_back(text: str, site: str) -> None:
     assert [(p[0], p[1]) for p in parsed] == [("SP4", Role.staff)]
     if style.site_format:
         assert parsed[0][2] == site
+
+
+@pytest.mark.parametrize(("site", "fmt", "expected"), [
+    ("Case Study B", "Case Study {site}", "P4, (Carer) Case Study B"),
+    ("case study b", "Case Study {site}", "P4, (Carer) case study b"),
+    ("B", "Case Study {site}", "P4, (Carer) Case Study B"),
+    ("Site 2", "Site {site}", "P4, (Carer) Site 2"),
+    ("Case Study", "Case Study {site}", "P4, (Carer) Case Study Case Study"),  # no letter: nothing to keep
+    ("Bradford", "{site}", "P4, (Carer) Bradford"),
+])
+def test_a_manifest_that_writes_the_site_in_full_is_not_named_twice(site: str, fmt: str, expected: str) -> None:
+    assert Participant(label="P4", role="carer", site=site).attribution_in(fmt) == expected

@@ -207,11 +207,20 @@ def _split_name_like(forms: list[str], low: str) -> tuple[tuple[str, ...], tuple
             continue
         if f in KINSHIP or f in CALENDAR or f.removesuffix("s") in CALENDAR:
             words.append(f)  # "nan" of Nancy, "june" of Junior: mostly a relative and a month, never unseen
-        elif f in firsts or (not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER):
+        elif (f in firsts and not (usage.get(f, 0) >= COMMON_WORD_USE and in_dictionary(f))) or (
+                not in_dictionary(f) and usage.get(f, 0) < SELDOM_LOWER):
             names.append(f)
         else:
             words.append(f)
     return tuple(names), tuple(words)
+
+
+COMMON_WORD_USE = 30_000
+"""Lower-case uses (:func:`.layers.words.lowercase_usage`) from which a shape made by rule is an everyday word
+first, even where some name list holds it: "marry" of Marsden (190,557), "carry" of Caroline (150,291), "tiny",
+"major" are words whose every use would otherwise be removed; "molly" (5,564), "harry" (3,045) and "robbie"
+stay names. Such a shape is a word form: removed where the words around it name a person, reviewed where it
+is written as a name."""
 
 
 def surname_diminutives(surname: str) -> tuple[str, ...]:

@@ -46,6 +46,8 @@ class Participant(Frozen):
         or when the project's attributions name no site (an empty format)."""
         if not self.site or not site_format:
             return None
+        if _already_named(self.site, site_format):
+            return self.site  # a manifest that wrote "Case Study B" in full, not "Case Study Case Study B"
         return site_format.replace("{site}", self.site)
 
     def attribution_in(self, site_format: str) -> str:
@@ -60,3 +62,13 @@ class Participant(Frozen):
         if rest:
             parts.append(" ".join(rest))
         return ", ".join(parts)
+
+
+def _already_named(site: str, site_format: str) -> bool:
+    """Whether ``site`` already reads as ``site_format`` names sites: "Case Study B" for "Case Study {site}"."""
+    if "{site}" not in site_format:
+        return False
+    before, after = site_format.split("{site}", 1)
+    low = site.lower()
+    return bool(before.strip() or after.strip()) and low.startswith(before.lower()) and low.endswith(after.lower()) \
+        and len(site) > len(before) + len(after)

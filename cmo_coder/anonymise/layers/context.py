@@ -57,7 +57,8 @@ def name_context(token: Token) -> bool:
         return True
     if low in _ADDRESSEE_VERBS:
         return True
-    return low in {"to", "with"} and _low(word_before(prev)) in _TALK_VERBS
+    before = _low(word_before(prev))
+    return (low == "with" and before in _TALK_VERBS) or (low == "to" and before in _TALK_VERBS - _MOTION_VERBS)
 
 
 _ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "texted", "messaged", "visited",
@@ -66,6 +67,10 @@ _ADDRESSEE_VERBS = {"told", "asked", "met", "saw", "called", "rang", "phoned", "
 _TALK_VERBS = {"spoke", "speak", "speaking", "talk", "talked", "talking", "chat", "chatted", "chatting", "said",
                "say", "went", "go", "going", "stay", "stayed", "lived", "live", "living", "sat", "wrote", "write",
                "married", "engaged", "came", "come", "over", "along", "back", "out"}
+_MOTION_VERBS = {"went", "go", "going", "stay", "stayed", "lived", "live", "living", "sat", "came", "come", "over",
+                 "along", "back", "out"}
+"""After these "to" opens a place or a verb ("going to marry", "went to mars", "back to work"), not a person:
+"went with Pad" names one, "went to Pad" seldom does."""
 
 
 def looks_like_name(token: Token, caseless: bool) -> bool:
