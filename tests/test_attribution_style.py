@@ -150,3 +150,16 @@ def test_fuzz_any_format_is_refused_or_reads_back(text: str, site: str) -> None:
 ])
 def test_a_manifest_that_writes_the_site_in_full_is_not_named_twice(site: str, fmt: str, expected: str) -> None:
     assert Participant(label="P4", role="carer", site=site).attribution_in(fmt) == expected
+
+
+def test_a_site_written_in_full_is_found_by_its_letter_and_in_full(project: Project) -> None:
+    from cmo_coder.query.filters import resolve_site
+
+    with project.transaction("tester") as tx:
+        tx.upsert_participant(Participant(label="P4", role="carer", site="Case Study B"))
+        tx.upsert_participant(Participant(label="SP1", role="staff", site="C"))
+    for asked in ("B", "b", "Case Study B", "case study b"):
+        assert resolve_site(project, asked) == "Case Study B"
+    assert resolve_site(project, "Case Study C") == "C"
+    with pytest.raises(CmoError, match="no site 'D'"):
+        resolve_site(project, "D")

@@ -26,9 +26,10 @@ def resolve_site(project: Project, text: str | None) -> str | None:
     from ..coding.attribution_style import style_of
 
     sites = sorted({p.site for p in project.participants() if p.site})
-    key = style_of(project).strip_site(text).lower()
-    for site in sites:
-        if site.lower() == key:
+    style = style_of(project)
+    key = style.strip_site(text).lower()
+    for site in sites:  # a manifest may write the site in full ("Case Study B") or by its letter
+        if site.lower() in (key, text.strip().lower()) or style.strip_site(site).lower() == key:
             return site
     raise NotFound(f"no site {text!r} among the participants (sites: {', '.join(sites) or 'none'})")
 

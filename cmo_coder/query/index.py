@@ -39,7 +39,7 @@ from ..store.atomic import write_text
 from ..textmatch import MatchKind, find_with_placeholders, locate, normalise, split_fragments
 from .speakers import SpeakerLookup
 
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"  # 2: a site written in full in the manifest is not named twice
 CACHE_PATH = Path(".cache") / "quote-index.json"
 SEP = "\x1e"  # record separator: never part of a needle (stripped from queries)
 _WORD_RE = re.compile(r"\w+")
