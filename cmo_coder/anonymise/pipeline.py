@@ -34,9 +34,9 @@ from .layers.state import (
     FUNCTION_POS,
     CaseFlag,
     candidates,
+    casing_stretches,
     doc_of,
     is_caseless,
-    lower_cased_speakers,
     suspicions,
     text_of,
 )
@@ -298,8 +298,10 @@ class Anonymiser:
         text = raw.text
         segments = [(t.start, t.end) for t in raw.turns] or [(0, len(text))]
         caseless = is_caseless(text)
-        turn_caseless = None if caseless or not raw.turns else lower_cased_speakers(
-            text, [(t.speaker, t.start, t.end) for t in raw.turns])
+        turn_caseless = None
+        if not caseless and raw.turns:  # each turn (or run of lines of one casing) read as it is written
+            stretches = casing_stretches(text, [(t.speaker, t.start, t.end) for t in raw.turns])
+            segments, turn_caseless = [(s, e) for s, e, _ in stretches], [lower for _, _, lower in stretches]
         groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless)
         proposals: list[Proposal] = []
         numbers = numbers if numbers is not None else {}
