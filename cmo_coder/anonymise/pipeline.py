@@ -221,7 +221,8 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
             c.layer in {"places", "transcript", "consistency", "register"} and c.category != "person"
             or c.layer == "rules" and c.category not in _GUESSED_PLACE and c.category != "person" for c in group):
         return None
-    people = [c for c in group if c.category == "person" and c.layer in {"lexicon", "ner", "caseless", "rules"}]
+    people = [c for c in group if c.category == "person" and (c.layer == "lexicon" or _POSSESSIVE.sub(
+        "", text[c.start:c.end]).lower() in name_lexicon("first"))]  # a given name, not a cue ("called Carewell")
     core = people[0] if people else None
     if core is None:
         name = _POSSESSIVE.sub("", text[best.start:best.end])
