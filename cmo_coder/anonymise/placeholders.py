@@ -67,12 +67,25 @@ BY_CATEGORY = {
     "other": "[removed]",
 }
 
+PLACES_NAMED_AS_PEOPLE = frozenset({
+    "florence", "paris", "sydney", "austin", "chelsea", "georgia", "adelaide", "victoria", "lincoln", "jackson",
+    "madison", "phoenix", "savannah", "charlotte", "regina", "florida", "india", "kenya", "jordan", "israel",
+    "asia", "africa", "america", "china", "chad", "dallas", "denver", "houston", "vienna", "siena", "valencia",
+    "verona", "lourdes", "milan", "jersey", "holland", "brooklyn", "carolina", "virginia", "dakota", "montana",
+    "cheyenne", "nevada", "ireland", "tyrone", "kerry", "derry", "antrim", "chester", "preston", "kendal",
+    "darwin", "orlando", "memphis", "cairo", "alexandria", "kingston",
+})
+"""Given names that are also places people go to or come from (cities, countries, counties, towns): after
+"to", "in", "from" the model's city reading of one stands. Any other given name is a person whatever the
+preposition before it ("got it from Shaz", "down to Dezza")."""
+
 DIRECT_IDENTIFIERS = frozenset({"dob", "date", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
                                 "car_registration", "postcode", "handle", "house_number", "bank"})
 """Categories that name one person by a number, a date or an address, never by a public name: a month in
 "born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep. A full date
 ("the 3rd of March 2020") is one too, birth or not (see :mod:`.layers.said_full_dates`)."""
 
+_OWNER = re.compile(r"['’]s$")
 _SUBSTANCE = re.compile(r"drug|alcohol|substance|recovery|addiction|detox|rehab", re.IGNORECASE)
 
 
@@ -88,12 +101,14 @@ def relation_before(text: str, start: int) -> str | None:
 def placeholder_for(category: str, surface: str, text: str, start: int, number: int | None = None) -> str:
     """The placeholder for one redaction; ``number`` gives ``[name 3]`` for a person in numbered mode."""
     if category == "person":
+        whose = _OWNER.search(surface)  # "round to Bev's": someone's home; the "'s" stays to say so
+        tail = whose.group(0) if whose else ""
         if number is not None:
-            return f"[name {number}]"
+            return f"[name {number}]{tail}"
         rel = relation_before(text, start)
         if rel:
-            return f"[{rel}'s name]"
-        return BY_CATEGORY["person"]
+            return f"[{rel}'s name]{tail}"
+        return BY_CATEGORY["person"] + tail
     if category == "service" and _SUBSTANCE.search(surface):
         return BY_CATEGORY["substance_service"]
     return BY_CATEGORY.get(category, BY_CATEGORY["other"])

@@ -17,6 +17,13 @@ The letters are checked against the 121 UK postcode areas (``data/uk_postcode_ar
 
 A motorway ("the m1", "m62 motorway", "junction 3 of the m6") is not removed: it crosses dozens of
 towns and identifies nobody. A district beside one is (the cue decides: "lives in m14").
+
+Why an outward code alone is removed: the HIPAA Safe Harbor rule keeps only the first three digits of a ZIP
+code, and only where that area holds more than 20,000 people. A UK outward code holds on average about
+10,000 households (some 2,900 districts for 28 million households), many far fewer, so by the same measure
+a district is too small to keep. A post town alone ("Leeds") is kept or removed by the place layers; a post
+town with its district number ("we live in Leeds 6") is a district (:func:`town_district_spans`). The
+inward code alone ("it ends 9QR") is no district and is not removed by itself.
 """
 
 from __future__ import annotations
@@ -47,7 +54,11 @@ _WORD_PAIRS = {"ab", "al", "ba", "ca", "co", "de", "eh", "en", "ex", "ha", "hr",
 _CUE_BEFORE = re.compile(
     r"(?i)(?:\b(?:in|near|round|around|from|postcodes?(?:\s+(?:is|was|'s))?|post\s+code(?:\s+(?:is|was))?|"
     r"(?:lives?|lived|living|moved|moving|based|born|grew\s+up|stay(?:s|ed|ing)?)\s+(?:in|to|near|round)|"
-    r"(?:over|up|down|out|back)\s+(?:in|near|to|round)|area\s+of)\s*,?\s*)$")
+    r"(?:over|up|down|out|back)\s+(?:in|near|to|round)|area\s+of)\s*,?\s*"
+    r"|\b(?:road|street|lane|avenue|close|drive|crescent|grove|terrace|gardens|court|place|walk|rise|row|mews|"
+    r"rd|ave)\.?\s*,\s*)$")
+"""Words before a district that make it a place: a preposition of place, "postcode", "lives in", or a street
+("14 Thornfield Road, BD5")."""
 _CUE_AFTER = re.compile(r"(?i)^\s*(?:area|postcode|post\s+code|district|way|side|end|direction|patch)\b")
 _ROAD_AFTER = re.compile(r"(?i)^\s*(?:motorway|junction|j\d|northbound|southbound|eastbound|westbound|toll|"
                          r"corridor|services|slip|link|relief|bridge|traffic|roadworks|exit|hard\s+shoulder)\b")
@@ -83,7 +94,8 @@ _ANY_NUMBER = re.compile(r"(?i)\d|\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS)) 
 
 
 def _cued(text: str, start: int, end: int) -> bool:
-    return bool(_CUE_BEFORE.search(text[max(0, start - 30) : start]) or _CUE_AFTER.match(text[end : end + 20]))
+    return bool(_CUE_BEFORE.search(text[max(0, start - 30) : start]) or _CUE_AFTER.match(text[end : end + 20])
+                or _whole_turn(text, start, end))
 
 
 _LABEL_BEFORE = re.compile(r"(?i)\b(?:participants?|respondents?|interviewees?|speakers?|groups?|sites?|id|label|"
@@ -91,6 +103,24 @@ _LABEL_BEFORE = re.compile(r"(?i)\b(?:participants?|respondents?|interviewees?|s
 _LABEL_AFTER = re.compile(r"(?i)\s*(?::|(?:said|says|saying|told|tells|felt|feels|thought|thinks|mentioned|reported|"
                           r"described|explained|added|agreed|disagreed|noted|replied|answered|laughed|interrupted|"
                           r"talked|spoke|commented|raised)\b)")
+
+
+_THING_AFTER = re.compile(r"(?i)\s*(?:forms?|models?|printers?|games?|consoles?|series|engines?|versions?|class|"
+                          r"grades?|sizes?|paper|files?|cables?|batter(?:y|ies)|tablets?|injections?|jabs?|shots?|"
+                          r"vitamins?|levels?|chips?|sensors?|cameras?|phones?|lenses?|drives?|pills?|doses?|"
+                          r"summit|visa|permit|licen[cs]e|test|exam|units?|plugs?|sockets?)\b")
+"""A noun after the code that makes it a thing's name ("a CH2 form", "the PS5 game", "B12 injections"),
+where no place cue stands before it."""
+_ONLY_IN_TURN = re.compile(r"(?i)^\W*(?:(?:yeah|yes|oh|ok(?:ay)?|right|so|um+|erm+|er+|uh+|it['’]?s|it\s+is|"
+                           r"that['’]?s|we['’]?re|i['’]?m|just|the)\W+)*$")
+"""What may come before a district that is a whole turn ("S6.", "Er, it's M14."): the answer to "and your
+postcode?", whose cue was in the question."""
+
+
+def _whole_turn(text: str, start: int, end: int) -> bool:
+    """The district is all the turn says (with a filler or "it's"): an answer to a question about where."""
+    return (bool(_ONLY_IN_TURN.match(text[:start])) and not re.search(r"\w", text[end:])
+            and re.sub(r"\W", "", text[start:end]).lower() not in EVERYDAY_CODES)
 
 
 def _label(text: str, start: int, end: int) -> bool:
@@ -137,8 +167,8 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
         code = f"{area}{digits}{letter}"
         if _motorway(text, area, start, end):
             continue
-        if (len(area) == 1 or gap or code in EVERYDAY_CODES or _label(text, start, end)) and not _cued(
-                text, start, end):
+        if (len(area) == 1 or gap or code in EVERYDAY_CODES or _label(text, start, end)
+                or _THING_AFTER.match(text, end)) and not _cued(text, start, end):
             continue  # "b12 injections", "the g20", "co2", "SP12 said": a place only where the sentence says one
         out.append((start, end))
     for m in _SPELT.finditer(text):
@@ -164,6 +194,7 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
             out.append(m.span())  # the inward code's shape is proof, as in a written full postcode
     out.extend(spelt_postcode_spans(text, out))
     out.extend(shaped_postcode_spans(text))
+    out.extend(town_district_spans(text))
     return _outermost(out)
 
 
@@ -346,3 +377,60 @@ def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
                     text[max(0, found.start - 30) : found.start]):
                 out.append((found.start, found.end))
     return out
+
+
+# --- districts said by their post town ------------------------------------------------------------------------
+# In much of the north and the Midlands a district is said by its post town and number: "we live in Leeds 6",
+# "she moved to Bradford five", "Liverpool 8". That is the postcode district LS6, BD5, L8, and is removed
+# with the town. Scores and counts ("Leeds 2 Chelsea 1", "we played Leeds 3 times") have no place cue before
+# them, or a count after them, and stay.
+
+_COUNT_AFTER = re.compile(r"(?i)\s*(?:times?|years?|months?|weeks?|days?|hours?|people|nil|-|–|,\s*\w+\s+\d|"
+                          r"(?:goals?|points?|nil|to|v|vs)\b)")
+
+
+@cache
+def _town_districts() -> tuple[re.Pattern[str], dict[str, str]]:
+    text = resources.files("cmo_coder.data").joinpath("uk_postcode_areas.txt").read_text(encoding="utf-8")
+    towns: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            area, town = line.split("\t", 1)
+            town = town.strip().lower()
+            if not town.startswith("london") and not town.startswith("outer"):
+                towns.setdefault(town, area.strip().lower())
+    names = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(towns, key=len, reverse=True))
+    pattern = re.compile(r"(?i)(?<![\w'’-])(?P<town>" + names + r")\s+(?P<n>\d{1,2}|" + _NUMBER_WORDS
+                         + r")(?![\w'’-])")
+    return pattern, towns
+
+
+def town_district_spans(text: str) -> list[tuple[int, int]]:
+    """Districts said by their post town and number after a place cue: "we live in Leeds 6" (comment above)."""
+    pattern, towns = _town_districts()
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        number = m.group("n").lower()
+        said = number if number.isdigit() else _word_number(number)
+        if said is None or not _district_ok(towns[" ".join(m.group("town").lower().split())], said, ""):
+            continue
+        if _COUNT_AFTER.match(text, m.end()) or not _cued(text, m.start(), m.end()):
+            continue
+        out.append(m.span())
+    return out
+
+
+def _word_number(words: str) -> str | None:
+    """ "six" → "6", "twenty-two" → "22"; None for "zero", "nought" (no district 0 is said by its town)."""
+    parts = re.split(r"[\s-]+", words)
+    value = 0
+    for part in parts:
+        if part in _UNITS:
+            value += _UNITS.index(part) + 1
+        elif part in _TEENS:
+            value += _TEENS.index(part) + 10
+        elif part in _TENS:
+            value += (_TENS.index(part) + 2) * 10
+        else:
+            return None
+    return str(value)

@@ -323,6 +323,8 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
             continue
         while len(span) and span[0].lower_ in {"the", "a"}:
             span = doc[span.start + 1 : span.end]
+        if not len(span):
+            continue  # "one A A": only an article was proposed
         span = _hyphen_joined(doc, span)
         if not len(span) or not all(_name_shaped(doc, t.i, caseless) or t.lower_.rstrip(".") in _TITLES
                                     or t.text == "-" for t in span):

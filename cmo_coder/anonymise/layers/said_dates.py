@@ -69,7 +69,7 @@ _ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
 """A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
 _DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED + r"(?:is|was|were|"
         r"being|on))?" + _ASKED)
-_BIRTHDAY = r"\bbirthday(?:['’]s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
+_BIRTHDAY = r"\bbirthday(?:['’]?s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
 
 _PATTERNS = [
     re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
@@ -78,7 +78,10 @@ _PATTERNS = [
                + r"|(?P<month>" + _MONTH + r")(?!" + _GAP + r"(?:the" + _GAP + r")?(?:\d|" + _DAY + r")))"),
     re.compile(r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
     re.compile(r"(?i)\b(?:an?|the)\s+(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)(?=\s+baby\b)"),
+    re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<dm>" + _DAY + _GAP
+               + _MONTH_NUMBER + r")" + _GAP + r"(?P<year>" + _YEAR + r")" + _END),
 ]
+"""The last: two ordinals and a year, the "of the" left out: "born third ninth eighty two", "born on the 3rd 9th 82"."""
 _DOB_AHEAD = re.compile(r"(?i)(?:\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\b\.?|\bbirthday)(?:['’]s)?"
                         r"(?P<between>(?:[\s,?]+[\w'’]+){0,8}?)[\s,?]+" + _FULL)
 """A birth cue naming what the next date is, a few words on, across the question it was asked in: "can I take

@@ -78,7 +78,7 @@ def _letters_after(text: str, toks: list[Token], i: int, want: int) -> int:
     if n == want:
         return n
     if (n == 0 and i + 1 < len(toks) and joined(text, toks[i], toks[i + 1]) and len(toks[i + 1].text) == want
-            and toks[i + 1].text.isalpha()):
+            and toks[i + 1].text.isalpha() and toks[i + 1].text not in STOP_WORDS):  # "N W ten for years": a word
         return 1
     return 0
 
@@ -320,8 +320,15 @@ def _shaped(text: str) -> Iterator[Found]:
                     _spelt_proof(found.pieces) or _NI_CUE.search(_before(text, found.start))):
                 yield found.start, found.end, "national_insurance", "national insurance number by its shape"
         for found in find_shapes(run, _SHAPE_CAR, most=9):
-            if _spelt_proof(found.pieces) or _CAR_CUE.search(_before(text, found.start)):
+            if _CAR_CUE.search(_before(text, found.start)) or (
+                    _spelt_proof(found.pieces) and not _word_at_end(found.pieces)):
                 yield found.start, found.end, "car_registration", "car registration by its shape"
+
+
+def _word_at_end(pieces: tuple[Piece, ...]) -> bool:
+    """The last letter is "I" or "a", a word anyway ("bd five nine qr i think" is a postcode, then "I think"):
+    no plate without a cue."""
+    return pieces[-1].plain and pieces[-1].symbols in {"i", "a"}
 
 
 def _spelt_proof(pieces: tuple[Piece, ...]) -> bool:

@@ -48,9 +48,14 @@ _PLAIN_PAIRS = {"me", "be", "we", "he", "so", "do", "go", "no", "to", "ha", "la"
                 "hi", "pa", "ma", "st", "ll", "tv", "uk"}
 """Two letters that are a word or an everyday abbreviation when written joined ("my ex", "tell me")."""
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_JOIN = re.compile(r"[ \t\r\n,-]*(?:(?:\.\.\.|…)[ \t\r\n]*)?")
-"""What may stand between two symbols of one identifier: spaces, a pause (comma, an ellipsis), a hyphen, a line
-break."""
+_HESITATION = r"(?:um+|erm+|er+|uh+|ah+|hmm+|mm+)"
+_JOIN = re.compile(r"[ \t\r\n,-]*(?:(?:\.\.\.|…)[ \t\r\n,]*)?(?:(?<=[\s,])" + _HESITATION
+                   + r"(?:[ \t\r\n,-]+|(?:\.\.\.|…)[ \t\r\n,]*))*", re.IGNORECASE)
+"""What may stand between two symbols of one identifier: spaces, a pause (comma, an ellipsis, a hesitation:
+"L S, um, nine"), a hyphen, a line break."""
+_HESITATION_WORD = re.compile(_HESITATION)
+_DOTTED = re.compile(r"\.[ \t]?")
+"""A full stop after a single letter or digit, as a typed identifier may be dotted ("B.D.5 9.Q.R.")."""
 _ALNUM = re.compile(r"[a-z0-9]{1,8}")
 
 
@@ -68,7 +73,7 @@ def might_hold(text: str) -> bool:
     turns hold none."""
     if _MIXED.search(text):
         return True
-    words = _WORD.findall(text.lower())
+    words = [w for w in _WORD.findall(text.lower()) if not _HESITATION_WORD.fullmatch(w)]
     for a, b in zip(words, words[1:], strict=False):
         if (b in _NUMBERISH or b.isdigit()) and (a in _LETTERISH or (len(a) <= 2 and a.isalpha()
                                                                         and a not in _COMMON_PAIRS)):
@@ -94,6 +99,9 @@ def _read(words: list[tuple[int, int, str]], i: int) -> tuple[Piece | None, int]
     if len(w) == 1 and w.isalpha() and nxt == "for" and i + 2 < len(words) and words[i + 2][2][:1] == w:
         took = 3 + (words[i + 2][2] == "x" and i + 3 < len(words) and words[i + 3][2] == "ray")
         return Piece(s, words[i + took - 1][1], w, False), took  # "B for bravo", "X for x-ray"
+    if (len(w) == 1 and w.isalpha() and nxt == "as" and i + 3 < len(words) and words[i + 2][2] == "in"
+            and words[i + 3][2][:1] == w):
+        return Piece(s, words[i + 3][1], w, False), 4  # "B as in bravo", "S as in sugar"
     if w == "x" and nxt == "ray":
         return Piece(s, words[i + 1][1], "x", False), 2
     if w in {"double", "triple", "treble"} and nxt:
@@ -134,6 +142,9 @@ def symbol_runs(text: str) -> list[list[Piece]]:
     run: list[Piece] = []
     i = 0
     while i < len(words):
+        if run and _HESITATION_WORD.fullmatch(words[i][2]):
+            i += 1  # "L S, um, nine": the pause is part of the join (:data:`_JOIN`)
+            continue
         piece, took = _read(words, i)
         if piece is None:
             if len(run) > 1:
@@ -141,7 +152,8 @@ def symbol_runs(text: str) -> list[list[Piece]]:
             run = []
             i += 1
             continue
-        if run and _JOIN.fullmatch(text, run[-1].end, piece.start) is None:
+        if run and _JOIN.fullmatch(text, run[-1].end, piece.start) is None and not (
+                run[-1].end - run[-1].start == 1 and _DOTTED.fullmatch(text, run[-1].end, piece.start)):
             if len(run) > 1:
                 runs.append(run)
             run = []

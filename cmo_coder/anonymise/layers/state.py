@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -125,17 +126,87 @@ _CASELESS_KEY = "cmo_turn_caseless"
 
 
 def lower_cased_speakers(text: str, turns: list[tuple[str | None, int, int]]) -> list[bool]:
-    """For each turn, whether its speaker's speech, all turns together, is lower-cased captions.
+    """For each turn, whether it is lower-cased captions.
 
     A transcript may mix the two: the interviewer's questions typed, the answers left as speech
-    recognition wrote them. Capitals then say nothing in the answers, and a name there ("a lass called
-    shaz") must be read as captions are. Decided per speaker, not per turn: one short turn says too
-    little about casing."""
+    recognition wrote them; and one speaker may mix them too (an interview typed in part, an Otter
+    transcript corrected in part). Capitals then say nothing in the lower-cased turns, and a name there
+    ("a lass called shaz") must be read as captions are, while the same speaker's typed turns keep their
+    capitals' meaning. So casing is decided per turn where the turn says enough (a capital, or
+    :data:`_DECISIVE_LETTERS` letters or more without one). A short turn without a capital ("yeah", "ok",
+    "mm", "thanks bev", a turn of numbers) says too little: it takes the casing of its speaker's nearest
+    turns that say enough (either side, so one caption stretch reaches its short turns), and, where the
+    speaker has none, of all their speech together."""
     said: dict[str | None, list[str]] = {}
     for speaker, start, end in turns:
         said.setdefault(speaker, []).append(text[start:end])
-    lower = {speaker: is_caseless("\n".join(parts)) for speaker, parts in said.items()}
-    return [lower[speaker] for speaker, _, _ in turns]
+    overall = {speaker: is_caseless("\n".join(parts)) for speaker, parts in said.items()}
+    own: list[bool | None] = [_turn_casing(text[start:end]) for _, start, end in turns]
+    out: list[bool] = []
+    for i, (speaker, _, _) in enumerate(turns):
+        verdict = own[i]
+        if verdict is None:
+            near = [_nearest(own, turns, i, speaker, step) for step in (-1, 1)]
+            decided = [v for v in near if v is not None]
+            verdict = any(decided) if decided else overall[speaker]
+        out.append(verdict)
+    return out
+
+
+_SENTENCE = re.compile(r"\S[^\n]*?(?:[.?!]+(?=\s)|(?=\n)|$)")
+"""A line, or a sentence of one: where a speaker's typed sentence and a caption run meet inside one cue."""
+
+
+def casing_stretches(text: str, turns: list[tuple[str | None, int, int]]) -> list[tuple[int, int, bool]]:
+    """The turns as (start, end, lower-cased) stretches: a turn is one stretch with its casing
+    (:func:`lower_cased_speakers`), unless its lines or sentences differ (one speaker's typed line, then a
+    caption line the format joined to it, as Teams DOCX, Otter and VTT cues join a speaker's consecutive
+    turns): then each run of lines or sentences of one casing is a stretch of its own. A short one without a
+    capital goes with those before it (else after it) in its turn."""
+    out: list[tuple[int, int, bool]] = []
+    for (_, start, end), lower in zip(turns, lower_cased_speakers(text, turns), strict=True):
+        lines = [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text[start:end])]
+        verdicts = [_turn_casing(text[a:b]) for a, b in lines]
+        if len({v for v in verdicts if v is not None}) < 2:
+            out.append((start, end, lower))
+            continue
+        known = [v for v in verdicts if v is not None]
+        last = known[0]
+        filled = []
+        for v in verdicts:
+            last = v if v is not None else last
+            filled.append(last)
+        for (a, b), v in zip(lines, filled, strict=True):
+            if out and out[-1][2] is v and out[-1][1] >= start and not text[out[-1][1]:a].strip():
+                out[-1] = (out[-1][0], b, v)  # the next line or sentence of one stretch
+            else:
+                out.append((a, b, v))
+    return out
+
+
+_DECISIVE_LETTERS = 20
+"""Letters a turn without a capital needs for its own casing to count (four or five words; what
+:func:`is_caseless` asks of a whole text): below that, "yeah" or "ok" typed without a capital would make a typed
+speaker's turn read as captions. A typed turn shows itself by its first capital, however short."""
+
+
+def _turn_casing(turn: str) -> bool | None:
+    """True (lower-cased captions), False (typed) or None (too short to say, and no capital in it)."""
+    letters = [c for c in turn if c.isalpha()]
+    if any(c.isupper() for c in letters):
+        return is_caseless(turn)  # one capital in two hundred letters or more: captions still
+    return True if len(letters) >= _DECISIVE_LETTERS else None
+
+
+def _nearest(own: list[bool | None], turns: list[tuple[str | None, int, int]], i: int, speaker: str | None,
+             step: int) -> bool | None:
+    """The casing of ``speaker``'s nearest turn from ``i`` in direction ``step`` that says enough."""
+    j = i + step
+    while 0 <= j < len(turns):
+        if turns[j][0] == speaker and own[j] is not None:
+            return own[j]
+        j += step
+    return None
 
 
 def is_caseless(text: str) -> bool:
