@@ -234,3 +234,8 @@ def test_the_introduced_reason_is_what_consistency_looks_for(anon: Anonymiser) -
     groups, _, _ = anon.find("Everyone knows her as Pebble. Later Pebble rang.")
     reasons = {c.reason for g in groups for c in g if c.layer == "bynames"}
     assert any(r.startswith(INTRODUCED) for r in reasons)
+
+
+def test_a_listed_byname_of_two_words_goes_whole_in_captions(anon: Anonymiser) -> None:
+    out = redact_text(anon, "so me and big man went down the road\nand big man said leave it", open_items=True)
+    assert "big man" not in out and "man" not in out.split(), out

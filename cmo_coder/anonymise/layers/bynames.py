@@ -43,6 +43,7 @@ from ..placeholders import RELATIONS
 from ..register import RegisterItem
 from .context import PERSON_NOUNS, person_cue, strong_person_cue, word_after, word_before
 from .familiar import ADJECTIVES
+from .public_figures import public_surnames
 from .register import RegisterComponent
 from .state import NEVER_NAME_POS, candidates, indices_among, letter_words, text_of
 from .words import (
@@ -74,6 +75,18 @@ def byname_list() -> frozenset[str]:
     """The curated bynames (``data/bynames.txt``), lower case."""
     text = resources.files("cmo_coder.data").joinpath("bynames.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _listed_words() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The listed bynames of one word, and those of two by their last word (→ the first words said before it)."""
+    pairs: dict[str, set[str]] = {}
+    for entry in byname_list():
+        words = entry.split()
+        if len(words) == 2:
+            pairs.setdefault(words[1], set()).add(words[0])
+    return (frozenset(w for w in byname_list() if " " not in w),
+            {last: frozenset(firsts) for last, firsts in pairs.items()})
 
 
 ROLE_WORDS = frozenset({
@@ -119,16 +132,16 @@ _OTHER_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", 
 _CAPTION_POS = frozenset({"NOUN", "PROPN", "X", ""})
 """Parts of speech a byname a frame introduces in captions may have: "we called him lazy" is no name."""
 
-_TITLE_LIKE = frozenset({
-    "coach", "sarge", "sergeant", "sgt", "skip", "doc", "boss", "captain", "major", "uncle", "auntie", "aunty",
-    "aunt", "nan", "nana", "nanna", "granny", "grandad", "grandma", "gran", "pastor", "reverend", "rev", "imam",
-    "officer", "pc", "cllr", "councillor", "nurse", "sister", "brother", "father", "matron", "prof", "professor",
-    "doctor", "dr", "mac", "mc", "miss", "mister",
-} | ADJECTIVES)
-"""Words said before a name as part of what a person is called: "Coach Dan", "Uncle Gerald", "Big T"."""
-_KIN_TITLE = frozenset({"uncle", "auntie", "aunty", "aunt", "nan", "nana", "nanna", "granny", "grandad", "grandma",
-                        "gran"})
-
+_JOB_TITLES = frozenset({
+    "nurse", "sister", "brother", "father", "matron", "doctor", "dr", "prof", "professor", "officer", "pc", "dc",
+    "sgt", "sergeant", "cllr", "councillor", "pastor", "reverend", "rev", "imam", "mr", "mrs", "ms", "miss",
+    "mister", "uncle", "auntie", "aunty", "aunt", "nan", "nana", "nanna", "granny", "grandad", "grandma", "gran",
+})
+"""Titles said before a name that a reader needs and a placeholder keeps ("Nurse [name]", "Dr [name]",
+"Nan [nan's name]"): a letter after one is the name ("Dr K"), the title stays."""
+_BYNAME_TITLES = frozenset({"coach", "sarge", "skip", "skipper", "doc", "boss", "gaffer", "chief", "mac", "mc",
+                            "captain", "major"} | ADJECTIVES)
+"""Words said before a name as part of a byname ("Coach Dan", "Doc Ray", "Big T", "Mac J"): they go with it."""
 _W = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _MOD = r"(?:big|little|young|old|wee|lil|nan|nana|nanna|auntie|aunty|uncle|granny|grandad|grandma|gran)"
 _B = rf"(?P<b>(?P<art>the\s+)?(?:{_MOD}\s+)?{_W})"
@@ -281,11 +294,13 @@ class BynamesComponent:
                 continue
             if self._sentence_start(tok) or any(a <= tok.idx < b for a, b in taken):
                 continue
+            if low in public_surnames():
+                continue  # "it's like Marmot said": a public figure's surname is the public layers' to judge
             prev, nxt = word_before(tok), word_after(tok)
             if prev is not None and prev.lower_ in _DETERMINERS:
                 continue  # "the Boss", "my Angel": a role or a word of endearment, not said as a name
             if (prev is not None and prev.text[:1].isupper() and prev.is_alpha and not self._sentence_start(prev)
-                    and prev.lower_ not in _TITLE_LIKE and prev.lower_ not in {"me"}) or (
+                    and prev.lower_ not in _BYNAME_TITLES and prev.lower_ not in _JOB_TITLES) or (
                     nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.text != "I"):
                 continue  # a run of capitals: a title, a body, a place ("Major Trauma Centre", "Great Expectations")
             if tok.ent_type_ in _OTHER_TYPES and any(e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents):
@@ -304,27 +319,35 @@ class BynamesComponent:
         return out
 
     def listed(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
-        """Captions: a listed byname said where only a person stands, never after a determiner."""
+        """Captions: a listed byname said where only a person stands, never after a determiner; a listed
+        byname of two words ("big man") by its last word, with the first right before it."""
         out: list[Candidate] = []
-        singles = frozenset(w for w in byname_list() if " " not in w)
-        for i in indices_among(doc, singles):
+        singles, pairs = _listed_words()
+        for i in indices_among(doc, singles | frozenset(pairs)):
             tok = doc[i]
             if any(a <= tok.idx < b for a, b in taken):
                 continue
             prev = word_before(tok)
-            if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in {"very", "so", "too", "a", "bit"}):
+            first = tok
+            if tok.lower_ not in singles:  # the last word of a pair: the first must be right before it
+                if prev is None or prev.lower_ not in pairs[tok.lower_] or "\n" in text_of(doc)[prev.idx:tok.idx]:
+                    continue
+                first, prev = prev, word_before(prev)
+            if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in {"very", "so", "too", "bit"}):
                 continue
             nxt = word_after(tok)
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in RELATIONS:
                 continue  # "ginger biscuits", "tiny flat": a word before its noun
-            positions = self._positions(tok)
+            positions = self._positions(first)
+            if positions <= 0 and first is not tok:
+                positions = self._positions(tok)
             if positions <= 0:
                 continue
             sure = positions + int(tok.ent_type_ == "PERSON")
             if tok.lower_ in ROLE_WORDS:
                 sure = min(sure, 1)
-            start = tok.idx
-            if prev is not None and prev.lower_ in ADJECTIVES and "\n" not in text_of(doc)[prev.idx:tok.idx]:
+            start = first.idx
+            if prev is not None and prev.lower_ in ADJECTIVES and "\n" not in text_of(doc)[prev.idx:start]:
                 start = prev.idx  # "big tank said": the size word is part of it
             out.append(Candidate(start, tok.idx + len(tok), "person", LAYER, 0.8 if sure >= 2 else 0.55,
                                  LISTED_TWICE if sure >= 2 else LISTED_ONCE))
@@ -352,15 +375,13 @@ class BynamesComponent:
             if tok is None or " " in text[c.start:c.end]:
                 continue
             prev = word_before(tok)
-            if prev is None or prev.lower_ not in _TITLE_LIKE or "\n" in text[prev.idx:c.start]:
+            if prev is None or prev.lower_ not in _BYNAME_TITLES or "\n" in text[prev.idx:c.start]:
                 continue
             owner = word_before(prev)
             if caseless and owner is not None and owner.lower_ in _DETERMINERS:
                 continue  # "my uncle gerald": a relation word, kept as the reader's clue
             if not caseless and not prev.text[:1].isupper():
                 continue
-            if prev.lower_ in _KIN_TITLE or prev.lower_ in {"mr", "mrs", "ms", "dr", "miss", "mister"}:
-                continue  # "Nan [nan's name]", "Mr [name]": the register's placeholder keeps the relation
             out.append(Candidate(prev.idx, c.end, "person", LAYER, 1.0, TITLED_FORM, item_key=c.item_key,
                                  placeholder=c.placeholder))
         initials = self._initials(reg)
@@ -376,14 +397,16 @@ class BynamesComponent:
             before = word_before(prev)
             if before is not None and before.lower_ in _DETERMINERS:
                 continue  # "the Big C", "a big A"
-            if prev.lower_ in _TITLE_LIKE:
-                item: RegisterItem | None = owners[0]
+            titled = prev.lower_ in _BYNAME_TITLES or prev.lower_ in _JOB_TITLES
+            if titled:  # one registered person with that initial is who "Big T" is; of several, nobody says which
+                item = owners[0] if len(owners) == 1 else None
             else:
                 item = next((x for x in reg.items.get(prev.lower_, []) if x in owners), None)
-            if item is None:
-                continue
-            out.append(Candidate(prev.idx, tok.idx + 1, "person", LAYER, 0.9, LETTER_FORM, item_key=item.key,
-                                 placeholder=item.placeholder))
+                if item is None:
+                    continue
+            start = tok.idx if prev.lower_ in _JOB_TITLES else prev.idx  # "Dr [name]", but not "Big [name]"
+            out.append(Candidate(start, tok.idx + 1, "person", LAYER, 0.9, LETTER_FORM,
+                                 item_key=item.key if item else None, placeholder=item.placeholder if item else None))
         return out
 
     _cache: tuple[object, dict[str, list[RegisterItem]]] | None = None
