@@ -205,7 +205,7 @@ def test_a_registered_persons_byname_is_removed_in_every_transcript_after_sign_o
             project.close()
 
 
-_BYNAMES = ["Quokka", "Marrow", "Pickle", "Gravel", "Thistle", "Walnut", "Kettle", "Rascal", "Sprocket", "Crumble"]
+_BYNAMES = ["Quokka", "Marrow", "Pickle", "Gravel", "Quibble", "Walnut", "Kettle", "Rascal", "Sprocket", "Crumble"]
 _FRAMES = ["{owner} {given}, {b} we all called {pro}.", "Everyone knew {pro} as {b}.", "{given}, {b} to {pos} mates.",
            "We used to call {pro} {b}.", "{pro_cap} was nicknamed {b} at school."]
 _AFTER = ["{b} said we should go.", "Me and {b} went to the shop.", "I told {b} about it.", "{b}'s wife rang.",

@@ -45,7 +45,7 @@ from .context import PERSON_NOUNS, person_cue, strong_person_cue, word_after, wo
 from .familiar import ADJECTIVES
 from .public_figures import public_surnames
 from .register import RegisterComponent
-from .state import NEVER_NAME_POS, candidates, indices_among, letter_words, text_of
+from .state import candidates, indices_among, letter_words, text_of
 from .words import (
     CALENDAR,
     FILLERS,
@@ -125,10 +125,16 @@ _NEVER = frozenset({
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each",
                           "my", "your", "his", "her", "its", "our", "their"})
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each"})
+"""Determiners before a thing; "her" and "his" are as often a pronoun before a name ("called her pickle")."""
+_PLACE_BEFORE = frozenset({"from", "at", "in", "of", "for", "on", "into", "via", "near", "to", "by", "with"})
+"""Words before a body or place far more often than before a person's byname."""
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "(", "[", "—", "–", "-", "…", ".", "?", "!", ":", ";"})
 _POSITIONS = frozenset({"before", "addressed", "owns", "speaks", "with me"})
 """Kinds of :func:`..context.person_cue` that put a person there; "does" (a verb bodies do too) is weak."""
 _OTHER_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LANGUAGE"})
+_CLOSED_POS = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "AUX", "PUNCT", "SPACE"})
+"""Word classes no byname is, whatever the tagger makes of a caption ("known as marrow" reads a verb)."""
 _CAPTION_POS = frozenset({"NOUN", "PROPN", "X", ""})
 """Parts of speech a byname a frame introduces in captions may have: "we called him lazy" is no name."""
 
@@ -149,7 +155,7 @@ _BA = _B.replace("(?P<b>", "(?P<b2>").replace("(?P<art>", "(?P<art2>")
 _WHO = (r"(?:we|they|everyone|everybody|people|folk|folks|i|the\s+lads|the\s+girls|the\s+kids|the\s+boys|"
         r"his\s+mates|her\s+mates|his\s+friends|her\s+friends|the\s+family)")
 _FRAMES = re.compile(
-    rf"\b(?:call|calls|called|calling|nicknamed|dubbed|christened)\s+(?:him|her|them|me|us)\s+(?:just\s+)?{_B}"
+    rf"\b(?:call|calls|called|calling|nicknamed|dubbed|christened)\s+(?:him|her|me)\s+(?:just\s+)?{_B}"
     rf"|\b(?:knows|know|knew|known)\s+(?:him|her|them)\s+as\s+{_BA}"
     rf"|\b(?:he|she|who|they|he['’]s|she['’]s|who['’]s|was|is|were|better|also|always|just|locally|"
     rf"affectionately|fondly|everyone|everybody|universally)\s+known\s+(?:to\s+(?:\w+\s+){{1,2}})?as\s+"
@@ -205,13 +211,16 @@ class BynamesComponent:
             return False
         if not caseless:
             return head_word[:1].isupper() and not head_word.isupper()
-        pos_ok = head.pos_ in _CAPTION_POS or (naming and head.pos_ not in NEVER_NAME_POS)
-        if not listed and (not pos_ok or (low.endswith("s") and not low.endswith("ss"))):
-            return False
-        if apposition and not listed:
+        if apposition and not listed:  # "gerald badger we all called him": after the name it stands beside
             prev = word_before(doc[head.i - len(words) + 1])
-            return prev is not None and self._is_name(prev)
-        return True
+            if prev is None or not self._is_name(prev):
+                return False
+            naming = True
+        nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None  # on the same line
+        if nxt is not None and nxt.pos_ == "NOUN" and not listed and not naming and nxt.lower_ != low:
+            return False  # "we call him proof-of-concept projects": a word before its noun
+        pos_ok = head.pos_ in _CAPTION_POS or (naming and head.pos_ not in _CLOSED_POS)
+        return listed or (pos_ok and (not low.endswith("s") or low.endswith("ss")))
 
     def _is_name(self, tok: Token) -> bool:
         from .cues import listed_given  # the cues layer's list, read once there
@@ -297,8 +306,8 @@ class BynamesComponent:
             if low in public_surnames():
                 continue  # "it's like Marmot said": a public figure's surname is the public layers' to judge
             prev, nxt = word_before(tok), word_after(tok)
-            if prev is not None and prev.lower_ in _DETERMINERS:
-                continue  # "the Boss", "my Angel": a role or a word of endearment, not said as a name
+            if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in _PLACE_BEFORE):
+                continue  # "the Boss", "my Angel", "from Scotia asked": a role, an endearment, a body
             if (prev is not None and prev.text[:1].isupper() and prev.is_alpha and not self._sentence_start(prev)
                     and prev.lower_ not in _BYNAME_TITLES and prev.lower_ not in _JOB_TITLES) or (
                     nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.text != "I"):
@@ -312,6 +321,10 @@ class BynamesComponent:
             sure = positions + support - (positions < 0) * 2  # a weak cue needs two other signs
             if positions < 0 and support < 1:
                 continue
+            if tok.ent_type_ in _OTHER_TYPES and person_cue(tok) in {"owns", "addressed", "does"}:
+                sure -= 1  # "thank Spire's employees": a company has and is thanked, so one cue is not enough
+                if sure < 1:
+                    continue
             if low in ROLE_WORDS:
                 sure = min(sure, 1)
             out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.8 if sure >= 2 else 0.55,
@@ -483,7 +496,7 @@ def said_again(text: str, segments: list[tuple[int, int]], found: Iterable[Candi
                     not source.item_key and any(a <= s and e <= b for a, b in taken)):
                 continue  # (covered, it still takes the registered person's identity where it has one)
             before = text[max(seg_start, s - 12):s].lower().split()
-            if caseless and form not in articled and before and before[-1] in _DETERMINERS:
+            if caseless and form not in articled and before and before[-1] in _ARTICLES:
                 continue
             out.append(Candidate(s, e, "person", LAYER, 0.8, AGAIN, item_key=source.item_key,
                                  placeholder=source.placeholder))
