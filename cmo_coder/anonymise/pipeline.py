@@ -114,6 +114,7 @@ def build_language(model: str | None) -> Language:
         nlp.add_pipe("cmo_lexicon")
         nlp.add_pipe("cmo_sites")
         nlp.add_pipe("cmo_person_cues")
+        nlp.add_pipe("cmo_bynames")
     nlp.add_pipe("cmo_allowlist")
     return nlp
 

@@ -8,11 +8,12 @@ components so a project can swap the statistical model, drop a layer, or add its
 registry) without touching the rest. Pipeline order (see ``pipeline.build_language``):
 ``cmo_caseflag`` (state), the model's tagger, ``cmo_pos`` (its parts of speech, by table),
 ``cmo_ner``, ``cmo_register``, ``cmo_sound_alike``, ``cmo_rules``,
-``cmo_places``, ``cmo_lexicon``, ``cmo_sites``, ``cmo_person_cues``, ``cmo_allowlist``.
+``cmo_places``, ``cmo_lexicon``, ``cmo_sites``, ``cmo_person_cues``, ``cmo_bynames``, ``cmo_allowlist``.
 """
 
 from . import (  # noqa: F401  (register the factories)
     allowlist,
+    bynames,
     cues,
     lexicon,
     ner,
