@@ -49,7 +49,7 @@ ENDEARMENTS = frozenset({
     "boss", "chief", "pal", "bud", "buddy", "kid", "son", "lad", "cock", "cocker", "hen", "doll", "princess",
     "treasure", "angel", "honey", "sugar", "love", "lovey", "pet", "hun", "mate", "bro", "sis", "dear", "dearie",
     "poppet", "mush", "blossom", "sweet", "bab", "babs", "queen", "king", "boy", "girl", "lady", "madam",
-    "captain", "skip", "gaffer", "guv", "guvnor", "mister", "missus", "sir", "fella", "pet", "lass", "lassie"})
+    "captain", "skip", "gaffer", "guv", "guvnor", "mister", "missus", "sir", "fella", "lass", "lassie"})
 """Words said to someone as a name is ("cheers chuck", "ta sunshine", "thanks petal"): no one's name
 here, though some are given names on a list."""
 
