@@ -221,7 +221,8 @@ _WORD_NAME_KINDS = frozenset({"apposition", "quotes", "deed", "cleft", "keeps co
 everyday word, when it is a given name people bear or the familiar form of one ("so dawn my support
 worker", "then mags turned round and said", "it was rocky who"). Not "talks to" or "asked": "talking
 to frank", "i told summer" can be a helpline or a season as well; nor "nicknamed": "we call him lazy"."""
-_KIN = frozenset(POSSESSIONS - {"house", "flat", "birthday", "funeral"})
+_KIN = frozenset(POSSESSIONS - {"house", "flat", "birthday", "funeral"}) | {
+    "lad", "lass", "boy", "girl", "grandson", "granddaughter", "niece", "nephew", "eldest", "youngest", "fiance"}
 """Whom a person has ("summer's mum"); a season or a thing has a birthday or a house in no caption."""
 _NOT_BEFORE_OWNER = frozenset({"last", "next", "this", "that", "every", "the", "a", "an", "one", "whole", "each",
                                "all", "of", "in", "since", "till", "until", "before", "after", "during"})
