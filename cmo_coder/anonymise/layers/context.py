@@ -120,7 +120,8 @@ _SPEECH_VERBS = {"said", "says", "told", "tells", "asked", "asks", "reckons", "r
 POSSESSIONS = {"mum", "dad", "mam", "mother", "father", "wife", "husband", "partner", "missus", "fella", "son",
                "daughter", "brother", "sister", "kids", "children", "baby", "boyfriend", "girlfriend", "nan", "gran",
                "house", "flat", "mate", "mates", "friend", "friends", "auntie", "uncle", "cousin", "birthday",
-               "funeral", "grandad", "grandma", "nana", "stepdad", "stepmum"}
+               "funeral", "grandad", "grandma", "nana", "stepdad", "stepmum", "lad", "lass", "grandson",
+               "granddaughter", "niece", "nephew", "fiance", "fiancee"}
 """What a person has: "Tiago's mum", "Eun's flat"; an organisation has none of these."""
 
 

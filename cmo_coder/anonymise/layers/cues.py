@@ -146,7 +146,7 @@ class CuesComponent:
             if not cues and not word_name:
                 continue
             cue = person_cue(tok)
-            if word_name and cue not in cues and _word_name_cue(tok, cue):
+            if word_name and cue is not None and cue not in cues and _word_name_cue(tok, cue):
                 cues = cues | {cue}  # "summer's mum", "me and trace we", "i rang mo and he": a name, said so
             if cue is None and cues is _ANY and _our_family(tok):
                 cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
@@ -165,7 +165,8 @@ class CuesComponent:
             if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
                   and (strong in _NAMING_KINDS or (word_name and strong in _WORD_NAME_KINDS)
                        or (not is_everyday(tok.lower_) and (
-                      tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):
+                      tok.lower_ in listed_given() or tok.lower_ in plain_familiar()
+                      or not _plural_like(tok.lower_))))):  # ("kevs turned round and said", "debs was like")
                 kin = word_before(tok)
                 if strong == "kin title" and kin is not None and _low(word_before(kin)) not in _OWNERS:
                     start = kin.idx  # "auntie marcia": the kin title goes with the name, as "Auntie Marcia" does
@@ -193,7 +194,7 @@ class CuesComponent:
         if not tok.ent_type_ or tok.ent_type_ == "PERSON" or (cue == "owns" and tok.ent_type_ in {"DATE", "TIME"}):
             return True  # ("summer's mum": the model's "summer's" DATE has no mum)
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and len(ent) > 1:
+        if ent is not None and sum(t.is_alpha for t in ent) > 1:  # ("wal 's" ORG is one word and its 's)
             return cue == "before"
         return cue != "does"
 
@@ -221,8 +222,7 @@ _WORD_NAME_KINDS = frozenset({"apposition", "quotes", "deed", "cleft", "keeps co
 everyday word, when it is a given name people bear or the familiar form of one ("so dawn my support
 worker", "then mags turned round and said", "it was rocky who"). Not "talks to" or "asked": "talking
 to frank", "i told summer" can be a helpline or a season as well; nor "nicknamed": "we call him lazy"."""
-_KIN = frozenset(POSSESSIONS - {"house", "flat", "birthday", "funeral"}) | {
-    "lad", "lass", "boy", "girl", "grandson", "granddaughter", "niece", "nephew", "eldest", "youngest", "fiance"}
+_KIN = frozenset(POSSESSIONS - {"house", "flat", "birthday", "funeral"})
 """Whom a person has ("summer's mum"); a season or a thing has a birthday or a house in no caption."""
 _NOT_BEFORE_OWNER = frozenset({"last", "next", "this", "that", "every", "the", "a", "an", "one", "whole", "each",
                                "all", "of", "in", "since", "till", "until", "before", "after", "during"})
@@ -246,7 +246,7 @@ def _word_name(tok: Token) -> bool:
         and low not in _MODAL and tok.pos_ not in _NOT_NAMED_POS
 
 
-def _word_name_cue(tok: Token, cue: str | None) -> bool:
+def _word_name_cue(tok: Token, cue: str) -> bool:
     """Whether ``cue`` (of :func:`..context.person_cue`) leaves only a person's reading for a word name:
     someone's relative after it ("summer's mum", not "last summer's"), "me and" at a clause's opening with
     someone doing something after ("me and trace we go"), or someone rung, told or seen who is then "he"
