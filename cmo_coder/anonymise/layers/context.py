@@ -125,7 +125,8 @@ _SPEECH_VERBS = {"said", "says", "told", "tells", "asked", "asks", "reckons", "r
 POSSESSIONS = {"mum", "dad", "mam", "mother", "father", "wife", "husband", "partner", "missus", "fella", "son",
                "daughter", "brother", "sister", "kids", "children", "baby", "boyfriend", "girlfriend", "nan", "gran",
                "house", "flat", "mate", "mates", "friend", "friends", "auntie", "uncle", "cousin", "birthday",
-               "funeral", "grandad", "grandma", "nana", "stepdad", "stepmum"}
+               "funeral", "grandad", "grandma", "nana", "stepdad", "stepmum", "lad", "lass", "grandson",
+               "granddaughter", "niece", "nephew", "fiance", "fiancee"}
 """What a person has: "Tiago's mum", "Eun's flat"; an organisation has none of these."""
 
 
@@ -245,6 +246,12 @@ def _does_what_people_do(nxt1: str, nxt2: str, nxt3: str, nxt4: str) -> bool:
 
 
 _NAMING_NOUNS = PERSON_NOUNS - {"social", "support", "key", "care", "link"}
+_HE_SHE = frozenset({"he", "she", "he's", "she's", "he'd", "she'd", "who"})
+_NAMED_ROLES = (_NAMING_NOUNS | _STAFF | set(RELATIONS)
+                | {"landlord", "landlady", "manager", "boss", "sister", "son", "neighbour", "mam", "mum", "dad",
+                   "auntie", "uncle"}) - {"ex"}
+"""Words for a person whose name a caption may say straight after, then "he" or "she": "the receptionist X
+she's like", "his mam X she said"."""
 _PEOPLE = PERSON_NOUNS | _ROLE_HEADS | set(RELATIONS)
 _NAME_OWNERS = _OWNER_WORDS | {"the", "whose"}
 _NOUNS_BUT_EX = PERSON_NOUNS - {"ex"}
@@ -317,6 +324,9 @@ def strong_person_cue(token: Token) -> str | None:
         return "apposition"  # "X was my support worker", "X is my mate"
     if low1 in _FAREWELLS:
         return "addressed"  # "sorry X i didn't hear", "ta X": a vocative without its commas
+    if nxt1 in _HE_SHE and (low1 in _NAMED_ROLES or (low1 in _ROLE_HEADS and low2 in PERSON_NOUNS)) and (
+            low2 in _DETERMINERS or low3 in _DETERMINERS):
+        return "apposition"  # "the receptionist X she's like", "my probation officer X he was": a role, then its name
     if opens and _does_what_people_do(nxt1, nxt2, nxt3, nxt4):
         return "deed"  # "X picked me up", "X kept ringing me", "X came round"
     if nxt1 == "from" and (nxt2 in _WORKS_AT or (nxt2 in {"the", "my", "our", "his", "her", "their", "your"}

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
-from .context import REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
+from .caption_names import ENDEARMENTS, common_given, plain_familiar
+from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates, letter_words
 from .surnames import surnames_after
 from .words import (
@@ -105,7 +106,7 @@ class CuesComponent:
         if tok.is_stop:
             return _NONE
         if not is_everyday(low):
-            if low in listed_given():
+            if low in listed_given() or low in plain_familiar():  # "kel" (Kelly), "stevo": a name's shape
                 return _ANY
             if caseless and lowercase_usage().get(low, 0) >= SELDOM_LOWER:
                 return _NONE  # "your commentary earlier answered": a word subtitles write in lower case
@@ -126,6 +127,7 @@ class CuesComponent:
         out = candidates(doc)
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
         persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
+        people = [(c.start, c.end) for c in out if c.category == "person"]
         for tok in letter_words(doc, capitalised=not caseless):  # the only words _word_ok may let through
             if not self._word_ok(tok, caseless):
                 continue
@@ -140,9 +142,12 @@ class CuesComponent:
                 out.append(Candidate(start, end, "person", "rules", 0.8, "said where only a name stands (called)"))
                 continue
             cues = self._cues_for(tok, caseless)
-            if not cues:
+            word_name = caseless and _word_name(tok)
+            if not cues and not word_name:
                 continue
             cue = person_cue(tok)
+            if word_name and cue is not None and cue not in cues and _word_name_cue(tok, cue):
+                cues = cues | {cue}  # "summer's mum", "me and trace we", "i rang mo and he": a name, said so
             if cue is None and cues is _ANY and _our_family(tok):
                 cue = "before"  # "our Kayleigh, that's Gary's wife": a Northern "our" before a relative's name
             if cue == "with me" and cue not in cues and _opens_clause(tok):
@@ -150,14 +155,18 @@ class CuesComponent:
             if cue is None and (not is_everyday(tok.lower_) or tok.lower_ in listed_given()) \
                     and _our_family(tok, speech_only=True):
                 cue = "before"  # "our tesni said", "our mo said" (not "our gaap and", "our rfid and")
+            if cue is None and caseless and cues and _beside_a_person(tok, people) and not _plural_like(tok.lower_):
+                cue = "before"  # "ahmed and saira they both came": joined by "and" to a person already found
             if cue in cues and self._not_a_body(tok, cue) and not self._modified(tok, cue):
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
                 continue
             # a weaker cue that failed ("this woman X rang": a noun before X) leaves the stronger one to speak
             strong = strong_cue if caseless else None
             if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
-                  and (strong in _NAMING_KINDS or (not is_everyday(tok.lower_) and (
-                      tok.lower_ in listed_given() or not _plural_like(tok.lower_))))):
+                  and (strong in _NAMING_KINDS or (word_name and strong in _WORD_NAME_KINDS)
+                       or (not is_everyday(tok.lower_) and (
+                      tok.lower_ in listed_given() or tok.lower_ in plain_familiar()
+                      or not _plural_like(tok.lower_))))):  # ("kevs turned round and said", "debs was like")
                 kin = word_before(tok)
                 if strong == "kin title" and kin is not None and _low(word_before(kin)) not in _OWNERS:
                     start = kin.idx  # "auntie marcia": the kin title goes with the name, as "Auntie Marcia" does
@@ -182,10 +191,10 @@ class CuesComponent:
         """The model's organisation or place of several words ("Morgan Stanley said", "Credit Suisse
         has") stays one, but for a cue before it; one it read in one word ("Tiago" ORG) yields to any
         cue but "does", which bodies do too ("Delta has")."""
-        if not tok.ent_type_ or tok.ent_type_ == "PERSON":
-            return True
+        if not tok.ent_type_ or tok.ent_type_ == "PERSON" or (cue == "owns" and tok.ent_type_ in {"DATE", "TIME"}):
+            return True  # ("summer's mum": the model's "summer's" DATE has no mum)
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and len(ent) > 1:
+        if ent is not None and sum(t.is_alpha for t in ent) > 1:  # ("wal 's" ORG is one word and its 's)
             return cue == "before"
         return cue != "does"
 
@@ -208,6 +217,51 @@ class CuesComponent:
 
 _OWNERS = frozenset({"my", "his", "her", "their", "our", "your", "me", "the", "a"})
 
+_WORD_NAME_KINDS = frozenset({"apposition", "quotes", "deed", "cleft", "keeps company", "works at", "addressed"})
+"""Kinds of :func:`..context.strong_person_cue` that make a person of a caption word that is also an
+everyday word, when it is a given name people bear or the familiar form of one ("so dawn my support
+worker", "then mags turned round and said", "it was rocky who"). Not "talks to" or "asked": "talking
+to frank", "i told summer" can be a helpline or a season as well; nor "nicknamed": "we call him lazy"."""
+_KIN = frozenset(POSSESSIONS - {"house", "flat", "birthday", "funeral"})
+"""Whom a person has ("summer's mum"); a season or a thing has a birthday or a house in no caption."""
+_NOT_BEFORE_OWNER = frozenset({"last", "next", "this", "that", "every", "the", "a", "an", "one", "whole", "each",
+                               "all", "of", "in", "since", "till", "until", "before", "after", "during"})
+_HE_SHE = frozenset({"he", "she", "he's", "she's", "he'd", "she'd"})
+
+
+def _beside_a_person(tok: Token, persons: list[tuple[int, int]]) -> bool:
+    """ "ahmed and saira", "saira and ahmed": "and" joins the word to a word another layer read as a person."""
+    for joint, other in ((word_before(tok), word_before(tok, 2)), (word_after(tok), word_after(tok, 2))):
+        if _low(joint) in {"and", "&"} and other is not None and any(
+                a <= other.idx and other.idx + len(other) <= b for a, b in persons):
+            return True
+    return False
+
+
+def _word_name(tok: Token) -> bool:
+    """A caption word that is also an everyday word and a given name real people bear or a familiar form
+    of one ("dawn", "summer", "mags", "trace"), and no word said to someone ("sunshine", "chuck")."""
+    low = tok.lower_
+    return is_everyday(low) and low in common_given() and low not in ENDEARMENTS and low not in _NEVER \
+        and low not in _MODAL and tok.pos_ not in _NOT_NAMED_POS
+
+
+def _word_name_cue(tok: Token, cue: str) -> bool:
+    """Whether ``cue`` (of :func:`..context.person_cue`) leaves only a person's reading for a word name:
+    someone's relative after it ("summer's mum", not "last summer's"), "me and" at a clause's opening with
+    someone doing something after ("me and trace we go"), or someone rung, told or seen who is then "he"
+    or "she" ("i rang mo and he came")."""
+    prev, nxt = word_before(tok), word_after(tok)
+    if cue == "owns":
+        return _low(word_after(tok, 2)) in _KIN and _low(prev) not in _NOT_BEFORE_OWNER
+    if cue == "with me":
+        return _low(prev) == "and" and _low(word_before(tok, 2)) == "me" and (
+            _low(nxt) in {"we", "were", "went", "used", "both", "had", "have", "got", "was", "are", "did"})
+    if cue == "addressed":
+        after = _low(word_after(tok, 2)) if _low(nxt) in {"and", "but", "cos", "so"} else _low(nxt)
+        return after in _HE_SHE
+    return False
+
 
 def _low(tok: Token | None) -> str:
     return tok.lower_ if tok is not None else ""
@@ -221,6 +275,8 @@ def _our_family(tok: Token, speech_only: bool = False) -> bool:
         return False
     if speech_only:
         return nxt.lower_ in _SPEECH
+    if nxt.lower_ in _HE_SHE:
+        return True  # "our kel he was the one": a caption's "our X, he..." without its comma
     if lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER:
         return False  # "our French,": a word people write in lower case too
     return nxt.is_punct or nxt.lower_ in REPORTING_VERBS or nxt.lower_ in {"'s", "’s", "and", "was", "is", "has"}

@@ -9,7 +9,17 @@ from ..candidates import Candidate
 from ..namelists import plain
 from ..register import familiar_shapes
 from .state import NEVER_NAME_POS, candidates, text_of
-from .words import CALENDAR, FILLERS, everyday_words, given_names, is_everyday, known_surnames, name_lexicon
+from .words import (
+    CALENDAR,
+    FILLERS,
+    SELDOM_LOWER,
+    everyday_words,
+    given_names,
+    is_everyday,
+    known_surnames,
+    lowercase_usage,
+    name_lexicon,
+)
 
 _OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
 _WORKPLACES = {"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church", "school",
@@ -36,8 +46,8 @@ class LexiconComponent:
             return False  # a familiar shape: "dazza", "jonno", "macca" (:func:`..register.familiar_shapes`)
         if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
             return False  # "carolina" in lower case inside cased text is not written as a name
-        if tok.pos_ in NEVER_NAME_POS:
-            return False
+        if tok.pos_ in NEVER_NAME_POS and not (caseless and lowercase_usage().get(tok.lower_, 0) < SELDOM_LOWER):
+            return False  # a caption's rare word is tagged anything ("ahmed/VBN and saira"): the tag cannot say
         ent = tok.ent_type_
         if ent and ent != "PERSON":
             span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
