@@ -330,6 +330,7 @@ def whole_districts(text: str, found: Iterable[Candidate], lower: list[tuple[int
     with it is part of the name, and a placeholder for the town alone ("[city name] lees") leaves the
     district to be found by its part. A town the model typed as an organisation is taken when a word of
     place stands before it ("out at earlsheaton top"). ``lower``: the turns written without capitals."""
+    found = list(found)
     out = []
     for c in found:
         caseless = any(a <= c.start < b for a, b in lower)
@@ -342,8 +343,10 @@ def whole_districts(text: str, found: Iterable[Candidate], lower: list[tuple[int
         start = district_prefix(text, c.start, caseless)
         if end is None and start is None:
             continue
-        out.append(Candidate(c.start if start is None else start, c.end if end is None else end,
-                             "city" if c.category == "city" else "place", "transcript", 0.8,
+        s, e = c.start if start is None else start, c.end if end is None else end
+        if any(o.start <= s and e <= o.end and o.category not in _DISTRICT_OF | {"org", "person"} for o in found):
+            continue  # "Larkhill Bank" read whole as a street: that layer's type stands
+        out.append(Candidate(s, e, "city" if c.category == "city" else "place", "transcript", 0.7,
                              "a district: a town and a word of its parts"))
     return out
 

@@ -118,6 +118,7 @@ Manchester"): never dropped with it."""
 _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", "court", "lodge", "ward", "road",
                     "street", "building", "rooms", "room", "cafe", "café", "shop", "store", "branch", "office",
                     "garage", "club", "bar", "pub", "inn", "hotel", "hall", "church", "chapel", "school", "college",
+                    "manor", "grange",  # care homes and houses ("Kestrel Grange" is a home named after a bird)
                     # the heads of pubs, estates and blocks, practices and workplaces ("Kestrel Arms" is a pub
                     # named after a lager, "Boots Yard" a yard): a local place, whole
                     "arms", "tavern", "vaults", "alehouse", "taphouse", "estate", "flats", "towers", "heights",

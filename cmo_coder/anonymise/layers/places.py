@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
+from .care_homes import care_home_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
 from .naming import apposition_spans, called_spans
@@ -77,6 +78,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, "workplace", "rules", 0.8, "workplace named after its owner or place"))
         for s, e, kind in worship_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
+        for s, e, kind in care_home_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
 
     @staticmethod
     def _facilities(doc: Doc, caseless: bool) -> None:
