@@ -336,6 +336,13 @@ def signs_as_places(text: str, caseless: bool) -> list[tuple[int, int]]:
             if (cued or alone or _drink_near(text, s, e)) and _phrase_ends(text, e):
                 out.append((s, e))
             break
+    for m in re.finditer(r"(?i)(?<![\w'’-])(?:pub|local|boozer)\s*,?\s+the\s+(" + _WORD + r")", text):
+        word = m.group(1)
+        low = norm_word(word)
+        if low in PUB_BRANDS or low in _TAIL_STOP or low in KIND_WORDS or not _phrase_ends(text, m.end(1)):
+            continue
+        if (low in PUB_EMBLEMS and (caseless or word[:1].isupper())) or proper_word(word, caseless):
+            out.append(m.span(1))  # "his local, the tollgate": the kind, then its name
     return out
 
 
