@@ -154,6 +154,9 @@ _MEDICINE_ENDINGS = ("ine", "pam", "lam", "done", "zole", "pril", "statin", "olo
 """Endings of medicines' names: "she's on the olanzapine" is a prescription, not an estate."""
 
 
+_IT_AFTER = re.compile(r"(?i)^\s+(?:it|it's|it’s|its)\b")
+
+
 def _being_on(text: str, caseless: bool) -> list[tuple[int, int]]:
     """ "she's on the gorsey", "he's off the moorcroft": someone being on an estate said by a name of
     proper-name kind alone (no dictionary word: "she's on the phone", "he's on the mend" stay), where its
@@ -165,6 +168,7 @@ def _being_on(text: str, caseless: bool) -> list[tuple[int, int]]:
         if (low in _NOT_ESTATES or low in KIND_WORDS or low.endswith(_MEDICINE_ENDINGS)
                 or not proper_word(word, caseless)):
             continue
-        if _ENDS.match(text[m.end(1):]) and not text[m.end(1):].lower().lstrip().startswith("estate"):
+        rest = text[m.end(1):]
+        if (_ENDS.match(rest) or _IT_AFTER.match(rest)) and not rest.lower().lstrip().startswith("estate"):
             out.append(m.span(1))
     return out

@@ -287,7 +287,7 @@ def _heads(text: str, caseless: bool) -> list[tuple[int, int, str]]:
 
 
 _LOCATIVE_THE = re.compile(r"(?i)(?<![\w'’-])(?:at|in|into|down|up|round|from|to|outside|behind|near|opposite|"
-                           r"past|by|pub|club|local|boozer)\s+the\s+$")
+                           r"past|by|pub|club|local|boozer)\s*,?\s+the\s+$")
 """A word of place right before "the" and a sign ("down the bull's head", "outside the plough"), or the kind
 said before the name ("he goes to the club, the stag's head")."""
 _PHRASE_ENDS = frozenset({"and", "or", "but", "for", "on", "in", "at", "with", "every", "near", "by", "last", "then",
@@ -339,9 +339,10 @@ def signs_as_places(text: str, caseless: bool) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?i)(?<![\w'’-])(?:pub|local|boozer)\s*,?\s+the\s+(" + _WORD + r")", text):
         word = m.group(1)
         low = norm_word(word)
-        if low in PUB_BRANDS or low in _TAIL_STOP or low in KIND_WORDS or not _phrase_ends(text, m.end(1)):
+        if low in PUB_BRANDS or low in _TAIL_STOP or low in KIND_WORDS:
             continue
-        if (low in PUB_EMBLEMS and (caseless or word[:1].isupper())) or proper_word(word, caseless):
+        if (low in PUB_EMBLEMS and (caseless or word[:1].isupper()) and _phrase_ends(text, m.end(1))) \
+                or proper_word(word, caseless):
             out.append(m.span(1))  # "his local, the tollgate": the kind, then its name
     return out
 
