@@ -317,7 +317,10 @@ def signs_as_places(text: str, caseless: bool) -> list[tuple[int, int]]:
     """A listed pub name or a sign after "up the", "down the", "round the" or a pub's cue, where its phrase
     ends: "he was up the plough with his mates", "down the wheatsheaf", "behind the bar at the crown". What
     only a pub is said to be "up" or "down" in ("up the castle" is a walk; :data:`_NOT_ALONE`)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    said = said_words(text)
+    if "the" not in said or not said & (_LISTED_WORDS | {"pub", "local", "boozer"}):
+        return out  # most turns name no sign and say no pub
     for m in re.finditer(r"(?i)(?<![\w'’-])(?:(up|down|round)|(at|in|from|to|outside))\s+the\s+(" + _WORD
                          + r"(?:\s+(?:and\s+)?" + _WORD + r"){0,2})", text):
         found = list(re.finditer(_WORD, m.group(3)))

@@ -156,11 +156,16 @@ _DISTRICT_RE = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})(?=\s+(?:" + "|".joi
                           + r")(?![\w'’-]))")
 
 
+_ANY_TAIL = re.compile(r"(?i)\b(?:" + "|".join(sorted(DISTRICT_TAILS)) + r")\b")
+
+
 def district_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """"from wibsey bottoms", "out at earlsheaton top": a word no dictionary holds, seldom lower-cased, and
     a part-of-town word after it, where the words before say a place: the whole district, though no list
     holds its town."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _ANY_TAIL.search(text):
+        return out  # most turns say no part of a town
     for m in _DISTRICT_RE.finditer(text):
         word = m.group(1)
         if not _unknown_word(word, caseless) or not _BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
