@@ -20,7 +20,7 @@ from .candidates import Candidate
 from .layers import bynames
 from .layers.facility_cues import said_as_facility
 from .layers.naming import bare_place, recurs_as_place
-from .layers.towns import town_shaped
+from .layers.towns import district_prefix, district_tail, town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 from .namelists import uk_given
 from .occurrences import form_pattern, norm
@@ -321,3 +321,38 @@ def _moved_to(before: list[str]) -> bool:
     verb = before[-3] if before[-2] in {"up", "out", "back", "over", "down", "here", "there"} and len(before) > 2 \
         else before[-2]
     return verb in _MOVES or (before[-1] == "from" and verb in {"originally", "came", "come", "comes", "i'm", "am"})
+
+
+_DISTRICT_OF = {"city", "place"}
+
+
+def whole_districts(text: str, found: Iterable[Candidate], lower: list[tuple[int, int]]) -> list[Candidate]:
+    """A town and the word that makes a district of it, as one place: "Thornhill Lees", "batley carr",
+    "Upper Hopton". Whichever layer found the town (a list, the model, a place-shaped word), the part said
+    with it is part of the name, and a placeholder for the town alone ("[city name] lees") leaves the
+    district to be found by its part. A town the model typed as an organisation is taken when a word of
+    place stands before it ("out at earlsheaton top"). ``lower``: the turns written without capitals."""
+    found = list(found)
+    out = []
+    for c in found:
+        caseless = any(a <= c.start < b for a, b in lower)
+        if c.category not in _DISTRICT_OF and not (
+                c.category == "org" and c.layer in _GUESSED and _moved_or_at(text, c.start)):
+            continue
+        if " " in text[c.start : c.end].strip() and c.category == "org":
+            continue
+        end = district_tail(text, c.end, caseless)
+        start = district_prefix(text, c.start, caseless)
+        if end is None and start is None:
+            continue
+        s, e = c.start if start is None else start, c.end if end is None else end
+        if any(o.start <= s and e <= o.end and o.category not in _DISTRICT_OF | {"org", "person"} for o in found):
+            continue  # "Larkhill Bank" read whole as a street: that layer's type stands
+        out.append(Candidate(s, e, "city" if c.category == "city" else "place", "transcript", 0.7,
+                             "a district: a town and a word of its parts"))
+    return out
+
+
+def _moved_or_at(text: str, start: int) -> bool:
+    before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, start - 30) : start])]
+    return bool(before) and before[-1] in _LOCATIVE

@@ -323,6 +323,8 @@ class Anonymiser:
                 found.extend(consistency.propagate_everyday(text, segs, found, lower, protected, reread))
         found.extend(consistency.retype_heads(text, found))
         found.extend(consistency.retype_places(text, found))
+        found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
+                                                               if doc._.cmo_caseless]))
         found.extend(fragments.false_starts(text, found))
         return _merge([c for c in found if not _bare_head(text, c)]), sus, docs
 

@@ -118,6 +118,7 @@ Manchester"): never dropped with it."""
 _HEADS = frozenset({*GENERIC_TAILS, *STREET_HEADS, "centre", "center", "house", "court", "lodge", "ward", "road",
                     "street", "building", "rooms", "room", "cafe", "café", "shop", "store", "branch", "office",
                     "garage", "club", "bar", "pub", "inn", "hotel", "hall", "church", "chapel", "school", "college",
+                    "manor", "grange",  # care homes and houses ("Kestrel Grange" is a home named after a bird)
                     # the heads of pubs, estates and blocks, practices and workplaces ("Kestrel Arms" is a pub
                     # named after a lager, "Boots Yard" a yard): a local place, whole
                     "arms", "tavern", "vaults", "alehouse", "taphouse", "estate", "flats", "towers", "heights",
@@ -130,6 +131,9 @@ _LINKS = {"in", "at", "on", "from", "near", "by", "of", "and", "the", "to", "rou
 """Words that join a public name to what follows it in one proposal: "Boots in Kettering"."""
 BRANCH_PLACE = "place of a local branch named after a public body"
 """The reason of a place found after a public name ("Age UK Elmbury"): nothing else proposed it."""
+PUB_SIGN_AS_PLACE = "pub sign said as a place"
+"""The reason of a pub's sign said where a place stands ("behind the bar at the Crown", "down the Plough"):
+there the sign is the pub's name, not the title the public lists hold under the same words (:mod:`.pubs`)."""
 ROYAL_INSTITUTION = "institution named after a royal"
 """The reason of :mod:`.rules`' hospitals and pubs named after royals ("at the Diana Princess of Wales"): the
 royal's public name inside is the institution's, and cutting it out would leave "Diana [hospital] of Wales"."""
@@ -308,7 +312,7 @@ class AllowListComponent:
             if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
             if c.layer != "register":
-                if c.reason != ROYAL_INSTITUTION and c.category not in DIRECT_IDENTIFIERS:
+                if c.reason not in {ROYAL_INSTITUTION, PUB_SIGN_AS_PLACE} and c.category not in DIRECT_IDENTIFIERS:
                     if _within_public(c, public, text):
                         continue
                     c = _cut_public_ends(c, public, text)

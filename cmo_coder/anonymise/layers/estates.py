@@ -45,7 +45,8 @@ _RESIDE = re.compile(r"(?i)\b(?:(?:live[sd]?|living|stay(?:s|ed|ing)?|moved|movi
 """Words of living somewhere right before a block named by a weak head ("lived in carlton house")."""
 _BLOCK = re.compile(r"(?i)\b(" + _WORD + r"(?:\s+" + _WORD + r")?)\s+(" + "|".join(_BLOCK_HEADS) + r")\b")
 _ON_THE = re.compile(r"(?i)\b(?:grew\s+up|grow\s+up|growing\s+up|brought\s+up|raised|born|live|lives|lived|living|"
-                     r"stay|stays|stayed|staying|moved|moving|housed|rehoused|flat|house)\s+(?:on|onto|off)\s+the\s+("
+                     r"stay|stays|stayed|staying|moved|moving|housed|rehoused|flat|house)"
+                     r"(?:\s+(?:up|down|over|out|back|round))?\s+(?:on|onto|off)\s+the\s+("
                      + _WORD + r")(?:\s+(" + _WORD + r"))?")
 _NOT_ESTATES = frozenset({
                           "edge", "streets", "street", "road", "roads", "coast", "border", "outskirts", "island",
@@ -140,4 +141,34 @@ def estate_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         out.append((m.start(1), end))
     if "the" in said and said & _HOUSING_WORDS:
         out.extend(_estate_near(text, caseless))
+    if "the" in said and said & {"on", "off"}:
+        out.extend(_being_on(text, caseless))
     return sorted(set(out))
+
+
+_BEING_ON = re.compile(r"(?i)(?<![\w'’-])(?:(?:she|he|they|we|you|i|mum|dad|nan|everyone|everybody|who|kids|lads)"
+                       r"(?:['’]s|['’]re|['’]m|\s+is|\s+are|\s+was|\s+were)|from)"
+                       r"(?:\s+(?:up|down|over|out|back|round|still|all))?\s+(?:on|off)\s+the\s+(" + _WORD + r")")
+_MEDICINE_ENDINGS = ("ine", "pam", "lam", "done", "zole", "pril", "statin", "olol", "cillin", "mycin", "sartan", "mab",
+                     "pine", "ate", "ide", "one", "xetine", "azine")
+"""Endings of medicines' names: "she's on the olanzapine" is a prescription, not an estate."""
+
+
+_IT_AFTER = re.compile(r"(?i)^\s+(?:it|it's|it’s|its)\b")
+
+
+def _being_on(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """ "she's on the gorsey", "he's off the moorcroft": someone being on an estate said by a name of
+    proper-name kind alone (no dictionary word: "she's on the phone", "he's on the mend" stay), where its
+    phrase ends."""
+    out = []
+    for m in _BEING_ON.finditer(text):
+        word = m.group(1)
+        low = norm_word(word)
+        if (low in _NOT_ESTATES or low in KIND_WORDS or low.endswith(_MEDICINE_ENDINGS)
+                or not proper_word(word, caseless)):
+            continue
+        rest = text[m.end(1):]
+        if (_ENDS.match(rest) or _IT_AFTER.match(rest)) and not rest.lower().lstrip().startswith("estate"):
+            out.append(m.span(1))
+    return out

@@ -87,6 +87,12 @@ HEADS: dict[str, str] = {
     "association": "org", "society": "org", "partnership": "org", "network": "org", "collective": "org",
     "forum": "org", "team": "service", "project": "service", "hub": "service", "centre": "service", "center": "service",
     "estate": "estate", "pub": "pub", "arms": "pub", "inn": "pub", "tavern": "pub",
+    # local sports clubs, named by what ends a team's name ("parkside rangers", "harrowfield athletic")
+    "rangers": "club", "athletic": "club", "wanderers": "club", "harriers": "club", "rovers": "club",
+    "colts": "club", "dynamos": "club", "united": "club", "fc": "club", "afc": "club", "jfc": "club", "rfc": "club",
+    "rlfc": "club", "arlfc": "club", "abc": "club", "cricket club": "club", "football club": "club",
+    "rugby club": "club", "boxing club": "club", "golf club": "club", "bowls club": "club", "tennis club": "club",
+    "sports club": "club", "swimming club": "club", "athletics club": "club", "running club": "club",
 }
 """Facility heads (as said, lower case) and the category that types their placeholder."""
 
@@ -96,7 +102,8 @@ _LOOSE_HEADS = frozenset({"high", "team", "club", "group", "shop", "shops", "sto
                           "center", "unit", "ward", "primary", "comprehensive", "juniors", "infants", "practice",
                           "surgery", "academy", "college", "school", "charity", "agency", "salon", "takeaway",
                           "estate", "pub", "arms", "inn", "tavern", "temple", "chapel", "church", "hospital",
-                          "hospice", "supermarket"})
+                          "hospice", "supermarket", "rangers", "athletic", "wanderers", "harriers", "rovers", "colts",
+                          "dynamos", "united", "fc", "afc", "jfc", "rfc", "rlfc", "arlfc", "abc"})
 """Heads also said of a kind, an activity or a body ("the book club", "the corner shop", "the trust", "good
 practice"): in captions only after an article or preposition, and only a word of proper-name kind or a
 naming noun names before them."""

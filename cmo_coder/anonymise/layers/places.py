@@ -8,12 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
+from .allowlist import PUB_SIGN_AS_PLACE
+from .care_homes import care_home_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
 from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
-from .pubs import pub_spans
+from .pubs import pub_spans, signs_as_places
 from .state import candidates, text_of
 from .towns import town_spans
 from .words import place_names, place_words
@@ -69,6 +71,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named beside what kind of place it is"))
         for s, e, kind in pub_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named by its sign or its head"))
+        for s, e in signs_as_places(text, caseless):
+            out.append(Candidate(s, e, "pub", "rules", 0.8, PUB_SIGN_AS_PLACE))
         for s, e in estate_spans(text, caseless):
             out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
         for s, e, kind in practice_spans(text, caseless):
@@ -77,6 +81,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, "workplace", "rules", 0.8, "workplace named after its owner or place"))
         for s, e, kind in worship_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
+        for s, e, kind in care_home_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
 
     @staticmethod
     def _facilities(doc: Doc, caseless: bool) -> None:

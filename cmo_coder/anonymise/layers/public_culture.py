@@ -26,6 +26,8 @@ telly", "moved to Crawley"); registered names always win, as everywhere in the a
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .public_bodies import _lows
@@ -121,8 +123,26 @@ def club_form_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
             continue
         if caseless and strong and s < i - 1 and not all(w in place_names() or not unknown(w) for w in words[:-1]):
             s = i - 1  # captions: "we went up to elmbury rovers" keeps "rovers" and the word before only
+        if local_team(lows, s, i + 1):
+            continue  # "he plays for Parkside Rangers under 11s": a team no list holds, played in, is local
         out.append(span_of(doc, s, i + 1))
     return out
+
+
+_PLAYS_FOR = frozenset({("plays", "for"), ("playing", "for"), ("play", "for"), ("trains", "at"), ("trains", "with"),
+                        ("training", "with"), ("training", "at"),
+                        ("coaches", "at"), ("coached", "at"), ("signed", "for"), ("kids", "at"), ("lads", "at"),
+                        ("girls", "at"), ("coach", "at"), ("manager", "of"), ("manages", "the")})
+_AGE_GROUP = re.compile(r"^(?:under|u\d+s?|juniors|junior|youth|colts|reserves|minis|academy)$")
+
+
+def local_team(lows: list[str], s: int, e: int) -> bool:
+    """A club form no list holds that someone plays in now, trains with or coaches, or that has an age group
+    after it ("plays for parkside rangers", "harrowfield athletic under 12s"): a grass-roots team, which places
+    a child within a few streets. A supporter's club stays public ("supports Elmbury Rovers"), and so does a
+    club someone played for once ("he played for Mossley AFC when he was young")."""
+    before = tuple(lows[max(0, s - 2) : s])
+    return before in _PLAYS_FOR or (e < len(lows) and bool(_AGE_GROUP.match(lows[e])))
 
 
 def _doing_after(lows: list[str], e: int) -> bool:

@@ -280,8 +280,73 @@ def _heads(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if sign not in _HEAD_SIGNS or (not caseless and not m.group(1)[:1].isupper()):
             continue
         s, e = m.span(1)
-        if " ".join(text[s:e].lower().replace("’", "'").split()) in PUB_NAMES or _drink_near(text, s, e):
+        if " ".join(text[s:e].lower().replace("’", "'").split()) in PUB_NAMES or _drink_near(text, s, e) \
+                or (_LOCATIVE_THE.search(text, max(0, m.start() - 20), m.start() + 4) and _phrase_ends(text, e)):
             out.append((s, e, "pub"))
+    return out
+
+
+_LOCATIVE_THE = re.compile(r"(?i)(?<![\w'’-])(?:at|in|into|down|up|round|from|to|outside|behind|near|opposite|"
+                           r"past|by|pub|club|local|boozer)\s*,?\s+the\s+$")
+"""A word of place right before "the" and a sign ("down the bull's head", "outside the plough"), or the kind
+said before the name ("he goes to the club, the stag's head")."""
+_PHRASE_ENDS = frozenset({"and", "or", "but", "for", "on", "in", "at", "with", "every", "near", "by", "last", "then",
+                          "now", "again", "most", "all", "when", "where", "because", "cos", "till", "until", "after",
+                          "before", "yeah", "um", "er", "erm", "uh", "i", "we", "he", "she", "they",
+                          "you", "it", "each", "once", "twice", "since", "like", "a"})
+"""Words that may follow a pub said as a place ("down the plough with his mates"); never a verb or a noun
+that would make the phrase go on ("the bull's head was lowered", "the crown court")."""
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    rest = text[end : end + 20]
+    if not rest.strip() or rest[:1] in ".,;:!?)" or rest.lstrip()[:1] in ".,;:!?)":
+        return True
+    return rest.split()[0].lower().strip(".,;:!?") in _PHRASE_ENDS
+
+
+_NOT_ALONE = frozenset({"bridge", "canal", "castle", "ferry", "junction", "boat", "lighthouse", "windmill", "sun",
+                        "moon", "star", "engine", "coach", "tram", "wagon", "crossways", "navigation", "oak", "elms",
+                        "ship", "victoria", "george", "albion", "angel", "railway", "locomotive", "vine", "harp",
+                        "hare", "lamb", "fox", "ram", "buck", "cock", "bull", "swan", "eagle", "falcon", "stag"})
+"""Emblems said after "up the" or "down the" of other things as often as of a pub ("down the bridge", "up the
+castle", "down the railway"), or people and beasts: these need a word of drinking."""
+
+
+def signs_as_places(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """A listed pub name or a sign after "up the", "down the", "round the" or a pub's cue, where its phrase
+    ends: "he was up the plough with his mates", "down the wheatsheaf", "behind the bar at the crown". What
+    only a pub is said to be "up" or "down" in ("up the castle" is a walk; :data:`_NOT_ALONE`)."""
+    out: list[tuple[int, int]] = []
+    said = said_words(text)
+    if "the" not in said or not said & (_LISTED_WORDS | {"pub", "local", "boozer"}):
+        return out  # most turns name no sign and say no pub
+    for m in re.finditer(r"(?i)(?<![\w'’-])(?:(up|down|round)|(at|in|from|to|outside))\s+the\s+(" + _WORD
+                         + r"(?:\s+(?:and\s+)?" + _WORD + r"){0,2})", text):
+        found = list(re.finditer(_WORD, m.group(3)))
+        for n in (3, 2, 1):
+            if len(found) < n:
+                continue
+            s, e = m.start(3) + found[0].start(), m.start(3) + found[n - 1].end()
+            name = " ".join(text[s:e].lower().replace("’", "'").split())
+            if name in PUB_BRANDS or not (name in PUB_NAMES or (n == 1 and name in PUB_EMBLEMS)):
+                continue
+            if not caseless and not all(w[:1].isupper() or w in {"and", "of"} for w in text[s:e].split()):
+                break
+            before = re.sub(r"(?i)the\s+$", "", text[max(0, m.start(3) - 60) : m.start(3)])
+            cued = bool(_PUB_CUE.search(before))
+            alone = m.group(1) is not None and name not in _NOT_ALONE and name not in _NEED_CUE
+            if (cued or alone or _drink_near(text, s, e)) and _phrase_ends(text, e):
+                out.append((s, e))
+            break
+    for m in re.finditer(r"(?i)(?<![\w'’-])(?:pub|local|boozer)\s*,?\s+the\s+(" + _WORD + r")", text):
+        word = m.group(1)
+        low = norm_word(word)
+        if low in PUB_BRANDS or low in _TAIL_STOP or low in KIND_WORDS:
+            continue
+        if (low in PUB_EMBLEMS and (caseless or word[:1].isupper()) and _phrase_ends(text, m.end(1))) \
+                or proper_word(word, caseless):
+            out.append(m.span(1))  # "his local, the tollgate": the kind, then its name
     return out
 
 

@@ -104,15 +104,98 @@ def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     return out
 
 
+DISTRICT_TAILS = frozenset({"lees", "carr", "moor", "moorside", "moorend", "bottoms", "bottom", "top", "green", "spa",
+                            "common", "fold", "heath", "brow", "bank", "hill", "dale", "wood", "cross", "gate",
+                            "marsh", "edge", "nook", "hollow", "end", "village", "park", "fields", "lane"})
+"""Words that make a district of the town before them: "Thornhill Lees", "Batley Carr", "Dewsbury Moor",
+"Wibsey Bottoms", "Earlsheaton Top", "Mirfield Green". The district is the whole phrase: a town said with
+its part names a few streets, and "[city name] Lees" leaves the part to find it by."""
+DISTRICT_PREFIXES = frozenset({"upper", "lower", "nether", "little", "great", "high", "far"})
+"""Words before a town that make a district or a village of it: "Upper Hopton", "Nether Edge", "Little Horton"."""
+_NOT_A_DISTRICT_AFTER = frozenset({"of", "belt", "party", "parties", "card", "cards", "light", "lights", "line",
+                                   "lines", "tea", "beans", "energy", "paper", "room", "rooms", "ten", "five",
+                                   "marks", "man", "men", "floor", "flight", "dollar", "shelf", "gear", "holiday",
+                                   "holidays", "account", "accounts", "statement", "manager", "scorer", "ride"})
+"""Words after a tail that make it a phrase of its own ("the Leeds end of the road", "green belt", "top marks")."""
+_TAIL_RE = re.compile(r"(?i)\s+(" + "|".join(sorted(DISTRICT_TAILS)) + r")(?![\w'’-])(?:\s+([^\W\d_][\w'’-]*))?")
+_PREFIX_RE = re.compile(r"(?i)(?<![\w'’-])(" + "|".join(sorted(DISTRICT_PREFIXES)) + r")\s+$")
+_LOCATIVE_BEFORE = re.compile(r"(?i)(?:^|\b(?:in|to|from|at|near|round|around|outside|towards|of|on|up|down|over|"
+                              r"out|back|into|via|through|and|or))\s+$")
+
+
+def district_tail(text: str, end: int, caseless: bool) -> int | None:
+    """Where a district ends when a town ending at ``end`` is followed by a part-of-town word ("Thornhill
+    Lees", "batley carr"); None when no such word follows or it begins a phrase of its own ("the Leeds
+    end of it", "Bradford green belt"). Cased text writes the part with its capital."""
+    m = _TAIL_RE.match(text, end)
+    if m is None or (not caseless and not m.group(1)[:1].isupper()):
+        return None
+    after = (m.group(2) or "").lower().replace("’", "'")
+    if after in _NOT_A_DISTRICT_AFTER or (m.group(1).lower() in {"end", "top", "bottom", "edge", "lane"}
+                                          and not (caseless or m.group(1)[:1].isupper())):
+        return None
+    if m.group(1).lower() == "park" and after == "and":
+        return None  # "the Leeds park and ride"
+    if m.group(1).lower() in {"end", "top", "bottom", "edge", "lane", "park", "village"} and after in {"the", "a"}:
+        return None  # "the Leeds end the other fans": a side of a ground, not a district
+    return m.end(1)
+
+
+def district_prefix(text: str, start: int, caseless: bool) -> int | None:
+    """Where a district begins when a word before a town at ``start`` makes one ("Upper Hopton",
+    "nether edge"): the prefix stands after a word of place or a phrase's start."""
+    m = _PREFIX_RE.search(text, max(0, start - 12), start)
+    if m is None or (not caseless and not m.group(1)[:1].isupper()):
+        return None
+    if not _LOCATIVE_BEFORE.search(text[max(0, m.start(1) - 30) : m.start(1)]):
+        return None
+    return m.start(1)
+
+
+_DISTRICT_RE = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})(?=\s+(?:" + "|".join(sorted(DISTRICT_TAILS))
+                          + r")(?![\w'’-]))")
+
+
+_ANY_TAIL = re.compile(r"(?i)\b(?:" + "|".join(sorted(DISTRICT_TAILS)) + r")\b")
+
+
+def district_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """"from wibsey bottoms", "out at earlsheaton top": a word no dictionary holds, seldom lower-cased, and
+    a part-of-town word after it, where the words before say a place: the whole district, though no list
+    holds its town."""
+    out: list[tuple[int, int]] = []
+    if not _ANY_TAIL.search(text):
+        return out  # most turns say no part of a town
+    for m in _DISTRICT_RE.finditer(text):
+        word = m.group(1)
+        if not _unknown_word(word, caseless) or not _BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        end = district_tail(text, m.end(1), caseless)
+        if end is not None:
+            out.append((m.start(1), end))
+    return out
+
+
+def _unknown_word(word: str, caseless: bool) -> bool:
+    """A word of no dictionary, given-name list or everyday use, capitalised in cased text."""
+    low = word.lower()
+    if not caseless and not (word[:1].isupper() and not word.isupper()):
+        return False
+    return not (low in name_lexicon("first") or in_dictionary(low) or _british_spelling_of_a_word(low)
+                or is_everyday(low) or low in CALENDAR or low in FILLERS or low.endswith(_WORD_ENDINGS)
+                or lowercase_usage().get(low, 0) >= SELDOM_LOWER)
+
+
 def town_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of place-shaped words said as places in ``text``."""
-    out = []
+    out = district_spans(text, caseless)
     for m in WORD.finditer(text):
         word = m.group(0)
         if not word.lower().endswith(_ENDINGS):
             continue  # one C-level test turns away most words
         if not caseless and not (word[:1].isupper() and not word.isupper()):
             continue
-        if town_shaped(word) and said_as_place(text, m.start(), m.end()):
+        if town_shaped(word) and said_as_place(text, m.start(), m.end()) \
+                and not any(a <= m.start() < b for a, b in out):
             out.append(m.span())
     return out + [span for span in residence_spans(text, caseless) if span not in out]

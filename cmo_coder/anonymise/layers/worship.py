@@ -28,7 +28,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .naming import KIND_WORDS, name_before, norm_word, said_words
+from .naming import KIND_WORDS, name_before, norm_word, proper_word, said_words
+from .words import name_lexicon
 
 _WORD = r"[^\W\d_][\w'’]*"
 _SAINT = r"(?:st\.?|saint|ss\.?|sts\.?)"
@@ -109,6 +110,30 @@ def worship_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     out.extend(_saint_places(text, caseless))
     out.extend(_dedications(text, caseless))
     out.extend(_named_worship(text, caseless))
+    out.extend(_kind_then_name(text, caseless))
+    return out
+
+
+_KIND_THEN_NAME = re.compile(r"(?i)\b(" + "|".join(h.replace(" ", r"\s+") for h in _WORSHIP_HEADS)
+                             + r")\s*,?\s+the\s+(" + _WORD + r")(?=\s*(?:$|[.,;:!?)]|\s+(?:they|we|on|in|at|and|"
+                             r"or|but|so|where|every|for|near|by|with|i|he|she|it|you|yeah|um|er|erm|that|which|"
+                             r"was|is|does|do|did|had|has|have|runs|run|ran)\b))")
+"""The kind first, then the name: "it's at the chapel, the wesley, they do a brew" ("the" and one word)."""
+
+
+def _kind_then_name(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """ "the chapel, the wesley", "the mosque the madina": a place of worship's kind said first and its
+    name after it, a name of proper-name kind or a listed name (a chapel is often named after a person)."""
+    out = []
+    for m in _KIND_THEN_NAME.finditer(text):
+        word = m.group(2)
+        low = norm_word(word)
+        if low in STOP_WORDS or low in KIND_WORDS or low in _DENOMINATIONS or low in _HEAD_KINDS:
+            continue
+        if not caseless and not word[:1].isupper():
+            continue
+        if proper_word(word, caseless) or low in name_lexicon("all"):
+            out.append((m.start(2), m.end(2), _HEAD_KINDS[" ".join(m.group(1).lower().split())]))
     return out
 
 
