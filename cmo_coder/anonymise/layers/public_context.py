@@ -314,9 +314,11 @@ def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     return out
 
 
-def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool,
+                      weak: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Character spans of the names among ``names`` (character spans of proposed names) that the words
-    around them make public (see the module doc), titles included."""
+    around them make public (see the module doc), titles included; those kept only by how fame is spoken
+    of (a trade, a work, the media) are also added to ``weak``."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(set(names)):
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -345,7 +347,7 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         # the words of the sentence are read only where a clause below asks for them
         setting = set(_sentence(doc, start, end)) if academic or spoken_of else set()
         lows = _lows(doc)
-        public = (_office_before(doc, start) or _office_after(doc, end)
+        strong = (_office_before(doc, start) or _office_after(doc, end)
                   or (bool(titles & PEERS) and (full or not _nicknamed(lows, start, end)))
                   or (academic and bool(setting & STRONG_SETTING))
                   or (spoken_of and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
@@ -353,12 +355,17 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
                   or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS
                       and not local_work(lows, end + 2))
                   or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS
-                      and not local_work(lows, end + 1))
-                  or (full and not titles and fame_frame(doc, name_start, end, caseless)
-                      and not known_to_speaker(lows, name_start, end))
-                  or (full and titles <= DOCTORS | ACADEMICS and _said_in_media(doc, lows, name_start, end)))
-        if public:
+                      and not local_work(lows, end + 1)))
+        # a trade of fame, a published work, being on air or in the papers: frames private people are
+        # said in too, so a private mention elsewhere in the transcript undoes them (AllowListComponent.echo)
+        famed = not strong and (
+            (full and not titles and fame_frame(doc, name_start, end, caseless)
+             and not known_to_speaker(lows, name_start, end))
+            or (full and titles <= DOCTORS | ACADEMICS and _said_in_media(doc, lows, name_start, end)))
+        if strong or famed:
             out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+        if famed and weak is not None:
+            weak.append(out[-1])
     return out
 
 

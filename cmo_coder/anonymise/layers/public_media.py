@@ -22,8 +22,6 @@ back to the other layers (``AllowListComponent.echo``).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from .public_figures import PRIVATE_WORDS
 
 MEDIA = frozenset({"telly", "tv", "television", "radio", "news", "papers", "paper", "newspaper", "newspapers",
