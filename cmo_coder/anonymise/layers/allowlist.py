@@ -64,6 +64,19 @@ _BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *B
 "Professor Chris Whitty", "Carol Black's report"."""
 
 
+def _side_by_side(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Two proposals with one space between, as one: captions hold names no lexicon has ("gaby" read by one
+    layer, "roslin" by another), and a frame reads a full name only whole."""
+    starts: dict[int, list[int]] = {}
+    for a, b in spans:
+        starts.setdefault(a, []).append(b)
+    out = []
+    for a, b in set(spans):
+        if text[b : b + 1] == " ":
+            out.extend((a, d) for d in starts.get(b + 1, ()) if len(text[a:d].split()) <= 3)
+    return sorted(set(out))
+
+
 def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bool:
     """Whether ``c`` is a public phrase: inside one, or made of public phrases and the words that go with
     them (a title, an article, a possessive, the name of the work)."""
@@ -243,6 +256,7 @@ class AllowListComponent:
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         caseless = bool(doc._.cmo_caseless)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
+        proposed += _side_by_side(proposed, text_of(doc))
         weak: list[tuple[int, int]] = []
         framed = public_by_context(doc, proposed, caseless, weak) + royal_spans(doc, caseless, PRIVATE_WORDS)
         doc.user_data["cmo_famed_people"] = weak

@@ -361,7 +361,7 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         famed = not strong and (
             (full and not titles and fame_frame(doc, name_start, end, caseless)
              and not known_to_speaker(lows, name_start, end))
-            or (full and titles <= DOCTORS | ACADEMICS and _said_in_media(doc, lows, name_start, end)))
+            or (full and not titles and _said_in_media(doc, lows, name_start, end)))
         if strong or famed:
             out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
         if famed and weak is not None:
@@ -380,8 +380,9 @@ def _nicknamed(lows: list[str], start: int, end: int) -> bool:
 
 
 def _said_in_media(doc: Doc, lows: list[str], name_start: int, end: int) -> bool:
-    """A full name said as a person in the media or with their own published review (see
-    :mod:`.public_media`), and not the first word of a place's name ("Ruby Wax Centre")."""
+    """A full name with no title said as a person in the media or with their own published review (see
+    :mod:`.public_media`); a doctor on the news may be the local GP ("Dr Priya Nair was on the telly about
+    the clinic"), so a title undoes it as it does the other frames of fame."""
     if not all(doc[k].is_alpha or doc[k].text == "-" for k in range(name_start, end)):
         return False
     return media_frame(lows, name_start, end) or own_review(lows, end)

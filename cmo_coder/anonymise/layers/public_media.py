@@ -12,7 +12,7 @@ talking about her depression", "that Adrian Chiles off the radio", "Rachel Clark
 Private people are in the media too ("my cousin Darren was on the telly after the flood") and write
 reviews ("Kelly Morton's review of my care plan"), and a leaked name costs more than a public one removed.
 So these frames hold only a full name (a given name and a surname: never a given name or a surname
-alone), with a doctor's or professor's title at most, and never where the sentence says the person is
+alone) with no title (a doctor on the news may be the local GP), and never where the sentence says the person is
 someone the speaker knows ("she's my sister's girl", "my brother"), that they were in the news for
 something that happened to them (a fire, a crash, a court case, the crowd at a match), or that the work
 is a local one (:func:`local_work`: "the Gilmartin review the practice did", "X's report for the school").
