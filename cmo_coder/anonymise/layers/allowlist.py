@@ -21,7 +21,7 @@ from .context import person_cue, word_after, word_before
 from .labels import study_label_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
-from .public_charities import branch_places, charity_spans
+from .public_charities import branch_places, charity_spans, named_after_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_culture import club_form_spans, culture_spans
 from .public_fame import royal_spans
@@ -62,6 +62,19 @@ _BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *B
                   "professor", "prof", "dame", "sir", "lord", "lady", "baroness", "dr", "doctor", "mr", "mrs", "ms"}
 """Words a proposal may hold beside a public phrase and still be that phrase: "the Marmot review",
 "Professor Chris Whitty", "Carol Black's report"."""
+
+
+def _side_by_side(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Two proposals with one space between, as one: captions hold names no lexicon has ("gaby" read by one
+    layer, "roslin" by another), and a frame reads a full name only whole."""
+    starts: dict[int, list[int]] = {}
+    for a, b in spans:
+        starts.setdefault(a, []).append(b)
+    out = []
+    for a, b in set(spans):
+        if text[b : b + 1] == " ":
+            out.extend((a, d) for d in starts.get(b + 1, ()) if len(text[a:d].split()) <= 3)
+    return sorted(set(out))
 
 
 def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bool:
@@ -247,7 +260,10 @@ class AllowListComponent:
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         caseless = bool(doc._.cmo_caseless)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
-        framed = public_by_context(doc, proposed, caseless) + royal_spans(doc, caseless, PRIVATE_WORDS)
+        proposed += _side_by_side(proposed, text_of(doc))
+        weak: list[tuple[int, int]] = []
+        framed = public_by_context(doc, proposed, caseless, weak) + royal_spans(doc, caseless, PRIVATE_WORDS)
+        doc.user_data["cmo_famed_people"] = weak
         people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b)]
         named: list[tuple[int, int]] = []
         kept_by_frame = framed_names(doc, proposed, caseless, named)
@@ -284,6 +300,7 @@ class AllowListComponent:
         its frame) is that person when said alone in another ("then Javid said"), as the
         consistency pass treats a name said once as a person. Drops what other layers proposed there
         (registered names always win) and protects it from being spread to."""
+        claimed_people(docs)
         said: set[str] = set()
         for doc in docs:
             self.protected(doc)
@@ -307,6 +324,7 @@ class AllowListComponent:
         doc._.cmo_protected = None
         self.protected(doc)
         public, labels, placeholders = doc._.cmo_protected
+        doc.user_data["cmo_before_allow"] = list(candidates(doc))  # given back where a frame's keep is undone
         out = []
         for c in candidates(doc):
             if any(s < c.end and c.start < e for s, e in placeholders):
@@ -329,6 +347,68 @@ class AllowListComponent:
         return doc
 
 
+_CLAIM_TITLES = frozenset({"sir", "dame", "lord", "lady", "baroness", "baron", "professor", "prof", "dr", "doctor",
+                           "mr", "mrs", "ms", "miss", "the", "rt", "hon"})
+
+
+def _private_mentions(docs: list[Doc]) -> set[str]:
+    """Names said of someone the speaker knows anywhere in one transcript, lower-cased: each word of a
+    person proposed by another layer right after a word of kinship, friendship or care ("my cousin Darren",
+    "our Kirsty", "my mate Gavin Tolley"), and its whole."""
+    out: set[str] = set()
+    for doc in docs:
+        text = text_of(doc)
+        for c in candidates(doc):
+            if c.category != "person":
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or span.start == 0 or doc[span.start - 1].lower_ not in PRIVATE_WORDS:
+                continue
+            words = re.findall(r"[^\W\d_][\w'’-]*", text[c.start : c.end].lower())
+            out.update(words)
+            out.add(" ".join(words))
+    return out
+
+
+def claimed_people(docs: list[Doc]) -> None:
+    """Give back to the other layers, across one transcript, the full names kept as public people only by
+    how fame is spoken of (a trade, a published work, the media: ``public_by_context``'s weak frames; an
+    office or a peer's title is no frame private people are said in) that a private mention claims: a
+    word of the name said elsewhere of
+    someone the speaker knows ("my cousin Darren ... Darren Fulbright was on the telly"). A frame reads one
+    sentence; the transcript may say who the person is in another, and a leaked name costs more than a
+    public one removed. Listed names are not affected; registered names win already."""
+    claims = _private_mentions(docs)
+    if not claims:
+        return
+    for doc in docs:
+        people = doc._.cmo_public_people or []
+        famed = set(doc.user_data.get("cmo_famed_people") or ())
+        if not famed or doc._.cmo_protected is None:
+            continue
+        text = text_of(doc)
+        undone = []
+        for a, b in famed:
+            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b].lower()) if w not in _CLAIM_TITLES]
+            if len(words) < 2 or " ".join(words) in _people_full_names():
+                continue  # a listed full name is the public person's wherever a friend shares a word of it
+            if any(w in claims for w in words) or " ".join(words) in claims:
+                undone.append((a, b))
+        if not undone:
+            continue
+        public, labels, placeholders = doc._.cmo_protected
+        public = [p for p in public if p not in undone]
+        doc._.cmo_protected = (public, labels, placeholders)
+        doc._.cmo_public_people = [p for p in people if p not in undone]
+        now = list(candidates(doc))
+        have = {(c.start, c.end, c.category) for c in now}
+        for c in doc.user_data.get("cmo_before_allow") or ():
+            if (c.start, c.end, c.category) not in have and any(c.start < b and a < c.end for a, b in undone) \
+                    and not _within_public(c, public, text):
+                now.append(c)
+        doc._.cmo_candidates = now
+
+
 def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
                  named: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Medicines, titles, brands, clubs and charities no list holds, kept for how they are spoken of (see
@@ -337,7 +417,7 @@ def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
     are added to ``named``."""
     found = runs(doc, proposed, caseless)
     return (medicine_spans(doc, found) + culture_spans(doc, found, caseless, named)
-            + charity_spans(doc, found, caseless) + club_form_spans(doc, caseless))
+            + charity_spans(doc, found, caseless) + named_after_spans(doc, caseless) + club_form_spans(doc, caseless))
 
 
 def _words_of(text: str) -> str:

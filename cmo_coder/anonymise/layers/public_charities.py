@@ -28,8 +28,9 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .public_bodies import _lows
+from .public_figures import PRIVATE_WORDS
 from .public_names import COMMONEST_SURNAMES
-from .public_runs import capitalised, given_first, local_risk, personal, place_shaped, plain, span_of
+from .public_runs import PLACE_ENDINGS, capitalised, given_first, local_risk, personal, place_shaped, plain, span_of
 from .words import in_dictionary, name_lexicon, place_names
 
 SERVICE = frozenset({"helpline", "helplines", "hopeline", "charity", "charities", "textline", "webchat"})
@@ -132,6 +133,51 @@ def charity_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list
             s += 1
         if s < i and not personal(lows, s, i) and (i - s >= 2 or plain(lows, s, i)):
             out.append(span_of(doc, s, i + 1))  # "the Brain Tumour Charity"; "the Grace Foundation" is hers
+    return out
+
+
+NAMED_HEADS = frozenset({"foundation", "trust", "fund", "charity", "society", "institute"})
+"""Heads of a charity named after a person ("the Jo Cox Foundation", "the Stephen Lawrence Trust"). An
+appeal is left out: a family's appeal for their child's treatment is named so too ("the Callum appeal")."""
+IN_MEMORY = frozenset({"set", "setting", "started", "start", "starting", "founded", "founding", "memory", "memorial",
+                       "lost", "late", "named", "tribute", "remember", "remembering", "remembrance", "honour",
+                       "honor", "legacy", "passed", "died", "funeral", "grave", "family's", "our", "my", "we've"})
+"""Words that make a charity named after a person a family's own ("we set up the Callum Brierley Foundation
+after we lost him", "the Ellie Marsden Trust in her memory"): the name is the one a study must remove."""
+_NAMED_LOCAL = frozenset({"nhs", "hospital", "hospitals", "healthcare", "school", "academy", "church", "housing",
+                          "community", "parish", "village", "estate", "sports", "club"})
+"""Words of a local body's name: a trust or fund with one of these is a place's."""
+
+
+def named_after_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
+    """Character spans of charities named after a person by a charity's head: a given name, a surname and
+    perhaps words a dictionary holds, then :data:`NAMED_HEADS`, after "the" ("the Jo Cox Foundation",
+    "the Roy Castle Lung Cancer Foundation"). A charity named so is a public one unless a place is in its
+    name ("the Ashcombe Foundation", "the Elmbury Trust": no given name, or a place), the sentence says it
+    is a family's own (:data:`IN_MEMORY`) or a word of kinship or care is near; registered names always win."""
+    lows = _lows(doc)
+    firsts = name_lexicon("first")
+    places = place_names()
+    out = []
+    for i, low in enumerate(lows):
+        if low not in NAMED_HEADS or i < 3 or (not caseless and not capitalised(doc, i)):
+            continue
+        s = i
+        while s > 0 and i - s < _RUN and lows[s - 1] not in {"the", "a", "an"} \
+                and (caseless or capitalised(doc, s - 1)) and doc[s - 1].is_alpha:
+            s -= 1
+        if s == 0 or lows[s - 1] != "the" or i - s < 2 or lows[s] not in firsts:
+            continue
+        words = lows[s:i]
+        surname = words[1]
+        if (any(w in places or w in _NAMED_LOCAL or w in PRIVATE_WORDS for w in words)
+                or (place_shaped(surname) and surname.endswith(PLACE_ENDINGS))
+                or any(not in_dictionary(w) and w not in name_lexicon("all") for w in words[2:])):
+            continue  # "the Kate Elmbury Trust", "the Joan Oakfield Hospital Fund": a place's or a local one
+        lo, hi = max(0, s - 12), min(len(lows), i + 12)
+        if any(lows[k] in IN_MEMORY for k in range(lo, hi)) or personal(lows, s, i):
+            continue
+        out.append(span_of(doc, s, i + 1))
     return out
 
 

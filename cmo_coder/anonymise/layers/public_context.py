@@ -40,6 +40,7 @@ from ..placeholders import RELATIONS
 from ..register import GENERIC_TAILS
 from .context import person_cue
 from .public_fame import fame_frame
+from .public_media import known_to_speaker, local_work, media_frame, own_review
 from .state import lower_ids, text_of, word_ids
 from .streets import STREET_HEADS
 from .words import name_lexicon, place_names
@@ -313,9 +314,11 @@ def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     return out
 
 
-def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool,
+                      weak: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Character spans of the names among ``names`` (character spans of proposed names) that the words
-    around them make public (see the module doc), titles included."""
+    around them make public (see the module doc), titles included; those kept only by how fame is spoken
+    of (a trade, a work, the media) are also added to ``weak``."""
     out: list[tuple[int, int]] = []
     for a, b in sorted(set(names)):
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -345,17 +348,46 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         spoken_of = full and not titles & DOCTORS and _spoken_of(doc, name_start)
         # the words of the sentence are read only where a clause below asks for them
         setting = set(_sentence(doc, start, end)) if academic or spoken_of else set()
-        public = (_office_before(doc, start) or _office_after(doc, end)
-                  or bool(titles & PEERS)
+        lows = _lows(doc)
+        strong = (_office_before(doc, start) or _office_after(doc, end)
+                  or (bool(titles & PEERS) and (full or not _nicknamed(lows, start, end)))
                   or (academic and bool(setting & STRONG_SETTING))
                   or (spoken_of and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)
-                  or (possessive and full and _low(doc, end + 1) in OWN_WORKS)
-                  or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS)
-                  or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS)
-                  or (full and not titles and fame_frame(doc, name_start, end, caseless)))
-        if public:
+                  or (possessive and full and _low(doc, end + 1) in OWN_WORKS and not local_work(lows, end + 2))
+                  or (possessive and bool(titles & (PEERS | ACADEMICS)) and _low(doc, end + 1) in TITLED_WORKS
+                      and not local_work(lows, end + 2))
+                  or (_low(doc, start - 1) == "the" and not titles and _low(doc, end) in WORKS
+                      and not local_work(lows, end + 1)))
+        # a trade of fame, a published work, being on air or in the papers: frames private people are
+        # said in too, so a private mention elsewhere in the transcript undoes them (AllowListComponent.echo)
+        famed = not strong and (
+            (full and not titles and fame_frame(doc, name_start, end, caseless)
+             and not known_to_speaker(lows, name_start, end))
+            or (full and not titles and _said_in_media(doc, lows, name_start, end)))
+        if strong or famed:
             out.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+        if famed and weak is not None:
+            weak.append(out[-1])
     return out
+
+
+_NICKNAMING = frozenset({"call", "called", "calls", "calling", "nickname", "nicknamed", "known"})
+
+
+def _nicknamed(lows: list[str], start: int, end: int) -> bool:
+    """A peer's title before a given name alone that the sentence says is a nickname or someone the speaker
+    knows ("Sir Colin, we used to call our old headteacher that"): no title of honour."""
+    return known_to_speaker(lows, start, end) or any(
+        lows[k] in _NICKNAMING for k in range(max(0, start - 8), min(len(lows), end + 8)))
+
+
+def _said_in_media(doc: Doc, lows: list[str], name_start: int, end: int) -> bool:
+    """A full name with no title said as a person in the media or with their own published review (see
+    :mod:`.public_media`); a doctor on the news may be the local GP ("Dr Priya Nair was on the telly about
+    the clinic"), so a title undoes it as it does the other frames of fame."""
+    if not all(doc[k].is_alpha or doc[k].text == "-" for k in range(name_start, end)):
+        return False
+    return media_frame(lows, name_start, end) or own_review(lows, end)
 
 
 @cache

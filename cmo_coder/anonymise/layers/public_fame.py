@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .public_names import COMMONEST_SURNAMES
+from .titles import PARTICLES
 from .words import is_everyday, name_lexicon
 
 TRADES = frozenset({"footballer", "footballers", "singer", "rapper", "comedian", "comedienne", "presenter",
@@ -148,7 +149,8 @@ def _full_name(doc: Doc, start: int, end: int, caseless: bool) -> bool:
     if not 2 <= end - start <= 3:
         return False
     if not caseless:  # capitals say a name: "Romesh Ranganathan", "Dua Lipa" are on no name list
-        return all(doc[k].text[:1].isupper() for k in range(start, end))
+        return doc[start].text[:1].isupper() and all(doc[k].text[:1].isupper() or lows[k] in PARTICLES
+                                                      for k in range(start + 1, end))
     return lows[start] in name_lexicon("first") and not any(is_everyday(lows[k]) or doc[k].is_stop
                                                              for k in range(start + 1, end))
 

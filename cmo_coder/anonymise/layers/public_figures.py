@@ -207,6 +207,14 @@ def _another_given_name(doc: Doc, start: int, tok: Token) -> bool:
             and f"{prev.lower_} {tok.lower_}" not in _full_names_lower())
 
 
+def _local_work_after(doc: Doc, work: int) -> bool:
+    """The words after the work at token ``work`` make it a local one (:func:`.public_media.local_work`)."""
+    from .public_bodies import _lows
+    from .public_media import local_work  # it reads this module's words of kinship
+
+    return local_work(_lows(doc), work + 1)
+
+
 def surname_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of listed surnames said of the public person (see the module doc), a title and
     a possessive with them."""
@@ -220,6 +228,8 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
         if prev in _PRIVATE or _another_given_name(doc, start, tok):
             continue  # "my mate Whitty", "our Hancock", "Mark Black's review of my care plan"
         end = _work_after(doc, tok.i)
+        if end is not None and _local_work_after(doc, end):
+            continue  # "Mrs Ashworth's report for the school", "the Black review we did": a local one
         if end is None and start == tok.i and prev in _IN_OFFICE:
             end = tok.i  # "under Thatcher", "since Cameron": a term of office (a doctor's patient has a title)
         if end is None:
