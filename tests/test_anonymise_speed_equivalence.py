@@ -8,6 +8,7 @@ every token.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
+from cmo_coder.anonymise.candidates import Candidate, shifted
 from cmo_coder.anonymise.layers import (
     club_context,
     context,
@@ -418,3 +420,45 @@ def test_public_runs_read_token_texts_as_tokens_do(text: str) -> None:
         assert public_runs.capitalised(doc, i) == (tok.text[:1].isupper() and any(c.isalpha() for c in tok.text))
         assert public_runs._alpha(doc, i) == (any(c.isalpha() for c in tok.text)
                                               and all(c.isalnum() or c in "-'’&+!." for c in tok.text))
+
+
+_layer_names = st.sampled_from(["register", "sound_alike", "rules", "ner", "caseless", "places", "lexicon"])
+candidates_made = st.builds(
+    Candidate, st.integers(0, 500), st.integers(0, 500), st.sampled_from(["person", "city", "org", "date"]),
+    _layer_names, st.floats(0, 1), st.text(max_size=12), st.none() | st.text(max_size=8),
+    st.none() | st.text(max_size=8), st.booleans(), st.none() | st.text(max_size=8))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(candidates_made, st.integers(0, 10_000))
+def test_a_shifted_candidate_is_the_replaced_one(c: Candidate, by: int) -> None:
+    """Moving a candidate to transcript offsets by copying its fields gives what ``dataclasses.replace`` gives,
+    field for field, hash and equality alike."""
+    moved, reference = shifted(c, by), dataclasses.replace(c, start=c.start + by, end=c.end + by)
+    assert moved == reference and hash(moved) == hash(reference) and repr(moved) == repr(reference)
+    assert c.start + by == moved.start and (c.start, c.end) == (reference.start - by, reference.end - by)
+
+
+def test_a_candidate_has_nothing_to_run_when_made() -> None:
+    """:func:`shifted` copies fields without calling ``__init__``: that is only ``replace`` while nothing runs
+    at creation, and a frozen candidate stays frozen."""
+    assert not hasattr(Candidate, "__post_init__")
+    moved = shifted(Candidate(1, 2, "person", "ner", 0.5, "x"), 3)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        moved.start = 0  # type: ignore[misc]
+
+
+def test_the_registers_one_word_names_follow_its_items() -> None:
+    """The residual list's one-word registered names are made once per register and made again when the
+    register holds other items."""
+    from cmo_coder.anonymise.register import Register
+
+    register = Register([RegisterItem("register:person:a", "Anwen Price", "person", variants=("Anwen Price", "Anwen")),
+                         RegisterItem("register:person:b", "Bo", "person", variants=("Bo",))])
+    anon = Anonymiser.__new__(Anonymiser)
+    anon.register, anon._single_names = register, None
+    first = anon._singles()
+    assert first == {"anwen"} and anon._singles() is first
+    register.items = [*register.items, RegisterItem("register:person:c", "Cerys", "person", variants=("Cerys",))]
+    assert anon._singles() == {"anwen", "cerys"}
