@@ -462,3 +462,16 @@ def test_the_registers_one_word_names_follow_its_items() -> None:
     assert first == {"anwen"} and anon._singles() is first
     register.items = [*register.items, RegisterItem("register:person:c", "Cerys", "person", variants=("Cerys",))]
     assert anon._singles() == {"anwen", "cerys"}
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(texts)
+def test_public_bodies_read_lower_cased_words_as_tokens_do(text: str) -> None:
+    """The public-body frames' lower-cased words come from each token's string id: the same as ``Token.lower_``."""
+    from cmo_coder.anonymise.layers import public_bodies
+
+    doc = _doc(text.replace("'", "’"))
+    assert public_bodies._lows(doc) == [t.lower_.replace("’", "'") for t in doc]
+    assert public_context._low(doc, -1) == "" and public_context._low(doc, len(doc)) == ""
+    assert [public_context._low(doc, i) for i in range(len(doc))] == public_bodies._lows(doc)
