@@ -475,3 +475,50 @@ def test_public_bodies_read_lower_cased_words_as_tokens_do(text: str) -> None:
     assert public_bodies._lows(doc) == [t.lower_.replace("’", "'") for t in doc]
     assert public_context._low(doc, -1) == "" and public_context._low(doc, len(doc)) == ""
     assert [public_context._low(doc, i) for i in range(len(doc))] == public_bodies._lows(doc)
+
+
+def _runs_by_tokens(doc: Doc, proposed: list[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+    """The public frames' name runs as first written: each word's tests asked of the doc at each look."""
+    from cmo_coder.anonymise.layers import public_runs as pr
+
+    out: set[tuple[int, int]] = set()
+    lows = pr._lows(doc)
+    for a, b in proposed:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        s, e = span.start, span.end
+        if not caseless:
+            while s > 0 and pr.capitalised(doc, s - 1) and pr._alpha(doc, s - 1) and doc[s - 1].whitespace_ \
+                    and lows[s - 1] not in pr.TITLES:
+                s -= 1
+            while e < len(doc) and (pr.capitalised(doc, e) and pr._alpha(doc, e) or (
+                    lows[e] in pr.JOINERS - {"a", "to", "on", "in"} and e + 1 < len(doc)
+                    and pr.capitalised(doc, e + 1))):
+                e += 1
+        while s < e and (lows[s] in pr.ARTICLES or not pr._alpha(doc, s)):
+            s += 1
+        while e > s and (lows[e - 1] in {"'s", "'"} or not pr._alpha(doc, e - 1) or lows[e - 1] in pr.JOINERS):
+            e -= 1
+        if s < e and e - s <= pr._MAX:
+            out.add((s, e))
+    return sorted(out)
+
+
+_run_words = st.sampled_from(["Slow", "Horses", "the", "Lord", "of", "Rings", "Mrs", "Sands", "'s", "and", "Ted",
+                              "Lasso", "on", "Netflix", "Co-op2", "A&E", "-", ",", "watched", "pink", "Therapy", "a",
+                              "Kayleigh", "to", "in", "’s", "!", "Go!", "x"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(_run_words, max_size=20).map(" ".join), st.lists(st.tuples(st.integers(0, 120), st.integers(0, 30)),
+                                                               max_size=6), st.booleans())
+def test_public_runs_widen_as_a_look_at_each_word_does(text: str, spans: list[tuple[int, int]],
+                                                       caseless: bool) -> None:
+    """The name runs read from the doc's word texts once give the runs found by asking each word again."""
+    from cmo_coder.anonymise.layers import public_runs
+
+    doc = _doc(text)
+    proposed = [(a, min(len(text), a + n)) for a, n in spans if a < len(text)]
+    assert public_runs.runs(doc, proposed, caseless) == _runs_by_tokens(doc, proposed, caseless)
