@@ -522,3 +522,41 @@ def test_public_runs_widen_as_a_look_at_each_word_does(text: str, spans: list[tu
     doc = _doc(text)
     proposed = [(a, min(len(text), a + n)) for a, n in spans if a < len(text)]
     assert public_runs.runs(doc, proposed, caseless) == _runs_by_tokens(doc, proposed, caseless)
+
+
+_rule_words = st.sampled_from(["Royal", "royal", "Leeds", "Infirmary", "Hospital", "hospital", "Hospice", "NHS", "nhs",
+                               "Foundation", "Trust", "St", "St.", "Mary's", "Ward", "ward", "Beech", "Surgery",
+                               "Medical", "Practice", "Health", "Centre", "a@b.co", "x@", "Dr", "dr.", "Sister",
+                               "sister", "Prof", "thank", "you", "thanks", "Thanks", "cheers", "hiya", "Mo", "mo", ",",
+                               ".", "and", "\n", "ta", "hi", "Ruth", "Ann-Marie", "’", "ſister", "KIT", "PC"])
+rule_texts = st.lists(_rule_words, max_size=25).map(" ".join)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(rule_texts)
+def test_a_rule_passed_over_for_want_of_its_word_would_find_nothing(text: str) -> None:
+    """A turn holding none of a rule's needed words (:data:`rules._NEEDS`) has no match of that rule."""
+    from cmo_coder.anonymise.layers import rules
+
+    for pattern, needs in rules._NEEDS.items():
+        if pattern.search(text):
+            assert any(word in text for word in needs), (pattern.pattern, text)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(rule_texts)
+def test_titles_and_greetings_grouped_match_as_the_plain_alternation(text: str) -> None:
+    """The title and greeting patterns, grouped by first letter, match where and as the plain alternation does."""
+    from cmo_coder.anonymise.layers import rules, titles
+    from cmo_coder.anonymise.layers.titles import HONORIFICS, ROLE_TITLES
+    from cmo_coder.anonymise.layers.words import GREETINGS
+
+    plain_title = re.compile(r"(?i)\b(" + "|".join(sorted((*HONORIFICS, *ROLE_TITLES), key=len, reverse=True))
+                             + r")(\.?)[ \t]+")
+    plain_vocative = re.compile(r"(?i)\b(?:" + "|".join(GREETINGS)
+                                + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)")
+    for grouped, plain in ((titles._TITLE, plain_title), (rules._VOCATIVE, plain_vocative)):
+        assert [(m.span(), m.groups()) for m in grouped.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]
