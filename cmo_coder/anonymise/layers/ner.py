@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER, POS
 from spacy.language import Language
@@ -15,6 +16,9 @@ from ..register import common_word_names
 from .context import name_context, takes_object
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
+
+_CASELESS_EXT: Any = ("._.", "cmo_caseless", None, None)
+"""Where spaCy keeps ``doc._.cmo_caseless`` (see ``state._CANDIDATES_KEY``); a tuple, though spaCy types keys as str."""
 
 NER_CATEGORIES = {"PERSON": "person", "GPE": "city", "LOC": "place", "FAC": "place", "ORG": "org"}
 NER_SCORES = {"PERSON": 0.85, "GPE": 0.8, "LOC": 0.7, "FAC": 0.7, "ORG": 0.6}
@@ -160,10 +164,11 @@ class NerComponent:
     def _run(self, docs: list[Doc], batch_size: int) -> None:
         if self.model_ner is None:
             return
-        cased = [d for d in docs if not d._.cmo_caseless]
+        flags = [bool(d.user_data.get(_CASELESS_EXT)) for d in docs]  # ``doc._.cmo_caseless``, read once
+        cased = [d for d, flag in zip(docs, flags, strict=True) if not flag]
         for doc in self.model_ner.pipe(cased, batch_size=batch_size):  # type: ignore[attr-defined]
             candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", text_of(doc)))
-        caseless = [d for d in docs if d._.cmo_caseless]
+        caseless = [d for d, flag in zip(docs, flags, strict=True) if flag]
         copies = self._read_copies([recase(d, self.nlp.Defaults.stop_words) for d in caseless], batch_size)
         for doc, again in zip(caseless, copies, strict=True):
             self._from_recased(doc, again)
@@ -269,7 +274,7 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
     firsts = name_lexicon("first")
     places = place_names()
     common = common_word_names()
-    stop = set(stop)
+    stop = stop if isinstance(stop, (set, frozenset)) else set(stop)  # the model's own set: no copy per turn
     text = text_of(doc)
     chars = list(text)
     if not len(doc):

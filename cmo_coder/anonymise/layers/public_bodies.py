@@ -35,6 +35,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from .state import lower_ids
 from .words import in_dictionary, name_lexicon, place_names
 
 NATIONS = frozenset({"uk", "scotland", "wales", "england", "cymru"})
@@ -89,7 +90,8 @@ def _lows(doc: Doc) -> list[str]:
     """The doc's words in lower case, straight apostrophes, made once per doc (shared with the public frames)."""
     lows = doc.user_data.get("cmo_lows")
     if lows is None or len(lows) != len(doc):
-        lows = [t.lower_.replace("’", "'") for t in doc]
+        strings = doc.vocab.strings  # each token's ``lower_`` from its string id: no Token made per word
+        lows = [strings[h].replace("’", "'") for h in lower_ids(doc)]
         doc.user_data["cmo_lows"] = lows
     return lows
 

@@ -31,6 +31,7 @@ ARTICLES = frozenset({"the", "a", "an", "that", "this"})
 JOINERS = frozenset({"of", "the", "and", "&", "in", "on", "to", "a"})
 """Words inside a title that need no capital ("Lord of the Rings", "Call the Midwife")."""
 _MAX = 6
+_INNER_JOINERS = JOINERS - {"a", "to", "on", "in"}
 
 
 def _texts(doc: Doc) -> list[str]:
@@ -44,12 +45,18 @@ def _texts(doc: Doc) -> list[str]:
 
 
 def capitalised(doc: Doc, i: int) -> bool:
-    text = _texts(doc)[i]
-    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+    return _capitalised(_texts(doc)[i])
 
 
 def _alpha(doc: Doc, i: int) -> bool:
-    text = _texts(doc)[i]
+    return _alpha_text(_texts(doc)[i])
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _alpha_text(text: str) -> bool:
     return any(ch.isalpha() for ch in text) and all(ch.isalnum() or ch in "-'’&+!." for ch in text)
 
 
@@ -57,22 +64,22 @@ def runs(doc: Doc, proposed: Iterable[tuple[int, int]], caseless: bool) -> list[
     """Token runs (start, end) of the proposals: widened to the capitalised run in cased text (joining words
     inside), trimmed of articles and of a possessive; at most six words."""
     out: set[tuple[int, int]] = set()
-    lows = _lows(doc)
+    lows, texts, n = _lows(doc), _texts(doc), len(doc)  # read once here, not at each word looked at
     for a, b in proposed:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span):
             continue
         s, e = span.start, span.end
         if not caseless:
-            while s > 0 and capitalised(doc, s - 1) and _alpha(doc, s - 1) and doc[s - 1].whitespace_ \
+            while s > 0 and _capitalised(texts[s - 1]) and _alpha_text(texts[s - 1]) and doc[s - 1].whitespace_ \
                     and lows[s - 1] not in TITLES:
                 s -= 1
-            while e < len(doc) and (capitalised(doc, e) and _alpha(doc, e) or (
-                    lows[e] in JOINERS - {"a", "to", "on", "in"} and e + 1 < len(doc) and capitalised(doc, e + 1))):
+            while e < n and (_capitalised(texts[e]) and _alpha_text(texts[e]) or (
+                    lows[e] in _INNER_JOINERS and e + 1 < n and _capitalised(texts[e + 1]))):
                 e += 1
-        while s < e and (lows[s] in ARTICLES or not _alpha(doc, s)):
+        while s < e and (lows[s] in ARTICLES or not _alpha_text(texts[s])):
             s += 1
-        while e > s and (lows[e - 1] in {"'s", "'"} or not _alpha(doc, e - 1) or lows[e - 1] in JOINERS):
+        while e > s and (lows[e - 1] in {"'s", "'"} or not _alpha_text(texts[e - 1]) or lows[e - 1] in JOINERS):
             e -= 1
         if s < e and e - s <= _MAX:
             out.add((s, e))

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..candidates import Candidate
 from ..fragments import begins_word
+from ..lookup import by_first_letter
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
@@ -63,8 +64,14 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
                             r"Medical Centre)\b"), 0.85, 0),
 ]
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {pattern: needs for pattern, needs in zip(
+    [p for _, p, _, _ in RULES],
+    [("@",), (), (), (), ("NHS",), ("Royal",), ("Hospital", "Infirmary", "Hospice"), (), ("Ward",),
+     ("Surgery", "Practice", "Health Centre", "Medical Centre")], strict=True) if needs}
+"""What a case-sensitive rule's every match holds (its e-mail's "@", the word its name ends in): a turn without
+any of it is passed without running the pattern, which tries every capitalised word of the turn."""
 _VOCATIVE = re.compile(
-    r"(?i)\b(?:" + "|".join(GREETINGS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
+    r"(?i)\b(?:" + by_first_letter(GREETINGS, True) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
 )
 # after "thank you" a word no dictionary holds is no verb, whatever the tagger says of a lower-cased one
 _NO_ADDRESS_POS = NEVER_NAME_POS - {"VERB"}
@@ -217,6 +224,9 @@ class RulesComponent:
             else:
                 out.append(Candidate(d.start, d.end, "date", "rules", 0.85, "a full date (day, month and year)"))
         for category, pattern, score, group in RULES:
+            needs = _NEEDS.get(pattern)
+            if needs is not None and not any(word in text for word in needs):
+                continue
             for m in pattern.finditer(text):
                 s, e = m.span(group) if group else m.span()
                 if group == 0:
