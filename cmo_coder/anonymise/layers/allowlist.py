@@ -70,7 +70,7 @@ def _side_by_side(spans: list[tuple[int, int]], text: str) -> list[tuple[int, in
     starts: dict[int, list[int]] = {}
     for a, b in spans:
         starts.setdefault(a, []).append(b)
-    out = []
+    out: list[tuple[int, int]] = []
     for a, b in set(spans):
         if text[b : b + 1] == " ":
             out.extend((a, d) for d in starts.get(b + 1, ()) if len(text[a:d].split()) <= 3)
