@@ -229,3 +229,17 @@ def test_spans_slice_to_words(words: list[str]) -> None:
             assert 0 <= s < e <= len(text)
             assert text[s:e] == text[s:e].strip() and text[s].isalpha()
             assert text[e - 1].isalnum() or text[e - 1] in "'’"
+
+
+@pytest.mark.parametrize("sentence", [
+    "How did the falls team help?",
+    "The reablement team came out on the Monday.",
+    "then the discharge team rang and the frailty team never did",
+    "she was passed to the continence team",
+])
+def test_a_team_named_by_what_it_does_stays(anon: Anonymiser, sentence: str) -> None:
+    _assert_kept(anon, sentence)
+
+
+def test_a_team_named_by_an_image_still_goes(anon: Anonymiser) -> None:
+    _assert_removed(anon, "we got her referred to the harbour team in the end", "harbour")

@@ -110,10 +110,12 @@ naming noun names before them."""
 
 OPEN_HEADS = frozenset({"club", "day centre", "day center", "day centres", "day care centre", "care home",
                         "nursing home", "residential home", "rest home", "retirement home", "playgroup", "tea rooms",
-                        "tearooms", "team"})
+                        "tearooms"})
 """Heads whose kinds are few and all listed in :data:`GENERIC` and :data:`ACTIVITIES` (what a club does, who a
 day centre or a care home is for): in captions any other noun before them names one ("the friendship club",
-"the jubilee day centre"), as the tagger reads it."""
+"the jubilee day centre"), as the tagger reads it. Not "team": health and care teams are named by what they do,
+in more ways than any list holds ("the falls team", "the reablement team", "the discharge team"); a team named
+by an image ("the harbour team") is still read by :data:`SERVICE_IMAGES`."""
 
 ACTIVITIES = frozenset({
     "drama", "jazz", "comedy", "judo", "karate", "taekwondo", "kickboxing", "athletics", "gymnastics", "netball",
@@ -144,6 +146,11 @@ ACTIVITIES = frozenset({
 kinds, never names ("the drama club", "the nursing home", "the dementia day centre")."""
 
 GENERIC = frozenset({
+    # what a health or care team does, said before "team", "service" or "unit" (few dictionaries hold some)
+    "falls", "reablement", "enablement", "discharge", "frailty", "continence", "safeguarding", "liaison",
+    "intermediate", "palliative", "telecare", "telehealth", "physio", "physiotherapy", "podiatry", "wound",
+    "homecare", "domiciliary", "triage", "duty", "intake", "resettlement", "rapid", "response",
+    "locality", "integrated", "enhanced", "ot", "occupational", "respiratory", "diabetic",
     "local", "new", "old", "council", "nhs", "community", "private", "day", "drop-in", "drop", "in", "main",
     "little", "big", "own", "that", "this", "mental", "health", "memory", "dementia", "nursing", "residential",
     "care", "elderly", "older", "people's", "peoples", "adult", "adults", "children's", "childrens", "kids", "youth",
