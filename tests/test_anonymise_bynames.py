@@ -239,3 +239,17 @@ def test_the_introduced_reason_is_what_consistency_looks_for(anon: Anonymiser) -
 def test_a_listed_byname_of_two_words_goes_whole_in_captions(anon: Anonymiser) -> None:
     out = redact_text(anon, "so me and big man went down the road\nand big man said leave it", open_items=True)
     assert "big man" not in out and "man" not in out.split(), out
+
+
+@pytest.mark.parametrize("text", [
+    "Lofty, that's what we all call the handyman, he fits rails the same day. Lofty never lets us down.",
+    "lofty thats what we all call the handyman he fits rails the same day lofty never lets us down",
+    "Lofty is what they called him at the depot. Lofty came every week.",
+])
+def test_a_byname_named_before_what_we_call_him_goes_everywhere(anon: Anonymiser, text: str) -> None:
+    assert "lofty" not in redact_text(anon, text, open_items=True).lower()
+
+
+def test_what_we_call_a_thing_is_no_byname(anon: Anonymiser) -> None:
+    text = "Chaos, that's what we all call it round here."
+    assert redact_text(anon, text, open_items=True) == text

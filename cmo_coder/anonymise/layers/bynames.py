@@ -169,7 +169,10 @@ _AFTER = re.compile(
     r"call(?:ed|s)?\s+(?:him|her|them)\b"
     rf"|(?P<b7>(?:{_MOD}\s+)?{_W})\s+to\s+(?:all\s+)?(?:his|her|their|the|everyone|everybody|us)\s+(?:whole\s+)?"
     r"(?:mates|friends|pals|family|lads|girls|boys|kids|grandkids|regulars|team|crew|colleagues|workmates|street|"
-    r"estate|village|ward|school|club|pub|lot)?\b",
+    r"estate|village|ward|school|club|pub|lot)?\b"
+    rf"|(?P<b8>(?:{_MOD}\s+)?{_W}),?\s+(?:that['’]?s|that\s+is|is|was)\s+what\s+{_WHO}\s+"
+    r"(?:(?:all|always|used\s+to|would|['’]d|just)\s+)*call(?:ed|s)?\b(?!\s+(?:it|that|this|these|those)\b)",
+    # "Lofty, that's what we all call him / the handyman"; not "busy, that's what we call it"
     re.IGNORECASE)
 _CUE_WORDS = re.compile(r"(?i)call|known?|knew|nicknam|dubbed|christened|\bby\b|\bto\s")
 
@@ -247,7 +250,7 @@ class BynamesComponent:
             if self._acceptable(doc, start, end, caseless, apposition=False, naming=naming):
                 found.append(_Found(start, end, bool(art), self._tie(doc, m.start())))
         for m in _AFTER.finditer(text):
-            key = "b" if m.group("b") is not None else "b7"
+            key = next(k for k in ("b", "b7", "b8") if m.group(k) is not None)
             start, end = m.span(key)
             before = text[:start].rstrip()
             if key == "b7" and not caseless and not before.endswith((",", "—", "–", "-", "(")):
