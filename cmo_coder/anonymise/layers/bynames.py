@@ -400,12 +400,10 @@ class BynamesComponent:
                 continue
             out.append(Candidate(prev.idx, c.end, "person", LAYER, 1.0, TITLED_FORM, item_key=c.item_key,
                                  placeholder=c.placeholder))
-        initials = self._initials(reg)
-        for tok in doc:
-            if len(tok) != 1 or not tok.is_alpha or (caseless and tok.lower_ in {"i", "a"}):
-                continue
-            if not caseless and not tok.text.isupper():
-                continue
+        letters = [tok for tok in doc if len(tok) == 1 and tok.is_alpha and not (caseless and tok.lower_ in {"i", "a"})
+                   and (caseless or tok.text.isupper())]
+        initials = self._initials(reg) if letters else {}  # most turns say no letter alone: no table needed
+        for tok in letters:
             owners = initials.get(tok.lower_)
             prev = doc[tok.i - 1] if tok.i and doc[tok.i - 1].whitespace_ else None
             if not owners or prev is None or not prev.is_alpha or (not caseless and not prev.text[:1].isupper()):
@@ -434,15 +432,10 @@ class BynamesComponent:
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
         out: dict[str, list[RegisterItem]] = {}
-        for group in reg.items.values():
-            for item in reg._in_scope(group):
-                if item.category != "person":
-                    continue
-                for word in item.surface.split():
-                    if word[:1].isalpha():
-                        bucket = out.setdefault(word[0].lower(), [])
-                        if item not in bucket:
-                            bucket.append(item)
+        people = {id(item): item for group in reg.items.values() for item in group if item.category == "person"}
+        for item in reg._in_scope(list(people.values())):  # each item once, by identity, not by field equality
+            for letter in dict.fromkeys(word[0].lower() for word in item.surface.split() if word[:1].isalpha()):
+                out.setdefault(letter, []).append(item)
         self._cache = (key, out)
         return out
 
