@@ -41,3 +41,19 @@ def add_pending(project: Project, secure: SecureFolder, tid: str, turns: list[tu
     with project.transaction("tester") as tx:
         tx.add_pending_transcript(t.id, t.title, t.source_format, t.kind, t.source_sha256, t.normaliser_version)
     return t
+
+
+def allow_without(*kinds: str) -> tuple[str, ...]:
+    """The shipped allow-list less some classes' lists: what keeps a name then is how it is spoken of."""
+    from cmo_coder.anonymise.layers.allowlist import default_allowlist
+    from cmo_coder.anonymise.layers.public_names import public_names
+
+    listed = {p.lower() for kind in kinds for p in public_names(kind)}
+    return tuple(p for p in default_allowlist() if p.lower() not in listed)
+
+
+def as_captions(text: str) -> str:
+    """Text as captions write it: lower case, no punctuation."""
+    import re
+
+    return re.sub(r"[.,!?;:\"“”]", "", text.lower())

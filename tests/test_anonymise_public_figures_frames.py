@@ -14,14 +14,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from anon_support import allow_without, as_captions
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers.allowlist import default_allowlist
 from cmo_coder.anonymise.layers.public_charities import named_after_spans
 from cmo_coder.anonymise.layers.public_media import known_to_speaker, local_work, media_frame, own_review
-from cmo_coder.anonymise.layers.public_names import public_names
 from cmo_coder.anonymise.pipeline import Anonymiser, build_language, redact_text
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -31,15 +30,10 @@ PAD = " and after that we sat down and had a brew and talked it all through for 
 LISTS = ("people", "bodies", "culture")
 
 
-def _allow_without(*kinds: str) -> tuple[str, ...]:
-    listed = {p.lower() for kind in kinds for p in public_names(kind)}
-    return tuple(p for p in default_allowlist() if p.lower() not in listed)
-
-
 @pytest.fixture(scope="module")
 def unlisted() -> Anonymiser:
     """No register, and none of the lists of everyday public people, bodies or culture."""
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL, _allow_without(*LISTS))
+    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL, allow_without(*LISTS))
 
 
 @pytest.fixture(scope="module")
@@ -47,17 +41,14 @@ def shipped() -> Anonymiser:
     return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
-def _captions(text: str) -> str:
-    return re.sub(r"[.,!?;:\"“”]", "", text.lower())
-
 
 def _variants(text: str) -> list[tuple[str, str]]:
-    return [("cased", text + PAD), ("captions", _captions(text + PAD))]
+    return [("cased", text + PAD), ("captions", as_captions(text + PAD))]
 
 
 def _kept(anon: Anonymiser, text: str, name: str) -> None:
     for casing, variant in _variants(text):
-        target = name if casing == "cased" else _captions(name)
+        target = name if casing == "cased" else as_captions(name)
         out = redact_text(anon, variant, open_items=True)
         assert target in out, f"{casing}: {out}"
 
@@ -189,7 +180,7 @@ def test_a_private_mention_elsewhere_claims_a_name_kept_by_fame(shipped: Anonymi
             "Darren Fulbright was on the telly last night talking about the bin collections."]
     alone = said[1:]
     if lower:
-        said, alone = [_captions(t) for t in said], [_captions(t) for t in alone]
+        said, alone = [as_captions(t) for t in said], [as_captions(t) for t in alone]
     assert "fulbright" not in _turns(shipped, said).lower()
     assert "fulbright" in _turns(shipped, alone).lower()  # the frame keeps it where nothing claims it
 
@@ -217,7 +208,7 @@ def test_a_registered_name_wins_over_every_public_rule(text: str, name: str) -> 
 
 
 def test_the_public_names_these_tests_keep_are_on_no_list_left_in() -> None:
-    left = {p.lower() for p in _allow_without(*LISTS)}
+    left = {p.lower() for p in allow_without(*LISTS)}
     names = [n for _, n in IN_THE_MEDIA + OWN_REVIEW + NAMED_CHARITIES]
     assert not [n for n in names if n.lower() in left or any(n.lower() in p for p in left)]
 

@@ -15,16 +15,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from anon_support import allow_without, as_captions
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers.allowlist import default_allowlist, framed_names
+from cmo_coder.anonymise.layers.allowlist import framed_names
 from cmo_coder.anonymise.layers.labels import study_label_spans
 from cmo_coder.anonymise.layers.public_charities import branch_places
 from cmo_coder.anonymise.layers.public_culture import club_form_spans
 from cmo_coder.anonymise.layers.public_medicines import drug_shaped
-from cmo_coder.anonymise.layers.public_names import public_names
 from cmo_coder.anonymise.pipeline import Anonymiser, build_language, redact_text
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import ParticipantKey
@@ -34,16 +34,10 @@ PAD = " and after that we sat down and had a brew and talked it all through for 
 LISTS = ("medicines", "brands", "platforms", "culture", "clubs", "people", "bodies")
 
 
-def _allow_without(*kinds: str) -> tuple[str, ...]:
-    """The shipped allow-list less some classes' lists: what keeps a name then is how it is spoken of."""
-    listed = {p.lower() for kind in kinds for p in public_names(kind)}
-    return tuple(p for p in default_allowlist() if p.lower() not in listed)
-
-
 @pytest.fixture(scope="module")
 def unlisted() -> Anonymiser:
     """No register, and none of the lists of medicines, brands, platforms, culture, clubs, people or bodies."""
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL, _allow_without(*LISTS))
+    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL, allow_without(*LISTS))
 
 
 @pytest.fixture(scope="module")
@@ -51,18 +45,15 @@ def shipped() -> Anonymiser:
     return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
-def _captions(text: str) -> str:
-    return re.sub(r"[.,!?;:\"“”]", "", text.lower())
-
 
 def _variants(text: str, captions: bool = True) -> list[tuple[str, str]]:
     out = [("cased", text + PAD)]
-    return out + [("captions", _captions(text + PAD))] if captions else out
+    return out + [("captions", as_captions(text + PAD))] if captions else out
 
 
 def _kept(anon: Anonymiser, text: str, name: str, captions: bool = True) -> None:
     for casing, variant in _variants(text, captions):
-        target = name if casing == "cased" else _captions(name)
+        target = name if casing == "cased" else as_captions(name)
         out = redact_text(anon, variant, open_items=True)
         assert target in out, f"{casing}: {out}"
 
@@ -261,7 +252,7 @@ def test_a_postcode_district_is_no_label_unless_it_speaks() -> None:
 
 # -- the names the frames keep are on no list these tests leave in ------------------------------------------------
 def test_the_names_kept_by_frame_are_on_no_list_left_in() -> None:
-    listed = {p.lower() for p in _allow_without(*LISTS)}
+    listed = {p.lower() for p in allow_without(*LISTS)}
     for _, name in MEDICINES + PLATFORMS:
         assert name.lower() not in listed, name
     for _, name, _ in CULTURE + CHARITIES:
