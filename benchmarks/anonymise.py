@@ -276,13 +276,24 @@ def written_as_name(surface: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------------- scoring
+# Words that may stay before a removed name: they name nobody ("Auntie [name removed]", "Councillor [name
+# removed]"), and the anonymiser keeps several on purpose because they say who the person is to the speaker.
+# Until December 2026 only Mr, Mrs, Ms, Miss and Dr could stay; docs/benchmarks.md gives both figures.
+_MAY_STAY = frozenset({
+    "the", "of", "and", "mr", "mrs", "ms", "mx", "dr", "miss", "doctor", "prof", "professor", "nurse", "sister",
+    "matron", "father", "reverend", "rev", "pastor", "imam", "rabbi", "councillor", "cllr", "officer",
+    "sergeant", "sgt", "governor", "guv", "coach", "auntie", "aunty", "aunt", "uncle", "nan", "nana", "gran",
+    "grandad", "grandma", "cousin"})
+
+
 def covered(text: str, g: Gold, spans: list[tuple[int, int]]) -> bool:
     """Every letter of the gold mention lies inside some redaction (an article alone may stay)."""
     words = [(g.start + i, g.start + i + len(w)) for i, w in _words(text[g.start:g.end])]
-    skip = {"the", "of", "and", "mr", "mrs", "ms", "dr", "miss"}  # articles and titles may stay: "Dr [name]"
-    words = [(a, b) for a, b in words if text[a:b].lower() not in skip
-             and not (b - a == 1 and text[a - 1 : a] in "'’")]  # the s of a possessive
-    return all(any(s <= a and b <= e for s, e in spans) for a, b in words)
+    words = [(a, b) for a, b in words if not (b - a == 1 and text[a - 1 : a] in "'’")]  # the s of a possessive
+    # Articles and titles may stay ("Dr [name]", "Councillor [name removed]"), unless they are all the mention
+    # is: a person called "Nan" or "Coach" by everyone must still go.
+    named = [(a, b) for a, b in words if text[a:b].lower() not in _MAY_STAY]
+    return all(any(s <= a and b <= e for s, e in spans) for a, b in (named or words))
 
 
 def _words(s: str) -> list[tuple[int, str]]:
