@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .layers.said_units import unit_placeholder
+
 PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 RELATIONS = (
@@ -31,6 +33,7 @@ BY_CATEGORY = {
     "hospital": "[hospital name]",
     "ward": "[ward name]",
     "ward_number": "[ward number]",
+    "unit_number": "[unit number]",
     "street": "[street name]",
     "trust": "[trust name]",
     "service": "[service name]",
@@ -109,6 +112,8 @@ def placeholder_for(category: str, surface: str, text: str, start: int, number: 
         if rel:
             return f"[{rel}'s name]{tail}"
         return BY_CATEGORY["person"] + tail
+    if category in {"ward_number", "unit_number"}:
+        return unit_placeholder(surface) or BY_CATEGORY[category]
     if category == "service" and _SUBSTANCE.search(surface):
         return BY_CATEGORY["substance_service"]
     return BY_CATEGORY.get(category, BY_CATEGORY["other"])
