@@ -17,7 +17,7 @@ from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
 from .handles import handle_spans
 from .practices import PRACTICE_KINDS
-from .said_dates import dates_of_birth
+from .said_dates import dates_of_birth, said_again_start
 from .said_full_dates import full_dates
 from .said_identifiers import said_identifiers
 from .said_numbers import nhs_number_valid
@@ -221,7 +221,8 @@ class RulesComponent:
             out.append(Candidate(s, e, "dob", "rules", 0.9, "date of birth after a birth cue"))
         for d in full_dates(text):
             if d.birth:
-                out.append(Candidate(d.start, d.end, "dob", "rules", 0.9, "a full date, with a birth cue or an age"))
+                out.append(Candidate(said_again_start(text, d.start), d.end, "dob", "rules", 0.9,
+                                     "a full date, with a birth cue or an age"))
             else:
                 out.append(Candidate(d.start, d.end, "date", "rules", 0.85, "a full date (day, month and year)"))
         for category, pattern, score, group in RULES:
