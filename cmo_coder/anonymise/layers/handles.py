@@ -121,7 +121,7 @@ def handle_spans(text: str) -> list[Found]:
     out = list(_typed(text, low))
     if any(k in low for k in _PLATFORM_KEYS) and _PLATFORM_NEAR.search(text):
         out.extend(_cued(text))
-    if " dot " in low or "underscore" in low:
+    if "dot" in low or "underscore" in low:  # "jenny\ndot tee": a caption cue may fall before the joiner
         out.extend(_said_at(text))
     spans = sorted(set(out))
     return [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
