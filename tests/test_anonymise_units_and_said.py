@@ -21,9 +21,10 @@ from hypothesis import strategies as st
 from cmo_coder.anonymise.layers.handles import handle_spans
 from cmo_coder.anonymise.layers.postcodes import postcode_spans
 from cmo_coder.anonymise.layers.said_dates import dates_of_birth
-from cmo_coder.anonymise.layers.said_units import unit_placeholder, unit_spans
+from cmo_coder.anonymise.layers.said_units import unit_spans
 from cmo_coder.anonymise.leakcheck import scan_project
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.placeholders import unit_placeholder
 from cmo_coder.cli.main import cli
 from cmo_coder.store import Project
 from tests.fuzzing import fuzz_settings

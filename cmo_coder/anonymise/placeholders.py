@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .layers.said_units import unit_placeholder
-
 PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 RELATIONS = (
@@ -90,6 +88,34 @@ DIRECT_IDENTIFIERS = frozenset({"dob", "date", "phone", "email", "nhs_number", "
 
 _OWNER = re.compile(r"['’]s$")
 _SUBSTANCE = re.compile(r"drug|alcohol|substance|recovery|addiction|detox|rehab", re.IGNORECASE)
+
+
+_HEAD_WORDS = {"side room": "side room", "room": "room", "ward": "ward", "wd": "ward", "bay": "bay", "bed": "bed",
+               "cell": "cell", "pod": "pod", "landing": "landing", "spur": "spur", "houseblock": "houseblock",
+               "house block": "houseblock", "wing": "wing", "block": "block", "level": "level"}
+_HEAD_IN = re.compile(r"(?i)(?<![\w'’-])(side\s+room|house\s?block|room|ward|wd|bay|bed|cell|pod|landing|spur|wing|"
+                      r"block|level)(?![\w'’-])")
+"""Head words of a numbered unit (:mod:`.layers.said_units`), and the word each is named by in its placeholder."""
+
+
+_NUMBER_IN = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+                        r"thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
+
+
+def unit_placeholder(surface: str) -> str | None:
+    """ "[bay number]", "[bay and bed number]", "[wing name]" for a removed unit phrase; None where the surface
+    holds no head word (a ward's number alone, as older decisions kept it)."""
+    heads: list[str] = []
+    for m in _HEAD_IN.finditer(surface):
+        head = _HEAD_WORDS[" ".join(m.group(1).lower().split())]
+        if head not in heads:
+            heads.append(head)
+    if not heads:
+        return None
+    named = heads == ["wing"] or heads == ["block"]
+    if named and not _NUMBER_IN.search(surface):
+        return f"[{heads[0]} name]"  # "B wing": a letter names it
+    return "[" + " and ".join(heads) + " number]"
 
 
 def relation_before(text: str, start: int) -> str | None:

@@ -156,26 +156,3 @@ def _joined(chain: list[tuple[int, int, str]]) -> Found:
     heads = {h for _, _, h in chain}
     category = "ward_number" if heads <= {"ward", "wd", "wd."} else "unit_number"
     return chain[0][0], max(e for _, e, _ in chain), category
-
-
-_HEAD_WORDS = {"side room": "side room", "room": "room", "ward": "ward", "wd": "ward", "bay": "bay", "bed": "bed",
-               "cell": "cell", "pod": "pod", "landing": "landing", "spur": "spur", "houseblock": "houseblock",
-               "house block": "houseblock", "wing": "wing", "block": "block", "level": "level"}
-_HEAD_IN = re.compile(r"(?i)(?<![\w'’-])(side\s+room|house\s?block|room|ward|wd|bay|bed|cell|pod|landing|spur|wing|"
-                      r"block|level)(?![\w'’-])")
-
-
-def unit_placeholder(surface: str) -> str | None:
-    """ "[bay number]", "[bay and bed number]", "[wing name]" for a removed unit phrase; None where the surface
-    holds no head word (a ward's number alone, as older decisions kept it)."""
-    heads: list[str] = []
-    for m in _HEAD_IN.finditer(surface):
-        head = _HEAD_WORDS[" ".join(m.group(1).lower().split())]
-        if head not in heads:
-            heads.append(head)
-    if not heads:
-        return None
-    named = heads == ["wing"] or heads == ["block"]
-    if named and not re.search(r"\d|(?i:\b(?:" + _UNIT + r"|" + _TEEN + r"|" + _TENS + r")\b)", surface):
-        return f"[{heads[0]} name]"  # "B wing": a letter names it
-    return "[" + " and ".join(heads) + " number]"
