@@ -11,7 +11,8 @@ What counts as a date after a cue:
 * a day and a month, in either order, with or without a year: "the fifth of June nineteen seventy-four",
   "twenty-fifth December", "May the second, nineteen ninety", "14th of July '83", "sixth of the twelfth";
 * a month and a year: "April seventy-seven", "March 1981";
-* a year alone after "born in": "nineteen sixty-two", "eighty-eight", "two thousand and three", "oh three";
+* a year alone after "born in", or after "born" when said in full ("born nineteen fifty-one, on the fourth of
+  May": the day and month after it join it): "nineteen sixty-two", "eighty-eight", "two thousand and three", "oh three";
   and a birth year then a place: "born in Leeds in 1962";
 * a month alone after "born in": "born in March" (narrows a birth to thirty days);
 * a day alone after "birthday's": "my birthday's the fourth";
@@ -61,8 +62,8 @@ _MONTH_DAY = r"(?P<md>" + _MONTH + _GAP + r"(?:the" + _GAP + r")?" + _DAY + _END
 _YEAR_AFTER = r"(?:" + _GAP + r"(?:in" + _GAP + r")?(?P<year>" + _YEAR + r")" + _END + r")?"
 _NUMERIC = (r"(?P<num>" + _DIGIT + r"(?:[\s,-]+" + _DIGIT + r"){1,3}" + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
             + r"))" + _END)
-_DAY_NUMBER = (r"(?:(?:zero|oh|o|nought)[\s-]+" + _UNIT + r"|thirty(?:[\s-]+one)?|twenty(?:[\s-]+" + _UNIT + r")?|"
-               + _TEEN + r"|" + _UNIT + r"|[0-3]?\d)")
+_DAY_NUMBER = (r"(?:" + _DAY + r"|(?:zero|oh|o|nought)[\s-]+" + _UNIT + r"|thirty(?:[\s-]+one)?|twenty(?:[\s-]+"
+               + _UNIT + r")?|" + _TEEN + r"|" + _UNIT + r"|[0-3]?\d)")
 _MONTH_NUMBER_SAID = r"(?:(?:zero|oh|o|nought)[\s-]+" + _UNIT + r"|ten|eleven|twelve|" + _UNIT + r"|[01]?\d)"
 _NUMBERS = (r"(?P<nums>" + _DAY_NUMBER + r"[\s,-]+" + _MONTH_NUMBER_SAID + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
             + r"|\d\d))" + _END)
@@ -75,7 +76,7 @@ _FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" +
 _BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP
 _ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
 """A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
-_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED + r"(?:is|was|were|"
+_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED + r"(?:it['’]?s|is|was|were|"
         r"being|on))?" + _ASKED)
 _BIRTHDAY = r"\bbirthday(?:['’]?s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
 
@@ -83,6 +84,7 @@ _PATTERNS = [
     re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
                + _MONTH_YEAR + r")"),
     re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r")" + _NUMBERS),
+    re.compile(r"(?i)\bborn" + _GAP + r"(?P<year>" + _LONG_YEAR + r")" + _END),
     re.compile(r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)" + _END
                + r"|(?P<month>" + _MONTH + r")(?!" + _GAP + r"(?:the" + _GAP + r")?(?:\d|" + _DAY + r")))"),
     re.compile(r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
