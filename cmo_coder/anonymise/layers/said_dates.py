@@ -76,8 +76,8 @@ _FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" +
 _BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP
 _ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
 """A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
-_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED + r"(?:it['’]?s|is|was|were|"
-        r"being|on))?" + _ASKED)
+_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED
+        + r"(?:it['’]?s|is|was|were|being|on))?" + _ASKED)
 _BIRTHDAY = r"\bbirthday(?:['’]?s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
 
 _PATTERNS = [
