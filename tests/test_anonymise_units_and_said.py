@@ -193,6 +193,8 @@ SAID = [
     ("Postcode is, erm, S E, no sorry, S K nine, erm, five H T.", "S E, no sorry, S K nine, erm, five H T",
      "[postcode]"),
     ("it's em fourteen, five tee pee", "em fourteen, five tee pee", "[postcode]"),
+    ("it's ell ess six, erm, ell ess six four a b", "ell ess six, erm, ell ess six four a b", "[postcode]"),
+    ("the postcode is, um, dee enn one four, two, ex why", "dee enn one four, two, ex why", "[postcode]"),
     ("My DOB's twelve oh four sixty.", "twelve oh four sixty", "[date of birth]"),
     ("I was born on the 2nd, no, the 3rd of November 1980.", "2nd, no, the 3rd of November 1980",
      "[date of birth]"),

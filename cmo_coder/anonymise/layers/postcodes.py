@@ -210,7 +210,7 @@ def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 _LETTER_NAMES = {
     "ay": "a", "bee": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "ef": "f", "eff": "f", "gee": "g",
-    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "oh": "o",
+    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "emm": "m", "en": "n", "enn": "n", "oh": "o",
     "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "es": "s", "ess": "s", "tee": "t", "you": "u",
     "vee": "v", "ex": "x", "why": "y", "wye": "y", "zed": "z", "zee": "z",
 }
@@ -471,4 +471,22 @@ def _grown(text: str, start: int, end: int) -> tuple[int, int]:
     before = _CORRECTION.search(text[max(0, start - 40) : start])
     if before:
         start = max(0, start - 40) + before.start("first")
-    return start, end
+    return _restarted(text, start), end
+
+
+_RESTART_GAP = re.compile(r"(?i)(?:[\s,.-]+(?:erm|um|er|uh|sorry|no|i\s+mean|so))*[\s,.-]+$")
+
+
+def _restarted(text: str, start: int) -> int:
+    """Where a postcode begun, broken off and said again from the start begins: "ell ess six, erm, ell ess six
+    four a b" (two words or more of its beginning said right before it)."""
+    said = [m.group(0).lower() for m in re.finditer(r"[\w'’]+", text[start : start + 40])]
+    gap = _RESTART_GAP.search(text[max(0, start - 20) : start])
+    if gap is None or len(said) < 3:
+        return start
+    before_end = max(0, start - 20) + gap.start()
+    for n in range(min(4, len(said) - 1), 1, -1):
+        words = list(re.finditer(r"[\w'’]+", text[max(0, before_end - 40) : before_end]))[-n:]
+        if len(words) == n and [w.group(0).lower() for w in words] == said[:n]:
+            return max(0, before_end - 40) + words[0].start()
+    return start
