@@ -210,9 +210,9 @@ def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 _LETTER_NAMES = {
     "ay": "a", "bee": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "ef": "f", "eff": "f", "gee": "g",
-    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "emm": "m", "en": "n", "enn": "n", "oh": "o",
-    "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "es": "s", "ess": "s", "tee": "t", "you": "u",
-    "vee": "v", "ex": "x", "why": "y", "wye": "y", "zed": "z", "zee": "z",
+    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "emm": "m", "en": "n",
+    "enn": "n", "oh": "o", "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "es": "s", "ess": "s",
+    "tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "wye": "y", "zed": "z", "zee": "z",
 }
 _SPELLING_ALPHABET = {
     "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f",
