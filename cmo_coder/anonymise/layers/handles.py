@@ -143,6 +143,20 @@ def _typed(text: str, low: str) -> Iterator[Found]:
         yield from (m.span() for m in _SAID_PAGE.finditer(text))
 
 
+def _handle_words(said: list[str]) -> bool:
+    """Words a handle said before its platform is made of: none English writes ("he's playing Stardew Valley on
+    the Xbox" is a sentence), but for spoken joiners, numbers and spelt letters, and a word after a joiner."""
+    joined = any(w.lower() in _JOINERS for w in said)
+    after_joiner = False
+    for word in said:
+        low = word.lower()
+        if not (low in _JOINERS or low in NUMBER_WORDS or low.isdigit() or len(low) == 1 or after_joiner
+                or not is_everyday(low)) or (word[:1].isupper() and not joined):
+            return False
+        after_joiner = low in _JOINERS
+    return True
+
+
 def _said_at(text: str) -> Iterator[Found]:
     """A said handle joined by "dot" or "underscore" after "find me at", "add her as" (:data:`_SAID_AT`)."""
     for m in _SAID_AT.finditer(text):
@@ -167,11 +181,11 @@ def _cued(text: str) -> Iterator[Found]:
         found = _said_after(text, m.start("handle"))
         if found is None or found[1] > m.end("handle"):
             continue
-        said = text[found[0] : found[1]]
-        words = said.lower().split()
-        if len(words) == 1 and (said[:1].isupper() or words[0] in name_lexicon("first")):
+        said = text[found[0] : found[1]].split()
+        if len(said) == 1 and (said[0][:1].isupper() or said[0].lower() in name_lexicon("first")):
             continue  # "follow Kirsty on insta": a person, whom the name layers judge
-        yield found
+        if _handle_words(said):  # not "he's playing Stardew Valley on the Xbox"
+            yield found
     for m in _PLATFORM_NEAR.finditer(text):
         for w in _SHAPED.finditer(text, max(0, m.start() - 60), min(len(text), m.end() + 60)):
             if _TIME_OR_UNIT.search(w.group(0)) or is_everyday(w.group(0)):
