@@ -220,7 +220,8 @@ SAID_KEPT = [
     "I read Nineteen Eighty-Four at school.", "It cost eighty quid, the coat.",
     "We had a barbecue on the fourth of July.", "She takes five mil at night.", "The bus goes at ten past six.",
     "We live in LS6. Two of us.", "postcode, B D five. Then two, be quick about it.", "find me at the library",
-    "follow Kirsty on insta", "she's always on tiktok", "He's playing Stardew Valley on the Xbox all night.", "I'm on facebook as well.", "she was born three weeks early",
+    "follow Kirsty on insta", "she's always on tiktok",
+    "He's playing Stardew Valley on the Xbox all night.", "I'm on facebook as well.", "she was born three weeks early",
 ]
 
 
