@@ -43,10 +43,13 @@ PLACEHOLDER = {
     "handle": "[handle]",
     "address": "[house number]",
     "bank": "[bank details]",
+    "unit": "[ward number]",
 }
-ALSO = {"handle": ("[name removed]", "[email address]"), "address": ("[street name]",), "email": ("[handle]",)}
+ALSO = {"handle": ("[name removed]", "[email address]"), "address": ("[street name]",), "email": ("[handle]",),
+        "unit": ("[bay number]", "[room number]", "[bed number]", "[bed and bay number]", "[bay and bed number]")}
 """Other placeholders that remove the same thing: a handle that is a name ("on Facebook as Kaz Marie"), a house
-number the street layer took with its street ("[street name]" for "42 Elm Grove")."""
+number the street layer took with its street ("[street name]" for "42 Elm Grove"), a numbered unit named by its
+head word ("[bed and bay number]" for "Bed eleven, bay two")."""
 IDENTIFIER_PLACEHOLDERS = tuple(v for k, v in PLACEHOLDER.items() if k != "street")
 _GLUE = {"the", "of", "and", "at", "dot", "um", "erm", "on", "in", "is", "s", "underscore"}
 """Words of a phrase that may stay: they say nothing about whom the identifier belongs to."""

@@ -82,7 +82,7 @@ def test_variants_include_nicknames_titles_and_parts() -> None:
     ("The Royal Halifax Infirmary discharged her.", "The [hospital name] discharged her."),
     ("Calder Valley NHS Foundation Trust runs it.", "[trust name] runs it."),
     ("Our GP at Moorside Surgery was great.", "Our GP at [GP practice name] was great."),
-    ("They moved me to ward 12 after that.", "They moved me to ward [ward number] after that."),
+    ("They moved me to ward 12 after that.", "They moved me to [ward number] after that."),
     ("Dr Obuya saw me first.", "Dr [name removed] saw me first."),
     ("Cheers, Tamsin.", "Cheers, [name removed]."),
 ])

@@ -36,10 +36,10 @@ FRAMES = [
     ("We live on Gordon Street now.", "Gordon Street", "[street name]"),
     ("She grew up on Stanley Road in the eighties.", "Stanley Road", "[street name]"),
     ("He's still at Ethel Grove with his mum.", "Ethel Grove", "[street name]"),
-    # numbered wards stay wards, with their word
-    ("He was on Ward 32 for a month.", "32", "[ward number]"),
-    ("She was on ward thirty two for ages", "thirty two", "[ward number]"),
-    ("They moved him to Ward 7B after that.", "7B", "[ward number]"),
+    # a numbered ward goes whole, its word with its number: one placeholder that reads as the ward
+    ("He was on Ward 32 for a month.", "Ward 32", "[ward number]"),
+    ("She was on ward thirty two for ages", "ward thirty two", "[ward number]"),
+    ("They moved him to Ward 7B after that.", "Ward 7B", "[ward number]"),
 ]
 
 

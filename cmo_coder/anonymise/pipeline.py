@@ -151,10 +151,12 @@ REGISTER_LAYERS = ("register", "sound_alike")
 
 def open_case(group: list[Candidate]) -> bool:
     """A registered name (or a word sounding like one) that may be a word here, and no other layer reads a
-    person there: a person decides."""
+    person there: a person decides. Not where a rule removes the whole stretch anyway ("ward 7" with a Ward
+    registered): rejecting the word there would have kept the number with it."""
     registered = [c for c in group if c.layer in REGISTER_LAYERS]
     return bool(registered) and all(c.per_occurrence for c in registered) and all(
-        c.layer in REGISTER_LAYERS or c.category != "person" for c in group)
+        c.layer in REGISTER_LAYERS or c.category != "person" for c in group) and not any(
+        c.layer == "rules" and c.category in {"ward_number", "unit_number"} for c in group)
 
 
 _STATES: dict[tuple[int, int], tuple[object, dict[str, object]]] = {}
@@ -186,9 +188,9 @@ def _load_state(layer: object, register: Register, configure: Callable[[], None]
 _PLACE_SLOT = re.compile(r"(?i)\b(?:to|in|from|at|near|round|around|outside|towards|via|into)\s+(?:the\s+)?$")
 _GUESSED_PLACE = {"city", "place", "org"}
 """Types a layer guesses from the words around a name (the model, a verb of going): the weakest evidence of kind."""
-_HEADED = {"street", "ward", "ward_number", "hospital", "practice", "pharmacy", "pub", "club", "school", "church",
-           "mosque", "gurdwara", "temple", "synagogue", "care_home", "day_centre", "estate", "trust", "service",
-           "workplace", "shop", "cafe"}
+_HEADED = {"street", "ward", "ward_number", "unit_number", "hospital", "practice", "pharmacy", "pub", "club", "school",
+           "church", "mosque", "gurdwara", "temple", "synagogue", "care_home", "day_centre", "estate", "trust",
+           "service", "workplace", "shop", "cafe"}
 """Types a rule reads from a head word ("Road", "Ward", "Surgery"): the name before the head is that place's."""
 _POSSESSIVE = re.compile(r"['’]s$")
 

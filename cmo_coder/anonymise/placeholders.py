@@ -31,6 +31,7 @@ BY_CATEGORY = {
     "hospital": "[hospital name]",
     "ward": "[ward name]",
     "ward_number": "[ward number]",
+    "unit_number": "[unit number]",
     "street": "[street name]",
     "trust": "[trust name]",
     "service": "[service name]",
@@ -89,6 +90,34 @@ _OWNER = re.compile(r"['’]s$")
 _SUBSTANCE = re.compile(r"drug|alcohol|substance|recovery|addiction|detox|rehab", re.IGNORECASE)
 
 
+_HEAD_WORDS = {"side room": "side room", "room": "room", "ward": "ward", "wd": "ward", "bay": "bay", "bed": "bed",
+               "cell": "cell", "pod": "pod", "landing": "landing", "spur": "spur", "houseblock": "houseblock",
+               "house block": "houseblock", "wing": "wing", "block": "block", "level": "level"}
+_HEAD_IN = re.compile(r"(?i)(?<![\w'’-])(side\s+room|house\s?block|room|ward|wd|bay|bed|cell|pod|landing|spur|wing|"
+                      r"block|level)(?![\w'’-])")
+"""Head words of a numbered unit (:mod:`.layers.said_units`), and the word each is named by in its placeholder."""
+
+
+_NUMBER_IN = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+                        r"thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
+
+
+def unit_placeholder(surface: str) -> str | None:
+    """ "[bay number]", "[bay and bed number]", "[wing name]" for a removed unit phrase; None where the surface
+    holds no head word (a ward's number alone, as older decisions kept it)."""
+    heads: list[str] = []
+    for m in _HEAD_IN.finditer(surface):
+        head = _HEAD_WORDS[" ".join(m.group(1).lower().split())]
+        if head not in heads:
+            heads.append(head)
+    if not heads:
+        return None
+    named = heads == ["wing"] or heads == ["block"]
+    if named and not _NUMBER_IN.search(surface):
+        return f"[{heads[0]} name]"  # "B wing": a letter names it
+    return "[" + " and ".join(heads) + " number]"
+
+
 def relation_before(text: str, start: int) -> str | None:
     """``my son Daniel``: the relation word right before ``start``, lower-cased, else None."""
     m = _REL_BEFORE.search(text[max(0, start - 40) : start])
@@ -109,6 +138,8 @@ def placeholder_for(category: str, surface: str, text: str, start: int, number: 
         if rel:
             return f"[{rel}'s name]{tail}"
         return BY_CATEGORY["person"] + tail
+    if category in {"ward_number", "unit_number"}:
+        return unit_placeholder(surface) or BY_CATEGORY[category]
     if category == "service" and _SUBSTANCE.search(surface):
         return BY_CATEGORY["substance_service"]
     return BY_CATEGORY.get(category, BY_CATEGORY["other"])

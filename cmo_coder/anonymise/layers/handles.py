@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .said_numbers import NUMBER_WORDS
-from .words import is_everyday
+from .words import is_everyday, name_lexicon
 
 Found = tuple[int, int]
 
@@ -64,6 +64,17 @@ _SAID_PAGE = re.compile(r"(?i)\b[a-z0-9]+(?:\s+dot\s+[a-z0-9]+)*\s+dot\s+(?:word
 _SHAPED = re.compile(r"(?<![\w@#/])(?=[A-Za-z0-9._]*[A-Za-z])(?:[A-Za-z]+\d+[A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*"
                      r"|[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)+)(?![\w@])")
 """Typed words that look like a username: letters then digits, a capital inside, dots inside."""
+_BEFORE_PLATFORM = re.compile(
+    r"(?i)\b(?:i['’]?m|i\s+am|she['’]s|he['’]s|they['’]re|we['’]re|it['’]s|called|as|at|under|follow|add|search"
+    r"(?:\s+for)?|look\s+up|find|type\s+in)\s+(?:me\s+)?(?P<handle>[a-z0-9][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+on\s+"
+    r"(?:the\s+|my\s+|her\s+|his\s+)?" + _PLATFORM + r"\b")
+"""A handle said before its platform: "she's kazzabee on insta", "find me at jenny dot tee on insta", "add
+dazzlerk on snap"."""
+_SAID_AT = re.compile(r"(?i)\b(?:find|add|follow|message|dm|tag|search\s+for)\s+(?:me|her|him|us|them)\s+"
+                      r"(?:at|as|under)\s+")
+"""A said handle after "find me at", "add her as": taken only where it is joined with "dot" or "underscore", or the
+sentence names a platform (a place follows "find me at" as often: "find me at the library")."""
+_TLDS = {"com", "uk", "org", "net", "co", "io", "ie"}
 _TIME_OR_UNIT = re.compile(r"(?i)\d+(?:am|pm|st|nd|rd|th|k|m|mg|ml|kg|g|s|x)$|[a-z]\d$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|[A-Za-z0-9]+(?:[_.#][A-Za-z0-9]+)+")
 _JOINERS = {"underscore", "dot", "dash", "hyphen", "point", "period", "hash"}
@@ -110,6 +121,8 @@ def handle_spans(text: str) -> list[Found]:
     out = list(_typed(text, low))
     if any(k in low for k in _PLATFORM_KEYS) and _PLATFORM_NEAR.search(text):
         out.extend(_cued(text))
+    if "dot" in low or "underscore" in low:  # "jenny\ndot tee": a caption cue may fall before the joiner
+        out.extend(_said_at(text))
     spans = sorted(set(out))
     return [(s, e) for s, e in spans if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
 
@@ -130,6 +143,32 @@ def _typed(text: str, low: str) -> Iterator[Found]:
         yield from (m.span() for m in _SAID_PAGE.finditer(text))
 
 
+def _handle_words(said: list[str]) -> bool:
+    """Words a handle said before its platform is made of: none English writes ("he's playing Stardew Valley on
+    the Xbox" is a sentence), but for spoken joiners, numbers and spelt letters, and a word after a joiner."""
+    joined = any(w.lower() in _JOINERS for w in said)
+    after_joiner = False
+    for word in said:
+        low = word.lower()
+        if not (low in _JOINERS or low in NUMBER_WORDS or low.isdigit() or len(low) == 1 or after_joiner
+                or not is_everyday(low)) or (word[:1].isupper() and not joined):
+            return False
+        after_joiner = low in _JOINERS
+    return True
+
+
+def _said_at(text: str) -> Iterator[Found]:
+    """A said handle joined by "dot" or "underscore" after "find me at", "add her as" (:data:`_SAID_AT`)."""
+    for m in _SAID_AT.finditer(text):
+        found = _said_after(text, m.end())
+        if found is None:
+            continue
+        words = re.findall(r"[\w'’]+", text[found[0] : found[1]].lower())
+        if words[-1] in _TLDS or not any(w in _JOINERS for w in words):
+            continue  # "at jo dot bloggs dot com" is an e-mail address's; one word is as often a place
+        yield found
+
+
 def _cued(text: str) -> Iterator[Found]:
     """Handles after a platform cue (said), and username-shaped words in a sentence that names a platform."""
     for m in _SAID_CUE.finditer(text):
@@ -137,6 +176,15 @@ def _cued(text: str) -> Iterator[Found]:
             continue  # "on instagram all day": no word says a name follows
         found = _said_after(text, m.end())
         if found is not None:
+            yield found
+    for m in _BEFORE_PLATFORM.finditer(text):
+        found = _said_after(text, m.start("handle"))
+        if found is None or found[1] > m.end("handle"):
+            continue
+        said = text[found[0] : found[1]].split()
+        if len(said) == 1 and (said[0][:1].isupper() or said[0].lower() in name_lexicon("first")):
+            continue  # "follow Kirsty on insta": a person, whom the name layers judge
+        if _handle_words(said):  # not "he's playing Stardew Valley on the Xbox"
             yield found
     for m in _PLATFORM_NEAR.finditer(text):
         for w in _SHAPED.finditer(text, max(0, m.start() - 60), min(len(text), m.end() + 60)):

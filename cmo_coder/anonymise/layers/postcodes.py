@@ -195,7 +195,7 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
     out.extend(spelt_postcode_spans(text, out))
     out.extend(shaped_postcode_spans(text))
     out.extend(town_district_spans(text))
-    return _outermost(out)
+    return _outermost([_grown(text, s, e) for s, e in _outermost(out)])
 
 
 def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -210,9 +210,9 @@ def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 _LETTER_NAMES = {
     "ay": "a", "bee": "b", "cee": "c", "see": "c", "dee": "d", "ee": "e", "ef": "f", "eff": "f", "gee": "g",
-    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "oh": "o",
-    "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "es": "s", "ess": "s", "tee": "t", "you": "u",
-    "vee": "v", "ex": "x", "why": "y", "wye": "y", "zed": "z", "zee": "z",
+    "aitch": "h", "haitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "emm": "m", "en": "n",
+    "enn": "n", "oh": "o", "pee": "p", "cue": "q", "queue": "q", "ar": "r", "are": "r", "es": "s", "ess": "s",
+    "tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "wye": "y", "zed": "z", "zee": "z",
 }
 _SPELLING_ALPHABET = {
     "alpha": "a", "alfa": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e", "foxtrot": "f",
@@ -434,3 +434,59 @@ def _word_number(words: str) -> str | None:
         else:
             return None
     return str(value)
+
+
+# --- a postcode said in two goes, or begun wrongly ------------------------------------------------------------
+# "The postcode's N G seven. Then it's two B Q": the inward code in the next sentence; "S E, no sorry, S K nine":
+# a first go at the area corrected. Both halves are one postcode, and the corrected letters were a guess at it:
+# the found district grows over them, so nothing of the postcode stays.
+
+_BRIDGE = re.compile(r"(?i)(?:[\s.,;:!?-]+(?:then|and|it['’]?s|its|is|the|rest|second|other|half|bit|last|part|"
+                     r"end|ends|in|with|that['’]?s|erm|um|er|uh|so|yeah))*[\s.,;:!?-]+")
+"""What may stand between a district and its inward code said apart: a full stop, "then it's", "and the rest is"."""
+_INWARD_SHAPE = re.compile(r"[0-9°][abd-hjlnp-uw-z]{2}")
+_CORRECTION = re.compile(r"(?i)(?:^|(?<=[\s,.]))(?P<first>(?:(?:[a-z]|" + "|".join(
+    sorted(set(_LETTER_NAMES) - _EVERYDAY_LETTER_NAMES)) + r")[\s,.-]+){1,2})(?:(?:no|sorry|i\s+mean|wait|"
+    r"actually|hang\s+on|erm|um|er)[\s,.]+)+$")
+"""Letters said, then taken back ("S E, no sorry,"), right before a postcode."""
+
+
+def _grown(text: str, start: int, end: int) -> tuple[int, int]:
+    """A found postcode with its inward code said after a pause or a full stop, and a corrected first go at its
+    letters before it (comment above)."""
+    code = re.sub(r"[\W_]", "", text[start:end])
+    if not re.search(r"\d[a-z]{2}$", code, re.I):
+        bridge = _BRIDGE.match(text, end)
+        at = bridge.end() if bridge else end
+        if at > end and "\n\n" not in text[end:at]:
+            tail = text[at : at + 40]
+            runs = symbol_runs(tail)
+            if runs and runs[0][0].start == 0:
+                shapes = find_shapes(runs[0], _INWARD_SHAPE, most=4)
+                said = [tail[p.start : p.end].lower() for p in shapes[0].pieces[1:]] if shapes else []
+                if shapes and shapes[0].start == 0 and letters(shapes[0].symbols[1:]) not in _WORD_UNITS \
+                        and not any(w in _WORD_UNITS or w in _EVERYDAY_LETTER_NAMES - {"ay", "ee", "es", "el"}
+                                    for w in said):
+                    end = at + shapes[0].end  # the district found is the cue; no word of a sentence said
+    before = _CORRECTION.search(text[max(0, start - 40) : start])
+    if before:
+        start = max(0, start - 40) + before.start("first")
+    return _restarted(text, start), end
+
+
+_RESTART_GAP = re.compile(r"(?i)(?:[\s,.-]+(?:erm|um|er|uh|sorry|no|i\s+mean|so))*[\s,.-]+$")
+
+
+def _restarted(text: str, start: int) -> int:
+    """Where a postcode begun, broken off and said again from the start begins: "ell ess six, erm, ell ess six
+    four a b" (two words or more of its beginning said right before it)."""
+    said = [m.group(0).lower() for m in re.finditer(r"[\w'’]+", text[start : start + 40])]
+    gap = _RESTART_GAP.search(text[max(0, start - 20) : start])
+    if gap is None or len(said) < 3:
+        return start
+    before_end = max(0, start - 20) + gap.start()
+    for n in range(min(4, len(said) - 1), 1, -1):
+        words = list(re.finditer(r"[\w'’]+", text[max(0, before_end - 40) : before_end]))[-n:]
+        if len(words) == n and [w.group(0).lower() for w in words] == said[:n]:
+            return max(0, before_end - 40) + words[0].start()
+    return start

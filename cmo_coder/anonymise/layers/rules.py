@@ -17,10 +17,11 @@ from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
 from .handles import handle_spans
 from .practices import PRACTICE_KINDS
-from .said_dates import dates_of_birth
+from .said_dates import dates_of_birth, said_again_start
 from .said_full_dates import full_dates
 from .said_identifiers import said_identifiers
 from .said_numbers import nhs_number_valid
+from .said_units import unit_spans
 from .state import NEVER_NAME_POS, candidates, text_of
 from .titles import titled_names
 from .words import (
@@ -58,15 +59,13 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("trust", re.compile(r"((?:" + _CAP + r"){1,6})NHS\s+(?:Foundation\s+)?Trust\b"), 0.95, 0),
     ("hospital", re.compile(r"\bRoyal\s+(?:[A-Z][A-Za-z'’-]+\s+){1,3}(?:Infirmary|Hospital)\b"), 0.95, 0),
     ("hospital", re.compile(r"((?:" + _CAP + r"){1,4})(?:Hospital|Infirmary|Hospice)\b"), 0.9, 0),
-    # "Ward 32": a number, not a name; removed (a ward number still narrows a hospital down) as a number
-    ("ward_number", re.compile(r"(?i)\bward\s+(\d{1,3}[a-z]?)\b"), 0.85, 1),
     ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
     ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
                             r"Medical Centre)\b"), 0.85, 0),
 ]
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {pattern: needs for pattern, needs in zip(
     [p for _, p, _, _ in RULES],
-    [("@",), (), (), (), ("NHS",), ("Royal",), ("Hospital", "Infirmary", "Hospice"), (), ("Ward",),
+    [("@",), (), (), (), ("NHS",), ("Royal",), ("Hospital", "Infirmary", "Hospice"), ("Ward",),
      ("Surgery", "Practice", "Health Centre", "Medical Centre")], strict=True) if needs}
 """What a case-sensitive rule's every match holds (its e-mail's "@", the word its name ends in): a turn without
 any of it is passed without running the pattern, which tries every capitalised word of the turn."""
@@ -216,11 +215,14 @@ class RulesComponent:
             out.append(Candidate(s, e, category, "rules", _SAID_SCORE[category], reason))
         for s, e in handle_spans(text):
             out.append(Candidate(s, e, "handle", "rules", 0.95, "social-media handle or username"))
+        for s, e, category in unit_spans(text):
+            out.append(Candidate(s, e, category, "rules", 0.9, "a numbered ward, bay, room or wing, removed whole"))
         for s, e in dates_of_birth(text):
             out.append(Candidate(s, e, "dob", "rules", 0.9, "date of birth after a birth cue"))
         for d in full_dates(text):
             if d.birth:
-                out.append(Candidate(d.start, d.end, "dob", "rules", 0.9, "a full date, with a birth cue or an age"))
+                out.append(Candidate(said_again_start(text, d.start), d.end, "dob", "rules", 0.9,
+                                     "a full date, with a birth cue or an age"))
             else:
                 out.append(Candidate(d.start, d.end, "date", "rules", 0.85, "a full date (day, month and year)"))
         for category, pattern, score, group in RULES:

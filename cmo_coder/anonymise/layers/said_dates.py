@@ -11,11 +11,13 @@ What counts as a date after a cue:
 * a day and a month, in either order, with or without a year: "the fifth of June nineteen seventy-four",
   "twenty-fifth December", "May the second, nineteen ninety", "14th of July '83", "sixth of the twelfth";
 * a month and a year: "April seventy-seven", "March 1981";
-* a year alone after "born in": "nineteen sixty-two", "eighty-eight", "two thousand and three", "oh three";
+* a year alone after "born in", or after "born" when said in full ("born nineteen fifty-one, on the fourth of
+  May": the day and month after it join it): "nineteen sixty-two", "eighty-eight", "two thousand and three", "oh three";
   and a birth year then a place: "born in Leeds in 1962";
 * a month alone after "born in": "born in March" (narrows a birth to thirty days);
 * a day alone after "birthday's": "my birthday's the fourth";
-* a date said as digits: "zero four zero seven nineteen eighty", "twelve oh three eighty-one".
+* a date said as digits: "zero four zero seven nineteen eighty", "twelve oh three eighty-one", and as three
+  numbers: "my DOB's twelve oh four sixty", "born twenty-one three eighty".
 
 "Date of birth" and "DOB" also reach a day and month a few words on ("the date of birth they had was wrong,
 it's the 3rd of March"): the cue names what the next date is.
@@ -60,6 +62,13 @@ _MONTH_DAY = r"(?P<md>" + _MONTH + _GAP + r"(?:the" + _GAP + r")?" + _DAY + _END
 _YEAR_AFTER = r"(?:" + _GAP + r"(?:in" + _GAP + r")?(?P<year>" + _YEAR + r")" + _END + r")?"
 _NUMERIC = (r"(?P<num>" + _DIGIT + r"(?:[\s,-]+" + _DIGIT + r"){1,3}" + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
             + r"))" + _END)
+_DAY_NUMBER = (r"(?:" + _DAY + r"|(?:zero|oh|o|nought)[\s-]+" + _UNIT + r"|thirty(?:[\s-]+one)?|twenty(?:[\s-]+"
+               + _UNIT + r")?|" + _TEEN + r"|" + _UNIT + r"|[0-3]?\d)")
+_MONTH_NUMBER_SAID = r"(?:(?:zero|oh|o|nought)[\s-]+" + _UNIT + r"|ten|eleven|twelve|" + _UNIT + r"|[01]?\d)"
+_NUMBERS = (r"(?P<nums>" + _DAY_NUMBER + r"[\s,-]+" + _MONTH_NUMBER_SAID + r"[\s,-]+(?:" + _LONG_YEAR + r"|" + _TWO
+            + r"|\d\d))" + _END)
+"""A date said as three numbers, the day and month as people say them: "twelve oh four sixty", "twenty-one
+three eighty", "thirty one ten ninety-nine"."""
 _MONTH_YEAR = r"(?P<my>" + _MONTH + _GAP + r"(?:" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d))" + _END
 _WRITTEN = r"(?P<written>[0-3]?\d[/.\-\s][01]?\d[/.\-\s](?:(?:19|20)\d\d|\d\d))" + _END
 _FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" + _WRITTEN + r")"
@@ -67,13 +76,15 @@ _FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" +
 _BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP
 _ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
 """A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
-_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED + r"(?:is|was|were|"
-        r"being|on))?" + _ASKED)
+_DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED
+        + r"(?:it['’]?s|is|was|were|being|on))?" + _ASKED)
 _BIRTHDAY = r"\bbirthday(?:['’]?s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
 
 _PATTERNS = [
     re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
                + _MONTH_YEAR + r")"),
+    re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r")" + _NUMBERS),
+    re.compile(r"(?i)\bborn" + _GAP + r"(?P<year>" + _LONG_YEAR + r")" + _END),
     re.compile(r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)" + _END
                + r"|(?P<month>" + _MONTH + r")(?!" + _GAP + r"(?:the" + _GAP + r")?(?:\d|" + _DAY + r")))"),
     re.compile(r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
@@ -103,16 +114,29 @@ give the date of birth as surely as a year would)."""
 _BORN_IN_PLACE = re.compile(r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
                             + r"(?P<year>" + _LONG_YEAR + r")" + _END)
 _NOT_A_PLACE = STOP_WORDS - {"the"}
+_SAID_AGAIN = re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<again>(?:"
+                         + _DAY + r"|[0-3]?\d)(?:" + _GAP + r"of)?)(?:[\s,.]+(?:no|sorry|erm|um|er|i\s+mean|"
+                         r"actually|wait)(?=[\s,.]))*[\s,.]+(?:the" + _GAP + r")?$")
+"""A day said, then said again or corrected before the whole date: "born on the twenty-first, the twenty-first of
+March", "born on the 2nd, no, the 3rd of November". The first day goes with the date: it is the same day, or
+one off it."""
 _ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b")
 _AGE_CUE = re.compile(r"(?i)\b(?:be|turns?|turned|turning)\s[^.?!]*\bon\s")
 
 
 def _date_span(m: re.Match[str]) -> tuple[int, int]:
     """From the first word of the date (no cue, no article) to the last of its year, if one was said."""
-    starts = [m.start(g) for g in ("pyear", "dm", "md", "written", "num", "my", "year", "month", "day")
+    starts = [m.start(g) for g in ("pyear", "dm", "md", "written", "num", "nums", "my", "year", "month", "day")
               if g in m.re.groupindex
               and m.start(g) >= 0]
     return min(starts), m.end()
+
+
+def said_again_start(text: str, start: int) -> int:
+    """Where a date of birth starting at ``start`` really starts: at a day said before it and said again or
+    corrected (:data:`_SAID_AGAIN`), else ``start``."""
+    again = _SAID_AGAIN.search(text[max(0, start - 90) : start])
+    return max(0, start - 90) + again.start("again") if again else start
 
 
 def dates_of_birth(text: str) -> list[tuple[int, int]]:
@@ -134,6 +158,7 @@ def dates_of_birth(text: str) -> list[tuple[int, int]]:
         more = _EXTEND.match(text, b)
         if more and b > a:
             out[i] = (a, more.end())
+    out = [(said_again_start(text, a), b) for a, b in out if b > a]
     merged: list[tuple[int, int]] = []
     for a, b in sorted(set(out)):  # "born in April" and "April seventy-seven": one date
         if merged and a < merged[-1][1]:

@@ -70,7 +70,7 @@ _DM = r"(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")"
 _SPOKEN = re.compile(
     r"(?i)(?<![\w'’-])(?:"
     r"(?P<dmy>" + _DM + r"(?:" + _GAP + r"in)?" + _GAP + r"(?P<y1>" + _YEAR + r")" + _END + r")"
-    r"|(?P<ydm>(?P<y2>" + _LONG_YEAR + r")" + _GAP + _THE + _DM + _END + r")"
+    r"|(?P<ydm>(?P<y2>" + _LONG_YEAR + r")" + _GAP + r"(?:on" + _GAP + r")?" + _THE + _DM + _END + r")"
     r"|(?P<dm>" + _DM + r"(?=['’]s\b|[^\w'’-]|$)))")
 """A day and a month with the year after them, a year then a day and a month, or a day and a month alone."""
 _TYPED = re.compile(r"(?<![\w./:-])(?:(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"

@@ -27,10 +27,10 @@ _TEENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourte
 _TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
          "ninety": "9"}
 LETTER_NAMES = {
-    "ay": "a", "aye": "a", "bee": "b", "cee": "c", "see": "c", "sea": "c", "dee": "d", "ee": "e", "ef": "f",
-    "eff": "f", "gee": "g", "jee": "g", "aitch": "h", "haitch": "h", "eye": "i", "jay": "j", "kay": "k", "el": "l",
-    "ell": "l", "em": "m", "en": "n", "pee": "p", "cue": "q", "queue": "q", "kew": "q", "ar": "r", "are": "r",
-    "arr": "r", "es": "s", "ess": "s", "tee": "t", "tea": "t", "you": "u", "yu": "u", "vee": "v", "ex": "x",
+    "ay": "a", "aye": "a", "bee": "b", "cee": "c", "see": "c", "sea": "c", "dee": "d", "ee": "e", "ef": "f", "eff": "f",
+    "gee": "g", "jee": "g", "aitch": "h", "haitch": "h", "eye": "i", "jay": "j", "kay": "k", "el": "l", "ell": "l",
+    "em": "m", "emm": "m", "en": "n", "enn": "n", "pee": "p", "cue": "q", "queue": "q", "kew": "q", "ar": "r",
+    "are": "r", "arr": "r", "es": "s", "ess": "s", "tee": "t", "tea": "t", "you": "u", "yu": "u", "vee": "v", "ex": "x",
     "why": "y", "wye": "y", "zed": "z", "zee": "z",
 }
 SPELLING_ALPHABET = {
