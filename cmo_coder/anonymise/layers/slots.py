@@ -53,6 +53,12 @@ LANGUAGES = frozenset({
     "nepali", "sinhala", "sinhalese", "vietnamese", "twi", "akan", "lingala", "wolof", "tigre",
 })
 """Languages, said in the slot ("she speaks to me in urdu"): many are on no dictionary."""
+RECENT_WORDS = frozenset({
+    "lockdown", "lockdowns", "covid", "coronavirus", "furlough", "furloughed", "selfie", "selfies", "vape",
+    "vapes", "vaping", "podcast", "podcasts", "facetime", "broadband", "wifi", "website", "websites", "online",
+    "email", "emails", "texts", "texting", "smartphone", "telehealth", "telecare", "universal", "hotspot",
+})
+"""Everyday words newer than the dictionary and the subtitles ("hard in lockdown", "back on furlough")."""
 _HOSPITAL_WORDS = re.compile(
     r"(?i)(?<![\w'’-])" + _PREP + r"\s+(the\s+(?:royal|general)(?:\s+infirmary)?|the\s+infirmary)(?![\w'’-])")
 _HOSPITAL_AFTER = re.compile(
@@ -62,6 +68,44 @@ _HOSPITAL_AFTER = re.compile(
     r"who|where|about|as|like|just|straight|first|instead|anyway)\b)")
 """What may follow a hospital's everyday name: the clause goes on ("for six weeks", "and they said"), it does
 not name what "royal" or "general" describes ("family", "public", "college", "election")."""
+
+
+HOUSE_HEADS = frozenset({"grange", "lodge", "manor", "court", "house", "hall", "mount", "heights", "towers"})
+"""Heads of a house's or a home's name ("orchard grange", "willow court", "ivy house"): after a place's slot
+with no article, the word before is its name ("he's at orchard grange", "moved into marsden court")."""
+_HOUSE_NAME = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{3,})\s+(" + "|".join(sorted(HOUSE_HEADS)) + r")(?![\w'’-])")
+_NOT_A_HOUSE_NAME = frozenset({
+    "crown", "county", "magistrates", "magistrate's", "magistrates'", "high", "family", "youth", "coroners",
+    "coroner's", "supreme", "appeal", "appeals", "tennis", "squash", "food", "basketball", "royal", "district",
+    "sheriff", "civil", "criminal", "juvenile", "safe", "halfway", "half", "full", "open", "mad", "big", "white",
+    "opera", "town", "city", "village", "church", "school", "sports", "dance", "bingo", "dining", "concert", "music",
+    "guest", "boarding", "lodging", "public", "council", "care", "nursing", "foster", "group", "children's",
+    "station", "farm", "country", "manor", "summer", "winter", "tree", "dolls", "doll's", "green", "glass", "ware",
+    "ski", "hunting", "masonic", "porter's", "porters", "gate", "game", "mess", "front", "back", "main", "same",
+    "next", "other", "whole", "own", "this", "that", "their", "his", "her", "our", "my", "your", "a", "an", "the",
+})
+"""Words before a head that say a kind of court, hall or house ("crown court", "town hall", "safe house")."""
+
+
+def house_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """"he's at orchard grange", "moved her into willow court": a word and a house's head in a place's slot,
+    with no article between (a kind takes one: "the crown court", "the village hall")."""
+    from .facilities import ACTIVITIES, GENERIC
+
+    out: list[tuple[int, int, str]] = []
+    for m in _HOUSE_NAME.finditer(text):
+        name, head = m.group(1), m.group(2)
+        low = name.lower()
+        if not caseless and not (name[:1].isupper() and head[:1].isupper()):
+            continue
+        if low in _NOT_A_HOUSE_NAME or low in GENERIC or low in ACTIVITIES or low.endswith("ing"):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        if re.search(r"(?i)(?<![\w'’-])the\s+$", before):
+            continue
+        if _SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before):
+            out.append((m.start(), m.end(), "place"))
+    return out
 
 
 def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
@@ -76,9 +120,10 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if not (_SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before)) or _PRESCRIBED.search(before):
             continue
         word = m.group(0)
-        if word.lower() in LANGUAGES or not unknown_word(word, caseless):
+        if word.lower() in LANGUAGES or word.lower() in RECENT_WORDS or not unknown_word(word, caseless):
             continue
         out.append((start, m.end(), "place"))
+    out.extend(house_spans(text, caseless))
     if "royal" in text.lower() or "general" in text.lower() or "infirmary" in text.lower():
         for m in _HOSPITAL_WORDS.finditer(text):
             name = m.group(1)
