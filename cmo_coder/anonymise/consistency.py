@@ -375,7 +375,7 @@ _HEADS_AFTER: dict[str, str] = {
 school's kind beside the town it is in, "[place name] general" the hospital's)."""
 _HEAD_AFTER_RE = re.compile(r"(?i)\s+(" + "|".join(sorted((h.replace(" ", r"\s+") for h in _HEADS_AFTER),
                                                           key=len, reverse=True)) + r")(?![\w'’-])")
-_NOT_A_HEAD_AFTER = re.compile(r"(?i)^\s+(?:care|street|st|road|rd|level|levels|school|election|elections|public|"
+_NOT_A_HEAD_AFTER = re.compile(r"(?i)\s+(?:care|street|st|road|rd|level|levels|school|election|elections|public|"
                                r"practice|manager|secretary|knowledge|idea|rule|sense|anaesthetic|surgery|"
                                r"to|from|by|as|enough|up|hours?|time|fees?|run|holidays?|dinners?|uniform|bus)\b")
 """Words after a head that make it a word of its own ("primary care", "high street", "general public")."""
