@@ -108,6 +108,17 @@ def house_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     return out
 
 
+_WHERE_SOMEONE_IS = re.compile(r"(?i)(?<![\w'’-])(?:in|at|into|inside|outside|near|opposite)\s+(?:the\s+)?"
+                               r"(?:(?:little|great|upper|lower|nether|north|south|east|west|old|new|long|high|kings|"
+                               r"castle|market|church|bishops?)\s+)?$")
+
+
+def where_someone_is(text: str, start: int) -> bool:
+    """The slot before ``start`` says where someone is ("in", "at", "into", "outside"), not whom they met or
+    heard from ("from", "to", "with"): no person stands there ("I was in Pinderfields for a month")."""
+    return bool(_WHERE_SOMEONE_IS.search(text[max(0, start - 40) : start]))
+
+
 def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """``(start, end, category)`` of places said in a place's slot with no kind (module doc)."""
     out: list[tuple[int, int, str]] = []
