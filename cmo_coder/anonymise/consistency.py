@@ -20,6 +20,7 @@ from .candidates import Candidate
 from .layers import bynames
 from .layers.facility_cues import said_as_facility
 from .layers.naming import bare_place, recurs_as_place
+from .layers.slots import SLOT_REASON
 from .layers.towns import district_prefix, district_tail, town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 from .namelists import uk_given
@@ -127,7 +128,7 @@ def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Ca
 
 
 _PLACE_CATEGORIES = {"city", "place"}
-_PLACE_EVIDENCE = {"places", "rules", "transcript"}
+_PLACE_EVIDENCE = {"places", "rules", "transcript", "slot"}
 
 
 def place_words_of(text: str, found: Iterable[Candidate]) -> set[str]:
@@ -292,11 +293,17 @@ _GUESSED = {"ner", "caseless", "lexicon", "consistency"}
 def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """"out to Hebden Bridge", "lives in Otley": a listed UK place after a word of place is the town,
     though the model or a name list called it a person or an organisation; ``[name removed]`` or
-    ``[organisation name]`` for a town misleads a reader."""
+    ``[organisation name]`` for a town misleads a reader. So is a word said where someone is ("I was in
+    Pinderfields"): said again elsewhere ("Pinderfields was alright"), the model's person there is that place."""
+    found = list(found)
     out = []
     firsts = name_lexicon("first")
+    slotted = {text[c.start : c.end].lower() for c in found if c.layer == "rules" and c.reason == SLOT_REASON}
     for c in found:
         if c.category not in {"person", "org", "place"} or c.layer not in _GUESSED:
+            continue
+        if c.category == "person" and text[c.start : c.end].lower() in slotted:
+            out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, "said where someone is elsewhere"))
             continue
         surface = " ".join(text[c.start : c.end].lower().split())
         before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, c.start - 30) : c.start])]

@@ -16,7 +16,7 @@ from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pubs import pub_spans, signs_as_places
-from .slots import slot_spans, where_someone_is
+from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, text_of
 from .towns import town_spans
 from .words import place_names, place_words
@@ -105,10 +105,11 @@ class PlacesComponent:
         for s, e, kind in slot_spans(text, caseless):
             if any(a < e and s < b for a, b in people) and not where_someone_is(text, s):
                 continue  # "got it from shaz": the person layers' word; "I was in Pinderfields": no person's slot
-            # layer "rules": it outranks the model's person where someone is ("in Pinderfields"), and a given
-            # name the lexicon reads there still types the redaction (pipeline._by_evidence: "round to Dezza")
-            candidates(doc).append(Candidate(s, e, kind, "rules", 0.7, "a word no dictionary holds, said where a "
-                                             "place goes") if kind == "place" else Candidate(
+            # where someone is, layer "rules" outranks the model's person ("in Pinderfields"); after "to", "from"
+            # the model's reading stands and a given name still types a person ("down to Dezza": layer "slot"
+            # ranks below the model and, unlike "places", leaves pipeline._by_evidence to judge)
+            layer = "rules" if where_someone_is(text, s) else "slot"
+            candidates(doc).append(Candidate(s, e, kind, layer, 0.7, SLOT_REASON) if kind == "place" else Candidate(
                 s, e, kind, "rules", 0.8, "a hospital's everyday name said where a place goes"))
         spans = town_spans(text, caseless)
         if not spans:

@@ -30,6 +30,7 @@ import re
 
 from .towns import unknown_word
 
+SLOT_REASON = "a word no dictionary holds, said where a place goes"
 _PREP = (r"(?:in|at|to|from|into|near|outside|opposite|towards|toward|via|through|round|around|off|past|behind|"
          r"inside|beyond|up|down|over|out|onto)")
 _SLOT_BEFORE = re.compile(r"(?i)(?<![\w'’-])" + _PREP + r"\s+(?:the\s+)?$")
