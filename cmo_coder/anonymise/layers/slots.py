@@ -120,6 +120,14 @@ def where_someone_is(text: str, start: int) -> bool:
     return bool(_WHERE_SOMEONE_IS.search(text[max(0, start - 40) : start]))
 
 
+def _public(low: str) -> bool:
+    """A chain or body of the allow-list, as speech says it with an "s" ("from tescos", "down morrisons"):
+    the allow-list keeps the word as listed, this its spoken plural too."""
+    from .naming import public_words
+
+    return low in public_words() or (low.endswith("s") and low[:-1] in public_words())
+
+
 def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """``(start, end, category)`` of places said in a place's slot with no kind (module doc)."""
     out: list[tuple[int, int, str]] = []
@@ -132,7 +140,8 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if not (_SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before)) or _PRESCRIBED.search(before):
             continue
         word = m.group(0)
-        if word.lower() in LANGUAGES or word.lower() in RECENT_WORDS or not unknown_word(word, caseless):
+        low = word.lower()
+        if low in LANGUAGES or low in RECENT_WORDS or _public(low) or not unknown_word(word, caseless):
             continue
         out.append((start, m.end(), "place"))
     out.extend(house_spans(text, caseless))
