@@ -125,7 +125,10 @@ def _public(low: str) -> bool:
     the allow-list keeps the word as listed, this its spoken plural too."""
     from .naming import public_words
 
-    return low in public_words() or (low.endswith("s") and low[:-1] in public_words())
+    from .words import place_names
+
+    # a listed town is the list's to type ("[city name]"); a public name stays
+    return low in public_words() or (low.endswith("s") and low[:-1] in public_words()) or low in place_names()
 
 
 def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
