@@ -124,7 +124,6 @@ def _public(low: str) -> bool:
     """A chain or body of the allow-list, as speech says it with an "s" ("from tescos", "down morrisons"):
     the allow-list keeps the word as listed, this its spoken plural too."""
     from .naming import public_words
-
     from .words import place_names
 
     # a listed town is the list's to type ("[city name]"); a public name stays
