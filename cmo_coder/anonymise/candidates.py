@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # transcript gives a name in full ("Beech Ward" for a bare "Beech"), over the model's guess. "sound_alike"
 # ties a stretch to a registered person (it never overlaps the register's own): its reason is the one to show.
 LAYER_RANK = {"register": 0, "sound_alike": 0, "rules": 1, "transcript": 1, "ner": 2, "caseless": 3, "places": 3,
-              "lexicon": 4, "consistency": 5}
+              "slot": 3, "lexicon": 4, "consistency": 5}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .candidates import Candidate
 from .layers import bynames
 from .layers.facility_cues import said_as_facility
 from .layers.naming import bare_place, recurs_as_place
+from .layers.slots import SLOT_REASON
 from .layers.towns import district_prefix, district_tail, town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 from .namelists import uk_given
@@ -127,7 +128,7 @@ def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Ca
 
 
 _PLACE_CATEGORIES = {"city", "place"}
-_PLACE_EVIDENCE = {"places", "rules", "transcript"}
+_PLACE_EVIDENCE = {"places", "rules", "transcript", "slot"}
 
 
 def place_words_of(text: str, found: Iterable[Candidate]) -> set[str]:
@@ -292,11 +293,17 @@ _GUESSED = {"ner", "caseless", "lexicon", "consistency"}
 def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """"out to Hebden Bridge", "lives in Otley": a listed UK place after a word of place is the town,
     though the model or a name list called it a person or an organisation; ``[name removed]`` or
-    ``[organisation name]`` for a town misleads a reader."""
+    ``[organisation name]`` for a town misleads a reader. So is a word said where someone is ("I was in
+    Pinderfields"): said again elsewhere ("Pinderfields was alright"), the model's person there is that place."""
+    found = list(found)
     out = []
     firsts = name_lexicon("first")
+    slotted = {text[c.start : c.end].lower() for c in found if c.layer == "rules" and c.reason == SLOT_REASON}
     for c in found:
         if c.category not in {"person", "org", "place"} or c.layer not in _GUESSED:
+            continue
+        if c.category == "person" and text[c.start : c.end].lower() in slotted:
+            out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, "said where someone is elsewhere"))
             continue
         surface = " ".join(text[c.start : c.end].lower().split())
         before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, c.start - 30) : c.start])]
@@ -356,3 +363,44 @@ def whole_districts(text: str, found: Iterable[Candidate], lower: list[tuple[int
 def _moved_or_at(text: str, start: int) -> bool:
     before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, start - 30) : start])]
     return bool(before) and before[-1] in _LOCATIVE
+
+
+_HEADS_AFTER: dict[str, str] = {
+    "general": "hospital", "infirmary": "hospital", "general hospital": "hospital", "royal infirmary": "hospital",
+    "general infirmary": "hospital", "district hospital": "hospital", "hospital": "hospital", "hospice": "hospital",
+    "primary": "school", "primary school": "school", "juniors": "school", "junior school": "school",
+    "infants": "school", "infant school": "school", "academy": "school", "high": "school", "high school": "school",
+    "school": "school", "college": "school", "comprehensive": "school", "grammar school": "school",
+    "church": "church", "chapel": "church", "parish church": "church", "methodist church": "church",
+    "mosque": "mosque", "gurdwara": "gurdwara", "care home": "care_home", "nursing home": "care_home",
+    "surgery": "practice", "medical centre": "practice", "health centre": "practice", "prison": "place",
+    "road": "street", "street": "street", "lane": "street", "avenue": "street", "crescent": "street",
+    "terrace": "street", "grove": "street", "gardens": "street", "mews": "street", "estate": "estate",
+    "working men's club": "club", "social club": "club", "club": "club", "arms": "pub", "inn": "pub",
+}
+"""Heads said right after a place's name: the name and its head are one place ("[city name] primary" left the
+school's kind beside the town it is in, "[place name] general" the hospital's)."""
+_HEAD_AFTER_RE = re.compile(r"(?i)\s+(" + "|".join(sorted((h.replace(" ", r"\s+") for h in _HEADS_AFTER),
+                                                          key=len, reverse=True)) + r")(?![\w'’-])")
+_NOT_A_HEAD_AFTER = re.compile(r"(?i)\s+(?:care|street|st|road|rd|level|levels|school|election|elections|public|"
+                               r"practice|manager|secretary|knowledge|idea|rule|sense|anaesthetic|surgery|"
+                               r"to|from|by|as|enough|up|hours?|time|fees?|run|holidays?|dinners?|uniform|bus)\b")
+"""Words after a head that make it a word of its own ("primary care", "high street", "general public")."""
+_EXTENDED = {"city", "place", "org", "hospital", "estate", "service", "workplace"}
+
+
+def heads_after(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """A place's name found by any layer, then its head: the whole is that kind of place, as one redaction
+    ("hollins park primary", "kelderby\\ngeneral" across a caption break, "Pennock Road"). A head left beside
+    a placeholder says what kind of place was there and, with the town, which one."""
+    out = []
+    for c in found:
+        if c.category not in _EXTENDED:
+            continue
+        m = _HEAD_AFTER_RE.match(text, c.end)
+        if m is None or _NOT_A_HEAD_AFTER.match(text, m.end()):
+            continue
+        head = " ".join(m.group(1).lower().split())
+        out.append(Candidate(c.start, m.end(), _HEADS_AFTER[head], "rules", 0.85,
+                             f"a place's name and its head ({head})"))
+    return out

@@ -337,6 +337,7 @@ class Anonymiser:
         found.extend(consistency.retype_places(text, found))
         found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
                                                                if doc._.cmo_caseless]))
+        found.extend(consistency.heads_after(text, found))
         found.extend(fragments.false_starts(text, found))
         return _merge([c for c in found if not _bare_head(text, c)]), sus, docs
 

@@ -298,6 +298,12 @@ def _names(words: list[str], the: bool, second_cue: bool, cased: bool, kind_besi
     return any(_rare(w) or _image(_low(w)) for w in words) or len(lows) == 2
 
 
+def _verb_after(pos_at: dict[int, str], at: int, words: list[re.Match[str]]) -> bool:
+    """The tagger reads a finite verb right after a phrase of two words or more: the phrase was the subject's
+    object and its clause ends there ("a worker from fresh start rang me", "help from open door sorted it")."""
+    return len(words) > 1 and pos_at.get(at) in {"VERB", "AUX"}
+
+
 def cued_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Cued]:
     """Every facility named by a facility verb or an organisation's plural verb in ``text`` (module doc);
     ``pos_at`` (offset → the tagger's part of speech) keeps verbs out of a place's slot."""
@@ -310,7 +316,8 @@ def cued_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) 
         end = m.end() + words[-1].end()
         after = text[end : end + 80]
         nxt = re.match(r"\s*(" + _WORD + r"|[.,;:!?]|$)", after)
-        if nxt is None or not (nxt.group(1) == "" or not nxt.group(1)[:1].isalpha() or _low(nxt.group(1)) in _AFTER):
+        if nxt is None or not (nxt.group(1) == "" or not nxt.group(1)[:1].isalpha() or _low(nxt.group(1)) in _AFTER
+                               or _verb_after(pos_at, end + nxt.start(1), words)):
             continue  # the phrase goes on: "goes to the bridge club" is the heads' to judge
         kind = _KIND_SAID.match(after)
         beside = _KIND_BESIDE.match(after) is not None

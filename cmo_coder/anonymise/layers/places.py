@@ -16,6 +16,7 @@ from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pubs import pub_spans, signs_as_places
+from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, text_of
 from .towns import town_spans
 from .words import place_names, place_words
@@ -100,6 +101,16 @@ class PlacesComponent:
         A word the model typed as an organisation (in captions, on the re-cased copy) stays one:
         it is proposed either way, and "from Earthstone", "at Honeywell" are companies."""
         text = text_of(doc)
+        people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
+        for s, e, kind in slot_spans(text, caseless):
+            if any(a < e and s < b for a, b in people) and not where_someone_is(text, s):
+                continue  # "got it from shaz": the person layers' word; "I was in Pinderfields": no person's slot
+            # where someone is, layer "rules" outranks the model's person ("in Pinderfields"); after "to", "from"
+            # the model's reading stands and a given name still types a person ("down to Dezza": layer "slot"
+            # ranks below the model and, unlike "places", leaves pipeline._by_evidence to judge)
+            layer = "rules" if where_someone_is(text, s) else "slot"
+            candidates(doc).append(Candidate(s, e, kind, layer, 0.7, SLOT_REASON) if kind == "place" else Candidate(
+                s, e, kind, "rules", 0.8, "a hospital's everyday name said where a place goes"))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read

@@ -168,7 +168,7 @@ def district_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         return out  # most turns say no part of a town
     for m in _DISTRICT_RE.finditer(text):
         word = m.group(1)
-        if not _unknown_word(word, caseless) or not _BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+        if not unknown_word(word, caseless) or not _BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         end = district_tail(text, m.end(1), caseless)
         if end is not None:
@@ -176,7 +176,7 @@ def district_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _unknown_word(word: str, caseless: bool) -> bool:
+def unknown_word(word: str, caseless: bool) -> bool:
     """A word of no dictionary, given-name list or everyday use, capitalised in cased text."""
     low = word.lower()
     if not caseless and not (word[:1].isupper() and not word.isupper()):

@@ -75,7 +75,8 @@ _AS_PLACE_BEFORE = re.compile(
 """Words before a bare name that say it is a place ("at st bride's", "went to holy trinity")."""
 _WORSHIP_CUE = re.compile(r"(?i)\b(?:christened|baptised|baptized|married|buried|confirmed|mass|service|services|"
                           r"worship|worshipped|parish|congregation|vicar|priest|minister|pastor|imam|rabbi|"
-                          r"sunday\s+school)\b")
+                          r"sunday\s+school|funeral|funerals|wedding|weddings|christening|christenings|communion|choir|hymns|"
+                          r"nativity|harvest\s+festival)\b")
 _DENOMINATIONS = frozenset({
     "baptist", "methodist", "pentecostal", "evangelical", "catholic", "roman", "anglican", "reformed", "united",
     "free", "elim", "congregational", "presbyterian", "orthodox", "greek", "coptic", "apostolic", "gospel",

@@ -1,0 +1,157 @@
+"""Places said in the slot where a place goes, though nothing says what kind they are.
+
+People name the places of their lives without their kind: "i was in harrowmead for a month", "they rushed
+her into brackenridge", "he did two years in hewell", "i'm from wrenbeck originally", "they took him to the
+royal". The town layers want a place-name ending ("-ton", "-ley") or a strong verb of residence; the
+facility layers want a head ("hospital", "care home") or a verb of going with a second cue. A small place, a
+hospital or a prison known by one word has neither, and in captions no capital either. What it has is its
+**slot**: right after a preposition of place or movement ("in", "at", "to", "from", "into", "near",
+"outside", "opposite", "round", "up", "down", "off" ...), with or without "the".
+
+A slot alone says nothing: "in the morning", "from scratch", "at home", "to the shops" fill it with ordinary
+words. So only two kinds of filler are read as places:
+
+* **a word no dictionary holds** (:func:`.towns.unknown_word`: no dictionary or everyday word, no given name,
+  no word subtitles often write in lower case, no derived ending such as "-ing"): English has no ordinary
+  word of that kind to be in or go to. A word of place before it ("little", "upper", "north") joins it
+  ("moved out to little haddon"). Public names on no dictionary ("asda", "whatsapp", "spain") are kept by
+  the allow-list, which has the last word over every layer;
+* **a hospital's everyday name** after "the": "the royal", "the general", "the infirmary" (and "the royal
+  infirmary", "the general infirmary"), where nothing follows that makes the word an adjective ("the royal
+  family", "the general public", "the royal college").
+
+Languages ("in urdu"), medicines after a verb of prescribing ("switched to sertraline") and words another
+layer already reads as a person ("got it from shaz") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .towns import unknown_word
+
+SLOT_REASON = "a word no dictionary holds, said where a place goes"
+_PREP = (r"(?:in|at|to|from|into|near|outside|opposite|towards|toward|via|through|round|around|off|past|behind|"
+         r"inside|beyond|up|down|over|out|onto)")
+_SLOT_BEFORE = re.compile(r"(?i)(?<![\w'’-])" + _PREP + r"\s+(?:the\s+)?$")
+_RESIDENT_ON = re.compile(r"(?i)(?<![\w'’-])(?:lives?|lived|living|grew\s+up|brought\s+up|raised|flat|house|moved|"
+                          r"over|up|down|round|back|out)\s+on\s+(?:the\s+)?$")
+""""on" is a slot only where someone lives ("lives on brackley", "over on the gorsefield"): "on sertraline",
+"on universal credit" are not places."""
+_PRESCRIBED = re.compile(r"(?i)(?<![\w'’-])(?:switch(?:ed|ing)?|chang(?:e|ed|ing)|swap(?:ped|ping)?|upped|"
+                         r"increased|reduced|lowered|weaned|moved|put)\s+(?:(?:him|her|me|them|us)\s+)?"
+                         r"(?:on\s*)?(?:to|onto|off|over\s+to)\s+$")
+"""A verb of prescribing before the slot: "switched to mirtazapine", "weaned off zopiclone"."""
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{5,}(?![\w'’-])")
+_PLACE_PREFIX = re.compile(r"(?i)(?<![\w'’-])(little|great|upper|lower|nether|north|south|east|west|old|new|"
+                           r"long|high|kings|castle|market|church|bishops?)\s+$")
+LANGUAGES = frozenset({
+    "urdu", "punjabi", "bengali", "bangla", "sylheti", "gujarati", "hindi", "tamil", "telugu", "marathi",
+    "malayalam", "kannada", "somali", "farsi", "dari", "pashto", "kurdish", "sorani", "kurmanji", "tigrinya",
+    "amharic", "oromo", "yoruba", "igbo", "hausa", "swahili", "shona", "zulu", "xhosa", "cantonese",
+    "mandarin", "hokkien", "tagalog", "romanian", "lithuanian", "latvian", "slovak", "czech", "albanian",
+    "makaton", "patois", "creole", "pidgin", "mirpuri", "pahari", "potwari", "hindko", "saraiki", "sindhi",
+    "nepali", "sinhala", "sinhalese", "vietnamese", "twi", "akan", "lingala", "wolof", "tigre",
+})
+"""Languages, said in the slot ("she speaks to me in urdu"): many are on no dictionary."""
+RECENT_WORDS = frozenset({
+    "lockdown", "lockdowns", "covid", "coronavirus", "furlough", "furloughed", "selfie", "selfies", "vape",
+    "vapes", "vaping", "podcast", "podcasts", "facetime", "broadband", "wifi", "website", "websites", "online",
+    "email", "emails", "texts", "texting", "smartphone", "telehealth", "telecare", "universal", "hotspot",
+})
+"""Everyday words newer than the dictionary and the subtitles ("hard in lockdown", "back on furlough")."""
+_HOSPITAL_WORDS = re.compile(
+    r"(?i)(?<![\w'’-])" + _PREP + r"\s+(the\s+(?:royal|general)(?:\s+infirmary)?|the\s+infirmary)(?![\w'’-])")
+_HOSPITAL_AFTER = re.compile(
+    r"(?i)^(?:\s*[,.;:!?]|\s*$|\s+(?:for|on|and|with|because|cos|after|before|when|where|in|at|last|this|overnight|"
+    r"till|until|since|then|now|i|he|she|they|we|it|it's|they're|but|so|um|er|erm|yeah|again|all|a|an|by|"
+    r"to|from|by|is|was|were|had|has|have|twice|once|every|three|two|four|five|six|seven|ten|or|which|that|"
+    r"who|where|about|as|like|just|straight|first|instead|anyway)\b)")
+"""What may follow a hospital's everyday name: the clause goes on ("for six weeks", "and they said"), it does
+not name what "royal" or "general" describes ("family", "public", "college", "election")."""
+
+
+HOUSE_HEADS = frozenset({"grange", "lodge", "manor", "court", "house", "hall", "mount", "heights", "towers"})
+"""Heads of a house's or a home's name ("orchard grange", "willow court", "ivy house"): after a place's slot
+with no article, the word before is its name ("he's at orchard grange", "moved into marsden court")."""
+_HOUSE_NAME = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{3,})\s+(" + "|".join(sorted(HOUSE_HEADS)) + r")(?![\w'’-])")
+_NOT_A_HOUSE_NAME = frozenset({
+    "crown", "county", "magistrates", "magistrate's", "magistrates'", "high", "family", "youth", "coroners",
+    "coroner's", "supreme", "appeal", "appeals", "tennis", "squash", "food", "basketball", "royal", "district",
+    "sheriff", "civil", "criminal", "juvenile", "safe", "halfway", "half", "full", "open", "mad", "big", "white",
+    "opera", "town", "city", "village", "church", "school", "sports", "dance", "bingo", "dining", "concert", "music",
+    "guest", "boarding", "lodging", "public", "council", "care", "nursing", "foster", "group", "children's",
+    "station", "farm", "country", "manor", "summer", "winter", "tree", "dolls", "doll's", "green", "glass", "ware",
+    "ski", "hunting", "masonic", "porter's", "porters", "gate", "game", "mess", "front", "back", "main", "same",
+    "next", "other", "whole", "own", "this", "that", "their", "his", "her", "our", "my", "your", "a", "an", "the",
+})
+"""Words before a head that say a kind of court, hall or house ("crown court", "town hall", "safe house")."""
+
+
+def house_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """"he's at orchard grange", "moved her into willow court": a word and a house's head in a place's slot,
+    with no article between (a kind takes one: "the crown court", "the village hall")."""
+    from .facilities import ACTIVITIES, GENERIC
+
+    out: list[tuple[int, int, str]] = []
+    for m in _HOUSE_NAME.finditer(text):
+        name, head = m.group(1), m.group(2)
+        low = name.lower()
+        if not caseless and not (name[:1].isupper() and head[:1].isupper()):
+            continue
+        if low in _NOT_A_HOUSE_NAME or low in GENERIC or low in ACTIVITIES or low.endswith("ing"):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        if re.search(r"(?i)(?<![\w'’-])the\s+$", before):
+            continue
+        if _SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before):
+            out.append((m.start(), m.end(), "place"))
+    return out
+
+
+_WHERE_SOMEONE_IS = re.compile(r"(?i)(?<![\w'’-])(?:in|at|into|inside|outside|near|opposite)\s+(?:the\s+)?"
+                               r"(?:(?:little|great|upper|lower|nether|north|south|east|west|old|new|long|high|kings|"
+                               r"castle|market|church|bishops?)\s+)?$")
+
+
+def where_someone_is(text: str, start: int) -> bool:
+    """The slot before ``start`` says where someone is ("in", "at", "into", "outside"), not whom they met or
+    heard from ("from", "to", "with"): no person stands there ("I was in Pinderfields for a month")."""
+    return bool(_WHERE_SOMEONE_IS.search(text[max(0, start - 40) : start]))
+
+
+def _public(low: str) -> bool:
+    """A chain or body of the allow-list, as speech says it with an "s" ("from tescos", "down morrisons"):
+    the allow-list keeps the word as listed, this its spoken plural too."""
+    from .naming import public_words
+    from .words import place_names
+
+    # a listed town is the list's to type ("[city name]"); a public name stays
+    return low in public_words() or (low.endswith("s") and low[:-1] in public_words()) or low in place_names()
+
+
+def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """``(start, end, category)`` of places said in a place's slot with no kind (module doc)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        start = m.start()
+        prefix = _PLACE_PREFIX.search(text, max(0, start - 12), start)
+        if prefix is not None and (caseless or prefix.group(1)[:1].isupper()):
+            start = prefix.start(1)  # "moved out to little haddon": the word of place is the name's
+        before = text[max(0, start - 40) : start]
+        if not (_SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before)) or _PRESCRIBED.search(before):
+            continue
+        word = m.group(0)
+        low = word.lower()
+        if low in LANGUAGES or low in RECENT_WORDS or _public(low) or not unknown_word(word, caseless):
+            continue
+        out.append((start, m.end(), "place"))
+    out.extend(house_spans(text, caseless))
+    if "royal" in text.lower() or "general" in text.lower() or "infirmary" in text.lower():
+        for m in _HOSPITAL_WORDS.finditer(text):
+            name = m.group(1)
+            if not caseless and not any(w[:1].isupper() for w in name.split()[1:]):
+                continue  # cased text writes a hospital's name with its capital: "the Royal"
+            if _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
+                out.append((m.start(1) + len("the") + 1, m.end(1), "hospital"))
+    return out
