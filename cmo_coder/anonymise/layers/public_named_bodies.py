@@ -2,10 +2,13 @@
 
 "The Nuffield Trust", "the Paul Hamlyn Foundation", "the Terrence Higgins Trust", "the Howard League",
 "Crewe Alexandra": a registered participant may share a word of such a name (a Ronan Nuffield, an Ede
-Hamlyn), and the register layer, which always wins, used to take that word out of the body's name and leave
-"the [name] Trust" where a reader needs the body. The decision (see docs/privacy.md): a registered form
-that stands strictly inside one of these listed names, said whole, is the body's word there, not the
-person, as a registered "Gary" inside "Gary Lineker" already is. The person is still removed wherever the
+Hamlyn), and the register layer and review, where registered names always win, used to take that word out
+of the body's name and leave "the [name] Trust" where a reader needs the body. These names join the listed
+public figures' full names of :func:`.public_figures.full_name_spans`, which both read.
+
+The decision (see docs/privacy.md): a registered form that stands strictly inside one of these listed
+names, said whole, is the body's word there, not the person, as a registered "Gary" inside "Gary Lineker"
+already is. The person is still removed wherever the
 name is said on its own or as more than the listed phrase ("Nuffield rang me back", "Kezia Rowntree from
 the food bank"), and a registered form that IS the whole listed phrase stays the person's.
 
@@ -45,8 +48,3 @@ def _pattern() -> re.Pattern[str]:
 def listed_body_spans(text: str) -> list[tuple[int, int]]:
     """Where a listed several-word body's name stands in ``text`` (plain text: cased or captions)."""
     return [m.span() for m in _pattern().finditer(text)]
-
-
-def inside_listed_body(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """``text[start:end]`` (a registered form) is strictly inside a listed body's name said there."""
-    return any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans)

@@ -11,7 +11,6 @@ from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
-from .public_named_bodies import inside_listed_body, listed_body_spans
 from .state import candidates, text_of
 from .words import CALENDAR, KINSHIP
 
@@ -200,7 +199,6 @@ class RegisterComponent:
         out = candidates(doc)
         caseless = bool(doc._.cmo_caseless)
         public = full_name_spans(text_of(doc))
-        bodies: list[tuple[int, int]] | None = None  # listed bodies' names: looked for at the first match
         taken: list[tuple[int, int]] = []  # every registered match, decided or open: word forms yield to them
         for match_id, start, end in self.matcher(doc):
             variant = self.nlp.vocab.strings[match_id]
@@ -210,10 +208,6 @@ class RegisterComponent:
             span = doc[start:end]
             if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
-            if bodies is None:
-                bodies = listed_body_spans(text_of(doc))
-            if bodies and inside_listed_body(text_of(doc), span.start_char, span.end_char, bodies):
-                continue  # "the Nuffield Trust" is not the registered Ronan Nuffield (layers/public_named_bodies.py)
             if end - start == 1 and (_reads_as_a_date(span[0], caseless) or not (
                     looks_like_name(span[0], caseless) or _beside_a_name(span[0]) or _before_a_name(span[0]))):
                 # never silently "just a word": the reviewer decides this occurrence
