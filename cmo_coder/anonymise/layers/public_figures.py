@@ -108,7 +108,9 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
     from a participant registered as "Ronan Nuffield"."""
     from .public_named_bodies import listed_body_spans
 
-    return sorted([m.span() for m in _full_name_pattern().finditer(text)] + listed_body_spans(text))
+    figures = [m.span() for m in _full_name_pattern().finditer(text)]
+    bodies = [(a, b) for a, b in listed_body_spans(text) if not any(s < b and a < e for s, e in figures)]
+    return sorted(figures + bodies)  # a figure listed among the bodies too ("Dame Carol Black") once
 
 
 def names_this_figure(variants: Iterable[str], text: str, start: int, end: int) -> bool:
