@@ -62,10 +62,14 @@ def default_allowlist() -> tuple[str, ...]:
     return listed + all_public_names() + spaced_platforms() + public_figures()
 
 
-_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *BROAD_WORK,
+_FESTIVE = {"party", "parties", "celebration", "celebrations", "festival", "festivities", "holiday", "holidays",
+            "dinner", "meal", "feast", "lunch", "prayers", "service", "break", "weekend", "fast", "fasting",
+            "market", "fair", "lights", "card", "cards", "presents", "gifts", "sweets", "time"}
+"""Words said after a festival in one of the model's proposals ("the Losar party", "Chuseok holidays")."""
+_BESIDE_PUBLIC = {"the", "'s", "’s", "'", "’", "of", "and", *PUBLIC_WORK, *BROAD_WORK, *_FESTIVE,
                   "professor", "prof", "dame", "sir", "lord", "lady", "baroness", "dr", "doctor", "mr", "mrs", "ms"}
 """Words a proposal may hold beside a public phrase and still be that phrase: "the Marmot review",
-"Professor Chris Whitty", "Carol Black's report"."""
+"Professor Chris Whitty", "Carol Black's report", "the Losar party"."""
 
 
 def _side_by_side(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -257,6 +261,8 @@ class AllowListComponent:
             if e - s > 1 and (_kin_before(doc, s) or _said_as_place(doc, s, e)) \
                     and _words_of(doc[s:e].text) in _people_full_names():
                 continue  # "my mate Harry Kane": a private person; "a job at Prince Charles": a hospital
+            if e - s > 2 and _given_names_said_as_people(doc, s, e, firsts):
+                continue  # "Gavin and Stacey came round": two people, whatever the programme is called
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
             if e - s == 1 and doc[s].lower_ in surnames:
@@ -442,6 +448,25 @@ def _kin_before(doc: Doc, start: int) -> bool:
     listed full name after it is a private person's who bears it."""
     prev = word_before(doc[start])
     return prev is not None and prev.lower_ in PRIVATE_WORDS
+
+
+_PAIR_JOINERS = frozenset({"and", "&", "n", "'n'"})
+_PEOPLE_AFTER = frozenset({"speaks", "owns", "with me", "does"})
+
+
+def _given_names_said_as_people(doc: Doc, start: int, end: int, firsts: frozenset[str]) -> bool:
+    """A listed title made only of given names and "and" ("Gavin and Stacey") said where people stand:
+    a verb people do after it ("Gavin and Stacey came round", "... said"), a person's possession after it,
+    "from" after it ("Gavin and Stacey from the ward"), or a word of kinship or friendship before it
+    ("my mates Gavin and Stacey"). Two private people of those names must go; the programme is watched,
+    not met."""
+    words = [t.lower_ for t in doc[start:end] if t.lower_ not in _PAIR_JOINERS]
+    if len(words) < 2 or len(words) == end - start or not all(w in firsts for w in words):
+        return False
+    last, prev = doc[end - 1], word_before(doc[start])
+    nxt = word_after(last)
+    return (prev is not None and (prev.lower_ in PRIVATE_WORDS or prev.lower_.removesuffix("s") in PRIVATE_WORDS)
+            or person_cue(last) in _PEOPLE_AFTER or (nxt is not None and nxt.lower_ == "from"))
 
 
 _AT_PLACE = frozenset({"at", "into", "in", "near", "outside", "inside", "opposite", "behind"})

@@ -44,6 +44,7 @@ from ..register import RegisterItem
 from .context import PERSON_NOUNS, person_cue, strong_person_cue, word_after, word_before
 from .familiar import ADJECTIVES
 from .public_figures import public_surnames
+from .public_names import public_names
 from .register import RegisterComponent
 from .state import candidates, indices_among, letter_words, text_of
 from .words import (
@@ -122,6 +123,13 @@ _NEVER = frozenset({
     "internet", "web", "covid", "corona", "lockdown", "english", "maths", "science",
 })
 """Words that are no one's byname whatever their capital: kin, titles, greetings, days, God, pronouns."""
+
+
+@cache
+def _listed_kin_and_calendar() -> frozenset[str]:
+    """The kin words of many languages and the calendar's festivals, as listed (``data/public_names``), lower
+    case: "Nani Ji", "Poh Poh", "Babcia", "Vaisakhi" name a relative or a time, never a byname."""
+    return frozenset(e.lower() for kind in ("kin", "calendar") for e in public_names(kind))
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each",
                           "my", "your", "his", "her", "its", "our", "their"})
@@ -208,6 +216,8 @@ class BynamesComponent:
         phrase = " ".join(w.lower() for w in words)
         listed = low in byname_list() or phrase in byname_list()
         if low in _NEVER or len(low) < 2 or (low in ROLE_WORDS and not listed and caseless):
+            return False
+        if low in _listed_kin_and_calendar() or phrase in _listed_kin_and_calendar():
             return False
         head = _head(doc, start, end)
         if head is None or head.is_stop or head.like_num:
@@ -302,7 +312,8 @@ class BynamesComponent:
         out: list[Candidate] = []
         for tok in letter_words(doc, capitalised=True):
             low = tok.lower_
-            if len(low) < 3 or tok.text.isupper() or low in _NEVER or low in _BODIES or not is_everyday(low):
+            if (len(low) < 3 or tok.text.isupper() or low in _NEVER or low in _BODIES or not is_everyday(low)
+                    or low in _listed_kin_and_calendar()):
                 continue
             if self._sentence_start(tok) or any(a <= tok.idx < b for a, b in taken):
                 continue

@@ -102,9 +102,15 @@ def _full_name_pattern() -> re.Pattern[str]:
 
 def full_name_spans(text: str) -> list[tuple[int, int]]:
     """Where a listed public figure's full name (health policy, or everyday public people of
-    ``data/public_names/people.txt``) stands in ``text`` (plain text, no model): the register and review
-    use it to tell "Carol Black" from a participant registered as "Mark Black"."""
-    return [m.span() for m in _full_name_pattern().finditer(text)]
+    ``data/public_names/people.txt``) or a listed body's several-word name ("the Nuffield Trust",
+    :mod:`.public_named_bodies`) stands in ``text`` (plain text, no model): the register and review
+    use it to tell "Carol Black" from a participant registered as "Mark Black", and "the Nuffield Trust"
+    from a participant registered as "Ronan Nuffield"."""
+    from .public_named_bodies import listed_body_spans
+
+    figures = [m.span() for m in _full_name_pattern().finditer(text)]
+    bodies = [(a, b) for a, b in listed_body_spans(text) if not any(s < b and a < e for s, e in figures)]
+    return sorted(figures + bodies)  # a figure listed among the bodies too ("Dame Carol Black") once
 
 
 def names_this_figure(variants: Iterable[str], text: str, start: int, end: int) -> bool:
