@@ -35,6 +35,7 @@ from functools import cache
 from importlib import resources
 from typing import cast
 
+from spacy.attrs import IS_ALPHA, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -400,8 +401,9 @@ class BynamesComponent:
                 continue
             out.append(Candidate(prev.idx, c.end, "person", LAYER, 1.0, TITLED_FORM, item_key=c.item_key,
                                  placeholder=c.placeholder))
-        letters = [tok for tok in doc if len(tok) == 1 and tok.is_alpha and not (caseless and tok.lower_ in {"i", "a"})
-                   and (caseless or tok.text.isupper())]
+        rows = doc.to_array([LENGTH, IS_ALPHA]).tolist() if len(doc) else []  # a Token only for a letter alone
+        letters = [tok for tok in (doc[i] for i, (length, alpha) in enumerate(rows) if length == 1 and alpha)
+                   if not (caseless and tok.lower_ in {"i", "a"}) and (caseless or tok.text.isupper())]
         initials = self._initials(reg) if letters else {}  # most turns say no letter alone: no table needed
         for tok in letters:
             owners = initials.get(tok.lower_)
