@@ -175,7 +175,11 @@ _AFTER = re.compile(
     r"(?:(?:all|always|used\s+to|would|['’]d|just)\s+)*call(?:ed|s)?\b(?!\s+(?:it|that|this|these|those)\b)",
     # "Lofty, that's what we all call him / the handyman"; not "busy, that's what we call it"
     re.IGNORECASE)
-_CUE_WORDS = re.compile(r"(?i)call|known?|knew|nicknam|dubbed|christened|\bby\b|\bto\s")
+_FRAME_CUES = re.compile(r"(?i)call|known?|knew|nicknam|dubbed|christened|\bby\b")
+"""What every match of :data:`_FRAMES` holds: a turn without any is not scanned for one."""
+_AFTER_CUES = re.compile(r"(?i)call|\bto\s+(?:all\s+)?(?:his|her|their|the|everyone|everybody|us)\s")
+"""What every match of :data:`_AFTER` holds ("call", or "to" before whose people): most turns say "to",
+far fewer "to his", "to the", and the long pattern is tried at every word of those only."""
 
 
 @dataclass(frozen=True)
@@ -235,11 +239,12 @@ class BynamesComponent:
     def introduced(self, doc: Doc) -> list[_Found]:
         """Bynames a naming frame introduces in this turn."""
         text = text_of(doc)
-        if not _CUE_WORDS.search(text):
+        frames, after = _FRAME_CUES.search(text) is not None, _AFTER_CUES.search(text) is not None
+        if not (frames or after):
             return []
         caseless = bool(doc._.cmo_caseless)
         found: list[_Found] = []
-        for m in _FRAMES.finditer(text):
+        for m in _FRAMES.finditer(text) if frames else ():
             key = next(k for k in ("b", "b2", "b3", "b4", "b5", "b6") if m.group(k) is not None)
             start, end = m.span(key)
             art = m.group("art" + key[1:])
@@ -250,7 +255,7 @@ class BynamesComponent:
             naming = key in {"b2", "b3", "b4"} or (key == "b6" and bool(m.group("named")))
             if self._acceptable(doc, start, end, caseless, apposition=False, naming=naming):
                 found.append(_Found(start, end, bool(art), self._tie(doc, m.start())))
-        for m in _AFTER.finditer(text):
+        for m in _AFTER.finditer(text) if after else ():
             key = next(k for k in ("b", "b7", "b8") if m.group(k) is not None)
             start, end = m.span(key)
             before = text[:start].rstrip()
