@@ -560,3 +560,111 @@ def test_titles_and_greetings_grouped_match_as_the_plain_alternation(text: str) 
     for grouped, plain in ((titles._TITLE, plain_title), (rules._VOCATIVE, plain_vocative)):
         assert [(m.span(), m.groups()) for m in grouped.finditer(text)] == \
             [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+# ------------------------------------------------------------------------------ casing counts
+def _caseless_plainly(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 20 and sum(1 for c in letters if c.isupper()) / len(letters) < 0.005
+
+
+def _turn_casing_plainly(turn: str) -> bool | None:
+    letters = [c for c in turn if c.isalpha()]
+    if any(c.isupper() for c in letters):
+        return _caseless_plainly(turn)
+    return True if len(letters) >= 20 else None
+
+
+casing_chars = st.sampled_from(["a", "b", "A", "Z", " ", ".", "1", "é", "É", "ǅ", "Ⅷ", "ⅷ", "İ", "ß", "ſ", "\n", "'"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(casing_chars, max_size=260).map("".join), st.integers(0, 400))
+@example("Ⅷ" + "a" * 30, 0)  # a capital numeral is upper case and no letter
+@example("ǅ" + "a" * 30, 0)  # a title-case letter is a letter and not upper case
+def test_casing_counts_answer_as_lists_of_letters_do(text: str, pad: int) -> None:
+    text += "a" * pad  # long lower-case stretches, where one capital in two hundred letters decides
+    assert state.is_caseless(text) == _caseless_plainly(text)
+    assert state._turn_casing(text) == _turn_casing_plainly(text)
+
+
+# ------------------------------------------------------------------------------ byname frames' quick passes
+byname_words = st.sampled_from(["we", "all", "call", "called", "him", "her", "them", "Tank", "big", "to", "To", "his",
+                                "the", "THE", "us", "everyone", "mates", "whole", "family", "known", "as", "by", "went",
+                                "that's", "what", "is", "nicknamed", "nickname", "was", "ſ", "uſ", ",", "\n", "  ",
+                                "knew", "dubbed", "goes", "name", "of", "it", "lofty"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(byname_words, max_size=20).map(" ".join))
+def test_byname_quick_passes_turn_away_only_turns_without_a_frame(text: str) -> None:
+    """A turn that holds no cue of a byname frame has no match of that frame, so it need not be scanned."""
+    from cmo_coder.anonymise.layers import bynames
+
+    for quick, whole in ((bynames._FRAME_CUES, bynames._FRAMES), (bynames._AFTER_CUES, bynames._AFTER)):
+        if quick.search(text) is None:
+            assert whole.search(text) is None, (whole.pattern[:40], text)
+
+
+def test_byname_quick_passes_let_real_frames_through() -> None:
+    from cmo_coder.anonymise.layers import bynames
+
+    for quick, whole, text in ((bynames._FRAME_CUES, bynames._FRAMES, "we called him Tank"),
+                               (bynames._AFTER_CUES, bynames._AFTER, "Lofty to all his mates"),
+                               (bynames._AFTER_CUES, bynames._AFTER, "Lofty, that's what we all call him")):
+        assert quick.search(text) and whole.search(text)
+    assert not bynames._AFTER_CUES.search("I went to town to see them")
+
+
+# ------------------------------------------------------------------------------ public frames' short cuts
+frame_words = st.sampled_from(["Rishi", "Sunak", "the", "prime", "minister", "Minister", "health", "secretary", "Sir",
+                               "Keir", "Starmer", "my", "mate", "Dave", "Smith", "said", "on", "news", "-", "Rees",
+                               "Mogg", "Jacob", "'s", "review", "Professor", "Whitty", "inquiry", "was", ",", ".",
+                               "first", "at", "time", "whatshisname", "Edward", "Argar", "neighbour", "for", "of"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(frame_words, max_size=24).map(" ".join), st.booleans())
+def test_public_frames_with_short_cuts_keep_what_the_full_walk_keeps(text: str, caseless: bool) -> None:
+    """Remembering whether a word may be a name, skipping the office walk in a turn with no office word and
+    the hyphen join in a turn with no hyphen keep exactly what the frames kept without them."""
+    doc = _doc(text.lower() if caseless else text)
+    spans = [(t.idx, t.idx + len(t)) for t in doc] + public_context.name_runs(doc, caseless)
+    spans += [(a, d) for a, _ in spans for _, d in spans if a < d and len(doc.text[a:d].split()) <= 3]
+    fast = public_context.public_by_context(doc, spans, caseless, fast_weak := [])
+    plain_doc = _doc(doc.text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(public_context, "_may_hold_office", lambda lows: True)
+        mp.setattr(public_context, "_name_shaped", public_context._shaped_now)
+        plain = public_context.public_by_context(plain_doc, spans, caseless, plain_weak := [])
+        assert [public_context._private_near(plain_doc, s, e) for s in range(len(doc)) for e in range(s, len(doc))] \
+            == [_private_near_plainly(plain_doc, s, e) for s in range(len(doc)) for e in range(s, len(doc))]
+    assert (fast, fast_weak) == (plain, plain_weak)
+
+
+def _private_near_plainly(doc: Doc, start: int, end: int) -> bool:
+    lo, hi = max(0, start - 3), min(len(doc), end + 3)
+    return public_context._low(doc, start - 1) in public_context.OWNERS or any(
+        public_context._low(doc, k) in public_context.PRIVATE for k in range(lo, hi) if not start <= k < end)
+
+
+def test_public_frames_still_keep_offices_and_joined_names() -> None:
+    doc = _doc("The prime minister Rishi Sunak said so, and Jacob Rees-Mogg was at the inquiry.")
+    kept = {doc.text[a:b] for a, b in public_context.public_by_context(
+        doc, [(19, 31), (44, 48), (49, 53), (54, 58)], False)}
+    assert "Rishi Sunak" in kept
+    assert public_context._may_hold_office(public_context._lows(doc))
+    assert not public_context._may_hold_office(public_context._lows(_doc("Dave Smith said so on the news.")))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(caption_words | st.sampled_from(["  ", "\n\n", "Auntie", "WAS", "Like"]), max_size=20))
+def test_lower_cased_words_around_a_token_are_those_of_the_tokens_around_it(said: list[str]) -> None:
+    doc = _doc(" ".join(said))
+    for tok in doc:
+        before, after = context._around(tok)
+        assert context._lows_around(tok) == ([w.lower_ for w in before], [w.lower_ for w in after])

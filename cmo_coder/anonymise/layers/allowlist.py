@@ -271,6 +271,8 @@ class AllowListComponent:
         caseless = bool(doc._.cmo_caseless)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         proposed += _side_by_side(proposed, text_of(doc))
+        proposed = list(dict.fromkeys(proposed))  # the model's, a layer's and a name run's span are often one:
+        # each frame below reads a span once (what they find does not depend on how often it was proposed)
         weak: list[tuple[int, int]] = []
         framed = public_by_context(doc, proposed, caseless, weak) + royal_spans(doc, caseless, PRIVATE_WORDS)
         doc.user_data["cmo_famed_people"] = weak

@@ -35,6 +35,7 @@ from functools import cache
 from importlib import resources
 from typing import cast
 
+from spacy.attrs import IS_ALPHA, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -182,7 +183,11 @@ _AFTER = re.compile(
     r"(?:(?:all|always|used\s+to|would|['’]d|just)\s+)*call(?:ed|s)?\b(?!\s+(?:it|that|this|these|those)\b)",
     # "Lofty, that's what we all call him / the handyman"; not "busy, that's what we call it"
     re.IGNORECASE)
-_CUE_WORDS = re.compile(r"(?i)call|known?|knew|nicknam|dubbed|christened|\bby\b|\bto\s")
+_FRAME_CUES = re.compile(r"(?i)call|known?|knew|nicknam|dubbed|christened|\bby\b")
+"""What every match of :data:`_FRAMES` holds: a turn without any is not scanned for one."""
+_AFTER_CUES = re.compile(r"(?i)call|\bto\s+(?:all\s+)?(?:his|her|their|the|everyone|everybody|us)\s")
+"""What every match of :data:`_AFTER` holds ("call", or "to" before whose people): most turns say "to",
+far fewer "to his", "to the", and the long pattern is tried at every word of those only."""
 
 
 @dataclass(frozen=True)
@@ -244,11 +249,12 @@ class BynamesComponent:
     def introduced(self, doc: Doc) -> list[_Found]:
         """Bynames a naming frame introduces in this turn."""
         text = text_of(doc)
-        if not _CUE_WORDS.search(text):
+        frames, after = _FRAME_CUES.search(text) is not None, _AFTER_CUES.search(text) is not None
+        if not (frames or after):
             return []
         caseless = bool(doc._.cmo_caseless)
         found: list[_Found] = []
-        for m in _FRAMES.finditer(text):
+        for m in _FRAMES.finditer(text) if frames else ():
             key = next(k for k in ("b", "b2", "b3", "b4", "b5", "b6") if m.group(k) is not None)
             start, end = m.span(key)
             art = m.group("art" + key[1:])
@@ -259,7 +265,7 @@ class BynamesComponent:
             naming = key in {"b2", "b3", "b4"} or (key == "b6" and bool(m.group("named")))
             if self._acceptable(doc, start, end, caseless, apposition=False, naming=naming):
                 found.append(_Found(start, end, bool(art), self._tie(doc, m.start())))
-        for m in _AFTER.finditer(text):
+        for m in _AFTER.finditer(text) if after else ():
             key = next(k for k in ("b", "b7", "b8") if m.group(k) is not None)
             start, end = m.span(key)
             before = text[:start].rstrip()
@@ -411,8 +417,9 @@ class BynamesComponent:
                 continue
             out.append(Candidate(prev.idx, c.end, "person", LAYER, 1.0, TITLED_FORM, item_key=c.item_key,
                                  placeholder=c.placeholder))
-        letters = [tok for tok in doc if len(tok) == 1 and tok.is_alpha and not (caseless and tok.lower_ in {"i", "a"})
-                   and (caseless or tok.text.isupper())]
+        rows = doc.to_array([LENGTH, IS_ALPHA]).tolist() if len(doc) else []  # a Token only for a letter alone
+        letters = [tok for tok in (doc[i] for i, (length, alpha) in enumerate(rows) if length == 1 and alpha)
+                   if not (caseless and tok.lower_ in {"i", "a"}) and (caseless or tok.text.isupper())]
         initials = self._initials(reg) if letters else {}  # most turns say no letter alone: no table needed
         for tok in letters:
             owners = initials.get(tok.lower_)

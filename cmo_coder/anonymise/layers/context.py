@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import cast
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Token
 
 from ..placeholders import RELATIONS
 from ..register import common_word_names
-from .state import FUNCTION_POS
+from .state import FUNCTION_POS, lower_ids
 from .words import TITLE_WORDS
 
 
@@ -278,6 +279,35 @@ def _around(token: Token) -> tuple[list[Token], list[Token]]:
     return before, after
 
 
+def _lows_around(token: Token) -> tuple[list[str], list[str]]:
+    """What :func:`_around` finds, as each word's ``lower_``, read from two arrays kept on the doc: the
+    caption cues ask it of every word of every caption turn, and a ``Token`` of each word around costs
+    more than the questions asked of it."""
+    doc, i = token.doc, token.i
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None or len(words[0]) != len(doc):
+        strings = doc.vocab.strings
+        words = doc.user_data[_WORDS_KEY] = (
+            [strings[h] for h in lower_ids(doc)], doc.to_array(IS_SPACE).tolist() if len(doc) else [])
+    lows, spaces = words
+    before: list[str] = []
+    k = i - 1
+    while k >= 0 and len(before) < 3:
+        if not spaces[k]:
+            before.append(lows[k])
+        k -= 1
+    after: list[str] = []
+    k, n = i + 1, len(lows)
+    while k < n and len(after) < 4:
+        if not spaces[k]:
+            after.append(lows[k])
+        k += 1
+    return before, after
+
+
+_WORDS_KEY = "cmo_lower_and_space"
+
+
 def strong_person_cue(token: Token) -> str | None:
     """Words around ``token`` that only a person's name fits, for captions without capitals or
     punctuation; None if none. Kinds:
@@ -290,10 +320,10 @@ def strong_person_cue(token: Token) -> str | None:
     turn's start; ``"nicknamed"``: "we call him X"; ``"addressed"``: "sorry X", "ta X"; ``"deed"``: "X
     picked me up", "X came round".
     """
-    before, after = _around(token)  # the words on each side, line breaks skipped, walked once
+    before, after = _lows_around(token)  # the words on each side, line breaks skipped, walked once
     prev = before[0] if before else None
-    low1, low2, low3 = (_low(before[k]) if k < len(before) else "" for k in (0, 1, 2))
-    nxt1, nxt2, nxt3, nxt4 = (_low(after[k]) if k < len(after) else "" for k in (0, 1, 2, 3))
+    low1, low2, low3 = (before[k] if k < len(before) else "" for k in (0, 1, 2))
+    nxt1, nxt2, nxt3, nxt4 = (after[k] if k < len(after) else "" for k in (0, 1, 2, 3))
     if low1 in _KIN_TITLES and low2 not in {"the", "a", "an"}:
         return "kin title"
     if low1 == "ex" and low2 not in _OWNER_WORDS:

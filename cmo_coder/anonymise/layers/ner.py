@@ -166,7 +166,7 @@ class NerComponent:
             return
         flags = [bool(d.user_data.get(_CASELESS_EXT)) for d in docs]  # ``doc._.cmo_caseless``, read once
         cased = [d for d, flag in zip(docs, flags, strict=True) if not flag]
-        for doc in self.model_ner.pipe(cased, batch_size=batch_size):  # type: ignore[attr-defined]
+        for doc in self.model_ner.pipe(cased, batch_size=_whole(cased)):  # type: ignore[attr-defined]
             candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", text_of(doc)))
         caseless = [d for d, flag in zip(docs, flags, strict=True) if flag]
         copies = self._read_copies([recase(d, self.nlp.Defaults.stop_words) for d in caseless], batch_size)
@@ -181,7 +181,7 @@ class NerComponent:
         inputs = [doc_of(self.nlp, t) for t in texts]  # each keeps its text: read below without a join
         for _, proc in self.upstream:
             inputs = list(proc.pipe(inputs, batch_size=batch_size))  # type: ignore[attr-defined]
-        return list(self.model_ner.pipe(inputs, batch_size=batch_size))  # type: ignore[union-attr]
+        return list(self.model_ner.pipe(inputs, batch_size=_whole(inputs)))  # type: ignore[union-attr]
 
     @staticmethod
     def _from_recased(doc: Doc, again: Doc) -> None:
@@ -229,6 +229,17 @@ class NerComponent:
         for batch in minibatch(stream, batch_size):
             self._run(batch, batch_size)
             yield from batch
+
+
+def _whole(docs: list[Doc]) -> int:
+    """The batch size that makes ``docs`` one step of the model's entity recogniser.
+
+    Why: spaCy's transition-based ``ner`` sorts each batch by length and steps through it in sub-batches
+    of a quarter of the batch size, so the pipeline's 64 turns went through in four passes of 16, each
+    paying the per-step cost of the state machine. One sub-batch of the whole batch reads each turn
+    exactly as before (a turn's entities depend on its own tokens only) in fewer, larger steps.
+    """
+    return 4 * max(len(docs), 1)
 
 
 @Language.factory("cmo_ner")

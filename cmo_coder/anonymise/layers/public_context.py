@@ -179,10 +179,39 @@ def office_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _office_words() -> frozenset[str]:
+    """Every word an office found by :func:`office_at` or :func:`office_ending_at` begins or ends with, and
+    "minister" (:func:`_office_before` reads it alone)."""
+    return frozenset({*_by_first(), *_by_last(), "minister"})
+
+
+def _may_hold_office(lows: list[str]) -> bool:
+    """Whether a turn says any word an office begins or ends with: a turn that says none has no office
+    before or after any name in it (most turns), and its names need not be walked for one."""
+    return not _office_words().isdisjoint(lows)
+
+
 _WORD_SHAPE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _name_shaped(doc: Doc, i: int, caseless: bool) -> bool:
+    """Whether token ``i`` may be a word of a name (see :func:`_shaped_now`), answered once per token and
+    casing: the name runs ask it of every capitalised word, then the frames again of each word of every
+    proposal, most of them the same words."""
+    memo: dict[tuple[int, bool], bool] | None = doc.user_data.get(_SHAPED_KEY)
+    if memo is None:
+        memo = doc.user_data[_SHAPED_KEY] = {}
+    got = memo.get((i, caseless))
+    if got is None:
+        got = memo[i, caseless] = _shaped_now(doc, i, caseless)
+    return got
+
+
+_SHAPED_KEY = "cmo_name_shaped"
+
+
+def _shaped_now(doc: Doc, i: int, caseless: bool) -> bool:
     tok = doc[i]
     if (not _WORD_SHAPE.fullmatch(tok.text) or tok.lower_ in _TITLES or tok.lower_ in _OFFICE_WORDS
             or tok.lower_ in _PLACE_HEADS or office_at(doc, i)):
@@ -194,9 +223,10 @@ def _name_shaped(doc: Doc, i: int, caseless: bool) -> bool:
 
 def _private_near(doc: Doc, start: int, end: int) -> bool:
     """A word of kinship or friendship within three words of the name ("my mate Wes", "Wes from the group")."""
-    lo, hi = max(0, start - 3), min(len(doc), end + 3)
-    return _low(doc, start - 1) in OWNERS or any(_low(doc, k) in PRIVATE for k in range(lo, hi)
-                                                 if not start <= k < end)
+    lows = _lows(doc)
+    lo, hi = max(0, start - 3), min(len(lows), end + 3)
+    return _low(doc, start - 1) in OWNERS or not (PRIVATE.isdisjoint(lows[lo:start])
+                                                  and PRIVATE.isdisjoint(lows[max(end, lo):hi]))
 
 
 def _sentence(doc: Doc, start: int, end: int) -> list[str]:
@@ -322,6 +352,8 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
     around them make public (see the module doc), titles included; those kept only by how fame is spoken
     of (a trade, a work, the media) are also added to ``weak``."""
     out: list[tuple[int, int]] = []
+    hyphens = "-" in text_of(doc)
+    office = _may_hold_office(_lows(doc))
     for a, b in sorted(set(names)):
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span) or len(span) > 5:
@@ -330,7 +362,7 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
             span = doc[span.start + 1 : span.end]
         if not len(span):
             continue  # "one A A": only an article was proposed
-        span = _hyphen_joined(doc, span)
+        span = _hyphen_joined(doc, span) if hyphens else span  # no "-" in the turn: nothing to join
         if not len(span) or not all(_name_shaped(doc, t.i, caseless) or t.lower_.rstrip(".") in _TITLES
                                     or t.text == "-" for t in span):
             continue
@@ -351,7 +383,7 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         # the words of the sentence are read only where a clause below asks for them
         setting = set(_sentence(doc, start, end)) if academic or spoken_of else set()
         lows = _lows(doc)
-        strong = (_office_before(doc, start) or _office_after(doc, end)
+        strong = ((office and (_office_before(doc, start) or _office_after(doc, end)))
                   or (bool(titles & PEERS) and (full or not _nicknamed(lows, start, end)))
                   or (academic and bool(setting & STRONG_SETTING))
                   or (spoken_of and bool(setting & (STRONG_SETTING - ON_AIR)) and not setting & LOCAL_ROLES)

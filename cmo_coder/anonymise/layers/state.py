@@ -192,10 +192,9 @@ speaker's turn read as captions. A typed turn shows itself by its first capital,
 
 def _turn_casing(turn: str) -> bool | None:
     """True (lower-cased captions), False (typed) or None (too short to say, and no capital in it)."""
-    letters = [c for c in turn if c.isalpha()]
-    if any(c.isupper() for c in letters):
+    if _capitals(turn):
         return is_caseless(turn)  # one capital in two hundred letters or more: captions still
-    return True if len(letters) >= _DECISIVE_LETTERS else None
+    return True if _letters(turn) >= _DECISIVE_LETTERS else None
 
 
 def _nearest(own: list[bool | None], turns: list[tuple[str | None, int, int]], i: int, speaker: str | None,
@@ -211,11 +210,23 @@ def _nearest(own: list[bool | None], turns: list[tuple[str | None, int, int]], i
 
 def is_caseless(text: str) -> bool:
     """Automatic captions are often all lower case: then capitals carry no signal at all."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 20:
+    letters = _letters(text)
+    if letters < 20:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) < 0.005
+    return _capitals(text) / letters < 0.005
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds. Counted by ``map`` over the string's own test, not by a list of them:
+    every turn's casing is asked of each turn and line of a transcript, and again of the whole."""
+    return sum(map(str.isalpha, text))
+
+
+def _capitals(text: str) -> int:
+    """How many capital letters ``text`` holds (a character may be upper case and no letter: "Ⅷ")."""
+    if text.islower() or not any(map(str.isupper, text)):
+        return 0  # most caption turns and lines: no capital at all
+    return sum(map(str.isupper, filter(str.isalpha, text)))
 
 
 NEVER_NAME_POS = {"AUX", "VERB", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM"}
