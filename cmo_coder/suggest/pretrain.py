@@ -169,19 +169,28 @@ def pretraining_set(nlp: Language, codebooks: Sequence[Codebook], parts: Sequenc
         per[label] = per.get(label, 0) + 1
     base = TrainingSet([*ts.texts, *el_texts], [*ts.cues, *el_cues], [*ts.labels, *el_labels],
                        dict(sorted(per.items())), [*ts.features, *el_features])
-    if augmentation is None:
-        return base
+    return base if augmentation is None else joined(base, augmentation_set(nlp, augmentation), augmentation.weight)
+
+
+def augmentation_set(nlp: Language, augmentation: Augmentation) -> TrainingSet:
+    """The augmentation's examples, unweighted: passages as tagged documents, then retold statements as chains."""
     extra = training_set(nlp, [(p.transcript, p.spans) for p in augmentation.parts])
-    ch_texts, ch_cues, ch_labels, ch_features = chain_examples(nlp, augmentation.chains)
+    texts, cues, labels, features = chain_examples(nlp, augmentation.chains)
+    per = dict(extra.codings_per_component)
+    for label in labels:
+        per[label] = per.get(label, 0) + 1
+    return TrainingSet([*extra.texts, *texts], [*extra.cues, *cues], [*extra.labels, *labels],
+                       dict(sorted(per.items())), [*extra.features, *features])
+
+
+def joined(base: TrainingSet, extra: TrainingSet, weight: float) -> TrainingSet:
+    """``base`` (each example at weight 1) followed by ``extra`` (each at ``weight``)."""
+    per = dict(base.codings_per_component)
     for label, n in extra.codings_per_component.items():
         per[label] = per.get(label, 0) + n
-    for label in ch_labels:
-        per[label] = per.get(label, 0) + 1
-    n_extra = len(extra.texts) + len(ch_texts)
-    return TrainingSet([*base.texts, *extra.texts, *ch_texts], [*base.cues, *extra.cues, *ch_cues],
-                       [*base.labels, *extra.labels, *ch_labels], dict(sorted(per.items())),
-                       [*base.features, *extra.features, *ch_features],
-                       [1.0] * len(base.texts) + [augmentation.weight] * n_extra)
+    return TrainingSet([*base.texts, *extra.texts], [*base.cues, *extra.cues], [*base.labels, *extra.labels],
+                       dict(sorted(per.items())), [*base.features, *extra.features],
+                       [*(base.weights or [1.0] * len(base.texts)), *[weight] * len(extra.texts)])
 
 
 def train(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part],
