@@ -162,8 +162,9 @@ def pretraining_set(nlp: Language, codebooks: Sequence[Codebook], parts: Sequenc
     retold statements (as for elements) follow, each weighted by its weight.
     """
     ts = training_set(nlp, [(p.transcript, p.spans) for p in parts])
-    el_texts, el_cues, el_labels, el_features = chain_examples(
-        nlp, [[(e.statement, e.component.value) for e in pt.elements] for cb in codebooks for pt in cb.programme_theories])
+    pts = [pt for cb in codebooks for pt in cb.programme_theories]
+    chains = [[(e.statement, e.component.value) for e in pt.elements] for pt in pts]
+    el_texts, el_cues, el_labels, el_features = chain_examples(nlp, chains)
     per = dict(ts.codings_per_component)
     for label in el_labels:
         per[label] = per.get(label, 0) + 1
