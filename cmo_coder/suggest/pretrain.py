@@ -15,6 +15,10 @@ Run ``python -m cmo_coder.suggest.pretrain ../shared/reco`` to rebuild
 give the same file, byte for byte) and ``sources.json`` beside it records each source, its
 licence and its checksum. The file is plain JSON weights, never a pickle: package data is
 loaded in every project.
+
+``Augmentation`` adds the project's own labelled realist text (:mod:`.corpus`) to the training
+set at a weight; the benchmark measures it, and the shipped model does not use it, because it
+did not beat this recipe beyond the noise (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -145,9 +149,9 @@ def paraphrase_chains(corpus: RealistCorpus, codebook: Codebook,
     for pt in codebook.programme_theories:
         if pt.id in leave_out:
             continue
-        retold = [(told[e.id], e) for e in pt.elements if e.id in told]
-        for k in range(max((len(p.statements) for p, _ in retold), default=0)):
-            chain = [(p.statements[k], COMPONENT_OF[p.component].value) for p, _ in retold if k < len(p.statements)]
+        retold = [told[e.id] for e in pt.elements if e.id in told]
+        for k in range(max((len(p.statements) for p in retold), default=0)):
+            chain = [(p.statements[k], COMPONENT_OF[p.component].value) for p in retold if k < len(p.statements)]
             if chain:
                 chains.append(chain)
     return chains
