@@ -21,6 +21,11 @@ test PT3, and 3 × 4 folds over the paragraphs of PT1–3, pooled): A, B and C w
 choose anything. ``--part ideas`` prints, on that development split only, each idea tried for the
 default model and not kept (sentence units, codebook similarity, embeddings as features, self-training,
 an ensemble with the cue rules), each at its best setting there, beside the shipped recipe.
+``--part corpus`` adds the project's own labelled text (``benchmarks/realist-corpus.yaml``: findings
+prose about invented programmes, and retold codebook element statements) to the shipped recipe at
+weights 0.3 / 0.6 / 1.0, on the same development split; retellings of a tested PT's elements are left
+out of its training set. ``--part sample --project out/study`` scores the same models on the sample
+study's coded interviews (run ``make demo`` first), checked and never tuned on.
 PT of suggestions: among held-out clauses the model suggested that are tagged, the share whose
 section PT is first / in the top 3 (fresh project: codebook only, no coded examples), beside the
 keyword-overlap baseline.
@@ -455,6 +460,138 @@ def ideas(ch: Chapter, books: Sequence[Codebook], codebook: Codebook) -> None:
         print(f"  {name:50} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
 
 
+# -- the project's own labelled corpus, on the development split only ------------------------------------
+def dev_splits(ch: Chapter) -> list[tuple[set[int], list[int]]]:
+    """Train PT1–2 → test PT3, then 3 × 4 folds over the paragraphs of PT1–3 (seeds 7–9): never PT4–5."""
+    head = {p: ch.para_of(s) for s, p in ch.data.heads}
+    pt3, pt4 = head["PT3"], head["PT4"]
+    splits = [(set(range(pt3)), list(range(pt3, pt4)))]
+    for seed in (7, 8, 9):
+        order = list(range(pt4))
+        random.Random(seed).shuffle(order)
+        splits += [(set(range(pt4)) - set(order[k::4]), sorted(order[k::4])) for k in range(4)]
+    return splits
+
+
+CORPUS_WEIGHTS = (0.3, 0.6, 1.0)
+#: labelled realist text written for the project (not package data: it did not beat the noise; docs/benchmarks.md)
+CORPUS = REPO / "benchmarks" / "realist-corpus.yaml"
+
+
+def corpus_dev(ch: Chapter, books: Sequence[Codebook], codebook: Codebook) -> None:
+    """The shipped recipe with the project's corpus added (part a, part b, both) at three weights, on the
+    development split. Retellings of a PT's elements never train a model tested on that PT's paragraphs (in the
+    folds: the PTs of the held-out paragraphs), the stricter rule; the codebook's own statements stay in, as in
+    every split of this script."""
+    from cmo_coder.suggest import corpus as corpus_io
+
+    data = corpus_io.load(CORPUS)
+    reports = pretrain.augmentation_set(ch.nlp, pretrain.Augmentation(pretrain.corpus_parts(data, ("report",))))
+    both_kinds = pretrain.augmentation_set(ch.nlp, pretrain.Augmentation(pretrain.corpus_parts(data)))
+    retold: dict[frozenset[str], object] = {}
+
+    def paraphrases(leave_out: frozenset[str]):  # type: ignore[no-untyped-def]
+        if leave_out not in retold:
+            retold[leave_out] = pretrain.augmentation_set(
+                ch.nlp, pretrain.Augmentation(chains=pretrain.paraphrase_chains(data, codebook, leave_out)))
+        return retold[leave_out]
+
+    empty = pretrain.TrainingSet([], [], [], {})
+
+    def plus(*sets):  # type: ignore[no-untyped-def]
+        out = empty
+        for x in sets:
+            out = pretrain.joined(out, x, 1.0)
+        return out
+
+    names = ["shipped recipe *"] + [f"+ {what}, weight {w}" for what in ("(a) report passages", "(a) reports and "
+             "interviews", "(b) retold elements", "(a) + (b)") for w in CORPUS_WEIGHTS] + [
+             "(a) + (b) and codebook, no chapter text"]
+    pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in names}
+    first: dict[str, float] = {}
+    n_ex: dict[str, int] = {}
+    for j, (train, test) in enumerate(dev_splits(ch)):
+        base = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
+        codebook_only = pretrain.pretraining_set(ch.nlp, books, [])
+        leave_out = frozenset(pt for i in test if (pt := ch.clauses(i)[2]))
+        extras = {"(a) report passages": reports, "(a) reports and interviews": both_kinds,
+                  "(b) retold elements": paraphrases(leave_out), "(a) + (b)": plus(both_kinds, paraphrases(leave_out))}
+        cs = [c for i in test for c in ch.clauses(i)[0]]
+        gold = [g for i in test for g in ch.clauses(i)[1]]
+        for name in names:
+            if name.startswith("shipped"):
+                ts = base
+            elif name.startswith("(a) + (b) and codebook"):
+                ts = pretrain.joined(codebook_only, extras["(a) + (b)"], 1.0)
+            else:
+                what, w = name[2:].rsplit(", weight ", 1)
+                ts = pretrain.joined(base, extras[what], float(w))
+            n_ex[name] = len(ts.texts)
+            m = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES))
+            m.fit(ts.texts, ts.cues, ts.labels, ts.features, ts.weights or None)
+            pred = decide(m.predict_proba([c.text for c in cs], [c.cues for c in cs], [c.features for c in cs]))
+            if j == 0:
+                first[name] = scores(gold, pred)["macro_f1"]
+            else:
+                pooled[name][0].extend(gold)
+                pooled[name][1].extend(pred)
+    counts = Counter(lab for x in (both_kinds, paraphrases(frozenset())) for lab in x.labels)
+    print(f"\nThe project's corpus ({sum(counts.values())} examples: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + "), development split only (train PT1–2 → "
+          "test PT3; 3 × 4 folds over the paragraphs of PT1–3, pooled); retellings of the tested PTs left out")
+    print(f"  {'training set':50} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6} {'examples':>9}")
+    for name in names:
+        sc = scores(*pooled[name])
+        print(f"  {name:50} {first[name]:6.3f} {sc['macro_f1']:6.3f} {sc['det_p']:6.2f} {sc['det_r']:6.2f} "
+              f"{n_ex[name]:9d}")
+
+
+def sample_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, project_path: Path) -> None:
+    """Interview speech: the sample study's coded transcripts (a project made by ``make demo``), every candidate
+    clause of a transcript with codings labelled by them, facilitators skipped as ``suggest`` does. The default
+    model as shipped beside models trained by the same recipe on the whole chapter with the corpus added: checked
+    here, never tuned on."""
+    from cmo_coder.store import Project
+    from cmo_coder.suggest import corpus as corpus_io
+    from cmo_coder.suggest.engine import examples_from
+    from cmo_coder.suggest.run import facilitators
+
+    project = Project.open(project_path)
+    skip = facilitators(project)
+    clauses: list[Clause] = []
+    gold: list[str] = []
+    for tid in project.transcript_ids("signed_off"):
+        spans = [(c.start, c.end, c.component) for c in project.codings(transcript_id=tid) if c.component]
+        if spans:
+            cs, labels = examples_from(ch.nlp, project.transcript(tid), spans, skip)
+            clauses += cs
+            gold += labels
+    texts, cues, feats = [c.text for c in clauses], [c.cues for c in clauses], [c.features for c in clauses]
+    data = corpus_io.load(CORPUS)
+    everything = pretrain.chapter_parts(ch.raw)
+    preds = {"cue rules": decide(CueScorer().predict_proba(texts, cues))}
+    shipped = pretrain.default_model()
+    if shipped is not None:
+        preds["default model as shipped"] = decide(shipped.predict_proba(texts, cues, feats))
+    for name, aug in (
+        ("recipe, no corpus", None),
+        ("recipe + (a) reports and interviews, weight 0.6",
+         pretrain.Augmentation(pretrain.corpus_parts(data), (), 0.6)),
+        ("recipe + (a) + (b), weight 0.6",
+         pretrain.Augmentation(pretrain.corpus_parts(data), pretrain.paraphrase_chains(data, codebook), 0.6)),
+        ("recipe + (a) + (b), weight 1.0",
+         pretrain.Augmentation(pretrain.corpus_parts(data), pretrain.paraphrase_chains(data, codebook), 1.0)),
+    ):
+        model, _ = pretrain.train(ch.nlp, books, everything, aug)
+        preds[name] = decide(model.predict_proba(texts, cues, feats))
+    print(f"\nInterview speech: the sample study's coded transcripts ({project_path}; {len(clauses)} candidate "
+          f"clauses, {sum(g != NONE for g in gold)} coded with a component), checked, not tuned on")
+    print(f"  {'component model':50} {'macro-F1':>8} {'det P':>6} {'det R':>6}")
+    for name, pred in preds.items():
+        sc = scores(gold, pred)
+        print(f"  {name:50} {sc['macro_f1']:8.3f} {sc['det_p']:6.2f} {sc['det_r']:6.2f}")
+
+
 def fresh_components(ch: Chapter, books: Sequence[Codebook], codebook: Codebook, folds: int) -> None:
     boundaries(ch)
     n = len(ch.paras)
@@ -818,12 +955,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--part", choices=("all", "components", "dev", "ideas", "which-pt", "speed"), default="all")
+    ap.add_argument("--part", default="all",
+                    choices=("all", "components", "dev", "ideas", "corpus", "sample", "which-pt", "speed"))
+    ap.add_argument("--project", type=Path, default=REPO / "out" / "study",
+                    help="with --part sample: the sample study's project, as 'make demo' leaves it")
     args = ap.parse_args()
-    run(args.reco, args.folds, args.part)
+    run(args.reco, args.folds, args.part, args.project)
 
 
-def run(reco: Path, folds: int = 5, part: str = "all") -> None:
+def run(reco: Path, folds: int = 5, part: str = "all", project: Path = REPO / "out" / "study") -> None:
     nlp = pipeline()
     codebook = codebook_io.load(REPO / "codebooks" / "reco.yaml")
     books = [cb for _, cb in pretrain.shipped_codebooks()]
@@ -834,6 +974,10 @@ def run(reco: Path, folds: int = 5, part: str = "all") -> None:
         development(ch, books)
     if part == "ideas":
         ideas(ch, books, codebook)
+    if part == "corpus":
+        corpus_dev(ch, books, codebook)
+    if part == "sample":
+        sample_components(ch, books, codebook, project)
     if part in ("all", "components"):
         fresh_components(ch, books, codebook, folds)
     if part in ("all", "which-pt"):

@@ -37,6 +37,7 @@ from .model.manifest import Manifest
 from .query.evidence import EvidenceRow
 from .query.matrix import Matrix
 from .query.which_pt import WhichPtAnswer
+from .suggest.corpus import RealistCorpus
 from .suggest.records import Suggestion
 from .theory.diff import TheoryDiff
 from .theory.model import PTVersion, TheoryHistory
@@ -59,6 +60,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "participants-manifest": Manifest,
     "participant": Participant,
     "suggestion": Suggestion,
+    "realist-corpus": RealistCorpus,
     "refi-code-map": CodeMap,
     "refi-export-report": RefiExportReport,
     "refi-import-report": RefiImportReport,

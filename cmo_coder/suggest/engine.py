@@ -40,6 +40,8 @@ class TrainingSet:
     labels: list[str]
     codings_per_component: dict[str, int]
     features: list[tuple[str, ...]] = field(default_factory=list)
+    #: one weight per example, or empty when every example counts once
+    weights: list[float] = field(default_factory=list)
 
     @property
     def n_codings(self) -> int:

@@ -105,10 +105,12 @@ class ComponentModel:
                 .hstack_dense(self._grammar_matrix(features, len(texts))))
 
     def fit(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]], labels: Sequence[str],
-            features: Features | None = None) -> None:
+            features: Features | None = None, weights: Sequence[float] | None = None) -> None:
         """Full-batch Adam from zeros with balanced class weights (rare components count as much as common ones).
 
         Grammar features seen fewer than twice are left out, as rare words are by the vectoriser.
+        ``weights`` (one per example) let a source count less than another: class balance is then
+        taken over the weighted counts. Without them every example counts once.
         """
         self.vectorizer.fit(texts)
         if self.grammar and features is not None:
@@ -121,9 +123,18 @@ class ComponentModel:
         n, k = len(y), len(LABELS)
         onehot = np.zeros((n, k), dtype=np.float32)
         onehot[np.arange(n), y] = 1.0
-        counts_y = np.bincount(y, minlength=k).astype(np.float32)
-        class_w = np.where(counts_y > 0, n / (k * np.maximum(counts_y, 1)), 0.0).astype(np.float32)
-        sample_w = class_w[y][:, None] / n
+        if weights is None:
+            counts_y = np.bincount(y, minlength=k).astype(np.float32)
+            class_w = np.where(counts_y > 0, n / (k * np.maximum(counts_y, 1)), 0.0).astype(np.float32)
+            sample_w = class_w[y][:, None] / n
+        else:
+            if len(weights) != n:
+                raise ValueError(f"{len(weights)} weights for {n} examples")
+            wt = np.asarray(weights, dtype=np.float32)
+            total = float(wt.sum())
+            counts_w = np.bincount(y, weights=wt, minlength=k).astype(np.float32)
+            class_w = np.where(counts_w > 0, total / (k * np.maximum(counts_w, 1e-9)), 0.0).astype(np.float32)
+            sample_w = (class_w[y] * wt)[:, None] / total
         w = np.zeros((x.n_cols, k), dtype=np.float32)
         b = np.zeros(k, dtype=np.float32)
         m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)

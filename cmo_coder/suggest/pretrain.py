@@ -15,6 +15,10 @@ Run ``python -m cmo_coder.suggest.pretrain ../shared/reco`` to rebuild
 give the same file, byte for byte) and ``sources.json`` beside it records each source, its
 licence and its checksum. The file is plain JSON weights, never a pickle: package data is
 loaded in every project.
+
+``Augmentation`` adds the project's own labelled realist text (:mod:`.corpus`) to the training
+set at a weight; the benchmark measures it, and the shipped model does not use it, because it
+did not beat this recipe beyond the noise (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +36,7 @@ from spacy.language import Language
 
 from ..errors import CmoError
 from ..model import Codebook, Component, Transcript
+from .corpus import COMPONENT_OF, RealistCorpus, passage_document
 from .engine import TrainingSet, parsed_examples, training_set
 from .grammar import context_features
 from .model import FORMAT, ComponentModel
@@ -87,38 +92,119 @@ def chapter_parts(text: str, keep: Any = None) -> list[Part]:
     return parts
 
 
-def pretraining_set(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part]) -> TrainingSet:
+def chain_examples(
+    nlp: Language, chains: Sequence[Sequence[tuple[str, str]]],
+) -> tuple[list[str], list[tuple[tuple[str, str], ...]], list[str], list[tuple[str, ...]]]:
+    """Texts, cues, labels and features of labelled statements read as chains (one programme theory each).
+
+    A statement's neighbours are the statements before and after it in its chain: a PT statement
+    reads as one chain of clauses (context, then resource, response, outcome).
+    """
+    flat = [x for chain in chains for x in chain]
+    cues, own_features = parsed_examples(nlp, [t for t, _ in flat])
+    features: list[tuple[str, ...]] = []
+    at = 0
+    for chain in chains:
+        n = len(chain)
+        for k in range(at, at + n):
+            prev = (own_features[k - 1], cues[k - 1]) if k > at else None
+            nxt = (own_features[k + 1], cues[k + 1]) if k + 1 < at + n else None
+            features.append(own_features[k] + context_features(prev, nxt))
+        at += n
+    return [t for t, _ in flat], cues, [lab for _, lab in flat], features
+
+
+@dataclass(frozen=True)
+class Augmentation:
+    """The project's own labelled text (:mod:`.corpus`) added to the training set, each example at ``weight``.
+
+    ``parts`` are passages read as tagged documents; ``chains`` are retold element statements,
+    one chain per programme theory and round of retelling, in element order.
+    """
+
+    parts: Sequence[Part] = ()
+    chains: Sequence[Sequence[tuple[str, str]]] = ()
+    weight: float = 1.0
+
+
+def corpus_parts(corpus: RealistCorpus, kinds: Collection[str] = ("report", "interview")) -> list[Part]:
+    """Part (a) of the corpus: each passage of the given kinds as a tagged document."""
+    out = []
+    for prog in corpus.programmes:
+        for k, passage in enumerate(prog.passages):
+            if passage.kind in kinds:
+                out.append(Part(*passage_document(passage, f"{prog.id}-{k}")))
+    return out
+
+
+def paraphrase_chains(corpus: RealistCorpus, codebook: Codebook,
+                      leave_out: Collection[str] = ()) -> list[list[tuple[str, str]]]:
+    """Part (b): the k-th retelling of each element of a PT, in the codebook's element order, as one chain.
+
+    The retellings of the PTs in ``leave_out`` are left out: a held-out test on a PT's text never
+    trains on retellings of that PT's own statements.
+    """
+    told = {p.element: p for p in corpus.paraphrases}
+    chains = []
+    for pt in codebook.programme_theories:
+        if pt.id in leave_out:
+            continue
+        retold = [told[e.id] for e in pt.elements if e.id in told]
+        for k in range(max((len(p.statements) for p in retold), default=0)):
+            chain = [(p.statements[k], COMPONENT_OF[p.component].value) for p in retold if k < len(p.statements)]
+            if chain:
+                chains.append(chain)
+    return chains
+
+
+def pretraining_set(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part],
+                    augmentation: Augmentation | None = None) -> TrainingSet:
     """Chapter clauses (tagged or "none") and tagged spans, plus every codebook element as a positive.
 
-    An element's neighbours are the elements before and after it in its programme theory: a PT
-    statement reads as one chain of clauses (context, then resource, response, outcome).
+    An element's neighbours are the elements before and after it in its programme theory. With an
+    ``augmentation``, the corpus's passages (clauses and labelled segments, as for the chapter) and
+    retold statements (as for elements) follow, each weighted by its weight.
     """
     ts = training_set(nlp, [(p.transcript, p.spans) for p in parts])
-    elements = codebook_examples(codebooks)
-    el_cues, el_own = parsed_examples(nlp, [t for t, _ in elements])
-    bounds = [len(pt.elements) for cb in codebooks for pt in cb.programme_theories]
-    el_features: list[tuple[str, ...]] = []
-    at = 0
-    for n in bounds:
-        for k in range(at, at + n):
-            prev = (el_own[k - 1], el_cues[k - 1]) if k > at else None
-            nxt = (el_own[k + 1], el_cues[k + 1]) if k + 1 < at + n else None
-            el_features.append(el_own[k] + context_features(prev, nxt))
-        at += n
+    pts = [pt for cb in codebooks for pt in cb.programme_theories]
+    chains = [[(e.statement, e.component.value) for e in pt.elements] for pt in pts]
+    el_texts, el_cues, el_labels, el_features = chain_examples(nlp, chains)
     per = dict(ts.codings_per_component)
-    for _, label in elements:
+    for label in el_labels:
         per[label] = per.get(label, 0) + 1
-    return TrainingSet([*ts.texts, *(t for t, _ in elements)], [*ts.cues, *el_cues],
-                       [*ts.labels, *(lab for _, lab in elements)], dict(sorted(per.items())),
-                       [*ts.features, *el_features])
+    base = TrainingSet([*ts.texts, *el_texts], [*ts.cues, *el_cues], [*ts.labels, *el_labels],
+                       dict(sorted(per.items())), [*ts.features, *el_features])
+    return base if augmentation is None else joined(base, augmentation_set(nlp, augmentation), augmentation.weight)
 
 
-def train(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part]) -> tuple[ComponentModel, TrainingSet]:
-    ts = pretraining_set(nlp, codebooks, parts)
+def augmentation_set(nlp: Language, augmentation: Augmentation) -> TrainingSet:
+    """The augmentation's examples, unweighted: passages as tagged documents, then retold statements as chains."""
+    extra = training_set(nlp, [(p.transcript, p.spans) for p in augmentation.parts])
+    texts, cues, labels, features = chain_examples(nlp, augmentation.chains)
+    per = dict(extra.codings_per_component)
+    for label in labels:
+        per[label] = per.get(label, 0) + 1
+    return TrainingSet([*extra.texts, *texts], [*extra.cues, *cues], [*extra.labels, *labels],
+                       dict(sorted(per.items())), [*extra.features, *features])
+
+
+def joined(base: TrainingSet, extra: TrainingSet, weight: float) -> TrainingSet:
+    """``base`` (each example at weight 1) followed by ``extra`` (each at ``weight``)."""
+    per = dict(base.codings_per_component)
+    for label, n in extra.codings_per_component.items():
+        per[label] = per.get(label, 0) + n
+    return TrainingSet([*base.texts, *extra.texts], [*base.cues, *extra.cues], [*base.labels, *extra.labels],
+                       dict(sorted(per.items())), [*base.features, *extra.features],
+                       [*(base.weights or [1.0] * len(base.texts)), *[weight] * len(extra.texts)])
+
+
+def train(nlp: Language, codebooks: Sequence[Codebook], parts: Sequence[Part],
+          augmentation: Augmentation | None = None) -> tuple[ComponentModel, TrainingSet]:
+    ts = pretraining_set(nlp, codebooks, parts, augmentation)
     from .features import Tfidf
 
     model = ComponentModel(vectorizer=Tfidf(ngrams=2, min_df=2, max_features=MAX_FEATURES))
-    model.fit(ts.texts, ts.cues, ts.labels, ts.features)
+    model.fit(ts.texts, ts.cues, ts.labels, ts.features, ts.weights or None)
     return model, ts
 
 
