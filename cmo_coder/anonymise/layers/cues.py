@@ -23,6 +23,7 @@ from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates, letter_words
 from .surnames import surnames_after
+from .word_names import add_word_names
 from .words import (
     CALENDAR,
     FILLERS,
@@ -175,6 +176,7 @@ class CuesComponent:
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         out.extend(surnames_after(doc, out, caseless))
+        add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
         return doc
 
     @staticmethod
