@@ -85,6 +85,16 @@ _SAYS_TOO = frozenset({"said", "says", "told", "tells", "reckons", "reckoned", "
                        "texted", "messaged", "shouted", "screamed", "laughed", "replied", "answered", "whispered",
                        "moaned"})
 """What only people do: a verb of speech after the word is a cue of its own."""
+_SAYS_TO = frozenset({"says", "said", "say", "saying", "goes", "whispered", "shouted", "screamed", "moaned",
+                      "complained", "lied", "lying", "explained", "mentioned", "admitted", "confessed", "wrote",
+                      "writes", "writing", "apologised", "apologized", "gobbed", "mouthed"})
+"""Verbs whose "to X" is someone spoken to ("i says to gaunt"); "went to X", "moved to X" are places."""
+_AT_HOME = frozenset({"at", "round", "to", "from", "over"})
+_HOME = frozenset({"house", "flat", "place", "for", "with", "again", "later", "tonight", "yesterday", "last",
+                   "every", "all", "till", "until", "since", "after", "before", "on", "cell", "pad", "room", "bungalow",
+                   "caravan"})
+_WHEN = frozenset({"that", "this", "one", "most", "every", "sometimes", "now"})
+"""After "round at X's": a person's home, then its time or company ("at marsh's for tea", "at hill's house")."""
 _NOT_SUBJECT_AFTER = frozenset({"up", "down", "off", "out", "away", "on", "over", "through", "by"})
 """After "goes", "came", "got": the word is a thing or weather ("price goes up", "frost came down")."""
 _ADDRESS = frozenset({"ta", "cheers", "thanks", "sorry", "bye", "hiya", "hello", "hi", "alright", "oi", "ey", "hey"})
@@ -134,7 +144,9 @@ def cues(tok: Token) -> tuple[set[str], bool]:
     n1, n2, n3 = _low(nxt), _low(nxt2), _low(nxt3)
     found: set[str] = set()
     strong = False
-    if low1 in _PLACE_BEFORE and not (low1 in {"my", "his", "her", "our", "their", "your"} and n1 in {"'s", "’s"}):
+    if low1 in _AT_HOME and n1 in {"'s", "’s"} and (n2 in _HOME or nxt2 is None or n2 in _JOINS or n2 in _WHEN):
+        return {"at home"}, True  # "round at booth's for tea", "stayed at marsh's": a person's home
+    if low1 in _PLACE_BEFORE:
         return found, False  # "the baker", "up the hill": a thing
     if n1 in {"'s", "’s"} and n2 in _KIN:
         found.add("owns")
@@ -157,6 +169,9 @@ def cues(tok: Token) -> tuple[set[str], bool]:
         found.add("object")
         if n1 in _AFTER_OBJECT or nxt is None:
             found.add("closed")
+    if low1 == "to" and low2 in _SAYS_TO:
+        found.add("said to")  # "i says to gaunt i says", "she whispered to lark"
+        strong = True
     if low1 in {"with", "for", "to"} and (n1 in _JOINS or n1 in _HE_SHE):
         found.add("with")
     if n1 in _HE_SHE or (n1 in _JOINS and n2 in _HE_SHE):
@@ -194,7 +209,7 @@ def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
         kinds, strong = cues(tok)
         if not kinds:
             continue
-        n = len(kinds - {"does"}) + int("does" in kinds and len(kinds) > 1)
+        n = len(kinds - {"does"})  # "me and money never got on": doing something adds nothing to "me and"
         common = lowercase_usage().get(tok.lower_, 0) >= _VERY_COMMON
         start, end = tok.idx, tok.idx + len(tok)
         if n >= 2:
