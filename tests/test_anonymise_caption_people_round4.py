@@ -189,3 +189,35 @@ def test_spans_slice_exactly_to_their_words(anon: Anonymiser, case: tuple[str, s
             assert piece == piece.strip() and piece, (text, c)
             assert (c.start == 0 or not text[c.start - 1].isalnum()) and (
                 c.end == len(text) or not text[c.end].isalnum()), (text, c)
+
+
+# ------------------------------------------------------------------------- relatives named by a word
+@pytest.mark.parametrize(("text", "name", "caseless"), [
+    ("i only went for help cause i had me daughter summer and the social got involved", "summer", True),
+    ("my nephew river came with me", "river", True),
+    ("Me mum's got Summer at the minute, while I'm getting better.", "Summer", False),  # no season has a capital
+    ("I had no one to have Autumn for the day.", "Autumn", False),
+])
+def test_a_relative_named_by_a_word_is_removed(anon: Anonymiser, text: str, name: str, caseless: bool) -> None:
+    assert _removed(anon, text, name, caseless)
+
+
+@pytest.mark.parametrize(("text", "word", "caseless"), [
+    ("my sister summer holidays were always in wales", "summer", True),
+    ("my son will be there", "will", True),
+    ("We went in Summer 2019.", "Summer", False),
+    ("Last Summer was hot.", "Summer", False),
+    ("It was the Summer Fair.", "Summer", False),
+])
+def test_a_season_or_a_verb_after_a_relation_stays(anon: Anonymiser, text: str, word: str, caseless: bool) -> None:
+    assert not _touched(anon, text, word, caseless)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("I came up here, Auntie Yevgenia, and I was in a bad way.", "Auntie"),
+    ("And then one day, the pastor's wife, Mama Folasade, she smell it on me.", "Mama"),
+    ("there was one nurse sister ramsbottom she's long retired now", "sister"),
+])
+def test_a_kin_or_role_title_goes_with_the_name_it_leads(anon: Anonymiser, text: str, title: str) -> None:
+    """A kin word the kin list keeps alone ("my auntie") is part of "Auntie Yevgenia": left, it narrows a name down."""
+    assert _removed(anon, text, title, caseless=not text[:1].isupper())

@@ -227,7 +227,9 @@ TITLED = "a title or kin word + a name no dictionary holds"
 def titled_words(doc: Doc) -> list[Candidate]:
     """Captions: "father donnelly said mass", "matron fairley": after a title a word no dictionary holds and
     subtitles seldom write in lower case is a name, whatever the tagger makes of it in a short caption (the
-    rules layer asks it for a noun). The title stays as said; only the name goes."""
+    rules layer asks it for a noun). An honorific stays ("doctor [name]"); a role or kin title goes with the
+    name, as :func:`.titles.titled_names` reads it ("sister ramsey", but "my sister [name]"), also where
+    another layer took the name alone."""
     if not doc._.cmo_caseless:
         return []
     text = text_of(doc)
@@ -236,16 +238,55 @@ def titled_words(doc: Doc) -> list[Candidate]:
     out: list[Candidate] = []
     for t in titled_names(text, True):
         word = text[t.first_start:t.first_end].lower()
-        if (is_everyday(word) or in_dictionary(word) or usage.get(word, 0) >= SELDOM_LOWER or word in place_names()
-                or word in _NEVER or any(a <= t.first_start < b for a, b in taken)):
+        if (is_everyday(word) or in_dictionary(word) or usage.get(word, 0) >= SELDOM_LOWER or word in _NEVER
+                or (word in place_names() and word not in known_surnames() and word not in common_given())
+                or any(a <= t.start and t.end <= b for a, b in taken)):
             continue
-        out.append(Candidate(t.first_start, t.end, "person", LAYER, 0.7, TITLED))
+        out.append(Candidate(t.start, t.end, "person", LAYER, 0.7, TITLED))
+    return out
+
+
+_SEASONS = frozenset({"summer", "autumn", "winter", "spring"})
+_TIME_BEFORE = frozenset({"the", "a", "in", "during", "since", "until", "till", "by", "for", "over", "through", "of",
+                          "this", "last", "next", "every", "all", "early", "late", "mid", "that", "each", "one",
+                          "from", "to", "before", "after", "around", "whole", "entire", "past"})
+_OWNERS = frozenset({"my", "me", "our", "his", "her", "their", "your"})
+_NOT_NAMED_AFTER = frozenset({"holiday", "holidays", "term", "time", "break", "clothes", "coat", "fair", "camp",
+                              "school", "job", "jobs"})
+RELATION_NAME = "a given name that is also a word, said after a relation ('me daughter summer')"
+SEASON_NAME = "a season's word written with a capital mid-sentence: a given name ('she's got Summer')"
+
+
+def named_relations(doc: Doc) -> list[Candidate]:
+    """ "me daughter summer", "my niece autumn", "his son river": after a relation word and its owner, a given
+    name that is also an everyday word (seasons too, which no other layer takes) is that relative's name. In
+    cased text a season written with a capital inside a sentence is a name: English writes seasons in lower
+    case ("she's got Summer at the minute")."""
+    caseless = bool(doc._.cmo_caseless)
+    taken = [(c.start, c.end) for c in candidates(doc)]
+    given = common_given()
+    out: list[Candidate] = []
+    for tok in letter_words(doc, capitalised=not caseless):
+        low = tok.lower_
+        if low not in given or not is_everyday(low) or low in ENDEARMENTS or tok.pos_ in _CLOSED_POS or any(
+                a <= tok.idx < b for a, b in taken):
+            continue
+        prev, nxt = word_before(tok), word_after(tok)
+        if low in _SEASONS and not caseless:
+            if (prev is not None and not prev.is_punct and _low(prev) not in _TIME_BEFORE
+                    and not (nxt is not None and (nxt.text[:1].isupper() or nxt.like_num))):
+                out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.7, SEASON_NAME))
+            continue
+        if caseless and _low(prev) in RELATIONS and _low(word_before(tok, 2)) in _OWNERS \
+                and _low(nxt) not in _NOT_NAMED_AFTER and tok.pos_ in {"NOUN", "PROPN", "ADJ", "X"}:
+            out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.7, RELATION_NAME))
     return out
 
 
 def add_word_names(doc: Doc) -> None:
     """Add this turn's name words and titled names to its candidates and suspicions."""
     candidates(doc).extend(titled_words(doc))
+    candidates(doc).extend(named_relations(doc))
     found, suspected = word_names(doc)
     candidates(doc).extend(found)
     suspicions(doc).extend(suspected)
