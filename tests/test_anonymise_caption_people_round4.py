@@ -44,7 +44,7 @@ WORD_NAMES = [
     ("i told cooper about the meds and he just laughed", "cooper"),  # told X about
     ("so i rang shepherd and she never picked up", "shepherd"),  # rang X and she
     ("i texted frost and she came straight round", "frost"),
-    ("i went to see steel about my parole", "steel"),
+    ("i went to see pike about my parole", "pike"),
     ("me and bishop went over to the unit after tea", "bishop"),  # me and X
     ("it was just me and swan left on the landing by then", "swan"),
     ("wren and me used to do the gardening", "wren"),  # X and me
@@ -90,6 +90,9 @@ EVERYDAY = [
     ("pip was like a ghost town", "pip"),  # a benefit, said as a name is
     ("we went to the baker's for bread", "baker"),
     ("i asked around and nobody knew", "around"),
+    ("i told people about it", "people"),
+    ("i saw red and she left", "red"),  # two weak cues on a word subtitles write all the time
+    ("me and les went to the club", "went"),  # "X to the club" is no byname frame after a verb
 ]
 
 

@@ -257,8 +257,9 @@ class BynamesComponent:
             if key == "b7" and not caseless and not before.endswith((",", "—", "–", "-", "(")):
                 continue  # "Marcus, Hammer to his mates": set off as an aside
             if key == "b7" and caseless and m.group(key).split()[-1].lower() not in byname_list() and (
-                    text[m.end(key):m.end()].split()[-1].lower() in {"the", "his", "her", "their", "us"}):
-                continue  # "wetherby came to the meeting": "to the" with no "mates" or "lads" after is a verb's
+                    text[m.end(key):m.end()].split()[-1].lower() in {"the", "his", "her", "their", "us"}
+                    or _head(doc, start, end) is None or cast(Token, _head(doc, start, end)).pos_ in {"VERB", "AUX"}):
+                continue  # "wetherby came to the meeting", "les went to the club": a verb's "to the", no byname
             if self._acceptable(doc, start, end, caseless, apposition=caseless):
                 found.append(_Found(start, end, False, self._tie(doc, start)))
         return found

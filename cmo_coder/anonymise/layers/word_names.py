@@ -115,21 +115,25 @@ _NEVER = frozenset({*FILLERS, *NOT_VOCATIVE, *CALENDAR, *PEOPLES, *KINSHIP, *TIT
                     "early", "late", "summer", "winter", "spring", "autumn", "march", "june", "august", "story", "law",
                     "court", "officer", "staff", "gate", "house", "home", "work", "school", "church", "chapel",
                     "town", "city", "street", "road", "hall", "bank", "office", "police", "council",
-                    "pip", "esa", "dla", "jsa"})
+                    "pip", "esa", "dla", "jsa", "people", "person", "folk", "folks", "everyone", "everybody"})
 """Words whose everyday reading wins even in a person's position ("me and god", "i told will", "ring the
 council"): modal verbs, colours and sizes, seasons, bodies and buildings, benefits ("pip" said with "was"
 and "came" as much as anybody)."""
 _CLOSED_POS = frozenset({"ADP", "PART", "ADV", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "NUM", "PUNCT", "INTJ"})
+_WEAK = frozenset({"object", "closed", "he or she", "with", "does", "talks to", "asked", "works at"})
+"""Cues a word subtitles write in lower case all the time takes as often as a name: two of these are not enough."""
 _STRONG_KINDS = frozenset({"quotes", "deed", "cleft", "apposition", "keeps company", "asked", "works at",
                            "person noun", "kin title", "called", "talks to", "addressed"})
 
 
 @cache
 def name_words() -> frozenset[str]:
-    """Words a dictionary holds that a surname or given-name list also holds, or that speech makes of a
-    common given name ("baker", "frost", "mags", "midge"): a person only where the words around say so."""
-    return frozenset(w for w in (known_surnames() | common_given())
-                     if len(w) >= 3 and w.isalpha() and w not in _NEVER and (is_everyday(w) or in_dictionary(w)))
+    """Words a dictionary holds (or subtitles write in lower case: "del", "les") that a surname or given-name
+    list also holds, or that speech makes of a common given name ("baker", "frost", "mags", "midge"): a person
+    only where the words around say so."""
+    usage = lowercase_usage()
+    return frozenset(w for w in (known_surnames() | common_given()) if len(w) >= 3 and w.isalpha() and w not in _NEVER
+                     and (is_everyday(w) or in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER))
 
 
 def _low(tok: Token | None) -> str:
@@ -212,11 +216,11 @@ def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
         n = len(kinds - {"does"})  # "me and money never got on": doing something adds nothing to "me and"
         common = lowercase_usage().get(tok.lower_, 0) >= _VERY_COMMON
         start, end = tok.idx, tok.idx + len(tok)
-        if n >= 2:
+        if n >= 2 and (not common or kinds - _WEAK):  # "i told people about it", "i saw red and she left"
             found.append(Candidate(start, end, "person", LAYER, 0.7, TWO_CUES))
         elif strong and not common:
             found.append(Candidate(start, end, "person", LAYER, 0.6, ONE_CUE))
-        elif kinds != {"does"}:
+        elif kinds != {"does"} and not common:  # ("i told people", "me and money"): no review item either
             suspected.append(Suspicion(start, end, SUSPECT))
     return found, suspected
 
