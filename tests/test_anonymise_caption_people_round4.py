@@ -172,6 +172,8 @@ def test_a_capitalised_body_stays(anon: Anonymiser, text: str, word: str) -> Non
     ("My mate Dónal O’Sullivan rang.", ["Dónal", "O’Sullivan"]),
     ("We met Łukasz Wójcik there.", ["Łukasz", "Wójcik"]),
     ("Her friend Aoife Ní\nChonaill came.", ["Aoife", "Ní", "Chonaill"]),
+    ('"Tell Yusra Haddad I said hi," she said.', ["Yusra", "Haddad"]),  # a quote the model reads as a work
+    ('She goes, "Ask Tendai Moyo, he knows."', ["Tendai", "Moyo"]),
 ])
 def test_every_word_of_a_full_name_goes(anon: Anonymiser, text: str, words: list[str]) -> None:
     for w in words:

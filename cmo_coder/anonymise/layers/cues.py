@@ -197,7 +197,9 @@ class CuesComponent:
             return True  # ("summer's mum": the model's "summer's" DATE has no mum)
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and sum(t.is_alpha for t in ent) > 1:  # ("wal 's" ORG is one word and its 's)
-            return cue == "before"
+            # a quoted sentence the model took in whole as a WORK_OF_ART ('"Tell Yusra Haddad I said hi"') is
+            # no body: a cue there speaks as it does anywhere
+            return cue == "before" or (ent.label_ not in {"ORG", "GPE", "LOC", "FAC"} and cue != "does")
         return cue != "does"
 
     @staticmethod

@@ -79,7 +79,8 @@ _SAYS = frozenset({"said", "says", "goes", "told", "tells", "reckons", "reckoned
                    "didn't", "never", "always", "just", "kept", "started", "sat", "stood", "jumped"})
 """What a person does, said after their name at a clause's opening ("then lamb said", "so mags came in")."""
 _DEEDS = frozenset({"came", "come", "comes", "popped", "nipped", "turned", "walked", "grabbed", "gave", "kicked",
-                    "knocked", "shouted", "sat", "stood", "jumped", "kept", "started", "brought", "fetched", "picked"})
+                    "knocked", "shouted", "sat", "stood", "jumped", "kept", "started", "brought", "fetched", "picked",
+                    "retired", "died"})
 """What a person does, not a thing or a season ("then mags came in"; not "pip was like a ghost town")."""
 _SAYS_TOO = frozenset({"said", "says", "told", "tells", "reckons", "reckoned", "asked", "asks", "rang", "phoned",
                        "texted", "messaged", "shouted", "screamed", "laughed", "replied", "answered", "whispered",
