@@ -57,6 +57,8 @@ WORD_NAMES = [
     ("so i says to gaunt i says you're having a laugh", "gaunt"),  # said to X
     ("so mags and her sister came in with the shopping", "mags"),  # X and her sister
     ("then dot came round with the tea trolley", "dot"),  # a given name's form doing something
+    ("so i'm on the landing right and pat turns up and she goes", "pat"),
+    ("that was the week when cliff retired", "cliff"),
     ("i told midge all about it", "midge"),
     ("me and reg used to play dominoes", "reg"),
     ("i rang\nbrenda's sister", "brenda"),  # cut across a caption line
@@ -92,7 +94,9 @@ EVERYDAY = [
     ("i asked around and nobody knew", "around"),
     ("i told people about it", "people"),
     ("i saw red and she left", "red"),  # two weak cues on a word subtitles write all the time
-    ("me and les went to the club", "went"),  # "X to the club" is no byname frame after a verb
+    ("me and les went to the club", "went"),
+    ("and then frost turns up on the windows", "frost"),  # a surname alone: only speech makes it a person
+    ("then the price turns up again", "price"),  # "X to the club" is no byname frame after a verb
 ]
 
 

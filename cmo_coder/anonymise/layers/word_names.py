@@ -73,6 +73,8 @@ _OPENERS = frozenset({"so", "then", "and", "but", "cos", "because", "yeah", "wel
                       "after", "before", "once"})
 """Words after which a clause opens: the word after them is its subject ("then lamb said")."""
 _SAYS = frozenset({"said", "says", "goes", "told", "tells", "reckons", "reckoned", "asked", "asks", "rang", "phoned",
+                   "turns", "shows", "showed", "stepped", "steps", "rocked", "rolled", "waltzed", "marched", "stormed",
+                   "burst", "barged", "wandered", "strolled", "pops", "nips", "retired", "died",
                    "texted", "messaged", "shouted", "screamed", "laughed", "replied", "answered", "whispered",
                    "moaned", "kicked", "knocked", "popped", "nipped", "used", "came", "come", "comes", "turned",
                    "walked", "looked", "grabbed", "gave", "got", "was", "were", "had", "would", "wouldn't", "did",
@@ -80,7 +82,8 @@ _SAYS = frozenset({"said", "says", "goes", "told", "tells", "reckons", "reckoned
 """What a person does, said after their name at a clause's opening ("then lamb said", "so mags came in")."""
 _DEEDS = frozenset({"came", "come", "comes", "popped", "nipped", "turned", "walked", "grabbed", "gave", "kicked",
                     "knocked", "shouted", "sat", "stood", "jumped", "kept", "started", "brought", "fetched", "picked",
-                    "retired", "died"})
+                    "retired", "died", "turns", "shows", "showed", "stepped", "steps", "rocked", "rolled", "waltzed",
+                    "marched", "stormed", "burst", "barged", "wandered", "strolled", "pops", "nips"})
 """What a person does, not a thing or a season ("then mags came in"; not "pip was like a ghost town")."""
 _SAYS_TOO = frozenset({"said", "says", "told", "tells", "reckons", "reckoned", "asked", "asks", "rang", "phoned",
                        "texted", "messaged", "shouted", "screamed", "laughed", "replied", "answered", "whispered",
@@ -96,6 +99,8 @@ _HOME = frozenset({"house", "flat", "place", "for", "with", "again", "later", "t
                    "caravan"})
 _WHEN = frozenset({"that", "this", "one", "most", "every", "sometimes", "now"})
 """After "round at X's": a person's home, then its time or company ("at marsh's for tea", "at hill's house")."""
+_TURNS_UP = frozenset({"turns", "turned", "shows", "showed", "rocked", "rolled", "pops", "popped", "nips", "nipped"})
+"""Verbs whose "up", "round" or "in" after says someone arrived ("and pat turns up and she goes")."""
 _NOT_SUBJECT_AFTER = frozenset({"up", "down", "off", "out", "away", "on", "over", "through", "by"})
 """After "goes", "came", "got": the word is a thing or weather ("price goes up", "frost came down")."""
 _ADDRESS = frozenset({"ta", "cheers", "thanks", "sorry", "bye", "hiya", "hello", "hi", "alright", "oi", "ey", "hey"})
@@ -163,7 +168,7 @@ def cues(tok: Token) -> tuple[set[str], bool]:
         found.add("and kin")
         strong = True
     opens = prev is None or low1 in _OPENERS or prev.is_punct
-    if opens and n1 in _SAYS and n2 not in _NOT_SUBJECT_AFTER:
+    if opens and n1 in _SAYS and (n2 not in _NOT_SUBJECT_AFTER or n1 in _TURNS_UP and n2 in {"up", "round", "in"}):
         found.add("does")
         if n1 in _SAYS_TOO:
             found.add("speaks")
@@ -194,7 +199,8 @@ def cues(tok: Token) -> tuple[set[str], bool]:
 
 def _eligible(tok: Token, taken: list[tuple[int, int]]) -> bool:
     low = tok.lower_
-    if low not in name_words() or low in place_names() or tok.pos_ in _CLOSED_POS:
+    if (low not in name_words() and (low not in common_given() or low in _NEVER or len(low) < 3)) \
+            or low in place_names() or tok.pos_ in _CLOSED_POS:
         return False
     if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
         return False
