@@ -32,7 +32,7 @@ from ..candidates import Candidate, Suspicion
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given
 from .context import POSSESSIONS, strong_person_cue, word_after, word_before
-from .state import candidates, letter_words, suspicions, text_of
+from .state import candidates, suspicions, text_of, tokens_among
 from .titles import titled_names
 from .words import (
     CALENDAR,
@@ -197,6 +197,12 @@ def cues(tok: Token) -> tuple[set[str], bool]:
     return found, strong
 
 
+@cache
+def _looked_at() -> frozenset[str]:
+    """The words :func:`word_names` looks at: the name words and the common given names and their forms."""
+    return name_words() | common_given()
+
+
 def _eligible(tok: Token, taken: list[tuple[int, int]]) -> bool:
     low = tok.lower_
     if (low not in name_words() and (low not in common_given() or low in _NEVER or len(low) < 3)) \
@@ -214,8 +220,8 @@ def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
     taken = [(c.start, c.end) for c in candidates(doc)]
     found: list[Candidate] = []
     suspected: list[Suspicion] = []
-    for tok in letter_words(doc, capitalised=False):
-        if not _eligible(tok, taken):
+    for tok in tokens_among(doc, _looked_at()):  # a Token made only for a word of the lists, not for every word
+        if tok.is_stop or not _eligible(tok, taken):
             continue
         kinds, strong = cues(tok)
         if not kinds:
@@ -277,9 +283,10 @@ def named_relations(doc: Doc) -> list[Candidate]:
     taken = [(c.start, c.end) for c in candidates(doc)]
     given = common_given()
     out: list[Candidate] = []
-    for tok in letter_words(doc, capitalised=not caseless):
+    for tok in tokens_among(doc, given):
         low = tok.lower_
-        if low not in given or not is_everyday(low) or low in ENDEARMENTS or tok.pos_ in _CLOSED_POS or any(
+        if tok.is_stop or (not caseless and not tok.text[:1].isupper()) or not is_everyday(low) \
+                or low in ENDEARMENTS or tok.pos_ in _CLOSED_POS or any(
                 a <= tok.idx < b for a, b in taken):
             continue
         prev, nxt = word_before(tok), word_after(tok)
