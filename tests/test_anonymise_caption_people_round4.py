@@ -7,6 +7,7 @@ these tests; the negatives are the everyday words said in the same places ("the 
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from cmo_coder.anonymise.candidates import Suspicion
 from cmo_coder.anonymise.layers.word_names import SUSPECT, name_words
 from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.model import Transcript, Turn
 
 PAD_BEFORE = "yeah so um it was a funny old time really and i don't know where to start but anyway "
 PAD_AFTER = " and that was that really you know what i mean it's just how it was in there back then"
@@ -230,3 +232,34 @@ def test_a_season_or_a_verb_after_a_relation_stays(anon: Anonymiser, text: str, 
 def test_a_kin_or_role_title_goes_with_the_name_it_leads(anon: Anonymiser, text: str, title: str) -> None:
     """A kin word the kin list keeps alone ("my auntie") is part of "Auntie Yevgenia": left, it narrows a name down."""
     assert _removed(anon, text, title, caseless=not text[:1].isupper())
+
+
+# ------------------------------------------------------------------------- a short lower-case turn, typed speaker
+def _typed_transcript(said: str) -> Transcript:
+    turns = [("A", "So how was the day room that week?"), ("B", "Quiet, mostly. We sat and watched the telly."),
+             ("A", "And who came to see you?"), ("B", said), ("A", "Right. And after that?"),
+             ("B", "Nothing much, to be honest.")]
+    parts, model_turns, offset = [], [], 0
+    for i, (speaker, text) in enumerate(turns):
+        if i:
+            parts.append("\n\n")
+            offset += 2
+        model_turns.append(Turn(speaker=speaker, speaker_name=speaker, start=offset, end=offset + len(text)))
+        parts.append(text)
+        offset += len(text)
+    text = "".join(parts)
+    return Transcript(id="t1", title="t", source_format="plain_txt", text=text, turns=model_turns,
+                      source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+
+
+@pytest.mark.parametrize(("said", "name"), [("then mags came in", "mags"), ("auntie sunita rang", "sunita"),
+                                            ("father keane said mass", "keane"), ("i told baker after", "baker")])
+def test_a_short_turn_without_a_capital_in_a_typed_transcript(anon: Anonymiser, said: str, name: str) -> None:
+    """The turn takes its typed speaker's casing, but with no capital anywhere it wrote no name with one."""
+    proposals = anon.analyse(_typed_transcript(said)).proposals
+    assert any(name in p.surface for p in proposals), [p.surface for p in proposals]
+
+
+@pytest.mark.parametrize("said", ["ok", "yeah that was it", "then the tea came in", "me and the lads"])
+def test_a_short_everyday_turn_in_a_typed_transcript_stays(anon: Anonymiser, said: str) -> None:
+    assert not anon.analyse(_typed_transcript(said)).proposals

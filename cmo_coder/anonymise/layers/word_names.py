@@ -50,8 +50,8 @@ from .words import (
 )
 
 LAYER = "rules"
-TWO_CUES = "a name that is also a word, said where a person stands (two cues agree)"
-ONE_CUE = "a name that is also a word, said where a person stands (one strong cue; check it)"
+TWO_CUES = "a name said alone where a person stands, perhaps also a word (two cues agree)"
+ONE_CUE = "a name said alone where a person stands, perhaps also a word (one strong cue; check it)"
 SUSPECT = "perhaps a name that is also a word: said where a person may stand (check it)"
 
 _VERY_COMMON = 20_000
@@ -142,6 +142,14 @@ def name_words() -> frozenset[str]:
                      and (is_everyday(w) or in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER))
 
 
+def reads_as_captions(doc: Doc) -> bool:
+    """A caption turn, or a turn judged typed that has no capital at all: a short one-sentence turn of a typed
+    speaker ("then mags came in") takes its speaker's casing (:func:`.state.lower_cased_speakers`), but
+    with no capital anywhere it cannot have written a name with one, so the name words are read as in
+    captions."""
+    return bool(doc._.cmo_caseless) or not any(c.isupper() for c in text_of(doc))
+
+
 def _low(tok: Token | None) -> str:
     return tok.lower_ if tok is not None else ""
 
@@ -215,7 +223,7 @@ def _eligible(tok: Token, taken: list[tuple[int, int]]) -> bool:
 
 def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
     """Captions: the name words (:func:`name_words`) this turn says where a person stands."""
-    if not doc._.cmo_caseless:
+    if not reads_as_captions(doc):
         return [], []
     taken = [(c.start, c.end) for c in candidates(doc)]
     found: list[Candidate] = []
@@ -247,7 +255,7 @@ def titled_words(doc: Doc) -> list[Candidate]:
     rules layer asks it for a noun). An honorific stays ("doctor [name]"); a role or kin title goes with the
     name, as :func:`.titles.titled_names` reads it ("sister ramsey", but "my sister [name]"), also where
     another layer took the name alone."""
-    if not doc._.cmo_caseless:
+    if not reads_as_captions(doc):
         return []
     text = text_of(doc)
     taken = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
@@ -279,7 +287,7 @@ def named_relations(doc: Doc) -> list[Candidate]:
     name that is also an everyday word (seasons too, which no other layer takes) is that relative's name. In
     cased text a season written with a capital inside a sentence is a name: English writes seasons in lower
     case ("she's got Summer at the minute")."""
-    caseless = bool(doc._.cmo_caseless)
+    caseless = reads_as_captions(doc)
     taken = [(c.start, c.end) for c in candidates(doc)]
     given = common_given()
     out: list[Candidate] = []
