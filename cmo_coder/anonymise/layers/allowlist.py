@@ -348,7 +348,10 @@ class AllowListComponent:
                 if c.reason not in {ROYAL_INSTITUTION, PUB_SIGN_AS_PLACE} and c.category not in DIRECT_IDENTIFIERS:
                     if _within_public(c, public, text):
                         continue
-                    c = _cut_public_ends(c, public, text)
+                    cut = _cut_public_ends(c, public, text)
+                    # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name it leads
+                    c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
+                        c.start:cut.start].strip() else cut
                 if labels:  # study labels win over every layer but the register, identifiers too ("SP12")
                     kept = _outside(c, labels, text)
                     if kept is None:

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..placeholders import RELATIONS
 from ..register import RegisterItem
+from .caption_names import common_given
 from .context import PERSON_NOUNS, person_cue, strong_person_cue, word_after, word_before
 from .familiar import ADJECTIVES
 from .public_figures import public_surnames
@@ -271,6 +272,10 @@ class BynamesComponent:
             before = text[:start].rstrip()
             if key == "b7" and not caseless and not before.endswith((",", "—", "–", "-", "(")):
                 continue  # "Marcus, Hammer to his mates": set off as an aside
+            if key == "b7" and caseless and m.group(key).split()[-1].lower() not in byname_list() and (
+                    text[m.end(key):m.end()].split()[-1].lower() in {"the", "his", "her", "their", "us"}
+                    or _head(doc, start, end) is None or cast(Token, _head(doc, start, end)).pos_ in {"VERB", "AUX"}):
+                continue  # "wetherby came to the meeting", "les went to the club": a verb's "to the", no byname
             if self._acceptable(doc, start, end, caseless, apposition=caseless):
                 found.append(_Found(start, end, False, self._tie(doc, start)))
         return found
@@ -301,7 +306,8 @@ class BynamesComponent:
         """Signs besides its position that a word is someone's name: the model reads a person, a name list
         or the byname list holds it."""
         low = tok.lower_
-        return int(tok.ent_type_ == "PERSON") + int(low in known_surnames() or low in byname_list())
+        return int(tok.ent_type_ == "PERSON") + int(low in known_surnames() or low in byname_list()
+                                                    or low in common_given())
 
     @staticmethod
     def _positions(tok: Token) -> int:
@@ -326,8 +332,10 @@ class BynamesComponent:
             if low in public_surnames():
                 continue  # "it's like Marmot said": a public figure's surname is the public layers' to judge
             prev, nxt = word_before(tok), word_after(tok)
-            if prev is not None and (prev.lower_ in _DETERMINERS or prev.lower_ in _PLACE_BEFORE):
-                continue  # "the Boss", "my Angel", "from Scotia asked": a role, an endearment, a body
+            familiar = low in common_given() and low not in ROLE_WORDS  # "Reg", "Mags", "Dot": a given name's form
+            if prev is not None and (prev.lower_ in _DETERMINERS or (prev.lower_ in _PLACE_BEFORE and not (
+                    familiar and person_cue(tok) == "owns"))):
+                continue  # "the Boss", "from Scotia asked"; but "at Reg's house": a familiar form has a house
             if (prev is not None and prev.text[:1].isupper() and prev.is_alpha and not self._sentence_start(prev)
                     and prev.lower_ not in _BYNAME_TITLES and prev.lower_ not in _JOB_TITLES) or (
                     nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.text != "I"):

@@ -23,6 +23,7 @@ from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .state import NEVER_NAME_POS, candidates, letter_words
 from .surnames import surnames_after
+from .word_names import add_word_names
 from .words import (
     CALENDAR,
     FILLERS,
@@ -175,6 +176,7 @@ class CuesComponent:
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         out.extend(surnames_after(doc, out, caseless))
+        add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
         return doc
 
     @staticmethod
@@ -195,7 +197,9 @@ class CuesComponent:
             return True  # ("summer's mum": the model's "summer's" DATE has no mum)
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is not None and sum(t.is_alpha for t in ent) > 1:  # ("wal 's" ORG is one word and its 's)
-            return cue == "before"
+            # a quoted sentence the model took in whole as a WORK_OF_ART ('"Tell Yusra Haddad I said hi"') is
+            # no body: a cue there speaks as it does anywhere
+            return cue == "before" or (ent.label_ not in {"ORG", "GPE", "LOC", "FAC"} and cue != "does")
         return cue != "does"
 
     @staticmethod

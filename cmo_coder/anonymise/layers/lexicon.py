@@ -56,6 +56,10 @@ class LexiconComponent:
             # (surnames) is a person whatever label the model gave it
             if span is not None and len(span) > 1:
                 rest = [t for t in span if t.i > tok.i]
+                if ent not in _BODY_OR_PLACE:
+                    # '"Tell Yusra Haddad I said hi"' read as a WORK_OF_ART: only the name's own run of
+                    # capitalised words after it counts, not the quote the model took in with it
+                    rest = _name_run(rest, caseless)
                 # ("Morgan Stanley": two given names read as one organisation stay with the model)
                 return (ent not in {"GPE", "LOC", "FAC"} and bool(rest) and tok.i >= span.start
                         and all(t.is_alpha and not is_everyday(t.text) and t.lower_ not in name_lexicon("first")
@@ -157,6 +161,22 @@ class LexiconComponent:
             out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
             i = end
         return doc
+
+
+_BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})
+"""Entity types the model reads a real body or place by; its other types over several words ("WORK_OF_ART",
+"EVENT") are as often a quoted sentence or a title taken in whole, with a name inside."""
+
+
+def _name_run(rest: list[Token], caseless: bool) -> list[Token]:
+    """The words of ``rest`` up to the first that cannot be part of a name: a stop word, a pronoun, a
+    punctuation mark, or (in cased text) a word without its capital."""
+    run: list[Token] = []
+    for t in rest:
+        if not t.is_alpha or t.is_stop or t.pos_ == "PRON" or (not caseless and not t.text[:1].isupper()):
+            break
+        run.append(t)
+    return run
 
 
 @Language.factory("cmo_lexicon")
