@@ -118,6 +118,23 @@ def test_the_surname_after_a_found_name_goes_too(anon: Anonymiser, text: str, na
     assert _removed(anon, text, name, caseless)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("I spoke to Kemi adebayo yesterday about the referral.", "Kemi adebayo"),
+    ("Then Grainne okafor-bright rang the ward.", "Grainne okafor-bright"),
+])
+def test_a_surname_typed_in_lower_case_after_a_name_goes_too(anon: Anonymiser, text: str, name: str) -> None:
+    assert _removed(anon, text, name, False)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Then Sarah texted me about the meeting.", "texted"),
+    ("I told Dave everything that happened.", "everything"),
+    ("We met Gillian outside and walked on.", "outside"),
+])
+def test_an_everyday_word_after_a_name_in_cased_text_stays(anon: Anonymiser, text: str, word: str) -> None:
+    assert not _person_touches(anon, text, word, False)
+
+
 # ------------------------------------------------------------------------------------------ captions
 UNLISTED = ["kiflemariam", "oyinkansola", "tsegereda"]
 """Invented given names no shipped list holds: only the words around them say "person"."""

@@ -44,6 +44,10 @@ _PLACE_HEADS = frozenset({"street", "road", "lane", "avenue", "close", "way", "d
 
 def _cased_surname(tok: Token) -> bool:
     low = tok.lower_.replace("’", "'")
+    if tok.text.islower():
+        # A typist's slip in cased text ("I spoke to Kemi adebayo"): a lower-case word after a name is
+        # its surname only where captions would read it so, and never a verb or a preposition.
+        return _caseless_surname(tok) and tok.pos_ not in {"VERB", "AUX", "ADP", "ADV", "ADJ", "PRON", "DET"}
     if not _capitalised(tok.text) or not tok.text.replace("'", "").replace("’", "").isalpha():
         return False
     if low in STOP_WORDS or low in FILLERS or low in CALENDAR or low in KINSHIP or low in _PLACE_HEADS:
