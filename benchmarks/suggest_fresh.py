@@ -337,13 +337,7 @@ Idea = Callable[..., list[str]]
 def ideas(ch: Chapter, books: Sequence[Codebook], codebook: Codebook) -> None:
     """Each idea tried for the default model at its best setting, on the development split (train PT1–2 → PT3,
     3 × 4 folds over PT1–3 pooled), beside the shipped recipe. Nothing here uses PT4–5."""
-    head = {p: ch.para_of(s) for s, p in ch.data.heads}
-    pt3, pt4 = head["PT3"], head["PT4"]
-    splits = [(set(range(pt3)), list(range(pt3, pt4)))]
-    for seed in (7, 8, 9):
-        order = list(range(pt4))
-        random.Random(seed).shuffle(order)
-        splits += [(set(range(pt4)) - set(order[k::4]), sorted(order[k::4])) for k in range(4)]
+    splits = dev_splits(ch)
     vectorizer = lambda: Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES)  # noqa: E731
     emb = EMBEDDINGS.embed if EMBEDDINGS is not None else None
 

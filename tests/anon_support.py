@@ -24,7 +24,7 @@ def secure_folder(tmp_path: Path, entries: list[KeyEntry] | None = None) -> Secu
     return sf
 
 
-def add_pending(project: Project, secure: SecureFolder, tid: str, turns: list[tuple[str, str, str]]) -> Transcript:
+def transcript_of(tid: str, turns: list[tuple[str, str, str]]) -> Transcript:
     """``turns`` = [(label, name as written, speech)]; the text holds speech only, turns joined by blank lines."""
     parts, model_turns, offset = [], [], 0
     for i, (label, name, said) in enumerate(turns):
@@ -35,8 +35,13 @@ def add_pending(project: Project, secure: SecureFolder, tid: str, turns: list[tu
         parts.append(said)
         offset += len(said)
     text = "".join(parts)
-    t = Transcript(id=tid, title=f"Interview {tid}", source_format="plain_txt", text=text, turns=model_turns,
-                   source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+    return Transcript(id=tid, title=f"Interview {tid}", source_format="plain_txt", text=text, turns=model_turns,
+                      source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+
+
+def add_pending(project: Project, secure: SecureFolder, tid: str, turns: list[tuple[str, str, str]]) -> Transcript:
+    """A transcript of ``turns`` (see ``transcript_of``) written to the secure folder, awaiting anonymisation."""
+    t = transcript_of(tid, turns)
     write_text(secure.raw / f"{tid}.json", t.model_dump_json())
     with project.transaction("tester") as tx:
         tx.add_pending_transcript(t.id, t.title, t.source_format, t.kind, t.source_sha256, t.normaliser_version)

@@ -7,10 +7,10 @@ these tests; the negatives are the everyday words said in the same places ("the 
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 import pytest
+from anon_support import transcript_of
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from cmo_coder.anonymise.candidates import Suspicion
 from cmo_coder.anonymise.layers.word_names import SUSPECT, name_words
 from cmo_coder.anonymise.pipeline import Anonymiser
-from cmo_coder.model import Transcript, Turn
+from cmo_coder.model import Transcript
 
 PAD_BEFORE = "yeah so um it was a funny old time really and i don't know where to start but anyway "
 PAD_AFTER = " and that was that really you know what i mean it's just how it was in there back then"
@@ -239,17 +239,7 @@ def _typed_transcript(said: str) -> Transcript:
     turns = [("A", "So how was the day room that week?"), ("B", "Quiet, mostly. We sat and watched the telly."),
              ("A", "And who came to see you?"), ("B", said), ("A", "Right. And after that?"),
              ("B", "Nothing much, to be honest.")]
-    parts, model_turns, offset = [], [], 0
-    for i, (speaker, text) in enumerate(turns):
-        if i:
-            parts.append("\n\n")
-            offset += 2
-        model_turns.append(Turn(speaker=speaker, speaker_name=speaker, start=offset, end=offset + len(text)))
-        parts.append(text)
-        offset += len(text)
-    text = "".join(parts)
-    return Transcript(id="t1", title="t", source_format="plain_txt", text=text, turns=model_turns,
-                      source_sha256=hashlib.sha256(text.encode()).hexdigest(), normaliser_version="test")
+    return transcript_of("t1", [(speaker, speaker, text) for speaker, text in turns])
 
 
 @pytest.mark.parametrize(("said", "name"), [("then mags came in", "mags"), ("auntie sunita rang", "sunita"),
