@@ -250,6 +250,20 @@ def test_a_short_turn_without_a_capital_in_a_typed_transcript(anon: Anonymiser, 
     assert any(name in p.surface for p in proposals), [p.surface for p in proposals]
 
 
+@pytest.mark.parametrize(("said", "name"), [
+    ("she's at orchard grange now, the care home, and we moved her just before Diwali so it was a rush for all of "
+     "us and nobody had the forms ready", "orchard grange"),
+    ("then mags came in with the tea every morning and we watched Countdown with her most days after dinner and "
+     "then she went home on the bus", "mags"),
+])
+def test_a_lower_case_turn_with_one_capitalised_word_reads_as_captions(anon: Anonymiser, said: str,
+                                                                       name: str) -> None:
+    """A typist capitalises a turn's first word; a turn begun in lower case with one capital in a hundred
+    letters is lower-cased speech, and its names are read as in captions."""
+    proposals = anon.analyse(_typed_transcript(said)).proposals
+    assert any(name in p.surface for p in proposals), [p.surface for p in proposals]
+
+
 @pytest.mark.parametrize("said", ["ok", "yeah that was it", "then the tea came in", "me and the lads"])
 def test_a_short_everyday_turn_in_a_typed_transcript_stays(anon: Anonymiser, said: str) -> None:
     assert not anon.analyse(_typed_transcript(said)).proposals

@@ -571,7 +571,9 @@ def _caseless_plainly(text: str) -> bool:
 def _turn_casing_plainly(turn: str) -> bool | None:
     letters = [c for c in turn if c.isalpha()]
     if any(c.isupper() for c in letters):
-        return _caseless_plainly(turn)
+        uppers = sum(1 for c in letters if c.isupper())
+        return _caseless_plainly(turn) or (letters[0].islower() and len(letters) >= 20
+                                           and uppers / len(letters) < 0.01)
     return True if len(letters) >= 20 else None
 
 

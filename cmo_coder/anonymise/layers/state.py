@@ -192,8 +192,14 @@ speaker's turn read as captions. A typed turn shows itself by its first capital,
 
 def _turn_casing(turn: str) -> bool | None:
     """True (lower-cased captions), False (typed) or None (too short to say, and no capital in it)."""
-    if _capitals(turn):
-        return is_caseless(turn)  # one capital in two hundred letters or more: captions still
+    if capitals := _capitals(turn):
+        if is_caseless(turn):
+            return True  # one capital in two hundred letters or more: captions still
+        # A typist capitalises a turn's first word; a turn that begins in lower case with a capital in a
+        # hundred letters or fewer ("she's at orchard grange now … it was Diwali") is lower-cased speech
+        # with a word a speller or a tool capitalised, and its names are read as in captions.
+        first = next(filter(str.isalpha, turn), "")
+        return first.islower() and _letters(turn) >= _DECISIVE_LETTERS and capitals / _letters(turn) < 0.01
     return True if _letters(turn) >= _DECISIVE_LETTERS else None
 
 
