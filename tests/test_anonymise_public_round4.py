@@ -208,7 +208,8 @@ def test_royal_spans_skip_pubs_pets_and_places() -> None:
 # -- study labels in every form -------------------------------------------------------------------------------
 LABELS = ["SP12", "P7", "p seven", "sp twelve", "Participant 2", "participant two", "participant twenty-one",
           "participant number three", "Interviewee A", "Carer 3", "carer four", "Staff member 4", "Respondent B",
-          "FG2", "Service user 5", "Case Study C", "Site B", "speaker four", "Participant 14"]
+          "FG2", "Service user 5", "Case Study C", "Site B", "speaker four", "Participant 14", "Participant P7",
+          "Interviewee SP12", "participant p 7"]
 
 
 @pytest.mark.parametrize("label", LABELS)
@@ -221,12 +222,18 @@ def test_every_spoken_form_of_a_study_label_is_one(label: str) -> None:
 @pytest.mark.parametrize("frame", ["{} said she was fine.", "Then {} came in.", "I think {}'s mum came too.",
                                    "It was {}, not me."])
 @pytest.mark.parametrize("label", ["SP12", "Participant 2", "Interviewee A", "Respondent 9", "Carer 3", "FG2",
-                                   "Service user 5", "Case Study C", "Site B", "p seven", "participant two"])
+                                   "Service user 5", "Case Study C", "Site B", "p seven", "participant two",
+                                   "Participant P7", "Interviewee SP12"])
 def test_a_study_label_survives_the_anonymiser(shipped: Anonymiser, frame: str, label: str) -> None:
     text = frame.format(label) + PAD
     for said, want in ((text, label), (_captions(text), label.lower())):
         out = redact_text(shipped, said, open_items=True)
         assert want in out, out
+
+
+def test_a_role_word_before_a_code_is_one_label() -> None:
+    text = "Participant P7 from your last round and Interviewee SP12's sister."
+    assert [text[a:b] for a, b in study_label_spans(text)] == ["Participant P7", "Interviewee SP12"]
 
 
 def test_a_possessive_label_keeps_the_label_only() -> None:

@@ -1,7 +1,7 @@
 """Study labels: the names a study gives its own people and sites, which no layer may remove.
 
 Attributions and speech name participants by label (``SP12``, ``P7``, ``F2``) or by a role and a
-number or letter ("Participant 2", "Interviewee A", "Speaker 3", "Case Study C"); captions write
+number, letter or code ("Participant 2", "Interviewee A", "Speaker 3", "Case Study C", "Participant P7"); captions write
 them in lower case and spell numbers out ("sp12", "participant two"). They are the study's own
 pseudonyms, so removing one destroys the very information anonymisation keeps. The statistical
 model often reads them as people or organisations; the allow-list layer drops every proposal
@@ -23,7 +23,7 @@ _ROLES = ("participant", "participants", "interviewee", "interviewer", "responde
           "carer", "staff member", "member of staff", "case study", "case", "site", "focus group", "group",
           "patient", "client", "person", "practitioner", "stakeholder", "informant", "int", "hcp", "parent",
           "clinician", "professional", "family member")
-_ID = r"(?:(?:no\.?|number|num\.?|#)\s*)?(?:\d{1,4}[a-z]?\b|" + _SPOKEN + r"|[A-Z])"
+_ID = r"(?:(?:no\.?|number|num\.?|#)\s*)?(?:(?:sp|p|f|fg|su)[- ]?\d{1,4}\b|\d{1,4}[a-z]?\b|" + _SPOKEN + r"|[A-Z])"
 _END = r"(?=['’]s\b|(?![\w'’-]))"
 """Where a label ends: a word boundary, or a possessive ("Participant 2's mum" keeps "Participant 2")."""
 _CODE = re.compile(r"(?i)(?<![\w'’-])(?:(?:sp|p|f|fg|su)[- ]?\d{1,4}|(?<!\b[a-z] )(?:sp|p|fg|su)[- ]" + _SPOKEN
@@ -66,7 +66,8 @@ def _label_spans(text: str) -> tuple[tuple[int, int], ...]:
         if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):
             continue
         spans.append(m.span())
-    return tuple(sorted(spans))
+    # A role word before a code ("Participant P7") makes one label holding the code's own span: keep the widest.
+    return tuple(sorted(s for s in set(spans) if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)))
 
 
 def is_study_label(surface: str) -> bool:
