@@ -210,3 +210,19 @@ def test_no_shape_of_a_registered_name_survives_sign_off(case: tuple[str, str, l
     squashed = re.sub(r"[^a-z\s\[\]]", "", signed.lower())
     for core in _cores(given_name, surname):
         assert not re.search(rf"{core}", squashed), (core, text, signed)
+
+
+def test_any_person_found_in_part_of_a_joined_word_takes_the_whole_word() -> None:
+    from cmo_coder.anonymise.candidates import Candidate
+    from cmo_coder.anonymise.pipeline import _whole_word
+
+    text = "Then Anne-Marie and Kemi's brother went to Stoke-on-Trent."
+    marie = text.index("Marie")
+    c = _whole_word(text, Candidate(marie, marie + 5, "person", "lexicon", 0.8, "test"))
+    assert text[c.start:c.end] == "Anne-Marie"
+    kemi = text.index("Kemi")
+    c = _whole_word(text, Candidate(kemi, kemi + 4, "person", "ner", 0.8, "test"))
+    assert text[c.start:c.end] == "Kemi"  # the possessive stays outside
+    trent = text.index("Trent")
+    c = _whole_word(text, Candidate(trent, trent + 5, "town", "places", 0.8, "test"))
+    assert text[c.start:c.end] == "Trent"  # only people are widened here
