@@ -226,3 +226,25 @@ def test_any_person_found_in_part_of_a_joined_word_takes_the_whole_word() -> Non
     trent = text.index("Trent")
     c = _whole_word(text, Candidate(trent, trent + 5, "town", "places", 0.8, "test"))
     assert text[c.start:c.end] == "Trent"  # only people are widened here
+
+
+# -- familiar forms of another spelling of the registered given name ------------------------------------
+def test_a_given_name_takes_the_familiar_forms_of_its_other_listed_spellings() -> None:
+    from cmo_coder.anonymise.register import listed_spellings, person_variants
+
+    assert "catherine" in listed_spellings("Katherine") and "steven" in listed_spellings("Stephen")
+    # the same sound but another name: an ending that tells them apart
+    assert "philip" not in listed_spellings("Philippa") and "stephanie" not in listed_spellings("Stephen")
+    assert not listed_spellings("Jon")  # too short for a key to say anything
+    forms = {v.lower() for v in person_variants("Katherine Ollerenshaw")}
+    assert {"kitty", "cath", "catherine"} <= forms
+
+
+@pytest.mark.parametrize("caption", [False, True], ids=["cased", "captions"])
+def test_a_familiar_form_of_another_spelling_is_removed(caption: bool) -> None:
+    key = ParticipantKey(entries=[KeyEntry(label="P1", name="Katherine Ollerenshaw", role="service_user", site="A")])
+    reg = build_register(key, [], set())
+    text = "Kitty came round on the Monday with the forms."
+    if caption:
+        text = as_captions(text)
+    assert _verdict((Anonymiser(reg, MODEL), reg.items), text, text.split()[0]) == "removed"
