@@ -392,10 +392,13 @@ def _nicknames_of(first: str) -> set[str]:
     """Listed nicknames of a given name: the shipped list, the ``nicknames`` package, curated forms, and those
     of the listed spellings of the same name (:func:`listed_spellings`: "Kitty" of Catherine for a
     registered Katherine, whose own row does not give it)."""
-    familiar: set[str] = set()
-    for name in (first, *listed_spellings(first)):
-        familiar |= set(nickname_groups().get(name, ())) | set(curated_nicknames().get(name, ()))
-        familiar |= set(curated_forms().get(fold(name), ()))
+    familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
+    familiar |= set(curated_forms().get(fold(first), ()))
+    for name in listed_spellings(first):
+        # another spelling's forms of four letters or more: "Al" of Alastair is a word form the rules make
+        # for an Alistair, to be judged in context ("al fresco"), never a sure variant
+        forms = {name, *nickname_groups().get(name, ()), *curated_nicknames().get(name, ())}
+        familiar |= {f for f in forms if len(f) >= 4}
     return familiar
 
 
