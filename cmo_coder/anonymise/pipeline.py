@@ -29,6 +29,7 @@ from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
 from .layers.register import RegisterComponent
+from .layers.register_shapes import compound_bounds
 from .layers.sound_alike import SoundAlikeComponent
 from .layers.state import (
     FUNCTION_POS,
@@ -117,6 +118,16 @@ def build_language(model: str | None) -> Language:
         nlp.add_pipe("cmo_bynames")
     nlp.add_pipe("cmo_allowlist")
     return nlp
+
+
+def _whole_word(text: str, c: Candidate) -> Candidate:
+    """A person found in part of a hyphen- or apostrophe-joined word is the whole word: "Anne-Marie" with only
+    "Marie" found, "Ah-Ming" with only "Ming". The rest of the word beside a placeholder still points at
+    the person. Never over a possessive or contraction (see :func:`.layers.register_shapes.compound_bounds`)."""
+    if c.category != "person":
+        return c
+    s, e = compound_bounds(text, c.start, c.end)
+    return c if (s, e) == (c.start, c.end) else replace(c, start=s, end=e)
 
 
 def _merge(found: Iterable[Candidate]) -> list[list[Candidate]]:
@@ -339,6 +350,7 @@ class Anonymiser:
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
         found.extend(fragments.false_starts(text, found))
+        found = [_whole_word(text, c) for c in found]
         return _merge([c for c in found if not _bare_head(text, c)]), sus, docs
 
     def _reread(self, segments: list[tuple[int, int]],

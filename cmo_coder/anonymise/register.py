@@ -389,9 +389,57 @@ def _other_given_names(tokens: list[str]) -> list[str]:
 
 
 def _nicknames_of(first: str) -> set[str]:
-    """Listed nicknames of a given name: the shipped list, the ``nicknames`` package, curated forms."""
+    """Listed nicknames of a given name: the shipped list, the ``nicknames`` package, curated forms, and those
+    of the listed spellings of the same name (:func:`listed_spellings`: "Kitty" of Catherine for a
+    registered Katherine, whose own row does not give it)."""
     familiar = set(nickname_groups().get(first, ())) | set(curated_nicknames().get(first, ()))
-    return familiar | set(curated_forms().get(fold(first), ()))
+    familiar |= set(curated_forms().get(fold(first), ()))
+    for name in listed_spellings(first):
+        # another spelling's forms of four letters or more: "Al" of Alastair is a word form the rules make
+        # for an Alistair, to be judged in context ("al fresco"), never a sure variant
+        forms = {name, *nickname_groups().get(name, ()), *curated_nicknames().get(name, ())}
+        familiar |= {f for f in forms if len(f) >= 4}
+    return familiar
+
+
+SPELLING_SIMILARITY = 75
+"""Least ``rapidfuzz`` ratio between two listed given names of one sound key for them to be spellings of one
+name: "katherine"/"catherine" 89, "stephen"/"steven" 77, "philippa"/"phillipa" 93; "louise"/"lewis" (55)
+and "stefan"/"steven" (67) are not."""
+
+
+@cache
+def _listed_by_key() -> dict[str, tuple[str, ...]]:
+    """Metaphone key → the given names the nickname lists hold under it (four letters or more)."""
+    import jellyfish
+
+    out: dict[str, list[str]] = {}
+    for name in sorted(set(nickname_groups()) | set(curated_nicknames())):
+        if len(name) >= 4 and name.isalpha():
+            out.setdefault(jellyfish.metaphone(name), []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def listed_spellings(first: str) -> tuple[str, ...]:
+    """Other spellings of a given name that the nickname lists hold (same Metaphone key, spelt close):
+    "catherine" for "katherine", "steven" for "stephen". A registered name takes their familiar forms."""
+    import jellyfish
+    from rapidfuzz import fuzz
+
+    low = fold(first)
+    if len(low) < 4:
+        return ()
+    return tuple(n for n in _listed_by_key().get(jellyfish.metaphone(low), ())
+                 if n != low and fuzz.ratio(n, low) >= SPELLING_SIMILARITY and _ending(n) == _ending(low))
+
+
+def _ending(name: str) -> str:
+    """How a given name ends, which in English often tells one name from another of the same sound: "Philippa"
+    and "Philip", "Stephanie" and "Stephen", "Willie" (a familiar form) and "Will" are other names."""
+    if name.endswith("a"):
+        return "a"
+    return "i" if name.endswith(("ie", "y", "i", "ee")) else "-"
 
 
 def _kin_or_calendar(forms: set[str]) -> set[str]:

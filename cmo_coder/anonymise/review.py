@@ -35,6 +35,7 @@ from ..store.project import Project
 from ..store.secure import SecureFolder
 from . import overlaps
 from .apply import apply_spans, apply_to_transcript
+from .joining import join_people
 from .layers.public_figures import full_name_spans, inside_public_full_name
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
@@ -522,7 +523,8 @@ def preview(secure: SecureFolder, transcript_id: str) -> tuple[Transcript, int]:
     """The text as sign-off would store it now, with each undecided item shown as ``⟦?surface⟧``."""
     decisions = load_decisions(secure)
     raw, ps = load_for_sign_off(secure, transcript_id, decisions, registered_items(secure))
-    spans = [span for _, _, span in redaction_spans(ps, decisions, open_marker=True)]
+    entries = [(p, span) for p, _, span in redaction_spans(ps, decisions, open_marker=True)]
+    spans = [span for _, span in join_people(raw.text, _segments(raw), entries)]
     return apply_to_transcript(raw, spans), len(undecided(ps, decisions))
 
 
@@ -558,7 +560,9 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
         )
     chosen_full = redaction_spans(ps, decisions)
     chosen = [(p, d) for p, d, _ in chosen_full]
-    spans = [span for _, _, span in chosen_full]
+    # one person's name found in pieces ("Kemi adebayo") is one placeholder, not two side by side
+    runs = join_people(raw.text, _segments(raw), [(p, span) for p, _, span in chosen_full])
+    spans = [span for _, span in runs]
     left = survivors(raw, ps, decisions, items, spans)
     named: dict[str, bool] = {}
     left_in_title = find_all(raw.model_copy(update={"text": raw.title, "turns": []}), ps.caseless, decisions,
@@ -587,8 +591,8 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
     save_proposals(secure, ps)
     key = secure.read_json(REDACTION_KEY, {})
     key[transcript_id] = [
-        {"start": p.start, "end": p.end, "original": p.surface, "placeholder": rep, "category": p.category}
-        for (p, _), (_, _, rep) in zip(chosen, spans, strict=True)
+        {"start": s, "end": e, "original": raw.text[s:e], "placeholder": rep, "category": members[0].category}
+        for members, (s, e, rep) in runs
     ]
     secure.write_json(REDACTION_KEY, key)
     _record_kept(secure, raw, ps, decisions, spans, items)

@@ -89,7 +89,10 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
     if nxt is not None and nxt.lower_ == "from" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in {
             "the", "my", "our", "her", "his", "their"}:
         return True  # "hope from the team"
-    common = token.lower_ in common_word_names()
+    low = token.lower_
+    # the plural a register derives from an everyday-word name ("Marks" of Mark, "Wills" of Will) is that word's
+    # plural too ("full marks", "making wills"): read as the word is, not as a surname that is no word
+    common = low in common_word_names() or (low.endswith("s") and low[:-1] in common_word_names())
     if not common:
         # a surname that is also a word ("White") written in lower case inside cased text is the word
         return caseless or token.text[:1].isupper() or token.pos_ not in FUNCTION_POS

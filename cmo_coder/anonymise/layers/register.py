@@ -11,6 +11,7 @@ from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
+from .register_shapes import ShapeIndex, shape_candidates, widen
 from .state import candidates, text_of
 from .words import CALENDAR, KINSHIP
 
@@ -123,10 +124,12 @@ class RegisterComponent:
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.items: dict[str, list[RegisterItem]] = {}
         self.word_items: dict[str, list[RegisterItem]] = {}
+        self.shapes = ShapeIndex(())
         self.transcript_id: str | None = None
         self.owner: object = None
 
     def set_register(self, register: Register) -> None:
+        self.shapes = ShapeIndex.from_register(register)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.items = {}
         for variant, item in register.all_variants():
@@ -200,6 +203,7 @@ class RegisterComponent:
         caseless = bool(doc._.cmo_caseless)
         public = full_name_spans(text_of(doc))
         taken: list[tuple[int, int]] = []  # every registered match, decided or open: word forms yield to them
+        first = len(out)
         for match_id, start, end in self.matcher(doc):
             variant = self.nlp.vocab.strings[match_id]
             item = self._item(variant)
@@ -221,6 +225,12 @@ class RegisterComponent:
             out.append(Candidate(start_char, span.end_char, item.category, "register", 1.0,
                                  "registered", item_key=item.key, placeholder=item.placeholder))
             taken.append((start_char, span.end_char))
+        # a registered name inside a hyphen- or apostrophe-joined word takes the whole word ("Anne-Marie")
+        out[first:] = widen(text_of(doc), out[first:])
+        taken = [(c.start, c.end) for c in out[first:]]
+        if self.shapes:
+            out.extend(shape_candidates(doc, self.shapes, taken, caseless, lambda i: bool(self._in_scope([i])),
+                                        self.items))
         out.extend(self._word_forms(doc, taken, caseless))
         return doc
 
