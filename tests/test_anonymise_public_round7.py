@@ -16,6 +16,7 @@ names are real and listed.
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from anon_support import as_captions
@@ -187,3 +188,41 @@ def test_every_removal_slices_to_its_text(plain: Anonymiser, name: str, frame: s
                                   strict=True)]
     for a, b in kept:  # every stretch outside a removal is in the output, unchanged, where remap puts it
         assert out[remap(a):remap(a) + (b - a)] == text[a:b]
+
+
+# -- what the reviewer sees ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "name"), [
+    ("Vicky McClure did the choir thing about dementia.", "Vicky McClure"),
+    ("I read the Marmot review and Chris Whitty said so.", "Chris Whitty"),
+    ("We rang Nani on Sunday.", "Nani"),
+])
+def test_a_person_kept_as_public_is_on_the_residual_list_with_its_reason(plain: Anonymiser, text: str,
+                                                                         name: str) -> None:
+    """A layer read a person there and a list or frame kept it: the reviewer sees the name and why, so a
+    participant who bears a listed name is caught by eye."""
+    from cmo_coder.anonymise.pipeline import KEPT_AS_PUBLIC
+
+    groups, sus, docs = plain.find(text)
+    assert not any(name in text[min(c.start for c in g):max(c.end for c in g)] for g in groups)
+    residual = plain.residual(text, [(0, len(text))], docs, [], sus)
+    assert (name, KEPT_AS_PUBLIC) in {(r.surface, r.reason) for r in residual}
+
+
+@pytest.mark.parametrize("text", ["Participant 2 said the same as SP12.",
+                                  "When the Queen died Prince Edward was there.", "Then [name removed] rang me."])
+def test_labels_royals_and_placeholders_are_not_on_the_residual_list_as_kept(plain: Anonymiser, text: str) -> None:
+    from cmo_coder.anonymise.pipeline import KEPT_AS_PUBLIC
+
+    groups, sus, docs = plain.find(text)
+    assert not any(r.reason == KEPT_AS_PUBLIC for r in plain.residual(text, [(0, len(text))], docs, [], sus))
+
+
+def test_a_registered_name_is_never_reported_as_kept(registered: Anonymiser) -> None:
+    from cmo_coder.anonymise.pipeline import KEPT_AS_PUBLIC
+
+    text = "Vicky McClure rang me about the carers group."
+    groups, sus, docs = registered.find(text)
+    removed = [SimpleNamespace(start=min(c.start for c in g), end=max(c.end for c in g)) for g in groups]
+    assert any("McClure" in text[p.start:p.end] for p in removed)
+    residual = registered.residual(text, [(0, len(text))], docs, removed, sus)  # type: ignore[arg-type]
+    assert not any(r.reason == KEPT_AS_PUBLIC for r in residual)
