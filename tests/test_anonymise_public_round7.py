@@ -82,6 +82,10 @@ LISTED = [
     ("Bapu would sit by the window all day.", "Bapu"),
     ("Vicky McClure did the choir thing about dementia.", "Vicky McClure"),
     ("Rory Stewart was the prisons minister then.", "Rory Stewart"),
+    ("He was in the Navy for twenty years, then the Merchant Navy.", "Navy"),
+    ("My grandad joined the Army at sixteen.", "Army"),
+    ("She was in the Land Army in the war.", "Land Army"),
+    ("Her dad went through the Blitz.", "Blitz"),
 ]
 PRIVATE_BY_LISTS = [
     ("Lorna Gilchrist from the Independent Monitoring Board came round.", "Lorna Gilchrist"),
@@ -90,6 +94,8 @@ PRIVATE_BY_LISTS = [
     ("My mate Rory Stewart came round for a brew.", "Rory Stewart"),
     ("Bapu and Jaswinder sat by the window all day.", "Jaswinder"),
     ("She listens to Desert Island Discs with Marcelle Okonjo.", "Marcelle Okonjo"),
+    ("He served with Kieran Walsh in the Navy.", "Kieran Walsh"),
+    ("My grandad joined the Army with Ossie Fletcher at sixteen.", "Ossie Fletcher"),
 ]
 
 
