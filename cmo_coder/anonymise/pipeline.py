@@ -446,6 +446,7 @@ class Anonymiser:
                 if len(turn[a:b].split()) > 1 and turn[a:b].split()[0].lower() not in _ROYAL_TITLES \
                         and free(a + off, b + off):
                     hits.append((turn[a:b], KEPT_BY_FRAME, a + off, b + off))
+            hits.extend(_kept_people(doc, turn, off, free))
             rows = doc.to_array([IDX, LENGTH, IS_ALPHA]).tolist() if len(doc) else []
             for i, (idx, length, alpha) in enumerate(rows):
                 # every reason below needs a word of letters: a Token is made only for one that may be hit
@@ -480,7 +481,36 @@ class Anonymiser:
 
 
 KEPT_BY_FRAME = "kept as a public figure by how it is said: check it is no one the speaker knows"
+KEPT_AS_PUBLIC = ("read as a person, kept as a public name (a list or how it is said): check it is no one the "
+                  "speaker knows")
 _ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "the"})
+
+
+def _kept_people(doc: Doc, turn: str, off: int,
+                 free: Callable[[int, int], bool]) -> list[tuple[str, str, int, int]]:
+    """Stretches a layer read as a person that the allow-list kept as public (a listed figure, a brand, a
+    kin word, a surname in its public frame), as residual hits at transcript offsets: a wrong keep leaks a
+    name, so the reviewer sees each one with its reason instead of never hearing of it. Full names kept by
+    a frame are listed already (:data:`KEPT_BY_FRAME`); royals, study labels and placeholders are left out."""
+    before = doc.user_data.get("cmo_before_allow") or ()
+    if not before or doc._.cmo_protected is None:
+        return []
+    public, labels, placeholders = doc._.cmo_protected
+    framed = [(a, b) for a, b in doc._.cmo_public_people or () if len(turn[a:b].split()) > 1]
+    out: list[tuple[str, str, int, int]] = []
+    for c in before:
+        a, b = c.start, c.end
+        words = turn[a:b].split()
+        if (c.category != "person" or c.layer in REGISTER_LAYERS or not words
+                or words[0].lower() in _ROYAL_TITLES or not free(a + off, b + off)
+                or not any(x < b and a < y for x, y in public)
+                or any(x < b and a < y for x, y in (*labels, *placeholders))
+                or any(x <= a and b <= y for x, y in framed)):
+            continue
+        inside = [(x, y) for x, y in public if x < b and a < y]
+        a, b = max(a, min(x for x, _ in inside)), min(b, max(y for _, y in inside))  # "rang Nani": the name
+        out.append((turn[a:b], KEPT_AS_PUBLIC, a + off, b + off))
+    return out
 
 
 def redact_text(anonymiser: Anonymiser, text: str, open_items: bool = False) -> str:

@@ -517,12 +517,16 @@ def _place_named_after(doc: Doc, start: int, end: int) -> bool:
 
 def spellings(phrase: str) -> list[str]:
     """``phrase`` as people and captions write it: "Al-Anon" also as "al anon" and "alanon",
-    "St Mungo's" also with a curly apostrophe, "Change, Grow, Live" also without its commas."""
+    "St Mungo's" also with a curly apostrophe and as "St Mungos" (captions and hurried typing drop a
+    possessive's apostrophe: "the alzheimers society", "barnardos"), "Change, Grow, Live" also without
+    its commas."""
     forms = {phrase}
     if "-" in phrase:
         forms |= {phrase.replace("-", " "), phrase.replace("-", "")}
     if "," in phrase:
         forms.add(" ".join(phrase.replace(",", " ").split()))
+    if " " in phrase:  # one word is left as listed: "Foster's" the lager, but "the Fosters" next door
+        forms |= {re.sub(r"(?<=\w)'(?=s\b)|(?<=\ws)'(?!\w)", "", f) for f in forms if "'" in f}
     forms |= {f.replace("'", "’") for f in forms if "'" in f}
     return sorted(forms)
 

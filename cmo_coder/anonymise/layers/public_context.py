@@ -221,10 +221,20 @@ def _shaped_now(doc: Doc, i: int, caseless: bool) -> bool:
     return tok.text[:1].isupper() or tok.lower_ in _PARTICLES
 
 
+_WITH = frozenset({"and", "&", "n", "with"})
+_SPEAKER = frozenset({"me", "i", "us", "we", "myself"})
+"""The speaker beside a name ("me and X", "X and I", "us with X"): someone the speaker was with, never the
+public person a frame of fame reads."""
+
+
 def _private_near(doc: Doc, start: int, end: int) -> bool:
-    """A word of kinship or friendship within three words of the name ("my mate Wes", "Wes from the group")."""
+    """A word of kinship or friendship within three words of the name ("my mate Wes", "Wes from the group"),
+    or the speaker joined to it ("me and Wes")."""
     lows = _lows(doc)
     lo, hi = max(0, start - 3), min(len(lows), end + 3)
+    if (_low(doc, start - 1) in _WITH and _low(doc, start - 2) in _SPEAKER) or (
+            _low(doc, end) in _WITH and _low(doc, end + 1) in _SPEAKER):
+        return True  # "me and Kelvin Broadbent were on the news", "Kelvin Broadbent and me": the speaker's company
     return _low(doc, start - 1) in OWNERS or not (PRIVATE.isdisjoint(lows[lo:start])
                                                   and PRIVATE.isdisjoint(lows[max(end, lo):hi]))
 
@@ -362,6 +372,8 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
             span = doc[span.start + 1 : span.end]
         if not len(span):
             continue  # "one A A": only an article was proposed
+        if any(_low(doc, k) in OWNERS or _low(doc, k) in PRIVATE for k in range(span.start, span.end)):
+            continue  # "Our Kelvin said on telly": at a sentence's start the owner is capitalised into the run
         span = _hyphen_joined(doc, span) if hyphens else span  # no "-" in the turn: nothing to join
         if not len(span) or not all(_name_shaped(doc, t.i, caseless) or t.lower_.rstrip(".") in _TITLES
                                     or t.text == "-" for t in span):

@@ -125,7 +125,42 @@ def media_frame(lows: list[str], start: int, end: int) -> bool:
         return _low(lows, k) in MEDIA
     starts_clause = before in {"", ".", "?", "!", ",", "and", "then", "like", "yeah", "well", "so", "oh", "um",
                                "erm", "because", "cos", "but", "when", "that", "this", "how"}
-    return (starts_clause or before in _BEFORE_READ) and _media_after(lows, end)
+    return ((starts_clause or before in _BEFORE_READ) and _media_after(lows, end)) or _media_before(lows, start, end)
+
+
+SPEAKS = frozenset({"said", "says", "saying", "talking", "talked", "explaining", "explained", "announced",
+                    "announcing", "warned", "warning", "telling", "told", "reckons", "reckoned", "admitted",
+                    "claimed", "claiming", "promised", "promising", "insisted", "insisting", "apologised"})
+"""What a person does on air after "on the news" before their name: speaks to the country."""
+_BRIDGE = frozenset({",", "there", "was", "were", "they", "had", "it", "'s", "is", "this", "that", "and"})
+"""Words between the media and the name ("on the news, there was Kath Ledger saying")."""
+
+
+def _media_before(lows: list[str], start: int, end: int) -> bool:
+    """ "on the news X said", "on the telly last night, X was saying" (``start``..``end``: the full name):
+    the media opens the clause and the name speaks in it. A local person speaks on the news too (after a
+    fire, at a trial): :func:`known_to_speaker`'s events and kin undo it, as they do every media frame, and
+    "the local news" is anyone's."""
+    k = start - 1
+    for _ in range(3):
+        if _low(lows, k) not in _BRIDGE:
+            break
+        k -= 1
+    if _low(lows, k) in {"night", "morning", "week"} and _low(lows, k - 1) in {"last", "this"}:
+        k -= 2  # "on the news last night X said"
+    elif _low(lows, k) in {"yesterday", "tonight"}:
+        k -= 1
+    if _low(lows, k) not in MEDIA:
+        return False
+    prev = _low(lows, k - 1)
+    if prev == "local" or _low(lows, k - 2) == "local":
+        return False
+    if not (prev in _MEDIA_LINKS or (prev in {"the", "morning", "national"} and _low(lows, k - 2) in _MEDIA_LINKS)):
+        return False
+    after = _low(lows, end)
+    if after in {"was", "is", "were", "'s", "kept", "keeps"}:
+        after = _low(lows, end + 1)
+    return after in SPEAKS
 
 
 def own_review(lows: list[str], end: int) -> bool:
