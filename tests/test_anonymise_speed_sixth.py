@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import public_figures, public_named_bodies
+from cmo_coder.anonymise.layers import facility_cues, public_figures, public_named_bodies, slots
 from cmo_coder.anonymise.lookup import by_first_letter
 from tests.fuzzing import fuzz_settings
 
@@ -63,3 +63,82 @@ def test_listed_bodies_are_found_as_the_plain_alternation_finds_them() -> None:
         got = public_named_bodies.listed_body_spans(turn)
         assert got == [m.span() for m in plain.finditer(turn)], turn
     assert public_named_bodies.listed_body_spans("off to the 12 Steps group") == [(11, 19)]
+
+
+# ------------------------------------------------------------------------------ a facility's kind, patterns made once
+def _category_as_before(verb: str, kind: str) -> str:
+    """The way :func:`.facility_cues._category` read a kind before: kinds merged, sorted and searched each call."""
+    from cmo_coder.anonymise.layers.facilities import HEADS
+
+    said = " ".join(kind.lower().replace("’", "'").split())
+    for head, category in sorted({**HEADS, **facility_cues._KIND_CATEGORY}.items(), key=lambda h: (-len(h[0]), h[0])):
+        if re.search(r"(?<![\w'’-])" + re.escape(head) + r"$", said):
+            return category
+    return facility_cues._category(verb, "")  # the verb's reading, the same code after the kinds
+
+
+kind_words = st.sampled_from(["day centre", "centre", "home", "care home", "club", "the", "bakery", "Hostel", "lot",
+                              "housing association", "association", "x-home", "o'club", "shop", "agency", "\n", "’s",
+                              "pub", "surgery", "works", "  ", "GARAGE", "caff", "cafe", "bridge club", "-", "ward"])
+verbs = st.sampled_from(["goes to", "works at", "referred by", "support from", "went down", "from", "helped by"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(verbs, st.lists(kind_words, max_size=4).map(" ".join))
+@example("goes to", "the day centre")
+@example("works at", "x-home")
+def test_a_facilitys_kind_is_read_as_before(verb: str, kind: str) -> None:
+    assert facility_cues._category(verb, kind) == _category_as_before(verb, kind)
+
+
+# ------------------------------------------------------------------------------ slots: the word before the slot
+def _slot_spans_as_before(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """:func:`.slots.slot_spans` as it read before: each word's slot searched for before the word was looked up."""
+    out: list[tuple[int, int, str]] = []
+    for m in slots._WORD.finditer(text):
+        start = m.start()
+        prefix = slots._PLACE_PREFIX.search(text, max(0, start - 12), start)
+        if prefix is not None and (caseless or prefix.group(1)[:1].isupper()):
+            start = prefix.start(1)
+        before = text[max(0, start - 40) : start]
+        if not (slots._SLOT_BEFORE.search(before) or slots._RESIDENT_ON.search(before)) \
+                or slots._PRESCRIBED.search(before):
+            continue
+        word = m.group(0)
+        low = word.lower()
+        if low in slots.LANGUAGES or low in slots.RECENT_WORDS or slots._public(low) \
+                or not slots.unknown_word(word, caseless):
+            continue
+        out.append((start, m.end(), "place"))
+    out.extend(slots.house_spans(text, caseless))
+    if "royal" in text.lower() or "general" in text.lower() or "infirmary" in text.lower():
+        for m in slots._HOSPITAL_WORDS.finditer(text):
+            name = m.group(1)
+            if not caseless and not any(w[:1].isupper() for w in name.split()[1:]):
+                continue
+            if slots._HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
+                out.append((m.start(1) + len("the") + 1, m.end(1), "hospital"))
+    return out
+
+
+said_words = st.sampled_from(["in", "at", "to", "the", "from", "into", "lives", "on", "switched", "moved", "little",
+                              "Little", "harrowmead", "Harrowmead", "brackenridge", "Wrenbeck", "urdu", "lockdown",
+                              "tescos", "morning", "sertraline", "hewell", "north", "went", "i", "was", "for", "a",
+                              "month", "leeds", "Bristol", ",", ".", "\n", "orchard", "grange", "royal", "general"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(said_words, max_size=25).map(" ".join), st.booleans())
+@example("i was in harrowmead for a month", True)
+@example("She moved out to Little Wrenbeck in lockdown", False)
+def test_slot_words_are_found_as_before(text: str, caseless: bool) -> None:
+    said = text.lower() if caseless else text
+    assert slots.slot_spans(said, caseless) == _slot_spans_as_before(said, caseless)
+
+
+def test_slot_words_still_found() -> None:
+    assert slots.slot_spans("i was in harrowmead for a month", True) == [(9, 19, "place")]
+    assert slots.slot_spans("she moved out to little wrenbeck", True) == [(17, 32, "place")]
+    assert slots.slot_spans("they switched her to sertraline in the morning", True) == []
