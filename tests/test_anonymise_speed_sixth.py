@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 
 import pytest
+import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from cmo_coder.anonymise.layers import facility_cues, public_figures, public_named_bodies, slots
+from cmo_coder.anonymise.candidates import Suspicion
+from cmo_coder.anonymise.layers import facility_cues, public_figures, public_named_bodies, slots, state
 from cmo_coder.anonymise.lookup import by_first_letter
 from tests.fuzzing import fuzz_settings
 
@@ -142,3 +145,59 @@ def test_slot_words_still_found() -> None:
     assert slots.slot_spans("i was in harrowmead for a month", True) == [(9, 19, "place")]
     assert slots.slot_spans("she moved out to little wrenbeck", True) == [(17, 32, "place")]
     assert slots.slot_spans("they switched her to sertraline in the morning", True) == []
+
+
+# ------------------------------------------------------------------------------ a turn's flags without ``doc._``
+class _CaseFlagAsBefore:
+    """:class:`.state.CaseFlag` as it set a turn's flags before: through ``doc._``."""
+
+    def __init__(self, override: bool | None) -> None:
+        self.override = override
+
+    def __call__(self, doc: Doc) -> Doc:
+        given = doc.user_data.get(state._TEXT_KEY)
+        text = doc.text if given is None else given
+        doc._.cmo_text = text
+        own = doc.user_data.get(state._CASELESS_KEY)
+        doc._.cmo_caseless = (own if own is not None else state.is_caseless(text) if self.override is None
+                              else self.override)
+        doc._.cmo_candidates = []
+        doc._.cmo_suspicions = []
+        return doc
+
+
+NLP = spacy.blank("en")
+flags = st.sampled_from([None, True, False])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.text(alphabet="aAbB zZ.,'\n", max_size=60), flags, flags, st.booleans())
+@example("hello there my friend how are you doing", None, None, True)
+@example("Hello there My Friend", None, None, False)
+def test_a_turns_flags_are_set_and_read_as_through_doc_underscore(text: str, override: bool | None,
+                                                                  own: bool | None, given: bool) -> None:
+    fresh, old = (state.doc_of(NLP, text, own) if given else NLP.make_doc(text) for _ in range(2))
+    if not given and own is not None:
+        fresh.user_data[state._CASELESS_KEY] = old.user_data[state._CASELESS_KEY] = own
+    flag = state.CaseFlag()
+    flag.override = override
+    flag(fresh)
+    _CaseFlagAsBefore(override)(old)
+    assert fresh.user_data == old.user_data
+    assert fresh._.cmo_text == old._.cmo_text == text
+    assert fresh._.cmo_caseless == old._.cmo_caseless
+    assert state.caseless_doc(fresh) == bool(old._.cmo_caseless)
+    assert state.candidates(fresh) is fresh._.cmo_candidates
+    assert state.suspicions(fresh) is fresh._.cmo_suspicions
+    state.suspicions(fresh).append(Suspicion(0, 0, "x"))
+    assert fresh._.cmo_suspicions == [Suspicion(0, 0, "x")]
+
+
+def test_flags_read_where_no_flag_was_set() -> None:
+    """A doc no pipeline ran on: no flag is caseless, and the lists are made as ``doc._`` made them."""
+    doc = NLP.make_doc("what the layers may be asked of a bare doc")
+    assert state.caseless_doc(doc) is False
+    assert state.suspicions(doc) == [] and state.suspicions(doc) is doc._.cmo_suspicions
+    doc._.cmo_caseless = True
+    assert state.caseless_doc(doc) is True

@@ -48,7 +48,7 @@ from .familiar import ADJECTIVES
 from .public_figures import public_surnames
 from .public_names import public_names
 from .register import RegisterComponent
-from .state import candidates, indices_among, letter_words, text_of
+from .state import candidates, caseless_doc, indices_among, letter_words, text_of
 from .words import (
     CALENDAR,
     FILLERS,
@@ -253,7 +253,7 @@ class BynamesComponent:
         frames, after = _FRAME_CUES.search(text) is not None, _AFTER_CUES.search(text) is not None
         if not (frames or after):
             return []
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         found: list[_Found] = []
         for m in _FRAMES.finditer(text) if frames else ():
             key = next(k for k in ("b", "b2", "b3", "b4", "b5", "b6") if m.group(k) is not None)
@@ -406,7 +406,7 @@ class BynamesComponent:
         reg = self._register()
         if reg is None or not reg.items:
             return []
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         text = text_of(doc)
         out: list[Candidate] = []
         registered = [c for c in candidates(doc) if c.layer == "register" and c.category == "person"
@@ -468,7 +468,7 @@ class BynamesComponent:
     # ------------------------------------------------------------------------------------- run
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         new: list[Candidate] = []
         for f in self.introduced(doc):
             tied = f.tied
