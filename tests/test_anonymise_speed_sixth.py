@@ -201,3 +201,13 @@ def test_flags_read_where_no_flag_was_set() -> None:
     assert state.suspicions(doc) == [] and state.suspicions(doc) is doc._.cmo_suspicions
     doc._.cmo_caseless = True
     assert state.caseless_doc(doc) is True
+
+
+def test_the_byname_layer_finds_the_register_layer_where_it_runs() -> None:
+    from cmo_coder.anonymise.layers.bynames import BynamesComponent
+
+    nlp = spacy.blank("en")
+    layer = BynamesComponent(nlp)
+    assert layer._register() is None
+    nlp.add_pipe("cmo_register")
+    assert layer._register() is nlp.get_pipe("cmo_register")

@@ -396,9 +396,12 @@ class BynamesComponent:
 
     # ------------------------------------------------------------------------ 4. letter and title forms
     def _register(self) -> RegisterComponent | None:
-        if not self.nlp.has_pipe("cmo_register"):
+        """The register layer, asked for once per turn: ``get_pipe`` alone (``has_pipe`` first built the list of
+        every pipe's name; the project disables no pipe, so the two find the same)."""
+        try:
+            return cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
+        except KeyError:
             return None
-        return cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
 
     def letter_forms(self, doc: Doc) -> list[Candidate]:
         """ "Big T", "Little J", "Dr K" for a registered Terence, Josephine, Kowalski; and "Coach Dan",

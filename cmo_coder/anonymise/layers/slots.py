@@ -136,8 +136,8 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     for m in _WORD.finditer(text):
         word = m.group(0)
         low = word.lower()
-        if low in LANGUAGES or low in RECENT_WORDS or _public(low) or not unknown_word(word, caseless):
-            continue  # the word first: set look-ups turn away nearly every word before any slot is searched for
+        if not unknown_word(word, caseless) or low in LANGUAGES or low in RECENT_WORDS or _public(low):
+            continue  # the word first: look-ups turn away nearly every word before any slot is searched for
         start = m.start()
         prefix = _PLACE_PREFIX.search(text, max(0, start - 12), start)
         if prefix is not None and (caseless or prefix.group(1)[:1].isupper()):
