@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from cmo_coder.anonymise.candidates import Suspicion
-from cmo_coder.anonymise.layers import facility_cues, public_figures, public_named_bodies, slots, state
+from cmo_coder.anonymise.layers import (
+    facility_cues,
+    public_figures,
+    public_medicines,
+    public_named_bodies,
+    slots,
+    state,
+)
 from cmo_coder.anonymise.lookup import by_first_letter
 from tests.fuzzing import fuzz_settings
 
@@ -211,3 +218,29 @@ def test_the_byname_layer_finds_the_register_layer_where_it_runs() -> None:
     assert layer._register() is None
     nlp.add_pipe("cmo_register")
     assert layer._register() is nlp.get_pipe("cmo_register")
+
+
+# ------------------------------------------------------------------------------ the words before a medicine
+def _before_as_before(lows: list[str], i: int) -> bool:
+    """:func:`.public_medicines._before` as it read before: every row sliced and compared."""
+    for row in public_medicines.BEFORE:
+        words = (row,) if isinstance(row, str) else row
+        if tuple(lows[max(0, i - len(words)) : i]) == words:
+            return True
+    return False
+
+
+medicine_context = st.sampled_from(["prescribed", "withdrawal", "from", "weaned", "off", "mg", "of", "dose", "doses",
+                                    "course", "script", "for", "overdosed", "on", "buccolam", "the", "my", "50", ""])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(medicine_context, max_size=8), st.integers(-2, 10))
+@example(["withdrawal", "from", "zimovane"], 2)
+@example(["from", "zimovane"], 1)
+def test_words_before_a_medicine_are_read_as_before(lows: list[str], i: int) -> None:
+    i = min(i, len(lows))
+    if i < 0:
+        i = 0
+    assert public_medicines._before(lows, i) == _before_as_before(lows, i)
