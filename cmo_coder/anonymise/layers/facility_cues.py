@@ -406,16 +406,24 @@ def _plural_subjects(text: str, caseless: bool) -> list[Cued]:
     return out
 
 
+@cache
+def _after_head_pattern() -> re.Pattern[str]:
+    """A kind's head after an article and before up to two words: compiled once (built and looked up in the ``re``
+    module's cache on every turn, the long pattern cost a hash and a comparison of its whole text each time)."""
+    from .facilities import _HEAD_ALT
+
+    return re.compile(r"(?i)(?<![\w'’-])(?:the|a|an|our|my|his|her|their|this|that)\s+(?:" + _WORD + r"\s+){0,2}?("
+                      + _HEAD_ALT + r")(\s*,\s*|\s+)(" + _WORD + r")(?:\s+(" + _WORD + r"))?")
+
+
 def after_head_spans(text: str, caseless: bool) -> list[Cued]:
     """"the paper shop bradleys", "the housing association, Greenvale Homes, sent a letter": a name said after
     its kind. In captions only words no dictionary holds (a dictionary word after a head is what the place does
     or is: "the shop closed", "the club house"); cased, capitalised words, set off by a comma unless rare."""
-    from .facilities import _HEAD_ALT, HEADS
+    from .facilities import HEADS
 
     out: list[Cued] = []
-    pattern = (r"(?i)(?<![\w'’-])(?:the|a|an|our|my|his|her|their|this|that)\s+(?:" + _WORD + r"\s+){0,2}?("
-               + _HEAD_ALT + r")(\s*,\s*|\s+)(" + _WORD + r")(?:\s+(" + _WORD + r"))?")
-    for m in re.finditer(pattern, text):
+    for m in _after_head_pattern().finditer(text):
         head = " ".join(m.group(1).lower().replace("’", "'").split())
         comma = "," in m.group(2)
         words = [w for w in (m.group(3), m.group(4)) if w]
