@@ -162,8 +162,8 @@ def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str
     for seg_start, seg_end in segments:
         for m in _WORD.finditer(text, seg_start, seg_end):
             word = m.group(0)
-            if word.lower() not in words or (not caseless and not word[:1].isupper()):
-                continue
+            if (not caseless and not word[:1].isupper()) or word.lower() not in words:
+                continue  # (the capital first: in cased text most words have none, and need no look-up)
             s, e = m.span()
             if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
                 continue

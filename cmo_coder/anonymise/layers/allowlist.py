@@ -39,7 +39,7 @@ from .public_figures import (
 from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
-from .state import candidates, text_of
+from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
 from .words import FILLERS, is_everyday, name_lexicon, place_names
@@ -268,7 +268,7 @@ class AllowListComponent:
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         proposed += _side_by_side(proposed, text_of(doc))
         proposed = list(dict.fromkeys(proposed))  # the model's, a layer's and a name run's span are often one:
@@ -358,7 +358,7 @@ class AllowListComponent:
                         continue
                     c = kept
             out.append(c)
-        for a, b in branch_places(doc, public, bool(doc._.cmo_caseless)):
+        for a, b in branch_places(doc, public, caseless_doc(doc)):
             if not any(s < b and a < e for s, e in public) and not any(c.start < b and a < c.end for c in out):
                 out.append(Candidate(a, b, "city", "places", 0.7, BRANCH_PLACE))
         doc._.cmo_candidates = out

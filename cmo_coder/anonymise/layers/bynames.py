@@ -48,7 +48,7 @@ from .familiar import ADJECTIVES
 from .public_figures import public_surnames
 from .public_names import public_names
 from .register import RegisterComponent
-from .state import candidates, indices_among, letter_words, text_of
+from .state import candidates, caseless_doc, indices_among, letter_words, text_of
 from .words import (
     CALENDAR,
     FILLERS,
@@ -253,7 +253,7 @@ class BynamesComponent:
         frames, after = _FRAME_CUES.search(text) is not None, _AFTER_CUES.search(text) is not None
         if not (frames or after):
             return []
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         found: list[_Found] = []
         for m in _FRAMES.finditer(text) if frames else ():
             key = next(k for k in ("b", "b2", "b3", "b4", "b5", "b6") if m.group(k) is not None)
@@ -396,9 +396,12 @@ class BynamesComponent:
 
     # ------------------------------------------------------------------------ 4. letter and title forms
     def _register(self) -> RegisterComponent | None:
-        if not self.nlp.has_pipe("cmo_register"):
+        """The register layer, asked for once per turn: ``get_pipe`` alone (``has_pipe`` first built the list of
+        every pipe's name; the project disables no pipe, so the two find the same)."""
+        try:
+            return cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
+        except KeyError:
             return None
-        return cast(RegisterComponent, self.nlp.get_pipe("cmo_register"))
 
     def letter_forms(self, doc: Doc) -> list[Candidate]:
         """ "Big T", "Little J", "Dr K" for a registered Terence, Josephine, Kowalski; and "Coach Dan",
@@ -406,7 +409,7 @@ class BynamesComponent:
         reg = self._register()
         if reg is None or not reg.items:
             return []
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         text = text_of(doc)
         out: list[Candidate] = []
         registered = [c for c in candidates(doc) if c.layer == "register" and c.category == "person"
@@ -468,7 +471,7 @@ class BynamesComponent:
     # ------------------------------------------------------------------------------------- run
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         new: list[Candidate] = []
         for f in self.introduced(doc):
             tied = f.tied

@@ -21,7 +21,7 @@ from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
-from .state import NEVER_NAME_POS, candidates, letter_words
+from .state import NEVER_NAME_POS, candidates, caseless_doc, letter_words
 from .surnames import surnames_after
 from .word_names import add_word_names
 from .words import (
@@ -124,7 +124,7 @@ class CuesComponent:
         return _NONE
 
     def __call__(self, doc: Doc) -> Doc:
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         out = candidates(doc)
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
         persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]

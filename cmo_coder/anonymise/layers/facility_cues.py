@@ -39,6 +39,7 @@ Public names win here as everywhere: a phrase that is on the allow-list is never
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -348,12 +349,22 @@ _KIND_CATEGORY = {"bakery": "shop", "greengrocers": "shop", "greengrocer": "shop
 """Kinds said after a name that :data:`.facilities.HEADS` does not hold, and the category each types."""
 
 
-def _category(verb: str, kind: str) -> str:
+@cache
+def _head_patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Every kind word, longest first, with the pattern of it ending a phrase and the category it types.
+
+    Why made once: merged, sorted and compiled on every call, the kinds (more than the ``re`` module's cache
+    holds) cost more per facility found than the search for it."""
     from .facilities import HEADS
 
+    kinds = sorted({**HEADS, **_KIND_CATEGORY}.items(), key=lambda h: (-len(h[0]), h[0]))
+    return tuple((head, re.compile(r"(?<![\w'’-])" + re.escape(head) + r"$"), category) for head, category in kinds)
+
+
+def _category(verb: str, kind: str) -> str:
     said = " ".join(kind.lower().replace("’", "'").split())
-    for head, category in sorted({**HEADS, **_KIND_CATEGORY}.items(), key=lambda h: (-len(h[0]), h[0])):
-        if re.search(r"(?<![\w'’-])" + re.escape(head) + r"$", said):
+    for head, pattern, category in _head_patterns():
+        if said.endswith(head) and pattern.search(said):  # (``said`` ends in no newline: ``$`` is its end)
             return category
     if re.search(r"(?i)\b(?:work|works|worked|working|job|employed|cleaner|manager|cook|shifts|placement|"
                  r"apprenticeship)\b", verb):
@@ -395,16 +406,24 @@ def _plural_subjects(text: str, caseless: bool) -> list[Cued]:
     return out
 
 
+@cache
+def _after_head_pattern() -> re.Pattern[str]:
+    """A kind's head after an article and before up to two words: compiled once (built and looked up in the ``re``
+    module's cache on every turn, the long pattern cost a hash and a comparison of its whole text each time)."""
+    from .facilities import _HEAD_ALT
+
+    return re.compile(r"(?i)(?<![\w'’-])(?:the|a|an|our|my|his|her|their|this|that)\s+(?:" + _WORD + r"\s+){0,2}?("
+                      + _HEAD_ALT + r")(\s*,\s*|\s+)(" + _WORD + r")(?:\s+(" + _WORD + r"))?")
+
+
 def after_head_spans(text: str, caseless: bool) -> list[Cued]:
     """"the paper shop bradleys", "the housing association, Greenvale Homes, sent a letter": a name said after
     its kind. In captions only words no dictionary holds (a dictionary word after a head is what the place does
     or is: "the shop closed", "the club house"); cased, capitalised words, set off by a comma unless rare."""
-    from .facilities import _HEAD_ALT, HEADS
+    from .facilities import HEADS
 
     out: list[Cued] = []
-    pattern = (r"(?i)(?<![\w'’-])(?:the|a|an|our|my|his|her|their|this|that)\s+(?:" + _WORD + r"\s+){0,2}?("
-               + _HEAD_ALT + r")(\s*,\s*|\s+)(" + _WORD + r")(?:\s+(" + _WORD + r"))?")
-    for m in re.finditer(pattern, text):
+    for m in _after_head_pattern().finditer(text):
         head = " ".join(m.group(1).lower().replace("’", "'").split())
         comma = "," in m.group(2)
         words = [w for w in (m.group(3), m.group(4)) if w]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import plain
 from ..register import familiar_shapes
-from .state import NEVER_NAME_POS, candidates, text_of
+from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .words import (
     CALENDAR,
     FILLERS,
@@ -131,7 +131,7 @@ class LexiconComponent:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         out = candidates(doc)
         out.extend(self._coordinated(doc, caseless))
         text = text_of(doc)

@@ -17,7 +17,7 @@ from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
-from .state import candidates, text_of
+from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
 from .words import place_names, place_words
 from .workplaces import workplace_spans
@@ -32,7 +32,7 @@ class PlacesComponent:
     it stands: in captions any match, in cased text a match written with its capital."""
 
     def __call__(self, doc: Doc) -> Doc:
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         names, starts = place_names(), place_words()
         self._unlisted(doc, caseless)
         self._local(doc, caseless)

@@ -58,10 +58,24 @@ def drug_shaped(low: str) -> bool:
             and unknown(low) and low not in place_names())
 
 
-def _before(lows: list[str], i: int) -> bool:
+def _rows_by_last_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    rows: dict[str, list[tuple[str, ...]]] = {}
     for row in BEFORE:
         words = (row,) if isinstance(row, str) else row
-        if tuple(lows[max(0, i - len(words)) : i]) == words:
+        rows.setdefault(words[-1], []).append(words)
+    return {last: tuple(found) for last, found in rows.items()}
+
+
+_BEFORE_BY_LAST = _rows_by_last_word()
+""":data:`BEFORE` by each row's last word: every proposed run asks, and only the rows that end in the word
+right before it can match (the others were sliced and compared one by one)."""
+
+
+def _before(lows: list[str], i: int) -> bool:
+    if i <= 0:
+        return False  # nothing before the run's first word
+    for words in _BEFORE_BY_LAST.get(lows[i - 1], ()):
+        if i >= len(words) and tuple(lows[i - len(words) : i]) == words:
             return True
     return False
 

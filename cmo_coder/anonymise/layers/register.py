@@ -12,7 +12,7 @@ from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
-from .state import candidates, text_of
+from .state import candidates, caseless_doc, text_of
 from .words import CALENDAR, KINSHIP
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
@@ -200,7 +200,7 @@ class RegisterComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         public = full_name_spans(text_of(doc))
         taken: list[tuple[int, int]] = []  # every registered match, decided or open: word forms yield to them
         first = len(out)

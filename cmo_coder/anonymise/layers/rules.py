@@ -22,7 +22,7 @@ from .said_full_dates import full_dates
 from .said_identifiers import said_identifiers
 from .said_numbers import nhs_number_valid
 from .said_units import unit_spans
-from .state import NEVER_NAME_POS, candidates, text_of
+from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .titles import titled_names
 from .words import (
     CALENDAR,
@@ -207,7 +207,7 @@ class RulesComponent:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         text = text_of(doc)
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         for m in _NHS_NUMBER.finditer(text):
             if nhs_number_valid("".join(m.groups())):
                 out.append(Candidate(m.start(), m.end(), "nhs_number", "rules", 0.99, "NHS number (mod-11 valid)"))

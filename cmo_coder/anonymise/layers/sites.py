@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import default_allowlist
 from .services import SERVICE_HEADS, image_services
-from .state import candidates, text_of
+from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS, everyday_streets
 from .towns import town_shaped
 from .welsh_streets import CUES as WELSH_STREET_CUES
@@ -145,7 +145,7 @@ class SitesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         out = candidates(doc)
         said = set(_WORDS_RE.findall(text.lower()))  # each pattern runs only on turns holding its head words
         if said & _FACILITY.keys():

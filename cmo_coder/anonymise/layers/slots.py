@@ -134,16 +134,16 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """``(start, end, category)`` of places said in a place's slot with no kind (module doc)."""
     out: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(text):
+        word = m.group(0)
+        low = word.lower()
+        if not unknown_word(word, caseless) or low in LANGUAGES or low in RECENT_WORDS or _public(low):
+            continue  # the word first: look-ups turn away nearly every word before any slot is searched for
         start = m.start()
         prefix = _PLACE_PREFIX.search(text, max(0, start - 12), start)
         if prefix is not None and (caseless or prefix.group(1)[:1].isupper()):
             start = prefix.start(1)  # "moved out to little haddon": the word of place is the name's
         before = text[max(0, start - 40) : start]
         if not (_SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before)) or _PRESCRIBED.search(before):
-            continue
-        word = m.group(0)
-        low = word.lower()
-        if low in LANGUAGES or low in RECENT_WORDS or _public(low) or not unknown_word(word, caseless):
             continue
         out.append((start, m.end(), "place"))
     out.extend(house_spans(text, caseless))

@@ -36,7 +36,7 @@ from .context import looks_like_name, name_context
 from .labels import study_label_spans
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
-from .state import candidates, text_of
+from .state import candidates, caseless_doc, text_of
 from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
 
 SCORE = 0.8
@@ -172,7 +172,7 @@ class SoundAlikeComponent:
         if not self.index:
             return doc
         out = candidates(doc)
-        caseless = bool(doc._.cmo_caseless)
+        caseless = caseless_doc(doc)
         registered = [(c.start, c.end) for c in out if c.layer == "register"]
         labels = study_label_spans(text_of(doc))
 

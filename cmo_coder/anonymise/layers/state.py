@@ -27,6 +27,7 @@ FUNCTION_POS = {"AUX", "VERB", "ADJ", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCO
 
 _CANDIDATES_KEY = ("._.", "cmo_candidates", None, None)
 _TEXT_KEY = ("._.", "cmo_text", None, None)
+_SUSPICIONS_KEY = ("._.", "cmo_suspicions", None, None)
 """Where spaCy keeps a doc's extension values (``doc.user_data``): read there directly, as every layer
 asks for a turn's text and candidates several times, and each ``doc._`` makes an object of its own."""
 
@@ -42,6 +43,10 @@ def candidates(doc: Doc) -> list[Candidate]:
 
 
 def suspicions(doc: Doc) -> list[Suspicion]:
+    data: dict[Any, Any] = doc.user_data  # as :func:`candidates`: no ``doc._`` object where the list is there
+    found: list[Suspicion] | None = data.get(_SUSPICIONS_KEY)
+    if found is not None:
+        return found
     if doc._.cmo_suspicions is None:
         doc._.cmo_suspicions = []
     return doc._.cmo_suspicions
@@ -56,6 +61,16 @@ def text_of(doc: Doc) -> str:
     if doc._.cmo_text is None:
         doc._.cmo_text = doc.text
     return str(doc._.cmo_text)
+
+
+_CASELESS_DOC_KEY = ("._.", "cmo_caseless", None, None)
+
+
+def caseless_doc(doc: Doc) -> bool:
+    """``bool(doc._.cmo_caseless)``, read from the doc's data: each layer asks it once per turn, and each
+    ``doc._`` makes an object of its own (see ``_CANDIDATES_KEY``)."""
+    data: dict[Any, Any] = doc.user_data
+    return bool(data.get(_CASELESS_DOC_KEY))
 
 
 def lower_ids(doc: Doc) -> list[int]:
@@ -251,12 +266,13 @@ class CaseFlag:
         data: dict[Any, Any] = doc.user_data
         given: str | None = data.get(_TEXT_KEY)  # given with the doc (:func:`doc_of`), or built here
         text = doc.text if given is None else given
-        doc._.cmo_text = text
+        # the four extensions, set where ``doc._.X = ...`` sets them (they have no setter): one ``doc._`` each
+        data[_TEXT_KEY] = text
         own: bool | None = data.get(_CASELESS_KEY)  # this turn's own casing (:func:`lower_cased_speakers`)
-        doc._.cmo_caseless = (own if own is not None else is_caseless(text) if self.override is None
-                              else self.override)
-        doc._.cmo_candidates = []
-        doc._.cmo_suspicions = []
+        data[_CASELESS_DOC_KEY] = (own if own is not None else is_caseless(text) if self.override is None
+                                   else self.override)
+        data[_CANDIDATES_KEY] = []
+        data[_SUSPICIONS_KEY] = []
         return doc
 
 

@@ -32,7 +32,7 @@ from ..candidates import Candidate, Suspicion
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given
 from .context import POSSESSIONS, strong_person_cue, word_after, word_before
-from .state import candidates, suspicions, text_of, tokens_among
+from .state import candidates, caseless_doc, suspicions, text_of, tokens_among
 from .titles import titled_names
 from .words import (
     CALENDAR,
@@ -147,7 +147,7 @@ def reads_as_captions(doc: Doc) -> bool:
     speaker ("then mags came in") takes its speaker's casing (:func:`.state.lower_cased_speakers`), but
     with no capital anywhere it cannot have written a name with one, so the name words are read as in
     captions."""
-    return bool(doc._.cmo_caseless) or not any(c.isupper() for c in text_of(doc))
+    return caseless_doc(doc) or not any(map(str.isupper, text_of(doc)))
 
 
 def _low(tok: Token | None) -> str:
