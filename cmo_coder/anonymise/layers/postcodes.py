@@ -195,7 +195,25 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
     out.extend(spelt_postcode_spans(text, out))
     out.extend(shaped_postcode_spans(text))
     out.extend(town_district_spans(text))
-    return _outermost([_grown(text, s, e) for s, e in _outermost(out)])
+    return _corrected(text, _outermost([_grown(text, s, e) for s, e in _outermost(out)]))
+
+
+_TAKEN_BACK = re.compile(r"(?i)[\s,.;:-]*(?:(?:oh|erm|um|er|uh)[\s,.;:-]+)*(?:no|sorry|wait|i\s+mean|actually|"
+                         r"hang\s+on|hold\s+on|scratch\s+that)(?:[\s,.;:-]+(?:no|sorry|wait|i\s+mean|actually|"
+                         r"that['’]s\s+wrong|it['’]s|its|erm|um|er|uh))*[\s,.;:-]*")
+"""Words that take back what was just said ("N G five, no wait, N G six"): a correction, not a new sentence."""
+
+
+def _corrected(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A postcode said, taken back and said again ("M thirty, no sorry, M thirty-one, four E L") is one
+    postcode: both goes and the words between go as one, so the placeholder reads once and no half stays."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _TAKEN_BACK.fullmatch(text, out[-1][1], start) and "\n\n" not in text[out[-1][1] : start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -451,6 +469,17 @@ _CORRECTION = re.compile(r"(?i)(?:^|(?<=[\s,.]))(?P<first>(?:(?:[a-z]|" + "|".jo
 """Letters said, then taken back ("S E, no sorry,"), right before a postcode."""
 
 
+_SECTOR = re.compile(
+    r"(?i)[ \t,-]+(?:[ \t,]*(?:erm|um|er|uh)[ \t,]+)?(?P<digit>(?:\d|" + "|".join(_UNITS) + r"|oh|zero|nought)"
+    r"(?![\w'’-])(?:[ \t-]+[abd-hjlnp-uw-z](?![\w'’-]))?)"
+    r"(?=[ \t]*(?:$|[.?!;,…\n]|(?:i\s+think|i\s+can|i\s+don|i\s+forget|something|summat|or\s+something|"
+    r"and\s+then|then|erm|um|er|uh|the\s+rest|is\s+it)\b))")
+"""The inward code's first digit said after a district and nothing after it ("S K twenty-two, four, I can't
+remember the rest"): the postcode's sector, a few hundred homes, goes with the district."""
+_SECTOR_COUNTED = re.compile(r"(?i)[ \t,]*(?:of\s+(?:us|them)|people|years?|kids|times|or\s+(?:five|six|seven|eight|"
+                             r"nine|three|four|two)|o['’]?clock|pm|am)\b")
+
+
 def _grown(text: str, start: int, end: int) -> tuple[int, int]:
     """A found postcode with its inward code said after a pause or a full stop, and a corrected first go at its
     letters before it (comment above)."""
@@ -468,6 +497,10 @@ def _grown(text: str, start: int, end: int) -> tuple[int, int]:
                         and not any(w in _WORD_UNITS or w in _EVERYDAY_LETTER_NAMES - {"ay", "ee", "es", "el"}
                                     for w in said):
                     end = at + shapes[0].end  # the district found is the cue; no word of a sentence said
+        if not re.search(r"\d[a-z]{2}$", re.sub(r"[\W_]", "", text[start:end]), re.I):
+            sector = _SECTOR.match(text, end)
+            if sector and not _SECTOR_COUNTED.match(text, sector.end()):
+                end = sector.end("digit")
     before = _CORRECTION.search(text[max(0, start - 40) : start])
     if before:
         start = max(0, start - 40) + before.start("first")
