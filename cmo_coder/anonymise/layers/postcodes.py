@@ -387,6 +387,8 @@ def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
             assert m is not None
             area, district = letters(m.group(1)), digits(m.group(2))
             last = run.index(found.pieces[-1])
+            if found.pieces[0].symbols[-1:].isdigit() and not found.pieces[0].digit_word:
+                continue  # "BD5, three years": a district typed whole; the number after it is no part of it
             if (area not in areas or not _district_ok(area, district, "") or len(found.pieces) < 2
                     or (last + 1 < len(run) and run[last + 1].symbols[:1].isdigit())
                     or _motorway(text, area, found.start, found.end)):

@@ -73,7 +73,9 @@ _MONTH_YEAR = r"(?P<my>" + _MONTH + _GAP + r"(?:" + _LONG_YEAR + r"|" + _TWO + r
 _WRITTEN = r"(?P<written>[0-3]?\d[/.\-\s][01]?\d[/.\-\s](?:(?:19|20)\d\d|\d\d))" + _END
 _FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" + _WRITTEN + r")"
 
-_BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP
+_WEEKDAY = r"(?:(?:on" + _GAP + r")?(?:a" + _GAP + r")?(?:mon|tues|wednes|thurs|fri|satur|sun)day" + _GAP + r")?"
+"""A weekday between the cue and the date: "born on a Tuesday, the third of March"."""
+_BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP + _WEEKDAY
 _ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
 """A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
 _DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED
