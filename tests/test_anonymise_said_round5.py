@@ -146,3 +146,21 @@ def test_offsets_of_spelt_postcodes(letter: str, link: str, digit: str, pause: s
         assert 0 <= a < b <= len(text)
         assert text[a].isalnum() and text[b - 1].isalnum()
         assert text[a:b].strip() == text[a:b]
+
+
+@pytest.mark.parametrize("text", ["The postcode is ee ex twelve, oh en bee.", "the postcode is ee ex twelve oh en bee",
+                                  "Postcode's E X twelve, O N B."])
+def test_after_a_postcode_cue_a_plate_shape_is_the_postcode(text: str) -> None:
+    """EX12 0NB fits a plate's shape too (two letters, two digits, three letters, "oh" read as O)."""
+    from cmo_coder.anonymise.layers.said_identifiers import said_identifiers
+
+    assert not [f for f in said_identifiers(text) if f[2] == "car_registration"], said_identifiers(text)
+    assert postcode_spans(text)
+
+
+@pytest.mark.parametrize("text", ["The reg is L V nineteen H B C.", "the car reg is y k six eight x r t",
+                                  "My postcode is LS6 and the car reg is YK68 XRT."])
+def test_a_plate_after_a_car_cue_is_still_a_plate(text: str) -> None:
+    from cmo_coder.anonymise.layers.said_identifiers import said_identifiers
+
+    assert [f for f in said_identifiers(text) if f[2] == "car_registration"]
