@@ -164,3 +164,19 @@ def test_a_plate_after_a_car_cue_is_still_a_plate(text: str) -> None:
     from cmo_coder.anonymise.layers.said_identifiers import said_identifiers
 
     assert [f for f in said_identifiers(text) if f[2] == "car_registration"]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("the postcode is s k twenty two four i cant remember the rest", "s k twenty two four"),
+    ("its b d twenty one three and then", "b d twenty one three"),
+])
+def test_the_sector_digit_in_captions(text: str, code: str) -> None:
+    assert code in [text[a:b] for a, b in postcode_spans(text)]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("we are in l s twenty six two days a week", "l s twenty six"),
+    ("it's in L S twenty-six two days a week", "L S twenty-six"),  # typed: no pause marked, nothing joined
+])
+def test_a_count_after_a_district_stays(text: str, code: str) -> None:
+    assert [text[a:b] for a, b in postcode_spans(text)] == [code]

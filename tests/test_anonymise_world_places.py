@@ -27,10 +27,11 @@ KEPT = [
     ("She lives in the Bay Area now, works for some tech firm.", "Bay Area"),
     ("They retired to the Costa del Sol.", "Costa del Sol"),
     ("It was like Benidorm on a Saturday night in there.", "Benidorm"),
-    ("My sister moved to New York for work.", "New York"),
+    ("My sister flew to New York for the weekend.", "New York"),
     ("We took the kids to Orlando for the parks.", "Orlando"),
-    ("She moved to Sydney last year.", "Sydney"),
     ("We had a Florida holiday booked.", "Florida"),
+    ("He's from Zambia originally, Lusaka.", "Zambia"),  # a country stays wherever it is said
+    ("We had a week in Lanzarote at Easter.", "Lanzarote"),
     ("Her nan's from Georgia originally, Tbilisi.", "Georgia"),
     ("We grew sales in Latin America this quarter.", "Latin America"),  # a region, made with a public name
 ]
@@ -43,6 +44,11 @@ REMOVED = [
     ("She lives on Florida Road by the park.", "Florida Road"),
     ("We moved to Hollinsbridge when I was ten.", "Hollinsbridge"),
     ("My nan lived in Rotherham all her life.", "Rotherham"),
+    # a city or an island where someone lives, works or comes from narrows down who they are
+    ("She moved to Sydney last year.", "Sydney"),
+    ("She's retired now, she's in Tenerife most of the year.", "Tenerife"),
+    ("He's from Zambia originally, Lusaka.", "Lusaka"),
+    ("My daughter's working in Dubai now.", "Dubai"),
 ]
 
 
@@ -74,7 +80,8 @@ def test_a_registered_place_is_never_kept() -> None:
 
 def test_the_list_read_in_both_casings(anon: Anonymiser) -> None:
     """``tests/data/world_places.tsv``, written before the rules: before them 1 of 23 public places kept cased,
-    3 of 23 in captions, the 8 private ones all removed."""
+    3 of 23 in captions, the 8 private ones all removed (four of the 23 are now to be removed: cities said as
+    where someone lives or works)."""
     for form, counts in listed.measure(lambda t: redact_text(anon, t, open_items=True),
                                        listed.load(listed.LIST)).items():
         assert counts["keep"][0] == counts["keep"][1], (form, counts["misses"])

@@ -479,7 +479,17 @@ _SECTOR = re.compile(
 """The inward code's first digit said after a district and nothing after it ("S K twenty-two, four, I can't
 remember the rest"): the postcode's sector, a few hundred homes, goes with the district."""
 _SECTOR_COUNTED = re.compile(r"(?i)[ \t,]*(?:of\s+(?:us|them)|people|years?|kids|times|or\s+(?:five|six|seven|eight|"
-                             r"nine|three|four|two)|o['’]?clock|pm|am)\b")
+                             r"nine|three|four|two)|o['’]?clock|pm|am|days?|weeks?|months?|nights?|hours?|minutes?|"
+                             r"mins?|miles?|streets?|doors?|houses?|stops?|buses|kids|children|bedrooms?|floors?|"
+                             r"flights?|storeys?|and\s+a\s+half|" + "|".join((*_UNITS, *_TEENS, *_TENS)) + r")\b")
+_SECTOR_SAID = re.compile(r"(?i)[ \t-]+(?P<digit>(?:" + "|".join(_UNITS) + r"|oh|zero|nought)(?![\w'’-]))")
+"""In captions, where no comma marks the pause: the inward code's first digit after a district spelt letter by
+letter ("s k twenty two four i can't remember"), unless a count or another number follows it."""
+
+
+def _spelt_in_captions(text: str, start: int, end: int) -> bool:
+    """A district said letter by letter ("l s twenty six") in a turn with no capital."""
+    return not any(ch.isupper() for ch in text) and bool(re.match(r"[a-z][ .-]+[a-z][ .-]+\w", text[start:end]))
 
 
 def _grown(text: str, start: int, end: int) -> tuple[int, int]:
@@ -500,8 +510,9 @@ def _grown(text: str, start: int, end: int) -> tuple[int, int]:
                                     for w in said):
                     end = at + shapes[0].end  # the district found is the cue; no word of a sentence said
         if not re.search(r"\d[a-z]{2}$", re.sub(r"[\W_]", "", text[start:end]), re.I):
-            sector = _SECTOR.match(text, end)
-            if sector and not _SECTOR_COUNTED.match(text, sector.end()):
+            sector = _SECTOR.match(text, end) or (_SECTOR_SAID.match(text, end) if _spelt_in_captions(
+                text, start, end) else None)
+            if sector and not _SECTOR_COUNTED.match(text, sector.end("digit")):
                 end = sector.end("digit")
     before = _CORRECTION.search(text[max(0, start - 40) : start])
     if before:
