@@ -43,6 +43,7 @@ from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
 from .words import FILLERS, is_everyday, name_lexicon, place_names
+from .world_places import world_place_spans
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
@@ -284,7 +285,7 @@ class AllowListComponent:
         doc._.cmo_public_people = people + named
         doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
-                + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame)
+                + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc)))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
 from .words import place_names, place_words
 from .workplaces import workplace_spans
+from .world_places import HOME_CITY_REASON, home_city_spans
 from .worship import worship_spans
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
@@ -111,6 +112,8 @@ class PlacesComponent:
             layer = "rules" if where_someone_is(text, s) else "slot"
             candidates(doc).append(Candidate(s, e, kind, layer, 0.7, SLOT_REASON) if kind == "place" else Candidate(
                 s, e, kind, "rules", 0.8, "a hospital's everyday name said where a place goes"))
+        for s, e in home_city_spans(text):
+            candidates(doc).append(Candidate(s, e, "city", "places", 0.7, HOME_CITY_REASON))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read

@@ -195,7 +195,25 @@ def postcode_spans(text: str) -> list[tuple[int, int]]:
     out.extend(spelt_postcode_spans(text, out))
     out.extend(shaped_postcode_spans(text))
     out.extend(town_district_spans(text))
-    return _outermost([_grown(text, s, e) for s, e in _outermost(out)])
+    return _corrected(text, _outermost([_grown(text, s, e) for s, e in _outermost(out)]))
+
+
+_TAKEN_BACK = re.compile(r"(?i)[\s,.;:-]*(?:(?:oh|erm|um|er|uh)[\s,.;:-]+)*(?:no|sorry|wait|i\s+mean|actually|"
+                         r"hang\s+on|hold\s+on|scratch\s+that)(?:[\s,.;:-]+(?:no|sorry|wait|i\s+mean|actually|"
+                         r"that['’]s\s+wrong|it['’]s|its|erm|um|er|uh))*[\s,.;:-]*")
+"""Words that take back what was just said ("N G five, no wait, N G six"): a correction, not a new sentence."""
+
+
+def _corrected(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A postcode said, taken back and said again ("M thirty, no sorry, M thirty-one, four E L") is one
+    postcode: both goes and the words between go as one, so the placeholder reads once and no half stays."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _TAKEN_BACK.fullmatch(text, out[-1][1], start) and "\n\n" not in text[out[-1][1] : start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _outermost(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -369,6 +387,8 @@ def shaped_postcode_spans(text: str) -> list[tuple[int, int]]:
             assert m is not None
             area, district = letters(m.group(1)), digits(m.group(2))
             last = run.index(found.pieces[-1])
+            if found.pieces[0].symbols[-1:].isdigit() and not found.pieces[0].digit_word:
+                continue  # "BD5, three years": a district typed whole; the number after it is no part of it
             if (area not in areas or not _district_ok(area, district, "") or len(found.pieces) < 2
                     or (last + 1 < len(run) and run[last + 1].symbols[:1].isdigit())
                     or _motorway(text, area, found.start, found.end)):
@@ -451,6 +471,27 @@ _CORRECTION = re.compile(r"(?i)(?:^|(?<=[\s,.]))(?P<first>(?:(?:[a-z]|" + "|".jo
 """Letters said, then taken back ("S E, no sorry,"), right before a postcode."""
 
 
+_SECTOR = re.compile(
+    r"(?i)[ \t,-]+(?:[ \t,]*(?:erm|um|er|uh)[ \t,]+)?(?P<digit>(?:\d|" + "|".join(_UNITS) + r"|oh|zero|nought)"
+    r"(?![\w'’-])(?:[ \t-]+[abd-hjlnp-uw-z](?![\w'’-]))?)"
+    r"(?=[ \t]*(?:$|[.?!;,…\n]|(?:i\s+think|i\s+can|i\s+don|i\s+forget|something|summat|or\s+something|"
+    r"and\s+then|then|erm|um|er|uh|the\s+rest|is\s+it)\b))")
+"""The inward code's first digit said after a district and nothing after it ("S K twenty-two, four, I can't
+remember the rest"): the postcode's sector, a few hundred homes, goes with the district."""
+_SECTOR_COUNTED = re.compile(r"(?i)[ \t,]*(?:of\s+(?:us|them)|people|years?|kids|times|or\s+(?:five|six|seven|eight|"
+                             r"nine|three|four|two)|o['’]?clock|pm|am|days?|weeks?|months?|nights?|hours?|minutes?|"
+                             r"mins?|miles?|streets?|doors?|houses?|stops?|buses|kids|children|bedrooms?|floors?|"
+                             r"flights?|storeys?|and\s+a\s+half|" + "|".join((*_UNITS, *_TEENS, *_TENS)) + r")\b")
+_SECTOR_SAID = re.compile(r"(?i)[ \t-]+(?P<digit>(?:" + "|".join(_UNITS) + r"|oh|zero|nought)(?![\w'’-]))")
+"""In captions, where no comma marks the pause: the inward code's first digit after a district spelt letter by
+letter ("s k twenty two four i can't remember"), unless a count or another number follows it."""
+
+
+def _spelt_in_captions(text: str, start: int, end: int) -> bool:
+    """A district said letter by letter ("l s twenty six") in a turn with no capital."""
+    return not any(ch.isupper() for ch in text) and bool(re.match(r"[a-z][ .-]+[a-z][ .-]+\w", text[start:end]))
+
+
 def _grown(text: str, start: int, end: int) -> tuple[int, int]:
     """A found postcode with its inward code said after a pause or a full stop, and a corrected first go at its
     letters before it (comment above)."""
@@ -468,6 +509,11 @@ def _grown(text: str, start: int, end: int) -> tuple[int, int]:
                         and not any(w in _WORD_UNITS or w in _EVERYDAY_LETTER_NAMES - {"ay", "ee", "es", "el"}
                                     for w in said):
                     end = at + shapes[0].end  # the district found is the cue; no word of a sentence said
+        if not re.search(r"\d[a-z]{2}$", re.sub(r"[\W_]", "", text[start:end]), re.I):
+            sector = _SECTOR.match(text, end) or (_SECTOR_SAID.match(text, end) if _spelt_in_captions(
+                text, start, end) else None)
+            if sector and not _SECTOR_COUNTED.match(text, sector.end("digit")):
+                end = sector.end("digit")
     before = _CORRECTION.search(text[max(0, start - 40) : start])
     if before:
         start = max(0, start - 40) + before.start("first")

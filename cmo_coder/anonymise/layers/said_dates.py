@@ -73,7 +73,9 @@ _MONTH_YEAR = r"(?P<my>" + _MONTH + _GAP + r"(?:" + _LONG_YEAR + r"|" + _TWO + r
 _WRITTEN = r"(?P<written>[0-3]?\d[/.\-\s][01]?\d[/.\-\s](?:(?:19|20)\d\d|\d\d))" + _END
 _FULL = r"(?:(?:" + _DAY_MONTH + r"|" + _MONTH_DAY + r")" + _YEAR_AFTER + r"|" + _WRITTEN + r")"
 
-_BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP
+_WEEKDAY = r"(?:(?:on" + _GAP + r")?(?:a" + _GAP + r")?(?:mon|tues|wednes|thurs|fri|satur|sun)day" + _GAP + r")?"
+"""A weekday between the cue and the date: "born on a Tuesday, the third of March"."""
+_BORN = r"\bborn(?:" + _GAP + r"(?:on|in))?" + _GAP + _WEEKDAY
 _ASKED = r"(?:[\s,:?]+" + _FILL + r"(?=[\s,]))*[\s,:?]+"
 """A gap that may hold the question mark or colon of "DOB?" or "Date of birth: …"."""
 _DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]s)?(?:" + _ASKED
@@ -139,6 +141,17 @@ def said_again_start(text: str, start: int) -> int:
     return max(0, start - 90) + again.start("again") if again else start
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:[\s,]+the)?[\s,]+$")
+"""A weekday said right before a date's day ("born on a Tuesday, the third of March"): part of the date."""
+
+
+def weekday_start(text: str, start: int) -> int:
+    """Where a date starting at ``start`` starts with the weekday said before it ("Tuesday the ninth of June"):
+    the weekday of a birth is the date's own, and one left beside the placeholder reads as half a date."""
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 30), start)
+    return m.start() if m else start
+
+
 def dates_of_birth(text: str) -> list[tuple[int, int]]:
     """Spans of dates of birth said after a birth cue in ``text`` (module doc)."""
     if not _ANY_CUE.search(text):
@@ -158,7 +171,7 @@ def dates_of_birth(text: str) -> list[tuple[int, int]]:
         more = _EXTEND.match(text, b)
         if more and b > a:
             out[i] = (a, more.end())
-    out = [(said_again_start(text, a), b) for a, b in out if b > a]
+    out = [(weekday_start(text, said_again_start(text, a)), b) for a, b in out if b > a]
     merged: list[tuple[int, int]] = []
     for a, b in sorted(set(out)):  # "born in April" and "April seventy-seven": one date
         if merged and a < merged[-1][1]:

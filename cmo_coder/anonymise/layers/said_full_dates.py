@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .said_dates import weekday_start
 from .said_numbers import digit_runs
 
 _UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -214,6 +215,7 @@ def full_dates(text: str) -> list[FullDate]:
     if sum(w in _DIGIT_WORDS or w.isdigit() for w in _SPLIT.split(low)) >= 6:
         spans.extend(_digit_by_digit(text, bool(_BIRTH_CUE.search(text))))
     spans = [(a, again.end()) if (again := _MORE_MONTH.match(text, b)) else (a, b) for a, b in spans if b > a]
+    spans = [(weekday_start(text, a), b) for a, b in spans]
     spans = _merged(spans)
     if not spans:
         return []

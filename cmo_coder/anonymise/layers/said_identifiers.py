@@ -40,6 +40,9 @@ _NHS_CUE = re.compile(r"(?i)\bnhs\s+(?:number|no)\b[^.?!]{0,20}$")
 _HOSPITAL_CUE = re.compile(r"(?i)\b(?:(?:hospital|patient|unit|case|medical\s+record|record|chi|k)\s+(?:number|no|id)"
                            r"(?:['’]s)?|m\s?r\s?n|mrn)\b[^.?!]{0,36}$")
 _NI_CUE = re.compile(r"(?i)\b(?:national\s+insurance|n\s?i|nino)\b[^.?!]{0,30}$")
+_POSTCODE_CUE = re.compile(r"(?i)\bpost\s?code(?:['’]s)?\b[^.?!]{0,20}$")
+"""A postcode asked for or named: letters, two digits and three letters after it are the postcode ("the
+postcode is ee ex twelve, oh en bee": EX12 0NB, which a plate's shape also fits), unless a car is named too."""
 _CAR_CUE = re.compile(r"(?i)\b(?:reg|reg's|registration|registration's|number\s+plate|plate|car|van)\b[^.?!]{0,20}$")
 _NI_FIRST_NEVER, _NI_SECOND_NEVER = set("dfiquv"), set("dfiqouv")
 _NI_PREFIX_NEVER = {"bg", "gb", "kn", "nk", "nt", "tn", "zz"}
@@ -109,7 +112,8 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
         after = _letters_after(text, toks, run.last, 3)
         spelt_letters = n == 2 or (after == 3)
         if n and after and len(_spelt(toks, run.first - n, run.first)) == 2 and (
-                spelt_letters or _CAR_CUE.search(before)):
+                spelt_letters or _CAR_CUE.search(before)) and not (
+                _POSTCODE_CUE.search(before) and not _CAR_CUE.search(before)):
             end = toks[run.last + after].end
             return toks[run.first - n].start, end, "car_registration", "car registration said"
     if (_HOSPITAL_CUE.search(_before(text, toks[run.first - _letters_before(text, toks, run.first, 3)].start))
@@ -320,8 +324,10 @@ def _shaped(text: str) -> Iterator[Found]:
                     _spelt_proof(found.pieces) or _NI_CUE.search(_before(text, found.start))):
                 yield found.start, found.end, "national_insurance", "national insurance number by its shape"
         for found in find_shapes(run, _SHAPE_CAR, most=9):
-            if _CAR_CUE.search(_before(text, found.start)) or (
-                    _spelt_proof(found.pieces) and not _word_at_end(found.pieces)):
+            before = _before(text, found.start)
+            if _POSTCODE_CUE.search(before) and not _CAR_CUE.search(before):
+                continue
+            if _CAR_CUE.search(before) or (_spelt_proof(found.pieces) and not _word_at_end(found.pieces)):
                 yield found.start, found.end, "car_registration", "car registration by its shape"
 
 

@@ -74,9 +74,21 @@ def might_hold(text: str) -> bool:
     if _MIXED.search(text):
         return True
     words = [w for w in _WORD.findall(text.lower()) if not _HESITATION_WORD.fullmatch(w)]
-    for a, b in zip(words, words[1:], strict=False):
+    for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
         if (b in _NUMBERISH or b.isdigit()) and (a in _LETTERISH or (len(a) <= 2 and a.isalpha()
-                                                                        and a not in _COMMON_PAIRS)):
+                                                                        and a not in _COMMON_PAIRS)
+                                                 or _spelt_by_word(words, i)):
+            return True
+    return False
+
+
+def _spelt_by_word(words: list[str], i: int) -> bool:
+    """Word ``i`` ends a letter spelt by a word of its own ("M as in mother", "P for Peter"): any word will do
+    when it begins with the letter said before it, so the look must not ask for a spelling alphabet's word."""
+    a = words[i]
+    for back in (("as", "in"), ("for",)):
+        at = i - len(back) - 1
+        if at >= 0 and tuple(words[at + 1 : i]) == back and len(words[at]) == 1 and words[at] == a[:1]:
             return True
     return False
 
