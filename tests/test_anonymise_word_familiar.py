@@ -142,6 +142,7 @@ def test_a_familiar_form_after_a_caption_line_break_is_removed(anon: Anonymiser)
     ("yeah we only ever had smithy the once really", "smithy"),
     ("Tone turned up late again.", "Tone"),
     ("then mq came round after", "mq"),
+    ("Honestly. Tone's been brilliant with the rota.", "Tone"),  # "'s been": has, not a possessive
 ])
 def test_a_familiar_form_that_may_be_a_name_is_left_for_a_person(anon: Anonymiser, sentence: str,
                                                                  said: str) -> None:

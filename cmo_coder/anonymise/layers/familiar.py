@@ -40,6 +40,9 @@ _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "asked", "asks", "re
                            "replied", "answered", "laughed", "shouted", "texted", "rang", "phoned", "messaged",
                            "explained", "mentioned", "thinks", "thought", "was", "is", "and"})
 _CLAUSE_END = frozenset({".", "?", "!", ",", "…", ";", ":"})
+_AFTER_CONTRACTED = frozenset({"been", "got", "gone", "had", "done", "said", "told", "always", "never", "just",
+                               "already", "know", "be", "have", "not", "still", "come", "left", "started"})
+"""Words after "X's", "X'd" or "X'll" that make the ending has, had or will, not a possessive: "Cat's been great"."""
 
 
 def _low(tok: Token | None) -> str:
@@ -113,6 +116,9 @@ def needs_review(token: Token, form: str, caseless: bool) -> bool:
         nxt = word_after(token)
         if token.text[:1].isupper() and nxt is not None and nxt.tag_ in {"VBD", "VBZ", "MD"}:
             return True  # "Tone turned up late": a capital opening a sentence, then a verb it is the subject of
+        if (token.text[:1].isupper() and nxt is not None and nxt.lower_ in {"'s", "’s", "'d", "’d", "'ll", "’ll"}
+                and _low(word_after(token, 2)) in _AFTER_CONTRACTED):
+            return True  # "Cat's been brilliant", "Mo'll know": a capital opening a sentence, then has/had/will
         if token.text.islower():
             return False
     prev = word_before(token)
