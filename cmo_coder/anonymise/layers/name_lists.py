@@ -1,4 +1,4 @@
-"""Captions: given names said in a list with other names: "me mags and rose", "pearl lily and daisy".
+"""Given names said in a list with other names: "me mags and rose", "pearl lily and daisy".
 
 People list who was there, and a list of names is a strong cue for each of them even where every name
 is also a word ("pearl", "lily", "daisy", "dawn", "faith"): things are seldom listed with "me", and
@@ -28,25 +28,27 @@ _JOIN = frozenset({"and", "&", ","})
 _MIN_MEMBERS = 3
 
 
-def _member(tok: Token, people: list[tuple[int, int]]) -> str | None:
-    """'me', 'name', 'person' (another layer's), or None: what ``tok`` can be in a list of people."""
+def _member(tok: Token, people: list[tuple[int, int]], caseless: bool) -> str | None:
+    """'me', 'name', 'person' (another layer's), or None: what ``tok`` can be in a list of people. In typed
+    text a name is written with its capital ("me, Mags and Rose")."""
     low = tok.lower_
     if low in _ME:
         return "me"
     if any(a <= tok.idx and tok.idx + len(tok) <= b for a, b in people):
         return "person"
-    if len(low) >= 3 and low.isalpha() and low in common_given() and low not in _NEVER:
+    if len(low) >= 3 and low.isalpha() and low in common_given() and low not in _NEVER \
+            and (caseless or tok.text[:1].isupper()):
         return "name"
     return None
 
 
-def _runs(doc: Doc, people: list[tuple[int, int]]) -> list[list[tuple[Token, str]]]:
+def _runs(doc: Doc, people: list[tuple[int, int]], caseless: bool) -> list[list[tuple[Token, str]]]:
     """Runs of list members, side by side or joined by "and" or a comma, whose last member follows "and"."""
     words = [t for t in doc if not t.is_space]
     out: list[list[tuple[Token, str]]] = []
     i = 0
     while i < len(words):
-        kind = _member(words[i], people)
+        kind = _member(words[i], people, caseless)
         if kind is None:
             i += 1
             continue
@@ -58,7 +60,7 @@ def _runs(doc: Doc, people: list[tuple[int, int]]) -> list[list[tuple[Token, str
                 j += 1
             if j >= len(words):
                 break
-            nxt = _member(words[j], people)
+            nxt = _member(words[j], people, caseless)
             if nxt is None:
                 break
             run.append((words[j], nxt))
@@ -71,12 +73,11 @@ def _runs(doc: Doc, people: list[tuple[int, int]]) -> list[list[tuple[Token, str
 
 
 def listed_names(doc: Doc) -> list[Candidate]:
-    """Captions: given names said in a list of people (module doc)."""
-    if not reads_as_captions(doc):
-        return []
+    """Given names said in a list of people (module doc); in typed text, written with their capitals."""
+    caseless = reads_as_captions(doc)
     people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
     out: list[Candidate] = []
-    for run in _runs(doc, people):
+    for run in _runs(doc, people, caseless):
         kinds = [k for _, k in run]
         first, last = run[0][0], run[-1][0]
         before = doc[first.i - 1] if first.i > 0 else None
