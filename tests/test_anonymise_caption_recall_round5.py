@@ -228,3 +228,27 @@ def test_every_redaction_slices_to_its_own_words(anon: Anonymiser, turns: list[t
         assert text[s:e] == text[s:e].strip() and "\n\n" not in text[s:e]
     again = _find(anon, said, True)
     assert again == (text, spans)  # deterministic
+
+
+# --------------------------------------------------------------------------------- 6. a name given as a name
+@pytest.mark.parametrize(("said", "word"), [
+    ("His name was Will and he was a screw.", "will"),
+    ("We call her Mags.", "mags"),
+    ("Her name's May, she's the new one.", "may"),
+    ("They called him Sonny on the wing.", "sonny"),
+])
+def test_a_name_given_as_a_name_goes_even_where_it_is_a_word(anon: Anonymiser, said: str, word: str) -> None:
+    assert _removed(anon, [as_captions(said)], word) == [True], said
+    assert _removed(anon, [said], word, caseless=False) == [True], said
+
+
+@pytest.mark.parametrize(("said", "word"), [
+    ("i called her back later", "back"),
+    ("we called him names at school", "names"),
+    ("we call her nan", "nan"),
+    ("her name's on the list", "on"),
+    ("i will call her tomorrow", "will"),
+    ("You may call him if you like.", "may"),
+])
+def test_the_words_of_a_call_stay(anon: Anonymiser, said: str, word: str) -> None:
+    assert _touched(anon, [said], word, caseless=said.islower()) == [False], said
