@@ -32,7 +32,7 @@ def _find(anon: Anonymiser, turns: list[str], caseless: bool) -> tuple[str, list
 
 
 def _uses(text: str, word: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(rf"(?<![\w']){re.escape(word)}(?![\w'])", text, re.IGNORECASE)]
+    return [m.span() for m in re.finditer(rf"(?<![\w']){re.escape(word)}(?!\w)", text, re.IGNORECASE)]
 
 
 def _removed(anon: Anonymiser, turns: list[str], word: str, caseless: bool = True) -> list[bool]:
@@ -69,8 +69,7 @@ def test_the_everyday_uses_of_a_recurring_name_word_stay(anon: Anonymiser) -> No
     turns = ["thanks rob over to you", "rising prices rob us every quarter", "please rob me of nothing"]
     assert _removed(anon, turns, "rob") == [True, False, False]
     turns = ["then baker said no", "i told baker about it", "the baker's shop shut", "a baker came in"]
-    assert _removed(anon, turns, "baker") == [True, True, False]  # (the possessive's use is not counted here)
-    assert _touched(anon, turns, "baker's") == [False]
+    assert _removed(anon, turns, "baker") == [True, True, False, False]
 
 
 def test_a_word_heard_once_or_only_weakly_is_no_person() -> None:
@@ -99,14 +98,20 @@ SURE_CUES = [
     ("Yeah I know what you mean, Holly.", "holly"),
     ("Thank you, Pearl.", "pearl"),
     ("Rose, can you pass that over?", "rose"),
+    ("And Dot's been brilliant with me.", "dot"),
+    ("So Mags's gone back to work.", "mags"),
 ]
 
 
 @pytest.mark.parametrize(("said", "word"), SURE_CUES)
 def test_a_given_name_turning_up_quoting_or_addressed_is_a_person(anon: Anonymiser, said: str, word: str) -> None:
     assert _removed(anon, [as_captions(said)], word) == [True], said
-    if not said.startswith("Rose turns"):  # typed text: the model's reading; "Rose turns up" it misses
+    if said not in _CASED_GAPS:  # typed text is the model's to read
         assert _removed(anon, [said], word, caseless=False) == [True], said
+
+
+_CASED_GAPS = frozenset({"Rose turns up about nine with the kids.", "So Mags's gone back to work."})
+"""Typed sentences the model misses and these caption rules do not read (they need no capital): left open."""
 
 
 KEPT_WORDS = [
@@ -116,6 +121,8 @@ KEPT_WORDS = [
     ("i planted some holly", "holly"),
     ("there was no hope", "hope"),
     ("it was a grey dawn", "dawn"),
+    ("the rose's been pruned", "rose"),
+    ("my faith's been tested", "faith"),
 ]
 
 

@@ -106,6 +106,12 @@ _NOT_SUBJECT_AFTER = frozenset({"up", "down", "off", "out", "away", "on", "over"
 """After "goes", "came", "got": the word is a thing or weather ("price goes up", "frost came down")."""
 _ADDRESS = frozenset({"ta", "cheers", "thanks", "sorry", "bye", "hiya", "hello", "hi", "alright", "oi", "ey", "hey"})
 _ME = frozenset({"me", "i", "myself"})
+_IS_DOING = frozenset({"been", "gone", "got", "coming", "going", "doing", "off", "back", "always", "never", "still",
+                       "just", "really", "lovely", "alright", "brilliant", "great", "amazing", "started", "moved",
+                       "left", "had", "not", "on", "at", "with", "over", "told", "said", "asked", "rung", "rang",
+                       "texted", "sorted", "took", "taken", "bringing", "picking", "working", "living", "staying"})
+"""After a given name's "'s" opening a clause: "'s" is "is" or "has", and the name its subject ("dot's been
+brilliant", "mags's gone back to work"); not "'s" of owning, which :data:`_KIN` reads."""
 _QUOTING = frozenset({"goes", "went", "was", "is"})
 """Verbs that open a quotation in speech ("so robin goes you can't", "and dawn was like no")."""
 _SPEECH_OPENS = frozenset({"you", "i", "oh", "no", "yeah", "yes", "well", "right", "like", "what", "listen", "look",
@@ -223,6 +229,9 @@ def cues(tok: Token) -> tuple[set[str], bool]:
         found.add("addressed")
         strong = True
     given = tok.lower_ in common_given()
+    if given and opens and n1 in {"'s", "’s"} and n2 in _IS_DOING:
+        found.add("is doing")  # "and dot's been brilliant", "so mags's gone back": a clause's subject
+        strong = True
     if given and opens and n1 in _TURNS_UP and n2 in {"up", "round", "in"}:
         found.add("turns up")  # "rose turns up about nine": only a person turns up at a clause's opening
         strong = True
