@@ -184,7 +184,7 @@ def test_a_pair_of_beasts_said_otherwise_is_no_pub(said: str) -> None:
     ("he goes to the legion most nights", "legion"),
     ("we had the do at the working men's club on station road", "working men's club"),
     ("he was always in the miners welfare on a friday", "miners welfare"),
-    ("he played for the rovers when he was younger", "rovers"),
+    ("he plays for the rovers on a saturday", "rovers"),
     ("she plays for the harriers now", "harriers"),
 ])
 def test_a_members_club_said_by_its_kind_is_a_place(anon: Anonymiser, said: str, club: str) -> None:
@@ -199,6 +199,7 @@ def test_a_members_club_said_by_its_kind_is_a_place(anon: Anonymiser, said: str,
     "a poppy for the royal british legion",
     "we went to the british legion",
     "he supports the rovers",
+    "he played for the rovers when he was younger",
     "he goes to the legion of mary meetings",
     "he goes to the legion",
 ])
