@@ -25,7 +25,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from .candidates import Candidate
+from .layers.allowlist import framed_names
 from .layers.context import word_after, word_before
+from .layers.public_context import public_by_context
 from .layers.state import tokens_among
 from .layers.word_names import _PLACE_BEFORE, _WEAK, CUES_KEY, CueRecord, name_words
 
@@ -122,13 +124,26 @@ def recurring_word_names(text: str, segments: list[tuple[int, int]], docs: list[
         return []
     taken = [(c.start, c.end) for c in found] + protected
     cued = {r.start for recs in heard.values() for r in recs}
-    out = []
+    out: list[Candidate] = []
     for (off, _), doc in zip(segments, docs, strict=True):
         if not doc._.cmo_caseless:
             continue
+        here = []
         for tok in tokens_among(doc, frozenset(words)):
             s, e = tok.idx + off, tok.idx + off + len(tok)
             if any(a <= s and e <= b for a, b in taken) or (s not in cued and _word_reading(tok)):
                 continue
-            out.append(Candidate(s, e, "person", "consistency", 0.6, REASON if tok.lower_ in by_cues else SPREAD))
+            here.append((tok.idx, tok.idx + len(tok)))
+        public = _public_frames(doc, here)
+        out.extend(Candidate(a + off, b + off, "person", "consistency", 0.6,
+                             REASON if doc.text[a:b].lower() in by_cues else SPREAD)
+                   for a, b in here if not any(x <= a and b <= y for x, y in public))
     return out
+
+
+def _public_frames(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where the public frames keep a word proposed here ("watching X on telly", "X's new series"): they read
+    only what the layers proposed before the allow-list ran, so what this pass adds is read by them too."""
+    if not spans:
+        return []
+    return public_by_context(doc, spans, True) + framed_names(doc, spans, True)
