@@ -21,6 +21,8 @@ from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
+from .name_lists import listed_names
+from .said_names import said_names
 from .state import NEVER_NAME_POS, candidates, caseless_doc, letter_words
 from .surnames import surnames_after
 from .word_names import add_word_names
@@ -176,6 +178,8 @@ class CuesComponent:
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         out.extend(surnames_after(doc, out, caseless))
+        out.extend(listed_names(doc))  # "me mags and rose", "pearl lily and daisy"
+        out.extend(said_names(doc))  # "his name was will", "we call her mags"
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
         return doc
 

@@ -95,6 +95,28 @@ _TRADES = frozenset({"miners", "masons", "bricklayers", "carpenters", "farmers",
                      "swan", "plough", "bell", "ship", "star", "anchor", "globe", "angel", "george", "victoria",
                      "albert", "wellington", "nelson", "marlborough", "white", "black", "red", "golden"})
 """Words before "arms" / "inn" that are no proper name but name a pub ("the miners arms", "the new inn")."""
+_SIGN_ANIMALS = frozenset({
+    "badger", "badgers", "otter", "otters", "trout", "salmon", "pike", "heron", "kingfisher", "owl", "owls", "wren",
+    "robin", "magpie", "crow", "crows", "raven", "rook", "rooks", "peacock", "pigeon", "dove", "doves", "goose",
+    "geese", "gander", "drake", "duck", "ducks", "hen", "hens", "cockerel", "partridge", "pheasant", "grouse",
+    "hound", "hounds", "hare", "hares", "rabbit", "ferret", "weasel", "stoat", "squirrel", "hedgehog", "mole",
+    "wolf", "wolves", "bear", "bears", "lion", "lions", "tiger", "elephant", "camel", "dolphin", "whale", "seal",
+    "pig", "piglet", "ox", "oxen", "bull", "cow", "calf", "goat", "kid", "sheep", "ram", "ewe", "lamb", "horse",
+    "horses", "mare", "pony", "donkey", "mule", "stag", "hind", "hart", "deer", "fox", "foxes", "cat", "dog",
+    "dogs", "kestrel", "hawk", "falcon", "eagle", "swan", "swans", "gull", "lark", "thrush", "blackbird",
+    "nightingale", "sparrow", "woodpecker", "pelican", "griffin", "dragon", "unicorn", "mermaid", "wyvern",
+    "anchor", "barrel", "bottle", "jug", "tankard", "tun", "bell", "bells", "crown", "mitre", "key", "keys",
+    "compass", "plough", "harrow", "sickle", "scythe", "spade", "axe", "hammer", "anvil", "wheel", "cart",
+    "wagon", "coach", "boot", "slipper", "hat", "feather", "feathers", "thistle", "rose", "oak", "acorn", "holly",
+    "ivy", "vine", "grapes", "wheatsheaf", "sheaf", "star", "sun", "moon", "castle", "tower", "mill", "ship",
+    "boat", "oar", "ferry", "drum", "fiddle", "harp", "horn", "bugle", "pipe", "pipes", "flag", "shield",
+    "sword", "gun", "arrow", "bow", "ball", "bat", "hoop", "kettle", "pan", "pot", "teapot", "cup", "cups",
+})
+"""Beasts, birds and tools that hang on a pub's sign, written for the project from the sign-naming patterns of
+Wikipedia's "Pub names" (pairs of beasts and things: "the fox and badger", "the otter and trout"). Two of
+them joined by "and" after "the" are a pub only where drinking is said near or a word of place comes before
+("drank at the fox and badger"), not "the hunter and the fox"."""
+_SIGN_WORDS = _SIGN_ANIMALS | _PAIR_WORDS | _BEASTS | PUB_EMBLEMS
 PUB_BRANDS = frozenset({"wetherspoons", "wetherspoon", "wetherspoon's", "spoons", "harvester", "toby carvery",
                         "slug and lettuce", "premier inn", "holiday inn", "travelodge", "beefeater", "brewers fayre",
                         "hungry horse", "all bar one", "yates", "yates's", "o'neills", "walkabout", "revolution",
@@ -145,6 +167,8 @@ _TAIL_STOP = frozenset({"pub", "inn", "for", "and", "on", "in", "at", "with", "e
 
 _LISTED_WORDS = frozenset(w for name in PUB_NAMES for w in name.split()) | PUB_EMBLEMS
 """Words of any listed name or emblem: a turn holding none names no listed pub."""
+_SAID_GATE = _LISTED_WORDS | _SIGN_ANIMALS
+"""A turn holding none of these names no listed pub and no pair of signs."""
 
 
 _DRINK_WINDOW = 120
@@ -225,7 +249,7 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if surface in PUB_BRANDS or " ".join(low_text[start : m.end(2)].split()) in PUB_BRANDS:
             continue
         out.append((start, end, "club" if _CLUB.search(head) and head not in {"pub", "bar"} else "pub"))
-    for m in _LISTED.finditer(text) if said & _LISTED_WORDS else ():
+    for m in _LISTED.finditer(text) if said & _SAID_GATE else ():
         found = list(re.finditer(_WORD, m.group(1)))
         for n in (4, 3, 2, 1):
             if len(found) < n:
@@ -237,6 +261,11 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             shaped = n == 2 and found[0].group(0).lower() in _COLOURS and found[1].group(0).lower() in _BEASTS
             paired = (n == 3 and found[1].group(0).lower() == "and" and found[0].group(0).lower() in _PAIR_WORDS
                       and found[2].group(0).lower() in _PAIR_WORDS)
+            wide = (n == 3 and not paired and found[1].group(0).lower() == "and"
+                    and all(norm_word(found[k].group(0)) in _SIGN_WORDS for k in (0, 2))
+                    and (_drink_near(text, s, e) or bool(_LOCATIVE_THE.search(text, max(0, m.start() - 20),
+                                                                               m.start() + 4))))
+            paired = paired or wide  # "drank at the fox and badger", "down the otter and trout"
             if not (listed or emblem or shaped or paired) or name in PUB_BRANDS:
                 continue
             if not caseless and not all(w[:1].isupper() or w in {"and", "of"} for w in text[s:e].split()):
@@ -260,7 +289,39 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             out.append((word_start, word_end, "pub"))
     if "head" in said:
         out.extend(_heads(text, caseless))
+    if said & _KIND_CLUB_WORDS:
+        out.extend(kind_clubs(text, caseless))
     return sorted(set(out))
+
+
+
+_KIND_CLUB = re.compile(r"(?i)(?<![\w'’-])(?:at|in|into|down|up|round|from|to|outside|behind|near|opposite|past|by|"
+                        r"for)\s+the\s+((?:working\s*men['’]?s|workingmen['’]?s|working\s+mans)\s+club|wmc|"
+                        r"miners['’]?\s+welfare|legion|con\s+club|cons\s+club|conservative\s+club|labour\s+club|"
+                        r"liberal\s+club|ex-?servicemen['’]?s\s+club|comrades\s+club|"
+                        r"(?<=for\sthe\s)(?:rovers|rangers|wanderers|harriers|juniors|colts|athletic))\b")
+"""A members' club said by its kind alone after a word of place ("down the legion", "at the working men's
+club", "in the miners welfare"): a town or a village has one, so the kind names it as a pub's sign does;
+and a local side played for now ("he plays for the rovers"). Not "the british legion", the charity."""
+_KIND_CLUB_WORDS = frozenset({"club", "wmc", "welfare", "legion", "rovers", "rangers", "wanderers", "harriers",
+                              "juniors", "colts", "athletic"})
+_PLAYED = re.compile(r"(?i)(?:play|plays|playing|coach|coaches|coaching|manage|manages|managing|turns\s+out)\s+$")
+"""Playing for a side now: a grass-roots team; one played for once may be a professional's club, and stays (as
+:func:`.public_culture.local_team` reads a club's name)."""
+
+
+def kind_clubs(text: str, caseless: bool) -> list[tuple[int, int, str]]:
+    """Members' clubs said by their kind alone, and a local side played for (:data:`_KIND_CLUB`)."""
+    out = []
+    for m in _KIND_CLUB.finditer(text):
+        s, e = m.span(1)
+        if (not caseless and not text[s:s + 1].isupper()) or not _phrase_ends(text, e):
+            continue
+        if text[m.start():m.start() + 3].lower() == "for" and not _PLAYED.search(text, max(0, m.start() - 30),
+                                                                              m.start()):
+            continue  # "a raffle for the legion", "supports the rovers": a team played for only
+        out.append((s, e, "club"))
+    return out
 
 
 _HEAD_SIGNS = frozenset({"nag", "king", "queen", "duke", "bishop", "saracen", "turk", "boar", "ram", "stag", "buck",

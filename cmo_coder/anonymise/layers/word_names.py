@@ -24,6 +24,7 @@ reviewer with its context. Whatever a determiner or a preposition of place stand
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -105,6 +106,35 @@ _NOT_SUBJECT_AFTER = frozenset({"up", "down", "off", "out", "away", "on", "over"
 """After "goes", "came", "got": the word is a thing or weather ("price goes up", "frost came down")."""
 _ADDRESS = frozenset({"ta", "cheers", "thanks", "sorry", "bye", "hiya", "hello", "hi", "alright", "oi", "ey", "hey"})
 _ME = frozenset({"me", "i", "myself"})
+_IS_DOING = frozenset({"been", "gone", "got", "coming", "going", "doing", "off", "back", "always", "never", "still",
+                       "just", "really", "lovely", "alright", "brilliant", "great", "amazing", "started", "moved",
+                       "left", "had", "not", "on", "at", "with", "over", "told", "said", "asked", "rung", "rang",
+                       "texted", "sorted", "took", "taken", "bringing", "picking", "working", "living", "staying"})
+"""After a given name's "'s" opening a clause: "'s" is "is" or "has", and the name its subject ("dot's been
+brilliant", "mags's gone back to work"); not "'s" of owning, which :data:`_KIN` reads."""
+_QUOTING = frozenset({"goes", "went", "was", "is"})
+"""Verbs that open a quotation in speech ("so robin goes you can't", "and dawn was like no")."""
+_SPEECH_OPENS = frozenset({"you", "i", "oh", "no", "yeah", "yes", "well", "right", "like", "what", "listen", "look",
+                           "er", "um", "erm", "hang", "hiya", "hello", "hi", "ooh", "eh", "don't", "you're", "i'm",
+                           "i'll", "we're", "we'll", "come"})
+"""Words that open quoted speech after a verb of quoting; "goes up", "goes out", "was a", "was the" are not."""
+_ME_HIM_HER = frozenset({"me", "him", "her", "them", "us"})
+_VOCATIVE_CLOSE = frozenset({"mean", "thanks", "cheers", "ta", "sorry", "bye", "night", "morning", "afternoon",
+                             "evening", "alright", "okay", "ok", "yeah", "right", "please", "hiya", "hello", "hi"})
+"""Words that close a turn before a name said to its hearer ("you know what i mean holly", "night pearl")."""
+_YOU_CLOSE = frozenset({"thank", "see", "love", "bless", "miss", "tell", "told", "promise"})
+"""Before "you" and a turn's last word that is a name: "thank you pearl", "love you rose"."""
+_ASKS = frozenset({"can", "could", "would", "do", "did", "are", "have", "were", "will", "should", "don't"})
+"""A turn opened by a name and a question to "you": "rose can you pass that", "holly do you want one"."""
+_SURE = frozenset({"turns up", "quotes speech", "addressed"})
+"""Cues strong enough alone even for a word subtitles write in lower case all the time ("rose", "dawn")."""
+
+
+def _vocative_close(prev: Token | None, prev2: Token | None) -> bool:
+    """The words before a turn's last word end a clause said to someone: "i know what you mean X",
+    "thank you X", "night X"."""
+    low, low2 = _low(prev), _low(prev2)
+    return low in _VOCATIVE_CLOSE or (low == "you" and low2 in _YOU_CLOSE)
 _PLACE_BEFORE = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each",
                            "my", "your", "his", "her", "its", "our", "their", "up", "down", "in", "into", "on", "at",
                            "of", "near", "over", "under", "across", "through", "round", "around", "by", "very",
@@ -198,6 +228,20 @@ def cues(tok: Token) -> tuple[set[str], bool]:
                                                    "ta", "bye", "catch"}):
         found.add("addressed")
         strong = True
+    given = tok.lower_ in common_given()
+    if given and opens and n1 in {"'s", "’s"} and n2 in _IS_DOING:
+        found.add("is doing")  # "and dot's been brilliant", "so mags's gone back": a clause's subject
+        strong = True
+    if given and opens and n1 in _TURNS_UP and n2 in {"up", "round", "in"}:
+        found.add("turns up")  # "rose turns up about nine": only a person turns up at a clause's opening
+        strong = True
+    if given and opens and n1 in _QUOTING and (n2 in _SPEECH_OPENS or n2 == "to" and n3 in _ME_HIM_HER):
+        found.add("quotes speech")  # "so robin goes you can't do that", "and dawn goes to me"
+        strong = True
+    if given and ((nxt is None and _vocative_close(prev, prev2)) or (
+            prev is None and n1 in _ASKS and n2 == "you")):
+        found.add("addressed")  # "you know what i mean holly", "thank you pearl"; "rose can you pass that"
+        strong = True
     strong_kind = strong_person_cue(tok)
     if strong_kind in _STRONG_KINDS:
         found.add(strong_kind)
@@ -211,14 +255,35 @@ def _looked_at() -> frozenset[str]:
     return name_words() | common_given()
 
 
-def _eligible(tok: Token, taken: list[tuple[int, int]]) -> bool:
+def _eligible(tok: Token, taken: list[tuple[int, int]], any_pos: bool = False) -> bool:
+    """A name word no other layer took, which the tagger reads as a content word (``any_pos``: whatever it
+    reads: a lower-case name at a turn's edge is often tagged an adverb or an interjection, "mean holly")."""
     low = tok.lower_
     if (low not in name_words() and (low not in common_given() or low in _NEVER or len(low) < 3)) \
-            or low in place_names() or tok.pos_ in _CLOSED_POS:
+            or low in place_names() or (tok.pos_ in _CLOSED_POS and not any_pos):
         return False
     if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
         return False
     return not any(a <= tok.idx < b for a, b in taken)
+
+
+CUES_KEY = "cmo_name_word_cues"
+"""Where :func:`word_names` leaves, in ``doc.user_data``, every cue it heard (see :class:`CueRecord`)."""
+
+
+@dataclass(frozen=True)
+class CueRecord:
+    """One place a name word was said where a person may stand, with the cues heard there (offsets in the turn).
+
+    Kept whether or not the word was proposed: a word subtitles write in lower case all the time ("price",
+    "cross") needs two cues at one place, but a transcript that says it three times where a person stands
+    has given two cues all the same (:mod:`..recurring_names`)."""
+
+    start: int
+    end: int
+    word: str
+    kinds: frozenset[str]
+    strong: bool
 
 
 def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
@@ -228,18 +293,20 @@ def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
     taken = [(c.start, c.end) for c in candidates(doc)]
     found: list[Candidate] = []
     suspected: list[Suspicion] = []
+    heard: list[CueRecord] = doc.user_data.setdefault(CUES_KEY, [])
     for tok in tokens_among(doc, _looked_at()):  # a Token made only for a word of the lists, not for every word
-        if tok.is_stop or not _eligible(tok, taken):
+        if tok.is_stop or not _eligible(tok, taken, any_pos=tok.lower_ in common_given()):
             continue
         kinds, strong = cues(tok)
-        if not kinds:
+        if not kinds or (tok.pos_ in _CLOSED_POS and not kinds & _SURE):
             continue
+        heard.append(CueRecord(tok.idx, tok.idx + len(tok), tok.lower_, frozenset(kinds), strong))
         n = len(kinds - {"does"})  # "me and money never got on": doing something adds nothing to "me and"
         common = lowercase_usage().get(tok.lower_, 0) >= _VERY_COMMON
         start, end = tok.idx, tok.idx + len(tok)
         if n >= 2 and (not common or kinds - _WEAK):  # "i told people about it", "i saw red and she left"
             found.append(Candidate(start, end, "person", LAYER, 0.7, TWO_CUES))
-        elif strong and not common:
+        elif strong and (not common or kinds & _SURE):
             found.append(Candidate(start, end, "person", LAYER, 0.6, ONE_CUE))
         elif kinds != {"does"} and not common:  # ("i told people", "me and money"): no review item either
             suspected.append(Suspicion(start, end, SUSPECT))

@@ -1,0 +1,92 @@
+"""Given names said in a list with other names: "me mags and rose", "pearl lily and daisy".
+
+People list who was there, and a list of names is a strong cue for each of them even where every name
+is also a word ("pearl", "lily", "daisy", "dawn", "faith"): things are seldom listed with "me", and
+three given names in a row joined by "and" are a list of people. In captions there is neither a
+capital nor a comma, so the list is read from the words: members are given names or their familiar
+forms (:func:`.caption_names.common_given`), "me" or "i", or a word another layer already took as a
+person; they stand side by side or joined by "and" (a comma is allowed where one was typed), and the
+last is joined by "and". A list is taken when it holds three members (one may be "me") or two and a
+person another layer found; not after a determiner or a preposition of place ("the rose and crown",
+"a bunch of rose lily and daisy"), and not where a noun follows that makes the names its modifiers
+("rose lily and daisy bulbs").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..candidates import Candidate
+from .caption_names import common_given
+from .state import candidates
+from .word_names import _NEVER, _PLACE_BEFORE, reads_as_captions
+
+LAYER = "rules"
+REASON = "a given name said in a list with other names or with 'me'"
+_ME = frozenset({"me", "i", "myself"})
+_JOIN = frozenset({"and", "&", ","})
+_MIN_MEMBERS = 3
+
+
+def _member(tok: Token, people: list[tuple[int, int]], caseless: bool) -> str | None:
+    """'me', 'name', 'person' (another layer's), or None: what ``tok`` can be in a list of people. In typed
+    text a name is written with its capital ("me, Mags and Rose")."""
+    low = tok.lower_
+    if low in _ME:
+        return "me"
+    if any(a <= tok.idx and tok.idx + len(tok) <= b for a, b in people):
+        return "person"
+    if len(low) >= 3 and low.isalpha() and low in common_given() and low not in _NEVER \
+            and (caseless or tok.text[:1].isupper()):
+        return "name"
+    return None
+
+
+def _runs(doc: Doc, people: list[tuple[int, int]], caseless: bool) -> list[list[tuple[Token, str]]]:
+    """Runs of list members, side by side or joined by "and" or a comma, whose last member follows "and"."""
+    words = [t for t in doc if not t.is_space]
+    out: list[list[tuple[Token, str]]] = []
+    i = 0
+    while i < len(words):
+        kind = _member(words[i], people, caseless)
+        if kind is None:
+            i += 1
+            continue
+        run, last_joined, j = [(words[i], kind)], False, i + 1
+        while j < len(words):
+            joined = False
+            while j < len(words) and words[j].lower_ in _JOIN:
+                joined = joined or words[j].lower_ in {"and", "&"}
+                j += 1
+            if j >= len(words):
+                break
+            nxt = _member(words[j], people, caseless)
+            if nxt is None:
+                break
+            run.append((words[j], nxt))
+            last_joined = joined
+            j += 1
+        if len(run) >= 2 and last_joined:
+            out.append(run)
+        i = max(i + 1, j if len(run) >= 2 else i + 1)
+    return out
+
+
+def listed_names(doc: Doc) -> list[Candidate]:
+    """Given names said in a list of people (module doc); in typed text, written with their capitals."""
+    caseless = reads_as_captions(doc)
+    people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
+    out: list[Candidate] = []
+    for run in _runs(doc, people, caseless):
+        kinds = [k for _, k in run]
+        first, last = run[0][0], run[-1][0]
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = next((t for t in doc[last.i + 1 :] if not t.is_space), None)
+        if before is not None and before.lower_ in _PLACE_BEFORE:
+            continue  # "the rose and crown", "a bunch of rose lily and daisy"
+        if after is not None and after.pos_ == "NOUN" and after.lower_ not in {"came", "went"}:
+            continue  # "rose lily and daisy bulbs"
+        if not (len(run) >= _MIN_MEMBERS or "person" in kinds) or kinds.count("me") > 1 or "name" not in kinds:
+            continue
+        out.extend(Candidate(t.idx, t.idx + len(t), "person", LAYER, 0.7, REASON) for t, k in run if k == "name")
+    return out
