@@ -131,3 +131,23 @@ def test_spans_slice_to_listed_names(parts: list[tuple[str, str, str]], upper: b
         bare = said[4:] if said.startswith("the ") else said
         assert bare in world_places() or bare.replace("'", "") in world_places(), said
     assert spans == sorted(spans)
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
+@pytest.mark.parametrize(("text", "gone", "kept"), [
+    ("He was in Prince Philip for nine weeks after the stroke.", "Prince Philip", None),
+    ("They rushed her into the Queen Elizabeth that night.", "Queen Elizabeth", None),
+    ("I wrote to Prince Charles about it once.", None, "Prince Charles"),
+    ("Prince Philip died in the pandemic, didn't he.", None, "Prince Philip"),
+    ("Back in Queen Victoria's time it was the workhouse.", None, None),
+])
+def test_a_hospital_named_after_a_royal_goes_and_the_royal_stays(anon: Anonymiser, text: str, gone: str | None,
+                                                                  kept: str | None, lower: bool) -> None:
+    """Said where someone stays ("in", "into", "at"), a royal's name is the hospital named after them."""
+    if lower:
+        text = listed.caption(text)
+    out = redact_text(anon, text, open_items=True)
+    if gone:
+        assert (gone.lower() if lower else gone) not in out and " name]" in out, out
+    if kept:
+        assert (kept.lower() if lower else kept) in out, out

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
-from .allowlist import PUB_SIGN_AS_PLACE
+from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
 from .care_homes import care_home_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
@@ -25,6 +25,14 @@ from .world_places import HOME_CITY_REASON, home_city_spans
 from .worship import worship_spans
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+HOSPITAL_WORD_REASON = "a hospital's everyday name said where a place goes"
+
+
+def _royal_name(surface: str) -> bool:
+    """A slot's hospital named after a royal ("prince philip"): the allow-list keeps royals, not their hospitals."""
+    return surface.split(" ", 1)[0].lower() in {"prince", "princess", "queen", "king"}
 
 
 class PlacesComponent:
@@ -104,14 +112,15 @@ class PlacesComponent:
         text = text_of(doc)
         people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
         for s, e, kind in slot_spans(text, caseless):
-            if any(a < e and s < b for a, b in people) and not where_someone_is(text, s):
+            if kind == "place" and any(a < e and s < b for a, b in people) and not where_someone_is(text, s):
                 continue  # "got it from shaz": the person layers' word; "I was in Pinderfields": no person's slot
             # where someone is, layer "rules" outranks the model's person ("in Pinderfields"); after "to", "from"
             # the model's reading stands and a given name still types a person ("down to Dezza": layer "slot"
             # ranks below the model and, unlike "places", leaves pipeline._by_evidence to judge)
             layer = "rules" if where_someone_is(text, s) else "slot"
+            hospital_reason = ROYAL_INSTITUTION if _royal_name(text[s:e]) else HOSPITAL_WORD_REASON
             candidates(doc).append(Candidate(s, e, kind, layer, 0.7, SLOT_REASON) if kind == "place" else Candidate(
-                s, e, kind, "rules", 0.8, "a hospital's everyday name said where a place goes"))
+                s, e, kind, "rules", 0.8, hospital_reason))
         for s, e, kind in home_city_spans(text):
             candidates(doc).append(Candidate(s, e, kind, "places", 0.7, HOME_CITY_REASON))
         spans = town_spans(text, caseless)

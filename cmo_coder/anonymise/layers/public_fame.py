@@ -81,6 +81,10 @@ _TO_A_PLACE = frozenset({"at", "in", "to", "into", "from", "near", "outside", "d
 """Words before "the King" or "the Queen" that make it a pub or a place."""
 
 
+_STAY_IN = frozenset({"in", "into", "at"})
+"""Words before a royal's name that make it the hospital named after them, not the royal."""
+
+
 def _low(lows: list[str], i: int) -> str:
     return lows[i] if 0 <= i < len(lows) else ""
 
@@ -186,5 +190,8 @@ def royal_spans(doc: Doc, caseless: bool, private: frozenset[str]) -> list[tuple
         after = _low(lows, end + 1)
         if after in ROYAL_PLACE_AFTER or (after in {"'s", "'"} and _low(lows, end + 2) in ROYAL_PLACE_AFTER):
             continue
+        if end > i and after not in {"'s", "'"} and (_low(lows, i - 1) in _STAY_IN or (
+                _low(lows, i - 1) == "the" and _low(lows, i - 2) in _STAY_IN)):
+            continue  # "he was in Prince Philip for nine weeks": a hospital named after a royal (layers.slots)
         out.append((doc[i].idx, doc[end].idx + len(doc[end])))
     return out

@@ -71,6 +71,16 @@ _HOSPITAL_AFTER = re.compile(
 not name what "royal" or "general" describes ("family", "public", "college", "election")."""
 
 
+_ROYAL_WORD = re.compile(r"(?i)\b(?:prince|princess|queen|king)\s")
+ROYAL_HOSPITAL = re.compile(
+    r"(?i)(?<![\w'’-])(?:in|into|at|(?:admitted|transferred|moved|taken|rushed|sent|back)\s+to)\s+(?:the\s+)?"
+    r"((?:prince|princess|queen|king)\s+(?:of\s+wales|royal|[a-z]+(?:\s+(?:ii|iii|iv|v|vi))?))(?![\w'’-])")
+"""A hospital named after a royal, said where someone stays without its head: "he was in prince philip for nine
+weeks", "they rushed her to the queen elizabeth", "born at the princess royal". A royal said of a person is
+not in that slot ("I wrote to Prince Charles"); a possessive after it is no hospital ("in Queen Victoria's
+time": :data:`_HOSPITAL_AFTER` does not allow it)."""
+
+
 HOUSE_HEADS = frozenset({"grange", "lodge", "manor", "court", "house", "hall", "mount", "heights", "towers"})
 """Heads of a house's or a home's name ("orchard grange", "willow court", "ivy house"): after a place's slot
 with no article, the word before is its name ("he's at orchard grange", "moved into marsden court")."""
@@ -154,4 +164,11 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
                 continue  # cased text writes a hospital's name with its capital: "the Royal"
             if _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
                 out.append((m.start(1) + len("the") + 1, m.end(1), "hospital"))
+    if _ROYAL_WORD.search(text):
+        for m in ROYAL_HOSPITAL.finditer(text):
+            name = m.group(1)
+            if not caseless and not all(w[:1].isupper() for w in name.split() if w.lower() != "of"):
+                continue
+            if _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
+                out.append((m.start(1), m.end(1), "hospital"))
     return out
