@@ -98,7 +98,7 @@ def test_the_unit_span_slices_to_its_phrase(text: str, phrase: str, placeholder:
 UNIT_KEPT = [
     ("The ward round is at ten.", "ward round is at ten"),
     ("She's been on the ward all night.", "on the ward all night"),
-    ("We lived in the bay area for a while.", "bay area"),
+    ("We had a holiday in the bay area once.", "bay area"),
     ("There's a room on the ward for families.", "a room on the ward"),
     ("He drew level with the bus.", "level with"),
     ("I clipped the wing mirror on the way.", "wing mirror"),
