@@ -32,6 +32,7 @@ KEPT = [
     ("We had a Florida holiday booked.", "Florida"),
     ("We've never been to Zambia, too far.", "Zambia"),  # a country said as a trip stays
     ("My daughter works in Germany now.", "Germany"),  # working there is no home of a life
+    ("We got a parcel from South Africa last week.", "South Africa"),  # nobody is from it
     ("We had a week in Lanzarote at Easter.", "Lanzarote"),
     ("We're going to Georgia in May, Tbilisi first.", "Georgia"),
     ("We grew sales in Latin America this quarter.", "Latin America"),  # a region, made with a public name
@@ -56,6 +57,7 @@ REMOVED = [
     ("Her son emigrated to New Zealand in the nineties.", "New Zealand"),
     ("She lives in the Bay Area now, works for some tech firm.", "Bay Area"),
     ("They retired to the Costa del Sol.", "Costa del Sol"),
+    ("She's from South Africa, came over in the eighties.", "South Africa"),
 ]
 
 

@@ -158,6 +158,16 @@ _HOME_OF_A_LIFE = re.compile(r"(?i)\b(?:lives?|living|lived|moved|grew\s+up|brou
                              r"settled|emigrated|emigrating|relocated|retired|family\s+(?:are|is)|back\s+home)\b")
 """Where a person's life is, for a country or region: a stricter cue than :data:`_HOME_IN_CLAUSE` ("working in
 Germany", "from Spain" on a parcel or a flight stay public)."""
+_FROM_ORIGIN = re.compile(r"(?i)(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m|\bcome|\bcomes|\bcame|\boriginally)"
+                          r"\s+(?:originally\s+)?from\s+(?:the\s+)?$")
+"""Someone being or coming from a place ("she's from South Africa", "they came from Somalia"): where a life began."""
+
+
+def _life_there(text: str, start: int, end: int, said_from: int) -> bool:
+    """A country or region said as where someone lives, grew up, settled or comes from; ``said_from``: where the
+    phrase begins ("the" included), for the words before it."""
+    return _home_clause(text, start, end, _HOME_OF_A_LIFE) or bool(
+        _FROM_ORIGIN.search(text, max(0, said_from - 40), said_from))
 
 
 def _as_trip(text: str, start: int, end: int) -> bool:
@@ -210,7 +220,7 @@ def world_place_spans(text: str) -> list[tuple[int, int]]:
                 continue
         if name in trips and not _as_trip(text, start, m.end()):
             continue  # "she's in Tenerife most of the year", "he's from Lagos": where someone lives goes
-        if name not in trips and _home_clause(text, start, m.end(), _HOME_OF_A_LIFE):
+        if name not in trips and _life_there(text, start, m.end(), m.start()):
             continue  # "her son emigrated to New Zealand": proposed whole by home_city_spans
         out.append((start, m.end()))
     return out
@@ -238,7 +248,7 @@ def home_city_spans(text: str) -> list[tuple[int, int, str]]:
             if not _as_trip(text, start, m.end()) and _home_clause(text, start, m.end()):
                 out.append((start, m.end(), "city"))
         elif ((" " in name or name not in people) and (not places[name] or m.group("the"))
-              and _home_clause(text, start, m.end(), _HOME_OF_A_LIFE)):
+              and _life_there(text, start, m.end(), m.start())):
             out.append((m.start() if m.group("the") else start, m.end(), "place"))
     return out
 
