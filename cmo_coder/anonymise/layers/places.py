@@ -15,6 +15,7 @@ from .facilities import facility_spans, pos_by_offset
 from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
+from .public_fame import ROYAL_TITLES
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, caseless_doc, text_of
@@ -32,7 +33,7 @@ HOSPITAL_WORD_REASON = "a hospital's everyday name said where a place goes"
 
 def _royal_name(surface: str) -> bool:
     """A slot's hospital named after a royal ("prince philip"): the allow-list keeps royals, not their hospitals."""
-    return surface.split(" ", 1)[0].lower() in {"prince", "princess", "queen", "king"}
+    return surface.split(" ", 1)[0].lower() in ROYAL_TITLES
 
 
 class PlacesComponent:
