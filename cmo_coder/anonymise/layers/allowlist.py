@@ -25,7 +25,7 @@ from .public_bodies import body_spans
 from .public_charities import branch_places, charity_spans, named_after_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_culture import club_form_spans, culture_spans
-from .public_fame import royal_spans
+from .public_fame import ROYAL_PLACE_AFTER, royal_spans
 from .public_figures import (
     BROAD_WORK,
     PRIVATE_WORDS,
@@ -42,8 +42,8 @@ from .public_runs import runs
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
-from .words import FILLERS, is_everyday, name_lexicon, place_names
-from .world_places import world_place_spans
+from .words import CENSUS_RARELY_LOWER, FILLERS, is_everyday, lowercase_usage, name_lexicon, place_names
+from .world_places import HOME_CITY_REASON, world_place_spans
 
 if not Doc.has_extension("cmo_protected"):
     Doc.set_extension("cmo_protected", default=None)
@@ -204,6 +204,23 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     return replace(c, start=s, end=e)
 
 
+_NOT_CUT = frozenset({ROYAL_INSTITUTION, PUB_SIGN_AS_PLACE, HOME_CITY_REASON})
+"""Reasons whose proposal no public phrase inside takes back: an institution named after a royal, a pub's sign
+said as a place, and a country said as where someone lives or comes from ("she's from Jamaica": the allow-list
+keeps the country as a trip or a comparison, not as the place of a life)."""
+
+
+def _names_nothing(rest: str) -> bool:
+    """What a proposal leaves beside a public phrase is only everyday words that no name or place list holds:
+    the model took a verb after a public person in captions ("queen victoria died"), so nothing is left to
+    remove. A word either list holds ("Queen Victoria Baker") keeps the rest proposed."""
+    words = [w.strip(".,'’").lower() for w in rest.split()]
+    names, places, usage = name_lexicon("all"), place_names(), lowercase_usage()
+    return bool(words) and all(
+        w.isalpha() and (is_everyday(w) or usage.get(w, 0) >= CENSUS_RARELY_LOWER) and w not in names
+        and w not in places and w not in _HEADS and w not in _PLACE_MAKERS for w in words)
+
+
 def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate | None:
     """``c`` with every study label cut away from its ends; None when nothing that names remains.
 
@@ -346,10 +363,12 @@ class AllowListComponent:
             if any(s < c.end and c.start < e for s, e in placeholders):
                 continue
             if c.layer != "register":
-                if c.reason not in {ROYAL_INSTITUTION, PUB_SIGN_AS_PLACE} and c.category not in DIRECT_IDENTIFIERS:
+                if c.reason not in _NOT_CUT and c.category not in DIRECT_IDENTIFIERS:
                     if _within_public(c, public, text):
                         continue
                     cut = _cut_public_ends(c, public, text)
+                    if cut is not c and _names_nothing(text[cut.start : cut.end]):
+                        continue  # "queen victoria died" read as one person: the royal stays, and so does "died"
                     # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name it leads
                     c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
                         c.start:cut.start].strip() else cut
@@ -503,10 +522,21 @@ def _said_as_place(doc: Doc, start: int, end: int) -> bool:
     if low == "the":
         nxt = word_after(doc[end - 1])
         return nxt is None or nxt.is_punct or nxt.lower_ in _LINKS | {"airport", "hospital", "school"}
+    if _owns_a_thing(doc, end):
+        return False  # "back in Queen Victoria's time": the person's, not a place's
     if low in _AT_PLACE:
         return blow not in _AT_PERSON and not (low in {"in", "into"} and blow in {"'m", "am", "is", "'s", "are",
                                                                                 "'re", "was", "were", "be", "really"})
     return low == "to" and blow in _MOVING_TO
+
+
+def _owns_a_thing(doc: Doc, end: int) -> bool:
+    """The name (ending before token ``end``) is followed by a possessive and a word that is no place's head:
+    "in Queen Victoria's time", "at Prince Charles's wedding" ("at Queen Elizabeth's hospital" stays a place)."""
+    if end + 1 >= len(doc) or doc[end].lower_.replace("’", "'") not in {"'s", "'"}:
+        return False
+    after = doc[end + 1]
+    return after.is_alpha and after.lower_ not in ROYAL_PLACE_AFTER | {"airport", "unit"}
 
 
 def _place_named_after(doc: Doc, start: int, end: int) -> bool:

@@ -247,8 +247,8 @@ def home_city_spans(text: str) -> list[tuple[int, int, str]]:
         if name in trips:
             if not _as_trip(text, start, m.end()) and _home_clause(text, start, m.end()):
                 out.append((start, m.end(), "city"))
-        elif ((" " in name or name not in people) and (not places[name] or m.group("the"))
-              and _life_there(text, start, m.end(), m.start())):
+        elif ((" " in name or name not in people or _AS_PLACE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
+              and (not places[name] or m.group("the")) and _life_there(text, start, m.end(), m.start())):
             out.append((m.start() if m.group("the") else start, m.end(), "place"))
     return out
 
