@@ -20,6 +20,7 @@ from .candidates import Candidate
 from .layers import bynames
 from .layers.facility_cues import said_as_facility
 from .layers.naming import bare_place, recurs_as_place
+from .layers.set_off_names import REASON as SET_OFF_REASON
 from .layers.slots import SLOT_REASON
 from .layers.towns import district_prefix, district_tail, town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
@@ -27,6 +28,7 @@ from .namelists import uk_given
 from .occurrences import form_pattern, norm
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 _MIN_LEN = 3
 
 
@@ -162,9 +164,15 @@ def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str
     for seg_start, seg_end in segments:
         for m in _WORD.finditer(text, seg_start, seg_end):
             word = m.group(0)
-            if (not caseless and not word[:1].isupper()) or word.lower() not in words:
+            if not caseless and not word[:1].isupper():
                 continue  # (the capital first: in cased text most words have none, and need no look-up)
             s, e = m.span()
+            low = word.lower()
+            if low not in words:
+                stem = _POSSESSIVE.sub("", low)  # "Sky's great": the name without its possessive or "is"
+                if stem == low or stem not in words:
+                    continue
+                e = s + len(stem)
             if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
                 continue
             yield s, e
@@ -208,7 +216,8 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
     """Given names that are also words, seen used as a name in this transcript.
 
     Only strong uses count: someone addressed or introduced by the rules, or the given name
-    of a full name ("mark lumpkin"). The UK list's given names count too ("raj", "mo", "blessing").
+    of a full name ("mark lumpkin"). The UK list's given names count too ("raj", "mo", "blessing"), and
+    so does any word cased text sets off by commas as a person (:mod:`.layers.set_off_names`: "Sky").
     """
     firsts = _given_names()
     out: set[str] = set()
@@ -219,6 +228,9 @@ def everyday_seeds(text: str, found: Iterable[Candidate]) -> set[str]:
         if not words:
             continue
         low = words[0].lower()
+        if c.reason == SET_OFF_REASON and len(words) == 1 and low not in _GRAMMATICAL and low not in STOP_WORDS:
+            out.add(low)  # "a worker there, Sky, she came out": a word no list names, set off as a person
+            continue
         if low not in firsts or not is_everyday(low) or low in _GRAMMATICAL or low in STOP_WORDS:
             continue
         if c.layer == "rules" or (len(words) > 1 and not is_everyday(words[1])):

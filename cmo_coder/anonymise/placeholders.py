@@ -17,6 +17,8 @@ RELATIONS = (
     "uncle", "aunt", "auntie", "boyfriend", "girlfriend", "fiance", "fiancee", "friend", "carer", "neighbour",
     "stepson", "stepdaughter", "stepdad", "stepmum", "child", "baby", "sibling", "ex", "mate", "colleague",
     "manager", "boss", "keyworker", "worker", "gp", "consultant", "counsellor", "therapist",
+    # as Scottish and Northern English speech says them ("my pal Dougie", "her granny Isa")
+    "pal", "hubby", "missus", "granny", "grandmother", "grandfather", "grandpa", "flatmate", "housemate",
 )
 _REL_BEFORE = re.compile(
     r"\b(?:my|his|her|their|our|your|the|me)\s+(?:little\s+|older\s+|younger\s+|eldest\s+|youngest\s+|best\s+|ex[- ]?)?"

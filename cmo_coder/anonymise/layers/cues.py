@@ -23,6 +23,7 @@ from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
 from .name_lists import listed_names
 from .said_names import said_names
+from .set_off_names import set_off_names
 from .state import NEVER_NAME_POS, candidates, caseless_doc, letter_words
 from .surnames import surnames_after
 from .word_names import add_word_names
@@ -180,6 +181,7 @@ class CuesComponent:
         out.extend(surnames_after(doc, out, caseless))
         out.extend(listed_names(doc))  # "me mags and rose", "pearl lily and daisy"
         out.extend(said_names(doc))  # "his name was will", "we call her mags"
+        set_off_names(doc)  # cased: "a worker there, Sky, she came out", "the nurse, Faith, was lovely"
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
         return doc
 

@@ -100,6 +100,20 @@ def _title_shaped(doc: Doc, lows: list[str], k: int, caseless: bool) -> bool:
     return capitalised(doc, k)
 
 
+_FOOTBALL = frozenset({"fan", "fans", "supports", "support", "supporter", "supporters", "supporting", "match",
+                       "matches", "game", "games", "season", "ticket", "tickets", "football", "footie", "league",
+                       "cup", "won", "lost", "beat", "beaten", "draw", "drew", "score", "scored", "goal", "goals",
+                       "stadium", "ground", "playing", "played", "relegated", "promoted", "manager", "kit",
+                       "shirt", "shirts", "kick", "kickoff", "watch", "watched", "watching", "nil", "derby"})
+"""Words of football that make "X city" or "X united" in captions a club."""
+_FOOTBALL_WINDOW = 8
+
+
+def _football_near(lows: list[str], s: int, e: int) -> bool:
+    """A word of football within a few words of the club form at ``lows[s:e]``."""
+    return any(w in _FOOTBALL for w in lows[max(0, s - _FOOTBALL_WINDOW) : e + _FOOTBALL_WINDOW])
+
+
 def club_form_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     """Character spans of football clubs by the form of their names (see the module doc)."""
     lows = _lows(doc)
@@ -118,6 +132,8 @@ def club_form_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
             continue  # "my mate Bolton Wanderers" is no club; a town inside one is the club's ("Mossley AFC")
         if caseless and not strong:
             s = i - 1  # captions: one word before "city" or "united", and only a place or a dictionary word
+            if not _football_near(lows, s, i + 1):
+                continue  # "we cover perth city": with no capital to tell, the city itself, unless talk of a game
         words = lows[s:i]
         if not strong and not all(w in place_names() or in_dictionary(w) for w in words):
             continue

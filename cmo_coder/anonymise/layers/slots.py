@@ -16,9 +16,9 @@ words. So only two kinds of filler are read as places:
   word of that kind to be in or go to. A word of place before it ("little", "upper", "north") joins it
   ("moved out to little haddon"). Public names on no dictionary ("asda", "whatsapp", "spain") are kept by
   the allow-list, which has the last word over every layer;
-* **a hospital's everyday name** after "the": "the royal", "the general", "the infirmary" (and "the royal
-  infirmary", "the general infirmary"), where nothing follows that makes the word an adjective ("the royal
-  family", "the general public", "the royal college").
+* **a hospital's everyday name** after "the": "the royal", "the general", "the infirmary", "the vic", "the
+  northern", "the western" (and "the royal infirmary", "the general infirmary"), where nothing follows that
+  makes the word an adjective ("the royal family", "the general public", "the royal college").
 
 Languages ("in urdu"), medicines after a verb of prescribing ("switched to sertraline") and words another
 layer already reads as a person ("got it from shaz") are left alone.
@@ -61,7 +61,8 @@ RECENT_WORDS = frozenset({
 })
 """Everyday words newer than the dictionary and the subtitles ("hard in lockdown", "back on furlough")."""
 _HOSPITAL_WORDS = re.compile(
-    r"(?i)(?<![\w'’-])" + _PREP + r"\s+(the\s+(?:royal|general)(?:\s+infirmary)?|the\s+infirmary)(?![\w'’-])")
+    r"(?i)(?<![\w'’-])" + _PREP
+    + r"\s+(the\s+(?:royal|general)(?:\s+infirmary)?|the\s+(?:infirmary|vic|northern|western))(?![\w'’-])")
 _HOSPITAL_AFTER = re.compile(
     r"(?i)^(?:\s*[,.;:!?]|\s*$|\s+(?:for|on|and|with|because|cos|after|before|when|where|in|at|last|this|overnight|"
     r"till|until|since|then|now|i|he|she|they|we|it|it's|they're|but|so|um|er|erm|yeah|again|all|a|an|by|"
@@ -157,7 +158,8 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             continue
         out.append((start, m.end(), "place"))
     out.extend(house_spans(text, caseless))
-    if "royal" in text.lower() or "general" in text.lower() or "infirmary" in text.lower():
+    low = text.lower()
+    if any(word in low for word in ("royal", "general", "infirmary", "vic", "northern", "western")):
         for m in _HOSPITAL_WORDS.finditer(text):
             name = m.group(1)
             if not caseless and not any(w[:1].isupper() for w in name.split()[1:]):

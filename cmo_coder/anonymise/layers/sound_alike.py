@@ -37,6 +37,7 @@ from .labels import study_label_spans
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
 from .state import candidates, caseless_doc, text_of
+from .streets import STREET_HEADS
 from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
 
 SCORE = 0.8
@@ -53,6 +54,26 @@ def _never_a_name(tok: Token) -> bool:
     low = tok.lower_
     return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
             or low in KINSHIP or fold(low) in _public_words())
+
+
+_PLACE_HEADS = frozenset({*(h.lower() for h in STREET_HEADS), "ward", "house", "hospital", "centre", "unit", "court",
+                          "lodge", "surgery", "practice", "school", "estate"})
+"""Words after a name that make it a place's ("Rosslyn Street", "Roslin Ward"), in cased text with their capital."""
+_CAPTION_PLACE_HEADS = frozenset({"street", "road", "lane", "avenue", "drive", "crescent", "terrace", "ward",
+                                  "hospital", "surgery", "estate"})
+"""The same in captions, only the heads no person's name is followed by in speech ("rose close to me")."""
+
+
+def _names_a_place(doc: Doc, end: int, caseless: bool) -> bool:
+    """The word at token ``end`` (just after a sound-alike) is a place's head: the whole is a street, a ward or a
+    building named after someone or something, whose own layers type it; a registered person's placeholder
+    there would read wrongly ("at [support worker's name] on a Tuesday")."""
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if caseless:
+        return nxt.lower_ in _CAPTION_PLACE_HEADS
+    return nxt.text[:1].isupper() and nxt.lower_ in _PLACE_HEADS
 
 
 def name_like_word(word: str, match: SoundMatch) -> bool:
@@ -95,6 +116,8 @@ class SoundAlikeComponent:
         if not (a.is_alpha and b.is_alpha and a.whitespace_ and b.lower_ not in FILLERS):
             return None
         mc = a.lower_ in _MC
+        if _names_a_place(doc, i + 2, caseless):
+            return None
         match = self.index.match(a.text + b.text, joined=True)
         if match is None or (match.how == "key" and not mc):
             return None
@@ -152,7 +175,7 @@ class SoundAlikeComponent:
         return cand, last.i + 1
 
     def _single(self, tok: Token, caseless: bool) -> Candidate | None:
-        if _never_a_name(tok) or len(tok) < 2:
+        if _never_a_name(tok) or len(tok) < 2 or _names_a_place(tok.doc, tok.i + 1, caseless):
             return None
         match = self.index.match(tok.text)
         if match is None:

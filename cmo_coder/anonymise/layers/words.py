@@ -121,12 +121,16 @@ def uk_towns() -> frozenset[str]:
     wherever it stands), so a one-word name is dropped when a dictionary holds it or English
     often writes it in lower case ("Street", "March", "Bury"), or when it is a given name
     ("Stanley", "Ashley": the name layers decide those); a two-word name when both words are
-    words ("New Mills"). Names of three words or with hyphens are left to the model.
+    words ("New Mills"). Names of three words or with hyphens are left to the model, but each part of a
+    twin town's name ("Blairgowrie and Rattray") is read as a name of its own.
     """
     usage = lowercase_usage()
     firsts = set(census_given())
     out = set()
-    for name in _data_lines("uk_towns.txt"):
+    names = _data_lines("uk_towns.txt")
+    # a twin town's official name ("Blairgowrie and Rattray") is said by one part: each part is a name too
+    names = [*names, *(part for name in names if " and " in name for part in name.split(" and "))]
+    for name in names:
         low = name.lower().replace("’", "'")
         words = low.split()
         if len(words) > 2 or not all(w.isalpha() for w in words):
