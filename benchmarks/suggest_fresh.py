@@ -21,6 +21,9 @@ test PT3, and 3 × 4 folds over the paragraphs of PT1–3, pooled): A, B and C w
 choose anything. ``--part ideas`` prints, on that development split only, each idea tried for the
 default model and not kept (sentence units, codebook similarity, embeddings as features, self-training,
 an ensemble with the cue rules), each at its best setting there, beside the shipped recipe.
+``--part structure`` (the fifth round, same split) compares structure over the clauses of a paragraph:
+a linear-chain CRF (:mod:`cmo_coder.suggest.crf`), the shipped model's probabilities decoded with
+counted or learnt transitions, and a paragraph-density prior scaling each clause's "none".
 ``--part corpus`` adds the project's own labelled text (``benchmarks/realist-corpus.yaml``: findings
 prose about invented programmes, and retold codebook element statements) to the shipped recipe at
 weights 0.3 / 0.6 / 1.0, on the same development split; retellings of a tested PT's elements are left
@@ -470,7 +473,7 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
     """The fifth round: a linear-chain CRF over each paragraph's clauses, the shipped model's probabilities decoded
     with counted transitions, and a paragraph-density prior, beside the shipped recipe, on the development split
     only (train PT1–2 → PT3; 3 × 4 folds over PT1–3 pooled). Nothing here uses PT4–5."""
-    from suggest_structure import DensityPrior, chain_decode, chain_marginals, scale_none, split
+    from suggest_structure import DensityPrior, chain_decode, chain_marginals, learn_transitions, scale_none, split
 
     from cmo_coder.suggest.crf import ChainModel, transition_scores
     from cmo_coder.suggest.grammar import own
@@ -478,14 +481,19 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
     vectorizer = lambda: Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES)  # noqa: E731
     names = ["shipped recipe *",
              "1. CRF, likelihood, Viterbi", "1. CRF, likelihood, Viterbi, balanced bias",
+             "1. CRF, likelihood, Viterbi, balanced bias x0.5", "1. CRF, likelihood, Viterbi, balanced bias x0.25",
+             "1. CRF, likelihood, marginals, balanced bias x0.5",
              "1. CRF, softmax-margin 0.5, Viterbi", "1. CRF, softmax-margin 1, Viterbi",
              "1. CRF, softmax-margin 1, marginals, decide", "1. CRF, margin 1, own grammar only, Viterbi",
              "2. shipped + counted transitions x1, Viterbi", "2. shipped + counted transitions x0.5, Viterbi",
-             "2. shipped + counted transitions x1, marginals", "3. density prior, strength 1",
+             "2. shipped + counted transitions x1, marginals",
+             "2. shipped + learnt transitions (cross-fitted), Viterbi",
+             "2. shipped + learnt transitions (cross-fitted), marginals", "3. density prior, strength 1",
              "3. density prior, strength 0.5", "(3. true density as the prior: a ceiling, not an idea)"]
     pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in names}
     first: dict[str, float] = {}
     trans_seen: list[np.ndarray] = []
+    learnt_seen: list[np.ndarray] = []
     corr: list[tuple[float, float]] = []
     t_split = time.perf_counter()
     for j, (train, test) in enumerate(dev_splits(ch)):
@@ -514,6 +522,13 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
                 preds["1. CRF, likelihood, Viterbi"] = viterbi_pred
                 crf.bias = balanced
                 preds["1. CRF, likelihood, Viterbi, balanced bias"] = crf.decode(texts, cues, test_lengths, test_feats)
+                for share in (0.5, 0.25):
+                    crf.bias = share * balanced
+                    preds[f"1. CRF, likelihood, Viterbi, balanced bias x{share}"] = crf.decode(
+                        texts, cues, test_lengths, test_feats)
+                crf.bias = 0.5 * balanced
+                preds["1. CRF, likelihood, marginals, balanced bias x0.5"] = decide(
+                    crf.marginals(texts, cues, test_lengths, test_feats))
             elif name == "own grammar":
                 preds["1. CRF, margin 1, own grammar only, Viterbi"] = viterbi_pred
             else:
@@ -527,6 +542,22 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
         preds["2. shipped + counted transitions x0.5, Viterbi"] = chain_decode(p, test_lengths, trans, start, 0.5)
         preds["2. shipped + counted transitions x1, marginals"] = decide(
             chain_marginals(p, test_lengths, trans, start, 1.0))
+        seq_of = np.repeat(np.arange(len(lengths)), lengths)
+        oof = np.zeros((len(ts.texts), len(LABELS)))
+        for f in range(4):  # the shipped model's probabilities on its own training text, cross-fitted by sequence
+            inside = [k for k in range(len(ts.texts)) if seq_of[k] % 4 != f]
+            held = [k for k in range(len(ts.texts)) if seq_of[k] % 4 == f]
+            m = ComponentModel(vectorizer=vectorizer())
+            m.fit([ts.texts[k] for k in inside], [ts.cues[k] for k in inside], [ts.labels[k] for k in inside],
+                  [ts.features[k] for k in inside])
+            oof[held] = m.predict_proba([ts.texts[k] for k in held], [ts.cues[k] for k in held],
+                                        [ts.features[k] for k in held])
+        l_trans, l_start = learn_transitions(np.log(np.clip(oof, 1e-12, None)), ts.labels, lengths)
+        preds["2. shipped + learnt transitions (cross-fitted), Viterbi"] = chain_decode(p, test_lengths, l_trans,
+                                                                                         l_start)
+        preds["2. shipped + learnt transitions (cross-fitted), marginals"] = decide(
+            chain_marginals(p, test_lengths, l_trans, l_start))
+        learnt_seen.append(l_trans)
         train_paras = [i for i in sorted(train) if ch.clauses(i)[0]]
 
         def para(i: int) -> tuple[str, list[float], float]:
@@ -557,11 +588,13 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
         sc = scores(*pooled[name])
         print(f"  {name:52} {first[name]:6.3f} {sc['macro_f1']:6.3f} {sc['det_p']:6.2f} {sc['det_r']:6.2f}")
     short = ["none", *(c.short for c in Component)]
-    mean_t = np.mean(trans_seen, axis=0)
-    print("  learnt CRF transitions (softmax-margin 1, mean over splits; rows from, columns to):")
-    print("    " + " " * 7 + "".join(f"{s:>7}" for s in short))
-    for a, s in enumerate(short):
-        print(f"    {s:7}" + "".join(f"{mean_t[a, b]:7.2f}" for b in range(len(short))))
+    for title, seen in (("learnt CRF transitions (softmax-margin 1, ", trans_seen),
+                        ("transitions learnt over the shipped model's cross-fitted probabilities (", learnt_seen)):
+        mean_t = np.mean(seen, axis=0)
+        print(f"  {title}mean over splits; rows from, columns to):")
+        print("    " + " " * 7 + "".join(f"{s:>7}" for s in short))
+        for a, s in enumerate(short):
+            print(f"    {s:7}" + "".join(f"{mean_t[a, b]:7.2f}" for b in range(len(short))))
     z, t = np.array(corr).T
     print(f"  density prior: correlation of predicted and true log-odds of tagged clauses over held-out paragraphs "
           f"{np.corrcoef(z, t)[0, 1]:.2f} ({len(z)} paragraphs)")

@@ -124,3 +124,34 @@ def scale_none(proba: np.ndarray, lengths: Sequence[int], predicted: Sequence[fl
         out[at : at + n, j] *= math.exp(strength * (mean - z))
         at += n
     return out / out.sum(axis=1, keepdims=True)
+
+
+def learn_transitions(logp: np.ndarray, labels: Sequence[str], lengths: Sequence[int], steps: int = 200,
+                      l2: float = 1e-2) -> tuple[np.ndarray, np.ndarray]:
+    """Transition and start scores learnt by conditional likelihood over fixed emissions (a CRF whose only
+    parameters are the transitions): ``logp`` are a per-clause model's log-probabilities, cross-fitted so that
+    they are as unsure on the training text as on new text. Full-batch Adam from zeros, deterministic."""
+    y = np.array([LABELS.index(lab) for lab in labels])
+    n, k = logp.shape
+    (rows, cols), mask = pad(lengths)
+    em = np.zeros(mask.shape + (k,))
+    em[rows, cols] = logp
+    firsts = np.cumsum([0, *lengths[:-1]]).astype(np.int64)
+    nxt = np.ones(n, dtype=bool)
+    nxt[firsts[1:] - 1] = False
+    nxt[-1] = False
+    gold_pairs = np.zeros((k, k))
+    np.add.at(gold_pairs, (y[nxt], y[np.flatnonzero(nxt) + 1]), 1.0)
+    gold_start = np.bincount(y[firsts], minlength=k).astype(np.float64)
+    trans, start, zero = np.zeros((k, k)), np.zeros(k), np.zeros(k)
+    moments = [np.zeros((k, k)), np.zeros((k, k)), np.zeros(k), np.zeros(k)]
+    lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
+    for t in range(1, steps + 1):
+        post = forward_backward(em, mask, trans, start, zero)
+        g_t = (post.pairs.sum(axis=(0, 1)) - gold_pairs) / n + l2 * trans
+        g_s = (post.marginals[:, 0].sum(axis=0) - gold_start) / n + l2 * start
+        for p, g, m, v in ((trans, g_t, moments[0], moments[1]), (start, g_s, moments[2], moments[3])):
+            m[...] = beta1 * m + (1 - beta1) * g
+            v[...] = beta2 * v + (1 - beta2) * g * g
+            p -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+    return trans, start

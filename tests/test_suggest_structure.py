@@ -114,3 +114,19 @@ def test_density_prior_tells_dense_paragraphs_from_sparse_ones() -> None:
 def test_density_logit_is_smoothed() -> None:
     assert DensityPrior.logit(0, 4) < 0 < DensityPrior.logit(4, 4)
     assert DensityPrior.logit(2, 4) == pytest.approx(0.0)
+
+
+def test_learnt_transitions_pick_up_the_order_the_emissions_leave_open() -> None:
+    """Emissions that cannot tell a resource from a response, in sequences that always run resource → response:
+    the learnt transitions prefer that order, so decoding recovers it."""
+    from suggest_structure import learn_transitions
+
+    mres, mresp = LABELS.index("mechanism_resource"), LABELS.index("mechanism_response")
+    row = np.full(K, 0.02)
+    row[mres] = row[mresp] = 0.47
+    logp = np.log(np.tile(row, (20, 1)))
+    labels = ["mechanism_resource", "mechanism_response"] * 10
+    trans, start = learn_transitions(logp, labels, [2] * 10)
+    assert trans[mres, mresp] > trans[mres, mres]
+    assert start[mres] > start[mresp]
+    assert chain_decode(np.exp(logp[:2]), [2], trans, start) == labels[:2]
