@@ -21,6 +21,9 @@ test PT3, and 3 × 4 folds over the paragraphs of PT1–3, pooled): A, B and C w
 choose anything. ``--part ideas`` prints, on that development split only, each idea tried for the
 default model and not kept (sentence units, codebook similarity, embeddings as features, self-training,
 an ensemble with the cue rules), each at its best setting there, beside the shipped recipe.
+``--part structure`` (the fifth round, same split) compares structure over the clauses of a paragraph:
+a linear-chain CRF (:mod:`cmo_coder.suggest.crf`), the shipped model's probabilities decoded with
+counted or learnt transitions, and a paragraph-density prior scaling each clause's "none".
 ``--part corpus`` adds the project's own labelled text (``benchmarks/realist-corpus.yaml``: findings
 prose about invented programmes, and retold codebook element statements) to the shipped recipe at
 weights 0.3 / 0.6 / 1.0, on the same development split; retellings of a tested PT's elements are left
@@ -452,6 +455,149 @@ def ideas(ch: Chapter, books: Sequence[Codebook], codebook: Codebook) -> None:
     for name in variants:
         s = scores(*pooled[name])
         print(f"  {name:50} {first[name]:6.3f} {s['macro_f1']:6.3f} {s['det_p']:6.2f} {s['det_r']:6.2f}")
+
+
+# -- structure over the clauses of a paragraph, on the development split only --------------------------
+def training_lengths(ch: Chapter, books: Sequence[Codebook], train: set[int], ts: pretrain.TrainingSet) -> list[int]:
+    """The sequences of a pretraining set, in its order: each training paragraph's clauses, each tagged span alone,
+    each theory's element statements (as the neighbour features read them)."""
+    paras = [len(ch.clauses(i)[0]) for i in sorted(train)]
+    n = sum(paras)
+    assert ts.labels[:n] == [g for i in sorted(train) for g in ch.clauses(i)[1]], "training clauses out of order"
+    chains = [len(pt.elements) for cb in books for pt in cb.programme_theories if pt.elements]
+    spans = len(ts.texts) - n - sum(chains)
+    return [k for k in paras if k] + [1] * spans + chains
+
+
+def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
+    """The fifth round: a linear-chain CRF over each paragraph's clauses, the shipped model's probabilities decoded
+    with counted transitions, and a paragraph-density prior, beside the shipped recipe, on the development split
+    only (train PT1–2 → PT3; 3 × 4 folds over PT1–3 pooled). Nothing here uses PT4–5."""
+    from suggest_structure import DensityPrior, chain_decode, chain_marginals, learn_transitions, scale_none, split
+
+    from cmo_coder.suggest.crf import ChainModel, transition_scores
+    from cmo_coder.suggest.grammar import own
+
+    vectorizer = lambda: Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES)  # noqa: E731
+    names = ["shipped recipe *",
+             "1. CRF, likelihood, Viterbi", "1. CRF, likelihood, Viterbi, balanced bias",
+             "1. CRF, likelihood, Viterbi, balanced bias x0.5", "1. CRF, likelihood, Viterbi, balanced bias x0.25",
+             "1. CRF, likelihood, marginals, balanced bias x0.5",
+             "1. CRF, softmax-margin 0.5, Viterbi", "1. CRF, softmax-margin 1, Viterbi",
+             "1. CRF, softmax-margin 1, marginals, decide", "1. CRF, margin 1, own grammar only, Viterbi",
+             "2. shipped + counted transitions x1, Viterbi", "2. shipped + counted transitions x0.5, Viterbi",
+             "2. shipped + counted transitions x1, marginals",
+             "2. shipped + learnt transitions (cross-fitted), Viterbi",
+             "2. shipped + learnt transitions (cross-fitted), marginals", "3. density prior, strength 1",
+             "3. density prior, strength 0.5", "(3. true density as the prior: a ceiling, not an idea)"]
+    pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in names}
+    first: dict[str, float] = {}
+    trans_seen: list[np.ndarray] = []
+    learnt_seen: list[np.ndarray] = []
+    corr: list[tuple[float, float]] = []
+    t_split = time.perf_counter()
+    for j, (train, test) in enumerate(dev_splits(ch)):
+        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
+        lengths = training_lengths(ch, books, train, ts)
+        tests = [i for i in test if ch.clauses(i)[0]]
+        cs = [c for i in tests for c in ch.clauses(i)[0]]
+        gold = [g for i in tests for g in ch.clauses(i)[1]]
+        test_lengths = [len(ch.clauses(i)[0]) for i in tests]
+        texts, cues, feats = [c.text for c in cs], [c.cues for c in cs], [c.features for c in cs]
+        preds: dict[str, list[str]] = {}
+        lr = ComponentModel(vectorizer=vectorizer())
+        lr.fit(ts.texts, ts.cues, ts.labels, ts.features)
+        p = lr.predict_proba(texts, cues, feats)
+        preds["shipped recipe *"] = decide(p)
+        counts = Counter(ts.labels)
+        balanced = np.log(np.array([len(ts.labels) / (len(LABELS) * max(1, counts[lab])) for lab in LABELS]))
+        for name, margin, feats_of in [("likelihood", 0.0, None), ("softmax-margin 0.5", 0.5, None),
+                                       ("softmax-margin 1", 1.0, None), ("own grammar", 1.0, own)]:
+            crf = ChainModel(features=ComponentModel(vectorizer=vectorizer()), margin=margin)
+            train_feats = [feats_of(f) for f in ts.features] if feats_of else ts.features
+            test_feats = [feats_of(f) for f in feats] if feats_of else feats
+            crf.fit(ts.texts, ts.cues, ts.labels, lengths, train_feats)
+            viterbi_pred = crf.decode(texts, cues, test_lengths, test_feats)
+            if name == "likelihood":
+                preds["1. CRF, likelihood, Viterbi"] = viterbi_pred
+                crf.bias = balanced
+                preds["1. CRF, likelihood, Viterbi, balanced bias"] = crf.decode(texts, cues, test_lengths, test_feats)
+                for share in (0.5, 0.25):
+                    crf.bias = share * balanced
+                    preds[f"1. CRF, likelihood, Viterbi, balanced bias x{share}"] = crf.decode(
+                        texts, cues, test_lengths, test_feats)
+                crf.bias = 0.5 * balanced
+                preds["1. CRF, likelihood, marginals, balanced bias x0.5"] = decide(
+                    crf.marginals(texts, cues, test_lengths, test_feats))
+            elif name == "own grammar":
+                preds["1. CRF, margin 1, own grammar only, Viterbi"] = viterbi_pred
+            else:
+                preds[f"1. CRF, {name}, Viterbi"] = viterbi_pred
+                if margin == 1.0:
+                    preds["1. CRF, softmax-margin 1, marginals, decide"] = decide(
+                        crf.marginals(texts, cues, test_lengths, test_feats))
+                    trans_seen.append(crf.trans)
+        trans, start = transition_scores(split(ts.labels, lengths), len(LABELS))
+        preds["2. shipped + counted transitions x1, Viterbi"] = chain_decode(p, test_lengths, trans, start, 1.0)
+        preds["2. shipped + counted transitions x0.5, Viterbi"] = chain_decode(p, test_lengths, trans, start, 0.5)
+        preds["2. shipped + counted transitions x1, marginals"] = decide(
+            chain_marginals(p, test_lengths, trans, start, 1.0))
+        seq_of = np.repeat(np.arange(len(lengths)), lengths)
+        oof = np.zeros((len(ts.texts), len(LABELS)))
+        for f in range(4):  # the shipped model's probabilities on its own training text, cross-fitted by sequence
+            inside = [k for k in range(len(ts.texts)) if seq_of[k] % 4 != f]
+            held = [k for k in range(len(ts.texts)) if seq_of[k] % 4 == f]
+            m = ComponentModel(vectorizer=vectorizer())
+            m.fit([ts.texts[k] for k in inside], [ts.cues[k] for k in inside], [ts.labels[k] for k in inside],
+                  [ts.features[k] for k in inside])
+            oof[held] = m.predict_proba([ts.texts[k] for k in held], [ts.cues[k] for k in held],
+                                        [ts.features[k] for k in held])
+        l_trans, l_start = learn_transitions(np.log(np.clip(oof, 1e-12, None)), ts.labels, lengths)
+        preds["2. shipped + learnt transitions (cross-fitted), Viterbi"] = chain_decode(p, test_lengths, l_trans,
+                                                                                         l_start)
+        preds["2. shipped + learnt transitions (cross-fitted), marginals"] = decide(
+            chain_marginals(p, test_lengths, l_trans, l_start))
+        learnt_seen.append(l_trans)
+        train_paras = [i for i in sorted(train) if ch.clauses(i)[0]]
+
+        def para(i: int) -> tuple[str, list[float], float]:
+            c_i, g_i, _ = ch.clauses(i)
+            return (ch.paras[i], DensityPrior.shape(ch.paras[i], [c.text for c in c_i], sum(bool(c.cues) for c in c_i)),
+                    DensityPrior.logit(sum(g != NONE for g in g_i), len(c_i)))
+
+        rows_tr, rows_te = [para(i) for i in train_paras], [para(i) for i in tests]
+        prior = DensityPrior().fit([r[0] for r in rows_tr], [r[1] for r in rows_tr], [r[2] for r in rows_tr])
+        predicted = prior.predict([r[0] for r in rows_te], [r[1] for r in rows_te])
+        corr += [(float(z), r[2]) for z, r in zip(predicted, rows_te, strict=True)]
+        mean = float(np.mean([r[2] for r in rows_tr]))
+        preds["3. density prior, strength 1"] = decide(scale_none(p, test_lengths, predicted, mean, 1.0))
+        preds["3. density prior, strength 0.5"] = decide(scale_none(p, test_lengths, predicted, mean, 0.5))
+        preds["(3. true density as the prior: a ceiling, not an idea)"] = decide(
+            scale_none(p, test_lengths, [r[2] for r in rows_te], mean, 1.0))
+        for name in names:
+            if j == 0:
+                first[name] = scores(gold, preds[name])["macro_f1"]
+            else:
+                pooled[name][0].extend(gold)
+                pooled[name][1].extend(preds[name])
+        print(f"  (split {j + 1} of 13: {time.perf_counter() - t_split:.0f} s)", file=sys.stderr)
+    print("\nStructure over clauses, development split only (train PT1–2 → test PT3; 3 × 4 folds over the "
+          "paragraphs of PT1–3, pooled)")
+    print(f"  {'idea':52} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6}")
+    for name in names:
+        sc = scores(*pooled[name])
+        print(f"  {name:52} {first[name]:6.3f} {sc['macro_f1']:6.3f} {sc['det_p']:6.2f} {sc['det_r']:6.2f}")
+    short = ["none", *(c.short for c in Component)]
+    for title, seen in (("learnt CRF transitions (softmax-margin 1, ", trans_seen),
+                        ("transitions learnt over the shipped model's cross-fitted probabilities (", learnt_seen)):
+        mean_t = np.mean(seen, axis=0)
+        print(f"  {title}mean over splits; rows from, columns to):")
+        print("    " + " " * 7 + "".join(f"{s:>7}" for s in short))
+        for a, s in enumerate(short):
+            print(f"    {s:7}" + "".join(f"{mean_t[a, b]:7.2f}" for b in range(len(short))))
+    z, t = np.array(corr).T
+    print(f"  density prior: correlation of predicted and true log-odds of tagged clauses over held-out paragraphs "
+          f"{np.corrcoef(z, t)[0, 1]:.2f} ({len(z)} paragraphs)")
 
 
 # -- the project's own labelled corpus, on the development split only ------------------------------------
@@ -950,7 +1096,7 @@ def main() -> None:
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--part", default="all",
-                    choices=("all", "components", "dev", "ideas", "corpus", "sample", "which-pt", "speed"))
+                    choices=("all", "components", "dev", "ideas", "structure", "corpus", "sample", "which-pt", "speed"))
     ap.add_argument("--project", type=Path, default=REPO / "out" / "study",
                     help="with --part sample: the sample study's project, as 'make demo' leaves it")
     args = ap.parse_args()
@@ -968,6 +1114,8 @@ def run(reco: Path, folds: int = 5, part: str = "all", project: Path = REPO / "o
         development(ch, books)
     if part == "ideas":
         ideas(ch, books, codebook)
+    if part == "structure":
+        structure(ch, books)
     if part == "corpus":
         corpus_dev(ch, books, codebook)
     if part == "sample":

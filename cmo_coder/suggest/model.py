@@ -104,13 +104,10 @@ class ComponentModel:
         return (self.vectorizer.transform_sparse(texts).hstack_dense(_cue_matrix(cues))
                 .hstack_dense(self._grammar_matrix(features, len(texts))))
 
-    def fit(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]], labels: Sequence[str],
-            features: Features | None = None, weights: Sequence[float] | None = None) -> None:
-        """Full-batch Adam from zeros with balanced class weights (rare components count as much as common ones).
+    def prepare(self, texts: Sequence[str], features: Features | None = None) -> None:
+        """Fit the vocabularies (words, grammar features) on the training texts: the columns any model of them reads.
 
         Grammar features seen fewer than twice are left out, as rare words are by the vectoriser.
-        ``weights`` (one per example) let a source count less than another: class balance is then
-        taken over the weighted counts. Without them every example counts once.
         """
         self.vectorizer.fit(texts)
         if self.grammar and features is not None:
@@ -118,6 +115,15 @@ class ComponentModel:
             self.grammar_vocab = {f: j for j, f in enumerate(sorted(f for f, c in counts.items() if c >= 2))}
         else:
             self.grammar_vocab = {}
+
+    def fit(self, texts: Sequence[str], cues: Sequence[Sequence[tuple[str, str]]], labels: Sequence[str],
+            features: Features | None = None, weights: Sequence[float] | None = None) -> None:
+        """Full-batch Adam from zeros with balanced class weights (rare components count as much as common ones).
+
+        ``weights`` (one per example) let a source count less than another: class balance is then
+        taken over the weighted counts. Without them every example counts once.
+        """
+        self.prepare(texts, features)
         x = self._x(texts, cues, features)
         y = np.array([LABELS.index(lab) for lab in labels])
         n, k = len(y), len(LABELS)
