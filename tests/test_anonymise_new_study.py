@@ -138,3 +138,34 @@ def test_set_off_spans_slice_to_one_word(words: list[str]) -> None:
 
 
 _NLP = __import__("spacy").load(MODEL, exclude=["ner"])
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("She lives in Reading now, near the station.", "Reading"),
+    ("My sister's from Wells originally.", "Wells"),
+    ("We had a man, Mr Dewar from Scone, his wife had dementia.", "Scone"),
+    ("He moved to Deal after the divorce.", "Deal"),
+    ("The lad from Street came round with the van.", "Street"),
+])
+def test_a_town_named_with_a_word_goes_where_someone_lives_or_comes_from(anon: Anonymiser, text: str,
+                                                                         town: str) -> None:
+    out = redact_text(anon, text, open_items=True)
+    assert town not in out and "[city name]" in out, out
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("She lives in hope, honestly.", "hope"),  # no capital
+    ("Reading is hard for him these days.", "Reading"),  # no frame
+    ("Apart from Bath time it was fine.", "Bath"),
+    ("We're from March, the month I mean.", "March"),  # a month is on no town list
+    ("His wife had Lewy body dementia.", "Lewy body"),  # an eponymous condition
+])
+def test_the_word_stays_elsewhere(anon: Anonymiser, text: str, word: str) -> None:
+    assert word in redact_text(anon, text, open_items=True)
+
+
+def test_word_town_spans_slice_to_the_town() -> None:
+    from cmo_coder.anonymise.layers.word_towns import word_town_spans
+
+    text = "She lives in Reading now. Reading is hard. He's from Bath originally."
+    assert [text[s:e] for s, e in word_town_spans(text)] == ["Reading", "Bath"]

@@ -20,6 +20,8 @@ from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
+from .word_towns import REASON as WORD_TOWN_REASON
+from .word_towns import word_town_spans
 from .words import place_names, place_words
 from .workplaces import workplace_spans
 from .world_places import HOME_CITY_REASON, home_city_spans
@@ -124,6 +126,9 @@ class PlacesComponent:
                 s, e, kind, "rules", 0.8, hospital_reason))
         for s, e, kind in home_city_spans(text):
             candidates(doc).append(Candidate(s, e, kind, "places", 0.7, HOME_CITY_REASON))
+        if not caseless:
+            for s, e in word_town_spans(text):
+                candidates(doc).append(Candidate(s, e, "city", "rules", 0.8, WORD_TOWN_REASON))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read
