@@ -135,6 +135,7 @@ PUBS = [
     (["The landlord of the Hare of Dunmore barred him."], "Hare of Dunmore"),
     (["I liked the Brackenwell, best pint round here."], "Brackenwell"),
     (["The Lockkeeper does a quiz on a Wednesday."], "Lockkeeper"),
+    (["The Tumbler was our local when we lived there."], "Tumbler"),
 ]
 
 
@@ -165,6 +166,7 @@ CHURCHES = [
     (["Her christening was St Gwens, same as mine."], "St Gwens"),
     (["They run a toddler group at Rehoboth Chapel."], "Rehoboth"),
     (["Dad sang in the choir at Salem Methodist Church."], "Salem"),
+    (["They go to Hope Fellside Church every week."], "Hope Fellside"),
 ]
 
 

@@ -50,12 +50,13 @@ _NOT_PUBS = frozenset({
 })
 """Nouns after a pub's cue that say a kind of place, a time or a part of a pub: no pub's name."""
 _TALK_AFTER = re.compile(
-    r"(?i)^[\s,]+(?:(?:(?:does|did|do|had|has|have|used\s+to\s+do|used\s+to\s+have|runs|ran|were|was|is|had)\s+)?"
+    r"(?i)^[\s,]+(?:(?:was|is|were|used\s+to\s+be)\s+(?:our|my|his|her|their|the)\s+local"
+    r"|(?:(?:does|did|do|had|has|have|used\s+to\s+do|used\s+to\s+have|runs|ran|were|was|is)\s+)?"
     r"(?:(?:a|the|their|its|best|good|great|proper|decent|cheap|nice|lovely)\s+){0,2}"
     r"(?:pints?|quiz|quiz\s+night|darts|karaoke|beer\s+garden|real\s+ale|ale|lager|bitter|landlord|landlady|"
     r"lock-?ins?|jukebox|pool\s+table|happy\s+hour|carvery|sunday\s+roast|pub\s+grub))\b")
 """Pub talk right after a name, in the same breath ("the quarryman best pint in town", "the woodman does a
-quiz", "the fountain, lovely beer garden")."""
+quiz", "the fountain, lovely beer garden", "the feathers was our local")."""
 _PEOPLE_DO = re.compile(r"(?i)^[\s,]+(?:had|has|have|were|was|is|used\s+to\s+have)\b")
 """What a man does with a pint ("the postman had a pint"): a trade's word before it is a person, not a pub."""
 _AFTER_THE = re.compile(r"(?i)(?<![\w'’-])the\s+(" + _WORD + r")")
@@ -98,7 +99,7 @@ def pub_talk_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if not _ENDS.match(text[end : end + 20]) or " ".join(low_text[start:end].split()) in PUB_BRANDS:
             continue
         out.append((start, end))
-    if not any(w in low_text for w in ("pint", "quiz", "darts", "karaoke", "beer garden", "ale", "lager",
+    if not any(w in low_text for w in ("local", "pint", "quiz", "darts", "karaoke", "beer garden", "ale", "lager",
                                         "bitter", "landlord", "landlady", "lock", "jukebox", "pool table",
                                         "happy hour", "carvery", "roast", "grub")):
         return out
@@ -107,9 +108,12 @@ def pub_talk_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         low = norm_word(word)
         if _ordinary(low) or low in PUB_BRANDS or (not caseless and not word[:1].isupper()):
             continue
-        if not (proper_word(word, caseless) or low in PUB_EMBLEMS or _trade_word(low)):
-            continue
         talk = _TALK_AFTER.match(text[m.end(1) : m.end(1) + 60])
-        if talk and not (_trade_word(low) and _PEOPLE_DO.match(talk.group(0))):
+        if talk is None:
+            continue
+        local = "local" in talk.group(0).lower()  # "the tumbler was our local": no word but a pub's name stands there
+        if not (local or proper_word(word, caseless) or low in PUB_EMBLEMS or _trade_word(low)):
+            continue
+        if not (_trade_word(low) and _PEOPLE_DO.match(talk.group(0))):
             out.append(m.span(1))  # "the postman had a pint" is a man; "the woodman does a quiz" a pub
     return sorted(set(out))

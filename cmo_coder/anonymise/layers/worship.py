@@ -222,6 +222,9 @@ def _named_worship(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         n = name_before(words[-2:], caseless)
         if n == 0 and norm_word(words[-1]) in CHAPEL_NAMES and (caseless or words[-1][:1].isupper()):
             n = 1  # "providence chapel", "salem methodist church": a chapel's biblical name
+        elif 0 < n < len(words) and norm_word(words[-n - 1]) in CHAPEL_NAMES and (
+                caseless or words[-n - 1][:1].isupper()):
+            n += 1  # "hope valley church": the biblical word begins the name
         if n == 0 or any(norm_word(w) in KIND_WORDS or norm_word(w) in STOP_WORDS for w in words[-n:]):
             continue
         if len(words) > n and norm_word(words[-n - 1]) in _HONORIFICS:
