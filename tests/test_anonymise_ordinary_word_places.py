@@ -97,6 +97,7 @@ HOUSES = [
     (["We looked round four nursing homes.", "In the end we picked Aspen Lodge because it was near."],
      "Aspen Lodge"),
     (["The residents had a singer in.", "Kingfisher House put it on their page."], "Kingfisher House"),
+    (["We looked at care homes for months.", "The Gables were the kindest, so she went there."], "Gables"),
 ]
 
 
@@ -112,6 +113,8 @@ NOT_HOUSES = [
     (["The residents love it.", "Grandad played on the tennis court there every summer."], "tennis court"),
     (["We talked about the nursing homes.", "Mum said kingfisher house music was too loud."], "music"),
     (["We talked about respite.", "The new house is lovely."], "new house"),
+    (["She went in for respite.", "We sat under the willows by the river."], "willows"),
+    (["He's in a nursing home.", "The limes along the avenue are coming down."], "limes"),
 ]
 
 

@@ -16,7 +16,10 @@ wherever it is said as a name:
   of the head ("tennis court", "guest house", "sea view", :data:`_KINDS_BEFORE`);
 * no article, possessive or other determiner before it ("a park view", "the new house", "her own court"),
   nor a word that makes a kind of it ("tennis court", "car park": such words are no naming words anyway);
-* nothing that the allow-list keeps ("Hampton Court", "Hyde Park").
+* nothing that the allow-list keeps ("Hampton Court", "Hyde Park");
+
+and "the" with a plural homes are named by ("the willows were lovely", "we chose the laurels",
+:data:`PLURAL_NAMES`), unless what follows makes trees of it ("the willows by the river").
 
 A turn's own layers may find the same home (a verb of placing before it, its kind after it): overlapping
 proposals are one redaction, and a name found here is said again elsewhere bare through
@@ -61,6 +64,17 @@ _QUALIFIERS = frozenset({"north", "south", "east", "west", "central", "upper", "
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "his", "her",
                           "their", "its", "some", "any", "no", "every", "each", "another", "own", "one", "big",
                           "nice", "lovely", "little", "same", "other"})
+PLURAL_NAMES = frozenset({
+    "oaks", "elms", "beeches", "limes", "pines", "cedars", "willows", "hollies", "laurels", "poplars", "maples",
+    "chestnuts", "sycamores", "hawthorns", "rowans", "yews", "larches", "birches", "firs", "gables", "orchards",
+    "cherries", "acorns", "heathers", "lilacs", "lindens", "spinneys", "paddocks", "cloisters", "chimneys",
+})
+"""Plurals homes are named by with "the" ("The Willows", "The Laurels", "The Gables"): trees and old features
+of a house (written for the project). Said as a name's subject or object in a transcript about care homes."""
+_PLURAL = re.compile(r"(?i)(?<![\w'’-])the\s+(" + "|".join(sorted(PLURAL_NAMES)) + r")(?![\w'’-])")
+_NOUN_AFTER = re.compile(r"(?i)^\s+(?:tree|trees|wood|woods|forest|avenue|road|lane|drive|close|estate|in|on|"
+                         r"along|outside|by|near|at|were\s+in\s+(?:blossom|bloom|leaf))\b")
+"""After a plural: what makes trees of it ("the willows by the river", "the limes along the road")."""
 _CARE_TALK = re.compile(r"(?i)\b(?:(?:care|nursing|residential|rest|retirement)\s+homes?|residents|respite)\b")
 """Talk of care homes in the transcript: a home's kind said, its residents, respite stays."""
 _NAME = re.compile(r"(?i)(?<![\w'’-])([^\W\d_][\w'’]*)(?:\s+([^\W\d_][\w'’]*))?\s+(" + "|".join(sorted(HEADS))
@@ -109,4 +123,11 @@ def house_names(text: str, segments: list[tuple[int, int]], caseless: list[bool]
                 continue
             out.append(Candidate(start, end, "care_home", "rules", 0.75,
                                  "a house-shaped name in a transcript about care homes"))
+        for m in _PLURAL.finditer(text, seg_start, seg_end):
+            word = m.group(1)
+            if (not lower and not word[:1].isupper()) or _NOUN_AFTER.match(text[m.end(1) : m.end(1) + 30]) or any(
+                    a < m.end(1) and m.start(1) < b for a, b in protected):
+                continue
+            out.append(Candidate(m.start(1), m.end(1), "care_home", "rules", 0.75,
+                                 "a home's plural name in a transcript about care homes"))
     return out
