@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.house_names import house_names
+from cmo_coder.anonymise.layers.club_names import club_name_spans
 from cmo_coder.anonymise.layers.kind_first import kind_first_spans
 from cmo_coder.anonymise.layers.pub_talk import pub_talk_spans
 from cmo_coder.anonymise.pipeline import Anonymiser
@@ -163,7 +164,35 @@ def test_pub_talk_without_a_pub_name_stays(anon: Anonymiser, turns: list[str], p
     assert _untouched(anon, turns, phrase, caseless)
 
 
-# --------------------------------------------------------------- 4. saints' places and chapels in captions
+# ------------------------------------------------------------------------- 4. local clubs named after a place
+CLUBS = [
+    (["Grandad played snooker at the Holly Bank Club for years."], "Holly Bank"),
+    (["She goes to the Tanner Lane Bowls Club on a Tuesday."], "Tanner Lane"),
+    (["He plays for Sedge Rangers on a Sunday morning."], "Sedge"),
+]
+
+
+@pytest.mark.parametrize("caseless", [False, True])
+@pytest.mark.parametrize(("turns", "name"), CLUBS)
+def test_a_local_club_named_after_a_place_is_removed(anon: Anonymiser, turns: list[str], name: str,
+                                                     caseless: bool) -> None:
+    assert _all_removed(anon, turns, name, caseless)
+
+
+NOT_CLUBS = [
+    (["The book club meets on a Monday."], "book club"),
+    (["He joined the local bowls club when he retired."], "local bowls club"),
+    (["She goes to the over sixties club at the hall."], "over sixties club"),
+]
+
+
+@pytest.mark.parametrize("caseless", [False, True])
+@pytest.mark.parametrize(("turns", "phrase"), NOT_CLUBS)
+def test_a_club_said_by_its_kind_stays(anon: Anonymiser, turns: list[str], phrase: str, caseless: bool) -> None:
+    assert _untouched(anon, turns, phrase, caseless)
+
+
+# --------------------------------------------------------------- 5. saints' places and chapels in captions
 CHURCHES = [
     (["St Illtyd's was packed for the funeral."], "St Illtyd's"),
     (["Her christening was St Gwens, same as mine."], "St Gwens"),
@@ -203,8 +232,9 @@ def test_public_churches_and_clubs_stay(anon: Anonymiser, turns: list[str], phra
     assert _untouched(anon, turns, phrase, caseless)
 
 
-# ------------------------------------------------------------------------------------------ 5. offsets
+# ------------------------------------------------------------------------------------------ 6. offsets
 _FRAMES = ["the care home {} were lovely", "our church {} had a fete", "a pint at the {} on friday",
+           "the {} bowls club", "plays for {} rangers",
            "the residents at {} court", "{} house rang me", "the {} does a quiz", "st {}'s was full"]
 _NAMES = ["hazel", "quarrybank", "ferryman", "holy trinity", "ash", "oak lea", "brackenwell", "the", "x"]
 
@@ -220,6 +250,8 @@ def test_every_span_slices_to_its_own_words(turns: list[tuple[str, str]], pad: s
         segments.append((pos, pos + len(t)))
         pos += len(t) + 1
     for s, e, _ in kind_first_spans(text, not cased):
+        assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip() and "\n" not in text[s:e]
+    for s, e in club_name_spans(text, not cased):
         assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip() and "\n" not in text[s:e]
     for s, e in pub_talk_spans(text, not cased):
         assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip() and "\n" not in text[s:e]

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
 from .care_homes import care_home_spans
+from .club_names import club_name_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
 from .kind_first import kind_first_spans
@@ -88,6 +89,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, "pub", "rules", 0.8, PUB_SIGN_AS_PLACE))
         for s, e in pub_talk_spans(text, caseless):
             out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named with ordinary words, said with pub talk"))
+        for s, e in club_name_spans(text, caseless):
+            out.append(Candidate(s, e, "club", "rules", 0.8, "local club named after a place"))
         for s, e in estate_spans(text, caseless):
             out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
         for s, e, kind in practice_spans(text, caseless):
