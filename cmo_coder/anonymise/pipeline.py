@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
-from . import consistency, fragments, recurring_names
+from . import consistency, fragments, house_names, recurring_names
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
@@ -339,6 +339,7 @@ class Anonymiser:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
                          for a, b in self.allow_pipe.protected(doc)]
             flags = [bool(doc._.cmo_caseless) for doc in docs]
+            found.extend(house_names.house_names(text, segments, flags, found, protected))
             for lower in sorted(set(flags)):  # typed turns first: a name read there is looked for in the captions
                 segs = [seg for seg, flag in zip(segments, flags, strict=True) if flag is lower]
                 found.extend(consistency.propagate(text, segs, found, lower, protected))

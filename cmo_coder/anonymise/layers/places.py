@@ -10,11 +10,14 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
 from .care_homes import care_home_spans
+from .club_names import club_name_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
+from .kind_first import kind_first_spans
 from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
+from .pub_talk import pub_talk_spans
 from .public_fame import ROYAL_TITLES
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
@@ -86,6 +89,10 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind} named by its sign or its head"))
         for s, e in signs_as_places(text, caseless):
             out.append(Candidate(s, e, "pub", "rules", 0.8, PUB_SIGN_AS_PLACE))
+        for s, e in pub_talk_spans(text, caseless):
+            out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named with ordinary words, said with pub talk"))
+        for s, e in club_name_spans(text, caseless):
+            out.append(Candidate(s, e, "club", "rules", 0.8, "local club named after a place"))
         for s, e in estate_spans(text, caseless):
             out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
         for s, e, kind in practice_spans(text, caseless):
@@ -96,6 +103,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
         for s, e, kind in care_home_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
+        for s, e, kind in kind_first_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named after its kind"))
 
     @staticmethod
     def _facilities(doc: Doc, caseless: bool) -> None:

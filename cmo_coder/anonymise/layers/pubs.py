@@ -298,13 +298,13 @@ def pub_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
 _KIND_CLUB = re.compile(r"(?i)(?<![\w'’-])(?:at|in|into|down|up|round|from|to|outside|behind|near|opposite|past|by|"
                         r"for)\s+the\s+((?:working\s*men['’]?s|workingmen['’]?s|working\s+mans)\s+club|wmc|"
                         r"miners['’]?\s+welfare|legion|con\s+club|cons\s+club|conservative\s+club|labour\s+club|"
-                        r"liberal\s+club|ex-?servicemen['’]?s\s+club|comrades\s+club|"
+                        r"liberal\s+club|ex-?servicemen['’]?s\s+club|comrades(?:\s+club)?|"
                         r"(?<=for\sthe\s)(?:rovers|rangers|wanderers|harriers|juniors|colts|athletic))\b")
 """A members' club said by its kind alone after a word of place ("down the legion", "at the working men's
 club", "in the miners welfare"): a town or a village has one, so the kind names it as a pub's sign does;
 and a local side played for now ("he plays for the rovers"). Not "the british legion", the charity."""
-_KIND_CLUB_WORDS = frozenset({"club", "wmc", "welfare", "legion", "rovers", "rangers", "wanderers", "harriers",
-                              "juniors", "colts", "athletic"})
+_KIND_CLUB_WORDS = frozenset({"club", "wmc", "welfare", "legion", "comrades", "rovers", "rangers", "wanderers",
+                              "harriers", "juniors", "colts", "athletic"})
 _PLAYED = re.compile(r"(?i)(?:play|plays|playing|coach|coaches|coaching|manage|manages|managing|turns\s+out)\s+$")
 """Playing for a side now: a grass-roots team; one played for once may be a professional's club, and stays (as
 :func:`.public_culture.local_team` reads a club's name)."""

@@ -85,6 +85,15 @@ _DENOMINATIONS = frozenset({
     "episcopal", "independent", "full", "salvation", "army", "church", "of", "god", "christ", "rc", "c", "e",
 })
 """Words between a name and a head of worship that say a denomination, not the name."""
+CHAPEL_NAMES = frozenset({
+    "providence", "zion", "salem", "bethel", "bethesda", "ebenezer", "hope", "grace", "rehoboth", "jireh", "carmel",
+    "hebron", "moriah", "siloam", "siloh", "shiloh", "pisgah", "nebo", "horeb", "bethany", "gilead", "tabor",
+    "bethlehem", "calvary", "nazareth", "jerusalem", "sardis", "philadelphia", "antioch", "bethania", "seion",
+    "capel", "hermon", "smyrna", "galilee", "sion", "zoar", "emmaus", "beulah", "elim", "peniel", "jordan",
+})
+"""Biblical places and words nonconformist chapels are named by ("Providence Chapel", "Zion Baptist", "Salem",
+"Ebenezer"), written for the project from the names English and Welsh chapels commonly bear. Ordinary
+words in captions ("providence", "hope", "grace"), so they name a chapel only before its head."""
 _HONORIFICS = frozenset({"guru", "sri", "shri", "shree", "baba", "bhagat", "swami", "hazrat", "sheikh", "shaykh"})
 """Honorifics that begin the name of a gurdwara, temple or mosque ("guru nanak gurdwara")."""
 _NAMED_WORSHIP = re.compile(
@@ -172,9 +181,18 @@ def _saint_places(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             kind = _HEAD_KINDS[" ".join(head.group(1).lower().split())]
             out.append((m.start(), end + head.end(), kind))
         elif _AS_PLACE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) or (
-                not caseless and (low.endswith("'s") or m.group(2))):
+                not caseless and (low.endswith("'s") or m.group(2))) or (caseless and _said_possessive(low)):
             out.append((m.start(), end, "place"))
     return out
+
+
+def _said_possessive(low: str) -> bool:
+    """In captions a saint's place keeps its possessive ("st chad's is lovely") or loses only the apostrophe
+    ("mum's funeral was st marys"): the possessive of a saint's name, said alone, is the church or school
+    named after them, as cased text's "St Mary's was packed" is. A bare name ("st john") may be the saint."""
+    if low.endswith("'s"):
+        return True
+    return low.endswith("s") and len(low) > 4 and low[:-1] in name_lexicon("first")
 
 
 def _dedications(text: str, caseless: bool) -> list[tuple[int, int, str]]:
@@ -202,6 +220,11 @@ def _named_worship(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if not words or norm_word(words[-1]) in {"the", "a", "an", "our", "my", "his", "her", "their", "your"}:
             continue
         n = name_before(words[-2:], caseless)
+        if n == 0 and norm_word(words[-1]) in CHAPEL_NAMES and (caseless or words[-1][:1].isupper()):
+            n = 1  # "providence chapel", "salem methodist church": a chapel's biblical name
+        elif 0 < n < len(words) and norm_word(words[-n - 1]) in CHAPEL_NAMES and (
+                caseless or words[-n - 1][:1].isupper()):
+            n += 1  # "hope valley church": the biblical word begins the name
         if n == 0 or any(norm_word(w) in KIND_WORDS or norm_word(w) in STOP_WORDS for w in words[-n:]):
             continue
         if len(words) > n and norm_word(words[-n - 1]) in _HONORIFICS:

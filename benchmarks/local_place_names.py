@@ -1,0 +1,126 @@
+"""Clubs, pubs, churches and care homes named with ordinary words: the invented list
+``tests/data/local_place_names.tsv`` (and its held-back twin), cased and as captions.
+
+Each line is a small transcript (turns split by " / ") and a phrase in it: ``remove`` (a local place of a
+participant's life: every word of every occurrence of the phrase must go, but a word of its kind, "club",
+"church", "care home", may stay beside the placeholder) or ``keep`` (a public place or a place said by its
+kind alone: the phrase must survive whole). Each transcript is read as written and lower-cased without
+punctuation, as captions write it, by the anonymiser alone with an empty register.
+
+Run: python benchmarks/local_place_names.py [--list PATH] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+LIST = REPO / "tests" / "data" / "local_place_names.tsv"
+KIND_WORDS = frozenset({"the", "of", "and", "club", "church", "chapel", "care", "home", "nursing", "social",
+                        "working", "men's", "mens", "s", "men", "bowls", "rugby"})
+"""Words that say a place's kind and may stay beside its placeholder ("[club name] Social Club")."""
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # "keep" or "remove"
+    label: str  # the class: care_home, church, pub, club; public or kind for what stays
+    turns: tuple[str, ...]
+    phrase: str
+
+
+def load(path: Path = LIST) -> list[Item]:
+    items = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        kind, label, said, phrase = raw.split("\t")
+        if phrase not in said or kind not in {"keep", "remove"}:
+            raise ValueError(f"{path}:{n}: bad line")
+        items.append(Item(kind, label, tuple(said.split(" / ")), phrase))
+    return items
+
+
+def caption(text: str) -> str:
+    """Lower case, no punctuation: how automatic captions write speech."""
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text.lower())
+    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text)).strip()
+
+
+def right(item: Item, phrase: str, out: str) -> bool:
+    """A kept phrase survives whole; a removed one leaves none of its words but words of its kind."""
+    if item.kind == "keep":
+        return phrase in out
+    words = {w for w in re.findall(r"[a-z0-9']+", phrase.lower().replace("’", "'"))} - KIND_WORDS
+    left = set(re.findall(r"[a-z0-9']+", re.sub(r"\[[^\]]*\]", " ", out).lower().replace("’", "'")))
+    return not (words & left)
+
+
+def measure(redact: object, items: list[Item]) -> dict[str, dict[str, list[int]]]:
+    """Per casing and per class: [right, total]; ``redact`` takes the turns and returns the text redacted."""
+    assert callable(redact)
+    out: dict[str, dict[str, list[int]]] = {}
+    for form in ("cased", "captions"):
+        counts: dict[str, list[int]] = {}
+        for item in items:
+            turns = item.turns if form == "cased" else tuple(caption(t) for t in item.turns)
+            phrase = item.phrase if form == "cased" else caption(item.phrase)
+            ok = right(item, phrase, redact(turns))
+            for key in (item.kind, f"{item.kind} {item.label}"):
+                pair = counts.setdefault(key, [0, 0])
+                pair[0] += ok
+                pair[1] += 1
+        out[form] = counts
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--list", type=Path, default=LIST)
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args()
+    sys.path.insert(0, str(REPO))
+    from cmo_coder.anonymise.apply import apply_spans
+    from cmo_coder.anonymise.pipeline import DEFAULT_MODEL, Anonymiser, _best
+    from cmo_coder.anonymise.placeholders import placeholder_for
+    from cmo_coder.anonymise.register import build_register
+    from cmo_coder.model.key import ParticipantKey
+
+    anon = Anonymiser(build_register(ParticipantKey(), [], set()), DEFAULT_MODEL)
+
+    def redact(turns: tuple[str, ...]) -> str:
+        text = "\n".join(turns)
+        segments, pos = [], 0
+        for t in turns:
+            segments.append((pos, pos + len(t)))
+            pos += len(t) + 1
+        groups, _, _ = anon.find(text, segments)  # every proposal accepted, as review --accept-all does
+        spans = []
+        for g in groups:
+            best = _best(g, text)
+            s, e = min(c.start for c in g), max(c.end for c in g)
+            spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
+        return apply_spans(text, spans)[0]
+
+    items = load(args.list)
+    results = measure(redact, items)
+    for form, c in results.items():
+        print(f"{form}: " + ", ".join(f"{k} {h}/{n}" for k, (h, n) in sorted(c.items())))
+    if args.misses:
+        for form in ("cased", "captions"):
+            print(f"\n# {form}")
+            for item in items:
+                turns = item.turns if form == "cased" else tuple(caption(t) for t in item.turns)
+                phrase = item.phrase if form == "cased" else caption(item.phrase)
+                out = redact(turns)
+                if not right(item, phrase, out):
+                    print(f"{item.kind:6} {item.label:9} {out!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
