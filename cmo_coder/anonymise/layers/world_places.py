@@ -31,6 +31,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from ..lookup import by_first_letter
 from .words import name_lexicon
 
 _THE = re.compile(r"(?i)^the\s+")
@@ -112,7 +113,9 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 @cache
 def _pattern() -> re.Pattern[str]:
     names = sorted(world_places(), key=len, reverse=True)
-    body = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+").replace("'", "['’]?") for n in names)
+    # grouped by first letter, order kept: the same match, but each position is tried against one small group
+    # instead of all ~670 names one by one (the largest cost of this module on every turn)
+    body = by_first_letter((re.escape(n).replace(r"\ ", r"[\s-]+").replace("'", "['’]?") for n in names), True)
     return re.compile(r"(?i)(?<![\w'’.-])(?P<the>the\s+)?(?P<name>" + body + r")(?![\w-])(?!['’]\w\w)")
 
 
