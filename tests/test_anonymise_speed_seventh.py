@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 
 import pytest
+import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from cmo_coder.anonymise.layers import world_places
+from cmo_coder.anonymise.candidates import Candidate
+from cmo_coder.anonymise.folding import fold
+from cmo_coder.anonymise.layers import register_shapes, state, world_places
+from cmo_coder.anonymise.layers.context import looks_like_name, name_context
+from cmo_coder.anonymise.layers.words import is_everyday
+from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
 
 
@@ -56,3 +63,101 @@ def test_world_places_on_invented_turns_cased_and_as_captions() -> None:
         for text in (turn, turn.lower()):
             assert _matches(world_places._pattern(), text) == _matches(plain, text), text
     assert world_places.world_place_spans("We went to Tenerife last year.") == [(11, 19)]
+
+
+# ------------------------------------------------------------------------------ registered shapes: words worth a look
+def _shapes_as_before(doc: Doc, index: register_shapes.ShapeIndex, taken: list[tuple[int, int]], caseless: bool,
+                      registered: frozenset[str]) -> list[Candidate]:
+    """:func:`.register_shapes.shape_candidates` as it was: a ``Token`` made of every word of the turn."""
+    rs = register_shapes
+    out: list[Candidate] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    def add(s: int, e: int, item: RegisterItem, how: str, sure: bool) -> None:
+        out.append(Candidate(s, e, item.category, "register", 1.0 if sure else 0.5, how, item_key=item.key))
+        taken.append((s, e))
+
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not tok.text[:1].isalpha():
+            i += 1
+            continue
+        if tok.lower_ in rs.PARTICLES and tok.whitespace_ and i + 1 < n and doc[i + 1].is_alpha:
+            nxt = doc[i + 1]
+            found = index.word(tok.text + nxt.text)
+            if (found is not None and free(tok.idx, nxt.idx + len(nxt))
+                    and f"{tok.lower_} {nxt.lower_}" not in registered):
+                item, how = found
+                sure = not is_everyday(nxt.lower_) or name_context(tok) or looks_like_name(nxt, caseless)
+                add(tok.idx, nxt.idx + len(nxt), item, how, sure)
+                i += 2
+                continue
+        word = rs._SUFFIX.sub("", tok.text)
+        s, e = tok.idx, tok.idx + len(word)
+        if free(s, e) and len(word) >= rs.MIN_PART and word.lower().replace("’", "'") not in registered:
+            found = index.word(word)
+            if found is not None and tok.lower_ not in rs.PARTICLES:
+                item, how = found
+                plural = how.startswith("with a trailing s")
+                everyday = is_everyday(tok.lower_) or is_everyday(fold(tok.text))
+                if not everyday:
+                    add(s, e, item, how, True)
+                elif plural:
+                    if (not caseless and tok.text[:1].isupper() and name_context(tok)) or (
+                            rs._possessive_shape(tok) and (caseless or tok.text[:1].isupper())):
+                        add(s, e, item, how, False)
+                elif name_context(tok) or looks_like_name(tok, caseless):
+                    add(s, e, item, how, False)
+            elif found is None and any(ch in word for ch in rs._JOINERS):
+                part_of = index.inner_part(word)
+                if part_of is not None:
+                    add(s, e, part_of, "inside a word joined by an apostrophe or hyphen", True)
+        i += 1
+    return out
+
+
+_SHAPE_ITEMS = [RegisterItem(f"register:person:{n}", n, "person", variants=(n,))
+                for n in ("O'Driscoll", "DeAndre", "Kershaw", "De Souza", "Mark", "Marie", "Ming", "Grange",
+                          "Sha'Kira")]
+_SHAPE_INDEX = register_shapes.ShapeIndex((v, it) for it in _SHAPE_ITEMS for v in it.variants)
+_SHAPE_REGISTERED = frozenset({"o'driscoll", "deandre", "kershaw", "de souza", "mark", "marie", "ming", "grange"})
+shape_words = st.sampled_from(["odriscoll", "ODriscoll", "o", "driscoll", "O", "Driscolls", "de", "souza", "De",
+                               "Souza", "desouza", "kershaws", "Kershaws", "kershaw's", "marks", "Marks", "Mark",
+                               "Anne-Marie", "anne-marie", "Ah-Ming", "ming's", "Marie'll", "granges", "Sha'Kira",
+                               "shakira", "De'Andre", "mc", "car", "van", "the", "full", "said", "Mrs", "-", "'",
+                               "12", "Mc", "glinchey", "o'", "marie", "Deandres"])
+_BLANK = spacy.blank("en")
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(shape_words, st.sampled_from([" ", " ", "", ", ", ". ", "\n"])), max_size=14),
+       st.booleans(), st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=3))
+@example([("o", " "), ("driscoll", " "), ("kershaws", " "), ("car", ".")], True, [])
+@example([("Anne-Marie", " "), ("said", " "), ("De", " "), ("Souza", ".")], False, [(0, 4)])
+def test_registered_shapes_are_found_as_the_plain_loop_finds_them(parts: list[tuple[str, str]], caseless: bool,
+                                                                   taken: list[tuple[int, int]]) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    doc = state.doc_of(_BLANK, text)
+    spans = [(a, a + n) for a, n in taken]
+    got = register_shapes.shape_candidates(doc, _SHAPE_INDEX, list(spans), caseless, lambda _: True,
+                                           _SHAPE_REGISTERED)
+    want = _shapes_as_before(doc, _SHAPE_INDEX, list(spans), caseless, _SHAPE_REGISTERED)
+    assert _shape_rows(got) == _shape_rows(want)
+
+
+def _shape_rows(cands: list[Candidate]) -> list[tuple[int, int, str | None, bool]]:
+    return [(c.start, c.end, c.item_key, c.score == 1.0) for c in cands]
+
+
+def test_registered_shapes_still_found_on_invented_turns() -> None:
+    for text, caseless, first in (("we saw o driscoll and the Kershaws at Anne-Marie's", False, (7, 17)),
+                                  ("then desouza rang about kershaws car", True, (5, 12))):
+        doc = state.doc_of(_BLANK, text)
+        got = register_shapes.shape_candidates(doc, _SHAPE_INDEX, [], caseless, lambda _: True, _SHAPE_REGISTERED)
+        assert (got[0].start, got[0].end) == first, text
+        assert _shape_rows(got) == _shape_rows(_shapes_as_before(doc, _SHAPE_INDEX, [], caseless, _SHAPE_REGISTERED))
