@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.folding import fold
-from cmo_coder.anonymise.layers import register_shapes, state, world_places
+from cmo_coder.anonymise.layers import name_lists, register_shapes, state, world_places
 from cmo_coder.anonymise.layers.context import looks_like_name, name_context
 from cmo_coder.anonymise.layers.words import is_everyday
 from cmo_coder.anonymise.register import RegisterItem
@@ -161,3 +161,52 @@ def test_registered_shapes_still_found_on_invented_turns() -> None:
         got = register_shapes.shape_candidates(doc, _SHAPE_INDEX, [], caseless, lambda _: True, _SHAPE_REGISTERED)
         assert (got[0].start, got[0].end) == first, text
         assert _shape_rows(got) == _shape_rows(_shapes_as_before(doc, _SHAPE_INDEX, [], caseless, _SHAPE_REGISTERED))
+
+
+# ------------------------------------------------------------------------------ lists of names: turns that can hold one
+def _listed_as_before(doc: Doc) -> list[Candidate]:
+    """:func:`.name_lists.listed_names` as it was: every turn's words walked for a list."""
+    nl = name_lists
+    caseless = nl.reads_as_captions(doc)
+    people = [(c.start, c.end) for c in state.candidates(doc) if c.category == "person"]
+    out: list[Candidate] = []
+    for run in nl._runs(doc, people, caseless):
+        kinds = [k for _, k in run]
+        first, last = run[0][0], run[-1][0]
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = next((t for t in doc[last.i + 1 :] if not t.is_space), None)
+        if before is not None and before.lower_ in nl._PLACE_BEFORE:
+            continue
+        if after is not None and after.pos_ == "NOUN" and after.lower_ not in {"came", "went"}:
+            continue
+        if not (len(run) >= nl._MIN_MEMBERS or "person" in kinds) or kinds.count("me") > 1 or "name" not in kinds:
+            continue
+        out.extend(Candidate(t.idx, t.idx + len(t), "person", nl.LAYER, 0.7, nl.REASON) for t, k in run if k == "name")
+    return out
+
+
+list_words = st.sampled_from(["me", "I", "mags", "Mags", "rose", "Rose", "lily", "daisy", "Daisy", "pearl", "and",
+                              "&", ",", "the", "crown", "bulbs", "came", "Kemi", "kemi", "will", "Dawn", "dawn",
+                              "went", "a", "bunch", "of", "mum", "Faith", "myself", "us", "\n"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(list_words, st.sampled_from([" ", " ", ", ", " and "])), max_size=12),
+       st.lists(st.integers(0, 11), max_size=2))
+@example([("me", " "), ("mags", " and "), ("rose", " ")], [])
+@example([("Kemi", " and "), ("Dawn", " came")], [0])
+def test_lists_of_names_are_found_as_before(parts: list[tuple[str, str]], people: list[int]) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    doc = state.doc_of(_BLANK, text)
+    for k in people:
+        if k < len(doc):
+            state.candidates(doc).append(Candidate(doc[k].idx, doc[k].idx + len(doc[k]), "person", "ner", 0.8, "x"))
+    assert name_lists.listed_names(doc) == _listed_as_before(doc)
+
+
+def test_lists_of_names_still_found() -> None:
+    for text in ("me mags and rose went", "Pearl, Lily and Daisy came round"):
+        doc = state.doc_of(_BLANK, text)
+        assert len(name_lists.listed_names(doc)) >= 2, text
+    assert name_lists.listed_names(state.doc_of(_BLANK, "we had the rose and the crown")) == []
