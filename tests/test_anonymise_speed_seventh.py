@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.folding import fold
-from cmo_coder.anonymise.layers import name_lists, register_shapes, state, world_places
+from cmo_coder.anonymise.layers import cues, name_lists, register_shapes, state, world_places
 from cmo_coder.anonymise.layers.context import looks_like_name, name_context
 from cmo_coder.anonymise.layers.words import is_everyday
 from cmo_coder.anonymise.register import RegisterItem
@@ -210,3 +210,28 @@ def test_lists_of_names_still_found() -> None:
         doc = state.doc_of(_BLANK, text)
         assert len(name_lists.listed_names(doc)) >= 2, text
     assert name_lists.listed_names(state.doc_of(_BLANK, "we had the rose and the crown")) == []
+
+
+# ------------------------------------------------------------------------------ person cues: words a name may be
+cue_words = st.sampled_from(["Tiago", "tiago", "KAI", "Jo", "jo", "mum", "Mum", "will", "Will", "Leeds", "leeds",
+                             "hebden", "Hebden", "bridge", "Bridge", "the", "The", "a", "I", "i", "x", "mind", "Mind",
+                             "NHS", "Seán", "seán", "stevo", "Supercalifragilistic", "it's", "O'Neil", "12", "-", ","])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(cue_words, st.sampled_from([" ", " ", ", ", ". ", ""])), max_size=14), st.booleans())
+@example([("Tiago", " "), ("said", " "), ("Hebden", " "), ("Bridge", " ")], False)
+@example([("mum", " "), ("and", " "), ("tiago", " "), ("will", " ")], True)
+def test_person_cue_words_are_those_the_plain_walk_lets_through(parts: list[tuple[str, str]], caseless: bool) -> None:
+    doc = state.doc_of(_BLANK, "".join(w + sep for w, sep in parts))
+    component = cues.CuesComponent()
+    got = [t.i for t in cues._may_be_names(doc, caseless) if component._word_ok(t, caseless)]
+    want = [t.i for t in state.letter_words(doc, capitalised=not caseless) if component._word_ok(t, caseless)]
+    assert got == want
+
+
+def test_person_cue_words_on_invented_turns() -> None:
+    doc = state.doc_of(_BLANK, "then Tiago and mum went to Hebden Bridge with Kai")
+    component = cues.CuesComponent()
+    assert [t.text for t in cues._may_be_names(doc, False) if component._word_ok(t, False)] == ["Tiago", "Bridge", "Kai"]
