@@ -16,9 +16,18 @@ from spacy.tokens import Doc
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.folding import fold
-from cmo_coder.anonymise.layers import cues, name_lists, register_shapes, state, world_places
+from cmo_coder.anonymise.layers import (
+    cues,
+    name_lists,
+    public_figures,
+    public_named_bodies,
+    register_shapes,
+    state,
+    world_places,
+)
 from cmo_coder.anonymise.layers.context import looks_like_name, name_context
 from cmo_coder.anonymise.layers.words import is_everyday
+from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
 
@@ -234,4 +243,56 @@ def test_person_cue_words_are_those_the_plain_walk_lets_through(parts: list[tupl
 def test_person_cue_words_on_invented_turns() -> None:
     doc = state.doc_of(_BLANK, "then Tiago and mum went to Hebden Bridge with Kai")
     component = cues.CuesComponent()
-    assert [t.text for t in cues._may_be_names(doc, False) if component._word_ok(t, False)] == ["Tiago", "Bridge", "Kai"]
+    got = [t.text for t in cues._may_be_names(doc, False) if component._word_ok(t, False)]
+    assert got == ["Tiago", "Bridge", "Kai"]
+
+
+# ------------------------------------------------------------------------------ the gate before the listed names
+def _gated_lists() -> list[tuple[str, list[str], re.Pattern[str], NameGate]]:
+    return [
+        ("world places", sorted(world_places.world_places()), world_places._pattern(), world_places._gate()),
+        ("full names", public_figures._full_names(), public_figures._full_name_pattern(),
+         public_figures._full_name_gate()),
+        ("bodies", list(public_named_bodies.listed_body_names()), public_named_bodies._pattern(),
+         public_named_bodies._gate()),
+    ]
+
+
+_GATED = _gated_lists()
+_SAMPLED = [n for _, names, _, _ in _GATED for n in names[::23]]
+gate_words = st.sampled_from([*_SAMPLED, "the", "and", "o'", "al-", "-", "st.", "Mc", "x", "z", "12", "é", "ſ", "İ"])
+
+
+def _marks_changed(name: str, how: int) -> str:
+    """A name as speech or captions may write it: marks left out or changed, words glued, any casing."""
+    return [name, name.replace("-", ""), name.replace("-", " "), name.replace("'", ""), name.replace("'", "’"),
+            name.upper(), name.title(), name.lower().replace(" ", "  ")][how % 8]
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.lists(st.tuples(gate_words, st.integers(0, 7), st.sampled_from([" ", "", ", ", "-", ".", "'s ", "\n"])),
+                max_size=8))
+@example([("O'Brien Trust", 3, " ")])
+def test_the_gate_is_open_wherever_a_listed_name_stands(parts: list[tuple[str, int, str]]) -> None:
+    text = "".join(_marks_changed(w, how) + sep for w, how, sep in parts)
+    for what, _, pattern, gate in _GATED:
+        if pattern.search(text):
+            assert gate.may_hold(text), (what, text)
+
+
+def test_the_gate_on_every_listed_name_and_on_invented_turns() -> None:
+    for what, names, pattern, gate in _GATED:
+        for name in names:
+            for how in range(8):
+                text = f"we talked about {_marks_changed(name, how)} yesterday"
+                if pattern.search(text):
+                    assert gate.may_hold(text), (what, text)
+    assert not world_places._gate().may_hold("we just had a quiet one at home this year")
+    assert world_places._gate().may_hold("we went to tenerife")
+    assert world_places.world_place_spans("we went to tenerife") == [(11, 19)]
+    assert NameGate(["Éire Óg", "Nuffield Trust"]).may_hold("nothing here") is True  # no plain word: always open
+    assert NameGate(["Al-Anon"]).may_hold("the alanon lot") is True
+    assert NameGate(["Al-Anon"]).may_hold("an al anon meeting") is True
+    assert NameGate(["Al-Anon"]).may_hold("a family do") is False
+    assert NameGate(["Al-Anon Family Groups"]).may_hold("the alanon family groups") is True

@@ -31,7 +31,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from ..lookup import by_first_letter
+from ..lookup import NameGate, by_first_letter
 from .words import name_lexicon
 
 _THE = re.compile(r"(?i)^the\s+")
@@ -120,6 +120,12 @@ def _pattern() -> re.Pattern[str]:
 
 
 @cache
+def _gate() -> NameGate:
+    """Turns that cannot hold a listed place, told apart before :func:`_pattern` runs (most turns)."""
+    return NameGate(world_places())
+
+
+@cache
 def _people_names() -> frozenset[str]:
     return name_lexicon("all")
 
@@ -194,7 +200,7 @@ def _sentence_ends(text: str, end: int) -> bool:
 def world_place_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of world places said as places in ``text`` (module doc), "the" included where said."""
     low = text.lower()
-    if not low.strip():
+    if not low.strip() or not _gate().may_hold(text):
         return []
     places = world_places()
     people = _people_names()
@@ -237,7 +243,7 @@ def home_city_spans(text: str) -> list[tuple[int, int, str]]:
     most of the year", "he's from Zambia originally, Lusaka"): proposed as a town, since in captions no other
     layer reads a city abroad (a word the dictionary holds, or said after a comma, is in no place's slot)."""
     trips = trip_only()
-    if not trips or not _HOME_IN_CLAUSE.search(text):
+    if not trips or not _HOME_IN_CLAUSE.search(text) or not _gate().may_hold(text):
         return []
     places = world_places()
     people = _people_names()
