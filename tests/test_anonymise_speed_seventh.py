@@ -22,6 +22,7 @@ from cmo_coder.anonymise.layers import (
     public_figures,
     public_named_bodies,
     register_shapes,
+    said_identifiers,
     state,
     world_places,
 )
@@ -296,3 +297,28 @@ def test_the_gate_on_every_listed_name_and_on_invented_turns() -> None:
     assert NameGate(["Al-Anon"]).may_hold("an al anon meeting") is True
     assert NameGate(["Al-Anon"]).may_hold("a family do") is False
     assert NameGate(["Al-Anon Family Groups"]).may_hold("the alanon family groups") is True
+
+
+# ------------------------------------------------------------------------------ identifiers: turns with no number
+number_words = st.sampled_from(["one", "One", "ONE", "oh", "Oh", "double", "nineteen", "twenty", "s", "l", "b", "m",
+                                "x",
+                                "7", "12", "٣", "phone", "someone", "often", "the", "tenner", "ten", "fourteen", "é",
+                                "dot", "com", "_one", "one_", "eighty", "naught", "nought"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.lists(st.tuples(number_words, st.sampled_from([" ", "", ", ", "-", ".", "_", "\n"])), max_size=10))
+@example([("s", " "), ("l", " "), ("seventy", "")])
+@example([("one", "_"), ("two", "")])
+def test_turns_without_a_number_are_those_the_look_pattern_turns_away(parts: list[tuple[str, str]]) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    if said_identifiers._LOOK.search(text):
+        assert said_identifiers._may_look(text), text
+
+
+def test_turns_without_a_number_on_invented_turns() -> None:
+    assert not said_identifiers._may_look("we went round to see her on the ward, she was lovely")
+    assert said_identifiers._may_look("my number is oh seven seven double two")
+    assert said_identifiers._may_look("room 12")
+    assert said_identifiers._may_look("the reg was s l seventy")

@@ -226,7 +226,7 @@ def _worth_a_look(doc: Doc, index: ShapeIndex) -> list[int]:
         if word.lower() in PARTICLES or any(ch in word for ch in _JOINERS):
             out.append(i)
             continue
-        key = squash(_SUFFIX.sub("", word))
+        key = squash(word)  # no joiner here, so no apostrophe: nothing for _SUFFIX to take off
         if key in exact or key in plural:
             out.append(i)
     return out
