@@ -14,6 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from cmo_coder.anonymise import consistency
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.folding import fold
 from cmo_coder.anonymise.layers import (
@@ -322,3 +323,53 @@ def test_turns_without_a_number_on_invented_turns() -> None:
     assert said_identifiers._may_look("my number is oh seven seven double two")
     assert said_identifiers._may_look("room 12")
     assert said_identifiers._may_look("the reg was s l seventy")
+
+
+# ------------------------------------------------------------------------------ repeats: a transcript's words read once
+def _free_as_before(text: str, segments: list[tuple[int, int]], words: set[str], caseless: bool,
+                    found: list[Candidate], protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`.consistency._free_occurrences` as it was: the transcript's words found again on every call."""
+    out: list[tuple[int, int]] = []
+    if not words:
+        return out
+    taken = sorted((c.start, c.end) for c in found)
+    for seg_start, seg_end in segments:
+        for m in consistency._WORD.finditer(text, seg_start, seg_end):
+            word = m.group(0)
+            if (not caseless and not word[:1].isupper()) or word.lower() not in words:
+                continue
+            s, e = m.span()
+            if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+                continue
+            out.append((s, e))
+    return out
+
+
+repeat_words = st.sampled_from(["Mark", "mark", "Rob", "rob", "Leeds", "leeds", "the", "O'Neil", "anne-marie",
+                                "Anne-Marie", "12", "é", "Zoë", "x", "said"])
+transcripts = st.lists(st.tuples(repeat_words, st.sampled_from([" ", ", ", ".\n", "'s ", "-"])), max_size=16).map(
+    lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(transcripts, st.lists(st.integers(0, 80), max_size=4), st.booleans(),
+                          st.lists(st.tuples(st.integers(0, 80), st.integers(1, 9)), max_size=3)), min_size=1,
+                max_size=4),
+       st.sets(st.sampled_from(["mark", "rob", "leeds", "o'neil", "anne-marie", "zoë", "said"]), max_size=4))
+def test_free_occurrences_are_found_as_before(calls: list[tuple[str, list[int], bool, list[tuple[int, int]]]],
+                                              words: set[str]) -> None:
+    for text, cuts, caseless, spans in calls * 2:  # each transcript asked twice in turn, as the passes ask it
+        bounds = sorted({0, len(text), *(c for c in cuts if c <= len(text))})
+        segments = list(zip(bounds, bounds[1:], strict=False))
+        found = [Candidate(a, a + n, "person", "ner", 0.8, "x") for a, n in spans]
+        protected = [(a, a + n) for a, n in spans[:1]]
+        got = list(consistency._free_occurrences(text, segments, words, caseless, found, protected))
+        assert got == _free_as_before(text, segments, words, caseless, found, protected)
+
+
+def test_free_occurrences_on_an_invented_transcript() -> None:
+    text = "Mark came in.\nthen mark said Rob was off, Mark again"
+    segments = [(0, 14), (14, len(text))]
+    assert list(consistency._free_occurrences(text, segments, {"mark"}, False, [], [])) == [(0, 4), (42, 46)]
+    assert list(consistency._free_occurrences(text, segments, {"mark"}, True, [], [(42, 46)])) == [(0, 4), (19, 23)]
