@@ -161,21 +161,32 @@ def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str
     if not words:
         return
     taken = sorted((c.start, c.end) for c in found)
-    for seg_start, seg_end in segments:
-        for m in _WORD.finditer(text, seg_start, seg_end):
-            word = m.group(0)
-            if not caseless and not word[:1].isupper():
-                continue  # (the capital first: in cased text most words have none, and need no look-up)
-            s, e = m.span()
-            low = word.lower()
-            if low not in words:
-                stem = _POSSESSIVE.sub("", low)  # "Sky's great": the name without its possessive or "is"
-                if stem == low or stem not in words:
-                    continue
-                e = s + len(stem)
-            if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+    for s, e, word in _words_in(text, segments):
+        if not caseless and not word[:1].isupper():
+            continue  # (the capital first: in cased text most words have none, and need no look-up)
+        low = word.lower()
+        if low not in words:
+            stem = _POSSESSIVE.sub("", low)  # "Sky's great": the name without its possessive or "is"
+            if stem == low or stem not in words:
                 continue
-            yield s, e
+            e = s + len(stem)
+        if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+            continue
+        yield s, e
+
+
+_WORDS_IN: list[tuple[str, tuple[tuple[int, int], ...], list[tuple[int, int, str]]]] = []
+
+
+def _words_in(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Every word of the turns, ``(start, end, word)`` in order, found once per transcript: the repeats of names,
+    of places and of everyday-word names each walked every word of the transcript with the same pattern."""
+    key = tuple(segments)
+    if _WORDS_IN and _WORDS_IN[0][1] == key and _WORDS_IN[0][0] == text:
+        return _WORDS_IN[0][2]
+    found = [(m.start(), m.end(), m.group(0)) for a, b in segments for m in _WORD.finditer(text, a, b)]
+    _WORDS_IN[:] = [(text, key, found)]
+    return found
 
 
 # A given name that is also a word ("bill", "mark", "rob", "frank") is repeated only where the

@@ -8,6 +8,7 @@ anonymiser's time. The answers are the same; only the way to them changes.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
@@ -86,3 +87,44 @@ def by_first_letter(alternatives: Iterable[str], ignore_case: bool) -> str:
             return "|".join(alts)
         groups.setdefault(head.lower() if ignore_case else head, []).append(alt)
     return "|".join(f"{rest[0][0]}(?:{'|'.join(a[1:] for a in rest)})" for rest in groups.values())
+
+
+_RUN = re.compile(r"[a-z0-9]+")
+_PARTS = re.compile(r"[^a-z0-9]+")
+
+
+class NameGate:
+    """Whether a text can hold a match of a case-blind pattern of listed names, asked before the pattern runs.
+
+    Why: the listed names (world places, public figures, public bodies) are searched for in every turn by one
+    alternation of hundreds of names, which the ``re`` module tries at every position of the turn, and most
+    turns hold none. Each name is matched word by word, a word's letters literally (in any case), with only an
+    apostrophe or a hyphen inside a word optional and something other than a letter or digit between words
+    and around the name. So where a name stands, one of its words (here the one with the longest first part:
+    the rarest, "nuffield" of "the Nuffield Trust") is a whole run of letters and digits in the lower-cased text,
+    or, its marks left out, a run of its parts joined ("obrien", "alanon"). A text of plain ASCII none of whose
+    runs is such a form cannot hold a match; the pattern is asked of every other text, so what is found does not
+    change. Text that is not ASCII, or a list with a name that has no word of plain ASCII letters and digits,
+    always goes to the pattern: case-blind matching outside ASCII has forms a lower-cased run would not show.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.forms: frozenset[str] | None = frozenset()
+        forms: set[str] = set()
+        for name in names:
+            best: list[str] = []
+            for word in name.lower().split():
+                parts = [p for p in _PARTS.split(word) if p]
+                if word.isascii() and parts and (not best or len(parts[0]) > len(best[0])):
+                    best = parts
+            if not best:
+                self.forms = None  # a name this gate cannot vouch for: every text is searched
+                return
+            forms.update("".join(best[:k]) for k in range(1, len(best) + 1))
+        self.forms = frozenset(forms)
+
+    def may_hold(self, text: str) -> bool:
+        """False only where no listed name can stand in ``text``."""
+        if self.forms is None or not text.isascii():
+            return True
+        return not self.forms.isdisjoint(_RUN.findall(text.lower()))

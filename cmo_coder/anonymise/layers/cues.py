@@ -11,8 +11,10 @@ reads ``[name removed]'s mum`` rather than ``[organisation name]'s mum``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -24,7 +26,7 @@ from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue
 from .name_lists import listed_names
 from .said_names import said_names
 from .set_off_names import set_off_names
-from .state import NEVER_NAME_POS, candidates, caseless_doc, letter_words
+from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .surnames import surnames_after
 from .word_names import add_word_names
 from .words import (
@@ -83,6 +85,23 @@ def listed_given() -> frozenset[str]:
     return frozenset(set(census_given()) | given | uk_given()) - KINSHIP
 
 
+def _may_be_names(doc: Doc, caseless: bool) -> Iterator[Token]:
+    """The words :meth:`CuesComponent._word_ok` may let through, in order: :func:`.state.letter_words` less those
+    its first tests turn away by the word alone (its length, a word that is never a name, a modal, a listed
+    place), read from one array per turn. In captions every word of letters came through before, and a
+    ``Token`` was made of each for those tests to turn most of them away."""
+    if not len(doc):
+        return
+    text, strings, places = text_of(doc), doc.vocab.strings, place_names()
+    for i, (idx, low_id, alpha, stop) in enumerate(doc.to_array([IDX, LOWER, IS_ALPHA, IS_STOP]).tolist()):
+        if not alpha or stop or (not caseless and not text[idx:idx + 1].isupper()):
+            continue
+        low = strings[low_id]
+        if len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL or low in places:
+            continue
+        yield doc[i]
+
+
 class CuesComponent:
     """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
 
@@ -132,7 +151,7 @@ class CuesComponent:
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
         persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
         people = [(c.start, c.end) for c in out if c.category == "person"]
-        for tok in letter_words(doc, capitalised=not caseless):  # the only words _word_ok may let through
+        for tok in _may_be_names(doc, caseless):  # the only words _word_ok may let through
             if not self._word_ok(tok, caseless):
                 continue
             start, end = tok.idx, tok.idx + len(tok)

@@ -14,11 +14,13 @@ person another layer found; not after a determiner or a preposition of place ("t
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from .caption_names import common_given
-from .state import candidates
+from .state import candidates, lower_ids, word_ids
 from .word_names import _NEVER, _PLACE_BEFORE, reads_as_captions
 
 LAYER = "rules"
@@ -72,8 +74,27 @@ def _runs(doc: Doc, people: list[tuple[int, int]], caseless: bool) -> list[list[
     return out
 
 
+@cache
+def _givens() -> frozenset[str]:
+    """Every word :func:`_member` can read as a name: only a turn that says one of them can hold a list here."""
+    return frozenset(w for w in common_given() if len(w) >= 3 and w.isalpha() and w not in _NEVER)
+
+
+def _may_list(doc: Doc) -> bool:
+    """Whether the turn says "and" (or "&") and a given name: a list is taken only where its last member follows
+    "and" and one member is a given name (:func:`listed_names`), so a turn without both holds none, and its
+    words need not be walked (most turns)."""
+    said = set(lower_ids(doc))
+    return not (said.isdisjoint(word_ids(_AND)) or said.isdisjoint(word_ids(_givens())))
+
+
+_AND = frozenset({"and", "&"})
+
+
 def listed_names(doc: Doc) -> list[Candidate]:
     """Given names said in a list of people (module doc); in typed text, written with their capitals."""
+    if not _may_list(doc):
+        return []
     caseless = reads_as_captions(doc)
     people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
     out: list[Candidate] = []

@@ -23,7 +23,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from ..lookup import by_first_letter
+from ..lookup import NameGate, by_first_letter
 from ..placeholders import RELATIONS
 from .state import tokens_among
 
@@ -93,11 +93,22 @@ def _name_regex(name: str) -> str:
 
 @cache
 def _full_name_pattern() -> re.Pattern[str]:
+
+    body = by_first_letter((_name_regex(n) for n in _full_names()), ignore_case=True)  # the same match, faster
+    return re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _full_names() -> list[str]:
     from .public_names import everyday_figures
 
-    names = sorted({n for n in (*public_figures(), *everyday_figures()) if " " in n}, key=lambda n: (-len(n), n))
-    body = by_first_letter((_name_regex(n) for n in names), ignore_case=True)  # the same match, found faster
-    return re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
+    return sorted({n for n in (*public_figures(), *everyday_figures()) if " " in n}, key=lambda n: (-len(n), n))
+
+
+@cache
+def _full_name_gate() -> NameGate:
+    """Turns that cannot hold a listed full name, told apart before :func:`_full_name_pattern` runs."""
+    return NameGate(_full_names())
 
 
 def full_name_spans(text: str) -> list[tuple[int, int]]:
@@ -108,7 +119,7 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
     from a participant registered as "Ronan Nuffield"."""
     from .public_named_bodies import listed_body_spans
 
-    figures = [m.span() for m in _full_name_pattern().finditer(text)]
+    figures = [m.span() for m in _full_name_pattern().finditer(text)] if _full_name_gate().may_hold(text) else []
     bodies = [(a, b) for a, b in listed_body_spans(text) if not any(s < b and a < e for s, e in figures)]
     return sorted(figures + bodies)  # a figure listed among the bodies too ("Dame Carol Black") once
 

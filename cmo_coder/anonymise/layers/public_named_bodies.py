@@ -22,7 +22,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from ..lookup import by_first_letter
+from ..lookup import NameGate, by_first_letter
 from .public_figures import _name_regex
 from .public_names import public_names
 
@@ -45,6 +45,12 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + body + r")(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _gate() -> NameGate:
+    """Turns that cannot hold a listed body's name, told apart before :func:`_pattern` runs."""
+    return NameGate(listed_body_names())
+
+
 def listed_body_spans(text: str) -> list[tuple[int, int]]:
     """Where a listed several-word body's name stands in ``text`` (plain text: cased or captions)."""
-    return [m.span() for m in _pattern().finditer(text)]
+    return [m.span() for m in _pattern().finditer(text)] if _gate().may_hold(text) else []

@@ -26,12 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..folding import fold
 from ..register import Register, RegisterItem
 from .context import looks_like_name, name_context
+from .state import text_of
 from .words import is_everyday
 
 PARTICLES = frozenset({"o", "mc", "mac", "de", "da", "di", "du", "le", "la", "van", "von", "fitz", "st", "al", "el",
@@ -166,12 +168,12 @@ def shape_candidates(doc: Doc, index: ShapeIndex, taken: list[tuple[int, int]], 
         taken.append((s, e))
 
     n = len(doc)
-    i = 0
-    while i < n:
+    visit = _worth_a_look(doc, index)
+    skip_to = 0
+    for i in visit:
+        if i < skip_to:
+            continue  # the word after a particle, taken with it
         tok = doc[i]
-        if not tok.text[:1].isalpha():
-            i += 1
-            continue
         # a particle said as its own word: "o driscoll", "mc glinchey", "de souza(s)"
         if tok.lower_ in PARTICLES and tok.whitespace_ and i + 1 < n and doc[i + 1].is_alpha:
             nxt = doc[i + 1]
@@ -182,7 +184,7 @@ def shape_candidates(doc: Doc, index: ShapeIndex, taken: list[tuple[int, int]], 
                 everyday = is_everyday(nxt.lower_)
                 sure = not everyday or name_context(tok) or looks_like_name(nxt, caseless)
                 add(tok.idx, nxt.idx + len(nxt), item, how, sure)
-                i += 2
+                skip_to = i + 2
                 continue
         word = _SUFFIX.sub("", tok.text)  # "Marie'll" is one token: the name is "Marie"
         s, e = tok.idx, tok.idx + len(word)
@@ -204,5 +206,27 @@ def shape_candidates(doc: Doc, index: ShapeIndex, taken: list[tuple[int, int]], 
                 part_of = index.inner_part(word)
                 if part_of is not None:
                     add(s, e, part_of, "inside a word joined by an apostrophe or hyphen", True)
-        i += 1
+    return out
+
+
+def _worth_a_look(doc: Doc, index: ShapeIndex) -> list[int]:
+    """Indices of the tokens :func:`shape_candidates` can make something of, in order, read from one array per
+    turn: a word that begins with a letter and is a particle, holds a hyphen or an apostrophe, or is written as
+    a registered shape (:meth:`ShapeIndex.word`). Every other word is passed by its loop without a candidate
+    or a change to what it has taken, and making a ``Token`` of each word cost more than the tests."""
+    if not len(doc):
+        return []
+    text = text_of(doc)
+    exact, plural = index.exact, index.plural
+    out = []
+    for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
+        word = text[idx:idx + length]
+        if not word[:1].isalpha():
+            continue
+        if word.lower() in PARTICLES or any(ch in word for ch in _JOINERS):
+            out.append(i)
+            continue
+        key = squash(word)  # no joiner here, so no apostrophe: nothing for _SUFFIX to take off
+        if key in exact or key in plural:
+            out.append(i)
     return out

@@ -218,7 +218,21 @@ _LOOK = re.compile(r"(?i)" + _NUMBER + r"[\s,-]+" + _NUMBER + r"|\d\d|\b[b-hj-z]
 """Every identifier here holds two digits in a row, or a spelt letter then a number ("s l seventy, m v p"),
 said or written: most turns have neither."""
 _DOT = re.compile(r"(?i)\bdot\s")
+_NUMBER_WORDS = frozenset({"oh", "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                           "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                           "seventy", "eighty", "ninety", "double", "triple", "treble"})
+"""The words of :data:`_NUMBER`, one by one."""
+_RUN = re.compile(r"[a-z0-9]+")
 
+
+def _may_look(text: str) -> bool:
+    """Whether :data:`_LOOK` can match: each of its ways holds a digit or a number said in words (:data:`_NUMBER`,
+    a whole word), and most turns hold neither. Told from the lower-cased turn's runs of letters where the turn is
+    plain ASCII (a digit or a case-blind word is then what it looks like); any other turn goes to the pattern."""
+    if not text.isascii() or any(ch.isdigit() for ch in text):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_RUN.findall(text.lower()))
 
 
 _SORT_CODE_CUE = re.compile(r"(?i)\bsort\s?codes?(?:['’]s)?\b[^.?!\n]{0,16}$")
@@ -347,7 +361,7 @@ def _spelt_proof(pieces: tuple[Piece, ...]) -> bool:
 def said_identifiers(text: str) -> list[Found]:
     """Every identifier of the kinds above said or written in ``text`` (module doc)."""
     found: list[Found] = []
-    if _LOOK.search(text):
+    if _may_look(text) and _LOOK.search(text):
         toks = tokens(text)
         runs = digit_runs(text, toks)
         banked = list(_bank(text, toks, runs))
