@@ -328,7 +328,8 @@ def test_turns_without_a_number_on_invented_turns() -> None:
 # ------------------------------------------------------------------------------ repeats: a transcript's words read once
 def _free_as_before(text: str, segments: list[tuple[int, int]], words: set[str], caseless: bool,
                     found: list[Candidate], protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """:func:`.consistency._free_occurrences` as it was: the transcript's words found again on every call."""
+    """:func:`.consistency._free_occurrences` as it was: the transcript's words found again on every call (with
+    the possessive read as its name, "Sky's")."""
     out: list[tuple[int, int]] = []
     if not words:
         return out
@@ -336,9 +337,14 @@ def _free_as_before(text: str, segments: list[tuple[int, int]], words: set[str],
     for seg_start, seg_end in segments:
         for m in consistency._WORD.finditer(text, seg_start, seg_end):
             word = m.group(0)
-            if (not caseless and not word[:1].isupper()) or word.lower() not in words:
+            if not caseless and not word[:1].isupper():
                 continue
             s, e = m.span()
+            if word.lower() not in words:
+                stem = re.sub(r"['’]s$", "", word.lower())  # "Sky's": the name without its possessive
+                if stem == word.lower() or stem not in words:
+                    continue
+                e = s + len(stem)
             if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
                 continue
             out.append((s, e))
