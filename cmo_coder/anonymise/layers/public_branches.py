@@ -10,6 +10,8 @@ body ("Age UK Elmbury"); this takes the word right before one whose last word is
 word is shaped like a place (no dictionary or name list holds it: :func:`.public_runs.place_shaped`) and,
 in cased text, capitalised. A dictionary word before the body ("the Local Dementia Alliance") is left, and a
 given name or a town the lists hold is the other layers' already.
+
+Source of the word sets below: written for the project.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ are said in the transcript, with two guards:
 One-word names are not spread: a one-word public name is a person's name too often ("Boots", "Ash"), and the
 surname echo of listed figures (:func:`.public_figures.echo_spans`) already covers the public ones. Each
 mention kept only by this echo is on the review's residual list with its reason (:data:`ECHO_REASON`).
+
+Source of the word sets below: written for the project.
 """
 
 from __future__ import annotations

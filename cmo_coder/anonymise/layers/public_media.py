@@ -58,7 +58,7 @@ LOCAL_FROM = frozenset({"care", "nursing", "home", "gp", "doctor", "doctors", "s
                         "council", "social", "surgery", "practice", "hospice", "unit", "team", "college", "nursery",
                         "hostel", "day", "centre", "police", "job", "jobcentre", "work", "psychiatrist", "consultant"})
 """Words after "from (the)" that make a report or a review a local one sent to the speaker ("X's report from
-the care home", "X's review from the GP")."""
+the care home", "X's review from the GP"); written for the project."""
 LOCAL_FOR = frozenset({"trust", "school", "board", "panel", "team", "ward", "unit", "practice", "council", "service",
                        "manager", "court", "governors", "hospital", "clinic", "department", "committee", "tribunal",
                        "surgery", "home", "hostel", "college", "nursery", "family", "social", "housing", "meeting",

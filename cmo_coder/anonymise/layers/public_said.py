@@ -19,6 +19,8 @@ name undoes it ("my brother Darren Oakshott wrote a book"); a private mention of
 in the transcript gives it back to the layers (``allowlist.claimed_people``); registered names always win; a
 full name kept so is on the review's residual list with its reason. A name on no list and in no frame stays
 proposed.
+
+Source of the word sets below: written for the project.
 """
 
 from __future__ import annotations
