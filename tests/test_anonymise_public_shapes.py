@@ -168,3 +168,22 @@ def test_the_echos_mentions_slice_to_the_phrase(lead: str, phrase: str, curly: b
     for start, end, _ in _mentions(text, _norm(said)):
         assert _norm(text[start:end]) == _norm(said)
         assert text[start:end] == said
+
+
+@pytest.mark.parametrize("captions", [False, True], ids=["cased", "captions"])
+def test_a_world_place_kept_as_a_trip_is_not_spread_to_where_someone_lives(plain: Anonymiser, captions: bool) -> None:
+    """A country kept in one turn as a trip still goes in another where someone lives there: places are kept
+    or removed by how each mention is said, never by the echo."""
+    text, segments = _transcript("We went to New Zealand on holiday once. || Her son emigrated to New Zealand.",
+                                 captions)
+    out = _redact(plain, text, segments)
+    assert out.lower().count("new zealand") == 1, out
+
+
+def test_a_name_run_with_a_function_word_is_not_spread(plain: Anonymiser) -> None:
+    """A kept stretch that took a function word at its end is not a name to spread ("as Brett")."""
+    from cmo_coder.anonymise.layers.public_echo import _spreadable
+
+    assert not _spreadable("as brett")
+    assert not _spreadable("new zealand")
+    assert _spreadable("dementia alliance")

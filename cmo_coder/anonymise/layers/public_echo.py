@@ -15,9 +15,11 @@ are said in the transcript, with two guards:
 * registered names always win: a register proposal is never dropped, and review still reaches every
   registered form inside a kept name (:func:`..review.find_all`).
 
-One-word names are not spread: a one-word public name is a person's name too often ("Boots", "Ash"), and the
-surname echo of listed figures (:func:`.public_figures.echo_spans`) already covers the public ones. Each
-mention kept only by this echo is on the review's residual list with its reason (:data:`ECHO_REASON`).
+Places are not spread (a world place is kept or removed by how each mention is said), nor a phrase with a
+function word at an end. One-word names are not spread: a one-word public name is a person's name too often
+("Boots", "Ash"), and the surname echo of listed figures (:func:`.public_figures.echo_spans`) already covers
+the public ones. Each mention kept only by this echo is on the review's residual list with its reason
+(:data:`ECHO_REASON`).
 
 Source of the word sets below: written for the project.
 """
@@ -27,11 +29,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .public_context import OWNERS, PRIVATE
 from .state import candidates, text_of
+from .words import place_names
+from .world_places import uk_place_names, world_places
 
 ECHO_KEY = "cmo_public_echoes"
 """Where each doc keeps the spans this echo kept (characters of the turn), for the residual list."""
@@ -46,6 +51,17 @@ _NEAR = 3
 def _norm(text: str) -> str:
     """A kept stretch as the words it is said with, lower case, straight apostrophes, no leading article."""
     return " ".join(_WORD.findall(_ARTICLE.sub("", text.strip()).lower().replace("’", "'")))
+
+
+def _spreadable(phrase: str) -> bool:
+    """A kept phrase the echo may spread: two words or more, no function word at either end ("as Brett", a
+    name run that took the word before it, is one name), and no place: a world place is kept or removed by
+    how each mention is said (a trip, or where someone lives: :mod:`.world_places`), never by another turn."""
+    words = phrase.split()
+    if len(words) < 2 or words[0] in STOP_WORDS or words[-1] in STOP_WORDS:
+        return False
+    return phrase not in world_places() and phrase not in uk_place_names() and not any(
+        w in place_names() for w in words)
 
 
 def _private_near(words: list[str], start: int, end: int) -> bool:
@@ -90,7 +106,7 @@ def spread_public(docs: list[Doc], within: Callable[[Candidate, list[tuple[int, 
         famed = set(doc.user_data.get("cmo_famed_people") or ())
         for a, b in doc._.cmo_protected[0]:
             phrase = _norm(text[a:b])
-            if len(phrase.split()) < 2:
+            if not _spreadable(phrase):
                 continue
             kept[phrase] = kept.get(phrase, True) and (a, b) in famed
     if not kept:
