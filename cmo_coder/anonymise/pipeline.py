@@ -28,6 +28,7 @@ from . import consistency, fragments, house_names, recurring_names
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
+from .layers.public_echo import echo_hits
 from .layers.register import RegisterComponent
 from .layers.register_shapes import compound_bounds
 from .layers.sound_alike import SoundAlikeComponent
@@ -450,6 +451,7 @@ class Anonymiser:
                         and free(a + off, b + off):
                     hits.append((turn[a:b], KEPT_BY_FRAME, a + off, b + off))
             hits.extend(_kept_people(doc, turn, off, free))
+            hits.extend(echo_hits(doc, off, free))
             rows = doc.to_array([IDX, LENGTH, IS_ALPHA]).tolist() if len(doc) else []
             for i, (idx, length, alpha) in enumerate(rows):
                 # every reason below needs a word of letters: a Token is made only for one that may be hit

@@ -25,6 +25,7 @@ from .public_bodies import body_spans
 from .public_charities import branch_places, charity_spans, named_after_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_culture import club_form_spans, culture_spans
+from .public_echo import spread_public
 from .public_fame import ROYAL_PLACE_AFTER, royal_spans
 from .public_figures import (
     BROAD_WORK,
@@ -340,6 +341,7 @@ class AllowListComponent:
             said |= said_publicly(text_of(doc), doc.user_data[_PROTECTED_KEY][0])
             titles = doc.user_data.get("cmo_named_titles") or ()
             said |= echoed_surnames(doc, [p for p in doc._.cmo_public_people or () if p not in titles])
+        spread_public(docs, _within_public, give_back)
         if not said:
             return
         for doc in docs:
@@ -420,7 +422,6 @@ def claimed_people(docs: list[Doc]) -> None:
     if not claims:
         return
     for doc in docs:
-        people = doc._.cmo_public_people or []
         famed = set(doc.user_data.get("cmo_famed_people") or ())
         if not famed or doc._.cmo_protected is None:
             continue
@@ -432,19 +433,25 @@ def claimed_people(docs: list[Doc]) -> None:
                 continue  # a listed full name is the public person's wherever a friend shares a word of it
             if any(w in claims for w in words) or " ".join(words) in claims:
                 undone.append((a, b))
-        if not undone:
-            continue
-        public, labels, placeholders = doc._.cmo_protected
-        public = [p for p in public if p not in undone]
-        doc._.cmo_protected = (public, labels, placeholders)
-        doc._.cmo_public_people = [p for p in people if p not in undone]
-        now = list(candidates(doc))
-        have = {(c.start, c.end, c.category) for c in now}
-        for c in doc.user_data.get("cmo_before_allow") or ():
-            if (c.start, c.end, c.category) not in have and any(c.start < b and a < c.end for a, b in undone) \
-                    and not _within_public(c, public, text):
-                now.append(c)
-        doc._.cmo_candidates = now
+        if undone:
+            give_back(doc, undone)
+
+
+def give_back(doc: Doc, undone: list[tuple[int, int]]) -> None:
+    """Undo the keeps ``undone`` (character spans of ``doc``'s kept public people) and give their proposals
+    back to the other layers: the transcript says elsewhere that the person is someone the speaker knows."""
+    text = text_of(doc)
+    public, labels, placeholders = doc._.cmo_protected
+    public = [p for p in public if p not in undone]
+    doc._.cmo_protected = (public, labels, placeholders)
+    doc._.cmo_public_people = [p for p in doc._.cmo_public_people or [] if p not in undone]
+    now = list(candidates(doc))
+    have = {(c.start, c.end, c.category) for c in now}
+    for c in doc.user_data.get("cmo_before_allow") or ():
+        if (c.start, c.end, c.category) not in have and any(c.start < b and a < c.end for a, b in undone) \
+                and not _within_public(c, public, text):
+            now.append(c)
+    doc._.cmo_candidates = now
 
 
 def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
@@ -511,6 +518,11 @@ def _said_as_place(doc: Doc, start: int, end: int) -> bool:
     words before say a place: "at", "in", "into", "near" (not after "laughing", "had a go", "into" as
     a fan is), "to" after a verb of going, or "the" before a name that ends its phrase ("into the
     George Best, the City airport")."""
+    after = word_after(doc[end - 1])
+    if after is not None and after.lower_ in {"'s", "’s", "'"}:
+        work = word_after(after)
+        if work is not None and work.lower_ in PUBLIC_WORK | BROAD_WORK:
+            return False  # "it all goes back to Lionel Brackenbury's report": the person's work, no place
     prev = word_before(doc[start])
     while prev is not None and prev.lower_ in _NAMED_TITLES:
         prev = word_before(prev)  # "at Princess Diana": the title is part of the place's name

@@ -28,6 +28,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from .public_bodies import _lows
+from .public_branches import branch_before
 from .public_figures import PRIVATE_WORDS
 from .public_names import COMMONEST_SURNAMES
 from .public_runs import PLACE_ENDINGS, capitalised, given_first, local_risk, personal, place_shaped, plain, span_of
@@ -211,4 +212,4 @@ def branch_places(doc: Doc, public: list[tuple[int, int]], caseless: bool) -> li
             continue
         if place_shaped(lows[k]):
             out.append((tok.idx, tok.idx + len(tok)))
-    return out
+    return out + branch_before(doc, public, caseless)

@@ -27,6 +27,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .public_names import COMMONEST_SURNAMES
+from .public_said import said_as_public
 from .titles import PARTICLES
 from .words import is_everyday, name_lexicon
 
@@ -165,7 +166,7 @@ def fame_frame(doc: Doc, start: int, end: int, caseless: bool) -> bool:
         return False
     lows = doc.user_data["cmo_lows"]
     return (_trade_after(lows, end) or _trade_before(lows, start) or _work_after(lows, end, start)
-            or _watched(lows, start, end))
+            or _watched(lows, start, end) or said_as_public(lows, start, end))
 
 
 def royal_spans(doc: Doc, caseless: bool, private: frozenset[str]) -> list[tuple[int, int]]:

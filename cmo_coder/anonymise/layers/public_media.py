@@ -54,6 +54,11 @@ REVIEW_WORKS = frozenset({"review", "reviews", "report", "inquiry", "enquiry", "
 LOCAL_AUTHORING = frozenset({"wrote", "written", "write", "writes", "did", "done", "do", "does", "made", "make",
                              "typed", "drafted", "sent", "filled", "put", "gave", "give"})
 """Verbs after a work that make it a local one somebody here wrote ("the Hendry report we wrote")."""
+LOCAL_FROM = frozenset({"care", "nursing", "home", "gp", "doctor", "doctors", "school", "hospital", "clinic", "ward",
+                        "council", "social", "surgery", "practice", "hospice", "unit", "team", "college", "nursery",
+                        "hostel", "day", "centre", "police", "job", "jobcentre", "work", "psychiatrist", "consultant"})
+"""Words after "from (the)" that make a report or a review a local one sent to the speaker ("X's report from
+the care home", "X's review from the GP"); written for the project."""
 LOCAL_FOR = frozenset({"trust", "school", "board", "panel", "team", "ward", "unit", "practice", "council", "service",
                        "manager", "court", "governors", "hospital", "clinic", "department", "committee", "tribunal",
                        "surgery", "home", "hostel", "college", "nursery", "family", "social", "housing", "meeting",
@@ -187,6 +192,9 @@ def local_work(lows: list[str], after: int) -> bool:
             return True
         if low in {"for", "of", "about"} and _low(lows, k + 1) in OWN_MARKS | {"his", "her", "their", "your"}:
             return True  # "of my care plan", "about our son"
+        if low == "from" and (_low(lows, k + 1) in LOCAL_FROM
+                              or (_low(lows, k + 1) == "the" and _low(lows, k + 2) in LOCAL_FROM)):
+            return True  # "X's report from the care home": a report somebody local sent
         if low == "for" and (_low(lows, k + 1) in LOCAL_FOR
                              or (_low(lows, k + 1) == "the" and _low(lows, k + 2) in LOCAL_FOR)):
             return True  # "for the school", "for court"
