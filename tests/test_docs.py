@@ -271,7 +271,8 @@ _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.
                     "--kill": "benchmarks/team_load.py", "--engine": "benchmarks/team_load.py",
                     "--rounds": "benchmarks/anon_speed.py", "--sets": "benchmarks/anon_speed.py",
                     "--casings": "benchmarks/anon_speed.py", "--compare": "benchmarks/anon_speed.py",
-                    "--work": "benchmarks/anon_speed.py", "--cpu": "benchmarks/anon_speed.py"}
+                    "--work": "benchmarks/anon_speed.py", "--cpu": "benchmarks/anon_speed.py",
+                    "--detach": "git worktree add", "--list": "benchmarks/public_shapes.py"}
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 
 
