@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from case_lists import caption, check, rows
+
 REPO = Path(__file__).resolve().parent.parent
 LIST = REPO / "tests" / "data" / "local_place_names.tsv"
 KIND_WORDS = frozenset({"the", "of", "and", "club", "church", "chapel", "care", "home", "nursing", "social",
@@ -35,20 +37,10 @@ class Item:
 
 def load(path: Path = LIST) -> list[Item]:
     items = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, label, said, phrase = raw.split("\t")
-        if phrase not in said or kind not in {"keep", "remove"}:
-            raise ValueError(f"{path}:{n}: bad line")
+    for n, (kind, label, said, phrase) in rows(path, 4):
+        check(path, n, kind, phrase, said)
         items.append(Item(kind, label, tuple(said.split(" / ")), phrase))
     return items
-
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    text = re.sub(r"(?<=\w)-(?=\w)", " ", text.lower())
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text)).strip()
 
 
 def right(item: Item, phrase: str, out: str) -> bool:

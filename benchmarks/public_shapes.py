@@ -18,6 +18,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from case_lists import check, rows
+
 REPO = Path(__file__).resolve().parent.parent
 LIST = REPO / "tests" / "data" / "public_shapes.tsv"
 ENDING = " and after that we sat down and had a brew and talked it all through for a bit."
@@ -33,12 +35,8 @@ class Case:
 
 def load(path: Path = LIST) -> list[Case]:
     out = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, name, sentence = raw.split("\t")
-        if kind not in {"keep", "remove"} or name not in sentence:
-            raise ValueError(f"{path}:{n}: bad line")
+    for n, (kind, name, sentence) in rows(path, 3):
+        check(path, n, kind, name, sentence)
         out.append(Case(kind, name, sentence))
     return out
 

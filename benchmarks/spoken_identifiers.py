@@ -28,6 +28,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from case_lists import caption, check, rows
+
 LIST = Path(__file__).resolve().parent.parent / "tests" / "data" / "spoken_identifiers.tsv"
 PLACEHOLDER = {
     "dob": "[date of birth]",
@@ -67,20 +69,10 @@ class Item:
 
 def load(path: Path = LIST) -> list[Item]:
     items = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, category, sentence, phrase = raw.split("\t")
-        if phrase not in sentence:
-            raise ValueError(f"{path}:{n}: the phrase {phrase!r} is not in its sentence")
+    for n, (kind, category, sentence, phrase) in rows(path, 4):
+        check(path, n, kind, phrase, sentence)
         items.append(Item(n, kind, category, sentence, phrase))
     return items
-
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation, hyphens between words as spaces: how automatic captions write speech."""
-    text = re.sub(r"(?<=\w)-(?=\w)", " ", text.lower())
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text)).strip()
 
 
 def variant(item: Item, form: str) -> tuple[str, str]:

@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from case_lists import caption, check, rows
+
 REPO = Path(__file__).resolve().parent.parent
 LIST = REPO / "tests" / "data" / "world_places.tsv"
 
@@ -30,20 +32,10 @@ class Item:
 
 def load(path: Path = LIST) -> list[Item]:
     items = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, sentence, phrase = raw.split("\t")
-        if phrase not in sentence or kind not in {"keep", "remove"}:
-            raise ValueError(f"{path}:{n}: bad line")
+    for n, (kind, sentence, phrase) in rows(path, 3):
+        check(path, n, kind, phrase, sentence)
         items.append(Item(kind, sentence, phrase))
     return items
-
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    text = re.sub(r"(?<=\w)-(?=\w)", " ", text.lower())
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text)).strip()
 
 
 def right(item: Item, sentence: str, phrase: str, out: str) -> bool:

@@ -1,0 +1,40 @@
+"""The invented case lists of the anonymiser's list benchmarks (``tests/data/*.tsv``): one reader and one
+caption form for all of them.
+
+Each list is a TSV file, one case a line ("keep" or "remove", then the case's own columns), ``#`` starting a
+comment; the phrase a case is about must be in its sentence. A bad line is an error naming the file and the
+line, so a list cannot quietly measure less than it says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+KINDS = frozenset({"keep", "remove"})
+
+
+def rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
+    """``(line number, columns)`` of each case of ``path``; every case has ``width`` tab-separated columns."""
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        columns = raw.split("\t")
+        if len(columns) != width:
+            raise ValueError(f"{path}:{n}: {width} tab-separated columns expected, found {len(columns)}")
+        yield n, columns
+
+
+def check(path: Path, line: int, kind: str, phrase: str, said: str) -> None:
+    """A case says whether its phrase stays or goes, and its phrase is in what is said."""
+    if kind not in KINDS:
+        raise ValueError(f"{path}:{line}: the kind is {kind!r}, not keep or remove")
+    if phrase not in said:
+        raise ValueError(f"{path}:{line}: the phrase {phrase!r} is not in its sentence")
+
+
+def caption(text: str) -> str:
+    """Lower case, no punctuation, hyphens between words as spaces: how automatic captions write speech."""
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text.lower())
+    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text)).strip()
