@@ -169,3 +169,24 @@ def test_word_town_spans_slice_to_the_town() -> None:
 
     text = "She lives in Reading now. Reading is hard. He's from Bath originally."
     assert [text[s:e] for s, e in word_town_spans(text)] == ["Reading", "Bath"]
+
+
+@pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
+@pytest.mark.parametrize("text", [
+    "Someone waiting in PRI for a bed can wait weeks.",
+    "She was in the LGI for a fortnight after the fall.",
+    "He was taken to the RVI in an ambulance.",
+    "We went to the JR and waited four hours.",
+])
+def test_a_hospital_by_its_initials(anon: Anonymiser, text: str, lower: bool) -> None:
+    out = redact_text(anon, caption(text) if lower else text, open_items=True)
+    assert "[hospital name]" in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "She had an MRI scan at the clinic.",  # a test, not listed
+    "I got a letter from the DWP about it.",
+    "We asked the pri about it.",  # no capitals in cased text: not initials there
+])
+def test_other_initials_stay(anon: Anonymiser, text: str) -> None:
+    assert "[hospital name]" not in redact_text(anon, text, open_items=True)

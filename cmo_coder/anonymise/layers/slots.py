@@ -72,6 +72,19 @@ _HOSPITAL_AFTER = re.compile(
 not name what "royal" or "general" describes ("family", "public", "college", "election")."""
 
 
+HOSPITAL_INITIALS = frozenset({
+    "lgi", "sjuh", "rvi", "qmc", "qeuh", "gri", "ari", "rie", "pri", "bri", "hri", "jr", "jcuh", "nnuh", "uclh",
+    "rlh", "rsch", "rduh", "ruh", "rbh", "rdh", "rsh", "qeh", "qehb", "uhw", "uhcw", "uhnm", "uhl", "lri", "nmgh",
+    "rhsc", "wgh", "vhk", "dri", "cmi", "fgh",
+})
+"""Hospitals as staff and patients say them, by their initials (Leeds General Infirmary "the LGI", the Royal
+Victoria Infirmary "the RVI", the Queen Elizabeth University Hospital "the QEUH", Perth or Preston Royal Infirmary
+"PRI"): written for the project from the names NHS bodies give their large hospitals. Initials that are also a
+word or a test ("MRI", "A&E", "ICU") are not listed, nor a kind of hospital ("DGH"). Only where a place's slot
+is said: "in PRI for a bed"."""
+_INITIALS = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|into|from|outside|near|round|up|down)\s+(?:the\s+)?([a-z]{2,5})"
+                       r"(?![\w'’&-])")
+
 _ROYAL_WORD = re.compile(r"(?i)\b(?:prince|princess|queen|king)\s")
 ROYAL_HOSPITAL = re.compile(
     r"(?i)(?<![\w'’-])(?:in|into|at|(?:admitted|transferred|moved|taken|rushed|sent|back)\s+to)\s+(?:the\s+)?"
@@ -166,6 +179,11 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
                 continue  # cased text writes a hospital's name with its capital: "the Royal"
             if _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
                 out.append((m.start(1) + len("the") + 1, m.end(1), "hospital"))
+    for m in _INITIALS.finditer(text):
+        name = m.group(1)
+        if name.lower() in HOSPITAL_INITIALS and (caseless or name.isupper()) \
+                and _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
+            out.append((m.start(1), m.end(1), "hospital"))  # "waiting in pri for a bed", "taken to the RVI"
     if _ROYAL_WORD.search(text):
         for m in ROYAL_HOSPITAL.finditer(text):
             name = m.group(1)
