@@ -38,3 +38,12 @@ def caption(text: str) -> str:
     """Lower case, no punctuation, hyphens between words as spaces: how automatic captions write speech."""
     text = re.sub(r"(?<=\w)-(?=\w)", " ", text.lower())
     return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text)).strip()
+
+
+def join_turns(turns: list[str] | tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
+    """Turns joined by new lines, as a transcript holds them, and each turn's offsets in the joined text."""
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    return "\n".join(turns), segments

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from case_lists import caption, check, rows
+from case_lists import caption, check, join_turns, rows
 
 REPO = Path(__file__).resolve().parent.parent
 LIST = REPO / "tests" / "data" / "local_place_names.tsv"
@@ -76,27 +76,15 @@ def main() -> int:
     ap.add_argument("--misses", action="store_true")
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
-    from cmo_coder.anonymise.apply import apply_spans
-    from cmo_coder.anonymise.pipeline import DEFAULT_MODEL, Anonymiser, _best
-    from cmo_coder.anonymise.placeholders import placeholder_for
+    from cmo_coder.anonymise.pipeline import DEFAULT_MODEL, Anonymiser, redact_text
     from cmo_coder.anonymise.register import build_register
     from cmo_coder.model.key import ParticipantKey
 
     anon = Anonymiser(build_register(ParticipantKey(), [], set()), DEFAULT_MODEL)
 
     def redact(turns: tuple[str, ...]) -> str:
-        text = "\n".join(turns)
-        segments, pos = [], 0
-        for t in turns:
-            segments.append((pos, pos + len(t)))
-            pos += len(t) + 1
-        groups, _, _ = anon.find(text, segments)  # every proposal accepted, as review --accept-all does
-        spans = []
-        for g in groups:
-            best = _best(g, text)
-            s, e = min(c.start for c in g), max(c.end for c in g)
-            spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
-        return apply_spans(text, spans)[0]
+        text, segments = join_turns(turns)
+        return redact_text(anon, text, open_items=True, segments=segments)  # as review --accept-all does
 
     items = load(args.list)
     results = measure(redact, items)

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from case_lists import check, rows
+from case_lists import check, join_turns, rows
 
 REPO = Path(__file__).resolve().parent.parent
 LIST = REPO / "tests" / "data" / "public_shapes.tsv"
@@ -51,11 +51,8 @@ def transcript(case: Case, captions: bool) -> tuple[str, list[tuple[int, int]], 
     turns = [t + ENDING for t in case.sentence.split(TURNS)]
     if captions:
         turns = [caption(t) for t in turns]
-    segments, pos = [], 0
-    for t in turns:
-        segments.append((pos, pos + len(t)))
-        pos += len(t) + 1
-    return "\n".join(turns), segments, caption(case.name) if captions else case.name
+    text, segments = join_turns(turns)
+    return text, segments, caption(case.name) if captions else case.name
 
 
 def right(case: Case, text: str, name: str, out: str) -> bool:
@@ -67,18 +64,10 @@ def right(case: Case, text: str, name: str, out: str) -> bool:
 
 def redact(anon: object, text: str, segments: list[tuple[int, int]]) -> str:
     """Every proposal accepted and applied, as ``review --accept-all`` does."""
-    from cmo_coder.anonymise.apply import apply_spans
-    from cmo_coder.anonymise.pipeline import Anonymiser, _best
-    from cmo_coder.anonymise.placeholders import placeholder_for
+    from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 
     assert isinstance(anon, Anonymiser)
-    groups, _, _ = anon.find(text, segments)
-    spans = []
-    for g in groups:
-        best = _best(g, text)
-        s, e = min(c.start for c in g), max(c.end for c in g)
-        spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
-    return apply_spans(text, spans)[0]
+    return redact_text(anon, text, open_items=True, segments=segments)
 
 
 def main() -> int:

@@ -518,15 +518,17 @@ def _kept_people(doc: Doc, turn: str, off: int,
     return out
 
 
-def redact_text(anonymiser: Anonymiser, text: str, open_items: bool = False) -> str:
+def redact_text(anonymiser: Anonymiser, text: str, open_items: bool = False,
+                segments: list[tuple[int, int]] | None = None) -> str:
     """Accept every proposal and apply it: for benchmarks and quick checks (no review).
 
     A registered name that may be an everyday word here is a person's decision, one occurrence
     at a time; it is left as written unless ``open_items`` (then redacted, as ``review --accept-all`` does).
+    ``segments``: the turns of ``text`` (offsets), when it holds several; the whole text is one turn otherwise.
     """
     from .apply import apply_spans
 
-    groups, _, _ = anonymiser.find(text)
+    groups, _, _ = anonymiser.find(text, segments)
     spans = []
     for g in groups:
         if not open_items and open_case(g):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .words import _data_lines, uk_towns
+from .words import CALENDAR, _data_lines, uk_towns
 
 REASON = "a town named with an everyday word, capitalised where someone lives or comes from"
 _FRAME = re.compile(
@@ -27,8 +27,6 @@ _FRAME = re.compile(
     r"\s+$")
 """Words right before a town that say someone lives there or comes from it ("lives in", "she's from", "Mr Dewar
 from")."""
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
 
 
 @cache
@@ -38,7 +36,7 @@ def word_towns() -> frozenset[str]:
     out = set()
     for name in _data_lines("uk_towns.txt"):
         low = name.lower()
-        if " " in low or not low.isalpha() or len(low) < 4 or low in kept or low in _MONTHS:
+        if " " in low or not low.isalpha() or len(low) < 4 or low in kept or low in CALENDAR:
             continue
         out.add(low)
     return frozenset(out)
