@@ -233,7 +233,7 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
                 return c
         return None
     if best.category not in _GUESSED_PLACE or any(
-            c.layer in {"places", "transcript", "consistency", "register"} and c.category != "person"
+            c.layer in {"places", "transcript", "consistency", "register", "lexicon"} and c.category != "person"
             or c.layer == "rules" and c.category not in _GUESSED_PLACE and c.category != "person" for c in group):
         return None
     people = [c for c in group if c.category == "person" and (c.layer == "lexicon" or _POSSESSIVE.sub(

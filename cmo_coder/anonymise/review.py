@@ -361,9 +361,16 @@ def _in_public_figure(text: str, o: Occurrence, figures: list[tuple[int, int]]) 
 
 
 def _in_public(o: Occurrence, public: Sequence[tuple[int, int]], decisions: Decisions) -> bool:
+    """Whether an accepted occurrence is part of a longer name kept public here ("Chris" in "Chris Whitty").
+
+    An occurrence that is the whole kept stretch is the very name the study decided to remove elsewhere
+    ("went to the Prince Charles" accepted as a hospital, then "came off the Prince Charles" kept as the
+    prince): the decision is about this surface, so it reaches there too, as the issue's rule of one
+    decision for every occurrence asks."""
     d = decisions.surfaces.get(o.form)
     added_by_hand = d is not None and d.category is not None
-    return not added_by_hand and any(a <= o.start and o.end <= b for a, b in public)
+    return not added_by_hand and any(a <= o.start and o.end <= b and (a, b) != (o.start, o.end)
+                                     for a, b in public)
 
 
 def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: Decisions,

@@ -508,6 +508,9 @@ _AT_PERSON = frozenset({"look", "looked", "looking", "looks", "laugh", "laughed"
 """Words before "at"/"in"/"into" that make a person its object ("laughing at", "had a go at", "into
 Ed Sheeran": a fan)."""
 _NAMED_TITLES = frozenset({"prince", "princess", "king", "queen", "sir", "dame", "lord", "lady", "captain"})
+_NAMED_HEADS = frozenset({"university", "health", "uhb", "hospital", "hospitals", "infirmary", "ward", "unit",
+                          "centre", "center", "building", "wing", "school", "academy", "airport", "trust"})
+"""Heads after a person's full name that make it a place or body named after them."""
 _MOVING_TO = frozenset({"went", "go", "going", "goes", "came", "come", "coming", "moved", "transferred", "taken",
                         "admitted", "sent", "back", "drove", "flew", "walked", "got"})
 
@@ -519,6 +522,8 @@ def _said_as_place(doc: Doc, start: int, end: int) -> bool:
     a fan is), "to" after a verb of going, or "the" before a name that ends its phrase ("into the
     George Best, the City airport")."""
     after = word_after(doc[end - 1])
+    if after is not None and after.lower_ in _NAMED_HEADS:
+        return True  # "the Aneurin Bevan University Health Board", "the Florence Nightingale ward"
     if after is not None and after.lower_ in {"'s", "’s", "'"}:
         work = word_after(after)
         if work is not None and work.lower_ in PUBLIC_WORK | BROAD_WORK:
@@ -533,7 +538,9 @@ def _said_as_place(doc: Doc, start: int, end: int) -> bool:
     blow = before.lower_ if before is not None else ""
     if low == "the":
         nxt = word_after(doc[end - 1])
-        return nxt is None or nxt.is_punct or nxt.lower_ in _LINKS | {"airport", "hospital", "school"}
+        return nxt is None or nxt.is_punct or nxt.lower_ in _LINKS | {"airport", "hospital", "school"} \
+            or (nxt.pos_ in {"ADP", "SCONJ", "CCONJ"} and nxt.lower_ not in {"'s", "’s"})
+        # "came off the Prince Charles after a bad overdose": "the" and a word that ends the phrase
     if _owns_a_thing(doc, end):
         return False  # "back in Queen Victoria's time": the person's, not a place's
     if low in _AT_PLACE:

@@ -81,10 +81,21 @@ def _capitalised(words: list[str]) -> bool:
     return all(w[:1].isupper() for w in words if norm_word(w) not in {"the", "of", "and"})
 
 
+_COMPOUNDS = frozenset({
+    "hall", "halls", "yard", "roof", "warden", "council", "school", "group", "groups", "room", "rooms", "army",
+    "porch", "steps", "door", "doors", "tower", "bells", "choir", "service", "services", "members", "committee",
+    "bar", "night", "team", "fees", "staff", "manager", "garden", "gardens", "grounds", "kitchen", "lunch",
+    "dinner", "trip", "quiz", "meeting", "leader", "leaders", "minister", "car", "bus", "van", "secretary",
+})
+"""Words that make one noun with the kind before them, "the church hall", "the club secretary", "the home
+manager": what follows is that thing, not the place's name, even where a word is also a surname ("Hall")."""
+
+
 def _ordinary(low: str) -> bool:
-    """A word that says nothing of which place: a function word, a kind, a filler, a day, a kin word."""
+    """A word that says nothing of which place: a function word, a kind, a filler, a day, a kin word, or a noun
+    the kind joins ("church hall")."""
     return (low in STOP_WORDS or low in KIND_WORDS or low in FILLERS or low in CALENDAR or low in KINSHIP
-            or low in _KINDS)
+            or low in _KINDS or low in _COMPOUNDS)
 
 
 def _house_name(words: list[str], caseless: bool) -> int:

@@ -158,7 +158,11 @@ class LexiconComponent:
                 end += 1
             start_char, end_char = tok.idx, doc[end - 1].idx + len(doc[end - 1])
             assert text[start_char:end_char].split()[0] == tok.text
-            out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
+            if end == i + 1 and _after_the_in_a_place_slot(doc, i):
+                out.append(Candidate(start_char, end_char, "place", "lexicon", 0.7,
+                                     "known given name said where a place stands"))
+            else:
+                out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
             i = end
         return doc
 
@@ -182,3 +186,12 @@ def _name_run(rest: list[Token], caseless: bool) -> list[Token]:
 @Language.factory("cmo_lexicon")
 def make_lexicon(nlp: Language, name: str) -> LexiconComponent:
     return LexiconComponent(nlp)
+
+
+_PLACE_PREPS = frozenset({"at", "in", "into", "to", "from", "near", "outside", "opposite", "behind"})
+
+
+def _after_the_in_a_place_slot(doc: Doc, i: int) -> bool:
+    """"did my pre-reg at the Heath", "back in the Florence": a given name after "the" in a place's slot is a
+    place called by it (a hospital, a pub, a park), removed with a place's placeholder, not a person's."""
+    return i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ in _PLACE_PREPS

@@ -61,6 +61,19 @@ def plausible_person(text: str) -> bool:
     return True
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"  # "gypsies"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def a_people(text: str) -> bool:
+    """Whether ``text`` names a people, a faith or a community, in one word or several, singular or plural: "Sikh",
+    "Irish Travellers", "Gypsy Roma Traveller", "Muslims"."""
+    low = " ".join(text.lower().split())
+    return low in PEOPLES or all(w in PEOPLES or _singular(w) in PEOPLES for w in low.split())
+
+
 def _opens(ent: Span) -> bool:
     """The entity opens a turn or a sentence (spaces between do not count)."""
     i = ent.start - 1
@@ -101,11 +114,33 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             continue  # "Nana said…": how someone names a relative, not a name
         if ent.label_ == "PERSON" and not plausible_person(text):
             continue
-        if len(ent) == 1 and text.lower() in PEOPLES:
-            continue  # "I'm Glaswegian", "a Punjabi family": a people or faith read as a person or a place
+        if not cased and ent.label_ == "PERSON" and _said_of_someone(ent):
+            continue  # captions: "we were all young and stupid", "he was so young": a word said of someone
+        if a_people(text):
+            continue  # "I'm Glaswegian", "a Punjabi family", "Irish Travellers": a people or faith read as a name
         out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
                              f"statistical NER {ent.label_}"))
     return out
+
+
+_ADJECTIVE_NAMES = frozenset({"young", "long", "short", "little", "small", "brown", "white", "black", "green", "grey",
+                              "gray", "rich", "hardy", "strong", "wise", "bright", "sharp", "smart", "bold", "keen",
+                              "sweet", "fair", "free", "proud", "swift", "gentle", "wild", "savage", "good", "best",
+                              "low", "high", "moody", "jolly", "merry", "daft", "rough", "dear", "ill", "well"})
+"""Adjectives that are also surnames ("Young", "Hardy", "Moody"): written for the project."""
+_SAID_OF = frozenset({"was", "were", "is", "are", "am", "'m", "be", "been", "being", "so", "very", "too", "all",
+                      "quite", "really", "that", "dead", "getting", "got", "get", "looked", "look", "looks",
+                      "seemed", "felt", "feel", "stayed", "still", "bit", "pretty", "fairly", "more", "less",
+                      "how", "as"})
+"""Words after which an adjective is said of someone ("he was young", "so young", "all young")."""
+
+
+def _said_of_someone(ent: Span) -> bool:
+    """A lower-cased one-word PERSON that is an adjective also borne as a surname, after a copula or a word of
+    degree: "we were all young and stupid". In captions a surname there is said with a title ("was mr young")."""
+    if len(ent) != 1 or ent[0].lower_ not in _ADJECTIVE_NAMES or ent.start == 0:
+        return False
+    return ent.doc[ent.start - 1].lower_ in _SAID_OF
 
 
 _NAME_SLOT = frozenset({"the", "a", "an", "at", "in", "from", "to", "with", "for", "by", "on", "into", "near", "called",

@@ -22,6 +22,8 @@ from .public_fame import ROYAL_TITLES
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, caseless_doc, text_of
+from .health_boards import REASON as HEALTH_BOARD_REASON
+from .health_boards import health_board_spans
 from .towns import town_spans
 from .word_towns import REASON as WORD_TOWN_REASON
 from .word_towns import word_town_spans
@@ -103,6 +105,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
         for s, e, kind in care_home_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
+        for s, e in health_board_spans(text, caseless):
+            out.append(Candidate(s, e, "trust", "rules", 0.85, HEALTH_BOARD_REASON))
         for s, e, kind in kind_first_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named after its kind"))
 

@@ -82,9 +82,29 @@ Victoria Infirmary "the RVI", the Queen Elizabeth University Hospital "the QEUH"
 "PRI"): written for the project from the names NHS bodies give their large hospitals. Initials that are also a
 word or a test ("MRI", "A&E", "ICU") are not listed, nor a kind of hospital ("DGH"). Only where a place's slot
 is said: "in PRI for a bed"."""
+_INITIALS_ANYWHERE = HOSPITAL_INITIALS - {"jr", "pri", "cmi", "dri", "fgh", "rdh", "rsh", "hri", "rlh", "qeh", "ari",
+                                           "rie", "bri", "ruh", "rbh", "uhl", "lri", "gri"}
+"""Initials that name a hospital wherever they are written in capitals in cased text ("did my pre-reg at the Heath,
+UHW, and"): four letters, or three that spell no word, name, test or other body; the rest need a place's slot."""
+_CAPITALS = re.compile(r"(?<![\w'’&-])([A-Z]{3,5})(?![\w'’&-])")
 _INITIALS = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|into|from|outside|near|round|up|down)\s+(?:the\s+)?([a-z]{2,5})"
                        r"(?![\w'’&-])")
 
+_ROYAL_CLIPPED = re.compile(r"(?i)(?<![\w'’-])" + _PREP + r"\s+the\s+(royal\s+([^\W\d_]{3,}))(?![\w'’-])")
+_ROYAL_NOT_HOSPITAL = frozenset({
+    "family", "families", "mail", "college", "colleges", "navy", "marines", "marine", "air", "society", "british",
+    "legion", "variety", "wedding", "weddings", "albert", "mint", "academy", "opera", "ballet", "household", "box",
+    "court", "courts", "exchange", "shakespeare", "institution", "commission", "charter", "show", "oak", "visit",
+    "tour", "train", "yacht", "seal", "assent", "warrant", "highness", "blue", "jelly", "icing", "flush", "mile",
+    "mess", "treatment", "welcome", "couple", "baby", "babies", "funeral", "ascot", "parks", "park", "gardens",
+    "hotel", "arms", "standard", "ordnance", "signals", "artillery", "engineers", "regiment", "scots", "welsh",
+    "irish", "anglian", "logistic", "military", "infirmary", "hospital", "hospitals", "infirmaries", "london",
+    "general", "hall", "theatre", "festival", "bank", "pavilion", "crescent", "county", "town", "borough",
+    "national", "voluntary", "humane", "agricultural", "horticultural", "photographic", "philharmonic",
+    "geographical", "statistical", "pharmaceutical", "we", "they", "he", "she", "it", "i", "you", "and", "for",
+})
+"""Words after "the Royal" that make "royal" an adjective or a body's name ("the Royal Mail", "the Royal
+College"), or are a hospital's head the other rules take: written for the project."""
 _ROYAL_WORD = re.compile(r"(?i)\b(?:prince|princess|queen|king)\s")
 ROYAL_HOSPITAL = re.compile(
     r"(?i)(?<![\w'’-])(?:in|into|at|(?:admitted|transferred|moved|taken|rushed|sent|back)\s+to)\s+(?:the\s+)?"
@@ -179,6 +199,18 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
                 continue  # cased text writes a hospital's name with its capital: "the Royal"
             if _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
                 out.append((m.start(1) + len("the") + 1, m.end(1), "hospital"))
+    if "royal" in low:
+        for m in _ROYAL_CLIPPED.finditer(text):  # "goes into the Royal Glam", "she was in the royal free for"
+            name, word = m.group(1), m.group(2)
+            if word.lower() in _ROYAL_NOT_HOSPITAL or (not caseless and not all(w[:1].isupper() for w in
+                                                                                  name.split())):
+                continue
+            if _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
+                out.append((m.start(1), m.end(1), "hospital"))
+    if not caseless:
+        for m in _CAPITALS.finditer(text):
+            if m.group(1).lower() in _INITIALS_ANYWHERE:
+                out.append((m.start(1), m.end(1), "hospital"))
     for m in _INITIALS.finditer(text):
         name = m.group(1)
         if name.lower() in HOSPITAL_INITIALS and (caseless or name.isupper()) \

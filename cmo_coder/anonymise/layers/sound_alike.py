@@ -76,6 +76,23 @@ def _names_a_place(doc: Doc, end: int, caseless: bool) -> bool:
     return nxt.text[:1].isupper() and nxt.lower_ in _PLACE_HEADS
 
 
+_PLACE_SLOT = frozenset({"in", "into"})
+_BEING_IN = frozenset({"was", "were", "is", "'s", "been", "be", "being", "are", "'re", "am", "'m", "went", "go", "goes",
+                       "going", "gone", "got", "sent", "put", "born", "lived", "lives", "living", "stayed", "staying",
+                       "stays", "moved", "back", "up", "down", "out", "over", "still", "then", "now"})
+
+
+def _in_a_place_slot(tok: Token) -> bool:
+    """A word said only by its sound where a place stands, "my brother was in Parc then" (a prison), "moved into
+    Garth": it is still removed, by the loose phonetic key alone, but as a place, so it does not read as the
+    registered person ("my brother [brother's name] was in [brother's name] then"). A possessive after it keeps
+    the person's reading ("was in Shavonne's room")."""
+    i = tok.i
+    if i < 2 or tok.doc[i - 1].lower_ not in _PLACE_SLOT or tok.doc[i - 2].lower_ not in _BEING_IN:
+        return False
+    return not (i + 1 < len(tok.doc) and tok.doc[i + 1].lower_ in {"'s", "’s", "s"})
+
+
 def name_like_word(word: str, match: SoundMatch) -> bool:
     """Whether a dictionary word that sounds like a registered name is worth a reviewer's look: the table
     lists it as that name's respelling ("owen" for Eoin), or it is a given name or surname that English
@@ -184,6 +201,9 @@ class SoundAlikeComponent:
         if item is None:
             return None
         if not is_everyday(tok.text):
+            if match.how == "key" and _in_a_place_slot(tok):
+                return Candidate(tok.idx, tok.idx + len(tok), "place", "sound_alike", SCORE,
+                                 match.reason() + ", said where a place stands")
             return self._candidate(tok.idx, tok.idx + len(tok), match, item, False, None)
         if not name_like_word(tok.text, match):
             return None
