@@ -13,6 +13,8 @@ from .care_homes import care_home_spans
 from .club_names import club_name_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
+from .health_boards import REASON as HEALTH_BOARD_REASON
+from .health_boards import health_board_spans
 from .kind_first import kind_first_spans
 from .naming import apposition_spans, called_spans
 from .postcodes import postcode_spans
@@ -22,8 +24,6 @@ from .public_fame import ROYAL_TITLES
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, caseless_doc, text_of
-from .health_boards import REASON as HEALTH_BOARD_REASON
-from .health_boards import health_board_spans
 from .towns import town_spans
 from .word_towns import REASON as WORD_TOWN_REASON
 from .word_towns import word_town_spans

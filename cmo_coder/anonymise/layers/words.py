@@ -44,7 +44,8 @@ PEOPLES = frozenset({
     "sri lankan", "tamil", "punjabi", "gujarati", "nepali", "afghan", "iranian", "iraqi", "syrian", "yemeni",
     "chinese", "vietnamese", "filipino", "filipina", "thai", "malaysian", "japanese", "korean", "brazilian",
     "muslim", "christian", "catholic", "protestant", "sikh", "hindu", "jewish", "buddhist", "rasta",
-    "rastafarian", "pentecostal", "methodist", "anglican", "traveller", "gypsy", "roma", "romany", "romani", "deaf", "autistic"})
+    "rastafarian", "pentecostal", "methodist", "anglican", "traveller", "gypsy", "roma", "romany", "romani", "deaf",
+    "autistic"})
 """Peoples, faiths and communities a speaker says they are ("I'm Nigerian", "I'm Sikh"): never their name."""
 BARE_CONTRACTIONS = frozenset({
     "ive", "im", "youre", "theyre", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent",
