@@ -61,7 +61,7 @@ PLACE_KINDS = frozenset({
     "service", "trust", "practice", "pharmacy", "school", "church", "mosque", "gurdwara", "pub", "club",
     "care_home", "hostel", "workplace", "site", "phone", "email", "handle", "date_of_birth", "nhs_number"})
 NEGATIVE_KINDS = frozenset({"public_figure", "public_body", "third_sector", "tool", "study_label", "kin_term",
-                            "everyday_word"})
+                            "everyday_word", "culture", "company"})
 FORMS = frozenset({"full", "given", "surname", "title_surname", "title_given", "nickname", "possessive",
                    "misheard", "spelled"})
 # Words that say who someone is, not who they are: left out when a surface is compared with the register.
