@@ -67,14 +67,11 @@ FORMS = frozenset({"full", "given", "surname", "title_surname", "title_given", "
 # Words that say who someone is, not who they are: left out when a surface is compared with the register.
 TITLES = frozenset({"dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "auntie", "aunty", "uncle",
                     "nan", "nana", "father", "pastor", "imam", "councillor", "prof", "professor", "bibi", "baba"})
-# Words of this set's place names that identify nothing alone ("[name] Pharmacy", "the [name] Unit");
-# beside anon_table.PLACE_GENERIC. Written for the project from the set's own place names.
-PLACE_GENERIC_EXTRA = frozenset({"surgery", "pharmacy", "chemist", "chemists", "medical", "practice", "health",
-                                 "centre", "clinic", "unit", "ward", "school", "primary", "high", "academy",
-                                 "estate", "park", "site", "arms", "inn", "club", "social", "church", "chapel",
-                                 "mosque", "gurdwara", "hostel", "care", "home", "nursing", "hospice", "gardens",
-                                 "avenue", "close", "terrace", "crescent", "drive", "place", "square", "neonatal",
-                                 "maternity", "sexual", "birth", "birthing", "suite", "at", "ysbyty"})
+# Words of this set's place names that identify nothing alone ("[name] Surgery", "the [name] Trust", "the
+# [name] Methodist"), beside anon_table.PLACE_GENERIC: written for the project from the generic words the set's
+# unregistered place names use, and no others.
+PLACE_GENERIC_EXTRA = frozenset({"surgery", "practice", "park", "trust", "pass", "methodist", "arms", "church",
+                                 "academy", "avenue"})
 _TEXT_FORMATS = {"teams_vtt", "zoom_vtt", "otter_txt", "srt", "plain_txt"}
 FORMATS = frozenset({*_TEXT_FORMATS, "teams_docx"})
 
