@@ -208,15 +208,13 @@ def _one_span(text: str, row: GoldRow, where: str) -> tuple[int, int]:
         m = hits[k - 1]
         return m.start(), m.end()
     context = row.where[6:].strip()
-    found = list(_pattern(context).finditer(text)) if re.search(r"\w", context) else []
-    if not found:
-        found = [m for m in re.finditer(r"\s+".join(re.escape(w) for w in context.split()), text)]
+    found = list(_pattern(context).finditer(text))
     if len(found) != 1:
         raise GoldError(f"{where}: left context {context!r} occurs {len(found)} times (must be once)")
-    m = pat.search(text, found[0].end())
-    if m is None or m.start() - found[0].end() > 80:
+    after = pat.search(text, found[0].end())
+    if after is None or after.start() - found[0].end() > 80:
         raise GoldError(f"{where}: {row.surface!r} does not follow {context!r}")
-    return m.start(), m.end()
+    return after.start(), after.end()
 
 
 def locate(text: str, gold: tuple[GoldRow, ...], name: str) -> list[Span]:
@@ -250,10 +248,10 @@ def check_registered(spans: list[Span], text: str, study: Study, name: str) -> N
     for x in spans:
         r = x.row
         where = f"{name}:{r.line}"
-        if r.cls.startswith("place"):
-            if (r.cls == "place_registered") != (_norm(r.surface) in study.places):
-                raise GoldError(f"{where}: {r.surface!r} is {'not ' if r.cls == 'place_registered' else ''}"
-                                "named by the register or a site as said")
+        named = _norm(r.surface) in study.places
+        if r.cls.startswith("place") and (r.cls == "place_registered") != named:
+            raise GoldError(f"{where}: {r.surface!r} is {'not ' if r.cls == 'place_registered' else ''}"
+                            "named by the register or a site as said")
         if r.cls == "person_unregistered" and r.note != "other":
             bare = _norm(re.sub(r"['’]s$", "", r.surface))
             words = [w for w in bare.split() if w.rstrip(".") not in TITLES]
