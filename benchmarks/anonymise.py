@@ -1,6 +1,6 @@
 """Anonymiser recall, precision and speed, side by side with Microsoft Presidio (same spaCy model).
 
-Five labelled invented sets and Earnings-21, each reported in its own table, cased and lower-cased:
+Six labelled invented sets and Earnings-21, each reported in its own table, cased and lower-cased:
 
 (a) "interviews": an invented, labelled UK-style interview set generated here from one-sentence
     templates (seeded, so every run is the same): registered and unregistered names, nicknames,
@@ -35,6 +35,14 @@ Five labelled invented sets and Earnings-21, each reported in its own table, cas
     focus groups and a supervision chat, families of many backgrounds and their naming customs,
     names spelled out, numbers and postcodes said aloud; built by the same builder as (d), five
     sessions again as lower-cased captions. Nobody tunes on it: it is run to report.
+(g) "sixth": a sixth invented set, blind, written by a different method (``sixth.py``): twelve sessions typed
+    directly as the export files a team receives (Teams and Zoom VTT, Otter TXT, a Teams DOCX built from a
+    text source, SRT, plain text), five of them automatic captions (lower case, no punctuation, names as
+    speech recognition hears them, cues cut at odd places), with stand-off gold (surface and occurrence per
+    line) placed on the imported text, about services the other sets do not centre on (sexual health and HIV,
+    maternity and neonatal care, eating disorders, ambulance and NHS 24, homeless health, Traveller health,
+    community pharmacy, hospice at home, asylum seekers' health) in all four nations. Its author never read
+    the anonymiser, and it was run once when written. Nobody tunes on it: it is run to report.
 (f) "earnings": Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never
     copied): PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
     sorted position: even = development (changes are chosen on it), odd = test (reported; not
@@ -42,7 +50,7 @@ Five labelled invented sets and Earnings-21, each reported in its own table, cas
     also printed over the gold mentions written as names, leaving out labels such as "GAAP" or
     "gigawatts".
 
-Sets (a) to (e) also run the real path a study team follows (``realpath.py``): the files are
+Sets (a) to (e) and (g) also run the real path a study team follows (``realpath.py``): the files are
 imported with a manifest, ``anonymise --register``, ``review --accept-all --sign-off``, and every
 gold registered mention is looked for in the signed-off text. Presidio runs twice: as shipped,
 and with the register and manifest names as a deny list.
@@ -50,7 +58,7 @@ and with the register and manifest names as a deny list.
 Speeds on the short invented sets are the best of three runs for each tool (on a shared machine
 the others also measure the neighbours); each Earnings-21 half is run once.
 
-Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|earnings|all]
+Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--keep DIR]
 """
 
@@ -89,6 +97,7 @@ import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
 import fresh as fr  # noqa: E402
 import handwritten as hw  # noqa: E402
+import sixth as sx  # noqa: E402
 from anon_table import PLACE_GENERIC, Row, deny_lists, measure, print_table  # noqa: E402
 from realpath import Signed  # noqa: E402
 from realpath import run as run_real_path  # noqa: E402
@@ -391,7 +400,7 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 
 # --------------------------------------------------------------------------- labelled sets, real path
-SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "earnings")
+SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -403,6 +412,9 @@ TUNED = {
                    "is NO LONGER BLIND",
     "fresh": "fifth set, hand-written blind by another author (older people, families, young people, prison "
              "healthcare; seven formats, captions): NOBODY tunes on this set",
+    "sixth": "sixth set, export files with stand-off gold written blind by another author (sexual health, "
+             "maternity, urgent care, homeless, Traveller and asylum seekers' health; five caption sessions): "
+             "NOBODY tunes on this set",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
             "README), so it is no longer blind",
     "dev": "Earnings-21 development half: the rules WERE tuned on this half",
@@ -497,10 +509,21 @@ def _fresh_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Tu
     return _typed_files(fr, folder, lower)
 
 
+def _sixth_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
+                                                     dict[Path, sx.Session]]:
+    """The sixth set's cased sessions, or its caption sessions, as the files a team receives, with the team's
+    files; its gold is stand-off, placed on the imported text later (no turns here)."""
+    study = sx.load_study()
+    written = sx.write_set(folder / "files", study, caption=lower)
+    manifest, register = sx.copy_team_files(folder, study)
+    return [(path, []) for _, path in written], manifest, register, {path: s for s, path in written}
+
+
 def real_path(name: str, folder: Path, lower: bool) -> Labelled:
     """Write one casing of a set, run import → anonymise → review → sign-off, place the gold on the imported text."""
     t0 = time.perf_counter()
     forms: dict[Path, list[str]] = {}
+    standoff: dict[Path, sx.Session] = {}
     if name == "interviews":
         files, manifest, register = _interview_files(folder / "files", lower)
     elif name == "focus-groups":
@@ -509,6 +532,8 @@ def real_path(name: str, folder: Path, lower: bool) -> Labelled:
         files, manifest, register, forms = _handwritten_files(folder, lower)
     elif name == "fresh":
         files, manifest, register, forms = _fresh_files(folder, lower)
+    elif name == "sixth":
+        files, manifest, register, standoff = _sixth_files(folder, lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
     generated = time.perf_counter() - t0
@@ -516,10 +541,14 @@ def real_path(name: str, folder: Path, lower: bool) -> Labelled:
     docs, signed = [], []
     for path, turns in files:
         r = result[str(path.resolve())]
-        located = fg.locate(r.raw, turns, str(path))
-        said = forms.get(path) or [""] * len(located)
-        gold = [Gold(x.start, x.end, _category(x.mention), kind=x.mention.kind, form=f)
-                for x, f in zip(located, said, strict=True)]
+        if path in standoff:  # every span is checked to slice to its surface
+            gold = [Gold(x.start, x.end, x.row.cls, kind=x.row.kind, form=x.row.form)
+                    for x in sx.locate(r.raw, standoff[path].gold, path.name)]
+        else:
+            located = fg.locate(r.raw, turns, str(path))
+            said = forms.get(path) or [""] * len(located)
+            gold = [Gold(x.start, x.end, _category(x.mention), kind=x.mention.kind, form=f)
+                    for x, f in zip(located, said, strict=True)]
         docs.append(Doc(r.segments, r.raw, gold))
         signed.append(r)
     print(f"  {folder.name}: {len(docs)} transcripts, "
@@ -562,8 +591,8 @@ def _spans(preds: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int]
 def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
     """Registered mentions left, per class and per form a person was said in; unregistered people caught per form.
 
-    Only the third and the two hand-written sets record forms; the table's columns cannot show which way of saying a
-    name leaks."""
+    Only the third, the two hand-written sets and the sixth record forms; the table's columns cannot show which way
+    of saying a name leaks."""
     left: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     caught: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for doc, sp in zip(docs, spans, strict=True):
@@ -591,11 +620,13 @@ def labelled_set(name: str, root: Path, engines) -> None:  # type: ignore[no-unt
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA
     if name == "fresh":
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA | fr.PLACE_GENERIC_EXTRA
+    if name == "sixth":
+        generic = PLACE_GENERIC | sx.PLACE_GENERIC_EXTRA
     rows: list[Row] = []
     details: list[tuple[str, list[Doc], list[list[tuple[int, int, str]]]]] = []
     forms: list[tuple[str, list[Doc], list[list[tuple[int, int]]]]] = []
     for lower in (False, True):
-        captioned = name in ("focus-groups", "third", "handwritten", "fresh")
+        captioned = name in ("focus-groups", "third", "handwritten", "fresh", "sixth")
         casing = "captions" if lower and captioned else "lower-cased" if lower else "cased"
         lab = real_path(name, root / name / casing, lower)
         anon, _ = make_anonymiser(SecureFolder.open(lab.secure), lab.register, MODEL, False)
@@ -663,7 +694,7 @@ def earnings_set(args: argparse.Namespace, engines) -> None:  # type: ignore[no-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="which", choices=[*SETS, "all"], default="all",
-                    help="run one set only (default: all six)")
+                    help="run one set only (default: all seven)")
     ap.add_argument("--files", type=int, default=None, help="Earnings-21 files to use (default: all 22 of the half)")
     ap.add_argument("--split", choices=["test", "dev"], default="test", help="Earnings-21 half")
     ap.add_argument("--no-presidio", action="store_true")
@@ -673,7 +704,8 @@ def main() -> None:
     which = SETS if args.which == "all" else (args.which,)
     print("Tuned on: the invented interview set and the Earnings-21 development half. Not tuned on: the invented "
           "focus-group set (its figures were read), the invented life-story set, the hand-written set (but rules were "
-          "written after reading its misses, so it is no longer blind) and the fifth, fresh set (blind). The "
+          "written after reading its misses, so it is no longer blind), the fifth, fresh set (blind but for counts) "
+          "and the sixth (blind). The "
           "Earnings-21 test half was not tuned on directly, but looked at in the past.")
     engines = None
     if not args.no_presidio:
