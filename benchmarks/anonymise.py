@@ -515,7 +515,7 @@ def _sixth_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Tu
     files; its gold is stand-off, placed on the imported text later (no turns here)."""
     study = sx.load_study()
     written = sx.write_set(folder / "files", study, caption=lower)
-    manifest, register = sx.copy_team_files(folder, study)
+    manifest, register = hw.copy_team_files(folder, study)
     return [(path, []) for _, path in written], manifest, register, {path: s for s, path in written}
 
 

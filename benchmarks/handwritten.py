@@ -46,6 +46,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import focus_groups as fg  # noqa: E402
@@ -281,7 +282,14 @@ def write_set(folder: Path, study: Study, caption: bool,
     return out
 
 
-def copy_team_files(folder: Path, study: Study) -> tuple[Path, Path]:
+class TeamFiles(Protocol):
+    """A set whose study team wrote a manifest and a register (this set's, the fresh and the sixth set's)."""
+
+    manifest: Path
+    register: Path
+
+
+def copy_team_files(folder: Path, study: TeamFiles) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     manifest, register = folder / "participants.csv", folder / "register.csv"
     shutil.copyfile(study.manifest, manifest)

@@ -46,8 +46,10 @@ Run: python benchmarks/sixth.py (sessions, words and gold per class); python ben
 from __future__ import annotations
 
 import csv
+import io
 import re
 import shutil
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -294,7 +296,15 @@ def build_docx(source: Path, out: Path) -> None:
             if i < block.count("\n"):
                 run.add_break()
     doc.core_properties.created = datetime(2026, 11, 20, 14, 31)  # a fixed date: the same bytes every run
-    doc.save(str(out))
+    doc.core_properties.modified = datetime(2026, 11, 20, 14, 31)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    # python-docx stamps each part in the archive with the time of writing: repack with one fixed stamp
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 20, 14, 31, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
 
 
 def write_set(folder: Path, study: Study, caption: bool) -> list[tuple[Session, Path]]:
@@ -311,14 +321,6 @@ def write_set(folder: Path, study: Study, caption: bool) -> list[tuple[Session, 
             shutil.copyfile(SOURCE / s.file, path)
         out.append((s, path))
     return out
-
-
-def copy_team_files(folder: Path, study: Study) -> tuple[Path, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    manifest, register = folder / "participants.csv", folder / "register.csv"
-    shutil.copyfile(study.manifest, manifest)
-    shutil.copyfile(study.register, register)
-    return manifest, register
 
 
 def imported(path: Path) -> tuple[str, list[str | None]]:
