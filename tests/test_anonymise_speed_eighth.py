@@ -1,0 +1,91 @@
+"""The eighth speed pass's faster ways answer exactly what the plain ways they replace answer.
+
+Each is checked against a straightforward reference (the code as it was before the pass) on generated input
+and on invented cases, cased and as lower-cased captions, as :mod:`tests.test_anonymise_speed_seventh` does
+for the pass before.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import example, given
+from hypothesis import strategies as st
+from spacy.attrs import IDX, LENGTH
+from spacy.tokens import Doc
+
+from cmo_coder.anonymise.layers import register_shapes, state
+from cmo_coder.anonymise.register import RegisterItem
+from tests.fuzzing import fuzz_settings
+
+_BLANK = spacy.blank("en")
+
+
+# ------------------------------------------------------------------------------ registered shapes: words worth a look
+def _worth_a_look_as_before(doc: Doc, index: register_shapes.ShapeIndex) -> list[int]:
+    """:func:`.register_shapes._worth_a_look` as it was: every word of the turn sliced and tested again."""
+    rs = register_shapes
+    text = state.text_of(doc)
+    out = []
+    for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []):
+        word = text[idx:idx + length]
+        if not word[:1].isalpha():
+            continue
+        if word.lower() in rs.PARTICLES or any(ch in word for ch in rs._JOINERS):
+            out.append(i)
+            continue
+        key = rs.squash(word)
+        if key in index.exact or key in index.plural:
+            out.append(i)
+    return out
+
+
+_ITEMS = [RegisterItem(f"register:person:{n}", n, "person", variants=(n,))
+          for n in ("O'Driscoll", "DeAndre", "Kershaw", "De Souza", "Mark", "Zoë", "Sha'Kira", "Ngozi")]
+
+
+def _index() -> register_shapes.ShapeIndex:
+    return register_shapes.ShapeIndex((v, it) for it in _ITEMS for v in it.variants)
+
+
+_ONE_INDEX = _index()  # shared by every example: the remembered verdicts must not go stale between turns
+shape_words = st.sampled_from(["odriscoll", "ODriscoll", "o", "O", "driscoll", "Driscolls", "de", "De", "souza",
+                               "desouza", "DeSouza", "kershaws", "KERSHAW", "kershaw's", "marks", "Mark", "zoe",
+                               "Zoe", "Zoës", "zoës", "ngozis", "Ngozi", "Anne-Marie", "sha'kira", "shakira", "mc",
+                               "van", "the", "said", "12", "-", "'", "’", "o’driscoll", "Ó", "élan", "Mrs", "car"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(st.one_of(shape_words, st.text(min_size=1, max_size=6)),
+                          st.sampled_from([" ", "", ", ", ". ", "\n", "-"])), max_size=14),
+       st.booleans())
+@example([("o", " "), ("driscoll", " "), ("kershaws", " "), ("car", ".")], False)
+@example([("Zoës", " "), ("DeSouza", ", "), ("Anne-Marie", " ")], True)
+def test_words_worth_a_look_are_those_the_plain_walk_picks(parts: list[tuple[str, str]], lower: bool) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    text = text.lower() if lower else text
+    doc = state.doc_of(_BLANK, text)
+    assert register_shapes._worth_a_look(doc, _ONE_INDEX) == _worth_a_look_as_before(doc, _ONE_INDEX)
+
+
+def test_words_worth_a_look_on_invented_turns_cased_and_as_captions() -> None:
+    index = _index()
+    for text, want in (("we saw O Driscoll and the Kershaws with Sha'Kira", ["O", "Kershaws", "Sha'Kira"]),
+                       ("we saw o driscoll and the kershaws with sha'kira", ["o", "kershaws", "sha'kira"]),
+                       ("Zoës mum rang, not the car people", ["Zoës"]),
+                       ("nothing to see here at all", [])):
+        doc = state.doc_of(_BLANK, text)
+        got = register_shapes._worth_a_look(doc, index)
+        assert [doc[i].text for i in got] == want, text
+        assert got == _worth_a_look_as_before(doc, index)
+    assert register_shapes._worth_a_look(state.doc_of(_BLANK, ""), index) == []
+
+
+def test_words_worth_a_look_once_the_remembered_verdicts_are_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    index = _index()
+    monkeypatch.setattr(register_shapes, "_WORTH_MAX", 3)
+    for text in ("de souza and the kershaws came", "then Mark said o driscoll was there", "no one at all"):
+        doc = state.doc_of(_BLANK, text)
+        assert register_shapes._worth_a_look(doc, index) == _worth_a_look_as_before(doc, index), text
+        assert len(index.worth) <= max(3, len(set(doc.to_array("ORTH").tolist())))
