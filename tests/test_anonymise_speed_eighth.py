@@ -7,6 +7,8 @@ for the pass before.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from hypothesis import example, given
@@ -15,6 +17,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from cmo_coder.anonymise.layers import register_shapes, state
+from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
 
@@ -89,3 +92,41 @@ def test_words_worth_a_look_once_the_remembered_verdicts_are_cleared(monkeypatch
         doc = state.doc_of(_BLANK, text)
         assert register_shapes._worth_a_look(doc, index) == _worth_a_look_as_before(doc, index), text
         assert len(index.worth) <= max(3, len(set(doc.to_array("ORTH").tolist())))
+
+
+# ------------------------------------------------------------------------------ name gates: a turn's runs read once
+def _may_hold_as_before(gate: NameGate, text: str) -> bool:
+    """:meth:`.lookup.NameGate.may_hold` as it was: the turn's runs found again by each gate."""
+    if gate.forms is None or not text.isascii():
+        return True
+    return not gate.forms.isdisjoint(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+_GATES = [NameGate(["Nuffield Trust", "Al-Anon Family Groups"]), NameGate(["New Zealand", "O'Brien"]),
+          NameGate(["Age UK", "12 Steps"])]
+gate_words = st.sampled_from(["nuffield", "Nuffield", "trust", "alanon", "al-anon", "Al", "anon", "zealand",
+                              "new", "obrien", "O'Brien", "o", "brien", "age", "UK", "12", "steps", "the", "café",
+                              "x", "-", "'", "  ", "\n"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.lists(st.tuples(st.one_of(gate_words, st.text(max_size=4)), st.sampled_from([" ", "", ". "])),
+                         max_size=8), max_size=5), st.lists(st.integers(0, 2), min_size=1, max_size=6))
+@example([[("nuffield", " ")], [("the", " ")]], [0, 1, 2])
+def test_gates_asked_in_turn_answer_as_each_did_alone(turns: list[list[tuple[str, str]]], order: list[int]) -> None:
+    for words in turns:  # each turn asked by the gates in turn, some twice, as the layers do
+        text = "".join(w + sep for w, sep in words)
+        for k in order:
+            assert _GATES[k].may_hold(text) is _may_hold_as_before(_GATES[k], text), (text, k)
+
+
+def test_gates_on_invented_turns_cased_and_as_captions() -> None:
+    for text, want in (("we went to the Nuffield Trust do", [True, False, False]),
+                       ("we went to the nuffield trust do", [True, False, False]),
+                       ("my cousin in New Zealand and Age UK", [False, True, True]),
+                       ("my cousin in new zealand and age uk", [False, True, True]),
+                       ("nothing here", [False, False, False]),
+                       ("", [False, False, False])):
+        for _ in range(2):  # asked again of the same text: the same answers
+            assert [g.may_hold(text) for g in _GATES] == want, text

@@ -91,6 +91,20 @@ def by_first_letter(alternatives: Iterable[str], ignore_case: bool) -> str:
 
 _RUN = re.compile(r"[a-z0-9]+")
 _PARTS = re.compile(r"[^a-z0-9]+")
+_LAST_RUNS: tuple[str, frozenset[str]] = ("", frozenset())
+"""The last text asked of :func:`_runs` and its runs: the gates of three name lists ask of the same turn in turn."""
+
+
+def _runs(text: str) -> frozenset[str]:
+    """The runs of letters and digits of ``text`` lower-cased, worked out once for the gates that ask of it in
+    turn (world places, public figures, listed bodies), not once per gate."""
+    global _LAST_RUNS
+    last, runs = _LAST_RUNS
+    if last == text:
+        return runs
+    runs = frozenset(_RUN.findall(text.lower()))
+    _LAST_RUNS = (text, runs)
+    return runs
 
 
 class NameGate:
@@ -127,4 +141,4 @@ class NameGate:
         """False only where no listed name can stand in ``text``."""
         if self.forms is None or not text.isascii():
             return True
-        return not self.forms.isdisjoint(_RUN.findall(text.lower()))
+        return not self.forms.isdisjoint(_runs(text))
