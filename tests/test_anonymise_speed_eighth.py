@@ -16,10 +16,12 @@ from hypothesis import strategies as st
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from cmo_coder.anonymise import consistency
 from cmo_coder.anonymise.layers import register_shapes, state
 from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
+from tests.test_anonymise_speed_seventh import _free_as_before
 
 _BLANK = spacy.blank("en")
 
@@ -130,3 +132,28 @@ def test_gates_on_invented_turns_cased_and_as_captions() -> None:
                        ("", [False, False, False])):
         for _ in range(2):  # asked again of the same text: the same answers
             assert [g.may_hold(text) for g in _GATES] == want, text
+
+
+# ------------------------------------------------------------------------------ repeats: a possessive told by its end
+possessive_words = st.sampled_from(["Sky's", "Sky’s", "sky's", "Skys", "Sky", "sky", "Kemi’s", "kemi's", "Kemi",
+                                    "s", "'s", "’s", "the", "Anne-Marie's", "anne-marie’s", "Zoë's", "Ss", "Sky''s"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(possessive_words, st.sampled_from([" ", ", ", ".\n", "-", "'"])), max_size=14),
+       st.booleans(), st.sets(st.sampled_from(["sky", "kemi", "anne-marie", "zoë", "s", "skys"]), max_size=3))
+@example([("Sky’s", " "), ("kemi's", " ")], True, {"sky", "kemi"})
+def test_possessives_are_read_as_the_pattern_read_them(parts: list[tuple[str, str]], caseless: bool,
+                                                       words: set[str]) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    segments = [(0, len(text))]
+    got = list(consistency._free_occurrences(text, segments, words, caseless, [], []))
+    assert got == _free_as_before(text, segments, words, caseless, [], [])
+
+
+def test_possessives_on_invented_turns_cased_and_as_captions() -> None:
+    text = "Sky’s great and Sky's mum said skys"
+    assert list(consistency._free_occurrences(text, [(0, len(text))], {"sky"}, False, [], [])) == [(0, 3), (16, 19)]
+    low = text.lower()
+    assert list(consistency._free_occurrences(low, [(0, len(low))], {"sky"}, True, [], [])) == [(0, 3), (16, 19)]
