@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from cmo_coder.anonymise import consistency
-from cmo_coder.anonymise.layers import register_shapes, state
+from cmo_coder.anonymise.layers import facilities, register_shapes, state
 from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
@@ -157,3 +157,39 @@ def test_possessives_on_invented_turns_cased_and_as_captions() -> None:
     assert list(consistency._free_occurrences(text, [(0, len(text))], {"sky"}, False, [], [])) == [(0, 3), (16, 19)]
     low = text.lower()
     assert list(consistency._free_occurrences(low, [(0, len(low))], {"sky"}, True, [], [])) == [(0, 3), (16, 19)]
+
+
+# ------------------------------------------------------------------------- facilities: parts of speech on first use
+_POS = ["NOUN", "VERB", "AUX", "PROPN", "ADP", "DET", "ADJ", "PUNCT"]
+
+
+def _pos_as_before(doc: Doc) -> dict[int, str]:
+    """:func:`.facilities.pos_by_offset` as it was: every token's part of speech read for every turn."""
+    return {t.idx: t.pos_ for t in doc}
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(st.sampled_from(["from", "Fresh", "start", "rang", "me", "the", "club", "was", ",", "x"]),
+                          st.sampled_from(_POS), st.booleans()), max_size=12),
+       st.lists(st.integers(-2, 80), max_size=6))
+def test_parts_of_speech_read_on_first_use_are_those_read_at_once(words: list[tuple[str, str, bool]],
+                                                                   asked: list[int]) -> None:
+    doc = Doc(_BLANK.vocab, words=[w for w, _, _ in words], spaces=[s for _, _, s in words],
+              pos=[p for _, p, _ in words])
+    want = _pos_as_before(doc)
+    lazy = facilities.pos_by_offset(doc)
+    assert [lazy.get(k) for k in asked] == [want.get(k) for k in asked]
+    assert [lazy.get(k, "") for k in asked] == [want.get(k, "") for k in asked]
+    assert dict(lazy) == want and len(lazy) == len(want)
+
+
+def test_facilities_with_parts_of_speech_on_invented_turns_cased_and_as_captions() -> None:
+    for text in ("a worker from Fresh Start rang me", "a worker from fresh start rang me",
+                 "we live on Farrow and it floods", "we live on farrow and it floods"):
+        words = text.split()
+        doc = Doc(_BLANK.vocab, words=words, pos=["VERB" if w in {"rang", "floods", "live"} else "NOUN"
+                                                   for w in words])
+        caseless = text.islower()
+        assert (facilities.facility_spans(text, caseless, facilities.pos_by_offset(doc))
+                == facilities.facility_spans(text, caseless, _pos_as_before(doc))), text
