@@ -21,6 +21,7 @@ from cmo_coder.anonymise.layers import facilities, register_shapes, state
 from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
+from tests.test_anonymise_speed_equivalence import _doc, _sound_alikes_visiting_every_token, _sound_layer
 from tests.test_anonymise_speed_seventh import _free_as_before
 
 _BLANK = spacy.blank("en")
@@ -193,3 +194,37 @@ def test_facilities_with_parts_of_speech_on_invented_turns_cased_and_as_captions
         caseless = text.islower()
         assert (facilities.facility_spans(text, caseless, facilities.pos_by_offset(doc))
                 == facilities.facility_spans(text, caseless, _pos_as_before(doc))), text
+
+
+# ------------------------------------------------------------------------------ sound-alikes: the index asked first
+said_words = st.sampled_from(["Mc", "mc", "Allister", "allister", "Shiv", "awn", "shivon", "Roy", "sin", "Roisin",
+                              "neev", "Neeve", "nee", "ev", "obrien", "O'Brien", "siobhan", "Siobhán", "the", "Road",
+                              "road", "ward", "um", "well", "seen", "owen", "Street", "and", "x", "-", "s", "i", "o"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(said_words, st.sampled_from([" ", " ", "", ", ", "\n"])), max_size=16), st.booleans())
+@example([("mc", " "), ("allister", " "), ("road", " ")], True)
+@example([("Roy", " "), ("sin", " "), ("rang", ".")], False)
+def test_sound_alikes_asked_of_the_index_first_are_those_every_token_finds(said: list[tuple[str, str]],
+                                                                          lower: bool) -> None:
+    layer = _sound_layer()
+    text = "".join(w + sep for w, sep in said)
+    text = text.lower() if lower else text
+    doc = _doc(text)
+    doc._.cmo_caseless = lower
+    expected = _sound_alikes_visiting_every_token(layer, doc, lower)
+    layer(doc)  # type: ignore[operator]
+    assert state.candidates(doc) == expected
+
+
+def test_sound_alikes_on_invented_turns_cased_and_as_captions() -> None:
+    layer = _sound_layer()
+    for text, lower, want in (("then Mc Allister rang, and Roy sin came", False, ["Mc Allister", "Roy sin"]),
+                              ("then mc allister rang and roy sin came", True, ["mc allister", "roy sin"]),
+                              ("we went down Mc Allister Road", False, [])):
+        doc = _doc(text)
+        doc._.cmo_caseless = lower
+        layer(doc)  # type: ignore[operator]
+        assert [text[c.start:c.end] for c in state.candidates(doc)] == want, text
