@@ -17,7 +17,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from cmo_coder.anonymise import consistency
-from cmo_coder.anonymise.layers import facilities, register_shapes, state
+from cmo_coder.anonymise.layers import facilities, register_shapes, slots, state
 from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
@@ -228,3 +228,34 @@ def test_sound_alikes_on_invented_turns_cased_and_as_captions() -> None:
         doc._.cmo_caseless = lower
         layer(doc)  # type: ignore[operator]
         assert [text[c.start:c.end] for c in state.candidates(doc)] == want, text
+
+
+# ------------------------------------------------------------------------------ place slots: a word judged once
+def _slot_word_as_before(word: str, caseless: bool) -> bool:
+    """The word test of :func:`.slots.slot_spans` as it was, asked again of every word of every turn."""
+    low = word.lower()
+    return not (not slots.unknown_word(word, caseless) or low in slots.LANGUAGES or low in slots.RECENT_WORDS
+                or slots._public(low))
+
+
+slot_words = st.sampled_from(["Pinderfields", "pinderfields", "Haddon", "haddon", "HADDON", "Tescos", "tescos",
+                              "Leeds", "leeds", "Punjabi", "punjabi", "Morrisons", "Yesterday", "yesterday",
+                              "Mark", "Gorseway", "gorseway", "Thursday", "Olwenfield"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(st.one_of(slot_words, st.text(alphabet="abcdefgjkrstwxyzABGKWé", min_size=5,
+                                                        max_size=9)), st.booleans()), max_size=12))
+def test_slot_words_remembered_are_judged_as_before(words: list[tuple[str, bool]]) -> None:
+    for word, caseless in words * 2:  # asked again: the remembered answer
+        assert slots._slot_word(word, caseless) is _slot_word_as_before(word, caseless), (word, caseless)
+
+
+def test_place_slots_on_invented_turns_cased_and_as_captions() -> None:
+    for text, caseless, want in (("I was in Pinderfields for a month", False, ["Pinderfields"]),
+                                 ("i was in pinderfields for a month", True, ["pinderfields"]),
+                                 ("we got it from Tescos on the way", False, []),
+                                 ("she moved out to little haddon last year", True, ["little haddon"])):
+        for _ in range(2):
+            assert [text[s:e] for s, e, _ in slots.slot_spans(text, caseless)] == want, text
