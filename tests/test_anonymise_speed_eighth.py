@@ -259,3 +259,13 @@ def test_place_slots_on_invented_turns_cased_and_as_captions() -> None:
                                  ("she moved out to little haddon last year", True, ["little haddon"])):
         for _ in range(2):
             assert [text[s:e] for s, e, _ in slots.slot_spans(text, caseless)] == want, text
+
+
+def test_a_gate_vouches_by_a_word_that_is_no_stop_word_and_stays_open_wherever_the_name_stands() -> None:
+    gate = NameGate(["From The Bridge", "The Samaritans", "See Me"])
+    assert gate.forms is not None and {"bridge", "samaritans"} <= gate.forms
+    assert "from" not in gate.forms and "the" not in gate.forms
+    assert gate.may_hold("we came from the shop") is False
+    for text in ("i went to From The Bridge", "i went to from the bridge", "The Samaritans rang",
+                 "see me lot", "SEE ME", "the samaritans' line"):
+        assert gate.may_hold(text) is True, text
