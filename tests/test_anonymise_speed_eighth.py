@@ -17,7 +17,9 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from cmo_coder.anonymise import consistency
+from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.layers import facilities, register_shapes, slots, state
+from cmo_coder.anonymise.layers.lexicon import LexiconComponent
 from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
@@ -269,3 +271,72 @@ def test_a_gate_vouches_by_a_word_that_is_no_stop_word_and_stays_open_wherever_t
     for text in ("i went to From The Bridge", "i went to from the bridge", "The Samaritans rang",
                  "see me lot", "SEE ME", "the samaritans' line"):
         assert gate.may_hold(text) is True, text
+
+
+# ------------------------------------------------------------------------------ the lexicon: given names picked first
+def _lexicon_as_before(layer: LexiconComponent, doc: Doc) -> list[Candidate]:
+    """:meth:`.lexicon.LexiconComponent.__call__` as it was: a ``Token`` made of every word for its three tests."""
+    caseless = state.caseless_doc(doc)
+    out = list(layer._coordinated(doc, caseless))
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not layer._is_given(tok, caseless):
+            if layer._from_a_team(tok, caseless):
+                out.append(Candidate(tok.idx, tok.idx + len(tok), "person", "lexicon", 0.7,
+                                     "given name + where they work"))
+                i += 1
+                continue
+            if i + 1 < len(doc) and layer._first_and_surname(tok, doc[i + 1], caseless):
+                nxt = doc[i + 1]
+                out.append(Candidate(tok.idx, nxt.idx + len(nxt), "person", "lexicon", 0.7, "given name + surname"))
+                i += 2
+                continue
+            i += 1
+            continue
+        end = i + 1
+        while (end < len(doc) and end - i < 3 and doc[end - 1].whitespace_
+               and layer._is_surname(doc[end], caseless, first=end == i + 1)):
+            end += 1
+        out.append(Candidate(tok.idx, doc[end - 1].idx + len(doc[end - 1]), "person", "lexicon", 0.7,
+                             "known given name"))
+        i = end
+    return out
+
+
+lexicon_words = st.sampled_from(["Mark", "mark", "Conley", "conley", "Sandy", "sandy", "Cooper", "Tiago", "tiago",
+                                 "Oyelaran", "oyelaran", "Rose", "rose", "from", "the", "housing", "team", "May",
+                                 "may", "June", "Séan", "séan", "Dazza", "dazza", "and", "Grace", "grace", "I", "x",
+                                 "12", ",", "Piken", "Brown", "MARK", "said"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(lexicon_words, st.sampled_from(["NOUN", "PROPN", "VERB", "ADJ", "ADP", "DET", ""]),
+                          st.booleans()), max_size=14), st.booleans())
+@example([("Mark", "PROPN", True), ("from", "ADP", True), ("the", "DET", True), ("housing", "NOUN", True),
+          ("team", "NOUN", False)], False)
+@example([("grace", "NOUN", True), ("oyelaran", "NOUN", True), ("said", "VERB", False)], True)
+def test_the_lexicon_finds_what_the_walk_of_every_token_found(words: list[tuple[str, str, bool]],
+                                                              caseless: bool) -> None:
+    layer = LexiconComponent(_BLANK)
+    doc = Doc(_BLANK.vocab, words=[w for w, _, _ in words] or [""][:0], spaces=[s for _, _, s in words],
+              pos=[p or "X" for _, p, _ in words])
+    doc._.cmo_caseless = caseless
+    want = _lexicon_as_before(layer, doc)
+    layer(doc)
+    assert state.candidates(doc) == want
+
+
+def test_the_lexicon_on_invented_turns_cased_and_as_captions() -> None:
+    layer = LexiconComponent(_BLANK)
+    for text, caseless in (("then Tiago and Sandy Cooper came with Mark from the housing team", False),
+                           ("then tiago and sandy cooper came with mark from the housing team", True),
+                           ("we may go in June", False)):
+        doc = state.doc_of(_BLANK, text)
+        doc._.cmo_caseless = caseless
+        want = _lexicon_as_before(layer, doc)
+        layer(doc)
+        assert state.candidates(doc) == want, text
+        found = [text[c.start:c.end].lower() for c in want]
+        assert ("tiago" in found) is (not text.startswith("we")), text  # "may", "June": calendar words, no one
