@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 
 from cmo_coder.anonymise import consistency
 from cmo_coder.anonymise.candidates import Candidate
-from cmo_coder.anonymise.layers import facilities, register_shapes, slots, state
+from cmo_coder.anonymise.layers import cues, facilities, register_shapes, slots, state
 from cmo_coder.anonymise.layers.lexicon import LexiconComponent
+from cmo_coder.anonymise.layers.words import place_names
 from cmo_coder.anonymise.lookup import NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
@@ -340,3 +341,41 @@ def test_the_lexicon_on_invented_turns_cased_and_as_captions() -> None:
         assert state.candidates(doc) == want, text
         found = [text[c.start:c.end].lower() for c in want]
         assert ("tiago" in found) is (not text.startswith("we")), text  # "may", "June": calendar words, no one
+
+
+# ------------------------------------------------------------------------------ person cues: a word judged once
+def _may_be_names_as_before(doc: Doc, caseless: bool) -> list[int]:
+    """:func:`.cues._may_be_names` as it was: each word's lower case looked up in the lists on every turn."""
+    text, strings = state.text_of(doc), doc.vocab.strings
+    out = []
+    for i, (idx, low_id, alpha, stop) in enumerate(doc.to_array(["IDX", "LOWER", "IS_ALPHA", "IS_STOP"]).tolist()
+                                                   if len(doc) else []):
+        if not alpha or stop or (not caseless and not text[idx:idx + 1].isupper()):
+            continue
+        low = strings[low_id]
+        if len(low) < 2 or len(low) > 15 or low in cues._NEVER or low in cues._MODAL or low in place_names():
+            continue
+        out.append(i)
+    return out
+
+
+cue_words = st.sampled_from(["Tiago", "tiago", "Leeds", "leeds", "Mum", "mum", "Would", "would", "I", "X", "Eun",
+                             "eun", "Honestly", "Supercalifragilistic", "Jo", "jo", "the", "said", "Kai", "Monday"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.lists(st.tuples(cue_words, st.sampled_from([" ", ", ", ". ", "\n"])), max_size=14), st.booleans())
+def test_cue_words_judged_once_are_those_judged_every_turn(parts: list[tuple[str, str]], lower: bool) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    text = text.lower() if lower else text
+    for _ in range(2):  # asked again: the remembered answers
+        doc = state.doc_of(_BLANK, text)
+        assert [t.i for t in cues._may_be_names(doc, lower)] == _may_be_names_as_before(doc, lower)
+
+
+def test_cue_words_on_invented_turns_cased_and_as_captions() -> None:
+    for text, lower, want in (("then Tiago rang Mum from Leeds", False, ["Tiago"]),
+                              ("then tiago rang mum from leeds", True, ["tiago", "rang"])):
+        doc = state.doc_of(_BLANK, text)
+        assert [t.text for t in cues._may_be_names(doc, lower)] == want, text
