@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 
 
 class Intervals:
@@ -91,6 +92,20 @@ def by_first_letter(alternatives: Iterable[str], ignore_case: bool) -> str:
 
 _RUN = re.compile(r"[a-z0-9]+")
 _PARTS = re.compile(r"[^a-z0-9]+")
+_LAST_RUNS: tuple[str, frozenset[str]] = ("", frozenset())
+"""The last text asked of :func:`_runs` and its runs: the gates of three name lists ask of the same turn in turn."""
+
+
+def _runs(text: str) -> frozenset[str]:
+    """The runs of letters and digits of ``text`` lower-cased, worked out once for the gates that ask of it in
+    turn (world places, public figures, listed bodies), not once per gate."""
+    global _LAST_RUNS
+    last, runs = _LAST_RUNS
+    if last == text:
+        return runs
+    runs = frozenset(_RUN.findall(text.lower()))
+    _LAST_RUNS = (text, runs)
+    return runs
 
 
 class NameGate:
@@ -100,12 +115,14 @@ class NameGate:
     alternation of hundreds of names, which the ``re`` module tries at every position of the turn, and most
     turns hold none. Each name is matched word by word, a word's letters literally (in any case), with only an
     apostrophe or a hyphen inside a word optional and something other than a letter or digit between words
-    and around the name. So where a name stands, one of its words (here the one with the longest first part:
-    the rarest, "nuffield" of "the Nuffield Trust") is a whole run of letters and digits in the lower-cased text,
-    or, its marks left out, a run of its parts joined ("obrien", "alanon"). A text of plain ASCII none of whose
-    runs is such a form cannot hold a match; the pattern is asked of every other text, so what is found does not
-    change. Text that is not ASCII, or a list with a name that has no word of plain ASCII letters and digits,
-    always goes to the pattern: case-blind matching outside ASCII has forms a lower-cased run would not show.
+    and around the name. So where a name stands, one of its words (here the one with the longest first part
+    that is no stop word, the rarest: "nuffield" of "the Nuffield Trust", "bridge" of "From The Bridge", as turns
+    say "the", "and" or "from" far more often than any name) is a whole run of letters and digits in the
+    lower-cased text, or, its marks left out, a run of its parts joined ("obrien", "alanon"). A text of plain ASCII
+    none of whose runs is such a form cannot hold a match; the pattern is asked of every other text, so what is
+    found does not change. Text that is not ASCII, or a list with a name that has no word of plain ASCII letters
+    and digits, always goes to the pattern: case-blind matching outside ASCII has forms a lower-cased run would
+    not show.
     """
 
     def __init__(self, names: Iterable[str]) -> None:
@@ -113,10 +130,11 @@ class NameGate:
         forms: set[str] = set()
         for name in names:
             best: list[str] = []
+            rank = (False, 0)
             for word in name.lower().split():
                 parts = [p for p in _PARTS.split(word) if p]
-                if word.isascii() and parts and (not best or len(parts[0]) > len(best[0])):
-                    best = parts
+                if word.isascii() and parts and (not best or (word not in STOP_WORDS, len(parts[0])) > rank):
+                    best, rank = parts, (word not in STOP_WORDS, len(parts[0]))
             if not best:
                 self.forms = None  # a name this gate cannot vouch for: every text is searched
                 return
@@ -127,4 +145,4 @@ class NameGate:
         """False only where no listed name can stand in ``text``."""
         if self.forms is None or not text.isascii():
             return True
-        return not self.forms.isdisjoint(_RUN.findall(text.lower()))
+        return not self.forms.isdisjoint(_runs(text))

@@ -92,14 +92,24 @@ def _may_be_names(doc: Doc, caseless: bool) -> Iterator[Token]:
     ``Token`` was made of each for those tests to turn most of them away."""
     if not len(doc):
         return
-    text, strings, places = text_of(doc), doc.vocab.strings, place_names()
+    text, strings, known = text_of(doc), doc.vocab.strings, _CUE_WORDS
+    if len(known) >= 100_000:
+        known.clear()  # a long-running process with an open vocabulary must not grow this without end
     for i, (idx, low_id, alpha, stop) in enumerate(doc.to_array([IDX, LOWER, IS_ALPHA, IS_STOP]).tolist()):
         if not alpha or stop or (not caseless and not text[idx:idx + 1].isupper()):
             continue
-        low = strings[low_id]
-        if len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL or low in places:
-            continue
-        yield doc[i]
+        ok = known.get(low_id)
+        if ok is None:
+            low = strings[low_id]
+            ok = known[low_id] = not (len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL
+                                      or low in place_names())
+        if ok:
+            yield doc[i]
+
+
+_CUE_WORDS: dict[int, bool] = {}
+"""A word's lower case (string id) → whether :func:`_may_be_names` lets it through by the word alone: judged once
+per word, as the lists do not change and a study says the same words again and again."""
 
 
 class CuesComponent:

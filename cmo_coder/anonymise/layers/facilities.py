@@ -33,7 +33,7 @@ word of it in the first place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from spacy.attrs import IDX, POS
@@ -288,10 +288,10 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“"
 
 
-def headed_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Found]:
+def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Found]:
     """[article/preposition] + name words + a facility's head (module doc, first two bullets)."""
     out: list[Found] = []
-    pos_at = pos_at or {}
+    pos_at = {} if pos_at is None else pos_at
     for m in _HEAD_RE.finditer(text):
         head = " ".join(m.group(1).lower().replace("’", "'").split())
         category = HEADS[head]
@@ -563,12 +563,12 @@ _STREET_CUE_WORDS = frozenset({"live", "lives", "lived", "living", "stay", "stay
 """Words of :data:`_STREET_CUE` one of which every match holds (a turn holding none is not scanned)."""
 
 
-def street_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Found]:
+def street_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Found]:
     """"lives up on ropewalk", "walked along tanners": a street said without its suffix after a word of
     movement or residence; a word no dictionary holds, seldom lower-cased, read as a noun ("on holiday",
     "down on benefits", "up on zoom" stay)."""
     out: list[Found] = []
-    pos_at = pos_at or {}
+    pos_at = {} if pos_at is None else pos_at
     for m in _STREET_CUE.finditer(text):
         word = m.group(1)
         if not _street_word(word, caseless, pos_at.get(m.start(1))):
@@ -583,7 +583,7 @@ def street_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None
     return out
 
 
-def facility_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Found]:
+def facility_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Found]:
     """Every named facility, group, shop and suffix-less street in ``text`` (module doc), sorted."""
     said = said_words(text)
     found: list[Found] = []
@@ -636,12 +636,39 @@ def said_again(text: str, found: list[Found], caseless: bool) -> list[Found]:
     return out
 
 
-def pos_by_offset(doc: Doc) -> dict[int, str]:
+def pos_by_offset(doc: Doc) -> Mapping[int, str]:
     """The tagger's part of speech of each token, by its offset in the doc's text (from one array: no
-    Token made; ``Token.pos_`` is ``parts_of_speech.NAMES`` of the same number)."""
-    if not len(doc):
-        return {}
-    return {idx: POS_NAMES[pos] for idx, pos in doc.to_array([IDX, POS]).tolist()}
+    Token made; ``Token.pos_`` is ``parts_of_speech.NAMES`` of the same number), read on first use: three
+    turns in four hold nothing the facility rules ask a part of speech of."""
+    return _PosByOffset(doc)
+
+
+class _PosByOffset(Mapping[int, str]):
+    """:func:`pos_by_offset`'s mapping, filled from the doc the first time it is read."""
+
+    __slots__ = ("_doc", "_pos")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._pos: dict[int, str] | None = None
+
+    def _filled(self) -> dict[int, str]:
+        if self._pos is None:
+            doc = self._doc
+            self._pos = {idx: POS_NAMES[pos] for idx, pos in doc.to_array([IDX, POS]).tolist()} if len(doc) else {}
+        return self._pos
+
+    def get(self, key: int, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self._filled().get(key, default)
+
+    def __getitem__(self, key: int) -> str:
+        return self._filled()[key]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._filled())
+
+    def __len__(self) -> int:
+        return len(self._filled())
 
 
 def spans_of(found: Iterable[Found]) -> list[tuple[int, int, str]]:

@@ -39,6 +39,7 @@ Public names win here as everywhere: a phrase that is on the allow-list is never
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
 from typing import NamedTuple
 
@@ -299,17 +300,17 @@ def _names(words: list[str], the: bool, second_cue: bool, cased: bool, kind_besi
     return any(_rare(w) or _image(_low(w)) for w in words) or len(lows) == 2
 
 
-def _verb_after(pos_at: dict[int, str], at: int, words: list[re.Match[str]]) -> bool:
+def _verb_after(pos_at: Mapping[int, str], at: int, words: list[re.Match[str]]) -> bool:
     """The tagger reads a finite verb right after a phrase of two words or more: the phrase was the subject's
     object and its clause ends there ("a worker from fresh start rang me", "help from open door sorted it")."""
     return len(words) > 1 and pos_at.get(at) in {"VERB", "AUX"}
 
 
-def cued_spans(text: str, caseless: bool, pos_at: dict[int, str] | None = None) -> list[Cued]:
+def cued_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Cued]:
     """Every facility named by a facility verb or an organisation's plural verb in ``text`` (module doc);
     ``pos_at`` (offset → the tagger's part of speech) keeps verbs out of a place's slot."""
     out: list[Cued] = []
-    pos_at = pos_at or {}
+    pos_at = {} if pos_at is None else pos_at
     for m in _FACILITY_VERB.finditer(text):
         words = _phrase(text, m.end(), not caseless, m.group("the") is not None)
         if not words:

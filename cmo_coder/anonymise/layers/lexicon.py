@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -136,7 +137,10 @@ class LexiconComponent:
         out.extend(self._coordinated(doc, caseless))
         text = text_of(doc)
         i = 0
-        while i < len(doc):
+        for k in _may_be_given(doc):  # every other word fails the three tests below by itself
+            if k < i:
+                continue  # taken with the name before it
+            i = k
             tok = doc[i]
             if not self._is_given(tok, caseless):
                 if self._from_a_team(tok, caseless):
@@ -165,6 +169,37 @@ class LexiconComponent:
                 out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
             i = end
         return doc
+
+
+_GIVEN_WORDS: dict[int, bool] = {}
+
+
+def _given_word(low: str) -> bool:
+    """What :meth:`LexiconComponent._is_given`, ``_from_a_team`` and ``_first_and_surname`` each ask first of a
+    word's lower case: no calendar word, and a given name (of either list) or a familiar shape."""
+    return low not in CALENDAR and (plain(low) in given_names() or low in familiar_shapes()
+                                    or low in name_lexicon("first"))
+
+
+def _may_be_given(doc: Doc) -> list[int]:
+    """Indices of the words the lexicon's three tests may let through, in order: words of letters, no stop
+    word, that :func:`_given_word` holds, read from one array per turn and judged once per word (the lists do
+    not change). Every other word failed all three tests, each after a ``Token`` was made of it."""
+    if not len(doc):
+        return []
+    strings, known = doc.vocab.strings, _GIVEN_WORDS
+    if len(known) >= 100_000:
+        known.clear()  # a long-running process with an open vocabulary must not grow this without end
+    out = []
+    for i, (low_id, alpha, stop) in enumerate(doc.to_array([LOWER, IS_ALPHA, IS_STOP]).tolist()):
+        if not alpha or stop:
+            continue
+        given = known.get(low_id)
+        if given is None:
+            given = known[low_id] = _given_word(strings[low_id])
+        if given:
+            out.append(i)
+    return out
 
 
 _BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})

@@ -26,14 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..folding import fold
 from ..register import Register, RegisterItem
 from .context import looks_like_name, name_context
-from .state import text_of
 from .words import is_everyday
 
 PARTICLES = frozenset({"o", "mc", "mac", "de", "da", "di", "du", "le", "la", "van", "von", "fitz", "st", "al", "el",
@@ -62,6 +61,9 @@ class ShapeIndex:
         self.exact: dict[str, RegisterItem] = {}
         self.plural: dict[str, RegisterItem] = {}
         self.parts: dict[str, RegisterItem] = {}
+        self.worth: dict[int, bool] = {}
+        """A word's string id (``ORTH``) → whether :func:`shape_candidates` can make something of it: the
+        answer hangs on the word's text and this index alone, and a study's turns share most of their words."""
         for variant, item in pairs:
             if item.category != "person":
                 continue
@@ -210,23 +212,37 @@ def shape_candidates(doc: Doc, index: ShapeIndex, taken: list[tuple[int, int]], 
 
 
 def _worth_a_look(doc: Doc, index: ShapeIndex) -> list[int]:
-    """Indices of the tokens :func:`shape_candidates` can make something of, in order, read from one array per
-    turn: a word that begins with a letter and is a particle, holds a hyphen or an apostrophe, or is written as
-    a registered shape (:meth:`ShapeIndex.word`). Every other word is passed by its loop without a candidate
-    or a change to what it has taken, and making a ``Token`` of each word cost more than the tests."""
+    """Indices of the tokens :func:`shape_candidates` can make something of, in order (see :func:`_worth`).
+    Every other word is passed by its loop without a candidate or a change to what it has taken, and making a
+    ``Token`` of each word cost more than the tests.
+
+    Why by string id: each distinct word of a study is judged once per index (:attr:`ShapeIndex.worth`), and a
+    turn is then one array of ids and one look-up per word, where slicing, lower-casing and folding every word
+    of every turn again was a tenth of the register layer's time."""
     if not len(doc):
         return []
-    text = text_of(doc)
-    exact, plural = index.exact, index.plural
-    out = []
-    for i, (idx, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()):
-        word = text[idx:idx + length]
-        if not word[:1].isalpha():
-            continue
-        if word.lower() in PARTICLES or any(ch in word for ch in _JOINERS):
-            out.append(i)
-            continue
-        key = squash(word)  # no joiner here, so no apostrophe: nothing for _SUFFIX to take off
-        if key in exact or key in plural:
-            out.append(i)
-    return out
+    orths = doc.to_array(ORTH).tolist()
+    worth = index.worth
+    new = set(orths).difference(worth)
+    if new:
+        if len(worth) + len(new) > _WORTH_MAX:
+            worth.clear()  # a long-running process with an open vocabulary must not grow this without end
+            new = set(orths)
+        strings = doc.vocab.strings
+        for orth in new:
+            worth[orth] = _worth(strings[orth], index)
+    return [i for i, orth in enumerate(orths) if worth[orth]]
+
+
+_WORTH_MAX = 200_000
+
+
+def _worth(word: str, index: ShapeIndex) -> bool:
+    """A word that begins with a letter and is a particle, holds a hyphen or an apostrophe, or is written as a
+    registered shape (:meth:`ShapeIndex.word`)."""
+    if not word[:1].isalpha():
+        return False
+    if word.lower() in PARTICLES or any(ch in word for ch in _JOINERS):
+        return True
+    key = squash(word)  # no joiner here, so no apostrophe: nothing for _SUFFIX to take off
+    return key in index.exact or key in index.plural

@@ -174,13 +174,29 @@ def _public(low: str) -> bool:
     return low in public_words() or (low.endswith("s") and low[:-1] in public_words()) or low in place_names()
 
 
+_SLOT_WORDS: dict[tuple[str, bool], bool] = {}
+
+
+def _slot_word(word: str, caseless: bool) -> bool:
+    """A word that may be a place in a slot: no dictionary's, list's or everyday word, no language, no public
+    name. Remembered per word and casing (the lists do not change): the look-ups were asked of every word of five
+    letters or more of every turn, and a study says the same words again and again."""
+    key = (word, caseless)
+    got = _SLOT_WORDS.get(key)
+    if got is None:
+        if len(_SLOT_WORDS) >= 100_000:
+            _SLOT_WORDS.clear()  # a long-running process with an open vocabulary must not grow this without end
+        low = word.lower()
+        got = _SLOT_WORDS[key] = (unknown_word(word, caseless) and low not in LANGUAGES
+                                  and low not in RECENT_WORDS and not _public(low))
+    return got
+
+
 def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """``(start, end, category)`` of places said in a place's slot with no kind (module doc)."""
     out: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(text):
-        word = m.group(0)
-        low = word.lower()
-        if not unknown_word(word, caseless) or low in LANGUAGES or low in RECENT_WORDS or _public(low):
+        if not _slot_word(m.group(0), caseless):
             continue  # the word first: look-ups turn away nearly every word before any slot is searched for
         start = m.start()
         prefix = _PLACE_PREFIX.search(text, max(0, start - 12), start)

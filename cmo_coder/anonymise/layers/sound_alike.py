@@ -127,6 +127,13 @@ class SoundAlikeComponent:
                          placeholder=item.placeholder, per_occurrence=open_case,
                          word_reading=reading if open_case else None)
 
+    def _may_pair(self, first: str, second: str, first_lower: str) -> bool:
+        """Whether :meth:`_pair` can find anything in two words: the index knows them said as one (and not by
+        their sound key alone, but after "mc"). Asked of the words' texts before any ``Token`` is made: nearly
+        every two words of a turn are asked, and the index remembers its answers."""
+        match = self.index.match(first + second, joined=True)
+        return match is not None and (match.how != "key" or first_lower in _MC)
+
     def _pair(self, doc: Doc, i: int, caseless: bool) -> Candidate | None:
         """Two words said as one: "mc allister", "shiv on", "an harad"."""
         a, b = doc[i], doc[i + 1]
@@ -247,14 +254,17 @@ class SoundAlikeComponent:
                 i += 3
                 continue
             # (``_pair``: two words of letters, a space between, the second no filler)
-            if i + 1 < n and alpha and rows[i + 1][2] and space and strings[rows[i + 1][5]] not in FILLERS:
+            if (i + 1 < n and alpha and rows[i + 1][2] and space and strings[rows[i + 1][5]] not in FILLERS
+                    and self._may_pair(texts[i], texts[i + 1], strings[rows[i][5]])):
                 pair = self._pair(doc, i, caseless)
                 if pair is not None and free(pair.start, pair.end):
                     found.append(pair)
                     i += 2
                     continue
             # (``_single``: ``_never_a_name`` turns away a stop word or one not of letters, and one letter)
-            single = self._single(doc[i], caseless) if alpha and not stop and length >= 2 else None
+            # (and ``_single`` asks the index of the word's text: a word it does not know needs no ``Token``)
+            single = (self._single(doc[i], caseless) if alpha and not stop and length >= 2
+                      and self.index.match(texts[i]) is not None else None)
             if single is not None and free(single.start, single.end):
                 found.append(single)
             i += 1
