@@ -42,7 +42,7 @@ people ("the welfare of the children", "the anglers on the canal"), a club only 
 _KIND_RE = re.compile(r"(?i)(?<![\w'’-])(?P<before>(?:" + _WORD + r"\s+){0,3})the\s+(?P<kind>"
                       + "|".join(k.replace(" ", r"\s+").replace("'", "['’]?") for k in sorted(CLUB_KINDS, key=len,
                                                                                               reverse=True))
-                      + r")(?![\w'’-])(?P<poss>['’]s)?")
+                      + r")(?P<poss>['’]s)?(?![\w'’-])")
 _JOINING = re.compile(r"(?i)(?:joined|join|joining|joins|member|members|membership|committee|chairman|chair|"
                       r"secretary|treasurer|steward|president|captain|stalwart|regular|regulars)\s+(?:of|at|for|in|"
                       r"with|on)?\s*$")
@@ -114,7 +114,7 @@ def club_kind_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
         if re.search(r"(?i)(?:british|royal|the)\s+$", before):
             continue  # "the royal british legion", a charity everyone knows
         s, e = m.span("kind")
-        nxt = _next_word(text, e)
+        nxt = _next_word(text, m.end())
         if m.group("poss"):
             ok = nxt in _POSSESSED
         elif _JOINING.search(before):

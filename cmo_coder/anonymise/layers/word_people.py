@@ -71,8 +71,9 @@ def _with_relative(doc: Doc, i: int) -> bool:
     """ "X and her husband": X opens its clause, then "and", "her" or "his", a relative."""
     if i + 3 >= len(doc) or not _opens_clause(doc, i):
         return False
+    owned = i + 4 < len(doc) and doc[i + 4].lower_ in {"'s", "’s"}  # "bread and her mum's jam": a thing
     return (doc[i + 1].lower_ == "and" and doc[i + 2].lower_ in {"her", "his", "their"}
-            and doc[i + 3].lower_ in _RELATIVES)
+            and doc[i + 3].lower_ in _RELATIVES and not owned)
 
 
 def _contacted(doc: Doc, i: int) -> bool:
