@@ -8,6 +8,9 @@ person's reading, whatever the word:
 * **someone and their relative** at the opening of a clause: "X and her husband", "X and his mum", "X and her
   lot"; a thing has no husband (the word before X must open the clause, so "the storm and her brother" or "bread
   and her mum's jam" are not read);
+* **a name picked up by "she" or "he"** in captions, at a clause's opening ("so rose she came round", "price he was
+  lovely": a caption's "Rose, she came round" without the comma), where the word is a given name or surname on
+  the project's lists and no word that takes a clause ("and hope she gets better");
 * **someone contacted who is then "she" or "he"**: "rang", "asked", "told", "phoned", "texted" and the like, then
   one word, then "she" or "he" within three words ("i rang marigold and she said", "i asked precious if she'd").
   What is rung or asked and is no one ("rang work and she", "asked round"), a kin or role word ("rang mum"), a
@@ -18,14 +21,16 @@ Cased text asks the capital of the word as well. The word is one token; its span
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from .caption_names import ENDEARMENTS
+from .caption_names import ENDEARMENTS, common_given
 from .context import PERSON_NOUNS
 from .naming import KIND_WORDS
-from .state import caseless_doc
-from .words import CALENDAR, FILLERS, KINSHIP, TITLE_WORDS
+from .word_names import reads_as_captions
+from .words import CALENDAR, FILLERS, KINSHIP, TITLE_WORDS, known_surnames, name_lexicon
 
 LAYER = "rules"
 REASON = "a word said where only a person stands (with a relative, or contacted and then 'she' or 'he')"
@@ -87,16 +92,61 @@ def _contacted(doc: Doc, i: int) -> bool:
     return any(w in _HE_SHE for w in after)
 
 
+_PICKED_UP = frozenset({"was", "were", "had", "has", "is", "did", "does", "came", "come", "comes", "went", "goes",
+                        "used", "never", "always", "just", "rang", "phoned", "texted", "brought", "took", "told",
+                        "got", "gets", "sorted", "helped", "looked", "turned", "popped", "stayed", "sat", "kept",
+                        "gave", "'s", "’s", "'d", "’d", "would", "could", "can", "will", "still"})
+"""What the pronoun that picks a name up does next ("rose she came round", "price he was lovely"); no verb of
+speech, as "… fine and dandy he said" ends a quotation."""
+_CLAUSE_VERBS = frozenset({"hope", "wish", "pray", "think", "know", "say", "bet", "reckon", "guess", "suppose",
+                           "mean", "feel", "believe", "doubt", "worry", "trust", "swear", "imagine", "expect",
+                           "figure", "notice", "realise", "realize", "remember", "forget", "hear", "see", "find",
+                           "found", "knew", "thought", "felt", "heard", "saw", "said", "told", "asked", "ask",
+                           "tell", "glad", "sure", "sorry", "shame", "pity", "luckily", "sadly", "mind", "like",
+                           "love", "hate", "bless", "god", "course", "true", "right", "okay", "fine", "unless",
+                           "till", "until", "since", "whether", "though", "although", "maybe", "perhaps", "summer",
+                           "winter", "spring", "autumn", "christmas", "easter", "morning", "evening", "night",
+                           "afternoon", "weekend", "today", "tonight", "tomorrow", "yesterday", "once", "twice"})
+"""Words that take a clause after them ("and hope she gets better", "so glad he came") or say when ("then summer
+he came home"): never the name picked up."""
+
+
+def _picked_up(doc: Doc, i: int, names: frozenset[str]) -> bool:
+    """Captions: "X she came round" at a clause's opening, where X is a given name or surname on the lists and
+    the pronoun's verb follows (a caption's "X, she came round" without its comma)."""
+    if i + 2 >= len(doc) or not _opens_clause(doc, i) or doc[i].lower_ not in names:
+        return False
+    given = doc[i].lower_ in _givens()  # "so rose she came": the model's verb there is the name
+    if doc[i].lower_ in _CLAUSE_VERBS or (not given and (doc[i].tag_.startswith("VB") or doc[i].pos_ in {
+            "ADV", "ADP", "SCONJ"})):
+        return False
+    return doc[i + 1].lower_ in {"she", "he"} and doc[i + 2].lower_ in _PICKED_UP
+
+
+@cache
+def _givens() -> frozenset[str]:
+    """Given names people bear, from the lists the caption layers read."""
+    return common_given() | name_lexicon("first")
+
+
+@cache
+def _listed_names() -> frozenset[str]:
+    """Given names and surnames: the words a caption's "X she came round" may name someone by."""
+    return _givens() | known_surnames()
+
+
 def word_people(doc: Doc) -> list[Candidate]:
     """Person candidates for words said where only a person stands (module doc)."""
-    low_text = doc.text.lower()
-    if " and " not in low_text and not any(f" {v} " in f" {low_text} " for v in _CONTACT):
+    low_text = f" {doc.text.lower()} "
+    caseless = reads_as_captions(doc)
+    dislocated = caseless and (" she " in low_text or " he " in low_text)
+    if " and " not in low_text and not dislocated and not any(f" {v} " in low_text for v in _CONTACT):
         return []
-    caseless = caseless_doc(doc)
+    names = _listed_names() if dislocated else frozenset()
     out: list[Candidate] = []
     for i, tok in enumerate(doc):
         if not _plain(tok) or (not caseless and not tok.text[:1].isupper()):
             continue
-        if _with_relative(doc, i) or _contacted(doc, i):
+        if _with_relative(doc, i) or _contacted(doc, i) or (dislocated and _picked_up(doc, i, names)):
             out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.75, REASON))
     return out
