@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.candidates import Candidate
-from cmo_coder.anonymise.layers.club_talk import club_kind_spans, sign_talk_spans
+from cmo_coder.anonymise.layers.club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
 from cmo_coder.anonymise.layers.word_towns import caption_word_town_spans
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register
@@ -175,6 +175,29 @@ def test_a_sign_word_without_pub_talk_or_as_its_people_stays(anon: Anonymiser, t
     assert kept in redact(anon, [text], lower).lower()
 
 
+@pytest.mark.parametrize("lower", [False, True])
+@pytest.mark.parametrize(("text", "word"), [
+    ("He drinks up the Heath Club most nights.", "Heath"),
+    ("She's on the committee at Moor Social.", "Moor"),
+    ("The Old Forge landlord was a lovely man.", "Forge"),
+    ("The Tollgate regulars did a sponsored walk for him.", "Tollgate"),
+])
+def test_a_club_after_the_land_and_a_pub_before_its_landlord(anon: Anonymiser, text: str, word: str,
+                                                             lower: bool) -> None:
+    assert gone(redact(anon, [text], lower), word)
+
+
+@pytest.mark.parametrize("lower", [False, True])
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The new landlord changed everything.", "new landlord"),
+    ("The lovely young barmaid served us.", "young barmaid"),
+    ("We joined the book club in the spring.", "book club"),
+    ("The Sunday carvery was lovely.", "sunday carvery"),
+])
+def test_a_kind_of_club_or_landlord_stays(anon: Anonymiser, text: str, kept: str, lower: bool) -> None:
+    assert kept in redact(anon, [text], lower).lower()
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("mr dewar from scone came to the group on monday", "scone"),
     ("she lives out at scone now with her daughter", "scone"),
@@ -201,6 +224,7 @@ _PIECES = st.lists(st.sampled_from([
     "the legion does a lunch", "joined the welfare", "the welfare's bingo", "the feathers was heaving", "a pint",
     "the miners was packed", "lives out at scone now", "from reading originally", "the crown", "and", ",", "we",
     "the beer's dear", "moved to deal with it", "the buffs meet", "The Legion had a do", "the bell has",
+    "up the heath club", "the old forge landlord", "at Moor Social", "the regulars",
 ]), min_size=1, max_size=8)
 
 
@@ -209,7 +233,8 @@ _PIECES = st.lists(st.sampled_from([
 def test_spans_slice_to_whole_words(pieces: list[str]) -> None:
     text = " ".join(pieces)
     for caseless in (False, True):
-        for s, e in club_kind_spans(text, caseless) + sign_talk_spans(text, caseless):
+        for s, e in (club_kind_spans(text, caseless) + sign_talk_spans(text, caseless)
+                     + topo_club_spans(text, caseless) + pub_role_spans(text, caseless)):
             assert text[s:e].strip() == text[s:e] and re.fullmatch(r"[\w'’ ]+", text[s:e])
             assert (s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
     for s, e in caption_word_town_spans(text.lower()):

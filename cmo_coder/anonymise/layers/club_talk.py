@@ -153,3 +153,66 @@ def sign_talk_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+_TOPO = frozenset({"park", "heath", "moor", "green", "marsh", "hill", "bank", "brook", "wood", "woods", "field",
+                   "fields", "lane", "vale", "dale", "mill", "bridge", "grange", "manor", "priory", "abbey", "lodge",
+                   "moss", "fold", "common", "meadow", "meadows", "valley", "cross", "end", "top", "bottom", "hollow",
+                   "ridge", "rise", "brow", "edge", "forest", "grove", "glen", "burn", "beck", "carr", "holme",
+                   "mount", "nook", "croft", "close", "square", "gate", "hall", "castle", "quay", "dock", "harbour",
+                   "shore", "cliff", "sands", "links", "warren", "orchard", "chase"})
+"""Words of the land a club takes its name from ("the Heath club", "Moor social"), written for the project."""
+_TOPO_CLUB = re.compile(r"(?i)(?<![\w'’-])(?P<lead>the|at|to|from|in|down|up|round)\s+(?P<name>(?P<word>" + _WORD
+                        + r")\s+(?:social|sports|club|institute|bowls|cricket|golf|tennis)(?:\s+club)?)(?![\w'’-])")
+_PUB_ROLE = re.compile(r"(?i)(?<![\w'’-])the\s+(?P<name>(?:" + _WORD + r"\s+)?(?P<last>" + _WORD
+                       + r"))\s+(?:landlord|landlady|landlords|barmaid|barman|bar\s+staff|regulars|quiz\s+night|"
+                       r"beer\s+garden|darts\s+team|pool\s+team|dominoes\s+team|skittles\s+team|carvery)(?![\w'’-])")
+_NOT_PUB_NAME = frozenset({"young", "old", "new", "nice", "lovely", "friendly", "miserable", "grumpy", "current",
+                           "previous", "last", "first", "local", "usual", "regular", "same", "other", "whole", "pub",
+                           "club", "bar", "hotel", "village", "town", "inn", "sunday", "friday", "saturday",
+                           "monday", "tuesday", "wednesday", "thursday", "weekly", "monthly", "annual", "charity",
+                           "christmas", "big", "little", "best", "worst", "good", "bad", "great", "real", "proper",
+                           "former", "late", "own", "our", "their", "his", "her", "my", "your", "its", "an", "a",
+                           "the", "this", "that", "pub's", "club's", "cheap", "dear", "busy", "quiet", "outdoor",
+                           "indoor", "huge", "tiny", "small", "large", "rough", "posh", "polish", "irish",
+                           "english", "scottish", "welsh"})
+"""Words before "landlord", "barmaid" or "quiz night" that say which kind, not which pub ("the new landlord",
+"the sunday carvery")."""
+
+
+def topo_club_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """A club named after a word of the land and said with its kind ("up the heath club", "at moor social"):
+    the land's word and the kind, which together name one club; cased text asks the land word's capital."""
+    low_text = text.lower()
+    if not any(k in low_text for k in ("social", "sports", "club", "institute", "bowls", "cricket", "golf", "tennis")):
+        return []
+    out = []
+    for m in _TOPO_CLUB.finditer(text):
+        word = m.group("word")
+        if norm_word(word) not in _TOPO or (not caseless and not word[:1].isupper()):
+            continue
+        s, e = m.span("name")
+        if " ".join(low_text[s:e].split()) in public_words() or not _phrase_ends(text, e):
+            continue
+        out.append((s, e))
+    return out
+
+
+def pub_role_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """A pub named right before what only a pub has ("the old forge landlord", "the quarryman quiz night"): the
+    one or two words between "the" and the pub's landlord, barmaid, regulars or quiz night name the pub."""
+    out = []
+    for m in _PUB_ROLE.finditer(text):
+        words = m.group("name").split()
+        lows = [norm_word(w) for w in words]
+        if lows[-1] in _NOT_PUB_NAME or lows[-1] in PUB_BRANDS or len(lows[-1]) < 3:
+            continue
+        if len(words) == 2 and (lows[0] in _NOT_PUB_NAME - {"old", "new", "little", "big"} or len(lows[0]) < 2):
+            words, lows = words[1:], lows[1:]  # "the lovely quarryman barmaid": the kind word is no name
+        if not caseless and not all(w[:1].isupper() for w in words):
+            continue
+        s = m.end("name") - len(" ".join(words)) if len(words) == 1 else m.start("name")
+        if " ".join(lows) in public_words() or " ".join(lows) in PUB_BRANDS:
+            continue
+        out.append((s, m.end("name")))
+    return out

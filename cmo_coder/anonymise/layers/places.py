@@ -11,7 +11,7 @@ from ..candidates import Candidate
 from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
 from .care_homes import care_home_spans
 from .club_names import club_name_spans
-from .club_talk import club_kind_spans, sign_talk_spans
+from .club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
 from .kind_first import kind_first_spans
@@ -99,6 +99,10 @@ class PlacesComponent:
             out.append(Candidate(s, e, "club", "rules", 0.8, "members' club said by its kind, of what it does"))
         for s, e in sign_talk_spans(text, caseless):
             out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named by its sign in a turn of pub talk"))
+        for s, e in topo_club_spans(text, caseless):
+            out.append(Candidate(s, e, "club", "rules", 0.8, "club named after a word of the land, with its kind"))
+        for s, e in pub_role_spans(text, caseless):
+            out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named right before its landlord or quiz night"))
         for s, e in estate_spans(text, caseless):
             out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
         for s, e, kind in practice_spans(text, caseless):
