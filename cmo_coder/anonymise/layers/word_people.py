@@ -29,6 +29,7 @@ from ..candidates import Candidate
 from .caption_names import ENDEARMENTS, common_given
 from .context import PERSON_NOUNS
 from .naming import KIND_WORDS
+from .state import candidates
 from .word_names import reads_as_captions
 from .words import CALENDAR, FILLERS, KINSHIP, TITLE_WORDS, known_surnames, name_lexicon
 
@@ -143,10 +144,13 @@ def word_people(doc: Doc) -> list[Candidate]:
     if " and " not in low_text and not dislocated and not any(f" {v} " in low_text for v in _CONTACT):
         return []
     names = _listed_names() if dislocated else frozenset()
+    people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
     out: list[Candidate] = []
     for i, tok in enumerate(doc):
         if not _plain(tok) or (not caseless and not tok.text[:1].isupper()):
             continue
+        if any(a <= tok.idx and tok.idx + len(tok) <= b for a, b in people):
+            continue  # another layer's already: a second reason here would make a seed of a word the model found
         if _with_relative(doc, i) or _contacted(doc, i) or (dislocated and _picked_up(doc, i, names)):
             out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.75, REASON))
     return out
