@@ -31,14 +31,15 @@ from .pubs import _BEASTS, _NOT_ALONE, _SIGN_ANIMALS, _TAIL_STOP, _TRADES, PUB_B
 _WORD = r"[^\W\d_][\w'’]*"
 CLUB_KINDS: dict[str, bool] = {
     "legion": False, "comrades": False, "buffs": False, "oddfellows": False, "cons club": False,
-    "con club": False, "conservative club": False, "labour club": False, "liberal club": False, "wmc": False,
-    "working men's": False, "working mens": False, "working men's club": False, "working mens club": False,
-    "sports and social": False, "sports and social club": False, "welfare": True, "miners welfare": False,
+    "con club": False, "conservative club": False, "labour club": False, "liberal club": False,
+    "sports and social": False, "welfare": True, "miners welfare": False,
     "miners' welfare": False, "social": True, "social club": False, "harriers": True, "anglers": True,
     "stute": False, "institute": True,
 }
 """Kinds of members' club a place has one of (written for the project); True: also a common noun or its
-people ("the welfare of the children", "the anglers on the canal"), a club only with club talk in the turn."""
+people ("the welfare of the children", "the anglers on the canal"), a club only with club talk in the turn.
+"The working men's club" is a kind every town has many of: it is a place only where someone goes
+(:func:`.pubs.kind_clubs`), and "the working men's club closed down" stays."""
 _KIND_RE = re.compile(r"(?i)(?<![\w'’-])(?P<before>(?:" + _WORD + r"\s+){0,3})the\s+(?P<kind>"
                       + "|".join(k.replace(" ", r"\s+").replace("'", "['’]?") for k in sorted(CLUB_KINDS, key=len,
                                                                                               reverse=True))
@@ -90,8 +91,7 @@ _SIGN_RE = re.compile(r"(?i)(?<![\w'’-])the\s+(?:(?P<adj>jolly|old|little|flyi
                       r"(?P<sign>" + _WORD + r")")
 
 
-_TRADE_DOES = frozenset({"shut", "closed", "opened", "does", "did", "do", "sells", "sold", "serves", "served", "'s",
-                         "’s", "got", "had"})
+_TRADE_DOES = frozenset({"shut", "closed", "opened", "does", "sells", "serves", "served"})
 """What a pub named after a trade does ("the ferryman shut", "the woodman does food"), not what its man does."""
 
 

@@ -45,7 +45,8 @@ _OPENERS = frozenset({"so", "then", "and", "but", "yeah", "well", "um", "erm", "
 """Words after which a clause opens: the word after them is its subject."""
 _CONTACT = frozenset({"rang", "ring", "rings", "phoned", "phone", "phones", "asked", "ask", "asks", "told", "tell",
                       "tells", "texted", "text", "texts", "messaged", "emailed", "called", "call", "calls", "met",
-                      "saw", "see", "visited", "thanked", "warned", "reminded", "begged"})
+                      "visited", "thanked", "warned", "reminded", "begged"})
+"""Verbs of contacting someone; not "saw" or "see", which take colours and sense too ("i saw red and she left")."""
 _HE_SHE = frozenset({"she", "he", "she'd", "he'd", "she's", "he's", "she'll", "he'll", "she’d", "he’d", "she’s",
                      "he’s"})
 _NOT_PEOPLE = frozenset({"work", "home", "back", "round", "around", "ahead", "again", "later", "today", "tomorrow",
