@@ -6,13 +6,14 @@ surname is an ordinary word ("Fisher", "Baker", "Church", "Wood") the transcript
 :mod:`.consistency` does not take it (it seeds only words no dictionary holds, and given names that are words),
 and nothing in one sentence says a person: the bare word leaks while its full form was removed.
 
-Here the seed is the last word of a person's name of two or more words whose first word is a title or a known
-given name, where that last word is a known surname that is also an everyday word; the allow-list's protected
-names (a public figure's "Gordon Brown") seed nothing. Each other place the word is said (in cased text with its
-capital) is proposed with the same guards :func:`.consistency.propagate_everyday` puts on a given name that is
-a word: never after an article, a possessive, a modal or a subject pronoun ("the church", "my baker", "we
-fish"); where neither the word before nor the word after says a name stands, captions ask the model to read
-the place again capitalised, and cased text leaves it. Offsets are the word's own; nothing is removed.
+Here the seed is the last word of a person's name of two or more words whose first word is a title or a common
+given name (:func:`.layers.caption_names.common_given`, so a company the model read as a person seeds less), where
+that last word is a known surname that is also an everyday word; the allow-list's protected names (a public
+figure's "Gordon Brown") seed nothing. Each other place the word is said (in cased text with its capital) is
+proposed with the same guards :func:`.consistency.propagate_everyday` puts on a given name that is a word: never
+after an article, a possessive, a modal or a subject pronoun ("the church", "my baker", "we fish"); where neither
+the word before nor the word after says a name stands, captions ask the model to read the place again capitalised,
+and cased text leaves it. Offsets are the word's own; nothing is removed.
 """
 
 from __future__ import annotations
@@ -32,12 +33,23 @@ from .consistency import (
     _free_occurrences,
     _given_names,
 )
+from .layers.caption_names import common_given
 from .layers.words import CALENDAR, TITLE_WORDS, is_everyday, known_surnames
 
 REASON = "a surname this transcript gives someone, said again alone"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _TITLES = frozenset(TITLE_WORDS) | {"mr.", "mrs.", "dr.", "ms."}
 _MIN_LEN = 4
+_NOT_NOUNS = frozenset({
+    "forward", "back", "long", "young", "little", "good", "best", "well", "north", "south", "east", "west", "early",
+    "late", "new", "strong", "small", "short", "rich", "sharp", "quick", "bright", "close", "dear", "free", "grand",
+    "happy", "just", "light", "love", "low", "ready", "sweet", "swift", "wise", "more", "most", "less", "last",
+    "first", "still", "even", "over", "down", "around", "along", "ahead", "away", "ever", "never", "right", "left",
+    "money", "power", "price", "cash", "share", "rate", "cost", "market", "sales", "trade", "growth", "gain",
+    "strategy", "service", "world", "today", "during", "while", "able", "ball", "bond", "stock", "bill", "bills",
+})
+"""Surnames that talk uses far more as adverbs, adjectives or words of business ("going forward", "the price"):
+no seed, however a name list reads the word before them (written for the project)."""
 _TITLE_BEFORE = re.compile(r"(?i)(?<![\w'’-])(" + "|".join(sorted(TITLE_WORDS, key=len, reverse=True))
                            + r")\.?\s+$")
 _ACTS = frozenset({"came", "comes", "come", "went", "goes", "rang", "rings", "phoned", "texted", "popped", "sorted",
@@ -50,7 +62,7 @@ word after the name that counts as a name's follower here besides :data:`.consis
 
 def surname_seeds(text: str, found: Iterable[Candidate], protected: list[tuple[int, int]]) -> set[str]:
     """Lower-cased everyday-word surnames of people named in full or with a title in this transcript."""
-    firsts = _given_names()
+    firsts = common_given()  # the common given names, not every list's: "monro forward" seeds no "going forward"
     surnames = known_surnames()
     out: set[str] = set()
     for c in found:
@@ -68,7 +80,7 @@ def surname_seeds(text: str, found: Iterable[Candidate], protected: list[tuple[i
         if first not in _TITLES and first not in firsts:
             continue
         if (len(last) < _MIN_LEN or last not in surnames or not is_everyday(last) or last in STOP_WORDS
-                or last in CALENDAR or last in firsts):
+                or last in CALENDAR or last in _given_names() or last in _NOT_NOUNS):
             continue  # a word no dictionary holds is consistency's; a given name that is a word is propagate_everyday's
         out.add(last)
     return out
