@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
-from . import consistency, fragments, house_names, recurring_names
+from . import consistency, fragments, house_names, recurring_names, surname_echo
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
@@ -346,6 +346,7 @@ class Anonymiser:
                 found.extend(consistency.propagate(text, segs, found, lower, protected))
                 reread = self._reread(segments, docs) if lower else None
                 found.extend(consistency.propagate_everyday(text, segs, found, lower, protected, reread))
+                found.extend(surname_echo.propagate_surnames(text, segs, found, lower, protected, reread))
                 if lower:  # "then price said" … "i told price": cues of a name word added up over the transcript
                     found.extend(recurring_names.recurring_word_names(text, segments, docs, found, protected))
         found.extend(consistency.retype_heads(text, found))

@@ -29,6 +29,7 @@ from .set_off_names import set_off_names
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .surnames import surnames_after
 from .word_names import add_word_names
+from .word_people import word_people
 from .words import (
     CALENDAR,
     FILLERS,
@@ -209,6 +210,7 @@ class CuesComponent:
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         out.extend(surnames_after(doc, out, caseless))
         out.extend(listed_names(doc))  # "me mags and rose", "pearl lily and daisy"
+        out.extend(word_people(doc))  # "storm and her brother came", "i rang marigold and she said"
         out.extend(said_names(doc))  # "his name was will", "we call her mags"
         set_off_names(doc)  # cased: "a worker there, Sky, she came out", "the nurse, Faith, was lovely"
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"

@@ -11,6 +11,7 @@ from ..candidates import Candidate
 from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
 from .care_homes import care_home_spans
 from .club_names import club_name_spans
+from .club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
 from .health_boards import REASON as HEALTH_BOARD_REASON
@@ -25,8 +26,9 @@ from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
+from .word_towns import CAPTION_REASON as CAPTION_WORD_TOWN_REASON
 from .word_towns import REASON as WORD_TOWN_REASON
-from .word_towns import word_town_spans
+from .word_towns import caption_word_town_spans, word_town_spans
 from .words import place_names, place_words
 from .workplaces import workplace_spans
 from .world_places import HOME_CITY_REASON, home_city_spans
@@ -95,6 +97,14 @@ class PlacesComponent:
             out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named with ordinary words, said with pub talk"))
         for s, e in club_name_spans(text, caseless):
             out.append(Candidate(s, e, "club", "rules", 0.8, "local club named after a place"))
+        for s, e in club_kind_spans(text, caseless):
+            out.append(Candidate(s, e, "club", "rules", 0.8, "members' club said by its kind, of what it does"))
+        for s, e in sign_talk_spans(text, caseless):
+            out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named by its sign in a turn of pub talk"))
+        for s, e in topo_club_spans(text, caseless):
+            out.append(Candidate(s, e, "club", "rules", 0.8, "club named after a word of the land, with its kind"))
+        for s, e in pub_role_spans(text, caseless):
+            out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named right before its landlord or quiz night"))
         for s, e in estate_spans(text, caseless):
             out.append(Candidate(s, e, "estate", "rules", 0.8, "estate or block named where someone lives"))
         for s, e, kind in practice_spans(text, caseless):
@@ -142,6 +152,9 @@ class PlacesComponent:
         if not caseless:
             for s, e in word_town_spans(text):
                 candidates(doc).append(Candidate(s, e, "city", "rules", 0.8, WORD_TOWN_REASON))
+        else:
+            for s, e in caption_word_town_spans(text):
+                candidates(doc).append(Candidate(s, e, "city", "rules", 0.8, CAPTION_WORD_TOWN_REASON))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read
