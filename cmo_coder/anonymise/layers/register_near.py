@@ -175,6 +175,8 @@ def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
             continue
         if not caseless and not nxt.text[:1].isupper():
             continue
+        if caseless and in_dictionary(nxt.lower_):
+            continue  # no capital to tell a name from the word that opens the next caption line
         if fold(nxt.text) in place_names():  # "Nkechi" / "London was too far": a surname, or a new sentence
             out.append(Candidate(nxt.idx, nxt.idx + len(nxt), c.category, "register", 0.5,
                                  "the registered name perhaps goes on over a line break, or a place",
