@@ -1,13 +1,14 @@
-"""Registered people said in ways no variant holds: a name run on over a line break, a close form, a name heard
-as several words.
+"""Registered people said in ways no variant holds: a name run on into a word the register lacks, a close form, a
+name heard as several words.
 
 The register layer and its shapes (:mod:`.register_shapes`) and the sound-alike layer (:mod:`.sound_alike`)
 match what the register can spell. Three ways of saying a registered person still slipped past all of them
 into signed-off text, and each identifies the person as the register's spelling does:
 
-- **a name run on over a line break**: a registered given name at the end of a caption cue or a wrapped line,
-  and on the next line a second given name or a surname the register does not hold ("Nkechi" / "Amadi").
-  A found name is taken with the word after it only on one line, so the second word stayed;
+- **a name run on**: a registered given name and right after it, on the same line or at the start of the
+  next (a caption cue or a wrapped line), a second given name or a surname the register does not hold
+  ("Nkechi Adaeze", "Nkechi" / "Amadi"). Where no other layer read the second word as a name, it stayed
+  beside the placeholder and still pointed at the person;
 - **a close form nobody listed**: a familiar form or a misspelling one or two letters from a registered
   name part, that begins as it does and is written as a name or is a word English seldom writes in lower
   case ("baird" said "bard", "Gethin" typed "Gethn"); its sound key may differ, so the sound-alike layer
@@ -16,9 +17,10 @@ into signed-off text, and each identifies the person as the register's spelling 
   does not know as two to four words ("mac in tosh", "kill bride"), whose letters joined still spell close
   to it and sound like it.
 
-The first is sure where the word after the line break is no everyday word. The other two are guesses a rule
-cannot settle, so where the words are everyday words they become undecided items of their own in the review
-(sign-off refuses while one is open), never silently kept; a close form no dictionary holds is removed.
+The first is sure where the word after the name is no dictionary word (a place there is an undecided item).
+The other two are guesses a rule cannot settle, so where the words are dictionary words they become undecided
+items of their own in the review (sign-off refuses while one is open), never silently kept; a close form no
+dictionary holds is removed.
 """
 
 from __future__ import annotations
@@ -155,8 +157,10 @@ def _candidate(start: int, end: int, item: RegisterItem, reason: str, sure: bool
 
 
 def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
-    """The word on the next line after a registered person found by the register layer, where it goes on the
-    name: written with a capital in cased text, no everyday word, not a function word ("Nkechi" / "Amadi")."""
+    """The word right after a registered person found by the register layer, on the same line or the next,
+    where it goes on the name: a second given name or a surname the register lacks ("Nkechi Adaeze" for a
+    registered Nkechi Obiora, "Nkechi" / "Amadi" over a caption break). Only a word no dictionary holds and
+    written with a capital in cased text: "Nkechi Monday", "Nkechi about", "nkechi said" stay."""
     out: list[Candidate] = []
     for c in found:
         if c.category != "person" or c.per_occurrence or c.score < 1.0:
@@ -166,25 +170,23 @@ def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
             continue
         last = span[-1]
         nxt = word_after(last)
-        if nxt is None or not _plain_word(nxt):
+        if nxt is None or not _plain_word(nxt) or len(nxt) < 2:
             continue
         between = doc.text[last.idx + len(last):nxt.idx]
-        if between.count("\n") != 1 or between.strip():
-            continue  # the same line is the other layers' ("Kemi Adebayo"); a blank line is a new turn
-        if is_everyday(nxt.lower_) or nxt.lower_ in TITLE_WORDS:
+        if between.count("\n") > 1 or between.strip():
+            continue  # a blank line is a new turn; a comma or "and" another person
+        if is_everyday(nxt.lower_) or nxt.lower_ in TITLE_WORDS or in_dictionary(fold(nxt.text)):
             continue
-        if not caseless and not nxt.text[:1].isupper():
-            continue
-        if caseless and in_dictionary(nxt.lower_):
-            continue  # no capital to tell a name from the word that opens the next caption line
+        if not caseless and (not nxt.text[:1].isupper() or nxt.text.isupper()):
+            continue  # "NHS", "GP": initials, not a name
+        how = "over a line break" if "\n" in between else "with a word the register lacks"
         if fold(nxt.text) in place_names():  # "Nkechi" / "London was too far": a surname, or a new sentence
             out.append(Candidate(nxt.idx, nxt.idx + len(nxt), c.category, "register", 0.5,
-                                 "the registered name perhaps goes on over a line break, or a place",
+                                 f"the registered name perhaps goes on {how}, or a place",
                                  item_key=c.item_key, placeholder=c.placeholder, per_occurrence=True))
             continue
         out.append(Candidate(nxt.idx, nxt.idx + len(nxt), c.category, "register", 1.0,
-                             "the registered name goes on over a line break", item_key=c.item_key,
-                             placeholder=c.placeholder))
+                             f"the registered name goes on {how}", item_key=c.item_key, placeholder=c.placeholder))
     return out
 
 
