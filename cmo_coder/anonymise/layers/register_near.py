@@ -42,8 +42,9 @@ CLOSE_SIMILARITY = 80
 from a five-letter name ("bard" of Baird, 89), one changed in a six-letter one (83); "bard" and "bird" (75) or
 a word sharing half its letters with a name are not close."""
 CLOSE_SELDOM = 1000
-"""A dictionary word is a close form only below this many lower-case uses (:func:`.words.lowercase_usage`):
-a word English seldom writes in lower case is mostly a name ("bard" 481); "hand" or "card" are not."""
+"""A word is a close form only below this many lower-case uses (:func:`.words.lowercase_usage`): a word English
+seldom writes in lower case is mostly a name ("bard" 481); "hand", "card" or "mic" (3,383, in no dictionary
+here) are not."""
 MIN_CLOSE = 3
 """Words and name parts shorter than this are too many others' letters."""
 HEARD_SIMILARITY = 78
@@ -140,7 +141,8 @@ def _plain_word(tok: Token) -> bool:
 
 
 def _seldom_lower(low: str) -> bool:
-    return not in_dictionary(low) or lowercase_usage().get(low, 0) < CLOSE_SELDOM
+    """Written in lower case seldom enough to be a name first, dictionary word or not ("mic", 3,383, is not)."""
+    return lowercase_usage().get(low, 0) < CLOSE_SELDOM
 
 
 LAYER = "sound_alike"
