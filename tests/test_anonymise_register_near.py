@@ -217,3 +217,42 @@ def test_every_candidate_is_a_whole_word_stretch(anon, before: list[str], after:
         assert (c.start == 0 or not text[c.start - 1].isalnum()) and (c.end == len(text) or not text[c.end].isalnum())
         if "goes on" in c.reason and not c.per_occurrence:  # never into an everyday word or a place
             assert surface.lower() not in {"about", "and", "the", "sorry", "in", "tuesday", "london", "x", "mac"}
+
+
+# -- the round's held-out sentences (written first, read only at the end) ------------------------------------
+HELD_OUT_PEOPLE = ["Rhodri Prydderch", "Gwenllian Bowditch", "Eilidh Strachan", "Tadhg Mulvaney",
+                   "Parminder Gillett", "Olumide Adeyinka", "Przemysław Wrona", "Xiaoling Chen",
+                   "Bartholomew Keane", "Sunny Dhillon"]
+HELD_OUT = [
+    ("Rhods came with me to the appointment.", "Rhods", "remove"),
+    ("I was talking to Gwenny about it after.", "Gwenny", "remove"),
+    ("Parm said the leaflet was no use to anyone.", "Parm", "review_or_remove"),
+    ("Mide dropped me off at the door.", "Mide", "review_or_remove"),
+    ("Przemek was on shift that night.", "Przemek", "remove"),
+    ("Barty rang again on the Monday.", "Barty", "review_or_remove"),
+    ("Sunny came round with the shopping.", "Sunny", "review_or_remove"),
+    ("It was sunny out so we walked.", "sunny", "keep_or_review"),
+    ("ailey from the team phoned me", "ailey", "review_or_remove"),
+    ("tige said hed drive us", "tige", "review_or_remove"),
+    ("xiao ling sat with me the whole time", "xiao ling", "review_or_remove"),
+    ("rhods came with me to the appointment", "rhods", "review_or_remove"),
+    ("i was talking to gwenny about it after", "gwenny", "review_or_remove"),
+    ("przemek was on shift that night", "przemek", "remove"),
+    ("olu mide dropped me off at the door", "olu mide", "review_or_remove"),
+    ("she was like a tiger about it", "tiger", "keep_or_review"),
+    ("it was sunny out so we walked", "sunny", "keep_or_review"),
+    ("we had chicken parm for tea", "parm", "keep_or_review"),
+]
+
+
+@pytest.fixture(scope="module")
+def held_out_anon() -> tuple[Anonymiser, list]:
+    return _anon(HELD_OUT_PEOPLE)
+
+
+@pytest.mark.parametrize(("text", "target", "expect"), [
+    pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason="a registered first-syllable clip that is also a "
+                                                                   "word ('parm' of Parminder) is a sure variant"))
+    if c[1] == "parm" and c[2].startswith("keep") else c for c in HELD_OUT])
+def test_held_out_sentences(held_out_anon, text: str, target: str, expect: str) -> None:
+    assert _verdict(held_out_anon, text, target) in WANTED[expect]
