@@ -33,9 +33,19 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..folding import fold
 from ..pronunciation import sound_key
-from ..register import Register, RegisterItem
-from .context import word_after
-from .words import CALENDAR, FILLERS, KINSHIP, TITLE_WORDS, in_dictionary, is_everyday, lowercase_usage, place_names
+from ..register import Register, RegisterItem, familiar_shapes
+from .context import word_after, word_before
+from .words import (
+    CALENDAR,
+    FILLERS,
+    KINSHIP,
+    TITLE_WORDS,
+    in_dictionary,
+    is_everyday,
+    lowercase_usage,
+    name_lexicon,
+    place_names,
+)
 
 CLOSE_SIMILARITY = 80
 """Least ``rapidfuzz`` ratio between a word and a registered name part for a close form: one letter dropped
@@ -140,6 +150,20 @@ def _plain_word(tok: Token) -> bool:
             and low not in TITLE_WORDS)
 
 
+def _written_as_a_name(tok: Token) -> bool:
+    """A capital in cased text that is not only the sentence's: "Carers came" opens a sentence with a word."""
+    prev = word_before(tok)
+    opens = prev is None or prev.text in {".", "?", "!", ":", "\"", "“"}
+    return tok.text[:1].isupper() and not (opens and in_dictionary(tok.lower_))
+
+
+def _named_itself(tok: Token) -> bool:
+    """A given name, a familiar shape or a place in its own right ("Sharon", "Bazza", "Tyne"): another person
+    or a place, which the other layers type, never a registered person's form."""
+    low = fold(tok.text)
+    return low in name_lexicon("first") or low in place_names() or low in familiar_shapes()
+
+
 def _seldom_lower(low: str) -> bool:
     """Written in lower case seldom enough to be a name first, dictionary word or not ("mic", 3,383, is not)."""
     return lowercase_usage().get(low, 0) < CLOSE_SELDOM
@@ -207,7 +231,7 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
         tok = words[i]
         s, e = tok.idx, tok.idx + len(tok)
         if (_plain_word(tok) and len(tok) >= MIN_CLOSE and tok.lower_ not in index.forms and free(s, e)
-                and _seldom_lower(tok.lower_) and (caseless or tok.text[:1].isupper())):
+                and _seldom_lower(tok.lower_) and (caseless or _written_as_a_name(tok)) and not _named_itself(tok)):
             item = index.close(tok.text, in_scope)
             if item is not None:
                 sure = not (in_dictionary(tok.lower_) or is_everyday(tok.lower_))
@@ -228,6 +252,10 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
     return out
 
 
+_NOT_A_NAME_START = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+"""Words a name heard as words does not start with: "he carries" is no Harris."""
+
+
 def _heard_run(words: list[Token], i: int, index: NearIndex, caseless: bool,
                in_scope: Callable[[RegisterItem], bool], free: Callable[[int, int], bool],
                ) -> tuple[int, RegisterItem] | None:
@@ -235,7 +263,8 @@ def _heard_run(words: list[Token], i: int, index: NearIndex, caseless: bool,
     registered surname or whole name closest; the index after it and the person. A run ends on a word that
     could be part of a name: "kowalcyk was" is a close form and a verb, not a name heard in two words."""
     first = words[i]
-    if not first.is_alpha or first.lower_ in FILLERS or (not caseless and not first.text.islower()):
+    if (not first.is_alpha or first.lower_ in FILLERS or first.pos_ in _NOT_A_NAME_START
+            or (not caseless and not first.text.islower())):
         return None
     joined = fold(first.text)
     best: tuple[float, int, RegisterItem] | None = None
