@@ -45,6 +45,7 @@ from .words import (
     lowercase_usage,
     name_lexicon,
     place_names,
+    place_words,
 )
 
 CLOSE_SIMILARITY = 80
@@ -157,11 +158,16 @@ def _written_as_a_name(tok: Token) -> bool:
     return tok.text[:1].isupper() and not (opens and in_dictionary(tok.lower_))
 
 
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
 def _named_itself(tok: Token) -> bool:
-    """A given name, a familiar shape or a place in its own right ("Sharon", "Bazza", "Tyne"): another person
-    or a place, which the other layers type, never a registered person's form."""
+    """A given name, a familiar shape or a place in its own right ("Sharon", "Bazza", "Tyne", a town the model
+    reads as one): another person or a place, which the other layers type, never a registered person's form
+    (the register's layers name the redaction, so a town would have taken the person's placeholder)."""
     low = fold(tok.text)
-    return low in name_lexicon("first") or low in place_names() or low in familiar_shapes()
+    return (low in name_lexicon("first") or low in place_words() or low in familiar_shapes()
+            or tok.ent_type_ in _PLACE_ENTITIES)
 
 
 def _seldom_lower(low: str) -> bool:
