@@ -361,7 +361,10 @@ def _sound_alikes_visiting_every_token(layer: object, doc: Doc, caseless: bool) 
         if single is not None and free(single.start, single.end):
             found.append(single)
         i += 1
-    return found
+    # then the close forms and heard names of register_near.py, a step of their own after the walk
+    from cmo_coder.anonymise.layers.register_near import near_candidates
+
+    return found + near_candidates(doc, layer.near, registered + found_labels, caseless, layer._in_scope)
 
 
 sound_words = st.sampled_from(["shiv", "awn", "shivawn", "siobhan", "Shiv", "-", "s", "i", "o", "b", "h", "a", "n",

@@ -11,6 +11,7 @@ from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .public_figures import full_name_spans, inside_public_full_name
+from .register_near import run_on
 from .register_shapes import ShapeIndex, shape_candidates, widen
 from .state import candidates, caseless_doc, text_of
 from .words import CALENDAR, KINSHIP
@@ -227,6 +228,7 @@ class RegisterComponent:
             taken.append((start_char, span.end_char))
         # a registered name inside a hyphen- or apostrophe-joined word takes the whole word ("Anne-Marie")
         out[first:] = widen(text_of(doc), out[first:])
+        out.extend(run_on(doc, out[first:], caseless))  # "Nkechi" / "Amadi" over a caption line break
         taken = [(c.start, c.end) for c in out[first:]]
         if self.shapes:
             out.extend(shape_candidates(doc, self.shapes, taken, caseless, lambda i: bool(self._in_scope([i])),

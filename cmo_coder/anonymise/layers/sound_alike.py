@@ -36,6 +36,7 @@ from .context import looks_like_name, name_context
 from .labels import study_label_spans
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
+from .register_near import NearIndex, near_candidates
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
@@ -107,11 +108,13 @@ class SoundAlikeComponent:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.index = SoundIndex(())
+        self.near = NearIndex(())
         self.transcript_id: str | None = None
         self.owner: object = None
 
     def set_register(self, register: Register) -> None:
         self.index = SoundIndex.from_register(register)
+        self.near = NearIndex.from_register(register)
 
     def _item(self, match: SoundMatch) -> RegisterItem | None:
         """The registered person the name part belongs to in this transcript (an alias may be file-scoped)."""
@@ -269,7 +272,13 @@ class SoundAlikeComponent:
                 found.append(single)
             i += 1
         out.extend(found)
+        # close forms and names heard as several words, where nothing registered stands (register_near.py); a
+        # run may take in a word found above ("greis" of "greis kowal chick"): the two are one group
+        out.extend(near_candidates(doc, self.near, registered + labels, caseless, self._in_scope))
         return doc
+
+    def _in_scope(self, item: RegisterItem) -> bool:
+        return item.scope is None or self.transcript_id is None or _scope_matches(item.scope, self.transcript_id)
 
 
 @Language.factory("cmo_sound_alike")
