@@ -9,8 +9,9 @@ line, so a list cannot quietly measure less than it says.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 KINDS = frozenset({"keep", "remove"})
 
@@ -47,3 +48,37 @@ def join_turns(turns: list[str] | tuple[str, ...]) -> tuple[str, list[tuple[int,
         segments.append((pos, pos + len(t)))
         pos += len(t) + 1
     return "\n".join(turns), segments
+
+
+class Case(Protocol):
+    """A list's case: its class, its label, the turns it is said in and the phrase it is about."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def turns(self) -> tuple[str, ...]: ...
+    @property
+    def phrase(self) -> str: ...
+
+
+C = TypeVar("C", bound=Case)
+
+
+def tally(items: Sequence[C], judge: Callable[[C, tuple[str, ...], str], bool]) -> dict[str, dict[str, list[int]]]:
+    """Per casing and per class (and class with label): [right, total]. ``judge`` gets a case, its turns and its
+    phrase as that casing writes them (captions: lower case, no punctuation) and says whether it came out right."""
+    out: dict[str, dict[str, list[int]]] = {}
+    for form in ("cased", "captions"):
+        counts: dict[str, list[int]] = {}
+        for item in items:
+            turns = item.turns if form == "cased" else tuple(caption(t) for t in item.turns)
+            phrase = item.phrase if form == "cased" else caption(item.phrase)
+            ok = judge(item, turns, phrase)
+            for key in (item.kind, f"{item.kind} {item.label}"):
+                pair = counts.setdefault(key, [0, 0])
+                pair[0] += ok
+                pair[1] += 1
+        out[form] = counts
+    return out

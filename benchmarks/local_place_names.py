@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from case_lists import caption, check, join_turns, rows
+from case_lists import caption, check, join_turns, rows, tally
 
 REPO = Path(__file__).resolve().parent.parent
 LIST = REPO / "tests" / "data" / "local_place_names.tsv"
@@ -55,19 +55,7 @@ def right(item: Item, phrase: str, out: str) -> bool:
 def measure(redact: object, items: list[Item]) -> dict[str, dict[str, list[int]]]:
     """Per casing and per class: [right, total]; ``redact`` takes the turns and returns the text redacted."""
     assert callable(redact)
-    out: dict[str, dict[str, list[int]]] = {}
-    for form in ("cased", "captions"):
-        counts: dict[str, list[int]] = {}
-        for item in items:
-            turns = item.turns if form == "cased" else tuple(caption(t) for t in item.turns)
-            phrase = item.phrase if form == "cased" else caption(item.phrase)
-            ok = right(item, phrase, redact(turns))
-            for key in (item.kind, f"{item.kind} {item.label}"):
-                pair = counts.setdefault(key, [0, 0])
-                pair[0] += ok
-                pair[1] += 1
-        out[form] = counts
-    return out
+    return tally(items, lambda item, turns, phrase: right(item, phrase, redact(turns)))
 
 
 def main() -> int:

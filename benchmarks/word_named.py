@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from case_lists import caption, check, join_turns, rows
+from case_lists import caption, check, join_turns, rows, tally
 from local_place_names import right
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,19 +46,7 @@ def load(path: Path = LIST) -> list[Item]:
 
 def measure(redact: Callable[[Item, tuple[str, ...]], str], items: list[Item]) -> dict[str, dict[str, list[int]]]:
     """Per casing and per class: [right, total]; ``redact`` takes an item and its turns, returns them redacted."""
-    out: dict[str, dict[str, list[int]]] = {}
-    for form in ("cased", "captions"):
-        counts: dict[str, list[int]] = {}
-        for item in items:
-            turns = item.turns if form == "cased" else tuple(caption(t) for t in item.turns)
-            phrase = item.phrase if form == "cased" else caption(item.phrase)
-            ok = right(item, phrase, redact(item, turns))  # type: ignore[arg-type]
-            for key in (item.kind, f"{item.kind} {item.label}"):
-                pair = counts.setdefault(key, [0, 0])
-                pair[0] += ok
-                pair[1] += 1
-        out[form] = counts
-    return out
+    return tally(items, lambda item, turns, phrase: right(item, phrase, redact(item, turns)))  # type: ignore[arg-type]
 
 
 def main() -> int:
