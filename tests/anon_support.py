@@ -62,3 +62,21 @@ def as_captions(text: str) -> str:
     import re
 
     return re.sub(r"[.,!?;:\"“”]", "", text.lower())
+
+
+def run_cli(*args: object):  # type: ignore[no-untyped-def]
+    """One ``cmo-coder`` command in-process, exceptions raised rather than hidden in the result."""
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def signed_text(project: Project, tid: str) -> str:
+    """A signed-off transcript's text, read from a fresh handle on the project."""
+    p = Project.open(project.path)
+    try:
+        return p.transcript(tid).text
+    finally:
+        p.close()

@@ -11,11 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, secure_folder
-from click.testing import CliRunner
+from anon_support import add_pending, run_cli, secure_folder, signed_text
 
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-from cmo_coder.cli.main import cli
 from cmo_coder.model.key import KeyEntry
 from cmo_coder.store import Project
 
@@ -29,18 +27,6 @@ def caption(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
 
 
-def run(*args: object):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-
-def signed(project: Project, tid: str) -> str:
-    p = Project.open(project.path)
-    try:
-        return p.transcript(tid).text
-    finally:
-        p.close()
-
-
 # -- a surface accepted in one transcript reaches the same whole name kept public in another ------------------
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
 def test_an_accepted_name_reaches_the_same_name_kept_public_elsewhere(tmp_path: Path, project: Project,
@@ -52,12 +38,12 @@ def test_an_accepted_name_reaches_the_same_name_kept_public_elsewhere(tmp_path: 
                                                                ("SP1", "Gethin Prydderch")), strict=True):
         add_pending(project, sf, tid, [(label, name, caption(text) if lower else text)])
     p, s = project.path, sf.path
-    assert run("anonymise", p, "--secure", s, "--model", MODEL).exit_code == 0
-    r = run("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert run_cli("anonymise", p, "--secure", s, "--model", MODEL).exit_code == 0
+    r = run_cli("review", p, "--secure", s, "--accept-all", "--sign-off")
     assert r.exit_code == 0, r.output
     for tid in ("one", "two"):
-        assert "charles" not in signed(project, tid).lower(), signed(project, tid)
-    assert run("leakcheck", p, "--secure", s).exit_code == 0
+        assert "charles" not in signed_text(project, tid).lower(), signed_text(project, tid)
+    assert run_cli("leakcheck", p, "--secure", s).exit_code == 0
 
 
 def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
