@@ -35,6 +35,7 @@ from ..folding import fold
 from ..pronunciation import sound_key
 from ..register import Register, RegisterItem, familiar_shapes
 from .context import word_after, word_before
+from .state import text_of
 from .words import (
     CALENDAR,
     FILLERS,
@@ -204,7 +205,7 @@ def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
         nxt = word_after(last)
         if nxt is None or not _plain_word(nxt) or len(nxt) < 2:
             continue
-        between = doc.text[last.idx + len(last):nxt.idx]
+        between = text_of(doc)[last.idx + len(last):nxt.idx]
         if between.count("\n") > 1 or between.strip():
             continue  # a blank line is a new turn; a comma or "and" another person
         if is_everyday(nxt.lower_) or nxt.lower_ in TITLE_WORDS or in_dictionary(fold(nxt.text)):
@@ -269,6 +270,7 @@ def _heard_run(words: list[Token], i: int, index: NearIndex, caseless: bool,
     registered surname or whole name closest; the index after it and the person. A run ends on a word that
     could be part of a name: "kowalcyk was" is a close form and a verb, not a name heard in two words."""
     first = words[i]
+    text = text_of(first.doc)  # ``Doc.text`` joins every token's text again on each access
     if (not first.is_alpha or first.lower_ in FILLERS or first.pos_ in _NOT_A_NAME_START
             or (not caseless and not first.text.islower())):
         return None
@@ -276,7 +278,7 @@ def _heard_run(words: list[Token], i: int, index: NearIndex, caseless: bool,
     best: tuple[float, int, RegisterItem] | None = None
     for k in range(i + 1, min(i + MAX_WORDS, len(words))):
         tok = words[k]
-        if not tok.is_alpha or tok.lower_ in FILLERS or "\n" in tok.doc.text[words[k - 1].idx:tok.idx]:
+        if not tok.is_alpha or tok.lower_ in FILLERS or "\n" in text[words[k - 1].idx:tok.idx]:
             break
         if not caseless and not tok.text.islower():
             break

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..placeholders import RELATIONS
 from .context import PERSON_NOUNS
-from .state import candidates, caseless_doc
+from .state import candidates, caseless_doc, text_of
 
 REASON = "said where a name stands (set off by commas beside a person)"
 _PRONOUNS = frozenset({"she", "he"})
@@ -61,7 +61,7 @@ def _after_a_person(doc: Doc, i: int) -> bool:
 
 def set_off_names(doc: Doc) -> None:
     """Add a person candidate for each word :func:`_set_off` beside a person (see the module doc)."""
-    if caseless_doc(doc) or ", " not in doc.text:
+    if caseless_doc(doc) or ", " not in text_of(doc):
         return
     out = candidates(doc)
     for i in range(2, len(doc) - 2):

@@ -29,7 +29,7 @@ from ..candidates import Candidate
 from .caption_names import ENDEARMENTS, common_given
 from .context import PERSON_NOUNS
 from .naming import KIND_WORDS
-from .state import candidates
+from .state import candidates, text_of
 from .word_names import reads_as_captions
 from .words import CALENDAR, FILLERS, KINSHIP, TITLE_WORDS, known_surnames, name_lexicon
 
@@ -139,7 +139,7 @@ def _listed_names() -> frozenset[str]:
 
 def word_people(doc: Doc) -> list[Candidate]:
     """Person candidates for words said where only a person stands (module doc)."""
-    low_text = f" {doc.text.lower()} "
+    low_text = f" {text_of(doc).lower()} "
     caseless = reads_as_captions(doc)
     dislocated = caseless and (" she " in low_text or " he " in low_text)
     if " and " not in low_text and not dislocated and not any(f" {v} " in low_text for v in _CONTACT):
