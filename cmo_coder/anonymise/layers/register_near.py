@@ -25,7 +25,8 @@ dictionary holds is removed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import overload
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
@@ -36,6 +37,7 @@ from ..pronunciation import sound_key
 from ..register import Register, RegisterItem, familiar_shapes
 from .context import word_after, word_before
 from .state import text_of
+from .turn_view import TurnView, turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -232,13 +234,23 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in spans)
 
-    words = [t for t in doc if not t.is_space]
+    view = turn_view(doc)
+    order = [j for j, space in enumerate(view.space) if not space]
+    words = _Words(doc, order)
+    pos = view.pos() if index.heard else []
     i = 0
     while i < len(words):
-        tok = words[i]
-        s, e = tok.idx, tok.idx + len(tok)
-        if (_plain_word(tok) and len(tok) >= MIN_CLOSE and tok.lower_ not in index.forms and free(s, e)
-                and _seldom_lower(tok.lower_) and (caseless or _written_as_a_name(tok)) and not _named_itself(tok)):
+        j = order[i]
+        low, s = view.lowers[j], view.starts[j]
+        e = s + view.lengths[j]
+        if (view.alpha[j] and not view.stop[j] and view.lengths[j] >= MIN_CLOSE and low not in _NOT_PLAIN
+                and low not in index.forms and free(s, e) and _seldom_lower(low)):
+            tok = words[i]  # only a word the cheap tests above let through is made a Token
+        else:
+            tok = None
+        if (tok is not None and _plain_word(tok) and len(tok) >= MIN_CLOSE and tok.lower_ not in index.forms
+                and free(s, e) and _seldom_lower(tok.lower_) and (caseless or _written_as_a_name(tok))
+                and not _named_itself(tok)):
             item = index.close(tok.text, in_scope)
             if item is not None:
                 sure = not (in_dictionary(tok.lower_) or is_everyday(tok.lower_))
@@ -246,10 +258,11 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
                 spans.append((s, e))
                 i += 1
                 continue
-        heard = _heard_run(words, i, index, caseless, in_scope, free)
+        heard = (_heard_run(words, i, index, caseless, in_scope, free)
+                 if _may_start_heard(view, j, pos, index, caseless) else None)
         if heard is not None:
             end, item = heard
-            s, e = tok.idx, words[end - 1].idx + len(words[end - 1])
+            e = words[end - 1].idx + len(words[end - 1])
             sure = not any(in_dictionary(w.lower_) or is_everyday(w.lower_) for w in words[i:end])
             out.append(_candidate(s, e, item, "a registered name heard as several words", sure))
             spans.append((s, e))
@@ -259,11 +272,52 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
     return out
 
 
+class _Words(Sequence[Token]):
+    """The turn's words that are no space, as ``Token`` objects made on first use: the loop of
+    :func:`near_candidates` visits every word but makes a ``Token`` only of those its cheap tests let through."""
+
+    def __init__(self, doc: Doc, order: list[int]) -> None:
+        self.doc, self.order = doc, order
+        self.made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.order)))]
+        tok = self.made.get(i)
+        if tok is None:
+            tok = self.made[i] = self.doc[self.order[i]]
+        return tok
+
+
+_NOT_PLAIN = frozenset(FILLERS) | frozenset(CALENDAR) | frozenset(KINSHIP) | frozenset(TITLE_WORDS)
+"""Words :func:`_plain_word` turns away by their lower form."""
+
+
+def _may_start_heard(view: TurnView, j: int, pos: list[str], index: NearIndex, caseless: bool) -> bool:
+    """Whether :func:`_heard_run` from token ``j`` may find anything, from the turn's lists alone: its own first
+    tests, and the index holding a heard name that begins with the word's first folded letter (every run it
+    tries is looked up by that letter; a word that folds to nothing leaves the letter to the next word)."""
+    if (not index.heard or not view.alpha[j] or view.lowers[j] in FILLERS or pos[j] in _NOT_A_NAME_START
+            or (not caseless and not view.texts[j].islower())):
+        return False
+    first = fold(view.texts[j])
+    return not first or first[0] in index.heard
+
+
 _NOT_A_NAME_START = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 """Words a name heard as words does not start with: "he carries" is no Harris."""
 
 
-def _heard_run(words: list[Token], i: int, index: NearIndex, caseless: bool,
+def _heard_run(words: Sequence[Token], i: int, index: NearIndex, caseless: bool,
                in_scope: Callable[[RegisterItem], bool], free: Callable[[int, int], bool],
                ) -> tuple[int, RegisterItem] | None:
     """The run of two to four words from ``words[i]``, lower case and on one line, whose letters joined spell a
