@@ -9,6 +9,7 @@ speech and entities of the test's choosing, so the layers' tests of those are ex
 from __future__ import annotations
 
 from collections.abc import Callable
+from unittest import mock
 
 import pytest
 import spacy
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
 
 from cmo_coder.anonymise.candidates import Candidate
-from cmo_coder.anonymise.layers import register_near, state
+from cmo_coder.anonymise.layers import register_near, state, word_people
 from cmo_coder.anonymise.layers.register_near import NearIndex
 from cmo_coder.anonymise.layers.turn_view import holds_any, turn_view
 from cmo_coder.anonymise.register import RegisterItem, person_variants
@@ -158,3 +159,44 @@ def test_close_and_heard_names_on_invented_turns_cased_and_as_captions() -> None
         text = state.text_of(doc)
         assert [text[c.start:c.end] for c in got] == want, words
         assert got == _near_as_before(doc, _NEAR, [], lower, _everyone)
+
+
+# ------------------------------------------------------------------------------ layers skipped by their trigger words
+def _ungated(module: object, name: str, call: Callable[[], object]) -> object:
+    """What ``call`` answers with the gate ``module.name`` letting every turn through: the walk as it was."""
+    with mock.patch.object(module, name, lambda *args: True):
+        return call()
+
+
+people_words = st.sampled_from(["Storm", "storm", "and", "her", "his", "their", "brother", "mum", "rang", "asked",
+                                "told", "she", "he", "she'd", "came", "was", "went", "Kemi", "kemi", "rose", "Price",
+                                "price", "if", "so", "then", "the", "we", ",", ".", "\n", "x"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(people_words, st.sampled_from([" ", " ", ""]), st.sampled_from(_POS),
+                          st.sampled_from([None])), max_size=14), st.booleans())
+@example([("storm", " ", "NOUN", None), ("and", " ", "CCONJ", None), ("her", " ", "PRON", None),
+          ("brother", " ", "NOUN", None)], True)
+@example([("rang", " ", "VERB", None), ("Kemi", " ", "PROPN", None), ("and", " ", "CCONJ", None),
+          ("she", " ", "PRON", None)], False)
+@example([("so", " ", "ADV", None), ("rose", " ", "PROPN", None), ("she", " ", "PRON", None),
+          ("came", " ", "VERB", None)], True)
+def test_word_people_skipped_by_trigger_words_would_have_found_nothing(
+        parts: list[tuple[str, str, str, str | None]], lower: bool) -> None:
+    doc = _built(parts, lower)
+    doc._.cmo_caseless = lower
+    assert word_people.word_people(doc) == _ungated(word_people, "_may_hold", lambda: word_people.word_people(doc))
+
+
+def test_word_people_on_invented_turns_cased_and_as_captions() -> None:
+    for words, lower, want in ((["then", "Storm", "and", "her", "brother", "came"], False, ["Storm"]),
+                               (["then", "storm", "and", "her", "brother", "came"], True, ["storm"]),
+                               (["i", "rang", "kemi", "and", "she", "said"], True, ["kemi"]),
+                               (["the", "storm", "and", "the", "rain", "came"], True, [])):  # stays: no frame
+        doc = _built([(w, " ", "PROPN" if w in {"Storm", "storm", "kemi"} else "NOUN", None) for w in words], lower)
+        doc._.cmo_caseless = lower
+        got = word_people.word_people(doc)
+        text = state.text_of(doc)
+        assert [text[c.start:c.end] for c in got] == want, words

@@ -30,6 +30,7 @@ from .caption_names import ENDEARMENTS, common_given
 from .context import PERSON_NOUNS
 from .naming import KIND_WORDS
 from .state import candidates, text_of
+from .turn_view import turn_view
 from .word_names import reads_as_captions
 from .words import CALENDAR, FILLERS, KINSHIP, TITLE_WORDS, known_surnames, name_lexicon
 
@@ -137,12 +138,27 @@ def _listed_names() -> frozenset[str]:
     return _givens() | known_surnames()
 
 
+_OWNERS = frozenset({"her", "his", "their"})
+
+
+def _may_hold(words: frozenset[str], dislocated: bool) -> bool:
+    """The trigger words of the three frames, from the set of the turn's lower-cased words: "and" with "her",
+    "his" or "their" and a relative (:func:`_with_relative`); a verb of contact with "she" or "he"
+    (:func:`_contacted`); in a caption, "she" or "he" and a verb after it (:func:`_picked_up`). A turn
+    holding none of these sets of words cannot hold a finding, and its words are not walked."""
+    return bool(("and" in words and not words.isdisjoint(_OWNERS) and not words.isdisjoint(_RELATIVES))
+                or (not words.isdisjoint(_CONTACT) and not words.isdisjoint(_HE_SHE))
+                or (dislocated and ("she" in words or "he" in words) and not words.isdisjoint(_PICKED_UP)))
+
+
 def word_people(doc: Doc) -> list[Candidate]:
     """Person candidates for words said where only a person stands (module doc)."""
     low_text = f" {text_of(doc).lower()} "
     caseless = reads_as_captions(doc)
     dislocated = caseless and (" she " in low_text or " he " in low_text)
     if " and " not in low_text and not dislocated and not any(f" {v} " in low_text for v in _CONTACT):
+        return []
+    if not _may_hold(turn_view(doc).words, dislocated):
         return []
     names = _listed_names() if dislocated else frozenset()
     people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
