@@ -244,8 +244,9 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
         low, s = view.lowers[j], view.starts[j]
         e = s + view.lengths[j]
         if (view.alpha[j] and not view.stop[j] and view.lengths[j] >= MIN_CLOSE and low not in _NOT_PLAIN
-                and low not in index.forms and free(s, e) and _seldom_lower(low)):
-            tok = words[i]  # only a word the cheap tests above let through is made a Token
+                and (caseless or view.texts[j][:1].isupper()) and low not in index.forms and free(s, e)
+                and _seldom_lower(low)):
+            tok = words[i]  # only a word the cheap tests above let through (a capital, in cased text) is a Token
         else:
             tok = None
         if (tok is not None and _plain_word(tok) and len(tok) >= MIN_CLOSE and tok.lower_ not in index.forms
