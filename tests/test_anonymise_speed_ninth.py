@@ -152,6 +152,7 @@ def test_close_and_heard_names_on_invented_turns_cased_and_as_captions() -> None
             (["then", "Kowalcyk", "rang"], False, ["Kowalcyk"]),
             (["then", "kowalcyk", "rang"], True, ["kowalcyk"]),
             (["it", "was", "mac", "in", "tosh", "again"], True, ["mac in tosh"]),
+            (["it", "was", "mack", "in", "toshe", "again"], True, ["mack in toshe"]),  # 11 letters of 10: near the most
             (["we", "went", "to", "the", "wood"], True, []),  # stays: no registered name is near
             (["he", "said", "done"], True, [])):
         doc = _built([(w, " ", "NOUN", None) for w in words], lower)

@@ -105,6 +105,9 @@ class NearIndex:
             for whole in sorted(wholes):
                 if len(whole) >= MIN_HEARD:
                     self.heard.setdefault(whole[0], []).append((whole, sound_key(whole), item))
+        # the longest words said as one that :meth:`heard_as` may still take for a heard name of each letter
+        self.longest = {letter: max(len(w) + max(2, len(w) // 4) for w, _, _ in rows)
+                        for letter, rows in self.heard.items()}
 
     @classmethod
     def from_register(cls, register: Register) -> NearIndex:
@@ -338,6 +341,8 @@ def _heard_run(words: Sequence[Token], i: int, index: NearIndex, caseless: bool,
         if not caseless and not tok.text.islower():
             break
         joined += fold(tok.text)
+        if joined and len(joined) > index.longest.get(joined[0], -1):
+            break  # longer than any heard name of its letter: the words after only make it longer
         if not _plain_word(tok) or " ".join(t.lower_ for t in words[i:k + 1]) in index.forms:
             continue  # a registered form said in words ("mary kate") is the register's
         found = index.heard_as(joined, in_scope)
