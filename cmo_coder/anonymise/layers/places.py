@@ -24,6 +24,7 @@ from .pub_talk import pub_talk_spans
 from .public_fame import ROYAL_TITLES
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
+from .spoken_places import spoken_place_spans
 from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
 from .word_towns import CAPTION_REASON as CAPTION_WORD_TOWN_REASON
@@ -155,6 +156,8 @@ class PlacesComponent:
         else:
             for s, e in caption_word_town_spans(text):
                 candidates(doc).append(Candidate(s, e, "city", "rules", 0.8, CAPTION_WORD_TOWN_REASON))
+        for s, e, kind, reason in spoken_place_spans(text, caseless):  # places named with ordinary words
+            candidates(doc).append(Candidate(s, e, kind, "rules", 0.8, reason))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read

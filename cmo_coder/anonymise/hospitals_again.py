@@ -1,0 +1,78 @@
+"""A hospital or a town of several words that this transcript names, said again without its head.
+
+People name a hospital in full once and then by its name alone: "they took her to stepping hill hospital" …
+"she was in stepping hill for a week"; "ashgrove general" … "back in ashgrove". The spreading passes repeat
+a one-word place and the local places a rule named (estates, pubs, practices), not a hospital of several
+words or one whose words are everyday words, so in captions the later mention stayed. Here the name of every
+hospital, ward or unit a layer proposed, its head left off ("hospital", "infirmary", "general", "royal"), and
+every town of two words, is looked for again in the same turns: a name of which some word is not everyday is
+that place wherever it is said; one of everyday words only where the words around it say a place
+(:func:`.layers.naming.said_as_place`: "back in stepping hill for", not "the stepping hill was steep").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Candidate
+from .layers.naming import everyday_place, said_as_place
+from .occurrences import form_pattern, norm
+
+_HOSPITAL_KINDS = frozenset({"hospital", "ward", "unit"})
+_HEADS = frozenset({"hospital", "hospitals", "infirmary", "general", "royal", "university", "district", "community",
+                    "memorial", "county", "teaching", "maternity", "children's", "childrens", "women's", "womens",
+                    "ward", "unit", "wing", "centre", "center", "hospice", "clinic", "nhs", "trust", "foundation"})
+"""Words a hospital's name is said with or without ("stepping hill hospital", "ashgrove general", "the royal
+wexcombe", "foxhill infirmary"): left off both ends to find the name the hospital is said again by."""
+_REASON = "a hospital or town this transcript names, said again without its head"
+
+
+def _name_of(surface: str) -> str | None:
+    """The name a hospital is said again by: its heads and article left off both ends; None when nothing is left
+    or what is left is one short word."""
+    words = norm(surface).split()
+    while words and words[0] in _HEADS | {"the", "a"}:
+        words.pop(0)
+    while words and words[-1] in _HEADS:
+        words.pop()
+    if not words or not all(re.fullmatch(r"[a-z][a-z'’-]*", w) for w in words):
+        return None
+    name = " ".join(words)
+    return name if len(name) >= 4 else None
+
+
+def hospitals_again(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
+                    protected: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates where a hospital's or a two-word town's name is said again in ``segments`` (module doc)."""
+    forms: dict[str, str] = {}
+    for c in found:
+        if c.layer == "consistency":
+            continue
+        surface = text[c.start : c.end]
+        if c.category in _HOSPITAL_KINDS:
+            name = _name_of(surface)
+            if name is not None and name != norm(surface).removeprefix("the "):
+                forms.setdefault(name, "hospital" if c.category == "hospital" else "place")
+        elif c.category in {"city", "place"} and c.layer in {"rules", "places"} and len(surface.split()) == 2:
+            forms.setdefault(norm(surface), c.category)
+    pattern = form_pattern(forms)
+    if pattern is None:
+        return []
+    taken = [(c.start, c.end) for c in found] + protected
+    out = []
+    for seg_start, seg_end in segments:
+        for m in pattern.finditer(text, seg_start, seg_end):
+            s, e = m.span()
+            form = norm(m.group(0))
+            if form not in forms:
+                form = form.removesuffix("'s").removesuffix("’s")
+                if form not in forms:
+                    continue
+            if not caseless and not m.group(0)[:1].isupper():
+                continue
+            if any(a <= s and e <= b for a, b in taken):
+                continue
+            if everyday_place(form) and not said_as_place(text, s, e):
+                continue
+            out.append(Candidate(s, e, forms[form], "consistency", 0.65, _REASON))
+    return out
