@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from cmo_coder.anonymise.apply import apply_spans
 from cmo_coder.anonymise.layers.public_names import CLASSES, public_names
+from cmo_coder.anonymise.layers.public_runs import place_shaped
 from cmo_coder.anonymise.layers.said_as_body import bodies, said_as_body_spans
 from cmo_coder.anonymise.layers.state import caseless_doc
 from cmo_coder.anonymise.layers.words import name_lexicon
@@ -171,6 +172,16 @@ def test_a_local_branch_loses_its_place(plain: Anonymiser, sentence: str, body: 
     out = _redact(plain, text, segments)
     assert place.lower() not in out.lower()
     assert (as_captions(body) if captions else body) in out
+
+
+@pytest.mark.parametrize("word", ["hollinmere", "oakridge", "fellgate", "birchstone", "crowcliffe", "kestrelhead"])
+def test_a_compound_of_words_with_a_place_ending_is_place_shaped(word: str) -> None:
+    assert place_shaped(word)
+
+
+@pytest.mark.parametrize("word", ["website", "headstone", "online", "facebook"])
+def test_a_word_english_writes_is_not_place_shaped(word: str) -> None:
+    assert not place_shaped(word)
 
 
 def test_the_elmbury_foodbank_loses_its_place(plain: Anonymiser) -> None:
