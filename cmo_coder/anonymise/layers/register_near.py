@@ -35,6 +35,7 @@ from ..folding import fold
 from ..pronunciation import sound_key
 from ..register import Register, RegisterItem, familiar_shapes
 from .context import word_after, word_before
+from .name_goes_on import public_pairs
 from .words import (
     CALENDAR,
     FILLERS,
@@ -211,6 +212,8 @@ def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
             continue
         if not caseless and (not nxt.text[:1].isupper() or nxt.text.isupper()):
             continue  # "NHS", "GP": initials, not a name
+        if f"{last.lower_} {nxt.lower_}" in public_pairs():
+            continue  # "Jo Malone" for a registered Jo: a brand
         how = "over a line break" if "\n" in between else "with a word the register lacks"
         if fold(nxt.text) in place_names():  # "Nkechi" / "London was too far": a surname, or a new sentence
             out.append(Candidate(nxt.idx, nxt.idx + len(nxt), c.category, "register", 0.5,
