@@ -21,7 +21,8 @@ the surname beside the placeholder, and the surname with the context points at t
   never a word of time, place or kin.
 
 Each candidate takes the certainty of the registered name it follows: after a name the register layer
-itself left open ("will" may be the verb) the two words become one undecided item.
+itself left open ("will" may be the verb) the two words become one undecided item; in captions not where
+the open name follows a determiner, an adjective or a possessive ("the dawn walks").
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..folding import fold
 from ..register import GENERIC_TAILS, RegisterItem
-from .context import word_after
+from .context import word_after, word_before
 from .public_names import all_public_names
 from .streets import STREET_HEADS
 from .words import (
@@ -158,6 +159,16 @@ def _why(tok: Token, name: Token, caseless: bool) -> tuple[str, bool] | None:
     return None
 
 
+_BEFORE_A_WORD = frozenset({"DET", "ADJ", "NUM"})
+
+
+def _a_word_here(tok: Token) -> bool:
+    """A registered name that is a word, after a determiner, adjective or number ("the dawn", "early dawn"):
+    the word, as far as the words before it say."""
+    prev = word_before(tok)
+    return prev is not None and (prev.pos_ in _BEFORE_A_WORD or prev.tag_ == "PRP$")
+
+
 def goes_on(doc: Doc, found: list[Candidate], caseless: bool, items: Mapping[str, RegisterItem],
             taken: list[tuple[int, int]]) -> list[Candidate]:
     """The word right after a registered given name, on the same line, where it is the person's surname
@@ -177,6 +188,8 @@ def goes_on(doc: Doc, found: list[Candidate], caseless: bool, items: Mapping[str
         s, e = nxt.idx, nxt.idx + len(nxt)
         if any(a < e and s < b for a, b in taken):
             continue
+        if caseless and c.per_occurrence and _a_word_here(span[0]):
+            continue  # "the dawn walks helped": the open name is the word, and so is the next one
         why = _why(nxt, last, caseless)
         if why is None:
             continue
