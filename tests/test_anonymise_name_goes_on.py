@@ -180,3 +180,42 @@ def test_a_registered_given_name_is_never_left_unseen_whatever_follows(anon, nam
             assert c.per_occurrence or casing != "captions"
             assert word not in {"road", "monday", "said", "went", "street", "malone"}
             assert (c.per_occurrence or word != "chorus") and f"{said.lower()} {word}" not in PHRASES
+
+
+# -- the round's held-out sentences (written first, read only at the end: 10 of 14 as meant, 9 before) --------
+HELD_OUT_PEOPLE = ["Marisol Quintero", "Dawn Pritchard", "Ifeoma Nwosu", "Will Garside", "Rosa Lindqvist",
+                   "Kamal Haddad"]
+_MISSED = {
+    "Parks": "a public figure no list holds ('Rosa Parks'), removed as the registered Rosa's surname",
+    "parks": "the same in captions",
+    "Chorus": "the model reads 'Dawn Chorus' as a person; the pair is kept only by this rule",
+    "Glasgow": "a town after a given name is removed as a town by the place layers, which is no leak",
+}
+HELD_OUT = [
+    ("Marisol veda rang the ward twice.", "Marisol veda", "remove"),
+    ("I was talking to Ifeoma Ụdeh after group.", "Ifeoma Ụdeh", "remove"),
+    ("Dawn Birch came round with the forms.", "Dawn Birch", "review_or_remove"),
+    ("Kamal Stone said he would ring back.", "Kamal Stone", "review_or_remove"),
+    ("Rosa Parks was always her hero.", "Parks", "keep"),
+    ("I'd ask Ifeoma tomorrow if I were you.", "tomorrow", "keep"),
+    ("Will Garside said the Dawn Chorus walk was lovely.", "Chorus", "keep"),
+    ("I told Rosa Glasgow was too far.", "Glasgow", "keep_or_review"),
+    ("marisol veda rang the ward twice", "marisol veda", "review_or_remove"),
+    ("i spoke to kamal stone about it", "kamal stone", "review_or_remove"),
+    ("dawn birch came round with the forms", "dawn birch", "review_or_remove"),
+    ("ifeoma went to the shop for me", "went", "keep"),
+    ("rosa parks was always her hero", "parks", "keep_or_review"),
+    ("will garside said it was a waste of time", "said", "keep"),
+]
+
+
+@pytest.fixture(scope="module")
+def held_out_anon():  # type: ignore[no-untyped-def]
+    return _anon(HELD_OUT_PEOPLE)
+
+
+@pytest.mark.parametrize(("text", "target", "expect"), [
+    pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=_MISSED[c[1]])) if c[1] in _MISSED else c
+    for c in HELD_OUT])
+def test_held_out_sentences(held_out_anon, text: str, target: str, expect: str) -> None:
+    assert _verdict(held_out_anon, text, target) in WANTED[expect]
