@@ -255,7 +255,11 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
     return core
 
 
-def context_of(text: str, start: int, end: int, width: int = 40) -> str:
+CONTEXT_WIDTH = 40
+"""Characters of a proposal's context either side of it (the review pages trim the cut words)."""
+
+
+def context_of(text: str, start: int, end: int, width: int = CONTEXT_WIDTH) -> str:
     left = text[max(0, start - width) : start].replace("\n", " ")
     right = text[end : end + width].replace("\n", " ")
     return f"…{left}⟦{text[start:end]}⟧{right}…"

@@ -32,6 +32,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 #: secure-folder file: transcript id → source file name and stem (scoped aliases need the stem)
 SOURCES_FILE = "sources.json"
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+NAMED_FILE_WARNING = "the file name contains a participant's name"
+"""The import's warning on a transcript imported under a number for that reason (the review pages read it)."""
 
 
 def safe_stem(stem: str) -> str:
@@ -194,7 +196,7 @@ class _Importer:
         elif speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names),
                                          [*names, *(s for e in self.smap.key.entries for s in [e.name, *e.aliases])]):
             tid = _next_numbered(taken)
-            warnings.append(f"the file name contains a participant's name; imported as {tid}")
+            warnings.append(f"{NAMED_FILE_WARNING}; imported as {tid}")
         elif stem_id in self.batch_ids:
             tid = _suffixed(stem_id, taken)
         elif stem_id in taken:

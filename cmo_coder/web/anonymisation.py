@@ -43,6 +43,7 @@ from ..store.db import LockedError
 from ..store.secure import SecureFolder
 from . import api, changes
 from .pages import Pages
+from .review_labels import renamed_for_a_name, shown_title, whole_words
 from .security import actor_of
 from .state import Workbench
 
@@ -132,6 +133,7 @@ def _kwic(context: str, surface: str) -> dict[str, str]:
     before, mark, rest = context.partition("⟦")
     match, close, after = rest.partition("⟧")
     if mark and close:
+        before, after = whole_words(before, after)
         return {"before": before, "match": match, "after": after}
     at = context.find(surface)
     if at < 0:
@@ -176,7 +178,8 @@ def review_view(state: ReviewState) -> dict[str, Any]:
         for r in rv.worth_a_look(ps.residual, state.decisions, state.registered):
             residual.append({"id": state.surface_id(r.surface), "transcript": ps.transcript_id, "surface": r.surface,
                              "count": r.count, "reason": r.reason, "kwic": _kwic(r.context, r.surface)})
-    transcripts = [{"id": ps.transcript_id, "title": state.raws[ps.transcript_id].title,
+    transcripts = [{"id": ps.transcript_id, "title": shown_title(state.raws[ps.transcript_id]),
+                    "renamed": renamed_for_a_name(state.raws[ps.transcript_id]),
                     "proposals": len(ps.proposals), "undecided": len(rv.undecided(ps, state.decisions))}
                    for ps in state.sets]
     return {"groups": groups, "singles": singles, "residual": residual, "transcripts": transcripts,
@@ -228,7 +231,8 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
         preview_error = None
     except CmoError as exc:
         preview_text, open_n, preview_error = None, len(rv.undecided(ps, state.decisions)), str(exc)
-    return {"raw": raw, "turns": turns, "occurrences": occurrences, "preview": preview_text, "open": open_n,
+    return {"raw": raw, "title": shown_title(raw), "renamed": renamed_for_a_name(raw), "turns": turns,
+            "occurrences": occurrences, "preview": preview_text, "open": open_n,
             "preview_error": preview_error, "categories": CATEGORIES}
 
 

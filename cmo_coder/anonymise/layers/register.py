@@ -10,6 +10,7 @@ from ..candidates import Candidate
 from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
+from .name_goes_on import goes_on
 from .public_figures import full_name_spans, inside_public_full_name
 from .register_near import run_on
 from .register_shapes import ShapeIndex, shape_candidates, widen
@@ -124,6 +125,7 @@ class RegisterComponent:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.word_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.items: dict[str, list[RegisterItem]] = {}
+        self.by_key: dict[str, RegisterItem] = {}
         self.word_items: dict[str, list[RegisterItem]] = {}
         self.shapes = ShapeIndex(())
         self.transcript_id: str | None = None
@@ -133,6 +135,7 @@ class RegisterComponent:
         self.shapes = ShapeIndex.from_register(register)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.items = {}
+        self.by_key = {item.key: item for item in register.items}
         for variant, item in register.all_variants():
             self.items.setdefault(variant.lower(), []).append(item)
         patterns: dict[str, Doc] = {}
@@ -228,7 +231,10 @@ class RegisterComponent:
             taken.append((start_char, span.end_char))
         # a registered name inside a hyphen- or apostrophe-joined word takes the whole word ("Anne-Marie")
         out[first:] = widen(text_of(doc), out[first:])
-        out.extend(run_on(doc, out[first:], caseless))  # "Nkechi" / "Amadi" over a caption line break
+        matched = out[first:]
+        out.extend(run_on(doc, matched, caseless))  # "Nkechi" / "Amadi" over a caption line break
+        # "Dawn Hill came in", "Gethin prys", "i spoke to priya oak": a surname the register lacks that is a word
+        out.extend(goes_on(doc, matched, caseless, self.by_key, [(c.start, c.end) for c in out[first:]]))
         taken = [(c.start, c.end) for c in out[first:]]
         if self.shapes:
             out.extend(shape_candidates(doc, self.shapes, taken, caseless, lambda i: bool(self._in_scope([i])),
