@@ -100,9 +100,9 @@ def _near_as_before(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
                 continue
         heard = rn._heard_run(words, i, index, caseless, in_scope, free)
         if heard is not None:
-            end, item = heard
+            end, item, loose = heard
             s, e = tok.idx, words[end - 1].idx + len(words[end - 1])
-            sure = not any(rn.in_dictionary(w.lower_) or rn.is_everyday(w.lower_) for w in words[i:end])
+            sure = not loose and not any(rn.in_dictionary(w.lower_) or rn.is_everyday(w.lower_) for w in words[i:end])
             out.append(rn._candidate(s, e, item, "a registered name heard as several words", sure))
             spans.append((s, e))
             i = end
