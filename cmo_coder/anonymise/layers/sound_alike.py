@@ -112,13 +112,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "some", "any", "ev
 _SAINT = frozenset({"st", "st.", "saint"})
 
 
-def not_that_person(tok: Token, item: RegisterItem, caseless: bool) -> bool:
+def not_that_person(tok: Token, item: RegisterItem, match: SoundMatch, caseless: bool) -> bool:
     """A word that sounds like a registered name part but, by how it is said, is not that person: each case a
     wrong placeholder or a word lost in the third new study ("He's doing canny" read as a registered Cian, "on
     the telly" as a Delroy's "Delly", "near St Patrick's" as a Pádraig, "Kenny Doyle" as Cian).
 
     - cased text writes names with a capital: a dictionary word in lower case there is the word;
-    - after an article or quantifier it is a word ("the telly", "a canny lad"), as familiar forms are;
+    - after an article or quantifier it is a word ("the telly", "a canny lad"), as familiar forms are, where
+      it sounds like a form made by rule ("Delly" of Delroy); one that sounds like the registered name itself
+      ("a ray of light" for a Rae) stays a reviewer's decision, one occurrence at a time;
     - after "St" or "Saint" it is a saint, whose church, school or surgery the place layers type;
     - beside a name that is none of the registered person's (:func:`_another_name`) it is part of someone
       else's full name, which the name layers propose on their own.
@@ -128,7 +130,8 @@ def not_that_person(tok: Token, item: RegisterItem, caseless: bool) -> bool:
     if everyday and not caseless and tok.text.islower():
         return True
     prev = doc[tok.i - 1].lower_ if tok.i else ""
-    if prev in _SAINT or prev in _DETERMINERS:
+    written = {fold(w) for form in (item.surface, *item.aliases) for w in form.split()}
+    if prev in _SAINT or (prev in _DETERMINERS and fold(match.part) not in written):
         return True
     return any(_another_name(doc[j], item, caseless) for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc))
 
@@ -256,7 +259,7 @@ class SoundAlikeComponent:
         if match is None:
             return None
         item = self._item(match)
-        if item is None or not_that_person(tok, item, caseless):
+        if item is None or not_that_person(tok, item, match, caseless):
             return None
         if not is_everyday(tok.text):
             if match.how == "key" and _in_a_place_slot(tok):
