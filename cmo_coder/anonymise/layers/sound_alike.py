@@ -120,7 +120,8 @@ def not_that_person(tok: Token, item: RegisterItem, match: SoundMatch, caseless:
     - cased text writes names with a capital: a dictionary word in lower case there is the word;
     - after an article or quantifier it is a word ("the telly", "a canny lad"), as familiar forms are, where
       it sounds like a form made by rule ("Delly" of Delroy); one that sounds like the registered name itself
-      ("a ray of light" for a Rae) stays a reviewer's decision, one occurrence at a time;
+      ("a ray of light" for a Rae) stays a reviewer's decision, one occurrence at a time, and so does one with a
+      capital in cased text or seldom written in lower case ("in the Glan yr Afon", "the glan yr afon");
     - after "St" or "Saint" it is a saint, whose church, school or surgery the place layers type;
     - beside a name that is none of the registered person's (:func:`_another_name`) it is part of someone
       else's full name, which the name layers propose on their own.
@@ -131,7 +132,8 @@ def not_that_person(tok: Token, item: RegisterItem, match: SoundMatch, caseless:
         return True
     prev = doc[tok.i - 1].lower_ if tok.i else ""
     written = {fold(w) for form in (item.surface, *item.aliases) for w in form.split()}
-    if prev in _SAINT or (prev in _DETERMINERS and fold(match.part) not in written):
+    worded = tok.text.islower() and (not caseless or lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER)
+    if prev in _SAINT or (prev in _DETERMINERS and worded and fold(match.part) not in written):
         return True
     return any(_another_name(doc[j], item, caseless) for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc))
 
