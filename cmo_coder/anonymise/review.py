@@ -203,8 +203,9 @@ def sounds_like(reason: str) -> str | None:
 
 
 def _placeholder(p: Proposal, d: Decision | None) -> str:
-    """An edit's own placeholder; a reviewer's category (--redact … --category) over the layers' guess."""
-    if d and d.decision == "edit" and d.placeholder:
+    """An edit's own placeholder, or the one an accepted surface gives all its occurrences
+    (:func:`one_placeholder`); a reviewer's category (--redact … --category) over the layers' guess."""
+    if d and d.decision in ("edit", "accept") and d.placeholder:
         return d.placeholder
     if d and d.category and d.category != p.category:
         return placeholder_for(d.category, p.surface, p.surface, 0)
@@ -253,13 +254,30 @@ def accept_all(sets: list[ProposalSet], decisions: Decisions, actor: str) -> Dec
     surfaces = dict(decisions.surfaces)
     occurrences = dict(decisions.occurrences)
     at = clock.now_iso()
+    shared = one_placeholder(sets, decisions)
     for ps in sets:
         for p in undecided(ps, decisions):
             if p.per_occurrence or (ps.caseless and not p.auto and p.item_key is None and everyday_form(p.surface)):
                 occurrences[p.id] = Decision(decision="accept", by=actor, at=at)
             else:
-                surfaces.setdefault(norm(p.surface), Decision(decision="accept", by=actor, at=at))
+                key = norm(p.surface)
+                surfaces.setdefault(key, Decision(decision="accept", placeholder=shared.get(key), by=actor, at=at))
     return decisions.model_copy(update={"surfaces": surfaces, "occurrences": occurrences})
+
+
+def one_placeholder(sets: list[ProposalSet], decisions: Decisions) -> dict[str, str]:
+    """For each undecided surface whose proposals carry different placeholders in different transcripts ("the
+    Prince Charles" a hospital where it was said as one, the model's "[city name]" where it was said again), the
+    one placeholder a surface decision gives every occurrence: the commonest; on a tie one that says more than
+    "[name removed]", then the first seen (``max`` keeps the first of equals). One
+    decision is one placeholder, everywhere, now and later; surfaces whose proposals agree are left to their
+    own (so a reviewer's category or a later transcript's numbering is untouched)."""
+    seen: dict[str, Counter[str]] = {}
+    for ps in sets:
+        for p in undecided(ps, decisions):
+            if not p.per_occurrence:
+                seen.setdefault(norm(p.surface), Counter())[p.placeholder] += 1
+    return {key: max(c, key=lambda ph: (c[ph], ph != "[name removed]")) for key, c in seen.items() if len(c) > 1}
 
 
 def keep_word_readings(sets: list[ProposalSet], decisions: Decisions,

@@ -32,6 +32,11 @@ class ProjectParam(click.ParamType):
             return value
         text = str(value)
         if not looks_like_url(text):
+            if Path(text).is_file():
+                # "leakcheck study.qdpx --secure s": the file given where the project goes
+                command = ctx.command_path if ctx is not None else "cmo-coder COMMAND"
+                self.fail(f"{text!r} is a file, not a project: PROJECT is the project folder (or its database "
+                          f"URL) and comes first ({command} PROJECT …)", param, ctx)
             folder: Path = NamedPath(click.Path(path_type=Path, file_okay=False)).convert(value, param, ctx)
             return folder
         if "\x00" in text:

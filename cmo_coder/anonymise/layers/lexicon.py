@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import plain
 from ..register import familiar_shapes
+from .peoples import said_as_a_people
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .words import (
     CALENDAR,
@@ -47,6 +48,8 @@ class LexiconComponent:
             return False  # a familiar shape: "dazza", "jonno", "macca" (:func:`..register.familiar_shapes`)
         if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):
             return False  # "carolina" in lower case inside cased text is not written as a name
+        if said_as_a_people(tok):
+            return False  # "the Roma families", "speak polish and roma": the people, not a person
         if tok.pos_ in NEVER_NAME_POS and not (caseless and lowercase_usage().get(tok.lower_, 0) < SELDOM_LOWER):
             return False  # a caption's rare word is tagged anything ("ahmed/VBN and saira"): the tag cannot say
         ent = tok.ent_type_

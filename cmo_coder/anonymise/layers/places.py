@@ -27,6 +27,7 @@ from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .spoken_places import spoken_place_spans
 from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
+from .venues import venue_spans
 from .word_towns import CAPTION_REASON as CAPTION_WORD_TOWN_REASON
 from .word_towns import REASON as WORD_TOWN_REASON
 from .word_towns import caption_word_town_spans, word_town_spans
@@ -120,6 +121,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, "trust", "rules", 0.85, HEALTH_BOARD_REASON))
         for s, e, kind in kind_first_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named after its kind"))
+        for s, e, kind in venue_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.8, "drop-in or café named after a person"))
 
     @staticmethod
     def _facilities(doc: Doc, caseless: bool) -> None:

@@ -39,6 +39,7 @@ from .register import _beside_a_name, word_reading
 from .register_near import NearIndex, near_candidates
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
+from .venues import CAPTION_VENUE_HEADS, VENUE_HEADS
 from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
 
 SCORE = 0.8
@@ -68,10 +69,15 @@ _CAPTION_PLACE_HEADS = frozenset({"street", "road", "lane", "avenue", "drive", "
 def _names_a_place(doc: Doc, end: int, caseless: bool) -> bool:
     """The word at token ``end`` (just after a sound-alike) is a place's head: the whole is a street, a ward or a
     building named after someone or something, whose own layers type it; a registered person's placeholder
-    there would read wrongly ("at [support worker's name] on a Tuesday")."""
+    there would read wrongly ("at [support worker's name] on a Tuesday"). So is a possessive before a venue's
+    head ("Kenny's Place", "dan's den": a drop-in named after someone, see :mod:`.venues`)."""
     if end >= len(doc):
         return False
     nxt = doc[end]
+    if nxt.lower_ in {"'s", "’s"} and end + 1 < len(doc):
+        head = doc[end + 1]
+        return head.lower_ in (CAPTION_VENUE_HEADS if caseless else VENUE_HEADS) and (
+            caseless or head.text[:1].isupper())
     if caseless:
         return nxt.lower_ in _CAPTION_PLACE_HEADS
     return nxt.text[:1].isupper() and nxt.lower_ in _PLACE_HEADS
@@ -100,6 +106,53 @@ def name_like_word(word: str, match: SoundMatch) -> bool:
     seldom writes in lower case ("rory", "shaun"). A common word sharing a key ("seen", "well") is not."""
     low = word.lower()
     return match.how != "key" or (low in listed_names() and lowercase_usage().get(low, 0) < SELDOM_LOWER)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "some", "any", "every", "each"})
+_SAINT = frozenset({"st", "st.", "saint"})
+
+
+def not_that_person(tok: Token, item: RegisterItem, match: SoundMatch, caseless: bool) -> bool:
+    """A word that sounds like a registered name part but, by how it is said, is not that person: each case a
+    wrong placeholder or a word lost in the third new study ("He's doing canny" read as a registered Cian, "on
+    the telly" as a Delroy's "Delly", "near St Patrick's" as a Pádraig, "Kenny Doyle" as Cian).
+
+    - cased text writes names with a capital: a dictionary word in lower case there is the word;
+    - after an article or quantifier it is a word ("the telly", "a canny lad"), as familiar forms are, where
+      it sounds like a form made by rule ("Delly" of Delroy); one that sounds like the registered name itself
+      ("a ray of light" for a Rae) stays a reviewer's decision, one occurrence at a time, and so does one with a
+      capital in cased text or seldom written in lower case ("in the Glan yr Afon", "the glan yr afon");
+    - after "St" or "Saint" it is a saint, whose church, school or surgery the place layers type;
+    - beside a name that is none of the registered person's (:func:`_another_name`) it is part of someone
+      else's full name, which the name layers propose on their own.
+    """
+    doc = tok.doc
+    everyday = is_everyday(tok.text)
+    if everyday and not caseless and tok.text.islower():
+        return True
+    prev = doc[tok.i - 1].lower_ if tok.i else ""
+    written = {fold(w) for form in (item.surface, *item.aliases) for w in form.split()}
+    worded = tok.text.islower() and (not caseless or lowercase_usage().get(tok.lower_, 0) >= SELDOM_LOWER)
+    if prev in _SAINT or (prev in _DETERMINERS and worded and fold(match.part) not in written):
+        return True
+    return any(_another_name(doc[j], item, caseless) for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc))
+
+
+def _another_name(tok: Token, item: RegisterItem, caseless: bool) -> bool:
+    """A name beside the sound-alike that is none of the registered person's: the two are someone else's full
+    name ("Kenny Doyle" for a registered Cian or Delroy). Capitalised in cased text; in captions, or opening a
+    sentence, a listed name that is no dictionary word."""
+    low = tok.lower_
+    if not tok.is_alpha or low in item_words(item) or low not in listed_names():
+        return False
+    if caseless or tok.is_sent_start:
+        return not is_everyday(low)
+    return tok.text[:1].isupper()
+
+
+def item_words(item: RegisterItem) -> frozenset[str]:
+    """Every word of a registered item's surface, variants and aliases, lower-cased."""
+    return frozenset(w.lower() for form in (item.surface, *item.variants, *item.aliases) for w in form.split())
 
 
 class SoundAlikeComponent:
@@ -208,7 +261,7 @@ class SoundAlikeComponent:
         if match is None:
             return None
         item = self._item(match)
-        if item is None:
+        if item is None or not_that_person(tok, item, match, caseless):
             return None
         if not is_everyday(tok.text):
             if match.how == "key" and _in_a_place_slot(tok):

@@ -4,7 +4,8 @@ The place list drops every town that is also a word ("Reading", "Bath", "Wells",
 "Scone", "Deal"), because a list matches wherever its words stand. Yet a participant's town is one of the
 things that narrows down who they are, and "She lives in Reading now" left it. Cased text gives two pieces of
 evidence together: the word has its capital away from a sentence's start, and the words before it are a
-frame of residence or origin: "lives in", "moved to", "grew up in", "born in", "is from", "comes from".
+frame of residence or origin: "lives in", "moved to", "grew up in", "born in", "is from", "comes from", "been in"
+("I've been in Felling ever since").
 Both are asked, so "lives in hope", "moved to tears" and "from March" (a month, on no town list) stay.
 Captions have no capital, and the same frames take everyday words there ("lives in fear"), so they are left
 to the review's residual list.
@@ -19,7 +20,7 @@ from .words import CALENDAR, _data_lines, uk_towns
 
 REASON = "a town named with an everyday word, capitalised where someone lives or comes from"
 _FRAME = re.compile(
-    r"(?:\b(?:lives?|living|lived|moved|moving|grew\s+up|brought\s+up|born|raised|settled|retired|based)\s+"
+    r"(?:\b(?:lives?|living|lived|moved|moving|grew\s+up|brought\s+up|born|raised|settled|retired|based|been)\s+"
     r"(?:in|to|at|near|over\s+in|down\s+in|up\s+in|out\s+in|down\s+to|up\s+to|over\s+to|out\s+to)"
     r"|(?:['’](?:s|re|m)|\bis|\bare|\bwas|\bwere|['’]m|\bam|\bcomes?|\bcame|\boriginally)\s+(?:originally\s+)?from"
     r"|\b(?:lad|lass|man|woman|bloke|fella|girl|boy|family|chap|lady|folk|people)\s+from"
@@ -61,7 +62,7 @@ def word_town_spans(text: str) -> list[tuple[int, int]]:
 CAPTION_REASON = "a town named with an everyday word, said where someone lives or comes from, its phrase ended"
 _CAPTION_FRAME = re.compile(
     r"(?i)(?:(?<![\w'’-])(?:lives?|living|lived|moved|moving|grew\s+up|brought\s+up|born|raised|settled|retired|"
-    r"based)\s+(?:(?:out|up|down|over)\s+)?(?:in|to|at|near)"
+    r"based|been)\s+(?:(?:out|up|down|over)\s+)?(?:in|to|at|near)"
     r"|(?:['’](?:s|re|m)|(?<![\w'’-])(?:is|are|was|were|am|comes?|came|originally))\s+(?:originally\s+)?from"
     r"|(?<![\w'’-])(?:lad|lass|bloke|fella|family|folk|people)\s+from"
     r"|(?<![\w'’-])(?:mr|mrs|ms|miss|dr|nurse)\s+[^\W\d_]+\s+from)\s+$")
@@ -79,7 +80,7 @@ _ENDS_AFTER = frozenset({"", "now", "originally", "and", "but", "so", "when", "w
                          "after", "because", "cos", "near", "way", "area", "i", "he", "she", "we", "they", "you",
                          "it", "his", "her", "their", "my", "our", "yeah", "like", "um", "er", "erm", "for", "years",
                          "came", "come", "comes", "rang", "said", "says", "was", "is", "were", "used", "has", "had",
-                         "these", "those", "anyway", "actually", "mind", "though", "as", "all", "with"})
+                         "these", "those", "anyway", "actually", "mind", "though", "as", "all", "with", "ever"})
 """Words that may follow a town said in a frame of residence or origin: the phrase has ended."""
 _AFTER_TO = frozenset({"with", "his", "her", "their", "my", "our", "it", "them", "him", "up", "out", "for", "the",
                        "a", "an", "what", "that", "this"})

@@ -1,0 +1,39 @@
+"""A people's name that is also a given name, said of the people: "the Roma families", "speak Polish and Roma".
+
+"Roma" (and "Romany", "Gypsy") are on the given-name lists, so the lexicon proposed "the Roma families up in
+Hendon" as a person, and a study of services for Roma and Traveller families lost the word it is about. A
+word of :data:`.words.PEOPLES` is the people, not a person, where a noun of a community follows it ("Roma
+families", "Roma lads", "the Roma community"), where it follows a verb of speaking ("she speaks Roma"), or where
+it is joined by "and"/"or" to another people or language ("Polish and Roma", "Roma or Slovak"). Said alone in a
+name's slot ("my key worker Roma rang") it is still a name. Nouns written for the project.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .words import PEOPLES
+
+COMMUNITY_NOUNS = frozenset({
+    "family", "families", "community", "communities", "people", "person", "folk", "lads", "lad", "girls", "girl",
+    "boys", "boy", "women", "woman", "men", "man", "kids", "children", "child", "mums", "mothers", "dads",
+    "parents", "elders", "groups", "group", "culture", "language", "interpreter", "interpreters", "traveller",
+    "travellers", "gypsy", "gypsies", "households", "neighbours", "population", "site", "sites", "church",
+    "heritage", "background", "clients", "patients", "residents", "speakers", "speaker"})
+"""Nouns after a people's name that say the people is meant ("the Roma families")."""
+_SPEAK = frozenset({"speak", "speaks", "spoke", "speaking", "spoken"})
+
+
+def said_as_a_people(tok: Token) -> bool:
+    """Whether ``tok``, a word naming a people that may also be a given name, is said of the people here."""
+    low = tok.lower_
+    if low not in PEOPLES:
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else ""
+    prev = doc[tok.i - 1].lower_ if tok.i else ""
+    if nxt in COMMUNITY_NOUNS or prev in _SPEAK:
+        return True
+    beside = [doc[j].lower_ for j in (tok.i - 2, tok.i + 2) if 0 <= j < len(doc)]
+    joined = {prev, nxt} & {"and", "or", "&"}
+    return bool(joined) and any(w in PEOPLES and w != low for w in beside)
