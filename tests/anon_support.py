@@ -88,6 +88,37 @@ def redact_turns(anon: Anonymiser, turns: list[str], lower: bool) -> str:
     return redact_text(anon, "\n".join(turns), open_items=True, segments=segments)
 
 
+def sentence_turns(sentence: str, captions: bool, ending: str) -> tuple[str, list[tuple[int, int]]]:
+    """A case written as turns split by " || ", each padded with ``ending`` so the model reads a whole sentence,
+    joined one per line, with each turn's span; as captions when ``captions``."""
+    turns = [t + ending for t in sentence.split(" || ")]
+    if captions:
+        turns = [as_captions(t) for t in turns]
+    segments, pos = [], 0
+    for t in turns:
+        segments.append((pos, pos + len(t)))
+        pos += len(t) + 1
+    return "\n".join(turns), segments
+
+
+def redact_found(anon: Anonymiser, text: str, segments: list[tuple[int, int]], trimmed: bool = False) -> str:
+    """``text`` with every group the anonymiser finds replaced by its best candidate's placeholder, as sign-off
+    writes it; with ``trimmed``, each candidate is also asserted to start and end on a non-space."""
+    from cmo_coder.anonymise.apply import apply_spans
+    from cmo_coder.anonymise.pipeline import _best
+    from cmo_coder.anonymise.placeholders import placeholder_for
+
+    groups, _, _ = anon.find(text, segments)
+    spans = []
+    for g in groups:
+        best = _best(g, text)
+        s, e = min(c.start for c in g), max(c.end for c in g)
+        if trimmed:
+            assert all(text[c.start:c.end] == text[c.start:c.end].strip() for c in g)
+        spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
+    return apply_spans(text, spans)[0]
+
+
 def run_cli(*args: object):  # type: ignore[no-untyped-def]
     """One ``cmo-coder`` command in-process, exceptions raised rather than hidden in the result."""
     from click.testing import CliRunner

@@ -14,19 +14,17 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from anon_support import as_captions
+from anon_support import as_captions, redact_found, sentence_turns
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.apply import apply_spans
 from cmo_coder.anonymise.layers.public_names import CLASSES, public_names
 from cmo_coder.anonymise.layers.public_runs import place_shaped
 from cmo_coder.anonymise.layers.said_as_body import bodies, said_as_body_spans
 from cmo_coder.anonymise.layers.state import caseless_doc
 from cmo_coder.anonymise.layers.words import name_lexicon
-from cmo_coder.anonymise.pipeline import Anonymiser, _best
-from cmo_coder.anonymise.placeholders import placeholder_for
+from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
@@ -54,24 +52,11 @@ def plain() -> Anonymiser:
 
 
 def _transcript(sentence: str, captions: bool) -> tuple[str, list[tuple[int, int]]]:
-    turns = [t + ENDING for t in sentence.split(" || ")]
-    if captions:
-        turns = [as_captions(t) for t in turns]
-    segments, pos = [], 0
-    for t in turns:
-        segments.append((pos, pos + len(t)))
-        pos += len(t) + 1
-    return "\n".join(turns), segments
+    return sentence_turns(sentence, captions, ENDING)
 
 
 def _redact(anon: Anonymiser, text: str, segments: list[tuple[int, int]]) -> str:
-    groups, _, _ = anon.find(text, segments)
-    spans = []
-    for g in groups:
-        best = _best(g, text)
-        s, e = min(c.start for c in g), max(c.end for c in g)
-        spans.append((s, e, best.placeholder or placeholder_for(best.category, text[s:e], text, s)))
-    return apply_spans(text, spans)[0]
+    return redact_found(anon, text, segments, trimmed=False)
 
 
 def _kept(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:

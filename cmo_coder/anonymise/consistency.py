@@ -26,7 +26,7 @@ from .layers.slots import SLOT_REASON
 from .layers.towns import district_prefix, district_tail, town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
 from .namelists import uk_given
-from .occurrences import form_pattern, norm
+from .occurrences import norm, said_again
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE_ENDS = ("'s", "’s")
@@ -114,21 +114,15 @@ def local_recurrences(text: str, segments: list[tuple[int, int]], found: list[Ca
             for form in (surface, bare_place(surface)):
                 if form and len(form) >= 3:
                     forms.setdefault(form, c.category)
-    pattern = form_pattern(forms)
-    if pattern is None:
-        return []
     taken = [(c.start, c.end) for c in found] + protected
     out = []
-    for seg_start, seg_end in segments:
-        for m in pattern.finditer(text, seg_start, seg_end):
-            s, e = m.span()
-            form = norm(m.group(0))
-            if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
-                continue
-            if not recurs_as_place(form, text, s, e) and not said_as_facility(form, text, s, e):
-                continue
-            out.append(Candidate(s, e, forms[form], "consistency", 0.65,
-                                 "a local place this transcript names, said again"))
+    for m in said_again(forms, text, segments, caseless, taken):
+        s, e = m.span()
+        form = norm(m.group(0))
+        if not recurs_as_place(form, text, s, e) and not said_as_facility(form, text, s, e):
+            continue
+        out.append(Candidate(s, e, forms[form], "consistency", 0.65,
+                             "a local place this transcript names, said again"))
     return out
 
 

@@ -16,7 +16,7 @@ import re
 
 from .candidates import Candidate
 from .layers.naming import everyday_place, said_as_place
-from .occurrences import form_pattern, norm
+from .occurrences import norm, said_again
 
 _HOSPITAL_KINDS = frozenset({"hospital", "ward", "unit"})
 _HEADS = frozenset({"hospital", "hospitals", "infirmary", "general", "royal", "university", "district", "community",
@@ -55,24 +55,16 @@ def hospitals_again(text: str, segments: list[tuple[int, int]], found: list[Cand
                 forms.setdefault(name, "hospital" if c.category == "hospital" else "place")
         elif c.category in {"city", "place"} and c.layer in {"rules", "places"} and len(surface.split()) == 2:
             forms.setdefault(norm(surface), c.category)
-    pattern = form_pattern(forms)
-    if pattern is None:
-        return []
     taken = [(c.start, c.end) for c in found] + protected
     out = []
-    for seg_start, seg_end in segments:
-        for m in pattern.finditer(text, seg_start, seg_end):
-            s, e = m.span()
-            form = norm(m.group(0))
+    for m in said_again(forms, text, segments, caseless, taken):
+        s, e = m.span()
+        form = norm(m.group(0))
+        if form not in forms:
+            form = form.removesuffix("'s").removesuffix("’s")
             if form not in forms:
-                form = form.removesuffix("'s").removesuffix("’s")
-                if form not in forms:
-                    continue
-            if not caseless and not m.group(0)[:1].isupper():
                 continue
-            if any(a <= s and e <= b for a, b in taken):
-                continue
-            if everyday_place(form) and not said_as_place(text, s, e):
-                continue
-            out.append(Candidate(s, e, forms[form], "consistency", 0.65, _REASON))
+        if everyday_place(form) and not said_as_place(text, s, e):
+            continue
+        out.append(Candidate(s, e, forms[form], "consistency", 0.65, _REASON))
     return out

@@ -81,6 +81,20 @@ def _in_segments(pattern: re.Pattern[str], text: str, segments: list[tuple[int, 
         yield from pattern.finditer(text, s, e)
 
 
+def said_again(forms: Iterable[str], text: str, segments: list[tuple[int, int]], caseless: bool,
+               taken: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Where one of ``forms`` is said in ``segments``, written with a capital unless ``caseless``, and not inside a
+    span already ``taken``: the first step every pass that spreads a found name to its other mentions shares."""
+    pattern = form_pattern(forms)
+    if pattern is None:
+        return
+    for m in _in_segments(pattern, text, segments):
+        s, e = m.span()
+        if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
+            continue
+        yield m
+
+
 def registered_occurrences(text: str, segments: list[tuple[int, int]],
                            items: Iterable[RegisterItem]) -> list[Occurrence]:
     """Every occurrence of every registered variant, in every casing."""
