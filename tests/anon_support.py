@@ -76,6 +76,37 @@ def caption(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
 
 
+BREW = " and after that we sat down and had a brew and talked it all through for a bit."
+
+
+def both_casings(text: str, captions: bool = True) -> list[tuple[str, str]]:
+    """The sentence with a neutral tail, cased and (unless ``captions`` is false) as captions write it."""
+    out = [("cased", text + BREW)]
+    return out + [("captions", as_captions(text + BREW))] if captions else out
+
+
+def assert_kept(anon: Anonymiser, text: str, name: str, captions: bool = True) -> None:
+    """``name`` survives redaction (open items shown) in each casing."""
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    for casing, variant in both_casings(text, captions):
+        target = name if casing == "cased" else as_captions(name)
+        out = redact_text(anon, variant, open_items=True)
+        assert target in out, f"{casing}: {out}"
+
+
+def assert_removed(anon: Anonymiser, text: str, name: str, captions: bool = True) -> None:
+    """No word of ``name`` survives redaction (open items shown) in each casing."""
+    import re
+
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    for casing, variant in both_casings(text, captions):
+        out = redact_text(anon, variant, open_items=True)
+        for word in re.findall(r"\w+", name.lower()):
+            assert not re.search(rf"\b{word}\b", out.lower()), f"{casing}: {out}"
+
+
 def redact_turns(anon: Anonymiser, turns: list[str], lower: bool) -> str:
     """Turns joined one per line and redacted with open items shown, as captions when ``lower``."""
     from cmo_coder.anonymise.pipeline import redact_text
