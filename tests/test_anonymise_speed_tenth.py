@@ -14,10 +14,12 @@ import re
 from unittest import mock
 
 import pytest
+import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from cmo_coder.anonymise.layers import spoken_places
+from cmo_coder.anonymise.layers import public_context, spoken_places, state
 from cmo_coder.anonymise.layers.turn_view import says_any, text_words
 from tests.fuzzing import fuzz_settings
 
@@ -32,9 +34,9 @@ def _open(module: object) -> mock._patch[object]:
 _SEPARATORS = st.sampled_from([" ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "  ", "!"])
 
 
-def _turns(words: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    """Turns of 1-14 words from ``words``, each followed by a separator."""
-    return st.lists(st.tuples(words, _SEPARATORS), min_size=1, max_size=14).map(
+def _turns(words: st.SearchStrategy[str], most: int = 14) -> st.SearchStrategy[str]:
+    """Turns of 1 to ``most`` words (or phrases) from ``words``, each followed by a separator."""
+    return st.lists(st.tuples(words, _SEPARATORS), min_size=1, max_size=most).map(
         lambda parts: "".join(w + s for w, s in parts))
 
 
@@ -110,3 +112,77 @@ def test_spoken_places_found_where_their_trigger_is_said(turn: str, caseless: bo
 ])
 def test_spoken_places_leave_ordinary_words(turn: str, caseless: bool) -> None:
     assert spoken_places.spoken_place_spans(turn, caseless) == []
+
+
+# ------------------------------------------------------------------------------ public people by their frame
+_BLANK = spacy.blank("en")
+
+
+def _doc(text: str) -> Doc:
+    doc = _BLANK.make_doc(text)
+    doc.user_data[state._TEXT_KEY] = text
+    return doc
+
+
+def _framed(text: str, caseless: bool) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    doc = _doc(text)
+    weak: list[tuple[int, int]] = []
+    kept = public_context.public_by_context(doc, public_context.name_runs(doc, caseless), caseless, weak)
+    return kept, weak
+
+
+def _context_triggers_sample() -> list[str]:
+    return [*sorted(public_context._context_triggers())[::3], *sorted(public_context._office_words())[::6],
+            "prime minister", "health secretary", "Sir", "Prof.", "Professor", "Dame", "Dr", "famous", "wrote",
+            "gave", "telly", "news", "inquiry", "footballer", "watching", "off", "chaired"]
+
+
+_NAMES = st.sampled_from(["Andrea Leadsom", "Kevin Doyle", "Edward Argar", "Hallett", "Rishi", "Ruby Wax",
+                          "Dan Pellow", "Tracey Marsh", "Neil Ferguson", "Jordan"])
+_FILLER = st.sampled_from(["said", "on", "the", "was", "my", "mate", "'s", "’s", ".", ",", "and", "me", "like",
+                           "last night", "a", "book", "talk", "at", "conference", "of", "the royal college", "from",
+                           "our", "neighbour", "about", "it", "we", "saw", "her", "then"])
+context_words = st.one_of(
+    _FILLER, _FILLER, _NAMES,
+    st.builds(_cased, st.sampled_from(_context_triggers_sample()), st.booleans()),
+    st.builds(lambda t, n, f: f"{t} {n} {f}", st.sampled_from(_context_triggers_sample()), _NAMES, _FILLER),
+    st.builds(lambda f, n, t: f"{f} {n} {t}", _FILLER, _NAMES, st.sampled_from(_context_triggers_sample())),
+    st.builds(lambda f, n, g, t: f"{f} {n} {g} {t}", st.sampled_from([".", "that", "the famous", "watching", "like"]),
+              _NAMES, st.sampled_from(["the", "was on the", "'s", "on the", "wrote a", "gave a", ", the", "off the",
+                                       "has written two", "chaired the"]), st.sampled_from(_context_triggers_sample())))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(1500)
+@given(_turns(context_words, 4), st.booleans())
+@example("Baroness Hallett said at the inquiry", False)
+@example("we watched prof. ruby wax on the telly", True)
+def test_public_frames_gated_as_ungated(text: str, caseless: bool) -> None:
+    turn = text.lower() if caseless else text
+    gated = _framed(turn, caseless)
+    with mock.patch.object(public_context, "_may_frame", lambda doc: True):
+        assert _framed(turn, caseless) == gated
+
+
+@pytest.mark.parametrize(("turn", "caseless", "kept"), [
+    ("Baroness Hallett said it at the inquiry", False, "Baroness Hallett"),
+    ("and then Prof. Neil Ferguson spoke in parliament about it", False, "Prof. Neil Ferguson"),
+    ("the Hallett inquiry took years", False, "Hallett"),
+    ("that Dan Pellow the footballer was on about it", False, "Dan Pellow"),
+    ("Ruby Wax was on the radio this morning", False, "Ruby Wax"),
+    ("Lionel Brackenbury wrote a book about it", False, "Lionel Brackenbury"),
+])
+def test_public_frames_found_where_their_trigger_is_said(turn: str, caseless: bool, kept: str) -> None:
+    doc = _doc(turn)
+    assert public_context._may_frame(doc)
+    found = [turn[a:b] for a, b in _framed(turn, caseless)[0]]
+    assert kept in found
+
+
+@pytest.mark.parametrize(("turn", "caseless"), [
+    ("Kevin Doyle came round for tea on Sunday", False),
+    ("my mate Kevin Doyle was on the news after the fire", False),
+    ("kevin doyle said he would ring", True),
+])
+def test_public_frames_leave_private_people(turn: str, caseless: bool) -> None:
+    assert _framed(turn, caseless)[0] == []
