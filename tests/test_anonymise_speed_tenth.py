@@ -186,3 +186,33 @@ def test_public_frames_found_where_their_trigger_is_said(turn: str, caseless: bo
 ])
 def test_public_frames_leave_private_people(turn: str, caseless: bool) -> None:
     assert _framed(turn, caseless)[0] == []
+
+
+def _name_runs_by_tokens(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
+    """:func:`.public_context.name_runs` as it was, reading each run's ends from its ``Token``."""
+    if caseless:
+        listed = public_context.name_lexicon("all")
+        may = [t.lower_ in listed for t in doc]
+    else:
+        may = [doc.text[t.idx:t.idx + 1].isupper() for t in doc]
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and may[j] and public_context._name_shaped(doc, j, caseless):
+            j += 1
+        if j > i:
+            out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(_turns(st.one_of(context_words, st.text(min_size=1, max_size=6))), st.booleans())
+@example("Sir Keir Dunmore and Ms Ada Quist-Lowe, then ÉMILE said", False)
+def test_name_runs_read_from_the_view_as_from_tokens(text: str, caseless: bool) -> None:
+    turn = text.lower() if caseless else text
+    assert public_context.name_runs(_doc(turn), caseless) == _name_runs_by_tokens(_doc(turn), caseless)

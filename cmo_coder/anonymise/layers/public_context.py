@@ -33,7 +33,6 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from ..placeholders import RELATIONS
@@ -338,20 +337,22 @@ def _expand(doc: Doc, span: Span, caseless: bool) -> tuple[int, int, int]:
 def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     """Character spans of runs of one to three name-shaped words (capitalised; in captions, words the name
     lists hold): the names no layer proposed here but that review may reach from elsewhere."""
-    if caseless:  # whether each word may start or go on a run, from one array per turn
+    view = turn_view(doc)  # the turn's plain lists: no Token made for a run's ends
+    if caseless:  # whether each word may start or go on a run
         listed = word_ids(name_lexicon("all"))
         may = [h in listed for h in lower_ids(doc)]
     else:
-        text = text_of(doc)
-        may = [text[idx:idx + 1].isupper() for idx in doc.to_array(IDX).tolist()] if len(doc) else []
+        may = [t[:1].isupper() for t in view.texts]
+    starts, lengths = view.starts, view.lengths
+    n = len(may)
     out = []
     i = 0
-    while i < len(doc):
+    while i < n:
         j = i
-        while j < len(doc) and j - i < 3 and may[j] and _name_shaped(doc, j, caseless):
+        while j < n and j - i < 3 and may[j] and _name_shaped(doc, j, caseless):
             j += 1
         if j > i:
-            out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+            out.append((starts[i], starts[j - 1] + lengths[j - 1]))
             i = j
         else:
             i += 1
