@@ -20,8 +20,10 @@ wraps the functions and runs ``--rounds`` passes over the sets; the workers take
 CPU seconds are the best pass's (the machine is shared); the counts are the same every pass, and are
 the stable measure: a function's calls and turns do not depend on the load.
 
-Wrapping costs about a microsecond a call, charged to the caller: compare the checkouts with each
-other, not with ``anon_speed.py``'s figures.
+Wrapping costs a few microseconds a call (4 on the shared machine), charged to the caller and to
+``analyse``: a checkout with more layer functions pays more of it. Each worker measures that cost on a
+wrapped no-op and the table prints the calls timed and their estimated overhead, so the totals can be read
+net of it; compare the checkouts with each other, not with ``anon_speed.py``'s figures.
 
 Run: python benchmarks/anon_layers.py base=/tmp/anon-base now=. [--work DIR] [--sets sample]
      [--casings cased] [--rounds 2] [--top 60]
@@ -47,6 +49,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import anon_speed  # noqa: E402  (the texts and the model are anon_speed.py's)
 
+_TOTALS = {"analyse (whole)", "outside the components", "overhead (estimated)"}
 _SKIPPED_MODULES = {"state", "turn_view"}  # accessors asked thousands of times a turn: their cost is their callers'
 
 
@@ -266,6 +269,7 @@ def worker(tree: Path, prepared: Path) -> None:
                 instrument(anon.nlp)
             else:
                 anon.nlp._components[:] = [(n, TimedComponent(n, p)) for n, p in anon.nlp._components]
+    overhead = _overhead()
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
         cmd, *args = line.split()
@@ -283,6 +287,8 @@ def worker(tree: Path, prepared: Path) -> None:
             whole = stats["analyse (whole)"][0] + comps
             stats["analyse (whole)"] = [whole, whole, len(raws), len(raws), 0]
             stats["outside the components"] = [whole - comps, whole - comps, len(raws), len(raws), 0]
+            calls = sum(v[2] for k, v in stats.items() if not k.startswith("component ") and k not in _TOTALS)
+            stats["overhead (estimated)"] = [calls * overhead, calls * overhead, calls, 0, 0]
             print(json.dumps(stats), flush=True)
 
 
@@ -294,6 +300,25 @@ class Worker(anon_speed.Worker):
         self.proc = subprocess.Popen(
             [sys.executable, __file__, "--worker", str(tree), str(prepared)], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, text=True, env=env, cwd=str(tree))
+
+
+def _overhead() -> float:
+    """CPU seconds one wrapped call adds, measured on a no-op (best of three)."""
+    def nothing(x: object) -> object:
+        return x
+
+    wrapped = wrap_function("calibration", nothing, -1)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        for i in range(20000):
+            nothing(i)
+        t1 = time.process_time()
+        for i in range(20000):
+            wrapped(i)
+        best = min(best, (time.process_time() - t1 - (t1 - t0)) / 20000)
+    PROFILE.reset()
+    return max(best, 0.0)
 
 
 def _merge(total: dict[str, list[float]], one: dict[str, list[float]]) -> None:
@@ -363,13 +388,15 @@ def print_table(totals: dict[str, dict[str, list[float]]], labels: list[str], na
     print(f"\nCPU seconds (best of the passes, summed over {', '.join(names)}), calls' turns and turns with a finding")
     print(f"{'component':<44}" + "".join(f"{lab:>11}" for lab in labels))
     for k in keys:
-        if k.startswith("component ") or k in {"analyse (whole)", "outside the components"}:
+        if k.startswith("component ") or k in _TOTALS:
             print(f"{k.removeprefix('component '):<44}" + "".join(f"{totals[lab].get(k, [0.0])[0]:>11.2f}"
                                                                   for lab in labels))
+    print(f"{'layer function calls timed':<44}" + "".join(
+        f"{int(totals[lab].get('overhead (estimated)', [0, 0, 0])[2]):>11,}" for lab in labels))
     print(f"\n{'layer function':<44}{head}")
     shown = 0
     for k in keys:
-        if k.startswith("component ") or k in {"analyse (whole)", "outside the components"}:
+        if k.startswith("component ") or k in _TOTALS:
             continue
         cells = []
         for lab in labels:
