@@ -33,16 +33,17 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from ..placeholders import RELATIONS
 from ..register import GENERIC_TAILS
+from . import public_fame, public_media, public_said
 from .context import person_cue
 from .public_fame import fame_frame
 from .public_media import known_to_speaker, local_work, media_frame, own_review
 from .state import lower_ids, text_of, word_ids
 from .streets import STREET_HEADS
+from .turn_view import holds_any, turn_view
 from .words import name_lexicon, place_names
 
 PEERS = frozenset({"sir", "dame", "lord", "baroness", "baron"})
@@ -336,20 +337,22 @@ def _expand(doc: Doc, span: Span, caseless: bool) -> tuple[int, int, int]:
 def name_runs(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     """Character spans of runs of one to three name-shaped words (capitalised; in captions, words the name
     lists hold): the names no layer proposed here but that review may reach from elsewhere."""
-    if caseless:  # whether each word may start or go on a run, from one array per turn
+    view = turn_view(doc)  # the turn's plain lists: no Token made for a run's ends
+    if caseless:  # whether each word may start or go on a run
         listed = word_ids(name_lexicon("all"))
         may = [h in listed for h in lower_ids(doc)]
     else:
-        text = text_of(doc)
-        may = [text[idx:idx + 1].isupper() for idx in doc.to_array(IDX).tolist()] if len(doc) else []
+        may = [t[:1].isupper() for t in view.texts]
+    starts, lengths = view.starts, view.lengths
+    n = len(may)
     out = []
     i = 0
-    while i < len(doc):
+    while i < n:
         j = i
-        while j < len(doc) and j - i < 3 and may[j] and _name_shaped(doc, j, caseless):
+        while j < n and j - i < 3 and may[j] and _name_shaped(doc, j, caseless):
             j += 1
         if j > i:
-            out.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+            out.append((starts[i], starts[j - 1] + lengths[j - 1]))
             i = j
         else:
             i += 1
@@ -362,8 +365,10 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
     around them make public (see the module doc), titles included; those kept only by how fame is spoken
     of (a trade, a work, the media) are also added to ``weak``."""
     out: list[tuple[int, int]] = []
-    hyphens = "-" in text_of(doc)
     office = _may_hold_office(_lows(doc))
+    if not office and not _may_frame(doc):
+        return out  # most turns: no word any frame below needs, so no name in them is made public
+    hyphens = "-" in text_of(doc)
     for a, b in sorted(set(names)):
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span) or len(span) > 5:
@@ -415,6 +420,34 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         if famed and weak is not None:
             weak.append(out[-1])
     return out
+
+
+@cache
+def _context_triggers() -> frozenset[str]:
+    """Every word one of :func:`public_by_context`'s frames needs in the turn, apart from an office's (asked
+    first): each clause below holds a word of one of these lists, read from the lists themselves so a word
+    added to one is a trigger too. A new clause must add its list here (``tests/test_anonymise_speed_tenth``
+    checks the gate against the frames with it open).
+
+    Strong: a peer's or an academic's title (:data:`PEERS`, :data:`ACADEMICS`: also what a titled work needs),
+    a setting of public life (:data:`STRONG_SETTING` less :data:`ON_AIR`), "X's" work (:data:`OWN_WORKS`),
+    "the X inquiry" (:data:`WORKS`). Fame (:func:`.public_fame.fame_frame`): a trade, a published or broadcast
+    work, being watched or heard on air, or :func:`.public_said.said_as_public`'s famous, wrote, gave (a talk),
+    law and chair. Media (:func:`.public_media.media_frame`, :func:`.public_media.own_review`): a medium or a
+    reviewed work."""
+    words = (PEERS | ACADEMICS | (STRONG_SETTING - ON_AIR) | OWN_WORKS | WORKS
+             | public_fame.TRADES | public_fame.TV_TRADES | public_fame.PUBLISHED | public_fame.WORKS
+             | public_fame.ON_AIR_WORKS | public_fame.AIR
+             | public_said.FAMOUS | public_said.WROTE | public_said.GAVE | public_said.LAWS | public_said.CHAIRS
+             | {"chairs", "chaired"} | public_media.MEDIA | public_media.REVIEW_WORKS)
+    return words | {w.replace("'", "’") for w in words}  # the view's words keep a curly apostrophe
+
+
+def _may_frame(doc: Doc) -> bool:
+    """Whether the turn says a word of :func:`_context_triggers`, or a peer's or academic's title with dots
+    after it ("Prof.": the frames read a title without them)."""
+    return holds_any(doc, _context_triggers()) or any(
+        w[-1:] == "." and w.rstrip(".") in PEERS | ACADEMICS for w in turn_view(doc).words)
 
 
 _NICKNAMING = frozenset({"call", "called", "calls", "calling", "nickname", "nicknamed", "known"})

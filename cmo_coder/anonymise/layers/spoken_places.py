@@ -34,6 +34,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .naming import KIND_WORDS, naming_word, norm_word
+from .turn_view import says_any
 from .word_towns import _ENDS_AFTER, _READ_AS_WORDS, word_towns
 from .words import CALENDAR, _data_lines, in_dictionary, place_names, uk_towns
 
@@ -76,6 +77,12 @@ def word_pair_towns() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _pair_firsts() -> frozenset[str]:
+    """The first words of :func:`word_pair_towns`: every town pair begins with one (made once, not per turn)."""
+    return frozenset(t.split()[0] for t in word_pair_towns())
+
+
 _PAIR = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]+)\s+([^\W\d_]+)(?![\w'’-])")
 
 
@@ -90,9 +97,9 @@ def pair_town_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Two-word towns of ordinary words (:func:`word_pair_towns`) said right after a place's slot, their phrase
     ended; in cased text both words capitalised."""
     towns = word_pair_towns()
-    if not towns:
-        return []
-    firsts = {t.split()[0] for t in towns}
+    firsts = _pair_firsts()
+    if not towns or not says_any(text, firsts):
+        return []  # the pair's first word is a run of letters of the turn: a turn with none holds no pair
     out = []
     for m in re.finditer(r"(?i)(?<![\w'’-])[^\W\d_]+(?![\w'’-])", text):
         if m.group(0).lower() not in firsts:
@@ -128,10 +135,19 @@ _TOWN_AS_WORD = _READ_AS_WORDS | {"stock", "stone", "pool", "fleet", "over", "wa
 to stock"), and places other rules type already or that name a city the public knows (the list keeps those)."""
 
 
+@cache
+def _going_towns() -> frozenset[str]:
+    """The word towns :func:`going_word_town_spans` reads: :func:`.word_towns.word_towns` less
+    :data:`_TOWN_AS_WORD` (made once, not per turn)."""
+    return word_towns() - _TOWN_AS_WORD
+
+
 def going_word_town_spans(text: str) -> list[tuple[int, int]]:
     """Captions: an everyday-word town (:func:`.word_towns.word_towns`) after a frame of going or being somewhere
     (:data:`_GOING`) whose phrase ends right after it ("she works in reading now", "down in wells with the kids")."""
-    towns = word_towns() - _TOWN_AS_WORD
+    towns = _going_towns()
+    if not says_any(text, towns):
+        return []  # each town found is a run of letters of the turn
     out = []
     for m in re.finditer(r"(?<![\w'’-])[^\W\d_]{4,}(?![\w'’-])", text):
         low = m.group(0).lower()
@@ -223,12 +239,15 @@ _AREA_HEADS = ("docks", "dock", "marina", "harbour", "bay", "sands", "beach", "s
                "heath", "village", "quays", "waterfront", "riverside", "outskirts", "central", "centre")
 """Heads that, after a town, name a part of it ("[town] docks", "[town] marina", "[town] bay"); "centre" and
 "central" say its middle."""
+_AREA_WORDS = frozenset(_AREA_HEADS)
 _AREA = re.compile(r"(?i)(?<![\w'’-])([^\W\d_][\w'’]*(?:\s+[^\W\d_][\w'’]*)?)\s+(" + "|".join(_AREA_HEADS)
                    + r")(?![\w'’-])")
 
 
 def town_area_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """A listed UK town (:func:`.words.place_names`) and an area's head right after it: the whole is the area."""
+    if text.isascii() and not says_any(text, _AREA_WORDS):
+        return []  # the head is a run of letters of the turn (in plain ASCII, as the pattern's case-blind match)
     names = place_names()
     out = []
     for m in _AREA.finditer(text):
@@ -285,12 +304,20 @@ def _slot_before(text: str, start: int, article: bool) -> bool:
     return bool(_SLOT.search(before))
 
 
+@cache
+def _hospital_firsts() -> frozenset[str]:
+    """The first words of :func:`hospital_names` (made once, not per turn)."""
+    return frozenset(n.split()[0] for n in hospital_names())
+
+
 def hospital_name_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """A listed hospital (:func:`hospital_names`): a name with a word no dictionary holds wherever it is said (in
     cased text with its capital); one of everyday words ("stepping hill") only after a place's slot, "the" or
     not, with its phrase ended."""
     names = hospital_names()
-    firsts = {n.split()[0] for n in names}
+    firsts = _hospital_firsts()
+    if not says_any(text, firsts):
+        return []  # the name's first word is a run of letters of the turn
     out = []
     for m in re.finditer(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])", text):
         if m.group(0).lower() not in firsts:

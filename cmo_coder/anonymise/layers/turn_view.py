@@ -16,7 +16,9 @@ the tagger may ask for the rest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS
@@ -75,3 +77,21 @@ def holds_any(doc: Doc, triggers: frozenset[str]) -> bool:
     """Whether the turn says one of ``triggers`` as a whole word (a token's lower form): a layer whose every
     finding holds one of its trigger words need not look at a turn that holds none."""
     return not turn_view(doc).words.isdisjoint(triggers)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=16)
+def text_words(text: str) -> frozenset[str]:
+    """The lower forms of every maximal run of letters in ``text``: a superset of the words any pattern of the
+    form ``(?<![\\w'’-])[^\\W\\d_]+(?![\\w'’-])`` finds there (each such word is such a run). For the layers
+    that read a turn's text, not its doc: a layer whose every finding begins at one of its trigger words can
+    turn away a turn whose runs hold none. Kept for the last few texts, since every layer of a turn asks."""
+    return frozenset(w.lower() for w in _LETTER_RUN.findall(text))
+
+
+def says_any(text: str, triggers: frozenset[str]) -> bool:
+    """Whether a run of letters of ``text`` is one of ``triggers`` (lower forms): :func:`text_words`'s
+    :func:`holds_any`."""
+    return not text_words(text).isdisjoint(triggers)
