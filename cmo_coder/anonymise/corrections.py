@@ -5,8 +5,9 @@ Struan, "pure tech" for Piotr); speakers often say it again, and the second time
 word of self-correction ("sorry", "I mean", "something", "no"). The register then removes the right spelling
 and the mishearing is left beside it, a name said plainly enough that a reader who knows the family hears
 it. So between a word that opens a slot for a person (a relation or a role: "my brother", "his boss", "her
-worker") and the correction, one to three words that begin with the registered name's sound and are no
-longer than it said twice over are that person's name, with its placeholder.
+worker") and the correction, one to three words whose consonants are the registered name's, but for one
+(:func:`skeleton`), are that person's name, with its placeholder; "my brother came round, sorry, Ciaran" keeps
+"came round".
 """
 
 from __future__ import annotations
@@ -30,15 +31,25 @@ _MISHEARD = re.compile(
     r"[\s,.]*(?:sorry|i mean|no|naw|something|or|eh|like)[\s,.]*(?:i mean[\s,.]*)?$")
 """A slot for a person, one to three words, then a word of self-correction right before a name (written for
 the project)."""
-_ONSET = {"c": "k", "q": "k", "z": "s", "x": "s", "v": "w", "y": "i", "j": "g"}
+_SAME = str.maketrans({"c": "k", "q": "k", "z": "s", "x": "s", "v": "w", "j": "g"})
 
 
-def _onset(word: str) -> str:
-    """The sound a word begins with, roughly: "key" and "Ciaran" both begin with k, "voytek" and "Wojciech" w."""
-    low = word.lower()
-    if low.startswith(("ch", "sh", "ph", "th", "wh")):
-        return {"ch": "k", "sh": "s", "ph": "f", "th": "t", "wh": "w"}[low[:2]]
-    return _ONSET.get(low[:1], low[:1])
+def skeleton(words: str) -> str:
+    """The consonants a name is heard by, roughly: "key ran" and "Ciaran" are both krn, "strewn" and "Struan"
+    strn; vowels, h, w and y and doubled letters dropped, letters that sound alike made one."""
+    low = re.sub(r"[^a-z]", "", words.lower()).replace("ch", "k").replace("ph", "f").translate(_SAME)
+    kept = re.sub(r"[aeiouhwy]", "", low)
+    return re.sub(r"(.)\1+", r"\1", kept)
+
+
+def _near(a: str, b: str) -> bool:
+    """At most one letter added, dropped or changed between two skeletons, and their first letters the same."""
+    if not a or not b or a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -55,8 +66,8 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         heard = m.group(1)
         words = heard.split()
-        if (_onset(words[0]) != _onset(name) or len("".join(words)) > 2 * len(name)
-                or any(w.lower() in SLOT_WORDS for w in words) or (m.start(1), m.end(1)) in taken):
+        if (not _near(skeleton(heard), skeleton(name)) or any(w.lower() in SLOT_WORDS for w in words)
+                or (m.start(1), m.end(1)) in taken):
             continue
         taken.add((m.start(1), m.end(1)))
         out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.8,
