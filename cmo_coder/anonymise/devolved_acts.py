@@ -25,6 +25,10 @@ _CAPTIONS = re.compile(r"(?:\b(?!" + _NOT_TITLE + r"\b)[a-z][\w'’-]*\s+){1,6}(
 """Captions: up to six words that are no preposition, article or pronoun, the nation, "act"."""
 
 
+_TITLE_WORDS = frozenset({"act", "scotland", "wales", "northern ireland", "northern", "ireland"})
+"""Words of the title itself that a layer may read as a person ("Act says"); any other person inside stays."""
+
+
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` without what was proposed inside a devolved act's title, but people and registered names."""
     if " act" not in text.lower():
@@ -32,5 +36,5 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     titles = [m.span() for m in _CASED.finditer(text)] + [m.span() for m in _CAPTIONS.finditer(text)]
     if not titles:
         return found
-    return [c for c in found if c.category == "person" or c.layer == "register"
-            or not any(s <= c.start and c.end <= e for s, e in titles)]
+    return [c for c in found if c.layer == "register" or not any(s <= c.start and c.end <= e for s, e in titles)
+            or c.category == "person" and text[c.start:c.end].strip("()").lower() not in _TITLE_WORDS]
