@@ -24,7 +24,19 @@ from spacy.tokens import Doc
 from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
-from . import consistency, fragments, house_names, recurring_names, surname_echo
+from . import (
+    consistency,
+    corrections,
+    devolved_acts,
+    fragments,
+    house_names,
+    kinds_of_church,
+    new_people,
+    origins,
+    recurring_names,
+    said_places,
+    surname_echo,
+)
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
@@ -359,6 +371,10 @@ class Anonymiser:
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
         found.extend(fragments.false_starts(text, found))
+        found.extend(corrections.settle(text, found))  # "my brother key ran sorry ciaran"
+        found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
+        found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
+        found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
         found = [_whole_word(text, c) for c in found]
         return _merge([c for c in found if not _bare_head(text, c)]), sus, docs
 
@@ -405,7 +421,10 @@ class Anonymiser:
                 if identity not in numbers:
                     numbers[identity] = max(numbers.values(), default=0) + 1
                 number = numbers[identity]
-            placeholder = next((c.placeholder for c in group if c.placeholder), None) or placeholder_for(
+            # a registered person's placeholder names a person: not "the Cairns church" that sounds like a Kieran
+            placeholder = next((c.placeholder for c in group if c.placeholder and (
+                c.category == best.category or best.category != "person" and c.category != "person")),
+                None) or placeholder_for(
                 best.category, surface, text, start, number)
             layers = sorted({c.layer for c in group}, key=lambda x: (LAYER_RANK.get(x, 9), x))  # a set: no hash order
             proposals.append(Proposal(

@@ -37,6 +37,7 @@ from .familiar import (
     vowel_clip,
 )
 from .folding import fold
+from .name_leads import drop_name_leads
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
               "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "day_centre",
@@ -334,6 +335,7 @@ def person_variants(name: str) -> tuple[str, ...]:
     forms: list[str] = [name]
     if tokens and tokens[0].lower().rstrip(".") in TITLES:
         tokens = tokens[1:]
+    tokens = drop_name_leads(tokens)  # "our Declan", "Big Mags": the whole is a form, "our" and "big" are not
     if len(tokens) > 1:
         forms.append(" ".join(tokens))
     for t in tokens:
@@ -527,6 +529,7 @@ def person_word_forms(name: str) -> tuple[str, ...]:
     from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
 
     variants = {v.lower() for v in person_variants(name)}
+    name = " ".join(drop_name_leads(name.split()))  # "our Declan" makes Declan's forms, never "our"'s
     # a relative's word made from the name ("nan" of Nancy) stays: grammar reads "my nan" as the word
     skip = (variants | FILLERS | (KINSHIP - set(_person_word_split(name)[1])) | set(TITLE_WORDS) | GENERIC_SPEAKERS
             | set(STOP_WORDS) | NOT_VOCATIVE | set(GREETINGS) | _OATHS)

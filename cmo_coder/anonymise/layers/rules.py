@@ -313,6 +313,8 @@ class RulesComponent:
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
         for m in _HERE.finditer(text) if _HERE_WORD.search(text) else ():
+            if m.group(1).lower().replace("’", "'").split("'")[0] in STOP_WORDS:
+                continue  # "Sorry sorry, I'm here": the speaker, not a name
             if self._is_name_word(m.group(1), caseless):
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
 

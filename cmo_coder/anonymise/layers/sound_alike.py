@@ -244,6 +244,11 @@ class SoundAlikeComponent:
         word = "".join(t.text.rstrip(".") for t in letters)
         match = self.index.match(word, joined=True)
         if match is None or match.how == "key":
+            # "m c a u l a y" for a registered MacAulay: a family spells Mac and Mc either way
+            low = word.lower()
+            other = "mac" + low[2:] if low.startswith("mc") else "mc" + low[3:] if low.startswith("mac") else None
+            match = self.index.match(other, joined=True) if other else None
+        if match is None or match.how == "key":
             return None
         item = self._item(match)
         if item is None:
