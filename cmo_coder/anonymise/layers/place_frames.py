@@ -270,17 +270,48 @@ def head_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_BARE_SLOT = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|"
+                        r"inside)\s+$")
+
+
+def _rare(low: str) -> bool:
+    """Seldom written in lower case, or in no dictionary: what a recogniser writes for a name it half knows."""
+    return not in_dictionary(low) or _usage(low) < _RARE_AFTER_THE
+
+
 def rare_spans(text: str) -> list[tuple[int, int]]:
-    """"she was in at the saltings for a week": a word seldom written in lower case, after a preposition of place
-    and "the", its phrase ended; proposed for review, as a name the recogniser heard as a word may be."""
-    out = []
-    for m in _WORD.finditer(text):
-        low = _plain(m.group(0))
-        if not _name_word(low) or _usage(low) >= _RARE_AFTER_THE or not in_dictionary(low):
-            continue  # (a word no dictionary holds is the slot layer's)
-        if not _THE_SLOT.search(text[max(0, m.start() - 20) : m.start()]) or not _ends(text, m.end()):
+    """"she was in at the saltings for a week", "they took her to the tree lisk": one to three name words after a
+    preposition of place and "the", the phrase ended, one of them seldom written in lower case or in no
+    dictionary (one word alone must be a dictionary word: a word no dictionary holds is the slot layer's).
+    Without "the", two or three such words of which a later one is in no dictionary ("moved to tree lisk").
+    Proposed for review, as a name the recogniser heard as words may be."""
+    out: list[tuple[int, int]] = []
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        before = text[max(0, words[i].start() - 20) : words[i].start()]
+        the = bool(_THE_SLOT.search(before))
+        hit = None
+        if the or _BARE_SLOT.search(before):
+            for k in (3, 2, 1):
+                run = words[i : i + k]
+                if len(run) < k or any(text[x.end() : y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
+                    continue
+                lows = [_plain(w.group(0)) for w in run]
+                if not all(_name_word(w) for w in lows) or not _ends(text, run[-1].end()):
+                    continue
+                if k == 1 and not (the and in_dictionary(lows[0]) and _rare(lows[0])):
+                    continue
+                if k > 1 and not (any(_rare(w) for w in lows) if the else
+                                  in_dictionary(lows[0]) and any(not in_dictionary(w) for w in lows[1:])):
+                    continue
+                hit = (run[0].start(), run[-1].end(), k)
+                break
+        if hit is None:
+            i += 1
             continue
-        out.append(m.span())
+        out.append(hit[:2])
+        i += hit[2]
     return out
 
 
