@@ -58,6 +58,7 @@ def test_a_verb_of_care_and_the_name_the_place(text: str, name: str) -> None:
     "i was seen at the clinic on the monday",
     "they admitted her to the high dependency unit",
     "they took him to the shops and back",
+    "i was born in the sixties on a farm",
     "she was discharged from the foxglove ward on friday",  # the phrase goes on: the ward layers' name
 ])
 def test_what_fills_the_care_frame_as_a_word_stays(text: str) -> None:

@@ -82,6 +82,10 @@ GENERIC = frozenset({
     "weekends", "start", "beginning", "middle", "way", "moon", "bend", "beyond", "public", "world",
     "universe", "planet", "country's", "north", "south", "east", "west", "northeast", "southwest", "outskirts",
     "area", "areas", "region", "county", "borough", "district", "parish", "valley", "dale", "coastline",
+    # times said where a place goes ("born in the sixties", "admitted in the summer", "seen in the war")
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "noughties",
+    "summer", "winter", "spring", "autumn", "holidays", "war", "blitz", "snow", "storm", "year", "month",
+    "century", "past", "future", "meantime", "interim", "lockdown", "pandemic",
 })
 """Nouns and words of kind that fill a place's slot after "the" as ordinary words ("admitted to the ward",
 "went to the shops", "over the moon", "in the middle"): never a name here. Written for the project."""
