@@ -114,10 +114,11 @@ def test_a_kind_with_a_head_stays(text: str) -> None:
 
 
 def test_a_rare_word_after_the_in_a_place_slot_goes_to_review() -> None:
-    text = "she was in at the saltings for a week"
-    assert [text[s:e] for s, e in rare_spans(text)] == ["saltings"]
+    text = "she was in at the juniper for a week"
+    assert [text[s:e] for s, e in rare_spans(text)] == ["juniper"]
     for kept in ("she was in the kitchen for a week", "we went to the shops for bread", "he's at the pictures now",
-                 "she's in the saltings business"):
+                 "she's in the juniper business", "we saw it in the volatility that", "it's set out in the rulings",
+                 "from the larry side"):
         assert rare_spans(kept) == [], kept
 
 

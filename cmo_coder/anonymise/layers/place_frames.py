@@ -15,10 +15,11 @@ rather than matching them one by one:
   "moved down to heron bank", "over in flax green", "out past crow moor"): :data:`HEADS` are the ends
   local names have and generic phrases seldom pair with a noun of no kind ("the car park", "the food
   bank", "the other side" and "all the way" stay);
-* **a rare word after "the" in a place's slot** ("she was in at the saltings for a week"): the words
+* **a rare word after "the" in a place's slot** ("she was in at the juniper for a week"): the words
   speech puts there as ordinary nouns are common ones ("to the shops", "in the kitchen"); a word the
   subtitles seldom write (:func:`.words.lowercase_usage`) with the phrase ended after it is more likely a
-  name, so it is proposed for review, never silently kept;
+  name, so it is proposed for review, never silently kept; not an abstract noun, a given name or a plural
+  of a dictionary word ("in the volatility", "the rulings": a meeting's words);
 * **an everyday word in a strong frame of living or coming from** ("he's from thimble originally",
   "she moved over to brambling when"), where the word is uncommon and no idiom of the frame ("lives in
   fear", "moved to tears", "grew up in care").
@@ -35,7 +36,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .naming import KIND_WORDS, NAMING_NOUNS
-from .words import CALENDAR, FILLERS, in_dictionary, lowercase_usage
+from .words import CALENDAR, FILLERS, in_dictionary, lowercase_usage, name_lexicon
 
 CARE_REASON = "a place said with 'the' after a verb of care (a frame of care)"
 ONE_REASON = "a place said as 'the X one' after a word of place (a frame of place)"
@@ -283,8 +284,23 @@ def _rare(low: str) -> bool:
     return not in_dictionary(low) or _usage(low) < _RARE_AFTER_THE
 
 
+_ABSTRACT = ("ity", "ities", "ion", "ions", "ment", "ments", "ness", "ance", "ances", "ence", "ences", "ism", "ics",
+             "ship", "ology", "als", "ables")
+"""Endings of abstract nouns and of nouns made from adjectives ("the volatility", "the regulations", "the
+financials", "the renewables"): a meeting's or a call's words after "in the", never a place heard as words."""
+
+
+def _reads_as_word(lows: list[str]) -> bool:
+    """A run the rare-word frame leaves: a word of :data:`_ABSTRACT`, a given name (the person layers' word:
+    "from the larry"), or one word that is the plural of a dictionary word ("in the rulings")."""
+    if any(w.endswith(_ABSTRACT) or w in name_lexicon("first") for w in lows):
+        return True
+    one = lows[0]
+    return len(lows) == 1 and one.endswith("s") and not one.endswith("ss") and in_dictionary(one[:-1])
+
+
 def rare_spans(text: str) -> list[tuple[int, int]]:
-    """"she was in at the saltings for a week", "they took her to the tree lisk": one to three name words after a
+    """"she was in at the juniper for a week", "they took her to the tree lisk": one to three name words after a
     preposition of place and "the", the phrase ended, one of them seldom written in lower case or in no
     dictionary (one word alone must be a dictionary word: a word no dictionary holds is the slot layer's).
     Without "the", two or three such words of which a later one is in no dictionary ("moved to tree lisk").
@@ -304,7 +320,7 @@ def rare_spans(text: str) -> list[tuple[int, int]]:
                 lows = [_plain(w.group(0)) for w in run]
                 if not all(_name_word(w) for w in lows) or not _ends(text, run[-1].end()):
                     continue
-                if k == 1 and not (the and in_dictionary(lows[0]) and _rare(lows[0])):
+                if _reads_as_word(lows) or k == 1 and not (the and in_dictionary(lows[0]) and _rare(lows[0])):
                     continue
                 if k > 1 and not (any(_rare(w) for w in lows) if the else
                                   in_dictionary(lows[0]) and any(not in_dictionary(w) for w in lows[1:])):
