@@ -17,6 +17,7 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
+from .frames_again import frames_again
 from .hospitals_again import hospitals_again
 from .layers import bynames
 from .layers.facility_cues import said_as_facility
@@ -93,6 +94,7 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
                for s, e in _free_occurrences(text, segments, places, caseless, found + out, protected))
     out.extend(local_recurrences(text, segments, found + out, caseless, protected))
     out.extend(hospitals_again(text, segments, found + out, caseless, protected))  # "stepping hill" again
+    out.extend(frames_again(text, segments, found + out, caseless, protected))  # "the foxglove" again
     out.extend(bynames.said_again(text, segments, found + out, caseless, protected))  # everyday words too
     return out
 

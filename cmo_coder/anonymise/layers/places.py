@@ -18,6 +18,7 @@ from .health_boards import REASON as HEALTH_BOARD_REASON
 from .health_boards import health_board_spans
 from .kind_first import kind_first_spans
 from .naming import apposition_spans, called_spans
+from .place_frames import frame_place_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pub_talk import pub_talk_spans
@@ -161,6 +162,8 @@ class PlacesComponent:
                 candidates(doc).append(Candidate(s, e, "city", "rules", 0.8, CAPTION_WORD_TOWN_REASON))
         for s, e, kind, reason in spoken_place_spans(text, caseless):  # places named with ordinary words
             candidates(doc).append(Candidate(s, e, kind, "rules", 0.8, reason))
+        for s, e, kind, reason in frame_place_spans(text, caseless):  # read by the frame of speech around them
+            candidates(doc).append(Candidate(s, e, kind, "rules", 0.7, reason))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read
