@@ -91,6 +91,18 @@ _WE_DID = frozenset({"went", "were", "used", "go", "both", "got", "had", "did", 
                      "never", "always", "would", "sat", "stayed", "walked", "drove", "lived", "moved", "met",
                      "started", "ended", "shared", "do", "spent", "stopped"})
 _FAMILIAR = frozenset({"our", "big", "wee", "little", "old", "young", "auld"})
+_THINKS = frozenset({"thinks", "thought", "reckons", "reckoned", "say", "knows", "wants", "needs", "needed"})
+_AFTER_OBJECT = frozenset({"about", "that", "what", "if", "whether", "how", "why", "when", "where", "everything",
+                           "straight", "again", "back", "later", "yesterday", "tonight", "tomorrow", "first", "cos",
+                           "because", "i", "i'd", "i'll", "i'm", "we", "to", "afterwards", "after"})
+"""Words after an object that close it as a person's ("told X about", "asked X if", "rang X straight back")."""
+_SAYS_THAT = frozenset({"said", "says", "reckons", "reckoned", "thinks", "thought", "told", "goes"})
+_SUBJECTS = frozenset({"i", "she", "he", "they", "we", "and", "so", "then"})
+_THEN_DID = frozenset({"was", "is", "had", "has", "would", "could", "should", "will", "came", "comes", "come",
+                       "wanted", "wants", "needed", "needs", "rang", "phoned", "told", "said", "knew", "knows",
+                       "did", "does", "went", "goes", "might", "can", "'d", "’d", "'ll", "’ll"})
+_SAID_TO = frozenset({"you", "you're", "you've", "you'll", "your", "come", "listen", "don't", "stop", "get",
+                      "please", "what", "are", "can", "have", "do", "will", "we", "leave", "calm"})
 _FAMILIAR_ON = _GOES_ON | {"from", "at", "down", "up", "over", "round", "there", "here", "that", "next"}
 _NOT_BEFORE_FAMILIAR = frozenset({"a", "an", "the", "this", "that", "my", "your", "his", "her", "their", "its",
                                   "such", "so", "too", "very", "quite", "really", "pretty", "bit", "one", "some",
@@ -187,7 +199,7 @@ def _continues(ws: list[Token], j: int) -> bool:
     low = ws[j].lower_
     if low == "s":  # "chance s mum": a possessive with its apostrophe dropped
         return j + 1 < len(ws) and ws[j + 1].lower_ in POSSESSIONS
-    return low in _GOES_ON
+    return low in _GOES_ON or low in _THINKS or (ws[j].tag_ in {"VBD", "VBZ", "MD"} and not ws[j].is_stop)
 
 
 def _name_at(ws: list[Token], i: int, two: bool) -> list[Token] | None:
@@ -285,17 +297,71 @@ def _familiar(ws: list[Token], i: int) -> list[Token] | None:
 
 
 def _related(ws: list[Token], i: int) -> list[Token] | None:
-    """ "her son chance was", "me mam sheer said", "my partner steady works nights"."""
+    """ "her son chance was", "me mam sheer said", "my partner steady works nights", "my friend sheer on
+    thinks"."""
     if not _owner_before(ws, i - 1):
         return None
+    for two in (False, True):
+        name = _name_at(ws, i, two)
+        if name is None or (two and len(name) == 1):
+            return None
+        if _continues(ws, i + len(name)) and not _plural(name[-1]):
+            return name
+    return None
+
+
+def _plural(tok: Token) -> bool:
+    """A plural of a dictionary word ("questions", "lies"): a thing asked or told, no one's name."""
+    low = tok.lower_
+    return low.endswith("s") and not low.endswith("ss") and in_dictionary(low) and (
+        in_dictionary(low[:-1]) or (low.endswith("es") and in_dictionary(low[:-2])))
+
+
+def _told(ws: list[Token], i: int) -> list[Token] | None:
+    """ "i told sheer on straight away", "i asked carry whether", "rang bright back": someone contacted, then
+    what closes the object of the verb."""
+    if not i or ws[i - 1].lower_ not in _CONTACT:
+        return None
+    for two in (False, True):
+        name = _name_at(ws, i, two)
+        if name is None or (two and len(name) == 1):
+            return None
+        j = i + len(name)
+        if j < len(ws) and ws[j].lower_ in _AFTER_OBJECT and not _plural(name[-1]):
+            return name
+    return None
+
+
+def _reported(ws: list[Token], i: int) -> list[Token] | None:
+    """ "she said carry was coming", "he reckons sheer on would know": someone said to do or be something, in
+    reported speech after a pronoun and a verb of saying or thinking."""
+    if i < 2 or ws[i - 1].lower_ not in _SAYS_THAT or ws[i - 2].lower_ not in _SUBJECTS:
+        return None
+    for two in (False, True):
+        name = _name_at(ws, i, two)
+        if name is None or (two and len(name) == 1):
+            return None
+        j = i + len(name)
+        if j < len(ws) and ws[j].lower_ in _THEN_DID and not _plural(name[-1]):
+            return name
+    return None
+
+
+def _addressed(ws: list[Token], i: int) -> list[Token] | None:
+    """ "i said sheer you can't", "she goes carry come here": someone spoken to, quoted after a verb of saying."""
+    if i < 2 or ws[i - 1].lower_ not in {"said", "says", "goes", "went", "go"} or ws[i - 2].lower_ not in _SUBJECTS:
+        return None
     name = _name_at(ws, i, False)
-    return name if name is not None and _continues(ws, i + 1) else None
+    if name is None or i + 1 >= len(ws) or ws[i + 1].lower_ not in _SAID_TO:
+        return None
+    return name
 
 
 _FRAMES = (("a relative or worker", _related), ("contacted, then she or he", _contacted),
            ("a possessive", _owns), ("me and", _with_me), ("a familiar form", _familiar),
-           ("talked with", _with_someone))
-_TRIGGERS = frozenset(_WHO | _CONTACT | {"to", "and", "s", "with"} | _FAMILIAR)
+           ("talked with", _with_someone), ("told, then what closes the object", _told),
+           ("reported", _reported), ("spoken to", _addressed))
+_TRIGGERS = frozenset(_WHO | _CONTACT | {"to", "and", "s", "with"} | _FAMILIAR | _SAYS_THAT | {"go", "went"})
 
 
 def frame_people(doc: Doc) -> list[Candidate]:
