@@ -40,6 +40,7 @@ from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import PERSON_NOUNS, POSSESSIONS
 from .naming import KIND_WORDS
 from .state import candidates, caseless_doc
+from .turn_view import turn_view
 from .word_names import _NEVER as WORD_NEVER
 from .word_people import _NOT_PEOPLE
 from .words import (
@@ -289,8 +290,8 @@ def _familiar(ws: list[Token], i: int) -> list[Token] | None:
     if name is None:
         return None
     nxt = ws[i + 1].lower_ if i + 1 < len(ws) else ""
-    if ws[i - 1].lower_ == "our" and not _given_shape(ws[i]):
-        return name if nxt in _OUR_SPEAKS else None  # "our ivy said", not "our house was"
+    if ws[i - 1].lower_ == "our" and in_dictionary(ws[i].lower_):
+        return name if nxt in _OUR_SPEAKS else None  # "our ivy said", not "our house was", "our ivy is growing"
     if not _given_shape(ws[i]):
         return None  # "big deal", "old school": an everyday word after an adjective
     return name if (nxt in _FAMILIAR_ON or not nxt) else None
@@ -364,13 +365,32 @@ _FRAMES = (("a relative or worker", _related), ("contacted, then she or he", _co
 _TRIGGERS = frozenset(_WHO | _CONTACT | {"to", "and", "s", "with"} | _FAMILIAR | _SAYS_THAT | {"go", "went"})
 
 
+def _worth_reading(doc: Doc) -> bool:
+    """Whether some word of the turn stands where a frame may begin, read from the shared view's lists without
+    making a ``Token`` of any word: most caption turns hold none, and are turned away here."""
+    view = turn_view(doc)
+    if view.words.isdisjoint(_TRIGGERS):
+        return False
+    lows = [low for low, space in zip(view.lowers, view.space, strict=True)
+            if not space and any(ch.isalnum() for ch in low)]  # as the frames read the turn: no punctuation
+    for k in range(1, len(lows)):
+        prev, prev2 = lows[k - 1], lows[k - 2] if k >= 2 else ""
+        if prev in _STRONG_BEFORE or (prev == "and" and prev2 == "me") or (prev == "to" and prev2 in _TALK_TO) \
+                or (prev == "with" and (prev2 in _WITH_BEFORE or prev2 == "up")) \
+                or (k + 1 < len(lows) and lows[k + 1] == "s"):
+            return True
+    return False
+
+
+_STRONG_BEFORE = frozenset(_WHO | _CONTACT | _FAMILIAR | _SAYS_THAT | {"go", "went"})
+"""Words right before a name in the frames that need no second word before them."""
+
+
 def frame_people(doc: Doc) -> list[Candidate]:
     """Person candidates for words a caption says where only a person stands (module doc)."""
-    if not caseless_doc(doc) or not len(doc):
+    if not caseless_doc(doc) or not len(doc) or not _worth_reading(doc):
         return []
     ws = [t for t in doc if not t.is_space and not t.is_punct]
-    if not any(t.lower_ in _TRIGGERS for t in ws):
-        return []
     people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
