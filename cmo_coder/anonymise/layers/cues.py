@@ -212,10 +212,11 @@ class CuesComponent:
         out.extend(surnames_after(doc, out, caseless))
         out.extend(listed_names(doc))  # "me mags and rose", "pearl lily and daisy"
         out.extend(word_people(doc))  # "storm and her brother came", "i rang marigold and she said"
-        out.extend(frame_people(doc))  # captions: "her son chance was", "i rang sheer on and she said"
         out.extend(said_names(doc))  # "his name was will", "we call her mags"
         set_off_names(doc)  # cased: "a worker there, Sky, she came out", "the nurse, Faith, was lovely"
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
+        # captions, last: what no list-led layer read ("her son chance was", "i rang sheer on and she said")
+        out.extend(frame_people(doc))
         return doc
 
     @staticmethod
