@@ -92,6 +92,8 @@ _WE_DID = frozenset({"went", "were", "used", "go", "both", "got", "had", "did", 
                      "never", "always", "would", "sat", "stayed", "walked", "drove", "lived", "moved", "met",
                      "started", "ended", "shared", "do", "spent", "stopped"})
 _FAMILIAR = frozenset({"our", "big", "wee", "little", "old", "young", "auld"})
+_PART_OF_NAME = frozenset({"big", "wee", "little", "old", "young", "auld"})
+"""Words said before a familiar form as part of it ("Big Col", "Wee Jimmy"); not "our", which says whose."""
 _THINKS = frozenset({"thinks", "thought", "reckons", "reckoned", "say", "knows", "wants", "needs", "needed"})
 _AFTER_OBJECT = frozenset({"about", "that", "what", "if", "whether", "how", "why", "when", "where", "everything",
                            "straight", "again", "back", "later", "yesterday", "tonight", "tomorrow", "first", "cos",
@@ -402,6 +404,8 @@ def frame_people(doc: Doc) -> list[Candidate]:
             if not name:
                 continue
             start, end = name[0].idx, name[-1].idx + len(name[-1])
+            if read is _familiar and ws[i - 1].lower_ in _PART_OF_NAME:
+                start = ws[i - 1].idx  # "big tam", "wee jimmy": the word is how everyone knows them, with the name
             if any(a <= start and end <= b for a, b in people) or any(a < end and start < b for a, b in taken):
                 break  # another layer's person already, or this layer's
             taken.append((start, end))
