@@ -53,6 +53,7 @@ from .words import (
     in_dictionary,
     lowercase_usage,
     place_names,
+    worth_a_look,
 )
 
 SURE_LAYER = "rules"
@@ -92,6 +93,8 @@ _WE_DID = frozenset({"went", "were", "used", "go", "both", "got", "had", "did", 
                      "never", "always", "would", "sat", "stayed", "walked", "drove", "lived", "moved", "met",
                      "started", "ended", "shared", "do", "spent", "stopped"})
 _FAMILIAR = frozenset({"our", "big", "wee", "little", "old", "young", "auld"})
+_OUR_DID = frozenset({"was", "is", "had", "has", "came", "went", "used", "would", "never", "always", "got"})
+"""What a relative called "our X" did ("our stace had the baby"); a body's "our X" is followed by "at", "and"."""
 _PART_OF_NAME = frozenset({"big", "wee", "little", "old", "young", "auld"})
 """Words said before a familiar form as part of it ("Big Col", "Wee Jimmy"); not "our", which says whose."""
 _THINKS = frozenset({"thinks", "thought", "reckons", "reckoned", "say", "knows", "wants", "needs", "needed"})
@@ -161,6 +164,8 @@ def _plain(tok: Token) -> bool:
     if not tok.is_alpha or len(low) < 3 or tok.is_stop or low in _never() or low in place_names():
         return False
     dictionary = in_dictionary(low)
+    if not dictionary and not worth_a_look(tok):
+        return False  # "website", "webcasts": two dictionary words run together, no name
     if dictionary and low.endswith("ly") and len(low) >= 6 and low not in common_given():
         return False  # "basically", "honestly": an adverb (not "beverly")
     return not (dictionary and tok.tag_ in _VERB_TAGS and low not in common_given())
@@ -294,6 +299,8 @@ def _familiar(ws: list[Token], i: int) -> list[Token] | None:
     nxt = ws[i + 1].lower_ if i + 1 < len(ws) else ""
     if ws[i - 1].lower_ == "our" and in_dictionary(ws[i].lower_):
         return name if nxt in _OUR_SPEAKS else None  # "our ivy said", not "our house was", "our ivy is growing"
+    if ws[i - 1].lower_ == "our":  # "our stace had", not "our website at", "our martinsburg and newbury plants"
+        return name if nxt in _OUR_SPEAKS or nxt in _OUR_DID else None
     if not _given_shape(ws[i]):
         return None  # "big deal", "old school": an everyday word after an adjective
     return name if (nxt in _FAMILIAR_ON or not nxt) else None
