@@ -40,6 +40,7 @@ from . import (
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
 from .layers.allowlist import AllowListComponent
+from .layers.frame_people import heard_in_a_frame
 from .layers.public_echo import echo_hits
 from .layers.register import RegisterComponent
 from .layers.register_shapes import compound_bounds
@@ -178,6 +179,8 @@ def open_case(group: list[Candidate]) -> bool:
     person there: a person decides. Not where a rule removes the whole stretch anyway ("ward 7" with a Ward
     registered): rejecting the word there would have kept the number with it."""
     registered = [c for c in group if c.layer in REGISTER_LAYERS]
+    if not registered:
+        return heard_in_a_frame(group)
     return bool(registered) and all(c.per_occurrence for c in registered) and all(
         c.layer in REGISTER_LAYERS or c.category != "person" for c in group) and not any(
         c.layer == "rules" and c.category in {"ward_number", "unit_number"} for c in group)

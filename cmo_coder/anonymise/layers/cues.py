@@ -23,6 +23,7 @@ from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
+from .frame_people import frame_people
 from .name_lists import listed_names
 from .said_names import said_names
 from .set_off_names import set_off_names
@@ -214,6 +215,8 @@ class CuesComponent:
         out.extend(said_names(doc))  # "his name was will", "we call her mags"
         set_off_names(doc)  # cased: "a worker there, Sky, she came out", "the nurse, Faith, was lovely"
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
+        # captions, last: what no list-led layer read ("her son chance was", "i rang sheer on and she said")
+        out.extend(frame_people(doc))
         return doc
 
     @staticmethod

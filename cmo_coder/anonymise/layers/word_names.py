@@ -151,7 +151,9 @@ _NEVER = frozenset({*FILLERS, *NOT_VOCATIVE, *CALENDAR, *PEOPLES, *KINSHIP, *TIT
                     "early", "late", "summer", "winter", "spring", "autumn", "march", "june", "august", "story", "law",
                     "court", "officer", "staff", "gate", "house", "home", "work", "school", "church", "chapel",
                     "town", "city", "street", "road", "hall", "bank", "office", "police", "council",
-                    "pip", "esa", "dla", "jsa", "people", "person", "folk", "folks", "everyone", "everybody"})
+                    "pip", "esa", "dla", "jsa", "people", "person", "folk", "folks", "everyone", "everybody",
+                    # verbs of speech that lists also hold as surnames ("Said"): "my mum said she'd come"
+                    "said", "says", "told", "tells", "asked", "asks"})
 """Words whose everyday reading wins even in a person's position ("me and god", "i told will", "ring the
 council"): modal verbs, colours and sizes, seasons, bodies and buildings, benefits ("pip" said with "was"
 and "came" as much as anybody)."""
