@@ -29,6 +29,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
@@ -37,7 +38,9 @@ from ..candidates import Candidate
 from ..folding import fold
 from ..placeholders import RELATIONS
 from ..register import RegisterItem, familiar_shapes
-from .register_near import NearIndex
+from .public_figures import distinctive_surnames
+from .public_names import all_public_names
+from .register_near import CLOSE_SELDOM, LOOSE_SIMILARITY, NearIndex
 from .words import (
     CALENDAR,
     FILLERS,
@@ -56,9 +59,10 @@ SURE_LETTERS = 90
 """Joined words at least this close to a registered form, after a cue, are that person: "bar bara" (100)."""
 SURE_PLAIN_LETTERS = 82
 """The same where no word of the run is a dictionary word ("quenel" for Quennell, 92)."""
-LIKELY_LETTERS = 70
-"""After a cue, this close by letters alone is an undecided item ("fairy weather" for Fairweather, 96, is
-well above; "oluwa shay un" for Oluwaseun 80)."""
+LIKELY_LETTERS = LOOSE_SIMILARITY
+"""After a cue, this close by letters alone is an undecided item ("oluwa shay un" for Oluwaseun 80): the
+letters the loose tier of :mod:`.register_near` asks of words anywhere in captions, here in both casings and
+over a wider length window, since the cue already says a name stands."""
 LIKELY_SAME_KEY_LETTERS = 50
 """With the same sound key, letters need agree only this much: a recogniser spells vowels its own way."""
 LIKELY_KEY = 80
@@ -236,6 +240,8 @@ def _runs(doc: Doc, i: int, taken: Callable[[int, int], bool]) -> list[int]:
     first = doc[i]
     if not _alpha(first) or first.is_stop or first.pos_ in NOT_A_NAME_START:
         return []
+    if first.pos_ in {"VERB", "ADV"} and _common(first.lower_):
+        return []  # "my nan took me", "her cousin works there": what a relative does, not their name
     ends: list[int] = []
     for k in range(i, min(i + MAX_RUN, len(doc))):
         tok = doc[k]
@@ -257,7 +263,21 @@ def _own_name(words: list[Token], index: NearIndex) -> bool:
     if len(words) != 1:
         return False
     low = fold(words[0].text)
-    return low in name_lexicon("first") or low in familiar_shapes() or low in place_words()
+    return (low in name_lexicon("first") or low in familiar_shapes() or low in place_words()
+            or low in public_words() or _common(words[0].lower_))
+
+
+def _common(low: str) -> bool:
+    """A word English often writes in lower case ("better", "comes"): one such word after a cue is that word
+    (as :data:`.register_near.CLOSE_SELDOM` reads close forms)."""
+    return lowercase_usage().get(low, 0) >= CLOSE_SELDOM
+
+
+@cache
+def public_words() -> frozenset[str]:
+    """One-word public names and the last word of public people's and bodies' names ("Marmot" of a public
+    health researcher): "like Marmot said" cites the public person, whom the public layers keep."""
+    return frozenset(fold(e.split()[-1]) for e in all_public_names() if e.split()) | distinctive_surnames()
 
 
 def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, targets: list[Target],
@@ -367,7 +387,7 @@ def _title_heard(doc: Doc, i: int, targets: list[Target], in_scope: Callable[[Re
     for end in ends:
         words = list(doc[i:end])
         h = best_match("".join(fold(w.text) for w in words), long_targets, in_scope)
-        if h is not None and h.letters >= LIKELY_LETTERS and (h.keys >= LIKELY_KEY or h.same_key) and (
+        if h is not None and h.letters >= LIKELY_LETTERS and (
                 best is None or h.letters > best[0].letters):
             best = (h, end)
     if best is None:
