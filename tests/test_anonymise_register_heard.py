@@ -134,6 +134,7 @@ def test_a_registered_name_run_into_a_word_is_removed(anon, text: str, target: s
     ("Her son Peter came too.", "son"),
     ("I was a master at that, sorry, Piotr was.", "master at that"),
     ("We had a barbecue in the garden.", "barbecue"),
+    ("My son Declan was worried.", "was worried"),                  # a registered name, then the clause
     ("My nan took me to the clinic.", "took"),                      # what a relative does
     ("Her cousin works there now.", "works"),
     ("You know your son better than anyone.", "better"),

@@ -94,6 +94,8 @@ CORRECTIONS = frozenset({"sorry", "mean", "no"})
 NOT_IN_RUN = frozenset(FILLERS) | frozenset(CALENDAR) | KINSHIP | frozenset(TITLE_WORDS) | SPEECH | CORRECTIONS
 """Words that end a run: a name heard as words holds none of these."""
 NOT_A_NAME_START = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM"})
+_NOT_INSIDE = frozenset({"AUX", "VERB", "PRON", "CCONJ", "SCONJ", "PART"})
+"""Stop words that end a run where they stand: a verb, a pronoun or a conjunction starts the clause's next part."""
 
 _CLASSES = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4",
             **dict.fromkeys("mn", "5"), "r": "6"}
@@ -249,6 +251,8 @@ def _runs(doc: Doc, i: int, taken: Callable[[int, int], bool]) -> list[int]:
             break
         if k > i and "\n" in doc.text[doc[k - 1].idx + len(doc[k - 1]):tok.idx]:
             break
+        if tok.is_stop and (len(tok) > 3 or tok.pos_ in _NOT_INSIDE):
+            break  # "daniel was worried": a clause goes on; only a short particle may sit inside ("o", "a", "de")
         if not tok.is_stop:
             ends.append(k + 1)
     return ends
