@@ -154,6 +154,7 @@ def targets_of(index: NearIndex) -> list[Target]:
 @dataclass(frozen=True)
 class Heard:
     item: RegisterItem
+    form: str
     letters: float
     keys: float
     same_key: bool
@@ -170,7 +171,7 @@ def best_match(joined: str, targets: Iterable[Target], in_scope: Callable[[Regis
             continue
         letters = fuzz.ratio(joined, t.form)
         keys = fuzz.ratio(key, t.key) if key and t.key else 0.0
-        h = Heard(t.item, letters, keys, key == t.key and len(key) >= 3)
+        h = Heard(t.item, t.form, letters, keys, key == t.key and len(key) >= 3)
         if best is None or (h.letters, h.keys) > (best.letters, best.keys):
             best = h
     return best
@@ -296,7 +297,7 @@ def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, targets: list[
         if h is None:
             continue
         corrected = _corrected(doc, end, registered_starts)
-        if not likely(h, corrected):
+        if not likely(h, corrected) or not _adds_to_the_register(words, h, registered_starts):
             continue
         is_sure = sure(h, words)
         if found is None or (is_sure, h.same_key, h.letters) > (found[2], found[0].same_key, found[0].letters):
@@ -312,6 +313,16 @@ def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, targets: list[
                          placeholder=item.placeholder), end
     return Candidate(s, e, item.category, LAYER, 0.5, reason + ", perhaps everyday words here", item_key=item.key,
                      placeholder=item.placeholder, per_occurrence=True), end
+
+
+def _adds_to_the_register(words: list[Token], h: Heard, registered_starts: set[int]) -> bool:
+    """A run that takes in words the register found must spell the form closer than those words alone: "miss
+    ferry day" (a registered "ferry" of Ferriday, 77, with "day" 88) is one name; "my son Daniel came" is a
+    registered Daniel and a verb (100 alone, 75 with it)."""
+    own = "".join(fold(w.text) for w in words if w.idx in registered_starts)
+    if not own:
+        return True
+    return fuzz.ratio("".join(fold(w.text) for w in words), h.form) > fuzz.ratio(own, h.form)
 
 
 def _cue_after(doc: Doc, i: int, ends: list[int], registered_starts: set[int]) -> tuple[list[int], str | None]:
