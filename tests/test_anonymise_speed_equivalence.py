@@ -361,10 +361,13 @@ def _sound_alikes_visiting_every_token(layer: object, doc: Doc, caseless: bool) 
         if single is not None and free(single.start, single.end):
             found.append(single)
         i += 1
-    # then the close forms and heard names of register_near.py, a step of their own after the walk
+    # then the close forms and heard names of register_near.py, a step of their own after the walk, and the
+    # names heard after a cue of register_heard.py
+    from cmo_coder.anonymise.layers.register_heard import heard_candidates
     from cmo_coder.anonymise.layers.register_near import near_candidates
 
-    return found + near_candidates(doc, layer.near, registered + found_labels, caseless, layer._in_scope)
+    return (found + near_candidates(doc, layer.near, registered + found_labels, caseless, layer._in_scope)
+            + heard_candidates(doc, layer.near, found_labels, registered, layer._in_scope))
 
 
 sound_words = st.sampled_from(["shiv", "awn", "shivawn", "siobhan", "Shiv", "-", "s", "i", "o", "b", "h", "a", "n",

@@ -36,6 +36,7 @@ from .context import looks_like_name, name_context
 from .labels import study_label_spans
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
+from .register_heard import heard_candidates
 from .register_near import NearIndex, near_candidates
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
@@ -333,6 +334,8 @@ class SoundAlikeComponent:
         # close forms and names heard as several words, where nothing registered stands (register_near.py); a
         # run may take in a word found above ("greis" of "greis kowal chick"): the two are one group
         out.extend(near_candidates(doc, self.near, registered + labels, caseless, self._in_scope))
+        # the same where the words around say a name stands ("doctor bar bara", "my brother pure tech")
+        out.extend(heard_candidates(doc, self.near, labels, registered, self._in_scope))
         return doc
 
     def _in_scope(self, item: RegisterItem) -> bool:

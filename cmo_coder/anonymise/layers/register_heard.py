@@ -1,0 +1,444 @@
+"""Registered people heard as other words where the words around say a name stands there.
+
+Speech recognition that does not know a name writes what it hears, and it fails in regular ways: it splits the
+name into words ("doctor bar bara", "miss ann o leary"), runs it into the word before or after ("thankskatie",
+"declansaid"), hears a surname as a phrase with the same sounds ("pure tech" for a Pertek), or drops or doubles
+a letter. :mod:`.register_near` relates such words to the register anywhere in a turn, and so must ask them to
+spell the name closely. Where the words around already say a name stands, much less is needed, and nothing
+else then weighs against it. This module reads those places:
+
+- after a title ("doctor", "mrs", "miss": :data:`.words.TITLE_WORDS`), and the title with what follows when
+  the recogniser took a name's first sounds for a title ("miss tree" for a Mistry);
+- after a naming word ("called", "named", "name is", "known as");
+- after a possessive and a relative ("my brother", "her son": :data:`..placeholders.RELATIONS`);
+- after a greeting that addresses someone ("thanks", "cheers", "hiya");
+- as the subject of a speech verb at the start of a clause ("bar bara said");
+- before a correction to a registered name ("pure tech sorry piotr").
+
+From such a place, one to four words (a determiner may stand inside them, never first or last) are joined and
+compared with every registered person's one-word forms and whole name, by letters (``rapidfuzz``) and by a
+sound key of consonant classes (:func:`heard_key`). A close match is removed; a looser one is an undecided
+item of its own in the review, with its context, never kept unseen. Everything else stays.
+
+A name run into a neighbouring word is read anywhere: a word no dictionary or name list holds that is a
+registered form with a dictionary word before or after it, nothing else, is removed whole.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
+
+from ..candidates import Candidate
+from ..folding import fold
+from ..placeholders import RELATIONS
+from ..register import RegisterItem, familiar_shapes
+from .public_figures import distinctive_surnames
+from .public_names import all_public_names
+from .register_near import CLOSE_SELDOM, LOOSE_SIMILARITY, NearIndex
+from .words import (
+    CALENDAR,
+    FILLERS,
+    KINSHIP,
+    TITLE_WORDS,
+    in_dictionary,
+    lowercase_usage,
+    name_lexicon,
+    place_words,
+)
+
+LAYER = "sound_alike"
+"""Heard names are relations of sound to a registered person, as :mod:`.register_near`'s are."""
+
+SURE_LETTERS = 90
+"""Joined words at least this close to a registered form, after a cue, are that person: "bar bara" (100)."""
+SURE_PLAIN_LETTERS = 82
+"""The same where no word of the run is a dictionary word ("quenel" for Quennell, 92)."""
+LIKELY_LETTERS = LOOSE_SIMILARITY
+"""After a cue, this close by letters alone is an undecided item ("oluwa shay un" for Oluwaseun 80): the
+letters the loose tier of :mod:`.register_near` asks of words anywhere in captions, here in both casings and
+over a wider length window, since the cue already says a name stands."""
+LIKELY_SAME_KEY_LETTERS = 50
+"""With the same sound key, letters need agree only this much: a recogniser spells vowels its own way."""
+LIKELY_KEY = 80
+LIKELY_KEY_LETTERS = 55
+"""Keys this close and letters this close together are an undecided item."""
+CORRECTED_KEY = 50
+CORRECTED_LETTERS = 40
+"""Words the speaker corrects to a registered name ("pure tech sorry piotr"), after a cue, need only this."""
+MIN_TARGET = 4
+"""Registered forms shorter than this are the register's and the sound-alike layer's: too many words are
+three letters away from "Ann"."""
+MAX_RUN = 4
+SEEN_USAGE = 100
+"""A run-in word is read only where English almost never writes it in lower case (the subtitle counts)."""
+
+NAMING = frozenset({"called", "named", "calls", "call"})
+"""Words after which a name is said ("a lad called peer tech"). Written for the project."""
+NAMING_PAIRS = frozenset({("name", "is"), ("known", "as"), ("name", "was"), ("names", "are")})
+ADDRESS = frozenset({"thanks", "cheers", "hi", "hello", "hiya", "bye", "ta", "hey", "morning", "evening"})
+"""Greetings that address the person after them ("thanks bar bara"): from :data:`.words.GREETINGS`, less the
+words that start other things ("sorry", "night", "welcome")."""
+POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your", "me"})
+SPEECH = frozenset({"said", "says", "told", "asked", "rang", "phoned", "texted", "reckons", "reckoned", "replied",
+                    "shouted", "goes", "went", "tells", "asks", "rings"})
+"""Verbs whose subject at a clause's start is often a person named ("bar bara said"). Written for the project."""
+CLAUSE_OPENERS = frozenset({"and", "but", "so", "then", "cos", "because", "when", "well", "like", "and then", "if"})
+CORRECTIONS = frozenset({"sorry", "mean", "no"})
+"""Words a speaker corrects a misheard name with ("pure tech sorry piotr", "i mean piotr")."""
+NOT_IN_RUN = frozenset(FILLERS) | frozenset(CALENDAR) | KINSHIP | frozenset(TITLE_WORDS) | SPEECH | CORRECTIONS
+"""Words that end a run: a name heard as words holds none of these."""
+NOT_A_NAME_START = frozenset({"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "NUM"})
+_NOT_INSIDE = frozenset({"AUX", "VERB", "PRON", "CCONJ", "SCONJ", "PART"})
+"""Stop words that end a run where they stand: a verb, a pronoun or a conjunction starts the clause's next part."""
+
+_CLASSES = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"), "l": "4",
+            **dict.fromkeys("mn", "5"), "r": "6"}
+"""Consonant classes of Soundex (public, Russell and Odell 1918): sounds a recogniser confuses share one."""
+
+
+def heard_key(word: str) -> str:
+    """The consonant classes of ``word`` in order, vowels, "h", "w" and "y" dropped and repeats merged: "pure tech"
+    and "pertek" are both 1632, "fairy weather" and "fairweather" 1636. Unlike Soundex, no first letter is kept
+    and the key is not cut to four: a recogniser that splits a name keeps its consonants, not its spelling."""
+    out: list[str] = []
+    for ch in fold(word):
+        c = _CLASSES.get(ch)
+        if c is not None and (not out or out[-1] != c):
+            out.append(c)
+        elif c is None and ch in "aeiou" and out and out[-1] != "-":
+            out.append("-")  # a vowel between two like sounds keeps them apart ("papa" 11)
+    return "".join(out).replace("-", "")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A registered person's one-word form or whole name, folded, with its sound key."""
+
+    form: str
+    key: str
+    item: RegisterItem
+
+
+def _targets(items: Iterable[RegisterItem]) -> list[Target]:
+    out: dict[tuple[str, str], Target] = {}
+    for item in items:
+        # never a title or relative a variant holds ("Doctor" of "Doctor Oyelaran")
+        forms = {fold(w) for v in item.variants for w in v.split()
+                 if w.isalpha() and w.lower() not in TITLE_WORDS and w.lower() not in KINSHIP}
+        words = [fold(w) for w in item.surface.split() if fold(w)]
+        if len(words) >= 2:
+            forms.add("".join(words))
+        for form in sorted(forms):
+            if len(form) >= MIN_TARGET:
+                out.setdefault((form, item.key), Target(form, heard_key(form), item))
+    return list(out.values())
+
+
+_TARGETS: weakref.WeakKeyDictionary[NearIndex, list[Target]] = weakref.WeakKeyDictionary()
+
+
+def targets_of(index: NearIndex) -> list[Target]:
+    """The targets of a register's people, built once per :class:`.register_near.NearIndex`."""
+    found = _TARGETS.get(index)
+    if found is None:
+        found = _TARGETS[index] = _targets(index.items)
+    return found
+
+
+@dataclass(frozen=True)
+class Heard:
+    item: RegisterItem
+    form: str
+    letters: float
+    keys: float
+    same_key: bool
+
+
+def best_match(joined: str, targets: Iterable[Target], in_scope: Callable[[RegisterItem], bool]) -> Heard | None:
+    """The registered form ``joined`` comes closest to, within a length window, by letters then sound."""
+    if len(joined) < MIN_TARGET:
+        return None
+    key = heard_key(joined)
+    best: Heard | None = None
+    for t in targets:
+        if abs(len(t.form) - len(joined)) > max(3, len(t.form) // 2) or not in_scope(t.item):
+            continue
+        letters = fuzz.ratio(joined, t.form)
+        keys = fuzz.ratio(key, t.key) if key and t.key else 0.0
+        h = Heard(t.item, t.form, letters, keys, key == t.key and len(key) >= 3)
+        if best is None or (h.letters, h.keys) > (best.letters, best.keys):
+            best = h
+    return best
+
+
+def likely(h: Heard, corrected: bool) -> bool:
+    """Close enough, after a cue, to put before a reviewer."""
+    return (h.letters >= LIKELY_LETTERS or (h.same_key and h.letters >= LIKELY_SAME_KEY_LETTERS)
+            or (h.keys >= LIKELY_KEY and h.letters >= LIKELY_KEY_LETTERS)
+            or (corrected and (h.keys >= CORRECTED_KEY or h.letters >= CORRECTED_LETTERS)))
+
+
+def sure(h: Heard, words: list[Token]) -> bool:
+    """Close enough, after a cue, to remove: the letters of a registered form, or nearly, and its sounds."""
+    if h.keys < 75 and not h.same_key:
+        return False
+    plain = not any(in_dictionary(w.lower_) for w in words)
+    return h.letters >= SURE_LETTERS or (plain and h.letters >= SURE_PLAIN_LETTERS)
+
+
+def _alpha(tok: Token) -> bool:
+    return tok.is_alpha and tok.lower_ not in NOT_IN_RUN
+
+
+def _cue_before(doc: Doc, i: int) -> str | None:
+    """What before token ``i`` says a name follows, or None."""
+    if i == 0:
+        return None
+    prev = doc[i - 1].lower_
+    if prev in TITLE_WORDS:
+        return "after a title"
+    if prev in NAMING or (i >= 2 and (doc[i - 2].lower_, prev) in NAMING_PAIRS):
+        return "after a naming word"
+    if prev in RELATIONS and i >= 2 and doc[i - 2].lower_ in POSSESSIVES:
+        return "after a relative"
+    if prev in ADDRESS or (prev == "you" and i >= 2 and doc[i - 2].lower_ == "thank"):
+        return "addressed"
+    return None
+
+
+def _clause_start(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return (not prev.is_alpha or prev.lower_ in CLAUSE_OPENERS or "\n" in prev.whitespace_
+            or "\n" in doc.text[prev.idx + len(prev):doc[i].idx])
+
+
+def _corrected(doc: Doc, end: int, registered_starts: set[int]) -> bool:
+    """Whether ``doc[end:]`` corrects the run to a registered name: "sorry piotr", "i mean piotr", "no piotr"."""
+    k = end
+    if k < len(doc) and doc[k].is_punct:
+        k += 1
+    if k < len(doc) and doc[k].lower_ in {"sorry", "no"}:
+        k += 1
+    elif k + 1 < len(doc) and doc[k].lower_ == "i" and doc[k + 1].lower_ == "mean":
+        k += 2
+    else:
+        return False
+    if k < len(doc) and doc[k].is_punct:
+        k += 1
+    return k < len(doc) and doc[k].idx in registered_starts
+
+
+def _runs(doc: Doc, i: int, taken: Callable[[int, int], bool]) -> list[int]:
+    """The ends (exclusive) of the runs of one to :data:`MAX_RUN` words from token ``i`` on one line that a
+    heard name may be: letters only, none of :data:`NOT_IN_RUN`, not first a determiner or pronoun, not last
+    a stop word, none taken by the register."""
+    first = doc[i]
+    if not _alpha(first) or first.is_stop or first.pos_ in NOT_A_NAME_START:
+        return []
+    if first.pos_ in {"VERB", "ADV"} and _common(first.lower_):
+        return []  # "my nan took me", "her cousin works there": what a relative does, not their name
+    ends: list[int] = []
+    for k in range(i, min(i + MAX_RUN, len(doc))):
+        tok = doc[k]
+        if not _alpha(tok) or taken(tok.idx, tok.idx + len(tok)):
+            break
+        if k > i and "\n" in doc.text[doc[k - 1].idx + len(doc[k - 1]):tok.idx]:
+            break
+        if tok.is_stop and (len(tok) > 3 or tok.pos_ in _NOT_INSIDE):
+            break  # "daniel was worried": a clause goes on; only a short particle may sit inside ("o", "a", "de")
+        if not tok.is_stop:
+            ends.append(k + 1)
+    return ends
+
+
+def _own_name(words: list[Token], index: NearIndex) -> bool:
+    """One word that names someone or somewhere else in its own right (an unregistered "Peter" after "my
+    brother", a town), or words that are a registered form already (the register's)."""
+    said = " ".join(w.lower_ for w in words)
+    if said in index.forms:
+        return True
+    if len(words) != 1:
+        return False
+    low = fold(words[0].text)
+    return (low in name_lexicon("first") or low in familiar_shapes() or low in place_words()
+            or low in public_words() or _common(words[0].lower_))
+
+
+def _common(low: str) -> bool:
+    """A word English often writes in lower case ("better", "comes"): one such word after a cue is that word
+    (as :data:`.register_near.CLOSE_SELDOM` reads close forms)."""
+    return lowercase_usage().get(low, 0) >= CLOSE_SELDOM
+
+
+@cache
+def public_words() -> frozenset[str]:
+    """One-word public names and the last word of public people's and bodies' names ("Marmot" of a public
+    health researcher): "like Marmot said" cites the public person, whom the public layers keep."""
+    return frozenset(fold(e.split()[-1]) for e in all_public_names() if e.split()) | distinctive_surnames()
+
+
+def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, targets: list[Target],
+             in_scope: Callable[[RegisterItem], bool], cue: str, registered_starts: set[int],
+             ) -> tuple[Candidate, int] | None:
+    found: tuple[Heard, int, bool] | None = None  # match, end, sure
+    for end in ends:
+        words = list(doc[i:end])
+        if _own_name(words, index):
+            continue
+        h = best_match("".join(fold(w.text) for w in words), targets, in_scope)
+        if h is None:
+            continue
+        corrected = _corrected(doc, end, registered_starts)
+        if not likely(h, corrected) or not _adds_to_the_register(words, h, registered_starts):
+            continue
+        is_sure = sure(h, words)
+        if found is None or (is_sure, h.same_key, h.letters) > (found[2], found[0].same_key, found[0].letters):
+            found = (h, end, is_sure)
+    if found is None:
+        return None
+    h, end, is_sure = found
+    s, e = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+    item = h.item
+    reason = f"a registered name heard as other words, {cue}"
+    if is_sure:
+        return Candidate(s, e, item.category, LAYER, 0.8, reason, item_key=item.key,
+                         placeholder=item.placeholder), end
+    return Candidate(s, e, item.category, LAYER, 0.5, reason + ", perhaps everyday words here", item_key=item.key,
+                     placeholder=item.placeholder, per_occurrence=True), end
+
+
+def _adds_to_the_register(words: list[Token], h: Heard, registered_starts: set[int]) -> bool:
+    """A run that takes in words the register found must spell the form closer than those words alone: "miss
+    ferry day" (a registered "ferry" of Ferriday, 77, with "day" 88) is one name; "my son Daniel came" is a
+    registered Daniel and a verb (100 alone, 75 with it)."""
+    own = "".join(fold(w.text) for w in words if w.idx in registered_starts)
+    if not own:
+        return True
+    return fuzz.ratio("".join(fold(w.text) for w in words), h.form) > fuzz.ratio(own, h.form)
+
+
+def _cue_after(doc: Doc, i: int, ends: list[int], registered_starts: set[int]) -> tuple[list[int], str | None]:
+    """Runs from ``i`` that a speech verb or a correction follows, at a clause's start for a speech verb."""
+    out: list[int] = []
+    cue: str | None = None
+    for end in ends:
+        if end < len(doc) and doc[end].lower_ in SPEECH and _clause_start(doc, i) and end - i <= 3:
+            out.append(end)
+            cue = cue or "as a speech verb's subject"
+        elif _corrected(doc, end, registered_starts):
+            out.append(end)
+            cue = "corrected to the registered name"
+    return out, cue
+
+
+def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
+                     registered: list[tuple[int, int]], in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
+    """Registered people heard as other words where a cue says a name stands, and names run into a word.
+    ``taken``: stretches no run may enter (study labels); ``registered``: the register layer's, which a run may
+    take in ("miss ferry day", where "ferry" is a registered familiar form: the two are one redaction)."""
+    if not index or not len(doc):
+        return []
+    targets = targets_of(index)
+    spans = list(taken)
+    starts = {s for s, _ in registered}
+    found_spans = list(registered)
+
+    def busy(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in spans)
+
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        run_in = (_run_in(tok, index, in_scope)
+                  if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
+        if run_in is not None:
+            out.append(run_in)
+            spans.append((run_in.start, run_in.end))
+            i += 1
+            continue
+        cue = _cue_before(doc, i)
+        ends = _runs(doc, i, busy)
+        found = None
+        if ends and cue is not None:
+            found = _propose(doc, i, ends, index, targets, in_scope, cue, starts)
+        if found is None and ends:
+            after, why = _cue_after(doc, i, ends, starts)
+            if after and why is not None:
+                found = _propose(doc, i, after, index, targets, in_scope, why, starts)
+        if found is None and tok.lower_ in TITLE_WORDS and i + 1 < len(doc):
+            found = _title_heard(doc, i, targets, in_scope, busy)
+        if found is not None:
+            cand, end = found
+            out.append(cand)
+            spans.append((cand.start, cand.end))
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], tok: Token) -> bool:
+    return any(a < tok.idx + len(tok) and tok.idx < b for a, b in spans)
+
+
+def _title_heard(doc: Doc, i: int, targets: list[Target], in_scope: Callable[[RegisterItem], bool],
+                 busy: Callable[[int, int], bool]) -> tuple[Candidate, int] | None:
+    """A title with the words after it, where the recogniser took a name's first sounds for the title ("miss
+    tree" for a Mistry): only ever an undecided item, and only for a registered form of six letters or more."""
+    ends = _runs(doc, i + 1, busy)
+    if not ends:
+        return None
+    long_targets = [t for t in targets if len(t.form) >= 6]
+    best: tuple[Heard, int] | None = None
+    for end in ends:
+        words = list(doc[i:end])
+        h = best_match("".join(fold(w.text) for w in words), long_targets, in_scope)
+        if h is not None and h.letters >= LIKELY_LETTERS and (
+                best is None or h.letters > best[0].letters):
+            best = (h, end)
+    if best is None:
+        return None
+    h, end = best
+    s, e = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+    return Candidate(s, e, h.item.category, LAYER, 0.5,
+                     "a registered name heard as a title and words, perhaps everyday words here",
+                     item_key=h.item.key, placeholder=h.item.placeholder, per_occurrence=True), end
+
+
+def _run_in(tok: Token, index: NearIndex, in_scope: Callable[[RegisterItem], bool]) -> Candidate | None:
+    """A registered form run into a dictionary word before or after it ("thankskatie", "declansaid"): a word
+    no dictionary or name list holds and English never writes in lower case, so nothing else it can be."""
+    low = tok.lower_
+    if len(low) < MIN_TARGET + 2 or not tok.is_alpha or low in index.forms:
+        return None
+    if in_dictionary(low) or low in name_lexicon("all") or lowercase_usage().get(low, 0) >= SEEN_USAGE:
+        return None
+    folded = fold(tok.text)
+    for t in targets_of(index):
+        if " " in t.form or len(t.form) > len(folded) - 2 or not in_scope(t.item):
+            continue
+        if folded.startswith(t.form):
+            rest = folded[len(t.form):]
+        elif folded.endswith(t.form):
+            rest = folded[:-len(t.form)]
+        else:
+            continue
+        if in_dictionary(rest) or rest in _SHORT_JOINED:
+            return Candidate(tok.idx, tok.idx + len(tok), t.item.category, LAYER, 0.8,
+                             "a registered name run into the word beside it", item_key=t.item.key,
+                             placeholder=t.item.placeholder)
+    return None
+
+
+_SHORT_JOINED = frozenset({"to", "and", "an", "as", "at", "by", "for", "with", "my", "mr", "mrs", "ms", "dr", "is",
+                           "was", "says", "said", "hi", "ta", "oh", "so", "me", "no", "thanks", "cheers", "miss"})
+"""Short words a recogniser runs a name into, whatever the dictionary holds of them. Written for the project."""
