@@ -150,6 +150,36 @@ def redact_found(anon: Anonymiser, text: str, segments: list[tuple[int, int]], t
     return apply_spans(text, spans)[0]
 
 
+# Outcomes a case may expect, for ``verdict``.
+WANTED = {"remove": {"removed"}, "review_or_remove": {"removed", "review"}, "keep_or_review": {"kept", "review"},
+          "keep": {"kept"}}
+
+
+def proposals(anon: tuple[Anonymiser, list], text: str) -> list:
+    """The review's proposals for ``text`` as one turn of one transcript, registered items included."""
+    from cmo_coder.anonymise.models import Decisions
+    from cmo_coder.anonymise.review import complete
+
+    a, items = anon
+    t = Transcript(id="t", title="t", source_format="plain_txt", text=text,
+                   turns=[Turn(speaker="SP9", speaker_name="x", start=0, end=len(text))],
+                   source_sha256="0" * 64, normaliser_version="test")
+    return complete([a.analyse(t)], {"t": t}, Decisions(), items)[0].proposals
+
+
+def verdict(anon: tuple[Anonymiser, list], text: str, target: str) -> str:
+    """'removed', 'review' (an undecided item of its own), 'partial' or 'kept' for ``target`` in ``text``."""
+    s = text.index(target)
+    e = s + len(target)
+    over = [p for p in proposals(anon, text) if p.start < e and s < p.end]
+    letters = [i for i in range(s, e) if text[i].isalnum()]
+    if not over:
+        return "kept"
+    if not all(any(p.start <= i < p.end for p in over) for i in letters):
+        return "partial"
+    return "review" if any(p.per_occurrence for p in over) else "removed"
+
+
 def run_cli(*args: object):  # type: ignore[no-untyped-def]
     """One ``cmo-coder`` command in-process, exceptions raised rather than hidden in the result."""
     from click.testing import CliRunner

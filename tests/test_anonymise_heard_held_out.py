@@ -7,9 +7,9 @@ Each case cased and as captions. Every name here is invented.
 from __future__ import annotations
 
 import pytest
-from anon_support import as_captions
+from anon_support import WANTED, as_captions, verdict
 
-from tests.test_anonymise_register_heard import WANTED, heard_anon, verdict
+from tests.test_anonymise_register_heard import heard_anon
 
 CASES = [
     ("I saw Doctor Fairy Weather on Tuesday.", "Fairy Weather", "review_or_remove"),   # Fairweather

@@ -12,17 +12,14 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from anon_support import as_captions
+from anon_support import WANTED, as_captions, proposals, verdict
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.layers.register_heard import best_match, heard_key, targets_of
 from cmo_coder.anonymise.layers.register_near import NearIndex
-from cmo_coder.anonymise.models import Decisions
 from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
-from cmo_coder.anonymise.review import complete
-from cmo_coder.model import Transcript, Turn
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
 
@@ -37,31 +34,6 @@ def heard_anon() -> tuple[Anonymiser, list]:
                                   for i, n in enumerate(PEOPLE)])
     reg = build_register(key, [], set())
     return Anonymiser(reg, MODEL), reg.items
-
-
-def proposals(anon: tuple[Anonymiser, list], text: str) -> list:
-    a, items = anon
-    t = Transcript(id="t", title="t", source_format="plain_txt", text=text,
-                   turns=[Turn(speaker="SP9", speaker_name="x", start=0, end=len(text))],
-                   source_sha256="0" * 64, normaliser_version="test")
-    return complete([a.analyse(t)], {"t": t}, Decisions(), items)[0].proposals
-
-
-def verdict(anon: tuple[Anonymiser, list], text: str, target: str) -> str:
-    """'removed', 'review' (an undecided item), 'partial' or 'kept' for ``target`` in ``text``."""
-    s = text.index(target)
-    e = s + len(target)
-    over = [p for p in proposals(anon, text) if p.start < e and s < p.end]
-    letters = [i for i in range(s, e) if text[i].isalnum()]
-    if not over:
-        return "kept"
-    if not all(any(p.start <= i < p.end for p in over) for i in letters):
-        return "partial"
-    return "review" if any(p.per_occurrence for p in over) else "removed"
-
-
-WANTED = {"remove": {"removed"}, "review_or_remove": {"removed", "review"}, "keep_or_review": {"kept", "review"},
-          "keep": {"kept"}}
 
 
 @pytest.fixture(scope="module")

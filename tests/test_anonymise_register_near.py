@@ -10,16 +10,13 @@ name over a line break, every proposal slices to its text and none crosses a lin
 from __future__ import annotations
 
 import pytest
-from anon_support import as_captions
+from anon_support import WANTED, as_captions, verdict
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.layers.register_near import NearIndex
-from cmo_coder.anonymise.models import Decisions
 from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
-from cmo_coder.anonymise.review import complete
-from cmo_coder.model import Transcript, Turn
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
 
@@ -40,31 +37,6 @@ def anon() -> tuple[Anonymiser, list]:
     return _anon(PEOPLE)
 
 
-def _proposals(anon: tuple[Anonymiser, list], text: str) -> list:
-    a, items = anon
-    t = Transcript(id="t", title="t", source_format="plain_txt", text=text,
-                   turns=[Turn(speaker="SP9", speaker_name="x", start=0, end=len(text))],
-                   source_sha256="0" * 64, normaliser_version="test")
-    return complete([a.analyse(t)], {"t": t}, Decisions(), items)[0].proposals
-
-
-def _verdict(anon: tuple[Anonymiser, list], text: str, target: str) -> str:
-    """'removed', 'review' (an undecided item of its own), 'partial' or 'kept' for ``target`` in ``text``."""
-    s = text.index(target)
-    e = s + len(target)
-    over = [p for p in _proposals(anon, text) if p.start < e and s < p.end]
-    letters = [i for i in range(s, e) if text[i].isalnum()]
-    if not over:
-        return "kept"
-    if not all(any(p.start <= i < p.end for p in over) for i in letters):
-        return "partial"
-    return "review" if any(p.per_occurrence for p in over) else "removed"
-
-
-WANTED = {"remove": {"removed"}, "review_or_remove": {"removed", "review"}, "keep_or_review": {"kept", "review"},
-          "keep": {"kept"}}
-
-
 # -- a registered name run on over a line break -----------------------------------------------------------------
 @pytest.mark.parametrize("caption", [False, True], ids=["cased", "captions"])
 @pytest.mark.parametrize(("text", "target"), [
@@ -76,7 +48,7 @@ def test_a_second_name_over_a_line_break_goes_with_the_registered_one(anon, text
                                                                       caption: bool) -> None:
     if caption:
         text, target = as_captions(text), as_captions(target)
-    assert _verdict(anon, text, target) == "removed"
+    assert verdict(anon, text, target) == "removed"
 
 
 @pytest.mark.parametrize("caption", [False, True], ids=["cased", "captions"])
@@ -89,7 +61,7 @@ def test_a_second_name_over_a_line_break_goes_with_the_registered_one(anon, text
 def test_an_everyday_word_on_the_next_line_stays(anon, text: str, target: str, caption: bool) -> None:
     if caption:
         text, target = as_captions(text), as_captions(target)
-    assert _verdict(anon, text, target) == "kept"
+    assert verdict(anon, text, target) == "kept"
 
 
 @pytest.mark.parametrize("caption", [False, True], ids=["cased", "captions"])
@@ -99,7 +71,7 @@ def test_a_place_on_the_next_line_is_never_removed_unseen(anon, caption: bool) -
     text = "I told Nkechi\nLondon was too far."
     if caption:
         text = as_captions(text)
-    assert _verdict(anon, text, "london" if caption else "London") in {"review", "removed"}
+    assert verdict(anon, text, "london" if caption else "London") in {"review", "removed"}
 
 
 @pytest.mark.parametrize("caption", [False, True], ids=["cased", "captions"])
@@ -112,7 +84,7 @@ def test_a_second_name_on_the_same_line_goes_with_the_registered_one(anon, text:
                                                                      caption: bool) -> None:
     if caption:
         text, target = as_captions(text), as_captions(target)
-    assert _verdict(anon, text, target) == "removed"
+    assert verdict(anon, text, target) == "removed"
 
 
 @pytest.mark.parametrize(("text", "target"), [
@@ -122,11 +94,11 @@ def test_a_second_name_on_the_same_line_goes_with_the_registered_one(anon, text:
     ("and fraser mum came in", "mum"),
 ])
 def test_an_everyday_word_or_initials_after_the_name_stay(anon, text: str, target: str) -> None:
-    assert _verdict(anon, text, target) == "kept"
+    assert verdict(anon, text, target) == "kept"
 
 
 def test_a_lower_case_word_on_the_next_line_of_cased_text_stays(anon) -> None:
-    assert _verdict(anon, "I asked Nkechi\nzuwo about it.", "zuwo") == "kept"
+    assert verdict(anon, "I asked Nkechi\nzuwo about it.", "zuwo") == "kept"
 
 
 # -- a close form nobody listed ----------------------------------------------------------------------------------
@@ -140,7 +112,7 @@ def test_a_lower_case_word_on_the_next_line_of_cased_text_stays(anon) -> None:
     ("we saw temitpe at the clinic", "temitpe", "remove"),
 ])
 def test_a_close_form_of_a_registered_name_is_proposed(anon, text: str, target: str, expect: str) -> None:
-    assert _verdict(anon, text, target) in WANTED[expect]
+    assert verdict(anon, text, target) in WANTED[expect]
 
 
 @pytest.mark.parametrize("caption", [False, True], ids=["cased", "captions"])
@@ -156,7 +128,7 @@ def test_a_close_form_of_a_registered_name_is_proposed(anon, text: str, target: 
 def test_common_words_near_a_registered_name_stay(anon, text: str, target: str, caption: bool) -> None:
     if caption:
         text, target = as_captions(text), as_captions(target)
-    assert _verdict(anon, text, target) == "kept"
+    assert verdict(anon, text, target) == "kept"
 
 
 # -- a name heard as several words -------------------------------------------------------------------------------
@@ -167,7 +139,7 @@ def test_common_words_near_a_registered_name_stay(anon, text: str, target: str, 
     ("it was shevon murphy who rang", "shevon murphy"),   # the whole name, a sound-alike given name
 ])
 def test_a_name_heard_as_several_words_is_an_open_item_or_removed(anon, text: str, target: str) -> None:
-    assert _verdict(anon, text, target) in {"review", "removed"}
+    assert verdict(anon, text, target) in {"review", "removed"}
 
 
 @pytest.mark.parametrize(("text", "target"), [
@@ -178,7 +150,7 @@ def test_a_name_heard_as_several_words_is_an_open_item_or_removed(anon, text: st
     ("my mac was in the car", "mac"),
 ])
 def test_everyday_runs_stay(anon, text: str, target: str) -> None:
-    assert _verdict(anon, text, target) in {"kept"}
+    assert verdict(anon, text, target) in {"kept"}
 
 
 def test_the_index_relates_words_to_their_person() -> None:
@@ -255,4 +227,4 @@ def held_out_anon() -> tuple[Anonymiser, list]:
                                                                    "word ('parm' of Parminder) is a sure variant"))
     if c[1] == "parm" and c[2].startswith("keep") else c for c in HELD_OUT])
 def test_held_out_sentences(held_out_anon, text: str, target: str, expect: str) -> None:
-    assert _verdict(held_out_anon, text, target) in WANTED[expect]
+    assert verdict(held_out_anon, text, target) in WANTED[expect]
