@@ -53,9 +53,11 @@ def _near(a: str, b: str) -> bool:
 
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Candidates for the misheard words before each registered person's name said again (module doc)."""
+    """``found`` with the misheard words before each registered person's name said again given that person
+    (module doc). A reading of the same words as someone else (a sound-alike of another registered person, or a
+    name nobody registered) gives way: the speaker's own correction says who it was."""
     out: list[Candidate] = []
-    taken = {(c.start, c.end) for c in found}
+    drop: set[int] = set()
     for c in found:
         if c.layer != "register" or c.category != "person":
             continue
@@ -66,10 +68,13 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         heard = m.group(1)
         words = heard.split()
-        if (not _near(skeleton(heard), skeleton(name)) or any(w.lower() in SLOT_WORDS for w in words)
-                or (m.start(1), m.end(1)) in taken):
+        s, e = m.start(1), m.end(1)
+        if not _near(skeleton(heard), skeleton(name)) or any(w.lower() in SLOT_WORDS for w in words):
             continue
-        taken.add((m.start(1), m.end(1)))
-        out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.8,
-                             "a registered name misheard, then said again", c.item_key, c.placeholder))
-    return out
+        if any(x.start == s and x.end == e and x.item_key == c.item_key for x in found + out):
+            continue
+        drop.update(id(x) for x in found
+                    if x.category == "person" and s <= x.start and x.end <= e and x.item_key != c.item_key)
+        out.append(Candidate(s, e, "person", "rules", 0.8, "a registered name misheard, then said again",
+                             c.item_key, c.placeholder))
+    return [x for x in found if id(x) not in drop] + out

@@ -374,7 +374,7 @@ class Anonymiser:
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
         found.extend(fragments.false_starts(text, found))
-        found.extend(corrections.settle(text, found))  # "my brother key ran sorry ciaran"
+        found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
