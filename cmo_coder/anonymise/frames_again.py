@@ -15,9 +15,8 @@ propose goes to review on its own evidence and is not multiplied.
 from __future__ import annotations
 
 from .candidates import Candidate
-from .layers.naming import everyday_place, said_as_place
 from .layers.place_frames import CARE_REASON, HEAD_REASON, HEADS, ONE_REASON
-from .occurrences import norm, said_again
+from .occurrences import norm, places_said_again
 
 _SEEDS = frozenset({CARE_REASON, HEAD_REASON, ONE_REASON})
 REASON = "a place a frame of speech named in this transcript, said again"
@@ -45,15 +44,4 @@ def frames_again(text: str, segments: list[tuple[int, int]], found: list[Candida
     if not forms:
         return []
     taken = [(c.start, c.end) for c in found] + protected
-    out = []
-    for m in said_again(forms, text, segments, caseless, taken):
-        s, e = m.span()
-        form = norm(m.group(0))
-        if form not in forms:
-            form = form.removesuffix("'s")
-            if form not in forms:
-                continue
-        if everyday_place(form) and not said_as_place(text, s, e):
-            continue
-        out.append(Candidate(s, e, forms[form], "consistency", 0.65, REASON))
-    return out
+    return places_said_again(forms, text, segments, caseless, taken, REASON)

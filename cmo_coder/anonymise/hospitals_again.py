@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
-from .layers.naming import everyday_place, said_as_place
-from .occurrences import norm, said_again
+from .occurrences import norm, places_said_again
 
 _HOSPITAL_KINDS = frozenset({"hospital", "ward", "unit"})
 _HEADS = frozenset({"hospital", "hospitals", "infirmary", "general", "royal", "university", "district", "community",
@@ -56,15 +55,4 @@ def hospitals_again(text: str, segments: list[tuple[int, int]], found: list[Cand
         elif c.category in {"city", "place"} and c.layer in {"rules", "places"} and len(surface.split()) == 2:
             forms.setdefault(norm(surface), c.category)
     taken = [(c.start, c.end) for c in found] + protected
-    out = []
-    for m in said_again(forms, text, segments, caseless, taken):
-        s, e = m.span()
-        form = norm(m.group(0))
-        if form not in forms:
-            form = form.removesuffix("'s").removesuffix("’s")
-            if form not in forms:
-                continue
-        if everyday_place(form) and not said_as_place(text, s, e):
-            continue
-        out.append(Candidate(s, e, forms[form], "consistency", 0.65, _REASON))
-    return out
+    return places_said_again(forms, text, segments, caseless, taken, _REASON)

@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .layers.naming import bare_place, everyday_place, recurs_as_place
+from .candidates import Candidate
+from .layers.naming import bare_place, everyday_place, recurs_as_place, said_as_place
 from .layers.words import is_everyday
 from .lookup import by_first_letter
 from .register import RegisterItem, common_word_names
@@ -93,6 +94,26 @@ def said_again(forms: Iterable[str], text: str, segments: list[tuple[int, int]],
         if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
             continue
         yield m
+
+
+def places_said_again(forms: dict[str, str], text: str, segments: list[tuple[int, int]], caseless: bool,
+                      taken: list[tuple[int, int]], reason: str) -> list[Candidate]:
+    """Candidates where a place's name in ``forms`` (name to category) is said again (:func:`said_again`), with or
+    without a possessive: a name with a word no dictionary holds wherever it recurs, one of everyday words only
+    where the words around it say a place. The step the passes that spread a hospital's, a town's or a framed
+    place's name share."""
+    out = []
+    for m in said_again(forms, text, segments, caseless, taken):
+        s, e = m.span()
+        form = norm(m.group(0))
+        if form not in forms:
+            form = form.removesuffix("'s").removesuffix("’s")
+            if form not in forms:
+                continue
+        if everyday_place(form) and not said_as_place(text, s, e):
+            continue
+        out.append(Candidate(s, e, forms[form], "consistency", 0.65, reason))
+    return out
 
 
 def registered_occurrences(text: str, segments: list[tuple[int, int]],
