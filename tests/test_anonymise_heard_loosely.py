@@ -9,6 +9,7 @@ here is invented; caption sentences are long enough (20 letters) to be read as c
 from __future__ import annotations
 
 import pytest
+from anon_support import proposals, verdict
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +18,7 @@ from cmo_coder.anonymise.layers.state import candidates
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
-from tests.test_anonymise_register_near import _anon, _proposals, _verdict
+from tests.test_anonymise_register_near import _anon
 
 PEOPLE = ["Aoife Mulholland", "Femi Oyelaran", "Isla McGillivray", "Rory Buchanan", "Nia Dewhurst"]
 HEARD = "a registered name heard as several words"
@@ -41,7 +42,7 @@ def _heard(anon, text: str) -> list:  # type: ignore[no-untyped-def]
 ])
 def test_a_name_heard_loosely_is_never_left_unseen(anon, text: str, target: str, expect: set[str]) -> None:
     """An undecided item of its own, or removed where another layer reads a place or name in it too."""
-    assert _verdict(anon, text, target) in expect
+    assert verdict(anon, text, target) in expect
     over = _heard(anon, text)
     assert over and all(c.per_occurrence for c in over)
 
@@ -63,7 +64,7 @@ def test_the_same_words_in_cased_text_are_not_read_as_a_name(anon, text: str) ->
 ])
 def test_everyday_runs_far_from_every_name_stay(anon, text: str) -> None:
     assert not _heard(anon, text)
-    assert not [p for p in _proposals(anon, text) if HEARD in p.reason]
+    assert not [p for p in proposals(anon, text) if HEARD in p.reason]
 
 
 def test_the_loose_look_up() -> None:

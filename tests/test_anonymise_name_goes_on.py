@@ -12,14 +12,14 @@ and every candidate slices to whole words.
 from __future__ import annotations
 
 import pytest
-from anon_support import as_captions
+from anon_support import WANTED, as_captions, proposals, verdict
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.layers.name_goes_on import PHRASES, goes_on
 from cmo_coder.anonymise.layers.state import candidates
 from tests.fuzzing import fuzz_settings
-from tests.test_anonymise_register_near import WANTED, _anon, _proposals, _verdict
+from tests.test_anonymise_register_near import _anon
 
 PEOPLE = ["Nkechi Obiora", "Dawn Price", "Priya Shah", "Will Jones", "Grace Ellis", "Jo Kerr", "Hope Mensah",
           "Gethin Lloyd", "Rosa Delgado"]
@@ -47,7 +47,7 @@ def _goes_on_over(anon, text: str, target: str, own: bool = False) -> list:  # t
     ("We waited for Rosa quinteiro all morning.", "Rosa quinteiro"),
 ])
 def test_a_surname_in_lower_case_after_a_registered_name_goes_with_it(anon, text: str, target: str) -> None:
-    assert _verdict(anon, text, target) == "removed"
+    assert verdict(anon, text, target) == "removed"
 
 
 @pytest.mark.parametrize(("text", "target"), [
@@ -58,7 +58,7 @@ def test_a_surname_in_lower_case_after_a_registered_name_goes_with_it(anon, text
 ])
 def test_an_everyday_lower_case_word_after_the_name_stays(anon, text: str, target: str) -> None:
     assert not _goes_on_over(anon, text, target)
-    assert _verdict(anon, text, target) == "kept"
+    assert verdict(anon, text, target) == "kept"
 
 
 # -- a surname that is also a word, with a capital ---------------------------------------------------------------
@@ -70,7 +70,7 @@ def test_an_everyday_lower_case_word_after_the_name_stays(anon, text: str, targe
     ("We sat with Rosa Moss for an hour.", "Rosa Moss"),
 ])
 def test_a_capitalised_surname_that_is_a_word_goes_with_the_name(anon, text: str, target: str) -> None:
-    assert _verdict(anon, text, target) == "removed"
+    assert verdict(anon, text, target) == "removed"
 
 
 def test_the_rule_itself_takes_a_word_surname(anon) -> None:
@@ -86,7 +86,7 @@ def test_after_an_open_registered_name_the_pair_is_one_undecided_item(anon) -> N
     over = _goes_on_over(anon, text, "Bass")
     if over:  # the register layer read "Will" as the person outright only where the words around say so
         assert all(c.per_occurrence == (text[c.start:c.end] == "Will Bass") for c in over)
-    assert _verdict(anon, text, "Will Bass") in WANTED["review_or_remove"]
+    assert verdict(anon, text, "Will Bass") in WANTED["review_or_remove"]
 
 
 @pytest.mark.parametrize(("text", "target"), [
@@ -117,7 +117,7 @@ def test_a_town_that_is_a_surname_is_an_undecided_item_not_a_silent_removal(anon
     ("we sat with rosa moss for an hour or so", "rosa moss"),
 ])
 def test_a_surname_that_is_a_word_in_captions_is_never_left_unseen(anon, text: str, target: str) -> None:
-    assert _verdict(anon, text, target) in WANTED["review_or_remove"]
+    assert verdict(anon, text, target) in WANTED["review_or_remove"]
 
 
 def test_in_captions_the_surname_is_an_item_of_its_own(anon) -> None:
@@ -168,7 +168,7 @@ def test_a_registered_given_name_is_never_left_unseen_whatever_follows(anon, nam
         text = as_captions(text)
         said = said.lower()
     s = text.index(said)
-    props = _proposals(anon, text)
+    props = proposals(anon, text)
     assert any(p.start <= s and s + len(said) <= p.end for p in props), "the registered name was left"
     for p in props:
         assert text[p.start:p.end] == p.surface
@@ -218,4 +218,4 @@ def held_out_anon():  # type: ignore[no-untyped-def]
     pytest.param(*c, marks=pytest.mark.xfail(strict=True, reason=_MISSED[c[1]])) if c[1] in _MISSED else c
     for c in HELD_OUT])
 def test_held_out_sentences(held_out_anon, text: str, target: str, expect: str) -> None:
-    assert _verdict(held_out_anon, text, target) in WANTED[expect]
+    assert verdict(held_out_anon, text, target) in WANTED[expect]
