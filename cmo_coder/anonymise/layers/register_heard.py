@@ -41,6 +41,7 @@ from ..register import RegisterItem, familiar_shapes
 from .public_figures import distinctive_surnames
 from .public_names import all_public_names
 from .register_near import CLOSE_SELDOM, LOOSE_SIMILARITY, NearIndex
+from .state import text_of
 from .words import (
     CALENDAR,
     FILLERS,
@@ -217,7 +218,7 @@ def _clause_start(doc: Doc, i: int) -> bool:
         return True
     prev = doc[i - 1]
     return (not prev.is_alpha or prev.lower_ in CLAUSE_OPENERS or "\n" in prev.whitespace_
-            or "\n" in doc.text[prev.idx + len(prev):doc[i].idx])
+            or "\n" in text_of(doc)[prev.idx + len(prev):doc[i].idx])
 
 
 def _corrected(doc: Doc, end: int, registered_starts: set[int]) -> bool:
@@ -250,7 +251,7 @@ def _runs(doc: Doc, i: int, taken: Callable[[int, int], bool]) -> list[int]:
         tok = doc[k]
         if not _alpha(tok) or taken(tok.idx, tok.idx + len(tok)):
             break
-        if k > i and "\n" in doc.text[doc[k - 1].idx + len(doc[k - 1]):tok.idx]:
+        if k > i and "\n" in text_of(doc)[doc[k - 1].idx + len(doc[k - 1]):tok.idx]:
             break
         if tok.is_stop and (len(tok) > 3 or tok.pos_ in _NOT_INSIDE):
             break  # "daniel was worried": a clause goes on; only a short particle may sit inside ("o", "a", "de")
