@@ -185,3 +185,33 @@ def _far_anon() -> tuple[Anonymiser, list]:
     key = ParticipantKey(entries=[KeyEntry(label="P1", name="Zygmunt Oyelaran", role="service_user", site="A")])
     reg = build_register(key, [], set())
     return Anonymiser(reg, MODEL), reg.items
+
+
+_GATE_WORDS = st.sampled_from(["my", "brother", "her", "son", "called", "named", "thanks", "miss", "doctor", "said",
+                               "told", "sorry", "no", "i", "mean", "and", "then", "pure", "tech", "piotr", "katie",
+                               "drum", "and", "the", "shop", "went", "fairy", "weather", "declan", "ferry", "day",
+                               "was", ",", ".", "\n", "came", "round", "thankskatie", "rhi", "an", "on",
+                               # runs a cue after them decides: a speech verb at a clause's start, a correction
+                               ". pure tech said", "and fairy weather told", "then rhi an on asked",
+                               "pure tech sorry piotr", "katie drum no katie", "ferry day i mean declan"])
+"""Words and phrases for the gate's property: cues before, titles, and runs a cue after them decides."""
+
+
+@fuzz_settings(40)
+@given(st.lists(_GATE_WORDS, min_size=1, max_size=18), st.booleans())
+def test_the_gate_skips_only_words_where_nothing_could_be_heard(words: list[str], cased: bool) -> None:
+    """A word with no cue before it, no title and no speech verb or correction in reach is skipped: on generated
+    turns the heard names with the skip and without it are the same."""
+    import cmo_coder.anonymise.layers.register_heard as heard
+
+    text = " ".join(words)
+    text = text[:1].upper() + text[1:] if cased else text
+    anon, _ = heard_anon()
+    gated = proposals(heard_anon(), text)
+    heard.GATED = False
+    try:
+        open_ = proposals(heard_anon(), text)
+    finally:
+        heard.GATED = True
+    assert [(p.start, p.end, p.placeholder, p.reason, p.per_occurrence) for p in gated] == \
+        [(p.start, p.end, p.placeholder, p.reason, p.per_occurrence) for p in open_]
