@@ -30,6 +30,7 @@ is left to that layer. The word lists here were written for the project.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -233,21 +234,26 @@ def _she_after(ws: list[Token], j: int) -> bool:
     return low in _THEN_SHE and j + 1 < len(ws) and ws[j + 1].lower_ in _HE_SHE
 
 
+def _name_then(ws: list[Token], i: int, follows: Callable[[int, list[Token]], bool]) -> list[Token] | None:
+    """The name of one word at ``i``, else of two, that ``follows`` accepts (given the index after the name and
+    the name): the frames that read what comes after a name share this; a two-word reading is tried only where
+    :func:`_name_at` gives two words."""
+    for two in (False, True):
+        name = _name_at(ws, i, two)
+        if name is None or (two and len(name) == 1):
+            return None
+        if follows(i + len(name), name):
+            return name
+    return None
+
+
 def _contacted(ws: list[Token], i: int) -> list[Token] | None:
     """ "i rang sheer on and she said", "asked carry what she thought", "talking to kestle and she said"."""
     prev = ws[i - 1].lower_ if i else ""
     reached = prev in _CONTACT or (prev == "to" and i >= 2 and ws[i - 2].lower_ in _TALK_TO)
     if not reached:
         return None
-    for two in (False, True):
-        name = _name_at(ws, i, two)
-        if name is None:
-            return None
-        if two and len(name) == 1:
-            return None
-        if _she_after(ws, i + len(name)):
-            return name
-    return None
+    return _name_then(ws, i, lambda j, name: _she_after(ws, j))
 
 
 def _with_someone(ws: list[Token], i: int) -> list[Token] | None:
@@ -268,14 +274,7 @@ def _with_me(ws: list[Token], i: int) -> list[Token] | None:
     """ "me and brisket went", "me and sheer on used to go"."""
     if i < 2 or ws[i - 1].lower_ != "and" or ws[i - 2].lower_ != "me":
         return None
-    for two in (False, True):
-        name = _name_at(ws, i, two)
-        if name is None or (two and len(name) == 1):
-            return None
-        j = i + len(name)
-        if j < len(ws) and ws[j].lower_ in _WE_DID:
-            return name
-    return None
+    return _name_then(ws, i, lambda j, name: j < len(ws) and ws[j].lower_ in _WE_DID)
 
 
 def _owns(ws: list[Token], i: int) -> list[Token] | None:
@@ -311,13 +310,7 @@ def _related(ws: list[Token], i: int) -> list[Token] | None:
     thinks"."""
     if not _owner_before(ws, i - 1):
         return None
-    for two in (False, True):
-        name = _name_at(ws, i, two)
-        if name is None or (two and len(name) == 1):
-            return None
-        if _continues(ws, i + len(name)) and not _plural(name[-1]):
-            return name
-    return None
+    return _name_then(ws, i, lambda j, name: _continues(ws, j) and not _plural(name[-1]))
 
 
 def _plural(tok: Token) -> bool:
@@ -332,14 +325,7 @@ def _told(ws: list[Token], i: int) -> list[Token] | None:
     what closes the object of the verb."""
     if not i or ws[i - 1].lower_ not in _CONTACT:
         return None
-    for two in (False, True):
-        name = _name_at(ws, i, two)
-        if name is None or (two and len(name) == 1):
-            return None
-        j = i + len(name)
-        if j < len(ws) and ws[j].lower_ in _AFTER_OBJECT and not _plural(name[-1]):
-            return name
-    return None
+    return _name_then(ws, i, lambda j, name: j < len(ws) and ws[j].lower_ in _AFTER_OBJECT and not _plural(name[-1]))
 
 
 def _reported(ws: list[Token], i: int) -> list[Token] | None:
@@ -347,14 +333,7 @@ def _reported(ws: list[Token], i: int) -> list[Token] | None:
     reported speech after a pronoun and a verb of saying or thinking."""
     if i < 2 or ws[i - 1].lower_ not in _SAYS_THAT or ws[i - 2].lower_ not in _SUBJECTS:
         return None
-    for two in (False, True):
-        name = _name_at(ws, i, two)
-        if name is None or (two and len(name) == 1):
-            return None
-        j = i + len(name)
-        if j < len(ws) and ws[j].lower_ in _THEN_DID and not _plural(name[-1]):
-            return name
-    return None
+    return _name_then(ws, i, lambda j, name: j < len(ws) and ws[j].lower_ in _THEN_DID and not _plural(name[-1]))
 
 
 def _addressed(ws: list[Token], i: int) -> list[Token] | None:
