@@ -16,7 +16,8 @@ from cmo_coder.cli.main import cli
 from cmo_coder.store import Project
 from cmo_coder.store.secure import SecureFolder
 from cmo_coder.web.state import Workbench
-from tests.web_review_support import IDENTIFYING, SECRET, add_secure_transcript, queue_suggestions
+from tests.anon_support import add_pending, secure_folder
+from tests.web_review_support import IDENTIFYING, KEY, SECRET, SPEECH, add_secure_transcript, queue_suggestions
 from tests.web_support import client_for, csrf_of, project_ref, study_project, workbench_at
 
 
@@ -198,6 +199,20 @@ def test_sign_off_refuses_as_the_cli_does_then_the_reader_shows_the_text(client:
     status, out = _post(client, "/secure/api/sign-off", {"transcript": SECRET})
     assert status == 400 and "already signed off" in out["error"]
     assert client.get(f"/secure/review/{SECRET}").status_code == 404
+    listing = client.get("/secure/review").text
+    assert re.search(r"Every transcript is signed off \(\d+\): nothing is pending review", listing), listing
+    assert "import transcripts and run" not in listing
+
+
+def test_an_empty_list_says_why_it_is_empty(tmp_path: Path) -> None:
+    """A transcript imported and not yet anonymised is named as waiting, not confused with a finished review."""
+    path = study_project(tmp_path / "study")
+    with Project.open(path) as p:
+        sf = secure_folder(tmp_path, KEY)
+        add_pending(p, sf, SECRET, SPEECH)
+    listing = client_for(workbench_at(path, "carol", sf.path)).get("/secure/review").text
+    assert f"1 transcript\n      ({SECRET}) await <code>cmo-coder anonymise</code>" in listing, listing
+    assert "Every transcript is signed off" not in listing and "import transcripts and run" not in listing
 
 
 def test_the_preview_shows_the_text_as_it_will_be_signed_off(client: TestClient) -> None:

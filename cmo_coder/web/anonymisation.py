@@ -59,6 +59,8 @@ class ReviewState:
     decisions: Decisions
     sets: list[ProposalSet]
     registered: set[str]
+    signed_off: int = 0
+    awaiting: list[str] = field(default_factory=list)
 
     _ids: dict[str, str] = field(default_factory=dict)
 
@@ -94,7 +96,8 @@ def load_state(project: Project, secure_path: Path | None) -> ReviewState:
     if secure_path is None:
         raise NotFound("the anonymisation review needs 'cmo-coder serve … --secure DIR'")
     sf = SecureFolder.open(secure_path, project_path=project.location)
-    pending = set(project.transcript_ids(status="pending"))
+    pending_in_order = project.transcript_ids(status="pending")
+    pending = set(pending_in_order)
     ids = [t for t in rv.proposal_ids(sf) if t in pending]
     items = registered_items(sf)
     raws = {t: rv.load_raw(sf, t) for t in ids}
@@ -102,7 +105,10 @@ def load_state(project: Project, secure_path: Path | None) -> ReviewState:
     sets = rv.complete([rv.load_proposals(sf, t) for t in ids], raws, decisions, items)
     registered = {norm(v) for item in items for v in item.variants}
     registered |= {norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
-    return ReviewState(sf, ids, raws, items, decisions, sets, registered)
+    # Why the list can be empty is worth saying: a finished review and an unstarted one look alike otherwise.
+    signed_off = len(project.transcript_ids(status="signed_off"))
+    awaiting = [t for t in pending_in_order if t not in set(ids)]
+    return ReviewState(sf, ids, raws, items, decisions, sets, registered, signed_off, awaiting)
 
 
 def save(state: ReviewState, decisions: Decisions) -> None:
@@ -183,7 +189,8 @@ def review_view(state: ReviewState) -> dict[str, Any]:
                     "proposals": len(ps.proposals), "undecided": len(rv.undecided(ps, state.decisions))}
                    for ps in state.sets]
     return {"groups": groups, "singles": singles, "residual": residual, "transcripts": transcripts,
-            "categories": CATEGORIES, "open": sum(1 for g in groups if g["decision"] is None)
+            "signed_off": state.signed_off, "awaiting": state.awaiting, "categories": CATEGORIES,
+            "open": sum(1 for g in groups if g["decision"] is None)
             + sum(1 for o in singles if o["decision"] is None)}
 
 
