@@ -1,0 +1,96 @@
+"""The eleventh speed pass: layers that try a pattern only where one pass over the turn says it can end, and
+layers turned away by their trigger words, answer exactly as they did without the gate.
+
+Each gate is checked as the tenth pass's were, cased and as lower-cased captions: on generated turns (words drawn
+from the layer's own lists, the frames around them and filler, joined by spaces, odd spaces, punctuation, hyphens
+and apostrophes) the layer with its gate forced open and with it in place give the same answer; on invented turns
+where the layer must find something, the finding is made; invented turns that must stay, stay. Every sentence
+here is invented for the project.
+"""
+
+from __future__ import annotations
+
+import re
+from unittest import mock
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cmo_coder.anonymise.layers import place_frames
+from tests.fuzzing import fuzz_settings
+
+_EVERYWHERE = re.compile("")
+"""A pattern that ends at every offset of a turn: a position gate given it lets every word through."""
+
+_SEPARATORS = st.sampled_from([" ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "  ", "!", "\t", "\u00a0", " \u2009"])
+
+
+def _turns(words: st.SearchStrategy[str], most: int = 14) -> st.SearchStrategy[str]:
+    """Turns of 1 to ``most`` words (or phrases) from ``words``, each followed by a separator."""
+    return st.lists(st.tuples(words, _SEPARATORS), min_size=1, max_size=most).map(
+        lambda parts: "".join(w + s for w, s in parts))
+
+
+# ------------------------------------------------------------------------------ places read by their frame
+def _open_frames() -> mock._patch[object]:
+    """Every position gate of the place frames forced open."""
+    return mock.patch.multiple(place_frames, _AFTER_THE=_EVERYWHERE, _SLOT_WORD=_EVERYWHERE,
+                               _LIVING_END=_EVERYWHERE)
+
+
+_FRAME_WORDS = st.sampled_from([
+    # verbs of care and the words after them, the slots' prepositions, frames of living
+    "admitted", "discharged", "transferred", "seen", "kept her in", "took him", "sent us back", "rushed", "born",
+    "to", "at", "in", "into", "from", "near", "past", "via", "behind", "towards", "inside", "outside", "opposite",
+    "the", "THE", "The", "tHe", "thethe", "lives", "grew up", "moved over", "she's", "came", "originally", "is from",
+    "within", "onto", "thin", "at the", "to the", "in the", "into the", "from the",
+    # names heard as words, heads, kinds, idioms and filler
+    "foxglove", "juniper", "linnet", "maple", "gorse brow", "heron bank", "thimble", "brambling", "tree lisk",
+    "zorvath", "quellington", "shops", "ward", "kitchen", "fear", "care", "volatility", "rulings", "one", "big",
+    "and", "for a week", "yeah", "um", "last year", "when", "ſ", "İn", "K", "ß", "Foxglove", "Juniper", "Heron Bank",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_turns(_FRAME_WORDS), st.booleans())
+@example("she was admitted to the foxglove for a week", True)
+@example("she was in at the juniper for a week", True)
+@example("he's from thimble originally", True)
+@example("they took her to\u00a0the\ttree lisk and", True)
+@example("Admitted to the Foxglove", False)
+@example("she was admitted to\u00a0the foxglove for a week", True)
+def test_place_frames_gated_as_ungated(text: str, caseless: bool) -> None:
+    turn = text.lower() if caseless else text
+    gated = place_frames.frame_place_spans(turn, caseless)
+    with _open_frames():
+        assert place_frames.frame_place_spans(turn, caseless) == gated
+    for frame in (place_frames.care_spans, place_frames.rare_spans, place_frames.living_spans):
+        alone = frame(turn)
+        with _open_frames():
+            assert frame(turn) == alone
+
+
+@pytest.mark.parametrize(("turn", "caseless", "said"), [
+    ("she was admitted to the foxglove for two nights", True, "foxglove"),
+    ("they discharged him from the quellington and he came home", True, "quellington"),
+    ("Mum was admitted to the Foxglove in March", False, "Foxglove"),
+    ("we were in at the larkspur for a week", True, "larkspur"),
+    ("they took her to the tree lisk and she stayed", True, "tree lisk"),
+    ("she lives near larkspur now", True, "larkspur"),
+    ("she grew up in wimble and then left", True, "wimble"),
+])
+def test_place_frames_found_through_their_gates(turn: str, caseless: bool, said: str) -> None:
+    found = [turn[s:e] for s, e, _, _ in place_frames.frame_place_spans(turn, caseless)]
+    assert said in found
+
+
+@pytest.mark.parametrize(("turn", "caseless"), [
+    ("she was admitted to the ward for two nights", True),
+    ("we went to the shops and then home", True),
+    ("he lives in fear of the letters", True),
+    ("Then we went to the kitchen", False),
+])
+def test_place_frames_leave_ordinary_words(turn: str, caseless: bool) -> None:
+    assert place_frames.frame_place_spans(turn, caseless) == []
