@@ -204,18 +204,19 @@ def _alpha(tok: Token) -> bool:
     return tok.is_alpha and tok.lower_ not in NOT_IN_RUN
 
 
-def _cue_before(doc: Doc, i: int) -> str | None:
-    """What before token ``i`` says a name follows, or None."""
+def _cue_before(lowers: list[str], i: int) -> str | None:
+    """What before token ``i`` says a name follows, or None; ``lowers``: the turn's lower forms (its view's),
+    so that no ``Token`` is made for the words before every word."""
     if i == 0:
         return None
-    prev = doc[i - 1].lower_
+    prev = lowers[i - 1]
     if prev in TITLE_WORDS:
         return "after a title"
-    if prev in NAMING or (i >= 2 and (doc[i - 2].lower_, prev) in NAMING_PAIRS):
+    if prev in NAMING or (i >= 2 and (lowers[i - 2], prev) in NAMING_PAIRS):
         return "after a naming word"
-    if prev in RELATIONS and i >= 2 and doc[i - 2].lower_ in POSSESSIVES:
+    if prev in RELATIONS and i >= 2 and lowers[i - 2] in POSSESSIVES:
         return "after a relative"
-    if prev in ADDRESS or (prev == "you" and i >= 2 and doc[i - 2].lower_ == "thank"):
+    if prev in ADDRESS or (prev == "you" and i >= 2 and lowers[i - 2] == "thank"):
         return "addressed"
     return None
 
@@ -363,19 +364,22 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
         return any(a < e and s < b for a, b in spans)
 
     out: list[Candidate] = []
-    lowers = turn_view(doc).lowers
+    view = turn_view(doc)
+    lowers, alpha = view.lowers, view.alpha
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        run_in = (_run_in(tok, index, in_scope)
-                  if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
-        if run_in is not None:
-            out.append(run_in)
-            spans.append((run_in.start, run_in.end))
-            i += 1
-            continue
-        cue = _cue_before(doc, i)
-        if GATED and cue is None and lowers[i] not in TITLE_WORDS and _AFTER_CUES.isdisjoint(
+        low = lowers[i]
+        if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2):  # else no run-in word (:func:`_run_in`)
+            tok = doc[i]
+            run_in = (_run_in(tok, index, in_scope)
+                      if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
+            if run_in is not None:
+                out.append(run_in)
+                spans.append((run_in.start, run_in.end))
+                i += 1
+                continue
+        cue = _cue_before(lowers, i)
+        if GATED and cue is None and low not in TITLE_WORDS and _AFTER_CUES.isdisjoint(
                 lowers[i + 1:i + MAX_RUN + 2]):
             i += 1  # no cue before, no title, and no speech verb or correction where a run could end
             continue
@@ -387,7 +391,7 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
             after, why = _cue_after(doc, i, ends, starts)
             if after and why is not None:
                 found = _propose(doc, i, after, index, targets, in_scope, why, starts)
-        if found is None and tok.lower_ in TITLE_WORDS and i + 1 < len(doc):
+        if found is None and low in TITLE_WORDS and i + 1 < len(doc):
             found = _title_heard(doc, i, targets, in_scope, busy)
         if found is not None:
             cand, end = found
