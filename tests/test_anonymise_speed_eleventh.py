@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import place_frames
+from cmo_coder.anonymise.layers import place_frames, spoken_places
 from tests.fuzzing import fuzz_settings
 
 _EVERYWHERE = re.compile("")
@@ -94,3 +94,47 @@ def test_place_frames_found_through_their_gates(turn: str, caseless: bool, said:
 ])
 def test_place_frames_leave_ordinary_words(turn: str, caseless: bool) -> None:
     assert place_frames.frame_place_spans(turn, caseless) == []
+
+
+# ------------------------------------------------------------------------------ names split by captions, joined
+class _Everything:
+    """A set that holds every word: the joined names' gate forced open."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+def _split_names() -> list[str]:
+    """Names of the joinable list cut into two or three words at every place, and ordinary words around."""
+    out = []
+    for name in sorted(spoken_places._joinable())[::90]:
+        out += [f"{name[:k]} {name[k:]}" for k in range(1, len(name))]
+        out.append(f"{name[:2]} {name[2:4]} {name[4:]}")
+    return out
+
+
+_JOINED = st.one_of(st.sampled_from(_split_names()), st.sampled_from(
+    ["black burn", "nine wells", "in", "to", "the", "now", "mark", "from", "lived", "Black", "BURN", "black-burn"]))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(_turns(_JOINED, 8))
+@example("we lived in black burn now")
+def test_joined_places_gated_as_ungated(text: str) -> None:
+    gated = spoken_places.joined_place_spans(text)
+    with mock.patch.object(spoken_places, "_joinable_starts", lambda: _Everything()):
+        assert spoken_places.joined_place_spans(text) == gated
+
+
+@pytest.mark.parametrize(("turn", "said"), [
+    ("she moved to black burn last year", "black burn"),
+    ("he was in nine wells for a fortnight", "nine wells"),
+])
+def test_joined_places_found_through_their_gate(turn: str, said: str) -> None:
+    assert [turn[s:e] for s, e, _ in spoken_places.joined_place_spans(turn)] == [said]
+
+
+@pytest.mark.parametrize("turn", ["a black burn mark on the sleeve", "nine of the wells had dried up"])
+def test_joined_places_leave_ordinary_words(turn: str) -> None:
+    assert spoken_places.joined_place_spans(turn) == []
