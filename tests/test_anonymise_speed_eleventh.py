@@ -11,15 +11,23 @@ here is invented for the project.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from unittest import mock
 
 import pytest
+import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from cmo_coder.anonymise.layers import place_frames, spoken_places
+from cmo_coder.anonymise.layers import place_frames, register_heard, spoken_places
+from cmo_coder.anonymise.layers.register_near import NearIndex
+from cmo_coder.anonymise.register import RegisterItem, build_register
+from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
 
+_BLANK = spacy.blank("en")
 _EVERYWHERE = re.compile("")
 """A pattern that ends at every offset of a turn: a position gate given it lets every word through."""
 
@@ -138,3 +146,104 @@ def test_joined_places_found_through_their_gate(turn: str, said: str) -> None:
 @pytest.mark.parametrize("turn", ["a black burn mark on the sleeve", "nine of the wells had dried up"])
 def test_joined_places_leave_ordinary_words(turn: str) -> None:
     assert spoken_places.joined_place_spans(turn) == []
+
+
+# ------------------------------------------------------------------------------ heard names: best match, run-in words
+_HEARD_PEOPLE = ["Rhiannon Pertek", "Declan Fairweather", "Katie Drummond", "Oluwaseun Adeyemi", "Bartholomew Ng",
+                 "Siobhan Quennell", "Kai Barbara", "Piotr Mistry", "Anneliese O'Leary", "Tomos Daykin"]
+"""Invented people, some sharing sounds or lengths, so that ties and the length window are met."""
+
+
+@cache
+def _heard_index() -> NearIndex:
+    key = ParticipantKey(entries=[KeyEntry(label=f"P{i + 1}", name=n, role="service_user", site="A")
+                                  for i, n in enumerate(_HEARD_PEOPLE)])
+    return NearIndex(build_register(key, [], set()).items)
+
+
+def _plain_best(joined: str, targets: list[register_heard.Target],
+                in_scope: Callable[[RegisterItem], bool]) -> register_heard.Heard | None:
+    """The best match as it was read before this pass: a Heard made of every target in the window."""
+    if len(joined) < register_heard.MIN_TARGET:
+        return None
+    key = register_heard.heard_key(joined)
+    best = None
+    for t in targets:
+        if abs(len(t.form) - len(joined)) > max(3, len(t.form) // 2) or not in_scope(t.item):
+            continue
+        letters = fuzz.ratio(joined, t.form)
+        keys = fuzz.ratio(key, t.key) if key and t.key else 0.0
+        h = register_heard.Heard(t.item, t.form, letters, keys, key == t.key and len(key) >= 3)
+        if best is None or (h.letters, h.keys) > (best.letters, best.keys):
+            best = h
+    return best
+
+
+_SYLLABLES = st.sampled_from(["pure", "tech", "fair", "weather", "kay", "tee", "drum", "mond", "o", "lu", "wa",
+                              "shay", "un", "bar", "bara", "ng", "pee", "otr", "miss", "tree", "day", "kin", "so",
+                              "and", "said", "x", "ann"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(_SYLLABLES, min_size=1, max_size=5).map("".join), st.sets(st.integers(0, 9)))
+@example("puretech", set())
+@example("pertek", {0})
+def test_best_match_as_the_plain_loop(joined: str, out_of_scope: set[int]) -> None:
+    labels = {f"P{i + 1}" for i in out_of_scope}
+    in_scope: Callable[[RegisterItem], bool] = lambda item: item.label not in labels  # noqa: E731
+    targets = register_heard.targets_of(_heard_index())
+    long_targets = [t for t in targets if len(t.form) >= 6]
+    for chosen in (targets, long_targets):
+        assert register_heard.best_match(joined, chosen, in_scope) == _plain_best(joined, chosen, in_scope)
+
+
+def _plain_run_into(index: NearIndex, folded: str, in_scope: Callable[[RegisterItem], bool]) -> object:
+    """The first target a run-in word is read as, searched as it was before this pass (no memory)."""
+    for t in register_heard.targets_of(index):
+        if " " in t.form or len(t.form) > len(folded) - 2 or not in_scope(t.item):
+            continue
+        if folded.startswith(t.form):
+            rest = folded[len(t.form):]
+        elif folded.endswith(t.form):
+            rest = folded[:-len(t.form)]
+        else:
+            continue
+        if register_heard.in_dictionary(rest) or rest in register_heard._SHORT_JOINED:
+            return t
+    return None
+
+
+_RUN_PARTS = st.sampled_from(["thanks", "katie", "declan", "said", "to", "with", "pertek", "piotr", "cheers",
+                              "kai", "barbara", "house", "mistry", "tomos", "daykin", "ng", "so", "zz"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(_RUN_PARTS, min_size=1, max_size=3).map("".join), st.sets(st.integers(0, 9)))
+@example("thankskatie", set())
+@example("declansaid", {1})
+def test_run_in_words_as_the_plain_search(word: str, out_of_scope: set[int]) -> None:
+    labels = {f"P{i + 1}" for i in out_of_scope}
+    in_scope: Callable[[RegisterItem], bool] = lambda item: item.label not in labels  # noqa: E731
+    index = _heard_index()
+    doc = _BLANK(f"so {word} came")
+    got = register_heard._run_in(doc[1], index, in_scope)
+    plain = _plain_run_into(index, register_heard.fold(word), in_scope)
+    if got is None:
+        assert plain is None or not _may_run_in(word, index)
+    else:
+        assert plain is not None and (got.item_key, got.start, got.end) == (plain.item.key, 3, 3 + len(word))
+
+
+def _may_run_in(word: str, index: NearIndex) -> bool:
+    """The word tests :func:`register_heard._run_in` makes before it searches the targets."""
+    return (len(word) >= register_heard.MIN_TARGET + 2 and word.isalpha() and word not in index.forms
+            and not register_heard.in_dictionary(word) and word not in register_heard.name_lexicon("all")
+            and register_heard.lowercase_usage().get(word, 0) < register_heard.SEEN_USAGE)
+
+
+def test_a_name_run_into_a_word_is_found() -> None:
+    doc = _BLANK("thankskatie for that")
+    got = register_heard._run_in(doc[0], _heard_index(), lambda _item: True)
+    assert got is not None and (got.start, got.end) == (0, 11)

@@ -173,16 +173,19 @@ def best_match(joined: str, targets: Iterable[Target], in_scope: Callable[[Regis
     if len(joined) < MIN_TARGET:
         return None
     key = heard_key(joined)
-    best: Heard | None = None
-    for t in targets:
-        if abs(len(t.form) - len(joined)) > max(3, len(t.form) // 2) or not in_scope(t.item):
+    size = len(joined)
+    best: Target | None = None
+    best_scores = (0.0, 0.0)
+    for t in targets:  # the first target with the highest (letters, keys); a Heard made only of that one
+        form = t.form
+        if abs(len(form) - size) > max(3, len(form) // 2) or not in_scope(t.item):
             continue
-        letters = fuzz.ratio(joined, t.form)
-        keys = fuzz.ratio(key, t.key) if key and t.key else 0.0
-        h = Heard(t.item, t.form, letters, keys, key == t.key and len(key) >= 3)
-        if best is None or (h.letters, h.keys) > (best.letters, best.keys):
-            best = h
-    return best
+        scores = (fuzz.ratio(joined, form), fuzz.ratio(key, t.key) if key and t.key else 0.0)
+        if best is None or scores > best_scores:
+            best, best_scores = t, scores
+    if best is None:
+        return None
+    return Heard(best.item, best.form, best_scores[0], best_scores[1], key == best.key and len(key) >= 3)
 
 
 def likely(h: Heard, corrected: bool) -> bool:
@@ -439,21 +442,38 @@ def _run_in(tok: Token, index: NearIndex, in_scope: Callable[[RegisterItem], boo
         return None
     if in_dictionary(low) or low in name_lexicon("all") or lowercase_usage().get(low, 0) >= SEEN_USAGE:
         return None
-    folded = fold(tok.text)
-    for t in targets_of(index):
-        if " " in t.form or len(t.form) > len(folded) - 2 or not in_scope(t.item):
-            continue
-        if folded.startswith(t.form):
-            rest = folded[len(t.form):]
-        elif folded.endswith(t.form):
-            rest = folded[:-len(t.form)]
-        else:
-            continue
-        if in_dictionary(rest) or rest in _SHORT_JOINED:
+    for t in _run_into(index, fold(tok.text)):
+        if in_scope(t.item):
             return Candidate(tok.idx, tok.idx + len(tok), t.item.category, LAYER, 0.8,
                              "a registered name run into the word beside it", item_key=t.item.key,
                              placeholder=t.item.placeholder)
     return None
+
+
+_RUN_INTO: weakref.WeakKeyDictionary[NearIndex, dict[str, tuple[Target, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _run_into(index: NearIndex, folded: str) -> tuple[Target, ...]:
+    """The one-word targets ``folded`` begins or ends with, a dictionary word or a short joined word the rest, in
+    the targets' order: what :func:`_run_in` tries, less the scope, which depends on the transcript. Remembered
+    per register and word, since every turn asks it of every long rare word and the targets are many."""
+    known = _RUN_INTO.setdefault(index, {})
+    found = known.get(folded)
+    if found is None:
+        hits = []
+        for t in targets_of(index):
+            if " " in t.form or len(t.form) > len(folded) - 2:
+                continue
+            if folded.startswith(t.form):
+                rest = folded[len(t.form):]
+            elif folded.endswith(t.form):
+                rest = folded[:-len(t.form)]
+            else:
+                continue
+            if in_dictionary(rest) or rest in _SHORT_JOINED:
+                hits.append(t)
+        found = known[folded] = tuple(hits)
+    return found
 
 
 _SHORT_JOINED = frozenset({"to", "and", "an", "as", "at", "by", "for", "with", "my", "mr", "mrs", "ms", "dr", "is",
