@@ -21,7 +21,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from cmo_coder.anonymise.layers import place_frames, register_heard, spoken_places
+from cmo_coder.anonymise.layers import place_frames, register_heard, said_identifiers, spoken_places, word_people
 from cmo_coder.anonymise.layers.register_near import NearIndex
 from cmo_coder.anonymise.register import RegisterItem, build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -247,3 +247,28 @@ def test_a_name_run_into_a_word_is_found() -> None:
     doc = _BLANK("thankskatie for that")
     got = register_heard._run_in(doc[0], _heard_index(), lambda _item: True)
     assert got is not None and (got.start, got.end) == (0, 11)
+
+
+# ------------------------------------------------------------------------------ small tests made once per turn
+_ODD_TEXT = st.text(alphabet=st.sampled_from(list("rang told met she and 0129²٣ \u00a0\t\nRANGéß.,'’-")), max_size=40)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.one_of(_ODD_TEXT, _turns(st.sampled_from(sorted(word_people._CONTACT) + ["and", "she", "ran", "rang's"]))))
+@example(" i rang\u00a0her ")
+@example(" told ")
+def test_a_verb_of_contact_told_as_by_each_verb(text: str) -> None:
+    low_text = f" {text.lower()} "
+    assert word_people._says_contact(low_text) == any(f" {v} " in low_text for v in word_people._CONTACT)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.one_of(_ODD_TEXT, st.text(max_size=30)))
+@example("room 12")
+@example("the ² sign")
+def test_the_identifier_look_as_by_each_character(text: str) -> None:
+    plain = not text.isascii() or any(ch.isdigit() for ch in text) or not said_identifiers._NUMBER_WORDS.isdisjoint(
+        said_identifiers._RUN.findall(text.lower()))
+    assert said_identifiers._may_look(text) == plain
