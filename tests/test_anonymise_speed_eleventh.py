@@ -21,7 +21,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from cmo_coder.anonymise.layers import place_frames, register_heard, said_identifiers, spoken_places, word_people
+from cmo_coder.anonymise.layers import (
+    place_frames,
+    public_runs,
+    register_heard,
+    said_identifiers,
+    spoken_places,
+    word_people,
+)
 from cmo_coder.anonymise.layers.register_near import NearIndex
 from cmo_coder.anonymise.register import RegisterItem, build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -272,3 +279,19 @@ def test_the_identifier_look_as_by_each_character(text: str) -> None:
     plain = not text.isascii() or any(ch.isdigit() for ch in text) or not said_identifiers._NUMBER_WORDS.isdisjoint(
         said_identifiers._RUN.findall(text.lower()))
     assert said_identifiers._may_look(text) == plain
+
+
+# ------------------------------------------------------------------------------ the public frames' runs
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.one_of(_ODD_TEXT, st.text(max_size=30)), st.booleans())
+@example("Slow Horses on Netflix", False)
+@example("rang O’Neill & Co.", True)
+def test_the_public_runs_read_the_words_as_tokens_say(text: str, again: bool) -> None:
+    doc = _BLANK(text)
+    if again:
+        public_runs._texts(doc)  # a word judged a second time answers as the first time
+    assert public_runs._texts(doc) == [t.text for t in doc]
+    for word in public_runs._texts(doc):
+        assert public_runs._alpha_text(word) == (any(ch.isalpha() for ch in word) and all(
+            ch.isalnum() or ch in "-'’&+!." for ch in word))
