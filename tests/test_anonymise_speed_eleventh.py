@@ -25,11 +25,13 @@ from cmo_coder.anonymise.layers import (
     place_frames,
     public_runs,
     register_heard,
+    said_as_body,
     said_identifiers,
     spoken_places,
     word_people,
 )
 from cmo_coder.anonymise.layers.register_near import NearIndex
+from cmo_coder.anonymise.layers.turn_view import turn_view
 from cmo_coder.anonymise.register import RegisterItem, build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
@@ -295,3 +297,18 @@ def test_the_public_runs_read_the_words_as_tokens_say(text: str, again: bool) ->
     for word in public_runs._texts(doc):
         assert public_runs._alpha_text(word) == (any(ch.isalpha() for ch in word) and all(
             ch.isalnum() or ch in "-'’&+!." for ch in word))
+
+
+# ------------------------------------------------------------------------------ bodies said as the body
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.one_of(_ODD_TEXT, _turns(st.sampled_from(sorted(said_as_body._first_words())[:40] + [
+    "Bliss", "BLISS", "the", "nurse", "Maggie's", "maggies", "’s", "sands", "and"]))))
+@example("a Bliss nurse came")
+def test_bodies_said_as_the_body_gated_as_by_each_token(text: str) -> None:
+    doc = _BLANK(text)
+    firsts = said_as_body._first_words()
+    assert turn_view(doc).words.isdisjoint(firsts) == (not any(t.lower_ in firsts for t in doc))
+    gated = said_as_body.said_as_body_spans(doc, False)
+    with mock.patch.object(said_as_body, "turn_view", lambda d: mock.Mock(words=firsts)):  # the gate open
+        assert said_as_body.said_as_body_spans(doc, False) == gated
