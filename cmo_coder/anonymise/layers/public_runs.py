@@ -57,6 +57,8 @@ def _alpha_text(text: str) -> bool:
     every proposal asks it of each of its words and the words around)."""
     known = _ALPHA_TEXT.get(text)
     if known is None:
+        if len(_ALPHA_TEXT) >= 100_000:
+            _ALPHA_TEXT.clear()  # a long-running process with an open vocabulary must not grow this without end
         known = _ALPHA_TEXT[text] = any(ch.isalpha() for ch in text) and all(
             ch.isalnum() or ch in "-'’&+!." for ch in text)
     return known

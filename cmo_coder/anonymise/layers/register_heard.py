@@ -460,6 +460,8 @@ def _run_into(index: NearIndex, folded: str) -> tuple[Target, ...]:
     known = _RUN_INTO.setdefault(index, {})
     found = known.get(folded)
     if found is None:
+        if len(known) >= 100_000:
+            known.clear()  # a long-running process with an open vocabulary must not grow this without end
         hits = []
         for t in targets_of(index):
             if " " in t.form or len(t.form) > len(folded) - 2:
