@@ -28,6 +28,7 @@ from cmo_coder.anonymise.layers import (
     said_as_body,
     said_identifiers,
     spoken_places,
+    word_names,
     word_people,
 )
 from cmo_coder.anonymise.layers.register_near import NearIndex
@@ -312,3 +313,32 @@ def test_bodies_said_as_the_body_gated_as_by_each_token(text: str) -> None:
     gated = said_as_body.said_as_body_spans(doc, False)
     with mock.patch.object(said_as_body, "turn_view", lambda d: mock.Mock(words=firsts)):  # the gate open
         assert said_as_body.said_as_body_spans(doc, False) == gated
+
+
+# ------------------------------------------------------------------------------ relatives named with a word
+_RELATION_WORDS = st.sampled_from(["me", "my", "our", "his", "daughter", "son", "niece", "nephew", "summer", "autumn",
+                                   "Summer", "Autumn", "river", "rose", "holly", "ivy", "brook", "the", "in", "last",
+                                   "said", "came", "holiday", "got", "she's", "and", "Rose", "MY"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(_turns(_RELATION_WORDS, 10), st.booleans())
+@example("me daughter summer came round", True)
+@example("She's got Summer at the minute", False)
+def test_named_relations_gated_as_ungated(text: str, caseless: bool) -> None:
+    doc = _BLANK(text.lower() if caseless else text)
+    for tok in doc:
+        tok.pos_ = "NOUN" if tok.is_alpha else "PUNCT"  # the tagger's part the frame asks for
+    gated = word_names.named_relations(doc)
+    with mock.patch.object(word_names, "may_name_relations", lambda words, caseless: True):
+        assert word_names.named_relations(doc) == gated
+
+
+@pytest.mark.parametrize(("turn", "said"), [("me daughter summer came round", "summer"),
+                                            ("She's got Summer at the minute", "Summer")])
+def test_named_relations_found_through_their_gate(turn: str, said: str) -> None:
+    doc = _BLANK(turn)
+    for tok in doc:
+        tok.pos_ = "NOUN"
+    assert [turn[c.start:c.end] for c in word_names.named_relations(doc)] == [said]
