@@ -31,23 +31,20 @@ Run: python benchmarks/anon_layers.py base=/tmp/anon-base now=. [--work DIR] [--
 
 from __future__ import annotations
 
-import argparse
 import functools
 import importlib
 import inspect
 import json
-import os
 import pkgutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import anon_speed  # noqa: E402  (the texts and the model are anon_speed.py's)
+import anon_harness  # noqa: E402  (options, sets and workers shared with anon_speed.py)
+import anon_speed  # noqa: E402  (the texts are anon_speed.py's)
 
 _TOTALS = {"analyse (whole)", "outside the components", "overhead (estimated)"}
 _SKIPPED_MODULES = {"state", "turn_view"}  # accessors asked thousands of times a turn: their cost is their callers'
@@ -242,22 +239,7 @@ def instrument(nlp: Any) -> list[str]:
 # ------------------------------------------------------------------------------------------ a worker
 def worker(tree: Path, prepared: Path) -> None:
     """Serve ``pass NAME`` / ``quit`` on stdin with ``tree``'s own ``cmo_coder``, instrumented after warm-up."""
-    sys.path.insert(0, str(tree))
-    import cmo_coder
-    from cmo_coder.anonymise.workflow import make_anonymiser
-    from cmo_coder.model import Transcript
-    from cmo_coder.store.secure import SecureFolder
-
-    if Path(cmo_coder.__file__).resolve().parent.parent != tree.resolve():
-        raise RuntimeError(f"worker for {tree} imported {cmo_coder.__file__}")
-    sets = json.loads(prepared.read_text(encoding="utf-8"))
-    loaded = {}
-    for name, where in sets.items():
-        secure = SecureFolder(Path(where["secure"]))
-        anon, _ = make_anonymiser(secure, Path(where["register"]), anon_speed.MODEL, False)
-        raws = [Transcript.model_validate_json(p.read_text(encoding="utf-8"))
-                for p in sorted((secure.path / "raw").glob("*.json"))]
-        loaded[name] = (anon, raws)
+    loaded = anon_harness.load(tree, prepared)
     for anon, raws in loaded.values():
         for raw in raws:
             anon.analyse(raw)
@@ -292,16 +274,6 @@ def worker(tree: Path, prepared: Path) -> None:
             print(json.dumps(stats), flush=True)
 
 
-class Worker(anon_speed.Worker):
-    def __init__(self, label: str, tree: Path, prepared: Path) -> None:
-        self.label = label
-        env = dict(os.environ)
-        env.pop("PYTHONPATH", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--worker", str(tree), str(prepared)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, env=env, cwd=str(tree))
-
-
 def _overhead() -> float:
     """CPU seconds one wrapped call adds, measured on a no-op (best of three)."""
     def nothing(x: object) -> object:
@@ -333,38 +305,21 @@ def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         worker(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("trees", nargs="+", help="label=path of a checkout, e.g. base=/tmp/anon-base now=.")
-    ap.add_argument("--rounds", type=int, default=2, help="passes per set and checkout (the best pass's time kept)")
-    ap.add_argument("--sets", default=",".join(anon_speed.SETS), help="comma-separated subset of the sets")
-    ap.add_argument("--casings", default=",".join(anon_speed.CASINGS), help="cased, lower or both")
-    ap.add_argument("--work", type=Path, default=None, help="keep the imported texts here (default: a temp dir)")
+    ap = anon_harness.parser(__doc__.splitlines()[0], 2, "passes per set and checkout (the best pass's time kept)")
     ap.add_argument("--top", type=int, default=70, help="rows of layer functions shown, costliest first")
     ap.add_argument("--json", type=Path, default=None, help="also write the table here")
     args = ap.parse_args()
-    trees = dict(t.split("=", 1) for t in args.trees)
-    names = [f"{s}-{c}" for s in args.sets.split(",") for c in args.casings.split(",")]
-    work = args.work or Path(tempfile.mkdtemp(prefix="cmo-anon-layers-"))
-    prepared = work / "sets.json"
-    if not prepared.exists():
-        prepared.write_text(json.dumps(anon_speed.prepare(work), indent=1), encoding="utf-8")
-    sets = json.loads(prepared.read_text(encoding="utf-8"))
-    chosen = work / "layers-chosen.json"
-    chosen.write_text(json.dumps({n: sets[n] for n in names}), encoding="utf-8")
-    workers = []
-    for label, path in trees.items():
-        w = Worker(label, Path(path).resolve(), chosen)
-        t0 = time.perf_counter()
-        w.ask("")
-        print(f"{label} ({path}) loaded and warmed up in {time.perf_counter() - t0:.0f}s", flush=True)
-        workers.append(w)
+    names = anon_harness.names_of(args)
+    work = anon_harness.work_of(args, "cmo-anon-layers-")
+    chosen = anon_harness.choose(work, names, anon_speed.prepare, "layers-chosen.json")
+    workers = anon_harness.start(anon_harness.trees_of(args), chosen, __file__)
     best: dict[tuple[str, str], dict[str, list[float]]] = {}
     try:
         for r in range(args.rounds):
             order = workers if r % 2 == 0 else workers[::-1]
             for name in names:
                 for w in order:
-                    got: dict[str, list[float]] = w.ask(f"pass {name}")  # type: ignore[assignment]
+                    got: dict[str, list[float]] = w.ask(f"pass {name}")
                     kept = best.get((w.label, name))
                     if kept is None or got["analyse (whole)"][0] < kept["analyse (whole)"][0]:
                         best[w.label, name] = got

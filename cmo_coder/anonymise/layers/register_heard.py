@@ -173,16 +173,19 @@ def best_match(joined: str, targets: Iterable[Target], in_scope: Callable[[Regis
     if len(joined) < MIN_TARGET:
         return None
     key = heard_key(joined)
-    best: Heard | None = None
-    for t in targets:
-        if abs(len(t.form) - len(joined)) > max(3, len(t.form) // 2) or not in_scope(t.item):
+    size = len(joined)
+    best: Target | None = None
+    best_scores = (0.0, 0.0)
+    for t in targets:  # the first target with the highest (letters, keys); a Heard made only of that one
+        form = t.form
+        if abs(len(form) - size) > max(3, len(form) // 2) or not in_scope(t.item):
             continue
-        letters = fuzz.ratio(joined, t.form)
-        keys = fuzz.ratio(key, t.key) if key and t.key else 0.0
-        h = Heard(t.item, t.form, letters, keys, key == t.key and len(key) >= 3)
-        if best is None or (h.letters, h.keys) > (best.letters, best.keys):
-            best = h
-    return best
+        scores = (fuzz.ratio(joined, form), fuzz.ratio(key, t.key) if key and t.key else 0.0)
+        if best is None or scores > best_scores:
+            best, best_scores = t, scores
+    if best is None:
+        return None
+    return Heard(best.item, best.form, best_scores[0], best_scores[1], key == best.key and len(key) >= 3)
 
 
 def likely(h: Heard, corrected: bool) -> bool:
@@ -204,18 +207,19 @@ def _alpha(tok: Token) -> bool:
     return tok.is_alpha and tok.lower_ not in NOT_IN_RUN
 
 
-def _cue_before(doc: Doc, i: int) -> str | None:
-    """What before token ``i`` says a name follows, or None."""
+def _cue_before(lowers: list[str], i: int) -> str | None:
+    """What before token ``i`` says a name follows, or None; ``lowers``: the turn's lower forms (its view's),
+    so that no ``Token`` is made for the words before every word."""
     if i == 0:
         return None
-    prev = doc[i - 1].lower_
+    prev = lowers[i - 1]
     if prev in TITLE_WORDS:
         return "after a title"
-    if prev in NAMING or (i >= 2 and (doc[i - 2].lower_, prev) in NAMING_PAIRS):
+    if prev in NAMING or (i >= 2 and (lowers[i - 2], prev) in NAMING_PAIRS):
         return "after a naming word"
-    if prev in RELATIONS and i >= 2 and doc[i - 2].lower_ in POSSESSIVES:
+    if prev in RELATIONS and i >= 2 and lowers[i - 2] in POSSESSIVES:
         return "after a relative"
-    if prev in ADDRESS or (prev == "you" and i >= 2 and doc[i - 2].lower_ == "thank"):
+    if prev in ADDRESS or (prev == "you" and i >= 2 and lowers[i - 2] == "thank"):
         return "addressed"
     return None
 
@@ -363,19 +367,22 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
         return any(a < e and s < b for a, b in spans)
 
     out: list[Candidate] = []
-    lowers = turn_view(doc).lowers
+    view = turn_view(doc)
+    lowers, alpha = view.lowers, view.alpha
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        run_in = (_run_in(tok, index, in_scope)
-                  if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
-        if run_in is not None:
-            out.append(run_in)
-            spans.append((run_in.start, run_in.end))
-            i += 1
-            continue
-        cue = _cue_before(doc, i)
-        if GATED and cue is None and lowers[i] not in TITLE_WORDS and _AFTER_CUES.isdisjoint(
+        low = lowers[i]
+        if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2):  # else no run-in word (:func:`_run_in`)
+            tok = doc[i]
+            run_in = (_run_in(tok, index, in_scope)
+                      if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
+            if run_in is not None:
+                out.append(run_in)
+                spans.append((run_in.start, run_in.end))
+                i += 1
+                continue
+        cue = _cue_before(lowers, i)
+        if GATED and cue is None and low not in TITLE_WORDS and _AFTER_CUES.isdisjoint(
                 lowers[i + 1:i + MAX_RUN + 2]):
             i += 1  # no cue before, no title, and no speech verb or correction where a run could end
             continue
@@ -387,7 +394,7 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
             after, why = _cue_after(doc, i, ends, starts)
             if after and why is not None:
                 found = _propose(doc, i, after, index, targets, in_scope, why, starts)
-        if found is None and tok.lower_ in TITLE_WORDS and i + 1 < len(doc):
+        if found is None and low in TITLE_WORDS and i + 1 < len(doc):
             found = _title_heard(doc, i, targets, in_scope, busy)
         if found is not None:
             cand, end = found
@@ -435,21 +442,40 @@ def _run_in(tok: Token, index: NearIndex, in_scope: Callable[[RegisterItem], boo
         return None
     if in_dictionary(low) or low in name_lexicon("all") or lowercase_usage().get(low, 0) >= SEEN_USAGE:
         return None
-    folded = fold(tok.text)
-    for t in targets_of(index):
-        if " " in t.form or len(t.form) > len(folded) - 2 or not in_scope(t.item):
-            continue
-        if folded.startswith(t.form):
-            rest = folded[len(t.form):]
-        elif folded.endswith(t.form):
-            rest = folded[:-len(t.form)]
-        else:
-            continue
-        if in_dictionary(rest) or rest in _SHORT_JOINED:
+    for t in _run_into(index, fold(tok.text)):
+        if in_scope(t.item):
             return Candidate(tok.idx, tok.idx + len(tok), t.item.category, LAYER, 0.8,
                              "a registered name run into the word beside it", item_key=t.item.key,
                              placeholder=t.item.placeholder)
     return None
+
+
+_RUN_INTO: weakref.WeakKeyDictionary[NearIndex, dict[str, tuple[Target, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _run_into(index: NearIndex, folded: str) -> tuple[Target, ...]:
+    """The one-word targets ``folded`` begins or ends with, a dictionary word or a short joined word the rest, in
+    the targets' order: what :func:`_run_in` tries, less the scope, which depends on the transcript. Remembered
+    per register and word, since every turn asks it of every long rare word and the targets are many."""
+    known = _RUN_INTO.setdefault(index, {})
+    found = known.get(folded)
+    if found is None:
+        if len(known) >= 100_000:
+            known.clear()  # a long-running process with an open vocabulary must not grow this without end
+        hits = []
+        for t in targets_of(index):
+            if " " in t.form or len(t.form) > len(folded) - 2:
+                continue
+            if folded.startswith(t.form):
+                rest = folded[len(t.form):]
+            elif folded.endswith(t.form):
+                rest = folded[:-len(t.form)]
+            else:
+                continue
+            if in_dictionary(rest) or rest in _SHORT_JOINED:
+                hits.append(t)
+        found = known[folded] = tuple(hits)
+    return found
 
 
 _SHORT_JOINED = frozenset({"to", "and", "an", "as", "at", "by", "for", "with", "my", "mr", "mrs", "ms", "dr", "is",

@@ -39,6 +39,7 @@ from spacy.tokens import Doc
 from .context import person_cue, word_after, word_before
 from .public_charities import CONTACT, MATERIAL, SERVICE
 from .public_figures import PRIVATE_WORDS
+from .turn_view import turn_view
 from .words import name_lexicon
 
 BODY_PLACE = frozenset({"the", "to", "at", "from", "through", "with", "by", "for", "via", "a", "an", "our",
@@ -144,8 +145,8 @@ def said_as_body_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
     """Character spans of the listed bodies ``doc`` speaks of as the body (see the module doc)."""
     out: list[tuple[int, int]] = []
     firsts = _first_words()
-    if not any(t.lower_ in firsts for t in doc):
-        return out  # most turns name none of them: nothing more is read
+    if turn_view(doc).words.isdisjoint(firsts):
+        return out  # most turns name none of them: nothing more is read (one set test, no Token made per word)
     lows = [t.lower_.replace("’", "'") for t in doc]
     for words, field in bodies():
         for i in _matches(lows, words):

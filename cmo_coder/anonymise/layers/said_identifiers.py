@@ -224,14 +224,15 @@ _NUMBER_WORDS = frozenset({"oh", "zero", "nought", "one", "two", "three", "four"
                            "seventy", "eighty", "ninety", "double", "triple", "treble"})
 """The words of :data:`_NUMBER`, one by one."""
 _RUN = re.compile(r"[a-z0-9]+")
+_ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def _may_look(text: str) -> bool:
     """Whether :data:`_LOOK` can match: each of its ways holds a digit or a number said in words (:data:`_NUMBER`,
     a whole word), and most turns hold neither. Told from the lower-cased turn's runs of letters where the turn is
     plain ASCII (a digit or a case-blind word is then what it looks like); any other turn goes to the pattern."""
-    if not text.isascii() or any(ch.isdigit() for ch in text):
-        return True
+    if not text.isascii() or _ASCII_DIGIT.search(text):
+        return True  # (in plain ASCII a digit is 0-9: one search, not a test of every character)
     return not _NUMBER_WORDS.isdisjoint(_RUN.findall(text.lower()))
 
 

@@ -352,26 +352,34 @@ def _joinable() -> dict[str, str]:
     return out
 
 
+@cache
+def _joinable_starts() -> frozenset[str]:
+    """Every beginning of a name of :func:`_joinable`: a run whose first word begins no such name cannot join into
+    one, so :func:`joined_place_spans` tries no run from it."""
+    return frozenset(name[:k] for name in _joinable() for k in range(1, len(name) + 1))
+
+
 def joined_place_spans(text: str) -> list[tuple[int, int, str]]:
     """Captions: two or three words that joined make a listed town or hospital ("black burn", "nine wells"):
     speech recognition splits a compound name it does not know. Where every part is an everyday word, only
     after a place's slot with the phrase ended ("in black burn now", not "a black burn mark")."""
-    joinable = _joinable()
+    joinable, starts = _joinable(), _joinable_starts()
     words = list(re.finditer(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])", text))
+    lows = [w.group(0).lower() for w in words]  # each word lower-cased once, not once for every run it is in
     out = []
     i = 0
     while i < len(words):
         hit = None
-        for k in (3, 2):
+        for k in (3, 2) if lows[i] in starts else ():
             part = words[i : i + k]
             if len(part) < k or any(text[a.end() : b.start()].strip() for a, b in zip(part, part[1:], strict=False)):
                 continue
-            joined = "".join(w.group(0).lower() for w in part)
+            joined = "".join(lows[i : i + k])
             kind = joinable.get(joined)
             if kind is None:
                 continue
             s, e = part[0].start(), part[-1].end()
-            if all(in_dictionary(w.group(0).lower()) for w in part) and not (
+            if all(in_dictionary(low) for low in lows[i : i + k]) and not (
                     _slot_before(text, s, kind == "hospital") and _next_word(text, e) in _PAIR_ENDS):
                 continue
             hit = (s, e, kind, k)

@@ -35,6 +35,7 @@ from .caption_names import ENDEARMENTS, common_given
 from .context import POSSESSIONS, strong_person_cue, word_after, word_before
 from .state import candidates, caseless_doc, suspicions, text_of, tokens_among
 from .titles import titled_names
+from .turn_view import turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -357,6 +358,8 @@ def named_relations(doc: Doc) -> list[Candidate]:
     cased text a season written with a capital inside a sentence is a name: English writes seasons in lower
     case ("she's got Summer at the minute")."""
     caseless = reads_as_captions(doc)
+    if not may_name_relations(turn_view(doc).words, caseless):
+        return []
     taken = [(c.start, c.end) for c in candidates(doc)]
     given = common_given()
     out: list[Candidate] = []
@@ -376,6 +379,15 @@ def named_relations(doc: Doc) -> list[Candidate]:
                 and _low(nxt) not in _NOT_NAMED_AFTER and tok.pos_ in {"NOUN", "PROPN", "ADJ", "X"}:
             out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.7, RELATION_NAME))
     return out
+
+
+def may_name_relations(words: frozenset[str], caseless: bool) -> bool:
+    """Whether :func:`named_relations` can find anything in a turn whose words (lower forms) are ``words``: in
+    cased text only a season's word is read, in captions only a word after an owner and a relation, so a turn
+    without them (most turns) is turned away by a set test before any word of it is made a ``Token``."""
+    if not caseless:
+        return not words.isdisjoint(_SEASONS)
+    return not (words.isdisjoint(RELATIONS) or words.isdisjoint(_OWNERS))
 
 
 def add_word_names(doc: Doc) -> None:

@@ -151,12 +151,23 @@ def _may_hold(words: frozenset[str], dislocated: bool) -> bool:
                 or (dislocated and ("she" in words or "he" in words) and not words.isdisjoint(_PICKED_UP)))
 
 
+_CONTACT_WORDS = frozenset(v for v in _CONTACT if " " not in v)
+_CONTACT_PHRASES = tuple(sorted(v for v in _CONTACT if " " in v))
+
+
+def _says_contact(low_text: str) -> bool:
+    """Whether `` {verb} `` of :data:`_CONTACT` is in ``low_text`` (the turn lower-cased, a space either side): a
+    one-word verb is so exactly where it is one of the pieces between single spaces, so the turn is split once
+    instead of searched once per verb; a verb of several words, if one is added, is searched as before."""
+    return not _CONTACT_WORDS.isdisjoint(low_text.split(" ")) or any(f" {v} " in low_text for v in _CONTACT_PHRASES)
+
+
 def word_people(doc: Doc) -> list[Candidate]:
     """Person candidates for words said where only a person stands (module doc)."""
     low_text = f" {text_of(doc).lower()} "
     caseless = reads_as_captions(doc)
     dislocated = caseless and (" she " in low_text or " he " in low_text)
-    if " and " not in low_text and not dislocated and not any(f" {v} " in low_text for v in _CONTACT):
+    if " and " not in low_text and not dislocated and not _says_contact(low_text):
         return []
     if not _may_hold(turn_view(doc).words, dislocated):
         return []
