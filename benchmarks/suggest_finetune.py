@@ -83,6 +83,29 @@ def neighbour_mean(x: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
     return out
 
 
+class Blocks:
+    """A sparse block and a dense block side by side, with the two products the logistic regression needs.
+
+    Appending 384 dense embedding columns to the sparse matrix would store every value as a
+    triple and multiply through ``np.bincount``; kept apart, the dense block is one matrix product.
+    """
+
+    def __init__(self, sparse: Sparse, dense: np.ndarray) -> None:
+        if dense.shape[0] != sparse.n_rows:
+            raise ValueError(f"{dense.shape[0]} dense rows beside {sparse.n_rows} sparse rows")
+        self.sparse, self.dense = sparse, dense.astype(np.float32)
+        self.n_rows, self.n_cols = sparse.n_rows, sparse.n_cols + dense.shape[1]
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        k = self.sparse.n_cols
+        out = self.dense @ w[k:]
+        return out + self.sparse.dot(w[:k]) if k else out
+
+    def tdot(self, g: np.ndarray) -> np.ndarray:
+        dense = self.dense.T @ g
+        return np.concatenate([self.sparse.tdot(g), dense]) if self.sparse.n_cols else dense
+
+
 @dataclass
 class ColumnsModel(ComponentModel):
     """The component model's logistic regression with dense columns (embeddings) beside or instead of its own.
@@ -108,7 +131,7 @@ class ColumnsModel(ComponentModel):
             return x
         if self.columns.shape[0] != n:
             raise ValueError(f"{self.columns.shape[0]} column rows for {n} texts")
-        return x.hstack_dense(self.columns.astype(np.float32))
+        return Blocks(x, self.columns)  # type: ignore[return-value]  # the same products as Sparse
 
 
 # -- torch (the semantic extra) --------------------------------------------------------------------

@@ -703,7 +703,9 @@ def finetune_dev(ch: Chapter, books: Sequence[Codebook]) -> None:
             else:
                 pooled[name][0].extend(gold)
                 pooled[name][1].extend(preds[name])
-        print(f"  (split {j + 1} of {FT_SPLITS}: {len(ts.texts)} training examples, {time.perf_counter() - t0:.0f} s)",
+        print(f"  (split {j + 1} of {FT_SPLITS}: {len(ts.texts)} training examples, "
+              f"{time.perf_counter() - t0:.0f} s; so far "
+              + ", ".join(f"{k} {v:.0f} s" for k, v in spent.items()) + ")",
               file=sys.stderr, flush=True)
     print(f"\nFine-tuned encoder ({semantic.MODEL_NAME}, top {FT_TOP_LAYERS} layer(s) trained, {FT_THREADS} CPU "
           f"threads, seed {FT_SEED}), development split only, kept lean (train PT1–2 → test PT3; the first 4 of the "

@@ -100,3 +100,30 @@ def test_columns_beside_words_add_to_the_shipped_columns() -> None:
         m.predict_proba(TEXTS, [()] * len(TEXTS))
     m.columns = None  # without columns it reads as the plain model's columns
     assert m.predict_proba(TEXTS[:1], [()]).shape == (1, len(LABELS))
+
+
+def test_the_finetune_part_says_it_skips_without_the_extra(capsys: pytest.CaptureFixture[str]) -> None:
+    import suggest_fresh  # the benchmark script; this suite runs with the extra switched off
+
+    suggest_fresh.finetune_dev(None, [])  # type: ignore[arg-type]  # never reaches the chapter
+    out = capsys.readouterr().out
+    assert "Fine-tuned encoder: skipped" in out and "semantic extra" in out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 6), st.integers(0, 4), st.integers(1, 4), st.integers(0, 10_000))
+def test_blocks_multiply_as_the_whole_matrix(n: int, n_sparse: int, n_dense: int, seed: int) -> None:
+    from suggest_finetune import Blocks
+
+    from cmo_coder.suggest.features import Sparse
+
+    rng = np.random.default_rng(seed)
+    whole = rng.normal(size=(n, n_sparse + n_dense)).astype(np.float32)
+    whole[:, :n_sparse][rng.random((n, n_sparse)) < 0.5] = 0.0
+    r, c = np.nonzero(whole[:, :n_sparse])
+    x = Blocks(Sparse(r, c, whole[r, c], n, n_sparse), whole[:, n_sparse:])
+    w = rng.normal(size=(n_sparse + n_dense, 3)).astype(np.float32)
+    g = rng.normal(size=(n, 3)).astype(np.float32)
+    assert x.n_cols == n_sparse + n_dense
+    np.testing.assert_allclose(x.dot(w), whole @ w, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose(x.tdot(g), whole.T @ g, rtol=1e-4, atol=1e-4)
