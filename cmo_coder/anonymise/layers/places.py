@@ -17,10 +17,10 @@ from .facilities import facility_spans, pos_by_offset
 from .health_boards import REASON as HEALTH_BOARD_REASON
 from .health_boards import health_board_spans
 from .kind_first import kind_first_spans
-from .naming import apposition_spans, called_spans
 from .named_plurals import OPEN_REASON as PLURAL_OPEN_REASON
 from .named_plurals import SURE_REASON as PLURAL_SURE_REASON
 from .named_plurals import plural_place_spans
+from .naming import apposition_spans, called_spans
 from .place_frames import frame_place_spans
 from .postcodes import postcode_spans
 from .practices import practice_spans

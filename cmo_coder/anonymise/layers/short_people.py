@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..candidates import Candidate
@@ -46,15 +47,15 @@ ABBREVIATIONS = frozenset({
     "nhs", "gp", "gps", "ae", "ane", "ocd", "adhd", "add", "asd", "camhs", "cab", "cpn", "cpns", "ptsd", "copd",
     "hiv", "std", "sti", "stis", "icu", "itu", "hdu", "mri", "ecg", "ect", "cbt", "dbt", "emdr", "abc", "diy",
     "asap", "rsvp", "bbc", "itv", "dvd", "cd", "pc", "tv", "ppe", "dwp", "pip", "esa", "jsa", "uc", "dla", "pcso",
-    "cps", "mp", "mps", "snp", "ukip", "un", "usa", "uk", "eu", "nhs", "pals", "mash", "sen", "send", "sendco",
+    "cps", "mp", "mps", "snp", "ukip", "un", "usa", "uk", "eu", "pals", "mash", "sen", "send", "sendco",
     "senco", "ehcp", "iep", "aa", "na", "ca", "gpa", "rn", "hca", "hcas", "ot", "ots", "slt", "salt", "ld",
     "lda", "bpd", "eupd", "gad", "mdt", "mdts", "gmc", "nmc", "cqc", "hse", "dbs", "crb", "nvq", "gcse", "gcses",
     "btec", "ucas", "phd", "msc", "bsc", "ma", "ba", "ok", "aka", "asbo", "dna", "ivf", "iud", "ssri", "ssris",
-    "bmi", "bp", "ecg", "ekg", "eeg", "ct", "pet", "ent", "obgyn", "scbu", "nicu", "picu", "gum", "sh", "ms",
+    "bmi", "bp", "ekg", "eeg", "ct", "pet", "ent", "obgyn", "scbu", "nicu", "picu", "gum", "sh", "ms",
     "mnd", "ckd", "aki", "uti", "utis", "ibs", "ibd", "me", "cfs", "tb", "mrsa", "hpv", "smear", "dnr", "dnacpr",
     "lpa", "poa", "dols", "amhp", "imha", "imca", "s2", "cpa", "cmht", "cmhts", "ipu", "pdu", "bme", "bame",
     "lgbt", "lgbtq", "lgbtqia", "fgm", "dv", "dva", "idva", "marac", "mappa", "yot", "cid", "rspca", "nspcc",
-    "rnli", "raf", "ymca", "ywca", "sos", "ftse", "qr", "id", "ip", "uti", "a", "i",
+    "rnli", "raf", "ymca", "ywca", "sos", "ftse", "qr", "id", "ip", "a", "i",
 })
 """Abbreviations said letter by letter in the talk of health, care, benefits and school ("the n h s", "c a m h s",
 "o c d", "the c a b"): a run of letters that spells one is the abbreviation, never a name. Written for the
@@ -145,7 +146,7 @@ _DOES = frozenset({"said", "says", "say", "told", "tells", "rang", "rings", "pho
                    "drove", "did", "does", "would", "will", "could", "can", "used", "got", "gets", "sorted",
                    "helped", "asked", "wanted", "wants", "knows", "knew", "works", "worked", "lives", "lived",
                    "picked", "brought", "took", "takes", "she", "he", "she's", "he's", "and", "from", "who",
-                   "never", "always", "just", "came", "popped", "stayed", "left", "gave", "booked", "sent",
+                   "never", "always", "just", "popped", "stayed", "left", "gave", "booked", "sent",
                    "mentioned", "explained", "agreed", "suggested", "keeps", "kept", "tried", "found"})
 """What a person named just before does ("jo said", "s said they'd", "k from the team rang")."""
 _SPEAKS = frozenset({"said", "says", "told", "tells", "rang", "rings", "phoned", "texted", "reckons", "reckoned",
@@ -154,8 +155,8 @@ _CONTACT = frozenset({"rang", "ring", "phoned", "asked", "ask", "told", "tell", 
                       "met", "called", "thanked", "saw", "seen"})
 _AFTER_CONTACT = frozenset({"and", "about", "if", "what", "whether", "that", "she", "he", "back", "again",
                             "yesterday", "straight", "on", "first", "cos", "because", "but", "so", "when"})
-_CLAUSE = frozenset({"and", "then", "so", "but", "cos", "because", "when", "well", "oh", "yeah", "because",
-                     "um", "er", "erm", "like", "anyway", "actually", "though", "that", "where", "if", "until"})
+_CLAUSE = frozenset({"and", "then", "so", "but", "cos", "because", "when", "well", "oh", "yeah", "um", "er", "erm",
+                     "like", "anyway", "actually", "though", "that", "where", "if", "until"})
 """Words after which a clause starts: its subject may be a name ("and then k said")."""
 _GREET = frozenset({"thanks", "cheers", "hiya", "hi", "hello", "morning", "bye", "ta", "night"})
 _WE_DID = frozenset({"went", "were", "used", "go", "got", "had", "did", "was", "both", "stayed", "sat", "drove",
@@ -220,14 +221,27 @@ def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if not caseless and not (w.group(0)[:1].isupper()):
             continue
         if i + 1 < len(words) and text[w.end():words[i + 1].start()].strip(" ") not in ("", ".", ","):
-            if text[w.end():words[i + 1].start()].strip(" ") not in ("'s", "’s"):
-                continue  # a full stop ends the frame but for a title's initial, read below
+            continue  # a question, a dash or a quote between: the frame is broken
         frame = _frame(lows, i, _initial(low))
+        end = w.end()
+        if frame is None and _initial(low) and i + 1 < len(words) and _rest_word(lows[i + 1]) \
+                and text[w.end():words[i + 1].start()] == " ":
+            # "my sister k lee said", "i rang j mal and she said": a name heard as a letter and a word
+            frame = _frame([*lows[:i + 1], *lows[i + 2:]], i, True)
+            end = words[i + 1].end()
         if frame is None:
             continue
         reason = REASON_INITIAL if _initial(low) else REASON_SHORT
-        out.append((w.start(), w.end(), reason.format(frame=frame)))
+        out.append((w.start(), end, reason.format(frame=frame)))
     return out
+
+
+def _rest_word(low: str) -> bool:
+    """A word that may be the rest of a name heard as a letter and a word ("k lee", "j mal"): letters, not a stop
+    word, no verb or word of a person's frame, no adverb."""
+    return (low.isalpha() and len(low) >= 2 and low not in STOP_WORDS and low not in _DOES and low not in _SPEAKS
+            and low not in _AFTER_CONTACT and low not in _WE_DID and low not in _CLAUSE and not low.endswith("ly")
+            and low not in _WHO and low not in _TITLES)
 
 
 def rest_of_name(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
