@@ -11,7 +11,8 @@ homes. Here the turn itself says a place is named:
   willows", "they sent him to the kestrels") or a word of time or treatment after it ("in the larches for six
   weeks", "on the limes inpatient", "the beeches overnight", "at the cedars for respite");
 * **undecided** (an item of its own a reviewer decides; ``review --accept-all`` removes it): the same frame
-  with neither, for the plurals seldom said as ordinary places ("we went to see her at the laurels");
+  with neither, for the plurals seldom said as ordinary places ("we went to see her at the kestrels"); a
+  plural of trees there is :func:`.facilities.tree_spans`' already ("went to the hollies"), removed;
 * **kept**: plurals people walk in or look at ("in the meadows", "to the woods", "in the fields"), unless the
   turn's evidence above says a place; a plural that is trees or birds by what follows ("the willows by the
   river", "the swallows nesting"); a preposition not of place ("under the willows"); in cased text a plural
@@ -25,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..house_names import PLURAL_NAMES
+from .facilities import TREE_PLURALS
 
 SURE_REASON = "a ward, unit or home named 'the' and a plural, said with a stay or a time of care (a frame of place)"
 OPEN_REASON = "perhaps a ward, unit or home named 'the' and a plural, said where a place goes (check it)"
@@ -59,7 +61,8 @@ _THINGS_AFTER = re.compile(r"(?i)^\s+(?:tree|trees|wood|woods|forest|avenue|road
 """After a plural: what makes trees, birds or a street of it ("the willows by the river")."""
 _ENDED = re.compile(r"(?i)^(?:\s*$|\s*[.,;:!?)…-]|\s+(?:and|but|so|then|when|for|in|at|on|till|until|where|which|"
                     r"that|was|is|had|has|since|as|because|cos|now|there|i|we|he|she|they|you|it|after|before|"
-                    r"over|overnight|inpatient|respite|first|again|last|yeah|um|er|erm|instead|anyway)\b)")
+                    r"over|overnight|inpatient|respite|first|again|last|yeah|um|er|erm|instead|anyway|most|every|"
+                    r"this|with)\b)")
 _PLURAL_WORD = re.compile(r"(?i)(?<![\w'’-])(" + "|".join(sorted(NAMES | ORDINARY)) + r")(?![\w'’-])")
 
 
@@ -81,6 +84,6 @@ def plural_place_spans(text: str, caseless: bool = True) -> list[tuple[int, int,
         low = word.lower()
         if evidence:
             out.append((m.start(), m.end(), True))
-        elif low not in ORDINARY and prep.group(1).lower() not in {"on", "onto"}:
+        elif low not in ORDINARY and low not in TREE_PLURALS and prep.group(1).lower() not in {"on", "onto"}:
             out.append((m.start(), m.end(), False))
     return out

@@ -99,6 +99,23 @@ def _words_before(text: str, start: int, n: int) -> list[re.Match[str]]:
     return list(_WORD.finditer(text, max(0, start - 60), start))[-n:]
 
 
+_WITH_A = re.compile(r"(?i)a[\s.-]+(?:double\s+)?[a-z](?![a-z])[\s.,-]*")
+"""What "with a k", "with a double r" put before a spelling: the letter said about the name, not the name."""
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """Each run of single letters, without the "a k" of "with a k" before it."""
+    out = []
+    for m in _LETTER_RUN.finditer(text):
+        start = m.start()
+        if re.search(r"(?i)\bwith\s+$", text[max(0, start - 8):start]):
+            lead = _WITH_A.match(text, start, m.end())
+            start = lead.end() if lead else start
+        if start < m.end() and text[start].isalpha():
+            out.append((start, m.end()))
+    return out
+
+
 def spelled_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, reason)`` of each name spelled out in ``text`` and of each word of the turn it spells.
 
@@ -106,16 +123,17 @@ def spelled_spans(text: str) -> list[tuple[int, int, str]]:
     ("a b in maths") and postcodes; a spelling is told from them by what is said before it, by the word it
     repeats, or by spelling a name the lists hold."""
     out: list[tuple[int, int, str]] = []
-    for m in _LETTER_RUN.finditer(text):
-        spelled = _letters(m.group(0))
-        letters = len(re.findall(r"(?i)(?<![a-z])[a-z](?![a-z])", m.group(0)))
+    for start, end in _runs(text):
+        run = text[start:end]
+        spelled = _letters(run)
+        letters = len(re.findall(r"(?i)(?<![a-z])[a-z](?![a-z])", run))
         if letters < 3 or spelled in ABBREVIATIONS:
             continue
         if letters <= 3 and re.match(r"\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|zero|nought|oh)\b",
-                                     text[m.end():m.end() + 8], re.I):
+                                     text[end:end + 8], re.I):
             continue  # "l s six": a postcode's letters
-        framed = bool(_SPELL_FRAME.search(text[max(0, m.start() - 40):m.start()]))
-        before = [w for w in _words_before(text, m.start(), 3) if len(w.group(0)) > 1]
+        framed = bool(_SPELL_FRAME.search(text[max(0, start - 40):start]))
+        before = [w for w in _words_before(text, start, 3) if len(w.group(0)) > 1]
         said = [w for w in before if w.group(0).lower().replace("’", "'").removesuffix("'s") == spelled]
         vowel = bool(re.search(r"[aeiouy]", spelled))
         listed = spelled in _names() and not in_dictionary(spelled)
@@ -123,12 +141,11 @@ def spelled_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         if not vowel and len(spelled) <= 4 and not framed:
             continue
-        out.append((m.start(), m.end() if text[m.end() - 1] != "." else m.end() - 1, REASON_SPELLED))
+        out.append((start, end if text[end - 1] != "." else end - 1, REASON_SPELLED))
         for w in _WORD.finditer(text):
             low = w.group(0).lower().replace("’", "'")
-            if low.removesuffix("'s") == spelled and not (m.start() <= w.start() < m.end()):
-                end = w.end() - 2 if low.endswith("'s") else w.end()
-                out.append((w.start(), end, REASON_SPELLED_WORD))
+            if low.removesuffix("'s") == spelled and not (start <= w.start() < end):
+                out.append((w.start(), w.end() - 2 if low.endswith("'s") else w.end(), REASON_SPELLED_WORD))
     return sorted(set(out))
 
 
