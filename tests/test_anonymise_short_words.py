@@ -80,6 +80,10 @@ def test_letters_that_spell_an_abbreviation_or_a_grade_stay(text: str) -> None:
     ("me and j went down the town", "j"),
     ("i rang b and she said to come in", "b"),
     ("my sister k lee said she would come", "k lee"),
+    ("the nurse k said it was nothing to worry about", "k"),
+    ("she said p was coming round after tea", "p"),
+    ("my sister d on was with me the whole time", "d on"),
+    ("so i rang j on and she said leave it with her", "j on"),
 ])
 def test_an_initial_in_a_persons_frame_goes(text: str, initial: str) -> None:
     assert initial in short(text, caseless=text == text.lower())
@@ -96,6 +100,9 @@ def test_an_initial_in_a_persons_frame_goes(text: str, initial: str) -> None:
     "type 2 and a b c",
     "my son j really wanted to go",
     "i told them about it",
+    "i told them on monday and nothing happened",
+    "she said a lot of things that day",
+    "he said i was fine",
 ])
 def test_letters_that_are_words_or_labels_stay(text: str) -> None:
     assert short(text, caseless=True) == []
@@ -110,6 +117,7 @@ def test_letters_that_are_words_or_labels_stay(text: str) -> None:
     ("thanks cy that's really helpful", "cy"),
     ("Our Jo had the baby in the March.", "Jo"),
     ("so di said she'd sort it", "di"),
+    ("i said jo you can't keep doing this", "jo"),
 ])
 def test_a_short_given_name_in_a_persons_frame_goes(text: str, name: str) -> None:
     assert name in short(text, caseless=text == text.lower())

@@ -200,13 +200,19 @@ def _frame(lows: list[str], i: int, initial: bool) -> str | None:
     nxt2 = lows[i + 2] if i + 2 < len(lows) else ""
     if initial and (len(prev) == 1 or len(nxt) == 1):
         return None  # a run of letters: an abbreviation or a spelling, read elsewhere
-    if prev2 == "a" or prev in {"a", "the", "plan", "vitamin", "type", "grade", "category", "part", "section",
+    if prev in {"a", "the", "plan", "vitamin", "type", "grade", "category", "part", "section",
                                 "class", "block", "ward", "bay", "room", "level", "tier", "stage", "step"}:
         return None  # "in a mo", "plan b", "vitamin d", "ward c", "section s"
     if prev in _TITLES and (initial or _short_name(lows[i])):
         return "a title before it"
     if prev in _WHO and (prev2 in _OWNERS or (i >= 3 and lows[i - 3] in _OWNERS)) and (nxt in _DOES or not nxt):
         return "a relative or worker before it"
+    if prev in _WHO and prev2 in _ARTICLES and nxt in _SPEAKS:
+        return "a worker before it"  # "the nurse k said", "this lady j rang"
+    if prev in _SAYS_THAT and prev2 in _SUBJECTS and nxt in _THEN_DID:
+        return "reported"  # "she said k was coming", "he reckons jo would know"
+    if prev in _SAY and prev2 in _SUBJECTS and nxt in _SAID_TO:
+        return "spoken to"  # "i said jo you can't", "she goes k come here"
     if prev in _CONTACT and (nxt in _AFTER_CONTACT or not nxt) and (nxt != "and" or nxt2 in {"she", "he"}):
         return "someone contacted"
     if prev == "and" and prev2 == "me" and nxt in _WE_DID:
@@ -222,6 +228,19 @@ def _frame(lows: list[str], i: int, initial: bool) -> str | None:
         return "someone who speaks"
     return None
 
+
+_ARTICLES = frozenset({"the", "this", "that", "a", "one", "another"})
+_SAYS_THAT = frozenset({"said", "says", "reckons", "reckoned", "thinks", "thought", "told", "goes"})
+_SAY = frozenset({"said", "says", "goes", "went", "go"})
+_SUBJECTS = frozenset({"i", "she", "he", "they", "we", "and", "so", "then"})
+_THEN_DID = frozenset({"was", "is", "had", "has", "would", "could", "should", "will", "came", "comes", "wanted",
+                       "wants", "needed", "needs", "rang", "phoned", "told", "said", "knew", "knows", "did", "does",
+                       "went", "goes", "might", "can"})
+_SAID_TO = frozenset({"you", "you're", "you've", "you'll", "your", "come", "listen", "don't", "stop", "please",
+                      "what", "are", "can", "have", "do", "will", "we", "leave", "calm", "get"})
+_REST_SHORT = frozenset({"on", "an", "en", "ee", "ay"})
+"""Short words that end a name heard as a letter and a word ("d on" for Deon, "i an" is never read: "i" is no
+initial)."""
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -239,13 +258,14 @@ def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
             continue
         if i + 1 < len(words) and text[w.end():words[i + 1].start()].strip(" ") not in ("", ".", ","):
             continue  # a question, a dash or a quote between: the frame is broken
-        frame = _frame(lows, i, _initial(low))
-        end = w.end()
-        if frame is None and _initial(low) and i + 1 < len(words) and _rest_word(lows[i + 1]) \
+        frame, end = None, w.end()
+        if _initial(low) and i + 1 < len(words) and _rest_word(lows[i + 1]) \
                 and text[w.end():words[i + 1].start()] == " ":
-            # "my sister k lee said", "i rang j mal and she said": a name heard as a letter and a word
+            # "my sister k lee said", "i rang j on and she said": a name heard as a letter and a word
             frame = _frame([*lows[:i + 1], *lows[i + 2:]], i, True)
-            end = words[i + 1].end()
+            end = words[i + 1].end() if frame else end
+        if frame is None:
+            frame = _frame(lows, i, _initial(low))
         if frame is None:
             continue
         reason = REASON_INITIAL if _initial(low) else REASON_SHORT
@@ -256,6 +276,8 @@ def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
 def _rest_word(low: str) -> bool:
     """A word that may be the rest of a name heard as a letter and a word ("k lee", "j mal"): letters, not a stop
     word, no verb or word of a person's frame, no adverb."""
+    if low in _REST_SHORT:
+        return True
     return (low.isalpha() and len(low) >= 2 and low not in STOP_WORDS and low not in _DOES and low not in _SPEAKS
             and low not in _AFTER_CONTACT and low not in _WE_DID and low not in _CLAUSE and not low.endswith("ly")
             and low not in _WHO and low not in _TITLES)
