@@ -263,6 +263,9 @@ def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
                 and text[w.end():words[i + 1].start()] == " ":
             # "my sister k lee said", "i rang j on and she said": a name heard as a letter and a word
             frame = _frame([*lows[:i + 1], *lows[i + 2:]], i, True)
+            if lows[i + 1] in _REST_SHORT and (frame == "a title before it" or (
+                    i + 2 < len(lows) and lows[i + 2] in STOP_WORDS and lows[i + 2] not in _DOES)):
+                frame = None  # "dr k on the monday": "on" begins a phrase there, no name
             end = words[i + 1].end() if frame else end
         if frame is None:
             frame = _frame(lows, i, _initial(low))
