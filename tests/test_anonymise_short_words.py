@@ -11,9 +11,11 @@ from anon_support import redact_turns as redact
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.layers.named_plurals import OPEN_REASON, plural_place_spans
 from cmo_coder.anonymise.layers.short_people import rest_of_name, short_people_spans, spelled_spans
 from cmo_coder.anonymise.pipeline import Anonymiser, open_case
+from cmo_coder.anonymise.rest_of_place import rest_of_place
 from tests.fuzzing import fuzz_settings
 
 
@@ -240,3 +242,57 @@ def test_every_span_slices_to_letters_and_shifts_with_the_text(words: list[str],
     assert moved == [(s + len(prefix), e + len(prefix)) for s, e, _ in spelled_spans(text)]
     moved_short = [(s, e) for s, e, _ in short_people_spans(prefix + text, caseless)]
     assert moved_short == [(s + len(prefix), e + len(prefix)) for s, e, _ in short_people_spans(text, caseless)]
+
+
+# ------------------------------------------------------------------------------------------ the rest of a place
+def _place(text: str, word: str, category: str = "place") -> Candidate:
+    start = text.index(word)
+    return Candidate(start, start + len(word), category, "rules", 0.8, "a place")
+
+
+@pytest.mark.parametrize(("text", "removed", "whole"), [
+    ("my lad goes to birchcliffe road primary now", "birchcliffe road", "birchcliffe road primary"),
+    ("we got the flat through calderdene homes in the end", "calderdene", "calderdene homes"),
+    ("the kelby adp pays for it", "kelby", "kelby adp"),
+    ("they closed lantern house last year", "house", "lantern house"),
+    ("she lives off quarrel lane now", "lane", "quarrel lane"),
+])
+def test_the_rest_of_a_place_goes_with_the_part_removed(text: str, removed: str, whole: str) -> None:
+    found = rest_of_place(text, [_place(text, removed)])
+    assert whole in [text[c.start:c.end] for c in found]
+
+
+@pytest.mark.parametrize(("text", "removed"), [
+    ("i lost my house keys near leeds", "leeds"),
+    ("she does the school run from leeds", "leeds"),
+    ("we met in the car park", "park"),
+    ("it's a big house", "house"),
+    ("they took her to leeds and back", "leeds"),
+    ("the primary care team at leeds", "leeds"),
+])
+def test_words_of_their_own_beside_a_place_stay(text: str, removed: str) -> None:
+    assert rest_of_place(text, [_place(text, removed)]) == []
+
+
+def test_a_person_is_never_taken_as_a_place() -> None:
+    text = "hope house was shut"
+    assert rest_of_place(text, [_place(text, "house", "person")]) == []
+
+
+@given(st.lists(st.sampled_from(["the", "kelby", "homes", "house", "lane", "primary", "car", "big", "road", "\n",
+                                 "care", "and", "hope", "adp"]), min_size=1, max_size=12), st.data())
+@fuzz_settings(200)
+def test_the_rest_of_a_place_spans_words_and_holds_the_part(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    named = [i for i, w in enumerate(words) if w.isalpha()]
+    if not named:
+        return
+    k = data.draw(st.sampled_from(named))
+    start = len(" ".join(words[:k])) + (1 if k else 0)
+    part = Candidate(start, start + len(words[k]), "place", "rules", 0.8, "a place")
+    for c in rest_of_place(text, [part]):
+        assert c.start <= part.start and part.end <= c.end and (c.start, c.end) != (part.start, part.end)
+        piece = text[c.start:c.end]
+        assert piece[:1].isalpha() and piece[-1:].isalpha() and "\n" not in piece
+        assert c.start == 0 or not text[c.start - 1].isalnum()
+        assert c.end == len(text) or not text[c.end].isalnum()
