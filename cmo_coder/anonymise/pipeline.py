@@ -34,6 +34,7 @@ from . import (
     new_people,
     origins,
     recurring_names,
+    rest_of_place,
     said_places,
     surname_echo,
 )
@@ -373,6 +374,7 @@ class Anonymiser:
         found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
+        found.extend(rest_of_place.rest_of_place(text, found))  # "[place] homes", "hope [place]"
         found.extend(fragments.false_starts(text, found))
         found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"

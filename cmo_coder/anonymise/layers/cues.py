@@ -27,6 +27,7 @@ from .frame_people import frame_people
 from .name_lists import listed_names
 from .said_names import said_names
 from .set_off_names import set_off_names
+from .short_people import short_people
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .surnames import surnames_after
 from .word_names import add_word_names
@@ -217,6 +218,7 @@ class CuesComponent:
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
         # captions, last: what no list-led layer read ("her son chance was", "i rang sheer on and she said")
         out.extend(frame_people(doc))
+        out.extend(short_people(doc))  # "b-r-y-o-n-y", "mr j", "my mate jo said": names in one or two letters
         return doc
 
     @staticmethod

@@ -17,6 +17,9 @@ from .facilities import facility_spans, pos_by_offset
 from .health_boards import REASON as HEALTH_BOARD_REASON
 from .health_boards import health_board_spans
 from .kind_first import kind_first_spans
+from .named_plurals import OPEN_REASON as PLURAL_OPEN_REASON
+from .named_plurals import SURE_REASON as PLURAL_SURE_REASON
+from .named_plurals import plural_place_spans
 from .naming import apposition_spans, called_spans
 from .place_frames import frame_place_spans
 from .postcodes import postcode_spans
@@ -164,6 +167,9 @@ class PlacesComponent:
             candidates(doc).append(Candidate(s, e, kind, "rules", 0.8, reason))
         for s, e, kind, reason in frame_place_spans(text, caseless):  # read by the frame of speech around them
             candidates(doc).append(Candidate(s, e, kind, "rules", 0.7, reason))
+        for s, e, sure in plural_place_spans(text, caseless):  # "stayed at the gables", "on the limes inpatient"
+            candidates(doc).append(Candidate(s, e, "place", "rules", 0.75, PLURAL_SURE_REASON) if sure else
+                                   Candidate(s, e, "place", "frames", 0.6, PLURAL_OPEN_REASON, per_occurrence=True))
         spans = town_spans(text, caseless)
         if not spans:
             return  # most turns: no entity need be read

@@ -1,0 +1,72 @@
+"""The rest of a place's name where a layer removed only part of it (captions; issue 13, an eleventh round).
+
+A layer that reads a place by one of its words removes that word, and the rest of the name is left beside the
+placeholder: "[place] homes" of a housing association, "[street] primary" of a school named by its road,
+"[place] adp" of a drug partnership, "edge [place]" of a street whose head alone was read, "hope [place]" of a
+hostel. What is left is the part that, with the town, says which place it was. :func:`.consistency.heads_after`
+takes a head after the name for the kinds of place it knows; this pass completes it on both sides:
+
+* **after**: a head or a word of an organisation's kind straight after any place's removed name, its phrase
+  not going on as a word of its own ("[street] primary", "[place] homes", "[place] adp", "[place] house");
+* **before**: a removed stretch that is a place's head alone ("lane", "house", "centre") takes the one word
+  before it when that word could name it: a word of letters, no stop word, no word of kind ("the car park",
+  "a big house", "the food bank" are kinds of place, never read) and no verb in -ing or -ed.
+
+The new candidate spans the name and the rest, so the whole becomes one redaction. Lists written for the
+project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .candidates import Candidate
+from .layers.naming import KIND_WORDS
+from .layers.place_frames import _NOT_WITH_HEAD
+
+REASON = "the rest of a place's name beside the part a layer removed"
+
+PLACES = frozenset({"place", "city", "org", "hospital", "estate", "service", "workplace", "street", "school",
+                    "church", "club", "pub", "care_home", "practice", "organisation", "town", "area"})
+"""Categories whose name may be left in part: every place and body (not people, numbers or dates)."""
+
+AFTER = frozenset({"primary", "academy", "school", "college", "homes", "housing", "house", "centre", "center",
+                   "hall", "court", "lodge", "adp", "partnership", "project", "trust", "association", "foundation",
+                   "hostel", "surgery", "practice", "clinic", "ward", "unit", "hospice", "church", "chapel",
+                   "mosque", "club", "arms", "inn", "tavern", "estate", "road", "street", "lane", "avenue",
+                   "close", "drive", "crescent", "terrace", "grove", "gardens", "way", "view", "park"})
+"""Heads and words of an organisation's kind said after a place's name ("hollins homes", "kelby adp")."""
+_GOES_ON = re.compile(r"(?i)\s+(?:care|street|st|road|rd|level|levels|school|public|practice|manager|secretary|"
+                      r"worker|workers|staff|team|officer|nurse|meeting|meetings|fees?|run|holidays?|dinners?|"
+                      r"uniform|bus|car|keys?|rules?|place|places|bill|visit|visits)\b")
+"""Words after the head that make it a word of its own ("primary care", "house keys", "school run")."""
+BEFORE = frozenset({"house", "lane", "road", "street", "centre", "center", "hall", "court", "lodge", "close",
+                    "avenue", "drive", "gardens", "view", "mews", "terrace", "crescent", "grove", "green", "moor",
+                    "bank", "rise", "homes", "way", "park"})
+"""Heads that, removed alone, lost the name said before them ("hope [house]", "edge [lane]")."""
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*)(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][A-Za-z'’]*)[ \t]+$")
+
+
+def _names_it(low: str) -> bool:
+    return (len(low) >= 3 and low.isalpha() and low not in STOP_WORDS and low not in KIND_WORDS
+            and low not in _NOT_WITH_HEAD and not low.endswith(("ing", "ed")))
+
+
+def rest_of_place(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """Candidates spanning a place's removed part and the rest of its name (module doc)."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.category not in PLACES or c.end <= c.start:
+            continue
+        m = _WORD_AFTER.match(text, c.end)
+        if m and m.group(1).lower() in AFTER and not _GOES_ON.match(text, m.end()):
+            out.append(Candidate(c.start, m.end(), c.category, "rules", 0.8, REASON))
+        if text[c.start:c.end].lower() in BEFORE:
+            b = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+            if b and _names_it(b.group(1).lower()):
+                out.append(Candidate(b.start(1), c.end, c.category, "rules", 0.8, REASON))
+    return out
