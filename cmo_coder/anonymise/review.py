@@ -202,10 +202,29 @@ def sounds_like(reason: str) -> str | None:
     return reason.split(", perhaps")[0] if reason.startswith("sounds like") else None
 
 
+_PERSON_PLACEHOLDER = re.compile(r"\[(?:name\b[^\]]*|[^\]]*['’]s name)\]")
+
+
+def names_a_person(placeholder: str) -> bool:
+    """Whether a placeholder stands for a person: "[name removed]", "[name 3]", "[mother's name]"."""
+    return _PERSON_PLACEHOLDER.match(placeholder) is not None
+
+
 def _placeholder(p: Proposal, d: Decision | None) -> str:
     """An edit's own placeholder, or the one an accepted surface gives all its occurrences
-    (:func:`one_placeholder`); a reviewer's category (--redact … --category) over the layers' guess."""
-    if d and d.decision in ("edit", "accept") and d.placeholder:
+    (:func:`one_placeholder`); a reviewer's category (--redact … --category) over the layers' guess.
+
+    An accepted surface's shared placeholder gives way where it names the other kind of thing than this
+    occurrence was read as: "a pal of mine kerry" in one transcript is a person and reads as one, though
+    "my granny was from Kerry" in three others made the surface's commonest placeholder "[place name]" (and
+    the county keeps its place where the commoner reading was a person's). Only a reviewer's own edit is one
+    placeholder everywhere."""
+    if d and d.decision == "accept" and d.placeholder:
+        if d.by != "register" and names_a_person(d.placeholder) != names_a_person(p.placeholder) and (
+                (p.category == "person") == names_a_person(p.placeholder)):
+            return p.placeholder
+        return d.placeholder
+    if d and d.decision == "edit" and d.placeholder:
         return d.placeholder
     if d and d.category and d.category != p.category:
         return placeholder_for(d.category, p.surface, p.surface, 0)
