@@ -33,12 +33,15 @@ def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
 @pytest.fixture(scope="module")
 def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     """A register as a maternity team writes it: a peer supporter known by a word name, a mother, a midwife by her
-    name without its fada, and a participant (a peer supporter) in the manifest with one."""
+    name without its fada, a ward named after an island, a hospital named after its town, and a participant (a
+    peer supporter) in the manifest with a fada."""
     csv = tmp_path_factory.mktemp("register") / "register.csv"
     csv.write_text("surface,category,placeholder\n"
                    "Amber,person,[peer supporter's name]\n"
                    "Tamsin Hale,person,[mother's name]\n"
-                   "Siobhan Quinn,person,[midwife's name]\n", encoding="utf-8")
+                   "Siobhan Quinn,person,[midwife's name]\n"
+                   "Skye Ward,ward,\n"
+                   "Wishaw General,hospital,\n", encoding="utf-8")
     key = ParticipantKey(entries=[KeyEntry(label="SP1", name="Gráinne Ferris", role="staff", site="B"),
                                   KeyEntry(label="P1", name="Hetal Lakhani", role="service_user", site="A")])
     return Anonymiser(build_register(key, load_register_csv(csv), set()), MODEL)
@@ -180,3 +183,35 @@ def test_a_shared_placeholder_gives_way_only_across_kinds() -> None:
     assert redaction_placeholder(prop("person", "[name removed]"), registered) == "[place name]"
     assert names_a_person("[name removed]") and names_a_person("[mother's name]") and names_a_person("[name 3]")
     assert not names_a_person("[place name]") and not names_a_person("[ward name]")
+
+
+# -- a ward's name said of a person, a hospital's town said as home (left from the fourth study) -------------
+@pytest.mark.parametrize("text", [
+    "She was moved to Skye Ward after a week. Then Skye said she would phone my mum.",
+    "My key worker Skye came with me to the appointment.",
+    "Skye Ward was busy. Skye told me to sit down and wait.",
+])
+def test_a_ward_word_said_of_a_person_reads_as_a_person(registered: Anonymiser, text: str) -> None:
+    for out in _both(registered, text):
+        assert "skye" not in out.lower(), out
+        assert out.count("[ward name]") == text.count("Skye Ward"), out
+        assert "[name removed]" in out or "[key worker's name]" in out, out
+
+
+@pytest.mark.parametrize("text", ["They moved her onto Skye Ward on the Tuesday.", "She was on Skye for a week."])
+def test_the_ward_stays_a_ward(registered: Anonymiser, text: str) -> None:
+    for out in _both(registered, text):
+        assert "skye" not in out.lower() and "[ward name]" in out and "[name removed]" not in out, out
+
+
+@pytest.mark.parametrize("text", ["We moved to Wishaw when I was ten.", "She grew up in Wishaw and still lives there.",
+                                  "My family are all from Wishaw."])
+def test_a_hospitals_town_said_as_home_is_a_place(registered: Anonymiser, text: str) -> None:
+    for out in _both(registered, text):
+        assert "wishaw" not in out.lower() and "[place name]" in out and "[hospital name]" not in out, out
+
+
+@pytest.mark.parametrize("text", ["He was in Wishaw for his leg.", "The ambulance took him to Wishaw General."])
+def test_the_hospital_stays_a_hospital(registered: Anonymiser, text: str) -> None:
+    for out in _both(registered, text):
+        assert "wishaw" not in out.lower() and "[hospital name]" in out, out

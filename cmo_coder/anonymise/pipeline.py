@@ -30,10 +30,12 @@ from . import (
     corrections,
     devolved_acts,
     fragments,
+    home_towns,
     house_names,
     kinds_of_church,
     new_people,
     origins,
+    people_not_places,
     plain_churches,
     recurring_names,
     said_places,
@@ -380,6 +382,8 @@ class Anonymiser:
         found.extend(consistency.heads_after(text, found))
         found.extend(fragments.false_starts(text, found))
         found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
+        found = people_not_places.settle(text, found)  # "Skye Ward" … "then Skye said"
+        found = home_towns.settle(text, found)  # Wishaw General registered; "we moved to Wishaw"
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
