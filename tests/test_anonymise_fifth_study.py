@@ -33,15 +33,18 @@ def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
 @pytest.fixture(scope="module")
 def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     """A register as a maternity team writes it: a peer supporter known by a word name, a mother, a midwife by her
-    name without its fada, a ward named after an island, a hospital named after its town, and a participant (a
-    peer supporter) in the manifest with a fada."""
+    name without its fada, a ward named after an island, a hospital named after its town, a maternity unit, a
+    neonatal unit and a mosque, and a participant (a peer supporter) in the manifest with a fada."""
     csv = tmp_path_factory.mktemp("register") / "register.csv"
     csv.write_text("surface,category,placeholder\n"
                    "Amber,person,[peer supporter's name]\n"
                    "Tamsin Hale,person,[mother's name]\n"
                    "Siobhan Quinn,person,[midwife's name]\n"
                    "Skye Ward,ward,\n"
-                   "Wishaw General,hospital,\n", encoding="utf-8")
+                   "Wishaw General,hospital,\n"
+                   "Larchfield Maternity Unit,hospital,[maternity unit]\n"
+                   "Kestrel Neonatal Unit,ward,[neonatal unit]\n"
+                   "Brookside Jamia Masjid,mosque,\n", encoding="utf-8")
     key = ParticipantKey(entries=[KeyEntry(label="SP1", name="Gráinne Ferris", role="staff", site="B"),
                                   KeyEntry(label="P1", name="Hetal Lakhani", role="service_user", site="A")])
     return Anonymiser(build_register(key, load_register_csv(csv), set()), MODEL)
@@ -215,3 +218,23 @@ def test_a_hospitals_town_said_as_home_is_a_place(registered: Anonymiser, text: 
 def test_the_hospital_stays_a_hospital(registered: Anonymiser, text: str) -> None:
     for out in _both(registered, text):
         assert "wishaw" not in out.lower() and "[hospital name]" in out, out
+
+
+# -- a maternity unit, a neonatal unit or a mosque said by its name alone ------------------------------------
+@pytest.mark.parametrize(("text", "name", "placeholder"), [
+    ("The perinatal team is based at Larchfield now.", "larchfield", "[maternity unit]"),
+    ("He was in the Kestrel for five weeks after he came early.", "kestrel", "[neonatal unit]"),
+    ("The mosque near us, the Brookside one, does a dads breakfast.", "brookside", "[mosque name]"),
+])
+def test_a_unit_or_mosque_said_by_its_name_alone_goes(registered: Anonymiser, text: str, name: str,
+                                                       placeholder: str) -> None:
+    for out in _both(registered, text):
+        assert name not in out.lower() and placeholder in out, out
+
+
+def test_kinds_of_unit_and_mosque_are_generic_tails() -> None:
+    from cmo_coder.anonymise.register import plain_variants
+
+    assert "Larchfield" in plain_variants("Larchfield Maternity Unit")
+    assert "Kestrel" in plain_variants("Kestrel Neonatal Unit")
+    assert "Brookside" in plain_variants("Brookside Jamia Masjid")
