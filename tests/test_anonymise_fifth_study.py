@@ -238,3 +238,19 @@ def test_kinds_of_unit_and_mosque_are_generic_tails() -> None:
     assert "Larchfield" in plain_variants("Larchfield Maternity Unit")
     assert "Kestrel" in plain_variants("Kestrel Neonatal Unit")
     assert "Brookside" in plain_variants("Brookside Jamia Masjid")
+
+
+# -- perinatal screening tools and the maternity notes app ---------------------------------------------------
+@pytest.mark.parametrize(("text", "name"), [
+    ("The booking questions don't catch it, the Whooley questions, because she'd learned what to say.", "whooley"),
+    ("I used Badger Notes for the appointments and the scans.", "badger notes"),
+    ("She scored high on the EPDS at six weeks.", "epds"),
+])
+def test_perinatal_tools_stay(registered: Anonymiser, text: str, name: str) -> None:
+    for out in _both(registered, text):
+        assert name in out.lower(), out
+
+
+def test_a_person_called_whooley_still_goes(registered: Anonymiser) -> None:
+    for out in _both(registered, "Then Mrs Whooley said she would ring the ward."):
+        assert "whooley" not in out.lower(), out
