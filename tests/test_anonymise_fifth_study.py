@@ -254,3 +254,31 @@ def test_perinatal_tools_stay(registered: Anonymiser, text: str, name: str) -> N
 def test_a_person_called_whooley_still_goes(registered: Anonymiser) -> None:
     for out in _both(registered, "Then Mrs Whooley said she would ring the ward."):
         assert "whooley" not in out.lower(), out
+
+
+# -- charities called what people are called, said as charities in perinatal talk ----------------------------
+@pytest.fixture(scope="module")
+def plain() -> Anonymiser:
+    return Anonymiser(build_register(ParticipantKey(entries=[]), [], set()), MODEL)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We need a proper perinatal team, and continuity. Tommy's and Sands have been saying it for years.",
+     ["tommy's", "sands"]),
+    ("Sands had a leaflet in the unit when we lost her.", ["sands"]),
+    ("I read everything on the Tommy's website at night.", ["tommy's"]),
+])
+def test_charities_said_as_charities_stay(plain: Anonymiser, text: str, names: list[str]) -> None:
+    for out in _both(plain, text):
+        for name in names:
+            assert name in out.lower(), out
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Brook and Bliss came round with the kids.", "brook"),
+    ("Tommy's mum had a leaflet for me.", "tommy"),
+    ("Tommy came to every scan with me.", "tommy"),
+])
+def test_people_so_called_still_go(plain: Anonymiser, text: str, name: str) -> None:
+    for out in _both(plain, text):
+        assert name not in out.lower(), out
