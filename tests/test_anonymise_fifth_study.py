@@ -173,9 +173,9 @@ def test_a_persons_mention_reads_as_a_person_whatever_the_surface_got_elsewhere(
 
 
 def test_a_shared_placeholder_gives_way_only_across_kinds() -> None:
-    def prop(category: str, placeholder: str) -> Proposal:
+    def prop(category: str, placeholder: str, reason: str = "a new person introduced by name") -> Proposal:
         return Proposal(id="x", start=0, end=5, surface="Kerry", category=category, layers=["rules"], score=1.0,
-                        reason="r", placeholder=placeholder)
+                        reason=reason, placeholder=placeholder)
 
     shared = Decision(decision="accept", placeholder="[place name]", by="ann", at="2026-01-01T00:00:00Z")
     assert redaction_placeholder(prop("person", "[friend's name]"), shared) == "[friend's name]"
@@ -184,6 +184,7 @@ def test_a_shared_placeholder_gives_way_only_across_kinds() -> None:
     assert redaction_placeholder(prop("person", "[name removed]"), edited) == "[place name]"
     registered = shared.model_copy(update={"by": "register"})
     assert redaction_placeholder(prop("person", "[name removed]"), registered) == "[place name]"
+    assert redaction_placeholder(prop("person", "[name removed]", "a person's name"), shared) == "[place name]"
     assert names_a_person("[name removed]") and names_a_person("[mother's name]") and names_a_person("[name 3]")
     assert not names_a_person("[place name]") and not names_a_person("[ward name]")
 
