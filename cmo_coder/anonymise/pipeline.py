@@ -25,14 +25,18 @@ from .. import ids
 from ..errors import CmoError
 from ..model import Transcript
 from . import (
+    apposed_people,
     consistency,
     corrections,
     devolved_acts,
     fragments,
+    home_towns,
     house_names,
     kinds_of_church,
     new_people,
     origins,
+    people_not_places,
+    plain_churches,
     recurring_names,
     rest_of_place,
     said_places,
@@ -356,6 +360,9 @@ class Anonymiser:
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
                 found.append(shifted(c, s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        for (s, e), doc in zip(segments, docs, strict=True):  # before spreading: a name read here is read again
+            found.extend(apposed_people.candidates(text, (s, e), found, bool(doc._.cmo_caseless)))
+            found.extend(plain_churches.candidates(text, (s, e), bool(doc._.cmo_caseless)))
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
                          for a, b in self.allow_pipe.protected(doc)]
@@ -377,6 +384,8 @@ class Anonymiser:
         found.extend(rest_of_place.rest_of_place(text, found))  # "[place] homes", "hope [place]"
         found.extend(fragments.false_starts(text, found))
         found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
+        found = people_not_places.settle(text, found)  # "Skye Ward" … "then Skye said"
+        found = home_towns.settle(text, found)  # Wishaw General registered; "we moved to Wishaw"
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"

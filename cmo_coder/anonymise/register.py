@@ -544,8 +544,10 @@ GENERIC_TAILS = {"service", "services", "recovery", "centre", "center", "team", 
                  "pharmacy", "pharmacies", "chemist", "chemists", "infirmary", "medical", "health", "day", "care",
                  "home", "nursing", "residential", "school", "primary", "academy", "college", "nursery", "church",
                  "chapel", "mosque", "club", "cafe", "café", "shop", "stores", "ward", "district", "general",
-                 "community", "memorial"}
-"""Kinds of place said after a name: "Hollins Pharmacy" is "Hollins" in speech, "the Oaks Care Home" "the Oaks"."""
+                 "community", "memorial", "maternity", "neonatal", "masjid", "jamia", "jame", "gurdwara", "mandir"}
+"""Kinds of place said after a name: "Hollins Pharmacy" is "Hollins" in speech, "the Oaks Care Home" "the Oaks",
+"Hollybank Maternity Unit" "Hollybank", "the Wren Neonatal Unit" "the Wren", "Ashcombe Jamia Masjid" "the
+Ashcombe mosque" or "the ashcombe one"."""
 _JOINERS = {"and", "&", "of", "the", "for", "on", "upon", "in"}
 GENERIC_LEADS = {"ysbyty", "canolfan", "meddygfa", "uned", "clinig", "gwasanaeth", "cartref", "tîm", "tim"}
 """Welsh names put the kind first ("Ysbyty Glan Ceri" is Glan Ceri Hospital): people say "Glan Ceri"."""

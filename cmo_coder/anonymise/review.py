@@ -202,10 +202,36 @@ def sounds_like(reason: str) -> str | None:
     return reason.split(", perhaps")[0] if reason.startswith("sounds like") else None
 
 
+_PERSON_PLACEHOLDER = re.compile(r"\[(?:name\b[^\]]*|[^\]]*['’]s name)\]")
+
+
+def names_a_person(placeholder: str) -> bool:
+    """Whether a placeholder stands for a person: "[name removed]", "[name 3]", "[mother's name]"."""
+    return _PERSON_PLACEHOLDER.match(placeholder) is not None
+
+
+PERSON_FRAMES = frozenset({"a new person introduced by name", "a name said after whose relative it is",
+                           "a name then whose relative it is", "a name then the team it is on",
+                           "a place's name said of a person"})
+"""Reasons of proposals whose words say a person beyond doubt ("a pal of mine kerry", "her partner Florin",
+"then Skye said"): such an occurrence keeps a person's placeholder whatever the surface's other readings."""
+
+
 def _placeholder(p: Proposal, d: Decision | None) -> str:
     """An edit's own placeholder, or the one an accepted surface gives all its occurrences
-    (:func:`one_placeholder`); a reviewer's category (--redact … --category) over the layers' guess."""
-    if d and d.decision in ("edit", "accept") and d.placeholder:
+    (:func:`one_placeholder`); a reviewer's category (--redact … --category) over the layers' guess.
+
+    An accepted surface's shared placeholder gives way where it names a place or a thing and this occurrence
+    was read as a person by a frame that says so beyond doubt (:data:`PERSON_FRAMES`): "a pal of mine kerry" in
+    one transcript reads as a person, though "my granny was from Kerry" in others made the surface's commonest
+    placeholder "[place name]". Elsewhere one decision is one placeholder ("the Prince Charles", a hospital
+    read once as the figure), and a reviewer's own edit and the register always are."""
+    if d and d.decision == "accept" and d.placeholder:
+        if (d.by != "register" and p.reason in PERSON_FRAMES and p.category == "person"
+                and names_a_person(p.placeholder) and not names_a_person(d.placeholder)):
+            return p.placeholder
+        return d.placeholder
+    if d and d.decision == "edit" and d.placeholder:
         return d.placeholder
     if d and d.category and d.category != p.category:
         return placeholder_for(d.category, p.surface, p.surface, 0)

@@ -141,13 +141,40 @@ def _said_as_body(doc: Doc, start: int, end: int, field: frozenset[str], possess
     return not given and bool(field & near)  # "Bliss had a support worker on the neonatal unit"
 
 
+_HAVE = frozenset({"has", "had", "have", "do", "does", "did", "got", "gets", "sent", "sends", "gave", "gives",
+                   "put", "puts", "runs", "ran", "run"})
+_DETERMINERS = frozenset({"a", "an", "the", "some", "their", "its", "this", "that", "these", "those"})
+_COORDINATORS = frozenset({"and", "or", ",", "&"})
+
+
+def _owns_material(doc: Doc, start: int, end: int, possessive: bool) -> bool:
+    """The body has what a charity has: "Sands had a leaflet", "Tommy's have a thing on their website", "the
+    Tommy's website" (a determiner never stands before a person's possessive name: "the Tommy's car" is no
+    English)."""
+    if possessive:
+        prev, nxt = word_before(doc[start]), word_after(doc[end - 1])
+        return (prev is not None and prev.lower_ == "the" and nxt is not None
+                and nxt.lower_ in MATERIAL | SERVICE)
+    words = [t.lower_ for t in doc[end : end + 4]]
+    if not words or words[0] not in _HAVE:
+        return False
+    rest = [w for w in words[1:] if w not in _DETERMINERS]
+    return bool(rest) and rest[0] in MATERIAL | SERVICE
+
+
 def said_as_body_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
-    """Character spans of the listed bodies ``doc`` speaks of as the body (see the module doc)."""
+    """Character spans of the listed bodies ``doc`` speaks of as the body (see the module doc).
+
+    A listed body said together with one said as a body is one too, and two said together are where the turn
+    speaks of the field ("a proper perinatal team … Tommy's and Sands have been saying it for years"; "Brook and
+    Bliss came round with the kids" stays two people); so is a body that has what a charity has ("Sands had a
+    leaflet in the unit"), field or none."""
     out: list[tuple[int, int]] = []
     firsts = _first_words()
     if turn_view(doc).words.isdisjoint(firsts):
         return out  # most turns name none of them: nothing more is read (one set test, no Token made per word)
     lows = [t.lower_.replace("’", "'") for t in doc]
+    unsure: list[tuple[int, int]] = []
     for words, field in bodies():
         for i in _matches(lows, words):
             end = i + len(words)
@@ -158,9 +185,28 @@ def said_as_body_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
                 continue
             given = words[0].removesuffix("s") in name_lexicon("first") if _possessive(words) else (
                 words[0] in name_lexicon("first"))
-            if _said_as_body(doc, i, end, field, _possessive(words), given):
+            if _said_as_body(doc, i, end, field, _possessive(words), given) or _owns_material(
+                    doc, i, end, _possessive(words)):
                 out.append((span.start_char, span.end_char))
-    return out
+            else:
+                unsure.append((i, end))
+    sure = [(sp.start, sp.end) for a, b in out if (sp := doc.char_span(a, b)) is not None]
+    turn = {t.lower_ for t in doc}
+    fields = dict(bodies())
+    for i, end in unsure:
+        field = fields.get(tuple(lows[i:end]), frozenset())
+        others = sure + ([u for u in unsure if u != (i, end)] if field & turn else [])
+        if any(_joined(doc, i, end, other) for other in others):
+            out.append((doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)))
+    return sorted(out)
+
+
+def _joined(doc: Doc, start: int, end: int, other: tuple[int, int]) -> bool:
+    """Tokens ``start``..``end`` and ``other`` are two names said together: one right after the other across
+    "and", "or", "&" or a comma."""
+    a, b = ((start, end), other) if start < other[0] else (other, (start, end))
+    between = [t.lower_ for t in doc[a[1] : b[0]]]
+    return 1 <= len(between) <= 2 and all(w in _COORDINATORS for w in between)
 
 
 def _possessive(words: tuple[str, ...]) -> bool:
