@@ -5,8 +5,9 @@ and the name as one person, so an unchecked pass removes "Grandma" too, and a st
 the speaker. A kin word is never a name, and it says no more than "my grandma" does, which every pass keeps. So a
 proposal that begins with a grandparent's word and goes on to a given name is cut to the name ("Grandma Okafor"
 stays whole: a surname after the word may make the word part of how the person is known). Only grandparent words
-are cut, and never "Nana", also a given name and a title of Akan families ("Nana Mensah"): "Auntie", "Uncle", "Mama" and "Papa" are also said of elders who are no kin ("the pastor's wife, Mama
-Folasade"), where the title is part of what the person is called, and go with the name.
+are cut, and never "Nana", also a given name and a title of Akan families ("Nana Mensah"). "Auntie", "Uncle",
+"Mama" and "Papa" are also said of elders who are no kin ("the pastor's wife, Mama Folasade"), where the title
+is part of what the person is called, and go with the name.
 """
 
 from __future__ import annotations
