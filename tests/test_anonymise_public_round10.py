@@ -277,3 +277,23 @@ def test_or_before_a_public_surname_is_a_word(plain: Anonymiser, captions: bool)
     sentence = "Nicola Sturgeon was on the telly about it. Or Sturgeon, she said drug deaths were a national shame."
     text, out = _out(plain, sentence, captions)
     assert out.count("turgeon") == text.count("turgeon") == 2
+
+
+# -- a title said after "a programme called" ----------------------------------------------------------------------
+@BOTH
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("There was a programme called Vera that my mum loved.", "Vera"),
+    ("We watched this kids show called Balamory every morning.", "Balamory"),
+    ("There's a game called Fortnite he's obsessed with.", "Fortnite"),
+])
+def test_a_title_after_a_work_called_stays(plain: Anonymiser, sentence: str, name: str, captions: bool) -> None:
+    assert _kept(plain, sentence, name, captions)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("I met a lad called Kieran Dorrance there.", "Kieran Dorrance"),
+    ("My mate's band called Dorrance played at the pub.", "Dorrance"),
+    ("My son is in a band called the Lathums now.", "Lathums"),
+])
+def test_a_person_or_a_local_band_called_still_goes(plain: Anonymiser, sentence: str, name: str) -> None:
+    assert _gone(plain, sentence, name, False)

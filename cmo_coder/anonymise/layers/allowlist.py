@@ -21,7 +21,7 @@ from .club_context import club_spans
 from .context import person_cue, word_after, word_before
 from .kin_titles import cut_kin_title
 from .labels import study_label_spans
-from .named_culture import named_culture_spans
+from .named_culture import called_title_spans, named_culture_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
 from .public_charities import branch_places, charity_spans, named_after_spans
@@ -467,7 +467,8 @@ def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
     are added to ``named``."""
     found = runs(doc, proposed, caseless)
     return (medicine_spans(doc, found) + culture_spans(doc, found, caseless, named)
-            + charity_spans(doc, found, caseless) + named_after_spans(doc, caseless) + club_form_spans(doc, caseless))
+            + charity_spans(doc, found, caseless) + named_after_spans(doc, caseless) + club_form_spans(doc, caseless)
+            + called_title_spans(doc, found))
 
 
 def _words_of(text: str) -> str:

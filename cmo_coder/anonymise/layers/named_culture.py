@@ -10,6 +10,10 @@ place. So the list ``data/public_names/named_titles.txt`` keeps its entries only
 * shown, for a title that is no given name: "Shetland on the telly", "Wimbledon was on the TV";
 * a work or a following: "an Adele song", "Madonna's new album", "a Sherlock fan".
 
+A proposed run after "a programme called", "a band called", "a game named" is a title whatever it is: a show,
+a band or a game is no person ("a show called Vera", "a band called the Lathums"), and no list need hold it
+(:func:`called_title_spans`).
+
 A word of kinship, friendship, ownership or a title right before ("my Vera", "Auntie Vera"), or a word of doing
 after ("watching Vera in the nativity", "listening to Dave at the meeting") leaves the name a person's; "X is
 on" alone is no frame, as a nurse "is on tonight"; registered names always win, as everywhere in the allow-list.
@@ -110,3 +114,46 @@ def _in_frame(lows: list[str], s: int, e: int, given: bool) -> bool:
             return after not in _SPEAKING  # "listening to Adele in the car"; "listening to Drake talk"
         return after not in _DOING  # "watching Vera and I cried"; "watching Vera in the school play"
     return _framed_after(lows, e, shown=not given)
+
+
+WORK_NOUNS = frozenset({"programme", "programmes", "program", "show", "shows", "series", "film", "films", "movie",
+                        "movies", "band", "bands", "group", "game", "games", "book", "books", "novel", "song", "songs",
+                        "album", "podcast", "podcasts", "documentary", "drama", "soap", "sitcom", "cartoon", "quiz",
+                        "channel", "app", "musical", "play", "festival", "comedy", "singer", "rapper", "boxset"})
+"""Works and makers of culture that are named with "called" ("a programme called X", "a band called X");
+written for the project. "a lad called X", "a woman called X" are people and are not here."""
+_CALLED = frozenset({"called", "named", "titled", "entitled"})
+_BETWEEN = frozenset({"new", "old", "great", "good", "brilliant", "funny", "little", "big", "daft", "this", "that",
+                      "tv", "telly", "radio", "kids", "kids'", "children's", "cooking", "quiz", "crime", "reality",
+                      "dating", "war", "true", "detective", "documentary", "local", "rock", "punk", "pop", "indie"})
+
+
+_MADE_BY_US = frozenset({"in", "joined", "formed", "started", "runs", "run", "ran", "running", "organises",
+                         "organised", "made", "makes", "set", "does", "did", "plays", "played", "wrote", "writes"})
+"""Words before "a band called X" that make it the speaker's or a friend's own, a local one ("my son is in a band
+called X", "she runs a podcast called X"): not kept."""
+
+
+def called_title_spans(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character spans of proposed token ``runs`` said after a work noun and "called" ("a programme called
+    Vera", "this band called the Lathums"); never after a word of kinship or ownership ("my mate's band called
+    Dave" is no frame: the noun must follow an article or a describing word), nor where someone is in it, runs
+    or made it ("he's in a band called X": a local band names its members)."""
+    lows = _lows(doc)
+    out = []
+    for s, e in runs:
+        k = s - 1
+        if k >= 0 and lows[k] == "the":
+            k -= 1
+        if k < 1 or lows[k] not in _CALLED:
+            continue
+        k -= 1
+        if lows[k] not in WORK_NOUNS:
+            continue
+        j = k - 1
+        while j >= 0 and lows[j] in _BETWEEN and k - j <= 3:
+            j -= 1
+        if j >= 0 and lows[j] in {"a", "an", "the", "this", "that", "some", "one"} \
+                and not (j > 0 and lows[j - 1] in _MADE_BY_US):
+            out.append(span_of(doc, s, e))
+    return out
