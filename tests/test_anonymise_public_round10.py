@@ -145,7 +145,9 @@ def test_every_one_word_entry_added_is_no_name_or_place() -> None:
     """The round's additions to the lists that keep wherever said: no one-word entry is a given name, a surname
     or a UK place (those go to named_titles.txt, kept only in a frame)."""
     names, places = name_lexicon("all"), {p.lower() for p in place_names()}
-    added = {"calendar": ["Mischief Night", "Harvest Festival", "Calan Gaeaf", "Dry July", "No Smoking Day"],
+    added = {"calendar": ["Mischief Night", "Harvest Festival", "Calan Gaeaf", "Dry July", "No Smoking Day", "Divali",
+                          "Deepawali", "Vesakhi", "Basakhi", "Bakrid", "Hannukah", "Hanukah", "Chanukkah", "Gurpurb",
+                          "Dasara", "Burns Supper", "Poppy Day"],
              "culture": ["Newsround", "Motherland", "Holby", "Parklife", "Tramlines", "Bestival", "Crufts",
                          "Beyonce", "Lizzo", "Creamfields", "Kojak", "Paralympics", "MotoGP"],
              "kin": ["bampy", "bamps", "grampy", "grampa", "granma", "granpa", "nanan", "gangan", "mamma", "pappa",
@@ -165,6 +167,8 @@ def test_every_one_word_entry_added_is_no_name_or_place() -> None:
     ("I signed up for Dry July after the detox.", "Dry July"),
     ("They had a stall for No Smoking Day in the foyer.", "No Smoking Day"),
     ("We went to church for the Harvest Festival with the kids.", "Harvest Festival"),
+    ("On Divali we lit the candles and the kids had sparklers.", "Divali"),
+    ("We went to the gurdwara for Basakhi with my dad.", "Basakhi"),
 ])
 def test_named_days_and_campaigns_stay(plain: Anonymiser, sentence: str, name: str, captions: bool) -> None:
     assert _kept(plain, sentence, name, captions)
