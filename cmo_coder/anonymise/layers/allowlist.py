@@ -19,7 +19,9 @@ from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
 from ..register import GENERIC_TAILS
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
+from .kin_titles import cut_kin_title
 from .labels import study_label_spans
+from .named_culture import called_title_spans, named_culture_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
 from .public_charities import branch_places, charity_spans, named_after_spans
@@ -305,7 +307,7 @@ class AllowListComponent:
         doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
-                + said_as_body_spans(doc, caseless))
+                + said_as_body_spans(doc, caseless) + named_culture_spans(doc))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -376,6 +378,7 @@ class AllowListComponent:
                     # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name it leads
                     c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
                         c.start:cut.start].strip() else cut
+                    c = cut_kin_title(c, text)  # "Grandma [name]": a grandparent's word is no name
                 if labels:  # study labels win over every layer but the register, identifiers too ("SP12")
                     kept = _outside(c, labels, text)
                     if kept is None:
@@ -464,7 +467,8 @@ def framed_names(doc: Doc, proposed: list[tuple[int, int]], caseless: bool,
     are added to ``named``."""
     found = runs(doc, proposed, caseless)
     return (medicine_spans(doc, found) + culture_spans(doc, found, caseless, named)
-            + charity_spans(doc, found, caseless) + named_after_spans(doc, caseless) + club_form_spans(doc, caseless))
+            + charity_spans(doc, found, caseless) + named_after_spans(doc, caseless) + club_form_spans(doc, caseless)
+            + called_title_spans(doc, found))
 
 
 def _words_of(text: str) -> str:

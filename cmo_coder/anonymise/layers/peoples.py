@@ -4,13 +4,14 @@
 Hendon" as a person, and a study of services for Roma and Traveller families lost the word it is about. A
 word of :data:`.words.PEOPLES` is the people, not a person, where a noun of a community follows it ("Roma
 families", "Roma lads", "the Roma community"), where it follows a verb of speaking ("she speaks Roma"), or where
-it is joined by "and"/"or" to another people or language ("Polish and Roma", "Roma or Slovak"). Said alone in a
+it is joined by "and"/"or" to another people or language ("Polish and Roma", "Roma or Slovak"), or where a group
+says it is one ("we are Roma", "they're Roma"; "I'm Roma" may introduce a person). Said alone in a
 name's slot ("my key worker Roma rang") it is still a name. Nouns written for the project.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .words import PEOPLES
 
@@ -22,6 +23,16 @@ COMMUNITY_NOUNS = frozenset({
     "heritage", "background", "clients", "patients", "residents", "speakers", "speaker"})
 """Nouns after a people's name that say the people is meant ("the Roma families")."""
 _SPEAK = frozenset({"speak", "speaks", "spoke", "speaking", "spoken"})
+_GROUP = frozenset({"we", "they"})
+_ARE = frozenset({"are", "were", "'re", "’re", "re"})
+
+
+def _we_are(doc: Doc, i: int) -> bool:
+    """ "we are X", "they're X", "we are all X": a plural subject, then a form of "be" (and "all" or "both")."""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in {"all", "both"}:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in _ARE and doc[k - 1].lower_ in _GROUP
 
 
 def said_as_a_people(tok: Token) -> bool:
@@ -34,6 +45,8 @@ def said_as_a_people(tok: Token) -> bool:
     prev = doc[tok.i - 1].lower_ if tok.i else ""
     if nxt in COMMUNITY_NOUNS or prev in _SPEAK:
         return True
+    if _we_are(doc, tok.i) and nxt not in {"'s", "’s"}:
+        return True  # "We are Roma", "they're Roma": a people is what a group is; "I'm Roma" introduces a person
     beside = [doc[j].lower_ for j in (tok.i - 2, tok.i + 2) if 0 <= j < len(doc)]
     joined = {prev, nxt} & {"and", "or", "&"}
     return bool(joined) and any(w in PEOPLES and w != low for w in beside)

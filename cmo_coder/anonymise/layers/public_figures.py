@@ -220,8 +220,14 @@ def _another_given_name(doc: Doc, start: int, tok: Token) -> bool:
     if start != tok.i or start == 0:
         return False
     prev = doc[start - 1]
-    return (prev.lower_ in name_lexicon("first") and prev.is_alpha
+    return (prev.lower_ in name_lexicon("first") and prev.is_alpha and prev.lower_ not in _JOINING_WORDS
             and f"{prev.lower_} {tok.lower_}" not in _full_names_lower())
+
+
+_JOINING_WORDS = frozenset({"or", "and", "but", "so", "then", "if", "as", "like", "even", "only", "just", "not",
+                            "yes", "no", "well", "oh", "say", "see", "said"})
+"""Words some name list holds as a given name ("Or", "Said", "Even") that speech puts before a surname as words:
+"Or Sturgeon, she said…" is the First Minister, not a person called Or."""
 
 
 def _local_work_after(doc: Doc, work: int) -> bool:
@@ -230,6 +236,21 @@ def _local_work_after(doc: Doc, work: int) -> bool:
     from .public_media import local_work  # it reads this module's words of kinship
 
     return local_work(_lows(doc), work + 1)
+
+
+HIGH_TITLES = frozenset({"professor", "prof", "sir", "dame", "lord", "baroness", "baron"})
+"""Titles of the honours list and the chair: said before a surname few people bear, they name the public figure
+("Professor Whitty", "Lord Darzi"); "Dr" and "Mr" are every consultant's and are not here."""
+
+
+def _high_title_before(doc: Doc, start: int, tok: Token) -> bool:
+    """A title of :data:`HIGH_TITLES` right before a distinctive listed surname, and no word of kin, friendship
+    or ownership within three words ("my mate Professor Marmot" stays private)."""
+    if start == tok.i or doc[tok.i - 1].lower_.rstrip(".") not in HIGH_TITLES:
+        return False
+    if tok.lower_ not in distinctive_surnames():
+        return False
+    return not any(doc[k].lower_ in _PRIVATE for k in range(max(0, start - 3), min(len(doc), tok.i + 4)) if k != tok.i)
 
 
 def surname_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -249,6 +270,8 @@ def surname_spans(doc: Doc) -> list[tuple[int, int]]:
             continue  # "Mrs Ashworth's report for the school", "the Black review we did": a local one
         if end is None and start == tok.i and prev in _IN_OFFICE:
             end = tok.i  # "under Thatcher", "since Cameron": a term of office (a doctor's patient has a title)
+        if end is None and _high_title_before(doc, start, tok):
+            end = tok.i  # "Professor Whitty said to stay in": a peer's or professor's title on a rare surname
         if end is None:
             sentence = _sentence(tok)
             if prev == "with" or any(t.lower_ in _PRIVATE for t in sentence if abs(t.i - tok.i) <= 3):

@@ -38,12 +38,15 @@ time they name except where the words around them say a person."""
 CLASSES = ("calendar", "medicines", "brands", "platforms", "culture", "faith", "clubs", "people", "kin", "bodies",
            "national", "tools", "media")
 """The shipped lists, by file name without ``.txt``."""
+FRAME_ONLY = ("named_titles",)
+"""Lists that keep nothing alone, read only by a frame (``named_titles``: see :mod:`.named_culture`); not in
+:data:`CLASSES`, so never in :func:`all_public_names` or the allow-list."""
 
 
 @cache
 def public_names(kind: str) -> tuple[str, ...]:
     """The entries of one class's list, in file order, comments and blank lines left out."""
-    if kind not in CLASSES:
+    if kind not in CLASSES and kind not in FRAME_ONLY:
         raise ValueError(f"unknown public-name class {kind!r} (known: {', '.join(CLASSES)})")
     folder = resources.files("cmo_coder.data").joinpath("public_names")
     text = folder.joinpath(f"{kind}.txt").read_text(encoding="utf-8")

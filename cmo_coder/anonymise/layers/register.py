@@ -11,6 +11,7 @@ from ..register import Register, RegisterItem
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
+from .noun_idioms import said_as_the_noun
 from .public_figures import full_name_spans, inside_public_full_name
 from .register_near import run_on
 from .register_shapes import ShapeIndex, shape_candidates, widen
@@ -216,6 +217,9 @@ class RegisterComponent:
             span = doc[start:end]
             if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
+            if end - start == 1 and said_as_the_noun(span[0]):
+                taken.append((span.start_char, span.end_char))
+                continue  # "there's always hope" for a registered Hope: only the noun fits (.noun_idioms)
             if end - start == 1 and (_reads_as_a_date(span[0], caseless) or not (
                     looks_like_name(span[0], caseless) or _beside_a_name(span[0]) or _before_a_name(span[0]))):
                 # never silently "just a word": the reviewer decides this occurrence

@@ -39,6 +39,11 @@ ROLE_TITLES = ("nurse", "sister", "matron", "father", "fr", "rev", "revd", "reve
                "granny", "grandma", "grandad", "mama", "papa")
 """Titles people are also called by alone ("Sister said", "ask the officer"): a word after them must
 be of a name's kind (see the module doc)."""
+GRANDPARENT_TITLES = frozenset({"nanna", "nan", "gran", "granny", "grandma", "grandad"})
+"""Role titles that are kin words only: "Grandma Jean" is the speaker's grandmother, and "Grandma" says no more
+than "my grandma" does, so it stays before a given name and only the name goes. "Auntie", "Uncle", "Mama" and
+"Papa" are not here: they are also said of elders who are no kin ("the pastor's wife, Mama Folasade"), and go
+with the name; nor "Nana", also a given name and a title of Akan families ("Nana Mensah")."""
 CASELESS_TITLES = tuple(t for t in (*HONORIFICS, *ROLE_TITLES)
                         if t not in {"dc", "ds", "di", "dci", "fr", "aunt", "nan", "gran", "granny", "grandma",
                                      "grandad", "nana", "nanna", "auntie", "aunty", "uncle", "mama", "papa"})
@@ -114,8 +119,9 @@ def _name_word(word: str, caseless: bool, strict: bool, verb: bool = False) -> b
 def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
     """Every name after a title in ``text``: up to three words, with particles between them.
 
-    An honorific stays ("Dr [name]"); a role or kin title goes with the name ("Sister Ramsey", "Auntie
-    Marcia", "PC Tait"), which it narrows down to one person, unless it is said of someone ("my sister X").
+    An honorific stays ("Dr [name]"), and so does a grandparent's title ("Grandma [name]"); a role or kin title
+    goes with the name ("Sister Ramsey", "Auntie Marcia", "PC Tait"), which it narrows down to one person, unless
+    it is said of someone ("my sister X").
 
     In cased text the title may be written either way ("Dr", "dr.", "Sister") but the name must be
     capitalised; in captions the first word is any word not ruled out here, for the caller to judge.
@@ -171,6 +177,7 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
         if any(phrase == p or phrase.startswith(p + " ") for p in NOT_TITLED) or \
                 f"{title} {_plain(text[start:first_end])}" in NOT_TITLED:
             continue
-        if title in ROLE_TITLES and not _OWNED.search(text[max(0, m.start(1) - 8):m.start(1)]):
+        grandparent = title in GRANDPARENT_TITLES and _plain(text[first_start:first_end]) in name_lexicon("first")
+        if title in ROLE_TITLES and not grandparent and not _OWNED.search(text[max(0, m.start(1) - 8):m.start(1)]):
             start = m.start(1)  # "Sister Ramsey", "Father Mulcahy", "PC Tait": the role singles them out too
         yield TitledName(start, first_start, first_end, end)
