@@ -119,6 +119,16 @@ def redact_turns(anon: Anonymiser, turns: list[str], lower: bool) -> str:
     return redact_text(anon, "\n".join(turns), open_items=True, segments=segments)
 
 
+def case_rows(path: Path) -> list[tuple[str, str, str]]:
+    """The (kind, name, sentence) rows of a tab-separated case list, comments and blank lines skipped."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, name, sentence = line.split("\t")
+            rows.append((kind, name, sentence))
+    return rows
+
+
 def sentence_turns(sentence: str, captions: bool, ending: str) -> tuple[str, list[tuple[int, int]]]:
     """A case written as turns split by " || ", each padded with ``ending`` so the model reads a whole sentence,
     joined one per line, with each turn's span; as captions when ``captions``."""

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from anon_support import as_captions, redact_found, sentence_turns
+from anon_support import as_captions, case_rows, redact_found, sentence_turns
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,12 +35,7 @@ which nothing proposed, stays. Left as the safe side of the round's frames."""
 
 
 def _rows() -> list[tuple[str, str, str]]:
-    rows = []
-    for line in CASES.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, name, sentence = line.split("\t")
-            rows.append((kind, name, sentence))
-    return rows
+    return case_rows(CASES)
 
 
 @pytest.fixture(scope="module")
