@@ -501,12 +501,7 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
     corr: list[tuple[float, float]] = []
     t_split = time.perf_counter()
     for j, (train, test) in enumerate(dev_splits(ch)):
-        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
-        lengths = training_lengths(ch, books, train, ts)
-        tests = [i for i in test if ch.clauses(i)[0]]
-        cs = [c for i in tests for c in ch.clauses(i)[0]]
-        gold = [g for i in tests for g in ch.clauses(i)[1]]
-        test_lengths = [len(ch.clauses(i)[0]) for i in tests]
+        ts, lengths, tests, cs, gold, test_lengths = dev_split_data(ch, books, train, test)
         texts, cues, feats = [c.text for c in cs], [c.cues for c in cs], [c.features for c in cs]
         preds: dict[str, list[str]] = {}
         lr = ComponentModel(vectorizer=vectorizer())
@@ -652,12 +647,7 @@ def finetune_dev(ch: Chapter, books: Sequence[Codebook]) -> None:
     base = enc.base_top()
     for j, (train, test) in enumerate(dev_splits(ch)[:FT_SPLITS]):
         t0 = time.perf_counter()
-        ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
-        lengths = training_lengths(ch, books, train, ts)
-        tests = [i for i in test if ch.clauses(i)[0]]
-        cs = [c for i in tests for c in ch.clauses(i)[0]]
-        gold = [g for i in tests for g in ch.clauses(i)[1]]
-        test_lengths = [len(ch.clauses(i)[0]) for i in tests]
+        ts, lengths, tests, cs, gold, test_lengths = dev_split_data(ch, books, train, test)
         test_texts = [c.text for c in cs]
         enc.lower([*ts.texts, *test_texts])
         t1 = time.perf_counter()
@@ -728,6 +718,18 @@ def dev_splits(ch: Chapter) -> list[tuple[set[int], list[int]]]:
         splits += [(set(range(pt4)) - set(order[k::4]), sorted(order[k::4])) for k in range(4)]
     return splits
 
+
+def dev_split_data(ch: Chapter, books: Sequence[Codebook], train: set[int], test: list[int]) -> tuple[
+        pretrain.TrainingSet, list[int], list[int], list[Clause], list[str], list[int]]:
+    """One development split as each structured part reads it: the pretraining set of the training paragraphs,
+    its sequence lengths, and the test paragraphs that hold clauses, their clauses, gold labels and clauses per
+    paragraph."""
+    ts = pretrain.pretraining_set(ch.nlp, books, pretrain.chapter_parts(ch.raw, keep=train.__contains__))
+    lengths = training_lengths(ch, books, train, ts)
+    tests = [i for i in test if ch.clauses(i)[0]]
+    cs = [c for i in tests for c in ch.clauses(i)[0]]
+    gold = [g for i in tests for g in ch.clauses(i)[1]]
+    return ts, lengths, tests, cs, gold, [len(ch.clauses(i)[0]) for i in tests]
 
 CORPUS_WEIGHTS = (0.3, 0.6, 1.0)
 #: labelled realist text written for the project (not package data: it did not beat the noise; docs/benchmarks.md)
