@@ -287,6 +287,8 @@ class AllowListComponent:
                 continue  # "Gavin and Stacey came round": two people, whatever the programme is called
             if e - s == 1 and self._a_person(doc[s], names, firsts):
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
+            if e - s == 1 and _a_day_that_acts(doc[s]):
+                continue  # "Ramadan said he'd meet me": a festival does not speak; someone named for it does
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
@@ -479,6 +481,28 @@ def _words_of(text: str) -> str:
 def _people_full_names() -> frozenset[str]:
     """Listed full names of public people, health-policy figures and everyday ones, as :func:`_words_of`."""
     return frozenset(_words_of(n) for n in (*public_figures(), *public_names("people")) if " " in n.strip())
+
+
+@cache
+def _festivals() -> frozenset[str]:
+    """The calendar list's one-word entries, lower-cased: festivals, feasts and named days."""
+    return frozenset(e.lower() for e in public_names("calendar") if " " not in e)
+
+
+_ACTS_AS_A_PERSON = frozenset({"before", "speaks", "owns"})
+
+
+def _a_day_that_acts(tok: Token) -> bool:
+    """A one-word festival or named day said as a person: after a title or relation ("my mate Diwali"), before
+    a verb of speech ("Ramadan said", "Eid told me") or a person's possession ("Noel's mum"). People are named
+    for days and feasts in many languages (Ramadan, Bayram, Noel, Diwali, Pascal); a festival is spent, never a
+    speaker, so these leave the allow-list's protection to the person layers and the review. "Me and Diwali
+    went" is a person; "Eid and I" is not read: "we had a lovely Eid and I went to see my aunt" is the festival."""
+    if tok.lower_ not in _festivals():
+        return False
+    cue = person_cue(tok)
+    before = word_before(tok)
+    return cue in _ACTS_AS_A_PERSON or (cue == "with me" and before is not None and before.lower_ == "and")
 
 
 def _kin_before(doc: Doc, start: int) -> bool:
