@@ -300,7 +300,7 @@ class AllowListComponent:
         weak: list[tuple[int, int]] = []
         framed = public_by_context(doc, proposed, caseless, weak) + royal_spans(doc, caseless, PRIVATE_WORDS)
         doc.user_data["cmo_famed_people"] = weak
-        people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b)]
+        people = [(a, b) for a, b in framed if not _place_named_after(doc, a, b) and not _someone_of_ours(doc, a, b)]
         named: list[tuple[int, int]] = []
         kept_by_frame = framed_names(doc, proposed, caseless, named)
         # a title that begins with a given name ("Ted Lasso on Netflix") is on the review's residual-risk list
@@ -593,6 +593,17 @@ def _place_named_after(doc: Doc, start: int, end: int) -> bool:
     person: see :func:`_said_as_place`."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and _said_as_place(doc, span.start, span.end)
+
+
+def _someone_of_ours(doc: Doc, start: int, end: int) -> bool:
+    """A name the public context would keep (``start``, ``end``: characters) that begins with, or comes after, a
+    word of kinship, friendship or care ("my Vera was on the telly again", "her mate Kane was on the news"): the
+    speaker's own, whatever the sentence says of television. A public figure is not "my" anyone."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    before = word_before(doc[span.start])
+    return span[0].lower_ in PRIVATE_WORDS or (before is not None and before.lower_ in PRIVATE_WORDS)
 
 
 def spellings(phrase: str) -> list[str]:

@@ -1,5 +1,6 @@
-"""People named for a festival or a named day: the calendar list keeps "Ramadan", "Diwali" and "Noel" as the
-days they are, never as a speaker or a friend. Sentences invented, cased and as captions write them."""
+"""Private people the allow-list kept as public: someone named for a festival or a named day ("Ramadan said he'd
+meet me": the calendar keeps the day, never a speaker or a friend), and someone of the speaker's own said where
+public people are ("my Vera was on the telly again"). Sentences invented, cased and as captions write them."""
 
 from __future__ import annotations
 
@@ -43,4 +44,21 @@ def test_a_festival_said_as_a_person_goes(anon: Anonymiser, sentence: str, name:
     ("During Ramadan my key worker moved my appointments.", "Ramadan"),
 ])
 def test_the_festival_itself_stays(anon: Anonymiser, sentence: str, name: str) -> None:
+    assert_kept(anon, sentence + BREW, name)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("My Vera was on the telly again, in the background at the match.", "Vera"),
+    ("Our Shannon was on the radio with her band last week.", "Shannon"),
+    ("Her mate Kane was on the news for fighting outside the chippy.", "Kane"),
+])
+def test_someone_of_ours_on_the_telly_goes(anon: Anonymiser, sentence: str, name: str) -> None:
+    assert_removed(anon, sentence + BREW, name)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("I saw Boris Johnson on the telly last night.", "Boris Johnson"),
+    ("My hero Marcus Rashford was on the news about school meals.", "Marcus Rashford"),
+])
+def test_public_people_on_the_telly_stay(anon: Anonymiser, sentence: str, name: str) -> None:
     assert_kept(anon, sentence + BREW, name)
