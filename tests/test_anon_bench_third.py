@@ -134,3 +134,15 @@ def test_deny_list_holds_the_named_sites_of_the_manifest(tmp_path: Path, study: 
     _, places = deny_lists(tmp_path / "participants.csv", tmp_path / "register.csv")
     assert set(cn.SITE_TOWNS) <= set(places)
     assert not [p for p in places if len(p) < 3]
+
+
+def test_a_kept_grandparent_word_before_a_removed_name_is_no_miss() -> None:
+    """The benchmark scores what the anonymiser is meant to do: a grandparent's word it keeps ("Grandpa [name]")
+    may stay; the name itself may not."""
+    from cmo_coder.anonymise.layers.kin_titles import KIN_TITLES
+
+    assert KIN_TITLES <= interviews._MAY_STAY
+    text = "me and Grandpa Jim went"
+    g = interviews.Gold(7, 18, "person_unregistered")
+    assert interviews.covered(text, g, [(15, 18)])
+    assert not interviews.covered(text, g, [(7, 14)])
