@@ -59,6 +59,8 @@ def test_someone_of_ours_on_the_telly_goes(anon: Anonymiser, sentence: str, name
 @pytest.mark.parametrize("sentence, name", [
     ("I saw Boris Johnson on the telly last night.", "Boris Johnson"),
     ("My hero Marcus Rashford was on the news about school meals.", "Marcus Rashford"),
+    ("My nai nai was on the telly once, at the mela.", "nai nai"),
+    ("Our bauji was on the news when the factory shut.", "bauji"),
 ])
 def test_public_people_on_the_telly_stay(anon: Anonymiser, sentence: str, name: str) -> None:
     assert_kept(anon, sentence + BREW, name)

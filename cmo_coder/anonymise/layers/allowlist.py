@@ -19,7 +19,7 @@ from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
 from ..register import GENERIC_TAILS
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
-from .kin_titles import cut_kin_title
+from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
 from .named_culture import called_title_spans, named_culture_spans
 from .platform_context import platform_spans
@@ -595,15 +595,34 @@ def _place_named_after(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) > 0 and _said_as_place(doc, span.start, span.end)
 
 
+@cache
+def _kin_words() -> frozenset[str]:
+    """The kin list's words for relatives, lower-cased ("nai nai", "bauji")."""
+    return frozenset(e.lower() for e in public_names("kin"))
+
+
+_OURS = frozenset({"my", "our", "your"})
+"""Possessives that never stand as an object pronoun ("told her Boris said" is no one's Boris)."""
+_WHOSE = _OURS | {"her", "his", "their"}
+
+
 def _someone_of_ours(doc: Doc, start: int, end: int) -> bool:
-    """A name the public context would keep (``start``, ``end``: characters) that begins with, or comes after, a
-    word of kinship, friendship or care ("my Vera was on the telly again", "her mate Kane was on the news"): the
-    speaker's own, whatever the sentence says of television. A public figure is not "my" anyone."""
+    """A name the public context would keep (``start``, ``end``: characters) said as the speaker's or someone's
+    own: after "my", "our" or "your" ("my Vera was on the telly again"), or after a word of kinship, friendship
+    or care that a possessive begins ("her mate Kane was on the news"). A public figure is not "my" anyone;
+    "her" and "his" alone are left out, as they are also objects ("I told her Boris Johnson had resigned")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
+    if span is None or len(span) == 0 or " ".join(t.lower_ for t in span) in _kin_words() \
+            or all(t.lower_ in PRIVATE_WORDS or t.lower_ in KIN_TITLES or is_everyday(t.text) or not t.is_alpha
+                   for t in span):
+        return False  # "my nai nai", "our bauji", "my nana": a word for a relative or an everyday word, not a name
+    first = span[0].lower_
     before = word_before(doc[span.start])
-    return span[0].lower_ in PRIVATE_WORDS or (before is not None and before.lower_ in PRIVATE_WORDS)
+    prev = before.lower_ if before is not None else ""
+    whose = word_before(before) if before is not None else None
+    if first in _OURS or prev in _OURS:
+        return True
+    return prev in PRIVATE_WORDS and whose is not None and whose.lower_ in _WHOSE
 
 
 def spellings(phrase: str) -> list[str]:
