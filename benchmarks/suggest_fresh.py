@@ -573,12 +573,7 @@ def structure(ch: Chapter, books: Sequence[Codebook]) -> None:
         preds["3. density prior, strength 0.5"] = decide(scale_none(p, test_lengths, predicted, mean, 0.5))
         preds["(3. true density as the prior: a ceiling, not an idea)"] = decide(
             scale_none(p, test_lengths, [r[2] for r in rows_te], mean, 1.0))
-        for name in names:
-            if j == 0:
-                first[name] = scores(gold, preds[name])["macro_f1"]
-            else:
-                pooled[name][0].extend(gold)
-                pooled[name][1].extend(preds[name])
+        pool_split(j, gold, preds, names, first, pooled)
         print(f"  (split {j + 1} of 13: {time.perf_counter() - t_split:.0f} s)", file=sys.stderr)
     print("\nStructure over clauses, development split only (train PT1–2 → test PT3; 3 × 4 folds over the "
           "paragraphs of PT1–3, pooled)")
@@ -687,12 +682,7 @@ def finetune_dev(ch: Chapter, books: Sequence[Codebook]) -> None:
         preds["d. c + neighbours' embeddings x0.5 + grammar/neighbour"] = head(
             ts, *with_neighbours(cl, lengths, test_lengths), cs, words=False, grammar=True)
         spent["heads"] += time.perf_counter() - t3
-        for name in names:
-            if j == 0:
-                first[name] = scores(gold, preds[name])["macro_f1"]
-            else:
-                pooled[name][0].extend(gold)
-                pooled[name][1].extend(preds[name])
+        pool_split(j, gold, preds, names, first, pooled)
         print(f"  (split {j + 1} of {FT_SPLITS}: {len(ts.texts)} training examples, "
               f"{time.perf_counter() - t0:.0f} s; so far "
               + ", ".join(f"{k} {v:.0f} s" for k, v in spent.items()) + ")",
@@ -717,6 +707,17 @@ def dev_splits(ch: Chapter) -> list[tuple[set[int], list[int]]]:
         random.Random(seed).shuffle(order)
         splits += [(set(range(pt4)) - set(order[k::4]), sorted(order[k::4])) for k in range(4)]
     return splits
+
+
+def pool_split(j: int, gold: list[str], preds: dict[str, list[str]], names: list[str], first: dict[str, float],
+               pooled: dict[str, tuple[list[str], list[str]]]) -> None:
+    """Split 0 (train PT1–2, test PT3) is scored alone; the folds after it are pooled, for each idea named."""
+    for name in names:
+        if j == 0:
+            first[name] = scores(gold, preds[name])["macro_f1"]
+        else:
+            pooled[name][0].extend(gold)
+            pooled[name][1].extend(preds[name])
 
 
 def dev_split_data(ch: Chapter, books: Sequence[Codebook], train: set[int], test: list[int]) -> tuple[
