@@ -139,6 +139,20 @@ def build_language(model: str | None) -> Language:
     return nlp
 
 
+_SAME_LENGTH = str.maketrans({"\u0130": "I"})
+
+
+def analysable(text: str) -> str:
+    """The text the layers read: the transcript with a capital dotted I ("İ") read as "I".
+
+    Why: ``"İ".lower()`` is two characters ("i̇"), and many layers find words in a lower-cased copy of a
+    turn and use its offsets on the turn itself, so one Turkish name ("İlker", "İpek") would shift every
+    span after it in its turn by one character. The copy has the same length, so every offset found in it
+    indexes the transcript; surfaces are always taken from the transcript itself.
+    """
+    return text.translate(_SAME_LENGTH) if "\u0130" in text else text
+
+
 def _whole_word(text: str, c: Candidate) -> Candidate:
     """A person found in part of a hyphen- or apostrophe-joined word is the whole word: "Anne-Marie" with only
     "Marie" found, "Ah-Ming" with only "Ming". The rest of the word beside a placeholder still points at
@@ -350,6 +364,7 @@ class Anonymiser:
              caseless: bool | None = None, turn_caseless: list[bool] | None = None,
              ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
         """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``."""
+        text = analysable(text)
         segments = segments or [(0, len(text))]
         docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless, turn_caseless)
         self.allow_pipe.echo(docs)
@@ -515,6 +530,8 @@ class Anonymiser:
             for m in pattern.finditer(text):
                 if free(m.start(), m.end()):
                     hits.append((m.group(0), reason, m.start(), m.end()))
+        # each surface as the transcript writes it: a turn's doc is read from :func:`analysable`'s copy
+        hits = [(text[s:e], reason, s, e) for _, reason, s, e in hits]
         counts: Counter[tuple[str, str]] = Counter((h[0].lower(), h[1]) for h in hits)
         first: dict[tuple[str, str], tuple[str, int, int]] = {}
         for surface, reason, s, e in hits:

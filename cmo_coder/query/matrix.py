@@ -50,7 +50,7 @@ class Matrix(Frozen):
 
 
 def _natural(label: str) -> tuple[object, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", label))
+    return tuple(int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", label))
 
 
 def matrix(project: Project, by: By, count: Count = "codings", stance: str | None = None,

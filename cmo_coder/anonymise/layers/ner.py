@@ -251,7 +251,7 @@ class NerComponent:
         for doc, spans in zip(docs, words, strict=True):
             chars = list(recase(doc, self.nlp.Defaults.stop_words))
             for start, _ in spans:
-                chars[start] = chars[start].upper()
+                chars[start] = capital(chars[start])
             texts.append("".join(chars))
         out = []
         for doc, again, spans in zip(docs, self._read_copies(texts), words, strict=True):
@@ -350,8 +350,18 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
             up = given = False  # "the page", "our mark": a word after a determiner stays a word
         previous_first = given
         if up and text[idx:idx + 1].isalpha():
-            chars[idx] = chars[idx].upper()
+            chars[idx] = capital(chars[idx])
     return "".join(chars)
+
+
+def capital(char: str) -> str:
+    """``char`` as a capital where that is one character, else as it is.
+
+    The re-cased copy's entity offsets index the turn itself, so no character may change its length:
+    "ß" upper-cases to "SS" and "ŉ" to "ʼN", which would shift every offset after them by one.
+    """
+    up = char.upper()
+    return up if len(up) == 1 else char
 
 
 def _listed_place(lows: list[str], i: int, places: frozenset[str]) -> bool:

@@ -431,7 +431,7 @@ def town_district_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
         number = m.group("n").lower()
-        said = number if number.isdigit() else _word_number(number)
+        said = number if number.isdecimal() else _word_number(number)
         if said is None or not _district_ok(towns[" ".join(m.group("town").lower().split())], said, ""):
             continue
         if _COUNT_AFTER.match(text, m.end()) or not _cued(text, m.start(), m.end()):

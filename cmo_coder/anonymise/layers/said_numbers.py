@@ -68,7 +68,7 @@ def _value(toks: list[Token], i: int, text: str) -> tuple[str, int] | None:
     """The digits said from token ``i`` on, and how many tokens said them; None where no number starts."""
     word = toks[i].text
     nxt = toks[i + 1] if i + 1 < len(toks) and joined(text, toks[i], toks[i + 1]) else None
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit(): "➎" and "²" are digits that int() refuses
         return word, 1
     if word in _REPEAT and nxt is not None:
         said = _value(toks, i + 1, text)
@@ -122,7 +122,7 @@ def _continues(toks: list[Token], i: int, text: str) -> bool:
 
 def nhs_number_valid(digits: str) -> bool:
     """NHS numbers carry a modulus-11 check digit; random 10-digit numbers mostly fail it."""
-    if len(digits) != 10 or not digits.isdigit():
+    if len(digits) != 10 or not digits.isdecimal():
         return False
     total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
