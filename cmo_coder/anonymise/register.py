@@ -306,6 +306,50 @@ def clean_name(name: str) -> str:
     return " ".join(tokens)
 
 
+_QUOTED_NICKNAME = re.compile(r"(?<!\w)[\"“”‘'](?P<nick>[^\W\d_][^\"“”‘’()]{0,29}?)[\"“”’'](?!\w)")
+_BRACKETED = re.compile(r"\((?P<inside>[^()]{1,40})\)")
+_FORMER = re.compile(r"(?i)^(?:n[ée]e|formerly|was|previously|maiden name)\s+")
+_FORMER_BEFORE = re.compile(r"(?i)\((?:n[ée]e|formerly|was|previously|maiden name)\s+$")
+_NOT_NICKNAMES = frozenset({
+    "guest", "guests", "external", "host", "co-host", "cohost", "organiser", "organizer", "presenter", "panellist",
+    "he", "him", "his", "she", "her", "hers", "they", "them", "theirs", "ze", "zir", "xe", "any", "pronouns",
+    "interviewer", "interviewee", "facilitator", "participant", "observer", "note-taker", "notetaker", "chair",
+    "staff", "carer", "parent", "mum", "dad", "nurse", "doctor", "dr", "jr", "jnr", "sr", "snr", "mr", "mrs", "ms",
+    "miss", "mx", "prof", "nhs", "uk", "admin", "unverified", "deceased", "senior", "junior", "the", "and", "or"})
+"""Words written in brackets after a name that are no name: device tags ("Adams, Jennifer (Guest)"), pronouns,
+roles and titles. A bracketed word that is none of these is a name the person also goes by."""
+
+
+def written_nicknames(name: str) -> tuple[str, list[str]]:
+    """The name without the names written inside it, and those names.
+
+    Teams write the name a person goes by inside the full name: ``Thomas "Tosh" Brown``, ``Kwame 'KK' Mensah``,
+    ``Priya (PJ) Jones``, ``Jane Brown (née Smith)``. Each is a name people say, so it must be registered as one:
+    read as written, ``"Tosh"`` would match only with its quotes, and :func:`clean_name` drops a bracket as a
+    device tag ("(She/Her)"). A bracket holding a tag, a pronoun, a role, a title, digits or a slash is no name.
+    An apostrophe inside a word ("O'Neill", "D'Souza") is no quote.
+    """
+    found: list[str] = []
+
+    def bracket(m: re.Match[str]) -> str:
+        inside = _FORMER.sub("", " ".join(m.group("inside").split()))
+        words = inside.split()
+        if 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*", w) for w in words) \
+                and not any(w.lower().strip(".") in _NOT_NICKNAMES for w in words):
+            found.append(inside)
+            return " "
+        return m.group(0)
+
+    def quoted(m: re.Match[str]) -> str:
+        found.append(" ".join(m.group("nick").split()))
+        return " "
+
+    rest = _QUOTED_NICKNAME.sub(quoted, _BRACKETED.sub(bracket, name))
+    if not found:
+        return name, []
+    return " ".join(rest.split()), list(dict.fromkeys(found))
+
+
 _PREFIXED = re.compile(r"(Mc|Mac|M['’]|O['’]|D['’])([A-Z][^\W\d_]{2,})")
 
 
@@ -328,6 +372,9 @@ def person_variants(name: str) -> tuple[str, ...]:
     Generic speaker tags (``Interviewer``, ``I``) are aliases for the transcript's speaker
     column, not names anybody says, so they yield no variants.
     """
+    bare, nicknames = written_nicknames(name)
+    if nicknames:
+        return _with_written_nicknames(name, bare, nicknames)
     name = clean_name(name)
     if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+", name):
         return ()
@@ -369,6 +416,22 @@ def person_variants(name: str) -> tuple[str, ...]:
     for f in forms:
         seen.setdefault(f.lower(), f)
     return tuple(seen.values())
+
+
+def _with_written_nicknames(name: str, bare: str, nicknames: list[str]) -> tuple[str, ...]:
+    """``Thomas "Tosh" Brown``: the forms of "Thomas Brown", of each nickname, and "Tosh Brown"; a former surname
+    ("Jane Brown (née Smith)") goes with the given name instead: "Jane Smith"."""
+    tokens = _name_tokens(bare)
+    forms = list(person_variants(bare))
+    for nick in nicknames:
+        forms += person_variants(nick)
+        if len(tokens) >= 2 and len(nick.split()) == 1:
+            former = _FORMER_BEFORE.search(name, 0, name.find(nick)) is not None
+            forms.append(f"{tokens[0]} {nick}" if former else f"{nick} {tokens[-1]}")
+    once: dict[str, str] = {}
+    for f in forms:
+        once.setdefault(f.lower(), f)
+    return tuple(once.values())
 
 
 def hyphen_parts(token: str) -> list[str]:
@@ -528,6 +591,9 @@ def person_word_forms(name: str) -> tuple[str, ...]:
 
     from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
 
+    bare, nicknames = written_nicknames(name)
+    if nicknames:  # ``Thomas "Tosh" Brown``: the word forms of the name and of each name written in it
+        return tuple(dict.fromkeys(w for form in (bare, *nicknames) for w in person_word_forms(form)))
     variants = {v.lower() for v in person_variants(name)}
     name = " ".join(drop_name_leads(name.split()))  # "our Declan" makes Declan's forms, never "our"'s
     # a relative's word made from the name ("nan" of Nancy) stays: grammar reads "my nan" as the word
@@ -682,6 +748,10 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
                                 f"{earlier[1]!r} (line {earlier[0]}); an alias must stand for one person or place")
         expand = person_variants if category == "person" else plain_variants
         variants = tuple(dict.fromkeys(v for form in (surface, *aliases) for v in expand(form)))
+        if not variants:
+            problems.append(f"{path}:{lineno}: {surface!r} gives no name to look for (a person's line needs the "
+                            "name as people say it, in letters)")
+            continue
         word_forms = tuple(dict.fromkeys(w for form in (surface, *aliases) for w in person_word_forms(form)
                                          if w not in {v.lower() for v in variants})) if category == "person" else ()
         items.append(RegisterItem(key=f"register:{category}:{k}", surface=surface, category=category,
