@@ -21,6 +21,7 @@ def test_intervals_answer_as_a_scan_does(found: list[tuple[int, int]], s: int, e
     index = Intervals(found)
     assert index.overlaps(s, e) == any(a < e and s < b for a, b in found)
     assert index.holds(s) == any(a <= s < b for a, b in found)
+    assert index.covers(s, e) == any(a <= s and e <= b for a, b in found)
 
 
 def test_intervals_edges() -> None:
@@ -29,6 +30,8 @@ def test_intervals_edges() -> None:
     assert index.overlaps(9, 11) and index.overlaps(0, 100)
     assert index.holds(5) and index.holds(9) and not index.holds(10) and not index.holds(20)
     assert not Intervals([]).overlaps(0, 1) and not Intervals([]).holds(0)
+    assert index.covers(5, 10) and index.covers(6, 9) and not index.covers(4, 6) and not index.covers(9, 11)
+    assert index.covers(20, 20) and not Intervals([]).covers(0, 0)
 
 
 words = st.text(alphabet="abcdeilmnorsy'-", min_size=0, max_size=10)

@@ -29,7 +29,7 @@ from cmo_coder.anonymise.layers import (
 )
 from cmo_coder.anonymise.layers.context import looks_like_name, name_context
 from cmo_coder.anonymise.layers.words import is_everyday
-from cmo_coder.anonymise.lookup import NameGate
+from cmo_coder.anonymise.lookup import Intervals, NameGate
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
 
@@ -179,7 +179,7 @@ def _listed_as_before(doc: Doc) -> list[Candidate]:
     """:func:`.name_lists.listed_names` as it was: every turn's words walked for a list."""
     nl = name_lists
     caseless = nl.reads_as_captions(doc)
-    people = [(c.start, c.end) for c in state.candidates(doc) if c.category == "person"]
+    people = Intervals((c.start, c.end) for c in state.candidates(doc) if c.category == "person")
     out: list[Candidate] = []
     for run in nl._runs(doc, people, caseless):
         kinds = [k for _, k in run]

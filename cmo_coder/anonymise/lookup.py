@@ -34,6 +34,12 @@ class Intervals:
         k = bisect_left(self._starts, end)
         return k > 0 and self._reach[k - 1] > start
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some span ``(a, b)`` has ``a <= start and end <= b``: of the spans that start at ``start`` or
+        before, the one reaching furthest is the one to ask."""
+        k = bisect_right(self._starts, start)
+        return k > 0 and self._reach[k - 1] >= end
+
     def holds(self, position: int) -> bool:
         """Whether some span ``(a, b)`` has ``a <= position < b``."""
         k = bisect_right(self._starts, position)

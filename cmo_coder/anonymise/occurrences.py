@@ -18,7 +18,7 @@ from functools import lru_cache
 from .candidates import Candidate
 from .layers.naming import bare_place, everyday_place, recurs_as_place, said_as_place
 from .layers.words import is_everyday
-from .lookup import by_first_letter
+from .lookup import Intervals, by_first_letter
 from .register import RegisterItem, common_word_names
 
 
@@ -89,9 +89,10 @@ def said_again(forms: Iterable[str], text: str, segments: list[tuple[int, int]],
     pattern = form_pattern(forms)
     if pattern is None:
         return
+    inside = Intervals(taken)  # a long caption turn says a name hundreds of times: no scan of every span each time
     for m in _in_segments(pattern, text, segments):
         s, e = m.span()
-        if (not caseless and not m.group(0)[:1].isupper()) or any(a <= s and e <= b for a, b in taken):
+        if (not caseless and not m.group(0)[:1].isupper()) or inside.covers(s, e):
             continue
         yield m
 

@@ -28,8 +28,9 @@ from .candidates import Candidate
 from .layers.allowlist import framed_names
 from .layers.context import word_after, word_before
 from .layers.public_context import public_by_context
-from .layers.state import tokens_among
+from .layers.state import text_of, tokens_among
 from .layers.word_names import _PLACE_BEFORE, _WEAK, CUES_KEY, CueRecord, name_words
+from .lookup import Intervals
 
 REASON = "a name word said where a person stands at several places in this transcript"
 SPREAD = "a name word this transcript uses for a person, said again"
@@ -122,7 +123,7 @@ def recurring_word_names(text: str, segments: list[tuple[int, int]], docs: list[
     words = by_cues | taken_as_persons(text, found)
     if not words:
         return []
-    taken = [(c.start, c.end) for c in found] + protected
+    taken = Intervals([(c.start, c.end) for c in found] + protected)  # asked of every name word of every turn
     cued = {r.start for recs in heard.values() for r in recs}
     out: list[Candidate] = []
     for (off, _), doc in zip(segments, docs, strict=True):
@@ -131,12 +132,12 @@ def recurring_word_names(text: str, segments: list[tuple[int, int]], docs: list[
         here = []
         for tok in tokens_among(doc, frozenset(words)):
             s, e = tok.idx + off, tok.idx + off + len(tok)
-            if any(a <= s and e <= b for a, b in taken) or (s not in cued and _word_reading(tok)):
+            if taken.covers(s, e) or (s not in cued and _word_reading(tok)):
                 continue
             here.append((tok.idx, tok.idx + len(tok)))
         public = _public_frames(doc, here)
         out.extend(Candidate(a + off, b + off, "person", "consistency", 0.6,
-                             REASON if doc.text[a:b].lower() in by_cues else SPREAD)
+                             REASON if text_of(doc)[a:b].lower() in by_cues else SPREAD)
                    for a, b in here if not any(x <= a and b <= y for x, y in public))
     return out
 

@@ -37,6 +37,7 @@ from ..folding import fold
 from ..register import GENERIC_TAILS, RegisterItem
 from .context import word_after, word_before
 from .public_names import all_public_names
+from .state import text_of
 from .streets import STREET_HEADS
 from .words import (
     CALENDAR,
@@ -183,7 +184,7 @@ def goes_on(doc: Doc, found: list[Candidate], caseless: bool, items: Mapping[str
             continue
         last = span[-1]
         nxt = word_after(last)
-        if nxt is None or not _plain(nxt) or doc.text[last.idx + len(last):nxt.idx] != " ":
+        if nxt is None or not _plain(nxt) or text_of(doc)[last.idx + len(last):nxt.idx] != " ":
             continue  # one space only: a comma, "and" or a line break is another person or a new start
         s, e = nxt.idx, nxt.idx + len(nxt)
         if any(a < e and s < b for a, b in taken):

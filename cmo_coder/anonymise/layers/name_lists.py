@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..lookup import Intervals
 from .caption_names import common_given
 from .state import candidates, lower_ids, word_ids
 from .word_names import _NEVER, _PLACE_BEFORE, reads_as_captions
@@ -30,13 +31,13 @@ _JOIN = frozenset({"and", "&", ","})
 _MIN_MEMBERS = 3
 
 
-def _member(tok: Token, people: list[tuple[int, int]], caseless: bool) -> str | None:
+def _member(tok: Token, people: Intervals, caseless: bool) -> str | None:
     """'me', 'name', 'person' (another layer's), or None: what ``tok`` can be in a list of people. In typed
     text a name is written with its capital ("me, Mags and Rose")."""
     low = tok.lower_
     if low in _ME:
         return "me"
-    if any(a <= tok.idx and tok.idx + len(tok) <= b for a, b in people):
+    if people.covers(tok.idx, tok.idx + len(tok)):
         return "person"
     if len(low) >= 3 and low.isalpha() and low in common_given() and low not in _NEVER \
             and (caseless or tok.text[:1].isupper()):
@@ -44,7 +45,7 @@ def _member(tok: Token, people: list[tuple[int, int]], caseless: bool) -> str | 
     return None
 
 
-def _runs(doc: Doc, people: list[tuple[int, int]], caseless: bool) -> list[list[tuple[Token, str]]]:
+def _runs(doc: Doc, people: Intervals, caseless: bool) -> list[list[tuple[Token, str]]]:
     """Runs of list members, side by side or joined by "and" or a comma, whose last member follows "and"."""
     words = [t for t in doc if not t.is_space]
     out: list[list[tuple[Token, str]]] = []
@@ -96,7 +97,7 @@ def listed_names(doc: Doc) -> list[Candidate]:
     if not _may_list(doc):
         return []
     caseless = reads_as_captions(doc)
-    people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
+    people = Intervals((c.start, c.end) for c in candidates(doc) if c.category == "person")  # asked of every word
     out: list[Candidate] = []
     for run in _runs(doc, people, caseless):
         kinds = [k for _, k in run]

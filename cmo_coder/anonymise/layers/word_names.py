@@ -30,6 +30,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate, Suspicion
+from ..lookup import Intervals
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given
 from .context import POSSESSIONS, strong_person_cue, word_after, word_before
@@ -258,7 +259,7 @@ def _looked_at() -> frozenset[str]:
     return name_words() | common_given()
 
 
-def _eligible(tok: Token, taken: list[tuple[int, int]], any_pos: bool = False) -> bool:
+def _eligible(tok: Token, taken: Intervals, any_pos: bool = False) -> bool:
     """A name word no other layer took, which the tagger reads as a content word (``any_pos``: whatever it
     reads: a lower-case name at a turn's edge is often tagged an adverb or an interjection, "mean holly")."""
     low = tok.lower_
@@ -267,7 +268,7 @@ def _eligible(tok: Token, taken: list[tuple[int, int]], any_pos: bool = False) -
         return False
     if tok.ent_type_ in {"GPE", "LOC", "FAC"}:
         return False
-    return not any(a <= tok.idx < b for a, b in taken)
+    return not taken.holds(tok.idx)
 
 
 CUES_KEY = "cmo_name_word_cues"
@@ -293,7 +294,7 @@ def word_names(doc: Doc) -> tuple[list[Candidate], list[Suspicion]]:
     """Captions: the name words (:func:`name_words`) this turn says where a person stands."""
     if not reads_as_captions(doc):
         return [], []
-    taken = [(c.start, c.end) for c in candidates(doc)]
+    taken = Intervals((c.start, c.end) for c in candidates(doc))  # asked of every name word in the turn
     found: list[Candidate] = []
     suspected: list[Suspicion] = []
     heard: list[CueRecord] = doc.user_data.setdefault(CUES_KEY, [])
@@ -328,14 +329,14 @@ def titled_words(doc: Doc) -> list[Candidate]:
     if not reads_as_captions(doc):
         return []
     text = text_of(doc)
-    taken = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
+    taken = Intervals((c.start, c.end) for c in candidates(doc) if c.category == "person")
     usage = lowercase_usage()
     out: list[Candidate] = []
     for t in titled_names(text, True):
         word = text[t.first_start:t.first_end].lower()
         if (is_everyday(word) or in_dictionary(word) or usage.get(word, 0) >= SELDOM_LOWER or word in _NEVER
                 or (word in place_names() and word not in known_surnames() and word not in common_given())
-                or any(a <= t.start and t.end <= b for a, b in taken)):
+                or taken.covers(t.start, t.end)):
             continue
         out.append(Candidate(t.start, t.end, "person", LAYER, 0.7, TITLED))
     return out
@@ -360,14 +361,13 @@ def named_relations(doc: Doc) -> list[Candidate]:
     caseless = reads_as_captions(doc)
     if not may_name_relations(turn_view(doc).words, caseless):
         return []
-    taken = [(c.start, c.end) for c in candidates(doc)]
+    taken = Intervals((c.start, c.end) for c in candidates(doc))
     given = common_given()
     out: list[Candidate] = []
     for tok in tokens_among(doc, given):
         low = tok.lower_
         if tok.is_stop or (not caseless and not tok.text[:1].isupper()) or not is_everyday(low) \
-                or low in ENDEARMENTS or tok.pos_ in _CLOSED_POS or any(
-                a <= tok.idx < b for a, b in taken):
+                or low in ENDEARMENTS or tok.pos_ in _CLOSED_POS or taken.holds(tok.idx):
             continue
         prev, nxt = word_before(tok), word_after(tok)
         if low in _SEASONS and not caseless:
