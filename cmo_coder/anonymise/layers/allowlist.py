@@ -21,6 +21,7 @@ from .club_context import club_spans
 from .context import person_cue, word_after, word_before
 from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
+from .lone_bodies import lone_body_spans
 from .named_culture import called_title_spans, named_culture_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
@@ -309,7 +310,7 @@ class AllowListComponent:
         doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
-                + said_as_body_spans(doc, caseless) + named_culture_spans(doc))
+                + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
