@@ -15,9 +15,11 @@ import pytest
 import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from cmo_coder.anonymise.layers import register_heard
+from cmo_coder.anonymise.layers import register_heard, register_near, state
 from cmo_coder.anonymise.layers.register_near import NearIndex
+from cmo_coder.anonymise.layers.turn_view import turn_view
 from cmo_coder.anonymise.register import RegisterItem, build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
@@ -88,3 +90,61 @@ def test_a_heard_name_after_a_cue_is_found(turn: str, said: str) -> None:
 @pytest.mark.parametrize("turn", ["and my sister went to the shop", "thanks for the tea"])
 def test_ordinary_words_after_a_cue_stay(turn: str) -> None:
     assert register_heard.heard_candidates(_BLANK(turn), _index(), [], [], lambda _item: True) == []
+
+
+# ------------------------------------------------------------------------------ close forms: heard runs from the view
+_POS = ["NOUN", "PROPN", "VERB", "ADJ", "PRON", "DET", "ADP", "AUX", "INTJ", "", "SPACE", "PUNCT"]
+_RUN_WORDS = st.sampled_from(["mor", "wenna", "Tre", "garthen", "bran", "i", "gan", "brannigan", "the", "and", "um",
+                              "said", "mac", "in", "tyre", "Mac", "Intyre", "done", "levy", "\n", "\t", "\u00a0",
+                              ",", ".", "-", "'s", "x", "woz", "nee", "ak", "prit", "chard", "kwa", "bena", "my",
+                              "tregarthen", "MORWENNA", "o", "lu", "wa", "mum", "doctor", "monday", "miss", "nan",
+                              "leavy", "morwen"])
+
+
+def _built(parts: list[tuple[str, str, str]], lower: bool) -> Doc:
+    """A doc of the given words, spaces after and parts of speech; lower-cased as a caption."""
+    doc = Doc(_BLANK.vocab, words=[w.lower() if lower else w for w, _, _ in parts],
+              spaces=[sp == " " for _, sp, _ in parts])
+    for tok, (_, _, pos) in zip(doc, parts, strict=True):
+        if pos:
+            tok.pos_ = pos
+    doc.user_data[state._TEXT_KEY] = doc.text
+    return doc
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.lists(st.tuples(_RUN_WORDS, st.sampled_from([" ", " ", ""]), st.sampled_from(_POS)), max_size=12),
+       st.booleans(), st.lists(st.integers(0, 60), max_size=3), st.sets(st.integers(0, 11)))
+@example([("mac", " ", "NOUN"), ("in", " ", "ADP"), ("tyre", " ", "NOUN")], True, [], set())
+@example([("bran", " ", "NOUN"), ("i", " ", "NOUN"), ("gan", " ", "NOUN")], False, [], set())
+@example([("done", " ", "NOUN"), ("\n", "", "SPACE"), ("leavy", " ", "NOUN")], True, [], set())
+@example([("morwen", " ", "NOUN"), ("nan", " ", "NOUN")], True, [], set())
+def test_heard_runs_from_the_view_as_from_tokens(parts: list[tuple[str, str, str]], lower: bool,
+                                                 taken_at: list[int], out_of_scope: set[int]) -> None:
+    doc = _built(parts, lower)
+    taken = [(a, a + 3) for a in taken_at]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    in_scope = _scope(out_of_scope)
+    view = turn_view(doc)
+    order = [j for j, space in enumerate(view.space) if not space]
+    words = [doc[j] for j in order]
+    pos = view.pos()
+    for i in range(len(order)):
+        assert (register_near._heard_in_view(view, order, pos, i, _index(), lower, in_scope, free)
+                == register_near._heard_run(words, i, _index(), lower, in_scope, free))
+
+
+@pytest.mark.parametrize("words, lower, want", [
+    (["it", "was", "mac", "in", "tyre", "again"], True, ["mac in tyre"]),
+    (["we", "saw", "done", "leavy", "there"], True, ["done leavy"]),
+    (["we", "went", "in", "the", "end"], True, []),
+    (["it", "was", "Mac", "In", "Tyre", "again"], False, []),  # cased: capitals are the register's and the model's
+])
+def test_heard_names_anywhere_cased_and_as_captions(words: list[str], lower: bool, want: list[str]) -> None:
+    doc = _built([(w, " ", "NOUN") for w in words], lower)
+    got = register_near.near_candidates(doc, _index(), [], lower, lambda _item: True)
+    assert [state.text_of(doc)[c.start:c.end] for c in got] == want
