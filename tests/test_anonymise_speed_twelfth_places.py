@@ -17,9 +17,12 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.layers import register_heard, register_near, state
+from cmo_coder.anonymise.layers.places import PlacesComponent
 from cmo_coder.anonymise.layers.register_near import NearIndex
 from cmo_coder.anonymise.layers.turn_view import turn_view
+from cmo_coder.anonymise.layers.words import place_names, place_words
 from cmo_coder.anonymise.register import RegisterItem, build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from tests.fuzzing import fuzz_settings
@@ -148,3 +151,59 @@ def test_heard_names_anywhere_cased_and_as_captions(words: list[str], lower: boo
     doc = _built([(w, " ", "NOUN") for w in words], lower)
     got = register_near.near_candidates(doc, _index(), [], lower, lambda _item: True)
     assert [state.text_of(doc)[c.start:c.end] for c in got] == want
+
+
+# ------------------------------------------------------------------------------ listed places from the view
+def _listed_as_before(doc: Doc, caseless: bool) -> list[Candidate]:
+    """The listed places' walk as it was: a ``Token`` of each word that begins a listed place."""
+    names, starts = place_names(), place_words()
+    out: list[Candidate] = []
+    words = [t.text for t in doc]
+    lows = [w.lower() for w in words]
+    for i, low in enumerate(lows):
+        if low not in starts or (not caseless and not words[i][:1].isupper()):
+            continue
+        tok = doc[i]
+        if i + 1 < len(lows) and f"{low} {lows[i + 1]}" in names and (caseless or words[i + 1][:1].isupper()):
+            nxt = doc[i + 1]
+            out.append(Candidate(tok.idx, nxt.idx + len(nxt), "city", "places", 0.75, "UK place list"))
+        elif low in names:
+            out.append(Candidate(tok.idx, tok.idx + len(tok), "city", "places", 0.75, "UK place list"))
+    return out
+
+
+@cache
+def _place_words() -> list[str]:
+    """Every 97th listed place, whole, its words alone and its first word's start, with words around them."""
+    listed = sorted(place_names())[::97]
+    return [*listed, *(w for n in listed for w in n.split()), "the", "went", "to", "and", "New", "Upon", "St",
+            "on", "sea", "Leeds"]
+
+
+_SPACES = st.sampled_from([" ", " ", "  ", ", ", ".", "\n", "\t", "\u00a0", "-", "'s "])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(st.sampled_from(_place_words()), _SPACES, st.sampled_from(["title", "lower", "as is"])),
+                max_size=10), st.booleans())
+@example([("milton", " ", "title"), ("keynes", " ", "title")], False)
+@example([("milton", " ", "lower"), ("keynes", " ", "lower")], True)
+def test_listed_places_from_the_view_as_from_tokens(parts: list[tuple[str, str, str]], caseless: bool) -> None:
+    text = "".join((w.title() if how == "title" else w.lower() if how == "lower" else w) + sp
+                   for w, sp, how in parts)
+    doc = _BLANK(text.lower() if caseless else text)
+    got = PlacesComponent._listed(doc, caseless, place_names(), place_words())
+    assert got == _listed_as_before(doc, caseless)
+    assert all(doc.text[c.start:c.end].lower() in place_names() for c in got)
+
+
+@pytest.mark.parametrize("text, caseless, want", [
+    ("We moved to Milton Keynes in the spring", False, ["Milton Keynes"]),
+    ("we moved to milton keynes in the spring", True, ["milton keynes"]),
+    ("we moved to milton keynes in the spring", False, []),  # cased text: a place is written with its capital
+    ("she reads every evening", True, []),
+])
+def test_listed_places_cased_and_as_captions(text: str, caseless: bool, want: list[str]) -> None:
+    got = PlacesComponent._listed(_BLANK(text), caseless, place_names(), place_words())
+    assert [text[c.start:c.end] for c in got] == want
