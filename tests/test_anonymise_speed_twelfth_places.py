@@ -189,6 +189,7 @@ _SPACES = st.sampled_from([" ", " ", "  ", ", ", ".", "\n", "\t", "\u00a0", "-",
                 max_size=10), st.booleans())
 @example([("milton", " ", "title"), ("keynes", " ", "title")], False)
 @example([("milton", " ", "lower"), ("keynes", " ", "lower")], True)
+@example([("milton", " ", "title"), ("keynes", " ", "lower")], False)
 def test_listed_places_from_the_view_as_from_tokens(parts: list[tuple[str, str, str]], caseless: bool) -> None:
     text = "".join((w.title() if how == "title" else w.lower() if how == "lower" else w) + sp
                    for w, sp, how in parts)
