@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from unittest import mock
 
 import pytest
 import spacy
@@ -208,3 +209,31 @@ def test_listed_places_from_the_view_as_from_tokens(parts: list[tuple[str, str, 
 def test_listed_places_cased_and_as_captions(text: str, caseless: bool, want: list[str]) -> None:
     got = PlacesComponent._listed(_BLANK(text), caseless, place_names(), place_words())
     assert [text[c.start:c.end] for c in got] == want
+
+
+# ------------------------------------------------------------------------------ heard names: the run-in word's gate
+_RUN_IN_WORDS = st.sampled_from(["thanksmorwenna", "brannigansaid", "withdafydd", "morwennas", "Thankstadeusz",
+                                 "WOZNIAKSAID", "wozniak", "everything", "remembered", "unbelievable", "thanks",
+                                 "mensahsays", "cheerseluned", "the", "my", "sister", "mor", "wenna", "said",
+                                 "zzzzzzzz", "balogun", "ifeoluwas"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(_RUN_IN_WORDS, _SPACES), min_size=1, max_size=10), st.booleans(),
+       st.sets(st.integers(0, 11)))
+@example([("thanksmorwenna", " "), ("for", " ")], True, set())
+@example([("so", " "), ("brannigansaid", " "), ("no", " ")], False, {2})
+def test_run_in_words_gated_as_ungated(parts: list[tuple[str, str]], lower: bool, out_of_scope: set[int]) -> None:
+    text = "".join(w + sp for w, sp in parts)
+    doc = _BLANK(text.lower() if lower else text)
+    in_scope = _scope(out_of_scope)
+    gated = register_heard.heard_candidates(doc, _index(), [], [], in_scope)
+    with mock.patch.object(register_heard, "GATED", False):
+        assert register_heard.heard_candidates(doc, _index(), [], [], in_scope) == gated
+
+
+def test_a_name_run_into_a_word_is_read_and_a_long_word_stays() -> None:
+    for text, want in (("thanksmorwenna for coming", ["thanksmorwenna"]), ("and everything remembered", [])):
+        got = register_heard.heard_candidates(_BLANK(text), _index(), [], [], lambda _item: True)
+        assert [text[c.start:c.end] for c in got] == want

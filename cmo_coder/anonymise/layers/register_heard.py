@@ -429,7 +429,8 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
     i = 0
     while i < len(doc):
         low = lowers[i]
-        if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2):  # else no run-in word (:func:`_run_in`)
+        if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2 and _rare_word(low, index)):  # else no run-in word
+            # (:func:`_run_in`'s own tests of the word, asked of its lower form before a ``Token`` is made)
             tok = doc[i]
             run_in = (_run_in(tok, index, in_scope)
                       if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
@@ -488,6 +489,13 @@ def _title_heard(doc: Doc, i: int, long_table: _Table, in_scope: Callable[[Regis
     return Candidate(s, e, h.item.category, LAYER, 0.5,
                      "a registered name heard as a title and words, perhaps everyday words here",
                      item_key=h.item.key, placeholder=h.item.placeholder, per_occurrence=True), end
+
+
+def _rare_word(low: str, index: NearIndex) -> bool:
+    """:func:`_run_in`'s tests of a word's lower form: no registered form, in no dictionary or name list, and
+    almost never written in lower case. Most long words of a turn are dictionary words, turned away here."""
+    return (low not in index.forms and not in_dictionary(low) and low not in name_lexicon("all")
+            and lowercase_usage().get(low, 0) < SEEN_USAGE)
 
 
 def _run_in(tok: Token, index: NearIndex, in_scope: Callable[[RegisterItem], bool]) -> Candidate | None:
