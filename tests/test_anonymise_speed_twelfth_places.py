@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from cmo_coder.anonymise.candidates import Candidate
-from cmo_coder.anonymise.layers import register_heard, register_near, state
+from cmo_coder.anonymise.layers import register_heard, register_near, sound_alike, state
 from cmo_coder.anonymise.layers.places import PlacesComponent
 from cmo_coder.anonymise.layers.register_near import NearIndex
 from cmo_coder.anonymise.layers.turn_view import turn_view
@@ -237,3 +237,16 @@ def test_a_name_run_into_a_word_is_read_and_a_long_word_stays() -> None:
     for text, want in (("thanksmorwenna for coming", ["thanksmorwenna"]), ("and everything remembered", [])):
         got = register_heard.heard_candidates(_BLANK(text), _index(), [], [], lambda _item: True)
         assert [text[c.start:c.end] for c in got] == want
+
+
+# ------------------------------------------------------------------------------ sound-alikes: the view's space flags
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(st.one_of(_RUN_WORDS, st.text(min_size=1, max_size=4)), _SPACES), max_size=12),
+       st.booleans())
+@example([("Roy", ""), ("-", ""), ("sin", " ")], False)
+@example([("mac", "  "), ("allister", "\n")], True)
+def test_space_after_each_word_as_the_tokens_say(parts: list[tuple[str, str]], lower: bool) -> None:
+    text = "".join(w + sp for w, sp in parts)
+    doc = _BLANK(text.lower() if lower else text)
+    assert sound_alike.space_after(turn_view(doc)) == [bool(t.whitespace_) for t in doc]
