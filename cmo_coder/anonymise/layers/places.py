@@ -31,6 +31,7 @@ from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .spoken_places import spoken_place_spans
 from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
+from .turn_view import turn_view
 from .venues import venue_spans
 from .word_towns import CAPTION_REASON as CAPTION_WORD_TOWN_REASON
 from .word_towns import REASON as WORD_TOWN_REASON
@@ -64,21 +65,27 @@ class PlacesComponent:
         self._facilities(doc, caseless)
         if starts.isdisjoint(_WORDS_RE.findall(text_of(doc).lower())):
             return doc  # most turns name no listed place: one regex pass instead of a look at every token
-        words = [t.text for t in doc]
+        candidates(doc).extend(self._listed(doc, caseless, names, starts))
+        return doc
+
+    @staticmethod
+    def _listed(doc: Doc, caseless: bool, names: frozenset[str], starts: frozenset[str]) -> list[Candidate]:
+        """Listed places of one or two words, from the turn view's texts and offsets: no ``Token`` is made, of
+        the words that begin no listed place nor of those that do."""
+        view = turn_view(doc)
+        words, offsets, lengths = view.texts, view.starts, view.lengths
         lows = [w.lower() for w in words]
+        out: list[Candidate] = []
         for i, low in enumerate(lows):
             if low not in starts or (not caseless and not words[i][:1].isupper()):
                 continue  # one set lookup for the many words that begin no listed place
-            tok = doc[i]
             if (i + 1 < len(lows) and f"{low} {lows[i + 1]}" in names
                     and (caseless or words[i + 1][:1].isupper())):
-                nxt = doc[i + 1]
-                candidates(doc).append(Candidate(tok.idx, nxt.idx + len(nxt), "city", "places", 0.75,
-                                                 "UK place list"))
+                out.append(Candidate(offsets[i], offsets[i + 1] + lengths[i + 1], "city", "places", 0.75,
+                                     "UK place list"))
             elif low in names:
-                candidates(doc).append(Candidate(tok.idx, tok.idx + len(tok), "city", "places", 0.75,
-                                                 "UK place list"))
-        return doc
+                out.append(Candidate(offsets[i], offsets[i] + lengths[i], "city", "places", 0.75, "UK place list"))
+        return out
 
     @staticmethod
     def _local(doc: Doc, caseless: bool) -> None:

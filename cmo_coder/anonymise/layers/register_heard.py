@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
@@ -188,6 +189,62 @@ def best_match(joined: str, targets: Iterable[Target], in_scope: Callable[[Regis
     return Heard(best.item, best.form, best_scores[0], best_scores[1], key == best.key and len(key) >= 3)
 
 
+class _Table:
+    """A register's targets as plain lists, with the targets a joined run of each length may be compared with
+    (:func:`best_match`'s window), made once per register: a turn with a cue compares a run with every target,
+    and the window and the letters of each were read one target at a time."""
+
+    def __init__(self, targets: Iterable[Target]) -> None:
+        self.targets = list(targets)
+        self._windows: dict[int, tuple[list[int], list[str]]] = {}
+
+    def window(self, size: int) -> tuple[list[int], list[str]]:
+        """The positions and forms of the targets whose length window admits a joined run of ``size``."""
+        found = self._windows.get(size)
+        if found is None:
+            rows = [(k, t.form) for k, t in enumerate(self.targets)
+                    if abs(len(t.form) - size) <= max(3, len(t.form) // 2)]
+            found = self._windows[size] = ([k for k, _ in rows], [f for _, f in rows])
+        return found
+
+
+_TABLES: weakref.WeakKeyDictionary[NearIndex, tuple[_Table, _Table]] = weakref.WeakKeyDictionary()
+
+
+def _tables(index: NearIndex) -> tuple[_Table, _Table]:
+    """The register's targets, and those of six letters or more (:func:`_title_heard`'s), as tables."""
+    found = _TABLES.get(index)
+    if found is None:
+        targets = targets_of(index)
+        found = _TABLES[index] = (_Table(targets), _Table([t for t in targets if len(t.form) >= 6]))
+    return found
+
+
+def _best(joined: str, table: _Table, in_scope: Callable[[RegisterItem], bool]) -> Heard | None:
+    """:func:`best_match` over a table: the letters of every target in the window in one batch, then the scope
+    and the sound keys asked only of the targets with the most letters, best first. The same answer: the first
+    target in order with the highest (letters, keys) among those in scope."""
+    if len(joined) < MIN_TARGET:
+        return None
+    positions, forms = table.window(len(joined))
+    if not positions:
+        return None
+    letters = process.cdist([joined], forms, scorer=fuzz.ratio, dtype=np.float64)[0]
+    for value in np.unique(letters)[::-1]:
+        tied = [table.targets[positions[k]] for k in np.flatnonzero(letters == value).tolist()]
+        tied = [t for t in tied if in_scope(t.item)]
+        if not tied:
+            continue
+        key = heard_key(joined)
+        best, best_keys = tied[0], -1.0
+        for t in tied:  # in the targets' order: the first with the most keys wins
+            keys = fuzz.ratio(key, t.key) if key and t.key else 0.0
+            if keys > best_keys:
+                best, best_keys = t, keys
+        return Heard(best.item, best.form, float(value), best_keys, key == best.key and len(key) >= 3)
+    return None
+
+
 def likely(h: Heard, corrected: bool) -> bool:
     """Close enough, after a cue, to put before a reviewer."""
     return (h.letters >= LIKELY_LETTERS or (h.same_key and h.letters >= LIKELY_SAME_KEY_LETTERS)
@@ -297,7 +354,7 @@ def public_words() -> frozenset[str]:
     return frozenset(fold(e.split()[-1]) for e in all_public_names() if e.split()) | distinctive_surnames()
 
 
-def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, targets: list[Target],
+def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, table: _Table,
              in_scope: Callable[[RegisterItem], bool], cue: str, registered_starts: set[int],
              ) -> tuple[Candidate, int] | None:
     found: tuple[Heard, int, bool] | None = None  # match, end, sure
@@ -305,7 +362,7 @@ def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, targets: list[
         words = list(doc[i:end])
         if _own_name(words, index):
             continue
-        h = best_match("".join(fold(w.text) for w in words), targets, in_scope)
+        h = _best("".join(fold(w.text) for w in words), table, in_scope)
         if h is None:
             continue
         corrected = _corrected(doc, end, registered_starts)
@@ -358,7 +415,7 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
     take in ("miss ferry day", where "ferry" is a registered familiar form: the two are one redaction)."""
     if not index or not len(doc):
         return []
-    targets = targets_of(index)
+    table, long_table = _tables(index)
     spans = list(taken)
     starts = {s for s, _ in registered}
     found_spans = list(registered)
@@ -372,7 +429,8 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
     i = 0
     while i < len(doc):
         low = lowers[i]
-        if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2):  # else no run-in word (:func:`_run_in`)
+        if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2 and _rare_word(low, index)):  # else no run-in word
+            # (:func:`_run_in`'s own tests of the word, asked of its lower form before a ``Token`` is made)
             tok = doc[i]
             run_in = (_run_in(tok, index, in_scope)
                       if not busy(tok.idx, tok.idx + len(tok)) and not _inside(found_spans, tok) else None)
@@ -389,13 +447,13 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
         ends = _runs(doc, i, busy)
         found = None
         if ends and cue is not None:
-            found = _propose(doc, i, ends, index, targets, in_scope, cue, starts)
+            found = _propose(doc, i, ends, index, table, in_scope, cue, starts)
         if found is None and ends:
             after, why = _cue_after(doc, i, ends, starts)
             if after and why is not None:
-                found = _propose(doc, i, after, index, targets, in_scope, why, starts)
+                found = _propose(doc, i, after, index, table, in_scope, why, starts)
         if found is None and low in TITLE_WORDS and i + 1 < len(doc):
-            found = _title_heard(doc, i, targets, in_scope, busy)
+            found = _title_heard(doc, i, long_table, in_scope, busy)
         if found is not None:
             cand, end = found
             out.append(cand)
@@ -410,18 +468,17 @@ def _inside(spans: list[tuple[int, int]], tok: Token) -> bool:
     return any(a < tok.idx + len(tok) and tok.idx < b for a, b in spans)
 
 
-def _title_heard(doc: Doc, i: int, targets: list[Target], in_scope: Callable[[RegisterItem], bool],
+def _title_heard(doc: Doc, i: int, long_table: _Table, in_scope: Callable[[RegisterItem], bool],
                  busy: Callable[[int, int], bool]) -> tuple[Candidate, int] | None:
     """A title with the words after it, where the recogniser took a name's first sounds for the title ("miss
     tree" for a Mistry): only ever an undecided item, and only for a registered form of six letters or more."""
     ends = _runs(doc, i + 1, busy)
     if not ends:
         return None
-    long_targets = [t for t in targets if len(t.form) >= 6]
     best: tuple[Heard, int] | None = None
     for end in ends:
         words = list(doc[i:end])
-        h = best_match("".join(fold(w.text) for w in words), long_targets, in_scope)
+        h = _best("".join(fold(w.text) for w in words), long_table, in_scope)
         if h is not None and h.letters >= LIKELY_LETTERS and (
                 best is None or h.letters > best[0].letters):
             best = (h, end)
@@ -432,6 +489,13 @@ def _title_heard(doc: Doc, i: int, targets: list[Target], in_scope: Callable[[Re
     return Candidate(s, e, h.item.category, LAYER, 0.5,
                      "a registered name heard as a title and words, perhaps everyday words here",
                      item_key=h.item.key, placeholder=h.item.placeholder, per_occurrence=True), end
+
+
+def _rare_word(low: str, index: NearIndex) -> bool:
+    """:func:`_run_in`'s tests of a word's lower form: no registered form, in no dictionary or name list, and
+    almost never written in lower case. Most long words of a turn are dictionary words, turned away here."""
+    return (low not in index.forms and not in_dictionary(low) and low not in name_lexicon("all")
+            and lowercase_usage().get(low, 0) < SEEN_USAGE)
 
 
 def _run_in(tok: Token, index: NearIndex, in_scope: Callable[[RegisterItem], bool]) -> Candidate | None:

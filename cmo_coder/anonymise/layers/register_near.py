@@ -287,12 +287,14 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
                 spans.append((s, e))
                 i += 1
                 continue
-        heard = (_heard_run(words, i, index, caseless, in_scope, free)
+        heard = (_heard_in_view(view, order, pos, i, index, caseless, in_scope, free)
                  if _may_start_heard(view, j, pos, index, caseless) else None)
         if heard is not None:
             end, item, loose = heard
-            e = words[end - 1].idx + len(words[end - 1])
-            sure = not loose and not any(in_dictionary(w.lower_) or is_everyday(w.lower_) for w in words[i:end])
+            last = order[end - 1]
+            e = view.starts[last] + view.lengths[last]
+            sure = not loose and not any(in_dictionary(view.lowers[order[k]]) or is_everyday(view.lowers[order[k]])
+                                         for k in range(i, end))
             out.append(_candidate(s, e, item, "a registered name heard as several words", sure))
             spans.append((s, e))
             i = end
@@ -376,6 +378,46 @@ def _heard_run(words: Sequence[Token], i: int, index: NearIndex, caseless: bool,
         if found is None and caseless:
             found = index.heard_loosely(joined, in_scope)
         if found is not None and free(first.idx, tok.idx + len(tok)) and (
+                best is None or (sure_sound, found[0]) >= (not best[3], best[0])):
+            best = (found[0], k + 1, found[1], not sure_sound)
+    return (best[1], best[2], best[3]) if best else None
+
+
+def _heard_in_view(view: TurnView, order: list[int], pos: list[str], i: int, index: NearIndex, caseless: bool,
+                   in_scope: Callable[[RegisterItem], bool], free: Callable[[int, int], bool],
+                   ) -> tuple[int, RegisterItem, bool] | None:
+    """:func:`_heard_run` read from the turn's view (``order``: the view's positions of the words that are no
+    space, as ``words`` holds them there): the same tests of each word's letters, lower form, text, offset and part
+    of speech, from the lists instead of a ``Token`` of every word of every run tried; the words said joined once
+    per word added instead of again for each run."""
+    texts, lowers, starts, lengths, alpha, stop = (view.texts, view.lowers, view.starts, view.lengths, view.alpha,
+                                                   view.stop)
+    text = view.text
+    j = order[i]
+    if (not alpha[j] or lowers[j] in FILLERS or pos[j] in _NOT_A_NAME_START
+            or (not caseless and not texts[j].islower())):
+        return None
+    first_start = starts[j]
+    joined = fold(texts[j])
+    said = lowers[j]
+    best: tuple[float, int, RegisterItem, bool] | None = None  # score, end, person, loose only
+    for k in range(i + 1, min(i + MAX_WORDS, len(order))):
+        prev, j = j, order[k]
+        if not alpha[j] or lowers[j] in FILLERS or "\n" in text[starts[prev]:starts[j]]:
+            break
+        if not caseless and not texts[j].islower():
+            break
+        joined += fold(texts[j])
+        if joined and len(joined) > index.longest.get(joined[0], -1):
+            break  # longer than any heard name of its letter: the words after only make it longer
+        said += " " + lowers[j]
+        if stop[j] or lowers[j] in _NOT_PLAIN or said in index.forms:
+            continue  # not a plain word (:func:`_plain_word`: letters, tested above), or a registered form
+        found = index.heard_as(joined, in_scope)
+        sure_sound = found is not None
+        if found is None and caseless:
+            found = index.heard_loosely(joined, in_scope)
+        if found is not None and free(first_start, starts[j] + lengths[j]) and (
                 best is None or (sure_sound, found[0]) >= (not best[3], best[0])):
             best = (found[0], k + 1, found[1], not sure_sound)
     return (best[1], best[2], best[3]) if best else None

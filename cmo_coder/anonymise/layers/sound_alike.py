@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -40,6 +39,7 @@ from .register_heard import heard_candidates
 from .register_near import NearIndex, near_candidates
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
+from .turn_view import TurnView, turn_view
 from .venues import CAPTION_VENUE_HEADS, VENUE_HEADS
 from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
 
@@ -154,6 +154,15 @@ def _another_name(tok: Token, item: RegisterItem, caseless: bool) -> bool:
 def item_words(item: RegisterItem) -> frozenset[str]:
     """Every word of a registered item's surface, variants and aliases, lower-cased."""
     return frozenset(w.lower() for form in (item.surface, *item.variants, *item.aliases) for w in form.split())
+
+
+def space_after(view: TurnView) -> list[bool]:
+    """Whether each word has space after it (``Token.whitespace_``): spaCy's text is each token's text and its
+    trailing space, so a word has some where the next word, or the turn's end, starts after it ends."""
+    if not view.starts:
+        return []
+    ends = [*view.starts[1:], len(view.text)]
+    return [start + length < end for start, length, end in zip(view.starts, view.lengths, ends, strict=True)]
 
 
 class SoundAlikeComponent:
@@ -292,16 +301,15 @@ class SoundAlikeComponent:
             return not any(s < end and start < e for s, e in registered + labels)
 
         found: list[Candidate] = []
-        # each word's letters-only, stop-word and trailing-space flags, its text and lower case from one
-        # array per turn: the tests below that turn a word away need no Token (see the reads they mirror)
-        text = text_of(doc)
-        strings = doc.vocab.strings
-        rows = doc.to_array([IDX, LENGTH, IS_ALPHA, IS_STOP, SPACY, LOWER]).tolist() if len(doc) else []
-        texts = [text[idx:idx + length] for idx, length, *_ in rows]
-        n = len(rows)
+        # each word's letters-only, stop-word and trailing-space flags, its text and lower case from the turn
+        # view's lists: the tests below that turn a word away need no Token (see the reads they mirror)
+        view = turn_view(doc)
+        texts, lowers, lengths, alphas, stops = view.texts, view.lowers, view.lengths, view.alpha, view.stop
+        n = len(texts)
+        spaced = space_after(view)
         i = 0
         while i < n:
-            _, length, alpha, stop, space, _ = rows[i]
+            length, alpha, stop, space = lengths[i], alphas[i], stops[i], spaced[i]
             # (``_spelled``: a word of one letter, but for dots)
             spelled = self._spelled(doc, i) if len(texts[i].rstrip(".")) == 1 else None
             if spelled is not None and free(spelled[0].start, spelled[0].end):
@@ -309,15 +317,15 @@ class SoundAlikeComponent:
                 i = spelled[1]
                 continue
             # (``_hyphened``: letters, a "-" and letters, nothing between)
-            hyphened = (self._hyphened(doc, i) if i + 2 < n and alpha and rows[i + 2][2] and texts[i + 1] == "-"
-                        and not space and not rows[i + 1][4] else None)
+            hyphened = (self._hyphened(doc, i) if i + 2 < n and alpha and alphas[i + 2] and texts[i + 1] == "-"
+                        and not space and not spaced[i + 1] else None)
             if hyphened is not None and free(hyphened.start, hyphened.end):
                 found.append(hyphened)
                 i += 3
                 continue
             # (``_pair``: two words of letters, a space between, the second no filler)
-            if (i + 1 < n and alpha and rows[i + 1][2] and space and strings[rows[i + 1][5]] not in FILLERS
-                    and self._may_pair(texts[i], texts[i + 1], strings[rows[i][5]])):
+            if (i + 1 < n and alpha and alphas[i + 1] and space and lowers[i + 1] not in FILLERS
+                    and self._may_pair(texts[i], texts[i + 1], lowers[i])):
                 pair = self._pair(doc, i, caseless)
                 if pair is not None and free(pair.start, pair.end):
                     found.append(pair)
