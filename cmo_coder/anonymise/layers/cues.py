@@ -22,7 +22,15 @@ from ..candidates import Candidate
 from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
-from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
+from .context import (
+    POSSESSIONS,
+    REPORTING_VERBS,
+    may_be_called,
+    person_cue,
+    strong_person_cue,
+    word_after,
+    word_before,
+)
 from .frame_people import frame_people
 from .name_lists import listed_names
 from .said_names import said_names
@@ -62,6 +70,9 @@ _CASELESS_CUES = frozenset({"before", "owns", "speaks"})
 _PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
 _ANY = _PEOPLE_CUES | {"does"}
 _NONE: frozenset[str] = frozenset()
+_UNREAD = "(not read)"
+"""What the cues' loop holds for a word's strong cue (:func:`..context.strong_person_cue`) until it needs it: no
+kind of that cue."""
 _BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to", "addressed"})
 """Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
 _CALL_PARTICLES = frozenset({"round", "around", "over", "by", "back", "in", "out", "up", "off", "away", "on", "for",
@@ -170,7 +181,8 @@ class CuesComponent:
             start, end = tok.idx, tok.idx + len(tok)
             if any(a <= start and end <= b for a, b in persons):
                 continue
-            strong_cue = strong_person_cue(tok)  # read once: the words around cost more than the rest
+            # the words around are read only where "called" can be said, or a caption's cue below asks for them
+            strong_cue = strong_person_cue(tok) if may_be_called(tok) else _UNREAD
             if strong_cue == "called" and tok.lower_ not in _CALL_PARTICLES \
                     and tok.pos_ not in _NOT_NAMED_POS:
                 # "a carer called precious", "her name was hope": only a name is said there, so even an
@@ -197,6 +209,8 @@ class CuesComponent:
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
                 continue
             # a weaker cue that failed ("this woman X rang": a noun before X) leaves the stronger one to speak
+            if caseless and strong_cue is _UNREAD:
+                strong_cue = strong_person_cue(tok)
             strong = strong_cue if caseless else None
             if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
                   and (strong in _NAMING_KINDS or (word_name and strong in _WORD_NAME_KINDS)

@@ -1,0 +1,111 @@
+"""The twelfth speed pass: the person cues, the allow-list, the rules and the bynames answer exactly as they did
+without the gate or cache each was given.
+
+Each gate is checked as the eleventh pass's were, cased and as lower-cased captions: on generated turns (words
+drawn from the layer's own lists, the frames around them and filler, joined by spaces, odd spaces, punctuation,
+hyphens and apostrophes) the layer with its gate forced open and with it in place give the same answer; where a
+gate is a test that some answer cannot be given, that is checked for every word of the generated turns; invented
+turns where the layer must find something are found, and invented ones that must stay, stay. Every sentence here
+is invented for the project.
+"""
+
+from __future__ import annotations
+
+from unittest import mock
+
+import pytest
+import spacy
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cmo_coder.anonymise.layers import context, cues
+from cmo_coder.anonymise.layers.state import candidates
+from cmo_coder.anonymise.pipeline import Anonymiser
+from tests.fuzzing import fuzz_settings
+
+_BLANK = spacy.blank("en")
+
+_SEPARATORS = st.sampled_from([" ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "  ", "!", "\t", "\u00a0", " \u2009",
+                               " \n "])
+
+
+def _turns(words: st.SearchStrategy[str], most: int = 12) -> st.SearchStrategy[str]:
+    """Turns of 1 to ``most`` words (or phrases) from ``words``, each followed by a separator."""
+    return st.lists(st.tuples(words, _SEPARATORS), min_size=1, max_size=most).map(
+        lambda parts: "".join(w + s for w, s in parts))
+
+
+def _proposals(anon: Anonymiser, turn: str, caseless: bool) -> list[tuple[int, int, str, str, str]]:
+    """What the whole pipeline proposes for one turn, every field that differs between layers."""
+    doc = anon.docs([turn], caseless=caseless)[0]
+    return [(c.start, c.end, c.category, c.layer, c.reason) for c in candidates(doc)]
+
+
+# ------------------------------------------------------------------------------ the person cues' "called"
+_CUE_WORDS = st.sampled_from([
+    # what "called" needs before the word, and the people and names said around it
+    "called", "named", "was", "is", "'s", "’s", "name", "her", "his", "my", "their", "a", "the", "lad", "woman",
+    "carer", "someone", "somebody", "he's", "she's", "he", "she", "they", "who", "it", "him", "them", "call",
+    # names, words said as names, particles and filler
+    "Precious", "precious", "Hope", "hope", "Kai", "kai", "Tiago", "Marisol", "marisol", "back", "round", "names",
+    "auntie", "my mate", "said", "came", "and", "i", "yeah", "um", "Called", "NAMED", "Was", "'S", "ſ", "İs",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_turns(_CUE_WORDS), st.booleans())
+@example("a carer called precious came", True)
+@example("her name was\nhope", True)
+@example("she was called \u00a0 back", True)
+@example("A lad named Kai rang", False)
+def test_called_only_where_its_gate_lets_through(text: str, caseless: bool) -> None:
+    """:func:`.context.strong_person_cue` answers "called" only for a word :func:`.context.may_be_called` lets
+    through: the cues may leave the words around every other word unread."""
+    doc = _BLANK(text.lower() if caseless else text)
+    for tok in doc:
+        if context.strong_person_cue(tok) == "called":
+            assert context.may_be_called(tok), (text, tok.i)
+
+
+_CUE_TURNS = st.sampled_from([
+    "a carer called", "her name was", "she was called", "someone named", "a woman called", "his name is",
+    "my mate", "auntie", "thanks", "i told", "me and", "and i", "said", "came round", "'s mum", "was like no way",
+    "Precious", "Tiago", "Marisol", "Kai", "Hope", "Jo", "Femi", "back", "names", "round", "the ward", "sertraline",
+    "yeah", "um", "it was", "who sorted it", "from the hostel", "and", "Called", "Named",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(60)
+@given(_turns(_CUE_TURNS, 8), st.booleans())
+@example("a carer called precious came round and marisol said", True)
+@example("Her name was Hope and Tiago's mum came", False)
+@example("auntie marisol from the hostel", True)
+def test_cues_gated_as_ungated(anon: Anonymiser, text: str, caseless: bool) -> None:
+    """The whole pipeline proposes the same with the cues' gate and with it forced open."""
+    turn = text.lower() if caseless else text
+    gated = _proposals(anon, turn, caseless)
+    with mock.patch.object(cues, "may_be_called", lambda tok: True):
+        assert _proposals(anon, turn, caseless) == gated
+
+
+@pytest.mark.parametrize(("turn", "caseless", "said"), [
+    ("a carer called precious came to the house", True, "precious"),
+    ("her name was marisol and she was lovely", True, "marisol"),
+    ("There was a lad called Tiago on the ward", False, "Tiago"),
+    ("someone named\nfemi rang the office", True, "femi"),
+])
+def test_called_names_still_found(anon: Anonymiser, turn: str, caseless: bool, said: str) -> None:
+    doc = anon.docs([turn], caseless=caseless)[0]
+    assert said in [turn[c.start:c.end] for c in candidates(doc) if c.category == "person"]
+
+
+@pytest.mark.parametrize(("turn", "caseless"), [
+    ("she was called back in the morning", True),
+    ("he was called names at school", True),
+    ("it was called the drop in", True),
+])
+def test_called_verbs_stay(anon: Anonymiser, turn: str, caseless: bool) -> None:
+    doc = anon.docs([turn], caseless=caseless)[0]
+    assert [turn[c.start:c.end] for c in candidates(doc) if c.category == "person"] == []
