@@ -18,8 +18,9 @@ import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import context, cues
+from cmo_coder.anonymise.layers import context, cues, public_context
 from cmo_coder.anonymise.layers.state import candidates
+from cmo_coder.anonymise.layers.words import name_lexicon
 from cmo_coder.anonymise.pipeline import Anonymiser
 from tests.fuzzing import fuzz_settings
 
@@ -109,3 +110,37 @@ def test_called_names_still_found(anon: Anonymiser, turn: str, caseless: bool, s
 def test_called_verbs_stay(anon: Anonymiser, turn: str, caseless: bool) -> None:
     doc = anon.docs([turn], caseless=caseless)[0]
     assert [turn[c.start:c.end] for c in candidates(doc) if c.category == "person"] == []
+
+
+# ------------------------------------------------------------------------------ the allow-list's name runs
+def _shaped_by_token(doc: spacy.tokens.Doc, i: int, caseless: bool) -> bool:
+    """:func:`.public_context._shaped_now` as it was, reading a ``Token``."""
+    tok = doc[i]
+    if (not public_context._WORD_SHAPE.fullmatch(tok.text) or tok.lower_ in public_context._TITLES
+            or tok.lower_ in public_context._OFFICE_WORDS or tok.lower_ in public_context._PLACE_HEADS
+            or public_context.office_at(doc, i)):
+        return False
+    if caseless:
+        return tok.lower_ in name_lexicon("all") or not tok.is_stop
+    return tok.text[:1].isupper() or tok.lower_ in public_context._PARTICLES
+
+
+_RUN_WORDS = st.sampled_from([
+    # offices, titles, heads of places, particles and the words of names around them
+    "Minister", "minister", "for", "of", "health", "Secretary of State", "prime minister", "Chief Medical Officer",
+    "Dr", "dr.", "Professor", "the", "The", "Road", "hospital", "van", "de", "De", "la",
+    "Kelvin", "kelvin", "Broadbent", "Marisol", "Okafor", "o'brien", "O’Brien", "Smith-Jones", "MP", "NHS",
+    "and", "was", "on", "telly", "said", "yeah", "um", "I", "it", "3rd", "x2", "ſ", "İ", "K", "_", "Ärzte",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_turns(_RUN_WORDS), st.booleans())
+@example("Minister for Health Kelvin Broadbent said", False)
+@example("the chief medical officer kelvin broadbent", True)
+@example("van de Berg O’Brien", False)
+def test_name_shape_read_from_the_view_as_from_tokens(text: str, caseless: bool) -> None:
+    doc = _BLANK(text.lower() if caseless else text)
+    for i in range(len(doc)):
+        assert public_context._shaped_now(doc, i, caseless) == _shaped_by_token(doc, i, caseless), (text, i)
