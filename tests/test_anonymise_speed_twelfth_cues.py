@@ -11,6 +11,7 @@ is invented for the project.
 
 from __future__ import annotations
 
+import re
 from unittest import mock
 
 import pytest
@@ -18,7 +19,7 @@ import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import context, cues, public_context
+from cmo_coder.anonymise.layers import context, cues, public_context, rules
 from cmo_coder.anonymise.layers.state import candidates
 from cmo_coder.anonymise.layers.words import name_lexicon
 from cmo_coder.anonymise.pipeline import Anonymiser
@@ -144,3 +145,64 @@ def test_name_shape_read_from_the_view_as_from_tokens(text: str, caseless: bool)
     doc = _BLANK(text.lower() if caseless else text)
     for i in range(len(doc)):
         assert public_context._shaped_now(doc, i, caseless) == _shaped_by_token(doc, i, caseless), (text, i)
+
+
+# ------------------------------------------------------------------------------ the rules' digit and comma gates
+_RULE_WORDS = st.sampled_from([
+    # identifiers, dates and the digits they are written in, Unicode digits too
+    "LS6 2QR", "ls6 2qr", "GIR 0AA", "gir0aa", "0113 496 0000", "+44 7700 900123", "07700900123", "12/03/1984",
+    "born on 3rd May 1984", "date of birth 1984", "dob 12.3.84", "in 1984", "943 476 5919", "٣", "５", "x2", "bay 4",
+    # addresses, jobs set apart by commas, and the words around them
+    "yeah", "Yeah", "so", "um", "know", "Marisol", "marisol", "Kelvin Broadbent", "our director", "CEO", "ceo",
+    "our chief executive", "the manager", "thanks", "and", "Sorry", "born", "May", "the", "Fine", "ſ", "K",
+])
+_RULE_SEPARATORS = st.sampled_from([" ", ", ", ",", " , ", ". ", "\n", "\t", "\u00a0", "! "])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(1000)
+@given(st.one_of(st.text(max_size=40), st.lists(st.tuples(_RULE_WORDS, _RULE_SEPARATORS), min_size=1, max_size=10)
+                 .map(lambda parts: "".join(w + s for w, s in parts))))
+@example("ring 0113 496 0000")
+@example("٣٤٥ ٦٧٨ ٩٠١٢")
+@example("Yeah, Marisol, thanks")
+@example("our ceo, kelvin broadbent, said")
+def test_rules_gates_are_complete(text: str) -> None:
+    """No gated pattern matches a turn its gate turns away: without a digit, no postcode, phone number, date
+    of birth or NHS number; without a comma, no one addressed and no job set beside a name."""
+    if rules._DIGIT.search(text) is None:
+        assert all(p.search(text) is None for p in (*rules._NEEDS_DIGIT, rules._NHS_NUMBER)), text
+    if rules._COMMA not in text:
+        assert all(p.search(text) is None for p in (rules._ADDRESS, rules._ADDRESS_CASELESS, rules._NAME_THEN_JOB,
+                                                    rules._JOB_THEN_NAME)), text
+
+
+def test_rules_digit_gate_holds_the_digit_rules() -> None:
+    """The digit gate covers the postcode, phone and date-of-birth rules (the e-mail has its own "@")."""
+    assert {c for c, p, _, _ in rules.RULES if p in rules._NEEDS_DIGIT} == {"postcode", "phone", "dob"}
+
+
+@pytest.mark.fuzz
+@fuzz_settings(40)
+@given(st.lists(st.tuples(_RULE_WORDS, _RULE_SEPARATORS), min_size=1, max_size=8)
+       .map(lambda parts: "".join(w + s for w, s in parts)), st.booleans())
+@example("Yeah, Marisol, ring me on 0113 496 0000", False)
+@example("so, marisol, born on 3rd may 1984", True)
+def test_rules_gated_as_ungated(anon: Anonymiser, text: str, caseless: bool) -> None:
+    """The whole pipeline proposes the same with the rules' digit and comma gates and with them forced open."""
+    turn = text.lower() if caseless else text
+    gated = _proposals(anon, turn, caseless)
+    with mock.patch.multiple(rules, _DIGIT=re.compile(""), _COMMA=""):
+        assert _proposals(anon, turn, caseless) == gated
+
+
+@pytest.mark.parametrize(("turn", "caseless", "said", "category"), [
+    ("you can ring me on 0113 496 0000 any time", False, "0113 496 0000", "phone"),
+    ("she lives up in ls6 2qr now", True, "ls6 2qr", "postcode"),
+    ("Yeah, Marisol, that's right", False, "Marisol", "person"),
+    ("Kelvin Broadbent, our director, said so", False, "Kelvin Broadbent", "person"),
+])
+def test_rules_found_through_their_gates(anon: Anonymiser, turn: str, caseless: bool, said: str,
+                                         category: str) -> None:
+    doc = anon.docs([turn], caseless=caseless)[0]
+    assert (said, category) in [(turn[c.start:c.end], c.category) for c in candidates(doc)]
