@@ -19,7 +19,7 @@ import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import context, cues, public_context, rules
+from cmo_coder.anonymise.layers import context, cues, public_context, rules, short_people
 from cmo_coder.anonymise.layers.state import candidates
 from cmo_coder.anonymise.layers.words import name_lexicon
 from cmo_coder.anonymise.pipeline import Anonymiser
@@ -206,3 +206,52 @@ def test_rules_found_through_their_gates(anon: Anonymiser, turn: str, caseless: 
                                          category: str) -> None:
     doc = anon.docs([turn], caseless=caseless)[0]
     assert (said, category) in [(turn[c.start:c.end], c.category) for c in candidates(doc)]
+
+
+# ------------------------------------------------------------------------------ initials and two-letter names
+class _Everything:
+    """A set that holds every word: a gate given it lets every word through."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+_SHORT_WORDS = st.sampled_from([
+    *sorted(short_people.SHORT_GIVEN), "Jo", "AL", "Ed", "k", "K", "j", "i", "a", "I", "A", "x", "o", "z", "lee",
+    "on", "d on", "mr", "Mr", "dr", "my mate", "her brother", "said", "rang", "she", "he", "was", "the", "and", "joe",
+    "al's", "jo’s", "'jo", "bo-", "b-r-y-o-n-y", "k a t i e", "yeah", "um", "ſ", "K", "İ", "ed.", "jj", "Tiago",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_turns(_SHORT_WORDS), st.booleans())
+@example("my mate jo said", True)
+@example("Her brother Al came round", False)
+@example("my sister k lee said", True)
+@example("i rang j on and she said", True)
+@example("my mate z said", True)
+@example("i rang mr x and he said", True)
+@example("My mate MJ said", False)
+def test_short_people_gated_as_ungated(text: str, caseless: bool) -> None:
+    turn = text.lower() if caseless else text
+    gated = short_people.short_people_spans(turn, caseless)
+    with mock.patch.object(short_people, "_MAY_BE_SHORT", _Everything()):
+        assert short_people.short_people_spans(turn, caseless) == gated
+
+
+@pytest.mark.parametrize(("turn", "caseless", "said"), [
+    ("my mate jo said it was fine", True, "jo"),
+    ("Her brother Al came round", False, "Al"),
+    ("i rang mr k and he said no", True, "k"),
+])
+def test_short_people_found_through_their_gate(turn: str, caseless: bool, said: str) -> None:
+    assert said in [turn[s:e] for s, e, _ in short_people.short_people_spans(turn, caseless)]
+
+
+@pytest.mark.parametrize(("turn", "caseless"), [
+    ("i think a lot of it was fine", True),
+    ("He went to the GP in the morning", False),
+])
+def test_short_people_leave_ordinary_words(turn: str, caseless: bool) -> None:
+    assert short_people.short_people_spans(turn, caseless) == []
