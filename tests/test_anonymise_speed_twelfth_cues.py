@@ -255,3 +255,38 @@ def test_short_people_found_through_their_gate(turn: str, caseless: bool, said: 
 ])
 def test_short_people_leave_ordinary_words(turn: str, caseless: bool) -> None:
     assert short_people.short_people_spans(turn, caseless) == []
+
+
+# ------------------------------------------------------------------------------ the person cues' walk
+_WALK_WORDS = st.sampled_from([
+    # names, words that are never one, modals, places of one and two words, acronyms and short capitals
+    "Tiago", "tiago", "Kai", "Jo", "JO", "Al", "AL", "NHS", "Femi", "Marisol", "Hebden", "Bridge", "hebden bridge",
+    "Leeds", "leeds", "North", "Carolina", "Mum", "mum", "Lad", "Will", "will", "Could", "I", "i", "The", "the",
+    "X", "Xy", "Abcdefghijklmnopq", "O'Brien", "o’brien", "said", "and", "me", "yeah", "3rd", "ſ", "İ", "K", "Über",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_turns(_WALK_WORDS), st.booleans(), st.data())
+@example("Hebden Bridge and Tiago said", False, None)
+@example("me and tiago and kai went to hebden bridge", True, None)
+def test_cues_walk_as_token_by_token(text: str, caseless: bool, data: st.DataObject | None) -> None:
+    """:func:`.cues._kept_words` keeps exactly the words :func:`.cues._may_be_names` yields and
+    :meth:`.cues.CuesComponent._word_ok` lets through, with entities of the test's choosing (places and others,
+    of one word and several)."""
+    doc = _BLANK(text.lower() if caseless else text)
+    if data is not None and len(doc) > 1:
+        start = data.draw(st.integers(0, len(doc) - 2))
+        end = data.draw(st.integers(start + 1, len(doc)))
+        label = data.draw(st.sampled_from(["GPE", "LOC", "FAC", "ORG", "PERSON"]))
+        doc.set_ents([spacy.tokens.Span(doc, start, end, label=label)])
+    component = cues.CuesComponent()
+    want = [t.i for t in cues._may_be_names(doc, caseless) if component._word_ok(t, caseless)]
+    assert cues._kept_words(doc, caseless) == want
+
+
+def test_cues_inside_is_spacys() -> None:
+    doc = _BLANK("North Carolina")
+    doc.set_ents([spacy.tokens.Span(doc, 0, 2, label="GPE")])
+    assert doc[1].ent_iob == cues._INSIDE and doc[1].ent_iob_ == "I"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -38,6 +38,7 @@ from .set_off_names import set_off_names
 from .short_people import short_people
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .surnames import surnames_after
+from .turn_view import turn_view
 from .word_names import add_word_names
 from .word_people import word_people
 from .words import (
@@ -126,6 +127,45 @@ _CUE_WORDS: dict[int, bool] = {}
 per word, as the lists do not change and a study says the same words again and again."""
 
 
+def _kept_words(doc: Doc, caseless: bool) -> list[int]:
+    """Indices of the words that :func:`_may_be_names` yields and :meth:`CuesComponent._word_ok` lets through, in
+    order, read from the turn view's lists (and the entity arrays, only once a word gets that far): the cues' loop
+    then makes a ``Token`` only of these, and asks no test twice. The two it replaces stay as its reference."""
+    view = turn_view(doc)
+    texts, lows, alpha, stop = view.texts, view.lowers, view.alpha, view.stop
+    places, known = place_names(), _CUE_LOWS
+    if len(known) >= 100_000:
+        known.clear()  # as _CUE_WORDS: an open vocabulary must not grow this without end
+    n = len(lows)
+    ents: list[list[int]] | None = None
+    out: list[int] = []
+    for i in range(n):
+        if not alpha[i] or stop[i]:
+            continue
+        text = texts[i]
+        if not caseless and not (text[:1].isupper() and (len(text) <= 2 or not text.isupper())):
+            continue  # cased text writes a name with its capital, and an acronym is no name
+        low = lows[i]
+        ok = known.get(low)
+        if ok is None:
+            ok = known[low] = not (len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL or low in places)
+        if not ok or (i + 1 < n and f"{low} {lows[i + 1]}" in places):
+            continue  # "Hebden Bridge"
+        if ents is None:
+            ents = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+        iob, label = ents[i]
+        if iob == _INSIDE and doc.vocab.strings[label] in _PLACE_ENTS:
+            continue  # inside "North Carolina"
+        out.append(i)
+    return out
+
+
+_CUE_LOWS: dict[str, bool] = {}
+""":data:`_CUE_WORDS` for :func:`_kept_words`, by the word's lower case itself."""
+_INSIDE = 1
+"""``Token.ent_iob`` of a word inside an entity, not its first (``ent_iob_ == "I"``; spaCy's ``IOB_STRINGS``)."""
+
+
 class CuesComponent:
     """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
 
@@ -175,12 +215,13 @@ class CuesComponent:
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
         persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
         people = [(c.start, c.end) for c in out if c.category == "person"]
-        for tok in _may_be_names(doc, caseless):  # the only words _word_ok may let through
-            if not self._word_ok(tok, caseless):
-                continue
-            start, end = tok.idx, tok.idx + len(tok)
+        view = turn_view(doc)
+        for i in _kept_words(doc, caseless):  # the words _may_be_names yields and _word_ok lets through
+            start = view.starts[i]
+            end = start + view.lengths[i]
             if any(a <= start and end <= b for a, b in persons):
                 continue
+            tok = doc[i]
             # the words around are read only where "called" can be said, or a caption's cue below asks for them
             strong_cue = strong_person_cue(tok) if may_be_called(tok) else _UNREAD
             if strong_cue == "called" and tok.lower_ not in _CALL_PARTICLES \
