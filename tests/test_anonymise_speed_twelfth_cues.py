@@ -20,7 +20,7 @@ import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import bynames, context, cues, public_context, rules, short_people
+from cmo_coder.anonymise.layers import bynames, context, cues, public_charities, public_context, rules, short_people
 from cmo_coder.anonymise.layers.state import candidates
 from cmo_coder.anonymise.layers.words import name_lexicon
 from cmo_coder.anonymise.pipeline import Anonymiser
@@ -342,3 +342,40 @@ def test_the_initial_gate_reads_the_turns_words() -> None:
     assert bynames._says_an_initial(_BLANK("Big T came"), initials)
     assert not bynames._says_an_initial(_BLANK("Big Q came and a lad"), initials)
     assert not bynames._says_an_initial(_BLANK("Big T came"), {})
+
+
+# ------------------------------------------------------------------------ the allow-list's charities by their head
+def _heads_word_by_word(doc: spacy.tokens.Doc, caseless: bool) -> list[tuple[int, int]]:
+    """The head loop of :func:`.public_charities.charity_spans` as it was: every word asked whether it is a head."""
+    pc = public_charities
+    lows = pc._lows(doc)
+    out = []
+    for i, low in enumerate(lows):
+        if low not in pc.HEADS or i == 0 or (not caseless and not pc.capitalised(doc, i)):
+            continue
+        s = i
+        while s > 0 and i - s < pc._RUN and (caseless or pc.capitalised(doc, s - 1)
+                                             or lows[s - 1] in {"and", "of", "for"}) \
+                and pc._head_word(lows[s - 1]) and lows[s - 1] not in {"the", "a", "an"}:
+            s -= 1
+        while s < i and lows[s] in {"and", "of", "for"}:
+            s += 1
+        if s < i and not pc.personal(lows, s, i) and (i - s >= 2 or pc.plain(lows, s, i)):
+            out.append(pc.span_of(doc, s, i + 1))
+    return out
+
+
+_CHARITY_WORDS = st.sampled_from([
+    *sorted(public_charities.HEADS), "Foundation", "TRUST", "Society", "Brain", "brain", "Tumour", "tumour", "Grace",
+    "Hearing", "Loss", "and", "of", "for", "the", "a", "my", "mum's", "Thornfield", "Leeds", "rang", "helpline", "ſ",
+])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_turns(_CHARITY_WORDS), st.booleans())
+@example("I rang the Brain Tumour Charity", False)
+@example("the hearing loss society rang", True)
+def test_charity_heads_as_word_by_word(text: str, caseless: bool) -> None:
+    doc = _BLANK(text.lower() if caseless else text)
+    assert public_charities.charity_spans(doc, [], caseless) == _heads_word_by_word(doc, caseless)
