@@ -49,6 +49,7 @@ from .public_figures import public_surnames
 from .public_names import public_names
 from .register import RegisterComponent
 from .state import candidates, caseless_doc, indices_among, letter_words, text_of
+from .turn_view import turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -202,6 +203,13 @@ class _Found:
 def _head(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="contract")
     return span[-1] if span is not None and len(span) else None
+
+
+def _says_an_initial(doc: Doc, initials: dict[str, list[RegisterItem]]) -> bool:
+    """Whether a word of the turn, lower-cased, is one of ``initials``' letters: a letter alone is read as a
+    registered person's only where it is (``initials.get(tok.lower_)``), and most turns say none, so their words
+    need not be walked for one. One set test on the turn view's words."""
+    return bool(initials) and not turn_view(doc).words.isdisjoint(initials)
 
 
 class BynamesComponent:
@@ -428,10 +436,12 @@ class BynamesComponent:
                 continue
             out.append(Candidate(prev.idx, c.end, "person", LAYER, 1.0, TITLED_FORM, item_key=c.item_key,
                                  placeholder=c.placeholder))
+        initials = self._initials(reg)  # kept per register and transcript
+        if not _says_an_initial(doc, initials):
+            return out  # no word of the turn is the initial of a registered person: no letter alone reads as one
         rows = doc.to_array([LENGTH, IS_ALPHA]).tolist() if len(doc) else []  # a Token only for a letter alone
         letters = [tok for tok in (doc[i] for i, (length, alpha) in enumerate(rows) if length == 1 and alpha)
                    if not (caseless and tok.lower_ in {"i", "a"}) and (caseless or tok.text.isupper())]
-        initials = self._initials(reg) if letters else {}  # most turns say no letter alone: no table needed
         for tok in letters:
             owners = initials.get(tok.lower_)
             prev = doc[tok.i - 1] if tok.i and doc[tok.i - 1].whitespace_ else None

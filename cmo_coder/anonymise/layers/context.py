@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from spacy.attrs import IS_SPACE
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..placeholders import RELATIONS
 from ..register import common_word_names
@@ -286,13 +286,8 @@ def _lows_around(token: Token) -> tuple[list[str], list[str]]:
     """What :func:`_around` finds, as each word's ``lower_``, read from two arrays kept on the doc: the
     caption cues ask it of every word of every caption turn, and a ``Token`` of each word around costs
     more than the questions asked of it."""
-    doc, i = token.doc, token.i
-    words = doc.user_data.get(_WORDS_KEY)
-    if words is None or len(words[0]) != len(doc):
-        strings = doc.vocab.strings
-        words = doc.user_data[_WORDS_KEY] = (
-            [strings[h] for h in lower_ids(doc)], doc.to_array(IS_SPACE).tolist() if len(doc) else [])
-    lows, spaces = words
+    i = token.i
+    lows, spaces = _lows_and_spaces(token.doc)
     before: list[str] = []
     k = i - 1
     while k >= 0 and len(before) < 3:
@@ -309,6 +304,32 @@ def _lows_around(token: Token) -> tuple[list[str], list[str]]:
 
 
 _WORDS_KEY = "cmo_lower_and_space"
+
+
+def _lows_and_spaces(doc: Doc) -> tuple[list[str], list[int]]:
+    """Each token's ``lower_`` and whether it is a space, as two plain lists made once per doc."""
+    words: tuple[list[str], list[int]] | None = doc.user_data.get(_WORDS_KEY)
+    if words is None or len(words[0]) != len(doc):
+        strings = doc.vocab.strings
+        words = doc.user_data[_WORDS_KEY] = (
+            [strings[h] for h in lower_ids(doc)], doc.to_array(IS_SPACE).tolist() if len(doc) else [])
+    return words
+
+
+_CALLED_BEFORE = frozenset({"called", "named", "was", "is", "'s", "’s"})
+"""The words right before a name that :func:`strong_person_cue`'s "called" needs ("a lad called X", "her name
+was X"): both of its answers "called" test that the nearest word before is one of these."""
+
+
+def may_be_called(token: Token) -> bool:
+    """Whether :func:`strong_person_cue` can answer "called" for ``token``: the word before it (line breaks
+    skipped) is one of :data:`_CALLED_BEFORE`. Why: the person cues need the strong cue of every word they keep
+    only to ask whether it is "called", and reading the seven words around each word costs more than this."""
+    lows, spaces = _lows_and_spaces(token.doc)
+    k = token.i - 1
+    while k >= 0 and spaces[k]:
+        k -= 1
+    return k >= 0 and lows[k] in _CALLED_BEFORE
 
 
 def strong_person_cue(token: Token) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LOWER
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -22,7 +22,15 @@ from ..candidates import Candidate
 from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
-from .context import POSSESSIONS, REPORTING_VERBS, person_cue, strong_person_cue, word_after, word_before
+from .context import (
+    POSSESSIONS,
+    REPORTING_VERBS,
+    may_be_called,
+    person_cue,
+    strong_person_cue,
+    word_after,
+    word_before,
+)
 from .frame_people import frame_people
 from .name_lists import listed_names
 from .said_names import said_names
@@ -30,6 +38,7 @@ from .set_off_names import set_off_names
 from .short_people import short_people
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .surnames import surnames_after
+from .turn_view import turn_view
 from .word_names import add_word_names
 from .word_people import word_people
 from .words import (
@@ -62,6 +71,9 @@ _CASELESS_CUES = frozenset({"before", "owns", "speaks"})
 _PEOPLE_CUES = frozenset({"before", "owns", "speaks", "addressed", "with me"})
 _ANY = _PEOPLE_CUES | {"does"}
 _NONE: frozenset[str] = frozenset()
+_UNREAD = "(not read)"
+"""What the cues' loop holds for a word's strong cue (:func:`..context.strong_person_cue`) until it needs it: no
+kind of that cue."""
 _BEFORE_KINDS = frozenset({"kin title", "person noun", "called", "talks to", "addressed"})
 """Kinds of :func:`..context.strong_person_cue` said before the word: they outrank a longer entity."""
 _CALL_PARTICLES = frozenset({"round", "around", "over", "by", "back", "in", "out", "up", "off", "away", "on", "for",
@@ -115,6 +127,45 @@ _CUE_WORDS: dict[int, bool] = {}
 per word, as the lists do not change and a study says the same words again and again."""
 
 
+def _kept_words(doc: Doc, caseless: bool) -> list[int]:
+    """Indices of the words that :func:`_may_be_names` yields and :meth:`CuesComponent._word_ok` lets through, in
+    order, read from the turn view's lists (and the entity arrays, only once a word gets that far): the cues' loop
+    then makes a ``Token`` only of these, and asks no test twice. The two it replaces stay as its reference."""
+    view = turn_view(doc)
+    texts, lows, alpha, stop = view.texts, view.lowers, view.alpha, view.stop
+    places, known = place_names(), _CUE_LOWS
+    if len(known) >= 100_000:
+        known.clear()  # as _CUE_WORDS: an open vocabulary must not grow this without end
+    n = len(lows)
+    ents: list[list[int]] | None = None
+    out: list[int] = []
+    for i in range(n):
+        if not alpha[i] or stop[i]:
+            continue
+        text = texts[i]
+        if not caseless and not (text[:1].isupper() and (len(text) <= 2 or not text.isupper())):
+            continue  # cased text writes a name with its capital, and an acronym is no name
+        low = lows[i]
+        ok = known.get(low)
+        if ok is None:
+            ok = known[low] = not (len(low) < 2 or len(low) > 15 or low in _NEVER or low in _MODAL or low in places)
+        if not ok or (i + 1 < n and f"{low} {lows[i + 1]}" in places):
+            continue  # "Hebden Bridge"
+        if ents is None:
+            ents = doc.to_array([ENT_IOB, ENT_TYPE]).tolist()
+        iob, label = ents[i]
+        if iob == _INSIDE and doc.vocab.strings[label] in _PLACE_ENTS:
+            continue  # inside "North Carolina"
+        out.append(i)
+    return out
+
+
+_CUE_LOWS: dict[str, bool] = {}
+""":data:`_CUE_WORDS` for :func:`_kept_words`, by the word's lower case itself."""
+_INSIDE = 1
+"""``Token.ent_iob`` of a word inside an entity, not its first (``ent_iob_ == "I"``; spaCy's ``IOB_STRINGS``)."""
+
+
 class CuesComponent:
     """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
 
@@ -164,13 +215,15 @@ class CuesComponent:
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
         persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
         people = [(c.start, c.end) for c in out if c.category == "person"]
-        for tok in _may_be_names(doc, caseless):  # the only words _word_ok may let through
-            if not self._word_ok(tok, caseless):
-                continue
-            start, end = tok.idx, tok.idx + len(tok)
+        view = turn_view(doc)
+        for i in _kept_words(doc, caseless):  # the words _may_be_names yields and _word_ok lets through
+            start = view.starts[i]
+            end = start + view.lengths[i]
             if any(a <= start and end <= b for a, b in persons):
                 continue
-            strong_cue = strong_person_cue(tok)  # read once: the words around cost more than the rest
+            tok = doc[i]
+            # the words around are read only where "called" can be said, or a caption's cue below asks for them
+            strong_cue = strong_person_cue(tok) if may_be_called(tok) else _UNREAD
             if strong_cue == "called" and tok.lower_ not in _CALL_PARTICLES \
                     and tok.pos_ not in _NOT_NAMED_POS:
                 # "a carer called precious", "her name was hope": only a name is said there, so even an
@@ -197,6 +250,8 @@ class CuesComponent:
                 out.append(Candidate(start, end, "person", "rules", 0.75, "said where a name stands"))
                 continue
             # a weaker cue that failed ("this woman X rang": a noun before X) leaves the stronger one to speak
+            if caseless and strong_cue is _UNREAD:
+                strong_cue = strong_person_cue(tok)
             strong = strong_cue if caseless else None
             if (strong is not None and self._not_a_body(tok, "before" if strong in _BEFORE_KINDS else "speaks")
                   and (strong in _NAMING_KINDS or (word_name and strong in _WORD_NAME_KINDS)

@@ -123,9 +123,9 @@ def charity_spans(doc: Doc, runs: list[tuple[int, int]], caseless: bool) -> list
                 or (words and _material_after(lows, e))
                 or (words and _contacted(lows, s) and not any(lows[k] in names for k in range(s, e)))):
             out.append(span_of(doc, s, e))
-    for i, low in enumerate(lows):
-        if low not in HEADS or i == 0 or (not caseless and not capitalised(doc, i)):
-            continue
+    for i in [k for k, low in enumerate(lows) if low in HEADS] if not HEADS.isdisjoint(lows) else ():
+        if i == 0 or (not caseless and not capitalised(doc, i)):
+            continue  # (most turns say no head: one set test passes them by)
         s = i
         while s > 0 and i - s < _RUN and (caseless or capitalised(doc, s - 1) or lows[s - 1] in {"and", "of", "for"}) \
                 and _head_word(lows[s - 1]) and lows[s - 1] not in {"the", "a", "an"}:

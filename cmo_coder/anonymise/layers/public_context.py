@@ -148,10 +148,11 @@ def _low(doc: Doc, i: int) -> str:
 def office_at(doc: Doc, i: int) -> int:
     """Tokens of the longest listed office starting at token ``i`` (0 if none). A bare "minister" counts
     only before "for"/"of" (``office_before`` also takes it right before a name)."""
-    for row in _by_first().get(_low(doc, i), ()):
+    low = _low(doc, i)  # read once: the name runs ask this of every capitalised word, and few begin an office
+    for row in _by_first().get(low, ()):
         if tuple(_low(doc, i + k) for k in range(len(row))) == row:
             return len(row)
-    if _low(doc, i) == "minister" and _low(doc, i + 1) in {"for", "of"}:
+    if low == "minister" and _low(doc, i + 1) in {"for", "of"}:
         return 1
     return 0
 
@@ -213,13 +214,14 @@ _SHAPED_KEY = "cmo_name_shaped"
 
 
 def _shaped_now(doc: Doc, i: int, caseless: bool) -> bool:
-    tok = doc[i]
-    if (not _WORD_SHAPE.fullmatch(tok.text) or tok.lower_ in _TITLES or tok.lower_ in _OFFICE_WORDS
-            or tok.lower_ in _PLACE_HEADS or office_at(doc, i)):
+    view = turn_view(doc)  # the word's text, lower form and stop flag from the turn's lists: no Token made
+    text, low = view.texts[i], view.lowers[i]
+    if (not _WORD_SHAPE.fullmatch(text) or low in _TITLES or low in _OFFICE_WORDS
+            or low in _PLACE_HEADS or office_at(doc, i)):
         return False
     if caseless:
-        return tok.lower_ in name_lexicon("all") or not tok.is_stop
-    return tok.text[:1].isupper() or tok.lower_ in _PARTICLES
+        return low in name_lexicon("all") or not view.stop[i]
+    return text[:1].isupper() or low in _PARTICLES
 
 
 _WITH = frozenset({"and", "&", "n", "with"})

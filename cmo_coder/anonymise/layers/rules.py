@@ -69,6 +69,11 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {pattern: needs for pattern, ne
      ("Surgery", "Practice", "Health Centre", "Medical Centre")], strict=True) if needs}
 """What a case-sensitive rule's every match holds (its e-mail's "@", the word its name ends in): a turn without
 any of it is passed without running the pattern, which tries every capitalised word of the turn."""
+_NEEDS_DIGIT = frozenset(p for c, p, _, _ in RULES if c in {"postcode", "phone", "dob"})
+"""Rules whose every match holds a digit (``\\d``: a postcode's, a phone number's, a date of birth's day or year): a
+turn without one is passed without running them, as the NHS number is."""
+_DIGIT = re.compile(r"\d")
+_COMMA = ","
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + by_first_letter(GREETINGS, True) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
 )
@@ -208,7 +213,8 @@ class RulesComponent:
         out = candidates(doc)
         text = text_of(doc)
         caseless = caseless_doc(doc)
-        for m in _NHS_NUMBER.finditer(text):
+        digits = _DIGIT.search(text) is not None
+        for m in _NHS_NUMBER.finditer(text) if digits else ():
             if nhs_number_valid("".join(m.groups())):
                 out.append(Candidate(m.start(), m.end(), "nhs_number", "rules", 0.99, "NHS number (mod-11 valid)"))
         for s, e, category, reason in said_identifiers(text):
@@ -228,6 +234,8 @@ class RulesComponent:
         for category, pattern, score, group in RULES:
             needs = _NEEDS.get(pattern)
             if needs is not None and not any(word in text for word in needs):
+                continue
+            if not digits and pattern in _NEEDS_DIGIT:
                 continue
             for m in pattern.finditer(text):
                 s, e = m.span(group) if group else m.span()
@@ -269,8 +277,9 @@ class RulesComponent:
                         "practice" if m.group(2).lower() in {"surgery", "health centre", "medical centre"}
                         else "hospital")
                     out.append(Candidate(s, m.end(2), cat, "rules", 0.7, f"{cat} pattern"))
+        comma = _COMMA in text  # what every match of the two addresses and a job before a name holds
         if not caseless:
-            for m in _chained(_ADDRESS, text):
+            for m in _chained(_ADDRESS, text) if comma else ():
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
@@ -282,7 +291,7 @@ class RulesComponent:
         else:
             # "yeah, fransisco, thank you", "um, jeoff, you know": a word no dictionary holds, set off
             # after an interjection, is someone addressed (no capital to go by in captions)
-            for m in _chained(_ADDRESS_CASELESS, text):
+            for m in _chained(_ADDRESS_CASELESS, text) if comma else ():
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
@@ -351,6 +360,8 @@ class RulesComponent:
             out.append(Candidate(m.start(1), m.end(1), category, "rules", 0.8, ROYAL_INSTITUTION))
 
     def _job_titles(self, text: str, out: list[Candidate], caseless: bool) -> None:
+        if _COMMA not in text:
+            return  # both patterns set the name and the job apart with a comma: captions seldom write one
         for pattern in (_NAME_THEN_JOB, _JOB_THEN_NAME):
             if pattern is _NAME_THEN_JOB and not _JOB_AFTER_COMMA.search(text):
                 continue  # most turns: no job title after a comma
