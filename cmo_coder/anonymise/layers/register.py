@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
 from ..register import Register, RegisterItem
+from .clipped_forms import addressed_mid_line, open_in_captions
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
@@ -182,11 +183,13 @@ class RegisterComponent:
             item = items[0]
             surnames = frozenset(i.surface.split()[-1].lower() for i in items if len(i.surface.split()) > 1)
             why = named_here(span[0], surnames, self._is_name)
+            if why is None and caseless:
+                why = addressed_mid_line(span[0])  # "it's not fair pad it was": the commas captions drop
             if why is not None:
                 out.append(Candidate(_name_start(span), span.end_char, item.category, "register", 1.0,
                                      f"registered person's familiar form ({why})", item_key=item.key,
                                      placeholder=item.placeholder))
-            elif needs_review(span[0], form, caseless):
+            elif needs_review(span[0], form, caseless) or (caseless and open_in_captions(span[0])):
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                      "registered person's familiar form, perhaps an everyday word here",
                                      item_key=item.key, placeholder=item.placeholder, per_occurrence=True,
