@@ -93,8 +93,9 @@ def halves_candidates(doc: Doc, items: Iterable[RegisterItem], registered: list[
                       taken: list[tuple[int, int]]) -> list[Candidate]:
     """Words heard beside a registered person's found name that sound like that person's other name.
 
-    ``registered``: the register layer's candidates of people (with their item keys); ``taken``: stretches
-    nothing may enter (study labels, and the register's own finds)."""
+    ``registered``: the register layer's candidates of people (with their item keys), whose stretches the words
+    may not enter unless they are the same person's ("morwenna tre gear", "tre" a clip of Tregear: one name);
+    ``taken``: stretches nothing may enter (study labels)."""
     if not len(doc) or not registered:
         return []
     by_key = {i.key: i for i in items}
@@ -103,8 +104,9 @@ def halves_candidates(doc: Doc, items: Iterable[RegisterItem], registered: list[
     ends = {t.idx + len(t): t.i for t in doc}
     out: list[Candidate] = []
 
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken) and not any(c.start < e and s < c.end for c in out)
+    def free(s: int, e: int, key: str | None) -> bool:
+        return (not any(a < e and s < b for a, b in taken) and not any(c.start < e and s < c.end for c in out)
+                and not any(c.start < e and s < c.end and c.item_key != key for c in registered))
 
     for c in registered:
         item = by_key.get(c.item_key or "")
@@ -131,7 +133,7 @@ def halves_candidates(doc: Doc, items: Iterable[RegisterItem], registered: list[
             if end is None:
                 continue
             s, e = doc[first].idx, doc[end - 1].idx + len(doc[end - 1])
-        if free(s, e):
+        if free(s, e, c.item_key):
             out.append(Candidate(s, e, "person", LAYER, 0.8,
                                  "the other half of a registered name, heard as words beside it",
                                  item_key=c.item_key, placeholder=c.placeholder))

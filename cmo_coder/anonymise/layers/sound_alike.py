@@ -349,7 +349,7 @@ class SoundAlikeComponent:
         # a person's other name heard as words beside the name the register found ("morwenna tree gear")
         # (an open occurrence, "tree" perhaps of a Tregear, is neither a half found nor in the way)
         people = [c for c in out if c.layer == "register" and c.category == "person" and not c.per_occurrence]
-        out.extend(halves_candidates(doc, self.near.items, people, [(c.start, c.end) for c in people] + labels))
+        out.extend(halves_candidates(doc, self.near.items, people, labels))
         return doc
 
     def _in_scope(self, item: RegisterItem) -> bool:
