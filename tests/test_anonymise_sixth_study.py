@@ -263,3 +263,11 @@ def test_an_unknown_category_names_the_choices_once(tmp_path: Path) -> None:
     problems = err.value.problems
     assert sum("unknown category" in p for p in problems) == 2
     assert sum("a category is one of" in p for p in problems) == 1 and "2 problem(s)" in str(err.value)
+
+
+def test_the_leak_checks_sound_alike_warning_passes_over_paid(tmp_path: Path) -> None:
+    from cmo_coder.anonymise.leakcheck import sound_alikes
+    from cmo_coder.anonymise.pronunciation import SoundIndex
+
+    index = SoundIndex.from_register(_items("surface,category,placeholder\nPatsy Ward,person,\n", tmp_path))
+    assert sound_alikes("The council paid for the taxi, and it was paid back.", index) == []

@@ -592,8 +592,8 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .layers.sound_alike import name_like_word
-    from .layers.words import CALENDAR, FILLERS, KINSHIP, is_everyday
+    from .layers.sound_alike import everyday_word, name_like_word
+    from .layers.words import CALENDAR, FILLERS, KINSHIP
     from .pronunciation import SoundIndex
 
     assert isinstance(index, SoundIndex)
@@ -616,7 +616,7 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
                 or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR):
             continue
         match = index.match(low)
-        if match is None or (is_everyday(low) and not name_like_word(low, match)):
+        if match is None or (everyday_word(low) and not name_like_word(low, match)):
             continue
         out.append((w.start(), w.end(), match.part))
     return out

@@ -52,7 +52,7 @@ lacks it: irregular forms it does not list ("paid" 186,548 was removed as a regi
 "the council paid for it")."""
 
 
-def _everyday(word: str) -> bool:
+def everyday_word(word: str) -> bool:
     """A dictionary word, or one English writes in lower case very often though the dictionary lacks it."""
     return is_everyday(word) or lowercase_usage().get(word.lower(), 0) >= OFTEN_LOWER
 
@@ -279,7 +279,7 @@ class SoundAlikeComponent:
         item = self._item(match)
         if item is None or not_that_person(tok, item, match, caseless):
             return None
-        if not _everyday(tok.text):
+        if not everyday_word(tok.text):
             if match.how == "key" and _in_a_place_slot(tok):
                 return Candidate(tok.idx, tok.idx + len(tok), "place", "sound_alike", SCORE,
                                  match.reason() + ", said where a place stands")
