@@ -271,3 +271,21 @@ def test_the_leak_checks_sound_alike_warning_passes_over_paid(tmp_path: Path) ->
 
     index = SoundIndex.from_register(_items("surface,category,placeholder\nPatsy Ward,person,\n", tmp_path))
     assert sound_alikes("The council paid for the taxi, and it was paid back.", index) == []
+
+
+@pytest.fixture(scope="module")
+def sites() -> Anonymiser:
+    key = ParticipantKey(entries=[KeyEntry(label="SP1", name="Gwen Sandford", role="staff", site="Cornwall"),
+                                  KeyEntry(label="SP2", name="Gwen Tait", role="staff", site="Scotland")])
+    return Anonymiser(build_register(key, [], set()), MODEL)
+
+
+@pytest.mark.parametrize("text", ["It was on BBC Radio Scotland last week.", "Radio Scotland had us on in May."])
+def test_a_broadcaster_named_after_the_site_stays(sites: Anonymiser, text: str) -> None:
+    for out in _both(sites, text):
+        assert "scotland" in out.lower(), out
+
+
+def test_the_site_said_as_a_place_still_goes(sites: Anonymiser) -> None:
+    for out in _both(sites, "We moved down to Cornwall when I was nine."):
+        assert "cornwall" not in out.lower(), out

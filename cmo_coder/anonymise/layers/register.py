@@ -122,6 +122,11 @@ _AFTER_A_DATE = frozenset({"first", "second", "third", "fourth", "fifth", "sixth
 """Words after a month or weekday that say a date or a time ("june the fifth", "sunday morning")."""
 
 
+BROADCASTER_WORDS = frozenset({"radio", "bbc", "itv", "stv"})
+"""Words before a region's name that make it a public broadcaster's ("Radio Cornwall", "BBC Scotland", "STV
+North"); only a site the manifest names is so read: a place the team registered is theirs to keep or remove."""
+
+
 class RegisterComponent:
     """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
 
@@ -223,6 +228,9 @@ class RegisterComponent:
             item = choose(self._in_scope(self.items.get(variant, [])), span) or item
             if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
+            if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
+                taken.append((span.start_char, span.end_char))
+                continue  # "BBC Radio Cornwall": a broadcaster named after the region the manifest's site column holds
             article = surname_after_article(span[0], item) if end - start == 1 else None
             if article is not None and (caseless or span[0].text.islower()):  # "on the ward": a Patsy Ward
                 taken.append((span.start_char, span.end_char))
