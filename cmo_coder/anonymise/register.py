@@ -58,7 +58,7 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                         "detox": "service", "rehab": "service", "recovery café": "cafe", "foodbank": "service",
                         "food bank": "service", "island": "place", "harbour": "place", "market": "place",
                         "county": "place", "region": "place", "hall": "other", "nickname": "person",
-                        "surname": "person", "family": "person", "pet": "person", "dog": "person"}}
+                        "surname": "person", "family": "person", "dog": "person"}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 TITLES = ("mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "prof", "professor", "matron", "father")
 
