@@ -49,7 +49,7 @@ _MC = {"mc", "mac"}
 OFTEN_LOWER = 20_000
 """A word English writes in lower case this often (:func:`.words.lowercase_usage`) is a word wherever the dictionary
 lacks it: irregular forms it does not list ("paid" 186,548 was removed as a registered Patsy's "Pattie" from
-"the council paid for it"). Only in lower case: a capitalised "Sandy" in cased text is a name as before."""
+"the council paid for it")."""
 
 
 def everyday_word(word: str) -> bool:
@@ -279,7 +279,7 @@ class SoundAlikeComponent:
         item = self._item(match)
         if item is None or not_that_person(tok, item, match, caseless):
             return None
-        if not (is_everyday(tok.text) or (tok.text[:1].islower() and everyday_word(tok.text))):
+        if not everyday_word(tok.text):
             if match.how == "key" and _in_a_place_slot(tok):
                 return Candidate(tok.idx, tok.idx + len(tok), "place", "sound_alike", SCORE,
                                  match.reason() + ", said where a place stands")
