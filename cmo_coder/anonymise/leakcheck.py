@@ -113,6 +113,7 @@ class Matcher:
     _reference_words: str | None = None
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # pattern text → first words of its forms
     team: frozenset[str] = frozenset()  # one-word coder and author names the project records
+    placeholders: tuple[str, ...] = ()  # the register's own placeholders, as written ("[Highland town]")
 
     def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
         if mode == "reference":
@@ -124,6 +125,7 @@ class Matcher:
             # strict forms too: an accepted "Javid" left inside "Sajid Javid" on the news was kept there by review
             passes = [(self.strict, False, True), (self.everyday, False, True), (self.capitalised, True, True)]
         taken: list[tuple[int, int]] = []  # one report per stretch: "Mrs Foster", not also "Foster"
+        inside = placeholder_spans(text, self.placeholders) if mode == "derived" else []
         for pattern, capital_only, may_be_kept in passes:
             if pattern is None:
                 continue
@@ -132,6 +134,8 @@ class Matcher:
                 if any(a < m.end() and m.start() < b for a, b in taken) or (
                         capital_only and not surface[:1].isupper()):
                     continue
+                if pattern is not self.strict and any(a <= m.start() and m.end() <= b for a, b in inside):
+                    continue  # "[Highland town]": an accepted "Highland" inside the team's own placeholder
                 if self.team and mode != "reference" and _whole_field(text, m.start(), m.end()) in self.team:
                     continue  # "megan" as a coding's coder, a report's "Coder" cell, a QDPX user's name
                 if may_be_kept and mode == "derived" and (
@@ -168,6 +172,20 @@ class Matcher:
             self._reference_words = "\n".join(
                 " " + " ".join(w.lower() for w in _WORDS.findall(r)) + " " for r in self.reference)
         return self._reference_words
+
+
+def placeholder_spans(text: str, placeholders: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the register's own placeholders stand in ``text``: a team writes words into them ("[Highland
+    town]", "[Cornish village]") that review may have accepted as names elsewhere, and an export refused for
+    its own placeholders could not be made at all. Only everyday and accepted forms are excused there; a
+    registered name that is no word ("[Dr Okafor's ward]") is still reported wherever it stands."""
+    out: list[tuple[int, int]] = []
+    for p in placeholders:
+        start = text.find(p)
+        while start >= 0:
+            out.append((start, start + len(p)))
+            start = text.find(p, start + len(p))
+    return out
 
 
 _FIELD_EDGES = frozenset('|<>"\t\n,')
@@ -295,8 +313,9 @@ def build_matcher(items: list[RegisterItem], accepted: dict[str, str] | None = N
         if pattern is not None:
             firsts[pattern.pattern] = first_words({norm(f) for f in forms})
         patterns.append(pattern)
+    own = tuple(sorted({i.placeholder for i in items if i.placeholder and len(i.placeholder) > 2}))
     return Matcher(strict=patterns[0], everyday=patterns[1], capitalised=patterns[2], full_names=patterns[3],
-                   category=category, kept=kept or {}, reference=refs, firsts=firsts)
+                   category=category, kept=kept or {}, reference=refs, firsts=firsts, placeholders=own)
 
 
 def project_matcher(secure: SecureFolder, reference: list[str] | None = None,
@@ -573,8 +592,8 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .layers.sound_alike import name_like_word
-    from .layers.words import CALENDAR, FILLERS, KINSHIP, is_everyday
+    from .layers.sound_alike import everyday_word, name_like_word
+    from .layers.words import CALENDAR, FILLERS, KINSHIP
     from .pronunciation import SoundIndex
 
     assert isinstance(index, SoundIndex)
@@ -597,7 +616,7 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
                 or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR):
             continue
         match = index.match(low)
-        if match is None or (is_everyday(low) and not name_like_word(low, match)):
+        if match is None or (everyday_word(low) and not name_like_word(low, match)):
             continue
         out.append((w.start(), w.end(), match.part))
     return out

@@ -51,7 +51,14 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                     "university": "school", "chapel": "church", "nhs trust": "trust", "health board": "trust",
                     "unit": "ward", "team": "service", "name": "person", "people": "person", "staff": "person",
                     "day centre": "day_centre", "care home": "care_home", "nursing home": "care_home",
-                    "café": "cafe", "username": "handle"}
+                    "café": "cafe", "username": "handle", **{
+                        # a drug and alcohol study's register (the sixth new study): where people stay, get
+                        # clean and go; what a team writes for a person's other names, and a pet's
+                        "address": "street", "street name": "street", "hostel": "service", "detox unit": "service",
+                        "detox": "service", "rehab": "service", "recovery café": "cafe", "foodbank": "service",
+                        "food bank": "service", "island": "place", "harbour": "place", "market": "place",
+                        "county": "place", "region": "place", "hall": "other", "nickname": "person",
+                        "surname": "person", "family": "person", "dog": "person"}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 TITLES = ("mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "prof", "professor", "matron", "father")
 
@@ -731,7 +738,7 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
             problems.append(f"{path}:{lineno}: empty surface")
             continue
         if category not in CATEGORIES:
-            problems.append(f"{path}:{lineno}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+            problems.append(f"{path}:{lineno}: unknown category {category!r}")
             continue
         if placeholder and not (placeholder.startswith("[") and placeholder.endswith("]")):
             problems.append(f"{path}:{lineno}: placeholder must be written in brackets, like [ward name]")
@@ -762,7 +769,11 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
             problems.append(f"{path}:{lineno}: alias {alias!r} of {owner!r} is the surface of line {seen[low_alias]}; "
                             "an alias must stand for one person or place")
     if problems:
-        raise ValidationFailed(f"register {path} has {len(problems)} problem(s)", problems)
+        count = len(problems)
+        if any("unknown category" in p for p in problems):  # the list once, not on every line
+            problems.append(f"a category is one of {', '.join(CATEGORIES)}, or as teams write them: "
+                            f"{', '.join(sorted(CATEGORY_ALIASES))}")
+        raise ValidationFailed(f"register {path} has {count} problem(s)", problems)
     return items
 
 

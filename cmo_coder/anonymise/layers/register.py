@@ -8,11 +8,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
 from ..register import Register, RegisterItem
+from .article_surnames import surname_after_article
 from .clipped_forms import addressed_mid_line, open_in_captions
+from .clipped_places import bare_street_candidates, clipped_candidates
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
 from .noun_idioms import said_as_the_noun
+from .own_names import names_someone_else
+from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name
 from .register_near import run_on
 from .register_shapes import ShapeIndex, shape_candidates, widen
@@ -119,6 +123,11 @@ _AFTER_A_DATE = frozenset({"first", "second", "third", "fourth", "fifth", "sixth
 """Words after a month or weekday that say a date or a time ("june the fifth", "sunday morning")."""
 
 
+BROADCASTER_WORDS = frozenset({"radio", "bbc", "itv", "stv"})
+"""Words before a region's name that make it a public broadcaster's ("Radio Cornwall", "BBC Scotland", "STV
+North"); only a site the manifest names is so read: a place the team registered is theirs to keep or remove."""
+
+
 class RegisterComponent:
     """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
 
@@ -218,8 +227,21 @@ class RegisterComponent:
             if item is None:
                 continue
             span = doc[start:end]
+            # "my brother Mark" with a Mark Okafor and a Mark Hocking registered: the one said to be the brother
+            item = choose(self._in_scope(self.items.get(variant, [])), span) or item
             if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
+            if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
+                taken.append((span.start_char, span.end_char))
+                continue  # "BBC Radio Cornwall": a broadcaster named after the region the manifest's site column holds
+            article = surname_after_article(span[0], item) if end - start == 1 else None
+            if article is not None and (caseless or span[0].text.islower()):  # "on the ward": a Patsy Ward
+                taken.append((span.start_char, span.end_char))
+                if caseless:
+                    out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                         "registered surname, perhaps the word here", item_key=item.key,
+                                         placeholder=item.placeholder, per_occurrence=True, word_reading=article))
+                continue
             if end - start == 1 and said_as_the_noun(span[0]):
                 taken.append((span.start_char, span.end_char))
                 continue  # "there's always hope" for a registered Hope: only the noun fits (.noun_idioms)
@@ -228,13 +250,15 @@ class RegisterComponent:
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                      "registered name, perhaps an everyday word here", item_key=item.key,
-                                     placeholder=item.placeholder, per_occurrence=True,
+                                     placeholder=None if names_someone_else(variant, item) else item.placeholder,
+                                     per_occurrence=True,
                                      word_reading=word_reading(span[0], caseless)))
                 taken.append((span.start_char, span.end_char))
                 continue
             start_char = _name_start(span) if end - start == 1 else span.start_char
+            placeholder = None if names_someone_else(variant, item) else item.placeholder  # "Sunny" of a Sunil
             out.append(Candidate(start_char, span.end_char, item.category, "register", 1.0,
-                                 "registered", item_key=item.key, placeholder=item.placeholder))
+                                 "registered", item_key=item.key, placeholder=placeholder))
             taken.append((start_char, span.end_char))
         # a registered name inside a hyphen- or apostrophe-joined word takes the whole word ("Anne-Marie")
         out[first:] = widen(text_of(doc), out[first:])
@@ -247,6 +271,11 @@ class RegisterComponent:
             out.extend(shape_candidates(doc, self.shapes, taken, caseless, lambda i: bool(self._in_scope([i])),
                                         self.items))
         out.extend(self._word_forms(doc, taken, caseless))
+        # "the Altna" of a registered Altnagelvin: a place clipped to its first syllables
+        found = [(c.start, c.end) for c in out[first:]]
+        out.extend(clipped_candidates(doc, self.by_key.values(), found, lambda i: bool(self._in_scope([i]))))
+        # "he lives on Cranhill" of a registered Cranhill Road
+        out.extend(bare_street_candidates(doc, self.by_key.values(), found, lambda i: bool(self._in_scope([i]))))
         return doc
 
 

@@ -387,10 +387,14 @@ def _propose(doc: Doc, i: int, ends: list[int], index: NearIndex, table: _Table,
 def _adds_to_the_register(words: list[Token], h: Heard, registered_starts: set[int]) -> bool:
     """A run that takes in words the register found must spell the form closer than those words alone: "miss
     ferry day" (a registered "ferry" of Ferriday, 77, with "day" 88) is one name; "my son Daniel came" is a
-    registered Daniel and a verb (100 alone, 75 with it)."""
+    registered Daniel and a verb (100 alone, 75 with it), and a registered word with only verbs after it is never
+    one: "his sister hope knows" joined comes closer to a registered Hope Angwin than "hope" alone."""
     own = "".join(fold(w.text) for w in words if w.idx in registered_starts)
     if not own:
         return True
+    extra = [w for w in words if w.idx not in registered_starts]
+    if extra and all(w.pos_ in {"VERB", "AUX"} for w in extra):
+        return False  # "sister Hope knows": a registered name and what the person does, nothing heard between
     return fuzz.ratio("".join(fold(w.text) for w in words), h.form) > fuzz.ratio(own, h.form)
 
 

@@ -35,6 +35,7 @@ from .context import looks_like_name, name_context
 from .labels import study_label_spans
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
+from .register_halves import halves_candidates
 from .register_heard import heard_candidates
 from .register_near import NearIndex, near_candidates
 from .state import candidates, caseless_doc, text_of
@@ -45,6 +46,15 @@ from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_eve
 
 SCORE = 0.8
 _MC = {"mc", "mac"}
+OFTEN_LOWER = 20_000
+"""A word English writes in lower case this often (:func:`.words.lowercase_usage`) is a word wherever the dictionary
+lacks it: irregular forms it does not list ("paid" 186,548 was removed as a registered Patsy's "Pattie" from
+"the council paid for it")."""
+
+
+def everyday_word(word: str) -> bool:
+    """A dictionary word, or one English writes in lower case very often though the dictionary lacks it."""
+    return is_everyday(word) or lowercase_usage().get(word.lower(), 0) >= OFTEN_LOWER
 
 
 @cache
@@ -278,7 +288,7 @@ class SoundAlikeComponent:
         item = self._item(match)
         if item is None or not_that_person(tok, item, match, caseless):
             return None
-        if not is_everyday(tok.text):
+        if not everyday_word(tok.text):
             if match.how == "key" and _in_a_place_slot(tok):
                 return Candidate(tok.idx, tok.idx + len(tok), "place", "sound_alike", SCORE,
                                  match.reason() + ", said where a place stands")
@@ -344,6 +354,10 @@ class SoundAlikeComponent:
         out.extend(near_candidates(doc, self.near, registered + labels, caseless, self._in_scope))
         # the same where the words around say a name stands ("doctor bar bara", "my brother pure tech")
         out.extend(heard_candidates(doc, self.near, labels, registered, self._in_scope))
+        # a person's other name heard as words beside the name the register found ("morwenna tree gear")
+        # (an open occurrence, "tree" perhaps of a Tregear, is neither a half found nor in the way)
+        people = [c for c in out if c.layer == "register" and c.category == "person" and not c.per_occurrence]
+        out.extend(halves_candidates(doc, self.near.items, people, labels))
         return doc
 
     def _in_scope(self, item: RegisterItem) -> bool:

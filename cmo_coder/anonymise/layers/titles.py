@@ -69,8 +69,11 @@ _NEVER = frozenset({*KINSHIP, "mum", "mam", "dad", "christmas", "easter", "eid",
 """Words no title makes a name of: "I miss Mum", "we'll miss Christmas"."""
 _TITLE = re.compile(r"(?i)\b(" + by_first_letter(sorted((*HONORIFICS, *ROLE_TITLES), key=len, reverse=True), True)
                     + r")(\.?)[ \t]+")  # grouped by first letter: the same match, tried at each word against one group
-_OWNED = re.compile(r"(?i)\b(?:my|his|her|their|our|your|me|the|a)\s+$")
-"""A relation or role said of someone ("my sister Mbeki", "the nurse Lhamo"): the word stays, the name goes."""
+_OWNED = re.compile(r"(?i)(?:\b(?:my|his|her|their|our|your|me|the|a)"
+                    r"|\b(?!(?:it|that|he|she|there|here|what|who|where|how|let|this|everyone|nobody)['’]s)\w+['’]s)\s+$")
+"""A relation or role said of someone ("my sister Mbeki", "the nurse Lhamo", "Ewan's sister Hope"): the word
+stays, the name goes. "That's Sister Jo", "she's Nurse Kay": a contraction of "is" owns nothing, the title is the
+name's."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _IRISH_MUTATION = re.compile(r"^[tnh][A-ZÁÉÍÓÚ]")
 """Irish surnames after "Mac an", "Ní", "Ó" may start with a lower-case mutation letter: "tSaoir", "hUallacháin"."""

@@ -1,0 +1,130 @@
+"""Registered places said by part of their name: "the Altna" of Altnagelvin, "up Cranhill" of Cranhill Road.
+
+Staff and patients shorten a long place name to its first syllables and say it as a name with "the": "the
+Altna" (Altnagelvin), "the Bos" (Bosvean), "the Craigie" (Craigmore, clipped and given a familiar "-ie").
+The register holds the place as written, and its variants take off kinds ("Unit", "Hospital"), never the end of a
+word; so the clipped word was left in captions, and in cased text read as some organisation. Here a word after
+"the" that no dictionary holds, of four letters or more (three with "-ie" or "-y" after them), and that begins
+the first word of one registered place (not a person) two letters or more longer, is that place, with its
+placeholder. "the royal", "the general" (dictionary words) and "the Bosworth" (longer than the word it would
+clip) stay with the other layers.
+
+A street is said without its kind as often as with it ("he lives on Cranhill", "up cranhill way" for a registered
+Cranhill Road), and the register's variants keep the kind, so the bare name read as a person or an estate in cased
+text and was left in captions. A registered street's name without its last word, where that word is a kind of
+street (:data:`STREET_KINDS`) and the name left is no dictionary word of four letters or more ("High", "Church",
+"Station" are words: "High Street" is not said as "High"), is that street wherever it is said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc
+
+from ..candidates import Candidate
+from ..folding import fold
+from ..register import RegisterItem
+from .words import in_dictionary
+
+MIN_CLIP = 4
+"""A clipped name keeps at least four letters ("Altna"): fewer begin too many words."""
+MIN_STEM = 3
+"""With a familiar ending ("Craigie", "Bossy") the stem before it may be three letters."""
+LEADS = frozenset({"the", "st", "saint", "royal", "new", "old", "upper", "lower", "north", "south", "east", "west"})
+"""Words that begin a place's name without distinguishing it: the clip is of the word after them."""
+
+
+def _heads(items: Iterable[RegisterItem], in_scope: Callable[[RegisterItem], bool]) -> list[tuple[str, RegisterItem]]:
+    out = []
+    for item in items:
+        if item.category == "person" or not in_scope(item):
+            continue
+        words = [fold(w) for w in item.surface.split()]
+        words = [w for w in words if w.isalpha() and w not in LEADS]
+        if words:
+            out.append((words[0], item))
+    return sorted(out, key=lambda x: (x[0], x[1].key))
+
+
+def _clips(word: str, head: str) -> bool:
+    if len(head) < len(word) + 2:
+        return False
+    if len(word) >= MIN_CLIP and head.startswith(word):
+        return True
+    for ending in ("ie", "y"):
+        stem = word.removesuffix(ending)
+        if stem != word and len(stem) >= MIN_STEM and head.startswith(stem) and len(head) >= len(stem) + 2:
+            return True
+    return False
+
+
+def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
+                       in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
+    """Words after "the" that clip one registered place's name; ``taken``: stretches the register found."""
+    heads = _heads(items, in_scope)
+    if not heads or not len(doc):
+        return []
+    out: list[Candidate] = []
+    for tok in doc[1:]:
+        if doc[tok.i - 1].lower_ != "the" or not tok.is_alpha or len(tok) < MIN_STEM + 1:
+            continue
+        low = fold(tok.text)
+        if in_dictionary(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+            continue
+        found = [item for head, item in heads if _clips(low, head)]
+        if len({i.key for i in found}) != 1:
+            continue  # none, or two places it might clip: the other layers read it
+        item = found[0]
+        out.append(Candidate(tok.idx, tok.idx + len(tok), item.category, "register", 0.8,
+                             f"the first part of a registered place's name ({item.surface.split()[0]}…)",
+                             item_key=item.key, placeholder=item.placeholder))
+    return out
+
+
+STREET_KINDS = frozenset({"road", "rd", "street", "st", "lane", "avenue", "ave", "drive", "crescent", "way",
+                          "terrace", "gardens", "grove", "court", "walk", "parade", "brae", "wynd", "vennel",
+                          "boulevard", "row"})
+"""Last words of a street's name that people leave off (written for the project; "close" is left out: a Glasgow
+close is a tenement's stair, said with the street's number)."""
+
+
+def _bare_streets(items: Iterable[RegisterItem], in_scope: Callable[[RegisterItem], bool],
+                  ) -> list[tuple[tuple[str, ...], RegisterItem]]:
+    out = []
+    for item in items:
+        if item.category != "street" or not in_scope(item):
+            continue
+        words = [fold(w) for w in item.surface.split()]
+        if len(words) < 2 or words[-1].rstrip(".") not in STREET_KINDS:
+            continue
+        stem = tuple(w for w in words[:-1] if not w.isdigit())
+        if not stem or not all(w.isalpha() for w in stem) or sum(map(len, stem)) < MIN_CLIP:
+            continue
+        if len(stem) == 1 and in_dictionary(stem[0]):
+            continue
+        out.append((stem, item))
+    return sorted(out, key=lambda x: (x[0], x[1].key))
+
+
+def bare_street_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
+                           in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
+    """A registered street's name said without its kind; ``taken``: stretches the register found."""
+    streets = _bare_streets(items, in_scope)
+    if not streets or not len(doc):
+        return []
+    lows = [fold(t.text) for t in doc]
+    out: list[Candidate] = []
+    for i in range(len(doc)):
+        for stem, item in streets:
+            end = i + len(stem)
+            if end > len(doc) or tuple(lows[i:end]) != stem:
+                continue
+            s, e = doc[i].idx, doc[end - 1].idx + len(doc[end - 1])
+            if any(a < e and s < b for a, b in taken) or any(c.start < e and s < c.end for c in out):
+                continue
+            out.append(Candidate(s, e, "street", "register", 0.8,
+                                 f"a registered street said without its kind ({item.surface.split()[-1]})",
+                                 item_key=item.key, placeholder=item.placeholder))
+            break
+    return out
