@@ -94,12 +94,14 @@ def test_someone_elses_full_name_takes_no_registered_placeholder(registered: Ano
 
 @pytest.mark.parametrize(("text", "placeholder"), [
     ("Then kian said he'd come round after tea.", "[son's name]"),
-    ("I rang Dele and he sorted it all out.", "[support worker's name]"),
+    # "Dele" is a familiar form the register derives from Delroy and a given name of its own (Yoruba): removed,
+    # with the generic placeholder, since it may name someone else (layers/own_names.py, the sixth study)
+    ("I rang Dele and he sorted it all out.", "[name removed]"),
 ])
 def test_the_registered_person_heard_by_sound_still_goes(registered: Anonymiser, text: str,
                                                          placeholder: str) -> None:
     for out in _both(registered, text):
-        assert placeholder in out, out
+        assert placeholder in out and "dele" not in out.lower(), out
 
 
 # -- a drop-in or café named after a person ---------------------------------------------------------------------
