@@ -92,7 +92,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
 def page(browser: Any, server: Server) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     p = context.new_page()
-    p.set_default_timeout(8000)
+    p.set_default_timeout(20_000)  # a loaded two-core CI machine: waits end as soon as the page is ready
     dialogs: list[str] = []
     p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     errors: list[str] = []

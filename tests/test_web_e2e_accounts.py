@@ -107,7 +107,7 @@ def test_a_coder_codes_as_themselves_and_a_viewer_cannot(browser: Any, page: Any
     # the viewer: reads the same transcript without a way to change it; the API refuses anyway
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     viewer = context.new_page()
-    viewer.set_default_timeout(8000)
+    viewer.set_default_timeout(20_000)
     _sign_in(viewer, server, "vera", f"/transcripts/{A}")
     expect(viewer.locator("header .coder")).to_have_text(re.compile(r"signed in as\s+vera\s+viewer"))
     assert viewer.locator("#undo").count() == 0 and viewer.locator("#tray").count() == 0
@@ -180,7 +180,7 @@ def test_two_coders_on_a_postgresql_project_code_at_once_and_one_stale_edit_is_4
     expect(page.locator("header .coder")).to_have_text(re.compile(r"signed in as\s+carl\s+coder"))
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     other = context.new_page()
-    other.set_default_timeout(8000)
+    other.set_default_timeout(20_000)
     _sign_in(other, pg_server, "alice", f"/transcripts/{A}")
     # both open the panel on their own span before either saves: the two saves land one after the other
     carl_span = _select_words_of_turn(page, 1, 3)
