@@ -198,7 +198,10 @@ def test_sign_off_refuses_as_the_cli_does_then_the_reader_shows_the_text(client:
     assert not [name for name in IDENTIFYING if name in reader.text], reader.text
     status, out = _post(client, "/secure/api/sign-off", {"transcript": SECRET})
     assert status == 400 and "already signed off" in out["error"]
-    assert client.get(f"/secure/review/{SECRET}").status_code == 404
+    finished = client.get(f"/secure/review/{SECRET}")  # a bookmarked address says the review is done
+    assert finished.status_code == 200 and f"<h1>{SECRET} is signed off</h1>" in finished.text
+    assert f'href="/transcripts/{SECRET}"' in finished.text and "Problem" not in finished.text
+    assert client.get("/secure/review/no-such-transcript").status_code == 404
     listing = client.get("/secure/review").text
     assert re.search(r"Every transcript is signed off \(\d+\): nothing is pending review", listing), listing
     assert "import transcripts and run" not in listing

@@ -381,9 +381,14 @@ class ReviewPages:
         return self.pages.render(request, "review.html", title="Anonymisation review", view=view, secure_page=True)
 
     async def transcript(self, request: Request) -> HTMLResponse:
+        tid = request.path_params["transcript_id"]
         try:
             with self.bench.project() as p:
-                view = transcript_view(load_state(p, self.bench.secure_path), request.path_params["transcript_id"])
+                if self.bench.secure_path is not None and tid in p.transcript_ids(status="signed_off"):
+                    # a finished review, not a problem: a bookmarked or shared address of it should say so
+                    return self.pages.render(request, "review_signed_off.html", title=f"{tid} signed off",
+                                             transcript=tid, secure_page=True)
+                view = transcript_view(load_state(p, self.bench.secure_path), tid)
         except CmoError as exc:
             return self.pages.error(request, exc)
         page_data = {"transcript": view["raw"].id, "text": view["raw"].text, "occurrences": view["occurrences"]}
