@@ -134,3 +134,13 @@ def test_regional_broadcasters_pals_and_figures_of_the_pandemic_are_kept(plain: 
 ])
 def test_the_words_of_a_listed_name_alone_still_go(plain: Anonymiser, sentence: str, gone: str) -> None:
     assert_removed(plain, sentence, gone)
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("My results came up on MyChart.", "MyChart"),
+    ("I log my sugars on LibreView.", "LibreView"),
+    ("The pharmacist looked it up in the BNF.", "BNF"),
+    ("The health visitor wrote it in the red book.", "red book"),
+])
+def test_records_and_references_patients_name_are_kept(plain: Anonymiser, sentence: str, kept: str) -> None:
+    assert_kept(plain, sentence, kept)
