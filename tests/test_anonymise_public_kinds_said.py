@@ -144,3 +144,21 @@ def test_the_words_of_a_listed_name_alone_still_go(plain: Anonymiser, sentence: 
 ])
 def test_records_and_references_patients_name_are_kept(plain: Anonymiser, sentence: str, kept: str) -> None:
     assert_kept(plain, sentence, kept)
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("We watched the Edinburgh Tattoo on the telly.", "Edinburgh Tattoo"),
+    ("The Manchester Arena attack changed everything for her.", "Manchester Arena attack"),
+    ("He did the Three Peaks Challenge for the hospice.", "Three Peaks Challenge"),
+    ("The Grenfell fire was on every channel.", "Grenfell fire"),
+])
+def test_a_national_event_named_after_a_place_is_kept_whole(plain: Anonymiser, sentence: str, kept: str) -> None:
+    assert_kept(plain, sentence, kept)
+
+
+@pytest.mark.parametrize(("sentence", "gone"), [
+    ("We lived in Grenfell Tower before the fire.", "Grenfell"),  # the building as a home
+    ("We moved to Manchester after that.", "Manchester"),  # the city said as a place
+])
+def test_the_place_of_an_event_said_as_a_place_still_goes(plain: Anonymiser, sentence: str, gone: str) -> None:
+    assert_removed(plain, sentence, gone)
