@@ -97,3 +97,48 @@ def test_every_span_slices_to_its_word(plain: Anonymiser) -> None:
             assert text[c.start:c.end] == text[c.start:c.end].strip() and text[c.start:c.end]
     spans = {text[min(c.start for c in g):max(c.end for c in g)] for g in groups}
     assert {"lamb", "shaw"} <= spans
+
+
+# ---------------------------------------------------------------- a surname word joined by "and" to a person
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("i went with siobhan and frost to the meeting", "frost"),
+    ("so then holt and kerry turned up late", "holt"),
+    ("me and kerry and frost all went together", "frost"),
+])
+def test_a_surname_word_beside_a_person_goes(plain: Anonymiser, text: str, word: str) -> None:
+    out = redact(plain, [text], True)
+    assert gone(out, word), out
+    assert gone(out, "kerry" if "kerry" in text else "siobhan")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("i have to talk to kerry and work out a plan", "work"),  # a verb
+    ("i saw kerry and the dog in the park", "dog"),  # an article before: a thing
+    ("we had pike and chips down the front", "pike"),  # no person in the pair
+    ("we had frost on the windows this morning", "frost"),
+    ("bread and butter and jam for tea", "butter"),
+])
+def test_a_word_not_beside_a_person_stays(plain: Anonymiser, text: str, word: str) -> None:
+    assert not gone(redact(plain, [text], True), word)
+
+
+def test_the_pair_read_only_in_captions(plain: Anonymiser) -> None:
+    """Cased text writes a surname with its capital: a lower-case word there is the word ("frost" on the grass)."""
+    from cmo_coder.anonymise.layers.paired_surnames import paired_surnames
+
+    assert "frost" in redact(plain, ["We sat out with Siobhan and frost was still on the grass."], False)
+    caption = plain.docs(["i went with siobhan and frost to the meeting"], None, True)[0]
+    assert [caption.text[c.start:c.end] for c in paired_surnames(caption, [(12, 19)])] == ["frost"]
+
+
+def test_paired_spans_slice_to_their_word(plain: Anonymiser) -> None:
+    from cmo_coder.anonymise.layers.paired_surnames import paired_surnames
+
+    text = "then holt and kerry turned up and later siobhan and frost came as well"
+    doc = plain.docs([text], None, True)[0]
+    people = [(text.index(w), text.index(w) + len(w)) for w in ("kerry", "siobhan")]
+    found = paired_surnames(doc, people)
+    assert sorted(text[c.start:c.end] for c in found) == ["frost", "holt"]
+    assert all(c.category == "person" and c.layer == "rules" for c in found)
