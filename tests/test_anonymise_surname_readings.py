@@ -45,6 +45,8 @@ def readings(anon: Anonymiser, text: str) -> list[tuple[str, bool, bool]]:
 @pytest.mark.parametrize(("text", "word"), [
     ("i went with lamb to the appointment on monday", "lamb"),
     ("i really miss shaw since she left", "shaw"),
+    # one weak cue ("ring") alone is a suspicion for the reviewer; the model and the tagger agreeing makes it go
+    ("yeah so anyway i'll ring marsh and that was that really", "marsh"),
 ])
 def test_a_surname_word_read_as_a_person_twice_goes(plain: Anonymiser, text: str, word: str) -> None:
     assert gone(redact(plain, [text], True), word)
