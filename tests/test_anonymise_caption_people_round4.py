@@ -108,12 +108,15 @@ def test_the_everyday_reading_of_a_name_word_stays(anon: Anonymiser, text: str, 
     assert not _touched(anon, PAD_BEFORE + text + PAD_AFTER, word), text
 
 
-def test_one_weak_cue_is_a_suspicion_for_the_reviewer_not_a_removal(anon: Anonymiser) -> None:
-    text = PAD_BEFORE + "i'll ring marsh" + PAD_AFTER
+@pytest.mark.parametrize("word", ["frost", "shepherd"])
+def test_one_weak_cue_is_a_suspicion_for_the_reviewer_not_a_removal(anon: Anonymiser, word: str) -> None:
+    """Where the model and the lower-case tagger also both read a person ("i'll ring marsh"), the word goes:
+    ``tests/test_anonymise_surname_readings.py``."""
+    text = PAD_BEFORE + f"i'll ring {word}" + PAD_AFTER
     groups, sus, _ = anon.find(text, caseless=True)
-    at = text.index("marsh")
+    at = text.index(word, len(PAD_BEFORE))
     assert not any(min(c.start for c in g) <= at < max(c.end for c in g) for g in groups)
-    assert Suspicion(at, at + len("marsh"), SUSPECT) in sus
+    assert Suspicion(at, at + len(word), SUSPECT) in sus
 
 
 def test_name_words_are_words_of_a_name_list() -> None:

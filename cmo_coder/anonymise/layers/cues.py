@@ -33,6 +33,7 @@ from .context import (
 )
 from .frame_people import frame_people
 from .name_lists import listed_names
+from .paired_surnames import paired_surnames
 from .said_names import said_names
 from .set_off_names import set_off_names
 from .short_people import short_people
@@ -267,6 +268,8 @@ class CuesComponent:
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
         out.extend(surnames_after(doc, out, caseless))
         out.extend(listed_names(doc))  # "me mags and rose", "pearl lily and daisy"
+        if caseless:  # "siobhan and frost came": a surname word joined to someone found
+            out.extend(paired_surnames(doc, [(c.start, c.end) for c in out if c.category == "person"]))
         out.extend(word_people(doc))  # "storm and her brother came", "i rang marigold and she said"
         out.extend(said_names(doc))  # "his name was will", "we call her mags"
         set_off_names(doc)  # cased: "a worker there, Sky, she came out", "the nurse, Faith, was lovely"

@@ -15,6 +15,7 @@ from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
+from .surname_readings import surname_read_twice
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
 
 _CASELESS_EXT: Any = ("._.", "cmo_caseless", None, None)
@@ -228,7 +229,8 @@ class NerComponent:
                 spans.append(span)
         doc.ents = filter_spans(spans)
         # re-cased proper nouns are there to help places: a PERSON needs name evidence of its own
-        ents = [extend_person(e) for e in again.ents if e.label_ != "PERSON" or _named_person(e)]
+        ents = [extend_person(e) for e in again.ents
+                if e.label_ != "PERSON" or _named_person(e) or surname_read_twice(e, doc)]
         found = ents_to_candidates(ents, "caseless", text_of(again), cased=False)
         candidates(doc).extend(found)
 
