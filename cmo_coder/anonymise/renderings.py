@@ -28,7 +28,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from .layers.titles import PARTICLES
-from .lookup import by_first_letter
 
 _PLAIN = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ħ": "h"})
 _TITLE_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "nurse", "sister", "prof", "professor",
@@ -63,9 +62,9 @@ def _letters(word: str) -> str:
     out = []
     for c in word:
         if c in _APOSTROPHES:
-            out.append(r"(?:['’‘`ʼ]\s?|\s+|)")
+            out.append(r"(?:['’‘`ʼ]\s?|\s*)")
         elif c in _HYPHENS:
-            out.append(r"(?:\s*[-‐‑–—]\s*|\s+|)")
+            out.append(r"\s*[-‐‑–—]?\s*")
         elif c == ".":
             out.append(r"\.?")
         else:
@@ -83,7 +82,7 @@ def _between(before: str, after: str) -> str:
     core = before.strip(".")
     joined = (core in PARTICLES and core not in _SAINT) or (
         len(core) >= 2 and len(after.strip(".")) >= 2 and before not in _TITLE_WORDS and before not in _SAINT)
-    return r"(?:\s+|\s*[-‐‑–—]\s*|)" if joined else r"(?:\s+|\s*[-‐‑–—]\s*)"
+    return r"\s*[-‐‑–—]?\s*" if joined else r"(?:\s+|\s*[-‐‑–—]\s*)"
 
 
 def rendering_regex(form: str) -> str:
@@ -95,8 +94,10 @@ def rendering_regex(form: str) -> str:
     return body
 
 
+@lru_cache(maxsize=65_536)
 def key(surface: str) -> str:
-    """Letters only, "saint" as "st": one key for every rendering of a form ("O'Neill", "o neill", "oneill")."""
+    """Letters only, "saint" as "st": one key for every rendering of a form ("O'Neill", "o neill", "oneill").
+    Remembered: a long caption turn says the same names hundreds of times."""
     low = plain_letters(surface)
     low = re.sub(r"(?<![a-z])saint(?![a-z])", "st", low)
     return "".join(c for c in low if c.isalpha())
@@ -106,8 +107,18 @@ def key(surface: str) -> str:
 def _compiled(forms: tuple[str, ...], with_s: tuple[str, ...]) -> re.Pattern[str] | None:
     if not forms:
         return None
-    alts = [rendering_regex(f) + ("s?" if f in with_s else "") for f in forms]
-    return re.compile(r"(?<!\w)(?:" + by_first_letter(alts, True) + r")(?!\w)")
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for f in forms:
+        alt = rendering_regex(f) + ("s?" if f in with_s else "")
+        if alt[:1].isascii() and alt[:1].isalnum() and alt[1:2] not in {"?", "*", "+", "{"}:
+            groups.setdefault(alt[0], []).append(alt[1:])
+        else:
+            rest.append(alt)
+    # grouped under their first letter (as :func:`.lookup.by_first_letter` does): a position is tried against
+    # one small group, not every form; a form's own "|" stays inside its groups, so grouping keeps the match
+    body = "|".join([*(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()), *rest])
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
 
 
 def renderings_pattern(forms: Iterable[str], possessive_s: Iterable[str] = ()) -> re.Pattern[str] | None:
