@@ -160,6 +160,7 @@ def test_a_bare_s_in_captions_is_the_reviewers_one_by_one(tmp_path: Path, people
 # --- on the whole path ---------------------------------------------------------------------------------
 
 def _study(tmp_path: Path, people: list[str], places: list[str], said: list[str]) -> tuple[Path, Path]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     codebook = codebook_io.load(REPO / "codebooks" / "tiny.yaml")
     project = Project.create(tmp_path / "study", codebook, actor="tester")
     sf = secure_folder(tmp_path, KEY)
@@ -179,6 +180,20 @@ def test_registered_places_in_captions_leave_no_word_behind(tmp_path: Path) -> N
     assert run_cli("review", study, "--secure", secure, "--accept-all", "--sign-off").exit_code == 0
     text = signed_text(Project.open(study), "t1")
     assert "ynys" not in text and "mon" not in text.split() and "tyne" not in text, text
+
+
+def test_two_registered_names_that_overlap_are_both_found(tmp_path: Path) -> None:
+    """Found by the fuzz target: with a Zoë Bishop and Bishop's Stortford registered, "nurse bishop's stortford"
+    holds both; the scan resumed after "nurse bishop" and never saw the place, so "stortford" was signed off."""
+    found = _found(tmp_path, ["Zoë Bishop"], "nurse bishop's\nstortford", ["Bishop's Stortford"], caseless=True)
+    assert found == ["nurse bishop", "bishop's\nstortford"]
+    study, secure = _study(tmp_path / "e2e", ["Zoë Bishop"], ["Bishop's Stortford"], ["nurse bishop's\nstortford"])
+    assert run_cli("review", study, "--secure", secure, "--accept-all", "--sign-off").exit_code == 0
+    assert "stortford" not in signed_text(Project.open(study), "t1")
+
+
+def test_a_name_inside_a_longer_registered_one_is_no_occurrence_of_its_own(tmp_path: Path) -> None:
+    assert _found(tmp_path, ["Margaret Okafor"], "then margaret okafor rang") == ["margaret okafor"]
 
 
 def test_a_bare_s_in_captions_refuses_sign_off_until_decided(tmp_path: Path) -> None:

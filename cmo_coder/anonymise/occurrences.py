@@ -139,7 +139,7 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
         return []
     out = []
     plain = plain_letters(text)  # "Zoe" for a registered Zoë: one character for one, so offsets hold
-    for m in _in_segments(pattern, plain, segments):
+    for m in _overlapping(pattern, plain, segments):
         k = rendering_key(m.group(0))
         if k in by_key:
             form = by_key[k]
@@ -147,8 +147,31 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
         else:  # a caption's bare possessive ("oneills mum") or a plural ("the granges"): the reviewer's, one by one
             form = by_key[k[:-1]]
             out.append(Occurrence(m.start(), m.end(), form, by_form[form], True))
+    out = _outermost(out)
     return out + [o for o in cut_prefixes(text, segments, by_form.values())
                   if not any(x.start <= o.start and o.end <= x.end for x in out)]
+
+
+def _overlapping(pattern: re.Pattern[str], text: str, segments: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Every match in ``segments``, those that overlap an earlier one too: "nurse bishop's stortford" with a
+    Zoë Bishop and Bishop's Stortford registered holds "nurse bishop" and "bishop's stortford", and a scan that
+    resumes after the first would never see the second, whose "stortford" then survived sign-off."""
+    for s, e in segments:
+        pos = s
+        while (m := pattern.search(text, pos, e)) is not None:
+            yield m
+            pos = m.start() + 1
+
+
+def _outermost(found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences no other one contains ("okafor" inside "margaret okafor" is no occurrence of its own)."""
+    out: list[Occurrence] = []
+    reach = -1
+    for o in sorted(found, key=lambda o: (o.start, -o.end)):
+        if o.end > reach:
+            out.append(o)
+            reach = o.end
+    return out
 
 
 def _takes_bare_s(form: str) -> bool:
