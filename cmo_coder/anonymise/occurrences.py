@@ -20,6 +20,8 @@ from .layers.naming import bare_place, everyday_place, recurs_as_place, said_as_
 from .layers.words import is_everyday
 from .lookup import Intervals, by_first_letter
 from .register import RegisterItem, common_word_names
+from .renderings import key as rendering_key
+from .renderings import plain_letters, renderings_pattern
 
 
 def norm(surface: str) -> str:
@@ -118,22 +120,64 @@ def places_said_again(forms: dict[str, str], text: str, segments: list[tuple[int
 
 
 def registered_occurrences(text: str, segments: list[tuple[int, int]],
-                           items: Iterable[RegisterItem]) -> list[Occurrence]:
-    """Every occurrence of every registered variant, in every casing."""
+                           items: Iterable[RegisterItem], caseless: bool = False) -> list[Occurrence]:
+    """Every occurrence of every registered variant, in every casing and every rendering
+    (:mod:`.renderings`). In a caption file (``caseless``) a name with a bare "s" is one too ("oneills mum",
+    "bishops car"), decided one occurrence at a time: it may be a possessive the captions wrote without its
+    apostrophe, or a plural ("the granges"). A typed transcript writes the apostrophe; the shape layer
+    (:mod:`.layers.register_shapes`) judges its "Kershaws car"."""
     by_form: dict[str, RegisterItem] = {}
     for item in items:
         for v in item.variants:
             if len(form := norm(v)) >= 2:
                 by_form.setdefault(form, item)
-    pattern = form_pattern(by_form)
+    by_key: dict[str, str] = {}
+    for form in by_form:
+        by_key.setdefault(rendering_key(form), form)
+    pattern = renderings_pattern(by_form, [f for f in by_form if _takes_bare_s(f)] if caseless else [])
     if pattern is None:
         return []
     out = []
-    for m in _in_segments(pattern, text, segments):
-        form = norm(m.group(0))
-        out.append(Occurrence(m.start(), m.end(), form, by_form[form], everyday_form(form)))
+    plain = plain_letters(text)  # "Zoe" for a registered Zoë: one character for one, so offsets hold
+    for m in _overlapping(pattern, plain, segments):
+        k = rendering_key(m.group(0))
+        if k in by_key:
+            form = by_key[k]
+            out.append(Occurrence(m.start(), m.end(), form, by_form[form], everyday_form(form)))
+        else:  # a caption's bare possessive ("oneills mum") or a plural ("the granges"): the reviewer's, one by one
+            form = by_key[k[:-1]]
+            out.append(Occurrence(m.start(), m.end(), form, by_form[form], True))
+    out = _outermost(out)
     return out + [o for o in cut_prefixes(text, segments, by_form.values())
                   if not any(x.start <= o.start and o.end <= x.end for x in out)]
+
+
+def _overlapping(pattern: re.Pattern[str], text: str, segments: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Every match in ``segments``, those that overlap an earlier one too: "nurse bishop's stortford" with a
+    Zoë Bishop and Bishop's Stortford registered holds "nurse bishop" and "bishop's stortford", and a scan that
+    resumes after the first would never see the second, whose "stortford" then survived sign-off."""
+    for s, e in segments:
+        pos = s
+        while (m := pattern.search(text, pos, e)) is not None:
+            yield m
+            pos = m.start() + 1
+
+
+def _outermost(found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences no other one contains ("okafor" inside "margaret okafor" is no occurrence of its own)."""
+    out: list[Occurrence] = []
+    reach = -1
+    for o in sorted(found, key=lambda o: (o.start, -o.end)):
+        if o.end > reach:
+            out.append(o)
+            reach = o.end
+    return out
+
+
+def _takes_bare_s(form: str) -> bool:
+    """A form a caption may write with a bare possessive "s" ("oneills mum", "bishops car", "st austells")."""
+    last = form.split()[-1]
+    return len(last) >= (2 if " " in form else 3) and last[-1].isalpha()
 
 
 _CUT = re.compile(r"(?<![\w'’-])([^\W\d_]{2,})[-–—](?=[\s,.;:!?)\]\"']|$)")

@@ -371,6 +371,17 @@ def prefix_split(word: str) -> list[str]:
     return [f"{m.group(1).rstrip(chr(39) + '’')} {m.group(2)}"]
 
 
+def particle_start(tokens: list[str]) -> int:
+    """Where a family name led by particles starts ("Pieter van der Berg" → 1, "Siobhán Ní Bhriain" → 1, "Ahmad
+    bin Hassan" → 1); the last token's index when no particle leads it. The first token is always a given name."""
+    from .layers.titles import PARTICLES
+
+    i = len(tokens) - 1
+    while i > 1 and tokens[i - 1].lower().strip(".") in PARTICLES:
+        i -= 1
+    return max(i, 0)
+
+
 def person_variants(name: str) -> tuple[str, ...]:
     """Full name, each given name and the surname (also split after Mc/Mac), title + surname, the
     nicknames of the first name (shipped list and the ``nicknames`` package) and the familiar forms
@@ -392,11 +403,18 @@ def person_variants(name: str) -> tuple[str, ...]:
     tokens = drop_name_leads(tokens)  # "our Declan", "Big Mags": the whole is a form, "our" and "big" are not
     if len(tokens) > 1:
         forms.append(" ".join(tokens))
-    for t in tokens:
+    lead = particle_start(tokens)
+    for i, t in enumerate(tokens):
+        if lead <= i < len(tokens) - 1:
+            continue  # "van", "de", "bin", "Ní" alone are no name: "de la Cruz" is, and "Cruz"
         if len(t.strip(".")) >= 2 and t.lower() not in GENERIC_SPEAKERS:
             forms.append(t)
             forms.extend(prefix_split(t))
             forms.extend(hyphen_parts(t))
+    if lead < len(tokens) - 1:
+        whole = " ".join(tokens[lead:])  # "van der Berg", "bin Hassan", "Mac an tSaoir", "Ó Súilleabháin"
+        forms.append(whole)
+        forms += [f"{title} {whole}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
     if len(tokens) >= 2:
         surname = tokens[-1]
         forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]

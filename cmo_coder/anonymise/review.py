@@ -392,7 +392,7 @@ def find_all(raw: Transcript, caseless: bool, decisions: Decisions, items: list[
     if public:
         accepted = [o for o in accepted if not _in_public(o, public, decisions)]
     figures = full_name_spans(raw.text)
-    return [o for o in registered_occurrences(raw.text, segments, _items_for(items, raw.id))
+    return [o for o in registered_occurrences(raw.text, segments, _items_for(items, raw.id), caseless)
             if not _in_public_figure(raw.text, o, figures)] + accepted
 
 
