@@ -1,0 +1,212 @@
+"""The thirteenth speed pass: each layer read from the shared turn view, or asked only where it can find something,
+answers exactly as the plain code it replaces.
+
+Each change is checked against a copy of the plain code it replaced, on generated turns drawn from the layer's
+own words and invented names, cased and as lower-cased captions, with odd spaces and punctuation: the faster path
+and the plain one give the same answer. Invented turns where a layer must find something are found, and invented
+ones that must stay, stay. Every name, place and sentence here is invented for the project.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import pytest
+import spacy
+from hypothesis import example, given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from cmo_coder.anonymise.candidates import Candidate
+from cmo_coder.anonymise.folding import fold
+from cmo_coder.anonymise.layers import clipped_places, named_culture, spoken_places
+from cmo_coder.anonymise.layers.turn_view import turn_view
+from cmo_coder.anonymise.layers.words import in_dictionary
+from cmo_coder.anonymise.register import RegisterItem
+from tests.fuzzing import fuzz_settings
+
+_BLANK = spacy.blank("en")
+
+_SPACES = st.sampled_from([" ", " ", "  ", ", ", ".", "\n", "\t", "\u00a0", "-", "'s ", "’", ""])
+_CASING = st.sampled_from(["title", "lower", "as is", "upper"])
+
+
+def _cased(word: str, how: str) -> str:
+    return {"title": word.title(), "lower": word.lower(), "upper": word.upper()}.get(how, word)
+
+
+def _turn(parts: list[tuple[str, str, str]], caseless: bool) -> str:
+    text = "".join(_cased(w, how) + sp for w, sp, how in parts)
+    return text.lower() if caseless else text
+
+
+# ------------------------------------------------------------------------------ clipped places: words from the view
+_PLACES = [RegisterItem("register:hospital:bryncoedwen", "Bryncoedwen Maternity Unit", "hospital", "[unit]"),
+           RegisterItem("register:estate:tregoddick", "Tregoddick", "estate", "[estate]"),
+           RegisterItem("register:place:the tregoddick rise", "The Tregoddick Rise", "place", "[place]"),
+           RegisterItem("register:street:penhallow", "Penhallow Road", "road", "[road]", scope="int01"),
+           RegisterItem("register:person:quenby", "Ysolde Quenby", "person", "[name]")]
+"""Invented places (one scoped to a transcript, two that a clip cannot tell apart) and an invented person."""
+
+
+def _clipped_as_before(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
+                       in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
+    """The plain walk it replaced: the heads made for every turn, a ``Token`` of every word."""
+    heads = clipped_places._heads(items, in_scope)
+    if not heads or not len(doc):
+        return []
+    out: list[Candidate] = []
+    for tok in doc[1:]:
+        if doc[tok.i - 1].lower_ != "the" or not tok.is_alpha or len(tok) < clipped_places.MIN_STEM + 1:
+            continue
+        low = fold(tok.text)
+        if in_dictionary(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+            continue
+        found = [item for head, item in heads if clipped_places._clips(low, head)]
+        if len({i.key for i in found}) != 1:
+            continue
+        item = found[0]
+        out.append(Candidate(tok.idx, tok.idx + len(tok), item.category, "register", 0.8,
+                             f"the first part of a registered place's name ({item.surface.split()[0]}…)",
+                             item_key=item.key, placeholder=item.placeholder))
+    return out
+
+
+_CLIP_WORDS = st.sampled_from(["the", "The", "THE", "bryn", "Brynco", "bryncoed", "brynnie", "tregod", "Tregoddy",
+                               "tregoddie", "penhal", "penny", "quenb", "quenby", "at", "in", "we", "went", "to",
+                               "royal", "general", "ward", "x", "2", "bryncoedwen", "tregoddick", "alto", "altar"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.lists(st.tuples(_CLIP_WORDS, _SPACES, _CASING), max_size=12), st.booleans(),
+       st.lists(st.integers(0, 60), max_size=3), st.booleans())
+@example([("the", " ", "lower"), ("bryncoed", " ", "lower")], True, [], True)
+@example([("the", " ", "as is"), ("Tregoddy", " ", "as is")], False, [], True)
+@example([("the", " ", "lower"), ("tregod", " ", "lower")], True, [], True)
+@example([("the", " ", "lower"), ("penhal", " ", "lower")], True, [], False)
+def test_clipped_places_from_the_view_as_from_tokens(parts: list[tuple[str, str, str]], caseless: bool,
+                                                     taken_at: list[int], scoped: bool) -> None:
+    doc = _BLANK(_turn(parts, caseless))
+    taken = [(a, a + 4) for a in taken_at]
+
+    def in_scope(item: RegisterItem) -> bool:
+        return item.scope is None or scoped
+
+    got = clipped_places.clipped_candidates(doc, _PLACES, taken, in_scope)
+    assert got == _clipped_as_before(doc, _PLACES, taken, in_scope)
+    assert all(doc.text[c.start:c.end].isalpha() for c in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("she had the baby at the Brynco in the end", ["Brynco"]),
+    ("she had the baby at the brynie in the end", ["brynie"]),
+    ("we were up the penhal most nights", ["penhal"]),
+    ("she sang alto at the altar and the royal wedding", []),  # dictionary words stay
+    ("they all live on the tregod now", []),  # an estate and a place both begin so: the other layers decide
+    ("the Quenb said so", []),  # a person's name is never clipped here
+    ("we went to Brynco", []),  # no "the" before it
+])
+def test_clipped_places_found_and_kept(text: str, want: list[str]) -> None:
+    got = clipped_places.clipped_candidates(_BLANK(text), _PLACES, [], lambda _item: True)
+    assert [text[c.start:c.end] for c in got] == want
+
+
+def test_a_turn_with_no_word_after_the_never_asks_the_register() -> None:
+    """The heads, which ask every registered item its scope, are made only for a turn that may hold a clip."""
+    asked: list[str] = []
+
+    def in_scope(item: RegisterItem) -> bool:
+        asked.append(item.key)
+        return True
+
+    assert clipped_places.clipped_candidates(_BLANK("we went to Brynco on Monday"), _PLACES, [], in_scope) == []
+    assert asked == []
+    clipped_places.clipped_candidates(_BLANK("up at the brynco"), _PLACES, [], in_scope)
+    assert asked
+
+
+# ------------------------------------------------------------------------------ offsets of words from the view
+_ANY_WORDS = st.one_of(_CLIP_WORDS, st.text(min_size=1, max_size=5))
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.lists(st.tuples(_ANY_WORDS, _SPACES, _CASING), max_size=14), st.booleans())
+@example([("can't", " ", "as is"), ("\n\n", "", "as is"), ("Jo-Ann", ".", "as is")], False)
+def test_word_offsets_from_the_view_as_from_tokens(parts: list[tuple[str, str, str]], caseless: bool) -> None:
+    """The halves' and the branches' tables of where each word starts and ends, read from the view."""
+    doc = _BLANK(_turn(parts, caseless))
+    view = turn_view(doc)
+    assert {idx: i for i, idx in enumerate(view.starts)} == {t.idx: t.i for t in doc}
+    assert ({idx + n: i for i, (idx, n) in enumerate(zip(view.starts, view.lengths, strict=True))}
+            == {t.idx + len(t): t.i for t in doc})
+
+
+def test_the_named_titles_first_words_are_every_titles_first_word() -> None:
+    assert named_culture._title_firsts() == {t[0] for t in named_culture.named_titles()}
+
+
+# ------------------------------------------------------------------------------ words joined into a listed place
+def _joined_as_before(text: str) -> list[tuple[int, int, str]]:
+    """The plain walk it replaced: every run of two and three words from a word that begins a name."""
+    joinable, starts = spoken_places._joinable(), spoken_places._joinable_starts()
+    words = list(re.finditer(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])", text))
+    lows = [w.group(0).lower() for w in words]
+    out = []
+    i = 0
+    while i < len(words):
+        hit = None
+        for k in (3, 2) if lows[i] in starts else ():
+            part = words[i : i + k]
+            if len(part) < k or any(text[a.end() : b.start()].strip() for a, b in zip(part, part[1:], strict=False)):
+                continue
+            kind = joinable.get("".join(lows[i : i + k]))
+            if kind is None:
+                continue
+            s, e = part[0].start(), part[-1].end()
+            if all(in_dictionary(low) for low in lows[i : i + k]) and not (
+                    spoken_places._slot_before(text, s, kind == "hospital")
+                    and spoken_places._next_word(text, e) in spoken_places._PAIR_ENDS):
+                continue
+            hit = (s, e, kind, k)
+            break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:3])
+        i += hit[3]
+    return out
+
+
+def _split_names() -> list[str]:
+    """Some joinable names cut into two and three parts, with words of place around them."""
+    names = sorted(spoken_places._joinable())[::150]
+    out = ["in", "to", "at", "the", "now", "and", "went", "a", "mark", "over", "black", "burn"]
+    for name in names:
+        out += [name, name[:3], name[3:], name[: len(name) // 2], name[len(name) // 2:], name[3:6], name[6:]]
+    return out
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.lists(st.tuples(st.sampled_from(_split_names()), _SPACES, st.sampled_from(["lower", "as is"])),
+                max_size=12))
+def test_joined_places_gated_as_the_plain_walk(parts: list[tuple[str, str, str]]) -> None:
+    text = _turn(parts, True)
+    assert spoken_places.joined_place_spans(text) == _joined_as_before(text)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(st.text(max_size=60))
+def test_joined_places_gated_as_the_plain_walk_on_any_text(text: str) -> None:
+    assert spoken_places.joined_place_spans(text) == _joined_as_before(text)
+
+
+def test_a_name_split_in_three_and_in_two_is_joined() -> None:
+    name = next(n for n in sorted(spoken_places._joinable()) if len(n) >= 9 and not in_dictionary(n[:3]))
+    for text in (f"we went to {name[:3]} {name[3:6]} {name[6:]} after", f"we went to {name[:4]} {name[4:]} after"):
+        assert spoken_places.joined_place_spans(text) == _joined_as_before(text) != []
+    assert spoken_places.joined_place_spans("we went to the shop after") == []
