@@ -18,10 +18,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from cmo_coder.anonymise import consistency
+from cmo_coder.anonymise import consistency, corrections
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.folding import fold
-from cmo_coder.anonymise.layers import allowlist, clipped_places, named_culture, spoken_places
+from cmo_coder.anonymise.layers import allowlist, clipped_places, named_culture, place_frames, spoken_places
 from cmo_coder.anonymise.layers.turn_view import turn_view
 from cmo_coder.anonymise.layers.words import in_dictionary
 from cmo_coder.anonymise.lookup import Intervals
@@ -342,3 +342,89 @@ def test_free_occurrences_by_index_as_by_scan(parts: list[tuple[str, str]], case
     words = {"quenby", "ysolde", "tregoddick", "mark"}
     got = list(consistency._free_occurrences(text, segments, words, caseless, found, protected))
     assert got == _free_as_before(text, segments, words, caseless, found, protected)
+
+
+# ------------------------------------------------------------------------------ gates before two searches
+_TALK_WORDS = st.sampled_from(["my", "brother", "key", "ran", "sorry", "Sorry", "SORRY", "i", "mean", "no", "naw",
+                               "or", "eh", "like", "something", "piano", "gorse", "brow", "flax", "green", "the",
+                               "up", "in", "lives", "over", "way", "Way", "side", "car", "park", "mate", "worker",
+                               "\u017f", "\x1c", "ı"])
+_TALK_SPACES = st.sampled_from([" ", " ", ", ", ". ", "\n", "\t", "\x1c", ",.", ""])
+_TALK = st.one_of(st.lists(st.tuples(_TALK_WORDS, _TALK_SPACES), max_size=12).map(
+    lambda parts: "".join(w + sp for w, sp in parts)), st.text(max_size=40))
+"""Talk drawn from the gates' own words, odd spaces and letters that fold case outside ASCII, or any text."""
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_TALK)
+@example("my brother key ran sorry, ")
+@example("my brother key ran i mean\x1c")
+@example("my brother key ran \u017forry ")
+def test_no_correction_is_missed_by_its_gate(before: str) -> None:
+    """Where the gate says no word of self-correction ends the words before a name, the pattern finds none."""
+    if not corrections._may_correct(before):
+        assert corrections._MISHEARD.search(before, 0, len(before)) is None
+
+
+@pytest.mark.fuzz
+@fuzz_settings(500)
+@given(_TALK)
+@example("she lives up gorse brow now")
+@example("she lives up gorse BROW now")
+@example("she lives up quarry \u017fide now")
+def test_no_place_head_is_missed_by_its_gate(text: str) -> None:
+    """The heads found as the plain walk finds them: its pattern searched in every turn."""
+    assert place_frames.head_spans(text) == _heads_as_before(text)
+
+
+def _heads_as_before(text: str) -> list[tuple[int, int, str]]:
+    """The plain walk it replaced: the heads' pattern searched in every turn."""
+    pf = place_frames
+    out = []
+    for m in pf._HEAD.finditer(text):
+        first = pf._plain(m.group(1) or "")
+        two = bool(first) and pf._name_word(first) and first not in pf._NOT_WITH_HEAD
+        start = m.start(1) if two else m.start(2)
+        if not pf._PLACE_WORD.search(text[max(0, start - 40) : start]):
+            if not two or not pf._PLACE_WORD.search(text[max(0, m.start(2) - 40) : m.start(2)]):
+                continue
+            start = m.start(2)
+        name = pf._plain(text[start : m.start(3)]).split()
+        if not name or any(w in pf._NOT_WITH_HEAD or not pf._name_word(w) for w in name) or not pf._ends(text,
+                                                                                                        m.end()):
+            continue
+        kind = "street" if pf._plain(m.group(3)) in pf._STREET_HEADS else "place"
+        out.append((start, m.end(), kind))
+    return out
+
+
+@pytest.mark.parametrize("word", ["sorry", "i mean", "no", "naw", "something", "or", "eh", "like", "Sorry",
+                                  "sorry i mean", "OR"])
+@pytest.mark.parametrize("after", [" ", ", ", ". ", ",\n", "\x1c", ""])
+def test_every_word_of_correction_passes_the_gate(word: str, after: str) -> None:
+    before = f"me and my brother key ran {word}{after}"
+    assert corrections._MISHEARD.search(before, 0, len(before)) is not None
+    assert corrections._may_correct(before)
+
+
+@pytest.mark.parametrize("text, heard", [
+    ("me and my brother key ran sorry ciaran came round", "key ran"),
+    ("me and my brother key ran, sorry, ciaran came round", "key ran"),
+    ("me and my brother came round and ciaran stayed", None),
+])
+def test_a_misheard_name_corrected_is_found_and_plain_words_stay(text: str, heard: str | None) -> None:
+    s = text.index("ciaran")
+    found = [Candidate(s, s + len("ciaran"), "person", "register", 1.0, "registered", "label:P1", "[brother]")]
+    got = [text[c.start:c.end] for c in corrections.settle(text, found) if c.layer == "rules"]
+    assert got == ([heard] if heard else [])
+
+
+@pytest.mark.parametrize("text, want", [
+    ("she lives up gorse brow now", ["gorse brow"]),
+    ("we went over to flax green after", ["flax green"]),
+    ("she parked in the car park", []),
+    ("she had a lovely time", []),
+])
+def test_place_heads_found_and_kept(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e, _ in place_frames.head_spans(text)] == want
