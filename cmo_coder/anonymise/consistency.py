@@ -26,6 +26,7 @@ from .layers.set_off_names import REASON as SET_OFF_REASON
 from .layers.slots import SLOT_REASON
 from .layers.towns import district_prefix, district_tail, town_shaped
 from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, place_names
+from .lookup import Intervals
 from .namelists import uk_given
 from .occurrences import norm, said_again
 
@@ -159,7 +160,8 @@ def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str
     only capitalised occurrences: "Mark" the name, not "mark" the verb."""
     if not words:
         return
-    taken = sorted((c.start, c.end) for c in found)
+    # asked of every occurrence in the transcript: sorted indexes, not scans of every span found
+    taken, kept = Intervals((c.start, c.end) for c in found), Intervals(protected)
     for s, e, word in _words_in(text, segments):
         if not caseless and not word[:1].isupper():
             continue  # (the capital first: in cased text most words have none, and need no look-up)
@@ -171,7 +173,7 @@ def _free_occurrences(text: str, segments: list[tuple[int, int]], words: set[str
             if stem not in words:
                 continue
             e = s + len(stem)
-        if any(a <= s and e <= b for a, b in taken) or any(a <= s and e <= b for a, b in protected):
+        if taken.covers(s, e) or kept.covers(s, e):
             continue
         yield s, e
 

@@ -52,6 +52,25 @@ def _near(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+_CORRECTING = ("sorry", "i mean", "no", "naw", "something", "or", "eh", "like")
+"""The words of :data:`_MISHEARD`'s self-correction, one of which ends every stretch it matches (but for spaces,
+commas and full stops; its optional "i mean" after them ends with the "i mean" here)."""
+
+
+def _may_correct(before: str) -> bool:
+    """Whether ``before`` (the words before a registered name) may end as :data:`_MISHEARD` needs: with a word of
+    self-correction. The pattern is searched from every position of its window, for every registered person
+    found; most are said with no correction before them. Text that is not ASCII is always searched: case-blind
+    matching outside ASCII has forms ("ſ" for "s") a lower-cased copy would not show."""
+    if not before.isascii():
+        return True
+    while True:  # spaces (``str.isspace``, as the pattern's ``\s``), commas and full stops off its end
+        end = before.rstrip().rstrip(",.")
+        if end == before:
+            return end.lower().endswith(_CORRECTING)
+        before = end
+
+
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` with the misheard words before each registered person's name said again given that person
     (module doc). A reading of the same words as someone else (a sound-alike of another registered person, or a
@@ -63,6 +82,8 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         name = text[c.start:c.end].split()[0]
         lo = max(0, c.start - 80)
+        if not _may_correct(text[lo:c.start]):
+            continue
         m = _MISHEARD.search(text, lo, c.start)
         if m is None:
             continue

@@ -35,6 +35,7 @@ from .consistency import (
 )
 from .layers.caption_names import common_given
 from .layers.words import CALENDAR, TITLE_WORDS, is_everyday, known_surnames
+from .lookup import Intervals
 
 REASON = "a surname this transcript gives someone, said again alone"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -65,10 +66,11 @@ def surname_seeds(text: str, found: Iterable[Candidate], protected: list[tuple[i
     firsts = common_given()  # the common given names, not every list's: "monro forward" seeds no "going forward"
     surnames = known_surnames()
     out: set[str] = set()
+    kept = Intervals(protected)  # asked of every person found in the transcript
     for c in found:
         if c.category != "person" or c.layer in ("register", "sound_alike"):
             continue
-        if any(a < c.end and c.start < b for a, b in protected):
+        if kept.overlaps(c.start, c.end):
             continue  # a public figure the allow-list keeps seeds nothing
         words = _WORD.findall(text[c.start : c.end])
         before = _TITLE_BEFORE.search(text, max(0, c.start - 12), c.start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..lookup import Intervals
 from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
 from ..register import GENERIC_TAILS
 from .club_context import club_spans
@@ -106,10 +107,18 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
             rest[i - c.start] = " "
     lead = "".join(rest[: max(0, first - c.start)]).replace("’", "'").split()
     words = "".join(rest[max(0, first - c.start) :]).replace("’", "'").replace("'s", " ").split()
-    cased = any(ch.isupper() for ch in text)
-    return (all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") for w in words)
-            and all(w.strip(".,").lower() in _BESIDE_PUBLIC or _no_name(w.strip(".,'"), k == 0, cased)
-                    for k, w in enumerate(lead)))
+    if not all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") for w in words):
+        return False
+    cased = bool(lead) and _has_capital(text)  # read only where a word before the phrase asks it
+    return all(w.strip(".,").lower() in _BESIDE_PUBLIC or _no_name(w.strip(".,'"), k == 0, cased)
+               for k, w in enumerate(lead))
+
+
+@lru_cache(maxsize=16)
+def _has_capital(text: str) -> bool:
+    """Whether the turn has a capital anywhere, remembered for the last few turns: every proposal beside a public
+    phrase asks it of its whole turn, which in one long caption turn made the work grow with the square of it."""
+    return any(ch.isupper() for ch in text)
 
 
 def _no_name(word: str, first: bool, cased: bool) -> bool:
@@ -367,6 +376,7 @@ class AllowListComponent:
         self.protected(doc)
         public, labels, placeholders = doc.user_data[_PROTECTED_KEY]
         doc.user_data["cmo_before_allow"] = list(candidates(doc))  # given back where a frame's keep is undone
+        public_at = Intervals(public)  # a candidate no public phrase overlaps is neither inside one nor cut by one
         out = []
         for c in candidates(doc):
             if any(s < c.end and c.start < e for s, e in placeholders):
@@ -376,14 +386,15 @@ class AllowListComponent:
                 continue  # "Sands had a leaflet": the charity, not a familiar form the register made of a Sandhu
             if c.layer != "register":
                 if c.reason not in _NOT_CUT and c.category not in DIRECT_IDENTIFIERS:
-                    if _within_public(c, public, text):
-                        continue
-                    cut = _cut_public_ends(c, public, text)
-                    if cut is not c and _names_nothing(text[cut.start : cut.end]):
-                        continue  # "queen victoria died" read as one person: the royal stays, and so does "died"
-                    # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name it leads
-                    c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
-                        c.start:cut.start].strip() else cut
+                    if public_at.overlaps(c.start, c.end):  # else both tests below leave ``c`` as it is
+                        if _within_public(c, public, text):
+                            continue
+                        cut = _cut_public_ends(c, public, text)
+                        if cut is not c and _names_nothing(text[cut.start : cut.end]):
+                            continue  # "queen victoria died" read as one person: the royal stays, and "died"
+                        # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name
+                        c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
+                            c.start:cut.start].strip() else cut
                     c = cut_kin_title(c, text)  # "Grandma [name]": a grandparent's word is no name
                 if labels:  # study labels win over every layer but the register, identifiers too ("SP12")
                     kept = _outside(c, labels, text)

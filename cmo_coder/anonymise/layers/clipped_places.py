@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from ..folding import fold
 from ..register import RegisterItem
+from .turn_view import turn_view
 from .words import in_dictionary
 
 MIN_CLIP = 4
@@ -61,22 +62,32 @@ def _clips(word: str, head: str) -> bool:
 
 def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
                        in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
-    """Words after "the" that clip one registered place's name; ``taken``: stretches the register found."""
+    """Words after "the" that clip one registered place's name; ``taken``: stretches the register found.
+
+    The words are picked from the turn's shared view (:func:`.turn_view.turn_view`) and the register's heads are
+    made only for a turn that holds one: most turns hold none, and the heads ask every item its scope."""
+    if not len(doc):
+        return []
+    view = turn_view(doc)
+    lowers, lengths = view.lowers, view.lengths
+    words = [i for i in range(1, len(lowers))
+             if lowers[i - 1] == "the" and view.alpha[i] and lengths[i] >= MIN_STEM + 1]
+    if not words:
+        return []
     heads = _heads(items, in_scope)
-    if not heads or not len(doc):
+    if not heads:
         return []
     out: list[Candidate] = []
-    for tok in doc[1:]:
-        if doc[tok.i - 1].lower_ != "the" or not tok.is_alpha or len(tok) < MIN_STEM + 1:
-            continue
-        low = fold(tok.text)
-        if in_dictionary(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+    for i in words:
+        start, end = view.starts[i], view.starts[i] + lengths[i]
+        low = fold(view.texts[i])
+        if in_dictionary(lowers[i]) or any(a < end and start < b for a, b in taken):
             continue
         found = [item for head, item in heads if _clips(low, head)]
-        if len({i.key for i in found}) != 1:
+        if len({x.key for x in found}) != 1:
             continue  # none, or two places it might clip: the other layers read it
         item = found[0]
-        out.append(Candidate(tok.idx, tok.idx + len(tok), item.category, "register", 0.8,
+        out.append(Candidate(start, end, item.category, "register", 0.8,
                              f"the first part of a registered place's name ({item.surface.split()[0]}…)",
                              item_key=item.key, placeholder=item.placeholder))
     return out

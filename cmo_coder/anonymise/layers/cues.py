@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..lookup import Intervals
 from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
@@ -214,13 +215,13 @@ class CuesComponent:
         caseless = caseless_doc(doc)
         out = candidates(doc)
         # a person the lexicon or consistency alone proposed may lose its type to the model's ORG: a cue keeps it
-        persons = [(c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY]
+        persons = Intervals((c.start, c.end) for c in out if c.category == "person" and c.layer in _TYPED_BY)
         people = [(c.start, c.end) for c in out if c.category == "person"]
         view = turn_view(doc)
         for i in _kept_words(doc, caseless):  # the words _may_be_names yields and _word_ok lets through
             start = view.starts[i]
             end = start + view.lengths[i]
-            if any(a <= start and end <= b for a, b in persons):
+            if persons.covers(start, end):  # asked of every kept word: a sorted index, not a scan of the spans
                 continue
             tok = doc[i]
             # the words around are read only where "called" can be said, or a caption's cue below asks for them

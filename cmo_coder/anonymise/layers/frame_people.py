@@ -36,6 +36,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..lookup import Intervals
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import PERSON_NOUNS, POSSESSIONS
@@ -379,7 +380,7 @@ def frame_people(doc: Doc) -> list[Candidate]:
     if not caseless_doc(doc) or not len(doc) or not _worth_reading(doc):
         return []
     ws = [t for t in doc if not t.is_space and not t.is_punct]
-    people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
+    people = Intervals((c.start, c.end) for c in candidates(doc) if c.category == "person")  # asked at every frame
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
     for i, tok in enumerate(ws):
@@ -392,7 +393,7 @@ def frame_people(doc: Doc) -> list[Candidate]:
             start, end = name[0].idx, name[-1].idx + len(name[-1])
             if read is _familiar and ws[i - 1].lower_ in _PART_OF_NAME:
                 start = ws[i - 1].idx  # "big tam", "wee jimmy": the word is how everyone knows them, with the name
-            if any(a <= start and end <= b for a, b in people) or any(a < end and start < b for a, b in taken):
+            if people.covers(start, end) or any(a < end and start < b for a, b in taken):
                 break  # another layer's person already, or this layer's
             taken.append((start, end))
             if _sure(name):

@@ -56,6 +56,12 @@ def named_titles() -> dict[tuple[str, ...], int]:
     return out
 
 
+@cache
+def _title_firsts() -> frozenset[str]:
+    """The first word of every listed title: a word that is none cannot begin one (made once, not per turn)."""
+    return frozenset(t[0] for t in named_titles())
+
+
 def _framed_before(lows: list[str], s: int) -> bool:
     """ "watching X", "listening to X", "tickets for X", "an episode of X"."""
     one = lows[s - 1] if s > 0 else ""
@@ -83,7 +89,7 @@ def named_culture_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of listed named titles said inside a frame of culture (see the module doc)."""
     lows = _lows(doc)
     titles = named_titles()
-    firsts = {t[0] for t in titles}
+    firsts = _title_firsts()
     out = []
     for s, low in enumerate(lows):
         if low not in firsts:

@@ -36,6 +36,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .naming import KIND_WORDS, NAMING_NOUNS
+from .turn_view import text_words
 from .words import CALENDAR, FILLERS, in_dictionary, lowercase_usage, name_lexicon
 
 CARE_REASON = "a place said with 'the' after a verb of care (a frame of care)"
@@ -269,6 +270,8 @@ _HEAD = re.compile(r"(?i)(?<![\w'’-])(?:([a-z][a-z'’]*)\s+)?([a-z][a-z'’]*
 def head_spans(text: str) -> list[tuple[int, int, str]]:
     """"lives up gorse brow", "over in flax green": one or two name words and a place's head, after a word of
     place (and "the" or not), the phrase ended after the head; not a kind with a head ("the car park")."""
+    if text.isascii() and text_words(text).isdisjoint(HEADS):
+        return []  # a head is a whole run of letters where it stands (in ASCII text, whose case folding is plain)
     out = []
     for m in _HEAD.finditer(text):
         first = _plain(m.group(1) or "")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .public_bodies import _lows
 from .public_runs import place_shaped
+from .turn_view import turn_view
 
 BODY_HEADS = frozenset({"foundation", "society", "association", "alliance", "federation", "institute", "charity",
                         "network", "trust", "partnership", "forum", "coalition", "collective", "council", "fund",
@@ -31,7 +32,7 @@ def branch_before(doc: Doc, public: list[tuple[int, int]], caseless: bool) -> li
     """Character spans of a place-shaped word right before a kept body's name (see the module doc)."""
     if not public:
         return []
-    starts = {tok.idx: tok.i for tok in doc}
+    starts = {idx: i for i, idx in enumerate(turn_view(doc).starts)}  # no Token made of each word
     lows = _lows(doc)
     out = []
     for a, b in public:

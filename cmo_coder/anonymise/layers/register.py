@@ -218,7 +218,7 @@ class RegisterComponent:
     def __call__(self, doc: Doc) -> Doc:
         out = candidates(doc)
         caseless = caseless_doc(doc)
-        public = full_name_spans(text_of(doc))
+        public: list[tuple[int, int]] | None = None  # listed full names, searched at the first registered match
         taken: list[tuple[int, int]] = []  # every registered match, decided or open: word forms yield to them
         first = len(out)
         for match_id, start, end in self.matcher(doc):
@@ -229,6 +229,8 @@ class RegisterComponent:
             span = doc[start:end]
             # "my brother Mark" with a Mark Okafor and a Mark Hocking registered: the one said to be the brother
             item = choose(self._in_scope(self.items.get(variant, [])), span) or item
+            if public is None:  # most turns hold no registered name: the public names' search is not needed there
+                public = full_name_spans(text_of(doc))
             if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
             if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:

@@ -25,6 +25,7 @@ from ..folding import fold
 from ..register import RegisterItem
 from .register_heard import LAYER, NOT_IN_RUN, heard_key
 from .state import text_of
+from .turn_view import turn_view
 from .words import TITLE_WORDS
 
 MAX_WORDS = 3
@@ -100,8 +101,9 @@ def halves_candidates(doc: Doc, items: Iterable[RegisterItem], registered: list[
         return []
     by_key = {i.key: i for i in items}
     text = text_of(doc)
-    starts = {t.idx: t.i for t in doc}
-    ends = {t.idx + len(t): t.i for t in doc}
+    view = turn_view(doc)  # offsets from the shared view's lists: no Token made of each word
+    starts = {idx: i for i, idx in enumerate(view.starts)}
+    ends = {idx + n: i for i, (idx, n) in enumerate(zip(view.starts, view.lengths, strict=True))}
     out: list[Candidate] = []
 
     def free(s: int, e: int, key: str | None) -> bool:

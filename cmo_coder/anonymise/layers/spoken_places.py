@@ -367,16 +367,20 @@ def joined_place_spans(text: str) -> list[tuple[int, int, str]]:
     words = list(re.finditer(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])", text))
     lows = [w.group(0).lower() for w in words]  # each word lower-cased once, not once for every run it is in
     out = []
-    i = 0
-    while i < len(words):
+    i, n = 0, len(words)
+    while i < n:
         hit = None
-        for k in (3, 2) if lows[i] in starts else ():
-            part = words[i : i + k]
-            if len(part) < k or any(text[a.end() : b.start()].strip() for a, b in zip(part, part[1:], strict=False)):
+        # the first two words joined must begin a name, or no run from here joins into one (a name of three
+        # words joined begins with the first two): the runs are tried only past that one set test
+        two = lows[i] + lows[i + 1] if i + 1 < n and lows[i] in starts else ""
+        for k in (3, 2) if two and two in starts else ():
+            if i + k > n:
                 continue
-            joined = "".join(lows[i : i + k])
-            kind = joinable.get(joined)
+            kind = joinable.get(two + lows[i + 2] if k == 3 else two)
             if kind is None:
+                continue
+            part = words[i : i + k]
+            if any(text[a.end() : b.start()].strip() for a, b in zip(part, part[1:], strict=False)):
                 continue
             s, e = part[0].start(), part[-1].end()
             if all(in_dictionary(low) for low in lows[i : i + k]) and not (

@@ -26,6 +26,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..lookup import Intervals
 from .caption_names import ENDEARMENTS, common_given
 from .context import PERSON_NOUNS
 from .naming import KIND_WORDS
@@ -172,12 +173,12 @@ def word_people(doc: Doc) -> list[Candidate]:
     if not _may_hold(turn_view(doc).words, dislocated):
         return []
     names = _listed_names() if dislocated else frozenset()
-    people = [(c.start, c.end) for c in candidates(doc) if c.category == "person"]
+    people = Intervals((c.start, c.end) for c in candidates(doc) if c.category == "person")  # asked of every word
     out: list[Candidate] = []
     for i, tok in enumerate(doc):
         if not _plain(tok) or (not caseless and not tok.text[:1].isupper()):
             continue
-        if any(a <= tok.idx and tok.idx + len(tok) <= b for a, b in people):
+        if people.covers(tok.idx, tok.idx + len(tok)):
             continue  # another layer's already: a second reason here would make a seed of a word the model found
         if _with_relative(doc, i) or _contacted(doc, i) or (dislocated and _picked_up(doc, i, names)):
             out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.75, REASON))
