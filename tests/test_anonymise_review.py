@@ -407,3 +407,22 @@ def test_addressing_a_registered_everyday_name_is_a_clear_case(study, lower: boo
     occurrences = json.loads(run("review", p, "--secure", s, "--json").stdout)["occurrences"]
     # only the verb is left for a person to decide; the three addressed names are redacted as registered
     assert [o["context"].split("⟦")[0].strip()[-5:] for o in occurrences] == ["Yes I" if not lower else "yes i"]
+
+
+def test_leakcheck_finds_a_registered_name_however_it_was_typed(tmp_path: Path) -> None:
+    """A coder's memo or an export typed without the accent or the apostrophe is no safer than the transcript:
+    the leak check reads every rendering the sign-off proof reads; words merely near one stay quiet."""
+    sf = secure_folder(tmp_path, [KeyEntry(label="P3", name="Zoë O'Neill", role="carer", site="A"),
+                                  KeyEntry(label="SP2", name="Grace Smith-Jones", role="staff", site="B")])
+    planted = tmp_path / "memo.txt"
+    text = ("Zoe said the visits helped. Later oneill rang back, and o neill's sister came.\n"
+            "Thanks to Grace smithjones. By grace of the timing, it will do.\n")
+    planted.write_text(text, encoding="utf-8")
+    hits = scan_paths([planted], sf)
+    assert [h.surface for h in hits] == ["o neill", "Zoe", "oneill", "Grace smithjones", "grace"]
+    for h in hits:  # each hit names the place where it stands
+        line = text.splitlines()[h.line - 1]
+        assert line[h.column - 1 : h.column - 1 + len(h.surface)] == h.surface
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Zone two, a neil of the piece, zo's crisps and one ill day. It will do.\n", encoding="utf-8")
+    assert scan_paths([clean], sf) == []

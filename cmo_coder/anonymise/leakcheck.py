@@ -8,7 +8,10 @@ stops being read:
 - text that came from a transcript (transcripts, codings, memos, notes, suggestions, the
   sources of an export) is checked for every registered variant and every accepted surface
   in every casing. An everyday-word name ("will", "hope") a reviewer kept, occurrence by
-  occurrence, is recognised by the words around it and not reported;
+  occurrence, is recognised by the words around it and not reported. A registered name that is no
+  everyday word is found however it was typed (:mod:`.renderings`: "Zoe" for a registered Zoë,
+  "oneill" for O'Neill, "saint helens" for St Helens), as the sign-off proof finds it: a coder's memo
+  or note typed without the accents or the apostrophe is no safer than the transcript;
 - text that never came from a transcript (the codebook's theory statements, a REFI-QDA
   ``CodeBook``, a ``.qdc`` file) is checked only for exact, cased full names: "foster" in
   "foster a culture" is a verb there, "Tom Whitfield" never is;
@@ -40,6 +43,8 @@ from ..store.db import Database, DbError
 from ..store.secure import SecureFolder
 from .occurrences import everyday_form, form_pattern, norm, only_a_number
 from .register import RegisterItem, build_register, load_register_csv
+from .renderings import key as rendering_key
+from .renderings import plain_letters, renderings_pattern
 
 TEXT_SUFFIXES = {".txt", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".html", ".htm", ".md", ".qdc", ".qde", ".vtt",
                  ".srt", ".yaml", ".yml", ".gexf", ".graphml", ".dot", ".svg", ".rtf", ".log"}
@@ -114,6 +119,8 @@ class Matcher:
     firsts: dict[str, frozenset[str]] = field(default_factory=dict)  # pattern text → first words of its forms
     team: frozenset[str] = frozenset()  # one-word coder and author names the project records
     placeholders: tuple[str, ...] = ()  # the register's own placeholders, as written ("[Highland town]")
+    rendered: re.Pattern[str] | None = None  # every rendering of the registered non-everyday forms (plain letters)
+    rendered_category: dict[str, str] = field(default_factory=dict)  # rendering key → category
 
     def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
         if mode == "reference":
@@ -127,6 +134,9 @@ class Matcher:
         taken: list[tuple[int, int]] = []  # one report per stretch: "Mrs Foster", not also "Foster"
         inside = placeholder_spans(text, self.placeholders) if mode == "derived" else []
         for pattern, capital_only, may_be_kept in passes:
+            if pattern is self.everyday and mode == "derived" and self.rendered is not None:
+                # after the exact forms, before the everyday words: "Grace smithjones" is one stretch, not "Grace"
+                yield from self._renderings(text, taken)
             if pattern is None:
                 continue
             for m in _matches(pattern, self.firsts.get(pattern.pattern, frozenset()), text):
@@ -145,6 +155,23 @@ class Matcher:
                     continue  # a strict form is excused only by an occurrence review kept, never by a quote
                 taken.append(m.span())
                 yield m.start(), surface, self.category.get(norm(surface), "person")
+
+    def _renderings(self, text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, str, str]]:
+        """Registered names as typed or captioned otherwise ("Zoe", "oneill"): read over a same-length copy
+        of the text, so each hit's offsets are the text's own; a stretch already reported is not reported
+        again, and an occurrence review kept is excused as the exact form is."""
+        assert self.rendered is not None
+        for m in self.rendered.finditer(plain_letters(text)):
+            start, end = m.span()
+            surface = text[start:end]
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if self.team and _whole_field(text, start, end) in self.team:
+                continue
+            if self._kept(text, start, end, norm(surface)):
+                continue
+            taken.append((start, end))
+            yield start, surface, self.rendered_category.get(rendering_key(surface), "person")
 
     def _kept(self, text: str, start: int, end: int, form: str) -> bool:
         entries = self.kept.get(form)
@@ -314,8 +341,12 @@ def build_matcher(items: list[RegisterItem], accepted: dict[str, str] | None = N
             firsts[pattern.pattern] = first_words({norm(f) for f in forms})
         patterns.append(pattern)
     own = tuple(sorted({i.placeholder for i in items if i.placeholder and len(i.placeholder) > 2}))
+    # registered names only: an accepted surface is matched as the reviewer saw it
+    rendered_forms = {v for item in items for v in item.variants if len(norm(v)) >= 2 and not everyday_form(v)}
+    rendered_category = {rendering_key(v): category.get(norm(v), "person") for v in sorted(rendered_forms)}
     return Matcher(strict=patterns[0], everyday=patterns[1], capitalised=patterns[2], full_names=patterns[3],
-                   category=category, kept=kept or {}, reference=refs, firsts=firsts, placeholders=own)
+                   category=category, kept=kept or {}, reference=refs, firsts=firsts, placeholders=own,
+                   rendered=renderings_pattern(rendered_forms), rendered_category=rendered_category)
 
 
 def project_matcher(secure: SecureFolder, reference: list[str] | None = None,
