@@ -4,10 +4,12 @@ Staff and patients shorten a long place name to its first syllables and say it a
 Altna" (Altnagelvin), "the Bos" (Bosvean), "the Craigie" (Craigmore, clipped and given a familiar "-ie").
 The register holds the place as written, and its variants take off kinds ("Unit", "Hospital"), never the end of a
 word; so the clipped word was left in captions, and in cased text read as some organisation. Here a word after
-"the" that no dictionary holds, of four letters or more (three with "-ie" or "-y" after them), and that begins
-the first word of one registered place (not a person) two letters or more longer, is that place, with its
+"the" (or a preposition of place, :data:`CLIP_LEADS`) that no dictionary holds (or that speech practically never
+uses: "skeg"), of four letters or more (three with "-ie" or "-y" after them), and that begins the first word of one
+registered place (not a person) two letters or more longer, is that place, with its
 placeholder. "the royal", "the general" (dictionary words) and "the Bosworth" (longer than the word it would
-clip) stay with the other layers.
+clip) stay with the other layers. Once a turn has said such a word where a place stands, its other occurrences
+in that turn are the place too ("skeg isn't just the beach" after "in skeg"): one caption file is one turn.
 
 A street is said without its kind as often as with it ("he lives on Cranhill", "up cranhill way" for a registered
 Cranhill Road), and the register's variants keep the kind, so the bare name read as a person or an estate in cased
@@ -25,12 +27,15 @@ from spacy.tokens import Doc
 from ..candidates import Candidate
 from ..folding import fold
 from ..register import RegisterItem
-from .words import in_dictionary
+from .words import RARELY_LOWER, in_dictionary, lowercase_usage
 
 MIN_CLIP = 4
 """A clipped name keeps at least four letters ("Altna"): fewer begin too many words."""
 MIN_STEM = 3
 """With a familiar ending ("Craigie", "Bossy") the stem before it may be three letters."""
+CLIP_LEADS = frozenset({"the", "in", "into", "to", "from", "near", "round", "around", "outside", "towards"})
+"""Words after which a clipped place is said: "the Altna", and a town cut short the way its people say it ("the
+academy in Skeg" of Skegness, "over to Spal"); "at" and "by" are left out, since they stand before people too."""
 LEADS = frozenset({"the", "st", "saint", "royal", "new", "old", "upper", "lower", "north", "south", "east", "west"})
 """Words that begin a place's name without distinguishing it: the clip is of the word after them."""
 
@@ -59,6 +64,12 @@ def _clips(word: str, head: str) -> bool:
     return False
 
 
+def _a_word(low: str) -> bool:
+    """A dictionary word that speech uses: "skeg" (a boat's fin) is in the dictionary but practically never said,
+    so "in skeg" is the town clipped; "the altar", "the royal" are words."""
+    return in_dictionary(low) and lowercase_usage().get(low, 0) >= RARELY_LOWER
+
+
 def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
                        in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
     """Words after "the" that clip one registered place's name; ``taken``: stretches the register found."""
@@ -66,16 +77,23 @@ def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tupl
     if not heads or not len(doc):
         return []
     out: list[Candidate] = []
+    proven: dict[str, RegisterItem] = {}
     for tok in doc[1:]:
-        if doc[tok.i - 1].lower_ != "the" or not tok.is_alpha or len(tok) < MIN_STEM + 1:
+        if doc[tok.i - 1].lower_ not in CLIP_LEADS or not tok.is_alpha or len(tok) < MIN_STEM + 1:
             continue
         low = fold(tok.text)
-        if in_dictionary(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+        if _a_word(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
             continue
         found = [item for head, item in heads if _clips(low, head)]
         if len({i.key for i in found}) != 1:
             continue  # none, or two places it might clip: the other layers read it
-        item = found[0]
+        proven[low] = found[0]
+    if not proven:
+        return []
+    for tok in doc:  # once said where a place stands, the clipped word is that place wherever the turn says it
+        item = proven.get(fold(tok.text)) if tok.is_alpha else None
+        if item is None or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+            continue
         out.append(Candidate(tok.idx, tok.idx + len(tok), item.category, "register", 0.8,
                              f"the first part of a registered place's name ({item.surface.split()[0]}…)",
                              item_key=item.key, placeholder=item.placeholder))
