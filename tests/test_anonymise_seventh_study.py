@@ -298,3 +298,19 @@ def test_words_of_speech_are_told_from_names(word: str, said: bool) -> None:
     from cmo_coder.anonymise.layers.context import word_of_speech
 
     assert word_of_speech(word) is said
+
+
+# -- a Teams DOCX in the newer layout ---------------------------------------------------------------------------
+def test_a_newer_teams_docx_is_named_teams() -> None:
+    from cmo_coder.ingest import docx_reader
+
+    fmt, turns = docx_reader.read((STUDY / "transcripts" / "london_staff_teams.docx").read_bytes(), "t.docx")
+    assert fmt == "teams_docx"
+    assert turns[0].speaker == "Imogen Hartley" and turns[1].text.startswith("Yeah, so I'm one of the school nurses")
+
+
+def test_an_otter_docx_layout_without_a_teams_marker_stays_otter() -> None:
+    from cmo_coder.ingest import docx_reader
+
+    assert docx_reader.kind(["Meeting", "Jane Adams  0:03", "Hello there.", "Tom Brown  0:09", "Hi."]) == "otter_docx"
+    assert docx_reader.kind(["Jane Adams started transcription", "Jane Adams  0:03", "Hello there."]) == "teams_docx"
