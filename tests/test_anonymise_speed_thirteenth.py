@@ -59,16 +59,22 @@ def _clipped_as_before(doc: Doc, items: Iterable[RegisterItem], taken: list[tupl
     if not heads or not len(doc):
         return []
     out: list[Candidate] = []
+    proven: dict[str, RegisterItem] = {}
     for tok in doc[1:]:
-        if doc[tok.i - 1].lower_ != "the" or not tok.is_alpha or len(tok) < clipped_places.MIN_STEM + 1:
+        if (doc[tok.i - 1].lower_ not in clipped_places.CLIP_LEADS or not tok.is_alpha
+                or len(tok) < clipped_places.MIN_STEM + 1):
             continue
         low = fold(tok.text)
-        if in_dictionary(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+        if clipped_places._a_word(tok.lower_) or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
             continue
         found = [item for head, item in heads if clipped_places._clips(low, head)]
         if len({i.key for i in found}) != 1:
             continue
-        item = found[0]
+        proven[low] = found[0]
+    for tok in doc:
+        item = proven.get(fold(tok.text)) if tok.is_alpha else None
+        if item is None or any(a < tok.idx + len(tok) and tok.idx < b for a, b in taken):
+            continue
         out.append(Candidate(tok.idx, tok.idx + len(tok), item.category, "register", 0.8,
                              f"the first part of a registered place's name ({item.surface.split()[0]}…)",
                              item_key=item.key, placeholder=item.placeholder))
@@ -108,7 +114,8 @@ def test_clipped_places_from_the_view_as_from_tokens(parts: list[tuple[str, str,
     ("she sang alto at the altar and the royal wedding", []),  # dictionary words stay
     ("they all live on the tregod now", []),  # an estate and a place both begin so: the other layers decide
     ("the Quenb said so", []),  # a person's name is never clipped here
-    ("we went to Brynco", []),  # no "the" before it
+    ("we saw Brynco", []),  # no "the" or preposition of place before it
+    ("we went to Brynco and Brynco was shut", ["Brynco", "Brynco"]),  # said where a place stands, then anywhere
 ])
 def test_clipped_places_found_and_kept(text: str, want: list[str]) -> None:
     got = clipped_places.clipped_candidates(_BLANK(text), _PLACES, [], lambda _item: True)
@@ -123,7 +130,7 @@ def test_a_turn_with_no_word_after_the_never_asks_the_register() -> None:
         asked.append(item.key)
         return True
 
-    assert clipped_places.clipped_candidates(_BLANK("we went to Brynco on Monday"), _PLACES, [], in_scope) == []
+    assert clipped_places.clipped_candidates(_BLANK("we saw Brynco on Monday"), _PLACES, [], in_scope) == []
     assert asked == []
     clipped_places.clipped_candidates(_BLANK("up at the brynco"), _PLACES, [], in_scope)
     assert asked

@@ -133,7 +133,7 @@ def test_bad_inputs_change_nothing(study, tmp_path: Path) -> None:
     bad.write_text("surface,category\nNICE,other\n", encoding="utf-8")
     r = run("anonymise", p, "--secure", s, "--register", bad)
     assert r.exit_code == 1 and "allow-list" in r.output
-    bad.write_text("surface,category\nBob,pet\n", encoding="utf-8")
+    bad.write_text("surface,category\nBob,spaceship\n", encoding="utf-8")
     r = run("anonymise", p, "--secure", s, "--register", bad)
     assert r.exit_code == 1 and "bad.csv:2" in r.output and "unknown category" in r.output
     assert not (s / "proposals").exists() and not (s / "register.csv").exists()

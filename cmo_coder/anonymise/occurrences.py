@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .candidates import Candidate
+from .layers.labels import study_label_spans
 from .layers.naming import bare_place, everyday_place, recurs_as_place, said_as_place
 from .layers.words import is_everyday
 from .lookup import Intervals, by_first_letter
@@ -227,7 +228,9 @@ def cut_prefixes(text: str, segments: list[tuple[int, int]],
 def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: Iterable[str],
                          caseless: bool) -> list[Occurrence]:
     """Every occurrence of surfaces a reviewer accepted. In cased text an everyday word counts only
-    where it is capitalised ("Mark", not "mark the date"); any other surface in every casing."""
+    where it is capitalised ("Mark", not "mark the date"); any other surface in every casing. Never one inside a
+    study label ("the CHYP study" after "CHYP" alone was accepted in another transcript): labels are the study's
+    own words, which no layer removes, and a decision on a surface elsewhere does not reach into them."""
     forms = {norm(s) for s in surfaces if norm(s) and not only_a_number(s)}
     plain = {f for f in forms if caseless or not everyday_form(f)}
     words = forms - plain
@@ -242,6 +245,8 @@ def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: I
                 for m in _in_segments(pattern, text, segments) if m.group(0)[:1].isupper()]
     out += [o for o in bare_occurrences(text, segments, forms, caseless)
             if not any(x.start <= o.start and o.end <= x.end for x in out)]
+    labels = study_label_spans(text) if out else []
+    out = [o for o in out if not any(a <= o.start and o.end <= b for a, b in labels)]
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 

@@ -58,8 +58,27 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                         "detox": "service", "rehab": "service", "recovery café": "cafe", "foodbank": "service",
                         "food bank": "service", "island": "place", "harbour": "place", "market": "place",
                         "county": "place", "region": "place", "hall": "other", "nickname": "person",
-                        "surname": "person", "family": "person", "dog": "person"}}
+                        "surname": "person", "family": "person", "dog": "person", **{
+                            # a children's and young people's study (the seventh new study): where young
+                            # people go and their parents work, and a pet that is not a dog
+                            "pet": "person", "cat": "person", "youth centre": "service", "youth club": "service",
+                            "community centre": "service", "academy": "school", "primary school": "school",
+                            "secondary school": "school", "nursery": "school", "sixth form": "school",
+                            "academy trust": "org", "multi-academy trust": "org", "packhouse": "workplace",
+                            "factory": "workplace", "warehouse": "workplace", "farm": "workplace",
+                            "caravan park": "place", "holiday park": "place", "campsite": "place",
+                            "traveller site": "place"}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
+def category_of(written: str) -> str:
+    """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
+    read the same way in a register line and in ``review --redact --category``; an unknown word comes back
+    as written (lower-cased), for the caller to refuse with the list."""
+    category = " ".join(written.lower().split())
+    return CATEGORY_ALIASES.get(category, category)
+
+
+
+
 TITLES = ("mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister", "prof", "professor", "matron", "father")
 
 
@@ -748,8 +767,7 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
             problems.append(f"{path}:{lineno}: expected 2 to {len(columns)} columns, found {len(row)}")
             continue
         cell = {name: (row[i].strip() if i < len(row) else "") for name, i in columns.items()}
-        surface, category = cell["surface"], " ".join(cell["category"].lower().split())
-        category = CATEGORY_ALIASES.get(category, category)
+        surface, category = cell["surface"], category_of(cell["category"])
         placeholder = cell.get("placeholder") or None
         aliases = split_aliases(cell.get("aliases", ""))
         if not surface:

@@ -516,6 +516,19 @@ def load_raw(secure: SecureFolder, transcript_id: str) -> Transcript:
         raise CmoError(f"{p}: corrupt raw transcript: {exc}") from None
 
 
+def _no_speaker_problem(n: int, source_format: str) -> str:
+    """What to do about turns without a speaker, said for the kind of file they came from: in captions they are
+    cues without a name; in a ``Name: text`` file they are lines no label starts (most often a title or a note
+    above the first speaker), where giving them to the previous or one speaker would be wrong."""
+    if "plain" in source_format:
+        return (f"{n} turn(s) have no speaker: lines that no 'Name:' label starts, most often a title or a note "
+                "above the first speaker; delete such lines from the file (or start them with the speaker's "
+                "name) and re-import it with 'cmo-coder import … --replace'")
+    return (f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
+            "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
+            "or with '--replace --speaker NAME' to give them all to one participant of the manifest")
+
+
 def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     """The transcript's speakers as project participants; refuses while any is provisional."""
     from ..ingest.speakers import with_site_codes
@@ -532,11 +545,7 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
         if e is None:
             if label == NO_SPEAKER:
                 n = sum(1 for t in raw.turns if t.speaker == label)
-                problems.append(
-                    f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
-                    "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
-                    "or with '--replace --speaker NAME' to give them all to one participant of the manifest"
-                )
+                problems.append(_no_speaker_problem(n, str(raw.source_format)))
             else:
                 problems.append(f"speaker {label} is not in the participants key")
             continue

@@ -11,13 +11,25 @@ import click
 
 from .. import clock
 from ..anonymise.models import Decisions, LogEntry, ProposalSet
-from ..anonymise.register import CATEGORIES
+from ..anonymise.register import CATEGORIES, CATEGORY_ALIASES, category_of
 from ..errors import CmoError, PrivacyError
 from ..store.location import Location
 from ..store.project import current_actor
 from ..store.secure import SecureFolder
 from .options import ProjectRef, coder_option, json_option, open_project, project_argument, secure_option
 from .output import emit_json, info, warn
+
+
+def _category_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--category`` read like a register line's category, so a word the register takes ("town") is not
+    refused here; an unknown one is named with both lists."""
+    if value is None:
+        return None
+    category = category_of(value)
+    if category not in CATEGORIES:
+        raise click.BadParameter(f"{value!r} is not a category: one of {', '.join(CATEGORIES)}, or as teams "
+                                 f"write them: {', '.join(sorted(CATEGORY_ALIASES))}", ctx=ctx, param=param)
+    return category
 
 
 def stdin_is_tty() -> bool:
@@ -91,8 +103,9 @@ def register(cli: click.Group) -> None:
                   help="Your own placeholder for a surface form or one occurrence, e.g. 'Ward 7=[ward name]'.")
     @click.option("--redact", "redacts", multiple=True, metavar="SURFACE",
                   help="Add what the tool missed: redact SURFACE at every occurrence in every transcript.")
-    @click.option("--category", type=click.Choice(CATEGORIES), default=None,
-                  help="Category of the surfaces given to --redact (required with it).")
+    @click.option("--category", callback=_category_option, default=None,
+                  help="Category of the surfaces given to --redact (required with it): one of the register's "
+                       "categories, or a word teams write for one ('town', 'GP practice', 'youth centre').")
     @click.option("--keep-word-readings", "keep_words", is_flag=True,
                   help="Keep each undecided occurrence of a registered name whose grammar reads as the everyday "
                        "word ('the transcript will be', 'i hope so'), one by one; the rest stay for you.")

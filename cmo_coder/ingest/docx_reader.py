@@ -196,14 +196,24 @@ def _para_text(p: etree._Element) -> list[str]:
 
 
 def kind(paras: list[str]) -> str:
-    """``teams_docx``, ``otter_docx`` or ``plain_docx`` from the paragraphs' shape."""
+    """``teams_docx``, ``otter_docx`` or ``plain_docx`` from the paragraphs' shape.
+
+    Newer Teams downloads put the ``Name   M:SS`` line in a paragraph of its own above the turn's paragraph, as
+    Otter does; their ``… started transcription`` line tells them apart (Otter writes none)."""
     teams = sum(1 for p in paras if "\n" in p and otter.is_header(p.split("\n", 1)[0]))
     headers = sum(1 for p in paras if otter.is_header(p))
     if teams and teams >= headers:
         return "teams_docx"
+    if headers and _has_marker(paras):
+        return "teams_docx"
     if headers or any("otter.ai" in p.lower() for p in paras):
         return "otter_docx"
     return "plain_docx"
+
+
+def _has_marker(paras: list[str], markers: tuple[str, ...] = TRANSCRIPTION_MARKERS) -> bool:
+    pats = [re.compile(m, re.IGNORECASE) for m in markers]
+    return any(pt.match(clean(p).strip()) for p in paras[:50] for pt in pats)
 
 
 def _drop_markers(paras: list[str], markers: tuple[str, ...]) -> list[tuple[str, int]]:

@@ -27,11 +27,34 @@ def _label(line: str, counts: Counter[str]) -> tuple[str, str] | None:
     return name, line[m.end():]
 
 
+#: Where a second speaker may cut in on a line: after a dash of interruption or a sentence's end, then a
+#: ``Name:`` with speech after it. Whether ``Name`` is a speaker is decided by the file (see :func:`_cross_talk`).
+_CUT_IN_RE = re.compile(r"(?:(?<=\s)(?:—|–|--|-)|(?<=\S)(?:—|–|--)|(?<=[.?!…]))[ \t]++"
+                        r"(?=([^\s:—–][^:\n—–.?!]{0,58}?)[ \t]*+:[ \t]++\S)")
+
+
+def _cross_talk(line: str, speakers: frozenset[str]) -> list[str]:
+    """A labelled line cut into one line per speaker where another speaker of this file cuts in mid-line
+    ("Kingy: it's not — Blessing: it is though").
+
+    Only a name that starts a line somewhere in the same file as its speaker label counts, so a colon
+    that is only a colon ("Time: 5pm, place: the park", "Note: the NSPCC came in") never starts a turn;
+    and only after a dash or the end of a sentence, so "I said Kingy: stop" stays one turn."""
+    cuts = [m.end() for m in _CUT_IN_RE.finditer(line) if clean_name(m.group(1)) in speakers]
+    if not cuts:
+        return [line]
+    starts = [0, *cuts]
+    return [line[a:b].rstrip() for a, b in zip(starts, [*cuts, len(line)], strict=True)]
+
+
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False) -> list[Utterance]:
     cleaned = [(clean(line), where) for line, where in lines]
     counts: Counter[str] = Counter(
         clean_name(m.group(1)) for line, _ in cleaned if (m := _LABEL_RE.match(line))
     )
+    speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts)) is not None)
+    cleaned = [(part, where) for line, where in cleaned
+               for part in (_cross_talk(line, speakers) if _label(line, counts) is not None else [line])]
     result: list[Utterance] = []
     cur: Utterance | None = None
     paras: list[list[str]] = []

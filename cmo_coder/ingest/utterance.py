@@ -101,4 +101,10 @@ def speakerish(prefix: str, recurs: bool) -> bool:
         return True
     # Said once: only a name-like run of two or more capitalised words ("Dr Jane Adams"), so a
     # sentence opening "Note: ..." or "Anyway: ..." keeps its first word.
-    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w[0] == "(" for w in words)
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w[0] == "(" or _device_word(w) for w in words)
+
+
+def _device_word(word: str) -> bool:
+    """A product name written with a small first letter and a capital after it (``iPhone``, ``iPad``): Zoom and
+    Teams name a guest by their device ("Rahima's iPhone"), and that line must start the guest's turn."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:].isalpha()

@@ -4,10 +4,12 @@ Staff and patients shorten a long place name to its first syllables and say it a
 Altna" (Altnagelvin), "the Bos" (Bosvean), "the Craigie" (Craigmore, clipped and given a familiar "-ie").
 The register holds the place as written, and its variants take off kinds ("Unit", "Hospital"), never the end of a
 word; so the clipped word was left in captions, and in cased text read as some organisation. Here a word after
-"the" that no dictionary holds, of four letters or more (three with "-ie" or "-y" after them), and that begins
-the first word of one registered place (not a person) two letters or more longer, is that place, with its
+"the" (or a preposition of place, :data:`CLIP_LEADS`) that no dictionary holds (or that speech practically never
+uses: "skeg"), of four letters or more (three with "-ie" or "-y" after them), and that begins the first word of one
+registered place (not a person) two letters or more longer, is that place, with its
 placeholder. "the royal", "the general" (dictionary words) and "the Bosworth" (longer than the word it would
-clip) stay with the other layers.
+clip) stay with the other layers. Once a turn has said such a word where a place stands, its other occurrences
+in that turn are the place too ("skeg isn't just the beach" after "in skeg"): one caption file is one turn.
 
 A street is said without its kind as often as with it ("he lives on Cranhill", "up cranhill way" for a registered
 Cranhill Road), and the register's variants keep the kind, so the bare name read as a person or an estate in cased
@@ -26,12 +28,15 @@ from ..candidates import Candidate
 from ..folding import fold
 from ..register import RegisterItem
 from .turn_view import turn_view
-from .words import in_dictionary
+from .words import RARELY_LOWER, in_dictionary, lowercase_usage
 
 MIN_CLIP = 4
 """A clipped name keeps at least four letters ("Altna"): fewer begin too many words."""
 MIN_STEM = 3
 """With a familiar ending ("Craigie", "Bossy") the stem before it may be three letters."""
+CLIP_LEADS = frozenset({"the", "in", "into", "to", "from", "near", "round", "around", "outside", "towards"})
+"""Words after which a clipped place is said: "the Altna", and a town cut short the way its people say it ("the
+academy in Skeg" of Skegness, "over to Spal"); "at" and "by" are left out, since they stand before people too."""
 LEADS = frozenset({"the", "st", "saint", "royal", "new", "old", "upper", "lower", "north", "south", "east", "west"})
 """Words that begin a place's name without distinguishing it: the clip is of the word after them."""
 
@@ -60,9 +65,16 @@ def _clips(word: str, head: str) -> bool:
     return False
 
 
+def _a_word(low: str) -> bool:
+    """A dictionary word that speech uses: "skeg" (a boat's fin) is in the dictionary but practically never said,
+    so "in skeg" is the town clipped; "the altar", "the royal" are words."""
+    return in_dictionary(low) and lowercase_usage().get(low, 0) >= RARELY_LOWER
+
+
 def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
                        in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
-    """Words after "the" that clip one registered place's name; ``taken``: stretches the register found.
+    """Words after "the" or a preposition of place that clip one registered place's name, and the turn's other
+    occurrences of such a word; ``taken``: stretches the register found.
 
     The words are picked from the turn's shared view (:func:`.turn_view.turn_view`) and the register's heads are
     made only for a turn that holds one: most turns hold none, and the heads ask every item its scope."""
@@ -71,22 +83,30 @@ def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tupl
     view = turn_view(doc)
     lowers, lengths = view.lowers, view.lengths
     words = [i for i in range(1, len(lowers))
-             if lowers[i - 1] == "the" and view.alpha[i] and lengths[i] >= MIN_STEM + 1]
+             if lowers[i - 1] in CLIP_LEADS and view.alpha[i] and lengths[i] >= MIN_STEM + 1]
     if not words:
         return []
     heads = _heads(items, in_scope)
     if not heads:
         return []
     out: list[Candidate] = []
+    proven: dict[str, RegisterItem] = {}
     for i in words:
         start, end = view.starts[i], view.starts[i] + lengths[i]
         low = fold(view.texts[i])
-        if in_dictionary(lowers[i]) or any(a < end and start < b for a, b in taken):
+        if _a_word(lowers[i]) or any(a < end and start < b for a, b in taken):
             continue
         found = [item for head, item in heads if _clips(low, head)]
         if len({x.key for x in found}) != 1:
             continue  # none, or two places it might clip: the other layers read it
-        item = found[0]
+        proven[low] = found[0]
+    if not proven:
+        return []
+    for i in range(len(lowers)):  # once said where a place stands, the clipped word is that place wherever said
+        item = proven.get(fold(view.texts[i])) if view.alpha[i] else None
+        start, end = view.starts[i], view.starts[i] + lengths[i]
+        if item is None or any(a < end and start < b for a, b in taken):
+            continue
         out.append(Candidate(start, end, item.category, "register", 0.8,
                              f"the first part of a registered place's name ({item.surface.split()[0]}…)",
                              item_key=item.key, placeholder=item.placeholder))

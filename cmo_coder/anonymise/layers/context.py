@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .state import FUNCTION_POS, lower_ids
-from .words import TITLE_WORDS
+from .words import TITLE_WORDS, is_everyday, lowercase_usage
 
 
 def word_before(token: Token, n: int = 1) -> Token | None:
@@ -74,6 +74,19 @@ _MOTION_VERBS = {"went", "go", "going", "stay", "stayed", "lived", "live", "livi
 "went with Pad" names one, "went to Pad" seldom does."""
 
 
+SAID_AS_A_WORD = 5000
+"""Lower-case uses in the subtitle counts above which a dictionary word is a word of speech first ("river" 55,892,
+"storm" 49,562, "justice" 41,055, "king" 129,086, "blessing" 12,993): far above given names that the dictionary
+happens to hold ("peter" 1,934, "carol" 1,659)."""
+
+
+def word_of_speech(low: str) -> bool:
+    """A name that is, first of all, a word people say: the curated list of word names (Will, Hope, Grace) cannot
+    hold every child named River, Storm, Justice, King or Blessing, so a dictionary word said in lower case this
+    often is read like them: where grammar names nobody it is the reviewer's to decide, never removed unseen."""
+    return is_everyday(low) and lowercase_usage().get(low, 0) >= SAID_AS_A_WORD
+
+
 def looks_like_name(token: Token, caseless: bool) -> bool:
     """Whether a one-word registered form (``Will``, ``White``) is, here, a name rather than a word.
 
@@ -92,7 +105,8 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
     low = token.lower_
     # the plural a register derives from an everyday-word name ("Marks" of Mark, "Wills" of Will) is that word's
     # plural too ("full marks", "making wills"): read as the word is, not as a surname that is no word
-    common = low in common_word_names() or (low.endswith("s") and low[:-1] in common_word_names())
+    common = (low in common_word_names() or (low.endswith("s") and low[:-1] in common_word_names())
+              or word_of_speech(low))
     if not common:
         # a surname that is also a word ("White") written in lower case inside cased text is the word
         return caseless or token.text[:1].isupper() or token.pos_ not in FUNCTION_POS

@@ -226,10 +226,16 @@ def _low(word: str) -> str:
     return norm_word(word)
 
 
+_VERB_CONTRACTIONS = ("'m", "'re", "'ve", "'ll", "'d", "n't")
+"""Endings of a word that holds a verb ("I'm", "we're", "they've"): such a word names nothing."""
+
+
 def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = False, pos: str | None = None) -> bool:
     """``word`` can be (the last word of) a facility's name before ``head`` (module doc)."""
     low = _low(word)
     bare = low.removesuffix("'s").removesuffix("s'")
+    if low.endswith(_VERB_CONTRACTIONS):
+        return False  # "So I'm school nursing", "we've school on Monday": a pronoun and its verb, never a name
     if (len(bare) < 3 or not bare.replace("'", "").replace("-", "").isalpha() or low in STOP_WORDS
             or bare in STOP_WORDS or low in GENERIC or bare in GENERIC or low in FILLERS or bare in CALENDAR
             or low in KINSHIP or bare in KINSHIP or low in _NOT_NAMES or low in _CENTRE_KINDS

@@ -42,6 +42,23 @@ _SAID_CODE = re.compile(r"(?<![\w'’-])([A-Za-z]{2,4}\d{1,3})(?=\s+(?:" + "|".j
 study chose; a postcode district ("LS12") never speaks (a possessive is no sign: "LS12's a rough area")."""
 
 
+_STUDY_WORD = re.compile(r"(?i)\b(?:study|project|trial|evaluation|research)\b")
+_STUDY_NAME = re.compile(r"(?i)(?<![\w'’-])([a-z]{2,8})(?=\s+(?:study|project|trial|evaluation|research)\b)")
+"""A study's own short name before the word for it ("the CHYP study", "the RECO project"): a name the study gave
+itself, so as much its own label as "Participant 2"."""
+
+
+def _study_name(word: str, caseless: bool) -> bool:
+    """An acronym as the study's name: capitals of two letters or more in cased text; in captions a word no
+    dictionary and no name list holds (so "the pilot study", "the smith study" keep their readings)."""
+    if not caseless:
+        return word.isupper() and len(word) >= 2
+    from .words import in_dictionary, listed_names  # words.py reads the public lists, which read this module
+
+    low = word.lower()
+    return len(low) >= 3 and not in_dictionary(low) and low not in listed_names()
+
+
 def study_label_spans(text: str) -> list[tuple[int, int]]:
     """Where study labels stand in ``text``: ``(start, end)`` character offsets, in order.
 
@@ -61,6 +78,8 @@ def _label_spans(text: str) -> tuple[tuple[int, int], ...]:
         code = m.group(1)
         if (caseless or code.rstrip("0123456789").isupper()) and m.span() not in spans:
             spans.append(m.span())
+    if _STUDY_WORD.search(text):  # most turns name no study: the word is looked for before every name
+        spans += [m.span(1) for m in _STUDY_NAME.finditer(text) if _study_name(m.group(1), caseless)]
     for m in _ROLE_ID.finditer(text):
         ident = m.group(1)
         if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):

@@ -161,6 +161,17 @@ def _another_name(tok: Token, item: RegisterItem, caseless: bool) -> bool:
     return tok.text[:1].isupper()
 
 
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it"})
+"""Pronouns that open a clause: after a little word they are grammar, never the end of a name said in two."""
+
+
+def _word_and_pronoun(a: Token, b: Token) -> bool:
+    """A little word then a subject pronoun ("and I", "so he", "but we"): among the commonest pairs of English, so
+    never a name said in two words, even where the two sound like one a register derived ("Andi" of a registered
+    Andreea). A name said in two keeps a stressed syllable ("shiv on", "mc allister") that no pronoun is."""
+    return a.is_stop and b.lower_ in _SUBJECT_PRONOUNS
+
+
 def item_words(item: RegisterItem) -> frozenset[str]:
     """Every word of a registered item's surface, variants and aliases, lower-cased."""
     return frozenset(w.lower() for form in (item.surface, *item.variants, *item.aliases) for w in form.split())
@@ -216,7 +227,7 @@ class SoundAlikeComponent:
         if not (a.is_alpha and b.is_alpha and a.whitespace_ and b.lower_ not in FILLERS):
             return None
         mc = a.lower_ in _MC
-        if _names_a_place(doc, i + 2, caseless):
+        if _names_a_place(doc, i + 2, caseless) or _word_and_pronoun(a, b):
             return None
         match = self.index.match(a.text + b.text, joined=True)
         if match is None or (match.how == "key" and not mc):

@@ -70,9 +70,12 @@ _NEVER = frozenset({*KINSHIP, "mum", "mam", "dad", "christmas", "easter", "eid",
 _TITLE = re.compile(r"(?i)\b(" + by_first_letter(sorted((*HONORIFICS, *ROLE_TITLES), key=len, reverse=True), True)
                     + r")(\.?)[ \t]+")  # grouped by first letter: the same match, tried at each word against one group
 _OWNED = re.compile(r"(?i)(?:\b(?:my|his|her|their|our|your|me|the|a)"
-                    r"|\b(?!(?:it|that|he|she|there|here|what|who|where|how|let|this|everyone|nobody)['’]s)\w+['’]s)\s+$")
+                    r"|\b(?!(?:it|that|he|she|there|here|what|who|where|how|let|this|everyone|nobody)['’]s)\w+['’]s)"
+                    r"(?:\s+(?:little|big|baby|wee|kid|older|elder|younger|eldest|oldest|youngest|twin|half|step|"
+                    r"other|middle))?\s+$")
 """A relation or role said of someone ("my sister Mbeki", "the nurse Lhamo", "Ewan's sister Hope"): the word
-stays, the name goes. "That's Sister Jo", "she's Nurse Kay": a contraction of "is" owns nothing, the title is the
+stays, the name goes, also with a word of age or order between ("his little sister Royal", "my big brother
+Kofi"). "That's Sister Jo", "she's Nurse Kay": a contraction of "is" owns nothing, the title is the
 name's."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _IRISH_MUTATION = re.compile(r"^[tnh][A-ZÁÉÍÓÚ]")
@@ -181,6 +184,6 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
                 f"{title} {_plain(text[start:first_end])}" in NOT_TITLED:
             continue
         grandparent = title in GRANDPARENT_TITLES and _plain(text[first_start:first_end]) in name_lexicon("first")
-        if title in ROLE_TITLES and not grandparent and not _OWNED.search(text[max(0, m.start(1) - 8):m.start(1)]):
+        if title in ROLE_TITLES and not grandparent and not _OWNED.search(text[max(0, m.start(1) - 24):m.start(1)]):
             start = m.start(1)  # "Sister Ramsey", "Father Mulcahy", "PC Tait": the role singles them out too
         yield TitledName(start, first_start, first_end, end)
