@@ -26,7 +26,7 @@ import pytest
 from anon_support import add_pending, run_cli, secure_folder, signed_text
 from click.testing import CliRunner
 from fuzzing import fuzz_settings
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from register_renderings import banned_words, left_over, registers, speech
 
@@ -253,6 +253,10 @@ def studies(draw: st.DrawFn) -> tuple[list[tuple[str, str, str]], list[str], lis
 @pytest.mark.fuzz
 @fuzz_settings(6)
 @given(case=studies())
+# a place's head read from the next turn's first word ("st helens" / "church, …"): a redaction across the turns
+@example(case=([("Zoë O'Neill", "Zoë", "O'Neill"), ("Zoë Church", "Zoë", "Church")], ["St Helens", "Saint Ives"],
+               ["st\nhelens, st\nhelens st\nhelens, st\nhelens",
+                "church, church st helens, st helens st\nhelens, st\nhelens"], True))
 def test_fuzz_no_registered_rendering_survives_sign_off(
         case: tuple[list[tuple[str, str, str]], list[str], list[str], bool]) -> None:
     people, places, said, _ = case
@@ -287,3 +291,36 @@ def test_fuzz_no_registered_rendering_survives_sign_off(
         assert left_over(kept, banned) == [], (signed.text, raw.text)
         for old, new in zip(raw.turns, signed.turns, strict=True):
             assert (new.start, new.end) == (remap(old.start), remap(old.end))
+
+
+# --- no redaction crosses a speaker turn ---------------------------------------------------------------
+
+_TURN_TEXTS = st.lists(st.text(alphabet="ab \n", min_size=1, max_size=8).filter(lambda t: "\n\n" not in t),
+                       min_size=1, max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TURN_TEXTS, st.lists(st.tuples(st.integers(0, 40), st.integers(1, 20)), max_size=5))
+def test_a_candidate_is_cut_at_turns_and_keeps_every_character_it_covered(
+        turns_said: list[str], spans: list[tuple[int, int]]) -> None:
+    """:func:`within_turns` against a plain reading: each part lies in one turn, the parts cover exactly the
+    characters of the candidate that are in a turn and are no space, and a candidate inside a turn is kept as is."""
+    from cmo_coder.anonymise.candidates import Candidate
+    from cmo_coder.anonymise.pipeline import within_turns
+
+    text = "\n\n".join(turns_said)
+    turns, at = [], 0
+    for t in turns_said:
+        turns.append((at, at + len(t)))
+        at += len(t) + 2
+    found = [Candidate(a, min(a + n, len(text)), "place", "rules", 0.8, "test") for a, n in spans if a < len(text)]
+    for c in found:
+        parts = within_turns(text, [c], turns)
+        assert all(any(a <= p.start and p.end <= b for a, b in turns) for p in parts)
+        inside = next(((a, b) for a, b in turns if a <= c.start and c.end <= b), None)
+        if inside is not None:
+            assert parts == [c]
+            continue
+        covered = {i for p in parts for i in range(p.start, p.end)}
+        wanted = {i for i in range(c.start, c.end) if not text[i].isspace() and any(a <= i < b for a, b in turns)}
+        assert wanted <= covered <= set(range(c.start, c.end))

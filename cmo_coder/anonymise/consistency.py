@@ -426,6 +426,8 @@ def heads_after(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         m = _HEAD_AFTER_RE.match(text, c.end)
         if m is None or _NOT_A_HEAD_AFTER.match(text, m.end()):
             continue
+        if "\n\n" in text[c.end : m.start(1)]:
+            continue  # the next turn's first word ("…st helens" / "church, …"): no turn holds a blank line
         head = " ".join(m.group(1).lower().split())
         out.append(Candidate(c.start, m.end(), _HEADS_AFTER[head], "rules", 0.85,
                              f"a place's name and its head ({head})"))

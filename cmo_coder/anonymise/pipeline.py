@@ -163,6 +163,34 @@ def _whole_word(text: str, c: Candidate) -> Candidate:
     return c if (s, e) == (c.start, c.end) else replace(c, start=s, end=e)
 
 
+def within_turns(text: str, found: Iterable[Candidate], turns: list[tuple[int, int]]) -> list[Candidate]:
+    """Each candidate cut at the speaker turns it crosses, into its parts within each turn, spaces trimmed.
+
+    The transcript-wide steps (a place's head after it, the rest of a place, false starts) read the whole text,
+    where one turn's last word and the next turn's first stand side by side ("st helens" ending one turn,
+    "church" beginning the next); sign-off refuses a redaction across a turn boundary, so such a candidate
+    blocked the transcript. Cutting it keeps every character it covered removed: never less, only in pieces."""
+    bounds = sorted(turns)
+    starts = [a for a, _ in bounds]
+    out: list[Candidate] = []
+    for c in found:
+        i = bisect_right(starts, c.start) - 1
+        if i < 0 or c.end <= bounds[i][1] or c.end <= c.start:
+            out.append(c)  # inside one turn (or before the first): as found
+            continue
+        for a, b in bounds[max(i, 0):]:
+            if a >= c.end:
+                break
+            lo, hi = max(a, c.start), min(b, c.end)
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            if lo < hi:
+                out.append(replace(c, start=lo, end=hi))
+    return out
+
+
 def _merge(found: Iterable[Candidate]) -> list[list[Candidate]]:
     """Group overlapping candidates; each group becomes one redaction covering their union."""
     groups: list[list[Candidate]] = []
@@ -362,8 +390,10 @@ class Anonymiser:
 
     def find(self, text: str, segments: list[tuple[int, int]] | None = None, transcript_id: str | None = None,
              caseless: bool | None = None, turn_caseless: list[bool] | None = None,
+             turns: list[tuple[int, int]] | None = None,
              ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
-        """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``."""
+        """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``; ``turns``: the
+        speaker turns no redaction may cross (:func:`within_turns`)."""
         text = analysable(text)
         segments = segments or [(0, len(text))]
         docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless, turn_caseless)
@@ -405,6 +435,8 @@ class Anonymiser:
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
         found = [_whole_word(text, c) for c in found]
+        if turns:
+            found = within_turns(text, found, turns)
         return _merge([c for c in found if not _bare_head(text, c)]), sus, docs
 
     def _reread(self, segments: list[tuple[int, int]],
@@ -436,7 +468,8 @@ class Anonymiser:
         if not caseless and raw.turns:  # each turn (or run of lines of one casing) read as it is written
             stretches = casing_stretches(text, [(t.speaker, t.start, t.end) for t in raw.turns])
             segments, turn_caseless = [(s, e) for s, e, _ in stretches], [lower for _, _, lower in stretches]
-        groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless)
+        groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless,
+                                      [(t.start, t.end) for t in raw.turns])
         proposals: list[Proposal] = []
         numbers = numbers if numbers is not None else {}
         for group in groups:
