@@ -38,7 +38,6 @@ from .context import person_cue, word_before
 from .public_bodies import (
     _NOT_IN_NAME,
     BODY_WORDS,
-    ENDS,
     JOINERS,
     NATIONS,
     PLACE_MAKERS,
@@ -46,6 +45,7 @@ from .public_bodies import (
     _lows,
     _plain_word,
     _prefix_at,
+    run_forward,
 )
 from .public_figures import PRIVATE_WORDS
 from .public_runs import place_shaped
@@ -115,20 +115,6 @@ def _run_back(doc: Doc, end: int, caseless: bool) -> int:
     return start
 
 
-def _run_forward(doc: Doc, begin: int, caseless: bool) -> int:
-    """End (exclusive) of the run of name words from token ``begin``, through its first body head or nation."""
-    end, k = begin, begin
-    lows = _lows(doc)
-    while k < len(doc) and k - begin < _MAX_WORDS and (_word(doc, k, caseless) or lows[k] in JOINERS
-                                                       or lows[k] in NATIONS):
-        if lows[k] not in JOINERS:
-            end = k + 1
-            if lows[k] in ENDS or lows[k] in NATIONS:
-                break
-        k += 1
-    return end
-
-
 def _lone(found: list[Candidate], a: int, b: int) -> tuple[bool, bool]:
     """Whether the model alone proposed the characters ``a``..``b`` (something proposed, nothing but the model),
     and whether it read a person there. A guess from the slot (:data:`GUESSES`) counts as the model's."""
@@ -177,7 +163,7 @@ def lone_body_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
                 runs.append((_run_back(doc, last, caseless), i + 1, set(range(last, i + 1))))
         n = _prefix_at(lows, i)
         if n and (caseless or doc[i].text[:1].isupper()):
-            end = _run_forward(doc, i + n, caseless)
+            end = run_forward(doc, i + n, caseless, _word)
             marks = set(range(i, i + n))
             if end > i + n and lows[end - 1] in NATIONS:
                 marks.add(end - 1)

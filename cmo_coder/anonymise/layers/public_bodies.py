@@ -31,6 +31,7 @@ from it and removed. Registered names always win, as everywhere in the allow-lis
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Doc
@@ -144,10 +145,17 @@ def _run_back(doc: Doc, end: int, caseless: bool) -> int:
 
 def _run_forward(doc: Doc, begin: int, caseless: bool) -> int:
     """End (exclusive) of the longest run of body words from token ``begin`` (joiners inside only)."""
+    return run_forward(doc, begin, caseless, _generic)
+
+
+def run_forward(doc: Doc, begin: int, caseless: bool, is_word: Callable[[Doc, int, bool], object]) -> int:
+    """End (exclusive) of the run of words ``is_word`` accepts from token ``begin``, joiners inside only, through
+    its first body head or nation ("Youthlink Scotland", "Carers Trust"). Shared with :mod:`.lone_bodies`, whose
+    words are coined ones rather than a body's generic words."""
     end = begin
     k = begin
     lows = _lows(doc)
-    while k < len(doc) and k - begin < _MAX_WORDS and (_generic(doc, k, caseless) or _joiner(doc, k)
+    while k < len(doc) and k - begin < _MAX_WORDS and (is_word(doc, k, caseless) or lows[k] in JOINERS
                                                        or lows[k] in NATIONS):
         if lows[k] not in JOINERS:
             end = k + 1
