@@ -218,6 +218,23 @@ def test_an_empty_list_says_why_it_is_empty(tmp_path: Path) -> None:
     assert "Every transcript is signed off" not in listing and "import transcripts and run" not in listing
 
 
+def test_a_category_no_reviewer_may_choose_is_shown_as_proposed(tmp_path: Path) -> None:
+    """A phone number or a date of birth is proposed with a category of its own ("phone", "dob") that no register
+    line names; the page showed the first choice, "person", and "Redact" sent it, so the number became
+    "[name removed]". The select shows the proposal's own category, and deciding sends no other."""
+    path = study_project(tmp_path / "study")
+    with Project.open(path) as p:
+        sf = secure_folder(tmp_path, KEY)
+        add_pending(p, sf, SECRET, [("P9", "Will Jenkins", "Ring me on 0114 496 0732 any time.")])
+    r = CliRunner().invoke(cli, ["anonymise", str(path), "--secure", str(sf.path), "--rules-only"])
+    assert r.exit_code == 0, r.output
+    page = client_for(workbench_at(path, "carol", sf.path)).get("/secure/review").text
+    selects = re.findall(r'<select id="cat-[^"]+" class="f-category">(.*?)</select>', page)
+    chosen = [re.findall(r'<option value="([^"]+)" selected>', s) for s in selects]
+    assert ["phone"] in chosen, chosen
+    assert all(len(c) == 1 for c in chosen), chosen
+
+
 def test_the_preview_shows_the_text_as_it_will_be_signed_off(client: TestClient) -> None:
     page = client.get(f"/secure/review/{SECRET}").text
     preview = page.split('id="preview"')[1].split("</div>")[0]
