@@ -33,6 +33,7 @@ from . import (
     fragments,
     home_towns,
     house_names,
+    kin_said,
     kinds_of_church,
     new_people,
     origins,
@@ -436,6 +437,7 @@ class Anonymiser:
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
         found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
+        found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)
