@@ -35,6 +35,7 @@ from . import (
     house_names,
     kin_said,
     kinds_of_church,
+    named_programmes,
     new_people,
     origins,
     people_not_places,
@@ -438,6 +439,7 @@ class Anonymiser:
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
         found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
+        found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)
