@@ -29,10 +29,13 @@ from . import (
     consistency,
     corrections,
     devolved_acts,
+    festival_spellings,
     fragments,
     home_towns,
     house_names,
+    kin_said,
     kinds_of_church,
+    named_programmes,
     new_people,
     origins,
     people_not_places,
@@ -434,6 +437,9 @@ class Anonymiser:
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
+        found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
+        found = kin_said.settle(text, found)  # "I went to see my Dadi."
+        found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..festival_spellings import a_festival_not_the_person
 from ..folding import fold
 from ..pronunciation import sound_key
 from ..register import Register, RegisterItem, familiar_shapes
@@ -281,6 +282,8 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
                 and free(s, e) and _seldom_lower(tok.lower_) and (caseless or _written_as_a_name(tok))
                 and not _named_itself(tok)):
             item = index.close(tok.text, in_scope)
+            if item is not None and a_festival_not_the_person(doc.text, s, e, _part_words(item)):
+                item = None  # "for hanukka" with a registered Hanka: the festival (..festival_spellings)
             if item is not None:
                 sure = not (in_dictionary(tok.lower_) or is_everyday(tok.lower_))
                 out.append(_candidate(s, e, item, "close to a registered name part", sure))

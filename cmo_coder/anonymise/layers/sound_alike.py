@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..festival_spellings import a_festival_not_the_person
 from ..pronunciation import SoundIndex, SoundMatch, fold
 from ..register import Register, RegisterItem, _scope_matches
 from .context import looks_like_name, name_context
@@ -147,6 +148,13 @@ def not_that_person(tok: Token, item: RegisterItem, match: SoundMatch, caseless:
     if prev in _SAINT or (prev in _DETERMINERS and worded and fold(match.part) not in written):
         return True
     return any(_another_name(doc[j], item, caseless) for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc))
+
+
+def _a_festival_said(tok: Token, match: SoundMatch) -> bool:
+    """A festival, month or weekday written another way, said as a time ("for Dewali", "on Wensday"), and spelt
+    nearer the festival than the registered name it sounds like: the time, not the person
+    (:mod:`..festival_spellings`). A registered spelling never reaches here (the register layer has it)."""
+    return a_festival_not_the_person(tok.doc.text, tok.idx, tok.idx + len(tok), (match.part,))
 
 
 def _another_name(tok: Token, item: RegisterItem, caseless: bool) -> bool:
@@ -297,7 +305,7 @@ class SoundAlikeComponent:
         if match is None:
             return None
         item = self._item(match)
-        if item is None or not_that_person(tok, item, match, caseless):
+        if item is None or not_that_person(tok, item, match, caseless) or _a_festival_said(tok, match):
             return None
         if not everyday_word(tok.text):
             if match.how == "key" and _in_a_place_slot(tok):
