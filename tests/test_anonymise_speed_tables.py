@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from cmo_coder.anonymise.layers import clipped_places, register_heard, register_near
 from cmo_coder.anonymise.layers.register_near import NearIndex
+from cmo_coder.anonymise.layers.state import has_capital
 from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.pronunciation import sound_key
 from cmo_coder.anonymise.register import Register, RegisterItem
@@ -211,3 +212,21 @@ def test_a_scoped_street_said_bare_is_found_in_its_own_transcript_only(places_an
         keys = {c.item_key for g in groups for c in g}
         assert ("register:street:penhallow" in keys) is (transcript == "int01")
         assert "register:hospital:bryncoedwen" in keys
+
+
+# ------------------------------------------------------------------------------ a capital anywhere in a turn
+@fuzz_settings(500)
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=127)),
+                 st.text(alphabet=st.sampled_from("aZz AQ\t\n.'’ǅǆⅧⅷßİ1"))))
+@example("ǅ")  # title case: neither upper nor lower case
+@example("Ⅷ")  # upper case and no letter
+@example("we went to leeds")
+def test_a_capital_anywhere_as_asked_of_every_character(text: str) -> None:
+    assert has_capital(text) is any(ch.isupper() for ch in text)
+
+
+def test_a_caption_turn_has_no_capital_and_a_typed_one_has() -> None:
+    assert not has_capital("so we went to the ward and she said no")
+    assert has_capital("so we went to Leeds")
+    assert not has_capital("")
+    assert has_capital("der Ⅷ") and not has_capital("ǅ")
