@@ -230,3 +230,41 @@ def test_a_caption_turn_has_no_capital_and_a_typed_one_has() -> None:
     assert has_capital("so we went to Leeds")
     assert not has_capital("")
     assert has_capital("der Ⅷ") and not has_capital("ǅ")
+
+
+# ------------------------------------------------------------------------------ a caption turn re-cased once
+_CAPTION_WORDS = st.sampled_from(["so", "i", "went", "with", "rob", "mark", "and", "bill", "said", "the", "page",
+                                  "to", "leeds", "hebden", "bridge", "my", "brother", "kamen", "okafor", "price",
+                                  "frost", "came", "round", "we", "thank", "you", "ms", "hope", "."])
+
+
+@pytest.fixture(scope="module")
+def plain_anon() -> Anonymiser:
+    return Anonymiser(Register([]), MODEL)
+
+
+@fuzz_settings(40)
+@given(st.lists(_CAPTION_WORDS, min_size=1, max_size=30))
+@example(["so", "i", "went", "with", "rob", "and", "mark", "said", "thank", "you", "ms", "hope"])
+def test_the_kept_copy_is_the_turn_re_cased_after_every_layer(plain_anon: Anonymiser, words: list[str]) -> None:
+    """The copy kept on the turn when the model first read it is what re-casing the turn gives after every layer
+    has run, and the later questions of the turn answer the same from it as from a copy made anew."""
+    from cmo_coder.anonymise.layers import ner
+
+    text = " ".join(words)
+    doc = plain_anon.docs([text], None, True)[0]
+    kept = doc.user_data[ner._RECASED_KEY][1]
+    assert kept == ner.recase(doc, plain_anon.nlp.Defaults.stop_words)
+    model = plain_anon.nlp.get_pipe("cmo_ner")
+    spans = [(t.idx, t.idx + len(t)) for t in doc if t.is_alpha]
+    from_kept = model.persons_once_capitalised([doc], [spans])
+    del doc.user_data[ner._RECASED_KEY]
+    assert model.persons_once_capitalised([doc], [spans]) == from_kept
+
+
+def test_a_given_name_that_is_a_word_is_read_as_a_person_in_captions(plain_anon: Anonymiser) -> None:
+    doc = plain_anon.docs(["yesterday i went round with rob and he said it was fine"], None, True)[0]
+    model = plain_anon.nlp.get_pipe("cmo_ner")
+    rob = doc.text.index("rob")
+    assert doc.user_data["cmo_recased"][1][rob] == "r"  # a word too: the copy leaves it, the question capitalises it
+    assert model.persons_once_capitalised([doc], [[(rob, rob + 3)]]) == [[True]]
