@@ -5,7 +5,10 @@ code they replace.
   which words before it may give a cue, read from one set;
 - the heard names' comparisons (``register_near.NearIndex``): the letters and sound keys of a joined form compared
   with the register once, the scope asked per transcript;
-- the clip heads and bare streets (``clipped_places.ClipTables``): made once per register and transcript.
+- the clip heads and bare streets (``clipped_places.ClipTables``): made once per register and transcript;
+- whether a turn has a capital anywhere (``state.has_capital``): asked of ASCII text at once;
+- a caption turn's re-cased copy (``ner.NerComponent._recased``): made once per turn and kept on it;
+- a turn's said symbols, tokens and digit runs (``said_symbols``, ``said_numbers``): read once for the last turn.
 
 Each is checked against a copy of the plain code it replaced, on generated input drawn from the layer's own words
 and invented names, with items scoped to one transcript; invented turns that must be found are found and those
@@ -268,3 +271,36 @@ def test_a_given_name_that_is_a_word_is_read_as_a_person_in_captions(plain_anon:
     rob = doc.text.index("rob")
     assert doc.user_data["cmo_recased"][1][rob] == "r"  # a word too: the copy leaves it, the question capitalises it
     assert model.persons_once_capitalised([doc], [[(rob, rob + 3)]]) == [[True]]
+
+
+# ------------------------------------------------------------------------------ a turn's said symbols read once
+_SAID = st.sampled_from(["b", "d", "five", "nine", "q", "r", "oh", "seven", "double", "four", "plus", "forty",
+                         "two", "x", "for", "x-ray", "um", "the", "flat", "3b", "47a", "leeds", "ls6", "2", "0"])
+
+
+@fuzz_settings(200)
+@given(st.lists(st.lists(_SAID, max_size=12).map(" ".join), min_size=1, max_size=5), st.lists(st.booleans()))
+def test_said_runs_remembered_for_the_last_turn_answer_as_read_anew(texts: list[str], own_tokens: list[bool]) -> None:
+    from cmo_coder.anonymise.layers import said_numbers, said_symbols
+
+    for k, text in enumerate(texts * 2):  # every text asked twice in a row and again later
+        for _ in range(2):
+            runs = said_symbols.symbol_runs(text)
+            assert runs == said_symbols._symbol_runs(text)
+            for run in runs:
+                run.clear()  # a caller's lists are its own
+            toks = said_numbers.tokens(text) if k < len(own_tokens) and own_tokens[k] else None
+            digits = said_numbers.digit_runs(text, toks)
+            assert digits == said_numbers._digit_runs(text, said_numbers.tokens(text))
+            digits.clear()
+
+
+def test_digit_runs_read_from_other_tokens_are_read_anew() -> None:
+    from cmo_coder.anonymise.layers import said_numbers
+
+    text = "call me on oh seven seven double nine"
+    whole = said_numbers.digit_runs(text)
+    assert [r.digits for r in whole] == ["07799"]
+    fewer = said_numbers.tokens(text)[:5]  # a caller's own tokens: the runs follow them, not the text's
+    assert said_numbers.digit_runs(text, fewer) == said_numbers._digit_runs(text, fewer)
+    assert said_numbers.digit_runs(text) == whole
