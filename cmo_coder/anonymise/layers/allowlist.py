@@ -45,7 +45,7 @@ from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
 from .said_as_body import said_as_body_spans
-from .state import candidates, caseless_doc, text_of
+from .state import candidates, caseless_doc, has_capital, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
 from .words import CENSUS_RARELY_LOWER, FILLERS, is_everyday, lowercase_usage, name_lexicon, place_names
@@ -118,7 +118,7 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
 def _has_capital(text: str) -> bool:
     """Whether the turn has a capital anywhere, remembered for the last few turns: every proposal beside a public
     phrase asks it of its whole turn, which in one long caption turn made the work grow with the square of it."""
-    return any(ch.isupper() for ch in text)
+    return has_capital(text)
 
 
 def _no_name(word: str, first: bool, cased: bool) -> bool:

@@ -72,12 +72,15 @@ def _a_word(low: str) -> bool:
 
 
 def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
-                       in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
+                       in_scope: Callable[[RegisterItem], bool],
+                       heads: Callable[[], list[tuple[str, RegisterItem]]] | None = None) -> list[Candidate]:
     """Words after "the" or a preposition of place that clip one registered place's name, and the turn's other
     occurrences of such a word; ``taken``: stretches the register found.
 
     The words are picked from the turn's shared view (:func:`.turn_view.turn_view`) and the register's heads are
-    made only for a turn that holds one: most turns hold none, and the heads ask every item its scope."""
+    made only for a turn that holds one: most turns hold none, and the heads ask every item its scope.
+    ``heads``: where given, gives ``_heads(items, in_scope)`` as a caller keeps it for a transcript
+    (:class:`ClipTables`), instead of making it again in every turn that says "the" before a word."""
     if not len(doc):
         return []
     view = turn_view(doc)
@@ -86,8 +89,8 @@ def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tupl
              if lowers[i - 1] in CLIP_LEADS and view.alpha[i] and lengths[i] >= MIN_STEM + 1]
     if not words:
         return []
-    heads = _heads(items, in_scope)
-    if not heads:
+    heads_now = heads() if heads is not None else _heads(items, in_scope)
+    if not heads_now:
         return []
     out: list[Candidate] = []
     proven: dict[str, RegisterItem] = {}
@@ -96,7 +99,7 @@ def clipped_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tupl
         low = fold(view.texts[i])
         if _a_word(lowers[i]) or any(a < end and start < b for a, b in taken):
             continue
-        found = [item for head, item in heads if _clips(low, head)]
+        found = [item for head, item in heads_now if _clips(low, head)]
         if len({x.key for x in found}) != 1:
             continue  # none, or two places it might clip: the other layers read it
         proven[low] = found[0]
@@ -139,9 +142,12 @@ def _bare_streets(items: Iterable[RegisterItem], in_scope: Callable[[RegisterIte
 
 
 def bare_street_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[tuple[int, int]],
-                           in_scope: Callable[[RegisterItem], bool]) -> list[Candidate]:
-    """A registered street's name said without its kind; ``taken``: stretches the register found."""
-    streets = _bare_streets(items, in_scope)
+                           in_scope: Callable[[RegisterItem], bool],
+                           streets: list[tuple[tuple[str, ...], RegisterItem]] | None = None) -> list[Candidate]:
+    """A registered street's name said without its kind; ``taken``: stretches the register found; ``streets``:
+    where given, ``_bare_streets(items, in_scope)`` as a caller keeps it for a transcript (:class:`ClipTables`)."""
+    if streets is None:
+        streets = _bare_streets(items, in_scope)
     if not streets or not len(doc):
         return []
     lows = [fold(t.text) for t in doc]
@@ -159,3 +165,38 @@ def bare_street_candidates(doc: Doc, items: Iterable[RegisterItem], taken: list[
                                  item_key=item.key, placeholder=item.placeholder))
             break
     return out
+
+
+class ClipTables:
+    """A register's clip heads (:func:`_heads`) and bare streets (:func:`_bare_streets`) for the transcript being
+    read, made once per register and transcript instead of once per turn.
+
+    Why: both depend only on the register's items and which of them are in scope for the transcript, but were made
+    again in every turn (the heads in every turn saying "the" before a word, most turns; the streets in every turn),
+    asking each item its scope and folding its words. ``items`` is the register layer's own item mapping's values:
+    a new register gives a new mapping, so the tables are kept while the same mapping and transcript are asked.
+    """
+
+    def __init__(self) -> None:
+        self._for: tuple[object, str | None] | None = None
+        self._heads: list[tuple[str, RegisterItem]] | None = None
+        self._streets: list[tuple[tuple[str, ...], RegisterItem]] = []
+
+    def tables(self, owner: object, transcript_id: str | None, items: Iterable[RegisterItem],
+               in_scope: Callable[[RegisterItem], bool]) -> ClipTables:
+        """These tables for ``owner`` (the mapping ``items`` comes from) and ``transcript_id``, made anew when
+        either changed; the heads themselves are made on their first use."""
+        if self._for is None or self._for[0] is not owner or self._for[1] != transcript_id:
+            self._for = (owner, transcript_id)
+            self._items, self._scope = list(items), in_scope
+            self._heads = None
+            self._streets = _bare_streets(self._items, in_scope)
+        return self
+
+    def heads(self) -> list[tuple[str, RegisterItem]]:
+        if self._heads is None:
+            self._heads = _heads(self._items, self._scope)
+        return self._heads
+
+    def streets(self) -> list[tuple[tuple[str, ...], RegisterItem]]:
+        return self._streets

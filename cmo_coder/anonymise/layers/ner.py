@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LENGTH, LOWER, POS
 from spacy.language import Language
@@ -205,9 +205,23 @@ class NerComponent:
         for doc in self.model_ner.pipe(cased, batch_size=_whole(cased)):  # type: ignore[attr-defined]
             candidates(doc).extend(ents_to_candidates([extend_person(e) for e in doc.ents], "ner", text_of(doc)))
         caseless = [d for d, flag in zip(docs, flags, strict=True) if flag]
-        copies = self._read_copies([recase(d, self.nlp.Defaults.stop_words) for d in caseless], batch_size)
+        copies = self._read_copies([self._recased(d) for d in caseless], batch_size)
         for doc, again in zip(caseless, copies, strict=True):
             self._from_recased(doc, again)
+
+    def _recased(self, doc: Doc) -> str:
+        """The turn's re-cased copy (:func:`recase`), made once per turn and kept on the doc.
+
+        Why: a caption turn is re-cased for the model's first reading and again for each later question of it
+        (:meth:`persons_once_capitalised`: the everyday-word names, the surnames said again), each time over the
+        whole turn, and one caption file is one turn of thousands of words. The copy depends only on the turn's
+        words, their parts of speech and flags and the fixed name lists, none of which change after the
+        pipeline's model read the turn, so every re-casing of a turn is the same text."""
+        data = doc.user_data
+        kept = data.get(_RECASED_KEY)
+        if kept is None or kept[0] != len(doc):
+            kept = data[_RECASED_KEY] = (len(doc), recase(doc, self.nlp.Defaults.stop_words))
+        return cast(str, kept[1])
 
     def _read_copies(self, texts: list[str], batch_size: int = 64) -> list[Doc]:
         """The model's reading of re-cased copies: new docs, so the pipes its ner listens to
@@ -251,7 +265,7 @@ class NerComponent:
             return [[False] * len(w) for w in words]
         texts = []
         for doc, spans in zip(docs, words, strict=True):
-            chars = list(recase(doc, self.nlp.Defaults.stop_words))
+            chars = list(self._recased(doc))
             for start, _ in spans:
                 chars[start] = capital(chars[start])
             texts.append("".join(chars))
@@ -266,6 +280,10 @@ class NerComponent:
         for batch in minibatch(stream, batch_size):
             self._run(batch, batch_size)
             yield from batch
+
+
+_RECASED_KEY = "cmo_recased"
+"""Where :meth:`NerComponent._recased` keeps a turn's re-cased copy, with the turn's token count it was made for."""
 
 
 def _whole(docs: list[Doc]) -> int:

@@ -10,7 +10,7 @@ from ..candidates import Candidate
 from ..register import Register, RegisterItem
 from .article_surnames import surname_after_article
 from .clipped_forms import addressed_mid_line, open_in_captions
-from .clipped_places import bare_street_candidates, clipped_candidates
+from .clipped_places import ClipTables, bare_street_candidates, clipped_candidates
 from .context import looks_like_name, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
@@ -141,6 +141,7 @@ class RegisterComponent:
         self.shapes = ShapeIndex(())
         self.transcript_id: str | None = None
         self.owner: object = None
+        self.clips = ClipTables()  # the clip heads and bare streets, kept per register and transcript
 
     def set_register(self, register: Register) -> None:
         self.shapes = ShapeIndex.from_register(register)
@@ -171,6 +172,9 @@ class RegisterComponent:
 
         return [i for i in items if i.scope is None or self.transcript_id is None
                 or _scope_matches(i.scope, self.transcript_id)]
+
+    def _one_in_scope(self, item: RegisterItem) -> bool:
+        return bool(self._in_scope([item]))
 
     def _is_name(self, tok: Token) -> bool:
         """A neighbouring word that is a name: a registered form, or a proper noun."""
@@ -275,9 +279,11 @@ class RegisterComponent:
         out.extend(self._word_forms(doc, taken, caseless))
         # "the Altna" of a registered Altnagelvin: a place clipped to its first syllables
         found = [(c.start, c.end) for c in out[first:]]
-        out.extend(clipped_candidates(doc, self.by_key.values(), found, lambda i: bool(self._in_scope([i]))))
+        in_scope = self._one_in_scope
+        clips = self.clips.tables(self.by_key, self.transcript_id, self.by_key.values(), in_scope)
+        out.extend(clipped_candidates(doc, self.by_key.values(), found, in_scope, heads=clips.heads))
         # "he lives on Cranhill" of a registered Cranhill Road
-        out.extend(bare_street_candidates(doc, self.by_key.values(), found, lambda i: bool(self._in_scope([i]))))
+        out.extend(bare_street_candidates(doc, self.by_key.values(), found, in_scope, streets=clips.streets()))
         return doc
 
 

@@ -430,8 +430,10 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
     out: list[Candidate] = []
     view = turn_view(doc)
     lowers, alpha = view.lowers, view.alpha
+    n = len(lowers)
+    reach = _next_after_cue(lowers)
     i = 0
-    while i < len(doc):
+    while i < n:
         low = lowers[i]
         if not GATED or (alpha[i] and len(low) >= MIN_TARGET + 2 and _rare_word(low, index)):  # else no run-in word
             # (:func:`_run_in`'s own tests of the word, asked of its lower form before a ``Token`` is made)
@@ -443,10 +445,13 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
                 spans.append((run_in.start, run_in.end))
                 i += 1
                 continue
-        cue = _cue_before(lowers, i)
-        if GATED and cue is None and low not in TITLE_WORDS and _AFTER_CUES.isdisjoint(
-                lowers[i + 1:i + MAX_RUN + 2]):
+        if GATED and reach[i + 1] > i + MAX_RUN + 1 and low not in TITLE_WORDS and (
+                i == 0 or lowers[i - 1] not in _CUE_LEADS):
             i += 1  # no cue before, no title, and no speech verb or correction where a run could end
+            continue
+        cue = _cue_before(lowers, i)
+        if GATED and cue is None and low not in TITLE_WORDS and reach[i + 1] > i + MAX_RUN + 1:
+            i += 1
             continue
         ends = _runs(doc, i, busy)
         found = None
@@ -466,6 +471,25 @@ def heard_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]],
             continue
         i += 1
     return out
+
+
+_CUE_LEADS = (frozenset(TITLE_WORDS) | NAMING | frozenset(b for _, b in NAMING_PAIRS) | frozenset(RELATIONS)
+              | ADDRESS | {"you"})
+"""Every word :func:`_cue_before` reads a cue from as the word before: a word after none of them has no cue."""
+
+
+def _next_after_cue(lowers: list[str]) -> list[int]:
+    """For each position ``k`` (and one past the end), the first position at or after it that says one of
+    :data:`_AFTER_CUES`, or a position past any run's reach where none does; read once per turn.
+
+    Why: :func:`heard_candidates` asked of every word whether the words within a run's reach after it hold such a
+    cue, slicing the turn's list again at each word; with this list, "none in ``lowers[i + 1:i + MAX_RUN + 2]``" is
+    ``reach[i + 1] > i + MAX_RUN + 1``, the same answer."""
+    none = len(lowers) + MAX_RUN + 2
+    reach = [none] * (len(lowers) + 1)
+    for k in range(len(lowers) - 1, -1, -1):
+        reach[k] = k if lowers[k] in _AFTER_CUES else reach[k + 1]
+    return reach
 
 
 def _inside(spans: list[tuple[int, int]], tok: Token) -> bool:

@@ -117,6 +117,8 @@ class NearIndex:
         # the longest words said as one that :meth:`heard_as` may still take for a heard name of each letter
         self.longest = {letter: max(len(w) + max(2, len(w) // 4) for w, _, _ in rows)
                         for letter, rows in self.heard.items()}
+        self._as: dict[str, tuple[tuple[float, RegisterItem], ...]] = {}  # joined → what :meth:`heard_as` may take
+        self._loosely: dict[str, tuple[tuple[float, RegisterItem], ...]] = {}  # the same for :meth:`heard_loosely`
 
     @classmethod
     def from_register(cls, register: Register) -> NearIndex:
@@ -145,33 +147,71 @@ class NearIndex:
         close, sound keys aside; for captions, where such a run is only ever an undecided item."""
         if len(joined) < MIN_HEARD:
             return None
-        best: tuple[float, RegisterItem] | None = None
+        rows = self._loosely.get(joined)
+        if rows is None:
+            rows = _kept(self._loosely, joined, self._loose_rows(joined))
+        return _first_best(rows, in_scope)
+
+    def _loose_rows(self, joined: str) -> tuple[tuple[float, RegisterItem], ...]:
+        """Every heard name ``joined`` is loosely close to, with its letters' score, in the index's order,
+        whatever its scope: what :meth:`heard_loosely` chooses from, the same for every transcript."""
+        out = []
         for whole, _key, item in self.heard.get(joined[0], ()):
-            if abs(len(whole) - len(joined)) > max(2, len(whole) // 4) or not in_scope(item):
+            if abs(len(whole) - len(joined)) > max(2, len(whole) // 4):
                 continue
             score = fuzz.ratio(joined, whole)
-            if score >= LOOSE_SIMILARITY and (best is None or score > best[0]):
-                best = (score, item)
-        return best
+            if score >= LOOSE_SIMILARITY:
+                out.append((score, item))
+        return tuple(out)
 
     def heard_as(self, joined: str, in_scope: Callable[[RegisterItem], bool]) -> tuple[float, RegisterItem] | None:
         """The registered person whose surname or whole name ``joined`` (words said as one) spells, with how
         closely, or None."""
         if len(joined) < MIN_HEARD:
             return None
+        rows = self._as.get(joined)
+        if rows is None:
+            rows = _kept(self._as, joined, self._heard_rows(joined))
+        return _first_best(rows, in_scope)
+
+    def _heard_rows(self, joined: str) -> tuple[tuple[float, RegisterItem], ...]:
+        """Every heard name ``joined`` spells by :meth:`heard_as`'s tests, with its letters' score, in the index's
+        order, whatever its scope: the letters and sound keys depend on the words and the register alone, so they
+        are compared once per joined form, and each transcript then asks only the scope of these few."""
         key = sound_key(joined)
-        best: tuple[float, RegisterItem] | None = None
+        out = []
         for whole, whole_key, item in self.heard.get(joined[0], ()):
-            if abs(len(whole) - len(joined)) > max(2, len(whole) // 4) or not in_scope(item):
+            if abs(len(whole) - len(joined)) > max(2, len(whole) // 4):
                 continue
             score = fuzz.ratio(joined, whole)
             keys = fuzz.ratio(key, whole_key)
             heard = ((score >= HEARD_SIMILARITY and keys >= HEARD_KEY_SIMILARITY)
                      or (key == whole_key and len(key) >= MIN_SAME_KEY and score >= SAME_SOUND_SIMILARITY)
                      or (len(whole) >= LONG_NAME and score >= LONG_SIMILARITY and keys >= LONG_KEY_SIMILARITY))
-            if heard and (best is None or score > best[0]):
-                best = (score, item)
-        return best
+            if heard:
+                out.append((score, item))
+        return tuple(out)
+
+
+def _kept(memo: dict[str, tuple[tuple[float, RegisterItem], ...]], joined: str,
+          rows: tuple[tuple[float, RegisterItem], ...]) -> tuple[tuple[float, RegisterItem], ...]:
+    """``rows`` remembered for ``joined`` in ``memo``; a long-running process with an open vocabulary clears it
+    rather than let it grow without end."""
+    if len(memo) >= 100_000:
+        memo.clear()
+    memo[joined] = rows
+    return rows
+
+
+def _first_best(rows: tuple[tuple[float, RegisterItem], ...], in_scope: Callable[[RegisterItem], bool],
+                ) -> tuple[float, RegisterItem] | None:
+    """Of ``rows`` in scope, the first with the highest score: what the walk over every heard name chose, since a
+    row out of scope or below the tests was passed over there without changing the best so far."""
+    best: tuple[float, RegisterItem] | None = None
+    for score, item in rows:
+        if (best is None or score > best[0]) and in_scope(item):
+            best = (score, item)
+    return best
 
 
 def _plain_word(tok: Token) -> bool:

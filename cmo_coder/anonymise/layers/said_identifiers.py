@@ -27,6 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .said_numbers import NUMBER_WORDS, Run, Token, digit_runs, joined, nhs_number_valid, tokens
 from .said_symbols import Piece, find_shapes, letters, might_hold, symbol_runs
+from .state import has_capital
 from .words import is_everyday
 
 Found = tuple[int, int, str, str]
@@ -296,7 +297,7 @@ def _addresses(text: str, low: str) -> Iterator[Found]:
     "47a". A number alone is a count; it is an address after "flat", after "at/lives at/house is number", as a
     number-and-letter after "at" or "it's", or before words ending in a street kind (in cased text those words
     start with capitals: "20 minutes up the road" is no address)."""
-    cased = any(c.isupper() for c in text)
+    cased = has_capital(text)
     patterns = [p for p, look in ((_FLAT, "flat" in low or "ap" in low), (_NUMBER_AT, "number" in low or " no" in low),
                                   (_LETTERED, _DIGIT.search(text))) if look]  # each only where its word stands
     for pattern in patterns:

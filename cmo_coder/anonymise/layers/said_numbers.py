@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 UNITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
          "nine": "9"}
@@ -56,7 +57,17 @@ class Run:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(text)]
+    """The words and numbers of ``text``, lower-cased, with their offsets; remembered for the last text asked (the
+    identifiers and the dates said digit by digit both read a turn's), each caller given a list of its own."""
+    last, toks = _LAST_TOKENS
+    if last != text or toks is None:
+        toks = [Token(m.start(), m.end(), m.group(0).lower()) for m in TOKEN.finditer(text)]
+        _LAST_TOKENS[:] = [text, toks]
+    return list(toks)
+
+
+_LAST_TOKENS: list[Any] = [None, None]
+"""The last text :func:`tokens` read and its tokens."""
 
 
 def joined(text: str, a: Token, b: Token) -> bool:
@@ -91,8 +102,27 @@ def _value(toks: list[Token], i: int, text: str) -> tuple[str, int] | None:
 
 
 def digit_runs(text: str, toks: list[Token] | None = None) -> list[Run]:
-    """Every stretch of ``text`` that says digits, longest first from each start (module doc)."""
+    """Every stretch of ``text`` that says digits, longest first from each start (module doc); ``toks``: its
+    :func:`tokens`, where the caller has them.
+
+    Remembered for the last text asked: the identifiers and the dates said digit by digit both read a turn's runs,
+    and one caption file is one turn of thousands of words. The runs depend on the text and its tokens alone, so a
+    caller's own tokens are compared with those the runs were read from before the runs are given again."""
     toks = tokens(text) if toks is None else toks
+    last, kept_toks, runs = _LAST_DIGIT_RUNS
+    if last == text and runs is not None and toks == kept_toks:
+        return list(runs)
+    runs = _digit_runs(text, toks)
+    _LAST_DIGIT_RUNS[:] = [text, list(toks), runs]
+    return list(runs)
+
+
+_LAST_DIGIT_RUNS: list[Any] = [None, None, None]
+"""The last text :func:`digit_runs` read, its tokens and its runs."""
+
+
+def _digit_runs(text: str, toks: list[Token]) -> list[Run]:
+    """:func:`digit_runs` worked out."""
     runs: list[Run] = []
     i = 0
     while i < len(toks):

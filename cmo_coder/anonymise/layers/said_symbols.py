@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 OH = "°"
 """The symbol for "oh" / "o": the letter O or the digit zero."""
@@ -148,7 +149,23 @@ def _read(words: list[tuple[int, int, str]], i: int) -> tuple[Piece | None, int]
 
 
 def symbol_runs(text: str) -> list[list[Piece]]:
-    """Every stretch of ``text`` said or typed as letters and digits, word by word (module doc)."""
+    """Every stretch of ``text`` said or typed as letters and digits, word by word (module doc).
+
+    Remembered for the last text asked: the postcodes' and the identifiers' shapes both read a turn's runs in turn,
+    and one caption file is one turn of thousands of words. Each caller gets lists of its own."""
+    last, runs = _LAST_SYMBOL_RUNS
+    if last != text or runs is None:
+        runs = _symbol_runs(text)
+        _LAST_SYMBOL_RUNS[:] = [text, runs]
+    return [list(run) for run in runs]
+
+
+_LAST_SYMBOL_RUNS: list[Any] = [None, None]
+"""The last text :func:`symbol_runs` read and its runs."""
+
+
+def _symbol_runs(text: str) -> list[list[Piece]]:
+    """:func:`symbol_runs` worked out."""
     words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     runs: list[list[Piece]] = []
     run: list[Piece] = []

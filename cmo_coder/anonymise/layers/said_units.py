@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from .state import has_capital
+
 _UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -76,7 +78,7 @@ def _letter_ok(text: str, start: int, end: int, letter: str, after_head: bool) -
     low = letter.lower()
     if low == "i":
         return False
-    caseless = not any(ch.isupper() for ch in text)
+    caseless = not has_capital(text)
     if low == "a":
         if caseless or letter == "a":
             return False  # "on a wing and a prayer", "the ward a nurse"

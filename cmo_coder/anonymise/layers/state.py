@@ -229,6 +229,18 @@ def _nearest(own: list[bool | None], turns: list[tuple[str | None, int, int]], i
     return None
 
 
+def has_capital(text: str) -> bool:
+    """Whether some character of ``text`` is upper case: ``any(ch.isupper() for ch in text)``.
+
+    Why: layers ask it of every turn, and the generator tests every character in Python. In ASCII text the only
+    upper-case characters are A to Z, exactly the ones lower-casing changes, so the text differs from its lower
+    case where one stands; outside ASCII ("Ⅷ" is upper case and no letter; a title-case letter is neither) each
+    character is asked as before."""
+    if text.isascii():
+        return text.lower() != text
+    return any(ch.isupper() for ch in text)
+
+
 def is_caseless(text: str) -> bool:
     """Automatic captions are often all lower case: then capitals carry no signal at all."""
     letters = _letters(text)

@@ -32,6 +32,7 @@ from functools import cache
 from importlib import resources
 
 from ..lookup import NameGate, by_first_letter
+from .state import has_capital
 from .words import name_lexicon
 
 _THE = re.compile(r"(?i)^the\s+")
@@ -190,7 +191,7 @@ def _as_trip(text: str, start: int, end: int) -> bool:
 
 def caseless(text: str) -> bool:
     """Captions: no capital letter anywhere, so a capital after a name says nothing."""
-    return not any(ch.isupper() for ch in text)
+    return not has_capital(text)
 
 
 def _sentence_ends(text: str, end: int) -> bool:
