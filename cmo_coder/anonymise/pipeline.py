@@ -32,6 +32,7 @@ from . import (
     fragments,
     home_towns,
     house_names,
+    kin_address,
     kinds_of_church,
     new_people,
     origins,
@@ -434,6 +435,7 @@ class Anonymiser:
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
+        found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from ..candidates import Candidate
+from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
@@ -111,8 +112,9 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
                 end -= len(suffix)
                 text = text[: -len(suffix)]
                 break
-        if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP:
-            continue  # "Nana said…": how someone names a relative, not a name
+        if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP or (
+                only_words_of_address(text)):
+            continue  # "Nana said…", "Papa ji's bed", "Ba has no English": a relative named by relation
         if ent.label_ == "PERSON" and not plausible_person(text):
             continue
         if not cased and ent.label_ == "PERSON" and _said_of_someone(ent):

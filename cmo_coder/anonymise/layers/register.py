@@ -39,7 +39,22 @@ def _beside_a_name(token: Token) -> bool:
     prev = doc[token.i - 1].lower_ if token.i else ""
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     addressed = (nxt == "," and prev in _OPENERS) or (prev == "," and nxt in {"?", "!", ""})
-    return prev in _JOINS or nxt in _SPEECH_AFTER or addressed
+    return (prev in _JOINS and not _modifies_next(token)) or nxt in _SPEECH_AFTER or addressed
+
+
+def _modifies_next(token: Token) -> bool:
+    """ "work with faith communities", "and hope chests": in cased text a lower-case noun straight before a common
+    noun modifies it, and is that noun's word, not a name joined by "and" or "with" (a name keeps its capital
+    there: "with Faith Shepherd"). Not before a word of time ("with will yesterday"), and never in captions,
+    which give no case to go by. Such an occurrence is the reviewer's, not removed unseen."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (not doc._.cmo_caseless and token.text.islower() and token.tag_ in {"NN", "JJ"} and nxt is not None
+            and nxt.tag_ in {"NN", "NNS"} and nxt.text.islower() and nxt.lower_ not in _TIME_NOUNS)
+
+
+_TIME_NOUNS = frozenset({"yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+                         "week", "weekend", "year", "month", "time", "day", "lunchtime"})
 
 
 def _before_a_name(token: Token) -> bool:
