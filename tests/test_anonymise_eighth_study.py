@@ -13,10 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import caption
+from anon_support import caption, transcript_of
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.kin_address import settle
+from cmo_coder.anonymise.layers.allowlist import default_allowlist
+from cmo_coder.anonymise.layers.labels import study_names
 from cmo_coder.anonymise.leakcheck import build_matcher
 from cmo_coder.anonymise.name_titles import joined_honorific_forms, only_words_of_address, without_titles
 from cmo_coder.anonymise.occurrences import norm
@@ -30,6 +32,7 @@ from cmo_coder.anonymise.register import (
     person_variants,
     plain_variants,
 )
+from cmo_coder.anonymise.workflow import own_study_names
 from cmo_coder.ingest import plain, zoom_vtt
 from cmo_coder.ingest.utterance import speakerish
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -279,3 +282,32 @@ def test_a_registered_name_before_study_is_still_a_leak() -> None:
                            set()).items
     matcher = build_matcher(list(items), {norm("Ballysillan"): "place"})
     assert [s for _, s, _ in matcher.finditer("the Ballysillan study")] == ["Ballysillan"]
+
+
+# -- the study's own short name, said without "study" in another transcript ----------------------------------------
+@pytest.mark.parametrize(("text", "names"), [
+    ("This is the HOMEWARD study, the staff group.", {"HOMEWARD"}),
+    ("For the CHYP project and the RECO trial.", {"CHYP", "RECO"}),
+    ("so this is the homeward study interview", set()),  # captions teach no name: no capitals to go by
+    ("The Pilot study ran in Leicester.", set()),
+    ("HOMEWARD carers group", set()),
+])
+def test_the_study_names_itself_before_study(text: str, names: set[str]) -> None:
+    assert study_names(text) == names
+
+
+def test_a_run_learns_the_studys_name_from_any_pending_transcript() -> None:
+    raws = [transcript_of("a", [("F1", "Gráinne", "This is the HOMEWARD study.")]),
+            transcript_of("b", [("F2", "Nikesh", "This is the HOMEWARD carers group for Leicester.")])]
+    assert own_study_names(raws) == {"HOMEWARD"}
+
+
+def test_the_studys_name_learnt_elsewhere_stays_everywhere() -> None:
+    key = ParticipantKey(entries=[KeyEntry(label="F2", name="Nikesh Lakhani", role="facilitator", site="")])
+    plain_anon = Anonymiser(build_register(key, [], set()), MODEL)
+    learnt = Anonymiser(build_register(key, [], set()), MODEL, [*default_allowlist(), "HOMEWARD"])
+    text = "Hello everyone. This is the HOMEWARD carers group. Nikesh here."
+    assert "HOMEWARD" in redact_text(learnt, text, open_items=True)
+    assert "Nikesh" not in redact_text(learnt, text, open_items=True)
+    assert "homeward" in redact_text(learnt, caption(text), open_items=True)
+    assert "Nikesh" not in redact_text(plain_anon, text, open_items=True)
