@@ -311,3 +311,20 @@ def test_the_studys_name_learnt_elsewhere_stays_everywhere() -> None:
     assert "Nikesh" not in redact_text(learnt, text, open_items=True)
     assert "homeward" in redact_text(learnt, caption(text), open_items=True)
     assert "Nikesh" not in redact_text(plain_anon, text, open_items=True)
+
+
+# -- a sentence's full stop the model took with a name ------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kept"), [
+    ("We moved to Dundalk. It was grand.", "]. It was grand."),
+    ("She works at Acme Corp. now.", "] now."),
+])
+def test_a_full_stop_stays_with_its_sentence(registered: Anonymiser, text: str, kept: str) -> None:
+    assert redact_text(registered, text, open_items=True).endswith(kept)
+
+
+def test_an_abbreviation_keeps_its_stop() -> None:
+    from cmo_coder.anonymise.layers.ner import _without_full_stop
+
+    assert _without_full_stop("at Acme Corp. now", 3, 13) == 13
+    assert _without_full_stop("to Dundalk. It", 3, 11) == 10
+    assert _without_full_stop("to St. Anne", 3, 6) == 6

@@ -76,8 +76,8 @@ def joined_honorific_forms(given: str) -> list[str]:
 KIN_OF_ADDRESS = frozenset({
     # Gujarati, Hindi and Punjabi: parents, grandparents, aunts, uncles and elder siblings
     "ba", "bapa", "bapu", "bapuji", "bauji", "pitaji", "mataji", "maaji", "biji", "bebe", "nani", "nanaji",
-    "naniji", "dadi", "dada", "dadaji", "dadiji", "masi", "massi", "masiji", "mami", "mamaji", "kaka", "kaki",
-    "foi", "fai", "bhabhi", "didi", "bhaiya", "bhaiyya", "behen", "mummy", "mummyji", "papaji", "daddy",
+    "naniji", "dadi", "dada", "dadaji", "dadiji", "masi", "massi", "masiji", "mami", "mamaji", "bhabhi",
+    "bhaiya", "bhaiyya", "behen", "mummy", "mummyji", "papaji", "daddy",
     # Somali and Polish
     "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "babcia", "dziadek", "mamusia", "tata", "tato", "ciocia", "wujek",
     # Irish and Ulster speech
@@ -85,7 +85,8 @@ KIN_OF_ADDRESS = frozenset({
 })
 """Words for a parent, grandparent, aunt or elder said to or of them in British Asian, Somali, Polish and Irish
 families ("Ba has no English", "Papa ji's bed", "Hooyo asked for her sister"): a relative named by relation, never
-a name. Written for the project from how those families speak of their own in English."""
+a name. Written for the project from how those families speak of their own in English; words that are also
+common nicknames or given names ("Didi", "Bebe", "Kaka") are left out."""
 
 _ADDRESS_WORDS = KIN_OF_ADDRESS | TAIL_HONORIFICS
 

@@ -109,8 +109,6 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
               or word_of_speech(low))
     if not common:
         # a surname that is also a word ("White") written in lower case inside cased text is the word
-        if not caseless and token.text.islower() and _noun_phrase_head(token):
-            return False  # "pure bliss", "a real dolly": cased text writes the name with a capital
         return caseless or token.text[:1].isupper() or token.pos_ not in FUNCTION_POS
     if not caseless and token.text[:1].isupper():
         sent_start = token.i == 0 or doc[token.i - 1].text in {".", "?", "!", "\n", ":"}
@@ -123,7 +121,7 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
 _NOUN_PHRASE_BEFORE = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS"})
 
 
-def _noun_phrase_head(token: Token) -> bool:
+def noun_phrase_head(token: Token) -> bool:
     """A lower-case dictionary word after a determiner, possessive or adjective ("pure bliss", "the dolly", "my
     rocky patch"), in cased text: the word, read as the reviewer's to decide, since cased text gives a name its
     capital and the words before it make it a noun phrase. A word on no dictionary is still a name."""
