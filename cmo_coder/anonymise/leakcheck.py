@@ -41,6 +41,7 @@ from lxml import etree
 from ..errors import CmoError
 from ..store.db import Database, DbError
 from ..store.secure import SecureFolder
+from .layers.labels import study_label_spans
 from .occurrences import everyday_form, form_pattern, norm, only_a_number
 from .register import RegisterItem, build_register, load_register_csv
 from .renderings import key as rendering_key
@@ -121,6 +122,7 @@ class Matcher:
     placeholders: tuple[str, ...] = ()  # the register's own placeholders, as written ("[Highland town]")
     rendered: re.Pattern[str] | None = None  # every rendering of the registered non-everyday forms (plain letters)
     rendered_category: dict[str, str] = field(default_factory=dict)  # rendering key → category
+    accepted_only: frozenset[str] = frozenset()  # accepted surfaces no register form holds (normalised)
 
     def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
         if mode == "reference":
@@ -148,6 +150,8 @@ class Matcher:
                     continue  # "[Highland town]": an accepted "Highland" inside the team's own placeholder
                 if self.team and mode != "reference" and _whole_field(text, m.start(), m.end()) in self.team:
                     continue  # "megan" as a coding's coder, a report's "Coder" cell, a QDPX user's name
+                if mode == "derived" and norm(surface) in self.accepted_only and _in_study_label(text, m.span()):
+                    continue  # "the HOMEWARD study": sign-off keeps a study label an accepted surface reaches
                 if may_be_kept and mode == "derived" and (
                         self._kept(text, m.start(), m.end(), norm(surface))
                         or (pattern is not self.strict
@@ -344,9 +348,19 @@ def build_matcher(items: list[RegisterItem], accepted: dict[str, str] | None = N
     # registered names only: an accepted surface is matched as the reviewer saw it
     rendered_forms = {v for item in items for v in item.variants if len(norm(v)) >= 2 and not everyday_form(v)}
     rendered_category = {rendering_key(v): category.get(norm(v), "person") for v in sorted(rendered_forms)}
+    registered = {norm(v) for item in items for v in item.variants}
     return Matcher(strict=patterns[0], everyday=patterns[1], capitalised=patterns[2], full_names=patterns[3],
                    category=category, kept=kept or {}, reference=refs, firsts=firsts, placeholders=own,
-                   rendered=renderings_pattern(rendered_forms), rendered_category=rendered_category)
+                   rendered=renderings_pattern(rendered_forms), rendered_category=rendered_category,
+                   accepted_only=frozenset(s for s in accepted if s not in registered))
+
+
+def _in_study_label(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` lies inside one of the study's own labels in ``text`` ("the HOMEWARD study", "SP9"),
+    read by the rule sign-off reads them with (:func:`.layers.labels.study_label_spans`): a reviewer who
+    accepted "HOMEWARD" said alone in one transcript removed it there, and sign-off kept the label elsewhere, so
+    the check must not call the kept label a leak (a team shown false alarms stops reading them)."""
+    return any(a <= span[0] and span[1] <= b for a, b in study_label_spans(text))
 
 
 def project_matcher(secure: SecureFolder, reference: list[str] | None = None,

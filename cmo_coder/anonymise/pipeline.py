@@ -33,6 +33,7 @@ from . import (
     fragments,
     home_towns,
     house_names,
+    kin_address,
     kin_said,
     kinds_of_church,
     named_programmes,
@@ -440,6 +441,7 @@ class Anonymiser:
         found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
+        found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)

@@ -38,6 +38,8 @@ from .familiar import (
 )
 from .folding import fold
 from .name_leads import drop_name_leads
+from .name_titles import joined_honorific_forms, without_titles
+from .place_spellings import place_spellings
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
               "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "day_centre",
@@ -67,7 +69,17 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                             "academy trust": "org", "multi-academy trust": "org", "packhouse": "workplace",
                             "factory": "workplace", "warehouse": "workplace", "farm": "workplace",
                             "caravan park": "place", "holiday park": "place", "campsite": "place",
-                            "traveller site": "place"}}}
+                            "traveller site": "place", **{
+                                # a palliative care study (the eighth new study): who comes to the bedside
+                                # by a title of faith, where people die and are mourned, and the app the
+                                # family reads
+                                "priest": "person", "vicar": "person", "minister": "person",
+                                "chaplain": "person", "rabbi": "person", "imam": "person", "granthi": "person",
+                                "pandit": "person", "district": "place", "suburb": "place",
+                                "townland": "place", "parish": "church", "gaa club": "club",
+                                "orange hall": "other", "lodge": "other", "hospice": "service",
+                                "mandir": "temple", "funeral director": "workplace",
+                                "funeral home": "workplace", "app": "org"}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
@@ -417,9 +429,9 @@ def person_variants(name: str) -> tuple[str, ...]:
         return ()
     tokens = name.split()
     forms: list[str] = [name]
-    if tokens and tokens[0].lower().rstrip(".") in TITLES:
-        tokens = tokens[1:]
-    tokens = drop_name_leads(tokens)  # "our Declan", "Big Mags": the whole is a form, "our" and "big" are not
+    # "Staff Nurse Magee", "Giani ji", "Auntie Pushpa": the whole is a form, the titles alone are not
+    tokens = without_titles(tokens)
+    tokens = drop_name_leads(tokens) if tokens else tokens  # "our Declan", "Big Mags": "our", "big" are no name
     if len(tokens) > 1:
         forms.append(" ".join(tokens))
     lead = particle_start(tokens)
@@ -456,6 +468,7 @@ def person_variants(name: str) -> tuple[str, ...]:
             forms += [d.capitalize() for d in diminutives(other)]
         forms += [f"{f.capitalize()}s" for f in sorted({first, *familiar})
                   if not f.endswith("s") and " " not in f]  # "two Sandys"
+        forms += joined_honorific_forms(tokens[0])  # "Hansaben", "Jayantibhai": one word, the person
     seen: dict[str, str] = {}
     for f in forms:
         seen.setdefault(f.lower(), f)
@@ -565,10 +578,7 @@ def _capitalise(form: str) -> str:
 
 def _name_tokens(name: str) -> list[str]:
     name = clean_name(name)
-    tokens = name.split()
-    if tokens and tokens[0].lower().rstrip(".") in TITLES:
-        tokens = tokens[1:]
-    return tokens
+    return without_titles(name.split())
 
 
 @lru_cache(maxsize=4096)
@@ -680,7 +690,7 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     head = " ".join(words)
     if head.lower() != forms[-1].lower() and len(head) >= 3 and head.lower() not in GENERIC_TAILS:
         forms.append(head)
-    return tuple(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(s for form in forms for s in place_spellings(form)))  # "Saint Brigids"
 
 
 def split_alias(alias: str) -> tuple[str, str | None]:

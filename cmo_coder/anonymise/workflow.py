@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import clock
 from ..errors import CmoError, NotFound
+from ..model import Transcript
 from ..store.project import Project
 from ..store.secure import SecureFolder
 from .layers.allowlist import default_allowlist
+from .layers.labels import study_names
 from .layers.public_figures import public_figures
 from .layers.public_names import public_names
 from .leakcheck import REGISTER_COPY
@@ -47,12 +50,21 @@ def clashing_phrases(path: Path | None) -> set[str]:
     return ({a.lower() for a in default_allowlist()} - figures) | {a.lower() for a in _own_phrases(path)}
 
 
+def own_study_names(raws: list[Transcript]) -> set[str]:
+    """The study's own short names, as the pending transcripts' cased turns say them before "study" (see
+    :func:`.layers.labels.study_names`); a registered name never becomes one (registered names win over the
+    allow-list)."""
+    return {name for raw in raws for name in study_names(raw.text)}
+
+
 def make_anonymiser(secure: SecureFolder, register_csv: Path | None, model: str | None, rules_only: bool,
-                    allowlist: Path | None = None) -> tuple[Anonymiser, list[RegisterItem]]:
+                    allowlist: Path | None = None, own_names: Iterable[str] = (),
+                    ) -> tuple[Anonymiser, list[RegisterItem]]:
+    """The anonymiser of a run; ``own_names``: the study's own short names, kept as its labels are."""
     name = resolve_model(model, rules_only)
     source = register_csv or (secure.path / REGISTER_COPY if (secure.path / REGISTER_COPY).exists() else None)
     extra = load_register_csv(source) if source else []
-    allow = load_allowlist(allowlist)
+    allow = tuple(dict.fromkeys([*load_allowlist(allowlist), *own_names]))
     register = build_register(secure.load_participant_key(), extra, clashing_phrases(allowlist))
     return Anonymiser(register, name, allow), extra
 
@@ -62,7 +74,6 @@ def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: 
               transcript_ids: list[str] | None = None, allowlist: Path | None = None,
               progress: object | None = None) -> list[ProposalSet]:
     """Propose redactions for pending transcripts (all of them unless named)."""
-    anonymiser, _ = make_anonymiser(secure, register_csv, model, rules_only, allowlist)
     pending = project.transcript_ids(status="pending")
     targets = transcript_ids or pending
     for tid in targets:
@@ -72,6 +83,9 @@ def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: 
     raws = [load_raw(secure, tid) for tid in targets]
     if not raws:
         raise NotFound("no transcripts are pending anonymisation (import some with 'cmo-coder import')")
+    # "the HOMEWARD study" in one transcript keeps "the HOMEWARD carers group" in another
+    names = own_study_names([load_raw(secure, tid) for tid in pending])
+    anonymiser, _ = make_anonymiser(secure, register_csv, model, rules_only, allowlist, sorted(names))
     numbers = load_numbers(secure)
     sets = []
     for i, raw in enumerate(raws):

@@ -11,10 +11,32 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean, clean_name, squash
-from .utterance import ParseError, Utterance, colon_in_time, speakerish
+from .utterance import ParseError, Utterance, colon_in_time, parse_timestamp, speakerish
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
 _LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
+
+
+#: A time stamp opening a line, as transcription services and typists write it before the speaker
+#: (``[00:03:12] Name: text``, ``(3:12) Name:``, ``00:03:12 Name:``).
+_LEADING_TIME_RE = re.compile(r"^\s*+(?:\[([0-9:.,]{4,12})\]|\(([0-9:.,]{4,12})\)|([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?))"
+                              r"[ \t]++(?=\S)")
+
+
+def _without_time(line: str) -> tuple[str, float | None]:
+    """The line without a leading time stamp, and the time: a ``[00:03:12] Name: text`` file is a ``Name:
+    text`` file whose labels the time would hide. A bracketed time is never speech, so it goes from any line;
+    a bare one ("10:30 we went out") only where a ``Name:`` label follows it."""
+    m = _LEADING_TIME_RE.match(line)
+    if not m:
+        return line, None
+    at = parse_timestamp(m.group(1) or m.group(2) or m.group(3))
+    if at is None:
+        return line, None
+    rest = line[m.end():]
+    if m.group(3) is not None and not _LABEL_RE.match(rest):
+        return line, None
+    return rest, at
 
 
 def _label(line: str, counts: Counter[str]) -> tuple[str, str] | None:
@@ -48,7 +70,9 @@ def _cross_talk(line: str, speakers: frozenset[str]) -> list[str]:
 
 
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False) -> list[Utterance]:
-    cleaned = [(clean(line), where) for line, where in lines]
+    timed = [(*_without_time(clean(line)), where) for line, where in lines]
+    times = {where: at for _, at, where in timed if at is not None}
+    cleaned = [(line, where) for line, _, where in timed]
     counts: Counter[str] = Counter(
         clean_name(m.group(1)) for line, _ in cleaned if (m := _LABEL_RE.match(line))
     )
@@ -73,7 +97,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
         lab = _label(line, counts)
         if lab is not None:
             flush()
-            cur = Utterance(speaker=lab[0], text="", where=where)
+            cur = Utterance(speaker=lab[0], text="", where=where, start_time=times.get(where))
             paras = [[lab[1]]]
         elif cur is None:
             cur = Utterance(speaker=None, text="", flags=["no_speaker"], where=where)

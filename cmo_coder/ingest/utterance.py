@@ -83,6 +83,10 @@ def colon_in_time(line: str, colon: int) -> bool:
     return 0 < colon < len(line) - 1 and line[colon - 1].isdigit() and line[colon + 1].isdigit()
 
 
+#: A telephone number as a meeting shows a dial-in caller ("+44 7700 900462", "07700 900462", "(0116) 496 0123").
+_DIAL_IN = re.compile(r"\+?[0-9][0-9 ()-]{7,19}[0-9]")
+
+
 def speakerish(prefix: str, recurs: bool) -> bool:
     """Whether a ``Prefix:`` before speech looks like a speaker rather than the start of a sentence.
 
@@ -90,6 +94,8 @@ def speakerish(prefix: str, recurs: bool) -> bool:
     name (``Dr Jane Adams``, ``R``, ``iPhone 12`` when it recurs).
     """
     p = prefix.strip()
+    if _DIAL_IN.fullmatch(p) and sum(c.isdigit() for c in p) >= 9:
+        return True  # Zoom and Teams name a caller who joined by telephone by the number
     if not p or len(p) > 48 or _SENTENCE_PUNCT.search(p) or "http" in p.lower() or ends_in_time(p):
         return False
     words = p.replace(",", " ").split()

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .state import FUNCTION_POS, lower_ids
-from .words import TITLE_WORDS, is_everyday, lowercase_usage
+from .words import SELDOM_LOWER, TITLE_WORDS, is_everyday, lowercase_usage
 
 
 def word_before(token: Token, n: int = 1) -> Token | None:
@@ -116,6 +116,18 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
             return True
         return not (token.pos_ in FUNCTION_POS and _ends_in_question(token))
     return token.pos_ == "PROPN"
+
+
+_NOUN_PHRASE_BEFORE = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS"})
+
+
+def noun_phrase_head(token: Token) -> bool:
+    """A lower-case dictionary word after a determiner, possessive or adjective ("pure bliss", "the dolly", "my
+    rocky patch"), in cased text: the word, read as the reviewer's to decide, since cased text gives a name its
+    capital and the words before it make it a noun phrase. A word on no dictionary is still a name."""
+    prev = word_before(token)
+    return (prev is not None and prev.tag_ in _NOUN_PHRASE_BEFORE and is_everyday(token.lower_)
+            and lowercase_usage().get(token.lower_, 0) >= SELDOM_LOWER)
 
 
 def _ends_in_question(token: Token) -> bool:

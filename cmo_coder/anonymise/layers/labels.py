@@ -93,3 +93,13 @@ def is_study_label(surface: str) -> bool:
     """The whole of ``surface`` is one study label ("SP12", "participant two")."""
     s = surface.strip()
     return any(a == 0 and b == len(s) for a, b in study_label_spans(s))
+
+
+def study_names(text: str) -> set[str]:
+    """The short names a study calls itself by in cased ``text`` ("the HOMEWARD study" → "HOMEWARD"): learnt from
+    one transcript, kept in every other, where the team says the name without "study" ("the HOMEWARD carers
+    group") or captions give it no capitals ("the homeward study"). Only capitals in cased text teach a name,
+    so a word in captions never does."""
+    if not _STUDY_WORD.search(text):
+        return set()
+    return {m.group(1) for m in _STUDY_NAME.finditer(text) if _study_name(m.group(1), False)}

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, minibatch
 
 from ..candidates import Candidate
+from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
@@ -83,6 +84,19 @@ def _opens(ent: Span) -> bool:
     return i < 0 or ent.doc[i].text in {".", "?", "!"}
 
 
+_ABBREVIATIONS = frozenset({"corp", "bros", "assoc", "dept", "univ", "govt", "intl"})
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    """Where an entity ends once a sentence's full stop the model took with it is left out ("said the Mass. He's
+    good" read "Mass." as a place): the stop belongs to the sentence, and the allow-list matches the word. A
+    word of four letters or more only, and no abbreviation ("St.", "Dr.", "Ltd.", "Corp.")."""
+    if end - start < 5 or text[end - 1] != ".":
+        return end
+    word = text[start:end - 1].rsplit(None, 1)[-1]
+    return end - 1 if word.isalpha() and len(word) >= 4 and word.lower() not in _ABBREVIATIONS else end
+
+
 def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: bool = True) -> list[Candidate]:
     """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access. ``cased``:
     the entities were read from text as written, not from a re-cased copy."""
@@ -95,6 +109,7 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
+        end = _without_full_stop(doc_text, start, end)
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
@@ -111,8 +126,9 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
                 end -= len(suffix)
                 text = text[: -len(suffix)]
                 break
-        if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP:
-            continue  # "Nana said…": how someone names a relative, not a name
+        if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP or (
+                only_words_of_address(text)):
+            continue  # "Nana said…", "Papa ji's bed", "Ba has no English": a relative named by relation
         if ent.label_ == "PERSON" and not plausible_person(text):
             continue
         if not cased and ent.label_ == "PERSON" and _said_of_someone(ent):

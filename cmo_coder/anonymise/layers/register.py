@@ -11,7 +11,7 @@ from ..register import Register, RegisterItem
 from .article_surnames import surname_after_article
 from .clipped_forms import addressed_mid_line, open_in_captions
 from .clipped_places import ClipTables, bare_street_candidates, clipped_candidates
-from .context import looks_like_name, word_before
+from .context import looks_like_name, noun_phrase_head, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
 from .noun_idioms import said_as_the_noun
@@ -39,7 +39,29 @@ def _beside_a_name(token: Token) -> bool:
     prev = doc[token.i - 1].lower_ if token.i else ""
     nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
     addressed = (nxt == "," and prev in _OPENERS) or (prev == "," and nxt in {"?", "!", ""})
-    return prev in _JOINS or nxt in _SPEECH_AFTER or addressed
+    return (prev in _JOINS and not _modifies_next(token)) or nxt in _SPEECH_AFTER or addressed
+
+
+def _lower_noun(token: Token, caseless: bool) -> bool:
+    """ "pure bliss", "a real dolly": in cased text a lower-case dictionary word after a determiner, possessive or
+    adjective is the word's noun phrase, since cased text gives a name its capital. Such an occurrence of a
+    registered name is the reviewer's to decide, never removed unseen (``--accept-all`` still removes it)."""
+    return not caseless and token.text.islower() and noun_phrase_head(token)
+
+
+def _modifies_next(token: Token) -> bool:
+    """ "work with faith communities", "and hope chests": in cased text a lower-case noun straight before a common
+    noun modifies it, and is that noun's word, not a name joined by "and" or "with" (a name keeps its capital
+    there: "with Faith Shepherd"). Not before a word of time ("with will yesterday"), and never in captions,
+    which give no case to go by. Such an occurrence is the reviewer's, not removed unseen."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (not doc._.cmo_caseless and token.text.islower() and token.tag_ in {"NN", "JJ"} and nxt is not None
+            and nxt.tag_ in {"NN", "NNS"} and nxt.text.islower() and nxt.lower_ not in _TIME_NOUNS)
+
+
+_TIME_NOUNS = frozenset({"yesterday", "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "night",
+                         "week", "weekend", "year", "month", "time", "day", "lunchtime"})
 
 
 def _before_a_name(token: Token) -> bool:
@@ -251,7 +273,7 @@ class RegisterComponent:
             if end - start == 1 and said_as_the_noun(span[0]):
                 taken.append((span.start_char, span.end_char))
                 continue  # "there's always hope" for a registered Hope: only the noun fits (.noun_idioms)
-            if end - start == 1 and (_reads_as_a_date(span[0], caseless) or not (
+            if end - start == 1 and (_reads_as_a_date(span[0], caseless) or _lower_noun(span[0], caseless) or not (
                     looks_like_name(span[0], caseless) or _beside_a_name(span[0]) or _before_a_name(span[0]))):
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,

@@ -1,0 +1,99 @@
+"""Titles of office, faith and respect, and kin words of address, that a team writes around a name in a register
+row ("Staff Nurse Magee", "Fr Rooney", "Giani Harbhajan Singh", "Sheikh Abdirahman", "Auntie Pushpa", "Pushpa
+Masi", "Giani ji"). They say how the person is spoken to, and are no part of the name: taken as name forms they
+made "nurse", "staff", "auntie" or the honorific "ji" a registered person everywhere ("the district nurse" →
+"the district [nurse's name]", "Papa ji" → "Papa [granthi's name]"). The name's forms are made from what is
+left; the whole row, title and all, stays a form of its own, so "Giani ji" said as written still goes.
+
+Written for the project from how people in the UK address clergy, nurses and elders: English and Irish church
+titles, ward titles, and the Punjabi, Gujarati, Hindi, Urdu, Arabic and Somali words of respect and kinship said
+before or after a given name (``-ji``, ``-ben``, ``-bhai``, "Masi", "Hooyo").
+"""
+
+from __future__ import annotations
+
+LEAD_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "nurse", "sister", "matron", "father",
+    "fr", "rev", "revd", "reverend", "canon", "pastor", "vicar", "bishop", "deacon", "councillor", "cllr",
+    "imam", "sheikh", "shaykh", "sheikha", "maulana", "moulana", "mufti", "ustadh", "giani", "gyani", "granthi",
+    "pandit", "pundit", "swami", "rabbi",
+    "auntie", "aunty", "uncle", "masi", "massi", "mami", "kaka", "kaki", "nani", "dadi", "hooyo", "aabo",
+})
+"""Words said before a name that title or address the person ("Fr Rooney", "Giani Harbhajan", "Auntie Pushpa",
+"Hooyo Halima"). Lower-cased, without a full stop."""
+
+WARD_TITLES = frozenset({"staff", "charge", "ward"})
+"""Words that make a nursing title with the one after them ("Staff Nurse", "Charge Nurse", "Ward Sister"): a
+title only there, since "Staff" or "Ward" alone may be a surname."""
+
+TAIL_HONORIFICS = frozenset({"ji", "jee", "sahib", "saheb", "masi", "massi", "mami", "kaka", "kaki", "auntie",
+                             "aunty", "uncle"})
+"""Words of respect or kinship said after a given name ("Giani ji", "Pushpa Masi", "Harjit Uncle")."""
+
+TAIL_LOWER_ONLY = frozenset({"ben", "bhai", "behn"})
+"""Gujarati "sister" and "brother" said after a given name ("Hansa ben", "Jayanti bhai"): a title only when written
+in lower case, since "Ben" is a given name and a surname too."""
+
+
+def _lead_title(tokens: list[str]) -> int:
+    """How many tokens at the start are a title (0, 1 or 2)."""
+    word = tokens[0].lower().rstrip(".")
+    if word in WARD_TITLES and len(tokens) > 1 and tokens[1].lower() in {"nurse", "sister"}:
+        return 2
+    return 1 if word in LEAD_TITLES else 0
+
+
+def _tail_title(token: str) -> bool:
+    word = token.lower().lstrip("-")
+    return word in TAIL_HONORIFICS or (token.islower() and word in TAIL_LOWER_ONLY)
+
+
+def without_titles(tokens: list[str]) -> list[str]:
+    """``tokens`` without the titles and words of address before and after the name. Unlike
+    :func:`.name_leads.drop_name_leads` it may leave nothing: a row that is only a title and an honorific
+    ("Giani ji", "Auntie") names nobody by any one of its words, and only the whole is a form."""
+    start, end = 0, len(tokens)
+    while start < end and (step := _lead_title(tokens[start:end])):
+        start += step
+    while end > start and _tail_title(tokens[end - 1]):
+        end -= 1
+    return tokens[start:end]
+
+
+JOINED_HONORIFICS = ("ben", "bhai", "ji")
+"""Gujarati "sister" and "brother" and the Hindi and Punjabi "ji", written joined to a given name as one word
+("Hansaben", "Jayantibhai", "Harjitji"): the one word is the person, and no form made by splitting at spaces
+holds it."""
+
+
+def joined_honorific_forms(given: str) -> list[str]:
+    """A given name with each honorific joined to it, as one word and hyphenated ("Hansaben", "Hansa-ben")."""
+    if len(given) < 2 or not given.isalpha():
+        return []
+    return [form for tail in JOINED_HONORIFICS for form in (f"{given}{tail}", f"{given}-{tail}")]
+
+
+KIN_OF_ADDRESS = frozenset({
+    # Gujarati, Hindi and Punjabi: parents, grandparents, aunts, uncles and elder siblings
+    "ba", "bapa", "bapu", "bapuji", "bauji", "pitaji", "mataji", "maaji", "biji", "bebe", "nani", "nanaji",
+    "naniji", "dadi", "dada", "dadaji", "dadiji", "masi", "massi", "masiji", "mami", "mamaji", "bhabhi",
+    "bhaiya", "bhaiyya", "behen", "mummy", "mummyji", "papaji", "daddy",
+    # Somali and Polish
+    "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "babcia", "dziadek", "mamusia", "tata", "tato", "ciocia", "wujek",
+    # Irish and Ulster speech
+    "mammy", "da", "granda", "nanny", "papa", "mama",
+})
+"""Words for a parent, grandparent, aunt or elder said to or of them in British Asian, Somali, Polish and Irish
+families ("Ba has no English", "Papa ji's bed", "Hooyo asked for her sister"): a relative named by relation, never
+a name. Written for the project from how those families speak of their own in English; words that are also
+common nicknames or given names ("Didi", "Bebe", "Kaka") are left out."""
+
+_ADDRESS_WORDS = KIN_OF_ADDRESS | TAIL_HONORIFICS
+
+
+def only_words_of_address(text: str) -> bool:
+    """Whether ``text`` is kin words and honorifics only ("Papa ji", "Ba", "Dadi-ji", "Masi"): what a model reads
+    as a PERSON there is a relative named by relation. "ben" and "bhai" count in lower case only ("Ben" is a
+    name)."""
+    words = text.replace("-", " ").split()
+    return bool(words) and all(w.lower() in _ADDRESS_WORDS or (w.islower() and w in TAIL_LOWER_ONLY) for w in words)
