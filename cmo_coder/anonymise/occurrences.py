@@ -243,12 +243,12 @@ def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: I
     if pattern is not None:
         out += [Occurrence(m.start(), m.end(), norm(m.group(0)), None, True)
                 for m in _in_segments(pattern, text, segments) if m.group(0)[:1].isupper()]
-    out += [o for o in rendered_occurrences(text, segments, plain, caseless)
-            if not any(x.start <= o.start and o.end <= x.end for x in out)]
-    out += [o for o in bare_occurrences(text, segments, forms, caseless)
-            if not any(x.start <= o.start and o.end <= x.end for x in out)]
-    labels = study_label_spans(text) if out else []
-    out = [o for o in out if not any(a <= o.start and o.end <= b for a, b in labels)]
+    found = Intervals((o.start, o.end) for o in out)  # a long caption turn says a name hundreds of times
+    out += [o for o in rendered_occurrences(text, segments, plain, caseless) if not found.covers(o.start, o.end)]
+    found = Intervals((o.start, o.end) for o in out)
+    out += [o for o in bare_occurrences(text, segments, forms, caseless) if not found.covers(o.start, o.end)]
+    labels = Intervals(study_label_spans(text) if out else [])
+    out = [o for o in out if not labels.covers(o.start, o.end)]
     return sorted(out, key=lambda o: (o.start, -o.end))
 
 
@@ -328,8 +328,8 @@ def bare_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable
         if (not caseless and not m.group(0)[:1].isupper()) or not recurs_as_place(name, text, m.start(), m.end()):
             continue
         out.append(Occurrence(m.start(), m.end(), bare[name], None, everyday_place(name)))
-    return out + [o for o in _rendered_bare(text, segments, bare, caseless)
-                  if not any(x.start <= o.start and o.end <= x.end for x in out)]
+    found = Intervals((o.start, o.end) for o in out)
+    return out + [o for o in _rendered_bare(text, segments, bare, caseless) if not found.covers(o.start, o.end)]
 
 
 def _rendered_bare(text: str, segments: list[tuple[int, int]], bare: dict[str, str],
