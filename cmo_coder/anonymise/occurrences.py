@@ -243,11 +243,66 @@ def accepted_occurrences(text: str, segments: list[tuple[int, int]], surfaces: I
     if pattern is not None:
         out += [Occurrence(m.start(), m.end(), norm(m.group(0)), None, True)
                 for m in _in_segments(pattern, text, segments) if m.group(0)[:1].isupper()]
-    out += [o for o in bare_occurrences(text, segments, forms, caseless)
-            if not any(x.start <= o.start and o.end <= x.end for x in out)]
-    labels = study_label_spans(text) if out else []
-    out = [o for o in out if not any(a <= o.start and o.end <= b for a, b in labels)]
+    found = Intervals((o.start, o.end) for o in out)  # a long caption turn says a name hundreds of times
+    out += [o for o in rendered_occurrences(text, segments, plain, caseless) if not found.covers(o.start, o.end)]
+    found = Intervals((o.start, o.end) for o in out)
+    out += [o for o in bare_occurrences(text, segments, forms, caseless) if not found.covers(o.start, o.end)]
+    labels = Intervals(study_label_spans(text) if out else [])
+    out = [o for o in out if not labels.covers(o.start, o.end)]
     return sorted(out, key=lambda o: (o.start, -o.end))
+
+
+_MARKS = re.compile(r"['’‘`ʼ\-‐‑–—.]|(?<![a-z])(?:st|saint)(?![a-z])|[^\x00-\x7f]")
+
+
+_SAINT_WORDS = frozenset({"st", "saint"})
+
+
+def _written_otherwise(form: str) -> bool:
+    """A form another transcript may spell differently: it holds an apostrophe, a hyphen, a full stop, an
+    accent or "St"/"Saint" ("St Mary's", "Ashby-de-la-Zouch", "Zoë's café")."""
+    return bool(_MARKS.search(form))
+
+
+def rendered_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable[str],
+                         caseless: bool) -> list[Occurrence]:
+    """Every rendering (:mod:`.renderings`) of accepted surfaces that the plain pattern cannot see.
+
+    A project holds typed interviews and caption files of the same study: a place or person accepted where
+    a typist wrote "St Mary's", "Ashby-de-la-Zouch" or "Zoë's" is said in a caption file as "st marys",
+    "ashby de la zouch" or "zoes", and a decision about a surface must reach every occurrence in every
+    transcript. So the forms that hold an apostrophe, a hyphen, a full stop, an accent or "St" are looked
+    for as captions and typists render them, as registered names are; and in a caption file a form with a
+    bare "s" after it ("golden lions quiz") is the reviewer's, one occurrence at a time, as for the register
+    (it may be a plural). A rendering that is one everyday word ("wills" for an accepted "Will's") is no
+    occurrence; one of everyday words only ("wood smith" for "Wood-Smith") is decided one at a time.
+    ``forms``: normalised surfaces matched in every casing here (not the everyday words cased text
+    needs capitalised)."""
+    marked = {f for f in forms if _written_otherwise(f)}
+    with_s = {f for f in forms if caseless and _takes_bare_s(f) and not everyday_form(f)}
+    pattern = renderings_pattern(marked | with_s, with_s)
+    if pattern is None:
+        return []
+    by_key: dict[str, str] = {}
+    for form in sorted(marked | with_s):
+        by_key.setdefault(rendering_key(form), form)
+    plain = plain_letters(text)
+    out = []
+    for m in _overlapping(pattern, plain, segments):
+        said = m.group(0)
+        k = rendering_key(said)
+        exact = k in by_key
+        accepted = by_key.get(k) or by_key.get(k[:-1])
+        if accepted is None or (accepted not in marked and exact):
+            continue  # the plain pattern's own match
+        words = said.replace("-", " ").split()
+        if len(words) == 1 and is_everyday(said.replace("'", "").replace("’", "")) and norm(said) != accepted:
+            continue  # "wills" is no rendering of an accepted "Will's"
+        bare = [w.strip("'’.") for w in words]
+        everyday = not exact or everyday_form(accepted) or (
+            not _SAINT_WORDS.intersection(bare) and all(is_everyday(w) for w in bare))
+        out.append(Occurrence(m.start(), m.end(), accepted, None, everyday))
+    return _outermost(out)
 
 
 def bare_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable[str],
@@ -273,4 +328,26 @@ def bare_occurrences(text: str, segments: list[tuple[int, int]], forms: Iterable
         if (not caseless and not m.group(0)[:1].isupper()) or not recurs_as_place(name, text, m.start(), m.end()):
             continue
         out.append(Occurrence(m.start(), m.end(), bare[name], None, everyday_place(name)))
+    found = Intervals((o.start, o.end) for o in out)
+    return out + [o for o in _rendered_bare(text, segments, bare, caseless) if not found.covers(o.start, o.end)]
+
+
+def _rendered_bare(text: str, segments: list[tuple[int, int]], bare: dict[str, str],
+                   caseless: bool) -> list[Occurrence]:
+    """A bare name written another way (:func:`rendered_occurrences`): "thornley banks" for the "thornley-banks"
+    of an accepted "Thornley-Banks estate". A bare name whose words as said are all everyday ("hill top" of
+    "Hill-Top House") is none: without its kind and its hyphen it is the words ("she climbed to the hill top")."""
+    marked = {name: form for name, form in bare.items() if _written_otherwise(name)}
+    pattern = renderings_pattern(marked)
+    if pattern is None:
+        return []
+    by_key = {rendering_key(name): name for name in sorted(marked)}
+    out = []
+    for m in _in_segments(pattern, plain_letters(text), segments):
+        said = text[m.start() : m.end()]
+        name = by_key.get(rendering_key(said))
+        spaced = norm(re.sub(r"[-‐‑–—]", " ", said))
+        if name is None or (not caseless and not said[:1].isupper()) or everyday_place(spaced):
+            continue
+        out.append(Occurrence(m.start(), m.end(), marked[name], None, False))
     return out
