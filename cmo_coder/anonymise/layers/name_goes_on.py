@@ -36,6 +36,7 @@ from ..candidates import Candidate
 from ..folding import fold
 from ..register import GENERIC_TAILS, RegisterItem
 from .context import word_after, word_before
+from .name_edges import never_in_a_name
 from .public_names import all_public_names
 from .state import text_of
 from .streets import STREET_HEADS
@@ -97,10 +98,11 @@ def public_pairs() -> frozenset[str]:
 
 
 def _plain(tok: Token) -> bool:
-    """Letters only, not a function word, filler, title, month, weekday or relative."""
+    """Letters only, not a function word, filler, title, month, weekday or relative, nor a word that is never
+    part of a name ("jade rang": the tagger may read a past form in captions as a noun)."""
     low = tok.lower_
     return (tok.is_alpha and len(tok) >= 2 and not tok.is_stop and low not in FILLERS and low not in CALENDAR
-            and low not in KINSHIP and low not in TITLE_WORDS)
+            and low not in KINSHIP and low not in TITLE_WORDS and not never_in_a_name(low))
 
 
 def _given_name_only(span_text: str, item: RegisterItem) -> bool:

@@ -14,6 +14,7 @@ from spacy.util import filter_spans, minibatch
 from ..candidates import Candidate
 from ..register import common_word_names
 from .context import name_context, takes_object
+from .name_edges import name_core
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
@@ -95,6 +96,11 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
+        if len(ent) > 1:  # "thank you tyler", "william came round", "lincoln prison so": the name only
+            core = name_core(doc_text, start, end, verbs=ent.label_ == "PERSON")
+            if core is None:
+                continue
+            start, end = core
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
