@@ -35,12 +35,14 @@ from . import (
     kinds_of_church,
     new_people,
     origins,
+    owned_places,
     people_not_places,
     plain_churches,
     recurring_names,
     rest_of_place,
     said_places,
     surname_echo,
+    surname_places,
 )
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
@@ -289,6 +291,9 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
       possessive follows and the name is a well-known place's (:data:`.placeholders.PLACES_NAMED_AS_PEOPLE`:
       "we went to Florence", but "got it from Shaz")."""
     if best.layer in REGISTER_LAYERS and best.category == "person":
+        place = surname_places.as_place(group, text, best)  # "Lincoln prison", "he's in lincoln"
+        if place is not None:
+            return place
         for c in group:
             if (c.layer == "rules" and c.category in _HEADED and c.start <= best.start and best.end <= c.end
                     and (c.start, c.end) != (best.start, best.end)):
@@ -434,6 +439,7 @@ class Anonymiser:
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
+        found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)
