@@ -242,3 +242,13 @@ def test_a_study_name_said_alone_stays_in_every_transcript(tmp_path: Path, proje
                catch_exceptions=False).exit_code == 0
     text = project.transcript("t2").text
     assert text.count("CHYP") == 2 and "Tyler" not in text and "Whitcombe" not in text, text
+
+
+@pytest.mark.parametrize("text", ["I met Said Ahmed at the mosque.", "Then Drew Fenton rang."])
+def test_a_verb_form_written_as_a_name_stays_in_the_name(text: str) -> None:
+    """Cased text writes a name with capitals: a given name that is a verb form ("Said") is no edge there."""
+    assert name_core("Said Ahmed", 0, 10, cased=True) == (0, 10)
+    assert name_core("said ahmed", 0, 10) == (5, 10)
+    anon = Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
+    out = redact_text(anon, text)
+    assert "Said" not in out and "Ahmed" not in out and "Drew" not in out and "Fenton" not in out, out

@@ -57,21 +57,23 @@ def _names() -> frozenset[str]:
     return name_lexicon("first") | name_lexicon("last")
 
 
-def never_in_a_name(word: str, verbs: bool = True) -> bool:
-    """``word`` (any case) cannot be part of anybody's name: a pronoun, an auxiliary, a linking word, or (with
-    ``verbs``) a listed verb form that no name list holds ("rang", "moved"; not "drew", "sang", "will").
-    Without ``verbs`` for the names of bodies and places, which verbs do begin ("Made in Chelsea")."""
+def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
+    """``word`` cannot be part of anybody's name: a pronoun, an auxiliary, a linking word, or (with ``verbs``) a
+    listed verb form that no name list holds ("rang", "moved"; not "drew", "sang", "will"). Without ``verbs``
+    for the names of bodies and places, which verbs do begin ("Made in Chelsea"). With ``cased`` (text that
+    writes names with capitals) a verb form written with a capital may be a name all the same ("Said Ahmed")."""
     low = word.lower().replace("’", "'")
     if low in PRONOUNS or low in AUXILIARIES or low in LINKS:
         return True
-    return verbs and low in PAST_FORMS and low not in _names()
+    return verbs and low in PAST_FORMS and low not in _names() and not (cased and word[:1].isupper())
 
 
-def name_core(text: str, start: int, end: int, verbs: bool = True) -> tuple[int, int] | None:
+def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool = False) -> tuple[int, int] | None:
     """``text[start:end]`` without the words at its edges that are never part of a name: the words before the
     first that may be, and everything from the first such word after it ("you tyler" → "tyler", "william came
     round" → "william", "lincoln prison so" → "lincoln prison"); None when no word may be a name. Offsets
-    stay offsets into ``text``: every returned span slices to words of the original."""
+    stay offsets into ``text``: every returned span slices to words of the original. ``verbs`` and ``cased`` as
+    for :func:`never_in_a_name`."""
     words: list[tuple[int, int]] = []
     i = start
     while i < end:
@@ -83,13 +85,13 @@ def name_core(text: str, start: int, end: int, verbs: bool = True) -> tuple[int,
         if j > i:
             words.append((i, j))
         i = j
-    first = next((k for k, (a, b) in enumerate(words) if not never_in_a_name(_bare(text[a:b]), verbs)), None)
+    first = next((k for k, (a, b) in enumerate(words) if not never_in_a_name(_bare(text[a:b]), verbs, cased)), None)
     if first is None:
         return None
     last = first
     for k in range(first + 1, len(words)):
         a, b = words[k]
-        if never_in_a_name(_bare(text[a:b]), verbs):
+        if never_in_a_name(_bare(text[a:b]), verbs, cased):
             break
         last = k
     a, b = words[first][0], words[last][1]

@@ -97,7 +97,7 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
         if len(ent) > 1:  # "thank you tyler", "william came round", "lincoln prison so": the name only
-            core = name_core(doc_text, start, end, verbs=ent.label_ == "PERSON")
+            core = name_core(doc_text, start, end, verbs=ent.label_ == "PERSON", cased=cased)
             if core is None:
                 continue
             start, end = core
