@@ -252,3 +252,12 @@ def test_a_verb_form_written_as_a_name_stays_in_the_name(text: str) -> None:
     anon = Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
     out = redact_text(anon, text)
     assert "Said" not in out and "Ahmed" not in out and "Drew" not in out and "Fenton" not in out, out
+
+
+@pytest.mark.parametrize(("text", "verbs", "core"), [
+    ("Smith and Jones Solicitors", False, "Smith and Jones Solicitors"), ("Sarah and Tom", True, "Sarah and Tom"),
+    ("Dhaliwal and Sons so", False, "Dhaliwal and Sons"), ("and Tom", True, "Tom"),
+    ("Made in Chelsea", False, "Made in Chelsea")])
+def test_a_linking_word_inside_a_name_is_no_edge(text: str, verbs: bool, core: str) -> None:
+    got = name_core(text, 0, len(text), verbs=verbs, cased=True)
+    assert got is not None and text[got[0]:got[1]] == core

@@ -69,11 +69,12 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
 
 
 def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool = False) -> tuple[int, int] | None:
-    """``text[start:end]`` without the words at its edges that are never part of a name: the words before the
-    first that may be, and everything from the first such word after it ("you tyler" → "tyler", "william came
-    round" → "william", "lincoln prison so" → "lincoln prison"); None when no word may be a name. Offsets
-    stay offsets into ``text``: every returned span slices to words of the original. ``verbs`` and ``cased`` as
-    for :func:`never_in_a_name`."""
+    """``text[start:end]`` without the words at its edges that are never part of a name ("you tyler" →
+    "tyler", "lincoln prison so" → "lincoln prison"), and, with ``verbs`` (a person's name), cut before the
+    first pronoun, auxiliary or verb after a name word ("william came round" → "william"); None when no word
+    may be a name. A linking word inside is never a cut ("Sarah and Tom", "Dhaliwal and Sons": both sides are
+    names). Offsets stay offsets into ``text``: every returned span slices to words of the original. ``verbs``
+    and ``cased`` as for :func:`never_in_a_name`."""
     words: list[tuple[int, int]] = []
     i = start
     while i < end:
@@ -85,15 +86,18 @@ def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool =
         if j > i:
             words.append((i, j))
         i = j
-    first = next((k for k, (a, b) in enumerate(words) if not never_in_a_name(_bare(text[a:b]), verbs, cased)), None)
+    never = [never_in_a_name(_bare(text[a:b]), verbs, cased) for a, b in words]
+    first = next((k for k, n in enumerate(never) if not n), None)
     if first is None:
         return None
-    last = first
-    for k in range(first + 1, len(words)):
-        a, b = words[k]
-        if never_in_a_name(_bare(text[a:b]), verbs, cased):
-            break
-        last = k
+    last = len(words) - 1
+    if verbs:
+        for k in range(first + 1, len(words)):
+            if never[k] and _bare(text[words[k][0]:words[k][1]]).lower() not in LINKS:
+                last = k - 1
+                break
+    while never[last]:
+        last -= 1
     a, b = words[first][0], words[last][1]
     if last + 1 < len(words) or first:  # cut: no punctuation left hanging at the new edge ("william, he")
         while b > a + 1 and text[b - 1] in ",;:—–-":
