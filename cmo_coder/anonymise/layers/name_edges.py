@@ -4,7 +4,7 @@ A redaction that takes a word along with a name makes the quote wrong for analys
 "thank you [name]" read as "thank [name]", "my mate [name] moved" losing the "he" that said who moved, "[name]
 rang" losing the verb. Layers that read a name as running on (the model's entities, a heard surname, a surname
 after a given name) stop at the words English never puts inside a name: pronouns, the forms of "be", "have" and
-"do", modal verbs that are no given name, linking words, and verbs in their past forms. Those are closed or
+"do", modal verbs that are no given name, linking words, greetings, and verbs in their past forms. Those are closed or
 near-closed classes of how people speak, listed here for the project; a verb form that is also a given name or
 a surname on the name lists ("Drew", "Hung", "Sang", "Will", "May") is never on them, and a registered name is
 always found by the register whatever these lists say.
@@ -33,6 +33,10 @@ AUXILIARIES = frozenset({
 LINKS = frozenset({"and", "but", "or", "so", "because", "cos", "then", "if", "that", "when", "while", "though"})
 """Linking words, which end a name's run ("lincoln prison so tyler"); inside a body's name ("Marks and
 Spencer") they are never at an edge."""
+
+GREETINGS = frozenset({"cheers", "thanks", "thank", "ta", "hi", "hiya", "hello", "hey", "bye", "goodbye", "alright"})
+"""Greetings and thanks said to someone by name ("Cheers Ian, see you next week", "thanks Tom"): the model reads
+the pair as one PERSON."""
 
 PAST_FORMS = frozenset({
     "said", "told", "asked", "rang", "called", "came", "went", "got", "gave", "took", "saw", "made", "knew",
@@ -63,7 +67,7 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
     for the names of bodies and places, which verbs do begin ("Made in Chelsea"). With ``cased`` (text that
     writes names with capitals) a verb form written with a capital may be a name all the same ("Said Ahmed")."""
     low = word.lower().replace("’", "'")
-    if low in PRONOUNS or low in AUXILIARIES or low in LINKS:
+    if low in PRONOUNS or low in AUXILIARIES or low in LINKS or low in GREETINGS:
         return True
     return verbs and low in PAST_FORMS and low not in _names() and not (cased and word[:1].isupper())
 
