@@ -39,12 +39,14 @@ from . import (
     named_programmes,
     new_people,
     origins,
+    owned_places,
     people_not_places,
     plain_churches,
     recurring_names,
     rest_of_place,
     said_places,
     surname_echo,
+    surname_places,
 )
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
@@ -293,6 +295,9 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
       possessive follows and the name is a well-known place's (:data:`.placeholders.PLACES_NAMED_AS_PEOPLE`:
       "we went to Florence", but "got it from Shaz")."""
     if best.layer in REGISTER_LAYERS and best.category == "person":
+        place = surname_places.as_place(group, text, best)  # "Lincoln prison", "he's in lincoln"
+        if place is not None:
+            return place
         for c in group:
             if (c.layer == "rules" and c.category in _HEADED and c.start <= best.start and best.end <= c.end
                     and (c.start, c.end) != (best.start, best.end)):
@@ -442,6 +447,7 @@ class Anonymiser:
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
+        found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)

@@ -148,15 +148,45 @@ def _scope_matches(scope: str, transcript_id: str) -> bool:
 
 @cache
 def nickname_groups() -> dict[str, frozenset[str]]:
-    """name (lower) → every form in its group(s), from the shipped ``data/nicknames.csv``."""
+    """name (lower) → the forms the shipped ``data/nicknames.csv`` gives it (itself included): a row's name has
+    every form of its row, and a form has the row's name and only those other forms of its row that share its
+    stem (:func:`own_forms`): "Billy" for a Bill, "Lizzie" for a Liz, "Katie" for a Kate.
+
+    Why not the whole row: a row holds forms that are each the name's, not each other's. Liam is a form of
+    William and Will is another; nobody registered as Liam is called Will or Bill, and deriving those made
+    every "I will start" a review item for a registered Liam. A registered Will still has William (the row's
+    name), Willie (his own stem) and what the curated lists give him (:func:`curated_nicknames`)."""
     text = resources.files("cmo_coder.data").joinpath("nicknames.csv").read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     groups: dict[str, set[str]] = {}
     for row in csv.DictReader(io.StringIO("\n".join(rows))):
-        forms = {row["name"].strip().lower(), *(n.strip().lower() for n in row["nicknames"].split(";") if n.strip())}
+        name = row["name"].strip().lower()
+        forms = [n.strip().lower() for n in row["nicknames"].split(";") if n.strip()]
+        groups.setdefault(name, {name}).update(forms)
         for f in forms:
-            groups.setdefault(f, set()).update(forms)
+            groups.setdefault(f, {f}).update({name, *own_forms(f, forms)})
     return {k: frozenset(v) for k, v in groups.items()}
+
+
+def name_stem(form: str) -> str:
+    """A familiar form less its familiar ending and a doubled last consonant: "billy", "billie" and "bill" are
+    "bil"; "lizzie" and "liz" "liz"; "kate", "katie" and "kat" "kat"; "kath" stays "kath"."""
+    low = form.lower()
+    for ending in ("ie", "ey", "y", "i", "o", "e"):
+        if low.endswith(ending) and len(low) - len(ending) >= 2:
+            low = low[: -len(ending)]
+            break
+    if len(low) >= 3 and low[-1] == low[-2] and low[-1] not in "aeiou":
+        low = low[:-1]
+    return low
+
+
+def own_forms(form: str, siblings: list[str]) -> set[str]:
+    """The ``siblings`` (other forms of one row of the nickname table) that are ``form``'s own: the same stem,
+    one made from the other by a familiar ending ("Bill" and "Billy", "Kate" and "Katie"). "Will" and
+    "Liam", "Chris" and "Kit", "Liz" and "Beth" are forms of one name, not of each other."""
+    stem = name_stem(form)
+    return {s for s in siblings if s != form and len(stem) >= 2 and name_stem(s) == stem}
 
 
 @cache

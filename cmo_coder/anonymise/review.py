@@ -531,7 +531,7 @@ def _no_speaker_problem(n: int, source_format: str) -> str:
 
 def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     """The transcript's speakers as project participants; refuses while any is provisional."""
-    from ..ingest.speakers import with_site_codes
+    from ..ingest.speakers import alias_owner, with_site_codes
 
     stored = secure.load_participant_key()
     whole = with_site_codes(stored)
@@ -550,6 +550,12 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
                 problems.append(f"speaker {label} is not in the participants key")
             continue
         if e.provisional or e.role is None:
+            owner = alias_owner(e.name, whole.entries)
+            if owner is not None:  # "Imogen" beside "Imogen Hartley": her alias, not a second participant
+                problems.append(
+                    f"speaker {label} ({e.name}) is provisional: add '{e.name}@{raw.id}' to the aliases of "
+                    f"{owner.name}'s manifest line and re-run 'cmo-coder import'")
+                continue
             problems.append(
                 f"speaker {label} ({e.name}) is provisional: add a manifest line such as "
                 f"'{e.name},,service_user,,{label}' (name,aliases,role,site,label) and re-run 'cmo-coder import'"

@@ -54,7 +54,7 @@ def own_study_names(raws: list[Transcript]) -> set[str]:
     """The study's own short names, as the pending transcripts' cased turns say them before "study" (see
     :func:`.layers.labels.study_names`); a registered name never becomes one (registered names win over the
     allow-list)."""
-    return {name for raw in raws for name in study_names(raw.text)}
+    return set(study_names(raw.text for raw in raws))
 
 
 def make_anonymiser(secure: SecureFolder, register_csv: Path | None, model: str | None, rules_only: bool,

@@ -58,7 +58,10 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
         if report.provisional_speakers:
             info("speakers not in the manifest (provisional labels; add these lines to the manifest):")
             for s in report.provisional_speakers:
-                info(f"  {s.label:<6} {s.suggested_manifest_line}   # in {', '.join(s.transcripts)}")
+                line = s.suggested_manifest_line
+                alias = not line.startswith(('"REAL NAME"', f'"{s.name}"'))
+                what = f"{s.name}: an alias on this person's existing line, " if alias else ""
+                info(f"  {s.label:<6} {line}   # {what}in {', '.join(s.transcripts)}")
     if report.failed:
         info(f"{len(report.failed)} of {len(report.files)} file(s) failed")
         raise click.exceptions.Exit(1)

@@ -309,7 +309,8 @@ def import_files(
     by_label = {e.label: e for e in smap.key.entries}
     provisional = [
         ProvisionalSpeaker(label=label, name=by_label[label].name,
-                           suggested_manifest_line=speakers.suggested_line(by_label[label]),
+                           suggested_manifest_line=speakers.suggested_line(by_label[label], smap.key.entries,
+                                                                           list(dict.fromkeys(tids))),
                            transcripts=list(dict.fromkeys(tids)))  # a file given twice is one transcript
         for label, tids in sorted(imp.used_provisional.items(), key=lambda kv: _label_order(kv[0]))
         if label in by_label and by_label[label].provisional

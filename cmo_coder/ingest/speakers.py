@@ -271,12 +271,29 @@ class SpeakerMap:
         return tokens
 
 
-def suggested_line(entry: KeyEntry) -> str:
-    """A manifest line the user can paste and complete (role and site to fill in)."""
+def suggested_line(entry: KeyEntry, known: Iterable[KeyEntry] = (), stems: Iterable[str] = ()) -> str:
+    """A manifest line the user can paste and complete (role and site to fill in); for a first name that one
+    person of the manifest has ("Imogen" beside "Imogen Hartley"), that person's own line with the name as an
+    alias for the files it was said in (``stems``), since a new line would make a second participant of her."""
     bare, stem = split_scope(entry.name)
     if stem is not None:
         return f'"REAL NAME","{bare}@{stem}",ROLE,SITE,'
+    owner = alias_owner(bare, known)
+    if owner is not None:
+        aliases = [*owner.aliases, *(f"{bare}@{s}" for s in stems)] if stems else [*owner.aliases, bare]
+        return f'"{owner.name}","{";".join(aliases)}",{owner.role or "ROLE"},{owner.site or ""},'
     return f'"{entry.name}",,ROLE,SITE,'
+
+
+def alias_owner(name: str, known: Iterable[KeyEntry]) -> KeyEntry | None:
+    """The one manifest person whose given name ``name`` (a single word) is, or None where none or several are."""
+    words = clean_name(name).split()
+    if len(words) != 1:
+        return None
+    first = words[0].casefold()
+    owners = [e for e in known if not e.provisional and len(clean_name(e.name).split()) >= 2
+              and clean_name(e.name).split()[0].casefold() == first]
+    return owners[0] if len(owners) == 1 else None
 
 
 _STEM_SPLIT_RE = re.compile(r"[\s_.\-]+")

@@ -11,6 +11,7 @@ inside a label, whatever layer made it (registered names aside: they always win)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -59,6 +60,25 @@ def _study_name(word: str, caseless: bool) -> bool:
     return len(low) >= 3 and not in_dictionary(low) and low not in listed_names()
 
 
+def study_names(texts: Iterable[str]) -> tuple[str, ...]:
+    """The short names the transcripts of one run give their study before the word for it ("the CHYP study",
+    "for the chyp study"), as written, each once.
+
+    Why across transcripts: a team names its study in the recording's opening ("this is the CHYP study,
+    session two") and then by the name alone ("we're doing CHYP with the schools", "for CHYP"), in that
+    transcript or another of the same study. Said before "study" it is the study's own label, as much as
+    "Participant 2"; said alone it is the same name, and the model reads it as an organisation."""
+    names: dict[str, str] = {}
+    for text in texts:
+        if not _STUDY_WORD.search(text):
+            continue
+        caseless = not any(map(str.isupper, text))
+        for m in _STUDY_NAME.finditer(text):
+            if _study_name(m.group(1), caseless):
+                names.setdefault(m.group(1).lower(), m.group(1))
+    return tuple(names.values())
+
+
 def study_label_spans(text: str) -> list[tuple[int, int]]:
     """Where study labels stand in ``text``: ``(start, end)`` character offsets, in order.
 
@@ -93,13 +113,3 @@ def is_study_label(surface: str) -> bool:
     """The whole of ``surface`` is one study label ("SP12", "participant two")."""
     s = surface.strip()
     return any(a == 0 and b == len(s) for a, b in study_label_spans(s))
-
-
-def study_names(text: str) -> set[str]:
-    """The short names a study calls itself by in cased ``text`` ("the HOMEWARD study" → "HOMEWARD"): learnt from
-    one transcript, kept in every other, where the team says the name without "study" ("the HOMEWARD carers
-    group") or captions give it no capitals ("the homeward study"). Only capitals in cased text teach a name,
-    so a word in captions never does."""
-    if not _STUDY_WORD.search(text):
-        return set()
-    return {m.group(1) for m in _STUDY_NAME.finditer(text) if _study_name(m.group(1), False)}

@@ -36,6 +36,7 @@ from ..candidates import Candidate
 from ..folding import fold
 from ..register import GENERIC_TAILS, RegisterItem
 from .context import word_after, word_before
+from .name_edges import never_in_a_name
 from .public_names import all_public_names
 from .state import text_of
 from .streets import STREET_HEADS
@@ -96,11 +97,12 @@ def public_pairs() -> frozenset[str]:
     return frozenset(" ".join(e.lower().split()) for e in all_public_names() if len(e.split()) == 2)
 
 
-def _plain(tok: Token) -> bool:
-    """Letters only, not a function word, filler, title, month, weekday or relative."""
+def _plain(tok: Token, caseless: bool = True) -> bool:
+    """Letters only, not a function word, filler, title, month, weekday or relative, nor a word that is never
+    part of a name ("jade rang": the tagger may read a past form in captions as a noun)."""
     low = tok.lower_
     return (tok.is_alpha and len(tok) >= 2 and not tok.is_stop and low not in FILLERS and low not in CALENDAR
-            and low not in KINSHIP and low not in TITLE_WORDS)
+            and low not in KINSHIP and low not in TITLE_WORDS and not never_in_a_name(tok.text, cased=not caseless))
 
 
 def _given_name_only(span_text: str, item: RegisterItem) -> bool:
@@ -184,7 +186,7 @@ def goes_on(doc: Doc, found: list[Candidate], caseless: bool, items: Mapping[str
             continue
         last = span[-1]
         nxt = word_after(last)
-        if nxt is None or not _plain(nxt) or text_of(doc)[last.idx + len(last):nxt.idx] != " ":
+        if nxt is None or not _plain(nxt, caseless) or text_of(doc)[last.idx + len(last):nxt.idx] != " ":
             continue  # one space only: a comma, "and" or a line break is another person or a new start
         s, e = nxt.idx, nxt.idx + len(nxt)
         if any(a < e and s < b for a, b in taken):

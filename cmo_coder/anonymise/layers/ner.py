@@ -15,6 +15,7 @@ from ..candidates import Candidate
 from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
+from .name_edges import name_core
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
@@ -110,6 +111,11 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
         end = _without_full_stop(doc_text, start, end)
+        if len(ent) > 1:  # "thank you tyler", "william came round", "lincoln prison so": the name only
+            core = name_core(doc_text, start, end, verbs=ent.label_ == "PERSON", cased=cased)
+            if core is None:
+                continue
+            start, end = core
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"

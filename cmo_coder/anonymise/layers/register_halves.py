@@ -67,27 +67,40 @@ def _same_line(doc: Doc, left: Token, right: Token) -> bool:
 
 
 def _after(doc: Doc, first: int, half: str) -> int | None:
-    """The end (a token index, exclusive) of the longest run from ``first`` that sounds like ``half``."""
-    best: int | None = None
+    """The end (a token index, exclusive) of the run from ``first`` that sounds most like ``half`` (see
+    :func:`_closest`)."""
+    runs: list[tuple[int, str]] = []
     for end in range(first + 1, min(first + MAX_WORDS, len(doc)) + 1):
         tok = doc[end - 1]
         if not _usable(doc, tok) or (end - 1 > first and not _same_line(doc, doc[end - 2], tok)):
             break
-        if sounds_like("".join(fold(t.text) for t in doc[first:end]), half):
-            best = end
-    return best
+        runs.append((end, "".join(fold(t.text) for t in doc[first:end])))
+    return _closest(runs, half)
 
 
 def _before(doc: Doc, last: int, half: str) -> int | None:
-    """The start (a token index) of the longest run ending at ``last`` (inclusive) that sounds like ``half``."""
-    best: int | None = None
+    """The start (a token index) of the run ending at ``last`` (inclusive) that sounds most like ``half``."""
+    runs: list[tuple[int, str]] = []
     for start in range(last, max(last - MAX_WORDS, -1), -1):
         tok = doc[start]
         if not _usable(doc, tok) or (start < last and not _same_line(doc, tok, doc[start + 1])):
             break
-        if sounds_like("".join(fold(t.text) for t in doc[start:last + 1]), half):
-            best = start
-    return best
+        runs.append((start, "".join(fold(t.text) for t in doc[start:last + 1])))
+    return _closest(runs, half)
+
+
+def _closest(runs: list[tuple[int, str]], half: str) -> int | None:
+    """Of the runs (shortest first) that sound like ``half``, the one closest to it by letters, the shorter on
+    a tie. Why not the longest: a word after the name is heard with it only where it brings the run nearer
+    the name ("he tell" of Hetal, "tree gear" of Tregear); "lincoln he" is further from Lincoln than
+    "lincoln" is, and the "he" who moved is the speaker's, not the name's."""
+    best: tuple[float, int] | None = None
+    for bound, heard in runs:
+        if sounds_like(heard, half):
+            score = 100.0 if heard == half else fuzz.ratio(heard, half)
+            if best is None or score > best[0]:
+                best = (score, bound)
+    return None if best is None else best[1]
 
 
 def halves_candidates(doc: Doc, items: Iterable[RegisterItem], registered: list[Candidate],

@@ -145,6 +145,8 @@ PARTICLES = {"van", "de", "del", "da", "von", "la", "le", "di", "dos", "der", "d
 _RELATION_NAME = re.compile(
     r"(?i)\b(?:my|his|her|their|our|your)\s+(?:" + "|".join(RELATIONS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)"
 )
+_OWNER = re.compile(r"['’]s?$")
+"""A possessive's ending on a word caught after a relation: the person is the word before it."""
 _CASELESS_PLACE = re.compile(
     r"(?i)\b((?:[a-z][a-z'’-]+\s+){1,3})(nhs\s+(?:foundation\s+)?trust|hospital|infirmary|surgery|health centre|"
     r"medical centre)\b"
@@ -301,6 +303,9 @@ class RulesComponent:
             for m in pattern.finditer(text):
                 s, e = m.span(1)
                 word = m.group(1)
+                owner = _OWNER.search(word)
+                if owner is not None and owner.start() > 0:  # "my cousin Mikey's kids": the name, not its "'s"
+                    word, e = word[:owner.start()], s + owner.start()
                 if word.lower() in NOT_VOCATIVE:
                     continue
                 if word[:1].isupper() and not caseless:

@@ -1,0 +1,114 @@
+"""Words that are never part of a person's name, so a name found beside them stops before them.
+
+A redaction that takes a word along with a name makes the quote wrong for analysts even when nothing leaks:
+"thank you [name]" read as "thank [name]", "my mate [name] moved" losing the "he" that said who moved, "[name]
+rang" losing the verb. Layers that read a name as running on (the model's entities, a heard surname, a surname
+after a given name) stop at the words English never puts inside a name: pronouns, the forms of "be", "have" and
+"do", modal verbs that are no given name, linking words, greetings, and verbs in their past forms. Those are closed or
+near-closed classes of how people speak, listed here for the project; a verb form that is also a given name or
+a surname on the name lists ("Drew", "Hung", "Sang", "Will", "May") is never on them, and a registered name is
+always found by the register whatever these lists say.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+PRONOUNS = frozenset({
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "myself", "yourself", "himself",
+    "herself", "itself", "ourselves", "themselves", "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd",
+    "you'll", "he's", "he'd", "he'll", "she's", "she'd", "she'll", "it's", "we're", "we've", "we'd", "we'll",
+    "they're", "they've", "they'd", "they'll", "ya", "yous", "youse"})
+"""Personal pronouns and their contractions: "thank you", "kayden he moved". ("Her" and "his" are
+possessives, which the layers read as what they own; they are not listed.)"""
+
+AUXILIARIES = frozenset({
+    "am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "has", "have",
+    "had", "hasn't", "haven't", "hadn't", "does", "did", "doesn't", "didn't", "don't", "can", "could", "would",
+    "should", "must", "might", "shall", "can't", "couldn't", "wouldn't", "shouldn't", "won't", "gonna", "gotta",
+    "innit", "init"})
+"""Forms of "be", "have" and "do" (with the tag "innit", "isn't it"), and the modal verbs that name nobody
+("Will" and "May" do, and are left out)."""
+
+LINKS = frozenset({"and", "but", "or", "so", "because", "cos", "then", "if", "that", "when", "while", "though"})
+"""Linking words, which end a name's run ("lincoln prison so tyler"); inside a body's name ("Marks and
+Spencer") they are never at an edge."""
+
+GREETINGS = frozenset({"cheers", "thanks", "thank", "ta", "hi", "hiya", "hello", "hey", "bye", "goodbye", "alright"})
+"""Greetings and thanks said to someone by name ("Cheers Ian, see you next week", "thanks Tom"): the model reads
+the pair as one PERSON."""
+
+PAST_FORMS = frozenset({
+    "said", "told", "asked", "rang", "called", "came", "went", "got", "gave", "took", "saw", "made", "knew",
+    "thought", "brought", "bought", "caught", "taught", "found", "left", "felt", "kept", "slept", "sent", "spent",
+    "built", "lent", "meant", "met", "sat", "stood", "heard", "held", "began", "drank", "wrote", "rode", "drove",
+    "spoke", "broke", "chose", "froze", "woke", "wore", "tore", "swore", "threw", "grew", "flew", "blew",
+    "shook", "forgot", "hid", "fell", "fed", "paid", "laid", "sold", "stuck", "lost", "dug", "fought",
+    "done", "gone", "seen", "given", "taken", "eaten", "written", "spoken", "broken", "driven", "fallen",
+    "forgotten", "known", "shown", "thrown", "moved", "phoned", "texted", "emailed", "messaged", "started",
+    "stopped", "tried", "wanted", "needed", "helped", "looked", "turned", "passed", "died", "lived", "worked",
+    "stayed", "visited", "arrived", "answered", "replied", "explained", "mentioned", "suggested", "reckoned",
+    "says", "goes", "reckons", "rings", "ringing", "saying", "going", "coming", "talking"})
+"""Verbs in the forms speech puts straight after a subject ("jade rang", "william came round", "tyler moved"):
+the past forms of English's common irregular verbs and of the verbs of telling, calling, going and helping
+that interviews are full of, and a few present forms of the same verbs. Written for the project."""
+
+
+@cache
+def _names() -> frozenset[str]:
+    from .words import name_lexicon
+
+    return name_lexicon("first") | name_lexicon("last")
+
+
+def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
+    """``word`` cannot be part of anybody's name: a pronoun, an auxiliary, a linking word, or (with ``verbs``) a
+    listed verb form that no name list holds ("rang", "moved"; not "drew", "sang", "will"). Without ``verbs``
+    for the names of bodies and places, which verbs do begin ("Made in Chelsea"). With ``cased`` (text that
+    writes names with capitals) a verb form written with a capital may be a name all the same ("Said Ahmed")."""
+    low = word.lower().replace("’", "'")
+    if low in PRONOUNS or low in AUXILIARIES or low in LINKS or low in GREETINGS:
+        return True
+    return verbs and low in PAST_FORMS and low not in _names() and not (cased and word[:1].isupper())
+
+
+def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool = False) -> tuple[int, int] | None:
+    """``text[start:end]`` without the words at its edges that are never part of a name ("you tyler" →
+    "tyler", "lincoln prison so" → "lincoln prison"), and, with ``verbs`` (a person's name), cut before the
+    first pronoun, auxiliary or verb after a name word ("william came round" → "william"); None when no word
+    may be a name. A linking word inside is never a cut ("Sarah and Tom", "Dhaliwal and Sons": both sides are
+    names). Offsets stay offsets into ``text``: every returned span slices to words of the original. ``verbs``
+    and ``cased`` as for :func:`never_in_a_name`."""
+    words: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        while i < end and text[i].isspace():
+            i += 1
+        j = i
+        while j < end and not text[j].isspace():
+            j += 1
+        if j > i:
+            words.append((i, j))
+        i = j
+    never = [never_in_a_name(_bare(text[a:b]), verbs, cased) for a, b in words]
+    first = next((k for k, n in enumerate(never) if not n), None)
+    if first is None:
+        return None
+    last = len(words) - 1
+    if verbs:
+        for k in range(first + 1, len(words)):
+            if never[k] and _bare(text[words[k][0]:words[k][1]]).lower() not in LINKS:
+                last = k - 1
+                break
+    while never[last]:
+        last -= 1
+    a, b = words[first][0], words[last][1]
+    if last + 1 < len(words) or first:  # cut: no punctuation left hanging at the new edge ("william, he")
+        while b > a + 1 and text[b - 1] in ",;:—–-":
+            b -= 1
+    return a, b
+
+
+def _bare(word: str) -> str:
+    """A word without the punctuation captions and typing leave at its edges ("you,", "(he")."""
+    return word.strip(".,;:!?\"“”()[]—–-")
