@@ -16,7 +16,7 @@ import pytest
 from anon_support import caption, transcript_of
 
 from cmo_coder.anonymise.candidates import Candidate
-from cmo_coder.anonymise.kin_address import settle
+from cmo_coder.anonymise.kin_address import by_relation_only, settle
 from cmo_coder.anonymise.layers.allowlist import default_allowlist
 from cmo_coder.anonymise.layers.labels import study_names
 from cmo_coder.anonymise.leakcheck import build_matcher
@@ -201,11 +201,30 @@ def test_a_name_with_a_kin_word_is_no_word_of_address(words: str) -> None:
 @pytest.mark.parametrize(("text", "kin"), [
     ("The night nurse had no Gujarati, and Ba has no English.", "Ba has no English"),
     ("Giani ji read the path by Papa ji's bed.", "Papa ji's bed"),
-    ("Dadi-ji was ninety and Masi came every day.", "Dadi-ji was ninety and Masi came"),
+    ("Dadi-ji was ninety and my Masi came every day.", "Dadi-ji was ninety and my Masi came"),
 ])
 def test_a_relative_named_by_relation_stays(registered: Anonymiser, text: str, kin: str) -> None:
     cased, lower = _both(registered, text)
     assert kin in cased and kin.lower() in lower
+
+
+@pytest.mark.parametrize(("surface", "relation"), [
+    ("Ba", True), ("Hooyo", True), ("Papa ji", True), ("Dadi-ji's", True),
+    ("Masi", False), ("Dadi", False), ("Nanny", False),  # a name list holds it: said alone, the name layers decide
+    ("Pushpa Masi", False),
+])
+def test_one_word_a_name_list_holds_is_no_relation_said_alone(surface: str, relation: bool) -> None:
+    assert by_relation_only(surface) is relation
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("Dadi-ji was ninety.", True), ("by Papa ji's bed", True), ("and my Masi came", True),
+    ("Masi came every day.", False),
+])
+def test_one_listed_word_is_a_relation_with_an_honorific_or_a_possessive(text: str, relation: bool) -> None:
+    word = "Papa" if "Papa" in text else ("Dadi" if "Dadi" in text else "Masi")
+    start = text.index(word)
+    assert by_relation_only(word, text, start, start + len(word)) is relation
 
 
 def test_a_registered_kin_word_still_goes() -> None:

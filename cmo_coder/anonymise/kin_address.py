@@ -10,11 +10,36 @@ put to the reviewer as possibly a registered name (:attr:`.candidates.Candidate.
 
 from __future__ import annotations
 
+import re
+
 from .candidates import Candidate
+from .kin_said import POSSESSIVES
+from .layers.words import listed_names
 from .name_titles import only_words_of_address
+
+_TAIL = re.compile(r"(?:-|[^\S\n]+)(?:ji|jee|sahib|saheb)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
+
+
+def by_relation_only(surface: str, text: str = "", start: int = 0, end: int = 0) -> bool:
+    """``surface`` (at ``text[start:end]`` when given) names a relative by relation only: kin words and
+    honorifics, and, if it is one word, a word no name list holds ("Ba", "Hooyo"). One word a name list also
+    holds ("Dadi", "Masi", "Papa", "Nanny") is someone's name as often as a relation when said alone, so the
+    name layers decide it; said with an honorific after it ("Dadi-ji", "Papa ji") or a possessive before it
+    ("my Masi") it is the relation."""
+    core = surface.removesuffix("'s").removesuffix("’s")
+    if not only_words_of_address(core):
+        return False
+    words = core.replace("-", " ").split()
+    if len(words) > 1 or words[0].lower() not in listed_names():
+        return True
+    if not text:
+        return False
+    before = _BEFORE.search(text, max(0, start - 12), start)
+    return bool(_TAIL.match(text, end)) or (before is not None and before.group(1).lower() in POSSESSIVES)
 
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` without the proposals that name a relative by relation only."""
     return [c for c in found if c.layer == "register" or c.per_occurrence
-            or not only_words_of_address(text[c.start:c.end].removesuffix("'s").removesuffix("’s"))]
+            or not by_relation_only(text[c.start:c.end], text, c.start, c.end)]
