@@ -212,6 +212,7 @@ def test_a_relative_named_by_relation_stays(registered: Anonymiser, text: str, k
     ("Ba", True), ("Hooyo", True), ("Papa ji", True), ("Dadi-ji's", True),
     ("Masi", False), ("Dadi", False), ("Nanny", False),  # a name list holds it: said alone, the name layers decide
     ("Pushpa Masi", False),
+    ("ben", False), ("bhai", False), ("Sahib", False), ("Kaka", False),  # a tail alone follows no name here
 ])
 def test_one_word_a_name_list_holds_is_no_relation_said_alone(surface: str, relation: bool) -> None:
     assert by_relation_only(surface) is relation

@@ -15,7 +15,7 @@ import re
 from .candidates import Candidate
 from .kin_said import POSSESSIVES
 from .layers.words import listed_names
-from .name_titles import only_words_of_address
+from .name_titles import KIN_OF_ADDRESS, only_words_of_address
 
 _TAIL = re.compile(r"(?:-|[^\S\n]+)(?:ji|jee|sahib|saheb)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
@@ -23,7 +23,8 @@ _BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
 
 def by_relation_only(surface: str, text: str = "", start: int = 0, end: int = 0) -> bool:
     """``surface`` (at ``text[start:end]`` when given) names a relative by relation only: kin words and
-    honorifics, and, if it is one word, a word no name list holds ("Ba", "Hooyo"). One word a name list also
+    honorifics, and, if it is one word, a word for a relative (not a tail said after a name: "ben", "bhai",
+    "sahib", "kaka" alone is a name as often) that no name list holds ("Ba", "Hooyo"). One word a name list also
     holds ("Dadi", "Masi", "Papa", "Nanny") is someone's name as often as a relation when said alone, so the
     name layers decide it; said with an honorific after it ("Dadi-ji", "Papa ji") or a possessive before it
     ("my Masi") it is the relation."""
@@ -31,7 +32,11 @@ def by_relation_only(surface: str, text: str = "", start: int = 0, end: int = 0)
     if not only_words_of_address(core):
         return False
     words = core.replace("-", " ").split()
-    if len(words) > 1 or words[0].lower() not in listed_names():
+    if len(words) > 1:
+        return True
+    if words[0].lower() not in KIN_OF_ADDRESS:
+        return False  # a tail alone ("ben", "bhai", "sahib", "kaka") is said after a name, not for a relative
+    if words[0].lower() not in listed_names():
         return True
     if not text:
         return False
