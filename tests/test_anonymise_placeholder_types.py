@@ -43,10 +43,6 @@ FRAMES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
-
 
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "captions"])
 @pytest.mark.parametrize(("text", "surface", "placeholder"), FRAMES)

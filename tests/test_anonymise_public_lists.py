@@ -41,10 +41,6 @@ def _rows() -> list[tuple[str, str, str]]:
     return case_rows(CASES)
 
 
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
-
 
 def _transcript(sentence: str, captions: bool) -> tuple[str, list[tuple[int, int]]]:
     return sentence_turns(sentence, captions, ENDING)

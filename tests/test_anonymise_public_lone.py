@@ -44,10 +44,6 @@ KNOWN_MISSES = {
 MARKS = NATIONS | {"northern", "ireland", "national", "british", "royal", "college", "of", "scottish", "welsh"}
 
 
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
-
 
 @pytest.fixture(scope="module")
 def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:

@@ -38,10 +38,6 @@ def _rows() -> list[tuple[str, str, str]]:
     return case_rows(CASES)
 
 
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
-
 
 @pytest.fixture(scope="module")
 def with_hope(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:

@@ -38,10 +38,6 @@ def anon() -> Anonymiser:
     return Anonymiser(build_register(ParticipantKey(entries=ENTRIES), [], set()), MODEL)
 
 
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
-
 
 # -- festivals, holy days and awareness days ------------------------------------------------------------------
 FESTIVALS = [

