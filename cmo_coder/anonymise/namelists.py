@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -29,7 +30,13 @@ def _values(value: object) -> list[str]:
 
 
 def _latin(name: str) -> bool:
-    return len(name) > 2 and all(c.isascii() and (c.isalpha() or c in "-'") for c in name)
+    """Three or more characters, each an ASCII letter, a hyphen or an apostrophe."""
+    return _LATIN.fullmatch(name) is not None
+
+
+_LATIN = re.compile(r"[A-Za-z'-]{3,}")
+""":func:`_latin` as one pattern: Faker's lists hold some 150,000 names, and a test of each character in Python
+took most of a second of every run's start (an ASCII character that is a letter is one of A to Z or a to z)."""
 
 
 _UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ð": "d",
@@ -51,7 +58,10 @@ def plain(low: str) -> str:
 
 def _forms(name: str) -> set[str]:
     """The lower-cased name as written and without accents, each kept only in Latin letters."""
-    return {f for f in (name.lower(), fold(name)) if _latin(f)}
+    low = name.lower()
+    if low.isascii():  # without accents already: :func:`fold` of ASCII text is its lower case
+        return {low} if _latin(low) else set()
+    return {f for f in (low, fold(name)) if _latin(f)}
 
 
 _GIVEN_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
@@ -69,8 +79,8 @@ def faker_names() -> tuple[frozenset[str], frozenset[str]]:
         import faker.providers.person as person
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset(), frozenset()
-    given: set[str] = set()
-    family: set[str] = set()
+    given_raw: set[str] = set()
+    family_raw: set[str] = set()
     for module in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
         if not module.ispkg:
             continue
@@ -78,12 +88,29 @@ def faker_names() -> tuple[frozenset[str], frozenset[str]]:
         if provider is None:
             continue
         for attr in _GIVEN_ATTRS:
-            for n in _values(getattr(provider, attr, None)):
-                given.update(_forms(n))
+            given_raw.update(_values(getattr(provider, attr, None)))
         for attr in _FAMILY_ATTRS:
-            for n in _values(getattr(provider, attr, None)):
-                family.update(_forms(n))
-    return frozenset(given), frozenset(family)
+            family_raw.update(_values(getattr(provider, attr, None)))
+    # each name read once: the locales' lists repeat many names (and the forms of a name depend on it alone)
+    return _all_forms(given_raw), _all_forms(family_raw)
+
+
+def _all_forms(names: set[str]) -> frozenset[str]:
+    """Every :func:`_forms` of ``names``, in one set: each name lower-cased once, and folded only where its lower
+    case is not ASCII (:func:`fold` of ASCII text is its lower case)."""
+    lows = [(n, n.lower()) for n in names]
+    out = {low for _, low in lows if _LATIN.fullmatch(low)}
+    out.update(f for n, low in lows if not low.isascii() and _may_fold_latin(low) and _LATIN.fullmatch(f := fold(n)))
+    return frozenset(out)
+
+
+def _may_fold_latin(low: str) -> bool:
+    """Whether :func:`fold` of a name whose lower case is ``low`` may be in Latin letters (:func:`_latin`), told
+    without a test of each character in Python: the fold drops only combining marks from the decomposed text, so
+    a fold in Latin letters is that text with every character outside ASCII dropped. A name in another script
+    ("Ольга", "Γιώργος") drops to nothing here, and most of Faker's names outside ASCII are such."""
+    decomposed = unicodedata.normalize("NFKD", low.translate(_UNDECOMPOSED))
+    return _LATIN.fullmatch(decomposed.encode("ascii", "ignore").decode("ascii")) is not None
 
 
 def _listed(fname: str) -> frozenset[str]:

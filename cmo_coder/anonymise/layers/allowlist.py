@@ -276,13 +276,23 @@ class AllowListComponent:
         self.set_phrases(default_allowlist())
 
     def set_phrases(self, phrases: Iterable[str]) -> None:
-        self.phrases = {p.lower() for p in phrases}
-        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        docs = []
-        for p in sorted(self.phrases):
-            for variant in spellings(p):
-                docs.append(self.nlp.make_doc(variant))
-        self.matcher.add("ALLOW", docs)
+        """Match ``phrases`` (and their :func:`spellings`) from now on.
+
+        Why phrases already matched are kept: the component is made with the shipped list, and every run's
+        anonymiser then gives it the shipped list again with the study's own phrases and short names, so the
+        matcher of some five thousand phrases was built twice at the start of every run. A phrase matcher of one
+        key finds the same spans, in the same order (by start, then end), however its phrases were added, so
+        where the new phrases hold every phrase matched now only the new ones are added; else it is made anew.
+        """
+        wanted = {p.lower() for p in phrases}
+        if self.phrases and wanted >= self.phrases:
+            added, self.phrases = wanted - self.phrases, wanted
+        else:
+            added, self.phrases = wanted, wanted
+            self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        docs = [self.nlp.make_doc(variant) for p in sorted(added) for variant in spellings(p)]
+        if docs:
+            self.matcher.add("ALLOW", docs)
 
     def public_phrases(self, doc: Doc) -> list[tuple[int, int]]:
         """Allow-listed phrases used in their public sense, as character spans."""
