@@ -1,0 +1,212 @@
+"""Where care was given, read by the stay spent there and by a head of care (captions; issue 13, classes 3–5).
+
+Health research interviews tell stays: "she was in oakwood for six weeks", "they kept him in kingfisher for a
+fortnight", "he spent a month on primrose", "we got him into marsh lane rehab". Wards, units, hospices and care
+homes are named after trees, flowers, birds and old local names, so captions write them as everyday words, and
+without "the", a verb of care or a head ("ward", "hospital") the earlier place frames do not read them. Two
+frames of speech say a place here:
+
+* **a stay with its length**: a verb of being or staying and "in", "on" or "at", one or two words, then "for"
+  and a length ("was in oakwood for six weeks"), or a length spent there ("spent a month on primrose"). What
+  fills that slot as an ordinary word is a state or an institution ("in bed", "in hospital", "in pain", "in
+  prison", "on nights", "in business for years"), which :data:`.place_frames.GENERIC` and
+  :data:`.place_frames._IDIOMS` and :data:`_STATES` hold; a name word must be of proper-name kind or one of
+  the nouns places are named by (:func:`.naming.naming_word`, :data:`.services.SERVICE_IMAGES`). After "on" only
+  the nouns wards are named by count: a word of proper-name kind there is as likely a medicine ("on sertraline
+  for six months");
+* **a name and a head of care that no facility list treats as one**: "rehab" and "detox" ("oakwood rehab",
+  "elm tree detox"), after a preposition of place, the phrase ended; a kind stays ("drug rehab", "residential
+  rehab", "cardiac rehab", "home detox").
+
+A town of the place lists is left to the town layers, a public word (the allow-list's) is never proposed. Every
+list here was written for the project from how people speak of hospital stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .facilities import GENERIC as FACILITY_KINDS
+from .naming import KIND_WORDS, NAMING_NOUNS, naming_word, public_words
+from .place_frames import _IDIOMS, _UNCOMMON_LIVING, GENERIC
+from .services import SERVICE_IMAGES
+from .words import CALENDAR, lowercase_usage, place_names
+
+STAY_REASON = "a place of care said by the length of a stay there (a frame of care)"
+REHAB_REASON = "a place of care named before 'rehab' or 'detox' (a head of care)"
+
+_STATES = frozenset({
+    "pain", "agony", "tears", "shock", "labour", "plaster", "traction", "isolation", "quarantine", "lockdown",
+    "recovery", "remission", "treatment", "therapy", "counselling", "surgery", "theatre", "resus", "casualty",
+    "intensive", "a&e", "icu", "itu", "hdu", "rehab", "detox", "respite", "hospital", "prison", "jail", "custody",
+    "care", "bed", "business", "office", "power", "charge", "place", "service", "production", "operation",
+    "effect", "development", "contact", "touch", "love", "trouble", "debt", "work", "school", "college", "uni",
+    "town", "here", "there", "nights", "days", "earlies", "lates", "holiday", "holidays", "leave", "sick",
+    "benefits", "methadone", "medication", "meds", "tablets", "antibiotics", "steroids", "oxygen", "dialysis",
+    "chemo", "radiotherapy", "insulin", "morphine", "fluids", "drip", "lithium", "probation", "remand", "bail",
+    "tag", "licence", "furlough", "strike", "standby", "call", "duty", "shift", "nightshift", "nightshifts",
+    "total", "all", "person", "bits", "hiding", "limbo", "denial", "london", "england", "scotland", "wales",
+    "ireland", "britain", "europe", "spain", "france", "india", "pakistan", "poland", "abroad", "overseas",
+})
+"""What fills "was in/on/at _ for a week" as an ordinary word: a state, an institution said bare, a treatment or a
+country ("in pain for days", "in hospital for a month", "on antibiotics for a week", "in spain for a fortnight").
+Written for the project."""
+
+_LENGTH = re.compile(
+    r"(?i)^\s+for\s+(?:(?:a|an|one|another|about|nearly|almost|over|just|only|the|best|part|of|couple|few|"
+    r"several|good|whole|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d+|and|half)"
+    r"\s+){0,5}(?:days?|nights?|weeks?|fortnights?|months?|years?)(?![\w'’-])")
+""""for six weeks", "for a couple of months", "for the best part of a year": a stay's length after the place."""
+_WORD_LENGTH = (r"(?:(?:a|an|one|another|about|nearly|almost|over|just|only|the|best|part|of|couple|few|several|"
+                r"good|whole|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|and|half)\s+){1,5}"
+                r"(?:days?|nights?|weeks?|fortnights?|months?|years?)")
+_STAY = re.compile(
+    r"(?i)(?:(?<![\w'’-])(?:was|were|been|is|are|am|stayed|stays|staying|stay|kept\s+(?:him|her|me|them|us)|"
+    r"keep\s+(?:him|her|me|them|us))|['’](?:s|re|m))\s+"
+    r"(?:(?:still|back|up|down|over|then|only|just)\s+)?(in|on|at)\s+(the\s+)?$")
+"""A verb of being or staying, a preposition of place and "the" or not: "was in", "she's on", "kept him in the",
+"stayed at"."""
+_SPENT = re.compile(r"(?i)(?<![\w'’-])(?:spent|spend|spends|spending|did|done|had)\s+" + _WORD_LENGTH
+                    + r"\s+(?:(?:in|up|down|over|back)\s+)?(in|on|at)\s+(the\s+)?$")
+"""A length spent somewhere: "spent a month on", "did six weeks at", "had a fortnight in"."""
+_END = re.compile(r"(?i)^(?:\s*$|\s*[.,;:!?)…-]|\s+(?:and|but|so|then|when|with|for|in|at|on|till|until|where|"
+                  r"which|that|was|is|had|has|all|since|as|because|cos|now|i|we|he|she|they|you|it|my|his|her|our|"
+                  r"their|before|after|though|yeah|like|um|er|erm|again|or|to|by|did|were|are|used|would|will|"
+                  r"could|what|who|last|too|a|the|just|about|this|next|after)\b)")
+"""After a place's name its phrase ends ("spent a month on primrose and then", "on primrose before")."""
+_REHAB = re.compile(r"(?i)(?<![\w'’-])(?:([a-z][a-z'’]*)\s+)?([a-z][a-z'’]*)\s+(rehab|detox)(?![\w'’-])")
+_PLACE_BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|from|into|near|outside|round|past|via|off|up|down|over|"
+                           r"behind|towards|across|out|by|onto|inside)\s+(?:the\s+)?$")
+_REHAB_KINDS = frozenset({
+    "drug", "drugs", "alcohol", "substance", "addiction", "residential", "inpatient", "outpatient", "community",
+    "home", "day", "cardiac", "heart", "stroke", "pulmonary", "lung", "physical", "neuro", "neurological",
+    "brain", "spinal", "orthopaedic", "orthopedic", "hip", "knee", "private", "nhs", "local", "proper", "full",
+    "medical", "supervised", "assisted", "rapid", "short", "long", "intensive", "specialist", "vocational",
+    "mental", "health", "recovery", "trauma", "injury", "sports", "stroke's", "more", "some", "any", "no",
+    "inpatient's", "hospital", "ward", "unit", "centre", "center", "clinic", "outpatients", "his", "her",
+})
+"""What is said before "rehab" or "detox" as a kind ("drug rehab", "cardiac rehab", "home detox"). Written for the
+project."""
+_WARD_WORDS = NAMING_NOUNS | SERVICE_IMAGES
+"""Nouns wards and units are named by: the only words read after "on" in a stay."""
+_WORD = re.compile(r"(?<![\w'’&-])[a-z][a-z'’]*(?![\w'’&-])")
+_SHORT_STAY = re.compile(r"(?i)(?:days?|nights?|weeks?|fortnights?|months?)(?![\w'’-])")
+"""The lengths of a stay in hospital or care, not of a job or a career ("in the army for twenty years")."""
+_INSTITUTIONS = frozenset({
+    "army", "navy", "forces", "marines", "police", "force", "job", "role", "post", "union", "industry", "trade",
+    "company", "firm", "business", "team", "squad", "group", "band", "choir", "area", "country", "system",
+    "pipeline", "quarter", "market", "queue", "dark", "cold", "rain", "sun", "heat", "wind", "loft", "attic",
+    "cupboard", "cellar", "basement", "van", "lorry", "caravan", "tent", "papers", "news", "spotlight", "limelight",
+    "picture", "loop", "wilderness", "doghouse", "wars", "trenches", "mix", "running", "lead", "dock", "cells",
+    "nick", "jail", "slammer", "clink", "can", "bin", "red", "black", "money", "wrong", "clear", "open", "balance",
+    "process", "meantime", "interim", "end", "long", "short", "run", "fold", "frame", "know", "zone", "mood",
+    "habit", "middle", "thick", "centre", "flat", "house", "bungalow", "cottage", "hotel", "b&b", "motel",
+    "travelodge", "premier", "hostel", "shelter", "lodge", "annexe", "extension", "spare", "box", "cot", "crib",
+    "incubator", "chair", "wheelchair", "bay", "cubicle", "corridor", "side", "isolation", "bubble", "pod",
+})
+"""What follows "in the", "at the" before a length as an ordinary noun ("in the army", "in the dark", "in the
+house for a week", "in the incubator for a fortnight"): never a name here. Written for the project."""
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _ordinary(low: str) -> bool:
+    """A word that fills these frames as a word, never as a name: a kind, a state, a date word or a public word."""
+    return (len(low) < 3 or low in GENERIC or low in _IDIOMS or low in _STATES or low in KIND_WORDS
+            or low in CALENDAR or low in public_words() or low in place_names())
+
+
+def _stay_word(low: str, after_on: bool) -> bool:
+    if _ordinary(low):
+        return False
+    if after_on:
+        return low in _WARD_WORDS
+    return low in _WARD_WORDS or naming_word(low, True)
+
+
+def _heard_word(low: str) -> bool:
+    """After "in the", "at the" with a short stay's length: an uncommon noun (as the living frame of
+    :mod:`.place_frames` counts uncommon) that is no kind, state or institution ("was in the countess for two
+    nights"), as a recogniser writes a hospital's name it heard as a word; "in the fridge for a week" stays."""
+    return (not _ordinary(low) and low not in _INSTITUTIONS and low.isalpha()
+            and lowercase_usage().get(low, 0) < _UNCOMMON_LIVING
+            and not low.endswith(("ing", "ed", "ly", "est", "ness", "ity", "ion", "ment")))
+
+
+def stay_spans(text: str) -> list[tuple[int, int]]:
+    """"was in oakwood for six weeks", "spent a month on primrose": one or two name words where a stay of a given
+    length was spent (see the module doc)."""
+    out: list[tuple[int, int]] = []
+    if not re.search(r"(?i)\b(?:day|night|week|fortnight|month|year)s?\b", text):
+        return out  # no length is said in the turn: no stay can be read
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if i == 0 or _plain(words[i - 1].group(0)) not in ("in", "on", "at", "the"):
+            i += 1
+            continue  # a stay's place follows "in", "on", "at" or "the"
+        before = text[max(0, w.start() - 60) : w.start()]
+        stay = _STAY.search(before)
+        spent = None if stay else _SPENT.search(before)
+        frame = stay or spent
+        if frame is None:
+            i += 1
+            continue
+        after_on = frame.group(1).lower() == "on"
+        the = bool(frame.group(2))
+        if the and after_on:
+            i += 1
+            continue  # "on the list", "on the green": a ward is said "on" without "the"
+        hit = None
+        for k in (2, 1):
+            run = words[i : i + k]
+            if len(run) < k or any(text[x.end() : y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
+                continue
+            lows = [_plain(x.group(0)) for x in run]
+            rest = text[run[-1].end() : run[-1].end() + 60]
+            length = _LENGTH.match(rest) if stay else None
+            if the and any(low in _INSTITUTIONS for low in lows):
+                continue  # "in the bay for a week", "in the lodge for days"
+            if not all(_stay_word(low, after_on) for low in lows) and not (
+                    the and length and _SHORT_STAY.search(length.group(0)) and all(_heard_word(x) for x in lows)):
+                continue
+            if length or (spent and _END.match(rest)):
+                hit = (run[0].start(), run[-1].end(), k)
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:2])
+        i += hit[2]
+    return out
+
+
+def _rehab_name(low: str) -> bool:
+    return (low not in _REHAB_KINDS and low not in FACILITY_KINDS and not _ordinary(low)
+            and (low in _WARD_WORDS or naming_word(low, True)))
+
+
+def rehab_spans(text: str) -> list[tuple[int, int]]:
+    """"moved her to oakwood rehab", "did six weeks at elm tree detox": one or two name words before "rehab" or
+    "detox", after a preposition of place, the phrase ended; the head stays inside the span, as the street
+    layers keep theirs. A kind of rehab ("drug rehab") stays."""
+    out: list[tuple[int, int]] = []
+    if not re.search(r"(?i)\b(?:rehab|detox)\b", text):
+        return out
+    for m in _REHAB.finditer(text):
+        first = _plain(m.group(1) or "")
+        second = _plain(m.group(2))
+        if second in _REHAB_KINDS or second in FACILITY_KINDS or _ordinary(second):
+            continue
+        first_names = bool(first) and _rehab_name(first)
+        if not (_rehab_name(second) or first_names):
+            continue  # "the new rehab": no word of the run names ("elm tree rehab": the first word does)
+        two = first_names
+        start = m.start(1) if two else m.start(2)
+        if not _PLACE_BEFORE.search(text[max(0, start - 30) : start]) or not _END.match(text[m.end() : m.end() + 24]):
+            continue
+        out.append((start, m.end()))
+    return out
