@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmo_coder.anonymise.layers.place_frames import frame_place_spans
-from cmo_coder.anonymise.layers.stays import REHAB_REASON, STAY_REASON, rehab_spans, stay_spans
+from cmo_coder.anonymise.layers.stays import REHAB_REASON, STAY_REASON, move_spans, rehab_spans, stay_spans
 from cmo_coder.anonymise.pipeline import Anonymiser
 
 
@@ -173,7 +173,8 @@ def test_a_common_noun_after_the_stays(text: str) -> None:
     assert stay_spans(text) == []
 
 
-_WORDS = ["she", "was", "in", "on", "at", "the", "oakwood", "kingfisher", "countess", "for", "six", "weeks", "a",
+_WORDS = ["admitted", "to", "foxglove", "moved", "her", "over",
+          "she", "was", "in", "on", "at", "the", "oakwood", "kingfisher", "countess", "for", "six", "weeks", "a",
           "fortnight", "spent", "month", "rehab", "detox", "elm", "tree", "drug", "bed", "and", "Oakwood", "'s", ","]
 
 
@@ -181,9 +182,43 @@ _WORDS = ["she", "was", "in", "on", "at", "the", "oakwood", "kingfisher", "count
 @given(st.lists(st.sampled_from(_WORDS), max_size=14), st.booleans())
 def test_spans_slice_to_whole_words_and_do_not_overlap(words: list[str], caseless: bool) -> None:
     text = " ".join(words)
-    spans = sorted(stay_spans(text) + rehab_spans(text))
+    spans = sorted(stay_spans(text) + rehab_spans(text) + move_spans(text))
     for s, e in spans:
         assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
         assert (s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
     framed = frame_place_spans(text, caseless)
     assert all(b[0] >= a[1] for a, b in zip(framed, framed[1:], strict=False))
+
+
+MOVES = [
+    ("she was admitted to foxglove on the tuesday", "foxglove"),
+    ("he got discharged from juniper last week", "juniper"),
+    ("they moved her over to primrose for the night", "primrose"),
+    ("they admitted him to bluebell and then home", "bluebell"),
+    ("she was transferred to kingfisher when a bed came up", "kingfisher"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MOVES)
+def test_a_ward_word_after_a_verb_of_care_names_the_ward(text: str, name: str) -> None:
+    assert [text[s:e] for s, e in move_spans(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "she was admitted to hospital on the monday",
+    "she was referred to cardiology for the tests",
+    "he got referred to camhs in the end",
+    "she was moved to majors after an hour",
+    "they transferred him to icu for the night",
+    "they moved her to palliative care",
+    "she got sent to prison for two years",
+    "we moved to town when i was ten",
+    "she was referred to talking therapies",
+    "he was moved to tears by it",
+    "she was admitted to university last year",
+    "she moved to cherry street with her mum",
+    "they moved her to swallow the tablets",
+    "the assets were transferred to equity",
+])
+def test_what_follows_a_verb_of_care_as_a_word_stays(text: str) -> None:
+    assert move_spans(text) == []

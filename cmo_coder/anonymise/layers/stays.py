@@ -28,12 +28,14 @@ import re
 
 from .facilities import GENERIC as FACILITY_KINDS
 from .naming import KIND_WORDS, NAMING_NOUNS, naming_word, public_words
+from .place_frames import _END as _PHRASE_ENDS
 from .place_frames import _IDIOMS, _UNCOMMON_LIVING, GENERIC
 from .services import SERVICE_IMAGES
 from .words import CALENDAR, lowercase_usage, place_names
 
 STAY_REASON = "a place of care said by the length of a stay there (a frame of care)"
 REHAB_REASON = "a place of care named before 'rehab' or 'detox' (a head of care)"
+MOVE_REASON = "a ward or unit said without 'the' after a verb of care (a frame of care)"
 
 _STATES = frozenset({
     "pain", "agony", "tears", "shock", "labour", "plaster", "traction", "isolation", "quarantine", "lockdown",
@@ -87,7 +89,28 @@ _REHAB_KINDS = frozenset({
 })
 """What is said before "rehab" or "detox" as a kind ("drug rehab", "cardiac rehab", "home detox"). Written for the
 project."""
-_WARD_WORDS = NAMING_NOUNS | SERVICE_IMAGES
+WARD_IMAGES = frozenset({
+    # wild and garden flowers
+    "foxglove", "foxgloves", "bluebell", "bluebells", "primrose", "primroses", "snowdrop", "snowdrops", "daffodil",
+    "daffodils", "buttercup", "buttercups", "cowslip", "cowslips", "harebell", "campion", "poppy", "poppies",
+    "cornflower", "clover", "speedwell", "celandine", "anemone", "honeysuckle", "jasmine", "lilac", "magnolia",
+    "camellia", "azalea", "lavender", "gorse", "bracken", "thistle", "teasel", "tansy", "yarrow", "sorrel",
+    "meadowsweet", "marigold", "orchid", "tulip", "pansy", "sunflower", "forget-me-not", "larkspur", "hyacinth",
+    "aster", "freesia", "peony", "wisteria", "clematis", "mistletoe",
+    # trees
+    "aspen", "hornbeam", "whitebeam", "blackthorn", "hawthorn", "rowan", "larch", "spruce", "cypress", "juniper",
+    "linden", "mulberry", "walnut", "acacia", "elder", "cherry", "damson", "quince",
+    # birds
+    "kingfisher", "heron", "wren", "robin", "skylark", "linnet", "goldfinch", "chaffinch", "bullfinch", "siskin",
+    "nightingale", "thrush", "blackbird", "starling", "kestrel", "merlin", "osprey", "curlew", "plover", "lapwing",
+    "sandpiper", "puffin", "kittiwake", "avocet", "egret", "bittern", "dipper", "nuthatch", "woodpecker", "warbler",
+    "redstart", "wagtail", "waxwing", "fieldfare", "redwing", "owl", "swan", "eider", "peregrine", "buzzard",
+    "harrier", "cormorant", "gannet", "guillemot", "tern", "oystercatcher", "goldcrest", "yellowhammer",
+})
+"""Flowers, trees and birds that British hospitals, hospices and care homes name wards and units after, written
+for the project from their common English names; words also said as verbs or adjectives ("swallow", "swift",
+"lark") are left out."""
+_WARD_WORDS = NAMING_NOUNS | SERVICE_IMAGES | WARD_IMAGES
 """Nouns wards and units are named by: the only words read after "on" in a stay."""
 _WORD = re.compile(r"(?<![\w'’&-])[a-z][a-z'’]*(?![\w'’&-])")
 _SHORT_STAY = re.compile(r"(?i)(?:days?|nights?|weeks?|fortnights?|months?)(?![\w'’-])")
@@ -209,4 +232,64 @@ def rehab_spans(text: str) -> list[tuple[int, int]]:
         if not _PLACE_BEFORE.search(text[max(0, start - 30) : start]) or not _END.match(text[m.end() : m.end() + 24]):
             continue
         out.append((start, m.end()))
+    return out
+
+
+_MOVE = re.compile(
+    r"(?i)(?<![\w'’-])(?:admitted|readmitted|re-admitted|transferred|discharged|moved|referred|sent|rushed|"
+    r"blue[\s-]?light(?:ed)?|blue[\s-]?lit|sectioned)(?:\s+(?:him|her|me|them|us|mum|dad|nan|grandad))?"
+    r"(?:\s+(?:back|over|up|down|across|straight|again|out))?\s+(?:to|into|onto|from|at)\s+$")
+"""A verb of care or of a move between wards and a preposition, with no "the" ("admitted to", "moved her over to",
+"discharged from")."""
+_NOT_A_WARD = frozenset({
+    "amu", "mau", "sau", "cdu", "ccu", "picu", "majors", "minors", "paeds", "peads", "ortho", "orthopaedics", "gynae",
+    "obs", "cardio", "cardiology", "neuro", "neurology", "endo", "onc", "oncology", "haem", "haematology", "resp",
+    "gastro", "derm", "psych", "psychiatry", "camhs", "iapt", "amhs", "cmht", "crhtt", "hometreatment", "phlebotomy",
+    "radiology", "urology", "geriatrics", "elderly", "medicine", "surgery", "theatres", "recovery", "physio",
+    "dietetics", "dietitian", "dietician", "podiatry", "audiology", "ophthalmology", "ent", "maxfax", "fracture",
+    "rheumatology", "respiratory", "palliative", "hospice", "community", "services", "social", "follow-up",
+    "followup", "outpatients", "inpatients", "spring", "autumn", "summer", "winter", "tears", "pieces",
+    # images also said as verbs ("moved her to swallow the tablets", "sent him to inspire others")
+    "swallow", "swift", "lark", "kite", "dove", "inspire", "aspire", "thrive", "flourish", "blossom", "evolve",
+    "emerge", "revive", "bridge", "springs", "stream", "tide", "fountain",
+})
+"""Specialties, departments, seasons and verbs said after a verb of care without "the" ("referred to
+cardiology", "moved to majors", "discharged from ortho", "moved her to swallow"): never a ward's name. Written for
+the project."""
+
+
+def _ward_name(low: str) -> bool:
+    """A word a ward or unit is named by, said bare after a verb of care: a noun wards are named by, or a word of
+    proper-name kind of six letters or more (shorter ones are as likely a department's short form)."""
+    if _ordinary(low) or low in _NOT_A_WARD or low.endswith(("ology", "ics", "ing", "ed")):
+        return False
+    return low in _WARD_WORDS or (len(low) >= 6 and naming_word(low, True))
+
+
+def move_spans(text: str) -> list[tuple[int, int]]:
+    """"admitted to foxglove", "moved her over to primrose", "discharged from juniper": one or two ward words right
+    after a verb of care and a preposition, with no "the", the phrase ended."""
+    out: list[tuple[int, int]] = []
+    words = list(_WORD.finditer(text))
+    i = 0
+    while i < len(words):
+        if i == 0 or _plain(words[i - 1].group(0)) not in ("to", "into", "onto", "from", "at"):
+            i += 1
+            continue
+        if not _MOVE.search(text[max(0, words[i].start() - 50) : words[i].start()]):
+            i += 1
+            continue
+        hit = None
+        for k in (2, 1):
+            run = words[i : i + k]
+            if len(run) < k or any(text[x.end() : y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
+                continue
+            if all(_ward_name(_plain(x.group(0))) for x in run) and _PHRASE_ENDS.match(text[run[-1].end() :][:24]):
+                hit = (run[0].start(), run[-1].end(), k)
+                break
+        if hit is None:
+            i += 1
+            continue
+        out.append(hit[:2])
+        i += hit[2]
     return out
