@@ -158,52 +158,53 @@ def _heard_word(low: str) -> bool:
             and not low.endswith(("ing", "ed", "ly", "est", "ness", "ity", "ion", "ment")))
 
 
+def _runs(text: str, pos: int) -> list[tuple[re.Match[str], ...]]:
+    """The two words and the one word that start at ``pos`` (two first), each run of words one space apart."""
+    first = _WORD.match(text, pos)
+    if first is None:
+        return []
+    second = _WORD.match(text, first.end() + 1) if text[first.end() : first.end() + 1] == " " else None
+    return [(first, second), (first,)] if second is not None else [(first,)]
+
+
+_FOR_LENGTH = re.compile(r"(?i)(?<![\w'’-])for\s+(?:[a-z\d]+\s+){0,5}"
+                         r"(?:days?|nights?|weeks?|fortnights?|months?|years?)(?![\w'’-])")
+"""A length said anywhere in the turn: without one, no place of a stay is looked for."""
+_STAY_OPEN = re.compile(_STAY.pattern.removesuffix("$"))
+_SPENT_OPEN = re.compile(_SPENT.pattern.removesuffix("$"))
+""":data:`_STAY` and :data:`_SPENT` searched forward through a turn: one pass finds every slot a stay's place can
+fill, instead of a search of the words before every word."""
+
+
 def stay_spans(text: str) -> list[tuple[int, int]]:
     """"was in oakwood for six weeks", "spent a month on primrose": one or two name words where a stay of a given
     length was spent (see the module doc)."""
     out: list[tuple[int, int]] = []
-    if not re.search(r"(?i)\b(?:day|night|week|fortnight|month|year)s?\b", text):
-        return out  # no length is said in the turn: no stay can be read
-    words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if i == 0 or _plain(words[i - 1].group(0)) not in ("in", "on", "at", "the"):
-            i += 1
-            continue  # a stay's place follows "in", "on", "at" or "the"
-        before = text[max(0, w.start() - 60) : w.start()]
-        stay = _STAY.search(before)
-        spent = None if stay else _SPENT.search(before)
-        frame = stay or spent
-        if frame is None:
-            i += 1
+    stays = _STAY_OPEN.finditer(text) if _FOR_LENGTH.search(text) else ()  # no "for" and a length: no stay
+    frames = sorted([(m.end(), m, True) for m in stays]
+                    + [(m.end(), m, False) for m in _SPENT_OPEN.finditer(text)], key=lambda f: (f[0], not f[2]))
+    taken = -1
+    for pos, frame, stay in frames:
+        if pos < taken:
             continue
         after_on = frame.group(1).lower() == "on"
         the = bool(frame.group(2))
         if the and after_on:
-            i += 1
             continue  # "on the list", "on the green": a ward is said "on" without "the"
-        hit = None
-        for k in (2, 1):
-            run = words[i : i + k]
-            if len(run) < k or any(text[x.end() : y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
-                continue
-            lows = [_plain(x.group(0)) for x in run]
+        for run in _runs(text, pos):
             rest = text[run[-1].end() : run[-1].end() + 60]
             length = _LENGTH.match(rest) if stay else None
+            if not (length or (not stay and _END.match(rest))):
+                continue  # a stay needs its length after the place, a length spent needs the phrase ended
+            lows = [_plain(x.group(0)) for x in run]
             if the and any(low in _INSTITUTIONS for low in lows):
                 continue  # "in the bay for a week", "in the lodge for days"
             if not all(_stay_word(low, after_on) for low in lows) and not (
                     the and length and _SHORT_STAY.search(length.group(0)) and all(_heard_word(x) for x in lows)):
                 continue
-            if length or (spent and _END.match(rest)):
-                hit = (run[0].start(), run[-1].end(), k)
-                break
-        if hit is None:
-            i += 1
-            continue
-        out.append(hit[:2])
-        i += hit[2]
+            out.append((run[0].start(), run[-1].end()))
+            taken = run[-1].end()
+            break
     return out
 
 
@@ -266,30 +267,17 @@ def _ward_name(low: str) -> bool:
     return low in _WARD_WORDS or (len(low) >= 6 and naming_word(low, True))
 
 
+_MOVE_OPEN = re.compile(_MOVE.pattern.removesuffix("$"))
+""":data:`_MOVE` searched forward through a turn (one pass, as :data:`_STAY_OPEN`)."""
+
+
 def move_spans(text: str) -> list[tuple[int, int]]:
     """"admitted to foxglove", "moved her over to primrose", "discharged from juniper": one or two ward words right
     after a verb of care and a preposition, with no "the", the phrase ended."""
     out: list[tuple[int, int]] = []
-    words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        if i == 0 or _plain(words[i - 1].group(0)) not in ("to", "into", "onto", "from", "at"):
-            i += 1
-            continue
-        if not _MOVE.search(text[max(0, words[i].start() - 50) : words[i].start()]):
-            i += 1
-            continue
-        hit = None
-        for k in (2, 1):
-            run = words[i : i + k]
-            if len(run) < k or any(text[x.end() : y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
-                continue
+    for frame in _MOVE_OPEN.finditer(text):
+        for run in _runs(text, frame.end()):
             if all(_ward_name(_plain(x.group(0))) for x in run) and _PHRASE_ENDS.match(text[run[-1].end() :][:24]):
-                hit = (run[0].start(), run[-1].end(), k)
+                out.append((run[0].start(), run[-1].end()))
                 break
-        if hit is None:
-            i += 1
-            continue
-        out.append(hit[:2])
-        i += hit[2]
     return out
