@@ -1,9 +1,10 @@
-"""Where care was given, read by the stay spent there and by a head of care (captions; issue 13, classes 3–5).
+"""Where care was given, read by the stay spent there, a move between wards and a head of care (captions; issue
+13, classes 3–5).
 
 Health research interviews tell stays: "she was in oakwood for six weeks", "they kept him in kingfisher for a
 fortnight", "he spent a month on primrose", "we got him into marsh lane rehab". Wards, units, hospices and care
 homes are named after trees, flowers, birds and old local names, so captions write them as everyday words, and
-without "the", a verb of care or a head ("ward", "hospital") the earlier place frames do not read them. Two
+without "the", a verb of care or a head ("ward", "hospital") the earlier place frames do not read them. Three
 frames of speech say a place here:
 
 * **a stay with its length**: a verb of being or staying and "in", "on" or "at", one or two words, then "for"
@@ -13,7 +14,11 @@ frames of speech say a place here:
   :data:`.place_frames._IDIOMS` and :data:`_STATES` hold; a name word must be of proper-name kind or one of
   the nouns places are named by (:func:`.naming.naming_word`, :data:`.services.SERVICE_IMAGES`). After "on" only
   the nouns wards are named by count: a word of proper-name kind there is as likely a medicine ("on sertraline
-  for six months");
+  for six months"); after "in the", "at the" and a stay of days to months, an uncommon noun that is no
+  institution counts too ("in the countess for two nights");
+* **a ward word after a verb of care, without "the"** ("admitted to foxglove", "moved her over to primrose"):
+  only the nouns wards are named by, or a word of proper-name kind of six letters or more; specialties and
+  departments said there stay ("referred to cardiology", "moved to majors");
 * **a name and a head of care that no facility list treats as one**: "rehab" and "detox" ("oakwood rehab",
   "elm tree detox"), after a preposition of place, the phrase ended; a kind stays ("drug rehab", "residential
   rehab", "cardiac rehab", "home detox").
