@@ -401,6 +401,15 @@ def frame_place_spans(text: str, caseless: bool = True) -> list[tuple[int, int, 
         add(s, e, "hospital", CARE_REASON)
     for s, e in one_spans(read):
         add(s, e, "place", ONE_REASON)
+    from .stays import MOVE_REASON, REHAB_REASON, STAY_REASON, move_spans, rehab_spans, stay_spans  # stays reads
+    # this module's lists, so it is imported here
+
+    for s, e in stay_spans(read):  # sure frames before the review-only ones below
+        add(s, e, "place", STAY_REASON)
+    for s, e in rehab_spans(read):
+        add(s, e, "service", REHAB_REASON)
+    for s, e in move_spans(read):
+        add(s, e, "hospital", MOVE_REASON)
     for s, e in living_spans(read):
         add(s, e, "place", LIVING_REASON)
     for s, e in rare_spans(read):
