@@ -69,10 +69,18 @@ def test_every_guessed_reading_of_the_word_is_dropped() -> None:
     {"layer": "sound_alike", "item_key": "p1"},
     {"layer": "places"},
     {"layer": "caseless", "category": "person"},
+    {"layer": "ner", "category": "org"},  # a group or a session may be named with an everyday word
+    {"layer": "consistency", "category": "place"},
 ])
 def test_a_surer_reading_anywhere_keeps_every_proposal(surer: dict[str, str]) -> None:
     text = "she was shielding during lockdown and after lockdown she never went out"
     found = [_cand(text, "lockdown"), _cand(text, "lockdown", nth=1, **surer)]
+    assert settle(text, found) == found
+
+
+def test_an_organisation_read_after_a_time_word_is_left() -> None:
+    text = "we met every week during sanctuary"
+    found = [_cand(text, "sanctuary", "ner", "org")]
     assert settle(text, found) == found
 
 

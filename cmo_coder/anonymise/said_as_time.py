@@ -15,8 +15,11 @@ of them is read as a time where all of these hold:
   everyday words), on no name list and no place list: a town, a given name or a surname after "during" keeps
   whatever the other layers decide ("during Ramadan" is the calendar list's; "during Leeds" is no English);
 * only a guess proposed it (the model, its caption reading, or the consistency layer's spreading of that
-  guess), never the register, a site or a layer that read a place's head word, and not as a person;
-* no word of the transcript with the same spelling was proposed by anything but such a guess.
+  guess), never the register, a site or a layer that read a place's head word;
+* the guess reads a town (the model's GPE): a time word is read so, while an organisation, a facility or a
+  person read after "during" may be a session or a group named with an everyday word ("during Sanctuary"),
+  which names a local service;
+* no word of the transcript with the same spelling was proposed by anything but such a guess of a town.
 
 Then every guessed proposal of that word in the transcript is dropped: the word names the same stretch of time
 wherever the speaker says it ("we were in lockdown", "after lockdown"), and the reading that spread it was the
@@ -35,6 +38,8 @@ TIME_WORDS = frozenset({"during", "throughout"})
 GUESSING_LAYERS = frozenset({"ner", "caseless", "consistency"})
 """Layers whose proposal of an everyday word is a guess: the model, its caption reading, and the spreading of
 that reading over the transcript."""
+TOWN = "city"
+"""The category of the model's GPE reading (:data:`.layers.ner.NER_CATEGORIES`), the one a time word is given."""
 _ONE_WORD = re.compile(r"^[^\W\d_]+$")
 _BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
 
@@ -59,7 +64,7 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
         if not _ONE_WORD.match(word):
             continue
         low = word.lower()
-        alone = c.layer in GUESSING_LAYERS and c.item_key is None and c.category != "person"
+        alone = c.layer in GUESSING_LAYERS and c.item_key is None and c.category == TOWN
         guessed[low] = guessed.get(low, True) and alone
         if alone and after_time_word(text, c):
             framed.add(low)
