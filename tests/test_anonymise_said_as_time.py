@@ -73,8 +73,8 @@ def test_every_guessed_reading_of_the_word_is_dropped() -> None:
     {"layer": "consistency", "category": "place"},
 ])
 def test_a_surer_reading_anywhere_keeps_every_proposal(surer: dict[str, str]) -> None:
-    text = "she was shielding during lockdown and after lockdown she never went out"
-    found = [_cand(text, "lockdown"), _cand(text, "lockdown", nth=1, **surer)]
+    text = "we saw nobody during recovery and after recovery she never went out"  # no period of the pandemic
+    found = [_cand(text, "recovery"), _cand(text, "recovery", nth=1, **surer)]
     assert settle(text, found) == found
 
 
@@ -82,6 +82,14 @@ def test_an_organisation_read_after_a_time_word_is_left() -> None:
     text = "we met every week during sanctuary"
     found = [_cand(text, "sanctuary", "ner", "org")]
     assert settle(text, found) == found
+
+
+def test_a_period_of_the_pandemic_read_as_an_organisation_is_a_time() -> None:
+    text = "we couldn't visit him during lockdown and after lockdown he was different"
+    assert settle(text, [_cand(text, "lockdown", "caseless", "org"), _cand(text, "lockdown", "consistency", "org",
+                                                                          nth=1)]) == []
+    person = [_cand(text, "lockdown", "caseless", "person")]
+    assert settle(text, person) == person  # a person's reading is never read as a time
 
 
 def test_a_word_never_said_after_a_time_word_is_left() -> None:
@@ -95,6 +103,8 @@ def test_a_word_never_said_after_a_time_word_is_left() -> None:
     "Everything stopped throughout lockdown.",
     "She was shielding during lockdown.",
     "She was shielding during lockdown. It got worse after lockdown.",
+    "We couldn't visit him during lockdown.",
+    "My mum was on her own throughout the pandemic and during furlough I went every day.",
 ])
 def test_lockdown_is_kept_in_captions_and_typed_text(plain: Anonymiser, sentence: str) -> None:
     for said in (sentence, sentence.lower()):

@@ -21,6 +21,10 @@ of them is read as a time where all of these hold:
   which names a local service;
 * no word of the transcript with the same spelling was proposed by anything but such a guess of a town.
 
+The words that name the pandemic's stretches of time (:data:`PERIODS`: "lockdown", "furlough", "shielding")
+name no group, session or service, so for them a guess of an organisation or a place is read the same way
+("we couldn't visit him during lockdown", where the model read an organisation); a person's reading never is.
+
 Then every guessed proposal of that word in the transcript is dropped: the word names the same stretch of time
 wherever the speaker says it ("we were in lockdown", "after lockdown"), and the reading that spread it was the
 mistaken one. A word that is proposed once by the register or a place list is left to those layers everywhere.
@@ -40,6 +44,10 @@ GUESSING_LAYERS = frozenset({"ner", "caseless", "consistency"})
 that reading over the transcript."""
 TOWN = "city"
 """The category of the model's GPE reading (:data:`.layers.ner.NER_CATEGORIES`), the one a time word is given."""
+PERIODS = frozenset({"lockdown", "lockdowns", "furlough", "pandemic", "quarantine", "shielding", "isolation",
+                     "curfew", "covid"})
+"""Words for the pandemic's stretches of time, which no local group or service is called (written for the
+project from how people speak of 2020-22)."""
 _ONE_WORD = re.compile(r"^[^\W\d_]+$")
 _BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
 
@@ -64,7 +72,8 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
         if not _ONE_WORD.match(word):
             continue
         low = word.lower()
-        alone = c.layer in GUESSING_LAYERS and c.item_key is None and c.category == TOWN
+        read = c.category == TOWN or (low in PERIODS and c.category != "person")
+        alone = c.layer in GUESSING_LAYERS and c.item_key is None and read
         guessed[low] = guessed.get(low, True) and alone
         if alone and after_time_word(text, c):
             framed.add(low)
