@@ -44,6 +44,7 @@ from . import (
     plain_churches,
     recurring_names,
     rest_of_place,
+    said_as_time,
     said_places,
     surname_echo,
     surname_places,
@@ -446,6 +447,7 @@ class Anonymiser:
         found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
+        found = said_as_time.settle(text, found)  # "she was shielding during lockdown"
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = [_whole_word(text, c) for c in found]
