@@ -274,3 +274,44 @@ def test_dementia_cares_public_names_stay(registered: Anonymiser, text: str) -> 
 def test_the_local_ones_still_go(registered: Anonymiser, text: str, gone: str) -> None:
     cased, lower = _both(registered, text)
     assert gone not in cased and gone.lower() not in lower
+
+
+# -- a kin word said after a name is no surname --------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "name", "kin"), [
+    ("It's the same with us, beta. Khadija Ammi says, I'm not mad.", "Khadija", "Ammi"),
+    ("Then Nusrat Baji rang from the day centre.", "Nusrat", "Baji"),
+    ("Pushpa Masi came every day.", "Pushpa", "Masi"),
+    ("I told Parveen Khala about it.", "Parveen", "Khala"),
+])
+def test_a_kin_word_after_a_name_stays_in_cased_text(registered: Anonymiser, text: str, name: str, kin: str) -> None:
+    cased, lower = _both(registered, text)
+    assert name not in cased and name.lower() not in lower
+    assert kin in cased and "[name removed] [name removed]" not in cased
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Then Nusrat Begum rang from the day centre.", "Begum"),
+    ("I told Parveen Akhtar about it.", "Akhtar"),
+    ("Khadija Ahmed says she's not mad.", "Ahmed"),
+])
+def test_a_surname_after_a_name_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
+    cased, lower = _both(registered, text)
+    assert gone not in cased and gone.lower() not in lower
+
+
+# -- a facility whose head has its own article -------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["It can be a year. Dr Fisher in the practice there is good, he refers straight away.",
+                                  "Mr Raja at the surgery was sound about it."])
+def test_words_between_a_name_and_a_facility_with_its_own_article_stay(registered: Anonymiser, text: str) -> None:
+    cased, lower = _both(registered, text)
+    for words in ("in the practice", "at the surgery"):
+        if words in text:
+            assert words in cased and words in lower, (cased, lower)
+
+
+@pytest.mark.parametrize(("text", "gone"), [("We took him to the Ashfield day centre.", "Ashfield"),
+                                            ("She's at the Thornton Lodge care home now.", "Thornton Lodge"),
+                                            ("The Heatherbank memory clinic rang.", "Heatherbank")])
+def test_a_facility_named_before_its_head_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
+    cased, lower = _both(registered, text)
+    assert gone not in cased and gone.lower() not in lower
