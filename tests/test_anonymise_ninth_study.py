@@ -315,3 +315,18 @@ def test_words_between_a_name_and_a_facility_with_its_own_article_stay(registere
 def test_a_facility_named_before_its_head_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
     cased, lower = _both(registered, text)
     assert gone not in cased and gone.lower() not in lower
+
+
+# -- the leak check's sound-alike warning and the project's own placeholders -----------------------------------------
+def test_no_sound_alike_warning_inside_a_placeholder_or_a_transcribers_mark(tmp_path: Path) -> None:
+    from cmo_coder.anonymise.leakcheck import sound_alikes
+    from cmo_coder.anonymise.pronunciation import SoundIndex
+
+    register = tmp_path / "register.csv"
+    register.write_text("surface,category,placeholder,aliases\nDr Rashid,person,[consultant's name],Dr Imran Rashid\n",
+                        encoding="utf-8")
+    index = SoundIndex.from_register(load_register_csv(register))
+    outside = "Then the imam's car came."
+    assert [outside[a:b] for a, b, _ in sound_alikes(outside, index)] == ["imam's"]  # a word said is still looked at
+    text = "Through the mosque, [mosque]. [imam's name] rang me [inaudible 00:12:31] and that was that."
+    assert sound_alikes(text, index) == []
