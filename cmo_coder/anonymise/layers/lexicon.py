@@ -7,7 +7,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..name_titles import only_words_of_address
 from ..namelists import plain
 from ..register import familiar_shapes
 from .peoples import said_as_a_people
@@ -111,8 +110,6 @@ class LexiconComponent:
             word = False
         if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():
             return False
-        if only_words_of_address(tok.text):
-            return False  # "Nusrat Baji", "Khadija Ammi": a kin word said after a given name is no surname
         if tok.pos_ in NEVER_NAME_POS and not caseless:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
         return caseless or tok.text[:1].isupper()

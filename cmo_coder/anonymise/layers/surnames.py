@@ -19,7 +19,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..name_titles import only_words_of_address
 from .titles import PARTICLES, _capitalised
 from .words import (
     CALENDAR,
@@ -131,8 +130,6 @@ def _surname_span(doc: Doc, i: int, caseless: bool) -> tuple[int, int] | None:
         j += 1  # "ap Dafydd", "van der Merwe"
     if j >= len(doc) or not is_surname(doc[j]):
         return None
-    if first == j and only_words_of_address(doc[j].text):
-        return None  # "Pushpa Masi", "Khadija Ammi": a kin word or honorific after a name is no surname
     if first == j and caseless and doc[j].lower_ not in known_surnames() and doc[j].pos_ in {"VERB", "AUX", "ADP"}:
         return None  # "femi went": a word no list holds that the tagger reads as a verb is one
     last = j
