@@ -141,3 +141,48 @@ def test_plain_text_streams(paras: list[tuple[str | None, list[str]]], crlf: boo
     parsed = detect.parse(text.encode(), "gen.txt")
     canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
     assert [(t.speaker_name, canon.text[t.start : t.end]) for t in canon.turns] == expected
+
+
+ROWS = st.lists(st.tuples(st.sampled_from(NAMES + [None]), SPEECH), min_size=1, max_size=15)
+
+
+@settings(max_examples=40, deadline=None)
+@given(ROWS, st.booleans(), st.booleans())
+def test_a_table_of_turns_streams(rows: list[tuple[str | None, list[str]]], time_column: bool,
+                                  details: bool) -> None:
+    """A transcription service's DOCX table (``Speaker | Text``, with or without a time column), a table of
+    interview details above it: every turn slices to its speech, the details are no turn."""
+    import io
+
+    from docx import Document
+
+    if rows[0][0] is None:
+        rows = [(NAMES[0], rows[0][1]), *rows[1:]]
+    doc = Document()
+    if details:
+        doc.add_paragraph("Interview details")
+        head = doc.add_table(rows=0, cols=2)
+        for k, v in [("Interviewer", NAMES[1]), ("Date", "14/03/2026")]:
+            cells = head.add_row().cells
+            cells[0].text, cells[1].text = k, v
+    cols = ["Time", "Speaker", "Text"] if time_column else ["Speaker", "Text"]
+    table = doc.add_table(rows=1, cols=len(cols))
+    for cell, head_word in zip(table.rows[0].cells, cols, strict=True):
+        cell.text = head_word
+    for n, (name, words) in enumerate(rows):
+        cells = table.add_row().cells
+        values = ([f"00:{n // 60:02d}:{n % 60:02d}"] if time_column else []) + [name or "", " ".join(words)]
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    buf = io.BytesIO()
+    doc.save(buf)
+    expected: list[tuple[str, str]] = []
+    for name, words in rows:
+        said = html.unescape(_normal(words))
+        if name is None or (expected and expected[-1][0] == name):
+            expected[-1] = (expected[-1][0], expected[-1][1] + "\n" + said)
+        else:
+            expected.append((name, said))
+    parsed = detect.parse(buf.getvalue(), "gen.docx")
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    assert [(t.speaker_name, canon.text[t.start : t.end]) for t in canon.turns] == expected

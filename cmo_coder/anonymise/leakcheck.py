@@ -630,6 +630,12 @@ class SoundAlikeHit:
     context: str
 
 
+_BRACKETED = re.compile(r"\[[^\[\]\n]{1,80}\]")
+"""A placeholder or a transcriber's mark in signed-off text ("[imam's name]", "[inaudible 00:12:31]"): the words
+inside are the project's own, so none of them is a name that sounds like a registered one (the placeholder
+"[imam's name]" sounded like a registered Imran's "Immy" and was shown as a warning on every signed-off copy)."""
+
+
 def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     """``(start, end, registered part)`` for each word (or "mc"/"mac" and the next word) in ``text`` that
     sounds like a registered name part, by the rules of the sound-alike layer without its parser: a
@@ -642,7 +648,9 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     from .pronunciation import SoundIndex
 
     assert isinstance(index, SoundIndex)
-    words = list(_SPOKEN_WORD.finditer(text))
+    bracketed = [m.span() for m in _BRACKETED.finditer(text)] if "[" in text else []
+    words = [w for w in _SPOKEN_WORD.finditer(text)
+             if not any(a < w.start() and w.end() < b for a, b in bracketed)]
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):

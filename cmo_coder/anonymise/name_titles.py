@@ -18,6 +18,10 @@ LEAD_TITLES = frozenset({
     "imam", "sheikh", "shaykh", "sheikha", "maulana", "moulana", "mufti", "ustadh", "giani", "gyani", "granthi",
     "pandit", "pundit", "swami", "rabbi",
     "auntie", "aunty", "uncle", "masi", "massi", "mami", "kaka", "kaki", "nani", "dadi", "hooyo", "aabo",
+    # Urdu, Punjabi and Pahari of Pakistani and Kashmiri families, and Bengali: elders and elder siblings, and a
+    # man of religious learning ("Chacha Ghafoor", "Baji Shabana", "Hafiz Bilal")
+    "chacha", "chachi", "chachu", "khala", "khalu", "mamu", "phuppo", "baji", "apa", "aapa", "apu", "bhaiya",
+    "ammi", "abbu", "hafiz", "qari", "molvi", "moulvi",
 })
 """Words said before a name that title or address the person ("Fr Rooney", "Giani Harbhajan", "Auntie Pushpa",
 "Hooyo Halima"). Lower-cased, without a full stop."""
@@ -27,8 +31,10 @@ WARD_TITLES = frozenset({"staff", "charge", "ward"})
 title only there, since "Staff" or "Ward" alone may be a surname."""
 
 TAIL_HONORIFICS = frozenset({"ji", "jee", "sahib", "saheb", "masi", "massi", "mami", "kaka", "kaki", "auntie",
-                             "aunty", "uncle"})
-"""Words of respect or kinship said after a given name ("Giani ji", "Pushpa Masi", "Harjit Uncle")."""
+                             "aunty", "uncle", "baji", "apa", "aapa", "appi", "apu", "bhaiya", "bhaiyya", "jaan",
+                             "chacha", "chachi", "khala", "mamu", "phuppo"})
+"""Words of respect or kinship said after a given name ("Giani ji", "Pushpa Masi", "Harjit Uncle", and in
+Pakistani, Kashmiri and Bangladeshi families "Shabana Baji", "Tariq Bhaiya", "Ghafoor Chacha")."""
 
 TAIL_LOWER_ONLY = frozenset({"ben", "bhai", "behn"})
 """Gujarati "sister" and "brother" said after a given name ("Hansa ben", "Jayanti bhai"): a title only when written
@@ -78,8 +84,16 @@ KIN_OF_ADDRESS = frozenset({
     "ba", "bapa", "bapu", "bapuji", "bauji", "pitaji", "mataji", "maaji", "biji", "bebe", "nani", "nanaji",
     "naniji", "dadi", "dada", "dadaji", "dadiji", "masi", "massi", "masiji", "mami", "mamaji", "bhabhi",
     "bhaiya", "bhaiyya", "behen", "mummy", "mummyji", "papaji", "daddy",
+    # Urdu, Punjabi and Pahari (Pakistani and Kashmiri families) and Bengali: mother, father, elder sister and
+    # brother, father's and mother's brothers and sisters, grandparents, daughter
+    "ammi", "ammiji", "amma", "abbu", "abbuji", "abbaji", "baji", "aapa", "appi", "apu", "bhaijaan", "chachi",
+    "chachu", "khala", "khalu", "mamu", "mamoo", "phuppo", "phupho", "phuphi", "tayi", "nanu", "dadu", "beti",
     # Somali and Polish
     "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "babcia", "dziadek", "mamusia", "tata", "tato", "ciocia", "wujek",
+    # Slovak and Slovak Roma families
+    "mamka", "ocko", "dedko", "starka",
+    # Northern English speech ("me mam", "me nan")
+    "mam", "nan", "gran", "grandad", "grandma",
     # Irish and Ulster speech
     "mammy", "da", "granda", "nanny", "papa", "mama",
 })

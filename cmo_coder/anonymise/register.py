@@ -79,14 +79,32 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                 "townland": "place", "parish": "church", "gaa club": "club",
                                 "orange hall": "other", "lodge": "other", "hospice": "service",
                                 "mandir": "temple", "funeral director": "workplace",
-                                "funeral home": "workplace", "app": "org"}}}}
+                                "funeral home": "workplace", "app": "org", **{
+                                    # a dementia care study (the ninth new study): where older people are
+                                    # diagnosed, cared for and worked, and who looks after them
+                                    "clinic": "service", "memory clinic": "service", "agency": "workplace",
+                                    "care agency": "workplace", "home care agency": "workplace",
+                                    "mill": "workplace", "madrasa": "school", "madrassa": "school",
+                                    "madrasah": "school", "resident": "person", "carer": "person",
+                                    "care worker": "person", "consultant": "person", "nurse": "person"}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
     read the same way in a register line and in ``review --redact --category``; an unknown word comes back
-    as written (lower-cased), for the caller to refuse with the list."""
+    as written (lower-cased), for the caller to refuse with the list.
+
+    A team qualifies a kind with words of its own ("Polish club", "working men's club", "dementia café",
+    "respite care home"), so a phrase no list holds is read by its last word, the kind it names, when that
+    word is a category or a team's word for one; a phrase whose last word is no kind is still refused."""
     category = " ".join(written.lower().split())
-    return CATEGORY_ALIASES.get(category, category)
+    if category in CATEGORIES or category in CATEGORY_ALIASES:
+        return CATEGORY_ALIASES.get(category, category)
+    words = category.split(" ")
+    for n in range(1, len(words)):  # the longest kind at the end first: "respite care home" is a care home
+        head = " ".join(words[n:])
+        if head in CATEGORIES or head in CATEGORY_ALIASES:
+            return CATEGORY_ALIASES.get(head, head)
+    return category
 
 
 

@@ -28,7 +28,7 @@ def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> i
     rows: list[list[str]] = []
     for g in group_by_surface(sets, decisions):
         d = g.as_dict()
-        decision = "" if g.decision is None else ("accept" if g.decision.startswith("accept") else g.decision)
+        decision = _exported(g.decision)
         rows.append(["", ";".join(d["transcripts"]), g.surface, str(g.count), ";".join(sorted(g.categories)),
                      ";".join(d["placeholders"]), "yes" if g.auto else "", decision, g.contexts[0]])
     for tid, p, dec in occurrence_items(sets, decisions):
@@ -66,7 +66,9 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
     if missing:
         raise CmoError(f"{path}:1: header lacks column(s) {', '.join(missing)} (export one with --export-decisions)")
     col = {name: header.index(name) for name in header}
-    shown = {norm(g.surface): ";".join(g.as_dict()["placeholders"]) for g in group_by_surface(sets, decisions)}
+    groups = group_by_surface(sets, decisions)
+    shown = {norm(g.surface): ";".join(g.as_dict()["placeholders"]) for g in groups}
+    standing = {norm(g.surface): _exported(g.decision) for g in groups if g.decision is not None}
     problems: list[str] = []
     used = 0
     for lineno, row in enumerate(rows[1:], start=2):
@@ -101,6 +103,8 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
                 if not surface:
                     raise CmoError("a row without an id needs a surface")
                 decision = _edited(decision, placeholder, {shown.get(norm(surface), "")})
+                if decision == standing.get(norm(surface)):
+                    continue  # as exported (a registered name's own accept): no decision of the team's
                 decisions = decide(decisions, registered, surface, decision, actor,
                                    placeholder if decision == "edit" else None)
             used += 1
@@ -109,6 +113,15 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
     if problems:
         raise ValidationFailed(f"decisions file {path} has {len(problems)} problem(s); nothing was saved", problems)
     return decisions, used
+
+
+def _exported(decision: str | None) -> str:
+    """A group's decision as the sheet writes it.
+
+    Why it matters on the way back: a registered name's group is exported as "accept" by the register, and
+    read back as the team's own surface decision it reached the occurrences the sheet lists on rows of their
+    own ("there's not much joy" with a registered Joy), deciding unseen what was left blank."""
+    return "" if decision is None else ("accept" if decision.startswith("accept") else decision)
 
 
 def _edited(decision: str, placeholder: str, exported: set[str]) -> str:

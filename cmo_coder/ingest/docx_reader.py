@@ -16,7 +16,7 @@ from typing import IO
 
 from lxml import etree
 
-from . import otter, plain
+from . import docx_table, otter, plain
 from .limits import MAX_LINES, check_lines
 from .normalise import clean
 from .utterance import ParseError, Utterance
@@ -77,8 +77,9 @@ def _entry_count(data: bytes) -> int | None:
     return int.from_bytes(data[pos + 10 : pos + 12], "little")
 
 
-def paragraphs_of(data: bytes, source: str) -> list[str]:
-    """Body paragraphs (and table cells, row by row) in document order.
+def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = None) -> list[str]:
+    """Body paragraphs (and table cells, row by row) in document order; a table whose header row names a
+    speaker and a text column (:mod:`.docx_table`) is also put in ``tables`` as the plain reader's lines.
 
     Only ``word/document.xml`` is unpacked, streamed through :class:`_Capped` into lxml's
     incremental parser with entities, DTDs and network access off; each body paragraph is
@@ -103,7 +104,7 @@ def paragraphs_of(data: bytes, source: str) -> list[str]:
                     f"(over {MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb"
                 )
             with zf.open(info) as member:
-                return _body_paragraphs(_Capped(member, MAX_DOCUMENT_XML, source), source)
+                return _body_paragraphs(_Capped(member, MAX_DOCUMENT_XML, source), source, tables)
     except ParseError:
         raise
     except etree.XMLSyntaxError as exc:
@@ -138,7 +139,7 @@ def _check_root(tree: etree._ElementTree, source: str) -> etree._Element:
     return root
 
 
-def _body_paragraphs(stream: _Capped, source: str) -> list[str]:
+def _body_paragraphs(stream: _Capped, source: str, tables: list[list[str]] | None = None) -> list[str]:
     # Only body, paragraph and table elements reach Python (runs and text nodes stay in C):
     # a Word document has several elements per paragraph, and a hostile one millions.
     events = etree.iterparse(
@@ -159,9 +160,22 @@ def _body_paragraphs(stream: _Capped, source: str) -> list[str]:
         if _local(el.tag) == "p":
             out.append("".join(_para_text(el)))
         else:
-            for row in el.iter("{*}tr"):
+            columns: tuple[int, int, int | None] | None = None
+            lines: list[str] = []
+            for n, row in enumerate(el.iter("{*}tr")):
                 cells = ["".join(_para_text(p)) for tc in row.iter("{*}tc") for p in tc.iter("{*}p")]
                 out.append(": ".join(c for c in cells if c.strip()) if len(cells) > 1 else "".join(cells))
+                if tables is None:
+                    continue
+                if n == 0:
+                    columns = docx_table.header_columns(cells)
+                elif columns is not None:  # a row is a paragraph of its own: a blank line after it
+                    said = docx_table.row_lines(
+                        ["\n".join("".join(_para_text(p)) for p in tc.iter("{*}p")) for tc in row.iter("{*}tc")],
+                        columns)
+                    lines.extend([*said, ""] if said else [])
+            if columns is not None and tables is not None:
+                tables.append(lines)
         if len(out) > MAX_LINES:
             check_lines(len(out), source)
         el.clear()
@@ -228,9 +242,20 @@ def _from_first_header(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def read(data: bytes, source: str, markers: tuple[str, ...] = TRANSCRIPTION_MARKERS,
          fmt: str | None = None) -> tuple[str, list[Utterance]]:
-    paras = paragraphs_of(data, source)
+    tables: list[list[str]] = []
+    paras = paragraphs_of(data, source, tables)
     check_lines(len(paras) + sum(p.count("\n") for p in paras), source)
     fmt = fmt or kind(paras)
+    if fmt == "plain_docx" and any(tables):
+        # A transcription service's table of turns: its rows are the transcript; the title and the table of
+        # interview details around it are cover matter, not speech (:mod:`.docx_table`).
+        rows: list[tuple[str, str]] = []
+        for t, table in enumerate(tables, 1):
+            row = 1
+            for line in table:
+                rows.append((line, f"table {t} row {row}"))
+                row += not line  # a blank line ends a row
+        return fmt, plain.read_lines(rows, source)
     kept = _drop_markers(paras, markers)
     if fmt in ("teams_docx", "otter_docx"):
         lines: list[tuple[str, str]] = []

@@ -1,6 +1,6 @@
 """Study labels: the names a study gives its own people and sites, which no layer may remove.
 
-Attributions and speech name participants by label (``SP12``, ``P7``, ``F2``) or by a role and a
+Attributions and speech name participants by label (``SP12``, ``P7``, ``F2``, ``BK-S01``) or by a role and a
 number, letter or code ("Participant 2", "Interviewee A", "Speaker 3", "Case Study C", "Participant P7"); captions write
 them in lower case and spell numbers out ("sp12", "participant two"). They are the study's own
 pseudonyms, so removing one destroys the very information anonymisation keeps. The statistical
@@ -33,6 +33,13 @@ _CODE = re.compile(r"(?i)(?<![\w'’-])(?:(?:sp|p|f|fg|su)[- ]?\d{1,4}|(?<!\b[a-
 letter: "W F one" is a postcode read out."""
 _ROLE_ID = re.compile(r"(?i)\b(?:" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\s+(" + _ID
                       + r")" + _END)
+
+
+_SITE_CODE = re.compile(r"(?<![\w'’-])[A-Z]{1,4}-[A-Z]{0,3}\d{1,4}" + _END)
+"""A study's code with a site or group prefix before a hyphen ("BK-S01", "EY-C07", "LDN-P03", "HW-12"): how teams
+with several sites label participants, whatever letters they chose. Capitals only (in captions, letters and
+digits as they come): a lower-case word before a hyphen and a number ("covid-19" aside) is no code."""
+_SITE_CODE_CASELESS = re.compile(r"(?<![\w'’-])[a-z]{1,4}-[a-z]{0,3}\d{1,4}" + _END)
 
 
 _SAYS = ("said", "says", "say", "felt", "feels", "thought", "thinks", "agreed", "agrees", "disagreed", "mentioned",
@@ -94,6 +101,9 @@ def _label_spans(text: str) -> tuple[tuple[int, int], ...]:
     layer ask it of every turn."""
     caseless = not any(map(str.isupper, text))
     spans = [m.span() for m in _CODE.finditer(text)]
+    if "-" in text:
+        spans += [m.span() for m in (_SITE_CODE_CASELESS if caseless else _SITE_CODE).finditer(text)
+                  if m.span() not in spans]
     for m in _SAID_CODE.finditer(text):
         code = m.group(1)
         if (caseless or code.rstrip("0123456789").isupper()) and m.span() not in spans:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..name_titles import only_words_of_address
+
 PRONOUNS = frozenset({
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "myself", "yourself", "himself",
     "herself", "itself", "ourselves", "themselves", "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd",
@@ -75,7 +77,8 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
 def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool = False) -> tuple[int, int] | None:
     """``text[start:end]`` without the words at its edges that are never part of a name ("you tyler" →
     "tyler", "lincoln prison so" → "lincoln prison"), and, with ``verbs`` (a person's name), cut before the
-    first pronoun, auxiliary or verb after a name word ("william came round" → "william"); None when no word
+    first pronoun, auxiliary or verb after a name word ("william came round" → "william") and without a kin
+    word or honorific said after it ("Khadija Ammi" → "Khadija", "Pushpa Masi" → "Pushpa"); None when no word
     may be a name. A linking word inside is never a cut ("Sarah and Tom", "Dhaliwal and Sons": both sides are
     names). Offsets stay offsets into ``text``: every returned span slices to words of the original. ``verbs``
     and ``cased`` as for :func:`never_in_a_name`."""
@@ -102,6 +105,9 @@ def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool =
                 break
     while never[last]:
         last -= 1
+    if verbs:  # "Khadija Ammi says", "Pushpa Masi": a kin word or honorific after a name is how she is spoken to
+        while last > first and only_words_of_address(_bare(text[words[last][0]:words[last][1]])):
+            last -= 1
     a, b = words[first][0], words[last][1]
     if last + 1 < len(words) or first:  # cut: no punctuation left hanging at the new edge ("william, he")
         while b > a + 1 and text[b - 1] in ",;:—–-":

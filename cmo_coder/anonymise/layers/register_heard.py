@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..folding import fold
+from ..name_titles import only_words_of_address
 from ..placeholders import RELATIONS
 from ..register import RegisterItem, familiar_shapes
 from .public_figures import distinctive_surnames
@@ -395,6 +396,8 @@ def _adds_to_the_register(words: list[Token], h: Heard, registered_starts: set[i
     extra = [w for w in words if w.idx not in registered_starts]
     if extra and all(w.pos_ in {"VERB", "AUX"} for w in extra):
         return False  # "sister Hope knows": a registered name and what the person does, nothing heard between
+    if extra and all(only_words_of_address(w.text) for w in extra):
+        return False  # "Khadija Ammi says": a registered name and the kin word she is spoken to by
     return fuzz.ratio("".join(fold(w.text) for w in words), h.form) > fuzz.ratio(own, h.form)
 
 

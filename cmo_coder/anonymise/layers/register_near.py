@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..festival_spellings import a_festival_not_the_person
 from ..folding import fold
+from ..name_titles import only_words_of_address
 from ..pronunciation import sound_key
 from ..register import Register, RegisterItem, familiar_shapes
 from .context import word_after, word_before
@@ -279,6 +280,8 @@ def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
             continue  # a blank line is a new turn; a comma or "and" another person
         if is_everyday(nxt.lower_) or nxt.lower_ in TITLE_WORDS or in_dictionary(fold(nxt.text)):
             continue
+        if only_words_of_address(nxt.text):
+            continue  # "Khadija Ammi says", "Shabana Baji": how she is spoken to, not a surname
         if not caseless and (not nxt.text[:1].isupper() or nxt.text.isupper()):
             continue  # "NHS", "GP": initials, not a name
         if f"{last.lower_} {nxt.lower_}" in public_pairs():
