@@ -12,13 +12,14 @@ before or after a given name (``-ji``, ``-ben``, ``-bhai``, "Masi", "Hooyo").
 
 from __future__ import annotations
 
+from .kin_words import KIN_LEADS, KIN_OF_ADDRESS, KIN_TAILS
+
 LEAD_TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "nurse", "sister", "matron", "father",
     "fr", "rev", "revd", "reverend", "canon", "pastor", "vicar", "bishop", "deacon", "councillor", "cllr",
     "imam", "sheikh", "shaykh", "sheikha", "maulana", "moulana", "mufti", "ustadh", "giani", "gyani", "granthi",
     "pandit", "pundit", "swami", "rabbi",
-    "auntie", "aunty", "uncle", "masi", "massi", "mami", "kaka", "kaki", "nani", "dadi", "hooyo", "aabo",
-})
+}) | KIN_LEADS
 """Words said before a name that title or address the person ("Fr Rooney", "Giani Harbhajan", "Auntie Pushpa",
 "Hooyo Halima"). Lower-cased, without a full stop."""
 
@@ -26,8 +27,7 @@ WARD_TITLES = frozenset({"staff", "charge", "ward"})
 """Words that make a nursing title with the one after them ("Staff Nurse", "Charge Nurse", "Ward Sister"): a
 title only there, since "Staff" or "Ward" alone may be a surname."""
 
-TAIL_HONORIFICS = frozenset({"ji", "jee", "sahib", "saheb", "masi", "massi", "mami", "kaka", "kaki", "auntie",
-                             "aunty", "uncle"})
+TAIL_HONORIFICS = frozenset({"ji", "jee", "sahib", "saheb"}) | KIN_TAILS
 """Words of respect or kinship said after a given name ("Giani ji", "Pushpa Masi", "Harjit Uncle")."""
 
 TAIL_LOWER_ONLY = frozenset({"ben", "bhai", "behn"})
@@ -72,21 +72,6 @@ def joined_honorific_forms(given: str) -> list[str]:
         return []
     return [form for tail in JOINED_HONORIFICS for form in (f"{given}{tail}", f"{given}-{tail}")]
 
-
-KIN_OF_ADDRESS = frozenset({
-    # Gujarati, Hindi and Punjabi: parents, grandparents, aunts, uncles and elder siblings
-    "ba", "bapa", "bapu", "bapuji", "bauji", "pitaji", "mataji", "maaji", "biji", "bebe", "nani", "nanaji",
-    "naniji", "dadi", "dada", "dadaji", "dadiji", "masi", "massi", "masiji", "mami", "mamaji", "bhabhi",
-    "bhaiya", "bhaiyya", "behen", "mummy", "mummyji", "papaji", "daddy",
-    # Somali and Polish
-    "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "babcia", "dziadek", "mamusia", "tata", "tato", "ciocia", "wujek",
-    # Irish and Ulster speech
-    "mammy", "da", "granda", "nanny", "papa", "mama",
-})
-"""Words for a parent, grandparent, aunt or elder said to or of them in British Asian, Somali, Polish and Irish
-families ("Ba has no English", "Papa ji's bed", "Hooyo asked for her sister"): a relative named by relation, never
-a name. Written for the project from how those families speak of their own in English; words that are also
-common nicknames or given names ("Didi", "Bebe", "Kaka") are left out."""
 
 _ADDRESS_WORDS = KIN_OF_ADDRESS | TAIL_HONORIFICS
 
