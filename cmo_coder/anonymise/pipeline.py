@@ -41,6 +41,7 @@ from . import (
     origins,
     owned_places,
     people_not_places,
+    place_groups,
     plain_churches,
     recurring_names,
     registered_kin,
@@ -442,6 +443,7 @@ class Anonymiser:
         found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
         found = people_not_places.settle(text, found)  # "Skye Ward" … "then Skye said"
         found = home_towns.settle(text, found)  # Wishaw General registered; "we moved to Wishaw"
+        found = place_groups.settle(text, found)  # "the Southwark staff group": the place, not the group
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = services_of_worship.settle(text, found)  # "Father Rooney said the Mass"

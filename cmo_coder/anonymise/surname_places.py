@@ -12,7 +12,8 @@ in a person. The words around it say which it is, as they would to a listener:
   to"), and no possessive after it ("went round to Lincoln's" is the person's house);
 * a word for a person from a place after it, the place said as an adjective or a demonym ("an Armagh man",
   "Derry girls", "a Lincoln lad", "Preston born and bred"), with no "the" or possessive before it: "the Lincoln
-  boy" and "Mrs Lincoln's lad" are the family's child, so they stay the person.
+  boy" and "Mrs Lincoln's lad" are the family's child, so they stay the person;
+* words of a group's kind and a group's head after it ("the Lincoln carers group", :mod:`.place_groups`).
 
 Only one word that a place list or the transcript reads as a place is retyped, and only the placeholder changes:
 the stretch is removed as before and keeps its register identity. A full name ("in Kayden Lincoln's class") is
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import place_groups
 from .candidates import Candidate
 
 _PLACE_LAYERS = frozenset({"places", "transcript"})
@@ -73,6 +75,8 @@ def as_place(group: list[Candidate], text: str, best: Candidate) -> Candidate | 
         return None  # "round at Lincoln's": the person's
     if _PREPOSITION.search(before) or _FROM.search(before) or _GOING_TO.search(before):
         return replace(listed[0], placeholder=None)
+    if place_groups.group_after(text, best.end) and not re.search(r"['’]s?\s+$", before):
+        return replace(listed[0], placeholder=None)  # "the Lincoln carers group": the town's group
     if _FOLK_AFTER.match(text, best.end) and not _FAMILY_BEFORE.search(before):
         return replace(listed[0], placeholder=None)  # "an Armagh man himself", "derry girls"
     return None

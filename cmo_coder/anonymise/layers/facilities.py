@@ -294,6 +294,9 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“"
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Found]:
     """[article/preposition] + name words + a facility's head (module doc, first two bullets)."""
     out: list[Found] = []
@@ -312,6 +315,8 @@ def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = N
             i -= 1
         if i < 0 or i < len(words) - 3:
             continue
+        if any(_low(w.group(0)) in _ARTICLES for w in words[i + 1:]):
+            continue  # "the Phil's a pub": an article between a word and the head ends any name there
         last = words[i]
         possessive = _low(last.group(0)).endswith(("'s", "s'"))
         if possessive and (head.endswith("s") or _low(last.group(0))[:-2] in STREET_HEADS):
