@@ -524,8 +524,9 @@ def _no_speaker_problem(n: int, source_format: str) -> str:
     if "plain" in source_format:
         return (f"{n} turn(s) after the first speaker have no speaker: lines that no 'Name:' label starts, "
                 "most often a line of speech broken by a stray line break, or a note between turns (a title or "
-                "a note above the first speaker is read as a heading); join such lines to the turn they belong to (or start "
-                "them with the speaker's name) and re-import the file with 'cmo-coder import … --replace'")
+                "a note above the first speaker is read as a heading); join such lines to the turn they belong "
+                "to (or start them with the speaker's name) and re-import the file with 'cmo-coder import … "
+                "--replace'")
     return (f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
             "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
             "or with '--replace --speaker NAME' to give them all to one participant of the manifest")
