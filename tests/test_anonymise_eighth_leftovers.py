@@ -264,3 +264,34 @@ def test_an_article_before_the_head_ends_a_name(edges: Anonymiser, text: str, ke
 ])
 def test_a_name_right_before_its_head_still_goes(edges: Anonymiser, text: str, gone: str) -> None:
     assert gone not in redact_text(edges, text, open_items=True).lower()
+
+
+# -- 5. a name spelt out letter by letter ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def spellers() -> Anonymiser:
+    """A registered Caoimhe, and a registered Han whose name is the last letters of a spelt-out Siobhan."""
+    key = ParticipantKey(entries=[KeyEntry(label="SP1", name="Caoimhe Donnelly", role="staff", site="Belfast"),
+                                  KeyEntry(label="P1", name="Han Zhou", role="carer", site="Belfast")])
+    return Anonymiser(build_register(key, [], set()), MODEL)
+
+
+@pytest.mark.parametrize("text", ["she spelled it for me c a o i m h e", "so i c a o i m h e yeah",
+                                  "it's C-A-O-I-M-H-E on the form"])
+def test_a_registered_name_spelt_out_goes_as_that_person(spellers: Anonymiser, text: str) -> None:
+    groups, _, _ = spellers.find(text)
+    tied = [c for g in groups for c in g if c.item_key is not None and c.layer == "sound_alike"]
+    assert tied and not any(c.per_occurrence for c in tied), groups
+    assert "o i m" not in redact_text(spellers, text).lower().replace("-", " ")
+
+
+def test_a_spelt_out_name_nobody_registered_is_no_registered_persons_tail(spellers: Anonymiser) -> None:
+    text = "her name's s i o b h a n with a b h"
+    groups, _, _ = spellers.find(text)
+    assert not [c for g in groups for c in g if c.item_key is not None], groups  # not Han's "h a n"
+    out = redact_text(spellers, text, open_items=True)
+    assert "s i o b" not in out and "with a b h" in out, out  # still removed, as an unregistered name
+
+
+def test_a_registered_name_spelt_alone_still_goes(spellers: Anonymiser) -> None:
+    groups, _, _ = spellers.find("his name is h a n and he helps")
+    assert [c for g in groups for c in g if c.item_key is not None], groups
