@@ -295,3 +295,30 @@ def test_a_spelt_out_name_nobody_registered_is_no_registered_persons_tail(spelle
 def test_a_registered_name_spelt_alone_still_goes(spellers: Anonymiser) -> None:
     groups, _, _ = spellers.find("his name is h a n and he helps")
     assert [c for g in groups for c in g if c.item_key is not None], groups
+
+
+# -- 7. someone from a place said by its kind: one reading for churches, pubs and clubs --------------------------
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    ("a guy called chidi fae the pub helped us", "chidi", "fae the pub"),
+    ("a guy called chidi fae the church helped us", "chidi", "fae the church"),
+    ("a lass called morag frae the club sorted it", "morag", "frae the club"),
+])
+def test_someone_from_a_place_said_by_its_kind_is_a_person_not_the_place(plain: Anonymiser, text: str, name: str,
+                                                                         kept: str) -> None:
+    out = redact_text(plain, text, open_items=True)
+    assert name not in out and kept in out, out
+    assert "[pub name]" not in out and "[club name]" not in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("we met at hartleys the butchers on the corner", "hartleys"),
+    ("she was at Fernleigh House, the care home, for a year", "Fernleigh"),
+])
+def test_a_place_named_beside_its_kind_still_goes(plain: Anonymiser, text: str, gone: str) -> None:
+    assert gone not in redact_text(plain, text, open_items=True)
+
+
+def test_both_readers_read_the_one_list() -> None:
+    from cmo_coder.anonymise.layers.said_from import FROM_WORDS, said_from
+
+    assert {"fae", "frae", "from"} <= FROM_WORDS and said_from("Fae") and not said_from("chidi")

@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 from .facility_cues import cued_spans
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words, said_words
 from .pubs import PUB_EMBLEMS
+from .said_from import said_from
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
 from .sites import _CENTRE_KINDS, _NOT_NAMES, place_shaped
 from .streets import STREET_HEADS
@@ -456,8 +457,8 @@ def apposed_spans(text: str, caseless: bool) -> list[Found]:
             continue
         words = m.group(1).split()
         lows = [_low(w) for w in words]
-        if any(w in STOP_WORDS or w in GENERIC or w in HEADS or w in FILLERS for w in lows):
-            continue
+        if any(w in STOP_WORDS or w in GENERIC or w in HEADS or w in FILLERS or said_from(w) for w in lows):
+            continue  # "called chidi fae the pub": a man from the pub (.said_from)
         if caseless:
             naming = [_is_name_word(w, True, "agency") or _is_name_word(w, True, "care home") for w in words]
             if not naming[-1] and not any(naming):
