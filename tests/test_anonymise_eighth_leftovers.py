@@ -258,6 +258,11 @@ def test_an_article_before_the_head_ends_a_name(edges: Anonymiser, text: str, ke
         assert kept in out.lower(), out
 
 
+def test_the_name_before_the_article_is_still_the_places(edges: Anonymiser) -> None:
+    out = redact_text(edges, "We met at the Phil's a pub round the corner.", open_items=True)
+    assert out == "We met at the [pub name] a pub round the corner.", out
+
+
 @pytest.mark.parametrize(("text", "gone"), [
     ("We met at the Kestrel Arms after.", "kestrel"),
     ("She goes to the Sunflower day centre.", "sunflower"),

@@ -316,9 +316,12 @@ def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = N
             i -= 1
         if i < 0 or i < len(words) - 3:
             continue
-        if any(_low(w.group(0)) in _ARTICLES for w in words[i + 1:]):
-            continue  # "the Phil's a pub": an article between a word and the head ends any name there
+        apposed = any(_low(w.group(0)) in _ARTICLES for w in words[i + 1:])
+        # "the Phil's a pub": an article between a word and the head ends the name before it, and the head
+        # after it says what the name is ("Hartleys the butchers"), so the name goes alone and "a pub" stays
         last = words[i]
+        if apposed and (said_from(last.group(0)) or _low(last.group(0)) in STOP_WORDS):
+            continue  # "chidi fae the pub", "we went in the pub": a word of where, no name
         possessive = _low(last.group(0)).endswith(("'s", "s'"))
         if possessive and (head.endswith("s") or _low(last.group(0))[:-2] in STREET_HEADS):
             continue  # "Attercliffe Road's shops", "the Smiths' shops": whose shops, not one named
@@ -354,7 +357,8 @@ def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = N
         surface = " ".join(text[start:m.start()].lower().replace("’", "'").split())
         if " " in surface and (surface in public_words() or surface.removesuffix("'s") in public_words()):
             continue  # one word was judged above ("the Kestrel Club" named by a bird, not the lager)
-        out.append(Found(start, m.end(), category, f"{category.replace('_', ' ')} named before its head"))
+        end = offset + last.end() if apposed else m.end()
+        out.append(Found(start, end, category, f"{category.replace('_', ' ')} named before its head"))
     return out
 
 
