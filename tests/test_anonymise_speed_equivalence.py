@@ -342,7 +342,10 @@ def _sound_alikes_visiting_every_token(layer: object, doc: Doc, caseless: bool) 
     while i < len(doc):
         tok = doc[i]
         spelled = layer._spelled(doc, i) if len(tok.text.rstrip(".")) == 1 else None
-        if spelled is not None and free(spelled[0].start, spelled[0].end):
+        if spelled is not None and spelled[0] is None:
+            i = spelled[1]
+            continue
+        if spelled is not None and spelled[0] is not None and free(spelled[0].start, spelled[0].end):
             found.append(spelled[0])
             i = spelled[1]
             continue

@@ -3,7 +3,7 @@ ji's bed", "Hooyo asked for her sister", "Dadi-ji was ninety". Several layers re
 stands (a speech verb's subject, before "ji", a word on a given-name list, a sound like a name's familiar form),
 and removing it takes from the analyst who the speaker means (a grandmother, a father) while naming no one.
 
-A proposal that is only kin words and honorifics (:data:`.name_titles.KIN_OF_ADDRESS`) is dropped, but for an
+A proposal that is only kin words and honorifics (:data:`.kin_words.KIN_OF_ADDRESS`) is dropped, but for an
 exact registered form (a team that registers "Ba" as someone's alias has it removed) and an occurrence already
 put to the reviewer as possibly a registered name (:attr:`.candidates.Candidate.per_occurrence`).
 """
@@ -14,8 +14,9 @@ import re
 
 from .candidates import Candidate
 from .kin_said import POSSESSIVES
+from .kin_words import KIN_OF_ADDRESS
 from .layers.words import listed_names
-from .name_titles import KIN_OF_ADDRESS, only_words_of_address
+from .name_titles import only_words_of_address
 
 _TAIL = re.compile(r"(?:-|[^\S\n]+)(?:ji|jee|sahib|saheb)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")

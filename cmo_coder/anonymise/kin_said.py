@@ -10,9 +10,9 @@ called Dadi is not said "my Dadi". So a proposal that is only such a word (with 
 after a possessive, is dropped, unless a name follows it ("my Dadi Kaur": the word is then part of how the
 person is known, and goes with the name) or the register holds it (the register's entry always stands).
 
-Only words whose kin sense is the everyday one in the language they come from are listed (:data:`KIN_ALSO_NAMES`);
-a word the UK given-name list holds ("Lola", "Saba") or a common English given name ("Anne", Turkish for mother)
-is not, since "my Lola" or "my Anne" is as often a daughter or a wife.
+The words are those of the one list of words for relatives (:func:`.kin_words.kin_also_names`) that some name list
+holds: a word the UK given-name list holds ("Lola", "Saba") or a common English given name ("Anne", Turkish for
+mother) is not one, since "my Lola" or "my Anne" is as often a daughter or a wife.
 """
 
 from __future__ import annotations
@@ -20,18 +20,10 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
+from .kin_words import kin_also_names
 from .layers.words import listed_names
 from .namelists import uk_given
 
-KIN_ALSO_NAMES = frozenset({
-    "dadi", "dada", "bibi", "oma", "baba", "babu", "nene", "masi", "tito", "granda", "abba", "amma", "tata", "baka",
-})
-"""Words for a relative in languages UK households speak that some name list also holds (written for the
-project from common usage: Hindi and Urdu "dadi" and "dada" for the father's parents, "masi" for the mother's
-sister; Persian and Urdu "bibi" and Bengali "babu"; German and Dutch "oma"; Arabic, Turkish, Swahili and Slavic
-"baba"; Turkish "nene"; Tagalog "tito"; Scots "granda"; Arabic and Hebrew "abba"; Tamil and Malayalam "amma";
-Polish and Romanian "tata"; Croatian and Serbian "baka"). Each is on a name list (a test checks): a kin word
-on none belongs in the kin list itself."""
 POSSESSIVES = frozenset({"my", "me", "mi", "ma", "our", "your", "yer", "ur", "his", "her", "their"})
 """Possessives before a relative's word, as UK speakers say them ("me nan", "ma granda", "our kid")."""
 _BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+$")
@@ -42,7 +34,7 @@ _WORD = re.compile(r"^([^\W\d_]+)(?:['’]s)?$")
 def kin_word(word: str) -> bool:
     """A listed kin word that is no given name of the UK list."""
     low = word.lower()
-    return low in KIN_ALSO_NAMES and low not in uk_given()
+    return low in kin_also_names() and low not in uk_given()
 
 
 def said_as_kin(text: str, c: Candidate) -> bool:

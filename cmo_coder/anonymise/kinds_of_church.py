@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
+from .layers.said_from import from_the, said_from
 from .layers.words import PEOPLES
 
 _WORSHIP = frozenset({"church", "churches", "chapel", "mosque", "gurdwara", "temple", "synagogue", "mission",
@@ -36,22 +37,20 @@ DENOMINATIONS = frozenset({
 churches): each names thousands of congregations, none of them one."""
 _HALLS = frozenset({"hall", "halls", "house"})
 """What a church's building is said as after its head ("the Free Church hall", "the Quaker meeting house")."""
-_FROM = frozenset({"from", "fae", "frae", "at", "in", "o'", "of"})
-"""Words that make "X from the church" a person from a church, not a church called "X from the"."""
-_THE_HEAD = re.compile(r"(?i)\s+the\s+(?:" + "|".join(sorted(_WORSHIP)) + r")\b")
+_HEAD = re.compile(r"(?i)(?:" + "|".join(sorted(_WORSHIP)) + r")\b")
 _WORD_BEFORE = re.compile(r"(\s|^)([A-Za-z-]+)\s+$")
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an|their|our|his|her|my|your)\s+$")
 
 
 def _kind_only(text: str, c: Candidate) -> bool:
     words = text[c.start:c.end].lower().replace("’", "'").split()
-    if words and words[-1] in _FROM and _THE_HEAD.match(text, c.end):
+    if words and said_from(words[-1]) and from_the(text, c.end, _HEAD):
         return True  # "chidi fae | the church": the name and "fae" read as the church's name
     if len(words) >= 3 and words[-1] in _HALLS and (words[-2] in _WORSHIP or words[-2] == "meeting"):
         words = words[:-1]  # "the Free Church hall", "the Quaker meeting house": the church's own building
     if len(words) < 2 or (words[-1] not in _WORSHIP and words[-1] != "meeting"):
         return False
-    if len(words) >= 3 and words[-2] == "the" and words[-3] in _FROM:
+    if len(words) >= 3 and words[-2] == "the" and said_from(words[-3]):
         return True  # "a guy called chidi fae the church": someone from a church, not its name
     people = " ".join(words[:-1]).removeprefix("the ")
     return _said_by_kind(text, c, words, people, words[-1])
@@ -89,7 +88,7 @@ def _word_before_head(text: str, c: Candidate) -> bool:
     if not m:
         return False
     words = text[c.start:c.end].lower().replace("’", "'").split()
-    if not words or words[-1] in _FROM:
+    if not words or said_from(words[-1]):
         return False
     head = "meeting" if m.group(1).lower().startswith("meeting") else m.group(1).lower()
     return _said_by_kind(text, c, words, " ".join(words).removeprefix("the "), head)

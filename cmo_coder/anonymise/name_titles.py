@@ -12,17 +12,16 @@ before or after a given name (``-ji``, ``-ben``, ``-bhai``, "Masi", "Hooyo").
 
 from __future__ import annotations
 
+from .kin_words import KIN_LEADS, KIN_OF_ADDRESS, KIN_TAILS
+
 LEAD_TITLES = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "nurse", "sister", "matron", "father",
     "fr", "rev", "revd", "reverend", "canon", "pastor", "vicar", "bishop", "deacon", "councillor", "cllr",
     "imam", "sheikh", "shaykh", "sheikha", "maulana", "moulana", "mufti", "ustadh", "giani", "gyani", "granthi",
     "pandit", "pundit", "swami", "rabbi",
-    "auntie", "aunty", "uncle", "masi", "massi", "mami", "kaka", "kaki", "nani", "dadi", "hooyo", "aabo",
-    # Urdu, Punjabi and Pahari of Pakistani and Kashmiri families, and Bengali: elders and elder siblings, and a
-    # man of religious learning ("Chacha Ghafoor", "Baji Shabana", "Hafiz Bilal")
-    "chacha", "chachi", "chachu", "khala", "khalu", "mamu", "phuppo", "baji", "apa", "aapa", "apu", "bhaiya",
-    "ammi", "abbu", "hafiz", "qari", "molvi", "moulvi",
-})
+    # a man of religious learning ("Hafiz Bilal")
+    "hafiz", "qari", "molvi", "moulvi",
+}) | KIN_LEADS
 """Words said before a name that title or address the person ("Fr Rooney", "Giani Harbhajan", "Auntie Pushpa",
 "Hooyo Halima"). Lower-cased, without a full stop."""
 
@@ -30,9 +29,7 @@ WARD_TITLES = frozenset({"staff", "charge", "ward"})
 """Words that make a nursing title with the one after them ("Staff Nurse", "Charge Nurse", "Ward Sister"): a
 title only there, since "Staff" or "Ward" alone may be a surname."""
 
-TAIL_HONORIFICS = frozenset({"ji", "jee", "sahib", "saheb", "masi", "massi", "mami", "kaka", "kaki", "auntie",
-                             "aunty", "uncle", "baji", "apa", "aapa", "appi", "apu", "bhaiya", "bhaiyya", "jaan",
-                             "chacha", "chachi", "khala", "mamu", "phuppo"})
+TAIL_HONORIFICS = frozenset({"ji", "jee", "sahib", "saheb"}) | KIN_TAILS
 """Words of respect or kinship said after a given name ("Giani ji", "Pushpa Masi", "Harjit Uncle", and in
 Pakistani, Kashmiri and Bangladeshi families "Shabana Baji", "Tariq Bhaiya", "Ghafoor Chacha")."""
 
@@ -78,29 +75,6 @@ def joined_honorific_forms(given: str) -> list[str]:
         return []
     return [form for tail in JOINED_HONORIFICS for form in (f"{given}{tail}", f"{given}-{tail}")]
 
-
-KIN_OF_ADDRESS = frozenset({
-    # Gujarati, Hindi and Punjabi: parents, grandparents, aunts, uncles and elder siblings
-    "ba", "bapa", "bapu", "bapuji", "bauji", "pitaji", "mataji", "maaji", "biji", "bebe", "nani", "nanaji",
-    "naniji", "dadi", "dada", "dadaji", "dadiji", "masi", "massi", "masiji", "mami", "mamaji", "bhabhi",
-    "bhaiya", "bhaiyya", "behen", "mummy", "mummyji", "papaji", "daddy",
-    # Urdu, Punjabi and Pahari (Pakistani and Kashmiri families) and Bengali: mother, father, elder sister and
-    # brother, father's and mother's brothers and sisters, grandparents, daughter
-    "ammi", "ammiji", "amma", "abbu", "abbuji", "abbaji", "baji", "aapa", "appi", "apu", "bhaijaan", "chachi",
-    "chachu", "khala", "khalu", "mamu", "mamoo", "phuppo", "phupho", "phuphi", "tayi", "nanu", "dadu", "beti",
-    # Somali and Polish
-    "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "babcia", "dziadek", "mamusia", "tata", "tato", "ciocia", "wujek",
-    # Slovak and Slovak Roma families
-    "mamka", "ocko", "dedko", "starka",
-    # Northern English speech ("me mam", "me nan")
-    "mam", "nan", "gran", "grandad", "grandma",
-    # Irish and Ulster speech
-    "mammy", "da", "granda", "nanny", "papa", "mama",
-})
-"""Words for a parent, grandparent, aunt or elder said to or of them in British Asian, Somali, Polish and Irish
-families ("Ba has no English", "Papa ji's bed", "Hooyo asked for her sister"): a relative named by relation, never
-a name. Written for the project from how those families speak of their own in English; words that are also
-common nicknames or given names ("Didi", "Bebe", "Kaka") are left out."""
 
 _ADDRESS_WORDS = KIN_OF_ADDRESS | TAIL_HONORIFICS
 

@@ -41,11 +41,14 @@ from . import (
     origins,
     owned_places,
     people_not_places,
+    place_groups,
     plain_churches,
     recurring_names,
+    registered_kin,
     rest_of_place,
     said_as_time,
     said_places,
+    services_of_worship,
     surname_echo,
     surname_places,
 )
@@ -441,14 +444,17 @@ class Anonymiser:
         found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
         found = people_not_places.settle(text, found)  # "Skye Ward" … "then Skye said"
         found = home_towns.settle(text, found)  # Wishaw General registered; "we moved to Wishaw"
+        found = place_groups.settle(text, found)  # "the Southwark staff group": the place, not the group
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
+        found = services_of_worship.settle(text, found)  # "Father Rooney said the Mass"
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
         found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
         found = said_as_time.settle(text, found)  # "she was shielding during lockdown"
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
+        found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = [_whole_word(text, c) for c in found]
         if turns:

@@ -35,6 +35,7 @@ from ..store.project import Project
 from ..store.secure import SecureFolder
 from . import overlaps
 from .apply import apply_spans, apply_to_transcript
+from .headings import heading_turns, without_heading_turns
 from .joining import join_people
 from .layers.public_figures import full_name_spans, inside_public_full_name
 from .layers.words import CALENDAR, TITLE_WORDS
@@ -518,12 +519,14 @@ def load_raw(secure: SecureFolder, transcript_id: str) -> Transcript:
 
 def _no_speaker_problem(n: int, source_format: str) -> str:
     """What to do about turns without a speaker, said for the kind of file they came from: in captions they are
-    cues without a name; in a ``Name: text`` file they are lines no label starts (most often a title or a note
-    above the first speaker), where giving them to the previous or one speaker would be wrong."""
+    cues without a name; in a ``Name: text`` file they are lines after the first speaker that no label starts (lines
+    above it are a heading, :mod:`.headings`), where giving them to the previous or one speaker would be wrong."""
     if "plain" in source_format:
-        return (f"{n} turn(s) have no speaker: lines that no 'Name:' label starts, most often a title or a note "
-                "above the first speaker; delete such lines from the file (or start them with the speaker's "
-                "name) and re-import it with 'cmo-coder import … --replace'")
+        return (f"{n} turn(s) after the first speaker have no speaker: lines that no 'Name:' label starts, "
+                "most often a line of speech broken by a stray line break, or a note between turns (a title or "
+                "a note above the first speaker is read as a heading); join such lines to the turn they belong "
+                "to (or start them with the speaker's name) and re-import the file with 'cmo-coder import … "
+                "--replace'")
     return (f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
             "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
             "or with '--replace --speaker NAME' to give them all to one participant of the manifest")
@@ -540,11 +543,12 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     key = {e.label: e for e in whole.entries}
     problems = []
     out = []
-    for label in dict.fromkeys(t.speaker for t in raw.turns):
+    heading = heading_turns(raw)  # a title above the first speaker of a plain file is no one's speech
+    for label in dict.fromkeys(t.speaker for t in raw.turns[heading:]):
         e = key.get(label)
         if e is None:
             if label == NO_SPEAKER:
-                n = sum(1 for t in raw.turns if t.speaker == label)
+                n = sum(1 for t in raw.turns[heading:] if t.speaker == label)
                 problems.append(_no_speaker_problem(n, str(raw.source_format)))
             else:
                 problems.append(f"speaker {label} is not in the participants key")
@@ -643,6 +647,7 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
                        + overlaps.why_left(ps, decisions, left, bool(left_in_title), bool(in_placeholders)))
     anonymised = apply_to_transcript(raw, spans)
     anonymised = anonymised.model_copy(update={"warnings": [], "title": raw.title})
+    anonymised = without_heading_turns(anonymised, heading_turns(raw))  # anonymised, shown, no one's turn
     by_layer = Counter(p.layers[0] for p, _ in chosen)
     by_category = Counter(p.category for p, _ in chosen)
     with project.transaction(actor) as tx:

@@ -9,7 +9,11 @@ in a person. The words around it say which it is, as they would to a listener:
 * a place's head after it, which a rule read as one place with the word ("Lincoln prison", "Preston station");
 * a preposition of place before it ("in", "into", "outside", "towards", "via"; "from" after being or coming,
   "he's from Lincoln"), or "to" after a verb of going or moving ("went to", "moved back to", "drove over
-  to"), and no possessive after it ("went round to Lincoln's" is the person's house).
+  to"), and no possessive after it ("went round to Lincoln's" is the person's house);
+* a word for a person from a place after it, the place said as an adjective or a demonym ("an Armagh man",
+  "Derry girls", "a Lincoln lad", "Preston born and bred"), with no "the" or possessive before it: "the Lincoln
+  boy" and "Mrs Lincoln's lad" are the family's child, so they stay the person;
+* words of a group's kind and a group's head after it ("the Lincoln carers group", :mod:`.place_groups`).
 
 Only one word that a place list or the transcript reads as a place is retyped, and only the placeholder changes:
 the stretch is removed as before and keeps its register identity. A full name ("in Kayden Lincoln's class") is
@@ -21,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from . import place_groups
 from .candidates import Candidate
 
 _PLACE_LAYERS = frozenset({"places", "transcript"})
@@ -42,6 +47,14 @@ _GOING_TO = re.compile(
     r"driven|travel(?:led|ling|s)?|get|got|getting|head(?:ed|ing)?|transferred|sent|taken|took|back|over|down|up"
     r"|off|away|out|all\s+the\s+way|way)\s+to\s+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_FOLK_AFTER = re.compile(
+    r"(?i)[^\S\n]+(?:man|men|woman|women|girl|girls|lad|lads|lass|lasses|boy|boys|fella|fellas|fellow|folk|people"
+    r"|born|bred|accent|native|natives)\b")
+"""Words for someone from a place said after the place's name ("an Armagh man", "Derry girls", "Preston born"):
+written for the project from how people in the UK and Ireland say where someone is from. Not "family", "lot" or
+"kids", which follow a surname as often ("the Lincoln family")."""
+_FAMILY_BEFORE = re.compile(r"(?i)(?:^|[\s,(])(?:the|this|that|those|these)\s+$|['’]s?\s+$")
+""""the Lincoln boy", "Mrs Lincoln's lad": the family's child, not someone from the town."""
 
 
 def as_place(group: list[Candidate], text: str, best: Candidate) -> Candidate | None:
@@ -62,4 +75,8 @@ def as_place(group: list[Candidate], text: str, best: Candidate) -> Candidate | 
         return None  # "round at Lincoln's": the person's
     if _PREPOSITION.search(before) or _FROM.search(before) or _GOING_TO.search(before):
         return replace(listed[0], placeholder=None)
+    if place_groups.group_after(text, best.end) and not re.search(r"['’]s?\s+$", before):
+        return replace(listed[0], placeholder=None)  # "the Lincoln carers group": the town's group
+    if _FOLK_AFTER.match(text, best.end) and not _FAMILY_BEFORE.search(before):
+        return replace(listed[0], placeholder=None)  # "an Armagh man himself", "derry girls"
     return None

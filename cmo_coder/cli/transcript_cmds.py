@@ -204,6 +204,9 @@ def show(project: ProjectRef, transcript_id: str, as_json: bool, secure: Path | 
     if view.text is None:
         click.echo("(pending anonymisation: the project holds no text yet; use --secure to see the raw copy)")
         return
+    heading = view.text[: view.turns[0].start if view.turns else len(view.text)].strip()
+    if heading:  # a title above the first speaker, signed off as no one's turn
+        click.echo(f"\n{heading}")
     for turn in view.turns:
         who = turn.speaker + (f" ({turn.speaker_name})" if turn.speaker_name else "")
         click.echo(f"\n{who}:")

@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 from .facility_cues import cued_spans
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words, said_words
 from .pubs import PUB_EMBLEMS
+from .said_from import said_from
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
 from .sites import _CENTRE_KINDS, _NOT_NAMES, place_shaped
 from .streets import STREET_HEADS
@@ -294,7 +295,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n\"“"
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Found]:
@@ -315,9 +316,12 @@ def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = N
             i -= 1
         if i < 0 or i < len(words) - 3:
             continue
-        if any(_low(w.group(0)) in _ARTICLES for w in words[i + 1:]):
-            continue  # "Dr Fisher in the practice": the head has its own article, so the name before is no part of it
+        apposed = any(_low(w.group(0)) in _ARTICLES for w in words[i + 1:])
+        # "the Phil's a pub": an article between a word and the head ends the name before it, and the head
+        # after it says what the name is ("Hartleys the butchers"), so the name goes alone and "a pub" stays
         last = words[i]
+        if apposed and (said_from(last.group(0)) or _low(last.group(0)) in STOP_WORDS):
+            continue  # "chidi fae the pub", "we went in the pub": a word of where, no name
         possessive = _low(last.group(0)).endswith(("'s", "s'"))
         if possessive and (head.endswith("s") or _low(last.group(0))[:-2] in STREET_HEADS):
             continue  # "Attercliffe Road's shops", "the Smiths' shops": whose shops, not one named
@@ -353,7 +357,8 @@ def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = N
         surface = " ".join(text[start:m.start()].lower().replace("’", "'").split())
         if " " in surface and (surface in public_words() or surface.removesuffix("'s") in public_words()):
             continue  # one word was judged above ("the Kestrel Club" named by a bird, not the lager)
-        out.append(Found(start, m.end(), category, f"{category.replace('_', ' ')} named before its head"))
+        end = offset + last.end() if apposed else m.end()
+        out.append(Found(start, end, category, f"{category.replace('_', ' ')} named before its head"))
     return out
 
 
@@ -456,8 +461,8 @@ def apposed_spans(text: str, caseless: bool) -> list[Found]:
             continue
         words = m.group(1).split()
         lows = [_low(w) for w in words]
-        if any(w in STOP_WORDS or w in GENERIC or w in HEADS or w in FILLERS for w in lows):
-            continue
+        if any(w in STOP_WORDS or w in GENERIC or w in HEADS or w in FILLERS or said_from(w) for w in lows):
+            continue  # "called chidi fae the pub": a man from the pub (.said_from)
         if caseless:
             naming = [_is_name_word(w, True, "agency") or _is_name_word(w, True, "care home") for w in words]
             if not naming[-1] and not any(naming):

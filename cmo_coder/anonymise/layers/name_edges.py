@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..name_titles import only_words_of_address
+from .said_from import FROM_WORDS
 
 PRONOUNS = frozenset({
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "myself", "yourself", "himself",
@@ -56,6 +57,11 @@ the past forms of English's common irregular verbs and of the verbs of telling, 
 that interviews are full of, and a few present forms of the same verbs. Written for the project."""
 
 
+_FROM = FROM_WORDS - {"of", "in", "at", "o'"}
+"""Words saying where someone is from that no name holds inside it ("from", "frae"; "of" and "at" stand inside the
+names of bodies and places, and "Fae" is a given name, which the name lists keep)."""
+
+
 @cache
 def _names() -> frozenset[str]:
     from .words import name_lexicon
@@ -71,6 +77,8 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
     low = word.lower().replace("’", "'")
     if low in PRONOUNS or low in AUXILIARIES or low in LINKS or low in GREETINGS:
         return True
+    if low in _FROM and low not in _names():
+        return True  # "morag frae the club": where she is from, no part of her name (.said_from)
     return verbs and low in PAST_FORMS and low not in _names() and not (cased and word[:1].isupper())
 
 

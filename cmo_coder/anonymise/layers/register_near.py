@@ -38,6 +38,7 @@ from ..name_titles import only_words_of_address
 from ..pronunciation import sound_key
 from ..register import Register, RegisterItem, familiar_shapes
 from .context import word_after, word_before
+from .name_edges import GREETINGS
 from .name_goes_on import public_pairs
 from .state import text_of
 from .turn_view import TurnView, turn_view
@@ -335,6 +336,8 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
                 continue
         heard = (_heard_in_view(view, order, pos, i, index, caseless, in_scope, free)
                  if _may_start_heard(view, j, pos, index, caseless) else None)
+        if heard is not None and _greeting_to_a_name(view, order, i, end=heard[0]):
+            heard = None  # "cheers ian, see you": a greeting and the name it greets, not one name heard
         if heard is not None:
             end, item, loose = heard
             last = order[end - 1]
@@ -347,6 +350,15 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
             continue
         i += 1
     return out
+
+
+def _greeting_to_a_name(view: TurnView, order: list[int], i: int, end: int) -> bool:
+    """The run of words ``i`` … ``end`` starts with a greeting or thanks and goes on with a listed given name
+    ("cheers ian", "thanks sue"): said so, the first word is what greets the name after it, as in every
+    farewell, and the name after it is proposed by the name layers on its own."""
+    if end - i < 2 or view.lowers[order[i]] not in GREETINGS:
+        return False
+    return view.lowers[order[i + 1]] in name_lexicon("first")
 
 
 class _Words(Sequence[Token]):

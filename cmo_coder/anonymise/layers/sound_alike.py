@@ -194,6 +194,14 @@ def space_after(view: TurnView) -> list[bool]:
     return [start + length < end for start, length, end in zip(view.starts, view.lengths, ends, strict=True)]
 
 
+def _spelled_nothing(letters: list[Token]) -> tuple[None, int] | None:
+    """A run of letters that spells no registered name: skipped whole, unless its first letter is a word said
+    before a spelling ("i", "a"), which the next step leaves out."""
+    if letters[0].text.rstrip(".").lower() in {"i", "a"}:
+        return None
+    return None, letters[-1].i + 1
+
+
 class SoundAlikeComponent:
     """Layer 1b: a word (or two words said as one) that sounds like a registered person's name part."""
 
@@ -261,10 +269,14 @@ class SoundAlikeComponent:
         item = self._item(match)
         return None if item is None else self._candidate(a.idx, b.idx + len(b), match, item, False, None)
 
-    def _spelled(self, doc: Doc, i: int) -> tuple[Candidate, int] | None:
+    def _spelled(self, doc: Doc, i: int) -> tuple[Candidate | None, int] | None:
         """A name spelt out letter by letter ("s-i-o-b-h-a-n", "S I O B H A N", "s. i. o." across a caption
         line break), joined and checked against the register and its respellings: a spelling is never a word.
-        Returns the candidate and the index after its last letter."""
+        Returns the candidate and the index after its last letter; the candidate is None where the whole run
+        spells no registered name, and then no part of it is one either: "s i o b h a n" spells an unregistered
+        Siobhan, and its last letters "h a n" are no registered Han (the rules' spelled-out name takes the
+        run). None where fewer than three letters are spelt, and where the first letter is a word of its own
+        ("i", "a": "so i s i o b h a n"), so that the spelling after it is tried."""
         letters: list[Token] = []
         j = i
         while j < len(doc):
@@ -287,12 +299,12 @@ class SoundAlikeComponent:
             low = word.lower()
             other = "mac" + low[2:] if low.startswith("mc") else "mc" + low[3:] if low.startswith("mac") else None
             match = self.index.match(other, joined=True) if other else None
+        last = letters[-1]
         if match is None or match.how == "key":
-            return None
+            return _spelled_nothing(letters)
         item = self._item(match)
         if item is None:
-            return None
-        last = letters[-1]
+            return _spelled_nothing(letters)
         cand = Candidate(letters[0].idx, last.idx + len(last.text), item.category, "sound_alike", SCORE,
                          f"a registered name spelt out letter by letter ({match.part})", item_key=item.key,
                          placeholder=item.placeholder)
@@ -341,7 +353,10 @@ class SoundAlikeComponent:
             length, alpha, stop, space = lengths[i], alphas[i], stops[i], spaced[i]
             # (``_spelled``: a word of one letter, but for dots)
             spelled = self._spelled(doc, i) if len(texts[i].rstrip(".")) == 1 else None
-            if spelled is not None and free(spelled[0].start, spelled[0].end):
+            if spelled is not None and spelled[0] is None:
+                i = spelled[1]  # a spelling of no registered name, and so of no part of one
+                continue
+            if spelled is not None and spelled[0] is not None and free(spelled[0].start, spelled[0].end):
                 found.append(spelled[0])
                 i = spelled[1]
                 continue

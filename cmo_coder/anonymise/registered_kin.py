@@ -1,0 +1,70 @@
+"""A kin word written with a registered name stays; only the name goes: "Auntie [aunt's name]", "[aunt's name]
+Masi".
+
+A team registers a person as the family speaks of her ("Pushpa Chauhan" with the aliases "Auntie Pushpa" and
+"Pushpa Masi"), so the whole alias is a registered form and was removed whole: "[aunt's name] brought the food"
+no longer says that the speaker spoke of an aunt, and "Auntie" or "Masi" names nobody, any more than "my aunt"
+does. Where a registered form of the person covers the rest of a proposal, a kin word at its start or its end
+(:data:`.kin_words.KIN_LEADS`, :data:`.kin_words.KIN_TAILS`) is cut off every proposal of that stretch, and a
+proposal that is only that kin word beside the registered name is dropped. The name keeps its register identity.
+
+An unregistered "Auntie Yevgenia" is not cut: without the register's word that the rest is the name, the kin word
+may be part of what an elder is called ("Mama Folasade"), and goes with the name (:mod:`.layers.kin_titles` cuts
+only grandparents' words there).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .candidates import Candidate
+from .kin_words import KIN_LEADS, KIN_TAILS
+
+_LEAD = re.compile(r"([^\W\d_]+)[^\S\n]+")
+_TAIL = re.compile(r"[^\S\n]+([^\W\d_]+)$")
+
+
+def _registered(found: list[Candidate]) -> set[tuple[int, int]]:
+    return {(c.start, c.end) for c in found if c.layer == "register" and c.category == "person"}
+
+
+def _cut(text: str, c: Candidate, names: set[tuple[int, int]]) -> Candidate | None:
+    """``c`` without a kin word beside a registered name inside it; None where ``c`` is only that word."""
+    start, end = c.start, c.end
+    lead = _LEAD.match(text, start, end)
+    if lead and lead.group(1).lower() in KIN_LEADS and any(s == lead.end() and e <= end for s, e in names):
+        start = lead.end()
+    tail = _TAIL.search(text, start, end)
+    if tail and tail.group(1).lower() in KIN_TAILS and any(e == tail.start() and s >= start for s, e in names):
+        end = tail.start()
+    if (start, end) == (c.start, c.end):
+        return c
+    return replace(c, start=start, end=end)
+
+
+def _beside_name(text: str, c: Candidate, names: set[tuple[int, int]]) -> bool:
+    """``c`` is one kin word right after a registered name ("Pushpa | Masi") or right before one."""
+    word = text[c.start:c.end].lower()
+    gap = re.compile(r"[^\S\n]+")
+    after = any((m := gap.match(text, e)) is not None and m.end() == c.start for _, e in names)
+    before = any((m := gap.match(text, c.end)) is not None and m.end() == s for s, _ in names)
+    return (word in KIN_TAILS and after) or (word in KIN_LEADS and before)
+
+
+def settle(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with kin words beside registered names left to the text (module doc)."""
+    names = _registered(found)
+    if not names:
+        return found
+    out = []
+    for c in found:
+        if c.category != "person":
+            out.append(c)
+            continue
+        if _beside_name(text, c, names):
+            continue
+        cut = _cut(text, c, names)
+        if cut is not None and cut.end > cut.start:
+            out.append(cut)
+    return out
