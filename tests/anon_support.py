@@ -76,6 +76,14 @@ def caption(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[,.?!;:](?=\s|$)", "", text.lower())).strip()
 
 
+def redacted_both(anon: Anonymiser, text: str) -> tuple[str, str]:
+    """``text`` redacted with open items shown, as written and as captions write it (:func:`caption`): the two
+    readings every new study's cases compare."""
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
+
+
 BREW = " and after that we sat down and had a brew and talked it all through for a bit."
 
 

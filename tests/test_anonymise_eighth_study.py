@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import caption, transcript_of
+from anon_support import caption, redacted_both, transcript_of
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.kin_address import by_relation_only, settle
@@ -51,10 +51,6 @@ def registered() -> Anonymiser:
         KeyEntry(label="P3", name="Rory Bell", aliases=["Rocky"], role="carer", site="Belfast"),
     ])
     return Anonymiser(build_register(key, load_register_csv(STUDY / "secure" / "register.csv"), set()), MODEL)
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 # -- a time stamp before the speaker in a plain-text file ----------------------------------------------------------
@@ -149,7 +145,7 @@ def test_a_ward_word_alone_stays_a_name() -> None:
     "Giani ji read the path by Papa ji's bed.",
 ])
 def test_a_nurse_and_an_honorific_stay_beside_a_registered_title(registered: Anonymiser, text: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     for word in ("nurse", "staff", "Papa ji's bed"):
         if word in text:
             assert word in cased and word.lower() in lower
@@ -162,7 +158,7 @@ def test_a_nurse_and_an_honorific_stay_beside_a_registered_title(registered: Ano
     ("Fr Rooney said the Mass.", "Rooney"),
 ])
 def test_the_person_behind_the_title_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert gone not in cased and gone.lower() not in lower
 
 
@@ -181,7 +177,7 @@ def test_a_given_name_with_an_honorific_joined_goes(text: str) -> None:
     key = ParticipantKey(entries=[KeyEntry(label="P5", name="Hansa Patel", role="carer", site="Leicester"),
                                   KeyEntry(label="P6", name="Jayanti Mistry", role="carer", site="Leicester")])
     anon = Anonymiser(build_register(key, [], set()), MODEL)
-    cased, lower = _both(anon, text)
+    cased, lower = redacted_both(anon, text)
     for name in ("hansa", "jayanti"):
         assert name not in cased.lower() and name not in lower
     assert ("district nurse" in cased and "district nurse" in lower) or "nurse" not in text
@@ -204,7 +200,7 @@ def test_a_name_with_a_kin_word_is_no_word_of_address(words: str) -> None:
     ("Dadi-ji was ninety and my Masi came every day.", "Dadi-ji was ninety and my Masi came"),
 ])
 def test_a_relative_named_by_relation_stays(registered: Anonymiser, text: str, kin: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert kin in cased and kin.lower() in lower
 
 
@@ -272,13 +268,13 @@ def test_place_spellings() -> None:
     "We went to St. Brigid's on Sunday.",
 ])
 def test_a_registered_saints_place_goes_however_it_is_spelt(registered: Anonymiser, text: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert "brigid" not in cased.lower() and "brigid" not in lower
     assert "[parish]" in cased or "St." in text  # "St." is also read as a place by the saints' rule
 
 
 def test_a_saint_nobody_registered_in_a_public_phrase_stays(registered: Anonymiser) -> None:
-    cased, lower = _both(registered, "We said the prayer on St Patrick's Day.")
+    cased, lower = redacted_both(registered, "We said the prayer on St Patrick's Day.")
     assert "Day" in cased and "day" in lower
 
 
@@ -286,7 +282,7 @@ def test_a_saint_nobody_registered_in_a_public_phrase_stays(registered: Anonymis
 @pytest.mark.parametrize("public", ["Coroners Service", "DNACPR", "GAA", "Sukhmani Sahib", "Gold Standards Framework"])
 def test_end_of_life_cares_public_names_stay(registered: Anonymiser, public: str) -> None:
     text = f"The family spoke about the {public} at the end."
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert public in cased and public.lower() in lower
 
 

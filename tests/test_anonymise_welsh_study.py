@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, caption, run_cli, secure_folder, signed_text
+from anon_support import add_pending, caption, redacted_both, run_cli, secure_folder, signed_text
 
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.model.key import KeyEntry
@@ -41,23 +41,19 @@ def test_an_accepted_name_reaches_the_same_name_kept_public_elsewhere(tmp_path: 
     assert run_cli("leakcheck", p, "--secure", s).exit_code == 0
 
 
-def _both(anon: Anonymiser, text: str) -> tuple[str, str]:
-    return redact_text(anon, text, open_items=True), redact_text(anon, caption(text), open_items=True)
-
-
 # -- a public figure's name after "the", where the phrase ends: a place named after them --------------------
 @pytest.mark.parametrize("text", [
     "One lad came off the Prince Charles after a bad overdose.",
     "She was moved to the Queen Elizabeth and then home.",
 ])
 def test_a_figure_after_the_where_the_phrase_ends_is_a_place(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "charles" not in out.lower() and "elizabeth" not in out.lower(), out
 
 
 def test_a_figure_said_as_the_figure_stays(anon: Anonymiser) -> None:
     text = "We were watching the Prince Charles interview with the kids."
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "prince charles" in out.lower(), out
 
 
@@ -71,7 +67,7 @@ def test_an_adjective_said_of_someone_stays_in_captions(anon: Anonymiser, text: 
 
 @pytest.mark.parametrize("text", ["It was Mrs Young who came to the door.", "I rang Hardy and he came over."])
 def test_the_surname_is_still_removed(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "young" not in out.lower() and "hardy" not in out.lower(), out
 
 
@@ -87,32 +83,32 @@ def registered() -> Anonymiser:
 
 
 def test_a_sound_alike_in_a_place_slot_is_removed_as_a_place(registered: Anonymiser) -> None:
-    for out in _both(registered, "My brother was in Parc then, the prison down there."):
+    for out in redacted_both(registered, "My brother was in Parc then, the prison down there."):
         assert "parc" not in out.lower() and "[place name]" in out, out
 
 
 def test_a_sound_alike_with_a_possessive_stays_the_person(registered: Anonymiser) -> None:
-    for out in _both(registered, "I was in Pauric's room when it happened."):
+    for out in redacted_both(registered, "I was in Pauric's room when it happened."):
         assert "pauric" not in out.lower() and "[place name]" not in out, out
 
 
 def test_a_car_is_no_sound_alike(registered: Anonymiser) -> None:
-    for out in _both(registered, "She'd come out in her little Corsa every second Tuesday."):
+    for out in redacted_both(registered, "She'd come out in her little Corsa every second Tuesday."):
         assert "corsa" in out.lower(), out
 
 
 # -- a noun the kind joins, and peoples of several words ----------------------------------------------------
 def test_a_church_hall_is_no_church_name(anon: Anonymiser) -> None:
-    for out in _both(anon, "There's a group at the church hall in town on a Thursday."):
+    for out in redacted_both(anon, "There's a group at the church hall in town on a Thursday."):
         assert "church hall" in out.lower(), out
-    for out in _both(anon, "Our church, Bethesda, had a collection for us."):
+    for out in redacted_both(anon, "Our church, Bethesda, had a collection for us."):
         assert "bethesda" not in out.lower(), out
 
 
 @pytest.mark.parametrize("text", ["My family are Travellers, Irish Travellers, so we got moved on.",
                                   "A lot of Scottish Travellers stop there in the summer."])
 def test_a_people_of_several_words_stays(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "travellers" in out.lower() and "[" not in out, out
 
 
@@ -120,14 +116,14 @@ def test_a_people_of_several_words_stays(anon: Anonymiser, text: str) -> None:
 @pytest.mark.parametrize("text", ["When someone goes into the Royal Glam we don't hear anything.",
                                   "She was in the Royal Gwent for a week."])
 def test_a_royal_hospital_clipped_is_a_hospital(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "glam" not in out.lower() and "gwent" not in out.lower() and "[hospital name]" in out, out
 
 
 @pytest.mark.parametrize("text", ["He joined the Royal Navy when he was seventeen.",
                                   "We went to the Royal Mail depot for the parcel."])
 def test_royal_bodies_stay(anon: Anonymiser, text: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert "royal" in out.lower() and "[hospital name]" not in out, out
 
 
@@ -146,7 +142,7 @@ def test_hospital_initials_in_capitals_and_a_name_after_the(anon: Anonymiser) ->
     ("The Hywel Dda health board runs it.", "hywel"),
 ])
 def test_a_territorial_board_is_removed_as_a_trust(anon: Anonymiser, text: str, name: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert name not in out.lower() and "[trust name]" in out, out
 
 
@@ -156,5 +152,5 @@ def test_a_territorial_board_is_removed_as_a_trust(anon: Anonymiser, text: str, 
     ("We drove down the southern end of the valley.", "southern end"),
 ])
 def test_national_boards_and_words_stay(anon: Anonymiser, text: str, kept: str) -> None:
-    for out in _both(anon, text):
+    for out in redacted_both(anon, text):
         assert kept in out.lower(), out
