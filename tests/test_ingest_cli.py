@@ -99,3 +99,20 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     big.write_text("R: " + "word " * 400_000, encoding="utf-8")
     res = runner.invoke(cli, ["import", str(proj), str(big), "--secure", str(tmp_path / "s"), "--max-mb", "1"])
     assert res.exit_code == 1 and "limit" in res.stderr and "big.txt" in res.stderr
+
+
+def test_role_letter_advice_offers_an_alias_on_an_existing_line(tmp_path: Path) -> None:
+    """A researcher's file labels its speakers "I:" and "R:", who are other people in every file: the import's
+    advice is a file-scoped alias, and says it may go on the line of a person the manifest already has."""
+    proj = tmp_path / "study"
+    assert CliRunner().invoke(cli, ["init", str(proj), "--codebook", "tiny"]).exit_code == 0
+    src = tmp_path / "carer_interview.txt"
+    src.write_text("I: How is your mum?\nR: Better since the new tablets.\n", encoding="utf-8")
+    m = tmp_path / "participants.csv"
+    m.write_text("name,aliases,role,site,label\nRazia Begum,,carer,Keighley,\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["import", str(proj), str(src), "--secure", str(tmp_path / "secure"),
+                                   "--manifest", str(m)])
+    assert res.exit_code == 0, res.output
+    line = next(x for x in res.output.splitlines() if "R@carer_interview" in x)
+    assert '"REAL NAME","R@carer_interview",ROLE,SITE,' in line
+    assert "R@carer_interview names one person in this file only: or add it to that person's aliases" in line

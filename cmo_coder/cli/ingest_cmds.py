@@ -61,6 +61,10 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
                 line = s.suggested_manifest_line
                 alias = not line.startswith(('"REAL NAME"', f'"{s.name}"'))
                 what = f"{s.name}: an alias on this person's existing line, " if alias else ""
+                if line.startswith('"REAL NAME","') and "@" in line:
+                    # "I:" and "R:" name someone else in every file: the person may have a line already
+                    scoped = line.split(",")[1].strip('"')
+                    what = f"{scoped} names one person in this file only: or add it to that person's aliases, "
                 info(f"  {s.label:<6} {line}   # {what}in {', '.join(s.transcripts)}")
     if report.failed:
         info(f"{len(report.failed)} of {len(report.files)} file(s) failed")
