@@ -163,16 +163,16 @@ def _body_paragraphs(stream: _Capped, source: str, tables: list[list[str]] | Non
             columns: tuple[int, int, int | None] | None = None
             lines: list[str] = []
             for n, row in enumerate(el.iter("{*}tr")):
-                cells = ["".join(_para_text(p)) for tc in row.iter("{*}tc") for p in tc.iter("{*}p")]
+                # each cell's paragraphs, read once: flat for the row's line, per cell for a table of turns
+                by_cell = [["".join(_para_text(p)) for p in tc.iter("{*}p")] for tc in row.iter("{*}tc")]
+                cells = [c for paras in by_cell for c in paras]
                 out.append(": ".join(c for c in cells if c.strip()) if len(cells) > 1 else "".join(cells))
                 if tables is None:
                     continue
                 if n == 0:
                     columns = docx_table.header_columns(cells)
                 elif columns is not None:  # a row is a paragraph of its own: a blank line after it
-                    said = docx_table.row_lines(
-                        ["\n".join("".join(_para_text(p)) for p in tc.iter("{*}p")) for tc in row.iter("{*}tc")],
-                        columns)
+                    said = docx_table.row_lines(["\n".join(paras) for paras in by_cell], columns)
                     lines.extend([*said, ""] if said else [])
             if columns is not None and tables is not None:
                 tables.append(lines)
