@@ -411,3 +411,25 @@ def test_an_occurrence_decided_by_the_cli_meanwhile_is_refused(client: TestClien
     status, out = _post(client, "/secure/api/decide", {"kind": "occurrence", "id": oid, "decision": "accept",
                                                         "version": fresh["version"]})
     assert status == 200 and _state(bench).occurrences[oid].decision == "accept"
+
+
+def test_a_heading_above_the_first_speaker_has_no_speaker_label(tmp_path: Path) -> None:
+    """Lines above a plain file's first speaker are a heading, signed off as no one's turn; the review page
+    showed them under the reader's "UNKNOWN" as though someone had said them."""
+    path = study_project(tmp_path / "study")
+    src = tmp_path / "carer_interview.txt"
+    src.write_text("Interview with a carer, site B\n\nInterviewer: How is your mum?\n\n"
+                   "Razia Begum: Better since the new tablets.\n\nInterviewer: And the group?\n\n"
+                   "Razia Begum: She goes on Tuesdays.\n", encoding="utf-8")
+    manifest = tmp_path / "participants.csv"
+    manifest.write_text("name,aliases,role,site,label\nAnne Reid,Interviewer,staff,B,SP1\nRazia Begum,,carer,B,P1\n",
+                        encoding="utf-8")
+    secure = tmp_path / "secure"
+    for args in (["import", str(path), str(src), "--secure", str(secure), "--manifest", str(manifest)],
+                 ["anonymise", str(path), "--secure", str(secure), "--rules-only"]):
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == 0, r.output
+    page = client_for(workbench_at(path, "carol", secure)).get("/secure/review/carer_interview").text
+    assert "Interview with a carer, site B" in page
+    assert "UNKNOWN" not in page
+    assert '<span class="label">SP1</span>' in page and '<span class="label">P1</span>' in page

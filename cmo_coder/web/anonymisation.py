@@ -32,6 +32,7 @@ from starlette.routing import Route
 
 from .. import clock
 from ..anonymise import review as rv
+from ..anonymise.headings import heading_turns
 from ..anonymise.leakcheck import registered_items
 from ..anonymise.models import Decision, Decisions, LogEntry, Proposal, ProposalSet
 from ..anonymise.occurrences import norm
@@ -225,7 +226,9 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
     ps = next(s for s in state.sets if s.transcript_id == transcript_id)
     occurrences = [_occurrence(state, transcript_id, p) for p in ps.proposals]
     turns = []
-    blocks: list[tuple[int, int, str | None]] = [(t.start, t.end, t.speaker) for t in raw.turns]
+    heading = heading_turns(raw)  # lines above a plain file's first speaker: no one's turn, so no label
+    blocks: list[tuple[int, int, str | None]] = [
+        (t.start, t.end, None if n < heading else t.speaker) for n, t in enumerate(raw.turns)]
     blocks = blocks or [(0, len(raw.text), None)]
     occurrences.sort(key=lambda o: (o["start"], -o["end"]))
     starts = [o["start"] for o in occurrences]
