@@ -1,11 +1,12 @@
-"""A church said by whose it is, not by its name: "the Ghanaian church in Govan", "the Polish church".
+"""A church or a club said by whose it is, not by its name: "the Ghanaian church in Govan", "the Irish club".
 
 A people's or a faith's word before a place of worship ("the Nigerian church", "the Polish chapel", "the
 Catholic church") says which community worships there, as "the Irish club" does: it is no church's own name,
 and removing it removed what the study needs to read (who the speaker turns to). The place that follows
 ("in Govan") is still a place, and so is someone said to be from the church ("chidi fae the church" is a
 man, not a church's name). A church named by its own words ("the Redeemed church", "St Columba's") is left
-to the layers that propose it.
+to the layers that propose it. A community's club, centre or shop said by its people's word ("the Irish club", "the
+Polish shop", "the Somali community centre") is read the same way; a denomination before a club names no kind.
 
 A denomination said the same way is a kind too: "the Free Church hall", "the Baptist chapel", "the Quaker meeting
 house", "the United Reformed church". There are thousands of Baptist churches; only a place or a saint with the
@@ -35,6 +36,13 @@ DENOMINATIONS = frozenset({
 """Christian denominations of the four nations as their members say them before a church, a chapel or a hall
 (written for the project from the member churches of Churches Together in Britain and Ireland and the national
 churches): each names thousands of congregations, none of them one."""
+_COMMUNITY = frozenset({"club", "clubs", "centre", "center", "centres", "association", "society", "shop", "shops",
+                        "deli", "bakery", "supermarket", "restaurant", "cafe", "café", "takeaway", "school",
+                        "community"})
+"""Heads of a community's own places said after a people's word ("the Irish club", "the Polish shop", "the Somali
+community centre"): a kind, as "the Polish church" is, never after a denomination (written for the project)."""
+_COMMUNITY_QUALIFIERS = frozenset({"community", "social", "cultural", "sports", "youth", "saturday", "welfare"})
+"""Words between the people's word and the head that keep the phrase a kind ("the Irish social club")."""
 _HALLS = frozenset({"hall", "halls", "house"})
 """What a church's building is said as after its head ("the Free Church hall", "the Quaker meeting house")."""
 _HEAD = re.compile(r"(?i)(?:" + "|".join(sorted(_WORSHIP)) + r")\b")
@@ -48,7 +56,9 @@ def _kind_only(text: str, c: Candidate) -> bool:
         return True  # "chidi fae | the church": the name and "fae" read as the church's name
     if len(words) >= 3 and words[-1] in _HALLS and (words[-2] in _WORSHIP or words[-2] == "meeting"):
         words = words[:-1]  # "the Free Church hall", "the Quaker meeting house": the church's own building
-    if len(words) < 2 or (words[-1] not in _WORSHIP and words[-1] != "meeting"):
+    if len(words) >= 3 and words[-1] in _COMMUNITY and words[-2] in _COMMUNITY_QUALIFIERS:
+        words = words[:-2] + words[-1:]  # "the Somali community centre": the centre of a people
+    if len(words) < 2 or (words[-1] not in _WORSHIP and words[-1] not in _COMMUNITY and words[-1] != "meeting"):
         return False
     if len(words) >= 3 and words[-2] == "the" and said_from(words[-3]):
         return True  # "a guy called chidi fae the church": someone from a church, not its name
@@ -67,9 +77,11 @@ def _said_by_kind(text: str, c: Candidate, words: list[str], people: str, head: 
 
 
 def _by_kind(people: str, head: str) -> bool:
-    """ "Nigerian" before "church", "Baptist" before "chapel", "Quaker" before "meeting"."""
+    """ "Nigerian" before "church", "Baptist" before "chapel", "Quaker" before "meeting", "Irish" before "club"."""
     if head == "meeting":
         return people in {"quaker", "quakers", "friends"}
+    if head in _COMMUNITY:
+        return people in PEOPLES
     return people in PEOPLES or people in DENOMINATIONS
 
 
@@ -78,7 +90,9 @@ def _opened(text: str, c: Candidate, words: list[str]) -> bool:
     return words[0] == "the" or _ARTICLE.search(text, max(0, c.start - 12), c.start) is not None
 
 
-_HEAD_AFTER = re.compile(r"(?i)\s+(" + "|".join(sorted(_WORSHIP)) + r"|meeting\s+house)\b")
+_HEAD_AFTER = re.compile(r"(?i)\s+(?:(?:" + "|".join(sorted(_COMMUNITY_QUALIFIERS)) + r")\s+(?="
+                         + "|".join(sorted(_COMMUNITY)) + r"))?(" + "|".join(sorted(_WORSHIP | _COMMUNITY))
+                         + r"|meeting\s+house)\b")
 
 
 def _word_before_head(text: str, c: Candidate) -> bool:
@@ -91,6 +105,8 @@ def _word_before_head(text: str, c: Candidate) -> bool:
     if not words or said_from(words[-1]):
         return False
     head = "meeting" if m.group(1).lower().startswith("meeting") else m.group(1).lower()
+    if head in _COMMUNITY and len(words) >= 2 and words[-1] in _COMMUNITY_QUALIFIERS:
+        words = words[:-1]  # "the [bengali social] club": the model took the qualifier, not the head
     return _said_by_kind(text, c, words, " ".join(words).removeprefix("the "), head)
 
 

@@ -8,7 +8,10 @@ accepted "fae" then removed the word from every transcript. And an Irish county 
 So: "fae"/"frae" followed by a word is the preposition, never a name (a candidate that is only that word is
 dropped, one that starts with it starts after it); and one of Ireland's 32 counties right after a frame of
 origin or home ("was from", "people were fae", "came over from", "back home in", "born in") is a place,
-whatever else read a person there. "I got it from Kerry" (no frame of origin) is left to the name layers.
+whatever else read a person there, and so is a listed UK town the model read as a person ("I'm fae Glasgow"),
+unless a register row says that person is there. "I got it from Kerry" (no frame of origin) is left to the name
+layers. Written with capitals before a listed surname that names no place, "Fae" is a woman's name ("Fae
+Robertson came round"), and the whole name goes.
 The county is proposed as the place lists propose a place (layer ``places``), which is what makes its type
 win over a given name the word also is.
 """
@@ -44,21 +47,45 @@ def _county_at(text: str, c: Candidate) -> bool:
             and _ORIGIN.search(text, max(0, c.start - 60), c.start) is not None)
 
 
+def _town_at(text: str, c: Candidate) -> bool:
+    """"I'm fae Glasgow", "she was born in Bolton": a listed UK town right after a frame of origin or home is a
+    place, though the model read a person; a registered person of that name keeps the register's reading."""
+    from .layers.words import uk_towns
+
+    return (c.start > 0 and text[c.start:c.end].lower() in uk_towns()
+            and _ORIGIN.search(text, max(0, c.start - 60), c.start) is not None)
+
+
+def _written_as_a_name(first: str, rest: str) -> bool:
+    """"Fae Robertson came round": written with capitals, "Fae" before a surname on the lists that names no place
+    is a woman's full name; the preposition is written in lower case mid-sentence, and "Fae Glasgow" names a place."""
+    from .layers.words import known_surnames, place_names, uk_towns
+
+    second = rest.split(" ", 1)[0].strip(".,;:!?'’")
+    if not (first[:1].isupper() and second[:1].isupper() and second[1:2].islower()):
+        return False
+    low = second.lower()
+    return low in known_surnames() and low not in place_names() and low not in uk_towns()
+
+
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
-    """``found`` with "fae" read as "from" and Irish counties of origin typed as places (module doc)."""
+    """``found`` with "fae" read as "from" and Irish counties and towns of origin typed as places (module doc)."""
     out: list[Candidate] = []
     counties: dict[tuple[int, int], Candidate] = {}
     for c in found:
         surface = text[c.start:c.end]
         first, _, rest = surface.partition(" ")
-        if c.category == "person" and first.lower() in SCOTS_FROM and _WORD_AFTER.match(text, c.start + len(first)):
+        if (c.category == "person" and first.lower() in SCOTS_FROM and _WORD_AFTER.match(text, c.start + len(first))
+                and not _written_as_a_name(first, rest)):
             if not rest:
                 continue  # "I'm fae the Drum": the preposition, not someone's name
             shift = len(first) + 1
             c = replace(c, start=c.start + shift)  # "fae Donegal": what follows "fae"
-        if _county_at(text, c):
-            counties.setdefault((c.start, c.end), Candidate(c.start, c.end, "place", "places", 0.85,
-                                                            "an Irish county said as where someone is from"))
+        county = _county_at(text, c)
+        if county or (c.category == "person" and c.layer != "register" and _town_at(text, c)):
+            reason = f"{'an Irish county' if county else 'a town'} said as where someone is from"
+            counties.setdefault((c.start, c.end), Candidate(c.start, c.end, "place" if county else "city", "places",
+                                                            0.85, reason))
             if not (c.layer == "register" and c.category != "person"):
                 continue  # no person, nor the registered person it sounds like, nor a guessed body
         out.append(c)

@@ -10,6 +10,7 @@ from ..candidates import Candidate
 from ..namelists import plain
 from ..register import familiar_shapes
 from .peoples import said_as_a_people
+from .said_from import scots_from_before
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .words import (
     CALENDAR,
@@ -77,7 +78,7 @@ class LexiconComponent:
             return False
         if not caseless and not (tok.text[:1].isupper() and nxt.text[:1].isupper() and not nxt.text.isupper()):
             return False
-        if tok.is_stop or nxt.is_stop or tok.lower_ not in name_lexicon("first"):
+        if tok.is_stop or nxt.is_stop or tok.lower_ not in name_lexicon("first") or _where_from(nxt):
             return False
         if tok.ent_type_ and tok.ent_type_ != "PERSON" and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ != "B":
             return False  # "Morgan Stanley": the model reads one organisation, and its decision stands
@@ -108,7 +109,7 @@ class LexiconComponent:
         if word and first and caseless and tok.lower_ in known_surnames() and tok.lower_ not in FILLERS \
                 and tok.lower_ not in CALENDAR and tok.pos_ not in NEVER_NAME_POS:
             word = False
-        if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names():
+        if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names() or _where_from(tok):
             return False
         if tok.pos_ in NEVER_NAME_POS and not caseless:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
@@ -172,6 +173,12 @@ class LexiconComponent:
                 out.append(Candidate(start_char, end_char, "person", "lexicon", 0.7, "known given name"))
             i = end
         return doc
+
+
+def _where_from(tok: Token) -> bool:
+    """"a man fae the church": the Scots "fae" before where someone is from ends a name, though "Fae" is one."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return scots_from_before(tok.text, nxt.text if nxt is not None else None)
 
 
 _GIVEN_WORDS: dict[int, bool] = {}

@@ -12,10 +12,11 @@ always found by the register whatever these lists say.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..name_titles import only_words_of_address
-from .said_from import FROM_WORDS
+from .said_from import FROM_WORDS, scots_from_before
 
 PRONOUNS = frozenset({
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "myself", "yourself", "himself",
@@ -102,6 +103,9 @@ def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool =
             words.append((i, j))
         i = j
     never = [never_in_a_name(_bare(text[a:b]), verbs, cased) for a, b in words]
+    for k, (a, b) in enumerate(words):  # "mark fae the church": where he is from, though "Fae" is a name
+        if not never[k] and scots_from_before(_bare(text[a:b]), _word_after(text, words, k, end)):
+            never[k] = True
     first = next((k for k, n in enumerate(never) if not n), None)
     if first is None:
         return None
@@ -121,6 +125,15 @@ def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool =
         while b > a + 1 and text[b - 1] in ",;:—–-":
             b -= 1
     return a, b
+
+
+def _word_after(text: str, words: list[tuple[int, int]], k: int, end: int) -> str | None:
+    """The word after the ``k``-th of ``words``: the next in the span, or the first after its ``end`` in ``text``."""
+    if k + 1 < len(words):
+        a, b = words[k + 1]
+        return _bare(text[a:b])
+    m = re.compile(r"\s+(\S+)").match(text, end)
+    return _bare(m.group(1)) if m else None
 
 
 def _bare(word: str) -> str:

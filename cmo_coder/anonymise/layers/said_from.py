@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..origins import SCOTS_FROM
+
 FROM_WORDS = frozenset({"from", "fae", "frae", "at", "in", "o'", "of"})
 """Words that make "X from the church" a person from a church, not a church called "X from the"."""
 
@@ -19,6 +21,19 @@ FROM_WORDS = frozenset({"from", "fae", "frae", "at", "in", "o'", "of"})
 def said_from(word: str) -> bool:
     """``word`` says where someone is from or belongs, before "the" and a kind of place ("fae", "from")."""
     return word.lower().replace("’", "'") in FROM_WORDS
+
+
+_BEFORE_A_PLACE = frozenset({"the", "a", "an", "our", "my", "his", "her", "their", "your", "that", "this", "yon",
+                             "t'"})
+"""Words that begin what someone is from ("fae the church", "frae oor bit" is not read): articles and possessives."""
+
+
+def scots_from_before(word: str, next_word: str | None) -> bool:
+    """``word`` is the Scots "fae" or "frae" and ``next_word`` begins where someone is from ("a man fae the
+    church"), so ``word`` says where a person is from and is no part of a name, though "Fae" is a given name."""
+    if next_word is None or word.lower() not in SCOTS_FROM:
+        return False
+    return next_word.lower().replace("’", "'") in _BEFORE_A_PLACE
 
 
 def from_the(text: str, end: int, heads: re.Pattern[str]) -> bool:

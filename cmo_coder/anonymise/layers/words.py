@@ -43,6 +43,8 @@ PEOPLES = frozenset({
     "zimbabwean", "congolese", "jamaican", "barbadian", "trinidadian", "pakistani", "indian", "bangladeshi",
     "sri lankan", "tamil", "punjabi", "gujarati", "nepali", "afghan", "iranian", "iraqi", "syrian", "yemeni",
     "chinese", "vietnamese", "filipino", "filipina", "thai", "malaysian", "japanese", "korean", "brazilian",
+    "bengali", "sylheti", "mirpuri", "kashmiri", "goan", "arab", "moroccan", "egyptian", "lebanese", "palestinian",
+    "cameroonian", "zambian", "malawian", "gambian", "colombian", "serbian", "croatian", "bosnian", "kosovan",
     "muslim", "christian", "catholic", "protestant", "sikh", "hindu", "jewish", "buddhist", "rasta",
     "rastafarian", "pentecostal", "methodist", "anglican", "traveller", "gypsy", "roma", "romany", "romani", "deaf",
     "autistic"})
