@@ -48,3 +48,22 @@ def test_a_named_or_registered_club_still_goes(anon: Anonymiser, sentence: str, 
 def test_the_place_after_the_kind_still_goes(anon: Anonymiser) -> None:
     cased, _ = redacted_both(anon, "She works at the Irish centre in Leeds, three days a week.")
     assert "the Irish centre" in cased and "Leeds" not in cased, cased
+
+
+@pytest.mark.parametrize("sentence,word", [
+    ("she goes to the madrasa after school most days", "madrasa"),
+    ("we took her to the gurdwara for the langar on sunday", "gurdwara"),
+    ("he helps at the mandir when there's a wedding", "mandir")])
+def test_a_community_word_for_a_place_stays_in_captions(anon: Anonymiser, sentence: str, word: str) -> None:
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    assert word in redact_text(anon, sentence, open_items=True)
+
+
+def test_british_words_count_as_said_in_lower_case() -> None:
+    from cmo_coder.anonymise.layers.words import BRITISH_WORD_USE, british_words, listed_names, lowercase_usage
+
+    usage = lowercase_usage()
+    assert {"gurdwara", "madrasa", "skint"} <= british_words()
+    assert all(usage[w] >= BRITISH_WORD_USE for w in british_words())
+    assert not british_words() & listed_names()

@@ -234,7 +234,16 @@ def lowercase_usage() -> dict[str, int]:
     spelling, which a dictionary cannot ("rainer", "peter" and "steven" are all in Webster's)."""
     from spellchecker import SpellChecker
 
-    return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    usage = dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+    for word in british_words():  # said in lower case in UK speech, though American subtitles seldom write them
+        usage[word] = max(usage.get(word, 0), BRITISH_WORD_USE)
+    return usage
+
+
+BRITISH_WORD_USE = 20000
+"""The lower-case count given to a word of ``british_words.txt`` ("skint", "gurdwara", "madrasa") that the
+subtitle counts hold seldom or never: a word a UK speaker says every day, as common as the frames' commonest
+nouns (a word there is never a listed name: :func:`british_words`)."""
 
 
 RARELY_LOWER = 100
