@@ -5,7 +5,9 @@
 - a kin word beside a registered name (``registered_kin._beside_name``): each side is read only for a word that
   can stand there;
 - a given name's clipped forms (``familiar.clipped_forms``): kept per name, since the familiar forms of the common
-  given names ask it of the same name three times.
+  given names ask it of the same name three times;
+- the register's forms as the sign-off proof reads them (``occurrences._form_table_of``): kept for the same item
+  objects, since review asks them of every transcript and every placeholder.
 
 Each is checked against a copy of the plain code on generated input drawn from the module's own words and
 invented names. Every name, place and sentence here is invented for the project.
@@ -16,14 +18,25 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+from anon_support import add_pending, secure_folder
+from click.testing import CliRunner
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise import familiar, registered_kin
+from cmo_coder.anonymise import familiar, occurrences, registered_kin, review
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.kin_words import KIN_LEADS, KIN_TAILS
 from cmo_coder.anonymise.layers import caption_names, said_dates
+from cmo_coder.anonymise.leakcheck import registered_items
+from cmo_coder.anonymise.register import RegisterItem
+from cmo_coder.anonymise.renderings import key as rendering_key
+from cmo_coder.anonymise.renderings import plain_letters, renderings_pattern
+from cmo_coder.cli.main import cli
+from cmo_coder.model.key import KeyEntry
+from cmo_coder.store import Project
+from cmo_coder.store.secure import SecureFolder
 from tests.fuzzing import fuzz_settings
 
 
@@ -193,3 +206,123 @@ def test_the_familiar_forms_of_common_names_are_the_plain_ones() -> None:
     expected = frozenset(f for f in forms if len(f) >= 3 and f.isalpha() and f not in never)
     assert caption_names.derived_familiar() == expected
     assert {"kev", "del", "kaz"} <= caption_names.derived_familiar()
+
+
+# ------------------------------------------------------------------------------ the register's forms, kept
+def _plain_registered_occurrences(text: str, segments: list[tuple[int, int]], items: list[RegisterItem],
+                                  caseless: bool) -> list[occurrences.Occurrence]:
+    """``registered_occurrences`` as it read with every table made anew at each call (a copy of the plain code)."""
+    occ, norm = occurrences, occurrences.norm
+    by_form: dict[str, RegisterItem] = {}
+    for item in items:
+        for v in item.variants:
+            if len(form := norm(v)) >= 2:
+                by_form.setdefault(form, item)
+    by_key: dict[str, str] = {}
+    for form in by_form:
+        by_key.setdefault(rendering_key(form), form)
+    pattern = renderings_pattern(by_form, [f for f in by_form if occ._takes_bare_s(f)] if caseless else [])
+    if pattern is None:
+        return []
+    out = []
+    for m in occ._overlapping(pattern, plain_letters(text), segments):
+        k = rendering_key(m.group(0))
+        if k in by_key:
+            form = by_key[k]
+            out.append(occ.Occurrence(m.start(), m.end(), form, by_form[form], occ.everyday_form(form)))
+        else:
+            form = by_key[k[:-1]]
+            out.append(occ.Occurrence(m.start(), m.end(), form, by_form[form], True))
+    out = occ._outermost(out)
+    return out + [o for o in occ.cut_prefixes(text, segments, by_form.values())
+                  if not any(x.start <= o.start and o.end <= x.end for x in out)]
+
+
+_PEOPLE = [("Ottoline Brannagh", ("Ottoline Brannagh", "Ottoline", "Brannagh", "Otty")),
+           ("Zoë Kershaw", ("Zoë Kershaw", "Zoë", "Kershaw", "Zo")),
+           ("Marek Dunholme", ("Marek Dunholme", "Marek", "Mark")),
+           ("Bishop's Stortby", ("Bishop's Stortby", "Stortby"))]
+_TEXT_WORDS = st.sampled_from(["Ottoline", "ottoline", "Brannagh", "brannaghs", "Otty", "Zoe", "Zoë", "kershaw",
+                               "Kershaw's", "Marek", "Mar-", "market", "Mark", "mark", "bishop's", "stortby", "the",
+                               "nurse", "Bishop", "went", "\n", "Otto-", "and", "said"])
+
+
+def _items(chosen: list[int], scoped: bool) -> list[RegisterItem]:
+    out = []
+    for i in chosen:
+        surface, variants = _PEOPLE[i]
+        category = "town" if "Stortby" in surface else "person"
+        out.append(RegisterItem(f"register:{category}:{surface.lower()}", surface, category, None, variants,
+                                scope="t1" if scoped and i == 0 else None))
+    return out
+
+
+@fuzz_settings(200)
+@given(st.lists(st.integers(0, len(_PEOPLE) - 1), min_size=0, max_size=5), st.lists(_TEXT_WORDS, max_size=16),
+       st.booleans(), st.booleans())
+def test_registered_occurrences_with_the_table_kept_are_the_plain_ones(chosen: list[int], words: list[str],
+                                                                       caseless: bool, scoped: bool) -> None:
+    items = _items(chosen, scoped)
+    text = " ".join(words)
+    segments = [(0, len(text))]
+    plain = _plain_registered_occurrences(text, segments, items, caseless)
+    for _ in range(2):  # asked again with the same register: the kept table
+        found = occurrences.registered_occurrences(text, segments, list(items), caseless)
+        assert found == plain
+        assert [id(o.item) for o in found] == [id(o.item) for o in plain]  # the caller's own items
+    other = _items(chosen, scoped)  # equal items, other objects: answered with these, not the kept ones
+    again = occurrences.registered_occurrences(text, segments, other, caseless)
+    assert again == plain
+    assert all(any(o.item is x for x in other) for o in again)
+    for o in found:
+        assert text[o.start:o.end]  # every span slices to text
+
+
+def test_registered_names_are_found_and_a_false_start_of_another_word_stays() -> None:
+    items = _items([0, 2], False)
+    text = "I saw Ottoline Brannagh and Mar- market then Otty"
+    found = occurrences.registered_occurrences(text, [(0, len(text))], items)
+    assert [text[o.start:o.end] for o in found] == ["Ottoline Brannagh", "Otty"]
+    text = "then Mar- sorry, Marek came"
+    found = occurrences.registered_occurrences(text, [(0, len(text))], items)
+    assert [text[o.start:o.end] for o in found] == ["Marek", "Mar"]
+
+
+# ------------------------------------------------------------------------------ sign-off with the register read once
+_KEY = [KeyEntry(label="P1", name="Ottoline Brannagh", role="service_user", site="A"),
+        KeyEntry(label="P2", name="Marek Dunholme", role="carer", site="B")]
+_TURNS = [("P1", "Ottoline Brannagh", "Marek came round. Otty said Mar- Marek was late, and Brannagh's dog barked."),
+          ("P2", "Marek Dunholme", "I will try. Ottoline rang from Dunholme, Ottoline and Marek, will see.")]
+
+
+def _study(tmp_path: Path, name: str, tiny_codebook) -> tuple[Path, SecureFolder]:  # type: ignore[no-untyped-def]
+    project = Project.create(tmp_path / name / "study", tiny_codebook, actor="tester")
+    sf = secure_folder(tmp_path / name, _KEY)
+    add_pending(project, sf, "t1", _TURNS)
+    add_pending(project, sf, "t2", [(a, b, c.lower()) for a, b, c in _TURNS])
+    project.close()
+    return tmp_path / name / "study", sf
+
+
+def test_signing_off_with_the_register_read_once_gives_what_reading_it_each_time_gives(
+        tmp_path: Path, tiny_codebook) -> None:  # type: ignore[no-untyped-def]
+    texts, keys = [], []
+    for name, given_items in (("read-each-time", False), ("read-once", True)):
+        path, sf = _study(tmp_path, name, tiny_codebook)
+        runner = CliRunner()
+        assert runner.invoke(cli, ["anonymise", str(path), "--secure", str(sf.path)],
+                             catch_exceptions=False).exit_code == 0
+        assert runner.invoke(cli, ["review", str(path), "--secure", str(sf.path), "--accept-all"],
+                             catch_exceptions=False).exit_code == 0
+        project = Project.open(path)
+        items = registered_items(sf) if given_items else None
+        for tid in ("t1", "t2"):
+            review.sign_off(project, sf, tid, "tester", items)
+        texts.append([project.transcript(tid).text for tid in ("t1", "t2")])
+        project.close()
+        keys.append(sf.read_json(review.REDACTION_KEY, {}))
+    assert texts[0] == texts[1]
+    assert keys[0] == keys[1]
+    for text in texts[1]:
+        assert "Ottoline" not in text and "Brannagh" not in text and "Marek" not in text
+        assert "ottoline" not in text and "marek" not in text
