@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .folding import fold
@@ -47,10 +47,15 @@ def syllable_end(low: str) -> int | None:
     return end if end < len(low) else None
 
 
+@lru_cache(maxsize=65_536)
 def clipped_forms(given: str) -> tuple[str, ...]:
     """The first syllable of a given name said alone ("kev", "pad", "tom", "bart"), with its whole
     consonant cluster ("sanj" for Sanjay), and a closing r said as l ("del" for Derek, "tel" for Terry,
-    "sal" for Sarah, "hal" for Harry). Unfiltered: the register decides which are words."""
+    "sal" for Sarah, "hal" for Harry). Unfiltered: the register decides which are words.
+
+    Kept per name (a tuple, never changed by a caller): the familiar forms of the common given names are made
+    at the start of every run by three rules that each ask it of the same name (the clip itself, its stem and
+    :func:`nickname_stems`), which was the largest part of that list's cost."""
     low = fold(given)
     if len(low) < 4:
         return ()

@@ -120,13 +120,26 @@ def places_said_again(forms: dict[str, str], text: str, segments: list[tuple[int
     return out
 
 
-def registered_occurrences(text: str, segments: list[tuple[int, int]],
-                           items: Iterable[RegisterItem], caseless: bool = False) -> list[Occurrence]:
-    """Every occurrence of every registered variant, in every casing and every rendering
-    (:mod:`.renderings`). In a caption file (``caseless``) a name with a bare "s" is one too ("oneills mum",
-    "bishops car"), decided one occurrence at a time: it may be a possessive the captions wrote without its
-    apostrophe, or a plural ("the granges"). A typed transcript writes the apostrophe; the shape layer
-    (:mod:`.layers.register_shapes`) judges its "Kershaws car"."""
+@dataclass(frozen=True)
+class _FormTable:
+    """What :func:`registered_occurrences` reads from the register, whatever the text: each variant's normal form
+    and item, each rendering key's form, and the person words a cut-off name may begin (:func:`cut_prefixes`)."""
+
+    items: tuple[RegisterItem, ...]
+    by_form: dict[str, RegisterItem]
+    by_key: dict[str, str]
+    persons: dict[str, RegisterItem]
+    patterns: dict[bool, re.Pattern[str] | None]
+    """The renderings' pattern, in cased text and in captions, made on first use."""
+
+    def pattern(self, caseless: bool) -> re.Pattern[str] | None:
+        if caseless not in self.patterns:
+            self.patterns[caseless] = renderings_pattern(
+                self.by_form, [f for f in self.by_form if _takes_bare_s(f)] if caseless else [])
+        return self.patterns[caseless]
+
+
+def _form_table(items: tuple[RegisterItem, ...]) -> _FormTable:
     by_form: dict[str, RegisterItem] = {}
     for item in items:
         for v in item.variants:
@@ -135,7 +148,40 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
     by_key: dict[str, str] = {}
     for form in by_form:
         by_key.setdefault(rendering_key(form), form)
-    pattern = renderings_pattern(by_form, [f for f in by_form if _takes_bare_s(f)] if caseless else [])
+    return _FormTable(items, by_form, by_key, _person_words(by_form.values()), {})
+
+
+_TABLES: dict[tuple[RegisterItem, ...], _FormTable] = {}
+
+
+def _form_table_of(items: Iterable[RegisterItem]) -> _FormTable:
+    """:func:`_form_table` of ``items``, kept for the last few registers asked.
+
+    Why: review and sign-off ask it of every transcript and of every distinct placeholder, with the same
+    register each time, and normalising each of its variants again was most of their cost (a register with a
+    few hundred people holds thousands of variants). The table is given back only for the very same item
+    objects (an equal but other item would be answered with the kept one's identity)."""
+    key = tuple(items)
+    kept = _TABLES.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept.items, key, strict=True)):
+        return kept
+    table = _form_table(key)
+    if len(_TABLES) >= 8:
+        _TABLES.clear()  # a long-running process that reads many registers keeps only the latest
+    _TABLES[key] = table
+    return table
+
+
+def registered_occurrences(text: str, segments: list[tuple[int, int]],
+                           items: Iterable[RegisterItem], caseless: bool = False) -> list[Occurrence]:
+    """Every occurrence of every registered variant, in every casing and every rendering
+    (:mod:`.renderings`). In a caption file (``caseless``) a name with a bare "s" is one too ("oneills mum",
+    "bishops car"), decided one occurrence at a time: it may be a possessive the captions wrote without its
+    apostrophe, or a plural ("the granges"). A typed transcript writes the apostrophe; the shape layer
+    (:mod:`.layers.register_shapes`) judges its "Kershaws car"."""
+    table = _form_table_of(items)
+    by_form, by_key = table.by_form, table.by_key
+    pattern = table.pattern(caseless)
     if pattern is None:
         return []
     out = []
@@ -149,7 +195,7 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
             form = by_key[k[:-1]]
             out.append(Occurrence(m.start(), m.end(), form, by_form[form], True))
     out = _outermost(out)
-    return out + [o for o in cut_prefixes(text, segments, by_form.values())
+    return out + [o for o in _cut_prefixes(text, segments, table.persons)
                   if not any(x.start <= o.start and o.end <= x.end for x in out)]
 
 
@@ -193,6 +239,11 @@ def cut_prefixes(text: str, segments: list[tuple[int, int]],
     name does, so they are occurrences of it. Not when the next word is the word they begin and
     that word is not the name ("Mar- market": the false start of another word).
     """
+    return _cut_prefixes(text, segments, _person_words(items))
+
+
+def _person_words(items: Iterable[RegisterItem]) -> dict[str, RegisterItem]:
+    """Each word of three letters or more of a registered person's variants, and the first person saying it."""
     persons: dict[str, RegisterItem] = {}
     seen: set[int] = set()
     for item in items:
@@ -204,6 +255,10 @@ def cut_prefixes(text: str, segments: list[tuple[int, int]],
             for word in norm(v).split():
                 if len(word) > 2 and word.isalpha():
                     persons.setdefault(word, item)
+    return persons
+
+
+def _cut_prefixes(text: str, segments: list[tuple[int, int]], persons: dict[str, RegisterItem]) -> list[Occurrence]:
     if not persons:
         return []
     out = []

@@ -23,6 +23,8 @@ from .kin_words import KIN_LEADS, KIN_TAILS
 
 _LEAD = re.compile(r"([^\W\d_]+)[^\S\n]+")
 _TAIL = re.compile(r"[^\S\n]+([^\W\d_]+)$")
+_GAP = re.compile(r"[^\S\n]+")
+"""Spaces between a kin word and a name on one line."""
 
 
 def _registered(found: list[Candidate]) -> set[tuple[int, int]]:
@@ -46,10 +48,12 @@ def _cut(text: str, c: Candidate, names: set[tuple[int, int]]) -> Candidate | No
 def _beside_name(text: str, c: Candidate, names: set[tuple[int, int]]) -> bool:
     """``c`` is one kin word right after a registered name ("Pushpa | Masi") or right before one."""
     word = text[c.start:c.end].lower()
-    gap = re.compile(r"[^\S\n]+")
-    after = any((m := gap.match(text, e)) is not None and m.end() == c.start for _, e in names)
-    before = any((m := gap.match(text, c.end)) is not None and m.end() == s for s, _ in names)
-    return (word in KIN_TAILS and after) or (word in KIN_LEADS and before)
+    # each side is read only for a word that can stand on it: most candidates are no kin word, and walking
+    # every registered name for each of them was the most of this pass (the answer is the same)
+    if word in KIN_TAILS and any((m := _GAP.match(text, e)) is not None and m.end() == c.start for _, e in names):
+        return True
+    return word in KIN_LEADS and any((m := _GAP.match(text, c.end)) is not None and m.end() == s for s, _ in names)
+
 
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:

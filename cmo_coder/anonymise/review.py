@@ -607,17 +607,22 @@ def _names_registered(placeholder: str, items: list[RegisterItem], seen: dict[st
     return seen[placeholder]
 
 
-def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: str) -> Transcript:
+def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: str,
+             items: list[RegisterItem] | None = None) -> Transcript:
     """Apply accepted redactions and store the result in the project; the key and log stay secure.
 
     Refuses while anything is undecided and, as a last proof, when any occurrence of a registered
     or accepted surface (any casing, any punctuation around it) would survive unredacted without a
     decision on that very occurrence.
+
+    ``items``: the register as :func:`.leakcheck.registered_items` read it from ``secure`` in this same command
+    (read here when not given). Why: a command that signs off many transcripts built the whole register, every
+    person's familiar forms included, again for each one, from files nothing in the command writes.
     """
     if project.transcript_status(transcript_id) != "pending":
         raise CmoError(f"transcript {transcript_id} is already signed off")
     decisions = load_decisions(secure)
-    items = registered_items(secure)
+    items = registered_items(secure) if items is None else items
     raw, ps = load_for_sign_off(secure, transcript_id, decisions, items)
     speakers = _speakers(secure, raw)
     open_items = undecided(ps, decisions)

@@ -225,7 +225,7 @@ def register(cli: click.Group) -> None:
             signed: list[str] = []
             if sign_off_flag:
                 for t in ids:
-                    rv.sign_off(p, sf, t, actor)
+                    rv.sign_off(p, sf, t, actor, items)  # the register read above: nothing here writes it
                     signed.append(t)
                     info(f"signed off {t}")
         residual = [{"transcript": ps.transcript_id, **r.model_dump()} for ps in sets

@@ -26,6 +26,8 @@ it's the 3rd of March"): the cue names what the next date is.
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -82,30 +84,30 @@ _DOB = (r"(?:\bdate\s+of\s+birth|\bbirth\s*date|\bd\.?\s?o\.?\s?b\b\.?)(?:['’]
         + r"(?:it['’]?s|is|was|were|being|on))?" + _ASKED)
 _BIRTHDAY = r"\bbirthday(?:['’]?s|\s+is|\s+was|\s+being)(?:" + _GAP + r"on)?" + _GAP
 
-_PATTERNS = [
-    re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
+_PATTERNS = (
+    (r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:" + _FULL + r"|" + _NUMERIC + r"|"
                + _MONTH_YEAR + r")"),
-    re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r")" + _NUMBERS),
-    re.compile(r"(?i)\bborn" + _GAP + r"(?P<year>" + _LONG_YEAR + r")" + _END),
-    re.compile(r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)" + _END
+    (r"(?i)(?:" + _BORN + r"|" + _DOB + r")" + _NUMBERS),
+    (r"(?i)\bborn" + _GAP + r"(?P<year>" + _LONG_YEAR + r")" + _END),
+    (r"(?i)\bborn" + _GAP + r"in" + _GAP + r"(?:(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)" + _END
                + r"|(?P<month>" + _MONTH + r")(?!" + _GAP + r"(?:the" + _GAP + r")?(?:\d|" + _DAY + r")))"),
-    re.compile(r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
-    re.compile(r"(?i)\b(?:an?|the)\s+(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)(?=\s+baby\b)"),
-    re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<dm>" + _DAY + _GAP
+    (r"(?i)" + _BIRTHDAY + r"(?:the" + _GAP + r")?(?P<day>" + _DAY + r")" + _END),
+    (r"(?i)\b(?:an?|the)\s+(?P<year>" + _LONG_YEAR + r"|" + _TWO + r"|['’]\d\d)(?=\s+baby\b)"),
+    (r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<dm>" + _DAY + _GAP
                + _MONTH_NUMBER + r")" + _GAP + r"(?P<year>" + _YEAR + r")" + _END),
-]
+)
 """The last: two ordinals and a year, the "of the" left out: "born third ninth eighty two", "born on the 3rd 9th 82"."""
-_DOB_AHEAD = re.compile(r"(?i)(?:\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\b\.?|\bbirthday)(?:['’]s)?"
+_DOB_AHEAD = (r"(?i)(?:\bdate\s+of\s+birth|\bd\.?\s?o\.?\s?b\b\.?|\bbirthday)(?:['’]s)?"
                         r"(?P<between>(?:[\s,?]+[\w'’]+){0,8}?)[\s,?]+" + _FULL)
 """A birth cue naming what the next date is, a few words on, across the question it was asked in: "can I take
 your date of birth? Yes, it's the fourth of July", "when's your birthday? The thirteenth of December"."""
 _ON_THE_DAY = (r"(?:" + _GAP + r"(?:on" + _GAP + r")?(?:the" + _GAP + r")?(?P<ext>(?:" + _DAY + r"|[0-3]?\d)(?:"
                + _GAP + r"of" + _GAP + r"(?:the" + _GAP + r")?" + _MONTH + r")?|" + _MONTH + _GAP + r"(?:the" + _GAP
                + r")?" + _DAY + r")" + _END + r")")
-_EXTEND = re.compile(r"(?i)" + _ON_THE_DAY)
+_EXTEND = (r"(?i)" + _ON_THE_DAY)
 """The rest of a date of birth said in two goes: "born in two thousand and six, on the ninth of January", "born in
 May 1963, on the twelfth", "born in '62, on the 9th of July"."""
-_BEFORE_CUE = re.compile(r"(?i)(?:(?P<pyear>" + _LONG_YEAR + r")" + _GAP + r")?" + _FULL
+_BEFORE_CUE = (r"(?i)(?:(?P<pyear>" + _LONG_YEAR + r")" + _GAP + r")?" + _FULL
                          + r"(?P<tail>(?:[\s,]+[\w'’]+){0,6}?)[\s,]+born\b")
 """A date then its cue: "nineteen fifty-two, March the third, that's when I was born", "I had her on the 4th of
 January 2010, she was born at home"; a day and a month, so a year alone before "born" stays."""
@@ -113,15 +115,39 @@ _AGE_ON = re.compile(r"(?i)\b(?:be|turn(?:s|ed|ing)?)" + _GAP + r"(?:" + _TWO + 
                      + _GAP + r"on" + _GAP + r"(?:the" + _GAP + r")?(?P<age_on>" + _FULL + r")")
 """An age and the day it is reached: "she'll be ninety on the first of December" (a day, a month and an age
 give the date of birth as surely as a year would)."""
-_BORN_IN_PLACE = re.compile(r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
+_BORN_IN_PLACE = (r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
                             + r"(?P<year>" + _LONG_YEAR + r")" + _END)
 _NOT_A_PLACE = STOP_WORDS - {"the"}
-_SAID_AGAIN = re.compile(r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<again>(?:"
+_SAID_AGAIN = (r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<again>(?:"
                          + _DAY + r"|[0-3]?\d)(?:" + _GAP + r"of)?)(?:[\s,.]+(?:no|sorry|erm|um|er|i\s+mean|"
                          r"actually|wait)(?=[\s,.]))*[\s,.]+(?:the" + _GAP + r")?$")
 """A day said, then said again or corrected before the whole date: "born on the twenty-first, the twenty-first of
 March", "born on the 2nd, no, the 3rd of November". The first day goes with the date: it is the same day, or
 one off it."""
+
+class _BirthPatterns(NamedTuple):
+    """The patterns read only in a turn that says a birth cue, compiled together on the first such turn."""
+
+    dates: tuple[re.Pattern[str], ...]
+    dob_ahead: re.Pattern[str]
+    extend: re.Pattern[str]
+    before_cue: re.Pattern[str]
+    born_in_place: re.Pattern[str]
+    said_again: re.Pattern[str]
+
+
+@cache
+def _birth() -> _BirthPatterns:
+    """The birth cue's patterns, compiled on first use.
+
+    Why not at import: they are the largest patterns of the package (compiling them took about a tenth of a
+    second, more than any other module's import), and a run whose turns never say "born", "birth", "DOB" or
+    "baby" never reads them. The same source text is compiled, so every match is the same.
+    """
+    return _BirthPatterns(tuple(re.compile(p) for p in _PATTERNS), re.compile(_DOB_AHEAD), re.compile(_EXTEND),
+                          re.compile(_BEFORE_CUE), re.compile(_BORN_IN_PLACE), re.compile(_SAID_AGAIN))
+
+
 _ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b")
 _AGE_CUE = re.compile(r"(?i)\b(?:be|turns?|turned|turning)\s[^.?!]*\bon\s")
 
@@ -137,7 +163,7 @@ def _date_span(m: re.Match[str]) -> tuple[int, int]:
 def said_again_start(text: str, start: int) -> int:
     """Where a date of birth starting at ``start`` really starts: at a day said before it and said again or
     corrected (:data:`_SAID_AGAIN`), else ``start``."""
-    again = _SAID_AGAIN.search(text[max(0, start - 90) : start])
+    again = _birth().said_again.search(text[max(0, start - 90) : start])
     return max(0, start - 90) + again.start("again") if again else start
 
 
@@ -156,19 +182,20 @@ def dates_of_birth(text: str) -> list[tuple[int, int]]:
     """Spans of dates of birth said after a birth cue in ``text`` (module doc)."""
     if not _ANY_CUE.search(text):
         return [m.span("age_on") for m in _AGE_ON.finditer(text)] if _AGE_CUE.search(text) else []
-    out = [_date_span(m) for pattern in _PATTERNS for m in pattern.finditer(text)]
-    for m in _DOB_AHEAD.finditer(text):
+    birth = _birth()
+    out = [_date_span(m) for pattern in birth.dates for m in pattern.finditer(text)]
+    for m in birth.dob_ahead.finditer(text):
         if m.group("between").count("?") <= 1:
             out.append(_date_span(m))
-    for m in _BEFORE_CUE.finditer(text):
+    for m in birth.before_cue.finditer(text):
         if not re.search(r"(?i)\b(?:and|again|to|into|with|early|late|abroad)\b", text[m.end(): m.end() + 12]):
             out.append((_date_span(m)[0], m.start("tail")))  # not "born and bred", "born again"
     out.extend(m.span("age_on") for m in _AGE_ON.finditer(text))
-    for m in _BORN_IN_PLACE.finditer(text):
+    for m in birth.born_in_place.finditer(text):
         if not any(w.lower() in _NOT_A_PLACE for w in m.group("place").split()):
             out.append((m.start("year"), m.end("year")))
     for i, (a, b) in enumerate(out):
-        more = _EXTEND.match(text, b)
+        more = birth.extend.match(text, b)
         if more and b > a:
             out[i] = (a, more.end())
     out = [(weekday_start(text, said_again_start(text, a)), b) for a, b in out if b > a]
