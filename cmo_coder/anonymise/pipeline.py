@@ -36,6 +36,7 @@ from . import (
     kin_address,
     kin_said,
     kinds_of_church,
+    named_after,
     named_programmes,
     new_people,
     origins,
@@ -440,6 +441,7 @@ class Anonymiser:
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
         found.extend(rest_of_place.rest_of_place(text, found))  # "[place] homes", "hope [place]"
+        found.extend(named_after.named_after(text, found))  # "sir [name] college", "st [name]'s road"
         found.extend(fragments.false_starts(text, found))
         found = corrections.settle(text, found)  # "my brother key ran sorry ciaran"
         found = people_not_places.settle(text, found)  # "Skye Ward" … "then Skye said"

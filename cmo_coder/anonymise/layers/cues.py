@@ -23,6 +23,7 @@ from ..lookup import Intervals
 from ..namelists import census_given, faker_names, plain, uk_given
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
+from .company_people import company_people
 from .context import (
     POSSESSIONS,
     REPORTING_VERBS,
@@ -277,6 +278,7 @@ class CuesComponent:
         add_word_names(doc)  # captions: "i told baker about it", "booth's brother", "father donnelly"
         # captions, last: what no list-led layer read ("her son chance was", "i rang sheer on and she said")
         out.extend(frame_people(doc))
+        out.extend(company_people(doc))  # "went with shannagh to", "nazrul's wedding", "known fenella for years"
         out.extend(short_people(doc))  # "b-r-y-o-n-y", "mr j", "my mate jo said": names in one or two letters
         return doc
 
