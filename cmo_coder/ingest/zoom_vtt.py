@@ -15,7 +15,9 @@ from .cues import parse_cues
 from .normalise import clean_name, squash
 from .utterance import Utterance, speakerish
 
-_PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):\s++(?=\S)")
+#: ``Name: speech``, or ``Name:`` alone: a cue whose speech cleaned away to nothing (a soft hyphen, a tag)
+#: is still that speaker's label, as in every other reader, and an empty turn is left out later.
+_PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):(?:\s++(?=\S)|$)")
 
 
 def split_prefixes(bodies: list[str]) -> list[tuple[str | None, str]]:
