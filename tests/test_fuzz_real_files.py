@@ -20,6 +20,7 @@ import re
 import tempfile
 import warnings
 import zipfile
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -196,6 +197,8 @@ XML_DAMAGE = [
 
 def _damage_xml(draw: st.DrawFn, xml: bytes) -> bytes:
     op = draw(st.sampled_from(["truncate", "flip", "insert", "insert", "prologue", "crlf", "utf16"]))
+    if not xml:
+        return draw(st.sampled_from(XML_DAMAGE))
     if op == "truncate":
         return xml[: draw(st.integers(0, len(xml)))]
     if op == "flip":
@@ -215,9 +218,14 @@ def _damage_xml(draw: st.DrawFn, xml: bytes) -> bytes:
 
 def _mutate_archive(draw: st.DrawFn, data: bytes, main: str) -> bytes:
     """A structure-level mutation of a zip (DOCX or QDPX) whose principal XML part is ``main``."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError):
+        return _mutate_text(draw, data)  # an earlier mutation broke the zip: go on at the byte level
     names = [n for n, _ in members]
+    if not names:
+        return data
     op = draw(st.sampled_from(["xml", "xml", "duplicate", "drop", "slip", "rename", "bytes"]))
     if op == "bytes":
         return _mutate_text(draw, data) if draw(st.booleans()) else data[: draw(st.integers(0, len(data)))]

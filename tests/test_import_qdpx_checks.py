@@ -203,3 +203,13 @@ def test_damaged_entry_header_is_a_project_error(project, tmp_path):
     with pytest.raises(CmoError, match="project.qde: corrupt archive entry"):
         importer.run(project, path, actor="t")
     assert untouched(project)
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfeH\x00i\x00", b"caf\xe9 latin-1", b"Hello\xc3"])
+def test_a_source_text_not_utf8_is_refused_naming_the_archive(project, tmp_path, data):
+    """Found by fuzzing NVivo's export: the error named only "sources/….txt", not which file was imported."""
+    path = archive(tmp_path / "enc.qdpx", qde([(SRC_A, "doc", [])]), {SRC_A: data})
+    with pytest.raises(CmoError) as exc:
+        importer.run(project, path, actor="t")
+    assert str(exc.value).startswith(f"{path}: sources/{SRC_A}.txt: not UTF-8 text")
+    assert untouched(project)
