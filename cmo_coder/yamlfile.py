@@ -62,6 +62,8 @@ def loads_model(source: str, model: type[M], name: str = "<string>") -> M:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ValidationFailed(f"{name}{where}: malformed YAML: {problem}") from None
+    except RecursionError:  # PyYAML composes nested collections recursively: "[[[[…" ten thousand deep
+        raise ValidationFailed(f"{name}: malformed YAML: collections nested too deeply to be a codebook") from None
     if root is None:
         raise ValidationFailed(f"{name}: the file is empty")
     try:

@@ -163,3 +163,24 @@ def test_a_csv_line_of_megabytes_is_one_error_naming_the_line(kind: str, study: 
     line = result.output.strip().splitlines()[-1]
     assert line.startswith(f"error: {file}") and "line" in line or f"{file}:" in line, line
     assert "not a readable CSV line" in line
+
+
+@pytest.mark.parametrize(("kind", "data", "says"), [
+    ("codebook", "[" * 10_000, "nested too deeply"),
+    ("codebook", "a:\n" + "".join(" " * i + "- \n" for i in range(0, 4000, 2)), "nested too deeply"),
+    ("codebook", "programme_theories: " + "{a: " * 3000, "nested too deeply"),
+    ("table", "[" * 100_000 + "\n", "JSON nested too deeply"),
+    ("table", '{"transcript":' * 100_000 + "\n", "JSON nested too deeply"),
+])
+def test_input_nested_thousands_deep_is_an_error_not_a_crash(kind: str, data: str, says: str,
+                                                            study: tuple[Path, Path], tmp_path: Path) -> None:
+    """PyYAML and json recurse once per level of nesting: a codebook or a JSON Lines table of "[[[[…" raised
+    RecursionError, an internal error with exit code 2."""
+    project, secure = study
+    file = tmp_path / ("deep.yaml" if kind == "codebook" else "deep.jsonl")
+    file.write_text(data, encoding="utf-8")
+    before = _state(project, secure)
+    result = CliRunner().invoke(cli, [str(a) for a in _argv(kind, file, project, secure, tmp_path)])
+    assert result.exit_code == 1 and "internal error" not in result.output, result.output[-500:]
+    assert says in result.output and str(file) in result.output
+    assert _state(project, secure) == before and not (tmp_path / "new-study").exists()
