@@ -92,3 +92,20 @@ def test_offsets_hold_around_a_left_out_turn() -> None:
     assert canonical.TURN_SEPARATOR.join(pieces) == read.canon.text
     assert pieces == ["a", "more", "b"]
     assert "Zo" not in read.canon.text
+
+
+def test_a_table_row_with_a_speaker_and_no_text_is_their_empty_turn() -> None:
+    """A transcription service's table: a row naming a speaker with an empty text cell was dropped whole, so
+    the unlabelled rows after it went to the speaker above. It is now that speaker's empty turn, as a
+    ``Name:`` line alone is, and the rows after it are theirs."""
+    from test_ingest_cross_reader import table_docx
+
+    rows = [("Ann Lee", ["hello"]), ("dr okafor", []), ("", ["it", "was", "fine"]), ("Ann Lee", ["ok"])]
+    read = read_source(table_docx(rows), "t.docx")
+    text = read.canon.text
+    assert [(t.speaker_name, text[t.start : t.end]) for t in read.canon.turns] == [
+        ("Ann Lee", "hello"), ("dr okafor", "it was fine"), ("Ann Lee", "ok")]
+    assert read.warnings == []  # the empty row is followed by its speaker's speech: nothing is left out
+    alone = read_source(table_docx([("Ann Lee", ["hello"]), (NAME, []), ("Ann Lee", ["ok"])]), "u.docx")
+    assert [t.speaker_name for t in alone.canon.turns] == ["Ann Lee"]
+    assert alone.warnings == ["1 speaker label(s) with no speech after them left out (table 1 row 2)"]

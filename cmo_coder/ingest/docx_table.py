@@ -58,7 +58,9 @@ def row_lines(cells: list[str], columns: tuple[int, int, int | None]) -> list[st
 
     who, said, at = speaker_of(cells, columns), get(text_col), get(time_col)
     if not said:
-        return []
+        # A speaker with nothing said is that speaker's empty turn, as a ``Name:`` line alone is in every
+        # reader: the rows with no speaker after it are still theirs, and the empty turn is left out later.
+        return [f"{who}:"] if who else []
     first, *rest = said.split("\n")
     if who:
         stamp = f"[{at.strip('[]() ')}] " if at and _TIME.match(at) else ""
