@@ -184,3 +184,15 @@ def test_input_nested_thousands_deep_is_an_error_not_a_crash(kind: str, data: st
     assert result.exit_code == 1 and "internal error" not in result.output, result.output[-500:]
     assert says in result.output and str(file) in result.output
     assert _state(project, secure) == before and not (tmp_path / "new-study").exists()
+
+
+def test_a_codebook_of_megabytes_is_refused_before_it_is_parsed(study: tuple[Path, Path], tmp_path: Path) -> None:
+    """PyYAML reads about a megabyte a second: a 24 MB file given as the codebook held ``init`` for most of a
+    minute before it said anything. A codebook is kilobytes; one of over 4 MB is refused by its size."""
+    import time
+
+    file = _hostile("huge_line", "codebook", tmp_path)
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "new-study"), "--codebook", str(file)])
+    assert result.exit_code == 1 and "too large for a YAML file" in result.output, result.output[-500:]
+    assert time.monotonic() - started < 10 and not (tmp_path / "new-study").exists()
