@@ -42,8 +42,22 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out or "(document)"
 
 
+#: A codebook or a code map is a few kilobytes; PyYAML reads about a megabyte a second, so a file of tens of
+#: megabytes (a transcript given by mistake, one line of 24 MB) held the command for most of a minute.
+MAX_YAML_BYTES = 4 * 1024 * 1024
+
+
 def load_model(path: Path, model: type[M]) -> M:
     """Parse ``path`` as YAML and validate it as ``model``; every problem is reported at once."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ValidationFailed(f"{path}: file not found") from None
+    except OSError:
+        size = 0  # read_text below says what is wrong
+    if size > MAX_YAML_BYTES:
+        raise ValidationFailed(f"{path}: {size // (1024 * 1024)} MB is too large for a YAML file of this kind "
+                               f"(at most {MAX_YAML_BYTES // (1024 * 1024)} MB)")
     try:
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -62,6 +76,8 @@ def loads_model(source: str, model: type[M], name: str = "<string>") -> M:
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ValidationFailed(f"{name}{where}: malformed YAML: {problem}") from None
+    except RecursionError:  # PyYAML composes nested collections recursively: "[[[[…" ten thousand deep
+        raise ValidationFailed(f"{name}: malformed YAML: collections nested too deeply to be a codebook") from None
     if root is None:
         raise ValidationFailed(f"{name}: the file is empty")
     try:

@@ -18,7 +18,8 @@ from tests.pg_cluster import PgCluster, find_binaries
 from tests.study import add_signed_off
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+#: ``../shared`` beside the checkout; ``CMO_SHARED_DIR`` names it for a checkout kept elsewhere (a git worktree).
+SHARED = Path(os.environ.get("CMO_SHARED_DIR") or REPO.parent / "shared")
 
 
 @pytest.fixture(autouse=True)

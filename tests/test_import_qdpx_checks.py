@@ -203,3 +203,29 @@ def test_damaged_entry_header_is_a_project_error(project, tmp_path):
     with pytest.raises(CmoError, match="project.qde: corrupt archive entry"):
         importer.run(project, path, actor="t")
     assert untouched(project)
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfeH\x00i\x00", b"caf\xe9 latin-1", b"Hello\xc3"])
+def test_a_source_text_not_utf8_is_refused_naming_the_archive(project, tmp_path, data):
+    """Found by fuzzing NVivo's export: the error named only "sources/….txt", not which file was imported."""
+    path = archive(tmp_path / "enc.qdpx", qde([(SRC_A, "doc", [])]), {SRC_A: data})
+    with pytest.raises(CmoError) as exc:
+        importer.run(project, path, actor="t")
+    assert str(exc.value).startswith(f"{path}: sources/{SRC_A}.txt: not UTF-8 text")
+    assert untouched(project)
+
+
+@pytest.mark.parametrize("inserted", ["<w:p><w:r><w:t>x</w:t></w:r></w:p>", "<x:Note guid='a'/>", "<a:b:c/>"])
+def test_an_element_with_an_undeclared_prefix_is_no_internal_error(project, tmp_path, inserted):
+    """Found by fuzzing NVivo's export: ``<w:p>`` inside a QDE reached ``etree.QName`` as the tag "w:p" and
+    its ValueError escaped the import. Such an element is read by its local name, and an unknown one is
+    passed over like any other element the importer does not use."""
+    data = qde([(SRC_A, "doc", [])]).replace(b"<Sources>", b"<Sources>" + inserted.encode(), 1)
+    path = archive(tmp_path / "ns.qdpx", data, {SRC_A: b"Hello world"})
+    try:
+        importer.run(project, path, actor="t")
+    except CmoError as exc:
+        assert str(exc).startswith(str(path))
+        assert untouched(project)
+        return
+    every_coding_slices(project)

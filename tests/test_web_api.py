@@ -311,6 +311,14 @@ def test_a_body_that_is_not_json_is_refused(client: TestClient) -> None:
     assert r.status_code == 400 and "not JSON" in r.json()["error"]
 
 
+@pytest.mark.parametrize("body", [b"[" * 200_000, b'{"a":' * 50_000])
+def test_a_body_nested_thousands_deep_is_refused_not_a_server_error(client: TestClient, body: bytes) -> None:
+    """json recurses per level of nesting: a body of "[[[[…" raised RecursionError, a server error."""
+    r = client.post("/api/codings", content=body, headers={"x-csrf-token": csrf_of(client),
+                                                             "content-type": "application/json"})
+    assert r.status_code == 400 and "not JSON" in r.json()["error"]
+
+
 def _version(api: Api, coding_id: str) -> str:
     _, data = api.call("GET", "/api/codings")
     return next(c["version"] for c in data["codings"] if c["id"] == coding_id)

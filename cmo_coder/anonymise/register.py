@@ -810,7 +810,10 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
     except UnicodeDecodeError as exc:
         raise CmoError(f"{path}: not UTF-8 (byte {exc.start})") from None
     reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a field past the csv module's limit (a line of megabytes), a stray NUL
+        raise CmoError(f"{path}:{max(reader.line_num, 1)}: not a readable CSV line ({exc})") from None
     if not rows:
         raise CmoError(f"{path}: empty register (expected a header 'surface,category[,placeholder][,aliases]')")
     columns = _register_header(path, [h.strip().lower() for h in rows[0]], rows[0])

@@ -122,6 +122,9 @@ def _read_jsonl(path: Path, text: str, columns: tuple[str, ...], required: tuple
         except json.JSONDecodeError as exc:
             problems.append(f"line {i}: not JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:  # "[[[[…" a hundred thousand deep: json recurses per level
+            problems.append(f"line {i}: not a coding (JSON nested too deeply)")
+            continue
         if not isinstance(obj, dict):
             problems.append(f"line {i}: expected an object with keys {', '.join(columns)}")
             continue

@@ -90,8 +90,8 @@ class _Placed:
 class _Texts:
     """Where source texts come from: the archive, or a ``sources`` folder beside a bare .qde."""
 
-    def __init__(self, zf: SafeZip | None, folder: Path | None) -> None:
-        self.zf, self.folder = zf, folder
+    def __init__(self, zf: SafeZip | None, folder: Path | None, origin: Path) -> None:
+        self.zf, self.folder, self.origin = zf, folder, origin
 
     def load(self, src: QSource | QNote) -> tuple[str | None, str]:
         if src.plain_text_path:
@@ -110,7 +110,8 @@ class _Texts:
             try:
                 return data.decode("utf-8"), where
             except UnicodeDecodeError as exc:
-                raise CmoError(f"{where}: not UTF-8 text (byte {exc.start}); refused") from None
+                # the file the user named comes first: "sources/…" alone did not say which import it was
+                raise CmoError(f"{self.origin}: {where}: not UTF-8 text (byte {exc.start}); refused") from None
         if src.content is not None:
             return src.content, "PlainTextContent"
         return None, "no text (neither plainTextPath nor PlainTextContent)"
@@ -152,14 +153,14 @@ def read_project(path: Path, stack: ExitStack) -> tuple[QProject, _Texts]:
         zf = stack.enter_context(SafeZip(path, Limits()))
         name = zf.project_file()
         qp = qde_read.read(zf.open(name), f"{path}:{name}")
-        return qp, _Texts(zf, None)
+        return qp, _Texts(zf, None, path)
     with open(path, "rb") as fh:
         head = fh.read(4)
     if path.suffix.lower() == ".qdpx" or head.startswith(b"PK"):
         raise CmoError(f"{path}: not a readable ZIP archive (a .qdpx file is a ZIP holding project.qde and sources/)")
     with open(path, "rb") as fh:
         qp = qde_read.read(fh, str(path))
-    return qp, _Texts(None, path.parent)
+    return qp, _Texts(None, path.parent, path)
 
 
 def run(project: Project, path: Path, code_map: CodeMap | None = None, secure: SecureFolder | None = None,

@@ -146,8 +146,14 @@ def iterparse(stream: IO[bytes] | Any, where: str) -> Iterator[tuple[str, etree.
 
 
 def local(tag: object) -> str:
-    """Local name of a tag: ATLAS.ti and NVivo disagree on namespaces, the names agree."""
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """Local name of a tag: ATLAS.ti and NVivo disagree on namespaces, the names agree.
+
+    An element whose prefix no ``xmlns`` declares (``<w:p>`` pasted into a QDE) reaches us as the tag
+    ``w:p``, which ``etree.QName`` refuses with a ValueError that escaped the import; its local name is the
+    part after the colon, as for any other prefix."""
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2] if tag.startswith("{") else tag.rpartition(":")[2]
 
 
 def xml_text(value: str) -> str:

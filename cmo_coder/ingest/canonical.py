@@ -6,6 +6,11 @@ by a blank line; consecutive utterances of one speaker merge into one turn (capt
 cues with a space, paragraphs with a line break); a turn's flags are the union of its
 utterances' flags (``inferred_speaker`` marks a turn part of which had no speaker
 label). The text is built once, and every turn is checked against it at the end.
+
+A speaker's label whose speech is empty after cleaning (``Name:`` alone, a cue holding only a
+soft hyphen or a tag) is no turn in any format: it is left out, and where it stood is kept in
+``Canonical.empty`` so the import can say so, since the label's speaker may then be nowhere in
+the transcript.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ class RawTurn:
 class Canonical:
     text: str
     turns: list[RawTurn]
+    #: Where (``line 12``, ``paragraph 3``) a labelled utterance with no speech was left out.
+    empty: list[str] = field(default_factory=list)
 
 
 def joiner_for(fmt: SourceFormat) -> str:
@@ -41,10 +48,13 @@ def joiner_for(fmt: SourceFormat) -> str:
 
 def build(utterances: list[Utterance], joiner: str = " ") -> Canonical:
     groups: list[tuple[Utterance, list[str]]] = []
+    empty: list[str] = []
     for u in utterances:
         # An empty paragraph at either end would put a turn separator inside a merged turn.
         u.text = u.text.strip("\n")
         if not u.text:
+            if u.speaker is not None:
+                empty.append(u.where)
             continue
         if "\n\n" in u.text:
             raise AssertionError(f"utterance at {u.where} contains a turn separator")
@@ -75,4 +85,4 @@ def build(utterances: list[Utterance], joiner: str = " ") -> Canonical:
     for turn, said in zip(turns, expected, strict=True):
         if text[turn.start : turn.end] != said:  # the offset invariant every later stage relies on
             raise AssertionError(f"turn at {turn.start}-{turn.end} does not slice back to its text")
-    return Canonical(text=text, turns=turns)
+    return Canonical(text=text, turns=turns, empty=empty)

@@ -77,9 +77,11 @@ def _entry_count(data: bytes) -> int | None:
     return int.from_bytes(data[pos + 10 : pos + 12], "little")
 
 
-def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = None) -> list[str]:
+def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = None,
+                  speakers: set[str] | None = None) -> list[str]:
     """Body paragraphs (and table cells, row by row) in document order; a table whose header row names a
-    speaker and a text column (:mod:`.docx_table`) is also put in ``tables`` as the plain reader's lines.
+    speaker and a text column (:mod:`.docx_table`) is also put in ``tables`` as the plain reader's lines,
+    and the names of its speaker column in ``speakers``.
 
     Only ``word/document.xml`` is unpacked, streamed through :class:`_Capped` into lxml's
     incremental parser with entities, DTDs and network access off; each body paragraph is
@@ -104,7 +106,7 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
                     f"(over {MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb"
                 )
             with zf.open(info) as member:
-                return _body_paragraphs(_Capped(member, MAX_DOCUMENT_XML, source), source, tables)
+                return _body_paragraphs(_Capped(member, MAX_DOCUMENT_XML, source), source, tables, speakers)
     except ParseError:
         raise
     except etree.XMLSyntaxError as exc:
@@ -139,7 +141,8 @@ def _check_root(tree: etree._ElementTree, source: str) -> etree._Element:
     return root
 
 
-def _body_paragraphs(stream: _Capped, source: str, tables: list[list[str]] | None = None) -> list[str]:
+def _body_paragraphs(stream: _Capped, source: str, tables: list[list[str]] | None = None,
+                     speakers: set[str] | None = None) -> list[str]:
     # Only body, paragraph and table elements reach Python (runs and text nodes stay in C):
     # a Word document has several elements per paragraph, and a hostile one millions.
     events = etree.iterparse(
@@ -172,8 +175,11 @@ def _body_paragraphs(stream: _Capped, source: str, tables: list[list[str]] | Non
                 if n == 0:
                     columns = docx_table.header_columns(cells)
                 elif columns is not None:  # a row is a paragraph of its own: a blank line after it
-                    said = docx_table.row_lines(["\n".join(paras) for paras in by_cell], columns)
+                    row_cells = ["\n".join(paras) for paras in by_cell]
+                    said = docx_table.row_lines(row_cells, columns)
                     lines.extend([*said, ""] if said else [])
+                    if said and speakers is not None and (who := docx_table.speaker_of(row_cells, columns)):
+                        speakers.add(who)
             if columns is not None and tables is not None:
                 tables.append(lines)
         if len(out) > MAX_LINES:
@@ -243,7 +249,8 @@ def _from_first_header(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def read(data: bytes, source: str, markers: tuple[str, ...] = TRANSCRIPTION_MARKERS,
          fmt: str | None = None) -> tuple[str, list[Utterance]]:
     tables: list[list[str]] = []
-    paras = paragraphs_of(data, source, tables)
+    speakers: set[str] = set()
+    paras = paragraphs_of(data, source, tables, speakers)
     check_lines(len(paras) + sum(p.count("\n") for p in paras), source)
     fmt = fmt or kind(paras)
     if fmt == "plain_docx" and any(tables):
@@ -255,7 +262,9 @@ def read(data: bytes, source: str, markers: tuple[str, ...] = TRANSCRIPTION_MARK
             for line in table:
                 rows.append((line, f"table {t} row {row}"))
                 row += not line  # a blank line ends a row
-        return fmt, plain.read_lines(rows, source)
+        # The speaker column says who speaks: its names are labels even where a ``Name:`` line alone would not
+        # look like one ("dr okafor" said once, "Dr. Okafor"), as a Teams or Otter header is.
+        return fmt, plain.read_lines(rows, source, known=frozenset(speakers))
     kept = _drop_markers(paras, markers)
     if fmt in ("teams_docx", "otter_docx"):
         lines: list[tuple[str, str]] = []

@@ -41,6 +41,12 @@ def header_columns(cells: list[str]) -> tuple[int, int, int | None] | None:
     return speaker, text, time
 
 
+def speaker_of(cells: list[str], columns: tuple[int, int, int | None]) -> str:
+    """The row's speaker as its line writes it (spacing folded, a trailing colon dropped), or ``""``."""
+    i = columns[0]
+    return " ".join(cells[i].split()).rstrip(":") if i < len(cells) else ""
+
+
 def row_lines(cells: list[str], columns: tuple[int, int, int | None]) -> list[str]:
     """One row as the plain reader's lines: ``[time] Speaker: text`` (the text's own line breaks kept as
     further lines of the turn); a row with no speaker goes on with the turn above it, and an empty row is
@@ -50,11 +56,13 @@ def row_lines(cells: list[str], columns: tuple[int, int, int | None]) -> list[st
     def get(i: int | None) -> str:
         return cells[i].strip() if i is not None and i < len(cells) else ""
 
-    who, said, at = " ".join(get(speaker_col).split()), get(text_col), get(time_col)
+    who, said, at = speaker_of(cells, columns), get(text_col), get(time_col)
     if not said:
-        return []
+        # A speaker with nothing said is that speaker's empty turn, as a ``Name:`` line alone is in every
+        # reader: the rows with no speaker after it are still theirs, and the empty turn is left out later.
+        return [f"{who}:"] if who else []
     first, *rest = said.split("\n")
     if who:
         stamp = f"[{at.strip('[]() ')}] " if at and _TIME.match(at) else ""
-        first = f"{stamp}{who.rstrip(':')}: {first}"
+        first = f"{stamp}{who}: {first}"
     return [first, *rest]

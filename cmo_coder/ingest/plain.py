@@ -11,7 +11,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean, clean_name, squash
-from .utterance import ParseError, Utterance, colon_in_time, parse_timestamp, speakerish
+from .utterance import ParseError, Utterance, colon_in_time, label_key, parse_timestamp, speakerish
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
 _LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
@@ -39,12 +39,12 @@ def _without_time(line: str) -> tuple[str, float | None]:
     return rest, at
 
 
-def _label(line: str, counts: Counter[str]) -> tuple[str, str] | None:
+def _label(line: str, counts: Counter[str], known: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     m = _LABEL_RE.match(line)
     if not m or colon_in_time(line, line.index(":", m.end(1))):
         return None
     name = clean_name(m.group(1))
-    if not speakerish(name, counts[name] > 1):
+    if name not in known and not speakerish(name, counts[label_key(name)] > 1):
         return None
     return name, line[m.end():]
 
@@ -69,16 +69,20 @@ def _cross_talk(line: str, speakers: frozenset[str]) -> list[str]:
     return [line[a:b].rstrip() for a, b in zip(starts, [*cuts, len(line)], strict=True)]
 
 
-def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False) -> list[Utterance]:
+def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False,
+               known: frozenset[str] = frozenset()) -> list[Utterance]:
+    """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
+    speaker column), labels wherever they start a line, whatever they look like."""
     timed = [(*_without_time(clean(line)), where) for line, where in lines]
     times = {where: at for _, at, where in timed if at is not None}
     cleaned = [(line, where) for line, _, where in timed]
     counts: Counter[str] = Counter(
-        clean_name(m.group(1)) for line, _ in cleaned if (m := _LABEL_RE.match(line))
+        label_key(clean_name(m.group(1))) for line, _ in cleaned if (m := _LABEL_RE.match(line))
     )
-    speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts)) is not None)
+    known = frozenset(clean_name(name) for name in known)
+    speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts, known)) is not None)
     cleaned = [(part, where) for line, where in cleaned
-               for part in (_cross_talk(line, speakers) if _label(line, counts) is not None else [line])]
+               for part in (_cross_talk(line, speakers) if _label(line, counts, known) is not None else [line])]
     result: list[Utterance] = []
     cur: Utterance | None = None
     paras: list[list[str]] = []
@@ -94,7 +98,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
         if not line.strip():
             new_para = True
             continue
-        lab = _label(line, counts)
+        lab = _label(line, counts, known)
         if lab is not None:
             flush()
             cur = Utterance(speaker=lab[0], text="", where=where, start_time=times.get(where))

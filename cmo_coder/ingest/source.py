@@ -33,4 +33,14 @@ def read_source(data: bytes, name: str | Path, infer_speakers: bool = False,
     del parsed.utterances[:]
     if not canon.turns:
         raise ParseError(f"{source}: no speech found")
-    return SourceText(format=SourceFormat(parsed.format), canon=canon, warnings=list(parsed.warnings))
+    warnings = list(parsed.warnings)
+    if canon.empty:
+        warnings.append(empty_turns_warning(canon.empty))
+    return SourceText(format=SourceFormat(parsed.format), canon=canon, warnings=warnings)
+
+
+def empty_turns_warning(where: list[str]) -> str:
+    """The import's word on labelled turns left out for having no speech: places only, never the label,
+    since a warning is shown and stored outside the secure folder and a label may be a name."""
+    shown = ", ".join(where[:5]) + (f" and {len(where) - 5} more" if len(where) > 5 else "")
+    return f"{len(where)} speaker label(s) with no speech after them left out ({shown})"

@@ -76,6 +76,13 @@ def load_manifest(path: Path) -> list[ManifestRow]:
         raise CmoError(f"{path}: cannot read the manifest: {exc.strerror}") from None
     text = decode(data, str(path)).text
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _manifest_rows(path, reader)
+    except csv.Error as exc:  # a field past the csv module's limit (a line of megabytes)
+        raise CmoError(f"{path}: line {max(reader.line_num, 1)}: not a readable CSV line ({exc})") from None
+
+
+def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]:
     fields = [f.strip().lower() for f in (reader.fieldnames or [])]
     if "name" not in fields or "role" not in fields:
         raise CmoError(f"{path}: line 1: the manifest needs at least the columns 'name' and 'role' (got {fields})")

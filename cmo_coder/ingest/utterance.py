@@ -87,6 +87,13 @@ def colon_in_time(line: str, colon: int) -> bool:
 _DIAL_IN = re.compile(r"\+?[0-9][0-9 ()-]{7,19}[0-9]")
 
 
+def label_key(name: str) -> str:
+    """A speaker label as the file's recurrence count knows it: case, spacing and the apostrophe's shape
+    folded, since one person is written "Zoë Müller" on one line and "zoë  müller" on another (a typist's
+    caps, a caption tool's lower case), and a label said once in one spelling recurs in the other."""
+    return " ".join(name.casefold().replace("\u2019", "'").split())
+
+
 def speakerish(prefix: str, recurs: bool) -> bool:
     """Whether a ``Prefix:`` before speech looks like a speaker rather than the start of a sentence.
 

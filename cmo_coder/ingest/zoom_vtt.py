@@ -13,20 +13,22 @@ from collections import Counter
 
 from .cues import parse_cues
 from .normalise import clean_name, squash
-from .utterance import Utterance, speakerish
+from .utterance import Utterance, label_key, speakerish
 
-_PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):\s++(?=\S)")
+#: ``Name: speech``, or ``Name:`` alone: a cue whose speech cleaned away to nothing (a soft hyphen, a tag)
+#: is still that speaker's label, as in every other reader, and an empty turn is left out later.
+_PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):(?:\s++(?=\S)|$)")
 
 
 def split_prefixes(bodies: list[str]) -> list[tuple[str | None, str]]:
     """(speaker, speech) for each body, accepting only prefixes that look like speakers."""
     found = [_PREFIX_RE.match(b) for b in bodies]
-    counts = Counter(clean_name(m.group(1)) for m in found if m)
+    counts = Counter(label_key(clean_name(m.group(1))) for m in found if m)
     out: list[tuple[str | None, str]] = []
     for body, m in zip(bodies, found, strict=True):
         if m:
             name = clean_name(m.group(1))
-            if speakerish(name, counts[name] > 1):
+            if speakerish(name, counts[label_key(name)] > 1):
                 out.append((name, body[m.end():]))
                 continue
         out.append((None, body))

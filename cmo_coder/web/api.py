@@ -56,7 +56,7 @@ async def _body(request: Request) -> dict[str, Any]:
         raise BadRequest(f"request body larger than {MAX_BODY} bytes")
     try:
         data = json.loads(raw or b"{}")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
         raise BadRequest("request body is not JSON") from None
     if not isinstance(data, dict):
         raise BadRequest("request body must be a JSON object")
