@@ -111,11 +111,14 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     clean_lines = [(clean(line), where) for line, where in lines]
     headers = _time_headers([line for line, _ in clean_lines])
     timed = [(*_without_time(line, headers), where) for line, where in clean_lines]
+    counts: Counter[str] = Counter(
+        clean_name(m.group(1)) for line, _, _ in timed if (m := _LABEL_RE.match(line))
+    )
+    # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written
+    timed = [(line, at, where) if at is None or line == orig or _label(line, counts) is not None
+             else (orig, None, where) for (line, at, where), (orig, _) in zip(timed, clean_lines, strict=True)]
     times = {where: at for _, at, where in timed if at is not None}
     cleaned = [(line, where) for line, _, where in timed]
-    counts: Counter[str] = Counter(
-        clean_name(m.group(1)) for line, _ in cleaned if (m := _LABEL_RE.match(line))
-    )
     speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts)) is not None)
     cleaned = [(part, where) for line, where in cleaned
                for part in (_cross_talk(line, speakers) if _label(line, counts) is not None else [line])]
