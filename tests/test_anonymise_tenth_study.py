@@ -382,3 +382,16 @@ def test_transcribe_streams(turns: list[tuple[str, list[str], int]]) -> None:
     parsed = detect.parse(data, "transcribe.docx")
     canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
     assert [(t.speaker_name, canon.text[t.start:t.end]) for t in canon.turns] == _expected(turns, "\n")
+
+
+# -- the leak check and a kept public name holding an accepted word ---------------------------------------------------
+def test_an_accepted_word_inside_a_kept_public_name_is_no_leak() -> None:
+    from cmo_coder.anonymise.leakcheck import build_matcher
+
+    matcher = build_matcher([], {"argyle": "accepted", "legion": "accepted", "mutley": "place"})
+    said = "I'm no Plymouth Argyle fan. The Royal British Legion helped. Plymouth Argyle's the one."
+    assert list(matcher.finditer(said)) == []
+    hits = [surface for _, surface, _ in matcher.finditer("We went to Argyle. Then the Legion came. Up Mutley.")]
+    assert sorted(hits) == ["Argyle", "Legion", "Mutley"]  # said alone, as they were accepted, they are leaks
+    by_hand = build_matcher([], {"legion": "org"})  # added with review --redact: sign-off reaches everywhere
+    assert [s for _, s, _ in by_hand.finditer("The Royal British Legion helped.")] == ["Legion"]
