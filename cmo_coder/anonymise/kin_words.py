@@ -33,8 +33,12 @@ KIN_OF_ADDRESS = frozenset({
     "chachu", "khala", "khalu", "mamu", "mamoo", "phuppo", "phupho", "phuphi", "tayi", "nanu", "dadu", "beti",
     # Persian, Urdu and Bengali; Arabic, Hebrew, Turkish, Swahili and Slavic; Tamil and Malayalam
     "bibi", "babu", "baba", "abba", "nene", "amma",
-    # Somali and Polish; German and Dutch; Croatian and Serbian; Tagalog
-    "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "babcia", "dziadek", "mamusia", "tata", "tato", "ciocia", "wujek",
+    # Gujarati father's sister ("Foi", "Fai", "Phoi")
+    "foi", "fai", "phoi",
+    # Somali and Polish; German and Dutch; Croatian and Serbian; Tagalog. Somali uncles and aunts: "Abti" the
+    # mother's brother, "Adeer" the father's brother, "Eedo" the father's sister, "Habaryar" the mother's sister
+    "hooyo", "aabo", "abo", "ayeeyo", "awoowe", "abti", "adeer", "eedo", "habaryar", "babcia", "dziadek",
+    "mamusia", "tata", "tato", "ciocia", "wujek",
     "oma", "baka", "tito",
     # Slovak and Slovak Roma families
     "mamka", "ocko", "dedko", "starka",
@@ -51,13 +55,15 @@ _ELDERS_BY_NAME = frozenset({
     # with a given name ("Chacha Ghafoor", "Baji Shabana", "Shabana Baji", "Tariq Bhaiya")
     "chacha", "chachi", "chachu", "khala", "khalu", "mamu", "phuppo", "baji", "apa", "aapa", "apu", "bhaiya",
 })
-KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu"}) | _ELDERS_BY_NAME | (
-    KIN_OF_ADDRESS & {"masi", "massi", "mami", "nani", "dadi", "hooyo", "aabo"})
-"""Kin words said before a given name ("Auntie Pushpa", "Hooyo Halima", "Masi Kanta"). "Auntie", "Uncle",
-"Kaka" and "Kaki" are said of elders who are no kin too, so they are no relative by themselves."""
+KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu", "pani"}) | _ELDERS_BY_NAME | (
+    KIN_OF_ADDRESS & {"masi", "massi", "mami", "nani", "dadi", "hooyo", "aabo", "abti", "adeer", "eedo", "habaryar"})
+"""Kin words said before a given name ("Auntie Pushpa", "Hooyo Halima", "Masi Kanta", "Abti Yusuf"). "Auntie",
+"Uncle", "Kaka" and "Kaki" are said of elders who are no kin too, so they are no relative by themselves; nor is the
+Polish "Pani" ("Mrs", said before a woman's given name: "Pani Zofia"), which is here for that place only."""
 KIN_TAILS = (frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "appi", "bhaiyya", "jaan"}) | _ELDERS_BY_NAME
-             | (KIN_OF_ADDRESS & {"masi", "massi", "mami"}))
-"""Kin words said after a given name ("Pushpa Masi", "Harjit Uncle", "Jayanti Kaka")."""
+             | (KIN_OF_ADDRESS & {"masi", "massi", "mami", "ba", "foi", "fai", "phoi"}))
+"""Kin words said after a given name ("Pushpa Masi", "Harjit Uncle", "Jayanti Kaka", and in Gujarati families an
+elder woman as "Kanta Ba" and a father's sister as "Hansa Foi")."""
 
 
 @cache

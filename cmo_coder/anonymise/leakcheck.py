@@ -34,6 +34,7 @@ import sqlite3
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 from lxml import etree
@@ -150,8 +151,11 @@ class Matcher:
                     continue  # "[Highland town]": an accepted "Highland" inside the team's own placeholder
                 if self.team and mode != "reference" and _whole_field(text, m.start(), m.end()) in self.team:
                     continue  # "megan" as a coding's coder, a report's "Coder" cell, a QDPX user's name
-                if mode == "derived" and norm(surface) in self.accepted_only and _in_study_label(text, m.span()):
-                    continue  # "the HOMEWARD study": sign-off keeps a study label an accepted surface reaches
+                if mode == "derived" and norm(surface) in self.accepted_only and (
+                        _in_study_label(text, m.span()) or (self.category.get(norm(surface)) == "accepted"
+                                                            and _in_public_name(text, m.span()))):
+                    continue  # "the HOMEWARD study", "Plymouth Argyle": sign-off keeps a study label or a longer
+                    # public name an accepted surface reaches
                 if may_be_kept and mode == "derived" and (
                         self._kept(text, m.start(), m.end(), norm(surface))
                         or (pattern is not self.strict
@@ -361,6 +365,40 @@ def _in_study_label(text: str, span: tuple[int, int]) -> bool:
     accepted "HOMEWARD" said alone in one transcript removed it there, and sign-off kept the label elsewhere, so
     the check must not call the kept label a leak (a team shown false alarms stops reading them)."""
     return any(a <= span[0] and span[1] <= b for a, b in study_label_spans(text))
+
+
+@cache
+def _public_phrases() -> frozenset[str]:
+    """The shipped allow-list's phrases of two words or more, lower-cased with their spaces folded."""
+    from .layers.allowlist import default_allowlist
+
+    return frozenset(p for p in (" ".join(x.lower().split()) for x in default_allowlist()) if " " in p)
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def _in_public_name(text: str, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is part of a longer public name the allow-list keeps, said whole around it ("Argyle" in
+    "Plymouth Argyle", "Legion" in "the Royal British Legion"): sign-off does not reach an accepted surface
+    there (:func:`.review.find_all`), so the check must not call the kept name a leak either. A surface added by
+    hand (``review --redact``) reaches everywhere, and is checked everywhere (the caller asks only for others)."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end < 0 else line_end
+    words = [m for m in _WORD.finditer(text, line_start, line_end)]
+    at = [i for i, m in enumerate(words) if m.start() <= span[0] < m.end() or span[0] <= m.start() < span[1]]
+    if not at:
+        return False
+    first, last = at[0], at[-1]
+    phrases = _public_phrases()
+    for i in range(max(0, first - 5), first + 1):
+        for j in range(last, min(len(words), i + 7)):
+            said = " ".join(w.group(0).lower() for w in words[i:j + 1])
+            if (i, j) != (first, last) and (said in phrases or _POSSESSIVE_END.sub("", said) in phrases):
+                return True  # "Plymouth Argyle's the one thing": the name with its possessive
+    return False
 
 
 def project_matcher(secure: SecureFolder, reference: list[str] | None = None,

@@ -21,7 +21,16 @@ LEAD_TITLES = frozenset({
     "pandit", "pundit", "swami", "rabbi",
     # a man of religious learning ("Hafiz Bilal")
     "hafiz", "qari", "molvi", "moulvi",
-}) | KIN_LEADS
+}) | KIN_LEADS | frozenset({
+    # ranks of the Navy, the Royal Marines, the Army and the RAF, and of the police, as a team writes a serving
+    # or former member's row ("Chief Drake", "Sergeant Major Nolan", "Capt Okafor", "Cpl Moyo", "DS Kaur"): said
+    # alone ("the Chief", "the Major") they name an office, not the person. Ranks that are also given names
+    # ("Lance", "Wing", "Col", "Di", "Marine") are titles only before another rank (:data:`RANK_PAIRS`).
+    "chief", "captain", "capt", "major", "sergeant", "serjeant", "sgt", "corporal", "cpl", "bombardier", "bdr",
+    "lieutenant", "lt", "colonel", "brigadier", "commander", "cdr", "commodore", "admiral", "mne", "private",
+    "pte", "sapper", "trooper", "rifleman", "seaman", "airman", "inspector", "constable", "pc", "ds", "dc", "cpo",
+    "rsm", "csm", "officer",
+})
 """Words said before a name that title or address the person ("Fr Rooney", "Giani Harbhajan", "Auntie Pushpa",
 "Hooyo Halima"). Lower-cased, without a full stop."""
 
@@ -38,10 +47,23 @@ TAIL_LOWER_ONLY = frozenset({"ben", "bhai", "behn"})
 in lower case, since "Ben" is a given name and a surname too."""
 
 
+RANK_PAIRS = frozenset({"lance", "wing", "flight", "squadron", "group", "petty", "warrant", "colour", "color",
+                        "staff", "leading", "able", "rear", "vice", "air", "sergeant", "chief", "lieutenant",
+                        "major", "detective"})
+"""First words of a rank of two words ("Lance Corporal", "Wing Commander", "Petty Officer", "Colour Sergeant",
+"Leading Hand", "Sergeant Major"): a title only with the rank word after them, since "Lance" and "Wing" are given
+names too."""
+_RANK_SECONDS = frozenset({"corporal", "bombardier", "commander", "leader", "lieutenant", "officer", "sergeant",
+                           "major", "hand", "seaman", "admiral", "captain", "marshal", "commodore", "inspector",
+                           "constable", "sgt", "cpl"})
+
+
 def _lead_title(tokens: list[str]) -> int:
     """How many tokens at the start are a title (0, 1 or 2)."""
     word = tokens[0].lower().rstrip(".")
     if word in WARD_TITLES and len(tokens) > 1 and tokens[1].lower() in {"nurse", "sister"}:
+        return 2
+    if word in RANK_PAIRS and len(tokens) > 1 and tokens[1].lower().rstrip(".") in _RANK_SECONDS:
         return 2
     return 1 if word in LEAD_TITLES else 0
 
@@ -51,14 +73,21 @@ def _tail_title(token: str) -> bool:
     return word in TAIL_HONORIFICS or (token.islower() and word in TAIL_LOWER_ONLY)
 
 
+FAMILY_TAILS = frozenset({"family", "families", "household"})
+"""Words a team writes after a surname for a whole family ("D'Souza family"): the surname is the name; taken as a
+form, "family" was a registered person in every sentence that spoke of a family."""
+
+
 def without_titles(tokens: list[str]) -> list[str]:
-    """``tokens`` without the titles and words of address before and after the name. Unlike
-    :func:`.name_leads.drop_name_leads` it may leave nothing: a row that is only a title and an honorific
-    ("Giani ji", "Auntie") names nobody by any one of its words, and only the whole is a form."""
+    """``tokens`` without the titles and words of address before and after the name, and a family's word after a
+    surname ("D'Souza family"). Unlike :func:`.name_leads.drop_name_leads` it may leave nothing: a row that is
+    only a title and an honorific ("Giani ji", "Auntie") names nobody by any one of its words, and only the
+    whole is a form."""
     start, end = 0, len(tokens)
     while start < end and (step := _lead_title(tokens[start:end])):
         start += step
-    while end > start and _tail_title(tokens[end - 1]):
+    while end > start and (_tail_title(tokens[end - 1]) or (end - start > 1 and tokens[end - 1].lower() in
+                                                             FAMILY_TAILS)):
         end -= 1
     return tokens[start:end]
 

@@ -308,6 +308,13 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
                     and (c.start, c.end) != (best.start, best.end)):
                 return c
         return None
+    if best.layer == "register" and best.category != "person":
+        # "the Stonehouse practice", "Devonport Road": a registered district or town said as the name before a
+        # place's head is that place's word there; typed as the district, the head went with it ("the
+        # [district]", the practice lost)
+        return next((c for c in group if c.layer == "rules" and c.category in _HEADED and c.category != best.category
+                     and c.start <= best.start and best.end <= c.end and (c.start, c.end) != (best.start, best.end)),
+                    None)
     if best.category not in _GUESSED_PLACE or any(
             c.layer in {"places", "transcript", "consistency", "register", "lexicon"} and c.category != "person"
             or c.layer == "rules" and c.category not in _GUESSED_PLACE and c.category != "person" for c in group):
@@ -508,8 +515,9 @@ class Anonymiser:
                     numbers[identity] = max(numbers.values(), default=0) + 1
                 number = numbers[identity]
             # a registered person's placeholder names a person: not "the Cairns church" that sounds like a Kieran
+            headed = best.layer == "rules" and best.category in _HEADED  # a head read over a registered place
             placeholder = next((c.placeholder for c in group if c.placeholder and (
-                c.category == best.category or best.category != "person" and c.category != "person")),
+                c.category == best.category or not headed and best.category != "person" and c.category != "person")),
                 None) or placeholder_for(
                 best.category, surface, text, start, number)
             layers = sorted({c.layer for c in group}, key=lambda x: (LAYER_RANK.get(x, 9), x))  # a set: no hash order

@@ -65,6 +65,7 @@ BY_CATEGORY = {
     "national_insurance": "[national insurance number]",
     "car_registration": "[car registration]",
     "handle": "[handle]",
+    "call_sign": "[call sign]",
     "house_number": "[house number]",
     "bank": "[bank details]",
     "other": "[removed]",
@@ -83,7 +84,7 @@ PLACES_NAMED_AS_PEOPLE = frozenset({
 preposition before it ("got it from Shaz", "down to Dezza")."""
 
 DIRECT_IDENTIFIERS = frozenset({"dob", "date", "phone", "email", "nhs_number", "hospital_number", "national_insurance",
-                                "car_registration", "postcode", "handle", "house_number", "bank"})
+                                "car_registration", "postcode", "handle", "house_number", "bank", "call_sign"})
 """Categories that name one person by a number, a date or an address, never by a public name: a month in
 "born third of March" or a word in "dean dot smith at gmail dot com" is no public phrase to keep. A full date
 ("the 3rd of March 2020") is one too, birth or not (see :mod:`.layers.said_full_dates`)."""

@@ -86,7 +86,15 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                     "care agency": "workplace", "home care agency": "workplace",
                                     "mill": "workplace", "madrasa": "school", "madrassa": "school",
                                     "madrasah": "school", "resident": "person", "carer": "person",
-                                    "care worker": "person", "consultant": "person", "nurse": "person"}}}}}
+                                    "care worker": "person", "consultant": "person", "nurse": "person", **{
+                                        # an urgent care and veterans' study (the tenth new study): the
+                                        # crew, the children and neighbours, and where a sailor or soldier
+                                        # served, by ship, base, regiment or the crew's call-sign
+                                        "paramedic": "person", "officer": "person", "child": "person",
+                                        "neighbour": "person", "neighbor": "person", "landmark": "place",
+                                        "ship": "workplace", "base": "workplace", "barracks": "workplace",
+                                        "regiment": "org", "call-sign": "other", "call sign": "other",
+                                        "callsign": "other"}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),

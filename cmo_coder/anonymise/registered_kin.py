@@ -16,10 +16,12 @@ only grandparents' words there).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import replace
 
 from .candidates import Candidate
 from .kin_words import KIN_LEADS, KIN_TAILS
+from .name_titles import TAIL_LOWER_ONLY
 
 _LEAD = re.compile(r"([^\W\d_]+)[^\S\n]+")
 _TAIL = re.compile(r"[^\S\n]+([^\W\d_]+)$")
@@ -27,8 +29,25 @@ _GAP = re.compile(r"[^\S\n]+")
 """Spaces between a kin word and a name on one line."""
 
 
-def _registered(found: list[Candidate]) -> set[tuple[int, int]]:
-    return {(c.start, c.end) for c in found if c.layer == "register" and c.category == "person"}
+_GUESSES = frozenset({"ner", "caseless", "lexicon"})
+"""Layers that guess a kind from the words: the model read "Pani Zofia" as an organisation, and the guess is cut as
+a person's would be."""
+
+
+def _registered(found: list[Candidate], text: str = "") -> set[tuple[int, int]]:
+    """Stretches the register calls a person; for a registered form written with a kin word ("Pani Zofia" as the
+    team wrote it), the name inside it too, since the register made the form from that name."""
+    out = set()
+    for c in found:
+        if c.layer == "register" and c.category == "person":
+            out.add((c.start, c.end))
+            lead = _LEAD.match(text, c.start, c.end) if text else None
+            if lead and lead.group(1).lower() in KIN_LEADS and lead.end() < c.end:
+                out.add((lead.end(), c.end))
+            tail = _TAIL.search(text, c.start, c.end) if text else None
+            if tail and _tail(tail.group(1)) and tail.start() > c.start:
+                out.add((c.start, tail.start()))
+    return out
 
 
 def _cut(text: str, c: Candidate, names: set[tuple[int, int]]) -> Candidate | None:
@@ -38,7 +57,7 @@ def _cut(text: str, c: Candidate, names: set[tuple[int, int]]) -> Candidate | No
     if lead and lead.group(1).lower() in KIN_LEADS and any(s == lead.end() and e <= end for s, e in names):
         start = lead.end()
     tail = _TAIL.search(text, start, end)
-    if tail and tail.group(1).lower() in KIN_TAILS and any(e == tail.start() and s >= start for s, e in names):
+    if tail and _tail(tail.group(1)) and any(e == tail.start() and s >= start for s, e in names):
         end = tail.start()
     if (start, end) == (c.start, c.end):
         return c
@@ -50,20 +69,26 @@ def _beside_name(text: str, c: Candidate, names: set[tuple[int, int]]) -> bool:
     word = text[c.start:c.end].lower()
     # each side is read only for a word that can stand on it: most candidates are no kin word, and walking
     # every registered name for each of them was the most of this pass (the answer is the same)
-    if word in KIN_TAILS and any((m := _GAP.match(text, e)) is not None and m.end() == c.start for _, e in names):
+    if _tail(text[c.start:c.end]) and any((m := _GAP.match(text, e)) is not None and m.end() == c.start
+                                          for _, e in names):
         return True
     return word in KIN_LEADS and any((m := _GAP.match(text, c.end)) is not None and m.end() == s for s, _ in names)
 
 
+def _tail(word: str) -> bool:
+    """A kin word said after a given name: "Masi", "Ba", and the Gujarati "ben" and "bhai" in lower case ("Kokila
+    ben", "Nitin bhai"; "Ben" is a given name)."""
+    return word.lower() in KIN_TAILS or (word.islower() and word in TAIL_LOWER_ONLY)
+
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` with kin words beside registered names left to the text (module doc)."""
-    names = _registered(found)
+    names = _registered(found, text)
     if not names:
         return found
     out = []
     for c in found:
-        if c.category != "person":
+        if c.category != "person" and c.layer not in _GUESSES:
             out.append(c)
             continue
         if _beside_name(text, c, names):
@@ -72,3 +97,25 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
         if cut is not None and cut.end > cut.start:
             out.append(cut)
     return out
+
+
+_EDGE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def kin_cut_form(form: str, forms: Container[str]) -> tuple[int, int] | None:
+    """Where the name stands inside a registered form written with a kin word ("Hansa Masi", "Auntie Meena",
+    "Kokila ben", "Pani Zofia"): the offsets of the rest where it is itself a form of the register (``forms``,
+    normalised), else None. The sign-off proof finds the whole form, and removed the kin word with the name
+    that the layers had already cut it from (:func:`settle`)."""
+    words = list(_EDGE_WORD.finditer(form))
+    if len(words) < 2:
+        return None
+    start, end = 0, len(form)
+    if words[0].group(0).lower() in KIN_LEADS:
+        start = words[1].start()
+    elif _tail(words[-1].group(0)):
+        end = words[-2].end()
+    rest = form[start:end]
+    if (start, end) == (0, len(form)) or " ".join(rest.lower().split()) not in forms:
+        return None
+    return start, end

@@ -23,10 +23,48 @@ _LEADING_TIME_RE = re.compile(r"^\s*+(?:\[([0-9:.,]{4,12})\]|\(([0-9:.,]{4,12})\
                               r"[ \t]++(?=\S)")
 
 
-def _without_time(line: str) -> tuple[str, float | None]:
+#: A label with its time after the name, before the colon, as Rev.com and similar services write it on a line of
+#: its own above the speech (``Tom Penhaligon (00:01:02):``, ``Speaker 1 [01:02]:``): the colons of the time hid
+#: the label's own colon, so the whole file was refused as having no speakers.
+_TIMED_LABEL_RE = re.compile(r"^\s*+([^:\n()\[\]]{1,60}?)[ \t]*+[(\[]"
+                             r"([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)[)\]][ \t]*+:[ \t]*+")
+
+#: A line that is only a time and a speaker, the speech in the paragraph below, as Word's "Transcribe" writes a
+#: recording into a document (``00:00:03 Speaker 1``, ``00:01:15 Summer Plymouth``); read as a ``Name:`` label
+#: only where the file has two such lines or more, so "10:30 Monday" in speech stays speech.
+_TIME_HEADER_RE = re.compile(r"^\s*+([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]++([^\s:0-9][^:\n]{0,47}?)[ \t]*+$")
+
+
+def _time_headers(lines: list[str]) -> bool:
+    """Whether the file is written as time-and-speaker lines above the speech (Word's "Transcribe"): two such
+    lines or more, and a speaker named on two of them, as each speaker of a conversation is."""
+    names = Counter(head[0] for line in lines if (head := _header_of(line)) is not None)
+    return sum(names.values()) >= 2 and max(names.values()) >= 2
+
+
+def _header_of(line: str) -> tuple[str, float] | None:
+    """A time-and-speaker line's speaker and time, or None where the line is not one."""
+    m = _TIME_HEADER_RE.match(line)
+    if not m:
+        return None
+    at = parse_timestamp(m.group(1))
+    name = clean_name(m.group(2))
+    if at is None or not speakerish(name, True) or not name[0].isupper():
+        return None
+    return name, at
+
+
+def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
     """The line without a leading time stamp, and the time: a ``[00:03:12] Name: text`` file is a ``Name:
     text`` file whose labels the time would hide. A bracketed time is never speech, so it goes from any line;
-    a bare one ("10:30 we went out") only where a ``Name:`` label follows it."""
+    a bare one ("10:30 we went out") only where a ``Name:`` label follows it. A time after the name
+    (``Name (00:01:02):``) and, in a file written so (``headers``), a line of a time and a speaker alone are
+    labels too."""
+    timed = _TIMED_LABEL_RE.match(line)
+    if timed and (at := parse_timestamp(timed.group(2))) is not None:
+        return f"{timed.group(1)}: {line[timed.end():]}", at
+    if headers and (head := _header_of(line)) is not None:
+        return f"{head[0]}:", head[1]
     m = _LEADING_TIME_RE.match(line)
     if not m:
         return line, None
@@ -73,13 +111,18 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
                known: frozenset[str] = frozenset()) -> list[Utterance]:
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
     speaker column), labels wherever they start a line, whatever they look like."""
-    timed = [(*_without_time(clean(line)), where) for line, where in lines]
-    times = {where: at for _, at, where in timed if at is not None}
-    cleaned = [(line, where) for line, _, where in timed]
+    clean_lines = [(clean(line), where) for line, where in lines]
+    headers = _time_headers([line for line, _ in clean_lines])
+    timed = [(*_without_time(line, headers), where) for line, where in clean_lines]
     counts: Counter[str] = Counter(
-        label_key(clean_name(m.group(1))) for line, _ in cleaned if (m := _LABEL_RE.match(line))
+        label_key(clean_name(m.group(1))) for line, _, _ in timed if (m := _LABEL_RE.match(line))
     )
     known = frozenset(clean_name(name) for name in known)
+    # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written
+    timed = [(line, at, where) if at is None or line == orig or _label(line, counts, known) is not None
+             else (orig, None, where) for (line, at, where), (orig, _) in zip(timed, clean_lines, strict=True)]
+    times = {where: at for _, at, where in timed if at is not None}
+    cleaned = [(line, where) for line, _, where in timed]
     speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts, known)) is not None)
     cleaned = [(part, where) for line, where in cleaned
                for part in (_cross_talk(line, speakers) if _label(line, counts, known) is not None else [line])]

@@ -29,17 +29,21 @@ from .utterance import GENERIC_SPEAKERS
 
 PROVISIONAL_TEMPLATE = "U{n}"
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")
+#: An organisation a meeting's display name carries after a bar or in square brackets ("Dr Lee | UHP", "Helen
+#: Lee [UHP]"), as NHS and university accounts show it: the person is the name before it.
+_ORG_RE = re.compile(r"\s*(?:\|[^|]*|\[[^\[\]]*\])$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _TOKEN_RE = re.compile(r"[^0-9a-z]+")
 MANIFEST_COLUMNS = ("name", "aliases", "role", "site", "label")
 
 
 def name_key(name: str) -> str:
-    """Comparable form of a name: entities decoded, ``(She/Her)`` / ``(Guest)`` dropped,
-    ``Surname, Firstname`` turned round, case and spacing folded."""
+    """Comparable form of a name: entities decoded, ``(She/Her)`` / ``(Guest)`` and an organisation after a bar
+    or in square brackets (``| UHP``, ``[UHP]``) dropped, ``Surname, Firstname`` turned round, case and spacing
+    folded."""
     n = clean_name(name)
     while True:
-        stripped = _PAREN_RE.sub("", n)
+        stripped = _ORG_RE.sub("", _PAREN_RE.sub("", n))
         if stripped == n or not stripped:
             break
         n = stripped

@@ -118,10 +118,17 @@ class Role(StrEnum):
             "su": cls.service_user,
             "patient": cls.service_user,
             "client": cls.service_user,
+            # an urgent care and veterans' study: who uses the service is a veteran or a caller, and the
+            # family around them is a family member or a relative
+            "veteran": cls.service_user,
+            "caller": cls.service_user,
+            "frequent_caller": cls.service_user,
             "staff": cls.staff,
             "practitioner": cls.staff,
             "carer": cls.carer,
             "family": cls.carer,
+            "family_member": cls.carer,
+            "relative": cls.carer,
             "facilitator": cls.facilitator,
             "interviewer": cls.facilitator,
             "researcher": cls.facilitator,

@@ -51,9 +51,10 @@ study chose; a postcode district ("LS12") never speaks (a possessive is no sign:
 
 
 _STUDY_WORD = re.compile(r"(?i)\b(?:study|project|trial|evaluation|research)\b")
-_STUDY_NAME = re.compile(r"(?i)(?<![\w'’-])([a-z]{2,8})(?=\s+(?:study|project|trial|evaluation|research)\b)")
-"""A study's own short name before the word for it ("the CHYP study", "the RECO project"): a name the study gave
-itself, so as much its own label as "Participant 2"."""
+_STUDY_NAME = re.compile(r"(?i)(?<![\w'’-])([a-z]{2,12})(?=\s+(?:study|project|trial|evaluation|research)\b)")
+"""A study's own short name before the word for it ("the CHYP study", "the RECO project", "the BLUELIGHT study"): a
+name the study gave itself, so as much its own label as "Participant 2". Up to twelve letters: a study's acronym
+is often a word of nine or ten ("BLUELIGHT", "HOMEWARDS")."""
 
 
 def _study_name(word: str, caseless: bool) -> bool:

@@ -396,8 +396,9 @@ def _adds_to_the_register(words: list[Token], h: Heard, registered_starts: set[i
     extra = [w for w in words if w.idx not in registered_starts]
     if extra and all(w.pos_ in {"VERB", "AUX"} for w in extra):
         return False  # "sister Hope knows": a registered name and what the person does, nothing heard between
-    if extra and all(only_words_of_address(w.text) for w in extra):
-        return False  # "Khadija Ammi says": a registered name and the kin word she is spoken to by
+    if extra and all(only_words_of_address(w.text) or w.pos_ in {"VERB", "AUX"} for w in extra):
+        return False  # "Khadija Ammi says", "raju bhai took me": a registered name, the kin word she or he is
+        # spoken to by, and what the person does
     return fuzz.ratio("".join(fold(w.text) for w in words), h.form) > fuzz.ratio(own, h.form)
 
 

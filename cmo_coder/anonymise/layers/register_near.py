@@ -40,6 +40,7 @@ from ..register import Register, RegisterItem, familiar_shapes
 from .context import word_after, word_before
 from .name_edges import GREETINGS
 from .name_goes_on import public_pairs
+from .place_frames import GENERIC
 from .state import text_of
 from .turn_view import TurnView, turn_view
 from .words import (
@@ -217,10 +218,11 @@ def _first_best(rows: tuple[tuple[float, RegisterItem], ...], in_scope: Callable
 
 
 def _plain_word(tok: Token) -> bool:
-    """A word that could be part of a name: letters, not a function word, filler, title, month or relative."""
+    """A word that could be part of a name: letters, not a function word, filler, title, month or relative, nor a
+    kind of place ("the mandir" is no near spelling of a registered Mandy)."""
     low = tok.lower_
     return (tok.is_alpha and not tok.is_stop and low not in FILLERS and low not in CALENDAR and low not in KINSHIP
-            and low not in TITLE_WORDS)
+            and low not in TITLE_WORDS and low not in GENERIC)
 
 
 def _written_as_a_name(tok: Token) -> bool:

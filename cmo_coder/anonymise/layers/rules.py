@@ -15,6 +15,7 @@ from ..lookup import by_first_letter
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
+from .call_signs import call_sign_spans
 from .handles import handle_spans
 from .practices import PRACTICE_KINDS
 from .said_dates import dates_of_birth, said_again_start
@@ -223,6 +224,9 @@ class RulesComponent:
             out.append(Candidate(s, e, category, "rules", _SAID_SCORE[category], reason))
         for s, e in handle_spans(text):
             out.append(Candidate(s, e, "handle", "rules", 0.95, "social-media handle or username"))
+        for s, e in call_sign_spans(text):
+            out.append(Candidate(s, e, "call_sign", "rules", 0.9, "a crew's radio call-sign (a phonetic word and a "
+                                 "number)"))
         for s, e, category in unit_spans(text):
             out.append(Candidate(s, e, category, "rules", 0.9, "a numbered ward, bay, room or wing, removed whole"))
         for s, e in dates_of_birth(text):

@@ -34,6 +34,7 @@ from ..pronunciation import SoundIndex, SoundMatch, fold
 from ..register import Register, RegisterItem, _scope_matches
 from .context import looks_like_name, name_context
 from .labels import study_label_spans
+from .place_frames import GENERIC
 from .public_names import all_public_names
 from .register import _beside_a_name, word_reading
 from .register_halves import halves_candidates
@@ -65,9 +66,11 @@ def _public_words() -> frozenset[str]:
 
 
 def _never_a_name(tok: Token) -> bool:
+    """A word no sound-alike of a name may be: a function word, a filler, a date, a title, a kin word, a public
+    name, or a kind of place ("the mandir" for a registered Mandy, "the ward" for a Warde)."""
     low = tok.lower_
     return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
-            or low in KINSHIP or fold(low) in _public_words())
+            or low in KINSHIP or low in GENERIC or fold(low) in _public_words())
 
 
 _PLACE_HEADS = frozenset({*(h.lower() for h in STREET_HEADS), "ward", "house", "hospital", "centre", "unit", "court",
