@@ -100,6 +100,12 @@ def _title_shaped(doc: Doc, lows: list[str], k: int, caseless: bool) -> bool:
     return capitalised(doc, k)
 
 
+_NEVER_IN_A_CLUB = frozenset({"and", "but", "or", "so", "then", "if", "when", "cos", "because", "a", "an", "at",
+                              "to", "from", "with", "for", "of", "in", "on", "by", "i", "we", "you", "he", "she",
+                              "they", "it", "yes", "yeah", "no", "oh", "well"})
+"""Words that open a sentence with a capital but never a club's name ("And Argyle every other Saturday": the club
+is "Argyle", said alone, and the capital is the sentence's)."""
+
 _FOOTBALL = frozenset({"fan", "fans", "supports", "support", "supporter", "supporters", "supporting", "match",
                        "matches", "game", "games", "season", "ticket", "tickets", "football", "footie", "league",
                        "cup", "won", "lost", "beat", "beaten", "draw", "drew", "score", "scored", "goal", "goals",
@@ -126,7 +132,7 @@ def club_form_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
             continue
         s = i
         while s > 0 and i - s < _CLUB_RUN and _title_shaped(doc, lows, s - 1, caseless) \
-                and lows[s - 1] not in STRONG_CLUB | WEAK_CLUB:
+                and lows[s - 1] not in STRONG_CLUB | WEAK_CLUB and lows[s - 1] not in _NEVER_IN_A_CLUB:
             s -= 1
         if s == i or (lows[s - 1] if s else "") in PRIVATE_WORDS | OWNERS:
             continue  # "my mate Bolton Wanderers" is no club; a town inside one is the club's ("Mossley AFC")
