@@ -32,6 +32,19 @@ def _inside(child: Path, parent: Path) -> bool:
         return False
 
 
+TEAM_TABLES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods"})
+"""Files a study team keeps beside the key before the first import (the manifest, the register, notes)."""
+
+
+def _a_teams_own_file(entry: Path) -> bool:
+    """``entry`` is a table a team keeps in its secure folder before the first import ("participants.csv",
+    "register.csv"), or a file the system leaves (".DS_Store"): a folder holding only these is the team's secure
+    folder, and a folder holding anything else (a subfolder, documents, a project) is not one to write into."""
+    if entry.name.startswith("."):
+        return entry.is_file()
+    return entry.is_file() and not entry.is_symlink() and entry.suffix.lower() in TEAM_TABLES
+
+
 class SecureFolder:
     """Layout: ``originals/`` source bytes by sha256, ``raw/`` canonical raw transcripts (JSON),
     ``participants-key.json``, ``register.csv``, ``proposals/``, ``decisions.json``, ``redaction-key.json``,
@@ -64,8 +77,12 @@ class SecureFolder:
         elif not (path / MARKER).exists():
             if not create:
                 raise CmoError(f"{path} is not a cmo-coder secure folder (no {MARKER} marker)")
-            if any(path.iterdir()):
-                raise CmoError(f"{path} is not empty and not a cmo-coder secure folder; name a new or empty folder")
+            foreign = sum(1 for p in path.iterdir() if not _a_teams_own_file(p))  # counted, never named: a file
+            if foreign:  # name may be a participant's, and errors are shown and logged outside the folder
+                raise CmoError(f"{path} is not empty and not a cmo-coder secure folder ({foreign} folder(s) or "
+                               "file(s) other than tables in it); "
+                               "name a new or empty folder, or one that holds only the study's manifest, register "
+                               "and other tables (.csv, .tsv, .txt, .xlsx, .ods)")
         marker = path / MARKER
         if not marker.exists():
             write_text(marker, "Identifying data for a cmo-coder project. Never share or commit this folder.\n")
