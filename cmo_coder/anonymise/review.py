@@ -37,7 +37,7 @@ from . import overlaps
 from .apply import apply_spans, apply_to_transcript
 from .headings import heading_turns, without_heading_turns
 from .joining import join_people
-from .layers.public_figures import full_name_spans, inside_public_full_name
+from .layers.public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
 from .models import Decision, Decisions, LogEntry, Proposal, ProposalSet, Residual
@@ -401,8 +401,8 @@ def _in_public_figure(text: str, o: Occurrence, figures: list[tuple[int, int]]) 
     """A registered form that is part of a listed public figure's full name the register does not hold
     ("Black" of a registered Mark Black, in "Carol Black's review"): the register layer left it too.
     ``figures``: :func:`full_name_spans` of ``text``."""
-    return bool(figures) and o.item is not None and inside_public_full_name(text, o.start, o.end,
-                                                                           o.item.variants, figures)
+    return bool(figures) and o.item is not None and yields_to_public(o.item.category, o.item.key) \
+        and inside_public_full_name(text, o.start, o.end, o.item.variants, figures)
 
 
 def _in_public(o: Occurrence, public: Sequence[tuple[int, int]], decisions: Decisions) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..lookup import Intervals
 from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
+from ..public_spellings import said_forms
 from ..register import GENERIC_TAILS
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
@@ -660,16 +661,22 @@ def spellings(phrase: str) -> list[str]:
     """``phrase`` as people and captions write it: "Al-Anon" also as "al anon" and "alanon",
     "St Mungo's" also with a curly apostrophe and as "St Mungos" (captions and hurried typing drop a
     possessive's apostrophe: "the alzheimers society", "barnardos"), "Change, Grow, Live" also without
-    its commas."""
-    forms = {phrase}
-    if "-" in phrase:
-        forms |= {phrase.replace("-", " "), phrase.replace("-", "")}
-    if "," in phrase:
-        forms.add(" ".join(phrase.replace(",", " ").split()))
+    its commas, and the forms speech gives it (:func:`.public_spellings.said_forms`: "Marks and Spencer",
+    "radio four", "Alcoholics Anon")."""
+    forms = {phrase, *said_forms(phrase, _names_and_places())}
+    forms |= {f for form in list(forms) if "-" in form for f in (form.replace("-", " "), form.replace("-", ""))}
+    forms |= {" ".join(f.replace(",", " ").split()) for f in list(forms) if "," in f}
     if " " in phrase:  # one word is left as listed: "Foster's" the lager, but "the Fosters" next door
         forms |= {re.sub(r"(?<=\w)'(?=s\b)|(?<=\ws)'(?!\w)", "", f) for f in forms if "'" in f}
     forms |= {f.replace("'", "’") for f in forms if "'" in f}
     return sorted(forms)
+
+
+@cache
+def _names_and_places() -> frozenset[str]:
+    """Given names, surnames and places, lower-cased: a one-word possessive whose stem is one of them keeps its
+    apostrophe (see :func:`.public_spellings.said_forms`)."""
+    return name_lexicon("all") | place_names()
 
 
 @Language.factory("cmo_allowlist")

@@ -132,6 +132,16 @@ def names_this_figure(variants: Iterable[str], text: str, start: int, end: int) 
     return any(" ".join(re.findall(r"[^\W\d_]+", v.lower())) == said for v in variants)
 
 
+def yields_to_public(category: str, key: str) -> bool:
+    """Whether a registered form of this category and register key, inside a listed public name said there, is
+    that name's word and not the registered item's (:func:`inside_public_full_name` then decides where). A
+    person's word is ("Carol Black" is not the registered Mark Black), and so is a site the manifest's site column
+    holds ("he plays for Wigan Warriors" in a study sited in Wigan names the club, as "Radio Cornwall" names the
+    broadcaster). A place or body the team registered is not: the register wins, and "Wigan Warriors" loses
+    "Wigan" where Wigan is registered, as the team chose to remove that place wherever it is said."""
+    return category == "person" or key.startswith("site:")
+
+
 def inside_public_full_name(text: str, start: int, end: int, variants: Iterable[str],
                             spans: list[tuple[int, int]] | None = None) -> bool:
     """``text[start:end]`` (a registered form) is part of a listed public figure's full name said there,

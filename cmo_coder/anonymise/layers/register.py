@@ -17,7 +17,7 @@ from .name_goes_on import goes_on
 from .noun_idioms import said_as_the_noun
 from .own_names import names_someone_else
 from .placeholder_choice import choose
-from .public_figures import full_name_spans, inside_public_full_name
+from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .register_near import run_on
 from .register_shapes import ShapeIndex, shape_candidates, widen
 from .state import candidates, caseless_doc, text_of
@@ -257,7 +257,8 @@ class RegisterComponent:
             item = choose(self._in_scope(self.items.get(variant, [])), span) or item
             if public is None:  # most turns hold no registered name: the public names' search is not needed there
                 public = full_name_spans(text_of(doc))
-            if public and inside_public_full_name(text_of(doc), span.start_char, span.end_char, item.variants, public):
+            if public and yields_to_public(item.category, item.key) and inside_public_full_name(
+                    text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
             if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
                 taken.append((span.start_char, span.end_char))
