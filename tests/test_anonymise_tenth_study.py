@@ -31,7 +31,6 @@ from cmo_coder.anonymise.name_titles import without_titles
 from cmo_coder.anonymise.occurrences import registered_occurrences
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import CATEGORIES, build_register, category_of, load_register_csv
-from cmo_coder.anonymise.registered_kin import kin_cut_form
 from cmo_coder.ingest import canonical, detect
 from cmo_coder.ingest.speakers import name_key
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -240,19 +239,12 @@ def test_what_a_register_row_says_around_a_name_stays(registered: Anonymiser, te
             assert word.lower() not in out.lower(), out
 
 
-@pytest.mark.parametrize(("form", "cut"), [
-    ("Hansa Masi", (0, 5)), ("Kokila ben", (0, 6)), ("Pani Zofia", (5, 10)), ("Abti Yusuf", (5, 10)),
-    ("Kokila Ben", None), ("Hansa Shah", None), ("Masi", None),
-])
-def test_the_sign_off_proof_leaves_the_kin_word_of_a_registered_form(form: str, cut: tuple[int, int] | None) -> None:
-    forms = {"hansa", "kokila", "zofia", "yusuf", "hansa shah", "hansa masi", "kokila ben", "pani zofia", "abti yusuf"}
-    assert kin_cut_form(form, forms) == cut
-
-
 def test_the_sign_off_proof_finds_the_name_beside_the_kin_word(registered: Anonymiser) -> None:
     text = "And Hansa Masi came, and Hansa Shah rang."
     found = registered_occurrences(text, [(0, len(text))], registered.register.items)
-    assert [text[o.start:o.end] for o in found] == ["Hansa", "Hansa Shah"]
+    # the proof takes the whole registered form: a kin word the team wrote with the name goes with it there (a word
+    # eaten), since a proof that left the written form's kin word left a registered name in a blind set
+    assert [text[o.start:o.end] for o in found] == ["Hansa Masi", "Hansa Shah"]
 
 
 # -- a crew by its call-sign ----------------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from .layers.naming import bare_place, everyday_place, recurs_as_place, said_as_
 from .layers.words import is_everyday
 from .lookup import Intervals, by_first_letter
 from .register import RegisterItem, common_word_names
-from .registered_kin import kin_cut_form
 from .renderings import key as rendering_key
 from .renderings import plain_letters, renderings_pattern
 
@@ -183,7 +182,6 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
     table = _form_table_of(items)
     by_form, by_key = table.by_form, table.by_key
     pattern = table.pattern(caseless)
-    forms = by_form  # kin_cut_form asks only membership: the table's own dict, never copied per call
     if pattern is None:
         return []
     out = []
@@ -192,12 +190,6 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
         k = rendering_key(m.group(0))
         if k in by_key:
             form = by_key[k]
-            cut = kin_cut_form(text[m.start():m.end()], forms)
-            if cut is not None:  # "Hansa Masi": the name goes, the kin word stays (:mod:`.registered_kin`)
-                inner = norm(text[m.start() + cut[0]:m.start() + cut[1]])
-                out.append(Occurrence(m.start() + cut[0], m.start() + cut[1], inner, by_form[form],
-                                      everyday_form(inner)))
-                continue
             out.append(Occurrence(m.start(), m.end(), form, by_form[form], everyday_form(form)))
         else:  # a caption's bare possessive ("oneills mum") or a plural ("the granges"): the reviewer's, one by one
             form = by_key[k[:-1]]

@@ -16,7 +16,6 @@ only grandparents' words there).
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from dataclasses import replace
 
 from .candidates import Candidate
@@ -97,25 +96,3 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
         if cut is not None and cut.end > cut.start:
             out.append(cut)
     return out
-
-
-_EDGE_WORD = re.compile(r"[^\W\d_]+")
-
-
-def kin_cut_form(form: str, forms: Container[str]) -> tuple[int, int] | None:
-    """Where the name stands inside a registered form written with a kin word ("Hansa Masi", "Auntie Meena",
-    "Kokila ben", "Pani Zofia"): the offsets of the rest where it is itself a form of the register (``forms``,
-    normalised), else None. The sign-off proof finds the whole form, and removed the kin word with the name
-    that the layers had already cut it from (:func:`settle`)."""
-    words = list(_EDGE_WORD.finditer(form))
-    if len(words) < 2:
-        return None
-    start, end = 0, len(form)
-    if words[0].group(0).lower() in KIN_LEADS:
-        start = words[1].start()
-    elif _tail(words[-1].group(0)):
-        end = words[-2].end()
-    rest = form[start:end]
-    if (start, end) == (0, len(form)) or " ".join(rest.lower().split()) not in forms:
-        return None
-    return start, end
