@@ -41,10 +41,13 @@ _ORIGIN = re.compile(
 _WORD_AFTER = re.compile(r"[ \t]+[^\W\d_]")
 
 
+def _after_origin(text: str, c: Candidate) -> bool:
+    """``c`` follows a frame of origin or home ("was from", "I'm fae", "born in")."""
+    return c.start > 0 and _ORIGIN.search(text, max(0, c.start - 60), c.start) is not None
+
+
 def _county_at(text: str, c: Candidate) -> bool:
-    word = text[c.start:c.end]
-    return (word.lower() in IRISH_COUNTIES and c.start > 0
-            and _ORIGIN.search(text, max(0, c.start - 60), c.start) is not None)
+    return text[c.start:c.end].lower() in IRISH_COUNTIES and _after_origin(text, c)
 
 
 def _town_at(text: str, c: Candidate) -> bool:
@@ -52,8 +55,7 @@ def _town_at(text: str, c: Candidate) -> bool:
     place, though the model read a person; a registered person of that name keeps the register's reading."""
     from .layers.words import uk_towns
 
-    return (c.start > 0 and text[c.start:c.end].lower() in uk_towns()
-            and _ORIGIN.search(text, max(0, c.start - 60), c.start) is not None)
+    return text[c.start:c.end].lower() in uk_towns() and _after_origin(text, c)
 
 
 def _written_as_a_name(first: str, rest: str) -> bool:
