@@ -148,3 +148,18 @@ def test_following_the_advice_matches_the_label(tmp_path: Path) -> None:
     manifest.write_text(manifest.read_text() + "Dr Lee,,staff,Plymouth,PLY-S01\n", encoding="utf-8")
     again = run_cli("import", tmp_path / "p", vtt, "--secure", tmp_path / "s", "--manifest", manifest, "--replace")
     assert "PLY-S01" in again.output and "provisional" not in again.output
+
+
+# -- a British word the model reads as an organisation in captions --------------------------------------------------
+@pytest.mark.parametrize("said, word", [
+    ("yes i am happy alhamdulillah okay thank you i'll stop the recording", "alhamdulillah"),
+    ("Alhamdulillah, she's better now. Inshallah she comes home Friday.", "Inshallah"),
+    ("she takes the kids to the madrasa after school then the gurdwara on sunday", "madrasa"),
+])
+def test_british_words_are_not_the_models_organisations(plain: Anonymiser, said: str, word: str) -> None:
+    assert word in redact_text(plain, said, open_items=True)
+
+
+def test_a_registered_name_beside_a_british_word_still_goes(anon: Anonymiser) -> None:
+    out = redact_text(anon, "yes i rang mandy alhamdulillah she came", open_items=True)
+    assert "mandy" not in out  # the word after it may go with it as a surname: the safe side
