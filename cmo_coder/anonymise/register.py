@@ -637,6 +637,12 @@ def _name_tokens(name: str) -> list[str]:
     return without_titles(name.split())
 
 
+_COMMONEST_WORD_USES = 500_000
+"""Lower-case uses above which a clipped syllable that some name list holds is the word first ("man" of Mandy,
+"guy" of Guyon): registered as a name, every "a man called…" of a study would be a review item of its own, so it
+is a word form, which the register layer takes where the words around it name a person ("Man said")."""
+
+
 @lru_cache(maxsize=4096)
 def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The given name's forms made by rule (English diminutives, clips, compound openings dropped) and the
@@ -652,13 +658,14 @@ def _person_word_split(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # a clipped syllable is a guess: a variant only when it is a given name in its own right ("kev", "del",
     # "bart"); otherwise a word form ("sus", "jus", "pres" are slang, "tone" and "pad" words)
     clips = [*clipped_forms(first), *(f for f in silent_e_forms(first) if f in firsts or in_dictionary(f))]
-    names += tuple(f for f in clips if f in firsts and f not in names and f != first and len(f) >= 3)
-    words += tuple(f for f in clips if f not in firsts and f not in words and f != first and len(f) >= 3)
+    usage = lowercase_usage()
+    named = [f for f in clips if f in firsts and usage.get(f, 0) < _COMMONEST_WORD_USES]
+    names += tuple(f for f in named if f not in names and f != first and len(f) >= 3)
+    words += tuple(f for f in clips if f not in named and f not in words and f != first and len(f) >= 3)
     words += tuple(f for f in vowel_clip(first) + open_clip(first) if f not in names)  # "Big Al", "Fi" for Fiona
     stem_names, stem_words = _split_name_like([s for n in _shorter_nicknames(first) for s in nickname_stems(n)],
                                               first)  # "Mags" of Maggie, "Xan" of Xander
     names += tuple(f for f in stem_names if f not in names)
-    usage = lowercase_usage()
     names += tuple(f for f in tail_forms(first) if f in firsts and not in_dictionary(f) and f not in names
                    and usage.get(f, 0) < SELDOM_LOWER)  # "tina" of Valentina, "bert" of Albert; never "ward"
     spelt = [f for n in (first, *_shorter_nicknames(first)) for f in letter_forms(n)]  # "kt" for Katie

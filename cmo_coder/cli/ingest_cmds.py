@@ -8,6 +8,7 @@ import click
 
 from ..ingest import import_files
 from ..ingest.importer import DEFAULT_MAX_BYTES
+from ..ingest.speakers import person_of_label
 from . import transcript_cmds
 from .options import ProjectRef, json_option, open_project, project_argument, secure_option
 from .output import emit_json, info, is_tty, warn
@@ -59,8 +60,11 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
             info("speakers not in the manifest (provisional labels; add these lines to the manifest):")
             for s in report.provisional_speakers:
                 line = s.suggested_manifest_line
-                alias = not line.startswith(('"REAL NAME"', f'"{s.name}"'))
+                person = person_of_label(s.name)
+                alias = not line.startswith(('"REAL NAME"', f'"{person}"'))
                 what = f"{s.name}: an alias on this person's existing line, " if alias else ""
+                if not alias and person != s.name:
+                    what = f"{s.name}: the name without the label's pronouns or organisation, "
                 if line.startswith('"REAL NAME","') and "@" in line:
                     # "I:" and "R:" name someone else in every file: the person may have a line already
                     scoped = line.split(",")[1].strip('"')

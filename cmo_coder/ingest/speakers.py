@@ -54,6 +54,19 @@ def name_key(name: str) -> str:
     return " ".join(n.casefold().split())
 
 
+def person_of_label(name: str) -> str:
+    """The person a meeting label names, as written: pronouns and an organisation after a bar or in square
+    brackets dropped ("Dr Lee | UHP" → "Dr Lee", "Amira Patel (she/her)" → "Amira Patel"). The import's advice
+    offers this for the manifest, since the organisation is no part of anyone's name and the next meeting may
+    show another."""
+    n = clean_name(name)
+    while True:
+        stripped = _ORG_RE.sub("", _PAREN_RE.sub("", n)).strip()
+        if stripped == n or not stripped:
+            return n
+        n = stripped
+
+
 def split_scope(alias: str) -> tuple[str, str | None]:
     """``Respondent@siteB_staff_interview`` → (``Respondent``, ``siteB_staff_interview``); e-mails stay whole."""
     if "@" in alias and not _EMAIL_RE.match(alias.strip()):
@@ -287,13 +300,14 @@ def suggested_line(entry: KeyEntry, known: Iterable[KeyEntry] = (), stems: Itera
     person of the manifest has ("Imogen" beside "Imogen Hartley"), that person's own line with the name as an
     alias for the files it was said in (``stems``), since a new line would make a second participant of her."""
     bare, stem = split_scope(entry.name)
+    bare = person_of_label(bare)
     if stem is not None:
         return f'"REAL NAME","{bare}@{stem}",ROLE,SITE,'
     owner = alias_owner(bare, known)
     if owner is not None:
         aliases = [*owner.aliases, *(f"{bare}@{s}" for s in stems)] if stems else [*owner.aliases, bare]
         return f'"{owner.name}","{";".join(aliases)}",{owner.role or "ROLE"},{owner.site or ""},'
-    return f'"{entry.name}",,ROLE,SITE,'
+    return f'"{bare}",,ROLE,SITE,'
 
 
 def alias_owner(name: str, known: Iterable[KeyEntry]) -> KeyEntry | None:

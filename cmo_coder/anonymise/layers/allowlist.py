@@ -19,6 +19,7 @@ from ..lookup import Intervals
 from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
 from ..public_spellings import said_forms
 from ..register import GENERIC_TAILS
+from .care_initials import care_initials_spans
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
 from .kin_titles import KIN_TITLES, cut_kin_title
@@ -330,7 +331,8 @@ class AllowListComponent:
         doc.user_data["cmo_named_titles"] = named
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
-                + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless))
+                + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
+                + care_initials_spans(text_of(doc)))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:

@@ -18,7 +18,7 @@ from .context import name_context, takes_object
 from .name_edges import name_core
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
-from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, is_everyday, name_lexicon, place_names
+from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, british_words, is_everyday, name_lexicon, place_names
 
 _CASELESS_EXT: Any = ("._.", "cmo_caseless", None, None)
 """Where spaCy keeps ``doc._.cmo_caseless`` (see ``state._CANDIDATES_KEY``); a tuple, though spaCy types keys as str."""
@@ -132,6 +132,9 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
                 end -= len(suffix)
                 text = text[: -len(suffix)]
                 break
+        if len(ent) == 1 and (not cased or ent.label_ != "PERSON") and text.lower() in british_words():
+            continue  # "yes i am lucky alhamdulillah", "the gurdwara": a British word no name list holds (a
+            # typed one-word name that the list spells, "Skint said", is still the model's person)
         if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP or (
                 only_words_of_address(text)):
             continue  # "Nana said…", "Papa ji's bed", "Ba has no English": a relative named by relation
