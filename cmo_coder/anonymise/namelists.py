@@ -20,6 +20,8 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+from .stored_lists import stored
+
 
 def _values(value: object) -> list[str]:
     if isinstance(value, dict):
@@ -73,6 +75,7 @@ _FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female", "last_nam
 
 
 @cache
+@stored("faker_names")
 def faker_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames), lower-cased; empty when Faker is not installed."""
     try:

@@ -40,6 +40,7 @@ from .folding import fold
 from .name_leads import drop_name_leads
 from .name_titles import joined_honorific_forms, without_titles
 from .place_spellings import place_spellings
+from .stored_lists import stored
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
               "city", "school", "church", "mosque", "gurdwara", "temple", "synagogue", "pub", "club", "day_centre",
@@ -339,6 +340,7 @@ def _surname_forms(low: str) -> list[str]:
 
 
 @cache
+@stored("familiar_shapes")
 def familiar_shapes() -> frozenset[str]:
     """Familiar forms British speech makes of common given names and surnames, whoever is registered:
     "dazza", "jonno", "stevo", "shazza", "robbo", "macca", "hendo", "jonesy". For the names nobody

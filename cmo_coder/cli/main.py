@@ -20,22 +20,8 @@ from pydantic import ValidationError
 from .. import __version__
 from ..errors import CmoError
 from ..store.project import is_busy
-from . import (
-    anonymise_cmds,
-    coding_cmds,
-    db_cmds,
-    exchange_cmds,
-    graph_cmds,
-    hardening,
-    ingest_cmds,
-    memo_cmds,
-    options,
-    project_cmds,
-    serve_cmds,
-    suggest_cmds,
-    theory_cmds,
-    users_cmds,
-)
+from . import hardening, options
+from .lazy import COMMAND_MODULES, LazyCommands
 
 
 class _Group(click.Group):
@@ -113,16 +99,15 @@ def cli(debug: bool) -> None:
     """
 
 
-for _module in (
-    project_cmds, ingest_cmds, anonymise_cmds, coding_cmds, graph_cmds, exchange_cmds, suggest_cmds, serve_cmds,
-):
-    _module.register(cli)
-theory_cmds.register(cli)
-memo_cmds.register(cli)
-db_cmds.register(cli)
-users_cmds.register(cli)
-hardening.harden(cli)
-options.enable_db_option(cli)
+def _prepare(command: click.Command) -> None:
+    """What every command gets as its stage's module is imported: tightened parameters and ``--db``."""
+    hardening.harden(command)
+    options.enable_db_option(command)
+
+
+hardening.harden(cli)  # the group's own options (``--debug``): it holds no command yet
+# each stage's commands are imported on first use (see .lazy): ``anonymise`` need not import the workbench
+cli.commands = LazyCommands(__package__ or "cmo_coder.cli", COMMAND_MODULES, _prepare)
 
 
 def main() -> None:

@@ -16,11 +16,14 @@ from typing import TYPE_CHECKING, Any
 from ..errors import CmoError, PrivacyError
 from ..model.key import ParticipantKey
 from .atomic import write_text
+from .json_text import EntryTexts
 
 if TYPE_CHECKING:
     from .location import Location
 
 MARKER = ".cmo-coder-secure"
+_ENTRY_TEXTS: dict[str, EntryTexts] = {}
+"""Per file of a secure folder, the texts of its top-level entries as last written by this process."""
 PROJECT_DB = "project.sqlite"
 
 
@@ -133,7 +136,12 @@ class SecureFolder:
             raise CmoError(f"{p}: corrupt JSON at line {exc.lineno}: {exc.msg}") from None
 
     def write_json(self, name: str, data: Any) -> None:
-        write_text(self.path / name, json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n")
+        """Write ``data`` as indented JSON with sorted keys; each top-level entry's text is kept for the next write
+        of the same file in this process (:class:`.json_text.EntryTexts`: the redaction key is written whole at
+        every sign-off)."""
+        path = self.path / name
+        texts = _ENTRY_TEXTS.setdefault(str(path.resolve()), EntryTexts())
+        write_text(path, texts.dumps(data) + "\n")
 
     def append_log(self, entry: dict[str, Any]) -> None:
         with open(self.log_path, "a", encoding="utf-8") as fh:

@@ -26,6 +26,7 @@ from functools import cache
 from ..familiar import clipped_forms, nickname_stems, silent_e_forms, suffix_forms
 from ..namelists import census_given, uk_given
 from ..register import curated_nicknames, nickname_groups
+from ..stored_lists import stored
 from .words import (
     CALENDAR,
     FILLERS,
@@ -68,6 +69,7 @@ def _sources() -> frozenset[str]:
 
 
 @cache
+@stored("derived_familiar")
 def derived_familiar() -> frozenset[str]:
     """Every familiar form the register's rules make of a common given name, words among them."""
     forms: set[str] = set()
@@ -84,6 +86,7 @@ def derived_familiar() -> frozenset[str]:
 
 
 @cache
+@stored("plain_familiar")
 def plain_familiar() -> frozenset[str]:
     """Derived forms that spell no word and no place and that English seldom writes in lower case ("kel",
     "tez", "stevo"): a person wherever a person's cue stands beside one."""
@@ -93,6 +96,7 @@ def plain_familiar() -> frozenset[str]:
 
 
 @cache
+@stored("common_given")
 def common_given() -> frozenset[str]:
     """Names real people bear and the derived familiar forms English seldom writes in lower case, words
     among them ("dawn", "mags"): a derived form that is a common word ("lazy" of Lazarus, "bart") is the

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..lookup import Intervals
+from ..stored_lists import stored
 from .caption_names import common_given
 from .state import candidates, lower_ids, word_ids
 from .word_names import _NEVER, _PLACE_BEFORE, reads_as_captions
@@ -76,6 +77,7 @@ def _runs(doc: Doc, people: Intervals, caseless: bool) -> list[list[tuple[Token,
 
 
 @cache
+@stored("givens")
 def _givens() -> frozenset[str]:
     """Every word :func:`_member` can read as a name: only a turn that says one of them can hold a list here."""
     return frozenset(w for w in common_given() if len(w) >= 3 and w.isalpha() and w not in _NEVER)

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..namelists import census_given, census_names, faker_names, uk_given, uk_surnames
 from ..placeholders import RELATIONS
 from ..register import common_word_names
+from ..stored_lists import stored
 from .public_names import all_public_names
 
 TITLE_WORDS = ("dr", "doctor", "mr", "mrs", "ms", "miss", "nurse", "sister", "prof", "professor", "matron", "mister",
@@ -59,6 +60,7 @@ FILLERS |= BARE_CONTRACTIONS
 
 
 @cache
+@stored("name_lexicon")
 def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
 
@@ -115,6 +117,7 @@ def place_names() -> frozenset[str]:
 
 
 @cache
+@stored("uk_towns")
 def uk_towns() -> frozenset[str]:
     """GeoNames' UK towns and villages of 1,000 people or more (``data/uk_towns.txt``), lower-cased,
     less those a transcript says as words or names.
@@ -153,6 +156,7 @@ def place_words() -> frozenset[str]:
 
 
 @cache
+@stored("everyday_words")
 def everyday_words() -> frozenset[str]:
     """Words English writes in lower case (Webster's 2nd, public domain, via ``english-words``).
 
@@ -227,6 +231,7 @@ def _inflected_word(low: str) -> bool:
 
 
 @cache
+@stored("lowercase_usage")
 def lowercase_usage() -> dict[str, int]:
     """How often each word occurs in lower case in pyspellchecker's English list (film and TV
     subtitles, MIT). Names are counted there as written, so "mark" is frequent (50,334) and
@@ -258,6 +263,7 @@ count) kept those words but lost "Pam" and "Kim", and a leaked name costs more t
 
 
 @cache
+@stored("listed_names")
 def listed_names() -> frozenset[str]:
     """Every given name and surname on any list (census and all of Faker's), words among them."""
     given, family = faker_names()
@@ -280,6 +286,7 @@ def seldom_lower(word: str) -> bool:
 
 
 @cache
+@stored("names_before_words")
 def names_before_words() -> frozenset[str]:
     """Listed names that a dictionary also holds, but that are practically never written in lower case.
 
