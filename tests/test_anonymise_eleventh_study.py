@@ -22,6 +22,8 @@ from docx import Document
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from cmo_coder.anonymise.layers.said_identifiers import said_identifiers
+from cmo_coder.anonymise.layers.short_people import spelled_spans
 from cmo_coder.anonymise.occurrences import norm, registered_occurrences
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import CATEGORIES, build_register, category_of, load_register_csv
@@ -311,3 +313,31 @@ def test_a_label_written_as_an_alias_makes_no_name(alias: str) -> None:
     key = ParticipantKey(entries=[KeyEntry(label="F3", name="Nour Saleh", aliases=[alias], role="facilitator")])
     register = build_register(key, [], set())
     assert not any(norm(v) == alias.lower() for item in register.items for v in item.variants)
+
+
+@pytest.mark.parametrize("text", ["right lads this is the dads group for the teesbump study s u n f g two",
+                                  "participant t e e m zero four said yes"])
+def test_letters_said_before_a_number_are_a_label_not_a_spelt_name(text: str) -> None:
+    assert spelled_spans(text) == []
+
+
+def test_a_spelt_name_with_its_frame_still_goes() -> None:
+    text = "her name is k a t e and she's lovely"
+    assert [text[s:e] for s, e, _ in spelled_spans(text)][:1] == ["k a t e"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Dads' check-in (2026-03-04 10:02 GMT) - Transcript", None),
+    ("her number is 943 476 5919 I think", "nhs_number"),
+])
+def test_a_meetings_date_and_hour_is_no_nhs_number(text: str, kind: str | None) -> None:
+    assert [found[2] for found in said_identifiers(text)][:1] == ([kind] if kind else [])
+
+
+def test_a_town_holding_a_registered_name_takes_the_towns_placeholder(registered: Anonymiser) -> None:
+    """A registered Liam makes "William" one of his forms; "Fort William" is still the town, whole."""
+    key = ParticipantKey(entries=[KeyEntry(label="SUN-D01", name="Liam Fisher", role="service_user")])
+    anon = Anonymiser(build_register(key, [], set()), MODEL)
+    out = redact_text(anon, "She went right down to Fort William in the end, and William came too.", open_items=True)
+    assert "Fort" not in out and "William" not in out
+    assert "[name removed] came too" in out and "down to [name removed]" not in out
