@@ -220,6 +220,7 @@ def test_a_maternity_studys_roles(written: str, role: Role) -> None:
     ("mother", "person"), ("baby", "person"), ("doula", "person"), ("health visitor", "person"),
     ("team manager", "person"), ("church elder", "person"), ("grandmother", "person"), ("volunteer", "person"),
     ("baby bank", "service"), ("township", "place"), ("croft", "place"), ("neonatal nurse", "person"),
+    ("park", "place"),
 ])
 def test_a_maternity_teams_category_reads_as_one_of_the_registers(written: str, category: str) -> None:
     assert category_of(written) == category and category in CATEGORIES

@@ -109,7 +109,7 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                                              "visitor", "manager", "volunteer",
                                                              "interpreter", "worker"), "person"),
                                             "baby bank": "service", "township": "place",
-                                            "croft": "place"}}}}}}}
+                                            "croft": "place", "park": "place"}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
