@@ -13,9 +13,9 @@ others. Here the words are written once; what each step needs is read from them:
 * :data:`KIN_LEADS` and :data:`KIN_TAILS`: the words said before or after a given name ("Auntie Pushpa", "Pushpa
   Masi").
 
-Written for the project from how British Asian, Somali, Polish, Irish, German, Turkish, Tagalog, Tamil and
-Slavic-speaking families speak of their own in English; words that are common nicknames or given names in the
-UK ("Didi", "Kaka" alone) are left out of the words of address.
+Written for the project from how British Asian, Somali, Polish, Irish, German, Turkish, Tagalog, Tamil,
+Slavic-speaking, Kurdish, Syrian, Roma and Eritrean families speak of their own in English; words that are common
+nicknames or given names in the UK ("Didi", "Kaka" alone) are left out of the words of address.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ KIN_OF_ADDRESS = frozenset({
     "oma", "baka", "tito",
     # Slovak and Slovak Roma families
     "mamka", "ocko", "dedko", "starka",
+    # Kurdish (Sorani and Kurmanji): mother, father, grandmother, grandfather, mother's brother; Levantine Arabic
+    # (Syrian families): grandmother, grandfather, aunts and uncles; Slovak and Czech Roma families' grandfather
+    # and grandmother; Tigrinya (Eritrean families): mother. "Ama" (Tigrinya, and an Akan given name) is left out
+    "daye", "dayka", "bavo", "bavko", "dapir", "dapîr", "bapir", "bapîr", "xalo", "teta", "tete", "jiddo",
+    "jeddo", "sido", "khalto", "ammo", "dedo", "deda", "děda", "babka", "babička", "adey",
     # Northern English speech ("me mam", "me nan")
     "mam", "nan", "gran", "grandad", "grandma",
     # Irish, Ulster and Scots speech
@@ -55,11 +60,14 @@ _ELDERS_BY_NAME = frozenset({
     # with a given name ("Chacha Ghafoor", "Baji Shabana", "Shabana Baji", "Tariq Bhaiya")
     "chacha", "chachi", "chachu", "khala", "khalu", "mamu", "phuppo", "baji", "apa", "aapa", "apu", "bhaiya",
 })
-KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu", "pani"}) | _ELDERS_BY_NAME | (
+KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu", "pani", "abo", "abu"}) | (
+    _ELDERS_BY_NAME) | (
     KIN_OF_ADDRESS & {"masi", "massi", "mami", "nani", "dadi", "hooyo", "aabo", "abti", "adeer", "eedo", "habaryar"})
 """Kin words said before a given name ("Auntie Pushpa", "Hooyo Halima", "Masi Kanta", "Abti Yusuf"). "Auntie",
 "Uncle", "Kaka" and "Kaki" are said of elders who are no kin too, so they are no relative by themselves; nor is the
-Polish "Pani" ("Mrs", said before a woman's given name: "Pani Zofia"), which is here for that place only."""
+Polish "Pani" ("Mrs", said before a woman's given name: "Pani Zofia"), which is here for that place only; nor are
+the Arabic "Abo" and "Abu" of a father called after his child ("Abo Yasmin": the child's name goes, the word
+stays)."""
 KIN_TAILS = (frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "appi", "bhaiyya", "jaan"}) | _ELDERS_BY_NAME
              | (KIN_OF_ADDRESS & {"masi", "massi", "mami", "ba", "foi", "fai", "phoi"}))
 """Kin words said after a given name ("Pushpa Masi", "Harjit Uncle", "Jayanti Kaka", and in Gujarati families an

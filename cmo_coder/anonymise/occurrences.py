@@ -63,7 +63,9 @@ def _compiled(forms: tuple[str, ...], ignore_case: bool) -> re.Pattern[str] | No
     if not forms:
         return None
     body = by_first_letter((_form_regex(f) for f in sorted(forms, key=lambda f: (-len(f), f))), ignore_case)
-    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE if ignore_case else 0)
+    # a form before "'t" is the head of a contraction ("don't", "won't", "can't"), never a name: a registered
+    # Donald's "Don" made every "don't" an occurrence to decide, and accepting them all read "[name]'t"
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)(?!['’]t(?!\w))", re.IGNORECASE if ignore_case else 0)
 
 
 def form_pattern(forms: Iterable[str], ignore_case: bool = True) -> re.Pattern[str] | None:

@@ -72,6 +72,7 @@ from .layers.state import (
     text_of,
 )
 from .layers.words import FILLERS, name_lexicon, place_names, worth_a_look
+from .layers.world_places import uk_place_names
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
 from .placeholders import PLACES_NAMED_AS_PEOPLE, placeholder_for
@@ -306,6 +307,11 @@ def _by_evidence(group: list[Candidate], text: str, best: Candidate) -> Candidat
         for c in group:
             if (c.layer == "rules" and c.category in _HEADED and c.start <= best.start and best.end <= c.end
                     and (c.start, c.end) != (best.start, best.end)):
+                return c
+        for c in group:  # "Fort William" with a Liam registered (William his full form): the town, whole
+            if (c.category in {"city", "place"} and c.start <= best.start and best.end <= c.end
+                    and (c.start, c.end) != (best.start, best.end)
+                    and " ".join(text[c.start:c.end].lower().split()) in uk_place_names()):
                 return c
         return None
     if best.layer == "register" and best.category != "person":

@@ -95,7 +95,22 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                         "neighbour": "person", "neighbor": "person", "landmark": "place",
                                         "ship": "workplace", "base": "workplace", "barracks": "workplace",
                                         "regiment": "org", "call-sign": "other", "call sign": "other",
-                                        "callsign": "other"}}}}}}
+                                        "callsign": "other", **{
+                                            # a maternity and perinatal mental health study (the eleventh
+                                            # new study): a family is written by its kin (the mother, the
+                                            # baby, the grandmother), the staff by their roles (a doula, a
+                                            # health visitor, a team manager), and island places by the
+                                            # township and the croft
+                                            **dict.fromkeys(("mother", "father", "mum", "dad", "parent",
+                                                             "baby", "son", "daughter", "partner",
+                                                             "husband", "wife", "brother", "grandmother",
+                                                             "grandfather", "grandparent", "aunt", "uncle",
+                                                             "cousin", "relative", "friend", "elder",
+                                                             "midwife", "doula", "health visitor",
+                                                             "visitor", "manager", "volunteer",
+                                                             "interpreter", "worker"), "person"),
+                                            "baby bank": "service", "township": "place",
+                                            "croft": "place", "park": "place"}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
@@ -389,7 +404,10 @@ def common_word_names() -> frozenset[str]:
 
 
 GENERIC_SPEAKERS = {"i", "r", "p", "q", "a", "interviewer", "interviewee", "speaker", "guest", "host", "moderator",
-                    "facilitator", "participant", "respondent", "unknown", "researcher", "me", "you", "chair"}
+                    "facilitator", "participant", "respondent", "unknown", "researcher", "me", "you", "chair",
+                    # an interpreter's or a note-taker's label, written as their alias so a file's "Interpreter:"
+                    # finds them: made a name, every "the interpreter" in speech became one to decide
+                    "interpreter", "translator", "observer", "note-taker", "notetaker"}
 
 
 def clean_name(name: str) -> str:
@@ -483,8 +501,8 @@ def person_variants(name: str) -> tuple[str, ...]:
     if nicknames:
         return _with_written_nicknames(name, bare, nicknames)
     name = clean_name(name)
-    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+", name):
-        return ()
+    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+|b\d{1,2}", name):
+        return ()  # "B1", "B2": f4transkript's labels for the first and second person interviewed
     tokens = name.split()
     forms: list[str] = [name]
     # "Staff Nurse Magee", "Giani ji", "Auntie Pushpa": the whole is a form, the titles alone are not

@@ -118,7 +118,8 @@ def _compiled(forms: tuple[str, ...], with_s: tuple[str, ...]) -> re.Pattern[str
     # grouped under their first letter (as :func:`.lookup.by_first_letter` does): a position is tried against
     # one small group, not every form; a form's own "|" stays inside its groups, so grouping keeps the match
     body = "|".join([*(f"{head}(?:{'|'.join(tails)})" for head, tails in groups.items()), *rest])
-    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+    # a form before "'t" is the head of a contraction ("don't", "won't"), never a name (see :mod:`.occurrences`)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)(?!['’]t(?!\w))")
 
 
 def renderings_pattern(forms: Iterable[str], possessive_s: Iterable[str] = ()) -> re.Pattern[str] | None:

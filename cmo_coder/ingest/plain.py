@@ -11,6 +11,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean, clean_name, squash
+from .time_marks import name_time_header, time_line, without_f4_marks
 from .utterance import ParseError, Utterance, colon_in_time, label_key, parse_timestamp, speakerish
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
@@ -43,10 +44,11 @@ def _time_headers(lines: list[str]) -> bool:
 
 
 def _header_of(line: str) -> tuple[str, float] | None:
-    """A time-and-speaker line's speaker and time, or None where the line is not one."""
+    """A time-and-speaker line's speaker and time (``00:00:03 Speaker 1``, or Trint's and Sonix's ``Name
+    [00:01:02]``), or None where the line is not one."""
     m = _TIME_HEADER_RE.match(line)
     if not m:
-        return None
+        return name_time_header(line)
     at = parse_timestamp(m.group(1))
     name = clean_name(m.group(2))
     if at is None or not speakerish(name, True) or not name[0].isupper():
@@ -107,22 +109,61 @@ def _cross_talk(line: str, speakers: frozenset[str]) -> list[str]:
     return [line[a:b].rstrip() for a, b in zip(starts, [*cuts, len(line)], strict=True)]
 
 
+def _without_marks(lines: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], dict[str, float]]:
+    """The lines without f4's end-of-paragraph time marks, and each mark's time given to the next line that has
+    text: the mark says when the next paragraph starts."""
+    out: list[tuple[str, str]] = []
+    times: dict[str, float] = {}
+    pending: float | None = None
+    for line, where in lines:
+        bare, at = without_f4_marks(line)
+        if pending is not None and bare.strip():
+            times[where] = pending
+            pending = None
+        if at is not None:
+            pending = at
+        out.append((bare, where))
+    return out, times
+
+
+def _without_time_lines(lines: list[tuple[str, str]], counts: Counter[str], known: frozenset[str],
+                        times: dict[str, float]) -> list[tuple[str, str]]:
+    """The lines with each line of only a time that stands before a labelled line (Google Meet's ``00:05:00``
+    between turns) made blank, its time given to that label. A time alone inside a turn, with speech after it,
+    stays speech."""
+    out = list(lines)
+    for i, (line, _) in enumerate(lines):
+        at = time_line(line)
+        if at is None:
+            continue
+        nxt = next((j for j in range(i + 1, len(lines)) if lines[j][0].strip()), None)
+        if nxt is not None and _label(lines[nxt][0], counts, known) is not None:
+            out[i] = ("", lines[i][1])
+            times.setdefault(lines[nxt][1], at)
+    return out
+
+
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False,
                known: frozenset[str] = frozenset()) -> list[Utterance]:
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
     speaker column), labels wherever they start a line, whatever they look like."""
-    clean_lines = [(clean(line), where) for line, where in lines]
+    clean_lines, marks = _without_marks([(clean(line), where) for line, where in lines])
     headers = _time_headers([line for line, _ in clean_lines])
     timed = [(*_without_time(line, headers), where) for line, where in clean_lines]
     counts: Counter[str] = Counter(
         label_key(clean_name(m.group(1))) for line, _, _ in timed if (m := _LABEL_RE.match(line))
     )
     known = frozenset(clean_name(name) for name in known)
+    if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
+        known |= frozenset(head[0] for line, _ in clean_lines if (head := _header_of(line)) is not None)
     # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written
     timed = [(line, at, where) if at is None or line == orig or _label(line, counts, known) is not None
              else (orig, None, where) for (line, at, where), (orig, _) in zip(timed, clean_lines, strict=True)]
     times = {where: at for _, at, where in timed if at is not None}
     cleaned = [(line, where) for line, _, where in timed]
+    cleaned = _without_time_lines(cleaned, counts, known, times)
+    for where, at in marks.items():
+        times.setdefault(where, at)
     speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts, known)) is not None)
     cleaned = [(part, where) for line, where in cleaned
                for part in (_cross_talk(line, speakers) if _label(line, counts, known) is not None else [line])]

@@ -65,7 +65,8 @@ def excerpt(text: str, limit: int = 60) -> str:
 #: Words that name a role, not a person: never treated as a name token or a global identity.
 GENERIC_SPEAKERS = re.compile(
     r"^(?:interviewer|interviewee|respondent|participant|facilitator|moderator|researcher|int|resp|"
-    r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|unknown(?:\s+speaker)?|guest|host|co-host)$",
+    r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|unknown(?:\s+speaker)?|guest|host|co-host|interpreter|translator|"
+    r"b[0-9]{1,2})$",
     re.IGNORECASE,
 )
 

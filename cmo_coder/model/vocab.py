@@ -123,6 +123,12 @@ class Role(StrEnum):
             "veteran": cls.service_user,
             "caller": cls.service_user,
             "frequent_caller": cls.service_user,
+            # a maternity study: the service's users are the parents, written as the team thinks of them
+            "parent": cls.service_user,
+            "mother": cls.service_user,
+            "mum": cls.service_user,
+            "father": cls.service_user,
+            "dad": cls.service_user,
             "staff": cls.staff,
             "practitioner": cls.staff,
             "carer": cls.carer,
@@ -132,6 +138,9 @@ class Role(StrEnum):
             "facilitator": cls.facilitator,
             "interviewer": cls.facilitator,
             "researcher": cls.facilitator,
+            # an interpreter the team brings speaks on the research side: their turns are not a participant's
+            # own account, so they take the facilitator's attribution
+            "interpreter": cls.facilitator,
         }
         try:
             return aliases[key]

@@ -4,7 +4,8 @@
 Hendon" as a person, and a study of services for Roma and Traveller families lost the word it is about. A
 word of :data:`.words.PEOPLES` is the people, not a person, where a noun of a community follows it ("Roma
 families", "Roma lads", "the Roma community"), where it follows a verb of speaking ("she speaks Roma"), or where
-it is joined by "and"/"or" to another people or language ("Polish and Roma", "Roma or Slovak"), or where a group
+it is joined by "and"/"or" to another people or language ("Polish and Roma", "Roma or Slovak"), where another
+people's name stands just before it ("Slovak Roma", "Czech Roma"), or where a group
 says it is one ("we are Roma", "they're Roma"; "I'm Roma" may introduce a person). Said alone in a
 name's slot ("my key worker Roma rang") it is still a name. Nouns written for the project.
 """
@@ -20,7 +21,9 @@ COMMUNITY_NOUNS = frozenset({
     "boys", "boy", "women", "woman", "men", "man", "kids", "children", "child", "mums", "mothers", "dads",
     "parents", "elders", "groups", "group", "culture", "language", "interpreter", "interpreters", "traveller",
     "travellers", "gypsy", "gypsies", "households", "neighbours", "population", "site", "sites", "church",
-    "heritage", "background", "clients", "patients", "residents", "speakers", "speaker"})
+    "heritage", "background", "clients", "patients", "residents", "speakers", "speaker", "mams", "mammies",
+    "mam", "mum", "dad", "mother", "father", "bairns", "babies", "baby", "couples", "couple", "grandparents",
+    "grans", "nanas", "lasses", "lass", "fathers", "grannies"})
 """Nouns after a people's name that say the people is meant ("the Roma families")."""
 _SPEAK = frozenset({"speak", "speaks", "spoke", "speaking", "spoken"})
 _GROUP = frozenset({"we", "they"})
@@ -45,6 +48,8 @@ def said_as_a_people(tok: Token) -> bool:
     prev = doc[tok.i - 1].lower_ if tok.i else ""
     if nxt in COMMUNITY_NOUNS or prev in _SPEAK:
         return True
+    if prev in PEOPLES and prev != low:
+        return True  # "Slovak Roma", "Czech Roma", "Syrian Kurdish": a people named more closely by another
     if _we_are(doc, tok.i) and nxt not in {"'s", "’s"}:
         return True  # "We are Roma", "they're Roma": a people is what a group is; "I'm Roma" introduces a person
     beside = [doc[j].lower_ for j in (tok.i - 2, tok.i + 2) if 0 <= j < len(doc)]

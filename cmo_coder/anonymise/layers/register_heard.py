@@ -399,7 +399,13 @@ def _adds_to_the_register(words: list[Token], h: Heard, registered_starts: set[i
     if extra and all(only_words_of_address(w.text) or w.pos_ in {"VERB", "AUX"} for w in extra):
         return False  # "Khadija Ammi says", "raju bhai took me": a registered name, the kin word she or he is
         # spoken to by, and what the person does
+    if extra and words[0].idx in registered_starts and extra[0].lower_ in _ARTICLES:
+        return False  # "thank you craig the health visitor came": "the" after a registered name opens the next
+        # noun phrase, so "the health" was never heard for a surname ("a" and "an" are heard in names: "rhi an on")
     return fuzz.ratio("".join(fold(w.text) for w in words), h.form) > fuzz.ratio(own, h.form)
+
+
+_ARTICLES = frozenset({"the"})
 
 
 def _cue_after(doc: Doc, i: int, ends: list[int], registered_starts: set[int]) -> tuple[list[int], str | None]:

@@ -144,9 +144,13 @@ def _read_out(text: str, toks: list[Token], run: Run) -> bool:
     no such run."""
     if run.digits.startswith("0") or re.search(r"\d,\d", text[run.start : run.end]):
         return False
+    if _ISO_DATE.match(text, run.start):
+        return False  # "(2026-03-04 10:02 GMT)": a meeting's date and hour, as Google Meet heads its transcript
     return all(t.text.isdigit() or t.text in _SINGLE_DIGIT_WORDS for t in toks[run.first : run.last + 1])
 
 
+_ISO_DATE = re.compile(r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
+"""A date written year first, as software writes it: its digits are never read out as an NHS number."""
 _NHS_NEAR = re.compile(r"(?i)\bnhs\b")
 """Ten digits with "NHS" a few words off ("his number, the NHS one, is…", "…, that's her NHS") are that number."""
 _SINGLE_DIGIT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "zero",

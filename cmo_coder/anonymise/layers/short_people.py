@@ -33,6 +33,9 @@ from ..candidates import Candidate
 from .state import candidates, caseless_doc, text_of
 from .words import given_names, in_dictionary, known_surnames
 
+_NUMBER_AFTER = re.compile(r"(?i)\s+(?:[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"nought|oh)\b")
+"""A number said right after a run of letters: the run is a label's or a code's letters, not a spelt name."""
 REASON_SPELLED = "a name spelled out letter by letter"
 REASON_SPELLED_WORD = "the word a name spelled out letter by letter spells"
 REASON_INITIAL = "an initial standing for a person ({frame})"
@@ -134,6 +137,8 @@ def spelled_spans(text: str) -> list[tuple[int, int, str]]:
                                      text[end:end + 8], re.I):
             continue  # "l s six": a postcode's letters
         framed = bool(_SPELL_FRAME.search(text[max(0, start - 40):start]))
+        if not framed and _NUMBER_AFTER.match(text, end):
+            continue  # "the study s u n f g two", "l e i zero nine": a label or a code said, letters then its number
         before = [w for w in _words_before(text, start, 3) if len(w.group(0)) > 1]
         said = [w for w in before if w.group(0).lower().replace("’", "'").removesuffix("'s") == spelled]
         vowel = bool(re.search(r"[aeiouy]", spelled))

@@ -51,7 +51,8 @@ LANGUAGES = frozenset({
     "amharic", "oromo", "yoruba", "igbo", "hausa", "swahili", "shona", "zulu", "xhosa", "cantonese",
     "mandarin", "hokkien", "tagalog", "romanian", "lithuanian", "latvian", "slovak", "czech", "albanian",
     "makaton", "patois", "creole", "pidgin", "mirpuri", "pahari", "potwari", "hindko", "saraiki", "sindhi",
-    "nepali", "sinhala", "sinhalese", "vietnamese", "twi", "akan", "lingala", "wolof", "tigre",
+    "nepali", "sinhala", "sinhalese", "vietnamese", "twi", "akan", "lingala", "wolof", "tigre", "arabic",
+    "gaelic", "romani", "romanes",
 })
 """Languages, said in the slot ("she speaks to me in urdu"): many are on no dictionary."""
 RECENT_WORDS = frozenset({

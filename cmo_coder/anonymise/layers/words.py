@@ -26,7 +26,7 @@ NOT_VOCATIVE = {
     "and", "bye", "now", "then", "too", "though", "anyway", "indeed", "everyone's", "y'all", "god", "goodness",
     "operator", "ma'am", "mr", "mrs", "ms", "dr", "president", "chairman", "morning", "afternoon", "evening",
     "got", "okay", "yes", "yeah", "no", "great", "good", "sure", "thanks", "perfect", "absolutely", "exactly",
-    "pal", "buddy", "bud", "chief", "pet", "hun", "babe", "bro", "lads", "girls",
+    "pal", "buddy", "bud", "chief", "pet", "hun", "babe", "bro", "lads", "girls", "hinny", "hen", "marra",
 } | CALENDAR
 
 
@@ -36,7 +36,10 @@ FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
            "oops", "whoa", "wow", "innit", "ta", "alright", "ay", "oi"}
 PEOPLES = frozenset({
     "british", "english", "scottish", "scots", "welsh", "irish", "cornish", "manx", "geordie", "scouse", "scouser",
-    "brummie", "mancunian", "glaswegian", "cockney", "european",
+    "brummie", "mancunian", "glaswegian", "cockney", "european", "mackem", "mackems", "smoggie", "smoggies",
+    "smoggy", "teessider", "teessiders", "wearsider", "wearsiders", "sandancer", "sandancers", "monkey hanger",
+    "monkey hangers", "highlander", "highlanders", "islander", "islanders", "leodhasach", "hearach", "sgitheanach",
+    "gaelic", "arabic", "tigrinya", "amharic", "sorani", "kurmanji",
     "african", "asian", "caribbean", "american", "canadian", "australian", "polish", "romanian", "bulgarian",
     "lithuanian", "latvian", "estonian", "czech", "slovak", "hungarian", "ukrainian", "russian", "portuguese",
     "spanish", "italian", "french", "german", "dutch", "greek", "cypriot", "turkish", "kurdish", "albanian",

@@ -1,0 +1,67 @@
+"""Times that transcription tools write around the speech of a plain transcript, never speech themselves.
+
+Three tools' marks were read as words of the speech, or hid a label:
+
+* f4transkript / f5 close each paragraph with a time mark ``#00:01:23-4#`` (hours, minutes, seconds, and a
+  tenth after a dash). Left in the text, every turn of an interview ends with a number the anonymiser reads
+  and a coder quotes; the mark is the time the next paragraph starts.
+* Google Meet's transcript, exported from Google Docs, puts a line of only a time (``00:05:00``) between the
+  turns every few minutes. Left alone, the time joined the speech of the turn above it.
+* Trint and Sonix write the speaker and the time on a line of their own above the paragraph
+  (``Mairi MacLeod  [00:01:07]``). Without a colon that line was no label, and the whole interview was one
+  turn of no speaker.
+
+Each helper works on one line and only ever removes a time: the words of a line are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import clean_name
+from .utterance import parse_timestamp, speakerish
+
+#: f4's end-of-paragraph mark: ``#00:01:23-4#`` (a tenth after a dash; f5 writes it the same way). Only this
+#: shape counts: "#1" or "#MeToo" are speech.
+_F4_MARK_RE = re.compile(r"[ \t]*+#([0-9]{1,2}:[0-9]{2}:[0-9]{2})(?:[-.,]([0-9]{1,3}))?#")
+
+#: A line of only a time, as Google Meet writes one between turns.
+_TIME_LINE_RE = re.compile(r"^[ \t]*+([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]*+$")
+
+#: A speaker and a bracketed time alone on a line, the speech below (Trint, Sonix): ``Name  [00:01:02]``,
+#: ``Speaker 2 (01:02)``. A name has no colon or bracket and does not start with a digit.
+_NAME_TIME_RE = re.compile(r"^[ \t]*+([^\s:0-9\[\]()][^:\n\[\]()]{0,47}?)[ \t]++"
+                           r"[\[(]([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)[\])][ \t]*+$")
+
+
+def without_f4_marks(line: str) -> tuple[str, float | None]:
+    """``line`` without its f4 time marks, and the time of the last one (None where it has none)."""
+    if "#" not in line:
+        return line, None
+    at: float | None = None
+    for m in _F4_MARK_RE.finditer(line):
+        seconds = parse_timestamp(m.group(1))
+        if seconds is not None:
+            at = round(seconds + (int(m.group(2)) / 10 ** len(m.group(2)) if m.group(2) else 0.0), 3)
+    if at is None:
+        return line, None
+    return _F4_MARK_RE.sub(lambda m: "" if parse_timestamp(m.group(1)) is not None else m.group(0), line), at
+
+
+def time_line(line: str) -> float | None:
+    """The time of a line that is only a time, or None."""
+    m = _TIME_LINE_RE.match(line)
+    return parse_timestamp(m.group(1)) if m else None
+
+
+def name_time_header(line: str) -> tuple[str, float] | None:
+    """The speaker and time of a ``Name  [00:01:02]`` line, or None where the line is not one (a capital
+    letter starts a speaker's name; "see you at [10:30]" is speech)."""
+    m = _NAME_TIME_RE.match(line)
+    if not m:
+        return None
+    at = parse_timestamp(m.group(2))
+    name = clean_name(m.group(1))
+    if at is None or not name or not name[0].isupper() or not speakerish(name, True):
+        return None
+    return name, at
