@@ -49,7 +49,7 @@ from .public_figures import public_surnames
 from .public_names import public_names
 from .register import RegisterComponent
 from .state import candidates, caseless_doc, indices_among, letter_words, text_of
-from .turn_view import turn_view
+from .turn_view import char_tokens, turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -201,8 +201,8 @@ class _Found:
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return span[-1] if span is not None and len(span) else None
+    found = char_tokens(doc, start, end, "contract")
+    return doc[found[1] - 1] if found is not None and found[0] < found[1] else None
 
 
 def _says_an_initial(doc: Doc, initials: dict[str, list[RegisterItem]]) -> bool:

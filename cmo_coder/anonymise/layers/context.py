@@ -10,34 +10,24 @@ from spacy.tokens import Doc, Token
 from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .state import FUNCTION_POS, lower_ids
+from .turn_view import turn_view
 from .words import SELDOM_LOWER, TITLE_WORDS, is_everyday, lowercase_usage
 
 
 def word_before(token: Token, n: int = 1) -> Token | None:
     """The ``n``-th token before ``token``, line breaks skipped: a caption line or a wrapped line of a
-    transcript may end between "me and" and the name ("me and\nkwame went")."""
-    doc, i = token.doc, token.i
-    while n:
-        i -= 1
-        while i >= 0 and doc[i].is_space:
-            i -= 1
-        if i < 0:
-            return None
-        n -= 1
-    return doc[i]
+    transcript may end between "me and" and the name ("me and\nkwame went"). The steps are taken in the
+    turn's table (:meth:`.turn_view.TurnView.before`): only the token found is made."""
+    doc = token.doc
+    i = turn_view(doc).before(token.i, n)
+    return doc[i] if i >= 0 else None
 
 
 def word_after(token: Token, n: int = 1) -> Token | None:
     """The ``n``-th token after ``token``, line breaks skipped (see :func:`word_before`)."""
-    doc, i = token.doc, token.i
-    while n:
-        i += 1
-        while i < len(doc) and doc[i].is_space:
-            i += 1
-        if i >= len(doc):
-            return None
-        n -= 1
-    return doc[i]
+    doc = token.doc
+    i = turn_view(doc).after(token.i, n)
+    return doc[i] if i >= 0 else None
 
 
 def _low(tok: Token | None) -> str:

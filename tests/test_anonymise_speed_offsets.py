@@ -1,0 +1,175 @@
+"""The turn's table of offsets (``turn_view``) answers exactly as the spaCy calls it replaces.
+
+- :meth:`TurnView.char_tokens` and :func:`turn_view.char_span` against ``doc.char_span`` in its three alignment
+  modes, for every character span of generated turns (line breaks, runs of spaces, punctuation, contractions),
+  spans that run off either end or backwards included;
+- :meth:`TurnView.before` and :meth:`TurnView.after`, and ``context.word_before`` / ``word_after`` built on them,
+  against the plain walk over ``Token.is_space`` they replaced;
+- the layers moved onto the table (the public runs, the private mentions, a registered name's next word) on
+  invented turns, with what must be found found and what must stay kept.
+
+Every name, place and sentence here is invented for the project.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import example, given
+from hypothesis import strategies as st
+from spacy.tokens import Doc, Token
+
+from cmo_coder.anonymise.layers import context
+from cmo_coder.anonymise.layers.public_runs import runs
+from cmo_coder.anonymise.layers.turn_view import char_span, char_tokens, turn_view
+from tests.fuzzing import fuzz_settings
+
+_BLANK = spacy.blank("en")
+
+_PIECES = st.sampled_from(["Morwenna", "tregear", "said", "my", "cousin", "Darren", "'s", "can't", "\n", "\n\n",
+                           "  ", " ", ",", ".", "?", "Dr.", "St", "Ynys-Wen", "(", ")", "o'brien", "—", "x", "9",
+                           "£5", "e-mail", "\t", "NHS", "'", "’s"])
+
+
+def _text(pieces: list[str]) -> str:
+    return " ".join(pieces)
+
+
+def _plain_tokens(doc: Doc, start: int, end: int, mode: str) -> tuple[int, int] | None | type[Exception]:
+    try:
+        span = doc.char_span(start, end, alignment_mode=mode)
+    except Exception as error:  # spaCy's own answer to a reversed range: the table must give the same
+        return type(error)
+    return None if span is None else (span.start, span.end)
+
+
+def _table_tokens(doc: Doc, start: int, end: int, mode: str) -> tuple[int, int] | None | type[Exception]:
+    try:
+        return char_tokens(doc, start, end, mode)
+    except Exception as error:
+        return type(error)
+
+
+@fuzz_settings(200)
+@given(st.lists(_PIECES, max_size=14))
+@example(["Morwenna", "\n", "tregear"])
+@example(["  ", "x", "  "])
+@example([])
+def test_char_tokens_are_char_span_for_every_span_and_mode(pieces: list[str]) -> None:
+    doc = _BLANK(_text(pieces))
+    n = len(doc.text)
+    for mode in ("strict", "contract", "expand"):
+        for start in range(-2, n + 3):
+            for end in range(start - 2, min(n + 3, start + 24)):
+                assert _table_tokens(doc, start, end, mode) == _plain_tokens(doc, start, end, mode), (mode, start,
+                                                                                                      end)
+
+
+@fuzz_settings(100)
+@given(st.lists(_PIECES, min_size=1, max_size=12), st.data())
+def test_char_span_is_the_same_span(pieces: list[str], data: st.DataObject) -> None:
+    doc = _BLANK(_text(pieces))
+    n = len(doc.text)
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.integers(start, n + 1))
+    mode = data.draw(st.sampled_from(["strict", "contract", "expand"]))
+    try:
+        plain = doc.char_span(start, end, alignment_mode=mode)
+    except Exception:
+        return
+    mine = char_span(doc, start, end, mode)
+    assert (mine is None) == (plain is None)
+    if plain is not None and mine is not None:
+        assert (mine.start, mine.end, mine.text, mine.label_) == (plain.start, plain.end, plain.text, plain.label_)
+
+
+def test_an_unknown_mode_is_spacys_error() -> None:
+    doc = _BLANK("my cousin Darren")
+    with pytest.raises(ValueError):
+        doc.char_span(0, 2, alignment_mode="wide")
+    with pytest.raises(ValueError):
+        char_tokens(doc, 0, 2, "wide")
+
+
+def test_token_at_holds_a_tokens_trailing_space() -> None:
+    doc = _BLANK("thanks  Morwenna\nyes")
+    view = turn_view(doc)
+    assert [view.token_at(c) for c in range(len(doc.text))] == [
+        next(t.i for t in doc if t.idx <= c < t.idx + len(t.text_with_ws)) for c in range(len(doc.text))]
+    assert view.token_at(-1) == -1 and view.token_at(len(doc.text)) == -1
+
+
+# ------------------------------------------------------------------------------ words before and after
+def _plain_before(token: Token, n: int = 1) -> Token | None:
+    doc, i = token.doc, token.i
+    while n:
+        i -= 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0:
+            return None
+        n -= 1
+    return doc[i]
+
+
+def _plain_after(token: Token, n: int = 1) -> Token | None:
+    doc, i = token.doc, token.i
+    while n:
+        i += 1
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i >= len(doc):
+            return None
+        n -= 1
+    return doc[i]
+
+
+def _index(tok: Token | None) -> int:
+    return -1 if tok is None else tok.i
+
+
+@fuzz_settings(200)
+@given(st.lists(_PIECES, min_size=1, max_size=14))
+@example(["\n", "\n\n", "x"])
+@example(["me", "and", "\n", "kwame", "went"])
+def test_words_around_are_the_plain_walk(pieces: list[str]) -> None:
+    doc = _BLANK(_text(pieces))
+    for tok in doc:
+        for n in range(4):
+            assert _index(context.word_before(tok, n)) == _index(_plain_before(tok, n))
+            assert _index(context.word_after(tok, n)) == _index(_plain_after(tok, n))
+
+
+def test_a_caption_break_is_skipped_between_the_words() -> None:
+    doc = _BLANK("me and\nkwame went")
+    kwame = doc[3]
+    assert kwame.text == "kwame"
+    before = context.word_before(kwame)
+    after = context.word_after(kwame)
+    assert before is not None and before.text == "and"
+    assert after is not None and after.text == "went"
+    assert context.word_before(doc[0]) is None and context.word_after(doc[-1]) is None
+
+
+# ------------------------------------------------------------------------------ layers moved onto the table
+def test_public_runs_widen_and_trim_as_before() -> None:
+    doc = _BLANK("We saw the Ynys Wen Players at the Morwenna Hall's gig")
+    text = doc.text
+    a = text.index("Wen")
+    b = a + len("Wen")
+    assert runs(doc, [(a, b)], caseless=False) == [(2 + 1, 6)]  # "Ynys Wen Players", no "the"
+    h = text.index("Hall")
+    assert [(doc[s].text, doc[e - 1].text) for s, e in runs(doc, [(h, h + 4)], caseless=False)] == [
+        ("Morwenna", "Hall")]
+    assert runs(doc, [(text.index("gig"), len(text))], caseless=True) == [(len(doc) - 1, len(doc))]
+    assert runs(doc, [(len(text) + 5, len(text) + 9)], caseless=False) == []
+
+
+def test_spans_off_the_turn_are_none() -> None:
+    doc = _BLANK("hello there")
+    assert char_span(doc, 20, 25, "expand") is None
+    assert char_tokens(doc, 0, 40, "expand") is None
+    span = char_span(doc, 1, 8, "expand")
+    assert span is not None and span.text == "hello there"
+    contracted = char_span(doc, 1, 11, "contract")
+    assert contracted is not None and contracted.text == "there"
