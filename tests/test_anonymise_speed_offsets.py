@@ -173,3 +173,55 @@ def test_spans_off_the_turn_are_none() -> None:
     assert span is not None and span.text == "hello there"
     contracted = char_span(doc, 1, 11, "contract")
     assert contracted is not None and contracted.text == "there"
+
+
+# ------------------------------------------------------------------------------ cues: words no cue takes
+def _cue_words() -> list[str]:
+    from cmo_coder.anonymise.layers.caption_names import common_given, plain_familiar
+    from cmo_coder.anonymise.layers.cues import listed_given
+
+    words = ["the", "dawn", "summer", "mags", "kel", "stevo", "release", "mind", "fella", "jo", "bo", "kai", "eun",
+             "tiago", "sunshine", "chuck", "will", "may", "commentary", "seán", "mairéad", "storm", "rob", "mark",
+             "zorvexa", "trelawnyth", "bank", "banks", "pushpa", "grace", "hope", "x", "ok"]
+    for group in (listed_given(), common_given(), plain_familiar()):
+        ordered = sorted(group)
+        words += ordered[:: max(1, len(ordered) // 60)]
+    return words
+
+
+_CUE_POS = ["NOUN", "PROPN", "VERB", "ADJ", "ADV", "PRON", "DET", "ADP", "AUX", "INTJ", "X"]
+
+
+@fuzz_settings(150)
+@given(st.data())
+def test_a_word_no_cue_takes_gets_no_cue_in_any_reading(data: st.DataObject) -> None:
+    from cmo_coder.anonymise.layers import cues
+
+    low = data.draw(st.sampled_from(_cue_words()))
+    caseless = data.draw(st.booleans())
+    if not cues._no_cue_takes(low, caseless):
+        return
+    for pos in _CUE_POS:
+        doc = Doc(_BLANK.vocab, words=["so", low, "said"], pos=["ADV", pos, "VERB"])
+        tok = doc[1]
+        assert not cues.CuesComponent._cues_for(tok, caseless), (low, pos, caseless)
+        assert not (caseless and cues._word_name(tok)), (low, pos, caseless)
+
+
+def test_the_words_no_cue_takes_and_those_it_may() -> None:
+    from cmo_coder.anonymise.layers import cues
+
+    assert cues._no_cue_takes("release", True) and cues._no_cue_takes("release", False)
+    assert not cues._no_cue_takes("tiago", True)  # a listed given name: any cue
+    assert not cues._no_cue_takes("dawn", True)  # a word name in captions
+    assert not cues._no_cue_takes("zorvexa", False)  # on no list and no dictionary: the people cues, cased
+    assert cues._no_cue_takes("release", True) is cues._no_cue_takes("release", True)  # judged once
+
+
+def test_called_before_any_word_still_makes_a_person_in_captions() -> None:
+    from cmo_coder.anonymise.layers.context import called_at, may_be_called
+
+    doc = _BLANK("a carer called precious came and\nher name was\nhope")
+    for tok in doc:
+        assert called_at(doc, tok.i) == may_be_called(tok)
+    assert called_at(doc, 3) and called_at(doc, len(doc) - 1)

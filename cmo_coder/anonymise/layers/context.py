@@ -341,8 +341,13 @@ def may_be_called(token: Token) -> bool:
     """Whether :func:`strong_person_cue` can answer "called" for ``token``: the word before it (line breaks
     skipped) is one of :data:`_CALLED_BEFORE`. Why: the person cues need the strong cue of every word they keep
     only to ask whether it is "called", and reading the seven words around each word costs more than this."""
-    lows, spaces = _lows_and_spaces(token.doc)
-    k = token.i - 1
+    return called_at(token.doc, token.i)
+
+
+def called_at(doc: Doc, i: int) -> bool:
+    """:func:`may_be_called` of the token at index ``i``, for a caller that has made no ``Token`` of it."""
+    lows, spaces = _lows_and_spaces(doc)
+    k = i - 1
     while k >= 0 and spaces[k]:
         k -= 1
     return k >= 0 and lows[k] in _CALLED_BEFORE
