@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from cmo_coder.anonymise.layers import context
 from cmo_coder.anonymise.layers.public_runs import runs
 from cmo_coder.anonymise.layers.turn_view import char_span, char_tokens, turn_view
+from cmo_coder.anonymise.pipeline import Anonymiser
 from tests.fuzzing import fuzz_settings
 
 _BLANK = spacy.blank("en")
@@ -225,3 +226,34 @@ def test_called_before_any_word_still_makes_a_person_in_captions() -> None:
     for tok in doc:
         assert called_at(doc, tok.i) == may_be_called(tok)
     assert called_at(doc, 3) and called_at(doc, len(doc) - 1)
+
+
+_CAPTION_PIECES = st.sampled_from([
+    "a carer called", "her name was", "my mate", "auntie", "thanks", "i told", "me and", "and i", "said",
+    "came round", "'s mum", "was like no way", "dawn", "summer", "mags", "release", "our", "kel", "tiago", "marisol",
+    "femi", "the ward", "sertraline", "yeah", "um", "it was", "who sorted it", "from the hostel", "and", "rob",
+    "banks", "we call her", "he", "she said", "\n"])
+
+
+@pytest.mark.fuzz
+@fuzz_settings(40)
+@given(st.lists(_CAPTION_PIECES, min_size=1, max_size=9).map(" ".join), st.booleans())
+@example("thanks dawn and me and kel went", True)
+@example("our mags said release the form", True)
+@example("Our Kel said Tiago came round", False)
+def test_the_cues_propose_the_same_with_the_word_gate_open(anon: Anonymiser, text: str, caseless: bool) -> None:
+    """The whole pipeline proposes the same with :func:`cues._no_cue_takes` and with every word let through."""
+    from unittest import mock
+
+    from cmo_coder.anonymise.layers import cues
+    from cmo_coder.anonymise.layers.state import candidates
+
+    turn = text.lower() if caseless else text
+
+    def proposed() -> list[tuple[int, int, str, str, str]]:
+        doc = anon.docs([turn], caseless=caseless)[0]
+        return [(c.start, c.end, c.category, c.layer, c.reason) for c in candidates(doc)]
+
+    gated = proposed()
+    with mock.patch.object(cues, "_no_cue_takes", lambda low, caseless: False):
+        assert proposed() == gated
