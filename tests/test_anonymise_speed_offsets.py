@@ -257,3 +257,18 @@ def test_the_cues_propose_the_same_with_the_word_gate_open(anon: Anonymiser, tex
     gated = proposed()
     with mock.patch.object(cues, "_no_cue_takes", lambda low, caseless: False):
         assert proposed() == gated
+
+
+# ------------------------------------------------------------------------------ bynames: a caption's letters
+def test_a_captions_letter_gate_leaves_out_i_and_a() -> None:
+    from cmo_coder.anonymise.layers import bynames
+
+    initials: dict[str, list[object]] = {"a": [], "i": [], "t": []}
+    alone = bynames._letters_alone(initials)  # type: ignore[arg-type]
+    assert alone == frozenset({"t"})
+    assert bynames._letters_alone(initials) is alone  # type: ignore[arg-type]  # kept for the same table
+    assert not bynames._says_an_initial(_BLANK("i went to a shop"), alone)
+    assert bynames._says_an_initial(_BLANK("i went to a shop"), initials)  # cased text reads "I" and "A"
+    assert bynames._says_an_initial(_BLANK("then big t came"), alone)
+    fresh: dict[str, list[object]] = {"a": [], "k": []}
+    assert bynames._letters_alone(fresh) == frozenset({"k"})  # type: ignore[arg-type]  # another table, anew

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import cast
 
-from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from ..placeholders import RELATIONS
 from ..register import common_word_names
-from .state import FUNCTION_POS, lower_ids
+from .state import FUNCTION_POS
 from .turn_view import turn_view
 from .words import SELDOM_LOWER, TITLE_WORDS, is_everyday, lowercase_usage
 
@@ -319,17 +318,11 @@ def _lows_around(token: Token) -> tuple[list[str], list[str]]:
     return before, after
 
 
-_WORDS_KEY = "cmo_lower_and_space"
-
-
-def _lows_and_spaces(doc: Doc) -> tuple[list[str], list[int]]:
-    """Each token's ``lower_`` and whether it is a space, as two plain lists made once per doc."""
-    words: tuple[list[str], list[int]] | None = doc.user_data.get(_WORDS_KEY)
-    if words is None or len(words[0]) != len(doc):
-        strings = doc.vocab.strings
-        words = doc.user_data[_WORDS_KEY] = (
-            [strings[h] for h in lower_ids(doc)], doc.to_array(IS_SPACE).tolist() if len(doc) else [])
-    return words
+def _lows_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Each token's ``lower_`` and whether it is a space: the turn's table (:mod:`.turn_view`), which the other
+    layers of the turn have read already, not two lists of its own."""
+    view = turn_view(doc)
+    return view.lowers, view.space
 
 
 _CALLED_BEFORE = frozenset({"called", "named", "was", "is", "'s", "’s"})
