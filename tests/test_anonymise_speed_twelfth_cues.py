@@ -88,10 +88,11 @@ _CUE_TURNS = st.sampled_from([
 @example("Her name was Hope and Tiago's mum came", False)
 @example("auntie marisol from the hostel", True)
 def test_cues_gated_as_ungated(anon: Anonymiser, text: str, caseless: bool) -> None:
-    """The whole pipeline proposes the same with the cues' gate and with it forced open."""
+    """The whole pipeline proposes the same with the cues' gates and with them forced open (a word with "called"
+    before it is one the words-no-cue-takes gate lets through too)."""
     turn = text.lower() if caseless else text
     gated = _proposals(anon, turn, caseless)
-    with mock.patch.object(cues, "may_be_called", lambda tok: True):
+    with mock.patch.object(cues, "called_at", lambda doc, i: True):
         assert _proposals(anon, turn, caseless) == gated
 
 

@@ -50,6 +50,7 @@ from .said_as_body import said_as_body_spans
 from .state import candidates, caseless_doc, has_capital, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
+from .turn_view import turn_view
 from .words import CENSUS_RARELY_LOWER, FILLERS, is_everyday, lowercase_usage, name_lexicon, place_names
 from .world_places import HOME_CITY_REASON, world_place_spans
 
@@ -438,12 +439,12 @@ def _private_mentions(docs: list[Doc]) -> set[str]:
     "our Kirsty", "my mate Gavin Tolley"), and its whole."""
     out: set[str] = set()
     for doc in docs:
-        text = text_of(doc)
+        text, view = text_of(doc), turn_view(doc)  # each person's first token found in the turn's offsets
         for c in candidates(doc):
             if c.category != "person":
                 continue
-            span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            if span is None or span.start == 0 or doc[span.start - 1].lower_ not in PRIVATE_WORDS:
+            found = view.char_tokens(c.start, c.end, "expand")
+            if found is None or found[0] == 0 or view.lowers[found[0] - 1] not in PRIVATE_WORDS:
                 continue
             words = re.findall(r"[^\W\d_][\w'’-]*", text[c.start : c.end].lower())
             out.update(words)

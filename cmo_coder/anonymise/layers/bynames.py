@@ -29,13 +29,12 @@ none is accepted silently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import cast
 
-from spacy.attrs import IS_ALPHA, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -49,7 +48,7 @@ from .public_figures import public_surnames
 from .public_names import public_names
 from .register import RegisterComponent
 from .state import candidates, caseless_doc, indices_among, letter_words, text_of
-from .turn_view import turn_view
+from .turn_view import char_tokens, turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -201,15 +200,32 @@ class _Found:
 
 
 def _head(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return span[-1] if span is not None and len(span) else None
+    found = char_tokens(doc, start, end, "contract")
+    return doc[found[1] - 1] if found is not None and found[0] < found[1] else None
 
 
-def _says_an_initial(doc: Doc, initials: dict[str, list[RegisterItem]]) -> bool:
+def _says_an_initial(doc: Doc, initials: Collection[str]) -> bool:
     """Whether a word of the turn, lower-cased, is one of ``initials``' letters: a letter alone is read as a
     registered person's only where it is (``initials.get(tok.lower_)``), and most turns say none, so their words
     need not be walked for one. One set test on the turn view's words."""
     return bool(initials) and not turn_view(doc).words.isdisjoint(initials)
+
+
+_WORDS_OF_A_LETTER = frozenset({"i", "a"})
+"""Letters that are words: in captions (no capital to tell "I" from an initial) never read as an initial."""
+_ALONE: tuple[object, frozenset[str]] | None = None
+
+
+def _letters_alone(initials: dict[str, list[RegisterItem]]) -> frozenset[str]:
+    """``initials``' letters but "i" and "a", which a caption's letter forms never read: the caption gate.
+
+    Why: "i" and "a" are in nearly every caption turn, and with a registered person whose name begins with one
+    (an Aisha, an Imran) the plain gate let every such turn through to a walk over its words that could find
+    nothing. Kept for the last ``initials`` table (made once per register and transcript)."""
+    global _ALONE
+    if _ALONE is None or _ALONE[0] is not initials:
+        _ALONE = (initials, frozenset(initials) - _WORDS_OF_A_LETTER)
+    return _ALONE[1]
 
 
 class BynamesComponent:
@@ -437,11 +453,12 @@ class BynamesComponent:
             out.append(Candidate(prev.idx, c.end, "person", LAYER, 1.0, TITLED_FORM, item_key=c.item_key,
                                  placeholder=c.placeholder))
         initials = self._initials(reg)  # kept per register and transcript
-        if not _says_an_initial(doc, initials):
+        if not _says_an_initial(doc, _letters_alone(initials) if caseless else initials):
             return out  # no word of the turn is the initial of a registered person: no letter alone reads as one
-        rows = doc.to_array([LENGTH, IS_ALPHA]).tolist() if len(doc) else []  # a Token only for a letter alone
-        letters = [tok for tok in (doc[i] for i, (length, alpha) in enumerate(rows) if length == 1 and alpha)
-                   if not (caseless and tok.lower_ in {"i", "a"}) and (caseless or tok.text.isupper())]
+        view = turn_view(doc)  # a Token only for a letter alone that is a registered person's initial
+        lows, texts, lengths, alpha = view.lowers, view.texts, view.lengths, view.alpha
+        letters = [doc[i] for i, low in enumerate(lows) if lengths[i] == 1 and alpha[i] and low in initials
+                   and not (caseless and low in _WORDS_OF_A_LETTER) and (caseless or texts[i].isupper())]
         for tok in letters:
             owners = initials.get(tok.lower_)
             prev = doc[tok.i - 1] if tok.i and doc[tok.i - 1].whitespace_ else None

@@ -4,40 +4,29 @@ from __future__ import annotations
 
 from typing import cast
 
-from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Token
 
 from ..placeholders import RELATIONS
 from ..register import common_word_names
-from .state import FUNCTION_POS, lower_ids
+from .state import FUNCTION_POS
+from .turn_view import turn_view
 from .words import SELDOM_LOWER, TITLE_WORDS, is_everyday, lowercase_usage
 
 
 def word_before(token: Token, n: int = 1) -> Token | None:
     """The ``n``-th token before ``token``, line breaks skipped: a caption line or a wrapped line of a
-    transcript may end between "me and" and the name ("me and\nkwame went")."""
-    doc, i = token.doc, token.i
-    while n:
-        i -= 1
-        while i >= 0 and doc[i].is_space:
-            i -= 1
-        if i < 0:
-            return None
-        n -= 1
-    return doc[i]
+    transcript may end between "me and" and the name ("me and\nkwame went"). The steps are taken in the
+    turn's table (:meth:`.turn_view.TurnView.before`): only the token found is made."""
+    doc = token.doc
+    i = turn_view(doc).before(token.i, n)
+    return doc[i] if i >= 0 else None
 
 
 def word_after(token: Token, n: int = 1) -> Token | None:
     """The ``n``-th token after ``token``, line breaks skipped (see :func:`word_before`)."""
-    doc, i = token.doc, token.i
-    while n:
-        i += 1
-        while i < len(doc) and doc[i].is_space:
-            i += 1
-        if i >= len(doc):
-            return None
-        n -= 1
-    return doc[i]
+    doc = token.doc
+    i = turn_view(doc).after(token.i, n)
+    return doc[i] if i >= 0 else None
 
 
 def _low(tok: Token | None) -> str:
@@ -329,17 +318,11 @@ def _lows_around(token: Token) -> tuple[list[str], list[str]]:
     return before, after
 
 
-_WORDS_KEY = "cmo_lower_and_space"
-
-
-def _lows_and_spaces(doc: Doc) -> tuple[list[str], list[int]]:
-    """Each token's ``lower_`` and whether it is a space, as two plain lists made once per doc."""
-    words: tuple[list[str], list[int]] | None = doc.user_data.get(_WORDS_KEY)
-    if words is None or len(words[0]) != len(doc):
-        strings = doc.vocab.strings
-        words = doc.user_data[_WORDS_KEY] = (
-            [strings[h] for h in lower_ids(doc)], doc.to_array(IS_SPACE).tolist() if len(doc) else [])
-    return words
+def _lows_and_spaces(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Each token's ``lower_`` and whether it is a space: the turn's table (:mod:`.turn_view`), which the other
+    layers of the turn have read already, not two lists of its own."""
+    view = turn_view(doc)
+    return view.lowers, view.space
 
 
 _CALLED_BEFORE = frozenset({"called", "named", "was", "is", "'s", "’s"})
@@ -351,8 +334,13 @@ def may_be_called(token: Token) -> bool:
     """Whether :func:`strong_person_cue` can answer "called" for ``token``: the word before it (line breaks
     skipped) is one of :data:`_CALLED_BEFORE`. Why: the person cues need the strong cue of every word they keep
     only to ask whether it is "called", and reading the seven words around each word costs more than this."""
-    lows, spaces = _lows_and_spaces(token.doc)
-    k = token.i - 1
+    return called_at(token.doc, token.i)
+
+
+def called_at(doc: Doc, i: int) -> bool:
+    """:func:`may_be_called` of the token at index ``i``, for a caller that has made no ``Token`` of it."""
+    lows, spaces = _lows_and_spaces(doc)
+    k = i - 1
     while k >= 0 and spaces[k]:
         k -= 1
     return k >= 0 and lows[k] in _CALLED_BEFORE

@@ -27,7 +27,7 @@ from .company_people import company_people
 from .context import (
     POSSESSIONS,
     REPORTING_VERBS,
-    may_be_called,
+    called_at,
     person_cue,
     strong_person_cue,
     word_after,
@@ -169,6 +169,38 @@ _INSIDE = 1
 """``Token.ent_iob`` of a word inside an entity, not its first (``ent_iob_ == "I"``; spaCy's ``IOB_STRINGS``)."""
 
 
+_NO_CUE: dict[tuple[str, bool], bool] = {}
+""":func:`_no_cue_takes`'s answers, by the word's lower case and the turn's casing."""
+
+
+def _no_cue_takes(low: str, caseless: bool) -> bool:
+    """Whether :meth:`CuesComponent._cues_for` answers no cue and :func:`_word_name` no for the word ``low``,
+    whatever its part of speech: then only "called" before it (asked first) makes a person of it.
+
+    Why: in captions nearly every word passes :func:`_kept_words` (no capital to ask for), and most are everyday
+    words no given-name list holds; the cues' loop made a ``Token`` of each and asked the same list questions
+    again at every occurrence. Both questions depend on the word and the casing alone but for the part of
+    speech, which only a listed given name's reading or a word name's asks: those answer False here and take
+    the full path. Judged once per word and casing."""
+    key = (low, caseless)
+    known = _NO_CUE.get(key)
+    if known is not None:
+        return known
+    if len(_NO_CUE) >= 100_000:
+        _NO_CUE.clear()  # an open vocabulary must not grow this without end
+    word = plain(low)
+    if not is_everyday(word):
+        none = not (word in listed_given() or word in plain_familiar()) and caseless and \
+            lowercase_usage().get(word, 0) >= SELDOM_LOWER
+    else:
+        none = word not in listed_given()
+    if none and caseless:  # :func:`_word_name`'s tests of the word itself; only captions ask it
+        none = not (is_everyday(low) and low in common_given() and low not in ENDEARMENTS and low not in _NEVER
+                    and low not in _MODAL)
+    _NO_CUE[key] = none
+    return none
+
+
 class CuesComponent:
     """Layer 3d: a person cue around a listed given name or a word no dictionary holds."""
 
@@ -224,9 +256,12 @@ class CuesComponent:
             end = start + view.lengths[i]
             if persons.covers(start, end):  # asked of every kept word: a sorted index, not a scan of the spans
                 continue
+            called = called_at(doc, i)
+            if not called and _no_cue_takes(view.lowers[i], caseless):
+                continue  # most caption words: no cue makes a person of the word, told before a Token is made
             tok = doc[i]
             # the words around are read only where "called" can be said, or a caption's cue below asks for them
-            strong_cue = strong_person_cue(tok) if may_be_called(tok) else _UNREAD
+            strong_cue = strong_person_cue(tok) if called else _UNREAD
             if strong_cue == "called" and tok.lower_ not in _CALL_PARTICLES \
                     and tok.pos_ not in _NOT_NAMED_POS:
                 # "a carer called precious", "her name was hope": only a name is said there, so even an

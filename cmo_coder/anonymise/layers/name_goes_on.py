@@ -40,6 +40,7 @@ from .name_edges import never_in_a_name
 from .public_names import all_public_names
 from .state import text_of
 from .streets import STREET_HEADS
+from .turn_view import char_span
 from .words import (
     CALENDAR,
     FILLERS,
@@ -181,7 +182,7 @@ def goes_on(doc: Doc, found: list[Candidate], caseless: bool, items: Mapping[str
     for c in found:
         if c.category != "person" or c.item_key is None or c.item_key not in items:
             continue
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        span = char_span(doc, c.start, c.end, "expand")
         if span is None or not len(span) or not _given_name_only(span.text, items[c.item_key]):
             continue
         last = span[-1]

@@ -24,6 +24,7 @@ from ..lookup import Intervals
 from .context import word_after, word_before
 from .sound_alike import OFTEN_LOWER
 from .state import NEVER_NAME_POS
+from .turn_view import holds_any, turn_view
 from .words import KINSHIP, TITLE_WORDS, is_everyday, lowercase_usage, name_lexicon, place_names
 
 LAYER = "rules"
@@ -55,14 +56,16 @@ def _joined(tok: Token, people: Intervals) -> Token | None:
 
 def paired_surnames(doc: Doc, people: list[tuple[int, int]]) -> list[Candidate]:
     """Surname words joined by "and" to a person in ``people`` (offsets in ``doc``'s turn), in a caption turn."""
-    if not people or not any(t.lower_ in _AND for t in doc):
+    if not people or not holds_any(doc, _AND):  # one set test on the turn's words, no Token made of each
         return []
     found = Intervals(people)
     words, places = _word_surnames(), place_names()
     out: list[Candidate] = []
-    for tok in doc:
-        low = tok.lower_
-        if low not in words or low in places or tok.pos_ in NEVER_NAME_POS:
+    for i, low in enumerate(turn_view(doc).lowers):
+        if low not in words or low in places:
+            continue  # most words: told from the turn's lower forms before a Token is made
+        tok = doc[i]
+        if tok.pos_ in NEVER_NAME_POS:
             continue
         if found.covers(tok.idx, tok.idx + len(tok)):
             continue

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .public_bodies import _lows
 from .public_runs import place_shaped
-from .turn_view import turn_view
+from .turn_view import char_tokens, turn_view
 
 BODY_HEADS = frozenset({"foundation", "society", "association", "alliance", "federation", "institute", "charity",
                         "network", "trust", "partnership", "forum", "coalition", "collective", "council", "fund",
@@ -39,8 +39,8 @@ def branch_before(doc: Doc, public: list[tuple[int, int]], caseless: bool) -> li
         first = starts.get(a)
         if first is None or first == 0:
             continue
-        last = doc.char_span(a, b, alignment_mode="expand")
-        if last is None or not len(last) or lows[last.end - 1] not in BODY_HEADS:
+        last = char_tokens(doc, a, b, "expand")
+        if last is None or last[0] == last[1] or lows[last[1] - 1] not in BODY_HEADS:
             continue
         tok = doc[first - 1]
         if not tok.is_alpha or len(tok) < 4 or (not caseless and not tok.text[:1].isupper()):

@@ -43,7 +43,7 @@ from .public_fame import fame_frame
 from .public_media import known_to_speaker, local_work, media_frame, own_review
 from .state import lower_ids, text_of, word_ids
 from .streets import STREET_HEADS
-from .turn_view import holds_any, turn_view
+from .turn_view import char_span, holds_any, turn_view
 from .words import name_lexicon, place_names
 
 PEERS = frozenset({"sir", "dame", "lord", "baroness", "baron"})
@@ -372,7 +372,7 @@ def public_by_context(doc: Doc, names: Iterable[tuple[int, int]], caseless: bool
         return out  # most turns: no word any frame below needs, so no name in them is made public
     hyphens = "-" in text_of(doc)
     for a, b in sorted(set(names)):
-        span = doc.char_span(a, b, alignment_mode="expand")
+        span = char_span(doc, a, b, "expand")
         if span is None or not len(span) or len(span) > 5:
             continue
         while len(span) and span[0].lower_ in {"the", "a"}:

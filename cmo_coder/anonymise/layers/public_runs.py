@@ -72,13 +72,14 @@ def runs(doc: Doc, proposed: Iterable[tuple[int, int]], caseless: bool) -> list[
     inside), trimmed of articles and of a possessive; at most six words."""
     out: set[tuple[int, int]] = set()
     lows, texts, n = _lows(doc), _texts(doc), len(doc)  # read once here, not at each word looked at
+    view = turn_view(doc)  # the proposals' tokens found in the turn's table of offsets, no Span made
     for a, b in proposed:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        if span is None or not len(span):
+        found = view.char_tokens(a, b, "expand")
+        if found is None or found[0] == found[1]:
             continue
-        s, e = span.start, span.end
+        s, e = found
         if not caseless:
-            while s > 0 and _capitalised(texts[s - 1]) and _alpha_text(texts[s - 1]) and doc[s - 1].whitespace_ \
+            while s > 0 and _capitalised(texts[s - 1]) and _alpha_text(texts[s - 1]) and view.trail[s - 1] \
                     and lows[s - 1] not in TITLES:
                 s -= 1
             while e < n and (_capitalised(texts[e]) and _alpha_text(texts[e]) or (

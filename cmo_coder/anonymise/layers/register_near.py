@@ -42,7 +42,7 @@ from .name_edges import GREETINGS
 from .name_goes_on import public_pairs
 from .place_frames import GENERIC
 from .state import text_of
-from .turn_view import TurnView, turn_view
+from .turn_view import TurnView, char_tokens, turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -271,10 +271,10 @@ def run_on(doc: Doc, found: list[Candidate], caseless: bool) -> list[Candidate]:
     for c in found:
         if c.category != "person" or c.per_occurrence or c.score < 1.0:
             continue
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None or not len(span):
+        tokens = char_tokens(doc, c.start, c.end, "expand")
+        if tokens is None or tokens[0] == tokens[1]:
             continue
-        last = span[-1]
+        last = doc[tokens[1] - 1]
         nxt = word_after(last)
         if nxt is None or not _plain_word(nxt) or len(nxt) < 2:
             continue

@@ -25,6 +25,7 @@ from .said_numbers import nhs_number_valid
 from .said_units import unit_spans
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .titles import titled_names
+from .turn_view import char_span
 from .words import (
     CALENDAR,
     FILLERS,
@@ -188,7 +189,7 @@ class RulesComponent:
         self.nlp = nlp
 
     def _span_ok(self, doc: Doc, start: int, end: int) -> Span | None:
-        return doc.char_span(start, end, alignment_mode="expand")
+        return char_span(doc, start, end, "expand")
 
     def _word_is_name(self, doc: Doc, start: int, end: int, caseless: bool, vocative: bool = False) -> bool:
         span = self._span_ok(doc, start, end)
