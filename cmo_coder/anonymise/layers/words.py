@@ -114,10 +114,23 @@ def place_names() -> frozenset[str]:
     return frozenset(line.lower() for line in _data_lines("uk_places.txt")) | uk_towns()
 
 
+TOWN_FILES = ("uk_towns.txt", "uk_districts.txt")
+"""The town lists as published: GeoNames' towns and villages, and the districts and parts of cities it lacks."""
+
+
+@cache
+def town_lines() -> tuple[str, ...]:
+    """Every line of :data:`TOWN_FILES`, as written: the one source each reader of the town lists filters its own way
+    (a listed town, a town that is also a word, a pair of words, a name captions split), so a district added to
+    the lists reaches every reading of a town."""
+    return tuple(line for name in TOWN_FILES for line in _data_lines(name))
+
+
 @cache
 def uk_towns() -> frozenset[str]:
-    """GeoNames' UK towns and villages of 1,000 people or more (``data/uk_towns.txt``), lower-cased,
-    less those a transcript says as words or names.
+    """GeoNames' UK towns and villages of 1,000 people or more (``data/uk_towns.txt``) and the districts and
+    parts of cities it lacks (``data/uk_districts.txt``), lower-cased, less those a transcript says as words or
+    names.
 
     The curated list held a hundred cities; a participant names the small town they live in, and
     in captions nothing else catches it. A place list must hold no everyday word (it matches
@@ -130,7 +143,7 @@ def uk_towns() -> frozenset[str]:
     usage = lowercase_usage()
     firsts = set(census_given())
     out = set()
-    names = _data_lines("uk_towns.txt")
+    names = list(town_lines())
     # a twin town's official name ("Blairgowrie and Rattray") is said by one part: each part is a name too
     names = [*names, *(part for name in names if " and " in name for part in name.split(" and "))]
     for name in names:
