@@ -151,13 +151,36 @@ def uk_towns() -> frozenset[str]:
         words = low.split()
         if len(words) > 2 or not all(w.isalpha() for w in words):
             continue
-        if len(words) == 1 and (len(low) < 4 or in_dictionary(low) or low in firsts
-                                or usage.get(low, 0) >= SELDOM_LOWER):
+        if len(words) == 1 and (len(low) < 4 or (in_dictionary(low) and not town_before_word(low, usage))
+                                or low in firsts or usage.get(low, 0) >= SELDOM_LOWER):
             continue
         if len(words) == 2 and all(in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER for w in words):
             continue
         out.add(low)
     return frozenset(out)
+
+
+NEVER_LOWER = 50
+"""The fewest lower-case uses the subtitle counts give a word they hold at all: a word counted no more often than
+this, or not at all, is one speech never writes in lower case."""
+TOWN_WORDS_SAID = frozenset({"abridge", "camber", "hurst", "busby", "belvedere", "sandbank", "hassocks", "gurnard",
+                             "limekilns", "mullion", "sleights", "duns", "corse", "barbican", "pinchbeck", "raglan",
+                             "horning", "redding", "pinner", "woodside", "oakwood", "charing", "winterbourne",
+                             "bowes", "liss", "undy", "croy", "shap", "outwell", "upwell", "greenhead", "lauder",
+                             "capel", "halling", "melling", "weeting", "thorner", "streetly", "chesterfield"})
+"""Towns of the floor of the subtitle counts whose name is still an English word a speaker may say or a caption
+may write for one ("abridge", "camber", "a busby", "the woodside", "horning in", "pinner", "a chesterfield"), or a
+well-known public venue ("barbican"): written for the project from general knowledge of English words."""
+
+
+def town_before_word(low: str, usage: dict[str, int]) -> bool:
+    """A one-word town the dictionary also holds that is a town before it is a word: the subtitle counts write it in
+    lower case no more than :data:`NEVER_LOWER` times (Webster's holds "croydon", "telford", "worthing", "wigan" and
+    "woking" as words of trade or dialect no one says), and it is not one of :data:`TOWN_WORDS_SAID`.
+
+    Why: the dictionary alone dropped large towns from the list ("we had a day out in woking" left the town in
+    captions), where only the model's guess could take them."""
+    return usage.get(low, 0) <= NEVER_LOWER and low not in TOWN_WORDS_SAID
 
 
 @cache
