@@ -145,7 +145,8 @@ def uk_towns() -> frozenset[str]:
     out = set()
     names = list(town_lines())
     # a twin town's official name ("Blairgowrie and Rattray") is said by one part: each part is a name too
-    names = [*names, *(part for name in names if " and " in name for part in name.split(" and "))]
+    names = [*names, *(part for name in names if " and " in name for part in name.split(" and ")),
+             *(form for name in names for form in said_forms(name))]
     for name in names:
         low = name.lower().replace("’", "'")
         words = low.split()
@@ -154,10 +155,52 @@ def uk_towns() -> frozenset[str]:
         if len(words) == 1 and (len(low) < 4 or (in_dictionary(low) and not town_before_word(low, usage))
                                 or low in firsts or usage.get(low, 0) >= SELDOM_LOWER):
             continue
-        if len(words) == 2 and all(in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER for w in words):
+        if len(words) == 2 and all(in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER for w in words) \
+                and not pair_before_words(words, usage):
             continue
         out.add(low)
     return frozenset(out)
+
+
+_JOINED = re.compile(r"(?i)^([a-z']+)-(?:upon|on|under|le|by|in)-")
+
+
+def said_forms(name: str) -> list[str]:
+    """The shorter forms speech gives a town whose published name it rarely says in full: "Saint Neots" as "St
+    Neots" (captions write "st" as often as "saint"), "Berwick-upon-Tweed" and "Stockton-on-Tees" by their first
+    part ("she's in berwick now"). Each form is read through the same filter as a listed name."""
+    out = []
+    rest = name[len("Saint "):]
+    if name.startswith("Saint ") and "-" not in name and not _saints_day(rest.lower()):
+        out.append("St " + rest)
+    m = _JOINED.match(name)
+    if m:
+        out.append(m.group(1))
+    return out
+
+
+def _saints_day(rest: str) -> bool:
+    """"st davids", "st andrews", "st peters": a saint named by a given name is a day, a church or a saint as often
+    as a town ("st davids day", "st peters in rome"), so only the published "Saint" form stays listed."""
+    firsts = census_given()
+    return rest in firsts or rest.removesuffix("s") in firsts or rest.split(" ")[0].removesuffix("s") in firsts
+
+
+def pair_before_words(words: list[str], usage: dict[str, int]) -> bool:
+    """A two-word town of dictionary words of which one is a town before it is a word (:func:`town_before_word`:
+    "st albans", "haywards heath", "leighton buzzard", "herne bay"), with no stop word ("crawley down" would take
+    "down" from "we drove from crawley down to the coast") and not a public name ("notting hill", "grange hill":
+    the public lists decide those)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if any(w in STOP_WORDS for w in words) or " ".join(words) in _public_lows():
+        return False
+    return any(in_dictionary(w) and town_before_word(w, usage) for w in words)
+
+
+@cache
+def _public_lows() -> frozenset[str]:
+    return frozenset(e.lower() for e in all_public_names())
 
 
 NEVER_LOWER = 50
