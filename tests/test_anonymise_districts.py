@@ -230,3 +230,17 @@ def test_a_said_form_is_removed_and_a_saints_day_stays(anon: Anonymiser, lower: 
     assert gone(redact(anon, ["My brother moved to St Neots for the job last spring.", "Right."], lower), "Neots")
     out = redact(anon, ["We always do something for St David's Day at the group.", "Nice."], lower)
     assert "david" in out.lower()
+
+
+@pytest.mark.parametrize(("text", "head"), [("number nine pendle view", "view"), ("she lives on salford road", "road")])
+def test_a_street_head_after_a_removed_town_types_the_whole_a_street(text: str, head: str) -> None:
+    s = text.index(text.split()[-2])
+    town = Candidate(s, s + len(text.split()[-2]), "city", "places", 0.75, "UK place list")
+    got = [(text[c.start:c.end], c.category) for c in rest_of_place(text, [town])]
+    assert got == [(f"{text.split()[-2]} {head}", "street")]
+
+
+def test_a_head_of_another_kind_after_a_removed_town_keeps_the_towns_type() -> None:
+    text = "she goes to salford house on a monday"
+    town = Candidate(12, 19, "city", "places", 0.75, "UK place list")
+    assert [(text[c.start:c.end], c.category) for c in rest_of_place(text, [town])] == [("salford house", "city")]

@@ -50,6 +50,10 @@ BEFORE = frozenset({"house", "lane", "road", "street", "centre", "center", "hall
                     "avenue", "drive", "gardens", "view", "mews", "terrace", "crescent", "grove", "green", "moor",
                     "bank", "rise", "homes", "way", "park"})
 """Heads that, removed alone, lost the name said before them ("hope [house]", "edge [lane]")."""
+STREET_HEADS = frozenset({"road", "street", "lane", "avenue", "close", "drive", "crescent", "terrace", "grove",
+                          "gardens", "way", "view"})
+"""Heads of :data:`AFTER` that make a town's name a street's ("[town] road", "[town] view"): the whole is typed a
+street, not the town the list read in it (a town newly listed, "Pendle", turned "Pendle View" into a city)."""
 HOSPITAL_AFTER = frozenset({"royal", "general", "infirmary"})
 """Words a hospital is named by after its town ("[town] royal", "[town] general", "[town] infirmary"): said after
 a removed town they are the hospital, so the whole goes as one hospital rather than a town and a word."""
@@ -92,7 +96,8 @@ def rest_of_place(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             continue
         m = _WORD_AFTER.match(text, c.end)
         if m and m.group(1).lower() in AFTER and not _GOES_ON.match(text, m.end()):
-            out.append(Candidate(c.start, m.end(), c.category, "rules", 0.8, REASON))
+            street = c.category in TOWNS and m.group(1).lower() in STREET_HEADS
+            out.append(Candidate(c.start, m.end(), "street" if street else c.category, "rules", 0.8, REASON))
         elif m and c.category in TOWNS and _hospital_head(text, m):
             out.append(Candidate(c.start, m.end(), "hospital", "rules", 0.8, HOSPITAL_REASON))
         if text[c.start:c.end].lower() in BEFORE:
