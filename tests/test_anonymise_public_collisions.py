@@ -61,7 +61,8 @@ def marked_safe(file: str) -> set[str]:
 
 @cache
 def _towns() -> frozenset[str]:
-    return frozenset(e.lower() for file in ("uk_towns.txt", "uk_places.txt") for e in _entries(file))
+    files = ("uk_towns.txt", "uk_districts.txt", "uk_places.txt")
+    return frozenset(e.lower() for file in files for e in _entries(file))
 
 
 def collisions(file: str) -> dict[str, list[str]]:

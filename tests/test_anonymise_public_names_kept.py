@@ -119,7 +119,7 @@ def _names(file: str) -> set[str]:
 @pytest.mark.parametrize("kind", CLASSES)
 def test_no_one_word_entry_is_a_given_name_or_a_place(kind: str) -> None:
     firsts = name_lexicon("first")
-    places = _names("uk_towns.txt") | _names("uk_places.txt")
+    places = _names("uk_towns.txt") | _names("uk_districts.txt") | _names("uk_places.txt")
     single = {e.lower() for e in public_names(kind) if " " not in e}
     assert not (single & (firsts | places)) - CALENDAR_OVER_NAME
 

@@ -8,6 +8,8 @@ takes a head after the name for the kinds of place it knows; this pass completes
 
 * **after**: a head or a word of an organisation's kind straight after any place's removed name, its phrase
   not going on as a word of its own ("[street] primary", "[place] homes", "[place] adp", "[place] house");
+* **a hospital's word after a town** ("salford royal", "[town] general", "[town] infirmary"): the town and the
+  word go as one hospital, where the phrase ends after the word ("the [town] general election" stays a town);
 * **before**: a removed stretch that is a place's head alone ("lane", "house", "centre") takes the one word
   before it when that word could name it: a word of letters, no stop word, no word of kind ("the car park",
   "a big house", "the food bank" are kinds of place, never read) and no verb in -ing or -ed.
@@ -28,6 +30,7 @@ from .layers.naming import KIND_WORDS
 from .layers.place_frames import _NOT_WITH_HEAD
 
 REASON = "the rest of a place's name beside the part a layer removed"
+HOSPITAL_REASON = "a hospital named by its town and a hospital's word ([town] royal, [town] general)"
 
 PLACES = frozenset({"place", "city", "org", "hospital", "estate", "service", "workplace", "street", "school",
                     "church", "club", "pub", "care_home", "practice", "organisation", "town", "area"})
@@ -47,8 +50,37 @@ BEFORE = frozenset({"house", "lane", "road", "street", "centre", "center", "hall
                     "avenue", "drive", "gardens", "view", "mews", "terrace", "crescent", "grove", "green", "moor",
                     "bank", "rise", "homes", "way", "park"})
 """Heads that, removed alone, lost the name said before them ("hope [house]", "edge [lane]")."""
+STREET_HEADS = frozenset({"road", "street", "lane", "avenue", "close", "drive", "crescent", "terrace", "grove",
+                          "gardens", "way", "view"})
+"""Heads of :data:`AFTER` that make a town's name a street's ("[town] road", "[town] view"): the whole is typed a
+street, not the town the list read in it (a town newly listed, "Pendle", turned "Pendle View" into a city)."""
+HOSPITAL_AFTER = frozenset({"royal", "general", "infirmary"})
+"""Words a hospital is named by after its town ("[town] royal", "[town] general", "[town] infirmary"): said after
+a removed town they are the hospital, so the whole goes as one hospital rather than a town and a word."""
+TOWNS = frozenset({"city", "place", "town", "area"})
+"""Categories a town or district is removed under: the ones a hospital's head can follow."""
+_HOSPITAL_ENDS = frozenset({"", "now", "and", "but", "so", "when", "then", "since", "before", "after", "because",
+                            "cos", "i", "he", "she", "we", "they", "you", "it", "his", "her", "my", "our", "yeah",
+                            "like", "um", "er", "erm", "for", "was", "is", "with", "again", "last", "this", "on",
+                            "in", "at", "till", "until", "overnight", "hospital", "a", "an", "the", "about", "that",
+                            "there", "where", "which", "who", "to", "by", "all", "twice", "once"})
+"""Words after "[town] royal" that end the hospital's name ("in [town] royal for a week"); any other word makes the
+head a word of a phrase of its own ("the [town] general election", "[town] royal mail", "[town] general
+manager")."""
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*)(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][A-Za-z'’]*)[ \t]+$")
+
+
+def _hospital_head(text: str, m: re.Match[str]) -> bool:
+    """``m`` (the word after a removed town) is a hospital's word and its phrase ends there: written in lower case
+    (captions) or with its capital, and the word after it one that ends a name (:data:`_HOSPITAL_ENDS`)."""
+    head = m.group(1)
+    if head.lower() not in HOSPITAL_AFTER or not (head.islower() or head[:1].isupper()):
+        return False
+    nxt = _WORD_AFTER.match(text, m.end())
+    if nxt is None:
+        return not re.match(r"[ \t]*[A-Za-z0-9]", text[m.end():m.end() + 2])
+    return nxt.group(1).lower().strip("'’") in _HOSPITAL_ENDS
 
 
 def _names_it(low: str) -> bool:
@@ -64,7 +96,10 @@ def rest_of_place(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             continue
         m = _WORD_AFTER.match(text, c.end)
         if m and m.group(1).lower() in AFTER and not _GOES_ON.match(text, m.end()):
-            out.append(Candidate(c.start, m.end(), c.category, "rules", 0.8, REASON))
+            street = c.category in TOWNS and m.group(1).lower() in STREET_HEADS
+            out.append(Candidate(c.start, m.end(), "street" if street else c.category, "rules", 0.8, REASON))
+        elif m and c.category in TOWNS and _hospital_head(text, m):
+            out.append(Candidate(c.start, m.end(), "hospital", "rules", 0.8, HOSPITAL_REASON))
         if text[c.start:c.end].lower() in BEFORE:
             b = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
             if b and _names_it(b.group(1).lower()):

@@ -36,7 +36,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .naming import KIND_WORDS, naming_word, norm_word
 from .turn_view import says_any
 from .word_towns import _ENDS_AFTER, _READ_AS_WORDS, word_towns
-from .words import CALENDAR, _data_lines, in_dictionary, place_names, uk_towns
+from .words import CALENDAR, _data_lines, in_dictionary, place_names, town_lines, uk_towns
 
 PAIR_REASON = "a town of two ordinary words, said where a place goes"
 GOING_REASON = "a town named with an everyday word, said where someone goes or is, its phrase ended"
@@ -68,7 +68,7 @@ def word_pair_towns() -> frozenset[str]:
     are words, less :data:`_PAIR_NOT_TOWNS`."""
     kept = uk_towns()
     out = set()
-    for name in _data_lines("uk_towns.txt"):
+    for name in town_lines():
         low = name.lower()
         words = low.split()
         if len(words) != 2 or not all(w.isalpha() for w in words) or low in kept or low in _PAIR_NOT_TOWNS:
@@ -345,7 +345,7 @@ def _joinable() -> dict[str, str]:
     """Names a caption may split into words, joined: one-word hospitals and UK towns of seven letters or more
     that no dictionary holds, each with its category."""
     out = {n: "hospital" for n in hospital_names() if " " not in n}
-    for name in _data_lines("uk_towns.txt"):
+    for name in town_lines():
         low = name.lower()
         if low.isalpha() and len(low) >= 7 and not in_dictionary(low):
             out.setdefault(low, "city")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .words import CALENDAR, _data_lines, uk_towns
+from .words import CALENDAR, town_lines, uk_towns
 
 REASON = "a town named with an everyday word, capitalised where someone lives or comes from"
 _FRAME = re.compile(
@@ -32,10 +32,11 @@ from")."""
 
 @cache
 def word_towns() -> frozenset[str]:
-    """One-word UK towns (``data/uk_towns.txt``) that :func:`.words.uk_towns` drops as words or names."""
+    """One-word UK towns and districts (:func:`.words.town_lines`) that :func:`.words.uk_towns` drops as words or
+    names."""
     kept = uk_towns()
     out = set()
-    for name in _data_lines("uk_towns.txt"):
+    for name in town_lines():
         low = name.lower()
         if " " in low or not low.isalpha() or len(low) < 4 or low in kept or low in CALENDAR:
             continue

@@ -119,11 +119,24 @@ def place_names() -> frozenset[str]:
     return frozenset(line.lower() for line in _data_lines("uk_places.txt")) | uk_towns()
 
 
+TOWN_FILES = ("uk_towns.txt", "uk_districts.txt")
+"""The town lists as published: GeoNames' towns and villages, and the districts and parts of cities it lacks."""
+
+
+@cache
+def town_lines() -> tuple[str, ...]:
+    """Every line of :data:`TOWN_FILES`, as written: the one source each reader of the town lists filters its own way
+    (a listed town, a town that is also a word, a pair of words, a name captions split), so a district added to
+    the lists reaches every reading of a town."""
+    return tuple(line for name in TOWN_FILES for line in _data_lines(name))
+
+
 @cache
 @stored("uk_towns")
 def uk_towns() -> frozenset[str]:
-    """GeoNames' UK towns and villages of 1,000 people or more (``data/uk_towns.txt``), lower-cased,
-    less those a transcript says as words or names.
+    """GeoNames' UK towns and villages of 1,000 people or more (``data/uk_towns.txt``) and the districts and
+    parts of cities it lacks (``data/uk_districts.txt``), lower-cased, less those a transcript says as words or
+    names.
 
     The curated list held a hundred cities; a participant names the small town they live in, and
     in captions nothing else catches it. A place list must hold no everyday word (it matches
@@ -136,21 +149,87 @@ def uk_towns() -> frozenset[str]:
     usage = lowercase_usage()
     firsts = set(census_given())
     out = set()
-    names = _data_lines("uk_towns.txt")
+    names = list(town_lines())
     # a twin town's official name ("Blairgowrie and Rattray") is said by one part: each part is a name too
-    names = [*names, *(part for name in names if " and " in name for part in name.split(" and "))]
+    names = [*names, *(part for name in names if " and " in name for part in name.split(" and ")),
+             *(form for name in names for form in said_forms(name))]
     for name in names:
         low = name.lower().replace("’", "'")
         words = low.split()
         if len(words) > 2 or not all(w.isalpha() for w in words):
             continue
-        if len(words) == 1 and (len(low) < 4 or in_dictionary(low) or low in firsts
-                                or usage.get(low, 0) >= SELDOM_LOWER):
+        if len(words) == 1 and (len(low) < 4 or (in_dictionary(low) and not town_before_word(low, usage))
+                                or low in firsts or usage.get(low, 0) >= SELDOM_LOWER):
             continue
-        if len(words) == 2 and all(in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER for w in words):
+        if len(words) == 2 and all(in_dictionary(w) or usage.get(w, 0) >= SELDOM_LOWER for w in words) \
+                and not pair_before_words(words, usage):
             continue
         out.add(low)
     return frozenset(out)
+
+
+_JOINED = re.compile(r"(?i)^([a-z']+)-(?:upon|on|under|le|by|in)-")
+
+
+def said_forms(name: str) -> list[str]:
+    """The shorter forms speech gives a town whose published name it rarely says in full: "Saint Neots" as "St
+    Neots" (captions write "st" as often as "saint"), "Berwick-upon-Tweed" and "Stockton-on-Tees" by their first
+    part ("she's in berwick now"). Each form is read through the same filter as a listed name."""
+    out = []
+    rest = name[len("Saint "):]
+    if name.startswith("Saint ") and "-" not in name and not _saints_day(rest.lower()):
+        out.append("St " + rest)
+    m = _JOINED.match(name)
+    if m:
+        out.append(m.group(1))
+    return out
+
+
+def _saints_day(rest: str) -> bool:
+    """"st davids", "st andrews", "st peters": a saint named by a given name is a day, a church or a saint as often
+    as a town ("st davids day", "st peters in rome"), so only the published "Saint" form stays listed."""
+    firsts = census_given()
+    return rest in firsts or rest.removesuffix("s") in firsts or rest.split(" ")[0].removesuffix("s") in firsts
+
+
+def pair_before_words(words: list[str], usage: dict[str, int]) -> bool:
+    """A two-word town of dictionary words of which one is a town before it is a word (:func:`town_before_word`:
+    "st albans", "haywards heath", "leighton buzzard", "herne bay"), with no stop word ("crawley down" would take
+    "down" from "we drove from crawley down to the coast") and not a public name ("notting hill", "grange hill":
+    the public lists decide those)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if any(w in STOP_WORDS for w in words) or " ".join(words) in _public_lows():
+        return False
+    return any(in_dictionary(w) and town_before_word(w, usage) for w in words)
+
+
+@cache
+def _public_lows() -> frozenset[str]:
+    return frozenset(e.lower() for e in all_public_names())
+
+
+NEVER_LOWER = 50
+"""The fewest lower-case uses the subtitle counts give a word they hold at all: a word counted no more often than
+this, or not at all, is one speech never writes in lower case."""
+TOWN_WORDS_SAID = frozenset({"abridge", "camber", "hurst", "busby", "belvedere", "sandbank", "hassocks", "gurnard",
+                             "limekilns", "mullion", "sleights", "duns", "corse", "barbican", "pinchbeck", "raglan",
+                             "horning", "redding", "pinner", "woodside", "oakwood", "charing", "winterbourne",
+                             "bowes", "liss", "undy", "croy", "shap", "outwell", "upwell", "greenhead", "lauder",
+                             "capel", "halling", "melling", "weeting", "thorner", "streetly", "chesterfield"})
+"""Towns of the floor of the subtitle counts whose name is still an English word a speaker may say or a caption
+may write for one ("abridge", "camber", "a busby", "the woodside", "horning in", "pinner", "a chesterfield"), or a
+well-known public venue ("barbican"): written for the project from general knowledge of English words."""
+
+
+def town_before_word(low: str, usage: dict[str, int]) -> bool:
+    """A one-word town the dictionary also holds that is a town before it is a word: the subtitle counts write it in
+    lower case no more than :data:`NEVER_LOWER` times (Webster's holds "croydon", "telford", "worthing", "wigan" and
+    "woking" as words of trade or dialect no one says), and it is not one of :data:`TOWN_WORDS_SAID`.
+
+    Why: the dictionary alone dropped large towns from the list ("we had a day out in woking" left the town in
+    captions), where only the model's guess could take them."""
+    return usage.get(low, 0) <= NEVER_LOWER and low not in TOWN_WORDS_SAID
 
 
 @cache

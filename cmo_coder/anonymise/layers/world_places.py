@@ -51,7 +51,7 @@ def _norm(name: str) -> str:
 def uk_place_names() -> frozenset[str]:
     """Every UK town, village and city on the shipped lists, as published (no word or name filtered out):
     a world place of the same name is not kept."""
-    return frozenset(_norm(n) for n in (*_lines("uk_towns.txt"), *_lines("uk_places.txt")))
+    return frozenset(_norm(n) for file in ("uk_towns.txt", "uk_districts.txt", "uk_places.txt") for n in _lines(file))
 
 
 @cache
