@@ -2,7 +2,8 @@
 knowledge (``tests/data/public_coverage/<check>/<category>.txt``), each name read two ways.
 
 * held: some list that keeps a public name holds it in some form (as listed, or as people and captions write a
-  listed name: :func:`cmo_coder.anonymise.layers.allowlist.spellings`), or, for kin words, a word of address or a grandparent's title;
+  listed name: :func:`cmo_coder.anonymise.layers.allowlist.spellings`), or, for kin words, a word of address or a
+  grandparent's title;
 * kept: said in a plain sentence with nobody registered, cased and as captions write it, the name survives the
   anonymiser whole. A kin word is said as people call a relative ("Nanima said ..."); every other name in a
   sentence of talk about it.
