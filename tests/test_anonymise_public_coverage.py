@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from anon_support import assert_kept, assert_removed, redact_found, redacted_both, sentence_turns
 
-from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
@@ -187,3 +187,36 @@ def test_every_span_slices_to_its_text(plain: Anonymiser, captions: bool) -> Non
     text, segments = sentence_turns(sentence, captions, " and that was that.")
     out = redact_found(plain, text, segments, trimmed=True)
     assert "Badenoch" not in out and "Harpreet" not in out.title()
+
+
+# --- a parent's or a grandparent's word before a name: the word stays, the name goes ------------------------------
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("Hooyo Halima made the tea when we got back.", "Hooyo", "Halima"),
+    ("Babcia Irena never learnt to drive.", "Babcia", "Irena"),
+    ("Then my Ammi Shabana rang the ward.", "Ammi", "Shabana"),
+    ("Yiayia Eleni brought the food round every night.", "Yiayia", "Eleni"),
+    ("Jiddo Khalil was in the chair by the window.", "Jiddo", "Khalil"),
+])
+def test_a_parent_or_grandparent_word_before_a_name_stays_and_the_name_goes(plain: Anonymiser, text: str, word: str,
+                                                                           name: str) -> None:
+    for out in redacted_both(plain, text):
+        assert name.lower() not in out.lower(), out
+        assert word.lower() in out.lower(), out
+
+
+def test_an_elders_title_still_goes_with_the_name(plain: Anonymiser) -> None:
+    """"Auntie" and "Mama" are said of elders who are no kin too, where the title is how the person is known."""
+    for text, word, name in (("I came up here, Auntie Yevgenia, and I was in a bad way.", "Auntie", "Yevgenia"),
+                             ("The pastor's wife, Mama Folasade, took me in.", "Mama", "Folasade")):
+        out = redact_text(plain, text, open_items=True)
+        assert word not in out and name not in out, out
+
+
+def test_no_parent_or_grandparent_word_cut_is_a_name() -> None:
+    from cmo_coder.anonymise.layers.kin_titles import KIN_TITLES, PARENT_AND_GRANDPARENT_WORDS, family_leads
+    from cmo_coder.anonymise.layers.words import name_lexicon
+
+    assert not (family_leads() - KIN_TITLES) & name_lexicon("all")
+    assert "amma" in PARENT_AND_GRANDPARENT_WORDS and "amma" not in family_leads()  # also a given name
+    assert not {"auntie", "aunty", "uncle", "mama", "papa", "khala", "baji", "eedo"} & family_leads()
