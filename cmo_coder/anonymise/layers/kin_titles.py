@@ -7,13 +7,19 @@ proposal that begins with a grandparent's word and goes on to a given name is cu
 stays whole: a surname after the word may make the word part of how the person is known). Only grandparent words
 are cut, and never "Nana", also a given name and a title of Akan families ("Nana Mensah"). "Auntie", "Uncle",
 "Mama" and "Papa" are also said of elders who are no kin ("the pastor's wife, Mama Folasade"), where the title
-is part of what the person is called, and go with the name.
+is part of what the person is called, and go with the name; so do the words for aunts, uncles and elder siblings
+of other languages ("Khala", "Baji", "Eedo"), said of elders as often as of kin.
+
+The words for a parent or a grandparent in the languages of UK families are kin words only, as the English
+grandparent words are: "Hooyo Halima", "Babcia Irena", "Ammi Shabana" say the speaker's mother or grandmother, no
+more than "my mum" or "my gran" does, so they are cut the same way (:data:`PARENT_AND_GRANDPARENT_WORDS`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from ..candidates import Candidate
 from .titles import GRANDPARENT_TITLES
@@ -27,12 +33,37 @@ _LEAD = re.compile(r"([^\W\d_]+)[ \t]+(?=[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_PARENTS_AND_GRANDPARENTS = """
+ammi abbu ammiji abbaji amma appa ammu hooyo aabo ayeeyo awoowe nanima dadima naniji dadaji dadiji nanaji bauji beeji
+biji pitaji mataji thatha paati ammamma appamma ammachi appachan ajji ajja aaji thakuma thakurma thakurda dadu nanu
+popo yeye waipo waigong babcia babunia dziadek dziadzio babushka dedushka bunica bunicul buni yiayia pappou nonna
+nonno abuela abuelo abuelita abuelito avó avô vovó teta jiddo sitto sitti jedda anneanne babaanne nagymama nagypapa
+bubbe zayde savta halmeoni harabeoji obaachan ojiichan mamó daideó mamgu tadcu bampi mamgi grannie grandmama
+grandpapa grampy nanan gangan mummy daddy mammy jajja maame
+"""
+PARENT_AND_GRANDPARENT_WORDS = frozenset(_PARENTS_AND_GRANDPARENTS.split())
+"""Words for a mother, a father or a grandparent that UK families of South Asian, Somali, Chinese, Polish, Russian,
+Romanian, Greek, Italian, Spanish, Portuguese, Arabic, Turkish, Hungarian, Jewish, Korean, Japanese, Irish, Welsh,
+Ugandan and Ghanaian origin say before a given name, and English forms the titles above do not hold; written for the
+project from common usage. Said of the speaker's own family only, never of an elder who is no kin (the words for
+aunts, uncles and elder siblings are not here). A word a name list holds is left out by :func:`family_leads`."""
+
+
+@cache
+def family_leads() -> frozenset[str]:
+    """The kin words cut off the start of a proposal: the grandparent titles, and the parent and grandparent words
+    of other languages that no name list holds as a given name or a surname ("Amma" is also a given name)."""
+    names = name_lexicon("all")
+    return KIN_TITLES | frozenset(w for w in PARENT_AND_GRANDPARENT_WORDS if w not in names)
+
+
 def cut_kin_title(c: Candidate, text: str) -> Candidate:
-    """``c`` without a grandparent's word at its start, if a word follows inside it; ``c`` itself otherwise.
+    """``c`` without a grandparent's or a parent's word at its start, if a word follows inside it; ``c`` itself
+    otherwise.
 
     Offsets stay exact: the cut starts at the first character of the next word, which is still in ``c``."""
     m = _LEAD.match(text, c.start, c.end)
-    if m is None or m.group(1).lower() not in KIN_TITLES or m.end() >= c.end:
+    if m is None or m.group(1).lower() not in family_leads() or m.end() >= c.end:
         return c
     name = _WORD.match(text, m.end(), c.end)
     if name is None or name.group(0).lower() not in name_lexicon("first"):
