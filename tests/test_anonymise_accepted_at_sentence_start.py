@@ -34,9 +34,9 @@ def test_a_sentences_opening_word_is_no_part_of_a_club(nlp, text: str, clubs: li
 
 
 def test_an_accepted_surface_goes_where_a_sentence_begins_with_it(tmp_path: Path) -> None:
-    (tmp_path / "fam.txt").write_text("Kerry Sailor: My lot just want to go to Argyle. Or the beach.\n"
+    (tmp_path / "fam.txt").write_text("Kerry Sailor: My lot just want to go to Albion. Or the beach.\n"
                                       "Ann Lee: Right.\n", encoding="utf-8")
-    (tmp_path / "vet.txt").write_text("Ann Lee: What keeps you going?\nTom Penhaligon: And Argyle every other "
+    (tmp_path / "vet.txt").write_text("Ann Lee: What keeps you going?\nTom Penhaligon: And Albion every other "
                                       "Saturday. Plymouth Argyle's the one thing I never gave up.\n", encoding="utf-8")
     manifest = tmp_path / "manifest.csv"
     manifest.write_text("name,aliases,role,site,label,team\nKerry Sailor,,carer,Plymouth,P1,\n"
@@ -50,7 +50,7 @@ def test_an_accepted_surface_goes_where_a_sentence_begins_with_it(tmp_path: Path
     p = Project.open(project)
     p.close()
     fam, vet = signed_text(p, "fam"), signed_text(p, "vet")
-    assert "Argyle" not in fam, fam
-    assert "And Argyle" not in vet and "Plymouth Argyle" in vet, vet
+    assert "Albion" not in fam, fam
+    assert "And Albion" not in vet and "Plymouth Argyle" in vet, vet
     check = run_cli("leakcheck", project, "--secure", secure)
     assert check.exit_code == 0, check.output

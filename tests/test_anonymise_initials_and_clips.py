@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import run_cli
+from anon_support import caption, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -163,3 +163,31 @@ def test_british_words_are_not_the_models_organisations(plain: Anonymiser, said:
 def test_a_registered_name_beside_a_british_word_still_goes(anon: Anonymiser) -> None:
     out = redact_text(anon, "yes i rang mandy alhamdulillah she came", open_items=True)
     assert "mandy" not in out  # the word after it may go with it as a surname: the safe side
+
+
+# -- a club's and a body's short names, and a person whose surname is a club's word -------------------------------
+@pytest.mark.parametrize("said, kept", [
+    ("I go up with the lads from the Legion. And Argyle every other Saturday.", "the Legion"),
+    ("I go up with the lads from the Legion. And Argyle every other Saturday.", "Argyle"),
+    ("Green Army, my 'ansum.", "Green Army"),
+    ("SSAFA and the Legion sorted a deposit.", "the Legion"),
+])
+def test_short_names_of_a_club_and_a_body_stay(plain: Anonymiser, said: str, kept: str) -> None:
+    assert kept in redact_text(plain, said, open_items=True)
+    assert kept.lower() in redact_text(plain, caption(said), open_items=True)
+
+
+@pytest.mark.parametrize("said, name", [
+    ("Sarah Argyle said she'd come.", "Argyle"),
+    ("I saw Sarah Argyle at the match.", "Argyle"),
+    ("Tom Albion rang me on Tuesday.", "Albion"),
+])
+def test_a_given_name_before_a_clubs_word_is_a_person(plain: Anonymiser, said: str, name: str) -> None:
+    assert name not in redact_text(plain, said, open_items=True)
+    assert name.lower() not in redact_text(plain, caption(said), open_items=True)
+
+
+@pytest.mark.parametrize("said, club", [("He supports Plymouth Argyle and Bristol Rovers.", "Plymouth Argyle"),
+                                        ("We went to the Burton Albion game.", "Burton Albion")])
+def test_clubs_named_after_a_town_stay(plain: Anonymiser, said: str, club: str) -> None:
+    assert club in redact_text(plain, said, open_items=True)

@@ -383,7 +383,7 @@ def test_an_accepted_word_inside_a_kept_public_name_is_no_leak() -> None:
     matcher = build_matcher([], {"argyle": "accepted", "legion": "accepted", "mutley": "place"})
     said = "I'm no Plymouth Argyle fan. The Royal British Legion helped. Plymouth Argyle's the one."
     assert list(matcher.finditer(said)) == []
-    hits = [surface for _, surface, _ in matcher.finditer("We went to Argyle. Then the Legion came. Up Mutley.")]
+    hits = [surface for _, surface, _ in matcher.finditer("We went to Argyle. Then Legion came. Up Mutley.")]
     assert sorted(hits) == ["Argyle", "Legion", "Mutley"]  # said alone, as they were accepted, they are leaks
     by_hand = build_matcher([], {"legion": "org"})  # added with review --redact: sign-off reaches everywhere
     assert [s for _, s, _ in by_hand.finditer("The Royal British Legion helped.")] == ["Legion"]

@@ -43,7 +43,7 @@ from .public_runs import (
     span_of,
     unknown,
 )
-from .words import in_dictionary, place_names
+from .words import in_dictionary, name_lexicon, place_names
 
 CONSUME = frozenset({"watching", "watched", "watch", "watches", "binge", "binged", "bingeing", "binging", "playing",
                      "plays", "played", "reading", "reads", "streaming", "streamed", "rewatching", "rewatched"})
@@ -145,6 +145,9 @@ def club_form_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
             continue
         if caseless and strong and s < i - 1 and not all(w in place_names() or not unknown(w) for w in words[:-1]):
             s = i - 1  # captions: "we went up to elmbury rovers" keeps "rovers" and the word before only
+        if lows[i - 1] in name_lexicon("first") and lows[i - 1] not in place_names():
+            continue  # "Sarah Argyle said she'd come", "i saw sarah argyle": a given name before a club's word is
+            # a person (a listed club whose town is also a given name, "Burton Albion", is kept by its list)
         if local_team(lows, s, i + 1):
             continue  # "he plays for Parkside Rangers under 11s": a team no list holds, played in, is local
         out.append(span_of(doc, s, i + 1))
