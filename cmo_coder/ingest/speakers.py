@@ -41,12 +41,7 @@ def name_key(name: str) -> str:
     """Comparable form of a name: entities decoded, ``(She/Her)`` / ``(Guest)`` and an organisation after a bar
     or in square brackets (``| UHP``, ``[UHP]``) dropped, ``Surname, Firstname`` turned round, case and spacing
     folded."""
-    n = clean_name(name)
-    while True:
-        stripped = _ORG_RE.sub("", _PAREN_RE.sub("", n))
-        if stripped == n or not stripped:
-            break
-        n = stripped
+    n = person_of_label(name)
     if n.count(",") == 1:
         last, first = (p.strip() for p in n.split(","))
         if last and first:
