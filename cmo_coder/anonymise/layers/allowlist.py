@@ -47,6 +47,7 @@ from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
 from .said_as_body import said_as_body_spans
+from .service_kinds import service_kind_spans
 from .state import candidates, caseless_doc, has_capital, text_of
 from .streets import STREET_HEADS
 from .titles import PARTICLES
@@ -333,7 +334,7 @@ class AllowListComponent:
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
-                + care_initials_spans(text_of(doc)))
+                + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc)))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
