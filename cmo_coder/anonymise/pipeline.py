@@ -26,6 +26,7 @@ from ..errors import CmoError
 from ..model import Transcript
 from . import (
     apposed_people,
+    club_towns,
     consistency,
     corrections,
     devolved_acts,
@@ -471,6 +472,7 @@ class Anonymiser:
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
+        found = club_towns.settle(text, found)  # "Middlesbrough FC" with Middlesbrough registered: "[football club]"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)
