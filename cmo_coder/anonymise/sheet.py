@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
@@ -47,8 +48,16 @@ def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> i
 
 
 def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, registered: set[str],
-               actor: str) -> tuple[Decisions, int]:
-    """Apply every filled-in row; nothing is applied unless every row is valid. Returns decisions, rows used."""
+               actor: str, signed_off: Collection[str] = (),
+               skipped: dict[str, int] | None = None) -> tuple[Decisions, int]:
+    """Apply every filled-in row; nothing is applied unless every row is valid. Returns decisions, rows used.
+
+    A sheet is often exported before some of its transcripts are signed off. An occurrence row of a transcript
+    in ``signed_off`` can no longer be decided (its text is final in the project, and its proposals are no longer
+    under review), so it is not read, and counted in ``skipped`` by transcript for the caller to name; every
+    other row is read as before, and a row naming an occurrence found nowhere else is still a problem. Surface
+    rows are read whatever transcripts they list: a surface decision holds for every transcript still to be
+    signed off, and for later ones."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
@@ -89,6 +98,11 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
         try:
             if pid:
                 found = find_proposal(sets, pid)
+                tid = row[col["transcript"]].strip() if "transcript" in col else ""
+                if found is None and tid in signed_off:
+                    if skipped is not None:
+                        skipped[tid] = skipped.get(tid, 0) + 1
+                    continue
                 if found is None:
                     raise CmoError(f"no occurrence {pid} in the transcripts under review")
                 if surface and norm(surface) != norm(found[1].surface):
