@@ -46,6 +46,7 @@ from . import (
     place_groups,
     plain_churches,
     recurring_names,
+    registered_bodies,
     registered_kin,
     rest_of_place,
     said_as_time,
@@ -473,6 +474,7 @@ class Anonymiser:
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = club_towns.settle(text, found)  # "Middlesbrough FC" with Middlesbrough registered: "[football club]"
+        found = registered_bodies.settle(text, found)  # "Bliss the charity" with a Bliss registered: a decision
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)

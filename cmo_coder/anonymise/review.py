@@ -46,6 +46,7 @@ from .pipeline import context_of
 from .placeholders import placeholder_for
 from .register import TITLES, RegisterItem
 from .register import _scope_matches as scope_matches
+from .registered_bodies import REASON as BODY_REASON
 
 PROPOSALS = "proposals"
 NUMBERS = "placeholder-numbers.json"
@@ -203,6 +204,27 @@ def sounds_like(reason: str) -> str | None:
     return reason.split(", perhaps")[0] if reason.startswith("sounds like") else None
 
 
+_WORD_BEFORE = re.compile(r"(?i)(?:^|[^\w'’])(the|a|an|this|that|my|our|your|his|her|their|some|no|what|such)\s*⟦")
+
+
+def occurrence_hint(p: Proposal) -> str | None:
+    """What a reviewer should ask of an open occurrence of a registered name, or None where nothing more is known.
+
+    Why: "the ⟦ferry⟧", "a ⟦joy⟧" or "the charity ⟦Bliss⟧" were listed with their context alone, and a team had to
+    read each to see that a registered Ferry, Joy or Bliss was said as a word or a body there. The hint names the
+    frame, so the word readings are rejected in a glance (and all at once with ``--reject SURFACE --where``).
+    A grammar's word reading and a sound-alike already say theirs."""
+    if p.reason.startswith(BODY_REASON):
+        return f"{p.reason}: keep it here if the speaker means the body"
+    if not p.per_occurrence or p.word_reading or sounds_like(p.reason):
+        return None
+    m = _WORD_BEFORE.search(p.context)
+    if m:
+        return (f"a registered name said as a word? ('{m.group(1).lower()} {p.surface.lower()}'): keep it here if "
+                "it is the word")
+    return None
+
+
 _PERSON_PLACEHOLDER = re.compile(r"\[(?:name\b[^\]]*|[^\]]*['’]s name)\]")
 
 
@@ -319,6 +341,39 @@ def keep_word_readings(sets: list[ProposalSet], decisions: Decisions,
     for ps in sets:
         for p in undecided(ps, decisions):
             if p.per_occurrence and p.word_reading and not p.auto:
+                occurrences[p.id] = Decision(decision="reject", by=actor, at=at)
+                kept[ps.transcript_id] = kept.get(ps.transcript_id, 0) + 1
+    return decisions.model_copy(update={"occurrences": occurrences}), kept
+
+
+def where_pattern(surface: str, phrase: str) -> re.Pattern[str]:
+    """The words of ``phrase`` as a whole-word pattern whatever the casing, spacing and apostrophes, with the place
+    of ``surface`` (a word of the phrase) as its group 1; refused where the phrase does not hold the surface."""
+    words = phrase.replace("’", "'").split()
+    at = [i for i, w in enumerate(words) if norm(w) == norm(surface)]
+    if not at or " " in surface.strip():
+        raise CmoError(f"--where {phrase!r} must hold the word {surface!r} (e.g. --reject Ferry --where 'the ferry')")
+    parts = [re.escape(w).replace("'", "['’]") for w in words]
+    parts[at[0]] = f"({parts[at[0]]})"
+    return re.compile(r"(?i)(?<![\w'’-])" + r"\s+".join(parts) + r"(?![\w'’-])")
+
+
+def reject_where(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: Decisions, surface: str,
+                 phrase: str, actor: str) -> tuple[Decisions, dict[str, int]]:
+    """Keep, one occurrence at a time, every undecided occurrence of the registered name ``surface`` said inside
+    ``phrase`` ("the ferry", "a joy"): a team that reads "the ferry" as the boat everywhere rejects them all at
+    once, where the register's rule would otherwise have it decide each. Only open items are kept, so an
+    occurrence the layers read as the person ("Ferry said") is never touched, and the decisions are the
+    occurrences' own, as if each was rejected by id. Returns the decisions and how many were kept by transcript."""
+    pattern = where_pattern(surface, phrase)
+    occurrences = dict(decisions.occurrences)
+    at = clock.now_iso()
+    kept: dict[str, int] = {}
+    for ps in sets:
+        text = raws[ps.transcript_id].text if ps.transcript_id in raws else ""
+        starts = {m.start(1) for m in pattern.finditer(text)}
+        for p in undecided(ps, decisions):
+            if p.per_occurrence and not p.auto and norm(p.surface) == norm(surface) and p.start in starts:
                 occurrences[p.id] = Decision(decision="reject", by=actor, at=at)
                 kept[ps.transcript_id] = kept.get(ps.transcript_id, 0) + 1
     return decisions.model_copy(update={"occurrences": occurrences}), kept

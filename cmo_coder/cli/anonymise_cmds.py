@@ -99,6 +99,9 @@ def register(cli: click.Group) -> None:
                   help="Accept a surface form everywhere, or one occurrence by its id.")
     @click.option("--reject", "rejects", multiple=True, metavar="SURFACE|ID",
                   help="Keep a surface form everywhere, or one occurrence by its id.")
+    @click.option("--where", "where", default=None, metavar="PHRASE",
+                  help="With --reject SURFACE of a registered name: keep each undecided occurrence said inside "
+                       "PHRASE ('the ferry', 'a joy'), one by one; every other occurrence stays as it is.")
     @click.option("--edit", "edits", multiple=True, metavar="SURFACE|ID=PLACEHOLDER",
                   help="Your own placeholder for a surface form or one occurrence, e.g. 'Ward 7=[ward name]'.")
     @click.option("--redact", "redacts", multiple=True, metavar="SURFACE",
@@ -125,7 +128,7 @@ def register(cli: click.Group) -> None:
     @coder_option
     @json_option
     def review_cmd(project: ProjectRef, secure: Path, accept_all: bool, accepts: tuple[str, ...],
-                   rejects: tuple[str, ...],
+                   rejects: tuple[str, ...], where: str | None,
                    edits: tuple[str, ...], redacts: tuple[str, ...], category: str | None, keep_words: bool,
                    keep_dates: bool, reject_rest: bool,
                    decisions_csv: Path | None, export_csv: Path | None, only_open: bool, sign_off_flag: bool,
@@ -168,17 +171,32 @@ def register(cli: click.Group) -> None:
                 added.append(surface)
             for value in accepts:
                 decisions = _decide(rv, sets, decisions, registered, value, "accept", actor)
+            if where is not None and not rejects:
+                raise CmoError("--where PHRASE goes with --reject SURFACE (e.g. --reject Ferry --where 'the ferry')")
             for value in rejects:
-                decisions = _decide(rv, sets, decisions, registered, value, "reject", actor)
+                if where is None:
+                    decisions = _decide(rv, sets, decisions, registered, value, "reject", actor)
+                    continue
+                decisions, kept = rv.reject_where(sets, raws, decisions, value.strip(), where, actor)
+                info(f"{sum(kept.values())} undecided occurrence(s) of {value.strip()!r} kept where said as "
+                     f"{where!r}")
+                for tid, n in kept.items():
+                    rv.log(sf, LogEntry(at=clock.now_iso(), actor=actor, transcript=tid, action="keep_where",
+                                        decision="reject", count=n))
             for spec in edits:
                 if "=" not in spec:
                     raise CmoError(f"--edit {spec!r}: write SURFACE=[placeholder] or ID=[placeholder]")
                 value, placeholder = spec.split("=", 1)
                 decisions = _decide(rv, sets, decisions, registered, value.strip(), "edit", actor, placeholder.strip())
             if decisions_csv is not None:
-                decisions, used = read_sheet(decisions_csv, sets, decisions, registered, actor)
+                skipped: dict[str, int] = {}
+                decisions, used = read_sheet(decisions_csv, sets, decisions, registered, actor,
+                                             set(p.transcript_ids(status="signed_off")), skipped)
                 info(f"{used} decision(s) read from {decisions_csv}")
-            for value in (*accepts, *rejects, *(e.split("=", 1)[0].strip() for e in edits)):
+                for tid, n in sorted(skipped.items()):
+                    warn(f"{tid} is signed off: its {n} occurrence row(s) in {decisions_csv.name} were not read "
+                         "(a signed-off transcript's text is final; its decisions were made at its sign-off)")
+            for value in (*accepts, *(rejects if where is None else ()), *(e.split("=", 1)[0].strip() for e in edits)):
                 if rv.norm(value) not in known and rv.find_proposal(sets, value.strip()) is None:
                     warn(f"{value!r} is not proposed in these transcripts; the decision is kept for later ones")
             sets = rv.complete(sets, raws, decisions, items)  # accepted and added surfaces reach every occurrence
@@ -235,7 +253,8 @@ def register(cli: click.Group) -> None:
             singles = [x for x in singles if x[2] is None]
         occurrences = [{"id": x.id, "transcript": tid, "surface": x.surface, "category": x.category,
                         "placeholder": x.placeholder, "decision": d.decision if d else None, "context": x.context,
-                        "word_reading": x.word_reading, "sounds_like": rv.sounds_like(x.reason)}
+                        "word_reading": x.word_reading, "sounds_like": rv.sounds_like(x.reason),
+                        "hint": rv.occurrence_hint(x)}
                        for tid, x, d in singles]
         if as_json:
             emit_json({"groups": [g.as_dict() for g in groups], "occurrences": occurrences, "residual": residual,
@@ -254,7 +273,8 @@ def register(cli: click.Group) -> None:
                 click.echo(f"{o['decision'] or 'UNDECIDED':<22} {o['id']}  {o['transcript']}  {o['surface']!r} → "
                            f"{o['placeholder']}  {o['context']}"
                            + (f"  ({o['sounds_like']})" if o["sounds_like"] else "")
-                           + (f"  (reads as the word: {o['word_reading']})" if o["word_reading"] else ""))
+                           + (f"  (reads as the word: {o['word_reading']})" if o["word_reading"] else "")
+                           + (f"  ({o['hint']})" if o["hint"] else ""))
         if residual and not only_open:
             click.echo(f"\nresidual risk ({len(residual)}): check these by eye (--redact SURFACE --category C)")
             for r in residual[:50]:

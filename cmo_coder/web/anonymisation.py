@@ -156,7 +156,7 @@ def _occurrence(state: ReviewState, tid: str, p: Proposal) -> dict[str, Any]:
         "placeholder": rv._placeholder(p, d), "decision": d.decision if d else None, "own": own is not None,
         "version": decision_version(own), "kwic": _kwic(p.context, p.surface), "word_reading": p.word_reading,
         "registered": p.auto, "layers": p.layers, "per_occurrence": p.per_occurrence,
-        "sounds_like": rv.sounds_like(p.reason),
+        "sounds_like": rv.sounds_like(p.reason), "hint": rv.occurrence_hint(p),
         "group": state.surface_id(p.surface),
         "group_version": decision_version(state.decisions.surfaces.get(norm(p.surface))),
     }

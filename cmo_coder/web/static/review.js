@@ -77,7 +77,8 @@
     $("rp-placeholder").textContent = o.placeholder;
     $("rp-state").textContent = `${o.decision || "undecided"}${o.own ? " (this occurrence)" : ""}` +
       (o.sounds_like ? ` · ${o.sounds_like}` : "") +
-      (o.word_reading ? ` · reads as the word: ${o.word_reading}` : "") + (o.registered ? " · registered name" : "");
+      (o.word_reading ? ` · reads as the word: ${o.word_reading}` : "") + (o.hint ? ` · ${o.hint}` : "") +
+      (o.registered ? " · registered name" : "");
     $("rp-reject").disabled = o.registered;
     $("rp-everywhere").hidden = o.per_occurrence;  // a registered everyday word is decided where it stands
     $("rp-reject-all").disabled = o.registered;
