@@ -28,12 +28,20 @@ _PLACES = frozenset({"place", "city", "district"})
 _SUFFIX = re.compile(r"(?i)[ \t]+(?:a\.f\.c\.?|f\.c\.?|afc|fc)(?![\w'’-])")
 
 
+FOOTBALL_ENDINGS = frozenset({"fc", "afc", "united", "utd", "city", "town", "rovers", "athletic", "county", "albion",
+                              "wanderers", "thistle", "rangers", "argyle", "wednesday", "wed", "dons", "forest",
+                              "villa", "orient", "alexandra", "academical", "hotspur", "palace", "stanley", "vale",
+                              "borough", "harriers", "celtic", "hibernian"})
+"""Last words of a football club's name after its town: the clubs list also holds rugby, cricket and netball clubs
+and grounds ("Wigan Warriors", "Yorkshire CCC"), whose placeholder this module does not choose."""
+
+
 @cache
 def _club_rests(place: str) -> tuple[str, ...]:
-    """The rest of each listed club whose name begins with ``place`` (lower-cased), longest first
+    """The rest of each listed football club whose name begins with ``place`` (lower-cased), longest first
     ("hartlepool" → ("united",))."""
     rests = [c.lower()[len(place) + 1:] for c in public_names("clubs") if c.lower().startswith(place + " ")]
-    return tuple(sorted(rests, key=len, reverse=True))
+    return tuple(sorted((r for r in rests if r.split()[-1] in FOOTBALL_ENDINGS), key=len, reverse=True))
 
 
 def club_end(text: str, start: int, end: int) -> int | None:

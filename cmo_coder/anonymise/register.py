@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
 from ..model.key import ParticipantKey
+from ..model.manifest import is_group
 from .familiar import (
     clipped_forms,
     compound_forms,
@@ -792,6 +793,8 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
     names: dict[str, str] = {}
     items: list[RegisterItem] = []
     for i, e in enumerate(key.entries):
+        if is_group(e.attributes):
+            continue  # a group recorded without speaker labels: its name is its label or description, no person's
         if e.label in labels:
             problems.append(f"entry {i + 1}: label {e.label} is used twice (also entry {labels[e.label] + 1})")
         labels.setdefault(e.label, i)

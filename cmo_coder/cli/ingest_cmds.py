@@ -26,8 +26,9 @@ from .output import emit_json, info, is_tty, warn
 @click.option("--infer-speakers", is_flag=True,
               help="Zoom: give cues without a speaker the previous speaker (flagged 'inferred_speaker').")
 @click.option("--speaker", default=None, metavar="NAME",
-              help="Give every turn without a speaker (SRT and other captions of one person) to NAME, a name "
-                   "or alias of the manifest (flagged 'assigned_speaker').")
+              help="Give every turn without a speaker (SRT and other captions of one person) to NAME, a name, "
+                   "alias or label of the manifest (flagged 'assigned_speaker'); for a group recorded without "
+                   "speaker labels, the label of a manifest row of role 'group'.")
 @click.option("--transcription-marker", "markers", multiple=True, metavar="REGEX",
               help="Teams DOCX: a line to drop such as '.* started transcription' (replaces the built-in "
                    "English, German and French markers; repeatable).")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import CmoError
 from ..model import Transcript, TranscriptKind, Turn
+from ..model.manifest import is_group
 from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
@@ -34,6 +35,13 @@ SOURCES_FILE = "sources.json"
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")
 NAMED_FILE_WARNING = "the file name contains a participant's name"
 """The import's warning on a transcript imported under a number for that reason (the review pages read it)."""
+
+
+NO_SPEAKER_ADVICE = ("some turns name no speaker (captions without names): re-import with '--replace --speaker "
+                     "NAME' to give them to one participant, or, for a group recorded without speaker labels (a "
+                     "focus group's captions), add a manifest row '\"FG1\",,group,SITE,FG1' (the group's label, "
+                     "never a name) and re-import with '--replace --speaker FG1'")
+"""The import's advice for a file whose turns name no speaker (captions), which sign-off would refuse."""
 
 
 def safe_stem(stem: str) -> str:
@@ -172,10 +180,14 @@ class _Importer:
         canon = read.canon
         warnings = read.warnings
         if self.speaker is not None:
-            _assign_speaker(canon.turns, self.speaker)
+            _assign_speaker(canon.turns, self.smap.name_of_label(self.speaker) or self.speaker)
+        elif any(t.speaker_name is None for t in canon.turns) and "plain" not in str(read.format):
+            warnings.append(NO_SPEAKER_ADVICE)
 
         # Choose the id. A name in the file name must never reach the project.
-        names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name))
+        groups = {e.name for e in self.smap.key.entries if is_group(e.attributes)}
+        names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name and t.speaker_name
+                                   not in groups))  # a group's name is its label or description, no person's
         taken = set(self.project.transcript_ids()) | self.batch_ids
         stem_id = safe_stem(path.stem)
         replacing = False
@@ -194,7 +206,8 @@ class _Importer:
                 )
             tid, replacing = prior, True
         elif speakers.stem_mentions_name(path.stem, self.smap.name_tokens(names),
-                                         [*names, *(s for e in self.smap.key.entries for s in [e.name, *e.aliases])]):
+                                         [*names, *(s for e in self.smap.key.entries if not is_group(e.attributes)
+                                                    for s in [e.name, *e.aliases])]):
             tid = _next_numbered(taken)
             warnings.append(f"{NAMED_FILE_WARNING}; imported as {tid}")
         elif stem_id in self.batch_ids:

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import CmoError, ValidationFailed
 from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
-from ..model.manifest import ManifestEntry
+from ..model.manifest import GROUP_ATTRIBUTE, ManifestEntry, is_group
 from .normalise import clean_name, decode
 from .utterance import GENERIC_SPEAKERS
 
@@ -80,6 +80,23 @@ class ManifestRow:
     line: int
 
 
+_GROUP_ROLE = re.compile(r"(?i)^\s*(.*?)[\s_-]*(?:focus[\s_-]*)?group\s*$")
+
+
+def group_role(text: str) -> tuple[str, bool]:
+    """A manifest role that says a group without speaker labels ("group", "focus group", "staff group", "carers'
+    group"): the role of its members (service users unless said) and True; any other role as written and False.
+    Why: a focus group's captions often name no speaker; the team gives the whole file to the group's row
+    (``import --speaker LABEL``), and the row's name must not become a person's name to decide."""
+    m = _GROUP_ROLE.match(text)
+    if m is None:
+        return text, False
+    members = m.group(1).strip().rstrip("'’").strip()
+    if members.lower().endswith("s") and members.lower() not in {"staff"}:
+        members = members[:-1]  # "carers" → "carer", "parents" → "parent"
+    return members or "service_user", True
+
+
 def load_manifest(path: Path) -> list[ManifestRow]:
     """Read and validate the manifest CSV; every problem is reported with its line."""
     try:
@@ -114,8 +131,9 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
         if not name:
             problems.append(f"line {line}: empty name")
             continue
+        role_text, group = group_role(raw.get("role") or "")
         try:
-            role = Role.parse(raw.get("role") or "")
+            role = Role.parse(role_text)
         except ValueError as exc:
             problems.append(f"line {line}: {exc}")
             continue
@@ -124,6 +142,8 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
         attributes = {
             k: (v or "").strip() for k, v in raw.items() if k not in MANIFEST_COLUMNS and k and (v or "").strip()
         }
+        if group:
+            attributes[GROUP_ATTRIBUTE[0]] = GROUP_ATTRIBUTE[1]
         try:
             entry = ManifestEntry(name=name, aliases=aliases, role=role, site=(raw.get("site") or "").strip() or None,
                                   label=label, attributes=attributes)
@@ -257,6 +277,12 @@ class SpeakerMap:
         k = name_key(name)
         return self._scoped.get((k, stem.casefold())) or self._global.get(k)
 
+    def name_of_label(self, label: str) -> str | None:
+        """The name of the manifest row whose study label is ``label`` ("SUN-FG1"), or None: ``import --speaker``
+        takes a label as well as a name, since a group recorded without speaker labels is known by its label."""
+        wanted = label.strip().casefold()
+        return next((e.name for e in self.key.entries if not e.provisional and e.label.casefold() == wanted), None)
+
     def resolve(self, name: str, stem: str) -> KeyEntry:
         found = self.lookup(name, stem)
         if found is not None:
@@ -281,7 +307,8 @@ class SpeakerMap:
     def name_tokens(self, extra: Iterable[str] = ()) -> set[str]:
         """Lower-case tokens of every known name and alias (role words and 1-letter tokens left out)."""
         tokens: set[str] = set()
-        spellings = [s for e in self.key.entries for s in [e.name, *e.aliases]] + list(extra)
+        spellings = [s for e in self.key.entries if not is_group(e.attributes) for s in [e.name, *e.aliases]]
+        spellings += list(extra)
         for spelling in spellings:
             bare, _ = split_scope(spelling)
             for tok in _TOKEN_RE.split(clean_name(bare).casefold()):

@@ -13,6 +13,16 @@ from .base import Frozen
 from .participant import LABEL_RE
 from .vocab import Role
 
+GROUP_ATTRIBUTE = ("speakers", "group")
+"""The attribute a manifest row of role ``group`` carries: a group recorded without speaker labels (a focus group's
+captions), whose turns are all given to the row's label. Its name is the group's label or description, never a
+person's: it is not registered as a name, and the import does not read it in file names."""
+
+
+def is_group(attributes: dict[str, str]) -> bool:
+    """Whether a manifest row or key entry (by its attributes) stands for a group without speaker labels."""
+    return attributes.get(GROUP_ATTRIBUTE[0]) == GROUP_ATTRIBUTE[1]
+
 
 class ManifestEntry(Frozen):
     name: StrictStr = Field(min_length=1, description="The speaker's name as transcripts write it.")
