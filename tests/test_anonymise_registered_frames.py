@@ -50,6 +50,7 @@ def _proposals(anon: Anonymiser, text: str) -> list[Proposal]:
     ("We got a leaflet from the charity Bliss, and she rang them.", "the charity Bliss"),
     ("Bliss, the premature baby charity, were brilliant with us.", "Bliss, the premature baby charity"),
     ("I found an organisation called Bliss online, they have a helpline.", "an organisation called Bliss"),
+    ("Bliss the charity's brilliant for dads as well.", "Bliss the charity's"),
 ])
 def test_a_registered_name_said_as_a_body_is_an_open_item_that_says_why(anon: Anonymiser, text: str,
                                                                        frame: str) -> None:

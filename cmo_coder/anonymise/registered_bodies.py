@@ -26,7 +26,7 @@ REASON = "registered name said as a public body"
 
 _BODY = r"(?:charity|charities|organisation|organization|helpline|support\s+line)"
 _AFTER = re.compile(r"(?i)[ \t]*(?:,[ \t]*|[ \t]*[(–—-][ \t]*)?(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?" + _BODY
-                    + r"(?![\w'’-])(?![ \t]+(?:" + "|".join(
+                    + r"(?:['’]s)?(?![\w'’-])(?![ \t]+(?:" + "|".join(
                         ("worker", "workers", "shop", "lady", "man", "woman", "volunteer", "manager", "rep", "nurse",
                          "person", "people", "fundraiser", "staff", "boss", "girl", "lad")) + r")\b)")
 _BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:the|a|an)[ \t]+(?:(?!(?:the|a|an)[ \t])[\w'’-]+[ \t]+){0,3}?" + _BODY
