@@ -65,6 +65,7 @@ READERS: dict[str, Callable[[Project], object]] = {
     "codebook": lambda p: p.codebook,
     "audit": lambda p: p.audit_log(),
     "versions": lambda p: theory_store.all_versions(p),
+    "status": lambda p: p.status(),
 }
 
 DAMAGE = [
@@ -89,6 +90,11 @@ DAMAGE = [
      ("codings", "'c1'", "cannot be read")),
     ("a coding's stance", "UPDATE codings SET stance = 'maybe' WHERE id = 'c1'", "codings",
      ("codings", "'c1'", "stance")),
+    # found by the fuzz target below: a count under a programme theory or stance the codebook lacks
+    ("a coding's theory, counted", "UPDATE codings SET pt = 0 WHERE id = 'c1'", "status",
+     ("codings", "'c1'", "programme theory '0'")),
+    ("a coding's stance, counted", "UPDATE codings SET stance = 'codings' WHERE id = 'c1'", "status",
+     ("codings", "'c1'", "stance 'codings'")),
     ("codebook cut short", "UPDATE meta SET value = substr(value, 1, 40) WHERE key = 'codebook'", "codebook",
      ("meta", "'codebook'", "refuses")),
     ("audit detail cut", "DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{\"a' WHERE seq = 1", "audit",
@@ -208,3 +214,76 @@ def test_an_older_user_version_under_the_newest_revision_is_brought_in_step(tmp_
     _edit(path, "PRAGMA user_version = 3")
     with Project.open(path) as project:
         assert project.schema_version == 5
+
+
+# -- the fuzz target: any cell of any row typed over ------------------------------------------------------------
+
+import shutil  # noqa: E402
+
+from fuzzing import fuzz_settings  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TABLES = ("participants", "turns", "transcripts", "codings", "meta", "audit", "pt_versions", "programme_theories",
+           "elements")
+_VALUES = st.one_of(
+    st.none(), st.integers(-2**63, 2**63 - 1), st.floats(allow_nan=True), st.binary(max_size=20),
+    st.text(max_size=30), st.sampled_from(["{", "[", "[{", '{"a": 1}', "[1, 2]", "null", '"x"', "true", "1e999",
+                                           "[" * 5000, "yesterday", "2026-13-45T00:00:00Z", "\u202e", "\x00"]),
+)
+
+
+@pytest.fixture(scope="module")
+def whole_study(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _study(tmp_path_factory.mktemp("whole"))
+
+
+def _every_read(project: Project) -> None:
+    project.participants()
+    project.transcript_summaries()
+    for tid in project.transcript_ids(status="signed_off"):
+        t = project.transcript(tid)
+        for turn in t.turns:
+            assert 0 <= turn.start <= turn.end <= len(t.text)
+        project.speakers_at(tid, range(0, len(t.text), 7))
+    project.codings()
+    project.configurations()
+    project.notes()
+    project.audit_log()
+    project.status()
+    theory_store.all_versions(project)
+    queue.listing(project)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(40)
+@given(edits=st.lists(st.tuples(st.sampled_from(_TABLES), st.integers(0, 50), st.integers(0, 20), _VALUES),
+                      min_size=1, max_size=3))
+def test_fuzz_hand_edited_rows(whole_study: Path, tmp_path_factory: pytest.TempPathFactory,
+                               edits: list[tuple[str, int, int, object]]) -> None:
+    """Cells typed over with anything: every read works or is one CmoError, never another exception."""
+    path = tmp_path_factory.mktemp("edited") / "study"
+    shutil.copytree(whole_study, path)
+    conn = sqlite3.connect(path / PROJECT_DB)
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+        for table in ("audit",):
+            conn.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+        for table, row, column, value in edits:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            rowids = [r[0] for r in conn.execute(f"SELECT rowid FROM {table} ORDER BY rowid")]
+            if not rowids:
+                continue
+            try:
+                conn.execute(f'UPDATE {table} SET "{columns[column % len(columns)]}" = ? WHERE rowid = ?',
+                             (value, rowids[row % len(rowids)]))
+            except (sqlite3.IntegrityError, OverflowError):
+                continue  # NOT NULL, a key or a trigger: SQLite itself refused the edit
+        conn.commit()
+    finally:
+        conn.close()
+    try:
+        with Project.open(path) as project:
+            _every_read(project)
+    except CmoError:
+        pass  # refused, as a damaged project must be; any other exception fails the target

@@ -40,7 +40,7 @@ from . import schema_pg
 from .connect import connect_postgres, connect_sqlite, connect_sqlite_read_only
 from .db import LOCK_TIMEOUT_MS, Database, DbError, IntegrityError, LockedError, Row
 from .location import Location, parse
-from .rows import json_cell, reading
+from .rows import damaged, json_cell, reading
 from .schema import LATEST, migrate
 from .secure import MARKER, PROJECT_DB
 
@@ -938,6 +938,12 @@ class Project:
             for r in self.conn.execute(sql, (entity,) if entity else ())
         ]
 
+    def _damaged_count(self, table: str, where: str, args: tuple[Any, ...], what: str) -> None:
+        """Refuse a row counted under something the codebook does not have (a programme theory or stance typed
+        over): a count of it would be a count of nothing, and a lookup of it was an internal error."""
+        row = self.conn.execute(f"SELECT id FROM {table} WHERE {where} LIMIT 1", args).fetchone()
+        raise damaged(self.location, table, row[0] if row else "?", f"{what}, which the codebook does not have")
+
     def status(self) -> dict[str, Any]:
         """Counts an analyst wants at a glance; JSON-ready."""
         q = self.conn.execute
@@ -946,9 +952,14 @@ class Project:
             for pt in self.codebook.pt_ids
         }
         for r in q("SELECT pt, stance, COUNT(*) AS n FROM codings GROUP BY pt, stance"):
+            if r["pt"] not in per_pt or r["stance"] not in per_pt[r["pt"]] or r["stance"] == "codings":
+                self._damaged_count("codings", "pt = ? AND stance = ?", (r["pt"], r["stance"]),
+                                    f"programme theory {r['pt']!r} and stance {r['stance']!r}")
             per_pt[r["pt"]]["codings"] += r["n"]
             per_pt[r["pt"]][r["stance"]] = r["n"]
         for r in q("SELECT pt, COUNT(*) AS n FROM configurations GROUP BY pt"):
+            if r["pt"] not in per_pt:
+                self._damaged_count("configurations", "pt = ?", (r["pt"],), f"programme theory {r['pt']!r}")
             per_pt[r["pt"]]["configurations"] = r["n"]
         statuses = dict(q("SELECT status, COUNT(*) FROM transcripts GROUP BY status").fetchall())
         roles = dict(q("SELECT role, COUNT(*) FROM participants GROUP BY role ORDER BY role").fetchall())
