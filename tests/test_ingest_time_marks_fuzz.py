@@ -244,3 +244,73 @@ def test_fuzz_utf16_notepad(turns: list[tuple[str, list[str], int]], encoding: s
         data = ("\ufeff" + text).encode(encoding)  # the same file with its BOM
     got = _turns(data, "notepad.txt", SourceFormat.plain_txt)
     assert got == _expected([(n, w) for n, w, _ in turns], "\n")
+
+
+# -- the study's files of these formats, mutated ---------------------------------------------------------------------
+# ``../shared`` holds real exports of Zoom only (fuzzed in ``test_fuzz_real_files.py``): no real f4, Meet, Trint,
+# Stream or Notepad file is there. The eleventh study's files, written in those tools' shapes, are mutated instead,
+# with the lines each of these formats is made of put in whole, broken or doubled.
+
+from pathlib import Path  # noqa: E402
+
+from test_fuzz_real_files import _mutate_archive, _mutate_text  # noqa: E402
+from test_ingest_fuzz import check_reads_or_refuses  # noqa: E402
+
+STUDY_FILES = Path(__file__).parent / "data" / "eleventh_study" / "transcripts"
+TIME_LINES = [
+    "#00:01:23-4#", "##00:01:23-4##", "#00:01:23-4# Zoë Müller: hello", "Zoë Müller: #00:01:23-4#", "#99:99:99-9#",
+    "00:05:00", " 00:05:00 ", "99:99", "00:05:00 Zoë Müller", "00:05:00 Zoë Müller:", "Zoë Müller  [00:01:07]",
+    "Zoë Müller  [00:01:67]", "Zoë Müller (00:01:02):", "Zoë Müller (00:01:02): ", "Zoë Müller [00:01:02]: hi",
+    "\u202eZoë Müller\u202c  [00:01:07]", "Zo\u200bë Müller (00:01:02):", "أحمد علي (00:01:02):", "[00:01:02]",
+    "(00:01:02)", "Speaker 1  [00:00:00]", "00:00:03 Speaker 1", "#", "[", "Zoë Müller", "Transcript",
+    "Attendees", "Mairi MacLeod, Zoë Müller",
+]
+
+
+def _study_files(*suffixes: str) -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in sorted(STUDY_FILES.iterdir()) if p.suffix in suffixes]
+
+
+def _mutate_lines(draw: st.DrawFn, data: bytes) -> bytes:
+    """A line of these formats put in, or a line of the file doubled, blanked or moved."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    text = data.decode("utf-16" if utf16 else "utf-8", "replace")
+    lines = text.split("\n")
+    op = draw(st.sampled_from(["insert", "insert", "double", "blank", "move"]))
+    i = draw(st.integers(0, len(lines) - 1))
+    if op == "insert":
+        lines.insert(i, draw(st.sampled_from(TIME_LINES)))
+    elif op == "double":
+        lines[i:i] = lines[i:i + draw(st.integers(1, 4))]
+    elif op == "blank":
+        lines[i] = ""
+    else:
+        lines.insert(draw(st.integers(0, len(lines) - 1)), lines.pop(i))
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_the_study_files_read_unmutated() -> None:
+    files = _study_files(".txt", ".vtt", ".srt", ".docx")
+    assert len(files) == 6
+    for name, content in files:
+        check_reads_or_refuses(content, name)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(40)
+@given(data=st.data())
+def test_fuzz_study_files_of_the_new_readers(data: st.DataObject) -> None:
+    name, content = data.draw(st.sampled_from(_study_files(".txt", ".vtt", ".srt")))
+    for _ in range(data.draw(st.integers(1, 4))):
+        content = _mutate_lines(data.draw, content) if data.draw(st.booleans()) else _mutate_text(data.draw, content)
+    check_reads_or_refuses(content, f"study-{name}")
+
+
+@pytest.mark.fuzz
+@fuzz_settings(20)
+@given(data=st.data())
+def test_fuzz_study_trint_docx(data: st.DataObject) -> None:
+    name, content = data.draw(st.sampled_from(_study_files(".docx")))
+    for _ in range(data.draw(st.integers(1, 3))):
+        content = _mutate_archive(data.draw, content, "word/document.xml")
+    check_reads_or_refuses(content, f"study-{name}")
