@@ -104,6 +104,31 @@ def _nothing_lost(got: list[tuple[str | None, str]], turns: list[tuple[str, list
     assert {who for who, _ in got} <= names
 
 
+# -- what the fuzz targets found, kept as regular tests ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Interviewer: See you at 10:30\nRespondent: Fine, thanks.\nInterviewer: See you at 10:30\n",
+    "Zoë Müller: so 10:30\n\nZoë Müller: so 10:30\n",
+    "Zoë Müller (00:00:00): so 10:30\n\nZoë Müller (00:00:00): so 10:30\n",
+    "Zoë Müller: so  10:30\n\nSeán O'Neill: right\n\nZoë Müller: so  10:30\n",
+])
+def test_a_labelled_line_said_twice_ending_in_a_time_is_not_an_otter_header(text: str) -> None:
+    """The same words ending in a time, said twice, made "Interviewer: See you at" a recurring Otter speaker: the
+    whole file was read as Otter's, speech became speakers' names and the next speaker's words went to them."""
+    got = _turns(text.encode(), "plain.txt", SourceFormat.plain_txt)
+    assert all(who is not None and ":" not in who for who, _ in got)
+    assert [said for _, said in got if "10:30" in said]
+
+
+def test_otter_headers_are_still_headers() -> None:
+    two_spaces = "Jane Adams  0:03\nHello there.\n\nSam Lee  0:09\nHi.\n\nJane Adams  0:15\nRight.\n"
+    one_space = ("Meeting\nJane Adams 0:03\nHello there.\nSam Lee 0:09\nHi.\nJane Adams 0:15\nRight.\n"
+                 "Sam Lee 0:20\nOk.\n")
+    assert _turns(two_spaces.encode(), "otter.txt", SourceFormat.otter_txt) == [
+        ("Jane Adams", "Hello there."), ("Sam Lee", "Hi."), ("Jane Adams", "Right.")]
+    assert _turns(one_space.encode(), "otter.txt", SourceFormat.otter_txt) == [
+        ("Jane Adams", "Hello there."), ("Sam Lee", "Hi."), ("Jane Adams", "Right."), ("Sam Lee", "Ok.")]
+
+
 @pytest.mark.fuzz
 @fuzz_settings(40)
 @given(TURNS, st.booleans())

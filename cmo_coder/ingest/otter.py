@@ -49,7 +49,16 @@ def _words(text: str) -> str:
 def is_header(line: str) -> bool:
     if "  " not in line and "\t" not in line:  # a header always has a run of spaces or a tab
         return False
-    return HEADER_RE.match(clean(line).strip()) is not None
+    m = HEADER_RE.match(clean(line).strip())
+    return m is not None and not labelled(m.group(1))
+
+
+def labelled(name: str) -> bool:
+    """Whether a header's would-be name is a ``Name:`` label and speech: a colon with a space after it, which no
+    speaker's name holds (a time's colons have digits after them). Why: a plain transcript in which someone said
+    the same words ending in a time twice ("Zoë Müller: see you at 10:30") vouched for "Zoë Müller: see you at"
+    as a recurring speaker, and the whole file was read as Otter's, its speech made into speakers' names."""
+    return ": " in name or name.rstrip().endswith(":")
 
 
 def _is_marker(line: str) -> bool:
@@ -83,7 +92,7 @@ def recurring_names(lines: list[str]) -> set[str]:
     counts: Counter[str] = Counter()
     for line in lines:
         m = _LOOSE_HEADER_RE.match(line.strip())
-        if m and len(m.group(1).split()) <= 6:
+        if m and len(m.group(1).split()) <= 6 and not labelled(m.group(1)):
             counts[_fold(m.group(1))] += 1
     return {name for name, n in counts.items() if n >= 2}
 
@@ -104,7 +113,7 @@ class HeaderMatcher:
             m = _LOOSE_HEADER_RE.match(text)
             if m is not None and _fold(m.group(1)) not in self.vouched:
                 m = None
-        if m is None or parse_timestamp(m.group(2)) is None or ends_in_time(m.group(1)):
+        if m is None or parse_timestamp(m.group(2)) is None or ends_in_time(m.group(1)) or labelled(m.group(1)):
             return None
         return m.group(1), m.group(2)
 
