@@ -119,6 +119,18 @@ def test_a_labelled_line_said_twice_ending_in_a_time_is_not_an_otter_header(text
     assert [said for _, said in got if "10:30" in said]
 
 
+def test_speech_ending_in_a_time_after_two_spaces_does_not_make_a_trint_file_otters() -> None:
+    """A short paragraph "so we meet at  10:30" has the shape of an Otter header: one of them made a whole Trint
+    document (or text) Otter's, each speaker's header speech and "so we meet at" a speaker."""
+    turns = [("Zoë Müller", "00:00:00", "so we meet at  10:30"), ("Seán O'Neill", "00:00:04", "fine"),
+             ("Zoë Müller", "00:00:09", "so we meet at  10:30"), ("Seán O'Neill", "00:00:12", "grand")]
+    paras = [p for who, at, said in turns for p in (f"{who}  [{at}]", said)]
+    expected = [("Zoë Müller", "so we meet at 10:30"), ("Seán O'Neill", "fine"), ("Zoë Müller", "so we meet at 10:30"),
+                ("Seán O'Neill", "grand")]
+    assert _turns(_docx(paras), "trint.docx") == expected
+    assert _turns("\n".join(paras).encode(), "trint.txt", SourceFormat.plain_txt) == expected
+
+
 def test_otter_headers_are_still_headers() -> None:
     two_spaces = "Jane Adams  0:03\nHello there.\n\nSam Lee  0:09\nHi.\n\nJane Adams  0:15\nRight.\n"
     one_space = ("Meeting\nJane Adams 0:03\nHello there.\nSam Lee 0:09\nHi.\nJane Adams 0:15\nRight.\n"

@@ -21,6 +21,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean
+from .time_marks import name_time_header
 from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -59,6 +60,16 @@ def labelled(name: str) -> bool:
     the same words ending in a time twice ("Zoë Müller: see you at 10:30") vouched for "Zoë Müller: see you at"
     as a recurring speaker, and the whole file was read as Otter's, its speech made into speakers' names."""
     return ": " in name or name.rstrip().endswith(":")
+
+
+def outnumbered(lines: list[str], headers: int) -> bool:
+    """Whether Trint's and Sonix's ``Name  [00:01:02]`` headers are at least as many as the ``Name  0:03`` lines
+    taken for Otter's headers (and two or more). Why: in such a file a short paragraph of speech ending in a time
+    after two spaces ("so we meet at  10:30") has the shape of an Otter header, and one of them made the whole file
+    Otter's: every speaker's header became speech and the words before the time a speaker. Otter writes no
+    bracketed time."""
+    bracketed = sum(1 for line in lines if name_time_header(line) is not None)
+    return bracketed >= 2 and bracketed >= headers
 
 
 def _is_marker(line: str) -> bool:
@@ -146,7 +157,7 @@ def looks_like_otter(text: str) -> bool:
     head = [clean_line(line) for line in lines[:400]]
     matcher = HeaderMatcher(recurring_names(head) | {_fold(n) for n in speakers_block(head[:60])})
     headers = [i for i, line in enumerate(head) if matcher.match(line)]
-    if not headers:
+    if not headers or outnumbered(head, len(headers)):
         return False
     nonblank_before = [line for line in head[:headers[0]] if line.strip()]
     if any(_is_marker(line) for line in nonblank_before[:12]):
