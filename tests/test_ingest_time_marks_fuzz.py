@@ -131,6 +131,15 @@ def test_speech_ending_in_a_time_after_two_spaces_does_not_make_a_trint_file_ott
     assert _turns("\n".join(paras).encode(), "trint.txt", SourceFormat.plain_txt) == expected
 
 
+@pytest.mark.parametrize("head", ["00:00:{:02d} {}", "{1} ({0:02d}:00):"])
+def test_speech_ending_in_a_time_said_twice_does_not_make_word_or_rev_lines_otters(head: str) -> None:
+    """The same for Word's "Transcribe" lines and Rev's labels on a line of their own: "so we meet at 10:30" said
+    twice was a speaker the file vouched for (one space before the time is enough for a recurring name)."""
+    turns = [("Zoë Müller", "so we meet at 10:30"), ("Seán O'Neill", "fine"), ("Zoë Müller", "so we meet at 10:30")]
+    text = "\n".join(f"{head.format(i, who)}\n{said}\n" for i, (who, said) in enumerate(turns))
+    assert _turns(text.encode(), "word.txt", SourceFormat.plain_txt) == turns
+
+
 def test_otter_headers_are_still_headers() -> None:
     two_spaces = "Jane Adams  0:03\nHello there.\n\nSam Lee  0:09\nHi.\n\nJane Adams  0:15\nRight.\n"
     one_space = ("Meeting\nJane Adams 0:03\nHello there.\nSam Lee 0:09\nHi.\nJane Adams 0:15\nRight.\n"

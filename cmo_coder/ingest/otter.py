@@ -21,7 +21,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean
-from .time_marks import name_time_header
+from .time_marks import labels_a_time
 from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -63,13 +63,14 @@ def labelled(name: str) -> bool:
 
 
 def outnumbered(lines: list[str], headers: int) -> bool:
-    """Whether Trint's and Sonix's ``Name  [00:01:02]`` headers are at least as many as the ``Name  0:03`` lines
-    taken for Otter's headers (and two or more). Why: in such a file a short paragraph of speech ending in a time
-    after two spaces ("so we meet at  10:30") has the shape of an Otter header, and one of them made the whole file
-    Otter's: every speaker's header became speech and the words before the time a speaker. Otter writes no
-    bracketed time."""
-    bracketed = sum(1 for line in lines if name_time_header(line) is not None)
-    return bracketed >= 2 and bracketed >= headers
+    """Whether the speaker lines of a format that writes a time beside the name (Trint's and Sonix's ``Name
+    [00:01:02]``, Word's ``00:00:03 Speaker 1``, Rev's ``Name (00:01:02):``) are at least as many as the lines taken
+    for Otter's headers (and two or more). Why: in such a file a short line of speech ending in a time ("so we meet
+    at 10:30"), said twice, has the shape of an Otter header whose name the file vouches for, and it made the whole
+    file Otter's: every speaker's line became speech and the words before the time a speaker. Otter writes none of
+    these lines."""
+    timed = sum(1 for line in lines if labels_a_time(line))
+    return timed >= 2 and timed >= headers
 
 
 def _is_marker(line: str) -> bool:
