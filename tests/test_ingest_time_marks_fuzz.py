@@ -151,7 +151,7 @@ def test_otter_headers_are_still_headers() -> None:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(TURNS, st.booleans())
 def test_fuzz_f4_marks(turns: list[tuple[str, list[str], int]], crlf: bool) -> None:
     text = "\n\n".join(f"{n}: {' '.join(w)} #{_stamp(at)}-{at % 10}#" for n, w, at in turns) + "\n"
@@ -161,7 +161,7 @@ def test_fuzz_f4_marks(turns: list[tuple[str, list[str], int]], crlf: bool) -> N
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(TURNS, st.sampled_from(["#99:99:99-9#", "#00:00:60-1#", "#0:00:01#", "#00:01:02,5#", "#00:01:02-#",
                                "# 00:01:02-3#", "#00:01:02-3", "00:01:02-3#", "#-1:00:00-0#"]))
 def test_fuzz_f4_malformed_marks_lose_nothing(turns: list[tuple[str, list[str], int]], mark: str) -> None:
@@ -171,7 +171,7 @@ def test_fuzz_f4_malformed_marks_lose_nothing(turns: list[tuple[str, list[str], 
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(20)
 @given(TURNS, st.booleans(), st.sampled_from(["Check-in (2026-03-04 10:02 GMT) - Transcript", "Zoë Müller",
                                                "Attendees", "Transcript"]))
 def test_fuzz_meet_time_lines(turns: list[tuple[str, list[str], int]], crlf: bool, heading: str) -> None:
@@ -200,7 +200,7 @@ def _docx(paragraphs: list[str]) -> bytes:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(25)
+@fuzz_settings(10)
 @given(HEADED, st.sampled_from([None, "interview 12-03-2026.mp3", "Mairi MacLeod", "Ruth Alderson  "]),
        st.sampled_from(["[{}]", "({})"]))
 def test_fuzz_trint_headers(turns: list[tuple[str, list[str], int]], heading: str | None, brackets: str) -> None:
@@ -217,7 +217,7 @@ def test_fuzz_trint_headers(turns: list[tuple[str, list[str], int]], heading: st
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(20)
 @given(HEADED, st.booleans())
 def test_fuzz_word_transcribe_lines(turns: list[tuple[str, list[str], int]], as_docx: bool) -> None:
     """Word's "Transcribe": ``00:00:03 Speaker 1`` on a line, the speech in the paragraph below."""
@@ -230,7 +230,7 @@ def test_fuzz_word_transcribe_lines(turns: list[tuple[str, list[str], int]], as_
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(TURNS, st.booleans(), st.booleans())
 def test_fuzz_rev_labels(turns: list[tuple[str, list[str], int]], own_line: bool, empty_first: bool) -> None:
     """``Name (00:01:02):`` before the speech or on a line above it; a label with no speech after it is left out."""
@@ -244,7 +244,7 @@ def test_fuzz_rev_labels(turns: list[tuple[str, list[str], int]], own_line: bool
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(15)
 @given(TURNS, st.sampled_from(["[00:61:99]", "[99:99]", "[00:01:02.99999]", "[]", "[00:01:02", "(1:2:3)",
                                "[00:00:60]"]))
 def test_fuzz_malformed_header_times_lose_nothing(turns: list[tuple[str, list[str], int]], stamp: str) -> None:
@@ -258,7 +258,7 @@ def test_fuzz_malformed_header_times_lose_nothing(turns: list[tuple[str, list[st
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(TURNS, st.booleans(), st.booleans())
 def test_fuzz_stream_vtt(turns: list[tuple[str, list[str], int]], close: bool, split: bool) -> None:
     """Stream's VTT: GUID cue ids, ``<v Name>`` left open (or closed), an utterance sometimes over two cues."""
@@ -275,7 +275,7 @@ def test_fuzz_stream_vtt(turns: list[tuple[str, list[str], int]], close: bool, s
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(25)
 @given(TURNS, st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"]), st.booleans())
 def test_fuzz_utf16_notepad(turns: list[tuple[str, list[str], int]], encoding: str, crlf: bool) -> None:
     """A plain transcript saved by Notepad: UTF-16 with a BOM reads as UTF-8 does; without one it is refused by
@@ -353,7 +353,7 @@ def test_fuzz_study_files_of_the_new_readers(data: st.DataObject) -> None:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(20)
+@fuzz_settings(10)
 @given(data=st.data())
 def test_fuzz_study_trint_docx(data: st.DataObject) -> None:
     name, content = data.draw(st.sampled_from(_study_files(".docx")))
