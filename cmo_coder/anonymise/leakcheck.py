@@ -28,7 +28,6 @@ Every hit is printed with its context.
 from __future__ import annotations
 
 import html
-import json
 import re
 import sqlite3
 import zipfile
@@ -41,6 +40,7 @@ from lxml import etree
 
 from ..errors import CmoError
 from ..store.db import Database, DbError
+from ..store.rows import damaged, json_cell
 from ..store.secure import SecureFolder
 from .layers.labels import study_label_spans
 from .occurrences import everyday_form, form_pattern, norm, only_a_number
@@ -626,7 +626,10 @@ def codebook_text(conn: sqlite3.Connection | Database) -> list[str]:
         for title, statement, elements in conn.execute(
                 "SELECT title, statement, elements FROM pt_versions WHERE change = 'initial'"):
             out += [title, statement]
-            for e in json.loads(elements):
+            for e in json_cell(elements, list, where="the project database", table="pt_versions", row=title,
+                               column="elements"):
+                if not isinstance(e, dict):
+                    raise damaged("the project database", "pt_versions", title, "an element that is not an object")
                 out += [v for v in (e.get("statement"), e.get("tag")) if isinstance(v, str)]
         return [v for v in out if isinstance(v, str) and v.strip()]
     for sql in ("SELECT title, statement FROM programme_theories", "SELECT statement, tag FROM elements"):

@@ -9,6 +9,12 @@ documentation checks do) imports every module, in the order the group always reg
 Each module's commands are hardened and given ``--db`` as they arrive (:func:`.hardening.harden`,
 :func:`.options.enable_db_option`), exactly as the whole group was once at start, so a command looks the same
 whichever way it was reached.
+
+A module that fails to import (a dependency missing or broken in the user's environment, an install cut short) no
+longer takes the whole command line with it: its commands become :class:`Unavailable` stand-ins that say which
+module failed and why, in one ``error:`` line with exit code 1, while every other command, ``--help`` and click's
+"No such command" work as before. With the import done at start, such a failure was a traceback before any command
+ran; done lazily, it was a traceback from ``--help`` and an "internal error" from everything else.
 """
 
 from __future__ import annotations
@@ -52,10 +58,16 @@ class LazyCommands(MutableMapping[str, click.Command]):
         self._prepare = prepare
 
     def _load(self, module: str) -> None:
-        if self._pending.pop(module, None) is None:
+        names = self._pending.pop(module, None)
+        if names is None:
             return
         staging = click.Group()
-        importlib.import_module(f"{self._package}.{module}").register(staging)
+        try:
+            importlib.import_module(f"{self._package}.{module}").register(staging)
+        except Exception as exc:  # noqa: BLE001 (whatever broke the import, the other commands must still run)
+            for name in names:
+                self._loaded[name] = Unavailable(name, f"{self._package}.{module}", exc)
+            return
         for name, command in staging.commands.items():
             self._prepare(command)
             self._loaded[name] = command
@@ -95,3 +107,25 @@ class LazyCommands(MutableMapping[str, click.Command]):
     def __len__(self) -> int:
         self._load_all()
         return len(self._loaded)
+
+
+class Unavailable(click.Command):
+    """A command whose module could not be imported: listed, with the reason, and refused in one line when run.
+
+    Asking for its ``--help`` is refused too, since the help text is in the module that failed. ``--debug`` on the
+    group shows the import's own traceback."""
+
+    def __init__(self, name: str, module: str, error: Exception) -> None:
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        super().__init__(name, help=f"Unavailable: {module} could not be loaded ({reason}).",
+                         short_help=f"(unavailable: {reason})", add_help_option=False,
+                         context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+        self.module = module
+        self.error = error
+        self.message = (f"the command {name!r} cannot run: its part of cmo-coder ({module}) failed to load ({reason}); "
+                        "reinstall cmo-coder or its dependencies (rerun with --debug for the traceback)")
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.find_root().params.get("debug"):
+            raise self.error
+        raise click.ClickException(self.message)

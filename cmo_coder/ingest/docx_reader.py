@@ -222,6 +222,8 @@ def kind(paras: list[str]) -> str:
     Otter does; their ``… started transcription`` line tells them apart (Otter writes none)."""
     teams = sum(1 for p in paras if "\n" in p and otter.is_header(p.split("\n", 1)[0]))
     headers = sum(1 for p in paras if otter.is_header(p))
+    if headers and otter.outnumbered([clean(p) for p in paras], max(teams, headers)):
+        return "plain_docx"  # Trint's or Sonix's headers: the plain reader's (:mod:`.time_marks`)
     if teams and teams >= headers:
         return "teams_docx"
     if headers and _has_marker(paras):

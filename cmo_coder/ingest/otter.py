@@ -21,6 +21,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean
+from .time_marks import labels_a_time
 from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -49,7 +50,27 @@ def _words(text: str) -> str:
 def is_header(line: str) -> bool:
     if "  " not in line and "\t" not in line:  # a header always has a run of spaces or a tab
         return False
-    return HEADER_RE.match(clean(line).strip()) is not None
+    m = HEADER_RE.match(clean(line).strip())
+    return m is not None and not labelled(m.group(1))
+
+
+def labelled(name: str) -> bool:
+    """Whether a header's would-be name is a ``Name:`` label and speech: a colon with a space after it, which no
+    speaker's name holds (a time's colons have digits after them). Why: a plain transcript in which someone said
+    the same words ending in a time twice ("Zoë Müller: see you at 10:30") vouched for "Zoë Müller: see you at"
+    as a recurring speaker, and the whole file was read as Otter's, its speech made into speakers' names."""
+    return ": " in name or name.rstrip().endswith(":")
+
+
+def outnumbered(lines: list[str], headers: int) -> bool:
+    """Whether the speaker lines of a format that writes a time beside the name (Trint's and Sonix's ``Name
+    [00:01:02]``, Word's ``00:00:03 Speaker 1``, Rev's ``Name (00:01:02):``) are at least as many as the lines taken
+    for Otter's headers (and two or more). Why: in such a file a short line of speech ending in a time ("so we meet
+    at 10:30"), said twice, has the shape of an Otter header whose name the file vouches for, and it made the whole
+    file Otter's: every speaker's line became speech and the words before the time a speaker. Otter writes none of
+    these lines."""
+    timed = sum(1 for line in lines if labels_a_time(line))
+    return timed >= 2 and timed >= headers
 
 
 def _is_marker(line: str) -> bool:
@@ -83,7 +104,7 @@ def recurring_names(lines: list[str]) -> set[str]:
     counts: Counter[str] = Counter()
     for line in lines:
         m = _LOOSE_HEADER_RE.match(line.strip())
-        if m and len(m.group(1).split()) <= 6:
+        if m and len(m.group(1).split()) <= 6 and not labelled(m.group(1)):
             counts[_fold(m.group(1))] += 1
     return {name for name, n in counts.items() if n >= 2}
 
@@ -104,7 +125,7 @@ class HeaderMatcher:
             m = _LOOSE_HEADER_RE.match(text)
             if m is not None and _fold(m.group(1)) not in self.vouched:
                 m = None
-        if m is None or parse_timestamp(m.group(2)) is None or ends_in_time(m.group(1)):
+        if m is None or parse_timestamp(m.group(2)) is None or ends_in_time(m.group(1)) or labelled(m.group(1)):
             return None
         return m.group(1), m.group(2)
 
@@ -137,7 +158,7 @@ def looks_like_otter(text: str) -> bool:
     head = [clean_line(line) for line in lines[:400]]
     matcher = HeaderMatcher(recurring_names(head) | {_fold(n) for n in speakers_block(head[:60])})
     headers = [i for i, line in enumerate(head) if matcher.match(line)]
-    if not headers:
+    if not headers or outnumbered(head, len(headers)):
         return False
     nonblank_before = [line for line in head[:headers[0]] if line.strip()]
     if any(_is_marker(line) for line in nonblank_before[:12]):

@@ -11,7 +11,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean, clean_name, squash
-from .time_marks import name_time_header, time_line, without_f4_marks
+from .time_marks import TIMED_LABEL_RE, time_header, time_line, without_f4_marks
 from .utterance import ParseError, Utterance, colon_in_time, label_key, parse_timestamp, speakerish
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
@@ -24,36 +24,11 @@ _LEADING_TIME_RE = re.compile(r"^\s*+(?:\[([0-9:.,]{4,12})\]|\(([0-9:.,]{4,12})\
                               r"[ \t]++(?=\S)")
 
 
-#: A label with its time after the name, before the colon, as Rev.com and similar services write it on a line of
-#: its own above the speech (``Tom Penhaligon (00:01:02):``, ``Speaker 1 [01:02]:``): the colons of the time hid
-#: the label's own colon, so the whole file was refused as having no speakers.
-_TIMED_LABEL_RE = re.compile(r"^\s*+([^:\n()\[\]]{1,60}?)[ \t]*+[(\[]"
-                             r"([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)[)\]][ \t]*+:[ \t]*+")
-
-#: A line that is only a time and a speaker, the speech in the paragraph below, as Word's "Transcribe" writes a
-#: recording into a document (``00:00:03 Speaker 1``, ``00:01:15 Summer Plymouth``); read as a ``Name:`` label
-#: only where the file has two such lines or more, so "10:30 Monday" in speech stays speech.
-_TIME_HEADER_RE = re.compile(r"^\s*+([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]++([^\s:0-9][^:\n]{0,47}?)[ \t]*+$")
-
-
 def _time_headers(lines: list[str]) -> bool:
     """Whether the file is written as time-and-speaker lines above the speech (Word's "Transcribe"): two such
     lines or more, and a speaker named on two of them, as each speaker of a conversation is."""
-    names = Counter(head[0] for line in lines if (head := _header_of(line)) is not None)
+    names = Counter(head[0] for line in lines if (head := time_header(line)) is not None)
     return sum(names.values()) >= 2 and max(names.values()) >= 2
-
-
-def _header_of(line: str) -> tuple[str, float] | None:
-    """A time-and-speaker line's speaker and time (``00:00:03 Speaker 1``, or Trint's and Sonix's ``Name
-    [00:01:02]``), or None where the line is not one."""
-    m = _TIME_HEADER_RE.match(line)
-    if not m:
-        return name_time_header(line)
-    at = parse_timestamp(m.group(1))
-    name = clean_name(m.group(2))
-    if at is None or not speakerish(name, True) or not name[0].isupper():
-        return None
-    return name, at
 
 
 def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
@@ -62,10 +37,10 @@ def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
     a bare one ("10:30 we went out") only where a ``Name:`` label follows it. A time after the name
     (``Name (00:01:02):``) and, in a file written so (``headers``), a line of a time and a speaker alone are
     labels too."""
-    timed = _TIMED_LABEL_RE.match(line)
+    timed = TIMED_LABEL_RE.match(line)
     if timed and (at := parse_timestamp(timed.group(2))) is not None:
         return f"{timed.group(1)}: {line[timed.end():]}", at
-    if headers and (head := _header_of(line)) is not None:
+    if headers and (head := time_header(line)) is not None:
         return f"{head[0]}:", head[1]
     m = _LEADING_TIME_RE.match(line)
     if not m:
@@ -155,7 +130,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     )
     known = frozenset(clean_name(name) for name in known)
     if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
-        known |= frozenset(head[0] for line, _ in clean_lines if (head := _header_of(line)) is not None)
+        known |= frozenset(head[0] for line, _ in clean_lines if (head := time_header(line)) is not None)
     # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written
     timed = [(line, at, where) if at is None or line == orig or _label(line, counts, known) is not None
              else (orig, None, where) for (line, at, where), (orig, _) in zip(timed, clean_lines, strict=True)]

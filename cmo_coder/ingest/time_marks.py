@@ -11,6 +11,10 @@ Three tools' marks were read as words of the speech, or hid a label:
   (``Mairi MacLeod  [00:01:07]``). Without a colon that line was no label, and the whole interview was one
   turn of no speaker.
 
+Word's "Transcribe" (``00:00:03 Speaker 1`` above the speech) and Rev (``Name (00:01:02):``) write the time beside
+the speaker too; their patterns live here with the others, so the plain reader reads them and Otter's reader knows
+a file of them is not its own (:func:`labels_a_time`).
+
 Each helper works on one line and only ever removes a time: the words of a line are never touched.
 """
 
@@ -32,6 +36,17 @@ _TIME_LINE_RE = re.compile(r"^[ \t]*+([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]*+$
 #: ``Speaker 2 (01:02)``. A name has no colon or bracket and does not start with a digit.
 _NAME_TIME_RE = re.compile(r"^[ \t]*+([^\s:0-9\[\]()][^:\n\[\]()]{0,47}?)[ \t]++"
                            r"[\[(]([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)[\])][ \t]*+$")
+
+#: A label with its time after the name, before the colon, as Rev.com and similar services write it on a line of
+#: its own above the speech (``Tom Penhaligon (00:01:02):``, ``Speaker 1 [01:02]:``): the colons of the time hid
+#: the label's own colon, so the whole file was refused as having no speakers.
+TIMED_LABEL_RE = re.compile(r"^\s*+([^:\n()\[\]]{1,60}?)[ \t]*+[(\[]"
+                             r"([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)[)\]][ \t]*+:[ \t]*+")
+
+#: A line that is only a time and a speaker, the speech in the paragraph below, as Word's "Transcribe" writes a
+#: recording into a document (``00:00:03 Speaker 1``, ``00:01:15 Summer Plymouth``); read as a ``Name:`` label
+#: only where the file has two such lines or more, so "10:30 Monday" in speech stays speech.
+_TIME_HEADER_RE = re.compile(r"^\s*+([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]++([^\s:0-9][^:\n]{0,47}?)[ \t]*+$")
 
 
 def without_f4_marks(line: str) -> tuple[str, float | None]:
@@ -65,3 +80,25 @@ def name_time_header(line: str) -> tuple[str, float] | None:
     if at is None or not name or not name[0].isupper() or not speakerish(name, True):
         return None
     return name, at
+
+
+def time_header(line: str) -> tuple[str, float] | None:
+    """A time-and-speaker line's speaker and time (Word's "Transcribe" ``00:00:03 Speaker 1``, or Trint's and
+    Sonix's ``Name  [00:01:02]``), or None where the line is not one."""
+    m = _TIME_HEADER_RE.match(line)
+    if not m:
+        return name_time_header(line)
+    at = parse_timestamp(m.group(1))
+    name = clean_name(m.group(2))
+    if at is None or not speakerish(name, True) or not name[0].isupper():
+        return None
+    return name, at
+
+
+def labels_a_time(line: str) -> bool:
+    """Whether ``line`` is a speaker's line of one of the formats that write a time beside the name: a Word, Trint
+    or Sonix header, or a Rev-style ``Name (00:01:02):``. Otter's reader counts these against its own headers."""
+    if time_header(line) is not None:
+        return True
+    m = TIMED_LABEL_RE.match(line)
+    return m is not None and parse_timestamp(m.group(2)) is not None

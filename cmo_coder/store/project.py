@@ -40,6 +40,7 @@ from . import schema_pg
 from .connect import connect_postgres, connect_sqlite, connect_sqlite_read_only
 from .db import LOCK_TIMEOUT_MS, Database, DbError, IntegrityError, LockedError, Row
 from .location import Location, parse
+from .rows import damaged, json_cell, reading
 from .schema import LATEST, migrate
 from .secure import MARKER, PROJECT_DB
 
@@ -419,12 +420,13 @@ def _coding_row(c: Coding) -> tuple[Any, ...]:
     )
 
 
-def _coding_from_row(r: Row) -> Coding:
-    return Coding(
-        id=r["id"], transcript_id=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"], pt=r["pt"],
-        component=r["component"], element=r["element"], stance=r["stance"], coder=r["coder"], memo=r["memo"],
-        origin=r["origin"], created_at=_dt(r["created_at"]), updated_at=_dt(r["updated_at"]),
-    )
+def _coding_from_row(r: Row, where: object) -> Coding:
+    with reading(where, "codings", r["id"]):
+        return Coding(
+            id=r["id"], transcript_id=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"], pt=r["pt"],
+            component=r["component"], element=r["element"], stance=r["stance"], coder=r["coder"], memo=r["memo"],
+            origin=r["origin"], created_at=_dt(r["created_at"]), updated_at=_dt(r["updated_at"]),
+        )
 
 
 def _fill_new(tx: Tx, codebook: Codebook) -> None:
@@ -575,6 +577,10 @@ class Project:
                     probe.close()
                 conn = _connect(db)
                 migrate(conn)
+        except CmoError as exc:  # the schema check: name the project it concerns
+            if str(exc).startswith(str(db)):
+                raise
+            raise CmoError(f"{db}: {exc}") from None
         except (sqlite3.DatabaseError, DbError) as exc:
             if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB or str(exc) == "file is not a database":
                 raise CmoError(f"{db}: not a readable project database (not a SQLite file)") from None
@@ -668,7 +674,8 @@ class Project:
             raw = self.meta("codebook")
             if raw is None:
                 raise CmoError(f"{self.location}: the project has no codebook")
-            self._codebook = Codebook.model_validate_json(raw)
+            with reading(self.location, "meta", "codebook"):
+                self._codebook = Codebook.model_validate_json(raw)
         return self._codebook
 
     # -- participants ---------------------------------------------------------------------------
@@ -678,10 +685,10 @@ class Project:
             if missing_ok:
                 return None
             raise NotFound(f"no participant {label!r}")
-        return _participant(r)
+        return _participant(r, self.location)
 
     def participants(self) -> list[Participant]:
-        return [_participant(r) for r in self.conn.execute("SELECT * FROM participants ORDER BY label")]
+        return [_participant(r, self.location) for r in self.conn.execute("SELECT * FROM participants ORDER BY label")]
 
     # -- transcripts ----------------------------------------------------------------------------
     def transcript_ids(self, status: str | None = None) -> list[str]:
@@ -712,17 +719,18 @@ class Project:
     def transcript(self, transcript_id: str) -> Transcript:
         """The anonymised, signed-off transcript (the only text the project holds)."""
         r = self._signed_off_row(transcript_id, "*")
-        turns = [
-            Turn(speaker=t["speaker"], start=t["start"], end=t["end"], start_time=t["start_time"],
-                 end_time=t["end_time"], flags=json.loads(t["flags"]))
-            for t in self.conn.execute(
-                "SELECT * FROM turns WHERE transcript_id = ? ORDER BY position", (transcript_id,)
+        turns = []
+        for t in self.conn.execute("SELECT * FROM turns WHERE transcript_id = ? ORDER BY position", (transcript_id,)):
+            row = f"{transcript_id} turn {t['position']}"
+            flags = json_cell(t["flags"], list, where=self.location, table="turns", row=row, column="flags")
+            with reading(self.location, "turns", row):
+                turns.append(Turn(speaker=t["speaker"], start=t["start"], end=t["end"], start_time=t["start_time"],
+                                  end_time=t["end_time"], flags=flags))
+        with reading(self.location, "transcripts", transcript_id):
+            return Transcript(
+                id=r["id"], title=r["title"], source_format=r["source_format"], kind=r["kind"], text=r["text"],
+                turns=turns, source_sha256=r["source_sha256"], normaliser_version=r["normaliser_version"],
             )
-        ]
-        return Transcript(
-            id=r["id"], title=r["title"], source_format=r["source_format"], kind=r["kind"], text=r["text"],
-            turns=turns, source_sha256=r["source_sha256"], normaliser_version=r["normaliser_version"],
-        )
 
     def signed_off_text(self, transcript_id: str) -> str:
         """The text alone, refused exactly as :meth:`transcript` refuses, without reading the turns."""
@@ -801,7 +809,7 @@ class Project:
         r = self.conn.execute("SELECT * FROM codings WHERE id = ?", (coding_id,)).fetchone()
         if r is None:
             raise NotFound(f"no coding {coding_id!r}")
-        return _coding_from_row(r)
+        return _coding_from_row(r, self.location)
 
     def codings(
         self, *, transcript_id: str | None = None, pt: str | None = None, component: str | None = None,
@@ -832,7 +840,7 @@ class Project:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY t.position, c.start, c.\"end\", c.id"
         )
-        return [_coding_from_row(r) for r in self.conn.execute(sql, args)]
+        return [_coding_from_row(r, self.location) for r in self.conn.execute(sql, args)]
 
     def speaker_at(self, transcript_id: str, offset: int) -> Participant | None:
         """The participant whose turn contains ``offset``: how a quote gets its attribution."""
@@ -841,14 +849,14 @@ class Project:
             'WHERE u.transcript_id = ? AND u.start <= ? AND ? < u."end"',
             (transcript_id, offset, offset),
         ).fetchone()
-        return _participant(r) if r else None
+        return _participant(r, self.location) if r else None
 
     # -- configurations -------------------------------------------------------------------------
     def speakers_at(self, transcript_id: str, offsets: Iterable[int]) -> dict[int, Participant | None]:
         """:meth:`speaker_at` for many offsets of one transcript, reading its turns once (a listing of a
         thousand codings asked a thousand times)."""
         turns = [
-            (r["turn_start"], r["turn_end"], _participant(r)) for r in self.conn.execute(
+            (r["turn_start"], r["turn_end"], _participant(r, self.location)) for r in self.conn.execute(
                 'SELECT u.start AS turn_start, u."end" AS turn_end, p.* FROM turns u '
                 "JOIN participants p ON p.label = u.speaker WHERE u.transcript_id = ? ORDER BY u.start, u.\"end\"",
                 (transcript_id,),
@@ -890,17 +898,18 @@ class Project:
         return [self._configuration(r) for r in self.conn.execute(sql, (pt,) if pt else ())]
 
     def _configuration(self, r: Row) -> Configuration:
-        members = [
-            ConfigurationMember(coding_id=m["coding_id"], role=m["role"])
-            for m in self.conn.execute(
-                "SELECT * FROM configuration_members WHERE configuration_id = ? ORDER BY position", (r["id"],)
+        with reading(self.location, "configurations", r["id"]):
+            members = [
+                ConfigurationMember(coding_id=m["coding_id"], role=m["role"])
+                for m in self.conn.execute(
+                    "SELECT * FROM configuration_members WHERE configuration_id = ? ORDER BY position", (r["id"],)
+                )
+            ]
+            return Configuration(
+                id=r["id"], pt=r["pt"], name=r["name"], members=members, judgement=r["judgement"],
+                rationale=r["rationale"], coder=r["coder"], created_at=_dt(r["created_at"]),
+                updated_at=_dt(r["updated_at"]),
             )
-        ]
-        return Configuration(
-            id=r["id"], pt=r["pt"], name=r["name"], members=members, judgement=r["judgement"],
-            rationale=r["rationale"], coder=r["coder"], created_at=_dt(r["created_at"]),
-            updated_at=_dt(r["updated_at"]),
-        )
 
     # -- project-level notes and memos ----------------------------------------------------------
     def notes(self, target_kind: str | None = None, target_id: str | None = None,
@@ -914,19 +923,26 @@ class Project:
                 where.append(f"{column} = ?")
                 args.append(value)
         sql = "SELECT * FROM notes" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY created_at, id"
-        return [_note(r) for r in self.conn.execute(sql, args)]
+        return [_note(r, self.location) for r in self.conn.execute(sql, args)]
 
     def note(self, note_id: str) -> ProjectNote | None:
         r = self.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
-        return _note(r) if r else None
+        return _note(r, self.location) if r else None
 
     # -- reporting ------------------------------------------------------------------------------
     def audit_log(self, entity: str | None = None) -> list[dict[str, Any]]:
         sql = "SELECT * FROM audit" + (" WHERE entity = ?" if entity else "") + " ORDER BY seq"
         return [
-            {**dict(r), "detail": json.loads(r["detail"])}
+            {**dict(r), "detail": json_cell(r["detail"], dict, where=self.location, table="audit",
+                                            row=f"seq {r['seq']}", column="detail")}
             for r in self.conn.execute(sql, (entity,) if entity else ())
         ]
+
+    def _damaged_count(self, table: str, where: str, args: tuple[Any, ...], what: str) -> None:
+        """Refuse a row counted under something the codebook does not have (a programme theory or stance typed
+        over): a count of it would be a count of nothing, and a lookup of it was an internal error."""
+        row = self.conn.execute(f"SELECT id FROM {table} WHERE {where} LIMIT 1", args).fetchone()
+        raise damaged(self.location, table, row[0] if row else "?", f"{what}, which the codebook does not have")
 
     def status(self) -> dict[str, Any]:
         """Counts an analyst wants at a glance; JSON-ready."""
@@ -936,9 +952,14 @@ class Project:
             for pt in self.codebook.pt_ids
         }
         for r in q("SELECT pt, stance, COUNT(*) AS n FROM codings GROUP BY pt, stance"):
+            if r["pt"] not in per_pt or r["stance"] not in per_pt[r["pt"]] or r["stance"] == "codings":
+                self._damaged_count("codings", "pt = ? AND stance = ?", (r["pt"], r["stance"]),
+                                    f"programme theory {r['pt']!r} and stance {r['stance']!r}")
             per_pt[r["pt"]]["codings"] += r["n"]
             per_pt[r["pt"]][r["stance"]] = r["n"]
         for r in q("SELECT pt, COUNT(*) AS n FROM configurations GROUP BY pt"):
+            if r["pt"] not in per_pt:
+                self._damaged_count("configurations", "pt = ?", (r["pt"],), f"programme theory {r['pt']!r}")
             per_pt[r["pt"]]["configurations"] = r["n"]
         statuses = dict(q("SELECT status, COUNT(*) FROM transcripts GROUP BY status").fetchall())
         roles = dict(q("SELECT role, COUNT(*) FROM participants GROUP BY role ORDER BY role").fetchall())
@@ -956,17 +977,19 @@ class Project:
         }
 
 
-def _note(r: Row) -> ProjectNote:
-    return ProjectNote(id=r["id"], title=r["title"], description=r["description"], body=r["body"],
-                       author=r["author"], origin=r["origin"], created_at=_dt(r["created_at"]),
-                       updated_at=_dt(r["updated_at"]), target_kind=r["target_kind"], target_id=r["target_id"])
+def _note(r: Row, where: object) -> ProjectNote:
+    with reading(where, "notes", r["id"]):
+        return ProjectNote(id=r["id"], title=r["title"], description=r["description"], body=r["body"],
+                           author=r["author"], origin=r["origin"], created_at=_dt(r["created_at"]),
+                           updated_at=_dt(r["updated_at"]), target_kind=r["target_kind"], target_id=r["target_id"])
 
 
-def _participant(r: Row) -> Participant:
-    return Participant(
-        label=r["label"], role=r["role"], site=r["site"], attributes=json.loads(r["attributes"]),
-        provisional=bool(r["provisional"]),
-    )
+def _participant(r: Row, where: object) -> Participant:
+    attributes = json_cell(r["attributes"], dict, where=where, table="participants", row=r["label"],
+                           column="attributes")
+    with reading(where, "participants", r["label"]):
+        return Participant(label=r["label"], role=r["role"], site=r["site"], attributes=attributes,
+                           provisional=bool(r["provisional"]))
 
 
 __all__ = ["LATEST", "Project", "TranscriptSummary", "Tx", "current_actor"]

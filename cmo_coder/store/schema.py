@@ -259,9 +259,8 @@ def migrate(conn: Database | sqlite3.Connection, target: int = LATEST) -> int:
     current = int(db.execute("PRAGMA user_version").fetchone()[0])
     revision: str | None = None
     if "alembic_version" in db.table_names():
-        row = db.execute("SELECT version_num FROM alembic_version").fetchone()
-        revision = str(row[0]) if row else None
-        if revision is not None and not migrations.known(revision):
+        revision = _recorded_revision(db, current)
+        if not migrations.known(revision):
             raise CmoError(
                 f"made by a newer cmo-coder: this project's schema is at revision {revision!r}, which this "
                 f"cmo-coder does not know (it understands up to {migrations.head()!r}); upgrade cmo-coder"
@@ -290,3 +289,28 @@ def migrate(conn: Database | sqlite3.Connection, target: int = LATEST) -> int:
         db.execute("ROLLBACK")
         raise
     return current
+
+
+DAMAGED = "the project database was damaged or edited by hand; restore project.sqlite from a backup"
+
+
+def _recorded_revision(db: Database, version: int) -> str:
+    """The one revision ``alembic_version`` records, refused where the table cannot be what migrations wrote.
+
+    Why: every migration writes exactly one row, in the same transaction as ``PRAGMA user_version``. An emptied
+    table was stamped again and failed as "table alembic_version already exists"; two rows let the first one read
+    decide which upgrade to run on a schema already past it; a revision older than ``user_version`` says a step
+    ran that the table does not know of. Each is a hand edit or damage, and migrating on a guess could harm it."""
+    rows = [str(r[0]) for r in db.execute("SELECT version_num FROM alembic_version").fetchall()]
+    if not rows:
+        raise CmoError(f"the schema revision table (alembic_version) is empty, but the schema is at version "
+                       f"{version}; {DAMAGED}")
+    if len(rows) > 1:
+        raise CmoError(f"the schema revision table (alembic_version) records {len(rows)} revisions "
+                       f"({', '.join(repr(r) for r in sorted(rows))}), not one; {DAMAGED}")
+    revision = rows[0]
+    number = revision[1:] if revision.startswith("v") else ""
+    if number.isascii() and number.isdigit() and int(number) < version <= LATEST:  # (newer: refused below)
+        raise CmoError(f"the schema revision table (alembic_version) records {revision!r}, older than the schema's "
+                       f"version {version} (PRAGMA user_version); {DAMAGED}")
+    return revision

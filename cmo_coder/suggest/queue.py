@@ -15,18 +15,21 @@ from ..errors import CmoError, NotFound
 from ..store import Project
 from ..store.db import Row
 from ..store.project import Tx
+from ..store.rows import json_cell, reading
 from .records import Reason, Suggestion
 
 STATUSES = ("pending", "accepted", "rejected")
 
 
-def _from_row(r: Row) -> Suggestion:
-    return Suggestion(
-        id=r["id"], transcript=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"],
-        component=r["component"], pt=r["pt"], confidence=float(r["confidence"]),
-        reasons=[Reason.model_validate(x) for x in json.loads(r["reasons"])], status=r["status"],
-        decided_by=r["decided_by"], decided_at=r["decided_at"], coding_id=r["coding_id"],
-    )
+def _from_row(r: Row, where: object) -> Suggestion:
+    reasons = json_cell(r["reasons"], list, where=where, table="suggestions", row=r["id"], column="reasons")
+    with reading(where, "suggestions", r["id"]):
+        return Suggestion(
+            id=r["id"], transcript=r["transcript_id"], start=r["start"], end=r["end"], text=r["text"],
+            component=r["component"], pt=r["pt"], confidence=float(r["confidence"]),
+            reasons=[Reason.model_validate(x) for x in reasons], status=r["status"],
+            decided_by=r["decided_by"], decided_at=r["decided_at"], coding_id=r["coding_id"],
+        )
 
 
 def add(tx: Tx, suggestions: Sequence[Suggestion]) -> list[Suggestion]:
@@ -65,7 +68,7 @@ def get(project: Project, suggestion_id: str) -> Suggestion:
     r = project.conn.execute("SELECT * FROM suggestions WHERE id = ?", (suggestion_id,)).fetchone()
     if r is None:
         raise NotFound(f"no suggestion {suggestion_id!r} in the review queue ('cmo-coder suggest review --list')")
-    return _from_row(r)
+    return _from_row(r, project.location)
 
 
 def listing(
@@ -86,7 +89,7 @@ def listing(
         + (" WHERE " + " AND ".join(where) if where else "")
         + ' ORDER BY t.position, s.start, s."end", s.id'
     )
-    return [_from_row(r) for r in project.conn.execute(sql, args)]
+    return [_from_row(r, project.location) for r in project.conn.execute(sql, args)]
 
 
 def decide(tx: Tx, suggestion_id: str, status: str, coding_id: str | None = None) -> None:

@@ -9,34 +9,43 @@ keep their rows (marked retired) so old codings and audit entries still name rea
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..errors import NotFound
 from ..model.codebook import Codebook, Element, ProgrammeTheory
 from ..store import Project, Tx
 from ..store.db import Row
+from ..store.rows import json_cell, reading
 from .model import PTVersion
 
 
-def _version(r: Row) -> PTVersion:
-    return PTVersion(
-        pt=r["pt"], version=r["version"], title=r["title"], statement=r["statement"],
-        elements=[Element.model_validate(e) for e in json.loads(r["elements"])], retired=bool(r["retired"]),
-        change=r["change"], rationale=r["rationale"], evidence=json.loads(r["evidence"]),
-        moves=json.loads(r["moves"]), author=r["author"], at=r["at"],
-    )
+def _version(r: Row, where: object) -> PTVersion:
+    row = f"{r['pt']} version {r['version']}"
+
+    def cell(column: str, kind: type) -> Any:
+        return json_cell(r[column], kind, where=where, table="pt_versions", row=row, column=column)
+
+    elements, evidence, moves = cell("elements", list), cell("evidence", list), cell("moves", dict)
+    with reading(where, "pt_versions", row):
+        return PTVersion(
+            pt=r["pt"], version=r["version"], title=r["title"], statement=r["statement"],
+            elements=[Element.model_validate(e) for e in elements], retired=bool(r["retired"]),
+            change=r["change"], rationale=r["rationale"], evidence=evidence, moves=moves, author=r["author"],
+            at=r["at"],
+        )
 
 
 def all_versions(project: Project) -> list[PTVersion]:
     """Every version of every PT, in the order they were made."""
     rows = project.conn.execute("SELECT * FROM pt_versions ORDER BY rowid")  # the order they were stored
-    return [_version(r) for r in rows]
+    return [_version(r, project.location) for r in rows]
 
 
 def history(project: Project, pt: str) -> list[PTVersion]:
     rows = project.conn.execute("SELECT * FROM pt_versions WHERE pt = ? ORDER BY version", (pt,)).fetchall()
     if not rows:
         raise NotFound(f"unknown programme theory {pt} (the codebook has {', '.join(project.codebook.pt_ids)})")
-    return [_version(r) for r in rows]
+    return [_version(r, project.location) for r in rows]
 
 
 def latest(project: Project) -> dict[str, PTVersion]:
@@ -45,7 +54,7 @@ def latest(project: Project) -> dict[str, PTVersion]:
         "SELECT v.* FROM pt_versions v JOIN programme_theories p ON p.id = v.pt AND p.version = v.version "
         "ORDER BY p.position"
     )
-    return {r["pt"]: _version(r) for r in rows}
+    return {r["pt"]: _version(r, project.location) for r in rows}
 
 
 def current_version(project: Project, pt: str) -> int:
