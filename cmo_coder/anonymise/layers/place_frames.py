@@ -326,21 +326,19 @@ def rare_spans(text: str) -> list[tuple[int, int]]:
     Without "the", two or three such words of which a later one is in no dictionary ("moved to tree lisk").
     Proposed for review, as a name the recogniser heard as words may be."""
     out: list[tuple[int, int]] = []
-    slots = {m.end() for m in _SLOT_WORD.finditer(text)}
-    if not slots:
-        return out
-    words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        if words[i].start() not in slots:
-            i += 1
-            continue  # no preposition of place or "the" right before: neither slot can end here
-        before = text[max(0, words[i].start() - 20) : words[i].start()]
+    taken = 0  # where the last span found ends: its words are not read again
+    for slot in sorted({m.end() for m in _SLOT_WORD.finditer(text)}):
+        if slot < taken:
+            continue
+        words = _words_from(text, slot, 3)
+        if not words or not _name_word(_plain(words[0].group(0))):
+            continue  # no word, or an ordinary one ("in the", "to be"), right after: every run below begins with it
+        before = text[max(0, slot - 20) : slot]
         the = bool(_THE_SLOT.search(before))
         hit = None
         if the or _BARE_SLOT.search(before):
             for k in (3, 2, 1):
-                run = words[i : i + k]
+                run = words[:k]
                 if len(run) < k or any(text[x.end() : y.start()] != " " for x, y in zip(run, run[1:], strict=False)):
                     continue
                 lows = [_plain(w.group(0)) for w in run]
@@ -351,14 +349,28 @@ def rare_spans(text: str) -> list[tuple[int, int]]:
                 if k > 1 and not (any(_rare(w) for w in lows) if the else
                                   in_dictionary(lows[0]) and any(not in_dictionary(w) for w in lows[1:])):
                     continue
-                hit = (run[0].start(), run[-1].end(), k)
+                hit = (run[0].start(), run[-1].end())
                 break
-        if hit is None:
-            i += 1
-            continue
-        out.append(hit[:2])
-        i += hit[2]
+        if hit is not None:
+            out.append(hit)
+            taken = hit[1]
     return out
+
+
+def _words_from(text: str, start: int, most: int) -> list[re.Match[str]]:
+    """The words of :data:`_WORD` from ``start`` on, at most ``most`` of them; none unless one begins at ``start``.
+
+    Why: the frames read only the words right after their cue, yet walked every word of every turn holding a
+    preposition or "the" (nearly all). They are the words a walk of the whole turn finds there: a word of the
+    pattern has no letter or apostrophe before it, so no earlier word runs over its start, and a search from the
+    end of one word finds the next, as the walk does (the look-behind reads the text before where it starts)."""
+    first = _WORD.match(text, start)
+    if first is None:
+        return []
+    words = [first]
+    while len(words) < most and (nxt := _WORD.search(text, words[-1].end())) is not None:
+        words.append(nxt)
+    return words
 
 
 def living_spans(text: str) -> list[tuple[int, int]]:
@@ -368,9 +380,11 @@ def living_spans(text: str) -> list[tuple[int, int]]:
     after = {m.end() for m in _LIVING_END.finditer(text)}
     if not after:
         return out
-    for m in _WORD.finditer(text):
-        if m.start() not in after:
-            continue  # no "in", "to", "at", "near" or "from" right before: no frame of living ends here
+    for start in sorted(after):  # the words right after "in", "to", "at", "near" or "from" (:func:`_words_from`)
+        words = _words_from(text, start, 1)
+        if not words:
+            continue
+        m = words[0]
         low = _plain(m.group(0))
         if not _name_word(low) or low in _IDIOMS or _usage(low) >= _UNCOMMON_LIVING or not in_dictionary(low):
             continue

@@ -34,6 +34,7 @@ from functools import cache
 from importlib import resources
 
 from .said_symbols import Piece, digits, find_shapes, letters, might_hold, symbol_runs
+from .turn_view import says_any
 
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -91,6 +92,21 @@ _FULL_SAID = re.compile(
 """A whole postcode said or spelt: "ls nine seven tf", "M fourteen five T P", "w f one, three d x"."""
 _ANY_NUMBER = re.compile(r"(?i)\d|\b(?:" + "|".join((*_UNITS, *_TEENS, *_TENS)) + r"|zero|nought)\b")
 """Most turns hold no digit and no number word: one search turns them away."""
+_NUMBER_WORDS_SAID = frozenset((*_UNITS, *_TEENS, *_TENS, "zero", "nought"))
+"""The words :data:`_ANY_NUMBER` looks for, as the turn view's runs of letters hold them."""
+_DIGIT = re.compile(r"\d")
+
+
+def _says_a_number(text: str) -> bool:
+    """:data:`_ANY_NUMBER`'s answer, from the turn's runs of letters where the text is plain ASCII.
+
+    Why: every turn of every transcript asks this before the postcode patterns, and the turn's runs of letters
+    (:func:`.turn_view.text_words`) are already made for the other place layers of the same turn. In ASCII text a
+    number word the pattern finds between word boundaries is a whole run of letters, lower-cased the same; outside
+    ASCII the pattern's case-blind match reaches letters no lower-casing gives ("ſix"), so the pattern is asked."""
+    if not text.isascii():
+        return _ANY_NUMBER.search(text) is not None
+    return _DIGIT.search(text) is not None or says_any(text, _NUMBER_WORDS_SAID)
 
 
 def _cued(text: str, start: int, end: int) -> bool:
@@ -152,7 +168,7 @@ def _district_ok(area: str, digits: str, letter: str) -> bool:
 
 def postcode_spans(text: str) -> list[tuple[int, int]]:
     """Spans of postcode districts (and full postcodes written with them) in ``text`` (module doc)."""
-    if not _ANY_NUMBER.search(text):
+    if not _says_a_number(text):
         return []
     areas = postcode_areas()
     out: list[tuple[int, int]] = []
@@ -425,8 +441,26 @@ def _town_districts() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, towns
 
 
+@cache
+def _town_first_words() -> frozenset[str]:
+    """The first run of letters of each post town of :func:`_town_districts` ("stoke" of "stoke-on-trent", "st"
+    of "st albans"): a turn that says none of them as a run of letters names no post town."""
+    return frozenset(m.group(0) for town in _town_districts()[1] if (m := _FIRST_RUN.match(town)))
+
+
+_FIRST_RUN = re.compile(r"[^\W\d_]+")
+
+
 def town_district_spans(text: str) -> list[tuple[int, int]]:
-    """Districts said by their post town and number after a place cue: "we live in Leeds 6" (comment above)."""
+    """Districts said by their post town and number after a place cue: "we live in Leeds 6" (comment above).
+
+    A turn of plain ASCII that says no town's first word is passed by before the towns' pattern (one alternation of
+    some hundred names, asked at every word): the pattern begins each town where no word character is before it,
+    and each town's first run of letters ends where the town ends or at a character that is no letter, so a match
+    begins with a whole run of letters of the turn, lower-cased as the town is. Outside ASCII the pattern's
+    case-blind match reaches letters no lower-casing gives, so it is asked."""
+    if text.isascii() and not says_any(text, _town_first_words()):
+        return []
     pattern, towns = _town_districts()
     out: list[tuple[int, int]] = []
     for m in pattern.finditer(text):
