@@ -25,7 +25,7 @@ from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
 from ..model.manifest import ManifestEntry
 from .normalise import clean_name, decode
-from .utterance import GENERIC_SPEAKERS
+from .utterance import GENERIC_SPEAKERS, role_label
 
 PROVISIONAL_TEMPLATE = "U{n}"
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -284,6 +284,8 @@ class SpeakerMap:
         spellings = [s for e in self.key.entries for s in [e.name, *e.aliases]] + list(extra)
         for spelling in spellings:
             bare, _ = split_scope(spelling)
+            if role_label(clean_name(bare)):
+                continue
             for tok in _TOKEN_RE.split(clean_name(bare).casefold()):
                 if len(tok) >= 2 and not tok.isdigit() and not GENERIC_SPEAKERS.match(tok):
                     tokens.add(tok)

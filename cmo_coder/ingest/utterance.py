@@ -66,9 +66,21 @@ def excerpt(text: str, limit: int = 60) -> str:
 GENERIC_SPEAKERS = re.compile(
     r"^(?:interviewer|interviewee|respondent|participant|facilitator|moderator|researcher|int|resp|"
     r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|unknown(?:\s+speaker)?|guest|host|co-host|interpreter|translator|"
-    r"b[0-9]{1,2})$",
+    r"b[0-9]{1,2}|s[0-9]{2}|speaker_[0-9]{2})$",  # noScribe's "S00", pyannote's and WhisperX's "SPEAKER_00"
     re.IGNORECASE,
 )
+
+#: The last word of a role a team writes as a speaker's alias, with a word before it, to match a file's label
+#: ("BSL Interpreter", "Arabic interpreter", "Lead Researcher").
+_ROLE_HEADS = frozenset({"interpreter", "translator", "observer", "note-taker", "notetaker", "interviewer",
+                         "facilitator", "moderator", "researcher"})
+
+
+def role_label(name: str) -> bool:
+    """Whether ``name`` is a role with a word before it ("BSL Interpreter"), not anybody's name: written as an
+    alias, its words ("BSL") must not become name forms nor make a file's name look like a participant's."""
+    words = name.casefold().split()
+    return 1 < len(words) <= 3 and words[-1] in _ROLE_HEADS
 
 _SENTENCE_PUNCT = re.compile(r"[.?!;\"“”…]")
 _TIME_TAIL = re.compile(r"(?:^|\s)\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
