@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
+from ..ingest.utterance import role_label
 from ..model.key import ParticipantKey
 from .familiar import (
     clipped_forms,
@@ -37,7 +38,7 @@ from .familiar import (
     vowel_clip,
 )
 from .folding import fold
-from .name_leads import drop_name_leads
+from .name_leads import byname_head, drop_name_leads
 from .name_titles import joined_honorific_forms, without_titles
 from .place_spellings import place_spellings
 from .stored_lists import stored
@@ -110,7 +111,21 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                                              "visitor", "manager", "volunteer",
                                                              "interpreter", "worker"), "person"),
                                             "baby bank": "service", "township": "place",
-                                            "croft": "place", "park": "place"}}}}}}}
+                                            "croft": "place", "park": "place", **{
+                                                # a learning disability, autism and Deaf services
+                                                # study (the twelfth new study): the people a team
+                                                # writes by their part in a life of support (a tenant,
+                                                # a self-advocate, a therapist, the postman), and the
+                                                # house of a supported-living service
+                                                **dict.fromkeys((
+                                                    "service user", "patient", "client", "tenant",
+                                                    "housemate", "advocate", "self-advocate",
+                                                    "therapist", "postman", "postwoman", "sister",
+                                                    "niece", "nephew", "grandson", "granddaughter",
+                                                    "befriender", "personal assistant"), "person"),
+                                                "supported living": "service",
+                                                "supported accommodation": "service",
+                                                "respite": "service", "group home": "care_home"}}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
@@ -501,8 +516,11 @@ def person_variants(name: str) -> tuple[str, ...]:
     if nicknames:
         return _with_written_nicknames(name, bare, nicknames)
     name = clean_name(name)
-    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+|b\d{1,2}", name):
-        return ()  # "B1", "B2": f4transkript's labels for the first and second person interviewed
+    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or role_label(name) or re.fullmatch(
+            r"(?i)speaker\s*\d+|b\d{1,2}|s\d{2}|speaker_\d{2}", name):
+        # "B1", "B2": f4transkript's labels for the first and second person interviewed; "S00": noScribe's;
+        # "BSL Interpreter": a role written as an alias to match a file's label
+        return ()
     tokens = name.split()
     forms: list[str] = [name]
     # "Staff Nurse Magee", "Giani ji", "Auntie Pushpa": the whole is a form, the titles alone are not
@@ -510,6 +528,7 @@ def person_variants(name: str) -> tuple[str, ...]:
     tokens = drop_name_leads(tokens) if tokens else tokens  # "our Declan", "Big Mags": "our", "big" are no name
     if len(tokens) > 1:
         forms.append(" ".join(tokens))
+    tokens = byname_head(tokens)  # "Jones the Post": "Jones", never "the" nor "Post"
     lead = particle_start(tokens)
     for i, t in enumerate(tokens):
         if lead <= i < len(tokens) - 1:
@@ -804,6 +823,8 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
                                   word_forms=person_word_forms(e.name)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
+            if role_label(clean_name(name)):
+                continue  # "BSL Interpreter": a role written to match a file's label, nobody's name to hear
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
                                       variants=person_variants(name), scope=scope, label=e.label,
                                       word_forms=person_word_forms(name)))

@@ -19,9 +19,10 @@ from .own_names import names_someone_else
 from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .register_near import run_on
+from .register_public import inside_public_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
 from .state import candidates, caseless_doc, text_of
-from .words import CALENDAR, KINSHIP
+from .words import CALENDAR, KINSHIP, is_everyday
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
 # "I went with Dawn". Speech verbs after the name are judged by ``looks_like_name``.
@@ -43,10 +44,22 @@ def _beside_a_name(token: Token) -> bool:
 
 
 def _lower_noun(token: Token, caseless: bool) -> bool:
-    """ "pure bliss", "a real dolly": in cased text a lower-case dictionary word after a determiner, possessive or
-    adjective is the word's noun phrase, since cased text gives a name its capital. Such an occurrence of a
-    registered name is the reviewer's to decide, never removed unseen (``--accept-all`` still removes it)."""
-    return not caseless and token.text.islower() and noun_phrase_head(token)
+    """ "pure bliss", "a real dolly", "the call bell": in cased text a lower-case dictionary word after a
+    determiner, possessive or adjective, or closing a noun compound after one ("the call bell", "a church bell"),
+    is the word's noun phrase, since cased text gives a name its capital. Such an occurrence of a registered name is
+    the reviewer's to decide, never removed unseen (``--accept-all`` still removes it)."""
+    return not caseless and token.text.islower() and (noun_phrase_head(token) or _compound_head(token))
+
+
+def _compound_head(token: Token) -> bool:
+    """ "the call bell", "my door bell": a lower-case word after a lower-case noun that a determiner or possessive
+    opens, in cased text (a name there keeps its capital: "the nurse, Bell" has its comma)."""
+    doc = token.doc
+    if token.i < 2:
+        return False
+    noun, det = doc[token.i - 1], doc[token.i - 2]
+    return (noun.tag_ in {"NN", "NNS"} and noun.text.islower() and det.tag_ in {"DT", "PRP$"}
+            and is_everyday(token.lower_))
 
 
 def _modifies_next(token: Token) -> bool:
@@ -260,6 +273,9 @@ class RegisterComponent:
             if public and yields_to_public(item.category, item.key) and inside_public_full_name(
                     text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
+            if end - start <= 2 and inside_public_name(self.nlp, span, item.category, item.key):
+                taken.append((span.start_char, span.end_char))
+                continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
             if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
                 taken.append((span.start_char, span.end_char))
                 continue  # "BBC Radio Cornwall": a broadcaster named after the region the manifest's site column holds
