@@ -125,7 +125,8 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                                     "befriender", "personal assistant"), "person"),
                                                 "supported living": "service",
                                                 "supported accommodation": "service",
-                                                "respite": "service", "group home": "care_home"}}}}}}}}
+                                                "respite": "service", "group home": "care_home",
+                                                "group": "service"}}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
@@ -747,6 +748,8 @@ def person_word_forms(name: str) -> tuple[str, ...]:
 
     from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
 
+    if role_label(clean_name(name)):
+        return ()  # "BSL Interpreter", "Caernarfon self-advocacy group": a role or a group, nobody's name
     bare, nicknames = written_nicknames(name)
     if nicknames:  # ``Thomas "Tosh" Brown``: the word forms of the name and of each name written in it
         return tuple(dict.fromkeys(w for form in (bare, *nicknames) for w in person_word_forms(form)))
@@ -782,7 +785,7 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     tail words is registered too.
     """
     forms = [surface.strip()]
-    if surface.lower().startswith("the "):
+    if surface.lower().startswith("the ") and not _the_word(surface):
         forms.append(surface[4:].strip())
     words = forms[-1].split()
     while len(words) > 1 and words[-1].lower() in GENERIC_TAILS and words[-2].lower() not in _JOINERS:
@@ -793,6 +796,16 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     if head.lower() != forms[-1].lower() and len(head) >= 3 and head.lower() not in GENERIC_TAILS:
         forms.append(head)
     return tuple(dict.fromkeys(s for form in forms for s in place_spellings(form)))  # "Saint Brigids"
+
+
+def _the_word(surface: str) -> bool:
+    """ "the City", "the Royal", "the Ulster": a place a team writes as "the" and one everyday word (a hospital said
+    so in Belfast). The word alone is no form of it: "city" in "the city centre" or "Royal" in "Royal Mail" is the
+    word's, and "the City" itself is read where it is said (``layers.register``)."""
+    from .layers.words import is_everyday
+
+    words = surface.split()
+    return len(words) == 2 and words[0].lower() == "the" and is_everyday(words[1].lower())
 
 
 def split_alias(alias: str) -> tuple[str, str | None]:

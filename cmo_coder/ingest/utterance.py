@@ -76,10 +76,19 @@ _ROLE_HEADS = frozenset({"interpreter", "translator", "observer", "note-taker", 
                          "facilitator", "moderator", "researcher"})
 
 
+#: The last word of a manifest row that names a group speaking together, not a person ("Caernarfon self-advocacy
+#: group", "Group members", "Several speakers"): captions of a group meeting name nobody, and such a row is how a
+#: team gives their cues a speaker that can be signed off.
+_GROUP_HEADS = frozenset({"group", "groups", "members", "speakers", "voices", "panel", "forum", "audience"})
+
+
 def role_label(name: str) -> bool:
-    """Whether ``name`` is a role with a word before it ("BSL Interpreter"), not anybody's name: written as an
-    alias, its words ("BSL") must not become name forms nor make a file's name look like a participant's."""
+    """Whether ``name`` is a role with a word before it ("BSL Interpreter") or a group speaking together
+    ("Caernarfon self-advocacy group"), not anybody's name: written as a manifest name or alias, its words ("BSL",
+    "dads", "group") must not become name forms nor make a file's name look like a participant's."""
     words = name.casefold().split()
+    if 0 < len(words) <= 6 and words[-1] in _GROUP_HEADS:
+        return True
     return 1 < len(words) <= 3 and words[-1] in _ROLE_HEADS
 
 _SENTENCE_PUNCT = re.compile(r"[.?!;\"“”…]")

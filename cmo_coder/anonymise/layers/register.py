@@ -51,6 +51,13 @@ def _lower_noun(token: Token, caseless: bool) -> bool:
     return not caseless and token.text.islower() and (noun_phrase_head(token) or _compound_head(token))
 
 
+def _the_everyday_word(span: Span, caseless: bool) -> bool:
+    """ "the city", "the royal": a registered place said as "the" and one everyday word, in captions or in lower
+    case in cased text (where "the City" would have its capital): as likely the word as the place."""
+    first, word = span[0], span[1]
+    return first.lower_ == "the" and (caseless or word.text.islower()) and is_everyday(word.lower_)
+
+
 def _compound_head(token: Token) -> bool:
     """ "the call bell", "my door bell": a lower-case word after a lower-case noun that a determiner or possessive
     opens, in cased text (a name there keeps its capital: "the nurse, Bell" has its comma)."""
@@ -276,6 +283,14 @@ class RegisterComponent:
             if end - start <= 2 and inside_public_name(self.nlp, span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
+            if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):
+                # "we went into the city" with a hospital registered as "the City": the reviewer decides
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     "registered name, perhaps an everyday word here", item_key=item.key,
+                                     placeholder=item.placeholder, per_occurrence=True,
+                                     word_reading=f"a word after 'the' ('{span.text}')"))
+                taken.append((span.start_char, span.end_char))
+                continue
             if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
                 taken.append((span.start_char, span.end_char))
                 continue  # "BBC Radio Cornwall": a broadcaster named after the region the manifest's site column holds
