@@ -280,7 +280,7 @@ class RegisterComponent:
             if public and yields_to_public(item.category, item.key) and inside_public_full_name(
                     text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
-            if end - start <= 2 and inside_public_name(self.nlp, span, item.category, item.key):
+            if end - start <= 2 and inside_public_name(span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
             if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):

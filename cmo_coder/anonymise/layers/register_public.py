@@ -16,31 +16,33 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Span
 
 from .allowlist import default_allowlist
+from .state import text_of
 from .words import uk_towns
 
 _ARTICLES = frozenset({"the", "an", "a"})
 
 
 @cache
-def _phrases_by_word(nlp: Language) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
-    """Each word of a listed public name of two words or more → (the name's lower-case tokens, the word's place
-    in it); made once per model's tokenizer, on the first registered place form that could need it."""
-    index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-    for phrase in set(p.lower() for p in default_allowlist()):
-        tokens = tuple(t.text for t in nlp.make_doc(phrase))
-        if len(tokens) < 2:
+def _phrases_by_word() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each word of a listed public name of two words or more → (the name in lower case, where the word starts in
+    it); made once, on the first registered place form that could need it (plain strings: no tokenizer runs)."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for phrase in {" ".join(p.lower().split()) for p in default_allowlist()}:
+        at = 0
+        words = phrase.split(" ")
+        if len(words) < 2:
             continue
-        for i, tok in enumerate(tokens):
-            if tok not in _ARTICLES:
-                index.setdefault(tok, []).append((tokens, i))
+        for word in words:
+            if word not in _ARTICLES:
+                index.setdefault(word, []).append((phrase, at))
+            at += len(word) + 1
     return {word: tuple(found) for word, found in index.items()}
 
 
-def inside_public_name(nlp: Language, span: Span, category: str, key: str) -> bool:
+def inside_public_name(span: Span, category: str, key: str) -> bool:
     """Whether the registered place form ``span`` (one word, with or without an article before it) stands inside a
     longer listed public name there ("Royal" in "Royal Mail", "the Ulster" in "the Ulster Fry") and holds no UK
     town's name."""
@@ -50,11 +52,15 @@ def inside_public_name(nlp: Language, span: Span, category: str, key: str) -> bo
     if len(words) != 1 or words[0].lower_ in uk_towns():
         return False
     word = words[0]
-    doc = span.doc
-    for tokens, at in _phrases_by_word(nlp).get(word.lower_, ()):
-        first = word.i - at
-        if first < 0 or first + len(tokens) > len(doc):
+    found = _phrases_by_word().get(word.lower_)
+    if not found:
+        return False
+    text = text_of(span.doc)
+    for phrase, at in found:
+        a = word.idx - at
+        b = a + len(phrase)
+        if a < 0 or b > len(text) or text[a:b].lower() != phrase:
             continue
-        if all(doc[first + k].lower_ == tok for k, tok in enumerate(tokens)):
+        if (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()):
             return True
     return False
