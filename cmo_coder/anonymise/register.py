@@ -194,6 +194,13 @@ class Register:
         return list(self._ordered[1])
 
 
+def written_whole(item: RegisterItem, variant: str) -> bool:
+    """Whether the team wrote ``variant`` itself as the item's surface or an alias ("Yorkshire", "Wigan"), other than
+    as "the" and one everyday word ("the Royal"): such a form wins inside a listed public name ("Yorkshire Water"
+    loses "Yorkshire"), while a form the register derived ("Ulster" of "Ulster Hospital") yields to one."""
+    return _registers_itself(item, variant) and not _the_word(variant)
+
+
 def _registers_itself(item: RegisterItem, variant: str) -> bool:
     low = variant.lower()
     return low == item.surface.lower() or any(low == a.lower() for a in item.aliases)

@@ -140,7 +140,7 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         end = _without_full_stop(doc_text, start, end)
         if cut and end - start > 1 and doc_text[end - 1] in ".?!":
             end -= 1  # the stop a sentence ends on, where the entity was cut after it ("S4C.")
-        if len(ent) > 1 and ent[0].lower_ in british_words() and ent[1].idx >= start:
+        if len(ent) > 1 and ent[0].lower_ in british_words() and ent[0].lower_ not in KINSHIP and ent[1].idx >= start:
             start = ent[1].idx  # "diolch gethin", "croeso siân": a word of British speech no name list holds
         if len(ent) > 1:  # "thank you tyler", "william came round", "lincoln prison so": the name only
             core = name_core(doc_text, start, end, verbs=ent.label_ == "PERSON", cased=cased)

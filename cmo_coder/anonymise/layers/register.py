@@ -7,11 +7,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
-from ..register import Register, RegisterItem
+from ..register import Register, RegisterItem, written_whole
 from .article_surnames import surname_after_article
 from .clipped_forms import addressed_mid_line, open_in_captions
 from .clipped_places import ClipTables, bare_street_candidates, clipped_candidates
-from .context import looks_like_name, noun_phrase_head, word_before
+from .context import PERSON_NOUNS, looks_like_name, noun_phrase_head, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
 from .noun_idioms import said_as_the_noun
@@ -66,7 +66,12 @@ def _compound_head(token: Token) -> bool:
         return False
     noun, det = doc[token.i - 1], doc[token.i - 2]
     return (noun.tag_ in {"NN", "NNS"} and noun.text.islower() and det.tag_ in {"DT", "PRP$"}
-            and is_everyday(token.lower_))
+            and noun.lower_ not in _PEOPLE_BEFORE and is_everyday(token.lower_))
+
+
+_PEOPLE_BEFORE = PERSON_NOUNS | KINSHIP | {"mate", "mates", "friend", "friends", "pal", "boss", "colleague"}
+"""Words for a person before a name ("my mate storm", "my brother dewi", "the nurse bell"): a name in apposition,
+no noun compound."""
 
 
 def _modifies_next(token: Token) -> bool:
@@ -280,7 +285,8 @@ class RegisterComponent:
             if public and yields_to_public(item.category, item.key) and inside_public_full_name(
                     text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
-            if end - start <= 2 and inside_public_name(span, item.category, item.key):
+            if end - start <= 2 and not written_whole(item, variant) and inside_public_name(
+                    span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
             if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):
