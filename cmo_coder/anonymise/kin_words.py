@@ -51,6 +51,8 @@ KIN_OF_ADDRESS = frozenset({
     "mam", "nan", "gran", "grandad", "grandma",
     # Irish, Ulster and Scots speech
     "mammy", "da", "granda", "nanny", "papa", "mama",
+    # Welsh, said in English speech in Wales: grandmother and grandfather in the north, and in the south
+    "nain", "taid", "mamgu", "tadcu",
 })
 """Words for a parent, grandparent, aunt or elder said to or of them ("Ba has no English", "Papa ji's bed",
 "Hooyo asked for her sister", "my Oma"): a relative named by relation, never a name by itself."""
@@ -60,7 +62,10 @@ _ELDERS_BY_NAME = frozenset({
     # with a given name ("Chacha Ghafoor", "Baji Shabana", "Shabana Baji", "Tariq Bhaiya")
     "chacha", "chachi", "chachu", "khala", "khalu", "mamu", "phuppo", "baji", "apa", "aapa", "apu", "bhaiya",
 })
-KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu", "pani", "abo", "abu"}) | (
+KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu", "pani", "abo", "abu",
+                       # British and Irish families' words before a parent's or grandparent's given name ("Mam
+                       # Eira", "Nain Jones", "Taid Huw", "Granny Rose", "Nanny Pat")
+                       "mam", "nain", "taid", "mamgu", "tadcu", "granny", "granda", "nanny", "nana"}) | (
     _ELDERS_BY_NAME) | (
     KIN_OF_ADDRESS & {"masi", "massi", "mami", "nani", "dadi", "hooyo", "aabo", "abti", "adeer", "eedo", "habaryar"})
 """Kin words said before a given name ("Auntie Pushpa", "Hooyo Halima", "Masi Kanta", "Abti Yusuf"). "Auntie",

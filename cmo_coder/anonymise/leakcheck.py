@@ -710,10 +710,29 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
                 or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR):
             continue
         match = index.match(low)
-        if match is None or (everyday_word(low) and not name_like_word(low, match)):
+        if match is None or (everyday_word(low) and not name_like_word(low, match)) or low in _public_words():
             continue
         out.append((w.start(), w.end(), match.part))
     return out
+
+
+@cache
+def _public_words() -> frozenset[str]:
+    """One-word public names of the shipped lists that no name list holds ("Wales", "NVivo"): a country or a tool
+    said in signed-off text is no name heard by sound ("Wales" was shown as sounding like a registered Wall's
+    "Wals" in every transcript that named the country)."""
+    from .layers.allowlist import default_allowlist
+    from .layers.words import listed_names
+
+    names = listed_names()
+    listed = {low for p in default_allowlist() if " " not in (low := p.strip().lower()) and low not in names}
+    return frozenset(listed | _NATIONS)
+
+
+_NATIONS = frozenset({"wales", "welsh", "cymru", "england", "english", "scotland", "scottish", "ireland", "irish",
+                      "britain", "british", "ulster"})
+"""The UK's and Ireland's nations and their words, said in every transcript of a study there: a surname list holds
+some ("Wales", "English"), and a warning on each would be read by nobody."""
 
 
 def scan_sound_alikes(project: object, secure: SecureFolder) -> list[SoundAlikeHit]:

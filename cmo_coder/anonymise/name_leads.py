@@ -21,3 +21,18 @@ def drop_name_leads(tokens: list[str]) -> list[str]:
     while start < len(tokens) - 1 and tokens[start].lower() in NAME_LEADS:
         start += 1
     return tokens[start:]
+
+
+#: Words that join a name to the trade or place it is known by in a byname ("Jones the Post", "Dai the Milk",
+#: "Wil o'r Felin", "Mary of the Glen"): Welsh and Irish villages name people so where surnames are shared.
+BYNAME_JOINS = frozenset({"the", "o'r", "o’r", "of", "yr"})
+
+
+def byname_head(tokens: list[str]) -> list[str]:
+    """The name of a byname without its joined trade or place ("Jones the Post" → "Jones"): "the" and "Post"
+    alone are no name, and taken as forms they made every "the" of every transcript a registered person. The
+    whole byname stays a form of its own; a name with no join comes back as it is."""
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lower() in BYNAME_JOINS:
+            return tokens[:i]
+    return tokens

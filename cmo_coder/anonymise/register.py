@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
+from ..ingest.utterance import role_label
 from ..model.key import ParticipantKey
 from ..model.manifest import is_group
 from .familiar import (
@@ -38,7 +39,7 @@ from .familiar import (
     vowel_clip,
 )
 from .folding import fold
-from .name_leads import drop_name_leads
+from .name_leads import byname_head, drop_name_leads
 from .name_titles import joined_honorific_forms, without_titles
 from .place_spellings import place_spellings
 from .stored_lists import stored
@@ -111,7 +112,22 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                                              "visitor", "manager", "volunteer",
                                                              "interpreter", "worker"), "person"),
                                             "baby bank": "service", "township": "place",
-                                            "croft": "place", "park": "place"}}}}}}}
+                                            "croft": "place", "park": "place", **{
+                                                # a learning disability, autism and Deaf services
+                                                # study (the twelfth new study): the people a team
+                                                # writes by their part in a life of support (a tenant,
+                                                # a self-advocate, a therapist, the postman), and the
+                                                # house of a supported-living service
+                                                **dict.fromkeys((
+                                                    "service user", "patient", "client", "tenant",
+                                                    "housemate", "advocate", "self-advocate",
+                                                    "therapist", "postman", "postwoman", "sister",
+                                                    "niece", "nephew", "grandson", "granddaughter",
+                                                    "befriender", "personal assistant"), "person"),
+                                                "supported living": "service",
+                                                "supported accommodation": "service",
+                                                "respite": "service", "group home": "care_home",
+                                                "group": "service"}}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
@@ -177,6 +193,13 @@ class Register:
             pairs = [(v, item) for item in self.items for v in item.variants]
             self._ordered = (key, sorted(pairs, key=lambda pair: not _registers_itself(pair[1], pair[0])))
         return list(self._ordered[1])
+
+
+def written_whole(item: RegisterItem, variant: str) -> bool:
+    """Whether the team wrote ``variant`` itself as the item's surface or an alias ("Yorkshire", "Wigan"), other than
+    as "the" and one everyday word ("the Royal"): such a form wins inside a listed public name ("Yorkshire Water"
+    loses "Yorkshire"), while a form the register derived ("Ulster" of "Ulster Hospital") yields to one."""
+    return _registers_itself(item, variant) and not _the_word(variant)
 
 
 def _registers_itself(item: RegisterItem, variant: str) -> bool:
@@ -502,8 +525,11 @@ def person_variants(name: str) -> tuple[str, ...]:
     if nicknames:
         return _with_written_nicknames(name, bare, nicknames)
     name = clean_name(name)
-    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or re.fullmatch(r"(?i)speaker\s*\d+|b\d{1,2}", name):
-        return ()  # "B1", "B2": f4transkript's labels for the first and second person interviewed
+    if len(name) < 2 or name.lower() in GENERIC_SPEAKERS or role_label(name) or re.fullmatch(
+            r"(?i)speaker\s*\d+|b\d{1,2}|s\d{2}|speaker_\d{2}", name):
+        # "B1", "B2": f4transkript's labels for the first and second person interviewed; "S00": noScribe's;
+        # "BSL Interpreter": a role written as an alias to match a file's label
+        return ()
     tokens = name.split()
     forms: list[str] = [name]
     # "Staff Nurse Magee", "Giani ji", "Auntie Pushpa": the whole is a form, the titles alone are not
@@ -511,6 +537,7 @@ def person_variants(name: str) -> tuple[str, ...]:
     tokens = drop_name_leads(tokens) if tokens else tokens  # "our Declan", "Big Mags": "our", "big" are no name
     if len(tokens) > 1:
         forms.append(" ".join(tokens))
+    tokens = byname_head(tokens)  # "Jones the Post": "Jones", never "the" nor "Post"
     lead = particle_start(tokens)
     for i, t in enumerate(tokens):
         if lead <= i < len(tokens) - 1:
@@ -729,6 +756,8 @@ def person_word_forms(name: str) -> tuple[str, ...]:
 
     from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
 
+    if role_label(clean_name(name)):
+        return ()  # "BSL Interpreter", "Caernarfon self-advocacy group": a role or a group, nobody's name
     bare, nicknames = written_nicknames(name)
     if nicknames:  # ``Thomas "Tosh" Brown``: the word forms of the name and of each name written in it
         return tuple(dict.fromkeys(w for form in (bare, *nicknames) for w in person_word_forms(form)))
@@ -764,7 +793,7 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     tail words is registered too.
     """
     forms = [surface.strip()]
-    if surface.lower().startswith("the "):
+    if surface.lower().startswith("the ") and not _the_word(surface):
         forms.append(surface[4:].strip())
     words = forms[-1].split()
     while len(words) > 1 and words[-1].lower() in GENERIC_TAILS and words[-2].lower() not in _JOINERS:
@@ -775,6 +804,16 @@ def plain_variants(surface: str) -> tuple[str, ...]:
     if head.lower() != forms[-1].lower() and len(head) >= 3 and head.lower() not in GENERIC_TAILS:
         forms.append(head)
     return tuple(dict.fromkeys(s for form in forms for s in place_spellings(form)))  # "Saint Brigids"
+
+
+def _the_word(surface: str) -> bool:
+    """ "the City", "the Royal", "the Ulster": a place a team writes as "the" and one everyday word (a hospital said
+    so in Belfast). The word alone is no form of it: "city" in "the city centre" or "Royal" in "Royal Mail" is the
+    word's, and "the City" itself is read where it is said (``layers.register``)."""
+    from .layers.words import is_everyday
+
+    words = surface.split()
+    return len(words) == 2 and words[0].lower() == "the" and is_everyday(words[1].lower())
 
 
 def split_alias(alias: str) -> tuple[str, str | None]:
@@ -807,6 +846,8 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
                                   word_forms=person_word_forms(e.name)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
+            if role_label(clean_name(name)):
+                continue  # "BSL Interpreter": a role written to match a file's label, nobody's name to hear
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
                                       variants=person_variants(name), scope=scope, label=e.label,
                                       word_forms=person_word_forms(name)))

@@ -92,8 +92,8 @@ def rest_of_place(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """Candidates spanning a place's removed part and the rest of its name (module doc)."""
     out: list[Candidate] = []
     for c in found:
-        if c.category not in PLACES or c.end <= c.start:
-            continue
+        if c.category not in PLACES or c.end <= c.start or c.per_occurrence:
+            continue  # an occurrence the reviewer decides ("the city" of a registered "the City") has no rest
         m = _WORD_AFTER.match(text, c.end)
         if m and m.group(1).lower() in AFTER and not _GOES_ON.match(text, m.end()):
             street = c.category in TOWNS and m.group(1).lower() in STREET_HEADS

@@ -21,7 +21,8 @@ from ..model import SourceFormat
 from .utterance import Utterance
 
 TURN_SEPARATOR = "\n\n"
-_CAPTION_FORMATS = {SourceFormat.teams_vtt, SourceFormat.zoom_vtt, SourceFormat.zoom_captions, SourceFormat.srt}
+_CAPTION_FORMATS = {SourceFormat.teams_vtt, SourceFormat.zoom_vtt, SourceFormat.zoom_captions, SourceFormat.srt,
+                    SourceFormat.whisper_json, SourceFormat.whisper_tsv}
 
 
 @dataclass

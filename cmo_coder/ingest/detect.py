@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import SourceFormat
-from . import docx_reader, otter, plain, srt, teams_vtt, zoom_captions, zoom_vtt
+from . import docx_reader, html_transcript, otter, plain, srt, teams_vtt, whisper, zoom_captions, zoom_vtt
 from .limits import check_lines
 from .normalise import decode
 from .utterance import ParseError, Utterance
@@ -63,6 +63,12 @@ def detect_text(text: str, source: str) -> SourceFormat:
         otter.looks_like_otter(text)
     ):
         return SourceFormat.otter_txt
+    if whisper.looks_like_json(text):
+        return SourceFormat.whisper_json
+    if whisper.looks_like_tsv(head[0]):
+        return SourceFormat.whisper_tsv
+    if head[0].startswith(html_transcript.HTML_HEADS):
+        return SourceFormat.plain_html
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):
         raise ParseError(f"{source}: unknown format (markup or JSON, not a transcript)")
     return SourceFormat.plain_txt
@@ -92,11 +98,18 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
         utts = srt.read(text, source)
     elif fmt is SourceFormat.otter_txt:
         utts = otter.read(text, source)
+    elif fmt is SourceFormat.whisper_json:
+        utts = whisper.read_json(text, source)
+    elif fmt is SourceFormat.whisper_tsv:
+        utts = whisper.read_tsv(text, source)
+    elif fmt is SourceFormat.plain_html:
+        utts = html_transcript.read(text, source)
     else:
         utts = plain.read(text, source)
         if not any(u.speaker for u in utts):
             raise ParseError(
                 f"{source}: unknown format: no speaker labels ('Name:', 'I:', 'R:'), WebVTT, SRT, Otter or Zoom "
-                "structure found"
+                "structure found (a Whisper .txt has none: import the .srt, .vtt, .json or .tsv Whisper wrote "
+                "beside it, with --speaker NAME for one speaker)"
             )
     return Parsed(fmt, utts, decoded.warnings)

@@ -25,7 +25,7 @@ from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
 from ..model.manifest import GROUP_ATTRIBUTE, ManifestEntry, is_group
 from .normalise import clean_name, decode
-from .utterance import GENERIC_SPEAKERS
+from .utterance import GENERIC_SPEAKERS, role_label
 
 PROVISIONAL_TEMPLATE = "U{n}"
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -311,6 +311,8 @@ class SpeakerMap:
         spellings += list(extra)
         for spelling in spellings:
             bare, _ = split_scope(spelling)
+            if role_label(clean_name(bare)):
+                continue
             for tok in _TOKEN_RE.split(clean_name(bare).casefold()):
                 if len(tok) >= 2 and not tok.isdigit() and not GENERIC_SPEAKERS.match(tok):
                     tokens.add(tok)

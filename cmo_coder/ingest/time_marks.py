@@ -43,10 +43,14 @@ _NAME_TIME_RE = re.compile(r"^[ \t]*+([^\s:0-9\[\]()][^:\n\[\]()]{0,47}?)[ \t]++
 TIMED_LABEL_RE = re.compile(r"^\s*+([^:\n()\[\]]{1,60}?)[ \t]*+[(\[]"
                              r"([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)[)\]][ \t]*+:[ \t]*+")
 
-#: A line that is only a time and a speaker, the speech in the paragraph below, as Word's "Transcribe" writes a
-#: recording into a document (``00:00:03 Speaker 1``, ``00:01:15 Summer Plymouth``); read as a ``Name:`` label
-#: only where the file has two such lines or more, so "10:30 Monday" in speech stays speech.
-_TIME_HEADER_RE = re.compile(r"^\s*+([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)[ \t]++([^\s:0-9][^:\n]{0,47}?)[ \t]*+$")
+#: A line that is only a time and a speaker, the speech in the paragraph below, as Word's "Transcribe" and NVivo
+#: Transcription write a recording into a document (``00:00:03 Speaker 1``, ``00:01:15 Summer Plymouth``) and Happy
+#: Scribe into a TXT (``[00:00:05.21] - Niamh Wall``: the time bracketed, with hundredths, and a dash before the
+#: name); read as a ``Name:`` label only where the file has two such lines or more, so "10:30 Monday" in speech
+#: stays speech.
+_TIME_HEADER_RE = re.compile(r"^\s*+(?:\[([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)\]|"
+                             r"([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?))[ \t]++(?:[-–—][ \t]++)?"
+                             r"([^\s:0-9\-–—\[][^:\n]{0,47}?)[ \t]*+$")
 
 
 def without_f4_marks(line: str) -> tuple[str, float | None]:
@@ -88,8 +92,8 @@ def time_header(line: str) -> tuple[str, float] | None:
     m = _TIME_HEADER_RE.match(line)
     if not m:
         return name_time_header(line)
-    at = parse_timestamp(m.group(1))
-    name = clean_name(m.group(2))
+    at = parse_timestamp(m.group(1) or m.group(2))
+    name = clean_name(m.group(3))
     if at is None or not speakerish(name, True) or not name[0].isupper():
         return None
     return name, at

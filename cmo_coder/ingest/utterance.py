@@ -66,9 +66,30 @@ def excerpt(text: str, limit: int = 60) -> str:
 GENERIC_SPEAKERS = re.compile(
     r"^(?:interviewer|interviewee|respondent|participant|facilitator|moderator|researcher|int|resp|"
     r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|unknown(?:\s+speaker)?|guest|host|co-host|interpreter|translator|"
-    r"b[0-9]{1,2})$",
+    r"b[0-9]{1,2}|s[0-9]{2}|speaker_[0-9]{2})$",  # noScribe's "S00", pyannote's and WhisperX's "SPEAKER_00"
     re.IGNORECASE,
 )
+
+#: The last word of a role a team writes as a speaker's alias, with a word before it, to match a file's label
+#: ("BSL Interpreter", "Arabic interpreter", "Lead Researcher").
+_ROLE_HEADS = frozenset({"interpreter", "translator", "observer", "note-taker", "notetaker", "interviewer",
+                         "facilitator", "moderator", "researcher"})
+
+
+#: The last word of a manifest row that names a group speaking together, not a person ("Caernarfon self-advocacy
+#: group", "Group members", "Several speakers"): captions of a group meeting name nobody, and such a row is how a
+#: team gives their cues a speaker that can be signed off.
+_GROUP_HEADS = frozenset({"group", "groups", "members", "speakers", "voices", "panel", "forum", "audience"})
+
+
+def role_label(name: str) -> bool:
+    """Whether ``name`` is a role with a word before it ("BSL Interpreter") or a group speaking together
+    ("Caernarfon self-advocacy group"), not anybody's name: written as a manifest name or alias, its words ("BSL",
+    "dads", "group") must not become name forms nor make a file's name look like a participant's."""
+    words = name.casefold().split()
+    if 0 < len(words) <= 6 and words[-1] in _GROUP_HEADS:
+        return True
+    return 1 < len(words) <= 3 and words[-1] in _ROLE_HEADS
 
 _SENTENCE_PUNCT = re.compile(r"[.?!;\"“”…]")
 _TIME_TAIL = re.compile(r"(?:^|\s)\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")

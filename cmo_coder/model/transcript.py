@@ -24,6 +24,9 @@ class SourceFormat(StrEnum):
     srt = "srt"
     plain_txt = "plain_txt"
     plain_docx = "plain_docx"
+    plain_html = "plain_html"
+    whisper_json = "whisper_json"
+    whisper_tsv = "whisper_tsv"
     markup = "markup"
     refi_qda = "refi_qda"
 

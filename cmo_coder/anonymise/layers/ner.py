@@ -98,11 +98,38 @@ def _without_full_stop(text: str, start: int, end: int) -> int:
     return end - 1 if word.isalpha() and len(word) >= 4 and word.lower() not in _ABBREVIATIONS else end
 
 
+_SHORT_STOPS = frozenset({"st", "dr", "mr", "mrs", "ms", "no", "co", "jr", "sr", "prof", "rev", "fr"})
+
+
+def _by_sentence(ent: Span) -> list[Span]:
+    """The entity cut where a sentence ends inside it ("watch S4C. Glyn's a fan" read as one organisation "S4C.
+    Glyn"): a name never runs over a full stop, question or exclamation mark followed by a capital, so each side is
+    read as an entity of its own. Removed whole, the words before the stop went with the name beside it; each side
+    still goes where it is a name. A stop after an initial or a short title ("J. Smith", "St. Helens") is no end."""
+    doc = ent.doc
+    cuts: list[tuple[int, int]] = []  # (end of the piece before, start of the piece after)
+    for k in range(ent.start, ent.end - 1):
+        tok, nxt = doc[k], doc[k + 1]
+        if not nxt.text[:1].isupper():
+            continue
+        if k > ent.start and tok.text in {".", "?", "!"} and not (
+                len(doc[k - 1].text) == 1 or doc[k - 1].lower_ in _SHORT_STOPS | _ABBREVIATIONS):
+            cuts.append((k, k + 1))
+        elif len(tok.text) > 2 and tok.text[-1] in ".?!" and tok.text[-2].isalnum() and "." not in tok.text[:-1] \
+                and tok.lower_[:-1] not in _SHORT_STOPS | _ABBREVIATIONS:
+            cuts.append((k + 1, k + 1))  # "S4C." one token: the stop goes with the words before, as written
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *(b for _, b in cuts)]
+    ends = [*(a for a, _ in cuts), ent.end]
+    return [Span(doc, a, b, label=ent.label_) for a, b in zip(bounds, ends, strict=True) if b > a]
+
+
 def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: bool = True) -> list[Candidate]:
     """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access. ``cased``:
     the entities were read from text as written, not from a re-cased copy."""
     out = []
-    for ent in ents:
+    for ent, cut in ((piece, piece.end < whole.end) for whole in ents for piece in _by_sentence(whole)):
         if ent.label_ not in NER_CATEGORIES:
             continue
         start, end = ent.start_char, ent.end_char
@@ -111,6 +138,10 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         elif len(ent) > 1 and ent[0].lower_ in {"the", "a", "an", "our", "my"}:
             start = ent[1].idx
         end = _without_full_stop(doc_text, start, end)
+        if cut and end - start > 1 and doc_text[end - 1] in ".?!":
+            end -= 1  # the stop a sentence ends on, where the entity was cut after it ("S4C.")
+        if len(ent) > 1 and ent[0].lower_ in british_words() and ent[0].lower_ not in KINSHIP and ent[1].idx >= start:
+            start = ent[1].idx  # "diolch gethin", "croeso siân": a word of British speech no name list holds
         if len(ent) > 1:  # "thank you tyler", "william came round", "lincoln prison so": the name only
             core = name_core(doc_text, start, end, verbs=ent.label_ == "PERSON", cased=cased)
             if core is None:

@@ -7,11 +7,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..candidates import Candidate
-from ..register import Register, RegisterItem
+from ..register import Register, RegisterItem, written_whole
 from .article_surnames import surname_after_article
 from .clipped_forms import addressed_mid_line, open_in_captions
 from .clipped_places import ClipTables, bare_street_candidates, clipped_candidates
-from .context import looks_like_name, noun_phrase_head, word_before
+from .context import PERSON_NOUNS, looks_like_name, noun_phrase_head, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
 from .noun_idioms import said_as_the_noun
@@ -19,9 +19,10 @@ from .own_names import names_someone_else
 from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .register_near import run_on
+from .register_public import inside_public_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
 from .state import candidates, caseless_doc, text_of
-from .words import CALENDAR, KINSHIP
+from .words import CALENDAR, KINSHIP, is_everyday
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
 # "I went with Dawn". Speech verbs after the name are judged by ``looks_like_name``.
@@ -43,10 +44,34 @@ def _beside_a_name(token: Token) -> bool:
 
 
 def _lower_noun(token: Token, caseless: bool) -> bool:
-    """ "pure bliss", "a real dolly": in cased text a lower-case dictionary word after a determiner, possessive or
-    adjective is the word's noun phrase, since cased text gives a name its capital. Such an occurrence of a
-    registered name is the reviewer's to decide, never removed unseen (``--accept-all`` still removes it)."""
-    return not caseless and token.text.islower() and noun_phrase_head(token)
+    """ "pure bliss", "a real dolly", "the call bell": in cased text a lower-case dictionary word after a
+    determiner, possessive or adjective, or closing a noun compound after one ("the call bell", "a church bell"),
+    is the word's noun phrase, since cased text gives a name its capital. Such an occurrence of a registered name is
+    the reviewer's to decide, never removed unseen (``--accept-all`` still removes it)."""
+    return not caseless and token.text.islower() and (noun_phrase_head(token) or _compound_head(token))
+
+
+def _the_everyday_word(span: Span, caseless: bool) -> bool:
+    """ "the city", "the royal": a registered place said as "the" and one everyday word, in captions or in lower
+    case in cased text (where "the City" would have its capital): as likely the word as the place."""
+    first, word = span[0], span[1]
+    return first.lower_ == "the" and (caseless or word.text.islower()) and is_everyday(word.lower_)
+
+
+def _compound_head(token: Token) -> bool:
+    """ "the call bell", "my door bell": a lower-case word after a lower-case noun that a determiner or possessive
+    opens, in cased text (a name there keeps its capital: "the nurse, Bell" has its comma)."""
+    doc = token.doc
+    if token.i < 2:
+        return False
+    noun, det = doc[token.i - 1], doc[token.i - 2]
+    return (noun.tag_ in {"NN", "NNS"} and noun.text.islower() and det.tag_ in {"DT", "PRP$"}
+            and noun.lower_ not in _PEOPLE_BEFORE and is_everyday(token.lower_))
+
+
+_PEOPLE_BEFORE = PERSON_NOUNS | KINSHIP | {"mate", "mates", "friend", "friends", "pal", "boss", "colleague"}
+"""Words for a person before a name ("my mate storm", "my brother dewi", "the nurse bell"): a name in apposition,
+no noun compound."""
 
 
 def _modifies_next(token: Token) -> bool:
@@ -260,6 +285,18 @@ class RegisterComponent:
             if public and yields_to_public(item.category, item.key) and inside_public_full_name(
                     text_of(doc), span.start_char, span.end_char, item.variants, public):
                 continue  # "Carol Black" is not the registered Mark Black
+            if end - start <= 2 and not written_whole(item, variant) and inside_public_name(
+                    span, item.category, item.key):
+                taken.append((span.start_char, span.end_char))
+                continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
+            if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):
+                # "we went into the city" with a hospital registered as "the City": the reviewer decides
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     "registered name, perhaps an everyday word here", item_key=item.key,
+                                     placeholder=item.placeholder, per_occurrence=True,
+                                     word_reading=f"a word after 'the' ('{span.text}')"))
+                taken.append((span.start_char, span.end_char))
+                continue
             if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
                 taken.append((span.start_char, span.end_char))
                 continue  # "BBC Radio Cornwall": a broadcaster named after the region the manifest's site column holds
