@@ -110,7 +110,17 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                                              "visitor", "manager", "volunteer",
                                                              "interpreter", "worker"), "person"),
                                             "baby bank": "service", "township": "place",
-                                            "croft": "place", "park": "place"}}}}}}}
+                                            "croft": "place", "park": "place", **{
+                                                # a sexual health and inclusion health study (the thirteenth
+                                                # new study): the clinic's staff by their jobs, the people
+                                                # it sees as patients or service users, a sister and a
+                                                # driver, and where people seeking asylum are housed
+                                                **dict.fromkeys(("patient", "service user", "client",
+                                                                 "doctor", "receptionist", "adviser",
+                                                                 "advisor", "health adviser", "mentor",
+                                                                 "peer mentor", "peer supporter", "peer",
+                                                                 "sister", "driver"), "person"),
+                                                "hotel": "place", "site": "place", "yard": "place"}}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),
