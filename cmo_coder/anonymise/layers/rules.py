@@ -292,6 +292,8 @@ class RulesComponent:
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
                         and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
                         and span[0].lower_ not in FILLERS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}
+                        # "mostly Eritrean and Sudanese, some Afghan": a people in a list, nobody addressed
+                        and span[0].lower_ not in PEOPLES
                         # "Supervision, I think.", "Spice, for a while": a word that opens a sentence
                         and (not is_everyday(span[0].text) or span[0].lower_ in name_lexicon("first"))):
                     out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
@@ -302,7 +304,8 @@ class RulesComponent:
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
-                        and span[0].pos_ not in NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                        and span[0].pos_ not in NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}
+                        and span[0].lower_ not in PEOPLES):
                     out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
