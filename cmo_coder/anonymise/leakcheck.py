@@ -674,6 +674,15 @@ inside are the project's own, so none of them is a name that sounds like a regis
 "[imam's name]" sounded like a registered Imran's "Immy" and was shown as a warning on every signed-off copy)."""
 
 
+@cache
+def _public_phrases() -> re.Pattern[str]:
+    """The listed public names of several words ("Terrence Higgins Trust"), longest first, in any casing."""
+    from .layers.public_names import all_public_names
+
+    phrases = sorted({n.strip() for n in all_public_names() if " " in n.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+
+
 def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     """``(start, end, registered part)`` for each word (or "mc"/"mac" and the next word) in ``text`` that
     sounds like a registered name part, by the rules of the sound-alike layer without its parser: a
@@ -681,14 +690,20 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .layers.sound_alike import everyday_word, name_like_word
-    from .layers.words import CALENDAR, FILLERS, KINSHIP
+    from .layers.sound_alike import everyday_word, name_like_word, public_word
+    from .layers.words import CALENDAR, FILLERS, KINSHIP, PEOPLES
     from .pronunciation import SoundIndex
 
     assert isinstance(index, SoundIndex)
+    from .layers.world_places import world_places
+
     bracketed = [m.span() for m in _BRACKETED.finditer(text)] if "[" in text else []
+    # a word of a listed public name ("Terrence" of the Terrence Higgins Trust) is that name's, not a person's
+    public = [m.span() for m in _public_phrases().finditer(text)]
     words = [w for w in _SPOKEN_WORD.finditer(text)
-             if not any(a < w.start() and w.end() < b for a, b in bracketed)]
+             if not any(a < w.start() and w.end() < b for a, b in bracketed)
+             and not any(a <= w.start() and w.end() <= b for a, b in public)]
+    abroad = world_places()
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -704,7 +719,10 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
         i += 1
         base = _CLITIC.sub("", low)  # "she's", "we'll", "who'd", "else's": a function word and its clitic
         if (low in STOP_WORDS or base in STOP_WORDS or low in FILLERS or len(low) < 2 or low in CALENDAR
-                or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR):
+                or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR
+                # a people, a language or a one-word public name ("Romanian", "Romany", "Mears" for a registered
+                # Rahman or Mersey), as the sound-alike layer never proposes them: no warning to read past
+                or base in PEOPLES or public_word(base) or base in abroad):
             continue
         match = index.match(low)
         if match is None or (everyday_word(low) and not name_like_word(low, match)):

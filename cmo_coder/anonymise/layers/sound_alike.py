@@ -75,6 +75,11 @@ def _public_words() -> frozenset[str]:
     return frozenset(fold(n) for n in all_public_names() if " " not in n.strip())
 
 
+def public_word(word: str) -> bool:
+    """Whether ``word`` is a one-word public name (a medicine, a brand, a platform, a company)."""
+    return fold(word.lower()) in _public_words()
+
+
 def _never_a_name(tok: Token) -> bool:
     """A word no sound-alike of a name may be: a function word, a filler, a date, a title, a kin word, a public
     name, a kind of place ("the mandir" for a registered Mandy, "the ward" for a Warde), or a people's or a
