@@ -674,15 +674,6 @@ inside are the project's own, so none of them is a name that sounds like a regis
 "[imam's name]" sounded like a registered Imran's "Immy" and was shown as a warning on every signed-off copy)."""
 
 
-@cache
-def _public_phrases() -> re.Pattern[str]:
-    """The listed public names of several words ("Terrence Higgins Trust"), longest first, in any casing."""
-    from .layers.public_names import all_public_names
-
-    phrases = sorted({n.strip() for n in all_public_names() if " " in n.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
-
-
 def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     """``(start, end, registered part)`` for each word (or "mc"/"mac" and the next word) in ``text`` that
     sounds like a registered name part, by the rules of the sound-alike layer without its parser: a
@@ -698,11 +689,8 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     from .layers.world_places import world_places
 
     bracketed = [m.span() for m in _BRACKETED.finditer(text)] if "[" in text else []
-    # a word of a listed public name ("Terrence" of the Terrence Higgins Trust) is that name's, not a person's
-    public = [m.span() for m in _public_phrases().finditer(text)]
     words = [w for w in _SPOKEN_WORD.finditer(text)
-             if not any(a < w.start() and w.end() < b for a, b in bracketed)
-             and not any(a <= w.start() and w.end() <= b for a, b in public)]
+             if not any(a < w.start() and w.end() < b for a, b in bracketed)]
     abroad = world_places()
     out: list[tuple[int, int, str]] = []
     i = 0
@@ -727,6 +715,8 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
         match = index.match(low)
         if match is None or (everyday_word(low) and not name_like_word(low, match)):
             continue
+        if _in_public_name(text, w.span()):
+            continue  # "Terrence" of the Terrence Higgins Trust: a word of a listed public name, no person's
         out.append((w.start(), w.end(), match.part))
     return out
 

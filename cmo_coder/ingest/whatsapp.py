@@ -80,7 +80,7 @@ def read(text: str, source: str) -> list[Utterance]:
 
     def flush() -> None:
         if cur is not None:
-            said = squash("\n".join(body)).strip()
+            said = "\n".join(line for line in (squash(part).strip() for part in body) if line)
             if said and not _NO_SPEECH.match(said):
                 cur.text = said
                 result.append(cur)
