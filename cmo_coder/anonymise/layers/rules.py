@@ -480,6 +480,8 @@ class RulesComponent:
                 break
             word = m.group(0)
             base = re.sub(r"['’]s$", "", word)
+            if n and _PRONOUN_CLITIC.match(word):
+                break  # "this is kizzy we've got": a pronoun and its clitic start the next clause
             if n and word.lower() in PARTICLES:
                 pass  # kept only if a name word follows
             elif (self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n))
@@ -493,6 +495,11 @@ class RulesComponent:
                 break
             end = m.end() + 1
         return (pos, last) if last is not None else None
+
+
+_PRONOUN_CLITIC = re.compile(r"(?i)(?:i|you|we|they|he|she|it|that|there|here|what|who|where)['’](?:s|m|re|ve|ll|d)$")
+"""A pronoun with its clitic ("we've", "she's"): never a word of a name after an introduction, as captions run the
+introduction into the next clause without a comma."""
 
 
 @Language.factory("cmo_rules")

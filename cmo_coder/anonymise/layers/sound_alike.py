@@ -87,7 +87,22 @@ def _never_a_name(tok: Token) -> bool:
     the peoples it is about; a registered name that is a people's word is still found as written)."""
     low = tok.lower_
     return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
-            or low in KINSHIP or low in GENERIC or low in PEOPLES or fold(low) in _public_words())
+            or low in KINSHIP or low in GENERIC or low in PEOPLES or fold(low) in _public_words()
+            or _inflected_verb(tok))
+
+
+def _inflected_verb(tok: Token) -> bool:
+    """A verb said in an inflected form of an everyday verb ("that lad who hangs round" for a registered Hinge's
+    "Hingsy"): the dictionary lists the verb, not every form of it, and the form is then no name. The pipeline
+    has no lemmatiser, so the form's regular endings are taken off."""
+    if tok.pos_ != "VERB":
+        return False
+    low = tok.lower_
+    stems = [low[:-len(end)] + add for end, add in _VERB_ENDINGS if low.endswith(end) and len(low) - len(end) >= 3]
+    return any(everyday_word(stem) for stem in stems)
+
+
+_VERB_ENDINGS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
 _PLACE_HEADS = frozenset({*(h.lower() for h in STREET_HEADS), "ward", "house", "hospital", "centre", "unit", "court",
