@@ -266,6 +266,10 @@ def test_no_sound_alike_warning_on_peoples_countries_or_public_names(tmp_path: P
     ("This is Kizzy she's the nurse.", "she's the nurse", "Kizzy"),
     # an inflected everyday verb is no sound-alike of a registered name's familiar form
     ("You know that lad who hangs round with you?", "hangs round", ""),
+    # an irregular past form after a name is what the person (or the dog) did
+    ("And his dog Bruno bit someone last week.", "bit someone", "Bruno"),
+    ("Dallas won, and Kayden ran off.", "won", "Dallas"),
+    ("Kayden ran off with it.", "ran off", "Kayden"),
 ])
 def test_words_beside_a_name_are_not_eaten(registered: Anonymiser, text: str, kept: str, gone: str) -> None:
     for out in redacted_both(registered, text):
