@@ -57,7 +57,7 @@ PAST_FORMS = frozenset({
     # someone", "kayden ran off", "she won")
     "bit", "bitten", "ran", "won", "hit", "hurt", "beat", "ate", "led", "fled", "bled", "swam", "shot", "stole",
     "struck", "slid", "spat", "sank", "stung", "swung", "wept", "dealt", "let", "put", "cut", "shut", "quit",
-    "split", "spread", "threw", "bent", "sent", "sought", "fought", "slept"})
+    "split", "spread", "bent", "sought"})
 """Verbs in the forms speech puts straight after a subject ("jade rang", "william came round", "tyler moved"):
 the past forms of English's common irregular verbs and of the verbs of telling, calling, going and helping
 that interviews are full of, and a few present forms of the same verbs. Written for the project."""
