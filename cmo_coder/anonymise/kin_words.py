@@ -65,7 +65,11 @@ _ELDERS_BY_NAME = frozenset({
 KIN_LEADS = frozenset({"auntie", "aunty", "uncle", "kaka", "kaki", "ammi", "abbu", "pani", "abo", "abu",
                        # British and Irish families' words before a parent's or grandparent's given name ("Mam
                        # Eira", "Nain Jones", "Taid Huw", "Granny Rose", "Nanny Pat")
-                       "mam", "nain", "taid", "mamgu", "tadcu", "granny", "granda", "nanny", "nana"}) | (
+                       "mam", "nain", "taid", "mamgu", "tadcu", "granny", "granda", "nanny", "nana"}) | frozenset({
+    # English kin words a family says before a name, and the Northern "our" of a sibling or child ("Aunt Patsy",
+    # "Nana Joan", "our Tracey", "wor Kev"): a team writes the alias as the family says it, and "Aunt" was made a
+    # registered given name, so every "my aunt" was an open item as a person
+    "aunt", "nan", "nana", "nanna", "gran", "granny", "grandma", "grandad", "grandpa", "our", "wor"}) | (
     _ELDERS_BY_NAME) | (
     KIN_OF_ADDRESS & {"masi", "massi", "mami", "nani", "dadi", "hooyo", "aabo", "abti", "adeer", "eedo", "habaryar"})
 """Kin words said before a given name ("Auntie Pushpa", "Hooyo Halima", "Masi Kanta", "Abti Yusuf"). "Auntie",

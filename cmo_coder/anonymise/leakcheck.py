@@ -684,14 +684,17 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .layers.sound_alike import everyday_word, name_like_word
-    from .layers.words import CALENDAR, FILLERS, KINSHIP
+    from .layers.sound_alike import everyday_word, name_like_word, public_word
+    from .layers.words import CALENDAR, FILLERS, KINSHIP, PEOPLES
     from .pronunciation import SoundIndex
 
     assert isinstance(index, SoundIndex)
+    from .layers.world_places import world_places
+
     bracketed = [m.span() for m in _BRACKETED.finditer(text)] if "[" in text else []
     words = [w for w in _SPOKEN_WORD.finditer(text)
              if not any(a < w.start() and w.end() < b for a, b in bracketed)]
+    abroad = world_places()
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -707,11 +710,16 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
         i += 1
         base = _CLITIC.sub("", low)  # "she's", "we'll", "who'd", "else's": a function word and its clitic
         if (low in STOP_WORDS or base in STOP_WORDS or low in FILLERS or len(low) < 2 or low in CALENDAR
-                or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR):
+                or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR
+                # a people, a language or a one-word public name ("Romanian", "Romany", "Mears" for a registered
+                # Rahman or Mersey), as the sound-alike layer never proposes them: no warning to read past
+                or base in PEOPLES or public_word(base) or base in abroad):
             continue
         match = index.match(low)
         if match is None or (everyday_word(low) and not name_like_word(low, match)) or low in _public_words():
             continue
+        if _in_public_name(text, w.span()):
+            continue  # "Terrence" of the Terrence Higgins Trust: a word of a listed public name, no person's
         out.append((w.start(), w.end(), match.part))
     return out
 

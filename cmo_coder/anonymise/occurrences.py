@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .candidates import Candidate
+from .kin_words import KIN_LEADS
 from .layers.labels import study_label_spans
 from .layers.naming import bare_place, everyday_place, recurs_as_place, said_as_place
 from .layers.words import is_everyday
@@ -196,9 +197,27 @@ def registered_occurrences(text: str, segments: list[tuple[int, int]],
         else:  # a caption's bare possessive ("oneills mum") or a plural ("the granges"): the reviewer's, one by one
             form = by_key[k[:-1]]
             out.append(Occurrence(m.start(), m.end(), form, by_form[form], True))
-    out = _outermost(out)
+    out = [_without_kin_lead(text, o, by_key, by_form) for o in _outermost(out)]
     return out + [o for o in _cut_prefixes(text, segments, table.persons)
                   if not any(x.start <= o.start and o.end <= x.end for x in out)]
+
+
+_KIN_LEAD = re.compile(r"([^\W\d_]+)[^\S\n]+")
+
+
+def _without_kin_lead(text: str, o: Occurrence, by_key: dict[str, str],
+                      by_form: dict[str, RegisterItem]) -> Occurrence:
+    """``o`` without a kin word that opens it where the rest is a form of the same person ("Aunt Patsy", "our
+    Tracey" written as aliases) and the rest is a registered form too: the name goes and the word stays, in review
+    and sign-off as in the proposals (:mod:`.registered_kin`), since "Aunt" names nobody and says who she is to
+    the speaker."""
+    lead = _KIN_LEAD.match(text, o.start, o.end)
+    if lead is None or lead.group(1).lower() not in KIN_LEADS or o.item is None:
+        return o
+    form = by_key.get(rendering_key(text[lead.end():o.end]))
+    if form is None or form not in by_form:
+        return o
+    return Occurrence(lead.end(), o.end, form, o.item, everyday_form(form))
 
 
 def _overlapping(pattern: re.Pattern[str], text: str, segments: list[tuple[int, int]]) -> Iterator[re.Match[str]]:

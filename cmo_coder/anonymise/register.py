@@ -127,7 +127,17 @@ CATEGORY_ALIASES = {"gp practice": "practice", "gp surgery": "practice", "surger
                                                 "supported living": "service",
                                                 "supported accommodation": "service",
                                                 "respite": "service", "group home": "care_home",
-                                                "group": "service"}}}}}}}}
+                                                "group": "service",
+                                                # a sexual health and inclusion health study (the thirteenth
+                                                # new study): the clinic's staff by their jobs, the people
+                                                # it sees as patients or service users, a sister and a
+                                                # driver, and where people seeking asylum are housed
+                                                **dict.fromkeys(("patient", "service user", "client",
+                                                                 "doctor", "receptionist", "adviser",
+                                                                 "advisor", "health adviser", "mentor",
+                                                                 "peer mentor", "peer supporter", "peer",
+                                                                 "sister", "driver"), "person"),
+                                                "hotel": "place", "site": "place", "yard": "place"}}}}}}}}
 """How study teams write categories in their own registers ("GP practice", "town", "organisation")."""
 def category_of(written: str) -> str:
     """The category a team's own word for it stands for ("GP practice" → ``practice``, "town" → ``place``),

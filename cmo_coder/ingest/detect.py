@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import SourceFormat
-from . import docx_reader, html_transcript, otter, plain, srt, teams_vtt, whisper, zoom_captions, zoom_vtt
+from . import docx_reader, html_transcript, otter, plain, srt, teams_vtt, whatsapp, whisper, zoom_captions, zoom_vtt
 from .limits import check_lines
 from .normalise import decode
 from .utterance import ParseError, Utterance
@@ -55,6 +55,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         )
     if zoom_captions.HEADER_RE.match(head[0]):
         return SourceFormat.zoom_captions
+    if whatsapp.looks_like_whatsapp(head):
+        return SourceFormat.whatsapp_txt
     if len(head) > 1 and head[0].isdigit() and _SRT_TIMING.match(head[1]):
         return SourceFormat.srt
     if any("-->" in line for line in head[:3]):
@@ -96,6 +98,8 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
         utts = zoom_captions.read(text, source)
     elif fmt is SourceFormat.srt:
         utts = srt.read(text, source)
+    elif fmt is SourceFormat.whatsapp_txt:
+        utts = whatsapp.read(text, source)
     elif fmt is SourceFormat.otter_txt:
         utts = otter.read(text, source)
     elif fmt is SourceFormat.whisper_json:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean, clean_name, squash
-from .time_marks import TIMED_LABEL_RE, time_header, time_line, without_f4_marks
+from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
 from .utterance import ParseError, Utterance, colon_in_time, label_key, parse_timestamp, speakerish
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
@@ -92,6 +92,11 @@ def _without_marks(lines: list[tuple[str, str]]) -> tuple[list[tuple[str, str]],
     pending: float | None = None
     for line, where in lines:
         bare, at = without_f4_marks(line)
+        if at is not None and bare.strip() and opens_with_f4_mark(line):
+            times[where] = at  # MAXQDA: the mark opens its paragraph
+            pending = None
+            out.append((bare, where))
+            continue
         if pending is not None and bare.strip():
             times[where] = pending
             pending = None

@@ -4,7 +4,8 @@ Three tools' marks were read as words of the speech, or hid a label:
 
 * f4transkript / f5 close each paragraph with a time mark ``#00:01:23-4#`` (hours, minutes, seconds, and a
   tenth after a dash). Left in the text, every turn of an interview ends with a number the anonymiser reads
-  and a coder quotes; the mark is the time the next paragraph starts.
+  and a coder quotes; the mark is the time the next paragraph starts. MAXQDA writes the same mark at a
+  paragraph's start, where it is that paragraph's time.
 * Google Meet's transcript, exported from Google Docs, puts a line of only a time (``00:05:00``) between the
   turns every few minutes. Left alone, the time joined the speech of the turn above it.
 * Trint and Sonix write the speaker and the time on a line of their own above the paragraph
@@ -65,6 +66,14 @@ def without_f4_marks(line: str) -> tuple[str, float | None]:
     if at is None:
         return line, None
     return _F4_MARK_RE.sub(lambda m: "" if parse_timestamp(m.group(1)) is not None else m.group(0), line), at
+
+
+def opens_with_f4_mark(line: str) -> bool:
+    """Whether ``line`` starts with f4's mark and holds no other: MAXQDA's transcription mode writes the mark at
+    a paragraph's start (``#00:01:02-5# B: text``), where it is when that paragraph starts, not the next one."""
+    m = _F4_MARK_RE.match(line)
+    return m is not None and m.start(1) - 1 == len(line) - len(line.lstrip(" \t")) and len(
+        _F4_MARK_RE.findall(line)) == 1
 
 
 def time_line(line: str) -> float | None:

@@ -92,6 +92,9 @@ def role_label(name: str) -> bool:
     return 1 < len(words) <= 3 and words[-1] in _ROLE_HEADS
 
 _SENTENCE_PUNCT = re.compile(r"[.?!;\"“”…]")
+#: A title's abbreviating dot (``Dr. Kaur``, ``Mrs. Okafor``), as Rev.com and American-style typists write a speaker:
+#: no sentence's end, so it does not stop the line being a label.
+_TITLE_DOT = re.compile(r"\b(Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Revd|Fr|Sr|Capt|Sgt|Cllr)\.(?=\s+[A-Z])")
 _TIME_TAIL = re.compile(r"(?:^|\s)\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
 
 
@@ -125,7 +128,8 @@ def speakerish(prefix: str, recurs: bool) -> bool:
     p = prefix.strip()
     if _DIAL_IN.fullmatch(p) and sum(c.isdigit() for c in p) >= 9:
         return True  # Zoom and Teams name a caller who joined by telephone by the number
-    if not p or len(p) > 48 or _SENTENCE_PUNCT.search(p) or "http" in p.lower() or ends_in_time(p):
+    if (not p or len(p) > 48 or _SENTENCE_PUNCT.search(_TITLE_DOT.sub(r"\1", p)) or "http" in p.lower()
+            or ends_in_time(p)):
         return False
     words = p.replace(",", " ").split()
     if not words or len(words) > 6:

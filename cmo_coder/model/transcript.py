@@ -22,6 +22,7 @@ class SourceFormat(StrEnum):
     otter_txt = "otter_txt"
     otter_docx = "otter_docx"
     srt = "srt"
+    whatsapp_txt = "whatsapp_txt"
     plain_txt = "plain_txt"
     plain_docx = "plain_docx"
     plain_html = "plain_html"

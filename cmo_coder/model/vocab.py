@@ -129,6 +129,15 @@ class Role(StrEnum):
             "mum": cls.service_user,
             "father": cls.service_user,
             "dad": cls.service_user,
+            # a sexual health and inclusion health study: a member of a peer group uses the service, and a
+            # peer supporter or mentor gives it (trained, on a rota, often once a user of it), so speaks as staff
+            "peer": cls.service_user,
+            "peer_supporter": cls.staff,
+            "peer_mentor": cls.staff,
+            "peer_worker": cls.staff,
+            "peer_support_worker": cls.staff,
+            "volunteer": cls.staff,
+            "outreach_worker": cls.staff,
             "staff": cls.staff,
             "practitioner": cls.staff,
             "carer": cls.carer,

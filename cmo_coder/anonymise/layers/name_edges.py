@@ -52,7 +52,12 @@ PAST_FORMS = frozenset({
     "forgotten", "known", "shown", "thrown", "moved", "phoned", "texted", "emailed", "messaged", "started",
     "stopped", "tried", "wanted", "needed", "helped", "looked", "turned", "passed", "died", "lived", "worked",
     "stayed", "visited", "arrived", "answered", "replied", "explained", "mentioned", "suggested", "reckoned",
-    "says", "goes", "reckons", "rings", "ringing", "saying", "going", "coming", "talking"})
+    "says", "goes", "reckons", "rings", "ringing", "saying", "going", "coming", "talking",
+    # more irregular past forms a story of what someone (or their dog) did puts after a name ("bruno bit
+    # someone", "kayden ran off", "she won")
+    "bit", "bitten", "ran", "won", "hit", "hurt", "beat", "ate", "led", "fled", "bled", "swam", "shot", "stole",
+    "struck", "slid", "spat", "sank", "stung", "swung", "wept", "dealt", "let", "put", "cut", "shut", "quit",
+    "split", "spread", "bent", "sought"})
 """Verbs in the forms speech puts straight after a subject ("jade rang", "william came round", "tyler moved"):
 the past forms of English's common irregular verbs and of the verbs of telling, calling, going and helping
 that interviews are full of, and a few present forms of the same verbs. Written for the project."""

@@ -4,8 +4,10 @@
 Hendon" as a person, and a study of services for Roma and Traveller families lost the word it is about. A
 word of :data:`.words.PEOPLES` is the people, not a person, where a noun of a community follows it ("Roma
 families", "Roma lads", "the Roma community"), where it follows a verb of speaking ("she speaks Roma"), or where
-it is joined by "and"/"or" to another people or language ("Polish and Roma", "Roma or Slovak"), where another
-people's name stands just before it ("Slovak Roma", "Czech Roma"), or where a group
+it is joined by "and"/"or" or a list's comma to another people or language ("Polish and Roma", "Roma or Slovak",
+"Romanian, Roma"), where another
+people's name stands just before it ("Slovak Roma", "Czech Roma"), where "the" names the people as a whole
+("the Roma from Romania"), or where a group
 says it is one ("we are Roma", "they're Roma"; "I'm Roma" may introduce a person). Said alone in a
 name's slot ("my key worker Roma rang") it is still a name. Nouns written for the project.
 """
@@ -27,6 +29,7 @@ COMMUNITY_NOUNS = frozenset({
 """Nouns after a people's name that say the people is meant ("the Roma families")."""
 _SPEAK = frozenset({"speak", "speaks", "spoke", "speaking", "spoken"})
 _GROUP = frozenset({"we", "they"})
+_THE = frozenset({"the"})
 _ARE = frozenset({"are", "were", "'re", "’re", "re"})
 
 
@@ -50,8 +53,10 @@ def said_as_a_people(tok: Token) -> bool:
         return True
     if prev in PEOPLES and prev != low:
         return True  # "Slovak Roma", "Czech Roma", "Syrian Kurdish": a people named more closely by another
+    if prev in _THE and nxt not in {"'s", "’s"}:
+        return True  # "the Roma from Romania", "the Roma are": a people said as a whole, where no one is named
     if _we_are(doc, tok.i) and nxt not in {"'s", "’s"}:
         return True  # "We are Roma", "they're Roma": a people is what a group is; "I'm Roma" introduces a person
     beside = [doc[j].lower_ for j in (tok.i - 2, tok.i + 2) if 0 <= j < len(doc)]
-    joined = {prev, nxt} & {"and", "or", "&"}
+    joined = {prev, nxt} & {"and", "or", "&", ","}  # "Romanian, Roma", "Gypsy, Roma and Traveller": a list of peoples
     return bool(joined) and any(w in PEOPLES and w != low for w in beside)

@@ -292,6 +292,8 @@ class RulesComponent:
                 if (span is not None and len(span) == 1 and span[0].pos_ == "PROPN" and not span[0].is_stop
                         and span[0].lower_ not in NOT_VOCATIVE and span[0].lower_ not in _INTERJECTIONS
                         and span[0].lower_ not in FILLERS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}
+                        # "mostly Eritrean and Sudanese, some Afghan": a people in a list, nobody addressed
+                        and span[0].lower_ not in PEOPLES
                         # "Supervision, I think.", "Spice, for a while": a word that opens a sentence
                         and (not is_everyday(span[0].text) or span[0].lower_ in name_lexicon("first"))):
                     out.append(Candidate(s, e, "person", "rules", 0.75, "addressed by name"))
@@ -302,7 +304,8 @@ class RulesComponent:
                 s, e = m.span(1)
                 span = self._span_ok(doc, s, e)
                 if (span is not None and len(span) == 1 and self._is_name_word(m.group(1), True)
-                        and span[0].pos_ not in NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}):
+                        and span[0].pos_ not in NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}
+                        and span[0].lower_ not in PEOPLES):
                     out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
@@ -477,6 +480,8 @@ class RulesComponent:
                 break
             word = m.group(0)
             base = re.sub(r"['’]s$", "", word)
+            if n and _PRONOUN_CLITIC.match(word):
+                break  # "this is kizzy we've got": a pronoun and its clitic start the next clause
             if n and word.lower() in PARTICLES:
                 pass  # kept only if a name word follows
             elif (self._is_name_word(base, caseless) or (caseless and self._everyday_name(text, m, base, n))
@@ -490,6 +495,11 @@ class RulesComponent:
                 break
             end = m.end() + 1
         return (pos, last) if last is not None else None
+
+
+_PRONOUN_CLITIC = re.compile(r"(?i)(?:i|you|we|they|he|she|it|that|there|here|what|who|where)['’](?:s|m|re|ve|ll|d)$")
+"""A pronoun with its clitic ("we've", "she's"): never a word of a name after an introduction, as captions run the
+introduction into the next clause without a comma."""
 
 
 @Language.factory("cmo_rules")

@@ -44,7 +44,17 @@ from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .turn_view import TurnView, turn_view
 from .venues import CAPTION_VENUE_HEADS, VENUE_HEADS
-from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, TITLE_WORDS, is_everyday, listed_names, lowercase_usage
+from .words import (
+    CALENDAR,
+    FILLERS,
+    KINSHIP,
+    PEOPLES,
+    SELDOM_LOWER,
+    TITLE_WORDS,
+    is_everyday,
+    listed_names,
+    lowercase_usage,
+)
 
 SCORE = 0.8
 _MC = {"mc", "mac"}
@@ -65,12 +75,34 @@ def _public_words() -> frozenset[str]:
     return frozenset(fold(n) for n in all_public_names() if " " not in n.strip())
 
 
+def public_word(word: str) -> bool:
+    """Whether ``word`` is a one-word public name (a medicine, a brand, a platform, a company)."""
+    return fold(word.lower()) in _public_words()
+
+
 def _never_a_name(tok: Token) -> bool:
     """A word no sound-alike of a name may be: a function word, a filler, a date, a title, a kin word, a public
-    name, or a kind of place ("the mandir" for a registered Mandy, "the ward" for a Warde)."""
+    name, a kind of place ("the mandir" for a registered Mandy, "the ward" for a Warde), or a people's or a
+    language's name ("Romanian" and "Romany" for a registered Rahman: a study of Roma and Traveller health lost
+    the peoples it is about; a registered name that is a people's word is still found as written)."""
     low = tok.lower_
     return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
-            or low in KINSHIP or low in GENERIC or fold(low) in _public_words())
+            or low in KINSHIP or low in GENERIC or low in PEOPLES or fold(low) in _public_words()
+            or _inflected_verb(tok))
+
+
+def _inflected_verb(tok: Token) -> bool:
+    """A verb said in an inflected form of an everyday verb ("that lad who hangs round" for a registered Hinge's
+    "Hingsy"): the dictionary lists the verb, not every form of it, and the form is then no name. The pipeline
+    has no lemmatiser, so the form's regular endings are taken off."""
+    if tok.pos_ != "VERB":
+        return False
+    low = tok.lower_
+    stems = [low[:-len(end)] + add for end, add in _VERB_ENDINGS if low.endswith(end) and len(low) - len(end) >= 3]
+    return any(everyday_word(stem) for stem in stems)
+
+
+_VERB_ENDINGS = (("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
 _PLACE_HEADS = frozenset({*(h.lower() for h in STREET_HEADS), "ward", "house", "hospital", "centre", "unit", "court",
