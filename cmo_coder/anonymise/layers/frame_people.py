@@ -40,6 +40,7 @@ from ..lookup import Intervals
 from ..placeholders import RELATIONS
 from .caption_names import ENDEARMENTS, common_given, plain_familiar
 from .context import PERSON_NOUNS, POSSESSIONS
+from .name_edges import CHAT_WORDS
 from .naming import KIND_WORDS
 from .state import candidates, caseless_doc
 from .turn_view import turn_view
@@ -150,10 +151,10 @@ _NOT_NAMES = frozenset({
 @cache
 def _never() -> frozenset[str]:
     """Every word this layer never reads as a name: kin and role words, titles, months, fillers, endearments,
-    kinds of place, what is rung or asked and is no one, and the words above."""
+    kinds of place, what is rung or asked and is no one, chat's abbreviations ("omg", "tbh"), and the words above."""
     return frozenset(KINSHIP | set(PERSON_NOUNS) | set(TITLE_WORDS) | CALENDAR | FILLERS | NOT_VOCATIVE
                      | ENDEARMENTS | KIND_WORDS | _NOT_PEOPLE | WORD_NEVER | set(RELATIONS) | _NOT_NAMES
-                     | _OWNERS | _HE_SHE | _WHO)
+                     | _OWNERS | _HE_SHE | _WHO | CHAT_WORDS)
 
 
 _VERB_TAGS = frozenset({"VBD", "VBN", "VBG", "VBZ", "MD"})
@@ -217,7 +218,7 @@ def _name_at(ws: list[Token], i: int, two: bool) -> list[Token] | None:
     if not _plain(ws[i]):
         return None
     if two and i + 1 < len(ws) and ws[i + 1].is_alpha and ws[i + 1].lower_ not in _SECOND_NOT \
-            and ws[i + 1].lower_ not in _HE_SHE and ws[i + 1].lower_ not in _WHO:
+            and ws[i + 1].lower_ not in _HE_SHE and ws[i + 1].lower_ not in _WHO and ws[i + 1].lower_ not in CHAT_WORDS:
         return [ws[i], ws[i + 1]]
     return [ws[i]]
 

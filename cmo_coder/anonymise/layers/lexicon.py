@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from ..namelists import plain
 from ..register import familiar_shapes
+from .name_edges import CHAT_WORDS
 from .peoples import said_as_a_people
 from .said_from import scots_from_before
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
@@ -111,6 +112,8 @@ class LexiconComponent:
             word = False
         if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names() or _where_from(tok):
             return False
+        if tok.lower_ in CHAT_WORDS:
+            return False  # "its patsy btw", "thanks dave tbh": a chat word no name holds (.name_edges)
         if tok.pos_ in NEVER_NAME_POS and not caseless:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
         return caseless or tok.text[:1].isupper()

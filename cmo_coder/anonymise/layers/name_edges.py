@@ -42,6 +42,14 @@ GREETINGS = frozenset({"cheers", "thanks", "thank", "ta", "hi", "hiya", "hello",
 """Greetings and thanks said to someone by name ("Cheers Ian, see you next week", "thanks Tom"): the model reads
 the pair as one PERSON."""
 
+CHAT_WORDS = frozenset({
+    "aw", "aww", "awww", "awwww", "omg", "omfg", "lol", "lmao", "rofl", "btw", "tbh", "ngl", "fyi", "imo", "imho",
+    "idk", "smh", "haha", "hahaha", "hehe", "xx", "xxx", "pls", "plz", "thx"})
+"""Interjections and the abbreviations of chat and texting, which a message puts straight before or after a name
+("Aww Shiloh they've got so big", "its Patsy btw", "thanks Dave tbh"): no name holds them, and a name read as
+running on took them along, so a peer group's chat lost its "btw" and "aww". Written for the project; a word a
+name list holds is never one of them."""
+
 PAST_FORMS = frozenset({
     "said", "told", "asked", "rang", "called", "came", "went", "got", "gave", "took", "saw", "made", "knew",
     "thought", "brought", "bought", "caught", "taught", "found", "left", "felt", "kept", "slept", "sent", "spent",
@@ -82,6 +90,8 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
     writes names with capitals) a verb form written with a capital may be a name all the same ("Said Ahmed")."""
     low = word.lower().replace("’", "'")
     if low in PRONOUNS or low in AUXILIARIES or low in LINKS or low in GREETINGS:
+        return True
+    if low in CHAT_WORDS and low not in _names():
         return True
     if low in _FROM and low not in _names():
         return True  # "morag frae the club": where she is from, no part of her name (.said_from)
