@@ -263,6 +263,19 @@ def test_no_sound_alike_warning_on_peoples_countries_or_public_names(tmp_path: P
     assert [said[a:b] for a, b, _ in sound_alikes(said, index)] == ["Rahmani", "Terrence"]  # still looked at
 
 
+def test_no_sound_alike_warning_on_a_part_of_a_hyphenated_public_name(tmp_path: Path) -> None:
+    """"Anon" of "Al-Anon" was shown as sounding like a registered Anna on every run of the demo."""
+    from cmo_coder.anonymise.leakcheck import sound_alikes
+    from cmo_coder.anonymise.pronunciation import SoundIndex
+
+    register = tmp_path / "register.csv"
+    register.write_text("surface,category,placeholder,aliases\nAnna Price,person,,\n", encoding="utf-8")
+    index = SoundIndex.from_register(load_register_csv(register))
+    assert sound_alikes("They'd say, oh, there's Al-Anon, which I went to once.", index) == []
+    said = "Then Anon rang about the group."  # no listed name holds it alone: still looked at
+    assert [said[a:b] for a, b, _ in sound_alikes(said, index)] == ["Anon"]
+
+
 @pytest.mark.parametrize(("text", "kept", "gone"), [
     # an introduction run into the next clause, as captions write it: the pronoun and its clitic stay
     ("I'm Jade and this is Kizzy we've got hot chocolate.", "we've got", "Kizzy"),

@@ -375,6 +375,15 @@ def _public_phrases() -> frozenset[str]:
     return frozenset(p for p in (" ".join(x.lower().split()) for x in default_allowlist()) if " " in p)
 
 
+@cache
+def _public_compounds() -> frozenset[str]:
+    """The shipped allow-list's one-word names joined by a hyphen or an apostrophe ("al-anon", "o'neill's"),
+    lower-cased: a sound-alike check that splits them sees only a part ("Anon" of "Al-Anon")."""
+    from .layers.allowlist import default_allowlist
+
+    return frozenset(p.lower() for p in default_allowlist() if " " not in p.strip() and re.search(r"['’-]", p))
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’.&-][^\W_]+)*")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
@@ -392,6 +401,9 @@ def _in_public_name(text: str, span: tuple[int, int]) -> bool:
     if not at:
         return False
     first, last = at[0], at[-1]
+    whole = words[first]
+    if first == last and (whole.start(), whole.end()) != span and whole.group(0).lower() in _public_compounds():
+        return True  # "Anon" of "Al-Anon": a part of a listed name written as one hyphenated word
     phrases = _public_phrases()
     for i in range(max(0, first - 5), first + 1):
         for j in range(last, min(len(words), i + 7)):
