@@ -239,3 +239,18 @@ def case_gone(anon: Anonymiser, sentence: str, name: str, captions: bool) -> boo
 
     _, out = case_out(anon, sentence, captions)
     return not any(re.search(rf"\b{re.escape(w)}\b", out.lower()) for w in re.findall(r"\w+", name.lower()))
+
+
+def assert_study_lists_whole(study: Path) -> None:
+    """A new study's lists, written with it: every row must go or stay, every transcript has rows and every row a
+    transcript, 12–16 held-out sentences, and a register of 50–80 rows as a team writes one."""
+    import csv
+
+    rows = list(csv.DictReader((study / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
+    assert {r["must"] for r in rows} == {"go", "stay"}
+    names = {p.name for p in (study / "transcripts").iterdir()}
+    assert {r["transcript"] for r in rows} == {n.rsplit(".", 1)[0] for n in names}
+    heldout = list(csv.DictReader((study / "heldout.tsv").open(encoding="utf-8"), delimiter="\t"))
+    assert 12 <= len(heldout) <= 16
+    register = list(csv.DictReader((study / "secure" / "register.csv").open(encoding="utf-8")))
+    assert 50 <= len(register) <= 80

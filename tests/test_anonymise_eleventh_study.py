@@ -9,7 +9,6 @@ and languages, and a contraction that is no name."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import unicodedata
@@ -17,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from anon_support import caption, redacted_both
+from anon_support import assert_study_lists_whole, caption, redacted_both
 from docx import Document
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -227,14 +226,7 @@ def test_a_maternity_teams_category_reads_as_one_of_the_registers(written: str, 
 
 
 def test_the_studys_lists_are_whole() -> None:
-    rows = list(csv.DictReader((STUDY / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
-    assert {r["must"] for r in rows} == {"go", "stay"}
-    names = {p.name for p in (STUDY / "transcripts").iterdir()}
-    assert {r["transcript"] for r in rows} == {n.rsplit(".", 1)[0] for n in names}
-    heldout = list(csv.DictReader((STUDY / "heldout.tsv").open(encoding="utf-8"), delimiter="\t"))
-    assert 12 <= len(heldout) <= 16
-    register = list(csv.DictReader((STUDY / "secure" / "register.csv").open(encoding="utf-8")))
-    assert 50 <= len(register) <= 80
+    assert_study_lists_whole(STUDY)
 
 
 # -- the anonymiser on the study's kind of speech ----------------------------------------------------------------------

@@ -10,7 +10,6 @@ a registered district, a study's long acronym and the public names of urgent car
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import unicodedata
@@ -18,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from anon_support import caption, redacted_both
+from anon_support import assert_study_lists_whole, caption, redacted_both
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -321,14 +320,7 @@ def test_urgent_cares_and_the_forces_public_names_stay(registered: Anonymiser, t
 
 # -- the study's lists, written with it --------------------------------------------------------------------------
 def test_the_studys_lists_are_whole() -> None:
-    rows = list(csv.DictReader((STUDY / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
-    assert {r["must"] for r in rows} == {"go", "stay"}
-    names = {p.name for p in (STUDY / "transcripts").iterdir()}
-    assert {r["transcript"] for r in rows} == {n.rsplit(".", 1)[0] for n in names}
-    heldout = list(csv.DictReader((STUDY / "heldout.tsv").open(encoding="utf-8"), delimiter="\t"))
-    assert 12 <= len(heldout) <= 16
-    register = list(csv.DictReader((STUDY / "secure" / "register.csv").open(encoding="utf-8")))
-    assert 50 <= len(register) <= 80
+    assert_study_lists_whole(STUDY)
 
 
 # -- a property test of the two new label shapes: no speech dropped or invented, offsets slice to it ---------------

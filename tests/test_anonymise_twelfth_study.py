@@ -10,14 +10,13 @@ and Ulster words in English speech."""
 
 from __future__ import annotations
 
-import csv
 import html
 import json
 import unicodedata
 from pathlib import Path
 
 import pytest
-from anon_support import caption, redacted_both
+from anon_support import assert_study_lists_whole, caption, redacted_both
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -181,14 +180,7 @@ def test_the_studys_files_are_read(name: str, speakers: set[str | None], turns: 
 
 
 def test_the_studys_lists_are_whole() -> None:
-    rows = list(csv.DictReader((STUDY / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
-    assert {r["must"] for r in rows} == {"go", "stay"}
-    names = {p.name for p in (STUDY / "transcripts").iterdir()}
-    assert {r["transcript"] for r in rows} == {n.rsplit(".", 1)[0] for n in names}
-    heldout = list(csv.DictReader((STUDY / "heldout.tsv").open(encoding="utf-8"), delimiter="\t"))
-    assert 12 <= len(heldout) <= 16
-    register = list(csv.DictReader((STUDY / "secure" / "register.csv").open(encoding="utf-8")))
-    assert 50 <= len(register) <= 80
+    assert_study_lists_whole(STUDY)
 
 
 # -- property tests: no speech dropped or invented, offsets slice to it ------------------------------------------------
