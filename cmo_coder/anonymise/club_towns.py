@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import cache
 
 from .candidates import Candidate
+from .layers.club_context import CLUB_WORDS
 from .layers.public_names import public_names
 
 PLACEHOLDER = "[football club]"
@@ -28,11 +29,9 @@ _PLACES = frozenset({"place", "city", "district"})
 _SUFFIX = re.compile(r"(?i)[ \t]+(?:a\.f\.c\.?|f\.c\.?|afc|fc)(?![\w'’-])")
 
 
-FOOTBALL_ENDINGS = frozenset({"fc", "afc", "united", "utd", "city", "town", "rovers", "athletic", "county", "albion",
-                              "wanderers", "thistle", "rangers", "argyle", "wednesday", "wed", "dons", "forest",
-                              "villa", "orient", "alexandra", "academical", "hotspur", "palace", "stanley", "vale",
-                              "borough", "harriers", "celtic", "hibernian"})
-"""Last words of a football club's name after its town: the clubs list also holds rugby, cricket and netball clubs
+FOOTBALL_ENDINGS = CLUB_WORDS | frozenset({"wed", "dons", "academical", "borough", "harriers", "celtic", "hibernian"})
+"""Last words of a football club's name after its town: the club layer's words ("Leeds United", "Barnsley FC")
+and a few more that end only a listed club's name here. The clubs list also holds rugby, cricket and netball clubs
 and grounds ("Wigan Warriors", "Yorkshire CCC"), whose placeholder this module does not choose."""
 
 
