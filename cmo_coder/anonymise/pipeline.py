@@ -30,6 +30,7 @@ from . import (
     consistency,
     corrections,
     devolved_acts,
+    event_towns,
     festival_spellings,
     fragments,
     home_towns,
@@ -474,6 +475,7 @@ class Anonymiser:
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = club_towns.settle(text, found)  # "Middlesbrough FC" with Middlesbrough registered: "[football club]"
+        found = event_towns.settle(text, found)  # "Brighton Pride" with Brighton registered: "[event]"
         found = registered_bodies.settle(text, found)  # "Bliss the charity" with a Bliss registered: a decision
         found = [_whole_word(text, c) for c in found]
         if turns:

@@ -26,6 +26,7 @@ from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
 from .lone_bodies import lone_body_spans
 from .named_culture import called_title_spans, named_culture_spans
+from .place_events import place_event_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
 from .public_charities import branch_places, charity_spans, named_after_spans
@@ -334,7 +335,8 @@ class AllowListComponent:
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
-                + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc)))
+                + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc))
+                + place_event_spans(text_of(doc)))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
