@@ -26,6 +26,7 @@ from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
 from .lone_bodies import lone_body_spans
 from .named_culture import called_title_spans, named_culture_spans
+from .nation_branches import nation_end_of_public, with_nation
 from .place_events import place_event_spans
 from .platform_context import platform_spans
 from .public_bodies import body_spans
@@ -45,6 +46,7 @@ from .public_figures import (
     surname_spans,
 )
 from .public_medicines import medicine_spans
+from .public_heads import public_then_head
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
 from .said_as_body import said_as_body_spans
@@ -317,6 +319,7 @@ class AllowListComponent:
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+        out = with_nation(text_of(doc), out)  # "Mencap NI": the body's branch in a nation, kept whole
         caseless = caseless_doc(doc)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         proposed += _side_by_side(proposed, text_of(doc))
@@ -401,11 +404,15 @@ class AllowListComponent:
             if c.layer == "register" and c.per_occurrence and c.reason.startswith(DERIVED_FORM) and _within_public(
                     c, public, text):
                 continue  # "Sands had a leaflet": the charity, not a familiar form the register made of a Sandhu
+            if c.layer == "register" and c.reason.startswith(DERIVED_FORM) and nation_end_of_public(
+                    text, c.start, c.end, public):
+                continue  # "Autism NI did the Easy Read": the nation's word, not the "Ni" made of a registered Niamh
             if c.layer != "register":
                 if c.reason not in _NOT_CUT and c.category not in DIRECT_IDENTIFIERS:
                     if public_at.overlaps(c.start, c.end):  # else both tests below leave ``c`` as it is
-                        if _within_public(c, public, text):
-                            continue
+                        if _within_public(c, public, text) or public_then_head(c.start, c.end, c.reason, public,
+                                                                               text):
+                            continue  # the second: "the Mind Cymru group", the body's group, no place
                         cut = _cut_public_ends(c, public, text)
                         if cut is not c and _names_nothing(text[cut.start : cut.end]):
                             continue  # "queen victoria died" read as one person: the royal stays, and "died"
