@@ -45,8 +45,8 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
-from .public_medicines import medicine_spans
 from .public_heads import public_then_head
+from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
 from .public_runs import runs
 from .said_as_body import said_as_body_spans
