@@ -19,6 +19,10 @@ Which words these are: a one-word club entry that is also a UK place ("Everton",
 town before a club word in a listed club ("Leeds" of "Leeds United", "Sheffield" of "Sheffield
 Wednesday", "Liverpool" of "Liverpool FC"). A word of kinship before it ("my mate Chelsea") is never a
 club, and registered names and places always win, as everywhere in the allow-list.
+
+A club is also said by the word that ends its name, after "the": "the Albion", "the Villa", "the Rovers"
+(:data:`SHORT_NAMES`). Such a word is no town, but a pub or a street may bear it ("a pint at the Albion"), so it
+is kept only in the frames above or after a verb of watching ("we watched the Albion on Saturday").
 """
 
 from __future__ import annotations
@@ -53,6 +57,11 @@ _PHRASE_END = frozenset({"and", "but", "so", "through", "too", "now", "still", "
                          "all", "since", "mate", "yeah", "i", "he", "she", "we", "they", "you", "me", "him", "her",
                          "us", "them", "as", "really", "properly", "not", "then", "innit", "even", "or"})
 """Words that may follow "supports X" when X ends its phrase ("he supports Barnsley and all")."""
+SHORT_NAMES = frozenset({"albion", "villa", "rovers", "wanderers", "argyle", "hotspur", "spurs", "orient", "vale",
+                         "palace", "wednesday", "athletic", "rangers", "thistle", "hibs", "jags"})
+"""Last words of a club's name said alone after "the" for the club ("the Albion", "the Villa", "the Rovers")."""
+WATCH = frozenset({"watch", "watched", "watching", "watches", "follow", "follows", "followed", "following"})
+"""Verbs before "the" + a club's short name that make it the club ("we watched the Albion")."""
 
 
 @cache
@@ -98,6 +107,13 @@ def club_spans(doc: Doc) -> list[tuple[int, int]]:
             if _club_frame(tok, end_tok):
                 out.append((tok.idx, end_tok.idx + len(end_tok)))
             break
+    for tok in tokens_among(doc, SHORT_NAMES):  # "the Albion" in a club frame
+        the = word_before(tok)
+        if the is None or the.lower_ != "the":
+            continue
+        verb = word_before(the)
+        if _club_frame(tok, tok) or (verb is not None and verb.lower_ in WATCH):
+            out.append((the.idx, tok.idx + len(tok)))
     return out
 
 
