@@ -59,8 +59,10 @@ PLACE_AFTER = frozenset({"site", "sites", "ground", "grounds", "field", "fields"
 """Words after the head that make the phrase a place again ("the Reading Festival site", "the pasty shop")."""
 
 _WORD = r"[^\W\d_][\w'’-]*"
-_RUN = re.compile(r"(?<![\w'’-])((?:" + _WORD + r"\s+){1,4}?)(" + "|".join(sorted(EVENT_HEADS | DISH_HEADS)) +
-                  r")(?![\w'’-])", re.IGNORECASE)
+_HEAD = re.compile(r"(?<=\s)(" + "|".join(sorted(EVENT_HEADS | DISH_HEADS)) + r")(?![\w'’-])", re.IGNORECASE)
+_BEFORE = re.compile(r"(?<![\w'’-])((?:" + _WORD + r"\s+){1,4})$")
+_LOOK_BACK = 120
+"""Characters read back from a head for its name: four words of a name and their spaces fit."""
 
 
 @cache
@@ -130,12 +132,16 @@ def named_after_place(text: str) -> list[tuple[int, int, str]]:
     """Each event or dish named after a UK place in ``text``: its span and its head, lower-cased."""
     out: list[tuple[int, int, str]] = []
     cased = any(ch.isupper() for ch in text)
-    for m in _RUN.finditer(text):
-        head = m.group(2)
+    for m in _HEAD.finditer(text):  # from each head back to its name: heads are rare, words are not
+        head = m.group(1)
         after = re.match(r"\s*([\w'’-]+)", text[m.end():])
         if after and (_norm(after.group(1)) in PLACE_AFTER or _norm(after.group(1)) in _NOT_A_HEAD):
             continue
-        words = [(w.start() + m.start(1), w.group(0)) for w in re.finditer(r"\S+", m.group(1))]
+        lo = max(0, m.start() - _LOOK_BACK)
+        run = _BEFORE.search(text, lo, m.start())
+        if run is None:
+            continue
+        words = [(w.start() + run.start(1), w.group(0)) for w in re.finditer(r"\S+", run.group(1))]
         start = _name_start([w for _, w in words], cased)
         if start is None:
             continue
