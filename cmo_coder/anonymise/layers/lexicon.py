@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -11,6 +13,7 @@ from ..namelists import plain
 from ..register import familiar_shapes
 from .name_edges import CHAT_WORDS
 from .peoples import said_as_a_people
+from .public_names import public_names
 from .said_from import scots_from_before
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .words import (
@@ -29,6 +32,13 @@ _OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
 _WORKPLACES = {"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church", "school",
                "group", "centre", "center", "ward", "bank", "charity", "practice", "clinic", "trust", "project",
                "agency", "unit", "department", "jobcentre", "hostel", "college", "university"}
+
+
+@cache
+def _medicines() -> frozenset[str]:
+    """One-word medicines of the medicines list, lower-cased, that no name list holds: no one's surname follows a
+    given name as one of these ("ward mirtazapine" in captions is the ward and the drug); "Rennie" is a surname too."""
+    return frozenset(m.lower() for m in public_names("medicines") if " " not in m) - name_lexicon("all")
 
 
 class LexiconComponent:
@@ -83,6 +93,8 @@ class LexiconComponent:
             return False
         if tok.ent_type_ and tok.ent_type_ != "PERSON" and nxt.ent_type_ == tok.ent_type_ and nxt.ent_iob_ != "B":
             return False  # "Morgan Stanley": the model reads one organisation, and its decision stands
+        if nxt.lower_ in _medicines():
+            return False  # "from the ward mirtazapine from the gp": a medicine after a word, no surname
         if nxt.lower_ in name_lexicon("all") and not is_everyday(nxt.text):
             return True
         # "grace oyelaran": in captions a word no dictionary or list holds, after a given name
