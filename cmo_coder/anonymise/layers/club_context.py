@@ -22,9 +22,10 @@ club, and registered names and places always win, as everywhere in the allow-lis
 
 A club is also said by the word that ends its name, after "the": "the Albion", "the Villa", "the Rovers"
 (:data:`SHORT_NAMES`). Such a word is no town, but a pub or a street may bear it ("a pint at the Albion"), so it
-is kept only in the frames above, after a verb of watching or playing for ("we watched the Albion on Saturday", "he
-wanted to play for the Toon"), or before "on the telly"; the same goes for a few names fans give their club ("the
-Toon", "the Baggies"), which "going down the toon" (the town centre, in the North East) does not take.
+is kept only in the frames above, after a verb of watching ("we watched the Albion on Saturday"), after one of
+playing for where the word is the fans' name of a professional club ("he wanted to play for the Toon"; "he plays for
+the rovers" is a local side, a place), or before "on the telly"; the same goes for a few names fans give their
+club ("the Toon", "the Baggies"), which "going down the toon" (the town centre, in the North East) does not take.
 """
 
 from __future__ import annotations
@@ -59,17 +60,18 @@ _PHRASE_END = frozenset({"and", "but", "so", "through", "too", "now", "still", "
                          "all", "since", "mate", "yeah", "i", "he", "she", "we", "they", "you", "me", "him", "her",
                          "us", "them", "as", "really", "properly", "not", "then", "innit", "even", "or"})
 """Words that may follow "supports X" when X ends its phrase ("he supports Barnsley and all")."""
+FANS_NAMES = frozenset({"toon", "baggies", "magpies", "seagulls", "hammers", "gunners", "toffees", "blades", "owls",
+                        "canaries", "potters", "hatters", "tykes", "terriers", "mackems", "gers", "hoops", "dons"})
+"""Names fans give a professional club ("the Toon", "the Baggies"), written for the project."""
 SHORT_NAMES = frozenset({"albion", "villa", "rovers", "wanderers", "argyle", "hotspur", "spurs", "orient", "vale",
-                         "palace", "wednesday", "athletic", "rangers", "thistle", "hibs", "jags",
-                         # nicknames fans use ("the Toon", "the Baggies"), written for the project
-                         "toon", "baggies", "magpies", "seagulls", "hammers", "gunners", "toffees", "blades", "owls",
-                         "canaries", "potters", "hatters", "tykes", "terriers", "mackems", "gers", "hoops", "dons"})
+                         "palace", "wednesday", "athletic", "rangers", "thistle", "hibs", "jags"}) | FANS_NAMES
 """Last words of a club's name, or its fans' name for it, said alone after "the" for the club ("the Albion", "the
 Villa", "the Toon")."""
 WATCH = frozenset({"watch", "watched", "watching", "watches", "follow", "follows", "followed", "following"})
 """Verbs before "the" + a club's short name that make it the club ("we watched the Albion")."""
 PLAY = frozenset({"play", "played", "plays", "playing", "signed", "signs", "sign"})
-"""Verbs before "for the" + a club's short name ("he wanted to play for the Toon")."""
+"""Verbs before "for the" + a fans' name for a club ("he wanted to play for the Toon"); a club word after them is a
+local side someone plays in ("he plays for the rovers on a saturday"), a place that goes."""
 ON_AIR = frozenset({"telly", "tv", "radio", "box"})
 """Where a match is shown after "on the" ("a pint and the Toon on the telly")."""
 
@@ -129,9 +131,9 @@ def club_spans(doc: Doc) -> list[tuple[int, int]]:
 def _short_name_frame(the: Token, tok: Token) -> bool:
     """ "watched the Albion", "play for the Toon", "the Toon on the telly": a club, not a pub or a town centre."""
     verb = word_before(the)
-    if verb is not None and verb.lower_ == "for":
+    if verb is not None and verb.lower_ == "for":  # "he plays for the rovers": a local side he plays in, a place
         verb = word_before(verb)
-        return verb is not None and verb.lower_ in PLAY
+        return verb is not None and verb.lower_ in PLAY and tok.lower_ in FANS_NAMES
     if verb is not None and verb.lower_ in WATCH:
         return True
     after = [word_after(tok, k) for k in (1, 2, 3)]
