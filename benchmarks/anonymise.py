@@ -523,9 +523,20 @@ def _sixth_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Tu
     return [(path, []) for _, path in written], manifest, register, {path: s for s, path in written}
 
 
-def real_path(name: str, folder: Path, lower: bool) -> Labelled:
-    """Write one casing of a set, run import → anonymise → review → sign-off, place the gold on the imported text."""
-    t0 = time.perf_counter()
+@dataclass
+class Written:
+    """One casing of a labelled set as the files a team receives: files (with the turns that hold their gold, or
+    stand-off gold), the team's manifest and register, and each file's person forms."""
+
+    files: list[tuple[Path, list[fg.Turn]]]
+    manifest: Path
+    register: Path
+    forms: dict[Path, list[str]]
+    standoff: dict[Path, sx.Session]
+
+
+def write_casing(name: str, folder: Path, lower: bool) -> Written:
+    """Write one casing of a set with the team's files."""
     forms: dict[Path, list[str]] = {}
     standoff: dict[Path, sx.Session] = {}
     if name == "interviews":
@@ -540,25 +551,62 @@ def real_path(name: str, folder: Path, lower: bool) -> Labelled:
         files, manifest, register, standoff = _sixth_files(folder, lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
-    generated = time.perf_counter() - t0
-    result = run_real_path(folder / "work", [p for p, _ in files], manifest, register, MODEL)
+    return Written(files, manifest, register, forms, standoff)
+
+
+def labelled(written: Written, result: dict[str, Signed], secure: Path) -> Labelled:
+    """Place a casing's gold on the text its files imported as, beside what was signed off."""
     docs, signed = [], []
-    for path, turns in files:
+    for path, turns in written.files:
         r = result[str(path.resolve())]
-        if path in standoff:  # every span is checked to slice to its surface
+        if path in written.standoff:  # every span is checked to slice to its surface
             gold = [Gold(x.start, x.end, x.row.cls, kind=x.row.kind, form=x.row.form)
-                    for x in sx.locate(r.raw, standoff[path].gold, path.name)]
+                    for x in sx.locate(r.raw, written.standoff[path].gold, path.name)]
         else:
             located = fg.locate(r.raw, turns, str(path))
-            said = forms.get(path) or [""] * len(located)
+            said = written.forms.get(path) or [""] * len(located)
             gold = [Gold(x.start, x.end, _category(x.mention), kind=x.mention.kind, form=f)
                     for x, f in zip(located, said, strict=True)]
         docs.append(Doc(r.segments, r.raw, gold))
         signed.append(r)
-    print(f"  {folder.name}: {len(docs)} transcripts, "
-          f"{sum(len(d.text.split()) for d in docs):,} words, {sum(len(d.gold) for d in docs):,} gold mentions "
-          f"(generated in {generated:.1f}s; import, anonymise, review and sign-off {time.perf_counter() - t0:.0f}s)")
-    return Labelled(docs, signed, folder / "work" / "secure", manifest, register)
+    return Labelled(docs, signed, secure, written.manifest, written.register)
+
+
+def _describe(folder: Path, lab: Labelled, generated: float, t0: float) -> None:
+    print(f"  {folder.name}: {len(lab.docs)} transcripts, "
+          f"{sum(len(d.text.split()) for d in lab.docs):,} words, {sum(len(d.gold) for d in lab.docs):,} gold "
+          f"mentions (generated in {generated:.1f}s; import, anonymise, review and sign-off "
+          f"{time.perf_counter() - t0:.0f}s)")
+
+
+def real_path(name: str, folder: Path, lower: bool) -> Labelled:
+    """Write one casing of a set, run import → anonymise → review → sign-off, place the gold on the imported text."""
+    t0 = time.perf_counter()
+    written = write_casing(name, folder, lower)
+    generated = time.perf_counter() - t0
+    result = run_real_path(folder / "work", [p for p, _ in written.files], written.manifest, written.register, MODEL)
+    lab = labelled(written, result, folder / "work" / "secure")
+    _describe(folder, lab, generated, t0)
+    return lab
+
+
+def real_path_one_project(name: str, folder: Path) -> tuple[Labelled, Labelled]:
+    """Both casings of a set imported into one project, as a team that holds a session both as typed text and as
+    captions would: the path is run once, and each casing is scored on its own files.
+
+    A decision taken in one transcript applies in every transcript of the project, so a name accepted in the typed
+    text is removed from the captions too; this reads what that gives, beside each casing in a project of its own.
+    """
+    t0 = time.perf_counter()
+    cased = write_casing(name, folder / "cased", False)
+    captions = write_casing(name, folder / "captions", True)
+    generated = time.perf_counter() - t0
+    result = run_real_path(folder / "work", [p for p, _ in cased.files + captions.files], cased.manifest,
+                           cased.register, MODEL)
+    secure = folder / "work" / "secure"
+    both = labelled(cased, result, secure), labelled(captions, result, secure)
+    _describe(folder, both[0], generated, t0)
+    return both
 
 
 def signed_off_row(name: str, lab: Labelled, generic: frozenset[str] = PLACE_GENERIC) -> Row:
@@ -617,7 +665,7 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
                                                           for k, (h, n) in sorted(caught.items())))
 
 
-def labelled_set(name: str, root: Path, engines) -> None:  # type: ignore[no-untyped-def]
+def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]
     print(f"\n== {TUNED[name]}")
     generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA if name == "third" else PLACE_GENERIC
     if name == "handwritten":
@@ -652,6 +700,14 @@ def labelled_set(name: str, root: Path, engines) -> None:  # type: ignore[no-unt
             rows.append(measure(f"Presidio + register deny list, {casing}", lab.docs, _spans(preds),
                                 words / secs, covered, generic))
             forms.append((f"Presidio + register deny list, {casing}", lab.docs, _spans(preds)))
+    captioned = name in ("focus-groups", "third", "handwritten", "fresh", "sixth")
+    if one_project and captioned:
+        both = real_path_one_project(name, root / name / "one-project")
+        for casing, lab in zip(("cased", "captions"), both, strict=True):
+            label = f"cmo-coder signed off, {casing}, in one project with the other casing"
+            rows.append(signed_off_row(label, lab, generic))
+            signed = [(d, r) for d, r in zip(lab.docs, lab.signed, strict=True) if r.signed is not None]
+            forms.append((label, [d for d, _ in signed], [r.removed for _, r in signed]))
     print_table("registered left: gold mentions not wholly removed (goal 0); unregistered caught: share wholly "
                 "removed (goal ≥0.95 cased, ≥0.90 captions); public/labels removed: share touched by a removal "
                 "(goal ≤0.01); words/s: best of 3 runs, anonymiser only (signed-off rows: read from the project "
@@ -702,6 +758,9 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=None, help="Earnings-21 files to use (default: all 22 of the half)")
     ap.add_argument("--split", choices=["test", "dev"], default="test", help="Earnings-21 half")
     ap.add_argument("--no-presidio", action="store_true")
+    ap.add_argument("--one-project", action="store_true",
+                    help="also import both casings of a captioned set into one project and report each casing's "
+                         "signed-off text from it (a decision in one transcript applies in all)")
     ap.add_argument("--keep", type=Path, default=None,
                     help="write the invented sets, projects and secure folders here and keep them")
     args = ap.parse_args()
@@ -723,7 +782,7 @@ def main() -> None:
             if name == "earnings":
                 earnings_set(args, engines)
             else:
-                labelled_set(name, root, engines)
+                labelled_set(name, root, engines, args.one_project)
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
