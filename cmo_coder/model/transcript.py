@@ -25,6 +25,8 @@ class SourceFormat(StrEnum):
     whatsapp_txt = "whatsapp_txt"
     plain_txt = "plain_txt"
     plain_docx = "plain_docx"
+    plain_odt = "plain_odt"
+    csv_table = "csv_table"
     plain_html = "plain_html"
     whisper_json = "whisper_json"
     whisper_tsv = "whisper_tsv"
