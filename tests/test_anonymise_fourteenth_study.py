@@ -191,3 +191,31 @@ def test_a_studys_name_said_before_a_code_is_the_studys(texts: list[str], names:
 def test_the_studys_name_stays_in_its_transcripts(registered: Anonymiser) -> None:
     for out in redacted_both(registered, "Right, this is LINKUP, CUM-S02, the prison health team."):
         assert "linkup" in out.lower() and "cum-s02" in out.lower(), out
+
+
+# -- a manifest's free columns reach the project as written ---------------------------------------------------------
+def test_an_attribute_holding_a_registered_place_or_name_is_refused_by_label_and_column() -> None:
+    """"walking group on the front at Gorleston" in the manifest's team column reached the project and its audit
+    log; only the leak check after sign-off found the town."""
+    from cmo_coder.anonymise.named_attributes import named_attributes, refuse_named_attributes
+    from cmo_coder.errors import ValidationFailed
+    from cmo_coder.model import Participant
+
+    items = list(build_register(ParticipantKey(entries=[KeyEntry(label="CUM-S01", name="Heather Fenn",
+                                                                 role="staff")]),
+                                load_register_csv(STUDY / "secure" / "register.csv"), clashing_phrases(None)).items)
+    people = [
+        Participant(label="FEN-WG1", role="staff", attributes={"team": "walking group on the front at Gorleston",
+                                                                "speakers": "group"}),
+        Participant(label="CUM-S01", role="staff", attributes={"team": "practice nurse", "note": "Heather's row"}),
+        Participant(label="FEN-S01", role="staff", attributes={"team": "social prescribing link worker",
+                                                                "band": "heather moor walks in march"}),
+        Participant(label="FEN-S02", role="staff", attributes={"team": "community pharmacist, March clinic"}),
+    ]
+    found = named_attributes(people, items)
+    assert found == ["participant FEN-WG1: column 'team'", "participant CUM-S01: column 'note'",
+                     "participant FEN-S02: column 'team'"]
+    with pytest.raises(ValidationFailed, match="write a kind there") as info:
+        refuse_named_attributes(people, items)
+    assert "Gorleston" not in str(info.value) and "Heather" not in str(info.value)
+    assert named_attributes(people[2:3], items) == []

@@ -22,6 +22,7 @@ from .layers.public_figures import public_figures
 from .layers.public_names import CALENDAR_OVER_NAME, public_names
 from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
+from .named_attributes import refuse_named_attributes
 from .pipeline import Anonymiser, resolve_model
 from .register import RegisterItem, build_register, load_register_csv
 from .review import load_numbers, load_raw, log, save_numbers, save_proposals
@@ -89,6 +90,7 @@ def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: 
     # "the HOMEWARD study" in one transcript keeps "the HOMEWARD carers group" in another
     names = own_study_names([load_raw(secure, tid) for tid in pending])
     anonymiser, _ = make_anonymiser(secure, register_csv, model, rules_only, allowlist, sorted(names))
+    refuse_named_attributes(project.participants(), anonymiser.register.items)
     numbers = load_numbers(secure)
     sets = []
     for i, raw in enumerate(raws):
