@@ -219,3 +219,15 @@ def test_an_attribute_holding_a_registered_place_or_name_is_refused_by_label_and
         refuse_named_attributes(people, items)
     assert "Gorleston" not in str(info.value) and "Heather" not in str(info.value)
     assert named_attributes(people[2:3], items) == []
+
+
+def test_the_al_of_et_al_in_a_quoted_reference_is_no_leak_of_a_registered_alan() -> None:
+    """The study's codebook cites "Harris J, Ainscough T, et al.", and with an Alan Marsh in the manifest every
+    export was reported as leaking "al"; "Al said so" is still a leak."""
+    from cmo_coder.anonymise.leakcheck import build_matcher, scan_text
+
+    items = list(build_register(ParticipantKey(entries=[KeyEntry(label="FEN-S03", name="Alan Marsh",
+                                                                 aliases=["Al"], role="staff")]), [], set()).items)
+    matcher = build_matcher(items)
+    assert scan_text("Realist evaluation (Harris J, Ainscough T, et al. 2021).", matcher, Path("x"), None) == []
+    assert [h.surface for h in scan_text("Then Al said so, et al. aside.", matcher, Path("x"), None)] == ["Al"]
