@@ -1,6 +1,7 @@
 """The formats the fourteenth new study brought (``tests/data/fourteenth_study``): an ODT typed in LibreOffice, a CSV
-of turns as editors and spreadsheets export it, a Word document whose page header, comments, footnotes and text box
-hold names, and the files the import refuses with advice (PDF, RTF, a legacy .doc, an Excel workbook). Each reader
+of turns as editors and spreadsheets export it, an RTF as transcription services send it (bold labels, ``\\par``
+paragraphs, the interviewee's name in the page header), a Word document whose page header, comments, footnotes and
+text box hold names, and the files the import refuses with advice (PDF, a legacy .doc, an Excel workbook). Each reader
 is held to keeping every word of speech and inventing none, with offsets that slice exactly (property tests), and to
 refusing hostile input (a zip bomb, entities, a truncated archive, a row of the wrong shape) with a one-line error."""
 
@@ -196,6 +197,74 @@ def test_csv_rows_keep_every_word_and_offsets_slice(rows: list[tuple[str, str]])
     assert said == " ".join(s for _, s in rows).split()
 
 
+# -- RTF ------------------------------------------------------------------------------------------------------------
+def test_the_studys_rtf_is_read_turn_by_turn_and_its_header_is_left_out() -> None:
+    turns, warnings, fmt = _turns((STUDY / "kings_lynn_pharmacist.rtf").read_bytes(), "t.rtf")
+    assert fmt is SourceFormat.plain_rtf and len(turns) == 12
+    assert [who for who, _ in turns[:2]] == ["INTERVIEWER", "AMBER"]
+    said = " ".join(s for _, s in turns)
+    assert "Grzegorz Wiśniewski" in said and "Łukasz" in said and "café" in said
+    assert "Amber Shepherd" not in said and "14/03/2025" not in said
+    assert warnings == ["left out as no speech: the page header (check them in the original for anything the "
+                        "transcript needs)"]
+
+
+def test_an_rtfs_notes_shapes_and_ignorable_destinations_are_no_speech() -> None:
+    rtf = (r"{\rtf1\ansi\ansicpg1252\uc1{\fonttbl{\f0 Arial;}}{\*\generator Riched20;}{\info{\author Joe Bloggs}}"
+           r"{\footer\pard Heather Fenn\par}\pard{\b Interviewer:}\tab Caf\'e9 or pub\emdash which?"
+           r"{\*\atnid TR}{\*\annotation{\*\atnauthor TR} Check spelling: Mindaugas?}\par"
+           r"{\b Respondent:} Caf\u233\'e9, ta{\footnote\pard Ms Fenn asked.}. {\shp{\*\shpinst{\shptxt Dale rang}}}"
+           r"{\pict\bin4 \}{}x}Done\line Next line\par}")
+    turns, warnings, _ = _turns(rtf.encode("ascii"), "t.rtf")
+    assert turns == [("Interviewer", "Café or pub—which?"), ("Respondent", "Café, ta. Done Next line")]
+    assert len(warnings) == 1 and all(w in warnings[0] for w in ("1 footnote(s)", "1 comment(s)",
+                                                                  "1 text box(es) or shape(s)", "the page footer"))
+    assert "Fenn" not in warnings[0] and "Bloggs" not in warnings[0]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"{\\rtf1 " + b"{" * 600 + b"x" + b"}" * 601, "nest over"),
+    (b"{\\rtf1\\ansi {\\b Interviewer:} Hello there\\par {\\b Respondent:} Hi", "truncated"),
+    (b"{\\rtf1\\ansi\\par}", "no text"),
+])
+def test_hostile_or_broken_rtf_is_refused(data: bytes, message: str) -> None:
+    with pytest.raises(ParseError, match=message):
+        detect.parse(data, "t.rtf")
+
+
+def _rtf_escape(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            out.append(f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?")
+    return "".join(out)
+
+
+_RTF_WORD = st.text(st.sampled_from(list("abcdefghijXYZ0123456789',.?!-éŁśçø{}\\\"")), min_size=1, max_size=8)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Interviewer", "Amber", None]), st.lists(_RTF_WORD, min_size=1,
+                                                                                     max_size=8)),
+                min_size=1, max_size=10))
+def test_rtf_paragraphs_keep_every_word_and_offsets_slice(paras: list[tuple[str | None, list[str]]]) -> None:
+    body = "".join((r"{\b " + who + r":}\tab " if who else "") + _rtf_escape(" ".join(words)) + r"\par" + "\n"
+                   for who, words in paras)
+    parsed = detect.parse((r"{\rtf1\ansi\ansicpg1252{\header Amber Shepherd\par}" + body + "}").encode("ascii"),
+                          "t.rtf")
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    labels = {"Interviewer:", "Amber:"}
+    got: list[str] = []
+    for t in canon.turns:
+        assert canon.text[t.start:t.end] == canon.text[t.start:t.end].strip()
+        got += [w for w in canon.text[t.start:t.end].split() if w not in labels]
+    assert got == [w for _, words in paras for w in " ".join(words).split() if w not in labels]
+
+
 # -- Word: what lies outside the speech ----------------------------------------------------------------------------
 def test_a_docx_text_box_is_no_speech_and_header_comments_footnotes_are_counted() -> None:
     turns, warnings, _ = _turns((STUDY / "cleator_moor_nurse.docx").read_bytes(), "t.docx")
@@ -222,10 +291,9 @@ def test_a_plain_docx_has_no_note_of_parts_left_out() -> None:
 # -- refused with advice --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize(("name", "advice"), [
     ("maryport_farmer.pdf", "PDF document.*export the transcript.*docx, .odt or .txt"),
-    ("kings_lynn_pharmacist.rtf", "RTF document; open it in Word or LibreOffice and save it as .docx or .odt"),
     ("haverigg_release_focus_group.doc", "legacy Word 97-2003.*save it as .docx or .odt"),
 ])
-def test_a_pdf_an_rtf_and_a_legacy_doc_are_refused_with_what_to_do(name: str, advice: str) -> None:
+def test_a_pdf_and_a_legacy_doc_are_refused_with_what_to_do(name: str, advice: str) -> None:
     with pytest.raises(ParseError, match=advice):
         detect.parse((STUDY / name).read_bytes(), name)
 

@@ -21,6 +21,7 @@ from . import (
     odt_reader,
     otter,
     plain,
+    rtf_reader,
     srt,
     teams_vtt,
     whatsapp,
@@ -38,9 +39,6 @@ _FOREIGN = (
     (b"%PDF", "a PDF document, whose text a reader cannot take back in order with its speakers and paragraphs "
               "(a PDF places words on a page, and a transcript's turns are lost or run together); export the "
               "transcript from the program that wrote it as .docx, .odt or .txt and import that"),
-    (b"{\\rtf", "an RTF document; open it in Word or LibreOffice and save it as .docx or .odt (the page header, "
-                "which transcription services fill with the interviewee's name, is left out there as in every "
-                "document) and import that"),
     (b"\xd0\xcf\x11\xe0", "a legacy Word 97-2003 (.doc) or Office file, which is not read (its binary format "
                           "hides deleted and hidden text); open it in Word or LibreOffice, save it as .docx or .odt "
                           "and import that"),
@@ -118,6 +116,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     for magic, what in _FOREIGN:
         if data.startswith(magic):
             raise ParseError(f"{source}: not read: this is {what}")
+    if rtf_reader.is_rtf(data):
+        utts, notes = rtf_reader.read(data, source)
+        return Parsed(SourceFormat.plain_rtf, utts, notes)
     odf = odt_reader.odf_kind(data)
     if odf == "text":
         utts, notes = odt_reader.read(data, source)

@@ -26,6 +26,7 @@ class SourceFormat(StrEnum):
     plain_txt = "plain_txt"
     plain_docx = "plain_docx"
     plain_odt = "plain_odt"
+    plain_rtf = "plain_rtf"
     csv_table = "csv_table"
     plain_html = "plain_html"
     whisper_json = "whisper_json"
