@@ -119,7 +119,7 @@ def test_the_month_beside_a_registered_town_of_march_is_no_certain_removal(regis
     ("What about the Eastern European families, and the Bulgarians and Romanians?", ["Eastern European",
                                                                                      "Bulgarians"]),
     # bodies of rural and industrial life, and public bodies the study named
-    ("He's a contractor at Sellafield, and his brother's at BAE Systems.", ["Sellafield", "BAE Systems"]),
+    ("He's a contractor at Sellafield, and his brother's at BAE Systems.", ["BAE Systems"]),
     ("Dale got him into the Ramblers, and the Lake District National Park do volunteering days.",
      ["Ramblers", "Lake District National Park"]),
     ("I send them to Citizens Advice about the EU Settlement Scheme.", ["Citizens Advice", "EU Settlement Scheme"]),
@@ -139,6 +139,8 @@ def test_what_a_fens_and_cumbria_study_says_stays(registered: Anonymiser, text: 
     ("His wife runs the café on the Horsefair, Café Sabor.", "Café Sabor"),
     ("Dr Marsh at the surgery got him on the New Medicine Service.", "Marsh"),
     ("Joe at Gillerthwaite, it's right under High Stile.", "Gillerthwaite"),
+    # one site's employer names where someone lives, however many it employs
+    ("He's a contractor at Sellafield, and his brother's at BAE Systems.", "Sellafield"),
 ])
 def test_the_names_beside_them_still_go(registered: Anonymiser, text: str, gone: str) -> None:
     for out in redacted_both(registered, text):
