@@ -205,12 +205,12 @@ def test_batch_goes_on_past_bad_files_and_writes_nothing_for_them(
 def test_manifest_validation_names_lines(tmp_path: Path) -> None:
     p = tmp_path / "m.csv"
     p.write_text("name,aliases,role,site,label\nAnn One,Annie,staff,A,SP1\nBob Two,annie,staff,A,\n"
-                 "Cat Three,,nurse,A,\nDee Four,,staff,A,SP1\n", encoding="utf-8")
+                 "Cat Three,,bystander,A,\nDee Four,,staff,A,SP1\n", encoding="utf-8")
     with pytest.raises(ValidationFailed) as info:
         load_manifest(p)
     msg = str(info.value)
     assert "line 3: name or alias 'annie' already used on line 2" in msg
-    assert "line 4: unknown role 'nurse'" in msg
+    assert "line 4: unknown role 'bystander'" in msg  # a job title ("nurse") is staff
     assert "line 5: label 'SP1' already used on line 2" in msg
     p.write_text("who,role\nx,staff\n", encoding="utf-8")
     with pytest.raises(CmoError, match="line 1"):

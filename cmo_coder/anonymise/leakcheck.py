@@ -147,6 +147,8 @@ class Matcher:
                 if any(a < m.end() and m.start() < b for a, b in taken) or (
                         capital_only and not surface[:1].isupper()):
                     continue
+                if _ET_AL.search(text, max(0, m.start() - 4), m.start()) and norm(surface) == "al":
+                    continue  # "Harris J, Ainscough T, et al." in a reference the codebook quotes: Latin, no Al
                 if pattern is not self.strict and any(a <= m.start() and m.end() <= b for a, b in inside):
                     continue  # "[Highland town]": an accepted "Highland" inside the team's own placeholder
                 if self.team and mode != "reference" and _whole_field(text, m.start(), m.end()) in self.team:
@@ -207,6 +209,11 @@ class Matcher:
             self._reference_words = "\n".join(
                 " " + " ".join(w.lower() for w in _WORDS.findall(r)) + " " for r in self.reference)
         return self._reference_words
+
+
+_ET_AL = re.compile(r"(?i)(?<![\w'’])et\s+$")
+""""et" right before a match: the match is the "al" of a citation's "et al.", which a registered Alan's "Al" made
+a leak in every export of a codebook that cites its evidence."""
 
 
 def placeholder_spans(text: str, placeholders: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from ..errors import CmoError, ValidationFailed
 from ..ingest.utterance import role_label
 from ..model.key import ParticipantKey
 from ..model.manifest import is_group
+from .category_heads import head_category
 from .familiar import (
     clipped_forms,
     compound_forms,
@@ -155,7 +156,7 @@ def category_of(written: str) -> str:
         head = " ".join(words[n:])
         if head in CATEGORIES or head in CATEGORY_ALIASES:
             return CATEGORY_ALIASES.get(head, head)
-    return category
+    return head_category(category) or category
 
 
 

@@ -19,9 +19,10 @@ from ..store.secure import SecureFolder
 from .layers.allowlist import default_allowlist
 from .layers.labels import study_names
 from .layers.public_figures import public_figures
-from .layers.public_names import public_names
+from .layers.public_names import CALENDAR_OVER_NAME, public_names
 from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
+from .named_attributes import refuse_named_attributes
 from .pipeline import Anonymiser, resolve_model
 from .register import RegisterItem, build_register, load_register_csv
 from .review import load_numbers, load_raw, log, save_numbers, save_proposals
@@ -45,9 +46,12 @@ def clashing_phrases(path: Path | None) -> set[str]:
     """Allow-listed phrases a registered surface may not equal. A participant who bears a listed public
     figure's full name ("Chris Whitty", "Paul Hayes") is registered all the same and always removed:
     registered names win over the shipped lists of figures and public people (a project's own allow-list
-    still clashes)."""
+    still clashes). So do the calendar words a name list also holds: the town of March, a woman called April or
+    Easter is registered as a team writes it, and each occurrence is the reviewer's to judge (a registered word
+    name is decided one occurrence at a time), since refusing the line left the town in every transcript."""
     figures = {f.lower() for f in (*public_figures(), *public_names("people"))}
-    return ({a.lower() for a in default_allowlist()} - figures) | {a.lower() for a in _own_phrases(path)}
+    return ({a.lower() for a in default_allowlist()} - figures - CALENDAR_OVER_NAME) | {
+        a.lower() for a in _own_phrases(path)}
 
 
 def own_study_names(raws: list[Transcript]) -> set[str]:
@@ -86,6 +90,7 @@ def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: 
     # "the HOMEWARD study" in one transcript keeps "the HOMEWARD carers group" in another
     names = own_study_names([load_raw(secure, tid) for tid in pending])
     anonymiser, _ = make_anonymiser(secure, register_csv, model, rules_only, allowlist, sorted(names))
+    refuse_named_attributes(project.participants(), anonymiser.register.items)
     numbers = load_numbers(secure)
     sets = []
     for i, raw in enumerate(raws):

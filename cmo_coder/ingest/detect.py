@@ -7,12 +7,28 @@ below looks at the structure only a given source produces.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import SourceFormat
-from . import docx_reader, html_transcript, otter, plain, srt, teams_vtt, whatsapp, whisper, zoom_captions, zoom_vtt
+from . import (
+    csv_transcript,
+    docx_reader,
+    html_transcript,
+    odt_reader,
+    otter,
+    plain,
+    rtf_reader,
+    srt,
+    teams_vtt,
+    whatsapp,
+    whisper,
+    zoom_captions,
+    zoom_vtt,
+)
 from .limits import check_lines
 from .normalise import decode
 from .utterance import ParseError, Utterance
@@ -20,8 +36,23 @@ from .utterance import ParseError, Utterance
 _CHAT_RE = re.compile(r"^\d{1,2}:\d{2}:\d{2}(?:\t[^\t\n]{1,80}:\t| From .{1,80}? to .{1,80}?:)")
 _SRT_TIMING = re.compile(r"^\d{1,2}:\d{2}:\d{2},\d{1,3}\s+-->\s+")
 _FOREIGN = (
-    (b"%PDF", "a PDF document"), (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0", "a legacy Word/Office file"),
+    (b"%PDF", "a PDF document, whose text a reader cannot take back in order with its speakers and paragraphs "
+              "(a PDF places words on a page, and a transcript's turns are lost or run together); export the "
+              "transcript from the program that wrote it as .docx, .odt or .txt and import that"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Word 97-2003 (.doc) or Office file, which is not read (its binary format "
+                          "hides deleted and hidden text); open it in Word or LibreOffice, save it as .docx or .odt "
+                          "and import that"),
 )
+
+
+def _workbook(data: bytes) -> bool:
+    """An Office Open XML workbook (.xlsx): its parts live under ``xl/``; a Word document's under ``word/``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()[:docx_reader.MAX_ENTRIES]
+    except docx_reader.ZIP_ERRORS:
+        return False
+    return "xl/workbook.xml" in names and "word/document.xml" not in names
 
 
 @dataclass
@@ -69,6 +100,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.whisper_json
     if whisper.looks_like_tsv(head[0]):
         return SourceFormat.whisper_tsv
+    if csv_transcript.looks_like_csv(head[0]):
+        return SourceFormat.csv_table
     if head[0].startswith(html_transcript.HTML_HEADS):
         return SourceFormat.plain_html
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):
@@ -82,10 +115,23 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     source = str(name)
     for magic, what in _FOREIGN:
         if data.startswith(magic):
-            raise ParseError(f"{source}: unknown format: this is {what}, not a transcript")
+            raise ParseError(f"{source}: not read: this is {what}")
+    if rtf_reader.is_rtf(data):
+        utts, notes = rtf_reader.read(data, source)
+        return Parsed(SourceFormat.plain_rtf, utts, notes)
+    odf = odt_reader.odf_kind(data)
+    if odf == "text":
+        utts, notes = odt_reader.read(data, source)
+        return Parsed(SourceFormat.plain_odt, utts, notes)
+    if odf is not None:
+        raise ParseError(f"{source}: unknown format: this is an OpenDocument {odf.split('-')[0]}, not a text "
+                         "document; save the transcript as .odt, .docx or .txt")
+    if data.startswith(b"PK\x03\x04") and _workbook(data):
+        raise ParseError(f"{source}: unknown format: this is an Excel workbook; save the sheet of turns as CSV "
+                         "(UTF-8) with a header row naming its columns (start, end, speaker, text) and import that")
     if data.startswith(b"PK\x03\x04") or Path(source).suffix.lower() == ".docx":
         fmt, utts = docx_reader.read(data, source, markers=markers or docx_reader.TRANSCRIPTION_MARKERS)
-        return Parsed(SourceFormat(fmt), utts)
+        return Parsed(SourceFormat(fmt), utts, docx_reader.left_out(data, source))
     decoded = decode(data, source)
     check_lines(decoded.text.count("\n") + 1, source)
     fmt = detect_text(decoded.text, source)
@@ -106,6 +152,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
         utts = whisper.read_json(text, source)
     elif fmt is SourceFormat.whisper_tsv:
         utts = whisper.read_tsv(text, source)
+    elif fmt is SourceFormat.csv_table:
+        utts, notes = csv_transcript.read(text, source)
+        return Parsed(fmt, utts, decoded.warnings + notes)
     elif fmt is SourceFormat.plain_html:
         utts = html_transcript.read(text, source)
     else:

@@ -41,18 +41,19 @@ _MAIN_NAMESPACES = (
     "http://purl.oclc.org/ooxml/wordprocessingml/main",  # strict
 )
 #: What a damaged archive or deflate stream raises while it is read.
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
 
 
-class _Capped(io.RawIOBase):
+class Capped(io.RawIOBase):
     """A member of the archive read through a byte budget: the zip-bomb guard works on what is
     actually decompressed, so a forged size in the header cannot get past it."""
 
-    def __init__(self, member: IO[bytes], limit: int, source: str) -> None:
+    def __init__(self, member: IO[bytes], limit: int, source: str, part: str = DOCUMENT_PART) -> None:
         super().__init__()
         self.member = member
         self.limit = limit
         self.source = source
+        self.part = part
         self.seen = 0
 
     def readable(self) -> bool:
@@ -63,13 +64,13 @@ class _Capped(io.RawIOBase):
         self.seen += len(chunk)
         if self.seen > self.limit:
             raise ParseError(
-                f"{self.source}: {DOCUMENT_PART} unpacks to more than {self.limit // (1024 * 1024)} MB; "
+                f"{self.source}: {self.part} unpacks to more than {self.limit // (1024 * 1024)} MB; "
                 "refusing a zip bomb (a transcript's document part is a few MB)"
             )
         return chunk
 
 
-def _entry_count(data: bytes) -> int | None:
+def entry_count(data: bytes) -> int | None:
     """Entries announced by the end-of-central-directory record, before zipfile reads them all."""
     pos = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if pos < 0 or pos + 12 > len(data):
@@ -83,13 +84,13 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
     speaker and a text column (:mod:`.docx_table`) is also put in ``tables`` as the plain reader's lines,
     and the names of its speaker column in ``speakers``.
 
-    Only ``word/document.xml`` is unpacked, streamed through :class:`_Capped` into lxml's
+    Only ``word/document.xml`` is unpacked, streamed through :class:`Capped` into lxml's
     incremental parser with entities, DTDs and network access off; each body paragraph is
     read and then dropped, so memory follows the text, not the XML.
     """
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ParseError(f"{source}: not a valid .docx (a .docx is a zip archive; this file is not one)")
-    entries = _entry_count(data)
+    entries = entry_count(data)
     if entries is not None and entries > MAX_ENTRIES:
         raise ParseError(f"{source}: the archive lists {entries} parts (over {MAX_ENTRIES}); not a Word document")
     try:
@@ -106,7 +107,7 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
                     f"(over {MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb"
                 )
             with zf.open(info) as member:
-                return _body_paragraphs(_Capped(member, MAX_DOCUMENT_XML, source), source, tables, speakers)
+                return _body_paragraphs(Capped(member, MAX_DOCUMENT_XML, source), source, tables, speakers)
     except ParseError:
         raise
     except etree.XMLSyntaxError as exc:
@@ -114,7 +115,7 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
         raise ParseError(f"{source}: {DOCUMENT_PART}: {line}not well-formed XML ({_short(str(exc.msg))})") from None
     except etree.LxmlError as exc:
         raise ParseError(f"{source}: {DOCUMENT_PART}: unreadable XML ({_short(str(exc))})") from None
-    except _ZIP_ERRORS as exc:
+    except ZIP_ERRORS as exc:
         raise ParseError(f"{source}: corrupt .docx: {type(exc).__name__}: {_short(str(exc))}") from None
 
 
@@ -141,7 +142,7 @@ def _check_root(tree: etree._ElementTree, source: str) -> etree._Element:
     return root
 
 
-def _body_paragraphs(stream: _Capped, source: str, tables: list[list[str]] | None = None,
+def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None = None,
                      speakers: set[str] | None = None) -> list[str]:
     # Only body, paragraph and table elements reach Python (runs and text nodes stay in C):
     # a Word document has several elements per paragraph, and a hostile one millions.
@@ -201,10 +202,15 @@ _AS_TEXT = {"br": "\n", "cr": "\n", "tab": "\t"}
 def _para_text(p: etree._Element) -> list[str]:
     """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does).
 
-    The tag filter runs in lxml, so only text, break and tab elements reach Python.
+    The tag filter runs in lxml, so only text, break and tab elements reach Python. A text box anchored in the
+    paragraph (``w:txbxContent``, which Word writes twice: the drawing and its VML fallback) is no speech: its
+    text (a researcher's note, a label) was joined into the turn, twice, with no space before it.
     """
+    boxed = _in_text_boxes(p)
     parts: list[str] = []
     for el in p.iter(*_RUN_CONTENT):
+        if boxed and el in boxed:
+            continue
         tag = str(el.tag)
         name = tag[tag.rfind("}") + 1 :]
         if name == "t":
@@ -213,6 +219,50 @@ def _para_text(p: etree._Element) -> list[str]:
         else:
             parts.append(_AS_TEXT[name])
     return parts
+
+
+def _in_text_boxes(p: etree._Element) -> set[etree._Element]:
+    """The text, break and tab elements inside text boxes of ``p`` (none in nearly every paragraph: one search in
+    lxml tells)."""
+    if p.find(".//{*}txbxContent") is None:
+        return set()
+    return {el for box in p.iter("{*}txbxContent") for el in box.iter(*_RUN_CONTENT)}
+
+
+#: Parts of a Word document that hold text but no speech: read only to say they were left out.
+_NOT_SPEECH_PARTS = (("word/header", "the page header"), ("word/footer", "the page footer"),
+                     ("word/comments", "comments"), ("word/footnotes", "footnotes"), ("word/endnotes", "endnotes"))
+_MAX_SIDE_PART = 8 * 1024 * 1024
+_TEXT_RUN = re.compile(rb"<w:t(?:\s[^>]*)?>[^<]*[^\s<][^<]*</w:t>")
+
+
+def left_out(data: bytes, source: str) -> list[str]:
+    """The import's note on text a Word document holds outside its speech (a page header with the interviewee's
+    name, a transcriber's comment, a footnote, a text box): never read into a turn, and said to be there (by kind
+    and count, never by content: a warning is stored outside the secure folder), so the team can check it."""
+    found: list[str] = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()[:MAX_ENTRIES]
+            for prefix, what in _NOT_SPEECH_PARTS:
+                for name in names:
+                    if name.startswith(prefix) and name.endswith(".xml") and "/_rels/" not in name:
+                        with zf.open(name) as member:
+                            body = Capped(member, _MAX_SIDE_PART, source, name).read(_MAX_SIDE_PART)
+                        if _TEXT_RUN.search(body) and what not in found:
+                            found.append(what)
+            if DOCUMENT_PART in names:
+                with zf.open(DOCUMENT_PART) as member:
+                    body = Capped(member, MAX_DOCUMENT_XML, source).read(MAX_DOCUMENT_XML)
+                boxes = max(body.count(b"<wps:txbx"), body.count(b"<v:textbox"))
+                if boxes:
+                    found.append(f"{boxes} text box(es)")
+    except (ParseError, *ZIP_ERRORS):
+        return []
+    if not found:
+        return []
+    return [f"left out as no speech: {', '.join(found)} (check them in the original for anything the transcript "
+            "needs)"]
 
 
 def kind(paras: list[str]) -> str:

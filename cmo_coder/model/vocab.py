@@ -101,6 +101,22 @@ class Judgement(StrEnum):
     refine = "refine"
 
 
+#: Last words of a job that gives the service ("link worker", "community pharmacist", "healthcare manager",
+#: "practice nurse"): a manifest's role written as the team's job title is staff, whatever the job.
+_JOB_HEADS = frozenset({"worker", "nurse", "doctor", "gp", "manager", "lead", "coordinator", "co_ordinator", "officer",
+                        "technician", "assistant", "therapist", "practitioner", "adviser", "advisor", "navigator",
+                        "connector", "champion", "clinician", "consultant", "midwife", "paramedic", "physio",
+                        "chaplain", "keyworker", "counsellor", "counselor", "prescriber", "administrator",
+                        "receptionist", "pharmacist", "psychologist", "dietitian", "optician", "matron", "sister",
+                        "mentor", "supervisor", "governor", "warden"})
+
+
+def _is_job(words: list[str]) -> bool:
+    """A job title by its last word: a listed head, or a trade's agent noun ("-ist", "-ician")."""
+    last = words[-1] if words else ""
+    return last in _JOB_HEADS or (len(last) > 5 and last.endswith(("ist", "ician", "itian")))
+
+
 class Role(StrEnum):
     """Who a participant is in the study; decides the label prefix and the attribution."""
 
@@ -137,6 +153,9 @@ class Role(StrEnum):
             "peer_worker": cls.staff,
             "peer_support_worker": cls.staff,
             "volunteer": cls.staff,
+            # a prison health study: the people the prison's health team sees are its service users
+            "prisoner": cls.service_user,
+            "inmate": cls.service_user,
             "outreach_worker": cls.staff,
             "staff": cls.staff,
             "practitioner": cls.staff,
@@ -151,9 +170,8 @@ class Role(StrEnum):
             # own account, so they take the facilitator's attribution
             "interpreter": cls.facilitator,
         }
-        try:
+        if key in aliases:
             return aliases[key]
-        except KeyError:
-            raise ValueError(
-                f"unknown role {text!r} (expected staff, service_user, carer or facilitator)"
-            ) from None
+        if _is_job(key.split("_")):
+            return cls.staff
+        raise ValueError(f"unknown role {text!r} (expected staff, service_user, carer or facilitator, or a job title)")

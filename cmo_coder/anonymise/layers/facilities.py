@@ -48,7 +48,17 @@ from .said_from import said_from
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
 from .sites import _CENTRE_KINDS, _NOT_NAMES, place_shaped
 from .streets import STREET_HEADS
-from .words import CALENDAR, FILLERS, KINSHIP, SELDOM_LOWER, in_dictionary, is_everyday, lowercase_usage, place_names
+from .words import (
+    CALENDAR,
+    FILLERS,
+    KINSHIP,
+    PEOPLES,
+    SELDOM_LOWER,
+    in_dictionary,
+    is_everyday,
+    lowercase_usage,
+    place_names,
+)
 
 HEADS: dict[str, str] = {
     # day services
@@ -240,8 +250,9 @@ def _is_name_word(word: str, caseless: bool, head: str, sentence_start: bool = F
     if (len(bare) < 3 or not bare.replace("'", "").replace("-", "").isalpha() or low in STOP_WORDS
             or bare in STOP_WORDS or low in GENERIC or bare in GENERIC or low in FILLERS or bare in CALENDAR
             or low in KINSHIP or bare in KINSHIP or low in _NOT_NAMES or low in _CENTRE_KINDS
-            or (low in KIND_WORDS and low not in NAMING_NOUNS) or low in HEADS or low.endswith("ing")):
-        return False
+            or (low in KIND_WORDS and low not in NAMING_NOUNS) or low in HEADS or low.endswith("ing")
+            or low in PEOPLES or bare in PEOPLES):
+        return False  # a people's word says what a shop sells or who runs it ("the East European shop")
     if (low in public_words() or bare in public_words()) and (
             HEADS.get(head) in {"shop", "cafe", "pub"} or not (low in SERVICE_IMAGES or low in NAMING_NOUNS)):
         return False  # "the Tesco store", "the Greggs cafe": a chain; "the Kestrel Club" is named by a bird

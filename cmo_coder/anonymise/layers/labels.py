@@ -57,6 +57,15 @@ name the study gave itself, so as much its own label as "Participant 2". Up to t
 is often a word of nine or ten ("BLUELIGHT", "HOMEWARDS")."""
 
 
+_NOT_STUDY_NAMES = frozenset({"NHS", "GP", "A&E", "BBC", "ITV", "UK", "USA", "EU", "COVID", "PPI", "CEO", "OK"})
+"""Acronyms of public life a speaker may say before a code; never taken as the study's name."""
+_NAME_BEFORE_CODE = re.compile(r"(?<![\w'’-])([A-Z]{3,12})(?=[,:]?\s+(?:(?:interview|session|recording|focus\s+group)"
+                               r"\s+)?[A-Z]{1,4}-[A-Z]{0,3}\d{1,4}(?![\w'’-]))")
+"""A study's acronym right before a participant's site code, as a recording is opened ("this is LINKUP, CUM-S02",
+"LINKUP interview FEN-S01"): the name and the code are the study's own, said together. Capitals of three letters or
+more only, so an organisation said before a code in passing ("NHS, BK-S01 said") is no study name."""
+
+
 def _study_name(word: str, caseless: bool) -> bool:
     """An acronym as the study's name: capitals of two letters or more in cased text; in captions a word no
     dictionary and no name list holds (so "the pilot study", "the smith study" keep their readings)."""
@@ -70,7 +79,7 @@ def _study_name(word: str, caseless: bool) -> bool:
 
 def study_names(texts: Iterable[str]) -> tuple[str, ...]:
     """The short names the transcripts of one run give their study before the word for it ("the CHYP study",
-    "for the chyp study"), as written, each once.
+    "for the chyp study") or before a participant's site code ("LINKUP, CUM-S02"), as written, each once.
 
     Why across transcripts: a team names its study in the recording's opening ("this is the CHYP study,
     session two") and then by the name alone ("we're doing CHYP with the schools", "for CHYP"), in that
@@ -78,6 +87,10 @@ def study_names(texts: Iterable[str]) -> tuple[str, ...]:
     "Participant 2"; said alone it is the same name, and the model reads it as an organisation."""
     names: dict[str, str] = {}
     for text in texts:
+        if "-" in text:
+            for m in _NAME_BEFORE_CODE.finditer(text):
+                if m.group(1) not in _NOT_STUDY_NAMES:
+                    names.setdefault(m.group(1).lower(), m.group(1))
         if not _STUDY_WORD.search(text):
             continue
         caseless = not any(map(str.isupper, text))

@@ -156,11 +156,26 @@ def _why(tok: Token, name: Token, caseless: bool) -> tuple[str, bool] | None:
         return None
     if tok.pos_ not in _PERSON_POS or not in_dictionary(folded):
         return None  # a word no dictionary holds is run_on's, and sure
+    if _praise_before_a_noun(tok):
+        return None  # "come here bud good boy": the word praises whoever the noun after it is
     if _place_pair(name.text, tok.text, word_after(tok)) is not None:
         return None  # in captions a place after a name is the place layers' ("told priya london was far")
     if folded in known_surnames() or lowercase_usage().get(low, 0) < CAPTION_COMMON:
         return "perhaps a surname, or a word", False
     return None
+
+
+_ADDRESSED_AS = frozenset({"boy", "girl", "lad", "lass", "dog", "pup", "puppy", "lady", "fella", "man", "woman",
+                           "chap", "mate", "kid", "bairn", "baby", "un", "one", "job", "stuff"})
+"""Nouns a speaker praises or calls someone by after an adjective ("good boy", "clever girl", "good lad", "good
+job"): said to a dog or a child right after its name, as often as after nothing."""
+
+
+def _praise_before_a_noun(tok: Token) -> bool:
+    """An adjective of the dictionary before a noun of address ("bud good boy"): no surname stands before a noun
+    it could modify so, and a walking group's captions said it to the dog by name."""
+    nxt = word_after(tok)
+    return tok.pos_ == "ADJ" and nxt is not None and nxt.lower_ in _ADDRESSED_AS
 
 
 _BEFORE_A_WORD = frozenset({"DET", "ADJ", "NUM"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -119,12 +121,13 @@ _ADDRESS_BEFORE = {"you", "thanks", "cheers", "hi", "hello", "hey", "bye", "morn
 _SENTENCE_END = {".", "?", "!", "…"}
 
 
-def word_reading(token: Token, caseless: bool) -> str | None:
+def word_reading(token: Token, caseless: bool, place: bool = False) -> str | None:
     """Why this occurrence of a registered everyday-word name reads as the word, or None.
 
     Only grammar that leaves no room for a person counts; everything else stays for a person to
     decide. A reviewer applies these in bulk with ``review --keep-word-readings``; they are never
-    applied silently.
+    applied silently. For a registered ``place`` (the town of March) "in" and "on" before a month leave
+    all the room a town needs ("the pharmacy in March"), so only a cue no town takes reads the date.
     """
     doc = token.doc
     prev = doc[token.i - 1] if token.i else None
@@ -141,20 +144,22 @@ def word_reading(token: Token, caseless: bool) -> str | None:
     if prev is not None and low in KINSHIP and prev.lower_ in _POSSESSIVES:
         return f"a relative, after a possessive ('{prev.lower_} {low}')"  # "my nan" for a registered Nancy
     if low in CALENDAR or low.removesuffix("s") in CALENDAR:
-        if prev is not None and prev.lower_ in _BEFORE_A_DATE:
+        if prev is not None and prev.lower_ in (_BEFORE_A_DATE - _BEFORE_A_PLACE if place else _BEFORE_A_DATE):
             return f"a month or a day, after '{prev.lower_}' ('{prev.lower_} {low}')"  # "in june" for Junior
+        if prev is not None and (prev.like_num or _ORDINAL_DAY.fullmatch(prev.lower_)):
+            return f"a month or a day, after a day's number ('{prev.lower_} {low}')"  # "on 12 March"
         if nxt is not None and (nxt.like_num or nxt.lower_ in _AFTER_A_DATE):
             return f"a month or a day, before '{nxt.lower_}' ('{low} {nxt.lower_}')"
     return None
 
 
-def _reads_as_a_date(token: Token, caseless: bool) -> bool:
+def _reads_as_a_date(token: Token, caseless: bool, place: bool = False) -> bool:
     """A registered name that is a month or a weekday, said where only the date fits ("in June last year" for
     a participant called June): a capital proves nothing there, so the occurrence is the reviewer's to decide,
     never removed as the person nor kept unseen."""
     if token.lower_ not in CALENDAR:
         return False
-    reason = word_reading(token, caseless)
+    reason = word_reading(token, caseless, place)
     return reason is not None and reason.startswith("a month or a day")
 
 
@@ -164,6 +169,9 @@ _BEFORE_A_DATE = frozenset({"in", "on", "last", "next", "this", "since", "until"
                             "mid", "each"})
 """Words before a month or weekday that leave no room for a person ("in june", "last sunday"); not "of",
 "from", "by", "through": "a text from April" is a person."""
+_BEFORE_A_PLACE = frozenset({"in", "on"})
+_ORDINAL_DAY = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)")
+"""Of those, the words a town is said after as often as a month ("the surgery in March")."""
 _AFTER_A_DATE = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                            "tenth", "eleventh", "twelfth", "twentieth", "thirtieth", "morning", "night",
                            "afternoon", "evening"})
@@ -311,14 +319,16 @@ class RegisterComponent:
             if end - start == 1 and said_as_the_noun(span[0]):
                 taken.append((span.start_char, span.end_char))
                 continue  # "there's always hope" for a registered Hope: only the noun fits (.noun_idioms)
-            if end - start == 1 and (_reads_as_a_date(span[0], caseless) or _lower_noun(span[0], caseless) or not (
-                    looks_like_name(span[0], caseless) or _beside_a_name(span[0]) or _before_a_name(span[0]))):
+            place = item.category != "person"
+            if end - start == 1 and (_reads_as_a_date(span[0], caseless, place) or _lower_noun(span[0], caseless)
+                                     or not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])
+                                             or _before_a_name(span[0]))):
                 # never silently "just a word": the reviewer decides this occurrence
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                      "registered name, perhaps an everyday word here", item_key=item.key,
                                      placeholder=None if names_someone_else(variant, item) else item.placeholder,
                                      per_occurrence=True,
-                                     word_reading=word_reading(span[0], caseless)))
+                                     word_reading=word_reading(span[0], caseless, place)))
                 taken.append((span.start_char, span.end_char))
                 continue
             start_char = _name_start(span) if end - start == 1 else span.start_char

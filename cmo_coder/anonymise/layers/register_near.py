@@ -44,6 +44,7 @@ from .place_frames import GENERIC
 from .state import text_of
 from .turn_view import TurnView, char_tokens, turn_view
 from .words import (
+    ADDRESS_WORDS,
     CALENDAR,
     FILLERS,
     KINSHIP,
@@ -389,8 +390,10 @@ class _Words(Sequence[Token]):
         return tok
 
 
-_NOT_PLAIN = frozenset(FILLERS) | frozenset(CALENDAR) | frozenset(KINSHIP) | frozenset(TITLE_WORDS)
-"""Words :func:`_plain_word` turns away by their lower form."""
+_NOT_PLAIN = (frozenset(FILLERS) | frozenset(CALENDAR) | frozenset(KINSHIP) | frozenset(TITLE_WORDS)
+              | ADDRESS_WORDS)
+"""Words :func:`_plain_word` turns away by their lower form; a regional word of address ("me marra") is no close
+form of a registered name either."""
 
 
 def _may_start_heard(view: TurnView, j: int, pos: list[str], index: NearIndex, caseless: bool) -> bool:

@@ -53,6 +53,9 @@ LANGUAGES = frozenset({
     "makaton", "patois", "creole", "pidgin", "mirpuri", "pahari", "potwari", "hindko", "saraiki", "sindhi",
     "nepali", "sinhala", "sinhalese", "vietnamese", "twi", "akan", "lingala", "wolof", "tigre", "arabic",
     "gaelic", "romani", "romanes",
+    # Timor-Leste's languages, spoken by the Timorese families who work the Fens' packhouses on Portuguese
+    # passports ("she interprets in Tetum"), and the Baltic and Balkan languages of the same workforce
+    "tetum", "tetun", "bulgarian", "estonian",
 })
 """Languages, said in the slot ("she speaks to me in urdu"): many are on no dictionary."""
 RECENT_WORDS = frozenset({

@@ -45,6 +45,7 @@ from .streets import STREET_HEADS
 from .turn_view import TurnView, turn_view
 from .venues import CAPTION_VENUE_HEADS, VENUE_HEADS
 from .words import (
+    ADDRESS_WORDS,
     CALENDAR,
     FILLERS,
     KINSHIP,
@@ -84,11 +85,12 @@ def _never_a_name(tok: Token) -> bool:
     """A word no sound-alike of a name may be: a function word, a filler, a date, a title, a kin word, a public
     name, a kind of place ("the mandir" for a registered Mandy, "the ward" for a Warde), or a people's or a
     language's name ("Romanian" and "Romany" for a registered Rahman: a study of Roma and Traveller health lost
-    the peoples it is about; a registered name that is a people's word is still found as written)."""
+    the peoples it is about; a registered name that is a people's word is still found as written), or a regional
+    word of address ("me marra" for a registered Marsh)."""
     low = tok.lower_
     return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
-            or low in KINSHIP or low in GENERIC or low in PEOPLES or fold(low) in _public_words()
-            or _inflected_verb(tok))
+            or low in KINSHIP or low in GENERIC or low in PEOPLES or low in ADDRESS_WORDS
+            or fold(low) in _public_words() or _inflected_verb(tok))
 
 
 def _inflected_verb(tok: Token) -> bool:

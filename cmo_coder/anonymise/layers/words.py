@@ -28,6 +28,10 @@ NOT_VOCATIVE = {
     "got", "okay", "yes", "yeah", "no", "great", "good", "sure", "thanks", "perfect", "absolutely", "exactly",
     "pal", "buddy", "bud", "chief", "pet", "hun", "babe", "bro", "lads", "girls", "hinny", "hen", "marra",
 } | CALENDAR
+ADDRESS_WORDS = frozenset({"marra", "marras", "bor", "hinny", "hen", "pet", "mate", "pal", "duck", "chuck", "butty",
+                           "kidda", "bruv", "hun"})
+"""Regional words a speaker calls someone by ("me marra", "all right, bor", "ta, hen"): a word of address, never a
+name heard by sound (Cumbrian "marra" for a registered Mara or Marsh)."""
 
 
 FILLERS = {"ceo", "cfo", "coo", "cto", "cmo", "evp", "svp", "vp",
@@ -51,7 +55,10 @@ PEOPLES = frozenset({
     "cameroonian", "zambian", "malawian", "gambian", "colombian", "serbian", "croatian", "bosnian", "kosovan",
     "muslim", "christian", "catholic", "protestant", "sikh", "hindu", "jewish", "buddhist", "rasta",
     "rastafarian", "pentecostal", "methodist", "anglican", "traveller", "gypsy", "roma", "romany", "romani", "deaf",
-    "autistic"})
+    "autistic",
+    # a study of migrant workers' families in the Fens: Timor-Leste's people and its languages, said as Portuguese
+    # passports bring them ("a big Timorese community", "she interprets in Tetum")
+    "timorese", "tetum", "tetun", "bulgarians", "romanians", "lithuanians", "latvians"})
 """Peoples, faiths and communities a speaker says they are ("I'm Nigerian", "I'm Sikh"): never their name."""
 BARE_CONTRACTIONS = frozenset({
     "ive", "im", "youre", "theyre", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent",

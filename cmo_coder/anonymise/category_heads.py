@@ -1,0 +1,48 @@
+"""A team's own word for a kind of person or place, read by the word that names the kind.
+
+Every new study's register brought categories no list held ("café owner", "shed member", "pharmacy technician",
+"prisoner", "fell", "wing"), and each was refused line by line until someone added the word. Most of them name a
+person by a job or a part in a group, and English says so in the word's last part: an agent noun of a trade
+("pharmacist", "technician", "optician") or a head noun that is only ever a person ("owner", "member", "leader",
+"prisoner"). The places are the land a farm or a walk names (a fell, a valley), a prison's parts and a prison
+itself. A word that could be either (a "cleaner" is a person, a "shelter" a place) is listed by hand, never guessed
+from its ending alone; a word no rule reads is still refused with the list, as before.
+"""
+
+from __future__ import annotations
+
+#: Last words that only ever name a person: a role in a group, a trade, a place in a family business or a prison.
+PERSON_HEADS = frozenset({
+    "owner", "member", "organiser", "organizer", "leader", "keeper", "farmer", "prisoner", "inmate", "offender",
+    "contractor", "labourer", "laborer", "picker", "packer", "colleague", "boss", "supervisor", "coordinator",
+    "co-ordinator", "assistant", "apprentice", "landlord", "landlady", "lodger", "employee", "trainee", "student",
+    "pupil", "teacher", "tutor", "coach", "cleaner", "cook", "chef", "shopkeeper", "physio", "prescriber",
+    "navigator", "connector", "champion", "counsellor", "counselor", "administrator", "secretary", "fisherman",
+    "shepherd", "gamekeeper", "lad", "lass", "fella", "man", "woman", "boy", "girl", "walker", "runner", "guest",
+    "visitor", "caller", "buddy", "listener", "mate",
+})
+#: Agent-noun endings of trades and callings ("pharmacist", "technician", "dietitian"); no kind of place ends so.
+PERSON_SUFFIXES = ("ist", "ician", "itian")
+#: Last words that name a place of land or of a prison, and the category each stands for.
+PLACE_HEADS = {
+    "fell": "place", "fells": "place", "mountain": "place", "hill": "place", "valley": "place", "moor": "place",
+    "lake": "place", "tarn": "place", "river": "place", "beach": "place", "wood": "place", "forest": "place",
+    "prison": "place", "jail": "place", "gaol": "place", "wing": "ward", "landing": "ward", "block": "ward",
+    "shopping centre": "place", "retail park": "place", "industrial estate": "estate", "gangmaster": "workplace",
+    "labour provider": "workplace", "shed": "service", "men's shed": "service",
+}
+
+
+def head_category(category: str) -> str | None:
+    """The category a team's phrase stands for by its last word (or last two), or None where no rule reads it.
+
+    ``category`` is lower-cased and single-spaced."""
+    words = category.split(" ")
+    for n in range(len(words)):  # the longest kind at the end first: "men's shed" before "shed"
+        head = " ".join(words[n:])
+        if head in PLACE_HEADS:
+            return PLACE_HEADS[head]
+    last = words[-1]
+    if last in PERSON_HEADS or (len(last) > 5 and last.endswith(PERSON_SUFFIXES)):
+        return "person"
+    return None
