@@ -26,6 +26,7 @@ from ..candidates import Candidate
 from .context import word_after, word_before
 from .name_edges import PAST_FORMS
 from .state import caseless_doc
+from .turn_view import turn_view
 from .words import known_surnames, lowercase_usage
 
 LAYER = "lexicon"
@@ -100,9 +101,11 @@ def modal_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """"will" or "may" and the surname right after it, as one person, where grammar rules the verb out (module
     doc). In typed text only a capitalised "Will" before a capitalised surname is read. Offsets are the turn's
     own; each span runs from the modal word to the end of the surname."""
-    modals = [t for t in doc if t.lower_ in MODAL_NAMES]
-    if not modals:
+    lowers = turn_view(doc).lowers  # the turn's table, read already: no Token made for a turn without the words
+    at = [i for i, low in enumerate(lowers) if low in MODAL_NAMES]
+    if not at:
         return []
+    modals = [doc[i] for i in at]
     caseless = caseless_doc(doc)
     out: list[Candidate] = []
     for modal in modals:
