@@ -111,3 +111,40 @@ def test_a_name_of_the_manifest_is_still_a_name_in_a_groups_file(tmp_path: Path)
     assert _run("init", study, "--codebook", REPO / "codebooks" / "tiny.yaml")[0] == 0
     code, out = _run("import", study, "--secure", secure, "--manifest", manifest, "--speaker", "SUN-FG1", srt)
     assert code == 0 and "file name contains a participant's name" in out, out
+
+
+PAIR = [
+    "hiya are you alright love do you want a cup of tea",
+    "yeah go on then i've been sleeping out by the station since tuesday",
+    "okay well the van's here till ten so get warm",
+]
+
+
+def test_a_pairs_captions_go_to_a_row_for_the_pair_as_the_advice_says(tmp_path: Path) -> None:
+    """A conversation of two recorded without speaker labels (an outreach worker and the person met): the advice
+    says that one participant's name would be given the other's words, and a row of role 'group' for the pair takes
+    every turn, its words no names."""
+    study, secure = tmp_path / "study", tmp_path / "secure"
+    srt = tmp_path / "outreach_night.srt"
+    srt.write_text("".join(f"{i}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 4:02d},000\n{cue}\n\n"
+                           for i, cue in enumerate(PAIR, start=1)), encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(MANIFEST, encoding="utf-8")
+    assert _run("init", study, "--codebook", REPO / "codebooks" / "tiny.yaml")[0] == 0
+    code, out = _run("import", study, "--secure", secure, "--manifest", manifest, srt)
+    assert code == 0 and "a conversation of two" in out and "the pair's label" in out, out
+    manifest.write_text(MANIFEST + "Outreach conversation,,group,Brighton,OUT-P1\n", encoding="utf-8")
+    code, out = _run("import", study, "--secure", secure, "--manifest", manifest, "--replace", "--speaker", "OUT-P1",
+                     srt)
+    assert code == 0 and "speakers: OUT-P1" in out, out
+    assert _run("anonymise", study, "--secure", secure)[0] == 0
+    code, out = _run("review", study, "--secure", secure, "--undecided")
+    assert code == 0 and "'outreach'" not in out and "'conversation'" not in out, out
+
+
+def test_sign_offs_refusal_names_the_pair_too() -> None:
+    from cmo_coder.anonymise.review import _no_speaker_problem
+
+    said = _no_speaker_problem(3, "srt")
+    assert "a conversation of two" in said and "where one person speaks" in said
+    assert "a conversation of two" not in _no_speaker_problem(3, "plain_txt")

@@ -584,9 +584,10 @@ def _no_speaker_problem(n: int, source_format: str) -> str:
                 "--replace'")
     return (f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
             "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
-            "or with '--replace --speaker NAME' to give them all to one participant of the manifest; for a group "
-            "recorded without speaker labels (a focus group's captions), add a manifest row of role 'group' with "
-            "the group's label ('\"FG1\",,group,SITE,FG1') and re-import with '--replace --speaker FG1'")
+            "or with '--replace --speaker NAME' to give them all to one participant of the manifest where one "
+            "person speaks; for a group or two people recorded without speaker labels (a focus group's captions, "
+            "a conversation of two), add a manifest row of role 'group' with the group's or the pair's label "
+            "('\"FG1\",,group,SITE,FG1') and re-import with '--replace --speaker FG1'")
 
 
 def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:

@@ -38,10 +38,13 @@ NAMED_FILE_WARNING = "the file name contains a participant's name"
 
 
 NO_SPEAKER_ADVICE = ("some turns name no speaker (captions without names): re-import with '--replace --speaker "
-                     "NAME' to give them to one participant, or, for a group recorded without speaker labels (a "
-                     "focus group's captions), add a manifest row '\"FG1\",,group,SITE,FG1' (the group's label, "
-                     "never a name) and re-import with '--replace --speaker FG1'")
-"""The import's advice for a file whose turns name no speaker (captions), which sign-off would refuse."""
+                     "NAME' to give them to one participant where one person speaks; where two or more speak (a "
+                     "focus group's captions, a conversation of two), NAME would be said to say the others' words "
+                     "too: add a manifest row '\"FG1\",,group,SITE,FG1' (the group's or the pair's label, never a "
+                     "name) and re-import with '--replace --speaker FG1'")
+"""The import's advice for a file whose turns name no speaker (captions), which sign-off would refuse. Why the
+pair is named: captions of two people without speaker labels (an outreach conversation) were given to one
+participant, whose words then held the other person's."""
 
 
 def safe_stem(stem: str) -> str:

@@ -34,6 +34,7 @@ from .context import (
     word_before,
 )
 from .frame_people import frame_people
+from .modal_names import modal_names
 from .name_lists import listed_names
 from .paired_surnames import paired_surnames
 from .said_names import said_names
@@ -315,6 +316,7 @@ class CuesComponent:
         out.extend(frame_people(doc))
         out.extend(company_people(doc))  # "went with shannagh to", "nazrul's wedding", "known fenella for years"
         out.extend(short_people(doc))  # "b-r-y-o-n-y", "mr j", "my mate jo said": names in one or two letters
+        out.extend(modal_names(doc, out))  # captions, after every person layer: "did will [surname] ring"
         return doc
 
     @staticmethod

@@ -44,7 +44,7 @@ the pair as one PERSON."""
 
 CHAT_WORDS = frozenset({
     "aw", "aww", "awww", "awwww", "omg", "omfg", "lol", "lmao", "rofl", "btw", "tbh", "ngl", "fyi", "imo", "imho",
-    "idk", "smh", "haha", "hahaha", "hehe", "xx", "xxx", "pls", "plz", "thx"})
+    "idk", "smh", "haha", "hahaha", "hehe", "xx", "xxx", "pls", "plz", "thx", "asap", "ttyl", "brb"})
 """Interjections and the abbreviations of chat and texting, which a message puts straight before or after a name
 ("Aww Shiloh they've got so big", "its Patsy btw", "thanks Dave tbh"): no name holds them, and a name read as
 running on took them along, so a peer group's chat lost its "btw" and "aww". Written for the project; a word a

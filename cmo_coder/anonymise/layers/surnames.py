@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from .name_edges import CHAT_WORDS
 from .titles import PARTICLES, _capitalised
 from .words import (
     CALENDAR,
@@ -65,6 +66,8 @@ def _caseless_surname(tok: Token) -> bool:
         return False
     if low in STOP_WORDS or low in FILLERS or low in CALENDAR or low in KINSHIP or low in _PLACE_HEADS:
         return False
+    if low in CHAT_WORDS:
+        return False  # "ring kerry asap", "thanks dave tbh": a chat word closes the phrase (.name_edges)
     if low in place_names() or is_everyday(low) or lowercase_usage().get(low, 0) >= SELDOM_LOWER:
         return False
     return low in known_surnames() or len(low) >= 4

@@ -12,7 +12,9 @@ words around it leave a person's reading and no other:
 * "me and X", "X and me", "X and her sister";
 * "then X said", "so X goes to me", "X told me" (the subject of a verb of speech, opening a clause);
 * "X's brother", "X's missus" (whom a person has; not "the baker's shop");
-* "ta X see you", "cheers X" (addressed);
+* "ta X see you", "cheers X", and a given name at a call's close: "love you X bye", "see you tuesday X",
+  "take care X" (addressed);
+* a caller saying who they are: "it's X here from the surgery", "this is X speaking" (introduced);
 * the stronger cues of :func:`.context.strong_person_cue` ("X came round", "it was X who").
 
 How sure a reading is decides what happens: two cues that agree remove the word; one strong cue does
@@ -128,7 +130,7 @@ _YOU_CLOSE = frozenset({"thank", "see", "love", "bless", "miss", "tell", "told",
 """Before "you" and a turn's last word that is a name: "thank you pearl", "love you rose"."""
 _ASKS = frozenset({"can", "could", "would", "do", "did", "are", "have", "were", "will", "should", "don't"})
 """A turn opened by a name and a question to "you": "rose can you pass that", "holly do you want one"."""
-_SURE = frozenset({"turns up", "quotes speech", "addressed"})
+_SURE = frozenset({"turns up", "quotes speech", "addressed", "introduced"})
 """Cues strong enough alone even for a word subtitles write in lower case all the time ("rose", "dawn")."""
 
 
@@ -137,6 +139,36 @@ def _vocative_close(prev: Token | None, prev2: Token | None) -> bool:
     "thank you X", "night X"."""
     low, low2 = _low(prev), _low(prev2)
     return low in _VOCATIVE_CLOSE or (low == "you" and low2 in _YOU_CLOSE)
+_CALL_CLOSES = frozenset({"bye", "byee", "x", "xx", "xxx", "take", "see", "speak", "talk", "love", "night",
+                          "cheers", "thanks", "ta"})
+"""Words that open the next closing words of a call or a message after a name said to its hearer ("love you
+amber bye", "thank you pearl see you soon", "night rose x")."""
+_SEE_YOU_WHEN = frozenset({"soon", "later", "tomorrow", "tonight", "then", "monday", "tuesday", "wednesday",
+                           "thursday", "friday", "saturday", "sunday", "after"})
+"""When "see you" is said for at the end of a call ("see you tuesday X", "see you later X")."""
+_INTRODUCES = frozenset({"speaking", "calling", "ringing", "phoning"})
+_HERE_FOR = frozenset({"from", "calling", "ringing", "phoning", "returning", "again"})
+"""After "it's X here": what a caller says next ("it's dawn here from the surgery", "it's rose here again");
+not "it's dawn here now", "it's summer here", which say the time."""
+
+
+def _closes_a_call(nxt: Token | None, n1: str, n2: str) -> bool:
+    """The name is a turn's last word, or the closing words of a call or a message follow it."""
+    return nxt is None or n1 in _CALL_CLOSES
+
+
+def _leave_taking(low1: str, low2: str, low3: str) -> bool:
+    """The words before end a call: "see you soon X", "see you tuesday X", "take care X", "speak soon X"."""
+    return ((low1 in _SEE_YOU_WHEN and low2 == "you" and low3 in {"see", "catch"})
+            or (low1 == "care" and low2 == "take") or (low1 == "soon" and low2 in {"speak", "talk"}))
+
+
+def _introduced(low1: str, low2: str, n1: str, n2: str) -> bool:
+    """A caller saying who they are: "it's X speaking", "this is X calling", "it's X here from the surgery"."""
+    says_who = (low1 in {"'s", "’s", "is"} and low2 in {"it", "this"}) or low1 == "its"
+    return says_who and (n1 in _INTRODUCES or (n1 == "here" and n2 in _HERE_FOR))
+
+
 _PLACE_BEFORE = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each",
                            "my", "your", "his", "her", "its", "our", "their", "up", "down", "in", "into", "on", "at",
                            "of", "near", "over", "under", "across", "through", "round", "around", "by", "very",
@@ -163,7 +195,7 @@ _CLOSED_POS = frozenset({"ADP", "PART", "ADV", "DET", "PRON", "AUX", "CCONJ", "S
 _WEAK = frozenset({"object", "closed", "he or she", "with", "does", "talks to", "asked", "works at"})
 """Cues a word subtitles write in lower case all the time takes as often as a name: two of these are not enough."""
 _STRONG_KINDS = frozenset({"quotes", "deed", "cleft", "apposition", "keeps company", "asked", "works at",
-                           "person noun", "kin title", "called", "talks to", "addressed"})
+                           "person noun", "kin title", "called", "talks to", "addressed", "introduced"})
 
 
 @cache
@@ -245,6 +277,13 @@ def cues(tok: Token) -> tuple[set[str], bool]:
     if given and ((nxt is None and _vocative_close(prev, prev2)) or (
             prev is None and n1 in _ASKS and n2 == "you")):
         found.add("addressed")  # "you know what i mean holly", "thank you pearl"; "rose can you pass that"
+        strong = True
+    elif given and _closes_a_call(nxt, n1, n2) and (
+            _vocative_close(prev, prev2) or _leave_taking(low1, low2, _low(word_before(tok, 3)))):
+        found.add("addressed")  # "love you amber bye", "see you tuesday hope", "take care dawn x"
+        strong = True
+    if given and _introduced(low1, low2, n1, n2):
+        found.add("introduced")  # "hiya it's dawn here from the surgery", "this is rose speaking"
         strong = True
     strong_kind = strong_person_cue(tok)
     if strong_kind in _STRONG_KINDS:
