@@ -18,6 +18,7 @@ import json
 import math
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 from fuzzing import fuzz_settings
@@ -390,3 +391,22 @@ def test_a_whatsapp_date_that_is_no_date_is_refused_naming_the_line(stamp: str) 
         text = text.replace("12/03/2025, 14:01 - ", "[12/03/2025, 14:01:00] ")
     with pytest.raises(ParseError, match=r"^chat\.txt: line 3: bad date or time"):
         detect.parse(text.encode(), "chat.txt")
+
+
+def test_a_sender_known_by_a_phone_number_stays_in_the_secure_folder(tmp_path: Path) -> None:
+    """A member the exporting phone had not saved is named by the number: the import keeps it as the speaker's name
+    in the secure folder, gives a provisional label, and the project holds the label only."""
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("12/03/2025, 14:02 - Jordan: hi\n12/03/2025, 14:03 - +44 7700 900123: hello there\n"
+                    "12/03/2025, 14:04 - Jordan: ok\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init", str(tmp_path / "study"), "--codebook", "tiny"]).exit_code == 0
+    result = runner.invoke(cli, ["import", str(tmp_path / "study"), str(chat), "--secure", str(tmp_path / "secure")])
+    assert result.exit_code == 0, result.output
+    assert '"+44 7700 900123",,ROLE,SITE,' in result.output  # the suggested manifest line, on the terminal only
+    held = b"".join(p.read_bytes() for p in (tmp_path / "study").rglob("*") if p.is_file())
+    assert b"900123" not in held and b"Jordan" not in held
