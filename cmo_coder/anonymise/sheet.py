@@ -39,7 +39,7 @@ def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> i
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows)
+    writer.writerows([[formula_safe(cell) for cell in row] for row in rows])
     try:
         write_text(path, buf.getvalue())
     except OSError as exc:
@@ -65,7 +65,7 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
     except UnicodeDecodeError as exc:
         raise CmoError(f"{path}: not UTF-8 (byte {exc.start})") from None
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = [[as_written(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
     except csv.Error as exc:
         raise CmoError(f"{path}: not a readable CSV file ({exc})") from None
     if not rows:
@@ -127,6 +127,28 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
     if problems:
         raise ValidationFailed(f"decisions file {path} has {len(problems)} problem(s); nothing was saved", problems)
     return decisions, used
+
+
+#: What a spreadsheet takes for the start of a formula (or, tab and CR, for the edge of a cell): a cell opening with
+#: one of them is exported behind an apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(cell: str) -> str:
+    """A cell as the sheet writes it: behind an apostrophe where a spreadsheet would read it as a formula.
+
+    Why: a transcript's words reach the sheet as surfaces and contexts, and a team opens the sheet in Excel or
+    LibreOffice. A context such as ``=HYPERLINK("http://…", "click")`` or ``=cmd|' /c calc'!A0`` said or pasted
+    into a chat export would run there (CSV injection); "+44 7700 900123" and "-- she said" would be misread as
+    sums. The apostrophe is the spreadsheets' own mark for "text as written". A cell whose apostrophes are
+    followed by one of these characters gets one more, so :func:`as_written` gives every cell back as it was."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def as_written(cell: str) -> str:
+    """A cell as read back: the apostrophe :func:`formula_safe` put before a formula's first character taken off
+    (a spreadsheet that dropped it on saving leaves the cell as the transcript had it, which reads the same)."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
 def _exported(decision: str | None) -> str:

@@ -90,6 +90,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.whatsapp_txt
     if len(head) > 1 and head[0].isdigit() and _SRT_TIMING.match(head[1]):
         return SourceFormat.srt
+    if head[0].startswith(html_transcript.HTML_HEADS):
+        return SourceFormat.plain_html  # before the captions' arrow: an HTML comment closes with "-->" too
     if any("-->" in line for line in head[:3]):
         raise ParseError(f"{source}: line 1: looks like captions but is neither WebVTT (no 'WEBVTT' line) nor SRT")
     if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or (
@@ -102,8 +104,6 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.whisper_tsv
     if csv_transcript.looks_like_csv(head[0]):
         return SourceFormat.csv_table
-    if head[0].startswith(html_transcript.HTML_HEADS):
-        return SourceFormat.plain_html
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):
         raise ParseError(f"{source}: unknown format (markup or JSON, not a transcript)")
     return SourceFormat.plain_txt

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from .limits import check_turns
-from .normalise import clean, clean_name, squash
+from .normalise import clean, clean_name
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
 from .utterance import ParseError, Utterance, colon_in_time, label_key, parse_timestamp, speakerish
 
@@ -154,7 +154,9 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
 
     def flush() -> None:
         if cur is not None:
-            cur.text = "\n".join(s for s in (squash(" ".join(p)) for p in paras) if s)
+            # the lines were cleaned once above: cleaning again would take an "&lt;b&gt;" decoded to "<b>" for a
+            # tag and drop it, and "&lt;Name&gt;" said in speech with it; only the spaces are folded here
+            cur.text = "\n".join(s for s in (" ".join(" ".join(p).split()) for p in paras) if s)
             result.append(cur)
             check_turns(len(result), source, cur.where)
 

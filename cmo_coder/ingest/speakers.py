@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..errors import CmoError, ValidationFailed
 from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
@@ -147,8 +149,9 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
         try:
             entry = ManifestEntry(name=name, aliases=aliases, role=role, site=(raw.get("site") or "").strip() or None,
                                   label=label, attributes=attributes)
-        except ValueError as exc:
-            problems.append(f"line {line}: {exc}")
+        except ValidationError as exc:
+            # pydantic's own text runs over three lines with a link; the row's problem is its first error's message
+            problems.extend(f"line {line}: {err['msg'].removeprefix('Value error, ')}" for err in exc.errors())
             continue
         for spelling in [name, *aliases]:
             bare, stem = split_scope(spelling)
@@ -162,9 +165,35 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
                 problems.append(f"line {line}: label {label!r} already used on line {seen_labels[label]}")
             seen_labels[label] = line
         rows.append(ManifestRow(entry, line))
+    problems += _labels_that_are_names(rows)
     if problems:
         raise ValidationFailed(f"{path}: invalid participants manifest", problems)
     return rows
+
+
+def _labels_that_are_names(rows: list[ManifestRow]) -> list[str]:
+    """Rows whose label is a word of a person's name or alias in the manifest.
+
+    Why: the label is what the project shows for the speaker, outside the secure folder, and no layer of the
+    anonymiser reads it. "Jordan" as the label of Jordan Reyes, or "Sam" as the label of a group where Sam
+    Okafor is a participant, put a registered name into every turn's speaker and every export. A generic
+    speaker word ("Interviewer", "S00") is a label whatever a row is called."""
+    words: dict[str, int] = {}
+    for row in rows:
+        if is_group(row.entry.attributes):
+            continue  # a group's name ("Carers group") is no person's
+        for spelling in [row.entry.name, *row.entry.aliases]:
+            for word in re.findall(r"[^\W\d_][\w'’-]*", split_scope(spelling)[0]):
+                if not GENERIC_SPEAKERS.match(word) and not role_label(word):
+                    words.setdefault(word.casefold(), row.line)
+    out = []
+    for row in rows:
+        label = row.entry.label
+        if label and (owner := words.get(label.casefold())) is not None:
+            whose = "this row's person" if owner == row.line else f"the person on line {owner}"
+            out.append(f"line {row.line}: label {label!r} is a name of {whose}; a label is shown in the "
+                       "project for every turn, so give one that names nobody (P1, Staff2, FG1)")
+    return out
 
 
 def _label_re(template: str) -> re.Pattern[str]:

@@ -46,9 +46,16 @@ def _dated(line: str) -> re.Match[str] | None:
 
 
 def looks_like_whatsapp(head: list[str]) -> bool:
-    """Whether the first non-blank lines are a chat export's: at least two dated lines, and the first line one."""
-    dated = [line for line in head if _dated(line)]
-    return bool(head) and _dated(head[0]) is not None and len(dated) >= 2 and len(dated) * 2 >= len(head)
+    """Whether the first non-blank lines are a chat export's: the first line dated, and another line dated in the
+    same shape (iPhone's or Android's).
+
+    How many of the lines are dated does not count: a chat whose messages run over several lines (a pasted
+    letter, a list) has more lines of speech than dated ones, and such a chat was read as a plain transcript, its
+    senders lost and its dated lines made one turn of no one."""
+    if not head or _dated(head[0]) is None:
+        return False
+    shape = _IOS_RE if _IOS_RE.match(head[0]) else _ANDROID_RE
+    return sum(1 for line in head if shape.match(line)) >= 2
 
 
 def _month_first(matches: list[re.Match[str]]) -> bool:

@@ -19,8 +19,9 @@ import json
 import re
 from typing import Any
 
+from .limits import check_turns
 from .normalise import clean_name, squash
-from .utterance import ParseError, Utterance
+from .utterance import ParseError, Utterance, excerpt
 
 #: The header line of Whisper's TSV, exactly as it writes it.
 TSV_HEADER = "start\tend\ttext"
@@ -40,12 +41,30 @@ def looks_like_tsv(first_line: str) -> bool:
     return first_line.strip() == TSV_HEADER
 
 
+#: The latest time any reader takes (``999999:59:59.999``, the longest time :func:`parse_timestamp` reads).
+MAX_SECONDS = 999_999 * 3600 + 3599.999
+
+
 def _seconds(value: Any, where: str, source: str) -> float | None:
+    """A segment's time; JSON's NaN and Infinity (Python writes and reads them) and numbers past any recording are
+    refused, since a NaN compares false with every time and would sort a turn anywhere."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ParseError(f"{source}: {where}: a segment's time is not a number of seconds")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_SECONDS:
+        raise ParseError(f"{source}: {where}: a segment's time is not a number of seconds ({excerpt(str(value))})")
     return round(float(value), 3)
+
+
+def _text(seg: dict[str, Any], key: str, where: str, source: str) -> str:
+    """A segment's text or speaker, refused where JSON's ``\\ud800`` escapes left half a character that no file can
+    store (the import failed later, naming no segment)."""
+    value: str = seg[key]
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ParseError(f"{source}: {where}: the '{key}' holds half a character (an unpaired surrogate "
+                         "escape such as \\ud800)") from None
+    return value
 
 
 def read_json(text: str, source: str) -> list[Utterance]:
@@ -64,9 +83,12 @@ def read_json(text: str, source: str) -> list[Utterance]:
     out: list[Utterance] = []
     for i, seg in enumerate(segments, 1):
         where = f"segment {i}"
-        said = squash(seg["text"])
+        check_turns(i, source, where)
+        said = squash(_text(seg, "text", where, source))
         speaker = seg.get("speaker")
-        name = clean_name(speaker) if isinstance(speaker, str) and speaker.strip() else None
+        if speaker is not None and not isinstance(speaker, str):
+            raise ParseError(f"{source}: {where}: the 'speaker' is not text ({type(speaker).__name__})")
+        name = clean_name(_text(seg, "speaker", where, source)) if speaker and speaker.strip() else None
         out.append(Utterance(speaker=name, text=said, start_time=_seconds(seg.get("start"), where, source),
                              end_time=_seconds(seg.get("end"), where, source),
                              flags=[] if name else ["no_speaker"], where=where))
