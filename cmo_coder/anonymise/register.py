@@ -43,6 +43,7 @@ from .folding import fold
 from .name_leads import byname_head, drop_name_leads
 from .name_titles import joined_honorific_forms, without_titles
 from .place_spellings import place_spellings
+from .registered_numbers import is_phone_number, number_variants, placeholder_for
 from .stored_lists import stored
 
 CATEGORIES = ("person", "place", "hospital", "ward", "trust", "service", "practice", "pharmacy", "street", "estate",
@@ -532,6 +533,8 @@ def person_variants(name: str) -> tuple[str, ...]:
     Generic speaker tags (``Interviewer``, ``I``) are aliases for the transcript's speaker
     column, not names anybody says, so they yield no variants.
     """
+    if is_phone_number(name):  # a chat member known by the number: no name forms, the number's own
+        return number_variants(name)
     bare, nicknames = written_nicknames(name)
     if nicknames:
         return _with_written_nicknames(name, bare, nicknames)
@@ -853,15 +856,15 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
             problems.append(f"entry {i + 1}: the name of {e.label} is also the name of {names[n]}")
         names.setdefault(n, e.label)
         items.append(RegisterItem(key=f"label:{e.label}", surface=e.name, category="person",
-                                  variants=person_variants(e.name), label=e.label,
-                                  word_forms=person_word_forms(e.name)))
+                                  placeholder=placeholder_for(e.name), variants=person_variants(e.name),
+                                  label=e.label, word_forms=person_word_forms(e.name)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
             if role_label(clean_name(name)):
                 continue  # "BSL Interpreter": a role written to match a file's label, nobody's name to hear
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
-                                      variants=person_variants(name), scope=scope, label=e.label,
-                                      word_forms=person_word_forms(name)))
+                                      placeholder=placeholder_for(name), variants=person_variants(name),
+                                      scope=scope, label=e.label, word_forms=person_word_forms(name)))
     if problems:
         raise ValidationFailed("participants key: duplicate labels or names", problems)
     return items

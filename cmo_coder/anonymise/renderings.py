@@ -96,11 +96,12 @@ def rendering_regex(form: str) -> str:
 
 @lru_cache(maxsize=65_536)
 def key(surface: str) -> str:
-    """Letters only, "saint" as "st": one key for every rendering of a form ("O'Neill", "o neill", "oneill").
-    Remembered: a long caption turn says the same names hundreds of times."""
+    """Letters and digits only, "saint" as "st": one key for every rendering of a form ("O'Neill", "o neill",
+    "oneill"; "07700 900123", "07700-900123"), digits kept so that "Ward 7" is not "Ward 8" and a registered
+    number is not every number. Remembered: a long caption turn says the same names hundreds of times."""
     low = plain_letters(surface)
     low = re.sub(r"(?<![a-z])saint(?![a-z])", "st", low)
-    return "".join(c for c in low if c.isalpha())
+    return "".join(c for c in low if c.isalpha() or c.isdigit())
 
 
 @lru_cache(maxsize=256)
