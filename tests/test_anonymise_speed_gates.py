@@ -1,0 +1,159 @@
+"""Gates before two patterns tried at every position of every turn: each answers as the pattern it stands in front of.
+
+``said_identifiers._may_number_street`` stands before ``_NUMBER_STREET`` (a house number said before a street:
+digits, or a number word from the pattern's own list), and ``facility_cues.may_cue`` before ``_FACILITY_VERB``
+(a verb of going, working or referring: the first word of each of its ways). Each is checked on generated turns
+drawn from the pattern's own words with filler, odd separators and letters outside ASCII that a case-blind
+pattern matches ("ſ", the Kelvin sign), in four casings: the gate lets through every turn the pattern matches
+in, and the layer with its gate forced open finds the same. Every first word the pattern can begin with is in
+the gate's list (read from the pattern's source). Invented turns where something must be found are found;
+ordinary turns stay. Every sentence here is invented for the project.
+"""
+
+from __future__ import annotations
+
+import re
+from unittest import mock
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cmo_coder.anonymise.layers import facility_cues, said_identifiers
+from tests.fuzzing import fuzz_settings
+
+_SEPARATORS = st.sampled_from([" ", " ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "\t", "  ", "", "_", "3"])
+_ODD = ["ſix", "ſent", "\u212aent", "one_", "_two", "4th", "twenty-one", "tw0", "café", "naïve", "sixb", "Sixa"]
+_FILLER = ["the", "a", "we", "yeah", "she", "and", "really", "on", "tuesdays", "every", "week", "it", "was", "lovely",
+           "kestrel", "sunflower", "willows", "bramblewick", "Harbourlight", "Oaks", "Mill", "to", "the", "at", "in",
+           "road", "grove", "lane", "close", "elm", "b", "h", "j", "minutes", "club", "day centre"]
+
+
+def _words_of(pattern: re.Pattern[str]) -> list[str]:
+    return sorted(set(re.findall(r"[a-z]{2,}", pattern.pattern)))
+
+
+def _turns(keys: list[str], most: int = 5) -> st.SearchStrategy[str]:
+    """Filler, one or two of ``keys`` (a pattern's words), filler: most turns hold only a key or two, so a key the
+    gate lacks is the only way the pattern can match there."""
+    words = st.lists(st.tuples(st.sampled_from(_FILLER), _SEPARATORS), max_size=most)
+    said = st.lists(st.tuples(st.sampled_from(keys), _SEPARATORS), min_size=1, max_size=2)
+    return st.tuples(words, said, words).map(lambda p: "".join(w + s for part in p for w, s in part))
+
+
+def _casings(text: str) -> list[str]:
+    return [text, text.lower(), text.upper(), text.title()]
+
+
+# ------------------------------------------------------------------------------------------ house numbers
+_HOUSE_VOCABULARY = [*re.findall(r"[a-z]{3,}", said_identifiers._HOUSE), "42", "7a", *_ODD]
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(_turns(_HOUSE_VOCABULARY))
+@example("we're at ſix Elm Grove")
+@example("sixb Hollins Lane")
+@example("\u212aent 4 Road")
+def test_the_house_number_gate_lets_through_every_turn_the_pattern_matches(text: str) -> None:
+    for turn in _casings(text):
+        assert said_identifiers._may_number_street(turn) or not said_identifiers._NUMBER_STREET.search(turn), turn
+
+
+@pytest.mark.fuzz
+@fuzz_settings(300)
+@given(st.text(alphabet=st.sampled_from("onetwsixvbhroadlg ſK\u212a'’-_1.,\n"), max_size=30))
+def test_the_house_number_gate_on_arbitrary_text(text: str) -> None:
+    assert said_identifiers._may_number_street(text) or not said_identifiers._NUMBER_STREET.search(text)
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(_turns(_HOUSE_VOCABULARY))
+def test_said_identifiers_are_the_same_with_the_house_number_gate_open(text: str) -> None:
+    for turn in _casings(text):
+        gated = said_identifiers.said_identifiers(turn)
+        with mock.patch.object(said_identifiers, "_may_number_street", lambda t: True):
+            assert said_identifiers.said_identifiers(turn) == gated, turn
+
+
+def test_every_number_word_of_the_pattern_is_a_gate_word() -> None:
+    words = set(re.findall(r"[a-z]{3,}", said_identifiers._HOUSE))
+    assert len(words) == 27 and {"one", "nineteen", "ninety", "twenty"} <= words
+    assert {w + x for w in words for x in ("", *"abcdefgh")} == said_identifiers._HOUSE_WORDS
+
+
+@pytest.mark.parametrize("turn, said", [
+    ("She lives at 42 Elm Grove now.", "Elm Grove"),
+    ("we're at twenty two kestrel road", "kestrel road"),
+    ("it's six Hollins Lane, the blue door", "Hollins Lane"),
+    ("they moved to sixb hollins lane", "hollins lane"),
+])
+def test_streets_after_a_house_number_are_still_found(turn: str, said: str) -> None:
+    assert said in [turn[a:b] for a, b, _, _ in said_identifiers.said_identifiers(turn)]
+
+
+@pytest.mark.parametrize("turn", [
+    "I've been going there for years.",
+    "it's a one way street",
+    "yeah",
+    "we walked down the road to the café",
+])
+def test_ordinary_turns_give_no_street(turn: str) -> None:
+    assert not [f for f in said_identifiers.said_identifiers(turn) if f[2] == "street"]
+
+
+# ------------------------------------------------------------------------------------------ facility verbs
+_TAILS = ["to the x", "into x", "down to x", "up at x", "on to x", "them to x", "them on to x", "them back to x",
+          "at x", "for x", "with x", "in x", "by x", "from x", "x", "a lot to x", "goes to x", "going to x", "to x",
+          "over to x", "round at x", "me to x"]
+
+
+def test_every_first_word_of_the_facility_verbs_is_a_gate_word() -> None:
+    first = {w for w in _words_of(facility_cues._FACILITY_VERB) for tail in _TAILS
+             if facility_cues._FACILITY_VERB.match(f"{w} {tail}")}
+    assert first == facility_cues._VERB_FIRST_WORDS
+
+
+_VERB_VOCABULARY = [*sorted(facility_cues._VERB_FIRST_WORDS), "them", "have been", "said they", *_ODD]
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(_turns(_VERB_VOCABULARY))
+@example("she ſent him to the willows")
+@example("\u212aeeps going to the Oaks")
+def test_the_verb_gate_lets_through_every_turn_the_pattern_matches(text: str) -> None:
+    for turn in _casings(text):
+        assert facility_cues.may_cue(turn) or not facility_cues._FACILITY_VERB.search(turn), turn
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(_turns(_VERB_VOCABULARY))
+@example("she goes to the sunflower on tuesdays")
+def test_cued_spans_are_the_same_with_the_verb_gate_open(text: str) -> None:
+    for turn in _casings(text):
+        for caseless in (False, True):
+            gated = facility_cues.cued_spans(turn, caseless)
+            with mock.patch.object(facility_cues, "says_any", lambda t, words: True):
+                assert facility_cues.cued_spans(turn, caseless) == gated, turn
+
+
+@pytest.mark.parametrize("turn, caseless, said", [
+    ("she goes to bramblewick every week", True, "bramblewick"),
+    ("He was referred to Harbourlight on Tuesday.", False, "Harbourlight"),
+    ("i volunteer at greenbeck on a monday", True, "greenbeck"),
+])
+def test_facilities_after_a_verb_are_still_found(turn: str, caseless: bool, said: str) -> None:
+    assert said in [turn[c.start:c.end] for c in facility_cues.cued_spans(turn, caseless)]
+
+
+@pytest.mark.parametrize("turn", [
+    "we had a lovely time at the party",
+    "yeah",
+    "I think the nurses were brilliant",
+])
+def test_turns_with_no_verb_of_going_are_not_searched_and_give_nothing(turn: str) -> None:
+    assert not facility_cues.may_cue(turn)
+    assert not [c for c in facility_cues.cued_spans(turn, turn.islower()) if "verb" in c.reason]
