@@ -1,12 +1,13 @@
-"""Gates before two patterns tried at every position of every turn: each answers as the pattern it stands in front of.
+"""Gates before three patterns tried at every position of every turn: each answers as the pattern it stands in front of.
 
 ``said_identifiers._may_number_street`` stands before ``_NUMBER_STREET`` (a house number said before a street:
-digits, or a number word from the pattern's own list), and ``facility_cues.may_cue`` before ``_FACILITY_VERB``
-(a verb of going, working or referring: the first word of each of its ways). Each is checked on generated turns
-drawn from the pattern's own words with filler, odd separators and letters outside ASCII that a case-blind
-pattern matches ("ſ", the Kelvin sign), in four casings: the gate lets through every turn the pattern matches
-in, and the layer with its gate forced open finds the same. Every first word the pattern can begin with is in
-the gate's list (read from the pattern's source). Invented turns where something must be found are found;
+digits, or a number word from the pattern's own list), ``facility_cues.may_cue`` before ``_FACILITY_VERB`` (a verb
+of going, working or referring: the first word of each of its ways), and ``slots._may_say_initials`` before
+``_INITIALS`` (a hospital's initials after a preposition: only listed initials count). Each is checked on
+generated turns drawn from the pattern's own words with filler, odd separators and letters outside ASCII that a
+case-blind pattern matches ("ſ", the Kelvin sign), in four casings: the gate lets through every turn the pattern
+matches in, and the layer with its gate forced open finds the same. Every first word the pattern can begin with
+is in the gate's list (read from the pattern's source). Invented turns where something must be found are found;
 ordinary turns stay. Every sentence here is invented for the project.
 """
 
@@ -19,7 +20,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import facility_cues, said_identifiers
+from cmo_coder.anonymise.layers import facility_cues, said_identifiers, slots
 from tests.fuzzing import fuzz_settings
 
 _SEPARATORS = st.sampled_from([" ", " ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "\t", "  ", "", "_", "3"])
@@ -157,3 +158,56 @@ def test_facilities_after_a_verb_are_still_found(turn: str, caseless: bool, said
 def test_turns_with_no_verb_of_going_are_not_searched_and_give_nothing(turn: str) -> None:
     assert not facility_cues.may_cue(turn)
     assert not [c for c in facility_cues.cued_spans(turn, turn.islower()) if "verb" in c.reason]
+
+
+# ------------------------------------------------------------------------------------------ hospital initials
+_INITIALS_VOCABULARY = [*sorted(slots.HOSPITAL_INITIALS)[::2], "rvi", "jr", "RVI", "in", "at", "to", "into", "from",
+                        "up", "down", "the", "gp", "ae", "bed", "for", "ſjuh", "vh\u212a", "rvi_", "rvi2", *_ODD]
+
+
+def _hospital_initials(turn: str) -> list[tuple[int, int]]:
+    """What the layer reads from :data:`slots._INITIALS`: the matches whose initials are a hospital's."""
+    return [m.span(1) for m in slots._INITIALS.finditer(turn) if m.group(1).lower() in slots.HOSPITAL_INITIALS]
+
+
+@pytest.mark.fuzz
+@fuzz_settings(400)
+@given(_turns(_INITIALS_VOCABULARY))
+@example("she was in ſjuh for a week")
+@example("taken to vh\u212a overnight")
+def test_the_initials_gate_lets_through_every_turn_with_a_hospital_s_initials(text: str) -> None:
+    for turn in _casings(text):
+        assert slots._may_say_initials(turn) or not _hospital_initials(turn), turn
+
+
+@pytest.mark.fuzz
+@fuzz_settings(200)
+@given(_turns(_INITIALS_VOCABULARY))
+@example("waiting in pri for a bed")
+def test_slot_spans_are_the_same_with_the_initials_gate_open(text: str) -> None:
+    for turn in _casings(text):
+        for caseless in (False, True):
+            gated = slots.slot_spans(turn, caseless)
+            with mock.patch.object(slots, "_may_say_initials", lambda t: True):
+                assert slots.slot_spans(turn, caseless) == gated, turn
+
+
+def test_every_hospital_s_initials_open_the_gate() -> None:
+    for initials in slots.HOSPITAL_INITIALS:
+        for turn in (f"taken to the {initials} for a bed", f"TAKEN TO THE {initials.upper()} FOR A BED"):
+            assert slots._may_say_initials(turn)
+            assert _hospital_initials(turn), turn
+
+
+@pytest.mark.parametrize("turn, caseless, said", [
+    ("waiting in pri for a bed", True, "pri"),
+    ("they took him to the RVI in the end", False, "RVI"),
+])
+def test_hospitals_by_their_initials_are_still_found(turn: str, caseless: bool, said: str) -> None:
+    assert said in [turn[a:b] for a, b, kind in slots.slot_spans(turn, caseless) if kind == "hospital"]
+
+
+@pytest.mark.parametrize("turn", ["we went up the road to see him", "I was at the gp on monday", "yeah"])
+def test_turns_with_no_hospital_s_initials_are_not_searched(turn: str) -> None:
+    assert not slots._may_say_initials(turn)
+    assert not [k for _, _, k in slots.slot_spans(turn, turn.islower()) if k == "hospital"]
