@@ -1,14 +1,13 @@
-"""Gates before three patterns tried at every position of every turn: each answers as the pattern it stands in front of.
+"""Gates before two patterns tried at every position of every turn: each answers as the pattern it stands in front of.
 
-``said_identifiers._may_number_street`` stands before ``_NUMBER_STREET`` (a house number said before a street:
-digits, or a number word from the pattern's own list), ``facility_cues.may_cue`` before ``_FACILITY_VERB`` (a verb
-of going, working or referring: the first word of each of its ways), and ``slots._may_say_initials`` before
-``_INITIALS`` (a hospital's initials after a preposition: only listed initials count). Each is checked on
-generated turns drawn from the pattern's own words with filler, odd separators and letters outside ASCII that a
-case-blind pattern matches ("ſ", the Kelvin sign), in four casings: the gate lets through every turn the pattern
-matches in, and the layer with its gate forced open finds the same. Every first word the pattern can begin with
-is in the gate's list (read from the pattern's source). Invented turns where something must be found are found;
-ordinary turns stay. Every sentence here is invented for the project.
+``facility_cues.may_cue`` stands before ``_FACILITY_VERB`` (a verb of going, working or referring: the first word
+of each of its ways), and ``slots._may_say_initials`` before ``_INITIALS`` (a hospital's initials after a
+preposition: only listed initials count). Each is checked on generated turns drawn from the pattern's own words
+with filler, odd separators and letters outside ASCII that a case-blind pattern matches ("ſ", the Kelvin sign), in
+four casings: the gate lets through every turn the pattern matches in, and the layer with its gate forced open
+finds the same. Every first word the pattern can begin with is in the gate's list (read from the pattern's
+source). Invented turns where something must be found are found; ordinary turns stay. Every sentence here is
+invented for the project.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cmo_coder.anonymise.layers import facility_cues, said_identifiers, slots
+from cmo_coder.anonymise.layers import facility_cues, slots
 from tests.fuzzing import fuzz_settings
 
 _SEPARATORS = st.sampled_from([" ", " ", " ", " ", ", ", ". ", "-", "'", "’", "\n", "\t", "  ", "", "_", "3"])
@@ -44,64 +43,6 @@ def _turns(keys: list[str], most: int = 5) -> st.SearchStrategy[str]:
 
 def _casings(text: str) -> list[str]:
     return [text, text.lower(), text.upper(), text.title()]
-
-
-# ------------------------------------------------------------------------------------------ house numbers
-_HOUSE_VOCABULARY = [*re.findall(r"[a-z]{3,}", said_identifiers._HOUSE), "42", "7a", *_ODD]
-
-
-@pytest.mark.fuzz
-@fuzz_settings(400)
-@given(_turns(_HOUSE_VOCABULARY))
-@example("we're at ſix Elm Grove")
-@example("sixb Hollins Lane")
-@example("\u212aent 4 Road")
-def test_the_house_number_gate_lets_through_every_turn_the_pattern_matches(text: str) -> None:
-    for turn in _casings(text):
-        assert said_identifiers._may_number_street(turn) or not said_identifiers._NUMBER_STREET.search(turn), turn
-
-
-@pytest.mark.fuzz
-@fuzz_settings(300)
-@given(st.text(alphabet=st.sampled_from("onetwsixvbhroadlg ſK\u212a'’-_1.,\n"), max_size=30))
-def test_the_house_number_gate_on_arbitrary_text(text: str) -> None:
-    assert said_identifiers._may_number_street(text) or not said_identifiers._NUMBER_STREET.search(text)
-
-
-@pytest.mark.fuzz
-@fuzz_settings(200)
-@given(_turns(_HOUSE_VOCABULARY))
-def test_said_identifiers_are_the_same_with_the_house_number_gate_open(text: str) -> None:
-    for turn in _casings(text):
-        gated = said_identifiers.said_identifiers(turn)
-        with mock.patch.object(said_identifiers, "_may_number_street", lambda t: True):
-            assert said_identifiers.said_identifiers(turn) == gated, turn
-
-
-def test_every_number_word_of_the_pattern_is_a_gate_word() -> None:
-    words = set(re.findall(r"[a-z]{3,}", said_identifiers._HOUSE))
-    assert len(words) == 27 and {"one", "nineteen", "ninety", "twenty"} <= words
-    assert {w + x for w in words for x in ("", *"abcdefgh")} == said_identifiers._HOUSE_WORDS
-
-
-@pytest.mark.parametrize("turn, said", [
-    ("She lives at 42 Elm Grove now.", "Elm Grove"),
-    ("we're at twenty two kestrel road", "kestrel road"),
-    ("it's six Hollins Lane, the blue door", "Hollins Lane"),
-    ("they moved to sixb hollins lane", "hollins lane"),
-])
-def test_streets_after_a_house_number_are_still_found(turn: str, said: str) -> None:
-    assert said in [turn[a:b] for a, b, _, _ in said_identifiers.said_identifiers(turn)]
-
-
-@pytest.mark.parametrize("turn", [
-    "I've been going there for years.",
-    "it's a one way street",
-    "yeah",
-    "we walked down the road to the café",
-])
-def test_ordinary_turns_give_no_street(turn: str) -> None:
-    assert not [f for f in said_identifiers.said_identifiers(turn) if f[2] == "street"]
 
 
 # ------------------------------------------------------------------------------------------ facility verbs

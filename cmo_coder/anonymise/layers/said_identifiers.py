@@ -28,7 +28,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .said_numbers import NUMBER_WORDS, Run, Token, digit_runs, joined, nhs_number_valid, tokens
 from .said_symbols import Piece, find_shapes, letters, might_hold, symbol_runs
 from .state import has_capital
-from .turn_view import says_any
 from .words import is_everyday
 
 Found = tuple[int, int, str, str]
@@ -284,9 +283,6 @@ _NUMBER_AT = re.compile(r"(?i)\b(?:at|live|lives|living|lived|house\s+is|house\s
 _NUMBER_STREET = re.compile(r"(?P<n>(?<![\w'’£$.,/-])" + _HOUSE + r")\s+(?P<street>(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                             + r"[\w'’-]+\s+" + _STREET_KINDS + r"(?:\s+" + _STREET_KINDS + r")?)\b(?!['’-])",
                             re.IGNORECASE)
-_HOUSE_WORDS = frozenset(word + letter for word in re.findall(r"[a-z]{3,}", _HOUSE) for letter in ("", *"abcdefgh"))
-"""The runs of letters a match of :data:`_NUMBER_STREET` can begin with in plain ASCII: a number word of
-:data:`_HOUSE`, alone or with a flat's letter joined on ("sixb"). Read from the pattern itself, so the two agree."""
 _MEASURES = {"minute", "minutes", "min", "mins", "mile", "miles", "hour", "hours", "second", "seconds", "day", "days",
              "week", "weeks", "month", "months", "year", "years", "yard", "yards", "metre", "metres", "meter", "meters",
              "foot", "feet", "km", "quid", "pound", "pounds", "times", "storey", "story", "bed", "bedroom", "odd",
@@ -315,7 +311,7 @@ def _addresses(text: str, low: str) -> Iterator[Found]:
             lead = "lead" if pattern is _NUMBER_AT else "n" if pattern is _LETTERED else 0
             start = m.start(lead)
             yield start, m.end("n"), "house_number", "house or flat number"
-    for m in (_NUMBER_STREET.finditer(text) if _may_number_street(text) else ()):
+    for m in _NUMBER_STREET.finditer(text):
         words = m.group("street").split()
         named = [w for w in words[:-1] if w.lower() != "the"]
         if not named or any(w.lower() in STOP_WORDS or w.lower() in NUMBER_WORDS or w.lower() in _MEASURES
@@ -330,15 +326,6 @@ def _addresses(text: str, low: str) -> Iterator[Found]:
         yield m.start("n"), m.end("n"), "house_number", "house number before a street"
         yield m.start("street") + (4 if words[0].lower() == "the" else 0), m.end("street"), "street", \
             "street named after a house number"
-
-
-def _may_number_street(text: str) -> bool:
-    """Whether :data:`_NUMBER_STREET` can match: it begins with a house number, digits or a number word (its run of
-    letters is one of :data:`_HOUSE_WORDS`: the look-behind puts no letter before it, and a space, a hyphen or the
-    flat's letter and a space end it). Most turns hold neither, and the pattern was tried at every position of
-    every turn. Outside plain ASCII the pattern is asked (its case-blind match reaches letters no lower-casing
-    gives: "ſix")."""
-    return not text.isascii() or _ASCII_DIGIT.search(text) is not None or says_any(text, _HOUSE_WORDS)
 
 
 _SHAPE_NI = re.compile(r"([a-z°]{2})([0-9°]{6})([a-d])")
