@@ -20,8 +20,16 @@ is wrapped while the time is taken:
 Each checkout (``label=path``) gets its own worker (``anon_harness``); components a checkout lacks are
 blank in its columns, so the table shows what the newer code added and what each costs.
 
+``--functions`` makes the same map one level down: every layer function (each public function of
+``cmo_coder/anonymise/layers/`` whose first argument is the turn's ``doc`` or ``text``, as ``anon_layers.py``
+chooses them) is recorded in one pass, its arguments kept as they were handed to it, and then replayed alone on
+them, unwrapped, best of ``--rounds`` by CPU time. A row holds what the function calls (a layer called by
+another layer counts in both rows), so the rows do not add up to the pass; the arguments are the objects of the
+recorded pass, read again after it (a doc holds every later layer's candidates by then, which only a function
+that reads them sees). What the wrapping of ``anon_layers.py`` charged to each call is not in these figures.
+
 Run: python benchmarks/anon_replay.py base=/tmp/anon-base now=. [--sets interviews,sample]
-     [--casings cased,lower] [--rounds 5] [--work DIR] [--json FILE]
+     [--casings cased,lower] [--rounds 5] [--work DIR] [--json FILE] [--functions]
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ import copy
 import importlib
 import inspect
 import json
+import pkgutil
 import sys
 import time
 import types
@@ -136,8 +145,76 @@ def _analyse_all(anon: Any, raws: list[Any]) -> float:
     return time.process_time() - c0
 
 
+def _layer_functions() -> dict[str, Callable[..., Any]]:
+    """The layer functions the per-function map times, by ``module.name``: the public functions of the layers'
+    modules whose first argument is ``doc`` or ``text`` (not generators, and not the turn's shared accessors,
+    which are asked thousands of times a turn and are their callers' cost)."""
+    layers = importlib.import_module("cmo_coder.anonymise.layers")
+    out: dict[str, Callable[..., Any]] = {}
+    for info in pkgutil.iter_modules(layers.__path__):
+        if info.name in {"state", "turn_view"}:
+            continue
+        module = importlib.import_module(f"{layers.__name__}.{info.name}")
+        for attr, value in vars(module).items():
+            if (not inspect.isfunction(value) or value.__module__ != module.__name__ or attr.startswith("_")
+                    or inspect.isgeneratorfunction(value)):
+                continue
+            try:
+                params = list(inspect.signature(value).parameters)
+            except (TypeError, ValueError):
+                continue
+            if params and params[0] in {"doc", "text"}:
+                out[f"{info.name}.{attr}"] = value
+    return out
+
+
+def function_rows(anon: Any, raws: list[Any], rounds: int) -> dict[str, float]:
+    """Each layer function's CPU seconds, replayed alone on the arguments of one recorded pass over ``raws``."""
+    functions = _layer_functions()
+    calls: dict[str, list[tuple[tuple[Any, ...], dict[str, Any]]]] = {name: [] for name in functions}
+
+    def recording(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        kept = calls[name]
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            kept.append((args, kwargs))
+            return fn(*args, **kwargs)
+        return call
+
+    by_id = {id(fn): recording(name, fn) for name, fn in functions.items()}
+    patched: list[tuple[Any, str, Any]] = []
+    for module in list(sys.modules.values()):  # every ``from .x import f`` too
+        if not getattr(module, "__name__", "").startswith("cmo_coder"):
+            continue
+        for attr, value in list(vars(module).items()):
+            if inspect.isfunction(value) and id(value) in by_id:
+                patched.append((module, attr, value))
+                setattr(module, attr, by_id[id(value)])
+    try:
+        for raw in raws:
+            anon.analyse(raw)
+    finally:
+        for module, attr, value in patched:
+            setattr(module, attr, value)
+    row: dict[str, float] = {}
+    for name, kept in calls.items():
+        if not kept:
+            continue
+        fn = functions[name]
+        best = None
+        for _ in range(rounds):
+            c0 = time.process_time()
+            for args, kwargs in kept:
+                fn(*args, **kwargs)
+            spent = time.process_time() - c0
+            best = spent if best is None else min(best, spent)
+        row[f"function {name}"] = best or 0.0
+    return row
+
+
 def worker(tree: Path, prepared: Path) -> None:
-    """Serve ``table ROUNDS`` / ``quit``: record, replay and time every chosen set with ``tree``'s own code."""
+    """Serve ``table ROUNDS`` / ``functions ROUNDS`` / ``quit``: record, replay and time every chosen set with
+    ``tree``'s own code."""
     loaded = anon_harness.load(tree, prepared)
     for anon, raws in loaded.values():  # warm-up: every list and cache made
         _analyse_all(anon, raws)
@@ -150,6 +227,12 @@ def worker(tree: Path, prepared: Path) -> None:
             return
         rounds = int(args[0])
         out: dict[str, dict[str, float]] = {}
+        if cmd == "functions":
+            for name, (anon, raws) in loaded.items():
+                out[name] = {WHOLE: min(_analyse_all(anon, raws) for _ in range(rounds)),
+                             **function_rows(anon, raws, rounds)}
+            print(json.dumps(out), flush=True)
+            continue
         for name, (anon, raws) in loaded.items():
             row: dict[str, float] = {}
             row[WHOLE] = min(_analyse_all(anon, raws) for _ in range(rounds))
@@ -217,6 +300,8 @@ def main() -> None:
     ap.set_defaults(sets="interviews,sample")
     ap.add_argument("--json", type=Path, default=None, help="also write the table here")
     ap.add_argument("--min", type=float, default=0.005, help="leave out rows below this many seconds everywhere")
+    ap.add_argument("--functions", action="store_true",
+                    help="map each layer function (replayed alone on its recorded arguments), not each component")
     args = ap.parse_args()
     names = anon_harness.names_of(args)
     work = anon_harness.work_of(args, "cmo-anon-replay-")
@@ -225,7 +310,7 @@ def main() -> None:
     tables: dict[str, dict[str, dict[str, float]]] = {}
     try:
         for w in workers:
-            tables[w.label] = w.ask(f"table {args.rounds}")
+            tables[w.label] = w.ask(f"{'functions' if args.functions else 'table'} {args.rounds}")
     finally:
         for w in workers:
             w.close()
@@ -249,7 +334,7 @@ def print_table(tables: dict[str, dict[str, dict[str, float]]], names: list[str]
     first = labels[-1]
 
     def order(k: str) -> tuple[int, float]:
-        rank = 0 if k == WHOLE else 3 if k == REST else 1 if k.startswith("component") else 2
+        rank = 0 if k == WHOLE else 3 if k == REST else 1 if k.startswith(("component", "function")) else 2
         return rank, -sum(summed[k].get(first, {}).values())
 
     heads = [f"{label} {c}" for label in labels for c in (*casings, "all")]

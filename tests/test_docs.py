@@ -272,7 +272,8 @@ _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.
                     "--rounds": "benchmarks/anon_speed.py", "--sets": "benchmarks/anon_speed.py",
                     "--casings": "benchmarks/anon_speed.py", "--compare": "benchmarks/anon_speed.py",
                     "--work": "benchmarks/anon_speed.py", "--cpu": "benchmarks/anon_speed.py",
-                    "--top": "benchmarks/anon_layers.py", "--words": "benchmarks/anon_long_turns.py",
+                    "--top": "benchmarks/anon_layers.py", "--functions": "benchmarks/anon_replay.py",
+                    "--words": "benchmarks/anon_long_turns.py",
                     "--detach": "git worktree add", "--list": "benchmarks/public_shapes.py",
                     "--check": "benchmarks/public_coverage.py", "--misses": "benchmarks/public_coverage.py",
                     "--held-only": "benchmarks/public_coverage.py"}

@@ -49,6 +49,7 @@ from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_
 from .pubs import PUB_EMBLEMS
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
 from .sites import _CENTRE_KINDS, place_shaped
+from .turn_view import says_any
 from .words import CALENDAR, FILLERS, KINSHIP, in_dictionary, name_lexicon, place_names
 
 _WORD = r"[^\W\d_][\w'’-]*"
@@ -75,6 +76,24 @@ _FACILITY_VERB = re.compile(
     # weak again: what comes from a place ("his baccy from pattinsons", "the bread from crumbs the bakery")
     r"|(?P<source>from))"
     r"\s+(?P<the>the\s+)?")
+
+_VERB_FIRST_WORDS = frozenset({
+    "go", "goes", "going", "went", "gone", "been", "get", "gets", "got", "getting", "take", "takes", "took", "taking",
+    "drive", "drives", "drove", "driving", "pop", "pops", "popped", "popping", "nip", "nips", "nipped", "head",
+    "heads", "headed", "started", "still",
+    "refer", "refers", "referred", "referring", "signpost", "signposts", "signposted", "signposting", "send", "sends",
+    "sent", "sending", "passed", "pass", "transferred", "moved", "move", "moving", "introduced",
+    "works", "worked", "working", "work", "volunteers", "volunteered", "volunteering", "volunteer", "job",
+    "placement", "shifts", "employed", "cleaner", "carer", "carers", "manager", "cook", "starting", "apprenticeship",
+    "attends", "attended", "attending",
+    "supported", "helped", "run", "funded", "managed", "organised", "organized", "owned", "visited", "contacted",
+    "support", "help", "referral", "referrals", "funding", "letter", "someone", "somebody", "worker", "workers",
+    "bloke", "lady", "woman", "man",
+    "up", "down", "over", "round", "from"})
+"""The words a match of :data:`_FACILITY_VERB` can begin with: the first word of each of its ways, which the
+look-behind and the space after it make a whole run of letters. A turn of plain ASCII that says none of them is
+not searched (about half the turns); outside ASCII the pattern is asked, as its case-blind match reaches letters
+no lower-casing gives ("ſent")."""
 
 _AFTER = frozenset({"on", "for", "every", "each", "and", "in", "at", "its", "it's", "it", "they", "they're", "theyre",
                     "we", "he", "she", "i", "you", "with", "because", "cos", "now", "then", "last", "this", "twice",
@@ -306,12 +325,17 @@ def _verb_after(pos_at: Mapping[int, str], at: int, words: list[re.Match[str]]) 
     return len(words) > 1 and pos_at.get(at) in {"VERB", "AUX"}
 
 
+def may_cue(text: str) -> bool:
+    """Whether :data:`_FACILITY_VERB` can match in ``text`` (:data:`_VERB_FIRST_WORDS`)."""
+    return not text.isascii() or says_any(text, _VERB_FIRST_WORDS)
+
+
 def cued_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = None) -> list[Cued]:
     """Every facility named by a facility verb or an organisation's plural verb in ``text`` (module doc);
     ``pos_at`` (offset → the tagger's part of speech) keeps verbs out of a place's slot."""
     out: list[Cued] = []
     pos_at = {} if pos_at is None else pos_at
-    for m in _FACILITY_VERB.finditer(text):
+    for m in (_FACILITY_VERB.finditer(text) if may_cue(text) else ()):
         words = _phrase(text, m.end(), not caseless, m.group("the") is not None)
         if not words:
             continue

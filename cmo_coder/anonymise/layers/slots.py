@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .towns import unknown_word
+from .turn_view import says_any
 
 SLOT_REASON = "a word no dictionary holds, said where a place goes"
 _PREP = (r"(?:in|at|to|from|into|near|outside|opposite|towards|toward|via|through|round|around|off|past|behind|"
@@ -93,6 +94,16 @@ UHW, and"): four letters, or three that spell no word, name, test or other body;
 _CAPITALS = re.compile(r"(?<![\w'’&-])([A-Z]{3,5})(?![\w'’&-])")
 _INITIALS = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|into|from|outside|near|round|up|down)\s+(?:the\s+)?([a-z]{2,5})"
                        r"(?![\w'’&-])")
+
+
+
+def _may_say_initials(text: str) -> bool:
+    """Whether a match of :data:`_INITIALS` can be a hospital's: its initials are a whole run of letters (a space
+    before, no letter or digit after), and only those :data:`HOSPITAL_INITIALS` holds count, so a turn of plain ASCII
+    whose runs hold none is not searched (the pattern found a preposition and a short word in half the turns).
+    Outside ASCII the pattern is asked: its case-blind match reaches letters no lower-casing gives ("ſ")."""
+    return not text.isascii() or says_any(text, HOSPITAL_INITIALS)
+
 
 _ROYAL_CLIPPED = re.compile(r"(?i)(?<![\w'’-])" + _PREP + r"\s+the\s+(royal\s+([^\W\d_]{3,}))(?![\w'’-])")
 _ROYAL_NOT_HOSPITAL = frozenset({
@@ -231,7 +242,7 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         for m in _CAPITALS.finditer(text):
             if m.group(1).lower() in _INITIALS_ANYWHERE:
                 out.append((m.start(1), m.end(1), "hospital"))
-    for m in _INITIALS.finditer(text):
+    for m in (_INITIALS.finditer(text) if _may_say_initials(text) else ()):
         name = m.group(1)
         if name.lower() in HOSPITAL_INITIALS and (caseless or name.isupper()) \
                 and _HOSPITAL_AFTER.match(text[m.end() : m.end() + 20]):
