@@ -20,6 +20,7 @@ from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .register_near import run_on
 from .register_public import inside_public_name
+from .register_shops import a_shop_said
 from .register_shapes import ShapeIndex, shape_candidates, widen
 from .state import candidates, caseless_doc, text_of
 from .words import CALENDAR, KINSHIP, is_everyday
@@ -289,6 +290,15 @@ class RegisterComponent:
                     span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
+            if end - start == 1 and a_shop_said(span, item, variant):
+                # "a sausage roll from Greggs": the bakery, or the "Greggs" made of a registered Greggson ("a lift
+                # from Greggs"); only a person can tell, so this occurrence is theirs to decide
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     "registered person's form made by rule, perhaps the listed shop here",
+                                     item_key=item.key, placeholder=item.placeholder, per_occurrence=True,
+                                     word_reading=f"a listed shop's name after '{doc[start - 1].text}'"))
+                taken.append((span.start_char, span.end_char))
+                continue
             if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):
                 # "we went into the city" with a hospital registered as "the City": the reviewer decides
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
