@@ -20,8 +20,8 @@ from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .register_near import run_on
 from .register_public import inside_public_name
-from .register_shops import a_shop_said
 from .register_shapes import ShapeIndex, shape_candidates, widen
+from .register_shops import a_shop_said
 from .state import candidates, caseless_doc, text_of
 from .words import CALENDAR, KINSHIP, is_everyday
 
