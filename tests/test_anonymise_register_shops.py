@@ -1,12 +1,14 @@
 """A familiar form the register made by rule that is a listed shop's name ("Greggs" of a registered Greggson), said
-where a shop stands, is a per-occurrence review item whose word reading names the shop, in both casings; said as
-the person, or written by the team, it is still registered; spans slice to their text."""
+where a shop stands, is a per-occurrence review item whose reason names the shop (no word reading: the slot holds
+people too), in both casings; said as the person, or written by the team, it is still registered; spans slice to
+their text."""
 
 from __future__ import annotations
 
 import pytest
 from anon_support import caption, proposals
 
+from cmo_coder.anonymise.layers.register_shops import SHOP_REASON
 from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.model.key import KeyEntry, ParticipantKey
@@ -41,7 +43,7 @@ def test_a_shop_slot_makes_a_review_item_naming_the_shop(made: tuple[Anonymiser,
     for variant in (text, caption(text)):
         over = _over(made, variant, "greggs")
         assert over and all(p.per_occurrence for p in over), variant
-        assert any(p.word_reading and "listed shop" in p.word_reading for p in over), variant
+        assert all(p.reason.startswith(SHOP_REASON) and p.word_reading is None for p in over), variant
 
 
 @pytest.mark.parametrize("text", [
@@ -77,3 +79,11 @@ def test_ordinary_words_and_other_brands_are_no_matter_of_this_rule() -> None:
                                                            site="A")]), [], set()).items[0]
     assert made_by_rule(item, "Greggs") and not made_by_rule(item, "Greggson") and not made_by_rule(item, "Nandi")
     assert "greggs" in _brand_words() and not any("'" in b for b in _brand_words())
+
+
+def test_the_review_hint_asks_whether_the_shop_is_meant(made: tuple[Anonymiser, list]) -> None:
+    from cmo_coder.anonymise.review import occurrence_hint
+
+    text = "I got a sausage roll from Greggs every morning."
+    hints = [occurrence_hint(p) for p in _over(made, text, "greggs")]
+    assert hints and all(h and h.endswith("keep it here if the speaker means the shop") for h in hints)

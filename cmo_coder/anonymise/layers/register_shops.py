@@ -8,11 +8,11 @@ speaker said when the word stands where one goes to or buys from ("from Greggs",
 
 So a form made by rule (not the registered name, an alias, or one of their words) that is one listed brand's name
 whole, after a word of going or buying from and with no possessive or name after it, is no silent removal but a
-per-occurrence review item whose word reading names the shop: the reviewer decides it, and ``review
---keep-word-readings`` keeps it. It is not simply kept, since the same slot holds a person ("a lift from Greggs",
-"shouted at Greggs"). The form the team wrote ("Greggs" as an alias), and the person said in any other slot ("Greggs
-said he'd come"), still go as registered. A brand that ends in a possessive ("Nando's") is never read this way: "went
-to Nando's" may be the person's home.
+per-occurrence review item whose reason names the shop: the reviewer decides it. It is not simply kept, and it
+carries no word reading (``review --keep-word-readings`` does not keep it), since the same slot holds a person ("a
+lift from Greggs", "shouted at Greggs"); ``--accept-all`` removes it, as every open item. The form the team wrote
+("Greggs" as an alias), and the person said in any other slot ("Greggs said he'd come"), still go as registered. A
+brand that ends in a possessive ("Nando's") is never read this way: "went to Nando's" may be the person's home.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from spacy.tokens import Span
 
 from ..register import RegisterItem
 from .public_names import public_names
+
+SHOP_REASON = "registered person's form made by rule, said as a listed shop?"
+"""The review reason: the reviewer reads the slot, as for a registered word-name said as a public body."""
 
 SHOP_SLOT = frozenset({"from", "at", "to", "into", "outside", "near", "round", "in"})
 """Words after which a shop's name stands: where one goes, buys from or waits outside."""
