@@ -38,6 +38,7 @@ from .apply import apply_spans, apply_to_transcript
 from .headings import heading_turns, without_heading_turns
 from .joining import join_people
 from .layers.public_figures import full_name_spans, inside_public_full_name, yields_to_public
+from .layers.register_shops import SHOP_REASON
 from .layers.words import CALENDAR, TITLE_WORDS
 from .leakcheck import KEPT, registered_items
 from .models import Decision, Decisions, LogEntry, Proposal, ProposalSet, Residual
@@ -216,6 +217,8 @@ def occurrence_hint(p: Proposal) -> str | None:
     A grammar's word reading and a sound-alike already say theirs."""
     if p.reason.startswith(BODY_REASON):
         return f"{p.reason}: keep it here if the speaker means the body"
+    if p.reason.startswith(SHOP_REASON):
+        return f"{p.reason}: keep it here if the speaker means the shop"
     if not p.per_occurrence or p.word_reading or sounds_like(p.reason):
         return None
     m = _WORD_BEFORE.search(p.context)

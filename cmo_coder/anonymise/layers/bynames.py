@@ -48,6 +48,7 @@ from .public_figures import public_surnames
 from .public_names import public_names
 from .register import RegisterComponent
 from .state import candidates, caseless_doc, indices_among, letter_words, text_of
+from .titled_runs import opens_a_joined_name
 from .turn_view import char_tokens, turn_view
 from .words import (
     CALENDAR,
@@ -364,6 +365,8 @@ class BynamesComponent:
                     and prev.lower_ not in _BYNAME_TITLES and prev.lower_ not in _JOB_TITLES) or (
                     nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.text != "I"):
                 continue  # a run of capitals: a title, a body, a place ("Major Trauma Centre", "Great Expectations")
+            if opens_a_joined_name(tok):
+                continue  # "I rang Voices of Hope": a body's or a programme's first word, no byname
             if tok.ent_type_ in _OTHER_TYPES and any(e.start <= tok.i < e.end and len(e) > 1 for e in doc.ents):
                 continue
             positions = self._positions(tok)

@@ -23,6 +23,7 @@ from .public_figures import full_name_spans, inside_public_full_name, yields_to_
 from .register_near import run_on
 from .register_public import inside_public_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
+from .register_shops import SHOP_REASON, a_shop_said
 from .state import candidates, caseless_doc, text_of
 from .words import CALENDAR, KINSHIP, is_everyday
 
@@ -297,6 +298,15 @@ class RegisterComponent:
                     span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
+            if end - start == 1 and a_shop_said(span, item, variant):
+                # "a sausage roll from Greggs": the bakery, or the "Greggs" made of a registered Greggson ("a lift
+                # from Greggs"); only a person can tell, so this occurrence is theirs to decide (no word reading:
+                # the slot leaves room for the person, so --keep-word-readings does not keep it)
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     f"{SHOP_REASON} ('{doc[start - 1].text} {span.text}')",
+                                     item_key=item.key, placeholder=item.placeholder, per_occurrence=True))
+                taken.append((span.start_char, span.end_char))
+                continue
             if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):
                 # "we went into the city" with a hospital registered as "the City": the reviewer decides
                 out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
