@@ -266,7 +266,8 @@ def test_every_page_is_in_the_navigation() -> None:
 # Options of other programs that the pages name, with the program: anything else must be ours.
 _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.py", "--set": "benchmarks/anonymise.py",
                     "--files": "benchmarks/anonymise.py", "--no-presidio": "benchmarks/anonymise.py",
-                    "--keep": "benchmarks/anonymise.py", "--strict": "mkdocs build",
+                    "--keep": "benchmarks/anonymise.py", "--one-project": "benchmarks/anonymise.py",
+                    "--strict": "mkdocs build",
                     "--index-url": "pip install (torch's CPU build)", "--seconds": "benchmarks/team_load.py",
                     "--kill": "benchmarks/team_load.py", "--engine": "benchmarks/team_load.py",
                     "--rounds": "benchmarks/anon_speed.py", "--sets": "benchmarks/anon_speed.py",
