@@ -78,6 +78,32 @@ def entry_count(data: bytes) -> int | None:
     return int.from_bytes(data[pos + 10 : pos + 12], "little")
 
 
+def check_entries(data: bytes, source: str, kind: str) -> None:
+    """Refuse an archive that announces more parts than a document has, before zipfile reads its directory.
+    ``kind``: what the file is not, said in the error ("a Word document")."""
+    entries = entry_count(data)
+    if entries is not None and entries > MAX_ENTRIES:
+        raise ParseError(f"{source}: the archive lists {entries} parts (over {MAX_ENTRIES}); not {kind}")
+
+
+def checked_part(zf: zipfile.ZipFile, part: str, source: str, kind: str, missing: str) -> zipfile.ZipInfo:
+    """The archive's ``part``, after the checks every office reader makes (the parts counted, the part present,
+    its declared size under :data:`MAX_DOCUMENT_XML`); the part is still read through :class:`Capped`, since a
+    declared size may lie. ``missing``: the error's words when the part is absent."""
+    if len(zf.infolist()) > MAX_ENTRIES:
+        raise ParseError(f"{source}: the archive lists over {MAX_ENTRIES} parts; not {kind}")
+    try:
+        info = zf.getinfo(part)
+    except KeyError:
+        raise ParseError(f"{source}: {missing}") from None
+    if info.file_size > MAX_DOCUMENT_XML:
+        raise ParseError(
+            f"{source}: {part} would unpack to {info.file_size} bytes "
+            f"(over {MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb"
+        )
+    return info
+
+
 def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = None,
                   speakers: set[str] | None = None) -> list[str]:
     """Body paragraphs (and table cells, row by row) in document order; a table whose header row names a
@@ -90,22 +116,11 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
     """
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ParseError(f"{source}: not a valid .docx (a .docx is a zip archive; this file is not one)")
-    entries = entry_count(data)
-    if entries is not None and entries > MAX_ENTRIES:
-        raise ParseError(f"{source}: the archive lists {entries} parts (over {MAX_ENTRIES}); not a Word document")
+    check_entries(data, source, "a Word document")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if len(zf.infolist()) > MAX_ENTRIES:
-                raise ParseError(f"{source}: the archive lists over {MAX_ENTRIES} parts; not a Word document")
-            try:
-                info = zf.getinfo(DOCUMENT_PART)
-            except KeyError:
-                raise ParseError(f"{source}: not a Word document (no {DOCUMENT_PART} in the archive)") from None
-            if info.file_size > MAX_DOCUMENT_XML:
-                raise ParseError(
-                    f"{source}: {DOCUMENT_PART} would unpack to {info.file_size} bytes "
-                    f"(over {MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb"
-                )
+            info = checked_part(zf, DOCUMENT_PART, source, "a Word document",
+                                f"not a Word document (no {DOCUMENT_PART} in the archive)")
             with zf.open(info) as member:
                 return _body_paragraphs(Capped(member, MAX_DOCUMENT_XML, source), source, tables, speakers)
     except ParseError:

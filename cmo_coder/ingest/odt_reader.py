@@ -25,7 +25,7 @@ import zipfile
 from lxml import etree
 
 from . import plain
-from .docx_reader import MAX_DOCUMENT_XML, MAX_ENTRIES, ZIP_ERRORS, Capped, entry_count
+from .docx_reader import MAX_DOCUMENT_XML, ZIP_ERRORS, Capped, check_entries, checked_part
 from .limits import MAX_LINES, check_lines
 from .utterance import ParseError, Utterance
 
@@ -72,21 +72,11 @@ def is_odt(data: bytes) -> bool:
 def paragraphs(data: bytes, source: str) -> tuple[list[str], list[str]]:
     """The document's paragraphs as lines (a table row as one line), in order, and the import's notes on what
     was left out (counts only)."""
-    entries = entry_count(data)
-    if entries is not None and entries > MAX_ENTRIES:
-        raise ParseError(f"{source}: the archive lists {entries} parts (over {MAX_ENTRIES}); not an ODT document")
+    check_entries(data, source, "an ODT document")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if len(zf.infolist()) > MAX_ENTRIES:
-                raise ParseError(f"{source}: the archive lists over {MAX_ENTRIES} parts; not an ODT document")
-            try:
-                info = zf.getinfo(CONTENT_PART)
-            except KeyError:
-                raise ParseError(f"{source}: an OpenDocument file with no {CONTENT_PART}; not a text "
-                                 "document") from None
-            if info.file_size > MAX_DOCUMENT_XML:
-                raise ParseError(f"{source}: {CONTENT_PART} would unpack to {info.file_size} bytes (over "
-                                 f"{MAX_DOCUMENT_XML // (1024 * 1024)} MB); refusing a zip bomb")
+            info = checked_part(zf, CONTENT_PART, source, "an ODT document",
+                                f"an OpenDocument file with no {CONTENT_PART}; not a text document")
             with zf.open(info) as member:
                 lines, left_out = _read_content(Capped(member, MAX_DOCUMENT_XML, source, CONTENT_PART), source)
             if _header_or_footer(zf, source):
