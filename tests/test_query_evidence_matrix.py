@@ -97,3 +97,13 @@ def test_empty_project_matrix_has_every_pt(project):
     rows = read_csv(to_csv(matrix(project, "role")))
     assert rows == [["pt", "title", "total"], ["PT1", "shared ownership", "0"], ["PT2", "training", "0"],
                     ["total", "", "0"]]
+
+
+def test_a_job_title_is_a_manifests_role_but_no_filter():
+    """A manifest may write a role as the team's job title; a filter by "manager" would quietly mean all staff."""
+    from cmo_coder.model import Role
+
+    assert Role.parse("healthcare manager") is Role.staff
+    assert Role.parse("service user", job_titles=False) is Role.service_user
+    with pytest.raises(ValueError, match="unknown role 'manager'"):
+        Role.parse("manager", job_titles=False)

@@ -162,20 +162,24 @@ def test_json_cell_refuses_what_json_reads_badly() -> None:
 
 
 def test_no_sign_off_on_a_damaged_participant_row(tmp_path: Path) -> None:
-    """The participant's row is read (to be brought up to date) inside the sign-off's transaction: refused, and
+    """The participant's row is read by ``anonymise`` (its attributes are checked for registered names) and
+    inside the sign-off's transaction (to be brought up to date): both refuse, naming the table and the row, and
     the transcript stays pending with no turn and no text in the project."""
     codebook = codebook_io.load(REPO / "codebooks" / "tiny.yaml")
     project = Project.create(tmp_path / "study", codebook, actor="tester")
     sf = secure_folder(tmp_path, [KeyEntry(label="P1", name="Rosalind Pettifer", role="service_user", site="A")])
     add_pending(project, sf, "t1", [("P1", "Rosalind Pettifer", "Rosalind here, I saw the nurse on Monday.")])
     project.close()
-    _edit(tmp_path / "study", "INSERT INTO participants (label, role, site, attributes, provisional) "
-                              "VALUES ('P1', 'service_user', 'A', '{\"team', 0)")
     runner = CliRunner()
     done = runner.invoke(cli, ["anonymise", str(tmp_path / "study"), "--secure", str(sf.path)])
     assert done.exit_code == 0, done.output
+    _edit(tmp_path / "study", "INSERT INTO participants (label, role, site, attributes, provisional) "
+                              "VALUES ('P1', 'service_user', 'A', '{\"team', 0)")
     done = runner.invoke(cli, ["review", str(tmp_path / "study"), "--secure", str(sf.path), "--accept-all",
                                "--sign-off"])
+    assert done.exit_code == 1 and "table participants, row 'P1'" in done.output, done.output
+    assert "internal error" not in done.output
+    done = runner.invoke(cli, ["anonymise", str(tmp_path / "study"), "--secure", str(sf.path)])
     assert done.exit_code == 1 and "table participants, row 'P1'" in done.output, done.output
     assert "internal error" not in done.output
     conn = sqlite3.connect(tmp_path / "study" / PROJECT_DB)

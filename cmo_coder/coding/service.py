@@ -345,7 +345,7 @@ def list_codings(
         from ..model.vocab import Role
 
         try:
-            role_value = Role.parse(role).value
+            role_value = Role.parse(role, job_titles=False).value  # a filter: "manager" is no role
         except ValueError as exc:
             raise CmoError(str(exc)) from None
     style = style_of(project)

@@ -10,10 +10,12 @@ from ..store import Project
 
 
 def resolve_role(text: str | None) -> str | None:
+    """The stored role a filter names ("staff", "service user", "patient"); a job title is refused, since it
+    would stand for every member of staff, not those with that job."""
     if text is None:
         return None
     try:
-        return Role.parse(text).value
+        return Role.parse(text, job_titles=False).value
     except ValueError as exc:
         raise CmoError(str(exc)) from None
 
