@@ -11,6 +11,8 @@ from its ending alone; a word no rule reads is still refused with the list, as b
 
 from __future__ import annotations
 
+from ..model.vocab import is_trade
+
 #: Last words that only ever name a person: a role in a group, a trade, a place in a family business or a prison.
 PERSON_HEADS = frozenset({
     "owner", "member", "organiser", "organizer", "leader", "keeper", "farmer", "prisoner", "inmate", "offender",
@@ -21,8 +23,6 @@ PERSON_HEADS = frozenset({
     "shepherd", "gamekeeper", "lad", "lass", "fella", "man", "woman", "boy", "girl", "walker", "runner", "guest",
     "visitor", "caller", "buddy", "listener", "mate",
 })
-#: Agent-noun endings of trades and callings ("pharmacist", "technician", "dietitian"); no kind of place ends so.
-PERSON_SUFFIXES = ("ist", "ician", "itian")
 #: Last words that name a place of land or of a prison, and the category each stands for.
 PLACE_HEADS = {
     "fell": "place", "fells": "place", "mountain": "place", "hill": "place", "valley": "place", "moor": "place",
@@ -43,6 +43,6 @@ def head_category(category: str) -> str | None:
         if head in PLACE_HEADS:
             return PLACE_HEADS[head]
     last = words[-1]
-    if last in PERSON_HEADS or (len(last) > 5 and last.endswith(PERSON_SUFFIXES)):
+    if last in PERSON_HEADS or is_trade(last):  # no kind of place ends as a trade's agent noun does
         return "person"
     return None

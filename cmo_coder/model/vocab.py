@@ -111,10 +111,20 @@ _JOB_HEADS = frozenset({"worker", "nurse", "doctor", "gp", "manager", "lead", "c
                         "mentor", "supervisor", "governor", "warden"})
 
 
+TRADE_SUFFIXES = ("ist", "ician", "itian")
+"""Endings of a trade's agent noun ("pharmacist", "technician", "dietitian"): a person by their calling, read so by
+a manifest's roles here and by a register's categories (:mod:`cmo_coder.anonymise.category_heads`)."""
+
+
+def is_trade(word: str) -> bool:
+    """Whether ``word`` (lower-cased) is a trade's agent noun: longer than five letters, ending as one does."""
+    return len(word) > 5 and word.endswith(TRADE_SUFFIXES)
+
+
 def _is_job(words: list[str]) -> bool:
     """A job title by its last word: a listed head, or a trade's agent noun ("-ist", "-ician")."""
     last = words[-1] if words else ""
-    return last in _JOB_HEADS or (len(last) > 5 and last.endswith(("ist", "ician", "itian")))
+    return last in _JOB_HEADS or is_trade(last)
 
 
 class Role(StrEnum):
