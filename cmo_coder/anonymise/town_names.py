@@ -21,7 +21,8 @@ Town", "Eccles cakes", "Rotherham Mind". Each is a public name, and the studies'
 A club is read as before (:func:`.club_towns.club_end`, the clubs list and the words that end a club): its town
 decides only the club's widening, since a club a town does not open is kept or removed by the club layers. The
 shapes of the other names are :func:`.layers.place_events.named_after_place` (events and dishes) and
-:func:`.layers.place_branches.branch_names` (charities' local branches).
+:func:`.layers.place_branches.branch_names` (charities' local branches). A territorial health board is not read
+here: it goes whole as "[trust name]" wherever it is said (:mod:`.layers.health_boards`).
 """
 
 from __future__ import annotations
