@@ -22,6 +22,7 @@ from ..register import GENERIC_TAILS
 from .care_initials import care_initials_spans
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
+from .event_places import event_place_spans
 from .health_boards import REASON as HEALTH_BOARD_REASON
 from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
@@ -342,7 +343,7 @@ class AllowListComponent:
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
                 + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc))
-                + place_event_spans(text_of(doc)))
+                + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc)))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
