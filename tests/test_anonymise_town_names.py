@@ -86,6 +86,8 @@ KEPT = [
     ("We went to Manchester Pride last summer.", "Manchester Pride"),
     ("We always bring back Eccles cakes for my nan.", "Eccles cakes"),
     ("I went to Leeds Mind for counselling and Leeds Foodbank for the parcels.", "Leeds Foodbank"),
+    ("He's a Leeds fan like me, we talked about Leeds United for an hour.", "Leeds United"),
+    ("He supports Barnsley, so we had a Barnsley FC shirt for him.", "Barnsley FC"),
 ]
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from .candidates import Candidate
 from .club_towns import club_end
+from .layers.club_context import CLUB_THINGS, SUPPORT
 from .layers.place_branches import branch_names
 from .layers.place_events import EVENT_HEADS, named_after_place
 
@@ -83,13 +84,21 @@ def public_names(text: str) -> list[Named]:
     return out
 
 
+def _said_as_club(text: str, c: Candidate) -> bool:
+    """A town read where it is said as its club ("a Leeds fan", "he supports Barnsley"): whether or not the
+    reading is right, it says nothing of the town as a place, so it makes no other name go."""
+    after = re.match(r"[\s'’s]*([\w-]+)", text[c.end:c.end + 30])
+    before = re.search(r"([\w-]+)\s+$", text[max(0, c.start - 30):c.start])
+    return bool(after and after.group(1).lower() in CLUB_THINGS) or bool(before and before.group(1).lower() in SUPPORT)
+
+
 def _going(text: str, found: list[Candidate], names: list[Named]) -> set[str]:
     """Towns that go in this transcript: registered or site readings anywhere, and any other place reading that no
-    public name holds."""
+    public name holds and that is not said as its club."""
     out = set()
     for c in found:
-        if c.category in _PLACES and not c.per_occurrence and (
-                c.layer in _REGISTER_LAYERS or not any(n.within(text, c) for n in names)):
+        if c.category in _PLACES and not c.per_occurrence and (c.layer in _REGISTER_LAYERS or (
+                not any(n.within(text, c) for n in names) and not _said_as_club(text, c))):
             out.add(_norm(text[c.start:c.end]))
     out.discard("")
     return out
