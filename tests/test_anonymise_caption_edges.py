@@ -15,6 +15,7 @@ import pytest
 from anon_support import caption, redact_turns
 
 from cmo_coder.anonymise.candidates import Candidate
+from cmo_coder.anonymise.layers.care_agencies import care_agency_spans
 from cmo_coder.anonymise.layers.name_edges import name_core, never_in_a_name, without_school_year
 from cmo_coder.anonymise.layers.said_units import unit_spans
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
@@ -210,3 +211,39 @@ def test_a_cued_surname_said_again_goes_and_the_word_stays(anon: Anonymiser) -> 
         first, second, third = out.split("\n")
         assert "fisher" not in first.lower() and "fisher" not in second.lower(), out
         assert "fisher" in third.lower(), out
+
+
+# ---------------------------------------------------------------------- a care agency by its trading name
+AGENCIES = [
+    ("They use Carewell Home Care for his calls.", "Carewell Home Care"),
+    ("She works for Brightside Homecare, the agency.", "Brightside Homecare"),
+    ("Mum's carers come from Oakfield Care Services now.", "Oakfield Care Services"),
+    ("It was Hollybank Domiciliary Care before that.", "Hollybank Domiciliary Care"),
+]
+
+
+@pytest.mark.parametrize(("text", "agency"), AGENCIES)
+def test_a_care_agency_by_its_trading_name_goes_whole(anon: Anonymiser, text: str, agency: str) -> None:
+    for form in _casings(text):
+        out = redact_text(anon, form, open_items=True)
+        assert _left(out, agency) == [], out
+
+
+@pytest.mark.parametrize(("text", "agency"), AGENCIES)
+def test_the_agency_span_slices_to_its_name(text: str, agency: str) -> None:
+    for form, said in zip(_casings(text), (agency, agency.lower()), strict=True):
+        assert [form[s:e] for s, e in care_agency_spans(form, form == form.lower())] == [said]
+
+
+@pytest.mark.parametrize("text", [
+    "She gets private home care twice a day.",
+    "We had lovely home care at the end.",
+    "Social care services never rang back.",
+    "They cut the care services in the spring.",
+    "His home care starts Monday.",
+    "It's a nursing agency, not the council.",
+    "The adult care services team sent a letter.",
+])
+def test_a_kind_of_care_is_no_agency(text: str) -> None:
+    for form in _casings(text):
+        assert care_agency_spans(form, form == form.lower()) == [], form

@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
+from .care_agencies import REASON as CARE_AGENCY_REASON
+from .care_agencies import care_agency_spans
 from .care_homes import care_home_spans
 from .club_names import club_name_spans
 from .club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
@@ -128,6 +130,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
         for s, e, kind in care_home_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
+        for s, e in care_agency_spans(text, caseless):
+            out.append(Candidate(s, e, "org", "rules", 0.8, CARE_AGENCY_REASON))
         for s, e in health_board_spans(text, caseless):
             out.append(Candidate(s, e, "trust", "rules", 0.85, HEALTH_BOARD_REASON))
         for s, e, kind in kind_first_spans(text, caseless):
