@@ -16,6 +16,7 @@ from anon_support import caption, redact_turns
 
 from cmo_coder.anonymise.candidates import Candidate
 from cmo_coder.anonymise.layers.care_agencies import care_agency_spans
+from cmo_coder.anonymise.layers.friends_groups import friends_place_spans
 from cmo_coder.anonymise.layers.name_edges import name_core, never_in_a_name, without_school_year
 from cmo_coder.anonymise.layers.said_units import unit_spans
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
@@ -247,3 +248,38 @@ def test_the_agency_span_slices_to_its_name(text: str, agency: str) -> None:
 def test_a_kind_of_care_is_no_agency(text: str) -> None:
     for form in _casings(text):
         assert care_agency_spans(form, form == form.lower()) == [], form
+
+
+# ------------------------------------------------------------- the place a "Friends of" group is named after
+FRIENDS = [
+    ("Friends of Wellbrook Park do the litter picks.", "Wellbrook Park"),
+    ("She helps out with the Friends of Hollins Wood.", "Hollins Wood"),
+    ("He joined the Friends of Moorside Library last year.", "Moorside Library"),
+    ("The Friends of Thornfield Country Park meet on a Sunday.", "Thornfield Country Park"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), FRIENDS)
+def test_the_place_of_a_friends_group_goes_and_the_group_stays(anon: Anonymiser, text: str, place: str) -> None:
+    for form in _casings(text):
+        out = redact_text(anon, form, open_items=True)
+        assert _left(out, place) == [] and "friends of" in out.lower(), out
+
+
+@pytest.mark.parametrize(("text", "place"), FRIENDS)
+def test_the_friends_place_span_slices_to_the_place(text: str, place: str) -> None:
+    for form, said in zip(_casings(text), (place, place.lower()), strict=True):
+        assert [form[s:e] for s, e in friends_place_spans(form, form == form.lower())] == [said]
+
+
+@pytest.mark.parametrize("text", [
+    "She's a member of Friends of the Earth.",
+    "He gives to Friends of the Elderly every month.",
+    "They're friends of the family, that's all.",
+    "We were friends of the park keeper.",
+    "They're old friends of the Green Party lot.",
+    "Friends of the rec meet on Mondays.",  # a head alone names no place
+])
+def test_a_friends_group_without_a_named_place_stays(anon: Anonymiser, text: str) -> None:
+    for form in _casings(text):
+        assert friends_place_spans(form, form == form.lower()) == [], form

@@ -16,6 +16,8 @@ from .club_names import club_name_spans
 from .club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
+from .friends_groups import REASON as FRIENDS_REASON
+from .friends_groups import friends_place_spans
 from .health_boards import REASON as HEALTH_BOARD_REASON
 from .health_boards import health_board_spans
 from .kind_first import kind_first_spans
@@ -132,6 +134,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
         for s, e in care_agency_spans(text, caseless):
             out.append(Candidate(s, e, "org", "rules", 0.8, CARE_AGENCY_REASON))
+        for s, e in friends_place_spans(text, caseless):
+            out.append(Candidate(s, e, "place", "rules", 0.8, FRIENDS_REASON))
         for s, e in health_board_spans(text, caseless):
             out.append(Candidate(s, e, "trust", "rules", 0.85, HEALTH_BOARD_REASON))
         for s, e, kind in kind_first_spans(text, caseless):
