@@ -15,7 +15,7 @@ from ..candidates import Candidate
 from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .name_edges import name_core
+from .name_edges import name_core, without_school_year
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
 from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, british_words, is_everyday, name_lexicon, place_names
@@ -147,6 +147,7 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             if core is None:
                 continue
             start, end = core
+            end = without_school_year(doc_text, start, end)  # "kershaw academy year nine": the school only
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
