@@ -25,7 +25,7 @@ from .register_public import inside_public_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
 from .register_shops import SHOP_REASON, a_shop_said
 from .state import candidates, caseless_doc, text_of
-from .words import CALENDAR, KINSHIP, is_everyday
+from .words import CALENDAR, KINSHIP, is_everyday, said_as_a_laugh
 
 # Words after which a following given name is a person, not a verb or a noun: "Jo and Will came",
 # "I went with Dawn". Speech verbs after the name are judged by ``looks_like_name``.
@@ -325,6 +325,15 @@ class RegisterComponent:
                     out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
                                          "registered surname, perhaps the word here", item_key=item.key,
                                          placeholder=item.placeholder, per_occurrence=True, word_reading=article))
+                continue
+            if end - start == 1 and said_as_a_laugh(span[0]):
+                # "ho ho, very good" with a Mr Ho registered: a laugh; the reviewer decides, and the word reading
+                # lets --keep-word-readings keep it
+                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                     "registered name, perhaps an everyday word here", item_key=item.key,
+                                     placeholder=item.placeholder, per_occurrence=True,
+                                     word_reading=f"a laugh, the syllable said twice ('{span.text}')"))
+                taken.append((span.start_char, span.end_char))
                 continue
             if end - start == 1 and said_as_the_noun(span[0]):
                 taken.append((span.start_char, span.end_char))
