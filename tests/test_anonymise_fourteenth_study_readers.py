@@ -1,10 +1,10 @@
 """The formats the fourteenth new study brought (``tests/data/fourteenth_study``): an ODT typed in LibreOffice, a CSV
 of turns as editors and spreadsheets export it, an RTF as transcription services send it (bold labels, ``\\par``
 paragraphs, the interviewee's name in the page header), a Word document whose page header, comments, footnotes and
-text box hold names, and the files the import refuses with advice (PDF, a legacy .doc; an Excel workbook was refused too, until
-the fifteenth study). Each reader
-is held to keeping every word of speech and inventing none, with offsets that slice exactly (property tests), and to
-refusing hostile input (a zip bomb, entities, a truncated archive, a row of the wrong shape) with a one-line error."""
+text box hold names, and the files the import refuses with advice (PDF, a legacy .doc; an Excel workbook was
+refused too, until the fifteenth study). Each reader is held to keeping every word of speech and inventing none,
+with offsets that slice exactly (property tests), and to refusing hostile input (a zip bomb, entities, a truncated
+archive, a row of the wrong shape) with a one-line error."""
 
 from __future__ import annotations
 

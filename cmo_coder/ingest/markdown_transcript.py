@@ -8,7 +8,8 @@ hand or rename the file (and a renamed ``.txt`` with ``**Name**`` lines still fa
 
 What is read: a bold label alone on its line (with a time after it or not), a bold label opening a line with a colon
 inside or after the bold, and headings used as labels. A heading is a label only at a level where some heading text
-comes twice (speakers take turns; a document's title comes once), and every heading of that level is then a label.
+comes twice (speakers take turns; a document's title comes once) or names a speaker a bold label names, and every
+heading of that level is then a label.
 Other headings (a title, a section name) stay as text of their own paragraph, never dropped: a title often holds the
 interviewee's name, and the anonymiser must see it. Markup that is only formatting is taken out: emphasis marks
 around words (never an underscore inside a word, so ``Interview_Jo_Smith`` stays whole), list bullets, quote marks,
@@ -50,13 +51,18 @@ def _heading(line: str) -> tuple[int, str] | None:
 
 
 def _label_levels(lines: list[str]) -> set[int]:
-    """Heading levels used for speakers: those at which some heading's text comes twice or more."""
+    """Heading levels used for speakers: those at which some heading's text comes twice or more, or names a
+    speaker that a bold label names elsewhere in the file."""
     seen: Counter[tuple[int, str]] = Counter()
+    bold: set[str] = set()
     for line in lines:
         head = _heading(line)
-        if head is not None and _HEADING_LABEL_RE.match(head[1]):
-            seen[(head[0], head[1].casefold())] += 1
-    return {level for (level, _), n in seen.items() if n >= 2}
+        if head is None:
+            if (label := _bold_label(line)) is not None:
+                bold.add(label[0].casefold())
+        elif (m := _HEADING_LABEL_RE.match(head[1])) is not None:
+            seen[(head[0], m.group(1).strip().casefold())] += 1
+    return {level for (level, name), n in seen.items() if n >= 2 or name in bold}
 
 
 def _bold_label(line: str) -> tuple[str, float | None, str] | None:
@@ -79,10 +85,11 @@ def looks_like_markdown(text: str) -> bool:
     return sum(1 for line in lines if _bold_label(line) is not None) >= 2
 
 
-def _unmark(line: str) -> str:
-    """A line of speech without the marks that are only formatting (emphasis, bullets, quotes, escapes)."""
-    line = _QUOTE_RE.sub("", line)
-    line = _BULLET_RE.sub("", line)
+def _unmark(line: str, line_start: bool = True) -> str:
+    """A line of speech without the marks that are only formatting (emphasis, bullets, quotes, escapes); a bullet
+    and a quote mark only at a line's start (``line_start``), never after a label ("**Jo:** - so")."""
+    if line_start:
+        line = _BULLET_RE.sub("", _QUOTE_RE.sub("", line))
     if line.endswith("\\"):  # a hard line break
         line = line[:-1]
     for _ in range(3):  # nested emphasis ("**a *b* c**") is undone from the outside in
@@ -112,7 +119,7 @@ def read(text: str, source: str) -> list[Utterance]:
         nonlocal cur, paras
         flush()
         cur = Utterance(speaker=clean_name(name), text="", start_time=at, where=where)
-        paras = [[clean(_unmark(rest))]] if rest.strip() else []
+        paras = [[clean(_unmark(rest, line_start=False))]] if rest.strip() else []
 
     for n, raw in enumerate(lines, 1):
         where = f"line {n}"
