@@ -157,7 +157,7 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
     for ent, cut in ((piece, piece.end < whole.end) for whole in ents for piece in _by_sentence(whole)):
         if ent.label_ not in NER_CATEGORIES:
             continue
-        if all(said_as_a_laugh(t) for t in ent if t.is_alpha):
+        if any(t.is_alpha for t in ent) and all(said_as_a_laugh(t) for t in ent if t.is_alpha):
             continue  # "ho ho very good": a laugh read as a person
         start, end = ent.start_char, ent.end_char
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_.rstrip(".") in TITLE_WORDS:
