@@ -174,3 +174,23 @@ def test_the_studys_registered_boats_refuge_pub_and_people_go(registered: Anonym
 def test_public_bodies_and_the_studys_speech_stay(registered: Anonymiser, text: str) -> None:
     cased, lower = redacted_both(registered, text)
     assert cased == text and lower == caption(text)
+
+
+# -- a doctor registered under the category "GP" -------------------------------------------------------------------
+@pytest.mark.parametrize(("line", "category"), [
+    ('"NANCE, Elowen",GP,,Dr Nance', "person"), ("Elowen Nance,GP,,Dr Nance", "person"),
+    ("Elowen Nance,gp,,Doctor Nance", "person"), ("Morrab Surgery,GP,,the Morrab", "practice"),
+    ("Morrab Surgery,GP practice,,", "practice"), ('"NANCE, Elowen",GP practice,,', "practice"),
+])
+def test_a_gp_line_naming_a_doctor_is_a_person(tmp_path: Path, line: str, category: str) -> None:
+    path = tmp_path / "register.csv"
+    path.write_text("surface,category,placeholder,aliases\n" + line + "\n", encoding="utf-8")
+    (item,) = load_register_csv(path)
+    assert item.category == category
+
+
+def test_a_verb_after_you_is_given_as_the_word_reading(registered: Anonymiser) -> None:
+    text = "Tell me where you fish and who you go with."
+    groups, _, _ = registered.find(text)
+    (group,) = [g for g in groups if text[g[0].start:g[0].end] == "fish"]
+    assert all(c.word_reading and "subject pronoun" in c.word_reading for c in group)

@@ -881,6 +881,19 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
     return items
 
 
+_SURNAME_GIVEN = re.compile(r"^[^\W\d_][^,]*,\s*[^\W\d_][^,]*$")
+
+
+def _a_doctor_written_as_gp(written: str, surface: str, aliases: list[str]) -> bool:
+    """A register line of category "GP" that names a doctor, not the practice: its surface written as a person's
+    ("NANCE, Elowen") or an alias with a doctor's title ("Dr Nance"). Teams write "GP" for both, and read as the
+    practice, the doctor's name got "[GP practice name]" wherever said."""
+    if " ".join(written.lower().split()) != "gp":
+        return False
+    return bool(_SURNAME_GIVEN.match(surface)) or any(
+        a.split()[0].lower().rstrip(".") in {"dr", "doctor"} for a in aliases if len(a.split()) > 1)
+
+
 REGISTER_COLUMNS = ("surface", "category", "placeholder", "aliases")
 """The register CSV's columns: ``surface`` and ``category`` first, then ``placeholder`` and ``aliases`` (the
 names a team knows a person or place is also called, ';'-separated: "Gazza; Gaz") in either order."""
@@ -935,6 +948,8 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
         surface, category = cell["surface"], category_of(cell["category"])
         placeholder = cell.get("placeholder") or None
         aliases = split_aliases(cell.get("aliases", ""))
+        if _a_doctor_written_as_gp(cell["category"], surface, aliases):
+            category = "person"
         if not surface:
             problems.append(f"{path}:{lineno}: empty surface")
             continue

@@ -80,7 +80,7 @@ _SUBJECTS = frozenset({"i", "you", "we", "they"})
 _ADDRESSING = frozenset({"thank", "thanks", "love", "bless", "see", "hiya", "hi"})
 
 
-def _verb_after_a_subject(token: Token) -> bool:
+def verb_after_a_subject(token: Token) -> bool:
     """A lower-case registered word read as a verb right after a subject pronoun ("where you fish", "we rock up"):
     no name stands there. "Thank you Will", "love you Hope" address someone, so the pronoun after such a word is
     no subject; a capital in cased text is a name's, and is left to the rules below."""
@@ -100,7 +100,7 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
         return True
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    if _verb_after_a_subject(token):
+    if verb_after_a_subject(token):
         return False  # "where you fish and who you go with": a registered Fish, but the word is the verb
     if nxt is not None and (nxt.lower_ in {"'s", "’s", "was", "is", "has", "had", "said", "says", "and"}
                             or nxt.tag_ in {"VBD", "VBZ", "MD"}):

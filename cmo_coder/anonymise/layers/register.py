@@ -13,7 +13,7 @@ from ..register import Register, RegisterItem, written_whole
 from .article_surnames import surname_after_article
 from .clipped_forms import addressed_mid_line, open_in_captions
 from .clipped_places import ClipTables, bare_street_candidates, clipped_candidates
-from .context import PERSON_NOUNS, looks_like_name, noun_phrase_head, word_before
+from .context import PERSON_NOUNS, looks_like_name, noun_phrase_head, verb_after_a_subject, word_before
 from .familiar import ADJECTIVES, named_here, needs_review, split_compound
 from .name_goes_on import goes_on
 from .noun_idioms import said_as_the_noun
@@ -133,6 +133,9 @@ def word_reading(token: Token, caseless: bool, place: bool = False) -> str | Non
     doc = token.doc
     prev = doc[token.i - 1] if token.i else None
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if prev is not None and verb_after_a_subject(token):  # "where you fish" of a registered Fish; "thank you
+        # Will" is address, which the test leaves out
+        return f"verb after a subject pronoun ('{prev.lower_} {token.lower_}')"
     if prev is not None and prev.lower_ in _ADDRESS_BEFORE:
         return None
     if not caseless and token.text.islower() and prev is not None and prev.text not in _SENTENCE_END:
