@@ -536,7 +536,7 @@ def particle_start(tokens: list[str]) -> int:
     return max(i, 0)
 
 
-def person_variants(name: str) -> tuple[str, ...]:
+def person_variants(name: str, surname: bool = False) -> tuple[str, ...]:
     """Full name, each given name and the surname (also split after Mc/Mac), title + surname, the
     nicknames of the first name (shipped list and the ``nicknames`` package) and the familiar forms
     any given name makes (:func:`diminutives`).
@@ -555,6 +555,8 @@ def person_variants(name: str) -> tuple[str, ...]:
         # "B1", "B2": f4transkript's labels for the first and second person interviewed; "S00": noScribe's;
         # "BSL Interpreter": a role written as an alias to match a file's label
         return ()
+    if surname:
+        return _surname_variants(name)
     tokens = name.split()
     forms: list[str] = [name]
     # "Staff Nurse Magee", "Giani ji", "Auntie Pushpa": the whole is a form, the titles alone are not
@@ -602,6 +604,30 @@ def person_variants(name: str) -> tuple[str, ...]:
     for f in forms:
         seen.setdefault(f.lower(), f)
     return tuple(seen.values())
+
+
+def _surname_variants(name: str) -> tuple[str, ...]:
+    """A title and a surname ("Dr Nance"): the written form, the surname alone and with every title, and what
+    colleagues make of a surname ("Robbo"); never a given name's nicknames ("Nancy" of Nance)."""
+    surname = without_titles(name.split())[-1]
+    forms = [name, surname, *(f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse",
+                                                                 "Sister")),
+             *(f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")),
+             *(d.capitalize() for d in surname_diminutives(surname))]
+    seen: dict[str, str] = {}
+    for f in forms:
+        seen.setdefault(f.lower(), f)
+    return tuple(seen.values())
+
+
+def _surname_word_forms(name: str) -> tuple[str, ...]:
+    """The everyday-word forms of a title and a surname: the surname's made by rule ("smithy") and its bynames
+    ("chalky" of White), as :func:`_person_word_split` makes them for the last of two names."""
+    low = without_titles(name.split())[-1].lower()
+    words = [*_split_name_like(_surname_forms(low), low)[1], *surname_bynames().get(fold(low), ())]
+    if mac_forms(low):
+        words.append("mac")
+    return tuple(dict.fromkeys(words))
 
 
 def _with_written_nicknames(name: str, bare: str, nicknames: list[str]) -> tuple[str, ...]:
@@ -773,7 +799,7 @@ _OATHS = frozenset({"christ", "god", "jesus", "lord", "hell", "bless", "gosh", "
 greetings, where the name contexts ("oh X", "X!") would read them as someone addressed."""
 
 
-def person_word_forms(name: str) -> tuple[str, ...]:
+def person_word_forms(name: str, surname: bool = False) -> tuple[str, ...]:
     """Familiar forms made by rule that are everyday words ("pad" for Padraig, "del" for Derek, "smithy"
     for Smith) and initials ("jb"): the register layer redacts them only in a name context and, below
     :data:`.layers.familiar.REVIEW_BELOW` lower-case uses, puts the rest in the review."""
@@ -786,6 +812,8 @@ def person_word_forms(name: str) -> tuple[str, ...]:
     bare, nicknames = written_nicknames(name)
     if nicknames:  # ``Thomas "Tosh" Brown``: the word forms of the name and of each name written in it
         return tuple(dict.fromkeys(w for form in (bare, *nicknames) for w in person_word_forms(form)))
+    if surname:
+        return _surname_word_forms(name)
     variants = {v.lower() for v in person_variants(name)}
     name = " ".join(drop_name_leads(name.split()))  # "our Declan" makes Declan's forms, never "our"'s
     # a relative's word made from the name ("nan" of Nancy) stays: grammar reads "my nan" as the word
@@ -850,6 +878,29 @@ def split_alias(alias: str) -> tuple[str, str | None]:
     return alias, None
 
 
+_SURNAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor"})
+
+
+def surname_of(name: str) -> str | None:
+    """The surname a person's row writes: before the comma of "NANCE, Elowen", else the last of two or more
+    names ("Elowen Nance"); None for one name, which may be a given name."""
+    if _SURNAME_GIVEN.match(name):
+        return name.split(",", 1)[0].strip() or None
+    tokens = without_titles(name.split())
+    return tokens[-1] if len(tokens) >= 2 else None
+
+
+def said_as_surname(alias: str, full_name: str) -> bool:
+    """An alias that is an honorific and the row's own surname ("Dr Nance" of "NANCE, Elowen", "Mrs Ho" of
+    "Ho Wai Ling"): the word is the surname, so it takes no given name's familiar forms. "Nance" is also a
+    given name, and read as one it gave the doctor "Nancy" and the kin word "nan", so "me nan" was an item of
+    the doctor's; "Dr Sarah", a given name after the title, keeps its forms."""
+    words = alias.split()
+    surname = surname_of(full_name)
+    return (len(words) == 2 and words[0].lower().rstrip(".") in _SURNAME_TITLES and surname is not None
+            and words[1].casefold() == surname.casefold())
+
+
 def from_key(key: ParticipantKey) -> list[RegisterItem]:
     """Register items for every speaker in the key; refuses duplicate labels or names."""
     problems: list[str] = []
@@ -873,9 +924,10 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
             name, scope = split_alias(alias)
             if role_label(clean_name(name)):
                 continue  # "BSL Interpreter": a role written to match a file's label, nobody's name to hear
+            surname = said_as_surname(name, e.name)
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
-                                      placeholder=placeholder_for(name), variants=person_variants(name),
-                                      scope=scope, label=e.label, word_forms=person_word_forms(name)))
+                                      placeholder=placeholder_for(name), variants=person_variants(name, surname),
+                                      scope=scope, label=e.label, word_forms=person_word_forms(name, surname)))
     if problems:
         raise ValidationFailed("participants key: duplicate labels or names", problems)
     return items
@@ -969,13 +1021,14 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
             if earlier[0] != lineno:
                 problems.append(f"{path}:{lineno}: alias {alias!r} of {surface!r} is also an alias of "
                                 f"{earlier[1]!r} (line {earlier[0]}); an alias must stand for one person or place")
-        expand = person_variants if category == "person" else plain_variants
-        variants = tuple(dict.fromkeys(v for form in (surface, *aliases) for v in expand(form)))
+        variants = tuple(dict.fromkeys(v for form in (surface, *aliases) for v in (
+            person_variants(form, said_as_surname(form, surface)) if category == "person" else plain_variants(form))))
         if not variants:
             problems.append(f"{path}:{lineno}: {surface!r} gives no name to look for (a person's line needs the "
                             "name as people say it, in letters)")
             continue
-        word_forms = tuple(dict.fromkeys(w for form in (surface, *aliases) for w in person_word_forms(form)
+        word_forms = tuple(dict.fromkeys(w for form in (surface, *aliases)
+                                         for w in person_word_forms(form, said_as_surname(form, surface))
                                          if w not in {v.lower() for v in variants})) if category == "person" else ()
         items.append(RegisterItem(key=f"register:{category}:{k}", surface=surface, category=category,
                                   placeholder=placeholder, variants=variants, word_forms=word_forms,
