@@ -578,12 +578,12 @@ def person_variants(name: str, surname: bool = False) -> tuple[str, ...]:
         forms.append(whole)
         forms += [f"{title} {whole}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
     if len(tokens) >= 2:
-        surname = tokens[-1]
-        forms += [f"{title} {surname}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
-        forms += [f"{title}. {surname}" for title in ("Mr", "Mrs", "Ms", "Dr")]
-        if surname[:1].isalpha():  # "Dr A, we call her, we cannot say it"; "Mrs H was lovely": a person by initial
-            forms += [f"{title} {surname[0].upper()}" for title in ("Dr", "Mr", "Mrs", "Ms", "Miss")]
-        forms += [d.capitalize() for d in surname_diminutives(surname)]
+        last = tokens[-1]
+        forms += [f"{title} {last}" for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Doctor", "Nurse", "Sister")]
+        forms += [f"{title}. {last}" for title in ("Mr", "Mrs", "Ms", "Dr")]
+        if last[:1].isalpha():  # "Dr A, we call her, we cannot say it"; "Mrs H was lovely": a person by initial
+            forms += [f"{title} {last[0].upper()}" for title in ("Dr", "Mr", "Mrs", "Ms", "Miss")]
+        forms += [d.capitalize() for d in surname_diminutives(last)]
     if tokens:
         first = tokens[0].lower()
         familiar = _nicknames_of(first)
