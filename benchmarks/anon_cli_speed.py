@@ -18,8 +18,8 @@ command in both, and PSS, which shares it out).
 ``--one-project`` adds sets that hold both casings of a set in one project, as a team that keeps a session
 both as typed text and as captions would (``benchmarks/anonymise.py --one-project``): ``interviews-both``,
 ``focus-groups-both`` and ``sample-both`` (the sample's captions written as ``Name: text`` lines from its
-imported turns, lower-cased). ``--compare A B`` checks that two labels wrote the same proposal files, residual
-lists and numbers, byte for byte, on the last round.
+imported turns, each speaker by the manifest's name, lower-cased). ``--compare A B`` checks that two labels wrote
+the same proposal files, residual lists and numbers, byte for byte, in every round.
 
 Run: python benchmarks/anon_cli_speed.py base=/tmp/anon-base now=. now2=.@2 --work /tmp/anon-work
      [--sets interviews-cased] [--one-project] [--rounds 2] [--compare now now2]
@@ -162,9 +162,13 @@ def prepare_one_project(work: Path, sets: dict[str, dict[str, str]]) -> None:
     captions.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in SAMPLE.iterdir() if p.suffix in {".vtt", ".srt", ".docx", ".txt"}
                    and p.name != "report_notes.txt")
-    for raw in sorted((Path(sets["sample-cased"]["secure"]) / "raw").glob("*.json")):
+    from cmo_coder.store.secure import SecureFolder
+
+    cased = SecureFolder(Path(sets["sample-cased"]["secure"]))
+    names = {e.label: e.name for e in cased.load_participant_key().entries}  # as the manifest names each speaker
+    for raw in sorted((cased.path / "raw").glob("*.json")):
         data = json.loads(raw.read_text(encoding="utf-8"))
-        lines = [f"{t['speaker']}: {_lower_keeping_offsets(data['text'][t['start']:t['end']])}"
+        lines = [f"{names[t['speaker']]}: {_lower_keeping_offsets(data['text'][t['start']:t['end']])}"
                  for t in data["turns"]]
         (captions / f"{raw.stem}_captions.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     sets["sample-both"] = {"secure": str(_import(folder, files + sorted(captions.glob("*.txt")),

@@ -194,13 +194,18 @@ def _words(n: int) -> str:
 
 
 def test_auto_keeps_a_small_project_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "fork")
     small = [transcript_of(tid, turns) for tid, turns in {**TYPED, **CAPTIONS}.items()]
     assert choose_jobs(None, small) == 1
     monkeypatch.setattr(parallel, "usable_cores", lambda: 8)
     assert choose_jobs(None, small) == 1
-    big = [transcript_of(f"t{i}", [("P1", "Will", _words(parallel.WORDS_PER_WORKER // 2))]) for i in range(5)]
+    per_worker = parallel.WORDS_PER_WORKER["fork"]
+    big = [transcript_of(f"t{i}", [("P1", "Will", _words(per_worker // 2))]) for i in range(5)]
     assert choose_jobs(None, big) == 2  # 2.5 workers' worth of words
     assert choose_jobs(None, big[:1]) == 1  # one transcript: one process, whatever its length
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "spawn")
+    assert choose_jobs(None, big) == 1  # a spawned worker's start-up is worth it only on far more words
+    monkeypatch.setenv(parallel.START_METHOD_ENV, "fork")
     monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
     assert choose_jobs(None, big) == 1  # one core: no worker
     assert choose_jobs(4, big[:3]) == 3  # never more workers than transcripts

@@ -30,20 +30,21 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
 
 from ..errors import CmoError
-from ..model import Transcript
+from ..model import Transcript, Turn
 from .models import ProposalSet
 from .pipeline import Anonymiser, Draft
 from .register import Register
 
 Progress = Callable[[int, int, str], None]
 
-WORDS_PER_WORKER = 20_000
-"""Words of pending transcripts for each worker the default (``auto``) starts.
+WORDS_PER_WORKER = {"fork": 10_000, "spawn": 100_000}
+"""Words of pending transcripts for each worker the default (``auto``) starts, by how workers start.
 
-Measured (docs/benchmarks.md, "Transcripts analysed side by side"): a forked worker starts in about 0.1 s and
-the analysis reads about 3,000–4,500 words a CPU-second, so 20,000 words are some 5 s of work for each worker:
-the start-up is a few per cent of it. Below that (every project of the test suite, a pilot of a few
-interviews) the run stays in one process, exactly as before."""
+Measured (docs/benchmarks.md, "Transcripts analysed side by side"): two forked workers are ready in about 0.2 s
+(wall clock) and the analysis reads some 3,000–4,500 words a CPU-second, so 10,000 words are about 3 s of work for
+each worker and the start-up a few per cent of it. A spawned worker loads the model and the lists again (about 5 s
+of CPU each, 11 s for two on a loaded 2-core machine), so it pays only on a real study's worth of words. Below
+that (every project of the test suite, a pilot of a few interviews) the run stays in one process, as before."""
 
 START_METHOD_ENV = "CMO_ANONYMISE_START"
 """Environment variable naming the start method of the workers (``fork`` or ``spawn``), for a platform where the
@@ -69,7 +70,8 @@ def choose_jobs(jobs: int | None, raws: Sequence[Transcript]) -> int:
         if jobs < 1:
             raise CmoError(f"--jobs must be 1 or more (or auto), not {jobs}")
         return max(1, min(jobs, len(raws)))
-    return max(1, min(usable_cores(), len(raws), words_of(raws) // WORDS_PER_WORKER))
+    per_worker = WORDS_PER_WORKER.get(start_method(), WORDS_PER_WORKER["spawn"])
+    return max(1, min(usable_cores(), len(raws), words_of(raws) // per_worker))
 
 
 def start_method() -> str:
@@ -115,6 +117,19 @@ _RAWS: Sequence[Transcript] = ()
 """The transcripts of the run, inherited by a forked worker (a spawned one is sent each transcript)."""
 
 
+_TYPED = "My son Daniel went to Leeds General on Tuesday with Dr Shah from the NHS."
+_CAPTION = "yeah and then keith rang me from the council in dewsbury about the food bank"
+WARM_UP = Transcript(
+    id="warm-up", title="warm-up", source_format="plain_txt", source_sha256="0" * 64, normaliser_version="warm-up",
+    text=f"{_TYPED}\n\n{_CAPTION}",
+    turns=[Turn(speaker="P1", start=0, end=len(_TYPED)),
+           Turn(speaker="P2", start=len(_TYPED) + 2, end=len(_TYPED) + 2 + len(_CAPTION))])
+"""An invented transcript of one typed and one caption turn, analysed by the parent before it forks: the lists,
+patterns and tables each layer builds on first use (about 0.4 s of CPU) are then built once and inherited, not
+built again in every worker. Its proposals are thrown away; what is built is memoisation, the same whatever
+text asks first."""
+
+
 def _start_forked() -> None:
     """A forked worker: Ctrl-C is the parent's to handle (it stops the workers), and the garbage collector back on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -145,6 +160,7 @@ def _in_workers(anonymiser: Anonymiser, raws: Sequence[Transcript], numbered: bo
     method = start_method()
     forked = method == "fork"
     if forked:
+        anonymiser.draft(WARM_UP)
         _ANONYMISER, _RAWS = anonymiser, raws
         gc.freeze()  # the collector in a worker then leaves the inherited objects' pages shared
         pool = ProcessPoolExecutor(jobs, mp_context=get_context(method), initializer=_start_forked)

@@ -69,8 +69,8 @@ def register(cli: click.Group) -> None:
     @click.option("--allowlist", type=click.Path(path_type=Path, dir_okay=False, exists=True),
                   help="Extra phrases never to redact, one a line (added to the shipped list).")
     @click.option("--jobs", default="auto", callback=_jobs_option, show_default=True, metavar="N|auto",
-                  help="Transcripts analysed side by side in N worker processes (same proposals as 1); auto: one "
-                       "per 20,000 words pending, at most one per core, so a small project stays in one process.")
+                  help="Transcripts analysed side by side in N worker processes (the same proposals as 1); auto: one "
+                       "per 10,000 words pending, at most one per core, so a small project stays in one process.")
     @click.argument("transcripts", nargs=-1)
     @coder_option
     @json_option
