@@ -131,9 +131,9 @@ text asks first."""
 
 
 def _start_forked() -> None:
-    """A forked worker: Ctrl-C is the parent's to handle (it stops the workers), and the garbage collector back on."""
+    """A forked worker: Ctrl-C is the parent's to handle (it stops the workers). The objects inherited from the
+    parent stay frozen (:func:`gc.freeze`): a collection here never walks them, so their pages stay shared."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.unfreeze()
 
 
 def _start_spawned(register: Register, model: str | None, allow: tuple[str, ...]) -> None:
