@@ -97,6 +97,7 @@ import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
 import fresh as fr  # noqa: E402
 import handwritten as hw  # noqa: E402
+import realpath  # noqa: E402
 import sixth as sx  # noqa: E402
 from anon_table import PLACE_GENERIC, Row, deny_lists, measure, print_table  # noqa: E402
 from realpath import Signed  # noqa: E402
@@ -763,7 +764,11 @@ def main() -> None:
                          "signed-off text from it (a decision in one transcript applies in all)")
     ap.add_argument("--keep", type=Path, default=None,
                     help="write the invented sets, projects and secure folders here and keep them")
+    ap.add_argument("--jobs", default="1",
+                    help="'anonymise --jobs' of the real path (default 1: one process, as the path always ran; the "
+                         "figures are the same whatever it is)")
     args = ap.parse_args()
+    realpath.JOBS = args.jobs
     which = SETS if args.which == "all" else (args.which,)
     print("Tuned on: the invented interview set and the Earnings-21 development half. Not tuned on: the invented "
           "focus-group set (its figures were read), the invented life-story set, the hand-written set (but rules were "

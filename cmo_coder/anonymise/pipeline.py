@@ -12,9 +12,9 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
-from typing import cast
+from typing import NamedTuple, cast
 
 import spacy
 from spacy.attrs import IDX, IS_ALPHA, LENGTH
@@ -360,6 +360,42 @@ _ONLY_RE = re.compile(r"(?i)\bthe only\s+(?:[a-z'-]+\s+){1,3}(?:on|in|at|from|of
 _NUMBER_RE = re.compile(r"\d[\d\s-]{3,}\d")
 
 
+class NumberSlot(NamedTuple):
+    """A person proposal of numbered mode: its index, who it is (a registered key, else its surface), and
+    whether its placeholder is the number's ("[name 3]") rather than one a layer or the register gave."""
+
+    at: int
+    identity: str
+    by_number: bool
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A transcript's proposals before numbering: numbers are the only answer that depends on other transcripts.
+
+    ``anonymise --numbered`` gives each person the next free number in the order people are first met, across
+    the project's transcripts, so transcript 3's "[name 4]" depends on who transcripts 1 and 2 named. Every other
+    field of a proposal set depends on the transcript alone; :meth:`numbered_with` adds the numbers in order."""
+
+    proposals: ProposalSet
+    slots: tuple[NumberSlot, ...]
+
+    def numbered_with(self, raw: Transcript, numbers: dict[str, int]) -> ProposalSet:
+        """The proposal set with each person's number, ``numbers`` (identity → n) extended in place as
+        :meth:`Anonymiser.analyse` always extended it: the next free number for an identity not met before."""
+        if not self.slots:
+            return self.proposals
+        proposals = list(self.proposals.proposals)
+        for slot in self.slots:
+            if slot.identity not in numbers:
+                numbers[slot.identity] = max(numbers.values(), default=0) + 1
+            if slot.by_number:
+                p = proposals[slot.at]
+                proposals[slot.at] = p.model_copy(update={"placeholder": placeholder_for(
+                    p.category, p.surface, raw.text, p.start, numbers[slot.identity])})
+        return self.proposals.model_copy(update={"proposals": proposals})
+
+
 class Anonymiser:
     """The analyzer half: finds candidate spans and turns them into proposals. Applies nothing."""
 
@@ -502,6 +538,14 @@ class Anonymiser:
 
     def analyse(self, raw: Transcript, numbered: bool = False, numbers: dict[str, int] | None = None) -> ProposalSet:
         """Proposals for one raw transcript; ``numbers`` (identity → n) is extended in place when numbered."""
+        return self.draft(raw, numbered).numbered_with(raw, numbers if numbers is not None else {})
+
+    def draft(self, raw: Transcript, numbered: bool = False) -> Draft:
+        """Everything :meth:`analyse` proposes for ``raw`` but the person numbers of numbered mode.
+
+        Why apart: a transcript's proposals depend on its own text, the register and the lists alone, but its
+        numbers depend on every transcript numbered before it (:class:`Draft`). Drafts may be made in any order,
+        or in other processes (:mod:`.parallel`); numbering them in transcript order gives what one pass gave."""
         text = raw.text
         segments = [(t.start, t.end) for t in raw.turns] or [(0, len(text))]
         caseless = is_caseless(text)
@@ -512,24 +556,21 @@ class Anonymiser:
         groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless,
                                       [(t.start, t.end) for t in raw.turns])
         proposals: list[Proposal] = []
-        numbers = numbers if numbers is not None else {}
+        slots: list[NumberSlot] = []
         for group in groups:
             best = _best(group, text)
             start, end = min(c.start for c in group), max(c.end for c in group)
             surface = text[start:end]
             key = next((c.item_key for c in group if c.item_key), None)
-            number = None
-            if numbered and best.category == "person":
-                identity = key or f"surface:{' '.join(surface.lower().split())}"
-                if identity not in numbers:
-                    numbers[identity] = max(numbers.values(), default=0) + 1
-                number = numbers[identity]
             # a registered person's placeholder names a person: not "the Cairns church" that sounds like a Kieran
             headed = best.layer == "rules" and best.category in _HEADED  # a head read over a registered place
-            placeholder = next((c.placeholder for c in group if c.placeholder and (
+            own = next((c.placeholder for c in group if c.placeholder and (
                 c.category == best.category or not headed and best.category != "person" and c.category != "person")),
-                None) or placeholder_for(
-                best.category, surface, text, start, number)
+                None)
+            if numbered and best.category == "person":
+                slots.append(NumberSlot(len(proposals), key or f"surface:{' '.join(surface.lower().split())}",
+                                        own is None))
+            placeholder = own or placeholder_for(best.category, surface, text, start)
             layers = sorted({c.layer for c in group}, key=lambda x: (LAYER_RANK.get(x, 9), x))  # a set: no hash order
             proposals.append(Proposal(
                 id=ids.stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,
@@ -540,9 +581,9 @@ class Anonymiser:
                 if open_case(group) else None,
             ))
         residual = self.residual(text, segments, docs, proposals, sus)
-        return ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
-                           caseless=caseless, numbered=numbered, proposals=proposals, residual=residual,
-                           public=self.public_spans(segments, docs, proposals))
+        return Draft(ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
+                                 caseless=caseless, numbered=numbered, proposals=proposals, residual=residual,
+                                 public=self.public_spans(segments, docs, proposals)), tuple(slots))
 
     def public_spans(self, segments: list[tuple[int, int]], docs: list[Doc],
                      proposals: list[Proposal]) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from .. import clock
 from ..errors import CmoError, NotFound
@@ -23,6 +24,7 @@ from .layers.public_names import CALENDAR_OVER_NAME, public_names
 from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
 from .named_attributes import refuse_named_attributes
+from .parallel import Progress, analyse_all
 from .pipeline import Anonymiser, resolve_model
 from .register import RegisterItem, build_register, load_register_csv
 from .review import load_numbers, load_raw, log, save_numbers, save_proposals
@@ -76,8 +78,12 @@ def make_anonymiser(secure: SecureFolder, register_csv: Path | None, model: str 
 def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: Path | None = None,
               model: str | None = None, rules_only: bool = False, numbered: bool = False,
               transcript_ids: list[str] | None = None, allowlist: Path | None = None,
-              progress: object | None = None) -> list[ProposalSet]:
-    """Propose redactions for pending transcripts (all of them unless named)."""
+              progress: object | None = None, jobs: int | None = None) -> list[ProposalSet]:
+    """Propose redactions for pending transcripts (all of them unless named).
+
+    ``jobs``: worker processes that analyse transcripts side by side, ``None`` to choose by the project's size
+    (:func:`.parallel.choose_jobs`); the proposals, files and rows are the same whatever it is. ``progress(done,
+    total, transcript id)`` is called as each transcript is analysed (with workers, in the order they finish)."""
     pending = project.transcript_ids(status="pending")
     targets = transcript_ids or pending
     for tid in targets:
@@ -92,11 +98,8 @@ def anonymise(project: Project, secure: SecureFolder, actor: str, register_csv: 
     anonymiser, _ = make_anonymiser(secure, register_csv, model, rules_only, allowlist, sorted(names))
     refuse_named_attributes(project.participants(), anonymiser.register.items)
     numbers = load_numbers(secure)
-    sets = []
-    for i, raw in enumerate(raws):
-        sets.append(anonymiser.analyse(raw, numbered=numbered, numbers=numbers))
-        if callable(progress):
-            progress(i + 1, len(raws), raw.id)
+    sets = analyse_all(anonymiser, raws, numbered, numbers, jobs,
+                       cast(Progress, progress) if callable(progress) else None)
     # writes start here
     if register_csv is not None:
         shutil.copyfile(register_csv, secure.path / (REGISTER_COPY + ".tmp"))

@@ -32,6 +32,20 @@ def _category_option(ctx: click.Context, param: click.Parameter, value: str | No
     return category
 
 
+def _jobs_option(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """``--jobs``: a number of worker processes, or ``auto`` (``None``: chosen by the project's size)."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise click.BadParameter(f"{value!r} is neither a number of processes (1 or more) nor 'auto'", ctx=ctx,
+                                 param=param)
+    return jobs
+
+
 def stdin_is_tty() -> bool:
     """Prompts only for a person at a terminal; scripts and CI never block on input."""
     return sys.stdin.isatty()
@@ -54,12 +68,15 @@ def register(cli: click.Group) -> None:
     @click.option("--numbered", is_flag=True, help="Number person placeholders per project: [name 3].")
     @click.option("--allowlist", type=click.Path(path_type=Path, dir_okay=False, exists=True),
                   help="Extra phrases never to redact, one a line (added to the shipped list).")
+    @click.option("--jobs", default="auto", callback=_jobs_option, show_default=True, metavar="N|auto",
+                  help="Transcripts analysed side by side in N worker processes (the same proposals as 1); auto: one "
+                       "per 10,000 words pending, at most one per core, so a small project stays in one process.")
     @click.argument("transcripts", nargs=-1)
     @coder_option
     @json_option
     def anonymise_cmd(project: ProjectRef, secure: Path, register_csv: Path | None, model: str | None, rules_only: bool,
-                      numbered: bool, allowlist: Path | None, transcripts: tuple[str, ...], coder: str | None,
-                      as_json: bool) -> None:
+                      numbered: bool, allowlist: Path | None, jobs: int | None, transcripts: tuple[str, ...],
+                      coder: str | None, as_json: bool) -> None:
         """Propose redactions for pending transcripts (all unless named). Nothing enters the project yet."""
         from ..anonymise.pipeline import RULES_ONLY_WARNING
         from ..anonymise.workflow import anonymise
@@ -72,7 +89,7 @@ def register(cli: click.Group) -> None:
                 info(f"[{i}/{n}] analysed {tid}")
 
             sets = anonymise(p, sf, coder or current_actor(), register_csv, model, rules_only, numbered,
-                             list(transcripts) or None, allowlist, progress)
+                             list(transcripts) or None, allowlist, progress, jobs)
         summary = [
             {"transcript": ps.transcript_id, "proposals": len(ps.proposals),
              "registered": sum(1 for x in ps.proposals if x.auto), "to_review": sum(1 for x in ps.proposals
