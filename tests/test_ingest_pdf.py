@@ -1,0 +1,207 @@
+"""PDF transcripts (``ingest/pdf_transcript.py``): read as the text they were printed from, or refused with advice.
+
+Every PDF here is made by ``tests/pdf_writer.py`` from the text it holds, so each case says what the page shows.
+The turns and speakers of a PDF must be those of the TXT of the same transcript; what a page adds (a running header
+with the interviewee's name, page numbers) must never reach a turn and is reported by kind and count only.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+
+import ingest_fixtures as fx
+import pytest
+from pdf_writer import Page, make_pdf, transcript_pdf
+
+from cmo_coder.ingest import detect, pdf_transcript
+from cmo_coder.ingest.utterance import ParseError
+from cmo_coder.model import SourceFormat
+
+_PLAIN = (
+    "Interviewer: Thanks for coming in on day {n}. Could you tell me how you first heard about the recovery college "
+    "and what made you decide to go along to the first session?\n\n"
+    "Participant: It was care coordinator {n} who mentioned it. I was wary at first because I'd tried groups "
+    "before and they never really suited me, but she said this one was different, run by people who'd been "
+    "through it themselves.\n\n"
+    "Interviewer: And how did course {n} go?\n\n"
+    "Participant: Honestly, better than I expected. Peer trainer {n} was brilliant and rang me the day before.\n"
+)
+
+
+def plain(times: int = 1) -> str:
+    """A ``Name: text`` transcript of ``times`` exchanges, none the same (no two pages of a transcript are)."""
+    return "\n".join(_PLAIN.format(n=n) for n in range(times))
+
+
+PLAIN = plain()
+REV = "".join(
+    f"Speaker 1 (00:{n:02d}:03):\nThanks for joining. How did referral {n} come about for you?\n\n"
+    f"Dr. Amaka Eze (00:{n:02d}:09):\nThrough the GP at first, then the link worker rang me, which I had not "
+    f"expected at all, if I am honest with you, on visit {n}.\n\n"
+    f"Speaker 1 (00:{n:02d}:21):\nAnd after visit {n}?\n\n" for n in range(4))
+
+
+def _turns(data: bytes, name: str) -> list[tuple[str | None, str, float | None]]:
+    return [(u.speaker, u.text, u.start_time) for u in detect.parse(data, name).utterances]
+
+
+def _folded(turns: list[tuple[str | None, str, float | None]]) -> list[tuple[str | None, str, float | None]]:
+    """Turns with their white space folded: a paragraph break that falls on a page break is not seen on the page
+    (the foot of every page is blank), so there the turn's two paragraphs are read as one."""
+    return [(who, " ".join(said.split()), at) for who, said, at in turns]
+
+
+@pytest.mark.parametrize("text", [plain(5), REV, fx.OTTER_TXT, fx.PLAIN], ids=["plain", "rev", "otter", "fx"])
+@pytest.mark.parametrize("layout", [{}, {"words_apart": True}, {"reversed_stream": True}],
+                         ids=["lines", "words-apart", "stream-reversed"])
+def test_a_pdf_gives_the_turns_and_speakers_of_the_same_transcript_as_txt(text: str, layout: dict[str, bool]) -> None:
+    pdf = transcript_pdf(text, per_page=5, header="Interview 07 with Jacob Keswick, 12 March 2025",
+                         page_numbers=True, **layout)
+    txt = detect.parse(text.encode(), "t.txt")
+    got = detect.parse(pdf, "t.pdf")
+    assert got.format is txt.format
+    assert _folded(_turns(pdf, "t.pdf")) == _folded(_turns(text.encode(), "t.txt"))
+
+
+def test_running_header_and_page_numbers_are_left_out_and_reported_by_count_never_by_content() -> None:
+    pdf = transcript_pdf(plain(4), per_page=10, header="Jacob Keswick interview 12/03/2025", page_numbers=True)
+    parsed = detect.parse(pdf, "t.pdf")
+    said = " ".join(u.text for u in parsed.utterances)
+    assert "Keswick" not in said and "Page" not in said
+    notes = " ".join(parsed.warnings)
+    assert "Keswick" not in notes and "2025" not in notes
+    assert "running header or footer line(s)" in notes and "page number(s)" in notes
+    pages = int(notes.split("PDF of ")[1].split(" ")[0])
+    assert f"{pages} running header" in notes and f"{pages} page number(s)" in notes
+
+
+def test_a_turn_cut_by_a_page_break_goes_on_over_it() -> None:
+    long_turn = "Participant: " + " ".join(f"word{i}" for i in range(200))
+    pdf = transcript_pdf("Interviewer: Go on.\n\n" + long_turn, per_page=6, page_numbers=True)
+    turns = _turns(pdf, "t.pdf")
+    assert [s for s, _, _ in turns] == ["Interviewer", "Participant"]
+    assert turns[1][1] == long_turn.split(": ", 1)[1]
+
+
+def test_a_title_on_the_first_page_alone_stays_as_in_the_txt() -> None:
+    text = "Recovery college study, interview 7\n\n" + plain(3)
+    pdf = transcript_pdf(text, per_page=10)
+    assert _turns(pdf, "t.pdf") == _turns(text.encode(), "t.txt")
+
+
+def test_a_labelled_line_at_the_top_of_both_pages_of_a_short_file_is_speech() -> None:
+    pages = [Page(["R: Yes.", "I: And then?", "R: We went home."]), Page(["R: Yes.", "I: Thank you."])]
+    turns = _turns(make_pdf(pages), "t.pdf")
+    assert [t for _, t, _ in turns] == ["Yes.", "And then?", "We went home.", "Yes.", "Thank you."]
+
+
+def test_a_number_said_on_its_own_line_in_a_one_page_file_stays_unless_it_is_the_page_number() -> None:
+    pages = [Page(["I: How many times did you go?", "R: I went, let me think,", "12"])]
+    turns = _turns(make_pdf(pages), "t.pdf")
+    assert turns[-1][1].endswith("12")
+    numbered = [Page(["I: How many times did you go?", "R: Twice."], footer="1")]
+    assert _turns(make_pdf(numbered), "t.pdf")[-1][1] == "Twice."
+
+
+def test_ligatures_are_read_as_their_letters() -> None:
+    pdf = make_pdf([Page(["I: The of\ufb01ce was ef\ufb02uent?", "R: It was \ufb01ne."])])
+    assert [t for _, t, _ in _turns(pdf, "t.pdf")] == ["The office was effluent?", "It was fine."]
+
+
+@pytest.mark.parametrize(("lines", "said"), [
+    (["R: I saw Sandra Okon-", "kwo at the clinic."], "I saw Sandra Okonkwo at the clinic."),
+    (["R: it was a hos-", "pital appointment."], "it was a hospital appointment."),
+    (["R: it was a self-", "referral in the end."], "it was a self-referral in the end."),
+    (["R: we met Smith-", "Jones there."], "we met Smith- Jones there."),
+    (["R: about 2010-", "2012 or so."], "about 2010- 2012 or so."),
+])
+def test_a_word_broken_at_the_line_end_is_joined(lines: list[str], said: str) -> None:
+    assert _turns(make_pdf([Page(["I: Go on.", *lines])]), "t.pdf")[-1][1] == said
+
+
+def test_a_pdf_is_detected_by_its_content_not_its_name() -> None:
+    pdf = transcript_pdf(PLAIN)
+    assert detect.parse(pdf, "transcript.txt").format is SourceFormat.plain_txt
+    assert detect.parse(b"\r\n" + pdf, "x.bin").utterances
+    assert not pdf_transcript.is_pdf(b"R: %PDF-1.4 is a version\n")
+
+
+# -- refused with advice, quickly, naming the file -----------------------------------------------------------------
+def _refused(data: bytes, match: str, name: str = "bad.pdf", seconds: float = 10.0) -> None:
+    start = time.monotonic()
+    with pytest.raises(ParseError, match=match) as info:
+        detect.parse(data, name)
+    assert str(info.value).startswith(f"{name}: ")
+    assert "\n" not in str(info.value)
+    assert time.monotonic() - start < seconds
+
+
+def test_no_text_layer_is_refused_with_run_ocr_first() -> None:
+    _refused(make_pdf([Page([], image_only=True), Page([], image_only=True)]), "no text layer.*run OCR first")
+
+
+def test_an_encrypted_pdf_is_refused() -> None:
+    _refused(make_pdf([Page(["R: a secret name, Zenobia"])], encrypt=True), "encrypted PDF.*unprotected copy")
+
+
+def test_a_pdf_of_no_pages_is_refused() -> None:
+    data = make_pdf([Page(["R: hi"])]).replace(b"/Kids [4 0 R] /Count 1", b"/Kids [] /Count 0")
+    _refused(data, "no pages|damaged PDF")
+
+
+def test_letters_placed_one_by_one_have_no_readable_order() -> None:
+    spaced = " ".join("the interviewer asked about the recovery college and the peer trainers")
+    _refused(make_pdf([Page([spaced] * 10)]), "no readable order")
+
+
+def test_fonts_with_no_unicode_mapping_are_refused() -> None:
+    with pytest.raises(ParseError, match="no readable characters"):
+        pdf_transcript._check_readable("R: " + "\ufffd\ue001" * 50, "x.pdf")
+
+
+@pytest.mark.parametrize("cut", [0.1, 0.5, 0.9, 0.99])
+def test_a_truncated_pdf_is_read_or_refused_naming_the_file(cut: float) -> None:
+    data = transcript_pdf(plain(3), per_page=8)
+    try:
+        detect.parse(data[: int(len(data) * cut)], "cut.pdf")
+    except ParseError as exc:
+        assert str(exc).startswith("cut.pdf: ")
+
+
+@pytest.mark.parametrize("tail", [b"", b"\x00" * 100, b"garbage " * 50, b"1 0 obj << /Type /Catalog", b"\xff" * 9])
+def test_garbage_after_the_magic_is_refused_naming_the_file(tail: bytes) -> None:
+    _refused(b"%PDF-1.7\n" + tail, "damaged PDF|no pages|no text layer")
+
+
+def test_a_compression_bomb_is_refused_quickly() -> None:
+    squeeze = zlib.compressobj(9)
+    bomb = b"".join(squeeze.compress(b"0 0 m " * 100_000) for _ in range(400)) + squeeze.flush()
+    data = make_pdf([Page(["R: hi"])], content_override=bomb)
+    _refused(data, "compression bomb|damaged PDF", seconds=20)
+
+
+def test_deep_nesting_is_refused_quickly() -> None:
+    deep = b"<< /A " + b"[" * 50_000 + b"]" * 50_000 + b" >>"
+    _refused(make_pdf([Page(["R: hi"])], extra_objects=[deep]), "nest more than 64 deep")
+    dicts = b"<< /A " * 5_000 + b">>" * 5_000
+    _refused(make_pdf([Page(["R: hi"])], extra_objects=[dicts]), "nest more than 64 deep")
+
+
+def test_a_page_tree_that_holds_itself_is_refused_quickly() -> None:
+    data = make_pdf([Page(["R: hi"])]).replace(b"/Kids [4 0 R]", b"/Kids [2 0 R]")
+    _refused(data, "damaged PDF|refer to themselves|no pages")
+
+
+def test_too_many_pages_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_transcript, "MAX_PAGES", 3)
+    _refused(transcript_pdf(plain(6), per_page=4), "over the limit of 3 pages")
+
+
+def test_deleted_speech_never_leaks_through_a_damaged_file_message() -> None:
+    data = make_pdf([Page(["R: Zenobia Quartermaine said so"])], compress=False)
+    broken = data.replace(b"endstream", b"endstrem")
+    try:
+        detect.parse(broken, "b.pdf")
+    except ParseError as exc:
+        assert "Zenobia" not in str(exc)
