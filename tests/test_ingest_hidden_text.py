@@ -10,9 +10,11 @@ import io
 import zipfile
 
 import pytest
+from fuzzing import fuzz_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_anonymise_fourteenth_study_readers import _odt
+from test_ingest_fuzz import XML_HOSTILE, _with_document_xml, check_reads_or_refuses, mutated
 
 from cmo_coder.ingest import canonical, detect
 from cmo_coder.ingest.source import read_source
@@ -248,3 +250,27 @@ def test_an_odts_deleted_text_never_reaches_a_turn_and_its_inserted_text_is_read
 def test_an_odt_with_no_tracked_changes_says_none() -> None:
     got = read_source(_odt("<text:p>I: Hello.</text:p><text:p>R: Hi.</text:p>"), "t.odt")
     assert not any("tracked" in note for note in got.warnings)
+
+
+# -- fuzz target: documents full of hidden text, mutated as XML ------------------------------------------------------
+_HIDDEN_TOKENS = [dele(SECRET).encode(), ins("kept").encode(), field("HYPERLINK mailto:x@y", "shown").encode(),
+                  b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>', b'<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                  b"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>", b"</w:sdtContent></w:sdt>",
+                  b"<mc:AlternateContent><mc:Choice>", b"</mc:Choice><mc:Fallback>",
+                  b"</mc:Fallback></mc:AlternateContent>",
+                  b"<w:moveFrom>", b"</w:moveFrom>", b"<w:del>", b"</w:del>", b"<w:instrText>x</w:instrText>",
+                  b"<w:sdt><w:sdtContent>" * 50, b"<w:customXml>", b"</w:customXml>", b'<wp:docPr descr="x"/>']
+
+
+def _hidden_seeds() -> list[tuple[str, bytes]]:
+    body = (p(r("Interviewer: Who helped?")) + p(r("Participant: It was "), dele(SECRET), ins("my key worker"), r(".")))
+    body += f"<w:sdt><w:sdtPr/><w:sdtContent>{p(r('R: '), field('PAGE', '3'), r(' ok'))}</w:sdtContent></w:sdt>"
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {_NS}><w:body>{body}</w:body></w:document>').encode()
+    return [("hidden.docx", xml)]
+
+
+@pytest.mark.fuzz
+@fuzz_settings(30)
+@given(case=mutated(_hidden_seeds(), _HIDDEN_TOKENS + XML_HOSTILE))
+def test_fuzz_docx_hidden_text(case: tuple[str, bytes]) -> None:
+    check_reads_or_refuses(_with_document_xml(_docx(""), case[1]), f"fuzz-{case[0]}")
