@@ -76,3 +76,10 @@ def test_a_contact_saved_with_a_nickname_in_quotes_still_speaks() -> None:
 def test_a_chat_of_a_quoted_notice_alone_has_no_message() -> None:
     with pytest.raises(ParseError, match="no message of a member"):
         detect.parse(_android('Jordan created group "a: b"', "Jordan added Sam"), "chat.txt")
+
+
+def test_a_notice_of_the_chat_in_another_language_is_known_by_the_member_it_names_first() -> None:
+    """Found by the WhatsApp fuzz target: the chat's one notice, in French, where the export's opening notice was
+    cut, was read as speech of a sender called by the group's name."""
+    turns = _turns(_ios("Jordan: so", f"Group: {LRM}Jordan a ajouté {SECRET}", "Jordan: right"))
+    assert turns == [("Jordan", "so"), ("Jordan", "right")]

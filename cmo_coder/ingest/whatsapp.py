@@ -7,7 +7,7 @@ Two shapes, one per phone:
   00000012-PHOTO-….jpg>", "This message was deleted.". The mark alone does not make a notice: a member's text that
   begins with one (pasted from another chat) is speech. A marked message is left out where its words are the app's
   (an attachment, a medium omitted, a call, a location, a notice) or its sender is the chat itself (the group's
-  name, which sends nothing but notices and opens the export with one).
+  name, which sends nothing but notices, opens the export with one and names members in them).
 * Android: ``12/03/2025, 14:02 - Name: text``; the app's notices have no sender (``12/03/2025, 19:02 - Jordan
   created group "…"``), and a member's media or deleted message is written as "<Media omitted>" or "This message
   was deleted". A notice that quotes a name holding ": " is still a notice (its quote is left open before it).
@@ -119,21 +119,23 @@ def read(text: str, source: str) -> list[Utterance]:
     dated = [m for line in lines if (m := _dated(line.rstrip("\r")))]
     month_first = _month_first(dated)
     # The chat itself sends iPhone's notices, under the group's name and in the phone's language: a sender that
-    # writes nothing but marked messages, and opens the export (the encryption notice always does), writes a
-    # notice known by its words, or writes two marked messages or more. A member whose one message begins with a
-    # mark is none of these.
+    # writes nothing but marked messages, and opens the export (the encryption notice always does), writes two
+    # marked messages or more, or one that is a notice by its words or names a member first, as a notice in any
+    # language does ("Jordan a ajouté Sam"). A member whose one message begins with a mark is none of these.
     marked: Counter[str] = Counter()
     unmarked: set[str] = set()
-    noticed: set[str] = set()
+    texts: list[tuple[int, str, str]] = []
     for i, m in enumerate(dated):
         if (sent := _SENDER_RE.match(m.group(8))) is not None:
-            if not sent.group(2).startswith(_LRM):
+            if sent.group(2).startswith(_LRM):
+                marked[sent.group(1)] += 1
+                texts.append((i, sent.group(1), sent.group(2).lstrip(_LRM).strip()))
+            else:
                 unmarked.add(sent.group(1))
-                continue
-            marked[sent.group(1)] += 1
-            if i == 0 or _IOS_NOTICE.match(sent.group(2).lstrip(_LRM).strip()):
-                noticed.add(sent.group(1))
-    chat_itself = ({who for who, n in marked.items() if n >= 2} | (noticed & set(marked))) - unmarked
+    firsts = {name.split()[0] for name in unmarked if name.split()}
+    noticed = {who for i, who, said in texts
+               if i == 0 or _IOS_NOTICE.match(said) or said.split(" ", 1)[0] in firsts}
+    chat_itself = ({who for who, n in marked.items() if n >= 2} | noticed) - unmarked
     first: datetime | None = None
     result: list[Utterance] = []
     cur: Utterance | None = None
