@@ -48,7 +48,26 @@ def _literal(text: str) -> bytes:
     return b"(" + bytes(out) + b")"
 
 
-def _content(page: Page) -> bytes:
+def _hex(text: str) -> bytes:
+    """A string in the Unicode font: each character's code point as its two-byte code (Identity-H)."""
+    return b"<" + "".join(f"{ord(ch):04X}" for ch in text if ord(ch) <= 0xFFFF).encode() + b">"
+
+
+def _to_unicode(chars: set[str]) -> bytes:
+    """The font's ToUnicode CMap: each code to the character it is (what a text reader reads)."""
+    pairs = sorted(ord(ch) for ch in chars if ord(ch) <= 0xFFFF)
+    body = [b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Uni def /CMapType 2 def",
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange"]
+    for i in range(0, len(pairs), 100):
+        chunk = pairs[i:i + 100]
+        body.append(b"%d beginbfchar" % len(chunk))
+        body.extend(b"<%04X> <%04X>" % (c, c) for c in chunk)
+        body.append(b"endbfchar")
+    body.append(b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    return b"\n".join(body)
+
+
+def _content(page: Page, unicode: bool = False) -> bytes:
     if page.image_only:
         return b"q 0.8 g 50 50 500 700 re f Q\n"
     placed: list[tuple[float, float, str]] = []
@@ -68,21 +87,23 @@ def _content(page: Page) -> bytes:
             at = x
             for word in text.split(" "):
                 if word:
-                    ops.append(b"1 0 0 1 %.2f %.2f Tm " % (at, yy) + _literal(word) + b" Tj")
+                    ops.append(b"1 0 0 1 %.2f %.2f Tm " % (at, yy) + (_hex if unicode else _literal)(word) + b" Tj")
                 at += 5.6 * (len(word) + 1)
         else:
-            ops.append(b"1 0 0 1 %.2f %.2f Tm " % (x, yy) + _literal(text) + b" Tj")
+            ops.append(b"1 0 0 1 %.2f %.2f Tm " % (x, yy) + (_hex if unicode else _literal)(text) + b" Tj")
     ops.append(b"ET")
     ops.extend(s.encode("latin-1") for s in page.extra)
     return b"\n".join(ops) + b"\n"
 
 
-def make_pdf(pages: list[Page], *, compress: bool = True, encrypt: bool = False,
+def make_pdf(pages: list[Page], *, compress: bool = True, encrypt: bool = False, unicode: bool = False,
              extra_objects: list[bytes] | None = None, content_override: bytes | None = None) -> bytes:
     """The bytes of a PDF of ``pages``. ``encrypt`` adds a standard security handler's dictionary (the text
     itself is left plain: a reader must refuse on the dictionary alone); ``extra_objects`` are written as
     further numbered objects (hostile shapes); ``content_override`` replaces the first page's content stream
-    bytes as they are stored (already compressed, or not)."""
+    bytes as they are stored (already compressed, or not). ``unicode`` writes the text in a Type0 font with
+    a ToUnicode map (any character of the Basic Multilingual Plane, as a word processor's embedded fonts give)
+    instead of Helvetica's WinAnsi encoding."""
     objs: list[bytes] = []
     n_pages = len(pages)
     font_id = 3
@@ -90,10 +111,14 @@ def make_pdf(pages: list[Page], *, compress: bool = True, encrypt: bool = False,
     kids = " ".join(f"{first_page + 2 * i} 0 R" for i in range(n_pages))
     objs.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
-    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
-                b"/BaseEncoding /WinAnsiEncoding /Differences [128 /fi /fl] >> >>")
+    if unicode:
+        objs.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /Helvetica /Encoding /Identity-H /DescendantFonts "
+                    b"[%d 0 R] /ToUnicode %d 0 R >>" % (first_page + 2 * n_pages, first_page + 2 * n_pages + 1))
+    else:
+        objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+                    b"/BaseEncoding /WinAnsiEncoding /Differences [128 /fi /fl] >> >>")
     for i, page in enumerate(pages):
-        raw = _content(page)
+        raw = _content(page, unicode)
         if content_override is not None and i == 0:
             body = content_override
             filt = b" /Filter /FlateDecode" if compress else b""
@@ -106,6 +131,12 @@ def make_pdf(pages: list[Page], *, compress: bool = True, encrypt: bool = False,
         objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font_id} "
                     f"0 R >> >> /Contents {first_page + 2 * i + 1} 0 R >>".encode())
         objs.append(b"<< /Length %d%s >>\nstream\n" % (len(body), filt) + body + b"\nendstream")
+    if unicode:
+        chars = {ch for page in pages for line in [*page.lines, page.header or "", page.footer or ""] for ch in line}
+        cmap = _to_unicode(chars)
+        objs.append(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Helvetica /CIDSystemInfo << /Registry "
+                    b"(Adobe) /Ordering (Identity) /Supplement 0 >> /DW 560 >>")
+        objs.append(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
     objs.extend(extra_objects or [])
     encrypt_id = None
     if encrypt:
@@ -142,7 +173,7 @@ def wrap(text: str, width: int = 88) -> list[str]:
 
 
 def transcript_pdf(text: str, *, per_page: int = 50, header: str | None = None, page_numbers: bool = False,
-                   blank_between: bool = True, **page_options: bool) -> bytes:
+                   blank_between: bool = True, unicode: bool = False, **page_options: bool) -> bytes:
     """A plain-text transcript laid out as a word processor prints it: each line wrapped at the margin,
     ``per_page`` lines a page, an optional running header and ``Page N of M`` footer."""
     lines: list[str] = []
@@ -156,4 +187,4 @@ def transcript_pdf(text: str, *, per_page: int = 50, header: str | None = None, 
     total = len(chunks)
     pages = [Page(chunk, header=header, footer=f"Page {n} of {total}" if page_numbers else None, **page_options)
              for n, chunk in enumerate(chunks, 1)]
-    return make_pdf(pages)
+    return make_pdf(pages, unicode=unicode)
