@@ -83,3 +83,11 @@ def test_a_notice_of_the_chat_in_another_language_is_known_by_the_member_it_name
     cut, was read as speech of a sender called by the group's name."""
     turns = _turns(_ios("Jordan: so", f"Group: {LRM}Jordan a ajouté {SECRET}", "Jordan: right"))
     assert turns == [("Jordan", "so"), ("Jordan", "right")]
+
+
+def test_one_marked_message_of_a_sender_known_by_nothing_else_is_read_as_speech() -> None:
+    """The case no mark decides: one marked message in another language, from a sender who writes nothing else, in
+    an export whose opening notice was cut. It is read, as a turn of that sender: a member's speech lost would go
+    unseen, while a notice read as a turn is seen in review and its words are anonymised as speech is."""
+    turns = _turns(_ios("Zoë Müller: so", f"Thanet Peers: {LRM}Sam a ajouté Jordan", "Zoë Müller: right"))
+    assert ("Thanet Peers", "Sam a ajouté Jordan") in turns
