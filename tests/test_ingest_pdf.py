@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import time
 import zlib
+from pathlib import Path
 
 import ingest_fixtures as fx
 import pytest
 from pdf_writer import Page, make_pdf, transcript_pdf
 
-from cmo_coder.ingest import detect, pdf_transcript
+from cmo_coder.ingest import detect, import_files, pdf_transcript
 from cmo_coder.ingest.utterance import ParseError
-from cmo_coder.model import SourceFormat
+from cmo_coder.model import SourceFormat, Transcript
+from cmo_coder.store import Project
 
 _PLAIN = (
     "Interviewer: Thanks for coming in on day {n}. Could you tell me how you first heard about the recovery college "
@@ -205,3 +207,24 @@ def test_deleted_speech_never_leaks_through_a_damaged_file_message() -> None:
         detect.parse(broken, "b.pdf")
     except ParseError as exc:
         assert "Zenobia" not in str(exc)
+
+
+def test_a_pdf_imports_into_the_secure_folder_with_its_notes_and_nothing_of_its_header(
+        project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "interview_07.pdf"
+    path.write_bytes(transcript_pdf(plain(4), per_page=10, header="Jacob Keswick, 12 March 2025", page_numbers=True))
+    report = import_files(project, [path], tmp_path / "secure")
+    (result,) = report.files
+    assert result.status == "imported" and result.source_format == "plain_txt"
+    assert any("running header or footer" in w for w in result.warnings)
+    raw = Transcript.model_validate_json((tmp_path / "secure" / "raw" / f"{result.transcript_id}.json").read_text())
+    assert "Keswick" not in raw.text and {t.speaker_name for t in raw.turns} == {"Interviewer", "Participant"}
+
+
+def test_a_refused_pdf_fails_its_file_alone_naming_it(project: Project, tmp_path: Path) -> None:
+    scan, good = tmp_path / "scan.pdf", tmp_path / "good.pdf"
+    scan.write_bytes(make_pdf([Page([], image_only=True)]))
+    good.write_bytes(transcript_pdf(plain(2)))
+    report = import_files(project, [scan, good], tmp_path / "secure")
+    assert [f.status for f in report.files] == ["failed", "imported"]
+    assert "scan.pdf" in (report.files[0].error or "") and "run OCR first" in (report.files[0].error or "")
