@@ -274,3 +274,18 @@ def _hidden_seeds() -> list[tuple[str, bytes]]:
 @given(case=mutated(_hidden_seeds(), _HIDDEN_TOKENS + XML_HOSTILE))
 def test_fuzz_docx_hidden_text(case: tuple[str, bytes]) -> None:
     check_reads_or_refuses(_with_document_xml(_docx(""), case[1]), f"fuzz-{case[0]}")
+
+
+def test_text_formatted_as_hidden_is_not_read_and_is_reported() -> None:
+    hidden = f'<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t xml:space="preserve">{SECRET} </w:t></w:r>'
+    shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve">my sister </w:t></w:r>'
+    turns, notes = _read(p(r("R: I went with "), hidden, shown, r("to the clinic.")) + p(r("I: Ok.")))
+    assert turns[0] == ("R", "I went with my sister to the clinic.")
+    said = " ".join(notes)
+    assert "1 run(s) formatted as hidden text not read" in said and "Zenobia" not in said
+
+
+def test_a_paragraph_mark_formatted_as_hidden_keeps_its_paragraphs_text() -> None:
+    mark = '<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>' + r("R: We stayed in.") + "</w:p>"
+    turns, _ = _read(p(r("I: And then?")) + mark)
+    assert turns[-1] == ("R", "We stayed in.")

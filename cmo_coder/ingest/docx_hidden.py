@@ -14,11 +14,13 @@ is not what the page shows. A transcript here is the text as the changes would b
   where it has no fallback: Word writes the same text in both;
 * a content control (``w:sdt``) is read as the text it shows, at a paragraph's level or around paragraphs, except
   its placeholder ("Click or tap here to enter text.") and a generated table of contents;
+* text formatted as hidden (``w:vanish`` on a run: Word neither shows nor prints it) is left out, as a page shows
+  the document: a transcriber hides what should not be read;
 * hyperlinks and smart tags are read as their shown text; an image's description (``wp:docPr/@descr``, its alt
   text) is an attribute and never read.
 
-The import says that tracked changes, field codes and alt text were there, by kind and count (never by content: a
-warning is stored outside the secure folder).
+The import says that tracked changes, field codes, hidden text and alt text were there, by kind and count (never
+by content: a warning is stored outside the secure folder).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ RUN_CONTENT = ("{*}t", "{*}br", "{*}cr", "{*}tab", "{*}noBreakHyphen")
 _AS_TEXT = {"br": "\n", "cr": "\n", "tab": "\t", "noBreakHyphen": "-"}
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 #: What a paragraph may hold whose text is not read (nearly every paragraph holds none: one search tells).
-_HIDING = ("{*}txbxContent", "{*}del", "{*}moveFrom", f"{{{_MC_NS}}}AlternateContent", "{*}fldChar", "{*}sdt")
+_HIDING = ("{*}txbxContent", "{*}del", "{*}moveFrom", f"{{{_MC_NS}}}AlternateContent", "{*}fldChar", "{*}sdt",
+           "{*}vanish")
+_OFF = ("0", "false", "off")
 #: Containers a body paragraph may stand in (a content control around paragraphs, custom XML) and still be body.
 BLOCK_WRAPPERS = {"sdt", "sdtContent", "customXml"}
 _COUNTED = {
@@ -40,6 +44,7 @@ _COUNTED = {
     "move(s) read at their new place": re.compile(rb"<w:moveTo\b[^>]*>\s*<w:r\b"),
 }
 _FIELD_CODES = re.compile(rb"<w:instrText\b|<w:fldSimple\b")
+_VANISHED = re.compile(rb"<w:r\b[^>]*>\s*<w:rPr>(?:(?!</w:rPr>).)*<w:vanish\s*/>", re.DOTALL)
 _ALT_TEXT = re.compile(rb"<wp:docPr\b[^>]*\bdescr=\"[^\"]*\S[^\"]*\"")
 
 
@@ -74,6 +79,11 @@ def _hidden(p: etree._Element) -> set[etree._Element]:
         name = _local(el.tag)
         if name in ("txbxContent", "del", "moveFrom") or (name == "sdt" and placeholder(el)):
             out.update(el.iter(*RUN_CONTENT))
+        elif name == "vanish":  # a run formatted as hidden text (its properties' parent is the run)
+            props = el.getparent()
+            run = props.getparent() if props is not None else None
+            if run is not None and _local(run.tag) == "r" and _val(el, "val").lower() not in _OFF:
+                out.update(run.iter(*RUN_CONTENT))
         elif name == "AlternateContent":
             branches = [b for b in el if _local(b.tag) in ("Choice", "Fallback")]
             fallback = [b for b in branches if _local(b.tag) == "Fallback"]
@@ -120,6 +130,8 @@ def notes(document_xml: bytes) -> list[str]:
         said.append(f"tracked changes read as accepted: {', '.join(found)}")
     if codes := len(_FIELD_CODES.findall(document_xml)):
         said.append(f"{codes} field code(s) not read as speech (their shown text is)")
+    if hidden := len(_VANISHED.findall(document_xml)):
+        said.append(f"{hidden} run(s) formatted as hidden text not read")
     if alt := len(_ALT_TEXT.findall(document_xml)):
         said.append(f"the alt text of {alt} image(s) not read")
     return said
