@@ -115,6 +115,9 @@ def test_ligatures_are_read_as_their_letters() -> None:
     (["R: I saw Sandra Okon-", "kwo at the clinic."], "I saw Sandra Okonkwo at the clinic."),
     (["R: it was a hos-", "pital appointment."], "it was a hospital appointment."),
     (["R: it was a self-", "referral in the end."], "it was a self-referral in the end."),
+    (["R: for our well-", "being, honestly."], "for our well-being, honestly."),
+    (["R: and every-", "one came along."], "and everyone came along."),
+    (["R: the Covid-", "ward at night."], "the Covid-ward at night."),
     (["R: we met Smith-", "Jones there."], "we met Smith- Jones there."),
     (["R: about 2010-", "2012 or so."], "about 2010- 2012 or so."),
 ])

@@ -22,6 +22,7 @@ mapping), and past the limits: pages, decompressed content, nesting of objects.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import re
@@ -50,6 +51,7 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$|^[-–—]\s*#\s
 _LIGATURES = re.compile("[\ufb00-\ufb06]")
 #: A word broken at the line's end: a letter, then a hyphen (or a soft hyphen), at the end of the line.
 _BROKEN = re.compile(r"(?<=[^\W\d_])([-\u00ad\u2010])$")
+_WORD_START = re.compile(r"[^\W\d_]+")
 #: The lines at each end of a page looked at for running headers, footers and page numbers.
 _EDGE = 2
 #: A line that opens with a speaker's label (``Name:``, ``Speaker 1 (00:03):``, Otter's ``Name  0:03``).
@@ -215,18 +217,36 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
     return out, dict(taken)
 
 
+@functools.cache
+def _dictionary() -> frozenset[str]:
+    """English words in lower case (Webster's 2nd, public domain, via ``english-words``), loaded on the first word
+    broken at a line's end."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def _keeps_hyphen(head: str, tail: str) -> bool:
+    """Whether a word broken at a line's end after a hyphen ("self-" + "referral") is a hyphenated compound, not
+    one word cut by the margin ("hos-" + "pital", "Okon-" + "kwo"): where both parts are words and the two together
+    are not. A name cut so ("Okonkwo") must come back whole to be recognised, and it is in no dictionary."""
+    first = head.rsplit(" ", 1)[-1].lower()
+    second = _WORD_START.match(tail)
+    rest = second.group().lower() if second else ""
+    words = _dictionary()
+    return bool(first and rest) and first + rest not in words and first in words and rest in words
+
+
 def _join_broken_words(lines: list[str]) -> list[str]:
-    """A word hyphenated at a line's end joined with its end on the next line ("hos-" + "pital ..."). A soft
-    hyphen goes; a hyphen stays only where both parts are lower-case words of their own ("self-" + "referral"),
-    since a name broken at a line's end ("Okon-" + "kwo") must come back whole to be recognised."""
+    """A word hyphenated at a line's end joined with its end on the next line (which opens in lower case): a soft
+    hyphen goes, a hyphen stays only in a compound (:func:`_keeps_hyphen`)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         while i + 1 < len(lines) and lines[i + 1][:1].islower() and (m := _BROKEN.search(line)):
             head, rest = line[: m.start()], lines[i + 1]
-            first_word = head.rsplit(" ", 1)[-1]
-            keep = m.group(1) == "-" and first_word.islower() and len(first_word) > 3
+            keep = m.group(1) != "\u00ad" and _keeps_hyphen(head, rest)
             line = head + ("-" if keep else "") + rest
             i += 1
         out.append(line)
