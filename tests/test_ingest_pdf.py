@@ -231,3 +231,16 @@ def test_a_refused_pdf_fails_its_file_alone_naming_it(project: Project, tmp_path
     report = import_files(project, [scan, good], tmp_path / "secure")
     assert [f.status for f in report.files] == ["failed", "imported"]
     assert "scan.pdf" in (report.files[0].error or "") and "run OCR first" in (report.files[0].error or "")
+
+
+def test_a_header_of_two_lines_one_of_them_labelled_is_left_out() -> None:
+    """Found on a Word transcript saved as PDF by LibreOffice: a header "Site: West Cumbria" under the interviewee's
+    name looked like a speaker's label, so it stayed, and each page gave a turn of a speaker called Site."""
+    body = [line for n in range(12) for line in (f"I: Question {n} about the walking group?", "",
+                                                  f"R: Answer {n}, we went up the fell.", "")]
+    pages = [Page(["Interview 08 - Jacob Keswick", "Site: West Cumbria", "", *body[i:i + 12]], footer=str(k))
+             for k, i in enumerate(range(0, len(body), 12), 1)]
+    parsed = detect.parse(make_pdf(pages), "t.pdf")
+    assert {u.speaker for u in parsed.utterances} == {"I", "R"}
+    assert not any("Cumbria" in u.text or "Keswick" in u.text for u in parsed.utterances)
+    assert "8 running header or footer line(s), 4 page number(s)" in " ".join(parsed.warnings)

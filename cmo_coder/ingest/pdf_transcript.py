@@ -53,7 +53,7 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _BROKEN = re.compile(r"(?<=[^\W\d_])([-\u00ad\u2010])$")
 _WORD_START = re.compile(r"[^\W\d_]+")
 #: The lines at each end of a page looked at for running headers, footers and page numbers.
-_EDGE = 2
+_EDGE = 3
 #: A line that opens with a speaker's label (``Name:``, ``Speaker 1 (00:03):``, Otter's ``Name  0:03``).
 _LABEL = re.compile(r"^[^:\n]{1,60}:(?:\s|$)|^\S.{0,79}?(?:\s{2,}|\t)\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _ADVICE = ("export the transcript from the program that wrote it as .docx, .odt or .txt and import that")
@@ -182,15 +182,15 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
     A running line stands at the same place at a page's top or foot on at least half the pages (two at least), its
     digits aside only where they are the page's own number ("Interview 7, page 3"): a title on the first page
     alone stays, as it is in a TXT, and speech labels that differ by their times ("Speaker 1 (00:03:12):") are
-    never alike. A line that opens with a speaker's label ("R: Yes.", "Interviewer:") is speech, unless it stands
-    at the very top or foot of four pages in five, four pages at least. A page number is a line there of a number
+    never alike. A line that opens with a label ("Site: West Cumbria", or a reply, "R: Yes.") needs three pages at
+    least: on two, a short reply may well stand at the top of both. A page number is a line there of a number
     alone ("7", "Page 7", "7 of 12", "- 7 -"): on a page of its own number, or on two pages or more."""
     edges = [_edges(page) for page in pages]
     keys = [{k for i in idx for k in _keys(page, i, idx, n)}
             for n, (page, idx) in enumerate(zip(pages, edges, strict=True), 1)]
     on_pages = Counter(k for page_keys in keys for k in page_keys)
     need = max(2, (len(pages) + 1) // 2)
-    need_label = max(4, (4 * len(pages) + 4) // 5)
+    need_label = max(3, need)
     numbered = sum(1 for page, idx in zip(pages, edges, strict=True) if any(_PAGE_NUMBER.match(
         _DIGITS.sub("#", page[i].lower())) for i in idx))
     taken: Counter[str] = Counter()
@@ -199,13 +199,11 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
         drop: set[int] = set()
         for i in idx:
             k = max(_keys(page, i, idx, n), key=lambda key: on_pages[key])
-            very_edge = i in (idx[0], idx[-1])
             number = _PAGE_NUMBER.match(_DIGITS.sub("#", page[i].lower().strip()))
             if number and (numbered >= 2 or _DIGITS.findall(page[i])[:1] == [str(n)]):
                 drop.add(i)
                 taken["page number(s)"] += 1
-            elif len(pages) >= 2 and on_pages[k] >= need and (
-                    not _LABEL.match(page[i]) or (very_edge and on_pages[k] >= need_label)):
+            elif len(pages) >= 2 and on_pages[k] >= (need_label if _LABEL.match(page[i]) else need):
                 drop.add(i)
                 taken["running header or footer line(s)"] += 1
         kept = [line for i, line in enumerate(page) if i not in drop]
