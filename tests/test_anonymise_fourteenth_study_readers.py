@@ -78,8 +78,9 @@ def test_an_odts_notes_comments_boxes_and_deletions_are_no_speech_and_are_counte
                      ("Interviewer", "And then?"), ("Respondent", "We went home.")]
     said = " ".join(s for _, s in turns)
     assert "Mindaugas" not in said and "Fenn" not in said and "Dale" not in said and "Bloggs" not in said
-    assert len(warnings) == 1 and "1 comment(s)" in warnings[0] and "1 footnote(s)" in warnings[0]
+    assert len(warnings) == 2 and "1 comment(s)" in warnings[0] and "1 footnote(s)" in warnings[0]
     assert "1 text box" in warnings[0] and "page header" in warnings[0] and "Heather" not in warnings[0]
+    assert warnings[1] == "tracked changes read as accepted: 1 tracked deletion(s), left out"
 
 
 def test_an_odt_without_speech_or_with_another_odf_kind_is_refused_with_advice() -> None:
