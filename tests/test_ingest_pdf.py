@@ -244,3 +244,12 @@ def test_a_header_of_two_lines_one_of_them_labelled_is_left_out() -> None:
     assert {u.speaker for u in parsed.utterances} == {"I", "R"}
     assert not any("Cumbria" in u.text or "Keswick" in u.text for u in parsed.utterances)
     assert "8 running header or footer line(s), 4 page number(s)" in " ".join(parsed.warnings)
+
+
+@pytest.mark.parametrize("footer", ["Interview 7, page {n}", "{n} | Recovery college study"])
+def test_a_running_footer_holding_the_page_number_goes_from_every_page_the_first_too(footer: str) -> None:
+    body = [line for n in range(9) for line in (f"I: Question {n}?", f"R: Answer {n}, we went.")]
+    pages = [Page(body[i:i + 6], footer=footer.format(n=k)) for k, i in enumerate(range(0, len(body), 6), 1)]
+    parsed = detect.parse(make_pdf(pages), "t.pdf")
+    assert not any("Interview" in u.text or "Recovery" in u.text for u in parsed.utterances)
+    assert "3 running header or footer line(s)" in " ".join(parsed.warnings)

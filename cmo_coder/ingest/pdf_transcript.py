@@ -166,8 +166,8 @@ def _keys(page: list[str], i: int, edges: list[int], number: int) -> tuple[str, 
     the same one."""
     at = edges.index(i)
     where = at if at < _EDGE else at - len(edges)
-    folded = f"{where}|" + " ".join(page[i].lower().split())
-    return folded, re.sub(rf"(?<!\d){number}(?!\d)", "#", folded)
+    folded = " ".join(page[i].lower().split())
+    return f"{where}|{folded}", f"{where}|" + re.sub(rf"(?<!\d){number}(?!\d)", "#", folded)
 
 
 def _edges(lines: list[str]) -> list[int]:
