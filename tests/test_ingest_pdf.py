@@ -253,3 +253,12 @@ def test_a_running_footer_holding_the_page_number_goes_from_every_page_the_first
     parsed = detect.parse(make_pdf(pages), "t.pdf")
     assert not any("Interview" in u.text or "Recovery" in u.text for u in parsed.utterances)
     assert "3 running header or footer line(s)" in " ".join(parsed.warnings)
+
+
+def test_the_same_line_at_different_places_on_two_pages_is_speech() -> None:
+    """Found by the cross-reader conversation printed to PDF: the page's number was folded in a line's place too, so
+    a line second on page 1 and third on page 2 looked like a running line and was lost from both."""
+    pages = [Page(["I: So?", "we went on the bus again", "I: And?", "R: Then", "I: Ok"]),
+             Page(["R: Then.", "I: Right and", "we went on the bus again", "I: Thanks.", "R: Ok"])]
+    said = " ".join(u.text for u in detect.parse(make_pdf(pages), "t.pdf").utterances)
+    assert said.count("we went on the bus again") == 2
