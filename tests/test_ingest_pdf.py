@@ -262,3 +262,12 @@ def test_the_same_line_at_different_places_on_two_pages_is_speech() -> None:
              Page(["R: Then.", "I: Right and", "we went on the bus again", "I: Thanks.", "R: Ok"])]
     said = " ".join(u.text for u in detect.parse(make_pdf(pages), "t.pdf").utterances)
     assert said.count("we went on the bus again") == 2
+
+
+def test_a_passage_printed_twice_at_the_same_places_is_speech_both_times() -> None:
+    """Found by the cross-reader conversation printed to PDF at scale 20: a conversation said twice over laid its
+    lines at the same places on two pages, and the lines at the pages' edges were taken for a running header."""
+    passage = ["R: we went up the fell and", "then back down to the van", "and home for our tea",
+               "I: and after that", "R: bed, honestly", "I: fair enough", "R: then the next day", "it rained"]
+    said = " ".join(u.text for u in detect.parse(make_pdf([Page(passage), Page(passage)]), "t.pdf").utterances)
+    assert said.count("then back down to the van") == 2 and said.count("it rained") == 2

@@ -170,6 +170,15 @@ def _keys(page: list[str], i: int, edges: list[int], number: int) -> tuple[str, 
     return f"{where}|{folded}", f"{where}|" + re.sub(rf"(?<!\d){number}(?!\d)", "#", folded)
 
 
+def _inner(page: list[str], edges: list[int], top: bool) -> str | None:
+    """The first non-blank line inward of a page's top lines looked at (``top``), or the last one inward of its
+    foot lines; None on a page with no line between them."""
+    filled = [i for i, line in enumerate(page) if line and i not in edges]
+    if not filled:
+        return None
+    return page[filled[0]] if top else page[filled[-1]]
+
+
 def _edges(lines: list[str]) -> list[int]:
     """Indices of the first and last non-blank lines of a page (at most :data:`_EDGE` at each end)."""
     filled = [i for i, line in enumerate(lines) if line]
@@ -184,11 +193,19 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
     alone stays, as it is in a TXT, and speech labels that differ by their times ("Speaker 1 (00:03:12):") are
     never alike. A line that opens with a label ("Site: West Cumbria", or a reply, "R: Yes.") needs three pages at
     least: on two, a short reply may well stand at the top of both. A page number is a line there of a number
-    alone ("7", "Page 7", "7 of 12", "- 7 -"): on a page of its own number, or on two pages or more."""
+    alone ("7", "Page 7", "7 of 12", "- 7 -"): on a page of its own number, or on two pages or more. A line whose
+    pages all have the same line next to it inward is not running: that is one passage printed twice."""
     edges = [_edges(page) for page in pages]
     keys = [{k for i in idx for k in _keys(page, i, idx, n)}
             for n, (page, idx) in enumerate(zip(pages, edges, strict=True), 1)]
     on_pages = Counter(k for page_keys in keys for k in page_keys)
+    # The body next to each key's line: a running header stands above text that changes from page to page; the
+    # same lines at the same places above the same text are the same passage printed again, which is speech.
+    beside: dict[str, set[str | None]] = {}
+    for n, (page, idx) in enumerate(zip(pages, edges, strict=True), 1):
+        for i in idx:
+            for k in _keys(page, i, idx, n):
+                beside.setdefault(k, set()).add(_inner(page, idx, top=_keys(page, i, idx, n)[0][0] != "-"))
     need = max(2, (len(pages) + 1) // 2)
     need_label = max(3, need)
     numbered = sum(1 for page, idx in zip(pages, edges, strict=True) if any(_PAGE_NUMBER.match(
@@ -203,7 +220,8 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
             if number and (numbered >= 2 or _DIGITS.findall(page[i])[:1] == [str(n)]):
                 drop.add(i)
                 taken["page number(s)"] += 1
-            elif len(pages) >= 2 and on_pages[k] >= (need_label if _LABEL.match(page[i]) else need):
+            elif len(pages) >= 2 and on_pages[k] >= (need_label if _LABEL.match(page[i]) else need) and (
+                    len(beside[k]) > 1 or None in beside[k]):  # pages of a few lines: nothing inward tells
                 drop.add(i)
                 taken["running header or footer line(s)"] += 1
         kept = [line for i, line in enumerate(page) if i not in drop]
