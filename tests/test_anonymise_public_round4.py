@@ -106,7 +106,8 @@ LOCAL_BODIES = [
     ("Elmbury Hospitals NHS Trust said no.", "Elmbury"),
     ("Kettering Borough Council was useless.", "Kettering"),
     ("Brackley Town Council put benches in.", "Brackley"),
-    ("I went to Rotherham Mind on a Monday.", "Rotherham"),
+    # a branch's town goes where the town goes; said only in the branch's name it stays (test_anonymise_town_names)
+    ("I live in Rotherham, and I went to Rotherham Mind on a Monday.", "Rotherham"),
     ("Wigan Council were useless and so was Wigan Borough Council.", "Wigan"),
     ("Leeds Community Healthcare Trust sent a nurse.", "Leeds"),
     ("The Fenwick Foundation gave us money.", "Fenwick"),

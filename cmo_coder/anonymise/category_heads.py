@@ -22,6 +22,11 @@ PERSON_HEADS = frozenset({
     "navigator", "connector", "champion", "counsellor", "counselor", "administrator", "secretary", "fisherman",
     "shepherd", "gamekeeper", "lad", "lass", "fella", "man", "woman", "boy", "girl", "walker", "runner", "guest",
     "visitor", "caller", "buddy", "listener", "mate",
+    # who a domestic abuse service's register names: the survivor, the man she names, the widow a lost boat left,
+    # and the service's workers by the letters every such service uses for them (an IDVA, an ISVA, an IRIS
+    # advocate); a register lists them so that they go, and "the IDVA" in speech is a job, never a name
+    "survivor", "victim", "perpetrator", "abuser", "ex-partner", "ex", "ex-husband", "ex-wife", "widow", "widower",
+    "stepfather", "stepmother", "stepdad", "stepmum", "idva", "isva", "crewman", "deckhand", "skipper",
 })
 #: Last words that name a place of land or of a prison, and the category each stands for.
 PLACE_HEADS = {
@@ -30,6 +35,12 @@ PLACE_HEADS = {
     "prison": "place", "jail": "place", "gaol": "place", "wing": "ward", "landing": "ward", "block": "ward",
     "shopping centre": "place", "retail park": "place", "industrial estate": "estate", "gangmaster": "workplace",
     "labour provider": "workplace", "shed": "service", "men's shed": "service",
+    # where a survivor is housed and a fisherman works: a refuge is a service whose address is the most
+    # dangerous thing a transcript can hold; a boat has a port and a crew of three, as a ship has its crew;
+    # a takeaway and a restaurant are a family's shop
+    "refuge": "service", "safe house": "service", "boat": "workplace", "vessel": "workplace",
+    "trawler": "workplace", "fishing boat": "workplace", "yacht": "workplace", "takeaway": "shop",
+    "restaurant": "cafe",
 }
 
 

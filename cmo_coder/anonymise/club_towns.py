@@ -11,13 +11,14 @@ words that make it a club (``FC``, ``AFC``, ``F.C.``, or the rest of a club the 
 "Hartlepool United", "Sunderland AFC"), the proposal takes the whole club name and the placeholder "[football
 club]". It keeps the place's layer, score and register key, so a registered town is still removed without a
 decision, and the sign-off proof still finds nothing of it. A club no place inside goes ("Ross County",
-"Middlesbrough FC" where Middlesbrough is not registered) is a public name and stays, as before.
+"Middlesbrough FC" where Middlesbrough is not registered) is a public name and stays, as before. A club opened
+by a town removed elsewhere in the transcript ("I live in Grimsby" … "Grimsby Town daft") goes whole too. The step
+is the one for every public name holding a town (:mod:`.town_names`); this module reads a club's shape.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from .candidates import Candidate
@@ -57,12 +58,7 @@ def club_end(text: str, start: int, end: int) -> int | None:
 
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
-    """``found`` with each place that opens a club's name widened to the club (module doc)."""
-    out: list[Candidate] = []
-    for c in found:
-        if c.category in _PLACES and not c.per_occurrence:
-            end = club_end(text, c.start, c.end)
-            if end is not None:
-                c = replace(c, end=end, category="club", placeholder=PLACEHOLDER)
-        out.append(c)
-    return out
+    """``found`` with each public name holding a town settled, clubs among them (:func:`.town_names.settle`)."""
+    from .town_names import settle as settle_names  # that step reads clubs with :func:`club_end`
+
+    return settle_names(text, found)

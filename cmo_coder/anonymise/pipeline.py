@@ -26,11 +26,9 @@ from ..errors import CmoError
 from ..model import Transcript
 from . import (
     apposed_people,
-    club_towns,
     consistency,
     corrections,
     devolved_acts,
-    event_towns,
     festival_spellings,
     fragments,
     home_towns,
@@ -55,6 +53,7 @@ from . import (
     services_of_worship,
     surname_echo,
     surname_places,
+    town_names,
 )
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
@@ -474,8 +473,7 @@ class Anonymiser:
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
-        found = club_towns.settle(text, found)  # "Middlesbrough FC" with Middlesbrough registered: "[football club]"
-        found = event_towns.settle(text, found)  # "Brighton Pride" with Brighton registered: "[event]"
+        found = town_names.settle(text, found)  # "Brighton Pride", "Grimsby Town", "Eccles cakes", "Rotherham Mind"
         found = registered_bodies.settle(text, found)  # "Bliss the charity" with a Bliss registered: a decision
         found = [_whole_word(text, c) for c in found]
         if turns:

@@ -468,6 +468,15 @@ _NOT_NICKNAMES = frozenset({
     "miss", "mx", "prof", "nhs", "uk", "admin", "unverified", "deceased", "senior", "junior", "the", "and", "or"})
 """Words written in brackets after a name that are no name: device tags ("Adams, Jennifer (Guest)"), pronouns,
 roles and titles. A bracketed word that is none of these is a name the person also goes by."""
+_ORGANISATION_WORDS = frozenset({
+    "council", "university", "college", "school", "academy", "trust", "nhs", "police", "constabulary", "service",
+    "services", "hospital", "hospitals", "practice", "surgery", "clinic", "centre", "center", "department", "dept",
+    "team", "group", "foundation", "charity", "society", "association", "authority", "board", "partnership",
+    "agency", "ministry", "office", "ltd", "limited", "plc", "llp", "cic", "inc", "icb", "ccg", "gov", "county",
+    "borough", "city", "of", "for", "and", "&"})
+"""Words that make a bracket after a display name an organisation, as Teams and Zoom show an account's ("Pascoe,
+Tamsin (Cornwall Council)", "Piran Curnow (University of Exeter)"): no name the person goes by. Read as one, the
+organisation became a name of the person, and "Cornwall Council" and "Cornwall" were removed wherever said."""
 
 
 def written_nicknames(name: str) -> tuple[str, list[str]]:
@@ -484,6 +493,8 @@ def written_nicknames(name: str) -> tuple[str, list[str]]:
     def bracket(m: re.Match[str]) -> str:
         inside = _FORMER.sub("", " ".join(m.group("inside").split()))
         words = inside.split()
+        if any(w.lower().strip(".") in _ORGANISATION_WORDS for w in words):
+            return " "  # an account's organisation: dropped as a device tag is, never a name
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*", w) for w in words) \
                 and not any(w.lower().strip(".") in _NOT_NICKNAMES for w in words):
             found.append(inside)
@@ -870,6 +881,19 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
     return items
 
 
+_SURNAME_GIVEN = re.compile(r"^[^\W\d_][^,]*,\s*[^\W\d_][^,]*$")
+
+
+def _a_doctor_written_as_gp(written: str, surface: str, aliases: list[str]) -> bool:
+    """A register line of category "GP" that names a doctor, not the practice: its surface written as a person's
+    ("NANCE, Elowen") or an alias with a doctor's title ("Dr Nance"). Teams write "GP" for both, and read as the
+    practice, the doctor's name got "[GP practice name]" wherever said."""
+    if " ".join(written.lower().split()) != "gp":
+        return False
+    return bool(_SURNAME_GIVEN.match(surface)) or any(
+        a.split()[0].lower().rstrip(".") in {"dr", "doctor"} for a in aliases if len(a.split()) > 1)
+
+
 REGISTER_COLUMNS = ("surface", "category", "placeholder", "aliases")
 """The register CSV's columns: ``surface`` and ``category`` first, then ``placeholder`` and ``aliases`` (the
 names a team knows a person or place is also called, ';'-separated: "Gazza; Gaz") in either order."""
@@ -924,6 +948,8 @@ def load_register_csv(path: Path) -> list[RegisterItem]:
         surface, category = cell["surface"], category_of(cell["category"])
         placeholder = cell.get("placeholder") or None
         aliases = split_aliases(cell.get("aliases", ""))
+        if _a_doctor_written_as_gp(cell["category"], surface, aliases):
+            category = "person"
         if not surface:
             problems.append(f"{path}:{lineno}: empty surface")
             continue

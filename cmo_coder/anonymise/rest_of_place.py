@@ -10,6 +10,10 @@ takes a head after the name for the kinds of place it knows; this pass completes
   not going on as a word of its own ("[street] primary", "[place] homes", "[place] adp", "[place] house");
 * **a hospital's word after a town** ("salford royal", "[town] general", "[town] infirmary"): the town and the
   word go as one hospital, where the phrase ends after the word ("the [town] general election" stays a town);
+* **a town's own facility after it** ("[town] library", "[town] leisure centre", "[town] market", "[town]
+  methodist"): the facility's kind goes with the town as one place, where the phrase ends after it ("[town]
+  market research", "[town] library card" stay a town and words); captions give the model no capital to read the
+  whole, and the kind left beside the placeholder was half a name;
 * **before**: a removed stretch that is a place's head alone ("lane", "house", "centre") takes the one word
   before it when that word could name it: a word of letters, no stop word, no word of kind ("the car park",
   "a big house", "the food bank" are kinds of place, never read) and no verb in -ing or -ed.
@@ -67,6 +71,14 @@ _HOSPITAL_ENDS = frozenset({"", "now", "and", "but", "so", "when", "then", "sinc
 """Words after "[town] royal" that end the hospital's name ("in [town] royal for a week"); any other word makes the
 head a word of a phrase of its own ("the [town] general election", "[town] royal mail", "[town] general
 manager")."""
+FACILITY_REASON = "a town's own facility named by the town and its kind ([town] library, [town] methodist)"
+_FACILITY = re.compile(
+    r"[ \t]+(?P<kind>(?:leisure|sports)[ \t]+(?:centre|center|hall)|swimming[ \t]+(?:baths|pool)|"
+    r"(?:shopping|health)[ \t]+(?:centre|center)|retail[ \t]+park|market[ \t]+hall|library|market|baths|lido|"
+    r"fields|methodists?|baptists?|pentecostal|gurdwara|synagogue|temple|precinct)(?![\w'’-])", re.IGNORECASE)
+"""A facility a town names after itself, said after the town: its kind (written for the project from how towns'
+libraries, markets, pools, fields and chapels are spoken of); a church's denomination names a church."""
+_CHURCH_KINDS = ("methodist", "baptist", "pentecostal", "gurdwara", "synagogue", "temple")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’]*)(?![\w'’-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][A-Za-z'’]*)[ \t]+$")
 
@@ -81,6 +93,24 @@ def _hospital_head(text: str, m: re.Match[str]) -> bool:
     if nxt is None:
         return not re.match(r"[ \t]*[A-Za-z0-9]", text[m.end():m.end() + 2])
     return nxt.group(1).lower().strip("'’") in _HOSPITAL_ENDS
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    """The place's name ends at ``end``: the text ends, punctuation follows, or a word of :data:`_HOSPITAL_ENDS`."""
+    nxt = _WORD_AFTER.match(text, end)
+    if nxt is None:
+        return not re.match(r"[ \t]*[A-Za-z0-9]", text[end:end + 2])
+    return nxt.group(1).lower().strip("'’") in _HOSPITAL_ENDS
+
+
+def _facility(text: str, c: Candidate) -> Candidate | None:
+    """The town ``c`` and its facility's kind said after it, as one place (module doc); None where none is."""
+    m = _FACILITY.match(text, c.end)
+    if m is None or not _phrase_ends(text, m.end()):
+        return None
+    kind = m.group("kind").lower()
+    category = "church" if kind.startswith(_CHURCH_KINDS) else "place"
+    return Candidate(c.start, m.end(), category, "rules", 0.8, FACILITY_REASON)
 
 
 def _names_it(low: str) -> bool:
@@ -100,6 +130,8 @@ def rest_of_place(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             out.append(Candidate(c.start, m.end(), "street" if street else c.category, "rules", 0.8, REASON))
         elif m and c.category in TOWNS and _hospital_head(text, m):
             out.append(Candidate(c.start, m.end(), "hospital", "rules", 0.8, HOSPITAL_REASON))
+        elif m and c.category in TOWNS and (facility := _facility(text, c)) is not None:
+            out.append(facility)
         if text[c.start:c.end].lower() in BEFORE:
             b = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
             if b and _names_it(b.group(1).lower()):

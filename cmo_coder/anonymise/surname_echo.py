@@ -61,8 +61,14 @@ _ACTS = frozenset({"came", "comes", "come", "went", "goes", "rang", "rings", "ph
 word after the name that counts as a name's follower here besides :data:`.consistency._NAME_FOLLOWS`."""
 
 
+_CUED_SCORE = 0.75
+"""A person the rules read alone from the words around the name ("i told baker", "then fisher said"), at least as
+sure as a cue of speech or address: the surname alone is then said as someone's name, as a full name says it."""
+
+
 def surname_seeds(text: str, found: Iterable[Candidate], protected: list[tuple[int, int]]) -> set[str]:
-    """Lower-cased everyday-word surnames of people named in full or with a title in this transcript."""
+    """Lower-cased everyday-word surnames of people named in full or with a title in this transcript, or said alone
+    where the rules read a person from the words around it (:data:`_CUED_SCORE`)."""
     firsts = common_given()  # the common given names, not every list's: "monro forward" seeds no "going forward"
     surnames = known_surnames()
     out: set[str] = set()
@@ -76,10 +82,11 @@ def surname_seeds(text: str, found: Iterable[Candidate], protected: list[tuple[i
         before = _TITLE_BEFORE.search(text, max(0, c.start - 12), c.start)
         if len(words) == 1 and before is not None:
             words = [before.group(1), *words]  # "Mr [Church]": the title stays outside the person's span
-        if len(words) < 2:
+        cued = len(words) == 1 and c.layer == "rules" and c.score >= _CUED_SCORE
+        if len(words) < 2 and not cued:
             continue
         first, last = words[0].lower(), words[-1].lower()
-        if first not in _TITLES and first not in firsts:
+        if not cued and first not in _TITLES and first not in firsts:
             continue
         if (len(last) < _MIN_LEN or last not in surnames or not is_everyday(last) or last in STOP_WORDS
                 or last in CALENDAR or last in _given_names() or last in _NOT_NOUNS):

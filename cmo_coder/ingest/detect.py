@@ -7,9 +7,7 @@ below looks at the structure only a given source produces.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from . import (
     csv_transcript,
     docx_reader,
     html_transcript,
+    markdown_transcript,
     odt_reader,
     otter,
     pdf_transcript,
@@ -27,6 +26,7 @@ from . import (
     teams_vtt,
     whatsapp,
     whisper,
+    xlsx_reader,
     zoom_captions,
     zoom_vtt,
 )
@@ -41,16 +41,6 @@ _FOREIGN = (
                           "hides deleted and hidden text); open it in Word or LibreOffice, save it as .docx or .odt "
                           "and import that"),
 )
-
-
-def _workbook(data: bytes) -> bool:
-    """An Office Open XML workbook (.xlsx): its parts live under ``xl/``; a Word document's under ``word/``."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = zf.namelist()[:docx_reader.MAX_ENTRIES]
-    except docx_reader.ZIP_ERRORS:
-        return False
-    return "xl/workbook.xml" in names and "word/document.xml" not in names
 
 
 @dataclass
@@ -102,6 +92,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.whisper_tsv
     if csv_transcript.looks_like_csv(head[0]):
         return SourceFormat.csv_table
+    if markdown_transcript.looks_like_markdown(text):
+        return SourceFormat.plain_md
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):
         raise ParseError(f"{source}: unknown format (markup or JSON, not a transcript)")
     return SourceFormat.plain_txt
@@ -127,9 +119,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     if odf is not None:
         raise ParseError(f"{source}: unknown format: this is an OpenDocument {odf.split('-')[0]}, not a text "
                          "document; save the transcript as .odt, .docx or .txt")
-    if data.startswith(b"PK\x03\x04") and _workbook(data):
-        raise ParseError(f"{source}: unknown format: this is an Excel workbook; save the sheet of turns as CSV "
-                         "(UTF-8) with a header row naming its columns (start, end, speaker, text) and import that")
+    if data.startswith(b"PK\x03\x04") and xlsx_reader.is_workbook(data):
+        utts, notes = xlsx_reader.read(data, source)
+        return Parsed(SourceFormat.xlsx_table, utts, notes)
     if data.startswith(b"PK\x03\x04") or Path(source).suffix.lower() == ".docx":
         fmt, utts = docx_reader.read(data, source, markers=markers or docx_reader.TRANSCRIPTION_MARKERS)
         return Parsed(SourceFormat(fmt), utts, docx_reader.left_out(data, source))
@@ -162,6 +154,8 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
         return Parsed(fmt, utts, warnings + notes)
     elif fmt is SourceFormat.plain_html:
         utts = html_transcript.read(text, source)
+    elif fmt is SourceFormat.plain_md:
+        utts = markdown_transcript.read(text, source)
     else:
         utts = plain.read(text, source)
         if not any(u.speaker for u in utts):

@@ -1,5 +1,6 @@
 """SubRip: numbered cues; a speaker label (``Name:``, ``[Name]``, ``>> Name:``) usually only
-where the speaker changes, so an unlabelled cue continues the previous speaker."""
+where the speaker changes, so an unlabelled cue continues the previous speaker. A bracket that names a sound
+(``[crosstalk]``, ``[laughter]``) is no label: it stays in the speech (:mod:`.sound_events`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from .cues import parse_cues
 from .normalise import clean_name, squash
+from .sound_events import is_sound_event
 from .utterance import Utterance
 from .zoom_vtt import split_prefixes
 
@@ -21,6 +23,8 @@ def read(text: str, source: str) -> list[Utterance]:
     for c in cues:
         body = squash("\n".join(c.lines))
         m = _BRACKET_RE.match(body)
+        if m and is_sound_event(m.group(1)):  # "[crosstalk]", "[laughter]": a sound, kept as speech
+            m = None
         if m:
             bracketed.append(clean_name(m.group(1)))
             body = body[m.end():]

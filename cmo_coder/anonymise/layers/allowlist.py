@@ -22,6 +22,8 @@ from ..register import GENERIC_TAILS
 from .care_initials import care_initials_spans
 from .club_context import club_spans
 from .context import person_cue, word_after, word_before
+from .event_places import event_place_spans
+from .health_boards import REASON as HEALTH_BOARD_REASON
 from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
 from .lone_bodies import lone_body_spans
@@ -225,10 +227,12 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
     return replace(c, start=s, end=e)
 
 
-_NOT_CUT = frozenset({ROYAL_INSTITUTION, PUB_SIGN_AS_PLACE, HOME_CITY_REASON})
+_NOT_CUT = frozenset({ROYAL_INSTITUTION, PUB_SIGN_AS_PLACE, HOME_CITY_REASON, HEALTH_BOARD_REASON})
 """Reasons whose proposal no public phrase inside takes back: an institution named after a royal, a pub's sign
-said as a place, and a country said as where someone lives or comes from ("she's from Jamaica": the allow-list
-keeps the country as a trip or a comparison, not as the place of a life)."""
+said as a place, a country said as where someone lives or comes from ("she's from Jamaica": the allow-list
+keeps the country as a trip or a comparison, not as the place of a life), and a territorial health board, which
+goes whole however the allow-list reads its words ("NHS Highland" as every other board, never "NHS [trust
+name]" or a "health board" left beside its placeholder)."""
 
 
 def _names_nothing(rest: str) -> bool:
@@ -339,7 +343,7 @@ class AllowListComponent:
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
                 + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc))
-                + place_event_spans(text_of(doc)))
+                + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc)))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:

@@ -76,6 +76,21 @@ def word_of_speech(low: str) -> bool:
     return is_everyday(low) and lowercase_usage().get(low, 0) >= SAID_AS_A_WORD
 
 
+_SUBJECTS = frozenset({"i", "you", "we", "they"})
+_ADDRESSING = frozenset({"thank", "thanks", "love", "bless", "see", "hiya", "hi"})
+
+
+def verb_after_a_subject(token: Token) -> bool:
+    """A lower-case registered word read as a verb right after a subject pronoun ("where you fish", "we rock up"):
+    no name stands there. "Thank you Will", "love you Hope" address someone, so the pronoun after such a word is
+    no subject; a capital in cased text is a name's, and is left to the rules below."""
+    if token.i == 0 or token.pos_ != "VERB" or not token.text.islower():
+        return False
+    prev = token.doc[token.i - 1]
+    before = token.doc[token.i - 2].lower_ if token.i > 1 else ""
+    return prev.lower_ in _SUBJECTS and before not in _ADDRESSING
+
+
 def looks_like_name(token: Token, caseless: bool) -> bool:
     """Whether a one-word registered form (``Will``, ``White``) is, here, a name rather than a word.
 
@@ -85,6 +100,8 @@ def looks_like_name(token: Token, caseless: bool) -> bool:
         return True
     doc = token.doc
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if verb_after_a_subject(token):
+        return False  # "where you fish and who you go with": a registered Fish, but the word is the verb
     if nxt is not None and (nxt.lower_ in {"'s", "’s", "was", "is", "has", "had", "said", "says", "and"}
                             or nxt.tag_ in {"VBD", "VBZ", "MD"}):
         return True  # "will's mum", "will was", "will can come": the word cannot be the verb here

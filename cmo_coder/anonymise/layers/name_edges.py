@@ -32,7 +32,13 @@ AUXILIARIES = frozenset({
     "should", "must", "might", "shall", "can't", "couldn't", "wouldn't", "shouldn't", "won't", "gonna", "gotta",
     "innit", "init"})
 """Forms of "be", "have" and "do" (with the tag "innit", "isn't it"), and the modal verbs that name nobody
-("Will" and "May" do, and are left out)."""
+("Will" and "May" do, and are left out). "Do" itself is :data:`DO`'s."""
+
+DO = "do"
+"""The verb "do", said between a body and the area it serves ("Turning Point do Lincolnshire", "we do Skipton on a
+Monday"), where the model read it into the name beside it. It is no part of a place's or a body's name. A person's
+can hold it ("Do" is a Vietnamese family name, first in "Do Thi Lan"), so in a person's name only a "do" that cased
+text writes in lower case is the verb; captions, which write every name in lower case, keep it in the name."""
 
 LINKS = frozenset({"and", "but", "or", "so", "because", "cos", "then", "if", "that", "when", "while", "though"})
 """Linking words, which end a name's run ("lincoln prison so tyler"); inside a body's name ("Marks and
@@ -91,6 +97,8 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
     low = word.lower().replace("’", "'")
     if low in PRONOUNS or low in AUXILIARIES or low in LINKS or low in GREETINGS:
         return True
+    if low == DO:
+        return not verbs or (cased and word == DO)
     if low in CHAT_WORDS and low not in _names():
         return True
     if low in _FROM and low not in _names():
@@ -140,6 +148,22 @@ def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool =
         while b > a + 1 and text[b - 1] in ",;:—–-":
             b -= 1
     return a, b
+
+
+_SCHOOL_YEAR = re.compile(
+    r"(?i)[\s,]+(?:year|yr)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
+    r"[\s,.]*$")
+"""A school year said after the school ("kershaw academy year nine", "at hollins park school, year 7"): captions
+leave no comma between them, and the model read the year into the school's name, so the quote lost which year."""
+
+
+def without_school_year(text: str, start: int, end: int) -> int:
+    """``end`` moved back before a school year said at the end of ``text[start:end]`` (:data:`_SCHOOL_YEAR`), where a
+    name is left before it; ``end`` as it was otherwise."""
+    m = _SCHOOL_YEAR.search(text, start, end)
+    if m is None or m.end() != end or not text[start : m.start()].strip():
+        return end
+    return m.start()
 
 
 def _word_after(text: str, words: list[tuple[int, int]], k: int, end: int) -> str | None:

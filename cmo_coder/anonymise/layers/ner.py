@@ -15,10 +15,20 @@ from ..candidates import Candidate
 from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .name_edges import name_core
+from .name_edges import name_core, without_school_year
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
-from .words import FILLERS, KINSHIP, PEOPLES, TITLE_WORDS, british_words, is_everyday, name_lexicon, place_names
+from .words import (
+    FILLERS,
+    KINSHIP,
+    PEOPLES,
+    TITLE_WORDS,
+    british_words,
+    is_everyday,
+    name_lexicon,
+    place_names,
+    said_as_a_laugh,
+)
 
 _CASELESS_EXT: Any = ("._.", "cmo_caseless", None, None)
 """Where spaCy keeps ``doc._.cmo_caseless`` (see ``state._CANDIDATES_KEY``); a tuple, though spaCy types keys as str."""
@@ -125,6 +135,21 @@ def _by_sentence(ent: Span) -> list[Span]:
     return [Span(doc, a, b, label=ent.label_) for a, b in zip(bounds, ends, strict=True) if b > a]
 
 
+#: A saint's title, which names a place only with the saint after it ("St Just", "Saint Day").
+SAINT_TITLES = frozenset({"st", "st.", "saint"})
+
+
+def _with_the_saint(ent: Span, start: int, end: int) -> int:
+    """Where a place read as a saint's title alone ends: with the capitalised word after it ("St Just", "St Day",
+    "St Agnes"). The model read "St" as the place and left out a saint whose name is an everyday word, so "Just" was
+    left beside "[place name]" for anyone who knows the county to read."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" or doc.text[start:end].lower() not in SAINT_TITLES or ent.end >= len(doc):
+        return end
+    after = doc[ent.end]
+    return after.idx + len(after.text) if after.is_alpha and after.text[:1].isupper() else end
+
+
 def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: bool = True) -> list[Candidate]:
     """``doc_text`` is passed in: ``Doc.text`` rebuilds the whole string on every access. ``cased``:
     the entities were read from text as written, not from a re-cased copy."""
@@ -132,6 +157,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
     for ent, cut in ((piece, piece.end < whole.end) for whole in ents for piece in _by_sentence(whole)):
         if ent.label_ not in NER_CATEGORIES:
             continue
+        if any(t.is_alpha for t in ent) and all(said_as_a_laugh(t) for t in ent if t.is_alpha):
+            continue  # "ho ho very good": a laugh read as a person
         start, end = ent.start_char, ent.end_char
         if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_.rstrip(".") in TITLE_WORDS:
             start = ent[1].idx  # "Dr Obuya" → keep the title, remove the name
@@ -147,6 +174,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             if core is None:
                 continue
             start, end = core
+            end = without_school_year(doc_text, start, end)  # "kershaw academy year nine": the school only
+        end = _with_the_saint(ent, start, end)
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"

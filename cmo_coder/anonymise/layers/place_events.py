@@ -11,14 +11,14 @@ word that only an event or a dish ends on.
 
 Such a phrase is kept as public, so only a proposal lying inside it is dropped. What still goes:
 
-* a registered place: the register wins over every kept phrase, and ``event_towns`` removes the whole event
-  where a registered town opens it;
+* a registered place: the register wins over every kept phrase, and ``town_names`` removes the whole event
+  or dish where a registered town, or a town removed elsewhere in the transcript, is in it;
 * a place followed by a word that makes the phrase a place again: "the Leeds Festival site", "the Cornish pasty
   shop" (:data:`PLACE_AFTER`);
 * a run with no listed place in it: "the Hartside Gala" is read as before (a name only a list could tell from a
   person's or a place's);
-* a local body: "Leeds City Council", "Rotherham Mind" and the territorial police are bodies of the place a
-  participant lives in, read elsewhere and removed by design.
+* a local body: "Leeds City Council" and the territorial police are bodies of the place a participant lives in,
+  read elsewhere and removed by design (a charity's branch, "Rotherham Mind", is settled in ``town_names``).
 
 "Show" is a word many local things end on ("the Elmbury show" is the village's), so it ends an event only when it
 is written as a name ("Show" in cased text) or after "Great", "Royal" or "County" ("the great yorkshire show" in
@@ -120,7 +120,7 @@ def place_event_spans(text: str) -> list[tuple[int, int]]:
 
 def event_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The event named after a place whose name holds ``text[start:end]`` ("Brighton" in "Brighton Pride"), as a
-    character span, or None: where a registered town opens an event, ``event_towns`` removes the whole event."""
+    character span, or None: where a registered town opens an event, ``town_names`` removes the whole event."""
     lo = max(0, start - 60)
     for a, b, head in named_after_place(text[lo : end + 60]):
         if head in EVENT_HEADS and a + lo <= start and end <= b + lo - len(head):

@@ -9,11 +9,15 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .allowlist import PUB_SIGN_AS_PLACE, ROYAL_INSTITUTION
+from .care_agencies import REASON as CARE_AGENCY_REASON
+from .care_agencies import care_agency_spans
 from .care_homes import care_home_spans
 from .club_names import club_name_spans
 from .club_talk import club_kind_spans, pub_role_spans, sign_talk_spans, topo_club_spans
 from .estates import estate_spans
 from .facilities import facility_spans, pos_by_offset
+from .friends_groups import REASON as FRIENDS_REASON
+from .friends_groups import friends_place_spans
 from .health_boards import REASON as HEALTH_BOARD_REASON
 from .health_boards import health_board_spans
 from .kind_first import kind_first_spans
@@ -128,6 +132,10 @@ class PlacesComponent:
             out.append(Candidate(s, e, kind, "rules", 0.8, "place of worship or place named after a saint"))
         for s, e, kind in care_home_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, "home named where someone is placed or visited"))
+        for s, e in care_agency_spans(text, caseless):
+            out.append(Candidate(s, e, "org", "rules", 0.8, CARE_AGENCY_REASON))
+        for s, e in friends_place_spans(text, caseless):
+            out.append(Candidate(s, e, "place", "rules", 0.8, FRIENDS_REASON))
         for s, e in health_board_spans(text, caseless):
             out.append(Candidate(s, e, "trust", "rules", 0.85, HEALTH_BOARD_REASON))
         for s, e, kind in kind_first_spans(text, caseless):

@@ -6,7 +6,8 @@ Royal College of Podiatry", "the Department for Education", "the Office for Stud
 Commission", "the Housing Ombudsman", "Cocaine Anonymous", "the General Optical Council". No list keeps
 up with every charity, regulator and agency, but the form holds for the ones no list has, and it holds
 in captions too. A local body is named after its place instead ("Leeds City Council", "Elmbury Hospitals
-NHS Trust", "Rotherham Mind"), and the place is what a study must remove. So this module keeps a run of
+NHS Trust", "Elmbury Mind"), and the place is what a study must remove (a charity's branch named after a listed
+town is settled with every public name holding a town, in ``town_names``). So this module keeps a run of
 words only where every word is one a dictionary holds and no word is a place, a given name or a word
 that makes a place ("North", "Greater", "New"), beside one of these marks:
 

@@ -33,9 +33,14 @@ _SAID = (r"(?:" + _TENS + r"(?:[\s-]+" + _UNIT + r")?|" + _TEEN + r"|" + _UNIT +
          r"(?:[\s-]+(?:" + _TENS + r"(?:[\s-]+" + _UNIT + r")?|" + _TEEN + r"|" + _UNIT + r"))?)?")
 """A number said in words up to the hundreds: "seven", "twenty-two", "two hundred and four"."""
 _DIGIT_WORD = r"(?:" + _UNIT + r"|" + _ZERO + r")"
-_NUMBER = (r"(?:\d{1,3}(?:\s?[a-h])?(?![\w'’])|[a-z]\d{1,3}(?![\w'’])"
-           r"|" + _UNIT + r"(?:[\s-]+" + _DIGIT_WORD + r"){2}(?![\w'’-])"  # "two oh four"
-           r"|" + _SAID + r"(?![\w'’-])(?:\s+[a-h](?![\w'’-]))?"
+_STOP = r"(?!\w|['’](?!s(?![\w'’-])))"
+"""Where a unit's number or letter ends: no letter or digit after it, and an apostrophe only as a possessive's
+"'s" ("ward 7's staff", "B wing's landing"): the unit is said all the same, and the "'s" stays outside the span."""
+_STOP_HYPHEN = r"(?![\w-]|['’](?!s(?![\w'’-])))"
+"""The same, with no hyphen after it either ("two oh four-" is cut, not a number)."""
+_NUMBER = (r"(?:\d{1,3}(?:\s?[a-h])?" + _STOP + r"|[a-z]\d{1,3}" + _STOP +
+           r"|" + _UNIT + r"(?:[\s-]+" + _DIGIT_WORD + r"){2}" + _STOP_HYPHEN +  # "two oh four"
+           r"|" + _SAID + _STOP_HYPHEN + r"(?:\s+[a-h]" + _STOP_HYPHEN + r")?"
            r")")
 """The number of a unit (module doc); a letter after it is part of it ("7B", "seventeen b")."""
 _LETTER = r"[a-hj-z]"
@@ -43,10 +48,10 @@ _LETTER = r"[a-hj-z]"
 _HEAD = (r"(?:(?P<side>side\s+)?room|ward|wd\.?|bay|bed|cell|pod|landing|spur|house\s?block|wing|block|"
          r"(?P<level>level))")
 _AFTER = re.compile(r"(?i)(?<![\w'’-])" + _HEAD + r"[\s-]+(?:(?:number|no\.?|num)\s+)?"
-                    r"(?P<id>" + _NUMBER + r"|(?P<letter>[a-z])(?![\w'’-]))")
+                    r"(?P<id>" + _NUMBER + r"|(?P<letter>[a-z])" + _STOP_HYPHEN + r")")
 """A head word then its number or letter: "ward 32", "bay four", "side room three", "bay C"."""
-_BEFORE = re.compile(r"(?i)(?<![\w'’.-])(?P<letter>[a-z])[\s-]?(?P<head>wing|block)(?![\w'’-])")
-"""A letter then its wing or block: "B wing", "c-wing", "h block"."""
+_BEFORE = re.compile(r"(?i)(?<![\w'’.-])(?P<letter>[a-z])[\s-]?(?P<head>wing|block)" + _STOP_HYPHEN)
+"""A letter then its wing or block: "B wing", "c-wing", "h block", "B wing's landing"."""
 _JOIN = re.compile(r"[\s,]*(?:and\s+)?")
 _COUNTED = re.compile(
     r"(?i)[\s,-]*(?:days?|nights?|weeks?|months?|years?|hours?|minutes?|mins?|times?|shifts?|mornings?|afternoons?|"
@@ -73,6 +78,15 @@ Found = tuple[int, int, str]
 """(start, end, category): ``ward_number`` for a ward, ``unit_number`` for the rest."""
 
 
+_SENTENCE_ENDS = (".", "!", "?", "\n")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """``start`` opens the text or a sentence: nothing but quotes and spaces since a stop or a line break."""
+    before = text[:start].rstrip(" \t\"“'‘(")
+    return not before or before.endswith(_SENTENCE_ENDS)
+
+
 def _letter_ok(text: str, start: int, end: int, letter: str, after_head: bool) -> bool:
     """A single letter naming a unit, not an article, a pronoun or a dropped apostrophe's "s"."""
     low = letter.lower()
@@ -82,6 +96,8 @@ def _letter_ok(text: str, start: int, end: int, letter: str, after_head: bool) -
     if low == "a":
         if caseless or letter == "a":
             return False  # "on a wing and a prayer", "the ward a nurse"
+        if not after_head and _opens_sentence(text, start):
+            return False  # "A wing's feathers…": a capital that opens a sentence is the article's
         if after_head and _ARTICLE_NEXT.match(text, end) and text[end:end + 2].strip()[:1].islower():
             return False  # "Ward A nurse": cased, but an article all the same
     # "the ward s" (a split "ward's"), "bed u know", "bay o": a possessive, a pronoun, an exclamation

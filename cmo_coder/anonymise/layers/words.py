@@ -69,6 +69,21 @@ though a few are surnames somewhere ("Im", "Ive")."""
 FILLERS |= BARE_CONTRACTIONS
 
 
+#: Syllables of laughter and of Father Christmas, written as words ("ho ho", "ha ha ha", "hee hee").
+LAUGH_SYLLABLES = frozenset({"ha", "ho", "he", "hee", "heh", "hah", "har", "hoho", "haha"})
+
+
+def said_as_a_laugh(token: Token) -> bool:
+    """A laugh's syllable said twice or more in a row ("ho ho, very good"): a laugh, not the registered Mr Ho or the
+    recogniser's person, since nobody's name is said twice without a pause. Written for the project."""
+    low = token.lower_
+    if low not in LAUGH_SYLLABLES:
+        return False
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].lower_ == low
+    return before or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == low)
+
+
 @cache
 @stored("name_lexicon")
 def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
