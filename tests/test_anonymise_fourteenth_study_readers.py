@@ -1,10 +1,10 @@
 """The formats the fourteenth new study brought (``tests/data/fourteenth_study``): an ODT typed in LibreOffice, a CSV
 of turns as editors and spreadsheets export it, an RTF as transcription services send it (bold labels, ``\\par``
 paragraphs, the interviewee's name in the page header), a Word document whose page header, comments, footnotes and
-text box hold names, and the files the import refuses with advice (PDF, a legacy .doc; an Excel workbook was
-refused too, until the fifteenth study). Each reader is held to keeping every word of speech and inventing none,
-with offsets that slice exactly (property tests), and to refusing hostile input (a zip bomb, entities, a truncated
-archive, a row of the wrong shape) with a one-line error."""
+text box hold names, a PDF saved from a word processor, and the files the import refuses with advice (a legacy
+.doc; an Excel workbook was refused too, until the fifteenth study). Each reader is held to keeping every word of
+speech and inventing none, with offsets that slice exactly (property tests), and to refusing hostile input (a zip
+bomb, entities, a truncated archive, a row of the wrong shape) with a one-line error."""
 
 from __future__ import annotations
 
@@ -78,8 +78,9 @@ def test_an_odts_notes_comments_boxes_and_deletions_are_no_speech_and_are_counte
                      ("Interviewer", "And then?"), ("Respondent", "We went home.")]
     said = " ".join(s for _, s in turns)
     assert "Mindaugas" not in said and "Fenn" not in said and "Dale" not in said and "Bloggs" not in said
-    assert len(warnings) == 1 and "1 comment(s)" in warnings[0] and "1 footnote(s)" in warnings[0]
+    assert len(warnings) == 2 and "1 comment(s)" in warnings[0] and "1 footnote(s)" in warnings[0]
     assert "1 text box" in warnings[0] and "page header" in warnings[0] and "Heather" not in warnings[0]
+    assert warnings[1] == "tracked changes read as accepted: 1 tracked deletion(s), left out"
 
 
 def test_an_odt_without_speech_or_with_another_odf_kind_is_refused_with_advice() -> None:
@@ -290,11 +291,16 @@ def test_a_plain_docx_has_no_note_of_parts_left_out() -> None:
 
 
 # -- refused with advice --------------------------------------------------------------------------------------------
+def test_the_studys_pdf_is_read_turn_by_turn_by_its_initials() -> None:
+    turns, warnings, fmt = _turns((STUDY / "maryport_farmer.pdf").read_bytes(), "t.pdf")
+    assert fmt is SourceFormat.plain_txt and warnings == ["read from the text layer of a PDF of 1 page(s)"]
+    assert {who for who, _ in turns} == {None, "PN", "JK"} and turns[1] == ("PN", "Tell me how you met Dale.")
+
+
 @pytest.mark.parametrize(("name", "advice"), [
-    ("maryport_farmer.pdf", "PDF document.*export the transcript.*docx, .odt or .txt"),
     ("haverigg_release_focus_group.doc", "legacy Word 97-2003.*save it as .docx or .odt"),
 ])
-def test_a_pdf_and_a_legacy_doc_are_refused_with_what_to_do(name: str, advice: str) -> None:
+def test_a_legacy_doc_is_refused_with_what_to_do(name: str, advice: str) -> None:
     with pytest.raises(ParseError, match=advice):
         detect.parse((STUDY / name).read_bytes(), name)
 

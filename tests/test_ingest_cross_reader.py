@@ -5,9 +5,9 @@ The conversation is generated: names with diacritics and apostrophes, the same s
 another case or spacing, empty turns, one-word turns and long turns cut over many cues. Each writer writes
 it as that tool does (Teams ``<v Name>`` cues with ``GUID/N-M`` ids, Zoom ``Name:`` on every cue, SRT
 with the label only where the speaker changes, Zoom saved captions, Otter headers, plain ``Name: text``,
-a DOCX of paragraphs and a DOCX table of turns). What a format cannot carry is taken out of the
-comparison, and only that: a caption format joins a speaker's cues with a space where a paragraph format
-breaks the line, so words are compared with their whitespace folded.
+a DOCX of paragraphs, a DOCX table of turns, and the plain and Otter transcripts printed to PDF). What a format
+cannot carry is taken out of the comparison, and only that: a caption format joins a speaker's cues with a space
+where a paragraph format breaks the line, so words are compared with their whitespace folded.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pytest
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
+from pdf_writer import transcript_pdf
 
 from cmo_coder.ingest import canonical
 from cmo_coder.ingest.normalise import clean_name
@@ -128,10 +129,22 @@ def table_docx(turns: list[Turn]) -> bytes:
     return buf.getvalue()
 
 
+def plain_pdf(turns: list[Turn]) -> bytes:
+    """A ``Name: text`` transcript saved as PDF: wrapped at the margin, page numbers at the foot (a running header
+    is tested where the transcript runs over pages: on a page alone it is a title, as in the TXT)."""
+    return transcript_pdf(plain_txt(turns).decode(), per_page=30, page_numbers=True, unicode=True)
+
+
+def otter_pdf(turns: list[Turn]) -> bytes:
+    """Otter's PDF export: its TXT's lines on pages, each word placed on its own."""
+    return transcript_pdf(otter_txt(turns).decode(), per_page=40, page_numbers=True, unicode=True, words_apart=True)
+
+
 WRITERS: dict[str, tuple[str, Callable[[list[Turn]], bytes]]] = {
     "teams_vtt": ("x.vtt", teams_vtt), "zoom_vtt": ("x.vtt", zoom_vtt), "srt": ("x.srt", srt),
     "zoom_captions": ("x.txt", zoom_captions), "otter_txt": ("x.txt", otter_txt), "plain_txt": ("x.txt", plain_txt),
-    "plain_docx": ("x.docx", plain_docx), "table_docx": ("x.docx", table_docx),
+    "plain_docx": ("x.docx", plain_docx), "table_docx": ("x.docx", table_docx), "plain_pdf": ("x.pdf", plain_pdf),
+    "otter_pdf": ("x.pdf", otter_pdf),
 }
 
 

@@ -342,6 +342,10 @@ _NO_SPEECH = ["<Media omitted>", "This message was deleted", "You deleted this m
 _NOTICES_ANDROID = [f"Jordan added {SECRET}", f"{SECRET} left", f"Jordan a ajouté {SECRET}",
                     f"{SECRET} ist der Gruppe beigetreten", f"Jordan created group \"{SECRET}\"",
                     "Messages and calls are end-to-end encrypted. No one outside of this chat can read them."]
+#: The notice an iPhone export opens with, from the chat itself (the group's name), in a few of the app's languages.
+_OPENING = ["Messages and calls are end-to-end encrypted. Only people in this chat can read them.",
+            "Les messages et les appels sont chiffrés de bout en bout.",
+            "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt."]
 _NOTICES_IOS = [f"Group: \u200e{SECRET} added Jordan", f"Group: \u200eJordan a ajouté {SECRET}",
                 "Jordan: \u200eimage omitted"]
 
@@ -367,6 +371,8 @@ def _chat(draw: st.DrawFn) -> tuple[str, list[tuple[str, str]]]:
     if len([ln for ln in lines if ln.startswith(stamp)]) < 2 or not said:
         lines += [f"{stamp}{sep}Jordan: so then", f"{stamp}{sep}Jordan: right"]
         said += [("Jordan", "so then"), ("Jordan", "right")]
+    if ios:  # an iPhone export opens with the chat's own notice, sent by the chat itself, in the phone's language
+        lines.insert(0, f"{stamp}{sep}Group: \u200e{draw(st.sampled_from(_OPENING))}")
     return "\n".join(lines) + "\n", said
 
 

@@ -36,7 +36,7 @@ from .output import emit_json, info, is_tty, warn
 def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manifest: Path | None, replace: bool,
                max_mb: float, infer_speakers: bool, speaker: str | None, markers: tuple[str, ...],
                as_json: bool) -> None:
-    """Import transcripts (Teams, Zoom, Otter, SRT, DOCX, plain text) as pending anonymisation.
+    """Import transcripts (Teams, Zoom, Otter, SRT, DOCX, ODT, RTF, PDF, plain text) as pending anonymisation.
 
     The identifiable text goes to the secure folder; the project records only the id,
     format and checksum until anonymisation signs the transcript off.

@@ -19,6 +19,7 @@ from . import (
     markdown_transcript,
     odt_reader,
     otter,
+    pdf_transcript,
     plain,
     rtf_reader,
     srt,
@@ -36,9 +37,6 @@ from .utterance import ParseError, Utterance
 _CHAT_RE = re.compile(r"^\d{1,2}:\d{2}:\d{2}(?:\t[^\t\n]{1,80}:\t| From .{1,80}? to .{1,80}?:)")
 _SRT_TIMING = re.compile(r"^\d{1,2}:\d{2}:\d{2},\d{1,3}\s+-->\s+")
 _FOREIGN = (
-    (b"%PDF", "a PDF document, whose text a reader cannot take back in order with its speakers and paragraphs "
-              "(a PDF places words on a page, and a transcript's turns are lost or run together); export the "
-              "transcript from the program that wrote it as .docx, .odt or .txt and import that"),
     (b"\xd0\xcf\x11\xe0", "a legacy Word 97-2003 (.doc) or Office file, which is not read (its binary format "
                           "hides deleted and hidden text); open it in Word or LibreOffice, save it as .docx or .odt "
                           "and import that"),
@@ -108,6 +106,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     for magic, what in _FOREIGN:
         if data.startswith(magic):
             raise ParseError(f"{source}: not read: this is {what}")
+    if pdf_transcript.is_pdf(data):
+        text, notes = pdf_transcript.read_text(data, source)
+        return _parse_text(text, source, infer_speakers, notes)
     if rtf_reader.is_rtf(data):
         utts, notes = rtf_reader.read(data, source)
         return Parsed(SourceFormat.plain_rtf, utts, notes)
@@ -126,8 +127,12 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
         return Parsed(SourceFormat(fmt), utts, docx_reader.left_out(data, source))
     decoded = decode(data, source)
     check_lines(decoded.text.count("\n") + 1, source)
-    fmt = detect_text(decoded.text, source)
-    text = decoded.text
+    return _parse_text(decoded.text, source, infer_speakers, decoded.warnings)
+
+
+def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str]) -> Parsed:
+    """The utterances of decoded text (a text file's, or a PDF's text layer) by the reader its shape names."""
+    fmt = detect_text(text, source)
     if fmt is SourceFormat.teams_vtt:
         utts = teams_vtt.read(text, source)
     elif fmt is SourceFormat.zoom_vtt:
@@ -146,7 +151,7 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
         utts = whisper.read_tsv(text, source)
     elif fmt is SourceFormat.csv_table:
         utts, notes = csv_transcript.read(text, source)
-        return Parsed(fmt, utts, decoded.warnings + notes)
+        return Parsed(fmt, utts, warnings + notes)
     elif fmt is SourceFormat.plain_html:
         utts = html_transcript.read(text, source)
     elif fmt is SourceFormat.plain_md:
@@ -159,4 +164,4 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
                 "structure found (a Whisper .txt has none: import the .srt, .vtt, .json or .tsv Whisper wrote "
                 "beside it, with --speaker NAME for one speaker)"
             )
-    return Parsed(fmt, utts, decoded.warnings)
+    return Parsed(fmt, utts, warnings)

@@ -16,7 +16,7 @@ from typing import IO
 
 from lxml import etree
 
-from . import docx_table, otter, plain
+from . import docx_hidden, docx_table, otter, plain
 from .limits import MAX_LINES, check_lines
 from .normalise import clean
 from .utterance import ParseError, Utterance
@@ -172,7 +172,7 @@ def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None
         if root is None:
             root = _check_root(el.getroottree(), source)
         parent = el.getparent()
-        if parent is None or parent.getparent() is not root or _local(parent.tag) != "body":
+        if parent is None or _in_body(el, root) is None:
             if _local(el.tag) == "body" and parent is root:
                 body_seen = True
             continue  # a paragraph inside a table cell: read with its table
@@ -210,38 +210,26 @@ def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None
     return out
 
 
-_RUN_CONTENT = ("{*}t", "{*}br", "{*}cr", "{*}tab")
-_AS_TEXT = {"br": "\n", "cr": "\n", "tab": "\t"}
-
-
 def _para_text(p: etree._Element) -> list[str]:
-    """Text of a ``w:p`` with ``w:br`` and ``w:cr`` as ``\\n`` and tabs as ``\\t`` (as python-docx does).
-
-    The tag filter runs in lxml, so only text, break and tab elements reach Python. A text box anchored in the
+    """Text of a ``w:p`` as a transcript reads it (:func:`.docx_hidden.para_text`): the changes accepted, field
+    codes, text boxes, placeholders and the other branch of alternate content left out. A text box anchored in the
     paragraph (``w:txbxContent``, which Word writes twice: the drawing and its VML fallback) is no speech: its
-    text (a researcher's note, a label) was joined into the turn, twice, with no space before it.
-    """
-    boxed = _in_text_boxes(p)
-    parts: list[str] = []
-    for el in p.iter(*_RUN_CONTENT):
-        if boxed and el in boxed:
-            continue
-        tag = str(el.tag)
-        name = tag[tag.rfind("}") + 1 :]
-        if name == "t":
-            if el.text:
-                parts.append(el.text)
-        else:
-            parts.append(_AS_TEXT[name])
-    return parts
+    text (a researcher's note, a label) was joined into the turn, twice, with no space before it."""
+    return docx_hidden.para_text(p)
 
 
-def _in_text_boxes(p: etree._Element) -> set[etree._Element]:
-    """The text, break and tab elements inside text boxes of ``p`` (none in nearly every paragraph: one search in
-    lxml tells)."""
-    if p.find(".//{*}txbxContent") is None:
-        return set()
-    return {el for box in p.iter("{*}txbxContent") for el in box.iter(*_RUN_CONTENT)}
+def _in_body(el: etree._Element, root: etree._Element) -> etree._Element | None:
+    """The ``w:body`` a paragraph or table stands in, through content controls and custom XML around it (a
+    transcript typed into a template's content control is body text), or None (a table cell's paragraph, or one
+    in a content control that shows its placeholder)."""
+    node = el.getparent()
+    while node is not None and _local(node.tag) in docx_hidden.BLOCK_WRAPPERS:
+        if _local(node.tag) == "sdt" and docx_hidden.placeholder(node):
+            return None
+        node = node.getparent()
+    if node is None or _local(node.tag) != "body" or node.getparent() is not root:
+        return None
+    return node
 
 
 #: Parts of a Word document that hold text but no speech: read only to say they were left out.
@@ -256,6 +244,7 @@ def left_out(data: bytes, source: str) -> list[str]:
     name, a transcriber's comment, a footnote, a text box): never read into a turn, and said to be there (by kind
     and count, never by content: a warning is stored outside the secure folder), so the team can check it."""
     found: list[str] = []
+    hidden: list[str] = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = zf.namelist()[:MAX_ENTRIES]
@@ -272,12 +261,12 @@ def left_out(data: bytes, source: str) -> list[str]:
                 boxes = max(body.count(b"<wps:txbx"), body.count(b"<v:textbox"))
                 if boxes:
                     found.append(f"{boxes} text box(es)")
+                hidden = docx_hidden.notes(body)
     except (ParseError, *ZIP_ERRORS):
         return []
-    if not found:
-        return []
-    return [f"left out as no speech: {', '.join(found)} (check them in the original for anything the transcript "
-            "needs)"]
+    said = [f"left out as no speech: {', '.join(found)} (check them in the original for anything the transcript "
+            "needs)"] if found else []
+    return said + hidden
 
 
 def kind(paras: list[str]) -> str:

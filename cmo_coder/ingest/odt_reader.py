@@ -8,8 +8,9 @@ Word reader, which refused it as "not a Word document (no word/document.xml)". A
 
 What is no speech is left out, and the import says how much, never what (a warning is stored outside the secure
 folder): comments (``office:annotation``), footnotes and endnotes (``text:note``), text boxes and frames
-(``draw:frame``), the record of tracked changes (deleted text: it is not in the document), and the page header and
-footer (in ``styles.xml``). A transcriber's "Check spelling: Mindaugas?" or a header with the interviewee's name
+(``draw:frame``), the record of tracked changes (deleted text: the transcript is the text as the changes would be
+accepted, so inserted text is read where it stands and the import counts the changes by kind), and the page header
+and footer (in ``styles.xml``). A transcriber's "Check spelling: Mindaugas?" or a header with the interviewee's name
 would otherwise have been joined into someone's speech, or read as a turn of its own.
 
 The same guards as the Word reader's hold: the number of parts is checked before the archive is opened, the one
@@ -39,6 +40,10 @@ _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _NOT_SPEECH = {"annotation": "comment(s)", "note": "footnote(s) or endnote(s)", "frame": "text box(es) or frame(s)",
                "tracked-changes": "", "table-of-content": "", "alphabetical-index": "", "illustration-index": "",
                "table-index": "", "bibliography": ""}
+#: A tracked change's kind, as the import reports it: the text is read as the changes would be accepted (an
+#: insertion stands in the text, between its change marks; a deletion's text is only in the record).
+_CHANGES = {"deletion": "tracked deletion(s), left out", "insertion": "tracked insertion(s), kept",
+            "format-change": "tracked format change(s)"}
 #: At most this many spaces stand for one ``text:s`` (its ``text:c`` count): a hostile count is no memory bomb.
 _MAX_SPACES = 200
 #: The most of ``styles.xml`` read to tell whether a page header or footer holds text.
@@ -91,9 +96,13 @@ def paragraphs(data: bytes, source: str) -> tuple[list[str], list[str]]:
         raise ParseError(f"{source}: {CONTENT_PART}: unreadable XML") from None
     except ZIP_ERRORS as exc:
         raise ParseError(f"{source}: corrupt .odt: {type(exc).__name__}") from None
-    said = [f"{n} {what}" if what != "page header or footer" else f"the {what}" for what, n in left_out.items()]
+    changes = [f"{n} {what}" for what, n in left_out.items() if what in _CHANGES.values()]
+    said = [f"{n} {what}" if what != "page header or footer" else f"the {what}" for what, n in left_out.items()
+            if what not in _CHANGES.values()]
     notes = [f"left out as no speech: {', '.join(said)} (check them in "
-             "the original for anything the transcript needs)"] if left_out else []
+             "the original for anything the transcript needs)"] if said else []
+    if changes:
+        notes.append(f"tracked changes read as accepted: {', '.join(changes)}")
     return lines, notes
 
 
@@ -121,7 +130,7 @@ def _read_content(stream: Capped, source: str) -> tuple[list[str], dict[str, int
         stream, events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
         remove_comments=True, remove_pis=True,
         tag=(f"{{{_TEXT_NS}}}p", f"{{{_TEXT_NS}}}h", "{*}table-row", f"{{{_OFFICE_NS}}}annotation",
-             f"{{{_TEXT_NS}}}note", "{*}frame", f"{{{_OFFICE_NS}}}body"),
+             f"{{{_TEXT_NS}}}note", "{*}frame", f"{{{_OFFICE_NS}}}body", f"{{{_TEXT_NS}}}changed-region"),
     )
     lines: list[str] = []
     left_out: dict[str, int] = {}
@@ -138,6 +147,11 @@ def _read_content(stream: Capped, source: str) -> tuple[list[str], dict[str, int
         name = _local(el.tag)
         if name == "body":
             body_seen = True
+            continue
+        if name == "changed-region":  # the record of one change: counted by kind, its deleted text never read
+            kind = next((_CHANGES[_local(c.tag)] for c in el if _local(c.tag) in _CHANGES), None)
+            if kind:
+                left_out[kind] = left_out.get(kind, 0) + 1
             continue
         outer = _skipped_ancestor(el)
         if name in ("annotation", "note", "frame"):

@@ -4,10 +4,13 @@ Two shapes, one per phone:
 
 * iPhone: ``[12/03/2025, 14:02:11] Name: text``; the app's own notices and attachments are written as messages
   whose text starts with a left-to-right mark (U+200E): "Messages and calls are end-to-end encrypted", "<attached:
-  00000012-PHOTO-….jpg>", "This message was deleted.".
+  00000012-PHOTO-….jpg>", "This message was deleted.". The mark alone does not make a notice: a member's text that
+  begins with one (pasted from another chat) is speech. A marked message is left out where its words are the app's
+  (an attachment, a medium omitted, a call, a location, a notice) or its sender is the chat itself (the group's
+  name, which sends nothing but notices, opens the export with one and names members in them).
 * Android: ``12/03/2025, 14:02 - Name: text``; the app's notices have no sender (``12/03/2025, 19:02 - Jordan
   created group "…"``), and a member's media or deleted message is written as "<Media omitted>" or "This message
-  was deleted".
+  was deleted". A notice that quotes a name holding ": " is still a notice (its quote is left open before it).
 
 A member the exporting phone has not saved is named by the phone number (``+44 7700 900123``): that number is the
 member's speaker name, as a manifest alias can say. A message goes on over the lines below it until the next
@@ -22,6 +25,7 @@ them) unless a first field over 12 shows a month-first export.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import datetime
 
 from .limits import check_turns
@@ -35,6 +39,21 @@ _ANDROID_RE = re.compile(r"^\u200e?" + _DATE + r",? " + _CLOCK + r" [-–] (.*)$
 #: The sender before the first ": " of a dated line; a notice of the app has none ("Jordan created group …").
 _SENDER_RE = re.compile(r"^([^:\n]{1,80}?): (.*)$")
 _LRM = "\u200e"
+#: The app's notices as iPhone writes them after the mark (English; a notice in another language is known by its
+#: sender, the chat itself: see :func:`read`).
+_IOS_NOTICE = re.compile(
+    r"^(?:Messages and calls are end-to-end encrypted|Missed (?:voice|video|group voice|group video) call|"
+    r"(?:Voice|Video) call\b|Location: https?://|Contact card omitted|"
+    r"(?=.{0,160}$).{1,80}? (?:created (?:this )?group|added|removed|left$|joined using this group's invite link|"
+    r"changed (?:the subject|this group's|the group|their phone number)|deleted this group's|pinned a message|"
+    r"turned (?:on|off) disappearing messages|"
+    r"is a contact)|You(?:'re| are) now an admin|Your security code with|This chat is with|Waiting for this "
+    r"message)", re.IGNORECASE)
+#: The words of an Android notice that quotes a name or subject (the part before the quote's ": ").
+_NOTICE_WORDS = re.compile(r" (?:created group|changed the (?:subject|group name|group description)|changed this "
+                           r"group's) ", re.IGNORECASE)
+#: iPhone's mark of an edited message, written after its text.
+_EDITED = re.compile(r"\s*\u200e?<This message was edited>$")
 #: What a member's message says when the export holds no speech of it.
 _NO_SPEECH = re.compile(r"^(?:<Media omitted>|<attached: [^>\n]*>|This message was deleted\.?|You deleted this "
                         r"message\.?|(?:image|video|audio|sticker|GIF|document) omitted|null|Waiting for this "
@@ -76,10 +95,47 @@ def _when(m: re.Match[str], month_first: bool) -> datetime | None:
         return None
 
 
+def _notice_sender(sender: str) -> bool:
+    """Whether the text before a dated line's first ": " is a notice of the app, not a member: Android writes its
+    notices with no sender, and one that quotes a group's name or subject holding ": " (``Jordan created group
+    "Peer support: Leeds"``) looked like a message of a member called ``Jordan created group "Peer support``.
+    A quotation mark left open, or the words of such a notice, tell; a contact saved with a nickname in quotes
+    (``Jo "JJ" Smith``) closes its quotes."""
+    return bool(_NOTICE_WORDS.search(sender)) or sender.count('"') % 2 == 1 or sender.count("\u201c") != sender.count(
+        "\u201d")
+
+
+def _marked_no_speech(said: str) -> bool:
+    """Whether a message that begins with the left-to-right mark is the app's, not the member's: an attachment, an
+    omitted medium, a deleted message, a shared location, a call or one of the app's notices. iPhone marks those
+    so; it marks a member's own text too where the text begins with a mark of its own (a pasted message), and that
+    text is speech."""
+    body = said.lstrip(_LRM).strip()
+    return bool(_NO_SPEECH.match(body) or _IOS_NOTICE.match(body))
+
+
 def read(text: str, source: str) -> list[Utterance]:
     lines = text.split("\n")
     dated = [m for line in lines if (m := _dated(line.rstrip("\r")))]
     month_first = _month_first(dated)
+    # The chat itself sends iPhone's notices, under the group's name and in the phone's language: a sender that
+    # writes nothing but marked messages, and opens the export (the encryption notice always does), writes two
+    # marked messages or more, or one that is a notice by its words or names a member first, as a notice in any
+    # language does ("Jordan a ajouté Sam"). A member whose one message begins with a mark is none of these.
+    marked: Counter[str] = Counter()
+    unmarked: set[str] = set()
+    texts: list[tuple[int, str, str]] = []
+    for i, m in enumerate(dated):
+        if (sent := _SENDER_RE.match(m.group(8))) is not None:
+            if sent.group(2).startswith(_LRM):
+                marked[sent.group(1)] += 1
+                texts.append((i, sent.group(1), sent.group(2).lstrip(_LRM).strip()))
+            else:
+                unmarked.add(sent.group(1))
+    firsts = {name.split()[0] for name in unmarked if name.split()}
+    noticed = {who for i, who, said in texts
+               if i == 0 or _IOS_NOTICE.match(said) or said.split(" ", 1)[0] in firsts}
+    chat_itself = ({who for who, n in marked.items() if n >= 2} | noticed) - unmarked
     first: datetime | None = None
     result: list[Utterance] = []
     cur: Utterance | None = None
@@ -88,6 +144,7 @@ def read(text: str, source: str) -> list[Utterance]:
     def flush() -> None:
         if cur is not None:
             said = "\n".join(line for line in (squash(part).strip() for part in body) if line)
+            said = _EDITED.sub("", said)
             if said and not _NO_SPEECH.match(said):
                 cur.text = said
                 result.append(cur)
@@ -107,8 +164,10 @@ def read(text: str, source: str) -> list[Utterance]:
             raise ParseError(f"{source}: line {ln}: bad date or time in {line[:40]!r}")
         first = first or when
         sent = _SENDER_RE.match(m.group(8))
-        if sent is None or sent.group(2).startswith(_LRM):
-            continue  # a notice of the app (Android: no sender; iPhone: marked), or an attachment's file name
+        if sent is None or _notice_sender(sent.group(1)):
+            continue  # a notice of the app (Android: no sender, or a quoted name holding ": ")
+        if sent.group(2).startswith(_LRM) and (sent.group(1) in chat_itself or _marked_no_speech(sent.group(2))):
+            continue  # iPhone: a notice, an attachment's file name, a medium omitted
         name = clean_name(sent.group(1).replace(_LRM, ""))
         cur = Utterance(speaker=name, text="", start_time=float((when - first).total_seconds()), where=f"line {ln}")
         body = [sent.group(2)]
