@@ -28,6 +28,7 @@ Every hit is printed with its context.
 from __future__ import annotations
 
 import html
+import json
 import re
 import sqlite3
 import zipfile
@@ -160,9 +161,11 @@ class Matcher:
                     # public name an accepted surface reaches
                 if may_be_kept and mode == "derived" and (
                         self._kept(text, m.start(), m.end(), norm(surface))
+                        or self.in_reference_title(text, m.start(), m.end())
                         or (pattern is not self.strict
                             and self.quotes_reference(text, m.start(), m.end(), norm(surface)))):
-                    continue  # a strict form is excused only by an occurrence review kept, never by a quote
+                    continue  # a strict form is excused only by an occurrence review kept or a whole title of
+                    # the codebook around it ("Tiny test codebook", a QDPX's project name), never by a quote
                 taken.append(m.span())
                 yield m.start(), surface, self.category.get(norm(surface), "person")
 
@@ -203,6 +206,20 @@ class Matcher:
                 return True
         return False
 
+    def in_reference_title(self, text: str, start: int, end: int) -> bool:
+        """The occurrence lies inside a whole title of the codebook, written out as the codebook writes it (its name,
+        a theory's title or tag: at most :data:`_TITLE_WORDS` words): "Tiny test codebook", which a QDPX writes as
+        its project's name, is the codebook's, not a registered "Tiny". A quotation cut short does not count."""
+        for title in self.reference:
+            if len(title.split()) > _TITLE_WORDS:
+                continue
+            at = text.find(title, max(0, end - len(title)), start + len(title))
+            while at != -1 and at <= start:
+                if at + len(title) >= end:
+                    return True
+                at = text.find(title, at + 1, start + len(title))
+        return False
+
     @property
     def reference_words(self) -> str:
         if self._reference_words is None:
@@ -210,6 +227,10 @@ class Matcher:
                 " " + " ".join(w.lower() for w in _WORDS.findall(r)) + " " for r in self.reference)
         return self._reference_words
 
+
+_TITLE_WORDS = 12
+"""The longest reference text read as a title (the codebook's name, a theory's title, an element's tag) by
+:meth:`Matcher.in_reference_title`; statements are longer and are matched as quotations instead."""
 
 _ET_AL = re.compile(r"(?i)(?<![\w'’])et\s+$")
 """"et" right before a match: the match is the "al" of a citation's "et al.", which a registered Alan's "Al" made
@@ -633,12 +654,13 @@ def _scan_pg(where: Path, matcher: Matcher, conn: Database) -> list[LeakHit]:
 
 
 def codebook_text(conn: sqlite3.Connection | Database) -> list[str]:
-    """The project's theory statements, titles and tags: reference text wherever it is quoted."""
-    out: list[str] = []
+    """The project's theory statements, titles and tags, and the codebook's name: reference text wherever it is
+    quoted (a QDPX names its project after the codebook: "Tiny test codebook" was a registered "Tiny")."""
     if isinstance(conn, Database):
         tables = set(conn.table_names())
     else:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    out: list[str] = _codebook_name(conn) if "meta" in tables else []
     if "pt_versions" in tables:
         # the codebook as loaded: a revised statement or element was written after reading the transcripts,
         # so a name in it must not pass as a quotation of the codebook
@@ -655,6 +677,18 @@ def codebook_text(conn: sqlite3.Connection | Database) -> list[str]:
         for row in conn.execute(sql):
             out += [v for v in row if isinstance(v, str) and v.strip()]
     return out
+
+
+def _codebook_name(conn: sqlite3.Connection | Database) -> list[str]:
+    """The name of the codebook the project was made with, as its file wrote it (never text of a transcript)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'codebook'").fetchone()
+    if row is None or not isinstance(row[0], str):
+        return []
+    try:
+        name = json.loads(row[0]).get("name")
+    except (ValueError, AttributeError):
+        return []  # a damaged codebook is the store's to report; the leak check reads what it can
+    return [name] if isinstance(name, str) and name.strip() else []
 
 
 def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
