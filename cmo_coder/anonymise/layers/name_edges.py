@@ -166,6 +166,27 @@ def without_school_year(text: str, start: int, end: int) -> int:
     return m.start()
 
 
+_SERVICE_HEAD = re.compile(
+    r"(?i)\s+(?:police|constabulary|fire\s+and\s+rescue(?:\s+service)?|fire\s+service|ambulance\s+service|"
+    r"(?:city|county|borough|district|town|parish)\s+council|council)(?:['’]s)?")
+"""The head of a public service named after the area it serves ("Merseyside Police", "Liverpool City Council",
+"Lancashire Constabulary", "Merseyside Fire and Rescue"), as the model reads it into one organisation."""
+
+
+def without_service_head(text: str, start: int, end: int, places: frozenset[str]) -> int | None:
+    """The end of the place in ``text[start:end]`` where the rest is a public service's head (:data:`_SERVICE_HEAD`)
+    and the place is on ``places`` (lower-cased names); None otherwise. The model reads "Merseyside Police" as one
+    organisation, and where the place goes (a site, a town on the lists) the whole went with it: "[place name] came
+    round" lost that it was the police, which a quote about policing needs; only the place identifies."""
+    for m in _SERVICE_HEAD.finditer(text, start, end):
+        if m.end() != end:
+            continue
+        place = " ".join(text[start : m.start()].split())
+        if place.lower() in places:
+            return m.start()
+    return None
+
+
 def _word_after(text: str, words: list[tuple[int, int]], k: int, end: int) -> str | None:
     """The word after the ``k``-th of ``words``: the next in the span, or the first after its ``end`` in ``text``."""
     if k + 1 < len(words):

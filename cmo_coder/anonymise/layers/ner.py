@@ -15,7 +15,7 @@ from ..candidates import Candidate
 from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
-from .name_edges import name_core, without_school_year
+from .name_edges import name_core, without_school_year, without_service_head
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
 from .words import (
@@ -176,6 +176,10 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             start, end = core
             end = without_school_year(doc_text, start, end)  # "kershaw academy year nine": the school only
         end = _with_the_saint(ent, start, end)
+        label = ent.label_
+        if label in {"ORG", "GPE", "LOC", "FAC"} and (
+                service := without_service_head(doc_text, start, end, place_names())) is not None:
+            end, label = service, "GPE"  # "Merseyside Police": the place goes, the police stay
         text = doc_text[start:end]
         if cased and ent.label_ != "PERSON" and not any(c.isupper() for c in text):
             continue  # cased text writes names of places and organisations with capitals: "the bin", "one sec"
@@ -204,8 +208,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             continue  # captions: "we were all young and stupid", "he was so young": a word said of someone
         if a_people(text):
             continue  # "I'm Glaswegian", "a Punjabi family", "Irish Travellers": a people or faith read as a name
-        out.append(Candidate(start, end, ner_category(ent.label_, text), layer, NER_SCORES[ent.label_],
-                             f"statistical NER {ent.label_}"))
+        out.append(Candidate(start, end, ner_category(label, text), layer, NER_SCORES[label],
+                             f"statistical NER {label}"))
     return out
 
 
