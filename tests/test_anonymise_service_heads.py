@@ -11,7 +11,7 @@ from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
 from cmo_coder.model.key import KeyEntry, ParticipantKey
-from tests.anon_support import redacted_both
+from anon_support import redacted_both
 
 
 @pytest.mark.parametrize(("text", "kept"), [
