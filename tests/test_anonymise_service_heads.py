@@ -4,6 +4,7 @@ place: the model read the whole as one organisation, and where the place goes (a
 from __future__ import annotations
 
 import pytest
+from anon_support import redacted_both
 
 from cmo_coder.anonymise.layers.name_edges import without_service_head
 from cmo_coder.anonymise.layers.words import place_names
@@ -11,7 +12,6 @@ from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
 from cmo_coder.model.key import KeyEntry, ParticipantKey
-from anon_support import redacted_both
 
 
 @pytest.mark.parametrize(("text", "kept"), [
