@@ -44,6 +44,11 @@ def test_only_a_short_reference_is_a_title(tmp_path: Path) -> None:
     assert not _matcher([statement], tmp_path).in_reference_title(text, start, start + 4)
     assert _matcher([TITLE], tmp_path).in_reference_title(TITLE, 0, 4)
     assert not _matcher([TITLE], tmp_path).in_reference_title("Tiny test", 0, 4)
+    assert not _matcher(["Tiny"], tmp_path).in_reference_title("Tiny came", 0, 4)  # a title of one word: no title
+
+
+def test_a_one_word_title_excuses_nothing(tmp_path: Path) -> None:
+    assert _hits("<Note>Tiny said he would come back.</Note>", ["Tiny"], tmp_path) == ["Tiny"]
 
 
 def test_the_codebook_text_holds_the_codebooks_name(tmp_path: Path) -> None:

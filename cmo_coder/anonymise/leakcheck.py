@@ -209,9 +209,10 @@ class Matcher:
     def in_reference_title(self, text: str, start: int, end: int) -> bool:
         """The occurrence lies inside a whole title of the codebook, written out as the codebook writes it (its name,
         a theory's title or tag: at most :data:`_TITLE_WORDS` words): "Tiny test codebook", which a QDPX writes as
-        its project's name, is the codebook's, not a registered "Tiny". A quotation cut short does not count."""
+        its project's name, is the codebook's, not a registered "Tiny". A quotation cut short does not count, nor
+        does a title of one word: a theory called "Hope" must not excuse every registered Hope."""
         for title in self.reference:
-            if len(title.split()) > _TITLE_WORDS:
+            if not 2 <= len(title.split()) <= _TITLE_WORDS:
                 continue
             at = text.find(title, max(0, end - len(title)), start + len(title))
             while at != -1 and at <= start:
