@@ -24,6 +24,7 @@ from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean, clean_name
+from .plain import joined_paragraphs
 from .utterance import ParseError, Utterance, parse_timestamp
 
 #: A time as apps write it beside a label: ``[00:01:02]``, ``(1:02)``, ``00:01:02``, ``- 00:01:02``.
@@ -111,7 +112,7 @@ def read(text: str, source: str) -> list[Utterance]:
 
     def flush() -> None:
         if cur is not None:
-            cur.text = "\n".join(s for s in (" ".join(" ".join(p).split()) for p in paras) if s)
+            cur.text = joined_paragraphs(paras)
             result.append(cur)
             check_turns(len(result), source, cur.where)
 

@@ -123,6 +123,12 @@ def _without_time_lines(lines: list[tuple[str, str]], counts: Counter[str], know
     return out
 
 
+def joined_paragraphs(paras: list[list[str]]) -> str:
+    """A turn's text from its paragraphs' lines: each paragraph one line with its spaces folded, empty ones dropped
+    (the plain and Markdown readers keep a speaker's paragraphs as the transcript wrote them)."""
+    return "\n".join(s for s in (" ".join(" ".join(p).split()) for p in paras) if s)
+
+
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False,
                known: frozenset[str] = frozenset()) -> list[Utterance]:
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
@@ -156,7 +162,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
         if cur is not None:
             # the lines were cleaned once above: cleaning again would take an "&lt;b&gt;" decoded to "<b>" for a
             # tag and drop it, and "&lt;Name&gt;" said in speech with it; only the spaces are folded here
-            cur.text = "\n".join(s for s in (" ".join(" ".join(p).split()) for p in paras) if s)
+            cur.text = joined_paragraphs(paras)
             result.append(cur)
             check_turns(len(result), source, cur.where)
 

@@ -187,6 +187,15 @@ BROADCASTER_WORDS = frozenset({"radio", "bbc", "itv", "stv"})
 North"); only a site the manifest names is so read: a place the team registered is theirs to keep or remove."""
 
 
+
+def _open_word(span: Span, item: RegisterItem, reading: str | None, placeholder: str | None) -> Candidate:
+    """This occurrence of a registered name as the reviewer's to decide: the name may be an everyday word here, and
+    ``reading`` says which (for ``--keep-word-readings``); the three ways the layer finds such an occurrence make
+    the same item."""
+    return Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                     "registered name, perhaps an everyday word here", item_key=item.key, placeholder=placeholder,
+                     per_occurrence=True, word_reading=reading)
+
 class RegisterComponent:
     """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
 
@@ -312,10 +321,7 @@ class RegisterComponent:
                 continue
             if end - start == 2 and item.category != "person" and _the_everyday_word(span, caseless):
                 # "we went into the city" with a hospital registered as "the City": the reviewer decides
-                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
-                                     "registered name, perhaps an everyday word here", item_key=item.key,
-                                     placeholder=item.placeholder, per_occurrence=True,
-                                     word_reading=f"a word after 'the' ('{span.text}')"))
+                out.append(_open_word(span, item, f"a word after 'the' ('{span.text}')", item.placeholder))
                 taken.append((span.start_char, span.end_char))
                 continue
             if item.key.startswith("site:") and start > 0 and doc[start - 1].lower_ in BROADCASTER_WORDS:
@@ -332,10 +338,8 @@ class RegisterComponent:
             if end - start == 1 and said_as_a_laugh(span[0]):
                 # "ho ho, very good" with a Mr Ho registered: a laugh; the reviewer decides, and the word reading
                 # lets --keep-word-readings keep it
-                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
-                                     "registered name, perhaps an everyday word here", item_key=item.key,
-                                     placeholder=item.placeholder, per_occurrence=True,
-                                     word_reading=f"a laugh, the syllable said twice ('{span.text}')"))
+                out.append(_open_word(span, item, f"a laugh, the syllable said twice ('{span.text}')",
+                                      item.placeholder))
                 taken.append((span.start_char, span.end_char))
                 continue
             if end - start == 1 and said_as_the_noun(span[0]):
@@ -346,11 +350,8 @@ class RegisterComponent:
                                      or not (looks_like_name(span[0], caseless) or _beside_a_name(span[0])
                                              or _before_a_name(span[0]))):
                 # never silently "just a word": the reviewer decides this occurrence
-                out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
-                                     "registered name, perhaps an everyday word here", item_key=item.key,
-                                     placeholder=None if names_someone_else(variant, item) else item.placeholder,
-                                     per_occurrence=True,
-                                     word_reading=word_reading(span[0], caseless, place)))
+                out.append(_open_word(span, item, word_reading(span[0], caseless, place),
+                                      None if names_someone_else(variant, item) else item.placeholder))
                 taken.append((span.start_char, span.end_char))
                 continue
             start_char = _name_start(span) if end - start == 1 else span.start_char
