@@ -46,6 +46,13 @@ _FOREIGN = (
 )
 
 
+#: The format recorded for a PDF by the reader its text layer went to: the project says the source was a PDF (what
+#: ``show`` and the list print), and a ``plain`` format keeps the plain reader's handling of headings and turns of
+#: no speaker. Text of another shape printed to PDF (captions, a table) keeps its reader's format.
+_PDF_FORMATS = {SourceFormat.plain_txt: SourceFormat.plain_pdf, SourceFormat.plain_md: SourceFormat.plain_pdf,
+                SourceFormat.otter_txt: SourceFormat.otter_pdf}
+
+
 @dataclass
 class Parsed:
     format: SourceFormat
@@ -115,7 +122,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
             raise ParseError(f"{source}: not read: this is {what}")
     if pdf_transcript.is_pdf(data):
         text, notes = pdf_transcript.read_text(data, source)
-        return _parse_text(text, source, infer_speakers, notes)
+        parsed = _parse_text(text, source, infer_speakers, notes)
+        parsed.format = _PDF_FORMATS.get(parsed.format, parsed.format)
+        return parsed
     if rtf_reader.is_rtf(data):
         utts, notes = rtf_reader.read(data, source)
         return Parsed(SourceFormat.plain_rtf, utts, notes)

@@ -30,6 +30,8 @@ class SourceFormat(StrEnum):
     plain_docx = "plain_docx"
     plain_odt = "plain_odt"
     plain_rtf = "plain_rtf"
+    plain_pdf = "plain_pdf"
+    otter_pdf = "otter_pdf"
     csv_table = "csv_table"
     xlsx_table = "xlsx_table"
     plain_html = "plain_html"
