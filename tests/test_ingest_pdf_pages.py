@@ -83,3 +83,23 @@ def test_a_pdf_records_that_its_source_was_a_pdf() -> None:
     otter = "Jordan Reyes  0:03\nHow did it start?\n\nSam Okafor  0:09\nThrough my GP.\n"
     assert detect.parse(transcript_pdf(otter), "o.pdf").format is SourceFormat.otter_pdf
     assert detect.parse(otter.encode(), "o.txt").format is SourceFormat.otter_txt
+
+
+def test_a_short_reply_repeated_on_short_pages_is_speech() -> None:
+    """Pages of a few lines have nothing inward of their edges; a reply at the same place on half of them was
+    taken for a running header and lost."""
+    pages = [Page(["I: Did you like the group?", "Yes.", "I: And the walk?"]),
+             Page(["R: The walk too.", "Yes.", "I: Why?"]),
+             Page(["R: The people.", "I: Anything else?"]),
+             Page(["R: No.", "I: Thank you."])]
+    said = [t for _, t in _turns(make_pdf(pages), "s.pdf")]
+    assert said.count("Yes.") == 0 and sum(t.count("Yes.") for t in said) == 2
+
+
+def test_a_header_on_every_short_page_is_still_left_out() -> None:
+    pages = [Page(["I: Did you like the group?", "R: Yes."], header="Interview 7, 12 March 2025"),
+             Page(["I: And the walk?", "R: That too."], header="Interview 7, 12 March 2025"),
+             Page(["I: Thank you."], header="Interview 7, 12 March 2025")]
+    parsed = detect.parse(make_pdf(pages), "h.pdf")
+    assert not any("Interview 7" in u.text for u in parsed.utterances)
+    assert any("3 running header or footer line(s)" in w for w in parsed.warnings)

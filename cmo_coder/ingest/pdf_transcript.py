@@ -220,6 +220,13 @@ def _edges(lines: list[str]) -> list[int]:
     return sorted(set(filled[:_EDGE] + filled[-_EDGE:]))
 
 
+def _edge_of_every_page(key: str, on_pages: Counter[str], pages: list[list[str]]) -> bool:
+    """Where a line's pages are short (nothing inward of their edges tells a header's changing body from a passage
+    said again), it is running only as a header or footer is: on every page, as its very first or very last line.
+    A short reply ("Yes.") said at the same place on some short pages is speech."""
+    return on_pages[key] >= len(pages) and key.split("|", 1)[0] in ("0", "-1")
+
+
 def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dict[str, int]]:
     """Pages without their running header and footer lines and page numbers, and how many of each were taken.
 
@@ -227,7 +234,8 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
     digits aside only where they are the page's own number ("Interview 7, page 3"): a title on the first page
     alone stays, as it is in a TXT, and speech labels that differ by their times ("Speaker 1 (00:03:12):") are
     never alike. A line that opens with a label ("Site: West Cumbria", or a reply, "R: Yes.") needs three pages at
-    least: on two, a short reply may well stand at the top of both. A page number is a line there of a number
+    least: on two, a short reply may well stand at the top of both. On pages of a few lines a running line must
+    be the first or last of every page (:func:`_edge_of_every_page`). A page number is a line there of a number
     alone ("7", "Page 7", "7 of 12", "- 7 -"): on a page of its own number, or on two pages or more. A line whose
     pages all have the same line next to it inward is not running: that is one passage printed twice."""
     edges = [_edges(page) for page in pages]
@@ -256,7 +264,7 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
                 drop.add(i)
                 taken["page number(s)"] += 1
             elif len(pages) >= 2 and on_pages[k] >= (need_label if _LABEL.match(page[i]) else need) and (
-                    len(beside[k]) > 1 or None in beside[k]):  # pages of a few lines: nothing inward tells
+                    len(beside[k] - {None}) > 1 or (None in beside[k] and _edge_of_every_page(k, on_pages, pages))):
                 drop.add(i)
                 taken["running header or footer line(s)"] += 1
         kept = [line for i, line in enumerate(page) if i not in drop]
