@@ -279,9 +279,9 @@ _CUES = st.lists(st.tuples(_WHO, st.lists(_LINE.map(" ".join), min_size=1, max_s
 @pytest.mark.fuzz
 def test_fuzz_youtube_rolling_reads_every_word_once(words: list[str], per_line: int) -> None:
     words = ["so", *words]
-    got = _turns(_youtube(words, per_line), "f.vtt", SourceFormat.youtube_vtt)
-    expected = " ".join(html.unescape(w) if "&" in w else w for w in words)
-    assert [s for _, s in got] == [" ".join(expected.split())]
+    # WebVTT escapes "<" and "&" in its text, as YouTube writes them; read, each is decoded once
+    got = _turns(_youtube([html.escape(w, quote=False) for w in words], per_line), "f.vtt", SourceFormat.youtube_vtt)
+    assert [s for _, s in got] == [" ".join(" ".join(words).split())]
 
 
 @given(cues=_CUES)
