@@ -156,6 +156,19 @@ def test_a_webvtt_without_word_timings_is_still_read_cue_by_cue() -> None:
     assert _turns(text, "u.vtt", SourceFormat.zoom_vtt) == [(None, "yes yes")]
 
 
+def test_youtube_text_outside_a_cue_is_refused_never_dropped() -> None:
+    """A line after a blank line that no timing line opens is no cue's: refused, as the other WebVTT readers do,
+    rather than left out unread."""
+    text = _youtube(_words("one two three four five six")) + "\nZenobia Quartermaine said hello\n"
+    with pytest.raises(ParseError, match=r"^s\.vtt: line \d+: expected a cue timing line"):
+        detect.parse(text.encode(), "s.vtt")
+    glued = _youtube(_words("one two three")).replace("Language: en\n\n", "Language: en\n", 1)
+    with pytest.raises(ParseError, match=r"^g\.vtt: line 4: a blank line must follow the WEBVTT header"):
+        detect.parse(glued.encode(), "g.vtt")
+    with_id = _youtube(_words("one two three")).replace("00:00:00.000 -->", "cue-1\n00:00:00.000 -->", 1)
+    assert _turns(with_id, "i.vtt") == [(None, "one two three")]
+
+
 def test_youtube_truncated_timing_is_refused_naming_the_line() -> None:
     text = _youtube(_words("one two three four five six")) + "\n00:00:09.0\n"
     text = text.replace("00:00:09.0\n", "00:00:09.0 --> 00:0\nfoo<00:00:09.500><c> bar</c>\n")

@@ -54,22 +54,29 @@ def _cues(text: str, source: str) -> list[tuple[Cue, list[bool]]]:
     blocks are no cues."""
     out: list[tuple[Cue, list[bool]]] = []
     current: tuple[Cue, list[bool]] | None = None
-    skipping = True  # the header block
+    skipping = header = True  # the header block
     previous_empty = False
-    for no, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for no, line in enumerate(lines, start=1):
         if line == "":
-            current, skipping, previous_empty = None, False, True
+            current, skipping, header, previous_empty = None, False, False, True
             continue
         opens_block = previous_empty
         previous_empty = False
         if skipping:
+            if header and "-->" in line:
+                raise ParseError(f"{source}: line {no}: a blank line must follow the WEBVTT header before the "
+                                 "first cue")
             continue
         if current is None:
             if opens_block and line.startswith(("NOTE", "STYLE", "REGION")) and "-->" not in line:
                 skipping = True
                 continue
             if "-->" not in line:
-                continue  # a cue's id: the timing line follows it
+                if no < len(lines) and "-->" in lines[no]:
+                    continue  # a cue's id: the timing line follows it
+                raise ParseError(f"{source}: line {no}: expected a cue timing line 'start --> end' before "
+                                 f"{excerpt(line.strip())}")
             m = _TIMING_RE.match(line)
             start = parse_timestamp(m.group(1)) if m else None
             end = parse_timestamp(m.group(2)) if m else None
