@@ -209,6 +209,11 @@ def test_ttml_with_agents_gives_the_turns_of_the_same_srt() -> None:
     assert "Residents meeting" not in " ".join(s for _, s in got)  # the head's title is no speech
 
 
+def test_ttml_agent_names_are_cleaned_as_every_reader_cleans_a_name() -> None:
+    doc = _ttml([("Zo\u00eb  M\u00fcller\u200b", ["hello there"]), ("A &amp; B", ["and you"])])
+    assert [w for w, _ in _turns(doc, "n.ttml")] == ["Zoë Müller", "A &amp; B"]
+
+
 def test_ttml_with_name_prefixes_gives_the_turns_of_the_same_srt() -> None:
     assert _turns(_ttml(CONVERSATION, agents=False), "m.dfxp") == _turns(_srt(CONVERSATION), "m.srt")
 

@@ -28,6 +28,7 @@ from lxml import etree
 
 from .cues import Cue
 from .limits import check_turns
+from .normalise import clean_name
 from .srt import utterances
 from .utterance import ParseError, Utterance, excerpt
 
@@ -217,6 +218,6 @@ def read(data: bytes, source: str) -> list[Utterance]:
         # The agent names the speaker; a "Name:" prefix in a cue with no agent still does, as in SubRip.
         for u, agent in zip(utts, labelled, strict=True):
             if agent is not None:
-                u.speaker = " ".join(agent.split())
+                u.speaker = clean_name(html.escape(agent, quote=False))  # invisibles out, decoded once
                 u.flags = [f for f in u.flags if f != "no_speaker"]
     return utts
