@@ -31,6 +31,8 @@ class Page:
     #: a filled rectangle and no text, as a scanned page's image is to a text reader
     image_only: bool = False
     extra: list[str] = field(default_factory=list)
+    #: lines of a second column, beside the first (a newsletter's or a report's two-column page)
+    right_column: list[str] = field(default_factory=list)
 
 
 def _literal(text: str) -> bytes:
@@ -77,6 +79,8 @@ def _content(page: Page, unicode: bool = False) -> bytes:
     for line in page.lines:
         placed.append((50, y, line))
         y -= LINE_HEIGHT
+    for n, line in enumerate(page.right_column):
+        placed.append((310, TOP - n * LINE_HEIGHT, line))
     if page.footer is not None:
         placed.append((280, 30, page.footer))
     if page.reversed_stream:

@@ -293,7 +293,7 @@ def test_a_plain_docx_has_no_note_of_parts_left_out() -> None:
 # -- refused with advice --------------------------------------------------------------------------------------------
 def test_the_studys_pdf_is_read_turn_by_turn_by_its_initials() -> None:
     turns, warnings, fmt = _turns((STUDY / "maryport_farmer.pdf").read_bytes(), "t.pdf")
-    assert fmt is SourceFormat.plain_txt and warnings == ["read from the text layer of a PDF of 1 page(s)"]
+    assert fmt is SourceFormat.plain_pdf and warnings == ["read from the text layer of a PDF of 1 page(s)"]
     assert {who for who, _ in turns} == {None, "PN", "JK"} and turns[1] == ("PN", "Tell me how you met Dale.")
 
 

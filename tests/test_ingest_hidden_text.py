@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from test_anonymise_fourteenth_study_readers import _odt
 from test_ingest_fuzz import XML_HOSTILE, _with_document_xml, check_reads_or_refuses, mutated
 
+from cmo_coder.errors import CmoError
 from cmo_coder.ingest import canonical, detect
 from cmo_coder.ingest.source import read_source
 
@@ -289,3 +290,105 @@ def test_a_paragraph_mark_formatted_as_hidden_keeps_its_paragraphs_text() -> Non
     mark = '<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>' + r("R: We stayed in.") + "</w:p>"
     turns, _ = _read(p(r("I: And then?")) + mark)
     assert turns[-1] == ("R", "We stayed in.")
+
+
+# -- a deleted paragraph mark, and text hidden by a style ----------------------------------------------------------
+def _docx_styled(body: str, styles: str) -> bytes:
+    """A Word document of ``body`` with ``styles`` (the ``w:style`` elements of word/styles.xml)."""
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {_NS}><w:body>{body}</w:body>'
+           "</w:document>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", xml)
+        z.writestr("word/styles.xml", f'<?xml version="1.0"?><w:styles xmlns:w="{W}">{styles}</w:styles>')
+    return buf.getvalue()
+
+
+def _read_styled(body: str, styles: str) -> tuple[list[tuple[str | None, str]], list[str]]:
+    got = read_source(_docx_styled(body, styles), "s.docx")
+    return [(t.speaker_name, got.canon.text[t.start:t.end]) for t in got.canon.turns], got.warnings
+
+
+def _mark_deleted(*runs: str) -> str:
+    return ('<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="Reviewer" w:date="2025-03-12T10:00:00Z"/></w:rPr>'
+            "</w:pPr>" + "".join(runs) + "</w:p>")
+
+
+def test_a_deleted_paragraph_mark_joins_the_two_paragraphs_as_accepting_does() -> None:
+    """A transcriber's stray Enter split a turn; the reviewer deleted the mark. Read as two paragraphs, the
+    second was a line of its own (and a line opening "Leeds: ..." would have been taken for a speaker)."""
+    turns, notes = _read(p(r("I: Where did you go?")) + _mark_deleted(r("R: We went to the drop-in at ")) +
+                         p(r("Leeds Central Library on the Tuesday.")) + p(r("I: Thanks.")))
+    assert turns == [("I", "Where did you go?"), ("R", "We went to the drop-in at Leeds Central Library on the "
+                                                  "Tuesday."), ("I", "Thanks.")]
+    assert "1 deleted paragraph mark(s) (the paragraphs joined)" in " ".join(notes)
+
+
+def test_a_deleted_paragraph_with_its_mark_leaves_nothing_behind() -> None:
+    """A whole paragraph deleted (its text and its mark): nothing of it is read, and no empty line is left."""
+    turns, _ = _read(p(r("I: And then?")) + _mark_deleted(dele(f"R: {SECRET} came round.")) +
+                     p(r("R: Nobody came round.")))
+    assert turns == [("I", "And then?"), ("R", "Nobody came round.")]
+
+
+def test_a_paragraph_mark_that_is_not_deleted_keeps_the_paragraphs_apart() -> None:
+    inserted = ('<w:p><w:pPr><w:rPr><w:ins w:id="8" w:author="Reviewer" w:date="2025-03-12T10:00:00Z"/></w:rPr>'
+                '</w:pPr>' + r("R: First.") + "</w:p>")
+    turns, _ = _read(inserted + p(r("I: Second.")))
+    assert turns == [("R", "First."), ("I", "Second.")]
+
+
+HIDDEN_STYLES = ('<w:style w:type="character" w:styleId="Private"><w:name w:val="Private"/><w:rPr><w:vanish/>'
+                 '</w:rPr></w:style>'
+                 '<w:style w:type="character" w:styleId="PrivateBold"><w:basedOn w:val="Private"/><w:rPr><w:b/>'
+                 '</w:rPr></w:style>'
+                 '<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Private"/><w:rPr>'
+                 '<w:vanish w:val="0"/></w:rPr></w:style>'
+                 '<w:style w:type="paragraph" w:styleId="Note"><w:rPr><w:vanish/></w:rPr></w:style>'
+                 '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+                 '<w:style w:type="character" w:styleId="LoopA"><w:basedOn w:val="LoopB"/></w:style>'
+                 '<w:style w:type="character" w:styleId="LoopB"><w:basedOn w:val="LoopA"/></w:style>')
+
+
+def _styled_run(style: str, text: str, own: str = "") -> str:
+    return (f'<w:r><w:rPr><w:rStyle w:val="{style}"/>{own}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>')
+
+
+def test_text_hidden_by_a_character_style_is_not_read_and_is_reported() -> None:
+    body = (p(r("R: I went with "), _styled_run("Private", f"{SECRET} "), _styled_run("PrivateBold", "Quill "),
+              _styled_run("Shown", "my sister "), _styled_run("LoopA", "and "), r("to the clinic."))
+            + p(r("I: Ok.")))
+    turns, notes = _read_styled(body, HIDDEN_STYLES)
+    assert turns[0] == ("R", "I went with my sister and to the clinic.")
+    said = " ".join(notes)
+    assert "2 run(s) of a hidden character style" in said and "Zenobia" not in said
+
+
+def test_a_paragraph_in_a_hidden_paragraph_style_is_not_read_but_a_run_shown_by_its_own_formatting_is() -> None:
+    note = ('<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr>' + r(f"Transcriber: {SECRET} is the sister. ")
+            + '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>Shown anyway.</w:t></w:r></w:p>')
+    turns, notes = _read_styled(p(r("I: And then?")) + note + p(r("R: We stayed in.")), HIDDEN_STYLES)
+    assert turns == [("I", "And then?\nShown anyway."), ("R", "We stayed in.")]
+    assert "1 paragraph(s) of a hidden paragraph style" in " ".join(notes)
+    assert SECRET not in str(turns)
+
+
+def test_a_document_whose_styles_hide_nothing_reads_and_says_nothing_of_styles() -> None:
+    styles = '<w:style w:type="character" w:styleId="Emph"><w:rPr><w:i/></w:rPr></w:style>'
+    turns, notes = _read_styled(p(r("R: "), _styled_run("Emph", "really"), r(" yes.")), styles)
+    assert turns == [("R", "really yes.")]
+    assert not any("style" in n for n in notes)
+
+
+def test_a_styles_part_with_a_doctype_is_refused() -> None:
+    data = _docx_styled(p(r("R: yes.")), "")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/styles.xml":
+                body = body.replace(b"<w:styles", b'<!DOCTYPE w:styles [<!ENTITY a "aaaa">]><w:styles', 1)
+            out.writestr(info, body)
+    with pytest.raises(CmoError, match=r"^d\.docx: word/styles\.xml declares a DOCTYPE"):
+        read_source(buf.getvalue(), "d.docx")

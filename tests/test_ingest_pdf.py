@@ -62,7 +62,8 @@ def test_a_pdf_gives_the_turns_and_speakers_of_the_same_transcript_as_txt(text: 
                          page_numbers=True, **layout)
     txt = detect.parse(text.encode(), "t.txt")
     got = detect.parse(pdf, "t.pdf")
-    assert got.format is txt.format
+    assert got.format is {SourceFormat.plain_txt: SourceFormat.plain_pdf,
+                          SourceFormat.otter_txt: SourceFormat.otter_pdf}[txt.format]  # the source was a PDF
     assert _folded(_turns(pdf, "t.pdf")) == _folded(_turns(text.encode(), "t.txt"))
 
 
@@ -127,7 +128,7 @@ def test_a_word_broken_at_the_line_end_is_joined(lines: list[str], said: str) ->
 
 def test_a_pdf_is_detected_by_its_content_not_its_name() -> None:
     pdf = transcript_pdf(PLAIN)
-    assert detect.parse(pdf, "transcript.txt").format is SourceFormat.plain_txt
+    assert detect.parse(pdf, "transcript.txt").format is SourceFormat.plain_pdf
     assert detect.parse(b"\r\n" + pdf, "x.bin").utterances
     assert not pdf_transcript.is_pdf(b"R: %PDF-1.4 is a version\n")
 
@@ -218,7 +219,7 @@ def test_a_pdf_imports_into_the_secure_folder_with_its_notes_and_nothing_of_its_
     path.write_bytes(transcript_pdf(plain(4), per_page=10, header="Jacob Keswick, 12 March 2025", page_numbers=True))
     report = import_files(project, [path], tmp_path / "secure")
     (result,) = report.files
-    assert result.status == "imported" and result.source_format == "plain_txt"
+    assert result.status == "imported" and result.source_format == "plain_pdf"
     assert any("running header or footer" in w for w in result.warnings)
     raw = Transcript.model_validate_json((tmp_path / "secure" / "raw" / f"{result.transcript_id}.json").read_text())
     assert "Keswick" not in raw.text and {t.speaker_name for t in raw.turns} == {"Interviewer", "Participant"}

@@ -22,11 +22,14 @@ from . import (
     pdf_transcript,
     plain,
     rtf_reader,
+    sbv,
     srt,
     teams_vtt,
+    ttml,
     whatsapp,
     whisper,
     xlsx_reader,
+    youtube_vtt,
     zoom_captions,
     zoom_vtt,
 )
@@ -41,6 +44,13 @@ _FOREIGN = (
                           "hides deleted and hidden text); open it in Word or LibreOffice, save it as .docx or .odt "
                           "and import that"),
 )
+
+
+#: The format recorded for a PDF by the reader its text layer went to: the project says the source was a PDF (what
+#: ``show`` and the list print), and a ``plain`` format keeps the plain reader's handling of headings and turns of
+#: no speaker. Text of another shape printed to PDF (captions, a table) keeps its reader's format.
+_PDF_FORMATS = {SourceFormat.plain_txt: SourceFormat.plain_pdf, SourceFormat.plain_md: SourceFormat.plain_pdf,
+                SourceFormat.otter_txt: SourceFormat.otter_pdf}
 
 
 @dataclass
@@ -65,7 +75,9 @@ def detect_text(text: str, source: str) -> SourceFormat:
     if not head:
         raise ParseError(f"{source}: the file has no text")
     if head[0].startswith("WEBVTT"):
-        return SourceFormat.teams_vtt if re.search(r"<v[\s.][^>]*>", text) else SourceFormat.zoom_vtt
+        if re.search(r"<v[\s.][^>]*>", text):
+            return SourceFormat.teams_vtt
+        return SourceFormat.youtube_vtt if youtube_vtt.looks_like_youtube(text) else SourceFormat.zoom_vtt
     chat = sum(1 for line in head if _CHAT_RE.match(line))
     if chat and chat >= len(head) // 2:
         raise ParseError(
@@ -78,6 +90,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.whatsapp_txt
     if len(head) > 1 and head[0].isdigit() and _SRT_TIMING.match(head[1]):
         return SourceFormat.srt
+    if sbv.looks_like_sbv(head[0]):
+        return SourceFormat.sbv
     if head[0].startswith(html_transcript.HTML_HEADS):
         return SourceFormat.plain_html  # before the captions' arrow: an HTML comment closes with "-->" too
     if any("-->" in line for line in head[:3]):
@@ -108,7 +122,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
             raise ParseError(f"{source}: not read: this is {what}")
     if pdf_transcript.is_pdf(data):
         text, notes = pdf_transcript.read_text(data, source)
-        return _parse_text(text, source, infer_speakers, notes)
+        parsed = _parse_text(text, source, infer_speakers, notes)
+        parsed.format = _PDF_FORMATS.get(parsed.format, parsed.format)
+        return parsed
     if rtf_reader.is_rtf(data):
         utts, notes = rtf_reader.read(data, source)
         return Parsed(SourceFormat.plain_rtf, utts, notes)
@@ -119,6 +135,8 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     if odf is not None:
         raise ParseError(f"{source}: unknown format: this is an OpenDocument {odf.split('-')[0]}, not a text "
                          "document; save the transcript as .odt, .docx or .txt")
+    if ttml.looks_like_ttml(data):
+        return Parsed(SourceFormat.ttml, ttml.read(data, source))
     if data.startswith(b"PK\x03\x04") and xlsx_reader.is_workbook(data):
         utts, notes = xlsx_reader.read(data, source)
         return Parsed(SourceFormat.xlsx_table, utts, notes)
@@ -141,6 +159,10 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
         utts = zoom_captions.read(text, source)
     elif fmt is SourceFormat.srt:
         utts = srt.read(text, source)
+    elif fmt is SourceFormat.sbv:
+        utts = sbv.read(text, source)
+    elif fmt is SourceFormat.youtube_vtt:
+        utts = youtube_vtt.read(text, source)
     elif fmt is SourceFormat.whatsapp_txt:
         utts = whatsapp.read(text, source)
     elif fmt is SourceFormat.otter_txt:

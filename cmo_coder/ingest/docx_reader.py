@@ -121,8 +121,9 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             info = checked_part(zf, DOCUMENT_PART, source, "a Word document",
                                 f"not a Word document (no {DOCUMENT_PART} in the archive)")
+            styles = _styles(zf, source)
             with zf.open(info) as member:
-                return _body_paragraphs(Capped(member, MAX_DOCUMENT_XML, source), source, tables, speakers)
+                return _body_paragraphs(Capped(member, MAX_DOCUMENT_XML, source), source, tables, speakers, styles)
     except ParseError:
         raise
     except etree.XMLSyntaxError as exc:
@@ -132,6 +133,21 @@ def paragraphs_of(data: bytes, source: str, tables: list[list[str]] | None = Non
         raise ParseError(f"{source}: {DOCUMENT_PART}: unreadable XML ({_short(str(exc))})") from None
     except ZIP_ERRORS as exc:
         raise ParseError(f"{source}: corrupt .docx: {type(exc).__name__}: {_short(str(exc))}") from None
+
+
+STYLES_PART = "word/styles.xml"
+
+
+def _styles(zf: zipfile.ZipFile, source: str) -> docx_hidden.StyleHiding:
+    """Which styles hide their text (:func:`.docx_hidden.style_hiding`); none where the part is absent."""
+    try:
+        info = zf.getinfo(STYLES_PART)
+    except KeyError:
+        return docx_hidden.NO_STYLES
+    with zf.open(info) as member:
+        capped = Capped(member, _MAX_SIDE_PART, source, STYLES_PART)
+        data = b"".join(iter(lambda: capped.read(1 << 20), b""))
+    return docx_hidden.style_hiding(data, source)
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -158,7 +174,8 @@ def _check_root(tree: etree._ElementTree, source: str) -> etree._Element:
 
 
 def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None = None,
-                     speakers: set[str] | None = None) -> list[str]:
+                     speakers: set[str] | None = None,
+                     styles: docx_hidden.StyleHiding = docx_hidden.NO_STYLES) -> list[str]:
     # Only body, paragraph and table elements reach Python (runs and text nodes stay in C):
     # a Word document has several elements per paragraph, and a hostile one millions.
     events = etree.iterparse(
@@ -168,6 +185,7 @@ def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None
     out: list[str] = []
     root = None
     body_seen = False
+    join_next = False  # the last paragraph's mark was deleted: accepted, this paragraph goes on it
     for _, el in events:
         if root is None:
             root = _check_root(el.getroottree(), source)
@@ -177,13 +195,19 @@ def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None
                 body_seen = True
             continue  # a paragraph inside a table cell: read with its table
         if _local(el.tag) == "p":
-            out.append("".join(_para_text(el)))
+            text = "".join(_para_text(el, styles))
+            if join_next and out:
+                out[-1] += text
+            else:
+                out.append(text)
+            join_next = docx_hidden.mark_deleted(el)
         else:
+            join_next = False
             columns: tuple[int, int, int | None] | None = None
             lines: list[str] = []
             for n, row in enumerate(el.iter("{*}tr")):
                 # each cell's paragraphs, read once: flat for the row's line, per cell for a table of turns
-                by_cell = [["".join(_para_text(p)) for p in tc.iter("{*}p")] for tc in row.iter("{*}tc")]
+                by_cell = [["".join(_para_text(p, styles)) for p in tc.iter("{*}p")] for tc in row.iter("{*}tc")]
                 cells = [c for paras in by_cell for c in paras]
                 out.append(": ".join(c for c in cells if c.strip()) if len(cells) > 1 else "".join(cells))
                 if tables is None:
@@ -210,12 +234,12 @@ def _body_paragraphs(stream: Capped, source: str, tables: list[list[str]] | None
     return out
 
 
-def _para_text(p: etree._Element) -> list[str]:
+def _para_text(p: etree._Element, styles: docx_hidden.StyleHiding = docx_hidden.NO_STYLES) -> list[str]:
     """Text of a ``w:p`` as a transcript reads it (:func:`.docx_hidden.para_text`): the changes accepted, field
     codes, text boxes, placeholders and the other branch of alternate content left out. A text box anchored in the
     paragraph (``w:txbxContent``, which Word writes twice: the drawing and its VML fallback) is no speech: its
     text (a researcher's note, a label) was joined into the turn, twice, with no space before it."""
-    return docx_hidden.para_text(p)
+    return docx_hidden.para_text(p, styles)
 
 
 def _in_body(el: etree._Element, root: etree._Element) -> etree._Element | None:
@@ -261,7 +285,7 @@ def left_out(data: bytes, source: str) -> list[str]:
                 boxes = max(body.count(b"<wps:txbx"), body.count(b"<v:textbox"))
                 if boxes:
                     found.append(f"{boxes} text box(es)")
-                hidden = docx_hidden.notes(body)
+                hidden = docx_hidden.notes(body, _styles(zf, source))
     except (ParseError, *ZIP_ERRORS):
         return []
     said = [f"left out as no speech: {', '.join(found)} (check them in the original for anything the transcript "

@@ -9,7 +9,9 @@ same wherever the transcript came from.
 What the page adds and the transcript does not hold is taken off, and the import says how much (never what: a
 warning is stored outside the secure folder): a line repeated at the top or the foot of every page (a running
 header or footer, often the interviewee's name and the date) and page numbers. A turn cut by a page break goes on
-over it, and a word hyphenated at a line's end is joined.
+over it, and a word hyphenated at a line's end is joined; a paragraph that ends at a page break (its last line
+ends a sentence short of the margin, and the next page opens as a paragraph does) ends there, as in the TXT. A page
+laid out in two columns is refused with advice: read in layout order, its lines would run across both columns.
 
 Text is read with pypdf (pure Python, no compiled parts, kept up to date with a security policy and stated
 resource limits), in its layout mode: lines are ordered by where they stand on the page, not by the order the
@@ -57,6 +59,11 @@ _EDGE = 3
 #: A line that opens with a speaker's label (``Name:``, ``Speaker 1 (00:03):``, Otter's ``Name  0:03``).
 _LABEL = re.compile(r"^[^:\n]{1,60}:(?:\s|$)|^\S.{0,79}?(?:\s{2,}|\t)\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _ADVICE = ("export the transcript from the program that wrote it as .docx, .odt or .txt and import that")
+#: A line of a layout page with a wide gap inside it: two pieces of text side by side.
+_GAP = re.compile(r"^(\s*)(\S.*?\S)(\s{4,})(\S.*\S)\s*$")
+_TIME_ONLY = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$")
+#: A line ending that closes a paragraph: sentence punctuation, perhaps inside a closing quote or bracket.
+_PARA_END = re.compile(r"[.?!…:][\"'”’)\]]*$")
 
 
 def is_pdf(data: bytes) -> bool:
@@ -143,6 +150,34 @@ def pages_text(data: bytes, source: str) -> list[str]:
     return out
 
 
+def columns_at(page: str) -> int | None:
+    """Where a second column starts on a layout page (characters from the left), or None for one column.
+
+    Two columns read in layout order give lines that run across both: line 1 of the left column, then line 1 of
+    the right, on one line. Such a page shows a wide gap (four spaces or more) in most of its lines, with words on
+    both sides, and the right side starting at the same place on every line. A time stamp beside speech (a table
+    of times and turns, Otter's ``Name  0:03``) and the ragged gaps of justified text are no second column."""
+    starts: list[int] = []
+    filled = 0
+    for line in page.split("\n"):
+        if not line.strip():
+            continue
+        filled += 1
+        m = _GAP.match(line)
+        if m is None:
+            continue
+        left, right = m.group(2), m.group(4)
+        if len(left.split()) < 2 or len(right.split()) < 2 or _TIME_ONLY.match(left.split()[-1]) or \
+                _TIME_ONLY.match(right.split()[0]):
+            continue
+        starts.append(m.start(4))
+    if len(starts) < 3 or len(starts) < 0.4 * filled:
+        return None
+    common, _ = Counter(starts).most_common(1)[0]
+    near = sum(1 for at in starts if abs(at - common) <= 2)
+    return common if near >= max(3, 0.8 * len(starts)) else None
+
+
 def _lines(page: str) -> list[str]:
     """A page's lines as a reader sees them: spaces of layout folded, ligatures as letters, blank runs as one
     blank line, no blank line at either end."""
@@ -185,6 +220,13 @@ def _edges(lines: list[str]) -> list[int]:
     return sorted(set(filled[:_EDGE] + filled[-_EDGE:]))
 
 
+def _edge_of_every_page(key: str, on_pages: Counter[str], pages: list[list[str]]) -> bool:
+    """Where a line's pages are short (nothing inward of their edges tells a header's changing body from a passage
+    said again), it is running only as a header or footer is: on every page, as its very first or very last line.
+    A short reply ("Yes.") said at the same place on some short pages is speech."""
+    return on_pages[key] >= len(pages) and key.split("|", 1)[0] in ("0", "-1")
+
+
 def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dict[str, int]]:
     """Pages without their running header and footer lines and page numbers, and how many of each were taken.
 
@@ -192,7 +234,8 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
     digits aside only where they are the page's own number ("Interview 7, page 3"): a title on the first page
     alone stays, as it is in a TXT, and speech labels that differ by their times ("Speaker 1 (00:03:12):") are
     never alike. A line that opens with a label ("Site: West Cumbria", or a reply, "R: Yes.") needs three pages at
-    least: on two, a short reply may well stand at the top of both. A page number is a line there of a number
+    least: on two, a short reply may well stand at the top of both. On pages of a few lines a running line must
+    be the first or last of every page (:func:`_edge_of_every_page`). A page number is a line there of a number
     alone ("7", "Page 7", "7 of 12", "- 7 -"): on a page of its own number, or on two pages or more. A line whose
     pages all have the same line next to it inward is not running: that is one passage printed twice."""
     edges = [_edges(page) for page in pages]
@@ -221,7 +264,7 @@ def without_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], dic
                 drop.add(i)
                 taken["page number(s)"] += 1
             elif len(pages) >= 2 and on_pages[k] >= (need_label if _LABEL.match(page[i]) else need) and (
-                    len(beside[k]) > 1 or None in beside[k]):  # pages of a few lines: nothing inward tells
+                    len(beside[k] - {None}) > 1 or (None in beside[k] and _edge_of_every_page(k, on_pages, pages))):
                 drop.add(i)
                 taken["running header or footer line(s)"] += 1
         kept = [line for i, line in enumerate(page) if i not in drop]
@@ -286,12 +329,43 @@ def _check_readable(text: str, source: str) -> None:
                               "as words and lines); " + _ADVICE)
 
 
+def _page_break_ends_paragraph(before: list[str], after: list[str], measure: int) -> bool:
+    """Whether a page break falls between two paragraphs, which the page's space above no longer shows: the last
+    line of the page ends a sentence well short of the margin (``measure``, the longest line of the document),
+    and the next page opens as a paragraph does (not in lower case, where a wrapped sentence goes on)."""
+    if not before or not after or not before[-1] or not after[0]:
+        return False
+    last, first = before[-1], after[0]
+    return bool(_PARA_END.search(last)) and len(last) < 0.8 * measure and not first[:1].islower()
+
+
+def _joined(pages: list[list[str]]) -> list[str]:
+    """The pages' lines in order, with a blank line where a page break falls between paragraphs
+    (:func:`_page_break_ends_paragraph`) and none where a paragraph goes on over it."""
+    measure = max((len(line) for page in pages for line in page), default=0)
+    out: list[str] = []
+    previous: list[str] = []
+    for page in pages:
+        if not page:
+            continue
+        if out and _page_break_ends_paragraph(previous, page, measure):
+            out.append("")
+        out.extend(page)
+        previous = page
+    return out
+
+
 def read_text(data: bytes, source: str) -> tuple[str, list[str]]:
     """The transcript's text as its pages show it, and the import's notes (what was left out, by kind and
-    count). Pages follow one another with no break: a turn cut by a page break goes on."""
+    count). Pages follow one another: a turn cut by a page break goes on, and a paragraph that ends at it ends
+    there. A page in two columns is refused: read in layout order, its lines would mix the columns."""
     raw = pages_text(data, source)
+    for n, page in enumerate(raw, 1):
+        if columns_at(page) is not None:
+            raise _refuse(source, f"page {n} is laid out in two columns, and its lines would be read across both "
+                                  "(each column's speech mixed line by line); " + _ADVICE)
     pages, taken = without_page_furniture([_lines(p) for p in raw])
-    lines = _join_broken_words([line for page in pages for line in page])
+    lines = _join_broken_words(_joined(pages))
     check_lines(len(lines), source)
     text = "\n".join(lines)
     _check_readable(text, source)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import parse_cues
+from .cues import Cue, parse_cues
 from .normalise import clean_name, squash
 from .sound_events import is_sound_event
 from .utterance import Utterance
@@ -17,7 +17,12 @@ _CHEVRON_RE = re.compile(r"^>>\s*")
 
 
 def read(text: str, source: str) -> list[Utterance]:
-    cues = parse_cues(text, source, webvtt=False)
+    return utterances(parse_cues(text, source, webvtt=False))
+
+
+def utterances(cues: list[Cue]) -> list[Utterance]:
+    """The utterances of caption cues by SubRip's speaker conventions: shared by every reader of plain cues
+    (SubRip, YouTube's SBV and rolling WebVTT, TTML), so the same captions give the same turns in each format."""
     bodies: list[str] = []
     bracketed: list[str | None] = []
     for c in cues:

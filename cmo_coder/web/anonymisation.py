@@ -43,6 +43,7 @@ from ..store import Project
 from ..store.db import LockedError
 from ..store.secure import SecureFolder
 from . import api, changes
+from .long_turns import Piece, paragraph_breaks, with_breaks
 from .pages import Pages
 from .review_labels import renamed_for_a_name, shown_title, whole_words
 from .security import actor_of
@@ -195,14 +196,6 @@ def review_view(state: ReviewState) -> dict[str, Any]:
             + sum(1 for o in singles if o["decision"] is None)}
 
 
-@dataclass
-class Piece:
-    start: int
-    end: int
-    text: str
-    proposal: dict[str, Any] | None
-
-
 def cut(text: str, lo: int, hi: int, marks: list[dict[str, Any]]) -> list[Piece]:
     """``text[lo:hi]`` as pieces that tile it exactly, one per mark (``start``/``end`` in order of start)
     inside it; a mark crossing the block's edge or overlapping an earlier one stays plain text."""
@@ -234,7 +227,9 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
     starts = [o["start"] for o in occurrences]
     for lo, hi, speaker in blocks:  # a block's marks start inside it
         near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
-        turns.append({"speaker": speaker, "start": lo, "end": hi, "pieces": cut(raw.text, lo, hi, near)})
+        breaks = paragraph_breaks(raw.text, lo, hi, [(o["start"], o["end"]) for o in near])
+        turns.append({"speaker": speaker, "start": lo, "end": hi,
+                      "pieces": with_breaks(cut(raw.text, lo, hi, near), breaks)})
     try:
         preview, open_n = rv.preview(state.secure, transcript_id)
         preview_text: str | None = preview.text
