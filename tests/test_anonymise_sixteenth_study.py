@@ -164,3 +164,61 @@ def test_a_person_called_bill_is_still_removed_beside_the_saying() -> None:
                       tuple(load_allowlist(None)))
     cased = redact_text(anon, "Bill Hopkins said Bill's mother's was black.", open_items=True)
     assert "Hopkins" not in cased and not cased.startswith("Bill")
+
+
+# -- a place in a name joined by underscores (a transcript id, a QDPX source's name) ------------------------------
+def _hits(text: str) -> list[str]:
+    from cmo_coder.anonymise.leakcheck import build_matcher, scan_text
+    from cmo_coder.anonymise.register import RegisterItem
+
+    items = [RegisterItem(key="register:place:maerdy", surface="Maerdy", category="place", placeholder=None,
+                          variants=("Maerdy",)),
+             RegisterItem(key="register:person:gethin prosser", surface="Gethin Prosser", category="person",
+                          placeholder=None, variants=person_variants("Gethin Prosser"))]
+    matcher = build_matcher(items)
+    hits = scan_text(text, matcher, Path("x.qde"), None)
+    for h in hits:  # one line here: the column is the text's own offset, one-based
+        assert text[h.column - 1:h.column - 1 + len(h.surface)] == h.surface
+    return [h.surface for h in hits]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ('<TextSource name="maerdy_miners_descript" plainTextPath="internal://a.txt"/>', ["maerdy"]),
+    ("interview_Gethin_Prosser_final", ["Gethin_Prosser"]),
+    ("MAERDY_pit_2", ["MAERDY"]),
+])
+def test_a_registered_name_joined_by_underscores_is_found(text: str, found: list[str]) -> None:
+    assert _hits(text) == found
+
+
+@pytest.mark.parametrize("text", ["plain_txt signed_off service_user", "maerdyview_notes", "the_miners_group"])
+def test_words_joined_by_underscores_without_a_registered_name_are_no_leak(text: str) -> None:
+    assert _hits(text) == []
+
+
+@pytest.mark.parametrize("label", ["Int", "Resp", "IV", "IE"])
+def test_an_interviews_short_side_labels_are_no_names(label: str) -> None:
+    assert person_variants(label) == () and person_word_forms(label) == ()
+
+
+# -- a greeting's word as a noun after a determiner --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def unregistered() -> Anonymiser:
+    return Anonymiser(build_register(ParticipantKey(entries=[]), [], clashing_phrases(None)), MODEL,
+                      tuple(load_allowlist(None)))
+
+
+@pytest.mark.parametrize("text", [
+    "She was tamping when they cut the night van.",
+    "He came off the night van, and we had a cuppa.",
+    "I do every morning shift.",
+])
+def test_a_greetings_word_after_a_determiner_addresses_nobody(unregistered: Anonymiser, text: str) -> None:
+    assert redact_text(unregistered, text, open_items=True) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [("Night, Gethin.", "Gethin"), ("Morning, Dai.", "Dai"),
+                                            ("Thanks, Carys, see you.", "Carys")])
+def test_a_name_addressed_after_a_greeting_still_goes(unregistered: Anonymiser, text: str, name: str) -> None:
+    cased, lower = redacted_both(unregistered, text)
+    assert name not in cased and name.lower() not in lower

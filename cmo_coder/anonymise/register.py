@@ -444,7 +444,10 @@ GENERIC_SPEAKERS = {"i", "r", "p", "q", "a", "interviewer", "interviewee", "spea
                     "facilitator", "participant", "respondent", "unknown", "researcher", "me", "you", "chair",
                     # an interpreter's or a note-taker's label, written as their alias so a file's "Interpreter:"
                     # finds them: made a name, every "the interpreter" in speech became one to decide
-                    "interpreter", "translator", "observer", "note-taker", "notetaker"}
+                    "interpreter", "translator", "observer", "note-taker", "notetaker",
+                    # the short forms typists write for the two sides of an interview ("Int:", "Resp:", "IV:",
+                    # "IE:"), written as aliases so a file's labels find the interviewer: no name anybody says
+                    "int", "resp", "iv", "ie"}
 
 
 def clean_name(name: str) -> str:
