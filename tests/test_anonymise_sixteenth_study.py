@@ -3,7 +3,7 @@ miners' chests and joints, gambling harms, a food bank with an outreach van; the
 Nottingham and the Nottinghamshire coalfield; the study is in ``tests/data/sixteenth_study``), each with cases of its
 own, cased and as captions, and cases that must stay: a Teams name's job title after a bar, a guest shown by e-mail,
 a focus group's voice codes in the key, a register of miners, collieries, a bookmaker's shop and a person who died,
-the coalfields' public bodies and a Nottingham saying."""
+the coalfields' public bodies, a transcript named after its village in the leak check, and "the night van"."""
 
 from __future__ import annotations
 
@@ -150,20 +150,22 @@ def test_the_studys_registered_pits_shop_and_people_go(registered: Anonymiser, t
     "The NUM done the forms and the Coal Industry Social Welfare Organisation sent a woman round.",
     "She says the CISWO people helped her dad, and the Coalfields Regeneration Trust paid for the hall.",
     "The National Union of Mineworkers fought for the compensation.",
-    "It's looking black over Bill's mother's, so I'll get off.",
 ])
-def test_the_coalfields_bodies_and_a_nottingham_saying_stay(text: str) -> None:
+def test_the_coalfields_bodies_stay(text: str) -> None:
     anon = Anonymiser(build_register(ParticipantKey(entries=[]), [], clashing_phrases(None)), MODEL,
                       tuple(load_allowlist(None)))
     cased, lower = redacted_both(anon, text)
     assert cased == text and lower == caption(text)
 
 
-def test_a_person_called_bill_is_still_removed_beside_the_saying() -> None:
-    anon = Anonymiser(build_register(ParticipantKey(entries=[]), [], clashing_phrases(None)), MODEL,
-                      tuple(load_allowlist(None)))
-    cased = redact_text(anon, "Bill Hopkins said Bill's mother's was black.", open_items=True)
-    assert "Hopkins" not in cased and not cased.startswith("Bill")
+def test_a_registered_bill_goes_in_a_saying_too() -> None:
+    """A saying that holds a given name ("looking black over Bill's mother's") is not kept by any list: a registered
+    Bill goes there too, since registered names win over every list and a team's Bill may be the one meant."""
+    key = ParticipantKey(entries=[KeyEntry(label="P1", name="Bill Hopkins", role="service_user", site="A")])
+    anon = Anonymiser(build_register(key, [], clashing_phrases(None)), MODEL, tuple(load_allowlist(None)))
+    for text in ("It's looking black over Bill's mother's, so I'll get off.", "I went round Bill's mother's for tea."):
+        cased, lower = redacted_both(anon, text)
+        assert "Bill" not in cased and "bill" not in lower
 
 
 # -- a place in a name joined by underscores (a transcript id, a QDPX source's name) ------------------------------
