@@ -27,6 +27,10 @@ PERSON_HEADS = frozenset({
     # advocate); a register lists them so that they go, and "the IDVA" in speech is a job, never a name
     "survivor", "victim", "perpetrator", "abuser", "ex-partner", "ex", "ex-husband", "ex-wife", "widow", "widower",
     "stepfather", "stepmother", "stepdad", "stepmum", "idva", "isva", "crewman", "deckhand", "skipper",
+    # a coalfield's men by their work, a person a suicide left (written "deceased" by a team), a man on the streets,
+    # and the family by marriage a bereaved family's register names
+    "miner", "ex-miner", "collier", "pitman", "deceased", "bereaved", "sleeper", "son-in-law", "daughter-in-law",
+    "mother-in-law", "father-in-law", "brother-in-law", "sister-in-law",
 })
 #: Last words that name a place of land or of a prison, and the category each stands for.
 PLACE_HEADS = {
@@ -41,6 +45,11 @@ PLACE_HEADS = {
     "refuge": "service", "safe house": "service", "boat": "workplace", "vessel": "workplace",
     "trawler": "workplace", "fishing boat": "workplace", "yacht": "workplace", "takeaway": "shop",
     "restaurant": "cafe",
+    # a pit has a village and a few hundred men; a bookmaker's shop and an arcade are a high street's, known by
+    # a local name
+    "colliery": "workplace", "pit": "workplace", "coal mine": "workplace", "mine": "workplace",
+    "bookmaker": "shop", "bookmakers": "shop", "bookmaker's": "shop", "bookies": "shop", "betting shop": "shop",
+    "arcade": "shop", "amusement arcade": "shop",
 }
 
 

@@ -127,6 +127,14 @@ class Matcher:
     accepted_only: frozenset[str] = frozenset()  # accepted surfaces no register form holds (normalised)
 
     def finditer(self, text: str, mode: Mode = "derived") -> Iterator[tuple[int, str, str]]:
+        """Each registered or accepted form in ``text``: (offset, the text's own surface, category). An underscore
+        joins the words of the names files and ids are given ("maerdy_miners_descript", a transcript named after
+        its village, which a QDPX carries as its source's name): it is read as a space, of the same length, so
+        the village is found there and every hit keeps the text's own offsets and surface."""
+        for start, surface, category in self._finditer(text.replace("_", " "), mode):
+            yield start, text[start:start + len(surface)], category
+
+    def _finditer(self, text: str, mode: Mode) -> Iterator[tuple[int, str, str]]:
         if mode == "reference":
             passes = [(self.full_names, False, False)]
         elif mode == "wordlist":

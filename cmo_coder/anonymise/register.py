@@ -19,7 +19,8 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
-from ..ingest.utterance import role_label
+from ..ingest.speakers import is_email, without_organisation
+from ..ingest.utterance import is_voice_code, role_label
 from ..model.key import ParticipantKey
 from ..model.manifest import is_group
 from .category_heads import head_category
@@ -443,7 +444,10 @@ GENERIC_SPEAKERS = {"i", "r", "p", "q", "a", "interviewer", "interviewee", "spea
                     "facilitator", "participant", "respondent", "unknown", "researcher", "me", "you", "chair",
                     # an interpreter's or a note-taker's label, written as their alias so a file's "Interpreter:"
                     # finds them: made a name, every "the interpreter" in speech became one to decide
-                    "interpreter", "translator", "observer", "note-taker", "notetaker"}
+                    "interpreter", "translator", "observer", "note-taker", "notetaker",
+                    # the short forms typists write for the two sides of an interview ("Int:", "Resp:", "IV:",
+                    # "IE:"), written as aliases so a file's labels find the interviewer: no name anybody says
+                    "int", "resp", "iv", "ie"}
 
 
 def clean_name(name: str) -> str:
@@ -546,6 +550,9 @@ def person_variants(name: str, surname: bool = False) -> tuple[str, ...]:
     """
     if is_phone_number(name):  # a chat member known by the number: no name forms, the number's own
         return number_variants(name)
+    if is_email(name):  # a guest shown by the address: the address is its one form (the manifest gives the name)
+        return (name.strip(),)
+    name = without_organisation(name)  # "Rhys Pritchard | Crisis Team Lead": the job title is nobody's name
     bare, nicknames = written_nicknames(name)
     if nicknames:
         return _with_written_nicknames(name, bare, nicknames)
@@ -807,8 +814,9 @@ def person_word_forms(name: str, surname: bool = False) -> tuple[str, ...]:
 
     from .layers.words import FILLERS, GREETINGS, KINSHIP, NOT_VOCATIVE, TITLE_WORDS
 
-    if role_label(clean_name(name)):
+    if role_label(clean_name(name)) or is_email(name):
         return ()  # "BSL Interpreter", "Caernarfon self-advocacy group": a role or a group, nobody's name
+    name = without_organisation(name)  # "Rhys Pritchard | Crisis Team Lead": the title makes no familiar forms
     bare, nicknames = written_nicknames(name)
     if nicknames:  # ``Thomas "Tosh" Brown``: the word forms of the name and of each name written in it
         return tuple(dict.fromkeys(w for form in (bare, *nicknames) for w in person_word_forms(form)))
@@ -870,8 +878,8 @@ def _the_word(surface: str) -> bool:
 
 
 def split_alias(alias: str) -> tuple[str, str | None]:
-    """``Alias@filestem`` is an alias valid in one transcript only."""
-    if "@" in alias:
+    """``Alias@filestem`` is an alias valid in one transcript only; an e-mail address stays whole."""
+    if "@" in alias and not is_email(alias):
         name, _, scope = alias.rpartition("@")
         if name and scope and " " not in scope:
             return name, scope
@@ -917,13 +925,14 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
         if n in names and names[n] != e.label:
             problems.append(f"entry {i + 1}: the name of {e.label} is also the name of {names[n]}")
         names.setdefault(n, e.label)
-        items.append(RegisterItem(key=f"label:{e.label}", surface=e.name, category="person",
-                                  placeholder=placeholder_for(e.name), variants=person_variants(e.name),
-                                  label=e.label, word_forms=person_word_forms(e.name)))
+        if not is_voice_code(split_alias(e.name)[0]):  # "F1", a focus group's voice: nobody's name to hear
+            items.append(RegisterItem(key=f"label:{e.label}", surface=e.name, category="person",
+                                      placeholder=placeholder_for(e.name), variants=person_variants(e.name),
+                                      label=e.label, word_forms=person_word_forms(e.name)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
-            if role_label(clean_name(name)):
-                continue  # "BSL Interpreter": a role written to match a file's label, nobody's name to hear
+            if role_label(clean_name(name)) or is_voice_code(name):
+                continue  # "BSL Interpreter", "M2": a role or a voice's code written to match a file's label
             surname = said_as_surname(name, e.name)
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
                                       placeholder=placeholder_for(name), variants=person_variants(name, surname),

@@ -16,6 +16,7 @@ from . import (
     csv_transcript,
     docx_reader,
     html_transcript,
+    iwork,
     markdown_transcript,
     odt_reader,
     otter,
@@ -23,6 +24,7 @@ from . import (
     plain,
     rtf_reader,
     sbv,
+    speech_json,
     srt,
     teams_vtt,
     ttml,
@@ -100,6 +102,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         otter.looks_like_otter(text)
     ):
         return SourceFormat.otter_txt
+    if speech_json.service_of(text) is not None:
+        return SourceFormat.speech_json
     if whisper.looks_like_json(text):
         return SourceFormat.whisper_json
     if whisper.looks_like_tsv(head[0]):
@@ -137,6 +141,8 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
                          "document; save the transcript as .odt, .docx or .txt")
     if ttml.looks_like_ttml(data):
         return Parsed(SourceFormat.ttml, ttml.read(data, source))
+    if iwork.is_iwork(data):
+        raise ParseError(f"{source}: not read: this is {iwork.ADVICE}")
     if data.startswith(b"PK\x03\x04") and xlsx_reader.is_workbook(data):
         utts, notes = xlsx_reader.read(data, source)
         return Parsed(SourceFormat.xlsx_table, utts, notes)
@@ -167,6 +173,8 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
         utts = whatsapp.read(text, source)
     elif fmt is SourceFormat.otter_txt:
         utts = otter.read(text, source)
+    elif fmt is SourceFormat.speech_json:
+        utts = speech_json.read(text, source)
     elif fmt is SourceFormat.whisper_json:
         utts = whisper.read_json(text, source)
     elif fmt is SourceFormat.whisper_tsv:

@@ -12,7 +12,7 @@ from collections import Counter
 from .limits import check_turns
 from .normalise import clean, clean_name
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
-from .utterance import ParseError, Utterance, colon_in_time, label_key, parse_timestamp, speakerish
+from .utterance import ParseError, Utterance, colon_in_time, is_voice_code, label_key, parse_timestamp, speakerish
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
 _LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
@@ -52,6 +52,17 @@ def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
     if m.group(3) is not None and not _LABEL_RE.match(rest):
         return line, None
     return rest, at
+
+
+def with_voice_codes(counts: Counter[str], names: list[str]) -> Counter[str]:
+    """The labels' counts with every voice code counted as recurring where the file labels two codes or more and one
+    of them recurs: a focus group's member who speaks once ("M3: Everyone knows me as ...") is a speaker like the
+    others, and read as speech the turn went to the voice before and the words after the code were read as the
+    previous speaker's. A code alone in a file ("A1: ...") is still judged as any label said once."""
+    codes = {label_key(n) for n in names if is_voice_code(n)}
+    if len(codes) < 2 or not any(counts[c] > 1 for c in codes):
+        return counts
+    return counts + Counter({c: 1 for c in codes if counts[c] == 1})
 
 
 def _label(line: str, counts: Counter[str], known: frozenset[str] = frozenset()) -> tuple[str, str] | None:
@@ -136,9 +147,8 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     clean_lines, marks = _without_marks([(clean(line), where) for line, where in lines])
     headers = _time_headers([line for line, _ in clean_lines])
     timed = [(*_without_time(line, headers), where) for line, where in clean_lines]
-    counts: Counter[str] = Counter(
-        label_key(clean_name(m.group(1))) for line, _, _ in timed if (m := _LABEL_RE.match(line))
-    )
+    names = [clean_name(m.group(1)) for line, _, _ in timed if (m := _LABEL_RE.match(line))]
+    counts = with_voice_codes(Counter(label_key(name) for name in names), names)
     known = frozenset(clean_name(name) for name in known)
     if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
         known |= frozenset(head[0] for line, _ in clean_lines if (head := time_header(line)) is not None)

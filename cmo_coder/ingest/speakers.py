@@ -36,6 +36,7 @@ _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")
 _ORG_RE = re.compile(r"\s*(?:\|[^|]*|\[[^\[\]]*\])$")
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 _TOKEN_RE = re.compile(r"[^0-9a-z]+")
+_SERVICE_LETTER_RE = re.compile(r"speaker ([a-z])")
 MANIFEST_COLUMNS = ("name", "aliases", "role", "site", "label")
 
 
@@ -64,9 +65,26 @@ def person_of_label(name: str) -> str:
         n = stripped
 
 
+def without_organisation(name: str) -> str:
+    """The name before an organisation or a job title that a meeting's display name carries after a bar or in square
+    brackets ("Rhys Pritchard | Crisis Team Lead" → "Rhys Pritchard"), pronouns and nicknames in round brackets
+    kept for the caller: the words after the bar are nobody's name, and taken as name forms they removed "crisis
+    team" and "nurse practitioner" wherever said, and made a file called "Crisis team debrief" look named after
+    someone."""
+    n = name
+    while (stripped := _ORG_RE.sub("", n).strip()) and stripped != n:
+        n = stripped
+    return n
+
+
+def is_email(alias: str) -> bool:
+    """Whether a name or alias is an e-mail address (a guest who joined a meeting by e-mail is shown so)."""
+    return _EMAIL_RE.match(alias.strip()) is not None
+
+
 def split_scope(alias: str) -> tuple[str, str | None]:
     """``Respondent@siteB_staff_interview`` → (``Respondent``, ``siteB_staff_interview``); e-mails stay whole."""
-    if "@" in alias and not _EMAIL_RE.match(alias.strip()):
+    if "@" in alias and not is_email(alias):
         name, _, stem = alias.rpartition("@")
         return name.strip(), stem.strip()
     return alias.strip(), None
@@ -304,7 +322,11 @@ class SpeakerMap:
     def lookup(self, name: str, stem: str) -> KeyEntry | None:
         """File-scoped spellings first (``Respondent@stem``), then global names and aliases."""
         k = name_key(name)
-        return self._scoped.get((k, stem.casefold())) or self._global.get(k)
+        found = self._scoped.get((k, stem.casefold())) or self._global.get(k)
+        if found is None and (letter := _SERVICE_LETTER_RE.fullmatch(k)):
+            # AssemblyAI's JSON writes "speaker": "A", read as "Speaker A": a team copies the letter from the JSON
+            found = self._scoped.get((letter.group(1), stem.casefold()))
+        return found
 
     def name_of_label(self, label: str) -> str | None:
         """The name of the manifest row whose study label is ``label`` ("SUN-FG1"), or None: ``import --speaker``
@@ -340,6 +362,7 @@ class SpeakerMap:
         spellings += list(extra)
         for spelling in spellings:
             bare, _ = split_scope(spelling)
+            bare = without_organisation(bare)
             if role_label(clean_name(bare)):
                 continue
             for tok in _TOKEN_RE.split(clean_name(bare).casefold()):

@@ -65,7 +65,7 @@ def excerpt(text: str, limit: int = 60) -> str:
 #: Words that name a role, not a person: never treated as a name token or a global identity.
 GENERIC_SPEAKERS = re.compile(
     r"^(?:interviewer|interviewee|respondent|participant|facilitator|moderator|researcher|int|resp|"
-    r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|unknown(?:\s+speaker)?|guest|host|co-host|interpreter|translator|"
+    r"i|r|p|q|a|iv|ie|speaker(?:\s*\d+)?|speaker\s+[a-z]|spk_[0-9]{1,2}|unknown(?:\s+speaker)?|guest|host|co-host|interpreter|translator|"
     r"b[0-9]{1,2}|s[0-9]{2}|speaker_[0-9]{2})$",  # noScribe's "S00", pyannote's and WhisperX's "SPEAKER_00"
     re.IGNORECASE,
 )
@@ -80,6 +80,18 @@ _ROLE_HEADS = frozenset({"interpreter", "translator", "observer", "note-taker", 
 #: group", "Group members", "Several speakers"): captions of a group meeting name nobody, and such a row is how a
 #: team gives their cues a speaker that can be signed off.
 _GROUP_HEADS = frozenset({"group", "groups", "members", "speakers", "voices", "panel", "forum", "audience"})
+
+
+#: A transcriber's code for a voice ("F1", "M2", "P12", "FG3"): capitals and a number, as focus groups are typed up
+#: when the voices are known by seat or sex and number rather than by name.
+_VOICE_CODE_RE = re.compile(r"[A-Z]{1,2}[0-9]{1,2}")
+
+
+def is_voice_code(name: str) -> bool:
+    """Whether a speaker name is a transcriber's code for a voice ("F1", "M2"): it names nobody, so it is no name
+    to look for in speech (registered, "F1" clashed with the racing series on the allow-list and stopped the run,
+    and "M2" would take a motorway)."""
+    return _VOICE_CODE_RE.fullmatch(name.strip()) is not None
 
 
 def role_label(name: str) -> bool:

@@ -38,6 +38,7 @@ class SourceFormat(StrEnum):
     plain_md = "plain_md"
     whisper_json = "whisper_json"
     whisper_tsv = "whisper_tsv"
+    speech_json = "speech_json"
     markup = "markup"
     refi_qda = "refi_qda"
 

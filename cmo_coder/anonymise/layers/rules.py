@@ -79,6 +79,19 @@ _COMMA = ","
 _VOCATIVE = re.compile(
     r"(?i)\b(?:" + by_first_letter(GREETINGS, True) + r")\s*,?\s+([A-Za-z][a-z'’-]+)(?=\s*(?:[,.!?;]|$|\n)|\s+and\b)"
 )
+#: Words before a noun that a greeting's word can also be ("the night van", "every morning shift", "one evening
+#: class"): after them the word is the noun's, not a greeting.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "every", "each", "last", "next", "one",
+                          "per", "our", "their", "his", "her", "my", "your"})
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+
+
+def _determined(text: str, start: int) -> bool:
+    """Whether the word before ``start`` (on the same line) is a determiner: "the night van", not "night, Van"."""
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return m is not None and "\n" not in text[m.start():start] and m.group(1).lower() in _DETERMINERS
+
+
 # after "thank you" a word no dictionary holds is no verb, whatever the tagger says of a lower-cased one
 _NO_ADDRESS_POS = NEVER_NAME_POS - {"VERB"}
 _INTERJECTIONS = {*GREETINGS, "hey", "well", "right", "look", "listen", "please", "anyway", "oh", "ah", "er", "erm",
@@ -309,6 +322,9 @@ class RulesComponent:
                     out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
         for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
             for m in pattern.finditer(text):
+                if reason == "vocative" and _determined(text, m.start()):
+                    continue  # "they cut the night van": a greeting's word after "the" is a noun, and no one
+                    # is addressed
                 s, e = m.span(1)
                 word = m.group(1)
                 owner = _OWNER.search(word)
