@@ -35,6 +35,8 @@ GONE = [
     ("Oh Trevannick he was a character, everyone loved him.", "trevannick", "person"),
     ("Tamzelle she's lovely, she always asks after you.", "tamzelle", "person"),
     ("It was Ashcombry that sorted it all out for us.", "ashcombry", "person"),
+    ("I think Kellavan rang them on the Monday.", "kellavan", "person"),
+    ("She said Ruthvenna brought the forms round.", "ruthvenna", "person"),
     ("Yeah Dunmorrick is where my nan lives now.", "dunmorrick", "place"),
     ("The Brindlecott lot were no help at all with the forms.", "brindlecott", "place"),
 ]
@@ -58,6 +60,8 @@ KEPT = [
     "Then metformin helped a lot with it.",
     "And omeprazole sorted my stomach out.",
     "Then sertraline helped me more than anything.",
+    "Then lurasidone helped her sleep a bit better.",
+    "I think Instagram sent her a message about it.",
     "Well TikTok said it was fine to post it.",
     "So WhatsApp went down again on the Tuesday.",
     "It was lockdown that did it for her.",

@@ -47,13 +47,16 @@ REASON = "a word no dictionary holds and no near spelling of one, said where onl
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 _OPENS = frozenset({"then", "and", "so", "when", "cos", "because", "but", "yeah", "anyway", "well", "oh", "was",
-                    "once", "after", "before", "till", "until", "like", "right", "okay", "ok", "though"})
-"""Words after which a clause opens with its subject ("and ashcombry sorted it", "what happened was X phoned")."""
+                    "once", "after", "before", "till", "until", "like", "right", "okay", "ok", "though",
+                    "think", "reckon", "know", "guess", "suppose", "bet", "said", "says", "heard"})
+"""Words after which a clause opens with its subject ("and ashcombry sorted it", "what happened was X phoned",
+"i think X rang", "she said X told them")."""
 _DID = frozenset({
     "said", "says", "told", "tells", "rang", "rings", "phoned", "phones", "texted", "texts", "messaged", "emailed",
     "asked", "asks", "reckons", "reckoned", "sorted", "sorts", "helped", "helps", "promised", "explained",
     "mentioned", "shouted", "laughed", "cried", "knows", "knew", "thinks", "wanted", "wants", "offered", "offers",
-    "invited", "drove", "picked", "looked", "looks", "organised", "arranged", "went", "goes", "gave", "gives"})
+    "invited", "drove", "picked", "looked", "looks", "organised", "arranged", "went", "goes", "gave", "gives",
+    "sent", "wrote", "brought", "dropped", "fetched", "booked", "visited", "visits", "rung"})
 """Verbs of speech, contact, knowing or help that a person does ("brennock phoned", "tavish reckons"). Not "is",
 "has" or "was", which a thing takes as readily ("metformin is"), nor verbs of figures ("grew", "rose", "fell")."""
 _TAKEN_UP = frozenset({"he", "she"})
