@@ -83,7 +83,7 @@ _FIGURES_AFTER_IN = frozenset({"at", "above", "below", "ahead", "line", "higher"
 _TRIGGERS = frozenset({"with", "'s", "’s", "s"} | _KNOWN | _SEE | _ARRIVES)
 
 
-def _unlisted(tok: Token) -> bool:
+def unlisted(tok: Token) -> bool:
     """A word of letters no dictionary, place list or subtitle writing in lower case knows: a name heard. Not an
     abbreviation said as a word or a run of consonants ("living with ptsd", "copd"): a condition or a body."""
     low = tok.lower_
@@ -156,7 +156,7 @@ def company_people(doc: Doc) -> list[Candidate]:
     people = Intervals((c.start, c.end) for c in candidates(doc) if c.category == "person")
     out: list[Candidate] = []
     for i, tok in enumerate(ws):
-        if not _unlisted(tok):
+        if not unlisted(tok):
             continue
         for frame, read in _FRAMES:
             if read(ws, i):

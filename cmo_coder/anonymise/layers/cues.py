@@ -43,6 +43,7 @@ from .short_people import short_people
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
 from .surnames import surnames_after
 from .turn_view import turn_view
+from .unheard_words import unheard_words
 from .word_names import add_word_names
 from .word_people import word_people
 from .words import (
@@ -315,6 +316,7 @@ class CuesComponent:
         # captions, last: what no list-led layer read ("her son chance was", "i rang sheer on and she said")
         out.extend(frame_people(doc))
         out.extend(company_people(doc))  # "went with shannagh to", "nazrul's wedding", "known fenella for years"
+        out.extend(unheard_words(doc, out))  # "and ashcombry sorted it", "oh trevannick he was", "dunmorrick is where"
         out.extend(short_people(doc))  # "b-r-y-o-n-y", "mr j", "my mate jo said": names in one or two letters
         out.extend(modal_names(doc, out))  # captions, after every person layer: "did will [surname] ring"
         return doc
