@@ -33,7 +33,7 @@ demo: install
 	$(CMO) init $(OUT)/study --codebook codebooks/reco.yaml
 	@echo "== 2. load six transcripts (Teams VTT/DOCX, Zoom VTT, Otter, plain text, SRT); originals go to the secure folder"
 	$(CMO) import $(OUT)/study $(SAMPLE)/site* --secure $(OUT)/secure \
-	    --manifest $(SAMPLE)/secure/participants.csv --infer-speakers
+	    --manifest $(SAMPLE)/secure/participants.csv --register $(SAMPLE)/secure/register.csv --infer-speakers
 	@echo "== 3. anonymise: propose redactions, accept them all, sign the transcripts off into the project"
 	$(CMO) anonymise $(OUT)/study --secure $(OUT)/secure --register $(SAMPLE)/secure/register.csv
 	$(CMO) review $(OUT)/study --secure $(OUT)/secure --keep-word-readings --accept-all --sign-off > $(OUT)/anonymisation-review.txt

@@ -20,6 +20,11 @@ from .output import emit_json, info, is_tty, warn
 @secure_option
 @click.option("--manifest", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
               help="Participants manifest CSV: name,aliases,role,site,label[,attributes...].")
+@click.option("--register", "register_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None,
+              help="The study's register (as anonymise takes it): a file whose name holds a registered name or a "
+                   "site's town is imported as transcript-<n>. Default: the copy an earlier anonymise run left in "
+                   "the secure folder.")
 @click.option("--replace", is_flag=True, help="Re-import a changed source file (refused if it has codings).")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 1024 / 1024,
               show_default=True, help="Refuse files larger than this.")
@@ -33,7 +38,8 @@ from .output import emit_json, info, is_tty, warn
               help="Teams DOCX: a line to drop such as '.* started transcription' (replaces the built-in "
                    "English, German and French markers; repeatable).")
 @json_option
-def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manifest: Path | None, replace: bool,
+def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manifest: Path | None,
+               register_csv: Path | None, replace: bool,
                max_mb: float, infer_speakers: bool, speaker: str | None, markers: tuple[str, ...],
                as_json: bool) -> None:
     """Import transcripts (Teams, Zoom, Otter, SRT, DOCX, ODT, RTF, PDF, plain text) as pending anonymisation.
@@ -45,7 +51,7 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
         report = import_files(p, files, secure, manifest=manifest, replace=replace,
                               max_bytes=int(max_mb * 1024 * 1024), infer_speakers=infer_speakers,
                               progress=is_tty() and not as_json, transcription_markers=markers or None,
-                              speaker=speaker)
+                              speaker=speaker, register=register_csv)
     if as_json:
         emit_json(report.model_dump(mode="json"))
     else:

@@ -27,6 +27,7 @@ from ..store.secure import SecureFolder
 from . import canonical, speakers
 from .normalise import NORMALISER_VERSION
 from .source import read_source
+from .stem_register import StemNames, stem_names
 from .views import FileResult, ImportReport, ProvisionalSpeaker
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -34,6 +35,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SOURCES_FILE = "sources.json"
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")
 NAMED_FILE_WARNING = "the file name contains a participant's name"
+REGISTERED_FILE_WARNING = "the file name contains a registered name or a site's town"
 """The import's warning on a transcript imported under a number for that reason (the review pages read it)."""
 
 
@@ -112,7 +114,9 @@ class _SecureUndo:
 class _Importer:
     def __init__(self, project: Project, secure: SecureFolder, smap: speakers.SpeakerMap, replace: bool,
                  max_bytes: int, infer_speakers: bool, actor: str | None,
-                 markers: tuple[str, ...] | None = None, speaker: str | None = None) -> None:
+                 markers: tuple[str, ...] | None = None, speaker: str | None = None,
+                 stem_names: StemNames | None = None) -> None:
+        self.stem_names = stem_names
         self.markers = markers
         self.speaker = speaker
         self.project = project
@@ -213,6 +217,9 @@ class _Importer:
                                                     for s in [e.name, *e.aliases])]):
             tid = _next_numbered(taken)
             warnings.append(f"{NAMED_FILE_WARNING}; imported as {tid}")
+        elif self.stem_names is not None and self.stem_names.held_by(path.stem):
+            tid = _next_numbered(taken)
+            warnings.append(f"{REGISTERED_FILE_WARNING}; imported as {tid}")
         elif stem_id in self.batch_ids:
             tid = _suffixed(stem_id, taken)
         elif stem_id in taken:
@@ -280,8 +287,13 @@ def import_files(
     manifest: Path | str | None = None, replace: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
     infer_speakers: bool = False, actor: str | None = None, progress: bool = False,
     transcription_markers: tuple[str, ...] | None = None, speaker: str | None = None,
+    register: Path | str | None = None,
 ) -> ImportReport:
-    """Import every file; failures are reported per file, never raised (except a bad manifest).
+    """Import every file; failures are reported per file, never raised (except a bad manifest or register).
+
+    ``register``: the study's register (as ``anonymise --register`` takes it; else the copy a run left in
+    the secure folder): a file whose name holds a registered name, or a site's town, is imported as
+    ``transcript-<n>``, as one named after a participant is.
 
     ``speaker``: the name every turn without a speaker is given (after ``infer_speakers``).
 
@@ -306,8 +318,12 @@ def import_files(
             folder.save_participant_key(smap.key)
     if speaker is not None and not speaker.strip():
         raise CmoError("--speaker: the name is empty")
+    from ..anonymise.leakcheck import REGISTER_COPY  # lazily: the anonymiser's modules are not the reader's
+
+    kept_register = folder.path / REGISTER_COPY
+    register_path = Path(register) if register is not None else kept_register if kept_register.exists() else None
     imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers,
-                    speaker.strip() if speaker is not None else None)
+                    speaker.strip() if speaker is not None else None, stem_names(register_path, smap.key))
     todo = [Path(p) for p in paths]
     results: list[FileResult] = []
     with _progress(progress and len(todo) > 1, len(todo)) as tick:
