@@ -45,6 +45,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .cue_scan import cued_finditer, register_cues
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words
 from .pubs import PUB_EMBLEMS
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
@@ -77,7 +78,7 @@ _FACILITY_VERB = re.compile(
     r"|(?P<source>from))"
     r"\s+(?P<the>the\s+)?")
 
-_VERB_FIRST_WORDS = frozenset({
+_VERB_FIRST_WORDS = register_cues("facility_cues.verb", {
     "go", "goes", "going", "went", "gone", "been", "get", "gets", "got", "getting", "take", "takes", "took", "taking",
     "drive", "drives", "drove", "driving", "pop", "pops", "popped", "popping", "nip", "nips", "nipped", "head",
     "heads", "headed", "started", "still",
@@ -91,9 +92,9 @@ _VERB_FIRST_WORDS = frozenset({
     "bloke", "lady", "woman", "man",
     "up", "down", "over", "round", "from"})
 """The words a match of :data:`_FACILITY_VERB` can begin with: the first word of each of its ways, which the
-look-behind and the space after it make a whole run of letters. A turn of plain ASCII that says none of them is
-not searched (about half the turns); outside ASCII the pattern is asked, as its case-blind match reaches letters
-no lower-casing gives ("ſent")."""
+look-behind and the space after it make a whole run of letters. In plain ASCII the pattern is tried only where
+they stand (:mod:`.cue_scan`); outside ASCII it searches the turn, as its case-blind match reaches letters no
+lower-casing gives ("ſent")."""
 
 _AFTER = frozenset({"on", "for", "every", "each", "and", "in", "at", "its", "it's", "it", "they", "they're", "theyre",
                     "we", "he", "she", "i", "you", "with", "because", "cos", "now", "then", "last", "this", "twice",
@@ -335,7 +336,7 @@ def cued_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = Non
     ``pos_at`` (offset → the tagger's part of speech) keeps verbs out of a place's slot."""
     out: list[Cued] = []
     pos_at = {} if pos_at is None else pos_at
-    for m in (_FACILITY_VERB.finditer(text) if may_cue(text) else ()):
+    for m in cued_finditer(_FACILITY_VERB, text, _VERB_FIRST_WORDS):
         words = _phrase(text, m.end(), not caseless, m.group("the") is not None)
         if not words:
             continue
