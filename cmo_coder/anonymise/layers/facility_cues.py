@@ -205,6 +205,10 @@ _PLURAL_VERB = re.compile(r"(?i)(?<=\s)(?:have\s+been|have\s+got|haven't|havent|
                           r"arent|don't|dont|do\s+(?:a|the|lunches|dinners|trips?|activities|meals|classes)|"
                           r"said\s+they|told\s+(?:us|me|him|her|them)\s+they|rang\s+(?:us|me|him|her)\s+and\s+said\s+"
                           r"they)(?:['’](?:d|ll|re|ve))?(?![\w'’-])")
+_PLURAL_VERB_CUES = register_cues("facility_cues.plural", {
+    "have", "haven", "havent", "were", "weren", "werent", "are", "aren", "arent", "don", "dont", "do", "said", "told",
+    "rang"})
+"""The first word of each way of :data:`_PLURAL_VERB` (:mod:`.cue_scan`)."""
 _SAID_THEY = re.compile(r"(?i)^(?:said|told\s+(?:us|me|him|her|them)|rang\s+(?:us|me|him|her)\s+and\s+said)\s+they")
 
 
@@ -404,7 +408,7 @@ def _category(verb: str, kind: str) -> str:
 def _plural_subjects(text: str, caseless: bool) -> list[Cued]:
     """"harbourlight have been amazing", "sunrise said they'd ring": a bare singular name taking a plural verb."""
     out: list[Cued] = []
-    for v in _PLURAL_VERB.finditer(text):
+    for v in cued_finditer(_PLURAL_VERB, text, _PLURAL_VERB_CUES):
         before = re.findall(r"[\w'’-]+|[.,;:!?\n]", text[max(0, v.start() - 60) : v.start()])
         said_they = bool(_SAID_THEY.match(text[v.start() :]))
         for n in (1, 2):  # the name's words, then what stands before it
