@@ -9,6 +9,12 @@ registry) without touching the rest. Pipeline order (see ``pipeline.build_langua
 ``cmo_caseflag`` (state), the model's tagger, ``cmo_pos`` (its parts of speech, by table),
 ``cmo_ner``, ``cmo_register``, ``cmo_sound_alike``, ``cmo_rules``,
 ``cmo_places``, ``cmo_lexicon``, ``cmo_sites``, ``cmo_person_cues``, ``cmo_bynames``, ``cmo_allowlist``.
+
+A layer function that searches a whole turn with a pattern whose every match begins at one of a few words names
+those words with :func:`.cue_scan.register_cues` and searches with :func:`.cue_scan.cued_finditer` (or
+``cued_search``): the turn's cue words are found once and shared, and the pattern is tried only where they stand
+(``cue_scan``'s docstring says what a pattern must be to join, and ``tests/test_anonymise_cue_scan.py`` how each
+pattern that joined is shown to find what its whole-turn search finds).
 """
 
 from . import (  # noqa: F401  (register the factories)

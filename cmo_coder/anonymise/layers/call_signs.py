@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .cue_scan import cued_finditer, first_runs, register_cues
+
 PHONETIC = ("alpha", "alfa", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
             "juliett", "kilo", "lima", "mike", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform",
             "victor", "whiskey", "whisky", "x-ray", "xray", "yankee", "zulu")
@@ -27,6 +29,8 @@ _CALL_SIGN = re.compile(
     r"(?i)(?<![\w'’-])(?:" + "|".join(PHONETIC) + r")[ \t]+"
     r"(?:(?!(?:19|20)\d\d(?!\d))\d{1,2}(?:[ \t]?[-/.][ \t]?\d{1,2}|[ \t]\d{1,2}){0,2}"
     r"|" + _WORD_NUMBER + r"(?:[ \t]+" + _WORD_NUMBER + r"){1,2})(?![\w'’-])")
+_CALL_SIGN_CUES = register_cues("call_signs", first_runs(PHONETIC))
+"""Every match of :data:`_CALL_SIGN` begins with a phonetic word ("x-ray" with "x"; :mod:`.cue_scan`)."""
 _DIGITS = re.compile(r"\d")
 _GIVEN = frozenset({"charlie", "mike", "victor", "oscar", "romeo", "juliet", "juliett", "india", "sierra"})
 _SINGLE = frozenset({"zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
@@ -42,7 +46,7 @@ def _single_digits(number: str) -> bool:
 def call_sign_spans(text: str) -> list[tuple[int, int]]:
     """Spans of call-signs in ``text``: a phonetic word and a number of two digits or more (module doc)."""
     out: list[tuple[int, int]] = []
-    for m in _CALL_SIGN.finditer(text):
+    for m in cued_finditer(_CALL_SIGN, text, _CALL_SIGN_CUES):
         said = m.group(0)
         word, number = said.split(None, 1)
         if len(_DIGITS.findall(said)) == 1:

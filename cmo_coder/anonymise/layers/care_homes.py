@@ -24,6 +24,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .cue_scan import cued_finditer, register_cues
 from .naming import KIND_WORDS, naming_word, norm_word, proper_word
 from .words import CALENDAR, FILLERS, KINSHIP, name_lexicon, place_names
 
@@ -57,6 +58,13 @@ def _ends(text: str, end: int) -> bool:
         return True
     nxt = rest.split()[0].lower().replace("’", "'").strip(".,;:!?")
     return nxt in _ENDS
+_CUES = register_cues("care_homes", {
+    "she", "he", "mum", "mam", "dad", "nan", "nana", "nanna", "gran", "granny", "grandad", "grandma", "grandpa",
+    "mother", "father", "husband", "wife", "aunt", "auntie", "uncle", "they", "we", "it", "brother", "sister",
+    "moved", "put", "placed", "admitted", "transferred", "took", "taken", "sent", "found", "visit", "visits",
+    "visited", "visiting", "see", "saw", "seeing", "respite", "bed", "room", "place", "placement", "went", "gone",
+    "going"})
+"""The first word of each way of :data:`_CUE`: who, or the verb or noun of placing (:mod:`.cue_scan`)."""
 
 
 def _bare_name(word: str, caseless: bool) -> bool:
@@ -71,7 +79,7 @@ def care_home_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """Spans of homes named after a cue of placing or being there (module doc), typed "care_home" where care
     is spoken of in the turn and "place" otherwise."""
     out: list[tuple[int, int, str]] = []
-    for m in _CUE.finditer(text):
+    for m in cued_finditer(_CUE, text, _CUES):
         words = [(m.group(k), m.start(k), m.end(k)) for k in (1, 2, 3) if m.group(k)]
         lows = [norm_word(w) for w, _, _ in words]
         span: tuple[int, int] | None = None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from .cue_scan import cued_search, register_cues
 from .naming import norm_word, public_words
 from .pub_talk import _trade_word
 from .pubs import _BEASTS, _NOT_ALONE, _SIGN_ANIMALS, _TAIL_STOP, _TRADES, PUB_BRANDS, PUB_EMBLEMS, _phrase_ends
@@ -73,6 +74,12 @@ PUB_TALK = re.compile(r"(?i)(?<![\w'’-])(?:pints?|beer|beers|ale|ales|lager|bi
                       r"my\s+local|his\s+local|her\s+local|their\s+local|the\s+local|a\s+round|skittles|"
                       r"dominoes|regulars)(?:['’]s)?(?![\w'’-])")
 """Pub talk in the turn: drinking, the bar, what a pub puts on, how full it was (written for the project)."""
+_PUB_TALK_CUES = register_cues("club_talk.pub_talk", {
+    "pint", "pints", "beer", "beers", "ale", "ales", "lager", "bitter", "cider", "a", "drinks", "drinking", "drank",
+    "pissed", "boozer", "landlord", "landlady", "barman", "barmaid", "the", "quiz", "darts", "karaoke", "jukebox",
+    "pool", "live", "heaving", "packed", "rammed", "closing", "last", "lock", "lockin", "carvery", "sunday", "pub",
+    "our", "my", "his", "her", "their", "skittles", "dominoes", "regulars"})
+"""The first word of each way of :data:`PUB_TALK` ("lock-in" and "lockin" both; :mod:`.cue_scan`)."""
 _SIGN_WORDS = (PUB_EMBLEMS | _BEASTS | _SIGN_ANIMALS | frozenset(_TRADES)) - _NOT_ALONE - {
     "new", "old", "royal", "white", "black", "red", "golden", "market", "station", "kings", "queens", "lord",
     "lords", "prince", "princes", "bishop", "bishops", "duke", "dukes", "earl", "earls", "boy", "post", "gate",
@@ -131,7 +138,7 @@ def club_kind_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
 
 def sign_talk_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Pubs named by a sign in a turn of pub talk, where the name's phrase ends (module doc)."""
-    if PUB_TALK.search(text) is None or "the" not in text.lower():
+    if cued_search(PUB_TALK, text, _PUB_TALK_CUES) is None or "the" not in text.lower():
         return []
     out = []
     for m in _SIGN_RE.finditer(text):

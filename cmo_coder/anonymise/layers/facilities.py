@@ -41,6 +41,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
+from .cue_scan import cued_finditer, first_runs, register_cues
 from .facility_cues import cued_spans
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words, said_words
 from .pubs import PUB_EMBLEMS
@@ -221,6 +222,8 @@ _WORD = r"[^\W\d_][\w'’-]*"
 _HEAD_ALT = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEADS, key=lambda h: (-len(h), h)))
 _HEAD_RE = re.compile(r"(?i)(?<![\w'’-])(" + _HEAD_ALT + r")(?![\w'’-])")
 _HEAD_FIRST_WORDS = frozenset(h.split()[0] for h in HEADS)
+_HEAD_CUES = register_cues("facilities.head", first_runs(HEADS))
+"""The first word of each way of :data:`_HEAD_RE` (:mod:`.cue_scan`)."""
 
 
 class Found(NamedTuple):
@@ -313,7 +316,7 @@ def headed_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = N
     """[article/preposition] + name words + a facility's head (module doc, first two bullets)."""
     out: list[Found] = []
     pos_at = {} if pos_at is None else pos_at
-    for m in _HEAD_RE.finditer(text):
+    for m in cued_finditer(_HEAD_RE, text, _HEAD_CUES):
         head = " ".join(m.group(1).lower().replace("’", "'").split())
         category = HEADS[head]
         if head in _SCHOOL_SHORT and _NOT_SCHOOL_AFTER.match(text[m.end():]):

@@ -45,6 +45,7 @@ from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .cue_scan import cued_finditer, register_cues
 from .naming import KIND_WORDS, NAMING_NOUNS, compound_place, norm_word, proper_word, public_words
 from .pubs import PUB_EMBLEMS
 from .services import SERVICE_IMAGES, SERVICE_PHRASES
@@ -77,7 +78,7 @@ _FACILITY_VERB = re.compile(
     r"|(?P<source>from))"
     r"\s+(?P<the>the\s+)?")
 
-_VERB_FIRST_WORDS = frozenset({
+_VERB_FIRST_WORDS = register_cues("facility_cues.verb", {
     "go", "goes", "going", "went", "gone", "been", "get", "gets", "got", "getting", "take", "takes", "took", "taking",
     "drive", "drives", "drove", "driving", "pop", "pops", "popped", "popping", "nip", "nips", "nipped", "head",
     "heads", "headed", "started", "still",
@@ -91,9 +92,9 @@ _VERB_FIRST_WORDS = frozenset({
     "bloke", "lady", "woman", "man",
     "up", "down", "over", "round", "from"})
 """The words a match of :data:`_FACILITY_VERB` can begin with: the first word of each of its ways, which the
-look-behind and the space after it make a whole run of letters. A turn of plain ASCII that says none of them is
-not searched (about half the turns); outside ASCII the pattern is asked, as its case-blind match reaches letters
-no lower-casing gives ("ſent")."""
+look-behind and the space after it make a whole run of letters. In plain ASCII the pattern is tried only where
+they stand (:mod:`.cue_scan`); outside ASCII it searches the turn, as its case-blind match reaches letters no
+lower-casing gives ("ſent")."""
 
 _AFTER = frozenset({"on", "for", "every", "each", "and", "in", "at", "its", "it's", "it", "they", "they're", "theyre",
                     "we", "he", "she", "i", "you", "with", "because", "cos", "now", "then", "last", "this", "twice",
@@ -204,6 +205,10 @@ _PLURAL_VERB = re.compile(r"(?i)(?<=\s)(?:have\s+been|have\s+got|haven't|havent|
                           r"arent|don't|dont|do\s+(?:a|the|lunches|dinners|trips?|activities|meals|classes)|"
                           r"said\s+they|told\s+(?:us|me|him|her|them)\s+they|rang\s+(?:us|me|him|her)\s+and\s+said\s+"
                           r"they)(?:['’](?:d|ll|re|ve))?(?![\w'’-])")
+_PLURAL_VERB_CUES = register_cues("facility_cues.plural", {
+    "have", "haven", "havent", "were", "weren", "werent", "are", "aren", "arent", "don", "dont", "do", "said", "told",
+    "rang"})
+"""The first word of each way of :data:`_PLURAL_VERB` (:mod:`.cue_scan`)."""
 _SAID_THEY = re.compile(r"(?i)^(?:said|told\s+(?:us|me|him|her|them)|rang\s+(?:us|me|him|her)\s+and\s+said)\s+they")
 
 
@@ -335,7 +340,7 @@ def cued_spans(text: str, caseless: bool, pos_at: Mapping[int, str] | None = Non
     ``pos_at`` (offset → the tagger's part of speech) keeps verbs out of a place's slot."""
     out: list[Cued] = []
     pos_at = {} if pos_at is None else pos_at
-    for m in (_FACILITY_VERB.finditer(text) if may_cue(text) else ()):
+    for m in cued_finditer(_FACILITY_VERB, text, _VERB_FIRST_WORDS):
         words = _phrase(text, m.end(), not caseless, m.group("the") is not None)
         if not words:
             continue
@@ -403,7 +408,7 @@ def _category(verb: str, kind: str) -> str:
 def _plural_subjects(text: str, caseless: bool) -> list[Cued]:
     """"harbourlight have been amazing", "sunrise said they'd ring": a bare singular name taking a plural verb."""
     out: list[Cued] = []
-    for v in _PLURAL_VERB.finditer(text):
+    for v in cued_finditer(_PLURAL_VERB, text, _PLURAL_VERB_CUES):
         before = re.findall(r"[\w'’-]+|[.,;:!?\n]", text[max(0, v.start() - 60) : v.start()])
         said_they = bool(_SAID_THEY.match(text[v.start() :]))
         for n in (1, 2):  # the name's words, then what stands before it

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .cue_scan import cued_finditer, first_runs, register_cues
+
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -33,6 +35,8 @@ _CODE = re.compile(r"(?i)(?<![\w'’-])(?:(?:sp|p|f|fg|su)[- ]?\d{1,4}|(?<!\b[a-
 letter: "W F one" is a postcode read out."""
 _ROLE_ID = re.compile(r"(?i)\b(?:" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\s+(" + _ID
                       + r")" + _END)
+_ROLE_CUES = register_cues("labels.role", first_runs(_ROLES))
+"""The first word of each way of :data:`_ROLE_ID` (:mod:`.cue_scan`)."""
 
 
 _SITE_CODE = re.compile(r"(?<![\w'’-])[A-Z]{1,4}-[A-Z]{0,3}\d{1,4}" + _END)
@@ -124,7 +128,7 @@ def _label_spans(text: str) -> tuple[tuple[int, int], ...]:
             spans.append(m.span())
     if _STUDY_WORD.search(text):  # most turns name no study: the word is looked for before every name
         spans += [m.span(1) for m in _STUDY_NAME.finditer(text) if _study_name(m.group(1), caseless)]
-    for m in _ROLE_ID.finditer(text):
+    for m in cued_finditer(_ROLE_ID, text, _ROLE_CUES):
         ident = m.group(1)
         if len(ident) == 1 and ident.isalpha() and ident.islower() and not (caseless and ident not in {"a", "i"}):
             continue

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ..house_names import PLURAL_NAMES
+from .cue_scan import cued_finditer, register_cues
 from .facilities import TREE_PLURALS
 
 SURE_REASON = "a ward, unit or home named 'the' and a plural, said with a stay or a time of care (a frame of place)"
@@ -64,12 +65,14 @@ _ENDED = re.compile(r"(?i)^(?:\s*$|\s*[.,;:!?)…-]|\s+(?:and|but|so|then|when|f
                     r"over|overnight|inpatient|respite|first|again|last|yeah|um|er|erm|instead|anyway|most|every|"
                     r"this|with)\b)")
 _PLURAL_WORD = re.compile(r"(?i)(?<![\w'’-])(" + "|".join(sorted(NAMES | ORDINARY)) + r")(?![\w'’-])")
+_PLURAL_CUES = register_cues("named_plurals", NAMES | ORDINARY)
+"""Every match of :data:`_PLURAL_WORD` is one of these words (:mod:`.cue_scan`)."""
 
 
 def plural_place_spans(text: str, caseless: bool = True) -> list[tuple[int, int, bool]]:
     """``(start, end, sure)`` of every ward, unit or home named by a plural in one turn (module doc)."""
     out: list[tuple[int, int, bool]] = []
-    for m in _PLURAL_WORD.finditer(text):
+    for m in cued_finditer(_PLURAL_WORD, text, _PLURAL_CUES):
         word = m.group(1)
         if not caseless and not (word[:1].isupper() and not word.isupper()):
             continue

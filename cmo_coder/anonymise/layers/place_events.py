@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .cue_scan import cued_finditer, register_cues
 from .words import place_names
 
 EVENT_HEADS = frozenset({"festival", "festivals", "fest", "carnival", "pride", "marathon", "gala", "illuminations",
@@ -60,6 +61,8 @@ PLACE_AFTER = frozenset({"site", "sites", "ground", "grounds", "field", "fields"
 
 _WORD = r"[^\W\d_][\w'’-]*"
 _HEAD = re.compile(r"(?<=\s)(" + "|".join(sorted(EVENT_HEADS | DISH_HEADS)) + r")(?![\w'’-])", re.IGNORECASE)
+_HEAD_CUES = register_cues("place_events", EVENT_HEADS | DISH_HEADS)
+"""Every match of :data:`_HEAD` is one of these words after a space (:mod:`.cue_scan`)."""
 _BEFORE = re.compile(r"(?<![\w'’-])((?:" + _WORD + r"\s+){1,4})$")
 _LOOK_BACK = 120
 """Characters read back from a head for its name: four words of a name and their spaces fit."""
@@ -132,7 +135,7 @@ def named_after_place(text: str) -> list[tuple[int, int, str]]:
     """Each event or dish named after a UK place in ``text``: its span and its head, lower-cased."""
     out: list[tuple[int, int, str]] = []
     cased = any(ch.isupper() for ch in text)
-    for m in _HEAD.finditer(text):  # from each head back to its name: heads are rare, words are not
+    for m in cued_finditer(_HEAD, text, _HEAD_CUES):  # from each head back to its name: heads are rare, words are not
         head = m.group(1)
         after = re.match(r"\s*([\w'’-]+)", text[m.end():])
         if after and (_norm(after.group(1)) in PLACE_AFTER or _norm(after.group(1)) in _NOT_A_HEAD):

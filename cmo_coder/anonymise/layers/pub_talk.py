@@ -24,6 +24,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .cue_scan import cued_finditer, register_cues
 from .naming import KIND_WORDS, norm_word, proper_word
 from .pubs import PUB_BRANDS, PUB_EMBLEMS
 from .words import CALENDAR, FILLERS, in_dictionary
@@ -35,6 +36,10 @@ _STRONG_CUE = re.compile(
     r"(?:of|at|in|down)|(?:barred|banned)(?:\s+(?:him|her|them|me|us))?\s+(?:from|out\s+of))\s+the\s+(?:(?:two|three|four|five|six|seven|"
     r"nine|ten|twelve)\s+)?(?P<name>" + _WORD + r")(?:\s+of\s+(?P<of>" + _WORD
     + r"))?")
+_STRONG_CUES = register_cues("pub_talk", {
+    "pint", "pints", "a", "drinks", "drinking", "drank", "quiz", "darts", "karaoke", "lock", "lockin", "last",
+    "landlord", "landlady", "barman", "barmaid", "bar", "barred", "banned"})
+"""The first word of each way of :data:`_STRONG_CUE` (:mod:`.cue_scan`)."""
 _NOT_PUBS = frozenset({
     "pub", "pubs", "bar", "bars", "club", "clubs", "local", "social", "legion", "welfare", "hotel", "weekend", "end",
     "match", "game", "games", "party", "wedding", "funeral", "wake", "do", "station", "airport", "beach", "park",
@@ -83,7 +88,7 @@ def pub_talk_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of pubs named with ordinary words where pub talk says a pub (module doc)."""
     low_text = text.lower()
     out: list[tuple[int, int]] = []
-    for m in _STRONG_CUE.finditer(text):
+    for m in cued_finditer(_STRONG_CUE, text, _STRONG_CUES):
         word, of = m.group("name"), m.group("of")
         low = norm_word(word)
         if _ordinary(low) or (not caseless and not word[:1].isupper()):

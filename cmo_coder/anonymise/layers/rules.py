@@ -16,6 +16,7 @@ from ..placeholders import RELATIONS
 from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
 from .call_signs import call_sign_spans
+from .cue_scan import cued_finditer, first_runs, register_cues
 from .handles import handle_spans
 from .practices import PRACTICE_KINDS
 from .said_dates import dates_of_birth, said_again_start
@@ -161,6 +162,16 @@ _RELATION_NAME = re.compile(
     r"(?i)\b(?:my|his|her|their|our|your)\s+(?:" + "|".join(RELATIONS) + r")\s*,?\s+([A-Za-z][a-z'’-]+)"
 )
 _OWNER = re.compile(r"['’]s?$")
+_VOCATIVE_CUES = register_cues("rules.vocative", first_runs(GREETINGS))
+_RELATION_CUES = register_cues("rules.relation", {"my", "his", "her", "their", "our", "your"})
+_INTRODUCTION_CUES = register_cues("rules.introduction", {
+    "this", "my", "name", "over", "hand", "handing", "pass", "passing", "joined", "question", "questions", "from"})
+_SELF_INTRODUCTION_CUES = register_cues("rules.self_introduction", {
+    "i", "im", "they", "everyone", "people", "call", "known"})
+_ROYAL_CUES = register_cues("rules.royal", {
+    "at", "in", "into", "from", "to", "outside", "round", "near", "opposite", "up", "down"})
+"""The first word of each way of :data:`_VOCATIVE`, :data:`_RELATION_NAME`, :data:`_INTRODUCTION`,
+:data:`_SELF_INTRODUCTION` and :data:`_ROYAL_INSTITUTION` (:mod:`.cue_scan`)."""
 """A possessive's ending on a word caught after a relation: the person is the word before it."""
 _CASELESS_PLACE = re.compile(
     r"(?i)\b((?:[a-z][a-z'’-]+\s+){1,3})(nhs\s+(?:foundation\s+)?trust|hospital|infirmary|surgery|health centre|"
@@ -320,8 +331,9 @@ class RulesComponent:
                         and span[0].pos_ not in NEVER_NAME_POS and span[0].ent_type_ not in {"GPE", "LOC", "ORG"}
                         and span[0].lower_ not in PEOPLES):
                     out.append(Candidate(s, e, "person", "rules", 0.65, "addressed by name"))
-        for pattern, reason in ((_VOCATIVE, "vocative"), (_RELATION_NAME, "relation + name")):
-            for m in pattern.finditer(text):
+        for pattern, cues, reason in ((_VOCATIVE, _VOCATIVE_CUES, "vocative"),
+                                     (_RELATION_NAME, _RELATION_CUES, "relation + name")):
+            for m in cued_finditer(pattern, text, cues):
                 if reason == "vocative" and _determined(text, m.start()):
                     continue  # "they cut the night van": a greeting's word after "the" is a noun, and no one
                     # is addressed
@@ -346,7 +358,7 @@ class RulesComponent:
         return doc
 
     def _introductions(self, text: str, out: list[Candidate], caseless: bool) -> None:
-        for m in _INTRODUCTION.finditer(text):
+        for m in cued_finditer(_INTRODUCTION, text, _INTRODUCTION_CUES):
             found = self._names_after(text, m.end(), caseless)
             if found:
                 out.append(Candidate(found[0], found[1], "person", "rules", 0.7, "introduced by name"))
@@ -357,7 +369,7 @@ class RulesComponent:
                 out.append(Candidate(m.start(1), m.end(1), "person", "rules", 0.7, "introduced by name"))
 
     def _self_introductions(self, doc: Doc, text: str, out: list[Candidate], caseless: bool) -> None:
-        for m in _SELF_INTRODUCTION.finditer(text):
+        for m in cued_finditer(_SELF_INTRODUCTION, text, _SELF_INTRODUCTION_CUES):
             word = _NAME_WORD.match(text, m.end())
             if word is None:
                 continue
@@ -377,7 +389,7 @@ class RulesComponent:
 
     @staticmethod
     def _royal_institutions(text: str, out: list[Candidate], caseless: bool) -> None:
-        for m in _ROYAL_INSTITUTION.finditer(text):
+        for m in cued_finditer(_ROYAL_INSTITUTION, text, _ROYAL_CUES):
             words = m.group(1).replace(",", " ").split()
             last = words[-1].lower()
             if not caseless and not all(w[:1].isupper() for w in words if w.lower() != "of"):

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from .cue_scan import cued_finditer, first_runs, register_cues
+
 DETERMINERS = ("the", "a", "an", "our", "their", "your", "my", "his", "her", "its", "this", "that", "these", "those",
                "local", "nearest", "another", "any", "every")
 """Words that open a common noun phrase: after one of these the phrase is a kind, not a name."""
@@ -58,6 +60,8 @@ _SERVICE_ONLY = frozenset({"bank", "banks", "fridge", "fridges", "pantry", "pant
 _WORD = r"[\w][\w'’-]*"
 _PHRASE = re.compile(r"(?i)(?<![\w'’-])(" + "|".join(DETERMINERS) + r")((?:\s+" + _WORD + r"){1,3}?)\s+(" +
                      "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True)) + r")(?![\w'’-])")
+_PHRASE_CUES = register_cues("service_kinds", first_runs(DETERMINERS))
+"""The first word of each way of :data:`_PHRASE` (:mod:`.cue_scan`)."""
 
 
 def _norm(word: str) -> str:
@@ -67,7 +71,7 @@ def _norm(word: str) -> str:
 def service_kind_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of kinds of service said by their kind, from the determiner to the head."""
     out: list[tuple[int, int]] = []
-    for m in _PHRASE.finditer(text):
+    for m in cued_finditer(_PHRASE, text, _PHRASE_CUES):
         words = [_norm(w) for w in m.group(2).split()]
         if not all(w in KIND_WORDS for w in words):
             continue

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..lookup import by_first_letter
+from .cue_scan import cued_finditer, register_cues
 from .words import (
     CALENDAR,
     FILLERS,
@@ -69,6 +70,8 @@ _NEVER = frozenset({*KINSHIP, "mum", "mam", "dad", "christmas", "easter", "eid",
 """Words no title makes a name of: "I miss Mum", "we'll miss Christmas"."""
 _TITLE = re.compile(r"(?i)\b(" + by_first_letter(sorted((*HONORIFICS, *ROLE_TITLES), key=len, reverse=True), True)
                     + r")(\.?)[ \t]+")  # grouped by first letter: the same match, tried at each word against one group
+_TITLE_CUES = register_cues("titles", {*HONORIFICS, *ROLE_TITLES})
+"""Every match of :data:`_TITLE` is one of these words (:mod:`.cue_scan`)."""
 _OWNED = re.compile(r"(?i)(?:\b(?:my|his|her|their|our|your|me|the|a)"
                     r"|\b(?!(?:it|that|he|she|there|here|what|who|where|how|let|this|everyone|nobody)['’]s)\w+['’]s)"
                     r"(?:\s+(?:little|big|baby|wee|kid|older|elder|younger|eldest|oldest|youngest|twin|half|step|"
@@ -132,7 +135,7 @@ def titled_names(text: str, caseless: bool) -> Iterator[TitledName]:
     In cased text the title may be written either way ("Dr", "dr.", "Sister") but the name must be
     capitalised; in captions the first word is any word not ruled out here, for the caller to judge.
     """
-    for m in _TITLE.finditer(text):
+    for m in cued_finditer(_TITLE, text, _TITLE_CUES):
         title = m.group(1).lower()
         if caseless and title not in CASELESS_TITLES:
             continue

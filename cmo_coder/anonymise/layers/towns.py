@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from .cue_scan import cued_finditer, cued_search, register_cues
 from .words import CALENDAR, FILLERS, SELDOM_LOWER, in_dictionary, is_everyday, lowercase_usage, name_lexicon
 
 TOWN_ENDINGS = ("by", "ton", "ham", "ley", "leigh", "lea", "field", "bury", "borough", "burgh", "wick", "wich",
@@ -66,6 +67,10 @@ _RESIDENCE = re.compile(
     r"(?:over|down|up|out|back)\s+in|(?:lives|lived|living)\s+out\s+(?:in|at))"
     r"\s+([^\W\d_]{4,})(?![\w'’-])")
 
+_RESIDENCE_CUES = register_cues("towns.residence", {
+    "live", "lives", "lived", "living", "grew", "born", "brought", "raised", "moved", "moving", "based", "settled",
+    "relocated", "housed", "rehoused", "over", "down", "up", "out", "back"})
+"""The first word of each way of :data:`_RESIDENCE` (:mod:`.cue_scan`)."""
 
 _TOWN_PART = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})\s+(?:town\s+cent(?:re|er)|high\s+street|train\s+station|"
                         r"railway\s+station|bus\s+station|city\s+cent(?:re|er))\b")
@@ -91,7 +96,7 @@ def residence_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     (:func:`town_spans`); a given name is left to the person layers ("moved in with", "over to")."""
     out = []
     firsts = name_lexicon("first")
-    for m in [*_RESIDENCE.finditer(text), *_TOWN_PART.finditer(text)]:
+    for m in [*cued_finditer(_RESIDENCE, text, _RESIDENCE_CUES), *_TOWN_PART.finditer(text)]:
         word = m.group(1)
         low = word.lower()
         if not caseless and not (word[:1].isupper() and not word.isupper()):
@@ -157,6 +162,8 @@ _DISTRICT_RE = re.compile(r"(?i)(?<![\w'’-])([^\W\d_]{4,})(?=\s+(?:" + "|".joi
 
 
 _ANY_TAIL = re.compile(r"(?i)\b(?:" + "|".join(sorted(DISTRICT_TAILS)) + r")\b")
+_TAIL_CUES = register_cues("towns.district", DISTRICT_TAILS)
+"""Every match of :data:`_ANY_TAIL` is one of these words (:mod:`.cue_scan`)."""
 
 
 def district_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
@@ -164,7 +171,7 @@ def district_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     a part-of-town word after it, where the words before say a place: the whole district, though no list
     holds its town."""
     out: list[tuple[int, int]] = []
-    if not _ANY_TAIL.search(text):
+    if not cued_search(_ANY_TAIL, text, _TAIL_CUES):
         return out  # most turns say no part of a town
     for m in _DISTRICT_RE.finditer(text):
         word = m.group(1)

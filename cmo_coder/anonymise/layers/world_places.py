@@ -32,6 +32,7 @@ from functools import cache
 from importlib import resources
 
 from ..lookup import NameGate, by_first_letter
+from .cue_scan import cued_search, register_cues
 from .state import has_capital
 from .words import name_lexicon
 
@@ -162,6 +163,10 @@ _HOME_IN_CLAUSE = re.compile(r"(?i)\b(?:lives?|living|lived|moved|grew\s+up|born
                              r"works?|working|stays|staying|retired|most\s+of\s+the\s+year|for\s+good|"
                              r"family\s+(?:are|is)|back\s+home|from)\b")
 """Where someone lives, works or comes from: a city or island then narrows down who they are."""
+_HOME_CUES = register_cues("world_places.home", {
+    "live", "lives", "living", "lived", "moved", "grew", "born", "originally", "settled", "emigrated", "work", "works",
+    "working", "stays", "staying", "retired", "most", "for", "family", "back", "from"})
+"""The first word of each way of :data:`_HOME_IN_CLAUSE` (:mod:`.cue_scan`)."""
 
 
 _HOME_OF_A_LIFE = re.compile(r"(?i)\b(?:lives?|living|lived|moved|grew\s+up|brought\s+up|born|originally|"
@@ -244,7 +249,7 @@ def home_city_spans(text: str) -> list[tuple[int, int, str]]:
     most of the year", "he's from Zambia originally, Lusaka"): proposed as a town, since in captions no other
     layer reads a city abroad (a word the dictionary holds, or said after a comma, is in no place's slot)."""
     trips = trip_only()
-    if not trips or not _HOME_IN_CLAUSE.search(text) or not _gate().may_hold(text):
+    if not trips or not cued_search(_HOME_IN_CLAUSE, text, _HOME_CUES) or not _gate().may_hold(text):
         return []
     places = world_places()
     people = _people_names()
