@@ -205,9 +205,12 @@ def _address_like(words: list[str]) -> bool:
 
 
 def _merged(found: list[Found]) -> list[Found]:
-    """One span per stretch: the same identifier found twice, or a longer reading of it, is kept once."""
+    """One span per stretch: the same identifier found twice, or a longer reading of it, is kept once.
+
+    Sorted on the whole tuple: two rules finding the same span ("12a" after "at" and before a street) would
+    otherwise be ordered by the set's hashes, and the reason kept would change from run to run."""
     out: list[Found] = []
-    for f in sorted(set(found), key=lambda f: (f[0], -f[1])):
+    for f in sorted(set(found), key=lambda f: (f[0], -f[1], f[2], f[3])):
         if out and f[0] < out[-1][1]:
             last = out[-1]
             out[-1] = (last[0], max(last[1], f[1]), last[2], last[3])
