@@ -25,6 +25,7 @@ from collections import Counter
 from .limits import check_turns
 from .normalise import clean, clean_name
 from .plain import joined_paragraphs
+from .time_marks import labels_a_time
 from .utterance import ParseError, Utterance, parse_timestamp
 
 #: A time as apps write it beside a label: ``[00:01:02]``, ``(1:02)``, ``00:01:02``, ``- 00:01:02``.
@@ -44,6 +45,8 @@ _QUOTE_RE = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _RULE_RE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE_RE = re.compile(r"^[ \t]*(?:```|~~~)")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+#: A plain ``Name:`` alone on its line, the speech below it.
+_BARE_LABEL_RE = re.compile(r"^[ \t]*[^\s#*_:][^:\n]{0,59}:[ \t]*$")
 
 
 def _heading(line: str) -> tuple[int, str] | None:
@@ -56,14 +59,30 @@ def _label_levels(lines: list[str]) -> set[int]:
     speaker that a bold label names elsewhere in the file."""
     seen: Counter[tuple[int, str]] = Counter()
     bold: set[str] = set()
+    before = ""  # the last line that held anything
     for line in lines:
         head = _heading(line)
         if head is None:
             if (label := _bold_label(line)) is not None:
                 bold.add(label[0].casefold())
-        elif (m := _HEADING_LABEL_RE.match(head[1])) is not None:
+        elif (m := _HEADING_LABEL_RE.match(head[1])) is not None and _names_someone(m.group(1)) and not (
+                _labels_speech(before)):
             seen[(head[0], m.group(1).strip().casefold())] += 1
+        if line.strip():
+            before = line
     return {level for (level, name), n in seen.items() if n >= 2 or name in bold}
+
+
+def _names_someone(label: str) -> bool:
+    """A heading's text can name a speaker only if it holds a letter: "# 0" twice is a number said, not a voice."""
+    return any(c.isalpha() for c in label)
+
+
+def _labels_speech(line: str) -> bool:
+    """Whether ``line`` is a speaker's label of another format standing alone above its speech (Happy Scribe's
+    ``[00:00:05.21] - Name``, Word's ``00:00:03 Speaker 1``, Rev's ``Name (00:01:02):``, a bare ``Name:``): a line
+    opening with a hash after it is that speaker's speech, not a heading."""
+    return labels_a_time(line) or _BARE_LABEL_RE.match(line) is not None
 
 
 def _bold_label(line: str) -> tuple[str, float | None, str] | None:
