@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 
 from .candidates import Candidate
 from .club_towns import club_end
-from .layers.club_context import CLUB_THINGS, SUPPORT
+from .layers.club_context import CLUB_THINGS, SUPPORT, WATCH, WATCHED_DOING
 from .layers.place_branches import branch_names
 from .layers.place_events import EVENT_HEADS, named_after_place
 
@@ -84,12 +84,22 @@ def public_names(text: str) -> list[Named]:
     return out
 
 
+def said_as_club(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a town, is said as its club ("a Leeds fan", "he supports Barnsley", "we watched
+    Everton lose"): the words of :mod:`.layers.club_context`'s frames, read on the text."""
+    after = re.match(r"[\s'’s]*([\w-]+)", text[end:end + 30])
+    before = re.search(r"([\w-]+)\s+$", text[max(0, start - 30):start])
+    word_after = after.group(1).lower() if after else ""
+    word_before = before.group(1).lower() if before else ""
+    if word_before in WATCH:
+        return not word_after or word_after in WATCHED_DOING or bool(re.match(r"\s*[.,;!?]", text[end:end + 3]))
+    return word_after in CLUB_THINGS or word_before in SUPPORT
+
+
 def _said_as_club(text: str, c: Candidate) -> bool:
-    """A town read where it is said as its club ("a Leeds fan", "he supports Barnsley"): whether or not the
-    reading is right, it says nothing of the town as a place, so it makes no other name go."""
-    after = re.match(r"[\s'’s]*([\w-]+)", text[c.end:c.end + 30])
-    before = re.search(r"([\w-]+)\s+$", text[max(0, c.start - 30):c.start])
-    return bool(after and after.group(1).lower() in CLUB_THINGS) or bool(before and before.group(1).lower() in SUPPORT)
+    """A town read where it is said as its club: whether or not the reading is right, it says nothing of the town
+    as a place, so it makes no other name go."""
+    return said_as_club(text, c.start, c.end)
 
 
 def _going(text: str, found: list[Candidate], names: list[Named]) -> set[str]:
@@ -119,12 +129,16 @@ def _kept_reading(text: str, c: Candidate, n: Named) -> bool:
 
 def _clubs_again(text: str, found: list[Candidate], going: set[str]) -> list[Candidate]:
     """A football club opened by a town that goes, said where nothing covers it ("I live in Grimsby" … "Grimsby
-    Town daft")."""
+    Town daft"), and the town itself said as its club ("I grew up in Leeds" … "a Leeds fan", "he supports Leeds"):
+    the club frame kept the town as the club, but the transcript removes it as the place it is, and a reader would
+    have it back from the club."""
     out: list[Candidate] = []
     for town in going:
         pattern = r"(?<![\w'’-])" + r"\s+".join(map(re.escape, town.split())) + r"(?![\w'’-])"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             end = club_end(text, m.start(), m.end())
+            if end is None and said_as_club(text, m.start(), m.end()):
+                end = m.end()
             if end is None or any(c.start < end and m.start() < c.end for c in found + out):
                 continue
             out.append(Candidate(m.start(), end, "club", "consistency", 0.6, REASON, placeholder=CLUB))
