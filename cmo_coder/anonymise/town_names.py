@@ -1,7 +1,8 @@
 """A public name holding a town: kept whole while the town stays, removed whole while the town goes.
 
 Events, football clubs, dishes and charities' local branches are named after towns: "Brighton Pride", "Grimsby
-Town", "Eccles cakes", "Rotherham Mind". Each is a public name, and the studies' own rules keep public names
+Town", "Eccles cakes", "Rotherham Mind"; and public bodies after their county ("Cumbria County Council",
+"Merseyside Police", :mod:`.layers.county_bodies`). Each is a public name, and the studies' own rules keep public names
 (READMEs: "Brighton Pride", "Middlesbrough FC", "Mind" stay). But the town in it is the town's own word:
 
 * **the town goes** (a registered town or a site, or a town a layer removed elsewhere in the same transcript,
@@ -20,8 +21,9 @@ Town", "Eccles cakes", "Rotherham Mind". Each is a public name, and the studies'
 
 A club is read as before (:func:`.club_towns.club_end`, the clubs list and the words that end a club): its town
 decides only the club's widening, since a club a town does not open is kept or removed by the club layers. The
-shapes of the other names are :func:`.layers.place_events.named_after_place` (events and dishes) and
-:func:`.layers.place_branches.branch_names` (charities' local branches). A territorial health board is not read
+shapes of the other names are :func:`.layers.place_events.named_after_place` (events and dishes),
+:func:`.layers.place_branches.branch_names` (charities' local branches) and :func:`.layers.county_bodies.county_bodies`
+(a county's bodies). A territorial health board is not read
 here: it goes whole as "[trust name]" wherever it is said (:mod:`.layers.health_boards`).
 """
 
@@ -33,6 +35,7 @@ from dataclasses import dataclass, replace
 from .candidates import Candidate
 from .club_towns import club_end
 from .layers.club_context import CLUB_THINGS, SUPPORT, WATCH, WATCHED_DOING
+from .layers.county_bodies import county_bodies
 from .layers.place_branches import branch_names
 from .layers.place_events import EVENT_HEADS, named_after_place
 
@@ -40,7 +43,8 @@ EVENT = "[event]"
 CLUB = "[football club]"
 DISH = "[dish]"
 BRANCH = "[service name]"
-PLACEHOLDERS = {"event": EVENT, "club": CLUB, "dish": DISH, "branch": BRANCH}
+BODY = "[organisation name]"
+PLACEHOLDERS = {"event": EVENT, "club": CLUB, "dish": DISH, "branch": BRANCH, "body": BODY}
 """The placeholder of each kind of public name, where its town goes."""
 
 REASON = "a public name holding a town removed elsewhere in this transcript"
@@ -81,6 +85,7 @@ def public_names(text: str) -> list[Named]:
             town_end = a + len(line.group(0)[a:b - len(head)].rstrip())  # the words before the head
             out.append(Named(a + s, b + s, a + s, town_end + s, "event" if head in EVENT_HEADS else "dish"))
     out += [Named(a, b, ta, tb, "branch") for a, b, ta, tb in branch_names(text)]
+    out += [Named(a, b, ta, tb, "body") for a, b, ta, tb in county_bodies(text)]
     return out
 
 
@@ -124,6 +129,8 @@ def _kept_reading(text: str, c: Candidate, n: Named) -> bool:
     whose town goes is removed whole in its place, with the placeholder of its kind."""
     if c.layer in _REGISTER_LAYERS or c.per_occurrence or not n.within(text, c):
         return False
+    if n.kind == "body" and n.holds(c):
+        return True  # "Devon and Cornwall Police": "Devon" read as a given name is the county's word here
     return c.category in _PLACES or (c.start <= n.town_start and c.end >= n.town_end)
 
 
