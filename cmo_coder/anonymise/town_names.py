@@ -2,8 +2,11 @@
 
 Events, football clubs, dishes and charities' local branches are named after towns: "Brighton Pride", "Grimsby
 Town", "Eccles cakes", "Rotherham Mind"; and public bodies after their county ("Cumbria County Council",
-"Merseyside Police", :mod:`.layers.county_bodies`). Each is a public name, and the studies' own rules keep public names
-(READMEs: "Brighton Pride", "Middlesbrough FC", "Mind" stay). But the town in it is the town's own word:
+"Merseyside Police", :mod:`.layers.county_bodies`). A county's body is the one kind that does not go whole where
+its county goes: its kind is a public service every resident of the county has, so only the county goes ("[place
+name] Police", "[place name] County Council"), as the service heads have it (:mod:`.layers.name_edges`). Each is a
+public name, and the studies' own rules keep public names (READMEs: "Brighton Pride", "Middlesbrough FC", "Mind",
+"Merseyside Police" stay). But the town in it is the town's own word:
 
 * **the town goes** (a registered town or a site, or a town a layer removed elsewhere in the same transcript,
   "I grew up in Eccles" … "Eccles cakes"): removing the town alone leaves "[town] FC", "[place name] Pride",
@@ -43,8 +46,7 @@ EVENT = "[event]"
 CLUB = "[football club]"
 DISH = "[dish]"
 BRANCH = "[service name]"
-BODY = "[organisation name]"
-PLACEHOLDERS = {"event": EVENT, "club": CLUB, "dish": DISH, "branch": BRANCH, "body": BODY}
+PLACEHOLDERS = {"event": EVENT, "club": CLUB, "dish": DISH, "branch": BRANCH}
 """The placeholder of each kind of public name, where its town goes."""
 
 REASON = "a public name holding a town removed elsewhere in this transcript"
@@ -166,12 +168,17 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
                 continue
         holder = next((n for n in names if n.holds(c)), None) if c.category in _PLACES else None
         if holder is not None and not c.per_occurrence and _holds_town(text, holder, going):
-            c = replace(c, start=min(c.start, holder.start), end=max(c.end, holder.end),
-                        placeholder=PLACEHOLDERS[holder.kind])
+            if holder.kind != "body":  # a county's body keeps its kind: "[place name] Police"
+                c = replace(c, start=min(c.start, holder.start), end=max(c.end, holder.end),
+                            placeholder=PLACEHOLDERS[holder.kind])
         elif any(_kept_reading(text, c, n) for n in names):
             continue  # the name stays whole, or goes whole below with its own placeholder
         out.append(c)
     for n in names:
         if _holds_town(text, n, going) and not any(c.start < n.end and n.start < c.end for c in out):
-            out.append(Candidate(n.start, n.end, "place", "consistency", 0.6, REASON, placeholder=PLACEHOLDERS[n.kind]))
+            if n.kind == "body":
+                out.append(Candidate(n.town_start, n.town_end, "place", "consistency", 0.6, REASON))
+            else:
+                out.append(Candidate(n.start, n.end, "place", "consistency", 0.6, REASON,
+                                     placeholder=PLACEHOLDERS[n.kind]))
     return out + _clubs_again(text, out, going)

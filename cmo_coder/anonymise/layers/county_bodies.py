@@ -11,9 +11,9 @@ the place a participant lives in and is not read here.
 This module only reads the shape: a county or region of :data:`COUNTIES` right before a county body's kind
 (:data:`AFTER_COUNTY`) or right after "Healthwatch". Whether the county in it goes is decided with every other public
 name holding a place, in :mod:`..town_names`: where the county is registered, a site, or removed elsewhere in the
-same transcript ("I've lived in Cumbria all my life" … "Cumbria County Council"), the whole body goes; where it
-stays, the body stays whole. A county's police force as "Merseyside Police" was cut to "[place name] Police" by
-:func:`.name_edges.without_service_head`; the same rule now keeps or removes it whole.
+same transcript ("I've lived in Cumbria all my life" … "Cumbria County Council"), the county goes and the body's
+kind stays ("[place name] County Council", as :func:`.name_edges.without_service_head` cuts "Merseyside Police");
+where it stays, the body stays whole, where before it was cut all the same.
 
 The county list was written for the project from the Office for National Statistics' lists of the ceremonial
 counties of England, the preserved counties of Wales and the counties of Northern Ireland (Open Government Licence
