@@ -187,13 +187,14 @@ LAND_KINDS = frozenset({
     "loch", "lochs", "lochan", "glen", "brae", "strath", "firth", "beck", "burn", "ghyll", "crag", "crags", "scar",
     "copse", "spinney", "coppice", "paddock", "paddocks", "pasture", "meadow", "meadows", "allotment", "allotments",
     "smallholding", "orchard", "quay", "quayside", "wharf", "jetty", "slipway", "pier", "towpath", "weir", "sluice",
-    "dyke", "levee", "fen", "fens", "marsh", "marshes", "heath", "manse", "vicarage", "rectory", "presbytery",
-    "colliery", "pithead", "hayloft", "stackyard", "farmyard", "lambing", "fold", "sheepfold", "pens"})
+    "dyke", "levee", "fen", "fens", "marsh", "marshes", "heath", "colliery", "pithead", "hayloft", "stackyard",
+    "farmyard", "lambing", "fold", "sheepfold", "pens"})
 """Kinds of place on the land, by the water and round a village, said with "the" for the speaker's own ("out to
-the croft", "down the towpath", "up on the moor", "round to the vicarage"): nouns of a kind, seldom written in
+the croft", "down the towpath", "up on the moor", "out on the fell"): nouns of a kind, seldom written in
 lower case only because subtitles seldom speak of them, never a name heard as words. Written for the project from
 the words of rural, coastal and mining speech; names a care home, a pub or a charity often takes ("the Mill", "the
-Forge", "the Lighthouse", "the Harbour") are not listed, and stay for review."""
+Forge", "the Lighthouse", "the Harbour", and the old church houses many homes are: "the Vicarage", "the Manse", "the
+Rectory") are not listed, and stay for review."""
 _COMMON = 20000
 """Lower-case uses above which a word after a verb of care is an ordinary noun ("the shops", "the car")."""
 _RARE_AFTER_THE = 1000
