@@ -1,8 +1,12 @@
 """A public name holding a town: kept whole while the town stays, removed whole while the town goes.
 
 Events, football clubs, dishes and charities' local branches are named after towns: "Brighton Pride", "Grimsby
-Town", "Eccles cakes", "Rotherham Mind". Each is a public name, and the studies' own rules keep public names
-(READMEs: "Brighton Pride", "Middlesbrough FC", "Mind" stay). But the town in it is the town's own word:
+Town", "Eccles cakes", "Rotherham Mind"; and public bodies after their county ("Cumbria County Council",
+"Merseyside Police", :mod:`.layers.county_bodies`). A county's body is the one kind that does not go whole where
+its county goes: its kind is a public service every resident of the county has, so only the county goes ("[place
+name] Police", "[place name] County Council"), as the service heads have it (:mod:`.layers.name_edges`). Each is a
+public name, and the studies' own rules keep public names (READMEs: "Brighton Pride", "Middlesbrough FC", "Mind",
+"Merseyside Police" stay). But the town in it is the town's own word:
 
 * **the town goes** (a registered town or a site, or a town a layer removed elsewhere in the same transcript,
   "I grew up in Eccles" … "Eccles cakes"): removing the town alone leaves "[town] FC", "[place name] Pride",
@@ -20,8 +24,9 @@ Town", "Eccles cakes", "Rotherham Mind". Each is a public name, and the studies'
 
 A club is read as before (:func:`.club_towns.club_end`, the clubs list and the words that end a club): its town
 decides only the club's widening, since a club a town does not open is kept or removed by the club layers. The
-shapes of the other names are :func:`.layers.place_events.named_after_place` (events and dishes) and
-:func:`.layers.place_branches.branch_names` (charities' local branches). A territorial health board is not read
+shapes of the other names are :func:`.layers.place_events.named_after_place` (events and dishes),
+:func:`.layers.place_branches.branch_names` (charities' local branches) and :func:`.layers.county_bodies.county_bodies`
+(a county's bodies). A territorial health board is not read
 here: it goes whole as "[trust name]" wherever it is said (:mod:`.layers.health_boards`).
 """
 
@@ -32,7 +37,8 @@ from dataclasses import dataclass, replace
 
 from .candidates import Candidate
 from .club_towns import club_end
-from .layers.club_context import CLUB_THINGS, SUPPORT
+from .layers.club_context import CLUB_THINGS, SUPPORT, WATCH, WATCHED_DOING
+from .layers.county_bodies import county_bodies
 from .layers.place_branches import branch_names
 from .layers.place_events import EVENT_HEADS, named_after_place
 
@@ -81,15 +87,26 @@ def public_names(text: str) -> list[Named]:
             town_end = a + len(line.group(0)[a:b - len(head)].rstrip())  # the words before the head
             out.append(Named(a + s, b + s, a + s, town_end + s, "event" if head in EVENT_HEADS else "dish"))
     out += [Named(a, b, ta, tb, "branch") for a, b, ta, tb in branch_names(text)]
+    out += [Named(a, b, ta, tb, "body") for a, b, ta, tb in county_bodies(text)]
     return out
 
 
+def said_as_club(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, a town, is said as its club ("a Leeds fan", "he supports Barnsley", "we watched
+    Everton lose"): the words of :mod:`.layers.club_context`'s frames, read on the text."""
+    after = re.match(r"[\s'’s]*([\w-]+)", text[end:end + 30])
+    before = re.search(r"([\w-]+)\s+$", text[max(0, start - 30):start])
+    word_after = after.group(1).lower() if after else ""
+    word_before = before.group(1).lower() if before else ""
+    if word_before in WATCH:
+        return not word_after or word_after in WATCHED_DOING or bool(re.match(r"\s*[.,;!?]", text[end:end + 3]))
+    return word_after in CLUB_THINGS or word_before in SUPPORT
+
+
 def _said_as_club(text: str, c: Candidate) -> bool:
-    """A town read where it is said as its club ("a Leeds fan", "he supports Barnsley"): whether or not the
-    reading is right, it says nothing of the town as a place, so it makes no other name go."""
-    after = re.match(r"[\s'’s]*([\w-]+)", text[c.end:c.end + 30])
-    before = re.search(r"([\w-]+)\s+$", text[max(0, c.start - 30):c.start])
-    return bool(after and after.group(1).lower() in CLUB_THINGS) or bool(before and before.group(1).lower() in SUPPORT)
+    """A town read where it is said as its club: whether or not the reading is right, it says nothing of the town
+    as a place, so it makes no other name go."""
+    return said_as_club(text, c.start, c.end)
 
 
 def _going(text: str, found: list[Candidate], names: list[Named]) -> set[str]:
@@ -114,17 +131,23 @@ def _kept_reading(text: str, c: Candidate, n: Named) -> bool:
     whose town goes is removed whole in its place, with the placeholder of its kind."""
     if c.layer in _REGISTER_LAYERS or c.per_occurrence or not n.within(text, c):
         return False
+    if n.kind == "body" and n.holds(c):
+        return True  # "Devon and Cornwall Police": "Devon" read as a given name is the county's word here
     return c.category in _PLACES or (c.start <= n.town_start and c.end >= n.town_end)
 
 
 def _clubs_again(text: str, found: list[Candidate], going: set[str]) -> list[Candidate]:
     """A football club opened by a town that goes, said where nothing covers it ("I live in Grimsby" … "Grimsby
-    Town daft")."""
+    Town daft"), and the town itself said as its club ("I grew up in Leeds" … "a Leeds fan", "he supports Leeds"):
+    the club frame kept the town as the club, but the transcript removes it as the place it is, and a reader would
+    have it back from the club."""
     out: list[Candidate] = []
     for town in going:
         pattern = r"(?<![\w'’-])" + r"\s+".join(map(re.escape, town.split())) + r"(?![\w'’-])"
         for m in re.finditer(pattern, text, re.IGNORECASE):
             end = club_end(text, m.start(), m.end())
+            if end is None and said_as_club(text, m.start(), m.end()):
+                end = m.end()
             if end is None or any(c.start < end and m.start() < c.end for c in found + out):
                 continue
             out.append(Candidate(m.start(), end, "club", "consistency", 0.6, REASON, placeholder=CLUB))
@@ -145,12 +168,17 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
                 continue
         holder = next((n for n in names if n.holds(c)), None) if c.category in _PLACES else None
         if holder is not None and not c.per_occurrence and _holds_town(text, holder, going):
-            c = replace(c, start=min(c.start, holder.start), end=max(c.end, holder.end),
-                        placeholder=PLACEHOLDERS[holder.kind])
+            if holder.kind != "body":  # a county's body keeps its kind: "[place name] Police"
+                c = replace(c, start=min(c.start, holder.start), end=max(c.end, holder.end),
+                            placeholder=PLACEHOLDERS[holder.kind])
         elif any(_kept_reading(text, c, n) for n in names):
             continue  # the name stays whole, or goes whole below with its own placeholder
         out.append(c)
     for n in names:
         if _holds_town(text, n, going) and not any(c.start < n.end and n.start < c.end for c in out):
-            out.append(Candidate(n.start, n.end, "place", "consistency", 0.6, REASON, placeholder=PLACEHOLDERS[n.kind]))
+            if n.kind == "body":
+                out.append(Candidate(n.town_start, n.town_end, "place", "consistency", 0.6, REASON))
+            else:
+                out.append(Candidate(n.start, n.end, "place", "consistency", 0.6, REASON,
+                                     placeholder=PLACEHOLDERS[n.kind]))
     return out + _clubs_again(text, out, going)

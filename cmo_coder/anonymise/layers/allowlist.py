@@ -20,7 +20,7 @@ from ..placeholders import DIRECT_IDENTIFIERS, placeholder_spans
 from ..public_spellings import said_forms
 from ..register import GENERIC_TAILS
 from .care_initials import care_initials_spans
-from .club_context import club_spans
+from .club_context import club_spans, club_things_only
 from .context import person_cue, word_after, word_before
 from .event_places import event_place_spans
 from .health_boards import REASON as HEALTH_BOARD_REASON
@@ -420,6 +420,8 @@ class AllowListComponent:
                         cut = _cut_public_ends(c, public, text)
                         if cut is not c and _names_nothing(text[cut.start : cut.end]):
                             continue  # "queen victoria died" read as one person: the royal stays, and "died"
+                        if cut.start > c.start and club_things_only(text[cut.start : cut.end]):
+                            continue  # "an everton fan" read as one organisation: the club stays, and "fan"
                         # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name
                         c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
                             c.start:cut.start].strip() else cut

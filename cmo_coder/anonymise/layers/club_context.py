@@ -13,12 +13,17 @@ town's word (and the club word after it, if any) in a club frame only:
   "top", "kit", "manager", "season ticket";
 * a match result or fixture after it: "beat", "drew", "thrashed", "were playing", "lost to", "won the
   league", "v", "vs";
-* "v", "vs" or "versus" between it and another club.
+* "v", "vs" or "versus" between it and another club;
+* a verb of watching before it and, after it, the end of the phrase or what a side does on the day ("we watched
+  Everton lose again", "watching Yorkshire bat all afternoon", "we watched Leeds on the telly"): a town is not
+  watched, its side is.
 
-Which words these are: a one-word club entry that is also a UK place ("Everton", "Chelsea"), and the
+Which words these are: a one-word club entry that is also a UK place ("Everton", "Chelsea"), the
 town before a club word in a listed club ("Leeds" of "Leeds United", "Sheffield" of "Sheffield
-Wednesday", "Liverpool" of "Liverpool FC"). A word of kinship before it ("my mate Chelsea") is never a
-club, and registered names and places always win, as everywhere in the allow-list.
+Wednesday", "Liverpool" of "Liverpool FC"), and the county or city before the word that ends a listed
+cricket or rugby club ("Yorkshire" of "Yorkshire County Cricket Club", "Lancashire" of "Lancashire CCC",
+"Glasgow" of "Glasgow Warriors"): a county is said as its side as a town is. A word of kinship before it ("my
+mate Chelsea") is never a club, and registered names and places always win, as everywhere in the allow-list.
 
 A club is also said by the word that ends its name, after "the": "the Albion", "the Villa", "the Rovers"
 (:data:`SHORT_NAMES`). Such a word is no town, but a pub or a street may bear it ("a pint at the Albion"), so it
@@ -44,6 +49,9 @@ CLUB_WORDS = frozenset({"united", "utd", "city", "town", "rovers", "wanderers", 
                         "wednesday", "forest", "villa", "fc", "afc", "argyle", "hotspur", "rangers", "thistle",
                         "palace", "alexandra", "orient", "stanley", "vale"})
 """Words that end a club's name after its town ("Leeds United", "Hull City", "Barnsley FC")."""
+SIDE_ENDINGS = ("county cricket club", "cricket club", "ccc", "rugby", "rugby club", "warriors", "rhinos")
+"""What ends a listed cricket or rugby club after its county or city ("Yorkshire County Cricket Club", "Lancashire
+CCC", "Glasgow Warriors"): the place before it is said as the side in a club frame, as a football town is."""
 SUPPORT = frozenset({"supports", "support", "supported", "supporting", "supporter", "supporters", "follows",
                      "followed"})
 """Verbs and nouns before a club ("he supports Barnsley", "a supporter of Leeds")."""
@@ -72,6 +80,12 @@ WATCH = frozenset({"watch", "watched", "watching", "watches", "follow", "follows
 PLAY = frozenset({"play", "played", "plays", "playing", "signed", "signs", "sign"})
 """Verbs before "for the" + a fans' name for a club ("he wanted to play for the Toon"); a club word after them is a
 local side someone plays in ("he plays for the rovers on a saturday"), a place that goes."""
+WATCHED_DOING = frozenset({"lose", "lost", "losing", "win", "won", "winning", "draw", "drew", "play", "played",
+                           "playing", "beat", "beaten", "bat", "batting", "bowl", "bowling", "score", "scored",
+                           "scoring", "get", "got", "getting", "on", "at", "away", "last", "every", "again", "twice",
+                           "week", "lads", "girls", "women", "men"})
+"""What a side does, or when it is watched, after a verb of watching and its town ("we watched Everton lose", "watching
+Yorkshire bat", "we watched Leeds on the telly", "watched Barnsley every week"): the side, not the town."""
 ON_AIR = frozenset({"telly", "tv", "radio", "box"})
 """Where a match is shown after "on the" ("a pint and the Toon on the telly")."""
 
@@ -85,13 +99,26 @@ def club_towns() -> frozenset[str]:
     out = set()
     for entry in public_names("clubs"):
         words = entry.lower().split()
-        if len(words) == 1 and words[0] in places:
+        side = _side_place(words)
+        if side is not None and side in places:
+            out.add(side)  # "Yorkshire" of "Yorkshire County Cricket Club"
+        elif len(words) == 1 and words[0] in places:
             out.add(words[0])
         elif len(words) >= 2 and words[-1] in CLUB_WORDS:
             town = " ".join(words[:-1])
             if town in places or words[-1] in {"fc", "afc"}:  # "Chelsea FC": a given name is listed so
                 out.add(town)
     return frozenset(out)
+
+
+def _side_place(words: list[str]) -> str | None:
+    """The place (one or two words) before a cricket or rugby club's ending (:data:`SIDE_ENDINGS`), or None."""
+    name = " ".join(words)
+    for ending in SIDE_ENDINGS:
+        if name.endswith(" " + ending):
+            place = name[: -len(ending) - 1]
+            return place if 1 <= len(place.split()) <= 2 else None
+    return None
 
 
 @cache
@@ -142,7 +169,7 @@ def _short_name_frame(the: Token, tok: Token) -> bool:
 
 
 def _club_frame(first: Token, last: Token) -> bool:
-    prev = word_before(first)
+    prev = direct = word_before(first)
     if prev is not None and prev.lower_ in PRIVATE_WORDS:
         return False  # "my mate Chelsea": a person
     if prev is not None and prev.lower_ == "the":
@@ -155,6 +182,8 @@ def _club_frame(first: Token, last: Token) -> bool:
     low2 = nxt2.lower_ if nxt2 is not None else ""
     if prev is not None and prev.lower_ in SUPPORT:
         return nxt is None or nxt.is_punct or low1 in _PHRASE_END
+    if direct is not None and direct.lower_ in WATCH:  # "we watched Everton lose"; not "watched the Leeds lights"
+        return nxt is None or nxt.is_punct or low1 in _PHRASE_END or low1 in WATCHED_DOING
     if low1 in CLUB_THINGS or low1 in RESULTS:
         return not (low1 == "top" and low2 in {"of", "end"})  # "Leeds top end" is a part of town
     if low1 == "season" and low2 in {"ticket", "tickets"}:
@@ -162,6 +191,13 @@ def _club_frame(first: Token, last: Token) -> bool:
     if low1 in _RESULT_LINKS and low2 in _RESULT_LINKS[low1]:
         return low1 != "won" or (nxt2 is not None and _won_what(nxt2))
     return prev is not None and prev.lower_ in {"v", "vs", "versus"}
+
+
+def club_things_only(rest: str) -> bool:
+    """Whether what a proposal holds after a kept club is only what a club has ("fan", "game", "season ticket"): the
+    caseless model reads "an everton fan" as one organisation, and with the club kept, "fan" alone names nobody."""
+    words = [w.strip(".,'’").lower() for w in rest.split()]
+    return bool(words) and all(w in CLUB_THINGS or w in {"season", "ticket", "tickets"} for w in words)
 
 
 def _won_what(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from ..name_titles import only_words_of_address
 from ..register import common_word_names
 from .context import name_context, takes_object
 from .name_edges import name_core, without_school_year, without_service_head
+from .place_frames import LAND_KINDS
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
 from .words import (
@@ -199,6 +200,8 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         if len(ent) == 1 and (not cased or ent.label_ != "PERSON") and text.lower() in british_words():
             continue  # "yes i am lucky alhamdulillah", "the gurdwara": a British word no name list holds (a
             # typed one-word name that the list spells, "Skint said", is still the model's person)
+        if not cased and len(ent) == 1 and ent.label_ != "PERSON" and text.lower() in LAND_KINDS:
+            continue  # captions: "out to the croft", "down the towpath": a kind of place, not an organisation's name
         if not text.strip() or not any(c.isalpha() for c in text) or text.lower() in KINSHIP or (
                 only_words_of_address(text)):
             continue  # "Nana said…", "Papa ji's bed", "Ba has no English": a relative named by relation

@@ -96,6 +96,11 @@ MEASURES = frozenset({"minute", "minutes", "min", "mins", "hour", "hours", "day"
                       "floor", "floors", "stage", "stages", "point", "step", "steps", "of", "or", "and"})
 """Words a number says the size of ("ten minutes walk", "a two mile walk", "three lane road"), not a street's name."""
 _ADJECTIVE_ENDINGS = ("'s", "ing", "ed", "ly", "al", "ate", "ive", "ous", "ful", "ic", "less", "est")
+STREET_NOUNS = frozenset({"canal", "cathedral", "hospital", "admiral", "arsenal", "festival", "signal", "olive",
+                          "estate", "mineral", "tramway", "carnival", "terminal", "portal"})
+"""Nouns that end as adjectives do ("-al", "-ive", "-ate") and that streets are named after ("Canal Street",
+"Cathedral Road", "Olive Grove", "Admiral Street"): a street's word, where :data:`_ADJECTIVE_ENDINGS` would turn it
+away. Written for the project."""
 
 
 @cache
@@ -112,7 +117,8 @@ def street_namable(word: str) -> bool:
     low = word.lower().replace("’", "'")
     return (len(low) >= 3 and low.replace("'", "").isalpha() and low not in STOP_WORDS and low not in KIND_OF_ROAD
             and low not in FILLERS and low not in CALENDAR and low not in MEASURES
-            and not (low.endswith(_ADJECTIVE_ENDINGS) and (low.endswith("'s") or in_dictionary(low))))
+            and not (low.endswith(_ADJECTIVE_ENDINGS) and low not in STREET_NOUNS
+                     and (low.endswith("'s") or in_dictionary(low))))
 
 
 _NOT_STREETS = {"court": frozenset({"crown", "magistrates", "magistrates'", "magistrate's", "county", "family",

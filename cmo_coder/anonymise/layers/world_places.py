@@ -173,9 +173,12 @@ _HOME_OF_A_LIFE = re.compile(r"(?i)\b(?:lives?|living|lived|moved|grew\s+up|brou
                              r"settled|emigrated|emigrating|relocated|retired|family\s+(?:are|is)|back\s+home)\b")
 """Where a person's life is, for a country or region: a stricter cue than :data:`_HOME_IN_CLAUSE` ("working in
 Germany", "from Spain" on a parcel or a flight stay public)."""
-_FROM_ORIGIN = re.compile(r"(?i)(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m|\bcome|\bcomes|\bcame|\boriginally)"
-                          r"\s+(?:originally\s+)?from\s+(?:the\s+)?$")
-"""Someone being or coming from a place ("she's from South Africa", "they came from Somalia"): where a life began."""
+_FROM_ORIGIN = re.compile(r"(?i)(?:(?:['’]s|['’]re|\bis|\bare|\bwas|\bwere|\bam|['’]m|\bcome|\bcomes|\bcame|"
+                          r"\boriginally)\s+(?:originally\s+)?|(?:\bcome|\bcomes|\bcame|\bcoming|\bfled|\bescaped)"
+                          r"\s+(?:over\s+|here\s+|across\s+|out\s+)?)from\s+(?:the\s+)?$")
+"""Someone being or coming from a place ("she's from South Africa", "they came from Somalia", "my nan came over from
+Jamaica", "they fled from Syria"): where a life began. A migration's every form is one origin: "came over from" said
+what "came from" says, and was kept while "came from" went."""
 
 
 def _life_there(text: str, start: int, end: int, said_from: int) -> bool:
