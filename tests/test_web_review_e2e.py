@@ -9,7 +9,6 @@ tmp folder (or in $CMO_SCREENSHOTS when set).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,13 +35,6 @@ def server(tmp_path: Path) -> Iterator[Server]:
     s = Server(Workbench(path, "carol", add_secure_transcript(path, tmp_path)))
     yield s
     s.stop()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _codings(server: Server, transcript: str) -> list[dict[str, Any]]:

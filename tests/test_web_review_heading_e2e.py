@@ -8,7 +8,6 @@ name is invented. Screenshots land in the test's tmp folder (or in $CMO_SCREENSH
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -49,13 +48,6 @@ def server(tmp_path: Path) -> Iterator[Server]:
     s = Server(Workbench(project, "carol", secure))
     yield s
     s.stop()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def test_a_numbered_transcript_is_named_once_and_says_why(page: Any, server: Server, shots: Path) -> None:

@@ -7,7 +7,6 @@ $CMO_SCREENSHOTS when set)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -48,13 +47,6 @@ def server(tmp_path: Path) -> Iterator[Server]:
     s = Server(Workbench(project, "carol", secure))
     yield s
     s.stop()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("CMO_SCREENSHOTS", str(tmp_path)))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def test_a_caption_turn_is_shown_in_paragraphs_with_every_proposal_whole(page: Any, server: Server,
