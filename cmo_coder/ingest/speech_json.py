@@ -29,7 +29,7 @@ from typing import Any
 from .limits import check_turns
 from .normalise import clean_name, squash
 from .utterance import ParseError, Utterance, excerpt
-from .whisper import MAX_SECONDS
+from .whisper import MAX_SECONDS, parsed_json
 
 #: Keys only these services write at the top of their JSON (AssemblyAI's ``utterances`` and ``audio_url``, Amazon
 #: Transcribe's ``jobName`` and ``results``): a cheap look before the JSON is parsed.
@@ -61,10 +61,7 @@ def _shape(data: Any) -> str | None:
 
 def read(text: str, source: str) -> list[Utterance]:
     """The speech of an AssemblyAI or Amazon Transcribe JSON, one utterance a speaker turn."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
-        raise ParseError(f"{source}: unknown format (JSON that does not parse: {excerpt(str(e))})") from None
+    data = parsed_json(text, source)
     kind = _shape(data)
     if kind == "assemblyai":
         return _assemblyai(data, source)

@@ -67,12 +67,17 @@ def _text(seg: dict[str, Any], key: str, where: str, source: str) -> str:
     return value
 
 
+def parsed_json(text: str, source: str) -> Any:
+    """The JSON a speech service wrote, or the error naming the file (a hostile file nests past the stack)."""
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise ParseError(f"{source}: unknown format (JSON that does not parse: {excerpt(str(e))})") from None
+
+
 def read_json(text: str, source: str) -> list[Utterance]:
     """The segments of Whisper's (or WhisperX's) JSON, one utterance each."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
-        raise ParseError(f"{source}: unknown format (JSON that does not parse: {e})") from None
+    data = parsed_json(text, source)
     segments = data.get("segments") if isinstance(data, dict) else None
     if not isinstance(segments, list) or not all(isinstance(s, dict) and isinstance(s.get("text"), str)
                                                  for s in segments):
