@@ -121,6 +121,20 @@ def unit_placeholder(surface: str) -> str | None:
     return "[" + " and ".join(heads) + " number]"
 
 
+_GONE_TO_THE = re.compile(r"(?i)(?:^|[^\w'’])(?:down|up|over|round|across|along|to|in|into|at|from|near|by|past|"
+                          r"outside|behind|opposite)\s+the\s+$")
+"""A word of going or of being somewhere, then "the", right before a removed word: "down the Heath", "in the
+Grange", "up the Royal": a place or a building called by its name, as a valleys hospital or a district is."""
+
+
+def said_as_a_place(text: str, start: int, surface: str) -> bool:
+    """Whether a one-word name removed as a person is said where only a place stands ("we send people down the
+    Heath"): people are not gone "down the" or found "in the" by a given name, so the placeholder says a place,
+    and an analyst reading "down the [place name]" is not sent looking for a person. The word goes either way;
+    only what stands in its place changes."""
+    return len(surface.split()) == 1 and _GONE_TO_THE.search(text[max(0, start - 30):start]) is not None
+
+
 def relation_before(text: str, start: int) -> str | None:
     """``my son Daniel``: the relation word right before ``start``, lower-cased, else None."""
     m = _REL_BEFORE.search(text[max(0, start - 40) : start])
@@ -140,6 +154,8 @@ def placeholder_for(category: str, surface: str, text: str, start: int, number: 
         rel = relation_before(text, start)
         if rel:
             return f"[{rel}'s name]{tail}"
+        if not tail and said_as_a_place(text, start, surface):
+            return BY_CATEGORY["place"]
         return BY_CATEGORY["person"] + tail
     if category in {"ward_number", "unit_number"}:
         return unit_placeholder(surface) or BY_CATEGORY[category]

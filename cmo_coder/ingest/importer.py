@@ -236,6 +236,8 @@ class _Importer:
         added_before = len(self.smap.added)
         try:
             labels = self._labels([t.speaker_name for t in canon.turns], path.stem)
+            warnings.extend(speakers.label_clashes(
+                [t.speaker_name for t in canon.turns if t.speaker_name], self.smap, path.stem))
             turns = [_turn(t, label) for t, label in zip(canon.turns, labels, strict=True)]
             fmt = read.format
             raw = Transcript(id=tid, title=tid, source_format=fmt, kind=TranscriptKind.transcript, text=canon.text,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .header_fields import is_header_field
 from .limits import check_turns
 from .normalise import clean, clean_name
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
@@ -134,6 +135,21 @@ def _without_time_lines(lines: list[tuple[str, str]], counts: Counter[str], know
     return out
 
 
+def _header_lines(lines: list[tuple[str, str]], counts: Counter[str], known: frozenset[str]) -> frozenset[str]:
+    """Where the labelled lines of a header of fields above the first turn stand (``Interviewer: ST   Date:
+    14/10``): a heading, read as no speaker's (see :mod:`cmo_coder.ingest.header_fields`). None where no turn
+    follows them."""
+    found: set[str] = set()
+    for line, where in lines:
+        lab = _label(line, counts, known) if line.strip() else None
+        if lab is None:
+            continue
+        if lab[0] in known or not is_header_field(line, lab[0], lab[1], counts[label_key(lab[0])] <= 1):
+            return frozenset(found)
+        found.add(where)
+    return frozenset()
+
+
 def joined_paragraphs(paras: list[list[str]]) -> str:
     """A turn's text from its paragraphs' lines: each paragraph one line with its spaces folded, empty ones dropped
     (the plain and Markdown readers keep a speaker's paragraphs as the transcript wrote them)."""
@@ -158,11 +174,14 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     times = {where: at for _, at, where in timed if at is not None}
     cleaned = [(line, where) for line, _, where in timed]
     cleaned = _without_time_lines(cleaned, counts, known, times)
+    header = _header_lines(cleaned, counts, known)
     for where, at in marks.items():
         times.setdefault(where, at)
-    speakers = frozenset(lab[0] for line, _ in cleaned if (lab := _label(line, counts, known)) is not None)
+    speakers = frozenset(lab[0] for line, where in cleaned
+                         if where not in header and (lab := _label(line, counts, known)) is not None)
     cleaned = [(part, where) for line, where in cleaned
-               for part in (_cross_talk(line, speakers) if _label(line, counts, known) is not None else [line])]
+               for part in (_cross_talk(line, speakers)
+                            if where not in header and _label(line, counts, known) is not None else [line])]
     result: list[Utterance] = []
     cur: Utterance | None = None
     paras: list[list[str]] = []
@@ -180,7 +199,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
         if not line.strip():
             new_para = True
             continue
-        lab = _label(line, counts, known)
+        lab = None if where in header else _label(line, counts, known)
         if lab is not None:
             flush()
             cur = Utterance(speaker=lab[0], text="", where=where, start_time=times.get(where))

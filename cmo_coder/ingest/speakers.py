@@ -27,7 +27,7 @@ from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
 from ..model.manifest import GROUP_ATTRIBUTE, ManifestEntry, is_group
 from .normalise import clean_name, decode
-from .utterance import GENERIC_SPEAKERS, role_label
+from .utterance import GENERIC_SPEAKERS, is_voice_code, role_label
 
 PROVISIONAL_TEMPLATE = "U{n}"
 _PAREN_RE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -201,6 +201,8 @@ def _labels_that_are_names(rows: list[ManifestRow]) -> list[str]:
         if is_group(row.entry.attributes):
             continue  # a group's name ("Carers group") is no person's
         for spelling in [row.entry.name, *row.entry.aliases]:
+            if is_voice_code(split_scope(spelling)[0]):
+                continue  # a file's voice code ("F1@group") names nobody: the project may label someone F1
             for word in re.findall(r"[^\W\d_][\w'’-]*", split_scope(spelling)[0]):
                 if not GENERIC_SPEAKERS.match(word) and not role_label(word):
                     words.setdefault(word.casefold(), row.line)
@@ -440,6 +442,29 @@ def uncovered_speakers(turn_names: list[str | None], key: ParticipantKey, stem: 
         entry = smap.lookup(name, stem)
         if (entry is None or entry.provisional) and name not in out:
             out.append(name)
+    return out
+
+
+def label_clashes(names: Iterable[str], smap: SpeakerMap, stem: str) -> list[str]:
+    """What to say where a file's own speaker code is also one of the project's labels held by someone else.
+
+    A focus group typed with voice codes ``F1``, ``F2``, ``M1`` in a project that labels its facilitators F1
+    and F2: the file's codes are scoped to the file, as an alias ``F1@file`` is, so the file's F1 is never the
+    project's F1 and its turns go to whoever the manifest says (or a provisional label). The speech is right
+    either way, but an analyst reading the file's "F1" beside the project's F1 is misled; the import says which
+    is which, so the team can tell the two apart or give the file's codes manifest lines."""
+    held = {e.label.casefold(): e for e in smap.key.entries}
+    out: list[str] = []
+    for name in dict.fromkeys(names):
+        other = held.get(clean_name(name).casefold())
+        entry = smap.lookup(name, stem)
+        if other is None or entry is None or entry.label == other.label:
+            continue
+        role = f" ({other.role.value})" if other.role is not None else ""
+        out.append(f"the file's speaker code {clean_name(name)!r} is the file's own, not the project's "
+                   f"{other.label}{role}: its turns are labelled {entry.label}"
+                   + (" (provisional: give it a manifest line as " + f"{clean_name(name)}@{stem})"
+                      if entry.provisional else ""))
     return out
 
 

@@ -59,7 +59,7 @@ class LexiconComponent:
         self.nlp = nlp
 
     def _is_given(self, tok: Token, caseless: bool) -> bool:
-        if not tok.is_alpha or tok.is_stop or tok.lower_ in CALENDAR or (
+        if not tok.is_alpha or tok.is_stop or tok.lower_ in CALENDAR or tok.lower_ in FILLERS or (
                 plain(tok.lower_) not in given_names() and tok.lower_ not in familiar_shapes()):
             return False  # a familiar shape: "dazza", "jonno", "macca" (:func:`..register.familiar_shapes`)
         if not caseless and not (tok.text[:1].isupper() and not tok.text.isupper()):

@@ -67,6 +67,21 @@ BARE_CONTRACTIONS = frozenset({
 """Contractions as captions write them, without the apostrophe ("so im segun ive been"): never a name,
 though a few are surnames somewhere ("Im", "Ive")."""
 FILLERS |= BARE_CONTRACTIONS
+SAID_RUN_TOGETHER = frozenset({
+    "gizza", "gissa", "gizzit", "gizzus", "giz", "gerroff", "gerrout", "gerrup", "gerrin", "lerrus",
+    "y'know", "y'see", "ya'know", "c'mon", "c'mere", "d'you", "d'ya", "d'ye", "s'pose", "s'posed", "t'other",
+    "'cause", "'cos", "wassup", "whassup", "wotcha", "watcha", "y'all", "ya'll", "dunnit", "innit", "ennit"})
+"""Words run together as they are said and written so by typists ("Gizza fag", "Y'know it was hard", "C'mon"):
+a verb and a pronoun in one word, never a name, though a sentence's capital makes them look like one (and a name
+list somewhere holds "Gizza")."""
+INTERJECTIONS = frozenset({
+    "ach", "och", "ach-y-fi", "ach y fi", "ach-a-fi", "ych-a-fi", "ych a fi", "ych-y-fi", "ychafi", "achyfi", "duw",
+    "jiw", "iesgob", "jeez", "jeeze", "blimey", "crikey", "cor", "phew", "yikes", "ugh", "urgh", "eugh", "meh",
+    "pfft", "aww", "ahh", "eee", "ee", "howay", "haway", "jings", "crivvens", "ey", "ey up",
+    "ay up", "eh up", "ayup", "ey-up", "ay-up"})
+"""Interjections of speech, some of them regional ("Ach-y-fi, it was horrible" and "Duw, it was cold" in the
+valleys, "Jings" in Scotland, "Ey up" in the East Midlands): a cry, never a name."""
+FILLERS |= SAID_RUN_TOGETHER | INTERJECTIONS
 
 
 #: Syllables of laughter and of Father Christmas, written as words ("ho ho", "ha ha ha", "hee hee").
