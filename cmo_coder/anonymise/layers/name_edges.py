@@ -77,6 +77,17 @@ the past forms of English's common irregular verbs and of the verbs of telling, 
 that interviews are full of, and a few present forms of the same verbs. Written for the project."""
 
 
+QUANTIFIERS = frozenset({"most", "all", "some", "many", "much", "more", "less", "least", "few", "fewer", "several",
+                         "both", "each", "every", "any", "enough", "half", "lots", "plenty"})
+"""Words of how many or how much, said straight after a place ("down the Bay most nights", "in Splott all
+summer"), which the model read into the place's name, so the quote lost "most". No name ends on one of them; a
+name can begin with one ("All Saints", "Most Holy Trinity"), so they are cut only at a name's end. Written for
+the project; a word the name lists hold is never cut."""
+
+_NEVER_LAST = QUANTIFIERS | {"of", "the", "a", "an", "to", "for", "with", "on", "in", "at", "by"}
+"""Words no name ends on: a quantifier, and the small words that join a name to what follows ("the Bay most of
+the summer")."""
+
 _FROM = FROM_WORDS - {"of", "in", "at", "o'"}
 """Words saying where someone is from that no name holds inside it ("from", "frae"; "of" and "at" stand inside the
 names of bodies and places, and "Fae" is a given name, which the name lists keep)."""
@@ -104,6 +115,14 @@ def never_in_a_name(word: str, verbs: bool = True, cased: bool = False) -> bool:
     if low in _FROM and low not in _names():
         return True  # "morag frae the club": where she is from, no part of her name (.said_from)
     return verbs and low in PAST_FORMS and low not in _names() and not (cased and word[:1].isupper())
+
+
+def _quantifier_after_name(word: str, before: str, cased: bool) -> bool:
+    """``word`` says how many or how much after a name's word ("Bay most"), not inside a name ("of All Saints",
+    "the Many Hands"; cased text writes a name's quantifier with a capital)."""
+    low = word.lower()
+    return (low in QUANTIFIERS and low not in _names() and before.lower() not in {"of", "the", "and", "&"}
+            and not (cased and word[:1].isupper()))
 
 
 def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool = False) -> tuple[int, int] | None:
@@ -138,8 +157,16 @@ def name_core(text: str, start: int, end: int, verbs: bool = True, cased: bool =
             if never[k] and _bare(text[words[k][0]:words[k][1]]).lower() not in LINKS:
                 last = k - 1
                 break
+    for k in range(first + 1, last + 1):  # "the Bay most nights": how often ends the name, "of All Saints" does not
+        word = _bare(text[words[k][0]:words[k][1]])
+        if _quantifier_after_name(word, _bare(text[words[k - 1][0]:words[k - 1][1]]), cased):
+            last = k - 1
+            break
     while never[last]:
         last -= 1
+    while last > first and _bare(text[words[last][0]:words[last][1]]).lower() in _NEVER_LAST and _bare(
+            text[words[last][0]:words[last][1]]).lower() not in _names():
+        last -= 1  # "the Bay most of": how often, not the place's name
     if verbs:  # "Khadija Ammi says", "Pushpa Masi": a kin word or honorific after a name is how she is spoken to
         while last > first and only_words_of_address(_bare(text[words[last][0]:words[last][1]])):
             last -= 1
