@@ -13,7 +13,6 @@ import ingest_fixtures as fx
 import pytest
 from click.testing import CliRunner
 
-from cmo_coder.anonymise.leakcheck import REGISTER_COPY
 from cmo_coder.cli.main import cli
 from cmo_coder.errors import CmoError
 from cmo_coder.ingest import import_files
@@ -21,6 +20,7 @@ from cmo_coder.ingest.importer import REGISTERED_FILE_WARNING
 from cmo_coder.ingest.stem_register import stem_names
 from cmo_coder.model.key import ParticipantKey
 from cmo_coder.store import Project
+from cmo_coder.store.secure import REGISTER_COPY
 
 REGISTER = """surface,category,placeholder,aliases
 Maerdy,place,,

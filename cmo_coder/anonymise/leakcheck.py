@@ -42,7 +42,7 @@ from lxml import etree
 from ..errors import CmoError
 from ..store.db import Database, DbError
 from ..store.rows import damaged, json_cell
-from ..store.secure import SecureFolder
+from ..store.secure import REGISTER_COPY, SecureFolder
 from .layers.labels import study_label_spans
 from .occurrences import everyday_form, form_pattern, norm, only_a_number
 from .register import RegisterItem, build_register, load_register_csv
@@ -53,7 +53,6 @@ TEXT_SUFFIXES = {".txt", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".html", ".h
                  ".srt", ".yaml", ".yml", ".gexf", ".graphml", ".dot", ".svg", ".rtf", ".log"}
 ZIP_SUFFIXES = {".qdpx", ".docx", ".zip", ".xlsx", ".odt"}
 MAX_MEMBER = 256 * 1024 * 1024
-REGISTER_COPY = "register.csv"
 DECISIONS = "decisions.json"
 KEPT = "kept-occurrences.json"
 # Project tables whose text never came from a transcript: the codebook, and the manifest's participants.

@@ -16,12 +16,11 @@ from .. import clock
 from ..errors import CmoError, NotFound
 from ..model import Transcript
 from ..store.project import Project
-from ..store.secure import SecureFolder
+from ..store.secure import REGISTER_COPY, SecureFolder
 from .layers.allowlist import default_allowlist
 from .layers.labels import study_names
 from .layers.public_figures import public_figures
 from .layers.public_names import CALENDAR_OVER_NAME, public_names
-from .leakcheck import REGISTER_COPY
 from .models import LogEntry, ProposalSet
 from .named_attributes import refuse_named_attributes
 from .parallel import Progress, analyse_all

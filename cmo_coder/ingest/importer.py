@@ -23,7 +23,7 @@ from ..model.manifest import is_group
 from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
-from ..store.secure import SecureFolder
+from ..store.secure import REGISTER_COPY, SecureFolder
 from . import canonical, speakers
 from .normalise import NORMALISER_VERSION
 from .source import read_source
@@ -320,8 +320,6 @@ def import_files(
             folder.save_participant_key(smap.key)
     if speaker is not None and not speaker.strip():
         raise CmoError("--speaker: the name is empty")
-    from ..anonymise.leakcheck import REGISTER_COPY  # lazily: the anonymiser's modules are not the reader's
-
     kept_register = folder.path / REGISTER_COPY
     register_path = Path(register) if register is not None else kept_register if kept_register.exists() else None
     imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers,

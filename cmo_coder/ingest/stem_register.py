@@ -54,6 +54,8 @@ def stem_names(register_csv: Path | None, key: ParticipantKey) -> StemNames:
     ``register_csv`` is read as ``anonymise --register`` reads it, so a bad register is refused here with
     the same message, naming its line.
     """
+    if register_csv is None and not any(e.site for e in key.entries):
+        return StemNames(frozenset(), ())  # nothing to check: the anonymiser's modules need not load
     from ..anonymise.register import load_register_csv
     from ..anonymise.sitenames import site_items
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .location import Location
 
 MARKER = ".cmo-coder-secure"
+REGISTER_COPY = "register.csv"  # the register an anonymise run was given, kept for later runs and checks
 _ENTRY_TEXTS: dict[str, EntryTexts] = {}
 """Per file of a secure folder, the texts of its top-level entries as last written by this process."""
 PROJECT_DB = "project.sqlite"
