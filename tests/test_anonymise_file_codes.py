@@ -65,3 +65,19 @@ def test_label_clashes_unit() -> None:
     assert len(said) == 1 and "labelled P4" in said[0] and "provisional" not in said[0]
     assert label_clashes(["F1"], smap, "other") == []  # unknown elsewhere: no entry yet, nothing to say
     assert label_clashes(["Ffion Rees"], smap, "grp") == []  # the project's own F1 speaking: no clash
+
+
+def test_a_voice_codes_advised_line_is_scoped_to_its_files() -> None:
+    from cmo_coder.ingest.speakers import suggested_line
+
+    said = KeyEntry(label="U3", name="F2", provisional=True)
+    assert suggested_line(said, [], ["coalfield_group", "coalfield_group_pt2"]) == (
+        '"REAL NAME","F2@coalfield_group;F2@coalfield_group_pt2",ROLE,SITE,')
+    assert suggested_line(said, [], []) == '"F2",,ROLE,SITE,'  # no file to scope it to: the code as said
+    person = KeyEntry(label="U4", name="Farai", provisional=True)
+    assert suggested_line(person, [], ["coalfield_group"]) == '"Farai",,ROLE,SITE,'  # a name is no code
+
+
+def test_the_import_advises_a_scoped_line_for_an_unmatched_code(tmp_path: Path) -> None:
+    output, _ = _import(tmp_path, "Dai Price,,facilitator,A,,research\n")
+    assert "F2@coalfield_group" in output, output

@@ -376,11 +376,16 @@ class SpeakerMap:
 def suggested_line(entry: KeyEntry, known: Iterable[KeyEntry] = (), stems: Iterable[str] = ()) -> str:
     """A manifest line the user can paste and complete (role and site to fill in); for a first name that one
     person of the manifest has ("Imogen" beside "Imogen Hartley"), that person's own line with the name as an
-    alias for the files it was said in (``stems``), since a new line would make a second participant of her."""
+    alias for the files it was said in (``stems``), since a new line would make a second participant of her. A
+    transcriber's voice code ("F2") is the name of a voice in the files it was said in only, so its line names it
+    with those files' scope."""
     bare, stem = split_scope(entry.name)
     bare = person_of_label(bare)
     if stem is not None:
         return f'"REAL NAME","{bare}@{stem}",ROLE,SITE,'
+    stems = list(stems)
+    if is_voice_code(bare) and stems:  # "F2" is this file's voice, not the F2 of every file (nor the project's)
+        return '"REAL NAME","' + ";".join(f"{bare}@{s}" for s in stems) + '",ROLE,SITE,'
     owner = alias_owner(bare, known)
     if owner is not None:
         aliases = [*owner.aliases, *(f"{bare}@{s}" for s in stems)] if stems else [*owner.aliases, bare]
