@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .limits import check_turns
 from .normalise import clean, clean_name
-from .plain import joined_paragraphs
+from .plain import TurnBuilder
 from .time_marks import labels_a_time
 from .utterance import ParseError, Utterance, parse_timestamp
 
@@ -124,22 +123,12 @@ def read(text: str, source: str) -> list[Utterance]:
     """Utterances of a Markdown transcript; refused where no line is a speaker's label."""
     lines = text.split("\n")
     levels = _label_levels(lines)
-    result: list[Utterance] = []
-    cur: Utterance | None = None
-    paras: list[list[str]] = []
+    turns = TurnBuilder(source)
     new_para = False
 
-    def flush() -> None:
-        if cur is not None:
-            cur.text = joined_paragraphs(paras)
-            result.append(cur)
-            check_turns(len(result), source, cur.where)
-
     def start(name: str, at: float | None, rest: str, where: str) -> None:
-        nonlocal cur, paras
-        flush()
-        cur = Utterance(speaker=clean_name(name), text="", start_time=at, where=where)
-        paras = [[clean(_unmark(rest, line_start=False))]] if rest.strip() else []
+        turns.start(Utterance(speaker=clean_name(name), text="", start_time=at, where=where),
+                    clean(_unmark(rest, line_start=False)) if rest.strip() else "")
 
     for n, raw in enumerate(lines, 1):
         where = f"line {n}"
@@ -160,17 +149,10 @@ def read(text: str, source: str) -> list[Utterance]:
         if not line.strip():
             new_para = True
             continue
-        if cur is None:
-            cur = Utterance(speaker=None, text="", flags=["no_speaker"], where=where)
-            paras = [[line]]
-        elif new_para or head is not None or not paras or _BULLET_RE.match(_QUOTE_RE.sub("", raw)):
-            # a list's item is a line of its own, as the list shows it
-            paras.append([line])
-        else:
-            paras[-1].append(line)
+        # a list's item is a line of its own, as the list shows it
+        turns.add(line, where, new_para or head is not None or bool(_BULLET_RE.match(_QUOTE_RE.sub("", raw))))
         new_para = head is not None  # a heading that is no label is a paragraph of its own
-    flush()
-    result = [u for u in result if u.text or u.speaker]
+    result = turns.finish()
     if not any(u.speaker for u in result):
         raise ParseError(f"{source}: unknown format (Markdown, but no line is a speaker's label such as "
                          "'**Name**', '**Name:** text' or a '### Name' heading used for each turn)")

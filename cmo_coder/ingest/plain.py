@@ -156,6 +156,45 @@ def joined_paragraphs(paras: list[list[str]]) -> str:
     return "\n".join(s for s in (" ".join(" ".join(p).split()) for p in paras) if s)
 
 
+class TurnBuilder:
+    """Turns built line by line, as the plain and Markdown readers read them: a label starts a turn, speech before
+    the first label is a turn of nobody, a line joins its paragraph or opens a new one. The lines given are
+    cleaned already; only their spaces are folded here."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.turns: list[Utterance] = []
+        self.cur: Utterance | None = None
+        self.paras: list[list[str]] = []
+
+    def start(self, turn: Utterance, first: str) -> None:
+        """A new speaker's turn, with the speech on the label's own line (``first``, perhaps empty)."""
+        self._flush()
+        self.cur = turn
+        self.paras = [[first]] if first.strip() else []
+
+    def add(self, line: str, where: str, new_paragraph: bool) -> None:
+        """A line of speech: in the current turn's last paragraph, or a paragraph of its own."""
+        if self.cur is None:
+            self.cur = Utterance(speaker=None, text="", flags=["no_speaker"], where=where)
+            self.paras = [[line]]
+        elif new_paragraph or not self.paras:
+            self.paras.append([line])
+        else:
+            self.paras[-1].append(line)
+
+    def finish(self) -> list[Utterance]:
+        """The turns that hold speech or a speaker."""
+        self._flush()
+        return [u for u in self.turns if u.text or u.speaker]
+
+    def _flush(self) -> None:
+        if self.cur is not None:
+            self.cur.text = joined_paragraphs(self.paras)
+            self.turns.append(self.cur)
+            check_turns(len(self.turns), self.source, self.cur.where)
+
+
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False,
                known: frozenset[str] = frozenset()) -> list[Utterance]:
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
@@ -182,38 +221,21 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     cleaned = [(part, where) for line, where in cleaned
                for part in (_cross_talk(line, speakers)
                             if where not in header and _label(line, counts, known) is not None else [line])]
-    result: list[Utterance] = []
-    cur: Utterance | None = None
-    paras: list[list[str]] = []
+    # the lines were cleaned once above: cleaning again would take an "&lt;b&gt;" decoded to "<b>" for a tag and
+    # drop it, and "&lt;Name&gt;" said in speech with it; the builder only folds spaces
+    turns = TurnBuilder(source)
     new_para = False
-
-    def flush() -> None:
-        if cur is not None:
-            # the lines were cleaned once above: cleaning again would take an "&lt;b&gt;" decoded to "<b>" for a
-            # tag and drop it, and "&lt;Name&gt;" said in speech with it; only the spaces are folded here
-            cur.text = joined_paragraphs(paras)
-            result.append(cur)
-            check_turns(len(result), source, cur.where)
-
     for line, where in cleaned:
         if not line.strip():
             new_para = True
             continue
         lab = None if where in header else _label(line, counts, known)
         if lab is not None:
-            flush()
-            cur = Utterance(speaker=lab[0], text="", where=where, start_time=times.get(where))
-            paras = [[lab[1]]]
-        elif cur is None:
-            cur = Utterance(speaker=None, text="", flags=["no_speaker"], where=where)
-            paras = [[line]]
-        elif new_para or break_lines:
-            paras.append([line])
+            turns.start(Utterance(speaker=lab[0], text="", where=where, start_time=times.get(where)), lab[1])
         else:
-            paras[-1].append(line)
+            turns.add(line, where, new_para or break_lines)
         new_para = False
-    flush()
-    result = [u for u in result if u.text or u.speaker]
+    result = turns.finish()
     if not any(u.text for u in result):
         raise ParseError(f"{source}: no speech found")
     return result
