@@ -123,13 +123,21 @@ def _without_time_lines(lines: list[tuple[str, str]], counts: Counter[str], know
     """The lines with each line of only a time that stands before a labelled line (Google Meet's ``00:05:00``
     between turns) made blank, its time given to that label. A time alone inside a turn, with speech after it,
     stays speech."""
-    out = list(lines)
+    found: list[tuple[int, int, float]] = []
+    first_label = next((i for i, (line, _) in enumerate(lines) if line.strip() and _label(line, counts, known)),
+                       len(lines))
     for i, (line, _) in enumerate(lines):
         at = time_line(line)
         if at is None:
             continue
         nxt = next((j for j in range(i + 1, len(lines)) if lines[j][0].strip()), None)
         if nxt is not None and _label(lines[nxt][0], counts, known) is not None:
+            found.append((i, nxt, at))
+    out = list(lines)
+    for i, nxt, at in found:
+        # one time alone at a turn's end is speech a line happened to break before ("we met at / 10:30" in a
+        # PDF's wrapped lines); Meet writes them between turns throughout, or at least above the first
+        if len(found) >= 2 or i < first_label:
             out[i] = ("", lines[i][1])
             times.setdefault(lines[nxt][1], at)
     return out
