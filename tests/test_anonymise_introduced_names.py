@@ -118,3 +118,15 @@ def test_typed_text_is_left_to_the_capitals(anon: Anonymiser) -> None:
     text, spans = _transcript("Me partner Holly she does the meds || we've got a holly bush in the garden")
     groups, _, _ = anon.find(text, spans, turns=spans)
     assert not any(c.reason == REASON for g in groups for c in g)
+
+
+def test_a_bare_name_the_tagger_calls_a_verb_is_still_the_person(anon: Anonymiser) -> None:
+    turns = ("me husband norm norman he doesn't cope || right || it's very complicated pet and norm like i say goes "
+             "to the club")
+    assert _removed(anon, turns, "norm", 1)
+    # the verb's own words still say it (the step proposes nothing; what other steps do is theirs)
+    for said in ("me wife hope works nights || i'd hope so anyway", "me wife hope works nights || we don't hope "
+                 "for much"):
+        text, spans = _transcript(said)
+        groups, _, _ = anon.find(text, spans, turns=spans)
+        assert not any(c.reason == REASON for g in groups for c in g), said

@@ -61,7 +61,8 @@ _NOT_BEFORE = frozenset({
     # modals, subject pronouns and linking or degree words: "we hope", "to be frank", "so frank", "more chance"
     "will", "would", "can", "could", "should", "must", "may", "might", "shall", "not", "i", "we", "they", "you",
     "he", "she", "it", "be", "been", "being", "is", "was", "were", "are", "am", "so", "too", "very", "really",
-    "quite", "pretty", "more", "most", "less", "least", "how", "as", "fair", "big", "little", "good", "bad"})
+    "quite", "pretty", "more", "most", "less", "least", "how", "as", "fair", "big", "little", "good", "bad",
+    "'d", "’d", "'ll", "’ll", "n't", "n’t", "don't", "didn't", "doesn't"})
 """Words before the bare word that make the everyday word of it."""
 
 _THING_AFTER = frozenset({
@@ -71,8 +72,10 @@ _THING_AFTER = frozenset({
     "of", "off", "up", "down", "out", "away", "so", "not", "you", "that", "it", "them", "him", "us", "me"})
 """Words after the bare word that make a compound or a verb of it ("willow tree", "hope so", "hope you're well")."""
 
-_NOT_A_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADV"})
-"""Parts of speech the model gives the everyday word and seldom a name said bare."""
+_NOT_A_NAME_POS = frozenset({"AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADV"})
+"""Parts of speech the model gives the everyday word and seldom a name said bare. Not a verb: the tagger calls a
+bare caption name after "and" one ("pet and norm like i say goes"), and a verb's reading shows in its subject
+before it ("we hope") or its object after ("hope so", "hope you're well")."""
 
 _MIN_LEN = 3
 
