@@ -198,7 +198,9 @@ def _words_in(text: str, segments: list[tuple[int, int]]) -> list[tuple[int, int
 _BEFORE_WORD = {"a", "an", "the", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their", "its",
                 "will", "would", "can", "could", "should", "must", "may", "might", "shall", "not", "no", "every",
                 "each", "any", "some", "one", "first", "last", "next", "we", "they", "i", "he", "she", "it",
-                "don't", "didn't", "doesn't", "won't", "or", "of", "per", "big", "new", "high", "low"}
+                "don't", "didn't", "doesn't", "won't", "or", "of", "per", "big", "new", "high", "low",
+                # a linking or degree word makes an adjective of it: "to be frank", "so frank", "being earnest"
+                "be", "been", "being", "so", "too", "very"}
 _AFTER_WORD = {"the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "his", "her", "their", "its",
                "it", "them", "him", "us", "me", "of", "up", "out", "down", "off", "in", "on", "into", "for", "from",
                "at", "by", "over", "as", "is", "was", "are", "were"}

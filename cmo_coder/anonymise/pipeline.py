@@ -33,6 +33,7 @@ from . import (
     fragments,
     home_towns,
     house_names,
+    introduced_names,
     kin_address,
     kin_said,
     kinds_of_church,
@@ -486,6 +487,8 @@ class Anonymiser:
                 found.extend(surname_echo.propagate_surnames(text, segs, found, lower, protected, reread))
                 if lower:  # "then price said" … "i told price": cues of a name word added up over the transcript
                     found.extend(recurring_names.recurring_word_names(text, segments, docs, found, protected))
+                    # "me partner holly" … "does holly come": a name introduced by relation, said bare again
+                    found.extend(introduced_names.introduced_names(text, segments, docs, found, protected))
         found.extend(consistency.retype_heads(text, found))
         found.extend(consistency.retype_places(text, found))
         found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
