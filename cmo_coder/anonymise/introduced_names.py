@@ -137,12 +137,29 @@ def _everyday_reading(tok: Token, introduced: bool = False) -> bool:
     prev, nxt = word_before(tok), word_after(tok)
     if prev is not None and not introduced and prev.lower_ in _NOT_BEFORE:
         return not (prev.lower_ in _ANSWERS and word_before(prev) is None)  # "no holly works nights": an answer
+    if prev is not None and not introduced and _compound_after_determiner(prev):
+        return True  # "the gas bill", "my phone bill": the word heads a noun compound
     if nxt is None:
         return False
     if nxt.lower_ in {"'s", "’s"}:
         after = word_after(tok, 2)
         return after is not None and after.lower_ in _THING_AFTER - {"so", "not", "you", "that", "it"}
     return nxt.lower_ in _THING_AFTER
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "me", "your", "his", "her", "our", "their"})
+
+
+def _compound_after_determiner(prev: Token) -> bool:
+    """A noun or adjective right after a determiner stands before the word ("the gas bill", "our water bill"),
+    or a number does ("a ten penny coin"): the word heads the compound, a thing; a name said bare is not put
+    after a determiner and a noun, nor after a number."""
+    if prev.pos_ == "NUM":
+        return True  # "a ten penny coin", "two penny sweets": a number counts things
+    if prev.pos_ not in ("NOUN", "ADJ", "PROPN") or not prev.is_alpha or prev.lower_ in _KIN_NOUNS:
+        return False  # "the lad ruby" names the lad
+    det = word_before(prev)
+    return det is not None and det.lower_ in _DETERMINERS
 
 
 def introduced_names(text: str, segments: list[tuple[int, int]], docs: list[Doc], found: list[Candidate],
