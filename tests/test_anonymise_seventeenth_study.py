@@ -1,0 +1,95 @@
+"""Cases found by running a seventeenth new study through the whole path (rehabilitation, diabetes foot care, long
+COVID and a carers' centre on the Isle of Wight, in Portsmouth and in the Potteries; the study is in
+``tests/data/seventeenth_study``): a manifest alias scoped to a file whose name has spaces, as files arrive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from anon_support import run_cli
+
+from cmo_coder.anonymise.register import from_key, scope_matches, split_alias
+from cmo_coder.ingest.speakers import SpeakerMap, stem_key
+from cmo_coder.model.key import KeyEntry, ParticipantKey
+
+STUDY = Path(__file__).parent / "data" / "seventeenth_study"
+
+
+# -- an alias scoped to a file whose name has spaces ------------------------------------------------------------------
+# The study's files are named as teams name them ("Long covid group Cowes FINAL.txt"). Before, the register read
+# "P1@Long covid group Cowes FINAL" as a name whose words "covid", "group" and "FINAL" were the person's, removing them
+# wherever said, refusing the manifest's "long COVID group" column and every transcript id holding "interview"; and
+# the import matched the alias only as the stem with spaces, never as the id its own advice writes.
+@pytest.mark.parametrize(("alias", "name", "scope"), [
+    ("P1@Long covid group Cowes FINAL", "P1", "Long covid group Cowes FINAL"),
+    ("Speaker 1@Newcastle physio interview (Transcribed)", "Speaker 1", "Newcastle physio interview (Transcribed)"),
+    # held back, written before the rule
+    ("Interviewer@Focus group 2 (Ryde) v3", "Interviewer", "Focus group 2 (Ryde) v3"),
+    ("R@Interview – carers, Longton", "R", "Interview – carers, Longton"),
+])
+def test_an_alias_scoped_to_a_file_name_with_spaces_is_scoped(alias: str, name: str, scope: str) -> None:
+    assert split_alias(alias) == (name, scope)
+
+
+@pytest.mark.parametrize("alias", ["Sam @ the Hub", "Jo Smith @ Solent", "jo.smith@solent.nhs.uk"])
+def test_an_at_sign_with_spaces_round_it_or_an_email_is_no_scope(alias: str) -> None:
+    assert split_alias(alias)[1] is None
+
+
+@pytest.mark.parametrize(("scope", "transcript_id"), [
+    ("Long covid group Cowes FINAL", "Long-covid-group-Cowes-FINAL"),
+    ("Newcastle physio interview (Transcribed)", "Newcastle-physio-interview--Transcribed-"),
+    ("Carers-interview-SOT-C01-final", "Carers-interview-SOT-C01-final"),
+    # held back
+    ("Focus group 2 (Ryde) v3", "Focus-group-2--Ryde--v3"),
+    ("Interview – carers, Longton", "Interview---carers--Longton"),
+])
+def test_a_scope_written_as_the_file_or_as_its_id_matches_the_transcript(scope: str, transcript_id: str) -> None:
+    assert scope_matches(scope, transcript_id)
+    assert not scope_matches(scope, "another-transcript")
+
+
+def test_a_scoped_aliass_file_words_are_no_names_of_the_person() -> None:
+    key = ParticipantKey(entries=[
+        KeyEntry(label="IOW-G01", name="Gill Pearce", aliases=["P1@Long covid group Cowes FINAL", "Gill"],
+                 role="service_user", site="Isle of Wight"),
+        KeyEntry(label="F1", name="Lucy Fairweather", role="facilitator",
+                 aliases=["Speaker 1@Newcastle physio interview (Transcribed)",
+                          "Interviewer@Focus group 2 (Ryde) v3"]),  # held back
+    ])
+    forms = {v.casefold() for i in from_key(key) for v in (*i.variants, *i.word_forms)}
+    for word in ("covid", "group", "final", "physio", "interview", "transcribed", "focus", "ryde", "v3"):
+        assert word not in forms, word
+    assert {"gill", "pearce", "lucy", "fairweather"} <= forms
+
+
+@pytest.mark.parametrize(("stem", "written"), [
+    ("Carers interview SOT-C01 final", "Carers-interview-SOT-C01-final"),  # the id, as import's advice writes it
+    ("Carers interview SOT-C01 final", "Carers interview SOT-C01 final"),  # the file's own name
+    ("Focus group 2 (Ryde) v3", "focus-group-2--ryde--v3"),  # held back
+])
+def test_the_import_finds_a_scoped_alias_written_as_the_file_or_as_its_id(stem: str, written: str) -> None:
+    key = ParticipantKey(entries=[KeyEntry(label="SOT-C01", name="Sharon Beech", aliases=[f"Sharon@{written}"],
+                                           role="carer", site="Stoke")])
+    found = SpeakerMap(key).lookup("Sharon", stem)
+    assert found is not None and found.label == "SOT-C01"
+    assert SpeakerMap(key).lookup("Sharon", "another file") is None
+    assert stem_key(stem) == stem_key(written)
+
+
+def test_the_studys_manifest_imports_and_anonymises_with_its_scoped_aliases(tmp_path: Path) -> None:
+    """The whole import and anonymise with the study's manifest as written: nothing refused, no speaker left
+    provisional in the focus group or Word's Transcribe file."""
+    project, secure = tmp_path / "study", tmp_path / "secure"
+    codebook = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
+    assert run_cli("init", project, "--codebook", codebook).exit_code == 0
+    files = [STUDY / "transcripts" / n for n in ("Long covid group Cowes FINAL.txt",
+                                                 "Newcastle physio interview (Transcribed).docx")]
+    result = run_cli("import", project, *files, "--secure", secure, "--manifest",
+                     STUDY / "secure" / "participants.csv")
+    assert result.exit_code == 0, result.output
+    assert "provisional" not in result.output and "add these lines" not in result.output
+    assert "IOW-G01" in result.output and "SOT-P03" in result.output and " U1" not in result.output
+    result = run_cli("anonymise", project, "--secure", secure, "--rules-only")  # the team column is no name
+    assert result.exit_code == 0, result.output
