@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from anon_support import run_cli
 
-from cmo_coder.anonymise.register import from_key, scope_matches, split_alias
+from cmo_coder.anonymise.register import CATEGORIES, category_of, from_key, scope_matches, split_alias
 from cmo_coder.ingest.speakers import SpeakerMap, stem_key
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
@@ -93,3 +93,16 @@ def test_the_studys_manifest_imports_and_anonymises_with_its_scoped_aliases(tmp_
     assert "IOW-G01" in result.output and "SOT-P03" in result.output and " U1" not in result.output
     result = run_cli("anonymise", project, "--secure", secure, "--rules-only")  # the team column is no name
     assert result.exit_code == 0, result.output
+
+
+# -- a register's category for a works: the Potteries' potbank ---------------------------------------------------------
+@pytest.mark.parametrize("written", ["potbank", "pottery", "pot bank",
+                                     # held back, written before the rule
+                                     "shipyard", "foundry", "steelworks", "brewery"])
+def test_a_works_written_by_its_trade_is_a_workplace(written: str) -> None:
+    assert category_of(written) == "workplace" and "workplace" in CATEGORIES
+
+
+@pytest.mark.parametrize("written", ["kiln", "pot", "bank"])
+def test_a_word_of_a_works_that_is_no_works_is_still_refused(written: str) -> None:
+    assert category_of(written) not in CATEGORIES
