@@ -163,3 +163,19 @@ def test_a_short_title_keeps_its_stop(registered: Anonymiser, text: str, kept: s
 def test_a_language_is_no_place(registered: Anonymiser, text: str, word: str) -> None:
     for variant in (text, caption(text)):
         assert word.lower() in redact_text(registered, variant, open_items=True).lower(), variant
+
+
+# -- public names the study's speakers say: long COVID charities, a fast ferry, a tyre maker ---------------------------
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Honestly the best thing was Long Covid SOS, and the Facebook group.", "Long Covid SOS"),
+    ("I pointed him at Long Covid Support for the pacing sheets.", "Long Covid Support"),
+    ("The Red Jet from Cowes would get him there in half an hour.", "Red Jet"),
+    ("I did nights at the Michelin till me back went.", "Michelin"),
+])
+def test_a_public_name_the_study_says_stays(registered: Anonymiser, text: str, kept: str) -> None:
+    assert kept in redact_text(registered, text, open_items=True)
+
+
+def test_a_town_beside_a_public_name_still_goes(registered: Anonymiser) -> None:
+    out = redact_text(registered, "The Red Jet from Cowes would get him there in half an hour.", open_items=True)
+    assert "Cowes" not in out
