@@ -3,9 +3,13 @@ name said once, in a file whose every other cue names its speaker."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from cmo_coder.errors import ValidationFailed
 from cmo_coder.ingest import zoom_vtt
+from cmo_coder.ingest.speakers import load_manifest
 
 STUDY_ZOOM = "tests/data/seventeenth_study/transcripts/GMT20260304-100212_Recording.transcript.vtt"
 
@@ -54,3 +58,37 @@ def test_a_word_before_a_colon_stays_speech_where_the_file_names_few_speakers(li
 def test_a_lower_case_word_or_a_phrase_before_a_colon_stays_speech_in_a_labelled_file(line: str) -> None:
     said = zoom_vtt.read(_vtt([*LABELLED[:3], line, *LABELLED[3:]]), "z.vtt")
     assert said[3].speaker is None and said[3].text == line
+
+
+# -- a manifest label holding a site as the manifest writes it ---------------------------------------------------------
+def _manifest(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "participants.csv"
+    path.write_text("name,aliases,role,site,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("rows", "label", "site"), [
+    (["Reg Cook,,service user,IoW,IOW-P03"], "IOW-P03", "IoW"),
+    (["Tony Marsh,,service user,Isle of Wight,IOW-P01", "Priya Raman,,staff,Portsmouth & IoW,IOW-S01"],
+     "IOW-P01", "IoW"),
+    # held back, written before the rule
+    (["Ann Lowe,,service user,Ryde,RYDE-P01"], "RYDE-P01", "Ryde"),
+    (["Stan Cliff,,service user,Hanley,P01_hanley"], "P01_hanley", "Hanley"),
+])
+def test_a_label_holding_a_named_site_is_refused_at_import(tmp_path: Path, rows: list[str], label: str,
+                                                          site: str) -> None:
+    with pytest.raises(ValidationFailed) as err:
+        load_manifest(_manifest(tmp_path, rows))
+    said = " ".join(err.value.problems)
+    assert label in said and repr(site) in said and "line " in said
+
+
+@pytest.mark.parametrize("rows", [
+    ["Tony Marsh,,service user,Isle of Wight,IOW-P01"],  # initials are no site as written
+    ["Rhys Pritchard,,staff,South Wales,SWV-S01"],
+    ["Derek Salt,,service user,Stoke-on-Trent,SOT-P02", "Sharon Beech,,carer,Stoke,SOT-C01"],
+    # held back
+    ["Ann Lowe,,service user,Site A,A-P01"], ["Ann Lowe,,service user,,RYDE-P01"],
+])
+def test_a_label_without_a_named_site_imports(tmp_path: Path, rows: list[str]) -> None:
+    assert len(load_manifest(_manifest(tmp_path, rows))) == len(rows)

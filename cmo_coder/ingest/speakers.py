@@ -202,9 +202,36 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
             seen_labels[label] = line
         rows.append(ManifestRow(entry, line))
     problems += _labels_that_are_names(rows)
+    problems += _labels_that_hold_sites(rows)
     if problems:
         raise ValidationFailed(f"{path}: invalid participants manifest", problems)
     return rows
+
+
+_LABEL_PARTS = re.compile(r"[-_\s.]+")
+
+
+def _labels_that_hold_sites(rows: list[ManifestRow]) -> list[str]:
+    """A label holding a site as the manifest writes it ("IOW-P03" where a site is "IoW" or "Portsmouth & IoW").
+
+    Why here: the project shows a named site as a letter, and the leak check looks for the site's name in
+    everything shared, so a label holding it is reported wherever the label stands and ``export --qdpx`` refuses
+    to write anything; labels never change once given, so the import, where they are first given, is the one
+    place the team can still choose others (or write the site in full)."""
+    from ..anonymise.sitenames import site_items
+
+    key = ParticipantKey(entries=[KeyEntry(label=r.entry.label or "X", name=r.entry.name, site=r.entry.site)
+                                  for r in rows if r.entry.site])
+    sites = {v.casefold(): i.surface for i in site_items(key) for v in i.variants if " " not in v.strip()}
+    problems = []
+    for r in rows:
+        label = r.entry.label
+        held = [sites[p] for p in _LABEL_PARTS.split(label.casefold()) if p in sites] if label else []
+        if held:
+            problems.append(f"line {r.line}: label {label!r} holds the site {held[0]!r}: the project shows a site "
+                            "as a letter, but a label reaches every export as written and the leak check refuses "
+                            "the export; choose a label without it, or write the site in full")
+    return problems
 
 
 def _labels_that_are_names(rows: list[ManifestRow]) -> list[str]:
