@@ -50,6 +50,11 @@ PLACE_HEADS = {
     "colliery": "workplace", "pit": "workplace", "coal mine": "workplace", "mine": "workplace",
     "bookmaker": "shop", "bookmakers": "shop", "bookmaker's": "shop", "bookies": "shop", "betting shop": "shop",
     "arcade": "shop", "amusement arcade": "shop",
+    # a works known by its trade: the Potteries' potbanks, a port's yards, a town's foundry or brewery; like a pit,
+    # each had a few hundred hands from the streets round it
+    "potbank": "workplace", "pot bank": "workplace", "pottery": "workplace", "dockyard": "workplace",
+    "shipyard": "workplace", "boatyard": "workplace", "foundry": "workplace", "steelworks": "workplace",
+    "ironworks": "workplace", "brickworks": "workplace", "brewery": "workplace", "quarry": "workplace",
 }
 
 

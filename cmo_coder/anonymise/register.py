@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import CmoError, ValidationFailed
-from ..ingest.speakers import is_email, without_organisation
+from ..ingest.speakers import is_email, stem_key, without_organisation
 from ..ingest.utterance import is_voice_code, role_label
 from ..model.key import ParticipantKey
 from ..model.manifest import is_group
@@ -220,9 +220,14 @@ def _registers_itself(item: RegisterItem, variant: str) -> bool:
     return low == item.surface.lower() or any(low == a.lower() for a in item.aliases)
 
 
-def _scope_matches(scope: str, transcript_id: str) -> bool:
-    s, t = scope.lower(), transcript_id.lower()
+def scope_matches(scope: str, transcript_id: str) -> bool:
+    """Whether an alias scoped to a file (``Alias@stem``) holds in this transcript: the scope is read as the id the
+    import makes of a file's name (:func:`.stem_key`), so the file's name with its spaces and the id both work."""
+    s, t = stem_key(scope), transcript_id.casefold()
     return t == s or t.startswith(s + ".") or t.startswith(s + "-") or t.startswith(s + "_") or s.startswith(t)
+
+
+_scope_matches = scope_matches
 
 
 @cache
@@ -878,10 +883,13 @@ def _the_word(surface: str) -> bool:
 
 
 def split_alias(alias: str) -> tuple[str, str | None]:
-    """``Alias@filestem`` is an alias valid in one transcript only; an e-mail address stays whole."""
+    """``Alias@filestem`` is an alias valid in one transcript only; an e-mail address stays whole. The file's stem
+    may hold spaces, as files are named ("P1@Long covid group Cowes FINAL"): before, such an alias was read as one
+    name whose words ("covid", "group", "FINAL") were the person's. An "@" with a space beside it ("Sam @ the
+    Hub") scopes nothing."""
     if "@" in alias and not is_email(alias):
         name, _, scope = alias.rpartition("@")
-        if name and scope and " " not in scope:
+        if name and scope and not name[-1].isspace() and not scope[0].isspace():
             return name, scope
     return alias, None
 

@@ -33,7 +33,6 @@ from .views import FileResult, ImportReport, ProvisionalSpeaker
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 #: secure-folder file: transcript id → source file name and stem (scoped aliases need the stem)
 SOURCES_FILE = "sources.json"
-_ID_BAD = re.compile(r"[^A-Za-z0-9_.-]")
 NAMED_FILE_WARNING = "the file name contains a participant's name"
 REGISTERED_FILE_WARNING = "the file name contains a registered name or a site's town"
 """The import's warning on a transcript imported under a number for that reason (the review pages read it)."""
@@ -50,8 +49,7 @@ participant, whose words then held the other person's."""
 
 
 def safe_stem(stem: str) -> str:
-    s = _ID_BAD.sub("-", stem).lstrip("-_.")[:72]
-    return s or "transcript"
+    return speakers.id_of_stem(stem)
 
 
 def _next_numbered(taken: set[str]) -> str:

@@ -82,6 +82,24 @@ def is_email(alias: str) -> bool:
     return _EMAIL_RE.match(alias.strip()) is not None
 
 
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def id_of_stem(stem: str) -> str:
+    """The transcript id the import gives a file of this stem: every character but letters, digits, ``_ . -``
+    made ``-``, leading marks dropped, at most 72 characters ("Carers interview SOT-C01 final" →
+    "Carers-interview-SOT-C01-final")."""
+    return _ID_UNSAFE.sub("-", stem).lstrip("-_.")[:72] or "transcript"
+
+
+def stem_key(stem: str) -> str:
+    """How a scope (``Alias@stem``) is compared with a file: as the id the import makes of it, case-folded. Why:
+    a team writes the file's name as it sees it, with its spaces ("Sharon@Carers interview SOT-C01 final"), while
+    the import's own advice writes the id ("Sharon@Carers-interview-SOT-C01-final"); before, only the first
+    matched at import and only the second in the anonymiser, so neither worked whole."""
+    return id_of_stem(stem.strip()).casefold()
+
+
 def split_scope(alias: str) -> tuple[str, str | None]:
     """``Respondent@siteB_staff_interview`` → (``Respondent``, ``siteB_staff_interview``); e-mails stay whole."""
     if "@" in alias and not is_email(alias):
@@ -173,7 +191,7 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
             continue
         for spelling in [name, *aliases]:
             bare, stem = split_scope(spelling)
-            k = (name_key(bare), stem)
+            k = (name_key(bare), stem_key(stem) if stem else None)
             if k in seen_names and seen_names[k] != line:  # a row may spell its own name several ways
                 problems.append(f"line {line}: name or alias {spelling!r} already used on line {seen_names[k]}")
             else:
@@ -184,9 +202,36 @@ def _manifest_rows(path: Path, reader: csv.DictReader[str]) -> list[ManifestRow]
             seen_labels[label] = line
         rows.append(ManifestRow(entry, line))
     problems += _labels_that_are_names(rows)
+    problems += _labels_that_hold_sites(rows)
     if problems:
         raise ValidationFailed(f"{path}: invalid participants manifest", problems)
     return rows
+
+
+_LABEL_PARTS = re.compile(r"[-_\s.]+")
+
+
+def _labels_that_hold_sites(rows: list[ManifestRow]) -> list[str]:
+    """A label holding a site as the manifest writes it ("IOW-P03" where a site is "IoW" or "Portsmouth & IoW").
+
+    Why here: the project shows a named site as a letter, and the leak check looks for the site's name in
+    everything shared, so a label holding it is reported wherever the label stands and ``export --qdpx`` refuses
+    to write anything; labels never change once given, so the import, where they are first given, is the one
+    place the team can still choose others (or write the site in full)."""
+    from ..anonymise.sitenames import site_items
+
+    key = ParticipantKey(entries=[KeyEntry(label=r.entry.label or "X", name=r.entry.name, site=r.entry.site)
+                                  for r in rows if r.entry.site])
+    sites = {v.casefold(): i.surface for i in site_items(key) for v in i.variants if " " not in v.strip()}
+    problems = []
+    for r in rows:
+        label = r.entry.label
+        held = [sites[p] for p in _LABEL_PARTS.split(label.casefold()) if p in sites] if label else []
+        if held:
+            problems.append(f"line {r.line}: label {label!r} holds the site {held[0]!r}: the project shows a site "
+                            "as a letter, but a label reaches every export as written and the leak check refuses "
+                            "the export; choose a label without it, or write the site in full")
+    return problems
 
 
 def _labels_that_are_names(rows: list[ManifestRow]) -> list[str]:
@@ -274,7 +319,7 @@ class SpeakerMap:
                 if stem is None:
                     self._global.setdefault(name_key(bare), e)
                 else:
-                    self._scoped.setdefault((name_key(bare), stem.casefold()), e)
+                    self._scoped.setdefault((name_key(bare), stem_key(stem)), e)
 
     def apply_manifest(self, rows: list[ManifestRow], source: str) -> None:
         """Bring the key in line with the manifest, keeping every label already given."""
@@ -283,12 +328,12 @@ class SpeakerMap:
         for row in sorted(rows, key=lambda r: r.entry.label is None):
             m = row.entry
             spellings = {split_scope(s) for s in [m.name, *m.aliases]}
-            keys = {(name_key(b), (s or "").casefold()) for b, s in spellings}
+            keys = {(name_key(b), stem_key(s) if s else "") for b, s in spellings}
 
             def matches(e: KeyEntry, keys: set[tuple[str, str]] = keys) -> bool:
                 for spelling in [e.name, *e.aliases]:
                     b, s = split_scope(spelling)
-                    if (name_key(b), (s or "").casefold()) in keys:
+                    if (name_key(b), stem_key(s) if s else "") in keys:
                         return True
                 return False
 
@@ -324,10 +369,10 @@ class SpeakerMap:
     def lookup(self, name: str, stem: str) -> KeyEntry | None:
         """File-scoped spellings first (``Respondent@stem``), then global names and aliases."""
         k = name_key(name)
-        found = self._scoped.get((k, stem.casefold())) or self._global.get(k)
+        found = self._scoped.get((k, stem_key(stem))) or self._global.get(k)
         if found is None and (letter := _SERVICE_LETTER_RE.fullmatch(k)):
             # AssemblyAI's JSON writes "speaker": "A", read as "Speaker A": a team copies the letter from the JSON
-            found = self._scoped.get((letter.group(1), stem.casefold()))
+            found = self._scoped.get((letter.group(1), stem_key(stem)))
         return found
 
     def name_of_label(self, label: str) -> str | None:

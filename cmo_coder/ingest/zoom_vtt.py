@@ -20,19 +20,38 @@ from .utterance import Utterance, label_key, speakerish
 _PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):(?:\s++(?=\S)|$)")
 
 
+#: A one-word name's shape (``Bunny``, ``Wojtek``, ``O'Neill``), and the words that open a sentence before a colon.
+_ONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?")
+_OPENERS = frozenset({"so", "note", "anyway", "update", "yes", "no", "well", "right", "ok", "okay", "also", "and",
+                      "but", "question", "answer", "summary", "agenda", "action", "actions", "reminder", "next"})
+#: Where this share of a file's cues (of five or more) names its speaker, Zoom knew every voice it could.
+_LABELLED_SHARE = 0.8
+
+
 def split_prefixes(bodies: list[str]) -> list[tuple[str | None, str]]:
-    """(speaker, speech) for each body, accepting only prefixes that look like speakers."""
+    """(speaker, speech) for each body, accepting only prefixes that look like speakers.
+
+    A one-word name said once ("Bunny: Can I say something?") counts where nearly every other cue names its
+    speaker: Zoom writes a prefix on every cue of a voice it knows, so there the word before the colon is a member
+    shown by a nickname, not a sentence's opening. Before, the cue was speech of nobody, with the nickname in it,
+    and ``--infer-speakers`` gave her words to the member before her."""
     found = [_PREFIX_RE.match(b) for b in bodies]
     counts = Counter(label_key(clean_name(m.group(1))) for m in found if m)
+    accepted = [m is not None and speakerish(clean_name(m.group(1)), counts[label_key(clean_name(m.group(1)))] > 1)
+                for m in found]
+    labelled = len(bodies) >= 5 and sum(accepted) >= _LABELLED_SHARE * (len(bodies) - 1)
     out: list[tuple[str | None, str]] = []
-    for body, m in zip(bodies, found, strict=True):
-        if m:
-            name = clean_name(m.group(1))
-            if speakerish(name, counts[label_key(name)] > 1):
-                out.append((name, body[m.end():]))
-                continue
+    for body, m, ok in zip(bodies, found, accepted, strict=True):
+        if m and (ok or (labelled and _one_name(clean_name(m.group(1))))):
+            out.append((clean_name(m.group(1)), body[m.end():]))
+            continue
         out.append((None, body))
     return out
+
+
+def _one_name(prefix: str) -> bool:
+    """A single capitalised word that is no sentence opener ("Bunny", not "Note" or "So")."""
+    return _ONE_NAME_RE.fullmatch(prefix) is not None and prefix.casefold() not in _OPENERS
 
 
 def read(text: str, source: str, infer_speakers: bool = False) -> list[Utterance]:

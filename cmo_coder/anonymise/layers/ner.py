@@ -103,13 +103,28 @@ def _without_full_stop(text: str, start: int, end: int) -> int:
     """Where an entity ends once a sentence's full stop the model took with it is left out ("said the Mass. He's
     good" read "Mass." as a place): the stop belongs to the sentence, and the allow-list matches the word. A
     word of four letters or more only, and no abbreviation ("St.", "Dr.", "Ltd.", "Corp.")."""
-    if end - start < 5 or text[end - 1] != ".":
+    if end - start < 3 or text[end - 1] != ".":
         return end
     word = text[start:end - 1].rsplit(None, 1)[-1]
-    return end - 1 if word.isalpha() and len(word) >= 4 and word.lower() not in _ABBREVIATIONS else end
+    if not word.isalpha() or word.lower() in _ABBREVIATIONS:
+        return end
+    if len(word) >= 4:
+        return end - 1
+    # a short name at a sentence's end ("everybody says Mo. It started"): the model read "Mo." as an abbreviation
+    # (Missouri) and the sentence lost its stop; a short title or abbreviation before a name keeps its own
+    return end - 1 if len(word) >= 2 and word.lower() not in _KEPT_STOPS and _sentence_ends(text, end) else end
+
+
+def _sentence_ends(text: str, end: int) -> bool:
+    """Whether the stop before ``end`` ends a sentence: the text ends there or goes on with a capital."""
+    rest = text[end:]
+    after = rest.lstrip()
+    return not after or (len(after) < len(rest) and after[:1].isupper())
 
 
 _SHORT_STOPS = frozenset({"st", "dr", "mr", "mrs", "ms", "no", "co", "jr", "sr", "prof", "rev", "fr"})
+_KEPT_STOPS = _SHORT_STOPS | {"mt", "ltd", "inc", "rd", "ave", "ft", "vs", "cf", "eg", "ie", "al"}
+"""Short words whose stop is their own (a title, an abbreviation), never a sentence's."""
 
 
 def _by_sentence(ent: Span) -> list[Span]:

@@ -58,7 +58,12 @@ PEOPLES = frozenset({
     "autistic",
     # a study of migrant workers' families in the Fens: Timor-Leste's people and its languages, said as Portuguese
     # passports bring them ("a big Timorese community", "she interprets in Tetum")
-    "timorese", "tetum", "tetun", "bulgarians", "romanians", "lithuanians", "latvians"})
+    "timorese", "tetum", "tetun", "bulgarians", "romanians", "lithuanians", "latvians",
+    # the languages a service's letters and interpreters come in, which the model reads as places ("letters in Urdu
+    # for my wife"): a language names no one ("Shona" is left out: a given name as well)
+    "urdu", "hindi", "pashto", "dari", "farsi", "persian", "swahili", "oromo", "yoruba", "igbo", "twi",
+    "ndebele", "hausa", "lingala", "mandarin", "cantonese", "hakka", "hebrew", "yiddish", "makaton", "bsl",
+    "malayalam", "telugu", "marathi", "sinhala", "sinhalese", "pahari", "hindko", "gujerati"})
 """Peoples, faiths and communities a speaker says they are ("I'm Nigerian", "I'm Sikh"): never their name."""
 BARE_CONTRACTIONS = frozenset({
     "ive", "im", "youre", "theyre", "dont", "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent",
