@@ -36,12 +36,16 @@ def test_the_nickname_elsewhere_is_still_a_leak(tmp_path: Path) -> None:
     assert _hits(f'<Project name="{TITLE}">', [], tmp_path) == ["Tiny"]  # no codebook text: nothing is excused
 
 
-def test_only_a_short_reference_is_a_title(tmp_path: Path) -> None:
+def test_a_reference_written_out_whole_is_the_codebooks(tmp_path: Path) -> None:
+    """A statement or a citation written out whole is the codebook's own text and excuses what is no full name
+    there, as the codebook itself is checked; cut short, it is a quotation, which excuses no such form."""
     statement = ("Tiny and every other service accepts people with co-occurring needs so joint assessment makes staff "
                  "feel confident")
     text = f'<Project name="{statement}">'
     start = text.index("Tiny")
-    assert not _matcher([statement], tmp_path).in_reference_title(text, start, start + 4)
+    assert _matcher([statement], tmp_path).in_reference_title(text, start, start + 4)
+    cut = text.replace("feel confident", "feel")
+    assert not _matcher([statement], tmp_path).in_reference_title(cut, start, start + 4)
     assert _matcher([TITLE], tmp_path).in_reference_title(TITLE, 0, 4)
     assert not _matcher([TITLE], tmp_path).in_reference_title("Tiny test", 0, 4)
     assert not _matcher(["Tiny"], tmp_path).in_reference_title("Tiny came", 0, 4)  # a title of one word: no title

@@ -179,7 +179,8 @@ class Matcher:
     def _renderings(self, text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, str, str]]:
         """Registered names as typed or captioned otherwise ("Zoe", "oneill"): read over a same-length copy
         of the text, so each hit's offsets are the text's own; a stretch already reported is not reported
-        again, and an occurrence review kept is excused as the exact form is."""
+        again, and an occurrence review kept or the codebook's own text written out whole is excused as the exact
+        form is."""
         assert self.rendered is not None
         for m in self.rendered.finditer(plain_letters(text)):
             start, end = m.span()
@@ -188,7 +189,7 @@ class Matcher:
                 continue
             if self.team and _whole_field(text, start, end) in self.team:
                 continue
-            if self._kept(text, start, end, norm(surface)):
+            if self._kept(text, start, end, norm(surface)) or self.in_reference_title(text, start, end):
                 continue
             taken.append((start, end))
             yield start, surface, self.rendered_category.get(rendering_key(surface), "person")
@@ -217,9 +218,14 @@ class Matcher:
         """The occurrence lies inside a whole title of the codebook, written out as the codebook writes it (its name,
         a theory's title or tag: at most :data:`_TITLE_WORDS` words): "Tiny test codebook", which a QDPX writes as
         its project's name, is the codebook's, not a registered "Tiny". A quotation cut short does not count, nor
-        does a title of one word: a theory called "Hope" must not excuse every registered Hope."""
+        does a title of one word: a theory called "Hope" must not excuse every registered Hope. A longer reference
+        text (a statement, the codebook's citation) written out whole is the codebook's too, and excuses what is
+        no full name there, as the codebook itself is checked: "Codebook source: Hughes E, Harris J, …", which a
+        QDPX writes into its project's description, is not the registered Joanne Harris."""
         for title in self.reference:
-            if not 2 <= len(title.split()) <= _TITLE_WORDS:
+            words = len(title.split())
+            if words < 2 or (words > _TITLE_WORDS and self.full_names is not None
+                             and self.full_names.fullmatch(text, start, end)):
                 continue
             at = text.find(title, max(0, end - len(title)), start + len(title))
             while at != -1 and at <= start:
@@ -341,13 +347,20 @@ def kept_occurrences(secure: SecureFolder) -> dict[str, list[Kept]]:
 
 
 def _full_names(items: list[RegisterItem]) -> set[str]:
-    """Forms that are a name in any text: several words, or one word that is no everyday word."""
+    """Forms that are a name in any text: several words, or one word that is no everyday word. A person's one
+    word counts only where the person was registered by it alone ("Zebedee"): a surname cut from a registered
+    full name is no full name, and the shipped codebook's citation "Hughes E, Harris J, …" names a public
+    author, not the registered Joanne Harris (the reference text of a codebook is checked for full names only,
+    and a study with a participant called Harris could not export)."""
     out = set()
     for item in items:
         forms = item.variants if item.category == "person" else (item.surface, *item.variants)
+        whole = len(item.surface.split()) > 1
         for v in forms:
             v = " ".join(v.split())
-            if len(v) >= 2 and (" " in v or not everyday_form(v)):
+            if len(v) < 2:
+                continue
+            if " " in v or (not everyday_form(v) and not (item.category == "person" and whole)):
                 out.add(v)
     return out
 
@@ -688,15 +701,17 @@ def codebook_text(conn: sqlite3.Connection | Database) -> list[str]:
 
 
 def _codebook_name(conn: sqlite3.Connection | Database) -> list[str]:
-    """The name of the codebook the project was made with, as its file wrote it (never text of a transcript)."""
+    """The name of the codebook the project was made with and the citation of its source, as its file wrote them
+    (never text of a transcript; a QDPX's project description quotes both)."""
     row = conn.execute("SELECT value FROM meta WHERE key = 'codebook'").fetchone()
     if row is None or not isinstance(row[0], str):
         return []
     try:
-        name = json.loads(row[0]).get("name")
+        data = json.loads(row[0])
+        texts = [data.get("name"), data.get("citation")]
     except (ValueError, AttributeError):
         return []  # a damaged codebook is the store's to report; the leak check reads what it can
-    return [name] if isinstance(name, str) and name.strip() else []
+    return [t for t in texts if isinstance(t, str) and t.strip()]
 
 
 def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
