@@ -19,10 +19,11 @@ never names, whatever their casing.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .allowlist import default_allowlist
 from .services import SERVICE_IMAGES
 from .sites import PLACE_ELEMENTS, place_shaped
@@ -276,16 +277,10 @@ def apposition_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     return out
 
 
-_LOW_WORDS = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=64)
 def said_words(text: str) -> frozenset[str]:
-    """The lower-cased words of ``text``: each layer runs its patterns only on turns holding its head words.
-
-    Remembered for the last few texts: six layers ask it of the same turn, one after another.
-    """
-    return frozenset(_LOW_WORDS.findall(text.lower()))
+    """The lower-cased words of ``text`` (runs of a–z): each layer runs its patterns only on turns holding its head
+    words. Read from the turn's shared text (:func:`..turn_text.turn_text`), which six layers ask of one turn."""
+    return turn_text(text).ascii_words
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
