@@ -115,7 +115,7 @@ def _earnings(folder: Path, files: int) -> dict[str, dict[str, str]]:
             text = doc.text.lower() if lower else doc.text
             turns = [{"speaker": f"S{k % 2 + 1}", "start": s, "end": e} for k, (s, e) in enumerate(doc.segments)]
             raw = Transcript.model_validate({
-                "id": f"earnings-{n:02d}", "title": f"call {n}", "source_format": "txt", "text": text,
+                "id": f"earnings-{n:02d}", "title": f"call {n}", "source_format": "plain_txt", "text": text,
                 "turns": turns, "source_sha256": "0" * 64, "normaliser_version": NORMALISER_VERSION})
             (secure.raw / f"{raw.id}.json").write_text(raw.model_dump_json(), encoding="utf-8")
         out[f"earnings-{casing}"] = {"secure": str(secure.path), "register": ""}

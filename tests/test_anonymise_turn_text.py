@@ -50,8 +50,8 @@ def test_where_a_word_stands_is_every_whole_run_of_it(text: str, word: str) -> N
 
 def test_edges_of_a_cue() -> None:
     shared = TurnText("The festival, festivals and the-festival; thefestival Festival")
-    assert shared.starts_of("festival") == [4, 31, 53]
-    assert shared.starts_of("the") == [0, 27]
+    assert shared.starts_of("festival") == [4, 32, 54]  # "festivals" and "thefestival" are other words
+    assert shared.starts_of("the") == [0, 28]  # "the-festival": a hyphen ends a run
     assert TurnText("").starts_of("the") == []
 
 
@@ -117,3 +117,31 @@ def test_the_check_of_two_checkouts_names_what_differs(tmp_path: Path) -> None:
     (b / "set-cased" / "T2.json").write_text("x", encoding="utf-8")
     (b / "set-cased" / "T3.json").write_text("only here", encoding="utf-8")
     assert anon_same.compare(a, b) == {"set-cased": (3, 3, [])}
+
+
+# -------------------------------------------------- a place and its kind side by side, gated by the kind's last word
+_APPOSED = st.sampled_from([
+    "the", "The", "Fernside", "fernside", "Beacon", "beacon", ",", "that's", "thats", "which is", "the", "our", "a",
+    "detox", "unit", "A&E", "a&e", "a and e", "e", "ward", "wards", "Ward", "four", "times", "ſervice", "\u212aind",
+    "house-ward", "ward's", "unit2", "_unit", "hub"])
+_SEPARATORS = st.sampled_from([" ", " ", "  ", "\n", ", ", "-", "'"])
+
+
+@given(st.lists(st.tuples(_APPOSED, _SEPARATORS), max_size=14).map(lambda ps: "".join(w + s for w, s in ps)))
+@settings(max_examples=600, deadline=None)
+def test_every_turn_the_apposition_matches_in_passes_the_gate(text: str) -> None:
+    if naming._APPOSITION.search(text) is not None:
+        assert not text.isascii() or not turn_text.turn_text(text).letter_runs.isdisjoint(naming._HEAD_ENDS)
+
+
+@pytest.mark.parametrize("caseless", [False, True])
+def test_the_gated_apposition_finds_what_the_pattern_finds(caseless: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    turns = ["we went to the Fernside, the detox unit, twice", "the beacon thats the a and e",
+             "the Beacon four times, that's the A&E", "the Larches, the care home", "the ſunrise, the ſervice",
+             "the Oaks, our surgery", "she was on the ward", "Yeah.", "the Willow, our hub"]
+    gated = [naming.apposition_spans(t if not caseless else t.lower(), caseless) for t in turns]
+    # the gate opened for every turn: each turn's runs said to hold the one head word there is
+    monkeypatch.setattr(naming, "turn_text", lambda text: type("Open", (), {"letter_runs": frozenset({"x"})})())
+    monkeypatch.setattr(naming, "_HEAD_ENDS", frozenset({"x"}))
+    assert gated == [naming.apposition_spans(t if not caseless else t.lower(), caseless) for t in turns]
+    assert sum(map(len, gated)) >= 2
