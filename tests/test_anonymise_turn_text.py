@@ -145,3 +145,27 @@ def test_the_gated_apposition_finds_what_the_pattern_finds(caseless: bool, monke
     monkeypatch.setattr(naming, "_HEAD_ENDS", frozenset({"x"}))
     assert gated == [naming.apposition_spans(t if not caseless else t.lower(), caseless) for t in turns]
     assert sum(map(len, gated)) >= 2
+
+
+_KINDS = sorted(naming._APPOSITION_KINDS)
+
+
+@given(st.tuples(st.lists(_APPOSED, max_size=4).map(" ".join),
+                 st.sampled_from(["Fernside", "beacon", "ſunrise", "Oaks"]),
+                 st.sampled_from(["", ","]), st.sampled_from(["", "that's ", "thats ", "which is "]),
+                 st.sampled_from(["the", "our", "a", "The"]), st.sampled_from(["", "detox ", "care "]),
+                 st.sampled_from(_KINDS), st.booleans(), st.sampled_from(["", ",", " twice", "'s", "-x", "2", "s"])))
+@settings(max_examples=600, deadline=None)
+def test_every_apposition_of_every_kind_passes_the_gate(parts: tuple[str, str, str, str, str, str, str, bool, str]
+                                                         ) -> None:
+    before, name, comma, link, det, middle, kind, upper, after = parts
+    text = f"{before} the {name}{comma} {link}{det} {middle}{kind.upper() if upper else kind}{after}"
+    if naming._APPOSITION.search(text) is not None:
+        assert not text.isascii() or not turn_text.turn_text(text).letter_runs.isdisjoint(naming._HEAD_ENDS)
+
+
+@pytest.mark.parametrize("kind", _KINDS)
+def test_each_kind_said_after_a_name_passes_the_gate(kind: str) -> None:
+    for text in (f"the Fernside, the {kind}", f"the fernside thats the {kind.upper()}"):
+        assert naming._APPOSITION.search(text) is not None
+        assert not turn_text.turn_text(text).letter_runs.isdisjoint(naming._HEAD_ENDS)
