@@ -16,6 +16,8 @@ from itertools import accumulate
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .turn_text import turn_text
+
 
 class Intervals:
     """Half-open character spans, asked whether any overlaps a span or holds a position.
@@ -96,22 +98,14 @@ def by_first_letter(alternatives: Iterable[str], ignore_case: bool) -> str:
     return "|".join(f"{rest[0][0]}(?:{'|'.join(a[1:] for a in rest)})" for rest in groups.values())
 
 
-_RUN = re.compile(r"[a-z0-9]+")
 _PARTS = re.compile(r"[^a-z0-9]+")
-_LAST_RUNS: tuple[str, frozenset[str]] = ("", frozenset())
-"""The last text asked of :func:`_runs` and its runs: the gates of three name lists ask of the same turn in turn."""
 
 
 def _runs(text: str) -> frozenset[str]:
-    """The runs of letters and digits of ``text`` lower-cased, worked out once for the gates that ask of it in
-    turn (world places, public figures, listed bodies), not once per gate."""
-    global _LAST_RUNS
-    last, runs = _LAST_RUNS
-    if last == text:
-        return runs
-    runs = frozenset(_RUN.findall(text.lower()))
-    _LAST_RUNS = (text, runs)
-    return runs
+    """The runs of letters and digits of ``text`` lower-cased, read from the turn's shared text
+    (:func:`.turn_text.turn_text`): the gates of three name lists (world places, public figures, listed bodies) ask
+    of the same turn in turn, and other layers of the turn lower-case it too."""
+    return turn_text(text).ascii_runs
 
 
 class NameGate:

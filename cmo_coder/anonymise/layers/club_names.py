@@ -24,6 +24,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .naming import KIND_WORDS, compound_place, naming_word, norm_word, proper_word, public_words
 from .words import CALENDAR, FILLERS, KINSHIP
 
@@ -66,7 +67,7 @@ def _place_word(word: str, caseless: bool) -> bool:
 
 def club_name_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Spans of local clubs named after a place (module doc), the club's kind left out of the span."""
-    low_text = text.lower()
+    low_text = turn_text(text).low
     if "club" not in low_text and not any(w in low_text for w in TEAM_WORDS):
         return []
     out: list[tuple[int, int]] = []

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from ..turn_text import turn_text
 from .cue_scan import cued_search, register_cues
 from .naming import norm_word, public_words
 from .pub_talk import _trade_word
@@ -109,7 +110,7 @@ def _next_word(text: str, end: int) -> str:
 
 def club_kind_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Members' clubs said by their kind, as the subject or the object of what is said of them (module doc)."""
-    low_text = text.lower()
+    low_text = turn_text(text).low
     if not any(k.split()[0] in low_text for k in CLUB_KINDS):
         return []
     talk = CLUB_TALK.search(text) is not None
@@ -190,7 +191,7 @@ _NOT_PUB_NAME = frozenset({"young", "old", "new", "nice", "lovely", "friendly", 
 def topo_club_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """A club named after a word of the land and said with its kind ("up the heath club", "at moor social"):
     the land's word and the kind, which together name one club; cased text asks the land word's capital."""
-    low_text = text.lower()
+    low_text = turn_text(text).low
     if not any(k in low_text for k in ("social", "sports", "club", "institute", "bowls", "cricket", "golf", "tennis")):
         return []
     out = []

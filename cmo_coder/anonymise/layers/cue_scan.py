@@ -8,7 +8,8 @@ them a turn; what they find is at a handful of words.
 
 The turn's runs of letters are read once (:func:`.turn_view.text_words`, the same set every trigger-word gate
 of the layers already asks) and, for the cue words a turn holds, where each stands (found in the turn's
-lower-cased text and kept with it, so the layers of one turn share them). A layer then hands its pattern and
+lower-cased text and kept with it in the turn's shared text, :class:`..turn_text.TurnText`, so the layers of one
+turn share them). A layer then hands its pattern and
 its cues to :func:`cued_finditer` or :func:`cued_search`, which try the pattern only at those positions, in
 order, skipping those inside a match already found: the same matches ``finditer`` and ``search`` give,
 provided every match begins at a cue.
@@ -31,8 +32,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
+from ..turn_text import turn_text
 from .turn_view import text_words
 
 CUE_SETS: dict[str, frozenset[str]] = {}
@@ -68,37 +69,6 @@ def register_cues(name: str, words: Iterable[str]) -> frozenset[str]:
     return cues
 
 
-class _Turn:
-    """A turn's lower-cased text and where each cue word asked of it stands, shared by the layers of the turn."""
-
-    __slots__ = ("low", "starts")
-
-    def __init__(self, text: str) -> None:
-        self.low = text.lower()
-        self.starts: dict[str, list[int]] = {}
-
-    def starts_of(self, word: str) -> list[int]:
-        """Where ``word`` stands as a whole run of letters, in order."""
-        found = self.starts.get(word)
-        if found is not None:
-            return found
-        low, size, found = self.low, len(word), []
-        end = len(low)
-        i = low.find(word)
-        while i >= 0:
-            j = i + size
-            if (i == 0 or not low[i - 1].isalpha()) and (j >= end or not low[j].isalpha()):
-                found.append(i)
-            i = low.find(word, j)
-        self.starts[word] = found
-        return found
-
-
-@lru_cache(maxsize=16)
-def _turn(text: str) -> _Turn:
-    return _Turn(text)
-
-
 def cue_starts(text: str, cues: frozenset[str]) -> list[int] | None:
     """The start of every run of letters of ``text`` that is one of ``cues``, in order; None outside ASCII, where
     the caller searches the whole turn (module doc)."""
@@ -107,7 +77,7 @@ def cue_starts(text: str, cues: frozenset[str]) -> list[int] | None:
     hits = text_words(text) & cues
     if not hits:
         return []
-    turn = _turn(text)
+    turn = turn_text(text)
     if len(hits) == 1:
         return turn.starts_of(next(iter(hits)))
     return sorted(i for word in hits for i in turn.starts_of(word))

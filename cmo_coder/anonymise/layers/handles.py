@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .said_numbers import NUMBER_WORDS
 from .words import is_everyday, name_lexicon
 
@@ -117,7 +118,7 @@ def _said_after(text: str, pos: int) -> Found | None:
 
 def handle_spans(text: str) -> list[Found]:
     """Spans of handles, usernames and personal pages in ``text`` (module doc), longest where they overlap."""
-    low = text.lower()
+    low = turn_text(text).low
     out = list(_typed(text, low))
     if any(k in low for k in _PLATFORM_KEYS) and _PLATFORM_NEAR.search(text):
         out.extend(_cued(text))

@@ -27,6 +27,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .care_homes import HOUSE_HEADS as _CARE_HOME_HEADS
 from .naming import KIND_WORDS, naming_word, norm_word, proper_word, public_words
 from .pubs import PUB_EMBLEMS
@@ -141,7 +142,7 @@ def _club_name(words: list[str], caseless: bool) -> int:
 
 def kind_first_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """Spans of places named right after their kind (module doc), typed by the kind."""
-    low_text = text.lower()
+    low_text = turn_text(text).low
     if not any(k in low_text for k in ("home", "church", "chapel", "parish", "club", "pub", "local")):
         return []
     out: list[tuple[int, int, str]] = []

@@ -19,10 +19,11 @@ never names, whatever their casing.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .allowlist import default_allowlist
 from .services import SERVICE_IMAGES
 from .sites import PLACE_ELEMENTS, place_shaped
@@ -234,6 +235,11 @@ _APPOSITION = re.compile(
     r"(?i)\bthe\s+((?:" + _NAME_WORD + r"\s+){0,2}" + _NAME_WORD + r")(,?)((?:\s+[a-z]+){0,3}?)(,?)\s+"
     r"(" + _LINK + r"\s+)?(?:the|our|their|a|an)\s+((?:[\w&'’-]+\s+){0,3}?)(" + _KIND_HEAD + r")\b(?![&'’-]?\w)")
 
+_HEAD_ENDS = frozenset(re.findall(r"[a-z]+", k)[-1] for k in _APPOSITION_KINDS)
+"""The last run of letters of every kind's head ("ward", "e" of "a&e" and "a and e"): every match of
+:data:`_APPOSITION` ends with one as a whole run of letters (a space or "&" before it, no letter after it), so an
+ASCII turn whose runs hold none cannot match, and the pattern, tried at every "the" of every turn, is not asked."""
+
 
 def _names_alone(word: str) -> bool:
     """A word that can name a place with no head beside it: of proper-name kind or a naming noun, in the
@@ -248,7 +254,9 @@ def apposition_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     typed by the kind's head word. Cased text needs the name's capitals and a comma; captions, which have
     neither, need "that's the" or "which is" between and a name of proper-name kind or a naming noun ("the
     beacon thats the a and e"). Up to three words may come between ("four times") only before "that's"."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if text.isascii() and turn_text(text).letter_runs.isdisjoint(_HEAD_ENDS):
+        return out  # outside ASCII the case-blind pattern reaches letters no lower-casing gives ("ſ" as "s")
     for m in _APPOSITION.finditer(text):
         words = list(re.finditer(r"\S+", m.group(1)))
         naming = 0
@@ -276,16 +284,10 @@ def apposition_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     return out
 
 
-_LOW_WORDS = re.compile(r"[a-z]+")
-
-
-@lru_cache(maxsize=64)
 def said_words(text: str) -> frozenset[str]:
-    """The lower-cased words of ``text``: each layer runs its patterns only on turns holding its head words.
-
-    Remembered for the last few texts: six layers ask it of the same turn, one after another.
-    """
-    return frozenset(_LOW_WORDS.findall(text.lower()))
+    """The lower-cased words of ``text`` (runs of a–z): each layer runs its patterns only on turns holding its head
+    words. Read from the turn's shared text (:func:`..turn_text.turn_text`), which six layers ask of one turn."""
+    return turn_text(text).ascii_words
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:

@@ -35,6 +35,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .naming import KIND_WORDS, NAMING_NOUNS
 from .turn_view import text_words
 from .words import CALENDAR, FILLERS, in_dictionary, lowercase_usage, name_lexicon
@@ -417,7 +418,7 @@ def frame_place_spans(text: str, caseless: bool = True) -> list[tuple[int, int, 
     one's span. In cased text the frames are read on the turn lower-cased and a span counts only where every
     word of it has its capital ("admitted to the Foxglove", not "admitted to the foxglove ward")."""
     out: list[tuple[int, int, str, str]] = []
-    read = text if caseless else text.lower()
+    read = text if caseless else turn_text(text).low
 
     def add(s: int, e: int, kind: str, reason: str) -> None:
         if not caseless and not _capitalised(text[s:e]):

@@ -23,16 +23,15 @@ around a name were found by making a ``Token`` of each word stepped over.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IDX, IS_ALPHA, IS_SPACE, IS_STOP, LENGTH, LOWER, ORTH, POS, SPACY
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
+from ..turn_text import turn_text
 from .state import text_of
 
 _KEY = "cmo_turn_view"
@@ -155,16 +154,13 @@ def holds_any(doc: Doc, triggers: frozenset[str]) -> bool:
     return not turn_view(doc).words.isdisjoint(triggers)
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
-
-
-@lru_cache(maxsize=16)
 def text_words(text: str) -> frozenset[str]:
     """The lower forms of every maximal run of letters in ``text``: a superset of the words any pattern of the
     form ``(?<![\\w'’-])[^\\W\\d_]+(?![\\w'’-])`` finds there (each such word is such a run). For the layers
     that read a turn's text, not its doc: a layer whose every finding begins at one of its trigger words can
-    turn away a turn whose runs hold none. Kept for the last few texts, since every layer of a turn asks."""
-    return frozenset(w.lower() for w in _LETTER_RUN.findall(text))
+    turn away a turn whose runs hold none. Read from the turn's shared text (:func:`..turn_text.turn_text`), kept for
+    more turns than a batch holds, since every component of a batch asks."""
+    return turn_text(text).letter_runs
 
 
 def says_any(text: str, triggers: frozenset[str]) -> bool:
