@@ -80,6 +80,7 @@ def _cand(text: str, word: str, layer: str = "ner", category: str = "org", item_
     ("I rang the Carewise woman back", "Carewise", False),  # a person's word after it
     ("I rang the Carewise estate office", "Carewise", False),  # a place's head after it
     ("I rang the Carewise's office", "Carewise", False),  # a possessive
+    ("I rang the Carewise Trust about it", "Carewise", False),  # a capitalised word after it: a longer name
     ("I rang the Brannigan about it", "Brannigan", False),  # a surname: on a list, no coined word
     ("I rang the Carewise programme", "Carewise programme", False),  # only one word
     ("I rang the\nCarewise about it", "Carewise", False),  # the verb on another line is no part of it
@@ -112,6 +113,18 @@ def test_a_word_another_layer_proposes_elsewhere_stays_removed() -> None:
     lone = _cand(text, "the Carewise")
     lone = Candidate(lone.start + 4, lone.end, "org", "ner", 0.8, "model")
     assert lone in settle(text, [road, lone])
+
+
+def test_a_word_beside_another_layers_proposal_stays_removed() -> None:
+    """A registered word right after the coined one ("the Carewise ashcombe team", in captions): keeping the coined
+    word would leave part of one private name whose other part is removed."""
+    text = "i rang the carewise ashcombe team"
+    reg = Candidate(text.index("ashcombe"), text.index("ashcombe") + len("ashcombe"), "service", "register", 1.0,
+                    "registered", item_key="s1")
+    lone = _cand(text, "carewise")
+    assert named_by_use(text, lone)
+    assert lone in settle(text, [reg, lone])
+    assert settle(text, [lone]) == []
 
 
 @pytest.mark.parametrize("sentence", ["I rang the Carewise and they sent someone out.",

@@ -12,11 +12,13 @@ emails, texts, joins, uses, downloads or tries (:data:`USE_VERBS`) — the verb 
 
 A care home, an estate, a house or a street is named with the same kind of word, and people ring a care home:
 so a coined word whose second part is a word of the land or of a house (:data:`HOUSE_ENDINGS`: "Sunnyside",
-"Meadowbank", "Oakview", "Fairhaven", "Willowbrook") is never kept here. Nor is a word that a person's word or a
-place's head follows ("the Carewise woman", "the Carewise estate"), a possessive, a word the model reads as a
-person, or a word that any layer but the model proposes anywhere in the transcript (a list, a rule, the
-register): only where the model alone read it, in every mention, is the proposal dropped. A word in the register
-is the register layer's and always goes.
+"Meadowbank", "Oakview", "Fairhaven", "Willowbrook") is never kept here. Nor is a word that a person's word, a
+place's head or a capitalised word follows ("the Carewise woman", "the Carewise estate", "the Carewise Trust": a
+longer name goes on), a possessive, a word the model reads as a person, a word beside which another layer proposes
+anything (a registered name right after it: keeping the coined word would leave part of one private name whose
+other part is removed), or a word that any layer but the model proposes anywhere in the transcript (a list, a
+rule, the register): only where the model alone read it, in every mention, is the proposal dropped. A word in the
+register is the register layer's and always goes.
 
 The verbs and endings below were written for the project from how people speak of the help they got and of the
 places they live.
@@ -81,8 +83,17 @@ def named_by_use(text: str, c: Candidate) -> bool:
     if before is None or before.group(1).lower() not in USE_VERBS:
         return False
     after = _AFTER.match(text, c.end)
-    nxt = (after.group(1) or "").lower() if after else ""
+    said = (after.group(1) or "") if after else ""
+    nxt = said.lower()
+    if said[:1].isupper():
+        return False  # "the Carewise Trust", "the Youthlink Ashcombe": a longer name goes on, the layers' to read
     return not (nxt.startswith(("'", "’")) or nxt in AFTER_PERSON_OR_PLACE or nxt in PRIVATE_WORDS)
+
+
+def _next_word_end(text: str, end: int) -> int:
+    """End of the word right after offset ``end`` on the same line (``end`` itself where none follows)."""
+    after = _AFTER.match(text, end)
+    return after.end() if after is not None and after.group(1) else end
 
 
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -96,8 +107,9 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
             continue
         if text[c.start:c.end].lower() in surer or not named_by_use(text, c):
             continue
+        lo, hi = max(0, c.start - 5), _next_word_end(text, c.end)  # "the " before it, the word after it
         if all(o.layer in MODEL_LAYERS and o.category != "person" and o.item_key is None
-               for o in found if o.start < c.end and c.start < o.end):
+               for o in found if o.start < hi and lo < o.end):
             drop.add((c.start, c.end))
     if not drop:
         return found
