@@ -38,6 +38,7 @@ from . import (
     kin_said,
     kinds_of_church,
     named_after,
+    named_by_use,
     named_programmes,
     new_people,
     origins,
@@ -508,6 +509,8 @@ class Anonymiser:
         found = festival_spellings.settle(text, found)  # "round ours for Dewali", "on Wensday"
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
+        found = named_by_use.settle(text, found)  # "I rang the Carewise", "he joined the Youthlink"
+        found = named_by_use.settle(text, found)  # "I rang the Carewise", "he joined the Youthlink"
         found = said_as_time.settle(text, found)  # "she was shielding during lockdown"
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
