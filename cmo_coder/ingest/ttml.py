@@ -26,6 +26,7 @@ import re
 
 from lxml import etree
 
+from . import safe_xml
 from .cues import Cue
 from .limits import check_turns
 from .normalise import clean_name
@@ -37,7 +38,6 @@ _TTP = ("http://www.w3.org/ns/ttml#parameter", "http://www.w3.org/2006/10/ttaf1#
 _TTM = ("http://www.w3.org/ns/ttml#metadata", "http://www.w3.org/2006/10/ttaf1#metadata")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _ROOT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?tt[\s>]")
-_DTD_RE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"^([0-9]{1,6}):([0-9]{2}):([0-9]{2})(?:(\.[0-9]{1,9})|:([0-9]{1,4})(?:\.[0-9]{1,4})?)?$",
                        re.ASCII)
 _OFFSET_RE = re.compile(r"^([0-9]{1,12}(?:\.[0-9]{1,9})?)(h|m|s|ms|f|t)$", re.ASCII)
@@ -111,19 +111,7 @@ def _positive(value: str | None, default: float) -> float:
 
 
 def _parse(data: bytes, source: str) -> etree._Element:
-    if _DTD_RE.search(data.replace(b"\x00", b"")):
-        raise ParseError(f"{source}: the XML has a DOCTYPE or ENTITY declaration; refused (captions need none, and "
-                         "they are how entity-expansion and external-entity attacks work)")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.position[0] if exc.position else 0
-        raise ParseError(f"{source}: line {line}: not well-formed XML: {excerpt(str(exc.msg), 120)}") from None
-    info = root.getroottree().docinfo
-    if info.doctype or info.internalDTD is not None:
-        raise ParseError(f"{source}: the XML has a DOCTYPE; refused")
+    root = safe_xml.parse(data, source, "captions")
     if _local(root.tag) != "tt" or etree.QName(root).namespace not in _TTML_NS:
         raise ParseError(f"{source}: an XML file whose root is not TTML's <tt>; not captions this reader knows")
     return root
