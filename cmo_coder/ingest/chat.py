@@ -27,7 +27,7 @@ from .limits import check_turns
 from .normalise import clean_name, squash
 from .utterance import ParseError, Utterance, excerpt
 
-_MAIN_RE = re.compile(r"^\*([A-Za-z0-9_+'-]{1,12}):(?:[ \t]+|$)")
+_MAIN_RE = re.compile(r"^\*([\w+'-]{1,12}):(?:[ \t]+|$)")
 _DEPENDENT_RE = re.compile(r"^%[A-Za-z0-9_-]{1,20}:")
 _HEADER_RE = re.compile(r"^@[A-Za-z][A-Za-z0-9 _-]{0,40}(?::|$)")
 #: A media bullet: ``NAK 1200_3400 NAK``, or the older ``NAK %snd:"file"_1200_3400 NAK``.
