@@ -1,0 +1,39 @@
+"""A speaker who speaks once in a file of ``Name 00:00:03`` headers written with one space (a hand-copied Otter
+export, an editor's text export): their header line is a header, never speech. It was read as speech, the
+speaker's name with it, into the turn before (a name in the text, where only the key should hold it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmo_coder.ingest import canonical, detect
+
+
+def _read(text: str) -> list[tuple[str | None, float | None, str]]:
+    parsed = detect.parse(text.encode(), "t.txt")
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    return [(t.speaker_name, t.start_time, canon.text[t.start:t.end]) for t in canon.turns]
+
+
+@pytest.mark.parametrize(("once", "at"), [("Speaker 2 00:00:10", 10.0), ("Anna Kowalski 0:10", 10.0),
+                                          ("Dr Ruth Okafor 1:00:10", 3610.0)])
+def test_a_header_said_once_is_a_header(once: str, at: float) -> None:
+    text = (f"Speaker 1 00:00:03\nSo tell me about the clinic.\n\n{once}\nWell, my GP sent me.\n\n"
+            "Speaker 1 1:00:15\nAnd then?\n")
+    got = _read(text)
+    assert [(w, t) for w, t, _ in got][1] == (once.rsplit(" ", 1)[0], at)
+    assert all(once.rsplit(" ", 1)[0] not in said for _, _, said in got)
+
+
+@pytest.mark.parametrize("line", ["see you at the clinic 10:30", "Meet At Noon 00:00:01"])
+def test_a_line_of_speech_ending_in_a_time_stays_speech(line: str) -> None:
+    """Lower-case words are speech, and so is a time earlier than the header above it."""
+    text = f"Speaker 1 00:00:03\nSo.\n\nSpeaker 2 00:00:05\nWell.\n\n{line}\nand so on\n\nSpeaker 1 00:00:15\nOk.\n"
+    got = _read(text)
+    assert len(got) == 3 and line in got[1][2]
+
+
+def test_a_name_and_time_inside_a_paragraph_stays_speech() -> None:
+    text = ("Speaker 1 00:00:03\nSo.\n\nSpeaker 2 00:00:05\nWe saw\nDr Ruth Okafor 00:00:07\nthat day.\n\n"
+            "Speaker 1 00:00:15\nOk.\n")
+    assert len(_read(text)) == 3
