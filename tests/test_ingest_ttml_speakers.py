@@ -86,6 +86,22 @@ def test_agents_win_over_colours() -> None:
                                                                                         "hello and more")]
 
 
+def test_a_label_opening_a_captions_second_line_is_a_second_turn() -> None:
+    """Two speakers sharing a caption a line each: the second speaker's name was read as speech, into the text."""
+    body = (_p(0, "JORDAN REYES: Are you coming tonight?<br/>PRIYA SHAH: Yes, after work.")
+            + _p(1, "&gt;&gt; JORDAN REYES: Good.<br/>&gt;&gt; Priya Shah: See you."))
+    assert _turns(_HEAD + "<body><div>\n" + body + "</div></body></tt>") == [
+        ("JORDAN REYES", "Are you coming tonight?"), ("PRIYA SHAH", "Yes, after work."), ("JORDAN REYES", "Good."),
+        ("Priya Shah", "See you.")]
+
+
+def test_a_second_line_that_is_no_label_goes_on() -> None:
+    body = (_p(0, "JORDAN REYES: We meet at<br/>10:30 on Monday<br/>so: bring the forms")
+            + _p(1, "PRIYA SHAH: Fine."))
+    assert _turns(_HEAD + "<body><div>\n" + body + "</div></body></tt>") == [
+        ("JORDAN REYES", "We meet at 10:30 on Monday so: bring the forms"), ("PRIYA SHAH", "Fine.")]
+
+
 _SAID = st.lists(st.sampled_from(["so", "we", "went", "to", "the", "clinic", "&", "a<b", "Zoë", "10:30"]),
                  min_size=1, max_size=6).map(lambda ws: " ".join(["so", *ws]))
 _ROW = st.tuples(st.sampled_from(["white", "yellow", "cyan"]),

@@ -4,7 +4,8 @@ Each ``<p begin end>`` is a cue; its text is that of its ``<span>`` elements in 
 A speaker is the ``ttm:agent`` of the paragraph (or of a ``<div>`` or ``<body>`` around it, or of its first
 span), named by the agent's ``<ttm:name>`` in the head where there is one, else by the agent's id; a paragraph
 whose spans name two agents or more (two speakers sharing a caption, as broadcast subtitles and EBU-TT put them)
-is a cue per agent's run of spans. A ``Name:``
+is a cue per agent's run of spans, and a caption whose later line opens with a speaker's label (``JORDAN REYES:
+hi<br/>PRIYA SHAH: yes``) is a cue per labelled line. A ``Name:``
 prefix in the text names a speaker as in SubRip; the cues then go through the SubRip reader's speaker rules
 (:func:`.srt.utterances`), so a TTML file and its SRT make the same turns. ``ttm:role`` says what kind of text
 a paragraph is (dialogue, narration, a sound), never who speaks, and is not read as a speaker. Styles, regions,
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 
 from lxml import etree
 
@@ -40,7 +42,7 @@ from .cues import Cue
 from .limits import check_turns
 from .normalise import clean_name, squash
 from .srt import utterances
-from .utterance import ParseError, Utterance, excerpt
+from .utterance import ParseError, Utterance, colon_in_time, excerpt, label_key, speakerish
 
 _TTML_NS = ("http://www.w3.org/ns/ttml", "http://www.w3.org/2006/10/ttaf1", "http://www.w3.org/2006/04/ttaf1")
 _TTP = ("http://www.w3.org/ns/ttml#parameter", "http://www.w3.org/2006/10/ttaf1#parameter")
@@ -48,6 +50,7 @@ _TTM = ("http://www.w3.org/ns/ttml#metadata", "http://www.w3.org/2006/10/ttaf1#m
 _TTS = ("http://www.w3.org/ns/ttml#styling", "http://www.w3.org/2006/10/ttaf1#styling",
         "http://www.w3.org/2006/04/ttaf1#styling")
 _CHEVRON_RE = re.compile(r"^>>\s*")
+_LINE_LABEL_RE = re.compile(r"^(?:>>\s*)?([^:\n]{1,48}?)\s*:\s+\S")
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _ROOT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]{0,40}:)?tt[\s>]")
 _CLOCK_RE = re.compile(r"^([0-9]{1,6}):([0-9]{2}):([0-9]{2})(?:(\.[0-9]{1,9})|:([0-9]{1,4})(?:\.[0-9]{1,4})?)?$",
@@ -265,6 +268,39 @@ def by_colour(utts: list[Utterance], cues: list[Cue], colours: list[str | None])
         u.flags = [f for f in u.flags if f != "no_speaker"] + ([] if current is not None else ["no_speaker"])
 
 
+def _line_label(line: str, counts: Counter[str] | None = None) -> str | None:
+    """The speaker's label opening a caption's line (``PRIYA SHAH: yes``, ``>> Priya: yes``), or None: a label as
+    a cue's would be one, the file's own count of it saying whether it recurs."""
+    m = _LINE_LABEL_RE.match(squash(line))
+    if m is None or colon_in_time(m.group(0), m.end(1)):
+        return None
+    if counts is None:
+        return m.group(1)
+    return m.group(1) if speakerish(m.group(1), counts[label_key(m.group(1))] >= 2) else None
+
+
+def _split_at_labels(cues: list[Cue], labelled: list[str | None], colours: list[str | None]
+                     ) -> tuple[list[Cue], list[str | None], list[str | None]]:
+    """Captions cut where a line after the first opens with a speaker's label: two speakers share a caption, a line
+    each (``JORDAN REYES: hi<br/>PRIYA SHAH: yes``). Why: the speaker rules read a label at a caption's start only,
+    so the second speaker's name was read as speech, into the text. Each piece keeps the caption's times."""
+    counts: Counter[str] = Counter(label_key(lab) for c in cues for line in c.lines
+                                   if (lab := _line_label(line)) is not None)
+    out: tuple[list[Cue], list[str | None], list[str | None]] = ([], [], [])
+    for cue, agent, colour in zip(cues, labelled, colours, strict=True):
+        pieces = [[cue.lines[0]]] if cue.lines else [[]]
+        for line in cue.lines[1:]:
+            if _line_label(line, counts) is not None:
+                pieces.append([line])
+            else:
+                pieces[-1].append(line)
+        for lines in pieces:
+            out[0].append(Cue(id=cue.id, start=cue.start, end=cue.end, lines=lines, line_no=cue.line_no))
+            out[1].append(agent)
+            out[2].append(colour)
+    return out
+
+
 def _offset(p: etree._Element, clock: _Clock) -> float:
     """The sum of the begins of the containers around ``p`` (TTML times are relative to their parent's)."""
     total = 0.0
@@ -310,6 +346,7 @@ def read(data: bytes, source: str) -> list[Utterance]:
             check_turns(len(cues), source, f"line {line}")
     if not cues:
         raise ParseError(f"{source}: no captions found (no <p> in the <body>)")
+    cues, labelled, colours = _split_at_labels(cues, labelled, colours)
     utts = utterances(cues)
     if any(labelled):
         # The agent names the speaker; a "Name:" prefix in a cue with no agent still does, as in SubRip.
