@@ -37,3 +37,35 @@ def test_a_name_and_time_inside_a_paragraph_stays_speech() -> None:
     text = ("Speaker 1 00:00:03\nSo.\n\nSpeaker 2 00:00:05\nWe saw\nDr Ruth Okafor 00:00:07\nthat day.\n\n"
             "Speaker 1 00:00:15\nOk.\n")
     assert len(_read(text)) == 3
+
+
+def _docx(paras: list[str]) -> bytes:
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    for para in paras:
+        doc.add_paragraph(para)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_word_file_of_one_space_headers_is_read_by_its_headers() -> None:
+    """Read as plain, the file was one turn of no speaker, every header (a name, where it is one) in its text."""
+    paras = ["Speaker 1 00:00:03", "So tell me about the clinic.", "Anna Kowalski 00:00:10", "Well, my GP sent me.",
+             "Speaker 1 00:00:15", "And then?"]
+    parsed = detect.parse(_docx(paras), "t.docx")
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    assert [(t.speaker_name, t.start_time, canon.text[t.start:t.end]) for t in canon.turns] == [
+        ("Speaker 1", 3.0, "So tell me about the clinic."), ("Anna Kowalski", 10.0, "Well, my GP sent me."),
+        ("Speaker 1", 15.0, "And then?")]
+
+
+def test_a_word_file_of_labels_with_a_time_said_twice_stays_plain() -> None:
+    paras = ["Interviewer: When do you go?", "Anna Kowalski: see you at 10:30", "Interviewer: And after?",
+             "Anna Kowalski: see you at 10:30", "Interviewer: Thanks."]
+    parsed = detect.parse(_docx(paras), "t.docx")
+    assert [u.speaker for u in parsed.utterances] == ["Interviewer", "Anna Kowalski", "Interviewer",
+                                                      "Anna Kowalski", "Interviewer"]

@@ -109,6 +109,18 @@ def recurring_names(lines: list[str]) -> set[str]:
     return {name for name, n in counts.items() if n >= 2}
 
 
+def loose_headers(lines: list[str]) -> int:
+    """How many lines are one-space ``Name 00:00:03`` headers of a name that recurs as one and looks like a
+    speaker's (``Speaker 1``, ``Anna Kowalski``; never "see you at" before "10:30"). ``lines`` are cleaned."""
+    vouched = recurring_names(lines)
+    count = 0
+    for line in lines:
+        m = _LOOSE_HEADER_RE.match(line.strip())
+        if m and _fold(m.group(1)) in vouched and speakerish(m.group(1), False) and not ends_in_time(m.group(1)):
+            count += 1
+    return count
+
+
 class HeaderMatcher:
     """Tells header lines from speech, given the names the file vouches for."""
 
