@@ -5,6 +5,9 @@ speaker's name with it, into the turn before (a name in the text, where only the
 from __future__ import annotations
 
 import pytest
+from fuzzing import fuzz_settings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cmo_coder.ingest import canonical, detect
 
@@ -69,3 +72,33 @@ def test_a_word_file_of_labels_with_a_time_said_twice_stays_plain() -> None:
     parsed = detect.parse(_docx(paras), "t.docx")
     assert [u.speaker for u in parsed.utterances] == ["Interviewer", "Anna Kowalski", "Interviewer",
                                                       "Anna Kowalski", "Interviewer"]
+
+
+_NAMES = st.sampled_from(["Speaker 1", "Speaker 2", "Anna Kowalski", "Dr Ruth Okafor", "Seán Ó Briain"])
+_SPEECH = st.lists(st.sampled_from(["so", "we", "went", "to", "the", "clinic", "at", "10:30", "and", "Anna", "it's",
+                                    "fine"]), min_size=1, max_size=8).map(lambda ws: " ".join(["well", *ws, "then"]))
+# (speech ends in a word: a line of speech ending in a time said twice is vouched for as an Otter header by the
+# Otter reader's recurrence rule, a limit of that reader the section on this piece records)
+
+
+@given(rows=st.lists(st.tuples(_NAMES, _SPEECH), min_size=2, max_size=10), word=st.booleans())
+@fuzz_settings(60)
+@pytest.mark.fuzz
+def test_fuzz_one_space_headers_give_every_turn_and_no_name_in_the_text(rows: list[tuple[str, str]],
+                                                                       word: bool) -> None:
+    """Headers of one space, the first speaker's recurring so the file is known by them, times rising: every row is
+    a turn of its speaker (consecutive rows of one merged), and no header is read as speech."""
+    rows = [("Speaker 1", "well so"), *rows, ("Speaker 1", "well ok")]
+    lines: list[str] = []
+    for i, (who, said) in enumerate(rows):
+        lines += [f"{who} 00:{i // 60:02d}:{i % 60:02d}", said] + ([] if word else [""])
+    parsed = detect.parse(_docx(lines) if word else "\n".join(lines).encode(), "f.docx" if word else "f.txt")
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    got = [(t.speaker_name, canon.text[t.start:t.end]) for t in canon.turns]
+    merged: list[tuple[str, str]] = []
+    for who, said in rows:
+        if merged and merged[-1][0] == who:
+            merged[-1] = (who, merged[-1][1] + "\n" + said)
+        else:
+            merged.append((who, said))
+    assert got == merged
