@@ -103,3 +103,33 @@ def test_a_header_on_every_short_page_is_still_left_out() -> None:
     parsed = detect.parse(make_pdf(pages), "h.pdf")
     assert not any("Interview 7" in u.text for u in parsed.utterances)
     assert any("3 running header or footer line(s)" in w for w in parsed.warnings)
+
+
+_TITLE = ("Recovery college evaluation: interview transcript, participant seven, second round of fieldwork, "
+          "transcribed verbatim and checked against the recording")
+
+
+@pytest.mark.parametrize("where", ["title", "heading"])
+def test_a_line_wider_than_the_body_does_not_move_the_margin(where: str) -> None:
+    """A full line ending a sentence at a page break goes on into the next page, even where the document's longest
+    line is a title or a heading wider than the body's margin (the margin was the longest line, and the full line
+    then looked short of it: the paragraph was cut in two at the page break)."""
+    full = "Participant: We went along every single week to the group at the village hall, and we liked it."
+    rest = "Then the bus stopped running and that was that for a while."
+    assert 0.8 * 88 < len(full) <= 88 + 10 and 0.8 * len(_TITLE) > len(full)
+    body = [*wrap(_LONG), "", *wrap(_LONG), "", *wrap(_LONG), "", full]
+    gap = body.index("") + 1
+    page1 = [_TITLE, "", *body] if where == "title" else [*body[:gap], _TITLE, "", *body[gap:]]
+    pdf = make_pdf([Page(page1), Page([rest])])
+    assert _turns(pdf, "t.pdf")[-1][1].endswith("\n" + full.split(": ", 1)[1] + " " + rest)
+
+
+@pytest.mark.parametrize("lines", [[], ["a"], ["Interviewer: hello", "Participant: yes"]])
+def test_the_margin_of_a_short_document_is_its_longest_line(lines: list[str]) -> None:
+    assert pdf_transcript._measure([lines]) == max((len(x) for x in lines), default=0)
+
+
+def test_the_margin_is_where_wrapped_lines_stop_not_a_lone_wide_line() -> None:
+    lines = wrap(_LONG + " " + _LONG, 60)
+    assert pdf_transcript._measure([["x" * 150, *lines]]) <= 60
+    assert pdf_transcript._measure([lines]) == max(len(x) for x in lines[:-1])

@@ -22,7 +22,7 @@ from .utterance import Utterance
 
 TURN_SEPARATOR = "\n\n"
 _CAPTION_FORMATS = {SourceFormat.teams_vtt, SourceFormat.zoom_vtt, SourceFormat.zoom_captions, SourceFormat.srt,
-                    SourceFormat.sbv, SourceFormat.youtube_vtt, SourceFormat.ttml,
+                    SourceFormat.sbv, SourceFormat.youtube_vtt, SourceFormat.ttml, SourceFormat.elan_eaf,
                     SourceFormat.whisper_json, SourceFormat.whisper_tsv, SourceFormat.csv_table}
 """Formats whose utterances are pieces of one paragraph (cues, segments, an editor's rows): joined by a space."""
 

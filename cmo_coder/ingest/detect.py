@@ -13,12 +13,15 @@ from pathlib import Path
 
 from ..model import SourceFormat
 from . import (
+    chat,
     csv_transcript,
     docx_reader,
+    elan,
     html_transcript,
     iwork,
     markdown_transcript,
     odt_reader,
+    otranscribe,
     otter,
     pdf_transcript,
     plain,
@@ -80,8 +83,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         if re.search(r"<v[\s.][^>]*>", text):
             return SourceFormat.teams_vtt
         return SourceFormat.youtube_vtt if youtube_vtt.looks_like_youtube(text) else SourceFormat.zoom_vtt
-    chat = sum(1 for line in head if _CHAT_RE.match(line))
-    if chat and chat >= len(head) // 2:
+    chat_log = sum(1 for line in head if _CHAT_RE.match(line))
+    if chat_log and chat_log >= len(head) // 2:
         raise ParseError(
             f"{source}: this is a Zoom chat log (time, name, message), not a transcript; "
             "import the meeting's transcript (.vtt) or saved captions instead"
@@ -94,6 +97,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.srt
     if sbv.looks_like_sbv(head[0]):
         return SourceFormat.sbv
+    if chat.looks_like_chat(head):
+        return SourceFormat.chat_cha
     if head[0].startswith(html_transcript.HTML_HEADS):
         return SourceFormat.plain_html  # before the captions' arrow: an HTML comment closes with "-->" too
     if any("-->" in line for line in head[:3]):
@@ -102,6 +107,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
         otter.looks_like_otter(text)
     ):
         return SourceFormat.otter_txt
+    if otranscribe.looks_like_otr(text):
+        return SourceFormat.otranscribe
     if speech_json.service_of(text) is not None:
         return SourceFormat.speech_json
     if whisper.looks_like_json(text):
@@ -141,6 +148,9 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
                          "document; save the transcript as .odt, .docx or .txt")
     if ttml.looks_like_ttml(data):
         return Parsed(SourceFormat.ttml, ttml.read(data, source))
+    if elan.looks_like_eaf(data):
+        utts, notes = elan.read(data, source)
+        return Parsed(SourceFormat.elan_eaf, utts, notes)
     if iwork.is_iwork(data):
         raise ParseError(f"{source}: not read: this is {iwork.ADVICE}")
     if data.startswith(b"PK\x03\x04") and xlsx_reader.is_workbook(data):
@@ -167,6 +177,10 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
         utts = srt.read(text, source)
     elif fmt is SourceFormat.sbv:
         utts = sbv.read(text, source)
+    elif fmt is SourceFormat.chat_cha:
+        utts = chat.read(text, source)
+    elif fmt is SourceFormat.otranscribe:
+        utts = otranscribe.read(text, source)
     elif fmt is SourceFormat.youtube_vtt:
         utts = youtube_vtt.read(text, source)
     elif fmt is SourceFormat.whatsapp_txt:

@@ -308,6 +308,12 @@ def kind(paras: list[str]) -> str:
         return "teams_docx"
     if headers or any("otter.ai" in p.lower() for p in paras):
         return "otter_docx"
+    # headers of one space (``Speaker 1 00:00:03``), a speaker's recurring: read as Otter's, whose reader takes
+    # them; read plain, the file was one turn of no speaker with every header, names and all, in its text
+    cleaned = [clean(p) for p in paras]
+    loose = otter.loose_headers(cleaned)
+    if loose >= 2 and not otter.outnumbered(cleaned, loose):
+        return "otter_docx"
     return "plain_docx"
 
 

@@ -22,7 +22,7 @@ from collections import Counter
 from .limits import check_turns
 from .normalise import clean
 from .time_marks import labels_a_time
-from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp
+from .utterance import ParseError, Utterance, ends_in_time, parse_timestamp, speakerish
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 #: ``Jane Adams  0:03``, ``Speaker 1  1:02:45``; Teams uses ``Name   0:03``. Two+ spaces or a tab.
@@ -109,6 +109,18 @@ def recurring_names(lines: list[str]) -> set[str]:
     return {name for name, n in counts.items() if n >= 2}
 
 
+def loose_headers(lines: list[str]) -> int:
+    """How many lines are one-space ``Name 00:00:03`` headers of a name that recurs as one and looks like a
+    speaker's (``Speaker 1``, ``Anna Kowalski``; never "see you at" before "10:30"). ``lines`` are cleaned."""
+    vouched = recurring_names(lines)
+    count = 0
+    for line in lines:
+        m = _LOOSE_HEADER_RE.match(line.strip())
+        if m and _fold(m.group(1)) in vouched and speakerish(m.group(1), False) and not ends_in_time(m.group(1)):
+            count += 1
+    return count
+
+
 class HeaderMatcher:
     """Tells header lines from speech, given the names the file vouches for."""
 
@@ -126,6 +138,22 @@ class HeaderMatcher:
             if m is not None and _fold(m.group(1)) not in self.vouched:
                 m = None
         if m is None or parse_timestamp(m.group(2)) is None or ends_in_time(m.group(1)) or labelled(m.group(1)):
+            return None
+        return m.group(1), m.group(2)
+
+    def once(self, line: str, after: float | None) -> tuple[str, str] | None:
+        """(name, time) of a one-space header whose name the file does not vouch for, in a file of one-space
+        headers: a speaker who speaks once. Only a line after a blank one (the caller's check) whose name looks like
+        a speaker's said once (two capitalised words, or "Speaker 2") and whose time is not before the header above
+        it (every DOCX paragraph stands alone). Why: such a header was read as speech, and the speaker's name went
+        into the text of the turn above."""
+        if not self.vouched:
+            return None
+        m = _LOOSE_HEADER_RE.match(line.strip())
+        if m is None or ends_in_time(m.group(1)) or labelled(m.group(1)) or not speakerish(m.group(1), False):
+            return None
+        at = parse_timestamp(m.group(2))
+        if at is None or (after is not None and at < after):
             return None
         return m.group(1), m.group(2)
 
@@ -186,10 +214,14 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
             result.append(cur)
             check_turns(len(result), source, cur.where)
 
+    blank_before = True
     for line, (_, where) in zip(texts[start:], lines[start:], strict=True):
         if FOOTER_RE.match(line):
             continue
         header = matcher.match(line)
+        if header is None and blank_before and cur is not None:
+            header = matcher.once(line, cur.start_time)
+        blank_before = break_lines or not line.strip()  # a DOCX paragraph stands alone as a line after a blank
         if header:
             flush()
             cur = Utterance(speaker=_words(header[0]), text="", start_time=parse_timestamp(header[1]),

@@ -331,18 +331,46 @@ def _check_readable(text: str, source: str) -> None:
 
 def _page_break_ends_paragraph(before: list[str], after: list[str], measure: int) -> bool:
     """Whether a page break falls between two paragraphs, which the page's space above no longer shows: the last
-    line of the page ends a sentence well short of the margin (``measure``, the longest line of the document),
-    and the next page opens as a paragraph does (not in lower case, where a wrapped sentence goes on)."""
+    line of the page ends a sentence well short of the margin (``measure``, :func:`_measure`), and the next page
+    opens as a paragraph does (not in lower case, where a wrapped sentence goes on)."""
     if not before or not after or not before[-1] or not after[0]:
         return False
     last, first = before[-1], after[0]
     return bool(_PARA_END.search(last)) and len(last) < 0.8 * measure and not first[:1].islower()
 
 
+def _measure(pages: list[list[str]]) -> int:
+    """The width of the body's text in characters: where the lines a paragraph wraps stop, not the longest line.
+
+    Why: the longest line was the measure, and a page whose longest line is a heading or a title set wider than the
+    body, or a line of a table, made every body line look short of the margin, so a page break inside a paragraph
+    after a full line ending a sentence was read as the paragraph's end.
+
+    The lines a paragraph wraps are those with a line of the same paragraph after them on the page; they stop within
+    a word's length of the margin, so many of them end near it, and a wide heading or table line stands alone. The
+    measure is the longest wrapped line that has at least two others (and a tenth of them all) within four
+    characters below it. With fewer than four wrapped lines, or none so joined, nothing says where the margin is
+    and the longest line is the measure, as before."""
+    longest = max((len(line) for page in pages for line in page), default=0)
+    wrapped = sorted((len(page[i]) for page in pages for i in range(len(page) - 1) if page[i] and page[i + 1]),
+                     reverse=True)
+    if len(wrapped) < 4:
+        return longest
+    enough = max(3, len(wrapped) // 10)
+    near = 0  # the lengths fall, so the end of each one's window only moves on: one pass
+    for at, n in enumerate(wrapped):
+        near = max(near, at)
+        while near < len(wrapped) and wrapped[near] >= n - 4:
+            near += 1
+        if near - at >= enough:
+            return n
+    return longest
+
+
 def _joined(pages: list[list[str]]) -> list[str]:
     """The pages' lines in order, with a blank line where a page break falls between paragraphs
     (:func:`_page_break_ends_paragraph`) and none where a paragraph goes on over it."""
-    measure = max((len(line) for page in pages for line in page), default=0)
+    measure = _measure(pages)
     out: list[str] = []
     previous: list[str] = []
     for page in pages:

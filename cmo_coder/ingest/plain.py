@@ -23,6 +23,10 @@ _LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
 #: (``[00:03:12] Name: text``, ``(3:12) Name:``, ``00:03:12 Name:``).
 _LEADING_TIME_RE = re.compile(r"^\s*+(?:\[([0-9:.,]{4,12})\]|\(([0-9:.,]{4,12})\)|([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?))"
                               r"[ \t]++(?=\S)")
+#: A bracketed time just after a label, before the speech (``Name: [00:00:03] text``, as Sonix's and Descript's
+#: text exports can write a turn): left in, every turn opened with a number a coder quotes and the turn had no time.
+_LABEL_TIME_RE = re.compile(r"^(\s*+[^:\n\[\]]{1,60}?\s*+:)[ \t]++"
+                            r"\[([0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[.,][0-9]{1,3})?)\](?:[ \t]++|$)")
 
 
 def _time_headers(lines: list[str]) -> bool:
@@ -45,6 +49,9 @@ def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
         return f"{head[0]}:", head[1]
     m = _LEADING_TIME_RE.match(line)
     if not m:
+        after = _LABEL_TIME_RE.match(line)
+        if after is not None and (at := parse_timestamp(after.group(2))) is not None:
+            return f"{after.group(1)} {line[after.end():]}", at
         return line, None
     at = parse_timestamp(m.group(1) or m.group(2) or m.group(3))
     if at is None:
