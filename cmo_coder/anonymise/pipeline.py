@@ -41,6 +41,7 @@ from . import (
     named_by_use,
     named_programmes,
     new_people,
+    opening_words,
     origins,
     owned_places,
     people_not_places,
@@ -510,7 +511,7 @@ class Anonymiser:
         found = kin_said.settle(text, found)  # "I went to see my Dadi."
         found = named_programmes.settle(text, found)  # "she did the Fitwise programme"
         found = named_by_use.settle(text, found)  # "I rang the Carewise", "he joined the Youthlink"
-        found = named_by_use.settle(text, found)  # "I rang the Carewise", "he joined the Youthlink"
+        found = opening_words.settle(text, found)  # "Physio interview Newcastle" … "to the physio at the Haywood"
         found = said_as_time.settle(text, found)  # "she was shielding during lockdown"
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
