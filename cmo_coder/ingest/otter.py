@@ -17,7 +17,6 @@ standalone header), so a sentence ending in a time never becomes a speaker.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .limits import check_turns
 from .normalise import clean
@@ -98,15 +97,17 @@ def speakers_block(lines: list[str]) -> list[str]:
 
 
 def recurring_names(lines: list[str]) -> set[str]:
-    """Folded names of standalone ``Name M:SS`` lines that recur: headers even with one space.
+    """Folded names of standalone ``Name M:SS`` lines that recur at two or more times: headers even with one space.
 
-    ``lines`` are already cleaned."""
-    counts: Counter[str] = Counter()
+    A speaker's headers recur at different times; a short line of speech ending in a time and said twice ("well so
+    so 10:30") recurs with the same one, and vouched for as a header it emptied the turns it was said in: their
+    speaker's header was left as a label with no speech and the words were lost. ``lines`` are already cleaned."""
+    times: dict[str, set[str]] = {}
     for line in lines:
         m = _LOOSE_HEADER_RE.match(line.strip())
         if m and len(m.group(1).split()) <= 6 and not labelled(m.group(1)):
-            counts[_fold(m.group(1))] += 1
-    return {name for name, n in counts.items() if n >= 2}
+            times.setdefault(_fold(m.group(1)), set()).add(m.group(2))
+    return {name for name, seen in times.items() if len(seen) >= 2}
 
 
 def loose_headers(lines: list[str]) -> int:
