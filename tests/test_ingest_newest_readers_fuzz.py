@@ -148,6 +148,16 @@ def test_an_arrow_said_near_the_top_is_no_broken_caption(name: str, text: str, f
     assert "so --> next" in got[0][1]
 
 
+@pytest.mark.parametrize("form", ["**{}**\n{}\n", "**{}** [00:00:01]\n{}\n", "### {}\n{}\n"])
+def test_markdown_speech_ending_in_a_time_said_twice_is_not_otters(form: str) -> None:
+    """"so 10:30" under a bold label, said twice, has the shape of Otter's "Name  0:03" header said twice: the
+    file was read as Otter's, "so" a speaker and the label its speech."""
+    text = "\n".join(form.format(who, said) for who, said in [("Zo\u00eb M\u00fcller", "so 10:30"), ("R", "ok"),
+                                                              ("Zo\u00eb M\u00fcller", "so 10:30")])
+    assert _turns(text.encode(), "t.md", SourceFormat.plain_md) == [
+        ("Zo\u00eb M\u00fcller", "so 10:30"), ("R", "ok"), ("Zo\u00eb M\u00fcller", "so 10:30")]
+
+
 def test_captions_without_their_header_are_still_refused() -> None:
     with pytest.raises(ParseError, match=r"^c\.txt: line 1: looks like captions"):
         detect.parse(b"00:00:01.000 --> 00:00:02.000\nso\n", "c.txt")

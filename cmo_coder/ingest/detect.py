@@ -107,7 +107,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
     if any(_ARROW_RE.match(line) for line in head[:3]):
         raise ParseError(f"{source}: line 1: looks like captions but is neither WebVTT (no 'WEBVTT' line) nor SRT")
     if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or (
-        otter.looks_like_otter(text)
+        # a Markdown turn's speech ending in a time, said twice ("**Jo**" above "so 10:30"), has Otter's shape
+        otter.looks_like_otter(text) and not markdown_transcript.looks_like_markdown(text)
     ):
         return SourceFormat.otter_txt
     if whisper.looks_like_tsv(head[0]):
