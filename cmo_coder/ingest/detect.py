@@ -104,6 +104,8 @@ def detect_text(text: str, source: str) -> SourceFormat:
             return SourceFormat.speech_json
         if whisper.looks_like_json(text):
             return SourceFormat.whisper_json
+    if csv_transcript.looks_like_csv(head[0]):  # before the arrow: a quoted cell's line may open with a timing
+        return SourceFormat.csv_table
     if any(_ARROW_RE.match(line) for line in head[:3]):
         raise ParseError(f"{source}: line 1: looks like captions but is neither WebVTT (no 'WEBVTT' line) nor SRT")
     if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or (
@@ -113,8 +115,6 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.otter_txt
     if whisper.looks_like_tsv(head[0]):
         return SourceFormat.whisper_tsv
-    if csv_transcript.looks_like_csv(head[0]):
-        return SourceFormat.csv_table
     if markdown_transcript.looks_like_markdown(text):
         return SourceFormat.plain_md
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):
