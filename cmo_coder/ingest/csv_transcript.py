@@ -17,12 +17,13 @@ transcriber wrote about a person. Commas, semicolons and tabs are taken as the s
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 
 from .docx_table import SPEAKER_HEADERS, TEXT_HEADERS, TIME_HEADERS
 from .limits import check_turns
-from .normalise import squash
+from .normalise import clean_name, squash
 from .utterance import ParseError, Utterance, parse_timestamp
 
 #: Header cells that name the column where a segment ends.
@@ -74,6 +75,13 @@ def _seconds(cell: str) -> float | None:
     return parse_timestamp(cell)
 
 
+def _cell_text(cell: str) -> str:
+    """A text cell's speech, spaces folded. A cell is text, not markup: a "<" typed in it ("email me <jo@x.org>")
+    is kept, and an "&amp;" stays as written (the cleaning every reader shares strips tags and decodes entities,
+    so it is given the cell escaped)."""
+    return squash(html.escape(cell, quote=False))
+
+
 def read(text: str, source: str) -> tuple[list[Utterance], list[str]]:
     """The rows as utterances, and a warning naming any column left unread."""
     first = text.split("\n", 1)[0]
@@ -96,8 +104,8 @@ def read(text: str, source: str) -> tuple[list[Utterance], list[str]]:
         if len(row) != len(header):
             raise ParseError(f"{source}: line {line}: {len(row)} cells where the header has {len(header)} "
                              "(a separator inside a cell must be quoted)")
-        said = squash(" ".join(row[text_col].split("\n")))
-        who = " ".join(row[speaker_col].split()).rstrip(":") or None
+        said = _cell_text(row[text_col])
+        who = clean_name(html.escape(row[speaker_col], quote=False)).rstrip(":").rstrip() or None
         start = end = None
         for col, name in ((start_col, "start"), (end_col, "end")):
             if col is None or not row[col].strip():

@@ -44,6 +44,9 @@ from .utterance import ParseError, Utterance
 
 _CHAT_RE = re.compile(r"^\d{1,2}:\d{2}:\d{2}(?:\t[^\t\n]{1,80}:\t| From .{1,80}? to .{1,80}?:)")
 _SRT_TIMING = re.compile(r"^\d{1,2}:\d{2}:\d{2},\d{1,3}\s+-->\s+")
+#: A cue's timing line of captions that lost their header: a time, then the arrow. "-->" said in a line of speech
+#: ("Jo: so --> next", a CSV cell, a Markdown turn) refused the whole file as broken captions.
+_ARROW_RE = re.compile(r"^[0-9][0-9:.,]{0,20}\s*-->")
 _FOREIGN = (
     (b"\xd0\xcf\x11\xe0", "a legacy Word 97-2003 (.doc) or Office file, which is not read (its binary format "
                           "hides deleted and hidden text); open it in Word or LibreOffice, save it as .docx or .odt "
@@ -101,22 +104,24 @@ def detect_text(text: str, source: str) -> SourceFormat:
         return SourceFormat.chat_cha
     if head[0].startswith(html_transcript.HTML_HEADS):
         return SourceFormat.plain_html  # before the captions' arrow: an HTML comment closes with "-->" too
-    if any("-->" in line for line in head[:3]):
+    if head[0].startswith("{"):  # before the arrow and Otter's lines: JSON's speech may say "-->" or "Jo  0:03"
+        if otranscribe.looks_like_otr(text):
+            return SourceFormat.otranscribe
+        if speech_json.service_of(text) is not None:
+            return SourceFormat.speech_json
+        if whisper.looks_like_json(text):
+            return SourceFormat.whisper_json
+    if csv_transcript.looks_like_csv(head[0]):  # before the arrow: a quoted cell's line may open with a timing
+        return SourceFormat.csv_table
+    if any(_ARROW_RE.match(line) for line in head[:3]):
         raise ParseError(f"{source}: line 1: looks like captions but is neither WebVTT (no 'WEBVTT' line) nor SRT")
     if head[0].upper() in ("SUMMARY KEYWORDS", "KEYWORDS", "SPEAKERS") or otter.is_header(head[0]) or (
-        otter.looks_like_otter(text)
+        # a Markdown turn's speech ending in a time, said twice ("**Jo**" above "so 10:30"), has Otter's shape
+        otter.looks_like_otter(text) and not markdown_transcript.looks_like_markdown(text)
     ):
         return SourceFormat.otter_txt
-    if otranscribe.looks_like_otr(text):
-        return SourceFormat.otranscribe
-    if speech_json.service_of(text) is not None:
-        return SourceFormat.speech_json
-    if whisper.looks_like_json(text):
-        return SourceFormat.whisper_json
     if whisper.looks_like_tsv(head[0]):
         return SourceFormat.whisper_tsv
-    if csv_transcript.looks_like_csv(head[0]):
-        return SourceFormat.csv_table
     if markdown_transcript.looks_like_markdown(text):
         return SourceFormat.plain_md
     if head[0].startswith(("<?xml", "<html", "<!DOCTYPE", "<!doctype", "{\"", "[{")):

@@ -41,7 +41,9 @@ _MAIN_NAMESPACES = (
     "http://purl.oclc.org/ooxml/wordprocessingml/main",  # strict
 )
 #: What a damaged archive or deflate stream raises while it is read.
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError)
+#: What a damaged archive raises as it is read. ValueError too: an end record whose central directory's offset was
+#: changed makes zipfile seek to a negative place ("negative seek value -19"), which escaped as an internal error.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError, ValueError)
 
 
 class Capped(io.RawIOBase):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +28,7 @@ from ..store.secure import REGISTER_COPY, SecureFolder
 from . import canonical, speakers
 from .normalise import NORMALISER_VERSION
 from .source import read_source
-from .stem_register import StemNames, stem_names
+from .stem_register import StemNames, register_items, stem_names
 from .views import FileResult, ImportReport, ProvisionalSpeaker
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -305,23 +306,27 @@ def import_files(
             re.compile(pattern)
         except re.error as exc:
             raise CmoError(f"transcription marker {pattern!r} is not a valid regular expression: {exc}") from None
-    folder = secure if isinstance(secure, SecureFolder) else SecureFolder.open(
-        Path(secure), project_path=project.path, create=True
-    )
-    smap = speakers.SpeakerMap(folder.load_participant_key())
-    if manifest is not None:
-        rows = speakers.load_manifest(Path(manifest))
-        smap.apply_manifest(rows, str(manifest))
+    if speaker is not None and not speaker.strip():
+        raise CmoError("--speaker: the name is empty")
+    # Everything that can refuse the whole import is read before anything is written: a bad register given
+    # with a good manifest wrote the manifest's participants into the project and the key into a new secure
+    # folder, then refused.
+    rows = speakers.load_manifest(Path(manifest)) if manifest is not None else None
+    items = register_items(Path(register)) if register is not None else None
+    with _made_if_refused(secure, project.path) as folder:
+        smap = speakers.SpeakerMap(folder.load_participant_key())
+        if rows is not None:
+            smap.apply_manifest(rows, str(manifest))
+        kept_register = folder.path / REGISTER_COPY
+        register_path = Path(register) if register is not None else kept_register if kept_register.exists() else None
+        names = stem_names(register_path, smap.key, items)
+    if rows is not None:
         with project.transaction(actor) as tx:
             for p in smap.participants():
                 tx.upsert_participant(p)
             folder.save_participant_key(smap.key)
-    if speaker is not None and not speaker.strip():
-        raise CmoError("--speaker: the name is empty")
-    kept_register = folder.path / REGISTER_COPY
-    register_path = Path(register) if register is not None else kept_register if kept_register.exists() else None
     imp = _Importer(project, folder, smap, replace, max_bytes, infer_speakers, actor, transcription_markers,
-                    speaker.strip() if speaker is not None else None, stem_names(register_path, smap.key))
+                    speaker.strip() if speaker is not None else None, names)
     todo = [Path(p) for p in paths]
     results: list[FileResult] = []
     with _progress(progress and len(todo) > 1, len(todo)) as tick:
@@ -346,6 +351,24 @@ def import_files(
         if label in by_label and by_label[label].provisional
     ]
     return ImportReport(files=results, provisional_speakers=provisional, normaliser_version=NORMALISER_VERSION)
+
+
+@contextmanager
+def _made_if_refused(secure: SecureFolder | Path | str, project_path: Path | str | None) -> Iterator[SecureFolder]:
+    """The secure folder, opened (made where it does not exist); made and then refused (a manifest that does not
+    fit the key, a kept register that is bad), it is taken away again, so a refused import leaves no folder."""
+    if isinstance(secure, SecureFolder):
+        yield secure
+        return
+    path = Path(secure)
+    existed = path.exists()
+    folder = SecureFolder.open(path, project_path=project_path, create=True)
+    try:
+        yield folder
+    except BaseException:
+        if not existed:
+            shutil.rmtree(path, ignore_errors=True)
+        raise
 
 
 #: Shared by every imported turn: a set per pydantic instance is most of a turn's memory (a

@@ -27,6 +27,7 @@ from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
 from ..model.manifest import GROUP_ATTRIBUTE, ManifestEntry, is_group
 from .normalise import clean_name, decode
+from .stem_fold import skeleton
 from .utterance import GENERIC_SPEAKERS, is_voice_code, role_label
 
 PROVISIONAL_TEMPLATE = "U{n}"
@@ -412,7 +413,7 @@ class SpeakerMap:
             bare = without_organisation(bare)
             if role_label(clean_name(bare)):
                 continue
-            for tok in _TOKEN_RE.split(clean_name(bare).casefold()):
+            for tok in _TOKEN_RE.split(skeleton(clean_name(bare)).casefold()):
                 if len(tok) >= 2 and not tok.isdigit() and not GENERIC_SPEAKERS.match(tok):
                     tokens.add(tok)
         return tokens
@@ -455,9 +456,10 @@ _CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_]+"
 
 
 def stem_tokens(stem: str) -> list[str]:
-    """A file stem's words, case-folded: split on ``_ - . space`` and at camelCase and digit boundaries."""
+    """A file stem's words, case-folded: split on ``_ - . space`` and at camelCase and digit boundaries, read as
+    the eye reads them (:func:`.stem_fold.skeleton`: "Siobhán", "SIOBHAN" and "Ｓiobhan" are one word)."""
     out: list[str] = []
-    for part in _STEM_SPLIT_RE.split(stem):
+    for part in _STEM_SPLIT_RE.split(skeleton(stem)):
         out.extend(w.casefold() for w in _CAMEL_RE.findall(part))
     return out
 
@@ -470,11 +472,11 @@ def stem_mentions_name(stem: str, tokens: set[str], names: Iterable[str] = ()) -
         return True
     runs = set()
     for name in names:
-        parts = [t for t in _TOKEN_RE.split(clean_name(split_scope(name)[0]).casefold()) if t]
+        parts = [t for t in _TOKEN_RE.split(skeleton(clean_name(split_scope(name)[0])).casefold()) if t]
         if len(parts) >= 2:
             runs.add("".join(parts))
             runs.add("".join(reversed(parts)))
-    squashed = [w for w in _STEM_SPLIT_RE.split(stem.casefold()) if w]
+    squashed = [w for w in _STEM_SPLIT_RE.split(skeleton(stem).casefold()) if w]
     return any(run in w for run in runs for w in squashed)
 
 

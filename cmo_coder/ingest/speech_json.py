@@ -22,6 +22,7 @@ loss, so an item or utterance of any other shape is refused with where it is, ne
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from typing import Any
@@ -102,10 +103,17 @@ def _time(value: Any, scale: float, where: str, source: str) -> float | None:
     return round(seconds, 3)
 
 
+def _plain(text: str) -> str:
+    """Speech as the service wrote it, spaces folded: JSON's strings are text, not markup, so a "<" said or typed
+    ("email me <jo@example.org>", "<p") is kept and an "&amp;" stays as written (the cleaning that strips tags
+    and decodes entities for captions sees them escaped)."""
+    return squash(html.escape(text, quote=False))
+
+
 def _speaker(value: Any, where: str, source: str) -> str | None:
     if value is None:
         return None
-    name = clean_name(_string(value, "speaker", where, source))
+    name = clean_name(html.escape(_string(value, "speaker", where, source), quote=False))
     if not name:
         return None
     return f"Speaker {name}" if len(name) == 1 and name.isalpha() else name
@@ -114,7 +122,7 @@ def _speaker(value: Any, where: str, source: str) -> str | None:
 def _assemblyai(data: dict[str, Any], source: str) -> list[Utterance]:
     utterances = data.get("utterances")
     if utterances is None:  # no diarisation: the whole text, one piece of speech without a speaker
-        said = squash(_string(data.get("text") or "", "text", "the transcript", source))
+        said = _plain(_string(data.get("text") or "", "text", "the transcript", source))
         return [Utterance(speaker=None, text=said, flags=["no_speaker"], where="the transcript")] if said else []
     if not isinstance(utterances, list):
         raise ParseError(f"{source}: the 'utterances' is not a list ({type(utterances).__name__})")
@@ -125,7 +133,7 @@ def _assemblyai(data: dict[str, Any], source: str) -> list[Utterance]:
         if not isinstance(u, dict) or "text" not in u:
             raise ParseError(f"{source}: {where}: not an utterance with a 'text'")
         name = _speaker(u.get("speaker"), where, source)
-        out.append(Utterance(speaker=name, text=squash(_string(u["text"], "text", where, source)),
+        out.append(Utterance(speaker=name, text=_plain(_string(u["text"], "text", where, source)),
                              start_time=_time(u.get("start"), 1000, where, source),
                              end_time=_time(u.get("end"), 1000, where, source),
                              flags=[] if name else ["no_speaker"], where=where))
@@ -170,7 +178,7 @@ def _transcribe(results: dict[str, Any], source: str) -> list[Utterance]:
         alternatives = item.get("alternatives")
         if not isinstance(alternatives, list) or not alternatives or not isinstance(alternatives[0], dict):
             raise ParseError(f"{source}: {where}: no 'alternatives' with the word")
-        content = squash(_string(alternatives[0].get("content"), "content", where, source))
+        content = _plain(_string(alternatives[0].get("content"), "content", where, source))
         kind = item.get("type")
         if kind == "punctuation":
             if current is None:  # punctuation before any word: speech of its own, kept as it is

@@ -106,6 +106,12 @@ def _day_fraction(value: str) -> str:
     return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}"
 
 
+def _one_line(message: str) -> str:
+    """A library's message as one short line: libxml2's end in a line break ("Char 0x0 out of allowed range\n,
+    line 1"), and a refusal is one line."""
+    return " ".join(message.split())[:120]
+
+
 def rows_of(data: bytes, source: str) -> tuple[list[list[str]], int]:
     """The first sheet's rows as lists of cell texts (empty rows left out), and the workbook's number of sheets."""
     check_entries(data, source, _KIND)
@@ -119,11 +125,11 @@ def rows_of(data: bytes, source: str) -> tuple[list[list[str]], int]:
     except ParseError:
         raise
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"{source}: not well-formed XML in the workbook ({str(exc.msg)[:120]})") from None
+        raise ParseError(f"{source}: not well-formed XML in the workbook ({_one_line(str(exc.msg))})") from None
     except etree.LxmlError as exc:
-        raise ParseError(f"{source}: unreadable XML in the workbook ({str(exc)[:120]})") from None
+        raise ParseError(f"{source}: unreadable XML in the workbook ({_one_line(str(exc))})") from None
     except ZIP_ERRORS as exc:
-        raise ParseError(f"{source}: corrupt .xlsx: {type(exc).__name__}: {str(exc)[:120]}") from None
+        raise ParseError(f"{source}: corrupt .xlsx: {type(exc).__name__}: {_one_line(str(exc))}") from None
     rows: list[list[str]] = []
     for row in sheet.iter("{*}row"):
         cells: dict[int, str] = {}
