@@ -3,8 +3,8 @@ one-space header would, was vouched for as one, and emptied the turns it was sai
 left as a label with no speech and the words were lost. A speaker's headers recur at different times."""
 from __future__ import annotations
 
-from cmo_coder.ingest.otter import recurring_names
 from cmo_coder.ingest import detect
+from cmo_coder.ingest.otter import recurring_names
 
 OTTER = ("Anna Kowalski  0:03\nSo when do we meet?\n\nBen Okafor  0:09\nwell so so 10:30\n\n"
          "Anna Kowalski  0:15\nRight, and the week after?\n\nBen Okafor  0:20\nwell so so 10:30\n\n"
