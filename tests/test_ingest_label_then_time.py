@@ -36,3 +36,11 @@ def test_a_bracket_that_is_no_time_stays_speech(said: str) -> None:
 def test_a_time_later_in_the_speech_stays_speech() -> None:
     text = "Interviewer: we met at [10:30] then\n\nAnna Kowalski: yes\n\nInterviewer: ok\n"
     assert _read(text)[0] == ("Interviewer", None, "we met at [10:30] then")
+
+
+def test_one_bracketed_time_after_a_label_is_a_time_said() -> None:
+    """A file that writes no turn's time so says the one it has: "[10:30] See you then" stays speech, as the twelfth
+    study's noScribe page of one mark showed when every such time became a turn's time."""
+    text = "Anna: [10:30] See you then, at the hub.\nBen: Grand.\nAnna: Bye now.\nBen: Bye.\n"
+    said = [u.text for u in detect.parse(text.encode(), "t.txt").utterances]
+    assert said[0] == "[10:30] See you then, at the hub."

@@ -36,12 +36,18 @@ def _time_headers(lines: list[str]) -> bool:
     return sum(names.values()) >= 2 and max(names.values()) >= 2
 
 
-def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
+def _label_times(lines: list[str]) -> bool:
+    """Whether the file writes its turns' times in brackets after the labels (``Name: [00:00:03] text``): two such
+    lines or more. One alone is a time said ("S00: [10:30:00] See you then" on a page of one mark), and stays."""
+    return sum(1 for line in lines if _LABEL_TIME_RE.match(line)) >= 2
+
+
+def _without_time(line: str, headers: bool = False, label_times: bool = False) -> tuple[str, float | None]:
     """The line without a leading time stamp, and the time: a ``[00:03:12] Name: text`` file is a ``Name:
     text`` file whose labels the time would hide. A bracketed time is never speech, so it goes from any line;
     a bare one ("10:30 we went out") only where a ``Name:`` label follows it. A time after the name
     (``Name (00:01:02):``) and, in a file written so (``headers``), a line of a time and a speaker alone are
-    labels too."""
+    labels too, as is a bracketed time right after a label where the file writes its turns so (``label_times``)."""
     timed = TIMED_LABEL_RE.match(line)
     if timed and (at := parse_timestamp(timed.group(2))) is not None:
         return f"{timed.group(1)}: {line[timed.end():]}", at
@@ -49,7 +55,7 @@ def _without_time(line: str, headers: bool = False) -> tuple[str, float | None]:
         return f"{head[0]}:", head[1]
     m = _LEADING_TIME_RE.match(line)
     if not m:
-        after = _LABEL_TIME_RE.match(line)
+        after = _LABEL_TIME_RE.match(line) if label_times else None
         if after is not None and (at := parse_timestamp(after.group(2))) is not None:
             return f"{after.group(1)} {line[after.end():]}", at
         return line, None
@@ -216,7 +222,8 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     speaker column), labels wherever they start a line, whatever they look like."""
     clean_lines, marks = _without_marks([(clean(line), where) for line, where in lines])
     headers = _time_headers([line for line, _ in clean_lines])
-    timed = [(*_without_time(line, headers), where) for line, where in clean_lines]
+    label_times = _label_times([line for line, _ in clean_lines])
+    timed = [(*_without_time(line, headers, label_times), where) for line, where in clean_lines]
     names = [clean_name(m.group(1)) for line, _, _ in timed if (m := _LABEL_RE.match(line))]
     counts = with_voice_codes(Counter(label_key(name) for name in names), names)
     known = frozenset(clean_name(name) for name in known)
