@@ -72,6 +72,10 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
                 what = f"{s.name}: an alias on this person's existing line, " if alias else ""
                 if not alias and person != s.name:
                     what = f"{s.name}: the name without the label's pronouns or organisation, "
+                elif not alias and len(person.split()) == 1 and not line.startswith('"REAL NAME"'):
+                    # a Zoom member shown by a nickname ("Bunny") is often someone the manifest names in full
+                    what = (f"{person} is one name alone: if the manifest names this person otherwise, add "
+                            f"{person} to that line's aliases instead; ")
                 if line.startswith('"REAL NAME","') and "@" in line:
                     # "I:" and "R:" name someone else in every file: the person may have a line already
                     scoped = line.split(",")[1].strip('"')
