@@ -25,7 +25,7 @@ def _import(tmp_path: Path, transcript: str) -> str:
 
 
 def test_one_name_alone_is_advised_as_an_alias_too(tmp_path: Path) -> None:
-    out = _import(tmp_path, "Anna Kowalski: Hello everyone.\nBunny: Hiya, thanks.\nAnna Kowalski: Lovely.\nBunny: Ta.\n")
+    out = _import(tmp_path, "Anna Kowalski: Hello all.\nBunny: Hiya, thanks.\nAnna Kowalski: Lovely.\nBunny: Ta.\n")
     line = next(x for x in out.splitlines() if '"Bunny",,ROLE,SITE,' in x)
     assert "add Bunny to that line's aliases" in line
 
