@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "transcripts_sample"
@@ -40,3 +41,21 @@ def seed_corpus(*suffixes: str) -> list[tuple[str, bytes]]:
     """The sample transcripts (name, bytes) whose suffix is one of ``suffixes`` (all when none given)."""
     files = sorted(p for p in SAMPLE.iterdir() if p.is_file())
     return [(p.name, p.read_bytes()) for p in files if not suffixes or p.suffix in suffixes]
+
+
+def mutated(data: st.DataObject, base: bytes, junk: list[bytes]) -> bytes:
+    """``base`` with one to four bytes' edits drawn from ``data``: cut short, ``junk`` put in, five bytes dropped,
+    or forty doubled, each anywhere: how a file is damaged in transfer or by hand."""
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(base)))
+        how = data.draw(st.sampled_from(["cut", "insert", "drop", "double"]))
+        piece = data.draw(st.sampled_from(junk))
+        if how == "cut":
+            base = base[:at]
+        elif how == "insert":
+            base = base[:at] + piece + base[at:]
+        elif how == "drop":
+            base = base[:at] + base[at + 5:]
+        else:
+            base = base[:at] + base[at:at + 40] + base[at:]
+    return base
