@@ -32,8 +32,12 @@ def probabilities(draw: st.DrawFn) -> tuple[np.ndarray, list[int]]:
 def test_without_transitions_decoding_is_the_clause_alone(case: tuple[np.ndarray, list[int]]) -> None:
     proba, lengths = case
     trans, start = transition_scores([[0, 1, 2], [3, 4]], K)
-    alone = [LABELS[j] for j in proba.argmax(axis=1)]
-    assert chain_decode(proba, lengths, trans, start, weight=0.0) == alone
+    decoded = chain_decode(proba, lengths, trans, start, weight=0.0)
+    # each clause's most probable label; where labels tie (hypothesis drew four at 0.213), any of them
+    best = proba.max(axis=1)
+    assert len(decoded) == len(proba)
+    assert all(np.isclose(proba[i, LABELS.index(label)], best[i], rtol=0, atol=1e-12)
+               for i, label in enumerate(decoded))
     np.testing.assert_allclose(chain_marginals(proba, lengths, trans, start, weight=0.0), proba, atol=1e-9)
 
 
