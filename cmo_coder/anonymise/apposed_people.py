@@ -12,6 +12,10 @@
 * **a name, then the team it belongs to**: "Faith on my team did the same", "Hope from our team came out":
   "on" or "from" a possessive team, ward, unit or caseload, then a verb or a comma. "Faith in the team" and
   "there was joy on our ward" stay: "in" speaks of trust, and a word after "was" is no subject.
+* **who someone is, the name set off by commas, then "she" or "he"** (typed text): "The Stroke Association lady,
+  Anji, she gave me the leaflet", "that fella, Kaz, he sorted it": a word for a person, the capitalised name
+  between commas, and a pronoun taking the sentence up again. The model read "Anji" as a county of China, and the
+  person was removed as "[city name]".
 
 Each reading is a person (layer ``rules``), and it outranks a place a list or the model guessed for the same
 word ("Florin" is a town in Romania, "Storm" an organisation to the model): the frame is the stronger evidence.
@@ -25,7 +29,7 @@ import re
 from functools import cache
 
 from .candidates import Candidate
-from .layers.words import KINSHIP, TITLE_WORDS, name_lexicon
+from .layers.words import CALENDAR, KINSHIP, TITLE_WORDS, name_lexicon
 from .namelists import uk_given
 from .register import common_word_names
 
@@ -44,6 +48,11 @@ _NAME_ON_TEAM = re.compile(
     r"(?:team|ward|unit|caseload|shift|rota|patch)\s*(?:,|(?=\s+(?:did|does|do|was|is|has|had|went|goes|came|"
     r"comes|said|says|told|rang|took|takes|got|gets|always|just|also|too|then|and|who|she|he)\b))",
     re.IGNORECASE)
+_PERSON_SET_OFF = re.compile(
+    r"\b(?:lady|woman|man|fella|feller|bloke|chap|guy|girl|lad|lass|nurse|doctor|worker|volunteer|receptionist|"
+    r"carer|physio|therapist|manager|officer|counsellor|coordinator|adviser|advisor|mentor|midwife|visitor)"
+    r",[^\S\n]+([A-Z][\w'’-]*),[^\S\n]+(?:she|he)\b")
+"""A word for a person, the name between commas, then a pronoun: "the lady, Anji, she gave me" (cased only)."""
 _THEN = frozenset({"was", "is", "were", "has", "had", "came", "comes", "come", "said", "says", "goes", "went",
                    "works", "worked", "does", "did", "drives", "drove", "rang", "rings", "told", "tells", "got",
                    "gets", "took", "takes", "lives", "lived", "left", "died", "passed", "helped", "helps", "and",
@@ -116,7 +125,7 @@ def _named(text: str, start: int, end: int, caseless: bool, listed: bool) -> boo
 
 
 def candidates(text: str, segment: tuple[int, int], found: list[Candidate], caseless: bool) -> list[Candidate]:
-    """Person candidates for the three frames (module doc) in the turn ``text[segment[0]:segment[1]]``, read
+    """Person candidates for the four frames (module doc) in the turn ``text[segment[0]:segment[1]]``, read
     as ``caseless`` (captions) or cased; offsets into ``text``."""
     base, stop = segment
     people = {(c.start, c.end) for c in found if c.category == "person" and base <= c.start < stop}
@@ -142,6 +151,12 @@ def candidates(text: str, segment: tuple[int, int], found: list[Candidate], case
         s, e = m.span(1)
         if _opens_clause(text, s, comma=True) and _named(text, s, e, caseless, listed=False):
             add(s, e, "a name then whose relative it is")
+    if not caseless:
+        for m in _PERSON_SET_OFF.finditer(text):
+            s, e = m.span(1)
+            if _named(text, s, e, caseless, listed=False) and (text[s:e].lower() not in CALENDAR
+                                                                 or text[s:e].lower() in _given()):
+                add(s, e, "a name set off by commas after a word for a person, then she or he")
     for m in _NAME_ON_TEAM.finditer(text):
         s, e = m.span(1)
         if _opens_clause(text, s, comma=False) and _named(text, s, e, caseless, listed=True):
