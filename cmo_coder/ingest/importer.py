@@ -26,6 +26,7 @@ from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from ..store.secure import REGISTER_COPY, SecureFolder
 from . import canonical, speakers
+from .manifest_labels import speakers_named
 from .normalise import NORMALISER_VERSION
 from .source import read_source
 from .stem_register import StemNames, register_items, stem_names
@@ -182,7 +183,9 @@ class _Importer:
             labels = self._refresh_raw(path, existing)
             return FileResult(path=name, status="unchanged", transcript_id=existing, source_sha256=sha,
                               speakers=list(dict.fromkeys(labels)))
-        read = read_source(data, name, infer_speakers=self.infer, markers=self.markers)
+        with speakers_named(n for e in self.smap.key.entries if not is_group(e.attributes)
+                            for n in (e.name, *e.aliases)):  # a manifest name said once is a speaker
+            read = read_source(data, name, infer_speakers=self.infer, markers=self.markers)
         canon = read.canon
         warnings = read.warnings
         if self.speaker is not None:

@@ -11,6 +11,7 @@ from collections import Counter
 
 from .header_fields import is_header_field
 from .limits import check_turns
+from .manifest_labels import named_speakers
 from .normalise import clean, clean_name
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
 from .utterance import ParseError, Utterance, colon_in_time, is_voice_code, label_key, parse_timestamp, speakerish
@@ -219,14 +220,15 @@ class TurnBuilder:
 def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False,
                known: frozenset[str] = frozenset()) -> list[Utterance]:
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
-    speaker column), labels wherever they start a line, whatever they look like."""
+    speaker column), labels wherever they start a line, whatever they look like; the manifest's names are known
+    too while an import reads the file (:mod:`.manifest_labels`)."""
     clean_lines, marks = _without_marks([(clean(line), where) for line, where in lines])
     headers = _time_headers([line for line, _ in clean_lines])
     label_times = _label_times([line for line, _ in clean_lines])
     timed = [(*_without_time(line, headers, label_times), where) for line, where in clean_lines]
     names = [clean_name(m.group(1)) for line, _, _ in timed if (m := _LABEL_RE.match(line))]
     counts = with_voice_codes(Counter(label_key(name) for name in names), names)
-    known = frozenset(clean_name(name) for name in known)
+    known = frozenset(clean_name(name) for name in known) | named_speakers()
     if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
         known |= frozenset(head[0] for line, _ in clean_lines if (head := time_header(line)) is not None)
     # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written
