@@ -42,3 +42,12 @@ def test_import_reads_the_manifests_speaker(tmp_path: Path) -> None:
     result = run(cli, ["import", p, str(tmp_path / "c.txt"), "--secure", s, "--manifest", str(tmp_path / "m.csv")])
     assert result.exit_code == 0, result.output
     assert "2 turns" in result.output and "speakers: F1, P1" in result.output
+
+
+def test_a_manifests_interviewer_leaves_a_header_of_fields_a_heading() -> None:
+    """The sixteenth study's "Interviewer: ST   Date: 14/10" above the first turn is a heading; a manifest that names
+    an "Interviewer" must not make it the interviewer's turn."""
+    text = "Interviewer: ST   Date: 14/10\n\nI: Thanks for coming in.\n\nR: It started.\n\nI: And then?\n\nR: Then.\n"
+    with speakers_named(["Interviewer", "I", "R"]):
+        said = _said(text)
+    assert said[0][0] is None and "14/10" in said[0][1]

@@ -157,7 +157,8 @@ def _without_time_lines(lines: list[tuple[str, str]], counts: Counter[str], know
     return out
 
 
-def _header_lines(lines: list[tuple[str, str]], counts: Counter[str], known: frozenset[str]) -> frozenset[str]:
+def _header_lines(lines: list[tuple[str, str]], counts: Counter[str], known: frozenset[str],
+                  stated: frozenset[str] | None = None) -> frozenset[str]:
     """Where the labelled lines of a header of fields above the first turn stand (``Interviewer: ST   Date:
     14/10``): a heading, read as no speaker's (see :mod:`cmo_coder.ingest.header_fields`). None where no turn
     follows them."""
@@ -166,7 +167,8 @@ def _header_lines(lines: list[tuple[str, str]], counts: Counter[str], known: fro
         lab = _label(line, counts, known) if line.strip() else None
         if lab is None:
             continue
-        if lab[0] in known or not is_header_field(line, lab[0], lab[1], counts[label_key(lab[0])] <= 1):
+        if lab[0] in (known if stated is None else stated) or not is_header_field(
+                line, lab[0], lab[1], counts[label_key(lab[0])] <= 1):
             return frozenset(found)
         found.add(where)
     return frozenset()
@@ -228,7 +230,9 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     timed = [(*_without_time(line, headers, label_times), where) for line, where in clean_lines]
     names = [clean_name(m.group(1)) for line, _, _ in timed if (m := _LABEL_RE.match(line))]
     counts = with_voice_codes(Counter(label_key(name) for name in names), names)
-    known = frozenset(clean_name(name) for name in known) | named_speakers()
+    known = frozenset(clean_name(name) for name in known)
+    stated = known  # what the source says: a manifest's "Interviewer" must not make "Interviewer: ST" a turn
+    known |= named_speakers()
     if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
         known |= frozenset(head[0] for line, _ in clean_lines if (head := time_header(line)) is not None)
     # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written
@@ -237,7 +241,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     times = {where: at for _, at, where in timed if at is not None}
     cleaned = [(line, where) for line, _, where in timed]
     cleaned = _without_time_lines(cleaned, counts, known, times)
-    header = _header_lines(cleaned, counts, known)
+    header = _header_lines(cleaned, counts, known, stated)
     for where, at in marks.items():
         times.setdefault(where, at)
     speakers = frozenset(lab[0] for line, where in cleaned
