@@ -45,9 +45,10 @@ def study(tmp_path_factory: pytest.TempPathFactory) -> Anonymiser:
 
 @BOTH
 @pytest.mark.parametrize(("kind", "name", "sentence"), case_rows(CASES))
-def test_the_rounds_cases(plain: Anonymiser, kind: str, name: str, sentence: str, captions: bool) -> None:
-    if (name, captions) in KNOWN_MISSES:
-        pytest.skip("a known miss, named in KNOWN_MISSES")
+def test_the_rounds_cases(plain: Anonymiser, kind: str, name: str, sentence: str, captions: bool,
+                          request: pytest.FixtureRequest) -> None:
+    if (name, captions) in KNOWN_MISSES:  # strict: a miss that is mended fails here until it leaves the list
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a known miss, named in KNOWN_MISSES"))
     if kind == "keep":
         assert case_kept(plain, sentence, name, captions)
     else:
