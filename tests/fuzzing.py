@@ -14,6 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from cmo_coder.ingest import canonical, detect
+from cmo_coder.model import SourceFormat
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "transcripts_sample"
 
@@ -59,3 +62,18 @@ def mutated(data: st.DataObject, base: bytes, junk: list[bytes]) -> bytes:
         else:
             base = base[:at] + base[at:at + 40] + base[at:]
     return base
+
+
+def read_turns(data: bytes | str, name: str, fmt: SourceFormat | None = None) -> list[tuple[str | None, str]]:
+    """The file's turns as (speaker, text) through detection and the canonical text, read as ``fmt`` where given,
+    with every turn checked to slice exactly from the text and the text to be the turns joined."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    parsed = detect.parse(raw, name)
+    if fmt is not None:
+        assert parsed.format is fmt
+    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
+    out = [(t.speaker_name, canon.text[t.start:t.end]) for t in canon.turns]
+    for said, t in zip(out, canon.turns, strict=True):
+        assert said[1] == canon.text[t.start:t.end] and said[1].strip() == said[1]
+    assert canon.text == "\n\n".join(s for _, s in out)
+    return out

@@ -10,27 +10,16 @@ from __future__ import annotations
 import html
 
 import pytest
-from fuzzing import fuzz_settings, mutated
+from fuzzing import fuzz_settings, mutated, read_turns
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cmo_coder.errors import CmoError
-from cmo_coder.ingest import canonical, detect
+from cmo_coder.ingest import detect
 from cmo_coder.ingest.utterance import ParseError
 from cmo_coder.model import SourceFormat
 
-
-def _turns(data: bytes | str, name: str, fmt: SourceFormat | None = None) -> list[tuple[str | None, str]]:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    parsed = detect.parse(raw, name)
-    if fmt is not None:
-        assert parsed.format is fmt
-    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
-    out = [(t.speaker_name, canon.text[t.start:t.end]) for t in canon.turns]
-    for said, t in zip(out, canon.turns, strict=True):
-        assert said[1] == canon.text[t.start:t.end] and said[1].strip() == said[1]
-    assert canon.text == "\n\n".join(s for _, s in out)
-    return out
+_turns = read_turns
 
 
 def _words(text: str) -> list[str]:

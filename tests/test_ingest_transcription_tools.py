@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from fuzzing import fuzz_settings, mutated
+from fuzzing import fuzz_settings, mutated, read_turns
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,17 +35,7 @@ ROWS: list[tuple[str, str]] = [
 ]
 
 
-def _turns(data: bytes | str, name: str, fmt: SourceFormat | None = None) -> Turns:
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    parsed = detect.parse(raw, name)
-    if fmt is not None:
-        assert parsed.format is fmt
-    canon = canonical.build(parsed.utterances, canonical.joiner_for(parsed.format))
-    out = [(t.speaker_name, canon.text[t.start:t.end]) for t in canon.turns]
-    for said, t in zip(out, canon.turns, strict=True):
-        assert said[1] == canon.text[t.start:t.end] and said[1].strip() == said[1]
-    assert canon.text == "\n\n".join(s for _, s in out)
-    return out
+_turns = read_turns
 
 
 def _times(data: str | bytes, name: str) -> list[tuple[float | None, float | None]]:
