@@ -93,9 +93,13 @@ def test_import_gives_a_neutral_id_and_says_why(project: Project, register: Path
 
 
 def test_without_a_register_the_stem_is_the_id(project: Project, tmp_path: Path) -> None:
-    src = tmp_path / "maerdy_miners.txt"
+    src = tmp_path / "miners_descript.txt"
     src.write_text(fx.PLAIN, encoding="utf-8")
-    assert import_files(project, [src], tmp_path / "secure").files[0].transcript_id == "maerdy_miners"
+    assert import_files(project, [src], tmp_path / "secure").files[0].transcript_id == "miners_descript"
+    # a village the place lists hold is held without a register (test_ingest_unregistered_file_names.py)
+    village = tmp_path / "maerdy_miners.txt"
+    village.write_text(fx.PLAIN + "R: Later.\n", encoding="utf-8")
+    assert import_files(project, [village], tmp_path / "secure").files[0].transcript_id == "transcript-1"
 
 
 def test_the_register_an_anonymise_run_kept_is_used(project: Project, register: Path, tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from . import canonical, speakers
 from .manifest_labels import speakers_named
 from .normalise import NORMALISER_VERSION
 from .source import read_source
+from .stem_lexicon import stem_holds_name
 from .stem_register import StemNames, register_items, stem_names
 from .views import FileResult, ImportReport, ProvisionalSpeaker
 
@@ -37,6 +38,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SOURCES_FILE = "sources.json"
 NAMED_FILE_WARNING = "the file name contains a participant's name"
 REGISTERED_FILE_WARNING = "the file name contains a registered name or a site's town"
+#: A name or place nobody registered, read by the anonymiser's lists (:mod:`.stem_lexicon`); the kind follows.
+LEXICON_FILE_WARNING = "the file name may hold a name or a place"
 """The import's warning on a transcript imported under a number for that reason (the review pages read it)."""
 
 
@@ -222,6 +225,9 @@ class _Importer:
         elif self.stem_names is not None and self.stem_names.held_by(path.stem):
             tid = _next_numbered(taken)
             warnings.append(f"{REGISTERED_FILE_WARNING}; imported as {tid}")
+        elif (held := stem_holds_name(path.stem)) is not None:
+            tid = _next_numbered(taken)
+            warnings.append(f"{LEXICON_FILE_WARNING} ({held}); imported as {tid}")
         elif stem_id in self.batch_ids:
             tid = _suffixed(stem_id, taken)
         elif stem_id in taken:

@@ -1,0 +1,91 @@
+"""Names and places nobody registered, read in a file's name before the name becomes a transcript's id.
+
+Teams name files after the person interviewed and the place ("Interview with Sarah Pennington Ryde.docx",
+"P07_Gorleston_carer.vtt"). The id made of the stem reaches the project's tables, the audit log, a QDPX
+export's source names and case descriptions, and reports; :mod:`.stem_register` looks only for what the
+register and the manifest hold, so a name nobody wrote down left the secure folder in the id alone. This
+module reads a stem with the anonymiser's own lists and cheap layers, word by word:
+
+- a given name or surname of the name lexicon that is no everyday word ("sarah", "pennington", "okonkwo");
+- a UK place of the place lists, one word or two ("gorleston", "merthyr tydfil");
+- a word written capitalised ("Thornbury") that no dictionary and no study word holds: a name the lists
+  lack, as the anonymiser reads a capitalised unknown word.
+
+Study words, codes and dates name nobody and are left alone: "siteA_staff_focus_group", "interview_03" and
+"SP12_2024-05-02" keep their ids. Words of two letters are not read (codes: "fg", "sp", "pt"), nor words in
+capitals (site and study codes: "SOT", "BSR"). A word wrongly held costs only a less telling id; a name
+missed is a leak, so a doubt falls on the side of the neutral id.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .stem_fold import skeleton
+
+#: Words of file names that are no names, though a name list or the capitalised rule would take them:
+#: the kinds of session, roles, file states and transcription tools teams write in a file's name.
+STUDY_WORDS = frozenset({
+    "interview", "interviews", "interviewee", "interviewer", "int", "focus", "group", "groups", "fg", "staff",
+    "site", "sites", "carer", "carers", "patient", "patients", "participant", "participants", "service", "user",
+    "users", "transcript", "transcripts", "transcription", "notes", "final", "draft", "clean", "cleaned",
+    "followup", "follow", "pilot", "session", "round", "wave", "phase", "part", "call", "phone", "zoom", "teams",
+    "webex", "otter", "descript", "trint", "rev", "whisper", "nvivo", "audio", "video", "recording", "verbatim",
+    "redacted", "anon", "anonymised", "anonymized", "copy", "version", "manager", "nurse", "doctor", "lead",
+    "practice", "parents", "parent", "young", "family", "families", "clinic", "ward", "team", "meeting", "visit",
+    "with", "and", "the", "for", "of", "on", "at", "in", "by", "to", "from", "new", "old", "main", "extra",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+})
+#: The UK's and Ireland's nations: a place list holds them, and they place nobody ("NHS_England_staff").
+NATIONS = frozenset({"england", "wales", "scotland", "ireland", "britain", "uk", "cymru", "ulster"})
+
+_SPLIT_RE = re.compile(r"[^\w]+|_+")
+#: camelCase and digit boundaries, case kept: ``KwameAsante2`` → Kwame, Asante, 2
+_CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_]+")
+_SHORTEST = 3
+
+
+def stem_words(stem: str) -> list[str]:
+    """The words of ``stem`` as written (case kept), split at separators, camelCase and digits, read as the eye
+    reads them (:func:`.stem_fold.skeleton`: accents, look-alike letters and invisible characters folded)."""
+    out: list[str] = []
+    for part in _SPLIT_RE.split(skeleton(stem)):
+        out.extend(_CAMEL_RE.findall(part))
+    return out
+
+
+@cache
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The name lexicon (given names and frequent surnames, no everyday words) and the UK place lists."""
+    from ..anonymise.layers.words import name_lexicon, place_names
+
+    return name_lexicon("all"), place_names()
+
+
+def stem_holds_name(stem: str) -> str | None:
+    """What kind of name ``stem`` holds ("a given name or surname", "a place", "a capitalised word no dictionary
+    holds"), or None. The word itself is not returned: the answer is printed where the file name may not be."""
+    words = stem_words(stem)
+    lows = [w.casefold() for w in words]
+    if not any(len(w) >= _SHORTEST and w.isalpha() and w not in STUDY_WORDS for w in lows):
+        return None  # "interview_03", "SP12_2024-05-02": the anonymiser's lists need not load
+    from ..anonymise.layers.words import in_dictionary, is_everyday
+
+    names, places = _lists()
+    for a, b in zip(lows, lows[1:], strict=False):
+        if a.isalpha() and b.isalpha() and f"{a} {b}" in places and not {a, b} <= STUDY_WORDS:
+            return "a place"
+    for word, low in zip(words, lows, strict=True):
+        if len(low) < _SHORTEST or not low.isalpha() or low in STUDY_WORDS or low in NATIONS:
+            continue
+        if low in names and not is_everyday(low):
+            return "a given name or surname"
+        if low in places:
+            return "a place"
+        if word[0].isupper() and word[1:].islower() and len(low) > _SHORTEST and not in_dictionary(low):
+            return "a capitalised word no dictionary holds"
+    return None
