@@ -25,7 +25,9 @@ from cmo_coder.store import Project
 
 STUDY = Path(__file__).parent / "data" / "seventeenth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
-RENAMED = {"Newcastle physio interview (Transcribed)": "SOT-P03 (Transcribed)"}
+# the files' names hold a city and a town, which the import now turns to transcript-<n>; the path is read by id
+RENAMED = {"Newcastle physio interview (Transcribed)": "SOT-P03 (Transcribed)",
+           "Long covid group Cowes FINAL": "Long covid group IOW-G01 FINAL"}
 
 
 def _said(surface: str, text: str) -> int:
