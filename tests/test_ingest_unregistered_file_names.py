@@ -56,3 +56,88 @@ def test_import_gives_a_neutral_id_and_says_so_in_one_line(project: Project, tmp
     assert len(said) == 1 and said[0].endswith("; imported as transcript-1")
     rows = project.conn.execute("SELECT id, title FROM transcripts").fetchall()
     assert not any(w in (r[0] + r[1]).lower() for r in rows for w in ("sarah", "pennington", "ryde", "cowes"))
+
+
+_WORDS = ("sarah", "pennington", "ryde", "cowes")
+_TRANSCRIPT = ("Amy Cole: How did you find the service?\nJoan Hardy: It was fine, the nurse came on Tuesdays.\n"
+               "Amy Cole: Thank you.\nJoan Hardy: No bother.\n")
+_MANIFEST = "name,aliases,role,site,label\nJoan Hardy,,service_user,A,SU-01\nAmy Cole,,staff,A,ST-01\n"
+_REGISTER = "surface,category,placeholder,aliases\nJoan Hardy,person,,\nAmy Cole,person,,\n"
+
+
+def _leaks(root: Path) -> list[str]:
+    """Every file under ``root`` (ZIP members too) that holds a word of the file's name (a report's embedded
+    images are base64, which spells any short word by chance, and are left out)."""
+    import re
+    import zipfile
+
+    out: list[str] = []
+    for f in sorted(p for p in root.rglob("*") if p.is_file()):
+        blobs = [f.read_bytes()]
+        if zipfile.is_zipfile(f):
+            with zipfile.ZipFile(f) as z:
+                blobs += [z.read(i) for i in z.infolist()]
+        blobs = [re.sub(rb"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+", b"", b) for b in blobs]
+        out += [f"{f}: {w}" for b in blobs for w in _WORDS if w.encode() in b.lower()]
+    return out
+
+
+def test_the_whole_path_keeps_a_name_in_a_file_name_out(tmp_path: Path) -> None:
+    from anon_support import run_cli
+
+    folder = tmp_path / "in" / "Cowes"
+    folder.mkdir(parents=True)
+    (folder / "Interview with Sarah Pennington Ryde.txt").write_text(_TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(_MANIFEST, encoding="utf-8")
+    (tmp_path / "r.csv").write_text(_REGISTER, encoding="utf-8")
+    proj, secure, out = tmp_path / "proj", tmp_path / "secure", tmp_path / "out"
+    out.mkdir()
+    for step in [("init", proj, "--codebook", "tiny"),
+                 ("import", proj, folder / "Interview with Sarah Pennington Ryde.txt", "--secure", secure,
+                  "--manifest", tmp_path / "m.csv", "--register", tmp_path / "r.csv"),
+                 ("anonymise", proj, "--secure", secure, "--register", tmp_path / "r.csv"),
+                 ("review", proj, "--secure", secure, "--accept-all", "--sign-off"),
+                 ("export", proj, "--qdpx", out / "study.qdpx", "--secure", secure),
+                 ("report", proj, "--out", out / "report"),
+                 ("leakcheck", proj, out / "study.qdpx", out / "report", "--secure", secure)]:
+        result = run_cli(*step)
+        assert result.exit_code == 0, (step[0], result.output)
+    assert _leaks(proj) == [] and _leaks(out) == []
+    # the real file name is kept only in the secure folder
+    assert "Interview with Sarah Pennington Ryde.txt" in (secure / "sources.json").read_text(encoding="utf-8")
+
+
+def test_leakcheck_names_an_id_that_holds_a_name_nobody_registered(project: Project, tmp_path: Path) -> None:
+    from cmo_coder.anonymise.leakcheck import scan_project
+    from cmo_coder.model.transcript import SourceFormat, TranscriptKind
+    from cmo_coder.store.secure import SecureFolder
+
+    with project.transaction("t") as tx:  # what an import before this rule made of the file's name
+        tx.add_pending_transcript("Interview-with-Sarah-Pennington-Ryde", "Interview-with-Sarah-Pennington-Ryde",
+                                  SourceFormat.plain_txt, TranscriptKind.transcript, "0" * 64, "1")
+        tx.add_pending_transcript("siteA_staff_focus_group", "siteA_staff_focus_group", SourceFormat.plain_txt,
+                                  TranscriptKind.transcript, "1" * 64, "1")
+    secure = SecureFolder.open(tmp_path / "secure", create=True)
+    hits = scan_project(project, secure)
+    places = sorted({h.member for h in hits})
+    assert places == ["transcripts.id#Interview-with-Sarah-Pennington-Ryde"], places
+    assert hits[0].category.startswith("file name")
+
+
+def test_leakcheck_reads_a_qdpx_source_name_and_its_id(tmp_path: Path) -> None:
+    import zipfile
+
+    from cmo_coder.anonymise.leakcheck import scan_paths
+    from cmo_coder.store.secure import SecureFolder
+
+    qde = ('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">'
+           '<Sources><TextSource guid="g1" name="P07_Gorleston_carer" plainTextPath="internal://a.txt">'
+           '<Description>cmo-coder transcript id: P07_Gorleston_carer; kind: transcript</Description>'
+           '</TextSource><TextSource guid="g2" name="interview_03" plainTextPath="internal://b.txt"/>'
+           '</Sources></Project>')
+    path = tmp_path / "x.qdpx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("project.qde", qde)
+    hits = scan_paths([path], SecureFolder.open(tmp_path / "secure", create=True))
+    assert sorted(h.member or "" for h in hits) == [
+        "project.qde:TextSource[g1]/Description", "project.qde:TextSource[g1]@name"], hits

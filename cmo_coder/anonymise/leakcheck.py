@@ -43,6 +43,7 @@ from ..errors import CmoError
 from ..store.db import Database, DbError
 from ..store.rows import damaged, json_cell
 from ..store.secure import REGISTER_COPY, SecureFolder
+from .id_check import project_ids, qde_names, spaced
 from .layers.labels import study_label_spans
 from .occurrences import everyday_form, form_pattern, norm, only_a_number
 from .register import RegisterItem, build_register, load_register_csv
@@ -581,6 +582,29 @@ def _scan_zip(path: Path, matcher: Matcher, data: bytes | None = None, prefix: s
                 hits += _scan_zip(path, matcher, content, name + "!")
                 continue
             hits += _scan_bytes(content, info.filename, matcher, path, name)
+            if info.filename.lower().endswith(".qde"):
+                hits += _qde_id_hits(content, matcher, path, name)
+    return hits
+
+
+def scan_id(value: str, matcher: Matcher, path: Path, member: str) -> list[LeakHit]:
+    """An id or a source's name read as a file name is (:mod:`.id_check`): the register's and review's forms
+    across its separators, where the plain reading found none, and else a name or place the import's lists
+    find in it. The whole value is the hit's context: it is what must be mended."""
+    hits = [LeakHit(path, member, 1, pos + 1, value[pos:pos + len(surface)], category, value)
+            for pos, surface, category in matcher.finditer(spaced(value))]
+    if hits:
+        return [] if any(True for _ in matcher.finditer(value)) else hits  # the plain reading reported it
+    from ..ingest.stem_lexicon import stem_holds_name
+
+    kind = stem_holds_name(value)
+    return [] if kind is None else [LeakHit(path, member, 1, 1, value, f"file name ({kind})", value)]
+
+
+def _qde_id_hits(data: bytes, matcher: Matcher, path: Path, member: str) -> list[LeakHit]:
+    hits: list[LeakHit] = []
+    for where, value in qde_names(data, f"{path}!{member}"):
+        hits += scan_id(value, matcher, path, f"{member}:{where}")
     return hits
 
 
@@ -594,7 +618,10 @@ def _scan_files(files: list[Path], matcher: Matcher, wordlists: set[Path] | None
             hits += _scan_db(f, matcher)
         elif suffix in TEXT_SUFFIXES or not suffix:
             mode = "wordlist" if wordlists and f in wordlists else "derived"
-            hits += _scan_bytes(f.read_bytes(), f.name, matcher, f, None, mode)
+            data = f.read_bytes()
+            hits += _scan_bytes(data, f.name, matcher, f, None, mode)
+            if suffix == ".qde":
+                hits += _qde_id_hits(data, matcher, f, f.name)
     return hits
 
 
@@ -722,6 +749,9 @@ def scan_project(project: object, secure: SecureFolder) -> list[LeakHit]:
     matcher = project_matcher(secure, codebook_text(project.conn), team_names(project.conn))
     db = Path(project.location.display) if project.location.is_postgres else project.path / "project.sqlite"
     hits = _scan_db(db, matcher, project.conn)
+    # the ids read as file names are: "Interview-with-Sarah-Pennington-Ryde" is no registered form's spelling
+    for where, value in project_ids(project.conn):
+        hits += scan_id(value, matcher, db, where)
     others = sorted(p for p in project.path.rglob("*") if p.is_file() and not p.name.startswith("project.sqlite"))
     # word statistics: a bag of lower-cased words cannot tell "will" the name from "will" the verb
     wordlists = {p for p in others if "suggester" in p.relative_to(project.path).parts}
