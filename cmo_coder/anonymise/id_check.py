@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 #: What a source's ``Description`` starts with in a cmo-coder QDPX (:data:`..exchange.qde_write.CMO_SOURCE_MARK`).
 SOURCE_MARK = "cmo-coder transcript id: "
