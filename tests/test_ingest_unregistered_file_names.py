@@ -141,3 +141,90 @@ def test_leakcheck_reads_a_qdpx_source_name_and_its_id(tmp_path: Path) -> None:
     hits = scan_paths([path], SecureFolder.open(tmp_path / "secure", create=True))
     assert sorted(h.member or "" for h in hits) == [
         "project.qde:TextSource[g1]/Description", "project.qde:TextSource[g1]@name"], hits
+
+
+def _named_project(tmp_path: Path) -> tuple[Path, Path]:
+    """A project as an import before this rule left it: the id is the file's name, signed off, with a coding."""
+    import shutil
+
+    from anon_support import run_cli
+
+    src = tmp_path / "interview_03.txt"
+    src.write_text(_TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(_MANIFEST, encoding="utf-8")
+    (tmp_path / "r.csv").write_text(_REGISTER, encoding="utf-8")
+    proj, secure = tmp_path / "proj", tmp_path / "secure"
+    for step in [("init", proj, "--codebook", "tiny"),
+                 ("import", proj, src, "--secure", secure, "--manifest", tmp_path / "m.csv"),
+                 ("anonymise", proj, "--secure", secure, "--register", tmp_path / "r.csv"),
+                 ("review", proj, "--secure", secure, "--accept-all", "--sign-off")]:
+        assert run_cli(*step).exit_code == 0, step
+    # the id an older import made of "Interview with Sarah Pennington Ryde.txt", put back as it was
+    p = Project.open(proj)
+    try:
+        with p.transaction("t"):
+            p.conn.execute("PRAGMA defer_foreign_keys = ON")
+            p.conn.execute("UPDATE transcripts SET id = ?, title = ? WHERE id = 'interview_03'", (_OLD, _OLD))
+            p.conn.execute("UPDATE turns SET transcript_id = ? WHERE transcript_id = 'interview_03'", (_OLD,))
+            p.conn.execute("DROP TRIGGER audit_no_update")
+            p.conn.execute("UPDATE audit SET entity_id = ? WHERE entity_id = 'interview_03'", (_OLD,))
+            p.conn.execute("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+                           "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END")
+    finally:
+        p.close()
+    for folder in ("raw", "proposals"):
+        shutil.move(secure / folder / "interview_03.json", secure / folder / f"{_OLD}.json")
+    for name in ("sources.json", "kept-occurrences.json", "redaction-key.json"):
+        f = secure / name
+        f.write_text(f.read_text(encoding="utf-8").replace('"interview_03"', f'"{_OLD}"'), encoding="utf-8")
+    return proj, secure
+
+
+_OLD = "Interview-with-Sarah-Pennington-Ryde"
+
+
+def test_rename_mends_every_table_and_redacts_the_audit_log(tmp_path: Path) -> None:
+    import json
+
+    from anon_support import run_cli
+
+    proj, secure = _named_project(tmp_path)
+    before = run_cli("leakcheck", proj, "--secure", secure)
+    assert before.exit_code == 1 and "transcripts.id#" in before.output, before.output
+    p = Project.open(proj)
+    try:
+        seqs = [r[0] for r in p.conn.execute("SELECT seq FROM audit ORDER BY seq")]
+    finally:
+        p.close()
+    result = run_cli("transcripts", "rename", proj, _OLD, "--secure", secure)
+    assert result.exit_code == 0, result.output
+    assert "renamed transcript" in result.output and "transcript-1" in result.output
+    assert _leaks(proj) == []
+    p = Project.open(proj)
+    try:
+        assert p.transcript_ids() == ["transcript-1"] and p.transcript_status("transcript-1") == "signed_off"
+        rows = p.conn.execute("SELECT seq, action, entity_id, detail FROM audit ORDER BY seq").fetchall()
+        assert [r[0] for r in rows][:-1] == seqs  # no row lost or reordered: one added
+        assert rows[-1][1] == "rename" and json.loads(rows[-1][3])["earlier_rows_redacted"] >= 2
+        with pytest.raises(Exception, match="append-only"):  # the log is append-only again
+            with p.transaction("t"):
+                p.conn.execute("UPDATE audit SET actor = 'x' WHERE seq = 1")
+    finally:
+        p.close()
+    sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
+    assert sources["transcript-1"]["renamed_from"] == _OLD  # the old id is kept on the secure side only
+    assert (secure / "raw" / "transcript-1.json").exists() and not (secure / "raw" / f"{_OLD}.json").exists()
+    assert run_cli("leakcheck", proj, "--secure", secure).exit_code == 0
+    shown = run_cli("show", proj, "transcript-1", "--secure", secure)
+    assert shown.exit_code == 0, shown.output
+
+
+@pytest.mark.parametrize(("new", "says"), [("Sarah-Pennington", "may hold"), ("a b/c", "is not an id"),
+                                            ("transcript-1", "no transcript")])
+def test_rename_refuses_a_new_id_that_names_someone_or_is_no_id(tmp_path: Path, new: str, says: str) -> None:
+    from anon_support import run_cli
+
+    proj, secure = _named_project(tmp_path)
+    old = "transcript-9" if says == "no transcript" else _OLD
+    result = run_cli("transcripts", "rename", proj, old, new, "--secure", secure)
+    assert result.exit_code != 0 and says in result.output, result.output

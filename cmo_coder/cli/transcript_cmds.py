@@ -1,4 +1,4 @@
-"""Commands that look after imported transcripts: ``transcripts`` (list, remove) and ``show``.
+"""Commands that look after imported transcripts: ``transcripts`` (list, remove, rename) and ``show``.
 
 An id that would have carried a participant's name is replaced at import by
 ``transcript-<n>``; with ``--secure`` both the list and ``show`` name the file it came
@@ -115,6 +115,28 @@ def remove_cmd(project: ProjectRef, transcript_id: str, force: bool, secure: Pat
         info(f"  secure folder: removed {f}")
     if result.secure_left:
         warn("the secure folder still holds its raw copy and original; rerun with --secure DIR to remove them")
+
+
+@transcripts.command("rename")
+@project_argument
+@click.argument("old", metavar="TRANSCRIPT")
+@click.argument("new", metavar="[NEW]", required=False)
+@click.option("--secure", "secure", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="The secure folder of the import: its copies named by the id move too, and it keeps the old id.")
+@coder_option
+def rename_cmd(project: ProjectRef, old: str, new: str | None, secure: Path, coder: str | None) -> None:
+    """Rename TRANSCRIPT to NEW (default: the next free transcript-<n>) in every table that holds its id, in one
+    transaction: mends an id made of a file name that holds a name. Earlier audit rows are redacted to the new id
+    and one new row records that; the old id is kept only in the secure folder."""
+    from ..store.rename import rename_transcript
+
+    with open_project(project) as p:
+        folder = SecureFolder.open(secure, project_path=p.path)
+        if new is None:
+            taken = set(p.transcript_ids())
+            new = next(f"transcript-{n}" for n in range(1, len(taken) + 2) if f"transcript-{n}" not in taken)
+        redacted = rename_transcript(p, folder, old, new, actor=coder)
+    info(f"renamed transcript {old} to {new}; {redacted} earlier audit row(s) now name {new}")
 
 
 def transcript_view(p: Project, transcript_id: str, secure: Path | None, preview: bool = False) -> TranscriptView:
