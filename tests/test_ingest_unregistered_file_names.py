@@ -227,3 +227,43 @@ def test_rename_refuses_a_new_id_that_names_someone_or_is_no_id(tmp_path: Path, 
     old = "transcript-9" if says == "no transcript" else _OLD
     result = run_cli("transcripts", "rename", proj, old, new, "--secure", secure)
     assert result.exit_code != 0 and says in result.output, result.output
+
+
+def _with_metadata(folder: Path) -> list[Path]:
+    """Files whose metadata names someone: a DOCX's core properties, an HTML title, a VTT note, an oTranscribe
+    media file's name. Each reader takes only the speech."""
+    import json
+
+    import docx
+
+    lines = _TRANSCRIPT.splitlines()
+    doc = docx.Document()
+    doc.core_properties.title = "Interview with Sarah Pennington"
+    doc.core_properties.author = doc.core_properties.last_modified_by = "Sarah Pennington"
+    doc.core_properties.subject = "Ryde carers"
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(folder / "a.docx")
+    (folder / "b.html").write_text("<html><head><title>Sarah Pennington, Ryde</title></head><body>"
+                                   + "".join(f"<p>{x}</p>" for x in lines) + "</body></html>", encoding="utf-8")
+    cues = "".join(f"\n\n{i}\n00:00:0{i}.000 --> 00:00:0{i}.900\n<v {x.split(': ')[0]}>{x.split(': ')[1]}"
+                   for i, x in enumerate(lines, start=1))
+    (folder / "c.vtt").write_text(f"WEBVTT\n\nNOTE Meeting: Sarah Pennington, Ryde{cues}\n", encoding="utf-8")
+    (folder / "d.otr").write_text(json.dumps({"text": "".join(f"<p>{x}</p>" for x in lines),
+                                              "media": "Sarah_Pennington_Ryde.mp3", "media-time": 1.5}),
+                                  encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def test_metadata_inside_a_file_reaches_neither_the_text_nor_the_project(project: Project, tmp_path: Path) -> None:
+    from cmo_coder.ingest.source import read_source
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    files = _with_metadata(folder)
+    for f in files:  # the text the anonymiser reads holds none of it, so nothing downstream can
+        text = read_source(f.read_bytes(), f.name).canon.text
+        assert not any(w in text.lower() for w in _WORDS), (f.name, text)
+    report = import_files(project, files, tmp_path / "secure")
+    assert [r.status for r in report.files] == ["imported"] * 4, report
+    assert _leaks(project.path) == []
