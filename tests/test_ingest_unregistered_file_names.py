@@ -267,3 +267,12 @@ def test_metadata_inside_a_file_reaches_neither_the_text_nor_the_project(project
     report = import_files(project, files, tmp_path / "secure")
     assert [r.status for r in report.files] == ["imported"] * 4, report
     assert _leaks(project.path) == []
+
+
+@pytest.mark.parametrize(("stem", "held"), [
+    ("newlyn_fishermen", True),  # a village the place lists lack, in a file name written in lower case
+    ("accepted_renderings_heldout", False), ("selfadvocacy_group", False), ("dropin_notes", False),
+    ("hiv_peer_group_descript", False), ("physio_interview_2", False),
+])
+def test_a_lower_case_word_no_dictionary_holds_is_read_as_a_name(stem: str, held: bool) -> None:
+    assert (stem_holds_name(stem) is not None) is held

@@ -9,7 +9,10 @@ module reads a stem with the anonymiser's own lists and cheap layers, word by wo
 - a given name or surname of the name lexicon that is no everyday word ("sarah", "pennington", "okonkwo");
 - a UK place of the place lists, one word or two ("gorleston", "merthyr tydfil");
 - a word written capitalised ("Thornbury") that no dictionary and no study word holds: a name the lists
-  lack, as the anonymiser reads a capitalised unknown word.
+  lack, as the anonymiser reads a capitalised unknown word;
+- a word of five letters or more in lower case that no dictionary holds and that is no two dictionary words
+  run together ("newlyn" is held; "heldout", "selfadvocacy" and "dropin" are not): file names are often all
+  lower case, and a village the lists lack is such a word.
 
 Study words, codes and dates name nobody and are left alone: "siteA_staff_focus_group", "interview_03" and
 "SP12_2024-05-02" keep their ids. Words of two letters are not read (codes: "fg", "sp", "pt"), nor words in
@@ -39,6 +42,9 @@ STUDY_WORDS = frozenset({
     "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    # roles, services and tools written as one word, that no dictionary holds
+    "physio", "physios", "whatsapp", "maxqda", "atlasti", "dedoose", "quirkos", "camhs", "chemsex", "otranscribe",
+    "happyscribe", "assemblyai", "noscribe", "transcribe", "youtube", "webvtt",
 })
 #: The UK's and Ireland's nations: a place list holds them, and they place nobody ("NHS_England_staff").
 NATIONS = frozenset({"england", "wales", "scotland", "ireland", "britain", "uk", "cymru", "ulster"})
@@ -47,6 +53,8 @@ _SPLIT_RE = re.compile(r"[^\w]+|_+")
 #: camelCase and digit boundaries, case kept: ``KwameAsante2`` → Kwame, Asante, 2
 _CAMEL_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+|[^\W\d_]+")
 _SHORTEST = 3
+#: The shortest lower-case word no dictionary holds that is read as a name (shorter ones are codes: "cldt", "hius").
+_UNKNOWN_LOWER = 5
 
 
 def stem_words(stem: str) -> list[str]:
@@ -88,4 +96,19 @@ def stem_holds_name(stem: str) -> str | None:
             return "a place"
         if word[0].isupper() and word[1:].islower() and len(low) > _SHORTEST and not in_dictionary(low):
             return "a capitalised word no dictionary holds"
+        if word.islower() and len(low) >= _UNKNOWN_LOWER and not _a_word(low) and not _two_words(low):
+            return "a word no dictionary holds"
     return None
+
+
+def _a_word(low: str) -> bool:
+    """``low`` is a word: a dictionary holds it, or English often writes it in lower case ("held", which the
+    dictionary lists only as "hold")."""
+    from ..anonymise.layers.words import SELDOM_LOWER, in_dictionary, lowercase_usage
+
+    return in_dictionary(low) or lowercase_usage().get(low, 0) >= SELDOM_LOWER
+
+
+def _two_words(low: str) -> bool:
+    """``low`` is two words run together ("heldout", "dropin", "selfadvocacy"), each of two letters or more."""
+    return any(_a_word(low[:i]) and _a_word(low[i:]) for i in range(2, len(low) - 1))
