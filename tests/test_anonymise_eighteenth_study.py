@@ -11,6 +11,7 @@ import pytest
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register, category_of
 from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
+from cmo_coder.ingest import detect
 from cmo_coder.model.key import ParticipantKey
 
 
@@ -95,3 +96,27 @@ def test_a_hospital_named_after_someone_said_again_by_the_surname_goes(anon: Ano
 def test_a_place_of_everyday_words_is_not_said_again_by_its_last_word(anon: Anonymiser) -> None:
     text = "She was admitted to the Mary Street unit for a week, and the street outside was full."
     assert "the street outside" in redact_text(anon, text, open_items=True)
+
+
+# -- a header's field left blank above the first turn is a heading, not a speaker ------------------------------------
+def _said(text: str) -> list[tuple[str | None, str]]:
+    return [(u.speaker, u.text) for u in detect.parse(text.encode(), "g.txt").utterances]
+
+
+@pytest.mark.parametrize("text", [
+    # the study's Word-saved interview: "Interviewer:" typed and never filled in, a date below it
+    "SKERRY study\nInterviewer:\nDate: 12/02/2026\n\nJamie: I'm no' sure.\n\nEilidh: Take your time.\n\nJamie: Aye.\n",
+    # held back, written before the rule
+    "Interviewee:\nLocation: Ellon\n\nI: Thanks for coming.\n\nR: Nae bother.\n\nI: Right.\n",
+    "Date of interview: 03/04\nTranscriber:\nDuration: 40 min\n\nI: Shall we start?\n\nR: Aye.\n\nI: Good.\n",
+    "Interviewer:\t\tDate:\n\nI: Thanks for coming.\n\nR: Fine.\n\nI: Good.\n",
+])
+def test_a_blank_field_above_the_first_turn_is_no_speaker(text: str) -> None:
+    speakers = [s for s, _ in _said(text)]
+    assert not {"Interviewer", "Interviewee", "Transcriber"} & set(speakers), speakers
+
+
+def test_a_label_on_its_own_line_above_its_speech_is_still_a_speaker() -> None:
+    """Rev's and many typists' shape: the label alone, the speech on the lines below; no field follows it."""
+    text = "Interviewer:\nThanks for coming in today.\n\nRespondent:\nNo bother.\n\nInterviewer:\nRight.\n"
+    assert [s for s, _ in _said(text)][:2] == ["Interviewer", "Respondent"]
