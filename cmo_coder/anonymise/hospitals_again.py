@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
+from .layers.words import given_names, in_dictionary
 from .occurrences import norm, places_said_again
 
 _HOSPITAL_KINDS = frozenset({"hospital", "ward", "unit"})
@@ -40,6 +41,23 @@ def _name_of(surface: str) -> str | None:
     return name if len(name) >= 4 else None
 
 
+def _eponym(surface: str) -> str | None:
+    """The surname a place named after a person is said again by ("the James Paget" … "the Paget car park", "the
+    William Harvey" … "the Harvey"): the last word of a name of two words or three whose first is a given name,
+    where that word is in no dictionary (a place called "Mary Street" is never "the Street"). None otherwise."""
+    words = norm(surface).split()
+    if words and words[0] == "the":
+        words.pop(0)
+    while words and words[-1] in _HEADS:
+        words.pop()
+    if not 2 <= len(words) <= 3 or words[0] not in given_names():
+        return None
+    last = words[-1]
+    if len(last) < 4 or not re.fullmatch(r"[a-z][a-z'’-]*", last) or in_dictionary(last) or last in given_names():
+        return None
+    return last
+
+
 def hospitals_again(text: str, segments: list[tuple[int, int]], found: list[Candidate], caseless: bool,
                     protected: list[tuple[int, int]]) -> list[Candidate]:
     """Candidates where a hospital's or a two-word town's name is said again in ``segments`` (module doc)."""
@@ -54,5 +72,7 @@ def hospitals_again(text: str, segments: list[tuple[int, int]], found: list[Cand
                 forms.setdefault(name, "hospital" if c.category == "hospital" else "place")
         elif c.category in {"city", "place"} and c.layer in {"rules", "places"} and len(surface.split()) == 2:
             forms.setdefault(norm(surface), c.category)
+        if c.category in _HOSPITAL_KINDS | {"place"} and (eponym := _eponym(surface)) is not None:
+            forms.setdefault(eponym, "hospital" if c.category == "hospital" else "place")
     taken = [(c.start, c.end) for c in found] + protected
     return places_said_again(forms, text, segments, caseless, taken, _REASON)

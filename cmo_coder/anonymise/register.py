@@ -23,7 +23,7 @@ from ..ingest.speakers import is_email, stem_key, without_organisation
 from ..ingest.utterance import is_voice_code, role_label
 from ..model.key import ParticipantKey
 from ..model.manifest import is_group
-from .category_heads import head_category
+from .category_heads import PERSON_HEADS, head_category
 from .familiar import (
     clipped_forms,
     compound_forms,
@@ -158,7 +158,23 @@ def category_of(written: str) -> str:
         head = " ".join(words[n:])
         if head in CATEGORIES or head in CATEGORY_ALIASES:
             return CATEGORY_ALIASES.get(head, head)
-    return head_category(category) or category
+    return head_category(category) or _compound_person(category) or category
+
+
+def _compound_person(category: str) -> str | None:
+    """``person`` for one word that closes on a person's kind of five letters or more after a part of three or
+    more ("keyworker", "caseworker", "stepdaughter", "girlfriend"), else None.
+
+    A drug and alcohol service writes its staff as keyworkers and a family writes a godmother or a stepbrother:
+    English joins the qualifier to the kind, so no space tells the phrase rule its last word. Only a person's kind
+    is read so: a place joined to a word ("supermarket", "schoolhouse") is often another kind of place."""
+    if " " in category or "-" in category:
+        return None
+    for cut in range(3, len(category) - 4):
+        tail = category[cut:]
+        if CATEGORY_ALIASES.get(tail) == "person" or tail in PERSON_HEADS:
+            return "person"
+    return None
 
 
 

@@ -53,12 +53,21 @@ def _short_value(value: str) -> bool:
     return bool(v) and len(v.split()) <= 6 and not re.search(r"[.?!…]\s*$", v)
 
 
-def is_header_field(line: str, label: str, value: str, said_once: bool) -> bool:
+def opens_with_field(line: str) -> bool:
+    """Whether ``line`` opens with a header's field (``Date: 12/02``, ``Location:``)."""
+    m = _FIELD_RE.match(line)
+    return m is not None and is_field_name(m.group(1))
+
+
+def is_header_field(line: str, label: str, value: str, said_once: bool, field_below: bool = False) -> bool:
     """Whether the labelled ``line`` (label ``label``, text ``value``) above the first turn is a header's field.
 
-    ``said_once``: the label starts no other line of the file (a role that labels turns is a speaker)."""
+    ``said_once``: the label starts no other line of the file (a role that labels turns is a speaker).
+    ``field_below``: the next line that is not blank opens with a field. A field left blank (``Interviewer:``
+    typed in a template and never filled in) is one only so: a label alone on its line above speech is the
+    speaker of the lines below it, as Rev and many typists write."""
     if not is_field_name(label):
         return False
     if _second_field(line):
         return True
-    return said_once and _short_value(value)
+    return said_once and (_short_value(value) or (not value.strip() and field_below))

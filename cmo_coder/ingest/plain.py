@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .header_fields import is_header_field
+from .header_fields import is_header_field, opens_with_field
 from .limits import check_turns
 from .manifest_labels import named_speakers
 from .normalise import clean, clean_name
@@ -163,12 +163,13 @@ def _header_lines(lines: list[tuple[str, str]], counts: Counter[str], known: fro
     14/10``): a heading, read as no speaker's (see :mod:`cmo_coder.ingest.header_fields`). None where no turn
     follows them."""
     found: set[str] = set()
-    for line, where in lines:
+    for i, (line, where) in enumerate(lines):
         lab = _label(line, counts, known) if line.strip() else None
         if lab is None:
             continue
+        below = next((other for other, _ in lines[i + 1:] if other.strip()), "")
         if lab[0] in (known if stated is None else stated) or not is_header_field(
-                line, lab[0], lab[1], counts[label_key(lab[0])] <= 1):
+                line, lab[0], lab[1], counts[label_key(lab[0])] <= 1, opens_with_field(below)):
             return frozenset(found)
         found.add(where)
     return frozenset()

@@ -17,6 +17,8 @@ from ..register import common_word_names
 from .context import name_context, takes_object
 from .name_edges import name_core, without_school_year, without_service_head
 from .place_frames import LAND_KINDS
+from .scots_speech import scots_negative
+from .short_people import ABBREVIATIONS as CLINICAL_INITIALS
 from .state import FUNCTION_POS, NEVER_NAME_POS, candidates, doc_of, text_of
 from .surname_readings import surname_read_twice
 from .words import (
@@ -226,6 +228,9 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
             continue  # captions: "we were all young and stupid", "he was so young": a word said of someone
         if a_people(text):
             continue  # "I'm Glaswegian", "a Punjabi family", "Irish Travellers": a people or faith read as a name
+        if len(ent) == 1 and (scots_negative(text) or (
+                label == "ORG" and text.isupper() and text.lower() in CLINICAL_INITIALS)):
+            continue  # "Dinna put that in": a Scots negative; "it was COPD, aye": a condition's initials
         out.append(Candidate(start, end, ner_category(label, text), layer, NER_SCORES[label],
                              f"statistical NER {label}"))
     return out

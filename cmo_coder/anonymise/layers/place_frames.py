@@ -37,6 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..turn_text import turn_text
 from .naming import KIND_WORDS, NAMING_NOUNS
+from .slots import SCOTS_PLACE_PREPS
 from .turn_view import text_words
 from .words import CALENDAR, FILLERS, in_dictionary, lowercase_usage, name_lexicon
 
@@ -163,7 +164,7 @@ _PLACE_WORD = re.compile(
     r"\s+(?:the\s+)?$")
 """"on" only where someone lives ("lives on heron bank"): "on death row", "on the side" are no places."""
 _THE_SLOT = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|"
-                       r"inside)\s+the\s+$")
+                       r"inside|" + SCOTS_PLACE_PREPS + r")\s+the\s+$")
 """A preposition of place and "the": the slot a rare word is read in (not "on the", "up the": "up the wall")."""
 _LIVING = re.compile(
     r"(?i)(?:(?<![\w'’-])(?:lives?|lived|living|grew\s+up|brought\s+up|raised|born|moved|moving|settled|based|"
@@ -306,8 +307,9 @@ def head_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 _BARE_SLOT = re.compile(r"(?i)(?<![\w'’-])(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|"
-                        r"inside)\s+$")
-_SLOT_WORD = re.compile(r"(?i)(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|inside|the)\s+")
+                        r"inside|" + SCOTS_PLACE_PREPS + r")\s+$")
+_SLOT_WORD = re.compile(r"(?i)(?:in|at|to|from|into|near|outside|opposite|past|via|behind|towards|inside|the|"
+                        + SCOTS_PLACE_PREPS + r")\s+")
 """A preposition of place or "the", then space: :data:`_THE_SLOT` and :data:`_BARE_SLOT` both end so, and every
 word they can precede begins where a match of this ends (no look-behind, so a word the turn's window cuts is
 counted too): one pass over the turn tells which words to try."""

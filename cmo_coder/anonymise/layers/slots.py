@@ -32,8 +32,11 @@ from .towns import unknown_word
 from .turn_view import says_any
 
 SLOT_REASON = "a word no dictionary holds, said where a place goes"
+SCOTS_PLACE_PREPS = r"fae|frae|tae|intae"
+"""Scots "from", "to" and "into" ("nae bus fae Longside", "intae the toon"): a place's slot as the English words are,
+in speech from the north-east to the Borders (written for the project)."""
 _PREP = (r"(?:in|at|to|from|into|near|outside|opposite|towards|toward|via|through|round|around|off|past|behind|"
-         r"inside|beyond|up|down|over|out|onto)")
+         r"inside|beyond|up|down|over|out|onto|" + SCOTS_PLACE_PREPS + r")")
 _SLOT_BEFORE = re.compile(r"(?i)(?<![\w'’-])" + _PREP + r"\s+(?:the\s+)?$")
 _RESIDENT_ON = re.compile(r"(?i)(?<![\w'’-])(?:lives?|lived|living|grew\s+up|brought\s+up|raised|flat|house|moved|"
                           r"over|up|down|round|back|out)\s+on\s+(?:the\s+)?$")
