@@ -2,15 +2,15 @@
 import with the manifest and register as the team wrote them, anonymise with the default model, accept every
 proposal and sign off, then read the signed text against the study's ``expected.tsv``.
 
-The one change a user makes on the way is the one sign-off asks for: the focus group's file is named after the town
-it met in ("Pulm rehab group Gorleston FINAL.txt"), and sign-off refuses a transcript whose id holds a surface the
-review removed, advising to import it under another name; the test imports it as "Pulm rehab group NOR FINAL.txt"
-and scopes the manifest's aliases to that name. The interview named after its interviewee is imported as the
-import names it ("transcript-1"). The counts asserted are the ones this code reached, so a regression fails."""
+The focus group's file is named after the town it met in ("Pulm rehab group Gorleston FINAL.txt") and the
+interview after its interviewee: the import gives both neutral ids (``transcript-<n>``), so the test reads each
+file's id from the secure folder's ``sources.json``, as a team finds it.
+The counts asserted are the ones this code reached, so a regression fails."""
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 from pathlib import Path
@@ -19,37 +19,25 @@ import pytest
 from anon_support import run_cli, signed_text
 
 from cmo_coder.anonymise.register import load_register_csv
-from cmo_coder.ingest.importer import safe_stem
 from cmo_coder.store import Project
 
 STUDY = Path(__file__).parent / "data" / "eighteenth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
-RENAMED = {"Pulm rehab group Gorleston FINAL": "Pulm rehab group NOR FINAL"}
-IDS = {"Interview with Shane Gotts": "transcript-1"}
-"""The id the import gives a file whose name holds a participant's name."""
 
 
 def _said(surface: str, text: str) -> int:
     return len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.IGNORECASE))
 
 
-def _id(stem: str) -> str:
-    return IDS.get(stem) or safe_stem(RENAMED.get(stem, stem))
-
-
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Transcript id → signed-off text, after the whole CLI path."""
+    """File stem → signed-off text, after the whole CLI path."""
     root = tmp_path_factory.mktemp("eighteenth")
     files = root / "transcripts"
     files.mkdir()
     for f in sorted((STUDY / "transcripts").iterdir()):
-        shutil.copy(f, files / (RENAMED.get(f.stem, f.stem) + f.suffix))
-    manifest = root / "participants.csv"
-    text = (STUDY / "secure" / "participants.csv").read_text(encoding="utf-8")
-    for old, new in RENAMED.items():
-        text = text.replace(f"@{old}", f"@{new}")
-    manifest.write_text(text, encoding="utf-8")
+        shutil.copy(f, files / f.name)
+    manifest = STUDY / "secure" / "participants.csv"
     project, secure, register = root / "study", root / "secure", STUDY / "secure" / "register.csv"
     steps = [
         ("init", project, "--codebook", CODEBOOK),
@@ -67,7 +55,8 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         assert all(p.transcript_status(t) == "signed_off" for t in ids)
     finally:
         p.close()
-    return {t: signed_text(Project.open(project), t) for t in ids}
+    sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
+    return {sources[t]["stem"]: signed_text(Project.open(project), t) for t in ids}
 
 
 def _rows() -> list[dict[str, str]]:
@@ -98,13 +87,13 @@ def test_nothing_registered_is_left(signed: dict[str, str]) -> None:
 
 def test_the_golds_must_go_items_are_gone(signed: dict[str, str]) -> None:
     left = sorted((r["transcript"], r["surface"]) for r in _rows()
-                  if r["must"] == "go" and _said(r["surface"], signed[_id(r["transcript"])]))
+                  if r["must"] == "go" and _said(r["surface"], signed[r["transcript"]]))
     assert left == LEFT
 
 
 def test_must_stay_words_removed_do_not_grow(signed: dict[str, str]) -> None:
     removed = [(r["transcript"], r["surface"]) for r in _rows()
-               if r["must"] == "stay" and not _said(r["surface"], signed[_id(r["transcript"])])]
+               if r["must"] == "stay" and not _said(r["surface"], signed[r["transcript"]])]
     assert len(removed) <= MOST_REMOVED, removed
     for kept in ("COPD", "Healthcare Improvement Scotland", "SAMH", "Asthma + Lung UK", "Change Grow Live",
                  "Alcohol and Drugs Action", "Social Security Scotland", "Trelegy", "SKERRY"):
