@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from cmo_coder.anonymise import review as rv
+from cmo_coder.store.atomic import write_text_once
 from cmo_coder.web.security import SECURITY_HEADERS
 from cmo_coder.web.state import Workbench
+from tests.anon_support import secure_folder
 from tests.web_support import client_for, csrf_of, study_project
 
 
@@ -34,3 +39,26 @@ def test_a_method_an_api_route_does_not_answer_is_a_json_405_naming_the_ones_it_
     assert "does not answer PUT" in r.json()["error"]
     assert {m.strip() for m in r.headers["allow"].split(",")} >= {"GET", "POST"}
     assert r.headers["content-security-policy"] == SECURITY_HEADERS["content-security-policy"]
+
+
+def test_two_requests_making_the_review_salt_at_once_keep_the_first(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found reading the review fuzz's first request: the secure folder's salt is made on first use, and a
+    second request that also saw it missing replaced it, so the ids the first page showed (salted hashes of
+    each surface) named nothing any more and the log's hashes of one surface differed."""
+    secure = secure_folder(tmp_path)
+    first = rv.salt(secure)
+    real_exists = Path.exists
+    # the second request checked before the first one's file appeared
+    monkeypatch.setattr(Path, "exists", lambda self: False if self.name == ".log-salt" else real_exists(self))
+    assert rv.salt(secure) == first
+    assert rv.surface_hash(secure, "Ravensholme") == rv.surface_hash(secure, "ravensholme")
+    assert not [p.name for p in secure.path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_writing_a_file_once_never_replaces_it(tmp_path: Path) -> None:
+    target = tmp_path / "made" / "salt"
+    assert write_text_once(target, "first\n") is True
+    assert write_text_once(target, "second\n") is False
+    assert target.read_text(encoding="utf-8") == "first\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["salt"]
