@@ -27,7 +27,8 @@ STATIC = Path(__file__).parent / "static"
 
 
 def _is_api(request: Request) -> bool:
-    return request.url.path.startswith(("/api/", "/secure/api/"))
+    path = request.url.path
+    return path in ("/api", "/secure/api") or path.startswith(("/api/", "/secure/api/"))
 
 
 async def _not_found(request: Request, exc: Exception) -> Response:
