@@ -173,7 +173,7 @@ def _span(data: st.DataObject, text: str) -> tuple[int, int]:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(60)
+@fuzz_settings(30)
 @given(data=st.data())
 def test_fuzz_coding_changes(probe: Probe, data: st.DataObject) -> None:
     """Add, edit, delete and undo codings with hostile spans, codes, ids and bodies."""
@@ -218,7 +218,7 @@ def _configs(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(60)
+@fuzz_settings(30)
 @given(data=st.data())
 def test_fuzz_configuration_changes(probe: Probe, data: st.DataObject) -> None:
     """Link, edit and delete configurations with hostile members, names, PTs and versions."""
@@ -245,7 +245,7 @@ def test_fuzz_configuration_changes(probe: Probe, data: st.DataObject) -> None:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(40)
+@fuzz_settings(20)
 @given(data=st.data())
 def test_fuzz_suggestion_and_review_decisions(probe: Probe, data: st.DataObject) -> None:
     """Accept or reject suggestions, and decide, redact or sign off in the review, with hostile bodies and ids."""
@@ -296,7 +296,7 @@ def _bodies() -> st.SearchStrategy[bytes]:
 
 
 @pytest.mark.fuzz
-@fuzz_settings(60)
+@fuzz_settings(30)
 @given(method=st.sampled_from(_METHODS), path=st.sampled_from(_PATHS), body=_bodies(),
        content_type=st.sampled_from(_CONTENT_TYPES),
        csrf=st.sampled_from(["page", "none", "other session", "junk", "replayed-old"]),
@@ -336,7 +336,7 @@ def test_fuzz_raw_requests(probe: Probe, method: str, path: str, body: bytes, co
 
 
 @pytest.mark.fuzz
-@fuzz_settings(30)
+@fuzz_settings(10)
 @given(memo=st.one_of(st.sampled_from(HOSTILE_TEXT), st.text(max_size=40)),
        name=st.one_of(st.sampled_from(HOSTILE_TEXT), st.text(min_size=1, max_size=40)))
 def test_fuzz_stored_text_reads_as_text_on_every_page(probe: Probe, memo: str, name: str) -> None:
