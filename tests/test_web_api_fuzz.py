@@ -22,6 +22,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import given
@@ -330,6 +331,9 @@ def test_fuzz_raw_requests(probe: Probe, method: str, path: str, body: bytes, co
     if r.status_code >= 400 or method in ("GET", "HEAD", "OPTIONS", "TRACE"):
         assert _table_rows(probe.folder) == before, (method, path, r.status_code, r.text[:200])
         assert _files(probe.bench.secure_path) == secure_before
+    api = urlsplit(str(r.request.url)).path.startswith(("/api", "/secure/api"))
+    if r.status_code >= 400 and method != "HEAD" and api:
+        assert r.json()["error"], (method, path, r.status_code)  # a client of the API reads every refusal as JSON
     if method in ("POST", "PUT", "PATCH", "DELETE") and csrf != "page":
         assert r.status_code in (400, 401, 403, 404, 405), (method, path, csrf, r.status_code)
     _codings_slice(probe.folder)

@@ -34,7 +34,8 @@ def test_an_api_path_that_names_nothing_answers_a_json_error(tmp_path: Path) -> 
 
 
 def test_a_method_an_api_route_does_not_answer_is_a_json_405_naming_the_ones_it_does(tmp_path: Path) -> None:
-    """Found by the raw-request fuzz: ``PUT /api/codings`` answered Starlette's plain ``Method Not Allowed``."""
+    """Found reading the code while mending the 404: ``PUT /api/codings`` answered Starlette's plain ``Method Not
+    Allowed``, whose ``Allow`` header named only the GET route's methods."""
     client = client_for(Workbench(study_project(tmp_path / "study"), "carol"))
     r = client.request("PUT", "/api/codings", json={}, headers={"x-csrf-token": csrf_of(client)})
     assert r.status_code == 405
