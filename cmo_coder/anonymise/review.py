@@ -30,7 +30,7 @@ from ..errors import CmoError, NotFound
 from ..ids import stable_id
 from ..model import Participant, Transcript
 from ..model.transcript import NO_SPEAKER
-from ..store.atomic import write_text
+from ..store.atomic import write_text, write_text_once
 from ..store.project import Project
 from ..store.secure import SecureFolder
 from . import overlaps
@@ -94,9 +94,11 @@ def save_numbers(secure: SecureFolder, numbers: dict[str, int]) -> None:
 
 
 def salt(secure: SecureFolder) -> str:
+    """The secure folder's salt for surface hashes, made on first use and never replaced: the review
+    page's ids and the log's hashes of one surface must stay the same whichever request made it."""
     p = secure.path / ".log-salt"
     if not p.exists():
-        write_text(p, secrets.token_hex(16) + "\n")
+        write_text_once(p, secrets.token_hex(16) + "\n")
     return p.read_text(encoding="utf-8").strip()
 
 

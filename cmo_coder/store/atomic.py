@@ -91,3 +91,29 @@ def write_text(path: Path, text: str) -> None:
 def write_bytes(path: Path, data: bytes) -> None:
     with atomic_writer(path, "wb", encoding=None) as fh:
         fh.write(data)
+
+
+def write_text_once(path: Path, text: str) -> bool:
+    """Create ``path`` holding ``text`` unless it exists; True if this call made it.
+
+    For a file that must never change once made (a salt): two writers racing to make it both see it
+    missing, and ``write_text`` would let the second replace the first's after the first was used.
+    The text is written whole to a temporary file first and then linked into place, which fails if
+    the name exists, so a reader never sees it half-written and the first writer's file stays.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)

@@ -60,7 +60,35 @@ async def _body(request: Request) -> dict[str, Any]:
         raise BadRequest("request body is not JSON") from None
     if not isinstance(data, dict):
         raise BadRequest("request body must be a JSON object")
+    where = _not_text(data)
+    if where is not None:
+        raise BadRequest(f"{where} holds a lone UTF-16 surrogate (an escape like \\ud800 without its pair), "
+                         "which is not text; send the character itself")
     return data
+
+
+def _not_text(data: dict[str, Any]) -> str | None:
+    """The first field (as ``'memo'`` or ``'members'[1]['role']``) whose text, or key, is not storable text.
+
+    JSON lets ``"\\ud800"`` stand alone; Python reads it into a ``str`` that UTF-8 cannot encode, so
+    the database refused it only when the change was written (a 500). Walked without recursion: the
+    body may nest as deep as the JSON reader allows.
+    """
+    stack: list[tuple[str, Any]] = [(repr(key), value) for key, value in data.items()]
+    stack += [("a key of the body", key) for key in data]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return where
+        elif isinstance(value, dict):
+            stack += [(f"{where}[{k!r}]", v) for k, v in value.items()]
+            stack += [(f"a key in {where}", k) for k in value]
+        elif isinstance(value, list):
+            stack += [(f"{where}[{n}]", v) for n, v in enumerate(value)]
+    return None
 
 
 def _int(data: dict[str, Any], key: str, required: bool = True) -> int | None:

@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import BaseRoute, Mount
+from starlette.routing import BaseRoute, Match, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import CmoError, ProjectBusy
@@ -26,8 +26,36 @@ from .workers import in_workers
 STATIC = Path(__file__).parent / "static"
 
 
+def _is_api(request: Request) -> bool:
+    path = request.url.path
+    return path in ("/api", "/secure/api") or path.startswith(("/api/", "/secure/api/"))
+
+
 async def _not_found(request: Request, exc: Exception) -> Response:
+    """A path that names nothing here: for the JSON API a JSON error a client can read like every other one."""
+    if _is_api(request):
+        return JSONResponse({"error": "404 Not Found: no API route at this path (check the URL and the id in it)"},
+                            status_code=404)
     return PlainTextResponse("404 Not Found", status_code=404)
+
+
+def _methods_at(request: Request) -> list[str]:
+    """Every method some route at this path answers (Starlette's own 405 names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= route.methods
+    return sorted(methods)
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    """A route asked with a method it does not answer: 405 naming the methods it does, as JSON on the API."""
+    allow = ", ".join(_methods_at(request))
+    headers = {"allow": allow} if allow else None
+    if _is_api(request):
+        return JSONResponse({"error": f"405 Method Not Allowed: this route does not answer {request.method}"
+                             + (f"; it answers {allow}" if allow else "")}, status_code=405, headers=headers)
+    return PlainTextResponse("405 Method Not Allowed", status_code=405, headers=headers)
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
@@ -48,7 +76,7 @@ async def _cmo_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CmoError)
     status = status_of(exc)
     headers = {"retry-after": BUSY_RETRY_AFTER} if status == 503 else None
-    if request.url.path.startswith("/api/"):
+    if _is_api(request):
         return JSONResponse({"error": str(exc)}, status_code=status, headers=headers)
     return PlainTextResponse(f"{status}: {exc}", status_code=status, headers=headers)
 
@@ -79,7 +107,7 @@ def create_app(bench: Workbench, host: str = "127.0.0.1", port: int | None = Non
     middleware = [Middleware(SecurityMiddleware, sessions=bench.sessions, hosts=hosts, gate=gate,
                              secure_cookie=False)]
     app = Starlette(routes=in_workers(routes), middleware=middleware,
-                    exception_handlers={404: _not_found, 500: _server_error, CmoError: _cmo_error,
+                    exception_handlers={404: _not_found, 405: _not_allowed, 500: _server_error, CmoError: _cmo_error,
                                         # the store's LockedError (either engine) is one of these
                                         sqlite3.OperationalError: _database_error})
     app.state.project_name = bench.project_name  # a database's name, never its URL (it may hold a password)
