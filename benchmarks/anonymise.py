@@ -767,8 +767,12 @@ def main() -> None:
     ap.add_argument("--jobs", default="1",
                     help="'anonymise --jobs' of the real path (default 1: one process, as the path always ran; the "
                          "figures are the same whatever it is)")
+    ap.add_argument("--keep-word-readings", action="store_true",
+                    help="review with --keep-word-readings before --accept-all: registered names whose grammar "
+                         "reads as the everyday word are kept, one by one, as a team that asks for it would")
     args = ap.parse_args()
     realpath.JOBS = args.jobs
+    realpath.KEEP_WORD_READINGS = args.keep_word_readings
     which = SETS if args.which == "all" else (args.which,)
     print("Tuned on: the invented interview set and the Earnings-21 development half. Not tuned on: the invented "
           "focus-group set (its figures were read), the invented life-story set, the hand-written set (but rules were "

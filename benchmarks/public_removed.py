@@ -187,7 +187,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="which", required=True,
                     choices=["handwritten", "focus-groups", "fresh", "sixth", "third"])
+    ap.add_argument("--keep-word-readings", action="store_true",
+                    help="review with --keep-word-readings before --accept-all (as anonymise.py's option)")
     args = ap.parse_args()
+    bench.realpath.KEEP_WORD_READINGS = args.keep_word_readings
     root = Path(tempfile.mkdtemp(prefix="cmo-public-removed-"))
     try:
         rows = []
