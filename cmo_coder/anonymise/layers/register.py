@@ -20,6 +20,7 @@ from .noun_idioms import said_as_the_noun
 from .own_names import names_someone_else
 from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
+from .register_joined import put_to_review
 from .register_near import run_on
 from .register_public import inside_public_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
@@ -360,7 +361,10 @@ class RegisterComponent:
                                  "registered", item_key=item.key, placeholder=placeholder))
             taken.append((start_char, span.end_char))
         # a registered name inside a hyphen- or apostrophe-joined word takes the whole word ("Anne-Marie")
-        out[first:] = widen(text_of(doc), out[first:])
+        unwidened = out[first:]
+        out[first:] = widen(text_of(doc), unwidened)
+        # ... unless the joined word is a listed public name ("Al-Anon" of a registered Al): the reviewer's
+        out[first:] = put_to_review(text_of(doc), unwidened, out[first:])
         matched = out[first:]
         out.extend(run_on(doc, matched, caseless))  # "Nkechi" / "Amadi" over a caption line break
         # "Dawn Hill came in", "Gethin prys", "i spoke to priya oak": a surname the register lacks that is a word
