@@ -95,3 +95,37 @@ def test_the_benchmark_reviews_with_the_option_when_asked(monkeypatch: pytest.Mo
         realpath.sign_off_all(Path("p"), Path("s"), ["t1"])
         assert ("--keep-word-readings" in calls[0]) is keep
         assert "--accept-all" in calls[0]
+
+
+POSSESSED_KEY = [
+    KeyEntry(label="SP1", name="Margaret Okafor", role="staff", site="A"),
+    KeyEntry(label="P1", name="Ray Holden", role="service_user", site="A"),
+    KeyEntry(label="P2", name="Hope Brennan", role="carer", site="B"),
+    KeyEntry(label="P3", name="Will Jenkins", role="carer", site="B"),
+]
+POSSESSED = [
+    # the focus groups' captions: "ray's" read as a verb after "they", kept by --keep-word-readings
+    ("yeah they they ray's the only one who rings back", "ray's"),
+    # held back, written before the rule
+    ("and you hope's mum came with us", "hope's"),
+    ("i asked and we will's dad said no", "will's"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), POSSESSED)
+def test_a_name_before_an_s_is_never_a_verb_after_a_pronoun(tmp_path: Path, project: Project, text: str,
+                                                            name: str) -> None:
+    """A verb is never followed by "'s": "they ray's the only one" is Ray ("Ray is"), not a verb after "they", so
+    ``--keep-word-readings`` must not keep it (the focus-group captions left one registered Ray so)."""
+    sf = secure_folder(tmp_path, POSSESSED_KEY)
+    add_pending(project, sf, "t1", [("SP1", "Margaret Okafor", "ok so who helps"), ("P1", "Ray Holden", text)])
+    p, s = project.path, sf.path
+    assert run_cli("anonymise", p, "--secure", s).exit_code == 0
+    assert run_cli("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
+    r = run_cli("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    proj = Project.open(p)
+    try:
+        assert name not in proj.transcript("t1").text.lower()
+    finally:
+        proj.close()
