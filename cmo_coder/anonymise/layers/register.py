@@ -143,7 +143,8 @@ def word_reading(token: Token, caseless: bool, place: bool = False) -> str | Non
         return "lower case mid-sentence in cased text"
     if nxt is not None and token.tag_ == "MD" and nxt.tag_ == "VB":
         return f"modal verb before a verb ('{token.lower_} {nxt.lower_}')"
-    if prev is not None and prev.lower_ in {"i", "we", "they"} and token.pos_ in {"VERB", "AUX"}:
+    if (prev is not None and prev.lower_ in {"i", "we", "they"} and token.pos_ in {"VERB", "AUX"}
+            and not (nxt is not None and nxt.lower_ in {"'s", "’s"})):  # "they ray's": a name, never a verb
         return f"verb after a subject pronoun ('{prev.lower_} {token.lower_}')"
     low = token.lower_
     if prev is not None and low in KINSHIP and prev.lower_ in _POSSESSIVES:
