@@ -52,14 +52,16 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
 
 Sets (a) to (e) and (g) also run the real path a study team follows (``realpath.py``): the files are
 imported with a manifest, ``anonymise --register``, ``review --accept-all --sign-off``, and every
-gold registered mention is looked for in the signed-off text. Presidio runs twice: as shipped,
+gold registered mention is looked for in the signed-off text (with ``--keep-word-readings``, review keeps the
+occurrences of registered names whose grammar reads as the everyday word first, as a team that asks for it would,
+then accepts the rest). Presidio runs twice: as shipped,
 and with the register and manifest names as a deny list.
 
 Speeds on the short invented sets are the best of three runs for each tool (on a shared machine
 the others also measure the neighbours); each Earnings-21 half is run once.
 
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|earnings|all]
-     [--split test|dev] [--files N] [--no-presidio] [--keep DIR]
+     [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ be read before it is written. It prints no surface, context or per-item line: on
 table of ``anonymise.py`` (registered left, unregistered caught, public removed). On a blind set (fresh, sixth)
 each run is one of its looks.
 
-Run: python benchmarks/public_removed.py --set handwritten|focus-groups|fresh|sixth|third
+Run: python benchmarks/public_removed.py --set handwritten|focus-groups|fresh|sixth|third [--keep-word-readings]
+(``--keep-word-readings``: review keeps the word readings of registered names before ``--accept-all``.)
 """
 
 from __future__ import annotations
