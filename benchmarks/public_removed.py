@@ -20,7 +20,8 @@ be read before it is written. It prints no surface, context or per-item line: on
 table of ``anonymise.py`` (registered left, unregistered caught, public removed). On a blind set (fresh, sixth)
 each run is one of its looks.
 
-Run: python benchmarks/public_removed.py --set handwritten|focus-groups|fresh|sixth|third
+Run: python benchmarks/public_removed.py --set handwritten|focus-groups|fresh|sixth|third [--keep-word-readings]
+(``--keep-word-readings``: review keeps the word readings of registered names before ``--accept-all``.)
 """
 
 from __future__ import annotations
@@ -187,7 +188,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="which", required=True,
                     choices=["handwritten", "focus-groups", "fresh", "sixth", "third"])
+    ap.add_argument("--keep-word-readings", action="store_true",
+                    help="review with --keep-word-readings before --accept-all (as anonymise.py's option)")
     args = ap.parse_args()
+    bench.realpath.KEEP_WORD_READINGS = args.keep_word_readings
     root = Path(tempfile.mkdtemp(prefix="cmo-public-removed-"))
     try:
         rows = []

@@ -80,11 +80,16 @@ _SUBJECTS = frozenset({"i", "you", "we", "they"})
 _ADDRESSING = frozenset({"thank", "thanks", "love", "bless", "see", "hiya", "hi"})
 
 
+def _before_an_s(token: Token) -> bool:
+    """Whether "'s" follows the word: a verb never takes it, a name does ("they ray's the only one" is "Ray is")."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in {"'s", "’s"}
+
+
 def verb_after_a_subject(token: Token) -> bool:
     """A lower-case registered word read as a verb right after a subject pronoun ("where you fish", "we rock up"):
     no name stands there. "Thank you Will", "love you Hope" address someone, so the pronoun after such a word is
     no subject; a capital in cased text is a name's, and is left to the rules below."""
-    if token.i == 0 or token.pos_ != "VERB" or not token.text.islower():
+    if token.i == 0 or token.pos_ != "VERB" or not token.text.islower() or _before_an_s(token):
         return False
     prev = token.doc[token.i - 1]
     before = token.doc[token.i - 2].lower_ if token.i > 1 else ""

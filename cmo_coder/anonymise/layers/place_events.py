@@ -20,6 +20,8 @@ Such a phrase is kept as public, so only a proposal lying inside it is dropped. 
 * a local body: "Leeds City Council" and the territorial police are bodies of the place a participant lives in,
   read elsewhere and removed by design (a charity's branch, "Rotherham Mind", is settled in ``town_names``).
 
+"Week" ends an event only where it is written as its name, with a capital in cased text ("Cowes Week"): in speech
+a week follows a place as often as not ("we went to Cowes week after"), and captions cannot tell the two apart.
 "Show" is a word many local things end on ("the Elmbury show" is the village's), so it ends an event only when it
 is written as a name ("Show" in cased text) or after "Great", "Royal" or "County" ("the great yorkshire show" in
 captions). The word lists were written for the project from how UK events and regional food are named.
@@ -35,7 +37,7 @@ from .words import place_names
 
 EVENT_HEADS = frozenset({"festival", "festivals", "fest", "carnival", "pride", "marathon", "gala", "illuminations",
                          "regatta", "tattoo", "races", "fair", "fringe", "eisteddfod", "mela", "games", "airshow",
-                         "show"})
+                         "show", "week"})
 """Last words of a public event's name after its place ("Notting Hill Carnival", "Durham Miners' Gala")."""
 
 DISH_HEADS = frozenset({"tea", "hotpot", "pudding", "puddings", "pasty", "pasties", "tart", "tarts", "cake", "cakes",
@@ -137,6 +139,8 @@ def named_after_place(text: str) -> list[tuple[int, int, str]]:
     cased = any(ch.isupper() for ch in text)
     for m in cued_finditer(_HEAD, text, _HEAD_CUES):  # from each head back to its name: heads are rare, words are not
         head = m.group(1)
+        if head[:1] in "wW" and _norm(head) == "week" and not (cased and head[:1] == "W"):
+            continue  # "we went to Cowes week after": a week, unless written as the event's name ("Cowes Week")
         after = re.match(r"\s*([\w'’-]+)", text[m.end():])
         if after and (_norm(after.group(1)) in PLACE_AFTER or _norm(after.group(1)) in _NOT_A_HEAD):
             continue

@@ -20,6 +20,7 @@ from .noun_idioms import said_as_the_noun
 from .own_names import names_someone_else
 from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
+from .register_joined import put_to_review
 from .register_near import run_on
 from .register_public import inside_public_name
 from .register_shapes import ShapeIndex, shape_candidates, widen
@@ -142,7 +143,8 @@ def word_reading(token: Token, caseless: bool, place: bool = False) -> str | Non
         return "lower case mid-sentence in cased text"
     if nxt is not None and token.tag_ == "MD" and nxt.tag_ == "VB":
         return f"modal verb before a verb ('{token.lower_} {nxt.lower_}')"
-    if prev is not None and prev.lower_ in {"i", "we", "they"} and token.pos_ in {"VERB", "AUX"}:
+    if (prev is not None and prev.lower_ in {"i", "we", "they"} and token.pos_ in {"VERB", "AUX"}
+            and not (nxt is not None and nxt.lower_ in {"'s", "’s"})):  # "they ray's": a name, never a verb
         return f"verb after a subject pronoun ('{prev.lower_} {token.lower_}')"
     low = token.lower_
     if prev is not None and low in KINSHIP and prev.lower_ in _POSSESSIVES:
@@ -360,7 +362,10 @@ class RegisterComponent:
                                  "registered", item_key=item.key, placeholder=placeholder))
             taken.append((start_char, span.end_char))
         # a registered name inside a hyphen- or apostrophe-joined word takes the whole word ("Anne-Marie")
-        out[first:] = widen(text_of(doc), out[first:])
+        unwidened = out[first:]
+        out[first:] = widen(text_of(doc), unwidened)
+        # ... unless the joined word is a listed public name ("Al-Anon" of a registered Al): the reviewer's
+        out[first:] = put_to_review(text_of(doc), unwidened, out[first:])
         matched = out[first:]
         out.extend(run_on(doc, matched, caseless))  # "Nkechi" / "Amadi" over a caption line break
         # "Dawn Hill came in", "Gethin prys", "i spoke to priya oak": a surname the register lacks that is a word
