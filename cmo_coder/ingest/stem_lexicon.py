@@ -45,6 +45,8 @@ STUDY_WORDS = frozenset({
     # roles, services and tools written as one word, that no dictionary holds
     "physio", "physios", "whatsapp", "maxqda", "atlasti", "dedoose", "quirkos", "camhs", "chemsex", "otranscribe",
     "happyscribe", "assemblyai", "noscribe", "transcribe", "youtube", "webvtt",
+    # how a file was saved, and care words written as one, that the dictionary lacks
+    "unicode", "utf", "ansi", "healthcare",
 })
 #: The UK's and Ireland's nations: a place list holds them, and they place nobody ("NHS_England_staff").
 NATIONS = frozenset({"england", "wales", "scotland", "ireland", "britain", "uk", "cymru", "ulster"})
