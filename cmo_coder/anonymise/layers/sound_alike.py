@@ -82,15 +82,21 @@ def public_word(word: str) -> bool:
 
 
 def _never_a_name(tok: Token) -> bool:
-    """A word no sound-alike of a name may be: a function word, a filler, a date, a title, a kin word, a public
-    name, a kind of place ("the mandir" for a registered Mandy, "the ward" for a Warde), or a people's or a
-    language's name ("Romanian" and "Romany" for a registered Rahman: a study of Roma and Traveller health lost
-    the peoples it is about; a registered name that is a people's word is still found as written), or a regional
-    word of address ("me marra" for a registered Marsh)."""
+    """A word no sound-alike of a name may be: a function word, a filler, a date, a month or weekday or their
+    plurals, a title, a kin word, a public name, a kind of place ("the mandir" for a registered Mandy, "the ward"
+    for a Warde), or a people's or a language's name ("Romanian" and "Romany" for a registered Rahman: a study of
+    Roma and Traveller health lost the peoples it is about; a registered name that is a people's word is still
+    found as written), or a regional word of address ("me marra" for a registered Marsh)."""
     low = tok.lower_
-    return (not tok.is_alpha or tok.is_stop or low in FILLERS or low in CALENDAR or low in TITLE_WORDS
+    return (not tok.is_alpha or tok.is_stop or low in FILLERS or _calendar_word(low) or low in TITLE_WORDS
             or low in KINSHIP or low in GENERIC or low in PEOPLES or low in ADDRESS_WORDS
             or fold(low) in _public_words() or _inflected_verb(tok))
+
+
+def _calendar_word(low: str) -> bool:
+    """A month or weekday, or its plural ("on Mondays", "most Fridays"): a registered Monty or Fraydie sounds like
+    the plural, which no calendar list holds, and a study lost its days of the week to them."""
+    return low in CALENDAR or (low.endswith("s") and low[:-1] in CALENDAR)
 
 
 def _inflected_verb(tok: Token) -> bool:
