@@ -53,7 +53,15 @@ def ner_category(label: str, text: str) -> str:
             return "practice"
         if any(w in low for w in ("service", "project", "team", "recovery", "clinic")):
             return "service"
+        words = low.split()
+        if len(words) > 1 and words[-1] in _STREET_ENDS:
+            return "street"  # "the flat was on Prince of Wales Road": a street, not "[organisation name]"
     return NER_CATEGORIES[label]
+
+
+_STREET_ENDS = frozenset({"road", "street", "lane", "avenue", "crescent", "terrace", "mews"})
+"""Last words that make the model's organisation or facility a street: only the heads no organisation ends in
+(a "Grove", "Close", "View" or "Bank" may be a care home, a practice or a bank)."""
 
 
 _NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "understood", "ok", "gotcha"}  # beside the FILLERS

@@ -198,8 +198,8 @@ def uk_towns() -> frozenset[str]:
     for name in names:
         low = name.lower().replace("’", "'")
         words = low.split()
-        if len(words) > 2 or not all(w.isalpha() for w in words):
-            continue
+        if len(words) > 2 or not all(w.replace("'", "").isalpha() for w in words):
+            continue  # a possessive town is a town ("King's Lynn", "Bishop's Castle")
         if len(words) == 1 and (len(low) < 4 or (in_dictionary(low) and not town_before_word(low, usage))
                                 or low in firsts or usage.get(low, 0) >= SELDOM_LOWER):
             continue
@@ -216,7 +216,8 @@ _JOINED = re.compile(r"(?i)^([a-z']+)-(?:upon|on|under|le|by|in)-")
 def said_forms(name: str) -> list[str]:
     """The shorter forms speech gives a town whose published name it rarely says in full: "Saint Neots" as "St
     Neots" (captions write "st" as often as "saint"), "Berwick-upon-Tweed" and "Stockton-on-Tees" by their first
-    part ("she's in berwick now"). Each form is read through the same filter as a listed name."""
+    part ("she's in berwick now"), and a possessive town without its apostrophe, as captions write it ("kings
+    lynn"). Each form is read through the same filter as a listed name."""
     out = []
     rest = name[len("Saint "):]
     if name.startswith("Saint ") and "-" not in name and not _saints_day(rest.lower()):
@@ -224,6 +225,8 @@ def said_forms(name: str) -> list[str]:
     m = _JOINED.match(name)
     if m:
         out.append(m.group(1))
+    if "'" in name or "’" in name:
+        out.append(name.replace("'", "").replace("’", ""))  # captions drop the apostrophe: "kings lynn"
     return out
 
 
