@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .candidates import Candidate
-from .layers.words import CALENDAR, in_dictionary, lowercase_usage
+from .layers.words import CALENDAR, KINSHIP, in_dictionary, lowercase_usage
 from .lookup import Intervals
 
 REASON = "a local place named with everyday words, by the way it is said (a place slot, its kind said beside it)"
@@ -97,6 +97,9 @@ _PLACE_ADVERBS = frozenset({"outside", "inside", "abroad", "away", "anywhere", "
                             "upstairs", "downstairs", "overseas", "home", "there", "here", "town"})
 """Words that say where without naming anywhere ("help from outside a charity")."""
 
+_ABSTRACT = re.compile(r"(?:ship|tion|sion|ment|ness|ity|ance|ence|ism)s?$")
+"""Endings of abstract nouns ("partnership", "assessment"), which say what a thing is and name no local place."""
+
 _NOT_IN_NAME = frozenset({"of", "with", "between", "about"})
 """Words right after the phrase that make a common noun of it ("the crown of my tooth", "the boundary with")."""
 
@@ -112,8 +115,8 @@ _AFTER_REPLY = re.compile(r"^(?:on the corner|in the village|in town|on [a-z]+ (
 
 _MAX_WORDS = 3
 _RARE = 1000
+"""Fewer lower-case uses than this in the subtitle counts: a word no dictionary holds that is seldom said."""
 _UNCOMMON = 10000
-_COMMON = 30000
 
 
 def _words(turn: str) -> list[tuple[int, int, str]]:
@@ -125,6 +128,8 @@ def _content(word: str) -> bool:
     if "'" in word and not word.endswith("'s"):
         return False
     bare = _bare(word)
+    if bare in KINSHIP or bare.rstrip("s") in KINSHIP or _ABSTRACT.search(bare):
+        return False  # "listen to the mams", "went to the partnership": kin and abstract nouns name no place
     return (word not in STOP_WORDS and word not in _PLACE_ADVERBS and bare not in STOP_WORDS and len(word) > 1
             and bare not in CALENDAR and bare.rstrip("s") not in CALENDAR)
 
@@ -137,20 +142,15 @@ def _unlisted(words: list[str]) -> bool:
     """A word of the phrase is in no dictionary and seldom said ("sheiling", "greenbank"; not "women", which the
     dictionary holds only as "woman"): the best evidence a word can give."""
     usage = lowercase_usage()
-    return any(not in_dictionary(_bare(w)) and usage.get(_bare(w), 0) < _RARE for w in words)
+    return any(all(not in_dictionary(p) and usage.get(p, 0) < _RARE for p in _bare(w).split("-")) for w in words)
 
 
 def _rarity(words: list[str]) -> int:
     """Points for how seldom the phrase's words are said in lower case: its rarest word decides."""
+    if _unlisted(words):
+        return 2
     usage = lowercase_usage()
-    best = 0
-    for w in words:
-        b = _bare(w)
-        if not in_dictionary(b):
-            return 2
-        n = usage.get(b, 0)
-        best = max(best, 2 if n < _RARE else 1 if n < _UNCOMMON else 0)
-    return best
+    return 1 if any(usage.get(_bare(w), 0) < _UNCOMMON for w in words) else 0
 
 
 def _slot_points(words: list[tuple[int, int, str]], i: int) -> int:
