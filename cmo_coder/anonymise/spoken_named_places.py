@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .candidates import Candidate
-from .layers.words import CALENDAR, KINSHIP, in_dictionary, lowercase_usage
+from .layers.words import CALENDAR, FILLERS, KINSHIP, in_dictionary, lowercase_usage
 from .lookup import Intervals
 
 REASON = "a local place named with everyday words, by the way it is said (a place slot, its kind said beside it)"
@@ -67,9 +67,9 @@ _KIND_NOUNS = frozenset({
 one", "the debt people")."""
 
 _NAME_HEADS = frozenset({"arms", "inn", "tavern", "rovers", "united", "juniors", "athletic", "wanderers", "rangers",
-                         "harriers", "colts", "stores", "academy", "grange", "lodge", "court", "house", "manor",
-                         "social", "quins", "albion", "celtic", "town", "villa", "primary"})
-"""Last words that make a name of the words before them ("fisherman's arms", "holme rovers", "oakwood grange")."""
+                         "harriers", "colts", "quins", "albion", "celtic"})
+"""Last words that make a name of the words before them ("fisherman's arms", "holme rovers"). Not the heads a
+common noun also takes ("house", "court": "the appeals court" is no name)."""
 
 _EVERYDAY_DESTINATIONS = frozenset({
     "pub", "pubs", "club", "clubs", "shop", "shops", "school", "church", "chapel", "home", "house", "estate",
@@ -120,12 +120,20 @@ _UNCOMMON = 10000
 
 
 def _words(turn: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0).replace("’", "'")) for m in _WORD.finditer(turn)]
+    """The turn's words; one after punctuation is given a leading "," so no phrase runs across it ("uh, th-")."""
+    out: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(turn):
+        if out and turn[out[-1][1] : m.start()].strip():
+            out.append((out[-1][1], out[-1][1], ","))  # a stop: punctuation stood between the words
+        out.append((m.start(), m.end(), m.group(0).replace("’", "'")))
+    return out
 
 
 def _content(word: str) -> bool:
     """A word a name can be made of: no function word, contraction ("i'm", "we'd") or word of the calendar."""
-    if "'" in word and not word.endswith("'s"):
+    if ("'" in word and not word.endswith("'s")) or not word.replace("'", "").replace("-", "").isalpha():
+        return False  # a contraction, a stop, or a word with digits ("q2")
+    if word in FILLERS or word in {"unk", "inaudible", "crosstalk"}:
         return False
     bare = _bare(word)
     if bare in KINSHIP or bare.rstrip("s") in KINSHIP or _ABSTRACT.search(bare):
@@ -200,20 +208,21 @@ def _score(words: list[tuple[int, int, str]], lead: int, start: int, end: int, t
         points += 1
     if lead == 0 and prev_turn & _TURN_CUES and _AFTER_REPLY.match(turn[words[end - 1][1]:].lstrip()):
         points += 2  # a reply that opens on the name, and says where it is or what came after
-    if lead == start and lead > 0 and not (_kind_beside(words, start, end) or _unlisted(said)
+    if lead == start and lead > 0 and not (_kind_beside(words, start, end)
+                                           or (_unlisted(said) and _slot_points(words, lead) == 2)
                                            or (len(said) > 1 and said[-1] in _NAME_HEADS)):
-        return 0  # a bare phrase mid-turn ("in reading", "go for respite") needs more than a rare word
+        return 0  # a bare phrase mid-turn ("in reading", "increase in ebitda margin") needs its kind or a place verb
     return points
 
 
 def _phrases(words: list[tuple[int, int, str]]) -> Iterable[tuple[int, int, int]]:
     """(lead, start, end) word indices: "the" and the content words after it, or the words opening the turn, or
-    the content words after a preposition of place or a kind noun."""
+    the content words after a preposition of place (not "to": "to answer" is an infinitive) or a kind noun."""
     n = len(words)
     for i, (_, _, w) in enumerate(words):
         if w == "the":
             lead, start = i, i + 1
-        elif i == 0 or words[i - 1][2] in _PLACE_PREPOSITIONS or words[i - 1][2] in {"club", "charity"}:
+        elif i == 0 or words[i - 1][2] in _PLACE_PREPOSITIONS - {"to"} or words[i - 1][2] in {"club", "charity"}:
             lead, start = i, i
         else:
             continue
@@ -283,7 +292,9 @@ def named_places(text: str, segments: list[tuple[int, int]], caseless: list[bool
                 before = words[i - 1][2] if i else ""
                 if before == "the":
                     before = words[i - 2][2] if i > 1 else ""
-                if before not in _PLACE_PREPOSITIONS | {"of"} or _common_noun_after(words, i + k):
+                bare_again = words[i - 1][2] != "the" if i else True
+                if (before not in _PLACE_PREPOSITIONS | {"of"} or _common_noun_after(words, i + k)
+                        or (bare_again and before == "to")):  # "to answer": an infinitive
                     continue  # said again as the word: "walk the meadows", "help the hawks", "the boundary with"
                 if placed.overlaps(a, b) or taken.overlaps(a, b):
                     continue
