@@ -89,7 +89,9 @@ _EVERYDAY_DESTINATIONS = frozenset({
     "site", "depot", "mines", "pit", "pits", "army", "navy", "forces", "police", "council", "social",
     "hairdressers", "barbers", "launderette", "laundrette", "takeaway", "supermarket", "butchers", "bakers",
     "newsagents", "stall", "van", "car", "boat", "ship", "plane", "sun", "rain", "cold", "dark",
-    "rugby", "football", "footy", "cricket", "darts", "bowls", "boxing", "swimming", "races", "dogs"})
+    "rugby", "football", "footy", "cricket", "darts", "bowls", "boxing", "swimming", "races", "dogs",
+    "mill", "mills", "plant", "warehouse", "colliery", "mine", "foundry", "quarry", "abattoir", "laundry",
+    "brewery", "distillery", "workshop", "studio", "salon", "care", "nursing", "hospice"})
 """Nouns said after "to the", "at the", "in the" every day, never a name there: a phrase with one of these as its
 last word is not read here (the layers for "the [name] estate", "[name] primary" read those)."""
 
@@ -133,8 +135,8 @@ def _content(word: str) -> bool:
     """A word a name can be made of: no function word, contraction ("i'm", "we'd") or word of the calendar."""
     if ("'" in word and not word.endswith("'s")) or not word.replace("'", "").replace("-", "").isalpha():
         return False  # a contraction, a stop, or a word with digits ("q2")
-    if word in FILLERS or word in {"unk", "inaudible", "crosstalk"}:
-        return False
+    if word in FILLERS or word in {"unk", "inaudible", "crosstalk"} or word in _PLACE_PREPOSITIONS | _PARTICLES:
+        return False  # "pemberton street near the shop": a preposition ends the name
     bare = _bare(word)
     if bare in KINSHIP or bare.rstrip("s") in KINSHIP or _ABSTRACT.search(bare):
         return False  # "listen to the mams", "went to the partnership": kin and abstract nouns name no place
