@@ -43,6 +43,10 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     maternity and neonatal care, eating disorders, ambulance and NHS 24, homeless health, Traveller health,
     community pharmacy, hospice at home, asylum seekers' health) in all four nations. Its author never read
     the anonymiser, and it was run once when written. Nobody tunes on it: it is run to report.
+(h) "named-places-tune" and "named-places-held": short sessions about local places whose names are everyday
+    words (the Swan, the Willows, Second Chance, Sale), beside everyday uses of the same words that must stay,
+    cased and as captions (``named_places.py``). Written before the rules for them and split at once: rules
+    may be tuned on the first half; the second is held back, measured at the end of each step, never read.
 (f) "earnings": Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never
     copied): PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
     sorted position: even = development (changes are chosen on it), odd = test (reported; not
@@ -50,7 +54,7 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     also printed over the gold mentions written as names, leaving out labels such as "GAAP" or
     "gigawatts".
 
-Sets (a) to (e) and (g) also run the real path a study team follows (``realpath.py``): the files are
+Sets (a) to (e), (g) and (h) also run the real path a study team follows (``realpath.py``): the files are
 imported with a manifest, ``anonymise --register``, ``review --accept-all --sign-off``, and every
 gold registered mention is looked for in the signed-off text (with ``--keep-word-readings``, review keeps the
 occurrences of registered names whose grammar reads as the everyday word first, as a team that asks for it would,
@@ -60,7 +64,8 @@ and with the register and manifest names as a deny list.
 Speeds on the short invented sets are the best of three runs for each tool (on a shared machine
 the others also measure the neighbours); each Earnings-21 half is run once.
 
-Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|earnings|all]
+Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
+                                    named-places-tune|named-places-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
 
@@ -99,6 +104,7 @@ import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
 import fresh as fr  # noqa: E402
 import handwritten as hw  # noqa: E402
+import named_places as npl  # noqa: E402
 import realpath  # noqa: E402
 import sixth as sx  # noqa: E402
 from anon_table import PLACE_GENERIC, Row, deny_lists, measure, print_table  # noqa: E402
@@ -407,7 +413,8 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 
 # --------------------------------------------------------------------------- labelled sets, real path
-SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "earnings")
+SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
+        "named-places-held", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -422,6 +429,11 @@ TUNED = {
     "sixth": "sixth set, export files with stand-off gold written blind by another author (sexual health, "
              "maternity, urgent care, homeless, Traveller and asylum seekers' health; five caption sessions): "
              "NOBODY tunes on this set",
+    "named-places-tune": "named places of everyday words (pubs, clubs, shops, churches, care homes, estates, "
+                         "streets, schools, charities, towns) beside everyday uses of the same words, tuning half: "
+                         "the rules MAY BE tuned on this half",
+    "named-places-held": "named places of everyday words, held-back half: written with the tuning half, before any "
+                         "rule; measured at the end of each step, NEVER tuned on",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
             "README), so it is no longer blind",
     "dev": "Earnings-21 development half: the rules WERE tuned on this half",
@@ -516,6 +528,16 @@ def _fresh_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Tu
     return _typed_files(fr, folder, lower)
 
 
+def _named_places_files(half: str, folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path,
+                                                                         Path, dict[Path, list[str]]]:
+    """One half of the named-places set (``named_places.py``), cased or as captions, with its team's files."""
+    study = npl.load_half(half)
+    written = hw.write_set(folder / "files", study, caption=lower)
+    manifest, register = hw.copy_team_files(folder, study)
+    return ([(path, turns) for _, path, turns, _ in written], manifest, register,
+            {path: forms for _, path, _, forms in written})
+
+
 def _sixth_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
                                                      dict[Path, sx.Session]]:
     """The sixth set's cased sessions, or its caption sessions, as the files a team receives, with the team's
@@ -552,6 +574,8 @@ def write_casing(name: str, folder: Path, lower: bool) -> Written:
         files, manifest, register, forms = _fresh_files(folder, lower)
     elif name == "sixth":
         files, manifest, register, standoff = _sixth_files(folder, lower)
+    elif name.startswith("named-places-"):
+        files, manifest, register, forms = _named_places_files(name.removeprefix("named-places-"), folder, lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
     return Written(files, manifest, register, forms, standoff)
@@ -668,6 +692,9 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
                                                           for k, (h, n) in sorted(caught.items())))
 
 
+CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held")
+
+
 def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]
     print(f"\n== {TUNED[name]}")
     generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA if name == "third" else PLACE_GENERIC
@@ -677,11 +704,13 @@ def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> N
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA | fr.PLACE_GENERIC_EXTRA
     if name == "sixth":
         generic = PLACE_GENERIC | sx.PLACE_GENERIC_EXTRA
+    if name.startswith("named-places-"):
+        generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA | npl.PLACE_GENERIC_EXTRA
     rows: list[Row] = []
     details: list[tuple[str, list[Doc], list[list[tuple[int, int, str]]]]] = []
     forms: list[tuple[str, list[Doc], list[list[tuple[int, int]]]]] = []
     for lower in (False, True):
-        captioned = name in ("focus-groups", "third", "handwritten", "fresh", "sixth")
+        captioned = name in CAPTIONED
         casing = "captions" if lower and captioned else "lower-cased" if lower else "cased"
         lab = real_path(name, root / name / casing, lower)
         anon, _ = make_anonymiser(SecureFolder.open(lab.secure), lab.register, MODEL, False)
@@ -703,7 +732,7 @@ def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> N
             rows.append(measure(f"Presidio + register deny list, {casing}", lab.docs, _spans(preds),
                                 words / secs, covered, generic))
             forms.append((f"Presidio + register deny list, {casing}", lab.docs, _spans(preds)))
-    captioned = name in ("focus-groups", "third", "handwritten", "fresh", "sixth")
+    captioned = name in CAPTIONED
     if one_project and captioned:
         both = real_path_one_project(name, root / name / "one-project")
         for casing, lab in zip(("cased", "captions"), both, strict=True):
@@ -757,7 +786,7 @@ def earnings_set(args: argparse.Namespace, engines) -> None:  # type: ignore[no-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", dest="which", choices=[*SETS, "all"], default="all",
-                    help="run one set only (default: all seven)")
+                    help="run one set only (default: all of them)")
     ap.add_argument("--files", type=int, default=None, help="Earnings-21 files to use (default: all 22 of the half)")
     ap.add_argument("--split", choices=["test", "dev"], default="test", help="Earnings-21 half")
     ap.add_argument("--no-presidio", action="store_true")

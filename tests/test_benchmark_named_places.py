@@ -1,0 +1,66 @@
+"""The named-places development set (``benchmarks/named_places/``): two halves written before any rule for them,
+each building the same way every time, with every gold place and every everyday use slicing to its surface in the
+caption text, every kind said often enough in each half, and both halves run by the benchmark as sets of their own."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import handwritten as hw  # noqa: E402
+import named_places as npl  # noqa: E402
+
+KINDS = ("club", "organisation", "pub", "shop", "school", "care_home", "estate", "street", "church", "town")
+
+
+@pytest.mark.parametrize("half", npl.HALVES)
+def test_each_half_holds_every_kind_and_as_many_everyday_uses(half: str) -> None:
+    study = npl.load_half(half)
+    _, per = hw.counts(study)
+    assert len(study.sessions) == 8 and all(b.caption for b in study.sessions)
+    for kind in KINDS:
+        assert per.get(kind, 0) >= 8, (half, kind)
+    assert per["keep everyday"] >= 60
+
+
+def test_the_halves_share_no_session_or_speaker() -> None:
+    tune, held = (npl.load_half(h) for h in npl.HALVES)
+    assert not {b.stem for b in tune.sessions} & {b.stem for b in held.sessions}
+    assert not {p["name"] for p in tune.people} & {p["name"] for p in held.people}
+
+
+@pytest.mark.parametrize("half", npl.HALVES)
+def test_captions_build_the_same_and_every_mention_slices(tmp_path: Path, half: str) -> None:
+    a = hw.write_set(tmp_path / "a", npl.load_half(half), caption=True)
+    b = hw.write_set(tmp_path / "b", npl.load_half(half), caption=True)
+    assert [p.read_bytes() for _, p, _, _ in a] == [p.read_bytes() for _, p, _, _ in b]
+    everyday = 0
+    for _, path, turns, _ in a:
+        for t in turns:
+            assert t.text == t.text.lower(), path.name
+            for m in t.mentions:
+                said = t.text[m.start:m.end]
+                assert said and said == said.strip(), (path.name, said)
+                everyday += m.kind == npl.EVERYDAY
+                assert m.negative is (m.kind == npl.EVERYDAY)
+    assert everyday >= 60
+
+
+def test_an_unknown_half_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="no half 'blind'"):
+        npl.load_half("blind")
+
+
+def test_the_benchmark_runs_each_half_as_a_set(tmp_path: Path) -> None:
+    import anonymise
+
+    for half in npl.HALVES:
+        name = f"named-places-{half}"
+        assert name in anonymise.SETS and name in anonymise.CAPTIONED
+        written = anonymise.write_casing(name, tmp_path / half, True)
+        assert len(written.files) == 8
+        assert written.register.read_bytes() == (npl.SOURCE / half / "register.csv").read_bytes()
+    assert "NEVER tuned on" in anonymise.TUNED["named-places-held"]
