@@ -60,3 +60,14 @@ def test_the_models_organisation_ending_in_a_street_word_is_a_street(label: str,
 def test_a_street_the_model_read_as_an_organisation_gets_a_streets_placeholder(anon: Anonymiser, text: str) -> None:
     out = redact_text(anon, text, open_items=True)
     assert "[street name]" in out and "[organisation name]" not in out, out
+
+
+@pytest.mark.parametrize(("text", "placeholder"), [
+    ("The Talbot Street surgery rang.", "[GP practice name]"),
+    ("We go to the Mill Lane surgery now.", "[GP practice name]"),
+    ("The kids go to Beech Road primary.", "[school name]"),
+])
+def test_a_body_named_by_its_street_is_no_street(anon: Anonymiser, text: str, placeholder: str) -> None:
+    out = redact_text(anon, text, open_items=True)
+    assert "[street name]" not in out and not any(w in out for w in ("Street", "Road", "Lane")), out
+    assert placeholder in out, out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
@@ -62,6 +63,18 @@ def ner_category(label: str, text: str) -> str:
 _STREET_ENDS = frozenset({"road", "street", "lane", "avenue", "crescent", "terrace", "mews"})
 """Last words that make the model's organisation or facility a street: only the heads no organisation ends in
 (a "Grove", "Close", "View" or "Bank" may be a care home, a practice or a bank)."""
+_BODY_HEADS = frozenset({
+    "surgery", "practice", "clinic", "centre", "center", "school", "primary", "academy", "church", "chapel",
+    "mosque", "hospital", "club", "library", "pharmacy", "chemist", "chemists", "health", "medical", "baptist",
+    "methodist", "unit", "hub", "hall", "community", "family", "care", "nursing", "home", "day", "project",
+    "service", "team", "group", "mission", "gospel", "tabernacle", "pub", "cafe", "café", "shop", "garage"})
+"""Words after a street's name that make the whole a body named by its street ("the Talbot Street surgery")."""
+
+
+def _a_body_after(text: str, end: int) -> bool:
+    """The word after ``end`` is a body's kind, on the same line."""
+    m = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
+    return m is not None and m.group(1).lower() in _BODY_HEADS
 
 
 _NOT_PEOPLE = {"mm-hmm", "mm-hm", "uh-huh", "uh-uh", "understood", "ok", "gotcha"}  # beside the FILLERS
@@ -239,8 +252,10 @@ def ents_to_candidates(ents: Iterable[Span], layer: str, doc_text: str, cased: b
         if len(ent) == 1 and (scots_negative(text) or (
                 label == "ORG" and text.isupper() and text.lower() in CLINICAL_INITIALS)):
             continue  # "Dinna put that in": a Scots negative; "it was COPD, aye": a condition's initials
-        out.append(Candidate(start, end, ner_category(label, text), layer, NER_SCORES[label],
-                             f"statistical NER {label}"))
+        category = ner_category(label, text)
+        if category == "street" and _a_body_after(doc_text, end):
+            category = "org"  # "The Talbot Street surgery": the practice named by its street, not the street
+        out.append(Candidate(start, end, category, layer, NER_SCORES[label], f"statistical NER {label}"))
     return out
 
 
