@@ -54,7 +54,6 @@ from . import (
     said_as_time,
     said_places,
     services_of_worship,
-    spoken_named_places,
     surname_echo,
     surname_places,
     town_names,
@@ -492,8 +491,6 @@ class Anonymiser:
                     found.extend(recurring_names.recurring_word_names(text, segments, docs, found, protected))
                     # "me partner holly" … "does holly come": a name introduced by relation, said bare again
                     found.extend(introduced_names.introduced_names(text, segments, docs, found, protected))
-            # "we'd go to the sheiling", "harbour light the charity": local places of everyday words, scored
-            found.extend(spoken_named_places.named_places(text, segments, flags, found, protected, docs))
         found.extend(consistency.retype_heads(text, found))
         found.extend(consistency.retype_places(text, found))
         found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
