@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -254,3 +255,21 @@ def assert_study_lists_whole(study: Path) -> None:
     assert 12 <= len(heldout) <= 16
     register = list(csv.DictReader((study / "secure" / "register.csv").open(encoding="utf-8")))
     assert 50 <= len(register) <= 80
+
+
+def files_holding(root: Path, words: Iterable[str]) -> list[str]:
+    """Every file under ``root`` (ZIP members too) that holds one of ``words``, in any casing, as ``"path: word"``.
+    A report's embedded images are base64, which spells any short word by chance, and are left out."""
+    import re
+    import zipfile
+
+    out: list[str] = []
+    for f in sorted(p for p in root.rglob("*") if p.is_file()):
+        blobs = [f.read_bytes()]
+        if zipfile.is_zipfile(f):
+            with zipfile.ZipFile(f) as z:
+                blobs += [z.read(i) for i in z.infolist()]
+        blobs = [re.sub(rb"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+", b"", b) for b in blobs]
+        out += [f"{f}: {w}" for b in blobs for w in words if w.lower().encode() in b.lower()]
+    return out
+

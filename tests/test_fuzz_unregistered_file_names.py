@@ -6,13 +6,11 @@ The pools are common UK given names, surnames and towns written for this test, n
 
 from __future__ import annotations
 
-import re
 import tempfile
-import zipfile
 from pathlib import Path
 
 import pytest
-from anon_support import run_cli
+from anon_support import files_holding, run_cli
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -51,18 +49,6 @@ def test_fuzz_a_name_or_place_in_a_file_name_is_read(drawn: tuple[str, list[str]
     assert stem_holds_name(stem) is not None, stem
 
 
-def _holding(root: Path, names: list[str]) -> list[str]:
-    out: list[str] = []
-    for f in sorted(p for p in root.rglob("*") if p.is_file()):
-        blobs = [f.read_bytes()]
-        if zipfile.is_zipfile(f):
-            with zipfile.ZipFile(f) as z:
-                blobs += [z.read(i) for i in z.infolist()]
-        blobs = [re.sub(rb"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+", b"", b) for b in blobs]
-        out += [f"{f}: {n}" for b in blobs for n in names if n.lower().encode() in b.lower()]
-    return out
-
-
 @pytest.mark.fuzz
 @fuzz_settings(3)
 @given(_file_name())
@@ -88,4 +74,4 @@ def test_fuzz_a_name_in_a_file_name_reaches_neither_the_project_nor_a_qdpx(drawn
                      ("leakcheck", proj, out / "study.qdpx", "--secure", secure)]:
             result = run_cli(*step)
             assert result.exit_code == 0, (stem, step[0], result.output)
-        assert _holding(proj, names) == [] and _holding(out, names) == [], stem
+        assert files_holding(proj, names) == [] and files_holding(out, names) == [], stem

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import ingest_fixtures as fx
 import pytest
+from anon_support import files_holding
 
 from cmo_coder.ingest import import_files
 from cmo_coder.ingest.importer import LEXICON_FILE_WARNING
@@ -77,20 +78,8 @@ _REGISTER = "surface,category,placeholder,aliases\nJoan Hardy,person,,\nAmy Cole
 
 
 def _leaks(root: Path) -> list[str]:
-    """Every file under ``root`` (ZIP members too) that holds a word of the file's name (a report's embedded
-    images are base64, which spells any short word by chance, and are left out)."""
-    import re
-    import zipfile
-
-    out: list[str] = []
-    for f in sorted(p for p in root.rglob("*") if p.is_file()):
-        blobs = [f.read_bytes()]
-        if zipfile.is_zipfile(f):
-            with zipfile.ZipFile(f) as z:
-                blobs += [z.read(i) for i in z.infolist()]
-        blobs = [re.sub(rb"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+", b"", b) for b in blobs]
-        out += [f"{f}: {w}" for b in blobs for w in _WORDS if w.encode() in b.lower()]
-    return out
+    """Every file under ``root`` (ZIP members too) that holds a word of the file's name."""
+    return files_holding(root, _WORDS)
 
 
 def test_the_whole_path_keeps_a_name_in_a_file_name_out(tmp_path: Path) -> None:
