@@ -54,7 +54,7 @@ def test_a_numbered_transcript_is_named_once_and_says_why(page: Any, server: Ser
     page.goto(server.url("/secure/review/transcript-1"))
     heading = page.locator("h1").inner_text()
     assert heading.count("transcript-1") == 1, heading
-    assert "file name held a participant's name" in page.locator(".renamed").inner_text()
+    assert "file name held a name or a place" in page.locator(".renamed").inner_text()
     page.screenshot(path=str(shots / "review-numbered-transcript.png"), full_page=True)
 
     page.goto(server.url("/secure/review"))
@@ -62,7 +62,7 @@ def test_a_numbered_transcript_is_named_once_and_says_why(page: Any, server: Ser
     cells = row.locator("td")
     assert cells.nth(0).inner_text() == "transcript-1"
     assert "transcript-1" not in cells.nth(1).inner_text()
-    assert "file name held a participant's name" in cells.nth(1).inner_text()
+    assert "file name held a name or a place" in cells.nth(1).inner_text()
     for kwic in page.locator(".kwic").all_inner_texts():  # no context opens or ends on a cut word
         text = kwic.split(": ", 1)[-1] if kwic.startswith("transcript-1: ") else kwic
         assert not text.startswith(ELLIPSIS + " ") and not text.endswith(" " + ELLIPSIS), kwic
@@ -80,6 +80,10 @@ def test_a_title_is_shown_only_where_it_says_more_than_the_id() -> None:
     assert shown_title(_raw("site-a", "Site A, first interview", [])) == "Site A, first interview"
     assert renamed_for_a_name(_raw("transcript-2", "transcript-2",
                                    ["the file name contains a participant's name; imported as transcript-2"]))
+    assert renamed_for_a_name(_raw("transcript-3", "transcript-3", [
+        "the file name may hold a name or a place (a place); imported as transcript-3"]))
+    assert renamed_for_a_name(_raw("transcript-4", "transcript-4", [
+        "the file name contains a registered name or a site's town; imported as transcript-4"]))
     assert not renamed_for_a_name(_raw("site-a", "site-a", ["speaker labels inferred"]))
 
 

@@ -40,7 +40,9 @@ NAMED_FILE_WARNING = "the file name contains a participant's name"
 REGISTERED_FILE_WARNING = "the file name contains a registered name or a site's town"
 #: A name or place nobody registered, read by the anonymiser's lists (:mod:`.stem_lexicon`); the kind follows.
 LEXICON_FILE_WARNING = "the file name may hold a name or a place"
-"""The import's warning on a transcript imported under a number for that reason (the review pages read it)."""
+NUMBERED_FILE_WARNINGS = (NAMED_FILE_WARNING, REGISTERED_FILE_WARNING, LEXICON_FILE_WARNING)
+"""The import's warnings on a transcript imported under a number because of its file name (the review pages read
+them, to say why the id is a number)."""
 
 
 NO_SPEAKER_ADVICE = ("some turns name no speaker (captions without names): re-import with '--replace --speaker "

@@ -1,6 +1,6 @@
 """How the review pages name a transcript and quote a proposal's context.
 
-A transcript whose file name held a participant's name is imported under a number ("transcript-3"), and its
+A transcript whose file name held a name or a place is imported under a number ("transcript-3"), and its
 title is that number too: the pages showed "transcript-3 · transcript-3". A title is shown only where it
 says more than the id, and a renamed transcript says why it has a number, so a reviewer does not go looking
 for a file of that name. A proposal's context is cut a fixed number of characters either side of it (see
@@ -11,7 +11,7 @@ the cut word, and the ellipsis where the context reached the transcript's start 
 from __future__ import annotations
 
 from ..anonymise.pipeline import CONTEXT_WIDTH
-from ..ingest.importer import NAMED_FILE_WARNING
+from ..ingest.importer import NUMBERED_FILE_WARNINGS
 from ..model import Transcript
 
 ELLIPSIS = "…"
@@ -24,8 +24,9 @@ def shown_title(raw: Transcript) -> str | None:
 
 
 def renamed_for_a_name(raw: Transcript) -> bool:
-    """Imported under a number because its file name held a participant's name."""
-    return any(w.startswith(NAMED_FILE_WARNING) for w in raw.warnings)
+    """Imported under a number because its file name held a name or a place (a participant's, a registered one, or
+    one the anonymiser's lists read)."""
+    return any(w.startswith(NUMBERED_FILE_WARNINGS) for w in raw.warnings)
 
 
 def whole_words(before: str, after: str) -> tuple[str, str]:
