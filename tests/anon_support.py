@@ -273,3 +273,35 @@ def files_holding(root: Path, words: Iterable[str]) -> list[str]:
         out += [f"{f}: {w}" for b in blobs for w in words if w.lower().encode() in b.lower()]
     return out
 
+
+def study_rows(study: Path) -> list[dict[str, str]]:
+    """A study's gold (``expected.tsv``): what must go and what must stay, by transcript."""
+    import csv
+
+    return list(csv.DictReader((study / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
+
+
+def said_count(surface: str, text: str) -> int:
+    """How often ``surface`` stands in ``text`` as whole words, in any casing."""
+    import re
+
+    return len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.IGNORECASE))
+
+
+def registered_left(study: Path, signed: dict[str, str], not_names: str) -> list[tuple[str, str]]:
+    """Every form the study's register and manifest give a person or place (names, aliases, a scoped alias's
+    name) that stands, as written, in a signed-off text; forms matching ``not_names`` (labels and roles the
+    manifest writes as aliases: "P1", "Interviewer") are left out."""
+    import csv
+    import re
+
+    from cmo_coder.anonymise.register import load_register_csv
+
+    register = load_register_csv(study / "secure" / "register.csv")
+    people = list(csv.DictReader((study / "secure" / "participants.csv").open(encoding="utf-8")))
+    forms = {i.surface for i in register} | {a for i in register for a in i.aliases}
+    forms |= {r["name"] for r in people} | {a.split("@")[0] for r in people for a in r["aliases"].split(";") if a}
+    forms = {f for f in forms if not re.fullmatch(not_names, f)}
+    return sorted((f, t) for f in forms for t, text in signed.items()
+                  if re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text))
+

@@ -77,3 +77,19 @@ def read_turns(data: bytes | str, name: str, fmt: SourceFormat | None = None) ->
         assert said[1] == canon.text[t.start:t.end] and said[1].strip() == said[1]
     assert canon.text == "\n\n".join(s for _, s in out)
     return out
+
+
+def read_or_refused(data: bytes, name: str) -> None:
+    """A damaged file is read (its turns checked as :func:`read_turns` checks them) or refused with the project's
+    input error naming the file; any other error fails the test. A reader's refusal starts with the name; the
+    decoder's (binary, not text) names it too."""
+    from cmo_coder.errors import CmoError
+    from cmo_coder.ingest.utterance import ParseError
+
+    try:
+        read_turns(data, name)
+    except ParseError as exc:
+        assert str(exc).startswith(name)
+    except CmoError as exc:
+        assert name in str(exc)
+

@@ -12,14 +12,12 @@ most seven must-stay items removed."""
 from __future__ import annotations
 
 import csv
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import run_cli, signed_text
+from anon_support import registered_left, run_cli, said_count, signed_text, study_rows
 
-from cmo_coder.anonymise.register import load_register_csv
 from cmo_coder.ingest.importer import safe_stem
 from cmo_coder.store import Project
 
@@ -31,7 +29,7 @@ RENAMED = {"Newcastle physio interview (Transcribed)": "SOT-P03 (Transcribed)",
 
 
 def _said(surface: str, text: str) -> int:
-    return len(re.findall(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text, flags=re.IGNORECASE))
+    return said_count(surface, text)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +67,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def _rows() -> list[dict[str, str]]:
-    return list(csv.DictReader((STUDY / "expected.tsv").open(encoding="utf-8"), delimiter="\t"))
+    return study_rows(STUDY)
 
 
 def test_the_studys_lists_are_whole() -> None:
@@ -84,14 +82,7 @@ def test_every_file_is_read_and_signed_off(signed: dict[str, str]) -> None:
 
 
 def test_nothing_registered_is_left(signed: dict[str, str]) -> None:
-    register = load_register_csv(STUDY / "secure" / "register.csv")
-    people = list(csv.DictReader((STUDY / "secure" / "participants.csv").open(encoding="utf-8")))
-    forms = {i.surface for i in register} | {a for i in register for a in i.aliases}
-    forms |= {r["name"] for r in people} | {a.split("@")[0] for r in people for a in r["aliases"].split(";") if a}
-    forms = {f for f in forms if not re.fullmatch(r"(?i)(P\d|Speaker \d|I|P|Interviewer|LF)", f)}
-    left = sorted((f, t) for f in forms for t, text in signed.items()
-                  if re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text))
-    assert left == []
+    assert registered_left(STUDY, signed, r"(?i)(P\d|Speaker \d|I|P|Interviewer|LF)") == []
 
 
 def test_the_golds_must_go_items_are_gone(signed: dict[str, str]) -> None:

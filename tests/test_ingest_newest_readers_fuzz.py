@@ -668,6 +668,14 @@ def _table_speakers(said: list[tuple[str | None, str]]) -> list[tuple[str | None
     return out
 
 
+def _assert_table_read(got: list[tuple[str | None, str]], said: list[tuple[str | None, str]]) -> None:
+    """A table's turns hold the rows' speech, squashed as a turn is, and its speakers with a speaker's rows in a row
+    collapsed into one turn."""
+    expected = _table_speakers(said)
+    assert _chars("".join(t for _, t in got)) == _chars("".join(squash(t) for _, t in expected))
+    assert [who for who, _ in got] == _collapsed(expected)
+
+
 @pytest.mark.fuzz
 @fuzz_settings(40)
 @given(_table(), st.sampled_from([",", ";", "\t"]), st.sampled_from(["\n", "\r\n"]),
@@ -678,10 +686,7 @@ def test_fuzz_csv(table: tuple[list[list[str]], list[tuple[str | None, str]]], s
     csv.writer(buf, delimiter=sep, lineterminator=eol).writerows(rows)
     if not any(_chars(squash(t)) for _, t in said):
         return
-    got = _turns(_encode(buf.getvalue(), how), "t.csv", SourceFormat.csv_table)
-    expected = _table_speakers(said)
-    assert _chars("".join(t for _, t in got)) == _chars("".join(squash(t) for _, t in expected))
-    assert [who for who, _ in got] == _collapsed(expected)
+    _assert_table_read(_turns(_encode(buf.getvalue(), how), "t.csv", SourceFormat.csv_table), said)
 
 
 @pytest.mark.fuzz
@@ -746,10 +751,7 @@ def test_fuzz_xlsx(table: tuple[list[list[str]], list[tuple[str | None, str]]], 
     said = [(None if w is None else _xml_safe(w), _xml_safe(t)) for w, t in said]
     if not any(_chars(squash(t)) for _, t in said):
         return
-    got = _turns(_xlsx(rows, inline), "t.xlsx", SourceFormat.xlsx_table)
-    expected = _table_speakers(said)
-    assert _chars("".join(t for _, t in got)) == _chars("".join(squash(t) for _, t in expected))
-    assert [who for who, _ in got] == _collapsed(expected)
+    _assert_table_read(_turns(_xlsx(rows, inline), "t.xlsx", SourceFormat.xlsx_table), said)
 
 
 @pytest.mark.fuzz
