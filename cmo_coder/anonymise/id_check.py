@@ -7,7 +7,7 @@ cross, and a name nobody registered or accepted is in no pattern at all. So the 
 source name a second way: its separators read as spaces, for the register's and review's forms, and word by
 word with the import's own reading of a file name (:func:`..ingest.stem_lexicon.stem_holds_name`: the name
 lexicon, the place lists, a capitalised word no dictionary holds). Every hit names its place (the table and
-row, or the QDPX member and the element), so the id can be mended (``cmo-coder rename``).
+row, or the QDPX member and the element), so the id can be mended (``cmo-coder transcripts rename``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-#: What a source's ``Description`` starts with in a cmo-coder QDPX (:data:`..exchange.qde_write.CMO_SOURCE_MARK`).
-SOURCE_MARK = "cmo-coder transcript id: "
 _SEPARATORS = re.compile(r"[_.\-]+")
 _SOURCE_TAGS = ("TextSource", "PDFSource", "PictureSource", "AudioSource", "VideoSource")
 
@@ -38,6 +36,7 @@ def project_ids(conn: object) -> Iterator[tuple[str, str]]:
 def qde_names(data: bytes, member: str) -> Iterator[tuple[str, str]]:
     """``(where, value)`` for each source's ``name`` and each transcript id a source's ``Description`` carries,
     in a QDPX's ``project.qde``; ``where`` names the element by its guid."""
+    from ..exchange.qde_write import CMO_SOURCE_MARK  # the mark the export writes: one definition of it
     from ..ingest.safe_xml import parse
 
     root = parse(data, member, "a REFI-QDA project")
@@ -54,5 +53,5 @@ def qde_names(data: bytes, member: str) -> Iterator[tuple[str, str]]:
         for child in el:
             if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "Description":
                 text = child.text or ""
-                if text.startswith(SOURCE_MARK):
-                    yield f"{local}[{guid}]/Description", text[len(SOURCE_MARK):].split(";", 1)[0]
+                if text.startswith(CMO_SOURCE_MARK):
+                    yield f"{local}[{guid}]/Description", text[len(CMO_SOURCE_MARK):].split(";", 1)[0]
