@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,14 +44,23 @@ MANIFEST_COLUMNS = ("name", "aliases", "role", "site", "label")
 
 def name_key(name: str) -> str:
     """Comparable form of a name: entities decoded, ``(She/Her)`` / ``(Guest)`` and an organisation after a bar
-    or in square brackets (``| UHP``, ``[UHP]``) dropped, ``Surname, Firstname`` turned round, case and spacing
-    folded."""
+    or in square brackets (``| UHP``, ``[UHP]``) dropped, ``Surname, Firstname`` turned round, case, spacing and
+    accents folded. Accents are folded because a team writes a name one way and a meeting or a transcriber
+    another: the manifest's "Siân Lloyd" joins Zoom as "Sian Lloyd" and a caption file labels "Oisín" as
+    ``oisin:``; kept apart, each became a provisional speaker whose advice made a second participant of her."""
     n = person_of_label(name)
     if n.count(",") == 1:
         last, first = (p.strip() for p in n.split(","))
         if last and first:
             n = f"{first} {last}"
-    return " ".join(n.casefold().split())
+    return " ".join(_without_accents(n).casefold().split())
+
+
+def _without_accents(text: str) -> str:
+    """``text`` with its combining marks taken off ("Siân" → "Sian", "Zoë" → "Zoe"); letters without a
+    decomposition ("ø", "ł") stay as written."""
+    return unicodedata.normalize("NFC", "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
 
 
 def person_of_label(name: str) -> str:

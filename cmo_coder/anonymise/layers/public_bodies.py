@@ -11,7 +11,8 @@ town is settled with every public name holding a town, in ``town_names``). So th
 words only where every word is one a dictionary holds and no word is a place, a given name or a word
 that makes a place ("North", "Greater", "New"), beside one of these marks:
 
-* a nation after the words: "UK", "Scotland", "Wales", "England", "Cymru", "Northern Ireland";
+* a nation after the words: "UK", "Scotland", "Wales", "England", "Cymru", "Northern Ireland" (never after a
+  hospital's or an infirmary's name: "the University Hospital of Wales" is one building in one city);
 * a national word before them: "National", "British", "Royal College of", "Royal Society of/for",
   "Royal National", "NHS" (not an NHS trust: those are named after their places), "Department for/of",
   "Ministry of", "Office for/of";
@@ -81,6 +82,9 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "doctor", "nurse", "sister"
                     "officer", "sergeant", "pc", "inspector", "councillor", "father", "reverend", "rev", "worker",
                     "manager", "boss", "lady", "man", "woman", "bloke", "lad", "lass", "guy", "fella"})
 """Words after which a name follows ("NHS nurse Black"): a body's name never holds them."""
+BUILDINGS = frozenset({"hospital", "hospitals", "infirmary"})
+"""Words that make a name one building's, whatever it is named after: "the University Hospital of Wales" is a hospital
+in one city (a participant's), not a national body, though its words are a dictionary's and a nation ends them."""
 JOINERS = frozenset({"and", "&", "of", "for", "the"})
 """Words inside a body's name that need no capital ("Department for Work and Pensions")."""
 _MAX_WORDS = 7
@@ -206,7 +210,7 @@ def body_spans(doc: Doc, caseless: bool) -> list[tuple[int, int]]:
             if low != "ireland" and not caseless and not doc[i].text[:1].isupper():
                 continue
             start = _run_back(doc, last, caseless)
-            if start < last:
+            if start < last and not BUILDINGS.intersection(lows[start:last]):
                 out.append((doc[start].idx, doc[i].idx + len(doc[i])))
         elif low in HEADS or low in {"council", "trust"}:
             if not caseless and not doc[i].text[:1].isupper():
