@@ -76,3 +76,41 @@ def test_a_hospital_named_after_its_nation_goes(anon: Anonymiser, sentence: str)
 ])
 def test_national_bodies_beside_a_nation_still_stay(anon: Anonymiser, sentence: str, body: str) -> None:
     assert body in redact_text(anon, sentence, open_items=True)
+
+
+# -- a registered person's clipped form written in capitals in cased text is an initialism, not the person ---------
+
+
+@pytest.fixture(scope="module")
+def registered() -> Anonymiser:
+    """A register of staff whose names clip to a word that is also an initialism."""
+    key = ParticipantKey(entries=[
+        KeyEntry(label="S1", name="Niamh Kearney", aliases=["Niamh"], role=Role.staff, site="Belfast"),
+        KeyEntry(label="S2", name="Edward Price", aliases=["Edward"], role=Role.staff, site="Cardiff"),
+        KeyEntry(label="S3", name="Gethin Pugh", aliases=["Gethin"], role=Role.staff, site="Cardiff")])
+    register = build_register(key, [], clashing_phrases(None))
+    return Anonymiser(register, MODEL, tuple(load_allowlist(None)))
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("He goes to the Dementia NI singing group on a Thursday.", "NI"),
+    # held back
+    ("She waited in ED for six hours before they saw her.", "ED"),
+    ("The GP sent him up with a letter, and the team in NI were told.", "NI"),
+    ("Our mam rang the ED reception twice that night.", "ED"),
+])
+def test_a_clipped_name_written_as_an_initialism_is_not_the_registered_person(
+        registered: Anonymiser, sentence: str, kept: str) -> None:
+    """The register proposes nothing there (other layers may read "Dementia NI" as a body: not this rule's)."""
+    at = sentence.index(f" {kept} ") + 1
+    groups, _, _ = registered.find(sentence, None)
+    assert not [c for g in groups for c in g if c.layer == "register" and c.start <= at < c.end]
+
+
+@pytest.mark.parametrize(("sentence", "gone"), [
+    ("Niamh said she would ring the family back.", "Niamh"),
+    ("Ed said he would ring the family back.", "Ed"),
+    ("NK said she would ring the family back.", "NK"),
+])
+def test_the_registered_forms_and_initials_still_go(registered: Anonymiser, sentence: str, gone: str) -> None:
+    assert gone not in redact_text(registered, sentence, open_items=True).split()

@@ -198,6 +198,21 @@ def _open_word(span: Span, item: RegisterItem, reading: str | None, placeholder:
                      "registered name, perhaps an everyday word here", item_key=item.key, placeholder=placeholder,
                      per_occurrence=True, word_reading=reading)
 
+def _initialism(span: Span, form: str, items: list[RegisterItem]) -> bool:
+    """Whether a familiar form the register made of a person's name is written here as an initialism: a clipped
+    given name in capitals ("NI" for Niamh, "ED" for Edward) inside text written in mixed case. People write a
+    clipped name as a name ("Ni", "Ed"); capitals of two to four letters are a body's or a place's letters
+    ("Dementia NI", "waited in ED"). A person's own initials ("NK" for Niamh Kearney) are written in capitals, so
+    they still go, and so does any form the team wrote itself (the callers check :func:`written_whole`)."""
+    text = span.text
+    if len(span) != 1 or not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
+        return False
+    if any(form == "".join(w[:1] for w in i.surface.lower().split()) for i in items):
+        return False
+    sentence = span[0].sent if span.doc.has_annotation("SENT_START") else span.doc
+    return any(any(c.islower() for c in t.text) for t in sentence if t.is_alpha)
+
+
 class RegisterComponent:
     """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
 
@@ -264,6 +279,8 @@ class RegisterComponent:
             if not items:
                 continue
             item = items[0]
+            if not caseless and _initialism(span, form, items):
+                continue  # "Dementia NI", "waited in ED": a clipped "Niamh" or "Edward" written as an initialism
             surnames = frozenset(i.surface.split()[-1].lower() for i in items if len(i.surface.split()) > 1)
             why = named_here(span[0], surnames, self._is_name)
             if why is None and caseless:
@@ -312,6 +329,10 @@ class RegisterComponent:
                     span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
+            if end - start == 1 and not caseless and not written_whole(item, variant) and _initialism(
+                    span, variant.lower(), [item]):
+                taken.append((span.start_char, span.end_char))
+                continue  # "waited in ED": the "Ed" the register made of a registered Edward, written as an initialism
             if end - start == 1 and a_shop_said(span, item, variant):
                 # "a sausage roll from Greggs": the bakery, or the "Greggs" made of a registered Greggson ("a lift
                 # from Greggs"); only a person can tell, so this occurrence is theirs to decide (no word reading:
