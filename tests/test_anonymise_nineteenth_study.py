@@ -6,14 +6,21 @@ The held-back cases were written before each rule and never tuned on: they say w
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
 from cmo_coder.anonymise.register import build_register
 from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
+from cmo_coder.ingest import detect, speech_json
 from cmo_coder.ingest.speakers import SpeakerMap
+from cmo_coder.ingest.utterance import ParseError
 from cmo_coder.model.key import KeyEntry, ParticipantKey
 from cmo_coder.model.participant import Role
+from cmo_coder.model.transcript import SourceFormat
 
 # -- a speaker's name written without the accents the manifest gives it (or with them) is the same person ---------
 
@@ -114,3 +121,47 @@ def test_a_clipped_name_written_as_an_initialism_is_not_the_registered_person(
 ])
 def test_the_registered_forms_and_initials_still_go(registered: Anonymiser, sentence: str, gone: str) -> None:
     assert gone not in redact_text(registered, sentence, open_items=True).split()
+
+
+# -- Rev.ai's JSON (``monologues`` of ``elements``), as a team that sends recordings through its API keeps it --------
+STUDY = Path(__file__).parent / "data" / "nineteenth_study"
+
+
+def _rev(*monologues: dict[str, object]) -> str:
+    return json.dumps({"id": "job1", "status": "transcribed", "monologues": list(monologues)})
+
+
+def _words(*values: str) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for n, v in enumerate(values):
+        if v in {".", ",", "?", " "}:
+            out.append({"type": "punct", "value": v})
+        else:
+            out.append({"type": "text", "value": v, "ts": float(n), "end_ts": n + 0.5, "confidence": 0.9})
+    return out
+
+
+def test_the_studys_rev_json_is_read_by_its_shape() -> None:
+    text = (STUDY / "transcripts" / "stroke_interview_NI-P02_rev.json").read_text(encoding="utf-8")
+    assert detect.detect_text(text, "a.json") is SourceFormat.speech_json
+    utts = speech_json.read(text, "a.json")
+    assert [u.speaker for u in utts[:3]] == ["Speaker 0", "Speaker 1", "Speaker 0"]
+    assert utts[0].text == "Thanks for doing this, Padraig. You had the stroke in January, is that right?"
+    assert utts[0].start_time == 0.3
+
+
+def test_a_rev_speakers_given_name_and_an_unknown_element_are_kept_as_written() -> None:
+    elements = [*_words("I", " ", "went", " "), {"type": "unknown", "value": "<inaudible>"}, *_words(".")]
+    utts = speech_json.read(_rev({"speaker": 2, "speaker_name": "Interviewer", "elements": elements}), "a.json")
+    assert [(u.speaker, u.text) for u in utts] == [("Interviewer", "I went <inaudible>.")]
+
+
+@pytest.mark.parametrize(("monologue", "says"), [
+    ({"speaker": 0, "elements": [{"type": "word", "value": "hi"}]}, "monologue 1, element 1: not a text, punct"),
+    ({"speaker": "zero", "elements": _words("hi")}, "monologue 1: the speaker is no number"),
+    ({"speaker": 0, "elements": [{"type": "text", "value": 5}]}, "monologue 1, element 1: the value is not text"),
+    ({"speaker": 0, "elements": [{"type": "text", "value": "hi", "ts": "soon"}]}, "a time is not a number"),
+])
+def test_a_rev_json_of_another_shape_is_refused_naming_its_place(monologue: dict[str, object], says: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(says)):
+        speech_json.read(_rev(monologue), "a.json")

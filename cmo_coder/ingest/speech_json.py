@@ -1,5 +1,5 @@
-"""The JSON that cloud speech services return for a recording: AssemblyAI's transcript and an Amazon Transcribe job's
-output.
+"""The JSON that cloud speech services return for a recording: AssemblyAI's transcript, an Amazon Transcribe job's
+output and Rev.ai's transcript.
 
 Teams that send recordings to a service's API (or a tool built on it) keep the JSON the service returns, since it is
 the only output with every word's time and the diarised speakers. Both were refused as "no speaker labels": neither
@@ -13,6 +13,11 @@ opens the way Whisper's JSON does. They are read here by their shape, never by t
   end. A turn is a run of words of one speaker, written as the service's own transcript writes them (a space between
   words, punctuation against the word before). Items without a label take their speaker from
   ``speaker_labels.segments`` by time, as older outputs give it; without either the speech has no speaker.
+- **Rev.ai** returns ``monologues``: one per speaker turn, each with ``speaker`` (a number) and perhaps the
+  ``speaker_name`` a customer gave it, and ``elements``: ``text`` (a word, with ``ts``/``end_ts`` in seconds),
+  ``punct`` (punctuation and the spaces between words, written out) and ``unknown`` (a tag such as
+  ``<inaudible>``), whose values joined are the turn as Rev's own transcript prints it. A number alone is read as
+  "Speaker 0", as Rev prints it.
 
 A letter alone is no name a manifest can hold in every file, so AssemblyAI's "A" is read as "Speaker A", as the
 service's own examples print it; like "spk_0" it names a different person in every recording, so it is matched
@@ -33,12 +38,12 @@ from .utterance import ParseError, Utterance, excerpt
 from .whisper import MAX_SECONDS, parsed_json
 
 #: Keys only these services write at the top of their JSON (AssemblyAI's ``utterances`` and ``audio_url``, Amazon
-#: Transcribe's ``jobName`` and ``results``): a cheap look before the JSON is parsed.
-_MARKS = ('"utterances"', '"audio_url"', '"jobName"', '"results"')
+#: Transcribe's ``jobName`` and ``results``, Rev.ai's ``monologues``): a cheap look before the JSON is parsed.
+_MARKS = ('"utterances"', '"audio_url"', '"jobName"', '"results"', '"monologues"')
 
 
 def service_of(text: str) -> str | None:
-    """Which service wrote this JSON ("assemblyai", "transcribe") or None: parsed, then known by its shape."""
+    """Which service wrote this JSON ("assemblyai", "transcribe", "rev") or None: parsed, then known by its shape."""
     if not text.lstrip().startswith("{") or not any(m in text for m in _MARKS):
         return None
     try:
@@ -57,19 +62,24 @@ def _shape(data: Any) -> str | None:
     if "utterances" in data and isinstance(data.get("text"), str | type(None)) and (
             "audio_url" in data or "words" in data or isinstance(data.get("utterances"), list)):
         return "assemblyai"
+    if isinstance(data.get("monologues"), list) and all(
+            isinstance(m, dict) and "elements" in m for m in data["monologues"]):
+        return "rev"
     return None
 
 
 def read(text: str, source: str) -> list[Utterance]:
-    """The speech of an AssemblyAI or Amazon Transcribe JSON, one utterance a speaker turn."""
+    """The speech of an AssemblyAI, Amazon Transcribe or Rev.ai JSON, one utterance a speaker turn."""
     data = parsed_json(text, source)
     kind = _shape(data)
     if kind == "assemblyai":
         return _assemblyai(data, source)
     if kind == "transcribe":
         return _transcribe(data["results"], source)
-    raise ParseError(f"{source}: unknown format (JSON, but neither AssemblyAI's 'utterances' nor Amazon Transcribe's "
-                     "'results.items')")
+    if kind == "rev":
+        return _rev(data["monologues"], source)
+    raise ParseError(f"{source}: unknown format (JSON, but neither AssemblyAI's 'utterances', Amazon Transcribe's "
+                     "'results.items' nor Rev.ai's 'monologues')")
 
 
 def _string(value: Any, what: str, where: str, source: str) -> str:
@@ -203,4 +213,43 @@ def _transcribe(results: dict[str, Any], source: str) -> list[Utterance]:
             current.end_time = end
         words.append(f" {content}" if words else content)
     close()
+    return out
+
+
+_REV_ELEMENTS = frozenset({"text", "punct", "unknown"})
+"""Rev.ai's element types: a word, punctuation or a space, and a tag the service could not transcribe."""
+
+
+def _rev(monologues: list[Any], source: str) -> list[Utterance]:
+    out: list[Utterance] = []
+    for i, m in enumerate(monologues, 1):
+        where = f"monologue {i}"
+        check_turns(i, source, where)
+        elements = m.get("elements")
+        if not isinstance(elements, list):
+            raise ParseError(f"{source}: {where}: the 'elements' is not a list")
+        named = m.get("speaker_name")
+        number = m.get("speaker")
+        if named not in (None, ""):
+            name = _speaker(named, where, source)
+        elif number is None:
+            name = None
+        elif isinstance(number, int) and not isinstance(number, bool) and number >= 0:
+            name = f"Speaker {number}"
+        else:
+            raise ParseError(f"{source}: {where}: the speaker is no number ({excerpt(str(number))})")
+        parts: list[str] = []
+        start = end = None
+        for k, e in enumerate(elements, 1):
+            at = f"{where}, element {k}"
+            if not isinstance(e, dict) or e.get("type") not in _REV_ELEMENTS:
+                raise ParseError(f"{source}: {at}: not a text, punct or unknown element")
+            parts.append(_string(e.get("value"), "value", at, source))
+            if e["type"] == "text":
+                start = start if start is not None else _time(e.get("ts"), 1, at, source)
+                end = _time(e.get("end_ts"), 1, at, source) or end
+        said = _plain("".join(parts)).strip()
+        if said:
+            out.append(Utterance(speaker=name, text=said, start_time=start, end_time=end,
+                                 flags=[] if name else ["no_speaker"], where=where))
     return out

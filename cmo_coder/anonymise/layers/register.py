@@ -203,12 +203,15 @@ def _initialism(span: Span, form: str, items: list[RegisterItem]) -> bool:
     given name in capitals ("NI" for Niamh, "ED" for Edward) inside text written in mixed case. People write a
     clipped name as a name ("Ni", "Ed"); capitals of two to four letters are a body's or a place's letters
     ("Dementia NI", "waited in ED"). A person's own initials ("NK" for Niamh Kearney) are written in capitals, so
-    they still go, and so does any form the team wrote itself (the callers check :func:`written_whole`)."""
+    they still go, and so do forms that are no clipping ("KT" of a Katie, written in capitals as people write it)
+    and any form the team wrote itself (the callers check :func:`written_whole`)."""
     text = span.text
     if len(span) != 1 or not (2 <= len(text) <= 4 and text.isalpha() and text.isupper()):
         return False
     if any(form == "".join(w[:1] for w in i.surface.lower().split()) for i in items):
         return False
+    if not any(w.startswith(form) and w != form for i in items for w in i.surface.lower().split()):
+        return False  # "KT" of a Katie is a name spelt by its sounds, written so by people: not a clipping
     sentence = span[0].sent if span.doc.has_annotation("SENT_START") else span.doc
     return any(any(c.islower() for c in t.text) for t in sentence if t.is_alpha)
 
