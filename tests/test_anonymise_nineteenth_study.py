@@ -165,3 +165,15 @@ def test_a_rev_speakers_given_name_and_an_unknown_element_are_kept_as_written() 
 def test_a_rev_json_of_another_shape_is_refused_naming_its_place(monologue: dict[str, object], says: str) -> None:
     with pytest.raises(ParseError, match=re.escape(says)):
         speech_json.read(_rev(monologue), "a.json")
+
+
+def test_a_manifest_writing_one_person_with_and_without_accents_is_refused(tmp_path: Path) -> None:
+    """Folded alike, two lines would be one speaker's: the manifest names the line that says it again."""
+    from cmo_coder.errors import ValidationFailed
+    from cmo_coder.ingest.speakers import load_manifest
+
+    m = tmp_path / "participants.csv"
+    m.write_text("name,role\nSiân Lloyd,carer\nSian Lloyd,carer\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as err:
+        load_manifest(m)
+    assert "'Sian Lloyd' already used on line 2" in str(err.value.problems)
