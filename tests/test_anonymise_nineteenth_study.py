@@ -177,3 +177,12 @@ def test_a_manifest_writing_one_person_with_and_without_accents_is_refused(tmp_p
     with pytest.raises(ValidationFailed) as err:
         load_manifest(m)
     assert "'Sian Lloyd' already used on line 2" in str(err.value.problems)
+
+
+def test_a_json_of_no_shape_the_import_reads_is_refused_as_json(tmp_path: Path) -> None:
+    """Advice about Whisper's plain text misled a team whose file was a speech service's JSON."""
+    f = tmp_path / "interview.json"
+    f.write_text(json.dumps({"transcript": {"paragraphs": [{"speaker": 1, "sentences": ["Hello there."]}]}}, indent=1),
+                 encoding="utf-8")
+    with pytest.raises(ParseError, match=r"interview\.json: unknown format: a JSON document, but not in a shape"):
+        detect.parse(f.read_bytes(), f)

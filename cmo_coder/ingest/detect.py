@@ -207,6 +207,12 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
         utts = markdown_transcript.read(text, source)
     else:
         utts = plain.read(text, source)
+        if not any(u.speaker for u in utts) and _json_document(text):
+            raise ParseError(
+                f"{source}: unknown format: a JSON document, but not in a shape the import reads (Whisper's, "
+                "WhisperX's, AssemblyAI's, Amazon Transcribe's, Rev.ai's or oTranscribe's JSON): export the "
+                "transcript from the tool that made it as .srt, .vtt, .docx or .txt with speaker labels"
+            )
         if not any(u.speaker for u in utts):
             raise ParseError(
                 f"{source}: unknown format: no speaker labels ('Name:', 'I:', 'R:'), WebVTT, SRT, Otter or Zoom "
@@ -214,3 +220,18 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
                 "beside it, with --speaker NAME for one speaker)"
             )
     return Parsed(fmt, utts, warnings)
+
+
+def _json_document(text: str) -> bool:
+    """Whether ``text`` is a JSON object or array: such a file refused as "no speaker labels" came from a speech
+    tool whose shape the import does not read, and advice about Whisper's plain ``.txt`` only misled (a Rev.ai
+    JSON was refused so before it was read)."""
+    import json
+
+    if not text.lstrip().startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
