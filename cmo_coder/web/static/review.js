@@ -31,7 +31,7 @@
       return;
     }
     if (action === "accept-all") {
-      post("/secure/api/accept-all", {});
+      post("/secure/api/accept-all", { undecided: button.dataset.undecided });
       return;
     }
     if (action === "redact") {
@@ -46,6 +46,8 @@
       id: everywhere ? row.dataset.group : row.dataset.id,
       version: everywhere ? row.dataset.groupVersion : row.dataset.version,
     };
+    // one occurrence is decided under its surface's decision as the page showed it: the server refuses a stale one
+    if (!everywhere && body.kind === "occurrence") body.group_version = row.dataset.groupVersion;
     const category = row.querySelector(":scope > td > .f-category, :scope > .f-category");
     if (category && category.value !== row.dataset.category && action !== "reject") body.category = category.value;
     if (action === "edit") body.placeholder = row.querySelector(".f-placeholder").value;
@@ -76,6 +78,7 @@
     $("rp-category").textContent = o.category;
     $("rp-placeholder").textContent = o.placeholder;
     $("rp-state").textContent = `${o.decision || "undecided"}${o.own ? " (this occurrence)" : ""}` +
+      (o.by ? ` · by ${o.by}` : "") +
       (o.sounds_like ? ` · ${o.sounds_like}` : "") +
       (o.word_reading ? ` · reads as the word: ${o.word_reading}` : "") + (o.hint ? ` · ${o.hint}` : "") +
       (o.registered ? " · registered name" : "");
