@@ -52,7 +52,7 @@ def _post(client: TestClient, url: str, body: Any) -> tuple[int, dict[str, Any]]
 def _group(client: TestClient, surface: str) -> tuple[str, dict[str, str]]:
     page = client.get("/secure/review").text
     return next((gid, row) for gid, row in _rows(page, "surface").items()
-                if f'<span class="surface">{surface}</span>' in row["html"])
+                if f'<span class="surface"><bdi>{surface}</bdi></span>' in row["html"])
 
 
 def _state(bench: Workbench) -> rv.Decisions:

@@ -66,7 +66,7 @@ def _post(client: TestClient, url: str, body: dict[str, Any]) -> tuple[int, dict
 
 def _surface(page: str, surface: str) -> tuple[str, dict[str, str]]:
     return next((gid, row) for gid, row in decidable_rows(page, "surface").items()
-                if f'<span class="surface">{surface}</span>' in row["html"])
+                if f'<span class="surface"><bdi>{surface}</bdi></span>' in row["html"])
 
 
 def _decisions(bench: Workbench) -> rv.Decisions:

@@ -74,9 +74,9 @@
     $("rp-help").hidden = true;
     $("rp-error").textContent = "";
     Object.assign(panel.dataset, { id: o.id, version: o.version, group: o.group, groupVersion: o.group_version });
-    $("rp-surface").textContent = o.surface;
+    Workbench.showText($("rp-surface"), o.surface);
     $("rp-category").textContent = o.category;
-    $("rp-placeholder").textContent = o.placeholder;
+    Workbench.showText($("rp-placeholder"), o.placeholder);
     $("rp-state").textContent = `${o.decision || "undecided"}${o.own ? " (this occurrence)" : ""}` +
       (o.by ? ` · by ${o.by}` : "") +
       (o.sounds_like ? ` · ${o.sounds_like}` : "") +
@@ -99,7 +99,7 @@
     panel.hidden = true;
     form.hidden = false;
     $("rp-help").hidden = true;
-    $("rp-selected").textContent = text.slice(chosen.start, chosen.end);
+    Workbench.showText($("rp-selected"), text.slice(chosen.start, chosen.end));
     $("rp-redact-category").focus();
   }
   $("reader").addEventListener("mouseup", () => {
