@@ -165,6 +165,15 @@ _codes = {
 CODING_IDS = [f"c{i}" for i in range(1, 11)] + ["d1", "d2", "d3"]
 
 
+#: decisions sheets a confused or hostile upload holds: empty, a header alone, the command line's header (no
+#: version), rows of the wrong width, unknown decisions and ids, a formula, a quote left open, NUL
+_SHEET_HEADER = "id,transcript,surface,count,category,placeholder,registered,decision,context,version\n"
+SHEETS = ["", "\ufeff", _SHEET_HEADER, _SHEET_HEADER[:-9] + "\n", _SHEET_HEADER + ",sec-int,Quennell,2,person,"
+          "[name removed],,keep,ctx,0000000000000000\n", _SHEET_HEADER + "red-nope,sec-int,x,1,person,[n],yes,accept,"
+          "c,v\n", _SHEET_HEADER + ",,=cmd|' /c calc'!A0,1,person,[n],,maybe,c,v\n", _SHEET_HEADER + '"open,\n',
+          _SHEET_HEADER + ",,a\x00b,1,person,,,accept,c\n", "id\n" + "x\n" * 500]
+
+
 def _value(data: st.DataObject, key: str, good: list[Any]) -> Any:
     return data.draw(st.one_of(st.sampled_from(good), _junk_scalar, _junk), label=key)
 
@@ -272,8 +281,12 @@ def test_fuzz_suggestion_and_review_decisions(probe: Probe, data: st.DataObject)
     }
     if data.draw(st.booleans(), label="residual"):
         body["residual"] = _value(data, "residual", ["nope", ""])
+    body["undecided"] = _value(data, "undecided", ["", "0" * 16])
+    body["group_version"] = _value(data, "group_version", ["", "v1"])
+    body["sheet"] = _value(data, "sheet", SHEETS)
     url = data.draw(st.sampled_from([f"/api/suggestions/{sug}/accept", f"/api/suggestions/{sug}/reject",
-                                     "/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off"]),
+                                     "/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off",
+                                     "/secure/api/accept-all", "/secure/api/decisions"]),
                     label="url")
     status, payload = probe.send("POST", url, body=body)
     assert status in (200, 201, 400, 404, 409), (status, payload)

@@ -10,6 +10,8 @@ decide it; and every page says who made each decision.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -166,3 +168,59 @@ def test_the_transcript_page_says_who_decided_each_stretch(bench: Workbench, len
     data = json.loads(re.search(r'<script type="application/json" id="page-data">(.*?)</script>', page, re.S)[1])
     by = {o["surface"]: o["by"] for o in data["occurrences"]}
     assert by["Quennell"] == "rita" and by["Maggie"] == "the register"
+
+
+def _sheet(client: TestClient) -> list[list[str]]:
+    r = client.get("/secure/review/decisions.csv")
+    assert r.status_code == 200, r.text
+    assert r.headers["content-disposition"] == 'attachment; filename="anonymisation-decisions.csv"'
+    assert r.headers["cache-control"] == "no-store"
+    return list(csv.reader(io.StringIO(r.text)))
+
+
+def _filled(rows: list[list[str]], surface: str, decision: str) -> str:
+    """The sheet with ``decision`` written on ``surface``'s row, as a spreadsheet saves it."""
+    header = rows[0]
+    out = [header] + [[*row[:header.index("decision")], decision, *row[header.index("decision") + 1:]]
+                      if row[header.index("surface")] == surface and not row[0] else row for row in rows[1:]]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows(out)
+    return buf.getvalue()
+
+
+def test_a_sheet_round_trip_in_the_browser_decides_as_the_command_line(bench: Workbench, lena: TestClient) -> None:
+    rows = _sheet(lena)
+    assert rows[0][-1] == "version" and rows[0][:-1] == ["id", "transcript", "surface", "count", "category",
+                                                         "placeholder", "registered", "decision", "context"]
+    status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
+    assert status == 200 and out["count"] == 1, out
+    kept = _decisions(bench).surfaces["quennell"]
+    assert (kept.decision, kept.by) == ("reject", "lena")
+
+
+def test_a_sheet_downloaded_before_the_other_reviewer_decided_is_refused_whole(
+        bench: Workbench, lena: TestClient, rita: TestClient) -> None:
+    rows = _sheet(lena)
+    assert _decide_surface(rita, rita.get("/secure/review").text, "Quennell", "accept")[0] == 200
+    before = _decisions(bench)
+    status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
+    assert status == 409, out
+    line = next(n for n, row in enumerate(rows, start=1) if row[2] == "Quennell" and not row[0])
+    assert f"the uploaded sheet:{line}: decided since the sheet was downloaded (now redacted by rita" in out["error"]
+    assert "nothing was saved" in out["error"]
+    assert _decisions(bench) == before
+    # the same decision made meanwhile overwrites nothing: that row is read as any other
+    status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "redact")})
+    assert status == 200, out
+
+
+def test_a_sheet_without_versions_or_from_a_coder_is_refused(bench: Workbench, lena: TestClient) -> None:
+    rows = [row[:-1] for row in _sheet(lena)]  # as 'review --export-decisions' writes it
+    status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
+    assert status == 400 and "lacks the 'version' column" in out["error"]
+    status, out = _post(lena, "/secure/api/decisions", {})
+    assert status == 400 and "'sheet'" in out["error"]
+    assert "quennell" not in _decisions(bench).surfaces
+    carl = _reviewer(bench, "carl")
+    assert carl.get("/secure/review/decisions.csv").status_code == 403
+    assert _post(carl, "/secure/api/decisions", {"sheet": "id"})[0] == 403

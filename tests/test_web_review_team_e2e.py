@@ -130,3 +130,46 @@ def test_two_reviewers_review_one_transcript_at_once(browser: Any, server: team.
     assert "Every transcript is signed off" in rita.locator("main").inner_text()
     for p in (lena, rita):
         p.context.close()
+
+
+def _filled_sheet(path: Path, surface: str, decision: str, out: Path) -> Path:
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    at = rows[0].index("decision")
+    for row in rows[1:]:
+        if row[rows[0].index("surface")] == surface and not row[0]:
+            row[at] = decision
+    with out.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return out
+
+
+def test_a_decisions_sheet_downloaded_and_uploaded_by_a_team(browser: Any, server: team.AccountsServer,
+                                                             shots: Path, tmp_path: Path) -> None:
+    lena = _reviewer(browser, server, "lena", team.TEAM["lena"][1], "/secure/review")
+    rita = _reviewer(browser, server, *RITA, f"/secure/review/{SECRET}")
+    with lena.expect_download() as got:
+        lena.get_by_role("link", name="Download the decisions sheet (CSV)").click()
+    sheet = tmp_path / "sheet.csv"
+    got.value.save_as(sheet)
+    # Rita redacts Quennell on her page while Lena fills in the sheet to keep it
+    rita.locator(".prop-open", has_text="Quennell").first.click()
+    rita.get_by_role("button", name="Redact everywhere").click()
+    review._wait_for(rita, "#status", "redacting a surface")
+    lena.get_by_label("Filled-in sheet").set_input_files(str(_filled_sheet(sheet, "Quennell", "keep",
+                                                                          tmp_path / "kept.csv")))
+    lena.get_by_role("button", name="Upload decisions").click()
+    review._wait_for(lena, "#sheet-error", "decided since the sheet was downloaded (now redacted by rita")
+    lena.screenshot(path=str(shots / "team-lena-stale-sheet.png"), full_page=True)
+    # a fresh sheet: Lena sees Rita's redaction in it and decides the word Rita left open
+    with lena.expect_download() as got:
+        lena.get_by_role("link", name="Download the decisions sheet (CSV)").click()
+    got.value.save_as(sheet)
+    assert "accept" in next(line for line in sheet.read_text(encoding="utf-8").splitlines() if ",Quennell," in line)
+    lena.get_by_label("Filled-in sheet").set_input_files(str(sheet))
+    lena.get_by_role("button", name="Upload decisions").click()
+    review._wait_for(lena, "#status", "from the sheet")
+    for p in (lena, rita):
+        p.context.close()

@@ -470,12 +470,23 @@ def routes(pages: Pages) -> list[Route]:
     bench = pages.bench
     if bench.secure_path is None:
         return []
+    from . import review_sheet  # it builds on this module
+
     rp = ReviewPages(pages)
+
+    async def sheet_file(request: Request) -> Response:
+        try:
+            return await review_sheet.download_route(request, bench)
+        except CmoError as exc:
+            return pages.error(request, exc)
+
     return [
+        Route("/secure/review/decisions.csv", _private(sheet_file), methods=["GET"]),
         Route("/secure/review", _private(rp.index), methods=["GET"]),
         Route("/secure/review/{transcript_id}", _private(rp.transcript), methods=["GET"]),
         Route("/secure/api/decide", _private(api._route(bench, decide)), methods=["POST"]),
         Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
         Route("/secure/api/accept-all", _private(api._route(bench, accept_all)), methods=["POST"]),
         Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
+        Route("/secure/api/decisions", _private(api._route(bench, review_sheet.upload)), methods=["POST"]),
     ]

@@ -59,6 +59,25 @@
     if (button && !button.disabled) act(button);
   });
 
+  // -- the index page: a filled-in decisions sheet uploaded as text ------------------------------------
+  const sheetForm = $("sheet-form");
+  if (sheetForm) {
+    sheetForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const file = $("sheet-file").files[0];
+      $("sheet-error").textContent = "";
+      if (!file) { $("sheet-error").textContent = "choose the filled-in sheet first"; $("sheet-file").focus(); return; }
+      try {
+        const result = await Workbench.send("POST", "/secure/api/decisions", { sheet: await file.text() });
+        Workbench.sayAfterReload(result.message);
+        location.reload();
+      } catch (err) {
+        $("sheet-error").textContent = err.message;  // each problem on its line, as the command line lists them
+        Workbench.say(err.message.split("\n")[0], true);
+      }
+    });
+  }
+
   if (!data) return;
   // -- the transcript page: choose a marked stretch, or select text to redact ---------------------
   const text = TextSpan(Array.from(data.text));
