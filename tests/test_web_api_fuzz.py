@@ -469,8 +469,12 @@ def test_fuzz_each_role_is_refused_what_it_may_not_do(team_probes: dict[str, Pro
     method, path = data.draw(st.sampled_from(ROLE_ROUTES), label="route")
     codings = _codings(probe.folder)
     configs = _configs(probe.folder)
-    coding_id = data.draw(st.sampled_from(sorted(set(CODING_IDS) | set(codings))), label="coding")
-    config_id = data.draw(st.sampled_from(sorted(set(configs) | {"K1", "nope"})), label="config")
+    # lists of a fixed length (the newest of what the probes made, as the coding target does): a strategy whose
+    # choices grow with the project between a case and its replay is one Hypothesis cannot replay
+    coding_id = data.draw(st.one_of(st.sampled_from(CODING_IDS), st.sampled_from(sorted(codings)[-3:])),
+                          label="coding")
+    config_id = data.draw(st.one_of(st.sampled_from(["K1", "K2", "nope"]), st.sampled_from(sorted(configs)[-2:])),
+                          label="config")
     url = path.format(transcript_id=data.draw(st.sampled_from([A, SECRET, "nope"]), label="transcript_id"),
                       coding_id=coding_id, config_id=config_id,
                       suggestion_id=data.draw(st.sampled_from(["sug-a1", "sug-b1", "nope"]), label="suggestion"),
