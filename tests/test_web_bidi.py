@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -59,3 +60,46 @@ def test_the_templates_show_a_memo_and_a_surface_isolated() -> None:
         memo="<i>\u202egnp.exe", kwic="a\u202eb")
     rlo = '<span class="bidi-ctl" data-ctl="RLO" title="U+202E right-to-left override">\u202e</span>'
     assert page == f'<span class="memo"><bdi>&lt;i&gt;{rlo}gnp.exe</bdi></span> a{rlo}b'
+
+
+def test_a_control_in_the_review_text_is_a_labelled_segment_of_its_own(tmp_path: Path) -> None:
+    """On the review's transcript page the raw text is cut into segments that must keep their offsets: a control
+    becomes a segment of its own, isolated and labelled, and the segments still tile the text exactly."""
+    from cmo_coder.store import Project
+    from tests.anon_support import add_pending, secure_folder
+    from tests.web_review_support import KEY
+    from tests.web_support import client_for, study_project, workbench_at
+
+    path = study_project(tmp_path / "study")
+    speech = [("SP9", "Margaret Okafor", "The file was called \u202egnp.exe and Maggie opened it.")]
+    with Project.open(path) as p:
+        sf = secure_folder(tmp_path, KEY)
+        raw = add_pending(p, sf, "rlo-int", speech)
+    from click.testing import CliRunner
+
+    from cmo_coder.cli.main import cli
+
+    assert CliRunner().invoke(cli, ["anonymise", str(path), "--secure", str(sf.path), "--rules-only"]).exit_code == 0
+    page = client_for(workbench_at(path, "carol", sf.path)).get("/secure/review/rlo-int").text
+    at = raw.text.index("\u202e")
+    assert (f'<span class="seg bidi-ctl" data-s="{at}" data-e="{at + 1}" data-ctl="RLO">\u202e</span>') in page
+    import html
+
+    segs = re.findall(r'<span class="seg[^"]*" data-s="(\d+)" data-e="(\d+)"[^>]*>([^<]*)</span>', page)
+    assert len(segs) > 3
+    for s, e, shown in segs:  # every segment (plain, control or proposal) slices the raw text to what it shows
+        assert raw.text[int(s):int(e)] == html.unescape(shown), (s, e, shown)
+    spans = sorted((int(s), int(e)) for s, e, _ in segs if s != e)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # no two overlap
+
+
+def test_with_controls_tiles_the_text() -> None:
+    from cmo_coder.web.long_turns import Piece, with_controls
+
+    text = "a\u202ebc\u2066d"
+    pieces = with_controls([Piece(10, 10 + len(text), text, None)], CONTROLS)
+    assert [(p.start, p.end, p.text, p.control) for p in pieces] == [
+        (10, 11, "a", None), (11, 12, "\u202e", "RLO"), (12, 14, "bc", None), (14, 15, "\u2066", "LRI"),
+        (15, 16, "d", None)]
+    marked = [Piece(0, 2, "x\u202e", {"id": "red-1"})]
+    assert with_controls(marked, CONTROLS) == marked  # a control inside a proposal's mark stays in the mark

@@ -43,7 +43,8 @@ from ..store import Project
 from ..store.db import LockedError
 from ..store.secure import SecureFolder
 from . import api, changes
-from .long_turns import Piece, paragraph_breaks, with_breaks
+from .bidi import CONTROLS
+from .long_turns import Piece, paragraph_breaks, with_breaks, with_controls
 from .pages import Pages
 from .review_labels import renamed_for_a_name, shown_title, whole_words
 from .security import actor_of
@@ -259,7 +260,7 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
         near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
         breaks = paragraph_breaks(raw.text, lo, hi, [(o["start"], o["end"]) for o in near])
         turns.append({"speaker": speaker, "start": lo, "end": hi,
-                      "pieces": with_breaks(cut(raw.text, lo, hi, near), breaks)})
+                      "pieces": with_controls(with_breaks(cut(raw.text, lo, hi, near), breaks), CONTROLS)})
     try:
         preview, open_n = rv.preview(state.secure, transcript_id)
         preview_text: str | None = preview.text
