@@ -363,7 +363,7 @@ def test_configurations_page_lists_cmocs_members_and_pickable_codings(client: Te
 
 def test_member_links_select_exactly_the_member_text(client: TestClient, bench: Workbench) -> None:
     page = client.get("/configurations").text
-    links = re.findall(r'href="/transcripts/([\w-]+)\?cmoc=\w+#at-(\d+)-(\d+)">([^<]*)</a>', page)
+    links = re.findall(r'href="/transcripts/([\w-]+)\?cmoc=\w+#at-(\d+)-(\d+)"><bdi>([^<]*)</bdi></a>', page)
     assert len(links) == 8
     import html
 
@@ -387,7 +387,7 @@ def test_cmoc_names_and_rationales_are_escaped_everywhere(api: Api, client: Test
 
 def _rows(page: str) -> list[str]:
     table = page.split('<table class="grid evidence">', 1)[1].split("</table>", 1)[0] if "grid evidence" in page else ""
-    return re.findall(r'<a class="quote-link" href="[^"]+">([^<]*)</a>', table)
+    return re.findall(r'<a class="quote-link" href="[^"]+"><bdi>([^<]*)</bdi></a>', table)  # stored text: isolated
 
 
 def test_theory_page_shows_evidence_cmocs_and_memos(client: TestClient, bench: Workbench) -> None:

@@ -17,7 +17,18 @@ from cmo_coder.store import Project
 from cmo_coder.store.secure import SecureFolder
 from cmo_coder.web.state import Workbench
 from tests.anon_support import add_pending, secure_folder
-from tests.web_review_support import IDENTIFYING, KEY, SECRET, SPEECH, add_secure_transcript, queue_suggestions
+from tests.web_review_support import (
+    IDENTIFYING,
+    KEY,
+    NOTHING_OPEN,
+    SECRET,
+    SPEECH,
+    add_secure_transcript,
+    queue_suggestions,
+)
+from tests.web_review_support import decidable_rows as _rows
+from tests.web_review_support import occurrence_body as _occurrence_body
+from tests.web_review_support import open_version as _open_version
 from tests.web_support import client_for, csrf_of, project_ref, study_project, workbench_at
 
 
@@ -38,20 +49,10 @@ def _post(client: TestClient, url: str, body: Any) -> tuple[int, dict[str, Any]]
     return r.status_code, r.json()
 
 
-def _rows(page: str, kind: str) -> dict[str, dict[str, str]]:
-    """data-id → the row's data attributes and text, for every decidable row of ``kind``."""
-    out = {}
-    tag = "tr" if kind == "surface" else "li"
-    for m in re.finditer(rf'<{tag} class="decidable" data-kind="{kind}" data-id="([^"]+)" data-version="([^"]+)"'
-                         rf'(?: data-category="([^"]+)")?>(.*?)</{tag}>', page, re.S):
-        out[m[1]] = {"version": m[2], "category": m[3] or "", "html": m[4]}
-    return out
-
-
 def _group(client: TestClient, surface: str) -> tuple[str, dict[str, str]]:
     page = client.get("/secure/review").text
     return next((gid, row) for gid, row in _rows(page, "surface").items()
-                if f'<span class="surface">{surface}</span>' in row["html"])
+                if f'<span class="surface"><bdi>{surface}</bdi></span>' in row["html"])
 
 
 def _state(bench: Workbench) -> rv.Decisions:
@@ -124,8 +125,7 @@ def test_decide_a_surface_everywhere_then_one_occurrence(client: TestClient, ben
     occurrences = _rows(row["html"], "occurrence")
     assert len(occurrences) == 2
     first, seen = next(iter(occurrences.items()))
-    status, out = _post(client, "/secure/api/decide", {"kind": "occurrence", "id": first, "decision": "accept",
-                                                        "version": seen["version"]})
+    status, out = _post(client, "/secure/api/decide", _occurrence_body(first, seen))
     assert status == 200, out
     assert _state(bench).occurrences[first].decision == "accept"
 
@@ -188,7 +188,10 @@ def test_sign_off_refuses_as_the_cli_does_then_the_reader_shows_the_text(client:
     status, out = _post(client, "/secure/api/sign-off", {"transcript": SECRET})
     code, _, err = _cli("review", project_ref(bench), "--secure", str(bench.secure_path), "--sign-off")
     assert status == 400 and code == 1
-    assert out["error"].splitlines()[0] in err and "undecided proposal(s)" in out["error"]
+    # the same count as the command line's, and where to decide in the browser rather than the command's options
+    counted = f"transcript {SECRET} has 3 undecided proposal(s) (2 form(s))"
+    assert counted in out["error"] and counted in err
+    assert "marked 'undecided' on the review pages" in out["error"] and "--accept-all" not in out["error"]
     assert client.get(f"/transcripts/{SECRET}").status_code == 400
     _decide_everything(client)
     status, out = _post(client, "/secure/api/sign-off", {"transcript": SECRET})
@@ -261,12 +264,13 @@ def _decide_everything(client: TestClient) -> None:
     page = client.get("/secure/review").text
     for rid in re.findall(r'data-residual="([0-9a-f]{16})"', page):
         assert _post(client, "/secure/api/redact", {"residual": rid, "category": "place"})[0] == 200
-    page = client.get("/secure/review").text
     for kind in ("surface", "occurrence"):
+        page = client.get("/secure/review").text  # as shown after the surfaces were decided
         for oid, row in _rows(page, kind).items():
             if "undecided" in row["html"]:
-                status, out = _post(client, "/secure/api/decide", {"kind": kind, "id": oid, "decision": "accept",
-                                                                    "version": row["version"]})
+                body = _occurrence_body(oid, row) if kind == "occurrence" else {
+                    "kind": kind, "id": oid, "decision": "accept", "version": row["version"]}
+                status, out = _post(client, "/secure/api/decide", body)
                 assert status == 200, out
 
 
@@ -375,13 +379,13 @@ def test_an_unexpected_failure_on_a_secure_page_quotes_and_logs_nothing(
 
 
 def test_redact_everything_undecided_as_accept_all_does(client: TestClient, bench: Workbench) -> None:
-    status, out = _post(client, "/secure/api/accept-all", {})
+    status, out = _post(client, "/secure/api/accept-all", {"undecided": _open_version(client)})
     assert status == 200 and out["count"] == 3, out  # Quennell ×2 and one "will"
     decisions = _state(bench)
     assert decisions.surfaces["quennell"].decision == "accept"
     assert [d.decision for d in decisions.occurrences.values()] == ["accept"]
     assert "Redact everything undecided" not in client.get("/secure/review").text
-    assert _post(client, "/secure/api/accept-all", {})[1]["count"] == 0
+    assert _post(client, "/secure/api/accept-all", {"undecided": NOTHING_OPEN})[1]["count"] == 0
 
 
 def test_accepting_with_another_category_uses_its_placeholder(client: TestClient, bench: Workbench) -> None:
@@ -402,14 +406,12 @@ def test_an_occurrence_decided_by_the_cli_meanwhile_is_refused(client: TestClien
     code, _, err = _cli("review", str(bench.project_path), "--secure", str(bench.secure_path), "--reject", oid,
                         "--coder", "bob")
     assert code == 0, err
-    status, out = _post(client, "/secure/api/decide", {"kind": "occurrence", "id": oid, "decision": "accept",
-                                                        "version": row["version"]})
+    status, out = _post(client, "/secure/api/decide", _occurrence_body(oid, row))
     assert status == 409 and "decided elsewhere" in out["error"], out
     assert _state(bench).occurrences[oid].by == "bob"
     ((_, fresh),) = _rows(client.get("/secure/review").text.split('id="h-singles"')[1], "occurrence").items()
     assert "reject" in fresh["html"]
-    status, out = _post(client, "/secure/api/decide", {"kind": "occurrence", "id": oid, "decision": "accept",
-                                                        "version": fresh["version"]})
+    status, out = _post(client, "/secure/api/decide", _occurrence_body(oid, fresh))
     assert status == 200 and _state(bench).occurrences[oid].decision == "accept"
 
 

@@ -27,13 +27,18 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from starlette.testclient import TestClient
 
+from cmo_coder.accounts import passwords
+from cmo_coder.accounts.service import Role
 from cmo_coder.store import Project
+from cmo_coder.web.roles import RULES, refusal
 from cmo_coder.web.security import SECURITY_HEADERS
 from cmo_coder.web.state import Workbench
+from tests.accounts_support import CHEAP, accounts_client, add_team, sign_in
 from tests.fuzzing import fuzz_settings
 from tests.study import add_signed_off
-from tests.web_review_support import add_secure_transcript, queue_suggestions
+from tests.web_review_support import IDENTIFYING, SECRET, add_secure_transcript, queue_suggestions
 from tests.web_support import client_for, csrf_of, study_project
 
 A, B = "site-a-interview", "site-b-focus-group"
@@ -80,10 +85,10 @@ def _codings_slice(folder: Path) -> None:
 class Probe:
     """A signed-in client with its CSRF token, and the checks every answer must pass."""
 
-    def __init__(self, bench: Workbench, folder: Path) -> None:
+    def __init__(self, bench: Workbench, folder: Path, client: TestClient | None = None) -> None:
         self.bench = bench
         self.folder = folder
-        self.client = client_for(bench)
+        self.client = client or client_for(bench)  # a client signed in to an account, with accounts
         self.csrf = csrf_of(self.client)
 
     def send(self, method: str, url: str, *, body: Any = None, raw: bytes | None = None,
@@ -158,6 +163,15 @@ _codes = {
 
 #: the study's codings (some may be gone by the time a case runs) and ids that never exist
 CODING_IDS = [f"c{i}" for i in range(1, 11)] + ["d1", "d2", "d3"]
+
+
+#: decisions sheets a confused or hostile upload holds: empty, a header alone, the command line's header (no
+#: version), rows of the wrong width, unknown decisions and ids, a formula, a quote left open, NUL
+_SHEET_HEADER = "id,transcript,surface,count,category,placeholder,registered,decision,context,version\n"
+SHEETS = ["", "\ufeff", _SHEET_HEADER, _SHEET_HEADER[:-9] + "\n", _SHEET_HEADER + ",sec-int,Quennell,2,person,"
+          "[name removed],,keep,ctx,0000000000000000\n", _SHEET_HEADER + "red-nope,sec-int,x,1,person,[n],yes,accept,"
+          "c,v\n", _SHEET_HEADER + ",,=cmd|' /c calc'!A0,1,person,[n],,maybe,c,v\n", _SHEET_HEADER + '"open,\n',
+          _SHEET_HEADER + ",,a\x00b,1,person,,,accept,c\n", "id\n" + "x\n" * 500]
 
 
 def _value(data: st.DataObject, key: str, good: list[Any]) -> Any:
@@ -267,8 +281,12 @@ def test_fuzz_suggestion_and_review_decisions(probe: Probe, data: st.DataObject)
     }
     if data.draw(st.booleans(), label="residual"):
         body["residual"] = _value(data, "residual", ["nope", ""])
+    body["undecided"] = _value(data, "undecided", ["", "0" * 16])
+    body["group_version"] = _value(data, "group_version", ["", "v1"])
+    body["sheet"] = _value(data, "sheet", SHEETS)
     url = data.draw(st.sampled_from([f"/api/suggestions/{sug}/accept", f"/api/suggestions/{sug}/reject",
-                                     "/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off"]),
+                                     "/secure/api/decide", "/secure/api/redact", "/secure/api/sign-off",
+                                     "/secure/api/accept-all", "/secure/api/decisions"]),
                     label="url")
     status, payload = probe.send("POST", url, body=body)
     assert status in (200, 201, 400, 404, 409), (status, payload)
@@ -396,3 +414,92 @@ def test_the_same_edit_twice_at_once_is_made_once(tmp_path: Path) -> None:
     assert sorted(answers) == [200, 409]
     with Project.open(folder) as p:
         assert p.coding("c3").memo == "once"
+
+
+# -- with accounts: each role refused what it may not do -------------------------------------------------
+
+#: one signed-in account per role (tests/accounts_support.py's team): a viewer, a coder who may not review
+#: anonymisation or sign off, and a lead who may
+TEAM_ROLES = {"vera": Role.viewer, "carl": Role.coder, "lena": Role.lead}
+#: every route a signed-in role is checked on (signing out would end the probe's session)
+ROLE_ROUTES = sorted(key for key, action in RULES.items() if action.role is not None and key != ("POST", "/logout"))
+
+
+@pytest.fixture(scope="module")
+def team_probes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Probe]]:
+    """The study with a queue of suggestions and a secure transcript, served with accounts, one probe a role."""
+    root = tmp_path_factory.mktemp("apifuzz-team")
+    folder = Path(study_project(root / "study"))
+    queue_suggestions(folder)
+    secure = add_secure_transcript(folder, root)
+    saved, passwords.HASHER = passwords.HASHER, CHEAP
+    try:
+        add_team(folder)
+        bench = Workbench(folder, "nobody-in-particular", secure)
+        probes = {}
+        for name in TEAM_ROLES:
+            client = accounts_client(bench)
+            assert sign_in(client, name).status_code == 303
+            probes[name] = Probe(bench, folder, client)
+    finally:
+        passwords.HASHER = saved
+    # as in the probe without accounts: the lead's first read of the review makes the secure folder's salt
+    assert probes["lena"].client.get("/secure/review").status_code == 200
+    yield probes
+
+
+def _others_work(folder: Path, user: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Every coding and configuration that is not ``user``'s, as stored: a coder must change none of them."""
+    with Project.open(folder) as p:
+        codings = {c.id: c.model_dump() for c in p.codings() if c.coder != user}
+        configs = {c.id: c.model_dump() for c in p.configurations() if c.coder != user}
+    return codings, configs
+
+
+@pytest.mark.fuzz
+@fuzz_settings(30)
+@given(data=st.data())
+def test_fuzz_each_role_is_refused_what_it_may_not_do(team_probes: dict[str, Probe], data: st.DataObject) -> None:
+    """A viewer, a coder and a lead send any request of any route with plausible or hostile bodies: a route
+    the role may not use is a 403 naming what the role cannot do, changes nothing and quotes nothing of the
+    secure folder; a coder changes no one else's codings or configurations; a route the role may use is
+    never refused for the role."""
+    who = data.draw(st.sampled_from(sorted(TEAM_ROLES)), label="who")
+    probe, role = team_probes[who], TEAM_ROLES[who]
+    method, path = data.draw(st.sampled_from(ROLE_ROUTES), label="route")
+    codings = _codings(probe.folder)
+    configs = _configs(probe.folder)
+    # lists of a fixed length (the newest of what the probes made, as the coding target does): a strategy whose
+    # choices grow with the project between a case and its replay is one Hypothesis cannot replay
+    coding_id = data.draw(st.one_of(st.sampled_from(CODING_IDS), st.sampled_from(sorted(codings)[-3:])),
+                          label="coding")
+    config_id = data.draw(st.one_of(st.sampled_from(["K1", "K2", "nope"]), st.sampled_from(sorted(configs)[-2:])),
+                          label="config")
+    url = path.format(transcript_id=data.draw(st.sampled_from([A, SECRET, "nope"]), label="transcript_id"),
+                      coding_id=coding_id, config_id=config_id,
+                      suggestion_id=data.draw(st.sampled_from(["sug-a1", "sug-b1", "nope"]), label="suggestion"),
+                      pt=data.draw(st.sampled_from(["PT1", "PT9"]), label="pt"))
+    texts = _texts(probe.folder)
+    start, end = _span(data, texts[A])
+    plausible: dict[str, Any] = {
+        "transcript": A, "start": start, "end": end, "pt": "PT1", "component": "context", "stance": "supports",
+        "memo": data.draw(st.sampled_from(HOSTILE_TEXT), label="memo"),
+        "version": codings.get(coding_id) if "coding" in path else configs.get(config_id),
+        "members": [{"coding": "c1", "role": "context"}, {"coding": "c7", "role": "outcome"}], "name": "K9",
+        "kind": "surface", "decision": "accept", "id": "nope", "category": "place", "quote": "a key worker",
+    }
+    body = None if method == "GET" else data.draw(st.one_of(st.just(plausible), _junk), label="body")
+    others_before = _others_work(probe.folder, who)
+    status, payload = probe.send(method, url, body=body)
+    action = RULES[(method, path)]
+    text = payload if isinstance(payload, str) else json.dumps(payload)
+    if not action.allows(role):
+        assert status == 403, (who, method, url, status, payload)
+        assert refusal(role, action) in text, text[:300]
+    else:
+        owned = role is Role.coder and method in ("PATCH", "DELETE")
+        assert status != 403 or owned, (who, method, url, status, payload)
+    if path.startswith("/secure") and not action.allows(role):
+        assert not [name for name in IDENTIFYING if name in text]
+    if role is Role.coder:
+        assert _others_work(probe.folder, who) == others_before, (method, url, status)

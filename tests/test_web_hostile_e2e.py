@@ -55,3 +55,41 @@ def test_a_hostile_memo_and_configuration_name_read_as_text(page: Any, server: S
     assert page.locator('img[onerror], script:not([src]):not([type="application/json"])').count() == 0
     assert MEMO in _strings(page.evaluate("JSON.parse(document.getElementById('page-data').textContent)"))
     page.screenshot(path=str(shots / "hostile-transcript.png"), full_page=True)
+
+
+#: where each letter of the text after a right-to-left override is drawn, left to right, in the first element
+#: matching the selector (a Range per letter of the text node that holds it)
+_LETTER_XS = """([selector, word]) => {
+    const root = document.querySelector(selector);
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+        const at = node.data.indexOf(word);
+        if (at < 0) continue;
+        const xs = [];
+        for (let i = 0; i < word.length; i++) {
+            const r = document.createRange(); r.setStart(node, at + i); r.setEnd(node, at + i + 1);
+            xs.push(r.getBoundingClientRect().left);
+        }
+        return xs;
+    }
+    return null;
+}"""
+
+
+def test_a_right_to_left_override_reorders_nothing_and_is_shown(page: Any, server: Server, shots: Path) -> None:  # noqa: F811
+    """The memo ends "\u202Egnp.exe": drawn as stored (g left of e), the override shown as a labelled mark, and
+    the text after the memo (the quote it is on) not turned around either."""
+    _store_through_the_api(server)
+    page.goto(server.url("/pts/PT1"))
+    xs = page.evaluate(_LETTER_XS, [".memos .memo", "gnp.exe"])
+    assert xs is not None and xs == sorted(xs), f"the letters after the override are drawn reversed: {xs}"
+    mark = page.locator(".memos .memo .bidi-ctl").first
+    assert mark.get_attribute("data-ctl") == "RLO"
+    assert mark.evaluate("el => getComputedStyle(el, '::before').content") == '"RLO"'
+    assert mark.evaluate("el => getComputedStyle(el).unicodeBidi") == "isolate"
+    assert MEMO in page.locator("body").inner_text()  # the character is still there: a copy is exact
+    page.locator(".memos .memo").first.screenshot(path=str(shots / "hostile-memo-bidi.png"))
+    # the reader's tooltip, written by the page's script, shows it the same way
+    page.goto(server.url(f"/transcripts/{A}"))
+    tip = page.locator(".tip .memo .bidi-ctl")
+    assert tip.count() == 1 and tip.get_attribute("data-ctl") == "RLO"

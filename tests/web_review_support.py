@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from starlette.testclient import TestClient
 
 from cmo_coder.cli.main import cli
 from cmo_coder.model import Component
@@ -71,3 +74,34 @@ def add_secure_transcript(project_path: Path, secure_parent: Path) -> Path:
     r = CliRunner().invoke(cli, ["anonymise", str(project_path), "--secure", str(sf.path), "--rules-only"])
     assert r.exit_code == 0, r.output
     return sf.path
+
+
+# -- what a review page carries, read as a test reads it ----------------------------------------------
+
+
+def decidable_rows(page: str, kind: str) -> dict[str, dict[str, str]]:
+    """data-id → the row's data attributes and text, for every decidable row of ``kind`` (an occurrence's
+    ``group_version``: its surface's decision as the page showed it)."""
+    out = {}
+    tag = "tr" if kind == "surface" else "li"
+    for m in re.finditer(rf'<{tag} class="decidable" data-kind="{kind}" data-id="([^"]+)" data-version="([^"]+)"'
+                         rf'(?: data-group-version="([^"]+)")?(?: data-category="([^"]+)")?>(.*?)</{tag}>',
+                         page, re.S):
+        out[m[1]] = {"version": m[2], "group_version": m[3] or "", "category": m[4] or "", "html": m[5]}
+    return out
+
+
+def occurrence_body(oid: str, row: dict[str, str], decision: str = "accept") -> dict[str, str]:
+    """What the page posts to decide one occurrence: both versions it showed."""
+    return {"kind": "occurrence", "id": oid, "decision": decision, "version": row["version"],
+            "group_version": row["group_version"]}
+
+
+#: the version of an empty set of undecided items, as a page with nothing left would send it
+NOTHING_OPEN = hashlib.sha256(b"").hexdigest()[:16]
+
+
+def open_version(client: TestClient) -> str:
+    found = re.search(r'data-action="accept-all" data-undecided="([0-9a-f]+)"', client.get("/secure/review").text)
+    assert found, "no 'Redact everything undecided' button"
+    return found[1]

@@ -26,6 +26,17 @@ SYNONYMS = {"accept": "accept", "redact": "accept", "reject": "reject", "keep": 
 
 def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> int:
     """Write the sheet atomically; returns the number of rows."""
+    rows = sheet_rows(sets, decisions)
+    try:
+        write_text(path, sheet_csv(COLUMNS, rows))
+    except OSError as exc:
+        raise CmoError(f"cannot write decisions file {path}: {exc.strerror}") from None
+    return len(rows)
+
+
+def sheet_rows(sets: list[ProposalSet], decisions: Decisions) -> list[list[str]]:
+    """The sheet's rows (in :data:`COLUMNS` order, cells as they are): one per surface, then one per occurrence
+    decided on its own."""
     rows: list[list[str]] = []
     for g in group_by_surface(sets, decisions):
         d = g.as_dict()
@@ -36,15 +47,16 @@ def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> i
         rows.append([p.id, tid, p.surface, "1", p.category,
                      dec.placeholder if dec and dec.placeholder else p.placeholder, "yes",
                      dec.decision if dec else "", p.context])
+    return rows
+
+
+def sheet_csv(header: list[str], rows: list[list[str]]) -> str:
+    """The CSV text of a sheet, each cell made safe for a spreadsheet (:func:`formula_safe`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(header)
     writer.writerows([[formula_safe(cell) for cell in row] for row in rows])
-    try:
-        write_text(path, buf.getvalue())
-    except OSError as exc:
-        raise CmoError(f"cannot write decisions file {path}: {exc.strerror}") from None
-    return len(rows)
+    return buf.getvalue()
 
 
 def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, registered: set[str],
@@ -64,6 +76,13 @@ def read_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, regist
         raise CmoError(f"cannot read decisions file {path}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         raise CmoError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    return read_sheet_text(text, str(path), sets, decisions, registered, actor, signed_off, skipped)
+
+
+def read_sheet_text(text: str, path: str, sets: list[ProposalSet], decisions: Decisions, registered: set[str],
+                    actor: str, signed_off: Collection[str] = (),
+                    skipped: dict[str, int] | None = None) -> tuple[Decisions, int]:
+    """:func:`read_sheet` of a sheet's text (an upload in the browser); ``path`` names it in every problem."""
     try:
         rows = [[as_written(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
     except csv.Error as exc:

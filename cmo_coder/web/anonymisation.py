@@ -43,7 +43,8 @@ from ..store import Project
 from ..store.db import LockedError
 from ..store.secure import SecureFolder
 from . import api, changes
-from .long_turns import Piece, paragraph_breaks, with_breaks
+from .bidi import CONTROLS
+from .long_turns import Piece, paragraph_breaks, with_breaks, with_controls
 from .pages import Pages
 from .review_labels import renamed_for_a_name, shown_title, whole_words
 from .security import actor_of
@@ -126,11 +127,31 @@ def decision_version(d: Decision | None) -> str:
     return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
-def _check_version(current: Decision | None, seen: str | None, what: str) -> None:
+#: how a reply names a decision standing now (never with its surface: replies quote no text)
+STANDING = {"accept": "redacted", "reject": "kept", "edit": "given its own placeholder"}
+
+
+def standing(d: Decision) -> str:
+    """A decision as a refusal names it: what, by whom and when, so a reviewer knows whom to ask."""
+    when = f" at {d.at}" if d.at else ""
+    return f"{STANDING.get(d.decision, d.decision)} by {d.by}{when}"
+
+
+def _check_version(current: Decision | None, seen: str | None, what: str, key: str = "version") -> None:
+    """Refuse (409) a decision made on a page that no longer shows what is stored: two reviewers deciding
+    the same item must not overwrite each other unseen."""
     if seen is None:
-        raise api.BadRequest("the request must say which version of the decision it changes ('version')")
+        raise api.BadRequest(f"the request must say which version of the decision it changes ('{key}')")
     if decision_version(current) != seen:
-        raise changes.StaleEdit(f"{what} was decided elsewhere since this page showed it; reload, then decide again")
+        now = standing(current) if current is not None else "undecided again"
+        raise changes.StaleEdit(f"{what} was decided elsewhere since this page showed it (now {now}); nothing "
+                                "was changed: reload the page, then decide again")
+
+
+def open_version(state: ReviewState) -> str:
+    """What a page saw of the undecided items: 'redact everything undecided' applies to those alone."""
+    ids = sorted(p.id for ps in state.sets for p in rv.undecided(ps, state.decisions))
+    return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:16]
 
 
 # -- what the pages show ---------------------------------------------------------------------------
@@ -160,7 +181,15 @@ def _occurrence(state: ReviewState, tid: str, p: Proposal) -> dict[str, Any]:
         "sounds_like": rv.sounds_like(p.reason), "hint": rv.occurrence_hint(p),
         "group": state.surface_id(p.surface),
         "group_version": decision_version(state.decisions.surfaces.get(norm(p.surface))),
+        "by": _by(d),
     }
+
+
+def _by(d: Decision | None) -> str | None:
+    """Who made a decision, for the pages; a registered name's standing redaction is the register's."""
+    if d is None:
+        return None
+    return "the register" if d.by == "register" else d.by
 
 
 def review_view(state: ReviewState) -> dict[str, Any]:
@@ -179,6 +208,7 @@ def review_view(state: ReviewState) -> dict[str, Any]:
             "sounds_like": g.sounds_like(),
             "category": max(g.categories, key=lambda c: (g.categories[c], c)),
             "version": decision_version(state.decisions.surfaces.get(key)), "occurrences": by_key.get(key, []),
+            "by": _by(state.decisions.surfaces.get(key)),
         })
     singles = [_occurrence(state, tid, p) for tid, p, _ in rv.occurrence_items(state.sets, state.decisions)]
     residual = []
@@ -192,6 +222,7 @@ def review_view(state: ReviewState) -> dict[str, Any]:
                    for ps in state.sets]
     return {"groups": groups, "singles": singles, "residual": residual, "transcripts": transcripts,
             "signed_off": state.signed_off, "awaiting": state.awaiting, "categories": CATEGORIES,
+            "open_version": open_version(state),
             "open": sum(1 for g in groups if g["decision"] is None)
             + sum(1 for o in singles if o["decision"] is None)}
 
@@ -229,7 +260,7 @@ def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
         near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
         breaks = paragraph_breaks(raw.text, lo, hi, [(o["start"], o["end"]) for o in near])
         turns.append({"speaker": speaker, "start": lo, "end": hi,
-                      "pieces": with_breaks(cut(raw.text, lo, hi, near), breaks)})
+                      "pieces": with_controls(with_breaks(cut(raw.text, lo, hi, near), breaks), CONTROLS)})
     try:
         preview, open_n = rv.preview(state.secure, transcript_id)
         preview_text: str | None = preview.text
@@ -274,10 +305,15 @@ async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
     category = _choice(data, "category", CATEGORIES, required=False)
     seen = api._str(data, "version")
 
+    seen_group = api._str(data, "group_version")
+
     def work(p: Project, state: ReviewState) -> dict[str, Any]:
         if kind == "occurrence":
             _, proposal = state.proposal(target)
             _check_version(state.decisions.occurrences.get(proposal.id), seen, f"occurrence {proposal.id}")
+            # the page showed this occurrence under its surface's decision: one made since is news to it
+            _check_version(state.decisions.surfaces.get(norm(proposal.surface)), seen_group,
+                           f"the surface of occurrence {proposal.id}", key="group_version")
             decisions = rv.decide_occurrence(state.decisions, proposal, decision, who, placeholder)
             what = f"occurrence {proposal.id}"
         else:
@@ -297,9 +333,16 @@ async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
 async def accept_all(request: Request, bench: Workbench) -> dict[str, Any]:
     """``review --accept-all``: every undecided surface accepted, every open occurrence redacted."""
     who = actor_of(request, bench.coder)  # the signed-in user with accounts
-    await api._body(request)
+    data = await api._body(request)
+    seen = api._str(data, "undecided")
+    if seen is None:
+        raise api.BadRequest("the request must say which undecided items the page showed ('undecided')")
 
     def work(p: Project, state: ReviewState) -> dict[str, Any]:
+        if open_version(state) != seen:  # another reviewer decided, or redacted, since: the page is stale
+            raise changes.StaleEdit("the undecided items changed since this page showed them (another reviewer "
+                                    "decided or redacted something); nothing was changed: reload the page, read "
+                                    "what is left, then redact everything undecided again")
         before = sum(len(rv.undecided(ps, state.decisions)) for ps in state.sets)
         decisions = rv.accept_all(state.sets, state.decisions, who)
         sets = rv.complete(state.sets, state.raws, decisions, state.items)  # as the CLI: accepted forms reach
@@ -335,6 +378,10 @@ async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
             surface = " ".join(raw.text[start:end].split())
             if not surface:
                 raise api.BadRequest("the selection holds no text to redact")
+        earlier = state.decisions.surfaces.get(norm(surface))
+        if earlier is not None:  # a reviewer's decision is changed on its row, where the page shows it, not here
+            raise changes.StaleEdit(f"this text is already decided everywhere ({standing(earlier)}); nothing was "
+                                    "changed: reload the page and change that decision on its row")
         decisions = rv.decide(state.decisions, state.registered, surface, "accept", who, category=category)
         completed = rv.complete(state.sets, state.raws, decisions, state.items)
         n = sum(1 for ps in completed for x in ps.proposals if norm(x.surface) == norm(surface))
@@ -356,6 +403,13 @@ async def sign_off(request: Request, bench: Workbench) -> dict[str, Any]:
     def work(p: Project, state: ReviewState) -> dict[str, Any]:
         if p.transcript_status(tid) != "pending":  # unknown: NotFound
             raise CmoError(f"transcript {tid} is already signed off")
+        ps = next((s for s in state.sets if s.transcript_id == tid), None)
+        left = rv.undecided(ps, state.decisions) if ps is not None else []
+        if left:  # the command line's refusal, but pointing at this page rather than at the command's options
+            forms = len({norm(x.surface) for x in left})
+            raise CmoError(f"transcript {tid} has {len(left)} undecided proposal(s) ({forms} form(s)); each is "
+                           "marked 'undecided' on the review pages (perhaps another reviewer is deciding it now): "
+                           "decide it, then sign off")
         rv.sign_off(p, state.secure, tid, who)
         return {"signed_off": tid, "message": f"signed off {tid}: it now reads in the reader"}
 
@@ -417,12 +471,23 @@ def routes(pages: Pages) -> list[Route]:
     bench = pages.bench
     if bench.secure_path is None:
         return []
+    from . import review_sheet  # it builds on this module
+
     rp = ReviewPages(pages)
+
+    async def sheet_file(request: Request) -> Response:
+        try:
+            return await review_sheet.download_route(request, bench)
+        except CmoError as exc:
+            return pages.error(request, exc)
+
     return [
+        Route("/secure/review/decisions.csv", _private(sheet_file), methods=["GET"]),
         Route("/secure/review", _private(rp.index), methods=["GET"]),
         Route("/secure/review/{transcript_id}", _private(rp.transcript), methods=["GET"]),
         Route("/secure/api/decide", _private(api._route(bench, decide)), methods=["POST"]),
         Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
         Route("/secure/api/accept-all", _private(api._route(bench, accept_all)), methods=["POST"]),
         Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
+        Route("/secure/api/decisions", _private(api._route(bench, review_sheet.upload)), methods=["POST"]),
     ]

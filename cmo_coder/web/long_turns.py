@@ -37,6 +37,30 @@ class Piece:
     text: str
     proposal: dict[str, Any] | None
     brk: bool = False
+    control: str | None = None  # a bidirectional control alone: its short name, which the page shows
+
+
+def with_controls(pieces: list[Piece], controls: dict[str, tuple[str, str]]) -> list[Piece]:
+    """``pieces`` with each bidirectional control of a plain piece in a piece of its own (named by its short
+    name in ``controls``), so the page can isolate and label it without moving an offset: the pieces' text
+    still tiles the turn exactly. A control inside a proposal's mark stays in the mark."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.proposal is not None or piece.brk or not any(ch in controls for ch in piece.text):
+            out.append(piece)
+            continue
+        run = piece.start
+        for i, ch in enumerate(piece.text):
+            if ch not in controls:
+                continue
+            at = piece.start + i
+            if at > run:
+                out.append(Piece(run, at, piece.text[run - piece.start:i], None))
+            out.append(Piece(at, at + 1, ch, None, control=controls[ch][0]))
+            run = at + 1
+        if run < piece.end:
+            out.append(Piece(run, piece.end, piece.text[run - piece.start:], None))
+    return out
 
 
 def _inside(at: int, marks: Sequence[tuple[int, int]]) -> int | None:

@@ -18,6 +18,7 @@ from starlette.routing import Route
 
 from ..accounts.service import Role
 from ..errors import CmoError, NotFound, ProjectBusy
+from .bidi import controls, isolated
 from .security import session_of
 from .state import Workbench
 from .views import CODING_FIELDS, Filters, check_filter_values, codebook_json, overview, reader, search
@@ -49,6 +50,8 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     # page data without the spaces after separators (still escaped for HTML by ``tojson``)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    env.filters["isolated"] = isolated  # stored text: isolated from its neighbours, bidi controls shown
+    env.filters["controls"] = controls  # a piece of one stored text (a context around a match)
     return env
 
 

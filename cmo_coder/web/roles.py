@@ -76,6 +76,8 @@ RULES: dict[tuple[str, str], Action] = {
     # page 6: anonymisation review (only with --secure): identifying text, leads only, reading included
     ("GET", "/secure/review"): ANONYMISE,
     ("GET", "/secure/review/{transcript_id}"): ANONYMISE,
+    ("GET", "/secure/review/decisions.csv"): ANONYMISE,
+    ("POST", "/secure/api/decisions"): ANONYMISE,
     ("POST", "/secure/api/decide"): ANONYMISE,
     ("POST", "/secure/api/redact"): ANONYMISE,
     ("POST", "/secure/api/accept-all"): ANONYMISE,

@@ -56,8 +56,31 @@ const Workbench = (() => {
     });
   });
 
+  // Stored text put into an element as text, each bidirectional control in an isolated span the style
+  // sheet labels (RLO, PDI, …), as the server's "isolated" filter writes it: a control reorders nothing
+  // and a reader sees that it is there. Never markup: every piece is a text node.
+  const CONTROLS = { "\u061c": "ALM", "\u200e": "LRM", "\u200f": "RLM", "\u202a": "LRE", "\u202b": "RLE",
+    "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO", "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI",
+    "\u2069": "PDI" };
+  function showText(el, text) {
+    el.replaceChildren();
+    let run = "";
+    for (const ch of String(text)) {
+      if (!(ch in CONTROLS)) { run += ch; continue; }
+      if (run) { el.append(document.createTextNode(run)); run = ""; }
+      const span = document.createElement("span");
+      span.className = "bidi-ctl";
+      span.dataset.ctl = CONTROLS[ch];
+      span.title = `U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+      span.textContent = ch;
+      el.append(span);
+    }
+    if (run) el.append(document.createTextNode(run));
+    return el;
+  }
+
   // false for a viewer: pages leave out the controls that change the project (the server refuses them anyway)
   const canChange = document.body.dataset.canChange !== "0";
 
-  return { send, say, sayAfterReload, undo, canChange };
+  return { send, say, sayAfterReload, undo, canChange, showText };
 })();

@@ -81,7 +81,7 @@ const Reader = { codings: new Map() };
       make("span", { className: "tip-who", textContent: `${c.coder} · ${c.start}:${c.end}` }),
       make("q", { textContent: c.text }));
     tip.setAttribute("role", "tooltip");
-    if (c.memo) tip.append(make("span", { className: "memo", textContent: `Memo: ${c.memo}` }));
+    if (c.memo) tip.append(make("span", { className: "memo" }, "Memo: ", Workbench.showText(make("bdi", {}), c.memo)));
     return make("li", { className: "stripe-item" }, button, tip);
   }
 

@@ -31,7 +31,7 @@
       return;
     }
     if (action === "accept-all") {
-      post("/secure/api/accept-all", {});
+      post("/secure/api/accept-all", { undecided: button.dataset.undecided });
       return;
     }
     if (action === "redact") {
@@ -46,6 +46,8 @@
       id: everywhere ? row.dataset.group : row.dataset.id,
       version: everywhere ? row.dataset.groupVersion : row.dataset.version,
     };
+    // one occurrence is decided under its surface's decision as the page showed it: the server refuses a stale one
+    if (!everywhere && body.kind === "occurrence") body.group_version = row.dataset.groupVersion;
     const category = row.querySelector(":scope > td > .f-category, :scope > .f-category");
     if (category && category.value !== row.dataset.category && action !== "reject") body.category = category.value;
     if (action === "edit") body.placeholder = row.querySelector(".f-placeholder").value;
@@ -56,6 +58,25 @@
     const button = event.target.closest && event.target.closest("button.act");
     if (button && !button.disabled) act(button);
   });
+
+  // -- the index page: a filled-in decisions sheet uploaded as text ------------------------------------
+  const sheetForm = $("sheet-form");
+  if (sheetForm) {
+    sheetForm.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const file = $("sheet-file").files[0];
+      $("sheet-error").textContent = "";
+      if (!file) { $("sheet-error").textContent = "choose the filled-in sheet first"; $("sheet-file").focus(); return; }
+      try {
+        const result = await Workbench.send("POST", "/secure/api/decisions", { sheet: await file.text() });
+        Workbench.sayAfterReload(result.message);
+        location.reload();
+      } catch (err) {
+        $("sheet-error").textContent = err.message;  // each problem on its line, as the command line lists them
+        Workbench.say(err.message.split("\n")[0], true);
+      }
+    });
+  }
 
   if (!data) return;
   // -- the transcript page: choose a marked stretch, or select text to redact ---------------------
@@ -72,10 +93,11 @@
     $("rp-help").hidden = true;
     $("rp-error").textContent = "";
     Object.assign(panel.dataset, { id: o.id, version: o.version, group: o.group, groupVersion: o.group_version });
-    $("rp-surface").textContent = o.surface;
+    Workbench.showText($("rp-surface"), o.surface);
     $("rp-category").textContent = o.category;
-    $("rp-placeholder").textContent = o.placeholder;
+    Workbench.showText($("rp-placeholder"), o.placeholder);
     $("rp-state").textContent = `${o.decision || "undecided"}${o.own ? " (this occurrence)" : ""}` +
+      (o.by ? ` · by ${o.by}` : "") +
       (o.sounds_like ? ` · ${o.sounds_like}` : "") +
       (o.word_reading ? ` · reads as the word: ${o.word_reading}` : "") + (o.hint ? ` · ${o.hint}` : "") +
       (o.registered ? " · registered name" : "");
@@ -96,7 +118,7 @@
     panel.hidden = true;
     form.hidden = false;
     $("rp-help").hidden = true;
-    $("rp-selected").textContent = text.slice(chosen.start, chosen.end);
+    Workbench.showText($("rp-selected"), text.slice(chosen.start, chosen.end));
     $("rp-redact-category").focus();
   }
   $("reader").addEventListener("mouseup", () => {
