@@ -18,9 +18,10 @@ import json
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, run_cli, secure_folder
+from anon_support import add_pending, assert_kept, assert_removed, run_cli, secure_folder
 
 from cmo_coder.anonymise.layers.register_eponyms import against_its_capitals, eponym_around, reading_of
+from cmo_coder.anonymise.pipeline import Anonymiser
 from cmo_coder.model.key import KeyEntry
 from cmo_coder.store import Project
 
@@ -115,3 +116,23 @@ def test_the_reading_names_the_listed_entry() -> None:
     assert eponym_around("Martha's Rule", 0, 13, ["Martha's Rule"]) is None  # the whole phrase: the person's
     assert against_its_capitals("Martha's rule") and not against_its_capitals("Martha's Rule")
     assert not against_its_capitals("Francis report")  # the entry writes "report" so
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Martha's rule at home was no phones at the table.", "Martha"),
+    # held back (the piece's held-back list)
+    ("Helen's rule was always that we ate together.", "Helen"),
+])
+def test_an_unregistered_name_before_the_listed_words_against_their_capitals_is_removed(
+        plain: Anonymiser, text: str, name: str) -> None:
+    """Cased text that writes a listed law's capital in lower case says a person's own rule: the list no longer
+    keeps the given name there (captions cannot tell, and keep the listed reading)."""
+    assert_removed(plain, text, name, captions=False)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("I asked for a second opinion under Martha's Rule and they listened.", "Martha's Rule"),
+    ("Helen's Law means they can't get parole without saying where she is.", "Helen's Law"),
+])
+def test_the_listed_law_written_as_listed_is_kept(plain: Anonymiser, text: str, name: str) -> None:
+    assert_kept(plain, text, name)

@@ -270,6 +270,15 @@ def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate
     return Candidate(start, end, c.category, c.layer, c.score, c.reason, c.item_key, c.placeholder)
 
 
+def _own_rule_said(doc: Doc, s: int, e: int, firsts: frozenset[str]) -> bool:
+    """A listed eponym of a given name and "'s" ("Martha's Rule", "Clare's Law") that cased text writes against the
+    entry's own capitals ("Martha's rule at home"): a person's own rule or law degree, not the listed name, so the
+    given name is not kept by the list. Captions cannot tell the two and keep the listed reading."""
+    from .register_eponyms import against_its_capitals
+
+    return doc[s].lower_ in firsts and doc[s + 1].lower_ in {"'s", "’s"} and against_its_capitals(doc[s:e].text)
+
+
 class AllowListComponent:
     """Layer 4: what must stay (national bodies, charities, reports, eponyms, countries, tools, study
     labels, placeholders).
@@ -310,7 +319,10 @@ class AllowListComponent:
         names, firsts = name_lexicon("all"), name_lexicon("first")
         out = []
         surnames = public_surnames()
+        caseless = caseless_doc(doc)
         for _, s, e in self.matcher(doc):
+            if e - s > 2 and not caseless and _own_rule_said(doc, s, e, firsts):
+                continue  # "Martha's rule at home was no phones": her rule, not the listed "Martha's Rule"
             if e - s > 1 and (_kin_before(doc, s) or _said_as_place(doc, s, e)) \
                     and _words_of(doc[s:e].text) in _people_full_names():
                 continue  # "my mate Harry Kane": a private person; "a job at Prince Charles": a hospital
@@ -324,7 +336,6 @@ class AllowListComponent:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         out = with_nation(text_of(doc), out)  # "Mencap NI": the body's branch in a nation, kept whole
-        caseless = caseless_doc(doc)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         proposed += _side_by_side(proposed, text_of(doc))
         proposed = list(dict.fromkeys(proposed))  # the model's, a layer's and a name run's span are often one:
