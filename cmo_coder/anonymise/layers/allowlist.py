@@ -36,6 +36,7 @@ from .public_charities import branch_places, charity_spans, named_after_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_culture import club_form_spans, culture_spans
 from .public_echo import spread_public
+from .public_eponyms import eponym_spans
 from .public_fame import ROYAL_PLACE_AFTER, royal_spans
 from .public_figures import (
     BROAD_WORK,
@@ -116,6 +117,8 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
             rest[i - c.start] = " "
     lead = "".join(rest[: max(0, first - c.start)]).replace("’", "'").split()
     words = "".join(rest[max(0, first - c.start) :]).replace("’", "'").replace("'s", " ").split()
+    if len(overlapping) > 1 and all(w.strip(".,").lower() in _LINKS | _BESIDE_PUBLIC for w in (*lead, *words)):
+        return True  # "the Grand National at Aintree": public names and the words joining them, nothing else
     if not all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") for w in words):
         return False
     cased = bool(lead) and _has_capital(text)  # read only where a word before the phrase asks it
@@ -270,6 +273,14 @@ def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate
     return Candidate(start, end, c.category, c.layer, c.score, c.reason, c.item_key, c.placeholder)
 
 
+def _first_word_of_longer(c: Candidate, public: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``c`` begins a longer public name said there and is only its first word ("Florence" of "the
+    Florence Nightingale Foundation"): a city read as where someone comes from ("from the Florence ...") is then
+    the name's word. A public phrase that is the city alone ("she's from Jamaica") does not count."""
+    return any(a == c.start and c.end < b and text[c.end:b].strip() and not text[c.end:b].strip().startswith(",")
+               for a, b in public)
+
+
 def _own_rule_said(doc: Doc, s: int, e: int, firsts: frozenset[str]) -> bool:
     """A listed eponym of a given name and "'s" ("Martha's Rule", "Clare's Law") that cased text writes against the
     entry's own capitals ("Martha's rule at home"): a person's own rule or law degree, not the listed name, so the
@@ -354,7 +365,8 @@ class AllowListComponent:
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
                 + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc))
-                + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc)))
+                + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc))
+                + eponym_spans(text_of(doc), caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -423,6 +435,8 @@ class AllowListComponent:
                     text, c.start, c.end, public):
                 continue  # "Autism NI did the Easy Read": the nation's word, not the "Ni" made of a registered Niamh
             if c.layer != "register":
+                if c.reason == HOME_CITY_REASON and _first_word_of_longer(c, public, text):
+                    continue  # "a scholarship from the Florence Nightingale Foundation": the body, not a home city
                 if c.reason not in _NOT_CUT and c.category not in DIRECT_IDENTIFIERS:
                     if public_at.overlaps(c.start, c.end):  # else both tests below leave ``c`` as it is
                         if _within_public(c, public, text) or public_then_head(c.start, c.end, c.reason, public,
