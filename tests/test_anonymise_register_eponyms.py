@@ -116,6 +116,7 @@ def test_the_reading_names_the_listed_entry() -> None:
     assert eponym_around("Martha's Rule", 0, 13, ["Martha's Rule"]) is None  # the whole phrase: the person's
     assert against_its_capitals("Martha's rule") and not against_its_capitals("Martha's Rule")
     assert not against_its_capitals("Francis report")  # the entry writes "report" so
+    assert not against_its_capitals("Marie Curie nurses")  # a body's words are written either way
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -50,12 +50,14 @@ def _entries() -> dict[tuple[str, ...], str]:
 
 
 def against_its_capitals(said: str) -> bool:
-    """Whether ``said`` (cased text) writes in lower case a word its listed entry capitalises, past the first word:
-    "Martha's rule" for the listed "Martha's Rule". The first word is left out, as a sentence's start is no
-    evidence; a name the lists do not hold in that form is not judged."""
+    """Whether ``said`` (cased text) writes in lower case a word its listed entry capitalises after a possessive
+    name: "Martha's rule" for the listed "Martha's Rule". Only a name and "'s" begins such an entry (a law, a
+    rule, a fund): a body's descriptive words are written either way ("Marie Curie nurses" for the listed "Marie
+    Curie Nurses"), and the first word is a sentence's start as often as a name. A name the lists do not hold in
+    that form is not judged."""
     words = _words(said)
     entry = _entries().get(_key(said))
-    if entry is None:
+    if entry is None or not re.search(r"^[^\W\d_]+['’]s\b", entry):
         return False
     return any(e[:1].isupper() and w[:1].islower() for e, w in zip(_words(entry)[1:], words[1:], strict=True))
 
