@@ -36,6 +36,7 @@ from .public_charities import branch_places, charity_spans, named_after_spans
 from .public_context import echoed_surnames, name_runs, office_spans, public_by_context
 from .public_culture import club_form_spans, culture_spans
 from .public_echo import spread_public
+from .public_eponyms import eponym_spans
 from .public_fame import ROYAL_PLACE_AFTER, royal_spans
 from .public_figures import (
     BROAD_WORK,
@@ -116,6 +117,8 @@ def _within_public(c: Candidate, public: list[tuple[int, int]], text: str) -> bo
             rest[i - c.start] = " "
     lead = "".join(rest[: max(0, first - c.start)]).replace("’", "'").split()
     words = "".join(rest[max(0, first - c.start) :]).replace("’", "'").replace("'s", " ").split()
+    if len(overlapping) > 1 and all(w.strip(".,").lower() in _LINKS | _BESIDE_PUBLIC for w in (*lead, *words)):
+        return True  # "the Grand National at Aintree": public names and the words joining them, nothing else
     if not all(w.strip(".,").lower() in _BESIDE_PUBLIC or not w.strip(".,'") for w in words):
         return False
     cased = bool(lead) and _has_capital(text)  # read only where a word before the phrase asks it
@@ -270,6 +273,23 @@ def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate
     return Candidate(start, end, c.category, c.layer, c.score, c.reason, c.item_key, c.placeholder)
 
 
+def _first_word_of_longer(c: Candidate, public: list[tuple[int, int]], text: str) -> bool:
+    """Whether ``c`` begins a longer public name said there and is only its first word ("Florence" of "the
+    Florence Nightingale Foundation"): a city read as where someone comes from ("from the Florence ...") is then
+    the name's word. A public phrase that is the city alone ("she's from Jamaica") does not count."""
+    return any(a == c.start and c.end < b and text[c.end:b].strip() and not text[c.end:b].strip().startswith(",")
+               for a, b in public)
+
+
+def _own_rule_said(doc: Doc, s: int, e: int, firsts: frozenset[str]) -> bool:
+    """A listed eponym of a given name and "'s" ("Martha's Rule", "Clare's Law") that cased text writes against the
+    entry's own capitals ("Martha's rule at home"): a person's own rule or law degree, not the listed name, so the
+    given name is not kept by the list. Captions cannot tell the two and keep the listed reading."""
+    from .register_eponyms import against_its_capitals
+
+    return doc[s].lower_ in firsts and doc[s + 1].lower_ in {"'s", "’s"} and against_its_capitals(doc[s:e].text)
+
+
 class AllowListComponent:
     """Layer 4: what must stay (national bodies, charities, reports, eponyms, countries, tools, study
     labels, placeholders).
@@ -310,7 +330,10 @@ class AllowListComponent:
         names, firsts = name_lexicon("all"), name_lexicon("first")
         out = []
         surnames = public_surnames()
+        caseless = caseless_doc(doc)
         for _, s, e in self.matcher(doc):
+            if e - s > 2 and not caseless and _own_rule_said(doc, s, e, firsts):
+                continue  # "Martha's rule at home was no phones": her rule, not the listed "Martha's Rule"
             if e - s > 1 and (_kin_before(doc, s) or _said_as_place(doc, s, e)) \
                     and _words_of(doc[s:e].text) in _people_full_names():
                 continue  # "my mate Harry Kane": a private person; "a job at Prince Charles": a hospital
@@ -324,7 +347,6 @@ class AllowListComponent:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         out = with_nation(text_of(doc), out)  # "Mencap NI": the body's branch in a nation, kept whole
-        caseless = caseless_doc(doc)
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)
         proposed += _side_by_side(proposed, text_of(doc))
         proposed = list(dict.fromkeys(proposed))  # the model's, a layer's and a name run's span are often one:
@@ -343,7 +365,8 @@ class AllowListComponent:
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
                 + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc))
-                + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc)))
+                + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc))
+                + eponym_spans(text_of(doc), caseless))
 
     @staticmethod
     def _a_person(tok: Token, names: frozenset[str], firsts: frozenset[str]) -> bool:
@@ -412,6 +435,8 @@ class AllowListComponent:
                     text, c.start, c.end, public):
                 continue  # "Autism NI did the Easy Read": the nation's word, not the "Ni" made of a registered Niamh
             if c.layer != "register":
+                if c.reason == HOME_CITY_REASON and _first_word_of_longer(c, public, text):
+                    continue  # "a scholarship from the Florence Nightingale Foundation": the body, not a home city
                 if c.reason not in _NOT_CUT and c.category not in DIRECT_IDENTIFIERS:
                     if public_at.overlaps(c.start, c.end):  # else both tests below leave ``c`` as it is
                         if _within_public(c, public, text) or public_then_head(c.start, c.end, c.reason, public,

@@ -119,9 +119,16 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
     from a participant registered as "Ronan Nuffield"."""
     from .public_named_bodies import listed_body_spans
 
-    figures = [m.span() for m in _full_name_pattern().finditer(text)] if _full_name_gate().may_hold(text) else []
+    figures = figure_spans(text)
     bodies = [(a, b) for a, b in listed_body_spans(text) if not any(s < b and a < e for s, e in figures)]
     return sorted(figures + bodies)  # a figure listed among the bodies too ("Dame Carol Black") once
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """Where a listed public figure's full name stands in ``text`` (plain text, no model), bodies apart: a
+    registered word inside a figure's name is that figure's, inside a body's name it is the reviewer's
+    (:mod:`.register_eponyms`)."""
+    return [m.span() for m in _full_name_pattern().finditer(text)] if _full_name_gate().may_hold(text) else []
 
 
 def names_this_figure(variants: Iterable[str], text: str, start: int, end: int) -> bool:

@@ -7,10 +7,12 @@ of the body's name and leave "the [name] Trust" where a reader needs the body. T
 public figures' full names of :func:`.public_figures.full_name_spans`, which both read.
 
 The decision (see docs/privacy.md): a registered form that stands strictly inside one of these listed
-names, said whole, is the body's word there, not the person, as a registered "Gary" inside "Gary Lineker"
-already is. The person is still removed wherever the
-name is said on its own or as more than the listed phrase ("Nuffield rang me back", "Kezia Rowntree from
-the food bank"), and a registered form that IS the whole listed phrase stays the person's.
+names, said whole, may be the body's word there, but such a name holds a person's name and a registered name is
+never judged "not the person" unasked: the occurrence is the reviewer's, with the listed name as its word reading
+(:mod:`.register_eponyms`), where a registered "Gary" inside a public figure's "Gary Lineker" stays the figure's.
+The person is still removed wherever the name is said on its own or as more than the listed phrase ("Nuffield rang
+me back", "Kezia Rowntree from the food bank"), and a registered form that IS the whole listed phrase stays the
+person's.
 
 Only the lists of bodies, faiths, clubs and the shipped allow-list are read: titles of programmes and the
 people list are not, as a title made of given names ("Gavin and Stacey") is too often a pair of people.

@@ -20,6 +20,8 @@ from .noun_idioms import said_as_the_noun
 from .own_names import names_someone_else
 from .placeholder_choice import choose
 from .public_figures import full_name_spans, inside_public_full_name, yields_to_public
+from .register_eponyms import REASON as EPONYM_REASON
+from .register_eponyms import against_its_capitals, eponym_around, reading_of
 from .register_joined import put_to_review
 from .register_near import run_on
 from .register_public import inside_public_name
@@ -327,7 +329,18 @@ class RegisterComponent:
                 public = full_name_spans(text_of(doc))
             if public and yields_to_public(item.category, item.key) and inside_public_full_name(
                     text_of(doc), span.start_char, span.end_char, item.variants, public):
-                continue  # "Carol Black" is not the registered Mark Black
+                listed = eponym_around(text_of(doc), span.start_char, span.end_char, item.variants) \
+                    if item.category == "person" else None
+                if listed is None:
+                    continue  # "Carol Black" is not the registered Mark Black
+                if caseless or not against_its_capitals(listed):
+                    # "Martha's Rule" with a Martha registered: never kept unasked, the reviewer decides
+                    out.append(Candidate(span.start_char, span.end_char, item.category, "register", 0.5,
+                                         EPONYM_REASON, item_key=item.key, placeholder=item.placeholder,
+                                         per_occurrence=True, word_reading=reading_of(listed)))
+                    taken.append((span.start_char, span.end_char))
+                    continue
+                # "Martha's rule at home": the listed words, not the listed name; the person, as anywhere
             if end - start <= 2 and not written_whole(item, variant) and inside_public_name(
                     span, item.category, item.key):
                 taken.append((span.start_char, span.end_char))
