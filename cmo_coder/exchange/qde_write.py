@@ -257,7 +257,9 @@ class QdeWriter:
         rows = [
             (r[0], r[1]) for r in self.project.conn.execute(
                 "SELECT u.transcript_id, u.position FROM turns u JOIN transcripts t ON t.id = u.transcript_id "
-                "WHERE u.speaker = ? AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label,)
+                # a joint turn ("NOR-G02 & NOR-G04") is in each member's case, so NVivo finds it under both
+                "WHERE (u.speaker = ? OR instr(' & ' || u.speaker || ' & ', ' & ' || ? || ' & ') > 0) "
+                "AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label, p.label)
             ) if r[0] in self.id_set
         ]
         seen: list[str] = []

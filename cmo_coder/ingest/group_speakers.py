@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.participant import JOINT_SEPARATOR
 from .normalise import clean_name
 from .utterance import GENERIC_SPEAKERS, is_voice_code
 
@@ -20,8 +21,6 @@ from .utterance import GENERIC_SPEAKERS, is_voice_code
 GROUP_LABEL = "ALL"
 #: The study label of a voice the transcriber could not place.
 UNPLACED_LABEL = "UNPLACED"
-#: How the study labels of members speaking together are joined (``NOR-G02 & NOR-G04``).
-JOINT_SEPARATOR = " & "
 
 #: Labels that say the group spoke, as typists and caption tools write them (compared case-folded, spacing folded).
 _GROUP_NAMES = frozenset({
@@ -55,7 +54,7 @@ def _key(name: str) -> str:
     return " ".join(clean_name(name).casefold().split())
 
 
-def is_group(name: str) -> bool:
+def is_group_label(name: str) -> bool:
     """Whether a speaker label says the group spoke (``ALL``, ``Everyone``, ``Many voices``)."""
     return _key(name) in _GROUP_NAMES
 
@@ -93,7 +92,7 @@ def joint_members(name: str) -> list[str] | None:
 
 def is_collective(name: str) -> bool:
     """Whether a label names the group, members together or an unplaced voice: a speaker said once or more."""
-    return is_group(name) or is_unplaced(name) or joint_members(name) is not None
+    return is_group_label(name) or is_unplaced(name) or joint_members(name) is not None
 
 
 def bracketed_label(line: str) -> tuple[str, str] | None:
@@ -102,8 +101,17 @@ def bracketed_label(line: str) -> tuple[str, str] | None:
     written, since the sound is what the transcript says the group did). None for any other line: "[laughter]"
     alone is the current speaker's."""
     m = _BRACKET_LABEL_RE.match(line)
-    if m is not None and (is_group(m.group(1)) or is_unplaced(m.group(1))):
+    if m is not None and (is_group_label(m.group(1)) or is_unplaced(m.group(1))):
         return clean_name(m.group(1)), line[m.end():]
     if _GROUP_SOUND_RE.match(line):
         return "Group", line.strip()
     return None
+
+
+def label_parts(label: str) -> list[str]:
+    """The study labels a turn's label stands for: a joint label's members (``NOR-G02 & NOR-G04``), none for the
+    group's or an unplaced voice's, the label itself otherwise. Sign-off, a query by role and an export's cases
+    read a joint turn as each member's."""
+    if label in (GROUP_LABEL, UNPLACED_LABEL):
+        return []
+    return label.split(JOINT_SEPARATOR) if JOINT_SEPARATOR in label else [label]
