@@ -22,6 +22,7 @@ from .. import __version__
 from ..model import CHAIN, Coding, Configuration, Participant, Stance
 from ..model.note import ProjectNote
 from ..store import Project
+from ..store.project import TURN_PARTICIPANT
 from ..theory.model import ChangeKind, PTVersion
 from ..theory.store import all_versions
 from . import codetree, theory_notes
@@ -258,8 +259,8 @@ class QdeWriter:
             (r[0], r[1]) for r in self.project.conn.execute(
                 "SELECT u.transcript_id, u.position FROM turns u JOIN transcripts t ON t.id = u.transcript_id "
                 # a joint turn ("NOR-G02 & NOR-G04") is in each member's case, so NVivo finds it under both
-                "WHERE (u.speaker = ? OR instr(' & ' || u.speaker || ' & ', ' & ' || ? || ' & ') > 0) "
-                "AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label, p.label)
+                "JOIN participants p ON " + TURN_PARTICIPANT + " "
+                "WHERE p.label = ? AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label,)
             ) if r[0] in self.id_set
         ]
         seen: list[str] = []

@@ -454,8 +454,10 @@ def _fill_new(tx: Tx, codebook: Codebook) -> None:
 
 
 #: How a turn's speaker meets the participants: by its label, or as one member of a joint label
-#: (``NOR-G02 & NOR-G04``, see :mod:`cmo_coder.ingest.group_speakers`).
-TURN_PARTICIPANT = ("(p.label = u.speaker OR instr(' & ' || u.speaker || ' & ', ' & ' || p.label || ' & ') > 0)")
+#: (``NOR-G02 & NOR-G04``, see :mod:`cmo_coder.ingest.group_speakers`). ``replace`` is the one substring test
+#: SQLite and PostgreSQL share (``instr`` is SQLite's only; ``LIKE`` would read a label's ``_`` as any letter).
+TURN_PARTICIPANT = ("(p.label = u.speaker OR replace((' & ' || u.speaker || ' & '), (' & ' || p.label || ' & '), '')"
+                    " <> (' & ' || u.speaker || ' & '))")
 
 
 class Project:
