@@ -12,10 +12,10 @@ once or more; the speaker map gives the group and the unplaced voice fixed study
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model.participant import JOINT_SEPARATOR
 from .normalise import clean_name
-from .utterance import GENERIC_SPEAKERS, is_voice_code
 
 #: The study label of a line said by the group, whatever word the file used for it.
 GROUP_LABEL = "ALL"
@@ -68,6 +68,8 @@ def is_unplaced(name: str) -> bool:
 def _member(part: str, names: bool) -> bool:
     """A voice code or a role word, or where ``names`` a capitalised name; two letters or more either way, so
     "Q and A" and "A&E" are no members."""
+    from .utterance import GENERIC_SPEAKERS, is_voice_code  # it asks this module whether a label is a group's
+
     p = part.strip()
     if len(p) < 2:
         return False
@@ -75,7 +77,8 @@ def _member(part: str, names: bool) -> bool:
         names and _MEMBER_NAME_RE.fullmatch(p) is not None)
 
 
-def joint_members(name: str) -> list[str] | None:
+@lru_cache(maxsize=4096)  # a file's labels repeat on every line: read each once (the readers ask per line)
+def joint_members(name: str) -> tuple[str, ...] | None:
     """The members of a joint label (``P2 & P4`` → ``[P2, P4]``, ``Mary and Jo``, ``SP3, SP5``, ``P2/P4``), or
     None where the label is no joint one: two to six parts, each a voice code, a role word or a capitalised
     name, so "Fish and chips" and "Tea, coffee" are not. Parts set apart by commas alone must be codes or role
@@ -87,9 +90,10 @@ def joint_members(name: str) -> list[str] | None:
         return None
     if len({p.casefold() for p in parts}) != len(parts):
         return None
-    return [p.strip() for p in parts]
+    return tuple(p.strip() for p in parts)
 
 
+@lru_cache(maxsize=4096)
 def is_collective(name: str) -> bool:
     """Whether a label names the group, members together or an unplaced voice: a speaker said once or more."""
     return is_group_label(name) or is_unplaced(name) or joint_members(name) is not None

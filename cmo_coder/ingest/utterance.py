@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import CmoError
+from .group_speakers import is_collective
 
 
 @dataclass
@@ -138,8 +139,6 @@ def speakerish(prefix: str, recurs: bool) -> bool:
     name (``Dr Jane Adams``, ``R``, ``iPhone 12`` when it recurs); or a label of the group, of members together
     or of a voice nobody placed (:mod:`.group_speakers`), said once or more.
     """
-    from .group_speakers import is_collective  # it reads this module's role words and voice codes
-
     p = prefix.strip()
     if _DIAL_IN.fullmatch(p) and sum(c.isdigit() for c in p) >= 9:
         return True  # Zoom and Teams name a caller who joined by telephone by the number
