@@ -113,6 +113,15 @@ def test_a_joint_line_with_a_member_nobody_registered_asks_for_that_member_only(
     assert uncovered_speakers(["Mary and Dave", "ALL", "?", "Mary & P4"], KEY, "fg") == ["Dave"]
 
 
+def test_what_is_no_joint_line() -> None:
+    """Teams' "Surname, Firstname" is one person; "Q and A", "A&E" and words are no members; a member beside the
+    group is no pair."""
+    from cmo_coder.ingest.group_speakers import joint_members
+    assert joint_members("SP3, SP5") == ("SP3", "SP5") and joint_members("Mary and Jo") == ("Mary", "Jo")
+    for written in ("Adams, Jennifer", "Q and A", "A&E", "Fish and chips", "P1 & All", "P2 & P2", "Mary"):
+        assert joint_members(written) is None, written
+
+
 def test_relabel_gives_a_joint_line_its_members_labels_once_the_key_covers_them() -> None:
     turns = [Turn(speaker="U1 & U2", start=0, end=4, speaker_name="Mary & P4"),
              Turn(speaker="U3", start=6, end=9, speaker_name="Everyone")]

@@ -88,8 +88,8 @@ def joint_members(name: str) -> tuple[str, ...] | None:
     names = bool(re.search(r"&|\+|/|\sand\s", written))
     if not 2 <= len(parts) <= 6 or not all(_member(p, names) for p in parts):
         return None
-    if len({p.casefold() for p in parts}) != len(parts):
-        return None
+    if len({p.casefold() for p in parts}) != len(parts) or any(is_group_label(p) or is_unplaced(p) for p in parts):
+        return None  # "P1 & All" names the group and a member of it: no pair of members
     return tuple(p.strip() for p in parts)
 
 
