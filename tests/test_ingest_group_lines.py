@@ -65,3 +65,13 @@ def test_the_same_lines_in_a_word_table(path: Path, tmp_path: Path) -> None:
         row.cells[0].text, row.cells[1].text = t.speaker_name, canon.text[t.start:t.end]
     doc.save(tmp_path / "t.docx")
     _check(_turns((tmp_path / "t.docx").read_bytes(), "t.docx"), want)
+
+
+def test_two_capitalised_words_joined_are_members_only_where_each_speaks() -> None:
+    """"Mary and Jo:" beside "Mary Dunne:" and "Jo Kirwan:" is the pair; "Aims and Objectives:" above an interview is
+    no speaker the manifest would have to cover, and stays text."""
+    text = (b"Aims and Objectives: to learn what helped\n\nInterviewer: Hello.\n\nRespondent: Hi.\n\n"
+            b"Interviewer: So.\n\nRespondent: Yes.\n")
+    assert _turns(text, "a.txt")[0] == (None, "Aims and Objectives: to learn what helped")
+    pair = b"Mary Dunne: Yes.\n\nJo Kirwan: No.\n\nMary and Jo: Maybe!\n\nFacilitator: Thanks.\n"
+    assert ("Mary and Jo", "Maybe!") in _turns(pair, "p.txt")

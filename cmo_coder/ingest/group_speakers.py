@@ -12,6 +12,7 @@ once or more; the speaker map gives the group and the unplaced voice fixed study
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..model.participant import JOINT_SEPARATOR
@@ -95,8 +96,26 @@ def joint_members(name: str) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=4096)
 def is_collective(name: str) -> bool:
-    """Whether a label names the group, members together or an unplaced voice: a speaker said once or more."""
-    return is_group_label(name) or is_unplaced(name) or joint_members(name) is not None
+    """Whether a label names the group, members together by codes or roles (``P2 & P4``) or an unplaced voice: a
+    speaker said once or more. Members named (``Mary and Jo``) only with the file's speakers: see :func:`joint_of`."""
+    members = joint_members(name)
+    return is_group_label(name) or is_unplaced(name) or (
+        members is not None and all(_member(m, False) for m in members))
+
+
+def joint_of(name: str, speakers: Iterable[str]) -> bool:
+    """Whether ``name`` is members named together who each speak in the file (``Mary and Jo:`` beside ``Mary Dunne:``
+    and ``Jo Kirwan:``, a member matching a label or its first word) or whom the manifest names. Why not any two
+    capitalised words: "Aims and Objectives:" heading a transcript would be a speaker the manifest must cover."""
+    members = joint_members(name)
+    if members is None:
+        return False
+    said: set[str] = set()
+    for s in speakers:
+        words = s.casefold().split()
+        if words:
+            said.update((" ".join(words), words[0]))
+    return all(m.casefold() in said or _member(m, False) for m in members)
 
 
 def bracketed_label(line: str) -> tuple[str, str] | None:
