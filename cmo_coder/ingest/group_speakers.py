@@ -103,19 +103,24 @@ def is_collective(name: str) -> bool:
         members is not None and all(_member(m, False) for m in members))
 
 
-def joint_of(name: str, speakers: Iterable[str]) -> bool:
-    """Whether ``name`` is members named together who each speak in the file (``Mary and Jo:`` beside ``Mary Dunne:``
-    and ``Jo Kirwan:``, a member matching a label or its first word) or whom the manifest names. Why not any two
-    capitalised words: "Aims and Objectives:" heading a transcript would be a speaker the manifest must cover."""
-    members = joint_members(name)
-    if members is None:
-        return False
+def speakers_said(speakers: Iterable[str]) -> frozenset[str]:
+    """The file's speakers as :func:`joint_of` matches members against them: each label and its first word,
+    case-folded (built once per file, not once per line)."""
     said: set[str] = set()
     for s in speakers:
         words = s.casefold().split()
         if words:
             said.update((" ".join(words), words[0]))
-    return all(m.casefold() in said or _member(m, False) for m in members)
+    return frozenset(said)
+
+
+def joint_of(name: str, said: frozenset[str]) -> bool:
+    """Whether ``name`` is members named together who each speak in the file (``Mary and Jo:`` beside ``Mary Dunne:``
+    and ``Jo Kirwan:``, a member matching a label or its first word: ``said``, from :func:`speakers_said`) or whom
+    the manifest names. Why not any two capitalised words: "Aims and Objectives:" heading a transcript would be a
+    speaker the manifest must cover."""
+    members = joint_members(name)
+    return members is not None and all(m.casefold() in said or _member(m, False) for m in members)
 
 
 def bracketed_label(line: str) -> tuple[str, str] | None:

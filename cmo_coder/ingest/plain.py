@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .group_speakers import bracketed_label, joint_of
+from .group_speakers import bracketed_label, joint_of, speakers_said
 from .header_fields import is_header_field, opens_with_field
 from .limits import check_turns
 from .manifest_labels import named_speakers
@@ -298,8 +298,9 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     stated = known  # what the source says: a manifest's "Interviewer" must not make "Interviewer: ST" a turn
     known |= named_speakers()
     # members named together said once ("Mary and Jo:") where each speaks in the file or the manifest names them
-    speaking = [n for n in names if speakerish(n, counts[label_key(n)] > 1)] + sorted(known)
-    known |= frozenset(n for n in names if " " in n and joint_of(n, speaking))
+    distinct = list(dict.fromkeys(names))
+    speaking = speakers_said([n for n in distinct if speakerish(n, counts[label_key(n)] > 1)] + sorted(known))
+    known |= frozenset(n for n in distinct if " " in n and joint_of(n, speaking))
     if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
         known |= frozenset(head[0] for line, _ in clean_lines if (head := time_header(line)) is not None)
     # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .cues import parse_cues
-from .group_speakers import joint_members, joint_of
+from .group_speakers import joint_members, joint_of, speakers_said
 from .manifest_labels import named_speakers
 from .normalise import clean_name, squash
 from .utterance import Utterance, is_voice_code, label_key, speakerish
@@ -45,7 +45,8 @@ def split_prefixes(bodies: list[str]) -> list[tuple[str | None, str]]:
     known = named_speakers()
     accepted = [m is not None and (speakerish(name := clean_name(m.group(1)), counts[label_key(name)] > 1)
                                    or name in known) for m in found]
-    speaking = [clean_name(m.group(1)) for m, ok in zip(found, accepted, strict=True) if m and ok] + sorted(known)
+    speaking = speakers_said([clean_name(m.group(1)) for m, ok in zip(found, accepted, strict=True) if m and ok]
+                             + sorted(known))
     accepted = [ok or (m is not None and joint_of(clean_name(m.group(1)), speaking))
                 for m, ok in zip(found, accepted, strict=True)]  # "Mary and Jo:" beside "Mary Dunne:", "Jo Kirwan:"
     labelled = len(bodies) >= 5 and sum(accepted) >= _LABELLED_SHARE * (len(bodies) - 1)
