@@ -37,6 +37,7 @@ from . import overlaps
 from .apply import apply_spans, apply_to_transcript
 from .headings import heading_turns, without_heading_turns
 from .joining import join_people
+from .joint_turns import with_joint_speakers
 from .layers.public_figures import full_name_spans, inside_public_full_name, yields_to_public
 from .layers.register_shops import SHOP_REASON
 from .layers.words import CALENDAR, TITLE_WORDS
@@ -597,6 +598,7 @@ def _no_speaker_problem(n: int, source_format: str) -> str:
 
 def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     """The transcript's speakers as project participants; refuses while any is provisional."""
+    from ..ingest.group_speakers import label_parts
     from ..ingest.speakers import alias_owner, with_site_codes
 
     stored = secure.load_participant_key()
@@ -607,7 +609,10 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     problems = []
     out = []
     heading = heading_turns(raw)  # a title above the first speaker of a plain file is no one's speech
-    for label in dict.fromkeys(t.speaker for t in raw.turns[heading:]):
+    # a joint line's label is its members' (each must be covered); the group's and an unplaced voice's name
+    # nobody and need no manifest row (see ingest.group_speakers)
+    for label in dict.fromkeys(p for t in raw.turns[heading:]
+                               for p in label_parts(t.speaker)):
         e = key.get(label)
         if e is None:
             if label == NO_SPEAKER:
@@ -713,13 +718,13 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
         raise CmoError(f"transcript {transcript_id}: {len(left) + len(left_in_title) + len(in_placeholders)} "
                        f"registered or accepted surface(s) would survive anonymisation ({', '.join(places)}); "
                        + overlaps.why_left(ps, decisions, left, bool(left_in_title), bool(in_placeholders)))
-    anonymised = apply_to_transcript(raw, spans)
+    anonymised, joint = with_joint_speakers(apply_to_transcript(raw, spans), speakers)
     anonymised = anonymised.model_copy(update={"warnings": [], "title": raw.title})
     anonymised = without_heading_turns(anonymised, heading_turns(raw))  # anonymised, shown, no one's turn
     by_layer = Counter(p.layers[0] for p, _ in chosen)
     by_category = Counter(p.category for p, _ in chosen)
     with project.transaction(actor) as tx:
-        for sp in speakers:
+        for sp in [*speakers, *joint]:  # a joint line's speakers are the members' joint label (joint_turns)
             tx.upsert_participant(sp)
         tx.sign_off_transcript(anonymised)
         tx.audit("anonymise", "transcript", transcript_id, {

@@ -22,6 +22,7 @@ from .. import __version__
 from ..model import CHAIN, Coding, Configuration, Participant, Stance
 from ..model.note import ProjectNote
 from ..store import Project
+from ..store.project import TURN_PARTICIPANT
 from ..theory.model import ChangeKind, PTVersion
 from ..theory.store import all_versions
 from . import codetree, theory_notes
@@ -257,7 +258,9 @@ class QdeWriter:
         rows = [
             (r[0], r[1]) for r in self.project.conn.execute(
                 "SELECT u.transcript_id, u.position FROM turns u JOIN transcripts t ON t.id = u.transcript_id "
-                "WHERE u.speaker = ? AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label,)
+                # a joint turn ("NOR-G02 & NOR-G04") is in each member's case, so NVivo finds it under both
+                "JOIN participants p ON " + TURN_PARTICIPANT + " "
+                "WHERE p.label = ? AND u.\"end\" > u.start ORDER BY t.position, u.position", (p.label,)
             ) if r[0] in self.id_set
         ]
         seen: list[str] = []

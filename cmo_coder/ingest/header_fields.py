@@ -38,7 +38,8 @@ _FIELD_RE = re.compile(r"^\s*+([^:\n]{1,30}?)\s*+:")
 
 def is_field_name(label: str) -> bool:
     """Whether ``label`` names a header's field (``Date of interview``, ``Interviewer``), whatever its case."""
-    return " ".join(label.replace("_", " ").split()).casefold().rstrip(".") in HEADER_FIELDS
+    # "Note-taker" as "note taker": a focus group's header names its note-taker so as often as not
+    return " ".join(label.replace("_", " ").replace("-", " ").split()).casefold().rstrip(".") in HEADER_FIELDS
 
 
 def _second_field(line: str) -> bool:

@@ -26,6 +26,7 @@ from ..store import Project
 from ..store.atomic import write_bytes, write_text
 from ..store.secure import REGISTER_COPY, SecureFolder
 from . import canonical, speakers
+from .group_speakers import label_parts
 from .manifest_labels import speakers_named
 from .normalise import NORMALISER_VERSION
 from .source import read_source
@@ -141,14 +142,14 @@ class _Importer:
             if name is None:
                 out.append(NO_SPEAKER)
                 continue
-            if name not in seen:
-                seen[name] = self.smap.resolve(name, stem).label
+            if name not in seen:  # a group's, a joint or an unplaced voice's line: see SpeakerMap.label_of
+                seen[name] = self.smap.label_of(name, stem)
             out.append(seen[name])
         return out
 
     def _note_provisional(self, labels: list[str], tid: str) -> None:
         prov = {e.label for e in self.smap.key.entries if e.provisional}
-        for label in dict.fromkeys(labels):
+        for label in dict.fromkeys(p for lab in labels for p in label_parts(lab)):  # a joint line's members
             if label in prov:
                 self.used_provisional.setdefault(label, []).append(tid)
 

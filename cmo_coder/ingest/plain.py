@@ -9,12 +9,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .group_speakers import bracketed_label, joint_of, speakers_said
 from .header_fields import is_header_field, opens_with_field
 from .limits import check_turns
 from .manifest_labels import named_speakers
 from .normalise import clean, clean_name
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
-from .utterance import ParseError, Utterance, colon_in_time, is_voice_code, label_key, parse_timestamp, speakerish
+from .utterance import (
+    GENERIC_SPEAKERS,
+    ParseError,
+    Utterance,
+    colon_in_time,
+    is_voice_code,
+    label_key,
+    parse_timestamp,
+    speakerish,
+)
 
 #: Possessive ``*+``: a line of ten thousand spaces must not be tried at every split (that was quadratic).
 _LABEL_RE = re.compile(r"^\s*+([^:\n]{1,60}?)\s*+:[ \t]*+(?=\S|$)")
@@ -80,6 +90,48 @@ def with_voice_codes(counts: Counter[str], names: list[str]) -> Counter[str]:
     return counts + Counter({c: 1 for c in codes if counts[c] == 1})
 
 
+#: Role words a typist may misspell in a label said once ("Facilitaor:"), beside the file's own spelling of them.
+_ROLE_WORDS = frozenset({"facilitator", "moderator", "interviewer", "interviewee", "researcher", "respondent",
+                         "participant", "note-taker", "notetaker", "observer", "co-facilitator"})
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
+
+
+def role_typos(names: list[str], counts: Counter[str]) -> dict[str, str]:
+    """Labels said once that misspell a role the file labels turns with ("Facilitaor" beside "Facilitator"
+    said throughout), each with the file's spelling. Why: said once and one word, the misspelt label read as
+    speech and the facilitator's question joined the member's turn before it. Only role words: two people's
+    names one letter apart ("Jon", "Joan") are two people."""
+    roles = {label_key(n): n for n in names if counts[label_key(n)] > 1
+             and (label_key(n) in _ROLE_WORDS or GENERIC_SPEAKERS.match(n) is not None) and len(n) >= 6}
+    out: dict[str, str] = {}
+    for name in names:
+        k = label_key(name)
+        if counts[k] == 1 and k not in roles:
+            near = sorted(r for r in roles if _one_edit(k, r))
+            if len(near) == 1:
+                out[name] = roles[near[0]]
+    return out
+
+
+def _group_line(line: str) -> str:
+    """A line of the group written with a bracketed label or as the group's sound alone (``[All] Yeah.``,
+    ``(laughter from group)``) as a ``Name: text`` line (:func:`.group_speakers.bracketed_label`)."""
+    found = bracketed_label(line) if line[:1] in "[( \t" else None
+    return line if found is None else f"{found[0]}: {found[1]}"
+
+
 def _label(line: str, counts: Counter[str], known: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     m = _LABEL_RE.match(line)
     if not m or colon_in_time(line, line.index(":", m.end(1))):
@@ -108,6 +160,14 @@ def _cross_talk(line: str, speakers: frozenset[str]) -> list[str]:
         return [line]
     starts = [0, *cuts]
     return [line[a:b].rstrip() for a, b in zip(starts, [*cuts, len(line)], strict=True)]
+
+
+def _respelt(line: str, typos: dict[str, str]) -> str:
+    """The line with a misspelt label written as the file spells it elsewhere."""
+    m = _LABEL_RE.match(line)
+    if m is None or (right := typos.get(clean_name(m.group(1)))) is None:
+        return line
+    return line[:m.start(1)] + right + line[m.end(1):]
 
 
 def _without_marks(lines: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], dict[str, float]]:
@@ -225,15 +285,22 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
     speaker column), labels wherever they start a line, whatever they look like; the manifest's names are known
     too while an import reads the file (:mod:`.manifest_labels`)."""
-    clean_lines, marks = _without_marks([(clean(line), where) for line, where in lines])
+    clean_lines, marks = _without_marks([(_group_line(clean(line)), where) for line, where in lines])
     headers = _time_headers([line for line, _ in clean_lines])
     label_times = _label_times([line for line, _ in clean_lines])
     timed = [(*_without_time(line, headers, label_times), where) for line, where in clean_lines]
     names = [clean_name(m.group(1)) for line, _, _ in timed if (m := _LABEL_RE.match(line))]
     counts = with_voice_codes(Counter(label_key(name) for name in names), names)
+    if typos := role_typos(names, counts):  # "Facilitaor:" said once is the facilitator, as the file spells it
+        timed = [(_respelt(line, typos), at, where) for line, at, where in timed]
+        counts = counts + Counter({label_key(right): 1 for right in typos.values()})
     known = frozenset(clean_name(name) for name in known)
     stated = known  # what the source says: a manifest's "Interviewer" must not make "Interviewer: ST" a turn
     known |= named_speakers()
+    # members named together said once ("Mary and Jo:") where each speaks in the file or the manifest names them
+    distinct = list(dict.fromkeys(names))
+    speaking = speakers_said([n for n in distinct if speakerish(n, counts[label_key(n)] > 1)] + sorted(known))
+    known |= frozenset(n for n in distinct if " " in n and joint_of(n, speaking))
     if headers:  # in a file written in header lines, a speaker named on one of them once is a speaker too
         known |= frozenset(head[0] for line, _ in clean_lines if (head := time_header(line)) is not None)
     # a line rewritten as a label ("Tom (1:02:03):" → "Tom:") that is no label after all is speech as written

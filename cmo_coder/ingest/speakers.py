@@ -27,6 +27,7 @@ from ..errors import CmoError, ValidationFailed
 from ..model import Participant, Role, Transcript
 from ..model.key import KeyEntry, ParticipantKey
 from ..model.manifest import GROUP_ATTRIBUTE, ManifestEntry, is_group
+from . import group_speakers
 from .normalise import clean_name, decode
 from .stem_fold import skeleton
 from .utterance import GENERIC_SPEAKERS, is_voice_code, role_label
@@ -386,6 +387,55 @@ class SpeakerMap:
             found = self._scoped.get((letter.group(1), stem_key(stem)))
         return found
 
+    def label_of(self, name: str, stem: str) -> str:
+        """The study label of a turn's speaker as written: the key's, else a fixed label for the group
+        (``ALL``) or a voice nobody placed (``UNPLACED``), else for members speaking together their labels
+        joined (``P2 & P4`` → ``NOR-G02 & NOR-G04``), each resolved as a name of its own (a member the key
+        does not cover gets a provisional label, never the name written), else :meth:`resolve`'s.
+
+        Why: a joint label given one provisional entry asked the team for a manifest row naming two people as
+        one, and a group's label asked for a person called "ALL"; a name in a joint label ("Mary and Jo") must
+        become labels like any speaker's."""
+        found = self.lookup(name, stem)
+        if found is not None:
+            return found.label
+        if group_speakers.is_group_label(name):
+            return group_speakers.GROUP_LABEL
+        if group_speakers.is_unplaced(name):
+            return group_speakers.UNPLACED_LABEL
+        members = group_speakers.joint_members(name)
+        if members is not None:
+            return group_speakers.JOINT_SEPARATOR.join(dict.fromkeys(self.label_of(m, stem) for m in members))
+        return self.resolve(name, stem).label
+
+    def known_label(self, name: str, stem: str) -> str | None:
+        """:meth:`label_of` from the key as it stands, or None where it does not cover the speaker (or one
+        member of a joint line): nothing is added."""
+        found = self.lookup(name, stem)
+        if found is not None:
+            return found.label
+        if group_speakers.is_group_label(name):
+            return group_speakers.GROUP_LABEL
+        if group_speakers.is_unplaced(name):
+            return group_speakers.UNPLACED_LABEL
+        members = group_speakers.joint_members(name)
+        if members is None:
+            return None
+        labels = [self.known_label(m, stem) for m in members]
+        if any(lab is None for lab in labels):
+            return None
+        return group_speakers.JOINT_SEPARATOR.join(dict.fromkeys(lab for lab in labels if lab is not None))
+
+    def persons(self, name: str, stem: str) -> list[str]:
+        """The names the key must cover for a turn's speaker as written: the name itself where the key has it,
+        none for the group or an unplaced voice, each member of a joint line."""
+        if self.lookup(name, stem) is not None:
+            return [name]
+        if group_speakers.is_group_label(name) or group_speakers.is_unplaced(name):
+            return []
+        members = group_speakers.joint_members(name)
+        return [p for m in members for p in self.persons(m, stem)] if members is not None else [name]
+
     def name_of_label(self, label: str) -> str | None:
         """The name of the manifest row whose study label is ``label`` ("SUN-FG1"), or None: ``import --speaker``
         takes a label as well as a name, since a group recorded without speaker labels is known by its label."""
@@ -498,12 +548,13 @@ def uncovered_speakers(turn_names: list[str | None], key: ParticipantKey, stem: 
     """
     smap = SpeakerMap(key)
     out: list[str] = []
-    for name in turn_names:
-        if name is None:
+    for written in turn_names:
+        if written is None:
             continue
-        entry = smap.lookup(name, stem)
-        if (entry is None or entry.provisional) and name not in out:
-            out.append(name)
+        for name in smap.persons(written, stem):  # a joint line's members each; the group's line none
+            entry = smap.lookup(name, stem)
+            if (entry is None or entry.provisional) and name not in out:
+                out.append(name)
     return out
 
 
@@ -540,7 +591,7 @@ def relabel(raw: Transcript, key: ParticipantKey, stem: str, unknown: str = "UNK
     smap = SpeakerMap(key)
     turns = []
     for t in raw.turns:
-        entry = smap.lookup(t.speaker_name, stem) if t.speaker_name else None
-        label = entry.label if entry is not None else (t.speaker if t.speaker_name else unknown)
+        found = smap.known_label(t.speaker_name, stem) if t.speaker_name else None
+        label = found if found is not None else (t.speaker if t.speaker_name else unknown)
         turns.append(t if label == t.speaker else t.model_copy(update={"speaker": label}))
     return raw.model_copy(update={"turns": turns})

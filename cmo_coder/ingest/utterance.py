@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import CmoError
+from .group_speakers import is_collective
 
 
 @dataclass
@@ -135,11 +136,14 @@ def speakerish(prefix: str, recurs: bool) -> bool:
     """Whether a ``Prefix:`` before speech looks like a speaker rather than the start of a sentence.
 
     Short, no sentence punctuation, and either recurring in the file or capitalised like a
-    name (``Dr Jane Adams``, ``R``, ``iPhone 12`` when it recurs).
+    name (``Dr Jane Adams``, ``R``, ``iPhone 12`` when it recurs); or a label of the group, of members together
+    or of a voice nobody placed (:mod:`.group_speakers`), said once or more.
     """
     p = prefix.strip()
     if _DIAL_IN.fullmatch(p) and sum(c.isdigit() for c in p) >= 9:
         return True  # Zoom and Teams name a caller who joined by telephone by the number
+    if len(p) <= 48 and is_collective(p):
+        return True  # a focus group's "ALL:", "P2 & P4:", "?:": said once, still no sentence's opening
     if (not p or len(p) > 48 or _SENTENCE_PUNCT.search(_TITLE_DOT.sub(r"\1", p)) or "http" in p.lower()
             or ends_in_time(p)):
         return False
@@ -148,8 +152,8 @@ def speakerish(prefix: str, recurs: bool) -> bool:
         return False
     if recurs:
         return True
-    if GENERIC_SPEAKERS.match(p):
-        return True
+    if GENERIC_SPEAKERS.match(p) or p.casefold() in _ROLE_HEADS:
+        return True  # a role said once: the focus group's note-taker or observer speaks once as often as not
     # Said once: only a name-like run of two or more capitalised words ("Dr Jane Adams"), so a
     # sentence opening "Note: ..." or "Anyway: ..." keeps its first word.
     return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() or w[0] == "(" or _device_word(w) for w in words)

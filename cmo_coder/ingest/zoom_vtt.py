@@ -12,8 +12,10 @@ import re
 from collections import Counter
 
 from .cues import parse_cues
+from .group_speakers import joint_members, joint_of, speakers_said
+from .manifest_labels import named_speakers
 from .normalise import clean_name, squash
-from .utterance import Utterance, label_key, speakerish
+from .utterance import Utterance, is_voice_code, label_key, speakerish
 
 #: ``Name: speech``, or ``Name:`` alone: a cue whose speech cleaned away to nothing (a soft hyphen, a tag)
 #: is still that speaker's label, as in every other reader, and an empty turn is left out later.
@@ -22,6 +24,7 @@ _PREFIX_RE = re.compile(r"^([^:\n]{1,60}?):(?:\s++(?=\S)|$)")
 
 #: A one-word name's shape (``Bunny``, ``Wojtek``, ``O'Neill``), and the words that open a sentence before a colon.
 _ONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]*)?")
+_LOWER_NAME_RE = re.compile(r"[a-z]+(?:['’-][a-z]+)?|[a-z]{1,3}[0-9]{1,2}")
 _OPENERS = frozenset({"so", "note", "anyway", "update", "yes", "no", "well", "right", "ok", "okay", "also", "and",
                       "but", "question", "answer", "summary", "agenda", "action", "actions", "reminder", "next"})
 #: Where this share of a file's cues (of five or more) names its speaker, Zoom knew every voice it could.
@@ -36,22 +39,37 @@ def split_prefixes(bodies: list[str]) -> list[tuple[str | None, str]]:
     shown by a nickname, not a sentence's opening. Before, the cue was speech of nobody, with the nickname in it,
     and ``--infer-speakers`` gave her words to the member before her."""
     found = [_PREFIX_RE.match(b) for b in bodies]
-    counts = Counter(label_key(clean_name(m.group(1))) for m in found if m)
-    accepted = [m is not None and speakerish(clean_name(m.group(1)), counts[label_key(clean_name(m.group(1)))] > 1)
-                for m in found]
+    prefixes = [clean_name(m.group(1)) for m in found if m]
+    # a member said alone once and again in a joint line ("P3:", "P3 and P5:") is a speaker said twice
+    counts = Counter(label_key(p) for name in prefixes for p in [name, *(joint_members(name) or [])])
+    known = named_speakers()
+    accepted = [m is not None and (speakerish(name := clean_name(m.group(1)), counts[label_key(name)] > 1)
+                                   or name in known) for m in found]
+    speaking = speakers_said([clean_name(m.group(1)) for m, ok in zip(found, accepted, strict=True) if m and ok]
+                             + sorted(known))
+    accepted = [ok or (m is not None and joint_of(clean_name(m.group(1)), speaking))
+                for m, ok in zip(found, accepted, strict=True)]  # "Mary and Jo:" beside "Mary Dunne:", "Jo Kirwan:"
     labelled = len(bodies) >= 5 and sum(accepted) >= _LABELLED_SHARE * (len(bodies) - 1)
+    said = [clean_name(m.group(1)) for m, ok in zip(found, accepted, strict=True) if m and ok]
+    lower = labelled and sum(p == p.casefold() for p in said) >= _LABELLED_SHARE * len(said)
     out: list[tuple[str | None, str]] = []
     for body, m, ok in zip(bodies, found, accepted, strict=True):
-        if m and (ok or (labelled and _one_name(clean_name(m.group(1))))):
+        if m and (ok or (labelled and _one_name(clean_name(m.group(1)), lower))):
             out.append((clean_name(m.group(1)), body[m.end():]))
             continue
         out.append((None, body))
     return out
 
 
-def _one_name(prefix: str) -> bool:
-    """A single capitalised word that is no sentence opener ("Bunny", not "Note" or "So")."""
-    return _ONE_NAME_RE.fullmatch(prefix) is not None and prefix.casefold() not in _OPENERS
+def _one_name(prefix: str, lower: bool = False) -> bool:
+    """A single capitalised word that is no sentence opener ("Bunny", not "Note" or "So"), or a voice code ("P3");
+    where the file writes every label in lower case (``lower``: captions, "lorraine:", "eilidh:"), a lower-case
+    word or code too ("stevie", "sp5"), since there a name's capital is never written."""
+    if prefix.casefold() in _OPENERS:
+        return False
+    if lower and _LOWER_NAME_RE.fullmatch(prefix) is not None:
+        return True
+    return _ONE_NAME_RE.fullmatch(prefix) is not None or is_voice_code(prefix)
 
 
 def read(text: str, source: str, infer_speakers: bool = False) -> list[Utterance]:

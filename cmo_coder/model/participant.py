@@ -14,6 +14,8 @@ from .base import Frozen
 from .vocab import Role
 
 LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
+#: How the labels of members speaking together are joined in one turn's speaker.
+JOINT_SEPARATOR = " & "
 #: how the RECO study named a site in attributions; a project can choose another (``cmo-coder config``)
 DEFAULT_SITE_FORMAT = "Case Study {site}"
 
@@ -28,9 +30,15 @@ class Participant(Frozen):
     @field_validator("label")
     @classmethod
     def _label_shape(cls, v: str) -> str:
-        if not LABEL_RE.match(v):
+        # members speaking together are their labels joined ("NOR-G02 & NOR-G04"): see cmo_coder.anonymise.joint_turns
+        if not all(LABEL_RE.match(part) for part in v.split(JOINT_SEPARATOR)):
             raise ValueError(f"study label {v!r} must be a letter followed by letters, digits, '-' or '_' (max 32)")
         return v
+
+    @property
+    def joint(self) -> bool:
+        """Whether this is members speaking together, not a person (a turn's speakers, never a case of its own)."""
+        return JOINT_SEPARATOR in self.label
 
     @property
     def site_name(self) -> str | None:

@@ -11,33 +11,40 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..coding.attribution_style import DEFAULT_STYLE, AttributionStyle, style_of
+from ..ingest.group_speakers import JOINT_SEPARATOR, label_parts
 from ..model import Coding, Participant
 from ..store import Project
 
 
 @dataclass(frozen=True)
 class Speaker:
-    """Where a coding sits: its turn (index in the transcript, or -1) and the participant, if known."""
+    """Where a coding sits: its turn (index in the transcript, or -1) and the participant, if known; for a turn
+    members spoke together (``NOR-G02 & NOR-G04``), the members, each shown as a participant is and joined with
+    " & ", so an evidence table says "Carer, Case Study A & Carer, Case Study A" rather than no one."""
 
     turn: int
     participant: Participant | None
     style: AttributionStyle = DEFAULT_STYLE
+    members: tuple[Participant, ...] = ()
+
+    def _each(self) -> tuple[Participant, ...]:
+        return (self.participant,) if self.participant else self.members
 
     @property
     def label(self) -> str:
-        return self.participant.label if self.participant else ""
+        return JOINT_SEPARATOR.join(p.label for p in self._each())
 
     @property
     def role(self) -> str:
-        return self.participant.role.value if self.participant else ""
+        return JOINT_SEPARATOR.join(dict.fromkeys(p.role.value for p in self._each()))
 
     @property
     def site(self) -> str:
-        return (self.participant.site or "") if self.participant else ""
+        return JOINT_SEPARATOR.join(dict.fromkeys(p.site for p in self._each() if p.site))
 
     @property
     def attribution(self) -> str:
-        return self.style.attribution(self.participant) if self.participant else ""
+        return JOINT_SEPARATOR.join(self.style.attribution(p) for p in self._each())
 
 
 class SpeakerLookup:
@@ -63,7 +70,11 @@ class SpeakerLookup:
         i = bisect_right(starts, offset) - 1
         if i < 0 or offset >= ends[i]:
             return Speaker(-1, None, self.style)
-        return Speaker(i, self._participants.get(speakers[i]), self.style)
+        found = self._participants.get(speakers[i])
+        if JOINT_SEPARATOR in speakers[i]:
+            members = tuple(p for lab in label_parts(speakers[i]) if (p := self._participants.get(lab)) is not None)
+            return Speaker(i, None, self.style, members)
+        return Speaker(i, found, self.style)
 
     def of(self, coding: Coding) -> Speaker:
         return self.at(coding.transcript_id, coding.start)

@@ -453,6 +453,13 @@ def _fill_new(tx: Tx, codebook: Codebook) -> None:
     tx.audit("create", "project", None, {"codebook": codebook.name, "version": codebook.version})
 
 
+#: How a turn's speaker meets the participants: by its label, or as one member of a joint label
+#: (``NOR-G02 & NOR-G04``, see :mod:`cmo_coder.ingest.group_speakers`). ``replace`` is the one substring test
+#: SQLite and PostgreSQL share (``instr`` is SQLite's only; ``LIKE`` would read a label's ``_`` as any letter).
+TURN_PARTICIPANT = ("(p.label = u.speaker OR replace((' & ' || u.speaker || ' & '), (' & ' || p.label || ' & '), '')"
+                    " <> (' & ' || u.speaker || ' & '))")
+
+
 class Project:
     """An open project. Use :meth:`create` or :meth:`open`; close it (or use ``with``) when done."""
 
@@ -688,7 +695,10 @@ class Project:
         return _participant(r, self.location)
 
     def participants(self) -> list[Participant]:
-        return [_participant(r, self.location) for r in self.conn.execute("SELECT * FROM participants ORDER BY label")]
+        """The study's persons: the rows of members speaking together ("NOR-G02 & NOR-G04", which a joint turn's
+        speaker needs) are left out, since a case, a matrix's row or a count of participants is a person."""
+        return [p for r in self.conn.execute("SELECT * FROM participants ORDER BY label")
+                if not (p := _participant(r, self.location)).joint]
 
     # -- transcripts ----------------------------------------------------------------------------
     def transcript_ids(self, status: str | None = None) -> list[str]:
@@ -825,18 +835,18 @@ class Project:
             if value is not None:
                 where.append(f"{column} = ?")
                 args.append(value)
-        join = ""
         if speaker or role or site:
-            join = (
-                'JOIN turns u ON u.transcript_id = c.transcript_id AND u.start <= c.start AND c.start < u."end" '
-                "JOIN participants p ON p.label = u.speaker"
-            )
-            for column, value in (("p.label", speaker), ("p.role", role), ("p.site", site)):
-                if value is not None:
-                    where.append(f"{column} = ?")
-                    args.append(value)
+            # a joint turn ("NOR-G02 & NOR-G04", two carers speaking together) is each member's: "what do carers
+            # say" holds it, once, whichever members match
+            wanted = [(column, value) for column, value in (("p.label", speaker), ("p.role", role), ("p.site", site))
+                      if value is not None]
+            where.append(
+                'EXISTS (SELECT 1 FROM turns u JOIN participants p ON ' + TURN_PARTICIPANT
+                + ' WHERE u.transcript_id = c.transcript_id AND u.start <= c.start AND c.start < u."end" AND '
+                + " AND ".join(f"{column} = ?" for column, _ in wanted) + ")")
+            args.extend(value for _, value in wanted)
         sql = (
-            f"SELECT c.* FROM codings c JOIN transcripts t ON t.id = c.transcript_id {join}"
+            "SELECT c.* FROM codings c JOIN transcripts t ON t.id = c.transcript_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY t.position, c.start, c.\"end\", c.id"
         )
