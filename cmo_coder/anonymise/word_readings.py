@@ -1,0 +1,51 @@
+"""Captions: where a name that is also an everyday word is said again as the word ("you would marvel at it",
+"when it's sunny", "bear with me").
+
+A transcript that names "Marvel", "Sunny" or "Bear" as a person leads the layers that spread a name to its other
+occurrences (:func:`.consistency.propagate`, :func:`.layers.bynames.said_again`) to propose every occurrence of
+the word. Cased text keeps the word apart by its capital; captions have none, and each everyday use becomes a
+proposal a reviewer must reject (or, accepted in bulk, a word the study loses). The grammar right beside the
+word tells the reading at once in three closed frames:
+
+* **a modal or a subject's contraction before it**: "would marvel", "i'd marvel", "you'll bear", "can't bear":
+  a verb follows these, and a person's name does not;
+* **"it's" or a degree word before it**: "when it's sunny", "so precious", "too sunny": an adjective;
+* **"with me" or "with us" after it, opening a clause**: "bear with me": the verb asking for patience.
+
+Only a word a dictionary holds is read this way (a name no dictionary holds, "kirsteen", is a name wherever it
+stands), and only in captions. The word lists were written for the project.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .layers.words import in_dictionary
+
+_VERB_BEFORE = frozenset({"would", "could", "will", "can", "should", "might", "must", "shall", "i'd", "you'd",
+                          "we'd", "they'd", "he'd", "she'd", "i'll", "you'll", "we'll", "they'll", "can't",
+                          "cannot", "couldn't", "wouldn't", "won't", "don't", "didn't", "doesn't", "cannae",
+                          "couldnae", "wouldnae", "dinnae"})
+_ADJECTIVE_BEFORE = frozenset({"it's", "its", "so", "too", "very", "really", "proper", "dead", "that's"})
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 30):start])
+    return words[-1].lower().replace("’", "'") if words else ""
+
+
+def _after(text: str, end: int, n: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[end:end + 30])[:n]]
+
+
+def said_as_the_word(text: str, start: int, end: int) -> bool:
+    """Whether the caption word ``text[start:end]``, a name elsewhere in the transcript, is said here as the
+    everyday word by the grammar beside it (module doc); False for a word no dictionary holds."""
+    low = text[start:end].lower()
+    if not in_dictionary(low):
+        return False
+    before = _before(text, start)
+    if before in _VERB_BEFORE or before in _ADJECTIVE_BEFORE:
+        return True
+    return _after(text, end, 2) in (["with", "me"], ["with", "us"])
