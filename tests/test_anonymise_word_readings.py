@@ -51,3 +51,9 @@ def test_a_name_said_again_as_a_verb_is_not_spread_to(anon: Anonymiser) -> None:
             "how quick they sorted it")
     assert _removed(anon, text, "marvel", 1)
     assert not _removed(anon, text, "marvel", 2)
+
+
+def test_an_everyday_name_read_again_in_context_keeps_its_adjective(anon: Anonymiser) -> None:
+    text = "my youngest son sunny he works nights and when it's sunny i walk round the park with sunny"
+    assert _removed(anon, text, "sunny", 0)
+    assert not _removed(anon, text, "sunny", 1)

@@ -269,7 +269,7 @@ def propagate_everyday(text: str, segments: list[tuple[int, int]], found: list[C
     open_places = []
     for s, e in _free_occurrences(text, segments, everyday_seeds(text, found), caseless, found, protected):
         before, after = _context(text, s, e)
-        if before in _BEFORE_WORD:
+        if before in _BEFORE_WORD or (caseless and said_as_the_word(text, s, e)):
             continue
         if after in _AFTER_WORD or (before not in _NAME_PRECEDES and after not in _NAME_FOLLOWS):
             open_places.append((s, e))

@@ -2,7 +2,8 @@
 "when it's sunny", "bear with me").
 
 A transcript that names "Marvel", "Sunny" or "Bear" as a person leads the layers that spread a name to its other
-occurrences (:func:`.consistency.propagate`, :func:`.layers.bynames.said_again`) to propose every occurrence of
+occurrences (:func:`.consistency.propagate`, :func:`.consistency.propagate_everyday`,
+:func:`.layers.bynames.said_again`, :func:`.introduced_names.introduced_names`) to propose every occurrence of
 the word. Cased text keeps the word apart by its capital; captions have none, and each everyday use becomes a
 proposal a reviewer must reject (or, accepted in bulk, a word the study loses). The grammar right beside the
 word tells the reading at once in three closed frames:
