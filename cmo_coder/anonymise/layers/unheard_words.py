@@ -38,12 +38,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
+from ..kin_words import KIN_TAILS
 from ..lookup import Intervals
 from .company_people import unlisted
 from .slots import LANGUAGES, RECENT_WORDS
 from .state import candidates, caseless_doc
 from .turn_view import turn_view
-from ..kin_words import KIN_TAILS
 from .words import everyday_words
 
 LAYER = "rules"
