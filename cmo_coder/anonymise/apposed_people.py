@@ -3,12 +3,9 @@
 * **a relation, then the name**: "Ionela's partner Florin was working nights", "her little boy Storm was poorly",
   "my husband Sunny came". A given name that is also a town ("Florin", "Jordan") or a word ("Storm") stands
   where only a person can: after a possessive and a word of kinship or partnership. In cased text the name is
-  a capitalised word that does not open the sentence; in captions it must be a given name a list holds, or a
-  word no dictionary, place list or subtitle written in lower case holds (:func:`heard_name`: "my neighbour's
-  boy taz he", "her grandson jhun said", names from outside the census lists), and be followed by what a person
-  does ("was", "came", "said", "and", the turn's end), since "my son basically runs" and "her partner support
-  worker" say no name. "The baby", "the wee one", "the little one" stand for a possessive ("then the baby
-  precious"), and a grandchild or a neighbour is a relation here as a son is.
+  a capitalised word that does not open the sentence; in captions it must be a given name a list holds and be
+  followed by what a person does ("was", "came", "said", "and", the turn's end), since "my son basically
+  runs" and "her partner support worker" say no name.
 * **a name, then who that is**: "Storm, he's Amber's little boy", "Selam, she's my cousin": the speaker
   introduces someone by saying whose relative they are. Any capitalised word (cased) or any word that is no
   stop word or word of kinship (captions, no comma) opens that frame.
@@ -32,15 +29,13 @@ import re
 from functools import cache
 
 from .candidates import Candidate
-from .layers.words import CALENDAR, KINSHIP, TITLE_WORDS, in_dictionary, lowercase_usage, name_lexicon, place_names
+from .layers.words import CALENDAR, KINSHIP, TITLE_WORDS, name_lexicon
 from .namelists import uk_given
 from .register import common_word_names
 
-_POSSESSOR = (r"(?:\b(?:my|her|his|their|our|your|me)|\b[^\W\d_][\w-]*['’]s|\]['’]s"
-              r"|\bthe(?=\s+(?:baby|wee\s+one|little\s+one)\b))")
+_POSSESSOR = r"(?:\b(?:my|her|his|their|our|your|me)|\b[^\W\d_][\w-]*['’]s|\]['’]s)"
 _KIN = (r"(?:partner|husband|wife|hubby|boyfriend|girlfriend|fianc[eé]e?|ex|son|daughter|brother|sister|"
-        r"cousin|nephew|niece|friend|mate|pal|boy|girl|lad|baby|bairn|child|stepson|stepdaughter|twin|"
-        r"grandson|granddaughter|grandchild|grandkid|neighbou?r|wee\s+one|little\s+one)")
+        r"cousin|nephew|niece|friend|mate|pal|boy|girl|lad|baby|bairn|child|stepson|stepdaughter|twin)")
 _BEFORE_KIN = r"(?:(?:little|wee|eldest|youngest|oldest|older|younger|big|best|new|baby|twin)\s+)?"
 _RELATION_THEN_NAME = re.compile(
     _POSSESSOR + r"\s+" + _BEFORE_KIN + _KIN + r"\s*,?\s+([^\W\d_][\w'’-]*?)(?=['’]s\b|[^\w'’-]|$)",
@@ -86,18 +81,6 @@ def _given() -> frozenset[str]:
     return uk_given() | common_word_names() | name_lexicon("first")
 
 
-_SELDOM_LOWER = 1000
-"""Subtitle uses in lower case under which a word is no everyday word (``company_people.SELDOM_LOWER``'s level)."""
-
-
-def heard_name(low: str) -> bool:
-    """A caption word that only a name can be: letters with a vowel, in no dictionary and on no place list, and
-    seldom written in lower case by subtitles ("jhun", "taz", "oluwaseun", "kirsteen"). Words of the frame's
-    never list are left out by the caller."""
-    return (low.isalpha() and len(low) >= 2 and any(v in low for v in "aeiouy") and not in_dictionary(low)
-            and lowercase_usage().get(low, 0) < _SELDOM_LOWER and low not in place_names())
-
-
 def _sentence_start(text: str, i: int) -> bool:
     before = text[:i].rstrip()
     return not before or before[-1] in ".!?:\n"
@@ -128,17 +111,17 @@ _OPENERS = frozenset({"honestly", "seriously", "anyway", "anyways", "look", "lis
 """Words that open a clause before "she's my …" and are no one ("Honestly, she's my best friend")."""
 
 
-def _named(text: str, start: int, end: int, caseless: bool, listed: bool, heard: bool = False) -> bool:
+def _named(text: str, start: int, end: int, caseless: bool, listed: bool) -> bool:
     """Whether ``text[start:end]`` may be a name in this frame: no word of :func:`_never`; in cased text a
     capital; a given name a list holds where ``listed`` (always for the team frame, in captions for a
-    relation's apposition), or where ``heard`` a word only a name can be (:func:`heard_name`)."""
+    relation's apposition)."""
     word = text[start:end]
     low = word.lower()
     if low in _never() or low in _OPENERS or len(low) < 2 or (low.endswith("ly") and low not in _given()):
         return False
     if not caseless and not word[:1].isupper():
         return False
-    return not listed or low in _given() or (heard and heard_name(low))
+    return not listed or low in _given()
 
 
 def candidates(text: str, segment: tuple[int, int], found: list[Candidate], caseless: bool) -> list[Candidate]:
@@ -156,7 +139,7 @@ def candidates(text: str, segment: tuple[int, int], found: list[Candidate], case
 
     for m in _RELATION_THEN_NAME.finditer(text):
         s, e = m.span(1)
-        if _sentence_start(text, s) or not _named(text, s, e, caseless, listed=caseless, heard=caseless):
+        if _sentence_start(text, s) or not _named(text, s, e, caseless, listed=caseless):
             continue
         then = _next_word(text, e)
         if caseless and then not in _THEN and then not in {",", ".", "!", "?", ";", ""}:

@@ -21,10 +21,6 @@ The frames (closed and small on purpose; a drug, an app or a company seldom stan
   "so what happened was tavish told them" — a verb of speech, contact or help right after the word;
 * **a name set off and taken up by "he" or "she"**: "oh trevannick he was a character", "tamzelle she's lovely";
 * **a cleft**: "it was ashcombry that sorted it", "it's morwennow who knows";
-* **what kind of person it is, opening a clause**: "well jhun is a boy", "and tamzelle's a lovely lass": a word
-  for a person after "is a" (an adjective may stand between);
-* **a word of kinship or respect after it**: "mithu aunty from the women's group", "shabana baji rang", "harjit
-  uncle": the words UK families say after an elder's given name (:data:`.kin_words.KIN_TAILS`);
 * **a place said as where something is**: "dunmorrick is where my nan lives";
 * **a place's people or direction**: "the brindlecott lot were no help", "we went brindlecott way".
 
@@ -38,7 +34,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from ..kin_words import KIN_TAILS
 from ..lookup import Intervals
 from .company_people import unlisted
 from .slots import LANGUAGES, RECENT_WORDS
@@ -74,14 +69,7 @@ _WHERE_BE = frozenset({"is", "was", "'s", "’s", "s"})
 _WAY_VERBS = frozenset({"went", "go", "goes", "going", "gone", "out", "up", "down", "over", "round", "live",
                         "lives", "lived", "living", "moved", "somewhere", "off", "back"})
 """Before "X way": a direction of going or living ("we went brindlecott way", "she lives out brindlecott way")."""
-_PERSON_NOUNS = frozenset({"boy", "girl", "lad", "lass", "lassie", "laddie", "man", "woman", "fella", "feller",
-                           "lady", "bloke", "gent", "gentleman", "guy", "chap", "kid", "child", "baby", "bairn",
-                           "wean"})
-"""Words for a person that say what kind of person a name is ("jhun is a boy", "tamzelle's a lovely lass")."""
-_IS = frozenset({"is", "was", "'s", "’s", "s"})
-_TAILS = KIN_TAILS | frozenset({"ji", "jee", "sahib", "saheb"})
-"""Words of kinship or respect said after an elder's given name ("mithu aunty", "harjit uncle", "kanta ba")."""
-_TRIGGERS = _DID | _TAKEN_UP | _CLEFT_AFTER | frozenset({"where", "lot", "way"}) | _PERSON_NOUNS | _TAILS
+_TRIGGERS = _DID | _TAKEN_UP | _CLEFT_AFTER | frozenset({"where", "lot", "way"})
 
 
 def near_spelling(low: str) -> bool:
@@ -127,21 +115,6 @@ def _cleft(ws: list[Token], i: int) -> bool:
             and _low(ws, i + 1) in _CLEFT_AFTER and i + 2 < len(ws))
 
 
-def _kind_of_person(ws: list[Token], i: int) -> bool:
-    """ "well jhun is a boy", "and tamzelle's a lovely lass": one adjective at most between "a" and the word."""
-    if not (_opens(ws, i) and _low(ws, i + 1) in _IS and _low(ws, i + 2) == "a"):
-        return False
-    k = i + 3 if _low(ws, i + 3) in _PERSON_NOUNS else i + 4
-    if k == i + 4 and not (i + 3 < len(ws) and ws[i + 3].pos_ == "ADJ"):
-        return False
-    return _low(ws, k) in _PERSON_NOUNS and _low(ws, k + 1) not in {"'s", "’s", "s"}  # not "a man's game"
-
-
-def _kin_tail(ws: list[Token], i: int) -> bool:
-    """ "mithu aunty from the group", "shabana baji rang": a word of kinship or respect right after it."""
-    return _low(ws, i + 1) in _TAILS
-
-
 def _where(ws: list[Token], i: int) -> bool:
     """ "dunmorrick is where my nan lives"."""
     return _opens(ws, i) and _low(ws, i + 1) in _WHERE_BE and _low(ws, i + 2) == "where"
@@ -157,10 +130,6 @@ def _way(ws: list[Token], i: int) -> bool:
     return _low(ws, i - 1) in _WAY_VERBS and _low(ws, i + 1) == "way" and _low(ws, i + 2) not in {"of", "to"}
 
 
-_STRONG = (("X is a boy", _kind_of_person), ("X aunty", _kin_tail))
-"""Frames that say a person so plainly that a word one letter from an everyday word ("jhun", "shun") is read too:
-a recogniser's slip of an ordinary word does not stand before "is a boy" or "aunty"; short names, the most often
-one edit from a word, are said there."""
 _FRAMES = (("the one who spoke or acted", _did, "person"), ("a name taken up by he or she", _taken_up, "person"),
            ("it was X that", _cleft, "person"), ("X is where", _where, "place"),
            ("the X lot", _lot, "place"), ("X way", _way, "place"))
@@ -189,10 +158,4 @@ def unheard_words(doc: Doc, found_here: list[Candidate]) -> list[Candidate]:
             if read(ws, i) and heard_word(tok):
                 out.append(Candidate(tok.idx, tok.idx + len(tok), category, LAYER, 0.7, REASON.format(frame=frame)))
                 break
-        else:
-            for frame, read in _STRONG:
-                if read(ws, i) and unlisted(tok) and tok.lower_ not in LANGUAGES and tok.lower_ not in RECENT_WORDS:
-                    out.append(Candidate(tok.idx, tok.idx + len(tok), "person", LAYER, 0.7,
-                                         REASON.format(frame=frame)))
-                    break
     return out
