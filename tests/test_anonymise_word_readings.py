@@ -13,7 +13,8 @@ AS_THE_WORD = [
     ("i'd marvel at the mums", "marvel"),
     ("when it's sunny i walk round the park", "sunny"),
     ("i said to her bear with me while i ring", "bear"),
-    ("every day is so precious now", "precious"),
+    ("every day is very precious now", "precious"),
+    ("i couldn't bear it", "bear"),
 ]
 
 AS_THE_NAME = [
@@ -22,6 +23,12 @@ AS_THE_NAME = [
     ("i told sunny to ring me", "sunny"),
     ("would kirsteen come", "kirsteen"),  # no dictionary holds it: a name wherever it stands
     ("bear with his dog came round", "bear"),
+    # a name's frames that share one side with the word's: a question, a cleft, a possessive, a clause opener
+    ("will sunny come to the party", "sunny"),
+    ("would marvel be there", "marvel"),
+    ("it's sunny who rings me", "sunny"),
+    ("it's sunny's turn", "sunny"),
+    ("so sunny came round after", "sunny"),
 ]
 
 
@@ -57,3 +64,8 @@ def test_an_everyday_name_read_again_in_context_keeps_its_adjective(anon: Anonym
     text = "my youngest son sunny he works nights and when it's sunny i walk round the park with sunny"
     assert _removed(anon, text, "sunny", 0)
     assert not _removed(anon, text, "sunny", 1)
+
+
+def test_a_cleft_after_it_is_still_the_person(anon: Anonymiser) -> None:
+    text = "my youngest son sunny works nights and it's sunny who rings me every morning"
+    assert _removed(anon, text, "sunny", 1)
