@@ -47,6 +47,9 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     words (the Swan, the Willows, Second Chance, Sale), beside everyday uses of the same words that must stay,
     cased and as captions (``named_places.py``). Written before the rules for them and split at once: rules
     may be tuned on the first half; the second is held back, measured at the end of each step, never read.
+(i) "caption-people-tune" and "caption-people-held": short sessions naming people nobody registered whose given
+    names no list holds or are everyday words (Eilidh, Oluwaseun, Kez, Storm, Blessing), beside everyday uses
+    of the same words that must stay, cased and as captions (``caption_people.py``); split like (h).
 (f) "earnings": Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never
     copied): PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
     sorted position: even = development (changes are chosen on it), odd = test (reported; not
@@ -54,7 +57,7 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     also printed over the gold mentions written as names, leaving out labels such as "GAAP" or
     "gigawatts".
 
-Sets (a) to (e), (g) and (h) also run the real path a study team follows (``realpath.py``): the files are
+Sets (a) to (e) and (g) to (i) also run the real path a study team follows (``realpath.py``): the files are
 imported with a manifest, ``anonymise --register``, ``review --accept-all --sign-off``, and every
 gold registered mention is looked for in the signed-off text (with ``--keep-word-readings``, review keeps the
 occurrences of registered names whose grammar reads as the everyday word first, as a team that asks for it would,
@@ -65,7 +68,8 @@ Speeds on the short invented sets are the best of three runs for each tool (on a
 the others also measure the neighbours); each Earnings-21 half is run once.
 
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
-                                    named-places-tune|named-places-held|earnings|all]
+                                    named-places-tune|named-places-held|caption-people-tune|
+                                    caption-people-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
 
@@ -100,6 +104,7 @@ from cmo_coder.model.key import ParticipantKey  # noqa: E402
 from cmo_coder.store.secure import SecureFolder  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
+import caption_people as cpl  # noqa: E402
 import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
 import fresh as fr  # noqa: E402
@@ -414,7 +419,7 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 # --------------------------------------------------------------------------- labelled sets, real path
 SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
-        "named-places-held", "earnings")
+        "named-places-held", "caption-people-tune", "caption-people-held", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -432,6 +437,10 @@ TUNED = {
     "named-places-tune": "named places of everyday words (pubs, clubs, shops, churches, care homes, estates, "
                          "streets, schools, charities, towns) beside everyday uses of the same words, tuning half: "
                          "the rules MAY BE tuned on this half",
+    "caption-people-tune": "people nobody registered whose names no list holds or are everyday words, beside "
+                           "everyday uses of the same words, tuning half: the rules MAY BE tuned on this half",
+    "caption-people-held": "people nobody registered, held-back half: written with the tuning half, before any "
+                           "rule; measured at the end of each step, NEVER tuned on",
     "named-places-held": "named places of everyday words, held-back half: written with the tuning half, before any "
                          "rule; measured at the end of each step, NEVER tuned on",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
@@ -538,6 +547,16 @@ def _named_places_files(half: str, folder: Path, lower: bool) -> tuple[list[tupl
             {path: forms for _, path, _, forms in written})
 
 
+def _caption_people_files(half: str, folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path,
+                                                                           Path, dict[Path, list[str]]]:
+    """One half of the caption-people set (``caption_people.py``), cased or as captions, with its team's files."""
+    study = cpl.load_half(half)
+    written = hw.write_set(folder / "files", study, caption=lower)
+    manifest, register = hw.copy_team_files(folder, study)
+    return ([(path, turns) for _, path, turns, _ in written], manifest, register,
+            {path: forms for _, path, _, forms in written})
+
+
 def _sixth_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path,
                                                      dict[Path, sx.Session]]:
     """The sixth set's cased sessions, or its caption sessions, as the files a team receives, with the team's
@@ -576,6 +595,9 @@ def write_casing(name: str, folder: Path, lower: bool) -> Written:
         files, manifest, register, standoff = _sixth_files(folder, lower)
     elif name.startswith("named-places-"):
         files, manifest, register, forms = _named_places_files(name.removeprefix("named-places-"), folder, lower)
+    elif name.startswith("caption-people-"):
+        files, manifest, register, forms = _caption_people_files(name.removeprefix("caption-people-"), folder,
+                                                                 lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
     return Written(files, manifest, register, forms, standoff)
@@ -692,7 +714,8 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
                                                           for k, (h, n) in sorted(caught.items())))
 
 
-CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held")
+CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held",
+             "caption-people-tune", "caption-people-held")
 
 
 def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -706,6 +729,8 @@ def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> N
         generic = PLACE_GENERIC | sx.PLACE_GENERIC_EXTRA
     if name.startswith("named-places-"):
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA | npl.PLACE_GENERIC_EXTRA
+    if name.startswith("caption-people-"):
+        generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA
     rows: list[Row] = []
     details: list[tuple[str, list[Doc], list[list[tuple[int, int, str]]]]] = []
     forms: list[tuple[str, list[Doc], list[list[tuple[int, int]]]]] = []

@@ -29,6 +29,7 @@ from .layers.words import FILLERS, NOT_VOCATIVE, is_everyday, name_lexicon, plac
 from .lookup import Intervals
 from .namelists import uk_given
 from .occurrences import norm, said_again
+from .word_readings import said_as_the_word
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _POSSESSIVE_ENDS = ("'s", "’s")
@@ -89,7 +90,8 @@ def propagate(text: str, segments: list[tuple[int, int]], found: list[Candidate]
     """
     words = name_words(text, found)
     out = [Candidate(s, e, "person", "consistency", 0.65, "named as a person elsewhere in this transcript")
-           for s, e in _free_occurrences(text, segments, words, caseless, found, protected)]
+           for s, e in _free_occurrences(text, segments, words, caseless, found, protected)
+           if not (caseless and said_as_the_word(text, s, e))]
     places = place_words_of(text, found) - words
     out.extend(Candidate(s, e, "place", "consistency", 0.65, "named as a place elsewhere in this transcript")
                for s, e in _free_occurrences(text, segments, places, caseless, found + out, protected))
@@ -267,7 +269,7 @@ def propagate_everyday(text: str, segments: list[tuple[int, int]], found: list[C
     open_places = []
     for s, e in _free_occurrences(text, segments, everyday_seeds(text, found), caseless, found, protected):
         before, after = _context(text, s, e)
-        if before in _BEFORE_WORD:
+        if before in _BEFORE_WORD or (caseless and said_as_the_word(text, s, e)):
             continue
         if after in _AFTER_WORD or (before not in _NAME_PRECEDES and after not in _NAME_FOLLOWS):
             open_places.append((s, e))

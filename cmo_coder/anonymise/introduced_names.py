@@ -34,6 +34,7 @@ from .layers.words import KINSHIP, name_lexicon
 from .lookup import Intervals
 from .namelists import uk_given
 from .placeholders import RELATIONS
+from .word_readings import said_as_the_word
 
 REASON = "a name this transcript introduces as someone's relative or friend, said again"
 INTRODUCED = "a given name said right after a relation (\"our youngest ruby\")"
@@ -179,7 +180,8 @@ def introduced_names(text: str, segments: list[tuple[int, int]], docs: list[Doc]
         if not doc._.cmo_caseless:
             continue
         here = [(tok.idx, tok.idx + len(tok)) for tok in tokens_among(doc, keys)
-                if not taken.overlaps(tok.idx + off, tok.idx + off + len(tok)) and not _everyday_reading(tok)]
+                if not taken.overlaps(tok.idx + off, tok.idx + off + len(tok)) and not _everyday_reading(tok)
+                and not said_as_the_word(doc.text, tok.idx, tok.idx + len(tok))]  # "when it's sunny"
         if not here:
             continue
         public = public_by_context(doc, here, True) + framed_names(doc, here, True)

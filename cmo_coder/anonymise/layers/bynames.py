@@ -525,6 +525,7 @@ def said_again(text: str, segments: list[tuple[int, int]], found: Iterable[Candi
     "the colonel" of a man nicknamed "the Colonel" is him).
     """
     from ..occurrences import form_pattern, norm  # (occurrences imports the layers package)
+    from ..word_readings import said_as_the_word
 
     forms: dict[str, Candidate] = {}
     articled: set[str] = set()
@@ -553,6 +554,8 @@ def said_again(text: str, segments: list[tuple[int, int]], found: Iterable[Candi
             before = text[max(seg_start, s - 12):s].lower().split()
             if caseless and form not in articled and before and before[-1] in _ARTICLES:
                 continue
+            if caseless and said_as_the_word(text, s, e):
+                continue  # "bear with me", "when it's sunny": the word, not the byname
             out.append(Candidate(s, e, "person", LAYER, 0.8, AGAIN, item_key=source.item_key,
                                  placeholder=source.placeholder))
     return out
