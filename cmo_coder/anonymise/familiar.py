@@ -23,7 +23,9 @@ from importlib import resources
 
 from .folding import fold
 
-_VOWELS = "aeiouy"
+_VOWELS = "aeiouyàáâäãåæèéêëìíîïòóôöõøùúûüýÿāēīōūăĕĭŏŭŵŷ"
+"""Vowels with the accents names are written with ("Siân", "Seán", "Zoë", the Welsh "ŵ" and "ŷ"): an accented
+vowel read as a consonant closed a syllable inside a vowel and made forms such as "Siââie" of a Siân."""
 _DIGRAPHS = frozenset({"th", "sh", "ch", "ph", "gh"})
 
 _COMPOUND_OPENINGS = ("oluwa", "olu", "ade", "ayo", "ola", "oye", "olo", "ibukun", "chukwu", "chi")
