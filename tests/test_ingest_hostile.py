@@ -108,7 +108,12 @@ def _plain(turns: int, words: int) -> bytes:
 
 def test_memory_of_importing_a_large_plain_text_is_within_ten_times_its_size(project: Project,
                                                                                tmp_path: Path) -> None:
-    """The whole import (read, turns, model, secure copies, project row) of ordinary turns."""
+    """The whole import (read, turns, model, secure copies, project row) of ordinary turns. A small file is
+    imported first, so the lists and tables loaded once a process (name lists, the stem lexicon) are not
+    counted as this file's: alone, the test measured them and failed; after other tests it passed."""
+    warm = tmp_path / "warm.txt"
+    warm.write_bytes(_plain(4, 5))
+    import_files(project, [warm], tmp_path / "secure")
     path = tmp_path / "big.txt"
     path.write_bytes(_plain(2000, 40))  # 0.45 MB, turns of about 200 characters
     size = path.stat().st_size
