@@ -21,7 +21,7 @@ is the least of its passes (its calls are the same every pass). The profiler cha
 cost, so a checkout with more calls pays more: compare rows, and read the call counts beside the times.
 
 Run: python benchmarks/anon_profile_diff.py base=/tmp/anon-base now=. [--rounds 3] [--top 40]
-     [--by function,module,package] [--work DIR] [--sets sample] [--casings cased]
+     [--by function,module,package] [--diff base,now] [--work DIR [--reuse]] [--sets sample] [--casings cased]
 """
 
 from __future__ import annotations
@@ -103,11 +103,12 @@ def best(passes: Iterable[Mapping[str, Row]]) -> dict[str, Row]:
     return out
 
 
-def table(per_label: Mapping[str, Mapping[str, Row]], top: int) -> list[str]:
-    """The printed table: per row, each checkout's self seconds and calls, then the last less the first,
-    sorted by that difference (largest growth first, ties by name), ``top`` rows, then the totals."""
+def table(per_label: Mapping[str, Mapping[str, Row]], top: int, pair: tuple[str, str] | None = None) -> list[str]:
+    """The printed table: per row, each checkout's self seconds and calls, then ``pair``'s second less its first
+    (by default the last checkout less the first), sorted by that difference (largest growth first, ties by
+    name), ``top`` rows, then the totals."""
     labels = list(per_label)
-    first, last = labels[0], labels[-1]
+    first, last = pair or (labels[0], labels[-1])
     keys = sorted({k for rows in per_label.values() for k in rows})
 
     def get(label: str, key: str) -> Row:
@@ -166,31 +167,51 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=40, help="rows printed, largest growth first")
     ap.add_argument("--by", default="function,module",
                     help="the tables printed, comma-separated: by function, by module (file), by package (folder)")
+    ap.add_argument("--diff", default=None, metavar="A,B",
+                    help="the difference printed and sorted by: B less A (default: the last checkout less the first)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="read the passes an earlier run kept in --work (profile-LABEL-ROUND.prof) instead of "
+                         "profiling again: another grouping or another pair, from the same passes")
     args = ap.parse_args()
+    trees = anon_harness.trees_of(args)
+    pair = tuple(args.diff.split(",", 1)) if args.diff else None
+    if pair is not None and (len(pair) != 2 or not set(pair) <= set(trees)):
+        ap.error(f"--diff names two of the labels {', '.join(trees)}")
+    if args.reuse and args.work is None:
+        ap.error("--reuse reads the passes kept in --work")
     names = anon_harness.names_of(args)
     work = anon_harness.work_of(args, "cmo-anon-profile-")
-    chosen = anon_harness.choose(work, names, anon_speed.prepare, "chosen-profile.json", say=True)
-    trees = anon_harness.trees_of(args)
-    workers = anon_harness.start(trees, chosen, __file__)
-    passes: dict[str, list[dict[str, Row]]] = {w.label: [] for w in workers}
-    cpu: dict[str, list[float]] = {w.label: [] for w in workers}
-    try:
-        for r in range(args.rounds):
-            for w in (workers if r % 2 == 0 else workers[::-1]):
-                target = work / f"profile-{w.label}-{r}.prof"
-                got = w.ask(f"profile {target}")
-                cpu[w.label].append(float(got["cpu"]))
-                stats = pstats.Stats(str(target)).stats  # type: ignore[attr-defined]
-                passes[w.label].append(rows_of(stats, str(Path(trees[w.label]).resolve())))
-            print(f"round {r + 1}/{args.rounds} done", flush=True)
-    finally:
-        for w in workers:
-            w.close()
-    print(f"\nCPU seconds of a profiled pass over {', '.join(names)} (least of {args.rounds}): "
-          + ", ".join(f"{x} {min(v):.2f}" for x, v in cpu.items()))
+    passes: dict[str, list[dict[str, Row]]] = {x: [] for x in trees}
+    cpu: dict[str, list[float]] = {x: [] for x in trees}
+
+    def read(label: str, target: Path) -> None:
+        stats = pstats.Stats(str(target)).stats  # type: ignore[attr-defined]
+        passes[label].append(rows_of(stats, str(Path(trees[label]).resolve())))
+
+    if args.reuse:
+        for label in trees:
+            for r in range(args.rounds):
+                read(label, work / f"profile-{label}-{r}.prof")
+    else:
+        chosen = anon_harness.choose(work, names, anon_speed.prepare, "chosen-profile.json", say=True)
+        workers = anon_harness.start(trees, chosen, __file__)
+        try:
+            for r in range(args.rounds):
+                for w in (workers if r % 2 == 0 else workers[::-1]):
+                    target = work / f"profile-{w.label}-{r}.prof"
+                    got = w.ask(f"profile {target}")
+                    cpu[w.label].append(float(got["cpu"]))
+                    read(w.label, target)
+                print(f"round {r + 1}/{args.rounds} done", flush=True)
+        finally:
+            for w in workers:
+                w.close()
+        print(f"\nCPU seconds of a profiled pass over {', '.join(names)} (least of {args.rounds}): "
+              + ", ".join(f"{x} {min(v):.2f}" for x, v in cpu.items()))
     for by in args.by.split(","):
         print(f"\nby {by}")
-        print("\n".join(table({x: regroup(best(p), by) for x, p in passes.items()}, args.top)))
+        print("\n".join(table({x: regroup(best(p), by) for x, p in passes.items()}, args.top,
+                               pair)))  # type: ignore[arg-type]
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
 
