@@ -7,7 +7,8 @@ answering exactly as before.
   per register, not once per transcript;
 - a sound-alike's neighbour (``sound_alike._another_name``): the listed names asked before the registered
   person's words are made;
-- the club kinds' gate (``club_talk.club_kind_spans``): each kind's first word split once, not per turn.
+- the club kinds' gate (``club_talk.club_kind_spans``): each kind's first word split once, not per turn;
+- the tokenizer's cache (``pipeline.TOKENIZER_CACHE``): room for more chunks than spaCy's default, the same tokens.
 
 Each is checked against a copy of the code it replaced, on generated input and across several transcripts'
 scopes in turn. Every name here is invented for the project.
@@ -18,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import spacy
 from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
+from cmo_coder.anonymise import pipeline
 from cmo_coder.anonymise.layers import club_talk, register_near, sound_alike
 from cmo_coder.anonymise.layers.bynames import BynamesComponent
 from cmo_coder.anonymise.layers.register_near import NearIndex
@@ -153,8 +156,6 @@ def test_the_registered_people_are_gathered_once_per_register() -> None:
 
 # ------------------------------------------------------------------------------------------ a sound-alike's neighbour
 def test_a_neighbour_no_list_holds_makes_no_set_of_the_persons_words(monkeypatch: Any) -> None:
-    import spacy
-
     doc = spacy.blank("en")("then Tregear and Kenny came")
     asked: list[str] = []
     real = sound_alike.item_words
@@ -184,3 +185,30 @@ def test_the_club_kinds_gate_answers_as_the_split_per_turn(text: str) -> None:
     assert any(first in low for first in club_talk._KIND_FIRSTS) is before
     if not before:
         assert club_talk.club_kind_spans(text, True) == []
+
+
+# ------------------------------------------------------------------------------------------ the tokenizer's cache
+_SMALL = spacy.blank("en")
+_SMALL.tokenizer.max_cache_size = 0  # keeps nothing: every chunk split afresh
+_BIG = spacy.blank("en")
+_BIG.tokenizer.max_cache_size = pipeline.TOKENIZER_CACHE
+
+
+def test_the_pipeline_keeps_more_chunks_than_spacys_default() -> None:
+    assert pipeline.TOKENIZER_CACHE > 10_000
+    assert pipeline.build_language(None).tokenizer.max_cache_size == pipeline.TOKENIZER_CACHE
+
+
+@fuzz_settings(200)
+@given(st.lists(st.sampled_from(["don't", "can't", ":)", "U.K.", "Dr.", "o'brien", "Mary's", "(he", "you,",
+                                 "a&e", "3pm", "e-mail", "\n", "  ", "ſ", "Tregear", "i'm", "gonna", "K"]),
+                max_size=12).map(" ".join))
+def test_a_kept_chunk_is_tokenised_as_a_fresh_one(text: str) -> None:
+    """spaCy keeps what it made of a chunk; with room for more the tokens of every text, said twice, are the same
+    as a tokenizer that keeps nothing makes."""
+    def tokens(nlp: Any) -> list[tuple[str, str, str]]:
+        return [(t.text, t.whitespace_, t.norm_) for t in nlp.make_doc(text)]
+
+    fresh = tokens(_SMALL)
+    assert tokens(_BIG) == fresh
+    assert tokens(_BIG) == fresh
