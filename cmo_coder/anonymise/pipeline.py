@@ -125,9 +125,9 @@ TOKENIZER_CACHE = 200_000
 
 Why: spaCy's cache stops saving once full, and in this pipeline it fills (the lists and register forms the layers
 tokenise, the words of the turns read before): every word not kept by then was split into its affixes again at
-each occurrence (four times as many splits a pass over the speed harness's sets as the base made). The cache only remembers
-what the tokenizer made of a chunk, so the tokens are the same; a few hundred thousand chunks are a few tens of
-megabytes at most."""
+each occurrence (four times as many splits a pass over the speed harness's sets as the base made). The cache only
+remembers what the tokenizer made of a chunk, so the tokens are the same; a few hundred thousand chunks are a few
+tens of megabytes at most."""
 
 
 @cache
