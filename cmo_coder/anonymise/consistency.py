@@ -320,6 +320,10 @@ _LOCATIVE = {"in", "to", "from", "near", "at", "around", "round", "outside", "to
 _GUESSED = {"ner", "caseless", "lexicon", "consistency"}
 
 
+_WORD_RUN = re.compile(r"[\w'’]+")
+"""A word with its apostrophes: what the words before a place are read as."""
+
+
 def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """"out to Hebden Bridge", "lives in Otley": a listed UK place after a word of place is the town,
     though the model or a name list called it a person or an organisation; ``[name removed]`` or
@@ -336,7 +340,7 @@ def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
             out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, "said where someone is elsewhere"))
             continue
         surface = " ".join(text[c.start : c.end].lower().split())
-        before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, c.start - 30) : c.start])]
+        before = [w.lower() for w in _WORD_RUN.findall(text[max(0, c.start - 30) : c.start])]
         if surface in place_names():
             if before and before[-1] in _LOCATIVE:
                 out.append(Candidate(c.start, c.end, "city", "transcript", 0.8, "a UK place, said as a place"))
@@ -391,7 +395,7 @@ def whole_districts(text: str, found: Iterable[Candidate], lower: list[tuple[int
 
 
 def _moved_or_at(text: str, start: int) -> bool:
-    before = [w.lower() for w in re.findall(r"[\w'’]+", text[max(0, start - 30) : start])]
+    before = [w.lower() for w in _WORD_RUN.findall(text[max(0, start - 30) : start])]
     return bool(before) and before[-1] in _LOCATIVE
 
 

@@ -11,6 +11,8 @@ import re
 
 from .candidates import Candidate
 
+_A_LETTER = re.compile(r"[^\W\d_]")
+
 _FRAGMENT = re.compile(r"([^\W\d_]{1,15})[-–—][ \t]*$")
 
 
@@ -23,7 +25,7 @@ def false_starts(text: str, found: list[Candidate]) -> list[Candidate]:
     """A candidate from each run of name fragments to the end of the name it precedes."""
     out = []
     for c in found:
-        if c.category != "person" or re.match(r"[^\W\d_]", text[c.start : c.end]) is None:
+        if c.category != "person" or _A_LETTER.match(text[c.start : c.end]) is None:
             continue
         start = c.start
         while (m := _FRAGMENT.search(text, max(0, start - 40), start)) is not None:

@@ -18,6 +18,8 @@ from .candidates import Candidate
 from .layers.words import given_names, in_dictionary
 from .occurrences import norm, places_said_again
 
+_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")
+
 _HOSPITAL_KINDS = frozenset({"hospital", "ward", "unit"})
 _HEADS = frozenset({"hospital", "hospitals", "infirmary", "general", "royal", "university", "district", "community",
                     "memorial", "county", "teaching", "maternity", "children's", "childrens", "women's", "womens",
@@ -35,7 +37,7 @@ def _name_of(surface: str) -> str | None:
         words.pop(0)
     while words and words[-1] in _HEADS:
         words.pop()
-    if not words or not all(re.fullmatch(r"[a-z][a-z'’-]*", w) for w in words):
+    if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words):
         return None
     name = " ".join(words)
     return name if len(name) >= 4 else None
@@ -53,7 +55,7 @@ def _eponym(surface: str) -> str | None:
     if not 2 <= len(words) <= 3 or words[0] not in given_names():
         return None
     last = words[-1]
-    if len(last) < 4 or not re.fullmatch(r"[a-z][a-z'’-]*", last) or in_dictionary(last) or last in given_names():
+    if len(last) < 4 or not _PLAIN_WORD.fullmatch(last) or in_dictionary(last) or last in given_names():
         return None
     return last
 

@@ -33,6 +33,8 @@ from .layers.lone_bodies import MODEL_LAYERS, coined
 from .layers.public_figures import PRIVATE_WORDS
 from .layers.words import in_dictionary
 
+_SURER_WORD = re.compile(r"[^\W\d_]+")
+
 USE_VERBS = frozenset({
     "rang", "ring", "ringing", "rings", "phoned", "phone", "phoning", "phones", "called", "call", "calling",
     "contacted", "contact", "contacting", "emailed", "email", "emailing", "messaged", "message", "texted", "text",
@@ -100,7 +102,7 @@ def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` without a coined name said as what one rings, joins or uses, where the model alone proposed it
     (module doc)."""
     surer = {w for c in found if c.layer not in MODEL_LAYERS or c.item_key is not None
-             for w in re.findall(r"[^\W\d_]+", text[c.start:c.end].lower())}
+             for w in _SURER_WORD.findall(text[c.start:c.end].lower())}
     drop: set[tuple[int, int]] = set()
     for c in found:
         if c.layer not in MODEL_LAYERS or c.category == "person" or c.item_key is not None:

@@ -120,6 +120,16 @@ def resolve_model(model: str | None, rules_only: bool) -> str | None:
     return model
 
 
+TOKENIZER_CACHE = 200_000
+"""How many chunks of text the tokenizer keeps the tokens of (spaCy's default is 10,000).
+
+Why: spaCy's cache stops saving once full, and in this pipeline it fills (the lists and register forms the layers
+tokenise, the words of the turns read before): every word not kept by then was split into its affixes again at
+each occurrence (four times as many splits a pass over the speed harness's sets as the base made). The cache only
+remembers what the tokenizer made of a chunk, so the tokens are the same; a few hundred thousand chunks are a few
+tens of megabytes at most."""
+
+
 @cache
 def build_language(model: str | None) -> Language:
     """One ``Language`` per model per process: loading a model costs seconds."""
@@ -132,6 +142,7 @@ def build_language(model: str | None) -> Language:
             raise CmoError(f"cannot load spaCy model {model!r}: {exc}") from None
         if not nlp.has_pipe("ner"):
             raise CmoError(f"spaCy model {model!r} has no 'ner' component: it cannot find names")
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[union-attr]
     nlp.add_pipe("cmo_caseflag", first=True)
     if model is not None and nlp.has_pipe("attribute_ruler"):
         try:  # the same parts of speech by table: the ruler's matcher is slow on many short turns

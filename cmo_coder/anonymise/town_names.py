@@ -91,11 +91,15 @@ def public_names(text: str) -> list[Named]:
     return out
 
 
+_CLUB_WORD_AFTER = re.compile(r"[\s'’s]*([\w-]+)")
+_CLUB_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
 def said_as_club(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]``, a town, is said as its club ("a Leeds fan", "he supports Barnsley", "we watched
     Everton lose"): the words of :mod:`.layers.club_context`'s frames, read on the text."""
-    after = re.match(r"[\s'’s]*([\w-]+)", text[end:end + 30])
-    before = re.search(r"([\w-]+)\s+$", text[max(0, start - 30):start])
+    after = _CLUB_WORD_AFTER.match(text[end:end + 30])
+    before = _CLUB_WORD_BEFORE.search(text[max(0, start - 30):start])
     word_after = after.group(1).lower() if after else ""
     word_before = before.group(1).lower() if before else ""
     if word_before in WATCH:

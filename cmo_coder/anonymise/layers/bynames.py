@@ -483,6 +483,7 @@ class BynamesComponent:
         return out
 
     _cache: tuple[object, dict[str, list[RegisterItem]]] | None = None
+    _people: tuple[object, list[RegisterItem]] | None = None
 
     def _initials(self, reg: RegisterComponent) -> dict[str, list[RegisterItem]]:
         """Registered people in this transcript's scope by the initial of each word of their registered
@@ -491,12 +492,21 @@ class BynamesComponent:
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
         out: dict[str, list[RegisterItem]] = {}
-        people = {id(item): item for group in reg.items.values() for item in group if item.category == "person"}
-        for item in reg._in_scope(list(people.values())):  # each item once, by identity, not by field equality
+        for item in reg._in_scope(self._registered_people(reg)):
             for letter in dict.fromkeys(word[0].lower() for word in item.surface.split() if word[:1].isalpha()):
                 out.setdefault(letter, []).append(item)
         self._cache = (key, out)
         return out
+
+    def _registered_people(self, reg: RegisterComponent) -> list[RegisterItem]:
+        """Every registered person once, by identity (not by field equality), in the order of the register's
+        forms: the same for every transcript of a register, so read once per register rather than per
+        transcript (a register's forms are thousands, its people a few hundred). The register's table of forms
+        is replaced, never changed, when another register is set, and is kept here with the list it gave."""
+        if self._people is None or self._people[0] is not reg.items:
+            people = {id(item): item for group in reg.items.values() for item in group if item.category == "person"}
+            self._people = (reg.items, list(people.values()))
+        return self._people[1]
 
     # ------------------------------------------------------------------------------------- run
     def __call__(self, doc: Doc) -> Doc:

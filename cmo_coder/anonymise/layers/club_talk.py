@@ -108,10 +108,14 @@ def _next_word(text: str, end: int) -> str:
     return norm_word(nxt.group(1)) if nxt else ""
 
 
+_KIND_FIRSTS = tuple(dict.fromkeys(kind.split()[0] for kind in CLUB_KINDS))
+"""The first word of every club kind, once: a turn that holds none of them as text holds no kind."""
+
+
 def club_kind_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
     """Members' clubs said by their kind, as the subject or the object of what is said of them (module doc)."""
     low_text = turn_text(text).low
-    if not any(k.split()[0] in low_text for k in CLUB_KINDS):
+    if not any(first in low_text for first in _KIND_FIRSTS):
         return []
     talk = CLUB_TALK.search(text) is not None
     out = []

@@ -18,6 +18,8 @@ from functools import cache
 from ..name_titles import only_words_of_address
 from .said_from import FROM_WORDS, scots_from_before
 
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+
 PRONOUNS = frozenset({
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "myself", "yourself", "himself",
     "herself", "itself", "ourselves", "themselves", "i'm", "i've", "i'd", "i'll", "you're", "you've", "you'd",
@@ -219,7 +221,7 @@ def _word_after(text: str, words: list[tuple[int, int]], k: int, end: int) -> st
     if k + 1 < len(words):
         a, b = words[k + 1]
         return _bare(text[a:b])
-    m = re.compile(r"\s+(\S+)").match(text, end)
+    m = _NEXT_WORD.match(text, end)
     return _bare(m.group(1)) if m else None
 
 

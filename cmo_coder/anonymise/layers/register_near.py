@@ -123,6 +123,7 @@ class NearIndex:
                         for letter, rows in self.heard.items()}
         self._as: dict[str, tuple[tuple[float, RegisterItem], ...]] = {}  # joined → what :meth:`heard_as` may take
         self._loosely: dict[str, tuple[tuple[float, RegisterItem], ...]] = {}  # the same for :meth:`heard_loosely`
+        self._close: dict[str, tuple[tuple[float, RegisterItem], ...]] = {}  # the same for :meth:`close`
 
     @classmethod
     def from_register(cls, register: Register) -> NearIndex:
@@ -136,14 +137,22 @@ class NearIndex:
         low = fold(word)
         if len(low) < MIN_CLOSE or low in self.own:
             return None
-        best: tuple[float, RegisterItem] | None = None
-        for part, item in self.parts.get(low[0], ()):
-            if not in_scope(item):
-                continue
-            score = fuzz.ratio(low, part)
-            if score >= CLOSE_SIMILARITY and (best is None or score > best[0]):
-                best = (score, item)
+        rows = self._close.get(low)
+        if rows is None:
+            rows = _kept(self._close, low, self._close_rows(low))
+        best = _first_best(rows, in_scope)
         return best[1] if best else None
+
+    def _close_rows(self, low: str) -> tuple[tuple[float, RegisterItem], ...]:
+        """Every registered name part ``low`` is close to, with its score, in the index's order, whatever its
+        scope: the scores depend on the word and the register alone, so a word said again, in this transcript or
+        the next, is compared with the parts once, and each transcript asks only the scope of these few."""
+        out = []
+        for part, item in self.parts.get(low[0], ()):
+            score = fuzz.ratio(low, part)
+            if score >= CLOSE_SIMILARITY:
+                out.append((score, item))
+        return tuple(out)
 
     def heard_loosely(self, joined: str, in_scope: Callable[[RegisterItem], bool],
                       ) -> tuple[float, RegisterItem] | None:

@@ -33,6 +33,8 @@ from ..candidates import Candidate
 from .state import candidates, caseless_doc, text_of
 from .words import given_names, in_dictionary, known_surnames
 
+_INITIAL_THEN_WORD = re.compile(r" ([A-Za-z])\.? ([A-Za-z'’]+)")
+
 _NUMBER_AFTER = re.compile(r"(?i)\s+(?:[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"nought|oh)\b")
 """A number said right after a run of letters: the run is a label's or a code's letters, not a spelt name."""
@@ -304,7 +306,7 @@ def rest_of_name(text: str, people: list[tuple[int, int]]) -> list[tuple[int, in
     reads as a person, then what a person does, is the initial of the name's surname, and goes with it."""
     out = []
     for _, end in people:
-        m = re.match(r" ([A-Za-z])\.? ([A-Za-z'’]+)", text[end:end + 40])
+        m = _INITIAL_THEN_WORD.match(text[end:end + 40])
         if m is None or m.group(1).lower() in _NOT_INITIAL:
             continue
         if m.group(2).lower() in _DOES or m.group(2).lower() in {"she", "he", "she's", "he's"}:

@@ -205,7 +205,8 @@ def _another_name(tok: Token, item: RegisterItem, caseless: bool) -> bool:
     name ("Kenny Doyle" for a registered Cian or Delroy). Capitalised in cased text; in captions, or opening a
     sentence, a listed name that is no dictionary word."""
     low = tok.lower_
-    if not tok.is_alpha or low in item_words(item) or low not in listed_names():
+    # the list first: a word beside a sound-alike is seldom a listed name, and the person's words are made per ask
+    if not tok.is_alpha or low not in listed_names() or low in item_words(item):
         return False
     if caseless or tok.is_sent_start:
         return not is_everyday(low)

@@ -38,6 +38,8 @@ from .place_frames import _IDIOMS, _UNCOMMON_LIVING, GENERIC
 from .services import SERVICE_IMAGES
 from .words import CALENDAR, lowercase_usage, place_names
 
+_REHAB_CUE = re.compile(r"(?i)\b(?:rehab|detox)\b")
+
 STAY_REASON = "a place of care said by the length of a stay there (a frame of care)"
 REHAB_REASON = "a place of care named before 'rehab' or 'detox' (a head of care)"
 MOVE_REASON = "a ward or unit said without 'the' after a verb of care (a frame of care)"
@@ -223,7 +225,7 @@ def rehab_spans(text: str) -> list[tuple[int, int]]:
     "detox", after a preposition of place, the phrase ended; the head stays inside the span, as the street
     layers keep theirs. A kind of rehab ("drug rehab") stays."""
     out: list[tuple[int, int]] = []
-    if not re.search(r"(?i)\b(?:rehab|detox)\b", text):
+    if not _REHAB_CUE.search(text):
         return out
     for m in _REHAB.finditer(text):
         first = _plain(m.group(1) or "")
