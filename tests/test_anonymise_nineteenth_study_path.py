@@ -103,6 +103,54 @@ def test_leakcheck_finds_nothing_in_the_project_or_its_export(
     assert result.exit_code == 0, result.output
 
 
+def test_leakcheck_warns_of_no_word_nobody_can_act_on(path: tuple[Path, Path, dict[str, str]]) -> None:
+    """The study's own label ("LLINYN", six times: "sounds like Lian", a short form made of a registered
+    Gwenllian), "on the fridge" (Fergie, made of a registered Fergal) and the charity Cruse (Carys) were the leak
+    check's only warnings on this study, and no reviewer could act on any of them."""
+    project, secure, _ = path
+    result = run_cli("leakcheck", project, "--secure", secure)
+    assert result.exit_code == 0, result.output
+    assert "sound like a registered name" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("planted", ["Gwenllian", "gwenllian", "GWENLLIAN PARRY", "Fergal McLaughlin"])
+def test_a_planted_registered_name_still_fails_everywhere(path: tuple[Path, Path, dict[str, str]], tmp_path: Path,
+                                                          planted: str) -> None:
+    """However the sound-alike warnings are read, a registered name planted in the project, its QDPX or a report
+    folder, in any casing, is a leak: exit status 1, and its place named."""
+    import zipfile
+
+    project, secure, _ = path
+    copy = tmp_path / "study"
+    shutil.copytree(project, copy)
+    out = tmp_path / "study.qdpx"
+    assert run_cli("export", copy, "--qdpx", out).exit_code == 0
+    clean = run_cli("leakcheck", copy, "--secure", secure, out)
+    assert clean.exit_code == 0, clean.output
+    # a QDPX one of whose sources a coder edited by hand
+    planted_qdpx = tmp_path / "planted.qdpx"
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(planted_qdpx, "w") as dst:
+        edited = False
+        for info in src.infolist():
+            data = src.read(info)
+            if not edited and info.filename.endswith(".txt"):
+                data, edited = f"Met {planted} today. ".encode() + data, True
+            dst.writestr(info, data)
+    assert edited
+    result = run_cli("leakcheck", copy, "--secure", secure, planted_qdpx)
+    assert result.exit_code == 1 and planted in result.output, result.output
+    # a report folder
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "index.html").write_text(f"<p>The carer said {planted} was there.</p>", encoding="utf-8")
+    result = run_cli("leakcheck", copy, "--secure", secure, report)
+    assert result.exit_code == 1 and planted in result.output, result.output
+    # the project itself: a memo a coder wrote
+    (copy / "memo.txt").write_text(f"Follow up with {planted} next week.\n", encoding="utf-8")
+    result = run_cli("leakcheck", copy, "--secure", secure)
+    assert result.exit_code == 1 and planted in result.output, result.output
+
+
 LEFT = sorted([
     ("Interview with Gareth Tudor", "Queen Street"), ("Interview with Gareth Tudor", "Tiny"),
     ("NI-C01 carer interview (transcriber)", "the Ulster"),

@@ -777,6 +777,30 @@ class SoundAlikeHit:
     context: str
 
 
+@dataclass(frozen=True)
+class SoundAlikeGroup:
+    """One word (in any casing) that sounds like one registered part, with every place it is said: a reviewer reads
+    it once and decides once, rather than reading the same line in every file (a study's word said in eight files
+    was eight warnings)."""
+
+    surface: str  # as first said
+    sounds_like: str
+    hits: tuple[SoundAlikeHit, ...]
+
+    def places(self) -> str:
+        return ", ".join(f"{h.transcript}:{h.line}:{h.column}" for h in self.hits)
+
+
+def group_sound_alikes(hits: list[SoundAlikeHit]) -> list[SoundAlikeGroup]:
+    """The hits by word (case folded) and registered part: the most said first, then by the word; each group's
+    places in transcript and line order, whatever order the hits came in."""
+    by: dict[tuple[str, str], list[SoundAlikeHit]] = {}
+    for h in sorted(hits, key=lambda h: (h.transcript, h.line, h.column)):
+        by.setdefault((h.surface.casefold(), h.sounds_like), []).append(h)
+    groups = [SoundAlikeGroup(found[0].surface, part, tuple(found)) for (_, part), found in by.items()]
+    return sorted(groups, key=lambda g: (-len(g.hits), g.surface.casefold(), g.sounds_like))
+
+
 _BRACKETED = re.compile(r"\[[^\[\]\n]{1,80}\]")
 """A placeholder or a transcriber's mark in signed-off text ("[imam's name]", "[inaudible 00:12:31]"): the words
 inside are the project's own, so none of them is a name that sounds like a registered one (the placeholder
@@ -801,6 +825,8 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     words = [w for w in _SPOKEN_WORD.finditer(text)
              if not any(a < w.start() and w.end() < b for a, b in bracketed)]
     abroad = world_places()
+    caseless = not any(map(str.isupper, text))
+    labels: list[tuple[int, int]] | None = None  # the study's own labels, read once a text and only when asked
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
@@ -817,6 +843,7 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
         base = _CLITIC.sub("", low)  # "she's", "we'll", "who'd", "else's": a function word and its clitic
         if (low in STOP_WORDS or base in STOP_WORDS or low in FILLERS or len(low) < 2 or low in CALENDAR
                 or base in KINSHIP or base.removesuffix("s") in KINSHIP or base in CALENDAR
+                or base.removesuffix("s") in CALENDAR  # "takes me Sundays": a registered Sandy's "Sandys"
                 # a people, a language or a one-word public name ("Romanian", "Romany", "Mears" for a registered
                 # Rahman or Mersey), as the sound-alike layer never proposes them: no warning to read past
                 or base in PEOPLES or public_word(base) or base in abroad):
@@ -826,8 +853,76 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
             continue
         if _in_public_name(text, w.span()):
             continue  # "Terrence" of the Terrence Higgins Trust: a word of a listed public name, no person's
+        if labels is None:
+            labels = study_label_spans(text)
+        if any(a <= w.start() and w.end() <= b for a, b in labels):
+            continue  # "the LLINYN study": the study's own label, which sign-off keeps, sounded like a "Lian"
+        if _the_word_not_the_person(text, words[i - 2] if i >= 2 else None, w, match, caseless):
+            continue
+        if _listed_body_said_as_one(text, words[i - 2] if i >= 2 else None, w, caseless):
+            continue
         out.append((w.start(), w.end(), match.part))
     return out
+
+
+def _the_word_not_the_person(text: str, before: re.Match[str] | None, w: re.Match[str], match: object,
+                             caseless: bool) -> bool:
+    """By how it is said, the word and not the person, as the sound-alike layer reads it when it proposes
+    (:func:`.layers.sound_alike.not_that_person`), so the check does not warn of what the layer rightly left:
+
+    - in cased text, a dictionary word in lower case ("a right fine lassie" for a registered Leslie's "Lessie");
+    - in lower case after an article or a quantifier ("on the fridge", "wi' the telly"), a word that sounds only
+      like a form the register made by rule ("Fergie" of a registered Fergal, "Dolly" of a Dorothy), never like a
+      word of a name as the team wrote it; in captions only a word English writes in lower case often enough.
+
+    A word spelt by sound with a capital ("Dollie came round"), or after "the" in captions ("the tizz came"), is
+    still a reviewer's to read."""
+    from .layers.sound_alike import _DETERMINERS
+    from .layers.words import SELDOM_LOWER, is_everyday, lowercase_usage
+    from .pronunciation import SoundMatch, fold
+
+    assert isinstance(match, SoundMatch)
+    said = w.group(0)
+    if not said.islower():
+        return False
+    if not caseless and is_everyday(said):
+        return True
+    if before is None or not text[before.end():w.start()].isspace() or before.group(0).lower() not in _DETERMINERS:
+        return False
+    if caseless and lowercase_usage().get(said, 0) < SELDOM_LOWER:
+        return False
+    written = {fold(x) for item in match.items for form in (item.surface, *item.aliases) for x in form.split()}
+    return fold(match.part) not in written
+
+
+_SAID_AS_A_PERSON = frozenset({"said", "says", "told", "asked", "rang", "came", "phoned"})
+"""Words after a listed one-word public name that say a person ("Cruse said", "Tilley rang"): such a word is a
+reviewer's to read, as the allow-list keeps such a name only where nothing says a person."""
+
+
+def _listed_body_said_as_one(text: str, before: re.Match[str] | None, w: re.Match[str], caseless: bool) -> bool:
+    """A one-word public name of the shipped allow-list that a name list also holds ("Cruse", "Sova", "Tilley"),
+    written with its capital in cased text and with nothing around it saying a person: the allow-list keeps it
+    there (``data/allowlist.txt``: "not kept where the words around it say a person"), so sign-off kept it, and a
+    warning that "Cruse" sounds like a registered Carys is one no reviewer can act on. A title, a kin word or
+    speech around it ("Mrs Cruse", "my nan Tilley", "Cruse said") leaves the warning."""
+    from .layers.allowlist import default_allowlist
+    from .layers.words import KINSHIP, TITLE_WORDS
+
+    said = w.group(0)
+    if caseless or not said[:1].isupper() or said.isupper() or said.lower() not in _one_word_entries(
+            default_allowlist()):
+        return False
+    if before is not None and before.group(0).lower().rstrip(".") in {*TITLE_WORDS, *KINSHIP}:
+        return False
+    after = _SPOKEN_WORD.search(text, w.end(), min(len(text), w.end() + 40))
+    return after is None or after.group(0).lower() not in _SAID_AS_A_PERSON
+
+
+@cache
+def _one_word_entries(entries: tuple[str, ...]) -> frozenset[str]:
+    """The allow-list's one-word entries, lower-cased."""
+    return frozenset(e.strip().lower() for e in entries if e.strip() and " " not in e.strip())
 
 
 @cache

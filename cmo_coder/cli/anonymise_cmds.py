@@ -315,7 +315,14 @@ def register(cli: click.Group) -> None:
         Words in signed-off transcripts that sound like a registered name ("shavonne" for a registered
         Siobhan) are listed on stderr as warnings; they do not change the exit status.
         """
-        from ..anonymise.leakcheck import codebook_text, scan_paths, scan_project, scan_sound_alikes, team_names
+        from ..anonymise.leakcheck import (
+            codebook_text,
+            group_sound_alikes,
+            scan_paths,
+            scan_project,
+            scan_sound_alikes,
+            team_names,
+        )
 
         sf = _secure(secure, project)
         with open_project(project) as p:
@@ -325,10 +332,14 @@ def register(cli: click.Group) -> None:
             sounds = scan_sound_alikes(p, sf)
         hits += scan_paths(list(exports), sf, reference, team)
         if sounds:  # a warning on stderr: it names registered people, and it is no leak by itself
-            warn(f"{len(sounds)} word(s) in signed-off transcripts sound like a registered name (not counted "
-                 "as leaks: look at each before the files leave the team):")
-            for s in sounds:
-                info(f"  {s.transcript}:{s.line}:{s.column}: {s.surface!r} sounds like {s.sounds_like}  {s.context}")
+            groups = group_sound_alikes(sounds)
+            warn(f"{len(groups)} word(s) in signed-off transcripts sound like a registered name, said "
+                 f"{len(sounds)} time(s) (not counted as leaks): read each where it is said; where it is the person, "
+                 "re-import that file ('import --replace'), anonymise it again and redact the word in review "
+                 "('review --redact SURFACE --category person') before signing off")
+            for g in groups:
+                said = f" ×{len(g.hits)}" if len(g.hits) > 1 else ""
+                info(f"  {g.surface!r}{said} sounds like {g.sounds_like}  {g.hits[0].context}  at {g.places()}")
         if as_json:
             emit_json([{"path": str(h.path), "member": h.member, "line": h.line, "column": h.column,
                         "surface": h.surface, "category": h.category, "context": h.context} for h in hits])
