@@ -82,3 +82,4 @@ def test_a_word_said_again_is_warned_of_once_with_its_places() -> None:
     assert groups[0].places() == "t1:3:5, t1:9:2, t3:4:7"
     # the same input, the same order: no dependence on hash seeds or set order
     assert group_sound_alikes(list(reversed(hits)))[0].hits[0].transcript == "t1"
+

@@ -578,16 +578,27 @@ def load_raw(secure: SecureFolder, transcript_id: str) -> Transcript:
         raise CmoError(f"{p}: corrupt raw transcript: {exc}") from None
 
 
-def _no_speaker_problem(n: int, source_format: str) -> str:
+def _no_speaker_problem(n: int, source_format: str, before_any_speaker: bool = False) -> str:
     """What to do about turns without a speaker, said for the kind of file they came from: in captions they are
     cues without a name; in a ``Name: text`` file they are lines after the first speaker that no label starts (lines
-    above it are a heading, :mod:`.headings`), where giving them to the previous or one speaker would be wrong."""
+    above it are a heading, :mod:`.headings`), where giving them to the previous or one speaker would be wrong.
+
+    ``before_any_speaker``: no named turn comes before any of them (a caption file of one cue, or cues that open
+    it), so ``--infer-speakers``, which gives a cue to the speaker before it, gives them to nobody: advice to
+    re-import with it, to a team that had, was advice nobody could act on."""
     if "plain" in source_format:
         return (f"{n} turn(s) after the first speaker have no speaker: lines that no 'Name:' label starts, "
                 "most often a line of speech broken by a stray line break, or a note between turns (a title or "
                 "a note above the first speaker is read as a heading); join such lines to the turn they belong "
                 "to (or start them with the speaker's name) and re-import the file with 'cmo-coder import … "
                 "--replace'")
+    if before_any_speaker:
+        return (f"{n} turn(s) have no speaker (caption cues without a name) and no named speaker before them, so "
+                "'--infer-speakers' gives them to nobody: re-import the file with '--replace --speaker NAME' to give "
+                "them to one participant of the manifest where one person speaks; for a group or two people "
+                "recorded without speaker labels (a focus group's captions, a conversation of two), add a manifest "
+                "row of role 'group' with the group's or the pair's label ('\"FG1\",,group,SITE,FG1') and "
+                "re-import with '--replace --speaker FG1'")
     return (f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
             "'cmo-coder import … --replace --infer-speakers' to give them to the previous speaker, "
             "or with '--replace --speaker NAME' to give them all to one participant of the manifest where one "
@@ -617,7 +628,10 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
         if e is None:
             if label == NO_SPEAKER:
                 n = sum(1 for t in raw.turns[heading:] if t.speaker == label)
-                problems.append(_no_speaker_problem(n, str(raw.source_format)))
+                named = next((i for i, t in enumerate(raw.turns[heading:]) if t.speaker != label), None)
+                last = max(i for i, t in enumerate(raw.turns[heading:]) if t.speaker == label)
+                problems.append(_no_speaker_problem(n, str(raw.source_format),
+                                                    before_any_speaker=named is None or last < named))
             else:
                 problems.append(f"speaker {label} is not in the participants key")
             continue
