@@ -594,9 +594,10 @@ def _no_speaker_problem(n: int, source_format: str, before_any_speaker: bool = F
                 "--replace'")
     if before_any_speaker:
         return (f"{n} turn(s) have no speaker (caption cues without a name) and no named speaker before them, so "
-                "'--infer-speakers' gives them to nobody: re-import the file with '--replace --speaker NAME' to give "
-                "them to one participant of the manifest where one person speaks; for a group or two people "
-                "recorded without speaker labels (a focus group's captions, a conversation of two), add a manifest "
+                "'--infer-speakers' gives them to nobody: re-import the file with 'cmo-coder import … --replace "
+                "--speaker NAME' to give them to one participant of the manifest where one person speaks; for a "
+                "group or two people recorded without speaker labels (a focus group's captions, a conversation of "
+                "two), add a manifest "
                 "row of role 'group' with the group's or the pair's label ('\"FG1\",,group,SITE,FG1') and "
                 "re-import with '--replace --speaker FG1'")
     return (f"{n} turn(s) have no speaker (caption cues without a name): re-import the file with "
