@@ -53,3 +53,42 @@ def test_a_name_or_place_that_is_a_word_is_read_in_a_file_name(stem: str) -> Non
 @pytest.mark.parametrize("stem", WORDS)
 def test_the_same_words_used_as_words_keep_their_id(stem: str) -> None:
     assert stem_holds_name(stem) is None
+
+
+#: Held back and missed: two given names joined by "and" ("Ed and Rose"), each beside the other's "and",
+#: read as a phrase. Strict, so the test says when a rule comes to read it.
+HELD_BACK_MISSED = {"Ed and Rose interview 2024"}
+
+
+@pytest.mark.parametrize("stem", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="two names joined by 'and'"))
+    if s in HELD_BACK_MISSED else s for s in HELD_BACK_NAMED])
+def test_held_back_names_and_places_that_are_words_are_read(stem: str) -> None:
+    assert stem_holds_name(stem) is not None
+
+
+@pytest.mark.parametrize("stem", HELD_BACK_WORDS)
+def test_held_back_words_used_as_words_keep_their_id(stem: str) -> None:
+    assert stem_holds_name(stem) is None
+
+
+@pytest.mark.parametrize(("stem", "kind"), [
+    ("Hull carers FG 2", "a place that is also a word"), ("Interview Grace 14-03", "a given name that is also a word"),
+    ("Int_Jo_12-04-24", "a name of two letters")])
+def test_the_kind_is_said_and_the_word_is_not(stem: str, kind: str) -> None:
+    assert stem_holds_name(stem) == kind
+
+
+def test_a_region_after_the_and_a_town_named_by_its_short_form() -> None:
+    assert stem_holds_name("FG the Valleys staff 3") is not None
+    assert stem_holds_name("hull_carer_captions") is not None  # listed only as "Kingston upon Hull"
+
+
+def test_a_month_beside_a_date_is_a_date_and_beside_labels_a_town() -> None:
+    assert stem_holds_name("Interview March 2024") is None
+    assert stem_holds_name("March carers group") is not None
+
+
+def test_a_name_of_two_letters_needs_a_label_beside_it() -> None:
+    assert stem_holds_name("interview pt 2 ed 2") is None
+    assert stem_holds_name("interview ed 2") is not None
