@@ -9,9 +9,15 @@ The held-back lists were written before the rule and are not tuned on.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import ingest_fixtures as fx
 import pytest
 
+from cmo_coder.ingest import import_files
+from cmo_coder.ingest.importer import LEXICON_FILE_WARNING
 from cmo_coder.ingest.stem_lexicon import stem_holds_name
+from cmo_coder.store import Project
 
 #: Tuned on: each holds a town or region that is a word, a given name that is a word, or a two-letter name.
 NAMED = [
@@ -92,3 +98,17 @@ def test_a_month_beside_a_date_is_a_date_and_beside_labels_a_town() -> None:
 def test_a_name_of_two_letters_needs_a_label_beside_it() -> None:
     assert stem_holds_name("interview pt 2 ed 2") is None
     assert stem_holds_name("interview ed 2") is not None
+
+
+def test_import_gives_such_files_neutral_ids_and_keeps_the_words(project: Project, tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    for i, name in enumerate(["Hull carers FG 2", "Interview Grace 14-03", "reading group notes"]):
+        (d / f"{name}.txt").write_text(fx.PLAIN + f"R: Line {i}.\n", encoding="utf-8")
+    report = import_files(project, sorted(d.iterdir()), tmp_path / "secure")
+    assert [f.transcript_id for f in report.files] == ["transcript-1", "transcript-2", "reading-group-notes"]
+    for f in report.files[:2]:
+        said = [w for w in f.warnings if LEXICON_FILE_WARNING in w]
+        assert len(said) == 1 and "hull" not in said[0].lower() and "grace" not in said[0].lower()
+    rows = project.conn.execute("SELECT id, title FROM transcripts").fetchall()
+    assert not any(w in (r[0] + r[1]).lower() for r in rows for w in ("hull", "grace"))
