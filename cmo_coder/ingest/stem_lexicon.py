@@ -12,10 +12,14 @@ module reads a stem with the anonymiser's own lists and cheap layers, word by wo
   lack, as the anonymiser reads a capitalised unknown word;
 - a word of five letters or more in lower case that no dictionary holds and that is no two dictionary words
   run together ("newlyn" is held; "heldout", "selfadvocacy" and "dropin" are not): file names are often all
-  lower case, and a village the lists lack is such a word.
+  lower case, and a village the lists lack is such a word;
+- a town, region or given name that is also a word, or a given name of two letters, where the words around it
+  say it stands in a name's slot ("Hull carers FG 2", "Interview Grace 14-03"; not "reading group notes"):
+  :mod:`.stem_words_as_names`.
 
 Study words, codes and dates name nobody and are left alone: "siteA_staff_focus_group", "interview_03" and
-"SP12_2024-05-02" keep their ids. Words of two letters are not read (codes: "fg", "sp", "pt"), nor words in
+"SP12_2024-05-02" keep their ids. Words of two letters are read only as given names in a name's slot
+("Int_Jo_12-04"; codes: "fg", "sp", "pt" are not), nor are words in
 capitals (site and study codes: "SOT", "BSR"). A word wrongly held costs only a less telling id; a name
 missed is a leak, so a doubt falls on the side of the neutral id.
 """
@@ -26,6 +30,7 @@ import re
 from functools import cache
 
 from .stem_fold import skeleton
+from .stem_words_as_names import MONTHS_AND_DAYS, word_read_as_name
 
 #: Words of file names that are no names, though a name list or the capitalised rule would take them:
 #: the kinds of session, roles, file states and transcription tools teams write in a file's name.
@@ -81,7 +86,8 @@ def stem_holds_name(stem: str) -> str | None:
     holds"), or None. The word itself is not returned: the answer is printed where the file name may not be."""
     words = stem_words(stem)
     lows = [w.casefold() for w in words]
-    if not any(len(w) >= _SHORTEST and w.isalpha() and w not in STUDY_WORDS for w in lows):
+    if not any(w.isalpha() and (w.casefold() not in STUDY_WORDS or w.casefold() in MONTHS_AND_DAYS)
+               and (len(w) >= _SHORTEST or (len(w) == 2 and not w.isupper())) for w in words):
         return None  # "interview_03", "SP12_2024-05-02": the anonymiser's lists need not load
     from ..anonymise.layers.words import in_dictionary, is_everyday
 
@@ -100,7 +106,7 @@ def stem_holds_name(stem: str) -> str | None:
             return "a capitalised word no dictionary holds"
         if word.islower() and len(low) >= _UNKNOWN_LOWER and not _a_word(low) and not _two_words(low):
             return "a word no dictionary holds"
-    return None
+    return word_read_as_name(words, STUDY_WORDS | NATIONS)
 
 
 def _a_word(low: str) -> bool:
