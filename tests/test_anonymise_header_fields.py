@@ -113,3 +113,19 @@ def test_a_headed_file_signs_off_without_a_manifest_line_for_the_header_and_the_
     text = signed_text(Project.open(project), "pier_gambling_int")
     assert "14/10" in text and "Thanks for coming in" in text
     assert "ST" not in text.split() and "Sioned" not in text
+
+
+def test_a_labelled_line_that_runs_on_to_the_next_is_a_turn_not_a_field() -> None:
+    """A PDF's text layer breaks a long first line where the text file runs on: "Interviewer: so we went to
+    the clinic" alone reads as a field's short value, but its paragraph goes on, so it is speech (the PDF reader's
+    fuzz target found the two readings apart)."""
+    from cmo_coder.ingest.source import read_source
+
+    wrapped = b"Interviewer: so we went to the clinic\nand then it was fine really\n\nDr. Amaka Eze: so\n"
+    whole = b"Interviewer: so we went to the clinic and then it was fine really\n\nDr. Amaka Eze: so\n"
+    for data in (wrapped, whole):
+        canon = read_source(data, "t.txt").canon
+        assert [t.speaker_name for t in canon.turns] == ["Interviewer", "Dr. Amaka Eze"]
+    fields = read_source(b"Interviewer: ST\nDate: 12/03/2025\n\nST: Hello.\nP4: Hi.\nST: So.\nP4: Yes.\n",
+                         "t.txt").canon
+    assert [t.speaker_name for t in fields.turns] == [None, "ST", "P4", "ST", "P4"]  # still a header's fields

@@ -75,3 +75,15 @@ def test_two_capitalised_words_joined_are_members_only_where_each_speaks() -> No
     assert _turns(text, "a.txt")[0] == (None, "Aims and Objectives: to learn what helped")
     pair = b"Mary Dunne: Yes.\n\nJo Kirwan: No.\n\nMary and Jo: Maybe!\n\nFacilitator: Thanks.\n"
     assert ("Mary and Jo", "Maybe!") in _turns(pair, "p.txt")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Speaker 1: OK, so this is Tom.\nSpeaker 2: Hi.\nSpeaker 1: Lovely.\n", ["Speaker 1", "Speaker 2", "Speaker 1"]),
+    ("P1: Yes.\nP2: No.\nP1: Maybe.\nP2: Right.\nP1: So.\n", ["P1", "P2", "P1", "P2", "P1"]),
+    ("Interviewer 1: Hello.\nInterviewer 2: Hi.\nInterviewer 1: So.\n",
+     ["Interviewer 1", "Interviewer 2", "Interviewer 1"]),
+])
+def test_a_numbered_label_said_once_is_another_speaker_not_a_typo(text: str, want: list[str]) -> None:
+    """A role's misspelling said once is the role ("Facilitaor:"); a label one digit from another is another
+    person's number ("Speaker 2" beside "Speaker 1" said twice), never a typo of it."""
+    assert [who for who, _ in _turns(text.encode(), "t.txt")] == want

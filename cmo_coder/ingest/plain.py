@@ -113,16 +113,22 @@ def role_typos(names: list[str], counts: Counter[str]) -> dict[str, str]:
     said throughout), each with the file's spelling. Why: said once and one word, the misspelt label read as
     speech and the facilitator's question joined the member's turn before it. Only role words: two people's
     names one letter apart ("Jon", "Joan") are two people."""
-    roles = {label_key(n): n for n in names if counts[label_key(n)] > 1
+    roles = {label_key(n): n for n in names if counts[label_key(n)] > 1 and not _numbered(n)
              and (label_key(n) in _ROLE_WORDS or GENERIC_SPEAKERS.match(n) is not None) and len(n) >= 6}
     out: dict[str, str] = {}
     for name in names:
         k = label_key(name)
-        if counts[k] == 1 and k not in roles:
+        if counts[k] == 1 and k not in roles and not _numbered(name):
             near = sorted(r for r in roles if _one_edit(k, r))
             if len(near) == 1:
                 out[name] = roles[near[0]]
     return out
+
+
+def _numbered(label: str) -> bool:
+    """Whether a label holds a digit: "Speaker 2" said once beside "Speaker 1" said throughout is another
+    speaker, not a typo of the first (one changed character is a whole other person's number)."""
+    return any(c.isdigit() for c in label)
 
 
 def _group_line(line: str) -> str:
@@ -228,8 +234,14 @@ def _header_lines(lines: list[tuple[str, str]], counts: Counter[str], known: fro
         if lab is None:
             continue
         below = next((other for other, _ in lines[i + 1:] if other.strip()), "")
+        value = lab[1]
+        run_on = lines[i + 1][0] if i + 1 < len(lines) else ""
+        if run_on.strip() and not opens_with_field(run_on) and _label(run_on, counts, known) is None:
+            # the value goes on to the next line: speech a page or a window wrapped, as long as it is whole
+            # (a PDF's text layer breaks "Interviewer: so we went … " where the text file runs on)
+            value = f"{value} {run_on.strip()}"
         if lab[0] in (known if stated is None else stated) or not is_header_field(
-                line, lab[0], lab[1], counts[label_key(lab[0])] <= 1, opens_with_field(below)):
+                line, lab[0], value, counts[label_key(lab[0])] <= 1, opens_with_field(below)):
             return frozenset(found)
         found.add(where)
     return frozenset()
