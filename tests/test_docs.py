@@ -277,7 +277,8 @@ _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.
                     "--words": "benchmarks/anon_long_turns.py",
                     "--detach": "git worktree add", "--list": "benchmarks/public_shapes.py",
                     "--check": "benchmarks/public_coverage.py", "--misses": "benchmarks/public_coverage.py",
-                    "--held-only": "benchmarks/public_coverage.py"}
+                    "--held-only": "benchmarks/public_coverage.py", "--diff": "benchmarks/anon_profile_diff.py",
+                    "--reuse": "benchmarks/anon_profile_diff.py", "--by": "benchmarks/anon_profile_diff.py"}
 _OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 
 
