@@ -77,3 +77,11 @@ def test_a_study_with_a_participant_called_harris_exports_and_passes(tmp_path: P
     (tmp_path / "report" / "notes.txt").write_text("Met Harris at the hub.", encoding="utf-8")
     planted = run(cli, ["leakcheck", p, "--secure", s, str(tmp_path / "report")])
     assert planted.exit_code != 0 and "Harris" in planted.output
+
+
+def test_a_one_word_registered_place_is_no_leak_as_an_author_in_the_citation(tmp_path: Path) -> None:
+    """The eleventh study registered the Isle of Harris as "Harris", a place: the codebook's "Harris J," is an
+    author, not the island. Said as a place, or with no initials after it, it is still a leak."""
+    assert _hits(CITATION, "Harris,place\n", tmp_path, "reference") == []
+    assert _hits("Ferries to Harris were cancelled.", "Harris,place\n", tmp_path, "reference") == ["Harris"]
+    assert _hits("<Note>We went over to Harris J and back.</Note>", "Harris,place\n", tmp_path) == ["Harris"]

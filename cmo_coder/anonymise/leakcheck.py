@@ -158,6 +158,9 @@ class Matcher:
                     continue
                 if _ET_AL.search(text, max(0, m.start() - 4), m.start()) and norm(surface) == "al":
                     continue  # "Harris J, Ainscough T, et al." in a reference the codebook quotes: Latin, no Al
+                if mode == "reference" and " " not in surface and self.category.get(norm(surface)) not in (
+                        None, "person") and _AUTHOR_INITIALS.match(text, m.end()):
+                    continue  # "Harris J," in the codebook's citation: an author, not the registered Isle of Harris
                 if pattern is not self.strict and any(a <= m.start() and m.end() <= b for a, b in inside):
                     continue  # "[Highland town]": an accepted "Highland" inside the team's own placeholder
                 if self.team and mode != "reference" and _whole_field(text, m.start(), m.end()) in self.team:
@@ -247,6 +250,9 @@ _TITLE_WORDS = 12
 """The longest reference text read as a title (the codebook's name, a theory's title, an element's tag) by
 :meth:`Matcher.in_reference_title`; statements are longer and are matched as quotations instead."""
 
+_AUTHOR_INITIALS = re.compile(r" [A-Z]{1,3}(?:[,.;]| and\b| et al\b)")
+"""A surname's initials in a citation ("Harris J,", "Harris JA."): right after a one-word registered place or
+body in the codebook's text, that word is an author's name, not the place."""
 _ET_AL = re.compile(r"(?i)(?<![\w'’])et\s+$")
 """"et" right before a match: the match is the "al" of a citation's "et al.", which a registered Alan's "Al" made
 a leak in every export of a codebook that cites its evidence."""
