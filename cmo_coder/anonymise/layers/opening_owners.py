@@ -11,6 +11,7 @@ rota", "Summer's end").
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Token
 from ..candidates import Candidate
 from .allowlist import default_allowlist
 from .public_figures import distinctive_surnames
+from .state import text_of
 from .words import CALENDAR, place_names
 
 REASON = "a given name with its possessive opening a sentence"
@@ -34,6 +36,8 @@ BRANDS_OF_GIVEN_NAMES = frozenset({"sky", "wendy", "lloyd", "barclay", "frankie"
 """Given names that are also the names of UK firms people speak of with "'s" ("Sky's broadband", "Lloyd's bank",
 "Wendy's burgers"); public, from general knowledge."""
 _APOSTROPHE_S = frozenset({"'s", "’s"})
+_OWNER_SHAPE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)['’]s\s+[a-z]")
+"""A capitalised word, "'s" and a lower-case word: the shape the layer reads, found before any token is made."""
 
 
 @cache
@@ -58,18 +62,23 @@ def _public(low: str, head: str) -> bool:
 
 def opening_owners(doc: Doc, given: frozenset[str], people: list[tuple[int, int]]) -> list[Candidate]:
     """Cased text only: each sentence-opening given name in ``given`` with "'s" and a common noun after it that
-    no person proposal (``people``) already covers, as a person."""
+    no person proposal (``people``) already covers, as a person. The text is scanned for a capitalised word with
+    "'s" first, so a turn with none makes no token."""
     out: list[Candidate] = []
-    for tok in doc:
-        if (tok.i + 2 >= len(doc) or not tok.is_alpha or not tok.text[:1].isupper() or tok.text.isupper()
-                or doc[tok.i + 1].text not in _APOSTROPHE_S):
+    for m in _OWNER_SHAPE.finditer(text_of(doc)):
+        low = m.group(1).lower()
+        if low not in given:
             continue
-        low = tok.lower_
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is None or len(span) != 1 or span.end + 1 >= len(doc):
+            continue
+        tok = span[0]
         head = doc[tok.i + 2]
-        if (low not in given or not _opens_sentence(tok) or not head.is_alpha or not head.text.islower()
-                or head.pos_ not in {"NOUN", "ADJ"} or head.lower_ in EPONYM_HEADS or _public(low, head.lower_)):
+        if (doc[tok.i + 1].text not in _APOSTROPHE_S or not _opens_sentence(tok) or not head.is_alpha
+                or not head.text.islower() or head.pos_ not in {"NOUN", "ADJ"} or head.lower_ in EPONYM_HEADS
+                or _public(low, head.lower_)):
             continue
-        start, end = tok.idx, tok.idx + len(tok)
+        start, end = m.start(1), m.end(1)
         if any(s <= start and end <= e for s, e in people):
             continue
         out.append(Candidate(start, end, "person", "rules", 0.75, REASON))
