@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .place_kinds import a_district, a_hospital_by_its_short_name, a_person_named_place
+
 PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 RELATIONS = (
@@ -70,6 +72,9 @@ BY_CATEGORY = {
     "bank": "[bank details]",
     "other": "[removed]",
 }
+
+AREA = "[area name]"
+"""A district or part of a city ("Splott", "Grangetown"): a place smaller than a town, said as where someone lives."""
 
 PLACES_NAMED_AS_PEOPLE = frozenset({
     "florence", "paris", "sydney", "austin", "chelsea", "georgia", "adelaide", "victoria", "lincoln", "jackson",
@@ -171,9 +176,15 @@ def placeholder_for(category: str, surface: str, text: str, start: int, number: 
         rel = relation_before(text, start)
         if rel:
             return f"[{rel}'s name]{tail}"
-        if not tail and said_as_a_place(text, start, surface):
+        if not tail and said_as_a_place(text, start, surface) and a_hospital_by_its_short_name(text, start, surface):
+            return BY_CATEGORY["hospital"]
+        if not tail and (said_as_a_place(text, start, surface) or a_person_named_place(text, start, surface)):
             return BY_CATEGORY["place"]
         return BY_CATEGORY["person"] + tail
+    if category == "city" and a_district(surface):
+        return AREA
+    if category == "place" and a_hospital_by_its_short_name(text, start, surface):
+        return BY_CATEGORY["hospital"]
     if category in {"ward_number", "unit_number"}:
         return unit_placeholder(surface) or BY_CATEGORY[category]
     if category == "service" and _SUBSTANCE.search(surface):

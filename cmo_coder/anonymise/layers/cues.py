@@ -36,6 +36,7 @@ from .context import (
 from .frame_people import frame_people
 from .modal_names import modal_names
 from .name_lists import listed_names
+from .opening_owners import opening_owners
 from .paired_surnames import paired_surnames
 from .said_names import said_names
 from .set_off_names import set_off_names
@@ -305,6 +306,8 @@ class CuesComponent:
             elif (len(tok) <= 4 or caseless) and self._before_surname(tok, caseless):
                 nxt = tok.doc[tok.i + 1]
                 out.append(Candidate(start, nxt.idx + len(nxt), "person", "rules", 0.75, "given name + surname"))
+        if not caseless:  # "Carol's review of my care plan was late": whose it was, at a sentence's start
+            out.extend(opening_owners(doc, listed_given(), [(c.start, c.end) for c in out if c.category == "person"]))
         out.extend(surnames_after(doc, out, caseless))
         out.extend(listed_names(doc))  # "me mags and rose", "pearl lily and daisy"
         if caseless:  # "siobhan and frost came": a surname word joined to someone found

@@ -18,6 +18,7 @@ from .allowlist import ROYAL_INSTITUTION
 from .call_signs import call_sign_spans
 from .cue_scan import cued_finditer, first_runs, register_cues
 from .handles import handle_spans
+from .neighbour_titles import said_of_a_neighbour
 from .practices import PRACTICE_KINDS
 from .said_dates import dates_of_birth, said_again_start
 from .said_full_dates import full_dates
@@ -286,7 +287,8 @@ class RulesComponent:
                 out.append(Candidate(t.start, t.end, "person", "rules", 0.9, "title + name"))
                 continue
             word = text[t.first_start:t.first_end].lower()
-            if is_everyday(word) and word not in name_lexicon("all"):
+            neighbour = said_of_a_neighbour(text, t.start, t.end)
+            if is_everyday(word) and word not in name_lexicon("all") and not neighbour:
                 continue  # "miss appointments", "sister ward": the title word is a word here too
             if self._word_is_name(doc, t.first_start, t.first_end, True):
                 out.append(Candidate(t.start, t.end, "person", "rules", 0.7, "title + name"))
