@@ -331,7 +331,9 @@ def test_no_sound_alike_warning_inside_a_placeholder_or_a_transcribers_mark(tmp_
     register.write_text("surface,category,placeholder,aliases\nDr Rashid,person,[consultant's name],Dr Imran Rashid\n",
                         encoding="utf-8")
     index = SoundIndex.from_register(load_register_csv(register))
-    outside = "Then the imam's car came."
-    assert [outside[a:b] for a, b, _ in sound_alikes(outside, index)] == ["imam's"]  # a word said is still looked at
+    # a word said is still looked at: written as a name, or in captions, where no capital tells a word from a name
+    # (in cased text "the imam's car", a dictionary word in lower case, is the word: the leak check's own rule)
+    for outside, said in (("Then Imam's car came.", "Imam's"), ("then the imam s car came", "imam")):
+        assert [outside[a:b] for a, b, _ in sound_alikes(outside, index)] == [said]
     text = "Through the mosque, [mosque]. [imam's name] rang me [inaudible 00:12:31] and that was that."
     assert sound_alikes(text, index) == []

@@ -603,7 +603,7 @@ def scan_id(value: str, matcher: Matcher, path: Path, member: str) -> list[LeakH
         return [] if any(True for _ in matcher.finditer(value)) else hits  # the plain reading reported it
     from ..ingest.stem_lexicon import stem_holds_name
 
-    kind = stem_holds_name(value)
+    kind = stem_holds_name(value, words_as_names=False)  # an everyday word in an id is no evidence of a leak
     return [] if kind is None else [LeakHit(path, member, 1, 1, value, f"file name ({kind})", value)]
 
 
