@@ -217,6 +217,25 @@ def signed_text(project: Project, tid: str) -> str:
         p.close()
 
 
+def signed_after_readings(tmp_path: Path, project: Project, key: list[KeyEntry], person: str, text: str,
+                          keep_words: bool) -> tuple[str, list[dict[str, object]]]:
+    """``text`` said by a member of staff after ``person`` (registered by ``key``) said hello, through
+    ``anonymise``, ``review --json`` (the occurrences put to the reviewer, returned), optionally
+    ``--keep-word-readings``, then ``--accept-all --sign-off``: the signed-off text, lower-cased."""
+    import json
+
+    sf = secure_folder(tmp_path, key)
+    add_pending(project, sf, "t1", [("P1", person, "Hello, thanks for having me."), ("SP1", "Margaret Okafor", text)])
+    p, s = project.path, sf.path
+    assert run_cli("anonymise", p, "--secure", s).exit_code == 0
+    items = json.loads(run_cli("review", p, "--secure", s, "--json").stdout)["occurrences"]
+    if keep_words:
+        assert run_cli("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
+    r = run_cli("review", p, "--secure", s, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    return signed_text(project, "t1").lower(), items
+
+
 CASE_ENDING = " and after that we sat down and had a brew and talked it all through for a bit."
 """What the public-name rounds pad each case's turns with, so the model reads a whole sentence."""
 

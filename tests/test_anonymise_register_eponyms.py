@@ -14,11 +14,10 @@ rule and not tuned on. Every person here is invented.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, assert_kept, assert_removed, run_cli, secure_folder
+from anon_support import assert_kept, assert_removed, signed_after_readings
 
 from cmo_coder.anonymise.layers.register_eponyms import against_its_capitals, eponym_around, reading_of
 from cmo_coder.anonymise.pipeline import Anonymiser
@@ -51,21 +50,7 @@ CASES = [*OWN, *HELD_BACK]
 
 
 def _signed(tmp_path: Path, project: Project, text: str, keep_words: bool) -> tuple[str, list[dict[str, object]]]:
-    sf = secure_folder(tmp_path, KEY)
-    add_pending(project, sf, "t1", [("P1", "Martha Lewis", "Hello, thanks for having me."),
-                                    ("SP1", "Margaret Okafor", text)])
-    p, s = project.path, sf.path
-    assert run_cli("anonymise", p, "--secure", s).exit_code == 0
-    items = json.loads(run_cli("review", p, "--secure", s, "--json").stdout)["occurrences"]
-    if keep_words:
-        assert run_cli("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
-    r = run_cli("review", p, "--secure", s, "--accept-all", "--sign-off")
-    assert r.exit_code == 0, r.output
-    proj = Project.open(p)
-    try:
-        return proj.transcript("t1").text.lower(), items
-    finally:
-        proj.close()
+    return signed_after_readings(tmp_path, project, KEY, "Martha Lewis", text, keep_words)
 
 
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])

@@ -11,12 +11,11 @@ written before the rule and not tuned on. Every person here is invented.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
-from anon_support import add_pending, run_cli, secure_folder
+from anon_support import add_pending, run_cli, secure_folder, signed_after_readings
 
 from cmo_coder.model.key import KeyEntry
 from cmo_coder.store import Project
@@ -42,21 +41,7 @@ CASES = [*OWN, *HELD_BACK]
 
 
 def _signed(tmp_path: Path, project: Project, text: str, keep_words: bool) -> tuple[str, list[dict[str, object]]]:
-    sf = secure_folder(tmp_path, KEY)
-    add_pending(project, sf, "t1", [("P1", "Al Rahman", "Hello, thanks for having me."), ("SP1", "Margaret Okafor",
-                                                                                          text)])
-    p, s = project.path, sf.path
-    assert run_cli("anonymise", p, "--secure", s).exit_code == 0
-    items = json.loads(run_cli("review", p, "--secure", s, "--json").stdout)["occurrences"]
-    if keep_words:
-        assert run_cli("review", p, "--secure", s, "--keep-word-readings").exit_code == 0
-    r = run_cli("review", p, "--secure", s, "--accept-all", "--sign-off")
-    assert r.exit_code == 0, r.output
-    proj = Project.open(p)
-    try:
-        return proj.transcript("t1").text.lower(), items
-    finally:
-        proj.close()
+    return signed_after_readings(tmp_path, project, KEY, "Al Rahman", text, keep_words)
 
 
 @pytest.mark.parametrize("lower", [False, True], ids=["cased", "lower-cased"])

@@ -66,6 +66,14 @@ def is_unplaced(name: str) -> bool:
     return _UNPLACED_RE.fullmatch(" ".join(clean_name(name).split())) is not None
 
 
+def fixed_label(name: str) -> str | None:
+    """The study label a label of the group (``ALL``) or of a voice nobody placed (``UNPLACED``) always gets, or
+    None for any other label: neither names a person, so neither needs a manifest row."""
+    if is_group_label(name):
+        return GROUP_LABEL
+    return UNPLACED_LABEL if is_unplaced(name) else None
+
+
 def _member(part: str, names: bool) -> bool:
     """A voice code or a role word, or where ``names`` a capitalised name; two letters or more either way, so
     "Q and A" and "A&E" are no members."""

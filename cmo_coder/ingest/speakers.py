@@ -399,10 +399,8 @@ class SpeakerMap:
         found = self.lookup(name, stem)
         if found is not None:
             return found.label
-        if group_speakers.is_group_label(name):
-            return group_speakers.GROUP_LABEL
-        if group_speakers.is_unplaced(name):
-            return group_speakers.UNPLACED_LABEL
+        if (fixed := group_speakers.fixed_label(name)) is not None:
+            return fixed
         members = group_speakers.joint_members(name)
         if members is not None:
             return group_speakers.JOINT_SEPARATOR.join(dict.fromkeys(self.label_of(m, stem) for m in members))
@@ -414,10 +412,8 @@ class SpeakerMap:
         found = self.lookup(name, stem)
         if found is not None:
             return found.label
-        if group_speakers.is_group_label(name):
-            return group_speakers.GROUP_LABEL
-        if group_speakers.is_unplaced(name):
-            return group_speakers.UNPLACED_LABEL
+        if (fixed := group_speakers.fixed_label(name)) is not None:
+            return fixed
         members = group_speakers.joint_members(name)
         if members is None:
             return None
