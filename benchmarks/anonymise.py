@@ -87,6 +87,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -537,20 +538,11 @@ def _fresh_files(folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Tu
     return _typed_files(fr, folder, lower)
 
 
-def _named_places_files(half: str, folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path,
-                                                                         Path, dict[Path, list[str]]]:
-    """One half of the named-places set (``named_places.py``), cased or as captions, with its team's files."""
-    study = npl.load_half(half)
-    written = hw.write_set(folder / "files", study, caption=lower)
-    manifest, register = hw.copy_team_files(folder, study)
-    return ([(path, turns) for _, path, turns, _ in written], manifest, register,
-            {path: forms for _, path, _, forms in written})
-
-
-def _caption_people_files(half: str, folder: Path, lower: bool) -> tuple[list[tuple[Path, list[fg.Turn]]], Path,
-                                                                           Path, dict[Path, list[str]]]:
-    """One half of the caption-people set (``caption_people.py``), cased or as captions, with its team's files."""
-    study = cpl.load_half(half)
+def _split_half_files(load_half: Callable[[str], hw.Study], half: str, folder: Path, lower: bool
+                      ) -> tuple[list[tuple[Path, list[fg.Turn]]], Path, Path, dict[Path, list[str]]]:
+    """One half of a development set split before tuning (``named_places.py``, ``caption_people.py``), cased or
+    as captions, with its team's files."""
+    study = load_half(half)
     written = hw.write_set(folder / "files", study, caption=lower)
     manifest, register = hw.copy_team_files(folder, study)
     return ([(path, turns) for _, path, turns, _ in written], manifest, register,
@@ -594,10 +586,11 @@ def write_casing(name: str, folder: Path, lower: bool) -> Written:
     elif name == "sixth":
         files, manifest, register, standoff = _sixth_files(folder, lower)
     elif name.startswith("named-places-"):
-        files, manifest, register, forms = _named_places_files(name.removeprefix("named-places-"), folder, lower)
+        half = name.removeprefix("named-places-")
+        files, manifest, register, forms = _split_half_files(npl.load_half, half, folder, lower)
     elif name.startswith("caption-people-"):
-        files, manifest, register, forms = _caption_people_files(name.removeprefix("caption-people-"), folder,
-                                                                 lower)
+        half = name.removeprefix("caption-people-")
+        files, manifest, register, forms = _split_half_files(cpl.load_half, half, folder, lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
     return Written(files, manifest, register, forms, standoff)

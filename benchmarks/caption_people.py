@@ -37,16 +37,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import handwritten as hw  # noqa: E402
 
 SOURCE = Path(__file__).resolve().parent / "caption_people"
-HALVES = ("tune", "held")
+HALVES = hw.SPLIT_HALVES
 EVERYDAY = "everyday"
 MARKUP = hw.Markup(negative_kinds=hw.NEGATIVE_KINDS | {EVERYDAY})
 
 
 def load_half(half: str) -> hw.Study:
     """One half of the set; an unknown half is refused by name."""
-    if half not in HALVES:
-        raise ValueError(f"caption people: no half {half!r} (one of {', '.join(HALVES)})")
-    return hw.load_study(SOURCE / half, MARKUP)
+    return hw.load_half("caption people", SOURCE, MARKUP, half)
 
 
 if __name__ == "__main__":

@@ -309,6 +309,18 @@ def counts(study: Study) -> tuple[int, dict[str, int]]:
     return words, dict(sorted(per.items()))
 
 
+SPLIT_HALVES = ("tune", "held")
+"""The halves of a development set split before tuning: rules are tuned on the first, the second is held back."""
+
+
+def load_half(name: str, source: Path, markup: Markup, half: str) -> Study:
+    """One half (``source / half``) of the development set ``name`` split before tuning; an unknown half is
+    refused by name."""
+    if half not in SPLIT_HALVES:
+        raise ValueError(f"{name}: no half {half!r} (one of {', '.join(SPLIT_HALVES)})")
+    return load_study(source / half, markup)
+
+
 def describe(s: Study) -> None:
     """Print a set's size, its sessions and its gold mentions per class (``python handwritten.py``)."""
     w, per = counts(s)

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import handwritten as hw  # noqa: E402
 
 SOURCE = Path(__file__).resolve().parent / "named_places"
-HALVES = ("tune", "held")
+HALVES = hw.SPLIT_HALVES
 EVERYDAY = "everyday"
 PLACE_KINDS = hw.PLACE_KINDS | {"club", "shop", "care_home"}
 MARKUP = hw.Markup(place_kinds=PLACE_KINDS, negative_kinds=hw.NEGATIVE_KINDS | {EVERYDAY})
@@ -46,9 +46,7 @@ PLACE_GENERIC_EXTRA = frozenset({"club", "shop", "stores", "home", "court", "gra
 
 def load_half(half: str) -> hw.Study:
     """One half of the set; an unknown half is refused by name."""
-    if half not in HALVES:
-        raise ValueError(f"named places: no half {half!r} (one of {', '.join(HALVES)})")
-    return hw.load_study(SOURCE / half, MARKUP)
+    return hw.load_half("named places", SOURCE, MARKUP, half)
 
 
 if __name__ == "__main__":

@@ -293,6 +293,43 @@ def files_holding(root: Path, words: Iterable[str]) -> list[str]:
     return out
 
 
+def run_study_path(root: Path, files: list[Path], manifest: Path, register: Path, codebook: Path,
+                   no_provisional: bool = False) -> tuple[Path, Path, list[str]]:
+    """A new study's whole CLI path as a team runs it: ``init``, ``import`` of ``files`` with the manifest and
+    register (speakers inferred), ``anonymise --register``, ``review --accept-all --sign-off``; each step must
+    exit 0 (and, with ``no_provisional``, name no provisional speaker) and every transcript be signed off. The
+    project, the secure folder and the transcript ids."""
+    project, secure = root / "study", root / "secure"
+    steps = [
+        ("init", project, "--codebook", codebook),
+        ("import", project, *files, "--secure", secure, "--manifest", manifest, "--register", register,
+         "--infer-speakers"),
+        ("anonymise", project, "--secure", secure, "--register", register),
+        ("review", project, "--secure", secure, "--accept-all", "--sign-off"),
+    ]
+    for step in steps:
+        result = run_cli(*step)
+        assert result.exit_code == 0, (step[0], result.output)
+        if no_provisional:
+            assert "provisional" not in result.output, (step[0], result.output)
+    p = Project.open(project)
+    try:
+        ids = p.transcript_ids()
+        assert all(p.transcript_status(t) == "signed_off" for t in ids)
+    finally:
+        p.close()
+    return project, secure, ids
+
+
+def signed_by_stem(project: Path, secure: Path, ids: list[str]) -> dict[str, str]:
+    """File stem → signed-off text, the stems read from the secure folder's ``sources.json`` (a file whose name
+    held a name or place gets a neutral id, so its id is no stem)."""
+    import json
+
+    sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
+    return {sources[t]["stem"]: signed_text(Project.open(project), t) for t in ids}
+
+
 def study_rows(study: Path) -> list[dict[str, str]]:
     """A study's gold (``expected.tsv``): what must go and what must stay, by transcript."""
     import csv

@@ -10,14 +10,11 @@ The counts asserted are the ones this code reached, so a regression fails."""
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import registered_left, run_cli, said_count, signed_text, study_rows
-
-from cmo_coder.store import Project
+from anon_support import registered_left, run_study_path, said_count, signed_by_stem, study_rows
 
 STUDY = Path(__file__).parent / "data" / "eighteenth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
@@ -35,26 +32,9 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     files.mkdir()
     for f in sorted((STUDY / "transcripts").iterdir()):
         shutil.copy(f, files / f.name)
-    manifest = STUDY / "secure" / "participants.csv"
-    project, secure, register = root / "study", root / "secure", STUDY / "secure" / "register.csv"
-    steps = [
-        ("init", project, "--codebook", CODEBOOK),
-        ("import", project, *sorted(files.iterdir()), "--secure", secure, "--manifest", manifest,
-         "--register", register, "--infer-speakers"),
-        ("anonymise", project, "--secure", secure, "--register", register),
-        ("review", project, "--secure", secure, "--accept-all", "--sign-off"),
-    ]
-    for step in steps:
-        result = run_cli(*step)
-        assert result.exit_code == 0, (step[0], result.output)
-    p = Project.open(project)
-    try:
-        ids = p.transcript_ids()
-        assert all(p.transcript_status(t) == "signed_off" for t in ids)
-    finally:
-        p.close()
-    sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
-    return {sources[t]["stem"]: signed_text(Project.open(project), t) for t in ids}
+    secure = STUDY / "secure"
+    return signed_by_stem(*run_study_path(root, sorted(files.iterdir()), secure / "participants.csv",
+                                          secure / "register.csv", CODEBOOK))
 
 
 def _rows() -> list[dict[str, str]]:

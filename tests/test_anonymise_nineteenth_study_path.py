@@ -11,14 +11,11 @@ The counts asserted are the ones this code reached, so a regression fails."""
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import registered_left, run_cli, said_count, signed_text, study_rows
-
-from cmo_coder.store import Project
+from anon_support import registered_left, run_cli, run_study_path, said_count, signed_by_stem, study_rows
 
 STUDY = Path(__file__).parent / "data" / "nineteenth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
@@ -36,26 +33,10 @@ def path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str
     files.mkdir()
     for f in sorted((STUDY / "transcripts").iterdir()):
         shutil.copy(f, files / f.name)
-    manifest = STUDY / "secure" / "participants.csv"
-    project, secure, register = root / "study", root / "secure", STUDY / "secure" / "register.csv"
-    steps = [
-        ("init", project, "--codebook", CODEBOOK),
-        ("import", project, *sorted(files.iterdir()), "--secure", secure, "--manifest", manifest,
-         "--register", register, "--infer-speakers"),
-        ("anonymise", project, "--secure", secure, "--register", register),
-        ("review", project, "--secure", secure, "--accept-all", "--sign-off"),
-    ]
-    for step in steps:
-        result = run_cli(*step)
-        assert result.exit_code == 0, (step[0], result.output)
-    p = Project.open(project)
-    try:
-        ids = p.transcript_ids()
-        assert all(p.transcript_status(t) == "signed_off" for t in ids)
-    finally:
-        p.close()
-    sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
-    return project, secure, {sources[t]["stem"]: signed_text(Project.open(project), t) for t in ids}
+    study_secure = STUDY / "secure"
+    project, secure, ids = run_study_path(root, sorted(files.iterdir()), study_secure / "participants.csv",
+                                          study_secure / "register.csv", CODEBOOK)
+    return project, secure, signed_by_stem(project, secure, ids)
 
 
 def _rows() -> list[dict[str, str]]:

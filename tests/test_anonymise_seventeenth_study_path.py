@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import registered_left, run_cli, said_count, signed_text, study_rows
+from anon_support import registered_left, run_study_path, said_count, signed_text, study_rows
 
 from cmo_coder.ingest.importer import safe_stem
 from cmo_coder.store import Project
@@ -45,24 +45,8 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     for old, new in RENAMED.items():
         text = text.replace(f"@{old}", f"@{new}")
     manifest.write_text(text, encoding="utf-8")
-    project, secure, register = root / "study", root / "secure", STUDY / "secure" / "register.csv"
-    steps = [
-        ("init", project, "--codebook", CODEBOOK),
-        ("import", project, *sorted(files.iterdir()), "--secure", secure, "--manifest", manifest,
-         "--register", register, "--infer-speakers"),
-        ("anonymise", project, "--secure", secure, "--register", register),
-        ("review", project, "--secure", secure, "--accept-all", "--sign-off"),
-    ]
-    for step in steps:
-        result = run_cli(*step)
-        assert result.exit_code == 0, (step[0], result.output)
-        assert "provisional" not in result.output, (step[0], result.output)
-    p = Project.open(project)
-    try:
-        ids = p.transcript_ids()
-        assert all(p.transcript_status(t) == "signed_off" for t in ids)
-    finally:
-        p.close()
+    project, _, ids = run_study_path(root, sorted(files.iterdir()), manifest, STUDY / "secure" / "register.csv",
+                                     CODEBOOK, no_provisional=True)
     return {t: signed_text(Project.open(project), t) for t in ids}
 
 
