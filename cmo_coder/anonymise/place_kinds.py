@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
 
 @cache
 def district_names() -> frozenset[str]:
     """The districts and parts of cities of ``data/uk_districts.txt``, lower-cased."""
-    text = resources.files("cmo_coder.data").joinpath("uk_districts.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.lstrip().startswith("#"))
+    from .layers.words import _data_lines
+
+    return frozenset(line.lower() for line in _data_lines("uk_districts.txt"))
 
 
 @cache

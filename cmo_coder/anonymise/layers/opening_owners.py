@@ -12,12 +12,11 @@ rota", "Summer's end").
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
-from .allowlist import default_allowlist
+from .naming import public_words
 from .public_figures import distinctive_surnames
 from .state import text_of
 from .words import CALENDAR, place_names
@@ -40,11 +39,6 @@ _OWNER_SHAPE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)['’]s\s+[a-z]")
 """A capitalised word, "'s" and a lower-case word: the shape the layer reads, found before any token is made."""
 
 
-@cache
-def _public_words() -> frozenset[str]:
-    return frozenset(p.lower().replace("’", "'") for p in default_allowlist())
-
-
 def _opens_sentence(tok: Token) -> bool:
     if tok.i == 0:
         return True
@@ -53,7 +47,7 @@ def _opens_sentence(tok: Token) -> bool:
 
 
 def _public(low: str, head: str) -> bool:
-    public = _public_words()
+    public = public_words()
     if low in public or f"{low}'s" in public or f"{low}s" in public or f"{low}'s {head}" in public:
         return True
     return (low in BRANDS_OF_GIVEN_NAMES or low in distinctive_surnames() or low in CALENDAR or low in _SEASONS
