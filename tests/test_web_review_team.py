@@ -206,7 +206,8 @@ def test_a_sheet_downloaded_before_the_other_reviewer_decided_is_refused_whole(
     status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
     assert status == 409, out
     line = next(n for n, row in enumerate(rows, start=1) if row[2] == "Quennell" and not row[0])
-    assert f"the uploaded sheet:{line}: decided since the sheet was downloaded (now redacted by rita" in out["error"]
+    assert (f"the uploaded sheet:{line}: column 'decision': decided since the sheet was written (now redacted by "
+            "rita") in out["error"]
     assert "nothing was saved" in out["error"]
     assert _decisions(bench) == before
     # the same decision made meanwhile overwrites nothing: that row is read as any other
@@ -215,7 +216,7 @@ def test_a_sheet_downloaded_before_the_other_reviewer_decided_is_refused_whole(
 
 
 def test_a_sheet_without_versions_or_from_a_coder_is_refused(bench: Workbench, lena: TestClient) -> None:
-    rows = [row[:-1] for row in _sheet(lena)]  # as 'review --export-decisions' writes it
+    rows = [row[:-1] for row in _sheet(lena)]  # as 'review --export-decisions' wrote it before the column
     status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
     assert status == 400 and "lacks the 'version' column" in out["error"]
     status, out = _post(lena, "/secure/api/decisions", {})

@@ -157,7 +157,8 @@ def register(cli: click.Group) -> None:
         """
         from ..anonymise import review as rv
         from ..anonymise.leakcheck import registered_items
-        from ..anonymise.sheet import export_sheet, read_sheet
+        from ..anonymise.sheet import export_sheet, read_sheet_text, sheet_file_text
+        from ..anonymise.sheet_versions import check_not_stale, has_versions
 
         sf = _secure(secure, project)
         actor = coder or current_actor()
@@ -207,8 +208,18 @@ def register(cli: click.Group) -> None:
                 decisions = _decide(rv, sets, decisions, registered, value.strip(), "edit", actor, placeholder.strip())
             if decisions_csv is not None:
                 skipped: dict[str, int] = {}
-                decisions, used = read_sheet(decisions_csv, sets, decisions, registered, actor,
-                                             set(p.transcript_ids(status="signed_off")), skipped)
+                sheet_text = sheet_file_text(decisions_csv)
+                if has_versions(sheet_text, str(decisions_csv)):
+                    # the browser's rule: a row must not overwrite what was decided since the sheet was written
+                    check_not_stale(sheet_text, str(decisions_csv), rv.load_decisions(sf),
+                                    {x.id for ps in sets for x in ps.proposals})
+                else:
+                    warn(f"{decisions_csv.name} has no 'version' column, so nothing can tell whether its rows were "
+                         "decided since it was written: its decisions are read over any made meanwhile (export "
+                         "the sheet again with --export-decisions to have the check)")
+                decisions, used = read_sheet_text(sheet_text, str(decisions_csv), sets, decisions, registered, actor,
+                                                  set(p.transcript_ids(status="signed_off")), skipped, pending)
+                del sheet_text
                 info(f"{used} decision(s) read from {decisions_csv}")
                 for tid, n in sorted(skipped.items()):
                     warn(f"{tid} is signed off: its {n} occurrence row(s) in {decisions_csv.name} were not read "

@@ -37,6 +37,7 @@ from ..anonymise.leakcheck import registered_items
 from ..anonymise.models import Decision, Decisions, LogEntry, Proposal, ProposalSet
 from ..anonymise.occurrences import norm
 from ..anonymise.register import CATEGORIES, RegisterItem
+from ..anonymise.sheet_versions import decision_version, standing
 from ..errors import CmoError, NotFound
 from ..model import Transcript
 from ..store import Project
@@ -119,22 +120,6 @@ def save(state: ReviewState, decisions: Decisions) -> None:
     rv.save_decisions(state.secure, decisions)
     for ps in rv.complete(state.sets, state.raws, decisions, state.items):
         rv.save_proposals(state.secure, ps)
-
-
-def decision_version(d: Decision | None) -> str:
-    """What the page saw of one decision; a decision changed since is a stale one (409)."""
-    content = d.model_dump_json() if d is not None else "undecided"
-    return hashlib.sha256(content.encode()).hexdigest()[:16]
-
-
-#: how a reply names a decision standing now (never with its surface: replies quote no text)
-STANDING = {"accept": "redacted", "reject": "kept", "edit": "given its own placeholder"}
-
-
-def standing(d: Decision) -> str:
-    """A decision as a refusal names it: what, by whom and when, so a reviewer knows whom to ask."""
-    when = f" at {d.at}" if d.at else ""
-    return f"{STANDING.get(d.decision, d.decision)} by {d.by}{when}"
 
 
 def _check_version(current: Decision | None, seen: str | None, what: str, key: str = "version") -> None:

@@ -1,11 +1,15 @@
 """The decisions sheet in the browser: download it, decide in a spreadsheet, upload it back.
 
-The sheet is the command line's (``review --export-decisions`` / ``--decisions``, :mod:`cmo_coder.anonymise.sheet`)
-with one more column, ``version``: what each row's decision was when the sheet was downloaded. A team passes
-a sheet around while others decide on the pages; a sheet read back as the command line reads it would put
-its older decision over a newer one without a word. So an upload is refused whole (409) when a row the sheet
-decides was decided since the download, naming the line and the decision now standing, and a sheet without
-the column (one from the command line) is refused too: it cannot say what it saw.
+The sheet is the command line's (``review --export-decisions`` / ``--decisions``, :mod:`cmo_coder.anonymise.sheet`),
+``version`` column and all: what each row's decision was when the sheet was downloaded. A team passes a sheet
+around while others decide on the pages; an upload is refused whole (409) when a row the sheet decides was decided
+since, naming the row and the decision now standing, who made it and when (:mod:`cmo_coder.anonymise.sheet_versions`,
+the rule ``review --decisions`` applies too); a sheet without the column cannot say what it saw and is refused.
+
+Size: a project of tens of thousands of occurrences has a sheet of several megabytes. The download is streamed in
+pieces of rows, and the upload is sent as the file itself (``text/csv``, up to :data:`MAX_SHEET` bytes) rather
+than inside the JSON body every other change uses, whose limit (``api.MAX_BODY``) once cut a sheet off at about
+1,500 rows. A sheet is read a row at a time, never held as text and as rows together.
 
 A refusal of a sheet's rows may quote a surface (as the command line's does): it answers on the secure
 pages only, which quote text anyway, and is never kept across a reload.
@@ -13,103 +17,88 @@ pages only, which quote text anyway, and is never kept across a reload.
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Iterator
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
-from ..anonymise import sheet
-from ..anonymise.models import Decision
-from ..anonymise.occurrences import norm
-from ..errors import CmoError
+from ..anonymise import sheet, sheet_versions
 from ..store import Project
 from . import api
-from .anonymisation import ReviewState, _changing, decision_version, load_state, save, standing
+from .anonymisation import ReviewState, _changing, load_state, save
 from .changes import StaleEdit
 from .security import actor_of
 from .state import Workbench
 
-VERSION = "version"
 FILE_NAME = "anonymisation-decisions.csv"
+#: The largest sheet an upload may send: about 150,000 rows of the usual width.
+MAX_SHEET = 64 * 1024 * 1024
+CSV_TYPES = ("text/csv", "text/plain", "application/octet-stream")
 
 
-def _current(state: ReviewState, pid: str, surface: str) -> Decision | None:
-    """The decision a row names as stored now: an occurrence's own, or its surface's."""
-    return state.decisions.occurrences.get(pid) if pid else state.decisions.surfaces.get(norm(surface))
-
-
-def download(state: ReviewState) -> str:
-    """The sheet's CSV text, each row with the version of its decision as stored now."""
-    rows = [row + [decision_version(_current(state, row[0], row[2]))]
-            for row in sheet.sheet_rows(state.sets, state.decisions)]
-    return sheet.sheet_csv([*sheet.COLUMNS, VERSION], rows)
-
-
-def stale_rows(text: str, where: str, state: ReviewState) -> list[str]:
-    """Each filled-in row whose decision was changed since the sheet was downloaded (to another decision
-    than the row's), as a problem naming the line; a sheet without the ``version`` column is refused."""
-    try:
-        rows = [[sheet.as_written(cell) for cell in row] for row in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
-    except csv.Error as exc:
-        raise CmoError(f"{where}: not a readable CSV file ({exc})") from None
-    if not rows:
-        raise CmoError(f"{where}: empty decisions file (download the sheet from this page)")
-    header = [h.strip().lower() for h in rows[0]]
-    if VERSION not in header or "id" not in header or "surface" not in header or "decision" not in header:
-        raise CmoError(f"{where}:1: the header lacks the '{VERSION}' column (or id, surface, decision): upload "
-                       "a sheet downloaded from this page, which says what each decision was when it was "
-                       "downloaded; a sheet from 'review --export-decisions' is read by 'review --decisions'")
-    col = {name: header.index(name) for name in header}
-    problems = []
-    for lineno, row in enumerate(rows[1:], start=2):
-        if len(row) != len(header):
-            continue  # read_sheet names it
-        decision = sheet.SYNONYMS.get(row[col["decision"]].strip().lower())
-        if decision is None:
-            continue  # blank (undecided here) or unknown (read_sheet names it)
-        current = _current(state, row[col["id"]].strip(), row[col["surface"]].strip())
-        if decision_version(current) == row[col[VERSION]].strip():
-            continue
-        if current is not None and current.decision == decision:
-            continue  # the same decision made meanwhile: nothing would be overwritten
-        now = standing(current) if current is not None else "undecided again"
-        problems.append(f"{where}:{lineno}: decided since the sheet was downloaded (now {now})")
-    return problems
+def download(state: ReviewState) -> Iterator[str]:
+    """The sheet's CSV text in pieces, each row with the version of its decision as stored now."""
+    return sheet.sheet_chunks(sheet.SHEET_COLUMNS, sheet.versioned_rows(state.sets, state.decisions))
 
 
 def check_not_stale(text: str, where: str, state: ReviewState) -> None:
     """Refuse (409) a sheet any of whose rows would overwrite a decision made since it was downloaded."""
-    problems = stale_rows(text, where, state)
-    if problems:
-        raise StaleEdit(f"{where}: {len(problems)} row(s) decide what another reviewer decided since the sheet was "
-                        "downloaded; nothing was saved: download the sheet again and copy your decisions into it\n"
-                        + "\n".join(f"  - {p}" for p in problems))
+    try:
+        sheet_versions.check_not_stale(text, where, state.decisions,
+                                       {p.id for ps in state.sets for p in ps.proposals})
+    except sheet_versions.StaleSheet as exc:
+        raise StaleEdit(str(exc)) from None
 
 
 async def download_route(request: Request, bench: Workbench) -> Response:
-    """GET: the sheet as a file to save (never cached: the security middleware marks every answer no-store)."""
+    """GET: the sheet as a file to save (never cached: the security middleware marks every answer no-store).
+
+    The review's state is read under the project; the rows are written from it as the answer is sent."""
     with bench.project() as p:
-        text = download(load_state(p, bench.secure_path))
-    return Response(text, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{FILE_NAME}"'})
+        state = load_state(p, bench.secure_path)
+    return StreamingResponse((chunk.encode("utf-8") for chunk in download(state)),
+                             media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{FILE_NAME}"'})
+
+
+async def _sheet_text(request: Request) -> str:
+    """The uploaded sheet: the file itself (``text/csv``), read up to :data:`MAX_SHEET` bytes, or the JSON body's
+    ``sheet`` (a small sheet, as earlier pages sent it)."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in CSV_TYPES:
+        data = await api._body(request)
+        text = api._str(data, "sheet")
+        if text is None:
+            raise api.BadRequest("the request must carry the sheet's text ('sheet')")
+        return text
+    received = bytearray()
+    async for piece in request.stream():
+        received += piece
+        if len(received) > MAX_SHEET:
+            raise api.BadRequest(f"the sheet is larger than {MAX_SHEET // (1024 * 1024)} MB: decide part of it on "
+                                 "the pages, or with 'cmo-coder review --decisions', which reads a sheet of any size")
+    try:
+        text = received.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise api.BadRequest(f"the uploaded sheet is not UTF-8 (byte {exc.start}): save it from the spreadsheet "
+                             "as 'CSV UTF-8'") from None
+    del received
+    return text
 
 
 async def upload(request: Request, bench: Workbench) -> dict[str, Any]:
-    """POST ``{"sheet": TEXT}``: every filled-in row applied as ``review --decisions`` applies it, or none."""
+    """POST the sheet: every filled-in row applied as ``review --decisions`` applies it, or none."""
     who = actor_of(request, bench.coder)  # the signed-in user with accounts
-    data = await api._body(request)
-    text = api._str(data, "sheet")
-    if text is None:
-        raise api.BadRequest("the request must carry the sheet's text ('sheet')")
+    text = await _sheet_text(request)
     where = "the uploaded sheet"
 
     def work(p: Project, state: ReviewState) -> dict[str, Any]:
         check_not_stale(text, where, state)
         skipped: dict[str, int] = {}
         decisions, used = sheet.read_sheet_text(text, where, state.sets, state.decisions, state.registered, who,
-                                                set(p.transcript_ids(status="signed_off")), skipped)
+                                                set(p.transcript_ids(status="signed_off")), skipped,
+                                                p.transcript_ids(status="pending"))
         save(state, decisions)
         passed = sum(skipped.values())
         note = f"; {passed} row(s) of signed-off transcripts not read" if passed else ""

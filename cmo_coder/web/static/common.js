@@ -4,11 +4,13 @@
 const Workbench = (() => {
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
 
+  // A File or Blob is sent as itself (a decisions sheet, text/csv), anything else as JSON.
   async function send(method, url, body) {
+    const raw = body instanceof Blob;
     const response = await fetch(url, {
       method,
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { "Content-Type": raw ? "text/csv" : "application/json", "X-CSRF-Token": csrf },
+      body: body === undefined ? undefined : (raw ? body : JSON.stringify(body)),
       credentials: "same-origin",
     });
     let data = {};

@@ -59,7 +59,7 @@
     if (button && !button.disabled) act(button);
   });
 
-  // -- the index page: a filled-in decisions sheet uploaded as text ------------------------------------
+  // -- the index page: a filled-in decisions sheet uploaded as the file itself (a sheet of any length) ------------------------------------
   const sheetForm = $("sheet-form");
   if (sheetForm) {
     sheetForm.addEventListener("submit", async (event) => {
@@ -68,7 +68,7 @@
       $("sheet-error").textContent = "";
       if (!file) { $("sheet-error").textContent = "choose the filled-in sheet first"; $("sheet-file").focus(); return; }
       try {
-        const result = await Workbench.send("POST", "/secure/api/decisions", { sheet: await file.text() });
+        const result = await Workbench.send("POST", "/secure/api/decisions", file);
         Workbench.sayAfterReload(result.message);
         location.reload();
       } catch (err) {
