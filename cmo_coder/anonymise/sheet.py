@@ -78,7 +78,9 @@ def sheet_chunks(header: list[str], rows: Iterator[list[str]], per_chunk: int = 
     (:func:`formula_safe`): the browser streams them, so a sheet of tens of thousands of rows is never whole in
     memory as text beside its rows."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    # CRLF, as RFC 4180 and the spreadsheets write it: the csv writer quotes a cell holding a character of the line
+    # end only, so with LF alone a surface or a context holding a carriage return was written bare and broke its row
+    writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
     for n, row in enumerate(rows, start=1):
         writer.writerow([formula_safe(cell) for cell in row])
