@@ -161,7 +161,7 @@ def test_a_decisions_sheet_downloaded_and_uploaded_by_a_team(browser: Any, serve
     lena.get_by_label("Filled-in sheet").set_input_files(str(_filled_sheet(sheet, "Quennell", "keep",
                                                                           tmp_path / "kept.csv")))
     lena.get_by_role("button", name="Upload decisions").click()
-    review._wait_for(lena, "#sheet-error", "decided since the sheet was downloaded (now redacted by rita")
+    review._wait_for(lena, "#sheet-error", "decided since the sheet was written (now redacted by rita")
     lena.screenshot(path=str(shots / "team-lena-stale-sheet.png"), full_page=True)
     # a fresh sheet: Lena sees Rita's redaction in it and decides the word Rita left open
     with lena.expect_download() as got:

@@ -3,7 +3,9 @@
 Framework analysis reads gaps as much as counts, so every PT of the codebook gets a
 row, even with no evidence, and every group present among the participants a column.
 A cell counts codings, or (``count="participants"``) distinct participants, since one
-talkative interviewee should not look like triangulation. Codings are counted as distinct
+talkative interviewee should not look like triangulation. A focus group's joint turn counts under each of
+its members (a carer and a staff member saying it together is evidence in both columns, one quote in the
+total), and is never a column of its own. Codings are counted as distinct
 quotes: one passage coded to one code by two coders is one piece of evidence, not two.
 """
 
@@ -19,7 +21,7 @@ from pydantic import Field
 
 from ..coding.overlap import quotes
 from ..errors import CmoError
-from ..model import Role
+from ..model import Participant, Role
 from ..model.base import Frozen
 from ..store import Project
 from .filters import by_coder
@@ -65,14 +67,17 @@ def matrix(project: Project, by: By, count: Count = "codings", stance: str | Non
     distinct = quotes(codings)
     for c in codings:
         who = speakers.of(c)
-        if by == "role":
-            group = who.role
-        elif by == "site":
-            group = who.site
-        else:
-            group = who.label
-        item = distinct[c.id].id if count == "codings" else (who.label or f"?{c.transcript_id}")
-        cells[c.pt].setdefault(group or UNATTRIBUTED, set()).add(item)
+        # a joint turn counts under each member (as a query by role and the export's cases read it), never as a
+        # speaker column of its own; the group's and an unplaced voice's turns have no member: unattributed
+        for one in who.members or (who,):
+            if by == "role":
+                group = one.role.value if isinstance(one, Participant) else one.role
+            elif by == "site":
+                group = one.site or "" if isinstance(one, Participant) else one.site
+            else:
+                group = one.label
+            item = distinct[c.id].id if count == "codings" else (one.label or f"?{c.transcript_id}")
+            cells[c.pt].setdefault(group or UNATTRIBUTED, set()).add(item)
     groups = {g for row in cells.values() for g in row}
     columns = _columns(project, by, groups)
     titles = {pt.id: pt.title for pt in project.codebook.programme_theories}
@@ -89,7 +94,7 @@ def matrix(project: Project, by: By, count: Count = "codings", stance: str | Non
 
 def _columns(project: Project, by: By, seen: set[str]) -> list[str]:
     """Every group among the participants (with or without evidence), in a reading order."""
-    people = [p for p in project.participants() if p.role is not Role.facilitator]
+    people = [p for p in project.participants() if p.role is not Role.facilitator and not p.joint]
     cols: list[str]
     if by == "role":
         present = {p.role.value for p in people} | seen

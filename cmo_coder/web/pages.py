@@ -21,6 +21,7 @@ from ..errors import CmoError, NotFound, ProjectBusy
 from .bidi import controls, isolated
 from .security import session_of
 from .state import Workbench
+from .turn_speakers import voices
 from .views import CODING_FIELDS, Filters, check_filter_values, codebook_json, overview, reader, search
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,6 +53,7 @@ def environment() -> Environment:
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     env.filters["isolated"] = isolated  # stored text: isolated from its neighbours, bidi controls shown
     env.filters["controls"] = controls  # a piece of one stored text (a context around a match)
+    env.filters["voices"] = voices  # a turn's speaker label: one person, members together, the group, unplaced
     return env
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import CmoError
+from ..ingest.group_speakers import JOINT_SEPARATOR, label_parts
 from ..model import Coding, Participant, Transcript
 from ..model.vocab import CHAIN, Component, Stance
 from ..store import Project
@@ -138,6 +139,10 @@ class TurnView:
     start_time: float | None
     end_time: float | None
     text: str
+    #: a joint turn's members (``CAR-01 & CAR-02``), each as a participant, for the page to name one by one
+    members: tuple[Participant, ...] = ()
+    #: the turn's flags: a group's or an unplaced voice's line, signed off as its members' joint line, says so
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,9 @@ def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, 
             index=n, start=lo, end=hi, speaker=t.speaker if t else None,
             participant=participants.get(t.speaker) if t else None,
             start_time=t.start_time if t else None, end_time=t.end_time if t else None, text=text[lo:hi],
+            members=tuple(m for lab in label_parts(t.speaker) if (m := participants.get(lab)) is not None)
+            if t and t.speaker and JOINT_SEPARATOR in t.speaker else (),
+            flags=tuple(t.flags) if t else (),
         ))
     return {
         "transcript": transcript,
