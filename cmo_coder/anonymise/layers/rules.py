@@ -59,6 +59,11 @@ _OFFICES = (r"(?:Attorney|Secretary|Surgeon|Director|Inspector|Registrar|Auditor
 Any other capitalised word or two before "General" after "the" is a hospital said without its head word, as
 people name their general hospital ("the Western General", "the Leeds General"); in captions only a compass
 word is read so ("the northern general"), as no case tells a name there."""
+_ENDS_PHRASE = (r"(?:with|for|to|in|on|at|after|before|when|and|but|so|then|because|until|till|was|were|is|are|"
+                r"did|does|had|has|have|said|says|rang|phoned|sent|kept|took|again|now|last|yesterday|today)")
+"""Words after which "the northern general" has ended its phrase, as a hospital's name does ("up the southern
+general with him", "the northern general did his bypass"); before any other word it may be a phrase going on
+("the northern general manager", "the western general election"), and stays."""
 RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     # (category, pattern, score, group to redact)
     ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"), 0.99, 0),
@@ -75,9 +80,8 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
                             r"Medical Centre)\b"), 0.85, 0),
     ("hospital", re.compile(r"\b[Tt]he\s+(?!" + _OFFICES + r"\s)((?:[A-Z][a-z'’-]+\s+){1,2})General\b"
                             r"(?!\s+(?:[A-Z]|[Ee]lection|[Pp]ublic|[Pp]ractice|of\b))"), 0.85, 0),
-    ("hospital", re.compile(r"(?i)\bthe\s+((?:north|south|east|west)(?:ern)?\s+general)\b"
-                            r"(?!\s+(?:election|public|practi\w*|population|surgery|medicine|assembly|of)\b)"),
-     0.85, 1),
+    ("hospital", re.compile(r"(?i)\bthe\s+((?:north|south|east|west)(?:ern)?\s+general)(?=\s*[.,;!?]|\s*$|\s+"
+                            + _ENDS_PHRASE + r"\b)"), 0.85, 1),
 ]
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {pattern: needs for pattern, needs in zip(
     [p for _, p, _, _ in RULES],
