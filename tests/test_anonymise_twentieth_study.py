@@ -54,3 +54,36 @@ def test_an_office_or_a_phrase_with_general_stays(anon: Anonymiser, text: str, k
     cased, lower = redacted_both(anon, text)
     assert kept in cased, cased
     assert kept.lower() in lower, lower
+
+
+# -- a Scots negative is a verb, not a registered name said by sound: "didnae" is no "Tina" -----------------------
+
+@pytest.fixture(scope="module")
+def scots_register() -> Anonymiser:
+    from cmo_coder.model.key import KeyEntry
+    from cmo_coder.model.participant import Role
+
+    names = ["Catriona Imrie", "Dinah Forbes", "Connie Rae", "Hadley Crewe", "Wylie Moss"]
+    key = ParticipantKey(entries=[KeyEntry(label=f"P{i}", name=n, aliases=[n.split()[0]], role=Role.carer, site="A")
+                                  for i, n in enumerate(names, 1)])
+    return Anonymiser(build_register(key, [], clashing_phrases(None)), MODEL, tuple(load_allowlist(None)))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Beat were the first folk who didnae tell me I looked well.", "didnae"),
+    # held back
+    ("I dinnae think she meant it.", "dinnae"),
+    ("He cannae come the now.", "cannae"),
+    ("We wouldnae go back there.", "wouldnae"),
+    ("They hadnae a clue.", "hadnae"),
+])
+def test_a_scots_negative_is_no_registered_name(scots_register: Anonymiser, text: str, word: str) -> None:
+    for out in redacted_both(scots_register, text):
+        assert word in out.lower(), out
+
+
+@pytest.mark.parametrize(("text", "name"), [("Tina said it was fine.", "Tina"), ("Dinah came round.", "Dinah"),
+                                            ("Connie rang me.", "Connie")])
+def test_the_registered_names_themselves_still_go(scots_register: Anonymiser, text: str, name: str) -> None:
+    for out in redacted_both(scots_register, text):
+        assert name.lower() not in out.lower(), out
