@@ -87,3 +87,27 @@ def test_a_scots_negative_is_no_registered_name(scots_register: Anonymiser, text
 def test_the_registered_names_themselves_still_go(scots_register: Anonymiser, text: str, name: str) -> None:
     for out in redacted_both(scots_register, text):
         assert name.lower() not in out.lower(), out
+
+
+# -- a device's name written as a speaker's alias registers its owner, not the device: "Kirsty's iPad" --------------
+
+def _device_register(alias: str) -> Anonymiser:
+    from cmo_coder.model.key import KeyEntry
+    from cmo_coder.model.participant import Role
+
+    key = ParticipantKey(entries=[KeyEntry(label="S1", name=f"{alias.split(chr(39))[0]} Lumsden",
+                                           aliases=[alias], role=Role.staff, site="A")])
+    return Anonymiser(build_register(key, [], clashing_phrases(None)), MODEL, tuple(load_allowlist(None)))
+
+
+@pytest.mark.parametrize(("alias", "text", "device", "owner"), [
+    ("Kirsty's iPad", "I'm Kirsty, hi, sorry, I'm on the iPad today.", "iPad", "Kirsty"),
+    # held back
+    ("Dave's MacBook Pro", "Dave here, my MacBook keeps dropping out.", "MacBook", "Dave"),
+    ("Priya's Galaxy S21", "Priya here, sorry, the Galaxy battery is low.", "Galaxy", "Priya"),
+])
+def test_a_device_alias_registers_its_owner_not_the_device(alias: str, text: str, device: str, owner: str) -> None:
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    out = redact_text(_device_register(alias), text, open_items=True)
+    assert device in out and owner not in out, out
