@@ -111,3 +111,19 @@ def test_a_device_alias_registers_its_owner_not_the_device(alias: str, text: str
 
     out = redact_text(_device_register(alias), text, open_items=True)
     assert device in out and owner not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "Beat were the first folk who didnae tell me I looked well.",
+    # held back
+    "I dinnae think she meant it, and he cannae come.",
+])
+def test_the_leak_check_does_not_warn_of_a_scots_negative(text: str) -> None:
+    from cmo_coder.anonymise.leakcheck import sound_alikes
+    from cmo_coder.anonymise.pronunciation import SoundIndex
+    from cmo_coder.anonymise.register import RegisterItem, person_variants
+
+    items = [RegisterItem(key=f"register:person:{n.lower()}", surface=n, category="person",
+                          variants=person_variants(n), aliases=()) for n in ("Catriona Imrie", "Dinah Forbes",
+                                                                              "Connie Rae")]
+    assert [text[s:e] for s, e, _ in sound_alikes(text, SoundIndex.from_register(items))] == []

@@ -834,6 +834,7 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from .layers.scots_speech import scots_negative
     from .layers.sound_alike import everyday_word, name_like_word, public_word
     from .layers.words import CALENDAR, FILLERS, KINSHIP, PEOPLES
     from .pronunciation import SoundIndex
@@ -866,7 +867,9 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
                 or base.removesuffix("s") in CALENDAR  # "takes me Sundays": a registered Sandy's "Sandys"
                 # a people, a language or a one-word public name ("Romanian", "Romany", "Mears" for a registered
                 # Rahman or Mersey), as the sound-alike layer never proposes them: no warning to read past
-                or base in PEOPLES or public_word(base) or base in abroad):
+                or base in PEOPLES or public_word(base) or base in abroad
+                # a Scots negative ("didnae" for a registered Catriona's "Tina"), as the layer never proposes it
+                or scots_negative(base)):
             continue
         match = index.match(low)
         if match is None or (everyday_word(low) and not name_like_word(low, match)) or low in _public_words():
