@@ -43,6 +43,7 @@ from ..errors import CmoError
 from ..store.db import Database, DbError
 from ..store.rows import damaged, json_cell
 from ..store.secure import REGISTER_COPY, SecureFolder
+from .audit_tallies import tally_key_spans
 from .id_check import project_ids, qde_names, spaced
 from .layers.labels import study_label_spans
 from .occurrences import everyday_form, form_pattern, norm, only_a_number
@@ -482,12 +483,17 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
     return f"…{left}⟦{text[start:end]}⟧{right}…"
 
 
-def scan_text(text: str, matcher: Matcher, path: Path, member: str | None, mode: Mode = "derived") -> list[LeakHit]:
+def scan_text(text: str, matcher: Matcher, path: Path, member: str | None, mode: Mode = "derived",
+              excused: list[tuple[int, int]] | None = None) -> list[LeakHit]:
+    """Every registered or accepted form in ``text``, with its line, column and context; a match lying wholly in
+    one of the ``excused`` spans (words the program itself wrote there) is not reported."""
     hits = []
     line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     from bisect import bisect_right
 
     for pos, surface, category in matcher.finditer(text, mode):
+        if excused and any(a <= pos and pos + len(surface) <= b for a, b in excused):
+            continue
         line = bisect_right(line_starts, pos)
         hits.append(LeakHit(path, member, line, pos - line_starts[line - 1] + 1, surface, category,
                             _context(text, pos, pos + len(surface))))
@@ -657,6 +663,12 @@ def _is_reference_row(table: str, values: dict[str, object]) -> bool:
     return table == "pt_versions" and values.get("change") == "initial"
 
 
+def _program_words(table: str, col: str, value: str) -> list[tuple[int, int]]:
+    """Spans of a database value that the program wrote and no one said: an audit row's tally keys
+    (:mod:`.audit_tallies`)."""
+    return tally_key_spans(value) if table == "audit" and col == "detail" else []
+
+
 def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | Database | None = None) -> list[LeakHit]:
     """Every text value of every table; the member names table, column and row. Codebook tables are
     reference text, every other table came from transcripts or from people reading them."""
@@ -680,7 +692,8 @@ def _scan_db(db: Path, matcher: Matcher, conn: sqlite3.Connection | Database | N
                 row_mode = "reference" if _is_reference_row(table, values) else mode
                 for col, value in values.items():
                     if isinstance(value, str):
-                        hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", row_mode)
+                        hits += scan_text(value, matcher, db, f"{table}.{col}#{row[0]}", row_mode,
+                                          _program_words(table, col, value))
     except (sqlite3.DatabaseError, DbError) as exc:
         raise CmoError(f"{db}: cannot read database ({exc})") from None
     finally:
@@ -701,7 +714,8 @@ def _scan_pg(where: Path, matcher: Matcher, conn: Database) -> list[LeakHit]:
                 row_mode = "reference" if _is_reference_row(table, values) else mode
                 for col, value in values.items():
                     if isinstance(value, str):
-                        hits += scan_text(value, matcher, where, f"{table}.{col}#{n}", row_mode)
+                        hits += scan_text(value, matcher, where, f"{table}.{col}#{n}", row_mode,
+                                          _program_words(table, col, value))
     except DbError as exc:
         raise CmoError(f"{where}: cannot read database ({exc})") from None
     return hits
@@ -820,6 +834,7 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
     seldom written in lower case; a registered spelling is a leak, not a sound-alike, and is left out."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from .layers.scots_speech import scots_negative
     from .layers.sound_alike import everyday_word, name_like_word, public_word
     from .layers.words import CALENDAR, FILLERS, KINSHIP, PEOPLES
     from .pronunciation import SoundIndex
@@ -852,7 +867,9 @@ def sound_alikes(text: str, index: object) -> list[tuple[int, int, str]]:
                 or base.removesuffix("s") in CALENDAR  # "takes me Sundays": a registered Sandy's "Sandys"
                 # a people, a language or a one-word public name ("Romanian", "Romany", "Mears" for a registered
                 # Rahman or Mersey), as the sound-alike layer never proposes them: no warning to read past
-                or base in PEOPLES or public_word(base) or base in abroad):
+                or base in PEOPLES or public_word(base) or base in abroad
+                # a Scots negative ("didnae" for a registered Catriona's "Tina"), as the layer never proposes it
+                or scots_negative(base)):
             continue
         match = index.match(low)
         if match is None or (everyday_word(low) and not name_like_word(low, match)) or low in _public_words():

@@ -980,6 +980,7 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
             name, scope = split_alias(alias)
             if role_label(clean_name(name)) or is_voice_code(name):
                 continue  # "BSL Interpreter", "M2": a role or a voice's code written to match a file's label
+            name = device_owner(name)
             surname = said_as_surname(name, e.name)
             items.append(RegisterItem(key=f"label:{e.label}", surface=name, category="person",
                                       placeholder=placeholder_for(name), variants=person_variants(name, surname),
@@ -987,6 +988,21 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
     if problems:
         raise ValidationFailed("participants key: duplicate labels or names", problems)
     return items
+
+
+_DEVICE_NAME = re.compile(
+    r"(?i)^(?P<owner>[^\W\d_][\w'’ .-]*?)['’]s\s+(?:i(?:phone|pad|mac)|macbook|mac|galaxy|pixel|android|surface|"
+    r"chromebook|kindle|phone|mobile|laptop|tablet|computer|pc)(?:\s+[\w-]+){0,2}(?:\s*\(\d+\))?$")
+"""A device's name as Zoom or Teams shows a speaker who joined from it ("Kirsty's iPad", "Dave's MacBook Pro",
+"Priya's Galaxy S21 (2)"), written by a team as the speaker's alias so the file's label finds them."""
+
+
+def device_owner(alias: str) -> str:
+    """The owner's name in a device's name ("Kirsty's iPad" → "Kirsty"), or ``alias`` as written. Registered whole,
+    the device became a name of the person: "I'm on the iPad" lost its iPad as "[name removed]". The file's label
+    is still matched by the alias as written (the speaker map reads the manifest, not the register)."""
+    m = _DEVICE_NAME.match(alias.strip())
+    return m.group("owner").strip() if m else alias
 
 
 _SURNAME_GIVEN = re.compile(r"^[^\W\d_][^,]*,\s*[^\W\d_][^,]*$")

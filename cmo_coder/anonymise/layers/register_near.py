@@ -41,6 +41,7 @@ from .context import word_after, word_before
 from .name_edges import GREETINGS
 from .name_goes_on import public_pairs
 from .place_frames import GENERIC
+from .scots_speech import scots_negative
 from .state import text_of
 from .turn_view import TurnView, char_tokens, turn_view
 from .words import (
@@ -232,7 +233,7 @@ def _plain_word(tok: Token) -> bool:
     kind of place ("the mandir" is no near spelling of a registered Mandy)."""
     low = tok.lower_
     return (tok.is_alpha and not tok.is_stop and low not in FILLERS and low not in CALENDAR and low not in KINSHIP
-            and low not in TITLE_WORDS and low not in GENERIC)
+            and low not in TITLE_WORDS and low not in GENERIC and not scots_negative(low))
 
 
 def _written_as_a_name(tok: Token) -> bool:
@@ -329,6 +330,7 @@ def near_candidates(doc: Doc, index: NearIndex, taken: list[tuple[int, int]], ca
         low, s = view.lowers[j], view.starts[j]
         e = s + view.lengths[j]
         if (view.alpha[j] and not view.stop[j] and view.lengths[j] >= MIN_CLOSE and low not in _NOT_PLAIN
+                and not scots_negative(low)
                 and (caseless or view.texts[j][:1].isupper()) and low not in index.forms and free(s, e)
                 and _seldom_lower(low)):
             tok = words[i]  # only a word the cheap tests above let through (a capital, in cased text) is a Token
@@ -483,7 +485,7 @@ def _heard_in_view(view: TurnView, order: list[int], pos: list[str], i: int, ind
         if joined and len(joined) > index.longest.get(joined[0], -1):
             break  # longer than any heard name of its letter: the words after only make it longer
         said += " " + lowers[j]
-        if stop[j] or lowers[j] in _NOT_PLAIN or said in index.forms:
+        if stop[j] or lowers[j] in _NOT_PLAIN or scots_negative(lowers[j]) or said in index.forms:
             continue  # not a plain word (:func:`_plain_word`: letters, tested above), or a registered form
         found = index.heard_as(joined, in_scope)
         sure_sound = found is not None

@@ -52,6 +52,18 @@ _DATE = (
     r"|(?:in\s+)?(?:19|20)\d{2})"
 )
 _CAP = r"(?:St\.?\s+|[A-Z][A-Za-z'’&-]+\s+)"
+_OFFICES = (r"(?:Attorney|Secretary|Surgeon|Director|Inspector|Registrar|Auditor|Solicitor|Postmaster|Paymaster|"
+            r"Major|Lieutenant|Brigadier|Adjutant|Quartermaster|Accountant|Advocate|Comptroller|Governor|Consul|"
+            r"Vicar|Procurator|Receiver|Captain|Commissary|Provost)")
+"""Offices named "the … General" ("the Attorney General", "the Major General"): a person's post, no hospital.
+Any other capitalised word or two before "General" after "the" is a hospital said without its head word, as
+people name their general hospital ("the Western General", "the Leeds General"); in captions only a compass
+word is read so ("the northern general"), as no case tells a name there."""
+_ENDS_PHRASE = (r"(?:with|for|to|in|on|at|after|before|when|and|but|so|then|because|until|till|was|were|is|are|"
+                r"did|does|had|has|have|said|says|rang|phoned|sent|kept|took|again|now|last|yesterday|today)")
+"""Words after which "the northern general" has ended its phrase, as a hospital's name does ("up the southern
+general with him", "the northern general did his bypass"); before any other word it may be a phrase going on
+("the northern general manager", "the western general election"), and stays."""
 RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     # (category, pattern, score, group to redact)
     ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"), 0.99, 0),
@@ -66,11 +78,15 @@ RULES: list[tuple[str, re.Pattern[str], float, int]] = [
     ("ward", re.compile(r"((?:[A-Z][A-Za-z'’-]+\s+){1,2})Ward\b"), 0.85, 0),
     ("practice", re.compile(r"((?:" + _CAP + r"){1,3})(?:Surgery|Medical Practice|Practice|Health Centre|"
                             r"Medical Centre)\b"), 0.85, 0),
+    ("hospital", re.compile(r"\b[Tt]he\s+(?!" + _OFFICES + r"\s)((?:[A-Z][a-z'’-]+\s+){1,2})General\b"
+                            r"(?!\s+(?:[A-Z]|[Ee]lection|[Pp]ublic|[Pp]ractice|of\b))"), 0.85, 0),
+    ("hospital", re.compile(r"(?i)\bthe\s+((?:north|south|east|west)(?:ern)?\s+general)(?=\s*[.,;!?]|\s*$|\s+"
+                            + _ENDS_PHRASE + r"\b)"), 0.85, 1),
 ]
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {pattern: needs for pattern, needs in zip(
     [p for _, p, _, _ in RULES],
     [("@",), (), (), (), ("NHS",), ("Royal",), ("Hospital", "Infirmary", "Hospice"), ("Ward",),
-     ("Surgery", "Practice", "Health Centre", "Medical Centre")], strict=True) if needs}
+     ("Surgery", "Practice", "Health Centre", "Medical Centre"), ("General",), ()], strict=True) if needs}
 """What a case-sensitive rule's every match holds (its e-mail's "@", the word its name ends in): a turn without
 any of it is passed without running the pattern, which tries every capitalised word of the turn."""
 _NEEDS_DIGIT = frozenset(p for c, p, _, _ in RULES if c in {"postcode", "phone", "dob"})

@@ -40,6 +40,7 @@ from .register import _beside_a_name, word_reading
 from .register_halves import halves_candidates
 from .register_heard import heard_candidates
 from .register_near import NearIndex, near_candidates
+from .scots_speech import scots_negative
 from .state import candidates, caseless_doc, text_of
 from .streets import STREET_HEADS
 from .turn_view import TurnView, turn_view
@@ -86,11 +87,13 @@ def _never_a_name(tok: Token) -> bool:
     plurals, a title, a kin word, a public name, a kind of place ("the mandir" for a registered Mandy, "the ward"
     for a Warde), or a people's or a language's name ("Romanian" and "Romany" for a registered Rahman: a study of
     Roma and Traveller health lost the peoples it is about; a registered name that is a people's word is still
-    found as written), or a regional word of address ("me marra" for a registered Marsh)."""
+    found as written), or a regional word of address ("me marra" for a registered Marsh), or a Scots negative
+    ("didnae" for a registered Catriona's "Tina", "dinnae" for a Dinah: :mod:`.scots_speech`)."""
     low = tok.lower_
     return (not tok.is_alpha or tok.is_stop or low in FILLERS or _calendar_word(low) or low in TITLE_WORDS
             or low in KINSHIP or low in GENERIC or low in PEOPLES or low in ADDRESS_WORDS
-            or fold(low) in _public_words() or _inflected_verb(tok))
+            or fold(low) in _public_words() or _inflected_verb(tok) or scots_negative(low))
+
 
 
 def _calendar_word(low: str) -> bool:
