@@ -26,6 +26,7 @@ from .event_places import event_place_spans
 from .health_boards import REASON as HEALTH_BOARD_REASON
 from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
+from .lexicon import WORD_NAME_AND_SURNAME
 from .lone_bodies import lone_body_spans
 from .named_culture import called_title_spans, named_culture_spans
 from .nation_branches import nation_end_of_public, with_nation
@@ -249,6 +250,15 @@ def _names_nothing(rest: str) -> bool:
         and w not in places and w not in _HEADS and w not in _PLACE_MAKERS for w in words)
 
 
+def _surname_was_public(c: Candidate, cut: Candidate, text: str) -> bool:
+    """The lexicon read a given name that is also a word as a name only because the word after it looked like a
+    surname, and that word begins a public name the allow-list keeps ("i used to love paul gascoigne", "we'd love
+    marcus rashford to come"): the surname was the public figure's, so nothing said the word is a person. A given
+    name that is no word ("kieran") is proposed on its own and never comes here."""
+    return (c.layer == "lexicon" and c.reason == WORD_NAME_AND_SURNAME and cut.start == c.start
+            and cut.end < c.end and text[cut.start : cut.end].isalpha())
+
+
 def _outside(c: Candidate, spans: list[tuple[int, int]], text: str) -> Candidate | None:
     """``c`` with every study label cut away from its ends; None when nothing that names remains.
 
@@ -445,6 +455,8 @@ class AllowListComponent:
                         cut = _cut_public_ends(c, public, text)
                         if cut is not c and _names_nothing(text[cut.start : cut.end]):
                             continue  # "queen victoria died" read as one person: the royal stays, and "died"
+                        if _surname_was_public(c, cut, text):
+                            continue  # "i used to love paul gascoigne": "love" was a name only by its "surname"
                         if cut.start > c.start and club_things_only(text[cut.start : cut.end]):
                             continue  # "an everton fan" read as one organisation: the club stays, and "fan"
                         # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name

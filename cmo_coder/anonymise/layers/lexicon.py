@@ -33,6 +33,9 @@ _CLOSING_WORDS = frozenset({"ok", "okay", "bye", "byee", "asap", "x", "xx", "xxx
 """Words said after a name to close a request, a call or a message ("ring gemma asap", "thanks gemma bye",
 "that's dawn ok", "see you soon rose x"): a caption's given name must not take them as its surname, which
 removed them with it. Written for the project; no surname list's entry is a reason to read them otherwise."""
+WORD_NAME_AND_SURNAME = "given name + surname"
+"""The reason given a given name that is also a word ("love", "frank", "mark"), proposed only because a
+surname-like word follows it: the allow-list drops it where that word begins a kept public name."""
 _WORKPLACES = {"team", "council", "housing", "surgery", "hospital", "service", "services", "office", "church", "school",
                "group", "centre", "center", "ward", "bank", "charity", "practice", "clinic", "trust", "project",
                "agency", "unit", "department", "jobcentre", "hostel", "college", "university"}
@@ -176,7 +179,7 @@ class LexiconComponent:
                     if nxt.lower_ in _CLOSING_WORDS or nxt.lower_ in CHAT_WORDS:
                         nxt = tok  # "that's dawn ok": the word after closes the phrase; the name goes alone
                     out.append(Candidate(tok.idx, nxt.idx + len(nxt), "person", "lexicon", 0.7,
-                                         "given name + surname"))
+                                         WORD_NAME_AND_SURNAME))
                     i += 2
                     continue
                 i += 1

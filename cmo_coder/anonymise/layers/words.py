@@ -293,7 +293,7 @@ def everyday_words() -> frozenset[str]:
     from english_words import get_english_words_set
 
     words = get_english_words_set(["web2"], lower=False, alpha=True)
-    return frozenset(w for w in words if w.islower()) | common_word_names() | british_words()
+    return frozenset(w for w in words if w.islower()) | common_word_names() | british_words() | modern_words()
 
 
 @cache
@@ -301,6 +301,16 @@ def british_words() -> frozenset[str]:
     """Everyday British words the American dictionary lacks ("skint", "mardy", "clucking"), less any
     word a name list holds (``data/british_words.txt``: "charlie" and "mandy" stay names)."""
     text = resources.files("cmo_coder.data").joinpath("british_words.txt").read_text(encoding="utf-8")
+    words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    return frozenset(words - listed_names())
+
+
+@cache
+def modern_words() -> frozenset[str]:
+    """Everyday words newer than the dictionary ("helpline", "website", "app", "email"), less any word a name list
+    holds (``data/modern_words.txt``): in captions they were read as surnames beside a word-name ("the frank
+    helpline") and as what was left of a public name's proposal ("the marie curie helpline")."""
+    text = resources.files("cmo_coder.data").joinpath("modern_words.txt").read_text(encoding="utf-8")
     words = {w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")}
     return frozenset(words - listed_names())
 
