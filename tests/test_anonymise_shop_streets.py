@@ -99,3 +99,8 @@ def test_a_name_ending_in_a_streets_head_reads_as_a_street(category: str, surfac
                                                    ("person", "Emma Drive")])
 def test_a_given_name_before_a_surname_head_or_another_kind_is_not(category: str, surface: str) -> None:
     assert not a_street_by_its_head(category, surface)
+
+
+def test_a_category_a_reviewer_chose_is_kept() -> None:
+    assert placeholder_for("place", "Attercliffe Road", "We lived on Attercliffe Road", 12, chosen=True) \
+        == "[place name]"

@@ -166,9 +166,11 @@ def relation_before(text: str, start: int) -> str | None:
     return "GP" if word == "gp" else word
 
 
-def placeholder_for(category: str, surface: str, text: str, start: int, number: int | None = None) -> str:
-    """The placeholder for one redaction; ``number`` gives ``[name 3]`` for a person in numbered mode."""
-    if a_street_by_its_head(category, surface):
+def placeholder_for(category: str, surface: str, text: str, start: int, number: int | None = None,
+                    chosen: bool = False) -> str:
+    """The placeholder for one redaction; ``number`` gives ``[name 3]`` for a person in numbered mode. ``chosen``:
+    a reviewer or the register gave the category, so a street's head does not overrule it."""
+    if not chosen and a_street_by_its_head(category, surface):
         return BY_CATEGORY["street"]
     if category == "person":
         whose = _OWNER.search(surface)  # "round to Bev's": someone's home; the "'s" stays to say so
