@@ -63,3 +63,32 @@ def a_hospital_by_its_short_name(text: str, start: int, surface: str) -> bool:
     transferred ("came across from the Heath to Llandough"): a hospital called by its short name, whose
     placeholder says a hospital rather than a place or a person."""
     return len(surface.split()) == 1 and _TAKEN_TO_HOSPITAL.search(text[max(0, start - 40):start]) is not None
+
+
+_ROAD_HEADS = frozenset({"road", "street", "avenue", "crescent", "terrace", "gardens", "mews", "rd", "ave"})
+"""Heads that end a street's name and almost no person's: a name of two or more words ending in one is a street,
+whatever layer removed it ("King Street" read by the title rule as a king, "Prince Street" by the model as a
+hospital)."""
+_SURNAME_HEADS = frozenset({"lane", "close", "drive", "grove"})
+"""Heads that end streets and are surnames too ("Mill Lane", "Lois Lane"): a street only where the word before it
+is no given name."""
+_STREET_SHAPED = frozenset({"person", "place", "city", "area", "hospital", "other", "org"})
+"""Categories a street's name is wrongly given: a person's, a place's of another scale, a building's or a body's."""
+
+
+def a_street_by_its_head(category: str, surface: str) -> bool:
+    """Whether a name removed as a person, a town, a hospital or a body is a street by its last word ("King
+    Street", "Green Lane"): "she lives on [name removed]" sends a reader looking for a person. The words go either
+    way; only the placeholder changes. In cased text every word must be capitalised ("King Street", not a
+    sentence's "Albert street"), so a run the model read into a sentence is left as it was."""
+    from .layers.words import given_names
+
+    words = surface.replace("’", "'").split()
+    if category not in _STREET_SHAPED or len(words) < 2 or not all(w[:1].isalpha() for w in words):
+        return False
+    if any(w[:1].isupper() for w in words) and not all(w[:1].isupper() for w in words):
+        return False
+    head, before = words[-1].lower().rstrip("."), words[-2].lower().removesuffix("'s")
+    if head in _ROAD_HEADS:
+        return True
+    return head in _SURNAME_HEADS and before not in given_names()

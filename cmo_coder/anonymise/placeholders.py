@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .place_kinds import a_district, a_hospital_by_its_short_name, a_person_named_place
+from .place_kinds import a_district, a_hospital_by_its_short_name, a_person_named_place, a_street_by_its_head
 
 PLACEHOLDER_RE = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
@@ -166,8 +166,12 @@ def relation_before(text: str, start: int) -> str | None:
     return "GP" if word == "gp" else word
 
 
-def placeholder_for(category: str, surface: str, text: str, start: int, number: int | None = None) -> str:
-    """The placeholder for one redaction; ``number`` gives ``[name 3]`` for a person in numbered mode."""
+def placeholder_for(category: str, surface: str, text: str, start: int, number: int | None = None,
+                    chosen: bool = False) -> str:
+    """The placeholder for one redaction; ``number`` gives ``[name 3]`` for a person in numbered mode. ``chosen``:
+    a reviewer or the register gave the category, so a street's head does not overrule it."""
+    if not chosen and a_street_by_its_head(category, surface):
+        return BY_CATEGORY["street"]
     if category == "person":
         whose = _OWNER.search(surface)  # "round to Bev's": someone's home; the "'s" stays to say so
         tail = whose.group(0) if whose else ""

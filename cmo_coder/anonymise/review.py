@@ -263,7 +263,7 @@ def _placeholder(p: Proposal, d: Decision | None) -> str:
     if d and d.decision == "edit" and d.placeholder:
         return d.placeholder
     if d and d.category and d.category != p.category:
-        return placeholder_for(d.category, p.surface, p.surface, 0)
+        return placeholder_for(d.category, p.surface, p.surface, 0, chosen=True)
     return p.placeholder
 
 
@@ -524,13 +524,13 @@ def _occurrence_proposal(raw: Transcript, o: Occurrence, start: int, end: int, d
     if o.item is not None:
         category, reason = o.item.category, "registered (found by its spelling)"
         placeholder = o.item.placeholder or by_key.get(o.item.key) or placeholder_for(
-            category, surface, raw.text, start)
+            category, surface, raw.text, start, chosen=True)
         layer = "register"
     else:
         d = decisions.surfaces[o.form]
         category, known = kinds.get(o.form, (d.category or "other", ""))
         category = d.category or category
-        placeholder = known or placeholder_for(category, surface, raw.text, start)
+        placeholder = known or placeholder_for(category, surface, raw.text, start, chosen=d.category is not None)
         reason, layer = "an accepted surface, found again", "review" if d.category else "decision"
     if part:
         reason += "; part of it, another proposal covers the rest"

@@ -23,6 +23,14 @@ that no dictionary holds ("highland_pmht_trint"), are codes beside it; a candida
 ("ED staff", "AL site"),
 as :mod:`.stem_lexicon` reads them. A word wrongly read costs only a less telling id; a name missed is a
 leak, so where the slot says name, the word is read as one.
+
+Two given names side by side or joined by "and" ("Ed and Rose interview", "Rose & Ed carers") fill one slot
+together: the words beside the pair, not each other, say whether it is a label. A title before a word ("Interview
+Mr Fisher") says a person whatever the word. A surname that is a word ("Baker interview", "Shepherd_interview")
+is read beside a label that names one person's session or role ("interview", "carer"), never beside a group's
+("Baker staff", "Church carers"), since a surname alone is said of one person. A given name that is a word beside
+only a group's plural role ("Joy carers", "Hope families FG", "Will staff") names the group, not one person, and
+keeps its id; "Interview Joy" and "Joy carer" do not.
 """
 
 from __future__ import annotations
@@ -35,7 +43,8 @@ from importlib import resources
 LABELS = frozenset({
     "carer", "carers", "staff", "patient", "patients", "participant", "participants", "nurse", "nurses", "parent",
     "parents", "manager", "managers", "lead", "leads", "gp", "gps", "doctor", "doctors", "young", "family",
-    "families", "volunteer", "volunteers", "worker", "workers", "user", "users", "resident", "residents",
+    "families", "volunteer", "volunteers", "worker", "workers", "user", "users", "resident", "residents", "person",
+    "people",
     "client", "clients", "clinician", "clinicians", "midwife", "midwives", "therapist", "therapists",
     "interview", "interviews", "int", "fg", "fgs", "focus", "recording", "recordings", "transcript", "transcripts",
     "call", "zoom", "teams", "phone", "followup", "site", "practice", "clinic", "ward", "hospital", "hospice",
@@ -50,6 +59,22 @@ _TWO_LETTER_WORDS = frozenset({"an", "in", "my", "so", "ok", "un", "ha", "ma", "
 #: Words that are never names in a file's name, though a given-name list holds some ("will" is kept: it is).
 _FUNCTION_WORDS = frozenset({"the", "and", "of", "for", "with", "on", "at", "in", "by", "to", "from", "or", "a",
                              "an", "is", "be", "not", "no", "up", "out", "off", "as", "if", "it", "we", "us"})
+#: Group labels: plural roles. A given name beside only these names a group ("Joy carers"), not one person.
+GROUP_LABELS = frozenset({
+    "carers", "staff", "patients", "participants", "nurses", "parents", "managers", "leads", "gps", "doctors",
+    "young", "families", "volunteers", "workers", "users", "residents", "clients", "clinicians", "midwives",
+    "therapists",
+})
+#: Labels of one person's session or role: a surname that is a word is read beside one of these.
+PERSON_LABELS = frozenset({
+    "interview", "int", "recording", "transcript", "call", "phone", "followup", "carer", "patient", "participant",
+    "nurse", "parent", "manager", "lead", "gp", "doctor", "volunteer", "worker", "user", "resident", "client",
+    "clinician", "midwife", "therapist",
+})
+#: Titles: the word after one in a file's name is a person's name, whatever else it is ("Mr Fisher").
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+#: Words that join two names in one slot ("Ed and Rose"); "&" is a separator the stem's words drop.
+_JOINERS = frozenset({"and"})
 #: Months and days: a town or a given name among them ("March", "June") is a date beside a number or a day.
 MONTHS_AND_DAYS = frozenset({
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
@@ -69,6 +94,21 @@ def _candidates() -> tuple[frozenset[str], frozenset[str]]:
     places |= {line.strip().lower() for line in areas.splitlines() if line.strip() and not line.startswith("#")}
     given = {n for n in name_lexicon("first") if n.isalpha() and (len(n) > 2 or n not in _TWO_LETTER_WORDS)}
     return frozenset(places), frozenset(given)
+
+
+#: How many of the commonest census surnames are read as surnames that are words ("baker", "shepherd"): the
+#: first five thousand are names many people bear, past them the list reaches words few surnames are.
+_SURNAME_RANK = 5000
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    """Surnames that are words, read beside a person's label: the commonest census surnames of three letters or
+    more, less the label words, months and days, and function words."""
+    from ..anonymise.layers.words import census_surnames
+
+    return frozenset(n for n in census_surnames(_SURNAME_RANK) if n.isalpha() and len(n) > 2
+                     and n not in LABELS and n not in MONTHS_AND_DAYS and n not in _FUNCTION_WORDS)
 
 
 #: The longest word no dictionary holds that is read as a code beside a candidate ("pmht", "cmht", "msk").
@@ -101,13 +141,43 @@ def _a_word(low: str) -> bool:
     return in_dictionary(low) or lowercase_usage().get(low, 0) > 0
 
 
-def _label_past_codes(words: list[str], i: int) -> bool:
-    """A label stands after the codes and numbers that follow ``words[i]`` ("highland_pmht_trint")."""
+def _label_past_codes(words: list[str], i: int, but: frozenset[str] = frozenset()) -> bool:
+    """A label not in ``but`` stands after the codes and numbers that follow ``words[i]`` ("highland_pmht_trint")."""
     for word in words[i + 1:]:
         kind = _neighbour(word, left=False)
         if kind != "frame":
-            return kind == "label"
+            return kind == "label" and word.casefold() not in but
     return False
+
+
+def _given(word: str, given: frozenset[str]) -> bool:
+    low = word.casefold()
+    return word.isalpha() and not (word.isupper() and len(word) > 1) and low in given and low not in _FUNCTION_WORDS
+
+
+def _pair_end(words: list[str], i: int, given: frozenset[str]) -> int:
+    """The last index of the slot a given name at ``i`` fills: ``i``, or the second of two given names side by
+    side or joined by "and" ("Rose Ed", "Ed and Rose")."""
+    if i + 1 < len(words) and _given(words[i + 1], given):
+        return i + 1
+    if i + 2 < len(words) and words[i + 1].casefold() in _JOINERS and _given(words[i + 2], given):
+        return i + 2
+    return i
+
+
+def _sides(words: list[str], i: int, end: int) -> tuple[str | None, str | None]:
+    """The words beside the slot ``words[i..end]``, "the" before it skipped."""
+    j = i - 1
+    while j >= 0 and words[j].casefold() == "the":
+        j -= 1
+    return (words[j] if j >= 0 else None), (words[end + 1] if end + 1 < len(words) else None)
+
+
+def _says_one_person(before: str | None, after: str | None) -> bool:
+    """A label of one person's session or role beside the slot, the other side no word of a phrase."""
+    sides = (_neighbour(before, left=True), _neighbour(after, left=False))
+    return "word" not in sides and any(w is not None and w.casefold() in PERSON_LABELS | {"with"}
+                                       for w in (before, after))
 
 
 def word_read_as_name(words: list[str], skip: frozenset[str]) -> str | None:
@@ -119,23 +189,29 @@ def word_read_as_name(words: list[str], skip: frozenset[str]) -> str | None:
         low = word.casefold()
         if not word.isalpha() or len(low) < 2 or low in _FUNCTION_WORDS or (word.isupper() and len(word) > 1):
             continue
+        if i > 0 and words[i - 1].casefold() in TITLES and len(low) > 2 and low not in LABELS:
+            return "a name after a title"  # "Interview Mr Fisher"
         if low in skip and low not in MONTHS_AND_DAYS:
             continue
         kind = "a place that is also a word" if low in places else (
             ("a name of two letters" if len(low) == 2 else "a given name that is also a word") if low in given
             else None)
         if kind is None:
+            if low in _surnames() and _says_one_person(*_sides(words, i, i)):
+                return "a surname that is also a word"  # "Baker interview", "Shepherd_interview_final"
             continue
-        j = i - 1
-        while j >= 0 and words[j].casefold() == "the":
-            j -= 1
-        before = words[j] if j >= 0 else None
-        after = words[i + 1] if i + 1 < len(words) else None
+        end = _pair_end(words, i, given) if low in given else i
+        before, after = _sides(words, i, end)
         if low in MONTHS_AND_DAYS and any(w is not None and _is_date_part(w) for w in (before, after)):
             continue  # "march 2024 FG", "Interview 03 March 2024"
         sides = (_neighbour(before, left=True), _neighbour(after, left=False))
         if "word" in sides:
             continue
-        if "label" in sides or (len(low) > 2 and _label_past_codes(words, i)):
+        if low not in places and not any(
+                w is not None and w.casefold() not in GROUP_LABELS and side == "label"
+                for w, side in zip((before, after), sides, strict=True)) and not _label_past_codes(
+                    words, end, GROUP_LABELS):
+            continue  # "Joy carers", "Will staff 2024": a group's name, not one person's
+        if "label" in sides or (len(low) > 2 and _label_past_codes(words, end)):
             return kind
     return None

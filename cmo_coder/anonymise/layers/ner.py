@@ -459,6 +459,12 @@ def extend_person(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
+_BEING = frozenset({"is", "was", "were", "are", "am", "be", "been", "being", "seemed", "seems", "looked", "looks",
+                    "felt", "feels", "got", "gets", "so", "too", "very", "really", "quite", "pretty", "dead", "that",
+                    "bit", "more", "less", "most"})
+"""Words before an adjective said of a thing ("was tiny", "so rusty", "a bit dusty"): an everyday word that is also
+a given name, tagged an adjective after one of them, is the adjective. After "is" a name still stands as a noun
+("my key worker is grace", tagged a noun or proper noun), and "name is" is read by the cue layers."""
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her", "its",
                 "every", "each", "some", "any", "no"}
 
@@ -503,6 +509,8 @@ def recase(doc: Doc, stop: Iterable[str]) -> str:
         if up and not sent_start and low != "i" and low not in places and i \
                 and lows[i - 1] in _DETERMINERS and is_everyday(low):
             up = given = False  # "the page", "our mark": a word after a determiner stays a word
+        if up and given and not sent_start and pos == "ADJ" and i and lows[i - 1] in _BEING and is_everyday(low):
+            up = given = False  # "the kitchen was tiny": an adjective after a verb of being, not a name
         previous_first = given
         if up and text[idx:idx + 1].isalpha():
             chars[idx] = capital(chars[idx])

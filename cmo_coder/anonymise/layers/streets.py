@@ -134,10 +134,25 @@ _NOT_STREETS = {"court": frozenset({"crown", "magistrates", "magistrates'", "mag
 """Names of a head's other things ("crown court", "death row", "harm's way", "times square"): no local street."""
 
 
+ROYAL_STREET_WORDS = frozenset({"king", "queen", "prince", "princess", "duke", "regent"})
+"""Royal words that name more British streets than any other ("King Street", "Queen Street", "Prince's Road",
+"Duke Street", "Regent Street"): a kind of road to :data:`KIND_OF_ROAD` ("the king road" is nobody's), but a
+street's name where a cue puts a street and the head names nothing but a street (:data:`STRONG_HEADS`). Royal
+Mail's address file holds each in hundreds of towns; the list is general knowledge of UK street names."""
+
+
+def _royal_street(word: str, head: str) -> bool:
+    """ "Queen" before "Street": a royal word names the street a cue marks (:data:`ROYAL_STREET_WORDS`)."""
+    return norm_word(word) in ROYAL_STREET_WORDS and head.lower() in STRONG_HEADS
+
+
 def _start(text: str, m: re.Match[str]) -> int | None:
     """Where the street name starts in group 1: its last word must name, a first word may join it."""
     words = list(re.finditer(_WORD, m.group(1)))
-    if not street_namable(words[-1].group(0)) or words[-1].group(0).lower() in _public_words():
+    last = words[-1].group(0)
+    if len(words) == 1 and _royal_street(last, m.group(2)):
+        return m.start(1)  # "the Woolworths on Queen Street": the cue marks it ("on the king road" does not)
+    if not street_namable(last) or last.lower() in _public_words():
         return None
     if norm_word(words[-1].group(0)) in _NOT_STREETS.get(m.group(2).lower(), frozenset()):
         return None
