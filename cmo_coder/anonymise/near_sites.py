@@ -35,8 +35,8 @@ from .layers.words import (
     census_given,
     in_dictionary,
     lowercase_usage,
+    place_names,
     town_before_word,
-    uk_towns,
 )
 from .register import Register
 
@@ -77,13 +77,14 @@ _INFINITIVE = frozenset({"want", "wants", "wanted", "need", "needs", "needed", "
                          "having", "wanting", "needing", "afraid", "ready", "time", "way", "where", "when"})
 """Words before "to" that make the next word a verb ("had to deal", "used to march", "got to deal with")."""
 _NO_BARE = frozenset({"church", "school", "chapel", "college", "court", "market", "town", "home", "work", "bed",
-                      "sea", "prison", "hospital", "university", "over", "bank", "green", "common", "heath"})
-"""Words a slot takes bare as the thing, not the place ("to church", "at school", "in court", "over"): never read
-bare, whatever stands near."""
+                      "sea", "prison", "hospital", "university", "over", "bank", "green", "common", "heath", "bridge",
+                      "pool"})
+"""Words a slot takes bare as the thing, not the place ("to church", "at school", "in court", "at bridge" the card game,
+"over"): never read bare, whatever stands near."""
 _IDIOMS = {("in", "hope"), ("to", "hope"), ("past", "hope"), ("to", "settle"), ("in", "sale"), ("to", "deal")}
 """A slot and a word said together as speech, not as a place: read only after a motion word ("up in hope",
 "drove to deal")."""
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)*")
+_NAME = re.compile(r"[a-z]+(?:[-' ][a-z]+)*")
 
 
 def _plain(low: str) -> bool:
@@ -121,19 +122,20 @@ def near_places(sites: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]
     nothing; the sites themselves are registered already (:mod:`.sitenames`)."""
     points = _points()
     centres = [p for s in sites for p in points.get(s.lower().replace("’", "'"), ())[:MAX_SAME_NAME]]
-    listed = uk_towns()
+    listed = place_names()
+    given = census_given()
     own = {s.lower() for s in sites}
     plain: set[str] = set()
     worded: set[str] = set()
     for name, where in sorted(points.items()):
-        if name in own or name in listed or name.replace("'", "") in listed:
-            continue
+        if name in own or name in listed or name.replace("'", "") in listed or not _NAME.fullmatch(name):
+            continue  # caught by the lists already, or written with marks speech does not say
         if not any(_km(c, p) <= RADIUS_KM for c in centres for p in where):
             continue
         if _plain(name):
             plain.add(name)
-        elif name not in _NO_BARE:
-            worded.add(name)
+        elif name not in _NO_BARE and (name not in given or in_dictionary(name)):
+            worded.add(name)  # a given name and no word ("Barry", "Moira") is the person layers' to read after "to"
     return frozenset(plain), frozenset(worded)
 
 
