@@ -58,8 +58,9 @@ def load_half(half: str) -> hw.Study:
     High Peak, Tynedale, Dumfries and Galloway, Pembrokeshire), each named in the manifest's ``site`` column
     and not in the register; each is told as a route, a round or a week (the towns and villages near the site
     said in passing, as people say where they go), and each closes on a turn of everyday uses of the same
-    words. Sites and towns are real; every other name is invented. It is run only to measure, never read for
-    misses.
+    words. Sites, towns and many streets, districts, schools and pubs are real places of those towns, written
+    from general knowledge; the organisations, care homes, practices and most shops are invented. It is run only
+    to measure, never read for misses.
     """
     if half == THIRD:
         return hw.load_study(SOURCE / THIRD, MARKUP)
