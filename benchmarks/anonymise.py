@@ -47,6 +47,8 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     words (the Swan, the Willows, Second Chance, Sale), beside everyday uses of the same words that must stay,
     cased and as captions (``named_places.py``). Written before the rules for them and split at once: rules
     may be tuned on the first half; the second is held back, measured at the end of each step, never read.
+    A third part, "named-places-third", was written later by another method (real site towns named in the
+    manifest's site column, the places near them said as a route or a round); it is never tuned on.
 (i) "caption-people-tune" and "caption-people-held": short sessions naming people nobody registered whose given
     names no list holds or are everyday words (Eilidh, Oluwaseun, Kez, Storm, Blessing), beside everyday uses
     of the same words that must stay, cased and as captions (``caption_people.py``); split like (h).
@@ -68,7 +70,7 @@ Speeds on the short invented sets are the best of three runs for each tool (on a
 the others also measure the neighbours); each Earnings-21 half is run once.
 
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
-                                    named-places-tune|named-places-held|caption-people-tune|
+                                    named-places-tune|named-places-held|named-places-third|caption-people-tune|
                                     caption-people-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
@@ -420,7 +422,7 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 # --------------------------------------------------------------------------- labelled sets, real path
 SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
-        "named-places-held", "caption-people-tune", "caption-people-held", "earnings")
+        "named-places-held", "named-places-third", "caption-people-tune", "caption-people-held", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -444,6 +446,9 @@ TUNED = {
                            "rule; measured at the end of each step, NEVER tuned on",
     "named-places-held": "named places of everyday words, held-back half: written with the tuning half, before any "
                          "rule; measured at the end of each step, NEVER tuned on",
+    "named-places-third": "named places of everyday words, third part: written later by another method (real site "
+                          "towns in the manifest's site column, places near them said as a route), before any rule; "
+                          "measured at the end of each step, NEVER tuned on",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
             "README), so it is no longer blind",
     "dev": "Earnings-21 development half: the rules WERE tuned on this half",
@@ -708,6 +713,7 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
 
 
 CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held",
+             "named-places-third",
              "caption-people-tune", "caption-people-held")
 
 

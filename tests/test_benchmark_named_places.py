@@ -64,3 +64,36 @@ def test_the_benchmark_runs_each_half_as_a_set(tmp_path: Path) -> None:
         assert len(written.files) == 8
         assert written.register.read_bytes() == (npl.SOURCE / half / "register.csv").read_bytes()
     assert "NEVER tuned on" in anonymise.TUNED["named-places-held"]
+
+
+def test_the_third_part_names_real_sites_and_many_places_nobody_registered() -> None:
+    third = npl.load_half(npl.THIRD)
+    _, per = hw.counts(third)
+    places = sum(n for k, n in per.items() if k in npl.PLACE_KINDS)
+    assert len(third.sessions) >= 12 and all(b.caption for b in third.sessions)
+    assert places >= 80 and per["keep everyday"] >= 80
+    assert third.register_rows == []  # the sites are named in the manifest alone
+    towns = {line.strip() for line in (Path(npl.__file__).parent.parent / "cmo_coder" / "data" / "uk_towns.txt")
+             .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    sites = {p["site"] for p in third.people}
+    assert len(sites) >= 12 and sites <= towns
+
+
+def test_the_third_part_shares_no_speaker_or_site_with_the_halves() -> None:
+    third = npl.load_half(npl.THIRD)
+    for half in npl.HALVES:
+        other = npl.load_half(half)
+        assert not {p["name"] for p in third.people} & {p["name"] for p in other.people}
+        assert not {p["site"] for p in third.people} & {p["site"] for p in other.people}
+
+
+def test_the_benchmark_runs_the_third_part_as_a_set(tmp_path: Path) -> None:
+    import anonymise
+
+    assert "named-places-third" in anonymise.SETS and "named-places-third" in anonymise.CAPTIONED
+    written = anonymise.write_casing("named-places-third", tmp_path, True)
+    assert len(written.files) == 12
+    a = hw.write_set(tmp_path / "a", npl.load_half(npl.THIRD), caption=True)
+    b = hw.write_set(tmp_path / "b", npl.load_half(npl.THIRD), caption=True)
+    assert [p.read_bytes() for _, p, _, _ in a] == [p.read_bytes() for _, p, _, _ in b]
+    assert "NEVER tuned on" in anonymise.TUNED["named-places-third"]

@@ -40,6 +40,7 @@ from . import (
     named_after,
     named_by_use,
     named_programmes,
+    near_sites,
     new_people,
     opening_words,
     origins,
@@ -484,9 +485,13 @@ class Anonymiser:
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
                 found.append(shifted(c, s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        near = near_sites.near_places(near_sites.study_sites(self.register))  # "over to march": a site's neighbour
         for (s, e), doc in zip(segments, docs, strict=True):  # before spreading: a name read here is read again
             found.extend(apposed_people.candidates(text, (s, e), found, bool(doc._.cmo_caseless)))
             found.extend(plain_churches.candidates(text, (s, e), bool(doc._.cmo_caseless)))
+            if near[0] or near[1]:
+                found.extend(near_sites.candidates(text, (s, e), bool(doc._.cmo_caseless), near,
+                                                   [(a + s, b + s) for a, b in self.allow_pipe.protected(doc)]))
         if self.model is not None:
             protected = [(a + s, b + s) for (s, _), doc in zip(segments, docs, strict=True)
                          for a, b in self.allow_pipe.protected(doc)]
