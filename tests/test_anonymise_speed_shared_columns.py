@@ -26,7 +26,14 @@ from hypothesis import strategies as st
 from spacy.attrs import IS_ALPHA, IS_STOP, LOWER, ORTH
 from spacy.tokens import Doc
 
-from cmo_coder.anonymise.layers import county_bodies, lexicon, place_branches, place_events, register_shapes
+from cmo_coder.anonymise.layers import (
+    county_bodies,
+    lexicon,
+    place_branches,
+    place_events,
+    register_shapes,
+    short_people,
+)
 from cmo_coder.anonymise.layers import said_identifiers as ids
 from cmo_coder.anonymise.layers.register_shapes import ShapeIndex
 from cmo_coder.anonymise.layers.turn_view import turn_view
@@ -108,8 +115,9 @@ def test_a_turn_without_a_head_asks_no_capital(monkeypatch: Any) -> None:
     assert place_events.named_after_place("we went to Brighton Pride") == [(11, 25, "pride")]
 
 
-_BRANCH_TURNS = ["I went to Age UK Leeds and then age uk leeds again", "the Kent County Council and kent county council",
-                 "Ⅷ mind in leeds\nMind in Leeds", "ǅ kent county council", "nothing of the kind"]
+_BRANCH_TURNS = ["I went to Age UK Leeds and then age uk leeds again",
+                 "the Kent County Council and kent county council", "Ⅷ mind in leeds\nMind in Leeds",
+                 "ǅ kent county council", "nothing of the kind"]
 
 
 @pytest.mark.parametrize("text", _BRANCH_TURNS)
@@ -149,3 +157,31 @@ def test_the_gates_street_words_are_the_patterns() -> None:
     assert words == ids._STREET_KIND_WORDS
     for word in ids._STREET_KIND_WORDS:
         assert re.fullmatch(ids._STREET_KINDS, word)
+
+
+_SHORT_PIECES = st.sampled_from(["it's", "don't", "k", "K", "lee", "al", "Al's", "'al", "x''al", "o'clock", "jo",
+                                 "Jo-Anne", "’ty", "di’", "I", "a", "mo", "\n", " ", ",", ".", "-", "Ⅷ", "\u212aal",
+                                 "éal", "ed", "said", "my", "sister", "9", "u", "’"])
+
+
+@fuzz_settings(300)
+@given(st.lists(_SHORT_PIECES, max_size=12), st.sampled_from([" ", "", "'"]))
+@example(["'al"], " ")
+@example(["\u212aal"], " ")
+@example(["it's"], " ")
+def test_the_short_word_gate_lets_through_every_turn_the_loop_reads(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    read = any(w.group(0).lower().replace("’", "'") in short_people._MAY_BE_SHORT
+               for w in short_people._WORDS.finditer(text))
+    if read:
+        assert short_people._may_hold_short(text)
+    if not short_people._may_hold_short(text):
+        assert short_people.short_people_spans(text, caseless=True) == []
+        assert short_people.short_people_spans(text, caseless=False) == []
+
+
+def test_the_short_word_gate_turns_away_a_turn_of_contractions_and_finds_the_frames() -> None:
+    assert not short_people._may_hold_short("well it's hard, isn't it, and I don't know a thing")
+    assert short_people.short_people_spans("my sister k lee said", True) == [
+        (10, 15, "an initial standing for a person (a relative or worker before it)")]
+    assert [s for s, _, _ in short_people.short_people_spans("her brother Al came", False)] == [12]
