@@ -17,7 +17,6 @@ from functools import cache
 from typing import NamedTuple, cast
 
 import spacy
-from spacy.attrs import IDX, IS_ALPHA, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -77,6 +76,7 @@ from .layers.state import (
     suspicions,
     text_of,
 )
+from .layers.turn_view import turn_view
 from .layers.words import FILLERS, name_lexicon, place_names, worth_a_look
 from .layers.world_places import uk_place_names
 from .lookup import CloseNames, Intervals
@@ -647,8 +647,9 @@ class Anonymiser:
                     hits.append((turn[a:b], KEPT_BY_FRAME, a + off, b + off))
             hits.extend(_kept_people(doc, turn, off, free))
             hits.extend(echo_hits(doc, off, free))
-            rows = doc.to_array([IDX, LENGTH, IS_ALPHA]).tolist() if len(doc) else []
-            for i, (idx, length, alpha) in enumerate(rows):
+            view = turn_view(doc)  # the turn's shared columns, read already by the layers: no array of its own
+            starts, lengths = view.starts, view.lengths
+            for i, (idx, length, alpha) in enumerate(zip(starts, lengths, view.alpha, strict=True)):
                 # every reason below needs a word of letters: a Token is made only for one that may be hit
                 if not alpha or (length < 4 and not turn[idx:idx + 1].isupper()):
                     continue
@@ -656,7 +657,7 @@ class Anonymiser:
                 if not free(s, e) or protected.holds(idx):
                     continue
                 tok = doc[i]
-                before = turn[rows[i - 1][0]:rows[i - 1][0] + rows[i - 1][1]] if i else None  # its text
+                before = turn[starts[i - 1]:starts[i - 1] + lengths[i - 1]] if i else None  # its text
                 sent_start = before is None or before in {".", "?", "!", ":"}
                 if (tok.text[:1].isupper() and not sent_start and not tok.is_stop and tok.text != "I"
                         and tok.is_alpha and (tok.pos_ in {"PROPN", ""} or tok.pos_ not in FUNCTION_POS)):

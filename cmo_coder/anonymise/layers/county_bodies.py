@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from .state import has_capital
+
 COUNTIES = (
     "bedfordshire", "berkshire", "bristol", "buckinghamshire", "cambridgeshire", "cheshire", "cornwall", "cumbria",
     "derbyshire", "devon", "dorset", "durham", "east sussex", "west sussex", "essex", "gloucestershire",
@@ -83,7 +85,7 @@ def county_bodies(text: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         s, base = line.group(0), line.start()
-        cased = any(ch.isupper() for ch in s)
+        cased = has_capital(s)
         for m in _AFTER.finditer(s):
             after = re.match(r"[ \t]*([\w'’-]+)", s[m.end():])
             if after and after.group(1).lower() in PLACE_AFTER:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -16,6 +15,7 @@ from .peoples import said_as_a_people
 from .public_names import public_names
 from .said_from import scots_from_before
 from .state import NEVER_NAME_POS, candidates, caseless_doc, text_of
+from .turn_view import turn_view
 from .words import (
     CALENDAR,
     FILLERS,
@@ -205,7 +205,7 @@ def _where_from(tok: Token) -> bool:
     return scots_from_before(tok.text, nxt.text if nxt is not None else None)
 
 
-_GIVEN_WORDS: dict[int, bool] = {}
+_GIVEN_WORDS: dict[str, bool] = {}
 
 
 def _given_word(low: str) -> bool:
@@ -217,20 +217,20 @@ def _given_word(low: str) -> bool:
 
 def _may_be_given(doc: Doc) -> list[int]:
     """Indices of the words the lexicon's three tests may let through, in order: words of letters, no stop
-    word, that :func:`_given_word` holds, read from one array per turn and judged once per word (the lists do
-    not change). Every other word failed all three tests, each after a ``Token`` was made of it."""
-    if not len(doc):
-        return []
-    strings, known = doc.vocab.strings, _GIVEN_WORDS
+    word, that :func:`_given_word` holds, judged once per word (the lists do not change). Every other word failed
+    all three tests, each after a ``Token`` was made of it. The columns are the turn's shared view's
+    (:func:`.turn_view.turn_view`), which the turn's other layers have read already: no array of its own."""
+    view = turn_view(doc)
+    known = _GIVEN_WORDS
     if len(known) >= 100_000:
         known.clear()  # a long-running process with an open vocabulary must not grow this without end
     out = []
-    for i, (low_id, alpha, stop) in enumerate(doc.to_array([LOWER, IS_ALPHA, IS_STOP]).tolist()):
+    for i, (low, alpha, stop) in enumerate(zip(view.lowers, view.alpha, view.stop, strict=True)):
         if not alpha or stop:
             continue
-        given = known.get(low_id)
+        given = known.get(low)
         if given is None:
-            given = known[low_id] = _given_word(strings[low_id])
+            given = known[low] = _given_word(low)
         if given:
             out.append(i)
     return out

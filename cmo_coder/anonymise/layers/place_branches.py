@@ -28,6 +28,7 @@ import re
 from functools import cache
 
 from .place_events import PLACE_AFTER
+from .state import has_capital
 from .words import place_names
 
 AFTER_TOWN = ("mind", "foodbank", "food bank", "carers centre", "carers' centre", "carers’ centre", "young carers",
@@ -93,7 +94,7 @@ def branch_names(text: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         s = line.group(0)
-        cased = any(ch.isupper() for ch in s)
+        cased = has_capital(s)
         for m in _AFTER.finditer(s):
             town = _town_part(m.group(1), m.start(1), last=True)
             if town is None:

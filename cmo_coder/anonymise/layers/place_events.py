@@ -33,6 +33,7 @@ import re
 from functools import cache
 
 from .cue_scan import cued_finditer, register_cues
+from .state import has_capital
 from .words import place_names
 
 EVENT_HEADS = frozenset({"festival", "festivals", "fest", "carnival", "pride", "marathon", "gala", "illuminations",
@@ -136,8 +137,10 @@ def event_around(text: str, start: int, end: int) -> tuple[int, int] | None:
 def named_after_place(text: str) -> list[tuple[int, int, str]]:
     """Each event or dish named after a UK place in ``text``: its span and its head, lower-cased."""
     out: list[tuple[int, int, str]] = []
-    cased = any(ch.isupper() for ch in text)
+    cased: bool | None = None  # asked once, and only of a turn where a head is said: most turns have none
     for m in cued_finditer(_HEAD, text, _HEAD_CUES):  # from each head back to its name: heads are rare, words are not
+        if cased is None:
+            cased = has_capital(text)
         head = m.group(1)
         if head[:1] in "wW" and _norm(head) == "week" and not (cased and head[:1] == "W"):
             continue  # "we went to Cowes week after": a week, unless written as the event's name ("Cowes Week")

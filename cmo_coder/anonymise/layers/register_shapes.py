@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..candidates import Candidate
 from ..folding import fold
 from ..register import Register, RegisterItem
 from .context import looks_like_name, name_context
+from .turn_view import turn_view
 from .words import is_everyday
 
 PARTICLES = frozenset({"o", "mc", "mac", "de", "da", "di", "du", "le", "la", "van", "von", "fitz", "st", "al", "el",
@@ -61,8 +61,8 @@ class ShapeIndex:
         self.exact: dict[str, RegisterItem] = {}
         self.plural: dict[str, RegisterItem] = {}
         self.parts: dict[str, RegisterItem] = {}
-        self.worth: dict[int, bool] = {}
-        """A word's string id (``ORTH``) → whether :func:`shape_candidates` can make something of it: the
+        self.worth: dict[str, bool] = {}
+        """A word's text (``ORTH``) → whether :func:`shape_candidates` can make something of it: the
         answer hangs on the word's text and this index alone, and a study's turns share most of their words."""
         for variant, item in pairs:
             if item.category != "person":
@@ -216,21 +216,19 @@ def _worth_a_look(doc: Doc, index: ShapeIndex) -> list[int]:
     Every other word is passed by its loop without a candidate or a change to what it has taken, and making a
     ``Token`` of each word cost more than the tests.
 
-    Why by string id: each distinct word of a study is judged once per index (:attr:`ShapeIndex.worth`), and a
-    turn is then one array of ids and one look-up per word, where slicing, lower-casing and folding every word
-    of every turn again was a tenth of the register layer's time."""
-    if not len(doc):
-        return []
-    orths = doc.to_array(ORTH).tolist()
+    Why by word: each distinct word of a study is judged once per index (:attr:`ShapeIndex.worth`), and a turn
+    is then one look-up per word, where slicing, lower-casing and folding every word of every turn again was a
+    tenth of the register layer's time. The words are the turn's shared view's (:func:`.turn_view.turn_view`),
+    which the turn's other layers have read already: no array of its own."""
+    orths = turn_view(doc).texts
     worth = index.worth
     new = set(orths).difference(worth)
     if new:
         if len(worth) + len(new) > _WORTH_MAX:
             worth.clear()  # a long-running process with an open vocabulary must not grow this without end
             new = set(orths)
-        strings = doc.vocab.strings
-        for orth in new:
-            worth[orth] = _worth(strings[orth], index)
+        for orth in new:  # each judged alone, by the word and the index: the order cannot matter
+            worth[orth] = _worth(orth, index)
     return [i for i, orth in enumerate(orths) if worth[orth]]
 
 

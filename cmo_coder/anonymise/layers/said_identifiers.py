@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..turn_text import turn_text
 from .said_numbers import NUMBER_WORDS, Run, Token, digit_runs, joined, nhs_number_valid, tokens
 from .said_symbols import Piece, find_shapes, letters, might_hold, symbol_runs
 from .state import has_capital
@@ -275,6 +276,14 @@ def _hospital_written(text: str) -> Iterator[Found]:
 _STREET_KINDS = (r"(?:road|rd|street|st|lane|ln|avenue|ave|grove|close|drive|dr|way|crescent|terrace|row|place|"
                  r"court|gardens|walk|mews|rise|hill|view|square|green|vale|parade|fold|croft|bank|side|gate|"
                  r"park|mount|meadows?|wynd|brae|chase)")
+_STREET_KIND_WORDS = frozenset({
+    "road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "grove", "close", "drive", "dr", "way", "crescent",
+    "terrace", "row", "place", "court", "gardens", "walk", "mews", "rise", "hill", "view", "square", "green", "vale",
+    "parade", "fold", "croft", "bank", "side", "gate", "park", "mount", "meadow", "meadows", "wynd", "brae", "chase"})
+"""Every word :data:`_STREET_KINDS` matches, in lower case. Why: the pattern of a number before a street
+(:data:`_NUMBER_STREET`) was tried over every turn, and each of its matches holds one of these as a whole word
+(after a space, before no letter, digit or underscore), which in plain ASCII is one of the lower-cased turn's runs of
+a–z: a turn whose runs hold none is passed by."""
 _HOUSE = (r"(?:[1-9]\d{0,3}[a-hA-H]?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+"
           r"(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|"
           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]?[a-h])?)")
@@ -314,6 +323,8 @@ def _addresses(text: str, low: str) -> Iterator[Found]:
             lead = "lead" if pattern is _NUMBER_AT else "n" if pattern is _LETTERED else 0
             start = m.start(lead)
             yield start, m.end("n"), "house_number", "house or flat number"
+    if text.isascii() and _STREET_KIND_WORDS.isdisjoint(turn_text(text).ascii_words):
+        return  # no street kind said: nothing for the pattern to find (outside ASCII the pattern is asked)
     for m in _NUMBER_STREET.finditer(text):
         words = m.group("street").split()
         named = [w for w in words[:-1] if w.lower() != "the"]
@@ -381,7 +392,7 @@ def said_identifiers(text: str) -> list[Found]:
         found.extend(_hospital_written(text))
         if might_hold(text):
             found.extend(_shaped(text))
-    found.extend(_addresses(text, text.lower()))
+    found.extend(_addresses(text, turn_text(text).low))
     if _DOT.search(text):
         found.extend(_emails(text))
     return _merged(found)

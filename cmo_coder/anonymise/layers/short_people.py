@@ -257,11 +257,25 @@ _REST_SHORT = frozenset({"on", "an", "en", "ee", "ay"})
 initial)."""
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_SHORT_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’])[A-Za-z]{1,2}(?![A-Za-z'’])")
+"""One or two letters that may be a whole word of :data:`_WORDS`: not after a letter, nor after a letter and an
+apostrophe (the "s" of "it's" is inside the word "it's"), and before no letter or apostrophe. Every word of
+:data:`_WORDS` whose lower case is in :data:`_MAY_BE_SHORT` (one or two ASCII letters, no apostrophe) is one of
+these, since a word begins where no run of letters and apostrophes holding a letter runs into it."""
+
+
+def _may_hold_short(text: str) -> bool:
+    """Whether a word of :data:`_WORDS` in ``text`` may be in :data:`_MAY_BE_SHORT`: a superset of the words the
+    loop of :func:`short_people_spans` reads. Why: that loop read every word of every turn into a list and
+    lower-cased it (a tenth of a millisecond a turn), to find the one- and two-letter words most turns lack."""
+    return any(w.lower() in _MAY_BE_SHORT for w in _SHORT_WORD.findall(text))
 
 
 def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """``(start, end, reason)``: initials and two-letter given names in a person's frame (module doc). In cased
     text an initial must be a capital and a short name must have its capital ("Mr J", "Her brother Al")."""
+    if not _may_hold_short(text):
+        return []  # no initial nor short given name said: the loop below would find nothing to read
     words = list(_WORDS.finditer(text))
     lows = [w.group(0).lower().replace("’", "'") for w in words]
     out: list[tuple[int, int, str]] = []
