@@ -132,3 +132,55 @@ def test_a_capitalised_ken_is_never_the_verb() -> None:
     assert not said_as_verb("I Ken", 2, 5)
     assert said_as_verb("i ken", 2, 5)
     assert not said_as_verb("to kent", 3, 7)
+
+
+# -- placeholders that read rightly ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He won't go past Thornton on the bus.", "past [city name] on"),
+    # held back
+    ("She gets off just past Garstang and walks.", "past [city name] and"),
+    ("He lives out beyond Kirkham somewhere.", "beyond [city name] somewhere"),
+    ("We drove through Bramhope on the way back.", "through [city name] on"),
+])
+def test_a_village_passed_is_a_place(anon: Anonymiser, text: str, want: str) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert want in cased, cased
+    assert want in lower, lower
+
+
+def test_a_building_said_by_its_short_name_is_no_city(anon: Anonymiser) -> None:
+    cased, _ = redacted_both(anon, "her mum wants her to die at home, not at the Victoria.")
+    assert cased.endswith("not at the [place name].")
+
+
+@pytest.mark.parametrize("text", [
+    # the other way: a person of the same words is still a person
+    "I met Victoria at the group.",
+    "We went to see Thornton, the consultant, after.",
+])
+def test_the_same_words_as_a_person_stay_a_person(anon: Anonymiser, text: str) -> None:
+    cased, _ = redacted_both(anon, text)
+    assert "[name removed]" in cased, cased
+
+
+@pytest.mark.parametrize("text", [
+    "Hospice at home team (2026-05-13 13:02 GMT+1) - Transcript",
+    # held back
+    "Weekly huddle (2025-11-04 09:30 GMT) - Transcript",
+    "Team review 2024-02-29 14:00",
+])
+def test_a_titles_date_and_hour_is_a_date(anon: Anonymiser, text: str) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert "[NHS number]" not in cased and "[date]" in cased, cased
+    assert "[NHS number]" not in lower, lower
+
+
+@pytest.mark.parametrize("text", [
+    # the other way: ten digits said as an NHS number still go as one
+    "his NHS number is 2026-05-13 13 I think",
+    "My number is 943 476 5919 if you need it.",
+])
+def test_ten_digits_said_as_a_number_still_go(anon: Anonymiser, text: str) -> None:
+    cased, _ = redacted_both(anon, text)
+    assert "[NHS number]" in cased, cased
