@@ -105,6 +105,7 @@ def test_an_icb_no_area_names_is_no_span(text: str, caseless: bool) -> None:
     "she didnae ken the half of it",
     "ye ken what i mean like",
     "I don't ken why they stopped it.",
+    # written with the rule: the verb's past
     "we never kent she was poorly",
 ])
 def test_ken_said_as_the_verb_stays(anon: Anonymiser, text: str) -> None:
