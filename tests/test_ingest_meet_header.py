@@ -45,6 +45,13 @@ def test_other_files_are_no_meet_header(text: str) -> None:
     assert meet_header(text.split("\n")) is None
 
 
+def test_meets_notice_under_the_header_is_the_headers() -> None:
+    text = ("Clinic huddle - Transcript\nAttendees\nAmy Lo, Ben Craig\nTranscript\nThis editable transcript was "
+            "computer generated and might contain errors.\n00:00:00\nAmy Lo: Hi.\nBen Craig: Hello.\n")
+    utts = plain.read(text, "huddle.txt")
+    assert [u.speaker for u in utts] == ["Amy Lo", "Ben Craig"]
+
+
 def test_an_attendee_who_speaks_once_is_a_speaker() -> None:
     text = ("Clinic huddle - Transcript\nAttendees\nDr Ravi Menon, Kath Lowe\nTranscript\n00:00:00\n"
             "Kath Lowe: Morning all, the list is long today and the phones are off.\nDr Ravi Menon: Fine.\n")
