@@ -316,7 +316,10 @@ def retype_heads(text: str, found: Iterable[Candidate]) -> list[Candidate]:
 
 
 _LOCATIVE = {"in", "to", "from", "near", "at", "around", "round", "outside", "towards", "toward", "via", "through",
-             "of", "into", "moved", "visit", "visited", "left", "leave", "live", "lived", "lives", "born", "grew"}
+             "of", "into", "moved", "visit", "visited", "left", "leave", "live", "lived", "lives", "born", "grew",
+             "past", "beyond", "outwith"}
+"""Words before a listed place that say it is the place: "past Thornton on the bus", "out beyond Kirkham" (a route's
+words too: the village is passed, as a town is travelled to)."""
 _GUESSED = {"ner", "caseless", "lexicon", "consistency"}
 
 
@@ -334,13 +337,20 @@ def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     firsts = name_lexicon("first")
     slotted = {text[c.start : c.end].lower() for c in found if c.layer == "rules" and c.reason == SLOT_REASON}
     for c in found:
-        if c.category not in {"person", "org", "place"} or c.layer not in _GUESSED:
+        if c.category not in {"person", "org", "place", "city"} or c.layer not in _GUESSED:
             continue
         if c.category == "person" and text[c.start : c.end].lower() in slotted:
             out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, "said where someone is elsewhere"))
             continue
         surface = " ".join(text[c.start : c.end].lower().split())
         before = [w.lower() for w in _WORD_RUN.findall(text[max(0, c.start - 30) : c.start])]
+        if c.category == "city" and c.layer in {"ner", "caseless"} and before and before[-1] == "the" \
+                and " " not in surface and surface not in place_names():
+            # "not at the Victoria": a town takes no article; a building said by its short name does
+            out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, "a building said by its short name"))
+            continue
+        if c.category == "city":
+            continue
         if surface in place_names():
             if before and before[-1] in _LOCATIVE:
                 out.append(Candidate(c.start, c.end, "city", "transcript", 0.8, "a UK place, said as a place"))

@@ -53,6 +53,7 @@ from . import (
     rest_of_place,
     said_as_time,
     said_places,
+    scots_know,
     services_of_worship,
     surname_echo,
     surname_places,
@@ -529,6 +530,7 @@ class Anonymiser:
         found = named_by_use.settle(text, found)  # "I rang the Carewise", "he joined the Youthlink"
         found = opening_words.settle(text, found)  # "Physio interview Newcastle" … "to the physio at the Haywood"
         found = said_as_time.settle(text, found)  # "she was shielding during lockdown"
+        found = scots_know.settle(text, found)  # "i dinnae ken what she was on about"
         found = kin_address.settle(text, found)  # "Ba has no English", "by Papa ji's bed"
         found = registered_kin.settle(text, found)  # "Auntie Pushpa" registered: "Auntie [aunt's name]"
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school

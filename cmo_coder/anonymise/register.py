@@ -707,6 +707,12 @@ def _nicknames_of(first: str) -> set[str]:
     return familiar
 
 
+def listed_nicknames(given: str) -> frozenset[str]:
+    """Lower-cased listed nicknames and familiar forms of a given name (any casing): what
+    :func:`_nicknames_of` gives the register, for a speaker label read against the manifest."""
+    return frozenset(_nicknames_of(given.lower()))
+
+
 SPELLING_SIMILARITY = 75
 """Least ``rapidfuzz`` ratio between two listed given names of one sound key for them to be spellings of one
 name: "katherine"/"catherine" 89, "stephen"/"steven" 77, "philippa"/"phillipa" 93; "louise"/"lewis" (55)

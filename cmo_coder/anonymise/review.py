@@ -608,6 +608,18 @@ def _no_speaker_problem(n: int, source_format: str, before_any_speaker: bool = F
             "('\"FG1\",,group,SITE,FG1') and re-import with '--replace --speaker FG1'")
 
 
+def _provisional_advice(label: str, name: str) -> str:
+    """What to do about a provisional speaker no manifest person owns. A name of one word ("Shug", "Bunny") is
+    most often someone the manifest already names otherwise, so the first advice is the import's own: add it to
+    that person's aliases; a new line (which makes a second participant) comes only after it."""
+    line = f"'{name},,service_user,,{label}' (name,aliases,role,site,label)"
+    if len(name.split()) == 1:
+        return (f"speaker {label} ({name}) is provisional: {name} is one name alone; if the manifest names this "
+                f"person otherwise, add {name} to that line's aliases, or else add a manifest line such as "
+                f"{line}, and re-run 'cmo-coder import'")
+    return f"speaker {label} ({name}) is provisional: add a manifest line such as {line} and re-run 'cmo-coder import'"
+
+
 def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
     """The transcript's speakers as project participants; refuses while any is provisional."""
     from ..ingest.group_speakers import label_parts
@@ -643,10 +655,7 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
                     f"speaker {label} ({e.name}) is provisional: add '{e.name}@{raw.id}' to the aliases of "
                     f"{owner.name}'s manifest line and re-run 'cmo-coder import'")
                 continue
-            problems.append(
-                f"speaker {label} ({e.name}) is provisional: add a manifest line such as "
-                f"'{e.name},,service_user,,{label}' (name,aliases,role,site,label) and re-run 'cmo-coder import'"
-            )
+            problems.append(_provisional_advice(label, e.name))
             continue
         out.append(Participant(label=e.label, role=e.role, site=whole.project_site(e.site), attributes=e.attributes))
     if problems:

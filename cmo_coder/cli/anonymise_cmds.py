@@ -269,9 +269,16 @@ def register(cli: click.Group) -> None:
             groups = rv.group_by_surface(sets, decisions)
             singles = rv.occurrence_items(sets, decisions)
             signed: list[str] = []
+            refused: list[tuple[str, str]] = []
             if sign_off_flag:
+                # each transcript on its own (one transaction each, in rv.sign_off): a file refused for a
+                # provisional speaker or an undecided item holds back nothing after it
                 for t in ids:
-                    rv.sign_off(p, sf, t, actor, items)  # the register read above: nothing here writes it
+                    try:
+                        rv.sign_off(p, sf, t, actor, items)  # the register read above: nothing here writes it
+                    except CmoError as e:
+                        refused.append((t, str(e)))
+                        continue
                     signed.append(t)
                     info(f"signed off {t}")
         residual = [{"transcript": ps.transcript_id, **r.model_dump()} for ps in sets
@@ -286,7 +293,9 @@ def register(cli: click.Group) -> None:
                        for tid, x, d in singles]
         if as_json:
             emit_json({"groups": [g.as_dict() for g in groups], "occurrences": occurrences, "residual": residual,
-                       "signed_off": signed})
+                       "signed_off": signed,
+                       "refused": [{"transcript": t, "reason": why} for t, why in refused]})
+            _refuse_sign_off(refused, len(ids))
             return
         for g in groups:
             layers = ",".join(sorted(g.layers))
@@ -312,6 +321,7 @@ def register(cli: click.Group) -> None:
             click.echo(f"\n{open_n} item(s) undecided: --accept-all, --accept/--reject SURFACE|ID, --edit "
                        "SURFACE|ID=PLACEHOLDER, --keep-word-readings, --reject-rest or --decisions FILE, "
                        "then --sign-off")
+        _refuse_sign_off(refused, len(ids))
 
     @cli.command("leakcheck")
     @project_argument
@@ -360,6 +370,18 @@ def register(cli: click.Group) -> None:
             info(f"{len(hits)} leak(s) found" if hits else "no registered name found (nor any accepted surface)")
         if hits:
             sys.exit(1)
+
+
+def _refuse_sign_off(refused: list[tuple[str, str]], asked: int) -> None:
+    """Every transcript sign-off refused, each with its file and what to do, then exit 1: one refusal must
+    neither hide the next nor pass for success."""
+    if not refused:
+        return
+    for t, why in refused:
+        warn(why if why.startswith(f"transcript {t}") else f"transcript {t}: {why}")
+    signed = asked - len(refused)
+    raise CmoError(f"{len(refused)} of {asked} transcript(s) not signed off ({', '.join(t for t, _ in refused)}); "
+                   f"{signed} signed off: act on each reason above and run 'review --sign-off' again")
 
 
 def _decide(rv: ModuleType, sets: list[ProposalSet], decisions: Decisions, registered: set[str], value: str,

@@ -158,9 +158,11 @@ def code_list(project: ProjectRef, as_json: bool, stale_version: bool, **filters
     """List codings in document order with their speakers' attributions and the PT version coded against."""
     with open_project(project) as p:
         views = service.list_codings(p, **filters)
-        against = versions_coded_against(p)
+        against = versions_coded_against(p)  # every coding in the project, whatever the filters
     if stale_version:
         views = [v for v in views if against[v.coding.id][1]]
+    if not views:
+        _say_why_none(len(against), filters, stale_version)
     if as_json:
         emit_json([v.item().model_copy(update={"coded_against": against[v.coding.id][0],
                                                "stale": against[v.coding.id][1]}).model_dump(mode="json")
@@ -170,6 +172,19 @@ def code_list(project: ProjectRef, as_json: bool, stale_version: bool, **filters
         coded, stale = against[v.coding.id]
         click.echo(_line(v) + (f"  [coded against {coded}; not confirmed since]" if stale else f"  [{coded}]"))
     info(f"{len(views)} coding(s)" + (" coded against an earlier version" if stale_version else ""))
+
+
+def _say_why_none(held: int, filters: dict[str, Any], stale_version: bool) -> None:
+    """An empty list said in words on stderr (stdout stays empty, as a data stream): a project with no codings
+    and a filter nothing matches look alike on the screen, and a new user asking "what do carers say" of a
+    project nobody has coded yet was shown nothing at all."""
+    asked = [f"--{k.replace('_', '-')} {v}" for k, v in filters.items() if v is not None]
+    asked += ["--stale-version"] if stale_version else []
+    if not held:
+        info("no codings: nothing in this project is coded yet (code a stretch with 'cmo-coder code add', or "
+             "bring a table in with 'cmo-coder code import')")
+    else:
+        info(f"no coding matches {' '.join(asked)}: the project holds {held} coding(s)")
 
 
 @code.command("confirm")

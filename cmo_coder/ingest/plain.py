@@ -350,4 +350,10 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
 
 
 def read(text: str, source: str) -> list[Utterance]:
-    return read_lines([(line, f"line {i}") for i, line in enumerate(text.split("\n"), 1)], source)
+    from .meet_header import meet_header
+
+    lines = [(line, f"line {i}") for i, line in enumerate(text.split("\n"), 1)]
+    meet = meet_header([line for line, _ in lines])
+    if meet is not None:  # Google Meet's title, attendees and "Transcript": the file's header, no one's speech
+        return read_lines(lines[meet[0]:], source, known=frozenset(meet[1]))
+    return read_lines(lines, source)

@@ -496,13 +496,22 @@ def suggested_line(entry: KeyEntry, known: Iterable[KeyEntry] = (), stems: Itera
 
 
 def alias_owner(name: str, known: Iterable[KeyEntry]) -> KeyEntry | None:
-    """The one manifest person whose given name ``name`` (a single word) is, or None where none or several are."""
+    """The one manifest person whose given name ``name`` (a single word) is, or None where none or several are.
+
+    Failing the given name itself, a listed nickname or familiar form of it ("Shug" of a Hugh, "Rab" or "Bob" of
+    a Robert, as the register reads them): a speaker label of a short form is that person far more often than a second
+    one, and advice to add a manifest line for it would make two participants of one person. Ambiguous forms
+    (two manifest people it could be) name nobody."""
+    from ..anonymise.register import listed_nicknames
+
     words = clean_name(name).split()
     if len(words) != 1:
         return None
     first = words[0].casefold()
-    owners = [e for e in known if not e.provisional and len(clean_name(e.name).split()) >= 2
-              and clean_name(e.name).split()[0].casefold() == first]
+    people = [e for e in known if not e.provisional and len(clean_name(e.name).split()) >= 2]
+    owners = [e for e in people if clean_name(e.name).split()[0].casefold() == first]
+    if not owners:
+        owners = [e for e in people if first in listed_nicknames(clean_name(e.name).split()[0])]
     return owners[0] if len(owners) == 1 else None
 
 

@@ -221,6 +221,8 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
             words[-1].group().lower().strip(".'’") in name_lexicon("all") | _PLACE_MAKERS | PARTICLES):
         return c  # "Sally Asda": a surname that is also a brand is a person's; "Latin America" a place;
         # "Mr Da Costa": after a surname's particle the brand is the surname's second word
+    if not words and (lead or trail) and start < end:
+        return replace(c, start=start, end=end)  # "the Surgeon General in": a joining word, which names nothing
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides
     s, e = start + words[0].start(), start + words[-1].end()
@@ -237,6 +239,19 @@ said as a place, a country said as where someone lives or comes from ("she's fro
 keeps the country as a trip or a comparison, not as the place of a life), and a territorial health board, which
 goes whole however the allow-list reads its words ("NHS Highland" as every other board, never "NHS [trust
 name]" or a "health board" left beside its placeholder)."""
+
+
+def _owned_by_public(rest: str) -> bool:
+    """What a proposal leaves after a public body is its possessive and the body's own kind of team or service
+    ("NHS Fife's palliative team", "Macmillan's nurses"): the body's, named by the body, so nothing is left to
+    remove (a word a name or place list holds, "NHS Fife's Kirkcaldy team", keeps the rest proposed)."""
+    if not rest.startswith(("'s ", "’s ")):
+        return False
+    words = [w.strip(".,").lower() for w in rest[3:].split()]
+    names, places, usage = name_lexicon("all"), place_names(), lowercase_usage()
+    return bool(words) and all(
+        w.isalpha() and (is_everyday(w) or usage.get(w, 0) >= CENSUS_RARELY_LOWER or w in STOP_WORDS or w in _HEADS)
+        and w not in names and w not in places and w not in _PLACE_MAKERS for w in words)
 
 
 def _names_nothing(rest: str) -> bool:
@@ -453,10 +468,15 @@ class AllowListComponent:
                                                                                text):
                             continue  # the second: "the Mind Cymru group", the body's group, no place
                         cut = _cut_public_ends(c, public, text)
+                        if cut is not c and all(w.lower() in _LINKS for w in text[cut.start : cut.end].split()):
+                            continue  # "the Surgeon General in America" read as one organisation: "in" stays
                         if cut is not c and _names_nothing(text[cut.start : cut.end]):
                             continue  # "queen victoria died" read as one person: the royal stays, and "died"
                         if _surname_was_public(c, cut, text):
                             continue  # "i used to love paul gascoigne": "love" was a name only by its "surname"
+
+                        if cut.start > c.start and _owned_by_public(text[cut.start : cut.end]):
+                            continue  # "NHS Fife's palliative team": the body's team, no named service
                         if cut.start > c.start and club_things_only(text[cut.start : cut.end]):
                             continue  # "an everton fan" read as one organisation: the club stays, and "fan"
                         # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name

@@ -17,6 +17,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 REASON = "a territorial health board or trust, said by name"
 _WELSH_TAIL = r"(?:\s+(?:university\s+|teaching\s+)?health\s+board|\s+uhb|\s+lhb)"
 _SCOTTISH_TAIL = r"(?:\s+(?:health\s+)?board)?"
@@ -44,7 +46,8 @@ def _pattern() -> re.Pattern[str]:
             parts.append(_name(name) + (r"(?:" + _WELSH_TAIL + r")?" if alone else _WELSH_TAIL))
         else:
             parts.append(_name(name) + _IRISH_TAIL)
-    return re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(parts) + r")(?![\w'’-])")
+    # a possessive after the board is the board's ("NHS Fife's palliative team"), not a longer word
+    return re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(parts) + r")(?=['’]s\b|(?![\w'’-]))")
 
 
 def health_board_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
@@ -56,4 +59,49 @@ def health_board_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
                                                                       "teaching", "social", "care"} for w in words):
             continue
         out.append(m.span())
+    return out
+
+
+_AREA_BODY_HEAD = re.compile(r"(?i)(?<![\w'’-])(?:ICB|ICS|CCG|integrated\s+care\s+(?:board|system|partnership)|"
+                             r"clinical\s+commissioning\s+group)(?![\w-])")
+_AREA_JOINS = frozenset({"and", "&"})
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "mid", "greater", "north-east", "north-west", "south-east", "south-west", "north east",
+                      "inner", "outer"})
+_NOT_AREA = frozenset({"the", "our", "my", "your", "their", "his", "her", "local", "new", "old", "nhs", "a", "an",
+                       "this", "that", "each", "every", "england", "uk"})
+_AREA_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def area_body_spans(text: str, caseless: bool) -> list[tuple[int, int]]:
+    """English bodies named after the area they cover: "the Lancashire and South Cumbria ICB", "Kent and Medway
+    Integrated Care Board", "North Yorkshire CCG". Each covers one region, as a territorial board does, so the
+    privacy notes' decision for boards holds (removed whole as "[trust name]"); read word by word, the model
+    took each county for a town and left "[city name] and South [city name] ICB". The area's words run back
+    from the head: in cased text capitalised words joined by "and"; in captions only listed places, compass
+    words and counties' "-shire" (a caption's "the local icb" or "our icb" names no area)."""
+    from .words import place_names
+
+    places = place_names()
+    out = []
+    for m in _AREA_BODY_HEAD.finditer(text):
+        base = max(0, m.start() - 80)
+        words = list(_AREA_WORD.finditer(text, base, m.start()))
+        first = None  # the start of the area's first word
+        edge = m.start()  # where the words taken so far begin
+        for w in reversed(words):
+            if text[w.end() : edge].strip():
+                break  # punctuation between: the area's name has ended
+            low = w.group(0).lower()
+            if low in _NOT_AREA or low in STOP_WORDS and low not in _AREA_JOINS:
+                break  # "Then ICB said no": a sentence's first word, no area
+            if low not in _AREA_JOINS:
+                area = (w.group(0)[:1].isupper() if not caseless
+                        else low in places or low in _COMPASS or low.endswith("shire"))
+                if not area:
+                    break
+                first = w.start()
+            edge = w.start()
+        if first is not None:
+            out.append((first, m.end()))
     return out

@@ -19,7 +19,7 @@ from .facilities import facility_spans, pos_by_offset
 from .friends_groups import REASON as FRIENDS_REASON
 from .friends_groups import friends_place_spans
 from .health_boards import REASON as HEALTH_BOARD_REASON
-from .health_boards import health_board_spans
+from .health_boards import area_body_spans, health_board_spans
 from .kind_first import kind_first_spans
 from .named_plurals import OPEN_REASON as PLURAL_OPEN_REASON
 from .named_plurals import SURE_REASON as PLURAL_SURE_REASON
@@ -136,7 +136,7 @@ class PlacesComponent:
             out.append(Candidate(s, e, "org", "rules", 0.8, CARE_AGENCY_REASON))
         for s, e in friends_place_spans(text, caseless):
             out.append(Candidate(s, e, "place", "rules", 0.8, FRIENDS_REASON))
-        for s, e in health_board_spans(text, caseless):
+        for s, e in health_board_spans(text, caseless) + area_body_spans(text, caseless):
             out.append(Candidate(s, e, "trust", "rules", 0.85, HEALTH_BOARD_REASON))
         for s, e, kind in kind_first_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.8, f"{kind.replace('_', ' ')} named after its kind"))

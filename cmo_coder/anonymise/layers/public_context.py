@@ -39,6 +39,7 @@ from ..placeholders import RELATIONS
 from ..register import GENERIC_TAILS
 from . import public_fame, public_media, public_said
 from .context import person_cue
+from .general_offices import OFFICE_HEAD_SET
 from .public_fame import fame_frame
 from .public_media import known_to_speaker, local_work, media_frame, own_review
 from .state import lower_ids, text_of, word_ids
@@ -154,6 +155,8 @@ def office_at(doc: Doc, i: int) -> int:
             return len(row)
     if low == "minister" and _low(doc, i + 1) in {"for", "of"}:
         return 1
+    if low in OFFICE_HEAD_SET and _low(doc, i + 1) == "general":
+        return 2  # "the Attorney General", "the surgeon general": an office of a rank, never a name
     return 0
 
 
@@ -172,7 +175,7 @@ def office_spans(doc: Doc) -> list[tuple[int, int]]:
     lows, firsts = _lows(doc), _by_first()
     i = 0
     while i < len(doc):
-        n = office_at(doc, i) if lows[i] in firsts else 0
+        n = office_at(doc, i) if lows[i] in firsts or lows[i] in OFFICE_HEAD_SET else 0
         if n > 1:
             out.append((doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])))
             i += n
@@ -185,7 +188,7 @@ def office_spans(doc: Doc) -> list[tuple[int, int]]:
 def _office_words() -> frozenset[str]:
     """Every word an office found by :func:`office_at` or :func:`office_ending_at` begins or ends with, and
     "minister" (:func:`_office_before` reads it alone)."""
-    return frozenset({*_by_first(), *_by_last(), "minister"})
+    return frozenset({*_by_first(), *_by_last(), "minister", *OFFICE_HEAD_SET, "general"})
 
 
 def _may_hold_office(lows: list[str]) -> bool:

@@ -17,6 +17,7 @@ from ..register import common_word_names
 from .allowlist import ROYAL_INSTITUTION
 from .call_signs import call_sign_spans
 from .cue_scan import cued_finditer, first_runs, register_cues
+from .general_offices import office_heads_pattern
 from .handles import handle_spans
 from .neighbour_titles import said_of_a_neighbour
 from .practices import PRACTICE_KINDS
@@ -52,9 +53,7 @@ _DATE = (
     r"|(?:in\s+)?(?:19|20)\d{2})"
 )
 _CAP = r"(?:St\.?\s+|[A-Z][A-Za-z'’&-]+\s+)"
-_OFFICES = (r"(?:Attorney|Secretary|Surgeon|Director|Inspector|Registrar|Auditor|Solicitor|Postmaster|Paymaster|"
-            r"Major|Lieutenant|Brigadier|Adjutant|Quartermaster|Accountant|Advocate|Comptroller|Governor|Consul|"
-            r"Vicar|Procurator|Receiver|Captain|Commissary|Provost)")
+_OFFICES = office_heads_pattern()
 """Offices named "the … General" ("the Attorney General", "the Major General"): a person's post, no hospital.
 Any other capitalised word or two before "General" after "the" is a hospital said without its head word, as
 people name their general hospital ("the Western General", "the Leeds General"); in captions only a compass

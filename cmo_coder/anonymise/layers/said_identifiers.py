@@ -98,6 +98,11 @@ def _spelt(toks: list[Token], a: int, b: int) -> str:
     return "".join(t.text for t in toks[a:b])
 
 
+_ISO_DATE = re.compile(r"(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])(?!\d)")
+"""A date written year first, as a recorder writes it in a file's title ("2026-05-13"): its digits and an hour's
+after it make ten, the length of an NHS number."""
+
+
 def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
     """What the digits of one run are, with the letters around them; None for a count, a time, a dose."""
     digits, before = run.digits, _before(text, toks[run.first].start)
@@ -125,6 +130,8 @@ def _from_run(text: str, toks: list[Token], run: Run) -> Found | None:
         if _letters_after(text, toks, run.last, 1) and toks[run.last + 1].text not in STOP_WORDS:
             end = toks[run.last + 1].end
         return toks[run.first - n].start, end, "hospital_number", "hospital number said"
+    if len(digits) == 10 and _ISO_DATE.match(text, run.start) and not _NHS_CUE.search(before):
+        return None  # "(2026-05-13 13:02 GMT+1)": a date and the hour of a meeting's title, not ten digits said
     if len(digits) == 10 and (nhs_number_valid(digits) or _NHS_CUE.search(before) or _NHS_NEAR.search(
             text, max(0, run.start - 40), min(len(text), run.end + 30)) or (
             _read_out(text, toks, run) and not _PHONE_CUE.search(before))):

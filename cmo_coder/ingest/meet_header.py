@@ -1,0 +1,46 @@
+"""The header of a Google Meet transcript as Google Docs downloads it as plain text.
+
+Meet saves its transcript as a Google Doc; downloaded as text it opens with the meeting's title (``Hospice team
+(2026-05-13 13:02 GMT+1) - Transcript``), a line ``Attendees``, the attendees' names on a line, separated by
+commas (a long list wraps), a line ``Transcript`` and, in recent files, Meet's notice that the text was computer
+generated and may be edited; then come ``00:00:00`` time lines and ``Name: text`` turns.
+Read as plain text, the header was one turn of an unknown speaker, listed among the file's speakers as UNKNOWN.
+It is the file's header, as an Otter export's title and SPEAKERS block are, and it is dropped as they are; the
+attendees are the names the turns are labelled with, so each is a known speaker of the file (a name said once is
+a label all the same) and is listed for the manifest like any other speaker, to be registered and removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TITLE_RE = re.compile(r"^.{1,200}?[ \t]+[-–—][ \t]+Transcript$")
+_MAX_NAME_LINES = 6
+_NOTICE_RE = re.compile(r"^This editable transcript was computer generated\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"^[^\W\d_][\w'’. -]{0,80}$")
+
+
+def meet_header(lines: list[str]) -> tuple[int, list[str]] | None:
+    """``(lines the header takes, the attendees' names)`` when ``lines`` open with Meet's header, else None."""
+    def bare(i: int) -> str:
+        return lines[i].replace("\ufeff", "").strip()
+
+    rows = [i for i in range(min(len(lines), 4 + _MAX_NAME_LINES + 8)) if bare(i)]
+    if len(rows) < 4 or not _TITLE_RE.match(bare(rows[0])) or bare(rows[1]).casefold() != "attendees":
+        return None
+    names: list[str] = []
+    for k, i in enumerate(rows[2:], 2):
+        if bare(i).casefold() == "transcript":
+            if not names:
+                return None
+            after = next((j for j in range(i + 1, min(len(lines), i + 4)) if bare(j)), None)
+            if after is not None and _NOTICE_RE.match(bare(after)):
+                return after + 1, names  # Meet's notice that the text was machine-made: the header's too
+            return i + 1, names
+        if k - 2 >= _MAX_NAME_LINES:
+            return None
+        parts = [p.strip() for p in bare(i).split(",") if p.strip()]
+        if not parts or not all(_NAME_RE.match(p) for p in parts):
+            return None
+        names.extend(parts)
+    return None
