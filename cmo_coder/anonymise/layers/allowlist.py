@@ -474,7 +474,6 @@ class AllowListComponent:
                             continue  # "queen victoria died" read as one person: the royal stays, and "died"
                         if _surname_was_public(c, cut, text):
                             continue  # "i used to love paul gascoigne": "love" was a name only by its "surname"
-
                         if cut.start > c.start and _owned_by_public(text[cut.start : cut.end]):
                             continue  # "NHS Fife's palliative team": the body's team, no named service
                         if cut.start > c.start and club_things_only(text[cut.start : cut.end]):
