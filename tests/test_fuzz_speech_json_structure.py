@@ -16,11 +16,10 @@ The regular tests at the top are the defects these targets found, kept as ordina
 
 from __future__ import annotations
 
-import hashlib
+import copy
 import json
 import time
 import tracemalloc
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,7 +27,6 @@ from fuzzing import fuzz_settings, mutated, read_or_refused, read_turns
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cmo_coder.cli.main import cli
 from cmo_coder.errors import CmoError
 from cmo_coder.ingest import detect
 from cmo_coder.ingest.utterance import ParseError
@@ -105,6 +103,11 @@ def _get(node: Any, path: tuple[Any, ...]) -> Any:
     return node
 
 
+def _hostile(draw: st.DrawFn) -> Any:
+    """A hostile value, copied: a list or an object drawn twice must not be one object edited twice."""
+    return copy.deepcopy(draw(st.sampled_from(HOSTILE_VALUES)))
+
+
 def _mutate_tree(draw: st.DrawFn, tree: Any) -> Any:
     """One to four structural edits: a value typed over, a key taken away, a list emptied, doubled, reversed or
     given a foreign element, an object given an unknown key."""
@@ -115,11 +118,11 @@ def _mutate_tree(draw: st.DrawFn, tree: Any) -> Any:
         op = draw(st.sampled_from(["retype", "retype", "retype", "drop", "list", "extra"]))
         if not path:
             if op == "retype":
-                tree = draw(st.sampled_from(HOSTILE_VALUES))
+                tree = _hostile(draw)
             continue
         parent, key = _get(tree, path[:-1]), path[-1]
         if op == "retype":
-            parent[key] = draw(st.sampled_from(HOSTILE_VALUES))
+            parent[key] = _hostile(draw)
         elif op == "drop":
             del parent[key]
         elif op == "list" and isinstance(parent, list):
@@ -131,10 +134,10 @@ def _mutate_tree(draw: st.DrawFn, tree: Any) -> Any:
             elif how == "reverse":
                 parent.reverse()
             else:
-                parent.insert(draw(st.integers(0, len(parent))), draw(st.sampled_from(HOSTILE_VALUES)))
+                parent.insert(draw(st.integers(0, len(parent))), _hostile(draw))
         elif op == "extra" and isinstance(parent, dict):
             parent[draw(st.sampled_from(["speaker", "speaker_name", "type", "ts", "end_ts", "start_time",
-                                         "speaker_label", "x", ""]))] = draw(st.sampled_from(HOSTILE_VALUES))
+                                         "speaker_label", "x", ""]))] = _hostile(draw)
         if not isinstance(tree, dict | list):
             break
     return tree
