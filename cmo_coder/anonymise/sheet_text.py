@@ -58,7 +58,10 @@ def _delimiter(first_line: str, known: Iterable[str]) -> str:
     names = set(known)
 
     def score(d: str) -> int:
-        cells = next(csv.reader([first_line], delimiter=d), [])
+        try:
+            cells = next(csv.reader([first_line], delimiter=d), [])
+        except csv.Error:  # a header no separator reads (a CR inside it): refused where the header is read
+            return 0
         return sum(1 for c in cells if c.strip().lower() in names)
 
     return max(DELIMITERS, key=lambda d: (score(d), d == ","))

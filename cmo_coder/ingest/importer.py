@@ -24,7 +24,7 @@ from ..model.manifest import is_group
 from ..model.transcript import NO_SPEAKER
 from ..store import Project
 from ..store.atomic import write_bytes, write_text
-from ..store.secure import REGISTER_COPY, SecureFolder
+from ..store.secure import MARKER, REGISTER_COPY, SecureFolder
 from . import canonical, speakers
 from .group_speakers import label_parts
 from .manifest_labels import speakers_named
@@ -325,6 +325,7 @@ def import_files(
     # folder, then refused.
     rows = speakers.load_manifest(Path(manifest)) if manifest is not None else None
     items = register_items(Path(register)) if register is not None else None
+    made_here = not isinstance(secure, SecureFolder) and not Path(secure).exists()
     with _made_if_refused(secure, project.path) as folder:
         smap = speakers.SpeakerMap(folder.load_participant_key())
         if rows is not None:
@@ -353,6 +354,8 @@ def import_files(
                 results.append(FileResult(path=str(path), status="failed", error=_unexpected(path, exc)))
             if tick is not None:
                 tick()  # type: ignore[operator]
+    if made_here and rows is None and all(r.status == "failed" for r in results):
+        _unmade(folder.path)
     by_label = {e.label: e for e in smap.key.entries}
     provisional = [
         ProvisionalSpeaker(label=label, name=by_label[label].name,
@@ -381,6 +384,15 @@ def _made_if_refused(secure: SecureFolder | Path | str, project_path: Path | str
         if not existed:
             shutil.rmtree(path, ignore_errors=True)
         raise
+
+
+def _unmade(path: Path) -> None:
+    """Take away a secure folder this import made when every file was refused and it holds nothing but its
+    marker: a refused import leaves no folder behind (a user who then imports into another folder, or whose
+    first file was the wrong one, is not left with an empty secure folder that looks like a study's)."""
+    held = [p for p in path.rglob("*") if p.is_file()]
+    if [p.relative_to(path).as_posix() for p in held] == [MARKER]:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 #: Shared by every imported turn: a set per pydantic instance is most of a turn's memory (a

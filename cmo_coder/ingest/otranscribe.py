@@ -42,7 +42,7 @@ def looks_like_otr(text: str) -> bool:
         return False
     try:
         data = json.loads(head)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: JSONDecodeError, and a number of more than 4,300 digits
         return False
     return isinstance(data, dict) and isinstance(data.get("text"), str) and any(k in data for k in _KEYS)
 
@@ -101,7 +101,7 @@ _MARK_RE = re.compile(f"{_MARK}([0-9]+){_MARK}")
 def _payload(text: str, source: str) -> str:
     try:
         data: Any = json.loads(text.lstrip("\ufeff"))
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # a number of more than 4,300 digits raises a plain ValueError
         raise ParseError(f"{source}: an oTranscribe file that is not valid JSON ({excerpt(str(exc), 80)})") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise ParseError(f"{source}: an oTranscribe file needs a 'text' string holding the transcript")

@@ -48,7 +48,7 @@ def service_of(text: str) -> str | None:
         return None
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: JSONDecodeError, and a number of more than 4,300 digits
         return None
     return _shape(data)
 
@@ -242,7 +242,7 @@ def _rev(monologues: list[Any], source: str) -> list[Utterance]:
         start = end = None
         for k, e in enumerate(elements, 1):
             at = f"{where}, element {k}"
-            if not isinstance(e, dict) or e.get("type") not in _REV_ELEMENTS:
+            if not isinstance(e, dict) or not isinstance(e.get("type"), str) or e["type"] not in _REV_ELEMENTS:
                 raise ParseError(f"{source}: {at}: not a text, punct or unknown element")
             parts.append(_string(e.get("value"), "value", at, source))
             if e["type"] == "text":

@@ -68,10 +68,12 @@ def _text(seg: dict[str, Any], key: str, where: str, source: str) -> str:
 
 
 def parsed_json(text: str, source: str) -> Any:
-    """The JSON a speech service wrote, or the error naming the file (a hostile file nests past the stack)."""
+    """The JSON a speech service wrote, or the error naming the file (a hostile file nests past the stack, or writes
+    a number of more than 4,300 digits, which Python refuses to read with a ``ValueError`` that is no
+    ``JSONDecodeError``)."""
     try:
         return json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as e:
+    except (ValueError, RecursionError) as e:
         raise ParseError(f"{source}: unknown format (JSON that does not parse: {excerpt(str(e))})") from None
 
 
