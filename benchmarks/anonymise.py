@@ -110,10 +110,10 @@ from cmo_coder.store.secure import SecureFolder  # noqa: E402
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 import caption_people as cpl  # noqa: E402
-import half_names as hnm  # noqa: E402
 import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
 import fresh as fr  # noqa: E402
+import half_names as hnm  # noqa: E402
 import handwritten as hw  # noqa: E402
 import named_places as npl  # noqa: E402
 import realpath  # noqa: E402
