@@ -126,9 +126,19 @@ def _surname_after(low: str, after: str) -> bool:
     if low in known_surnames() or low in name_lexicon("last"):
         if not is_everyday(low) and lowercase_usage().get(low, 0) < SELDOM_LOWER:
             return True
-        return after == "" or after in _AFTER_A_PERSON
+        return not _inflected(low) and (after == "" or after in _AFTER_A_PERSON)
     return (len(low) >= 4 and not is_everyday(low) and not in_dictionary(low)
             and lowercase_usage().get(low, 0) < SELDOM_LOWER)
+
+
+def _inflected(low: str) -> bool:
+    """An everyday word's verb or plural ending on an everyday stem ("works", "comes", "helped", "going"): "ionut
+    works at the car wash" says what he does, though "Works" and "Comes" are surnames. A surname of that shape
+    ("mills", "banks") is given up with them: either reading is open there."""
+    for end, keep in (("s", 1), ("es", 2), ("ed", 2), ("ed", 1), ("ing", 3)):
+        if low.endswith(end) and len(low) - keep >= 3 and is_everyday(low[: len(low) - keep]):
+            return True
+    return False
 
 
 def _given_before(low: str, before: str) -> bool:
