@@ -52,6 +52,10 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
 (i) "caption-people-tune" and "caption-people-held": short sessions naming people nobody registered whose given
     names no list holds or are everyday words (Eilidh, Oluwaseun, Kez, Storm, Blessing), beside everyday uses
     of the same words that must stay, cased and as captions (``caption_people.py``); split like (h).
+(j) "half-names-tune" and "half-names-held": short sessions naming people nobody registered by two names (one
+    part a word or a surname no list holds: Grace Baxter, Danny King) or by a word-name beside a role or a
+    service (Frank my sponsor, Joy on the helpline), beside the same words said as words and public people said
+    by both names, cased and as captions (``half_names.py``); split like (h), the held-back half a third.
 (f) "earnings": Earnings-21 spoken transcripts from ../shared/anon-bench (read in place, never
     copied): PERSON and places (GPE, LOC, FAC) as gold, cased and lower-cased. Files are split by
     sorted position: even = development (changes are chosen on it), odd = test (reported; not
@@ -72,6 +76,9 @@ the others also measure the neighbours); each Earnings-21 half is run once.
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
                                     named-places-tune|named-places-held|named-places-third|caption-people-tune|
                                     caption-people-held|earnings|all]
+
+                                    named-places-tune|named-places-held|caption-people-tune|
+                                    caption-people-held|half-names-tune|half-names-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
 
@@ -111,6 +118,7 @@ import caption_people as cpl  # noqa: E402
 import case_notes as cn  # noqa: E402
 import focus_groups as fg  # noqa: E402
 import fresh as fr  # noqa: E402
+import half_names as hnm  # noqa: E402
 import handwritten as hw  # noqa: E402
 import named_places as npl  # noqa: E402
 import realpath  # noqa: E402
@@ -423,6 +431,9 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 # --------------------------------------------------------------------------- labelled sets, real path
 SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
         "named-places-held", "named-places-third", "caption-people-tune", "caption-people-held", "earnings")
+
+        "named-places-held", "caption-people-tune", "caption-people-held", "half-names-tune", "half-names-held",
+        "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -444,6 +455,11 @@ TUNED = {
                            "everyday uses of the same words, tuning half: the rules MAY BE tuned on this half",
     "caption-people-held": "people nobody registered, held-back half: written with the tuning half, before any "
                            "rule; measured at the end of each step, NEVER tuned on",
+    "half-names-tune": "people nobody registered said by two names (one part a word or unlisted) or by a "
+                       "word-name beside a role or a service, beside the same words as words, tuning half: the "
+                       "rules MAY BE tuned on this half",
+    "half-names-held": "half names and word-names beside a role, held-back third: written with the tuning half, "
+                       "before any rule; measured at the end of each step, NEVER tuned on",
     "named-places-held": "named places of everyday words, held-back half: written with the tuning half, before any "
                          "rule; measured at the end of each step, NEVER tuned on",
     "named-places-third": "named places of everyday words, third part: written later by another method (real site "
@@ -596,6 +612,9 @@ def write_casing(name: str, folder: Path, lower: bool) -> Written:
     elif name.startswith("caption-people-"):
         half = name.removeprefix("caption-people-")
         files, manifest, register, forms = _split_half_files(cpl.load_half, half, folder, lower)
+    elif name.startswith("half-names-"):
+        half = name.removeprefix("half-names-")
+        files, manifest, register, forms = _split_half_files(hnm.load_half, half, folder, lower)
     else:
         files, manifest, register, forms = _third_files(folder, lower)
     return Written(files, manifest, register, forms, standoff)
@@ -716,6 +735,8 @@ CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-pl
              "named-places-third",
              "caption-people-tune", "caption-people-held")
 
+             "caption-people-tune", "caption-people-held", "half-names-tune", "half-names-held")
+
 
 def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]
     print(f"\n== {TUNED[name]}")
@@ -728,7 +749,7 @@ def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> N
         generic = PLACE_GENERIC | sx.PLACE_GENERIC_EXTRA
     if name.startswith("named-places-"):
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA | npl.PLACE_GENERIC_EXTRA
-    if name.startswith("caption-people-"):
+    if name.startswith(("caption-people-", "half-names-")):
         generic = PLACE_GENERIC | cn.PLACE_GENERIC_EXTRA | hw.PLACE_GENERIC_EXTRA
     rows: list[Row] = []
     details: list[tuple[str, list[Doc], list[list[tuple[int, int, str]]]]] = []

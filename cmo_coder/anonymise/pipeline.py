@@ -36,6 +36,7 @@ from . import (
     kin_address,
     kin_said,
     kinds_of_church,
+    name_halves,
     named_after,
     named_by_use,
     named_programmes,
@@ -498,6 +499,9 @@ class Anonymiser:
                          for a, b in self.allow_pipe.protected(doc)]
             flags = [bool(doc._.cmo_caseless) for doc in docs]
             found.extend(house_names.house_names(text, segments, flags, found, protected))
+            # captions: "grace [name] at the clinic" keeps no "baxter", "joy on the helpline" is someone
+            found.extend(name_halves.candidates(text, [seg for seg, flag in zip(segments, flags, strict=True) if flag],
+                                                found, protected))
             for lower in sorted(set(flags)):  # typed turns first: a name read there is looked for in the captions
                 segs = [seg for seg, flag in zip(segments, flags, strict=True) if flag is lower]
                 found.extend(consistency.propagate(text, segs, found, lower, protected))
