@@ -75,9 +75,6 @@ the others also measure the neighbours); each Earnings-21 half is run once.
 
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
                                     named-places-tune|named-places-held|named-places-third|caption-people-tune|
-                                    caption-people-held|earnings|all]
-
-                                    named-places-tune|named-places-held|caption-people-tune|
                                     caption-people-held|half-names-tune|half-names-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
@@ -430,10 +427,8 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 # --------------------------------------------------------------------------- labelled sets, real path
 SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
-        "named-places-held", "named-places-third", "caption-people-tune", "caption-people-held", "earnings")
-
-        "named-places-held", "caption-people-tune", "caption-people-held", "half-names-tune", "half-names-held",
-        "earnings")
+        "named-places-held", "named-places-third", "caption-people-tune", "caption-people-held", "half-names-tune",
+        "half-names-held", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -732,10 +727,7 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
 
 
 CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held",
-             "named-places-third",
-             "caption-people-tune", "caption-people-held")
-
-             "caption-people-tune", "caption-people-held", "half-names-tune", "half-names-held")
+             "named-places-third", "caption-people-tune", "caption-people-held", "half-names-tune", "half-names-held")
 
 
 def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]
