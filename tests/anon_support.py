@@ -138,6 +138,30 @@ def case_rows(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def cased_and_caption_params(path: Path, missed: dict[tuple[str, str], str]) -> list[object]:
+    """Each (kind, word, sentence) row of a case list as two pytest params, the sentence cased and as captions,
+    ``missed`` (casing, text → why) marking the readings known to fail as strict expected failures."""
+    import pytest
+
+    out: list[object] = []
+    for kind, word, sentence in case_rows(path):
+        for casing, text in (("cased", sentence), ("captions", as_captions(sentence))):
+            reason = missed.get((casing, text))
+            out.append(pytest.param(kind, word, text, id=f"{casing}-{kind}-{word}",
+                                    marks=[pytest.mark.xfail(strict=True, reason=reason)] if reason else []))
+    return out
+
+
+def assert_word_reading(anon: Anonymiser, kind: str, word: str, text: str) -> None:
+    """A case's word is left in the redacted text when its kind is "stay", and gone otherwise."""
+    import re
+
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    out = redact_text(anon, text, open_items=True)
+    assert (re.search(rf"(?i)(?<![\w'’]){re.escape(word)}(?![\w-])", out) is not None) is (kind == "stay"), out
+
+
 def sentence_turns(sentence: str, captions: bool, ending: str) -> tuple[str, list[tuple[int, int]]]:
     """A case written as turns split by " || ", each padded with ``ending`` so the model reads a whole sentence,
     joined one per line, with each turn's span; as captions when ``captions``."""
@@ -319,6 +343,21 @@ def run_study_path(root: Path, files: list[Path], manifest: Path, register: Path
     finally:
         p.close()
     return project, secure, ids
+
+
+def run_study_folder(root: Path, study: Path, codebook: Path) -> tuple[Path, Path, dict[str, str]]:
+    """A study folder of ``tests/data`` (``transcripts/``, ``secure/participants.csv``, ``secure/register.csv``)
+    copied under ``root`` and taken through :func:`run_study_path`: the project, its secure folder and file stem →
+    signed-off text."""
+    import shutil
+
+    files = root / "transcripts"
+    files.mkdir()
+    for f in sorted((study / "transcripts").iterdir()):
+        shutil.copy(f, files / f.name)
+    project, secure, ids = run_study_path(root, sorted(files.iterdir()), study / "secure" / "participants.csv",
+                                          study / "secure" / "register.csv", codebook)
+    return project, secure, signed_by_stem(project, secure, ids)
 
 
 def signed_by_stem(project: Path, secure: Path, ids: list[str]) -> dict[str, str]:

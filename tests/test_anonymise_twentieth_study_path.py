@@ -10,11 +10,10 @@ regression fails."""
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import registered_left, run_cli, run_study_path, said_count, signed_by_stem, study_rows
+from anon_support import registered_left, run_cli, run_study_folder, said_count, study_rows
 
 STUDY = Path(__file__).parent / "data" / "twentieth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
@@ -29,15 +28,7 @@ def _said(surface: str, text: str) -> int:
 @pytest.fixture(scope="module")
 def path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
     """The project, its secure folder and file stem → signed-off text, after the whole CLI path."""
-    root = tmp_path_factory.mktemp("twentieth")
-    files = root / "transcripts"
-    files.mkdir()
-    for f in sorted((STUDY / "transcripts").iterdir()):
-        shutil.copy(f, files / f.name)
-    study_secure = STUDY / "secure"
-    project, secure, ids = run_study_path(root, sorted(files.iterdir()), study_secure / "participants.csv",
-                                          study_secure / "register.csv", CODEBOOK)
-    return project, secure, signed_by_stem(project, secure, ids)
+    return run_study_folder(tmp_path_factory.mktemp("twentieth"), STUDY, CODEBOOK)
 
 
 def test_the_studys_lists_are_whole() -> None:
