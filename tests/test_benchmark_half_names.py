@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from split_set_support import assert_halves_apart, caption_mentions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import half_names as hnm  # noqa: E402
@@ -25,22 +26,13 @@ def test_the_halves_hold_sixty_people_and_as_many_words_that_stay_a_third_held_b
 
 
 def test_the_halves_share_no_session_or_speaker() -> None:
-    tune, held = (hnm.load_half(h) for h in hnm.HALVES)
-    assert not {b.stem for b in tune.sessions} & {b.stem for b in held.sessions}
-    assert not {p["name"] for p in tune.people} & {p["name"] for p in held.people}
+    assert_halves_apart(hnm.load_half, hnm.HALVES)
 
 
 @pytest.mark.parametrize("half", hnm.HALVES)
 def test_captions_build_the_same_and_every_mention_slices(tmp_path: Path, half: str) -> None:
-    a = hw.write_set(tmp_path / "a", hnm.load_half(half), caption=True)
-    b = hw.write_set(tmp_path / "b", hnm.load_half(half), caption=True)
-    assert [p.read_bytes() for _, p, _, _ in a] == [p.read_bytes() for _, p, _, _ in b]
-    for _, path, turns, _ in a:
-        for t in turns:
-            assert t.text == t.text.lower(), path.name
-            for m in t.mentions:
-                said = t.text[m.start:m.end]
-                assert said and said == said.strip(), (path.name, said)
+    mentions = caption_mentions(tmp_path, lambda: hnm.load_half(half))
+    assert mentions
 
 
 def test_the_benchmark_runs_each_half_as_a_set(tmp_path: Path) -> None:
