@@ -25,6 +25,7 @@ same name said again elsewhere in the transcript. Word lists here were written f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import cache
 
@@ -167,6 +168,7 @@ def candidates(text: str, segments: Iterable[tuple[int, int]], found: list[Candi
     """Person candidates for the other half of found names and for word-names beside a role or a service, in the
     caption turns ``segments`` of ``text``; no word inside ``protected`` (the allow-list's public names)."""
     people = sorted((c.start, c.end) for c in found if c.category == "person")
+    starts = [s for s, _ in people]
     taken = [(c.start, c.end) for c in found]
     out: list[Candidate] = []
 
@@ -188,7 +190,7 @@ def candidates(text: str, segments: Iterable[tuple[int, int]], found: list[Candi
         words = [(m.start() + base, m.end() + base) for m in _WORD.finditer(text[base:stop])]
         lows = [text[a:b].replace("’", "'") for a, b in words]
         spans = {w: k for k, w in enumerate(words)}
-        for s, e in people:
+        for s, e in people[bisect_left(starts, base) : bisect_left(starts, stop)]:  # the turn's people only
             k = spans.get((s, e))
             if k is None:
                 continue  # a person of several words, or a part of one: its edges are another layer's
