@@ -104,6 +104,7 @@ def test_an_icb_no_area_names_is_no_span(text: str, caseless: bool) -> None:
     "och i dinnae ken where he went after that",
     "she didnae ken the half of it",
     "ye ken what i mean like",
+    "but you ken what she's like",
     "I don't ken why they stopped it.",
     # written with the rule: the verb's past
     "we never kent she was poorly",
@@ -122,6 +123,11 @@ def test_ken_said_as_the_verb_stays(anon: Anonymiser, text: str) -> None:
     "me and ken went down the pub",
     "i told ken about it",
     "ken said it was fine",
+    # "you" said as an object, "ken" the person addressed (found on merge: the verb's rule took them)
+    "thank you ken that was lovely",
+    "see you ken",
+    "love you ken take care",
+    "i said to you ken it was fine",
 ])
 def test_ken_the_person_still_goes(anon: Anonymiser, text: str) -> None:
     cased, lower = redacted_both(anon, text)
