@@ -327,6 +327,11 @@ _WORD_RUN = re.compile(r"[\w'’]+")
 """A word with its apostrophes: what the words before a place are read as."""
 
 
+SHORT_NAME_REASON = "a building said by its short name"
+"""The model's town after "the" retyped as a place: still the model's reading alone, so the steps that settle the
+model's lone proposals ("he joined the Youthlink") read it as the model's (:func:`.named_by_use.settle`)."""
+
+
 def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     """"out to Hebden Bridge", "lives in Otley": a listed UK place after a word of place is the town,
     though the model or a name list called it a person or an organisation; ``[name removed]`` or
@@ -347,7 +352,7 @@ def retype_places(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         if c.category == "city" and c.layer in {"ner", "caseless"} and before and before[-1] == "the" \
                 and " " not in surface and surface not in place_names():
             # "not at the Victoria": a town takes no article; a building said by its short name does
-            out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, "a building said by its short name"))
+            out.append(Candidate(c.start, c.end, "place", "transcript", 0.8, SHORT_NAME_REASON))
             continue
         if c.category == "city":
             continue

@@ -33,7 +33,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .candidates import Candidate
 from .layers.caption_names import common_given
-from .layers.name_edges import never_in_a_name
+from .layers.lexicon import CLOSING_WORDS
+from .layers.name_edges import CHAT_WORDS, never_in_a_name
 from .layers.words import (
     CALENDAR,
     FILLERS,
@@ -116,8 +117,8 @@ def _word_names() -> frozenset[str]:
 
 
 def _never(low: str) -> bool:
-    return (low in STOP_WORDS or low in FILLERS or low in CALENDAR or low in KINSHIP or low in TITLE_WORDS
-            or never_in_a_name(low) or len(low) < 2)
+    return (low in STOP_WORDS or low in FILLERS or low in CLOSING_WORDS or low in CHAT_WORDS or low in CALENDAR
+            or low in KINSHIP or low in TITLE_WORDS or never_in_a_name(low) or len(low) < 2)
 
 
 def _surname_after(low: str, after: str) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .candidates import Candidate
+from .consistency import SHORT_NAME_REASON
 from .layers.lone_bodies import MODEL_LAYERS, coined
 from .layers.public_figures import PRIVATE_WORDS
 from .layers.words import in_dictionary
@@ -101,18 +102,23 @@ def _next_word_end(text: str, end: int) -> int:
 def settle(text: str, found: list[Candidate]) -> list[Candidate]:
     """``found`` without a coined name said as what one rings, joins or uses, where the model alone proposed it
     (module doc)."""
-    surer = {w for c in found if c.layer not in MODEL_LAYERS or c.item_key is not None
+    surer = {w for c in found if not _models(c) or c.item_key is not None
              for w in _SURER_WORD.findall(text[c.start:c.end].lower())}
     drop: set[tuple[int, int]] = set()
     for c in found:
-        if c.layer not in MODEL_LAYERS or c.category == "person" or c.item_key is not None:
+        if not _models(c) or c.category == "person" or c.item_key is not None:
             continue
         if text[c.start:c.end].lower() in surer or not named_by_use(text, c):
             continue
         lo, hi = max(0, c.start - 5), _next_word_end(text, c.end)  # "the " before it, the word after it
-        if all(o.layer in MODEL_LAYERS and o.category != "person" and o.item_key is None
+        if all(_models(o) and o.category != "person" and o.item_key is None
                for o in found if o.start < hi and lo < o.end):
             drop.add((c.start, c.end))
     if not drop:
         return found
     return [c for c in found if not any(a < c.end and c.start < b for a, b in drop)]
+
+
+def _models(c: Candidate) -> bool:
+    """The model's own reading: its layers', or its town after "the" retyped as a building's short name."""
+    return c.layer in MODEL_LAYERS or c.layer == "transcript" and c.reason == SHORT_NAME_REASON

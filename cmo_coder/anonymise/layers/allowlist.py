@@ -27,7 +27,7 @@ from .health_boards import REASON as HEALTH_BOARD_REASON
 from .kin_titles import KIN_TITLES, cut_kin_title
 from .labels import study_label_spans
 from .lexicon import WORD_NAME_AND_SURNAME
-from .lone_bodies import lone_body_spans
+from .lone_bodies import MODEL_LAYERS, lone_body_spans
 from .named_culture import called_title_spans, named_culture_spans
 from .nation_branches import nation_end_of_public, with_nation
 from .place_events import place_event_spans
@@ -221,8 +221,10 @@ def _cut_public_ends(c: Candidate, public: list[tuple[int, int]], text: str) -> 
             words[-1].group().lower().strip(".'’") in name_lexicon("all") | _PLACE_MAKERS | PARTICLES):
         return c  # "Sally Asda": a surname that is also a brand is a person's; "Latin America" a place;
         # "Mr Da Costa": after a surname's particle the brand is the surname's second word
-    if not words and (lead or trail) and start < end:
-        return replace(c, start=start, end=end)  # "the Surgeon General in": a joining word, which names nothing
+    if not words and (lead or trail) and start < end and c.layer in MODEL_LAYERS:
+        # "the Surgeon General in": the model ran a joining word into the office, which names nothing; another
+        # layer's reading around a public word ("i rang sheer on") is _within_public's to decide
+        return replace(c, start=start, end=end)
     if not words or not any(ch.isalpha() for w in words for ch in w.group()):
         return c  # nothing that names beside the public phrase: _within_public decides
     s, e = start + words[0].start(), start + words[-1].end()

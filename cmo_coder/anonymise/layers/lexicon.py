@@ -29,7 +29,7 @@ from .words import (
 )
 
 _OWNERS = {"the", "my", "our", "his", "her", "their", "your"}
-_CLOSING_WORDS = frozenset({"ok", "okay", "bye", "byee", "asap", "x", "xx", "xxx"})
+CLOSING_WORDS = frozenset({"ok", "okay", "bye", "byee", "asap", "x", "xx", "xxx"})
 """Words said after a name to close a request, a call or a message ("ring gemma asap", "thanks gemma bye",
 "that's dawn ok", "see you soon rose x"): a caption's given name must not take them as its surname, which
 removed them with it. Written for the project; no surname list's entry is a reason to read them otherwise."""
@@ -131,7 +131,7 @@ class LexiconComponent:
             word = False
         if not tok.is_alpha or tok.is_stop or word or tok.lower_ in given_names() or _where_from(tok):
             return False
-        if tok.lower_ in CHAT_WORDS or tok.lower_ in _CLOSING_WORDS:
+        if tok.lower_ in CHAT_WORDS or tok.lower_ in CLOSING_WORDS:
             return False  # "its patsy btw", "thanks dave tbh", "ring gemma asap": a chat word no name holds
         if tok.pos_ in NEVER_NAME_POS and not caseless:
             return False  # lower-cased, an unknown surname is tagged anything ("michael piken/VERB")
@@ -176,7 +176,7 @@ class LexiconComponent:
                     continue
                 if i + 1 < len(doc) and self._first_and_surname(tok, doc[i + 1], caseless):
                     nxt = doc[i + 1]
-                    if nxt.lower_ in _CLOSING_WORDS or nxt.lower_ in CHAT_WORDS:
+                    if nxt.lower_ in CLOSING_WORDS or nxt.lower_ in CHAT_WORDS:
                         nxt = tok  # "that's dawn ok": the word after closes the phrase; the name goes alone
                     out.append(Candidate(tok.idx, nxt.idx + len(nxt), "person", "lexicon", 0.7,
                                          WORD_NAME_AND_SURNAME))
