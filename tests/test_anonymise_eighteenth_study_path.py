@@ -9,12 +9,16 @@ The counts asserted are the ones this code reached, so a regression fails."""
 
 from __future__ import annotations
 
-import csv
-import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import registered_left, run_study_path, said_count, signed_by_stem, study_rows
+from anon_support import (
+    assert_study_lists_whole,
+    registered_left,
+    run_study_folder,
+    said_count,
+    study_rows,
+)
 
 STUDY = Path(__file__).parent / "data" / "eighteenth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
@@ -27,14 +31,7 @@ def _said(surface: str, text: str) -> int:
 @pytest.fixture(scope="module")
 def signed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """File stem → signed-off text, after the whole CLI path."""
-    root = tmp_path_factory.mktemp("eighteenth")
-    files = root / "transcripts"
-    files.mkdir()
-    for f in sorted((STUDY / "transcripts").iterdir()):
-        shutil.copy(f, files / f.name)
-    secure = STUDY / "secure"
-    return signed_by_stem(*run_study_path(root, sorted(files.iterdir()), secure / "participants.csv",
-                                          secure / "register.csv", CODEBOOK))
+    return run_study_folder(tmp_path_factory.mktemp("eighteenth"), STUDY, CODEBOOK)[2]
 
 
 def _rows() -> list[dict[str, str]]:
@@ -42,10 +39,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 def test_the_studys_lists_are_whole() -> None:
-    rows = _rows()
-    assert {r["must"] for r in rows} == {"go", "stay"}
-    assert {r["transcript"] for r in rows} == {p.stem for p in (STUDY / "transcripts").iterdir()}
-    assert len(list(csv.DictReader((STUDY / "heldout.tsv").open(encoding="utf-8"), delimiter="\t"))) >= 12
+    assert_study_lists_whole(STUDY, sized=False)
 
 
 def test_every_file_is_read_and_signed_off(signed: dict[str, str]) -> None:
