@@ -40,7 +40,8 @@ _GENERAL_SET, _HOUSE_SET = frozenset(_GENERAL_HEADS), frozenset(HOUSE_HEADS)
 and Ordnance Survey's OS Open Roads ("road", "street", "lane", "avenue", "close", "crescent", "mews", "rise",
 "view", "bank", "parade", "broadway", "promenade"...; "broadway" and "promenade" are also places' own names, a
 village and a seafront, so a word said before them was left beside a town: "Filwood [place name]"), and the
-northern and Scottish ones in the same files (fold, brow, wynd, vennel, brae, loan, side), and the short forms captions and notes write ("rd", "ave"; "st" in :data:`_SHORT_ST`)."""
+northern and Scottish ones in the same files (fold, brow, wynd, vennel, brae, loan, side), and the short forms
+captions and notes write ("rd", "ave"; "st" in :data:`_SHORT_ST`)."""
 KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "country", "slip", "private", "busy",
                 "same", "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end",
                 "front", "middle", "new", "old", "only", "first", "second", "third", "last", "each", "every", "bus",
