@@ -320,7 +320,15 @@ class SpeakerMap:
     def __init__(self, key: ParticipantKey) -> None:
         self.key = key
         self.added: list[KeyEntry] = []
+        self._ids: dict[str, str] = {}
         self._reindex()
+
+    def imported_as(self, stem: str, tid: str) -> None:
+        """The file of ``stem`` is imported under the id ``tid``: a scope written with the id (``S1@transcript-5``)
+        finds its speakers as one written with the stem does. Why: a file whose name holds a name or a town gets a
+        neutral id, and the import's advice for its speakers names that id (never the name-holding stem); before,
+        a team that pasted the advice still had the speaker provisional, since scopes were read by stem only."""
+        self._ids[stem_key(stem)] = stem_key(tid)
 
     def _reindex(self) -> None:
         self._global: dict[str, KeyEntry] = {}
@@ -381,10 +389,13 @@ class SpeakerMap:
     def lookup(self, name: str, stem: str) -> KeyEntry | None:
         """File-scoped spellings first (``Respondent@stem``), then global names and aliases."""
         k = name_key(name)
-        found = self._scoped.get((k, stem_key(stem))) or self._global.get(k)
+        scopes = [stem_key(stem)]
+        if (tid := self._ids.get(scopes[0])) is not None and tid != scopes[0]:
+            scopes.append(tid)
+        found = next((f for s in scopes if (f := self._scoped.get((k, s))) is not None), None) or self._global.get(k)
         if found is None and (letter := _SERVICE_LETTER_RE.fullmatch(k)):
             # AssemblyAI's JSON writes "speaker": "A", read as "Speaker A": a team copies the letter from the JSON
-            found = self._scoped.get((letter.group(1), stem_key(stem)))
+            found = next((f for s in scopes if (f := self._scoped.get((letter.group(1), s))) is not None), None)
         return found
 
     def label_of(self, name: str, stem: str) -> str:
