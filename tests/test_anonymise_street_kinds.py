@@ -44,7 +44,8 @@ def _check(anon: Anonymiser, kind: str, words: str, placeholder: str, text: str)
     if kind == "stay":
         assert re.search(rf"(?i)(?<![\w'’]){re.escape(words)}(?![\w-])", out), out
         return
-    left = [w for w in words.split() if re.search(rf"(?i)(?<![\w'’]){re.escape(w)}(?![\w-])", out)]
+    bare = re.sub(r"\[[^\]]*\]", "", out)  # "[street name]" holds "street"
+    left = [w for w in words.split() if re.search(rf"(?i)(?<![\w'’]){re.escape(w)}(?![\w-])", bare)]
     assert left == [], out
     assert placeholder in out or "[place name]" in out, out
 
@@ -57,3 +58,24 @@ def test_tuning_cases(anon: Anonymiser, kind: str, words: str, placeholder: str,
 @pytest.mark.parametrize(("kind", "words", "placeholder", "text"), _readings("heldback.tsv", TOWN_READ))
 def test_held_back_cases(anon: Anonymiser, kind: str, words: str, placeholder: str, text: str) -> None:
     _check(anon, kind, words, placeholder, text)
+
+
+PART_LEFT = frozenset({("cased", "Ring Road"), ("cased", "Main Street")})
+"""Held-back kinds of road said with a part ("the Ring Road end") removed before the rule and after it, by another
+route than this rule (which leaves a kind of road alone): recorded, not changed."""
+
+
+@pytest.mark.parametrize(("kind", "words", "placeholder", "text"),
+                         [p for p in _readings("part_heldback.tsv", PART_LEFT) if "cased-" in str(p.id)])
+def test_a_street_said_with_the_part_meant(anon: Anonymiser, kind: str, words: str, placeholder: str,
+                                           text: str) -> None:
+    """The twenty-first study's "at the Constitution Road bit" was left: an everyday word before a street's head is
+    read as a kind of road ("the Ring Road"), but "the" before it and a part after it ("bit", "end", "side") say a
+    street someone knows by its name (cased text only; held-back cases, "Market Street" failed before)."""
+    _check(anon, kind, words, placeholder, text)
+
+
+def test_the_studys_street_said_with_its_part(anon: Anonymiser) -> None:
+    out = redact_text(anon, "Eh've been using the exchange at the Constitution Road bit for, like, ten year.",
+                      open_items=True)
+    assert "Constitution" not in out and "[street name] bit" in out, out
