@@ -67,3 +67,14 @@ def test_the_files_own_name_still_scopes_its_voices(tmp_path: Path) -> None:
         "Amy Fox,Amy,", "Amy Fox,Amy;S1@Interview with Jo Bloggs,")
     _, said = _import(tmp_path, named)
     assert "provisional" not in said, said
+
+
+def test_sign_off_advises_the_same_scope_as_the_import(tmp_path: Path) -> None:
+    """Sign-off advised "add S1 to that line's aliases", unscoped, where the import advised "S1@transcript-1": a
+    voice code is someone else in every file, so unscoped it would name that person in every file."""
+    project, _ = _import(tmp_path, FIRST)
+    assert run_cli("anonymise", project, "--secure", tmp_path / "secure").exit_code == 0
+    result = run_cli("review", project, "--secure", tmp_path / "secure", "--accept-all", "--sign-off")
+    assert result.exit_code == 1
+    assert "'S1@transcript-1'" in result.output and "add S1 to that line's aliases" not in result.output, \
+        result.output
