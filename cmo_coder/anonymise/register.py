@@ -498,10 +498,17 @@ _ORGANISATION_WORDS = frozenset({
     "services", "hospital", "hospitals", "practice", "surgery", "clinic", "centre", "center", "department", "dept",
     "team", "group", "foundation", "charity", "society", "association", "authority", "board", "partnership",
     "agency", "ministry", "office", "ltd", "limited", "plc", "llp", "cic", "inc", "icb", "ccg", "gov", "county",
-    "borough", "city", "of", "for", "and", "&"})
+    "borough", "city", "of", "for", "and", "&", "project", "projects", "programme", "program", "network",
+    "alliance", "collective", "consortium", "federation", "institute", "unit", "ward", "pharmacy", "healthcare",
+    "health", "care", "recovery", "drugs", "alcohol", "housing", "hub", "forum", "directorate", "division",
+    "company", "co", "hscp", "nhsft"})
 """Words that make a bracket after a display name an organisation, as Teams and Zoom show an account's ("Pascoe,
 Tamsin (Cornwall Council)", "Piran Curnow (University of Exeter)"): no name the person goes by. Read as one, the
-organisation became a name of the person, and "Cornwall Council" and "Cornwall" were removed wherever said."""
+organisation became a name of the person, and "Cornwall Council" and "Cornwall" were removed wherever said; so
+"(Bristol Drugs Project)" made "Drugs" hers, and "the Scottish Drugs Forum" lost it."""
+_ACRONYM = re.compile(r"[A-Z]{3,}|[A-Z0-9&]*\d[A-Z0-9&]*")
+"""A bracket of one word in three capitals or more, or with a digit ("(NBT)", "(AWP)", "(NHSGGC)", "(UHB2)"): an
+organisation's initials, as accounts show them; a nickname in capitals is two letters ("(PJ)", "(KK)")."""
 
 
 def written_nicknames(name: str) -> tuple[str, list[str]]:
@@ -518,7 +525,8 @@ def written_nicknames(name: str) -> tuple[str, list[str]]:
     def bracket(m: re.Match[str]) -> str:
         inside = _FORMER.sub("", " ".join(m.group("inside").split()))
         words = inside.split()
-        if any(w.lower().strip(".") in _ORGANISATION_WORDS for w in words):
+        if any(w.lower().strip(".") in _ORGANISATION_WORDS for w in words) or (
+                len(words) == 1 and _ACRONYM.fullmatch(words[0])):
             return " "  # an account's organisation: dropped as a device tag is, never a name
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*", w) for w in words) \
                 and not any(w.lower().strip(".") in _NOT_NICKNAMES for w in words):

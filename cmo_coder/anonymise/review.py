@@ -608,10 +608,18 @@ def _no_speaker_problem(n: int, source_format: str, before_any_speaker: bool = F
             "('\"FG1\",,group,SITE,FG1') and re-import with '--replace --speaker FG1'")
 
 
-def _provisional_advice(label: str, name: str) -> str:
+def _provisional_advice(label: str, name: str, tid: str) -> str:
     """What to do about a provisional speaker no manifest person owns. A name of one word ("Shug", "Bunny") is
     most often someone the manifest already names otherwise, so the first advice is the import's own: add it to
-    that person's aliases; a new line (which makes a second participant) comes only after it."""
+    that person's aliases; a new line (which makes a second participant) comes only after it. A transcriber's or a
+    service's voice code ("S1", "F2", "spk_0") names someone else in every file, so its advice is scoped to this
+    transcript ("S1@transcript-5"), as the import's is: unscoped, "S1" would be that person in every file."""
+    from ..ingest.utterance import is_voice_code
+
+    if is_voice_code(name):
+        return (f"speaker {label} ({name}) is provisional: {name} is a voice of this file only; add "
+                f"'{name}@{tid}' to the aliases of the manifest line of the person it is, or else add a manifest "
+                f"line such as '\"REAL NAME\",\"{name}@{tid}\",ROLE,SITE,', and re-run 'cmo-coder import'")
     line = f"'{name},,service_user,,{label}' (name,aliases,role,site,label)"
     if len(name.split()) == 1:
         return (f"speaker {label} ({name}) is provisional: {name} is one name alone; if the manifest names this "
@@ -655,7 +663,7 @@ def _speakers(secure: SecureFolder, raw: Transcript) -> list[Participant]:
                     f"speaker {label} ({e.name}) is provisional: add '{e.name}@{raw.id}' to the aliases of "
                     f"{owner.name}'s manifest line and re-run 'cmo-coder import'")
                 continue
-            problems.append(_provisional_advice(label, e.name))
+            problems.append(_provisional_advice(label, e.name, raw.id))
             continue
         out.append(Participant(label=e.label, role=e.role, site=whole.project_site(e.site), attributes=e.attributes))
     if problems:

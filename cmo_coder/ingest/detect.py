@@ -210,8 +210,8 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
         if not any(u.speaker for u in utts) and _json_document(text):
             raise ParseError(
                 f"{source}: unknown format: a JSON document, but not in a shape the import reads (Whisper's, "
-                "WhisperX's, AssemblyAI's, Amazon Transcribe's, Rev.ai's or oTranscribe's JSON): export the "
-                "transcript from the tool that made it as .srt, .vtt, .docx or .txt with speaker labels"
+                "WhisperX's, AssemblyAI's, Amazon Transcribe's, Rev.ai's, Speechmatics' or oTranscribe's JSON): "
+                "export the transcript from the tool that made it as .srt, .vtt, .docx or .txt with speaker labels"
             )
         if not any(u.speaker for u in utts):
             raise ParseError(

@@ -160,6 +160,7 @@ class _Importer:
             return []
         raw = Transcript.model_validate_json(raw_path.read_text(encoding="utf-8"))
         stem = self.secure.read_json(SOURCES_FILE, {}).get(tid, {}).get("stem", path.stem)
+        self.smap.imported_as(stem, tid)
         labels = self._labels([t.speaker_name for t in raw.turns], stem)
         self._note_provisional(labels, tid)
         if labels != [t.speaker for t in raw.turns]:
@@ -245,6 +246,7 @@ class _Importer:
 
         key_before = self.smap.key
         added_before = len(self.smap.added)
+        self.smap.imported_as(path.stem, tid)
         try:
             labels = self._labels([t.speaker_name for t in canon.turns], path.stem)
             warnings.extend(speakers.label_clashes(

@@ -320,7 +320,15 @@ class SpeakerMap:
     def __init__(self, key: ParticipantKey) -> None:
         self.key = key
         self.added: list[KeyEntry] = []
+        self._ids: dict[str, str] = {}
         self._reindex()
+
+    def imported_as(self, stem: str, tid: str) -> None:
+        """The file of ``stem`` is imported under the id ``tid``: a scope written with the id (``S1@transcript-5``)
+        finds its speakers as one written with the stem does. Why: a file whose name holds a name or a town gets a
+        neutral id, and the import's advice for its speakers names that id (never the name-holding stem); before,
+        a team that pasted the advice still had the speaker provisional, since scopes were read by stem only."""
+        self._ids[stem_key(stem)] = stem_key(tid)
 
     def _reindex(self) -> None:
         self._global: dict[str, KeyEntry] = {}
@@ -381,10 +389,13 @@ class SpeakerMap:
     def lookup(self, name: str, stem: str) -> KeyEntry | None:
         """File-scoped spellings first (``Respondent@stem``), then global names and aliases."""
         k = name_key(name)
-        found = self._scoped.get((k, stem_key(stem))) or self._global.get(k)
+        scopes = [stem_key(stem)]
+        if (tid := self._ids.get(scopes[0])) is not None and tid != scopes[0]:
+            scopes.append(tid)
+        found = next((f for s in scopes if (f := self._scoped.get((k, s))) is not None), None) or self._global.get(k)
         if found is None and (letter := _SERVICE_LETTER_RE.fullmatch(k)):
             # AssemblyAI's JSON writes "speaker": "A", read as "Speaker A": a team copies the letter from the JSON
-            found = self._scoped.get((letter.group(1), stem_key(stem)))
+            found = next((f for s in scopes if (f := self._scoped.get((letter.group(1), s))) is not None), None)
         return found
 
     def label_of(self, name: str, stem: str) -> str:
@@ -496,7 +507,8 @@ def suggested_line(entry: KeyEntry, known: Iterable[KeyEntry] = (), stems: Itera
 
 
 def alias_owner(name: str, known: Iterable[KeyEntry]) -> KeyEntry | None:
-    """The one manifest person whose given name ``name`` (a single word) is, or None where none or several are.
+    """The one manifest person whose given name ``name`` (a single word) is, or None where none or several are; for
+    a name of more words, the one person it spells with a slip (:func:`spelt_otherwise`).
 
     Failing the given name itself, a listed nickname or familiar form of it ("Shug" of a Hugh, "Rab" or "Bob" of
     a Robert, as the register reads them): a speaker label of a short form is that person far more often than a second
@@ -506,13 +518,51 @@ def alias_owner(name: str, known: Iterable[KeyEntry]) -> KeyEntry | None:
 
     words = clean_name(name).split()
     if len(words) != 1:
-        return None
+        return spelt_otherwise(words, known)
     first = words[0].casefold()
     people = [e for e in known if not e.provisional and len(clean_name(e.name).split()) >= 2]
     owners = [e for e in people if clean_name(e.name).split()[0].casefold() == first]
     if not owners:
         owners = [e for e in people if first in listed_nicknames(clean_name(e.name).split()[0])]
     return owners[0] if len(owners) == 1 else None
+
+
+def spelt_otherwise(words: list[str], known: Iterable[KeyEntry]) -> KeyEntry | None:
+    """The one manifest person whose full name ``words`` spell with one word written another way ("Nadia Rehman"
+    for "Nadia Rahman", "Mhari" for "Mhairi", an accent dropped), or None where none or several are.
+
+    A name spelt two ways across files is most often one person (a Zoom name typed by its owner, a manifest typed
+    by a colleague), and a new manifest line for the label would make a second participant of her. The other
+    words must be the same, and the word that differs must keep its first letter, have four letters or more and be
+    one change away (two for a word of seven letters or more): "Tim" is not "Tom", nor "Rashid" "Rahman"."""
+    said = [skeleton(w).casefold() for w in words]
+    owners = []
+    for e in known:
+        if e.provisional:
+            continue
+        theirs = [skeleton(w).casefold() for w in clean_name(e.name).split()]
+        if len(theirs) != len(said) or theirs == said:
+            continue
+        differ = [(a, b) for a, b in zip(said, theirs, strict=True) if a != b]
+        if len(differ) == 1 and _one_slip(*differ[0]):
+            owners.append(e)
+    return owners[0] if len(owners) == 1 else None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether two spellings of a name's word are a slip apart: the same first letter, four letters or more, and an
+    edit distance of one (two for seven letters or more)."""
+    if a[:1] != b[:1] or min(len(a), len(b)) < 4:
+        return False
+    most = 2 if max(len(a), len(b)) >= 7 else 1
+    if abs(len(a) - len(b)) > most:
+        return False
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1] <= most
 
 
 _STEM_SPLIT_RE = re.compile(r"[\s_.\-]+")

@@ -1,5 +1,5 @@
 """The JSON that cloud speech services return for a recording: AssemblyAI's transcript, an Amazon Transcribe job's
-output and Rev.ai's transcript.
+output, Rev.ai's transcript and Speechmatics' (read by :mod:`.speechmatics`, with the checks here).
 
 Teams that send recordings to a service's API (or a tool built on it) keep the JSON the service returns, since it is
 the only output with every word's time and the diarised speakers. Both were refused as "no speaker labels": neither
@@ -32,18 +32,21 @@ import json
 import math
 from typing import Any
 
+from . import speechmatics
 from .limits import check_turns
 from .normalise import clean_name, squash
 from .utterance import ParseError, Utterance, excerpt
 from .whisper import MAX_SECONDS, parsed_json
 
 #: Keys only these services write at the top of their JSON (AssemblyAI's ``utterances`` and ``audio_url``, Amazon
-#: Transcribe's ``jobName`` and ``results``, Rev.ai's ``monologues``): a cheap look before the JSON is parsed.
+#: Transcribe's ``jobName`` and ``results``, Rev.ai's ``monologues``, Speechmatics' ``results``): a cheap look before
+#: the JSON is parsed.
 _MARKS = ('"utterances"', '"audio_url"', '"jobName"', '"results"', '"monologues"')
 
 
 def service_of(text: str) -> str | None:
-    """Which service wrote this JSON ("assemblyai", "transcribe", "rev") or None: parsed, then known by its shape."""
+    """Which service wrote this JSON ("assemblyai", "transcribe", "rev", "speechmatics") or None: parsed, then known
+    by its shape."""
     if not text.lstrip().startswith("{") or not any(m in text for m in _MARKS):
         return None
     try:
@@ -65,11 +68,13 @@ def _shape(data: Any) -> str | None:
     if isinstance(data.get("monologues"), list) and all(
             isinstance(m, dict) and "elements" in m for m in data["monologues"]):
         return "rev"
+    if speechmatics.looks_like(data):
+        return "speechmatics"
     return None
 
 
 def read(text: str, source: str) -> list[Utterance]:
-    """The speech of an AssemblyAI, Amazon Transcribe or Rev.ai JSON, one utterance a speaker turn."""
+    """The speech of an AssemblyAI, Amazon Transcribe, Rev.ai or Speechmatics JSON, one utterance a speaker turn."""
     data = parsed_json(text, source)
     kind = _shape(data)
     if kind == "assemblyai":
@@ -78,8 +83,10 @@ def read(text: str, source: str) -> list[Utterance]:
         return _transcribe(data["results"], source)
     if kind == "rev":
         return _rev(data["monologues"], source)
+    if kind == "speechmatics":
+        return speechmatics.read(data["results"], source, _plain_string, _time, _speaker)
     raise ParseError(f"{source}: unknown format (JSON, but neither AssemblyAI's 'utterances', Amazon Transcribe's "
-                     "'results.items' nor Rev.ai's 'monologues')")
+                     "'results.items', Rev.ai's 'monologues' nor Speechmatics' 'results' list)")
 
 
 def _string(value: Any, what: str, where: str, source: str) -> str:
@@ -118,6 +125,11 @@ def _plain(text: str) -> str:
     ("email me <jo@example.org>", "<p") is kept and an "&amp;" stays as written (the cleaning that strips tags
     and decodes entities for captions sees them escaped)."""
     return squash(html.escape(text, quote=False))
+
+
+def _plain_string(value: Any, what: str, where: str, source: str) -> str:
+    """Text of the JSON, checked as :func:`_string` checks it, as speech (:func:`_plain`)."""
+    return _plain(_string(value, what, where, source))
 
 
 def _speaker(value: Any, where: str, source: str) -> str | None:

@@ -159,6 +159,8 @@ class SitesComponent:
                 start = self._name_start(m, caseless, strict=caseless)
                 if start is None and caseless:
                     start = _caption_street_start(m)
+                elif start is None:
+                    start = _street_part_start(text, m)
                 if start is not None:
                     out.append(Candidate(start, m.end(2), "street", "rules", 0.8, "street name"))
         if said & _IMAGE_HEADS:
@@ -290,6 +292,32 @@ def _street_name_word(word: str) -> bool:
             or is_everyday(low)):
         return False
     return lowercase_usage().get(low, 0) < SELDOM_LOWER
+
+
+_PART_WORDS = frozenset({"bit", "end", "side", "corner", "stretch"})
+"""Words after a street that say which part of it is meant ("the Constitution Road bit", "the Market Street side"):
+said so, the street is a place someone knows by its name, not a kind of road."""
+_PART_AFTER_RE = re.compile(r"\s+(" + "|".join(sorted(_PART_WORDS)) + r")\b")
+_THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
+
+
+def _street_part_start(text: str, m: re.Match[str]) -> int | None:
+    """Where a cased street's name starts when its word is an everyday one ("Constitution", "Market"), which
+    :meth:`SitesComponent._name_start` takes for a kind of road: only where "the" stands before it and a word of a
+    part of it after ("at the Constitution Road bit"), the word and its head both capitalised, and the word no
+    kind of road ("the Ring Road end", "the Main Street end" are said of any town)."""
+    words = list(re.finditer(_WORD, m.group(1)))
+    last = words[-1]
+    word = last.group(0)
+    start = m.start(1) + last.start()
+    if not (word[:1].isupper() and not word.isupper() and m.group(2)[:1].isupper()):
+        return None
+    low = word.lower()
+    if low in _STREET_EVERYDAY or low in STOP_WORDS or low in FILLERS or low in CALENDAR or len(low) < 4:
+        return None
+    if not _PART_AFTER_RE.match(text, m.end(2)) or not _THE_BEFORE_RE.search(text[max(0, start - 8) : start]):
+        return None
+    return start
 
 
 def _caption_street_start(m: re.Match[str]) -> int | None:

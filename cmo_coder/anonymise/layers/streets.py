@@ -30,7 +30,7 @@ from .words import CALENDAR, FILLERS, in_dictionary, place_names
 _GENERAL_HEADS = ("road", "street", "lane", "avenue", "drive", "close", "crescent", "terrace", "grove", "gardens",
                   "row", "walk", "rise", "mews", "parade", "square", "way", "place", "hill", "fold", "yard", "court",
                   "wynd", "brow", "croft", "green", "gate", "mount", "vale", "chase", "wharf",
-                  "quay", "hollow", "meadows", "fields", "rd", "ave")
+                  "quay", "hollow", "meadows", "fields", "broadway", "promenade", "rd", "ave")
 HOUSE_HEADS = ("view", "bank", "vennel", "brae", "loan", "side", "lea")
 """Street words that are also everyday nouns of other sorts ("deutsche bank", "the near term view"): a street
 only after a house number or where someone lives ("number nine pendle view", "lived on larkhill bank")."""
@@ -38,8 +38,10 @@ STREET_HEADS = _GENERAL_HEADS + HOUSE_HEADS
 _GENERAL_SET, _HOUSE_SET = frozenset(_GENERAL_HEADS), frozenset(HOUSE_HEADS)
 """Words that end English street names: the thoroughfare descriptors of Royal Mail's Postcode Address File
 and Ordnance Survey's OS Open Roads ("road", "street", "lane", "avenue", "close", "crescent", "mews", "rise",
-"view", "bank", "parade"...), and the northern and Scottish ones in the same files (fold, brow, wynd, vennel,
-brae, loan, side), and the short forms captions and notes write ("rd", "ave"; "st" in :data:`_SHORT_ST`)."""
+"view", "bank", "parade", "broadway", "promenade"...; "broadway" and "promenade" are also places' own names, a
+village and a seafront, so a word said before them was left beside a town: "Filwood [place name]"), and the
+northern and Scottish ones in the same files (fold, brow, wynd, vennel, brae, loan, side), and the short forms
+captions and notes write ("rd", "ave"; "st" in :data:`_SHORT_ST`)."""
 KIND_OF_ROAD = {"main", "high", "side", "back", "ring", "one", "two", "dual", "country", "slip", "private", "busy",
                 "same", "other", "next", "long", "wrong", "right", "left", "open", "whole", "top", "bottom", "end",
                 "front", "middle", "new", "old", "only", "first", "second", "third", "last", "each", "every", "bus",
