@@ -8,6 +8,8 @@ in the test's tmp folder (or in $CMO_SCREENSHOTS when set)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,3 +129,26 @@ def test_text_selected_on_a_later_page_is_redacted_at_its_exact_offsets(page: An
         page.keyboard.press("Enter")
     decisions = rv.load_decisions(SecureFolder.open(server.bench.secure_path))
     assert rv.norm(chosen) in decisions.surfaces
+
+
+def test_a_sheet_of_another_project_is_refused_in_the_page_naming_the_column(page: Any, server: Server,
+                                                                            shots: Path, tmp_path: Path) -> None:
+    page.goto(server.url("/secure/review"))
+    with page.expect_download() as got:
+        page.get_by_role("link", name="Download the decisions sheet (CSV)").click()
+    sheet = tmp_path / "sheet.csv"
+    got.value.save_as(sheet)
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    at = rows[0].index("project")
+    ours = rows[1][at]
+    theirs = tmp_path / "theirs.csv"
+    with theirs.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([rows[0]] + [[*r[:at], "cmoc-0123456789ab", *r[at + 1:]] for r in rows[1:]])
+    page.get_by_label("Filled-in sheet").set_input_files(str(theirs))
+    page.get_by_role("button", name="Upload decisions").click()
+    alert = page.get_by_role("alert").filter(has_text="column 'project'")
+    alert.wait_for()
+    assert f"carry another project's mark (cmoc-0123456789ab; this project's is {ours})" in alert.inner_text()
+    alert.scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "review-sheet-another-project.png"), full_page=False)
+    assert rv.load_decisions(SecureFolder.open(server.bench.secure_path)).surfaces == {}
