@@ -135,7 +135,8 @@ def register(cli: click.Group) -> None:
     @click.option("--reject-rest", is_flag=True,
                   help="Keep every undecided surface form (occurrences of registered names stay open).")
     @click.option("--decisions", "decisions_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                  help="Read decisions from a CSV written by --export-decisions and edited.")
+                  help="Read decisions from a CSV written by --export-decisions and edited (refused when its "
+                       "'project' column names another project, or it lacks that or its 'version' column).")
     @click.option("--export-decisions", "export_csv", type=click.Path(path_type=Path, dir_okay=False),
                   help="Write proposals and decisions to CSV (it quotes names: keep it with the secure folder).")
     @click.option("--undecided", "only_open", is_flag=True, help="List only what is still undecided.")
