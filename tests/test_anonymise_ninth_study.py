@@ -223,7 +223,7 @@ _SHEET_SET = ProposalSet(transcript_id="t1", source_sha256="x", model=None, case
 
 def test_a_sheet_read_back_unchanged_decides_nothing(tmp_path: Path) -> None:
     path = tmp_path / "decisions.csv"
-    export_sheet(path, [_SHEET_SET], Decisions())
+    export_sheet(path, [_SHEET_SET], Decisions(), "cmoc-000000000000")
     decisions, used = read_sheet(path, [_SHEET_SET], Decisions(), {"joy"}, "tester")
     assert used == 0 and not decisions.surfaces and not decisions.occurrences
     assert {p.id for p in undecided(_SHEET_SET, decisions)} == {"red-0000000012", "red-0000000013"}
@@ -233,7 +233,7 @@ def test_a_sheet_still_applies_what_the_team_filled_in(tmp_path: Path) -> None:
     import csv
 
     path = tmp_path / "decisions.csv"
-    export_sheet(path, [_SHEET_SET], Decisions())
+    export_sheet(path, [_SHEET_SET], Decisions(), "cmoc-000000000000")
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     for row in rows:

@@ -223,7 +223,7 @@ def test_decisions_round_trip_through_a_spreadsheet(study, tmp_path: Path) -> No
     r = run("review", p, "--secure", s, "--export-decisions", sheet)
     assert r.exit_code == 0, r.output
     lines = sheet.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "id,transcript,surface,count,category,placeholder,registered,decision,context,version"
+    assert lines[0] == "id,transcript,surface,count,category,placeholder,registered,decision,context,version,project"
     rows = [line.split(",") for line in lines[1:]]
     assert any(r[0].startswith("red-") for r in rows)  # occurrence rows carry their id
     # a bad sheet: every problem named by file and line, nothing saved
@@ -234,7 +234,7 @@ def test_decisions_round_trip_through_a_spreadsheet(study, tmp_path: Path) -> No
     bad = [row[:] for row in table]
     occ = next(i for i, row in enumerate(bad) if row[0].startswith("red-"))
     bad[occ][7] = "maybe"
-    bad.append(["red-doesnotexist", "t1", "x", "1", "person", "[x]", "", "accept", "", ""])
+    bad.append(["red-doesnotexist", "t1", "x", "1", "person", "[x]", "", "accept", "", "", ""])
     bad_path = tmp_path / "bad.csv"
     with bad_path.open("w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(bad)

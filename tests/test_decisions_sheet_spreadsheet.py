@@ -22,6 +22,8 @@ from cmo_coder.anonymise.sheet import SHEET_COLUMNS, SYNONYMS, read_sheet_text, 
 from cmo_coder.anonymise.sheet_text import FORMULA_STARTS, as_written, parse
 from cmo_coder.errors import CmoError, ValidationFailed
 
+MARK = "cmoc-0123456789ab"
+
 
 def _proposal(i: int, surface: str, context: str, one_by_one: bool, tid: str = "t1") -> Proposal:
     return Proposal(id=f"red-{tid}-{i}", start=0, end=len(surface), surface=surface, category="person",
@@ -37,7 +39,7 @@ def _sets(items: list[tuple[str, str, bool]], tid: str = "t1") -> list[ProposalS
 
 def _table(sets: list[ProposalSet]) -> list[list[str]]:
     """The sheet as a spreadsheet shows it: cells as written, apostrophes and all."""
-    text = sheet_csv(SHEET_COLUMNS, list(versioned_rows(sets, Decisions())))
+    text = sheet_csv(SHEET_COLUMNS, list(versioned_rows(sets, Decisions(), MARK)))
     return list(csv.reader(io.StringIO(text)))
 
 

@@ -37,15 +37,16 @@ def _exported(root: Path) -> tuple[Path, Path, Path]:
     return study, secure, sheet
 
 
-def _decide(sheet: Path, surface: str, decision: str, drop_version: bool = False) -> Path:
+def _decide(sheet: Path, surface: str, decision: str, drop: str = "") -> Path:
     rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
     col, at = rows[0].index("decision"), rows[0].index("surface")
     for row in rows[1:]:
         if row[at] == surface and not row[0]:
             row[col] = decision
-    if drop_version:
-        rows = [row[:-1] for row in rows]
-    out = sheet.with_name(f"filled-{decision}-{drop_version}.csv")
+    if drop:
+        gone = rows[0].index(drop)
+        rows = [row[:gone] + row[gone + 1:] for row in rows]
+    out = sheet.with_name(f"filled-{decision}-{drop or 'whole'}.csv")
     with out.open("w", newline="", encoding="utf-8") as fh:
         csv.writer(fh).writerows(rows)
     return out
@@ -83,10 +84,14 @@ def test_a_sheet_agreeing_with_what_was_decided_since_or_deciding_the_undecided_
     assert load_decisions(SecureFolder.open(secure)).surfaces["larkfield unit"].decision == "reject"
 
 
-def test_a_sheet_without_the_version_column_is_read_with_a_warning(tmp_path: Path) -> None:
+def test_a_sheet_without_the_version_column_is_refused_saying_what_could_not_be_checked(tmp_path: Path) -> None:
+    """As the browser refuses it: a sheet that cannot say what it saw could put an older 'keep' over a newer
+    redaction, so it is refused naming the missing column and what it would have checked."""
     study, secure, sheet = _exported(tmp_path)
     assert _review(study, secure, "--accept", "Quennell")[0] == 0
-    code, out = _review(study, secure, "--decisions", str(_decide(sheet, "Quennell", "keep", drop_version=True)))
-    assert code == 0, out
-    assert "has no 'version' column" in out
-    assert load_decisions(SecureFolder.open(secure)).surfaces["quennell"].decision == "reject"
+    before = load_decisions(SecureFolder.open(secure))
+    code, out = _review(study, secure, "--decisions", str(_decide(sheet, "Quennell", "keep", drop="version")))
+    assert code == 1
+    assert ":1: header lacks the 'version' column, so nothing can check that none of its rows overwrites a " \
+        "decision made since it was written; nothing was read" in " ".join(out.split())
+    assert load_decisions(SecureFolder.open(secure)) == before

@@ -64,4 +64,5 @@ def test_a_sheet_past_the_upload_limit_or_not_utf8_is_refused_saying_what_to_do(
 def test_the_download_is_streamed_and_is_the_command_lines_sheet(bench: Workbench, lena: TestClient) -> None:
     r = lena.get("/secure/review/decisions.csv")
     assert r.status_code == 200 and "content-length" not in r.headers  # sent in pieces as it is written
-    assert r.text.startswith("id,transcript,surface,count,category,placeholder,registered,decision,context,version\r\n")
+    assert r.text.startswith("id,transcript,surface,count,category,placeholder,registered,decision,context,version,"
+                             "project\r\n")

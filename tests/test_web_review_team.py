@@ -190,8 +190,9 @@ def _filled(rows: list[list[str]], surface: str, decision: str) -> str:
 
 def test_a_sheet_round_trip_in_the_browser_decides_as_the_command_line(bench: Workbench, lena: TestClient) -> None:
     rows = _sheet(lena)
-    assert rows[0][-1] == "version" and rows[0][:-1] == ["id", "transcript", "surface", "count", "category",
-                                                         "placeholder", "registered", "decision", "context"]
+    assert rows[0][-2:] == ["version", "project"]
+    assert rows[0][:-2] == ["id", "transcript", "surface", "count", "category",
+                          "placeholder", "registered", "decision", "context"]
     status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
     assert status == 200 and out["count"] == 1, out
     kept = _decisions(bench).surfaces["quennell"]
@@ -216,12 +217,27 @@ def test_a_sheet_downloaded_before_the_other_reviewer_decided_is_refused_whole(
 
 
 def test_a_sheet_without_versions_or_from_a_coder_is_refused(bench: Workbench, lena: TestClient) -> None:
-    rows = [row[:-1] for row in _sheet(lena)]  # as 'review --export-decisions' wrote it before the column
+    rows = [row[:-2] for row in _sheet(lena)]  # as 'review --export-decisions' wrote it before the columns
     status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(rows, "Quennell", "keep")})
-    assert status == 400 and "lacks the 'version' column" in out["error"]
+    assert status == 400 and "lacks the 'project' and 'version' columns" in out["error"]
     status, out = _post(lena, "/secure/api/decisions", {})
     assert status == 400 and "'sheet'" in out["error"]
     assert "quennell" not in _decisions(bench).surfaces
     carl = _reviewer(bench, "carl")
     assert carl.get("/secure/review/decisions.csv").status_code == 403
     assert _post(carl, "/secure/api/decisions", {"sheet": "id"})[0] == 403
+
+
+def test_a_sheet_of_another_project_is_refused_in_the_browser_as_at_the_command_line(
+        bench: Workbench, lena: TestClient) -> None:
+    """The same transcript, another project's mark: every row could be placed here, and none is read."""
+    rows = _sheet(lena)
+    at = rows[0].index("project")
+    assert rows[1][at].startswith("cmoc-")
+    theirs = [rows[0]] + [[*row[:at], "cmoc-0123456789ab", *row[at + 1:]] for row in rows[1:]]
+    before = _decisions(bench)
+    status, out = _post(lena, "/secure/api/decisions", {"sheet": _filled(theirs, "Quennell", "keep")})
+    assert status == 400, out
+    assert f"the uploaded sheet:2: column 'project': {len(rows) - 1} row(s)" in out["error"]
+    assert "carry another project's mark (cmoc-0123456789ab; this project's is " + rows[1][at] in out["error"]
+    assert _decisions(bench) == before

@@ -8,7 +8,7 @@ never reach the project.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..errors import CmoError
 from ..model import Transcript, Turn
@@ -59,18 +59,37 @@ def apply_spans(text: str, spans: list[Span]) -> tuple[str, OffsetMap]:
 def apply_to_transcript(raw: Transcript, spans: list[Span]) -> Transcript:
     """The anonymised transcript: placeholders in, speaker labels kept, speaker names dropped."""
     spans = sorted(spans)
-    for s, e, _ in spans:
-        for t in raw.turns:
-            if s < t.end and t.start < e and not (t.start <= s and e <= t.end):
-                raise CmoError(f"transcript {raw.id}: redaction {s}-{e} crosses a speaker turn boundary")
+    _check_within_turns(raw, spans)
     new_text, remap = apply_spans(raw.text, spans)
     turns = [
         Turn(speaker=t.speaker, start=remap(t.start), end=remap(t.end), start_time=t.start_time,
              end_time=t.end_time, flags=list(t.flags))
         for t in raw.turns
     ]
+    starts = [s for s, _, _ in spans]
     for old, new in zip(raw.turns, turns, strict=True):
-        inside = [(s - old.start, e - old.start, r) for s, e, r in spans if old.start <= s and e <= old.end]
+        # the spans starting inside the turn, found by bisection: a focus group of 2,000 turns and 1,000 spans
+        # looked at every span for every turn
+        near = spans[bisect_left(starts, old.start):bisect_left(starts, old.end)]
+        inside = [(s - old.start, e - old.start, r) for s, e, r in near if e <= old.end]
         expected, _ = apply_spans(raw.text[old.start : old.end], inside)
         assert new_text[new.start : new.end] == expected, f"turn remap broke at {old.start}-{old.end}"
     return raw.model_copy(update={"text": new_text, "turns": turns})
+
+
+def _check_within_turns(raw: Transcript, spans: list[Span]) -> None:
+    """Refuse a span that crosses a turn's edge (overlaps a turn without lying inside it).
+
+    Turns in order and apart, as every reader writes them, are searched by bisection (the spans near each one);
+    any other turns are each compared with every span, as they always were."""
+    turns = raw.turns
+    ordered = all(a.end <= b.start for a, b in zip(turns, turns[1:], strict=False)) and all(
+        t.start <= t.end for t in turns)
+    ends = [t.end for t in turns]
+    for s, e, _ in spans:
+        near = turns[bisect_right(ends, s):] if ordered else turns
+        for t in near:
+            if ordered and t.start >= e:
+                break
+            if s < t.end and t.start < e and not (t.start <= s and e <= t.end):
+                raise CmoError(f"transcript {raw.id}: redaction {s}-{e} crosses a speaker turn boundary")

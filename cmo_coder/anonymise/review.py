@@ -21,7 +21,7 @@ import hashlib
 import re
 import secrets
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -500,20 +500,54 @@ def complete(sets: list[ProposalSet], raws: dict[str, Transcript], decisions: De
         by_key = {p.item_key: p.placeholder for p in ps.proposals if p.item_key and p.category == "person"}
         changed = False
         found = sorted(find_all(raw, ps.caseless, decisions, items, ps.public), key=lambda o: (o.start, -o.end, o.form))
+        nearby = _Nearby(proposals)
         for o in found:
-            step = overlaps.plan(raw.text, o.start, o.end, o.form, proposals, decisions,
+            step = overlaps.plan(raw.text, o.start, o.end, o.form, nearby.near(o.start, o.end), decisions,
                                  lambda p: decision_for(p, decisions))
             if step is None:
                 continue
             dropped = {id(p) for p in step.drop}
             proposals = [p for p in proposals if id(p) not in dropped]
+            nearby.drop(step.drop)
             for start, end in step.stretches:
                 proposals.append(_occurrence_proposal(raw, o, start, end, decisions, kinds, by_key))
+                nearby.add(proposals[-1])
             changed = True
         if changed:
             ps = ps.model_copy(update={"proposals": sorted(proposals, key=lambda p: (p.start, p.end, p.id))})
         out.append(ps)
     return out
+
+
+class _Nearby:
+    """A transcript's proposals by where they start, as :func:`complete` changes them: each occurrence it finds
+    is planned against the proposals that could overlap it (every one starting within the longest proposal's
+    length before it), not all of them. :func:`overlaps.plan` keeps only the overlapping ones and orders them
+    itself, so the plan is the same; a focus group of 2,000 turns had each of its occurrences look at every
+    proposal."""
+
+    SIZE = 512
+
+    def __init__(self, proposals: list[Proposal]) -> None:
+        self.buckets: dict[int, list[Proposal]] = {}
+        self.longest = 0
+        for p in proposals:
+            self.add(p)
+
+    def add(self, p: Proposal) -> None:
+        self.buckets.setdefault(p.start // self.SIZE, []).append(p)
+        self.longest = max(self.longest, p.end - p.start)
+
+    def drop(self, gone: Iterable[Proposal]) -> None:
+        for p in gone:
+            bucket = self.buckets.get(p.start // self.SIZE, [])
+            bucket[:] = [q for q in bucket if q is not p]
+
+    def near(self, start: int, end: int) -> list[Proposal]:
+        out: list[Proposal] = []
+        for b in range(max(0, start - self.longest) // self.SIZE, end // self.SIZE + 1):
+            out.extend(self.buckets.get(b, ()))
+        return out
 
 
 def _occurrence_proposal(raw: Transcript, o: Occurrence, start: int, end: int, decisions: Decisions,

@@ -6,8 +6,9 @@ team fills the ``decision`` column (accept/redact, reject/keep, edit with a plac
 or blank for undecided) and reads the file back; every row is validated before any
 decision is saved, and each problem names the file, the row and the column.
 
-The last column, ``version``, says what each row's decision was when the sheet was written, so a sheet that
-would overwrite a decision made since is refused (:mod:`.sheet_versions`); cells are written safe for a
+The column ``version`` says what each row's decision was when the sheet was written, so a sheet that would
+overwrite a decision made since is refused (:mod:`.sheet_versions`); the last, ``project``, carries the project's
+mark on every row, so another project's sheet is refused (:mod:`.sheet_mark`); cells are written safe for a
 spreadsheet and read back as one saved them (:mod:`.sheet_text`).
 """
 
@@ -24,25 +25,26 @@ from . import sheet_text
 from .models import Decision, Decisions, ProposalSet
 from .occurrences import norm
 from .review import decide, decide_occurrence, group_by_surface, occurrence_items
+from .sheet_mark import PROJECT
 from .sheet_text import FORMULA_STARTS, as_written, formula_safe
 from .sheet_versions import SYNONYMS, VERSION, current, decision_version
 
 COLUMNS = ["id", "transcript", "surface", "count", "category", "placeholder", "registered", "decision", "context"]
-#: The columns the sheet is written with: :data:`COLUMNS` and each row's decision version.
-SHEET_COLUMNS = [*COLUMNS, VERSION]
+#: The columns the sheet is written with: :data:`COLUMNS`, each row's decision version and the project's mark.
+SHEET_COLUMNS = [*COLUMNS, VERSION, PROJECT]
 
 __all__ = ["COLUMNS", "FORMULA_STARTS", "SHEET_COLUMNS", "SYNONYMS", "as_written", "export_sheet", "formula_safe",
            "read_sheet", "read_sheet_text", "sheet_chunks", "sheet_csv", "sheet_file_text", "sheet_rows",
            "versioned_rows"]
 
 
-def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions) -> int:
-    """Write the sheet atomically; returns the number of rows."""
+def export_sheet(path: Path, sets: list[ProposalSet], decisions: Decisions, mark: str) -> int:
+    """Write the sheet atomically, each row with the project's ``mark``; returns the number of rows."""
     rows = 0
 
     def counted() -> Iterator[list[str]]:
         nonlocal rows
-        for row in versioned_rows(sets, decisions):
+        for row in versioned_rows(sets, decisions, mark):
             rows += 1
             yield row
 
@@ -67,10 +69,11 @@ def sheet_rows(sets: list[ProposalSet], decisions: Decisions) -> Iterator[list[s
                dec.decision if dec else "", p.context]
 
 
-def versioned_rows(sets: list[ProposalSet], decisions: Decisions) -> Iterator[list[str]]:
-    """The rows in :data:`SHEET_COLUMNS` order: each with the version of its decision as stored now."""
+def versioned_rows(sets: list[ProposalSet], decisions: Decisions, mark: str) -> Iterator[list[str]]:
+    """The rows in :data:`SHEET_COLUMNS` order: each with the version of its decision as stored now and the
+    project's ``mark`` (:func:`.sheet_mark.project_mark`)."""
     for row in sheet_rows(sets, decisions):
-        yield [*row, decision_version(current(decisions, row[0], row[2]))]
+        yield [*row, decision_version(current(decisions, row[0], row[2])), mark]
 
 
 def sheet_chunks(header: list[str], rows: Iterator[list[str]], per_chunk: int = 500) -> Iterator[str]:
@@ -210,8 +213,9 @@ def read_sheet_text(text: str, path: str, sets: list[ProposalSet], decisions: De
                 surfaces.update(one.surfaces)
         except _Cell as exc:
             problems.append(f"{path}:{lineno}: column {exc.column!r}: {exc}")
-        except CmoError as exc:
-            problems.append(f"{path}:{lineno}: {exc}")
+        except CmoError as exc:  # the decision refused as typed: an edit's placeholder, or keeping a registered name
+            column = "placeholder" if decision == "edit" else "decision"
+            problems.append(f"{path}:{lineno}: column {column!r}: {exc}")
     if problems:
         raise ValidationFailed(f"decisions file {path} has {len(problems)} problem(s); nothing was saved", problems)
     used = len(surfaces) + len(occurrences)
@@ -250,5 +254,5 @@ def _edited(decision: str, placeholder: str, exported: set[str]) -> str:
     if decision != "accept" or not placeholder or placeholder in exported:
         return decision
     if ";" in placeholder:
-        raise CmoError(f"placeholder {placeholder!r} was changed but names several; give the one to use")
+        raise _Cell("placeholder", f"placeholder {placeholder!r} was changed but names several; give the one to use")
     return "edit"

@@ -41,12 +41,6 @@ def current(decisions: Decisions, pid: str, surface: str) -> Decision | None:
     return decisions.occurrences.get(pid) if pid else decisions.surfaces.get(norm(surface))
 
 
-def has_versions(text: str, path: str) -> bool:
-    """Whether the sheet's header has the ``version`` column (a sheet written before it, or by hand, has not)."""
-    header, _ = parse(text, path, (VERSION, "id", "surface", "decision"))
-    return VERSION in header
-
-
 def stale_rows(text: str, path: str, decisions: Decisions, under_review: Collection[str] | None = None) -> list[str]:
     """Each filled-in row whose decision was changed since the sheet was written (to another decision than the
     row's), as a problem naming the row and the column; a sheet without the ``version`` column is refused.

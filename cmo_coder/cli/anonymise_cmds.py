@@ -135,7 +135,8 @@ def register(cli: click.Group) -> None:
     @click.option("--reject-rest", is_flag=True,
                   help="Keep every undecided surface form (occurrences of registered names stay open).")
     @click.option("--decisions", "decisions_csv", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-                  help="Read decisions from a CSV written by --export-decisions and edited.")
+                  help="Read decisions from a CSV written by --export-decisions and edited (refused when its "
+                       "'project' column names another project, or it lacks that or its 'version' column).")
     @click.option("--export-decisions", "export_csv", type=click.Path(path_type=Path, dir_okay=False),
                   help="Write proposals and decisions to CSV (it quotes names: keep it with the secure folder).")
     @click.option("--undecided", "only_open", is_flag=True, help="List only what is still undecided.")
@@ -158,7 +159,8 @@ def register(cli: click.Group) -> None:
         from ..anonymise import review as rv
         from ..anonymise.leakcheck import registered_items
         from ..anonymise.sheet import export_sheet, read_sheet_text, sheet_file_text
-        from ..anonymise.sheet_versions import check_not_stale, has_versions
+        from ..anonymise.sheet_mark import check_sheet, existing_mark, project_mark
+        from ..anonymise.sheet_versions import check_not_stale
 
         sf = _secure(secure, project)
         actor = coder or current_actor()
@@ -209,14 +211,10 @@ def register(cli: click.Group) -> None:
             if decisions_csv is not None:
                 skipped: dict[str, int] = {}
                 sheet_text = sheet_file_text(decisions_csv)
-                if has_versions(sheet_text, str(decisions_csv)):
-                    # the browser's rule: a row must not overwrite what was decided since the sheet was written
-                    check_not_stale(sheet_text, str(decisions_csv), rv.load_decisions(sf),
-                                    {x.id for ps in sets for x in ps.proposals})
-                else:
-                    warn(f"{decisions_csv.name} has no 'version' column, so nothing can tell whether its rows were "
-                         "decided since it was written: its decisions are read over any made meanwhile (export "
-                         "the sheet again with --export-decisions to have the check)")
+                # the browser's rules: this project's sheet, and no row over what was decided since it was written
+                check_sheet(sheet_text, str(decisions_csv), existing_mark(sf))
+                check_not_stale(sheet_text, str(decisions_csv), rv.load_decisions(sf),
+                                {x.id for ps in sets for x in ps.proposals})
                 decisions, used = read_sheet_text(sheet_text, str(decisions_csv), sets, decisions, registered, actor,
                                                   set(p.transcript_ids(status="signed_off")), skipped, pending)
                 del sheet_text
@@ -264,7 +262,7 @@ def register(cli: click.Group) -> None:
             for ps in sets:
                 rv.save_proposals(sf, ps)
             if export_csv is not None:
-                n = export_sheet(export_csv, sets, decisions)
+                n = export_sheet(export_csv, sets, decisions, project_mark(sf))
                 info(f"{n} row(s) written to {export_csv}: it quotes names, keep it with the secure folder")
             groups = rv.group_by_surface(sets, decisions)
             singles = rv.occurrence_items(sets, decisions)

@@ -44,6 +44,7 @@ from ..store import Project
 from ..store.db import LockedError
 from ..store.secure import SecureFolder
 from . import api, changes
+from . import review_paging as paging
 from .bidi import CONTROLS
 from .long_turns import Piece, paragraph_breaks, with_breaks, with_controls
 from .pages import Pages
@@ -229,32 +230,53 @@ def cut(text: str, lo: int, hi: int, marks: list[dict[str, Any]]) -> list[Piece]
     return pieces
 
 
-def transcript_view(state: ReviewState, transcript_id: str) -> dict[str, Any]:
-    """The raw text, turn by turn, cut at every proposal, and the preview sign-off would store now."""
+def transcript_view(state: ReviewState, transcript_id: str, page: int | None = None) -> dict[str, Any]:
+    """One page of the raw text (:mod:`.review_paging`: whole turns, the first page with an item still to decide
+    unless ``page`` names another), turn by turn, cut at every proposal; the counts of every page; and the preview
+    sign-off would store now, of the same turns."""
     raw = state.raw(transcript_id)
     ps = next(s for s in state.sets if s.transcript_id == transcript_id)
     occurrences = [_occurrence(state, transcript_id, p) for p in ps.proposals]
-    turns = []
     heading = heading_turns(raw)  # lines above a plain file's first speaker: no one's turn, so no label
     blocks: list[tuple[int, int, str | None]] = [
         (t.start, t.end, None if n < heading else t.speaker) for n, t in enumerate(raw.turns)]
     blocks = blocks or [(0, len(raw.text), None)]
     occurrences.sort(key=lambda o: (o["start"], -o["end"]))
     starts = [o["start"] for o in occurrences]
-    for lo, hi, speaker in blocks:  # a block's marks start inside it
+    all_pages = paging.pages([(lo, hi) for lo, hi, _ in blocks], [(o["start"], o["decision"] is None)
+                                                                  for o in occurrences])
+    if page is None:
+        shown = paging.landing(all_pages)
+    elif 1 <= page <= len(all_pages):
+        shown = all_pages[page - 1]
+    else:
+        raise NotFound(f"transcript {transcript_id} has no page {page} (it has {len(all_pages)})")
+    turns = []
+    for lo, hi, speaker in blocks[shown.first:shown.stop]:  # a block's marks start inside it
         near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
         breaks = paragraph_breaks(raw.text, lo, hi, [(o["start"], o["end"]) for o in near])
         turns.append({"speaker": speaker, "start": lo, "end": hi,
                       "pieces": with_controls(with_breaks(cut(raw.text, lo, hi, near), breaks), CONTROLS)})
+    on_page = [o for o in occurrences if shown.start <= o["start"] < shown.end]
     try:
         preview, open_n = rv.preview(state.secure, transcript_id)
-        preview_text: str | None = preview.text
+        preview_text: str | None = _preview_of(preview, raw, shown)
         preview_error = None
     except CmoError as exc:
         preview_text, open_n, preview_error = None, len(rv.undecided(ps, state.decisions)), str(exc)
+    before, after = paging.neighbours(all_pages, shown)
     return {"raw": raw, "title": shown_title(raw), "renamed": renamed_for_a_name(raw), "turns": turns,
-            "occurrences": occurrences, "preview": preview_text, "open": open_n,
-            "preview_error": preview_error, "categories": CATEGORIES}
+            "occurrences": on_page, "preview": preview_text, "open": open_n,
+            "preview_error": preview_error, "categories": CATEGORIES, "pages": all_pages, "page": shown,
+            "open_before": before, "open_after": after, "turns_per_page": paging.PAGE_TURNS}
+
+
+def _preview_of(preview: Transcript, raw: Transcript, page: paging.Page) -> str:
+    """The preview of the page's turns alone (the preview keeps the raw text's turns, each redacted in place);
+    the whole preview where the turns do not pair one to one, or the transcript has none."""
+    if len(preview.turns) != len(raw.turns) or not raw.turns or page.stop <= page.first:
+        return preview.text
+    return preview.text[preview.turns[page.first].start:preview.turns[page.stop - 1].end]
 
 
 # -- changes ---------------------------------------------------------------------------------------
@@ -419,16 +441,23 @@ class ReviewPages:
 
     async def transcript(self, request: Request) -> HTMLResponse:
         tid = request.path_params["transcript_id"]
+        asked = request.query_params.get("page")
         try:
+            if asked is not None and not asked.isdigit():
+                raise NotFound(f"no page {asked!r} of transcript {tid} (pages are numbered from 1)")
             with self.bench.project() as p:
                 if self.bench.secure_path is not None and tid in p.transcript_ids(status="signed_off"):
                     # a finished review, not a problem: a bookmarked or shared address of it should say so
                     return self.pages.render(request, "review_signed_off.html", title=f"{tid} signed off",
                                              transcript=tid, secure_page=True)
-                view = transcript_view(load_state(p, self.bench.secure_path), tid)
+                view = transcript_view(load_state(p, self.bench.secure_path), tid,
+                                       int(asked) if asked is not None else None)
         except CmoError as exc:
             return self.pages.error(request, exc)
-        page_data = {"transcript": view["raw"].id, "text": view["raw"].text, "occurrences": view["occurrences"]}
+        shown = view["page"]  # no text: the page's script reads it from the turns drawn, at the transcript's offsets
+        page_data = {"transcript": view["raw"].id, "end": shown.end,
+                     "occurrences": view["occurrences"], "page": shown.number, "pages": len(view["pages"]),
+                     "open_before": view["open_before"], "open_after": view["open_after"]}
         return self.pages.render(request, "review_transcript.html", title=f"Review {view['raw'].id}", view=view,
                                  page_data=page_data, secure_page=True)
 

@@ -4,7 +4,9 @@ The sheet is the command line's (``review --export-decisions`` / ``--decisions``
 ``version`` column and all: what each row's decision was when the sheet was downloaded. A team passes a sheet
 around while others decide on the pages; an upload is refused whole (409) when a row the sheet decides was decided
 since, naming the row and the decision now standing, who made it and when (:mod:`cmo_coder.anonymise.sheet_versions`,
-the rule ``review --decisions`` applies too); a sheet without the column cannot say what it saw and is refused.
+the rule ``review --decisions`` applies too); a sheet without the column cannot say what it saw and is refused. A
+sheet of another project (its ``project`` column's mark, :mod:`cmo_coder.anonymise.sheet_mark`), or without that
+column, is refused whole, as at the command line.
 
 Size: a project of tens of thousands of occurrences has a sheet of several megabytes. The download is streamed in
 pieces of rows, and the upload is sent as the file itself (``text/csv``, up to :data:`MAX_SHEET` bytes) rather
@@ -24,6 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
 from ..anonymise import sheet, sheet_versions
+from ..anonymise.sheet_mark import check_sheet, existing_mark, project_mark
 from ..store import Project
 from . import api
 from .anonymisation import ReviewState, _changing, load_state, save
@@ -39,11 +42,15 @@ CSV_TYPES = ("text/csv", "text/plain", "application/octet-stream")
 
 def download(state: ReviewState) -> Iterator[str]:
     """The sheet's CSV text in pieces, each row with the version of its decision as stored now."""
-    return sheet.sheet_chunks(sheet.SHEET_COLUMNS, sheet.versioned_rows(state.sets, state.decisions))
+    return sheet.sheet_chunks(sheet.SHEET_COLUMNS,
+                              sheet.versioned_rows(state.sets, state.decisions, project_mark(state.secure)))
 
 
 def check_not_stale(text: str, where: str, state: ReviewState) -> None:
-    """Refuse (409) a sheet any of whose rows would overwrite a decision made since it was downloaded."""
+    """Refuse another project's sheet, or one without the ``project`` or ``version`` column (400, as the command
+    line refuses it), and (409) a sheet any of whose rows would overwrite a decision made since it was
+    downloaded."""
+    check_sheet(text, where, existing_mark(state.secure))
     try:
         sheet_versions.check_not_stale(text, where, state.decisions,
                                        {p.id for ps in state.sets for p in ps.proposals})

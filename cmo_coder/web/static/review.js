@@ -80,7 +80,9 @@
 
   if (!data) return;
   // -- the transcript page: choose a marked stretch, or select text to redact ---------------------
-  const text = TextSpan(Array.from(data.text));
+  // the page's text, read back from the turns it draws (at the transcript's offsets): a long transcript's page is
+  // a few of its turns, and its text is not sent a second time in the page data
+  const text = TextSpan(pageChars(data.end, [], document.querySelectorAll("#reader .text")));
   const panel = $("rp-occurrence");
   const form = $("rp-redact");
   let selected = null;
@@ -105,14 +107,71 @@
     $("rp-everywhere").hidden = o.per_occurrence;  // a registered everyday word is decided where it stands
     $("rp-reject-all").disabled = o.registered;
     $("rp-accept").focus();
+    // after the decision the page reloads: the reviewer goes on from here, at the next item still undecided
+    sessionStorage.setItem(AT_KEY, JSON.stringify({ transcript: data.transcript, start: o.start }));
   }
 
   document.querySelectorAll("#reader .prop").forEach((el) => {
-    el.addEventListener("click", () => { if (window.getSelection().isCollapsed) choose(el.dataset.occ); });
+    el.addEventListener("click", () => { if (window.getSelection().isCollapsed) { chosenEl = el; choose(el.dataset.occ); } });
     el.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(el.dataset.occ); }
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); chosenEl = el; choose(el.dataset.occ); }
     });
   });
+  // -- the keyboard: N and P move between the undecided items, on to the nearest page that has one ------------
+  const AT_KEY = "cmo-review-at";
+  const undecided = () => Array.from(document.querySelectorAll("#reader .prop-open"));
+  const counts = $("rp-counts");
+
+  function land(el, list) {
+    el.focus();
+    el.scrollIntoView({ block: "center" });
+    Workbench.say(`undecided item ${list.indexOf(el) + 1} of ${list.length} on this page; ${counts.textContent.trim()}`);
+  }
+
+  let chosenEl = null;  // the marked stretch last opened: N and P go on from it while the panel has the focus
+
+  function step(forward) {
+    const list = undecided();
+    const reader = $("reader");
+    const active = document.activeElement;
+    const from = active && active !== reader && reader.contains(active) ? active : chosenEl;
+    const follows = (el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+    let next;
+    if (!from) next = forward ? list[0] : list[list.length - 1];
+    else if (forward) next = list.find((el) => el !== from && follows(el));
+    else next = list.slice().reverse().find((el) => el !== from && !follows(el) && !el.contains(from));
+    if (next) { land(next, list); return; }
+    const page = forward ? data.open_after : data.open_before;
+    if (page) { location.assign(`?page=${page}#${forward ? "first" : "last"}-undecided`); return; }
+    Workbench.say(`no undecided item ${forward ? "after" : "before"} this one in the transcript; ${counts.textContent.trim()}`);
+  }
+
+  document.addEventListener("keydown", (event) => {
+    const typing = event.target.closest && event.target.closest("input, textarea, select");
+    if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+    const key = event.key.toLowerCase();
+    if (key !== "n" && key !== "p") return;
+    event.preventDefault();
+    step(key === "n");
+  });
+
+  // on arriving: at the first (or last) undecided item when sent here by N (or P), or after a decision at the
+  // next one still undecided from where the reviewer was
+  (() => {
+    const list = undecided();
+    const at = JSON.parse(sessionStorage.getItem(AT_KEY) || "null");
+    sessionStorage.removeItem(AT_KEY);
+    const flash = sessionStorage.getItem("cmo-status");
+    if (flash) sessionStorage.setItem("cmo-status", `${flash}; ${counts.textContent.trim()}`);  // the counts announced
+    if (!list.length) return;
+    if (location.hash === "#first-undecided") land(list[0], list);
+    else if (location.hash === "#last-undecided") land(list[list.length - 1], list);
+    else if (at && at.transcript === data.transcript) {
+      const next = list.find((el) => Number(el.dataset.s) >= at.start);
+      if (next) { next.focus(); next.scrollIntoView({ block: "center" }); }
+    }
+  })();
+
   function offerRedaction(chosen) {
     selected = chosen;
     panel.hidden = true;
