@@ -76,3 +76,14 @@ def test_silent_attendees_are_compared_as_names() -> None:
     assert silent_attendees(["Amy  Lo", "BEN CRAIG", "Ben Craig", "Cat Ng"], ["amy lo", "Dev Rao"]) == \
         ["BEN CRAIG", "Cat Ng"]
     assert silent_attendees([], ["Amy"]) == []
+
+
+def test_a_bidi_or_zero_width_mark_in_the_attendees_keeps_the_header_meets() -> None:
+    """Found by the Meet target: a mark before one attendee's name made the whole header a turn of no speaker
+    whose speech was the attendees' names, and the silent attendee was known to nobody."""
+    from cmo_coder.ingest import plain
+
+    text = "Ward - Transcript\nAttendees\n\u202eBen Craig, Amy\u200b Lo\nTranscript\n\u202eBen Craig: So.\n"
+    utts, attendees = plain.read_with_attendees(text, "m.txt")
+    assert attendees == ["Ben Craig", "Amy Lo"]
+    assert [(u.speaker, u.text) for u in utts] == [("Ben Craig", "So.")]
