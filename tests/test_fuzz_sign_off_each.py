@@ -55,6 +55,7 @@ SAID = ["Margaret", "Okafor", "Mrs Okafor", "Will", "Jenkins", "Dawn", "Foster",
         "Shug", "Jo", "Grace", "Hope", "Tarleton", "Attercliffe Road", ADDED, ADDED]
 FILLER = ["the", "we", "went", "said", "and", "with", "ok", "so", "that", "really", "I", "will", "hope", "to",
           "it", "was", "my", "our", "she", "told", "thanks", "um", "business", "over", "in"]
+GAPS = [" ", " ", "  ", "\n", "\u00a0", " \n ", "\t"]
 BEFORE = ["", "", "(", "'", '"', "\u201c", "…", "\n", "-", "\u00a0"]
 AFTER = ["", "", ",", ".", "…", "'s", "\u2019s", "?", ")", "'", "!", "\n", "\u201d", "\u2014", ":", "..."]
 
@@ -69,6 +70,7 @@ def speech(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(2, 10))):
         if draw(st.booleans()):
             word = recase(draw(st.sampled_from(SAID)), draw(st.integers(0, 4)))
+            word = word.replace(" ", draw(st.sampled_from(GAPS)))  # a two-word name across a line, a wide gap
             parts.append(draw(st.sampled_from(BEFORE)) + word + draw(st.sampled_from(AFTER)))
         else:
             parts.append(draw(st.sampled_from(FILLER)))

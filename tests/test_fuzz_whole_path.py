@@ -54,6 +54,13 @@ def _forms_of(name: str) -> list[str]:
     return out
 
 
+def _plantable(people: list[tuple[str, str]]) -> list[str]:
+    """What a leak is: a person's whole name or either part, a register entry's whole surface (not "Road" of a
+    street, nor "Hope", an everyday word the check reads in its context), the reviewer's added surface."""
+    out = [f for name, _ in people for f in [name, *name.split()]]
+    return out + [s for s, _ in REGISTERED if s != "Hope"] + [ADDED]
+
+
 def recase(word: str, how: int) -> str:
     return [word, word.lower(), word.upper(), word.title()][how]
 
@@ -64,6 +71,7 @@ def speech(draw: st.DrawFn, said: list[str]) -> str:
     for _ in range(draw(st.integers(4, 12))):
         if draw(st.integers(0, 2)) == 0:
             word = recase(draw(st.sampled_from(said)), draw(st.integers(0, 3)))
+            word = word.replace(" ", draw(st.sampled_from([" ", " ", "  ", "\u00a0", "\t"])))
             parts.append(draw(st.sampled_from(BEFORE)) + word + draw(st.sampled_from(AFTER)))
         else:
             parts.append(draw(st.sampled_from(FILLER)))
@@ -97,9 +105,13 @@ def studies(draw: st.DrawFn) -> dict[str, object]:
         if lower:
             turns = [(who, t.lower()) for who, t in turns]
         body = {"txt": lambda ts: "".join(f"{w}: {t}\n\n" for w, t in ts), "vtt": _vtt, "srt": _srt}[kind](turns)
-        files[f"session_{n}.{kind}"] = body
+        # a file named after a speaker or a registered place, as teams name files: the id and the export's
+        # source names must not carry it
+        stem = draw(st.sampled_from(["session", "session", people[0][0].split()[-1].lower(), "Tarleton_visit",
+                                     people[-1][0].replace(" ", "")]))
+        files[f"{stem}_{n}.{kind}"] = body
     return {"people": people, "files": files, "plant": draw(st.sampled_from(["qdpx", "memo"])),
-            "planted": recase(draw(st.sampled_from(said)), draw(st.integers(0, 3))),
+            "planted": recase(draw(st.sampled_from(_plantable(people))), draw(st.integers(0, 3))),
             "cuts": draw(st.lists(st.tuples(st.integers(0, 10_000), st.integers(1, 60)), min_size=1, max_size=4))}
 
 
