@@ -8,8 +8,9 @@ of people and places; the speech says the speakers' and the register's names in 
 surname, title and surname, the whole name) and casings, in odd punctuation, beside a surface the reviewer adds by
 hand (``review --redact``). The path, as a user types it: ``import --manifest --register``, ``anonymise
 --register``, ``review --redact … --accept-all --sign-off``, codings on the signed-off text (whole turns and parts
-of them, placeholders inside), ``export --qdpx``, ``leakcheck``. Then a registered form is planted in one output
-(a source text inside the QDPX, or a coding's memo in the project) and the leak check must fail.
+of them, placeholders inside), ``export --qdpx``, ``report``, ``export --qdc``, ``leakcheck`` on all of them. Then a
+registered form is planted in one output (a source text inside the QDPX, a page of the evidence report, or a
+coding's memo in the project) and the leak check must fail.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def studies(draw: st.DrawFn) -> dict[str, object]:
         stem = draw(st.sampled_from(["session", "session", people[0][0].split()[-1].lower(), "Tarleton_visit",
                                      people[-1][0].replace(" ", "")]))
         files[f"{stem}_{n}.{kind}"] = body
-    return {"people": people, "files": files, "plant": draw(st.sampled_from(["qdpx", "memo"])),
+    return {"people": people, "files": files, "plant": draw(st.sampled_from(["qdpx", "memo", "report"])),
             "planted": recase(draw(st.sampled_from(_plantable(people))), draw(st.integers(0, 3))),
             "cuts": draw(st.lists(st.tuples(st.integers(0, 10_000), st.integers(1, 60)), min_size=1, max_size=4))}
 
@@ -231,7 +232,10 @@ def test_the_whole_path_leaves_nothing_and_the_leak_check_catches_a_plant(study:
                 assert texts[file][s:e] == c.text, (c.id, texts[file][s:e], c.text)
         finally:
             project.close()
-        r = _run("leakcheck", proj, qdpx, "--secure", secure)
+        report, qdc = root / "report", root / "codebook.qdc"
+        assert _run("report", proj, "--out", report).exit_code == 0
+        assert _run("export", proj, "--qdc", qdc).exit_code == 0
+        r = _run("leakcheck", proj, qdpx, qdc, report, "--secure", secure)
         assert r.exit_code == 0, r.output
 
         planted: str = study["planted"]  # type: ignore[assignment]
@@ -245,6 +249,10 @@ def test_the_whole_path_leaves_nothing_and_the_leak_check_catches_a_plant(study:
                         data = data.decode("utf-8").replace(" ", f" {planted} ", 1).encode("utf-8")
                     dst.writestr(item, data)
             r = _run("leakcheck", proj, bad, "--secure", secure)
+        elif study["plant"] == "report":  # the evidence report's page of a theory, as a user might edit it
+            page = report / "PT1.md"
+            page.write_text(page.read_text(encoding="utf-8") + f"\n> {planted} said so\n", encoding="utf-8")
+            r = _run("leakcheck", proj, qdpx, qdc, report, "--secure", secure)
         else:
             project = Project.open(proj)
             try:
@@ -255,3 +263,4 @@ def test_the_whole_path_leaves_nothing_and_the_leak_check_catches_a_plant(study:
                 project.close()
             r = _run("leakcheck", proj, qdpx, "--secure", secure)
         assert r.exit_code == 1, (study["plant"], planted, r.output)
+        event(f"plant in the {study['plant']} caught")
