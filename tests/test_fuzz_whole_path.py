@@ -68,7 +68,9 @@ def recase(word: str, how: int) -> str:
 
 @st.composite
 def speech(draw: st.DrawFn, said: list[str]) -> str:
-    parts = []
+    # opened by a word of speech: a name and a colon opening a caption's cue or a typed line is a speaker's label
+    # ("(Mrs Jenkins: will …" made a provisional speaker, and sign-off rightly refused the file)
+    parts = [draw(st.sampled_from(["so", "well", "and", "yeah"]))]
     for _ in range(draw(st.integers(4, 12))):
         if draw(st.integers(0, 2)) == 0:
             word = recase(draw(st.sampled_from(said)), draw(st.integers(0, 3)))
