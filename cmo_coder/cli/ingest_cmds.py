@@ -80,6 +80,8 @@ def import_cmd(project: ProjectRef, files: tuple[Path, ...], secure: Path, manif
                     # "I:" and "R:" name someone else in every file: the person may have a line already
                     scoped = line.split(",")[1].strip('"')
                     what = f"{scoped} names one person in this file only: or add it to that person's aliases, "
+                if s.never_speaks:  # named by a Meet header only: a person of the meeting, no speaker
+                    what = "an attendee who never speaks (the name is removed wherever said): " + what
                 info(f"  {s.label:<6} {line}   # {what}in {', '.join(s.transcripts)}")
     if report.failed:
         info(f"{len(report.failed)} of {len(report.files)} file(s) failed")

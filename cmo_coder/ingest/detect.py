@@ -66,6 +66,8 @@ class Parsed:
     format: SourceFormat
     utterances: list[Utterance]
     warnings: list[str] = field(default_factory=list)
+    #: The people a Google Meet header names as attendees (:mod:`.meet_header`), speakers or not.
+    attendees: list[str] = field(default_factory=list)
 
 
 def _nonblank(text: str, n: int) -> list[str]:
@@ -206,7 +208,7 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
     elif fmt is SourceFormat.plain_md:
         utts = markdown_transcript.read(text, source)
     else:
-        utts = plain.read(text, source)
+        utts, attendees = plain.read_with_attendees(text, source)
         if not any(u.speaker for u in utts) and _json_document(text):
             raise ParseError(
                 f"{source}: unknown format: a JSON document, but not in a shape the import reads (Whisper's, "
@@ -219,6 +221,7 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
                 "structure found (a Whisper .txt has none: import the .srt, .vtt, .json or .tsv Whisper wrote "
                 "beside it, with --speaker NAME for one speaker)"
             )
+        return Parsed(fmt, utts, warnings, attendees)
     return Parsed(fmt, utts, warnings)
 
 

@@ -56,6 +56,32 @@ pair is named: captions of two people without speaker labels (an outreach conver
 participant, whose words then held the other person's."""
 
 
+SILENT_ATTENDEES_WARNING = ("attendee(s) the Google Meet header names never speak: each is in the key as a "
+                            "provisional person, so the name is removed wherever it is said; add each to the "
+                            "manifest (or the register, for someone no turn of the study is spoken by)")
+"""The import's word on attendees of a Meet call who say nothing (a count, never the names: a warning is shown and
+stored outside the secure folder). Why: the header that names them is dropped from the text, and before this the
+names went with it, so a person of the meeting whom the others talk about was known to nobody."""
+
+
+def silent_attendees(attendees: list[str], turn_names: list[str]) -> list[str]:
+    """The attendees of a Meet header who label no turn (compared as names are: spaces and case folded), each
+    once, in the header's order."""
+    def fold(name: str) -> str:
+        return " ".join(speakers.clean_name(name).split()).casefold()
+
+    spoken = {fold(n) for n in turn_names}
+    out: dict[str, str] = {}
+    for name in attendees:
+        if fold(name) and fold(name) not in spoken:
+            out.setdefault(fold(name), name.strip())
+    return list(out.values())
+
+
+def silent_attendees_warning(n: int) -> str:
+    return f"{n} {SILENT_ATTENDEES_WARNING}"
+
+
 def safe_stem(stem: str) -> str:
     return speakers.id_of_stem(stem)
 
@@ -134,6 +160,8 @@ class _Importer:
         self.actor = actor
         self.batch_ids: set[str] = set()
         self.used_provisional: dict[str, list[str]] = {}
+        self.spoken: set[str] = set()  # labels that speak a turn of a file of this import
+        self.silent: set[str] = set()  # labels of attendees a Meet header names who speak no turn of their file
 
     def _labels(self, names: list[str | None], stem: str) -> list[str]:
         seen: dict[str, str] = {}
@@ -204,6 +232,8 @@ class _Importer:
         groups = {e.name for e in self.smap.key.entries if is_group(e.attributes)}
         names = list(dict.fromkeys(t.speaker_name for t in canon.turns if t.speaker_name and t.speaker_name
                                    not in groups))  # a group's name is its label or description, no person's
+        silent = silent_attendees(read.attendees, names)
+        names += silent  # an attendee in the file name is a person's name there, speaking or not
         taken = set(self.project.transcript_ids()) | self.batch_ids
         stem_id = safe_stem(path.stem)
         replacing = False
@@ -249,6 +279,11 @@ class _Importer:
         self.smap.imported_as(path.stem, tid)
         try:
             labels = self._labels([t.speaker_name for t in canon.turns], path.stem)
+            # an attendee who never speaks is a person of the meeting all the same: in the key (provisional
+            # until the manifest names them), so the anonymiser removes their name wherever it is said
+            heard = [self.smap.label_of(name, path.stem) for name in silent]
+            if silent:
+                warnings.append(silent_attendees_warning(len(silent)))
             warnings.extend(speakers.label_clashes(
                 [t.speaker_name for t in canon.turns if t.speaker_name], self.smap, path.stem))
             turns = [_turn(t, label) for t, label in zip(canon.turns, labels, strict=True)]
@@ -289,7 +324,9 @@ class _Importer:
             self.smap._reindex()
             raise
         self.batch_ids.add(tid)
-        self._note_provisional(labels, tid)
+        self._note_provisional(labels + heard, tid)
+        self.spoken.update(p for lab in labels for p in label_parts(lab))
+        self.silent.update(heard)
         return FileResult(
             path=name, status="replaced" if replacing else "imported", transcript_id=tid, source_format=fmt.value,
             source_sha256=sha, turns=len(turns), characters=len(canon.text),
@@ -363,7 +400,8 @@ def import_files(
         ProvisionalSpeaker(label=label, name=by_label[label].name,
                            suggested_manifest_line=speakers.suggested_line(by_label[label], smap.key.entries,
                                                                            list(dict.fromkeys(tids))),
-                           transcripts=list(dict.fromkeys(tids)))  # a file given twice is one transcript
+                           transcripts=list(dict.fromkeys(tids)),  # a file given twice is one transcript
+                           never_speaks=label in imp.silent and label not in imp.spoken)
         for label, tids in sorted(imp.used_provisional.items(), key=lambda kv: _label_order(kv[0]))
         if label in by_label and by_label[label].provisional
     ]

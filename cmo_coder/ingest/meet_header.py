@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .normalise import clean
+
 _TITLE_RE = re.compile(r"^.{1,200}?[ \t]+[-–—][ \t]+Transcript$")
 _MAX_NAME_LINES = 6
 _NOTICE_RE = re.compile(r"^This editable transcript was computer generated\b", re.IGNORECASE)
@@ -23,7 +25,9 @@ _NAME_RE = re.compile(r"^[^\W\d_][\w'’. -]{0,80}$")
 def meet_header(lines: list[str]) -> tuple[int, list[str]] | None:
     """``(lines the header takes, the attendees' names)`` when ``lines`` open with Meet's header, else None."""
     def bare(i: int) -> str:
-        return lines[i].replace("\ufeff", "").strip()
+        # cleaned as a speaker's name is (bidi and zero-width marks out): a mark before one attendee's name made
+        # the whole header one turn of no speaker, the attendees' names its speech
+        return clean(lines[i].replace("\ufeff", "")).strip()
 
     rows = [i for i in range(min(len(lines), 4 + _MAX_NAME_LINES + 8)) if bare(i)]
     if len(rows) < 4 or not _TITLE_RE.match(bare(rows[0])) or bare(rows[1]).casefold() != "attendees":

@@ -350,10 +350,19 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
 
 
 def read(text: str, source: str) -> list[Utterance]:
+    return read_with_attendees(text, source)[0]
+
+
+def read_with_attendees(text: str, source: str) -> tuple[list[Utterance], list[str]]:
+    """The file's utterances, and the attendees a Google Meet header names (none for any other file).
+
+    Why the attendees go on: the header is dropped from the text, and an attendee who never speaks labels no
+    turn, so without them the import would never learn of a person who was in the meeting and whose name the
+    others may say (see :mod:`.meet_header`)."""
     from .meet_header import meet_header
 
     lines = [(line, f"line {i}") for i, line in enumerate(text.split("\n"), 1)]
     meet = meet_header([line for line, _ in lines])
     if meet is not None:  # Google Meet's title, attendees and "Transcript": the file's header, no one's speech
-        return read_lines(lines[meet[0]:], source, known=frozenset(meet[1]))
-    return read_lines(lines, source)
+        return read_lines(lines[meet[0]:], source, known=frozenset(meet[1])), list(meet[1])
+    return read_lines(lines, source), []

@@ -21,6 +21,8 @@ class SourceText:
     format: SourceFormat
     canon: canonical.Canonical
     warnings: list[str] = field(default_factory=list)
+    #: The attendees a Google Meet header names, speakers or not (see :class:`.detect.Parsed`).
+    attendees: list[str] = field(default_factory=list)
 
 
 def read_source(data: bytes, name: str | Path, infer_speakers: bool = False,
@@ -36,7 +38,8 @@ def read_source(data: bytes, name: str | Path, infer_speakers: bool = False,
     warnings = list(parsed.warnings)
     if canon.empty:
         warnings.append(empty_turns_warning(canon.empty))
-    return SourceText(format=SourceFormat(parsed.format), canon=canon, warnings=warnings)
+    return SourceText(format=SourceFormat(parsed.format), canon=canon, warnings=warnings,
+                      attendees=list(parsed.attendees))
 
 
 def empty_turns_warning(where: list[str]) -> str:

@@ -14,6 +14,8 @@ class ProvisionalSpeaker(Frozen):
     name: str = Field(description="The name as the source wrote it (`Name@filestem` for role words like 'R').")
     suggested_manifest_line: str = Field(description="CSV line to complete (ROLE, SITE) and add to the manifest.")
     transcripts: list[str] = Field(default_factory=list)
+    never_speaks: bool = Field(False, description="An attendee a Google Meet header names who speaks no turn: in "
+                                                  "the key so their name is removed wherever said.")
 
 
 class FileResult(Frozen):
