@@ -126,3 +126,32 @@ def test_sign_off_advice_for_one_unknown_word_puts_the_alias_first(tmp_path: Pat
     assert r.exit_code == 1
     advice = r.output[r.output.index("Bunny"):]
     assert advice.index("aliases") < advice.index("Bunny,,service_user")
+
+
+def test_a_key_that_cannot_be_written_leaves_the_transcript_pending(tmp_path: Path, project: Project,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The redaction key is written before the project's commit: a disk failure there must not leave a signed-off
+    transcript that ``show --secure`` cannot map back to what was said."""
+    from cmo_coder.anonymise import review
+    from cmo_coder.store.secure import SecureFolder
+
+    sf = secure_folder(tmp_path, list(KEY))
+    add_pending(project, sf, "int-a", [("P1", "x", "Keith Brannigan rang me.")])
+    assert run("anonymise", project.path, "--secure", sf.path).exit_code == 0
+    real = SecureFolder.write_json
+
+    def failing(self: SecureFolder, name: str, data: object) -> None:
+        if name == review.REDACTION_KEY:
+            raise OSError("disk full")
+        real(self, name, data)
+
+    monkeypatch.setattr(SecureFolder, "write_json", failing)
+    r = CliRunner().invoke(cli, ["review", str(project.path), "--secure", str(sf.path), "--accept-all",
+                                 "--sign-off"])
+    assert r.exit_code != 0
+    assert project.transcript_status("int-a") == "pending"
+    monkeypatch.setattr(SecureFolder, "write_json", real)
+    r = run("review", project.path, "--secure", sf.path, "--accept-all", "--sign-off")
+    assert r.exit_code == 0, r.output
+    key = json.loads((sf.path / review.REDACTION_KEY).read_text(encoding="utf-8"))
+    assert [e["original"] for e in key["int-a"]] == ["Keith Brannigan"]

@@ -789,6 +789,17 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
     anonymised = without_heading_turns(anonymised, heading_turns(raw))  # anonymised, shown, no one's turn
     by_layer = Counter(p.layers[0] for p, _ in chosen)
     by_category = Counter(p.category for p, _ in chosen)
+    # The secure folder's key comes first: a failure after it leaves the transcript pending and the key's entry
+    # is written again at the next sign-off; a failure after the project's commit would leave a signed-off
+    # transcript that 'show --secure' could not map back to what was said.
+    save_proposals(secure, ps)
+    key = secure.read_json(REDACTION_KEY, {})
+    key[transcript_id] = [
+        {"start": s, "end": e, "original": raw.text[s:e], "placeholder": rep, "category": members[0].category}
+        for members, (s, e, rep) in runs
+    ]
+    secure.write_json(REDACTION_KEY, key)
+    _record_kept(secure, raw, ps, decisions, spans, items)
     with project.transaction(actor) as tx:
         for sp in [*speakers, *joint]:  # a joint line's speakers are the members' joint label (joint_turns)
             tx.upsert_participant(sp)
@@ -798,14 +809,6 @@ def sign_off(project: Project, secure: SecureFolder, transcript_id: str, actor: 
             "by_layer": dict(sorted(by_layer.items())), "by_category": dict(sorted(by_category.items())),
             "model": ps.model or "rules-only",
         })
-    save_proposals(secure, ps)
-    key = secure.read_json(REDACTION_KEY, {})
-    key[transcript_id] = [
-        {"start": s, "end": e, "original": raw.text[s:e], "placeholder": rep, "category": members[0].category}
-        for members, (s, e, rep) in runs
-    ]
-    secure.write_json(REDACTION_KEY, key)
-    _record_kept(secure, raw, ps, decisions, spans, items)
     at = clock.now_iso()
     for p, d in resolved(ps, decisions):
         assert d is not None
