@@ -92,3 +92,20 @@ def test_a_surname_in_lower_case_before_english_still_goes(punjabi_register: Ano
     from cmo_coder.anonymise.pipeline import redact_text
 
     assert gone not in redact_text(punjabi_register, text, open_items=True)
+
+
+@pytest.mark.parametrize(("display", "forms"), [
+    ("Kowalczyk, Agnieszka Dr (RWT)", ("Agnieszka", "Kowalczyk", "Dr Kowalczyk")),
+    # held back: written before the rule
+    ("Okafor, Chidi Prof (UCLH)", ("Chidi", "Okafor", "Dr Okafor")),
+    ("Evans, Sian Mrs", ("Sian", "Evans", "Mrs Evans")),
+    ("MAHMOOD, Tariq Dr (BARTS HEALTH NHS TRUST)", ("Tariq", "Mahmood")),
+])
+def test_a_title_after_the_given_name_in_a_display_name_is_no_name_form(display: str, forms: tuple[str, ...]) -> None:
+    """An NHS display name writes the title after the given name ("Kowalczyk, Agnieszka Dr (RWT)"): "Dr" became a
+    form of the person, and every "Dr" said in the study's transcripts was removed as her name."""
+    from cmo_coder.anonymise.register import person_variants
+
+    variants = person_variants(display)
+    assert not {"Dr", "Prof", "Mrs"} & set(variants)
+    assert all(any(v.lower() == f.lower() for v in variants) for f in forms), variants
