@@ -135,3 +135,16 @@ def test_a_birth_place_then_no_date_keeps_its_words(anon: Anonymiser, text: str,
     from cmo_coder.anonymise.pipeline import redact_text
 
     assert kept in redact_text(anon, text, open_items=True)
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Interviewer@Dialysis interview WOL-P07 interpreted", "facilitator"),
+    # held back: written before the rule
+    ("Researcher@focus group 2", "facilitator"), ("Interpreter", "facilitator"), ("Young carer", "carer"),
+    ("Mr Gill", "service_user"), ("Fletcher", "service_user"),
+])
+def test_a_provisional_speakers_advice_names_the_role_its_label_says(name: str, role: str) -> None:
+    """The interpreted interview's unscoped "Interviewer" was advised a manifest line of role ``service_user``."""
+    from cmo_coder.anonymise.review import _provisional_advice
+
+    assert f"'{name},,{role},,U1'" in _provisional_advice("U1", name)
