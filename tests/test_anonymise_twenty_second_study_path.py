@@ -34,8 +34,8 @@ def test_the_studys_lists_are_whole() -> None:
 
 
 def test_every_file_is_read_and_signed_off(path: tuple[Path, Path, dict[str, str]]) -> None:
-    """Eight files in seven formats, the email among them (refused as no format before: it was read as plain
-    text, its header's names and subject as speech)."""
+    """Eight files in seven formats, the email among them (read as plain text before, its header's names and
+    subject as speech)."""
     assert len(path[2]) == 8
 
 
