@@ -120,7 +120,8 @@ def test_the_birth_patterns_are_the_module_sources_with_their_flags() -> None:
     birth = said_dates._birth()
     assert [p.pattern for p in birth.dates] == list(said_dates._PATTERNS)
     assert [p.pattern for p in birth[1:]] == [said_dates._DOB_AHEAD, said_dates._EXTEND, said_dates._BEFORE_CUE,
-                                              said_dates._BORN_IN_PLACE, said_dates._SAID_AGAIN]
+                                              said_dates._BORN_IN_PLACE, said_dates._BORN_AT_PLACE_ON,
+                                              said_dates._SAID_AGAIN]
     assert all(p.flags & re.IGNORECASE for p in (*birth.dates, *birth[1:]))
 
 

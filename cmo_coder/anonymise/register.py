@@ -471,12 +471,21 @@ GENERIC_SPEAKERS = {"i", "r", "p", "q", "a", "interviewer", "interviewee", "spea
                     "int", "resp", "iv", "ie"}
 
 
+_DISPLAY_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "rev", "revd", "cllr",
+                             "sir", "dame"})
+"""Titles an NHS or university directory writes after the given name in a display name ("Qureshi, Imran Dr"):
+read in place, the title became a form of the person, and every "Dr" said in a study went as that person's name."""
+
+
 def clean_name(name: str) -> str:
     """Device and caption spellings to a spoken name: ``Adams, Jennifer (She/Her)`` → ``Jennifer Adams``."""
     name = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", name)
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
-        name = f"{first} {last}"
+        given = first.split()
+        if len(given) > 1 and given[-1].lower().rstrip(".") in _DISPLAY_TITLES:
+            given = given[-1:] + given[:-1]  # "Kowalczyk, Agnieszka Dr": the title before the name, never a name
+        name = f"{' '.join(given)} {last}"
     tokens = [t for t in name.replace(",", " ").split() if any(c.isalpha() for c in t)]
     return " ".join(tokens)
 

@@ -642,6 +642,17 @@ def _no_speaker_problem(n: int, source_format: str, before_any_speaker: bool = F
             "('\"FG1\",,group,SITE,FG1') and re-import with '--replace --speaker FG1'")
 
 
+def _role_named(name: str) -> str:
+    """The role a provisional speaker's label names ("Interviewer@file" is the facilitator's, "Carer" a carer's),
+    else ``service_user``: an interpreted interview's unscoped "Interviewer" was advised a service user's line."""
+    from ..model import Role
+
+    try:
+        return Role.parse(name.split("@")[0], job_titles=False).value
+    except ValueError:
+        return Role.service_user.value
+
+
 def _provisional_advice(label: str, name: str, tid: str) -> str:
     """What to do about a provisional speaker no manifest person owns. A name of one word ("Shug", "Bunny") is
     most often someone the manifest already names otherwise, so the first advice is the import's own: add it to
@@ -654,7 +665,7 @@ def _provisional_advice(label: str, name: str, tid: str) -> str:
         return (f"speaker {label} ({name}) is provisional: {name} is a voice of this file only; add "
                 f"'{name}@{tid}' to the aliases of the manifest line of the person it is, or else add a manifest "
                 f"line such as '\"REAL NAME\",\"{name}@{tid}\",ROLE,SITE,', and re-run 'cmo-coder import'")
-    line = f"'{name},,service_user,,{label}' (name,aliases,role,site,label)"
+    line = f"'{name},,{_role_named(name)},,{label}' (name,aliases,role,site,label)"
     if len(name.split()) == 1:
         return (f"speaker {label} ({name}) is provisional: {name} is one name alone; if the manifest names this "
                 f"person otherwise, add {name} to that line's aliases, or else add a manifest line such as "

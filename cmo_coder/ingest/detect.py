@@ -17,6 +17,7 @@ from . import (
     csv_transcript,
     docx_reader,
     elan,
+    email_message,
     html_transcript,
     iwork,
     markdown_transcript,
@@ -59,6 +60,10 @@ _FOREIGN = (
 #: no speaker. Text of another shape printed to PDF (captions, a table) keeps its reader's format.
 _PDF_FORMATS = {SourceFormat.plain_txt: SourceFormat.plain_pdf, SourceFormat.plain_md: SourceFormat.plain_pdf,
                 SourceFormat.otter_txt: SourceFormat.otter_pdf}
+
+#: The format recorded for an email by the reader its body went to, as for a PDF: a transcript typed into the
+#: message is the plain reader's, recorded as an email; an Otter export or captions pasted in keep their reader's.
+_EMAIL_FORMATS = {SourceFormat.plain_txt: SourceFormat.plain_eml}
 
 
 @dataclass
@@ -146,6 +151,12 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     if rtf_reader.is_rtf(data):
         utts, notes = rtf_reader.read(data, source)
         return Parsed(SourceFormat.plain_rtf, utts, notes)
+    if email_message.looks_like_email(data):
+        text, notes = email_message.body_text(data, source)
+        check_lines(text.count("\n") + 1, source)
+        parsed = _parse_text(text, source, infer_speakers, notes)
+        parsed.format = _EMAIL_FORMATS.get(parsed.format, parsed.format)
+        return parsed
     odf = odt_reader.odf_kind(data)
     if odf == "text":
         utts, notes = odt_reader.read(data, source)

@@ -33,6 +33,7 @@ class SourceFormat(StrEnum):
     plain_docx = "plain_docx"
     plain_odt = "plain_odt"
     plain_rtf = "plain_rtf"
+    plain_eml = "plain_eml"
     plain_pdf = "plain_pdf"
     otter_pdf = "otter_pdf"
     csv_table = "csv_table"

@@ -127,6 +127,12 @@ def _is_job(words: list[str]) -> bool:
     return last in _JOB_HEADS or is_trade(last)
 
 
+#: Words that name a participant's role on their own and keep it under a word that says which kind ("young carer",
+#: "unpaid carer", "parent carer", "transplant patient"): a manifest's role column was refused for "young carer".
+_ROLE_HEADS = frozenset({"carer", "patient", "client", "relative", "parent", "mother", "father", "interviewer",
+                         "researcher", "interpreter", "facilitator"})
+
+
 class Role(StrEnum):
     """Who a participant is in the study; decides the label prefix and the attribution."""
 
@@ -185,6 +191,10 @@ class Role(StrEnum):
         }
         if key in aliases:
             return aliases[key]
+        words = key.split("_")
+        if 1 < len(words) <= 3 and "of" not in words and words[-1] in _ROLE_HEADS:
+            # a kind of carer or patient as the team writes it: "young carer", "kinship carer", "dialysis patient"
+            return aliases[words[-1]]
         if job_titles and _is_job(key.split("_")):
             return cls.staff
         raise ValueError(f"unknown role {text!r} (expected staff, service_user, carer or facilitator"

@@ -145,6 +145,9 @@ def _why(tok: Token, name: Token, caseless: bool) -> tuple[str, bool] | None:
         return None
     if not caseless:
         if tok.text.islower():
+            if _another_language_after(tok):
+                return None  # "Jas beti bahut changi hai": a run of words no dictionary holds is speech in another
+                # language written in lower case, as an interpreted interview keeps it, not a surname
             if not in_dictionary(folded) or lowercase_usage().get(low, 0) < LOWER_SELDOM:
                 return "a surname written in lower case", True
             return None
@@ -163,6 +166,16 @@ def _why(tok: Token, name: Token, caseless: bool) -> tuple[str, bool] | None:
     if folded in known_surnames() or lowercase_usage().get(low, 0) < CAPTION_COMMON:
         return "perhaps a surname, or a word", False
     return None
+
+
+def _another_language_after(tok: Token) -> bool:
+    """Whether the lower-case word after ``tok`` on its line would be taken for a surname too (no dictionary's
+    word, or one English seldom writes in lower case): in cased text a
+    surname in lower case ("Gethin prys came") is followed by English, and a second such word makes the run a
+    phrase of another language ("Pinky vi kadi kadi aundi hai", "Jas beti bahut changi hai")."""
+    nxt = word_after(tok)
+    return (nxt is not None and nxt.is_alpha and nxt.text.islower() and nxt.idx == tok.idx + len(tok) + 1
+            and (not in_dictionary(fold(nxt.text)) or lowercase_usage().get(nxt.lower_, 0) < LOWER_SELDOM))
 
 
 _ADDRESSED_AS = frozenset({"boy", "girl", "lad", "lass", "dog", "pup", "puppy", "lady", "fella", "man", "woman",

@@ -117,6 +117,9 @@ _AGE_ON = re.compile(r"(?i)\b(?:be|turn(?:s|ed|ing)?)" + _GAP + r"(?:" + _TWO + 
 give the date of birth as surely as a year would)."""
 _BORN_IN_PLACE = (r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)in" + _GAP
                             + r"(?P<year>" + _LONG_YEAR + r")" + _END)
+_BORN_AT_PLACE_ON = (r"(?i)\bborn" + _GAP + r"(?:in|at)\s+(?P<place>(?:[\w'’-]+\s+){1,3}?)on" + _GAP + _FULL)
+"""A day and month after the place of birth: "born at the Balfour on the third of March", "born in Kirkcaldy on the
+9th of July 1961", "born at home on March the fourth". The cue and the date stood apart, and the date was kept."""
 _NOT_A_PLACE = STOP_WORDS - {"the"}
 _SAID_AGAIN = (r"(?i)(?:" + _BORN + r"|" + _DOB + r"|" + _BIRTHDAY + r")(?:the" + _GAP + r")?(?P<again>(?:"
                          + _DAY + r"|[0-3]?\d)(?:" + _GAP + r"of)?)(?:[\s,.]+(?:no|sorry|erm|um|er|i\s+mean|"
@@ -133,6 +136,7 @@ class _BirthPatterns(NamedTuple):
     extend: re.Pattern[str]
     before_cue: re.Pattern[str]
     born_in_place: re.Pattern[str]
+    born_at_place_on: re.Pattern[str]
     said_again: re.Pattern[str]
 
 
@@ -145,7 +149,8 @@ def _birth() -> _BirthPatterns:
     "baby" never reads them. The same source text is compiled, so every match is the same.
     """
     return _BirthPatterns(tuple(re.compile(p) for p in _PATTERNS), re.compile(_DOB_AHEAD), re.compile(_EXTEND),
-                          re.compile(_BEFORE_CUE), re.compile(_BORN_IN_PLACE), re.compile(_SAID_AGAIN))
+                          re.compile(_BEFORE_CUE), re.compile(_BORN_IN_PLACE), re.compile(_BORN_AT_PLACE_ON),
+                          re.compile(_SAID_AGAIN))
 
 
 _ANY_CUE = re.compile(r"(?i)\bborn\b|\bbirth|\bd\.?\s?o\.?\s?b\b|\bbaby\b")
@@ -194,6 +199,9 @@ def dates_of_birth(text: str) -> list[tuple[int, int]]:
     for m in birth.born_in_place.finditer(text):
         if not any(w.lower() in _NOT_A_PLACE for w in m.group("place").split()):
             out.append((m.start("year"), m.end("year")))
+    for m in birth.born_at_place_on.finditer(text):
+        if not any(w.lower() in _NOT_A_PLACE for w in m.group("place").split()):
+            out.append(_date_span(m))
     for i, (a, b) in enumerate(out):
         more = birth.extend.match(text, b)
         if more and b > a:

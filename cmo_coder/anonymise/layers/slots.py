@@ -47,6 +47,7 @@ _PRESCRIBED = re.compile(r"(?i)(?<![\w'’-])(?:switch(?:ed|ing)?|chang(?:e|ed|i
                          r"(?:on\s*)?(?:to|onto|off|over\s+to)\s+$")
 """A verb of prescribing before the slot: "switched to mirtazapine", "weaned off zopiclone"."""
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{5,}(?![\w'’-])")
+_NEXT_WORD = re.compile(r" ([^\W\d_]{4,})(?![\w'’-])")
 _PLACE_PREFIX = re.compile(r"(?i)(?<![\w'’-])(little|great|upper|lower|nether|north|south|east|west|old|new|"
                            r"long|high|kings|castle|market|church|bishops?)\s+$")
 LANGUAGES = frozenset({
@@ -210,6 +211,19 @@ def _slot_word(word: str, caseless: bool) -> bool:
     return got
 
 
+def _name_end(text: str, end: int, caseless: bool) -> int:
+    """Where a place said in the slot ends: after the words no dictionary holds that follow its first one ("in
+    Whitmore Reans", "at pendeford brockhurst"), capitalised in cased text. A district of two such words lost its
+    first and kept the second ("in [place name] Reans"); a word a dictionary holds ends the name ("to Stourbridge
+    yesterday")."""
+    while (m := _NEXT_WORD.match(text, end)) is not None:
+        word = m.group(1)
+        if not (caseless or word[:1].isupper()) or not _slot_word(word, caseless):
+            break
+        end = m.end()
+    return end
+
+
 def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
     """``(start, end, category)`` of places said in a place's slot with no kind (module doc)."""
     out: list[tuple[int, int, str]] = []
@@ -223,7 +237,7 @@ def slot_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         before = text[max(0, start - 40) : start]
         if not (_SLOT_BEFORE.search(before) or _RESIDENT_ON.search(before)) or _PRESCRIBED.search(before):
             continue
-        out.append((start, m.end(), "place"))
+        out.append((start, _name_end(text, m.end(), caseless), "place"))
     out.extend(house_spans(text, caseless))
     low = text.lower()
     if any(word in low for word in ("royal", "general", "infirmary", "vic", "northern", "western")):
