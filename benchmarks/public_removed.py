@@ -5,7 +5,8 @@ labelled set, both casings, and reads the proposal files the run left in its sec
 name, study label or kin term touched by a removal it counts:
 
 * its gold kind (``public``, ``tool``, ``kept_word``, ...);
-* what proposed it (:func:`proposer`): the model alone, the model with the transcript's spreading of a name it
+* what proposed it (:func:`proposer`): the model alone (on the text as written, or on a caption's re-cased copy
+  alone), the model with the transcript's spreading of a name it
   read, a list (places, the name lexicon), another layer (a rule, a slot's guess), the register (spelt or heard
   as a registered name), or no proposal at all (removed by a review decision taken on the same surface
   elsewhere);
@@ -68,12 +69,20 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "my", "our", "their",
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+RECASED = "model alone, on the re-cased copy"
+"""The model's reading of a caption turn's re-cased copy alone (layer ``caseless``), apart from its reading of the
+text as written: the two fail in different ways, so a rule for one may not reach the other."""
+LONE = frozenset({"model alone", RECASED})
+
+
 def proposer(layers: set[str]) -> str:
     """What proposed a stretch, from the layers of the proposals over it (module doc)."""
     if not layers:
         return "no proposal (a decision elsewhere)"
     if layers & REGISTER_LAYERS:
         return "register"
+    if layers == {"caseless"}:
+        return RECASED
     if layers <= MODEL_LAYERS:
         return "model alone"
     if layers <= MODEL_LAYERS | {"consistency"}:
@@ -142,7 +151,7 @@ def breakdown(lab: bench.Labelled, generic: frozenset[str]) -> Counts:
                     continue
                 public[f"{g.kind} | {who}"] += 1
                 public[f"all | {who}"] += 1
-                if who == "model alone":
+                if who in LONE:
                     cat = over[0].category if over else ""
                     feats = shape(doc.text, g.start, g.end, cat)
                     for f in feats:
@@ -155,7 +164,7 @@ def breakdown(lab: bench.Labelled, generic: frozenset[str]) -> Counts:
                     continue
                 private[f"{g.kind} | {who}"] += 1
                 private[f"all | {who}"] += 1
-                if who == "model alone":
+                if who in LONE:
                     cat = over[0].category if over else ""
                     feats = shape(doc.text, g.start, g.end, cat)
                     for f in feats:

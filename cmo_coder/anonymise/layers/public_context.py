@@ -37,11 +37,12 @@ from spacy.tokens import Doc, Span
 
 from ..placeholders import RELATIONS
 from ..register import GENERIC_TAILS
-from . import public_fame, public_media, public_said
+from . import public_fame, public_media, public_said, public_world
 from .context import person_cue
 from .general_offices import OFFICE_HEAD_SET
 from .public_fame import fame_frame
 from .public_media import known_to_speaker, local_work, media_frame, own_review
+from .public_world import near_before
 from .state import lower_ids, text_of, word_ids
 from .streets import STREET_HEADS
 from .turn_view import char_span, holds_any, turn_view
@@ -235,12 +236,14 @@ public person a frame of fame reads."""
 
 def _private_near(doc: Doc, start: int, end: int) -> bool:
     """A word of kinship or friendship within three words of the name ("my mate Wes", "Wes from the group"),
-    or the speaker joined to it ("me and Wes")."""
+    or the speaker joined to it ("me and Wes"); before the name, not the subject of a verb of liking or hearing
+    ("my daughter plays X songs": :func:`.public_world.near_before`)."""
     lows = _lows(doc)
     lo, hi = max(0, start - 3), min(len(lows), end + 3)
     if (_low(doc, start - 1) in _WITH and _low(doc, start - 2) in _SPEAKER) or (
             _low(doc, end) in _WITH and _low(doc, end + 1) in _SPEAKER):
         return True  # "me and Kelvin Broadbent were on the news", "Kelvin Broadbent and me": the speaker's company
+    lo = near_before(lows, start)  # "my daughter plays X songs": the daughter is the verb's subject
     return _low(doc, start - 1) in OWNERS or not (PRIVATE.isdisjoint(lows[lo:start])
                                                   and PRIVATE.isdisjoint(lows[max(end, lo):hi]))
 
@@ -438,13 +441,14 @@ def _context_triggers() -> frozenset[str]:
     a setting of public life (:data:`STRONG_SETTING` less :data:`ON_AIR`), "X's" work (:data:`OWN_WORKS`),
     "the X inquiry" (:data:`WORKS`). Fame (:func:`.public_fame.fame_frame`): a trade, a published or broadcast
     work, being watched or heard on air, or :func:`.public_said.said_as_public`'s famous, wrote, gave (a talk),
-    law and chair. Media (:func:`.public_media.media_frame`, :func:`.public_media.own_review`): a medium or a
+    law and chair, and :mod:`.public_world`'s kinds of public life (:data:`.public_world.TRIGGERS`). Media
+    (:func:`.public_media.media_frame`, :func:`.public_media.own_review`): a medium or a
     reviewed work."""
     words = (PEERS | ACADEMICS | (STRONG_SETTING - ON_AIR) | OWN_WORKS | WORKS
              | public_fame.TRADES | public_fame.TV_TRADES | public_fame.PUBLISHED | public_fame.WORKS
              | public_fame.ON_AIR_WORKS | public_fame.AIR
              | public_said.FAMOUS | public_said.WROTE | public_said.GAVE | public_said.LAWS | public_said.CHAIRS
-             | {"chairs", "chaired"} | public_media.MEDIA | public_media.REVIEW_WORKS)
+             | {"chairs", "chaired"} | public_media.MEDIA | public_media.REVIEW_WORKS | public_world.TRIGGERS)
     return words | {w.replace("'", "’") for w in words}  # the view's words keep a curly apostrophe
 
 

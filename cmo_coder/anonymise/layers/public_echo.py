@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .public_context import OWNERS, PRIVATE
+from .public_world import near_before
 from .state import candidates, text_of
 from .words import place_names
 from .world_places import uk_place_names, world_places
@@ -65,9 +66,10 @@ def _spreadable(phrase: str) -> bool:
 
 
 def _private_near(words: list[str], start: int, end: int) -> bool:
-    """A word of kinship, friendship or ownership within three words of words ``start``..``end``, or the
-    speaker joined to them."""
-    before = words[max(0, start - _NEAR) : start]
+    """A word of kinship, friendship or ownership within three words of words ``start``..``end`` (before them, not
+    the subject of a verb of liking or hearing: :func:`.public_world.near_before`), or the speaker joined to
+    them."""
+    before = words[near_before(words, start, _NEAR) : start]  # "my daughter plays X songs": the verb's subject
     after = words[end : end + _NEAR]
     if any(w in PRIVATE for w in (*before, *after)) or (before and before[-1] in OWNERS):
         return True

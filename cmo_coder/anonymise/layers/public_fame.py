@@ -28,8 +28,9 @@ from spacy.tokens import Doc
 
 from .public_names import COMMONEST_SURNAMES
 from .public_said import said_as_public
+from .public_world import said_in_public_life
 from .titles import PARTICLES
-from .words import is_everyday, name_lexicon
+from .words import census_surnames, is_everyday, name_lexicon
 
 TRADES = frozenset({"footballer", "footballers", "singer", "rapper", "comedian", "comedienne", "presenter",
                     "actor", "actress", "novelist", "poet", "popstar", "boxer", "cricketer", "golfer", "broadcaster",
@@ -149,15 +150,18 @@ def _watched(lows: list[str], start: int, end: int) -> bool:
 
 def _full_name(doc: Doc, start: int, end: int, caseless: bool) -> bool:
     """Tokens ``start``..``end`` are a given name and a surname or two, and no word of talk between: in
-    captions a run of listed words may hold one ("tracey said jordan": "Said" is a surname too)."""
+    captions a run of listed words may hold one ("tracey said jordan": "Said" is a surname too). A word among the
+    thousand commonest surnames is a surname there all the same ("kelly holmes", "sheridan smith": the frames of
+    fame ask the rest), unless it is a stop word ("may")."""
     lows = doc.user_data["cmo_lows"]
     if not 2 <= end - start <= 3:
         return False
     if not caseless:  # capitals say a name: "Romesh Ranganathan", "Dua Lipa" are on no name list
         return doc[start].text[:1].isupper() and all(doc[k].text[:1].isupper() or lows[k] in PARTICLES
                                                       for k in range(start + 1, end))
-    return lows[start] in name_lexicon("first") and not any(is_everyday(lows[k]) or doc[k].is_stop
-                                                             for k in range(start + 1, end))
+    common = census_surnames(1000)  # "kelly holmes the runner": a common surname that is also a word
+    return lows[start] in name_lexicon("first") and not any(
+        (is_everyday(lows[k]) and lows[k] not in common) or doc[k].is_stop for k in range(start + 1, end))
 
 
 def fame_frame(doc: Doc, start: int, end: int, caseless: bool) -> bool:
@@ -166,7 +170,8 @@ def fame_frame(doc: Doc, start: int, end: int, caseless: bool) -> bool:
         return False
     lows = doc.user_data["cmo_lows"]
     return (_trade_after(lows, end) or _trade_before(lows, start) or _work_after(lows, end, start)
-            or _watched(lows, start, end) or said_as_public(lows, start, end))
+            or _watched(lows, start, end) or said_as_public(lows, start, end)
+            or said_in_public_life(lows, start, end))
 
 
 def royal_spans(doc: Doc, caseless: bool, private: frozenset[str]) -> list[tuple[int, int]]:

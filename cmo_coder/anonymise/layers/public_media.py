@@ -23,6 +23,7 @@ back to the other layers (``AllowListComponent.echo``).
 from __future__ import annotations
 
 from .public_figures import PRIVATE_WORDS
+from .public_world import near_before
 
 MEDIA = frozenset({"telly", "tv", "television", "radio", "news", "papers", "paper", "newspaper", "newspapers",
                    "press", "box", "iplayer", "bbc", "itv", "youtube", "podcast", "headlines"})
@@ -90,7 +91,8 @@ def known_to_speaker(lows: list[str], start: int, end: int) -> bool:
     """The sentence says the person is someone the speaker knows or was in the news for what happened to
     them: a word of kinship or care after "is my"/"was our" ("he's my consultant", "she's my sister's girl";
     "watching X on the telly with my nan" is the nan's company), a
-    word of kinship or friendship within three words of the name ("my mate X", "X, our neighbour"), or an
+    word of kinship or friendship within three words of the name ("my mate X", "X, our neighbour"; before it, not
+    the subject of a verb of liking or hearing: "my daughter plays X songs"), or an
     event of private life (:data:`EVENTS`)."""
     words = _sentence(lows, start, end)
     for k, w in enumerate(words):
@@ -98,7 +100,7 @@ def known_to_speaker(lows: list[str], start: int, end: int) -> bool:
             return True
         if w in EVENTS:
             return True
-    near = [_low(lows, k) for k in range(max(0, start - 3), min(len(lows), end + 3)) if not start <= k < end]
+    near = [_low(lows, k) for k in range(near_before(lows, start), min(len(lows), end + 3)) if not start <= k < end]
     return _low(lows, start - 1) in OWN_MARKS | {"your"} or any(w in KIN for w in near)
 
 
