@@ -10,10 +10,11 @@ reads "at st anne's", and every span they find is carried back to the transcript
 
 What is set aside, within one turn and never across sentence punctuation:
 
-- hesitation words ("um", "er", "uh", "erm"), which are never names;
+- hesitation words ("um", "er", "uh", "erm"), which are never names, where they break a frame: after a word
+  that leads on (a preposition, an article, a pronoun, a verb like "was"); after any other word a hesitation
+  may be the cue a layer reads ("as you know, um, jeoff, ..." addresses someone) and stays;
 - "like" and "you know" said as fillers: after a word that leads into a name or a place ("to like bolton",
-  "me and like me and", "on you know church lane"), between two copies of one word ("the, like, the"), or set
-  off by commas in typed text;
+  "me and like me and", "on you know church lane") or between two copies of one word ("the, like, the");
 - the first copy of a repeated word or run of words that opens on a function word ("the the", "at at", "it
   was it was", "to dean to dean"): the speaker's restart. A word that is not a function word said twice
   ("wagga wagga", "jodie jodie") stays: it may be a name, and the view must never hide one.
@@ -133,7 +134,10 @@ def _set_aside(text: str, words: list[tuple[int, int]]) -> tuple[list[bool], lis
     n = len(words)
     low = [text[s:e].lower().replace("\u2019", "'") for s, e in words]
     soft = [i + 1 < n and _soft(text, words[i][1], words[i + 1][0]) for i in range(n)]  # gap after word i
-    drop = [low[i] in HESITATIONS and soft[i] and (i == 0 or soft[i - 1]) for i in range(n)]
+    # a hesitation inside a frame: after a word that leads on ("to the um the", "it was er it was"); after any
+    # other word it may be the cue a layer reads ("as you know, um, jeoff": someone addressed)
+    lead = [w in _LEADS_IN or w in FUNCTION_WORDS for w in low]
+    drop = [low[i] in HESITATIONS and soft[i] and (i == 0 or soft[i - 1] and lead[i - 1]) for i in range(n)]
 
     def live() -> list[int]:
         return [i for i in range(n) if not drop[i]]
@@ -148,8 +152,7 @@ def _set_aside(text: str, words: list[tuple[int, int]]) -> tuple[list[bool], lis
         if not (soft[idx[k - 1]] and all(soft[j] for j in range(i, last + 1))):
             continue
         before, after = low[idx[k - 1]], low[idx[k + width]]
-        commas = "," in text[words[idx[k - 1]][1]:words[i][0]] and "," in text[words[last][1]:words[last + 1][0]]
-        if before in _LEADS_IN or before == after or commas:
+        if before in _LEADS_IN or before == after:
             for j in range(i, last + 1):
                 drop[j] = True
     # repeats: the first copy of a run said twice in a row, if it opens on a function word
