@@ -476,7 +476,8 @@ class Anonymiser:
              turns: list[tuple[int, int]] | None = None,
              ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
         """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``; ``turns``: the
-        speaker turns no redaction may cross (:func:`within_turns`)."""
+        speaker turns no redaction may cross (:func:`within_turns`). The docs are read over the fluent view of
+        the segments (:meth:`find_fluent`); where the text has no hesitation that is the text itself."""
         groups, sus, docs, _ = self.find_fluent(text, segments, transcript_id, caseless, turn_caseless, turns)
         return groups, sus, docs
 
