@@ -48,10 +48,14 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     cased and as captions (``named_places.py``). Written before the rules for them and split at once: rules
     may be tuned on the first half; the second is held back, measured at the end of each step, never read.
     A third part, "named-places-third", was written later by another method (real site towns named in the
-    manifest's site column, the places near them said as a route or a round); it is never tuned on.
+    manifest's site column, the places near them said as a route or a round); it is never tuned on. A fourth,
+    "named-places-fourth", was written as captions keep speech (hesitations, repeats, restarts: "to the um the
+    Anchor"), in regions no earlier part used; it is never tuned on.
 (i) "caption-people-tune" and "caption-people-held": short sessions naming people nobody registered whose given
     names no list holds or are everyday words (Eilidh, Oluwaseun, Kez, Storm, Blessing), beside everyday uses
-    of the same words that must stay, cased and as captions (``caption_people.py``); split like (h).
+    of the same words that must stay, cased and as captions (``caption_people.py``); split like (h). A third
+    part, "caption-people-third", was written later as captions keep speech ("I spoke to um to Dean", "me and
+    like me and Jodie"); it is never tuned on.
 (j) "half-names-tune" and "half-names-held": short sessions naming people nobody registered by two names (one
     part a word or a surname no list holds: Grace Baxter, Danny King) or by a word-name beside a role or a
     service (Frank my sponsor, Joy on the helpline), beside the same words said as words and public people said
@@ -74,8 +78,9 @@ Speeds on the short invented sets are the best of three runs for each tool (on a
 the others also measure the neighbours); each Earnings-21 half is run once.
 
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
-                                    named-places-tune|named-places-held|named-places-third|caption-people-tune|
-                                    caption-people-held|half-names-tune|half-names-held|earnings|all]
+                                    named-places-tune|named-places-held|named-places-third|named-places-fourth|
+                                    caption-people-tune|caption-people-held|caption-people-third|half-names-tune|
+                                    half-names-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
 """
 
@@ -427,8 +432,8 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 # --------------------------------------------------------------------------- labelled sets, real path
 SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
-        "named-places-held", "named-places-third", "caption-people-tune", "caption-people-held", "half-names-tune",
-        "half-names-held", "earnings")
+        "named-places-held", "named-places-third", "named-places-fourth", "caption-people-tune", "caption-people-held",
+        "caption-people-third", "half-names-tune", "half-names-held", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -460,6 +465,12 @@ TUNED = {
     "named-places-third": "named places of everyday words, third part: written later by another method (real site "
                           "towns in the manifest's site column, places near them said as a route), before any rule; "
                           "measured at the end of each step, NEVER tuned on",
+    "named-places-fourth": "named places of everyday words, fourth part: written later as captions keep speech "
+                           "(hesitations, repeats, restarts) in regions no earlier part used, before any rule for "
+                           "them; measured at the end of each step, NEVER tuned on",
+    "caption-people-third": "people nobody registered, third part: written later as captions keep speech "
+                            "(hesitations, repeats, restarts), before any rule for them; measured at the end of each "
+                            "step, NEVER tuned on",
     "test": "Earnings-21 test half: not tuned on directly, but its misses were read in the past (see the "
             "README), so it is no longer blind",
     "dev": "Earnings-21 development half: the rules WERE tuned on this half",
@@ -727,7 +738,8 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
 
 
 CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held",
-             "named-places-third", "caption-people-tune", "caption-people-held", "half-names-tune", "half-names-held")
+             "named-places-third", "named-places-fourth", "caption-people-tune", "caption-people-held",
+             "caption-people-third", "half-names-tune", "half-names-held")
 
 
 def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]

@@ -46,6 +46,9 @@ PLACE_GENERIC_EXTRA = frozenset({"club", "shop", "stores", "home", "court", "gra
 
 THIRD = "third"
 """A third part written after the two halves by another method, never tuned on: see :func:`load_half`."""
+FOURTH = "fourth"
+"""A fourth part written as captions keep speech (hesitations, repeats, restarts), never tuned on: see
+:func:`load_half`."""
 
 
 def load_half(half: str) -> hw.Study:
@@ -61,13 +64,26 @@ def load_half(half: str) -> hw.Study:
     words. Sites, towns and many streets, districts, schools and pubs are real places of those towns, written
     from general knowledge; the organisations, care homes, practices and most shops are invented. It is run only
     to measure, never read for misses.
+
+    The fourth part (``named_places/fourth/``) was written before any rule for disfluent speech: the earlier
+    parts are clean prose, while automatic captions keep the hesitations and repairs of speech ("we went to the
+    um the Anchor", "along er along Ashey Road", "the the Sunflower", "on Queen Street, no, er, on Prince
+    Street", "like", "you know"), and each frame a layer reads ("the" and words, a preposition of place, a kind
+    word after the name) can break when one sits inside it. Its twelve sessions stand in twelve real site towns
+    of regions no earlier part used (the Isle of Wight, Teesside, west Wiltshire, Derry, Aberdeenshire, north
+    Herefordshire, west Dorset, Northamptonshire, Ceredigion, County Durham, the Essex coast, the Scottish
+    Borders), each named in the manifest's ``site`` column and not in the register, with the same kinds as the
+    halves (pubs, clubs, shops, organisations, schools, streets, estates, care homes) and beside them as many
+    everyday uses of the same words. Districts, streets and some schools and pubs are real, from general
+    knowledge; the organisations, clubs, care homes and most shops are invented. It is run only to measure,
+    never read for misses.
     """
-    if half == THIRD:
-        return hw.load_study(SOURCE / THIRD, MARKUP)
+    if half in (THIRD, FOURTH):
+        return hw.load_study(SOURCE / half, MARKUP)
     return hw.load_half("named places", SOURCE, MARKUP, half)
 
 
 if __name__ == "__main__":
-    for h in (*HALVES, THIRD):
+    for h in (*HALVES, THIRD, FOURTH):
         print(f"{h}:")
         hw.describe(load_half(h))

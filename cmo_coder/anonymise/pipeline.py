@@ -29,6 +29,7 @@ from . import (
     corrections,
     devolved_acts,
     festival_spellings,
+    fluent_view,
     fragments,
     home_towns,
     house_names,
@@ -475,9 +476,40 @@ class Anonymiser:
              turns: list[tuple[int, int]] | None = None,
              ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
         """Candidate groups (each a future redaction) and suspicions, with offsets into ``text``; ``turns``: the
-        speaker turns no redaction may cross (:func:`within_turns`)."""
+        speaker turns no redaction may cross (:func:`within_turns`). The docs are read over the fluent view of
+        the segments (:meth:`find_fluent`); where the text has no hesitation that is the text itself."""
+        groups, sus, docs, _ = self.find_fluent(text, segments, transcript_id, caseless, turn_caseless, turns)
+        return groups, sus, docs
+
+    def find_fluent(self, text: str, segments: list[tuple[int, int]] | None = None,
+                    transcript_id: str | None = None, caseless: bool | None = None,
+                    turn_caseless: list[bool] | None = None, turns: list[tuple[int, int]] | None = None,
+                    ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc], fluent_view.FluentView]:
+        """:meth:`find`, with the fluent view the layers read (:mod:`.fluent_view`): hesitations and restarts
+        set aside within each turn, every candidate and suspicion carried back to ``text``'s offsets. The docs
+        are the view's, one per view segment (``view.segments(segments)``)."""
         text = analysable(text)
         segments = segments or [(0, len(text))]
+        fluent = fluent_view.view(text, segments)
+        if not fluent.changed:
+            groups, sus, docs = self._find(text, segments, transcript_id, caseless, turn_caseless, turns)
+            return groups, sus, docs, fluent
+        groups, sus, docs = self._find(fluent.text, fluent.segments(segments), transcript_id, caseless,
+                                       turn_caseless, fluent.segments(turns) if turns else None)
+        found = []
+        for c in (c for g in groups for c in g):
+            start, end = fluent.span_back(c.start, c.end)
+            found.append(replace(c, start=start, end=end))
+        found = fluent.mirrored(found)  # "to dean to dean": the copy set aside goes with the one read
+        if turns:
+            found = within_turns(text, found, turns)
+        back = [Suspicion(*fluent.span_back(x.start, x.end), x.reason) for x in sus]
+        return _merge(found), back, docs, fluent
+
+    def _find(self, text: str, segments: list[tuple[int, int]], transcript_id: str | None,
+              caseless: bool | None, turn_caseless: list[bool] | None, turns: list[tuple[int, int]] | None,
+              ) -> tuple[list[list[Candidate]], list[Suspicion], list[Doc]]:
+        """The layers over ``text`` as it is given (the fluent view when speech has hesitations)."""
         docs = self.docs([text[s:e] for s, e in segments], transcript_id, caseless, turn_caseless)
         self.allow_pipe.echo(docs)
         found: list[Candidate] = []
@@ -582,8 +614,8 @@ class Anonymiser:
         if not caseless and raw.turns:  # each turn (or run of lines of one casing) read as it is written
             stretches = casing_stretches(text, [(t.speaker, t.start, t.end) for t in raw.turns])
             segments, turn_caseless = [(s, e) for s, e, _ in stretches], [lower for _, _, lower in stretches]
-        groups, sus, docs = self.find(text, segments, raw.id, caseless, turn_caseless,
-                                      [(t.start, t.end) for t in raw.turns])
+        groups, sus, docs, fluent = self.find_fluent(text, segments, raw.id, caseless, turn_caseless,
+                                                     [(t.start, t.end) for t in raw.turns])
         proposals: list[Proposal] = []
         slots: list[NumberSlot] = []
         for group in groups:
@@ -612,33 +644,49 @@ class Anonymiser:
                 word_reading=next((c.word_reading for c in group if c.layer in REGISTER_LAYERS), None)
                 if open_case(group) else None,
             ))
-        residual = self.residual(text, segments, docs, proposals, sus)
+        residual = self.residual(text, segments, docs, proposals, sus, fluent)
         return Draft(ProposalSet(transcript_id=raw.id, source_sha256=raw.source_sha256, model=self.model,
                                  caseless=caseless, numbered=numbered, proposals=proposals, residual=residual,
-                                 public=self.public_spans(segments, docs, proposals)), tuple(slots))
+                                 public=self.public_spans(segments, docs, proposals, fluent)), tuple(slots))
 
-    def public_spans(self, segments: list[tuple[int, int]], docs: list[Doc],
-                     proposals: list[Proposal]) -> list[tuple[int, int]]:
+    def public_spans(self, segments: list[tuple[int, int]], docs: list[Doc], proposals: list[Proposal],
+                     fluent: fluent_view.FluentView | None = None) -> list[tuple[int, int]]:
         """Where the allow-list kept a public name or a study label, as transcript offsets, and no proposal
-        touches it: review keeps a surface accepted elsewhere out of these (see :func:`.review.find_all`)."""
+        touches it: review keeps a surface accepted elsewhere out of these (see :func:`.review.find_all`).
+        ``docs`` are ``fluent``'s when given (read over its view of ``segments``)."""
         out: set[tuple[int, int]] = set()
-        for (off, _), doc in zip(segments, docs, strict=True):
+        read = fluent.segments(segments) if fluent is not None and fluent.changed else segments
+        for (off, _), doc in zip(read, docs, strict=True):
             self.allow_pipe.protected(doc)
             public, labels, _ = doc._.cmo_protected
             out.update((a + off, b + off) for a, b in (*public, *labels))
+        if read is not segments:
+            out = {fluent.span_back(a, b) for a, b in out} if fluent is not None else out
         return sorted((a, b) for a, b in out
                       if not any(p.start < b and a < p.end for p in proposals))
 
-    def residual(self, text: str, segments: list[tuple[int, int]], docs: list[Doc], proposals: list[Proposal],
-                 sus: list[Suspicion]) -> list[Residual]:
-        """What is left that a reviewer should still look at: nothing here is redacted automatically."""
-        covered = Intervals((p.start, p.end) for p in proposals)
+    def residual(self, source: str, segments: list[tuple[int, int]], docs: list[Doc], proposals: list[Proposal],
+                 sus: list[Suspicion], fluent: fluent_view.FluentView | None = None) -> list[Residual]:
+        """What is left that a reviewer should still look at: nothing here is redacted automatically.
+
+        Offsets in, offsets out are ``source``'s; ``docs`` are ``fluent``'s when given, so the words are read
+        in its view and every hit is carried back before its surface and context are taken."""
+        fv = fluent if fluent is not None and fluent.changed else None
+        text = fv.text if fv is not None else source
+        if fv is not None:
+            segments = fv.segments(segments)
+
+        def to_view(s: int, e: int) -> tuple[int, int]:
+            return (fv.forward(s), fv.forward(e)) if fv is not None else (s, e)
+
+        covered = Intervals(to_view(p.start, p.end) for p in proposals)
 
         def free(s: int, e: int) -> bool:
             return not covered.overlaps(s, e)
 
         allow_pipe = self.allow_pipe
-        hits: list[tuple[str, str, int, int]] = [(text[x.start:x.end], x.reason, x.start, x.end) for x in sus]
+        hits: list[tuple[str, str, int, int]] = [(text[a:b], x.reason, a, b) for x in sus
+                                                 for a, b in (to_view(x.start, x.end),)]
         singles = self._singles()
         close_to_registered = self._close_names(singles)
         for (off, _), doc in zip(segments, docs, strict=True):
@@ -680,6 +728,9 @@ class Anonymiser:
                 if free(m.start(), m.end()):
                     hits.append((m.group(0), reason, m.start(), m.end()))
         # each surface as the transcript writes it: a turn's doc is read from :func:`analysable`'s copy
+        if fv is not None:
+            hits = [(h[0], h[1], *fv.span_back(h[2], h[3])) for h in hits]
+        text = source
         hits = [(text[s:e], reason, s, e) for _, reason, s, e in hits]
         counts: Counter[tuple[str, str]] = Counter((h[0].lower(), h[1]) for h in hits)
         first: dict[tuple[str, str], tuple[str, int, int]] = {}
