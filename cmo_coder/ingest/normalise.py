@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html
+import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,6 +32,20 @@ _TAG_RE = re.compile(r"</?[A-Za-z0-9_.:]+(?:\s[^<>]*)?>|<\d{1,2}:\d{2}(?::\d{2})
 #: Numeric character references long enough to pass Python's int-conversion limit inside
 #: ``html.unescape`` (thousands of digits raise ValueError there).
 _LONG_CHARREF_RE = re.compile(r"&#(?:([0-9]{8,})|[xX]([0-9a-fA-F]{7,}))(;?)")
+
+
+#: A character reference as the formats define it (WebVTT, XML, HTML5 outside legacy parsing): it ends in ";".
+#: ``html.unescape`` alone also decodes HTML's legacy forms without one ("&lt", "&amp", "&copy"), which turned a
+#: transcript's "&lt" or "R&Dcopy" into other text than was written.
+_CHARREF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decode_ref(m: re.Match[str]) -> str:
+    """A numeric reference as ``html.unescape`` reads it; a named one only when the whole name is an entity's."""
+    ref = m.group(0)
+    if ref[1] == "#":
+        return html.unescape(ref)
+    return html.entities.html5.get(ref[1:], ref)
 
 
 def _short_charref(m: re.Match[str]) -> str:
@@ -104,7 +119,7 @@ def clean(text: str) -> str:
     if "&" in text:
         if "&#" in text:
             text = _LONG_CHARREF_RE.sub(_short_charref, text)
-        text = html.unescape(text)
+        text = _CHARREF_RE.sub(_decode_ref, text)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if "\r" in text:
