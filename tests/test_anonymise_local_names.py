@@ -50,6 +50,8 @@ def test_a_street_named_by_a_public_word_goes(anon: Anonymiser, text: str, stree
     ("We had a Zoom call on Friday with the whole team.", "Friday"),
     ("Oh Lord, road works again on the way in.", "Lord"),
     ("Every Monday road closures made me late for group.", "Monday"),
+    # held back, written after the first run of the rule (the captions' "on christmas street lights" failed it)
+    ("We were on Christmas road trips every year as kids.", "Christmas"),
 ])
 def test_the_public_word_before_a_word_of_road_stays(anon: Anonymiser, text: str, kept: str) -> None:
     cased, lower = redacted_both(anon, text)
