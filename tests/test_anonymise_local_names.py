@@ -1,5 +1,4 @@
-"""Places and people said in local ways: a street named by a public word, a Scots or local short form nobody
-registered.
+"""A street said by a public word as its first word ("the Blue Anchor on Lord Street").
 
 Cases marked "held back" were written before the rule and never tuned on; each shape has cases where the same words
 must be read the other way.
@@ -57,33 +56,3 @@ def test_the_public_word_before_a_word_of_road_stays(anon: Anonymiser, text: str
     cased, lower = redacted_both(anon, text)
     assert kept in cased, cased
     assert kept.lower() in lower, lower
-
-
-# -- a Scots or local short form nobody registered ----------------------------------------------------------------
-
-@pytest.mark.parametrize(("text", "name"), [
-    ("Shug said he'd never touch it again.", "Shug"),
-    ("Me and Shug went to the meeting together.", "Shug"),
-    # held back
-    ("Shuggie was the one who phoned the ambulance.", "Shuggie"),
-    ("I asked Wull if he'd been using again.", "Wull"),
-    ("Rabbie told me about the recovery cafe.", "Rabbie"),
-    ("Then Gosia came round with the shopping.", "Gosia"),
-])
-def test_a_listed_short_form_nobody_registered_goes(anon: Anonymiser, text: str, name: str) -> None:
-    cased, lower = redacted_both(anon, text)
-    assert name not in cased, cased
-    assert name.lower() not in lower.split(), lower
-
-
-@pytest.mark.parametrize(("text", "word"), [
-    ("It was a big step for me to go to the meeting.", "big"),
-    ("We had a wee cup of tea after the group.", "wee"),
-    # held back
-    ("I shrugged and said nothing.", "shrugged"),
-    ("The dog was a bit of a rabble rouser.", "rabble"),
-])
-def test_words_near_the_short_forms_stay(anon: Anonymiser, text: str, word: str) -> None:
-    cased, lower = redacted_both(anon, text)
-    assert word in cased.lower(), cased
-    assert word in lower, lower
