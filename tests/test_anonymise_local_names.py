@@ -56,3 +56,63 @@ def test_the_public_word_before_a_word_of_road_stays(anon: Anonymiser, text: str
     cased, lower = redacted_both(anon, text)
     assert kept in cased, cased
     assert kept.lower() in lower, lower
+
+
+# -- a listed familiar form nobody registered ("Shug", "Eck") -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Shug said he'd never touch it again.", "Shug"),
+    ("Me and Eck went to the meeting together.", "Eck"),
+    ("Eck told me about it.", "Eck"),
+    # held back (forms the familiar-forms list held before this rule)
+    ("Keev was the one who rang the ambulance.", "Keev"),
+    ("Then Dermo came round with the shopping.", "Dermo"),
+    ("Podge said it wasn't worth it.", "Podge"),
+])
+def test_a_listed_familiar_form_nobody_registered_goes(anon: Anonymiser, text: str, name: str) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert name not in cased, cased
+    assert name.lower() not in lower.split(), lower
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("It was a big step for me to go to the meeting.", "big"),
+    # held back
+    ("I shrugged and said nothing.", "shrugged"),
+    ("We had a wee cup of tea after the group.", "wee"),
+    ("He was a podgy wee lad back then.", "podgy"),
+])
+def test_words_near_the_familiar_forms_stay(anon: Anonymiser, text: str, word: str) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert word in cased.lower(), cased
+    assert word in lower, lower
+
+
+# -- "Big" and "Wee" before a name: a byname said whole -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "byname"), [
+    ("Big Eck. He works offshore out of the harbour.", "Big Eck"),
+    ("Big Shug was on the door that night.", "Big Shug"),
+    # held back
+    ("Who's the dad? Big Davie. He's inside just now.", "Big Davie"),
+    ("Wee Mags came round with a casserole.", "Wee Mags"),
+    ("I told Big Tam it wasn't his fault.", "Big Tam"),
+    ("Wee Shona from the unit said she'd ring.", "Wee Shona"),
+])
+def test_a_big_or_wee_byname_goes_whole(anon: Anonymiser, text: str, byname: str) -> None:
+    cased, _ = redacted_both(anon, text)
+    assert byname.split()[1] not in cased, cased
+    assert byname not in cased, cased
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("It was a Big Issue seller who found him.", "Big Issue"),
+    ("I was a big lad back then.", "big lad"),
+    # held back
+    ("She was wee for her age.", "wee for"),
+    ("He reads the Big Book every night.", "Big Book"),
+])
+def test_big_and_wee_as_words_stay(anon: Anonymiser, text: str, word: str) -> None:
+    cased, lower = redacted_both(anon, text)
+    assert word in cased, cased
+    assert word.lower() in lower, lower
