@@ -63,7 +63,7 @@ def test_the_public_word_before_a_word_of_road_stays(anon: Anonymiser, text: str
 @pytest.mark.parametrize(("text", "name"), [
     ("Shug said he'd never touch it again.", "Shug"),
     ("Me and Eck went to the meeting together.", "Eck"),
-    ("Eck told me about it.", "Eck"),
+    ("Eck told me about it when we were at the group on Monday.", "Eck"),
     # held back (forms the familiar-forms list held before this rule)
     ("Keev was the one who rang the ambulance.", "Keev"),
     ("Then Dermo came round with the shopping.", "Dermo"),
