@@ -56,6 +56,7 @@ from .public_runs import runs
 from .said_as_body import said_as_body_spans
 from .service_kinds import service_kind_spans
 from .state import candidates, caseless_doc, has_capital, text_of
+from .street_words import opens_a_street
 from .streets import STREET_HEADS
 from .titles import PARTICLES
 from .turn_view import turn_view
@@ -372,6 +373,8 @@ class AllowListComponent:
                 continue  # "Ramadan said he'd meet me": a festival does not speak; someone named for it does
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
+            if opens_a_street(doc, e, caseless):
+                continue  # "the Blue Anchor on Lord Street": the street's name, not the public word
             out.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
         out = with_nation(text_of(doc), out)  # "Mencap NI": the body's branch in a nation, kept whole
         proposed = [(c.start, c.end) for c in candidates(doc) if c.layer != "register"] + name_runs(doc, caseless)

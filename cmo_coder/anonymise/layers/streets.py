@@ -82,6 +82,18 @@ STRONG_HEADS = ("road", "street", "lane", "avenue", "crescent", "terrace", "gard
 _ENDS_PHRASE = (r"(?=\s*(?:$|[.,;:!?)]|['’]s\b|\s(?:is|was|has|had|were|been|will|would|and|or|but|to|in|on|at|"
                 r"where|which|that|near|by|off|down|up|round|just|there|now|then|too|it's)\b))")
 """After the head: the street ends its phrase ("church street's been shut", not "road maps")."""
+_PHRASE_ENDS = re.compile(_ENDS_PHRASE)
+_NEXT_WORD = re.compile(r"\s+([^\W\d_][\w'’]*)")
+
+
+def head_ends_phrase(text: str, end: int) -> bool:
+    """The street's head ending at ``end`` ends its phrase: the text ends, a mark or a possessive follows, or a
+    word that carries no noun of its own ("on Lord Street above the bakery", "most Fridays"); not a noun the head
+    makes a compound with ("Street View", "road trips", "street lights")."""
+    if _PHRASE_ENDS.match(text, end):
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return m is None or m.group(1).lower() in STOP_WORDS
 _CLAUSE_STREET = re.compile(r"(?i)(?:^|[.,;:!?]\s*|\b(?:and|but|so|then|or|because|cos)\s+)"
                             r"(?!(?:and|but|so|then|or|because|cos)\b)(" + _WORD + r"(?:\s+"
                             + _WORD + r")?)\s+(" + "|".join(STRONG_HEADS) + r")\b(?!\s+(?:" + "|".join(STREET_HEADS)
@@ -154,8 +166,9 @@ def _start(text: str, m: re.Match[str]) -> int | None:
     last = words[-1].group(0)
     if len(words) == 1 and _royal_street(last, m.group(2)):
         return m.start(1)  # "the Woolworths on Queen Street": the cue marks it ("on the king road" does not)
-    if not street_namable(last) or last.lower() in _public_words():
-        return None
+    if not street_namable(last) or (last.lower() in _public_words() and not (
+            m.group(2).lower() in STRONG_HEADS and head_ends_phrase(m.string, m.end(2)))):
+        return None  # "barclays bank", "on christmas road trips"; but "on Lord Street" is a street
     if norm_word(words[-1].group(0)) in _NOT_STREETS.get(m.group(2).lower(), frozenset()):
         return None
     if len(words) == 2 and re.fullmatch(_NUMBER_CUE, words[0].group(0).lower()):

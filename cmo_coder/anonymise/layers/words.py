@@ -8,6 +8,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..familiar import curated_forms
 from ..namelists import census_given, census_names, faker_names, uk_given, uk_surnames
 from ..placeholders import RELATIONS
 from ..register import common_word_names
@@ -106,6 +107,12 @@ def said_as_a_laugh(token: Token) -> bool:
 
 @cache
 @stored("name_lexicon")
+def familiar_names() -> frozenset[str]:
+    """Every name and familiar form of ``data/familiar_forms.csv`` ("hugh", "shug", "shuggie"), lower-cased."""
+    forms = curated_forms()
+    return frozenset(forms).union(*forms.values())
+
+
 def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
 
@@ -130,6 +137,11 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     # the UK lists are names people here bear, so three letters will do ("ife", "xin", "ade"): a name
     # the dictionary also holds ("raj", "blessing") is left to the cues (layers/cues.py)
     out |= {n for n in uk_given() - public if len(n) > 2 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
+    # the familiar forms a team registers a person by ("Shug" of a Hugh, "Eck" of an Alexander) are names people
+    # are called by whether or not anyone registered them: "Shug said he'd never touch it" is somebody. A form an
+    # old dictionary also holds ("shug", "podge") but that subtitles never write in lower case is a name too
+    out |= {n for n in familiar_names() - public if len(n) > 2 and n.isalpha() and (
+        (not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER) or usage.get(n, 0) == 0)}
     if kind == "all":
         out |= {n for n in family if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
         out |= {n for n in uk_surnames() - public
@@ -456,6 +468,9 @@ def worth_a_look(tok: Token) -> bool:
 
 @cache
 def given_names() -> frozenset[str]:
-    """Given names that are not also everyday words: these mark a person wherever they stand."""
-    return frozenset(n for n in name_lexicon("first") if len(n) > 2 and not is_everyday(n))
+    """Given names that are not also everyday words: these mark a person wherever they stand. A familiar form
+    subtitles never write in lower case is one, though an old dictionary holds it ("shug", "podge")."""
+    usage, familiar = lowercase_usage(), familiar_names()
+    return frozenset(n for n in name_lexicon("first") if len(n) > 2 and (
+        not is_everyday(n) or (n in familiar and usage.get(n, 0) == 0)))
 
