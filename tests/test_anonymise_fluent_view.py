@@ -75,6 +75,16 @@ def test_a_span_on_the_kept_copy_of_a_repeat_is_copied_onto_the_copy_set_aside()
     assert sorted((c.start, c.end) for c in found) == [(11, 15), (second, second + 4)]
 
 
+def test_a_span_that_already_covers_the_copy_set_aside_gets_no_clipped_copy() -> None:
+    """The model reads "Red Lion with er with Dean" whole: its span covers the first "with" already, and a clipped
+    copy of it there would be a second proposal, "with" as an organisation."""
+    text = "we went to the Red Lion with er with Dean"
+    v = view(text, [(0, len(text))])
+    start = text.index("Red")
+    found = v.mirrored([Candidate(start, len(text), "org", "ner", 0.9, "test")])
+    assert [(c.start, c.end) for c in found] == [(start, len(text))]
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.sampled_from(["the", "um", "er", "like", "you", "know", "at", "to", "dean", "anchor", ",", ".",
                                  "me", "and", "it", "was", "wagga"]), max_size=14))

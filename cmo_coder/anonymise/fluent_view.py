@@ -106,7 +106,9 @@ class FluentView:
         for echo in self.echoes:
             lo, hi = echo.start + echo.shift, echo.end + echo.shift
             for c in found:
-                if c.start < hi and lo < c.end:
+                # a span that already covers the copy set aside ("Red Lion with er with Dean", read whole by the
+                # model) needs no clipped copy of its own there ("with" read as an organisation)
+                if c.start < hi and lo < c.end and not (c.start <= echo.start and echo.end <= c.end):
                     out.append(replace(c, start=max(c.start, lo) - echo.shift, end=min(c.end, hi) - echo.shift))
         return out
 
