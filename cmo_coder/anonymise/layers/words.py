@@ -106,13 +106,14 @@ def said_as_a_laugh(token: Token) -> bool:
 
 
 @cache
-@stored("name_lexicon")
 def familiar_names() -> frozenset[str]:
     """Every name and familiar form of ``data/familiar_forms.csv`` ("hugh", "shug", "shuggie"), lower-cased."""
     forms = curated_forms()
     return frozenset(forms).union(*forms.values())
 
 
+@cache
+@stored("name_lexicon")
 def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     """Given names (``kind="first"``) or given names and frequent surnames (``"all"``), lower-cased.
 
