@@ -51,6 +51,10 @@ REMOVED = [
     ("Katie Preston my friend was all over the news after the fire at her flat.", "Katie Preston"),
     ("Gemma Colley my neighbour talked about her weight loss jabs and now everyone on the street wants them.",
      "Gemma Colley"),
+    # a trade said with the name, and the person placed in the speaker's own world after it: kept before, a leak
+    ("I rang Kelly Dawson the singer from our church choir.", "Kelly Dawson"),
+    ("I know Mark Tilby the footballer, he drinks down our local.", "Mark Tilby"),
+    ("Gina Marwood the presenter, she lives on our street now.", "Gina Marwood"),
 ]
 """Private people in the same shapes: a word of kinship or ownership beside the name, a local side, a local work,
 an event of private life; removed on the code before and after."""

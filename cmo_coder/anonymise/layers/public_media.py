@@ -87,6 +87,23 @@ def _sentence(lows: list[str], start: int, end: int, reach: int = 14) -> list[st
 _IS = frozenset({"'s", "is", "was", "were", "are", "'re", "be", "been", "being"})
 
 
+_PLACED = frozenset({"from", "at", "on", "down", "near", "round"})
+"""Prepositions that place a person in the speaker's own world after their name: "X the singer from our church
+choir", "X the footballer, lives on our street"."""
+
+
+def _ours_after(lows: list[str], end: int) -> bool:
+    """ "from our …", "on my …" after the name, in its sentence, and not a medium ("on my radio", "in our
+    papers"): the person belongs to the speaker's place, so a trade or a work said with them is theirs locally."""
+    for k in range(end, min(len(lows), end + 12)):
+        if lows[k] in {".", "?", "!"}:
+            return False
+        if lows[k] in _PLACED and _low(lows, k + 1) in {"our", "my"} and _low(lows, k + 2) not in MEDIA \
+                and _low(lows, k + 2) not in {"phone", "playlist", "spotify", "ipad", "laptop", "screen", "wall"}:
+            return True
+    return False
+
+
 def known_to_speaker(lows: list[str], start: int, end: int) -> bool:
     """The sentence says the person is someone the speaker knows or was in the news for what happened to
     them: a word of kinship or care after "is my"/"was our" ("he's my consultant", "she's my sister's girl";
@@ -100,6 +117,8 @@ def known_to_speaker(lows: list[str], start: int, end: int) -> bool:
             return True
         if w in EVENTS:
             return True
+    if _ours_after(lows, end):
+        return True
     near = [_low(lows, k) for k in range(near_before(lows, start), min(len(lows), end + 3)) if not start <= k < end]
     return _low(lows, start - 1) in OWN_MARKS | {"your"} or any(w in KIN for w in near)
 
