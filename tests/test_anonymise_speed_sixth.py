@@ -122,7 +122,6 @@ def _slot_spans_as_before(text: str, caseless: bool) -> list[tuple[int, int, str
                 or slots._PRESCRIBED.search(before):
             continue
         word = m.group(0)
-        low = word.lower()
         if not _a_slot_word(word, caseless):
             continue
         end = m.end()
