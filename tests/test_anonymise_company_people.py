@@ -57,7 +57,8 @@ def test_an_unlisted_word_in_a_frame_of_company_goes(anon: Anonymiser, text: str
 
 def test_the_layer_reads_what_no_other_layer_reads(anon: Anonymiser) -> None:
     assert ours(anon, "i went with shannagh to the meeting on the tuesday") == ["shannagh"]
-    assert ours(anon, "she went to nazrul's wedding last year and it was lovely") == ["nazrul"]
+    # "nazrul" is a listed familiar form now, so the lexicon reads it first; "brisben" is on no list
+    assert ours(anon, "she went to brisben's wedding last year and it was lovely") == ["brisben"]
 
 
 KEPT = [

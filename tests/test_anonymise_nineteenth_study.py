@@ -118,6 +118,9 @@ def test_a_clipped_name_written_as_an_initialism_is_not_the_registered_person(
     ("Niamh said she would ring the family back.", "Niamh"),
     ("Ed said he would ring the family back.", "Ed"),
     ("NK said she would ring the family back.", "NK"),
+    # a clipped name in capitals where the sentence names a person is the person, typed in capitals
+    ("ED said he would ring the family back.", "ED"),
+    ("I told NI about the appointment.", "NI"),
 ])
 def test_the_registered_forms_and_initials_still_go(registered: Anonymiser, sentence: str, gone: str) -> None:
     assert gone not in redact_text(registered, sentence, open_items=True).split()

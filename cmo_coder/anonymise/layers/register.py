@@ -218,6 +218,11 @@ def _initialism(span: Span, form: str, items: list[RegisterItem]) -> bool:
     return any(any(c.islower() for c in t.text) for t in sentence if t.is_alpha)
 
 
+def _surnames(items: list[RegisterItem]) -> frozenset[str]:
+    """The lower-cased surnames of the registered people whose form a word is (for :func:`.familiar.named_here`)."""
+    return frozenset(i.surface.split()[-1].lower() for i in items if len(i.surface.split()) > 1)
+
+
 class RegisterComponent:
     """Layer 1: registered names and their variants, ``PhraseMatcher(attr="LOWER")``."""
 
@@ -284,10 +289,11 @@ class RegisterComponent:
             if not items:
                 continue
             item = items[0]
-            if not caseless and _initialism(span, form, items):
-                continue  # "Dementia NI", "waited in ED": a clipped "Niamh" or "Edward" written as an initialism
-            surnames = frozenset(i.surface.split()[-1].lower() for i in items if len(i.surface.split()) > 1)
-            why = named_here(span[0], surnames, self._is_name)
+            why = named_here(span[0], _surnames(items), self._is_name)
+            if why is None and not caseless and _initialism(span, form, items):
+                # "Dementia NI", "waited in ED": a clipped "Niamh" or "Edward" written as an initialism; where the
+                # sentence names a person ("KAYO said she'd ring"), capitals are how this line was typed
+                continue
             if why is None and caseless:
                 why = addressed_mid_line(span[0])  # "it's not fair pad it was": the commas captions drop
             if why is not None:
@@ -346,7 +352,8 @@ class RegisterComponent:
                 taken.append((span.start_char, span.end_char))
                 continue  # "Royal Mail", "an Ulster Fry": a registered "the Royal" or "the Ulster" is not said here
             if end - start == 1 and not caseless and not written_whole(item, variant) and _initialism(
-                    span, variant.lower(), [item]):
+                    span, variant.lower(), [item]) and named_here(span[0], _surnames([item]), self._is_name) is None:
+                # where the sentence names a person ("KAYO said she'd ring"), capitals are how the line was typed
                 taken.append((span.start_char, span.end_char))
                 continue  # "waited in ED": the "Ed" the register made of a registered Edward, written as an initialism
             if end - start == 1 and a_shop_said(span, item, variant):
