@@ -37,6 +37,7 @@ from . import (
     kin_address,
     kin_said,
     kinds_of_church,
+    letter_pairs,
     name_halves,
     named_after,
     named_by_use,
@@ -557,6 +558,7 @@ class Anonymiser:
         found = home_towns.settle(text, found)  # Wishaw General registered; "we moved to Wishaw"
         found = place_groups.settle(text, found)  # "the Southwark staff group": the place, not the group
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
+        found.extend(letter_pairs.candidates(text))  # "the X-ray at the K and C", "from the l and d"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = services_of_worship.settle(text, found)  # "Father Rooney said the Mass"
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
