@@ -106,6 +106,22 @@ def said_as_a_laugh(token: Token) -> bool:
 
 
 @cache
+def shipped_nicknames() -> frozenset[str]:
+    """Every name and familiar form of ``data/nicknames.csv`` ("michael", "mike", "mikey"), lower-cased: the forms
+    a registered name is matched by are forms people are called by whether or not anyone registered them."""
+    import csv
+    import io
+
+    text = resources.files("cmo_coder.data").joinpath("nicknames.csv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out: set[str] = set()
+    for row in csv.DictReader(io.StringIO("\n".join(rows))):
+        out.add(row["name"].strip().lower())
+        out.update(n.strip().lower() for n in row["nicknames"].split(";") if n.strip())
+    return frozenset(out)
+
+
+@cache
 def familiar_names() -> frozenset[str]:
     """Every name and familiar form of ``data/familiar_forms.csv`` ("hugh", "shug", "shuggie"), lower-cased."""
     forms = curated_forms()
@@ -143,6 +159,10 @@ def name_lexicon(kind: str = "all", last_limit: int = 20000) -> frozenset[str]:
     # old dictionary also holds ("shug", "podge") but that subtitles never write in lower case is a name too
     out |= {n for n in familiar_names() - public if len(n) > 2 and n.isalpha() and (
         (not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER) or usage.get(n, 0) == 0)}
+    # so are the familiar forms a registered name is matched by ("Mikey" of a Michael): "and mikey and a polish
+    # lad" in captions is somebody, registered or not; a form that is a word ("pat", "sue") stays the cues' case
+    out |= {n for n in shipped_nicknames() - public if len(n) > 2 and n.isalpha() and not is_everyday(n)
+            and usage.get(n, 0) < SELDOM_LOWER}
     if kind == "all":
         out |= {n for n in family if len(n) > 3 and not is_everyday(n) and usage.get(n, 0) < SELDOM_LOWER}
         out |= {n for n in uk_surnames() - public
