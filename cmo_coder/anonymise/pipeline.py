@@ -58,6 +58,7 @@ from . import (
     said_places,
     scots_know,
     services_of_worship,
+    spelled_out,
     surname_echo,
     surname_places,
     town_names,
@@ -559,6 +560,7 @@ class Anonymiser:
         found = place_groups.settle(text, found)  # "the Southwark staff group": the place, not the group
         found.extend(said_places.candidates(text, found))  # "on the Gallowgate", "the Death Star as they call it"
         found.extend(letter_pairs.candidates(text))  # "the X-ray at the K and C", "from the l and d"
+        found.extend(spelled_out.candidates(text, found))  # "the QEQM" … "Queen Elizabeth the Queen Mother"
         found = kinds_of_church.settle(text, new_people.settle(text, origins.settle(text, found)))
         found = services_of_worship.settle(text, found)  # "Father Rooney said the Mass"
         found = devolved_acts.settle(text, found)  # "the Homeless Persons (Scotland) Act"
