@@ -483,6 +483,9 @@ class AllowListComponent:
                             continue  # "NHS Fife's palliative team": the body's team, no named service
                         if cut.start > c.start and club_things_only(text[cut.start : cut.end]):
                             continue  # "an everton fan" read as one organisation: the club stays, and "fan"
+                        if cut.start > c.start and text[cut.start] in "'’":
+                            cut = c  # "the Smiths' yard": a public word's plural possessive is a private place's
+                            # owner, and a span never begins at the apostrophe inside a word ("Smiths[...]")
                         # "Auntie Marcia", "Mama Florence": a kin title the kin list keeps goes with the name
                         c = c if c.reason == "title + name" and cut.end == c.end and " " not in text[
                             c.start:cut.start].strip() else cut
