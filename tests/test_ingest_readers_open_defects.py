@@ -1,0 +1,70 @@
+"""Readers' defects the studies found, each its minimal failing example: a caption label behind an opening bracket,
+a decisions sheet of CR rows whose cells hold LF, and a Google Meet attendee whose name is long or carries its
+organisation in brackets."""
+
+from __future__ import annotations
+
+from cmo_coder.anonymise.sheet_text import parse
+from cmo_coder.ingest import plain, srt
+from cmo_coder.ingest.normalise import clean_name
+
+SRT = ("1\n00:00:01,000 --> 00:00:02,000\n(Mrs Jenkins: will you come in\n\n"
+       "2\n00:00:03,000 --> 00:00:04,000\nAmy Lo: yes I will\n")
+
+
+def test_a_cue_opening_with_a_bracket_before_its_label_gives_the_name_without_it() -> None:
+    """The label "(Mrs Jenkins" went into the import's advice and the manifest line a team copies."""
+    utts = srt.read(SRT, "c.srt")
+    assert [(u.speaker, u.text) for u in utts] == [("Mrs Jenkins", "will you come in"), ("Amy Lo", "yes I will")]
+
+
+def test_only_a_bracket_nothing_pairs_leaves_a_name() -> None:
+    assert clean_name("(Mrs Jenkins") == "Mrs Jenkins"
+    assert clean_name("[ Dr Ola Ade") == "Dr Ola Ade"
+    assert clean_name("Amy Lo)") == "Amy Lo"
+    assert clean_name("Amy Lo (RWT)") == "Amy Lo (RWT)"  # a pair is the name's own
+    assert clean_name("(Interviewer)") == "(Interviewer)"
+    assert clean_name("(") == "("  # never emptied
+
+
+def test_a_sheet_of_cr_rows_whose_cells_hold_lf_reads_row_by_row() -> None:
+    """An old Mac's or Excel's "CSV (Macintosh)" save: LF inside a quoted context, CR between rows. The reader took
+    any LF for the row end, the rows ran together and the sheet was refused."""
+    text = 'surface,decision,context\r"Amy\nLo",accept,"she said\nAmy Lo"\r"Ben ""B"" Roe",reject,x\r'
+    header, rows = parse(text, "d.csv", ["surface", "decision", "context"])
+    assert header == ["surface", "decision", "context"]
+    assert list(rows) == [(2, ["Amy\nLo", "accept", "she said\nAmy Lo"]), (3, ['Ben "B" Roe', "reject", "x"])]
+
+
+def test_a_sheet_of_crlf_or_lf_rows_whose_cells_hold_cr_still_reads() -> None:
+    for end in ("\r\n", "\n"):
+        text = f'surface,decision{end}"Amy\rLo",accept{end}Ben,reject{end}'
+        _, rows = parse(text, "d.csv", ["surface", "decision"])
+        assert list(rows) == [(2, ["Amy\rLo", "accept"]), (3, ["Ben", "reject"])]
+
+
+def _meet(attendees: str) -> str:
+    return (f"Ward huddle (2026-05-13 13:02 GMT+1) - Transcript\nAttendees\n{attendees}\nTranscript\n00:00:00\n"
+            "Amy Lo: Right, shall we start?\n")
+
+
+def test_a_meet_attendee_over_81_characters_is_an_attendee() -> None:
+    """The name pattern stopped at 81 characters, so the whole header was read as the file's heading and no
+    attendee was taken from it: a person of the meeting nobody was told about."""
+    long_name = "Siobhan Nic Fhionnlaoich-" + "Ó Súilleabháin-" * 5 + "MacGiolla Bhríde"
+    assert len(long_name) > 81
+    utts, attendees = plain.read_with_attendees(_meet(f"Amy Lo, {long_name}"), "m.txt")
+    assert attendees == ["Amy Lo", long_name]
+    assert [(u.speaker, u.text) for u in utts] == [("Amy Lo", "Right, shall we start?")]
+
+
+def test_a_meet_attendee_with_an_organisation_in_brackets_is_an_attendee() -> None:
+    utts, attendees = plain.read_with_attendees(_meet("Amy Lo, Hope Barley (NHS Fife), R&D / Audit"), "m.txt")
+    assert attendees == ["Amy Lo", "Hope Barley (NHS Fife)", "R&D / Audit"]
+    assert "Hope" not in " ".join(u.text for u in utts)
+
+
+def test_a_line_with_a_colon_is_still_no_attendee_line() -> None:
+    """The header stays Meet's by its structure: a turn's label ("Amy Lo: hi") is no attendee."""
+    _, attendees = plain.read_with_attendees(_meet("Amy Lo: hi"), "m.txt")
+    assert attendees == []
