@@ -190,11 +190,9 @@ def email_transcript(draw: st.DrawFn) -> tuple[bytes, list[str], list[str]]:
     for i, part in enumerate(msg.walk()):
         if part.is_multipart():  # a boundary of our own: the generator's is drawn from ``random``
             part.set_boundary(f"==part{i}==")
-    raw = msg.as_bytes()
-    if draw(st.booleans()):
-        raw = raw.replace(b"\r\n", b"\n")
-    else:
-        raw = raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    raw = msg.as_bytes().replace(b"\r\n", b"\n")
+    end = draw(st.sampled_from([b"\n", b"\r\n"]))
+    raw = raw.replace(b"\n", end)
     return raw, speakers, said
 
 
