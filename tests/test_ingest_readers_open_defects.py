@@ -68,3 +68,49 @@ def test_a_line_with_a_colon_is_still_no_attendee_line() -> None:
     """The header stays Meet's by its structure: a turn's label ("Amy Lo: hi") is no attendee."""
     _, attendees = plain.read_with_attendees(_meet("Amy Lo: hi"), "m.txt")
     assert attendees == []
+
+
+def test_a_webvtt_title_or_note_is_no_speech_but_is_said() -> None:
+    """A comment ("NOTE Meeting: Sarah Pennington, Ryde") and a header's title were dropped without a word: a person
+    nobody was told about. They stay out of the turns and the import says, by kind and count, that they were there."""
+    from cmo_coder.ingest import detect
+
+    text = ("WEBVTT - Interview with Jo Bloggs\n\nNOTE Meeting: Sarah Pennington, Ryde\n\n"
+            "1\n00:00:01.000 --> 00:00:02.000\n<v Amy Lo>Hello there\n\nNOTE\n\n"
+            "2\n00:00:03.000 --> 00:00:04.000\n<v Ben Roe>Hi\n")
+    parsed = detect.parse(text.encode(), "c.vtt")
+    assert [(u.speaker, u.text) for u in parsed.utterances] == [("Amy Lo", "Hello there"), ("Ben Roe", "Hi")]
+    [said] = parsed.warnings
+    assert said.startswith("left out as no speech: the words of the WebVTT header, 1 NOTE comment(s)")
+    assert not any(w in said for w in ("Jo", "Bloggs", "Sarah", "Ryde"))  # a warning names nobody
+
+
+def test_a_webvtt_of_cues_and_settings_alone_says_nothing() -> None:
+    from cmo_coder.ingest import detect
+
+    text = "WEBVTT\nKind: captions\nLanguage: en\n\n00:00:01.000 --> 00:00:02.000\nhello there\n"
+    assert detect.parse(text.encode(), "y.vtt").warnings == []
+
+
+def test_a_meet_header_of_many_lines_of_attendees_is_meets() -> None:
+    """Google Docs wraps a long list of attendees; at a seventh line the header was no header and nobody in it was
+    taken for an attendee."""
+    names = [f"Person {chr(65 + i)}{chr(97 + j)}" for i in range(10) for j in range(4)]
+    lines = "\n".join(", ".join(names[k:k + 4]) for k in range(0, len(names), 4))
+    utts, attendees = plain.read_with_attendees(_meet(lines), "m.txt")
+    assert attendees == names
+    assert [(u.speaker, u.text) for u in utts] == [("Amy Lo", "Right, shall we start?")]
+
+
+def test_an_otter_exports_title_and_keywords_are_said_by_count() -> None:
+    """The lines above Otter's first speaker (a title naming the interviewee, keywords) were dropped without a
+    word; they stay out of the turns and the import says how many there were, never what they say."""
+    from cmo_coder.ingest import detect
+
+    text = ("Interview with Jo Bloggs, Ryde\n\nSUMMARY KEYWORDS\nclinic, ryde, jo\n\n"
+            "Amy Lo  0:00\nHello there.\n\nJo Bloggs  0:05\nHi.\n")
+    parsed = detect.parse(text.encode(), "o.txt")
+    assert [(u.speaker, u.text) for u in parsed.utterances] == [("Amy Lo", "Hello there."), ("Jo Bloggs", "Hi.")]
+    [said] = parsed.warnings
+    assert said.startswith("left out as no speech: 3 line(s) above the first speaker")
+    assert "Ryde" not in said and "Jo" not in said
