@@ -4,6 +4,8 @@ organisation in brackets."""
 
 from __future__ import annotations
 
+import pytest
+
 from cmo_coder.anonymise.sheet_text import parse
 from cmo_coder.ingest import plain, srt
 from cmo_coder.ingest.normalise import clean_name
@@ -114,3 +116,20 @@ def test_an_otter_exports_title_and_keywords_are_said_by_count() -> None:
     [said] = parsed.warnings
     assert said.startswith("left out as no speech: 3 line(s) above the first speaker")
     assert "Ryde" not in said and "Jo" not in said
+
+
+@pytest.mark.parametrize("attach", [[], {}, ["previous"], 1, None])
+def test_speechmatics_punctuation_attaching_to_no_word_is_refused_naming_the_result(attach: object) -> None:
+    """Found by the Speechmatics target at scale 20: ``attaches_to`` as a list or an object was looked up in a set,
+    ``TypeError: unhashable type``, an internal error where the file should be refused."""
+    import json
+
+    from cmo_coder.ingest import detect
+    from cmo_coder.ingest.utterance import ParseError
+
+    job = {"format": "2.9", "job": {"id": "j"}, "metadata": {}, "results": [
+        {"type": "word", "start_time": 0.0, "end_time": 0.3, "alternatives": [{"content": "so", "speaker": "S1"}]},
+        {"type": "punctuation", "attaches_to": attach, "start_time": 0.3, "end_time": 0.3,
+         "alternatives": [{"content": "."}]}]}
+    with pytest.raises(ParseError, match=r"^job\.json: result 2: punctuation attaching to "):
+        detect.parse(json.dumps(job).encode(), "job.json")
