@@ -13,7 +13,8 @@ Email: a message built with the standard library's ``email`` package as a mail p
 the sender, the recipient and a subject with a person's and a place's name in it; the body plain, HTML or both
 (``multipart/alternative``), in UTF-8, Latin-1 or Windows-1252, sent as quoted-printable, base64 or 8-bit, with
 lines long enough that quoted-printable breaks them anywhere, inside a name too; a greeting, a forwarded message's
-header block, a sign-off and a signature, an attachment, CRLF or LF. Read, the turns are the transcript's: every
+header block, a sign-off and a signature, an attachment, the whole quoted in a reply ("> ", ">> ") under its
+attribution line, CRLF or LF. Read, the turns are the transcript's: every
 speaker a turn's, every name said whole in the text, nothing of the header, a forwarded header or the signature in
 any turn or speaker, and what was left out said. The same messages damaged byte by byte are read or refused naming
 the file.
@@ -161,6 +162,10 @@ def email_transcript(draw: st.DrawFn) -> tuple[bytes, list[str], list[str]]:
         lines.append(f"{who}: {pad} and {name}’s sister said so, aye.")
     if draw(st.booleans()):
         lines += ["", "Kind regards,", "Typist Person", "Signature Firm Ltd", "07700 900123"]
+    if draw(st.booleans()):  # a colleague's reply that quotes the whole message, one or two levels deep
+        mark = draw(st.sampled_from(["> ", ">", "> > ", ">> "]))
+        lines = ["Thanks, see below.", "", "On Mon, 16 Nov 2026 at 09:41, Typist Person <desk@typing.example> wrote:",
+                 *[mark + line for line in lines]]
     text = "\n".join(lines) + "\n"
     charset = draw(st.sampled_from(["utf-8", "windows-1252", "latin-1"]))
     if charset == "latin-1":

@@ -133,3 +133,25 @@ def test_speechmatics_punctuation_attaching_to_no_word_is_refused_naming_the_res
          "alternatives": [{"content": "."}]}]}
     with pytest.raises(ParseError, match=r"^job\.json: result 2: punctuation attaching to "):
         detect.parse(json.dumps(job).encode(), "job.json")
+
+
+def test_a_transcript_quoted_in_a_reply_gives_its_speakers_without_the_marks() -> None:
+    """A colleague's reply quoting the transcript: every speaker was "> Anna Reid" (no manifest line matches it, and
+    the advice's line kept the mark), and the attribution line gave the typist's name and address as speech."""
+    from email.message import EmailMessage
+
+    from cmo_coder.ingest import detect
+
+    msg = EmailMessage()
+    msg["From"] = "Anna Reid <anna@uni.example>"
+    msg["To"] = "Team <team@uni.example>"
+    msg["Subject"] = "Re: transcript"
+    msg["Date"] = "Mon, 16 Nov 2026 10:02:00 +0000"
+    msg.set_content("Thanks, see below.\n\nOn Mon, 16 Nov 2026 at 09:41, Typing Desk <desk@typing.example> wrote:\n"
+                    "> Anna Reid: Where do you go?\n> Sam Roe: To the clinic.\n>\n>> Anna Reid: Thanks.\n")
+    parsed = detect.parse(msg.as_bytes(), "r.eml")
+    assert [(u.speaker, u.text) for u in parsed.utterances] == [
+        (None, "Thanks, see below."), ("Anna Reid", "Where do you go?"), ("Sam Roe", "To the clinic."),
+        ("Anna Reid", "Thanks.")]
+    assert any("1 reply attribution line(s)" in w for w in parsed.warnings)
+    assert any(w.startswith("4 line(s) quoted in a reply") for w in parsed.warnings)
