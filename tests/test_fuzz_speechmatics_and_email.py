@@ -14,10 +14,9 @@ the sender, the recipient and a subject with a person's and a place's name in it
 (``multipart/alternative``), in UTF-8, Latin-1 or Windows-1252, sent as quoted-printable, base64 or 8-bit, with
 lines long enough that quoted-printable breaks them anywhere, inside a name too; a greeting, a forwarded message's
 header block, a sign-off and a signature, an attachment, the whole quoted in a reply ("> ", ">> ") under its
-attribution line, CRLF or LF. Read, the turns are the transcript's: every
-speaker a turn's, every name said whole in the text, nothing of the header, a forwarded header or the signature in
-any turn or speaker, and what was left out said. The same messages damaged byte by byte are read or refused naming
-the file.
+attribution line, CRLF or LF. Read, the turns are the transcript's: every speaker a turn's, every name said whole in
+the text, nothing of the header, a forwarded header, the attribution or the signature in any turn or speaker, and
+what was left out said. The same messages damaged byte by byte are read or refused naming the file.
 """
 
 from __future__ import annotations
