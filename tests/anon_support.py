@@ -403,3 +403,91 @@ def registered_left(study: Path, signed: dict[str, str], not_names: str) -> list
     return sorted((f, t) for f in forms for t, text in signed.items()
                   if re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text))
 
+
+
+# -- a new study's path test: its gold and its pins ------------------------------------------------------------------
+
+StudyPath = tuple[Path, Path, dict[str, str]]
+"""The project, its secure folder and file stem (or transcript id) → signed-off text, after the whole CLI path."""
+
+
+def study_path_fixture(study: Path, codebook: Path):  # type: ignore[no-untyped-def]
+    """A module-scoped ``path`` fixture for ``study``: :func:`run_study_folder` once for every test of the module
+    (the whole CLI path takes a minute; each test reads what it signed off)."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def path(tmp_path_factory: pytest.TempPathFactory) -> StudyPath:
+        return run_study_folder(tmp_path_factory.mktemp(study.name), study, codebook)
+
+    return path
+
+
+class StudyPathChecks:
+    """The checks every new study's path test makes, read from the pins its module's subclass sets: a new study's
+    test is ``class TestStudyPath(StudyPathChecks)`` with its gold (``STUDY``) and its pins, and a ``path`` fixture
+    (:func:`study_path_fixture`, or one of its own that returns a :data:`StudyPath`). Not named ``Test…``, so pytest
+    collects it only through a study's subclass.
+
+    ``FILES`` files read and signed off; no register or manifest form left but those matching ``NOT_NAMES`` (labels
+    and roles the manifest writes as aliases); the gold's must-go items left exactly ``LEFT``; at most
+    ``MOST_REMOVED`` must-stay items removed and every one of ``KEPT`` said somewhere. :class:`StudyLeakChecks`
+    adds the leak check on the project and its export."""
+
+    STUDY: Path
+    FILES = 8
+    NOT_NAMES = r"(?i)(P\d|Interviewer)"
+    LEFT: list[tuple[str, str]] = []
+    MOST_REMOVED = 0
+    KEPT: tuple[str, ...] = ()
+    CURLY_AS_STRAIGHT = True
+    """Whether a curly apostrophe in the signed text ("Alzheimer’s", as an RTF or Word writes it) is read as a
+    straight one when the gold is counted."""
+
+    @classmethod
+    def said(cls, surface: str, text: str) -> int:
+        return said_count(surface, text.replace("’", "'") if cls.CURLY_AS_STRAIGHT else text)
+
+    @classmethod
+    def signed_for(cls, signed: dict[str, str], transcript: str) -> str:
+        """The signed-off text of the gold's ``transcript`` (its file's stem); a study that renamed its files
+        maps the stem to what it imported."""
+        return signed[transcript]
+
+    def test_the_studys_lists_are_whole(self) -> None:
+        assert_study_lists_whole(self.STUDY, sized=False)
+
+    def test_every_file_is_read_and_signed_off(self, path: StudyPath) -> None:
+        assert len(path[2]) == self.FILES
+
+    def test_nothing_registered_is_left(self, path: StudyPath) -> None:
+        assert registered_left(self.STUDY, path[2], self.NOT_NAMES) == []
+
+    def test_the_golds_must_go_items_are_gone(self, path: StudyPath) -> None:
+        left = sorted((r["transcript"], r["surface"]) for r in study_rows(self.STUDY)
+                      if r["must"] == "go" and self.said(r["surface"], self.signed_for(path[2], r["transcript"])))
+        assert left == sorted(self.LEFT)
+
+    def test_must_stay_words_removed_do_not_grow(self, path: StudyPath) -> None:
+        removed = [(r["transcript"], r["surface"]) for r in study_rows(self.STUDY)
+                   if r["must"] == "stay" and not self.said(r["surface"], self.signed_for(path[2], r["transcript"]))]
+        assert len(removed) <= self.MOST_REMOVED, removed
+        for kept in self.KEPT:
+            assert any(self.said(kept, text) for text in path[2].values()), kept
+
+
+class StudyLeakChecks(StudyPathChecks):
+    """:class:`StudyPathChecks` and ``leakcheck`` on the project and its QDPX export: exit 0 (and, with
+    ``LEAKCHECK_QUIET``, no sound-alike warning)."""
+
+    LEAKCHECK_QUIET = False
+
+    def test_leakcheck_finds_nothing_in_the_project_or_its_export(self, path: StudyPath, tmp_path: Path) -> None:
+        project, secure, _ = path
+        out = tmp_path / "study.qdpx"
+        result = run_cli("export", project, "--qdpx", out)
+        assert result.exit_code == 0, result.output
+        result = run_cli("leakcheck", project, "--secure", secure, out)
+        assert result.exit_code == 0, result.output
+        if self.LEAKCHECK_QUIET:
+            assert "sound like a registered name" not in result.stderr, result.stderr

@@ -14,65 +14,35 @@ import shutil
 from pathlib import Path
 
 import pytest
-from anon_support import assert_study_lists_whole, registered_left, run_cli, run_study_folder, said_count, study_rows
+from anon_support import StudyLeakChecks, StudyPath, run_cli, study_path_fixture
 
 STUDY = Path(__file__).parent / "data" / "nineteenth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
 
-
-def _said(surface: str, text: str) -> int:
-    return said_count(surface, text.replace("’", "'"))
+path = study_path_fixture(STUDY, CODEBOOK)
 
 
-@pytest.fixture(scope="module")
-def path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
-    """The project, its secure folder and file stem → signed-off text, after the whole CLI path."""
-    return run_study_folder(tmp_path_factory.mktemp("nineteenth"), STUDY, CODEBOOK)
+class TestStudyPath(StudyLeakChecks):
+    STUDY = STUDY
+    NOT_NAMES = r"(?i)(P\d|INTERVIEWER|RESPONDENT|Interviewer|CM|Speaker \d)"
+    LEFT = sorted([
+        ("Interview with Gareth Tudor", "Tiny"),
+        ("NI-C01 carer interview (transcriber)", "the Ulster"),
+        ("outreach_van_captions", "falls"), ("outreach_van_captions", "mater"), ("outreach_van_captions", "new lodge"),
+        ("outreach_van_captions", "ninth of april"), ("outreach_van_captions", "sparrow"),
+        ("stroke_interview_NI-P02_rev", "sixth of January"),
+    ])
+    """Must-go items this code leaves: see ``docs/benchmarks.md``, the nineteenth study's section."""
+    MOST_REMOVED = 15
+    """Must-stay items this code removes (of 92): the territorial boards and trusts (seven, removed as `[trust
+    name]` by the privacy notes' decision), two clubs, a ground, a university, two services and a transcription
+    company."""
+    KEPT = ("LLINYN", "Public Health Wales", "Welsh Government", "Stroke Association", "Shelter Cymru",
+            "Alcoholics Anonymous", "Mind Cymru", "Department of Health", "Dementia NI", "Carers NI", "Aware NI",
+            "clopidogrel", "Buvidal")
 
 
-def _rows() -> list[dict[str, str]]:
-    return study_rows(STUDY)
-
-
-def test_the_studys_lists_are_whole() -> None:
-    assert_study_lists_whole(STUDY, sized=False)
-
-
-def test_every_file_is_read_and_signed_off(path: tuple[Path, Path, dict[str, str]]) -> None:
-    assert len(path[2]) == 8
-
-
-def test_nothing_registered_is_left(path: tuple[Path, Path, dict[str, str]]) -> None:
-    assert registered_left(STUDY, path[2], r"(?i)(P\d|INTERVIEWER|RESPONDENT|Interviewer|CM|Speaker \d)") == []
-
-
-def test_the_golds_must_go_items_are_gone(path: tuple[Path, Path, dict[str, str]]) -> None:
-    left = sorted((r["transcript"], r["surface"]) for r in _rows()
-                  if r["must"] == "go" and _said(r["surface"], path[2][r["transcript"]]))
-    assert left == LEFT
-
-
-def test_must_stay_words_removed_do_not_grow(path: tuple[Path, Path, dict[str, str]]) -> None:
-    removed = [(r["transcript"], r["surface"]) for r in _rows()
-               if r["must"] == "stay" and not _said(r["surface"], path[2][r["transcript"]])]
-    assert len(removed) <= MOST_REMOVED, removed
-    for kept in ("LLINYN", "Public Health Wales", "Welsh Government", "Stroke Association", "Shelter Cymru",
-                 "Alcoholics Anonymous", "Mind Cymru", "Department of Health", "Dementia NI", "Carers NI",
-                 "Aware NI", "clopidogrel", "Buvidal"):
-        assert any(_said(kept, text) for text in path[2].values()), kept
-
-
-def test_leakcheck_finds_nothing_in_the_project_or_its_export(
-        path: tuple[Path, Path, dict[str, str]], tmp_path: Path) -> None:
-    project, secure, _ = path
-    out = tmp_path / "study.qdpx"
-    result = run_cli("export", project, "--qdpx", out)
-    assert result.exit_code == 0, result.output
-    result = run_cli("leakcheck", project, "--secure", secure, out)
-    assert result.exit_code == 0, result.output
-
-
-def test_leakcheck_warns_of_no_word_nobody_can_act_on(path: tuple[Path, Path, dict[str, str]]) -> None:
+def test_leakcheck_warns_of_no_word_nobody_can_act_on(path: StudyPath) -> None:
     """The study's own label ("LLINYN", six times: "sounds like Lian", a short form made of a registered
     Gwenllian), "on the fridge" (Fergie, made of a registered Fergal) and the charity Cruse (Carys) were the leak
     check's only warnings on this study, and no reviewer could act on any of them."""
@@ -83,7 +53,7 @@ def test_leakcheck_warns_of_no_word_nobody_can_act_on(path: tuple[Path, Path, di
 
 
 @pytest.mark.parametrize("planted", ["Gwenllian", "gwenllian", "GWENLLIAN PARRY", "Fergal McLaughlin"])
-def test_a_planted_registered_name_still_fails_everywhere(path: tuple[Path, Path, dict[str, str]], tmp_path: Path,
+def test_a_planted_registered_name_still_fails_everywhere(path: StudyPath, tmp_path: Path,
                                                           planted: str) -> None:
     """However the sound-alike warnings are read, a registered name planted in the project, its QDPX or a report
     folder, in any casing, is a leak: exit status 1, and its place named."""
@@ -118,16 +88,3 @@ def test_a_planted_registered_name_still_fails_everywhere(path: tuple[Path, Path
     (copy / "memo.txt").write_text(f"Follow up with {planted} next week.\n", encoding="utf-8")
     result = run_cli("leakcheck", copy, "--secure", secure)
     assert result.exit_code == 1 and planted in result.output, result.output
-
-
-LEFT = sorted([
-    ("Interview with Gareth Tudor", "Tiny"),
-    ("NI-C01 carer interview (transcriber)", "the Ulster"),
-    ("outreach_van_captions", "falls"), ("outreach_van_captions", "mater"), ("outreach_van_captions", "new lodge"),
-    ("outreach_van_captions", "ninth of april"), ("outreach_van_captions", "sparrow"),
-    ("stroke_interview_NI-P02_rev", "sixth of January"),
-])
-"""Must-go items this code leaves: see ``docs/benchmarks.md``, the nineteenth study's section."""
-MOST_REMOVED = 15
-"""Must-stay items this code removes (of 92): the territorial boards and trusts (seven, removed as `[trust name]`
-by the privacy notes' decision), two clubs, a ground, a university, two services and a transcription company."""

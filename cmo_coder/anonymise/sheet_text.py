@@ -10,6 +10,7 @@ sheet to the same rows, one at a time (a sheet of tens of thousands of rows is n
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Iterator
 
 from ..errors import CmoError
@@ -41,10 +42,32 @@ def as_written(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS) else cell
 
 
+_QUOTE_OR_LF = re.compile(r'["\n]')
+
+
+def _row_end(text: str) -> str:
+    """The character that ends the sheet's rows: LF where one stands outside a quoted cell, else CR.
+
+    Why not "LF anywhere means LF": a sheet saved with CR line ends (an old Mac, Excel's "CSV (Macintosh)") whose
+    cells hold LF (a context of two lines) was split at the cells' LFs only, so its rows ran together and the
+    sheet was refused. A doubled quote inside a cell toggles twice, so counting quotes finds the cell's edge; the
+    scan stops at the first LF outside a cell (the header's end in a CRLF or LF sheet) and runs whole only in a
+    sheet that has both ends and no LF between rows."""
+    if "\n" not in text or "\r" not in text:
+        return "\n" if "\n" in text else "\r"
+    quoted = False
+    for m in _QUOTE_OR_LF.finditer(text):
+        if m.group() == '"':
+            quoted = not quoted
+        elif not quoted:
+            return "\n"
+    return "\r"
+
+
 def _lines(text: str) -> Iterator[str]:
-    """The text's lines with their ends, sliced one at a time (CR alone ends a line only in a file with no LF,
-    as a spreadsheet on an old Mac saves it; inside a quoted cell the csv reader joins them again)."""
-    end = "\n" if "\n" in text else "\r"
+    """The text's lines with their ends, sliced one at a time (CR alone ends a line where no LF stands between
+    cells, as a spreadsheet on an old Mac saves it; inside a quoted cell the csv reader joins them again)."""
+    end = _row_end(text)
     start = 1 if text.startswith("\ufeff") else 0
     while start < len(text):
         stop = text.find(end, start)

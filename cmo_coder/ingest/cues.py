@@ -82,3 +82,31 @@ def parse_cues(text: str, source: str, webvtt: bool) -> list[Cue]:
     if not cues:
         raise ParseError(f"{source}: no cues found")
     return cues
+
+
+#: Header lines that are settings a captioning tool writes (YouTube's ``Kind: captions``, ``Language: en``), not words.
+_SETTING_RE = re.compile(r"^\s*(?:Kind|Language|X-TIMESTAMP-MAP|Region|Style)\s*[:=]", re.IGNORECASE)
+
+
+def webvtt_left_out(text: str) -> list[str]:
+    """The import's note on text a WebVTT file holds outside its cues: the words after ``WEBVTT`` and the header's
+    lines ("WEBVTT - Interview with …"), and ``NOTE`` comments ("NOTE Meeting: …, Ryde"). Neither is speech, so
+    neither is read into a turn, but a title or a comment often names the interviewee and the place, and they were
+    dropped without a word. Said by kind and count, never by content (a warning is stored outside the secure
+    folder), so the team can check the original, as the Word reader says of a page header."""
+    found: list[str] = []
+    blocks = _blocks(text)
+    if blocks and blocks[0][0] == 0:
+        head = blocks[0][1]
+        title = head[0].lstrip("\ufeff")[len("WEBVTT"):].strip(" \t-") if head[0].lstrip("\ufeff").startswith(
+            "WEBVTT") else ""
+        extra = [line for line in head[1:] if line.strip() and "-->" not in line and not _SETTING_RE.match(line)]
+        if title or extra:
+            found.append("the words of the WebVTT header")
+    notes = sum(1 for _, block in blocks
+                if block[0].startswith("NOTE") and "-->" not in block[0]
+                and (block[0][len("NOTE"):].strip() or any(line.strip() for line in block[1:])))
+    if notes:
+        found.append(f"{notes} NOTE comment(s)")
+    return [f"left out as no speech: {', '.join(found)} (check them in the original for anything the transcript "
+            "needs)"] if found else []

@@ -15,6 +15,7 @@ from ..model import SourceFormat
 from . import (
     chat,
     csv_transcript,
+    cues,
     docx_reader,
     elan,
     email_message,
@@ -182,9 +183,14 @@ def parse(data: bytes, name: str | Path, infer_speakers: bool = False,
     return _parse_text(decoded.text, source, infer_speakers, decoded.warnings)
 
 
+_WEBVTT = frozenset({SourceFormat.teams_vtt, SourceFormat.zoom_vtt, SourceFormat.youtube_vtt})
+
+
 def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str]) -> Parsed:
     """The utterances of decoded text (a text file's, or a PDF's text layer) by the reader its shape names."""
     fmt = detect_text(text, source)
+    if fmt in _WEBVTT:  # a title or a comment outside the cues: no speech, but said (it may name someone)
+        warnings = warnings + cues.webvtt_left_out(text)
     if fmt is SourceFormat.teams_vtt:
         utts = teams_vtt.read(text, source)
     elif fmt is SourceFormat.zoom_vtt:
@@ -204,7 +210,8 @@ def _parse_text(text: str, source: str, infer_speakers: bool, warnings: list[str
     elif fmt is SourceFormat.whatsapp_txt:
         utts = whatsapp.read(text, source)
     elif fmt is SourceFormat.otter_txt:
-        utts = otter.read(text, source)
+        warnings = list(warnings)
+        utts = otter.read(text, source, warnings)
     elif fmt is SourceFormat.speech_json:
         utts = speech_json.read(text, source)
     elif fmt is SourceFormat.whisper_json:

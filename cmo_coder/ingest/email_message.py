@@ -122,14 +122,48 @@ def _without_forwarded_headers(lines: list[str]) -> tuple[list[str], int]:
     return out, blocks
 
 
+#: A reply's quote marks at a line's start: ">" and a space, once per level ("> ", "> > ", ">> ").
+_QUOTE_RE = re.compile(r"^(?:[ \t]*>)+[ \t]?")
+#: The line a mail program writes above the text it quotes ("On Mon, 16 Nov 2026 at 09:41, Typing Desk
+#: <desk@typing.example> wrote:"): the quoted sender's name and address, no one's speech.
+_ATTRIBUTION_RE = re.compile(r"^\s*On\b.{0,400}\bwrote:\s*$", re.IGNORECASE)
+
+
+def _without_reply_quoting(lines: list[str]) -> tuple[list[str], int, int]:
+    """The body's lines with a reply's quote marks taken off, and each attribution line above quoted text left out
+    (blank, so line numbers hold); how many lines were quoted and how many attributions there were.
+
+    Why: a transcript a colleague replied to arrives quoted ("> Anna Reid: Where do you go?"), and read as it stood
+    every speaker was "> Anna Reid", a name no manifest line matches (so a provisional speaker, and the advice's
+    manifest line kept the mark), and the attribution line ("On Mon …, Typing Desk <desk@…> wrote:") was the
+    speech of nobody with the typist's name and address in it."""
+    out: list[str] = []
+    quoted = attributions = 0
+    for i, line in enumerate(lines):
+        m = _QUOTE_RE.match(line)
+        if m is not None:
+            out.append(line[m.end():])
+            quoted += 1
+            continue
+        if _ATTRIBUTION_RE.match(line):
+            after = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+            if _QUOTE_RE.match(after):
+                out.append("")
+                attributions += 1
+                continue
+        out.append(line)
+    return out, quoted, attributions
+
+
 def _without_signature(lines: list[str]) -> tuple[list[str], bool]:
     """The body's lines without the sender's signature: from the delimiter ``-- `` (RFC 3676), or from a sign-off
     line with at most :data:`_SIGNATURE_LINES` lines after it, to the end; whether there was one."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    for i in filled:
-        after = [lines[j] for j in filled if j > i]
-        if lines[i] == "-- " or (_SIGN_OFF_RE.match(lines[i]) and len(after) <= _SIGNATURE_LINES
-                                 and not _turns_after(lines[:i], after)):
+    for n, i in enumerate(filled):
+        # the lines after are counted, not gathered, for every line: gathering them made a body of 50,000 lines
+        # take minutes (a list of the rest built at each line), where a sign-off can only close the last few
+        if lines[i] == "-- " or (len(filled) - n - 1 <= _SIGNATURE_LINES and _SIGN_OFF_RE.match(lines[i])
+                                 and not _turns_after(lines[:i], [lines[j] for j in filled[n + 1:]])):
             return lines[:i] + ["" for _ in lines[i:]], True
     return lines, False
 
@@ -152,7 +186,8 @@ def body_text(data: bytes, source: str) -> tuple[str, list[str]]:
         from .html_transcript import page_lines
 
         text = "\n".join(page_lines(text, source))
-    lines, forwarded = _without_forwarded_headers(text.split("\n"))
+    lines, quoted, attributions = _without_reply_quoting(text.split("\n"))
+    lines, forwarded = _without_forwarded_headers(lines)
     lines, signed = _without_signature(lines)
     text = "\n".join(lines)
     if not text.strip():
@@ -163,8 +198,12 @@ def body_text(data: bytes, source: str) -> tuple[str, list[str]]:
         said.append("the sender's sign-off and signature")
     if forwarded:
         said.append(f"{forwarded} forwarded or quoted message header(s) in the body")
+    if attributions:
+        said.append(f"{attributions} reply attribution line(s) ('On … wrote:')")
     notes = [f"left out as no speech: {', '.join(said)} (check them in the original for anything the transcript "
              "needs)"]
+    if quoted:
+        notes.append(f"{quoted} line(s) quoted in a reply read without their '>' marks")
     if attachments:
         notes.append(f"{attachments} attachment(s) of the email not read: save an attached transcript and import "
                      "that file on its own")

@@ -17,9 +17,18 @@ import re
 from .normalise import clean
 
 _TITLE_RE = re.compile(r"^.{1,200}?[ \t]+[-–—][ \t]+Transcript$")
-_MAX_NAME_LINES = 6
+#: Lines of attendees' names the header may take: Google Docs wraps a long list, and a meeting of a hundred people
+#: takes a dozen lines. Six before: a seventh line made the whole header no header, and its attendees people
+#: nobody was told about (the header then stood as the file's heading, the names in it for the anonymiser alone).
+_MAX_NAME_LINES = 40
 _NOTICE_RE = re.compile(r"^This editable transcript was computer generated\b", re.IGNORECASE)
-_NAME_RE = re.compile(r"^[^\W\d_][\w'’. -]{0,80}$")
+#: An attendee's name as Meet writes it: a letter, then letters, digits, spaces and a name's marks, and at most its
+#: organisation in brackets at the end. No length limit: the header is already Meet's by its title, "Attendees"
+#: and "Transcript" lines, and a name over a set length (81 characters before, a bound that guarded nothing the
+#: structure does not) made the whole header no header, so that attendee and every other one was a person nobody
+#: was told about. "Amy Lo (NHS Fife)" and "R&D / Audit" are attendees too (before, they failed the header the same
+#: way); a bracket holding a number ("P2 and 3 others (see sheet 2)") is a note, not a name.
+_NAME_RE = re.compile(r"^[^\W\d_][\w'’. &/-]*(?:\([^()\d:]*\))?$")
 
 
 def meet_header(lines: list[str]) -> tuple[int, list[str]] | None:

@@ -142,4 +142,20 @@ def clean_name(name: str) -> str:
     out = squash(name)
     if not out and "<" in name:
         out = squash(name.replace("<", "&lt;"))
-    return out
+    return _unpaired_brackets_off(out)
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def _unpaired_brackets_off(name: str) -> str:
+    """``name`` without an opening bracket at its start that nothing closes, or a closing one at its end that
+    nothing opened: a caption cue opening "(Mrs Jenkins: will you…" labels Mrs Jenkins, and the bracket kept in
+    the label went into the import's advice and the manifest line a team copies ("(Mrs Jenkins"), a name no
+    register entry matches. A bracket that pairs ("Amy Lo (RWT)") is the name's own and stays."""
+    while len(name) > 1 and name[0] in _OPENERS and _OPENERS[name[0]] not in name:
+        name = name[1:].lstrip()
+    while len(name) > 1 and name[-1] in _CLOSERS and _CLOSERS[name[-1]] not in name:
+        name = name[:-1].rstrip()
+    return name

@@ -198,13 +198,18 @@ def looks_like_otter(text: str) -> bool:
     return len(headers) >= 2 or not any(_LABEL_LINE_RE.match(line) for line in head)
 
 
-def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False) -> list[Utterance]:
+def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = False,
+               notes: list[str] | None = None) -> list[Utterance]:
     """``lines`` are (text, where) pairs. ``break_lines``: every line is its own paragraph
     (DOCX paragraphs); otherwise lines wrap and blank lines separate paragraphs."""
     texts = [clean_line(line) for line, _ in lines]
     listed = speakers_block(texts[:200])
     matcher = HeaderMatcher(recurring_names(texts) | {_fold(n) for n in listed})
     start = first_header(texts, matcher, source)
+    above = sum(1 for line in texts[:start] if line.strip())
+    if above and notes is not None:  # the export's title, keywords and speakers: said by count, never by content
+        notes.append(f"left out as no speech: {above} line(s) above the first speaker (the export's title, summary, "
+                     "keywords or speakers; check them in the original for anything the transcript needs)")
     result: list[Utterance] = []
     cur: Utterance | None = None
     paras: list[list[str]] = []
@@ -246,5 +251,7 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     return result
 
 
-def read(text: str, source: str) -> list[Utterance]:
-    return read_lines([(line, f"line {i}") for i, line in enumerate(text.split("\n"), 1)], source)
+def read(text: str, source: str, notes: list[str] | None = None) -> list[Utterance]:
+    """The export's turns; ``notes`` (when given) gets the import's note on the lines above the first speaker, a
+    title or keywords that may name the interviewee and were dropped without a word before."""
+    return read_lines([(line, f"line {i}") for i, line in enumerate(text.split("\n"), 1)], source, notes=notes)

@@ -87,7 +87,7 @@ def read(results: list[Any], source: str, text_of: TextOf, time_of: TimeOf,
         content = text_of(best.get("content"), "content", where, source)
         if kind == "punctuation":
             attach = item.get("attaches_to", "previous")
-            if attach not in _ATTACH:
+            if not isinstance(attach, str) or attach not in _ATTACH:  # a list or an object: unhashable, refused
                 raise ParseError(f"{source}: {where}: punctuation attaching to {excerpt(str(attach))}, not "
                                  "previous, next, both or none")
             if current is None:  # a mark before any word: speech of its own, kept as it is
