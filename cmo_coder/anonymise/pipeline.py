@@ -27,6 +27,7 @@ from . import (
     apposed_people,
     consistency,
     corrections,
+    cut_words,
     devolved_acts,
     festival_spellings,
     fluent_view,
@@ -572,6 +573,7 @@ class Anonymiser:
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = town_names.settle(text, found)  # "Brighton Pride", "Grimsby Town", "Eccles cakes", "Rotherham Mind"
         found = registered_bodies.settle(text, found)  # "Bliss the charity" with a Bliss registered: a decision
+        found = cut_words.settle(text, found)  # "Ex-Navy": never "[organisation name]Navy"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)
