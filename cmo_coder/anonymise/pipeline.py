@@ -25,6 +25,7 @@ from ..errors import CmoError
 from ..model import Transcript
 from . import (
     apposed_people,
+    area_bodies,
     consistency,
     corrections,
     cut_words,
@@ -550,6 +551,7 @@ class Anonymiser:
         found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
+        found.extend(area_bodies.bodies_after_places(text, found))  # "the [black country] icb": the body whole
         found.extend(rest_of_place.rest_of_place(text, found))  # "[place] homes", "hope [place]"
         found.extend(named_after.named_after(text, found))  # "sir [name] college", "st [name]'s road"
         found.extend(fragments.false_starts(text, found))
