@@ -61,3 +61,13 @@ def test_an_everyday_word_and_a_letter_stays(anon: Anonymiser, text: str, kept: 
 def test_a_name_and_an_initial_is_a_person(anon: Anonymiser, text: str, name: str) -> None:
     cased, _ = redacted_both(anon, text)
     assert name not in cased, cased
+
+
+@pytest.mark.parametrize(("surface", "thing"), [
+    ("hep C", True), ("vitamin D", True), ("plan B", True),
+    ("Jenny B", False), ("Nurse K", False), ("hep", False), ("hep C D", False), ("hep 2", False),
+])
+def test_the_shape_itself(surface: str, thing: bool) -> None:
+    from cmo_coder.anonymise.word_and_letter import a_thing_by_its_letter
+
+    assert a_thing_by_its_letter(surface) is thing

@@ -62,6 +62,7 @@ from . import (
     surname_echo,
     surname_places,
     town_names,
+    word_and_letter,
 )
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
@@ -521,6 +522,7 @@ class Anonymiser:
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
                 found.append(shifted(c, s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        found = word_and_letter.settle(text, found)  # "hep C is curable": no person, and nothing to spread
         near = near_sites.near_places(near_sites.study_sites(self.register))  # "over to march": a site's neighbour
         for (s, e), doc in zip(segments, docs, strict=True):  # before spreading: a name read here is read again
             found.extend(apposed_people.candidates(text, (s, e), found, bool(doc._.cmo_caseless)))
