@@ -25,8 +25,10 @@ from ..errors import CmoError
 from ..model import Transcript
 from . import (
     apposed_people,
+    area_bodies,
     consistency,
     corrections,
+    cut_words,
     devolved_acts,
     festival_spellings,
     fluent_view,
@@ -62,6 +64,7 @@ from . import (
     surname_echo,
     surname_places,
     town_names,
+    word_and_letter,
 )
 from .candidates import LAYER_RANK, Candidate, Suspicion, shifted
 from .layers import allowlist, ner  # importing the package registers every layer's factory
@@ -521,6 +524,7 @@ class Anonymiser:
                 assert 0 <= c.start <= c.end <= e - s, "candidate outside its segment"
                 found.append(shifted(c, s))
             sus.extend(Suspicion(x.start + s, x.end + s, x.reason) for x in suspicions(doc))
+        found = word_and_letter.settle(text, found)  # "hep C is curable": no person, and nothing to spread
         near = near_sites.near_places(near_sites.study_sites(self.register))  # "over to march": a site's neighbour
         for (s, e), doc in zip(segments, docs, strict=True):  # before spreading: a name read here is read again
             found.extend(apposed_people.candidates(text, (s, e), found, bool(doc._.cmo_caseless)))
@@ -551,6 +555,7 @@ class Anonymiser:
         found.extend(consistency.whole_districts(text, found, [seg for seg, doc in zip(segments, docs, strict=True)
                                                                if doc._.cmo_caseless]))
         found.extend(consistency.heads_after(text, found))
+        found.extend(area_bodies.bodies_after_places(text, found))  # "the [black country] icb": the body whole
         found.extend(rest_of_place.rest_of_place(text, found))  # "[place] homes", "hope [place]"
         found.extend(named_after.named_after(text, found))  # "sir [name] college", "st [name]'s road"
         found.extend(fragments.false_starts(text, found))
@@ -576,6 +581,7 @@ class Anonymiser:
         found = owned_places.settle(text, found)  # "Kayden's school": a registered person's, not a named school
         found = town_names.settle(text, found)  # "Brighton Pride", "Grimsby Town", "Eccles cakes", "Rotherham Mind"
         found = registered_bodies.settle(text, found)  # "Bliss the charity" with a Bliss registered: a decision
+        found = cut_words.settle(text, found)  # "Ex-Navy": never "[organisation name]Navy"
         found = [_whole_word(text, c) for c in found]
         if turns:
             found = within_turns(text, found, turns)

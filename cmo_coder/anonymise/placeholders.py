@@ -73,6 +73,33 @@ BY_CATEGORY = {
     "other": "[removed]",
 }
 
+HEALTH_BOARD = "[health board name]"
+ICB = "[ICB name]"
+CCG = "[CCG name]"
+
+_ICB_TAIL = re.compile(r"(?i)(?:\bic[bs]|integrated\s+care\s+(?:board|system|partnership))$")
+_CCG_TAIL = re.compile(r"(?i)(?:\bccg|clinical\s+commissioning\s+group)$")
+_BOARD = re.compile(r"(?i)^(?:the\s+)?nhs\s|(?:\bboard|\buhb|\blhb)$")
+
+
+def area_body_placeholder(surface: str) -> str | None:
+    """The placeholder of a public body named for the area it covers, by the kind its own words say: a
+    territorial health board ("NHS Tayside", "the Hywel Dda UHB", "Betsi Cadwaladr") is "[health board name]",
+    an integrated care board or system "[ICB name]", a clinical commissioning group "[CCG name]". The privacy
+    notes remove such a body whole (its name says the site); a reader still needs to know which kind of body
+    acted, where "[trust name]" told them a hospital trust did. None for a trust, and for anything else."""
+    words = " ".join(surface.replace("’s", "").replace("'s", "").split())
+    if _ICB_TAIL.search(words):
+        return ICB
+    if _CCG_TAIL.search(words):
+        return CCG
+    if _BOARD.search(words):
+        return HEALTH_BOARD
+    from .layers.health_boards import welsh_board_alone
+
+    return HEALTH_BOARD if welsh_board_alone(words) else None
+
+
 AREA = "[area name]"
 """A district or part of a city ("Splott", "Grangetown"): a place smaller than a town, said as where someone lives."""
 
@@ -187,6 +214,8 @@ def placeholder_for(category: str, surface: str, text: str, start: int, number: 
         return BY_CATEGORY["person"] + tail
     if category == "city" and a_district(surface):
         return AREA
+    if category == "trust":
+        return area_body_placeholder(surface) or BY_CATEGORY["trust"]
     if category == "place" and a_hospital_by_its_short_name(text, start, surface):
         return BY_CATEGORY["hospital"]
     if category in {"ward_number", "unit_number"}:

@@ -32,6 +32,14 @@ def _boards() -> list[tuple[str, str, bool]]:
     return [(r["nation"], r["name"], r["alone"] == "yes") for r in csv.DictReader(io.StringIO("\n".join(rows)))]
 
 
+def welsh_board_alone(words: str) -> bool:
+    """Whether ``words`` (an article before it allowed) are a Welsh board said by its name alone ("Betsi
+    Cadwaladr", "the Hywel Dda"): a health board, where a Northern Irish "… Trust" is a trust."""
+    low = " ".join(words.lower().split())
+    low = low[4:] if low.startswith("the ") else low
+    return any(nation == "wales" and " ".join(name.lower().split()) == low for nation, name, _ in _boards())
+
+
 def _name(name: str) -> str:
     return r"\s+".join(re.escape(w) for w in name.split())
 
