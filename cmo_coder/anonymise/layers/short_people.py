@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from ..candidates import Candidate
 from .state import candidates, caseless_doc, text_of
-from .words import given_names, in_dictionary, known_surnames
+from .words import given_names, in_dictionary, known_surnames, name_lexicon
 
 _INITIAL_THEN_WORD = re.compile(r" ([A-Za-z])\.? ([A-Za-z'’]+)")
 
@@ -43,6 +43,7 @@ REASON_SPELLED_WORD = "the word a name spelled out letter by letter spells"
 REASON_INITIAL = "an initial standing for a person ({frame})"
 REASON_SHORT = "a short given name said where a person stands ({frame})"
 REASON_REST = "an initial said straight after a name another layer removed"
+REASON_NAMED_INITIAL = "a given name and an initial said where a person stands"
 
 SHORT_GIVEN = frozenset({"jo", "al", "ed", "di", "mo", "bo", "vi", "cy", "ty", "su", "fi", "lu", "ez", "oz",
                          "jj", "kt", "cj", "aj", "pj", "tj", "rj", "bj", "mj"})
@@ -288,6 +289,10 @@ def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         if i + 1 < len(words) and text[w.end():words[i + 1].start()].strip(" ") not in ("", ".", ","):
             continue  # a question, a dash or a quote between: the frame is broken
         frame, end = None, w.end()
+        named = _named_initial(text, words, lows, i, caseless) if _initial(low) else None
+        if named is not None:
+            out.append((named, w.end(), REASON_NAMED_INITIAL))
+            continue
         if _initial(low) and i + 1 < len(words) and _rest_word(lows[i + 1]) \
                 and text[w.end():words[i + 1].start()] == " ":
             # "my sister k lee said", "i rang j on and she said": a name heard as a letter and a word
@@ -303,6 +308,56 @@ def short_people_spans(text: str, caseless: bool) -> list[tuple[int, int, str]]:
         reason = REASON_INITIAL if _initial(low) else REASON_SHORT
         out.append((w.start(), end, reason.format(frame=frame)))
     return out
+
+
+_NOT_BEFORE_INITIAL = frozenset({"ward", "page", "lane", "bay", "bed", "room", "block", "plan", "vitamin", "hep",
+                                  "type", "grade", "class", "level", "stage", "tier", "band", "option", "section",
+                                  "part", "step", "row", "gate", "wing", "zone", "platform", "terminal", "channel",
+                                  "generation", "brand", "malcolm", "jay", "march", "may", "april", "june", "august"})
+"""Words before a letter that name a thing by its letter ("ward b", "page c", "plan b", "vitamin d"), months before
+a letter, and the public names made so ("Malcolm X", "Jay Z"): never a person and an initial."""
+_INITIAL_TAKES = frozenset({"'s", "s"})
+_BEFORE_NAME = frozenset({"to", "with", "from", "by", "and", "for", "asked", "told", "rang", "phoned", "met",
+                          "called", "texted", "saw", "seen", "thanks", "cheers", "see"})
+"""Words after which a person and an initial stand as one who is spoken to or of ("to Will K about it")."""
+_NOT_NAME_INITIAL = _NOT_INITIAL | frozenset({"x", "z", "u", "o"})
+"""Letters that after a given name are no initial: a public byname ("Malcolm X"), or a caption's word ("u", "o")."""
+
+
+@cache
+def _given_for_initial() -> frozenset[str]:
+    return ((name_lexicon("first") | SHORT_GIVEN) - STOP_WORDS - _NOT_BEFORE_INITIAL) | {"will"}
+
+
+def _named_initial(text: str, words: list[re.Match[str]], lows: list[str], i: int, caseless: bool) -> int | None:
+    """Where the initial ``words[i]`` follows a given name as one person ("Dawn P rang me", "then mo t was the one",
+    "I spoke to Will K about it"), the name's start; else None.
+
+    Why: a given name that is also a word ("Dawn", "Will", "Mark", "Rose") is read as a person by the frames it
+    stands in ("Dawn rang me"), and an initial after it broke every one of them, so the pair was left whole. The
+    pair needs a person's frame too: what a person does after it ("rang", "said", "was", "'s"), or a word that
+    speaks to or of someone before it ("to", "with", "asked"); a letter run ("j k l"), an article before the name
+    ("a mark b") and the words that name a thing by a letter ("ward b", "plan b") never."""
+    if i == 0 or lows[i] in _NOT_NAME_INITIAL:
+        return None
+    name = words[i - 1]
+    if text[name.end():words[i].start()] != " " or lows[i - 1] not in _given_for_initial():
+        return None
+    if not caseless and not (words[i].group(0).isupper() and name.group(0)[:1].isupper()
+                             and name.group(0)[1:].islower()):
+        return None
+    prev = lows[i - 2] if i >= 2 else ""
+    if prev in _ARTICLES or prev in _NOT_BEFORE_INITIAL or len(prev) == 1:
+        return None
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if len(nxt) == 1:
+        return None  # a run of letters
+    gap = text[words[i].end():words[i + 1].start()] if i + 1 < len(words) else text[words[i].end():]
+    ends = not nxt or (not caseless and gap.strip(" .")[:1] in {",", "?", "!"}) or (
+        not caseless and gap.strip() in {".", ","})
+    if nxt in _DOES or nxt in _INITIAL_TAKES or nxt in _SPEAKS or ends or prev in _BEFORE_NAME:
+        return name.start()
+    return None
 
 
 def _rest_word(low: str) -> bool:

