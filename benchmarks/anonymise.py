@@ -50,7 +50,9 @@ Six labelled invented sets and Earnings-21, each reported in its own table, case
     A third part, "named-places-third", was written later by another method (real site towns named in the
     manifest's site column, the places near them said as a route or a round); it is never tuned on. A fourth,
     "named-places-fourth", was written as captions keep speech (hesitations, repeats, restarts: "to the um the
-    Anchor"), in regions no earlier part used; it is never tuned on.
+    Anchor"), in regions no earlier part used; it is never tuned on. A fifth, "named-places-fifth", holds local
+    shops, organisations, clubs, pubs and firms alone, beside everyday uses of the same words and a few chains
+    that must stay, in regions no earlier part used; it is never tuned on.
 (i) "caption-people-tune" and "caption-people-held": short sessions naming people nobody registered whose given
     names no list holds or are everyday words (Eilidh, Oluwaseun, Kez, Storm, Blessing), beside everyday uses
     of the same words that must stay, cased and as captions (``caption_people.py``); split like (h). A third
@@ -78,7 +80,7 @@ Speeds on the short invented sets are the best of three runs for each tool (on a
 the others also measure the neighbours); each Earnings-21 half is run once.
 
 Run: python benchmarks/anonymise.py [--set interviews|focus-groups|third|handwritten|fresh|sixth|
-                                    named-places-tune|named-places-held|named-places-third|named-places-fourth|
+                                    named-places-tune|named-places-held|named-places-third|named-places-fourth|named-places-fifth|
                                     caption-people-tune|caption-people-held|caption-people-third|half-names-tune|
                                     half-names-held|earnings|all]
      [--split test|dev] [--files N] [--no-presidio] [--one-project] [--keep-word-readings] [--keep DIR]
@@ -432,8 +434,8 @@ def fmt(result: dict[str, dict[str, float]]) -> str:
 
 # --------------------------------------------------------------------------- labelled sets, real path
 SETS = ("interviews", "focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune",
-        "named-places-held", "named-places-third", "named-places-fourth", "caption-people-tune", "caption-people-held",
-        "caption-people-third", "half-names-tune", "half-names-held", "earnings")
+        "named-places-held", "named-places-third", "named-places-fourth", "named-places-fifth", "caption-people-tune",
+        "caption-people-held", "caption-people-third", "half-names-tune", "half-names-held", "earnings")
 TUNED = {
     "interviews": "invented interviews (one-sentence templates, one speaker): the rules WERE tuned on this set",
     "focus-groups": "invented focus groups (dialogue-act grammar, seven formats, cross-talk, captions): the rules "
@@ -468,6 +470,10 @@ TUNED = {
     "named-places-fourth": "named places of everyday words, fourth part: written later as captions keep speech "
                            "(hesitations, repeats, restarts) in regions no earlier part used, before any rule for "
                            "them; measured at the end of each step, NEVER tuned on",
+    "named-places-fifth": "named places of everyday words, fifth part: local shops, organisations, clubs, pubs and "
+                          "firms alone, beside everyday uses of the same words and chains that stay, in regions no "
+                          "earlier part used, written before any rule for them; measured at the end of each step, "
+                          "NEVER tuned on",
     "caption-people-third": "people nobody registered, third part: written later as captions keep speech "
                             "(hesitations, repeats, restarts), before any rule for them; measured at the end of each "
                             "step, NEVER tuned on",
@@ -738,8 +744,8 @@ def by_form(docs: list[Doc], spans: list[list[tuple[int, int]]]) -> str:
 
 
 CAPTIONED = ("focus-groups", "third", "handwritten", "fresh", "sixth", "named-places-tune", "named-places-held",
-             "named-places-third", "named-places-fourth", "caption-people-tune", "caption-people-held",
-             "caption-people-third", "half-names-tune", "half-names-held")
+             "named-places-third", "named-places-fourth", "named-places-fifth", "caption-people-tune",
+             "caption-people-held", "caption-people-third", "half-names-tune", "half-names-held")
 
 
 def labelled_set(name: str, root: Path, engines, one_project: bool = False) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,7 @@ from .spoken_places import spoken_place_spans
 from .state import candidates, caseless_doc, text_of
 from .towns import town_spans
 from .turn_view import turn_view
+from .venue_acts import VENUE_REASON, act_venue_spans
 from .venues import venue_spans
 from .word_towns import CAPTION_REASON as CAPTION_WORD_TOWN_REASON
 from .word_towns import REASON as WORD_TOWN_REASON
@@ -112,6 +113,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, "pub", "rules", 0.8, PUB_SIGN_AS_PLACE))
         for s, e in pub_talk_spans(text, caseless):
             out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named with ordinary words, said with pub talk"))
+        for s, e, kind in act_venue_spans(text, caseless):
+            out.append(Candidate(s, e, kind, "rules", 0.75, VENUE_REASON[kind]))
         for s, e in club_name_spans(text, caseless):
             out.append(Candidate(s, e, "club", "rules", 0.8, "local club named after a place"))
         for s, e in club_kind_spans(text, caseless):
