@@ -41,6 +41,13 @@ GOES = [
     ("Ask Jo C, she knows the forms.", "Jo C"),
 ]
 
+WORD_NAMES = [
+    # a word no name list holds, in typed text, where the pair speaks or is someone's (written after the
+    # first rule, from the leak "Storm T said she'd ring" left by it)
+    ("Storm T said she'd ring after lunch.", "Storm T"),
+    ("Sky B was my nurse on the ward.", "Sky B"),
+]
+
 STAYS = [
     ("I got plan B sorted in the end.", "plan B"),
     ("The vitamin D was low again.", "vitamin D"),
@@ -51,6 +58,9 @@ STAYS = [
     ("He read everything about Malcolm X at college.", "Malcolm X"),
     ("In May B block opened for day patients.", "May B"),
     ("She got a mark B on her essay.", "mark B"),
+    ("Block C was my favourite place to wait.", "Block C"),
+    ("Plan B was my idea, to be fair.", "Plan B"),
+    ("Vitamin D is my worry in winter.", "Vitamin D"),
 ]
 
 
@@ -62,6 +72,12 @@ def test_a_given_name_and_its_initial_go_in_both_casings(anon: Anonymiser, text:
         first = target.split()[0]
         assert f"{target} " not in out and f"{target}," not in out and f"{target}." not in out, f"{casing}: {out}"
         assert f" {first} " not in f" {out.lower()} " or casing == "cased", f"{casing}: {out}"
+
+
+@pytest.mark.parametrize(("text", "name"), WORD_NAMES)
+def test_a_word_name_and_its_initial_go_in_typed_text(anon: Anonymiser, text: str, name: str) -> None:
+    out = redact_text(anon, both_casings(text, captions=False)[0][1], open_items=True)
+    assert name not in out, out
 
 
 @pytest.mark.parametrize(("text", "kept"), STAYS)

@@ -341,7 +341,7 @@ def _named_initial(text: str, words: list[re.Match[str]], lows: list[str], i: in
     if i == 0 or lows[i] in _NOT_NAME_INITIAL:
         return None
     name = words[i - 1]
-    if text[name.end():words[i].start()] != " " or lows[i - 1] not in _given_for_initial():
+    if text[name.end():words[i].start()] != " " or lows[i - 1] in _NOT_BEFORE_INITIAL:
         return None
     if not caseless and not (words[i].group(0).isupper() and name.group(0)[:1].isupper()
                              and name.group(0)[1:].islower()):
@@ -352,6 +352,14 @@ def _named_initial(text: str, words: list[re.Match[str]], lows: list[str], i: in
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if len(nxt) == 1:
         return None  # a run of letters
+    if lows[i - 1] not in _given_for_initial():
+        # a word no name list holds ("Sky B", "Storm T"): in typed text, its capital, and only where the pair
+        # speaks or is someone's ("Storm T said she'd ring", "Sky B was my nurse"); a thing by its letter does neither
+        nxt2 = lows[i + 2] if i + 2 < len(lows) else ""
+        if caseless or len(lows[i - 1]) < 3 or lows[i - 1] in STOP_WORDS or not (
+                nxt in _SPEAKS or (nxt in {"was", "is", "'s"} and nxt2 in _OWNERS - {"me"})):
+            return None
+        return name.start()
     gap = text[words[i].end():words[i + 1].start()] if i + 1 < len(words) else text[words[i].end():]
     ends = not nxt or (not caseless and gap.strip(" .")[:1] in {",", "?", "!"}) or (
         not caseless and gap.strip() in {".", ","})
