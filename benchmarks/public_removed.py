@@ -10,6 +10,8 @@ name, study label or kin term touched by a removal it counts:
   read, a list (places, the name lexicon), another layer (a rule, a slot's guess), the register (spelt or heard
   as a registered name), or no proposal at all (removed by a review decision taken on the same surface
   elsewhere);
+* for a list's or another layer's, which layers (their code names, joined with ``+``), since "another layer"
+  alone does not say which rule to look at;
 * for the model's lone proposals, their shape (:func:`shape`): one word or more, how the word stands against the
   word lists (coined of two dictionary words, a dictionary word, a listed name, a word no list holds), its
   casing, the model's category, and the frame around it: a word after that names a thing used (an app, a
@@ -151,6 +153,9 @@ def breakdown(lab: bench.Labelled, generic: frozenset[str]) -> Counts:
                     continue
                 public[f"{g.kind} | {who}"] += 1
                 public[f"all | {who}"] += 1
+                if who in ("another layer", "a list"):
+                    named = "+".join(sorted(layers - MODEL_LAYERS - {"consistency"}))
+                    public[f"by layer: {g.kind} | {named}"] += 1
                 if who in LONE:
                     cat = over[0].category if over else ""
                     feats = shape(doc.text, g.start, g.end, cat)

@@ -228,12 +228,12 @@ def test_a_season_or_a_verb_after_a_relation_stays(anon: Anonymiser, text: str, 
 
 
 @pytest.mark.parametrize(("text", "title"), [
-    ("I came up here, Auntie Yevgenia, and I was in a bad way.", "Auntie"),
     ("And then one day, the pastor's wife, Mama Folasade, she smell it on me.", "Mama"),
     ("there was one nurse sister ramsbottom she's long retired now", "sister"),
 ])
 def test_a_kin_or_role_title_goes_with_the_name_it_leads(anon: Anonymiser, text: str, title: str) -> None:
-    """A kin word the kin list keeps alone ("my auntie") is part of "Auntie Yevgenia": left, it narrows a name down."""
+    """An elder's title of another language ("Mama Folasade") and a role's ("sister ramsbottom") are how the person is
+    called, and go with the name (an English aunt's or uncle's word is cut: test_anonymise_kin_leads.py)."""
     assert _removed(anon, text, title, caseless=not text[:1].isupper())
 
 

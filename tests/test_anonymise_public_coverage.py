@@ -214,9 +214,9 @@ def test_a_parent_or_grandparent_word_before_a_name_stays_and_the_name_goes(plai
 
 
 def test_an_elders_title_still_goes_with_the_name(plain: Anonymiser) -> None:
-    """"Auntie" and "Mama" are said of elders who are no kin too, where the title is how the person is known."""
-    for text, word, name in (("I came up here, Auntie Yevgenia, and I was in a bad way.", "Auntie", "Yevgenia"),
-                             ("The pastor's wife, Mama Folasade, took me in.", "Mama", "Folasade")):
+    """"Mama" is said of elders who are no kin too, where the title is how the person is known (an English aunt's
+    word is cut before the name: test_anonymise_kin_leads.py)."""
+    for text, word, name in (("The pastor's wife, Mama Folasade, took me in.", "Mama", "Folasade"),):
         out = redact_text(plain, text, open_items=True)
         assert word not in out and name not in out, out
 

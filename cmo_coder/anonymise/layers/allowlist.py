@@ -49,6 +49,7 @@ from .public_figures import (
     said_publicly,
     surname_spans,
 )
+from .public_functions import function_spans
 from .public_heads import public_then_head
 from .public_medicines import medicine_spans
 from .public_names import all_public_names, public_names, spaced_platforms
@@ -394,7 +395,7 @@ class AllowListComponent:
         return (out + surname_spans(doc) + office_spans(doc) + people + platform_spans(doc, caseless)
                 + club_spans(doc) + body_spans(doc, caseless) + kept_by_frame + world_place_spans(text_of(doc))
                 + said_as_body_spans(doc, caseless) + named_culture_spans(doc) + lone_body_spans(doc, caseless)
-                + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc))
+                + care_initials_spans(text_of(doc)) + service_kind_spans(text_of(doc)) + function_spans(text_of(doc))
                 + place_event_spans(text_of(doc)) + event_place_spans(text_of(doc))
                 + eponym_spans(text_of(doc), caseless))
 
