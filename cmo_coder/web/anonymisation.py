@@ -43,13 +43,13 @@ from ..model import Transcript
 from ..store import Project
 from ..store.db import LockedError
 from ..store.secure import REGISTER_COPY, SecureFolder
-from . import api, changes, review_cache
+from . import api, changes, review_cache, review_index
 from . import review_paging as paging
 from .bidi import CONTROLS
 from .long_turns import Piece, paragraph_breaks, with_breaks, with_controls
 from .pages import Pages
 from .review_labels import renamed_for_a_name, shown_title, whole_words
-from .security import actor_of
+from .security import actor_of, session_of
 from .state import Workbench
 
 
@@ -216,7 +216,16 @@ def _by(d: Decision | None) -> str | None:
 
 
 def review_view(state: ReviewState) -> dict[str, Any]:
-    """Surface groups (with their occurrences), per-occurrence items, residual risk, and each transcript's state."""
+    """Surface groups (with their occurrences), per-occurrence items, residual risk, and each transcript's state;
+    made once per state (a state is replaced when its files change), so the index's pages and filters cost what
+    they show."""
+    if "review" not in state.memo:
+        state.memo["review"] = _review_view(state)
+    view: dict[str, Any] = state.memo["review"]
+    return view
+
+
+def _review_view(state: ReviewState) -> dict[str, Any]:
     by_key: dict[str, list[dict[str, Any]]] = {}
     for ps in state.sets:
         for p in ps.proposals:
@@ -472,6 +481,17 @@ async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
     return _changing(bench, work)
 
 
+async def index_filter(request: Request, bench: Workbench) -> dict[str, Any]:
+    """Set (or clear, with "") the text the index finds in surfaces, for this session alone: a name typed to find
+    is identifying, so it travels in this POST body and is held in the server's memory, never in an address."""
+    data = await api._body(request)
+    text = api._str(data, "text")
+    if text is None:
+        raise api.BadRequest("the request must say the text to find ('text'; \"\" to show every surface)")
+    session_of(request).review_text = " ".join(text.split())[:review_index.MAX_TEXT]
+    return {"message": "finding surfaces by their text" if text.strip() else "showing every surface"}
+
+
 async def sign_off(request: Request, bench: Workbench) -> dict[str, Any]:
     who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await api._body(request)
@@ -504,10 +524,16 @@ class ReviewPages:
     async def index(self, request: Request) -> HTMLResponse:
         try:
             with self.bench.project() as p:
-                view = review_view(cached_state(p, self.bench.secure_path))
+                state = cached_state(p, self.bench.secure_path)
+                view = review_view(state)
+            asked = list(dict.fromkeys([*CATEGORIES, *review_index.categories_of(view["groups"], ())]))
+            query = review_index.parse(request.query_params, session_of(request).review_text, asked,
+                                       review_index.layers_of(view["groups"]))
+            shown = review_index.select(view["groups"], query, state.ids, CATEGORIES)
         except CmoError as exc:
             return self.pages.error(request, exc)
-        return self.pages.render(request, "review.html", title="Anonymisation review", view=view, secure_page=True)
+        return self.pages.render(request, "review.html", title="Anonymisation review", view=view, index=shown,
+                                 query=query, secure_page=True)
 
     async def transcript(self, request: Request) -> HTMLResponse:
         tid = request.path_params["transcript_id"]
@@ -573,5 +599,6 @@ def routes(pages: Pages) -> list[Route]:
         Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
         Route("/secure/api/accept-all", _private(api._route(bench, accept_all)), methods=["POST"]),
         Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
+        Route("/secure/api/review-filter", _private(api._route(bench, index_filter)), methods=["POST"]),
         Route("/secure/api/decisions", _private(api._route(bench, review_sheet.upload)), methods=["POST"]),
     ]
