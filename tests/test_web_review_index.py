@@ -172,3 +172,29 @@ def test_the_pages_of_a_filter_hold_each_matching_surface_once(rows, show, categ
     if sort == "first":
         starts = {g["surface"]: g["occurrences"][0]["start"] for g in groups}
         assert [starts[s] for s in got] == sorted(starts[s] for s in got)
+
+
+def test_the_occurrences_decided_one_at_a_time_are_paged_and_filtered_too(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    every = decidable_rows(client.get("/secure/review").text, "occurrence")
+    monkeypatch.setattr(review_index, "PER_PAGE", 3)
+
+    def singles(html: str) -> list[str]:
+        part = html.split('id="h-singles"')[1]
+        return list(decidable_rows(part, "occurrence"))
+
+    first = client.get("/secure/review").text
+    count = int(re.search(r"Occurrences 1–3 of (\d+);", " ".join(first.split()))[1])
+    assert count > 6 and len(singles(first)) == 3
+    second = singles(client.get("/secure/review?singles=2").text)
+    assert len(second) == 3 and not set(second) & set(singles(first))
+    pages = -(-count // 3)
+    assert client.get(f"/secure/review?singles={pages + 1}").status_code == 404
+    assert 'href="/secure/review?singles=2#h-singles"' in first
+    # a surfaces' page link keeps the occurrences' page, and the reverse
+    assert 'href="/secure/review?page=2&amp;singles=2"' in client.get("/secure/review?singles=2").text
+    decided = client.get("/secure/review?show=decided").text
+    assert "No occurrence matching the filter above" in " ".join(decided.split()) or all(
+        "undecided" not in r["html"].split('<span class="decision">')[1][:12]
+        for r in decidable_rows(decided.split('id="h-singles"')[1], "occurrence").values())
+    assert set(every) >= set(singles(first))

@@ -530,10 +530,11 @@ class ReviewPages:
             query = review_index.parse(request.query_params, session_of(request).review_text, asked,
                                        review_index.layers_of(view["groups"]))
             shown = review_index.select(view["groups"], query, state.ids, CATEGORIES)
+            singles = review_index.select_singles(view["singles"], query, query.singles)
         except CmoError as exc:
             return self.pages.error(request, exc)
         return self.pages.render(request, "review.html", title="Anonymisation review", view=view, index=shown,
-                                 query=query, secure_page=True)
+                                 singles=singles, query=query, secure_page=True)
 
     async def transcript(self, request: Request) -> HTMLResponse:
         tid = request.path_params["transcript_id"]

@@ -36,7 +36,8 @@ SORTS = ("count", "first")
 class IndexQuery:
     """What the reviewer asked of the index: ``show`` (all, undecided, decided), ``category`` and ``layer`` (None:
     any), ``sort`` (count: undecided first, most occurrences first; first: where each is first said, transcript by
-    transcript), ``page`` (from 1), and ``text`` to find in the surface (any case; "" finds every surface)."""
+    transcript), ``page`` (from 1), ``text`` to find in the surface (any case; "" finds every surface), and the
+    page (``singles``) of the occurrences decided one at a time, which the same filter cuts."""
 
     show: str = "all"
     category: str | None = None
@@ -44,12 +45,13 @@ class IndexQuery:
     sort: str = "count"
     page: int = 1
     text: str = ""
+    singles: int = 1
 
     def address(self, **change: Any) -> str:
         """The query string of this query with ``change`` made (never the text: see the module's note)."""
         values = {"show": self.show, "category": self.category, "layer": self.layer, "sort": self.sort,
-                  "page": self.page, **change}
-        defaults = {"show": "all", "category": None, "layer": None, "sort": "count", "page": 1}
+                  "page": self.page, "singles": self.singles, **change}
+        defaults = {"show": "all", "category": None, "layer": None, "sort": "count", "page": 1, "singles": 1}
         from urllib.parse import urlencode
 
         kept = [(k, str(v)) for k, v in values.items() if v != defaults[k]]
@@ -67,12 +69,15 @@ def parse(params: Mapping[str, str], text: str, categories: Sequence[str], layer
             raise NotFound(f"the review's index has no {key} {value!r}: it may be {', '.join(allowed) or 'none'}")
         return value
 
-    page = params.get("page", "1")
-    if not page.isdigit() or int(page) < 1:
-        raise NotFound(f"the review's index has no page {page!r} (pages are numbered from 1)")
+    numbers = []
+    for key in ("page", "singles"):
+        page = params.get(key, "1")
+        if not page.isdigit() or int(page) < 1:
+            raise NotFound(f"the review's index has no {key} page {page!r} (pages are numbered from 1)")
+        numbers.append(int(page))
     return IndexQuery(show=one("show", SHOWS, "all") or "all", category=one("category", categories, None),
                       layer=one("layer", layers, None), sort=one("sort", SORTS, "count") or "count",
-                      page=int(page), text=text[:MAX_TEXT])
+                      page=numbers[0], text=text[:MAX_TEXT], singles=numbers[1])
 
 
 @dataclass(frozen=True)
@@ -106,16 +111,45 @@ def _first_place(g: Mapping[str, Any], order: Mapping[str, int]) -> tuple[int, i
     return min(places) if places else (len(order), 0)
 
 
+def _wanted(rows: Sequence[dict[str, Any]], query: IndexQuery) -> list[dict[str, Any]]:
+    """The rows (surfaces, or occurrences decided one at a time) that ``query``'s filter keeps, in order."""
+    wanted = norm(query.text) if query.text.strip() else ""
+    return [g for g in rows
+            if (query.show == "all" or (g["decision"] is None) == (query.show == "undecided"))
+            and (query.category is None or g["category"] == query.category)
+            and (query.layer is None or query.layer in g["layers"])
+            and (not wanted or wanted in norm(g["surface"]))]
+
+
+@dataclass(frozen=True)
+class SinglesPage:
+    """One page of the occurrences decided one at a time (registered names that may be everyday words), under the
+    index's filter: a focus group's captions hold hundreds of them."""
+
+    rows: list[dict[str, Any]]
+    matching: int
+    matching_open: int
+    page: int
+    pages: int
+    first: int
+
+
+def select_singles(singles: Sequence[dict[str, Any]], query: IndexQuery, page: int) -> SinglesPage:
+    """The page ``page`` of ``singles`` that the index's filter keeps (in transcript order); past the last: 404."""
+    found = _wanted(singles, query)
+    pages = max(1, -(-len(found) // PER_PAGE))
+    if not 1 <= page <= pages:
+        raise NotFound(f"the review's index has no page {page} of occurrences for this filter (it has {pages})")
+    first = (page - 1) * PER_PAGE
+    return SinglesPage(found[first:first + PER_PAGE], len(found), sum(1 for o in found if o["decision"] is None),
+                       page, pages, first)
+
+
 def select(groups: Sequence[dict[str, Any]], query: IndexQuery, transcript_order: Sequence[str],
            known_categories: Sequence[str]) -> IndexPage:
     """The page of ``groups`` (the index's rows, as :func:`.anonymisation.review_view` makes them) that ``query``
     asks for; a page past the last is refused (404)."""
-    wanted = norm(query.text) if query.text.strip() else ""
-    found = [g for g in groups
-             if (query.show == "all" or (g["decision"] is None) == (query.show == "undecided"))
-             and (query.category is None or g["category"] == query.category)
-             and (query.layer is None or query.layer in g["layers"])
-             and (not wanted or wanted in norm(g["surface"]))]
+    found = _wanted(groups, query)
     if query.sort == "first":
         order = {t: n for n, t in enumerate(transcript_order)}
         found.sort(key=lambda g: (_first_place(g, order), norm(g["surface"])))
