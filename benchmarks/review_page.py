@@ -151,7 +151,9 @@ def server_times(served: Served, tid: str, turns: int) -> dict[str, float]:
                               {"kind": "occurrence", "decision": "accept", "id": o["id"], "version": o["version"],
                                "group_version": o["group_version"]}, csrf)
     out["reloaded"], _ = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review/{tid}")
-    out["index"], _ = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review")
+    out["index"], index = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review")
+    out["index_kib"] = len(index) / 1024 / 1000  # printed as KiB (the table prints thousandths)
+    out["index_rows"] = index.decode().count('class="decidable"') / 1000
     out["index_filtered"], _ = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review?show=undecided&sort=first")
     return out
 
@@ -215,8 +217,10 @@ def main() -> None:
     print(f"transcript: {args.turns} turns, {words} words, {len(ps.proposals)} proposals")
     print(f"page as first opened: {got['bytes'] / 1024:.0f} KiB of HTML, {got['turns']} turns and "
           f"{got['marks']} marked stretches drawn")
+    kib, rows = steps.pop("index_kib") * 1000, steps.pop("index_rows") * 1000
     print("server, one reviewer in turn: " + "; ".join(
         f"{name.replace('_', ' ')} {seconds * 1000:.0f} ms" for name, seconds in steps.items()))
+    print(f"index as first opened: {kib:.0f} KiB of HTML, {rows:.0f} rows to decide")
     print(f"server answer {got['answer_s'] * 1000:.0f} ms; first contentful paint {got['fcp_ms']:.0f} ms; "
           f"DOMContentLoaded {got['dcl_ms']:.0f} ms (medians of {args.runs})")
 
