@@ -189,3 +189,20 @@ def test_page_counts_summed_are_the_whole_transcript_s_after_random_decisions(st
     assert sum(u for _, u, _ in links) == len(rv.undecided(ps, fresh.decisions)) == _open_said(html)
     assert sum(i for _, _, i in links) == len(ps.proposals)
     assert rv.preview(sf, tid)[1] == _open_said(html)
+
+
+def test_a_file_rewritten_in_place_within_the_clock_s_grain_is_a_new_stamp(tmp_path: Path) -> None:
+    (tmp_path / "proposals").mkdir()
+    f = tmp_path / "proposals" / "t.json"
+    f.write_text('{"a": 1}')
+    before = review_cache.stamp(tmp_path, ["t"], [])
+    st = f.stat()
+    with open(f, "r+", encoding="utf-8") as fh:  # same inode, same size, and the clock set back to the same instant
+        fh.write('{"a": 2}')
+    import os
+
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_ino == st.st_ino and f.stat().st_mtime_ns == st.st_mtime_ns
+    assert review_cache.stamp(tmp_path, ["t"], []) != before
+    assert review_cache.stamp(tmp_path, ["t"], []) == review_cache.stamp(tmp_path, ["t"], [])
+    assert review_cache.stamp(tmp_path, ["t"], ["u"]) != review_cache.stamp(tmp_path, ["t"], [])

@@ -98,6 +98,7 @@ def test_the_index_is_filtered_and_decided_with_the_keyboard_alone(page: Any, se
     page.keyboard.press("r")
     _until(page, f"() => !document.querySelector('tr.decidable[data-id=\"{gid}\"]')")
     assert page.locator(".review-groups tr.decidable").count() == open_before - 1
+    _until(page, "() => document.getElementById('status').textContent.trim().length > 0")  # shown once loaded
     assert "redacting a surface" in _status(page) and "undecided" in _status(page)  # the counts announced
     assert any(d.decision == "accept" for d in rv.load_decisions(secure).surfaces.values())
     # on every surface: a registered name cannot be kept, and the keyboard says why; the focus stays in the list

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -49,19 +50,28 @@ _STATES: OrderedDict[str, tuple[str, Any]] = OrderedDict()
 _VIEWS: OrderedDict[str, Any] = OrderedDict()
 
 
+#: A file changed this recently (seconds) is stamped by its bytes too: a file system's clock can be coarser than
+#: two writes, and an inode freed by one atomic write can be the next one's (git's "racily clean" files).
+RECENT = 2.0
+
+
 def _file(path: Path) -> str:
     try:
         st = path.stat()
     except FileNotFoundError:
         return f"{path.name}:none"
-    return f"{path.name}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+    stamp = f"{path.name}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+    if time.time() - st.st_mtime < RECENT:
+        stamp += ":" + hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    return stamp
 
 
 def stamp(secure: Path, pending: Iterable[str], signed_off: Iterable[str]) -> str:
     """What the review's state was read from, as one string: every file of the secure folder's top level and of
-    its proposals and raw folders but the log and hidden files, which no page reads from (stat alone; the
-    decisions file by its bytes too, since two decisions written in the same instant can be of the same size),
-    and the project's pending and signed-off transcripts."""
+    its proposals and raw folders but the log and hidden files, which no page reads from (by inode, size and
+    modification time, and by its bytes when changed in the last :data:`RECENT` seconds; the decisions file always
+    by its bytes too, since two decisions written in the same instant can be of the same size), and the project's
+    pending and signed-off transcripts."""
     parts = [f"pending:{','.join(pending)}", f"signed-off:{','.join(signed_off)}"]
     for folder in (secure, secure / "proposals", secure / "raw"):
         if folder.is_dir():
