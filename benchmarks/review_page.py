@@ -6,7 +6,9 @@ are registered names), anonymises it with the rules alone, serves the workbench 
 transcript's review page in Debian's chromium (Playwright) several times, printing for the page as first opened:
 
 - its HTML size, the turns and marked stretches it draws, and the server's time to answer;
-- the browser's first contentful paint and DOMContentLoaded, from the Navigation and Paint Timing APIs.
+- the browser's first contentful paint and DOMContentLoaded, from the Navigation and Paint Timing APIs;
+- before those, the server's time for each request one reviewer makes in turn: the page first opened (nothing
+  read yet), opened again, a page turned to, a decision, the page it reloads to, the index, the index filtered.
 
 Run it with the checkout to measure first on ``PYTHONPATH`` (``PYTHONPATH=. python benchmarks/review_page.py``;
 the base's figures come from the same script with the base's package). It prints figures; it asserts nothing.
@@ -16,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import re
 import statistics
 import tempfile
 import threading
@@ -118,6 +122,42 @@ class Served:
         self.sock.close()
 
 
+def _timed(opener: urllib.request.OpenerDirector, url: str, body: dict[str, Any] | None = None,
+           csrf: str = "") -> tuple[float, bytes]:
+    started = time.perf_counter()
+    request = urllib.request.Request(url, data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"content-type": "application/json", "x-csrf-token": csrf})
+    with opener.open(request) as reply:
+        got = reply.read()
+    return time.perf_counter() - started, got
+
+
+def server_times(served: Served, tid: str, turns: int) -> dict[str, float]:
+    """The server's answer, in seconds, to each request a reviewer makes in turn: the transcript's page first
+    opened (nothing read yet), opened again, another page turned to, one decision, the page it reloads to, the
+    index, and the index filtered to the undecided places."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())  # the token opens a session
+    out: dict[str, float] = {}
+    out["first"], html = _timed(opener, served.url(f"/secure/review/{tid}"))
+    base = f"http://127.0.0.1:{served.port}"
+    out["again"], _ = _timed(opener, f"{base}/secure/review/{tid}")
+    last = max(1, turns // 60)
+    out["turned"], _ = _timed(opener, f"{base}/secure/review/{tid}?page={last}")
+    text = html.decode()
+    data = json.loads(re.search(r'id="page-data">(.*?)</script>', text, re.S)[1])  # type: ignore[index]
+    csrf = re.search(r'name="csrf-token" content="([^"]+)"', text)[1]  # type: ignore[index]
+    o = next(o for o in data["occurrences"] if o["decision"] is None)
+    out["decide"], _ = _timed(opener, f"http://127.0.0.1:{served.port}/secure/api/decide",
+                              {"kind": "occurrence", "decision": "accept", "id": o["id"], "version": o["version"],
+                               "group_version": o["group_version"]}, csrf)
+    out["reloaded"], _ = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review/{tid}")
+    out["index"], index = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review")
+    out["index_kib"] = len(index) / 1024 / 1000  # printed as KiB (the table prints thousandths)
+    out["index_rows"] = index.decode().count('class="decidable"') / 1000
+    out["index_filtered"], _ = _timed(opener, f"http://127.0.0.1:{served.port}/secure/review?show=undecided&sort=first")
+    return out
+
+
 def measure(served: Served, tid: str, runs: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
@@ -134,11 +174,16 @@ def measure(served: Served, tid: str, runs: int) -> dict[str, Any]:
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(served.url(f"/secure/review/{tid}"), timeout=120_000)
-            timing = page.evaluate("""() => {
+            # a page that answers fast can be asked before its first paint is recorded: wait for the entry
+            timing = page.evaluate("""() => new Promise((done) => {
                 const nav = performance.getEntriesByType('navigation')[0];
-                const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-                return {fcp: fcp ? fcp.startTime : null, dcl: nav.domContentLoadedEventEnd};
-            }""")
+                const answer = (fcp) => done({fcp: fcp ? fcp.startTime : null, dcl: nav.domContentLoadedEventEnd});
+                new PerformanceObserver((list) => {
+                    const fcp = list.getEntriesByName('first-contentful-paint')[0];
+                    if (fcp) answer(fcp);
+                }).observe({type: 'paint', buffered: true});
+                setTimeout(() => answer(performance.getEntriesByName('first-contentful-paint')[0]), 10000);
+            })""")
             paints.append(timing["fcp"])
             loaded.append(timing["dcl"])
             drawn = {"turns": page.locator("#reader .review-turn").count(),
@@ -164,6 +209,7 @@ def main() -> None:
         ps = rv.load_proposals(SecureFolder.open(secure), tid)
         served = Served(project, secure)
         try:
+            steps = server_times(served, tid, args.turns)
             got = measure(served, tid, args.runs)
         finally:
             served.stop()
@@ -171,6 +217,10 @@ def main() -> None:
     print(f"transcript: {args.turns} turns, {words} words, {len(ps.proposals)} proposals")
     print(f"page as first opened: {got['bytes'] / 1024:.0f} KiB of HTML, {got['turns']} turns and "
           f"{got['marks']} marked stretches drawn")
+    kib, rows = steps.pop("index_kib") * 1000, steps.pop("index_rows") * 1000
+    print("server, one reviewer in turn: " + "; ".join(
+        f"{name.replace('_', ' ')} {seconds * 1000:.0f} ms" for name, seconds in steps.items()))
+    print(f"index as first opened: {kib:.0f} KiB of HTML, {rows:.0f} rows to decide")
     print(f"server answer {got['answer_s'] * 1000:.0f} ms; first contentful paint {got['fcp_ms']:.0f} ms; "
           f"DOMContentLoaded {got['dcl_ms']:.0f} ms (medians of {args.runs})")
 

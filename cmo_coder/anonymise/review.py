@@ -734,10 +734,15 @@ def load_for_sign_off(secure: SecureFolder, transcript_id: str, decisions: Decis
     return raw, complete([ps], {raw.id: raw}, decisions, items)[0]
 
 
-def preview(secure: SecureFolder, transcript_id: str) -> tuple[Transcript, int]:
-    """The text as sign-off would store it now, with each undecided item shown as ``⟦?surface⟧``."""
-    decisions = load_decisions(secure)
-    raw, ps = load_for_sign_off(secure, transcript_id, decisions, registered_items(secure))
+def preview(secure: SecureFolder, transcript_id: str, decisions: Decisions | None = None,
+            items: list[RegisterItem] | None = None) -> tuple[Transcript, int]:
+    """The text as sign-off would store it now, with each undecided item shown as ``⟦?surface⟧``.
+
+    ``decisions`` and ``items``: the decisions and register as already read from ``secure`` by the caller (read
+    here when not given): the review's pages keep them between requests."""
+    decisions = load_decisions(secure) if decisions is None else decisions
+    items = registered_items(secure) if items is None else items
+    raw, ps = load_for_sign_off(secure, transcript_id, decisions, items)
     entries = [(p, span) for p, _, span in redaction_spans(ps, decisions, open_marker=True)]
     spans = [span for _, span in join_people(raw.text, _segments(raw), entries)]
     return apply_to_transcript(raw, spans), len(undecided(ps, decisions))

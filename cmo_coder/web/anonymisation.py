@@ -42,14 +42,14 @@ from ..errors import CmoError, NotFound
 from ..model import Transcript
 from ..store import Project
 from ..store.db import LockedError
-from ..store.secure import SecureFolder
-from . import api, changes
+from ..store.secure import REGISTER_COPY, SecureFolder
+from . import api, changes, review_cache, review_index
 from . import review_paging as paging
 from .bidi import CONTROLS
 from .long_turns import Piece, paragraph_breaks, with_breaks, with_controls
 from .pages import Pages
 from .review_labels import renamed_for_a_name, shown_title, whole_words
-from .security import actor_of
+from .security import actor_of, session_of
 from .state import Workbench
 
 
@@ -68,6 +68,9 @@ class ReviewState:
     awaiting: list[str] = field(default_factory=list)
 
     _ids: dict[str, str] = field(default_factory=dict)
+    #: views made from this state alone (the index's groups): a state is replaced, never changed, when its files
+    #: change (:mod:`.review_cache`), so what is kept here is as fresh as the state
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def surface_id(self, surface: str) -> str:
         """The salted hash the anonymisation log names a surface by (salt read once per request)."""
@@ -108,19 +111,53 @@ def load_state(project: Project, secure_path: Path | None) -> ReviewState:
     raws = {t: rv.load_raw(sf, t) for t in ids}
     decisions = rv.load_decisions(sf)
     sets = rv.complete([rv.load_proposals(sf, t) for t in ids], raws, decisions, items)
-    registered = {norm(v) for item in items for v in item.variants}
-    registered |= {norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
     # Why the list can be empty is worth saying: a finished review and an unstarted one look alike otherwise.
     signed_off = len(project.transcript_ids(status="signed_off"))
     awaiting = [t for t in pending_in_order if t not in set(ids)]
+    return _state_of(sf, ids, raws, items, decisions, sets, signed_off, awaiting)
+
+
+def _state_of(sf: SecureFolder, ids: list[str], raws: dict[str, Transcript], items: list[RegisterItem],
+              decisions: Decisions, sets: list[ProposalSet], signed_off: int, awaiting: list[str]) -> ReviewState:
+    registered = {norm(v) for item in items for v in item.variants}
+    registered |= {norm(x.surface) for ps in sets for x in ps.proposals if x.auto}
     return ReviewState(sf, ids, raws, items, decisions, sets, registered, signed_off, awaiting)
 
 
-def save(state: ReviewState, decisions: Decisions) -> None:
-    """As the CLI: decisions first, then the proposals completed with every occurrence they now reach."""
+def _cache_key(project: Project, secure_path: Path) -> str:
+    return f"{project.location.display}|{Path(secure_path).resolve()}"
+
+
+def _stamp(project: Project, secure_path: Path) -> str:
+    return review_cache.stamp(Path(secure_path), project.transcript_ids(status="pending"),
+                              project.transcript_ids(status="signed_off"))
+
+
+def cached_state(project: Project, secure_path: Path | None) -> ReviewState:
+    """:func:`load_state`, kept between pages while the files it was read from are unchanged
+    (:mod:`.review_cache`): a page costs what it shows, and still shows every reviewer's decisions."""
+    if secure_path is None:
+        return load_state(project, secure_path)  # its refusal
+    return review_cache.state(_cache_key(project, secure_path), _stamp(project, secure_path),
+                              lambda: load_state(project, secure_path))
+
+
+def save(state: ReviewState, decisions: Decisions) -> ReviewState:
+    """As the CLI: decisions first, then the proposals completed with every occurrence they now reach. Returns
+    the state as saved (the same decisions and completed proposals a fresh load would read back)."""
     rv.save_decisions(state.secure, decisions)
-    for ps in rv.complete(state.sets, state.raws, decisions, state.items):
+    sets = rv.complete(state.sets, state.raws, decisions, state.items)
+    for ps in sets:
         rv.save_proposals(state.secure, ps)
+    return _state_of(state.secure, state.ids, state.raws, state.items, decisions, sets, state.signed_off,
+                     state.awaiting)
+
+
+def remember(project: Project, secure_path: Path | None, saved: ReviewState) -> None:
+    """Keep the state a change has just saved, stamped with the files as it left them: the page the reviewer
+    reloads to after a decision needs no second load."""
+    if secure_path is not None:
+        review_cache.keep(_cache_key(project, secure_path), _stamp(project, secure_path), saved)
 
 
 def _check_version(current: Decision | None, seen: str | None, what: str, key: str = "version") -> None:
@@ -179,7 +216,16 @@ def _by(d: Decision | None) -> str | None:
 
 
 def review_view(state: ReviewState) -> dict[str, Any]:
-    """Surface groups (with their occurrences), per-occurrence items, residual risk, and each transcript's state."""
+    """Surface groups (with their occurrences), per-occurrence items, residual risk, and each transcript's state;
+    made once per state (a state is replaced when its files change), so the index's pages and filters cost what
+    they show."""
+    if "review" not in state.memo:
+        state.memo["review"] = _review_view(state)
+    view: dict[str, Any] = state.memo["review"]
+    return view
+
+
+def _review_view(state: ReviewState) -> dict[str, Any]:
     by_key: dict[str, list[dict[str, Any]]] = {}
     for ps in state.sets:
         for p in ps.proposals:
@@ -230,21 +276,59 @@ def cut(text: str, lo: int, hi: int, marks: list[dict[str, Any]]) -> list[Piece]
     return pieces
 
 
-def transcript_view(state: ReviewState, transcript_id: str, page: int | None = None) -> dict[str, Any]:
-    """One page of the raw text (:mod:`.review_paging`: whole turns, the first page with an item still to decide
-    unless ``page`` names another), turn by turn, cut at every proposal; the counts of every page; and the preview
-    sign-off would store now, of the same turns."""
+@dataclass(frozen=True)
+class WholeTranscript:
+    """What every page of one transcript's review is cut from, made once per version of its proposals and their
+    decisions (:mod:`.review_cache`): its items as the pages show them (in order of start), its turns, its pages
+    with their counts, and the preview sign-off would store now."""
+
+    occurrences: list[dict[str, Any]]
+    starts: list[int]
+    blocks: list[tuple[int, int, str | None]]
+    pages: list[paging.Page]
+    preview: Transcript | None
+    open: int
+    preview_error: str | None
+
+
+def whole_transcript(state: ReviewState, transcript_id: str) -> WholeTranscript:
+    """The transcript's :class:`WholeTranscript`, kept under a digest of its completed proposals and the decisions
+    that reach them: a decision elsewhere leaves it as kept; one on its items makes it anew."""
     raw = state.raw(transcript_id)
     ps = next(s for s in state.sets if s.transcript_id == transcript_id)
-    occurrences = [_occurrence(state, transcript_id, p) for p in ps.proposals]
+    register = "|".join(review_cache.stamp_of_files(state.secure.path, ("participants-key.json", REGISTER_COPY)))
+    key = review_cache.transcript_key(
+        ps, state.decisions, f"{state.secure.path.resolve()}|{transcript_id}|{raw.source_sha256}|"
+                             f"{raw.normaliser_version}|{len(raw.text)}|{register}")
+    return review_cache.view(key, lambda: _make_whole(state, raw, ps))
+
+
+def _make_whole(state: ReviewState, raw: Transcript, ps: ProposalSet) -> WholeTranscript:
+    occurrences = [_occurrence(state, ps.transcript_id, p) for p in ps.proposals]
     heading = heading_turns(raw)  # lines above a plain file's first speaker: no one's turn, so no label
     blocks: list[tuple[int, int, str | None]] = [
         (t.start, t.end, None if n < heading else t.speaker) for n, t in enumerate(raw.turns)]
     blocks = blocks or [(0, len(raw.text), None)]
     occurrences.sort(key=lambda o: (o["start"], -o["end"]))
-    starts = [o["start"] for o in occurrences]
     all_pages = paging.pages([(lo, hi) for lo, hi, _ in blocks], [(o["start"], o["decision"] is None)
                                                                   for o in occurrences])
+    try:
+        preview, open_n = rv.preview(state.secure, ps.transcript_id, state.decisions, state.items)
+        preview_error = None
+    except CmoError as exc:
+        preview, open_n, preview_error = None, len(rv.undecided(ps, state.decisions)), str(exc)
+    return WholeTranscript(occurrences, [o["start"] for o in occurrences], blocks, all_pages, preview, open_n,
+                           preview_error)
+
+
+def transcript_view(state: ReviewState, transcript_id: str, page: int | None = None) -> dict[str, Any]:
+    """One page of the raw text (:mod:`.review_paging`: whole turns, the first page with an item still to decide
+    unless ``page`` names another), turn by turn, cut at every proposal; the counts of every page; and the preview
+    sign-off would store now, of the same turns. Only the page's own turns are cut here; the rest is the
+    transcript's :class:`WholeTranscript`, kept between pages."""
+    raw = state.raw(transcript_id)
+    whole = whole_transcript(state, transcript_id)
+    all_pages, occurrences, starts = whole.pages, whole.occurrences, whole.starts
     if page is None:
         shown = paging.landing(all_pages)
     elif 1 <= page <= len(all_pages):
@@ -252,22 +336,17 @@ def transcript_view(state: ReviewState, transcript_id: str, page: int | None = N
     else:
         raise NotFound(f"transcript {transcript_id} has no page {page} (it has {len(all_pages)})")
     turns = []
-    for lo, hi, speaker in blocks[shown.first:shown.stop]:  # a block's marks start inside it
+    for lo, hi, speaker in whole.blocks[shown.first:shown.stop]:  # a block's marks start inside it
         near = occurrences[bisect_left(starts, lo):bisect_left(starts, hi)]
         breaks = paragraph_breaks(raw.text, lo, hi, [(o["start"], o["end"]) for o in near])
         turns.append({"speaker": speaker, "start": lo, "end": hi,
                       "pieces": with_controls(with_breaks(cut(raw.text, lo, hi, near), breaks), CONTROLS)})
-    on_page = [o for o in occurrences if shown.start <= o["start"] < shown.end]
-    try:
-        preview, open_n = rv.preview(state.secure, transcript_id)
-        preview_text: str | None = _preview_of(preview, raw, shown)
-        preview_error = None
-    except CmoError as exc:
-        preview_text, open_n, preview_error = None, len(rv.undecided(ps, state.decisions)), str(exc)
+    on_page = occurrences[bisect_left(starts, shown.start):bisect_left(starts, shown.end)]
+    preview_text = _preview_of(whole.preview, raw, shown) if whole.preview is not None else None
     before, after = paging.neighbours(all_pages, shown)
     return {"raw": raw, "title": shown_title(raw), "renamed": renamed_for_a_name(raw), "turns": turns,
-            "occurrences": on_page, "preview": preview_text, "open": open_n,
-            "preview_error": preview_error, "categories": CATEGORIES, "pages": all_pages, "page": shown,
+            "occurrences": on_page, "preview": preview_text, "open": whole.open,
+            "preview_error": whole.preview_error, "categories": CATEGORIES, "pages": all_pages, "page": shown,
             "open_before": before, "open_after": after, "turns_per_page": paging.PAGE_TURNS}
 
 
@@ -331,7 +410,7 @@ async def decide(request: Request, bench: Workbench) -> dict[str, Any]:
                                   category=category if decision != "reject" else None)
             n = sum(1 for ps in state.sets for x in ps.proposals if norm(x.surface) == norm(surface))
             what = f"a surface ({n} occurrence{'' if n == 1 else 's'})"
-        save(state, decisions)
+        remember(p, bench.secure_path, save(state, decisions))
         return {"message": f"{DONE[decision]} {what}", "decision": decision}
 
     return _changing(bench, work)
@@ -354,7 +433,7 @@ async def accept_all(request: Request, bench: Workbench) -> dict[str, Any]:
         decisions = rv.accept_all(state.sets, state.decisions, who)
         sets = rv.complete(state.sets, state.raws, decisions, state.items)  # as the CLI: accepted forms reach
         decisions = rv.accept_all(sets, decisions, who)             # occurrences no layer proposed
-        save(state, decisions)
+        remember(p, bench.secure_path, save(state, decisions))
         return {"message": f"redacting all {before} undecided proposal{'' if before == 1 else 's'}",
                 "count": before}
 
@@ -402,6 +481,17 @@ async def redact(request: Request, bench: Workbench) -> dict[str, Any]:
     return _changing(bench, work)
 
 
+async def index_filter(request: Request, bench: Workbench) -> dict[str, Any]:
+    """Set (or clear, with "") the text the index finds in surfaces, for this session alone: a name typed to find
+    is identifying, so it travels in this POST body and is held in the server's memory, never in an address."""
+    data = await api._body(request)
+    text = api._str(data, "text")
+    if text is None:
+        raise api.BadRequest("the request must say the text to find ('text'; \"\" to show every surface)")
+    session_of(request).review_text = " ".join(text.split())[:review_index.MAX_TEXT]
+    return {"message": "finding surfaces by their text" if text.strip() else "showing every surface"}
+
+
 async def sign_off(request: Request, bench: Workbench) -> dict[str, Any]:
     who = actor_of(request, bench.coder)  # the signed-in user with accounts
     data = await api._body(request)
@@ -434,10 +524,17 @@ class ReviewPages:
     async def index(self, request: Request) -> HTMLResponse:
         try:
             with self.bench.project() as p:
-                view = review_view(load_state(p, self.bench.secure_path))
+                state = cached_state(p, self.bench.secure_path)
+                view = review_view(state)
+            asked = list(dict.fromkeys([*CATEGORIES, *review_index.categories_of(view["groups"], ())]))
+            query = review_index.parse(request.query_params, session_of(request).review_text, asked,
+                                       review_index.layers_of(view["groups"]))
+            shown = review_index.select(view["groups"], query, state.ids, CATEGORIES)
+            singles = review_index.select_singles(view["singles"], query, query.singles)
         except CmoError as exc:
             return self.pages.error(request, exc)
-        return self.pages.render(request, "review.html", title="Anonymisation review", view=view, secure_page=True)
+        return self.pages.render(request, "review.html", title="Anonymisation review", view=view, index=shown,
+                                 singles=singles, query=query, secure_page=True)
 
     async def transcript(self, request: Request) -> HTMLResponse:
         tid = request.path_params["transcript_id"]
@@ -450,7 +547,7 @@ class ReviewPages:
                     # a finished review, not a problem: a bookmarked or shared address of it should say so
                     return self.pages.render(request, "review_signed_off.html", title=f"{tid} signed off",
                                              transcript=tid, secure_page=True)
-                view = transcript_view(load_state(p, self.bench.secure_path), tid,
+                view = transcript_view(cached_state(p, self.bench.secure_path), tid,
                                        int(asked) if asked is not None else None)
         except CmoError as exc:
             return self.pages.error(request, exc)
@@ -503,5 +600,6 @@ def routes(pages: Pages) -> list[Route]:
         Route("/secure/api/redact", _private(api._route(bench, redact)), methods=["POST"]),
         Route("/secure/api/accept-all", _private(api._route(bench, accept_all)), methods=["POST"]),
         Route("/secure/api/sign-off", _private(api._route(bench, sign_off)), methods=["POST"]),
+        Route("/secure/api/review-filter", _private(api._route(bench, index_filter)), methods=["POST"]),
         Route("/secure/api/decisions", _private(api._route(bench, review_sheet.upload)), methods=["POST"]),
     ]

@@ -89,16 +89,24 @@ class Pages:
 
     async def transcript(self, request: Request) -> HTMLResponse:
         filters = Filters.from_query(dict(request.query_params))
+        asked = request.query_params.get("page")
         try:
+            if asked is not None and not asked.isdigit():
+                raise NotFound(f"no page {asked!r} of transcript {request.path_params['transcript_id']} "
+                               "(pages are numbered from 1)")
             with self.bench.project() as p:
                 check_filter_values(p, filters)
-                view = reader(p, request.path_params["transcript_id"], filters)
+                view = reader(p, request.path_params["transcript_id"], filters,
+                              int(asked) if asked is not None else None)
                 codebook = codebook_json(p)
         except CmoError as exc:
             return self.error(request, exc)
         # the text travels once, in the reading view; the script reads it back from there
         page_data = {"transcript": view["transcript"].id, "length": len(view["transcript"].text),
-                     "gaps": view["gaps"], "fields": CODING_FIELDS, "codings": view["codings"], "codebook": codebook}
+                     "gaps": view["gaps"], "fields": CODING_FIELDS, "codings": view["codings"], "codebook": codebook,
+                     "page": view["page"].number, "bounds": view["bounds"],
+                     # where each page begins: an address to a passage (#at-START-END) on another page goes there
+                     "page_starts": [0, *(p.start for p in view["pages"][1:])]}
         return self.render(request, "transcript.html", title=view["transcript"].title, view=view,
                            filters=filters, codebook=codebook, page_data=page_data)
 

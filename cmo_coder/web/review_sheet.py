@@ -29,7 +29,7 @@ from ..anonymise import sheet, sheet_versions
 from ..anonymise.sheet_mark import check_sheet, existing_mark, project_mark
 from ..store import Project
 from . import api
-from .anonymisation import ReviewState, _changing, load_state, save
+from .anonymisation import ReviewState, _changing, cached_state, remember, save
 from .changes import StaleEdit
 from .security import actor_of
 from .state import Workbench
@@ -63,7 +63,7 @@ async def download_route(request: Request, bench: Workbench) -> Response:
 
     The review's state is read under the project; the rows are written from it as the answer is sent."""
     with bench.project() as p:
-        state = load_state(p, bench.secure_path)
+        state = cached_state(p, bench.secure_path)
     return StreamingResponse((chunk.encode("utf-8") for chunk in download(state)),
                              media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": f'attachment; filename="{FILE_NAME}"'})
@@ -106,7 +106,7 @@ async def upload(request: Request, bench: Workbench) -> dict[str, Any]:
         decisions, used = sheet.read_sheet_text(text, where, state.sets, state.decisions, state.registered, who,
                                                 set(p.transcript_ids(status="signed_off")), skipped,
                                                 p.transcript_ids(status="pending"))
-        save(state, decisions)
+        remember(p, bench.secure_path, save(state, decisions))
         passed = sum(skipped.values())
         note = f"; {passed} row(s) of signed-off transcripts not read" if passed else ""
         return {"message": f"read {used} decision{'' if used == 1 else 's'} from the sheet{note}", "count": used}

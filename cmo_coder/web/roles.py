@@ -82,6 +82,7 @@ RULES: dict[tuple[str, str], Action] = {
     ("POST", "/secure/api/redact"): ANONYMISE,
     ("POST", "/secure/api/accept-all"): ANONYMISE,
     ("POST", "/secure/api/sign-off"): ANONYMISE,
+    ("POST", "/secure/api/review-filter"): ANONYMISE,
     # pages 7–8: programme theories, which PT? (a quote travels in a POST body, but only reads)
     ("GET", "/pts"): READ,
     ("GET", "/pts/{pt}"): READ,

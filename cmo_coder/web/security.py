@@ -94,6 +94,8 @@ class Session:
     stamp: str = ""
     started: float = 0.0
     seen: float = 0.0
+    #: the text the reviewer asked the review's index to find: identifying, so held here, never in an address
+    review_text: str = ""
 
 
 class Sessions:

@@ -11,11 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import CmoError
+from ..errors import CmoError, NotFound
 from ..ingest.group_speakers import JOINT_SEPARATOR, label_parts
 from ..model import Coding, Participant, Transcript
 from ..model.vocab import CHAIN, Component, Stance
 from ..store import Project
+from . import review_paging
 from .changes import version
 
 COMPONENT_KEYS = {"context": "1", "mechanism_resource": "2", "mechanism_response": "3", "outcome": "4"}
@@ -160,6 +161,14 @@ class Filters:
 
         return cls(coder=value("coder"), pt=value("pt"), component=value("component"), stance=value("stance"))
 
+    def query(self, page: int | None = None) -> str:
+        """This filter (and ``page``) as a query string: a page's link keeps what the coder filtered by."""
+        from urllib.parse import urlencode
+
+        pairs = [(k, v) for k, v in (("coder", self.coder), ("pt", self.pt), ("component", self.component),
+                                     ("stance", self.stance)) if v]
+        return urlencode(pairs + ([("page", str(page))] if page is not None else []))
+
     def keep(self, c: Coding) -> bool:
         if self.coder and c.coder != self.coder:
             return False
@@ -198,8 +207,16 @@ def coding_row(c: Coding) -> list[Any]:
             STANCE_KEYS[c.stance.value], c.coder, c.memo, version(c)]
 
 
-def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, Any]:
-    """Turns (or, for a document without turns, one block) with their segments and coding stripes."""
+def reader(project: Project, transcript_id: str, filters: Filters, page: int | None = None) -> dict[str, Any]:
+    """One page of the turns (or, for a document without turns, one block), with the codings that reach it.
+
+    Why pages: a two-hour focus group (2,000 turns or more) drew every turn and every coding at once, a page of
+    megabytes the browser took seconds to lay out and a coder scrolled through. Pages are the review's
+    (:mod:`.review_paging`: whole turns, at most 60 of them), cut by turns alone, so a page's address names the
+    same turns whatever is coded; offsets stay the transcript's. Page ``k`` reaches from its first turn to the
+    next page's first turn (the last to the text's end), so every coding is counted on the page where it starts
+    and drawn on every page it reaches; one that runs past the page's edges carries the text it quotes from beyond
+    them (``gaps``), so its quote stays whole."""
     transcript: Transcript = project.transcript(transcript_id)  # NotFound / not signed off: CmoError
     all_codings = project.codings(transcript_id=transcript_id)
     shown = [c for c in all_codings if filters.keep(c)]
@@ -229,11 +246,24 @@ def reader(project: Project, transcript_id: str, filters: Filters) -> dict[str, 
             if t and t.speaker and JOINT_SEPARATOR in t.speaker else (),
             flags=tuple(t.flags) if t else (),
         ))
+    all_pages = review_paging.pages([(t.start, t.end) for t in turns], [(c.start, False) for c in shown])
+    if page is not None and not 1 <= page <= len(all_pages):
+        raise NotFound(f"transcript {transcript_id} has no page {page} (it has {len(all_pages)})")
+    at = all_pages[(page or 1) - 1]
+    lo = at.start if at.number > 1 else 0
+    hi = all_pages[at.number].start if at.number < len(all_pages) else len(text)
+    reaching = [c for c in shown if c.start < hi and c.end > lo]
+    outside = [(lo_, hi_) for lo_, hi_ in ((min((c.start for c in reaching), default=lo), lo),
+                                           (hi, max((c.end for c in reaching), default=hi))) if lo_ < hi_]
     return {
         "transcript": transcript,
-        "turns": turns,
-        "gaps": gaps,
-        "codings": [coding_row(c) for c in shown],
+        "turns": turns[at.first:at.stop] if turns else turns,
+        "gaps": [g for g in gaps if lo <= g[0] < hi] + [(a, text[a:b]) for a, b in outside],
+        "pages": all_pages,
+        "page": at,
+        "bounds": [lo, hi],
+        "turns_per_page": review_paging.PAGE_TURNS,
+        "codings": [coding_row(c) for c in reaching],
         "shown": len(shown),
         "total": len(all_codings),
         "coders": sorted({c.coder for c in all_codings}),

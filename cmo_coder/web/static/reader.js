@@ -382,7 +382,14 @@ const Reader = { codings: new Map() };
   }));
   // #at-START-END (a search hit) selects that passage; #c-ID scrolls to a coding's stripe
   const hit = /^#at-(\d+)-(\d+)$/.exec(location.hash);
-  if (hit) {
+  // a long transcript is drawn a page at a time: a passage on another page is opened on its own page
+  const elsewhere = hit && data.page_starts && (Number(hit[1]) < data.bounds[0] || Number(hit[1]) >= data.bounds[1]);
+  if (elsewhere) {
+    const page = data.page_starts.filter((s) => s <= Number(hit[1])).length;
+    const url = new URL(location.href);
+    url.searchParams.set("page", String(page));
+    location.replace(url.href);
+  } else if (hit) {
     const [start, end] = [Number(hit[1]), Number(hit[2])];
     const turn = [...document.querySelectorAll("#reader .text")].find((t) => Number(t.dataset.s) <= start && start < Number(t.dataset.e));
     if (turn) { showSelection(turn, start, Math.min(end, Number(turn.dataset.e))); turn.scrollIntoView({ block: "center" }); }

@@ -78,6 +78,87 @@
     });
   }
 
+  // -- the index page: filter, sort and pages; the text to find is posted (held with the session), never put in
+  // the address; J/K move between surfaces, R/X/O act on the one reached -----------------------------------------
+  const filter = $("index-filter");
+  if (filter) {
+    const go = async (text, params) => {
+      try {
+        await Workbench.send("POST", "/secure/api/review-filter", { text });
+        location.assign(`/secure/review?${params.toString()}`);
+      } catch (err) { Workbench.say(err.message, true); }
+    };
+    filter.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const params = new URLSearchParams();
+      for (const name of ["show", "category", "layer", "sort"]) {
+        const value = filter.elements[name].value;
+        if (value && !(name === "show" && value === "all") && !(name === "sort" && value === "count")) params.set(name, value);
+      }
+      go($("f-text").value, params);  // a new filter starts at its first page
+    });
+    const clear = $("f-clear");
+    if (clear) clear.addEventListener("click", () => go("", new URLSearchParams()));
+    const cells = () => Array.from(document.querySelectorAll(".review-groups tr.decidable > th.surface-cell"));
+    const reach = (cell, list) => {
+      cell.focus();
+      cell.scrollIntoView({ block: "center" });
+      const row = cell.closest("tr");
+      const state = row.querySelector("td.decision").textContent.trim();
+      const said = row.querySelector(".said");
+      Workbench.say(`surface ${list.indexOf(cell) + 1} of ${list.length} on this page, ${cell.querySelector(".surface").textContent}: ${state}; ${said ? said.textContent.trim().replace(/:$/, "") : ""}`);
+    };
+    document.addEventListener("keydown", (event) => {
+      const typing = event.target.closest && event.target.closest("input, textarea, select");
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (event.key === "/") { event.preventDefault(); $("f-text").focus(); return; }
+      const list = cells();
+      const row = document.activeElement && document.activeElement.closest && document.activeElement.closest(".review-groups tr.decidable");
+      const at = row ? list.indexOf(row.querySelector("th.surface-cell")) : -1;
+      if (key === "j" || key === "k") {
+        if (!list.length) return;
+        event.preventDefault();
+        const next = key === "j" ? Math.min(at + 1, list.length - 1) : Math.max(at - 1, 0);
+        reach(list[at < 0 ? (key === "j" ? 0 : list.length - 1) : next], list);
+        return;
+      }
+      if (!row) return;
+      const button = { r: 'button[data-action="accept"]', x: 'button[data-action="reject"]' }[key];
+      if (button) {
+        const b = row.querySelector(`td.acts ${button}`);
+        event.preventDefault();
+        if (b && !b.disabled) { sessionStorage.setItem(AT_ROW, String(at)); act(b); } else Workbench.say("this surface is registered: it is always redacted", true);
+        return;
+      }
+      if (key === "o") {
+        const details = row.querySelector("details");
+        event.preventDefault();
+        if (!details) { Workbench.say("said once: its one context is on the row"); return; }
+        details.open = true;
+        const first = details.querySelector("button.act");
+        if (first) first.focus();
+      }
+    });
+    // after a decision from the index the page reloads: the reviewer goes on at the same place in the list
+    const AT_ROW = "cmo-index-at";
+    document.addEventListener("click", (event) => {
+      const row = event.target.closest && event.target.closest(".review-groups tr.decidable");
+      if (row && event.target.closest("button.act")) sessionStorage.setItem(AT_ROW, String(cells().indexOf(row.querySelector("th.surface-cell"))));
+    }, true);
+    const back = sessionStorage.getItem(AT_ROW);
+    sessionStorage.removeItem(AT_ROW);
+    if (back !== null && cells().length) {
+      const list = cells();
+      const cell = list[Math.min(Math.max(Number(back), 0), list.length - 1)];
+      cell.focus();
+      cell.scrollIntoView({ block: "center" });
+    }
+    const flash = sessionStorage.getItem("cmo-status");
+    const counts = $("index-counts");
+    if (flash && counts) sessionStorage.setItem("cmo-status", `${flash}; ${counts.textContent.trim()}`);
+  }
+
   if (!data) return;
   // -- the transcript page: choose a marked stretch, or select text to redact ---------------------
   // the page's text, read back from the turns it draws (at the transcript's offsets): a long transcript's page is
