@@ -30,6 +30,7 @@ from .postcodes import postcode_spans
 from .practices import practice_spans
 from .pub_talk import pub_talk_spans
 from .public_fame import ROYAL_TITLES
+from .public_functions import PLACE_BEFORE_FUNCTION, places_before_functions
 from .pubs import pub_spans, signs_as_places
 from .slots import SLOT_REASON, slot_spans, where_someone_is
 from .spoken_places import spoken_place_spans
@@ -113,6 +114,8 @@ class PlacesComponent:
             out.append(Candidate(s, e, "pub", "rules", 0.8, PUB_SIGN_AS_PLACE))
         for s, e in pub_talk_spans(text, caseless):
             out.append(Candidate(s, e, "pub", "rules", 0.8, "pub named with ordinary words, said with pub talk"))
+        for s, e in places_before_functions(text):
+            out.append(Candidate(s, e, "place", "rules", 0.8, PLACE_BEFORE_FUNCTION))
         for s, e, kind in act_venue_spans(text, caseless):
             out.append(Candidate(s, e, kind, "rules", 0.75, VENUE_REASON[kind]))
         for s, e in club_name_spans(text, caseless):

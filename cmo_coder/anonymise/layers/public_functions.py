@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .turn_view import says_any
 
 FUNCTION_WORDS = frozenset({
@@ -137,3 +139,46 @@ def function_spans(text: str) -> list[tuple[int, int]]:
         else:
             k += 1
     return out
+
+
+PLACE_BEFORE_FUNCTION = "a place's word before a public service said by what it does"
+
+
+def places_before_functions(text: str) -> list[tuple[int, int]]:
+    """Spans of a word no dictionary holds said right before a public service's function ("i rang calderbrook
+    social services", "Ashby Environmental Health"): the local body's place, which goes.
+
+    Why: the phrase is public only said alone (module doc); the word before it that is no opener is how the
+    service is placed, and where that word is no everyday word nor a public name it can only be a place's (in
+    captions nothing else says so: "calderbrook social services" was kept whole). An everyday word ("the new
+    social services", "weekend care team"), a stop word, an acronym or a listed public name is never read."""
+    if not says_any(text, _GATE):
+        return []
+    from .naming import public_words
+    from .words import in_dictionary
+
+    out: list[tuple[int, int]] = []
+    words = [(m.start(), m.end(), _norm(m.group(0))) for m in re.finditer(_WORD, text)]
+    for k in range(1, len(words)):
+        if words[k][2] not in FUNCTION_WORDS or (out and out[-1][1] >= words[k][0]):
+            continue
+        run = [words[k]]
+        j = k + 1
+        while j < len(words) and len(run) < 6 and words[j][2] in _RUN_WORDS and (
+                not text[run[-1][1]:words[j][0]].strip()):
+            run.append(words[j])
+            j += 1
+        if _longest(run, text) is None:
+            continue
+        start, end, low = words[k - 1]
+        if text[end:words[k][0]] != " " or len(low) < 4 or low in _OPENERS or low in _RUN_WORDS \
+                or low in STOP_WORDS or low.endswith("'s") or in_dictionary(low) or _public(low, public_words()) \
+                or text[start:end].isupper() or not re.search(r"[aeiouy]", low):
+            continue  # an acronym ("MHST", "the cmht crisis team") names a team's kind, not its place
+        out.append((start, end))
+    return out
+
+
+def _public(low: str, public: frozenset[str]) -> bool:
+    """``low`` is a listed public name as written or as captions drop its apostrophe ("barnardos")."""
+    return low in public or (low.endswith("s") and f"{low[:-1]}'s" in public)
