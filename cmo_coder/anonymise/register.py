@@ -995,10 +995,13 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
         if n in names and names[n] != e.label:
             problems.append(f"entry {i + 1}: the name of {e.label} is also the name of {names[n]}")
         names.setdefault(n, e.label)
-        if not is_voice_code(split_alias(e.name)[0]):  # "F1", a focus group's voice: nobody's name to hear
-            items.append(RegisterItem(key=f"label:{e.label}", surface=e.name, category="person",
-                                      placeholder=placeholder_for(e.name), variants=person_variants(e.name),
-                                      label=e.label, word_forms=person_word_forms(e.name)))
+        # A provisional speaker's name is the file's label scoped to the file ("RESEARCHER@<file stem>"): a name
+        # in that file only, as a scoped alias is; read whole, every word of the file's name was a name everywhere.
+        own, own_scope = split_alias(e.name)
+        if not is_voice_code(own) and not (own_scope and role_label(clean_name(own))):  # "F1": a voice, no name
+            items.append(RegisterItem(key=f"label:{e.label}", surface=own, category="person",
+                                      placeholder=placeholder_for(own), variants=person_variants(own),
+                                      scope=own_scope, label=e.label, word_forms=person_word_forms(own)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
             if role_label(clean_name(name)) or is_voice_code(name):
@@ -1145,7 +1148,7 @@ def build_register(key: ParticipantKey, extra: list[RegisterItem], allow: set[st
     """Merge key and register; a registered surface that is also allow-listed is a contradiction."""
     from .sitenames import site_items  # the key's named sites are registered places too
 
-    items = from_key(key) + site_items(key, allow) + extra
+    items = [i for i in from_key(key) if not _kept_initials(i, allow)] + site_items(key, allow) + extra
     _refuse_shadowing_aliases(key, extra)
     clashes = sorted({i.surface for i in items if i.surface.lower() in allow})
     if clashes:
@@ -1154,6 +1157,18 @@ def build_register(key: ParticipantKey, extra: list[RegisterItem], allow: set[st
             [f"{c!r}: remove it from the register or from the allow-list" for c in clashes],
         )
     return Register(items)
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
+def _kept_initials(item: RegisterItem, allow: set[str]) -> bool:
+    """A participant's alias that is initials written in capitals ("GP", "OT", "PC") and a word the allow-list
+    keeps: a transcriber's turn label, matched to its speaker from the manifest, never how anyone is spoken of.
+    Searched for in the text it collided with the allow-list and refused the whole anonymisation, even scoped to
+    one file; searched for anyway it would take every "GP" and "OT" the study says."""
+    return (item.key.startswith("label:") and bool(_INITIALS.fullmatch(item.surface))
+            and item.surface.lower() in allow)
 
 
 def _refuse_shadowing_aliases(key: ParticipantKey, extra: list[RegisterItem]) -> None:
