@@ -520,6 +520,15 @@ _ACRONYM = re.compile(r"[A-Z]{3,}|[A-Z0-9&]*\d[A-Z0-9&]*")
 organisation's initials, as accounts show them; a nickname in capitals is two letters ("(PJ)", "(KK)")."""
 
 
+def _initials_word(word: str, fewest: int) -> bool:
+    """Whether ``word`` is an organisation's initials as an account shows them, in capitals or mixed case: at least
+    ``fewest`` capitals, and capitals at least half its letters ("OH", "NLaG", "RDaSH"; not "McDonald", "DeeDee").
+    Alone in brackets it needs three ("(PJ)" is a nickname); beside another word two ("(Works OH)")."""
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= fewest and 2 * capitals >= len(letters)
+
+
 def written_nicknames(name: str) -> tuple[str, list[str]]:
     """The name without the names written inside it, and those names.
 
@@ -535,7 +544,8 @@ def written_nicknames(name: str) -> tuple[str, list[str]]:
         inside = _FORMER.sub("", " ".join(m.group("inside").split()))
         words = inside.split()
         if any(w.lower().strip(".") in _ORGANISATION_WORDS for w in words) or (
-                len(words) == 1 and _ACRONYM.fullmatch(words[0])):
+                len(words) == 1 and (_ACRONYM.fullmatch(words[0]) or _initials_word(words[0], 3))) or (
+                len(words) > 1 and any(_initials_word(w, 2) for w in words)):
             return " "  # an account's organisation: dropped as a device tag is, never a name
         if 1 <= len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][^\W\d_'’.-]*", w) for w in words) \
                 and not any(w.lower().strip(".") in _NOT_NICKNAMES for w in words):
