@@ -12,9 +12,9 @@ from collections import Counter
 from .group_speakers import bracketed_label, joint_of, speakers_said
 from .header_fields import is_header_field, opens_with_field
 from .limits import check_turns
-from .tab_labels import tab_labels, with_colons
 from .manifest_labels import named_speakers
 from .normalise import clean, clean_name
+from .tab_labels import tab_labels, with_colons
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
 from .utterance import (
     GENERIC_SPEAKERS,
