@@ -34,3 +34,10 @@ def test_a_kept_word_written_as_a_name_is_still_refused() -> None:
 def test_initials_the_allow_list_does_not_hold_are_still_searched() -> None:
     register = build_register(_key("GJ"), [], {"gp"})
     assert "GJ" in {i.surface for i in register.items}
+
+
+def test_review_and_leakcheck_which_pass_no_allow_list_do_not_search_for_them() -> None:
+    """Review's and leakcheck's search for registered forms builds the register with no allow-list: "GP" was
+    still found as the link worker's name in every file ("my GP, Dr Fairburn") and went with ``--accept-all``."""
+    register = build_register(_key("GP"), [], set())
+    assert "GP" not in {i.surface for i in register.items}

@@ -1176,9 +1176,19 @@ def _kept_initials(item: RegisterItem, allow: set[str]) -> bool:
     """A participant's alias that is initials written in capitals ("GP", "OT", "PC") and a word the allow-list
     keeps: a transcriber's turn label, matched to its speaker from the manifest, never how anyone is spoken of.
     Searched for in the text it collided with the allow-list and refused the whole anonymisation, even scoped to
-    one file; searched for anyway it would take every "GP" and "OT" the study says."""
+    one file; searched for anyway it would take every "GP" and "OT" the study says. The shipped allow-list counts
+    too, for the callers that build the register with none (review's and leakcheck's search for registered forms,
+    where "my GP" was still found as her name and redacted with ``--accept-all``)."""
     return (item.key.startswith("label:") and bool(_INITIALS.fullmatch(item.surface))
-            and item.surface.lower() in allow)
+            and (item.surface.lower() in allow or item.surface.lower() in _shipped_kept()))
+
+
+@cache
+def _shipped_kept() -> frozenset[str]:
+    """The shipped allow-list, lower-cased (imported here: the allow-list's layer imports this module)."""
+    from .layers.allowlist import default_allowlist
+
+    return frozenset(a.lower() for a in default_allowlist())
 
 
 def _refuse_shadowing_aliases(key: ParticipantKey, extra: list[RegisterItem]) -> None:
