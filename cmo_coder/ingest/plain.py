@@ -14,6 +14,7 @@ from .header_fields import is_header_field, opens_with_field
 from .limits import check_turns
 from .manifest_labels import named_speakers
 from .normalise import clean, clean_name
+from .tab_labels import tab_labels, with_colons
 from .time_marks import TIMED_LABEL_RE, opens_with_f4_mark, time_header, time_line, without_f4_marks
 from .utterance import (
     GENERIC_SPEAKERS,
@@ -297,6 +298,9 @@ def read_lines(lines: list[tuple[str, str]], source: str, break_lines: bool = Fa
     """Utterances of ``(line, where)`` pairs. ``known``: names the source states are speakers (a table's
     speaker column), labels wherever they start a line, whatever they look like; the manifest's names are known
     too while an import reads the file (:mod:`.manifest_labels`)."""
+    labels = tab_labels([line for line, _ in lines])  # "RO<tab>speech": a label set apart by a tab, no colon
+    if labels:
+        lines = [(with_colons(line, labels), where) for line, where in lines]
     clean_lines, marks = _without_marks([(_group_line(clean(line)), where) for line, where in lines])
     headers = _time_headers([line for line, _ in clean_lines])
     label_times = _label_times([line for line, _ in clean_lines])

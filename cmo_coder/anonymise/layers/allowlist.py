@@ -372,6 +372,8 @@ class AllowListComponent:
                 continue  # "Francis said he'd come", "Mrs Cruse": a person, whatever the list holds
             if e - s == 1 and _a_day_that_acts(doc[s]):
                 continue  # "Ramadan said he'd meet me": a festival does not speak; someone named for it does
+            if e - s == 1 and _lived_in(doc, s) and doc[s].lower_ in _culture_words():
+                continue  # "she's lived on Brookside since it was built": the estate, not the programme
             if e - s == 1 and doc[s].lower_ in surnames:
                 continue  # a public figure's surname alone is theirs only in a public context: surname_spans
             if opens_a_street(doc, e, caseless):
@@ -709,6 +711,45 @@ def _place_named_after(doc: Doc, start: int, end: int) -> bool:
     person: see :func:`_said_as_place`."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and len(span) > 0 and _said_as_place(doc, span.start, span.end)
+
+
+@cache
+def _culture_words() -> frozenset[str]:
+    """The culture list's one-word titles, lower-cased ("brookside", "heartbeat")."""
+    return frozenset(t.lower() for t in public_names("culture") if " " not in t)
+
+
+_LIVING = frozenset({"live", "lives", "lived", "living", "grew", "grown", "moved", "move", "moving", "born",
+                     "raised", "brought", "settled", "stays", "stayed", "staying"})
+"""Verbs of where someone lives: "lived on", "grew up in", "moved to", "born in"."""
+_WHERE_PREPS = frozenset({"on", "in", "to", "at", "up", "round", "over", "near", "off"})
+_FOLK = frozenset({"lad", "lads", "lass", "lasses", "girl", "girls", "boy", "boys", "kid", "kids", "family",
+                   "families", "woman", "women", "man", "men", "bloke", "fella", "people", "folk", "someone",
+                   "somebody", "everyone", "everybody", "mate", "mates", "neighbour", "neighbours", "them", "those",
+                   "tenant", "tenants", "resident", "residents", "client", "patient", "couple", "youngsters"})
+"""People said as coming "from" somewhere ("a lad from", "them kids from"); an actor or a cast "from" a
+programme is not among them."""
+
+
+def _lived_in(doc: Doc, start: int) -> bool:
+    """The word at ``start`` is said where someone lives or comes from: a verb of living and a preposition before
+    it ("lived on", "grew up in", "moves over to"), "from" after people ("a lad from", "them kids from"), or the
+    word before "estate"."""
+    after = word_after(doc[start])
+    if after is not None and after.lower_ == "estate":
+        return True
+    words: list[str] = []
+    prev = word_before(doc[start])
+    while prev is not None and len(words) < 3:
+        words.append(prev.lower_)
+        prev = word_before(prev)
+    if not words:
+        return False
+    if words[0] == "from":
+        return len(words) > 1 and words[1] in _FOLK
+    if words[0] not in _WHERE_PREPS:
+        return False
+    return any(w in _LIVING for w in words[1:])
 
 
 @cache

@@ -220,6 +220,17 @@ _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it"})
 """Pronouns that open a clause: after a little word they are grammar, never the end of a name said in two."""
 
 
+def _cut_word(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is only the first piece of a word the tokenizer cut ("wo" of "won't", "ca" of "can't",
+    "gon" of "gonna"): a letter or a clitic follows it with no space. "he wo" of "he won't" sounded like a
+    registered surname's familiar form, and its placeholder left "[name removed]n't". A possessive's "'s" ends
+    the word as written ("mc allister's")."""
+    if doc[i].whitespace_ or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1].lower_.replace("’", "'")
+    return nxt not in {"'s", "'"} and (nxt[:1].isalpha() or nxt.startswith("'") or nxt == "n't")
+
+
 def _word_and_pronoun(a: Token, b: Token) -> bool:
     """A little word then a subject pronoun ("and I", "so he", "but we"): among the commonest pairs of English, so
     never a name said in two words, even where the two sound like one a register derived ("Andi" of a registered
@@ -287,7 +298,7 @@ class SoundAlikeComponent:
     def _pair(self, doc: Doc, i: int, caseless: bool) -> Candidate | None:
         """Two words said as one: "mc allister", "shiv on", "an harad"."""
         a, b = doc[i], doc[i + 1]
-        if not (a.is_alpha and b.is_alpha and a.whitespace_ and b.lower_ not in FILLERS):
+        if not (a.is_alpha and b.is_alpha and a.whitespace_ and b.lower_ not in FILLERS) or _cut_word(doc, i + 1):
             return None
         mc = a.lower_ in _MC
         if _names_a_place(doc, i + 2, caseless) or _word_and_pronoun(a, b):
