@@ -2,7 +2,7 @@
 the file ("RESEARCHER@Annual health check Hereford HER-P09 typed by support worker"). Its name was registered
 whole: every word of the file's name became a form of a person's name, for every transcript ("health", "check",
 "by", "support", "worker", "works", and "HER" taking each "her"), and the transcripts that could be signed off
-were signed off without them. The label is a name in its own file only, as a scoped alias is."""
+were signed off without them. A role's label there is nobody's name; a person's name is registered alone."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ def test_a_provisional_label_lends_no_word_of_its_file_name(name: str) -> None:
         assert word not in forms, word
 
 
-def test_a_provisional_name_is_a_name_in_its_own_file_only() -> None:
+def test_a_provisional_name_is_a_name_everywhere_without_its_file_name() -> None:
+    """The person a provisional speaker is in one file is spoken of by name in another: the name is registered
+    for every transcript, as a manifest's name is; the words of its file's name are not."""
     forms = _forms("pyotr@fish docks oh captions")
-    assert forms.get("pyotr") == "fish docks oh captions"
+    assert "pyotr" in forms and forms["pyotr"] is None
     assert "docks" not in forms and "captions" not in forms

@@ -1005,13 +1005,15 @@ def from_key(key: ParticipantKey) -> list[RegisterItem]:
         if n in names and names[n] != e.label:
             problems.append(f"entry {i + 1}: the name of {e.label} is also the name of {names[n]}")
         names.setdefault(n, e.label)
-        # A provisional speaker's name is the file's label scoped to the file ("RESEARCHER@<file stem>"): a name
-        # in that file only, as a scoped alias is; read whole, every word of the file's name was a name everywhere.
+        # A provisional speaker's name is written with the file it was heard in ("pyotr@<file stem>",
+        # "RESEARCHER@<file stem>"): read whole, every word of the file's name was a name everywhere. The name
+        # alone is registered, and for every transcript, as a manifest's name is: the person a speaker is in one
+        # file is spoken of by name in another. A role's label there ("RESEARCHER") is nobody's name.
         own, own_scope = split_alias(e.name)
         if not is_voice_code(own) and not (own_scope and role_label(clean_name(own))):  # "F1": a voice, no name
             items.append(RegisterItem(key=f"label:{e.label}", surface=own, category="person",
                                       placeholder=placeholder_for(own), variants=person_variants(own),
-                                      scope=own_scope, label=e.label, word_forms=person_word_forms(own)))
+                                      label=e.label, word_forms=person_word_forms(own)))
         for alias in e.aliases:
             name, scope = split_alias(alias)
             if role_label(clean_name(name)) or is_voice_code(name):
