@@ -48,6 +48,8 @@ from .world_places import HOME_CITY_REASON, home_city_spans
 from .worship import worship_spans
 
 _WORDS_RE = re.compile(r"[^\W\d_]+")
+_POSSESSIVE = frozenset({"'s", "’s"})
+_OWNERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "this", "that"})
 
 
 HOSPITAL_WORD_REASON = "a hospital's everyday name said where a place goes"
@@ -85,7 +87,14 @@ class PlacesComponent:
         for i, low in enumerate(lows):
             if low not in starts or (not caseless and not words[i][:1].isupper()):
                 continue  # one set lookup for the many words that begin no listed place
-            if (i + 1 < len(lows) and f"{low} {lows[i + 1]}" in names
+            if (i + 2 < len(lows) and lows[i + 1] in _POSSESSIVE
+                    and (f"{low}'s {lows[i + 2]}" in names or f"{low}s {lows[i + 2]}" in names)
+                    and offsets[i + 1] == offsets[i] + lengths[i] and (caseless or words[i + 2][:1].isupper())
+                    and not (i and lows[i - 1] in _OWNERS)):  # "the bishop's castle": whose, no town
+                # "Bishop's Castle", "bishop's stortford": the tokens split the "'s" the list writes in the name
+                out.append(Candidate(offsets[i], offsets[i + 2] + lengths[i + 2], "city", "places", 0.75,
+                                     "UK place list"))
+            elif (i + 1 < len(lows) and f"{low} {lows[i + 1]}" in names
                     and (caseless or words[i + 1][:1].isupper())):
                 out.append(Candidate(offsets[i], offsets[i + 1] + lengths[i + 1], "city", "places", 0.75,
                                      "UK place list"))
