@@ -274,7 +274,7 @@ _FOREIGN_OPTIONS = {"--help": "every command", "--split": "benchmarks/anonymise.
                     "--casings": "benchmarks/anon_speed.py", "--compare": "benchmarks/anon_speed.py",
                     "--work": "benchmarks/anon_speed.py", "--cpu": "benchmarks/anon_speed.py",
                     "--top": "benchmarks/anon_layers.py", "--functions": "benchmarks/anon_replay.py",
-                    "--words": "benchmarks/anon_long_turns.py",
+                    "--words": "benchmarks/anon_long_turns.py", "--runs": "benchmarks/review_page.py",
                     "--detach": "git worktree add", "--list": "benchmarks/public_shapes.py",
                     "--check": "benchmarks/public_coverage.py", "--misses": "benchmarks/public_coverage.py",
                     "--held-only": "benchmarks/public_coverage.py", "--diff": "benchmarks/anon_profile_diff.py",

@@ -326,7 +326,7 @@ _NOT_NAME_INITIAL = _NOT_INITIAL | frozenset({"x", "z", "u", "o"})
 
 @cache
 def _given_for_initial() -> frozenset[str]:
-    return ((name_lexicon("first") | SHORT_GIVEN) - STOP_WORDS - _NOT_BEFORE_INITIAL) | {"will"}
+    return ((name_lexicon("first") | SHORT_GIVEN) - STOP_WORDS - _NOT_BEFORE_INITIAL - _TITLES) | {"will"}
 
 
 def _named_initial(text: str, words: list[re.Match[str]], lows: list[str], i: int, caseless: bool) -> int | None:
