@@ -106,6 +106,14 @@ def test_a_span_beginning_with_a_prefix_begins_after_it() -> None:
     assert text[slice(*_span(text, "ex-Forces"))] == "Forces"
 
 
+def test_a_region_opened_by_mid_pan_or_trans_stays_whole() -> None:
+    """"Mid-Atlantic", "Mid-east": names of regions, not a prefix and a name (found on the Earnings-21
+    development half, where the cut left "Mid-" beside a placeholder)."""
+    text = "in New York and the Mid-Atlantic, and our Pan-European and Trans-Pennine work"
+    for surface in ("Mid-Atlantic", "Pan-European", "Trans-Pennine"):
+        assert text[slice(*_span(text, surface, "city"))] == surface
+
+
 def test_a_span_cutting_any_other_hyphenated_word_takes_the_whole_word() -> None:
     text = "a Dudley-based agency and Weston-super-Mare too"
     assert text[slice(*_span(text, "Dudley-", "city"))] == "Dudley-based"

@@ -27,9 +27,11 @@ from .candidates import Candidate
 from .layers.register_shapes import compound_bounds
 
 #: Prefixes English joins to a word with a hyphen ("ex-Army", "non-League", "post-Covid"): none is a name.
+#: Not "mid", "pan" or "trans", which open names of regions and routes ("Mid-Atlantic", "Mid-Wales",
+#: "Pan-European", "Trans-Pennine"): cut off, half the place's name was left beside its placeholder.
 PREFIXES = frozenset({
-    "anti", "co", "counter", "de", "ex", "extra", "half", "inter", "mid", "multi", "neo", "non", "over", "pan",
-    "post", "pre", "pro", "pseudo", "quasi", "re", "self", "semi", "sub", "trans", "ultra", "un", "under",
+    "anti", "co", "counter", "de", "ex", "extra", "half", "inter", "multi", "neo", "non", "over",
+    "post", "pre", "pro", "pseudo", "quasi", "re", "self", "semi", "sub", "ultra", "un", "under",
 })
 
 _HYPHENS = "-‐"

@@ -168,8 +168,9 @@ def places_before_functions(text: str) -> list[tuple[int, int]]:
                 not text[run[-1][1]:words[j][0]].strip()):
             run.append(words[j])
             j += 1
-        if _longest(run, text) is None:
-            continue
+        span = _longest(run, text)
+        if span is None or _name_goes_on(text, span[1]):
+            continue  # "the Missouri Public Service Commission": a body's own name, the phrase inside it
         start, end, low = words[k - 1]
         if text[end:words[k][0]] != " " or len(low) < 4 or low in _OPENERS or low in _RUN_WORDS \
                 or low in STOP_WORDS or low.endswith("'s") or in_dictionary(low) or _public(low, public_words()) \
@@ -182,3 +183,20 @@ def places_before_functions(text: str) -> list[tuple[int, int]]:
 def _public(low: str, public: frozenset[str]) -> bool:
     """``low`` is a listed public name as written or as captions drop its apostrophe ("barnardos")."""
     return low in public or (low.endswith("s") and f"{low[:-1]}'s" in public)
+
+
+_BODY_HEADS = frozenset({"commission", "commissions", "committee", "board", "authority", "trust", "agency",
+                         "council", "foundation", "association", "society", "union", "company", "corporation",
+                         "group", "fund", "institute", "partnership", "network", "alliance", "federation",
+                         "commissioner", "inc", "ltd", "limited", "plc", "llc"})
+"""Heads a body's own name ends in after words of service ("Public Service Commission", "Social Care Trust")."""
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a name runs on past the service phrase ending at ``end``: a body's head, or in typed text any
+    capitalised word, said straight after it."""
+    m = re.match(r"[^\S\n]+([^\W\d_][\w'’]*)", text[end:end + 40])
+    if m is None:
+        return False
+    word = m.group(1)
+    return _norm(word) in _BODY_HEADS or (word[:1].isupper() and not word.isupper() and word.lower() != "i")
