@@ -9,7 +9,6 @@ and languages, and a contraction that is no name."""
 
 from __future__ import annotations
 
-import html
 import io
 import unicodedata
 from collections import Counter
@@ -20,6 +19,7 @@ from anon_support import assert_study_lists_whole, caption, redacted_both
 from docx import Document
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from reference_text import unescape_as_read
 
 from cmo_coder.anonymise.layers.said_identifiers import said_identifiers
 from cmo_coder.anonymise.layers.short_people import spelled_spans
@@ -172,7 +172,7 @@ def _stamp(seconds: int) -> str:
 def _expected(turns: list[tuple[str, list[str], int]], joiner: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for name, words, _ in turns:
-        said = html.unescape(unicodedata.normalize("NFC", " ".join(words)))
+        said = unescape_as_read(unicodedata.normalize("NFC", " ".join(words)))
         if out and out[-1][0] == name:
             out[-1] = (name, out[-1][1] + joiner + said)
         else:

@@ -10,7 +10,6 @@ a registered district, a study's long acronym and the public names of urgent car
 
 from __future__ import annotations
 
-import html
 import io
 import unicodedata
 from collections import Counter
@@ -23,6 +22,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from reference_text import unescape_as_read
 
 from cmo_coder.anonymise.layers.call_signs import call_sign_spans
 from cmo_coder.anonymise.layers.labels import study_names
@@ -337,7 +337,7 @@ def _stamp(seconds: int) -> str:
 def _expected(turns: list[tuple[str, list[str], int]], joiner: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for name, words, _ in turns:
-        said = html.unescape(unicodedata.normalize("NFC", " ".join(words)))
+        said = unescape_as_read(unicodedata.normalize("NFC", " ".join(words)))
         if out and out[-1][0] == name:
             out[-1] = (name, out[-1][1] + joiner + said)
         else:

@@ -11,9 +11,7 @@ and Ulster words in English speech."""
 from __future__ import annotations
 
 import html
-import html.entities
 import json
-import re
 import unicodedata
 from pathlib import Path
 
@@ -21,6 +19,7 @@ import pytest
 from anon_support import assert_study_lists_whole, caption, redacted_both
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from reference_text import unescape_as_read
 
 from cmo_coder.anonymise.pipeline import Anonymiser, open_case, redact_text
 from cmo_coder.anonymise.register import (
@@ -198,16 +197,6 @@ TURNS = st.lists(st.tuples(st.sampled_from(NAMES), SPEECH, st.integers(0, 35999)
 TWICE = TURNS.map(lambda turns: turns + turns)
 
 
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
-
-
-def _unescape(text: str) -> str:
-    """Character references as the formats define them: ended by ";" ("&lt;"), never HTML's legacy forms
-    without it ("&lt" is text as written); a named one only when its whole name is an entity's."""
-    return _REFERENCE.sub(lambda m: html.unescape(m.group(0)) if m.group(0)[1] == "#"
-                          else html.entities.html5.get(m.group(0)[1:], m.group(0)), text)
-
-
 def _said(words: list[str]) -> str:
     return unicodedata.normalize("NFC", " ".join(words))
 
@@ -232,7 +221,7 @@ def _stamp(seconds: int) -> str:
 def test_whisper_json_streams(segments: list[str]) -> None:
     data = _whisper_json([(float(i), float(i + 1), s) for i, s in enumerate(segments)])
     got = _turns(data, "w.json")
-    assert got == [(None, _unescape(unicodedata.normalize("NFC", " ".join(segments))))]
+    assert got == [(None, unescape_as_read(unicodedata.normalize("NFC", " ".join(segments))))]
 
 
 @settings(max_examples=40, deadline=None)
@@ -240,7 +229,7 @@ def test_whisper_json_streams(segments: list[str]) -> None:
 def test_whisper_tsv_streams(segments: list[str]) -> None:
     text = "start\tend\ttext\n" + "".join(f"{i * 1000}\t{i * 1000 + 900}\t{s}\n" for i, s in enumerate(segments))
     got = _turns(text.encode(), "w.tsv")
-    assert got == [(None, _unescape(unicodedata.normalize("NFC", " ".join(segments))))]
+    assert got == [(None, unescape_as_read(unicodedata.normalize("NFC", " ".join(segments))))]
 
 
 @settings(max_examples=30, deadline=None)
@@ -256,7 +245,7 @@ def test_noscribe_streams(turns: list[tuple[str, list[str], int]]) -> None:
 @example(turns=[("Niamh Wall", ["0"], 0), ("Niamh Wall", ["&lt"], 0)] * 2)  # HTML's legacy "&lt" is text
 def test_happy_scribe_streams(turns: list[tuple[str, list[str], int]]) -> None:
     text = "".join(f"[{_stamp(at)}.{at % 100:02d}] - {name}\n{' '.join(words)}\n\n" for name, words, at in turns)
-    assert _turns(text.encode(), "h.txt") == [(n, _unescape(s)) for n, s in _expected(turns, "\n")]
+    assert _turns(text.encode(), "h.txt") == [(n, unescape_as_read(s)) for n, s in _expected(turns, "\n")]
 
 
 # -- a learning disability team's categories, and roles written as aliases ---------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from fuzzing import fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
+from reference_text import unescape_as_read
 
 from cmo_coder.ingest import canonical, detect
 from cmo_coder.model import SourceFormat, Transcript, Turn
@@ -128,7 +129,7 @@ def test_srt_streams(cues: list[tuple[str, list[str], bool]], crlf: bool) -> Non
     if crlf:
         text = text.replace("\n", "\r\n")
     # SRT speech is written unescaped; entities that happen to appear are decoded like everywhere else
-    _check(text.encode(), "gen.srt", [(n, [html.unescape(x) for x in w], False) for n, w, _ in cues],
+    _check(text.encode(), "gen.srt", [(n, [unescape_as_read(x) for x in w], False) for n, w, _ in cues],
            SourceFormat.srt)
 
 
@@ -147,7 +148,7 @@ def test_plain_text_streams(paras: list[tuple[str | None, list[str]]], crlf: boo
         text = text.replace("\n", "\r\n")
     expected: list[tuple[str, str]] = []
     for name, words in paras:
-        said = html.unescape(_normal(words))
+        said = unescape_as_read(_normal(words))
         if name is None or (expected and expected[-1][0] == name):
             expected[-1] = (expected[-1][0], expected[-1][1] + "\n" + said)
         else:
@@ -193,7 +194,7 @@ def test_a_table_of_turns_streams(rows: list[tuple[str | None, list[str]]], time
     doc.save(buf)
     expected: list[tuple[str, str]] = []
     for name, words in rows:
-        said = html.unescape(_normal(words))
+        said = unescape_as_read(_normal(words))
         if name is None or (expected and expected[-1][0] == name):
             expected[-1] = (expected[-1][0], expected[-1][1] + "\n" + said)
         else:
