@@ -97,6 +97,18 @@ def _opens(text: str, start: int) -> bool:
     return _norm(m.group(1)) in _OPENERS
 
 
+def _run_from(words: list[tuple[int, int, str]], k: int, text: str) -> list[tuple[int, int, str]]:
+    """The words from ``words[k]`` on that may belong to one service phrase: words of service and "and", with
+    nothing but spaces between them, six at most."""
+    run = [words[k]]
+    j = k + 1
+    while j < len(words) and len(run) < 6 and words[j][2] in _RUN_WORDS and (
+            not text[run[-1][1]:words[j][0]].strip()):
+        run.append(words[j])
+        j += 1
+    return run
+
+
 def _longest(words: list[tuple[int, int, str]], text: str) -> tuple[int, int] | None:
     """The longest stretch from the run's first word that is function words ending in a head, two words or more."""
     best = None
@@ -126,13 +138,7 @@ def function_spans(text: str) -> list[tuple[int, int]]:
         if low not in FUNCTION_WORDS or not _opens(text, start):
             k += 1
             continue
-        run = [words[k]]
-        j = k + 1
-        while j < len(words) and len(run) < 6 and words[j][2] in _RUN_WORDS and (
-                not text[run[-1][1]:words[j][0]].strip()):
-            run.append(words[j])
-            j += 1
-        span = _longest(run, text)
+        span = _longest(_run_from(words, k, text), text)
         if span is not None:
             out.append(span)
             k = next(i for i, w in enumerate(words) if w[0] >= span[1]) if span[1] < words[-1][1] else len(words)
@@ -162,13 +168,7 @@ def places_before_functions(text: str) -> list[tuple[int, int]]:
     for k in range(1, len(words)):
         if words[k][2] not in FUNCTION_WORDS or (out and out[-1][1] >= words[k][0]):
             continue
-        run = [words[k]]
-        j = k + 1
-        while j < len(words) and len(run) < 6 and words[j][2] in _RUN_WORDS and (
-                not text[run[-1][1]:words[j][0]].strip()):
-            run.append(words[j])
-            j += 1
-        span = _longest(run, text)
+        span = _longest(_run_from(words, k, text), text)
         if span is None or _name_goes_on(text, span[1]):
             continue  # "the Missouri Public Service Commission": a body's own name, the phrase inside it
         start, end, low = words[k - 1]
